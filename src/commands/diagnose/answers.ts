@@ -1,0 +1,63 @@
+/** Collecting answers given up front: an answers file, --answer flags and shortcuts. */
+import { MAX_DATA_FILE_BYTES } from '../../data/limits.js';
+import { UsageError } from '../../errors.js';
+import { readAll } from '../../io/io.js';
+import { clip } from '../../util/safe-text.js';
+import type { Context } from '../context.js';
+
+/** Shortcut flags for the shared questions. */
+export const ANSWER_SHORTCUTS = ['network', 'balance', 'verification'] as const;
+
+/** Parses repeated `--answer ID=VALUE` flags; the same question twice with different values is an error. */
+export function parseAnswerFlags(ctx: Context, flags: readonly string[]): Record<string, string> {
+  const seen: Record<string, string> = Object.create(null);
+  for (const arg of flags) {
+    const eq = arg.indexOf('=');
+    const id = eq > 0 ? arg.slice(0, eq).trim() : '';
+    const value = eq > 0 ? arg.slice(eq + 1).trim() : '';
+    if (!id || !value) throw new UsageError('invalid_answer_flag', ctx.t('error.answerFormat', { arg: clip(arg) }), { arg: clip(arg) });
+    if (Object.hasOwn(seen, id) && seen[id] !== value) {
+      throw new UsageError('answer_twice', ctx.t('error.answerTwice', { question: clip(id), first: clip(seen[id]!), second: clip(value) }), { question: clip(id) });
+    }
+    seen[id] = value;
+  }
+  return seen;
+}
+
+/** Reads an answers file (JSON or YAML mapping; `-` is standard input). */
+export async function readAnswersFile(ctx: Context, file: string): Promise<Record<string, string>> {
+  const { io, t } = ctx;
+  let bytes: Uint8Array;
+  try {
+    bytes = file === '-' ? await readAll(io.stdin, MAX_DATA_FILE_BYTES + 1) : await io.readFile(file);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((err as NodeJS.ErrnoException).code ?? 'unreadable');
+    throw new UsageError('answers_file', t('error.answersFile.read', { file: displayName(file), reason }), { file: displayName(file) });
+  }
+  const { decodeUtf8, parseLocatedYaml, formatProblem } = await import('../../data/located-yaml.js');
+  const name = displayName(file);
+  const fail = (problems: { file: string; line: number; column: number; message: string }[]): never => {
+    throw new UsageError('answers_file', [t('error.answersFile', { file: name }), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), {
+      file: name,
+      problems,
+    });
+  };
+  const decoded = decodeUtf8(bytes, name);
+  if ('problem' in decoded) return fail([decoded.problem]);
+  const { doc, problems } = parseLocatedYaml(decoded.text, name);
+  if (problems.length > 0) return fail(problems);
+  const value = doc.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail([doc.problem([], t('error.answersFile.shape'))]);
+  const answers: Record<string, string> = Object.create(null);
+  const bad = [];
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') answers[k] = String(v);
+    else bad.push(doc.problem([k], t('error.answersFile.value', { question: clip(k) })));
+  }
+  if (bad.length > 0) fail(bad);
+  return answers;
+}
+
+function displayName(file: string): string {
+  return file === '-' ? '(stdin)' : file;
+}

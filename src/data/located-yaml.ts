@@ -1,0 +1,183 @@
+/**
+ * YAML parsing that keeps positions, for data files we treat as hostile input
+ * (flows, the support directory, answers files). Every problem found later can
+ * be reported as file:line:column.
+ */
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { MAX_DATA_FILE_BYTES } from './limits.js';
+
+/** One problem in a data file, placed where the user can find it. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type PathKey = string | number;
+
+/** A parsed file: the plain value plus a way to find where any part of it came from. */
+export interface LocatedValue {
+  file: string;
+  value: unknown;
+  /** Position of the node at `path`, or of its nearest existing ancestor. */
+  locate(path: readonly PathKey[], which?: 'key' | 'value'): { line: number; column: number };
+  problem(path: readonly PathKey[], message: string, which?: 'key' | 'value'): Problem;
+}
+
+
+/** Decodes file bytes as strict UTF-8, dropping a byte-order mark. */
+export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { problem: Problem } {
+  if (bytes.byteLength > MAX_DATA_FILE_BYTES) {
+    return {
+      problem: {
+        file,
+        line: 1,
+        column: 1,
+        message: `file is ${formatBytes(bytes.byteLength)}, larger than the ${formatBytes(MAX_DATA_FILE_BYTES)} allowed for a data file; split it or remove what is not needed`,
+      },
+    };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const before = new TextDecoder().decode(bytes.subarray(0, offset));
+    const lines = before.split('\n');
+    return {
+      problem: {
+        file,
+        line: lines.length,
+        column: (lines.at(-1)?.length ?? 0) + 1,
+        message: 'file is not valid UTF-8 text; save it as UTF-8',
+      },
+    };
+  }
+  return { text };
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.byteLength;
+  // Binary search for the shortest prefix that fails to decode.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1));
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  // Back up to the start of the offending sequence.
+  let start = lo;
+  while (start > 0 && ((bytes[start] ?? 0) & 0xc0) === 0x80) start--;
+  return start;
+}
+
+/**
+ * Parses YAML (a JSON document is YAML too) without trusting it: duplicate keys,
+ * aliases and custom tags are errors, and nothing throws for bad input.
+ */
+export function parseLocatedYaml(text: string, file: string): { doc: LocatedValue; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const problems: Problem[] = [];
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(text.startsWith('\uFEFF') ? text.slice(1) : text, {
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      customTags: [],
+      resolveKnownTags: false,
+      merge: false,
+      stringKeys: true,
+    });
+  } catch (err) {
+    problems.push({ file, line: 1, column: 1, message: `could not read the file as YAML: ${(err as Error).message}` });
+    return { doc: emptyDoc(file), problems };
+  }
+  for (const e of document.errors) {
+    const at = pos(e.pos[0]);
+    problems.push({ file, ...at, message: yamlMessage(e.code, e.message) });
+  }
+  let value: unknown = null;
+  if (document.errors.length === 0) {
+    try {
+      // Aliases only make sense for files far bigger than ours; refusing them stops alias bombs.
+      value = document.toJS({ maxAliasCount: 0 });
+    } catch (err) {
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        message:
+          err instanceof ReferenceError
+            ? 'YAML aliases (*name) are not allowed in this file; write the value out in full'
+            : `could not read the file as YAML: ${(err as Error).message}`,
+      });
+    }
+  }
+  const locate = (path: readonly PathKey[], which: 'key' | 'value' = 'value') => {
+    for (let n = path.length; n >= 0; n--) {
+      const sub = path.slice(0, n);
+      const node = sub.length === 0 ? document.contents : document.getIn(sub, true);
+      if (isNode(node) && node.range) {
+        if (which === 'key' && n === path.length && n > 0) {
+          const parent = n === 1 ? document.contents : document.getIn(path.slice(0, n - 1), true);
+          const pair = findPair(parent, path[n - 1]!);
+          if (pair) return pos(pair);
+        }
+        return pos(node.range[0]);
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+  const doc: LocatedValue = {
+    file,
+    value,
+    locate,
+    problem: (path, message, which) => ({ file, ...locate(path, which), message }),
+  };
+  return { doc, problems };
+}
+
+function findPair(parent: unknown, key: PathKey): number | undefined {
+  if (!isNode(parent) || !('items' in parent) || !Array.isArray(parent.items)) return undefined;
+  for (const item of parent.items as unknown[]) {
+    if (item && typeof item === 'object' && 'key' in item) {
+      const k = (item as { key: unknown }).key;
+      if (isNode(k) && 'value' in k && String((k as { value: unknown }).value) === String(key) && k.range) {
+        return k.range[0];
+      }
+    }
+  }
+  return undefined;
+}
+
+function emptyDoc(file: string): LocatedValue {
+  const locate = () => ({ line: 1, column: 1 });
+  return { file, value: null, locate, problem: (_p, message) => ({ file, line: 1, column: 1, message }) };
+}
+
+function yamlMessage(code: string, message: string): string {
+  if (code === 'DUPLICATE_KEY') return 'this key appears twice in the same mapping; keep one';
+  // The yaml library's messages end with position details we already give.
+  return message.replace(/ at line \d+, column \d+.*$/s, '').trim();
+}
+
+/** Formats a problem the way compilers do, so editors and terminals can jump to it. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}

@@ -1,0 +1,43 @@
+/** The result of a diagnosis as scripts see it (`--json`, batch, the library). Pure. */
+import type { PathStep, Session } from './engine.js';
+import type { Flow, Lang, Outcome, OutcomeKind, Queue } from './types.js';
+
+export interface DiagnosisResult {
+  flow: string;
+  version: number;
+  outcome: {
+    id: string;
+    kind: OutcomeKind;
+    title: string;
+    steps: string[];
+    queue: Queue | null;
+    prepare: string[];
+    /** Filled from the support directory; null when none applies. */
+    contact: unknown;
+  };
+  answers: Record<string, string>;
+  path: PathStep[];
+  lang: Lang;
+}
+
+/** Builds the result document for an outcome reached through `session`. */
+export function toResult(flow: Flow, outcome: Outcome, session: Session, lang: Lang): DiagnosisResult {
+  const answers: Record<string, string> = {};
+  for (const s of session.path) answers[s.question] = s.answer;
+  return {
+    flow: flow.id,
+    version: flow.version,
+    outcome: {
+      id: outcome.id,
+      kind: outcome.kind,
+      title: outcome.title[lang],
+      steps: outcome.steps.map((s) => s[lang]),
+      queue: outcome.queue ?? null,
+      prepare: (outcome.prepare ?? []).map((p) => p[lang]),
+      contact: null,
+    },
+    answers,
+    path: session.path.map((s) => ({ question: s.question, answer: s.answer })),
+    lang,
+  };
+}

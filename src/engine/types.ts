@@ -1,0 +1,62 @@
+/** The data model of a diagnostic flow, as the engine sees it after loading and validation. */
+
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A text in every supported language. */
+export type Localized = Record<Lang, string>;
+
+export const OUTCOME_KINDS = ['fix', 'escalate', 'alert'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+export const QUEUES = ['payments', 'account', 'security', 'general'] as const;
+export type Queue = (typeof QUEUES)[number];
+
+export interface Answer {
+  value: string;
+  label: Localized;
+  next: string;
+}
+
+export interface Question {
+  id: string;
+  text: Localized;
+  /** What a support agent asks the caller and listens for. */
+  agent?: Localized;
+  answers: Answer[];
+}
+
+export interface Outcome {
+  id: string;
+  kind: OutcomeKind;
+  title: Localized;
+  steps: Localized[];
+  /** Support queue, for escalate and alert outcomes only. */
+  queue?: Queue;
+  /** What to have ready before contacting support. */
+  prepare?: Localized[];
+}
+
+export interface FlowTest {
+  name: string;
+  answers: Record<string, string>;
+  expect: string;
+}
+
+export interface Flow {
+  id: string;
+  version: number;
+  title: Localized;
+  description: Localized;
+  start: string;
+  questions: Record<string, Question>;
+  outcomes: Record<string, Outcome>;
+  tests: FlowTest[];
+}
+
+/** Questions many flows share: their ids and values are a contract scripts rely on. */
+export const SHARED_QUESTIONS: Readonly<Record<string, readonly string[]>> = {
+  network: ['ok', 'unstable', 'offline'],
+  balance: ['sufficient', 'insufficient'],
+  verification: ['verified', 'pending', 'unverified', 'rejected'],
+};

@@ -1,0 +1,67 @@
+/**
+ * Reading flow files from disk: YAML parsed with positions and validated. Used by
+ * the build (which compiles the bundled flows to JSON), by `flows validate`, by
+ * operator folders and by tests; the start-up path reads the compiled JSON instead.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { decodeUtf8, parseLocatedYaml, type Problem } from '../data/located-yaml.js';
+import type { Flow } from '../engine/types.js';
+import { validateFlow } from './validate-flow.js';
+
+const FLOW_EXTENSIONS = new Set(['.yaml', '.yml']);
+
+/** Parses and validates flow text; the file name (without extension) must equal the flow id. */
+export function loadFlowText(text: string, file: string): { flow?: Flow; problems: Problem[] } {
+  const { doc, problems } = parseLocatedYaml(text, file);
+  if (problems.length > 0) return { problems };
+  return validateFlow(doc, basename(file, extname(file)));
+}
+
+/** Reads, parses and validates one flow file. Never throws for bad content. */
+export async function loadFlowFile(file: string): Promise<{ flow?: Flow; problems: Problem[] }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    return { problems: [{ file, line: 1, column: 1, message: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
+  }
+  const decoded = decodeUtf8(bytes, file);
+  if ('problem' in decoded) return { problems: [decoded.problem] };
+  return loadFlowText(decoded.text, file);
+}
+
+/** The flow files of a folder, sorted by name. */
+export async function listFlowFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && FLOW_EXTENSIONS.has(extname(e.name)))
+    .map((e) => join(dir, e.name))
+    .sort();
+}
+
+/** Loads every flow of a folder: the valid ones, and the problems of the others. */
+export async function loadFlowDir(dir: string): Promise<{ flows: Flow[]; problems: Problem[] }> {
+  let files: string[];
+  try {
+    files = await listFlowFiles(dir);
+  } catch (err) {
+    return { flows: [], problems: [{ file: dir, line: 1, column: 1, message: `cannot read the folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
+  }
+  const results = await Promise.all(files.map((f) => loadFlowFile(f)));
+  const flows: Flow[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  results.forEach((r, i) => {
+    problems.push(...r.problems);
+    if (!r.flow) return;
+    const other = seen.get(r.flow.id);
+    if (other) {
+      problems.push({ file: files[i]!, line: 1, column: 1, message: `flow id "${r.flow.id}" is already used by ${other}` });
+      return;
+    }
+    seen.set(r.flow.id, files[i]!);
+    flows.push(r.flow);
+  });
+  return { flows, problems };
+}

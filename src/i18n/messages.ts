@@ -1,0 +1,177 @@
+/**
+ * Message catalogues. Every user-facing text of the CLI lives here in English and
+ * Simplified Chinese; the `zh` object must have every key of `en` (the compiler
+ * checks), and a test checks that placeholders match.
+ */
+
+export const en = {
+  // program and help
+  'program.description': 'Troubleshoot digital-wallet problems: answer a few questions, get a concrete fix or the right support contact.',
+  'program.examples': `Examples:
+  $ wallet-help diagnose                                  walk through a problem step by step
+  $ wallet-help diagnose payment-failed --network offline --json
+  $ wallet-help diagnose payment-failed --answers answers.yaml --no-input
+  $ wallet-help --lang zh diagnose                        中文界面`,
+  'help.usage': 'Usage:',
+  'help.options': 'Options:',
+  'help.commands': 'Commands:',
+  'help.arguments': 'Arguments:',
+  'help.globalOptions': 'Global Options:',
+  'opt.lang': 'language of the output: en or zh',
+  'opt.color': 'force coloured output',
+  'opt.noColor': 'no colour (also when NO_COLOR is set or TERM=dumb)',
+  'opt.version': 'print the version',
+  'opt.help': 'show help for a command',
+  'cmd.help': 'show help for a command',
+  'cmd.diagnose': 'find the cause of a wallet problem and what to do about it',
+  'diagnose.arg.flow': 'the problem to diagnose (a flow id such as payment-failed); asked when omitted',
+  'diagnose.opt.answer': 'answer a question up front (repeatable), e.g. --answer balance=sufficient',
+  'diagnose.opt.network': 'shortcut for --answer network=VALUE (ok, unstable, offline)',
+  'diagnose.opt.balance': 'shortcut for --answer balance=VALUE (sufficient, insufficient)',
+  'diagnose.opt.verification': 'shortcut for --answer verification=VALUE (verified, pending, unverified, rejected)',
+  'diagnose.opt.answers': 'read answers from a JSON or YAML file of question: value pairs (- for standard input)',
+  'diagnose.opt.noInput': 'never prompt; fail naming the first unanswered question',
+  'diagnose.opt.json': 'print one JSON document on standard output',
+  'diagnose.examples': `Examples:
+  $ wallet-help diagnose
+  $ wallet-help diagnose login-failed
+  $ wallet-help diagnose payment-failed --network ok --balance sufficient --verification pending
+  $ wallet-help diagnose deposit-missing --answer method=crypto --json --no-input
+  $ echo '{"network": "offline"}' | wallet-help diagnose payment-failed --answers - --json
+
+Flow ids: {flows}
+
+Exit codes: 0 diagnosis complete, 2 bad usage or input, 1 internal error, 130 cancelled.`,
+
+  // diagnose: prompts
+  'diagnose.pickFlow': 'What is the problem?',
+  'diagnose.cancelled': 'Cancelled.',
+
+  // outcome rendering
+  'kind.fix': 'FIX',
+  'kind.escalate': 'CONTACT SUPPORT',
+  'kind.alert': 'SECURITY ALERT',
+  'kind.alert.lead': 'Act now, before anything else:',
+  'outcome.steps': 'What to do',
+  'outcome.queue': 'Support team: {queue}',
+  'queue.payments': 'payments',
+  'queue.account': 'account',
+  'queue.security': 'security',
+  'queue.general': 'general',
+  'outcome.prepare': 'Have this ready before you contact support:',
+  'outcome.prepare.default1': 'your account ID (never your password)',
+  'outcome.prepare.default2': 'when it happened, with the time zone',
+  'outcome.prepare.default3': 'the exact error message',
+  'outcome.prepare.default4': 'screenshots and the transaction record',
+  'outcome.noDirectory': 'Contact support only through the contacts published on the official website or in the app. Never use a number from search results, ads or messages you received.',
+  'outcome.path': 'Your answers',
+
+  // errors
+  'error.prefix': 'Error',
+  'error.unknownFlow': 'There is no flow "{flow}".',
+  'error.unknownFlow.suggest': 'Did you mean {suggestions}?',
+  'error.unknownFlow.list': 'Available flows: {flows}.',
+  'error.needFlow': 'Name the problem to diagnose, for example "wallet-help diagnose payment-failed". Available flows: {flows}.',
+  'error.missingAnswer': 'The question "{question}" ({text}) has no answer and prompting is not possible here.',
+  'error.missingAnswer.hint': 'Answer it with --answer {question}=VALUE, where VALUE is one of: {values}.',
+  'error.invalidValue': '"{value}" is not an answer to "{question}" ({text}). Allowed values: {values}.',
+  'error.unknownQuestion': 'The flow "{flow}" has no question "{question}". Its questions are: {questions}.',
+  'error.unknownQuestion.none': 'The flow "{flow}" asks no questions, so "{question}" cannot be answered.',
+  'error.answerFormat': '--answer expects ID=VALUE (for example --answer network=ok), not "{arg}".',
+  'error.answerTwice': 'The question "{question}" is answered twice, with "{first}" and "{second}". Give one answer.',
+  'error.answersFile': 'The answers file {file} could not be used:',
+  'error.answersFile.read': 'The answers file {file} could not be read: {reason}.',
+  'error.answersFile.shape': 'an answers file must be a mapping of question ids to answer values, for example "network: ok"',
+  'error.answersFile.value': 'the answer to "{question}" must be a text value',
+  'error.stdinTwice': 'Standard input can be read only once.',
+  'error.badLang': 'Unknown language "{lang}". Use en or zh.',
+  'error.usage': '{message}',
+  'error.internal': 'Something went wrong inside wallet-help. This is a bug; please report it with the command you ran.',
+  'error.flowsMissing': 'The bundled flows are missing ({file}). Run "npm run build" in the wallet-help folder.',
+  'error.seeHelp': 'Run "{command}" for usage.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+export const zh: Record<MessageKey, string> = {
+  'program.description': '排查数字钱包问题：回答几个问题，得到具体的解决办法或对应的客服渠道。',
+  'program.examples': `示例：
+  $ wallet-help diagnose                                  一步步排查问题
+  $ wallet-help diagnose payment-failed --network offline --json
+  $ wallet-help diagnose payment-failed --answers answers.yaml --no-input
+  $ wallet-help --lang en diagnose                        English interface`,
+  'help.usage': '用法：',
+  'help.options': '选项：',
+  'help.commands': '命令：',
+  'help.arguments': '参数：',
+  'help.globalOptions': '全局选项：',
+  'opt.lang': '输出语言：en 或 zh',
+  'opt.color': '强制彩色输出',
+  'opt.noColor': '不使用颜色（设置了 NO_COLOR 或 TERM=dumb 时也不使用）',
+  'opt.version': '显示版本号',
+  'opt.help': '显示命令的帮助',
+  'cmd.help': '显示命令的帮助',
+  'cmd.diagnose': '找出钱包问题的原因和处理办法',
+  'diagnose.arg.flow': '要排查的问题（流程编号，例如 payment-failed）；不填则先询问',
+  'diagnose.opt.answer': '预先回答某个问题（可重复），例如 --answer balance=sufficient',
+  'diagnose.opt.network': '等同于 --answer network=取值（ok、unstable、offline）',
+  'diagnose.opt.balance': '等同于 --answer balance=取值（sufficient、insufficient）',
+  'diagnose.opt.verification': '等同于 --answer verification=取值（verified、pending、unverified、rejected）',
+  'diagnose.opt.answers': '从 JSON 或 YAML 文件读取“问题: 取值”形式的回答（- 表示标准输入）',
+  'diagnose.opt.noInput': '从不提问；遇到未回答的问题时报错并指出是哪一个',
+  'diagnose.opt.json': '在标准输出上输出一个 JSON 文档',
+  'diagnose.examples': `示例：
+  $ wallet-help diagnose
+  $ wallet-help diagnose login-failed
+  $ wallet-help diagnose payment-failed --network ok --balance sufficient --verification pending
+  $ wallet-help diagnose deposit-missing --answer method=crypto --json --no-input
+  $ echo '{"network": "offline"}' | wallet-help diagnose payment-failed --answers - --json
+
+流程编号：{flows}
+
+退出码：0 排查完成，2 用法或输入有误，1 内部错误，130 已取消。`,
+
+  'diagnose.pickFlow': '遇到了什么问题？',
+  'diagnose.cancelled': '已取消。',
+
+  'kind.fix': '可自行解决',
+  'kind.escalate': '需联系客服',
+  'kind.alert': '安全警报',
+  'kind.alert.lead': '请立即处理，先做这些事：',
+  'outcome.steps': '处理步骤',
+  'outcome.queue': '对应客服团队：{queue}',
+  'queue.payments': '支付',
+  'queue.account': '账户',
+  'queue.security': '安全',
+  'queue.general': '综合',
+  'outcome.prepare': '联系客服前请准备好：',
+  'outcome.prepare.default1': '你的账户 ID（绝不要提供密码）',
+  'outcome.prepare.default2': '问题发生的时间（注明时区）',
+  'outcome.prepare.default3': '完整的错误提示',
+  'outcome.prepare.default4': '截图和交易记录',
+  'outcome.noDirectory': '只通过官方网站或官方 App 内公布的渠道联系客服。不要拨打搜索结果、广告或陌生消息里的号码。',
+  'outcome.path': '你的回答',
+
+  'error.prefix': '错误',
+  'error.unknownFlow': '没有名为“{flow}”的流程。',
+  'error.unknownFlow.suggest': '你是不是想输入 {suggestions}？',
+  'error.unknownFlow.list': '可用的流程：{flows}。',
+  'error.needFlow': '请指明要排查的问题，例如“wallet-help diagnose payment-failed”。可用的流程：{flows}。',
+  'error.missingAnswer': '问题“{question}”（{text}）还没有回答，而当前无法交互提问。',
+  'error.missingAnswer.hint': '请用 --answer {question}=取值 回答，取值可以是：{values}。',
+  'error.invalidValue': '“{value}”不是问题“{question}”（{text}）的有效回答。可用的取值：{values}。',
+  'error.unknownQuestion': '流程“{flow}”中没有问题“{question}”。它的问题有：{questions}。',
+  'error.unknownQuestion.none': '流程“{flow}”不需要回答任何问题，因此无法回答“{question}”。',
+  'error.answerFormat': '--answer 的格式应为 编号=取值（例如 --answer network=ok），而不是“{arg}”。',
+  'error.answerTwice': '问题“{question}”被回答了两次：“{first}”和“{second}”。请只给一个回答。',
+  'error.answersFile': '无法使用回答文件 {file}：',
+  'error.answersFile.read': '无法读取回答文件 {file}：{reason}。',
+  'error.answersFile.shape': '回答文件必须是“问题编号: 取值”的映射，例如“network: ok”',
+  'error.answersFile.value': '“{question}”的回答必须是文本',
+  'error.stdinTwice': '标准输入只能读取一次。',
+  'error.badLang': '未知的语言“{lang}”。请使用 en 或 zh。',
+  'error.usage': '{message}',
+  'error.internal': 'wallet-help 内部出错。这是程序缺陷，请附上你运行的命令报告给我们。',
+  'error.flowsMissing': '缺少内置流程文件（{file}）。请在 wallet-help 目录中运行“npm run build”。',
+  'error.seeHelp': '运行“{command}”查看用法。',
+};

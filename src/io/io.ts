@@ -1,0 +1,60 @@
+/**
+ * Everything a command touches in the outside world, in one injected object, so
+ * tests run commands with in-memory streams, a fixed clock and a scripted prompter.
+ */
+import type { Prompter } from './prompter.js';
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface InputStream extends AsyncIterable<Uint8Array | string> {
+  isTTY?: boolean;
+}
+
+export interface IO {
+  stdin: InputStream;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** The clock; commands never read the time any other way. */
+  now(): Date;
+  readFile(path: string): Promise<Uint8Array>;
+  /** The prompter, created on first use (it loads inquirer, which start-up should not pay for). */
+  prompter(): Promise<Prompter>;
+}
+
+/** True when a question can be asked: stdin and stdout are terminals and prompting is not turned off. */
+export function canPrompt(io: IO, opts: { input: boolean; json: boolean }): boolean {
+  return opts.input && !opts.json && io.stdin.isTTY === true && io.stdout.isTTY === true;
+}
+
+/**
+ * Whether to colour a stream. chalk alone ignores NO_COLOR, so the decision is
+ * made here: an explicit flag wins, then NO_COLOR, TERM=dumb and FORCE_COLOR,
+ * then whether the stream is a terminal.
+ */
+export function colorEnabled(stream: OutputStream, env: IO['env'], flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR) return false;
+  if (env.TERM === 'dumb') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return stream.isTTY === true;
+}
+
+/** Reads a whole input stream (standard input for `--answers -`). */
+export async function readAll(stream: InputStream, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    size += buf.byteLength;
+    chunks.push(buf);
+    // Stop reading early: the caller reports the size problem.
+    if (size > limit) break;
+  }
+  return Buffer.concat(chunks);
+}

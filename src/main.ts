@@ -1,0 +1,110 @@
+/**
+ * The one place that runs a command line and turns every outcome (success, typed
+ * error, cancellation, bug) into output and an exit code. Nothing below calls
+ * process.exit.
+ */
+import { CommanderError } from 'commander';
+import type { Context } from './commands/context.js';
+import { LANGS, type Lang } from './engine/types.js';
+import { ExitCode, WalletHelpError } from './errors.js';
+import { loadBundledCatalog, type FlowCatalog } from './flows/catalog.js';
+import { detectLang, translator, type Translate } from './i18n/i18n.js';
+import { colorEnabled, type IO } from './io/io.js';
+import { buildProgram } from './program.js';
+import { makeStyle } from './render/style.js';
+
+export interface MainOptions {
+  /** Replaces the bundled flows (tests). */
+  flows?: () => Promise<FlowCatalog>;
+}
+
+/** Runs one command line (without the node and script names) and returns the exit code. */
+export async function main(argv: readonly string[], io: IO, options: MainOptions = {}): Promise<number> {
+  const early = scanGlobalFlags(argv);
+  const json = argv.includes('--json');
+  const lang: Lang = early.lang && isLang(early.lang) ? early.lang : detectLang(io.env);
+  const t = translator(lang);
+  const style = {
+    out: makeStyle(colorEnabled(io.stdout, io.env, early.color)),
+    err: makeStyle(colorEnabled(io.stderr, io.env, early.color)),
+  };
+  let catalog: Promise<FlowCatalog> | undefined;
+  const ctx: Context = {
+    io,
+    lang,
+    t,
+    style,
+    flows: () => (catalog ??= options.flows ? options.flows() : loadBundledCatalog(t)),
+  };
+  let loaded: FlowCatalog | undefined;
+  try {
+    if (early.lang !== undefined && !isLang(early.lang)) {
+      throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: early.lang }), ExitCode.usage);
+    }
+    // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
+    if (argv.includes('diagnose') && (argv.includes('--help') || argv.includes('-h'))) loaded = await ctx.flows();
+    const program = buildProgram(ctx, () => [...(loaded?.flows.keys() ?? [])]);
+    await program.parseAsync([...argv], { from: 'user' });
+    return ExitCode.ok;
+  } catch (err) {
+    return report(err, { io, t, json, style: style.err, argv });
+  }
+}
+
+function report(err: unknown, r: { io: IO; t: Translate; json: boolean; style: Context['style']['err']; argv: readonly string[] }): number {
+  const { io, t, json } = r;
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+      return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    const message = err.message.replace(/^error: /, '');
+    const command = r.argv.find((a) => !a.startsWith('-'));
+    const hint = t('error.seeHelp', { command: command === 'diagnose' ? 'wallet-help diagnose --help' : 'wallet-help --help' });
+    return emit(r, new WalletHelpError('usage', `${capitalize(message)}`, ExitCode.usage), hint);
+  }
+  if (err instanceof WalletHelpError) {
+    if (err.exitCode === ExitCode.cancelled) {
+      if (!json) io.stderr.write(`${t('diagnose.cancelled')}\n`);
+      else io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: t('diagnose.cancelled') } })}\n`);
+      return err.exitCode;
+    }
+    if (err.message === '') return err.exitCode;
+    return emit(r, err);
+  }
+  // A bug: say so plainly; the stack only when asked for.
+  const detail = err instanceof Error ? (io.env.WALLET_HELP_DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
+  if (json) io.stdout.write(`${JSON.stringify({ error: { code: 'internal', message: t('error.internal'), detail } })}\n`);
+  else io.stderr.write(`${r.style.red(`${t('error.prefix')}:`)} ${t('error.internal')}\n  ${detail}\n`);
+  return ExitCode.internal;
+}
+
+function emit(r: { io: IO; t: Translate; json: boolean; style: Context['style']['err'] }, err: WalletHelpError, hint?: string): number {
+  if (r.json) {
+    r.io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, ...err.details } }, null, 2)}\n`);
+  } else {
+    r.io.stderr.write(`${r.style.red.bold(`${r.t('error.prefix')}:`)} ${err.message}\n${hint ? `${hint}\n` : ''}`);
+  }
+  return err.exitCode;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+/** Flags that shape the output of everything, including help and errors, so they are read before commander. */
+export function scanGlobalFlags(argv: readonly string[]): { lang?: string; color?: boolean } {
+  const out: { lang?: string; color?: boolean } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang' && i + 1 < argv.length) out.lang = argv[++i];
+    else if (a.startsWith('--lang=')) out.lang = a.slice('--lang='.length);
+    else if (a === '--color') out.color = true;
+    else if (a === '--no-color') out.color = false;
+  }
+  return out;
+}

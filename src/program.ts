@@ -1,0 +1,74 @@
+/**
+ * The table of contents of the CLI: every command and option, declared with
+ * commander. Each action lazy-imports its command module, so start-up loads only
+ * what the command being run needs.
+ */
+import { Command } from 'commander';
+import type { Context } from './commands/context.js';
+import type { DiagnoseOptions } from './commands/diagnose/diagnose.js';
+import type { MessageKey } from './i18n/messages.js';
+import { VERSION } from './version.js';
+
+const HELP_TITLES: Record<string, MessageKey> = {
+  'Usage:': 'help.usage',
+  'Options:': 'help.options',
+  'Commands:': 'help.commands',
+  'Arguments:': 'help.arguments',
+  'Global Options:': 'help.globalOptions',
+};
+
+/** Builds a fresh program for one run (tests build one per case). */
+export function buildProgram(ctx: Context, flowIds: () => string[]): Command {
+  const { t } = ctx;
+  const program = new Command('wallet-help');
+  configure(program, ctx);
+  program
+    .description(t('program.description'))
+    .version(VERSION, '-V, --version', t('opt.version'))
+    .helpOption('-h, --help', t('opt.help'))
+    .helpCommand('help [command]', t('cmd.help'))
+    // Parsed before commander runs (the help text itself depends on them); declared here for --help and validation.
+    .option('--lang <lang>', t('opt.lang'))
+    .option('--color', t('opt.color'))
+    .option('--no-color', t('opt.noColor'))
+    .addHelpText('after', `\n${t('program.examples')}\n`);
+
+  const diagnose = program
+    .command('diagnose')
+    .description(t('cmd.diagnose'))
+    .argument('[flow]', t('diagnose.arg.flow'))
+    .option('-a, --answer <id=value>', t('diagnose.opt.answer'), collect, [])
+    .option('--network <value>', t('diagnose.opt.network'))
+    .option('--balance <value>', t('diagnose.opt.balance'))
+    .option('--verification <value>', t('diagnose.opt.verification'))
+    .option('--answers <file>', t('diagnose.opt.answers'))
+    .option('--no-input', t('diagnose.opt.noInput'))
+    .option('--json', t('diagnose.opt.json'))
+    .action(async (flow: string | undefined, o: Omit<DiagnoseOptions, 'flow'>) => {
+      const { runDiagnose } = await import('./commands/diagnose/diagnose.js');
+      await runDiagnose({ ...o, flow, json: o.json === true, input: o.input !== false }, ctx);
+    });
+  diagnose.addHelpText('after', () => `\n${t('diagnose.examples', { flows: flowIds().join(', ') })}\n`);
+  configure(diagnose, ctx);
+  return program;
+}
+
+function configure(cmd: Command, ctx: Context): void {
+  const { io } = ctx;
+  cmd
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // Errors are printed by main, localized and in JSON when asked.
+      outputError: () => {},
+    })
+    .configureHelp({
+      styleTitle: (title) => (HELP_TITLES[title] ? ctx.t(HELP_TITLES[title]) : title),
+      helpWidth: io.stdout.columns ?? 80,
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

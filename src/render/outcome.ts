@@ -1,0 +1,37 @@
+/** Human-readable output of a diagnosis. */
+import type { DiagnosisResult } from '../engine/result.js';
+import type { Translate } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { safeText } from '../util/safe-text.js';
+import type { Style } from './style.js';
+
+const DEFAULT_PREPARE: MessageKey[] = ['outcome.prepare.default1', 'outcome.prepare.default2', 'outcome.prepare.default3', 'outcome.prepare.default4'];
+
+/**
+ * Renders an outcome: its kind as a word and a colour (never colour alone),
+ * numbered steps, and for escalations and alerts the queue and what to prepare.
+ */
+export function renderOutcome(result: DiagnosisResult, t: Translate, style: Style): string {
+  const o = result.outcome;
+  const lines: string[] = [''];
+  const badge = ` ${t(`kind.${o.kind}`)} `;
+  const paint = o.kind === 'fix' ? style.bgGreen.black.bold : o.kind === 'escalate' ? style.bgYellow.black.bold : style.bgRed.white.bold;
+  const plainBadge = style.level === 0 ? `[${t(`kind.${o.kind}`)}]` : paint(badge);
+  lines.push(`${plainBadge} ${style.bold(safeText(o.title))}`, '');
+  lines.push(style.bold(o.kind === 'alert' ? t('kind.alert.lead') : t('outcome.steps')));
+  o.steps.forEach((s, i) => lines.push(...numbered(i + 1, safeText(s))));
+  if (o.kind !== 'fix') {
+    if (o.queue) lines.push('', t('outcome.queue', { queue: t(`queue.${o.queue}`) }));
+    lines.push('', style.bold(t('outcome.prepare')));
+    const prepare = o.prepare.length > 0 ? o.prepare.map((p) => safeText(p)) : DEFAULT_PREPARE.map((k) => t(k));
+    for (const p of prepare) lines.push(`  • ${p}`);
+    lines.push('', t('outcome.noDirectory'));
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+function numbered(n: number, text: string): string[] {
+  const prefix = `  ${n}. `;
+  return [`${prefix}${text}`];
+}

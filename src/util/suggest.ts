@@ -1,0 +1,30 @@
+/** "Did you mean …?" suggestions for mistyped ids. */
+
+/** Optimal string alignment distance (Levenshtein plus adjacent swaps). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The candidates closest to `input`: near in spelling, or containing it as a word. */
+export function closest(input: string, candidates: Iterable<string>, max = 3): string[] {
+  const needle = input.toLowerCase().slice(0, 100);
+  const scored: { c: string; score: number }[] = [];
+  for (const c of candidates) {
+    const dist = editDistance(needle, c);
+    const limit = Math.max(2, Math.floor(c.length / 3));
+    if (dist <= limit) scored.push({ c, score: dist });
+    else if (needle.length >= 3 && c.split('-').some((part) => part.startsWith(needle) || needle.startsWith(part))) scored.push({ c, score: limit + 1 });
+  }
+  return scored.sort((x, y) => x.score - y.score || x.c.localeCompare(y.c)).slice(0, max).map((s) => s.c);
+}

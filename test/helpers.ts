@@ -1,0 +1,96 @@
+/** Test doubles: in-memory I/O and a scripted prompter that fails on any surprise. */
+import { Readable } from 'node:stream';
+import { join } from 'node:path';
+import { CancelError } from '../src/errors.js';
+import { catalogOf, type FlowCatalog } from '../src/flows/catalog.js';
+import { loadFlowDir } from '../src/flows/load.js';
+import type { IO } from '../src/io/io.js';
+import type { Prompter, SelectQuestion } from '../src/io/prompter.js';
+import { main } from '../src/main.js';
+import type { Flow } from '../src/engine/types.js';
+
+export const ROOT = join(import.meta.dirname, '..');
+
+let bundled: Promise<Flow[]> | undefined;
+/** The bundled flows, loaded from their YAML sources (so tests need no build). */
+export function bundledFlows(): Promise<Flow[]> {
+  bundled ??= loadFlowDir(join(ROOT, 'flows')).then(({ flows, problems }) => {
+    if (problems.length > 0) throw new Error(`bundled flows have problems:\n${problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n')}`);
+    return flows;
+  });
+  return bundled;
+}
+
+export async function bundledCatalog(): Promise<FlowCatalog> {
+  return catalogOf(await bundledFlows());
+}
+
+/** One scripted answer: the prompt it expects (a substring of the message) and what to pick, or 'cancel'. */
+export interface ScriptedAnswer {
+  expect?: string;
+  pick: string | 'cancel';
+}
+
+export class ScriptedPrompter implements Prompter {
+  readonly asked: SelectQuestion<string>[] = [];
+  constructor(private readonly script: ScriptedAnswer[]) {}
+  async select<T extends string>(question: SelectQuestion<T>): Promise<T> {
+    this.asked.push(question as SelectQuestion<string>);
+    const next = this.script.shift();
+    if (!next) throw new Error(`unexpected prompt: ${question.message}`);
+    if (next.expect !== undefined && !question.message.includes(next.expect)) {
+      throw new Error(`expected a prompt containing "${next.expect}", got "${question.message}"`);
+    }
+    if (next.pick === 'cancel') throw new CancelError();
+    if (!question.choices.some((c) => c.value === next.pick)) {
+      throw new Error(`"${next.pick}" is not a choice of "${question.message}": ${question.choices.map((c) => c.value).join(', ')}`);
+    }
+    return next.pick as T;
+  }
+  /** Fails when scripted answers were left unused. */
+  assertDone(): void {
+    if (this.script.length > 0) throw new Error(`unused scripted answers: ${JSON.stringify(this.script)}`);
+  }
+}
+
+export interface RunOptions {
+  tty?: boolean;
+  stdin?: string;
+  env?: Record<string, string>;
+  prompts?: ScriptedAnswer[];
+  files?: Record<string, string | Uint8Array>;
+  columns?: number;
+  flows?: () => Promise<FlowCatalog>;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  prompter: ScriptedPrompter;
+}
+
+/** Runs the CLI in-process with fake I/O. */
+export async function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const tty = opts.tty ?? false;
+  const stdin = Object.assign(Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]), { isTTY: tty });
+  const prompter = new ScriptedPrompter([...(opts.prompts ?? [])]);
+  const io: IO = {
+    stdin,
+    stdout: { write: (s: string) => ((stdout += s), true), isTTY: tty, columns: opts.columns ?? 80 },
+    stderr: { write: (s: string) => ((stderr += s), true), isTTY: tty, columns: opts.columns ?? 80 },
+    env: { ...(opts.env ?? {}) },
+    cwd: ROOT,
+    now: () => new Date('2026-11-20T10:00:00Z'),
+    readFile: async (path) => {
+      const content = opts.files?.[path];
+      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return typeof content === 'string' ? Buffer.from(content) : content;
+    },
+    prompter: async () => prompter,
+  };
+  const code = await main(argv, io, { flows: opts.flows ?? bundledCatalog });
+  return { code, stdout, stderr, prompter };
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, parseLocatedYaml, decodeUtf8 } from '../src/data/located-yaml.js';
+import { loadFlowText } from '../src/flows/load.js';
+
+const GOOD = `id: tiny
+version: 1
+title: { en: Tiny, zh: 小 }
+description: { en: A tiny flow, zh: 小流程 }
+start: network
+questions:
+  network:
+    text: { en: Network?, zh: 网络？ }
+    answers:
+      - { value: ok, label: { en: OK, zh: 正常 }, next: done }
+      - { value: unstable, label: { en: Unstable, zh: 不稳定 }, next: done }
+      - { value: offline, label: { en: Offline, zh: 断网 }, next: help }
+outcomes:
+  done:
+    kind: fix
+    title: { en: Done, zh: 完成 }
+    steps:
+      - { en: Retry, zh: 重试 }
+  help:
+    kind: escalate
+    queue: general
+    title: { en: Help, zh: 求助 }
+    steps:
+      - { en: Ask, zh: 询问 }
+tests:
+  - { answers: { network: ok }, expect: done }
+`;
+
+function problems(text: string, file = 'flows/tiny.yaml'): string[] {
+  return loadFlowText(text, file).problems.map(formatProblem);
+}
+
+describe('flow validation', () => {
+  it('accepts a correct flow', () => {
+    const r = loadFlowText(GOOD, 'flows/tiny.yaml');
+    expect(r.problems).toEqual([]);
+    expect(r.flow?.questions.network?.answers.map((a) => a.value)).toEqual(['ok', 'unstable', 'offline']);
+  });
+
+  it('reports an unknown target at the next: value', () => {
+    expect(problems(GOOD.replace('next: help', 'next: hepl'))).toEqual([
+      'flows/tiny.yaml:12:65: answer "offline" leads to "hepl", which is neither a question nor an outcome of this flow',
+    ]
+    );
+  });
+
+  it('reports an unreachable node at its key', () => {
+    const text = GOOD.replace('next: help }', 'next: done }');
+    expect(problems(text)).toEqual(['flows/tiny.yaml:19:3: outcome "help" cannot be reached from start "network"; link an answer to it or remove it']);
+  });
+
+  it('reports a cycle with the loop it makes', () => {
+    const text = GOOD.replace('next: help }', 'next: network }').replace(/ {2}help:[\s\S]*?(?=tests:)/, '');
+    expect(problems(text).join('\n')).toMatch(/tiny.yaml:12:\d+: answer "offline" leads back to "network", making a loop \(network → network\)/);
+  });
+
+  it('reports a missing translation at the text', () => {
+    expect(problems(GOOD.replace('text: { en: Network?, zh: 网络？ }', 'text: { en: Network? }'))).toEqual([
+      'flows/tiny.yaml:8:11: the text of question "network" is missing its Chinese text ("zh:")',
+    ]);
+  });
+
+  it('requires a queue for escalations and forbids it on fixes', () => {
+    expect(problems(GOOD.replace('    queue: general\n', ''))).toEqual([
+      'flows/tiny.yaml:20:5: outcome "help" is an escalation and needs the support queue it goes to: queue: payments | account | security | general',
+    ]);
+    expect(problems(GOOD.replace('    kind: fix\n', '    kind: fix\n    queue: payments\n'))).toEqual([
+      'flows/tiny.yaml:16:5: outcome "done" is a fix, which the user solves alone: remove its queue, or make it an escalate outcome',
+    ]);
+  });
+
+  it('reports duplicate keys and duplicate node ids', () => {
+    expect(problems(GOOD.replace('  help:\n', '  done:\n'))[0]).toBe('flows/tiny.yaml:19:3: this key appears twice in the same mapping; keep one');
+    const both = GOOD.replace('outcomes:\n', 'outcomes:\n  network:\n    kind: fix\n    title: { en: X, zh: X }\n    steps: [{ en: X, zh: X }]\n');
+    expect(problems(both)).toContain('flows/tiny.yaml:14:3: "network" is both a question and an outcome; node ids must be unique');
+  });
+
+  it('holds shared questions to their contract values', () => {
+    const text = GOOD.replace('{ value: unstable, label: { en: Unstable, zh: 不稳定 }, next: done }', '{ value: slow, label: { en: Slow, zh: 慢 }, next: done }');
+    expect(problems(text)).toEqual(['flows/tiny.yaml:10:7: "network" is a shared question: its answers must be exactly ok, unstable, offline, so scripts can rely on them']);
+  });
+
+  it('rejects unknown keys, wrong types and a wrong id', () => {
+    const text = GOOD.replace('version: 1', 'version: "one"\ncolour: red').replace('id: tiny', 'id: other');
+    expect(problems(text)).toEqual([
+      'flows/tiny.yaml:3:1: unknown key "colour" in a flow file; allowed keys: $schema, id, version, title, description, start, questions, outcomes, tests',
+      'flows/tiny.yaml:1:5: the flow id "other" must match its file name "tiny.yaml"; rename one of them',
+      'flows/tiny.yaml:2:10: version must be a whole number of at least 1, not the text "one"',
+    ]);
+  });
+
+  it('checks that tests name real questions, values and outcomes', () => {
+    const text = GOOD.replace('{ answers: { network: ok }, expect: done }', '{ answers: { network: fast, colour: red }, expect: gone }');
+    expect(problems(text)).toEqual([
+      'flows/tiny.yaml:26:27: test "test 1" answers "network" with "fast"; allowed: ok, unstable, offline',
+      'flows/tiny.yaml:26:33: test "test 1" answers "colour", which is not a question of this flow',
+      'flows/tiny.yaml:26:56: test "test 1" expects "gone", which is not an outcome of this flow',
+    ]);
+  });
+
+  it('never lets a __proto__ key through or pollutes prototypes', () => {
+    const text = GOOD.replace('questions:\n', 'questions:\n  __proto__:\n    polluted: true\n');
+    expect(problems(text)[0]).toMatch(/tiny.yaml:7:3: a question id "__proto__" must use lowercase letters/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses YAML aliases (alias bombs) with a located message', () => {
+    const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n`;
+    expect(problems(bomb)).toEqual(['flows/tiny.yaml:1:1: YAML aliases (*name) are not allowed in this file; write the value out in full']);
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    expect(problems('id: tiny\ntitle: [unclosed\n')[0]).toMatch(/^flows\/tiny.yaml:\d+:\d+: /);
+  });
+
+  it('accepts a byte-order mark and CRLF line ends', () => {
+    expect(loadFlowText(`\uFEFF${GOOD.replaceAll('\n', '\r\n')}`, 'flows/tiny.yaml').problems).toEqual([]);
+  });
+
+  it('refuses invalid UTF-8 and oversized files with a position', () => {
+    const bytes = Buffer.concat([Buffer.from('id: tiny\ntitle: '), Buffer.from([0xc3, 0x28])]);
+    expect(decodeUtf8(bytes, 'f.yaml')).toEqual({ problem: { file: 'f.yaml', line: 2, column: 8, message: 'file is not valid UTF-8 text; save it as UTF-8' } });
+    const big = decodeUtf8(new Uint8Array(3 * 1024 * 1024), 'big.yaml');
+    expect('problem' in big && big.problem.message).toMatch(/larger than the 2\.0 MB allowed/);
+  });
+
+  it('gives a located value for every parsed node', () => {
+    const { doc } = parseLocatedYaml(GOOD, 'x.yaml');
+    expect(doc.locate(['outcomes', 'help', 'queue'])).toEqual({ line: 21, column: 12 });
+    expect(doc.locate(['outcomes', 'help', 'missing', 'deeper'])).toEqual({ line: 20, column: 5 });
+  });
+});
