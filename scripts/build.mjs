@@ -1,6 +1,6 @@
-// Build: validate and compile the bundled flows to JSON, then bundle the CLI.
-// The start-up path reads that JSON and one JS file; YAML parsing and the other
-// heavy packages load only on the paths that need them (separate chunks).
+// Build: validate the bundled data and compile it to JSON, then bundle the CLI.
+// Start-up reads that JSON and one JS file; YAML parsing, luxon and inquirer
+// load only on the paths that need them (separate chunks).
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +13,14 @@ const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 
-// Bundle a loader for the flow sources first, with the same code the CLI uses.
+// The data is validated with the same loaders the CLI uses, bundled for this script.
 const tools = join(dist, '.build-tools.mjs');
 await esbuild.build({
-  entryPoints: [join(root, 'src/flows/load.ts')],
+  stdin: {
+    contents: "export { loadFlowDir } from './src/flows/load.ts'; export { loadDirectoryFile } from './src/directory/load.ts';",
+    resolveDir: root,
+    loader: 'ts',
+  },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -25,33 +29,35 @@ await esbuild.build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { loadFlowDir } = await import(tools);
+const { loadFlowDir, loadDirectoryFile } = await import(tools);
 await rm(tools);
 
 const { flows, problems } = await loadFlowDir(join(root, 'flows'));
-if (problems.length > 0) {
-  for (const p of problems) console.error(`${p.file}:${p.line}:${p.column}: ${p.message}`);
-  console.error(`build: ${problems.length} problem(s) in the bundled flows`);
-  process.exit(1);
+const { directory, problems: directoryProblems } = await loadDirectoryFile(join(root, 'directory/example.yaml'));
+const all = [...problems, ...directoryProblems];
+if (all.length > 0) {
+  for (const p of all) console.error(`${p.file}:${p.line}:${p.column}: ${p.message}`);
+  console.error(`build: ${all.length} problem(s) in the bundled data`);
+  process.exitCode = 1;
+} else {
+  await writeFile(join(dist, 'flows.json'), JSON.stringify(flows));
+  await writeFile(join(dist, 'directory.json'), JSON.stringify(directory));
+  await esbuild.build({
+    entryPoints: { cli: join(root, 'src/cli.ts') },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outdir: dist,
+    chunkNames: 'chunks/[name]-[hash]',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+    define: { __WALLET_HELP_VERSION__: JSON.stringify(pkg.version) },
+    // Some dependencies are CommonJS; inside ESM chunks they need a require.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  console.log(`build: ${flows.length} flows, ${directory.providers.length} directory provider(s), bundle in dist/`);
 }
-await writeFile(join(dist, 'flows.json'), JSON.stringify(flows));
-
-await esbuild.build({
-  entryPoints: { cli: join(root, 'src/cli.ts') },
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outdir: dist,
-  chunkNames: 'chunks/[name]-[hash]',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: 'none',
-  sourcemap: false,
-  define: { __WALLET_HELP_VERSION__: JSON.stringify(pkg.version) },
-  // Some dependencies are CommonJS inside ESM chunks.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
-console.log(`build: ${flows.length} flows, bundle in dist/`);

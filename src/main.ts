@@ -12,6 +12,8 @@ import { detectLang, translator, type Translate } from './i18n/i18n.js';
 import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram } from './program.js';
 import { makeStyle } from './render/style.js';
+import { userTimeZone } from './render/time.js';
+import { applyGlobals } from './settings.js';
 
 export interface MainOptions {
   /** Replaces the bundled flows (tests). */
@@ -29,15 +31,18 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     err: makeStyle(colorEnabled(io.stderr, io.env, early.color)),
   };
   let catalog: Promise<FlowCatalog> | undefined;
-  const ctx: Context = {
+  const base = {
     io,
     lang,
     t,
     style,
     flows: () => (catalog ??= options.flows ? options.flows() : loadBundledCatalog(t)),
+    now: io.now(),
+    userZone: userTimeZone(io.env),
   };
   let loaded: FlowCatalog | undefined;
   try {
+    const ctx: Context = await applyGlobals(base, {});
     if (early.lang !== undefined && !isLang(early.lang)) {
       throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: early.lang }), ExitCode.usage);
     }

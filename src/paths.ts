@@ -12,3 +12,9 @@ export const BUNDLED_FLOWS_JSON = fileURLToPath(new URL('../dist/flows.json', im
 
 /** The YAML sources of the bundled flows. */
 export const BUNDLED_FLOWS_DIR = fileURLToPath(new URL('../flows', import.meta.url));
+
+/** The bundled demo support directory, compiled from `directory/example.yaml` by the build. */
+export const BUNDLED_DIRECTORY_JSON = fileURLToPath(new URL('../dist/directory.json', import.meta.url));
+
+/** The YAML source of the bundled demo directory. */
+export const BUNDLED_DIRECTORY_YAML = fileURLToPath(new URL('../directory/example.yaml', import.meta.url));

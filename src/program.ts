@@ -5,8 +5,10 @@
  */
 import { Command } from 'commander';
 import type { Context } from './commands/context.js';
+import type { ContactsOptions } from './commands/contacts/contacts.js';
 import type { DiagnoseOptions } from './commands/diagnose/diagnose.js';
 import type { MessageKey } from './i18n/messages.js';
+import { applyGlobals } from './settings.js';
 import { VERSION } from './version.js';
 
 const HELP_TITLES: Record<string, MessageKey> = {
@@ -31,6 +33,9 @@ export function buildProgram(ctx: Context, flowIds: () => string[]): Command {
     .option('--lang <lang>', t('opt.lang'))
     .option('--color', t('opt.color'))
     .option('--no-color', t('opt.noColor'))
+    .option('--now <iso>', t('opt.now'))
+    .option('--contacts <file>', t('opt.contacts'))
+    .option('--provider <id>', t('opt.provider'))
     .addHelpText('after', `\n${t('program.examples')}\n`);
 
   const diagnose = program
@@ -44,12 +49,25 @@ export function buildProgram(ctx: Context, flowIds: () => string[]): Command {
     .option('--answers <file>', t('diagnose.opt.answers'))
     .option('--no-input', t('diagnose.opt.noInput'))
     .option('--json', t('diagnose.opt.json'))
-    .action(async (flow: string | undefined, o: Omit<DiagnoseOptions, 'flow'>) => {
+    .action(async (flow: string | undefined, o: Omit<DiagnoseOptions, 'flow'>, command: Command) => {
       const { runDiagnose } = await import('./commands/diagnose/diagnose.js');
-      await runDiagnose({ ...o, flow, json: o.json === true, input: o.input !== false }, ctx);
+      await runDiagnose({ ...o, flow, json: o.json === true, input: o.input !== false }, await applyGlobals(ctx, command.optsWithGlobals()));
     });
   diagnose.addHelpText('after', () => `\n${t('diagnose.examples', { flows: flowIds().join(', ') })}\n`);
   configure(diagnose, ctx);
+
+  const contacts = program
+    .command('contacts')
+    .description(t('cmd.contacts'))
+    .argument('[queue]', t('contacts.arg.queue'))
+    .option('--open', t('contacts.opt.open'))
+    .option('--json', t('contacts.opt.json'))
+    .action(async (queue: string | undefined, o: Omit<ContactsOptions, 'queue'>, command: Command) => {
+      const { runContacts } = await import('./commands/contacts/contacts.js');
+      await runContacts({ queue, open: o.open === true, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+    });
+  contacts.addHelpText('after', `\n${t('contacts.examples')}\n`);
+  configure(contacts, ctx);
   return program;
 }
 

@@ -130,7 +130,7 @@ describe('flow validation', () => {
 
   it('gives a located value for every parsed node', () => {
     const { doc } = parseLocatedYaml(GOOD, 'x.yaml');
-    expect(doc.locate(['outcomes', 'help', 'queue'])).toEqual({ line: 21, column: 12 });
-    expect(doc.locate(['outcomes', 'help', 'missing', 'deeper'])).toEqual({ line: 20, column: 5 });
+    expect(doc.locate(['outcomes', 'help', 'queue'])).toMatchObject({ line: 21, column: 12 });
+    expect(doc.locate(['outcomes', 'help', 'missing', 'deeper'])).toMatchObject({ line: 20, column: 5 });
   });
 });

@@ -1,4 +1,5 @@
-/** What every command receives: the I/O, the language and the data it may load. */
+/** What every command receives: the I/O, the language, the clock and the data it may load. */
+import type { Directory, Provider } from '../directory/types.js';
 import type { Lang } from '../engine/types.js';
 import type { FlowCatalog } from '../flows/catalog.js';
 import type { Translate } from '../i18n/i18n.js';
@@ -13,4 +14,10 @@ export interface Context {
   style: { out: Style; err: Style };
   /** The flows of this run, loaded on first use. */
   flows(): Promise<FlowCatalog>;
+  /** The instant service hours are evaluated at: --now, WALLET_HELP_NOW, or the clock. */
+  now: Date;
+  /** The user's IANA time zone, for showing when a channel opens. */
+  userZone: string;
+  /** The support directory and the provider chosen in it, loaded on first use. */
+  provider(): Promise<{ directory: Directory; provider: Provider }>;
 }

@@ -16,12 +16,21 @@ export interface Problem {
 
 export type PathKey = string | number;
 
+/** A place in the text: 1-based line and column, 0-based offset. */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
 /** A parsed file: the plain value plus a way to find where any part of it came from. */
 export interface LocatedValue {
   file: string;
+  /** The text that was parsed. */
+  source: string;
   value: unknown;
   /** Position of the node at `path`, or of its nearest existing ancestor. */
-  locate(path: readonly PathKey[], which?: 'key' | 'value'): { line: number; column: number };
+  locate(path: readonly PathKey[], which?: 'key' | 'value'): Position;
   problem(path: readonly PathKey[], message: string, which?: 'key' | 'value'): Problem;
 }
 
@@ -88,13 +97,14 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export function parseLocatedYaml(text: string, file: string): { doc: LocatedValue; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const problems: Problem[] = [];
-  const pos = (offset: number) => {
+  const pos = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
+    return { line: p.line, column: p.col, offset };
   };
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let document: Document.Parsed;
   try {
-    document = parseDocument(text.startsWith('\uFEFF') ? text.slice(1) : text, {
+    document = parseDocument(source, {
       lineCounter,
       uniqueKeys: true,
       prettyErrors: false,
@@ -106,7 +116,7 @@ export function parseLocatedYaml(text: string, file: string): { doc: LocatedValu
     });
   } catch (err) {
     problems.push({ file, line: 1, column: 1, message: `could not read the file as YAML: ${(err as Error).message}` });
-    return { doc: emptyDoc(file), problems };
+    return { doc: emptyDoc(file, source), problems };
   }
   for (const e of document.errors) {
     const at = pos(e.pos[0]);
@@ -129,7 +139,7 @@ export function parseLocatedYaml(text: string, file: string): { doc: LocatedValu
       });
     }
   }
-  const locate = (path: readonly PathKey[], which: 'key' | 'value' = 'value') => {
+  const locate = (path: readonly PathKey[], which: 'key' | 'value' = 'value'): Position => {
     for (let n = path.length; n >= 0; n--) {
       const sub = path.slice(0, n);
       const node = sub.length === 0 ? document.contents : document.getIn(sub, true);
@@ -142,13 +152,17 @@ export function parseLocatedYaml(text: string, file: string): { doc: LocatedValu
         return pos(node.range[0]);
       }
     }
-    return { line: 1, column: 1 };
+    return { line: 1, column: 1, offset: 0 };
   };
   const doc: LocatedValue = {
     file,
+    source,
     value,
     locate,
-    problem: (path, message, which) => ({ file, ...locate(path, which), message }),
+    problem: (path, message, which) => {
+      const { line, column } = locate(path, which);
+      return { file, line, column, message };
+    },
   };
   return { doc, problems };
 }
@@ -166,9 +180,9 @@ function findPair(parent: unknown, key: PathKey): number | undefined {
   return undefined;
 }
 
-function emptyDoc(file: string): LocatedValue {
-  const locate = () => ({ line: 1, column: 1 });
-  return { file, value: null, locate, problem: (_p, message) => ({ file, line: 1, column: 1, message }) };
+function emptyDoc(file: string, source: string): LocatedValue {
+  const locate = () => ({ line: 1, column: 1, offset: 0 });
+  return { file, source, value: null, locate, problem: (_p, message) => ({ file, line: 1, column: 1, message }) };
 }
 
 function yamlMessage(code: string, message: string): string {

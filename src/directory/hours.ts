@@ -175,6 +175,7 @@ function parseTime(sc: Scanner): number {
 function parseRange(sc: Scanner): SourcedRange {
   const offset = sc.pos;
   const start = parseTime(sc);
+  if (start === MINUTES_PER_DAY) fail('a range cannot start at 24:00: start it at 00:00 instead', offset);
   const startText = sc.text.slice(offset, sc.pos);
   sc.skipSpaces();
   if (sc.peek() !== '-') {
@@ -184,7 +185,6 @@ function parseRange(sc: Scanner): SourcedRange {
   sc.pos++;
   sc.skipSpaces();
   let end = parseTime(sc);
-  if (start === MINUTES_PER_DAY) fail('a range cannot start at 24:00: start it at 00:00 instead', offset);
   if (end === start) {
     if (start === 0) fail('range 00:00-00:00 has zero length: for a whole day write 00:00-24:00', offset);
     fail(

@@ -1,4 +1,5 @@
 /** The result of a diagnosis as scripts see it (`--json`, batch, the library). Pure. */
+import type { ContactCard } from '../directory/contact.js';
 import type { PathStep, Session } from './engine.js';
 import type { Flow, Lang, Outcome, OutcomeKind, Queue } from './types.js';
 
@@ -12,8 +13,8 @@ export interface DiagnosisResult {
     steps: string[];
     queue: Queue | null;
     prepare: string[];
-    /** Filled from the support directory; null when none applies. */
-    contact: unknown;
+    /** Filled from the support directory for escalations and alerts; null for fixes. */
+    contact: ContactCard | null;
   };
   answers: Record<string, string>;
   path: PathStep[];

@@ -5,7 +5,7 @@
  */
 import { Checker, type Obj } from '../data/checker.js';
 import type { LocatedValue, Problem } from '../data/located-yaml.js';
-import { checkAnswers, resolve } from '../engine/engine.js';
+import { checkAnswers } from '../engine/engine.js';
 import {
   OUTCOME_KINDS,
   QUEUES,
@@ -222,13 +222,4 @@ function checkTests(c: Checker, flow: Flow): void {
       c.report(['tests', i, 'expect'], `test "${t.name}" expects "${t.expect}", which is not an outcome of this flow`);
     }
   });
-}
-
-/** Runs a flow's own test cases; used by `flows test` and by the test suite. */
-export function runFlowTest(flow: Flow, test: FlowTest): { pass: boolean; reached: string; missing?: string; unused: string[] } {
-  const next = resolve(flow, test.answers);
-  const used = new Set(next.session.path.map((s) => s.question));
-  const unused = Object.keys(test.answers).filter((k) => !used.has(k));
-  if (next.type === 'question') return { pass: false, reached: next.question.id, missing: next.question.id, unused };
-  return { pass: next.outcome.id === test.expect && unused.length === 0, reached: next.outcome.id, unused };
 }

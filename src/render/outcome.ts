@@ -2,6 +2,7 @@
 import type { DiagnosisResult } from '../engine/result.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
+import wrapAnsi from 'wrap-ansi';
 import { safeText } from '../util/safe-text.js';
 import type { Style } from './style.js';
 
@@ -11,27 +12,36 @@ const DEFAULT_PREPARE: MessageKey[] = ['outcome.prepare.default1', 'outcome.prep
  * Renders an outcome: its kind as a word and a colour (never colour alone),
  * numbered steps, and for escalations and alerts the queue and what to prepare.
  */
-export function renderOutcome(result: DiagnosisResult, t: Translate, style: Style): string {
+export function renderOutcome(result: DiagnosisResult, t: Translate, style: Style, width?: number): string {
   const o = result.outcome;
   const lines: string[] = [''];
   const badge = ` ${t(`kind.${o.kind}`)} `;
   const paint = o.kind === 'fix' ? style.bgGreen.black.bold : o.kind === 'escalate' ? style.bgYellow.black.bold : style.bgRed.white.bold;
   const plainBadge = style.level === 0 ? `[${t(`kind.${o.kind}`)}]` : paint(badge);
-  lines.push(`${plainBadge} ${style.bold(safeText(o.title))}`, '');
+  lines.push(hanging('', `${plainBadge} ${style.bold(safeText(o.title))}`, width), '');
   lines.push(style.bold(o.kind === 'alert' ? t('kind.alert.lead') : t('outcome.steps')));
-  o.steps.forEach((s, i) => lines.push(...numbered(i + 1, safeText(s))));
+  o.steps.forEach((s, i) => lines.push(hanging(`  ${i + 1}. `, safeText(s), width)));
   if (o.kind !== 'fix') {
     if (o.queue) lines.push('', t('outcome.queue', { queue: t(`queue.${o.queue}`) }));
     lines.push('', style.bold(t('outcome.prepare')));
     const prepare = o.prepare.length > 0 ? o.prepare.map((p) => safeText(p)) : DEFAULT_PREPARE.map((k) => t(k));
-    for (const p of prepare) lines.push(`  • ${p}`);
-    lines.push('', t('outcome.noDirectory'));
+    for (const p of prepare) lines.push(hanging('  • ', p, width));
+    lines.push('', hanging('', t('outcome.onlyOfficial'), width));
   }
   lines.push('');
   return lines.join('\n');
 }
 
-function numbered(n: number, text: string): string[] {
-  const prefix = `  ${n}. `;
-  return [`${prefix}${text}`];
+/**
+ * Wraps text to the terminal width with a hanging indent under its prefix, by
+ * display width (CJK characters take two columns); unwrapped when no width is known.
+ */
+export function hanging(prefix: string, text: string, width: number | undefined): string {
+  if (!width || width < 20) return `${prefix}${text}`;
+  const indent = ' '.repeat(prefix.length);
+  const body = wrapAnsi(text, width - prefix.length, { hard: true, trim: true });
+  return body
+    .split('\n')
+    .map((line, i) => (i === 0 ? prefix : indent) + line)
+    .join('\n');
 }

@@ -5,7 +5,6 @@ import type { Flow } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { orList } from '../../i18n/i18n.js';
 import { canPrompt } from '../../io/io.js';
-import { renderOutcome } from '../../render/outcome.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
@@ -59,9 +58,32 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     next = step(flow, next.session, answer);
   }
 
-  const result = toResult(flow, next.outcome, next.session, lang);
-  if (opts.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else io.stdout.write(renderOutcome(result, t, ctx.style.out));
+  const result: DiagnosisResult & { warnings?: string[] } = toResult(flow, next.outcome, next.session, lang);
+  const queue = next.outcome.queue;
+  let missingContact: string | undefined;
+  if (queue) {
+    // Fixes need no contact, so the directory (and luxon) load only for escalations and alerts.
+    const { contactCard } = await import('../../directory/contact.js');
+    const { directory, provider } = await ctx.provider();
+    result.outcome.contact = contactCard(provider, queue, ctx.now, lang, { alert: next.outcome.kind === 'alert' });
+    if (!result.outcome.contact) {
+      missingContact = t('contact.missingQueue', { source: directory.source, queue: t(`queue.${queue}`), provider: provider.name, url: provider.website });
+      result.warnings = [missingContact];
+    }
+  }
+  if (opts.json) {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  }
+  // Loaded only for people: the JSON path stays lean.
+  const { renderOutcome } = await import('../../render/outcome.js');
+  const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+  let text = renderOutcome(result, t, ctx.style.out, width);
+  if (result.outcome.contact) {
+    const { renderContactCard } = await import('../../render/contact.js');
+    text += `\n${renderContactCard(result.outcome.contact, { t, lang, style: ctx.style.out, now: ctx.now, userZone: ctx.userZone, width })}`;
+  } else if (missingContact) text += `\n${missingContact}\n`;
+  io.stdout.write(text);
   return result;
 }
 

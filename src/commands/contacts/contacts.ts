@@ -1,0 +1,50 @@
+/** `wallet-help contacts [queue]`: the directory's channels with hours and whether they are open. */
+import { contactCard, type ContactCard } from '../../directory/contact.js';
+import { QUEUES, type Queue } from '../../engine/types.js';
+import { UsageError } from '../../errors.js';
+import { renderContactCard } from '../../render/contact.js';
+import { hanging } from '../../render/outcome.js';
+import { clip, safeText } from '../../util/safe-text.js';
+import type { Context } from '../context.js';
+
+export interface ContactsOptions {
+  queue?: string;
+  /** Only channels open now. */
+  open: boolean;
+  json: boolean;
+}
+
+/** Lists the contact cards of every queue (or one) of the chosen provider. */
+export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<ContactCard[]> {
+  const { io, t, lang } = ctx;
+  if (opts.queue !== undefined && !(QUEUES as readonly string[]).includes(opts.queue)) {
+    throw new UsageError('unknown_queue', t('error.unknownQueue', { queue: clip(opts.queue) }), { queue: clip(opts.queue), queues: [...QUEUES] });
+  }
+  const { directory, provider } = await ctx.provider();
+  const queues: Queue[] = opts.queue ? [opts.queue as Queue] : [...QUEUES];
+  const cards: ContactCard[] = [];
+  const missing: Queue[] = [];
+  for (const queue of queues) {
+    const card = contactCard(provider, queue, ctx.now, lang);
+    if (!card) {
+      missing.push(queue);
+      continue;
+    }
+    if (opts.open) card.channels = card.channels.filter((c) => c.openNow);
+    cards.push(card);
+  }
+  const missingText = (queue: Queue) =>
+    t('contact.missingQueue', { source: directory.source, queue: t(`queue.${queue}`), provider: provider.name, url: provider.website });
+  if (opts.json) {
+    const doc = { provider: provider.id, now: ctx.now.toISOString(), queues: cards, missing: missing.map((q) => ({ queue: q, message: missingText(q) })) };
+    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    return cards;
+  }
+  const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+  const render = { t, lang, style: ctx.style.out, now: ctx.now, userZone: ctx.userZone, width, exampleNotice: false };
+  const head = provider.example ? [hanging('', ctx.style.out.yellow(t('contact.example')), width), ''] : [];
+  const source = hanging('', t('contact.source', { url: safeText(provider.website) }), width);
+  io.stdout.write([...head, cards.map((card) => renderContactCard(card, render)).join('\n'), source, ''].join('\n'));
+  for (const q of missing) io.stderr.write(`${missingText(q)}\n`);
+  return cards;
+}

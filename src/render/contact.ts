@@ -1,0 +1,47 @@
+/** The contact card: channels open now first, hours in the support's zone, the next change in the user's. */
+import type { ContactCard } from '../directory/contact.js';
+import type { Lang } from '../engine/types.js';
+import type { Translate } from '../i18n/i18n.js';
+import { safeText } from '../util/safe-text.js';
+import { hanging } from './outcome.js';
+import type { Style } from './style.js';
+import { formatDuration, formatLanguages, formatWhen } from './time.js';
+
+export interface ContactRenderOptions {
+  t: Translate;
+  lang: Lang;
+  style: Style;
+  now: Date;
+  userZone: string;
+  width?: number;
+  /** Say that the provider is a fictional example (once per screen is enough). */
+  exampleNotice?: boolean;
+}
+
+/** Renders a contact card for people. */
+export function renderContactCard(card: ContactCard, o: ContactRenderOptions): string {
+  const { t, style } = o;
+  const lines: string[] = [];
+  lines.push(style.bold(t('contact.heading', { provider: safeText(card.provider), queue: t(`queue.${card.queue}`) })));
+  if (card.example && o.exampleNotice !== false) lines.push(hanging('', style.yellow(t('contact.example')), o.width));
+  if (card.channels.length === 0) lines.push(`  ${t('contact.none')}`);
+  for (const ch of card.channels) {
+    const mark = ch.openNow ? style.green(`● ${t('contact.open')}`) : style.dim(`○ ${t('contact.closed')}`);
+    lines.push(`  ${mark}  ${style.bold(t(`channel.${ch.type}`))}  ${safeText(ch.value)}`);
+    const details: string[] = [];
+    if (ch.hours === '24/7' && ch.openNow && ch.nextClose === null) details.push(t('contact.always'));
+    else details.push(`${safeText(ch.hours)} (${ch.timezone})`);
+    const change = ch.openNow ? ch.nextClose : ch.nextOpen;
+    if (change) {
+      const at = new Date(change);
+      const when = formatWhen(at, o.now, o.userZone, o.lang);
+      const inText = t('contact.in', { duration: formatDuration(at.getTime() - o.now.getTime(), t) });
+      details.push(t(ch.openNow ? 'contact.until' : 'contact.opens', { time: when, in: inText }));
+    } else if (!ch.openNow) details.push(t('contact.never'));
+    details.push(...ch.notes.map((n) => safeText(n)));
+    if (ch.languages.length > 0) details.push(t('contact.languages', { languages: formatLanguages(ch.languages, o.lang) }));
+    lines.push(hanging('      ', details.join(' · '), o.width));
+  }
+  if (o.exampleNotice !== false) lines.push(hanging('', t('contact.source', { url: safeText(card.source) }), o.width));
+  return `${lines.join('\n')}\n`;
+}

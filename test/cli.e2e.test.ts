@@ -1,0 +1,95 @@
+/** The built binary, spawned as users and scripts run it. `npm test` builds before running these. */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+import { KEYS, TerminalSession } from './tmux.js';
+
+const BIN = join(ROOT, 'bin/wallet-help.js');
+const cleanEnv = () => {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8' };
+  return env;
+};
+
+function cli(args: string[], opts: { input?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input: opts.input ?? '', env: { ...cleanEnv(), ...opts.env }, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the built CLI', () => {
+  it('prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(cli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('answers a script with pure JSON on stdout', () => {
+    const r = cli(['diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).outcome.kind).toBe('fix');
+  });
+
+  it('reads answers from standard input', () => {
+    const r = cli(['diagnose', 'payment-failed', '--answers', '-', '--json'], { input: 'network: ok\nbalance: insufficient\n' });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).answers).toEqual({ network: 'ok', balance: 'insufficient' });
+  });
+
+  it('exits 2 with a sentence, not a stack trace, for bad input', () => {
+    const r = cli(['diagnose', 'payment-failed', '--network', 'maybe']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Error: "maybe" is not an answer to "network"/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('ends quietly when the reader of its output goes away', async () => {
+    const child = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" --help | head -1`], { env: cleanEnv() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code).toBe(0);
+    expect(stdout).toBe('Usage: wallet-help [options] [command]\n');
+    expect(stderr).toBe('');
+  });
+
+  it('does not colour piped output', () => {
+    expect(cli(['diagnose', 'payment-failed', '--network', 'offline']).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('the built CLI in a real terminal', () => {
+  let term: TerminalSession | undefined;
+  afterEach(() => term?.close());
+
+  it('walks a diagnosis with arrow keys and Enter', async () => {
+    term = new TerminalSession(['diagnose']);
+    await term.waitFor('What is the problem?');
+    term.keys(KEYS.enter); // the first problem: payment-failed
+    await term.waitFor('internet connection');
+    term.keys(KEYS.down, KEYS.enter); // network: the second answer
+    const screen = await term.waitFor('What to do');
+    expect(screen).toMatch(/FIX/);
+    expect(await term.exitCode()).toBe(0);
+  });
+
+  it('Ctrl+C at a question prints "Cancelled." and exits 130 without a stack trace', async () => {
+    term = new TerminalSession(['diagnose', 'payment-failed']);
+    await term.waitFor('internet connection');
+    term.keys(KEYS.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+    const screen = term.screen();
+    expect(screen).toContain('Cancelled.');
+    expect(screen).not.toMatch(/ExitPromptError|\n\s+at /);
+  });
+
+  it('asks in Chinese with --lang zh', async () => {
+    term = new TerminalSession(['--lang', 'zh', 'diagnose']);
+    await term.waitFor('遇到了什么问题');
+    term.keys(KEYS.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+    expect(term.screen()).toContain('已取消。');
+  });
+});

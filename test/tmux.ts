@@ -1,0 +1,80 @@
+/** Drives the built CLI in a real pseudo-terminal through tmux, reading the screen as a person would. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './helpers.js';
+
+export const KEYS = { down: 'Down', up: 'Up', enter: 'Enter', ctrlC: 'C-c' } as const;
+
+export class TerminalSession {
+  private readonly socket: string;
+  readonly home: string;
+
+  constructor(
+    args: string[],
+    opts: { width?: number; height?: number; env?: Record<string, string> } = {},
+  ) {
+    this.socket = `wh-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    this.home = mkdtempSync(join(tmpdir(), 'wallet-help-pty-'));
+    const env = { TERM: 'xterm-256color', HOME: this.home, WALLET_HELP_CONFIG_DIR: this.home, LANG: 'C.UTF-8', ...opts.env };
+    const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
+    const cli = [process.execPath, join(ROOT, 'bin/wallet-help.js'), ...args].map(shellQuote).join(' ');
+    // CI must be unset inside: ora and inquirer turn themselves off when it is present.
+    const script = `env -u CI ${assignments} ${cli}; echo "[exit:$?]"; sleep 600`;
+    this.tmux('new-session', '-d', '-x', String(opts.width ?? 80), '-y', String(opts.height ?? 24), 'sh', '-c', script);
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  }
+
+  /** The visible screen as text. */
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-J');
+  }
+
+  /** The screen with its escape sequences (colours). */
+  screenWithEscapes(): string {
+    return this.tmux('capture-pane', '-p', '-e');
+  }
+
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', ...keys);
+  }
+
+  /** Types text literally. */
+  type(text: string): void {
+    this.tmux('send-keys', '-l', text);
+  }
+
+  /** Polls the screen until it matches, instead of sleeping. */
+  async waitFor(pattern: string | RegExp, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      last = this.screen();
+      if (typeof pattern === 'string' ? last.includes(pattern) : pattern.test(last)) return last;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`screen never showed ${String(pattern)}; last screen:\n${last}`);
+  }
+
+  /** Waits for the program to end and returns its exit code. */
+  async exitCode(timeoutMs = 10_000): Promise<number> {
+    const screen = await this.waitFor(/\[exit:\d+\]/, timeoutMs);
+    return Number(/\[exit:(\d+)\]/.exec(screen)![1]);
+  }
+
+  close(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
