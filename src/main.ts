@@ -4,51 +4,57 @@
  * process.exit.
  */
 import { CommanderError } from 'commander';
-import type { Context } from './commands/context.js';
+import { readConfig, type ConfigWarning } from './config/config.js';
+import type { Flow } from './engine/types.js';
 import { LANGS, type Lang } from './engine/types.js';
 import { ExitCode, WalletHelpError } from './errors.js';
-import { loadBundledCatalog, type FlowCatalog } from './flows/catalog.js';
+import { loadBundledFlows } from './flows/catalog.js';
 import { detectLang, translator, type Translate } from './i18n/i18n.js';
 import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram } from './program.js';
-import { makeStyle } from './render/style.js';
+import { makeStyle, type Style } from './render/style.js';
 import { userTimeZone } from './render/time.js';
-import { applyGlobals } from './settings.js';
+import { applyGlobals, type BaseContext } from './settings.js';
 
 export interface MainOptions {
   /** Replaces the bundled flows (tests). */
-  flows?: () => Promise<FlowCatalog>;
+  bundledFlows?: () => Promise<readonly Flow[]>;
 }
 
 /** Runs one command line (without the node and script names) and returns the exit code. */
 export async function main(argv: readonly string[], io: IO, options: MainOptions = {}): Promise<number> {
   const early = scanGlobalFlags(argv);
   const json = argv.includes('--json');
-  const lang: Lang = early.lang && isLang(early.lang) ? early.lang : detectLang(io.env);
+  const settings = readConfig(io.env, io.now);
+  const config = settings.config;
+  const lang: Lang = early.lang && isLang(early.lang) ? early.lang : detectLang(io.env, config.lang);
   const t = translator(lang);
+  const configColor = config.color === 'always' ? true : config.color === 'never' ? false : undefined;
   const style = {
-    out: makeStyle(colorEnabled(io.stdout, io.env, early.color)),
-    err: makeStyle(colorEnabled(io.stderr, io.env, early.color)),
+    out: makeStyle(colorEnabled(io.stdout, io.env, early.color, configColor)),
+    err: makeStyle(colorEnabled(io.stderr, io.env, early.color, configColor)),
   };
-  let catalog: Promise<FlowCatalog> | undefined;
-  const base = {
+  for (const w of settings.warnings) io.stderr.write(`${style.err.yellow(`${t('warning.prefix')}:`)} ${configWarning(w, t)}\n`);
+
+  let bundled: Promise<readonly Flow[]> | undefined;
+  const base: BaseContext = {
     io,
     lang,
     t,
     style,
-    flows: () => (catalog ??= options.flows ? options.flows() : loadBundledCatalog(t)),
+    config,
+    bundledFlows: () => (bundled ??= options.bundledFlows ? options.bundledFlows() : loadBundledFlows(t)),
     now: io.now(),
     userZone: userTimeZone(io.env),
   };
-  let loaded: FlowCatalog | undefined;
   try {
-    const ctx: Context = await applyGlobals(base, {});
     if (early.lang !== undefined && !isLang(early.lang)) {
       throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: early.lang }), ExitCode.usage);
     }
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
-    if (argv.includes('diagnose') && (argv.includes('--help') || argv.includes('-h'))) loaded = await ctx.flows();
-    const program = buildProgram(ctx, () => [...(loaded?.flows.keys() ?? [])]);
+    let ids: string[] = [];
+    if (argv.includes('diagnose') && (argv.includes('--help') || argv.includes('-h'))) ids = (await base.bundledFlows()).map((f) => f.id);
+    const program = buildProgram(base, () => ids);
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
@@ -56,7 +62,28 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   }
 }
 
-function report(err: unknown, r: { io: IO; t: Translate; json: boolean; style: Context['style']['err']; argv: readonly string[] }): number {
+function configWarning(w: ConfigWarning, t: Translate): string {
+  switch (w.type) {
+    case 'corrupt':
+      return t('config.warn.corrupt', { file: w.file, keptAs: w.keptAs });
+    case 'unreadable':
+      return t('config.warn.unreadable', { file: w.file, reason: w.reason });
+    case 'bad-value':
+      return t('config.warn.badValue', { file: w.file, key: w.key, reason: w.reason });
+    case 'unknown-key':
+      return t('config.warn.unknownKey', { file: w.file, key: w.key });
+  }
+}
+
+interface Reporter {
+  io: IO;
+  t: Translate;
+  json: boolean;
+  style: Style;
+  argv: readonly string[];
+}
+
+function report(err: unknown, r: Reporter): number {
   const { io, t, json } = r;
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
@@ -64,8 +91,9 @@ function report(err: unknown, r: { io: IO; t: Translate; json: boolean; style: C
     }
     const message = err.message.replace(/^error: /, '');
     const command = r.argv.find((a) => !a.startsWith('-'));
-    const hint = t('error.seeHelp', { command: command === 'diagnose' ? 'wallet-help diagnose --help' : 'wallet-help --help' });
-    return emit(r, new WalletHelpError('usage', `${capitalize(message)}`, ExitCode.usage), hint);
+    const known = ['diagnose', 'contacts', 'flows', 'config'];
+    const hint = t('error.seeHelp', { command: command && known.includes(command) ? `wallet-help ${command} --help` : 'wallet-help --help' });
+    return emit(r, new WalletHelpError('usage', capitalize(message), ExitCode.usage), hint);
   }
   if (err instanceof WalletHelpError) {
     if (err.exitCode === ExitCode.cancelled) {
@@ -83,7 +111,7 @@ function report(err: unknown, r: { io: IO; t: Translate; json: boolean; style: C
   return ExitCode.internal;
 }
 
-function emit(r: { io: IO; t: Translate; json: boolean; style: Context['style']['err'] }, err: WalletHelpError, hint?: string): number {
+function emit(r: Reporter, err: WalletHelpError, hint?: string): number {
   if (r.json) {
     r.io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, ...err.details } }, null, 2)}\n`);
   } else {

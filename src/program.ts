@@ -4,8 +4,12 @@
  * what the command being run needs.
  */
 import { Command } from 'commander';
-import type { Context } from './commands/context.js';
+import type { BaseContext } from './settings.js';
+import type { ConfigAction } from './commands/config/config.js';
 import type { ContactsOptions } from './commands/contacts/contacts.js';
+import { CONFIG_KEYS } from './config/config.js';
+import { UsageError } from './errors.js';
+import { clip } from './util/safe-text.js';
 import type { DiagnoseOptions } from './commands/diagnose/diagnose.js';
 import type { MessageKey } from './i18n/messages.js';
 import { applyGlobals } from './settings.js';
@@ -20,7 +24,7 @@ const HELP_TITLES: Record<string, MessageKey> = {
 };
 
 /** Builds a fresh program for one run (tests build one per case). */
-export function buildProgram(ctx: Context, flowIds: () => string[]): Command {
+export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command {
   const { t } = ctx;
   const program = new Command('wallet-help');
   configure(program, ctx);
@@ -36,6 +40,7 @@ export function buildProgram(ctx: Context, flowIds: () => string[]): Command {
     .option('--now <iso>', t('opt.now'))
     .option('--contacts <file>', t('opt.contacts'))
     .option('--provider <id>', t('opt.provider'))
+    .option('--flows <dir>', t('opt.flows'), collect, [])
     .addHelpText('after', `\n${t('program.examples')}\n`);
 
   const diagnose = program
@@ -68,10 +73,25 @@ export function buildProgram(ctx: Context, flowIds: () => string[]): Command {
     });
   contacts.addHelpText('after', `\n${t('contacts.examples')}\n`);
   configure(contacts, ctx);
+
+  const config = program
+    .command('config')
+    .description(t('cmd.config'))
+    .argument('[action]', t('config.arg.action'), 'list')
+    .argument('[key]', t('config.arg.key'))
+    .argument('[value]', t('config.arg.value'))
+    .option('--json', t('config.opt.json'))
+    .action(async (action: string, key: string | undefined, value: string | undefined, o: { json?: boolean }, command: Command) => {
+      if (!CONFIG_ACTIONS.includes(action)) throw new UsageError('unknown_action', t('config.error.action', { action: clip(action) }));
+      const { runConfig } = await import('./commands/config/config.js');
+      await runConfig({ action: action as ConfigAction, key, value, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+    });
+  config.addHelpText('after', `\n${t('config.examples', { keys: Object.keys(CONFIG_KEYS).join(', ') })}\n`);
+  configure(config, ctx);
   return program;
 }
 
-function configure(cmd: Command, ctx: Context): void {
+function configure(cmd: Command, ctx: BaseContext): void {
   const { io } = ctx;
   cmd
     .exitOverride()
@@ -86,6 +106,8 @@ function configure(cmd: Command, ctx: Context): void {
       helpWidth: io.stdout.columns ?? 80,
     });
 }
+
+const CONFIG_ACTIONS = ['list', 'get', 'set', 'unset', 'path'];
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

@@ -1,13 +1,18 @@
 /**
  * Options that apply to every command, resolved in one place with one order of
  * precedence: command-line flag, then WALLET_HELP_* environment variable, then
- * the default. The bundled data is compiled JSON; an operator's YAML directory
- * is parsed (and the YAML parser loaded) only when one is configured.
+ * the settings file, then the default. The bundled data is compiled JSON; an
+ * operator's YAML directory or flow folder is parsed (and the YAML parser
+ * loaded) only when one is configured.
  */
 import { readFile } from 'node:fs/promises';
+import { delimiter, resolve } from 'node:path';
 import type { Context } from './commands/context.js';
+import type { Config } from './config/config.js';
 import type { Directory, Provider } from './directory/types.js';
+import type { Flow } from './engine/types.js';
 import { ExitCode, UsageError, WalletHelpError } from './errors.js';
+import { withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
 import { BUNDLED_DIRECTORY_JSON } from './paths.js';
 import { clip } from './util/safe-text.js';
 
@@ -16,15 +21,24 @@ export interface GlobalOptions {
   now?: string;
   contacts?: string;
   provider?: string;
+  flows?: string[];
 }
 
+/** What main knows before commander runs. */
+export type BaseContext = Omit<Context, 'provider' | 'flows' | 'flowDirs'> & {
+  /** The bundled flows (replaceable in tests). */
+  bundledFlows(): Promise<readonly Flow[]>;
+};
+
 /** The context for one command, with the global options applied. */
-export async function applyGlobals(base: Omit<Context, 'provider'>, g: GlobalOptions): Promise<Context> {
-  const { io, t } = base;
+export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise<Context> {
+  const { io, t, config } = base;
   const nowText = g.now ?? io.env.WALLET_HELP_NOW;
   const now = nowText ? await parseNow(nowText, base) : base.now;
-  const contactsFile = g.contacts ?? io.env.WALLET_HELP_CONTACTS;
-  const providerId = g.provider ?? io.env.WALLET_HELP_PROVIDER;
+  const contactsFile = g.contacts ?? io.env.WALLET_HELP_CONTACTS ?? config.contactsFile;
+  const providerId = g.provider ?? io.env.WALLET_HELP_PROVIDER ?? config.provider;
+  const flowDirs = flowFolders(g.flows, io.env.WALLET_HELP_FLOWS, config, io.cwd);
+
   let chosen: Promise<{ directory: Directory; provider: Provider }> | undefined;
   const provider = () =>
     (chosen ??= loadDirectory(base, contactsFile).then((directory) => {
@@ -35,10 +49,27 @@ export async function applyGlobals(base: Omit<Context, 'provider'>, g: GlobalOpt
       }
       return { directory, provider: found };
     }));
-  return { ...base, now, provider };
+
+  let catalog: Promise<FlowCatalog> | undefined;
+  const flows = () =>
+    (catalog ??= base.bundledFlows().then(async (bundled) => {
+      const result = await withOperatorFolders(bundled, flowDirs);
+      if (result.problems.length > 0) {
+        const { formatProblem } = await import('./data/located-yaml.js');
+        for (const p of result.problems) io.stderr.write(`${t('warning.prefix')}: ${t('warning.flowSkipped', { problem: formatProblem(p) })}\n`);
+      }
+      return result;
+    }));
+  return { ...base, now, provider, flows, flowDirs };
 }
 
-async function loadDirectory(ctx: Omit<Context, 'provider'>, file: string | undefined): Promise<Directory> {
+/** Operator flow folders: --flows (repeatable), else WALLET_HELP_FLOWS (a path list), else the settings' flowsDir. */
+function flowFolders(flag: string[] | undefined, env: string | undefined, config: Config, cwd: string): string[] {
+  const list = flag && flag.length > 0 ? flag : env ? env.split(delimiter) : config.flowsDir ? [config.flowsDir] : [];
+  return list.filter((d) => d.trim() !== '').map((d) => resolve(cwd, d));
+}
+
+async function loadDirectory(ctx: BaseContext, file: string | undefined): Promise<Directory> {
   const { io, t } = ctx;
   if (file === undefined) {
     try {
@@ -59,7 +90,7 @@ async function loadDirectory(ctx: Omit<Context, 'provider'>, file: string | unde
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 /** Reads --now: an ISO-8601 date and time; without an offset it is the user's local time. */
-async function parseNow(text: string, ctx: Omit<Context, 'provider'>): Promise<Date> {
+async function parseNow(text: string, ctx: BaseContext): Promise<Date> {
   const fail = () => new UsageError('invalid_now', ctx.t('error.badNow', { value: clip(text) }), { value: clip(text) });
   if (!ISO_INSTANT.test(text.trim())) throw fail();
   const { DateTime } = await import('luxon');

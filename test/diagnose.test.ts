@@ -146,7 +146,8 @@ describe('diagnose, human output', () => {
     expect(r.stdout).toContain('[SECURITY ALERT]');
     expect(r.stdout).toContain('Support team: security');
     expect(r.stdout).toContain('Have this ready before you contact support:');
-    expect(r.stdout).toContain('official website or in the app');
+    expect(r.stdout).toContain('only through the contacts below, which come from the official website or app');
+    expect(r.stdout).toContain('Example Wallet — security support');
   });
 
   it('colours on a terminal, and never with NO_COLOR, TERM=dumb or --no-color', async () => {

@@ -1,8 +1,9 @@
 /** Test doubles: in-memory I/O and a scripted prompter that fails on any surprise. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { CancelError } from '../src/errors.js';
-import { catalogOf, type FlowCatalog } from '../src/flows/catalog.js';
 import { loadFlowDir } from '../src/flows/load.js';
 import type { IO } from '../src/io/io.js';
 import type { Prompter, SelectQuestion } from '../src/io/prompter.js';
@@ -21,9 +22,6 @@ export function bundledFlows(): Promise<Flow[]> {
   return bundled;
 }
 
-export async function bundledCatalog(): Promise<FlowCatalog> {
-  return catalogOf(await bundledFlows());
-}
 
 /** One scripted answer: the prompt it expects (a substring of the message) and what to pick, or 'cancel'. */
 export interface ScriptedAnswer {
@@ -60,7 +58,13 @@ export interface RunOptions {
   prompts?: ScriptedAnswer[];
   files?: Record<string, string | Uint8Array>;
   columns?: number;
-  flows?: () => Promise<FlowCatalog>;
+  bundledFlows?: () => Promise<readonly Flow[]>;
+  now?: Date;
+}
+
+/** A fresh, empty folder (for settings, flows, case logs). */
+export function tempDir(prefix = 'wallet-help-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 export interface RunResult {
@@ -81,9 +85,10 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
     stdin,
     stdout: { write: (s: string) => ((stdout += s), true), isTTY: tty, columns: opts.columns ?? 80 },
     stderr: { write: (s: string) => ((stderr += s), true), isTTY: tty, columns: opts.columns ?? 80 },
-    env: { ...(opts.env ?? {}) },
+    // Settings come from a fresh folder unless a test names one: never the developer's own.
+    env: { WALLET_HELP_CONFIG_DIR: tempDir(), ...(opts.env ?? {}) },
     cwd: ROOT,
-    now: () => new Date('2026-11-20T10:00:00Z'),
+    now: () => opts.now ?? new Date('2026-11-20T10:00:00Z'),
     readFile: async (path) => {
       const content = opts.files?.[path];
       if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
@@ -91,6 +96,6 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
     },
     prompter: async () => prompter,
   };
-  const code = await main(argv, io, { flows: opts.flows ?? bundledCatalog });
+  const code = await main(argv, io, { bundledFlows: opts.bundledFlows ?? bundledFlows });
   return { code, stdout, stderr, prompter };
 }

@@ -1,4 +1,5 @@
 /** What every command receives: the I/O, the language, the clock and the data it may load. */
+import type { Config } from '../config/config.js';
 import type { Directory, Provider } from '../directory/types.js';
 import type { Lang } from '../engine/types.js';
 import type { FlowCatalog } from '../flows/catalog.js';
@@ -12,8 +13,12 @@ export interface Context {
   t: Translate;
   /** Styles for stdout and stderr; each is plain when its stream should not be coloured. */
   style: { out: Style; err: Style };
-  /** The flows of this run, loaded on first use. */
+  /** The settings file's values (already validated). */
+  config: Config;
+  /** The flows of this run (bundled plus operator folders), loaded on first use. */
   flows(): Promise<FlowCatalog>;
+  /** The operator flow folders in effect. */
+  flowDirs: string[];
   /** The instant service hours are evaluated at: --now, WALLET_HELP_NOW, or the clock. */
   now: Date;
   /** The user's IANA time zone, for showing when a channel opens. */

@@ -42,6 +42,12 @@ export async function listFlowFiles(dir: string): Promise<string[]> {
 
 /** Loads every flow of a folder: the valid ones, and the problems of the others. */
 export async function loadFlowDir(dir: string): Promise<{ flows: Flow[]; problems: Problem[] }> {
+  const { flows, problems } = await loadFlowDirWithFiles(dir);
+  return { flows: flows.map((f) => f.flow), problems };
+}
+
+/** Like loadFlowDir, keeping the file each flow came from. */
+export async function loadFlowDirWithFiles(dir: string): Promise<{ flows: { flow: Flow; file: string }[]; problems: Problem[] }> {
   let files: string[];
   try {
     files = await listFlowFiles(dir);
@@ -49,7 +55,7 @@ export async function loadFlowDir(dir: string): Promise<{ flows: Flow[]; problem
     return { flows: [], problems: [{ file: dir, line: 1, column: 1, message: `cannot read the folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
   }
   const results = await Promise.all(files.map((f) => loadFlowFile(f)));
-  const flows: Flow[] = [];
+  const flows: { flow: Flow; file: string }[] = [];
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
   results.forEach((r, i) => {
@@ -61,7 +67,7 @@ export async function loadFlowDir(dir: string): Promise<{ flows: Flow[]; problem
       return;
     }
     seen.set(r.flow.id, files[i]!);
-    flows.push(r.flow);
+    flows.push({ flow: r.flow, file: files[i]! });
   });
   return { flows, problems };
 }

@@ -130,6 +130,38 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 1 internal error, 130 ca
   'error.directoryMissing': 'The bundled support directory is missing ({file}). Run "npm run build" in the wallet-help folder.',
   'error.unknownProvider': 'The directory has no provider "{provider}". Its providers are: {providers}.',
   'error.unknownQueue': 'There is no queue "{queue}". Queues are: payments, account, security, general.',
+  'opt.flows': 'add a folder of operator flows (repeatable); a flow with a bundled id replaces it',
+  'warning.prefix': 'Warning',
+  'warning.flowSkipped': 'skipped a broken flow file: {problem}',
+  'config.warn.corrupt': 'your settings file {file} was damaged (not valid JSON). It was kept as {keptAs}; wallet-help goes on with default settings.',
+  'config.warn.unreadable': 'your settings file {file} cannot be read ({reason}); wallet-help goes on with default settings.',
+  'config.warn.badValue': 'the setting "{key}" in {file} {reason}; it is ignored. Fix it with "wallet-help config set {key} VALUE".',
+  'config.warn.unknownKey': 'the setting "{key}" in {file} is unknown and ignored. Remove it with "wallet-help config unset {key}".',
+  'cmd.config': 'show or change your settings (language, provider, directory, flow folder, role, colour)',
+  'config.arg.action': 'list, get KEY, set KEY VALUE, unset KEY or path',
+  'config.arg.key': 'the setting',
+  'config.arg.value': 'its new value (set only)',
+  'config.opt.json': 'print JSON on standard output',
+  'config.examples': `Examples:
+  $ wallet-help config list
+  $ wallet-help config set lang zh
+  $ wallet-help config set contactsFile ./our-directory.yaml
+  $ wallet-help config get lang
+  $ wallet-help config unset provider
+  $ wallet-help config path
+
+Settings: {keys}
+Order of precedence: command-line flag, then WALLET_HELP_* environment variable, then this file, then the default.
+WALLET_HELP_CONFIG_DIR moves the settings folder.`,
+  'config.col.key': 'SETTING',
+  'config.col.value': 'VALUE',
+  'config.col.allowed': 'ALLOWED',
+  'config.unset': '(not set)',
+  'config.error.noKey': 'Name a setting: {keys}.',
+  'config.error.unknownKey': 'There is no setting "{key}". Settings are: {keys}.',
+  'config.error.noValue': 'Give a value: wallet-help config set {key} VALUE.',
+  'config.error.badValue': '"{value}" is not allowed for {key}. Allowed: {allowed}.',
+  'config.error.action': 'Unknown action "{action}". Use list, get, set, unset or path.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -255,4 +287,36 @@ export const zh: Record<MessageKey, string> = {
   'error.directoryMissing': '缺少内置客服目录（{file}）。请在 wallet-help 目录中运行“npm run build”。',
   'error.unknownProvider': '目录中没有服务商“{provider}”。可用的服务商：{providers}。',
   'error.unknownQueue': '没有客服团队“{queue}”。可用的团队：payments、account、security、general。',
+  'opt.flows': '添加一个运营方流程文件夹（可重复）；与内置流程同名的会替换内置流程',
+  'warning.prefix': '警告',
+  'warning.flowSkipped': '已跳过一个有问题的流程文件：{problem}',
+  'config.warn.corrupt': '设置文件 {file} 已损坏（不是有效的 JSON）。原文件已保存为 {keptAs}；wallet-help 将使用默认设置继续运行。',
+  'config.warn.unreadable': '无法读取设置文件 {file}（{reason}）；wallet-help 将使用默认设置继续运行。',
+  'config.warn.badValue': '{file} 中的设置“{key}”{reason}，已忽略。请用“wallet-help config set {key} 取值”修正。',
+  'config.warn.unknownKey': '{file} 中的设置“{key}”无法识别，已忽略。请用“wallet-help config unset {key}”删除。',
+  'cmd.config': '查看或修改设置（语言、服务商、目录、流程文件夹、角色、颜色）',
+  'config.arg.action': 'list、get 设置项、set 设置项 取值、unset 设置项 或 path',
+  'config.arg.key': '设置项',
+  'config.arg.value': '新的取值（仅用于 set）',
+  'config.opt.json': '在标准输出上输出 JSON',
+  'config.examples': `示例：
+  $ wallet-help config list
+  $ wallet-help config set lang zh
+  $ wallet-help config set contactsFile ./our-directory.yaml
+  $ wallet-help config get lang
+  $ wallet-help config unset provider
+  $ wallet-help config path
+
+设置项：{keys}
+优先顺序：命令行参数，然后是 WALLET_HELP_* 环境变量，然后是设置文件，最后是默认值。
+WALLET_HELP_CONFIG_DIR 可以指定设置文件夹。`,
+  'config.col.key': '设置项',
+  'config.col.value': '取值',
+  'config.col.allowed': '可用取值',
+  'config.unset': '（未设置）',
+  'config.error.noKey': '请指明设置项：{keys}。',
+  'config.error.unknownKey': '没有设置项“{key}”。可用的设置项：{keys}。',
+  'config.error.noValue': '请给出取值：wallet-help config set {key} 取值。',
+  'config.error.badValue': '{key} 不能设为“{value}”。可用取值：{allowed}。',
+  'config.error.action': '未知的操作“{action}”。请使用 list、get、set、unset 或 path。',
 };

@@ -35,13 +35,14 @@ export function canPrompt(io: IO, opts: { input: boolean; json: boolean }): bool
 /**
  * Whether to colour a stream. chalk alone ignores NO_COLOR, so the decision is
  * made here: an explicit flag wins, then NO_COLOR, TERM=dumb and FORCE_COLOR,
- * then whether the stream is a terminal.
+ * then the settings file (always or never), then whether the stream is a terminal.
  */
-export function colorEnabled(stream: OutputStream, env: IO['env'], flag: boolean | undefined): boolean {
+export function colorEnabled(stream: OutputStream, env: IO['env'], flag: boolean | undefined, configured?: boolean): boolean {
   if (flag !== undefined) return flag;
   if (env.NO_COLOR) return false;
   if (env.TERM === 'dumb') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (configured !== undefined) return configured;
   return stream.isTTY === true;
 }
 

@@ -1,0 +1,82 @@
+/** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
+import { join, resolve } from 'node:path';
+import { CONFIG_FILE_NAME, CONFIG_KEYS, checkValue, configDir, isConfigKey, type ConfigKey, type KeySpec } from '../../config/config.js';
+import { UsageError } from '../../errors.js';
+import { clip } from '../../util/safe-text.js';
+import type { Context } from '../context.js';
+
+export type ConfigAction = 'list' | 'get' | 'set' | 'unset' | 'path';
+
+export interface ConfigOptions {
+  action: ConfigAction;
+  key?: string;
+  value?: string;
+  json: boolean;
+}
+
+/** Runs one config action. */
+export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void> {
+  const { io, t } = ctx;
+  const dir = configDir(io.env);
+  const file = join(dir, CONFIG_FILE_NAME);
+  switch (opts.action) {
+    case 'path':
+      io.stdout.write(`${file}\n`);
+      return;
+    case 'list': {
+      const rows = (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((key) => ({ key, value: ctx.config[key] ?? null, allowed: allowed(key) }));
+      if (opts.json) io.stdout.write(`${JSON.stringify({ file, settings: rows }, null, 2)}\n`);
+      else {
+        const { table } = await import('../../render/table.js');
+        io.stdout.write(table([[t('config.col.key'), t('config.col.value'), t('config.col.allowed')], ...rows.map((r) => [r.key, r.value ?? t('config.unset'), r.allowed])], ctx.style.out));
+      }
+      return;
+    }
+    case 'get': {
+      const key = needKey(opts.key, ctx);
+      const value = ctx.config[key];
+      if (opts.json) io.stdout.write(`${JSON.stringify({ key, value: value ?? null })}\n`);
+      else if (value !== undefined) io.stdout.write(`${value}\n`);
+      return;
+    }
+    case 'set': {
+      const key = needKey(opts.key, ctx);
+      if (opts.value === undefined) throw new UsageError('missing_value', t('config.error.noValue', { key }));
+      const spec: KeySpec = CONFIG_KEYS[key];
+      // Paths are stored absolute, so the setting means the same from any folder.
+      const value = spec.kind === 'path' ? resolve(io.cwd, opts.value) : opts.value;
+      const problem = checkValue(key, value);
+      if (problem) throw new UsageError('invalid_config_value', t('config.error.badValue', { key, value: clip(opts.value), allowed: allowed(key) }), { key, allowed: allowed(key) });
+      const store = await openStore(dir);
+      store.set(key, value);
+      if (opts.json) io.stdout.write(`${JSON.stringify({ key, value })}\n`);
+      return;
+    }
+    case 'unset': {
+      const key = needKey(opts.key, ctx);
+      const store = await openStore(dir);
+      store.delete(key);
+      if (opts.json) io.stdout.write(`${JSON.stringify({ key, value: null })}\n`);
+      return;
+    }
+  }
+}
+
+function allowed(key: ConfigKey): string {
+  const spec: KeySpec = CONFIG_KEYS[key];
+  if (spec.values) return spec.values.join(' | ');
+  return spec.kind === 'path' ? 'PATH' : spec.kind === 'id' ? 'ID' : 'TEXT';
+}
+
+function needKey(key: string | undefined, ctx: Context): ConfigKey {
+  const keys = Object.keys(CONFIG_KEYS);
+  if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: keys.join(', ') }), { keys });
+  if (!isConfigKey(key)) throw new UsageError('unknown_config_key', ctx.t('config.error.unknownKey', { key: clip(key), keys: keys.join(', ') }), { key: clip(key), keys });
+  return key;
+}
+
+/** conf, loaded only here: it brings a schema validator start-up should not pay for. */
+async function openStore(cwd: string): Promise<{ set(key: string, value: string): void; delete(key: string): void }> {
+  const { default: Conf } = await import('conf');
+  return new Conf<Record<string, string>>({ projectName: 'wallet-help', projectSuffix: '', cwd, configName: 'config', clearInvalidConfig: false });
+}

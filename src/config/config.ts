@@ -1,0 +1,116 @@
+/**
+ * The user's settings file. Every run reads it (it can set the language and
+ * colour), so reading is a plain JSON read; conf, which brings a JSON Schema
+ * validator, is loaded only by `wallet-help config` to write it. Both use the
+ * key table below, so the schema and the reader agree.
+ */
+import { readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import envPaths from 'env-paths';
+
+export interface KeySpec {
+  /** Allowed values, or the kind of free value. */
+  values?: readonly string[];
+  kind?: 'path' | 'id' | 'boolean';
+  /** Message key of the description shown by `config list --help`. */
+  summary: string;
+}
+
+/** Every setting, with its allowed values. */
+export const CONFIG_KEYS = {
+  lang: { values: ['en', 'zh'], summary: 'language of the output' },
+  provider: { kind: 'id', summary: 'provider id in the support directory' },
+  contactsFile: { kind: 'path', summary: 'the support directory file (YAML)' },
+  flowsDir: { kind: 'path', summary: 'a folder of operator flows' },
+  role: { values: ['user', 'agent'], summary: 'who runs the tool: a wallet user or a support agent' },
+  color: { values: ['auto', 'always', 'never'], summary: 'colour: auto (on terminals), always or never' },
+} as const satisfies Record<string, KeySpec>;
+
+export type ConfigKey = keyof typeof CONFIG_KEYS;
+export type Config = Partial<Record<ConfigKey, string>>;
+
+export const CONFIG_FILE_NAME = 'config.json';
+
+/** The config folder: WALLET_HELP_CONFIG_DIR, else the platform's standard place (no "-nodejs" suffix). */
+export function configDir(env: Readonly<Record<string, string | undefined>>): string {
+  return env.WALLET_HELP_CONFIG_DIR || envPaths('wallet-help', { suffix: '' }).config;
+}
+
+export function isConfigKey(key: string): key is ConfigKey {
+  return Object.hasOwn(CONFIG_KEYS, key);
+}
+
+/** Why a value is not allowed for a key, or undefined when it is. */
+export function checkValue(key: ConfigKey, value: unknown): string | undefined {
+  const spec: KeySpec = CONFIG_KEYS[key];
+  if (typeof value !== 'string' || value.trim() === '') return 'must be a non-empty text';
+  if (spec.values && !spec.values.includes(value)) return `must be one of ${spec.values.join(', ')}`;
+  if (spec.kind === 'id' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) return 'must use lowercase letters, digits and dashes';
+  if (value.length > 4096) return 'is too long';
+  return undefined;
+}
+
+/** The JSON Schema conf validates writes with, made from the same key table. */
+export function configSchema(): Record<string, object> {
+  const schema: Record<string, object> = {};
+  for (const [key, spec] of Object.entries(CONFIG_KEYS) as [ConfigKey, KeySpec][]) {
+    schema[key] = spec.values ? { type: 'string', enum: [...spec.values] } : spec.kind === 'id' ? { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } : { type: 'string', minLength: 1, maxLength: 4096 };
+  }
+  return schema;
+}
+
+export interface ConfigRead {
+  config: Config;
+  file: string;
+  /** Problems to tell the user about (in English sentences; the caller may translate the frame). */
+  warnings: ConfigWarning[];
+}
+
+export type ConfigWarning =
+  | { type: 'corrupt'; file: string; keptAs: string }
+  | { type: 'unreadable'; file: string; reason: string }
+  | { type: 'bad-value'; file: string; key: string; reason: string }
+  | { type: 'unknown-key'; file: string; key: string };
+
+/**
+ * Reads the settings. A file that is not JSON is moved aside (kept, never
+ * wiped) and reported once; bad keys or values are reported and ignored.
+ */
+export function readConfig(env: Readonly<Record<string, string | undefined>>, now: () => Date = () => new Date()): ConfigRead {
+  const file = join(configDir(env), CONFIG_FILE_NAME);
+  const warnings: ConfigWarning[] = [];
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') warnings.push({ type: 'unreadable', file, reason: code ?? 'unknown error' });
+    return { config: {}, file, warnings };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('not an object');
+  } catch {
+    const keptAs = `${file}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      renameSync(file, keptAs);
+      warnings.push({ type: 'corrupt', file, keptAs });
+    } catch (err) {
+      warnings.push({ type: 'unreadable', file, reason: (err as NodeJS.ErrnoException).code ?? 'cannot move the damaged file aside' });
+    }
+    return { config: {}, file, warnings };
+  }
+  const config: Config = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (key === '__internal__') continue; // conf's own bookkeeping
+    if (!isConfigKey(key)) {
+      warnings.push({ type: 'unknown-key', file, key });
+      continue;
+    }
+    const problem = checkValue(key, value);
+    if (problem) warnings.push({ type: 'bad-value', file, key, reason: problem });
+    else config[key] = value as string;
+  }
+  return { config, file, warnings };
+}

@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../src/data/located-yaml.js';
+import { contactCard } from '../src/directory/contact.js';
+import { loadDirectoryText } from '../src/directory/load.js';
+import { ROOT, run } from './helpers.js';
+
+const DEMO = readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8');
+
+const SMALL = `providers:
+  - id: acme
+    name: Acme Pay
+    website: https://help.acme.test/contact
+    timezone: Asia/Shanghai
+    exceptions:
+      - { date: "2026-10-01", hours: "off" }
+    queues:
+      payments:
+        - type: phone
+          value: "+1 202-555-0100"
+          hours: "Mo-Fr 09:00-18:00"
+        - type: chat
+          value: In the app
+          hours: "Mo-Fr 08:00-20:00"
+      security:
+        - type: email
+          value: sec@acme.test
+          hours: "Mo-Fr 09:00-17:00"
+        - type: phone
+          value: "+1 202-555-0111"
+          hours: "24/7"
+`;
+
+function problems(text: string): string[] {
+  return loadDirectoryText(text, 'dir.yaml').problems.map(formatProblem);
+}
+
+describe('directory files', () => {
+  it('loads the bundled demo, marked as an example', () => {
+    const { directory, problems: p } = loadDirectoryText(DEMO, 'directory/example.yaml');
+    expect(p).toEqual([]);
+    expect(directory!.providers[0]).toMatchObject({ id: 'example-wallet', example: true });
+    for (const queue of ['payments', 'account', 'security', 'general'] as const) expect(directory!.providers[0]!.queues[queue]!.length).toBeGreaterThan(0);
+  });
+
+  it('uses only reserved example domains and fictional phone ranges in the demo', () => {
+    for (const m of DEMO.matchAll(/[\w.-]+@([\w.-]+)|https:\/\/([\w.-]+)/g)) expect(m[1] ?? m[2]).toMatch(/(^|\.)example\.com$/);
+    for (const m of DEMO.matchAll(/"\+[\d -]+"/g)) expect(m[0]).toMatch(/^"\+1 \d{3}-555-01\d\d"$|^"\+44 20 7946 0\d{3}"$/);
+  });
+
+  it('reports an unknown time zone where it is written', () => {
+    expect(problems(SMALL.replace('timezone: Asia/Shanghai', 'timezone: Asia/Shangai'))).toEqual([
+      'dir.yaml:5:15: unknown time zone "Asia/Shangai"; use an IANA name such as Asia/Shanghai, Europe/Berlin or America/New_York',
+    ]);
+  });
+
+  it('points into malformed hours at the character that is wrong', () => {
+    const [p] = problems(SMALL.replace('"Mo-Fr 09:00-18:00"', '"Mo-Fr 09:00-18:60"'));
+    expect(p).toMatch(/^dir\.yaml:12:34: service hours: minute/);
+    const [day] = problems(SMALL.replace('"Mo-Fr 09:00-18:00"', '"Mn-Fr 09:00-18:00"'));
+    expect(day).toMatch(/^dir\.yaml:12:19: service hours: unknown day "Mn"/);
+  });
+
+  it('refuses overlapping and empty rules', () => {
+    expect(problems(SMALL.replace('"Mo-Fr 09:00-18:00"', '"Mo-Fr 09:00-18:00; Fr 17:00-19:00"'))[0]).toMatch(/^dir\.yaml:12:\d+: service hours: .*overlap/i);
+    expect(problems(SMALL.replace('"Mo-Fr 09:00-18:00"', '""'))[0]).toMatch(/^dir\.yaml:12:18: the service hours must be a non-empty text/);
+  });
+
+  it('refuses an unknown queue, channel type and a bad exception date', () => {
+    expect(problems(SMALL.replace('      security:', '      fraud:'))).toEqual(['dir.yaml:16:7: unknown queue "fraud"; queues are payments, account, security, general']);
+    expect(problems(SMALL.replace('type: email', 'type: fax'))[0]).toBe('dir.yaml:17:17: the channel type must be one of phone, chat, email, ticket, social, web, not the text "fax"');
+    expect(problems(SMALL.replace('"2026-10-01"', '"2026-02-30"'))[0]).toBe('dir.yaml:7:17: the date must be a calendar date written YYYY-MM-DD, such as 2026-10-01');
+  });
+
+  it('requires an https official website', () => {
+    expect(problems(SMALL.replace('https://help.acme.test/contact', 'http://help.acme.test/contact'))[0]).toMatch(/^dir\.yaml:4:14: the official website must use https:\/\//);
+  });
+});
+
+describe('contact cards', () => {
+  const { directory } = loadDirectoryText(SMALL, 'dir.yaml');
+  const acme = directory!.providers[0]!;
+
+  it('lists open channels first, with the next change as an instant in the support’s zone', () => {
+    // Monday 2026-11-23 19:00 in Shanghai: the phone has closed, the chat is open until 20:00.
+    const card = contactCard(acme, 'payments', new Date('2026-11-23T11:00:00Z'), 'en')!;
+    expect(card.channels.map((c) => [c.type, c.openNow, c.nextOpen, c.nextClose])).toEqual([
+      ['chat', true, null, '2026-11-23T20:00:00+08:00'],
+      ['phone', false, '2026-11-24T09:00:00+08:00', null],
+    ]);
+    expect(card).toMatchObject({ provider: 'Acme Pay', queue: 'payments', source: 'https://help.acme.test/contact', example: false });
+  });
+
+  it('applies provider-wide holidays', () => {
+    const card = contactCard(acme, 'payments', new Date('2026-10-01T03:00:00Z'), 'en')!;
+    expect(card.channels.every((c) => !c.openNow)).toBe(true);
+    expect(card.channels.find((c) => c.type === 'phone')!.nextOpen).toBe('2026-10-02T09:00:00+08:00');
+  });
+
+  it('puts 24/7 lines first for alerts, even when others are open too', () => {
+    const at = new Date('2026-11-23T02:00:00Z'); // Monday 10:00 in Shanghai: both open
+    expect(contactCard(acme, 'security', at, 'en')!.channels.map((c) => c.type)).toEqual(['email', 'phone']);
+    expect(contactCard(acme, 'security', at, 'en', { alert: true })!.channels.map((c) => c.type)).toEqual(['phone', 'email']);
+  });
+
+  it('is null for a queue the directory lacks', () => {
+    expect(contactCard(acme, 'account', new Date(), 'en')).toBeNull();
+  });
+});
+
+describe('contacts in the CLI', () => {
+  const files = { 'acme.yaml': SMALL };
+
+  it('fills contact in diagnose --json for escalations and alerts', async () => {
+    const r = await run(['diagnose', 'account-compromised', '--json', '--now', '2026-11-21T23:00:00+08:00']);
+    const contact = JSON.parse(r.stdout).outcome.contact;
+    expect(contact).toMatchObject({ provider: 'Example Wallet', queue: 'security', source: 'https://www.example.com/help/contact', example: true });
+    expect(Object.keys(contact.channels[0])).toEqual(['type', 'value', 'hours', 'timezone', 'openNow', 'nextOpen', 'nextClose', 'notes', 'languages']);
+    expect(contact.channels[0].hours).toBe('24/7');
+  });
+
+  it('keeps contact null for fixes', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(JSON.parse(r.stdout).outcome.contact).toBeNull();
+  });
+
+  it('shows a card with the example notice and when closed channels open, in the user’s time', async () => {
+    // Friday 21:30 in New York = Saturday 09:30 in Shanghai: the office phone is closed until Monday 09:00 Shanghai.
+    const r = await run(['contacts', 'payments', '--contacts', 'acme.yaml', '--now', '2026-03-13T21:30:00-04:00'], { files, env: { TZ: 'America/New_York' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Acme Pay — payments support');
+    expect(r.stdout).toContain('opens Sun 21:00 your time (in 1 d 23 h)');
+    expect(r.stdout).not.toContain('EXAMPLE');
+    const demo = await run(['contacts', 'security']);
+    expect(demo.stdout).toContain('EXAMPLE DATA');
+    expect(demo.stdout).toContain('Check these contacts on the official website: https://www.example.com/help/contact');
+  });
+
+  it('writes times and durations the Chinese way', async () => {
+    const r = await run(['--lang', 'zh', 'contacts', 'payments', '--contacts', 'acme.yaml', '--now', '2026-03-13T21:30:00-04:00'], { files, env: { TZ: 'America/New_York' } });
+    expect(r.stdout).toContain('你的当地时间 周日 21:00 上班（1 天 23 小时后）');
+  });
+
+  it('takes --now from WALLET_HELP_NOW, the flag winning', async () => {
+    const env = { WALLET_HELP_NOW: '2026-11-23T10:00:00+08:00' };
+    const fromEnv = JSON.parse((await run(['contacts', 'payments', '--contacts', 'acme.yaml', '--json'], { files, env })).stdout);
+    expect(fromEnv.queues[0].channels.every((c: { openNow: boolean }) => c.openNow)).toBe(true);
+    const flag = JSON.parse((await run(['contacts', 'payments', '--contacts', 'acme.yaml', '--json', '--now', '2026-11-23T23:00:00+08:00'], { files, env })).stdout);
+    expect(flag.queues[0].channels.every((c: { openNow: boolean }) => !c.openNow)).toBe(true);
+  });
+
+  it('takes the directory from WALLET_HELP_CONTACTS when no flag names one', async () => {
+    const r = await run(['contacts', '--json'], { files, env: { WALLET_HELP_CONTACTS: 'acme.yaml' } });
+    expect(JSON.parse(r.stdout).provider).toBe('acme');
+  });
+
+  it('--open keeps only the channels open now', async () => {
+    const r = await run(['contacts', 'payments', '--open', '--json', '--contacts', 'acme.yaml', '--now', '2026-11-23T19:00:00+08:00'], { files });
+    expect(JSON.parse(r.stdout).queues[0].channels.map((c: { type: string }) => c.type)).toEqual(['chat']);
+  });
+
+  it('says so when the operator’s directory lacks a queue, instead of printing nothing', async () => {
+    const r = await run(['diagnose', 'contact-support', '--answer', 'topic=account', '--contacts', 'acme.yaml', '--json'], { files });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.outcome).toMatchObject({ kind: 'escalate', queue: 'account', contact: null });
+    expect(doc.warnings[0]).toContain('has no account contacts for Acme Pay');
+    const human = await run(['diagnose', 'contact-support', '--answer', 'topic=account', '--contacts', 'acme.yaml'], { files });
+    expect(human.stdout).toContain('The directory (acme.yaml) has no account contacts for Acme Pay');
+    const list = await run(['contacts', 'account', '--contacts', 'acme.yaml'], { files });
+    expect(list.stderr).toContain('The directory (acme.yaml) has no account contacts for Acme Pay');
+  });
+
+  it('rejects a broken directory, an unknown provider or queue, and a bad --now with exit 2', async () => {
+    const bad = await run(['contacts', '--contacts', 'bad.yaml'], { files: { 'bad.yaml': SMALL.replace('Asia/Shanghai', 'Mars/Olympus') } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad.yaml:5:15: unknown time zone "Mars/Olympus"');
+    const provider = await run(['contacts', '--contacts', 'acme.yaml', '--provider', 'nope'], { files });
+    expect(provider.code).toBe(2);
+    expect(provider.stderr).toContain('no provider "nope". Its providers are: acme');
+    expect((await run(['contacts', 'refunds'])).stderr).toContain('There is no queue "refunds"');
+    const now = await run(['contacts', '--now', 'tomorrow']);
+    expect(now.code).toBe(2);
+    expect(now.stderr).toContain('--now expects an ISO-8601 date and time');
+    expect((await run(['contacts', '--contacts', 'missing.yaml'])).stderr).toContain('missing.yaml:1:1: no such file');
+  });
+});
