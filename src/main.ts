@@ -14,7 +14,7 @@ import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram } from './program.js';
 import { makeStyle, type Style } from './render/style.js';
 import { userTimeZone } from './render/time.js';
-import { applyGlobals, type BaseContext } from './settings.js';
+import type { BaseContext } from './settings.js';
 
 export interface MainOptions {
   /** Replaces the bundled flows (tests). */
