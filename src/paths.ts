@@ -1,20 +1,28 @@
 /**
- * Where the package's own files are. This module sits one level below the
- * package root both as source (`src/paths.ts`) and when bundled (`dist/cli.js`).
+ * Where the package's own files are. This code runs from `src/` in tests and
+ * from `dist/` (possibly a chunk in `dist/chunks/`) when bundled, so the
+ * package root is whatever lies above the last `src` or `dist` folder.
  */
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+function packageRoot(): string {
+  const here = fileURLToPath(import.meta.url);
+  const cut = Math.max(here.lastIndexOf(`${sep}dist${sep}`), here.lastIndexOf(`${sep}src${sep}`));
+  return cut === -1 ? join(here, '..', '..') : here.slice(0, cut);
+}
+
 /** The package root folder. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const PACKAGE_ROOT = packageRoot();
 
 /** The bundled flows, compiled from `flows/*.yaml` to JSON by the build. */
-export const BUNDLED_FLOWS_JSON = fileURLToPath(new URL('../dist/flows.json', import.meta.url));
+export const BUNDLED_FLOWS_JSON = join(PACKAGE_ROOT, 'dist', 'flows.json');
 
 /** The YAML sources of the bundled flows. */
-export const BUNDLED_FLOWS_DIR = fileURLToPath(new URL('../flows', import.meta.url));
+export const BUNDLED_FLOWS_DIR = join(PACKAGE_ROOT, 'flows');
 
 /** The bundled demo support directory, compiled from `directory/example.yaml` by the build. */
-export const BUNDLED_DIRECTORY_JSON = fileURLToPath(new URL('../dist/directory.json', import.meta.url));
+export const BUNDLED_DIRECTORY_JSON = join(PACKAGE_ROOT, 'dist', 'directory.json');
 
 /** The YAML source of the bundled demo directory. */
-export const BUNDLED_DIRECTORY_YAML = fileURLToPath(new URL('../directory/example.yaml', import.meta.url));
+export const BUNDLED_DIRECTORY_YAML = join(PACKAGE_ROOT, 'directory', 'example.yaml');

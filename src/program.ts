@@ -86,14 +86,54 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       const { runConfig } = await import('./commands/config/config.js');
       await runConfig({ action: action as ConfigAction, key, value, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
     });
+  const flows = program.command('flows').description(t('cmd.flows'));
+  flows.addHelpText('after', `\n${t('flows.examples')}\n`);
+  configure(flows, ctx);
+  const sub = (name: string, description: string) => configure(flows.command(name).description(description), ctx);
+  sub('list', t('cmd.flows.list'))
+    .option('--json', t('flows.opt.json'))
+    .action(async (o: { json?: boolean }, command: Command) => {
+      const { runFlowsList } = await import('./commands/flows/list.js');
+      await runFlowsList({ json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+    });
+  sub('show', t('cmd.flows.show'))
+    .argument('<id>', t('flows.arg.id'))
+    .option('--json', t('flows.opt.json'))
+    .action(async (id: string, o: { json?: boolean }, command: Command) => {
+      const { runFlowsShow } = await import('./commands/flows/show.js');
+      await runFlowsShow({ id, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+    });
+  sub('graph', t('cmd.flows.graph'))
+    .argument('<id>', t('flows.arg.id'))
+    .option('--format <format>', t('flows.opt.format'), 'mermaid')
+    .action(async (id: string, o: { format: string }, command: Command) => {
+      const { runFlowsGraph } = await import('./commands/flows/graph.js');
+      await runFlowsGraph({ id, format: o.format }, await applyGlobals(ctx, command.optsWithGlobals()));
+    });
+  sub('validate', t('cmd.flows.validate'))
+    .argument('[paths...]', t('flows.arg.paths'))
+    .option('--json', t('flows.opt.json'))
+    .action(async (paths: string[], o: { json?: boolean }, command: Command) => {
+      const { runFlowsValidate } = await import('./commands/flows/validate.js');
+      await runFlowsValidate({ paths, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+    });
+  sub('test', t('cmd.flows.test'))
+    .argument('[paths...]', t('flows.arg.paths'))
+    .option('--json', t('flows.opt.json'))
+    .option('--min-coverage <percent>', t('flows.opt.minCoverage'))
+    .action(async (paths: string[], o: { json?: boolean; minCoverage?: string }, command: Command) => {
+      const { runFlowsTest } = await import('./commands/flows/test.js');
+      await runFlowsTest({ paths, json: o.json === true, minCoverage: o.minCoverage }, await applyGlobals(ctx, command.optsWithGlobals()));
+    });
+
   config.addHelpText('after', `\n${t('config.examples', { keys: Object.keys(CONFIG_KEYS).join(', ') })}\n`);
   configure(config, ctx);
   return program;
 }
 
-function configure(cmd: Command, ctx: BaseContext): void {
+function configure(cmd: Command, ctx: BaseContext): Command {
   const { io } = ctx;
-  cmd
+  return cmd
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),

@@ -25,7 +25,7 @@ export interface GlobalOptions {
 }
 
 /** What main knows before commander runs. */
-export type BaseContext = Omit<Context, 'provider' | 'flows' | 'flowDirs'> & {
+export type BaseContext = Omit<Context, 'provider' | 'flows' | 'flowDirs' | 'contactsFile'> & {
   /** The bundled flows (replaceable in tests). */
   bundledFlows(): Promise<readonly Flow[]>;
 };
@@ -60,7 +60,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
       }
       return result;
     }));
-  return { ...base, now, provider, flows, flowDirs };
+  return { ...base, now, provider, flows, flowDirs, ...(contactsFile === undefined ? {} : { contactsFile }) };
 }
 
 /** Operator flow folders: --flows (repeatable), else WALLET_HELP_FLOWS (a path list), else the settings' flowsDir. */

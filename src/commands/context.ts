@@ -19,6 +19,8 @@ export interface Context {
   flows(): Promise<FlowCatalog>;
   /** The operator flow folders in effect. */
   flowDirs: string[];
+  /** The operator's directory file in effect, if any (else the bundled demo). */
+  contactsFile?: string;
   /** The instant service hours are evaluated at: --now, WALLET_HELP_NOW, or the clock. */
   now: Date;
   /** The user's IANA time zone, for showing when a channel opens. */

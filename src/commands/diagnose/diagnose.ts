@@ -3,11 +3,10 @@ import { checkAnswers, resolve, step, type Next } from '../../engine/engine.js';
 import { toResult, type DiagnosisResult } from '../../engine/result.js';
 import type { Flow } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
-import { orList } from '../../i18n/i18n.js';
 import { canPrompt } from '../../io/io.js';
 import { clip, safeText } from '../../util/safe-text.js';
-import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
+import { unknownFlow } from '../find-flow.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, readAnswersFile } from './answers.js';
 
 export interface DiagnoseOptions {
@@ -101,10 +100,7 @@ async function chooseFlow(id: string | undefined, ctx: Context, interactive: boo
   }
   const flow = flows.get(id);
   if (flow) return flow;
-  const suggestions = closest(id, ids);
-  const lines = [t('error.unknownFlow', { flow: clip(id) })];
-  lines.push(suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(lang, suggestions) }) : t('error.unknownFlow.list', { flows: ids.join(', ') }));
-  throw new UsageError('unknown_flow', lines.join(' '), { flow: clip(id), suggestions });
+  throw unknownFlow(id, ids, ctx);
 }
 
 function rejectBadAnswers(ctx: Context, flow: Flow, given: Record<string, string>): void {

@@ -1,0 +1,59 @@
+/** `wallet-help flows graph <id> --format mermaid|dot`: the tree as a diagram. */
+import type { Flow, Lang } from '../../engine/types.js';
+import { UsageError } from '../../errors.js';
+import { safeText } from '../../util/safe-text.js';
+import type { Context } from '../context.js';
+import { findFlow } from '../find-flow.js';
+
+export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
+
+export interface FlowsGraphOptions {
+  id: string;
+  format: string;
+}
+
+/** Prints the diagram source. */
+export async function runFlowsGraph(opts: FlowsGraphOptions, ctx: Context): Promise<void> {
+  if (!(GRAPH_FORMATS as readonly string[]).includes(opts.format)) {
+    throw new UsageError('invalid_format', ctx.t('flows.graph.badFormat', { format: safeText(opts.format) }));
+  }
+  const flow = await findFlow(opts.id, ctx);
+  ctx.io.stdout.write(opts.format === 'dot' ? toDot(flow, ctx.lang) : toMermaid(flow, ctx.lang));
+}
+
+const KIND_PREFIX = { fix: 'FIX', escalate: 'ESCALATE', alert: 'ALERT' } as const;
+
+/** Mermaid flowchart source; renders in GitHub markdown inside a ```mermaid block. */
+export function toMermaid(flow: Flow, lang: Lang): string {
+  // Ids use only a-z, 0-9 and dashes, so swapping dashes for underscores cannot collide.
+  const node = (id: string) => `n_${id.replace(/-/g, '_')}`;
+  const label = (text: string) => `"${safeText(text).replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'))}"`;
+  const lines = ['flowchart TD'];
+  for (const q of Object.values(flow.questions)) lines.push(`  ${node(q.id)}{${label(q.text[lang])}}`);
+  for (const o of Object.values(flow.outcomes)) {
+    const queue = o.queue ? ` → ${o.queue}` : '';
+    lines.push(`  ${node(o.id)}[${label(`${KIND_PREFIX[o.kind]}${queue}: ${o.title[lang]}`)}]:::${o.kind}`);
+  }
+  for (const q of Object.values(flow.questions)) {
+    for (const a of q.answers) lines.push(`  ${node(q.id)} -->|${label(a.label[lang])}| ${node(a.next)}`);
+  }
+  lines.push('  classDef fix fill:#d4f7d4,stroke:#2e7d32', '  classDef escalate fill:#fff3c4,stroke:#b28704', '  classDef alert fill:#ffd6d6,stroke:#c62828');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Graphviz DOT source (`dot -Tsvg`). */
+export function toDot(flow: Flow, lang: Lang): string {
+  const quote = (text: string) => `"${safeText(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const fill = { fix: '#d4f7d4', escalate: '#fff3c4', alert: '#ffd6d6' } as const;
+  const lines = [`digraph ${quote(flow.id)} {`, '  rankdir=TB;', '  node [fontname="Helvetica", style=filled, fillcolor=white];'];
+  for (const q of Object.values(flow.questions)) lines.push(`  ${quote(q.id)} [shape=diamond, label=${quote(q.text[lang])}];`);
+  for (const o of Object.values(flow.outcomes)) {
+    const queue = o.queue ? ` → ${o.queue}` : '';
+    lines.push(`  ${quote(o.id)} [shape=box, fillcolor=${quote(fill[o.kind])}, label=${quote(`${KIND_PREFIX[o.kind]}${queue}: ${o.title[lang]}`)}];`);
+  }
+  for (const q of Object.values(flow.questions)) {
+    for (const a of q.answers) lines.push(`  ${quote(q.id)} -> ${quote(a.next)} [label=${quote(a.label[lang])}];`);
+  }
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}

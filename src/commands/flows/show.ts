@@ -1,0 +1,59 @@
+/** `wallet-help flows show <id>`: the whole tree, readable during a call. */
+import type { Flow } from '../../engine/types.js';
+import { safeText } from '../../util/safe-text.js';
+import type { Context } from '../context.js';
+import { findFlow } from '../find-flow.js';
+
+export interface FlowsShowOptions {
+  id: string;
+  json: boolean;
+}
+
+/** The tree as the documented JSON shape, in one language. */
+export function flowDocument(flow: Flow, lang: Context['lang']) {
+  return {
+    id: flow.id,
+    version: flow.version,
+    title: flow.title[lang],
+    start: flow.start,
+    questions: Object.values(flow.questions).map((q) => ({
+      id: q.id,
+      text: q.text[lang],
+      ...(q.agent ? { agent: q.agent[lang] } : {}),
+      answers: q.answers.map((a) => ({ value: a.value, label: a.label[lang], next: a.next })),
+    })),
+    outcomes: Object.values(flow.outcomes).map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      title: o.title[lang],
+      queue: o.queue ?? null,
+      steps: o.steps.map((s) => s[lang]),
+      prepare: (o.prepare ?? []).map((p) => p[lang]),
+    })),
+  };
+}
+
+/** Prints every question with its answers and every outcome with its steps. */
+export async function runFlowsShow(opts: FlowsShowOptions, ctx: Context): Promise<void> {
+  const { io, t, lang } = ctx;
+  const flow = await findFlow(opts.id, ctx);
+  const doc = flowDocument(flow, lang);
+  if (opts.json) {
+    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    return;
+  }
+  const s = ctx.style.out;
+  const lines = [s.bold(`${doc.id} · ${safeText(doc.title)}`), t('flows.show.meta', { version: doc.version, start: doc.start }), '', s.bold(t('flows.show.questions'))];
+  for (const q of doc.questions) {
+    lines.push(`  ${s.cyan(q.id)}  ${safeText(q.text)}`);
+    const width = Math.max(...q.answers.map((a) => a.value.length));
+    for (const a of q.answers) lines.push(`    ${a.value.padEnd(width)}  ${safeText(a.label)}  → ${a.next}`);
+  }
+  lines.push('', s.bold(t('flows.show.outcomes')));
+  for (const o of doc.outcomes) {
+    const queue = o.queue ? ` → ${o.queue}` : '';
+    lines.push(`  ${s.cyan(o.id)}  [${t(`kind.${o.kind}`)}${queue}] ${safeText(o.title)}`);
+    o.steps.forEach((step, i) => lines.push(`    ${i + 1}. ${safeText(step)}`));
+  }
+  io.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,50 @@
+/** `wallet-help flows validate [PATH...]`: every problem of every flow and directory file. */
+import { dirname } from 'node:path';
+import { formatProblem } from '../../data/located-yaml.js';
+import { SilentError } from '../../errors.js';
+import { checkDataFile, expandPaths, type CheckedFile } from '../../flows/data-file.js';
+import { BUNDLED_DIRECTORY_YAML, BUNDLED_FLOWS_DIR } from '../../paths.js';
+import type { Context } from '../context.js';
+
+export interface FlowsValidateOptions {
+  paths: string[];
+  json: boolean;
+}
+
+/**
+ * Validates the given files and folders; without paths, the bundled flows, the
+ * operator flow folders and the directory in use. Exit 1 when any problem is found.
+ */
+export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context): Promise<CheckedFile[]> {
+  const { io, t } = ctx;
+  const targets = opts.paths.length > 0 ? opts.paths : [BUNDLED_FLOWS_DIR, ...ctx.flowDirs, ctx.contactsFile ?? BUNDLED_DIRECTORY_YAML];
+  const { files, problems: missing } = await expandPaths(targets);
+  const checked = await Promise.all(files.map((f) => checkDataFile(f)));
+  // Within one folder two files may not claim the same flow id.
+  const seen = new Map<string, string>();
+  for (const c of checked) {
+    if (!c.flow) continue;
+    const key = `${dirname(c.file)}\u0000${c.flow.id}`;
+    const other = seen.get(key);
+    if (other) c.problems.push({ file: c.file, line: 1, column: 1, message: `flow id "${c.flow.id}" is already used by ${other}` });
+    else seen.set(key, c.file);
+  }
+  const all = [...missing, ...checked.flatMap((c) => c.problems)];
+  if (opts.json) {
+    const doc = {
+      ok: all.length === 0,
+      problemCount: all.length,
+      files: [
+        ...missing.map((p) => ({ file: p.file, kind: 'unknown', problems: [p] })),
+        ...checked.map((c) => ({ file: c.file, kind: c.kind, ...(c.flow ? { id: c.flow.id } : {}), problems: c.problems })),
+      ],
+    };
+    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    for (const p of all) io.stdout.write(`${formatProblem(p)}\n`);
+    const summary = t(all.length === 0 ? 'flows.validate.ok' : 'flows.validate.failed', { files: checked.length, problems: all.length });
+    io.stderr.write(`${all.length === 0 ? ctx.style.err.green(summary) : ctx.style.err.red(summary)}\n`);
+  }
+  if (all.length > 0) throw new SilentError();
+  return checked;
+}

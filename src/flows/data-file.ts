@@ -1,0 +1,58 @@
+/**
+ * Validating any of our data files by path: flow files and directory files,
+ * told apart by their content (a directory has `providers` at the top).
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { decodeUtf8, parseLocatedYaml, type Problem } from '../data/located-yaml.js';
+import { validateDirectory } from '../directory/validate-directory.js';
+import type { Flow } from '../engine/types.js';
+import { validateFlow } from './validate-flow.js';
+
+export interface CheckedFile {
+  file: string;
+  kind: 'flow' | 'directory' | 'unknown';
+  flow?: Flow;
+  problems: Problem[];
+}
+
+const DATA_EXTENSIONS = new Set(['.yaml', '.yml']);
+
+/** Expands folders to the YAML files inside (sorted); files stay as given. */
+export async function expandPaths(paths: readonly string[]): Promise<{ files: string[]; problems: Problem[] }> {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) {
+        const names = (await readdir(path)).filter((n) => DATA_EXTENSIONS.has(extname(n))).sort();
+        files.push(...names.map((n) => join(path, n)));
+      } else files.push(path);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      problems.push({ file: path, line: 1, column: 1, message: code === 'ENOENT' ? 'no such file or folder' : `cannot read it (${code ?? 'unknown error'})` });
+    }
+  }
+  return { files, problems };
+}
+
+/** Reads and validates one data file as whatever kind it is. Never throws for bad content. */
+export async function checkDataFile(file: string): Promise<CheckedFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    return { file, kind: 'unknown', problems: [{ file, line: 1, column: 1, message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})` }] };
+  }
+  const decoded = decodeUtf8(bytes, file);
+  if ('problem' in decoded) return { file, kind: 'unknown', problems: [decoded.problem] };
+  const { doc, problems } = parseLocatedYaml(decoded.text, file);
+  if (problems.length > 0) return { file, kind: 'unknown', problems };
+  const value = doc.value;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'providers')) {
+    return { file, kind: 'directory', problems: validateDirectory(doc, file).problems };
+  }
+  const result = validateFlow(doc, basename(file, extname(file)));
+  return { file, kind: 'flow', ...(result.flow ? { flow: result.flow } : {}), problems: result.problems };
+}
