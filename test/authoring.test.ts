@@ -1,0 +1,182 @@
+/** Flow authoring from the README guide alone, operator folders, and the flows commands. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, run, tempDir } from './helpers.js';
+
+/** The complete example flow of the README's authoring guide. */
+function readmeExample(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /<!-- authoring-example:start -->\s*```yaml\n([\s\S]*?)```\s*<!-- authoring-example:end -->/.exec(readme);
+  if (!block) throw new Error('README lost its authoring example');
+  return block[1]!;
+}
+
+function folderWith(files: Record<string, string>): string {
+  const dir = tempDir('wallet-help-flows-');
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const json = (s: string) => JSON.parse(s);
+
+describe('a new flow written from the README guide', () => {
+  const dir = folderWith({ 'card-declined.yaml': readmeExample() });
+
+  it('validates', async () => {
+    const r = await run(['flows', 'validate', dir]);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('1 file(s) checked, no problems.');
+    expect(r.code).toBe(0);
+  });
+
+  it('passes its tests with full coverage', async () => {
+    const r = await run(['flows', 'test', dir, '--min-coverage', '100']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('card-declined: 3/3 tests passed, coverage 100%');
+  });
+
+  it('is used through --flows, beside the bundled flows', async () => {
+    const r = await run(['--flows', dir, 'diagnose', 'card-declined', '--answer', 'balance=sufficient', '--answer', 'card-expired=valid', '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout)).toMatchObject({ flow: 'card-declined', version: 1, outcome: { id: 'escalate-declined', kind: 'escalate', queue: 'payments' } });
+    const list = json((await run(['flows', 'list', '--json', '--flows', dir])).stdout);
+    expect(list.find((f: { id: string }) => f.id === 'card-declined')).toMatchObject({ source: dir, replaces: false, questions: 2, outcomes: 3 });
+    expect(list.find((f: { id: string }) => f.id === 'payment-failed').source).toBe('bundled');
+  });
+
+  it('is found through WALLET_HELP_FLOWS and the flowsDir setting too', async () => {
+    const env = await run(['diagnose', 'card-declined', '--balance', 'insufficient', '--json'], { env: { WALLET_HELP_FLOWS: dir } });
+    expect(json(env.stdout).outcome.id).toBe('fix-top-up-card');
+    const configDir = tempDir();
+    writeFileSync(join(configDir, 'config.json'), JSON.stringify({ flowsDir: dir }));
+    const cfg = await run(['diagnose', 'card-declined', '--balance', 'insufficient', '--json'], { env: { WALLET_HELP_CONFIG_DIR: configDir } });
+    expect(json(cfg.stdout).outcome.id).toBe('fix-top-up-card');
+  });
+});
+
+describe('operator folders', () => {
+  it('replace a bundled flow with the same id, and flows list says so', async () => {
+    const text = readmeExample().replace('id: card-declined', 'id: payment-failed').replace('version: 1', 'version: 7');
+    const dir = folderWith({ 'payment-failed.yaml': text });
+    const r = await run(['--flows', dir, 'diagnose', 'payment-failed', '--balance', 'insufficient', '--json']);
+    expect(json(r.stdout)).toMatchObject({ flow: 'payment-failed', version: 7, outcome: { id: 'fix-top-up-card' } });
+    const list = await run(['--flows', dir, 'flows', 'list']);
+    expect(list.stdout).toMatch(/payment-failed .* \(replaces the bundled flow\)/);
+  });
+
+  it('report a broken file with its position and skip it; the other flows still work', async () => {
+    const dir = folderWith({ 'broken.yaml': 'id: broken\nversion: 1\ntitle: {en: x\n', 'card-declined.yaml': readmeExample() });
+    const r = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).outcome.id).toBe('fix-top-up-card');
+    expect(r.stderr).toMatch(new RegExp(`Warning: skipped a broken flow file: ${join(dir, 'broken.yaml').replace(/[/.]/g, '\\$&')}:\\d+:\\d+: `));
+  });
+});
+
+describe('flows validate', () => {
+  it('prints every problem of every file as file:line:column and exits 1', async () => {
+    const dir = folderWith({
+      'a.yaml': readmeExample().replace('id: card-declined', 'id: a').replace('next: fix-update-card', 'next: fix-updat-card'),
+      'b.yaml': 'id: b\n',
+    });
+    const r = await run(['flows', 'validate', dir]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${join(dir, 'a.yaml')}:\\d+:\\d+: answer "expired" leads to "fix-updat-card"`));
+    expect(lines.filter((l) => l.startsWith(join(dir, 'b.yaml'))).length).toBeGreaterThanOrEqual(5);
+    expect(r.stderr).toMatch(/2 file\(s\) checked, \d+ problem\(s\)\./);
+  });
+
+  it('gives editors and CI JSON', async () => {
+    const dir = folderWith({ 'b.yaml': 'id: b\n' });
+    const r = await run(['flows', 'validate', dir, '--json']);
+    expect(r.code).toBe(1);
+    const doc = json(r.stdout);
+    expect(doc.ok).toBe(false);
+    expect(doc.files[0]).toMatchObject({ file: join(dir, 'b.yaml'), kind: 'flow' });
+    expect(doc.files[0].problems[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number), message: expect.any(String) });
+  });
+
+  it('checks directory files too, and validates the bundled data by default', async () => {
+    const dir = folderWith({ 'dir.yaml': 'providers:\n  - id: x\n    name: X\n    website: https://x.example\n    timezone: Nowhere/Land\n    queues: {}\n' });
+    const r = await run(['flows', 'validate', join(dir, 'dir.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('dir.yaml:5:15: unknown time zone "Nowhere/Land"');
+    const bundled = await run(['flows', 'validate']);
+    expect(bundled.code).toBe(0);
+    expect(bundled.stderr).toMatch(/1[0-9] file\(s\) checked, no problems/);
+  });
+
+  it('names a path that does not exist', async () => {
+    const r = await run(['flows', 'validate', '/nonexistent/flows']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('/nonexistent/flows:1:1: no such file or folder');
+  });
+});
+
+describe('flows test', () => {
+  it('fails on a wrong expectation and lists what no test reaches', async () => {
+    const text = readmeExample()
+      .replace('expect: escalate-declined }', 'expect: fix-update-card }')
+      .replace("  - { name: expired card, answers: { balance: sufficient, card-expired: expired }, expect: fix-update-card }\n", '');
+    const dir = folderWith({ 'card-declined.yaml': text });
+    const r = await run(['flows', 'test', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('test "valid card still declined" expected fix-update-card but reached escalate-declined.');
+    expect(r.stdout).toContain('no test reaches these outcomes: fix-update-card');
+    expect(r.stdout).toContain('no test takes these answers: card-expired=expired');
+  });
+
+  it('fails below --min-coverage and rejects a bad percentage', async () => {
+    const text = readmeExample().replace("  - { name: expired card, answers: { balance: sufficient, card-expired: expired }, expect: fix-update-card }\n", '');
+    const dir = folderWith({ 'card-declined.yaml': text });
+    expect((await run(['flows', 'test', dir])).code).toBe(0);
+    const low = await run(['flows', 'test', dir, '--min-coverage', '100', '--json']);
+    expect(low.code).toBe(1);
+    expect(json(low.stdout).flows[0]).toMatchObject({ id: 'card-declined', coverage: 71.4, uncoveredOutcomes: ['fix-update-card'] });
+    expect((await run(['flows', 'test', dir, '--min-coverage', 'lots'])).code).toBe(2);
+  });
+
+  it('runs the bundled flows’ tests by default', async () => {
+    const r = await run(['flows', 'test', '--min-coverage', '100']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/12 flow\(s\), \d+ test\(s\), 0 failed\./);
+  });
+});
+
+describe('flows show and graph', () => {
+  it('shows the whole tree as the documented JSON', async () => {
+    const doc = json((await run(['flows', 'show', 'payment-failed', '--json'])).stdout);
+    expect(Object.keys(doc)).toEqual(['id', 'version', 'title', 'start', 'questions', 'outcomes']);
+    expect(doc.start).toBe('network');
+    expect(doc.questions[0]).toMatchObject({ id: 'network', text: expect.any(String) });
+    expect(doc.questions[0].answers.map((a: { value: string }) => a.value)).toEqual(['ok', 'unstable', 'offline']);
+    expect(Object.keys(doc.questions[0].answers[0])).toEqual(['value', 'label', 'next']);
+    expect(doc.outcomes.find((o: { id: string }) => o.id === 'escalate-payments')).toMatchObject({ kind: 'escalate', queue: 'payments', steps: expect.any(Array) });
+  });
+
+  it('shows it readably, in Chinese too', async () => {
+    const r = await run(['--lang', 'zh', 'flows', 'show', 'forgot-password']);
+    expect(r.stdout).toContain('问题');
+    expect(r.stdout).toMatch(/has-access +能收到 +→ code-received/);
+  });
+
+  it('draws mermaid and dot with every node and edge', async () => {
+    const mermaid = (await run(['flows', 'graph', 'complaint'])).stdout;
+    expect(mermaid.startsWith('flowchart TD\n')).toBe(true);
+    expect(mermaid).toMatch(/n_raised_before\{".*"\}/);
+    expect(mermaid).toMatch(/n_raised_before -->\|".*"\| n_fix_contact_support_first/);
+    const dot = (await run(['flows', 'graph', 'complaint', '--format', 'dot'])).stdout;
+    expect(dot.startsWith('digraph "complaint" {')).toBe(true);
+    expect(dot).toContain('"raised-before" -> "fix-contact-support-first"');
+    expect(dot.trim().endsWith('}')).toBe(true);
+  });
+
+  it('exits 2 for an unknown format or flow, suggesting the closest id', async () => {
+    expect((await run(['flows', 'graph', 'complaint', '--format', 'png'])).code).toBe(2);
+    const r = await run(['flows', 'show', 'complain']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Did you mean complaint?');
+  });
+});
