@@ -252,7 +252,13 @@ const FLOW_MUTATIONS: Mutation[] = [
   { name: 'an answer value with a space', change: (d) => (obj(list(question(d, 'device').answers)[0]).value = 'my phone'), at: '/questions/device/answers/0/value' },
   { name: 'a fix with a queue', change: (d) => (outcome(d, 'done').queue = 'general'), at: '/outcomes/done/queue' },
   { name: 'an escalation without a queue', change: (d) => delete outcome(d, 'help').queue, at: '/outcomes/help' },
-  { name: 'an alert without a queue', change: (d) => (outcome(d, 'help').kind = 'alert') && delete outcome(d, 'help').queue, at: '/outcomes/help' },
+  {
+    name: 'an alert without a queue',
+    change: (d) => {
+      outcome(d, 'help').kind = 'alert';
+      delete outcome(d, 'help').queue;
+    },
+    at: '/outcomes/help' },
   { name: 'a fix with prepare', change: (d) => (outcome(d, 'done').prepare = [loc('Nothing', '无')]), at: '/outcomes/done/prepare' },
   { name: 'an unknown kind', change: (d) => (outcome(d, 'help').kind = 'refund'), at: '/outcomes/help/kind' },
   { name: 'an unknown queue', change: (d) => (outcome(d, 'help').queue = 'billing'), at: '/outcomes/help/queue' },
@@ -290,7 +296,14 @@ const FLOW_MUTATIONS: Mutation[] = [
 /** Variants both must accept: the schema must not be stricter than the validator. */
 const FLOW_VARIANTS: Mutation[] = [
   { name: 'a $schema key', change: (d) => (d.$schema = '../schemas/flow.schema.json'), at: '' },
-  { name: 'an alert with a queue and no prepare', change: (d) => (outcome(d, 'help').kind = 'alert') && delete outcome(d, 'help').prepare, at: '' },
+  {
+    name: 'an alert with a queue and no prepare',
+    change: (d) => {
+      outcome(d, 'help').kind = 'alert';
+      delete outcome(d, 'help').prepare;
+    },
+    at: '',
+  },
   { name: 'no questions, starting at an outcome', change: (d) => Object.assign(d, { questions: {}, start: 'done', outcomes: { done: outcome(d, 'done') }, tests: [{ answers: {}, expect: 'done' }] }), at: '' },
   { name: 'shared values in another order', change: (d) => list(question(d, 'network').answers).reverse(), at: '' },
   { name: 'a digit-only id', change: (d) => renameNode(d, 'device', '2'), at: '' },
