@@ -3,7 +3,7 @@
  * error, cancellation, bug) into output and an exit code. Nothing below calls
  * process.exit.
  */
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { readConfig, type ConfigWarning } from './config/config.js';
 import type { Flow } from './engine/types.js';
 import { LANGS, type Lang } from './engine/types.js';
@@ -14,6 +14,7 @@ import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram } from './program.js';
 import { makeStyle, type Style } from './render/style.js';
 import { userTimeZone } from './render/time.js';
+import { clip } from './util/safe-text.js';
 import type { BaseContext } from './settings.js';
 
 export interface MainOptions {
@@ -34,7 +35,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     out: makeStyle(colorEnabled(io.stdout, io.env, early.color, configColor)),
     err: makeStyle(colorEnabled(io.stderr, io.env, early.color, configColor)),
   };
-  for (const w of settings.warnings) io.stderr.write(`${style.err.yellow(`${t('warning.prefix')}:`)} ${configWarning(w, t)}\n`);
+  for (const w of settings.warnings) io.stderr.write(`${style.err.yellow(t('warning.prefix'))}${configWarning(w, t)}\n`);
 
   let bundled: Promise<readonly Flow[]> | undefined;
   const base: BaseContext = {
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     now: io.now(),
     userZone: userTimeZone(io.env),
   };
+  let program: Command | undefined;
   try {
     if (early.lang !== undefined && !isLang(early.lang)) {
       throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: early.lang }), ExitCode.usage);
@@ -54,11 +56,11 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
     let ids: string[] = [];
     if (argv.includes('diagnose') && (argv.includes('--help') || argv.includes('-h'))) ids = (await base.bundledFlows()).map((f) => f.id);
-    const program = buildProgram(base, () => ids);
+    program = buildProgram(base, () => ids);
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
-    return report(err, { io, t, json, style: style.err, argv });
+    return report(err, { io, t, json, style: style.err, commandPath: program ? commandPath(program, argv) : [] });
   }
 }
 
@@ -80,7 +82,8 @@ interface Reporter {
   t: Translate;
   json: boolean;
   style: Style;
-  argv: readonly string[];
+  /** The subcommands named on the command line, for the help hint. */
+  commandPath: string[];
 }
 
 function report(err: unknown, r: Reporter): number {
@@ -89,11 +92,8 @@ function report(err: unknown, r: Reporter): number {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    const message = err.message.replace(/^error: /, '');
-    const command = r.argv.find((a) => !a.startsWith('-'));
-    const known = ['diagnose', 'contacts', 'flows', 'config'];
-    const hint = t('error.seeHelp', { command: command && known.includes(command) ? `wallet-help ${command} --help` : 'wallet-help --help' });
-    return emit(r, new WalletHelpError('usage', capitalize(message), ExitCode.usage), hint);
+    const hint = t('error.seeHelp', { command: ['wallet-help', ...r.commandPath, '--help'].join(' ') });
+    return emit(r, new WalletHelpError('usage', commanderMessage(err, t), ExitCode.usage), hint);
   }
   if (err instanceof WalletHelpError) {
     if (err.exitCode === ExitCode.cancelled) {
@@ -107,17 +107,58 @@ function report(err: unknown, r: Reporter): number {
   // A bug: say so plainly; the stack only when asked for.
   const detail = err instanceof Error ? (io.env.WALLET_HELP_DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
   if (json) io.stdout.write(`${JSON.stringify({ error: { code: 'internal', message: t('error.internal'), detail } })}\n`);
-  else io.stderr.write(`${r.style.red(`${t('error.prefix')}:`)} ${t('error.internal')}\n  ${detail}\n`);
+  else io.stderr.write(`${r.style.red(t('error.prefix'))}${t('error.internal')}\n  ${detail}\n`);
   return ExitCode.internal;
+}
+
+/** Commander's own usage errors, in the user's language. */
+function commanderMessage(err: CommanderError, t: Translate): string {
+  const quoted = [...err.message.matchAll(/'([^']*)'/g)].map((m) => clip(m[1] ?? ''));
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(err.message)?.[1];
+  const didYouMean = suggestion ? ` ${t('cli.didYouMean', { suggestion: clip(suggestion) })}` : '';
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return t('cli.unknownOption', { option: quoted[0] ?? '' }) + didYouMean;
+    case 'commander.unknownCommand':
+      return t('cli.unknownCommand', { command: quoted[0] ?? '' }) + didYouMean;
+    case 'commander.missingArgument':
+      return t('cli.missingArgument', { argument: quoted[0] ?? '' });
+    case 'commander.optionMissingArgument':
+      return t('cli.optionMissingArgument', { option: quoted[0] ?? '' });
+    case 'commander.excessArguments': {
+      const counts = /Expected (\d+) arguments? but got (\d+)/.exec(err.message);
+      return t('cli.excessArguments', { command: quoted[0] ?? '', expected: counts?.[1] ?? '?', got: counts?.[2] ?? '?' });
+    }
+    default:
+      return capitalize(err.message.replace(/^error: /, ''));
+  }
 }
 
 function emit(r: Reporter, err: WalletHelpError, hint?: string): number {
   if (r.json) {
     r.io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, ...err.details } }, null, 2)}\n`);
   } else {
-    r.io.stderr.write(`${r.style.red.bold(`${r.t('error.prefix')}:`)} ${err.message}\n${hint ? `${hint}\n` : ''}`);
+    r.io.stderr.write(`${r.style.red.bold(r.t('error.prefix'))}${err.message}\n${hint ? `${hint}\n` : ''}`);
   }
   return err.exitCode;
+}
+
+/** The chain of subcommands the words of argv name (["flows", "show"]). */
+function commandPath(program: Command, argv: readonly string[]): string[] {
+  const path: string[] = [];
+  let cmd = program;
+  for (const word of argv) {
+    if (word.startsWith('-')) continue;
+    const sub = cmd.commands.find((c) => c.name() === word);
+    // Before the first command, a word may be the value of a global option (--lang zh).
+    if (!sub) {
+      if (path.length === 0) continue;
+      break;
+    }
+    path.push(word);
+    cmd = sub;
+  }
+  return path;
 }
 
 function capitalize(s: string): string {

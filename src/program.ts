@@ -144,7 +144,16 @@ function configure(cmd: Command, ctx: BaseContext): Command {
     .configureHelp({
       styleTitle: (title) => (HELP_TITLES[title] ? ctx.t(HELP_TITLES[title]) : title),
       helpWidth: io.stdout.columns ?? 80,
+      showGlobalOptions: true,
+      // Commander appends "(default: …)" in English; write it in the user's language, and not for empty lists.
+      optionDescription: (option) => withDefault(option.description, option.defaultValue, ctx),
+      argumentDescription: (argument) => withDefault(argument.description, argument.defaultValue, ctx),
     });
+}
+
+function withDefault(description: string, value: unknown, ctx: BaseContext): string {
+  if (value === undefined || (Array.isArray(value) && value.length === 0) || typeof value === 'boolean') return description;
+  return `${description} ${ctx.t('help.default', { value: String(value) })}`;
 }
 
 const CONFIG_ACTIONS = ['list', 'get', 'set', 'unset', 'path'];

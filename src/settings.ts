@@ -56,7 +56,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
       const result = await withOperatorFolders(bundled, flowDirs);
       if (result.problems.length > 0) {
         const { formatProblem } = await import('./data/located-yaml.js');
-        for (const p of result.problems) io.stderr.write(`${t('warning.prefix')}: ${t('warning.flowSkipped', { problem: formatProblem(p) })}\n`);
+        for (const p of result.problems) io.stderr.write(`${t('warning.prefix')}${t('warning.flowSkipped', { problem: formatProblem(p) })}\n`);
       }
       return result;
     }));
