@@ -4,6 +4,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,7 +44,7 @@ if (all.length > 0) {
   await writeFile(join(dist, 'flows.json'), JSON.stringify(flows));
   await writeFile(join(dist, 'directory.json'), JSON.stringify(directory));
   await esbuild.build({
-    entryPoints: { cli: join(root, 'src/cli.ts') },
+    entryPoints: { cli: join(root, 'src/cli.ts'), lib: join(root, 'src/lib.ts') },
     bundle: true,
     splitting: true,
     platform: 'node',
@@ -59,5 +60,8 @@ if (all.length > 0) {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   });
+  // Type declarations for the library entry (`import { diagnose } from 'wallet-help'`).
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.lib.json')], { stdio: 'inherit' });
+  if (tsc.status !== 0) process.exitCode = 1;
   console.log(`build: ${flows.length} flows, ${directory.providers.length} directory provider(s), bundle in dist/`);
 }

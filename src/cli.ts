@@ -1,4 +1,5 @@
 /** The process adapter: real streams, clock and files around `main`. This is the bundle's entry. */
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IO } from './io/io.js';
 import { inquirerPrompter } from './io/prompter.js';
@@ -25,6 +26,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
     cwd: process.cwd(),
     now: () => new Date(),
     readFile: (path) => readFile(path),
+    openRead: (path) => createReadStream(path),
     prompter: () => inquirerPrompter(process.stdin, process.stdout),
   };
   process.exitCode = await main(argv, io);

@@ -54,9 +54,17 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     .option('--answers <file>', t('diagnose.opt.answers'))
     .option('--no-input', t('diagnose.opt.noInput'))
     .option('--json', t('diagnose.opt.json'))
-    .action(async (flow: string | undefined, o: Omit<DiagnoseOptions, 'flow'>, command: Command) => {
+    .option('--batch [file]', t('diagnose.opt.batch'))
+    .action(async (flow: string | undefined, o: Omit<DiagnoseOptions, 'flow'> & { batch?: string | true }, command: Command) => {
+      const context = await applyGlobals(ctx, command.optsWithGlobals());
+      if (o.batch !== undefined) {
+        if (flow !== undefined || o.answers !== undefined || o.answer.length > 0 || o.network || o.balance || o.verification) throw new UsageError('batch_conflict', t('batch.conflict'));
+        const { runBatch } = await import('./commands/diagnose/batch.js');
+        await runBatch(o.batch === true ? '-' : o.batch, context);
+        return;
+      }
       const { runDiagnose } = await import('./commands/diagnose/diagnose.js');
-      await runDiagnose({ ...o, flow, json: o.json === true, input: o.input !== false }, await applyGlobals(ctx, command.optsWithGlobals()));
+      await runDiagnose({ ...o, flow, json: o.json === true, input: o.input !== false }, context);
     });
   diagnose.addHelpText('after', () => `\n${t('diagnose.examples', { flows: flowIds().join(', ') })}\n`);
   configure(diagnose, ctx);

@@ -5,15 +5,14 @@
  * operator's YAML directory or flow folder is parsed (and the YAML parser
  * loaded) only when one is configured.
  */
-import { readFile } from 'node:fs/promises';
 import { delimiter, resolve } from 'node:path';
 import type { Context } from './commands/context.js';
 import type { Config } from './config/config.js';
 import type { Directory, Provider } from './directory/types.js';
 import type { Flow } from './engine/types.js';
-import { ExitCode, UsageError, WalletHelpError } from './errors.js';
+import { chooseProvider, openDirectory } from './directory/source.js';
+import { UsageError } from './errors.js';
 import { withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
-import { BUNDLED_DIRECTORY_JSON } from './paths.js';
 import { clip } from './util/safe-text.js';
 
 /** The global options as commander parsed them. */
@@ -41,14 +40,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
 
   let chosen: Promise<{ directory: Directory; provider: Provider }> | undefined;
   const provider = () =>
-    (chosen ??= loadDirectory(base, contactsFile).then((directory) => {
-      const found = providerId === undefined ? directory.providers[0] : directory.providers.find((p) => p.id === providerId);
-      if (!found) {
-        const providers = directory.providers.map((p) => p.id);
-        throw new UsageError('unknown_provider', t('error.unknownProvider', { provider: clip(providerId ?? ''), providers: providers.join(', ') }), { providers });
-      }
-      return { directory, provider: found };
-    }));
+    (chosen ??= openDirectory(contactsFile, t, io.readFile).then((directory) => ({ directory, provider: chooseProvider(directory, providerId, t) })));
 
   let catalog: Promise<FlowCatalog> | undefined;
   const flows = () =>
@@ -67,24 +59,6 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
 function flowFolders(flag: string[] | undefined, env: string | undefined, config: Config, cwd: string): string[] {
   const list = flag && flag.length > 0 ? flag : env ? env.split(delimiter) : config.flowsDir ? [config.flowsDir] : [];
   return list.filter((d) => d.trim() !== '').map((d) => resolve(cwd, d));
-}
-
-async function loadDirectory(ctx: BaseContext, file: string | undefined): Promise<Directory> {
-  const { io, t } = ctx;
-  if (file === undefined) {
-    try {
-      return { ...(JSON.parse(await readFile(BUNDLED_DIRECTORY_JSON, 'utf8')) as Directory), source: 'bundled' };
-    } catch {
-      throw new WalletHelpError('directory_missing', t('error.directoryMissing', { file: BUNDLED_DIRECTORY_JSON }), ExitCode.internal);
-    }
-  }
-  const { loadDirectoryFile } = await import('./directory/load.js');
-  const { formatProblem } = await import('./data/located-yaml.js');
-  const { directory, problems } = await loadDirectoryFile(file, io.readFile);
-  if (!directory) {
-    throw new UsageError('directory_invalid', [t('error.directory', { file }), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), { file, problems });
-  }
-  return directory;
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;

@@ -94,6 +94,15 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
       if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
       return typeof content === 'string' ? Buffer.from(content) : content;
     },
+    openRead: (path) => {
+      const content = opts.files?.[path];
+      if (content === undefined) {
+        return (async function* () {
+          throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+        })();
+      }
+      return Readable.from([typeof content === 'string' ? Buffer.from(content) : content]);
+    },
     prompter: async () => prompter,
   };
   const code = await main(argv, io, { bundledFlows: opts.bundledFlows ?? bundledFlows });

@@ -136,6 +136,14 @@ describe('the bundled data files', () => {
     expect(load(text, file).problems).toEqual([]);
   });
 
+  it("accepts the README's example flow, as the loader does", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = /<!-- authoring-example:start -->\s*```yaml\n([\s\S]*?)```\s*<!-- authoring-example:end -->/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    expect(formatErrors(schemaErrors(validateFlowSchema, parse(example ?? '')))).toBe('');
+    expect(loadFlowText(example ?? '', 'card-declined.yaml').problems).toEqual([]);
+  });
+
   it.each(bundled)('$file names its schema on the first line, for the YAML language server', ({ file, schema }) => {
     const firstLine = readFileSync(join(ROOT, file), 'utf8').split('\n', 1)[0];
     const target = `../schemas/${schema}.schema.json`;

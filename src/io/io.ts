@@ -5,7 +5,9 @@
 import type { Prompter } from './prompter.js';
 
 export interface OutputStream {
+  /** Returns false when the stream wants the writer to wait for 'drain'. */
   write(chunk: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
   columns?: number;
 }
@@ -23,6 +25,8 @@ export interface IO {
   /** The clock; commands never read the time any other way. */
   now(): Date;
   readFile(path: string): Promise<Uint8Array>;
+  /** A file as a stream, for input too large to hold at once (batch mode). */
+  openRead(path: string): InputStream;
   /** The prompter, created on first use (it loads inquirer, which start-up should not pay for). */
   prompter(): Promise<Prompter>;
 }

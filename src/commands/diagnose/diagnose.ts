@@ -1,12 +1,12 @@
 /** `wallet-help diagnose [flow]`: walk a flow with answers from flags, a file or prompts. */
-import { checkAnswers, resolve, step, type Next } from '../../engine/engine.js';
-import { toResult, type DiagnosisResult } from '../../engine/result.js';
+import type { ContactBook } from '../../diagnosis/contact-book.js';
+import { findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } from '../../diagnosis/diagnosis.js';
+import { resolve, step, type Next } from '../../engine/engine.js';
 import type { Flow } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
-import { clip, safeText } from '../../util/safe-text.js';
+import { safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
-import { unknownFlow } from '../find-flow.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, readAnswersFile } from './answers.js';
 
 export interface DiagnoseOptions {
@@ -24,7 +24,7 @@ export interface DiagnoseOptions {
 }
 
 /** Runs a diagnosis and prints the outcome (human text or one JSON document). */
-export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<DiagnosisResult> {
+export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<FullResult> {
   const { io, t, lang } = ctx;
   const interactive = canPrompt(io, opts);
   const catalog = await ctx.flows();
@@ -41,14 +41,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   let next: Next = resolve(flow, given);
   while (next.type === 'question') {
     const q = next.question;
-    if (!interactive) {
-      const values = q.answers.map((a) => a.value);
-      throw new UsageError(
-        'missing_answer',
-        `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t('error.missingAnswer.hint', { question: q.id, values: values.join(', ') })}`,
-        { question: { id: q.id, text: q.text[lang], values } },
-      );
-    }
+    if (!interactive) throw missingAnswer(ctx, q);
     const prompter = await io.prompter();
     const answer = await prompter.select({
       message: safeText(q.text[lang]),
@@ -57,19 +50,14 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     next = step(flow, next.session, answer);
   }
 
-  const result: DiagnosisResult & { warnings?: string[] } = toResult(flow, next.outcome, next.session, lang);
-  const queue = next.outcome.queue;
-  let missingContact: string | undefined;
-  if (queue) {
-    // Fixes need no contact, so the directory (and luxon) load only for escalations and alerts.
-    const { contactCard } = await import('../../directory/contact.js');
+  // Fixes need no contact, so the directory (and luxon) load only for escalations and alerts.
+  let contacts: ContactBook | undefined;
+  if (next.outcome.queue) {
+    const { ContactBook } = await import('../../diagnosis/contact-book.js');
     const { directory, provider } = await ctx.provider();
-    result.outcome.contact = contactCard(provider, queue, ctx.now, lang, { alert: next.outcome.kind === 'alert' });
-    if (!result.outcome.contact) {
-      missingContact = t('contact.missingQueue', { source: directory.source, queue: t(`queue.${queue}`), provider: provider.name, url: provider.website });
-      result.warnings = [missingContact];
-    }
+    contacts = new ContactBook(directory, provider, ctx);
   }
+  const result = finish(ctx, flow, next.outcome, next.session, contacts);
   if (opts.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result;
@@ -81,7 +69,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   if (result.outcome.contact) {
     const { renderContactCard } = await import('../../render/contact.js');
     text += `\n${renderContactCard(result.outcome.contact, { t, lang, style: ctx.style.out, now: ctx.now, userZone: ctx.userZone, width })}`;
-  } else if (missingContact) text += `\n${missingContact}\n`;
+  }
+  for (const w of result.warnings ?? []) text += `\n${w}\n`;
   io.stdout.write(text);
   return result;
 }
@@ -98,27 +87,5 @@ async function chooseFlow(id: string | undefined, ctx: Context, interactive: boo
     });
     return flows.get(picked)!;
   }
-  const flow = flows.get(id);
-  if (flow) return flow;
-  throw unknownFlow(id, ids, ctx);
-}
-
-function rejectBadAnswers(ctx: Context, flow: Flow, given: Record<string, string>): void {
-  const { t, lang } = ctx;
-  const [problem] = checkAnswers(flow, given);
-  if (!problem) return;
-  if (problem.type === 'unknown-question') {
-    const questions = Object.keys(flow.questions);
-    const message =
-      questions.length === 0
-        ? t('error.unknownQuestion.none', { flow: flow.id, question: clip(problem.question) })
-        : t('error.unknownQuestion', { flow: flow.id, question: clip(problem.question), questions: questions.join(', ') });
-    throw new UsageError('unknown_question', message, { question: clip(problem.question), questions });
-  }
-  const values = problem.question.answers.map((a) => a.value);
-  throw new UsageError(
-    'invalid_value',
-    t('error.invalidValue', { value: clip(problem.value), question: problem.question.id, text: safeText(problem.question.text[lang]), values: values.join(', ') }),
-    { question: problem.question.id, value: clip(problem.value), values },
-  );
+  return findFlow(flows, id, ctx);
 }

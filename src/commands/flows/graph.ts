@@ -3,7 +3,7 @@ import type { Flow, Lang } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
-import { findFlow } from '../find-flow.js';
+import { findFlow } from '../../diagnosis/diagnosis.js';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 
@@ -17,7 +17,7 @@ export async function runFlowsGraph(opts: FlowsGraphOptions, ctx: Context): Prom
   if (!(GRAPH_FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError('invalid_format', ctx.t('flows.graph.badFormat', { format: safeText(opts.format) }));
   }
-  const flow = await findFlow(opts.id, ctx);
+  const flow = findFlow((await ctx.flows()).flows, opts.id, ctx);
   ctx.io.stdout.write(opts.format === 'dot' ? toDot(flow, ctx.lang) : toMermaid(flow, ctx.lang));
 }
 

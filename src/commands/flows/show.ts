@@ -2,7 +2,7 @@
 import type { Flow } from '../../engine/types.js';
 import { safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
-import { findFlow } from '../find-flow.js';
+import { findFlow } from '../../diagnosis/diagnosis.js';
 
 export interface FlowsShowOptions {
   id: string;
@@ -36,7 +36,7 @@ export function flowDocument(flow: Flow, lang: Context['lang']) {
 /** Prints every question with its answers and every outcome with its steps. */
 export async function runFlowsShow(opts: FlowsShowOptions, ctx: Context): Promise<void> {
   const { io, t, lang } = ctx;
-  const flow = await findFlow(opts.id, ctx);
+  const flow = findFlow((await ctx.flows()).flows, opts.id, ctx);
   const doc = flowDocument(flow, lang);
   if (opts.json) {
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);

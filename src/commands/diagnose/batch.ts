@@ -1,0 +1,159 @@
+/**
+ * `wallet-help diagnose --batch [FILE|-]`: JSON Lines in, one result line per
+ * input line out, in order. Streams, so memory stays flat however long the
+ * input; a bad line gives an error line and the batch goes on.
+ */
+import { ContactBook } from '../../diagnosis/contact-book.js';
+import { diagnoseWith } from '../../diagnosis/diagnosis.js';
+import { SilentError, UsageError, WalletHelpError } from '../../errors.js';
+import type { InputStream } from '../../io/io.js';
+import type { Context } from '../context.js';
+
+/** Distinct paths remembered with their serialized result; flows have far fewer. */
+const MEMO_LIMIT = 10_000;
+/** Longer lines are refused without parsing: no real request comes close. */
+const MAX_LINE = 1024 * 1024;
+
+/** Runs every line of the input; exit 1 (after all lines) when any line failed. */
+export async function runBatch(source: string, ctx: Context): Promise<{ lines: number; failed: number }> {
+  const { io, t } = ctx;
+  const { flows } = await ctx.flows();
+  let contacts: ContactBook | undefined;
+  let out = '';
+  let lines = 0;
+  let failed = 0;
+  const serialized = new Map<string, string>();
+  const flush = async () => {
+    if (out === '') return;
+    const chunk = out;
+    out = '';
+    if (io.stdout.write(chunk) === false && io.stdout.once) await new Promise<void>((done) => io.stdout.once!('drain', done));
+  };
+
+  for await (const chunk of readLines(source === '-' ? io.stdin : io.openRead(source), source, ctx)) {
+    for (const line of chunk) {
+      lines++;
+      if (line === TOO_LONG) {
+        failed++;
+        out += `${JSON.stringify({ line: lines, error: { code: 'invalid_line', message: t('batch.tooLong') } })}\n`;
+        continue;
+      }
+      if (line.trim() === '') {
+        failed++;
+        out += `${JSON.stringify({ line: lines, error: { code: 'empty_line', message: t('batch.empty') } })}\n`;
+        continue;
+      }
+      let id: unknown;
+      try {
+        const request = parseRequest(line, ctx);
+        id = request.id;
+        let result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
+        if (result.outcome.queue && !contacts) {
+          // The first escalation loads the directory; the cards it computes serve every later line.
+          const { directory, provider } = await ctx.provider();
+          contacts = new ContactBook(directory, provider, ctx);
+          result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
+        }
+        // Equal paths give equal documents (one clock, one language per batch): serialize each once.
+        const key = `${result.flow}\u0000${result.path.map((p) => `${p.question}=${p.answer}`).join('\u0000')}`;
+        let doc = serialized.get(key);
+        if (doc === undefined) {
+          doc = JSON.stringify(result);
+          if (serialized.size < MEMO_LIMIT) serialized.set(key, doc);
+        }
+        out += id === undefined ? `${doc}\n` : `{"id":${JSON.stringify(id)},${doc.slice(1)}\n`;
+      } catch (err) {
+        if (!(err instanceof WalletHelpError) || err.exitCode !== 2) throw err;
+        failed++;
+        const { requestId, ...details } = err.details;
+        const error = { code: err.code, message: err.message, ...details };
+        const echo = id ?? requestId;
+        out += `${JSON.stringify(echo === undefined ? { line: lines, error } : { id: echo, line: lines, error })}\n`;
+      }
+    }
+    // Answer what has arrived before waiting for more: a chat back end writes one line and waits.
+    await flush();
+  }
+  io.stderr.write(`${t('batch.summary', { lines, failed })}\n`);
+  if (failed > 0) throw new SilentError();
+  return { lines, failed };
+}
+
+interface BatchRequest {
+  id?: string | number;
+  flow: string;
+  answers: Record<string, string>;
+}
+
+function parseRequest(line: string, ctx: Context): BatchRequest {
+  const { t } = ctx;
+  if (line.length > MAX_LINE) throw new UsageError('invalid_line', t('batch.tooLong'));
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new UsageError('invalid_line', t('batch.notJson'));
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('invalid_line', t('batch.shape'));
+  const v = value as Record<string, unknown>;
+  const id = typeof v.id === 'string' || typeof v.id === 'number' ? v.id : undefined;
+  const fail = (message: string): never => {
+    throw new UsageError('invalid_line', message, id === undefined ? {} : { requestId: id });
+  };
+  for (const key of Object.keys(v)) if (key !== 'flow' && key !== 'answers' && key !== 'id') fail(t('batch.unknownKey', { key: key.slice(0, 40) }));
+  if (v.id !== undefined && id === undefined) fail(t('batch.badId'));
+  if (typeof v.flow !== 'string') fail(t('batch.shape'));
+  const answers: Record<string, string> = Object.create(null);
+  if (v.answers !== undefined) {
+    if (typeof v.answers !== 'object' || v.answers === null || Array.isArray(v.answers)) fail(t('batch.answers'));
+    for (const [k, a] of Object.entries(v.answers as Record<string, unknown>)) {
+      if (typeof a !== 'string') fail(t('batch.answers'));
+      answers[k] = a as string;
+    }
+  }
+  return { ...(id === undefined ? {} : { id }), flow: v.flow as string, answers };
+}
+
+/** Marks a line longer than MAX_LINE: its text is dropped as it streams by. */
+const TOO_LONG = Symbol('too long');
+
+/**
+ * Splits a byte stream into lines (LF or CRLF), decoding UTF-8 across chunk
+ * borders; yields the complete lines of each chunk together, so output is
+ * written once per chunk rather than once per line.
+ */
+async function* readLines(stream: InputStream, source: string, ctx: Context): AsyncGenerator<(string | typeof TOO_LONG)[]> {
+  const decoder = new TextDecoder();
+  let rest = '';
+  let overlong = false;
+  try {
+    for await (const chunk of stream) {
+      rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      const lines: (string | typeof TOO_LONG)[] = [];
+      let start = 0;
+      let nl = rest.indexOf('\n');
+      while (nl !== -1) {
+        if (overlong) {
+          overlong = false;
+          lines.push(TOO_LONG);
+        } else lines.push(rest.slice(start, nl > start && rest.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
+        start = nl + 1;
+        nl = rest.indexOf('\n', start);
+      }
+      rest = rest.slice(start);
+      if (lines.length > 0) yield lines;
+      if (rest.length > MAX_LINE) {
+        // A line that never ends must not fill memory: drop it, remember to report it.
+        overlong = true;
+        rest = '';
+      }
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === undefined) throw err;
+    throw new UsageError('batch_input', ctx.t('batch.cannotRead', { file: source, reason: code }), { file: source });
+  }
+  rest += decoder.decode();
+  if (overlong) yield [TOO_LONG];
+  else if (rest !== '') yield [rest.replace(/\r$/, '')];
+}

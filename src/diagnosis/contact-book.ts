@@ -1,0 +1,31 @@
+/** Contact cards for diagnoses; kept apart from diagnosis.ts so fixes never load luxon. */
+import { contactCard, type ContactCard } from '../directory/contact.js';
+import type { Directory, Provider } from '../directory/types.js';
+import type { Queue } from '../engine/types.js';
+import type { DiagnosisEnv } from './diagnosis.js';
+
+/**
+ * Contact cards for one provider at one instant. A batch evaluates the same
+ * few queues thousands of times, so cards are computed once per queue and kind.
+ */
+export class ContactBook {
+  private readonly cards = new Map<string, ContactCard | null>();
+  constructor(
+    readonly directory: Directory,
+    readonly provider: Provider,
+    private readonly env: DiagnosisEnv,
+  ) {}
+
+  card(queue: Queue, alert: boolean): Readonly<ContactCard> | null {
+    const key = `${queue}:${alert}`;
+    if (!this.cards.has(key)) this.cards.set(key, contactCard(this.provider, queue, this.env.now, this.env.lang, { alert }));
+    // Shared between results: the card is read-only for everyone who gets it.
+    return this.cards.get(key)!;
+  }
+
+  /** What to say when the directory has no channel for a queue. */
+  missing(queue: Queue): string {
+    const { t } = this.env;
+    return t('contact.missingQueue', { source: this.directory.source, queue: t(`queue.${queue}`), provider: this.provider.name, url: this.provider.website });
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * One diagnosis from a flow id and answers to the result document, shared by
+ * the interactive command, batch mode and the library, so all three give the
+ * same results and the same errors. No I/O: the directory is loaded before.
+ */
+import { checkAnswers, resolve, type Next } from '../engine/engine.js';
+import { toResult, type DiagnosisResult } from '../engine/result.js';
+import type { Flow, Lang, Outcome, Question } from '../engine/types.js';
+import type { ContactBook } from './contact-book.js';
+import { UsageError } from '../errors.js';
+import { orList, type Translate } from '../i18n/i18n.js';
+import { closest } from '../util/suggest.js';
+import { clip, safeText } from '../util/safe-text.js';
+
+export interface DiagnosisEnv {
+  lang: Lang;
+  t: Translate;
+  /** The instant service hours are evaluated at. */
+  now: Date;
+}
+
+/** The result with the contact filled in, and warnings when the directory lacks the queue. */
+export type FullResult = DiagnosisResult & { warnings?: string[] };
+
+/** The flow with this id, or a usage error naming the closest ids. */
+export function findFlow(flows: ReadonlyMap<string, Flow>, id: string, env: Pick<DiagnosisEnv, 't' | 'lang'>): Flow {
+  const flow = flows.get(id);
+  if (flow) return flow;
+  throw unknownFlow(id, [...flows.keys()], env);
+}
+
+/** The error for an unknown flow id: suggestions when some are close, else the list. */
+export function unknownFlow(id: string, ids: string[], env: Pick<DiagnosisEnv, 't' | 'lang'>): UsageError {
+  const { t, lang } = env;
+  const suggestions = closest(id, ids);
+  const hint = suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(lang, suggestions) }) : t('error.unknownFlow.list', { flows: ids.join(', ') });
+  return new UsageError('unknown_flow', `${t('error.unknownFlow', { flow: clip(id) })} ${hint}`, { flow: clip(id), suggestions });
+}
+
+/** Refuses answers to questions the flow does not have, and values it does not offer. */
+export function rejectBadAnswers(env: DiagnosisEnv, flow: Flow, given: Readonly<Record<string, string>>): void {
+  const { t, lang } = env;
+  const [problem] = checkAnswers(flow, given);
+  if (!problem) return;
+  if (problem.type === 'unknown-question') {
+    const questions = Object.keys(flow.questions);
+    const message =
+      questions.length === 0
+        ? t('error.unknownQuestion.none', { flow: flow.id, question: clip(problem.question) })
+        : t('error.unknownQuestion', { flow: flow.id, question: clip(problem.question), questions: questions.join(', ') });
+    throw new UsageError('unknown_question', message, { question: clip(problem.question), questions });
+  }
+  const values = problem.question.answers.map((a) => a.value);
+  throw new UsageError(
+    'invalid_value',
+    t('error.invalidValue', { value: clip(problem.value), question: problem.question.id, text: safeText(problem.question.text[lang]), values: values.join(', ') }),
+    { question: problem.question.id, value: clip(problem.value), values },
+  );
+}
+
+/** The error for a question that has no answer when no prompt is possible. */
+export function missingAnswer(env: DiagnosisEnv, q: Question): UsageError {
+  const { t, lang } = env;
+  const values = q.answers.map((a) => a.value);
+  return new UsageError(
+    'missing_answer',
+    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t('error.missingAnswer.hint', { question: q.id, values: values.join(', ') })}`,
+    { question: { id: q.id, text: q.text[lang], values } },
+  );
+}
+
+/** The result document for an outcome, with its contact card for escalations and alerts. */
+export function finish(env: DiagnosisEnv, flow: Flow, outcome: Outcome, session: Next['session'], contacts: ContactBook | undefined): FullResult {
+  const result: FullResult = toResult(flow, outcome, session, env.lang);
+  if (outcome.queue && contacts) {
+    result.outcome.contact = contacts.card(outcome.queue, outcome.kind === 'alert');
+    if (!result.outcome.contact) result.warnings = [contacts.missing(outcome.queue)];
+  }
+  return result;
+}
+
+/**
+ * A complete non-interactive diagnosis: checks the answers, walks the flow and
+ * builds the result. Throws a UsageError for an unknown flow, question or value,
+ * or a missing answer.
+ */
+export function diagnoseWith(env: DiagnosisEnv, flows: ReadonlyMap<string, Flow>, flowId: string, answers: Readonly<Record<string, string>>, contacts: ContactBook | undefined): FullResult {
+  const flow = findFlow(flows, flowId, env);
+  rejectBadAnswers(env, flow, answers);
+  const next = resolve(flow, answers);
+  if (next.type === 'question') throw missingAnswer(env, next.question);
+  return finish(env, flow, next.outcome, next.session, contacts);
+}

@@ -1,0 +1,36 @@
+/** Opening the directory in use (the operator's file, or the compiled demo) and choosing a provider in it. */
+import { readFile } from 'node:fs/promises';
+import { ExitCode, UsageError, WalletHelpError } from '../errors.js';
+import type { Translate } from '../i18n/i18n.js';
+import { BUNDLED_DIRECTORY_JSON } from '../paths.js';
+import { clip } from '../util/safe-text.js';
+import type { Directory, Provider } from './types.js';
+
+/**
+ * The operator's directory file when one is named (parsed and validated; the
+ * YAML parser loads only then), else the bundled demo compiled at build time.
+ */
+export async function openDirectory(file: string | undefined, t: Translate, read: (path: string) => Promise<Uint8Array> = readFile): Promise<Directory> {
+  if (file === undefined) {
+    try {
+      return { ...(JSON.parse(await readFile(BUNDLED_DIRECTORY_JSON, 'utf8')) as Directory), source: 'bundled' };
+    } catch {
+      throw new WalletHelpError('directory_missing', t('error.directoryMissing', { file: BUNDLED_DIRECTORY_JSON }), ExitCode.internal);
+    }
+  }
+  const { loadDirectoryFile } = await import('./load.js');
+  const { formatProblem } = await import('../data/located-yaml.js');
+  const { directory, problems } = await loadDirectoryFile(file, read);
+  if (!directory) {
+    throw new UsageError('directory_invalid', [t('error.directory', { file }), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), { file, problems });
+  }
+  return directory;
+}
+
+/** The provider with this id, or the directory's first when none is named. */
+export function chooseProvider(directory: Directory, id: string | undefined, t: Translate): Provider {
+  const found = id === undefined ? directory.providers[0] : directory.providers.find((p) => p.id === id);
+  if (found) return found;
+  const providers = directory.providers.map((p) => p.id);
+  throw new UsageError('unknown_provider', t('error.unknownProvider', { provider: clip(id ?? ''), providers: providers.join(', ') }), { providers });
+}

@@ -1,0 +1,64 @@
+/** The library entry as a Node script imports it: `import { loadFlows, diagnose } from 'wallet-help'`. */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+function runScript(code: string) {
+  // Inside the package folder, Node resolves the package's own name through its "exports".
+  const file = join(ROOT, `.lib-test-${process.pid}-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(file, code);
+  try {
+    return spawnSync(process.execPath, [file], { encoding: 'utf8', cwd: ROOT });
+  } finally {
+    spawnSync('rm', ['-f', file]);
+  }
+}
+
+describe('the library', () => {
+  it('gives the --json result without spawning the CLI', () => {
+    const r = runScript(`
+      import { loadFlows, diagnose } from 'wallet-help';
+      const flows = await loadFlows();
+      const fix = await diagnose(flows, { flow: 'payment-failed', answers: { network: 'offline' } });
+      const alert = await diagnose(flows, { flow: 'account-compromised' }, { lang: 'zh', now: new Date('2026-11-21T15:00:00Z') });
+      console.log(JSON.stringify({ fix, alert, count: flows.flows.size }));
+    `);
+    expect(r.stderr).toBe('');
+    const { fix, alert, count } = JSON.parse(r.stdout);
+    expect(count).toBe(12);
+    expect(fix).toMatchObject({ flow: 'payment-failed', outcome: { id: 'fix-connection', kind: 'fix', contact: null }, lang: 'en' });
+    expect(alert).toMatchObject({ outcome: { kind: 'alert', queue: 'security', contact: { example: true } }, lang: 'zh' });
+  });
+
+  it('throws typed errors with the CLI’s codes', () => {
+    const r = runScript(`
+      import { loadFlows, diagnose, UsageError } from 'wallet-help';
+      const flows = await loadFlows();
+      for (const req of [{ flow: 'payment-faild' }, { flow: 'payment-failed', answers: { network: 'maybe' } }, { flow: 'payment-failed' }]) {
+        try { await diagnose(flows, req); console.log('no error'); }
+        catch (e) { console.log(e instanceof UsageError, e.code, e.exitCode); }
+      }
+    `);
+    expect(r.stdout.trim().split('\n')).toEqual(['true unknown_flow 2', 'true invalid_value 2', 'true missing_answer 2']);
+  });
+
+  it('ships type declarations that a TypeScript user can compile against', () => {
+    const file = join(ROOT, `.lib-types-${process.pid}.ts`);
+    writeFileSync(
+      file,
+      `import { loadFlows, diagnose, type DiagnosisResult } from 'wallet-help';\n` +
+        `const flows = await loadFlows({ dirs: [] });\n` +
+        `const r: DiagnosisResult = await diagnose(flows, { flow: 'fees', answers: { 'fee-type': 'hotline' } }, { lang: 'zh' });\n` +
+        `const kind: 'fix' | 'escalate' | 'alert' = r.outcome.kind;\nexport { kind };\n`,
+    );
+    try {
+      const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '--ignoreConfig', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--skipLibCheck', '--types', 'node', file], { encoding: 'utf8', cwd: ROOT });
+      expect(tsc.stdout + tsc.stderr).toBe('');
+      expect(tsc.status).toBe(0);
+    } finally {
+      spawnSync('rm', ['-f', file]);
+    }
+  });
+});
