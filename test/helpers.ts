@@ -97,9 +97,10 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
     openRead: (path) => {
       const content = opts.files?.[path];
       if (content === undefined) {
-        return (async function* () {
-          throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-        })();
+        // Like fs.createReadStream: the error comes when reading starts.
+        const stream = new Readable({ read() {} });
+        queueMicrotask(() => stream.destroy(Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })));
+        return stream;
       }
       return Readable.from([typeof content === 'string' ? Buffer.from(content) : content]);
     },
