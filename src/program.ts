@@ -94,6 +94,19 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       const { runConfig } = await import('./commands/config/config.js');
       await runConfig({ action: action as ConfigAction, key, value, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
     });
+  const verify = program
+    .command('verify')
+    .description(t('cmd.verify'))
+    .argument('<contact...>', t('verify.arg.contact'))
+    .option('--country <code>', t('verify.opt.country'))
+    .option('--json', t('verify.opt.json'))
+    .action(async (contact: string[], o: { country?: string; json?: boolean }, command: Command) => {
+      const { runVerify } = await import('./commands/verify/verify.js');
+      await runVerify({ contact: contact.join(' '), country: o.country, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+    });
+  verify.addHelpText('after', `\n${t('verify.examples')}\n`);
+  configure(verify, ctx);
+
   const flows = program.command('flows').description(t('cmd.flows'));
   flows.addHelpText('after', `\n${t('flows.examples')}\n`);
   configure(flows, ctx);

@@ -24,7 +24,7 @@ export interface GlobalOptions {
 }
 
 /** What main knows before commander runs. */
-export type BaseContext = Omit<Context, 'provider' | 'flows' | 'flowDirs' | 'contactsFile'> & {
+export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' | 'flowDirs' | 'contactsFile'> & {
   /** The bundled flows (replaceable in tests). */
   bundledFlows(): Promise<readonly Flow[]>;
 };
@@ -52,7 +52,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
       }
       return result;
     }));
-  return { ...base, now, provider, flows, flowDirs, ...(contactsFile === undefined ? {} : { contactsFile }) };
+  return { ...base, now, provider, providerChosen: providerId !== undefined, flows, flowDirs, ...(contactsFile === undefined ? {} : { contactsFile }) };
 }
 
 /** Operator flow folders: --flows (repeatable), else WALLET_HELP_FLOWS (a path list), else the settings' flowsDir. */

@@ -27,4 +27,6 @@ export interface Context {
   userZone: string;
   /** The support directory and the provider chosen in it, loaded on first use. */
   provider(): Promise<{ directory: Directory; provider: Provider }>;
+  /** Whether a provider was named (flag, environment or settings) rather than defaulted. */
+  providerChosen: boolean;
 }

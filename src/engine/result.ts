@@ -14,7 +14,9 @@ export interface DiagnosisResult {
     queue: Queue | null;
     prepare: string[];
     /** Filled from the support directory for escalations and alerts; null for fixes. */
-    contact: ContactCard | null;
+    contact: Readonly<ContactCard> | null;
+    /** For escalations and alerts: what official support never asks for, and where its contacts are published. */
+    notice?: string;
   };
   answers: Record<string, string>;
   path: PathStep[];

@@ -63,7 +63,6 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 1 internal error, 130 ca
   'outcome.prepare.default2': 'when it happened, with the time zone',
   'outcome.prepare.default3': 'the exact error message',
   'outcome.prepare.default4': 'screenshots and the transaction record',
-  'outcome.onlyOfficial': 'Contact support only through the contacts below, which come from the official website or app. Never use a number from search results, ads or messages you received.',
   'outcome.path': 'Your answers',
 
   // errors
@@ -223,6 +222,37 @@ WALLET_HELP_CONFIG_DIR moves the settings folder.`,
   'batch.answers': 'answers must be an object of question ids and text values, like {"network": "ok"}.',
   'batch.cannotRead': 'The batch input {file} cannot be read ({reason}).',
   'batch.conflict': '--batch takes the flows and answers from its input; do not give a flow or answers on the command line too.',
+  'cmd.verify': 'check whether a phone number, e-mail address, website or social handle is an official support contact',
+  'verify.arg.contact': 'the contact to check, e.g. "+1 202-555-0143", support@example.com, example.com/help or @ExampleWallet',
+  'verify.opt.country': 'country of a national phone number without +code (ISO code such as CN, US, GB)',
+  'verify.opt.json': 'print one JSON document on standard output',
+  'verify.examples': `Examples:
+  $ wallet-help verify "+1 202-555-0199"
+  $ wallet-help verify 020 7946 0321 --country GB
+  $ wallet-help verify https://examp1e.com/login
+  $ wallet-help verify support@example.com --json
+
+Exit codes: 0 official, 4 not official or a look-alike, 2 the input is not a contact.`,
+  'verify.official.badge': '✔ OFFICIAL',
+  'verify.official': '{input} is an official contact of {provider} ({queue}).',
+  'verify.website': 'official website',
+  'verify.lookalike.badge': '✘ LOOK-ALIKE',
+  'verify.lookalike': '{input} is NOT official: it imitates {official}, a contact of {provider}.',
+  'verify.lookalike.advice': 'Do not call, write to or log in there. Scammers set up contacts like this to steal accounts and money. Use only the contacts published on the official website.',
+  'verify.unknown.badge': '? NOT OFFICIAL',
+  'verify.unknown': '{input} is not one of the official contacts in the directory.',
+  'verify.unknown.country': '{input} is a national number; give its country with --country (for example --country CN) to compare it.',
+  'verify.unknown.advice': 'Treat it as unverified: do not share codes, passwords or your recovery phrase, and reach support only through the contacts on the official website.',
+  'verify.invalid': '"{input}" is not a phone number, e-mail address, website or social handle.',
+  'verify.badCountry': '--country expects a two-letter country code such as CN, US or GB, not "{country}".',
+  'verify.reason.brand-with-extra-words': 'It wraps the brand name in extra words.',
+  'verify.reason.edit-distance': 'Its name differs from the official one by a letter or two.',
+  'verify.reason.other-tld': 'It uses the same name at another ending or platform.',
+  'verify.reason.homoglyph': 'It uses characters that only look like the official ones.',
+  'verify.reason.punycode': 'It hides those characters in punycode (xn--).',
+  'verify.reason.subdomain-trick': 'The official name is only a part of the address; the real site is another one.',
+  'verify.reason.similar-number': 'The number is close to an official number but not the same.',
+  'safety.notice': 'Official support never asks for your password, recovery phrase, private key, 2FA code or remote access, and never asks you to move funds. Reach it only through the contacts shown here, published at {url}.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -283,7 +313,6 @@ export const zh: Record<MessageKey, string> = {
   'outcome.prepare.default2': '问题发生的时间（注明时区）',
   'outcome.prepare.default3': '完整的错误提示',
   'outcome.prepare.default4': '截图和交易记录',
-  'outcome.onlyOfficial': '只通过下面列出的渠道联系客服，它们来自官方网站或官方 App。不要拨打搜索结果、广告或陌生消息里的号码。',
   'outcome.path': '你的回答',
 
   'error.prefix': '错误：',
@@ -441,4 +470,35 @@ WALLET_HELP_CONFIG_DIR 可以指定设置文件夹。`,
   'batch.answers': 'answers 必须是“问题编号: 文本取值”的对象，例如 {"network": "ok"}。',
   'batch.cannotRead': '无法读取批量输入 {file}（{reason}）。',
   'batch.conflict': '--batch 从输入中读取流程和回答，请不要同时在命令行上指定流程或回答。',
+  'cmd.verify': '核实一个电话号码、邮箱、网址或社交媒体账号是否为官方客服渠道',
+  'verify.arg.contact': '要核实的联系方式，例如 "+1 202-555-0143"、support@example.com、example.com/help 或 @ExampleWallet',
+  'verify.opt.country': '不带 + 国家代码的本地号码所属的国家（ISO 代码，如 CN、US、GB）',
+  'verify.opt.json': '在标准输出上输出一个 JSON 文档',
+  'verify.examples': `示例：
+  $ wallet-help verify "+1 202-555-0199"
+  $ wallet-help verify 020 7946 0321 --country GB
+  $ wallet-help verify https://examp1e.com/login
+  $ wallet-help verify support@example.com --json
+
+退出码：0 官方渠道，4 非官方或仿冒，2 输入不是联系方式。`,
+  'verify.official.badge': '✔ 官方渠道',
+  'verify.official': '{input} 是 {provider} 的官方联系方式（{queue}）。',
+  'verify.website': '官方网站',
+  'verify.lookalike.badge': '✘ 仿冒',
+  'verify.lookalike': '{input} 不是官方渠道：它在模仿 {provider} 的联系方式 {official}。',
+  'verify.lookalike.advice': '不要拨打、回复或在那里登录。骗子常用这种仿冒渠道盗取账户和资金。只使用官方网站公布的联系方式。',
+  'verify.unknown.badge': '？非官方',
+  'verify.unknown': '{input} 不在目录列出的官方联系方式中。',
+  'verify.unknown.country': '{input} 是本地号码；请用 --country 指明国家（例如 --country CN）后再核实。',
+  'verify.unknown.advice': '请把它当作未经核实的渠道：不要提供验证码、密码或助记词，只通过官方网站上的联系方式联系客服。',
+  'verify.invalid': '“{input}”不是电话号码、邮箱、网址或社交媒体账号。',
+  'verify.badCountry': '--country 需要两个字母的国家代码，例如 CN、US 或 GB，而不是“{country}”。',
+  'verify.reason.brand-with-extra-words': '它在品牌名前后加了别的词。',
+  'verify.reason.edit-distance': '它的名字和官方名字只差一两个字母。',
+  'verify.reason.other-tld': '它在别的域名后缀或平台上用了同样的名字。',
+  'verify.reason.homoglyph': '它用了看起来和官方一样、实际不同的字符。',
+  'verify.reason.punycode': '它把这些字符藏在了 punycode（xn--）里。',
+  'verify.reason.subdomain-trick': '官方名字只是地址的一部分，真正的网站是另一个。',
+  'verify.reason.similar-number': '这个号码和官方号码很接近，但并不相同。',
+  'safety.notice': '官方客服绝不会索要你的密码、助记词、私钥、双重验证（2FA）验证码或远程控制权限，也绝不会要求你转移资金。请只通过这里列出的渠道联系客服，这些渠道公布在 {url}。',
 };

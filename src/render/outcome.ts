@@ -26,7 +26,7 @@ export function renderOutcome(result: DiagnosisResult, t: Translate, style: Styl
     lines.push('', style.bold(t('outcome.prepare')));
     const prepare = o.prepare.length > 0 ? o.prepare.map((p) => safeText(p)) : DEFAULT_PREPARE.map((k) => t(k));
     for (const p of prepare) lines.push(hanging('  • ', p, width));
-    lines.push('', hanging('', t('outcome.onlyOfficial'), width));
+    if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice)), width));
   }
   lines.push('');
   return lines.join('\n');

@@ -1,0 +1,140 @@
+// The speed benchmark: every budget of the speed work, measured side by side with
+// a bare `node -e 0` in one run, as medians over repeated runs. Not part of
+// `npm test` (timings are noisy); exits 1 when a budget is missed.
+//
+//   npm run bench            (RUNS=30 by default; RUNS=10 npm run bench for a quick look)
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFlows } from './generate.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin/wallet-help.js');
+const RUNS = Number(process.env.RUNS ?? 30);
+const node = process.execPath;
+const env = { ...process.env, NO_COLOR: '1', WALLET_HELP_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'wh-bench-cfg-')) };
+delete env.CI;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function timeOnce(args) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(node, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+/** Runs the commands interleaved, so a slow moment of the machine hits all of them alike. */
+function startupTimes(commands) {
+  const times = commands.map(() => []);
+  for (let i = 0; i < RUNS; i++) commands.forEach((c, j) => times[j].push(timeOnce(c)));
+  return times.map(median);
+}
+
+function peakMemoryKb(args) {
+  const values = [];
+  for (let i = 0; i < Math.min(RUNS, 10); i++) {
+    const r = spawnSync(node, ['--import', join(root, 'bench/rss.mjs'), ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    values.push(Number(/@@maxrss (\d+)/.exec(r.stderr)?.[1]));
+  }
+  return median(values);
+}
+
+/** Time from launch to `marker` on a real pseudo-terminal (util-linux `script`). */
+function timeToScreen(command, marker) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...env, TERM: 'xterm-256color' } });
+    let seen = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no "${marker}" within 10 s: ${seen}`));
+    }, 10_000);
+    child.stdout.on('data', (d) => {
+      seen += d;
+      if (seen.includes(marker)) {
+        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        resolve(ms);
+      }
+    });
+  });
+}
+
+async function interactiveStart() {
+  const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const base = [];
+  const cli = [];
+  for (let i = 0; i < Math.min(RUNS, 15); i++) {
+    base.push(await timeToScreen(`${quote(node)} -e "console.log('ready')"`, 'ready'));
+    cli.push(await timeToScreen(`${quote(node)} ${quote(bin)} diagnose`, 'What is the problem?'));
+  }
+  return [median(base), median(cli)];
+}
+
+function batchRate(lines) {
+  const dir = mkdtempSync(join(tmpdir(), 'wh-bench-batch-'));
+  const file = join(dir, 'cases.jsonl');
+  const requests = [
+    { flow: 'payment-failed', answers: { network: 'offline' } },
+    { flow: 'payment-failed', answers: { network: 'ok', balance: 'sufficient', verification: 'pending' } },
+    { flow: 'deposit-missing', answers: { method: 'bank-card', 'record-status': 'processing' } },
+    { flow: 'account-compromised', answers: {} },
+    { flow: 'login-failed', answers: { symptom: 'code-rejected', 'code-type': 'authenticator' } },
+  ];
+  const text = [];
+  for (let i = 0; i < lines; i++) text.push(JSON.stringify({ id: i, ...requests[i % requests.length] }));
+  writeFileSync(file, `${text.join('\n')}\n`);
+  const times = [];
+  for (let i = 0; i < 3; i++) times.push(timeOnce([bin, 'diagnose', '--batch', file]));
+  rmSync(dir, { recursive: true, force: true });
+  return lines / (median(times) / 1000);
+}
+
+function validateTime(count, nodes) {
+  const dir = mkdtempSync(join(tmpdir(), 'wh-bench-flows-'));
+  writeFlows(dir, count, nodes);
+  const times = [];
+  for (let i = 0; i < 3; i++) times.push(timeOnce([bin, 'flows', 'validate', dir]));
+  rmSync(dir, { recursive: true, force: true });
+  return median(times);
+}
+
+const rows = [];
+const row = (name, value, unit, base, budget, ok) => rows.push({ name, value, unit, base, budget, ok });
+
+console.error(`wallet-help benchmark: ${RUNS} runs each, Node ${process.version}`);
+const [bare, version, help, json] = startupTimes([['-e', '0'], [bin, '--version'], [bin, '--help'], [bin, 'diagnose', 'payment-failed', '--network', 'offline', '--json']]);
+row('node -e 0', bare, 'ms', bare, '', true);
+for (const [name, ms] of [['wallet-help --version', version], ['wallet-help --help', help], ['diagnose payment-failed --network offline --json', json]]) {
+  row(name, ms, 'ms', bare, '≤ 1.25×', ms / bare <= 1.25);
+}
+const [ptyBase, ptyCli] = await interactiveStart();
+row('interactive start, launch to first question (pty)', ptyCli, 'ms', ptyBase, '≤ 2×', ptyCli / ptyBase <= 2);
+const memBase = peakMemoryKb(['-e', '0']);
+const memDiag = peakMemoryKb([bin, 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
+row('peak memory, non-interactive diagnose', memDiag / 1024, 'MB', memBase / 1024, '≤ 1.3×', memDiag / memBase <= 1.3);
+const rate = batchRate(200_000);
+row('diagnose --batch, 200,000 lines', rate, 'lines/s', null, '≥ 50,000/s', rate >= 50_000);
+const half = validateTime(500, 200);
+const full = validateTime(1000, 200);
+row('flows validate, 500 flows × 200 nodes', half, 'ms', null, '', true);
+row('flows validate, 1,000 flows × 200 nodes', full, 'ms', null, '< 1000 ms', full < 1000);
+row('flows validate growth, 1,000 vs 500 flows', full / half, '×', null, '≈ 2× (linear)', full / half < 2.5);
+
+const fmt = (n, unit) => (unit === 'lines/s' ? Math.round(n).toLocaleString('en-US') : unit === '×' ? n.toFixed(2) : n.toFixed(1));
+const lines = ['| measure | median | node -e 0 | ratio | budget | |', '|---|---|---|---|---|---|'];
+for (const r of rows) {
+  const ratio = r.base ? `${(r.value / r.base).toFixed(2)}×` : '';
+  lines.push(`| ${r.name} | ${fmt(r.value, r.unit)} ${r.unit} | ${r.base ? `${fmt(r.base, r.unit)} ${r.unit}` : ''} | ${ratio} | ${r.budget} | ${r.ok ? 'ok' : 'MISSED'} |`);
+}
+console.log(lines.join('\n'));
+rmSync(env.WALLET_HELP_CONFIG_DIR, { recursive: true, force: true });
+if (rows.some((r) => !r.ok)) process.exitCode = 1;

@@ -1,0 +1,51 @@
+/** `wallet-help verify <contact>`: is this phone, e-mail, website or handle one of the official contacts? */
+import { ExitCode, SilentError, UsageError } from '../../errors.js';
+import type { VerifyResult } from '../../safety/verify.js';
+import { clip, safeText } from '../../util/safe-text.js';
+import type { Context } from '../context.js';
+
+export interface VerifyOptions {
+  contact: string;
+  /** Country for national phone numbers (ISO 3166 code such as CN or US). */
+  country?: string;
+  json: boolean;
+}
+
+/** Checks the contact against every provider of the directory (or the chosen one). Exit 0 official, 4 not, 2 bad input. */
+export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<VerifyResult> {
+  const { io, t } = ctx;
+  const { verifyContact } = await import('../../safety/verify.js');
+  const { directory, provider } = await ctx.provider();
+  const providers = ctx.providerChosen ? [provider] : directory.providers;
+  if (opts.country !== undefined && !/^[A-Za-z]{2}$/.test(opts.country)) {
+    throw new UsageError('invalid_country', t('verify.badCountry', { country: clip(opts.country) }));
+  }
+  const result = verifyContact(opts.contact, providers, opts.country ? { defaultCountry: opts.country.toUpperCase() } : {});
+  const matched = result.match ? providers.find((p) => p.id === result.match!.provider) : undefined;
+  const source = matched?.website ?? provider.website;
+  if (result.verdict === 'invalid') {
+    throw new UsageError('invalid_contact', t('verify.invalid', { input: clip(opts.contact) }), { input: clip(opts.contact) });
+  }
+  if (opts.json) {
+    io.stdout.write(`${JSON.stringify({ ...result, source, example: matched?.example ?? provider.example }, null, 2)}\n`);
+  } else {
+    const s = ctx.style.out;
+    const input = safeText(result.input);
+    const lines: string[] = [];
+    if (result.verdict === 'official') {
+      const m = result.match!;
+      lines.push(`${s.green.bold(t('verify.official.badge'))} ${t('verify.official', { input, provider: safeText(matched?.name ?? m.provider), queue: m.queue ? t(`queue.${m.queue as 'payments'}`) : t('verify.website') })}`);
+    } else if (result.verdict === 'lookalike') {
+      const m = result.match!;
+      const reasons = result.reasons.map((r) => t(`verify.reason.${r}`)).join(' ');
+      lines.push(`${s.red.bold(t('verify.lookalike.badge'))} ${t('verify.lookalike', { input, official: safeText(m.value), provider: safeText(matched?.name ?? m.provider) })}`, `  ${reasons}`, t('verify.lookalike.advice'));
+    } else {
+      lines.push(`${s.yellow.bold(t('verify.unknown.badge'))} ${t(result.kind === 'phone' && result.normalized === null ? 'verify.unknown.country' : 'verify.unknown', { input })}`, t('verify.unknown.advice'));
+    }
+    if (matched?.example ?? provider.example) lines.push(s.yellow(t('contact.example')));
+    lines.push(t('contact.source', { url: safeText(source) }));
+    io.stdout.write(`${lines.join('\n')}\n`);
+  }
+  if (result.verdict !== 'official') throw new SilentError(ExitCode.notOfficial);
+  return result;
+}

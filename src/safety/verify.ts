@@ -1,0 +1,578 @@
+/**
+ * `wallet-help verify <contact>`: is this phone number, e-mail address, website or
+ * social handle one of the official contacts in the support directory, or does it
+ * imitate one? Fake support numbers and look-alike sites are how wallet users lose
+ * money, so a contact that is not listed is never reported as official.
+ *
+ * Pure: no I/O, no clock. Phones are normalized by libphonenumber-js, registrable
+ * domains and public suffixes come from tldts, IDN ⇄ punycode from node:url.
+ *
+ * Decisions (the API has no room for more detail, so they are written down here):
+ * - Phones: official = same E.164 number. National forms need `defaultCountry`;
+ *   without it such a number is kind 'phone', normalized null, verdict 'unknown'
+ *   (it cannot be compared: the caller should ask for the country code). A leading
+ *   00 is read as the international prefix. Numbers are normalized even when
+ *   libphonenumber does not consider them valid (fiction ranges); only impossible
+ *   lengths are 'invalid'. An extension ("ext. 12") is accepted and not compared.
+ * - E-mail: official = the exact address is a listed e-mail channel (case-insensitive).
+ *   An unlisted address at an official domain (e.g. billing@example.com) is 'unknown'
+ *   with no reasons: the domain belongs to the provider, but the address is not a
+ *   published contact. The brand inside the local part at any host that is not the
+ *   provider's (free mail or otherwise) is a 'brand-with-extra-words' look-alike.
+ * - Shared domains (free mail, social networks, help-desk platforms): listing one
+ *   contact there (acme.help@gmail.com, acme.zendesk.com) never makes the whole
+ *   domain official; only that exact address or host is.
+ * - Hosts: official = same registrable domain as a listed website, URL or e-mail
+ *   host (so help.example.com is official when www.example.com is), or exactly a
+ *   listed host on a shared domain. The IDNA mapping folds full-width letters to
+ *   ASCII (ｅｘａｍｐｌｅ.com *is* example.com in a browser), so such a host is
+ *   official; other scripts are not folded and are look-alikes.
+ * - 'edit-distance' is reported for ASCII names only; non-ASCII resemblance is the
+ *   'homoglyph' class. Limits scale with the brand: none below 4 characters,
+ *   1 up to 5, 2 from 6.
+ * - 'brand-with-extra-words' also covers the brand used bare at an unofficial place
+ *   (examplewallet.com when the site is example.com, @ExampleWallet when the
+ *   provider lists no such handle, example@gmail.com).
+ * - 'other-tld' also covers an official handle on another platform (same name,
+ *   another place).
+ * - 'subdomain-trick' also covers the brand in a URL's user-info part
+ *   (https://www.example.com@evil.io/ really goes to evil.io).
+ * - A bare "@handle" names no platform: it is official when any listed social
+ *   channel has that handle; `match` says on which platform.
+ * - Invisible format characters (zero-width, bidi overrides) count as control
+ *   characters: such input is 'invalid'.
+ * - `match.provider` is the provider id; for the website `match.type` is 'website'
+ *   and `match.queue` null.
+ */
+import { domainToASCII, domainToUnicode } from 'node:url';
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { parse as parseDomain } from 'tldts';
+import type { Provider } from '../directory/types.js';
+import { editDistance } from '../util/suggest.js';
+
+export type ContactKind = 'phone' | 'email' | 'url' | 'handle';
+export type Verdict = 'official' | 'lookalike' | 'unknown' | 'invalid';
+export type LookalikeReason = 'brand-with-extra-words' | 'edit-distance' | 'other-tld' | 'homoglyph' | 'punycode' | 'subdomain-trick' | 'similar-number';
+
+export interface VerifyResult {
+  /** As given, trimmed. */
+  input: string;
+  /** null when invalid. */
+  kind: ContactKind | null;
+  /** E.164 for phones, lowercase ASCII host for urls, local@host for e-mails, the handle lowercased without @. */
+  normalized: string | null;
+  verdict: Verdict;
+  /** For official: the matching channel; for lookalike: the official contact it imitates. */
+  match?: { provider: string; queue: string | null; type: string; value: string };
+  reasons: LookalikeReason[];
+}
+
+const REASON_ORDER: readonly LookalikeReason[] = ['brand-with-extra-words', 'edit-distance', 'other-tld', 'homoglyph', 'punycode', 'subdomain-trick', 'similar-number'];
+const MAX_INPUT = 256;
+
+/**
+ * Domains where many unrelated people or companies have addresses, pages or
+ * handles: free mail, social networks, help-desk platforms. A listed contact there
+ * vouches for itself only, never for the whole domain, and the domain's name is
+ * not a brand. (Platforms that are public suffixes, like github.io, tldts handles.)
+ */
+const SHARED_DOMAINS = new Set([
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'ymail.com', 'aol.com',
+  'icloud.com', 'me.com', 'proton.me', 'protonmail.com', 'protonmail.ch', 'gmx.com', 'gmx.net', 'mail.com', 'yandex.com', 'yandex.ru',
+  'qq.com', 'foxmail.com', '163.com', '126.com', 'yeah.net', 'sina.com', 'sina.cn', 'sohu.com', 'aliyun.com', 'naver.com',
+  'x.com', 'twitter.com', 't.me', 'telegram.me', 'weibo.com', 'weibo.cn', 'facebook.com', 'instagram.com', 'tiktok.com', 'youtube.com',
+  'linkedin.com', 'wechat.com', 'zendesk.com', 'freshdesk.com', 'intercom.help', 'helpscoutdocs.com', 'google.com', 'bit.ly',
+]);
+
+/** Social hosts (without www./m./mobile.) and the platform they belong to. */
+const SOCIAL_HOSTS: Readonly<Record<string, string>> = {
+  'x.com': 'x', 'twitter.com': 'x', 'weibo.com': 'weibo', 'weibo.cn': 'weibo', 't.me': 'telegram', 'telegram.me': 'telegram',
+  'instagram.com': 'instagram', 'facebook.com': 'facebook', 'fb.com': 'facebook', 'tiktok.com': 'tiktok', 'youtube.com': 'youtube',
+};
+/** "platform:name" prefixes. */
+const PLATFORM_NAMES: Readonly<Record<string, string>> = {
+  x: 'x', twitter: 'x', weibo: 'weibo', telegram: 'telegram', tg: 'telegram', instagram: 'instagram', ig: 'instagram',
+  facebook: 'facebook', fb: 'facebook', tiktok: 'tiktok', youtube: 'youtube', wechat: 'wechat', weixin: 'wechat',
+};
+/** First path segments that are site pages, not accounts. */
+const SOCIAL_RESERVED = new Set(['home', 'i', 'intent', 'share', 'search', 'hashtag', 'explore', 'settings', 'login', 'joinchat', 'addstickers', 'watch', 'p', 'groups', 'pages']);
+
+/*
+ * Confusables: our own compact table of the look-alikes used against wallet brands
+ * (Cyrillic, Greek, a few Latin letters, digits), not Unicode's full confusables.txt:
+ * this is detection logic we own, not a solved library problem worth a dependency.
+ * Full-width forms and mathematical letters are folded by NFKC, accents by stripping
+ * combining marks; "rn"→"m" and "vv"→"w" are applied after the table.
+ */
+function pairs(from: string, to: string): [string, string][] {
+  return Array.from(from, (ch, i) => [ch, to[i]!]);
+}
+const CONFUSABLES = new Map<string, string>([
+  // Cyrillic а е о р с у х і ј ѕ һ ԁ ӏ ԛ ԝ к
+  ...pairs('\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04bb\u0501\u04cf\u051b\u051d\u043a', 'aeopcyxijshdlqwk'),
+  // Cyrillic А В Е К М Н О Р С Т Х І Ѕ Ј
+  ...pairs('\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0405\u0408', 'abekmhopctxlsj'),
+  // Greek α ο ρ ν ι κ τ υ χ ε γ
+  ...pairs('\u03b1\u03bf\u03c1\u03bd\u03b9\u03ba\u03c4\u03c5\u03c7\u03b5\u03b3', 'aopviktuxey'),
+  // Greek Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ
+  ...pairs('\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7', 'abezhlkmnoptyx'),
+  // Latin dotless ı, script ɑ ɡ, dental click ǀ; ASCII I | 0 1
+  ...pairs('\u0131\u0251\u0261\u01c0I|01', 'iaglllol'),
+]);
+
+/** The look-alike skeleton: two strings with the same skeleton are visually confusable. */
+function skeleton(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFKC')) out += CONFUSABLES.get(ch) ?? CONFUSABLES.get(ch.toLowerCase()) ?? ch.toLowerCase();
+  return out.normalize('NFD').replace(/\p{M}/gu, '').replace(/rn/g, 'm').replace(/vv/g, 'w');
+}
+
+/** Letters and digits only, lowercased: "Example Wallet" → "examplewallet". */
+function squash(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function isAscii(text: string): boolean {
+  return /^[\x20-\x7e]*$/.test(text);
+}
+
+/** How many edits still count as imitating a name of this length. */
+function editLimit(token: string): number {
+  const n = Array.from(token).length;
+  return n < 4 ? 0 : n <= 5 ? 1 : 2;
+}
+
+// ---------------------------------------------------------------------------
+// Parsing contacts
+
+interface Host {
+  /** Lowercase ASCII (punycode) host name, no trailing dot. */
+  ascii: string;
+  unicode: string;
+  isIp: boolean;
+  /** Registrable domain (ASCII), its label before the public suffix (Unicode), and the suffix. */
+  domain: string | null;
+  label: string | null;
+  labelAscii: string | null;
+  suffix: string | null;
+  /** Subdomain labels, Unicode. */
+  sub: string[];
+}
+
+type Parsed =
+  | { kind: 'phone'; e164: string | null; callingCode: string; national: string }
+  | { kind: 'email'; local: string; host: Host; address: string }
+  | { kind: 'url'; host: Host; userinfo: string; path: string }
+  | { kind: 'handle'; platform: string | null; handle: string };
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{2,59})$/;
+const HANDLE = /^[\p{L}\p{N}_.-]{1,64}$/u;
+const PHONE = /^\+?[\d\s().\-/]+$/;
+/** An extension after the number ("ext. 12", "x12", "#12"); E.164 leaves it out. */
+const EXTENSION = /\s*(?:ext\.?|x|#)\s*\d{1,7}$/i;
+
+function makeHost(raw: string): Host | null {
+  const ascii = raw.toLowerCase().replace(/\.$/, '');
+  if (!ascii) return null;
+  if (ascii.startsWith('[') || IPV4.test(ascii)) return { ascii, unicode: ascii, isIp: true, domain: null, label: null, labelAscii: null, suffix: null, sub: [] };
+  const p = parseDomain(ascii, { allowPrivateDomains: true });
+  if (p.isIp) return { ascii, unicode: ascii, isIp: true, domain: null, label: null, labelAscii: null, suffix: null, sub: [] };
+  const unicode = domainToUnicode(ascii) || ascii;
+  return {
+    ascii,
+    unicode,
+    isIp: false,
+    domain: p.domain,
+    label: p.domainWithoutSuffix ? domainToUnicode(p.domainWithoutSuffix) || p.domainWithoutSuffix : null,
+    labelAscii: p.domainWithoutSuffix,
+    suffix: p.publicSuffix,
+    sub: p.subdomain ? p.subdomain.split('.').map((l) => domainToUnicode(l) || l) : [],
+  };
+}
+
+/** A host written without a scheme must look like a real name: a dot and a letters-only top-level label. */
+function plausibleBareHost(host: Host): boolean {
+  if (host.isIp) return IPV4.test(host.ascii);
+  const last = host.ascii.split('.').pop() ?? '';
+  return host.ascii.includes('.') && TLD.test(last) && host.domain !== null;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function socialFromUrl(url: URL): Parsed | null {
+  const bare = url.hostname.toLowerCase().replace(/^(?:www|m|mobile)\./, '');
+  const platform = SOCIAL_HOSTS[bare];
+  if (!platform) return null;
+  const segments = url.pathname.split('/').filter(Boolean).map(safeDecode);
+  let first = segments[0];
+  if (first !== undefined && ((platform === 'weibo' && (first === 'u' || first === 'n')) || (platform === 'telegram' && first === 's'))) first = segments[1];
+  if (first === undefined || SOCIAL_RESERVED.has(first.toLowerCase())) return null;
+  const handle = first.replace(/^@/, '');
+  return HANDLE.test(handle) ? { kind: 'handle', platform, handle } : null;
+}
+
+function parseUrl(text: string, hasScheme: boolean): Parsed | null {
+  if (!hasScheme && !/^[^\s/?#@\\:]+(?::\d{1,5})?(?:[/?#]\S*)?$/u.test(text)) return null;
+  let url: URL;
+  try {
+    url = new URL(hasScheme ? text : `https://${text}`);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const host = makeHost(url.hostname);
+  if (!host || (!hasScheme && !plausibleBareHost(host))) return null;
+  const social = socialFromUrl(url);
+  if (social) return social;
+  const userinfo = safeDecode(`${url.username}${url.password ? `:${url.password}` : ''}`);
+  return { kind: 'url', host, userinfo, path: url.pathname.replace(/\/+$/, '').toLowerCase() };
+}
+
+function parseEmail(text: string): Parsed | null {
+  const m = /^(?:mailto:)?([^\s@]{1,64})@([^\s@?]+)(?:\?.*)?$/i.exec(text);
+  if (!m) return null;
+  const host = makeHost(domainToASCII(m[2]!));
+  if (!host || host.isIp || !plausibleBareHost(host)) return null;
+  const local = m[1]!.toLowerCase();
+  return { kind: 'email', local, host, address: `${local}@${host.ascii}` };
+}
+
+function parsePhone(text: string, country: CountryCode | undefined): Parsed | 'garbage' | null {
+  const s = text.normalize('NFKC').replace(/^tel:/i, '').trim();
+  const number = s.replace(EXTENSION, '');
+  if (!PHONE.test(number) || IPV4.test(number)) return null;
+  const digits = number.replace(/\D/g, '');
+  if (digits.length < 3) return 'garbage';
+  const international = s.startsWith('+') ? s : s.startsWith('00') ? `+${s.slice(2)}` : null;
+  if (international === null && !country) return digits.length >= 6 && digits.length <= 15 ? { kind: 'phone', e164: null, callingCode: '', national: digits } : 'garbage';
+  const p = international !== null ? parsePhoneNumberFromString(international) : parsePhoneNumberFromString(s, country);
+  if (!p?.isPossible()) return 'garbage';
+  return { kind: 'phone', e164: p.number, callingCode: p.countryCallingCode, national: p.nationalNumber };
+}
+
+function countryCode(code: string | undefined): CountryCode | undefined {
+  const upper = code?.toUpperCase();
+  return upper && isSupportedCountry(upper) ? upper : undefined;
+}
+
+function unusable(text: string): boolean {
+  return text === '' || text.length > MAX_INPUT || /[\p{Cc}\p{Cf}]/u.test(text);
+}
+
+/** Reads one contact; null when it is none of the four kinds. */
+function classify(text: string, country: CountryCode | undefined): Parsed | null {
+  if (unusable(text)) return null;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
+  if (scheme === 'http' || scheme === 'https') return parseUrl(text, true);
+  if (scheme === 'mailto') return parseEmail(text);
+  if (scheme === 'tel') {
+    const phone = parsePhone(text, country);
+    return phone === 'garbage' ? null : phone;
+  }
+  if (scheme && PLATFORM_NAMES[scheme] && !text.startsWith(`${scheme}://`)) {
+    const handle = text.slice(scheme.length + 1).trim().replace(/^@/, '');
+    return HANDLE.test(handle) ? { kind: 'handle', platform: PLATFORM_NAMES[scheme], handle } : null;
+  }
+  if (text.startsWith('@')) {
+    const handle = text.slice(1);
+    return HANDLE.test(handle) ? { kind: 'handle', platform: null, handle } : null;
+  }
+  if (text.includes('@') && !text.includes('/')) return parseEmail(text);
+  const phone = parsePhone(text, country);
+  if (phone === 'garbage') return null;
+  if (phone) return phone;
+  return parseUrl(text, false);
+}
+
+/** Classifies a string: phone, e-mail, URL or host name, or social handle ("@name", "x.com/name", "platform:name"). */
+export function detectKind(input: string, defaultCountry?: string): ContactKind | null {
+  return classify(input.trim(), countryCode(defaultCountry))?.kind ?? null;
+}
+
+// ---------------------------------------------------------------------------
+// The official contacts
+
+interface Official {
+  provider: Provider;
+  queue: string | null;
+  type: string;
+  value: string;
+  parsed: Parsed;
+}
+
+interface Brand {
+  /** Lowercase, Unicode. */
+  token: string;
+  /** For registrable-domain labels: the ASCII label and its public suffix. */
+  ascii?: string;
+  suffix?: string;
+  /** For handles: the platform (null when the listing names none). */
+  platform?: string | null;
+  source: 'domain' | 'name' | 'handle';
+  contacts: Official[];
+}
+
+function officialContacts(provider: Provider, country: CountryCode | undefined): Official[] {
+  const out: Official[] = [];
+  const website = classify(provider.website.trim(), country);
+  if (website) out.push({ provider, queue: null, type: 'website', value: provider.website, parsed: website });
+  for (const [queue, channels] of Object.entries(provider.queues)) {
+    for (const channel of channels ?? []) {
+      const value = channel.value.trim();
+      let parsed = classify(value, country);
+      if (!parsed && channel.type === 'social' && HANDLE.test(value)) parsed = { kind: 'handle', platform: null, handle: value };
+      if (parsed) out.push({ provider, queue, type: channel.type, value: channel.value, parsed });
+    }
+  }
+  return out;
+}
+
+function hostOf(p: Parsed): Host | null {
+  return p.kind === 'url' || p.kind === 'email' ? p.host : null;
+}
+
+function isShared(host: Host): boolean {
+  return host.domain !== null && SHARED_DOMAINS.has(host.domain);
+}
+
+/** The names a provider's contacts could be imitated by: domain labels, its name and id, its handles. */
+function brands(provider: Provider, contacts: readonly Official[]): Brand[] {
+  const out: Brand[] = [];
+  const add = (b: Omit<Brand, 'contacts'>, c: Official[]): void => {
+    const same = out.find((x) => x.token === b.token && x.suffix === b.suffix && x.platform === b.platform && x.source === b.source);
+    if (same) same.contacts.push(...c);
+    else out.push({ ...b, contacts: c });
+  };
+  for (const c of contacts) {
+    const host = hostOf(c.parsed);
+    if (host?.label && host.labelAscii && host.suffix && !isShared(host)) add({ token: host.label.toLowerCase(), ascii: host.labelAscii, suffix: host.suffix, source: 'domain' }, [c]);
+    if (c.parsed.kind === 'handle') add({ token: c.parsed.handle.toLowerCase(), platform: c.parsed.platform, source: 'handle' }, [c]);
+  }
+  const taken = new Set(out.map((b) => squash(b.token)));
+  const site = contacts.filter((c) => c.type === 'website');
+  for (const name of [provider.name, provider.id]) {
+    const token = squash(name);
+    if (token.length >= 4 && !taken.has(token)) {
+      taken.add(token);
+      out.push({ token, source: 'name', contacts: site.length > 0 ? site : [...contacts] });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Look-alike tests
+
+/**
+ * How `candidate` (a domain label, handle or e-mail local part) imitates `token`.
+ * `bareIsBrand`: the exact token at this place counts as 'brand-with-extra-words'.
+ */
+function nameReasons(candidate: string, token: string, bareIsBrand: boolean): LookalikeReason[] {
+  const c = candidate.toLowerCase();
+  if (c === token) return bareIsBrand ? ['brand-with-extra-words'] : [];
+  const out = new Set<LookalikeReason>();
+  const cs = squash(c);
+  const ts = squash(token);
+  const contains = ts.length >= 4 && cs !== ts && cs.includes(ts);
+  if (contains || (bareIsBrand && cs === ts)) out.add('brand-with-extra-words');
+  const limit = editLimit(token);
+  const rawDistance = isAscii(c) && isAscii(token) ? editDistance(c, token) : Infinity;
+  if (rawDistance >= 1 && rawDistance <= limit) out.add('edit-distance');
+  // Homoglyph: the skeleton brings the candidate closer to the token than its spelling does.
+  const kc = skeleton(candidate);
+  if (kc === c) return [...out];
+  const kt = skeleton(token);
+  const skDistance = editDistance(kc, kt);
+  if (skDistance < rawDistance && skDistance <= limit) out.add('homoglyph');
+  const kcs = squash(kc);
+  const kts = squash(kt);
+  if (!contains && kts.length >= 4 && kcs !== kts && kcs.includes(kts)) out.add('homoglyph').add('brand-with-extra-words');
+  return [...out];
+}
+
+/** The brand (or its skeleton) appears inside `text`: a subdomain label or a URL's user-info. */
+function containsBrand(text: string, token: string): boolean {
+  const t = squash(skeleton(token));
+  const s = squash(skeleton(text));
+  return t.length >= 4 ? s.includes(t) : s === t;
+}
+
+function hostReasons(host: Host, userinfo: string, b: Brand, officialHosts: readonly Host[]): LookalikeReason[] {
+  const out = new Set<LookalikeReason>();
+  if (b.source === 'handle') return [];
+  if (host.label !== null) {
+    if (b.source === 'domain' && host.labelAscii === b.ascii && host.suffix !== b.suffix) out.add('other-tld');
+    else for (const r of nameReasons(host.label, b.token, b.source === 'name')) out.add(r);
+  }
+  for (const label of host.sub) {
+    if (label === 'www') continue;
+    if (containsBrand(label, b.token)) {
+      out.add('subdomain-trick');
+      if (skeleton(label) !== label.toLowerCase() && !squash(label).includes(squash(b.token))) out.add('homoglyph');
+    }
+  }
+  if (userinfo && containsBrand(userinfo, b.token)) out.add('subdomain-trick');
+  // The whole host, for look-alikes in the suffix too (example.cоm).
+  const strip = (h: string): string => skeleton(h).replace(/^www\./, '');
+  if (b.source === 'domain' && !host.isIp && skeleton(host.unicode) !== host.unicode) {
+    for (const o of officialHosts) if (o.labelAscii === b.ascii && o.suffix === b.suffix && strip(host.unicode) === strip(o.unicode)) out.add('homoglyph');
+  }
+  return [...out];
+}
+
+/** How the contact imitates one brand of a provider. */
+function brandReasons(parsed: Parsed, b: Brand, officialHosts: readonly Host[], handles: ReadonlySet<string>): LookalikeReason[] {
+  switch (parsed.kind) {
+    case 'phone':
+      return [];
+    case 'url':
+      return hostReasons(parsed.host, parsed.userinfo, b, officialHosts);
+    case 'email': {
+      const out = hostReasons(parsed.host, '', b, officialHosts);
+      // The brand in the local part: examplewallet.support@gmail.com.
+      if (b.source !== 'handle') out.push(...nameReasons(parsed.local, b.token, true).filter((r) => r !== 'edit-distance'));
+      return out;
+    }
+    case 'handle': {
+      if (b.source === 'handle') return parsed.handle.toLowerCase() === b.token ? ['other-tld'] : nameReasons(parsed.handle, b.token, false);
+      // A domain or name that is also a listed handle was judged as that handle.
+      return handles.has(squash(b.token)) ? [] : nameReasons(parsed.handle, b.token, true);
+    }
+  }
+}
+
+function sortReasons(reasons: Iterable<LookalikeReason>): LookalikeReason[] {
+  const set = new Set(reasons);
+  return REASON_ORDER.filter((r) => set.has(r));
+}
+
+function matchOf(c: Official): NonNullable<VerifyResult['match']> {
+  return { provider: c.provider.id, queue: c.queue, type: c.type, value: c.value };
+}
+
+/** Of the contacts behind a brand, the one the input most likely imitates. */
+function pickContact(contacts: readonly Official[], parsed: Parsed): Official {
+  const rank = (c: Official): number => {
+    if (parsed.kind === 'email' && c.parsed.kind === 'email') return c.parsed.local === parsed.local ? 0 : 1;
+    if (parsed.kind === 'handle' && c.parsed.kind === 'handle') return 0;
+    if (parsed.kind === 'url' && c.type === 'website') return 0;
+    if (parsed.kind === 'url' && c.parsed.kind === 'url') return 1;
+    return c.type === 'website' ? 2 : 3;
+  };
+  return [...contacts].sort((a, b) => rank(a) - rank(b))[0]!;
+}
+
+interface Candidate {
+  reasons: LookalikeReason[];
+  contact: Official;
+}
+
+/** The strongest imitation among the brands: most reasons, then directory order. */
+function best(found: Candidate[]): Candidate | undefined {
+  let top: Candidate | undefined;
+  for (const f of found) if (f.reasons.length > 0 && (!top || f.reasons.length > top.reasons.length)) top = f;
+  return top;
+}
+
+function similarDigits(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+  // Two substitutions include a swap of two adjacent digits.
+  return diff >= 1 && diff <= 2;
+}
+
+// ---------------------------------------------------------------------------
+
+/** Checks a contact against the providers' official contacts (channel values of every queue, plus the provider website's host). */
+export function verifyContact(input: string, providers: readonly Provider[], opts: { defaultCountry?: string } = {}): VerifyResult {
+  const text = input.trim();
+  const country = countryCode(opts.defaultCountry);
+  const parsed = classify(text, country);
+  if (!parsed) return { input: text, kind: null, normalized: null, verdict: 'invalid', reasons: [] };
+
+  const normalized = parsed.kind === 'phone' ? parsed.e164 : parsed.kind === 'email' ? parsed.address : parsed.kind === 'url' ? parsed.host.ascii : parsed.handle.toLowerCase();
+  const result = (verdict: Verdict, contact?: Official, reasons: LookalikeReason[] = []): VerifyResult => ({
+    input: text,
+    kind: parsed.kind,
+    normalized,
+    verdict,
+    ...(contact ? { match: matchOf(contact) } : {}),
+    reasons,
+  });
+
+  const perProvider = providers.map((p) => ({ provider: p, contacts: officialContacts(p, country) }));
+  const all = perProvider.flatMap((p) => p.contacts);
+  const found: Candidate[] = [];
+
+  switch (parsed.kind) {
+    case 'phone': {
+      if (parsed.e164 === null) return result('unknown');
+      // Compared without extensions: the line is what a scammer imitates.
+      const phones = all.filter((c): c is Official & { parsed: { kind: 'phone'; e164: string; callingCode: string; national: string } } => c.parsed.kind === 'phone' && c.parsed.e164 !== null);
+      const same = phones.find((c) => c.parsed.e164 === parsed.e164);
+      if (same) return result('official', same);
+      const near = phones.find(
+        (c) => (c.parsed.callingCode === parsed.callingCode && similarDigits(c.parsed.national, parsed.national)) || (c.parsed.callingCode !== parsed.callingCode && c.parsed.national === parsed.national),
+      );
+      return near ? result('lookalike', near, ['similar-number']) : result('unknown');
+    }
+    case 'email': {
+      const same = all.find((c) => c.parsed.kind === 'email' && c.parsed.address === parsed.address);
+      if (same) return result('official', same);
+      if (parsed.host.domain !== null && !isShared(parsed.host) && all.some((c) => hostOf(c.parsed)?.domain === parsed.host.domain)) return result('unknown');
+      break;
+    }
+    case 'url': {
+      const { host } = parsed;
+      const urls = all.filter((c) => c.parsed.kind === 'url');
+      const samePath = urls.find((c) => c.parsed.kind === 'url' && c.parsed.host.ascii === host.ascii && c.parsed.path === parsed.path);
+      const sameHost = urls.find((c) => hostOf(c.parsed)?.ascii === host.ascii);
+      const sameDomain =
+        host.domain !== null && !isShared(host) ? all.filter((c) => hostOf(c.parsed)?.domain === host.domain).sort((a, b) => Number(a.parsed.kind !== 'url') - Number(b.parsed.kind !== 'url'))[0] : undefined;
+      const official = samePath ?? sameHost ?? sameDomain;
+      if (official) return result('official', official);
+      break;
+    }
+    case 'handle': {
+      const handle = parsed.handle.toLowerCase();
+      const same = all.find((c) => c.parsed.kind === 'handle' && c.parsed.handle.toLowerCase() === handle && (parsed.platform === null || c.parsed.platform === null || c.parsed.platform === parsed.platform));
+      if (same) return result('official', same);
+      break;
+    }
+  }
+
+  for (const { provider, contacts } of perProvider) {
+    const officialHosts = contacts.map((c) => hostOf(c.parsed)).filter((h): h is Host => h !== null && !h.isIp && !isShared(h));
+    const provBrands = brands(provider, contacts);
+    const handles = new Set(provBrands.filter((b) => b.source === 'handle').map((b) => squash(b.token)));
+    const reasons = new Set<LookalikeReason>();
+    // The contact imitated: the brand with most reasons, then the longest (most specific) name.
+    let contact: Official | undefined;
+    let most = 0;
+    let longest = 0;
+    for (const b of provBrands) {
+      const r = brandReasons(parsed, b, officialHosts, handles);
+      for (const x of r) reasons.add(x);
+      if (r.length > 0 && (r.length > most || (r.length === most && b.token.length > longest))) {
+        most = r.length;
+        longest = b.token.length;
+        contact = pickContact(b.contacts, parsed);
+      }
+    }
+    if (contact) found.push({ reasons: sortReasons(reasons), contact });
+  }
+  const top = best(found);
+  if (!top) return result('unknown');
+  let reasons = top.reasons;
+  if (reasons.includes('homoglyph') && /(?:^|[.@/])xn--/i.test(text)) reasons = sortReasons([...reasons, 'punycode']);
+  return result('lookalike', top.contact, reasons);
+}
+

@@ -1,0 +1,82 @@
+/** Every word the CLI shows exists in English and Chinese, and the commands speak both. */
+import { describe, expect, it } from 'vitest';
+import { en, zh, type MessageKey } from '../src/i18n/messages.js';
+import { detectLang } from '../src/i18n/i18n.js';
+import { run } from './helpers.js';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the message catalogues', () => {
+  const keys = Object.keys(en) as MessageKey[];
+
+  it('give every key a Chinese text with the same placeholders', () => {
+    expect(Object.keys(zh).sort()).toEqual([...keys].sort());
+    for (const key of keys) {
+      expect(zh[key].trim(), key).not.toBe('');
+      expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it('write the Chinese in Chinese (apart from ids, codes and commands)', () => {
+    const untranslatable = new Set<MessageKey>(['help.default', 'error.usage', 'duration.dh', 'duration.hm', 'duration.h', 'duration.m', 'flows.col.id', 'config.col.key']);
+    for (const key of keys) {
+      if (untranslatable.has(key) || en[key] === '{message}') continue;
+      expect(zh[key], key).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('use the agreed terms consistently', () => {
+    const text = Object.values(zh).join('\n');
+    // 充值 and 提现 for deposits and withdrawals; 客服 for support; never 提款 or 存款.
+    expect(text).not.toMatch(/提款|存款|客户服务/);
+  });
+});
+
+describe('language choice', () => {
+  it('goes --lang, WALLET_HELP_LANG, settings, locale, then English', () => {
+    expect(detectLang({ WALLET_HELP_LANG: 'zh', LANG: 'en_US.UTF-8' })).toBe('zh');
+    expect(detectLang({ LANG: 'en_US.UTF-8' }, 'zh')).toBe('zh');
+    expect(detectLang({ WALLET_HELP_LANG: 'en' }, 'zh')).toBe('en');
+    expect(detectLang({ LC_ALL: 'zh_TW.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh');
+    expect(detectLang({ LC_ALL: '', LC_MESSAGES: 'zh_CN', LANG: 'en_US.UTF-8' })).toBe('zh');
+    expect(detectLang({ LANG: 'de_DE.UTF-8' })).toBe('en');
+    expect(detectLang({})).toBe('en');
+  });
+});
+
+describe('every command’s help, in both languages', () => {
+  const commands = [[], ['diagnose'], ['contacts'], ['verify'], ['config'], ['flows'], ['flows', 'list'], ['flows', 'show'], ['flows', 'graph'], ['flows', 'validate'], ['flows', 'test']];
+
+  it.each(commands.map((c) => [c.join(' ') || '(top)', c] as const))('%s', async (_name, command) => {
+    const english = await run([...command, '--help']);
+    expect(english.code).toBe(0);
+    expect(english.stdout).toContain('Usage:');
+    const chinese = await run(['--lang', 'zh', ...command, '--help']);
+    expect(chinese.code).toBe(0);
+    expect(chinese.stdout).toContain('用法：');
+    // Every description line is Chinese: no English sentence is left over from the English catalogue.
+    for (const line of chinese.stdout.split('\n')) {
+      const description = line.replace(/^\s+(-\S+(, -\S+)*( <[^>]+>| \[[^\]]+\])?|\S+)\s{2,}/, '');
+      if (/^[A-Z][a-z]+ [a-z]+ [a-z]+/.test(description.trim())) throw new Error(`English left in Chinese help of "${command.join(' ')}": ${line}`);
+    }
+  });
+});
+
+describe('a whole run in Chinese', () => {
+  it('the JSON run keeps ids and values in English and the texts in Chinese', async () => {
+    const r = await run(['--lang', 'zh', 'diagnose', 'withdrawal-delayed', '--answer', 'status=pending', '--answer', 'recent-change=security-change', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ flow: 'withdrawal-delayed', lang: 'zh', answers: { status: 'pending', 'recent-change': 'security-change' } });
+    expect(doc.outcome.title).toMatch(/[\u4e00-\u9fff]/);
+    for (const step of doc.outcome.steps) expect(step).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('errors come in Chinese too, with the same codes', async () => {
+    const r = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'maybe', '--json']);
+    expect(r.code).toBe(2);
+    const { error } = JSON.parse(r.stdout);
+    expect(error.code).toBe('invalid_value');
+    expect(error.message).toMatch(/不是问题“network”/);
+  });
+});

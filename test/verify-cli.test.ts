@@ -1,0 +1,73 @@
+/** `wallet-help verify` and the safety notice, through the CLI. */
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers.js';
+
+describe('wallet-help verify', () => {
+  it('exits 0 for an official contact, in any common format', async () => {
+    for (const input of ['+1 202-555-0199', '+1 (202) 555 0199', '0012025550199', 'security@example.com', 'https://www.example.com/help/contact', 'EXAMPLE.COM']) {
+      const r = await run(['verify', input, '--json']);
+      expect(r.code, input).toBe(0);
+      expect(JSON.parse(r.stdout), input).toMatchObject({ verdict: 'official', source: 'https://www.example.com/help/contact', example: true });
+    }
+    const human = await run(['verify', '+1 202-555-0199']);
+    expect(human.stdout).toContain('✔ OFFICIAL');
+    expect(human.stdout).toContain('is an official contact of Example Wallet (security).');
+    expect(human.stdout).toContain('EXAMPLE DATA');
+  });
+
+  it('exits 4 for a look-alike and says how it imitates the official contact', async () => {
+    const r = await run(['verify', 'https://examp1e.com/login']);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toContain('✘ LOOK-ALIKE');
+    expect(r.stdout).toMatch(/is NOT official: it imitates .*example\.com/);
+    const cyrillic = JSON.parse((await run(['verify', 'exаmple.com', '--json'])).stdout);
+    expect(cyrillic).toMatchObject({ verdict: 'lookalike', reasons: expect.arrayContaining(['homoglyph']) });
+    const extra = JSON.parse((await run(['verify', 'example-support.com', '--json'])).stdout);
+    expect(extra.reasons).toContain('brand-with-extra-words');
+  });
+
+  it('exits 4 for a contact that is simply not in the directory', async () => {
+    const r = await run(['verify', '+1 202-555-0111']);
+    expect([r.code, r.stdout.includes('NOT OFFICIAL') || r.stdout.includes('LOOK-ALIKE')]).toEqual([4, true]);
+    const other = await run(['verify', 'wikipedia.org', '--json']);
+    expect(other.code).toBe(4);
+    expect(JSON.parse(other.stdout).verdict).toBe('unknown');
+  });
+
+  it('compares national numbers once the country is known', async () => {
+    const r = await run(['verify', '020', '7946', '0321', '--country', 'GB', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).normalized).toBe('+442079460321');
+    expect((await run(['verify', '020 7946 0321'])).stdout).toContain('--country');
+    expect((await run(['verify', '020 7946 0321', '--country', 'Britain'])).code).toBe(2);
+  });
+
+  it('exits 2 for input that is not a contact', async () => {
+    const r = await run(['verify', '!!!', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error.code).toBe('invalid_contact');
+  });
+
+  it('speaks Chinese', async () => {
+    const r = await run(['--lang', 'zh', 'verify', 'examp1e.com']);
+    expect(r.stdout).toContain('✘ 仿冒');
+  });
+});
+
+describe('the safety notice', () => {
+  it('comes with every escalation and alert, in JSON and for people', async () => {
+    const alert = JSON.parse((await run(['diagnose', 'account-compromised', '--json'])).stdout);
+    expect(alert.outcome.notice).toBe(
+      'Official support never asks for your password, recovery phrase, private key, 2FA code or remote access, and never asks you to move funds. Reach it only through the contacts shown here, published at https://www.example.com/help/contact.',
+    );
+    const escalation = JSON.parse((await run(['diagnose', 'contact-support', '--answer', 'topic=other', '--json'])).stdout);
+    expect(escalation.outcome.notice).toBe(alert.outcome.notice);
+    const human = await run(['diagnose', 'account-compromised']);
+    expect(human.stdout).toContain(alert.outcome.notice);
+  });
+
+  it('is absent from fixes', async () => {
+    const fix = JSON.parse((await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'])).stdout);
+    expect(fix.outcome.notice).toBeUndefined();
+  });
+});

@@ -1,0 +1,377 @@
+/**
+ * verify: is a phone number, e-mail address, website or handle an official contact?
+ *
+ * Providers: the bundled demo (Example Wallet: www.example.com, +1 202-555-0143,
+ * +44 20 7946 0321, +1 202-555-0199, payments@/security@/support@example.com)
+ * and Acme Pay, built here (help.acmepay.test, x.com/AcmePay, t.me/AcmePaySupport,
+ * acmepay-help-demo@gmail.com on a shared free-mail domain).
+ *
+ * Look-alike classes and the inputs that test them:
+ *
+ * | reason                 | example inputs                                                                 |
+ * |------------------------|--------------------------------------------------------------------------------|
+ * | brand-with-extra-words | example-support.com, examplewallet-help.net, support-example.io,               |
+ * |                        | https://secure-example.com/login, examplewallet.com,                           |
+ * |                        | examplewallet.support@gmail.com, ExampleWallet@QQ.com,                         |
+ * |                        | @ExampleWallet_Support, @ExampleWallet (no handle is listed), @AcmePayHelp     |
+ * | edit-distance          | exampel.com, exxample.com, https://www.exampe.com/help, exmaple.com,           |
+ * |                        | support@exampel.com, @AcmePy, x.com/AcmePaySuport, mimt.test (brand "mint")    |
+ * | other-tld              | example.net, https://www.example.com.cn/help, example.co, example.github.io,   |
+ * |                        | t.me/AcmePay, weibo.com/AcmePaySupport (handle on another platform)            |
+ * | homoglyph              | exаmple.com (Cyrillic а), ехаmрle.com (Cyrillic е х а р), www.exαmple.com      |
+ * |                        | (Greek α), examp1e.com, exarnple.com (rn), exаmple-support.com, example.cοm    |
+ * |                        | (Greek ο), support@exаmple.com, @ＡｃｍｅＰａｙ (full width), @AcmeΡay (Greek Ρ),  |
+ * |                        | @ExampIeWallet (capital I)                                                     |
+ * | punycode (+homoglyph)  | xn--exmple-4nf.com, https://www.xn--exmple-4nf.com/login,                       |
+ * |                        | support@xn--exmple-4nf.com                                                     |
+ * | subdomain-trick        | example.com.account-verify.io, https://www.example.com-login.net/,             |
+ * |                        | example-login.secure-check.io, https://www.example.com@evil.io/help            |
+ * | similar-number         | +1 202-555-0134 (swap), +1 202-555-0148 (one digit), +1 202-565-0148 (two),     |
+ * |                        | (202) 555-0413 (US), +44 20 7946 0312, +44 2025550143 and +1 207 946 0321      |
+ * |                        | (the same number under the other country code)                                 |
+ *
+ * Near misses that stay 'unknown': wikipedia.org, github.com, +1 415 555 0100,
+ * +86 10 1234 5678, @OtherBrand, x.com/SomeoneElse, someone@gmail.com,
+ * billing@example.com (official domain, unlisted address), xn--80ak6aa92e.com
+ * (Cyrillic "аррӏе": imitates another brand, not ours).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDirectoryText } from '../src/directory/load.js';
+import type { Channel, Provider } from '../src/directory/types.js';
+import { detectKind, verifyContact, type LookalikeReason, type VerifyResult } from '../src/safety/verify.js';
+import { ROOT } from './helpers.js';
+
+function demoProviders(): Provider[] {
+  const { directory, problems } = loadDirectoryText(readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8'), 'directory/example.yaml');
+  expect(problems).toEqual([]);
+  return directory!.providers;
+}
+
+function channel(type: Channel['type'], value: string): Channel {
+  return { type, value, hours: '24/7', timezone: 'UTC', weekly: { kind: 'always' }, exceptions: [], languages: ['en'] };
+}
+
+const ACME: Provider = {
+  id: 'acme-pay',
+  name: 'Acme Pay',
+  website: 'https://help.acmepay.test/contact',
+  example: true,
+  queues: {
+    general: [channel('social', 'x.com/AcmePay'), channel('social', 't.me/AcmePaySupport'), channel('chat', 'In the app')],
+    payments: [channel('email', 'acmepay-help-demo@gmail.com'), channel('phone', '+86 10 5555 0100')],
+  },
+};
+
+const DEMO = demoProviders();
+const PROVIDERS: Provider[] = [...DEMO, ACME];
+
+function verify(input: string, defaultCountry?: string): VerifyResult {
+  return verifyContact(input, PROVIDERS, defaultCountry ? { defaultCountry } : {});
+}
+
+function expectOfficial(input: string, match: { provider?: string; queue: string | null; type: string; value: string }, defaultCountry?: string): void {
+  const r = verify(input, defaultCountry);
+  expect(r, input).toMatchObject({ input: input.trim(), verdict: 'official', reasons: [], match: { provider: match.provider ?? 'example-wallet', queue: match.queue, type: match.type, value: match.value } });
+}
+
+function expectLookalike(input: string, reason: LookalikeReason, opts: { defaultCountry?: string; imitates?: string } = {}): VerifyResult {
+  const r = verify(input, opts.defaultCountry);
+  expect(r.verdict, `${input}: ${JSON.stringify(r)}`).toBe('lookalike');
+  expect(r.reasons, input).toContain(reason);
+  expect(r.match, input).toBeDefined();
+  if (opts.imitates) expect(r.match!.value, input).toBe(opts.imitates);
+  return r;
+}
+
+const SITE = 'https://www.example.com/help/contact';
+
+describe('official contacts of the demo directory', () => {
+  it('recognises every channel value and the website as written in the directory', () => {
+    let checked = 0;
+    for (const provider of PROVIDERS) {
+      expectOfficial(provider.website, { provider: provider.id, queue: null, type: 'website', value: provider.website });
+      for (const [queue, channels] of Object.entries(provider.queues)) {
+        for (const ch of channels ?? []) {
+          const r = verify(ch.value);
+          // In-app paths ("App › Me › Help › Chat with us") are not contacts one can be sent.
+          if (ch.type === 'chat' || ch.type === 'web') {
+            expect(r.verdict, ch.value).toBe('invalid');
+            continue;
+          }
+          expect(r, ch.value).toMatchObject({ verdict: 'official', match: { provider: provider.id, queue, type: ch.type, value: ch.value } });
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(11);
+  });
+
+  it('normalizes phone numbers written in international form', () => {
+    const payments = { queue: 'payments', type: 'phone', value: '+1 202-555-0143' };
+    for (const input of ['+1 202-555-0143', '+12025550143', '+1 (202) 555-0143', '+1.202.555.0143', '+1 202 555 0143', '001 202 555 0143', '0012025550143', 'tel:+1-202-555-0143', '＋１ ２０２ ５５５ ０１４３', '  +1 202-555-0143  ']) {
+      expectOfficial(input, payments);
+    }
+    const account = { queue: 'account', type: 'phone', value: '+44 20 7946 0321' };
+    for (const input of ['+44 20 7946 0321', '+442079460321', '+44 (0)20 7946 0321', '0044 20 7946 0321', '+44-20-7946-0321', '+44.20.7946.0321']) expectOfficial(input, account);
+    expectOfficial('+1 (202) 555-0199', { queue: 'security', type: 'phone', value: '+1 202-555-0199' });
+    expectOfficial('+44 20 7946 0321 ext. 5', account);
+  });
+
+  it('normalizes national forms with the default country, international ones whatever it is', () => {
+    for (const input of ['(202) 555-0143', '202-555-0143', '202.555.0143', '1-202-555-0143', '2025550143']) expectOfficial(input, { queue: 'payments', type: 'phone', value: '+1 202-555-0143' }, 'US');
+    expectOfficial('202 555 0199', { queue: 'security', type: 'phone', value: '+1 202-555-0199' }, 'us');
+    for (const input of ['020 7946 0321', '020-7946-0321', '(020) 7946 0321']) expectOfficial(input, { queue: 'account', type: 'phone', value: '+44 20 7946 0321' }, 'GB');
+    expectOfficial('+1 202-555-0143', { queue: 'payments', type: 'phone', value: '+1 202-555-0143' }, 'GB');
+    expectOfficial('011 44 20 7946 0321', { queue: 'account', type: 'phone', value: '+44 20 7946 0321' }, 'US');
+  });
+
+  it('cannot compare a national number without a country: unknown, not normalized', () => {
+    expect(verify('020 7946 0321')).toEqual({ input: '020 7946 0321', kind: 'phone', normalized: null, verdict: 'unknown', reasons: [] });
+    // The same digits read in another country are another number.
+    expect(verify('020 7946 0321', 'US').verdict).toBe('invalid');
+  });
+
+  it('accepts URLs and host names with paths, queries, upper case, ports and subdomains', () => {
+    const website = { queue: null, type: 'website', value: SITE };
+    for (const input of [SITE, 'HTTPS://WWW.EXAMPLE.COM/HELP/CONTACT?lang=zh#top', 'www.example.com', 'www.example.com/help', 'Example.com', 'help.example.com', 'https://pay.help.example.com/x?y=z', 'http://www.example.com:8443/', 'www.example.com.']) {
+      expectOfficial(input, website);
+    }
+    expectOfficial('https://www.example.com/help/ticket?id=7', { queue: 'account', type: 'ticket', value: 'https://www.example.com/help/ticket' });
+    expectOfficial('www.example.com/help/ticket/', { queue: 'account', type: 'ticket', value: 'https://www.example.com/help/ticket' });
+    // Full-width letters are folded by IDNA: a browser opens example.com itself.
+    expectOfficial('ｗｗｗ.ｅｘａｍｐｌｅ.ｃｏｍ', website);
+    expect(verify('https://WWW.Example.COM/Help').normalized).toBe('www.example.com');
+  });
+
+  it('matches e-mail addresses case-insensitively', () => {
+    expectOfficial('payments@example.com', { queue: 'payments', type: 'email', value: 'payments@example.com' });
+    expectOfficial('PAYMENTS@EXAMPLE.COM', { queue: 'payments', type: 'email', value: 'payments@example.com' });
+    expectOfficial('mailto:Security@Example.com', { queue: 'security', type: 'email', value: 'security@example.com' });
+    expectOfficial('Support@example.COM', { queue: 'general', type: 'email', value: 'support@example.com' });
+    expect(verify('PAYMENTS@EXAMPLE.COM').normalized).toBe('payments@example.com');
+  });
+
+  it('recognises official handles on their platform', () => {
+    const x = { provider: 'acme-pay', queue: 'general', type: 'social', value: 'x.com/AcmePay' };
+    for (const input of ['x.com/AcmePay', 'https://x.com/acmepay', 'https://twitter.com/AcmePay', 'https://mobile.twitter.com/AcmePay?lang=en', 'twitter:AcmePay', 'x:@acmepay', '@AcmePay']) expectOfficial(input, x);
+    const tg = { provider: 'acme-pay', queue: 'general', type: 'social', value: 't.me/AcmePaySupport' };
+    for (const input of ['t.me/AcmePaySupport', 'https://t.me/acmepaysupport', 'telegram:AcmePaySupport', 'tg:AcmePaySupport']) expectOfficial(input, tg);
+    expect(verify('@AcmePay').normalized).toBe('acmepay');
+  });
+
+  it('treats a listed address on a shared free-mail domain as that address only', () => {
+    expectOfficial('AcmePay-Help-Demo@gmail.com', { provider: 'acme-pay', queue: 'payments', type: 'email', value: 'acmepay-help-demo@gmail.com' });
+    expect(verify('someone@gmail.com').verdict).toBe('unknown');
+    expect(verify('https://mail.gmail.com').verdict).toBe('unknown');
+  });
+
+  it('uses the right provider when several are configured', () => {
+    expectOfficial('+86 10 5555 0100', { provider: 'acme-pay', queue: 'payments', type: 'phone', value: '+86 10 5555 0100' });
+    expectOfficial('acmepay.test', { provider: 'acme-pay', queue: null, type: 'website', value: 'https://help.acmepay.test/contact' });
+  });
+});
+
+describe('look-alikes', () => {
+  it('brand-with-extra-words: the brand inside another domain, handle or mailbox', () => {
+    for (const input of ['example-support.com', 'examplewallet-help.net', 'support-example.io', 'https://secure-example.com/login', 'examplewallet.com']) {
+      expect(expectLookalike(input, 'brand-with-extra-words', { imitates: SITE }).reasons).toEqual(['brand-with-extra-words']);
+    }
+    expectLookalike('examplewallet.support@gmail.com', 'brand-with-extra-words');
+    expectLookalike('ExampleWallet@QQ.com', 'brand-with-extra-words');
+    // No social channel is listed for Example Wallet: a handle with its name imitates it.
+    expectLookalike('@ExampleWallet_Support', 'brand-with-extra-words', { imitates: SITE });
+    expectLookalike('@ExampleWallet', 'brand-with-extra-words', { imitates: SITE });
+    expect(expectLookalike('@AcmePayHelp', 'brand-with-extra-words').match).toMatchObject({ provider: 'acme-pay', type: 'social' });
+  });
+
+  it('edit-distance: one or two edits from the brand, scaled with its length', () => {
+    for (const input of ['exampel.com', 'exxample.com', 'https://www.exampe.com/help', 'exmaple.com']) {
+      expect(expectLookalike(input, 'edit-distance', { imitates: SITE }).reasons).toEqual(['edit-distance']);
+    }
+    expectLookalike('support@exampel.com', 'edit-distance', { imitates: 'support@example.com' });
+    expectLookalike('@AcmePy', 'edit-distance', { imitates: 'x.com/AcmePay' });
+    expectLookalike('x.com/AcmePaySuport', 'edit-distance', { imitates: 't.me/AcmePaySupport' });
+  });
+
+  it('edit-distance: short brands allow one edit, very short none', () => {
+    const short: Provider = { ...ACME, id: 'mint', name: 'Mint', website: 'https://mint.test/', queues: {} };
+    const tiny: Provider = { ...ACME, id: 'q', name: 'Q', website: 'https://qb.test/', queues: {} };
+    expect(verifyContact('mimt.test', [short])).toMatchObject({ verdict: 'lookalike', reasons: ['edit-distance'] });
+    expect(verifyContact('mimd.test', [short]).verdict).toBe('unknown');
+    expect(verifyContact('qc.test', [tiny]).verdict).toBe('unknown');
+  });
+
+  it('other-tld: the same name under another public suffix or on another platform', () => {
+    for (const input of ['example.net', 'https://www.example.com.cn/help', 'example.co', 'example.github.io']) {
+      expect(expectLookalike(input, 'other-tld', { imitates: SITE }).reasons).toEqual(['other-tld']);
+    }
+    expect(expectLookalike('t.me/AcmePay', 'other-tld', { imitates: 'x.com/AcmePay' }).reasons).toEqual(['other-tld']);
+    expectLookalike('weibo.com/AcmePaySupport', 'other-tld', { imitates: 't.me/AcmePaySupport' });
+  });
+
+  it('homoglyph: Cyrillic, Greek, full-width and digit look-alikes', () => {
+    const cyrillic = 'ex\u0430mple.com'; // Cyrillic а
+    expect(expectLookalike(cyrillic, 'homoglyph', { imitates: SITE })).toMatchObject({ normalized: 'xn--exmple-4nf.com', reasons: ['homoglyph'] });
+    expectLookalike('\u0435\u0445\u0430m\u0440le.com', 'homoglyph', { imitates: SITE }); // Cyrillic е х а р
+    expectLookalike('www.ex\u03b1mple.com', 'homoglyph'); // Greek α
+    expect(expectLookalike('examp1e.com', 'homoglyph').reasons).toEqual(['edit-distance', 'homoglyph']);
+    expect(expectLookalike('exarnple.com', 'homoglyph').reasons).toEqual(['edit-distance', 'homoglyph']);
+    expectLookalike('ex\u0430mple-support.com', 'homoglyph');
+    // A look-alike top-level domain: example.cοm with Greek ο.
+    expectLookalike('example.c\u03bfm', 'homoglyph', { imitates: SITE });
+    expectLookalike('support@ex\u0430mple.com', 'homoglyph', { imitates: 'support@example.com' });
+    expectLookalike('@\uff21\uff43\uff4d\uff45\uff30\uff41\uff59', 'homoglyph', { imitates: 'x.com/AcmePay' }); // full-width ＡｃｍｅＰａｙ
+    expectLookalike('@Acme\u03a1ay', 'homoglyph', { imitates: 'x.com/AcmePay' }); // Greek Ρ
+    expectLookalike('@ExampIeWallet', 'homoglyph', { imitates: SITE }); // capital I for l
+  });
+
+  it('punycode: an xn-- name that decodes to a homoglyph reports both', () => {
+    for (const input of ['xn--exmple-4nf.com', 'https://www.xn--exmple-4nf.com/login', 'support@xn--exmple-4nf.com']) {
+      const r = expectLookalike(input, 'punycode');
+      expect(r.reasons).toEqual(['homoglyph', 'punycode']);
+    }
+    // Unicode input is a homoglyph, not punycode.
+    expect(verify('ex\u0430mple.com').reasons).not.toContain('punycode');
+  });
+
+  it('subdomain-trick: the official name in front of another domain', () => {
+    for (const input of ['example.com.account-verify.io', 'https://www.example.com-login.net/', 'example-login.secure-check.io', 'https://www.example.com@evil.io/help']) {
+      expect(expectLookalike(input, 'subdomain-trick', { imitates: SITE }).reasons).toEqual(['subdomain-trick']);
+    }
+    expect(verify('https://www.example.com@evil.io/help').normalized).toBe('evil.io');
+    expect(verify('ex\u0430mple.com.account-verify.io').reasons).toEqual(['homoglyph', 'subdomain-trick']);
+  });
+
+  it('similar-number: one or two digits off, a swap, or the same number under another country code', () => {
+    expectLookalike('+1 202-555-0134', 'similar-number', { imitates: '+1 202-555-0143' });
+    expectLookalike('+1 202-555-0148', 'similar-number', { imitates: '+1 202-555-0143' });
+    expectLookalike('+1 202-565-0148', 'similar-number', { imitates: '+1 202-555-0143' });
+    expectLookalike('(202) 555-0413', 'similar-number', { defaultCountry: 'US', imitates: '+1 202-555-0143' });
+    expectLookalike('+44 20 7946 0312', 'similar-number', { imitates: '+44 20 7946 0321' });
+    expectLookalike('+44 2025550143', 'similar-number', { imitates: '+1 202-555-0143' });
+    expect(expectLookalike('+1 207 946 0321', 'similar-number', { imitates: '+44 20 7946 0321' }).reasons).toEqual(['similar-number']);
+  });
+
+  it('reports the imitated contact of the provider imitated', () => {
+    expect(verify('acmepay-support.test').match).toMatchObject({ provider: 'acme-pay', type: 'website' });
+    expect(verify('example-support.com').match).toMatchObject({ provider: 'example-wallet', queue: null, type: 'website' });
+  });
+});
+
+describe('near misses stay unknown', () => {
+  it.each([
+    ['wikipedia.org'],
+    ['https://github.com/'],
+    ['https://x.com'],
+    ['x.com/home'],
+    ['+1 415 555 0100'],
+    ['+86 10 1234 5678'],
+    ['@OtherBrand'],
+    ['x.com/SomeoneElse'],
+    ['weibo.com/u/OtherBrand'],
+    ['someone@gmail.com'],
+    ['xn--80ak6aa92e.com'],
+    ['192.0.2.1'],
+  ])('%s', (input) => {
+    const r = verify(input);
+    expect(r.verdict, JSON.stringify(r)).toBe('unknown');
+    expect(r.reasons).toEqual([]);
+    expect(r.match).toBeUndefined();
+  });
+
+  it('an unlisted address at an official domain is unknown, with no look-alike reason', () => {
+    expect(verify('billing@example.com')).toEqual({ input: 'billing@example.com', kind: 'email', normalized: 'billing@example.com', verdict: 'unknown', reasons: [] });
+    expect(verify('payments@help.example.com').verdict).toBe('unknown');
+  });
+
+  it('does not confuse one configured brand with another', () => {
+    expect(verify('@AcmePay').match!.provider).toBe('acme-pay');
+    expect(verifyContact('@AcmePay', DEMO).verdict).toBe('unknown');
+    expect(verifyContact('acmepay.test', DEMO).verdict).toBe('unknown');
+    expect(verifyContact('example.com', [ACME]).verdict).toBe('unknown');
+  });
+
+  it('an empty directory knows no contacts', () => {
+    expect(verifyContact('example.com', []).verdict).toBe('unknown');
+    expect(verifyContact('+1 202-555-0143', []).verdict).toBe('unknown');
+  });
+});
+
+describe('invalid input', () => {
+  it.each([
+    [''],
+    ['   '],
+    ['hello'],
+    ['call me maybe'],
+    ['555'],
+    ['+1 23'],
+    ['+1 202-555-01'],
+    ['+++'],
+    ['@'],
+    ['@two words'],
+    ['a@b'],
+    ['a@@example.com'],
+    ['http://'],
+    ['javascript:alert(1)'],
+    ['ftp://example.com/'],
+    ['telegram:'],
+    ['ex\u200bample.com'],
+    ['example.com\u0007'],
+    ['www.example.com\u202e'],
+    [`${'a'.repeat(250)}.example.com`],
+    ['https://%zz'],
+    ['mailto:'],
+    ['tel:'],
+    ['@@'],
+  ])('%j', (input) => {
+    const r = verify(input);
+    expect(r).toEqual({ input: input.trim(), kind: null, normalized: null, verdict: 'invalid', reasons: [] });
+  });
+});
+
+describe('malformed parts of otherwise readable input', () => {
+  it('never throws on bad percent-encoding', () => {
+    expect(verify('x.com/%E0%A4%A')).toMatchObject({ kind: 'url', verdict: 'unknown' });
+    expect(verify('https://www.example.com/%E0')).toMatchObject({ kind: 'url', verdict: 'official' });
+    expect(verify('https://u%zz@example.com')).toMatchObject({ kind: 'url', verdict: 'official' });
+  });
+
+  it('reads internationalized e-mail hosts and IP literals without matching them', () => {
+    expect(verify('support@\u4f8b\u5b50.\u4e2d\u56fd')).toMatchObject({ kind: 'email', normalized: 'support@xn--fsqu00a.xn--fiqs8s', verdict: 'unknown' });
+    expect(verify('https://[::1]/')).toMatchObject({ kind: 'url', verdict: 'unknown' });
+  });
+});
+
+describe('detectKind', () => {
+  it.each([
+    ['+1 202-555-0143', 'phone'],
+    ['0044 20 7946 0321', 'phone'],
+    ['tel:+12025550143', 'phone'],
+    ['payments@example.com', 'email'],
+    ['mailto:payments@example.com?subject=help', 'email'],
+    ['https://www.example.com/help', 'url'],
+    ['www.example.com/help', 'url'],
+    ['example.com', 'url'],
+    ['192.0.2.1', 'url'],
+    ['ex\u0430mple.com', 'url'],
+    ['@ExampleWallet', 'handle'],
+    ['x.com/ExampleWallet', 'handle'],
+    ['https://twitter.com/ExampleWallet', 'handle'],
+    ['weibo.com/examplewallet', 'handle'],
+    ['t.me/ExampleWallet', 'handle'],
+    ['telegram:ExampleWallet', 'handle'],
+    ['wechat:ExampleWallet', 'handle'],
+    ['hello', null],
+    ['', null],
+    ['1.2.3', null],
+  ])('%j is %s', (input, kind) => {
+    expect(detectKind(input)).toBe(kind);
+  });
+
+  it('reads national numbers only with a country', () => {
+    expect(detectKind('(202) 555-0143', 'US')).toBe('phone');
+    expect(detectKind('55', 'US')).toBeNull();
+  });
+});
