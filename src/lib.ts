@@ -73,7 +73,7 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const answers: Record<string, string> = Object.assign(Object.create(null), request.answers ?? {});
   const first = diagnoseWith(env, flows.flows, request.flow, answers, undefined);
   if (!first.outcome.queue) return first;
-  const directory = await openDirectory(options.contactsFile, env.t);
+  const directory = await openDirectory(options.contactsFile, env.t, undefined, lang);
   const provider = chooseProvider(directory, options.provider, env.t);
   return diagnoseWith(env, flows.flows, request.flow, answers, new ContactBook(directory, provider, env));
 }

@@ -10,6 +10,7 @@ import { LANGS, type Lang } from './engine/types.js';
 import { ExitCode, WalletHelpError } from './errors.js';
 import { loadBundledFlows } from './flows/catalog.js';
 import { detectLang, translator, type Translate } from './i18n/i18n.js';
+import type { ProblemRef } from './i18n/problem-ref.js';
 import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram } from './program.js';
 import { makeStyle, type Style } from './render/style.js';
@@ -35,7 +36,12 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     out: makeStyle(colorEnabled(io.stdout, io.env, early.color, configColor)),
     err: makeStyle(colorEnabled(io.stderr, io.env, early.color, configColor)),
   };
-  for (const w of settings.warnings) io.stderr.write(`${style.err.yellow(t('warning.prefix'))}${configWarning(w, t)}\n`);
+  if (settings.warnings.length > 0) {
+    // Rare, so the problem catalogue loads only here.
+    const { problemTranslator } = await import('./i18n/problems.js');
+    const problem = problemTranslator(lang);
+    for (const w of settings.warnings) io.stderr.write(`${style.err.yellow(t('warning.prefix'))}${configWarning(w, t, (ref) => problem(ref.key, ref.params))}\n`);
+  }
 
   let bundled: Promise<readonly Flow[]> | undefined;
   const base: BaseContext = {
@@ -64,14 +70,14 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   }
 }
 
-function configWarning(w: ConfigWarning, t: Translate): string {
+function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) => string): string {
   switch (w.type) {
     case 'corrupt':
       return t('config.warn.corrupt', { file: w.file, keptAs: w.keptAs });
     case 'unreadable':
       return t('config.warn.unreadable', { file: w.file, reason: w.reason });
     case 'bad-value':
-      return t('config.warn.badValue', { file: w.file, key: w.key, reason: w.reason });
+      return t('config.warn.badValue', { file: w.file, key: w.key, reason: word(w.problem) });
     case 'unknown-key':
       return t('config.warn.unknownKey', { file: w.file, key: w.key });
   }

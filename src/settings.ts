@@ -40,12 +40,12 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
 
   let chosen: Promise<{ directory: Directory; provider: Provider }> | undefined;
   const provider = () =>
-    (chosen ??= openDirectory(contactsFile, t, io.readFile).then((directory) => ({ directory, provider: chooseProvider(directory, providerId, t) })));
+    (chosen ??= openDirectory(contactsFile, t, io.readFile, base.lang).then((directory) => ({ directory, provider: chooseProvider(directory, providerId, t) })));
 
   let catalog: Promise<FlowCatalog> | undefined;
   const flows = () =>
     (catalog ??= base.bundledFlows().then(async (bundled) => {
-      const result = await withOperatorFolders(bundled, flowDirs);
+      const result = await withOperatorFolders(bundled, flowDirs, base.lang);
       if (result.problems.length > 0) {
         const { formatProblem } = await import('./data/located-yaml.js');
         for (const p of result.problems) io.stderr.write(`${t('warning.prefix')}${t('warning.flowSkipped', { problem: formatProblem(p) })}\n`);

@@ -146,7 +146,7 @@ describe('diagnose, human output', () => {
     expect(r.stdout).toContain('[SECURITY ALERT]');
     expect(r.stdout).toContain('Support team: security');
     expect(r.stdout).toContain('Have this ready before you contact support:');
-    expect(r.stdout).toContain('only through the contacts below, which come from the official website or app');
+    expect(r.stdout).toContain('Reach it only through the contacts shown here, published at https://www.example.com/help/contact.');
     expect(r.stdout).toContain('Example Wallet — security support');
   });
 

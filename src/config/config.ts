@@ -7,6 +7,7 @@
 import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
+import { list, ref, type ProblemRef } from '../i18n/problem-ref.js';
 
 export interface KeySpec {
   /** Allowed values, or the kind of free value. */
@@ -40,13 +41,13 @@ export function isConfigKey(key: string): key is ConfigKey {
   return Object.hasOwn(CONFIG_KEYS, key);
 }
 
-/** Why a value is not allowed for a key, or undefined when it is. */
-export function checkValue(key: ConfigKey, value: unknown): string | undefined {
+/** Why a value is not allowed for a key, as a message reference to word in the reader's language; undefined when it is allowed. */
+export function valueProblem(key: ConfigKey, value: unknown): ProblemRef | undefined {
   const spec: KeySpec = CONFIG_KEYS[key];
-  if (typeof value !== 'string' || value.trim() === '') return 'must be a non-empty text';
-  if (spec.values && !spec.values.includes(value)) return `must be one of ${spec.values.join(', ')}`;
-  if (spec.kind === 'id' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) return 'must use lowercase letters, digits and dashes';
-  if (value.length > 4096) return 'is too long';
+  if (typeof value !== 'string' || value.trim() === '') return ref('config.notText');
+  if (spec.values && !spec.values.includes(value)) return ref('config.notOneOf', { values: list(spec.values) });
+  if (spec.kind === 'id' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) return ref('config.badId');
+  if (value.length > 4096) return ref('config.tooLong');
   return undefined;
 }
 
@@ -69,7 +70,8 @@ export interface ConfigRead {
 export type ConfigWarning =
   | { type: 'corrupt'; file: string; keptAs: string }
   | { type: 'unreadable'; file: string; reason: string }
-  | { type: 'bad-value'; file: string; key: string; reason: string }
+  /** `problem` is worded in the user's language once that is known (it may come from this very file). */
+  | { type: 'bad-value'; file: string; key: string; problem: ProblemRef }
   | { type: 'unknown-key'; file: string; key: string };
 
 /**
@@ -108,8 +110,9 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, no
       warnings.push({ type: 'unknown-key', file, key });
       continue;
     }
-    const problem = checkValue(key, value);
-    if (problem) warnings.push({ type: 'bad-value', file, key, reason: problem });
+    // The language may come from this very file, so the reason is kept as a reference to word later.
+    const problem = valueProblem(key, value);
+    if (problem) warnings.push({ type: 'bad-value', file, key, problem });
     else config[key] = value as string;
   }
   return { config, file, warnings };

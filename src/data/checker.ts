@@ -3,108 +3,124 @@
  * collecting every problem with its position (instead of stopping at the first).
  */
 import type { LocatedValue, PathKey, Problem } from './located-yaml.js';
-import { LANGS, type Localized } from '../engine/types.js';
+import { LANGS, type Lang, type Localized } from '../engine/types.js';
+import { list, problemTranslator, ref, type ProblemKey, type ProblemParams, type ProblemRef, type ProblemTranslate } from '../i18n/problems.js';
 import { clip } from '../util/safe-text.js';
 
 export type Obj = Record<string, unknown>;
 
-/** Collects problems for one file. */
+/** A catalogue noun phrase naming what is checked ("the flow title"), or one with parameters. */
+export type What = Extract<ProblemKey, `what.${string}`> | ProblemRef;
+
+/** Collects problems for one file, worded in `lang`. */
 export class Checker {
   readonly problems: Problem[] = [];
-  constructor(readonly doc: LocatedValue) {}
+  readonly message: ProblemTranslate;
+  constructor(
+    readonly doc: LocatedValue,
+    readonly lang: Lang = 'en',
+  ) {
+    this.message = problemTranslator(lang);
+  }
 
-  report(path: readonly PathKey[], message: string, which: 'key' | 'value' = 'value'): void {
-    this.problems.push(this.doc.problem(path, message, which));
+  report(path: readonly PathKey[], key: ProblemKey, params?: ProblemParams, which: 'key' | 'value' = 'value'): void {
+    this.problems.push(this.doc.problem(path, this.message(key, params), which));
   }
 
   /** A mapping with only the allowed keys; `required` keys must be present. */
-  object(value: unknown, path: readonly PathKey[], what: string, allowed: readonly string[], required: readonly string[]): Obj | undefined {
+  object(value: unknown, path: readonly PathKey[], what: What, allowed: readonly string[], required: readonly string[]): Obj | undefined {
+    const w = whatRef(what);
     if (!isPlainObject(value)) {
-      this.report(path, `${what} must be a mapping (key: value pairs), not ${describe(value)}`);
+      this.report(path, 'check.notMapping', { what: w, found: describe(value) });
       return undefined;
     }
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
-        this.report([...path, key], `unknown key "${key}" in ${what}; allowed keys: ${allowed.join(', ')}`, 'key');
+        this.report([...path, key], 'check.unknownKey', { key, what: w, allowed: list(allowed) }, 'key');
       }
     }
     for (const key of required) {
-      if (!Object.hasOwn(value, key)) this.report(path, `${what} is missing "${key}"`);
+      if (!Object.hasOwn(value, key)) this.report(path, 'check.missingKey', { what: w, key });
     }
     return value;
   }
 
   /** A mapping whose keys are names chosen by the author (ids); values are checked by the caller. */
-  map(value: unknown, path: readonly PathKey[], what: string): Obj | undefined {
+  map(value: unknown, path: readonly PathKey[], what: What): Obj | undefined {
     if (!isPlainObject(value)) {
-      this.report(path, `${what} must be a mapping (key: value pairs), not ${describe(value)}`);
+      this.report(path, 'check.notMapping', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
     return value;
   }
 
-  string(value: unknown, path: readonly PathKey[], what: string): string | undefined {
+  string(value: unknown, path: readonly PathKey[], what: What): string | undefined {
     if (typeof value !== 'string' || value.trim() === '') {
-      this.report(path, `${what} must be a non-empty text, not ${describe(value)}`);
+      this.report(path, 'check.notText', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
     return value;
   }
 
   /** An identifier: lowercase letters, digits and dashes, as used in flags and JSON. */
-  id(value: unknown, path: readonly PathKey[], what: string, which: 'key' | 'value' = 'value'): string | undefined {
+  id(value: unknown, path: readonly PathKey[], what: What, which: 'key' | 'value' = 'value'): string | undefined {
     const s = this.string(value, path, what);
     if (s === undefined) return undefined;
     if (!ID_PATTERN.test(s)) {
-      this.report(path, `${what} "${clip(s, 40)}" must use lowercase letters, digits and single dashes (like "record-status")`, which);
+      this.report(path, 'check.badId', { what: whatRef(what), value: clip(s, 40) }, which);
       return undefined;
     }
     return s;
   }
 
-  oneOf<T extends string>(value: unknown, path: readonly PathKey[], what: string, allowed: readonly T[]): T | undefined {
+  oneOf<T extends string>(value: unknown, path: readonly PathKey[], what: What, allowed: readonly T[]): T | undefined {
     if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-      this.report(path, `${what} must be one of ${allowed.join(', ')}, not ${describe(value)}`);
+      this.report(path, 'check.notOneOf', { what: whatRef(what), allowed: list(allowed), found: describe(value) });
       return undefined;
     }
     return value as T;
   }
 
-  integer(value: unknown, path: readonly PathKey[], what: string, min: number): number | undefined {
+  integer(value: unknown, path: readonly PathKey[], what: What, min: number): number | undefined {
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-      this.report(path, `${what} must be a whole number of at least ${min}, not ${describe(value)}`);
+      this.report(path, 'check.notInteger', { what: whatRef(what), min, found: describe(value) });
       return undefined;
     }
     return value;
   }
 
-  array(value: unknown, path: readonly PathKey[], what: string, minItems: number): unknown[] | undefined {
+  array(value: unknown, path: readonly PathKey[], what: What, minItems: number): unknown[] | undefined {
     if (!Array.isArray(value)) {
-      this.report(path, `${what} must be a list, not ${describe(value)}`);
+      this.report(path, 'check.notList', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
     if (value.length < minItems) {
-      this.report(path, `${what} needs at least ${minItems} ${minItems === 1 ? 'entry' : 'entries'}`);
+      this.report(path, minItems === 1 ? 'check.tooFew.one' : 'check.tooFew.other', { what: whatRef(what), min: minItems });
     }
     return value;
   }
 
   /** A text given in every language (`en:` and `zh:`). */
-  localized(value: unknown, path: readonly PathKey[], what: string): Localized | undefined {
+  localized(value: unknown, path: readonly PathKey[], what: What): Localized | undefined {
     const obj = this.object(value, path, what, LANGS, []);
     if (!obj) return undefined;
     let ok = true;
     for (const lang of LANGS) {
       if (!Object.hasOwn(obj, lang)) {
-        this.report(path, `${what} is missing its ${LANG_NAMES[lang]} text ("${lang}:")`);
+        this.report(path, MISSING_TEXT[lang], { what: whatRef(what) });
         ok = false;
-      } else if (this.string(obj[lang], [...path, lang], `${what} (${lang})`) === undefined) ok = false;
+      } else if (this.string(obj[lang], [...path, lang], ref('what.inLang', { what: whatRef(what), lang })) === undefined) ok = false;
     }
     return ok ? (obj as Localized) : undefined;
   }
 }
 
-const LANG_NAMES = { en: 'English', zh: 'Chinese' } as const;
+const MISSING_TEXT = { en: 'check.missingEn', zh: 'check.missingZh' } as const satisfies Record<Lang, ProblemKey>;
+
+/** The reference a `What` stands for, to pass as the `{what}` of a larger phrase. */
+export function whatRef(what: What): ProblemRef {
+  return typeof what === 'string' ? ref(what) : what;
+}
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -113,10 +129,10 @@ export function isPlainObject(value: unknown): value is Obj {
 }
 
 /** Names the type of a wrong value for error messages, without echoing long content. */
-export function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return value.trim() === '' ? 'an empty text' : `the text "${clip(value, 40)}"`;
-  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+export function describe(value: unknown): ProblemRef {
+  if (value === null || value === undefined) return ref('found.nothing');
+  if (Array.isArray(value)) return ref('found.list');
+  if (typeof value === 'object') return ref('found.mapping');
+  if (typeof value === 'string') return value.trim() === '' ? ref('found.emptyText') : ref('found.text', { text: clip(value, 40) });
+  return ref(typeof value === 'number' ? 'found.number' : 'found.value', { value: String(value) });
 }

@@ -4,6 +4,8 @@
  * be reported as file:line:column.
  */
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Lang } from '../engine/types.js';
+import { problemTranslator } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 
 /** One problem in a data file, placed where the user can find it. */
@@ -35,15 +37,16 @@ export interface LocatedValue {
 }
 
 
-/** Decodes file bytes as strict UTF-8, dropping a byte-order mark. */
-export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { problem: Problem } {
+/** Decodes file bytes as strict UTF-8, dropping a byte-order mark; a problem is worded in `lang`. */
+export function decodeUtf8(bytes: Uint8Array, file: string, lang: Lang = 'en'): { text: string } | { problem: Problem } {
+  const message = problemTranslator(lang);
   if (bytes.byteLength > MAX_DATA_FILE_BYTES) {
     return {
       problem: {
         file,
         line: 1,
         column: 1,
-        message: `file is ${formatBytes(bytes.byteLength)}, larger than the ${formatBytes(MAX_DATA_FILE_BYTES)} allowed for a data file; split it or remove what is not needed`,
+        message: message('file.tooLarge', { size: formatBytes(bytes.byteLength), max: formatBytes(MAX_DATA_FILE_BYTES) }),
       },
     };
   }
@@ -59,7 +62,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | 
         file,
         line: lines.length,
         column: (lines.at(-1)?.length ?? 0) + 1,
-        message: 'file is not valid UTF-8 text; save it as UTF-8',
+        message: message('file.notUtf8'),
       },
     };
   }
@@ -92,9 +95,11 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /**
  * Parses YAML (a JSON document is YAML too) without trusting it: duplicate keys,
- * aliases and custom tags are errors, and nothing throws for bad input.
+ * aliases and custom tags are errors, and nothing throws for bad input. Problems
+ * are worded in `lang`.
  */
-export function parseLocatedYaml(text: string, file: string): { doc: LocatedValue; problems: Problem[] } {
+export function parseLocatedYaml(text: string, file: string, lang: Lang = 'en'): { doc: LocatedValue; problems: Problem[] } {
+  const message = problemTranslator(lang);
   const lineCounter = new LineCounter();
   const problems: Problem[] = [];
   const pos = (offset: number): Position => {
@@ -115,12 +120,16 @@ export function parseLocatedYaml(text: string, file: string): { doc: LocatedValu
       stringKeys: true,
     });
   } catch (err) {
-    problems.push({ file, line: 1, column: 1, message: `could not read the file as YAML: ${(err as Error).message}` });
+    problems.push({ file, line: 1, column: 1, message: message('yaml.unreadable', { detail: (err as Error).message }) });
     return { doc: emptyDoc(file, source), problems };
   }
   for (const e of document.errors) {
     const at = pos(e.pos[0]);
-    problems.push({ file, ...at, message: yamlMessage(e.code, e.message) });
+    problems.push({
+      file,
+      ...at,
+      message: e.code === 'DUPLICATE_KEY' ? message('yaml.duplicateKey') : message('yaml.syntax', { detail: yamlDetail(e.message) }),
+    });
   }
   let value: unknown = null;
   if (document.errors.length === 0) {
@@ -132,10 +141,7 @@ export function parseLocatedYaml(text: string, file: string): { doc: LocatedValu
         file,
         line: 1,
         column: 1,
-        message:
-          err instanceof ReferenceError
-            ? 'YAML aliases (*name) are not allowed in this file; write the value out in full'
-            : `could not read the file as YAML: ${(err as Error).message}`,
+        message: err instanceof ReferenceError ? message('yaml.alias') : message('yaml.unreadable', { detail: (err as Error).message }),
       });
     }
   }
@@ -185,9 +191,8 @@ function emptyDoc(file: string, source: string): LocatedValue {
   return { file, source, value: null, locate, problem: (_p, message) => ({ file, line: 1, column: 1, message }) };
 }
 
-function yamlMessage(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return 'this key appears twice in the same mapping; keep one';
-  // The yaml library's messages end with position details we already give.
+/** The yaml library's own message, without the position details we already give. */
+function yamlDetail(message: string): string {
   return message.replace(/ at line \d+, column \d+.*$/s, '').trim();
 }
 

@@ -4,6 +4,7 @@
 // Pure module: no I/O and no clock. Every instant is passed in by the caller.
 
 import { IANAZone } from 'luxon';
+import { problemTranslator, ref, type ProblemKey, type ProblemParams, type ProblemRef } from '../i18n/problems.js';
 
 /** Minutes from local midnight; `end` may exceed 1440 for a range that runs past midnight. */
 export interface TimeRange {
@@ -28,10 +29,16 @@ export interface Schedule {
   exceptions: DateException[];
 }
 
+/** A message key of the hours notation's problems. */
+export type HoursProblemKey = Extract<ProblemKey, `hours.${string}`>;
+
 export interface ParseError {
+  /** The explanation in English; `key` and `params` word it in any language (problemTranslator). */
   message: string;
   /** 0-based character offset into the parsed text. */
   offset: number;
+  key: HoursProblemKey;
+  params: ProblemParams;
 }
 
 export interface ChannelState {
@@ -46,7 +53,6 @@ const MINUTES_PER_DAY = 1440;
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 const DAY_TOKENS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
-const DAY_LIST = 'Mo, Tu, We, Th, Fr, Sa or Su';
 
 // ---------------------------------------------------------------------------
 // Parsing
@@ -55,10 +61,11 @@ const DAY_LIST = 'Mo, Tu, We, Th, Fr, Sa or Su';
 /** Internal control flow only: converted into a returned ParseError at the API boundary. */
 class HoursSyntaxError extends Error {
   constructor(
-    message: string,
+    readonly key: HoursProblemKey,
+    readonly params: ProblemParams,
     readonly offset: number,
   ) {
-    super(message);
+    super(key);
   }
 }
 
@@ -141,17 +148,17 @@ class Scanner {
   }
 }
 
-function fail(message: string, offset: number): never {
-  throw new HoursSyntaxError(message, offset);
+function fail(key: HoursProblemKey, params: ProblemParams, offset: number): never {
+  throw new HoursSyntaxError(key, params, offset);
 }
 
 function dayIndex(word: string, offset: number): number {
   const index = (DAY_TOKENS as readonly string[]).indexOf(word);
   if (index >= 0) return index;
   if (word === 'PH' || word === 'SH') {
-    fail(`"${word}" (holidays) is not supported in weekly hours: list holiday dates as exceptions instead`, offset);
+    fail('hours.holiday', { word }, offset);
   }
-  return fail(`unknown day "${word}": use ${DAY_LIST}`, offset);
+  return fail('hours.unknownDay', { word }, offset);
 }
 
 /** Reads `HH:MM`; 24:00 is accepted here and rejected as a start by the caller. */
@@ -159,38 +166,35 @@ function parseTime(sc: Scanner): number {
   const from = sc.pos;
   const token = sc.readWhile((ch) => !isSpace(ch) && ch !== ',' && ch !== ';' && ch !== '-');
   if (token === '') {
-    const found = sc.atEnd() ? 'the end of the rule' : `"${sc.excerpt()}"`;
-    fail(`expected a time (HH:MM, e.g. 09:00) but found ${found}`, from);
+    if (sc.atEnd()) fail('hours.expectedTime.end', {}, from);
+    fail('hours.expectedTime', { found: sc.excerpt() }, from);
   }
   const match = /^(\d\d):(\d\d)$/.exec(token);
-  if (!match) fail(`malformed time "${token}": write times as HH:MM with two digits each, e.g. 09:00`, from);
+  if (!match) fail('hours.malformedTime', { token }, from);
   const hours = Number(match[1]);
   const minutes = Number(match[2]);
-  if (hours > 24) fail(`hour ${match[1]} in "${token}" is out of range: hours go from 00 to 24`, from);
-  if (minutes > 59) fail(`minutes ${match[2]} in "${token}" are out of range: minutes go from 00 to 59`, from + 3);
-  if (hours === 24 && minutes !== 0) fail(`"${token}" is past the end of the day: the latest time is 24:00`, from);
+  if (hours > 24) fail('hours.hourRange', { hour: match[1] ?? '', token }, from);
+  if (minutes > 59) fail('hours.minuteRange', { minutes: match[2] ?? '', token }, from + 3);
+  if (hours === 24 && minutes !== 0) fail('hours.pastDay', { token }, from);
   return hours * 60 + minutes;
 }
 
 function parseRange(sc: Scanner): SourcedRange {
   const offset = sc.pos;
   const start = parseTime(sc);
-  if (start === MINUTES_PER_DAY) fail('a range cannot start at 24:00: start it at 00:00 instead', offset);
+  if (start === MINUTES_PER_DAY) fail('hours.start24', {}, offset);
   const startText = sc.text.slice(offset, sc.pos);
   sc.skipSpaces();
   if (sc.peek() !== '-') {
-    const found = sc.atEnd() ? 'nothing' : `"${sc.excerpt()}"`;
-    fail(`expected "-" after ${startText} but found ${found}: write a range as HH:MM-HH:MM, e.g. 09:00-18:00`, sc.pos);
+    if (sc.atEnd()) fail('hours.expectedDash.end', { start: startText }, sc.pos);
+    fail('hours.expectedDash', { start: startText, found: sc.excerpt() }, sc.pos);
   }
   sc.pos++;
   sc.skipSpaces();
   let end = parseTime(sc);
   if (end === start) {
-    if (start === 0) fail('range 00:00-00:00 has zero length: for a whole day write 00:00-24:00', offset);
-    fail(
-      `range ${formatRange({ start, end })} has zero length: the end must differ from the start (for a whole day write 00:00-24:00)`,
-      offset,
-    );
+    if (start === 0) fail('hours.zeroMidnight', {}, offset);
+    fail('hours.zero', { range: formatRange({ start, end }) }, offset);
   }
   // An end at or before the start means the range runs past midnight into the next day.
   if (end < start) end += MINUTES_PER_DAY;
@@ -208,10 +212,7 @@ function parseRangeList(sc: Scanner): SourcedRange[] {
     sc.skipSpaces();
   }
   if (!sc.atEnd()) {
-    fail(
-      `unexpected "${sc.excerpt()}" after the times: separate time ranges with "," and rules with ";", e.g. Mo-Fr 09:00-12:00,13:00-18:00; Sa 10:00-14:00`,
-      sc.pos,
-    );
+    fail('hours.afterTimes', { found: sc.excerpt() }, sc.pos);
   }
   return ranges;
 }
@@ -223,8 +224,8 @@ function parseDaySelector(sc: Scanner): boolean[] {
     const wordStart = sc.pos;
     const word = sc.readWhile(isLetter);
     if (word === '') {
-      const found = sc.atEnd() ? 'nothing' : `"${sc.excerpt()}"`;
-      fail(`expected a day after "," but found ${found}: use ${DAY_LIST}`, wordStart);
+      if (sc.atEnd()) fail('hours.dayAfterComma.end', {}, wordStart);
+      fail('hours.dayAfterComma', { found: sc.excerpt() }, wordStart);
     }
     const first = dayIndex(word, wordStart);
     const afterFirst = sc.pos;
@@ -235,8 +236,8 @@ function parseDaySelector(sc: Scanner): boolean[] {
       const lastStart = sc.pos;
       const lastWord = sc.readWhile(isLetter);
       if (lastWord === '') {
-        const found = sc.atEnd() ? 'nothing' : `"${sc.excerpt()}"`;
-        fail(`expected a day after "${word}-" but found ${found}: write a day range as e.g. Mo-Fr`, lastStart);
+        if (sc.atEnd()) fail('hours.dayAfterDash.end', { word }, lastStart);
+        fail('hours.dayAfterDash', { word, found: sc.excerpt() }, lastStart);
       }
       const last = dayIndex(lastWord, lastStart);
       // Ranges may wrap around the end of the week: Fr-Mo is Fr, Sa, Su, Mo.
@@ -271,7 +272,7 @@ function parseRule(sc: Scanner): Rule {
   if (sc.text.startsWith('24/7', sc.pos) && sc.pos + 4 <= sc.end) {
     sc.pos += 4;
     sc.skipSpaces();
-    if (!sc.atEnd()) fail(`unexpected "${sc.excerpt()}" after 24/7: 24/7 takes no days or times`, sc.pos);
+    if (!sc.atEnd()) fail('hours.after247', { found: sc.excerpt() }, sc.pos);
     return { kind: 'always' };
   }
   const first = sc.peek();
@@ -280,46 +281,37 @@ function parseRule(sc: Scanner): Rule {
     return { kind: 'ranges', days: [...ALL_DAYS], ranges: parseRangeList(sc) };
   }
   if (!isLetter(first)) {
-    fail(`unexpected "${sc.excerpt()}": a rule starts with days, e.g. Mo-Fr 09:00-18:00`, sc.pos);
+    fail('hours.ruleStart', { found: sc.excerpt() }, sc.pos);
   }
   const days = parseDaySelector(sc);
   const selectorText = sc.text.slice(ruleStart, sc.pos);
   const afterSelector = sc.pos;
   sc.skipSpaces();
   if (sc.atEnd()) {
-    fail(
-      `"${selectorText}" has no times: add hours such as "${selectorText} 09:00-18:00", or write "${selectorText} off"`,
-      afterSelector,
-    );
+    fail('hours.noTimes', { days: selectorText }, afterSelector);
   }
   if (isLetter(sc.peek())) {
     const wordStart = sc.pos;
     const word = sc.readWhile(isLetter);
     if (word === 'off' || word === 'closed') {
       sc.skipSpaces();
-      if (!sc.atEnd()) fail(`unexpected "${sc.excerpt()}" after "${word}": "${word}" takes no times`, sc.pos);
+      if (!sc.atEnd()) fail('hours.afterOff', { found: sc.excerpt(), word }, sc.pos);
       return { kind: 'off', days };
     }
     if ((DAY_TOKENS as readonly string[]).includes(word)) {
-      fail(
-        `expected times after "${selectorText}" but found the day "${word}": separate days with ",", e.g. Mo,Tu 09:00-18:00`,
-        wordStart,
-      );
+      fail('hours.dayNotTimes', { days: selectorText, word }, wordStart);
     }
-    fail(
-      `expected times (HH:MM-HH:MM) or "off" after "${selectorText}" but found "${word}": write e.g. ${selectorText} 09:00-18:00`,
-      wordStart,
-    );
+    fail('hours.timesOrOff', { days: selectorText, word }, wordStart);
   }
   return { kind: 'ranges', days, ranges: parseRangeList(sc) };
 }
 
 /** `day` is null for a lone exception date, which has no weekday name to mention. */
-function describeItem(item: DayItem, day: number | null): string {
+function describeItem(item: DayItem, day: number | null): string | ProblemRef {
   const range = formatRange(item.source);
   if (day === null) return range;
-  if (!item.spill) return `${range} on ${DAY_TOKENS[day]}`;
-  return `the overnight range ${DAY_TOKENS[item.ownerDay]} ${range} (running until ${formatMinutes(item.end)} on ${DAY_TOKENS[day]})`;
+  if (!item.spill) return ref('hours.item.day', { range, day: DAY_TOKENS[day] ?? '' });
+  return ref('hours.item.overnight', { owner: DAY_TOKENS[item.ownerDay] ?? '', range, end: formatMinutes(item.end), day: DAY_TOKENS[day] ?? '' });
 }
 
 /** Finds overlapping items of one day; returns the error to report, at the later-written range. */
@@ -330,10 +322,7 @@ function findOverlap(items: DayItem[], day: number | null): HoursSyntaxError | n
   for (const item of sorted) {
     if (reach && item.start < reach.end) {
       const [earlier, later] = reach.source.offset <= item.source.offset ? [reach, item] : [item, reach];
-      const error = new HoursSyntaxError(
-        `${describeItem(later, day)} overlaps ${describeItem(earlier, day)}: opening hours must not overlap; merge them into one range or fix the times`,
-        later.source.offset,
-      );
+      const error = new HoursSyntaxError('hours.overlap', { later: describeItem(later, day), earlier: describeItem(earlier, day) }, later.source.offset);
       if (!best || error.offset < best.offset) best = error;
     }
     if (!reach || item.end > reach.end) reach = item;
@@ -345,7 +334,9 @@ function toResult<T>(produce: () => T): ParseResult<T> {
   try {
     return { ok: true, value: produce() };
   } catch (e) {
-    if (e instanceof HoursSyntaxError) return { ok: false, error: { message: e.message, offset: e.offset } };
+    if (e instanceof HoursSyntaxError) {
+      return { ok: false, error: { message: problemTranslator('en')(e.key, e.params), offset: e.offset, key: e.key, params: e.params } };
+    }
     throw e;
   }
 }
@@ -355,7 +346,7 @@ function stripSources(ranges: SourcedRange[]): TimeRange[] {
 }
 
 function parseWeeklyOrThrow(text: string): WeeklyHours {
-  if (text.trim() === '') fail('no opening hours given: write e.g. Mo-Fr 09:00-18:00, or 24/7', 0);
+  if (text.trim() === '') fail('hours.emptyWeekly', {}, 0);
   const perDay: SourcedRange[][] = [[], [], [], [], [], [], []];
   let ruleCount = 0;
   let onlyAlways = true;
@@ -368,7 +359,7 @@ function parseWeeklyOrThrow(text: string): WeeklyHours {
     if (sc.atEnd()) {
       // Either ";;", a leading ";" or a trailing ";": point at the stray separator.
       const stray = semicolon === -1 ? ruleStart - 1 : semicolon;
-      fail('empty rule: remove the extra ";" (rules are separated by a single ";")', Math.max(0, stray));
+      fail('hours.emptyRule', {}, Math.max(0, stray));
     }
     const ruleOffset = sc.pos;
     const rule = parseRule(sc);
@@ -409,15 +400,15 @@ function parseWeeklyOrThrow(text: string): WeeklyHours {
 function parseDayRangesOrThrow(text: string): TimeRange[] {
   const sc = new Scanner(text, 0, text.length);
   sc.skipSpaces();
-  if (sc.atEnd()) fail('no hours given: write e.g. 10:00-14:00, or "closed" for a day without service', 0);
+  if (sc.atEnd()) fail('hours.emptyDay', {}, 0);
   if (isLetter(sc.peek())) {
     const wordStart = sc.pos;
     const word = sc.readWhile(isLetter);
     if (word !== 'off' && word !== 'closed') {
-      fail(`unexpected "${word}": write times such as 10:00-14:00,15:00-17:00, or "closed"`, wordStart);
+      fail('hours.unexpectedWord', { word }, wordStart);
     }
     sc.skipSpaces();
-    if (!sc.atEnd()) fail(`unexpected "${sc.excerpt()}" after "${word}": "${word}" takes no times`, sc.pos);
+    if (!sc.atEnd()) fail('hours.afterOff', { found: sc.excerpt(), word }, sc.pos);
     return [];
   }
   const ranges = parseRangeList(sc);

@@ -1,26 +1,33 @@
 /** Reading a directory file (the operator's, in YAML) and the compiled bundled demo. */
 import { readFile } from 'node:fs/promises';
 import { decodeUtf8, parseLocatedYaml, type Problem } from '../data/located-yaml.js';
+import type { Lang } from '../engine/types.js';
+import { problemTranslator, ref } from '../i18n/problems.js';
 import type { Directory } from './types.js';
 import { validateDirectory } from './validate-directory.js';
 
-/** Parses and validates directory text. */
-export function loadDirectoryText(text: string, file: string, source = file): { directory?: Directory; problems: Problem[] } {
-  const { doc, problems } = parseLocatedYaml(text, file);
+/** Parses and validates directory text. Problems are worded in `lang`. */
+export function loadDirectoryText(text: string, file: string, source = file, lang: Lang = 'en'): { directory?: Directory; problems: Problem[] } {
+  const { doc, problems } = parseLocatedYaml(text, file, lang);
   if (problems.length > 0) return { problems };
-  return validateDirectory(doc, source);
+  return validateDirectory(doc, source, lang);
 }
 
-/** Reads, parses and validates a directory file. Never throws for bad content. */
-export async function loadDirectoryFile(file: string, read: (path: string) => Promise<Uint8Array> = readFile): Promise<{ directory?: Directory; problems: Problem[] }> {
+/** Reads, parses and validates a directory file. Never throws for bad content. Problems are worded in `lang`. */
+export async function loadDirectoryFile(
+  file: string,
+  read: (path: string) => Promise<Uint8Array> = readFile,
+  lang: Lang = 'en',
+): Promise<{ directory?: Directory; problems: Problem[] }> {
   let bytes: Uint8Array;
   try {
     bytes = await read(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { problems: [{ file, line: 1, column: 1, message: code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? 'unknown error'})` }] };
+    const message = problemTranslator(lang);
+    return { problems: [{ file, line: 1, column: 1, message: code === 'ENOENT' ? message('file.missing') : message('file.cannotReadParen', { reason: code ?? ref('reason.unknown') }) }] };
   }
-  const decoded = decodeUtf8(bytes, file);
+  const decoded = decodeUtf8(bytes, file, lang);
   if ('problem' in decoded) return { problems: [decoded.problem] };
-  return loadDirectoryText(decoded.text, file);
+  return loadDirectoryText(decoded.text, file, file, lang);
 }

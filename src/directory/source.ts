@@ -4,13 +4,14 @@ import { ExitCode, UsageError, WalletHelpError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
 import { BUNDLED_DIRECTORY_JSON } from '../paths.js';
 import { clip } from '../util/safe-text.js';
+import type { Lang } from '../engine/types.js';
 import type { Directory, Provider } from './types.js';
 
 /**
  * The operator's directory file when one is named (parsed and validated; the
  * YAML parser loads only then), else the bundled demo compiled at build time.
  */
-export async function openDirectory(file: string | undefined, t: Translate, read: (path: string) => Promise<Uint8Array> = readFile): Promise<Directory> {
+export async function openDirectory(file: string | undefined, t: Translate, read: (path: string) => Promise<Uint8Array> = readFile, lang: Lang = 'en'): Promise<Directory> {
   if (file === undefined) {
     try {
       return { ...(JSON.parse(await readFile(BUNDLED_DIRECTORY_JSON, 'utf8')) as Directory), source: 'bundled' };
@@ -20,7 +21,7 @@ export async function openDirectory(file: string | undefined, t: Translate, read
   }
   const { loadDirectoryFile } = await import('./load.js');
   const { formatProblem } = await import('../data/located-yaml.js');
-  const { directory, problems } = await loadDirectoryFile(file, read);
+  const { directory, problems } = await loadDirectoryFile(file, read, lang);
   if (!directory) {
     throw new UsageError('directory_invalid', [t('error.directory', { file }), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), { file, problems });
   }

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Problem } from '../data/located-yaml.js';
-import type { Flow } from '../engine/types.js';
+import type { Flow, Lang } from '../engine/types.js';
 import { ExitCode, WalletHelpError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
 import { BUNDLED_FLOWS_JSON } from '../paths.js';
@@ -41,13 +41,13 @@ export async function loadBundledFlows(t: Translate, file: string = BUNDLED_FLOW
 }
 
 /** Adds the flows of operator folders to the bundled ones; a broken file is reported and skipped. */
-export async function withOperatorFolders(bundled: readonly Flow[], dirs: readonly string[]): Promise<FlowCatalog> {
+export async function withOperatorFolders(bundled: readonly Flow[], dirs: readonly string[], lang: Lang = 'en'): Promise<FlowCatalog> {
   const entries: CatalogEntry[] = bundled.map((flow) => ({ flow, origin: 'bundled', replaces: false }));
   const problems: Problem[] = [];
   if (dirs.length > 0) {
     const { loadFlowDirWithFiles } = await import('./load.js');
     for (const dir of dirs) {
-      const loaded = await loadFlowDirWithFiles(dir);
+      const loaded = await loadFlowDirWithFiles(dir, lang);
       problems.push(...loaded.problems);
       for (const { flow, file } of loaded.flows) {
         const i = entries.findIndex((e) => e.flow.id === flow.id);

@@ -6,29 +6,31 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { decodeUtf8, parseLocatedYaml, type Problem } from '../data/located-yaml.js';
-import type { Flow } from '../engine/types.js';
+import type { Flow, Lang } from '../engine/types.js';
+import { problemTranslator } from '../i18n/problems.js';
 import { validateFlow } from './validate-flow.js';
 
 const FLOW_EXTENSIONS = new Set(['.yaml', '.yml']);
 
-/** Parses and validates flow text; the file name (without extension) must equal the flow id. */
-export function loadFlowText(text: string, file: string): { flow?: Flow; problems: Problem[] } {
-  const { doc, problems } = parseLocatedYaml(text, file);
+/** Parses and validates flow text; the file name (without extension) must equal the flow id. Problems are worded in `lang`. */
+export function loadFlowText(text: string, file: string, lang: Lang = 'en'): { flow?: Flow; problems: Problem[] } {
+  const { doc, problems } = parseLocatedYaml(text, file, lang);
   if (problems.length > 0) return { problems };
-  return validateFlow(doc, basename(file, extname(file)));
+  return validateFlow(doc, basename(file, extname(file)), lang);
 }
 
 /** Reads, parses and validates one flow file. Never throws for bad content. */
-export async function loadFlowFile(file: string): Promise<{ flow?: Flow; problems: Problem[] }> {
+export async function loadFlowFile(file: string, lang: Lang = 'en'): Promise<{ flow?: Flow; problems: Problem[] }> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch (err) {
-    return { problems: [{ file, line: 1, column: 1, message: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    return { problems: [{ file, line: 1, column: 1, message: problemTranslator(lang)('file.cannotRead', { reason }) }] };
   }
-  const decoded = decodeUtf8(bytes, file);
+  const decoded = decodeUtf8(bytes, file, lang);
   if ('problem' in decoded) return { problems: [decoded.problem] };
-  return loadFlowText(decoded.text, file);
+  return loadFlowText(decoded.text, file, lang);
 }
 
 /** The flow files of a folder, sorted by name. */
@@ -41,20 +43,22 @@ export async function listFlowFiles(dir: string): Promise<string[]> {
 }
 
 /** Loads every flow of a folder: the valid ones, and the problems of the others. */
-export async function loadFlowDir(dir: string): Promise<{ flows: Flow[]; problems: Problem[] }> {
-  const { flows, problems } = await loadFlowDirWithFiles(dir);
+export async function loadFlowDir(dir: string, lang: Lang = 'en'): Promise<{ flows: Flow[]; problems: Problem[] }> {
+  const { flows, problems } = await loadFlowDirWithFiles(dir, lang);
   return { flows: flows.map((f) => f.flow), problems };
 }
 
 /** Like loadFlowDir, keeping the file each flow came from. */
-export async function loadFlowDirWithFiles(dir: string): Promise<{ flows: { flow: Flow; file: string }[]; problems: Problem[] }> {
+export async function loadFlowDirWithFiles(dir: string, lang: Lang = 'en'): Promise<{ flows: { flow: Flow; file: string }[]; problems: Problem[] }> {
+  const message = problemTranslator(lang);
   let files: string[];
   try {
     files = await listFlowFiles(dir);
   } catch (err) {
-    return { flows: [], problems: [{ file: dir, line: 1, column: 1, message: `cannot read the folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    return { flows: [], problems: [{ file: dir, line: 1, column: 1, message: message('folder.cannotRead', { reason }) }] };
   }
-  const results = await Promise.all(files.map((f) => loadFlowFile(f)));
+  const results = await Promise.all(files.map((f) => loadFlowFile(f, lang)));
   const flows: { flow: Flow; file: string }[] = [];
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
@@ -63,7 +67,7 @@ export async function loadFlowDirWithFiles(dir: string): Promise<{ flows: { flow
     if (!r.flow) return;
     const other = seen.get(r.flow.id);
     if (other) {
-      problems.push({ file: files[i]!, line: 1, column: 1, message: `flow id "${r.flow.id}" is already used by ${other}` });
+      problems.push({ file: files[i]!, line: 1, column: 1, message: message('flow.idUsed', { id: r.flow.id, other }) });
       return;
     }
     seen.set(r.flow.id, files[i]!);

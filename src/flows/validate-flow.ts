@@ -3,7 +3,7 @@
  * wrong shapes, unknown keys, missing translations, unknown targets, unreachable
  * nodes, cycles, duplicate ids, queues, shared-question contracts and tests.
  */
-import { Checker, type Obj } from '../data/checker.js';
+import { Checker, whatRef, type Obj, type What } from '../data/checker.js';
 import type { LocatedValue, Problem } from '../data/located-yaml.js';
 import { checkAnswers } from '../engine/engine.js';
 import {
@@ -13,10 +13,12 @@ import {
   type Answer,
   type Flow,
   type FlowTest,
+  type Lang,
   type Localized,
   type Outcome,
   type Question,
 } from '../engine/types.js';
+import { list, ref } from '../i18n/problems.js';
 
 const FLOW_KEYS = ['$schema', 'id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests'];
 const QUESTION_KEYS = ['text', 'agent', 'answers'];
@@ -24,38 +26,41 @@ const ANSWER_KEYS = ['value', 'label', 'next'];
 const OUTCOME_KEYS = ['kind', 'title', 'steps', 'queue', 'prepare'];
 const TEST_KEYS = ['name', 'answers', 'expect'];
 
-/** Validates one flow document; `expectedId` is the file name's stem, which the id must match. */
-export function validateFlow(doc: LocatedValue, expectedId?: string): { flow?: Flow; problems: Problem[] } {
-  const c = new Checker(doc);
-  const root = c.object(doc.value, [], 'a flow file', FLOW_KEYS, ['id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests']);
+/**
+ * Validates one flow document; `expectedId` is the file name's stem, which the id must match.
+ * Problems are worded in `lang`.
+ */
+export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang = 'en'): { flow?: Flow; problems: Problem[] } {
+  const c = new Checker(doc, lang);
+  const root = c.object(doc.value, [], 'what.flowFile', FLOW_KEYS, ['id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests']);
   if (!root) return { problems: c.problems };
 
-  const id = c.id(root.id, ['id'], 'the flow id');
+  const id = c.id(root.id, ['id'], 'what.flowId');
   if (id && expectedId !== undefined && id !== expectedId) {
-    c.report(['id'], `the flow id "${id}" must match its file name "${expectedId}.yaml"; rename one of them`);
+    c.report(['id'], 'flow.idMismatch', { id, expected: expectedId });
   }
-  const version = c.integer(root.version, ['version'], 'version', 1);
-  const title = c.localized(root.title, ['title'], 'the flow title');
-  const description = c.localized(root.description, ['description'], 'the flow description');
+  const version = c.integer(root.version, ['version'], 'what.version', 1);
+  const title = c.localized(root.title, ['title'], 'what.flowTitle');
+  const description = c.localized(root.description, ['description'], 'what.flowDescription');
 
   const questions = readQuestions(c, root);
   const outcomes = readOutcomes(c, root);
 
   for (const qid of Object.keys(questions)) {
-    if (Object.hasOwn(outcomes, qid)) c.report(['outcomes', qid], `"${qid}" is both a question and an outcome; node ids must be unique`, 'key');
+    if (Object.hasOwn(outcomes, qid)) c.report(['outcomes', qid], 'flow.nodeBoth', { id: qid }, 'key');
   }
   // Ids declared in the file, valid or not, so one broken node does not make every reference to it an error too.
   const declared = new Set([...ownKeys(root.questions), ...ownKeys(root.outcomes)]);
   const isNode = (n: string) => declared.has(n);
 
-  const startId = c.string(root.start, ['start'], 'start');
+  const startId = c.string(root.start, ['start'], 'what.start');
   if (startId !== undefined && !isNode(startId)) {
-    c.report(['start'], `start names "${startId}", which is neither a question nor an outcome of this flow`);
+    c.report(['start'], 'flow.startUnknown', { id: startId });
   }
   for (const q of Object.values(questions)) {
     q.answers.forEach((a, i) => {
       if (!isNode(a.next)) {
-        c.report(['questions', q.id, 'answers', i, 'next'], `answer "${a.value}" leads to "${a.next}", which is neither a question nor an outcome of this flow`);
+        c.report(['questions', q.id, 'answers', i, 'next'], 'flow.nextUnknown', { value: a.value, next: a.next });
       }
     });
   }
@@ -78,26 +83,26 @@ function ownKeys(value: unknown): string[] {
 
 function readQuestions(c: Checker, root: Obj): Record<string, Question> {
   const out: Record<string, Question> = Object.create(null);
-  const raw = c.map(root.questions ?? {}, ['questions'], 'questions');
+  const raw = c.map(root.questions ?? {}, ['questions'], 'what.questions');
   if (!raw) return out;
   for (const [qid, value] of Object.entries(raw)) {
     const path = ['questions', qid];
-    const id = c.id(qid, path, 'a question id', 'key');
-    const q = c.object(value, path, `question "${qid}"`, QUESTION_KEYS, ['text', 'answers']);
+    const id = c.id(qid, path, 'what.questionId', 'key');
+    const q = c.object(value, path, ref('what.question', { id: qid }), QUESTION_KEYS, ['text', 'answers']);
     if (!id || !q) continue;
-    const text = c.localized(q.text, [...path, 'text'], `the text of question "${qid}"`);
-    const agent = q.agent === undefined ? undefined : c.localized(q.agent, [...path, 'agent'], `the agent wording of question "${qid}"`);
-    const answersRaw = c.array(q.answers, [...path, 'answers'], `the answers of question "${qid}"`, 2);
+    const text = c.localized(q.text, [...path, 'text'], ref('what.questionText', { id: qid }));
+    const agent = q.agent === undefined ? undefined : c.localized(q.agent, [...path, 'agent'], ref('what.questionAgent', { id: qid }));
+    const answersRaw = c.array(q.answers, [...path, 'answers'], ref('what.questionAnswers', { id: qid }), 2);
     const answers: Answer[] = [];
     const seen = new Set<string>();
     answersRaw?.forEach((a, i) => {
       const apath = [...path, 'answers', i];
-      const obj = c.object(a, apath, `an answer of question "${qid}"`, ANSWER_KEYS, ANSWER_KEYS);
+      const obj = c.object(a, apath, ref('what.questionAnswer', { id: qid }), ANSWER_KEYS, ANSWER_KEYS);
       if (!obj) return;
-      const value = c.id(obj.value, [...apath, 'value'], 'an answer value');
-      const label = c.localized(obj.label, [...apath, 'label'], `the label of answer "${String(obj.value)}"`);
-      const next = c.string(obj.next, [...apath, 'next'], `where answer "${String(obj.value)}" leads ("next")`);
-      if (value !== undefined && seen.has(value)) c.report([...apath, 'value'], `answer value "${value}" appears twice in question "${qid}"`);
+      const value = c.id(obj.value, [...apath, 'value'], 'what.answerValue');
+      const label = c.localized(obj.label, [...apath, 'label'], ref('what.answerLabel', { value: String(obj.value) }));
+      const next = c.string(obj.next, [...apath, 'next'], ref('what.answerNext', { value: String(obj.value) }));
+      if (value !== undefined && seen.has(value)) c.report([...apath, 'value'], 'flow.answerTwice', { value, id: qid });
       if (value !== undefined) seen.add(value);
       if (value !== undefined && label && next !== undefined) answers.push({ value, label, next });
     });
@@ -105,7 +110,7 @@ function readQuestions(c: Checker, root: Obj): Record<string, Question> {
     if (shared && answersRaw) {
       const values = answers.map((a) => a.value).sort();
       if (values.join() !== [...shared].sort().join()) {
-        c.report([...path, 'answers'], `"${id}" is a shared question: its answers must be exactly ${shared.join(', ')}, so scripts can rely on them`);
+        c.report([...path, 'answers'], 'flow.sharedAnswers', { id, values: list(shared) });
       }
     }
     if (text) out[id] = agent ? { id, text, agent, answers } : { id, text, answers };
@@ -115,26 +120,26 @@ function readQuestions(c: Checker, root: Obj): Record<string, Question> {
 
 function readOutcomes(c: Checker, root: Obj): Record<string, Outcome> {
   const out: Record<string, Outcome> = Object.create(null);
-  const raw = c.map(root.outcomes, ['outcomes'], 'outcomes');
+  const raw = c.map(root.outcomes, ['outcomes'], 'what.outcomes');
   if (!raw) return out;
-  if (Object.keys(raw).length === 0) c.report(['outcomes'], 'a flow needs at least one outcome');
+  if (Object.keys(raw).length === 0) c.report(['outcomes'], 'flow.noOutcome');
   for (const [oid, value] of Object.entries(raw)) {
     const path = ['outcomes', oid];
-    const id = c.id(oid, path, 'an outcome id', 'key');
-    const o = c.object(value, path, `outcome "${oid}"`, OUTCOME_KEYS, ['kind', 'title', 'steps']);
+    const id = c.id(oid, path, 'what.outcomeId', 'key');
+    const o = c.object(value, path, ref('what.outcome', { id: oid }), OUTCOME_KEYS, ['kind', 'title', 'steps']);
     if (!id || !o) continue;
-    const kind = c.oneOf(o.kind, [...path, 'kind'], `the kind of outcome "${oid}"`, OUTCOME_KINDS);
-    const title = c.localized(o.title, [...path, 'title'], `the title of outcome "${oid}"`);
-    const steps = localizedList(c, o.steps, [...path, 'steps'], `the steps of outcome "${oid}"`);
+    const kind = c.oneOf(o.kind, [...path, 'kind'], ref('what.outcomeKind', { id: oid }), OUTCOME_KINDS);
+    const title = c.localized(o.title, [...path, 'title'], ref('what.outcomeTitle', { id: oid }));
+    const steps = localizedList(c, o.steps, [...path, 'steps'], ref('what.outcomeSteps', { id: oid }));
     let queue: Outcome['queue'];
     if (kind === 'fix') {
-      if (o.queue !== undefined) c.report([...path, 'queue'], `outcome "${oid}" is a fix, which the user solves alone: remove its queue, or make it an escalate outcome`, 'key');
-      if (o.prepare !== undefined) c.report([...path, 'prepare'], `outcome "${oid}" is a fix: "prepare" is only for escalate and alert outcomes`, 'key');
+      if (o.queue !== undefined) c.report([...path, 'queue'], 'flow.fixQueue', { id: oid }, 'key');
+      if (o.prepare !== undefined) c.report([...path, 'prepare'], 'flow.fixPrepare', { id: oid }, 'key');
     } else if (kind) {
-      if (o.queue === undefined) c.report(path, `outcome "${oid}" is ${kind === 'alert' ? 'an alert' : 'an escalation'} and needs the support queue it goes to: queue: ${QUEUES.join(' | ')}`);
-      else queue = c.oneOf(o.queue, [...path, 'queue'], `the queue of outcome "${oid}"`, QUEUES);
+      if (o.queue === undefined) c.report(path, kind === 'alert' ? 'flow.alertNeedsQueue' : 'flow.escalationNeedsQueue', { id: oid, queues: QUEUES.join(' | ') });
+      else queue = c.oneOf(o.queue, [...path, 'queue'], ref('what.outcomeQueue', { id: oid }), QUEUES);
     }
-    const prepare = o.prepare === undefined ? undefined : localizedList(c, o.prepare, [...path, 'prepare'], `what to prepare for outcome "${oid}"`);
+    const prepare = o.prepare === undefined ? undefined : localizedList(c, o.prepare, [...path, 'prepare'], ref('what.outcomePrepare', { id: oid }));
     if (kind && title && steps) {
       const outcome: Outcome = { id, kind, title, steps };
       if (queue) outcome.queue = queue;
@@ -145,15 +150,15 @@ function readOutcomes(c: Checker, root: Obj): Record<string, Outcome> {
   return out;
 }
 
-function localizedList(c: Checker, value: unknown, path: (string | number)[], what: string): Localized[] | undefined {
-  const list = c.array(value, path, what, 1);
-  if (!list) return undefined;
+function localizedList(c: Checker, value: unknown, path: (string | number)[], what: What): Localized[] | undefined {
+  const items = c.array(value, path, what, 1);
+  if (!items) return undefined;
   const out: Localized[] = [];
-  list.forEach((item, i) => {
-    const l = c.localized(item, [...path, i], `${what}, entry ${i + 1}`);
+  items.forEach((item, i) => {
+    const l = c.localized(item, [...path, i], ref('what.entry', { what: whatRef(what), n: i + 1 }));
     if (l) out.push(l);
   });
-  return out.length === list.length && out.length > 0 ? out : undefined;
+  return out.length === items.length && out.length > 0 ? out : undefined;
 }
 
 /** Reachability and cycles, found in one depth-first walk from the start. */
@@ -175,37 +180,38 @@ function checkGraph(c: Checker, startId: string, questions: Record<string, Quest
     const seen = state.get(answer.next);
     if (seen === 'active') {
       const loop = [...stack.slice(stack.findIndex((f) => f.id === answer.next)).map((f) => f.id), answer.next];
-      c.report(['questions', q.id, 'answers', edgeIndex, 'next'], `answer "${answer.value}" leads back to "${answer.next}", making a loop (${loop.join(' → ')}); every path must end in an outcome`);
+      c.report(['questions', q.id, 'answers', edgeIndex, 'next'], 'flow.loop', { value: answer.value, next: answer.next, loop: loop.join(' → ') });
     } else if (seen === undefined) {
       state.set(answer.next, 'active');
       stack.push({ id: answer.next, edge: 0 });
     }
   }
   for (const id of Object.keys(questions)) {
-    if (!state.has(id)) c.report(['questions', id], `question "${id}" cannot be reached from start "${startId}"; link an answer to it or remove it`, 'key');
+    if (!state.has(id)) c.report(['questions', id], 'flow.questionUnreachable', { id, start: startId }, 'key');
   }
   for (const id of Object.keys(outcomes)) {
-    if (!state.has(id)) c.report(['outcomes', id], `outcome "${id}" cannot be reached from start "${startId}"; link an answer to it or remove it`, 'key');
+    if (!state.has(id)) c.report(['outcomes', id], 'flow.outcomeUnreachable', { id, start: startId }, 'key');
   }
 }
 
 function readTests(c: Checker, root: Obj): FlowTest[] {
   const out: FlowTest[] = [];
-  const list = c.array(root.tests ?? [], ['tests'], 'tests', 1);
-  list?.forEach((item, i) => {
+  const items = c.array(root.tests ?? [], ['tests'], 'what.tests', 1);
+  items?.forEach((item, i) => {
     const path = ['tests', i];
-    const t = c.object(item, path, `test ${i + 1}`, TEST_KEYS, ['answers', 'expect']);
+    const n = i + 1;
+    const t = c.object(item, path, ref('what.test', { n }), TEST_KEYS, ['answers', 'expect']);
     if (!t) return;
-    const name = t.name === undefined ? `test ${i + 1}` : c.string(t.name, [...path, 'name'], `the name of test ${i + 1}`);
-    const answersObj = c.map(t.answers, [...path, 'answers'], `the answers of test ${i + 1}`);
+    const name = t.name === undefined ? c.message('what.test', { n }) : c.string(t.name, [...path, 'name'], ref('what.testName', { n }));
+    const answersObj = c.map(t.answers, [...path, 'answers'], ref('what.testAnswers', { n }));
     const answers: Record<string, string> = Object.create(null);
     let ok = answersObj !== undefined;
     for (const [k, v] of Object.entries(answersObj ?? {})) {
-      const s = c.string(v, [...path, 'answers', k], `the answer to "${k}"`);
+      const s = c.string(v, [...path, 'answers', k], ref('what.testAnswer', { question: k }));
       if (s === undefined) ok = false;
       else answers[k] = s;
     }
-    const expect = c.string(t.expect, [...path, 'expect'], `the expected outcome of test ${i + 1}`);
+    const expect = c.string(t.expect, [...path, 'expect'], ref('what.testExpect', { n }));
     if (ok && name !== undefined && expect !== undefined) out.push({ name, answers, expect });
   });
   return out;
@@ -215,11 +221,18 @@ function readTests(c: Checker, root: Obj): FlowTest[] {
 function checkTests(c: Checker, flow: Flow): void {
   flow.tests.forEach((t, i) => {
     for (const p of checkAnswers(flow, t.answers)) {
-      if (p.type === 'unknown-question') c.report(['tests', i, 'answers', p.question], `test "${t.name}" answers "${p.question}", which is not a question of this flow`, 'key');
-      else c.report(['tests', i, 'answers', p.question.id], `test "${t.name}" answers "${p.question.id}" with "${p.value}"; allowed: ${p.question.answers.map((a) => a.value).join(', ')}`);
+      if (p.type === 'unknown-question') c.report(['tests', i, 'answers', p.question], 'flow.testUnknownQuestion', { name: t.name, question: p.question }, 'key');
+      else {
+        c.report(['tests', i, 'answers', p.question.id], 'flow.testBadValue', {
+          name: t.name,
+          question: p.question.id,
+          value: p.value,
+          allowed: list(p.question.answers.map((a) => a.value)),
+        });
+      }
     }
     if (!Object.hasOwn(flow.outcomes, t.expect)) {
-      c.report(['tests', i, 'expect'], `test "${t.name}" expects "${t.expect}", which is not an outcome of this flow`);
+      c.report(['tests', i, 'expect'], 'flow.testUnknownOutcome', { name: t.name, expect: t.expect });
     }
   });
 }

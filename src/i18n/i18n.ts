@@ -9,11 +9,13 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 /** A translator for one language; `{name}` placeholders are filled from `params`. */
 export function translator(lang: Lang): Translate {
   const catalogue = catalogues[lang];
-  return (key, params) => {
-    const template = catalogue[key];
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
-  };
+  return (key, params) => fill(catalogue[key], params);
+}
+
+/** Fills the `{name}` placeholders of a template from `params`; unknown names stay as written. */
+export function fill(template: string, params?: Readonly<Record<string, string | number>>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 /** Joins a list the way each language does ("a, b or c" / "a、b 或 c"). */

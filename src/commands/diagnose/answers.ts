@@ -42,9 +42,9 @@ export async function readAnswersFile(ctx: Context, file: string): Promise<Recor
       problems,
     });
   };
-  const decoded = decodeUtf8(bytes, name);
+  const decoded = decodeUtf8(bytes, name, ctx.lang);
   if ('problem' in decoded) return fail([decoded.problem]);
-  const { doc, problems } = parseLocatedYaml(decoded.text, name);
+  const { doc, problems } = parseLocatedYaml(decoded.text, name, ctx.lang);
   if (problems.length > 0) return fail(problems);
   const value = doc.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail([doc.problem([], t('error.answersFile.shape'))]);

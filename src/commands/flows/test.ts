@@ -68,8 +68,8 @@ function round(n: number): number {
 async function flowsAt(paths: string[], ctx: Context): Promise<Flow[]> {
   const { expandPaths, checkDataFile } = await import('../../flows/data-file.js');
   const { formatProblem } = await import('../../data/located-yaml.js');
-  const { files, problems } = await expandPaths(paths);
-  const checked = await Promise.all(files.map((f) => checkDataFile(f)));
+  const { files, problems } = await expandPaths(paths, ctx.lang);
+  const checked = await Promise.all(files.map((f) => checkDataFile(f, ctx.lang)));
   const all = [...problems, ...checked.filter((c) => c.kind !== 'directory').flatMap((c) => c.problems)];
   if (all.length > 0) {
     throw new UsageError('invalid_flows', [ctx.t('flows.test.invalid'), ...all.map((p) => `  ${formatProblem(p)}`)].join('\n'), { problems: all });

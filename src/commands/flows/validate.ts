@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { formatProblem } from '../../data/located-yaml.js';
 import { SilentError } from '../../errors.js';
 import { checkDataFile, expandPaths, type CheckedFile } from '../../flows/data-file.js';
+import { problemTranslator } from '../../i18n/problems.js';
 import { BUNDLED_DIRECTORY_YAML, BUNDLED_FLOWS_DIR } from '../../paths.js';
 import type { Context } from '../context.js';
 
@@ -18,15 +19,16 @@ export interface FlowsValidateOptions {
 export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context): Promise<CheckedFile[]> {
   const { io, t } = ctx;
   const targets = opts.paths.length > 0 ? opts.paths : [BUNDLED_FLOWS_DIR, ...ctx.flowDirs, ctx.contactsFile ?? BUNDLED_DIRECTORY_YAML];
-  const { files, problems: missing } = await expandPaths(targets);
-  const checked = await Promise.all(files.map((f) => checkDataFile(f)));
+  const problem = problemTranslator(ctx.lang);
+  const { files, problems: missing } = await expandPaths(targets, ctx.lang);
+  const checked = await Promise.all(files.map((f) => checkDataFile(f, ctx.lang)));
   // Within one folder two files may not claim the same flow id.
   const seen = new Map<string, string>();
   for (const c of checked) {
     if (!c.flow) continue;
     const key = `${dirname(c.file)}\u0000${c.flow.id}`;
     const other = seen.get(key);
-    if (other) c.problems.push({ file: c.file, line: 1, column: 1, message: `flow id "${c.flow.id}" is already used by ${other}` });
+    if (other) c.problems.push({ file: c.file, line: 1, column: 1, message: problem('flow.idUsed', { id: c.flow.id, other }) });
     else seen.set(key, c.file);
   }
   const all = [...missing, ...checked.flatMap((c) => c.problems)];

@@ -1,0 +1,590 @@
+/**
+ * Secret detection and redaction for free text.
+ *
+ * Fake "support agents" talk wallet users into typing their recovery phrase,
+ * keys or one-time codes. Every answer and every --answer value goes through
+ * `findSecrets`/`redactSecrets` before it is echoed, stored or logged, so a
+ * secret never travels further than the keyboard.
+ *
+ * The rules lean towards recall (a missed secret is worse than a redacted
+ * sentence), but each one is shaped so ordinary troubleshooting answers (ids,
+ * amounts, dates, phone numbers, transaction ids, addresses, plain English or
+ * Chinese sentences) pass untouched. All offsets are UTF-16 offsets into the
+ * input; findings are sorted and never overlap (overlapping ones are merged).
+ *
+ * Word lists, Base58Check and the BIP39 checksum come from @scure/bip39 and
+ * @scure/base; Chinese word segmentation comes from ICU (Intl.Segmenter).
+ */
+import { validateMnemonic } from '@scure/bip39';
+import { wordlist as englishList } from '@scure/bip39/wordlists/english.js';
+import { wordlist as chineseList } from '@scure/bip39/wordlists/simplified-chinese.js';
+import { createBase58check, type BytesCoder } from '@scure/base';
+import { sha256 } from '@noble/hashes/sha2.js';
+
+export type SecretKind =
+  | 'recovery-phrase'
+  | 'private-key'
+  | 'wif-key'
+  | 'extended-private-key'
+  | 'card-number'
+  | 'one-time-code';
+
+/** One secret: `text.slice(start, end)` is the secret (UTF-16 offsets). */
+export interface SecretFinding {
+  kind: SecretKind;
+  start: number;
+  end: number;
+}
+
+export interface SecretScanOptions {
+  /** The question asked for a one-time code: a code in the answer is expected, not a finding. */
+  expectCode?: boolean;
+  /**
+   * The question asked for a transaction id (64 hex digits, or 0x + 64 hex for
+   * Ethereum-style chains). A raw private key has exactly the same shape, so by
+   * default every bare 64-hex string is reported as a possible private key; with
+   * this option it is reported only when labelled ("private key", "privkey",
+   * "secret", "seed", "私钥", "密钥", …) just before it.
+   */
+  allowHex64?: boolean;
+}
+
+/** The text that replaces each kind of secret in `redactSecrets`. */
+export const REDACTION_MARKERS: Readonly<Record<SecretKind, string>> = {
+  'recovery-phrase': '[redacted recovery phrase]',
+  'private-key': '[redacted private key]',
+  'wif-key': '[redacted WIF key]',
+  'extended-private-key': '[redacted extended private key]',
+  'card-number': '[redacted card number]',
+  'one-time-code': '[redacted one-time code]',
+};
+
+/** BIP39 phrases have 12, 15, 18, 21 or 24 words. */
+const PHRASE_LENGTHS = [12, 15, 18, 21, 24] as const;
+const MIN_PHRASE_WORDS = 12;
+/** Misspelt words a detected phrase may be extended across (see `extendRun`). */
+const MAX_BRIDGES = 3;
+
+// ---------------------------------------------------------------------------
+// Lazily built tables (the CLI calls this on every answer; build them once).
+// ---------------------------------------------------------------------------
+
+interface Tables {
+  english: Set<string>;
+  /** Chinese character -> index in the BIP39 list (the list is ordered by frequency). */
+  chinese: Map<string, number>;
+  /** Per Chinese list index: log(P_random / P_natural), see `looksRandom`. */
+  chineseScore: Float64Array;
+  base58check: BytesCoder;
+}
+
+let tables: Tables | undefined;
+
+function getTables(): Tables {
+  if (tables) return tables;
+  const chinese = new Map<string, number>();
+  chineseList.forEach((c, i) => chinese.set(c, i));
+  // Natural text draws characters roughly by Zipf's law over the frequency rank
+  // (the BIP39 Chinese list is sorted by frequency); a generated phrase draws
+  // them uniformly. Score = log(P_uniform(rank) / P_zipf(rank)).
+  const n = chineseList.length;
+  let h = 0;
+  for (let r = 0; r < n; r++) h += 1 / (r + ZIPF_OFFSET);
+  const chineseScore = new Float64Array(n);
+  for (let r = 0; r < n; r++) chineseScore[r] = Math.log(((r + ZIPF_OFFSET) * h) / n);
+  tables = { english: new Set(englishList), chinese, chineseScore, base58check: createBase58check(sha256) };
+  return tables;
+}
+
+let segmenter: Intl.Segmenter | null | undefined;
+function getSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  }
+  return segmenter;
+}
+
+// ---------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------
+
+/**
+ * Finds secrets in free text. `expectCode`: true when the question asked for a
+ * one-time code (then a code is not a finding). `allowHex64`: true when the
+ * question asked for a transaction id (then bare 64-hex is not a finding unless labelled).
+ */
+export function findSecrets(text: string, opts: SecretScanOptions = {}): SecretFinding[] {
+  // Fast path for flow answer ids, short words and the like: every detector needs
+  // a digit, a non-ASCII character (Chinese, full-width forms) or at least 47
+  // characters (12 three-letter words and 11 separators; keys are longer still).
+  if (text.length < 47 && !NEEDS_SCAN.test(text)) return [];
+
+  const folded = foldWidth(text);
+  const found: SecretFinding[] = [];
+  // 12 Chinese characters, or 12 English words of 3+ letters with separators.
+  if (folded.length >= 47 || (folded.length >= 12 && HAN.test(folded))) findPhrases(folded, found);
+  findHexKeys(folded, opts.allowHex64 === true, found);
+  findBase58Keys(folded, found);
+  findCards(folded, found);
+  if (opts.expectCode !== true) findCodes(folded, found);
+  return mergeFindings(found);
+}
+
+/**
+ * The text with every finding replaced by a fixed marker such as
+ * "[redacted recovery phrase]". Text outside the findings is kept as it is.
+ */
+export function redactSecrets(text: string, opts: SecretScanOptions = {}): string {
+  const findings = findSecrets(text, opts);
+  if (findings.length === 0) return text;
+  let out = '';
+  let pos = 0;
+  for (const f of findings) {
+    out += text.slice(pos, f.start) + REDACTION_MARKERS[f.kind];
+    pos = f.end;
+  }
+  return out + text.slice(pos);
+}
+
+// ---------------------------------------------------------------------------
+// Preparation
+// ---------------------------------------------------------------------------
+
+const NEEDS_SCAN = /[\d\u0080-\uffff]/;
+const WIDE = /[\u3000\uff01-\uff5e]/;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Full-width ASCII forms (ＡＢＣ１２３，the ideographic space) become their ASCII
+ * counterparts, one UTF-16 unit for one, so offsets in the folded text are
+ * offsets in the input. Chinese IMEs produce these forms routinely.
+ */
+function foldWidth(text: string): string {
+  if (!WIDE.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3000) out += ' ';
+    else if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else out += text[i];
+  }
+  return out;
+}
+
+function mergeFindings(found: SecretFinding[]): SecretFinding[] {
+  if (found.length <= 1) return found;
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: SecretFinding[] = [];
+  for (const f of found) {
+    const last = out[out.length - 1];
+    if (last && f.start < last.end) {
+      // Overlap: one finding covering both, named after the longer one.
+      if (f.end - f.start > last.end - last.start) last.kind = f.kind;
+      last.end = Math.max(last.end, f.end);
+    } else {
+      out.push({ ...f });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Recovery phrases
+// ---------------------------------------------------------------------------
+
+type Script = 'latin' | 'han' | 'other';
+interface Token {
+  start: number;
+  end: number;
+  script: Script;
+  /** Lower-cased word (latin) or the character (han). */
+  key: string;
+}
+
+// A token is one Han character or a maximal run of other letters. Whatever lies
+// between two tokens (spaces, newlines, digits, punctuation, "1.", "#2", "3)",
+// "，", "、") is a separator, which is how numbering and punctuation are ignored.
+const TOKEN = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{M}])+/gu;
+const LATIN_WORD = /^[a-z]+$/;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const word = m[0];
+    const start = m.index;
+    if (word.length === 1 && HAN_CHAR.test(word)) {
+      tokens.push({ start, end: start + 1, script: 'han', key: word });
+    } else if (word.length > 1 && HAN_CHAR.test(word)) {
+      // An astral Han character (surrogate pair): never a list character.
+      tokens.push({ start, end: start + word.length, script: 'other', key: word });
+    } else {
+      const key = word.toLowerCase();
+      tokens.push({ start, end: start + word.length, script: LATIN_WORD.test(key) ? 'latin' : 'other', key });
+    }
+  }
+  return tokens;
+}
+const HAN_CHAR = /^\p{Script=Han}$/u;
+
+function findPhrases(text: string, found: SecretFinding[]): void {
+  const { english, chinese } = getTables();
+  const tokens = tokenize(text);
+  if (tokens.length < MIN_PHRASE_WORDS) return;
+  const inList = tokens.map((t) =>
+    t.script === 'latin' ? english.has(t.key) : t.script === 'han' ? chinese.has(t.key) : false,
+  );
+
+  // Maximal runs of consecutive list words of one script.
+  let i = 0;
+  while (i < tokens.length) {
+    if (!inList[i]) {
+      i++;
+      continue;
+    }
+    const script = tokens[i]!.script;
+    let j = i + 1;
+    while (j < tokens.length && inList[j] && tokens[j]!.script === script) j++;
+    if (j - i >= MIN_PHRASE_WORDS) {
+      if (script === 'latin') {
+        // English: 12+ consecutive list words is a phrase, checksum or not (a
+        // mistyped phrase is still a secret). Ordinary sentences break the run
+        // quickly: "the", "to", "my", "is", "and", "I", "not", plurals and past
+        // tenses are not list words, so 12 in a row practically never happens.
+        addRun(tokens, inList, i, j, found);
+      } else {
+        findChinese(text, tokens, inList, i, j, found);
+      }
+    }
+    i = j;
+  }
+}
+
+function addRun(tokens: Token[], inList: boolean[], from: number, to: number, found: SecretFinding[]): void {
+  const [a, b] = extendRun(tokens, inList, from, to);
+  found.push({ kind: 'recovery-phrase', start: tokens[a]!.start, end: tokens[b - 1]!.end });
+}
+
+/**
+ * Once a run is known to be a phrase, the redaction also swallows a misspelt
+ * word and the list words after (or before) it: in "abandon … abandun … zoo"
+ * the words after the typo are as secret as the ones before. A bridge is one
+ * token of the same script that is not a list word, directly followed
+ * (preceded) by a list word. This only widens findings, never creates them.
+ */
+function extendRun(tokens: Token[], inList: boolean[], from: number, to: number): [number, number] {
+  const script = tokens[from]!.script;
+  const bridgeable = (k: number) => {
+    const t = tokens[k];
+    return t !== undefined && t.script === script && !inList[k] && t.key.length <= 12;
+  };
+  const listWord = (k: number) => tokens[k] !== undefined && inList[k] === true && tokens[k]!.script === script;
+  let a = from;
+  let b = to;
+  let bridges = 0;
+  while (bridges < MAX_BRIDGES && bridgeable(b) && listWord(b + 1)) {
+    bridges++;
+    b += 2;
+    while (listWord(b)) b++;
+  }
+  while (bridges < MAX_BRIDGES && bridgeable(a - 1) && listWord(a - 2)) {
+    bridges++;
+    a -= 2;
+    while (listWord(a - 1)) a--;
+  }
+  return [a, b];
+}
+
+/**
+ * Chinese phrases, tokens[from..to) being consecutive list characters.
+ *
+ * Written with something between every character ("的 一 是 …", "1.的 2.一",
+ * "的，一，是"), 12 or more list characters are a phrase, checksum or not:
+ * ordinary Chinese is not written that way.
+ *
+ * Written without spaces it is different. The list holds the 2048 most frequent
+ * characters, which cover about 97% of everyday text, so runs of 12+ list
+ * characters are everywhere in ordinary Chinese ("我的提现一直没有到账" is all
+ * list characters). There a 12/15/18/21/24-character window must pass the BIP39
+ * checksum (validateMnemonic). The checksum alone is far too weak: it is 4 bits
+ * for 12 words, so 1 window in 16 passes by chance, and a long sentence has many
+ * windows (on the bundled flow texts, checksum-only flagged 1 in 5 sentences).
+ * So a window must also look like random characters rather than language:
+ *  - `looksRandom`: its characters are not mostly very frequent ones, and
+ *  - at most half of its characters lie in multi-character words when ICU's
+ *    dictionary segmentation (Intl.Segmenter) reads the block they stand in (a
+ *    random window has almost none, a sentence has mostly words), and
+ * windows do not cross punctuation (only spaces, for phrases written in groups
+ * like "的一是在 不了有和 人这中大"), so clauses are examined one at a time.
+ * Measured on the bundled flow texts (540 clauses of 12+ list characters) and
+ * on everyday web text about payments: 2 clauses of about 600 were flagged, and
+ * about 1 generated 12-word phrase in 300,000 is missed (longer ones less; it
+ * fails `looksRandom` when it happens to hold several very common characters).
+ * A flagged window is widened to the whole block it stands in, so text glued to
+ * the phrase ("我的助记词是…") cannot keep a piece of it.
+ */
+function findChinese(text: string, tokens: Token[], inList: boolean[], from: number, to: number, found: SecretFinding[]): void {
+  const gapBefore = (k: number) => tokens[k]!.start > tokens[k - 1]!.end;
+
+  // Separated runs: every pair of neighbours has something in between.
+  const separatedRuns: [number, number][] = [];
+  let s = from;
+  for (let k = from + 1; k <= to; k++) {
+    if (k === to || !gapBefore(k)) {
+      if (k - s >= MIN_PHRASE_WORDS) {
+        addRun(tokens, inList, s, k, found);
+        separatedRuns.push([s, k]);
+      }
+      s = k;
+    }
+  }
+
+  // Unspaced blocks: list characters with nothing or only white space between
+  // (unless a separated run above already covers the block).
+  let b = from;
+  for (let k = from + 1; k <= to; k++) {
+    if (k === to || !onlySpace(text, tokens[k - 1]!.end, tokens[k]!.start)) {
+      const done = separatedRuns.some(([x, y]) => x <= b && k <= y);
+      if (k - b >= MIN_PHRASE_WORDS && !done) findInBlock(tokens.slice(b, k), found);
+      b = k;
+    }
+  }
+}
+
+/** text[from..to) is empty or white space. */
+function onlySpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!SPACE.test(text[i]!)) return false;
+  return true;
+}
+const SPACE = /\s/;
+
+function findInBlock(block: Token[], found: SecretFinding[]): void {
+  const { chinese } = getTables();
+  const ranks = block.map((t) => chinese.get(t.key)!);
+  let inWord: Uint8Array | undefined;
+  // Cheapest test first: validateMnemonic costs about half a millisecond.
+  for (let i = 0; i + MIN_PHRASE_WORDS <= ranks.length; i++) {
+    for (const n of PHRASE_LENGTHS) {
+      if (i + n > ranks.length) break;
+      if (!looksRandom(ranks, i, i + n)) continue;
+      inWord ??= dictionaryWordMask(block.map((t) => t.key).join(''));
+      let words = 0;
+      for (let k = i; k < i + n; k++) words += inWord[k]!;
+      if (words * 2 > n) continue;
+      const chars = block.slice(i, i + n).map((t) => t.key);
+      if (!validateMnemonic(chars.join(' '), chineseList)) continue;
+      found.push({ kind: 'recovery-phrase', start: block[0]!.start, end: block[block.length - 1]!.end });
+      return; // the whole block is one finding
+    }
+  }
+}
+
+/** Offset of the Zipf model of character frequency (fitted loosely; see `looksRandom`). */
+const ZIPF_OFFSET = 10;
+/** Mean score threshold, measured: ordinary text mostly falls below it, random windows above. */
+const RANDOM_SCORE_MIN = -0.8;
+
+/**
+ * Mean log-likelihood ratio of "drawn uniformly from the list" (a generated
+ * phrase) against "drawn by frequency" (text) for ranks[from..to). A random
+ * window averages about +0.7; a window of text usually averages well below
+ * zero. Most windows of ordinary text fail here, before the costlier tests.
+ */
+function looksRandom(ranks: number[], from: number, to: number): boolean {
+  const { chineseScore } = getTables();
+  let sum = 0;
+  for (let k = from; k < to; k++) sum += chineseScore[ranks[k]!]!;
+  return sum / (to - from) >= RANDOM_SCORE_MIN;
+}
+
+/**
+ * 1 for each character (one UTF-16 unit each) inside a multi-character
+ * dictionary word. Without ICU segmentation every character stands alone, so a
+ * missing dictionary errs on the side of redacting.
+ */
+function dictionaryWordMask(chars: string): Uint8Array {
+  const mask = new Uint8Array(chars.length);
+  const seg = getSegmenter();
+  if (!seg) return mask;
+  for (const part of seg.segment(chars)) {
+    if (part.segment.length >= 2) mask.fill(1, part.index, part.index + part.segment.length);
+  }
+  return mask;
+}
+
+// ---------------------------------------------------------------------------
+// Raw private keys (64 hex)
+// ---------------------------------------------------------------------------
+
+const HEX64 = /(?<![0-9A-Fa-f])(?:0[xX])?[0-9A-Fa-f]{64}(?![0-9A-Fa-f])/g;
+// Labels that make a 64-hex string a key even where a transaction id is expected.
+// "key" alone counts unless it is a public key ("pubkey", "public key").
+const KEY_LABEL = /priv|secret|seed|prv|私钥|密钥|秘钥|助记/i;
+const KEY_WORD = /(?<![a-z])key(?![a-z])/i;
+const PUBLIC_KEY = /pub(?:lic)?[\s_-]*key/i;
+const LABEL_REACH = 32;
+
+function findHexKeys(text: string, allowHex64: boolean, found: SecretFinding[]): void {
+  if (text.length < 64) return;
+  for (const m of text.matchAll(HEX64)) {
+    const start = m.index;
+    if (allowHex64) {
+      const before = text.slice(Math.max(0, start - LABEL_REACH), start);
+      const labelled = KEY_LABEL.test(before) || (KEY_WORD.test(before) && !PUBLIC_KEY.test(before));
+      if (!labelled) continue;
+    }
+    found.push({ kind: 'private-key', start, end: start + m[0].length });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// WIF and extended private keys (Base58Check)
+// ---------------------------------------------------------------------------
+
+const B58 = '1-9A-HJ-NP-Za-km-z';
+/** 51 characters from 5 or 9 (uncompressed), 52 from K, L or c (compressed). */
+const WIF = new RegExp(`(?<![${B58}])(?:[59][${B58}]{50}|[KLc][${B58}]{51})(?![${B58}])`, 'g');
+/**
+ * xprv/tprv (BIP32) and yprv/zprv/uprv/vprv/Yprv/Zprv/Uprv/Vprv (SLIP-132) are
+ * 111 characters. Matched by prefix, alphabet and length alone, checksum or not
+ * (a corrupted extended key still holds most of the key), and a few dropped
+ * characters (up to a dozen) are tolerated.
+ */
+const XPRV = new RegExp(`[xtyzuvYZUV]prv[${B58}]{95,}`, 'g');
+
+function findBase58Keys(text: string, found: SecretFinding[]): void {
+  if (text.length < 51) return;
+  const { base58check } = getTables();
+  for (const m of text.matchAll(WIF)) {
+    let payload: Uint8Array;
+    try {
+      payload = base58check.decode(m[0]);
+    } catch {
+      continue; // bad checksum: not a WIF (could be any address-like string)
+    }
+    const version = payload[0];
+    const wif =
+      (version === 0x80 || version === 0xef) &&
+      (payload.length === 33 || (payload.length === 34 && payload[33] === 0x01));
+    if (wif) found.push({ kind: 'wif-key', start: m.index, end: m.index + m[0].length });
+  }
+  if (text.length < 98) return;
+  for (const m of text.matchAll(XPRV)) {
+    found.push({ kind: 'extended-private-key', start: m.index, end: m.index + m[0].length });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Card numbers
+// ---------------------------------------------------------------------------
+
+/**
+ * Digit groups joined by spaces or dashes, not glued to letters (hex strings,
+ * ids) and not after "+" (international phone numbers such as
+ * "+86 138 0013 8000", 13 digits).
+ */
+const DIGIT_GROUPS = /(?<![0-9A-Za-z])\+?\d+(?:[ \u00a0-]{1,3}\d+)*(?![0-9A-Za-z])/g;
+
+/**
+ * Issuer prefixes (IIN): Visa 4; Mastercard 51–55 and 2221–2720; Mir 2200–2204;
+ * Amex 34, 37; Discover 6011, 644–649, 65; UnionPay 62; JCB 35; Diners 30, 36,
+ * 38, 39. Together with Luhn (which 1 random number in 10 passes) this keeps
+ * order numbers, timestamps and phone numbers without "+" from looking like cards.
+ */
+const CARD_IIN = /^(?:4|5[1-5]|222[1-9]|22[3-9]|2[3-6]|27[01]|2720|220[0-4]|3[0456789]|6011|64[4-9]|65|62)/;
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+function findCards(text: string, found: SecretFinding[]): void {
+  if (text.length < 13) return;
+  for (const m of text.matchAll(DIGIT_GROUPS)) {
+    const seq = m[0];
+    if (seq.startsWith('+')) continue;
+    const groups = [...seq.matchAll(/\d+/g)].map((g) => ({ start: m.index + g.index, digits: g[0] }));
+    // Any consecutive groups holding 13-19 digits in total may be a card.
+    for (let i = 0; i < groups.length; i++) {
+      let digits = '';
+      for (let j = i; j < groups.length; j++) {
+        digits += groups[j]!.digits;
+        if (digits.length > 19) break;
+        if (digits.length >= 13 && CARD_IIN.test(digits) && luhn(digits)) {
+          found.push({ kind: 'card-number', start: groups[i]!.start, end: groups[j]!.start + groups[j]!.digits.length });
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// One-time codes
+// ---------------------------------------------------------------------------
+
+/** 4-8 digits, or 6 digits written "123 456" / "123-456", standing alone. */
+const CODE = /(?<![0-9A-Za-z+])(?:\d{3}[ -]\d{3}|\d{4,8})(?![0-9A-Za-z])/g;
+/** Part of a longer number: a date, a decimal, a time, a grouped number. */
+const JOINED_BEFORE = /\d[ .,:/-]$/;
+const JOINED_AFTER = /^[ .,:/-]\d/;
+/** Only punctuation, symbols and spaces: the input is essentially the code. */
+const ONLY_FILLER = /^[\s\p{P}\p{S}]*$/u;
+/** Ends in 000: an amount rather than a code when it stands alone. */
+const ROUND = /000$/;
+const CODE_LABEL =
+  /code|otp|2fa|mfa|totp|authenticator|pin|passcode|验证码|校验码|动态码|动态密码|短信码|确认码|安全码|密码|口令/gi;
+/** "code" after these words names something that is not a secret. */
+const NOT_SECRET_CODE =
+  /(?:error|status|http|exit|return|response|reason|promo|promotion|referral|invite|invitation|coupon|discount|voucher|zip|postal|post|area|country|currency|order|product|tracking|swift|bank|branch|sort|qr|bar)[\s_-]*$/i;
+const CODE_REACH_BEFORE = 24;
+const CODE_REACH_AFTER = 16;
+
+/**
+ * A 4-8 digit number is a one-time code when it is labelled ("code", "OTP",
+ * "2FA", "PIN", "验证码", "密码" within a few characters), or when the whole input
+ * is the number and it has 6-8 digits (OTPs are mostly 6 digits; a lone 4-digit
+ * number is more likely an amount "5000" or a year "2026", and a lone round
+ * number such as "100000" is an amount too). Numbers inside a sentence
+ * ("I paid 5000 yuan"), dates, decimals and times are left alone.
+ */
+function findCodes(text: string, found: SecretFinding[]): void {
+  for (const m of text.matchAll(CODE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (JOINED_BEFORE.test(text.slice(Math.max(0, start - 2), start))) continue;
+    if (JOINED_AFTER.test(text.slice(end, end + 2))) continue;
+    const digits = m[0].replace(/\D/g, '').length;
+    const alone =
+      digits >= 6 &&
+      !ROUND.test(m[0]) &&
+      ONLY_FILLER.test(text.slice(0, start)) &&
+      ONLY_FILLER.test(text.slice(end));
+    if (alone || labelled(text, start, end)) found.push({ kind: 'one-time-code', start, end });
+  }
+}
+
+function labelled(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - CODE_REACH_BEFORE);
+  const near = text.slice(from, Math.min(text.length, end + CODE_REACH_AFTER));
+  for (const l of near.matchAll(CODE_LABEL)) {
+    const word = l[0].toLowerCase();
+    const at = from + l.index;
+    // Latin labels must be whole words ("pin" not in "spinning", "code" in "passcode" is fine).
+    if (/^[a-z]/.test(word)) {
+      if (/[A-Za-z]/.test(text[at - 1] ?? '') && word !== 'code') continue;
+      if (/[A-Za-z]/.test(text[at + word.length] ?? '') && !(word === 'code' && /^codes?\b/i.test(text.slice(at)))) continue;
+    }
+    if (word === 'code' && NOT_SECRET_CODE.test(text.slice(Math.max(0, at - 16), at))) continue;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,675 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { entropyToMnemonic, generateMnemonic, validateMnemonic } from '@scure/bip39';
+import { wordlist as english } from '@scure/bip39/wordlists/english.js';
+import { wordlist as chinese } from '@scure/bip39/wordlists/simplified-chinese.js';
+import { bech32, createBase58check } from '@scure/base';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
+import {
+  findSecrets,
+  redactSecrets,
+  REDACTION_MARKERS,
+  type SecretFinding,
+  type SecretKind,
+  type SecretScanOptions,
+} from '../src/safety/secrets.js';
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+const b58c = createBase58check(sha256);
+const STRENGTHS = [128, 160, 192, 224, 256] as const;
+
+function concat(...parts: (Uint8Array | number[])[]): Uint8Array {
+  return Uint8Array.from(parts.flatMap((p) => [...p]));
+}
+
+/** True when one finding of `kind` covers text[start..end). */
+function covered(findings: SecretFinding[], kind: SecretKind, start: number, end: number): boolean {
+  return findings.some((f) => f.kind === kind && f.start <= start && f.end >= end);
+}
+
+/** `secret` occurs in `text` and one finding of `kind` covers it. */
+function expectFound(text: string, secret: string, kind: SecretKind, opts?: SecretScanOptions): void {
+  const at = text.indexOf(secret);
+  expect(at, 'test bug: secret not in text').toBeGreaterThanOrEqual(0);
+  const findings = findSecrets(text, opts);
+  expect(covered(findings, kind, at, at + secret.length), `${kind} in ${JSON.stringify(text)}: ${JSON.stringify(findings)}`).toBe(true);
+  const redacted = redactSecrets(text, opts);
+  expect(redacted).not.toContain(secret);
+  expect(redacted).toContain(REDACTION_MARKERS[kind]);
+}
+
+function expectClean(text: string, opts?: SecretScanOptions): void {
+  expect(findSecrets(text, opts), JSON.stringify(text)).toEqual([]);
+  expect(redactSecrets(text, opts)).toBe(text);
+}
+
+/** Every word of the phrase, in order from `from` (where the phrase starts), lies inside a recovery-phrase finding. */
+function expectPhraseCovered(text: string, words: string[], from = 0): void {
+  const findings = findSecrets(text);
+  let pos = from;
+  const lower = text.toLowerCase();
+  for (const w of words) {
+    const at = lower.indexOf(w.toLowerCase(), pos);
+    expect(at, `test bug: ${w} not in text`).toBeGreaterThanOrEqual(0);
+    expect(covered(findings, 'recovery-phrase', at, at + w.length), `${w} of ${JSON.stringify(text)}: ${JSON.stringify(findings)}`).toBe(true);
+    pos = at + w.length;
+  }
+}
+
+/** No two consecutive phrase words remain, in any spelling the phrase was written in. */
+function expectNoPairLeft(redacted: string, words: string[], sep: string): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    expect(redacted).not.toContain(`${words[i]}${sep}${words[i + 1]}`);
+  }
+}
+
+/** Deterministic phrases for unspaced Chinese (whose detection is statistical, see secrets.ts). */
+function fixedChinese(seed: number, bits: number): string {
+  return entropyToMnemonic(sha256(new TextEncoder().encode(`wallet-help ${seed}`)).slice(0, bits / 8), chinese);
+}
+
+/** Random list words that do NOT form a valid mnemonic. */
+function invalidPhrase(count: number, list: string[]): string[] {
+  for (;;) {
+    const words = [...randomBytes(count * 2)].reduce<string[]>((acc, _b, i, bytes) => {
+      if (i % 2 === 0) acc.push(list[((bytes[i]! << 8) | bytes[i + 1]!) % list.length]!);
+      return acc;
+    }, []);
+    if (!validateMnemonic(words.join(' '), list)) return words;
+  }
+}
+
+/** Independent Luhn check digit: the classic lookup-table formulation. */
+function luhnCheckDigit(payload: string): string {
+  const doubled = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9];
+  let sum = 0;
+  [...payload].reverse().forEach((ch, i) => {
+    const d = Number(ch);
+    sum += i % 2 === 0 ? doubled[d]! : d;
+  });
+  return String((10 - (sum % 10)) % 10);
+}
+
+function wif(key: Uint8Array, compressed: boolean, version = 0x80): string {
+  return b58c.encode(concat([version], key, compressed ? [0x01] : []));
+}
+
+const XPRV_VERSION = [0x04, 0x88, 0xad, 0xe4];
+const TPRV_VERSION = [0x04, 0x35, 0x83, 0x94];
+const XPUB_VERSION = [0x04, 0x88, 0xb2, 0x1e];
+
+/** BIP32 serialization: version, depth, parent fingerprint, child number, chain code, key data. */
+function extendedKey(version: number[], chainCode: Uint8Array, keyData: Uint8Array): string {
+  return b58c.encode(concat(version, [0], [0, 0, 0, 0], [0, 0, 0, 0], chainCode, keyData));
+}
+
+/** Changes one character (not the first four) to another Base58 character. */
+function corrupt(s: string, at: number): string {
+  const c = s[at]!;
+  return s.slice(0, at) + (c === '2' ? '3' : '2') + s.slice(at + 1);
+}
+
+// ---------------------------------------------------------------------------
+// Recovery phrases: English
+// ---------------------------------------------------------------------------
+
+describe('recovery phrases (English)', () => {
+  for (const bits of STRENGTHS) {
+    const phrase = generateMnemonic(english, bits);
+    const words = phrase.split(' ');
+    it(`finds a generated ${words.length}-word phrase, exactly`, () => {
+      expect(findSecrets(phrase)).toEqual([{ kind: 'recovery-phrase', start: 0, end: phrase.length }]);
+      expect(redactSecrets(phrase)).toBe('[redacted recovery phrase]');
+    });
+    const wide = [...phrase].map((c) => (c === ' ' ? c : String.fromCharCode(c.charCodeAt(0) + 0xfee0))).join('');
+    // name -> [text before, the phrase as written, text after]
+    const variants: Record<string, [string, string, string]> = {
+      'numbered "1. "': ['', words.map((w, i) => `${i + 1}. ${w}`).join(' '), ''],
+      'numbered "1) " on lines': ['', words.map((w, i) => `${i + 1}) ${w}`).join('\n'), ''],
+      'numbered "1-"': ['', words.map((w, i) => `${i + 1}-${w}`).join(' '), ''],
+      'numbered "#1 "': ['', words.map((w, i) => `#${i + 1} ${w}`).join('  '), ''],
+      'comma-separated': ['', words.join(','), ''],
+      'comma and space': ['', words.join(', '), ''],
+      'newline-separated': ['', words.join('\n'), ''],
+      'CRLF and tabs': ['', words.join('\r\n\t'), ''],
+      'full-width commas': ['', words.join('，'), ''],
+      'ideographic commas and spaces': ['', words.join('、\u3000'), ''],
+      'upper case': ['', phrase.toUpperCase(), ''],
+      'mixed case': ['', words.map((w, i) => (i % 2 ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1))).join(' '), ''],
+      'extra spaces': ['   ', words.join('    '), '   '],
+      'in a sentence': ['The agent asked for it, so here: ', phrase, '. Is my wallet safe now?'],
+      'in Chinese text': ['客服让我发助记词：', phrase, '，这样安全吗'],
+      'full-width letters': ['', wide, ''],
+    };
+    for (const [name, [before, body, after]] of Object.entries(variants)) {
+      it(`finds the ${words.length}-word phrase ${name}`, () => {
+        const text = before + body + after;
+        const shown = name === 'full-width letters' ? wide.split(' ') : words;
+        expectPhraseCovered(text, shown, before.length);
+        const redacted = redactSecrets(text);
+        expect(redacted.startsWith(before) && redacted.endsWith(after)).toBe(true);
+        const middle = redacted.slice(before.length, redacted.length - after.length);
+        expect(middle.split('[redacted recovery phrase]')).toHaveLength(2);
+        for (const w of shown) expect(middle.toLowerCase()).not.toMatch(new RegExp(`(?<![a-z])${w.toLowerCase()}(?![a-z])`));
+      });
+    }
+  }
+
+  it('finds phrases whose checksum fails (mistyped or made-up), 12 and 24 words', () => {
+    for (const count of [12, 24]) {
+      const words = invalidPhrase(count, english);
+      expect(validateMnemonic(words.join(' '), english)).toBe(false);
+      expectFound(words.join(' '), words.join(' '), 'recovery-phrase');
+    }
+  });
+
+  it('swallows a misspelt word and the words after it once a phrase is found', () => {
+    const words = generateMnemonic(english, 256).split(' ');
+    words[17] = `${words[17]}x`; // not a list word any more
+    const text = `${words.join(' ')} thanks`;
+    expectPhraseCovered(text, words);
+    expect(redactSecrets(text)).toBe('[redacted recovery phrase] thanks');
+  });
+
+  it('does not flag 11 list words, nor two runs of 11 split by another word', () => {
+    const eleven = invalidPhrase(11, english);
+    expectClean(eleven.join(' '));
+    expectClean(`${eleven.join(' ')} the ${invalidPhrase(11, english).join(' ')}`);
+    expectClean(`1. ${eleven.join(', ')}; and that is all`);
+  });
+
+  it('does not flag ordinary English that uses many list words', () => {
+    const sentences = [
+      'I sent the money again today but the account balance is still empty and support did not answer',
+      'Please help, what can you do about this? I have a problem with my account access after the update',
+      'The app says my card was declined again, so I tried another card and it also failed this morning',
+      'Someone called me and said they are from support and asked me to confirm my wallet phrase, is this normal?',
+      'I want to cancel the order because the item never arrived and the seller does not reply to any message',
+      'My daughter used my phone to buy a game and now the bank account shows a strange fee from last month',
+      'Why is the network fee so high today? Last week it was much lower for the same amount of coin',
+      'I forgot my password and the email with the code never came, can you check the system for me',
+      'After the bridge transfer the token balance shows zero but the explorer says the transaction is confirmed',
+      'They promised a bonus reward if I deposit more cash before the deadline, then the website went offline',
+      'Able to log in, but every time I try to move funds there is an error about a limit on my account',
+    ];
+    for (const s of sentences) expectClean(s);
+    expectClean(sentences.join('\n'));
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Recovery phrases: Chinese
+// ---------------------------------------------------------------------------
+
+describe('recovery phrases (Simplified Chinese)', () => {
+  for (const bits of STRENGTHS) {
+    const phrase = generateMnemonic(chinese, bits);
+    const chars = phrase.split(' ');
+    const n = chars.length;
+    const spaced: Record<string, [string, string]> = {
+      spaced: ['', phrase],
+      'numbered "1. "': ['', chars.map((c, i) => `${i + 1}. ${c}`).join(' ')],
+      'numbered, no space': ['', chars.map((c, i) => `${i + 1}.${c}`).join('')],
+      'full-width commas': ['', chars.join('，')],
+      'ideographic commas': ['', chars.join('、')],
+      'one per line': ['', chars.join('\n')],
+      'ideographic spaces': ['', chars.join('\u3000')],
+      'in a sentence': ['我的助记词是：', `${phrase}。请帮我看看`],
+    };
+    for (const [name, [before, rest]] of Object.entries(spaced)) {
+      it(`finds a generated ${n}-character phrase, ${name}`, () => {
+        const text = before + rest;
+        expectPhraseCovered(text, chars, before.length);
+        expectNoPairLeft(redactSecrets(text), chars, '');
+        expectNoPairLeft(redactSecrets(text), chars, ' ');
+      });
+    }
+    it(`finds a generated ${n}-character phrase written without spaces`, () => {
+      // Unspaced detection is statistical (checksum + "looks random", see
+      // secrets.ts): it misses about 1 generated 12-word phrase in 400,000, so
+      // this random case could fail about once in 100,000 runs; the fixed
+      // phrases below are the deterministic check.
+      const unspaced = chars.join('');
+      expect(findSecrets(unspaced)).toEqual([{ kind: 'recovery-phrase', start: 0, end: unspaced.length }]);
+    });
+  }
+
+  it('finds fixed unspaced phrases of every length, alone, after a label, glued into a sentence and in groups', () => {
+    for (const bits of STRENGTHS) {
+      for (let seed = 0; seed < 20; seed++) {
+        const chars = fixedChinese(seed, bits).split(' ');
+        const unspaced = chars.join('');
+        expectPhraseCovered(unspaced, chars);
+        expectPhraseCovered(`助记词：${unspaced}`, chars, 4);
+        expectPhraseCovered(`你好，我的助记词是${unspaced}请帮我看看`, chars, 9);
+        const grouped = chars.map((c, i) => (i % 4 === 3 ? `${c} ` : c)).join('').trim();
+        expectPhraseCovered(grouped, chars);
+        expectNoPairLeft(redactSecrets(`我的助记词是${unspaced}请帮我看看`), chars, '');
+      }
+    }
+  });
+
+  it('finds spaced phrases whose checksum fails, but needs the checksum without spaces', () => {
+    const chars = invalidPhrase(12, chinese);
+    expectFound(chars.join(' '), chars.join(' '), 'recovery-phrase');
+    expectFound(chars.join('，'), chars.join('，'), 'recovery-phrase');
+    expectClean(chars.join(''));
+  });
+
+  it('does not flag ordinary Chinese, unspaced text being almost all list characters', () => {
+    const sentences = [
+      '我的提现一直没有到账，已经等了三个小时，请问是什么原因',
+      '我昨天在手机上给朋友转了一笔钱但是对方说一直没有收到请问怎么处理',
+      '客服说我的账户被冻结了需要先交一笔保证金才能解冻这是真的吗',
+      '有人打电话说是官方客服要我提供验证码和助记词我没有给他',
+      '充值的钱已经从银行卡扣掉了但是钱包余额里面还是没有显示出来',
+      '我想把钱包里的数字货币转到交易所但是一直提示地址格式不对',
+      '今天早上登录的时候系统提示密码错误我试了好几次现在账户被锁定了',
+      '这个月的手续费比上个月高了很多我想知道具体是怎么计算的',
+      '我的银行卡已经绑定成功了可是付款的时候总是说交易失败请稍后再试',
+      '请问实名认证需要多长时间我上传了身份证照片已经两天了还在审核中',
+      '昨天晚上十点左右我在网上买东西付款之后订单状态一直显示处理中',
+    ];
+    for (const s of sentences) {
+      expect([...s].filter((c) => chinese.includes(c)).length / [...s].length).toBeGreaterThan(0.8);
+      expectClean(s);
+    }
+    expectClean(sentences.join(''));
+    expectClean(sentences.join('\n'));
+  });
+});
+
+describe('recovery phrases: property', () => {
+  const separators = [' ', '\n', ', ', '. ', '：', '\t'];
+  const entropy = fc.constantFrom(16, 20, 24, 28, 32).chain((n) => fc.uint8Array({ minLength: n, maxLength: n }));
+  const surrounding = fc.string({ unit: 'binary', maxLength: 40 });
+
+  it('finds any English mnemonic inside random text and leaves no two consecutive words', () => {
+    fc.assert(
+      fc.property(entropy, surrounding, surrounding, fc.constantFrom(...separators), (ent, before, after, sep) => {
+        const words = entropyToMnemonic(ent, english).split(' ');
+        const phrase = words.join(sep);
+        const text = `${before} ${phrase}\n${after}`;
+        const at = before.length + 1;
+        expect(covered(findSecrets(text), 'recovery-phrase', at, at + phrase.length)).toBe(true);
+        const redacted = redactSecrets(text);
+        expectNoPairLeft(redacted, words, sep);
+        expectNoPairLeft(redacted, words, ' ');
+      }),
+    );
+  });
+
+  it('finds any spaced Chinese mnemonic inside random text and leaves no two consecutive characters', () => {
+    fc.assert(
+      fc.property(entropy, surrounding, surrounding, fc.constantFrom(' ', '，', '、', '\n'), (ent, before, after, sep) => {
+        const chars = entropyToMnemonic(ent, chinese).split(' ');
+        const phrase = chars.join(sep);
+        const text = `${before}\n${phrase} ${after}`;
+        const at = before.length + 1;
+        expect(covered(findSecrets(text), 'recovery-phrase', at, at + phrase.length)).toBe(true);
+        expectNoPairLeft(redactSecrets(text), chars, sep);
+      }),
+    );
+  });
+
+  it('finds unspaced Chinese mnemonics inside random text (fixed seed: detection is statistical)', () => {
+    fc.assert(
+      fc.property(entropy, surrounding, surrounding, (ent, before, after) => {
+        const chars = entropyToMnemonic(ent, chinese).split(' ');
+        const phrase = chars.join('');
+        const text = `${before}\n${phrase} ${after}`;
+        const at = before.length + 1;
+        expect(covered(findSecrets(text), 'recovery-phrase', at, at + phrase.length)).toBe(true);
+        expectNoPairLeft(redactSecrets(text), chars, '');
+      }),
+      { seed: 20261121, numRuns: 200 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Keys
+// ---------------------------------------------------------------------------
+
+describe('raw private keys (64 hex)', () => {
+  const keys = Array.from({ length: 5 }, () => bytesToHex(randomBytes(32)));
+
+  it('flags bare 64-hex by default, in any case and with 0x', () => {
+    for (const hex of keys) {
+      expectFound(hex, hex, 'private-key');
+      expectFound(hex.toUpperCase(), hex.toUpperCase(), 'private-key');
+      expectFound(`0x${hex}`, `0x${hex}`, 'private-key');
+      expectFound(`here it is: ${hex} ok?`, hex, 'private-key');
+      expect(findSecrets(hex)).toEqual([{ kind: 'private-key', start: 0, end: 64 }]);
+    }
+  });
+
+  it('with allowHex64 (a TxID is expected) flags 64-hex only when labelled', () => {
+    const opts = { allowHex64: true };
+    for (const hex of keys) {
+      expectClean(hex, opts);
+      expectClean(`0x${hex}`, opts);
+      expectClean(`txid: ${hex}`, opts);
+      expectClean(`The transaction hash is 0x${hex}, still pending`, opts);
+      expectClean(`public key ${hex}`, opts);
+      expectFound(`private key: ${hex}`, hex, 'private-key', opts);
+      expectFound(`privkey=${hex}`, hex, 'private-key', opts);
+      expectFound(`my secret is 0x${hex}`, `0x${hex}`, 'private-key', opts);
+      expectFound(`私钥：${hex}`, hex, 'private-key', opts);
+      expectFound(`这是我的密钥 ${hex}`, hex, 'private-key', opts);
+      expectFound(`my key: ${hex}`, hex, 'private-key', opts);
+    }
+  });
+
+  it('does not flag other hex lengths: addresses, public keys, hashes', () => {
+    const hex = keys[0]!;
+    expectClean(`0x${bytesToHex(randomBytes(20))}`); // Ethereum address
+    expectClean(`02${hex}`); // compressed public key, 66 hex
+    expectClean(bytesToHex(randomBytes(20))); // RIPEMD-160 / address hash
+    expectClean(hex.slice(0, 63));
+  });
+});
+
+describe('WIF keys', () => {
+  it('finds generated WIF keys: mainnet and testnet, compressed and not', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.boolean(), fc.constantFrom(0x80, 0xef), (key, compressed, version) => {
+        const w = wif(key, compressed, version);
+        expect(w).toHaveLength(compressed ? 52 : 51);
+        expect(w[0]).toMatch(version === 0x80 ? (compressed ? /[KL]/ : /5/) : compressed ? /c/ : /9/);
+        expectFound(w, w, 'wif-key');
+        expectFound(`import this: ${w}.`, w, 'wif-key');
+        expect(findSecrets(`key ${w}`)).toEqual([{ kind: 'wif-key', start: 4, end: 4 + w.length }]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('finds the well-known example WIF keys', () => {
+    expectFound('5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ', '5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ', 'wif-key');
+    expectFound('KwDiBf89QgGbjEhKnhXJuH7LrciVrZi3qYjgd9M7rFU73sVHnoWn', 'KwDiBf89QgGbjEhKnhXJuH7LrciVrZi3qYjgd9M7rFU73sVHnoWn', 'wif-key');
+  });
+
+  it('does not flag WIF-shaped strings whose checksum fails, nor other versions', () => {
+    for (let i = 0; i < 20; i++) {
+      const w = wif(randomBytes(32), i % 2 === 0);
+      const bad = corrupt(w, 10 + i);
+      expect(bad).not.toBe(w);
+      expectClean(bad);
+    }
+    // Valid Base58Check of the right shape and first letter, but another version byte.
+    const other = wif(randomBytes(32), true, 0x81);
+    expect(other).toMatch(/^[KL5]/);
+    expect(other.length === 51 || other.length === 52).toBe(true);
+    expectClean(other);
+  });
+});
+
+describe('extended private keys', () => {
+  it('finds generated xprv and tprv keys', () => {
+    for (let i = 0; i < 10; i++) {
+      const chain = randomBytes(32);
+      const key = concat([0], randomBytes(32));
+      const xprv = extendedKey(XPRV_VERSION, chain, key);
+      const tprv = extendedKey(TPRV_VERSION, chain, key);
+      expect(xprv).toMatch(/^xprv/);
+      expect(xprv).toHaveLength(111);
+      expect(tprv).toMatch(/^tprv/);
+      expect(findSecrets(xprv)).toEqual([{ kind: 'extended-private-key', start: 0, end: 111 }]);
+      expectFound(`account key ${xprv} from my backup`, xprv, 'extended-private-key');
+      expectFound(tprv, tprv, 'extended-private-key');
+    }
+  });
+
+  it('finds the BIP32 test vector and a corrupted copy of it (checksum not required)', () => {
+    const vector =
+      'xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi';
+    expectFound(vector, vector, 'extended-private-key');
+    const bad = corrupt(vector, 50);
+    expect(() => b58c.decode(bad)).toThrow();
+    expectFound(bad, bad, 'extended-private-key');
+    expectFound(`zprv${vector.slice(4)}`, `zprv${vector.slice(4)}`, 'extended-private-key');
+  });
+
+  it('does not flag extended public keys', () => {
+    const xpub = extendedKey(XPUB_VERSION, randomBytes(32), concat([0x02], randomBytes(32)));
+    expect(xpub).toMatch(/^xpub/);
+    expectClean(xpub);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Card numbers
+// ---------------------------------------------------------------------------
+
+describe('card numbers', () => {
+  it('finds the classic test numbers, grouped or not', () => {
+    const numbers = [
+      '4111 1111 1111 1111',
+      '5555-5555-5555-4444',
+      '378282246310005',
+      '3782 822463 10005',
+      '6011 1111 1111 1117',
+      '3530111333300000',
+      '6200000000000005',
+      '2223003122003222',
+      '4111111111111111',
+    ];
+    for (const n of numbers) {
+      expectFound(n, n, 'card-number');
+      expectFound(`my card is ${n}, expiry 12/28`, n, 'card-number');
+      expectFound(`卡号${n}`, n, 'card-number');
+    }
+    // Full-width digits as typed by a Chinese IME.
+    const wide = '４１１１１１１１１１１１１１１１';
+    expect(findSecrets(`卡号：${wide}`)).toEqual([{ kind: 'card-number', start: 3, end: 3 + wide.length }]);
+  });
+
+  it('finds generated Luhn-valid numbers with known issuer prefixes', () => {
+    const prefixes = ['4', '51', '55', '2221', '2720', '34', '37', '6011', '65', '62', '35', '30', '36', '38'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...prefixes),
+        fc.integer({ min: 13, max: 19 }),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 19, maxLength: 19 }),
+        fc.constantFrom('', ' ', '-'),
+        (prefix, length, digits, sep) => {
+          const payload = (prefix + digits.join('')).slice(0, length - 1);
+          const number = payload + luhnCheckDigit(payload);
+          const grouped = number.match(/.{1,4}/g)!.join(sep);
+          expectFound(`pay with ${grouped} please`, grouped, 'card-number');
+        },
+      ),
+    );
+  });
+
+  it('checks its Luhn generator against the known test numbers', () => {
+    expect(luhnCheckDigit('411111111111111')).toBe('1');
+    expect(luhnCheckDigit('555555555555444')).toBe('4');
+    expect(luhnCheckDigit('37828224631000')).toBe('5');
+  });
+
+  it('does not flag phone numbers, Luhn failures, unknown prefixes, order numbers, timestamps, dates', () => {
+    expectClean('+86 138 0013 8000');
+    expectClean('call me on +86 138 0013 8000 please');
+    expectClean('+1 202-555-0143');
+    expectClean('+44 20 7946 0958');
+    // Indonesian mobile: 13 digits, UnionPay-like prefix 62 and Luhn-valid, but after "+".
+    expect(luhnCheckDigit('628123456789')).toBe('9');
+    expectClean('+62 812 3456 7899');
+    expectClean('+6281234567899');
+    expectClean('4111 1111 1111 1112'); // Luhn fails
+    expectClean('5555555555554445');
+    const payload = '910000000000000'; // no issuer starts with 9
+    expectClean(payload + luhnCheckDigit(payload));
+    expectClean('order 20261121000123456');
+    expectClean('订单号 1202611210001234');
+    expectClean('1763712000000'); // Unix time in ms
+    expectClean('2026-11-21 14:30');
+    expectClean('12345678901234567890123'); // too long for a card
+  });
+});
+
+// ---------------------------------------------------------------------------
+// One-time codes
+// ---------------------------------------------------------------------------
+
+describe('one-time codes', () => {
+  it('finds a code that is the whole answer, or a labelled one', () => {
+    const cases: [string, string][] = [
+      ['123456', '123456'],
+      ['  123456\n', '123456'],
+      ['"654321"', '654321'],
+      ['123 456', '123 456'],
+      ['123-456', '123-456'],
+      ['12345678', '12345678'],
+      ['code: 4821', '4821'],
+      ['My 2FA code is 482913', '482913'],
+      ['OTP 12345', '12345'],
+      ['the verification code they sent: 739201, is that ok?', '739201'],
+      ['验证码：123456', '123456'],
+      ['验证码是 8294', '8294'],
+      ['短信验证码123456，请不要告诉别人', '123456'],
+      ['my PIN is 1234', '1234'],
+      ['支付密码 246810', '246810'],
+      ['code 100000', '100000'],
+      ['１２３４５６', '１２３４５６'],
+    ];
+    for (const [text, code] of cases) expectFound(text, code, 'one-time-code');
+    expect(findSecrets('code: 4821')).toEqual([{ kind: 'one-time-code', start: 6, end: 10 }]);
+  });
+
+  it('does not flag a code when the question asked for one', () => {
+    for (const text of ['123456', 'code: 4821', '验证码：123456', '123 456']) expectClean(text, { expectCode: true });
+  });
+
+  it('does not flag amounts, years, dates, times, versions, error codes or numbers inside sentences', () => {
+    for (const text of [
+      '5000',
+      '2026',
+      '100000',
+      '2500000',
+      '2026-11-21',
+      '21/11/2026',
+      '14:30',
+      '3.1415',
+      '5,000.00',
+      'v1.2.3',
+      'I paid 5000 yuan',
+      'I paid 150000 yuan yesterday and it is still pending',
+      'error code 5004',
+      'The app shows HTTP status code 5031 again',
+      '我付了5000元',
+      '错误码 100023',
+      'It happened in 2026 and again in 2027',
+      'the code was sent to 138 0013 8000 but never came',
+      '验证码发到了 138-0013-8000 但是一直没收到',
+      'OTP expired at 2026-11-21 14:30:05',
+    ]) {
+      expectClean(text);
+    }
+  });
+
+  it('finds only the code in a sentence that also has an amount', () => {
+    const text = 'I paid 5000 yuan, then the code 482913 arrived';
+    expect(findSecrets(text)).toEqual([{ kind: 'one-time-code', start: 32, end: 38 }]);
+    expect(redactSecrets(text)).toBe('I paid 5000 yuan, then the code [redacted one-time code] arrived');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Things that must pass untouched
+// ---------------------------------------------------------------------------
+
+describe('near misses', () => {
+  it('leaves flow answer values, ids and short words alone', () => {
+    for (const v of ['ok', 'insufficient', 'record-status', 'yes', 'no', 'not-sure', 'deposit-missing', 'wallet', '']) expectClean(v);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{1,12}(?:-[a-z]{1,12}){0,3}$/), (id) => {
+        expect(findSecrets(id)).toEqual([]);
+      }),
+    );
+  });
+
+  it('leaves Bitcoin and Ethereum addresses alone', () => {
+    for (let i = 0; i < 10; i++) {
+      expectClean(b58c.encode(concat([0x00], randomBytes(20)))); // 1...
+      expectClean(b58c.encode(concat([0x05], randomBytes(20)))); // 3...
+      expectClean(bech32.encode('bc', [0, ...bech32.toWords(randomBytes(20))])); // bc1q...
+      expectClean(`0x${bytesToHex(randomBytes(20))}`);
+    }
+    expectClean('1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa');
+    expectClean('3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy');
+    expectClean('bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq');
+    expectClean('send it to 0x742d35Cc6634C0532925a3b844Bc454e4438f44e on Ethereum');
+  });
+
+  it('leaves a TxID alone when one is expected', () => {
+    const txid = bytesToHex(randomBytes(32));
+    expectClean(txid, { allowHex64: true });
+    expectClean(`deposit ${txid} has 3 confirmations`, { allowHex64: true });
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Redaction and offsets
+// ---------------------------------------------------------------------------
+
+describe('redactSecrets and offsets', () => {
+  it('replaces each finding and keeps the rest of the text', () => {
+    const phrase = generateMnemonic(english, 128);
+    const hex = bytesToHex(randomBytes(32));
+    const w = wif(randomBytes(32), true);
+    const text = `Agent 😀 asked for ${phrase}; and the hex ${hex}, and ${w}, and card 4111-1111-1111-1111 and code 123456. Bye`;
+    const findings = findSecrets(text);
+    expect(findings.map((f) => f.kind)).toEqual(['recovery-phrase', 'private-key', 'wif-key', 'card-number', 'one-time-code']);
+    expect(findings.map((f) => text.slice(f.start, f.end))).toEqual([phrase, hex, w, '4111-1111-1111-1111', '123456']);
+    expect(redactSecrets(text)).toBe(
+      'Agent 😀 asked for [redacted recovery phrase]; and the hex [redacted private key], and [redacted WIF key], ' +
+        'and card [redacted card number] and code [redacted one-time code]. Bye',
+    );
+  });
+
+  it('returns sorted, non-overlapping findings inside the text, and redaction matches them (random text)', () => {
+    const pieces = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom('4111 1111 1111 1111', 'code 123456', ' 5000 ', '验证码', ' abandon', '的 ', '\n'),
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const findings = findSecrets(text);
+        let last = 0;
+        for (const f of findings) {
+          expect(f.start).toBeGreaterThanOrEqual(last);
+          expect(f.end).toBeGreaterThan(f.start);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+          last = f.end;
+        }
+        let rebuilt = '';
+        let pos = 0;
+        for (const f of findings) {
+          rebuilt += text.slice(pos, f.start) + REDACTION_MARKERS[f.kind];
+          pos = f.end;
+        }
+        expect(redactSecrets(text)).toBe(rebuilt + text.slice(pos));
+      }),
+    );
+  });
+
+  it('merges overlapping findings into one', () => {
+    const words = generateMnemonic(english, 128).split(' ');
+    const text = `${words.slice(0, 6).join(' ')} 4111 1111 1111 1111 ${words.slice(6).join(' ')}`;
+    expect(findSecrets(text)).toEqual([{ kind: 'recovery-phrase', start: 0, end: text.length }]);
+    expect(redactSecrets(text)).toBe('[redacted recovery phrase]');
+  });
+
+  it('is unchanged text when there is nothing to find', () => {
+    const text = '我的提现一直没有到账，已经等了三个小时。I paid 5000 yuan on 2026-11-21, txid below.';
+    expect(redactSecrets(text)).toBe(text);
+  });
+});
