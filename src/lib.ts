@@ -13,6 +13,7 @@ import { chooseProvider, openDirectory } from './directory/source.js';
 import type { Flow, Lang } from './engine/types.js';
 import { ExitCode, UsageError, WalletHelpError } from './errors.js';
 import { loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
+import { refuseSecrets, suspectInputs } from './safety/screen.js';
 import { translator } from './i18n/i18n.js';
 
 export type { DiagnosisResult } from './engine/result.js';
@@ -20,6 +21,7 @@ export type { ContactCard, ChannelView } from './directory/contact.js';
 export type { Flow, Lang, Localized, Outcome, OutcomeKind, Question, Queue } from './engine/types.js';
 export type { Problem } from './data/located-yaml.js';
 export { ExitCode, UsageError, WalletHelpError };
+export { SecretError } from './safety/screen.js';
 export type { FullResult };
 
 /** The flows a diagnosis can use, with the problems of operator files that were skipped. */
@@ -71,6 +73,7 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const lang = options.lang ?? 'en';
   const env = { lang, t: translator(lang), now: options.now ?? new Date() };
   const answers: Record<string, string> = Object.assign(Object.create(null), request.answers ?? {});
+  await refuseSecrets(env.t, suspectInputs(flows.flows, request.flow, answers));
   const first = diagnoseWith(env, flows.flows, request.flow, answers, undefined);
   if (!first.outcome.queue) return first;
   const directory = await openDirectory(options.contactsFile, env.t, undefined, lang);

@@ -7,13 +7,14 @@ import { CommanderError, type Command } from 'commander';
 import { readConfig, type ConfigWarning } from './config/config.js';
 import type { Flow } from './engine/types.js';
 import { LANGS, type Lang } from './engine/types.js';
-import { ExitCode, WalletHelpError } from './errors.js';
+import { CancelError, ExitCode, WalletHelpError } from './errors.js';
 import { loadBundledFlows } from './flows/catalog.js';
 import { detectLang, translator, type Translate } from './i18n/i18n.js';
 import type { ProblemRef } from './i18n/problem-ref.js';
 import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram } from './program.js';
 import { makeStyle, type Style } from './render/style.js';
+import { loadScanner, mayHoldSecret, refuseSecrets, SecretError } from './safety/screen.js';
 import { userTimeZone } from './render/time.js';
 import { clip } from './util/safe-text.js';
 import type { BaseContext } from './settings.js';
@@ -59,6 +60,9 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     if (early.lang !== undefined && !isLang(early.lang)) {
       throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: early.lang }), ExitCode.usage);
     }
+    // Secrets on the command line are refused before anything runs (they would end up in messages and files).
+    const risky = argv.filter(mayHoldSecret);
+    if (risky.length > 0) await refuseSecrets(t, risky.map((text) => ({ text })));
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
     let ids: string[] = [];
     if (argv.includes('diagnose') && (argv.includes('--help') || argv.includes('-h'))) ids = (await base.bundledFlows()).map((f) => f.id);
@@ -66,8 +70,22 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
-    return report(err, { io, t, json, style: style.err, commandPath: program ? commandPath(program, argv) : [] });
+    return report(await screened(err, t, argv), { io, t, json, style: style.err, commandPath: program ? commandPath(program, argv) : [] });
   }
+}
+
+/**
+ * The last line of defence: an error message may quote what the user typed (in
+ * part: quotes are shortened), so when the message or any argument holds a
+ * secret, the error becomes the refusal instead.
+ */
+async function screened(err: unknown, t: Translate, argv: readonly string[]): Promise<unknown> {
+  if (!(err instanceof Error) || err instanceof SecretError || err instanceof CancelError || err.message === '') return err;
+  if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')) return err;
+  const { findSecrets } = await loadScanner();
+  const details = err instanceof WalletHelpError ? JSON.stringify(err.details) : '';
+  const [found] = [err.message, details, ...argv].flatMap((text) => findSecrets(text));
+  return found ? new SecretError(t, found.kind) : err;
 }
 
 function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) => string): string {

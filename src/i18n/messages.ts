@@ -253,6 +253,13 @@ Exit codes: 0 official, 4 not official or a look-alike, 2 the input is not a con
   'verify.reason.subdomain-trick': 'The official name is only a part of the address; the real site is another one.',
   'verify.reason.similar-number': 'The number is close to an official number but not the same.',
   'safety.notice': 'Official support never asks for your password, recovery phrase, private key, 2FA code or remote access, and never asks you to move funds. Reach it only through the contacts shown here, published at {url}.',
+  'safety.refused': 'That looks like a {kind}. Never share it with anyone: not with this tool, not with support. Official support never asks for it. It was not used, shown or stored. If you have already given it to someone, act now: run "wallet-help diagnose account-compromised".',
+  'secret.recovery-phrase': 'recovery phrase',
+  'secret.private-key': 'private key',
+  'secret.wif-key': 'private key (WIF)',
+  'secret.extended-private-key': 'extended private key',
+  'secret.card-number': 'card number',
+  'secret.one-time-code': 'one-time code',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -501,4 +508,11 @@ WALLET_HELP_CONFIG_DIR 可以指定设置文件夹。`,
   'verify.reason.subdomain-trick': '官方名字只是地址的一部分，真正的网站是另一个。',
   'verify.reason.similar-number': '这个号码和官方号码很接近，但并不相同。',
   'safety.notice': '官方客服绝不会索要你的密码、助记词、私钥、双重验证（2FA）验证码或远程控制权限，也绝不会要求你转移资金。请只通过这里列出的渠道联系客服，这些渠道公布在 {url}。',
+  'safety.refused': '这看起来是{kind}。不要把它告诉任何人，包括本工具和客服。官方客服绝不会向你索要它。它没有被使用、显示或保存。如果你已经把它给了别人，请立即处理：运行“wallet-help diagnose account-compromised”。',
+  'secret.recovery-phrase': '助记词',
+  'secret.private-key': '私钥',
+  'secret.wif-key': '私钥（WIF 格式）',
+  'secret.extended-private-key': '扩展私钥',
+  'secret.card-number': '银行卡号',
+  'secret.one-time-code': '一次性验证码',
 };

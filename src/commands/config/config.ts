@@ -2,6 +2,7 @@
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { UsageError } from '../../errors.js';
+import { refuseSecrets } from '../../safety/screen.js';
 import { clip } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 
@@ -45,6 +46,7 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       const spec: KeySpec = CONFIG_KEYS[key];
       // Paths are stored absolute, so the setting means the same from any folder.
       const value = spec.kind === 'path' ? resolve(io.cwd, opts.value) : opts.value;
+      await refuseSecrets(t, [{ text: opts.value }]);
       const problem = valueProblem(key, value);
       if (problem) throw new UsageError('invalid_config_value', t('config.error.badValue', { key, value: clip(opts.value), allowed: allowed(key) }), { key, allowed: allowed(key) });
       const store = await openStore(dir);

@@ -6,9 +6,12 @@
 import { ContactBook } from '../../diagnosis/contact-book.js';
 import { diagnoseWith } from '../../diagnosis/diagnosis.js';
 import { SilentError, UsageError, WalletHelpError } from '../../errors.js';
+import { loadScanner, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
 import type { InputStream } from '../../io/io.js';
 import type { Context } from '../context.js';
 
+/** Ids that cannot hold a secret, so they need no screening. */
+const PLAIN_ID = /^[\w.:-]{1,64}$/;
 /** Distinct paths remembered with their serialized result; flows have far fewer. */
 const MEMO_LIMIT = 10_000;
 /** Longer lines are refused without parsing: no real request comes close. */
@@ -46,6 +49,11 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
       let id: unknown;
       try {
         const request = parseRequest(line, ctx);
+        const suspects = suspectInputs(flows, request.flow, request.answers);
+        // A plain id is echoed even when the line is refused; any other id only once it is screened.
+        if (typeof request.id === 'string' && !PLAIN_ID.test(request.id)) suspects.push({ text: request.id });
+        else id = request.id;
+        if (suspects.length > 0) await refuseSecrets(t, suspects);
         id = request.id;
         let result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
         if (result.outcome.queue && !contacts) {
@@ -66,8 +74,18 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
         if (!(err instanceof WalletHelpError) || err.exitCode !== 2) throw err;
         failed++;
         const { requestId, ...details } = err.details;
-        const error = { code: err.code, message: err.message, ...details };
-        const echo = id ?? requestId;
+        let error: Record<string, unknown> = { code: err.code, message: err.message, ...details };
+        let echo = id ?? requestId;
+        if (typeof echo === 'string' && !PLAIN_ID.test(echo)) {
+          // An id is echoed back: never one that holds a secret.
+          const { findSecrets } = await loadScanner();
+          const [found] = findSecrets(echo);
+          if (found) {
+            const refused = new SecretError(t, found.kind);
+            error = { code: refused.code, message: refused.message, ...refused.details };
+            echo = undefined;
+          }
+        }
         out += `${JSON.stringify(echo === undefined ? { line: lines, error } : { id: echo, line: lines, error })}\n`;
       }
     }
@@ -100,7 +118,7 @@ function parseRequest(line: string, ctx: Context): BatchRequest {
   const fail = (message: string): never => {
     throw new UsageError('invalid_line', message, id === undefined ? {} : { requestId: id });
   };
-  for (const key of Object.keys(v)) if (key !== 'flow' && key !== 'answers' && key !== 'id') fail(t('batch.unknownKey', { key: key.slice(0, 40) }));
+  for (const key of Object.keys(v)) if (key !== 'flow' && key !== 'answers' && key !== 'id') fail(t('batch.unknownKey', { key: PLAIN_ID.test(key) ? key : '…' }));
   if (v.id !== undefined && id === undefined) fail(t('batch.badId'));
   if (typeof v.flow !== 'string') fail(t('batch.shape'));
   const answers: Record<string, string> = Object.create(null);

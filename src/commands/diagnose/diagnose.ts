@@ -5,6 +5,7 @@ import { resolve, step, type Next } from '../../engine/engine.js';
 import type { Flow } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
+import { refuseSecrets, suspectInputs } from '../../safety/screen.js';
 import { safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, readAnswersFile } from './answers.js';
@@ -28,7 +29,6 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const { io, t, lang } = ctx;
   const interactive = canPrompt(io, opts);
   const catalog = await ctx.flows();
-  const flow = await chooseFlow(opts.flow, ctx, interactive, catalog.flows);
 
   // An answers file first; flags override it, so a script can adjust one answer.
   const given: Record<string, string> = Object.create(null);
@@ -36,6 +36,10 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const shortcuts = ANSWER_SHORTCUTS.flatMap((name) => (opts[name] === undefined ? [] : [`${name}=${opts[name]}`]));
   const flagged = parseAnswerFlags(ctx, [...opts.answer, ...shortcuts]);
   Object.assign(given, flagged);
+  // Nothing the user typed is used or echoed before it is screened for secrets.
+  if (opts.flow !== undefined) await refuseSecrets(t, suspectInputs(catalog.flows, opts.flow, given));
+  const flow = await chooseFlow(opts.flow, ctx, interactive, catalog.flows);
+  if (opts.flow === undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flow.id, given));
   rejectBadAnswers(ctx, flow, given);
 
   let next: Next = resolve(flow, given);

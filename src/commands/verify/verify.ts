@@ -1,5 +1,6 @@
 /** `wallet-help verify <contact>`: is this phone, e-mail, website or handle one of the official contacts? */
 import { ExitCode, SilentError, UsageError } from '../../errors.js';
+import { refuseSecrets } from '../../safety/screen.js';
 import type { VerifyResult } from '../../safety/verify.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
@@ -14,6 +15,8 @@ export interface VerifyOptions {
 /** Checks the contact against every provider of the directory (or the chosen one). Exit 0 official, 4 not, 2 bad input. */
 export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<VerifyResult> {
   const { io, t } = ctx;
+  // People paste the wrong thing into a checker; a secret is refused before anything else.
+  await refuseSecrets(t, [{ text: opts.contact }]);
   const { verifyContact } = await import('../../safety/verify.js');
   const { directory, provider } = await ctx.provider();
   const providers = ctx.providerChosen ? [provider] : directory.providers;

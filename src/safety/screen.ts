@@ -1,0 +1,59 @@
+/**
+ * Screening of what users type, before it is used, printed or stored. The
+ * scanner (word lists, checksums) costs about 15 ms to load, so it is loaded
+ * only when some input could hold a secret: answers that are one of a flow's
+ * own values cannot, so the common path never pays for it.
+ */
+import type { Flow } from '../engine/types.js';
+import { UsageError } from '../errors.js';
+import type { Translate } from '../i18n/i18n.js';
+import type { SecretKind } from './secrets.js';
+
+/** Refused input: a secret was given. The message never contains it. */
+export class SecretError extends UsageError {
+  constructor(t: Translate, kind: SecretKind, where?: string) {
+    super('secret_refused', t('safety.refused', { kind: t(`secret.${kind}`) }), { kind, ...(where ? { question: where } : {}) });
+  }
+}
+
+let scanner: Promise<typeof import('./secrets.js')> | undefined;
+/** The secret scanner, loaded on first use. */
+export function loadScanner(): Promise<typeof import('./secrets.js')> {
+  return (scanner ??= import('./secrets.js'));
+}
+
+/**
+ * A cheap test for command-line arguments: ids, flags, short values and plain
+ * paths cannot hold a secret, so most runs never load the scanner.
+ */
+export function mayHoldSecret(text: string): boolean {
+  if (text.length < 12) return false;
+  // eslint-disable-next-line no-control-regex
+  return text.length >= 47 || /\d{4}|\s|[^\u0000-\u007f]/.test(text);
+}
+
+/**
+ * The user-given texts of a request that are not plain ids of the flow: an
+ * unknown flow id, unknown question ids, values the question does not offer.
+ */
+export function suspectInputs(flows: ReadonlyMap<string, Flow>, flowId: string, answers: Readonly<Record<string, string>>): { text: string; where?: string }[] {
+  const flow = flows.get(flowId);
+  const out: { text: string; where?: string }[] = [];
+  if (!flow) out.push({ text: flowId });
+  for (const [key, value] of Object.entries(answers)) {
+    const question = flow && Object.hasOwn(flow.questions, key) ? flow.questions[key] : undefined;
+    if (!question) out.push({ text: key }, { text: value });
+    else if (!question.answers.some((a) => a.value === value)) out.push({ text: value, where: key });
+  }
+  return out;
+}
+
+/** Refuses the request when any suspect input holds a secret. */
+export async function refuseSecrets(t: Translate, inputs: readonly { text: string; where?: string }[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const { findSecrets } = await loadScanner();
+  for (const input of inputs) {
+    const [found] = findSecrets(input.text);
+    if (found) throw new SecretError(t, found.kind, input.where);
+  }
+}

@@ -1,0 +1,97 @@
+/** Secrets never get in: every way a user can hand wallet-help text is screened, and nothing of the secret comes back out. */
+import { generateMnemonic } from '@scure/bip39';
+import { wordlist as english } from '@scure/bip39/wordlists/english.js';
+import { wordlist as chinese } from '@scure/bip39/wordlists/simplified-chinese.js';
+import { describe, expect, it } from 'vitest';
+import { run, tempDir } from './helpers.js';
+
+/** True when any three consecutive words of the phrase appear in the output. */
+function leaks(output: string, phrase: string): boolean {
+  const words = phrase.split(/\s+/);
+  const flat = output.replace(/\s+/g, ' ');
+  for (let i = 0; i + 3 <= words.length; i++) if (flat.includes(words.slice(i, i + 3).join(' '))) return true;
+  return false;
+}
+
+const REFUSAL = 'Never share it with anyone';
+
+describe('secret screening in the CLI', () => {
+  const phrase = generateMnemonic(english, 128);
+  const phrase24 = generateMnemonic(english, 256);
+  const zhPhrase = generateMnemonic(chinese, 128);
+
+  const cases: [string, () => Promise<{ code: number; stdout: string; stderr: string }>, string][] = [
+    ['an --answer value', () => run(['diagnose', 'payment-failed', '--answer', `network=${phrase}`]), phrase],
+    ['a malformed --answer', () => run(['diagnose', 'payment-failed', '--answer', phrase24]), phrase24],
+    ['a shortcut flag', () => run(['diagnose', 'payment-failed', '--network', phrase, '--json']), phrase],
+    ['the flow argument', () => run(['diagnose', phrase, '--json']), phrase],
+    ['an answers file', () => run(['diagnose', 'payment-failed', '--answers', 'a.yaml'], { files: { 'a.yaml': `network: ok\nbalance: "${phrase}"\n` } }), phrase],
+    ['an answers file key', () => run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--json'], { files: { 'a.yaml': `"${phrase}": ok\n` } }), phrase],
+    ['answers on standard input', () => run(['diagnose', 'payment-failed', '--answers', '-', '--json'], { stdin: JSON.stringify({ network: phrase.split(' ').map((w, i) => `${i + 1}. ${w}`).join(', ') }) }), phrase],
+    ['a Chinese phrase', () => run(['diagnose', 'payment-failed', '--answer', `network=${zhPhrase}`]), zhPhrase],
+    ['verify', () => run(['verify', phrase]), phrase],
+    ['config set', () => run(['config', 'set', 'contactsFile', phrase]), phrase],
+    ['--provider', () => run(['contacts', '--provider', phrase]), phrase],
+  ];
+
+  it.each(cases)('refuses a recovery phrase in %s, calmly and without echoing it', async (_name, go, secret) => {
+    const r = await go();
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toContain(REFUSAL);
+    expect(r.stdout + r.stderr).toContain('account-compromised');
+    expect(leaks(r.stdout + r.stderr, secret)).toBe(false);
+  });
+
+  it('gives scripts a stable code and the kind of secret, never the secret', async () => {
+    const flag = await run(['diagnose', 'payment-failed', '--answer', `balance=${phrase}`, '--json']);
+    expect(JSON.parse(flag.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'recovery-phrase' });
+    const file = await run(['diagnose', 'payment-failed', '--answers', '-', '--json'], { stdin: JSON.stringify({ balance: phrase }) });
+    expect(JSON.parse(file.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'recovery-phrase', question: 'balance' });
+  });
+
+  it('refuses private keys, card numbers and unasked one-time codes too', async () => {
+    const hex = 'e'.repeat(8) + '0123456789abcdef'.repeat(3) + '01234567';
+    const key = JSON.parse((await run(['diagnose', 'payment-failed', '--answer', `network=${hex}`, '--json'])).stdout).error;
+    expect(key).toMatchObject({ code: 'secret_refused', kind: 'private-key' });
+    const card = JSON.parse((await run(['diagnose', 'payment-failed', '--answer', 'network=4111 1111 1111 1111', '--json'])).stdout).error;
+    expect(card).toMatchObject({ code: 'secret_refused', kind: 'card-number' });
+    const code = JSON.parse((await run(['diagnose', 'payment-failed', '--answer', 'network=482913', '--json'])).stdout).error;
+    expect(code).toMatchObject({ code: 'secret_refused', kind: 'one-time-code' });
+  });
+
+  it('answers with the refusal in Chinese', async () => {
+    const r = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--answer', `network=${phrase}`]);
+    expect(r.stderr).toContain('这看起来是助记词');
+    expect(leaks(r.stderr, phrase)).toBe(false);
+  });
+
+  it('refuses a secret in a batch line and goes on with the next line', async () => {
+    const input = [
+      JSON.stringify({ id: 1, flow: 'payment-failed', answers: { network: phrase } }),
+      JSON.stringify({ id: phrase24, flow: 'fees', answers: { 'fee-type': 'hotline' } }),
+      JSON.stringify({ id: 3, flow: 'payment-failed', answers: { network: 'offline' } }),
+    ].join('\n');
+    const r = await run(['diagnose', '--batch'], { stdin: input });
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out[0]).toMatchObject({ id: 1, error: { code: 'secret_refused' } });
+    expect(out[1]).toMatchObject({ line: 2, error: { code: 'secret_refused' } });
+    expect(out[1].id).toBeUndefined();
+    expect(out[2]).toMatchObject({ id: 3, outcome: { id: 'fix-connection' } });
+    expect(leaks(r.stdout, phrase) || leaks(r.stdout, phrase24)).toBe(false);
+  });
+
+  it('stores nothing of a refused settings value', async () => {
+    const dir = tempDir();
+    await run(['config', 'set', 'flowsDir', phrase], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    const list = await run(['config', 'list', '--json'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    expect(leaks(list.stdout, phrase)).toBe(false);
+  });
+
+  it('lets ordinary text through as an ordinary error', async () => {
+    const sentence = 'I sent the money again today but the account balance is still empty and support did not answer';
+    const r = JSON.parse((await run(['diagnose', 'payment-failed', '--answer', `network=${sentence}`, '--json'])).stdout).error;
+    expect(r.code).toBe('invalid_value');
+    const address = JSON.parse((await run(['diagnose', 'payment-failed', '--answer', 'network=bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', '--json'])).stdout).error;
+    expect(address.code).toBe('invalid_value');
+  });
+});
