@@ -98,9 +98,9 @@ function batchRate(lines) {
   return lines / (median(times) / 1000);
 }
 
-function validateTime(count, nodes) {
+function validateTime(count, nodes, format) {
   const dir = mkdtempSync(join(tmpdir(), 'wh-bench-flows-'));
-  writeFlows(dir, count, nodes);
+  writeFlows(dir, count, nodes, format);
   const times = [];
   for (let i = 0; i < 3; i++) times.push(timeOnce([bin, 'flows', 'validate', dir]));
   rmSync(dir, { recursive: true, force: true });
@@ -116,6 +116,9 @@ row('node -e 0', bare, 'ms', bare, '', true);
 for (const [name, ms] of [['wallet-help --version', version], ['wallet-help --help', help], ['diagnose payment-failed --network offline --json', json]]) {
   row(name, ms, 'ms', bare, '≤ 1.25×', ms / bare <= 1.25);
 }
+// ONLY=startup measures just the start-up rows (a quick check while working on them).
+const only = process.env.ONLY;
+if (only !== 'startup') {
 const [ptyBase, ptyCli] = await interactiveStart();
 row('interactive start, launch to first question (pty)', ptyCli, 'ms', ptyBase, '≤ 2×', ptyCli / ptyBase <= 2);
 const memBase = peakMemoryKb(['-e', '0']);
@@ -123,11 +126,14 @@ const memDiag = peakMemoryKb([bin, 'diagnose', 'payment-failed', '--network', 'o
 row('peak memory, non-interactive diagnose', memDiag / 1024, 'MB', memBase / 1024, '≤ 1.3×', memDiag / memBase <= 1.3);
 const rate = batchRate(200_000);
 row('diagnose --batch, 200,000 lines', rate, 'lines/s', null, '≥ 50,000/s', rate >= 50_000);
-const half = validateTime(500, 200);
-const full = validateTime(1000, 200);
-row('flows validate, 500 flows × 200 nodes', half, 'ms', null, '', true);
-row('flows validate, 1,000 flows × 200 nodes', full, 'ms', null, '< 1000 ms', full < 1000);
-row('flows validate growth, 1,000 vs 500 flows', full / half, '×', null, '≈ 2× (linear)', full / half < 2.5);
+for (const format of ['json', 'yaml']) {
+  const half = validateTime(500, 200, format);
+  const full = validateTime(1000, 200, format);
+  row(`flows validate, 500 flows × 200 nodes (${format})`, half, 'ms', null, '', true);
+  row(`flows validate, 1,000 flows × 200 nodes (${format})`, full, 'ms', null, '< 1000 ms', full < 1000);
+  row(`flows validate growth, 1,000 vs 500 flows (${format})`, full / half, '×', null, '≈ 2× (linear)', full / half < 2.5);
+}
+}
 
 const fmt = (n, unit) => (unit === 'lines/s' ? Math.round(n).toLocaleString('en-US') : unit === '×' ? n.toFixed(2) : n.toFixed(1));
 const lines = ['| measure | median | node -e 0 | ratio | budget | |', '|---|---|---|---|---|---|'];

@@ -3,6 +3,7 @@
 // like the bundled flows, with tests reaching every outcome.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORE_SCHEMA, load } from 'js-yaml';
 
 const q = (s) => JSON.stringify(s);
 
@@ -54,8 +55,12 @@ export function generateFlow(id, nodes) {
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes `count` generated flows of `nodes` nodes into `dir`. */
-export function writeFlows(dir, count, nodes) {
+/** Writes `count` generated flows of `nodes` nodes into `dir`, as YAML or as JSON (what tools usually write). */
+export function writeFlows(dir, count, nodes, format = 'yaml') {
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < count; i++) writeFileSync(join(dir, `gen-${i}.yaml`), generateFlow(`gen-${i}`, nodes));
+  for (let i = 0; i < count; i++) {
+    const yaml = generateFlow(`gen-${i}`, nodes);
+    if (format === 'yaml') writeFileSync(join(dir, `gen-${i}.yaml`), yaml);
+    else writeFileSync(join(dir, `gen-${i}.json`), JSON.stringify(load(yaml, { schema: CORE_SCHEMA })));
+  }
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Launcher: the whole CLI is bundled into dist/cli.js so start-up reads one file.
+// Launcher: the CLI is bundled into dist/ (cli.js plus chunks loaded on demand);
+// on Node 22+ the compile cache makes later starts faster.
 import module from 'node:module';
 
 module.enableCompileCache?.();

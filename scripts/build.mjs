@@ -43,15 +43,11 @@ if (all.length > 0) {
 } else {
   await writeFile(join(dist, 'flows.json'), JSON.stringify(flows));
   await writeFile(join(dist, 'directory.json'), JSON.stringify(directory));
-  await esbuild.build({
-    entryPoints: { cli: join(root, 'src/cli.ts'), lib: join(root, 'src/lib.ts') },
+  const common = {
     bundle: true,
-    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outdir: dist,
-    chunkNames: 'chunks/[name]-[hash]',
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
@@ -59,7 +55,12 @@ if (all.length > 0) {
     // Some dependencies are CommonJS; inside ESM chunks they need a require.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
-  });
+  };
+  // The CLI on its own, so its start-up file holds exactly what every run needs and each
+  // command's code (and heavy packages) sit in chunks loaded on demand.
+  await esbuild.build({ ...common, entryPoints: { cli: join(root, 'src/cli.ts') }, splitting: true, outdir: dist, chunkNames: 'chunks/[name]-[hash]' });
+  // The library: one file, since a script that imports it diagnoses right away.
+  await esbuild.build({ ...common, entryPoints: { lib: join(root, 'src/lib.ts') }, outdir: dist, packages: 'external' });
   // Type declarations for the library entry (`import { diagnose } from 'wallet-help'`).
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.lib.json')], { stdio: 'inherit' });
   if (tsc.status !== 0) process.exitCode = 1;

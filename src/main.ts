@@ -13,7 +13,7 @@ import { detectLang, translator, type Translate } from './i18n/i18n.js';
 import type { ProblemRef } from './i18n/problem-ref.js';
 import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram } from './program.js';
-import { makeStyle, type Style } from './render/style.js';
+import type { Style } from './render/style.js';
 import { loadScanner, mayHoldSecret, refuseSecrets, SecretError } from './safety/screen.js';
 import { userTimeZone } from './render/time.js';
 import { clip } from './util/safe-text.js';
@@ -33,27 +33,32 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   const lang: Lang = early.lang && isLang(early.lang) ? early.lang : detectLang(io.env, config.lang);
   const t = translator(lang);
   const configColor = config.color === 'always' ? true : config.color === 'never' ? false : undefined;
-  const style = {
-    out: makeStyle(colorEnabled(io.stdout, io.env, early.color, configColor)),
-    err: makeStyle(colorEnabled(io.stderr, io.env, early.color, configColor)),
-  };
+  let loadedStyles: Promise<{ out: Style; err: Style }> | undefined;
+  const styles = () =>
+    (loadedStyles ??= import('./render/style.js').then(({ makeStyle }) => ({
+      out: makeStyle(colorEnabled(io.stdout, io.env, early.color, configColor)),
+      err: makeStyle(colorEnabled(io.stderr, io.env, early.color, configColor)),
+    })));
   if (settings.warnings.length > 0) {
     // Rare, so the problem catalogue loads only here.
     const { problemTranslator } = await import('./i18n/problems.js');
     const problem = problemTranslator(lang);
-    for (const w of settings.warnings) io.stderr.write(`${style.err.yellow(t('warning.prefix'))}${configWarning(w, t, (ref) => problem(ref.key, ref.params))}\n`);
+    const { err } = await styles();
+    for (const w of settings.warnings) io.stderr.write(`${err.yellow(t('warning.prefix'))}${configWarning(w, t, (ref) => problem(ref.key, ref.params))}\n`);
   }
 
   let bundled: Promise<readonly Flow[]> | undefined;
+  let zone: string | undefined;
   const base: BaseContext = {
     io,
     lang,
     t,
-    style,
+    styles,
     config,
     bundledFlows: () => (bundled ??= options.bundledFlows ? options.bundledFlows() : loadBundledFlows(t)),
     now: io.now(),
-    userZone: userTimeZone(io.env),
+    // Asking Intl for the system zone costs milliseconds: only contact cards and --now need it.
+    userZone: () => (zone ??= userTimeZone(io.env)),
   };
   let program: Command | undefined;
   try {
@@ -70,7 +75,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
-    return report(await screened(err, t, argv), { io, t, json, style: style.err, commandPath: program ? commandPath(program, argv) : [] });
+    return await report(await screened(err, t, argv), { io, t, json, styles, commandPath: program ? commandPath(program, argv) : [] });
   }
 }
 
@@ -105,12 +110,12 @@ interface Reporter {
   io: IO;
   t: Translate;
   json: boolean;
-  style: Style;
+  styles(): Promise<{ err: Style }>;
   /** The subcommands named on the command line, for the help hint. */
   commandPath: string[];
 }
 
-function report(err: unknown, r: Reporter): number {
+async function report(err: unknown, r: Reporter): Promise<number> {
   const { io, t, json } = r;
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
@@ -131,7 +136,7 @@ function report(err: unknown, r: Reporter): number {
   // A bug: say so plainly; the stack only when asked for.
   const detail = err instanceof Error ? (io.env.WALLET_HELP_DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
   if (json) io.stdout.write(`${JSON.stringify({ error: { code: 'internal', message: t('error.internal'), detail } })}\n`);
-  else io.stderr.write(`${r.style.red(t('error.prefix'))}${t('error.internal')}\n  ${detail}\n`);
+  else io.stderr.write(`${(await r.styles()).err.red(t('error.prefix'))}${t('error.internal')}\n  ${detail}\n`);
   return ExitCode.internal;
 }
 
@@ -158,11 +163,11 @@ function commanderMessage(err: CommanderError, t: Translate): string {
   }
 }
 
-function emit(r: Reporter, err: WalletHelpError, hint?: string): number {
+async function emit(r: Reporter, err: WalletHelpError, hint?: string): Promise<number> {
   if (r.json) {
     r.io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, ...err.details } }, null, 2)}\n`);
   } else {
-    r.io.stderr.write(`${r.style.red.bold(r.t('error.prefix'))}${err.message}\n${hint ? `${hint}\n` : ''}`);
+    r.io.stderr.write(`${(await r.styles()).err.red.bold(r.t('error.prefix'))}${err.message}\n${hint ? `${hint}\n` : ''}`);
   }
   return err.exitCode;
 }

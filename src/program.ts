@@ -12,6 +12,8 @@ import { UsageError } from './errors.js';
 import { clip } from './util/safe-text.js';
 import type { DiagnoseOptions } from './commands/diagnose/diagnose.js';
 import type { MessageKey } from './i18n/messages.js';
+import { HELP_EXAMPLES } from './help-examples.js';
+import type { Translate } from './i18n/i18n.js';
 import { applyGlobals } from './settings.js';
 import { VERSION } from './version.js';
 
@@ -66,7 +68,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       const { runDiagnose } = await import('./commands/diagnose/diagnose.js');
       await runDiagnose({ ...o, flow, json: o.json === true, input: o.input !== false }, context);
     });
-  diagnose.addHelpText('after', () => `\n${t('diagnose.examples', { flows: flowIds().join(', ') })}\n`);
+  diagnose.addHelpText('after', () => examples(t, 'diagnose', t('diagnose.notes', { flows: flowIds().join(', ') })));
   configure(diagnose, ctx);
 
   const contacts = program
@@ -79,7 +81,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       const { runContacts } = await import('./commands/contacts/contacts.js');
       await runContacts({ queue, open: o.open === true, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
     });
-  contacts.addHelpText('after', `\n${t('contacts.examples')}\n`);
+  contacts.addHelpText('after', examples(t, 'contacts'));
   configure(contacts, ctx);
 
   const config = program
@@ -104,11 +106,11 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       const { runVerify } = await import('./commands/verify/verify.js');
       await runVerify({ contact: contact.join(' '), country: o.country, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
     });
-  verify.addHelpText('after', `\n${t('verify.examples')}\n`);
+  verify.addHelpText('after', examples(t, 'verify', t('verify.notes')));
   configure(verify, ctx);
 
   const flows = program.command('flows').description(t('cmd.flows'));
-  flows.addHelpText('after', `\n${t('flows.examples')}\n`);
+  flows.addHelpText('after', examples(t, 'flows'));
   configure(flows, ctx);
   const sub = (name: string, description: string) => configure(flows.command(name).description(description), ctx);
   sub('list', t('cmd.flows.list'))
@@ -147,7 +149,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       await runFlowsTest({ paths, json: o.json === true, minCoverage: o.minCoverage }, await applyGlobals(ctx, command.optsWithGlobals()));
     });
 
-  config.addHelpText('after', `\n${t('config.examples', { keys: Object.keys(CONFIG_KEYS).join(', ') })}\n`);
+  config.addHelpText('after', examples(t, 'config', t('config.notes', { keys: Object.keys(CONFIG_KEYS).join(', ') })));
   configure(config, ctx);
   return program;
 }
@@ -170,6 +172,12 @@ function configure(cmd: Command, ctx: BaseContext): Command {
       optionDescription: (option) => withDefault(option.description, option.defaultValue, ctx),
       argumentDescription: (argument) => withDefault(argument.description, argument.defaultValue, ctx),
     });
+}
+
+/** The examples section of a command's help: a localized heading, the shared command lines, localized notes. */
+function examples(t: Translate, command: keyof typeof HELP_EXAMPLES, notes?: string): string {
+  const lines = HELP_EXAMPLES[command].map((line) => `  $ ${line}`);
+  return `\n${t('help.examples')}\n${lines.join('\n')}\n${notes ? `\n${notes}\n` : ''}`;
 }
 
 function withDefault(description: string, value: unknown, ctx: BaseContext): string {

@@ -68,7 +68,7 @@ async function parseNow(text: string, ctx: BaseContext): Promise<Date> {
   const fail = () => new UsageError('invalid_now', ctx.t('error.badNow', { value: clip(text) }), { value: clip(text) });
   if (!ISO_INSTANT.test(text.trim())) throw fail();
   const { DateTime } = await import('luxon');
-  const parsed = DateTime.fromISO(text.trim().replace(' ', 'T'), { zone: ctx.userZone, setZone: false });
+  const parsed = DateTime.fromISO(text.trim().replace(' ', 'T'), { zone: ctx.userZone(), setZone: false });
   if (!parsed.isValid) throw fail();
   return parsed.toJSDate();
 }

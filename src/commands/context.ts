@@ -11,8 +11,8 @@ export interface Context {
   io: IO;
   lang: Lang;
   t: Translate;
-  /** Styles for stdout and stderr; each is plain when its stream should not be coloured. */
-  style: { out: Style; err: Style };
+  /** Styles for stdout and stderr, each plain when its stream should not be coloured; chalk loads on first use (JSON output never needs it). */
+  styles(): Promise<{ out: Style; err: Style }>;
   /** The settings file's values (already validated). */
   config: Config;
   /** The flows of this run (bundled plus operator folders), loaded on first use. */
@@ -24,7 +24,7 @@ export interface Context {
   /** The instant service hours are evaluated at: --now, WALLET_HELP_NOW, or the clock. */
   now: Date;
   /** The user's IANA time zone, for showing when a channel opens. */
-  userZone: string;
+  userZone(): string;
   /** The support directory and the provider chosen in it, loaded on first use. */
   provider(): Promise<{ directory: Directory; provider: Provider }>;
   /** Whether a provider was named (flag, environment or settings) rather than defaulted. */

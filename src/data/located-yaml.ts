@@ -3,6 +3,7 @@
  * (flows, the support directory, answers files). Every problem found later can
  * be reported as file:line:column.
  */
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Lang } from '../engine/types.js';
 import { problemTranslator } from '../i18n/problems.js';
@@ -99,6 +100,101 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * are worded in `lang`.
  */
 export function parseLocatedYaml(text: string, file: string, lang: Lang = 'en'): { doc: LocatedValue; problems: Problem[] } {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // Most files are well formed: read the value with a fast parser and build
+  // the position index (the slow part) only when a problem must be placed.
+  const fast = fastParse(source);
+  if (fast.ok) {
+    let located: ReturnType<typeof parseWithPositions> | undefined;
+    const locate = (path: readonly PathKey[], which?: 'key' | 'value') => (located ??= parseWithPositions(source, file, lang)).doc.locate(path, which);
+    const doc: LocatedValue = {
+      file,
+      source,
+      value: fast.value,
+      locate,
+      problem: (path, message, which) => {
+        const { line, column } = locate(path, which);
+        return { file, line, column, message };
+      },
+    };
+    return { doc, problems: [] };
+  }
+  return parseWithPositions(source, file, lang);
+}
+
+/** Anchors, aliases and tags send a file to the careful parser, which refuses them with their position. */
+const NEEDS_CAREFUL_PARSER = /(?:^|[\s,[{:-])[&*!][^\s,\]}]/;
+
+/**
+ * JSON.parse for JSON documents, js-yaml (YAML 1.2 core schema, duplicate keys
+ * refused) for plain YAML: several times faster than the position-keeping
+ * parser. Anything unusual (anchors, aliases, tags, any error) falls back to it.
+ */
+function fastParse(source: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    if (/^\s*[{[]/.test(source)) {
+      try {
+        const value: unknown = JSON.parse(source);
+        // JSON.parse keeps the last of two equal keys without a word; YAML refuses them.
+        if (!hasDuplicateKeys(source)) return { ok: true, value };
+      } catch {
+        // Not strict JSON (comments, trailing commas): YAML rules apply.
+      }
+    }
+    if (NEEDS_CAREFUL_PARSER.test(source)) return { ok: false };
+    const value = loadYaml(source, { schema: CORE_SCHEMA, json: false });
+    return { ok: true, value: value === undefined ? null : value };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * Whether a JSON text (already known to parse) repeats a key within one
+ * object. One pass over the text, keeping the keys of each open object.
+ */
+export function hasDuplicateKeys(json: string): boolean {
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let j = i + 1;
+      let escaped = false;
+      while (j < json.length) {
+        const d = json.charCodeAt(j);
+        if (d === 0x5c /* \ */) {
+          escaped = true;
+          j += 2;
+          continue;
+        }
+        if (d === 0x22) break;
+        j++;
+      }
+      const top = stack[stack.length - 1];
+      if (expectKey && top) {
+        // Keys compare by their decoded text: "a" and "\u0061" are the same key.
+        const key = escaped ? (JSON.parse(json.slice(i, j + 1)) as string) : json.slice(i + 1, j);
+        if (top.has(key)) return true;
+        top.add(key);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b /* { */) {
+      stack.push(new Set());
+      expectKey = true;
+    } else if (c === 0x5b /* [ */) {
+      stack.push(null);
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      stack.pop();
+    } else if (c === 0x2c /* , */) {
+      expectKey = stack[stack.length - 1] !== null && stack.length > 0;
+    }
+  }
+  return false;
+}
+
+function parseWithPositions(source: string, file: string, lang: Lang): { doc: LocatedValue; problems: Problem[] } {
   const message = problemTranslator(lang);
   const lineCounter = new LineCounter();
   const problems: Problem[] = [];
@@ -106,7 +202,6 @@ export function parseLocatedYaml(text: string, file: string, lang: Lang = 'en'):
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col, offset };
   };
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let document: Document.Parsed;
   try {
     document = parseDocument(source, {

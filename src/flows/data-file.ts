@@ -17,7 +17,7 @@ export interface CheckedFile {
   problems: Problem[];
 }
 
-const DATA_EXTENSIONS = new Set(['.yaml', '.yml']);
+const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 /** Expands folders to the YAML files inside (sorted); files stay as given. Problems are worded in `lang`. */
 export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): Promise<{ files: string[]; problems: Problem[] }> {

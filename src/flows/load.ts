@@ -10,7 +10,7 @@ import type { Flow, Lang } from '../engine/types.js';
 import { problemTranslator } from '../i18n/problems.js';
 import { validateFlow } from './validate-flow.js';
 
-const FLOW_EXTENSIONS = new Set(['.yaml', '.yml']);
+const FLOW_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 /** Parses and validates flow text; the file name (without extension) must equal the flow id. Problems are worded in `lang`. */
 export function loadFlowText(text: string, file: string, lang: Lang = 'en'): { flow?: Flow; problems: Problem[] } {

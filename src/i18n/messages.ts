@@ -32,14 +32,7 @@ export const en = {
   'diagnose.opt.answers': 'read answers from a JSON or YAML file of question: value pairs (- for standard input)',
   'diagnose.opt.noInput': 'never prompt; fail naming the first unanswered question',
   'diagnose.opt.json': 'print one JSON document on standard output',
-  'diagnose.examples': `Examples:
-  $ wallet-help diagnose
-  $ wallet-help diagnose login-failed
-  $ wallet-help diagnose payment-failed --network ok --balance sufficient --verification pending
-  $ wallet-help diagnose deposit-missing --answer method=crypto --json --no-input
-  $ echo '{"network": "offline"}' | wallet-help diagnose payment-failed --answers - --json
-
-Flow ids: {flows}
+  'diagnose.notes': `Flow ids: {flows}
 
 Exit codes: 0 diagnosis complete, 2 bad usage or input, 1 internal error, 130 cancelled.`,
 
@@ -96,11 +89,6 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 1 internal error, 130 ca
   'contacts.arg.queue': 'only this support queue: payments, account, security or general',
   'contacts.opt.open': 'only channels that are open now',
   'contacts.opt.json': 'print one JSON document on standard output',
-  'contacts.examples': `Examples:
-  $ wallet-help contacts
-  $ wallet-help contacts security --open
-  $ wallet-help contacts payments --now 2026-12-24T20:00:00+08:00 --json
-  $ wallet-help contacts --contacts ./our-directory.yaml --provider our-wallet`,
   'channel.phone': 'Phone',
   'channel.chat': 'Chat',
   'channel.email': 'E-mail',
@@ -141,15 +129,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 1 internal error, 130 ca
   'config.arg.key': 'the setting',
   'config.arg.value': 'its new value (set only)',
   'config.opt.json': 'print JSON on standard output',
-  'config.examples': `Examples:
-  $ wallet-help config list
-  $ wallet-help config set lang zh
-  $ wallet-help config set contactsFile ./our-directory.yaml
-  $ wallet-help config get lang
-  $ wallet-help config unset provider
-  $ wallet-help config path
-
-Settings: {keys}
+  'config.notes': `Settings: {keys}
 Order of precedence: command-line flag, then WALLET_HELP_* environment variable, then this file, then the default.
 WALLET_HELP_CONFIG_DIR moves the settings folder.`,
   'config.col.key': 'SETTING',
@@ -172,13 +152,6 @@ WALLET_HELP_CONFIG_DIR moves the settings folder.`,
   'flows.opt.json': 'print JSON on standard output',
   'flows.opt.format': 'diagram format: mermaid or dot',
   'flows.opt.minCoverage': 'fail when a flow covers less than this percentage of its outcomes and answers',
-  'flows.examples': `Examples:
-  $ wallet-help flows list
-  $ wallet-help flows show payment-failed
-  $ wallet-help flows graph payment-failed --format mermaid > payment-failed.mmd
-  $ wallet-help flows validate ./our-flows
-  $ wallet-help flows test ./our-flows --min-coverage 100
-  $ wallet-help --flows ./our-flows diagnose our-new-flow`,
   'flows.col.id': 'ID',
   'flows.col.title': 'TITLE',
   'flows.col.version': 'VERSION',
@@ -211,6 +184,7 @@ WALLET_HELP_CONFIG_DIR moves the settings folder.`,
   'cli.optionMissingArgument': 'The option {option} needs a value.',
   'cli.excessArguments': 'Too many arguments for "{command}": it takes {expected}, got {got}.',
   'help.default': '(default: {value})',
+  'help.examples': 'Examples:',
   'diagnose.opt.batch': 'diagnose many cases: read JSON Lines ({"flow", "answers", "id"}) from FILE or - and write one JSON result per line',
   'batch.summary': '{lines} line(s), {failed} failed.',
   'batch.empty': 'The line is empty.',
@@ -226,13 +200,7 @@ WALLET_HELP_CONFIG_DIR moves the settings folder.`,
   'verify.arg.contact': 'the contact to check, e.g. "+1 202-555-0143", support@example.com, example.com/help or @ExampleWallet',
   'verify.opt.country': 'country of a national phone number without +code (ISO code such as CN, US, GB)',
   'verify.opt.json': 'print one JSON document on standard output',
-  'verify.examples': `Examples:
-  $ wallet-help verify "+1 202-555-0199"
-  $ wallet-help verify 020 7946 0321 --country GB
-  $ wallet-help verify https://examp1e.com/login
-  $ wallet-help verify support@example.com --json
-
-Exit codes: 0 official, 4 not official or a look-alike, 2 the input is not a contact.`,
+  'verify.notes': `Exit codes: 0 official, 4 not official or a look-alike, 2 the input is not a contact.`,
   'verify.official.badge': '✔ OFFICIAL',
   'verify.official': '{input} is an official contact of {provider} ({queue}).',
   'verify.website': 'official website',
@@ -291,14 +259,7 @@ export const zh: Record<MessageKey, string> = {
   'diagnose.opt.answers': '从 JSON 或 YAML 文件读取“问题: 取值”形式的回答（- 表示标准输入）',
   'diagnose.opt.noInput': '从不提问；遇到未回答的问题时报错并指出是哪一个',
   'diagnose.opt.json': '在标准输出上输出一个 JSON 文档',
-  'diagnose.examples': `示例：
-  $ wallet-help diagnose
-  $ wallet-help diagnose login-failed
-  $ wallet-help diagnose payment-failed --network ok --balance sufficient --verification pending
-  $ wallet-help diagnose deposit-missing --answer method=crypto --json --no-input
-  $ echo '{"network": "offline"}' | wallet-help diagnose payment-failed --answers - --json
-
-流程编号：{flows}
+  'diagnose.notes': `流程编号：{flows}
 
 退出码：0 排查完成，2 用法或输入有误，1 内部错误，130 已取消。`,
 
@@ -351,11 +312,6 @@ export const zh: Record<MessageKey, string> = {
   'contacts.arg.queue': '只看这个客服团队：payments、account、security 或 general',
   'contacts.opt.open': '只显示现在在线的渠道',
   'contacts.opt.json': '在标准输出上输出一个 JSON 文档',
-  'contacts.examples': `示例：
-  $ wallet-help contacts
-  $ wallet-help contacts security --open
-  $ wallet-help contacts payments --now 2026-12-24T20:00:00+08:00 --json
-  $ wallet-help contacts --contacts ./our-directory.yaml --provider our-wallet`,
   'channel.phone': '电话',
   'channel.chat': '在线客服',
   'channel.email': '邮件',
@@ -396,15 +352,7 @@ export const zh: Record<MessageKey, string> = {
   'config.arg.key': '设置项',
   'config.arg.value': '新的取值（仅用于 set）',
   'config.opt.json': '在标准输出上输出 JSON',
-  'config.examples': `示例：
-  $ wallet-help config list
-  $ wallet-help config set lang zh
-  $ wallet-help config set contactsFile ./our-directory.yaml
-  $ wallet-help config get lang
-  $ wallet-help config unset provider
-  $ wallet-help config path
-
-设置项：{keys}
+  'config.notes': `设置项：{keys}
 优先顺序：命令行参数，然后是 WALLET_HELP_* 环境变量，然后是设置文件，最后是默认值。
 WALLET_HELP_CONFIG_DIR 可以指定设置文件夹。`,
   'config.col.key': '设置项',
@@ -427,13 +375,6 @@ WALLET_HELP_CONFIG_DIR 可以指定设置文件夹。`,
   'flows.opt.json': '在标准输出上输出 JSON',
   'flows.opt.format': '图的格式：mermaid 或 dot',
   'flows.opt.minCoverage': '当某个流程的结果和回答覆盖率低于此百分比时判为失败',
-  'flows.examples': `示例：
-  $ wallet-help flows list
-  $ wallet-help flows show payment-failed
-  $ wallet-help flows graph payment-failed --format mermaid > payment-failed.mmd
-  $ wallet-help flows validate ./our-flows
-  $ wallet-help flows test ./our-flows --min-coverage 100
-  $ wallet-help --flows ./our-flows diagnose our-new-flow`,
   'flows.col.id': '编号',
   'flows.col.title': '标题',
   'flows.col.version': '版本',
@@ -466,6 +407,7 @@ WALLET_HELP_CONFIG_DIR 可以指定设置文件夹。`,
   'cli.optionMissingArgument': '选项 {option} 需要一个取值。',
   'cli.excessArguments': '“{command}”的参数太多：它需要 {expected} 个，实际给了 {got} 个。',
   'help.default': '（默认：{value}）',
+  'help.examples': '示例：',
   'diagnose.opt.batch': '批量排查：从文件或 -（标准输入）读取 JSON Lines（{"flow", "answers", "id"}），每行输出一个 JSON 结果',
   'batch.summary': '共 {lines} 行，失败 {failed} 行。',
   'batch.empty': '这一行是空的。',
@@ -481,13 +423,7 @@ WALLET_HELP_CONFIG_DIR 可以指定设置文件夹。`,
   'verify.arg.contact': '要核实的联系方式，例如 "+1 202-555-0143"、support@example.com、example.com/help 或 @ExampleWallet',
   'verify.opt.country': '不带 + 国家代码的本地号码所属的国家（ISO 代码，如 CN、US、GB）',
   'verify.opt.json': '在标准输出上输出一个 JSON 文档',
-  'verify.examples': `示例：
-  $ wallet-help verify "+1 202-555-0199"
-  $ wallet-help verify 020 7946 0321 --country GB
-  $ wallet-help verify https://examp1e.com/login
-  $ wallet-help verify support@example.com --json
-
-退出码：0 官方渠道，4 非官方或仿冒，2 输入不是联系方式。`,
+  'verify.notes': `退出码：0 官方渠道，4 非官方或仿冒，2 输入不是联系方式。`,
   'verify.official.badge': '✔ 官方渠道',
   'verify.official': '{input} 是 {provider} 的官方联系方式（{queue}）。',
   'verify.website': '官方网站',

@@ -29,7 +29,7 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       if (opts.json) io.stdout.write(`${JSON.stringify({ file, settings: rows }, null, 2)}\n`);
       else {
         const { table } = await import('../../render/table.js');
-        io.stdout.write(table([[t('config.col.key'), t('config.col.value'), t('config.col.allowed')], ...rows.map((r) => [r.key, r.value ?? t('config.unset'), r.allowed])], ctx.style.out));
+        io.stdout.write(table([[t('config.col.key'), t('config.col.value'), t('config.col.allowed')], ...rows.map((r) => [r.key, r.value ?? t('config.unset'), r.allowed])], (await ctx.styles()).out));
       }
       return;
     }

@@ -41,8 +41,9 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
     return cards;
   }
   const width = io.stdout.isTTY ? io.stdout.columns : undefined;
-  const render = { t, lang, style: ctx.style.out, now: ctx.now, userZone: ctx.userZone, width, exampleNotice: false };
-  const head = provider.example ? [hanging('', ctx.style.out.yellow(t('contact.example')), width), ''] : [];
+  const { out: style } = await ctx.styles();
+  const render = { t, lang, style, now: ctx.now, userZone: ctx.userZone(), width, exampleNotice: false };
+  const head = provider.example ? [hanging('', style.yellow(t('contact.example')), width), ''] : [];
   const source = hanging('', t('contact.source', { url: safeText(provider.website) }), width);
   io.stdout.write([...head, cards.map((card) => renderContactCard(card, render)).join('\n'), source, ''].join('\n'));
   for (const q of missing) io.stderr.write(`${missingText(q)}\n`);

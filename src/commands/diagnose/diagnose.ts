@@ -69,10 +69,11 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   // Loaded only for people: the JSON path stays lean.
   const { renderOutcome } = await import('../../render/outcome.js');
   const width = io.stdout.isTTY ? io.stdout.columns : undefined;
-  let text = renderOutcome(result, t, ctx.style.out, width);
+  const { out: style } = await ctx.styles();
+  let text = renderOutcome(result, t, style, width);
   if (result.outcome.contact) {
     const { renderContactCard } = await import('../../render/contact.js');
-    text += `\n${renderContactCard(result.outcome.contact, { t, lang, style: ctx.style.out, now: ctx.now, userZone: ctx.userZone, width })}`;
+    text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, userZone: ctx.userZone(), width })}`;
   }
   for (const w of result.warnings ?? []) text += `\n${w}\n`;
   io.stdout.write(text);

@@ -34,5 +34,5 @@ export async function runFlowsList(opts: FlowsListOptions, ctx: Context): Promis
     String(r.outcomes),
     r.source === 'bundled' ? t('flows.bundled') : r.replaces ? t('flows.replaces', { dir: r.source }) : r.source,
   ]);
-  io.stdout.write(table([header, ...body], ctx.style.out));
+  io.stdout.write(table([header, ...body], (await ctx.styles()).out));
 }

@@ -42,7 +42,7 @@ export async function runFlowsShow(opts: FlowsShowOptions, ctx: Context): Promis
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return;
   }
-  const s = ctx.style.out;
+  const s = (await ctx.styles()).out;
   const lines = [s.bold(`${doc.id} · ${safeText(doc.title)}`), t('flows.show.meta', { version: doc.version, start: doc.start }), '', s.bold(t('flows.show.questions'))];
   for (const q of doc.questions) {
     lines.push(`  ${s.cyan(q.id)}  ${safeText(q.text)}`);

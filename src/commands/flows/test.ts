@@ -40,7 +40,7 @@ export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promis
     };
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
-    const s = ctx.style.out;
+    const s = (await ctx.styles()).out;
     for (const r of reports) {
       const passed = r.results.filter((x) => x.pass).length;
       const mark = passed === r.results.length && !low.includes(r) ? s.green('✓') : s.red('✗');

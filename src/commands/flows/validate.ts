@@ -45,7 +45,8 @@ export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context)
   } else {
     for (const p of all) io.stdout.write(`${formatProblem(p)}\n`);
     const summary = t(all.length === 0 ? 'flows.validate.ok' : 'flows.validate.failed', { files: checked.length, problems: all.length });
-    io.stderr.write(`${all.length === 0 ? ctx.style.err.green(summary) : ctx.style.err.red(summary)}\n`);
+    const { err } = await ctx.styles();
+    io.stderr.write(`${all.length === 0 ? err.green(summary) : err.red(summary)}\n`);
   }
   if (all.length > 0) throw new SilentError();
   return checked;

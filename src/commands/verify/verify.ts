@@ -32,7 +32,7 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   if (opts.json) {
     io.stdout.write(`${JSON.stringify({ ...result, source, example: matched?.example ?? provider.example }, null, 2)}\n`);
   } else {
-    const s = ctx.style.out;
+    const s = (await ctx.styles()).out;
     const input = safeText(result.input);
     const lines: string[] = [];
     if (result.verdict === 'official') {
