@@ -69,6 +69,7 @@ export interface ConfigRead {
 
 export type ConfigWarning =
   | { type: 'corrupt'; file: string; keptAs: string }
+  /** `reason` is the system error code (EACCES, EISDIR, …). */
   | { type: 'unreadable'; file: string; reason: string }
   /** `problem` is worded in the user's language once that is known (it may come from this very file). */
   | { type: 'bad-value'; file: string; key: string; problem: ProblemRef }
@@ -86,7 +87,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, no
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') warnings.push({ type: 'unreadable', file, reason: code ?? 'unknown error' });
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') warnings.push({ type: 'unreadable', file, reason: code ?? 'EIO' });
     return { config: {}, file, warnings };
   }
   let raw: unknown;
@@ -99,7 +100,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, no
       renameSync(file, keptAs);
       warnings.push({ type: 'corrupt', file, keptAs });
     } catch (err) {
-      warnings.push({ type: 'unreadable', file, reason: (err as NodeJS.ErrnoException).code ?? 'cannot move the damaged file aside' });
+      warnings.push({ type: 'unreadable', file, reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
     }
     return { config: {}, file, warnings };
   }

@@ -228,6 +228,8 @@ WALLET_HELP_CONFIG_DIR moves the settings folder.`,
   'secret.extended-private-key': 'extended private key',
   'secret.card-number': 'card number',
   'secret.one-time-code': 'one-time code',
+  'error.noSuchFile': 'no such file',
+  'error.unknownReason': 'unknown error',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -451,4 +453,6 @@ WALLET_HELP_CONFIG_DIR 可以指定设置文件夹。`,
   'secret.extended-private-key': '扩展私钥',
   'secret.card-number': '银行卡号',
   'secret.one-time-code': '一次性验证码',
+  'error.noSuchFile': '文件不存在',
+  'error.unknownReason': '未知错误',
 };

@@ -31,7 +31,8 @@ export async function readAnswersFile(ctx: Context, file: string): Promise<Recor
   try {
     bytes = file === '-' ? await readAll(io.stdin, MAX_DATA_FILE_BYTES + 1) : await io.readFile(file);
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((err as NodeJS.ErrnoException).code ?? 'unreadable');
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? t('error.noSuchFile') : (code ?? t('error.unknownReason'));
     throw new UsageError('answers_file', t('error.answersFile.read', { file: displayName(file), reason }), { file: displayName(file) });
   }
   const { decodeUtf8, parseLocatedYaml, formatProblem } = await import('../../data/located-yaml.js');

@@ -1,5 +1,5 @@
 /** `wallet-help flows graph <id> --format mermaid|dot`: the tree as a diagram. */
-import type { Flow, Lang } from '../../engine/types.js';
+import type { Flow, Lang, OutcomeKind } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
@@ -18,13 +18,13 @@ export async function runFlowsGraph(opts: FlowsGraphOptions, ctx: Context): Prom
     throw new UsageError('invalid_format', ctx.t('flows.graph.badFormat', { format: safeText(opts.format) }));
   }
   const flow = findFlow((await ctx.flows()).flows, opts.id, ctx);
-  ctx.io.stdout.write(opts.format === 'dot' ? toDot(flow, ctx.lang) : toMermaid(flow, ctx.lang));
+  const kinds = { fix: ctx.t('kind.fix'), escalate: ctx.t('kind.escalate'), alert: ctx.t('kind.alert') };
+  ctx.io.stdout.write(opts.format === 'dot' ? toDot(flow, ctx.lang, kinds) : toMermaid(flow, ctx.lang, kinds));
 }
 
-const KIND_PREFIX = { fix: 'FIX', escalate: 'ESCALATE', alert: 'ALERT' } as const;
 
 /** Mermaid flowchart source; renders in GitHub markdown inside a ```mermaid block. */
-export function toMermaid(flow: Flow, lang: Lang): string {
+export function toMermaid(flow: Flow, lang: Lang, kinds: Record<OutcomeKind, string>): string {
   // Ids use only a-z, 0-9 and dashes, so swapping dashes for underscores cannot collide.
   const node = (id: string) => `n_${id.replace(/-/g, '_')}`;
   const label = (text: string) => `"${safeText(text).replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'))}"`;
@@ -32,7 +32,7 @@ export function toMermaid(flow: Flow, lang: Lang): string {
   for (const q of Object.values(flow.questions)) lines.push(`  ${node(q.id)}{${label(q.text[lang])}}`);
   for (const o of Object.values(flow.outcomes)) {
     const queue = o.queue ? ` → ${o.queue}` : '';
-    lines.push(`  ${node(o.id)}[${label(`${KIND_PREFIX[o.kind]}${queue}: ${o.title[lang]}`)}]:::${o.kind}`);
+    lines.push(`  ${node(o.id)}[${label(`${kinds[o.kind]}${queue}: ${o.title[lang]}`)}]:::${o.kind}`);
   }
   for (const q of Object.values(flow.questions)) {
     for (const a of q.answers) lines.push(`  ${node(q.id)} -->|${label(a.label[lang])}| ${node(a.next)}`);
@@ -42,14 +42,14 @@ export function toMermaid(flow: Flow, lang: Lang): string {
 }
 
 /** Graphviz DOT source (`dot -Tsvg`). */
-export function toDot(flow: Flow, lang: Lang): string {
+export function toDot(flow: Flow, lang: Lang, kinds: Record<OutcomeKind, string>): string {
   const quote = (text: string) => `"${safeText(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   const fill = { fix: '#d4f7d4', escalate: '#fff3c4', alert: '#ffd6d6' } as const;
   const lines = [`digraph ${quote(flow.id)} {`, '  rankdir=TB;', '  node [fontname="Helvetica", style=filled, fillcolor=white];'];
   for (const q of Object.values(flow.questions)) lines.push(`  ${quote(q.id)} [shape=diamond, label=${quote(q.text[lang])}];`);
   for (const o of Object.values(flow.outcomes)) {
     const queue = o.queue ? ` → ${o.queue}` : '';
-    lines.push(`  ${quote(o.id)} [shape=box, fillcolor=${quote(fill[o.kind])}, label=${quote(`${KIND_PREFIX[o.kind]}${queue}: ${o.title[lang]}`)}];`);
+    lines.push(`  ${quote(o.id)} [shape=box, fillcolor=${quote(fill[o.kind])}, label=${quote(`${kinds[o.kind]}${queue}: ${o.title[lang]}`)}];`);
   }
   for (const q of Object.values(flow.questions)) {
     for (const a of q.answers) lines.push(`  ${quote(q.id)} -> ${quote(a.next)} [label=${quote(a.label[lang])}];`);
