@@ -54,13 +54,14 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     .option('--balance <value>', t('diagnose.opt.balance'))
     .option('--verification <value>', t('diagnose.opt.verification'))
     .option('--answers <file>', t('diagnose.opt.answers'))
+    .option('--check-input <id=text>', t('diagnose.opt.checkInput'), collect, [])
     .option('--no-input', t('diagnose.opt.noInput'))
     .option('--json', t('diagnose.opt.json'))
     .option('--batch [file]', t('diagnose.opt.batch'))
     .action(async (flow: string | undefined, o: Omit<DiagnoseOptions, 'flow'> & { batch?: string | true }, command: Command) => {
       const context = await applyGlobals(ctx, command.optsWithGlobals());
       if (o.batch !== undefined) {
-        if (flow !== undefined || o.answers !== undefined || o.answer.length > 0 || o.network || o.balance || o.verification) throw new UsageError('batch_conflict', t('batch.conflict'));
+        if (flow !== undefined || o.answers !== undefined || o.answer.length > 0 || (o.checkInput?.length ?? 0) > 0 || o.network || o.balance || o.verification) throw new UsageError('batch_conflict', t('batch.conflict'));
         const { runBatch } = await import('./commands/diagnose/batch.js');
         await runBatch(o.batch === true ? '-' : o.batch, context);
         return;

@@ -45,6 +45,17 @@ export class ScriptedPrompter implements Prompter {
     }
     return next.pick as T;
   }
+  async input(question: { message: string }): Promise<string> {
+    this.asked.push({ message: question.message, choices: [] });
+    const next = this.script.shift();
+    if (!next) throw new Error(`unexpected prompt: ${question.message}`);
+    if (next.expect !== undefined && !question.message.includes(next.expect)) {
+      throw new Error(`expected a prompt containing "${next.expect}", got "${question.message}"`);
+    }
+    if (next.pick === 'cancel') throw new CancelError();
+    return next.pick;
+  }
+
   /** Fails when scripted answers were left unused. */
   assertDone(): void {
     if (this.script.length > 0) throw new Error(`unused scripted answers: ${JSON.stringify(this.script)}`);

@@ -108,7 +108,7 @@ describe('problems in Chinese', () => {
     const { en, zh } = both((lang) => loadFlowText(FLOW, 'flows/tiny.yaml', lang).problems);
     expect(en).toEqual([
       'flows/tiny.yaml:3:8: the flow title is missing its Chinese text ("zh:")',
-      'flows/tiny.yaml:9:5: unknown key "colour" in question "connection"; allowed keys: text, agent, answers',
+      'flows/tiny.yaml:9:5: unknown key "colour" in question "connection"; allowed keys: text, agent, answers, check, input',
       'flows/tiny.yaml:20:9: the steps of outcome "done", entry 2 must be a mapping (key: value pairs), not the text "Retry again"',
       'flows/tiny.yaml:16:5: outcome "done" is a fix, which the user solves alone: remove its queue, or make it an escalate outcome',
       'flows/tiny.yaml:24:12: the steps of outcome "help" needs at least 1 entry',

@@ -24,7 +24,20 @@ export interface Question {
   /** What a support agent asks the caller and listens for. */
   agent?: Localized;
   answers: Answer[];
+  /** A check that can answer this question from something the user types (see CHECKS). */
+  check?: CheckName;
+  /** The prompt for what the check needs typed in. */
+  input?: Localized;
 }
+
+/**
+ * Checks a question can run: the answer values each can produce (the question
+ * must offer all of them) and the value for "nothing typed", which it may offer.
+ */
+export const CHECKS = {
+  'verify-contact': { results: ['official', 'lookalike', 'unknown'], empty: 'not-given' },
+} as const;
+export type CheckName = keyof typeof CHECKS;
 
 export interface Outcome {
   id: string;

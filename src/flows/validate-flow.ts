@@ -7,10 +7,12 @@ import { Checker, whatRef, type Obj, type What } from '../data/checker.js';
 import type { LocatedValue, Problem } from '../data/located-yaml.js';
 import { checkAnswers } from '../engine/engine.js';
 import {
+  CHECKS,
   OUTCOME_KINDS,
   QUEUES,
   SHARED_QUESTIONS,
   type Answer,
+  type CheckName,
   type Flow,
   type FlowTest,
   type Lang,
@@ -21,7 +23,7 @@ import {
 import { list, ref } from '../i18n/problems.js';
 
 const FLOW_KEYS = ['$schema', 'id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests'];
-const QUESTION_KEYS = ['text', 'agent', 'answers'];
+const QUESTION_KEYS = ['text', 'agent', 'answers', 'check', 'input'];
 const ANSWER_KEYS = ['value', 'label', 'next'];
 const OUTCOME_KEYS = ['kind', 'title', 'steps', 'queue', 'prepare'];
 const TEST_KEYS = ['name', 'answers', 'expect'];
@@ -106,14 +108,29 @@ function readQuestions(c: Checker, root: Obj): Record<string, Question> {
       if (value !== undefined) seen.add(value);
       if (value !== undefined && label && next !== undefined) answers.push({ value, label, next });
     });
-    const shared = SHARED_QUESTIONS[id];
+    const shared = Object.hasOwn(SHARED_QUESTIONS, id) ? SHARED_QUESTIONS[id] : undefined;
     if (shared && answersRaw) {
       const values = answers.map((a) => a.value).sort();
       if (values.join() !== [...shared].sort().join()) {
         c.report([...path, 'answers'], 'flow.sharedAnswers', { id, values: list(shared) });
       }
     }
-    if (text) out[id] = agent ? { id, text, agent, answers } : { id, text, answers };
+    let check: CheckName | undefined;
+    let input: Localized | undefined;
+    if (q.check !== undefined) {
+      check = c.oneOf(q.check, [...path, 'check'], ref('what.questionCheck', { id: qid }), Object.keys(CHECKS) as CheckName[]);
+      if (q.input === undefined) c.report(path, 'flow.checkNeedsInput', { id: qid });
+      if (check && answersRaw) {
+        const missing = CHECKS[check].results.filter((r) => !answers.some((a) => a.value === r));
+        if (missing.length > 0) c.report([...path, 'answers'], 'flow.checkResults', { id: qid, check, values: list(missing) });
+      }
+    } else if (q.input !== undefined) c.report([...path, 'input'], 'flow.inputWithoutCheck', { id: qid }, 'key');
+    if (q.input !== undefined) input = c.localized(q.input, [...path, 'input'], ref('what.questionInput', { id: qid }));
+    if (text) {
+      const question: Question = agent ? { id, text, agent, answers } : { id, text, answers };
+      if (check && input) Object.assign(question, { check, input });
+      out[id] = question;
+    }
   }
   return out;
 }

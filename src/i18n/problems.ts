@@ -180,6 +180,11 @@ export const problemsEn = {
   'config.notOneOf': 'must be one of {values}',
   'config.badId': 'must use lowercase letters, digits and dashes',
   'config.tooLong': 'is too long',
+  'what.questionCheck': 'the check of question "{id}"',
+  'what.questionInput': 'the input prompt of question "{id}"',
+  'flow.checkNeedsInput': 'question "{id}" runs a check and needs "input:", the prompt for what the user types',
+  'flow.checkResults': 'question "{id}" runs the check {check}, which can answer {values}: add answers with those values',
+  'flow.inputWithoutCheck': 'question "{id}" has "input:" but no "check:"; input is the prompt of a check',
 } as const;
 
 export type ProblemKey = keyof typeof problemsEn;
@@ -341,6 +346,11 @@ export const problemsZh: Record<ProblemKey, string> = {
   'config.notOneOf': '必须是 {values} 之一',
   'config.badId': '只能使用小写字母、数字和短横线',
   'config.tooLong': '太长',
+  'what.questionCheck': '问题“{id}”的检查',
+  'what.questionInput': '问题“{id}”的输入提示',
+  'flow.checkNeedsInput': '问题“{id}”会运行检查，需要“input:”，即提示用户输入内容的文字',
+  'flow.checkResults': '问题“{id}”运行的检查 {check} 可能得出 {values}：请添加这些取值的回答',
+  'flow.inputWithoutCheck': '问题“{id}”有“input:”但没有“check:”；input 是检查的输入提示',
 };
 
 export type { ProblemList, ProblemParam, ProblemParams, ProblemRef } from './problem-ref.js';

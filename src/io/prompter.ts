@@ -18,23 +18,27 @@ export interface SelectQuestion<T extends string> {
 
 export interface Prompter {
   select<T extends string>(question: SelectQuestion<T>): Promise<T>;
+  /** A line of free text (empty allowed). */
+  input(question: { message: string }): Promise<string>;
 }
 
 /** A prompter on inquirer, talking to the given terminal streams. */
 export async function inquirerPrompter(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<Prompter> {
-  const { select } = await import('@inquirer/prompts');
+  const prompts = await import('@inquirer/prompts');
+  const context = { input, output, clearPromptOnDone: false };
   return {
-    async select(question) {
-      try {
-        return await select(
-          { message: question.message, choices: question.choices, default: question.default, pageSize: 12, loop: false },
-          { input, output, clearPromptOnDone: false },
-        );
-      } catch (err) {
-        // Ctrl+C or the end of input: a cancellation, never a stack trace.
-        if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new CancelError();
-        throw err;
-      }
-    },
+    select: (question) =>
+      cancellable(() => prompts.select({ message: question.message, choices: question.choices, default: question.default, pageSize: 12, loop: false }, context)),
+    input: (question) => cancellable(() => prompts.input({ message: question.message }, context)),
   };
+}
+
+/** Ctrl+C or the end of input is a cancellation, never a stack trace. */
+async function cancellable<T>(ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (err) {
+    if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new CancelError();
+    throw err;
+  }
 }

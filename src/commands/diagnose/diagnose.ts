@@ -6,7 +6,8 @@ import type { Flow } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
 import { refuseSecrets, suspectInputs } from '../../safety/screen.js';
-import { safeText } from '../../util/safe-text.js';
+import { badCheckInput, runCheck, type CheckRecord } from '../../diagnosis/checks.js';
+import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, readAnswersFile } from './answers.js';
 
@@ -19,6 +20,8 @@ export interface DiagnoseOptions {
   verification?: string;
   /** `--answers FILE` (`-` for stdin). */
   answers?: string;
+  /** Repeated `--check-input ID=TEXT`: text for a question's check (e.g. the contact to verify). */
+  checkInput?: string[];
   /** False with `--no-input`. */
   input: boolean;
   json: boolean;
@@ -42,9 +45,28 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   if (opts.flow === undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flow.id, given));
   rejectBadAnswers(ctx, flow, given);
 
+  const checkInputs = parseCheckInputs(ctx, opts.checkInput ?? []);
+  for (const id of Object.keys(checkInputs)) if (!flow.questions[id]?.check) throw badCheckInput(t, id, 'no-check');
+  const checks: CheckRecord[] = [];
+  const notes: string[] = [];
   let next: Next = resolve(flow, given);
   while (next.type === 'question') {
     const q = next.question;
+    if (q.check) {
+      // An answer given up front has already won; otherwise the check answers from typed text.
+      const typed = Object.hasOwn(checkInputs, q.id) ? checkInputs[q.id] : interactive ? await (await io.prompter()).input({ message: safeText(q.input![lang]) }) : undefined;
+      if (typed !== undefined) {
+        const { directory } = await ctx.provider();
+        const ran = await runCheck(q, typed, directory.providers, t);
+        if (!ran && !interactive) throw badCheckInput(t, q.id, 'not-contact');
+        if (ran) {
+          checks.push(ran.record);
+          notes.push(checkLine(ctx, ran.record));
+          next = step(flow, next.session, ran.answer);
+          continue;
+        }
+      }
+    }
     if (!interactive) throw missingAnswer(ctx, q);
     const prompter = await io.prompter();
     const answer = await prompter.select({
@@ -61,7 +83,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     const { directory, provider } = await ctx.provider();
     contacts = new ContactBook(directory, provider, ctx);
   }
-  const result = finish(ctx, flow, next.outcome, next.session, contacts);
+  const result: FullResult & { checks?: CheckRecord[] } = finish(ctx, flow, next.outcome, next.session, contacts);
+  if (checks.length > 0) result.checks = checks;
   if (opts.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result;
@@ -70,7 +93,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const { renderOutcome } = await import('../../render/outcome.js');
   const width = io.stdout.isTTY ? io.stdout.columns : undefined;
   const { out: style } = await ctx.styles();
-  let text = renderOutcome(result, t, style, width);
+  let text = notes.map((n) => `${n}\n`).join('') + renderOutcome(result, t, style, width);
   if (result.outcome.contact) {
     const { renderContactCard } = await import('../../render/contact.js');
     text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, userZone: ctx.userZone(), width })}`;
@@ -78,6 +101,23 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   for (const w of result.warnings ?? []) text += `\n${w}\n`;
   io.stdout.write(text);
   return result;
+}
+
+/** Parses `--check-input ID=TEXT` (the text may itself contain "="). */
+function parseCheckInputs(ctx: Context, flags: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const arg of flags) {
+    const eq = arg.indexOf('=');
+    if (eq <= 0) throw new UsageError('invalid_check_input', ctx.t('check.format', { arg: clip(arg) }));
+    out[arg.slice(0, eq).trim()] = arg.slice(eq + 1);
+  }
+  return out;
+}
+
+/** One line saying what a check found, shown before the outcome. */
+function checkLine(ctx: Context, r: CheckRecord): string {
+  const input = r.input === null ? '' : safeText(r.input);
+  return ctx.t(`check.result.${r.result as 'official' | 'lookalike' | 'unknown' | 'not-given'}`, { input });
 }
 
 async function chooseFlow(id: string | undefined, ctx: Context, interactive: boolean, flows: Map<string, Flow>): Promise<Flow> {
