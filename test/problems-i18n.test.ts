@@ -117,7 +117,7 @@ describe('problems in Chinese', () => {
     ]);
     expect(zh).toEqual([
       'flows/tiny.yaml:3:8: 流程标题缺少中文文本（"zh:"）',
-      'flows/tiny.yaml:9:5: 问题“connection”中有未知的键“colour”；允许的键：text、agent、answers',
+      'flows/tiny.yaml:9:5: 问题“connection”中有未知的键“colour”；允许的键：text、agent、answers、check、input',
       'flows/tiny.yaml:20:9: 结果“done”的步骤第 2 项必须是映射（key: value 键值对），而不是文本“Retry again”',
       'flows/tiny.yaml:16:5: 结果“done”是 fix，由用户自行解决：请删除它的 queue，或把它改为 escalate 结果',
       'flows/tiny.yaml:24:12: 结果“help”的步骤至少需要 1 项',
