@@ -48,6 +48,8 @@ export interface Outcome {
   queue?: Queue;
   /** What to have ready before contacting support. */
   prepare?: Localized[];
+  /** The steps as a support agent tells them to the caller, one for each step. */
+  agent?: Localized[];
 }
 
 export interface FlowTest {

@@ -25,7 +25,7 @@ import { list, ref } from '../i18n/problems.js';
 const FLOW_KEYS = ['$schema', 'id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests'];
 const QUESTION_KEYS = ['text', 'agent', 'answers', 'check', 'input'];
 const ANSWER_KEYS = ['value', 'label', 'next'];
-const OUTCOME_KEYS = ['kind', 'title', 'steps', 'queue', 'prepare'];
+const OUTCOME_KEYS = ['kind', 'title', 'steps', 'agent', 'queue', 'prepare'];
 const TEST_KEYS = ['name', 'answers', 'expect'];
 
 /**
@@ -157,8 +157,11 @@ function readOutcomes(c: Checker, root: Obj): Record<string, Outcome> {
       else queue = c.oneOf(o.queue, [...path, 'queue'], ref('what.outcomeQueue', { id: oid }), QUEUES);
     }
     const prepare = o.prepare === undefined ? undefined : localizedList(c, o.prepare, [...path, 'prepare'], ref('what.outcomePrepare', { id: oid }));
+    const agent = o.agent === undefined ? undefined : localizedList(c, o.agent, [...path, 'agent'], ref('what.outcomeAgent', { id: oid }));
+    if (agent && steps && agent.length !== steps.length) c.report([...path, 'agent'], 'flow.agentSteps', { id: oid, steps: steps.length, agent: agent.length });
     if (kind && title && steps) {
       const outcome: Outcome = { id, kind, title, steps };
+      if (agent) outcome.agent = agent;
       if (queue) outcome.queue = queue;
       if (prepare) outcome.prepare = prepare;
       out[id] = outcome;

@@ -185,6 +185,8 @@ export const problemsEn = {
   'flow.checkNeedsInput': 'question "{id}" runs a check and needs "input:", the prompt for what the user types',
   'flow.checkResults': 'question "{id}" runs the check {check}, which can answer {values}: add answers with those values',
   'flow.inputWithoutCheck': 'question "{id}" has "input:" but no "check:"; input is the prompt of a check',
+  'what.outcomeAgent': 'the agent wording of the steps of outcome "{id}"',
+  'flow.agentSteps': 'outcome "{id}" has {steps} steps but {agent} agent wordings; give one agent wording per step, in the same order',
 } as const;
 
 export type ProblemKey = keyof typeof problemsEn;
@@ -351,6 +353,8 @@ export const problemsZh: Record<ProblemKey, string> = {
   'flow.checkNeedsInput': '问题“{id}”会运行检查，需要“input:”，即提示用户输入内容的文字',
   'flow.checkResults': '问题“{id}”运行的检查 {check} 可能得出 {values}：请添加这些取值的回答',
   'flow.inputWithoutCheck': '问题“{id}”有“input:”但没有“check:”；input 是检查的输入提示',
+  'what.outcomeAgent': '结果“{id}”步骤的客服话术',
+  'flow.agentSteps': '结果“{id}”有 {steps} 个步骤，却有 {agent} 条客服话术；请按同样的顺序为每个步骤写一条话术',
 };
 
 export type { ProblemList, ProblemParam, ProblemParams, ProblemRef } from './problem-ref.js';
