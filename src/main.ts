@@ -66,7 +66,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
       throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: early.lang }), ExitCode.usage);
     }
     // Secrets on the command line are refused before anything runs (they would end up in messages and files).
-    const risky = argv.filter(mayHoldSecret);
+    const risky = argv.filter((arg, i) => mayHoldSecret(arg) && !screenedByCommand(argv, i));
     if (risky.length > 0) await refuseSecrets(t, risky.map((text) => ({ text })));
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
     let ids: string[] = [];
@@ -91,6 +91,13 @@ async function screened(err: unknown, t: Translate, argv: readonly string[]): Pr
   const details = err instanceof WalletHelpError ? JSON.stringify(err.details) : '';
   const [found] = [err.message, details, ...argv].flatMap((text) => findSecrets(text));
   return found ? new SecretError(t, found.kind) : err;
+}
+
+/** Values of --fact and --check-input are screened by diagnose itself, with the rules that fit each (a TxID is long hex, an error message has numbers). */
+function screenedByCommand(argv: readonly string[], i: number): boolean {
+  const arg = argv[i]!;
+  const prev = argv[i - 1];
+  return arg.startsWith('--fact=') || arg.startsWith('--check-input=') || prev === '--fact' || prev === '--check-input';
 }
 
 function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) => string): string {

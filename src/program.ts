@@ -55,6 +55,11 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     .option('--verification <value>', t('diagnose.opt.verification'))
     .option('--answers <file>', t('diagnose.opt.answers'))
     .option('--check-input <id=text>', t('diagnose.opt.checkInput'), collect, [])
+    .option('--fact <key=value>', t('diagnose.opt.fact'), collect, [])
+    .option('--agent', t('diagnose.opt.agent'))
+    .option('--save', t('diagnose.opt.save'))
+    .option('--resume', t('diagnose.opt.resume'))
+    .option('--summary <format>', t('diagnose.opt.summary'))
     .option('--no-input', t('diagnose.opt.noInput'))
     .option('--json', t('diagnose.opt.json'))
     .option('--batch [file]', t('diagnose.opt.batch'))
@@ -109,6 +114,39 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     });
   verify.addHelpText('after', examples(t, 'verify', t('verify.notes')));
   configure(verify, ctx);
+
+  const casesCmd = program.command('cases').description(t('cmd.cases'));
+  configure(casesCmd, ctx);
+  const caseSub = (name: string, description: string) =>
+    configure(casesCmd.command(name).description(description), ctx)
+      .option('--since <iso>', t('cases.opt.since'))
+      .option('--flow <id>', t('cases.opt.flow'))
+      .option('--outcome <id>', t('cases.opt.outcome'));
+  caseSub('list', t('cmd.cases.list'))
+    .option('--json', t('flows.opt.json'))
+    .action(async (o: { since?: string; flow?: string; outcome?: string; json?: boolean }, command: Command) => {
+      const { runCasesList } = await import('./commands/cases/cases.js');
+      await runCasesList({ ...o, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+    });
+  configure(casesCmd.command('show').description(t('cmd.cases.show')), ctx)
+    .argument('<id>', t('cases.arg.id'))
+    .option('--format <format>', t('cases.opt.summaryFormat'), 'text')
+    .action(async (id: string, o: { format: string }, command: Command) => {
+      const { runCasesShow } = await import('./commands/cases/cases.js');
+      await runCasesShow({ id, format: o.format }, await applyGlobals(ctx, command.optsWithGlobals()));
+    });
+  caseSub('export', t('cmd.cases.export'))
+    .option('--format <format>', t('cases.opt.format'), 'csv')
+    .action(async (o: { since?: string; flow?: string; outcome?: string; format: string }, command: Command) => {
+      const { runCasesExport } = await import('./commands/cases/cases.js');
+      await runCasesExport(o, await applyGlobals(ctx, command.optsWithGlobals()));
+    });
+  caseSub('stats', t('cmd.cases.stats'))
+    .option('--json', t('flows.opt.json'))
+    .action(async (o: { since?: string; flow?: string; outcome?: string; json?: boolean }, command: Command) => {
+      const { runCasesStats } = await import('./commands/cases/cases.js');
+      await runCasesStats({ ...o, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+    });
 
   const flows = program.command('flows').description(t('cmd.flows'));
   flows.addHelpText('after', examples(t, 'flows'));

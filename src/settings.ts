@@ -21,10 +21,11 @@ export interface GlobalOptions {
   contacts?: string;
   provider?: string;
   flows?: string[];
+  agent?: boolean;
 }
 
 /** What main knows before commander runs. */
-export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' | 'flowDirs' | 'contactsFile'> & {
+export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' | 'flowDirs' | 'contactsFile' | 'role'> & {
   /** The bundled flows (replaceable in tests). */
   bundledFlows(): Promise<readonly Flow[]>;
 };
@@ -36,6 +37,8 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
   const now = nowText ? await parseNow(nowText, base) : base.now;
   const contactsFile = g.contacts ?? io.env.WALLET_HELP_CONTACTS ?? config.contactsFile;
   const providerId = g.provider ?? io.env.WALLET_HELP_PROVIDER ?? config.provider;
+  const roleSetting = io.env.WALLET_HELP_ROLE ?? config.role;
+  const role = g.agent ? 'agent' : roleSetting === 'agent' ? 'agent' : 'user';
   const flowDirs = flowFolders(g.flows, io.env.WALLET_HELP_FLOWS, config, io.cwd);
 
   let chosen: Promise<{ directory: Directory; provider: Provider }> | undefined;
@@ -52,7 +55,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
       }
       return result;
     }));
-  return { ...base, now, provider, providerChosen: providerId !== undefined, flows, flowDirs, ...(contactsFile === undefined ? {} : { contactsFile }) };
+  return { ...base, now, role, provider, providerChosen: providerId !== undefined, flows, flowDirs, ...(contactsFile === undefined ? {} : { contactsFile }) };
 }
 
 /** Operator flow folders: --flows (repeatable), else WALLET_HELP_FLOWS (a path list), else the settings' flowsDir. */

@@ -12,7 +12,7 @@ describe('wallet-help config', () => {
     expect((await run(['config', 'get', 'lang'], { env })).stdout).toBe('zh\n');
     const list = JSON.parse((await run(['config', 'list', '--json'], { env })).stdout);
     expect(list.settings.find((s: { key: string }) => s.key === 'lang')).toEqual({ key: 'lang', value: 'zh', allowed: 'en | zh' });
-    expect(list.settings.map((s: { key: string }) => s.key)).toEqual(['lang', 'provider', 'contactsFile', 'flowsDir', 'role', 'color']);
+    expect(list.settings.map((s: { key: string }) => s.key)).toEqual(['lang', 'provider', 'contactsFile', 'flowsDir', 'role', 'color', 'saveCases']);
     expect((await run(['config', 'unset', 'lang'], { env })).code).toBe(0);
     expect((await run(['config', 'get', 'lang'], { env })).stdout).toBe('');
   });
@@ -28,7 +28,7 @@ describe('wallet-help config', () => {
   it('refuses an unknown key or a bad value, naming what is allowed', async () => {
     const key = await run(['config', 'set', 'colour', 'red']);
     expect(key.code).toBe(2);
-    expect(key.stderr).toContain('There is no setting "colour". Settings are: lang, provider, contactsFile, flowsDir, role, color.');
+    expect(key.stderr).toContain('There is no setting "colour". Settings are: lang, provider, contactsFile, flowsDir, role, color, saveCases.');
     const value = await run(['config', 'set', 'role', 'admin', '--json']);
     expect(value.code).toBe(2);
     expect(JSON.parse(value.stdout).error).toMatchObject({ code: 'invalid_config_value', key: 'role', allowed: 'user | agent' });

@@ -13,6 +13,8 @@ export interface Context {
   t: Translate;
   /** Styles for stdout and stderr, each plain when its stream should not be coloured; chalk loads on first use (JSON output never needs it). */
   styles(): Promise<{ out: Style; err: Style }>;
+  /** Who runs the tool: a wallet user, or a support agent on a call (--agent, WALLET_HELP_ROLE, the role setting). */
+  role: 'user' | 'agent';
   /** The settings file's values (already validated). */
   config: Config;
   /** The flows of this run (bundled plus operator folders), loaded on first use. */

@@ -25,6 +25,7 @@ export const CONFIG_KEYS = {
   flowsDir: { kind: 'path', summary: 'a folder of operator flows' },
   role: { values: ['user', 'agent'], summary: 'who runs the tool: a wallet user or a support agent' },
   color: { values: ['auto', 'always', 'never'], summary: 'colour: auto (on terminals), always or never' },
+  saveCases: { values: ['true', 'false'], summary: 'save every case to the case log (cases.jsonl in the settings folder)' },
 } as const satisfies Record<string, KeySpec>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;

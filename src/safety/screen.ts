@@ -49,11 +49,12 @@ export function suspectInputs(flows: ReadonlyMap<string, Flow>, flowId: string, 
 }
 
 /** Refuses the request when any suspect input holds a secret. */
-export async function refuseSecrets(t: Translate, inputs: readonly { text: string; where?: string }[]): Promise<void> {
+export async function refuseSecrets(t: Translate, inputs: readonly { text: string; where?: string; allowHex64?: boolean; expectCode?: boolean }[]): Promise<void> {
   if (inputs.length === 0) return;
   const { findSecrets } = await loadScanner();
   for (const input of inputs) {
-    const [found] = findSecrets(input.text);
+    // A transaction id is 64 hex characters like a raw private key: where one is asked for, only a labelled key counts.
+    const [found] = findSecrets(input.text, { allowHex64: input.allowHex64 === true, expectCode: input.expectCode === true });
     if (found) throw new SecretError(t, found.kind, input.where);
   }
 }

@@ -1,11 +1,14 @@
 /** `wallet-help diagnose [flow]`: walk a flow with answers from flags, a file or prompts. */
 import type { ContactBook } from '../../diagnosis/contact-book.js';
 import { findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } from '../../diagnosis/diagnosis.js';
-import { resolve, step, type Next } from '../../engine/engine.js';
+import { randomUUID } from 'node:crypto';
+import { appendCase, CASE_FACTS, clearProgress, loadProgress, saveProgress, type CaseFact, type CaseProgress, type CaseRecord } from '../../cases/store.js';
+import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import type { Flow } from '../../engine/types.js';
-import { UsageError } from '../../errors.js';
+import { CancelError, UsageError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
-import { refuseSecrets, suspectInputs } from '../../safety/screen.js';
+import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
+import { loadScanner, refuseSecrets, suspectInputs } from '../../safety/screen.js';
 import { badCheckInput, runCheck, type CheckRecord } from '../../diagnosis/checks.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
@@ -22,15 +25,46 @@ export interface DiagnoseOptions {
   answers?: string;
   /** Repeated `--check-input ID=TEXT`: text for a question's check (e.g. the contact to verify). */
   checkInput?: string[];
+  /** Repeated `--fact KEY=VALUE`: case facts for the summary and the case log. */
+  fact?: string[];
   /** False with `--no-input`. */
   input: boolean;
   json: boolean;
+  /** Save the case to the case log (default: the saveCases setting). */
+  save?: boolean;
+  /** Continue the unfinished interactive case. */
+  resume?: boolean;
+  /** Print a case summary in this format. */
+  summary?: string;
 }
+
+/**
+ * How each fact is screened: a TxID or address is long hex by nature, and an
+ * error message, time or amount carries numbers that are not one-time codes.
+ */
+const FACT_SCAN: Record<CaseFact, { allowHex64?: boolean; expectCode?: boolean }> = {
+  'account-id': {},
+  time: { expectCode: true },
+  amount: { expectCode: true },
+  txid: { allowHex64: true },
+  chain: {},
+  address: { allowHex64: true },
+  memo: { expectCode: true },
+  error: { expectCode: true },
+};
+
+const BACK = '__back';
+const RESTART = '__restart';
+const SHOW_PATH = '__path';
 
 /** Runs a diagnosis and prints the outcome (human text or one JSON document). */
 export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<FullResult> {
-  const { io, t, lang } = ctx;
+  const { io, t, lang, role } = ctx;
   const interactive = canPrompt(io, opts);
+  const saving = opts.save ?? ctx.config.saveCases === 'true';
+  if (opts.summary !== undefined && !(SUMMARY_FORMATS as readonly string[]).includes(opts.summary)) {
+    throw new UsageError('invalid_summary_format', t('summary.badFormat', { format: clip(opts.summary) }));
+  }
   const catalog = await ctx.flows();
 
   // An answers file first; flags override it, so a script can adjust one answer.
@@ -39,41 +73,85 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const shortcuts = ANSWER_SHORTCUTS.flatMap((name) => (opts[name] === undefined ? [] : [`${name}=${opts[name]}`]));
   const flagged = parseAnswerFlags(ctx, [...opts.answer, ...shortcuts]);
   Object.assign(given, flagged);
+  const facts = parseFacts(ctx, opts.fact ?? []);
+  await refuseSecrets(t, Object.entries(facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })));
+
+  let resumed: CaseProgress | undefined;
+  if (opts.resume) {
+    if (!interactive) throw new UsageError('resume_needs_terminal', t('resume.terminal'));
+    resumed = await loadProgress(io.env);
+    if (!resumed || !catalog.flows.has(resumed.flow)) throw new UsageError('nothing_to_resume', t('resume.none'));
+  }
   // Nothing the user typed is used or echoed before it is screened for secrets.
-  if (opts.flow !== undefined) await refuseSecrets(t, suspectInputs(catalog.flows, opts.flow, given));
-  const flow = await chooseFlow(opts.flow, ctx, interactive, catalog.flows);
-  if (opts.flow === undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flow.id, given));
+  const flowId = resumed?.flow ?? opts.flow;
+  if (flowId !== undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given));
+  const flow = await chooseFlow(flowId, ctx, interactive, catalog.flows);
+  if (flowId === undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flow.id, given));
   rejectBadAnswers(ctx, flow, given);
 
   const checkInputs = parseCheckInputs(ctx, opts.checkInput ?? []);
   for (const id of Object.keys(checkInputs)) if (!flow.questions[id]?.check) throw badCheckInput(t, id, 'no-check');
-  const checks: CheckRecord[] = [];
+  const caseId = resumed?.id ?? randomUUID();
+  const startedAt = resumed?.startedAt ?? ctx.now.toISOString();
+  let checks: CheckRecord[] = resumed?.checks ?? [];
+  Object.assign(facts, resumed?.facts ?? {}, facts);
   const notes: string[] = [];
-  let next: Next = resolve(flow, given);
-  while (next.type === 'question') {
-    const q = next.question;
-    if (q.check) {
-      // An answer given up front has already won; otherwise the check answers from typed text.
-      const typed = Object.hasOwn(checkInputs, q.id) ? checkInputs[q.id] : interactive ? await (await io.prompter()).input({ message: safeText(q.input![lang]) }) : undefined;
-      if (typed !== undefined) {
-        const { directory } = await ctx.provider();
-        const ran = await runCheck(q, typed, directory.providers, t);
-        if (!ran && !interactive) throw badCheckInput(t, q.id, 'not-contact');
-        if (ran) {
-          checks.push(ran.record);
-          notes.push(checkLine(ctx, ran.record));
-          next = step(flow, next.session, ran.answer);
-          continue;
+  let next: Next;
+  try {
+    next = resolve(flow, given, resumed ? { flow: flow.id, path: resumed.path } : start(flow));
+  } catch {
+    throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: flow.id }));
+  }
+  if (resumed) io.stdout.write(`${t('resume.continuing', { time: resumed.startedAt })}\n`);
+  const progress = (session: Next['session']) =>
+    interactive ? saveProgress(io.env, { id: caseId, flow: flow.id, version: flow.version, role, startedAt, path: session.path, checks, facts }) : Promise.resolve();
+
+  try {
+    while (next.type === 'question') {
+      const q = next.question;
+      if (q.check) {
+        // An answer given up front has already won; otherwise the check answers from typed text.
+        const typed = Object.hasOwn(checkInputs, q.id) ? checkInputs[q.id] : interactive ? await (await io.prompter()).input({ message: safeText(q.input![lang]) }) : undefined;
+        if (typed !== undefined) {
+          const { directory } = await ctx.provider();
+          const ran = await runCheck(q, typed, directory.providers, t);
+          if (!ran && !interactive) throw badCheckInput(t, q.id, 'not-contact');
+          if (ran) {
+            checks = [...checks.filter((c) => c.question !== q.id), ran.record];
+            notes.push(checkLine(ctx, ran.record));
+            next = step(flow, next.session, ran.answer);
+            await progress(next.session);
+            continue;
+          }
         }
       }
+      if (!interactive) throw missingAnswer(ctx, q);
+      const prompter = await io.prompter();
+      const path = next.session.path;
+      const answer = await prompter.select({
+        message: safeText((role === 'agent' && q.agent ? q.agent : q.text)[lang]),
+        choices: [
+          ...q.answers.map((a) => ({ value: a.value, name: safeText(a.label[lang]) })),
+          ...(path.length > 0 ? [{ value: BACK, name: t('nav.back') }, { value: RESTART, name: t('nav.restart') }, { value: SHOW_PATH, name: t('nav.path') }] : []),
+        ],
+      });
+      if (answer === SHOW_PATH) {
+        io.stdout.write(describePath(ctx, flow, path));
+        continue;
+      }
+      // Back and Start over return to exactly the earlier state: the session is just the answers so far.
+      next = answer === BACK ? current(flow, back(next.session)) : answer === RESTART ? current(flow, start(flow)) : step(flow, next.session, answer);
+      const kept = new Set(next.session.path.map((p) => p.question));
+      checks = checks.filter((c) => kept.has(c.question));
+      await progress(next.session);
     }
-    if (!interactive) throw missingAnswer(ctx, q);
-    const prompter = await io.prompter();
-    const answer = await prompter.select({
-      message: safeText(q.text[lang]),
-      choices: q.answers.map((a) => ({ value: a.value, name: safeText(a.label[lang]) })),
-    });
-    next = step(flow, next.session, answer);
+
+    if (role === 'agent' && interactive && next.outcome.queue) await askFacts(ctx, facts);
+  } catch (err) {
+    if (err instanceof CancelError && saving) {
+      await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', flow, startedAt, session: next.session, checks, facts, result: undefined }));
+    }
+    throw err;
   }
 
   // Fixes need no contact, so the directory (and luxon) load only for escalations and alerts.
@@ -83,9 +161,23 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     const { directory, provider } = await ctx.provider();
     contacts = new ContactBook(directory, provider, ctx);
   }
-  const result: FullResult & { checks?: CheckRecord[] } = finish(ctx, flow, next.outcome, next.session, contacts);
+  const result: FullResult & { checks?: CheckRecord[]; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string } = finish(ctx, flow, next.outcome, next.session, contacts);
   if (checks.length > 0) result.checks = checks;
+  if (role === 'agent' && next.outcome.agent) {
+    result.role = 'agent';
+    result.agentSteps = next.outcome.agent.map((s) => s[lang]);
+  }
+  const record = caseRecord(ctx, { id: caseId, status: 'finished', flow, startedAt, session: next.session, checks, facts, result });
+  if (saving) {
+    await appendCase(io.env, record);
+    result.case = caseId;
+  }
+  if (interactive) await clearProgress(io.env);
+  const summaryFormat = (opts.summary as SummaryFormat | undefined) ?? (role === 'agent' && interactive && !opts.json ? 'text' : undefined);
+  const summary = summaryFormat ? await summaryText(ctx, record, flow, summaryFormat) : undefined;
+
   if (opts.json) {
+    if (summary !== undefined) result.summary = summary;
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result;
   }
@@ -93,14 +185,88 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const { renderOutcome } = await import('../../render/outcome.js');
   const width = io.stdout.isTTY ? io.stdout.columns : undefined;
   const { out: style } = await ctx.styles();
-  let text = notes.map((n) => `${n}\n`).join('') + renderOutcome(result, t, style, width);
+  const shown = result.agentSteps ? { ...result, outcome: { ...result.outcome, steps: result.agentSteps } } : result;
+  let text = notes.map((n) => `${n}\n`).join('') + renderOutcome(shown, t, style, width);
   if (result.outcome.contact) {
     const { renderContactCard } = await import('../../render/contact.js');
     text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, userZone: ctx.userZone(), width })}`;
   }
   for (const w of result.warnings ?? []) text += `\n${w}\n`;
+  if (summary !== undefined) text += `\n${summary}`;
+  if (saving) text += `\n${t('cases.saved', { id: caseId })}\n`;
   io.stdout.write(text);
   return result;
+}
+
+/** The record the case log keeps, and summaries are made from. */
+function caseRecord(
+  ctx: Context,
+  c: { id: string; status: CaseRecord['status']; flow: Flow; startedAt: string; session: Next['session']; checks: CheckRecord[]; facts: CaseRecord['facts']; result: FullResult | undefined },
+): CaseRecord {
+  const outcome = c.result?.outcome;
+  const contact = outcome?.contact;
+  return {
+    id: c.id,
+    status: c.status,
+    flow: c.flow.id,
+    version: c.flow.version,
+    lang: ctx.lang,
+    role: ctx.role,
+    startedAt: c.startedAt,
+    endedAt: ctx.io.now().toISOString(),
+    timeZone: ctx.userZone(),
+    path: c.session.path,
+    checks: c.checks,
+    outcome: outcome ? { id: outcome.id, kind: outcome.kind, title: outcome.title, queue: outcome.queue } : null,
+    contact: contact
+      ? { provider: contact.provider, queue: contact.queue, source: contact.source, example: contact.example, channels: contact.channels.map((ch) => ({ type: ch.type, value: ch.value, openNow: ch.openNow })) }
+      : null,
+    // Facts in one fixed order, whatever order they were given in.
+    facts: Object.fromEntries(CASE_FACTS.flatMap((k) => (c.facts[k] === undefined ? [] : [[k, c.facts[k]]]))),
+  };
+}
+
+/** The summary in a format, with anything that still looks like a secret redacted. */
+async function summaryText(ctx: Context, record: CaseRecord, flow: Flow, format: SummaryFormat): Promise<string> {
+  const { redactSecrets } = await loadScanner();
+  return redactSecrets(renderSummary(record, flow, format, ctx.t, ctx.lang), { allowHex64: true, expectCode: true });
+}
+
+/** The agent asks the caller for the facts support will want; empty answers are skipped. */
+async function askFacts(ctx: Context, facts: CaseRecord['facts']): Promise<void> {
+  const prompter = await ctx.io.prompter();
+  for (const key of CASE_FACTS) {
+    if (facts[key] !== undefined) continue;
+    const value = (await prompter.input({ message: ctx.t('fact.prompt', { fact: ctx.t(`fact.${key}`) }) })).trim();
+    if (value === '') continue;
+    await refuseSecrets(ctx.t, [{ text: value, where: key, ...FACT_SCAN[key] }]);
+    facts[key] = value.slice(0, 500);
+  }
+}
+
+/** Parses `--fact KEY=VALUE`. */
+function parseFacts(ctx: Context, flags: readonly string[]): CaseRecord['facts'] {
+  const facts: CaseRecord['facts'] = {};
+  for (const arg of flags) {
+    const eq = arg.indexOf('=');
+    const key = eq > 0 ? arg.slice(0, eq).trim() : '';
+    if (!(CASE_FACTS as readonly string[]).includes(key) || arg.slice(eq + 1).trim() === '') {
+      throw new UsageError('invalid_fact', ctx.t('fact.bad', { keys: CASE_FACTS.join(', '), arg: clip(arg) }));
+    }
+    facts[key as CaseFact] = arg.slice(eq + 1).trim().slice(0, 500);
+  }
+  return facts;
+}
+
+/** The answers so far, for "show the answers so far". */
+function describePath(ctx: Context, flow: Flow, path: readonly PathStep[]): string {
+  if (path.length === 0) return `${ctx.t('nav.pathEmpty')}\n`;
+  const lines = path.map((p, i) => {
+    const q = flow.questions[p.question];
+    const label = q?.answers.find((a) => a.value === p.answer)?.label[ctx.lang] ?? p.answer;
+    return `  ${i + 1}. ${safeText(q?.text[ctx.lang] ?? p.question)} — ${safeText(label)}`;
+  });
+  return `${ctx.t('nav.pathTitle')}\n${lines.join('\n')}\n`;
 }
 
 /** Parses `--check-input ID=TEXT` (the text may itself contain "="). */

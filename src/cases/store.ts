@@ -1,0 +1,116 @@
+/**
+ * The case log: one JSON line per finished or cancelled case, appended to a
+ * file in the settings folder. Appends are single writes to a file opened for
+ * appending, so two processes saving at once never interleave or lose lines;
+ * a torn last line (power cut) is skipped on read with a warning and left in
+ * place. The case in progress is kept in its own small file for --resume.
+ */
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { configDir } from '../config/config.js';
+import type { CheckRecord } from '../diagnosis/checks.js';
+import type { PathStep } from '../engine/engine.js';
+import type { Lang, OutcomeKind, Queue } from '../engine/types.js';
+
+export const CASE_FACTS = ['account-id', 'time', 'amount', 'txid', 'chain', 'address', 'memo', 'error'] as const;
+export type CaseFact = (typeof CASE_FACTS)[number];
+
+/** One case as saved: what was asked and answered, what came out, and the facts for the ticket (already screened). */
+export interface CaseRecord {
+  id: string;
+  status: 'finished' | 'cancelled';
+  flow: string;
+  version: number;
+  lang: Lang;
+  role: 'user' | 'agent';
+  startedAt: string;
+  endedAt: string;
+  /** The user's time zone when the case was recorded. */
+  timeZone: string;
+  path: PathStep[];
+  checks: CheckRecord[];
+  outcome: { id: string; kind: OutcomeKind; title: string; queue: Queue | null } | null;
+  contact: { provider: string; queue: Queue; source: string; example: boolean; channels: { type: string; value: string; openNow: boolean }[] } | null;
+  facts: Partial<Record<CaseFact, string>>;
+}
+
+/** An interactive case not finished yet. */
+export interface CaseProgress {
+  id: string;
+  flow: string;
+  version: number;
+  role: 'user' | 'agent';
+  startedAt: string;
+  path: PathStep[];
+  checks: CheckRecord[];
+  facts: Partial<Record<CaseFact, string>>;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export const casesFile = (env: Env) => join(configDir(env), 'cases.jsonl');
+const progressFile = (env: Env) => join(configDir(env), 'case-in-progress.json');
+
+/** Appends one case as one line, in one write. */
+export async function appendCase(env: Env, record: CaseRecord): Promise<void> {
+  await mkdir(configDir(env), { recursive: true });
+  await appendFile(casesFile(env), `${JSON.stringify(record)}\n`, { encoding: 'utf8', flag: 'a' });
+}
+
+export interface ReadCases {
+  cases: CaseRecord[];
+  /** Lines that could not be read: torn or damaged; reported, skipped and left as they are. */
+  skipped: { line: number; reason: 'torn' | 'invalid' }[];
+}
+
+/** Reads the case log; a missing file is an empty log. */
+export async function readCases(env: Env): Promise<ReadCases> {
+  let text: string;
+  try {
+    text = await readFile(casesFile(env), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { cases: [], skipped: [] };
+    throw err;
+  }
+  const lines = text.split('\n');
+  const endsClean = text.endsWith('\n');
+  const cases: CaseRecord[] = [];
+  const skipped: ReadCases['skipped'] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const last = i === lines.length - 1 && !endsClean;
+    try {
+      const value = JSON.parse(line) as CaseRecord;
+      if (typeof value !== 'object' || value === null || typeof value.id !== 'string' || typeof value.flow !== 'string' || !Array.isArray(value.path)) {
+        throw new Error('not a case');
+      }
+      cases.push(value);
+    } catch {
+      skipped.push({ line: i + 1, reason: last ? 'torn' : 'invalid' });
+    }
+  });
+  return { cases, skipped };
+}
+
+/** Saves the case in progress (written aside, then renamed, so a crash leaves the old or the new one). */
+export async function saveProgress(env: Env, progress: CaseProgress): Promise<void> {
+  await mkdir(configDir(env), { recursive: true });
+  const file = progressFile(env);
+  await writeFile(`${file}.tmp`, JSON.stringify(progress));
+  await rename(`${file}.tmp`, file);
+}
+
+/** The case in progress, if one was left unfinished. */
+export async function loadProgress(env: Env): Promise<CaseProgress | undefined> {
+  try {
+    const value = JSON.parse(await readFile(progressFile(env), 'utf8')) as CaseProgress;
+    if (typeof value?.flow !== 'string' || !Array.isArray(value.path)) return undefined;
+    return value;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function clearProgress(env: Env): Promise<void> {
+  await rm(progressFile(env), { force: true });
+}

@@ -1,0 +1,145 @@
+/** `wallet-help cases list|show|export|stats`: the case log, for tickets and for learning what callers need. */
+import { readCases, type CaseRecord } from '../../cases/store.js';
+import { UsageError } from '../../errors.js';
+import { clip, safeText } from '../../util/safe-text.js';
+import type { Context } from '../context.js';
+
+export interface CasesFilter {
+  since?: string;
+  flow?: string;
+  outcome?: string;
+}
+
+/** The saved cases matching the filter; unreadable lines are reported on stderr, skipped and left in the file. */
+async function cases(ctx: Context, filter: CasesFilter = {}): Promise<CaseRecord[]> {
+  const { cases: all, skipped } = await readCases(ctx.io.env);
+  for (const s of skipped) ctx.io.stderr.write(`${ctx.t('warning.prefix')}${ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line })}\n`);
+  let since: number | undefined;
+  if (filter.since !== undefined) {
+    since = Date.parse(filter.since);
+    if (Number.isNaN(since)) throw new UsageError('invalid_since', ctx.t('cases.badSince', { value: clip(filter.since) }));
+  }
+  return all.filter(
+    (c) =>
+      (since === undefined || Date.parse(c.endedAt) >= since) &&
+      (filter.flow === undefined || c.flow === filter.flow) &&
+      (filter.outcome === undefined || c.outcome?.id === filter.outcome || c.outcome?.kind === filter.outcome || (filter.outcome === 'cancelled' && c.status === 'cancelled')),
+  );
+}
+
+/** One line per case. */
+export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: Context): Promise<void> {
+  const list = await cases(ctx, opts);
+  if (opts.json) {
+    ctx.io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+    return;
+  }
+  const { table } = await import('../../render/table.js');
+  const { out } = await ctx.styles();
+  const rows = list.map((c) => [c.id.slice(0, 8), c.endedAt.replace('T', ' ').slice(0, 16), c.flow, c.status === 'cancelled' ? ctx.t('cases.cancelled') : `${c.outcome?.kind ?? ''} ${c.outcome?.id ?? ''}`, c.role]);
+  ctx.io.stdout.write(rows.length === 0 ? `${ctx.t('cases.empty')}\n` : table([[ctx.t('cases.col.id'), ctx.t('cases.col.time'), ctx.t('cases.col.flow'), ctx.t('cases.col.outcome'), ctx.t('cases.col.role')], ...rows], out));
+}
+
+/** One case, as the ticket summary. */
+export async function runCasesShow(opts: { id: string; format: string }, ctx: Context): Promise<void> {
+  const list = await cases(ctx);
+  const matches = list.filter((c) => c.id === opts.id || c.id.startsWith(opts.id));
+  if (matches.length !== 1) throw new UsageError('unknown_case', ctx.t(matches.length === 0 ? 'cases.unknown' : 'cases.ambiguous', { id: clip(opts.id) }));
+  const record = matches[0]!;
+  const { SUMMARY_FORMATS, renderSummary } = await import('../../render/summary.js');
+  if (!(SUMMARY_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError('invalid_summary_format', ctx.t('summary.badFormat', { format: clip(opts.format) }));
+  const flow = (await ctx.flows()).flows.get(record.flow);
+  if (!flow || opts.format === 'json') {
+    ctx.io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
+    return;
+  }
+  ctx.io.stdout.write(renderSummary(record, flow, opts.format as 'text' | 'md', ctx.t, ctx.lang));
+}
+
+const CSV_COLUMNS = ['id', 'status', 'flow', 'version', 'role', 'lang', 'startedAt', 'endedAt', 'timeZone', 'outcome', 'kind', 'queue', 'answers', 'checks', 'provider', 'facts'] as const;
+
+/** Exports the cases as CSV (for spreadsheets) or JSON Lines. */
+export async function runCasesExport(opts: CasesFilter & { format: string }, ctx: Context): Promise<void> {
+  const list = await cases(ctx, opts);
+  if (opts.format === 'jsonl') {
+    ctx.io.stdout.write(list.map((c) => `${JSON.stringify(c)}\n`).join(''));
+    return;
+  }
+  if (opts.format !== 'csv') throw new UsageError('invalid_export_format', ctx.t('cases.badFormat', { format: clip(opts.format) }));
+  const rows = list.map((c) => [
+    c.id,
+    c.status,
+    c.flow,
+    String(c.version),
+    c.role,
+    c.lang,
+    c.startedAt,
+    c.endedAt,
+    c.timeZone,
+    c.outcome?.id ?? '',
+    c.outcome?.kind ?? '',
+    c.outcome?.queue ?? '',
+    c.path.map((p) => `${p.question}=${p.answer}`).join('; '),
+    c.checks.map((k) => `${k.question}: ${k.result}`).join('; '),
+    c.contact?.provider ?? '',
+    Object.entries(c.facts)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n'),
+  ]);
+  // A byte-order mark tells spreadsheet programs the file is UTF-8 (Chinese text stays readable).
+  ctx.io.stdout.write(`\uFEFF${[[...CSV_COLUMNS], ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`);
+}
+
+/** RFC 4180: quote fields with commas, quotes or line breaks, doubling quotes; neutralize spreadsheet formulas. */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Counts by flow, outcome and exit point, share escalated, median time to outcome. */
+export async function runCasesStats(opts: CasesFilter & { json: boolean }, ctx: Context): Promise<void> {
+  const list = await cases(ctx, opts);
+  const count = (key: (c: CaseRecord) => string | undefined) => {
+    const m: Record<string, number> = {};
+    for (const c of list) {
+      const k = key(c);
+      if (k !== undefined) m[k] = (m[k] ?? 0) + 1;
+    }
+    return Object.fromEntries(Object.entries(m).sort((a, b) => b[1] - a[1]));
+  };
+  const finished = list.filter((c) => c.status === 'finished' && c.outcome);
+  const durations = finished.map((c) => (Date.parse(c.endedAt) - Date.parse(c.startedAt)) / 1000).filter((d) => Number.isFinite(d) && d >= 0).sort((a, b) => a - b);
+  const median = durations.length === 0 ? null : durations.length % 2 ? durations[(durations.length - 1) / 2]! : (durations[durations.length / 2 - 1]! + durations[durations.length / 2]!) / 2;
+  const stats = {
+    cases: list.length,
+    finished: finished.length,
+    cancelled: list.length - finished.length,
+    byFlow: count((c) => c.flow),
+    byOutcome: count((c) => (c.outcome ? `${c.flow}/${c.outcome.id}` : undefined)),
+    // Where cases leave the tree: the last question answered before the outcome (or before cancelling).
+    byExitPoint: count((c) => {
+      const last = c.path.at(-1);
+      return last ? `${c.flow}/${last.question}=${last.answer}` : `${c.flow}/(start)`;
+    }),
+    escalatedShare: finished.length === 0 ? null : finished.filter((c) => c.outcome!.kind !== 'fix').length / finished.length,
+    medianSecondsToOutcome: median,
+  };
+  if (opts.json) {
+    ctx.io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
+    return;
+  }
+  const t = ctx.t;
+  const block = (title: string, m: Record<string, number>) => [title, ...Object.entries(m).map(([k, v]) => `  ${String(v).padStart(5)}  ${safeText(k)}`)];
+  const lines = [
+    t('cases.stats.total', { cases: stats.cases, finished: stats.finished, cancelled: stats.cancelled }),
+    t('cases.stats.escalated', { share: stats.escalatedShare === null ? '—' : `${Math.round(stats.escalatedShare * 100)}%` }),
+    t('cases.stats.median', { seconds: median === null ? '—' : Math.round(median) }),
+    '',
+    ...block(t('cases.stats.byFlow'), stats.byFlow),
+    '',
+    ...block(t('cases.stats.byOutcome'), stats.byOutcome),
+    '',
+    ...block(t('cases.stats.byExit'), stats.byExitPoint),
+  ];
+  ctx.io.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,58 @@
+/** A case summary ready to paste into a ticket: text, Markdown or JSON. */
+import type { CaseRecord } from '../cases/store.js';
+import type { Flow, Lang } from '../engine/types.js';
+import type { Translate } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { safeText } from '../util/safe-text.js';
+
+export const SUMMARY_FORMATS = ['text', 'md', 'json'] as const;
+export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
+
+/** The summary of a case; `flow` gives the question texts and answer labels in the reader's language. */
+export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFormat, t: Translate, lang: Lang): string {
+  if (format === 'json') return `${JSON.stringify(record, null, 2)}\n`;
+  const md = format === 'md';
+  const heading = (s: string) => (md ? `### ${s}` : s);
+  const item = (s: string) => (md ? `- ${s}` : `  - ${s}`);
+  const lines: string[] = [];
+  lines.push(md ? `## ${t('summary.title', { id: record.id.slice(0, 8) })}` : t('summary.title', { id: record.id.slice(0, 8) }));
+  lines.push(t('summary.time', { time: localTime(record.endedAt, record.timeZone, lang), zone: record.timeZone }));
+  lines.push(t('summary.flow', { flow: record.flow, version: record.version, title: safeText(flow.title[lang]) }));
+  if (record.status === 'cancelled') lines.push(t('summary.cancelled'));
+  lines.push('', heading(t('summary.answers')));
+  for (const step of record.path) {
+    const q = flow.questions[step.question];
+    const label = q?.answers.find((a) => a.value === step.answer)?.label[lang] ?? step.answer;
+    lines.push(item(`${safeText(q?.text[lang] ?? step.question)} — ${safeText(label)} (${step.question}=${step.answer})`));
+  }
+  if (record.path.length === 0) lines.push(item(t('summary.none')));
+  if (record.checks.length > 0) {
+    lines.push('', heading(t('summary.checks')));
+    for (const c of record.checks) lines.push(item(`${c.question} (${c.check}): ${c.input === null ? '—' : safeText(c.input)} → ${c.result}${c.reasons.length > 0 ? ` (${c.reasons.join(', ')})` : ''}`));
+  }
+  if (record.outcome) {
+    lines.push('', heading(t('summary.outcome')));
+    const queue = record.outcome.queue ? `, ${t('summary.queue', { queue: record.outcome.queue })}` : '';
+    lines.push(item(`${t(`kind.${record.outcome.kind}`)}: ${safeText(record.outcome.title)} (${record.outcome.id}${queue})`));
+  }
+  if (record.contact) {
+    lines.push('', heading(t('summary.contact')));
+    const example = record.contact.example ? ` ${t('summary.example')}` : '';
+    lines.push(item(`${safeText(record.contact.provider)}, ${record.contact.queue}${example} — ${safeText(record.contact.source)}`));
+    for (const ch of record.contact.channels) lines.push(item(`${ch.type}: ${safeText(ch.value)}${ch.openNow ? ` (${t('contact.open')})` : ''}`));
+  }
+  const facts = Object.entries(record.facts);
+  if (facts.length > 0) {
+    lines.push('', heading(t('summary.facts')));
+    for (const [key, value] of facts) lines.push(item(`${t(`fact.${key}` as MessageKey)}: ${safeText(value ?? '')}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function localTime(iso: string, zone: string, lang: Lang): string {
+  try {
+    return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
+  } catch {
+    return iso;
+  }
+}
