@@ -33,7 +33,7 @@ await esbuild.build({
 const { loadFlowDir, loadDirectoryFile } = await import(tools);
 await rm(tools);
 
-const { flows, problems } = await loadFlowDir(join(root, 'flows'));
+const { flows, problems } = await loadFlowDir(join(root, 'flows'), 'en', true);
 const { directory, problems: directoryProblems } = await loadDirectoryFile(join(root, 'directory/example.yaml'));
 const all = [...problems, ...directoryProblems];
 if (all.length > 0) {

@@ -180,3 +180,17 @@ describe('flows show and graph', () => {
     expect(r.stderr).toContain('Did you mean complaint?');
   });
 });
+
+describe('agent wording', () => {
+  it('is required by flows validate, but a flow without it still runs', async () => {
+    const text = readmeExample().replace(/\n {4}agent:\n( {6}- .*\n)+/g, '\n').replace(/\n {4}agent: \{.*\}/g, '');
+    const dir = folderWith({ 'card-declined.yaml': text });
+    const r = await run(['flows', 'validate', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('question "card-expired" has no agent wording');
+    expect(r.stdout).toContain('outcome "fix-top-up-card" has no agent wording');
+    const used = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--agent', '--json']);
+    expect(used.code).toBe(0);
+    expect(JSON.parse(used.stdout).outcome.id).toBe('fix-top-up-card');
+  });
+});

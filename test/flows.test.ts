@@ -63,6 +63,11 @@ describe('the bundled flows', () => {
       expect(report.uncoveredEdges).toEqual([]);
     });
 
+    it('has the agent wording of every question and of every step', () => {
+      for (const q of Object.values(flow.questions)) expect(q.agent, q.id).toBeDefined();
+      for (const o of Object.values(flow.outcomes)) expect(o.agent?.length, o.id).toBe(o.steps.length);
+    });
+
     it('never mentions a phone number, e-mail address or web address', () => {
       const text = JSON.stringify(flow);
       expect(text).not.toMatch(/\+?\d[\d -]{7,}\d/);

@@ -40,7 +40,7 @@ export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): 
 }
 
 /** Reads and validates one data file as whatever kind it is. Never throws for bad content. Problems are worded in `lang`. */
-export async function checkDataFile(file: string, lang: Lang = 'en'): Promise<CheckedFile> {
+export async function checkDataFile(file: string, lang: Lang = 'en', requireAgent = false): Promise<CheckedFile> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -56,6 +56,6 @@ export async function checkDataFile(file: string, lang: Lang = 'en'): Promise<Ch
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'providers')) {
     return { file, kind: 'directory', problems: validateDirectory(doc, file, lang).problems };
   }
-  const result = validateFlow(doc, basename(file, extname(file)), lang);
+  const result = validateFlow(doc, basename(file, extname(file)), lang, requireAgent);
   return { file, kind: 'flow', ...(result.flow ? { flow: result.flow } : {}), problems: result.problems };
 }

@@ -13,14 +13,14 @@ import { validateFlow } from './validate-flow.js';
 const FLOW_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 /** Parses and validates flow text; the file name (without extension) must equal the flow id. Problems are worded in `lang`. */
-export function loadFlowText(text: string, file: string, lang: Lang = 'en'): { flow?: Flow; problems: Problem[] } {
+export function loadFlowText(text: string, file: string, lang: Lang = 'en', requireAgent = false): { flow?: Flow; problems: Problem[] } {
   const { doc, problems } = parseLocatedYaml(text, file, lang);
   if (problems.length > 0) return { problems };
-  return validateFlow(doc, basename(file, extname(file)), lang);
+  return validateFlow(doc, basename(file, extname(file)), lang, requireAgent);
 }
 
 /** Reads, parses and validates one flow file. Never throws for bad content. */
-export async function loadFlowFile(file: string, lang: Lang = 'en'): Promise<{ flow?: Flow; problems: Problem[] }> {
+export async function loadFlowFile(file: string, lang: Lang = 'en', requireAgent = false): Promise<{ flow?: Flow; problems: Problem[] }> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -30,7 +30,7 @@ export async function loadFlowFile(file: string, lang: Lang = 'en'): Promise<{ f
   }
   const decoded = decodeUtf8(bytes, file, lang);
   if ('problem' in decoded) return { problems: [decoded.problem] };
-  return loadFlowText(decoded.text, file, lang);
+  return loadFlowText(decoded.text, file, lang, requireAgent);
 }
 
 /** The flow files of a folder, sorted by name. */
@@ -43,13 +43,13 @@ export async function listFlowFiles(dir: string): Promise<string[]> {
 }
 
 /** Loads every flow of a folder: the valid ones, and the problems of the others. */
-export async function loadFlowDir(dir: string, lang: Lang = 'en'): Promise<{ flows: Flow[]; problems: Problem[] }> {
+export async function loadFlowDir(dir: string, lang: Lang = 'en', requireAgent = false): Promise<{ flows: Flow[]; problems: Problem[] }> {
   const { flows, problems } = await loadFlowDirWithFiles(dir, lang);
   return { flows: flows.map((f) => f.flow), problems };
 }
 
 /** Like loadFlowDir, keeping the file each flow came from. */
-export async function loadFlowDirWithFiles(dir: string, lang: Lang = 'en'): Promise<{ flows: { flow: Flow; file: string }[]; problems: Problem[] }> {
+export async function loadFlowDirWithFiles(dir: string, lang: Lang = 'en', requireAgent = false): Promise<{ flows: { flow: Flow; file: string }[]; problems: Problem[] }> {
   const message = problemTranslator(lang);
   let files: string[];
   try {
@@ -58,7 +58,7 @@ export async function loadFlowDirWithFiles(dir: string, lang: Lang = 'en'): Prom
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     return { flows: [], problems: [{ file: dir, line: 1, column: 1, message: message('folder.cannotRead', { reason }) }] };
   }
-  const results = await Promise.all(files.map((f) => loadFlowFile(f, lang)));
+  const results = await Promise.all(files.map((f) => loadFlowFile(f, lang, requireAgent)));
   const flows: { flow: Flow; file: string }[] = [];
   const problems: Problem[] = [];
   const seen = new Map<string, string>();

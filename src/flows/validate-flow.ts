@@ -32,7 +32,13 @@ const TEST_KEYS = ['name', 'answers', 'expect'];
  * Validates one flow document; `expectedId` is the file name's stem, which the id must match.
  * Problems are worded in `lang`.
  */
-export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang = 'en'): { flow?: Flow; problems: Problem[] } {
+/**
+ * Validates one flow document; `expectedId` is the file name's stem, which the
+ * id must match. `requireAgent` (flows validate, the build) also requires the
+ * agent wording of every question and outcome; a flow without it still runs,
+ * and agent mode then shows the user wording.
+ */
+export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang = 'en', requireAgent = false): { flow?: Flow; problems: Problem[] } {
   const c = new Checker(doc, lang);
   const root = c.object(doc.value, [], 'what.flowFile', FLOW_KEYS, ['id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests']);
   if (!root) return { problems: c.problems };
@@ -45,8 +51,8 @@ export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang 
   const title = c.localized(root.title, ['title'], 'what.flowTitle');
   const description = c.localized(root.description, ['description'], 'what.flowDescription');
 
-  const questions = readQuestions(c, root);
-  const outcomes = readOutcomes(c, root);
+  const questions = readQuestions(c, root, requireAgent);
+  const outcomes = readOutcomes(c, root, requireAgent);
 
   for (const qid of Object.keys(questions)) {
     if (Object.hasOwn(outcomes, qid)) c.report(['outcomes', qid], 'flow.nodeBoth', { id: qid }, 'key');
@@ -83,7 +89,7 @@ function ownKeys(value: unknown): string[] {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
 }
 
-function readQuestions(c: Checker, root: Obj): Record<string, Question> {
+function readQuestions(c: Checker, root: Obj, requireAgent: boolean): Record<string, Question> {
   const out: Record<string, Question> = Object.create(null);
   const raw = c.map(root.questions ?? {}, ['questions'], 'what.questions');
   if (!raw) return out;
@@ -93,6 +99,7 @@ function readQuestions(c: Checker, root: Obj): Record<string, Question> {
     const q = c.object(value, path, ref('what.question', { id: qid }), QUESTION_KEYS, ['text', 'answers']);
     if (!id || !q) continue;
     const text = c.localized(q.text, [...path, 'text'], ref('what.questionText', { id: qid }));
+    if (requireAgent && q.agent === undefined) c.report(path, 'flow.questionNeedsAgent', { id: qid });
     const agent = q.agent === undefined ? undefined : c.localized(q.agent, [...path, 'agent'], ref('what.questionAgent', { id: qid }));
     const answersRaw = c.array(q.answers, [...path, 'answers'], ref('what.questionAnswers', { id: qid }), 2);
     const answers: Answer[] = [];
@@ -135,7 +142,7 @@ function readQuestions(c: Checker, root: Obj): Record<string, Question> {
   return out;
 }
 
-function readOutcomes(c: Checker, root: Obj): Record<string, Outcome> {
+function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<string, Outcome> {
   const out: Record<string, Outcome> = Object.create(null);
   const raw = c.map(root.outcomes, ['outcomes'], 'what.outcomes');
   if (!raw) return out;
@@ -157,6 +164,7 @@ function readOutcomes(c: Checker, root: Obj): Record<string, Outcome> {
       else queue = c.oneOf(o.queue, [...path, 'queue'], ref('what.outcomeQueue', { id: oid }), QUEUES);
     }
     const prepare = o.prepare === undefined ? undefined : localizedList(c, o.prepare, [...path, 'prepare'], ref('what.outcomePrepare', { id: oid }));
+    if (requireAgent && o.agent === undefined) c.report(path, 'flow.outcomeNeedsAgent', { id: oid });
     const agent = o.agent === undefined ? undefined : localizedList(c, o.agent, [...path, 'agent'], ref('what.outcomeAgent', { id: oid }));
     if (agent && steps && agent.length !== steps.length) c.report([...path, 'agent'], 'flow.agentSteps', { id: oid, steps: steps.length, agent: agent.length });
     if (kind && title && steps) {

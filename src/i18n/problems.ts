@@ -187,6 +187,8 @@ export const problemsEn = {
   'flow.inputWithoutCheck': 'question "{id}" has "input:" but no "check:"; input is the prompt of a check',
   'what.outcomeAgent': 'the agent wording of the steps of outcome "{id}"',
   'flow.agentSteps': 'outcome "{id}" has {steps} steps but {agent} agent wordings; give one agent wording per step, in the same order',
+  'flow.questionNeedsAgent': 'question "{id}" has no agent wording ("agent:"): what a support agent asks the caller and listens for',
+  'flow.outcomeNeedsAgent': 'outcome "{id}" has no agent wording ("agent:"): its steps as an agent tells them to the caller, one per step',
 } as const;
 
 export type ProblemKey = keyof typeof problemsEn;
@@ -355,6 +357,8 @@ export const problemsZh: Record<ProblemKey, string> = {
   'flow.inputWithoutCheck': '问题“{id}”有“input:”但没有“check:”；input 是检查的输入提示',
   'what.outcomeAgent': '结果“{id}”步骤的客服话术',
   'flow.agentSteps': '结果“{id}”有 {steps} 个步骤，却有 {agent} 条客服话术；请按同样的顺序为每个步骤写一条话术',
+  'flow.questionNeedsAgent': '问题“{id}”缺少客服话术（“agent:”），即客服要问来电者什么、留意什么',
+  'flow.outcomeNeedsAgent': '结果“{id}”缺少客服话术（“agent:”），即客服如何把各个步骤告诉来电者，每个步骤一条',
 };
 
 export type { ProblemList, ProblemParam, ProblemParams, ProblemRef } from './problem-ref.js';

@@ -21,7 +21,7 @@ export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context)
   const targets = opts.paths.length > 0 ? opts.paths : [BUNDLED_FLOWS_DIR, ...ctx.flowDirs, ctx.contactsFile ?? BUNDLED_DIRECTORY_YAML];
   const problem = problemTranslator(ctx.lang);
   const { files, problems: missing } = await expandPaths(targets, ctx.lang);
-  const checked = await Promise.all(files.map((f) => checkDataFile(f, ctx.lang)));
+  const checked = await Promise.all(files.map((f) => checkDataFile(f, ctx.lang, true)));
   // Within one folder two files may not claim the same flow id.
   const seen = new Map<string, string>();
   for (const c of checked) {
