@@ -44,7 +44,7 @@ export async function listFlowFiles(dir: string): Promise<string[]> {
 
 /** Loads every flow of a folder: the valid ones, and the problems of the others. */
 export async function loadFlowDir(dir: string, lang: Lang = 'en', requireAgent = false): Promise<{ flows: Flow[]; problems: Problem[] }> {
-  const { flows, problems } = await loadFlowDirWithFiles(dir, lang);
+  const { flows, problems } = await loadFlowDirWithFiles(dir, lang, requireAgent);
   return { flows: flows.map((f) => f.flow), problems };
 }
 
