@@ -18,6 +18,16 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
       throw err;
     });
   }
+  // SIGTERM or SIGHUP during a prompt ends the run like Ctrl+C does (the case is saved when saving is on);
+  // whatever is not waiting for the user gets two seconds to finish before the process ends.
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    stop.abort(signal);
+    // The one process.exit: a signal means stop, even if something is still running.
+    // eslint-disable-next-line no-restricted-syntax
+    setTimeout(() => process.exit(signal === 'SIGHUP' ? 129 : 143), 2000).unref();
+  };
+  process.on('SIGTERM', onSignal).on('SIGHUP', onSignal);
   const io: IO = {
     stdin: process.stdin,
     stdout: process.stdout,
@@ -27,7 +37,8 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
     now: () => new Date(),
     readFile: (path) => readFile(path),
     openRead: (path) => createReadStream(path),
-    prompter: () => inquirerPrompter(process.stdin, process.stdout),
+    prompter: () => inquirerPrompter(process.stdin, process.stdout, stop.signal),
   };
   process.exitCode = await main(argv, io);
+  process.off('SIGTERM', onSignal).off('SIGHUP', onSignal);
 }

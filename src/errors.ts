@@ -39,8 +39,9 @@ export class UsageError extends WalletHelpError {
 
 /** The user cancelled (Ctrl+C at a prompt): exit 130. */
 export class CancelError extends WalletHelpError {
-  constructor() {
-    super('cancelled', 'Cancelled', ExitCode.cancelled);
+  /** 130 for Ctrl+C; 128 + the signal number when a signal such as SIGTERM ended the run. */
+  constructor(exitCode: number = ExitCode.cancelled) {
+    super('cancelled', 'Cancelled', exitCode);
   }
 }
 

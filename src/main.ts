@@ -132,7 +132,7 @@ async function report(err: unknown, r: Reporter): Promise<number> {
     return emit(r, new WalletHelpError('usage', commanderMessage(err, t), ExitCode.usage), hint);
   }
   if (err instanceof WalletHelpError) {
-    if (err.exitCode === ExitCode.cancelled) {
+    if (err instanceof CancelError) {
       if (!json) io.stderr.write(`${t('diagnose.cancelled')}\n`);
       else io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: t('diagnose.cancelled') } })}\n`);
       return err.exitCode;

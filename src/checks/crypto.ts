@@ -26,6 +26,10 @@
  *   CRC16-XModem checksum. It is tested against every SEP-23 vector.
  * - EOS: account names have no checksum; the name rules are checked.
  *
+ * `bnb` is the BNB Beacon Chain (bnb1… bech32), retired in 2024 by the BNB
+ * Chain fusion; it stays so that old transfers can still be diagnosed. BNB
+ * Smart Chain is `bep20` (0x… addresses, like Ethereum).
+ *
  * Loading the libraries costs roughly 100-150 ms, so callers on a hot path
  * should `import()` this module when a crypto check is actually needed.
  */
@@ -314,9 +318,10 @@ function parseAddress(family: Family, s: string): Verdict {
   }
 }
 
-/** The input trimmed of surrounding white space, or undefined when it is not a string or is over MAX_INPUT. */
-function prepare(input: unknown): string | undefined {
-  if (typeof input !== 'string' || input.length > MAX_INPUT) return undefined;
+/** The input trimmed of surrounding white space ('' when blank or missing), or null when it is not a string or is over MAX_INPUT. */
+function prepare(input: unknown): string | null {
+  if (input === undefined || input === null) return '';
+  if (typeof input !== 'string' || input.length > MAX_INPUT) return null;
   return input.trim();
 }
 
@@ -339,11 +344,9 @@ export function detectChains(address: string): Chain[] {
 /** Whether `address` is a valid deposit address on `chain`, and if not, why. */
 export function checkAddress(chain: Chain, address: string): AddressCheck {
   const memoChain = MEMO_CHAINS.includes(chain);
-  if (address === undefined || address === null || (typeof address === 'string' && address.trim() === '' && address.length <= MAX_INPUT)) {
-    return { chain, valid: false, validOn: [], problem: 'empty', memoRequired: memoChain };
-  }
   const s = prepare(address);
-  if (!s) return { chain, valid: false, validOn: [], problem: 'format', memoRequired: memoChain };
+  if (s === '') return { chain, valid: false, validOn: [], problem: 'empty', memoRequired: memoChain };
+  if (s === null) return { chain, valid: false, validOn: [], problem: 'format', memoRequired: memoChain };
   const all = verdicts(s);
   const validOn = chainsOf(all);
   const family = isChain(chain) ? FAMILY[chain] : undefined;
@@ -380,9 +383,9 @@ const UPPER_TXID: readonly Chain[] = ['xrp', 'atom', 'bnb'];
  * xrp, atom and bnb, as their explorers show them.
  */
 export function checkTxid(chain: Chain, txid: string): TxidCheck {
-  if (txid === undefined || txid === null || (typeof txid === 'string' && txid.trim() === '' && txid.length <= MAX_INPUT)) return { chain, valid: false, problem: 'empty' };
   const s = prepare(txid);
-  if (!s || !isChain(chain)) return { chain, valid: false, problem: 'format' };
+  if (s === '') return { chain, valid: false, problem: 'empty' };
+  if (s === null || !isChain(chain)) return { chain, valid: false, problem: 'format' };
   if (FAMILY[chain] === 'evm') return EVM_HASH.test(s) ? { chain, valid: true, normalized: s.toLowerCase() } : { chain, valid: false, problem: 'format' };
   if (!HEX64.test(s)) return { chain, valid: false, problem: 'format' };
   return { chain, valid: true, normalized: UPPER_TXID.includes(chain) ? s.toUpperCase() : s.toLowerCase() };
@@ -390,7 +393,12 @@ export function checkTxid(chain: Chain, txid: string): TxidCheck {
 
 // ---------------------------------------------------------------- memos
 
-/** Longest memo in UTF-8 bytes: XLM MEMO_TEXT 28; EOS (eosio.token), Cosmos (MaxMemoCharacters, counted by Go's len) and BNB Beacon Chain 256. */
+/**
+ * Longest memo in UTF-8 bytes: XLM MEMO_TEXT 28; EOS 256 (eosio.token counts
+ * bytes); Cosmos 256 (MaxMemoCharacters, checked with Go's byte-counting len);
+ * BNB Beacon Chain 256 as for its Cosmos-SDK relatives (not checked against a
+ * node). Counting bytes is stricter than counting characters for non-ASCII text.
+ */
 const MEMO_BYTES: Partial<Record<Chain, number>> = { xlm: 28, eos: 256, atom: 256, bnb: 256 };
 
 /** Control characters, invisible or direction-changing characters, and lone surrogates: never part of a memo someone was given to copy. */

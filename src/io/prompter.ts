@@ -23,9 +23,9 @@ export interface Prompter {
 }
 
 /** A prompter on inquirer, talking to the given terminal streams. */
-export async function inquirerPrompter(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<Prompter> {
+export async function inquirerPrompter(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, signal?: AbortSignal): Promise<Prompter> {
   const prompts = await import('@inquirer/prompts');
-  const context = { input, output, clearPromptOnDone: false };
+  const context = { input, output, clearPromptOnDone: false, ...(signal ? { signal } : {}) };
   return {
     select: (question) =>
       cancellable(() => prompts.select({ message: question.message, choices: question.choices, default: question.default, pageSize: 12, loop: false }, context)),
@@ -38,7 +38,14 @@ async function cancellable<T>(ask: () => Promise<T>): Promise<T> {
   try {
     return await ask();
   } catch (err) {
-    if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new CancelError();
+    if (err instanceof Error && err.name === 'ExitPromptError') throw new CancelError();
+    // Aborted by a signal (SIGTERM, SIGHUP): cancelled with the conventional 128 + signal number.
+    if (err instanceof Error && err.name === 'AbortPromptError') throw new CancelError(signalExitCode(err));
     throw err;
   }
+}
+
+function signalExitCode(err: Error): number {
+  const reason = (err as { cause?: unknown }).cause;
+  return reason === 'SIGHUP' ? 129 : reason === 'SIGTERM' ? 143 : 130;
 }
