@@ -35,4 +35,10 @@ export const HELP_EXAMPLES = {
     'wallet-help verify https://examp1e.com/login',
     'wallet-help verify support@example.com --json',
   ],
+  check: [
+    'wallet-help check',
+    'wallet-help check connectivity clock --json',
+    'wallet-help check address memo --chain xrp --address rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh',
+    'wallet-help check confirmations --chain ltc --txid <txid>',
+  ],
 } as const;

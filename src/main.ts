@@ -93,11 +93,13 @@ async function screened(err: unknown, t: Translate, argv: readonly string[]): Pr
   return found ? new SecretError(t, found.kind) : err;
 }
 
-/** Values of --fact and --check-input are screened by diagnose itself, with the rules that fit each (a TxID is long hex, an error message has numbers). */
+/** Options whose values their command screens itself, with the rules that fit each (a TxID is long hex, an error message has numbers). */
+const SCREENED_BY_COMMAND = ['--fact', '--check-input', '--txid', '--address', '--memo'];
+
 function screenedByCommand(argv: readonly string[], i: number): boolean {
   const arg = argv[i]!;
   const prev = argv[i - 1];
-  return arg.startsWith('--fact=') || arg.startsWith('--check-input=') || prev === '--fact' || prev === '--check-input';
+  return SCREENED_BY_COMMAND.some((flag) => arg.startsWith(`${flag}=`) || prev === flag);
 }
 
 function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) => string): string {

@@ -60,6 +60,8 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     .option('--save', t('diagnose.opt.save'))
     .option('--resume', t('diagnose.opt.resume'))
     .option('--summary <format>', t('diagnose.opt.summary'))
+    .option('--no-checks', t('diagnose.opt.noChecks'))
+    .option('--timeout <ms>', t('diagnose.opt.timeout'))
     .option('--no-input', t('diagnose.opt.noInput'))
     .option('--json', t('diagnose.opt.json'))
     .option('--batch [file]', t('diagnose.opt.batch'))
@@ -114,6 +116,23 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     });
   verify.addHelpText('after', examples(t, 'verify', t('verify.notes')));
   configure(verify, ctx);
+
+  const check = program
+    .command('check')
+    .description(t('cmd.check'))
+    .argument('[names...]', t('checkcmd.arg.names'))
+    .option('--chain <chain>', t('checkcmd.opt.chain'))
+    .option('--address <address>', t('checkcmd.opt.address'))
+    .option('--txid <txid>', t('checkcmd.opt.txid'))
+    .option('--memo <memo>', t('checkcmd.opt.memo'))
+    .option('--timeout <ms>', t('diagnose.opt.timeout'))
+    .option('--json', t('flows.opt.json'))
+    .action(async (names: string[], o: { chain?: string; address?: string; txid?: string; memo?: string; timeout?: string; json?: boolean }, command: Command) => {
+      const { runCheckCommand } = await import('./commands/check/check.js');
+      await runCheckCommand({ ...o, names, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+    });
+  check.addHelpText('after', examples(t, 'check'));
+  configure(check, ctx);
 
   const casesCmd = program.command('cases').description(t('cmd.cases'));
   configure(casesCmd, ctx);

@@ -445,7 +445,7 @@ async function openTunnel(ctx: Ctx, proxy: ProxyConfig, host: string, port: numb
 
 /** TLS over an open socket, verifying the certificate for `host` (SNI unless host is an IP literal). */
 async function tlsHandshake(ctx: Ctx, socket: net.Socket, host: string, signal: AbortSignal): Promise<tls.TLSSocket> {
-  const options: tls.ConnectionOptions = { socket, host, ALPNProtocols: ['http/1.1'] };
+  const options: tls.ConnectionOptions = { socket, host };
   if (!net.isIP(host)) options.servername = host;
   if (ctx.secureContext) options.secureContext = ctx.secureContext;
   const secure = track(ctx, tls.connect(options));

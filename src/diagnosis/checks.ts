@@ -10,6 +10,7 @@ import type { Translate } from '../i18n/i18n.js';
 import type { Provider } from '../directory/types.js';
 import { refuseSecrets } from '../safety/screen.js';
 import type { LookalikeReason } from '../safety/verify.js';
+import type { CheckOptions, CheckTiming } from '../checks/network.js';
 import { clip } from '../util/safe-text.js';
 
 /** What a check did, for the result document and the case record. */
@@ -20,6 +21,9 @@ export interface CheckRecord {
   input: string | null;
   result: string;
   reasons: LookalikeReason[];
+  /** For measured checks: each layer with its time, and why a layer failed. */
+  timings?: CheckTiming[];
+  detail?: string;
 }
 
 /**
@@ -28,7 +32,7 @@ export interface CheckRecord {
  * question has no "not given" answer), so the caller asks instead.
  */
 export async function runCheck(q: Question, typed: string, providers: readonly Provider[], t: Translate): Promise<{ answer: string; record: CheckRecord } | undefined> {
-  if (!q.check) return undefined;
+  if (q.check !== 'verify-contact') return undefined;
   const spec = CHECKS[q.check];
   const text = typed.trim();
   if (text === '') {
@@ -41,6 +45,29 @@ export async function runCheck(q: Question, typed: string, providers: readonly P
   const result = verifyContact(text, providers);
   if (result.verdict === 'invalid') return undefined;
   return { answer: result.verdict, record: { question: q.id, check: q.check, input: result.normalized ?? clip(result.input), result: result.verdict, reasons: result.reasons } };
+}
+
+/** Whether the directory names what a question's measured check needs. */
+export function canMeasure(q: Question, provider: Provider): boolean {
+  return q.check === 'connectivity' && Boolean(provider.checks?.apiHost);
+}
+
+/**
+ * Runs a question's measured check (one that needs no typed text) against the
+ * provider's targets. Undefined when the directory names no target: the
+ * question is then asked instead.
+ */
+export async function runMeasuredCheck(q: Question, provider: Provider, opts: CheckOptions): Promise<{ answer: string; record: CheckRecord } | undefined> {
+  if (!canMeasure(q, provider) || !provider.checks?.apiHost) return undefined;
+  const { checkConnectivity } = await import('../checks/network.js');
+  const target = { apiHost: provider.checks.apiHost, ...(provider.checks.apiPort ? { apiPort: provider.checks.apiPort } : {}), ...(provider.checks.statusUrl ? { statusUrl: provider.checks.statusUrl } : {}) };
+  const r = await checkConnectivity(target, opts);
+  // Layer names are ids (dns, tcp, tls, http), the same in every language.
+  const detail = r.failedLayer ? `(${r.failedLayer})` : r.viaProxy ? `(proxy ${r.viaProxy})` : undefined;
+  return {
+    answer: r.result,
+    record: { question: q.id, check: q.check ?? 'connectivity', input: provider.checks.apiHost, result: r.result, reasons: [], timings: r.timings, ...(detail ? { detail } : {}) },
+  };
 }
 
 /** The error for --check-input text that is not a contact, or names a question without a check. */

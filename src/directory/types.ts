@@ -22,6 +22,21 @@ export interface Channel {
   languages: string[];
 }
 
+/** Where the provider's own service can be measured: targets for the checks. */
+export interface ProviderChecks {
+  /** The API host to test connectivity to (DNS, TCP, TLS). */
+  apiHost?: string;
+  apiPort?: number;
+  /** A status or health URL whose HTTP status is checked. */
+  statusUrl?: string;
+  /** A URL whose Date header is compared with the local clock (default: the status URL). */
+  clockUrl?: string;
+  /** Esplora-compatible explorer API base URL per chain, for confirmations. */
+  explorers?: Record<string, string>;
+  /** Confirmations the provider requires per chain before crediting. */
+  confirmations?: Record<string, number>;
+}
+
 export interface Provider {
   id: string;
   name: string;
@@ -30,6 +45,7 @@ export interface Provider {
   /** Demo data: every output that shows it says it is an example. */
   example: boolean;
   queues: Partial<Record<Queue, Channel[]>>;
+  checks?: ProviderChecks;
 }
 
 export interface Directory {

@@ -4,10 +4,12 @@ import type { LocatedValue, PathKey, Problem } from '../data/located-yaml.js';
 import { QUEUES, type Lang, type Queue } from '../engine/types.js';
 import { list, ref, type ProblemKey, type ProblemRef } from '../i18n/problems.js';
 import { isValidTimeZone, parseDayRanges, parseWeeklyHours, type DateException, type ParseError } from './hours.js';
-import { CHANNEL_TYPES, type Channel, type Directory, type Provider } from './types.js';
+import { CHANNEL_TYPES, type Channel, type Directory, type Provider, type ProviderChecks } from './types.js';
 
 const ROOT_KEYS = ['$schema', 'providers'];
-const PROVIDER_KEYS = ['id', 'name', 'website', 'example', 'timezone', 'exceptions', 'queues'];
+const PROVIDER_KEYS = ['id', 'name', 'website', 'example', 'timezone', 'exceptions', 'queues', 'checks'];
+const CHECK_KEYS = ['apiHost', 'apiPort', 'statusUrl', 'clockUrl', 'explorers', 'confirmations'];
+const CHAIN_NAMES = ['btc', 'ltc', 'eth', 'erc20', 'bep20', 'trx', 'xrp', 'xlm', 'eos', 'atom', 'bnb'];
 const CHANNEL_KEYS = ['type', 'value', 'hours', 'timezone', 'exceptions', 'response', 'cost', 'languages'];
 const EXCEPTION_KEYS = ['date', 'hours', 'note'];
 
@@ -59,7 +61,8 @@ function readProvider(c: Checker, raw: unknown, path: PathKey[]): Provider | und
     queues[queue as Queue] = channels;
   }
   if (!id || !name || !website || !timezone || !queuesRaw) return undefined;
-  return { id, name, website, example, queues };
+  const checks = p.checks === undefined ? undefined : readChecks(c, p.checks, [...path, 'checks']);
+  return checks ? { id, name, website, example, queues, checks } : { id, name, website, example, queues };
 }
 
 function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: string | undefined, shared: DateException[]): Channel | undefined {
@@ -129,6 +132,47 @@ function readZone(c: Checker, raw: unknown, path: PathKey[]): string | undefined
     return undefined;
   }
   return zone;
+}
+
+/** The targets the checks measure: the provider's API host, status and clock URLs, explorers and required confirmations. */
+function readChecks(c: Checker, raw: unknown, path: PathKey[]): ProviderChecks | undefined {
+  const o = c.object(raw, path, 'what.checks', CHECK_KEYS, []);
+  if (!o) return undefined;
+  const checks: ProviderChecks = {};
+  if (o.apiHost !== undefined) {
+    const host = c.string(o.apiHost, [...path, 'apiHost'], 'what.apiHost');
+    if (host !== undefined && !/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/i.test(host)) c.report([...path, 'apiHost'], 'dir.badHost');
+    else if (host !== undefined) checks.apiHost = host;
+  }
+  if (o.apiPort !== undefined) {
+    const port = c.integer(o.apiPort, [...path, 'apiPort'], 'what.apiPort', 1);
+    if (port !== undefined && port > 65535) c.report([...path, 'apiPort'], 'dir.badPort');
+    else if (port !== undefined) checks.apiPort = port;
+  }
+  for (const key of ['statusUrl', 'clockUrl'] as const) {
+    if (o[key] === undefined) continue;
+    const url = readUrl(c, o[key], [...path, key], key === 'statusUrl' ? 'what.statusUrl' : 'what.clockUrl');
+    if (url) checks[key] = url;
+  }
+  if (o.explorers !== undefined) {
+    const m = c.map(o.explorers, [...path, 'explorers'], 'what.explorers');
+    checks.explorers = {};
+    for (const [chain, url] of Object.entries(m ?? {})) {
+      if (!CHAIN_NAMES.includes(chain)) c.report([...path, 'explorers', chain], 'dir.unknownChain', { chain, chains: CHAIN_NAMES.join(', ') }, 'key');
+      const u = readUrl(c, url, [...path, 'explorers', chain], 'what.explorer');
+      if (u && CHAIN_NAMES.includes(chain)) checks.explorers[chain] = u;
+    }
+  }
+  if (o.confirmations !== undefined) {
+    const m = c.map(o.confirmations, [...path, 'confirmations'], 'what.confirmations');
+    checks.confirmations = {};
+    for (const [chain, n] of Object.entries(m ?? {})) {
+      if (!CHAIN_NAMES.includes(chain)) c.report([...path, 'confirmations', chain], 'dir.unknownChain', { chain, chains: CHAIN_NAMES.join(', ') }, 'key');
+      const count = c.integer(n, [...path, 'confirmations', chain], 'what.confirmationCount', 1);
+      if (count !== undefined && CHAIN_NAMES.includes(chain)) checks.confirmations[chain] = count;
+    }
+  }
+  return checks;
 }
 
 function readUrl(c: Checker, raw: unknown, path: PathKey[], what: What): string | undefined {

@@ -35,7 +35,10 @@ export interface Question {
  * must offer all of them) and the value for "nothing typed", which it may offer.
  */
 export const CHECKS = {
-  'verify-contact': { results: ['official', 'lookalike', 'unknown'], empty: 'not-given' },
+  /** Compares a typed phone number, address, website or handle with the official directory. */
+  'verify-contact': { results: ['official', 'lookalike', 'unknown'], empty: 'not-given', input: true },
+  /** Measures DNS, TCP, TLS and HTTP to the provider's API: answers the shared network question. */
+  connectivity: { results: ['ok', 'unstable', 'offline'], empty: undefined, input: false },
 } as const;
 export type CheckName = keyof typeof CHECKS;
 

@@ -126,7 +126,7 @@ function readQuestions(c: Checker, root: Obj, requireAgent: boolean): Record<str
     let input: Localized | undefined;
     if (q.check !== undefined) {
       check = c.oneOf(q.check, [...path, 'check'], ref('what.questionCheck', { id: qid }), Object.keys(CHECKS) as CheckName[]);
-      if (q.input === undefined) c.report(path, 'flow.checkNeedsInput', { id: qid });
+      if (check && CHECKS[check].input && q.input === undefined) c.report(path, 'flow.checkNeedsInput', { id: qid });
       if (check && answersRaw) {
         const missing = CHECKS[check].results.filter((r) => !answers.some((a) => a.value === r));
         if (missing.length > 0) c.report([...path, 'answers'], 'flow.checkResults', { id: qid, check, values: list(missing) });
@@ -135,7 +135,7 @@ function readQuestions(c: Checker, root: Obj, requireAgent: boolean): Record<str
     if (q.input !== undefined) input = c.localized(q.input, [...path, 'input'], ref('what.questionInput', { id: qid }));
     if (text) {
       const question: Question = agent ? { id, text, agent, answers } : { id, text, answers };
-      if (check && input) Object.assign(question, { check, input });
+      if (check) Object.assign(question, input ? { check, input } : { check });
       out[id] = question;
     }
   }

@@ -189,6 +189,18 @@ export const problemsEn = {
   'flow.agentSteps': 'outcome "{id}" has {steps} steps but {agent} agent wordings; give one agent wording per step, in the same order',
   'flow.questionNeedsAgent': 'question "{id}" has no agent wording ("agent:"): what a support agent asks the caller and listens for',
   'flow.outcomeNeedsAgent': 'outcome "{id}" has no agent wording ("agent:"): its steps as an agent tells them to the caller, one per step',
+  'what.checks': 'the check targets',
+  'what.apiHost': 'the API host',
+  'what.apiPort': 'the API port',
+  'what.statusUrl': 'the status URL',
+  'what.clockUrl': 'the clock URL',
+  'what.explorers': 'the explorers',
+  'what.explorer': 'an explorer URL',
+  'what.confirmations': 'the required confirmations',
+  'what.confirmationCount': 'a number of confirmations',
+  'dir.badHost': 'the API host must be a host name such as api.example.com, without https:// or a path',
+  'dir.badPort': 'the API port must be a whole number from 1 to 65535',
+  'dir.unknownChain': 'unknown chain "{chain}"; chains are {chains}',
 } as const;
 
 export type ProblemKey = keyof typeof problemsEn;
@@ -359,6 +371,18 @@ export const problemsZh: Record<ProblemKey, string> = {
   'flow.agentSteps': '结果“{id}”有 {steps} 个步骤，却有 {agent} 条客服话术；请按同样的顺序为每个步骤写一条话术',
   'flow.questionNeedsAgent': '问题“{id}”缺少客服话术（“agent:”），即客服要问来电者什么、留意什么',
   'flow.outcomeNeedsAgent': '结果“{id}”缺少客服话术（“agent:”），即客服如何把各个步骤告诉来电者，每个步骤一条',
+  'what.checks': '检查目标',
+  'what.apiHost': 'API 主机',
+  'what.apiPort': 'API 端口',
+  'what.statusUrl': '状态页网址',
+  'what.clockUrl': '时钟网址',
+  'what.explorers': '区块浏览器',
+  'what.explorer': '区块浏览器网址',
+  'what.confirmations': '所需确认数',
+  'what.confirmationCount': '确认数',
+  'dir.badHost': 'API 主机必须是主机名，例如 api.example.com，不要带 https:// 或路径',
+  'dir.badPort': 'API 端口必须是 1 到 65535 之间的整数',
+  'dir.unknownChain': '未知的链“{chain}”；可用的链：{chains}',
 };
 
 export type { ProblemList, ProblemParam, ProblemParams, ProblemRef } from './problem-ref.js';

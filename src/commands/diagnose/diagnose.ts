@@ -9,7 +9,9 @@ import { CancelError, UsageError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { loadScanner, refuseSecrets, suspectInputs } from '../../safety/screen.js';
-import { badCheckInput, runCheck, type CheckRecord } from '../../diagnosis/checks.js';
+import { checkTimeout, withProgress } from '../../checks/progress.js';
+import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord } from '../../diagnosis/checks.js';
+import { CHECKS } from '../../engine/types.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, readAnswersFile } from './answers.js';
@@ -36,6 +38,10 @@ export interface DiagnoseOptions {
   resume?: boolean;
   /** Print a case summary in this format. */
   summary?: string;
+  /** False with `--no-checks`: ask instead of measuring. */
+  checks?: boolean;
+  /** Time limit of each check, in milliseconds. */
+  timeout?: string;
 }
 
 /**
@@ -103,13 +109,33 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: flow.id }));
   }
   if (resumed) io.stdout.write(`${t('resume.continuing', { time: resumed.startedAt })}\n`);
+  // Moving forward takes the answers given up front as soon as their question comes; Back and Start over do not,
+  // so a given answer can be changed.
+  const forward = (session: Next['session'], answer: string): Next => resolve(flow, given, step(flow, session, answer).session);
   const progress = (session: Next['session']) =>
     interactive ? saveProgress(io.env, { id: caseId, flow: flow.id, version: flow.version, role, startedAt, path: session.path, checks, facts }) : Promise.resolve();
 
   try {
     while (next.type === 'question') {
       const q = next.question;
-      if (q.check) {
+      if (q.check && !CHECKS[q.check].input && opts.checks !== false) {
+        // A measured check answers on its own, when the directory names a target; otherwise the question is asked.
+        const { provider } = await ctx.provider();
+        const ran = !canMeasure(q, provider) ? undefined : await withProgress(
+          ctx,
+          t(`check.running.${q.check}`),
+          () => runMeasuredCheck(q, provider, { timeoutMs: checkTimeout(ctx, opts.timeout), env: io.env }),
+          (r) => ({ text: t(`check.measured.${r!.answer as 'ok'}`, { detail: r!.record.detail ?? '' }).trim(), ok: r?.answer === 'ok' }),
+          opts.json,
+        );
+        if (ran) {
+          checks = [...checks.filter((c) => c.question !== q.id), ran.record];
+          next = forward(next.session, ran.answer);
+          await progress(next.session);
+          continue;
+        }
+      }
+      if (q.check && CHECKS[q.check].input) {
         // An answer given up front has already won; otherwise the check answers from typed text.
         const typed = Object.hasOwn(checkInputs, q.id) ? checkInputs[q.id] : interactive ? await (await io.prompter()).input({ message: safeText(q.input![lang]) }) : undefined;
         if (typed !== undefined) {
@@ -119,7 +145,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           if (ran) {
             checks = [...checks.filter((c) => c.question !== q.id), ran.record];
             notes.push(checkLine(ctx, ran.record));
-            next = step(flow, next.session, ran.answer);
+            next = forward(next.session, ran.answer);
             await progress(next.session);
             continue;
           }
@@ -140,7 +166,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
         continue;
       }
       // Back and Start over return to exactly the earlier state: the session is just the answers so far.
-      next = answer === BACK ? current(flow, back(next.session)) : answer === RESTART ? current(flow, start(flow)) : step(flow, next.session, answer);
+      next = answer === BACK ? current(flow, back(next.session)) : answer === RESTART ? current(flow, start(flow)) : forward(next.session, answer);
       const kept = new Set(next.session.path.map((p) => p.question));
       checks = checks.filter((c) => kept.has(c.question));
       await progress(next.session);

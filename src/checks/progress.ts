@@ -1,0 +1,40 @@
+/**
+ * Showing a check while it runs: an ora spinner on a terminal's stderr, a
+ * plain line when stderr is not a terminal, nothing at all with --json.
+ */
+import type { Context } from '../commands/context.js';
+import { UsageError } from '../errors.js';
+import { clip } from '../util/safe-text.js';
+
+/** Runs `work`, showing `label` meanwhile and `describe(result)` after. */
+export async function withProgress<T>(ctx: Context, label: string, work: () => Promise<T>, describe: (result: T) => { text: string; ok: boolean }, quiet: boolean): Promise<T> {
+  const { io } = ctx;
+  if (quiet) return work();
+  if (io.stderr.isTTY && !io.env.CI) {
+    const { default: ora } = await import('ora');
+    const spinner = ora({ text: label, stream: io.stderr as NodeJS.WritableStream, discardStdin: false }).start();
+    try {
+      const result = await work();
+      const d = describe(result);
+      if (d.ok) spinner.succeed(`${label} ${d.text}`);
+      else spinner.warn(`${label} ${d.text}`);
+      return result;
+    } catch (err) {
+      spinner.stop();
+      throw err;
+    }
+  }
+  const result = await work();
+  io.stderr.write(`${label} ${describe(result).text}\n`);
+  return result;
+}
+
+/** The time limit of a check: --timeout, then WALLET_HELP_CHECK_TIMEOUT, then 4 s; refused when not a sensible number. */
+export function checkTimeout(ctx: Context, flag: string | undefined): number {
+  const text = flag ?? ctx.io.env.WALLET_HELP_CHECK_TIMEOUT;
+  if (text === undefined) return 4000;
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 120_000) throw new UsageError('invalid_timeout', ctx.t('check.badTimeout', { value: clip(text) }));
+  return ms;
+}
+

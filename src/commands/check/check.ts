@@ -1,0 +1,139 @@
+/** `wallet-help check [NAME...]`: run the checks on their own, doctor style. */
+import type { Chain } from '../../checks/crypto.js';
+import { SilentError, UsageError } from '../../errors.js';
+import type { MessageKey } from '../../i18n/messages.js';
+import { refuseSecrets } from '../../safety/screen.js';
+import { clip, safeText } from '../../util/safe-text.js';
+import type { Context } from '../context.js';
+import { checkTimeout } from '../../checks/progress.js';
+
+export const CHECK_NAMES = ['connectivity', 'clock', 'address', 'txid', 'memo', 'confirmations'] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
+
+export interface CheckCommandOptions {
+  names: string[];
+  chain?: string;
+  address?: string;
+  txid?: string;
+  memo?: string;
+  timeout?: string;
+  json: boolean;
+}
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+export interface CheckLine {
+  name: CheckName;
+  status: CheckStatus;
+  /** The check's own result word (ok, offline, skewed, confirmed, …). */
+  result: string;
+  detail: string;
+  fix?: string;
+  timings?: { layer: string; ms: number; ok: boolean }[];
+}
+
+/** Runs the named checks (all by default); exit 1 only when one fails. */
+export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): Promise<CheckLine[]> {
+  const { io, t } = ctx;
+  for (const n of opts.names) if (!(CHECK_NAMES as readonly string[]).includes(n)) throw new UsageError('unknown_check', t('checkcmd.unknown', { name: clip(n), names: CHECK_NAMES.join(', ') }));
+  const names = (opts.names.length > 0 ? opts.names : [...CHECK_NAMES]) as CheckName[];
+  const crypto = await import('../../checks/crypto.js');
+  if (opts.chain !== undefined && !crypto.isChain(opts.chain)) throw new UsageError('unknown_chain', t('checkcmd.badChain', { chain: clip(opts.chain), chains: crypto.CHAINS.join(', ') }));
+  const chain = opts.chain as Chain | undefined;
+  // A TxID and an address are long hex by nature; a private key pasted here is still refused.
+  await refuseSecrets(t, [opts.address, opts.txid, opts.memo].flatMap((text) => (text ? [{ text, allowHex64: true, expectCode: true }] : [])));
+  const timeoutMs = checkTimeout(ctx, opts.timeout);
+  const { provider } = await ctx.provider();
+  const targets = provider.checks ?? {};
+  const network = () => import('../../checks/network.js');
+  const lines: CheckLine[] = [];
+  const skip = (name: CheckName, why: MessageKey) => lines.push({ name, status: 'skip', result: 'skipped', detail: t(why) });
+
+  for (const name of names) {
+    if (name === 'connectivity') {
+      if (!targets.apiHost) {
+        skip(name, 'checkcmd.noApiHost');
+        continue;
+      }
+      const { checkConnectivity } = await network();
+      const r = await checkConnectivity({ apiHost: targets.apiHost, ...(targets.apiPort ? { apiPort: targets.apiPort } : {}), ...(targets.statusUrl ? { statusUrl: targets.statusUrl } : {}) }, { timeoutMs, env: io.env });
+      const timing = r.timings.map((x) => `${x.layer} ${Math.round(x.ms)} ms${x.ok ? '' : ' ✘'}`).join(' · ');
+      lines.push({
+        name,
+        status: r.result === 'ok' ? 'pass' : r.result === 'unstable' ? 'warn' : 'fail',
+        result: r.result,
+        detail: `${targets.apiHost}: ${r.result}${r.failedLayer ? ` (${r.failedLayer})` : ''} — ${timing}`,
+        ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? 'checkcmd.fix.offline' : 'checkcmd.fix.unstable') }),
+        timings: r.timings,
+      });
+    } else if (name === 'clock') {
+      const url = targets.clockUrl ?? targets.statusUrl;
+      if (!url) {
+        skip(name, 'checkcmd.noClockUrl');
+        continue;
+      }
+      const { checkClock } = await network();
+      const r = await checkClock(url, { timeoutMs, env: io.env });
+      const skew = r.skewSeconds === undefined ? '' : `${r.skewSeconds > 0 ? '+' : ''}${Math.round(r.skewSeconds)} s`;
+      lines.push({
+        name,
+        status: r.result === 'ok' ? 'pass' : r.result === 'skewed' ? 'fail' : 'warn',
+        result: r.result,
+        detail: r.result === 'unknown' ? t('checkcmd.clockUnknown') : t('checkcmd.clock', { skew }),
+        ...(r.result === 'skewed' ? { fix: t('checkcmd.fix.clock') } : {}),
+      });
+    } else if (name === 'address' || name === 'txid' || name === 'memo') {
+      const input = name === 'address' ? opts.address : name === 'txid' ? opts.txid : opts.memo;
+      if (!chain || (input === undefined && name !== 'memo')) {
+        skip(name, name === 'address' ? 'checkcmd.needAddress' : name === 'txid' ? 'checkcmd.needTxid' : 'checkcmd.needChain');
+        continue;
+      }
+      if (name === 'address') {
+        const a = crypto.checkAddress(chain, input!);
+        const fix = a.problem === 'other-chain' ? t('checkcmd.fix.otherChain', { chains: a.validOn.join(', ') }) : a.valid ? undefined : t('checkcmd.fix.address');
+        lines.push({ name, status: a.valid ? 'pass' : 'fail', result: a.valid ? 'valid' : (a.problem ?? 'invalid'), detail: t(a.valid ? 'checkcmd.addressOk' : 'checkcmd.addressBad', { chain, problem: a.problem ?? '' }), ...(fix ? { fix } : {}) });
+      } else if (name === 'txid') {
+        const x = crypto.checkTxid(chain, input!);
+        lines.push({ name, status: x.valid ? 'pass' : 'fail', result: x.valid ? 'valid' : (x.problem ?? 'invalid'), detail: t(x.valid ? 'checkcmd.txidOk' : 'checkcmd.txidBad', { chain }), ...(x.valid ? {} : { fix: t('checkcmd.fix.txid') }) });
+      } else {
+        const m = crypto.checkMemo(chain, opts.memo);
+        const status: CheckStatus = !m.required && !m.given ? 'pass' : m.valid ? 'pass' : 'fail';
+        const detail = t(!m.required ? 'checkcmd.memoNotNeeded' : m.problem === 'missing' ? 'checkcmd.memoMissing' : m.valid ? 'checkcmd.memoOk' : 'checkcmd.memoBad', { chain });
+        lines.push({ name, status, result: m.problem ?? (m.required ? 'valid' : 'not-needed'), detail, ...(status === 'fail' ? { fix: t(m.problem === 'missing' ? 'checkcmd.fix.memoMissing' : 'checkcmd.fix.memoBad') } : {}) });
+      }
+    } else {
+      const base = chain ? targets.explorers?.[chain] : undefined;
+      if (!chain || !opts.txid || !base) {
+        skip(name, !chain || !opts.txid ? 'checkcmd.needTxid' : 'checkcmd.noExplorer');
+        continue;
+      }
+      const required = targets.confirmations?.[chain] ?? 1;
+      const { checkConfirmations } = await network();
+      const r = await checkConfirmations(base, opts.txid.trim().replace(/^0x/i, ''), required, { timeoutMs, env: io.env });
+      const status: CheckStatus = r.result === 'confirmed' ? 'pass' : r.result === 'not-found' ? 'fail' : 'warn';
+      lines.push({
+        name,
+        status,
+        result: r.result,
+        detail: t(`checkcmd.confirm.${r.result}`, { n: r.confirmations, required }),
+        ...(r.result === 'confirmed' ? { fix: undefined } : { fix: t(r.result === 'confirming' ? 'checkcmd.fix.confirming' : r.result === 'not-found' ? 'checkcmd.fix.notFound' : 'checkcmd.fix.explorer') }),
+      });
+      if (lines.at(-1)!.fix === undefined) delete lines.at(-1)!.fix;
+    }
+  }
+
+  const count = (s: CheckStatus) => lines.filter((l) => l.status === s).length;
+  if (opts.json) io.stdout.write(`${JSON.stringify({ provider: provider.id, checks: lines, summary: { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip') } }, null, 2)}\n`);
+  else {
+    const { out } = await ctx.styles();
+    const mark = { pass: out.green('✔ pass'), warn: out.yellow('⚠ warn'), fail: out.red('✘ fail'), skip: out.dim('- skip') };
+    const width = Math.max(...lines.map((l) => l.name.length));
+    for (const l of lines) {
+      io.stdout.write(`${mark[l.status]}  ${l.name.padEnd(width)}  ${safeText(l.detail)}\n`);
+      if (l.fix) io.stdout.write(`        ${' '.repeat(width)}  ${t('checkcmd.fixPrefix')}${safeText(l.fix)}\n`);
+    }
+    io.stdout.write(`${t('checkcmd.summary', { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip') })}\n`);
+  }
+  if (count('fail') > 0) throw new SilentError();
+  return lines;
+}

@@ -1,0 +1,165 @@
+/** Checks through the built CLI, against real servers on 127.0.0.1: check command and check questions in flows. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpsServer, type Server } from 'node:https';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+import { TEST_CERT, TEST_KEY } from './tls-fixture.js';
+
+const TX = 'f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16';
+let server: Server;
+let port = 0;
+let refusedPort = 0;
+let skewSeconds = 0;
+const dir = mkdtempSync(join(tmpdir(), 'wallet-help-checks-'));
+const certFile = join(dir, 'cert.pem');
+
+/** A directory whose provider is measured at the loopback server (or a port that refuses). */
+function directory(apiPort: number): string {
+  const file = join(dir, `directory-${apiPort}.yaml`);
+  writeFileSync(
+    file,
+    `providers:
+  - id: local
+    name: Local Test Wallet
+    website: https://127.0.0.1:${port}/help
+    timezone: UTC
+    checks:
+      apiHost: 127.0.0.1
+      apiPort: ${apiPort}
+      statusUrl: https://127.0.0.1:${apiPort}/status
+      explorers: { btc: "https://127.0.0.1:${port}/api" }
+      confirmations: { btc: 3 }
+    queues:
+      payments:
+        - { type: email, value: pay@127.0.0.1.example, hours: "24/7" }
+`,
+  );
+  return file;
+}
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.js'), ...args], {
+      // The test certificate is trusted the way an operator trusts a private CA: NODE_EXTRA_CA_CERTS.
+      env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir, NODE_EXTRA_CA_CERTS: certFile, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  writeFileSync(certFile, TEST_CERT);
+  server = createHttpsServer({ key: TEST_KEY, cert: TEST_CERT }, (req, res) => {
+    const date = new Date(Date.now() + skewSeconds * 1000).toUTCString();
+    if (req.url === '/status') res.writeHead(200, { Date: date }).end('ok');
+    else if (req.url === `/api/tx/${TX}/status`) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ confirmed: true, block_height: 98 }));
+    else if (req.url === '/api/blocks/tip/height') res.writeHead(200).end('100');
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as { port: number }).port;
+  const probe = createNetServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  refusedPort = (probe.address() as { port: number }).port;
+  await new Promise((r) => probe.close(r));
+});
+
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+});
+
+describe('wallet-help check', () => {
+  it('passes connectivity and clock against a healthy provider', async () => {
+    skewSeconds = 0;
+    const r = await cli(['check', 'connectivity', 'clock', '--json', '--contacts', directory(port)]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.checks.map((c: { name: string; status: string }) => [c.name, c.status])).toEqual([
+      ['connectivity', 'pass'],
+      ['clock', 'pass'],
+    ]);
+    expect(doc.checks[0].timings.map((x: { layer: string }) => x.layer)).toEqual(['dns', 'tcp', 'tls', 'http']);
+  });
+
+  it('fails the clock when it is off by more than 30 s, with the 2FA fix', async () => {
+    skewSeconds = 120;
+    const r = await cli(['check', 'clock', '--contacts', directory(port)]);
+    skewSeconds = 0;
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✘ fail +clock/);
+    expect(r.stdout).toContain('turn on automatic date and time');
+  });
+
+  it('fails connectivity at the TCP layer when the port refuses, and says what to do', async () => {
+    const r = await cli(['check', 'connectivity', '--contacts', directory(refusedPort), '--timeout', '1000']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✘ fail +connectivity +127\.0\.0\.1: offline \(tcp\)/);
+    expect(r.stdout).toContain('fix: check your internet connection');
+  });
+
+  it('counts confirmations at an Esplora-compatible explorer', async () => {
+    const r = await cli(['check', 'confirmations', 'txid', '--chain', 'btc', '--txid', TX, '--contacts', directory(port), '--json']);
+    expect(r.code).toBe(0);
+    const [confirmations, txid] = JSON.parse(r.stdout).checks;
+    expect(confirmations).toMatchObject({ name: 'confirmations', status: 'pass', result: 'confirmed' });
+    expect(txid).toMatchObject({ status: 'pass' });
+  });
+
+  it('finds an address of another chain and a missing memo, offline', async () => {
+    const eth = await cli(['check', 'address', '--chain', 'btc', '--address', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed']);
+    expect(eth.code).toBe(1);
+    expect(eth.stdout).toMatch(/this address belongs to .*eth/);
+    const xrp = await cli(['check', 'address', 'memo', '--chain', 'xrp', '--address', 'rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh', '--json']);
+    expect(xrp.code).toBe(1);
+    expect(JSON.parse(xrp.stdout).checks.map((c: { status: string }) => c.status)).toEqual(['pass', 'fail']);
+  });
+
+  it('skips what it has no target or input for, and skipping is not failing', async () => {
+    const r = await cli(['check']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/- skip +connectivity/);
+    expect(r.stdout).toMatch(/0 passed, 0 warning\(s\), 0 failed, 6 skipped/);
+  });
+
+  it('refuses unknown checks and chains with exit 2', async () => {
+    expect((await cli(['check', 'dns'])).code).toBe(2);
+    expect((await cli(['check', 'address', '--chain', 'doge', '--address', 'x'])).code).toBe(2);
+  });
+});
+
+describe('the connectivity check in a flow', () => {
+  it('answers the network question by measuring, and records it', async () => {
+    const r = await cli(['diagnose', 'payment-failed', '--answer', 'balance=insufficient', '--json', '--contacts', directory(port)]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.path[0]).toEqual({ question: 'network', answer: 'ok' });
+    expect(doc.checks[0]).toMatchObject({ question: 'network', check: 'connectivity', result: 'ok' });
+    expect(r.stderr).toBe('');
+  });
+
+  it('leads to the connection fix when the provider cannot be reached', async () => {
+    const r = await cli(['diagnose', 'payment-failed', '--contacts', directory(refusedPort), '--timeout', '1000', '--json']);
+    expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
+  });
+
+  it('shows a plain line while checking when not on a terminal', async () => {
+    const r = await cli(['diagnose', 'payment-failed', '--answer', 'balance=insufficient', '--contacts', directory(port)]);
+    expect(r.stderr).toMatch(/Checking the connection to the provider… ok/);
+  });
+
+  it('gives way to an answer given up front, and to --no-checks', async () => {
+    const given = JSON.parse((await cli(['diagnose', 'payment-failed', '--network', 'offline', '--json', '--contacts', directory(port)])).stdout);
+    expect(given.checks).toBeUndefined();
+    const none = await cli(['diagnose', 'payment-failed', '--no-checks', '--json', '--contacts', directory(port)]);
+    expect(none.code).toBe(2);
+    expect(JSON.parse(none.stdout).error).toMatchObject({ code: 'missing_answer', question: { id: 'network' } });
+  });
+});
