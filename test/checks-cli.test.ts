@@ -163,3 +163,46 @@ describe('the connectivity check in a flow', () => {
     expect(JSON.parse(none.stdout).error).toMatchObject({ code: 'missing_answer', question: { id: 'network' } });
   });
 });
+
+describe('crypto checks in the deposit flow', () => {
+  const base = ['diagnose', 'deposit-missing', '--answer', 'method=crypto', '--answer', 'send-status=completed', '--json'];
+  const genesis = '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa';
+
+  it('measures confirmations, the address chain and the memo, and keeps the facts for the ticket', async () => {
+    const r = await cli([...base, '--fact', 'chain=btc', '--fact', `txid=${TX}`, '--fact', `address=${genesis}`, '--fact', 'amount=0.01 BTC', '--answer', 'minimum=above-minimum', '--contacts', directory(port)]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.checks.map((c: { check: string; result: string }) => [c.check, c.result])).toEqual([
+      ['confirmations', 'confirmed'],
+      ['address-chain', 'same'],
+      ['memo', 'not-needed'],
+    ]);
+    expect(doc.outcome.id).toBe('escalate-not-credited');
+    expect(doc.facts).toEqual({ amount: '0.01 BTC', txid: TX, chain: 'btc', address: genesis });
+  });
+
+  it('leads to the wrong-network escalation when the address belongs to another chain', async () => {
+    const r = await cli([...base, '--fact', 'chain=btc', '--fact', `txid=${TX}`, '--fact', 'address=0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '--contacts', directory(port)]);
+    expect(JSON.parse(r.stdout).outcome.id).toBe('escalate-wrong-network');
+  });
+
+  it('leads to the memo escalation when an XRP deposit has no tag', async () => {
+    const dirFile = directory(port).replace(/\.yaml$/, '-xrp.yaml');
+    writeFileSync(dirFile, (await import('node:fs')).readFileSync(directory(port), 'utf8').replace('explorers: { btc:', 'explorers: { xrp:').replace('confirmations: { btc: 3 }', 'confirmations: { xrp: 1 }'));
+    const r = await cli([...base, '--fact', 'chain=xrp', '--fact', `txid=${TX.toUpperCase()}`, '--fact', 'address=rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh', '--contacts', dirFile]);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.checks.at(-1)).toMatchObject({ check: 'memo', result: 'missing-or-wrong' });
+    expect(doc.outcome.id).toBe('escalate-memo');
+  });
+
+  it('says the TxID is unknown to the explorer', async () => {
+    const r = await cli([...base, '--fact', 'chain=btc', '--fact', `txid=${'ab'.repeat(32)}`, '--contacts', directory(port)]);
+    expect(JSON.parse(r.stdout).outcome.id).toBe('fix-txid-not-found');
+  });
+
+  it('asks instead when it lacks the facts', async () => {
+    const r = await cli([...base, '--contacts', directory(port)]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error.question.id).toBe('confirmations');
+  });
+});

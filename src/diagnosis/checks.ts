@@ -47,9 +47,22 @@ export async function runCheck(q: Question, typed: string, providers: readonly P
   return { answer: result.verdict, record: { question: q.id, check: q.check, input: result.normalized ?? clip(result.input), result: result.verdict, reasons: result.reasons } };
 }
 
-/** Whether the directory names what a question's measured check needs. */
-export function canMeasure(q: Question, provider: Provider): boolean {
-  return q.check === 'connectivity' && Boolean(provider.checks?.apiHost);
+/** The case facts checks use: chain, txid, address, memo. */
+export type CheckFacts = Partial<Record<'chain' | 'txid' | 'address' | 'memo', string>>;
+
+/** Whether the directory names what a question's measured check needs (the facts are gathered separately). */
+export function canMeasure(q: Question, provider: Provider, facts: CheckFacts = {}): boolean {
+  switch (q.check) {
+    case 'connectivity':
+      return Boolean(provider.checks?.apiHost);
+    case 'confirmations':
+      return facts.chain === undefined || Boolean(provider.checks?.explorers?.[facts.chain]);
+    case 'address-chain':
+    case 'memo':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**
@@ -57,7 +70,8 @@ export function canMeasure(q: Question, provider: Provider): boolean {
  * provider's targets. Undefined when the directory names no target: the
  * question is then asked instead.
  */
-export async function runMeasuredCheck(q: Question, provider: Provider, opts: CheckOptions): Promise<{ answer: string; record: CheckRecord } | undefined> {
+export async function runMeasuredCheck(q: Question, provider: Provider, opts: CheckOptions, facts: CheckFacts = {}): Promise<{ answer: string; record: CheckRecord } | undefined> {
+  if (q.check === 'confirmations' || q.check === 'address-chain' || q.check === 'memo') return runTransferCheck(q, provider, opts, facts);
   if (!canMeasure(q, provider) || !provider.checks?.apiHost) return undefined;
   const { checkConnectivity } = await import('../checks/network.js');
   const target = { apiHost: provider.checks.apiHost, ...(provider.checks.apiPort ? { apiPort: provider.checks.apiPort } : {}), ...(provider.checks.statusUrl ? { statusUrl: provider.checks.statusUrl } : {}) };
@@ -68,6 +82,36 @@ export async function runMeasuredCheck(q: Question, provider: Provider, opts: Ch
     answer: r.result,
     record: { question: q.id, check: q.check ?? 'connectivity', input: provider.checks.apiHost, result: r.result, reasons: [], timings: r.timings, ...(detail ? { detail } : {}) },
   };
+}
+
+/** The crypto transfer checks, from the case facts; undefined when they cannot decide (the question is then asked). */
+async function runTransferCheck(q: Question, provider: Provider, opts: CheckOptions, facts: CheckFacts): Promise<{ answer: string; record: CheckRecord } | undefined> {
+  const crypto = await import('../checks/crypto.js');
+  const chain = facts.chain?.trim().toLowerCase();
+  if (!chain || !crypto.isChain(chain)) return undefined;
+  const record = (result: string, input: string | null, detail?: string): { answer: string; record: CheckRecord } => ({
+    answer: result,
+    record: { question: q.id, check: q.check!, input, result, reasons: [], ...(detail ? { detail } : {}) },
+  });
+  if (q.check === 'address-chain') {
+    if (!facts.address) return undefined;
+    const a = crypto.checkAddress(chain, facts.address);
+    if (a.valid) return record('same', a.normalized ?? facts.address.trim());
+    if (a.problem === 'other-chain') return record('different', facts.address.trim(), `valid on ${a.validOn.join(', ')}`);
+    return undefined;
+  }
+  if (q.check === 'memo') {
+    const m = crypto.checkMemo(chain, facts.memo);
+    return record(!m.required ? 'not-needed' : m.given && m.valid ? 'given' : 'missing-or-wrong', facts.memo?.trim() || null, m.problem);
+  }
+  const base = provider.checks?.explorers?.[chain];
+  const txid = facts.txid ? crypto.checkTxid(chain, facts.txid) : undefined;
+  if (!base || !txid?.valid) return undefined;
+  const { checkConfirmations } = await import('../checks/network.js');
+  const required = provider.checks?.confirmations?.[chain] ?? 1;
+  const r = await checkConfirmations(base, (txid.normalized ?? facts.txid!).replace(/^0x/i, ''), required, opts);
+  if (r.result === 'unknown') return undefined;
+  return record(r.result, txid.normalized ?? facts.txid!.trim(), `${r.confirmations}/${required}`);
 }
 
 /** The error for --check-input text that is not a contact, or names a question without a check. */

@@ -36,9 +36,15 @@ export interface Question {
  */
 export const CHECKS = {
   /** Compares a typed phone number, address, website or handle with the official directory. */
-  'verify-contact': { results: ['official', 'lookalike', 'unknown'], empty: 'not-given', input: true },
+  'verify-contact': { results: ['official', 'lookalike', 'unknown'], empty: 'not-given', input: true, facts: [] },
   /** Measures DNS, TCP, TLS and HTTP to the provider's API: answers the shared network question. */
-  connectivity: { results: ['ok', 'unstable', 'offline'], empty: undefined, input: false },
+  connectivity: { results: ['ok', 'unstable', 'offline'], empty: undefined, input: false, facts: [] },
+  /** Asks the provider's explorer for the TxID's confirmations, against the confirmations it requires. */
+  confirmations: { results: ['confirming', 'confirmed', 'not-found'], empty: undefined, input: false, facts: ['chain', 'txid'] },
+  /** Whether the deposit address belongs to the chosen chain (checksums, other chains). */
+  'address-chain': { results: ['same', 'different'], empty: undefined, input: false, facts: ['chain', 'address'] },
+  /** Whether the chain needs a memo or tag, and whether the one given is well formed. */
+  memo: { results: ['not-needed', 'given', 'missing-or-wrong'], empty: undefined, input: false, facts: ['chain'] },
 } as const;
 export type CheckName = keyof typeof CHECKS;
 

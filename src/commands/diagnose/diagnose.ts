@@ -121,10 +121,13 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
       if (q.check && !CHECKS[q.check].input && opts.checks !== false) {
         // A measured check answers on its own, when the directory names a target; otherwise the question is asked.
         const { provider } = await ctx.provider();
-        const ran = !canMeasure(q, provider) ? undefined : await withProgress(
+        // Facts a check needs (chain, TxID, address) come from --fact, or are asked on a terminal.
+        if (interactive && canMeasure(q, provider, facts)) await askFacts(ctx, facts, CHECKS[q.check].facts);
+        if (q.check === 'memo' && interactive && facts.memo === undefined && facts.chain) await askFacts(ctx, facts, ['memo']);
+        const ran = !canMeasure(q, provider, facts) ? undefined : await withProgress(
           ctx,
           t(`check.running.${q.check}`),
-          () => runMeasuredCheck(q, provider, { timeoutMs: checkTimeout(ctx, opts.timeout), env: io.env }),
+          () => runMeasuredCheck(q, provider, { timeoutMs: checkTimeout(ctx, opts.timeout), env: io.env }, facts),
           (r) => ({ text: t(`check.measured.${r!.answer as 'ok'}`, { detail: r!.record.detail ?? '' }).trim(), ok: r?.answer === 'ok' }),
           opts.json,
         );
@@ -187,8 +190,10 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     const { directory, provider } = await ctx.provider();
     contacts = new ContactBook(directory, provider, ctx);
   }
-  const result: FullResult & { checks?: CheckRecord[]; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string } = finish(ctx, flow, next.outcome, next.session, contacts);
+  const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string } = finish(ctx, flow, next.outcome, next.session, contacts);
   if (checks.length > 0) result.checks = checks;
+  // The facts of the case travel with the result, for the ticket.
+  if (Object.keys(facts).length > 0) result.facts = Object.fromEntries(CASE_FACTS.flatMap((k) => (facts[k] === undefined ? [] : [[k, facts[k]]])));
   if (role === 'agent' && next.outcome.agent) {
     result.role = 'agent';
     result.agentSteps = next.outcome.agent.map((s) => s[lang]);
@@ -258,10 +263,10 @@ async function summaryText(ctx: Context, record: CaseRecord, flow: Flow, format:
   return redactSecrets(renderSummary(record, flow, format, ctx.t, ctx.lang), { allowHex64: true, expectCode: true });
 }
 
-/** The agent asks the caller for the facts support will want; empty answers are skipped. */
-async function askFacts(ctx: Context, facts: CaseRecord['facts']): Promise<void> {
+/** Asks for the facts not known yet (all of them by default: an agent at an escalation); empty answers are skipped. */
+async function askFacts(ctx: Context, facts: CaseRecord['facts'], keys: readonly string[] = CASE_FACTS): Promise<void> {
   const prompter = await ctx.io.prompter();
-  for (const key of CASE_FACTS) {
+  for (const key of keys as readonly CaseFact[]) {
     if (facts[key] !== undefined) continue;
     const value = (await prompter.input({ message: ctx.t('fact.prompt', { fact: ctx.t(`fact.${key}`) }) })).trim();
     if (value === '') continue;
