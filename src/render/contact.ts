@@ -22,12 +22,12 @@ export interface ContactRenderOptions {
 export function renderContactCard(card: ContactCard, o: ContactRenderOptions): string {
   const { t, style } = o;
   const lines: string[] = [];
-  lines.push(style.bold(t('contact.heading', { provider: safeText(card.provider), queue: t(`queue.${card.queue}`) })));
+  lines.push(hanging('', style.bold(t('contact.heading', { provider: safeText(card.provider), queue: t(`queue.${card.queue}`) })), o.width));
   if (card.example && o.exampleNotice !== false) lines.push(hanging('', style.yellow(t('contact.example')), o.width));
   if (card.channels.length === 0) lines.push(`  ${t('contact.none')}`);
   for (const ch of card.channels) {
     const mark = ch.openNow ? style.green(`● ${t('contact.open')}`) : style.dim(`○ ${t('contact.closed')}`);
-    lines.push(`  ${mark}  ${style.bold(t(`channel.${ch.type}`))}  ${safeText(ch.value)}`);
+    lines.push(hanging('  ', `${mark}  ${style.bold(t(`channel.${ch.type}`))}  ${safeText(ch.value)}`, o.width));
     const details: string[] = [];
     if (ch.hours === '24/7' && ch.openNow && ch.nextClose === null) details.push(t('contact.always'));
     else details.push(`${safeText(ch.hours)} (${ch.timezone})`);

@@ -19,11 +19,11 @@ export function renderOutcome(result: DiagnosisResult, t: Translate, style: Styl
   const paint = o.kind === 'fix' ? style.bgGreen.black.bold : o.kind === 'escalate' ? style.bgYellow.black.bold : style.bgRed.white.bold;
   const plainBadge = style.level === 0 ? `[${t(`kind.${o.kind}`)}]` : paint(badge);
   lines.push(hanging('', `${plainBadge} ${style.bold(safeText(o.title))}`, width), '');
-  lines.push(style.bold(o.kind === 'alert' ? t('kind.alert.lead') : t('outcome.steps')));
+  lines.push(hanging('', style.bold(o.kind === 'alert' ? t('kind.alert.lead') : t('outcome.steps')), width));
   o.steps.forEach((s, i) => lines.push(hanging(`  ${i + 1}. `, safeText(s), width)));
   if (o.kind !== 'fix') {
-    if (o.queue) lines.push('', t('outcome.queue', { queue: t(`queue.${o.queue}`) }));
-    lines.push('', style.bold(t('outcome.prepare')));
+    if (o.queue) lines.push('', hanging('', t('outcome.queue', { queue: t(`queue.${o.queue}`) }), width));
+    lines.push('', hanging('', style.bold(t('outcome.prepare')), width));
     const prepare = o.prepare.length > 0 ? o.prepare.map((p) => safeText(p)) : DEFAULT_PREPARE.map((k) => t(k));
     for (const p of prepare) lines.push(hanging('  • ', p, width));
     if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice)), width));
