@@ -1,7 +1,6 @@
 /** `wallet-help diagnose [flow]`: walk a flow with answers from flags, a file or prompts. */
 import type { ContactBook } from '../../diagnosis/contact-book.js';
 import { findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } from '../../diagnosis/diagnosis.js';
-import { randomUUID } from 'node:crypto';
 import { appendCase, CASE_FACTS, clearProgress, loadProgress, saveProgress, type CaseFact, type CaseProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import type { Flow } from '../../engine/types.js';
@@ -97,7 +96,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
 
   const checkInputs = parseCheckInputs(ctx, opts.checkInput ?? []);
   for (const id of Object.keys(checkInputs)) if (!flow.questions[id]?.check) throw badCheckInput(t, id, 'no-check');
-  const caseId = resumed?.id ?? randomUUID();
+  // A case id is needed only when the case is kept or summarised; node:crypto costs start-up time otherwise.
+  const caseId = resumed?.id ?? (saving || interactive || opts.summary !== undefined ? (await import('node:crypto')).randomUUID() : '');
   const startedAt = resumed?.startedAt ?? ctx.now.toISOString();
   let checks: CheckRecord[] = resumed?.checks ?? [];
   Object.assign(facts, resumed?.facts ?? {}, facts);
@@ -198,14 +198,15 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     result.role = 'agent';
     result.agentSteps = next.outcome.agent.map((s) => s[lang]);
   }
-  const record = caseRecord(ctx, { id: caseId, status: 'finished', flow, startedAt, session: next.session, checks, facts, result });
-  if (saving) {
+  const summaryFormat = (opts.summary as SummaryFormat | undefined) ?? (role === 'agent' && interactive && !opts.json ? 'text' : undefined);
+  // The case record (and the time zone it names) is built only when the case is kept or summarised.
+  const record = saving || summaryFormat ? caseRecord(ctx, { id: caseId, status: 'finished', flow, startedAt, session: next.session, checks, facts, result }) : undefined;
+  if (saving && record) {
     await appendCase(io.env, record);
     result.case = caseId;
   }
   if (interactive) await clearProgress(io.env);
-  const summaryFormat = (opts.summary as SummaryFormat | undefined) ?? (role === 'agent' && interactive && !opts.json ? 'text' : undefined);
-  const summary = summaryFormat ? await summaryText(ctx, record, flow, summaryFormat) : undefined;
+  const summary = summaryFormat && record ? await summaryText(ctx, record, flow, summaryFormat) : undefined;
 
   if (opts.json) {
     if (summary !== undefined) result.summary = summary;
