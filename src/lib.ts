@@ -72,7 +72,12 @@ export interface DiagnoseOptions {
 export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options: DiagnoseOptions = {}): Promise<FullResult> {
   const lang = options.lang ?? 'en';
   const env = { lang, t: translator(lang), now: options.now ?? new Date() };
-  const answers: Record<string, string> = Object.assign(Object.create(null), request.answers ?? {});
+  // Callers are scripts: a request of the wrong shape is a usage error, as on the command line.
+  const raw: unknown = request?.answers ?? {};
+  if (typeof request?.flow !== 'string' || typeof raw !== 'object' || raw === null || Array.isArray(raw) || !Object.values(raw).every((v) => typeof v === 'string')) {
+    throw new UsageError('invalid_request', env.t('lib.badRequest'));
+  }
+  const answers: Record<string, string> = Object.assign(Object.create(null), raw);
   await refuseSecrets(env.t, suspectInputs(flows.flows, request.flow, answers));
   const first = diagnoseWith(env, flows.flows, request.flow, answers, undefined);
   if (!first.outcome.queue) return first;

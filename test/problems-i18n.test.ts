@@ -173,7 +173,7 @@ describe('problems in Chinese', () => {
     expect(syntax.zh[0]?.replace(/^.*：/, '')).toBe(syntax.en[0]?.replace(/^x\.yaml:\d+:\d+: /, ''));
     expect(both((lang) => parseLocatedYaml('a: 1\na: 2\n', 'x.yaml', lang).problems).zh).toEqual(['x.yaml:2:1: 同一个映射中这个键出现了两次；请只保留一个']);
     expect(both((lang) => parseLocatedYaml('x: &a 1\ny: *a\n', 'x.yaml', lang).problems).zh).toEqual([
-      'x.yaml:1:1: 此文件中不允许使用 YAML 别名（*name）；请把值完整写出',
+      'x.yaml:2:4: 此文件中不允许使用 YAML 别名（*name）；请把值完整写出',
     ]);
     const bad = new Uint8Array([0x61, 0x3a, 0x0a, 0x62, 0xff]);
     const decode = (lang: 'en' | 'zh') => {

@@ -1,49 +1,772 @@
-import { it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+/**
+ * Hostile and broken input: flow files (`--flows DIR`), directory files
+ * (`--contacts FILE`), answers (`--answers FILE`, flags, standard input, batch
+ * lines), the settings file and the case log. Each must give a clear, located
+ * error or a clean result: never an internal error, a hang or a polluted
+ * prototype, and nothing that can rewrite the screen.
+ *
+ * Most cases run in-process with fake I/O. A few run the built CLI in a child
+ * process (`npm run build` first when running this file alone): deeply nested
+ * files, because they can abort the whole V8 process (a test worker with it),
+ * and very large problem lists, because a slow parse blocks the event loop and
+ * no in-process timeout could end it.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, tempDir } from './helpers.js';
+import { isNode, LineCounter, parseDocument, stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '../src/data/located-yaml.js';
+import { loadDirectoryText } from '../src/directory/load.js';
+import { loadFlowText } from '../src/flows/load.js';
+import { ROOT, run, tempDir, type RunResult } from './helpers.js';
 
-const show = (label: string, r: { code: number; stdout: string; stderr: string }) =>
-  console.log(`== ${label}: code=${r.code}\nOUT: ${JSON.stringify(r.stdout.slice(0, 600))}\nERR: ${JSON.stringify(r.stderr.slice(0, 600))}`);
+const BIN = join(ROOT, 'bin/wallet-help.js');
+/** Every in-process case ends within this; a hang fails the test instead of stalling the run. */
+const BOUND_MS = 10_000;
 
-const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n') + '\n';
-const deepList = '['.repeat(10000) + ']'.repeat(10000);
-const deepMap = '{a: '.repeat(10000) + '1' + '}'.repeat(10000);
-const deepMapTight = '{a:'.repeat(10000) + '1' + '}'.repeat(10000);
-const deepJsonMap = '{"a":'.repeat(10000) + '1' + '}'.repeat(10000);
-const big = 'network: ok\n' + '#'.repeat(10 * 1024 * 1024) + '\n';
-const proto = '__proto__: {polluted: yes}\nconstructor: {prototype: {polluted: yes}}\nnetwork: offline\n';
-const protoJson = '{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "network": "offline"}';
-const cases: Record<string, string | Uint8Array> = {
-  bomb, deepJsonMap, big, proto, protoJson,
-  bom: '\uFEFFnetwork: offline\n',
-  crlf: 'network: ok\r\nbalance: insufficient\r\n',
-  invalidUtf8: Buffer.concat([Buffer.from('network: ok\nbalance: '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('\n')]),
-  dup: 'network: ok\nnetwork: offline\n',
-  dupJson: '{"network": "ok", "network": "offline"}',
-  numbers: 'network: 1\nbalance: 2\n',
-  list: '- network\n- ok\n',
-  nul: 'null\n',
-  nested: 'network: {a: 1}\n',
-  nullVal: 'network: null\n',
-  empty: '',
-  esc: 'network: "\\e[2J"\n',
-  osc: 'network: "\\e]8;;http://evil\\e\\\\click\\e]8;;\\e\\\\"\n',
-  rlo: 'network: "off\\u202eenil"\n',
-  ctrl: 'network: "a\\x07\\x08\\x00b"\n',
-  huge: 'network: "' + 'x'.repeat(1024 * 1024) + '"\n',
-  hugeKey: '"' + 'x'.repeat(1024 * 1024) + '\\e[2J": ok\n',
-  escKey: '"\\e[2J\\u202e": ok\n',
-};
+// ---------------------------------------------------------------------------
+// Shared material
 
-
-for (const [name, content] of Object.entries(cases)) {
-  it(`probe answers ${name}`, async () => {
-    const t0 = Date.now();
-    const r = await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--json'], { files: { 'a.yaml': content } });
-    show(`answers ${name} ${Date.now() - t0}ms`, r);
-    const r2 = await run(['diagnose', 'payment-failed', '--answers', 'a.yaml'], { files: { 'a.yaml': content } });
-    show(`answers-human ${name}`, r2);
-    console.log('polluted', ({} as Record<string, unknown>).polluted);
-  }, 60_000);
+/** The complete example flow of the README's authoring guide (card-declined). */
+function readmeExample(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = /<!-- authoring-example:start -->\s*```yaml\n([\s\S]*?)```\s*<!-- authoring-example:end -->/.exec(readme);
+  if (!block) throw new Error('README lost its authoring example');
+  return block[1]!;
 }
+const FLOW = readmeExample();
+
+/** A small valid directory: one provider with a 24/7 security line (account-compromised escalates to security). */
+const DIRECTORY = `providers:
+  - id: test-wallet
+    name: Test Wallet
+    website: https://www.example.org/support
+    timezone: Asia/Shanghai
+    queues:
+      security:
+        - type: phone
+          value: "+1 202-555-0111"
+          hours: "24/7"
+          languages: [en, zh]
+`;
+
+/** A valid answers file for payment-failed. */
+const ANSWERS = 'network: offline\n';
+
+/** Escape sequences, C1 controls, BEL and bidirectional overrides: nothing of it may reach a terminal. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** Hostile strings: screen clearing, an OSC 8 link, controls, a right-to-left override, C1 CSI. */
+const HOSTILE = {
+  ansi: '\u001b[2J\u001b[Hcleared',
+  osc8: '\u001b]8;;https://evil.example/\u001b\\click here\u001b]8;;\u001b\\',
+  controls: 'a\u0000b\u0007c\u0008d\u007fe',
+  rlo: 'exe.\u202etxt',
+  c1: '\u009b2Jx',
+} as const;
+
+const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
+function expectPrototypesClean(): void {
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTO_NAMES);
+  expect(Object.getOwnPropertyNames(Array.prototype)).not.toContain('polluted');
+}
+
+/**
+ * Neither an internal error nor a stack trace. (Exit 1 alone is not a crash:
+ * flows validate and flows test exit 1 when they find problems.)
+ */
+function expectNoCrash(r: { code: number | null; stdout: string; stderr: string }): void {
+  const output = `${r.stdout}\n${r.stderr}`;
+  expect(r.code, `killed by a signal: ${output.slice(0, 600)}`).not.toBeNull();
+  expect(r.code, `aborted: ${output.slice(0, 600)}`).toBeLessThan(128);
+  expect(output).not.toMatch(/Something went wrong|"code": ?"internal"|\n\s+at \S+ \(/);
+}
+
+function expectLocated(problems: readonly Problem[], file: string, source: string | Uint8Array): void {
+  expect(problems.length).toBeGreaterThan(0);
+  const lines = (typeof source === 'string' ? source : Buffer.from(source).toString('latin1')).split('\n').length;
+  for (const p of problems) {
+    expect(p.file).toBe(file);
+    expect(p.line).toBeGreaterThanOrEqual(1);
+    expect(p.line).toBeLessThanOrEqual(lines);
+    expect(p.column).toBeGreaterThanOrEqual(1);
+    expect(p.message.trim()).not.toBe('');
+  }
+}
+
+function folderWith(files: Record<string, string | Uint8Array>): string {
+  const dir = tempDir('wallet-help-robust-');
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const WARNING = /^Warning: skipped a broken flow file: (.+):(\d+):(\d+): (.+)$/;
+
+/** The skipped-file warnings of a run with --flows, as problems. */
+function flowWarnings(stderr: string): Problem[] {
+  return stderr
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => {
+      const m = WARNING.exec(l);
+      if (!m) throw new Error(`not a located warning: ${l}`);
+      return { file: m[1]!, line: Number(m[2]), column: Number(m[3]), message: m[4]! };
+    });
+}
+
+type Kind = 'flow' | 'directory' | 'answers';
+
+/**
+ * Loads `content` as a file of `kind` through the CLI, the way users do, and
+ * returns the run and the located problems it reported. For flows, the file sits
+ * beside a valid flow in a --flows folder (and must not stop it); `asFlowId`
+ * names it after the flow id, for content that is a valid flow.
+ */
+async function loadAs(kind: Kind, content: string | Uint8Array, asFlowId = false): Promise<{ r: RunResult; file: string; problems: Problem[] }> {
+  if (kind === 'flow') {
+    const name = asFlowId ? 'card-declined.yaml' : 'hostile.yaml';
+    const dir = folderWith(asFlowId ? { [name]: content } : { 'card-declined.yaml': FLOW, [name]: content });
+    const r = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    rmSync(dir, { recursive: true, force: true }); // some are 10 MB
+    return { r, file: join(dir, name), problems: flowWarnings(r.stderr) };
+  }
+  const file = kind === 'directory' ? 'directory.yaml' : 'answers.yaml';
+  const argv = kind === 'directory' ? ['--contacts', file, 'diagnose', 'account-compromised', '--json'] : ['diagnose', 'payment-failed', '--answers', file, '--json'];
+  const r = await run(argv, { files: { [file]: content } });
+  const doc = JSON.parse(r.stdout) as { error?: { problems?: Problem[] } };
+  return { r, file, problems: doc.error?.problems ?? [] };
+}
+
+/** What a clean load gives: the flow, the directory's contact or the answers' outcome. */
+function expectClean(kind: Kind, r: RunResult): void {
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.stdout) as { outcome: { id: string; contact: { provider: string } | null } };
+  if (kind === 'flow') {
+    expect(doc.outcome.id).toBe('fix-top-up-card');
+    expect(r.stderr).toBe('');
+  } else if (kind === 'directory') expect(doc.outcome.contact?.provider).toBe('Test Wallet');
+  else expect(doc.outcome.id).toBe('fix-connection');
+}
+
+/** What a refused file gives: flows are skipped with warnings (the valid flow still works); the others exit 2. */
+function expectRefused(kind: Kind, r: RunResult): void {
+  if (kind === 'flow') {
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { outcome: { id: string } }).outcome.id).toBe('fix-top-up-card');
+  } else {
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as { error: { code: string } }).error.code).toBe(kind === 'directory' ? 'directory_invalid' : 'answers_file');
+  }
+}
+
+const BASE: Record<Kind, string> = { flow: FLOW, directory: DIRECTORY, answers: ANSWERS };
+
+/** The line (1-based) where `needle` first appears in `text`. */
+function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  if (at === -1) throw new Error(`"${needle}" not in the text`);
+  return text.slice(0, at).split('\n').length;
+}
+
+const ALIAS_BOMB = [
+  'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+  ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array<string>(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
+  '',
+].join('\n');
+
+/** A mapping key that is not allowed, with its value, for each kind (kept at the end of the file / inside the provider). */
+function withExtraKeys(kind: Kind, lines: string): string {
+  if (kind === 'directory') return DIRECTORY.replace('    name: Test Wallet\n', `    name: Test Wallet\n${lines.replace(/^/gm, '    ')}\n`);
+  return `${BASE[kind]}${lines}\n`;
+}
+
+// ---------------------------------------------------------------------------
+
+describe('hostile data files: flows (--flows DIR), directories (--contacts FILE), answers (--answers FILE)', () => {
+  for (const kind of ['flow', 'directory', 'answers'] as const) {
+    describe(kind, () => {
+      it('refuses a YAML alias bomb (billion laughs) at once, naming aliases', async () => {
+        const started = Date.now();
+        const { r, file, problems } = await loadAs(kind, ALIAS_BOMB);
+        expect(Date.now() - started).toBeLessThan(5_000);
+        expectNoCrash(r);
+        expectRefused(kind, r);
+        expectLocated(problems, file, ALIAS_BOMB);
+        expect(problems.map((p) => p.message).join('\n')).toMatch(/alias/i);
+        expect(r.stdout.length + r.stderr.length).toBeLessThan(5_000);
+      }, BOUND_MS);
+
+      it('refuses a 10 MB file before parsing it', async () => {
+        const big = `${BASE[kind]}#${'x'.repeat(10 * 1024 * 1024)}\n`;
+        const { r, file, problems } = await loadAs(kind, big);
+        expectNoCrash(r);
+        expectRefused(kind, r);
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toMatchObject({ file, line: 1, column: 1 });
+        expect(problems[0]!.message).toMatch(/10\.0 MB, larger than the 2\.0 MB allowed/);
+      }, BOUND_MS);
+
+      it('refuses __proto__ and constructor keys (YAML) where they are not allowed, and pollutes nothing', async () => {
+        const text = withExtraKeys(kind, '__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }');
+        const { r, file, problems } = await loadAs(kind, text);
+        expectNoCrash(r);
+        expectRefused(kind, r);
+        expectLocated(problems, file, text);
+        expect(problems.map((p) => p.line)).toContain(lineOf(text, '__proto__'));
+        expect(problems.map((p) => p.line)).toContain(lineOf(text, 'constructor:'));
+        expectPrototypesClean();
+      }, BOUND_MS);
+
+      it('refuses __proto__ and constructor keys (JSON) and pollutes nothing', async () => {
+        // JSON.parse makes "__proto__" an own key; a careless merge or copy would turn it into a prototype.
+        const json = JSON.stringify(parseDocument(BASE[kind]).toJS(), null, 2);
+        const hostile = '"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}},';
+        const text = kind === 'directory' ? json.replace('"id": "test-wallet",', `"id": "test-wallet", ${hostile}`) : json.replace(/^\{/, `{ ${hostile}`);
+        expect(text).toContain('__proto__');
+        const { r, file, problems } = await loadAs(kind, text);
+        expectNoCrash(r);
+        expectRefused(kind, r);
+        expectLocated(problems, file, text);
+        expectPrototypesClean();
+      }, BOUND_MS);
+
+      it('reads a file that starts with a UTF-8 byte-order mark', async () => {
+        const { r } = await loadAs(kind, `\uFEFF${BASE[kind]}`, true);
+        expectNoCrash(r);
+        expectClean(kind, r);
+      }, BOUND_MS);
+
+      it('reads a file with CRLF line ends', async () => {
+        const { r } = await loadAs(kind, BASE[kind].replace(/\n/g, '\r\n'), true);
+        expectNoCrash(r);
+        expectClean(kind, r);
+      }, BOUND_MS);
+
+      it('places invalid UTF-8 at its line and column', async () => {
+        // A comment with a broken "é" (and a byte that is never UTF-8) after the first line.
+        const [head, ...rest] = BASE[kind].split('\n');
+        const bytes = Buffer.concat([Buffer.from(`${head}\n# caf`), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(`\n${rest.join('\n')}`)]);
+        const { r, file, problems } = await loadAs(kind, bytes);
+        expectNoCrash(r);
+        expectRefused(kind, r);
+        expect(problems).toEqual([{ file, line: 2, column: 6, message: expect.stringMatching(/not valid UTF-8/) as unknown as string }]);
+      }, BOUND_MS);
+
+      it('refuses a duplicate key at the second one', async () => {
+        const text = kind === 'directory' ? DIRECTORY.replace('    name: Test Wallet\n', '    name: Test Wallet\n    name: Other Wallet\n') : `${BASE[kind]}${kind === 'flow' ? 'version: 2' : 'network: ok'}\n`;
+        const { r, file, problems } = await loadAs(kind, text);
+        expectNoCrash(r);
+        expectRefused(kind, r);
+        expectLocated(problems, file, text);
+        const second = kind === 'directory' ? lineOf(text, 'name: Other') : text.split('\n').length - 1;
+        expect(problems).toContainEqual(expect.objectContaining({ line: second, message: expect.stringMatching(/twice/) as unknown }));
+      }, BOUND_MS);
+
+      const wholeFiles: [string, string][] = [
+        ['a number', '42\n'],
+        ['a list', '- a\n- b\n'],
+        ['null', 'null\n'],
+        ['an empty file', ''],
+        ['a lone string', 'hello\n'],
+        ['binary-looking text', '\u0001\u0002\u0003\n'],
+      ];
+      for (const [what, text] of wholeFiles) {
+        it(`refuses a whole file that is ${what}`, async () => {
+          const { r, file, problems } = await loadAs(kind, text);
+          expectNoCrash(r);
+          expectRefused(kind, r);
+          expectLocated(problems, file, text);
+        }, BOUND_MS);
+      }
+    });
+  }
+
+  describe('wrong types everywhere: every value of a valid file replaced by a number, a list, a mapping, null or a boolean', () => {
+    /** Every path to a value in a parsed document. */
+    function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
+      const out: (string | number)[][] = at.length > 0 ? [at] : [];
+      if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...at, i])));
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...at, k]));
+      return out;
+    }
+    const WRONG: unknown[] = [42, ['x'], { x: 1 }, null, true];
+    const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v);
+
+    /** The variants of `source` with one value replaced, and the line of the replaced value. */
+    function variants(source: string): { path: (string | number)[]; wrong: unknown; text: string; line: number }[] {
+      const value: unknown = parseDocument(source).toJS();
+      const at = (path: (string | number)[]) => path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], value);
+      return paths(value).flatMap((path) => {
+        const original = at(path);
+        return WRONG.filter((w) => kindOf(w) !== kindOf(original)).map((wrong) => {
+          const doc = parseDocument(source);
+          doc.setIn(path, doc.createNode(wrong));
+          const text = doc.toString();
+          const counter = new LineCounter();
+          const node = parseDocument(text, { lineCounter: counter }).getIn(path, true);
+          const line = isNode(node) && node.range ? counter.linePos(node.range[0]).line : 1;
+          return { path, wrong, text, line };
+        });
+      });
+    }
+
+    const loaders = {
+      flow: (text: string) => loadFlowText(text, 'flows/card-declined.yaml'),
+      directory: (text: string) => loadDirectoryText(text, 'directory.yaml'),
+    };
+    for (const [kind, source] of [['flow', FLOW], ['directory', DIRECTORY]] as const) {
+      it(`${kind}: each is refused with located problems, one of them at the replaced value`, () => {
+        const cases = variants(source);
+        expect(cases.length).toBeGreaterThan(kind === 'flow' ? 200 : 40);
+        const misplaced: string[] = [];
+        for (const c of cases) {
+          const file = kind === 'flow' ? 'flows/card-declined.yaml' : 'directory.yaml';
+          let result: ReturnType<(typeof loaders)[typeof kind]>;
+          try {
+            result = loaders[kind](c.text);
+          } catch (err) {
+            throw new Error(`${kind} ${c.path.join('.')} = ${JSON.stringify(c.wrong)} threw: ${(err as Error).stack}`, { cause: err });
+          }
+          expect(result.problems.length, `${c.path.join('.')} = ${JSON.stringify(c.wrong)} was accepted`).toBeGreaterThan(0);
+          expectLocated(result.problems, file, c.text);
+          // `questions:` with nothing after it (null) means no questions, as in a flow that starts at an outcome;
+          // the problems it causes are then where the missing questions are named.
+          const noQuestions = c.path.length === 1 && c.path[0] === 'questions' && c.wrong === null;
+          if (!noQuestions && !result.problems.some((p) => p.line === c.line)) misplaced.push(`${c.path.join('.')} = ${JSON.stringify(c.wrong)} (line ${c.line}): ${result.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join(' | ')}`);
+        }
+        expect(misplaced).toEqual([]);
+        expectPrototypesClean();
+      }, 30_000);
+    }
+
+    const answerValues: [string, string, RegExp][] = [
+      ['a list', 'network: [ok]\n', /must be a text value/],
+      ['a mapping', 'network: { value: ok }\n', /must be a text value/],
+      ['null', 'network: null\n', /must be a text value/],
+      ['nothing', 'network:\n', /must be a text value/],
+    ];
+    for (const [what, text, message] of answerValues) {
+      it(`answers: refuses ${what} as an answer, at its line`, async () => {
+        const { r, problems } = await loadAs('answers', text);
+        expectNoCrash(r);
+        expectRefused('answers', r);
+        expect(problems).toEqual([expect.objectContaining({ file: 'answers.yaml', line: 1, message: expect.stringMatching(message) as unknown })]);
+      }, BOUND_MS);
+    }
+
+    it('answers: a number or a boolean is read as its text, and refused when it is not a value of the question', async () => {
+      for (const text of ['network: 1\n', 'network: true\n', 'network: 1e400\n']) {
+        const r = await run(['diagnose', 'payment-failed', '--answers', 'answers.yaml', '--json'], { files: { 'answers.yaml': text } });
+        expectNoCrash(r);
+        expect(r.code).toBe(2);
+        expect((JSON.parse(r.stdout) as { error: { code: string } }).error.code).toBe('invalid_value');
+      }
+    }, BOUND_MS);
+  });
+
+  it('accepts flow ids that are names of Object.prototype members (constructor, prototype, to-string) and walks them', async () => {
+    const text = FLOW.replaceAll('card-expired', 'constructor').replaceAll('escalate-declined', 'prototype').replaceAll('fix-update-card', 'to-string');
+    const dir = folderWith({ 'card-declined.yaml': text });
+    for (const [answer, outcome] of [['expired', 'to-string'], ['valid', 'prototype']] as const) {
+      const r = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'sufficient', '--answer', `constructor=${answer}`, '--json']);
+      expectNoCrash(r);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toMatchObject({ outcome: { id: outcome }, path: [{ question: 'balance' }, { question: 'constructor', answer }] });
+    }
+    // And a question the flow does not have, named like a prototype member, is refused as unknown.
+    for (const id of ['__proto__', 'hasOwnProperty', 'toString', 'constructor']) {
+      const r = await run(['diagnose', 'payment-failed', '--answer', `${id}=x`, '--json']);
+      expectNoCrash(r);
+      expect(r.code).toBe(2);
+      expect((JSON.parse(r.stdout) as { error: { code: string } }).error.code).toBe('unknown_question');
+    }
+    expectPrototypesClean();
+  }, BOUND_MS);
+
+  it('places a YAML alias at the alias, not at the top of the file', async () => {
+    // located-yaml.ts promises that aliases are refused "with their position"; the first alias is on line 2.
+    for (const kind of ['flow', 'directory', 'answers'] as const) {
+      const { problems } = await loadAs(kind, ALIAS_BOMB);
+      expect(problems.map((p) => `${p.line}:${p.column}`), kind).toContain('2:8');
+    }
+  }, BOUND_MS);
+});
+
+// ---------------------------------------------------------------------------
+
+describe('deeply nested files (the built CLI in a child process: a crash here must not take the test worker with it)', () => {
+  const DEPTH = 10_000;
+  const shapes = {
+    'nested lists [[[…]]]': `${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`,
+    'nested flow maps {a: {a: …}}': `${'{a: '.repeat(DEPTH)}1${'}'.repeat(DEPTH)}\n`,
+    'nested JSON objects': `${'{"a": '.repeat(DEPTH)}1${'}'.repeat(DEPTH)}\n`,
+    // Indentation makes deep block nesting big: 1,000 levels are about half a megabyte.
+    'nested block maps (1,000 levels)': `${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`,
+  };
+
+  function cli(args: string[], cwd: string) {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: cwd, WALLET_HELP_CONFIG_DIR: cwd, LANG: 'C.UTF-8' },
+      encoding: 'utf8',
+      timeout: 15_000,
+      // A process stuck in a synchronous loop never runs its SIGTERM handler.
+      killSignal: 'SIGKILL',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  function expectCalm(r: ReturnType<typeof cli>): void {
+    expect(r.signal, 'killed (hang or crash)').toBeNull();
+    expect(`${r.stdout}\n${r.stderr}`).not.toMatch(/FATAL ERROR|out of memory|call stack/i);
+    expectNoCrash(r);
+  }
+
+  it('flows: a folder with deeply nested files is reported file by file, and the other flows still work', () => {
+    const dir = folderWith({ 'card-declined.yaml': FLOW, ...Object.fromEntries(Object.values(shapes).map((text, i) => [`deep-${i}.yaml`, text])) });
+    const r = cli(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json'], dir);
+    expectCalm(r);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ outcome: { id: 'fix-top-up-card' } });
+    const problems = flowWarnings(r.stderr);
+    for (let i = 0; i < Object.keys(shapes).length; i++) expect(problems.some((p) => p.file === join(dir, `deep-${i}.yaml`))).toBe(true);
+    const validate = cli(['flows', 'validate', dir], dir);
+    expectCalm(validate);
+    expect(validate.code).toBe(1);
+  }, 40_000);
+
+  for (const [shape, text] of Object.entries(shapes)) {
+    for (const kind of ['directory', 'answers'] as const) {
+      it(`${kind}: ${shape} give a clear, located error`, () => {
+        const dir = folderWith({ 'deep.yaml': text });
+        const args = kind === 'directory' ? ['--contacts', 'deep.yaml', 'contacts', '--json'] : ['diagnose', 'payment-failed', '--answers', 'deep.yaml', '--json'];
+        const r = cli(args, dir);
+        expectCalm(r);
+        expect(r.code).toBe(2);
+        const problems = (JSON.parse(r.stdout) as { error: { problems: Problem[] } }).error.problems;
+        expectLocated(problems, 'deep.yaml', text);
+      }, 20_000);
+    }
+  }
+});
+
+describe('many problems in one file (the built CLI in a child process, bounded)', () => {
+  function timed(args: string[], dir: string) {
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir }, encoding: 'utf8', timeout: 8_000, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 });
+    return { ...r, ms: Date.now() - started };
+  }
+
+  it('a flow file with 30,000 broken questions (350 KB) is reported within 5 seconds', () => {
+    const lines = Array.from({ length: 30_000 }, (_, i) => `  q${i}: 0`);
+    const dir = folderWith({ 'big.yaml': `id: big\nquestions:\n${lines.join('\n')}\n` });
+    const r = timed(['flows', 'validate', 'big.yaml'], dir);
+    expect(r.signal, `still running after ${r.ms} ms`).toBeNull();
+    expect(r.status).toBe(1);
+    expect(r.ms).toBeLessThan(5_000);
+  }, 15_000);
+
+  it('an answers file with 30,000 bad answers (330 KB) is refused within 5 seconds', () => {
+    const dir = folderWith({ 'answers.yaml': `${Array.from({ length: 30_000 }, (_, i) => `q${i}: []`).join('\n')}\n` });
+    const r = timed(['diagnose', 'payment-failed', '--answers', 'answers.yaml'], dir);
+    expect(r.signal, `still running after ${r.ms} ms`).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.ms).toBeLessThan(5_000);
+  }, 15_000);
+});
+
+// ---------------------------------------------------------------------------
+
+describe('hostile answers: refused or neutralised before printing', () => {
+  const MB = 'x'.repeat(1024 * 1024);
+  const values: [string, string][] = [...Object.entries(HOSTILE), ['a 1 MB string', MB], ['a 1 MB string of escapes', '\u001b[2J'.repeat(256 * 1024)]];
+
+  /** Nothing unsafe on either stream, and short output whatever the size of the input. */
+  function expectNeutral(r: { code: number; stdout: string; stderr: string }, maxChars = 4_000): void {
+    // A batch exits 1 when a line failed; that is no crash.
+    expectNoCrash(r.code === 1 && r.stderr.endsWith('failed.\n') ? { ...r, code: 2 } : r);
+    expect(r.stdout).not.toMatch(UNSAFE);
+    expect(r.stderr).not.toMatch(UNSAFE);
+    expect(r.stdout.length + r.stderr.length).toBeLessThan(maxChars);
+  }
+
+  for (const [what, value] of values) {
+    describe(what, () => {
+      it('as a value: in an answers file, a flag, a shortcut and standard input, for people and for scripts', async () => {
+        const yaml = stringify({ network: value }, { lineWidth: 0 });
+        for (const json of [false, true]) {
+          const tail = json ? ['--json'] : [];
+          for (const r of [
+            await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', ...tail], { files: { 'a.yaml': yaml } }),
+            await run(['diagnose', 'payment-failed', '--answer', `network=${value}`, ...tail]),
+            await run(['diagnose', 'payment-failed', '--network', value, ...tail]),
+            await run(['diagnose', 'payment-failed', '--answers', '-', ...tail], { stdin: JSON.stringify({ network: value }) }),
+          ]) {
+            expect(r.code).toBe(2);
+            expectNeutral(r);
+          }
+        }
+      }, 30_000);
+
+      it('as a question id: in an answers file and a flag', async () => {
+        const key = value.length > 1000 ? value : `q-${value}`;
+        for (const r of [
+          await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--json'], { files: { 'a.yaml': stringify({ [key]: 'ok' }, { lineWidth: 0 }) } }),
+          await run(['diagnose', 'payment-failed', '--answer', `${key}=ok`]),
+        ]) {
+          expect(r.code).toBe(2);
+          expectNeutral(r);
+        }
+      }, 30_000);
+
+      it('as the flow named on the command line', async () => {
+        for (const json of [false, true]) {
+          const r = await run(['diagnose', value, ...(json ? ['--json'] : [])]);
+          expect(r.code).toBe(2);
+          expectNeutral(r);
+        }
+      }, 30_000);
+
+      it('in a batch line: as an answer, a question id and a flow', async () => {
+        const lines = [
+          { flow: 'payment-failed', answers: { network: value } },
+          { flow: 'payment-failed', answers: { [value]: 'ok' } },
+          { flow: value },
+        ].map((l) => JSON.stringify(l));
+        const r = await run(['diagnose', '--batch', '-'], { stdin: `${lines.join('\n')}\n` });
+        expect(r.code).toBe(1);
+        expectNeutral(r);
+        // One error line per input line, in order.
+        expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { line: number }).line)).toEqual([1, 2, 3]);
+      }, 30_000);
+    });
+  }
+});
+
+describe('hostile text from data files and file names is never printed raw', () => {
+  // README, Trust and safety: "Text from flow and directory files (and anything quoted from input) is
+  // printed with control characters, terminal escape sequences and bidirectional overrides removed."
+  const evil = `${HOSTILE.ansi}${HOSTILE.osc8}${HOSTILE.rlo}`;
+  const yamlText = (s: string) => JSON.stringify(s); // a JSON string is a YAML double-quoted scalar
+
+  it('flow problems quote keys and targets without their escapes', async () => {
+    const text = FLOW.replace('next: card-expired', `next: ${yamlText(`card-${evil}`)}`).replace('start: balance', `start: balance\n${yamlText(evil)}: 1`);
+    const dir = folderWith({ 'card-declined.yaml': text });
+    const listed = await run(['--flows', dir, 'flows', 'list']);
+    const validated = await run(['flows', 'validate', dir]);
+    for (const r of [listed, validated]) {
+      expectNoCrash(r);
+      expect(`${r.stdout}${r.stderr}`).toMatch(/unknown key/);
+      expect(r.stdout).not.toMatch(UNSAFE);
+      expect(r.stderr).not.toMatch(UNSAFE);
+    }
+  }, BOUND_MS);
+
+  it('directory problems quote keys and values without their escapes', async () => {
+    const text = DIRECTORY.replace('timezone: Asia/Shanghai', `timezone: ${yamlText(`Asia/${evil}`)}\n    ${yamlText(evil)}: 1`).replace('hours: "24/7"', `hours: ${yamlText(`${evil} 09:00`)}`);
+    const r = await run(['--contacts', 'directory.yaml', 'contacts'], { files: { 'directory.yaml': text } });
+    expectNoCrash(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/directory\.yaml:\d+:\d+: /);
+    expect(r.stderr).not.toMatch(UNSAFE);
+  }, BOUND_MS);
+
+  it('a provider name is printed without its escapes, also in the missing-queue warning', async () => {
+    const text = DIRECTORY.replace('name: Test Wallet', `name: ${yamlText(`Test ${evil} Wallet`)}`);
+    for (const argv of [['contacts'], ['diagnose', 'account-compromised'], ['contacts', 'payments']]) {
+      const r = await run(['--contacts', 'directory.yaml', ...argv], { files: { 'directory.yaml': text } });
+      expectNoCrash(r);
+      expect(r.stdout).not.toMatch(UNSAFE);
+      expect(r.stderr).not.toMatch(UNSAFE);
+    }
+  }, BOUND_MS);
+
+  const named: [string, (name: string) => string[]][] = [
+    ['--lang VALUE', (v) => ['--lang', v, 'flows', 'list']],
+    ['--answers FILE', (v) => ['diagnose', 'payment-failed', '--answers', v]],
+    ['--contacts FILE', (v) => ['--contacts', v, 'contacts']],
+    ['--flows DIR', (v) => ['--flows', v, 'flows', 'list']],
+    ['flows validate PATH', (v) => ['flows', 'validate', v]],
+    ['diagnose --batch FILE', (v) => ['diagnose', '--batch', v]],
+  ];
+  for (const [what, argv] of named) {
+    it(`${what}: a name with escapes is quoted without them`, async () => {
+      const r = await run(argv(`x${evil}`));
+      expectNoCrash(r);
+      expect(r.stdout).not.toMatch(UNSAFE);
+      expect(r.stderr).not.toMatch(UNSAFE);
+    }, BOUND_MS);
+  }
+});
+
+// ---------------------------------------------------------------------------
+
+describe('a broken settings file (WALLET_HELP_CONFIG_DIR)', () => {
+  const broken: [string, string | Uint8Array][] = [
+    ['truncated', '{"lang": "zh", "role": "age'],
+    ['not JSON', 'lang = zh\nrole = agent\n'],
+    ['empty', ''],
+    ['a JSON list', '["lang", "zh"]'],
+    ['JSON null', 'null'],
+    ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a])],
+  ];
+  for (const [what, content] of broken) {
+    it(`${what}: warns once, keeps a copy byte for byte, goes on with defaults`, async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'config.json'), content);
+      const env = { WALLET_HELP_CONFIG_DIR: dir };
+      const first = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env });
+      expectNoCrash(first);
+      expect(first.code).toBe(0);
+      expect(JSON.parse(first.stdout)).toMatchObject({ lang: 'en', outcome: { id: 'fix-connection' } });
+      expect(first.stderr).toMatch(/^Warning: your settings file .*config\.json was damaged \(not valid JSON\)\. It was kept as .*config\.json\.corrupt-\S+; wallet-help goes on with default settings\.\n$/);
+      const kept = readdirSync(dir).filter((f) => f.startsWith('config.json.corrupt-'));
+      expect(kept).toHaveLength(1);
+      expect(readFileSync(join(dir, kept[0]!))).toEqual(Buffer.from(content));
+      // Once: the next run finds no damaged file, and setting a value keeps the copy.
+      const set = await run(['config', 'set', 'role', 'agent'], { env });
+      expect(set).toMatchObject({ code: 0, stderr: '' });
+      expect(readFileSync(join(dir, kept[0]!))).toEqual(Buffer.from(content));
+      expect((await run(['config', 'get', 'role'], { env })).stdout).toBe('agent\n');
+    }, BOUND_MS);
+  }
+
+  it('unreadable (a folder named config.json): warns, uses defaults, and never removes it', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'config.json'));
+    writeFileSync(join(dir, 'config.json', 'keep-me'), 'x');
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env });
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/cannot be read \(EISDIR\); wallet-help goes on with default settings\./);
+    expect(statSync(join(dir, 'config.json')).isDirectory()).toBe(true);
+    expect(existsSync(join(dir, 'config.json', 'keep-me'))).toBe(true);
+  }, BOUND_MS);
+
+  it('unreadable (a folder named config.json): config set and unset say so clearly instead of failing inside', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'config.json'));
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    for (const argv of [['config', 'set', 'role', 'agent'], ['config', 'unset', 'role']]) {
+      const r = await run(argv, { env });
+      expectNoCrash(r);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('config.json');
+      expect(statSync(join(dir, 'config.json')).isDirectory()).toBe(true);
+    }
+  }, BOUND_MS);
+
+  it('__proto__ and constructor keys are reported as unknown and pollute nothing', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), '{"__proto__": {"polluted": "yes", "lang": "zh"}, "constructor": {"prototype": {"polluted": "yes"}}, "role": "agent"}');
+    const r = await run(['config', 'get', 'role'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    expectNoCrash(r);
+    expect(r.stdout).toBe('agent\n');
+    expect(r.stderr).toContain('the setting "__proto__"');
+    expect(r.stderr).toContain('the setting "constructor"');
+    expectPrototypesClean();
+  }, BOUND_MS);
+
+  it('a key with escapes is reported without them', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ [`x${HOSTILE.ansi}${HOSTILE.rlo}`]: 1 }));
+    const r = await run(['config', 'list'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    expectNoCrash(r);
+    expect(r.stderr).toMatch(/is unknown and ignored/);
+    expect(r.stderr).not.toMatch(UNSAFE);
+  }, BOUND_MS);
+});
+
+describe('a damaged case log (cases.jsonl)', () => {
+  /** A folder with two real saved cases. */
+  async function logWithTwoCases(): Promise<{ dir: string; env: Record<string, string>; ids: string[] }> {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    for (const network of ['offline', 'unstable']) expect((await run(['diagnose', 'payment-failed', '--network', network, '--save'], { env })).code).toBe(0);
+    const ids = readFileSync(join(dir, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    return { dir, env, ids };
+  }
+
+  const COMMANDS = [['cases', 'list'], ['cases', 'list', '--json'], ['cases', 'stats', '--json'], ['cases', 'export', '--format', 'jsonl'], ['cases', 'export', '--format', 'csv']];
+
+  it('truncated mid-line: the torn line is skipped with a warning, the others still listed, the file untouched', async () => {
+    const { dir, env, ids } = await logWithTwoCases();
+    const file = join(dir, 'cases.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    // The second case cut in the middle, as a power cut would leave it.
+    writeFileSync(file, `${lines[0]}\n${lines[1]!.slice(0, 40)}`);
+    const before = readFileSync(file);
+    for (const argv of COMMANDS) {
+      const r = await run(argv, { env });
+      expectNoCrash(r);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('Warning: line 2 of the case log is incomplete (probably cut off while being written); it is skipped and left as it is.\n');
+    }
+    const listed = await run(['cases', 'list', '--json'], { env });
+    expect((JSON.parse(listed.stdout) as { id: string }[]).map((c) => c.id)).toEqual([ids[0]]);
+    expect(readFileSync(file)).toEqual(before);
+  }, 20_000);
+
+  it('garbage lines: each skipped with a warning naming its line, the cases around them still listed', async () => {
+    const { dir, env, ids } = await logWithTwoCases();
+    const file = join(dir, 'cases.jsonl');
+    const [first, second] = readFileSync(file, 'utf8').trim().split('\n');
+    writeFileSync(file, Buffer.concat([Buffer.from(`${first}\nnot json at all\n[1, 2]\nnull\n42\n`), Buffer.from([0xff, 0xfe, 0x0a]), Buffer.from(`\n{"id": 7}\n${second}\n`)]));
+    const before = readFileSync(file);
+    const r = await run(['cases', 'list', '--json'], { env });
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { id: string }[]).map((c) => c.id)).toEqual(ids);
+    for (const line of [2, 3, 4, 5, 6, 8]) expect(r.stderr).toContain(`line ${line} of the case log cannot be read`);
+    expect(readFileSync(file)).toEqual(before);
+  }, 20_000);
+
+  it('lines that are JSON but not whole cases: skipped with a warning by every cases command', async () => {
+    const { dir, env, ids } = await logWithTwoCases();
+    const file = join(dir, 'cases.jsonl');
+    // An id, a flow and a path are there; the rest is missing or of the wrong type.
+    appendFileSync(file, '{"id": "aaaa0001", "flow": "payment-failed", "path": []}\n{"id": "aaaa0002", "flow": "payment-failed", "path": [{"question": 1}], "endedAt": 5, "outcome": "x", "checks": null, "facts": null, "status": "finished"}\n');
+    for (const argv of [...COMMANDS, ['cases', 'list', '--since', '2000-01-01'], ['cases', 'show', ids[0]!.slice(0, 8)], ['cases', 'show', 'aaaa0001']]) {
+      const r = await run(argv, { env });
+      expectNoCrash(r);
+    }
+    const listed = await run(['cases', 'list', '--json'], { env });
+    expect((JSON.parse(listed.stdout) as { id: string }[]).map((c) => c.id)).toEqual(ids);
+    expect(listed.stderr).toMatch(/line 3 of the case log cannot be read/);
+  }, 20_000);
+
+  it('text with escapes in the log is listed without them', async () => {
+    const { dir, env } = await logWithTwoCases();
+    const file = join(dir, 'cases.jsonl');
+    const [first] = readFileSync(file, 'utf8').trim().split('\n');
+    const record = JSON.parse(first!) as { id: string; flow: string; outcome: { id: string; title: string } };
+    record.id = `bbbb${HOSTILE.ansi}${HOSTILE.rlo}`;
+    record.flow = `payment-failed${HOSTILE.osc8}`;
+    record.outcome.id = `fix${HOSTILE.ansi}`;
+    appendFileSync(file, `${JSON.stringify(record)}\n`);
+    for (const argv of [['cases', 'list'], ['cases', 'stats']]) {
+      const r = await run(argv, { env });
+      expectNoCrash(r);
+      expect(r.stdout, argv.join(' ')).not.toMatch(UNSAFE);
+    }
+  }, 20_000);
+
+  it('unreadable (a folder named cases.jsonl): a clear message, never an internal error, and the diagnosis is still shown', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'cases.jsonl'));
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const listed = await run(['cases', 'list'], { env });
+    expectNoCrash(listed);
+    expect(listed.stderr).toContain('cases.jsonl');
+    const saved = await run(['diagnose', 'payment-failed', '--network', 'offline', '--save', '--json'], { env });
+    expectNoCrash(saved);
+    expect(saved.stdout).toContain('fix-connection');
+    expect(saved.stderr).toContain('cases.jsonl');
+    expect(statSync(join(dir, 'cases.jsonl')).isDirectory()).toBe(true);
+  }, BOUND_MS);
+});

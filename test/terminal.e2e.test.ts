@@ -1,9 +1,353 @@
-import { it } from 'vitest';
-import { TerminalSession } from './tmux.js';
+/**
+ * Robustness of the built CLI where it meets the operating system: a real
+ * pseudo-terminal (tmux), narrow screens, colour switches, pipes that close
+ * early and signals. `npm test` builds before running these; run
+ * `npm run build` first when running this file alone.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { current, start, step } from '../src/engine/engine.js';
+import type { Flow, Lang } from '../src/engine/types.js';
+import { ROOT } from './helpers.js';
+import { KEYS } from './tmux.js';
 
-it('probe en40', async () => {
-  const term = new TerminalSession(['diagnose', 'account-compromised'], { width: 40, height: 80 });
-  console.log('exit', await term.exitCode());
-  console.log(term.screen().split('\n').map((l) => `${String(l.length).padStart(3)}|${l}`).join('\n'));
-  term.close();
+const BIN = join(ROOT, 'bin/wallet-help.js');
+/** Every test here ends within this, whatever the program does. */
+const BOUND_MS = 15_000;
+
+/**
+ * TerminalSession (test/tmux.ts) with two more things these tests need: the
+ * screen as the terminal shows it (soft-wrapped lines not joined) and whether
+ * the cursor is visible. Its socket is private, so the few lines are copied.
+ */
+class Pty {
+  private readonly socket = `wh-robust-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  readonly home = mkdtempSync(join(tmpdir(), 'wallet-help-pty-'));
+
+  constructor(args: string[], opts: { width?: number; height?: number; env?: Record<string, string> } = {}) {
+    const env = { TERM: 'xterm-256color', HOME: this.home, WALLET_HELP_CONFIG_DIR: this.home, LANG: 'C.UTF-8', ...opts.env };
+    const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
+    const cli = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
+    // CI must be unset inside: inquirer turns itself off when it is present. FORCE_COLOR from the runner must not leak in.
+    const script = `env -u CI -u FORCE_COLOR ${assignments} ${cli}; echo "[exit:$?]"; sleep 600`;
+    this.tmux('new-session', '-d', '-x', String(opts.width ?? 80), '-y', String(opts.height ?? 24), 'sh', '-c', script);
+  }
+
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  }
+
+  /** The screen with soft-wrapped lines joined: a line longer than the width is one the program did not wrap. */
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-J');
+  }
+
+  /** The screen with its colour and attribute escapes. */
+  screenWithEscapes(): string {
+    return this.tmux('capture-pane', '-p', '-e');
+  }
+
+  /** Whether the terminal shows its cursor (tmux's cursor_flag). */
+  cursorVisible(): boolean {
+    return this.tmux('display', '-p', '#{cursor_flag}').trim() === '1';
+  }
+
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', ...keys);
+  }
+
+  async waitFor(test: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      last = this.screen();
+      const ok = typeof test === 'string' ? flat(last).includes(flat(test)) : test instanceof RegExp ? test.test(last) : test(last);
+      if (ok) return last;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`screen never showed ${String(test)}; last screen:\n${last}`);
+  }
+
+  async exitCode(timeoutMs = 10_000): Promise<number> {
+    const screen = await this.waitFor(/\[exit:\d+\]/, timeoutMs);
+    return Number(/\[exit:(\d+)\]/.exec(screen)![1]);
+  }
+
+  close(): void {
+    try {
+      const socketPath = this.tmux('display', '-p', '#{socket_path}').trim();
+      this.tmux('kill-server');
+      // tmux leaves its socket file behind.
+      if (socketPath !== '') rmSync(socketPath, { force: true });
+    } catch {
+      // Already gone.
+    }
+    rmSync(this.home, { recursive: true, force: true });
+  }
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Text with every run of white space (line breaks, hanging indents) made one space. */
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** How many times `needle` appears in the screen (white space flattened). */
+function count(screen: string, needle: string): number {
+  return flat(screen).split(flat(needle)).length - 1;
+}
+
+/** The flows exactly as the built CLI sees them. */
+function builtFlows(): Map<string, Flow> {
+  const flows = JSON.parse(readFileSync(join(ROOT, 'dist/flows.json'), 'utf8')) as Flow[];
+  return new Map(flows.map((f) => [f.id, f]));
+}
+
+function flow(id: string): Flow {
+  const f = builtFlows().get(id);
+  if (!f) throw new Error(`the build has no flow ${id}: run npm run build`);
+  return f;
+}
+
+/** A flow whose path by these answer positions asks no check (checks may type text or measure the network). */
+function questionsOnPath(f: Flow, picks: number[]): { texts: string[]; outcome: string } {
+  let next = current(f, start(f));
+  const texts: string[] = [];
+  for (const pick of picks) {
+    if (next.type !== 'question') throw new Error('path too long');
+    if (next.question.check) throw new Error(`${f.id}/${next.question.id} runs a check; pick another path`);
+    texts.push(next.question.text.en);
+    next = step(f, next.session, next.question.answers[pick]!.value);
+  }
+  if (next.type !== 'outcome') throw new Error('path too short');
+  return { texts, outcome: next.outcome.title.en };
+}
+
+// eslint-disable-next-line no-control-regex
+const ESCAPE = /[\u001b\u009b]/;
+
+describe('a real terminal', () => {
+  let term: Pty | undefined;
+  afterEach(() => {
+    term?.close();
+    term = undefined;
+  });
+
+  it('walks several questions with the arrow keys and Enter to an outcome', async () => {
+    // promotion-missing: read the terms → met every condition → the second answer (not yet due) → a fix.
+    const picks = [0, 0, 1];
+    const path = questionsOnPath(flow('promotion-missing'), picks);
+    term = new Pty(['diagnose', 'promotion-missing'], { height: 60 });
+    for (const [i, pick] of picks.entries()) {
+      await term.waitFor((s) => count(s, path.texts[i]!) === 1 && s.includes('❯'));
+      term.keys(...Array<string>(pick).fill(KEYS.down), KEYS.enter);
+    }
+    const screen = await term.waitFor(path.outcome);
+    expect(await term.exitCode()).toBe(0);
+    expect(screen).toContain('FIX');
+    expect(screen).not.toMatch(/Something went wrong|\n\s+at /);
+  }, BOUND_MS);
+
+  it('goes Back to the earlier question, which is asked again and can be answered differently', async () => {
+    const f = flow('promotion-missing');
+    const first = f.questions[f.start]!;
+    const second = f.questions[first.answers[0]!.next]!;
+    term = new Pty(['diagnose', 'promotion-missing'], { height: 60 });
+    await term.waitFor(first.text.en);
+    expect(term.screen()).not.toContain('← Back'); // the first question has nowhere to go back to
+    term.keys(KEYS.enter);
+    await term.waitFor((s) => flat(s).includes(flat(second.text.en)) && s.includes('← Back'));
+    // The navigation entries follow the answers: Back is the first of them.
+    term.keys(...Array<string>(second.answers.length).fill(KEYS.down));
+    await term.waitFor(/❯ ← Back/);
+    term.keys(KEYS.enter);
+    await term.waitFor((s) => count(s, first.text.en) === 2);
+    // The first question is asked again, this time answered with its second answer.
+    const other = first.answers[1]!;
+    const outcome = f.outcomes[other.next];
+    expect(outcome, 'promotion-missing: the second answer of the first question should end the flow').toBeDefined();
+    term.keys(KEYS.down, KEYS.enter);
+    await term.waitFor(outcome!.title.en);
+    expect(await term.exitCode()).toBe(0);
+  }, BOUND_MS);
+
+  it('Ctrl+C at a question prints "Cancelled.", exits 130 without a stack trace and shows the cursor again', async () => {
+    const f = flow('promotion-missing');
+    const first = f.questions[f.start]!;
+    const second = f.questions[first.answers[0]!.next]!;
+    term = new Pty(['diagnose', 'promotion-missing']);
+    await term.waitFor(first.text.en);
+    term.keys(KEYS.enter);
+    await term.waitFor(second.text.en);
+    // The prompt hides the cursor while it draws its list; the check below means something only then.
+    expect(term.cursorVisible()).toBe(false);
+    term.keys(KEYS.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+    const screen = term.screen();
+    expect(screen).toContain('Cancelled.');
+    expect(screen).not.toMatch(/ExitPromptError|AbortPromptError|Something went wrong|\n\s+at /);
+    expect(term.cursorVisible()).toBe(true);
+  }, BOUND_MS);
+
+  describe('40 columns wide', () => {
+    /** Screen lines wider than the terminal once soft wraps are joined: text the program did not wrap itself. */
+    const tooWide = (screen: string, width: number) => screen.split('\n').filter((l) => stringWidth(l) > width);
+
+    for (const lang of ['en', 'zh'] as const satisfies readonly Lang[]) {
+      it(`wraps a fix within 40 columns at word boundaries, keeping every word (${lang})`, async () => {
+        const f = flow('promotion-missing');
+        const outcome = f.outcomes[f.questions[f.start]!.answers[1]!.next]!;
+        term = new Pty(['--lang', lang, 'diagnose', 'promotion-missing'], { width: 40, height: 80 });
+        await term.waitFor(f.questions[f.start]!.text[lang].slice(0, 6));
+        term.keys(KEYS.down, KEYS.enter);
+        expect(await term.exitCode()).toBe(0);
+        const screen = term.screen();
+        const from = screen.lastIndexOf(outcome.title[lang].slice(0, 4));
+        expect(from).toBeGreaterThan(-1);
+        const shown = screen.slice(from);
+        expect(tooWide(shown, 40)).toEqual([]);
+        // Readable: each step is all there, broken only where there was white space (CJK may break anywhere).
+        const joined = lang === 'zh' ? shown.replace(/\s+/g, '') : flat(shown);
+        for (const s of outcome.steps) expect(joined).toContain(lang === 'zh' ? s.zh.replace(/\s+/g, '') : flat(s.en));
+      }, BOUND_MS);
+    }
+
+    it('wraps an alert with its contact card within 40 columns', async () => {
+      // account-compromised starts at its alert: the outcome, the queue, what to prepare, the notice and the card.
+      term = new Pty(['diagnose', 'account-compromised'], { width: 40, height: 120 });
+      expect(await term.exitCode()).toBe(0);
+      const screen = term.screen();
+      expect(screen).toContain('ALERT');
+      expect(tooWide(screen, 40)).toEqual([]);
+    }, BOUND_MS);
+  });
+
+  for (const env of [{ NO_COLOR: '1' }, { TERM: 'dumb' }] as Record<string, string>[]) {
+    it(`writes no escape sequences with ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}`, async () => {
+      const f = flow('promotion-missing');
+      const first = f.questions[f.start]!;
+      term = new Pty(['diagnose', 'promotion-missing'], { env, height: 60 });
+      await term.waitFor(first.text.en);
+      expect(term.screenWithEscapes()).not.toMatch(ESCAPE);
+      term.keys(KEYS.down, KEYS.enter);
+      expect(await term.exitCode()).toBe(0);
+      const screen = term.screenWithEscapes();
+      expect(screen).toContain(f.outcomes[first.answers[1]!.next]!.title.en);
+      expect(screen).not.toMatch(ESCAPE);
+    }, BOUND_MS);
+  }
+});
+
+describe('pipes', () => {
+  let dir: string;
+  let batchFile: string;
+  const LINES = 20_000;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'wallet-help-pipes-'));
+    batchFile = join(dir, 'batch.jsonl');
+    // Fixes, alerts with their contact card, and now and then a line that fails.
+    const lines = Array.from({ length: LINES }, (_, i) =>
+      JSON.stringify(i % 100 === 99 ? { id: i, flow: 'no-such-flow' } : i % 2 === 0 ? { id: i, flow: 'payment-failed', answers: { network: 'offline' } } : { id: i, flow: 'account-compromised' }),
+    );
+    writeFileSync(batchFile, `${lines.join('\n')}\n`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const env = () => ({ PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir, LANG: 'C.UTF-8' });
+  const sh = (script: string) => spawnSync('sh', ['-c', script], { env: env(), encoding: 'utf8', timeout: BOUND_MS, maxBuffer: 64 * 1024 * 1024 });
+  const node = `${shellQuote(process.execPath)} ${shellQuote(BIN)}`;
+
+  it('`flows list | head -1` ends quietly', () => {
+    // The left side's status: sh has no pipefail, so it is written to a file.
+    const status = join(dir, 'status-list');
+    const r = sh(`{ ${node} flows list 2>${shellQuote(join(dir, 'err-list'))}; echo $? > ${shellQuote(status)}; } | head -1`);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')).toHaveLength(2);
+    expect(readFileSync(join(dir, 'err-list'), 'utf8')).toBe('');
+    expect(readFileSync(status, 'utf8').trim()).toBe('0');
+  });
+
+  it('a large --batch output piped into `head -c 1000` ends quietly, without EPIPE or a stack trace', () => {
+    const status = join(dir, 'status-batch');
+    const err = join(dir, 'err-batch');
+    const r = sh(`{ ${node} diagnose --batch ${shellQuote(batchFile)} 2>${shellQuote(err)}; echo $? > ${shellQuote(status)}; } | head -c 1000`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toHaveLength(1000);
+    const stderr = readFileSync(err, 'utf8');
+    expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    // 0 (stopped quietly) or 1 (some lines failed): never a crash or a signal.
+    expect(['0', '1']).toContain(readFileSync(status, 'utf8').trim());
+  });
+
+  it('a large --batch output read from standard input into a reader that goes away ends quietly', async () => {
+    const child = spawn(process.execPath, [BIN, 'diagnose', '--batch', '-'], { env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    let got = 0;
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (d: Buffer) => {
+      got += d.length;
+      if (got >= 1000) child.stdout.destroy();
+    });
+    child.stdin.on('error', () => {}); // it may stop reading once nobody reads its output
+    child.stdin.end(readFileSync(batchFile));
+    const timer = setTimeout(() => child.kill('SIGKILL'), BOUND_MS - 2_000);
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) => child.on('close', (c, s) => r([c, s])));
+    clearTimeout(timer);
+    expect(signal).toBeNull();
+    expect([0, 1]).toContain(code);
+    expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+  }, BOUND_MS);
+
+  it('never cuts output short: a file and a pipe read to the end get the same bytes', () => {
+    const file = join(dir, 'out.jsonl');
+    const toFile = sh(`${node} diagnose --batch ${shellQuote(batchFile)} > ${shellQuote(file)}`);
+    const piped = sh(`${node} diagnose --batch ${shellQuote(batchFile)} | cat`);
+    expect(toFile.status).toBe(1); // one line in a hundred names no flow
+    expect(toFile.stderr).toBe(`${LINES} line(s), ${LINES / 100} failed.\n`);
+    const bytes = statSync(file).size;
+    expect(bytes).toBeGreaterThan(1_000_000);
+    expect(Buffer.byteLength(piped.stdout)).toBe(bytes);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(lines).toHaveLength(LINES + 1);
+    expect(lines.at(-1)).toBe('');
+    // In order, one for one, each a whole JSON document.
+    expect(lines.slice(0, -1).map((l) => (JSON.parse(l) as { id: number }).id)).toEqual(Array.from({ length: LINES }, (_, i) => i));
+  });
+});
+
+describe('signals', () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`a batch waiting for more input answers what arrived, then ends on ${signal} without a stack trace`, async () => {
+      const home = mkdtempSync(join(tmpdir(), 'wallet-help-sig-'));
+      const child = spawn(process.execPath, [BIN, 'diagnose', '--batch', '-'], {
+        env: { PATH: process.env.PATH ?? '', HOME: home, WALLET_HELP_CONFIG_DIR: home, LANG: 'C.UTF-8' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        if (stdout.includes('\n')) child.kill(signal);
+      });
+      // One line, and the input stays open: the answer must come before more input or the end of it.
+      child.stdin.write('{"id": 1, "flow": "payment-failed", "answers": {"network": "offline"}}\n');
+      const timer = setTimeout(() => child.kill('SIGKILL'), BOUND_MS - 2_000);
+      const [code, sig] = await new Promise<[number | null, NodeJS.Signals | null]>((r) => child.on('close', (c, s) => r([c, s])));
+      clearTimeout(timer);
+      rmSync(home, { recursive: true, force: true });
+      expect(JSON.parse(stdout.split('\n')[0]!)).toMatchObject({ id: 1, outcome: { id: 'fix-connection' } });
+      // Killed by the signal, or exited with 128 + its number: either way not SIGKILL from the timer.
+      const expected = { SIGINT: 130, SIGTERM: 143 }[signal];
+      expect(sig === signal || code === expected, `code ${code}, signal ${sig}`).toBe(true);
+      expect(stderr).not.toMatch(/Error|\n\s+at /);
+    }, BOUND_MS);
+  }
 });

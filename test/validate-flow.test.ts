@@ -110,7 +110,7 @@ describe('flow validation', () => {
 
   it('refuses YAML aliases (alias bombs) with a located message', () => {
     const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n`;
-    expect(problems(bomb)).toEqual(['flows/tiny.yaml:1:1: YAML aliases (*name) are not allowed in this file; write the value out in full']);
+    expect(problems(bomb)).toEqual(['flows/tiny.yaml:2:8: YAML aliases (*name) are not allowed in this file; write the value out in full']);
   });
 
   it('reports YAML syntax errors with their position', () => {

@@ -61,6 +61,8 @@ export interface ReadCases {
   cases: CaseRecord[];
   /** Lines that could not be read: torn or damaged; reported, skipped and left as they are. */
   skipped: { line: number; reason: 'torn' | 'invalid' }[];
+  /** The system error when the log exists but cannot be read (it is left alone). */
+  unreadable?: string;
 }
 
 /** Reads the case log; a missing file is an empty log. */
@@ -69,8 +71,9 @@ export async function readCases(env: Env): Promise<ReadCases> {
   try {
     text = await readFile(casesFile(env), 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { cases: [], skipped: [] };
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { cases: [], skipped: [] };
+    return { cases: [], skipped: [], unreadable: code ?? 'EIO' };
   }
   const lines = text.split('\n');
   const endsClean = text.endsWith('\n');
@@ -80,16 +83,35 @@ export async function readCases(env: Env): Promise<ReadCases> {
     if (line.trim() === '') return;
     const last = i === lines.length - 1 && !endsClean;
     try {
-      const value = JSON.parse(line) as CaseRecord;
-      if (typeof value !== 'object' || value === null || typeof value.id !== 'string' || typeof value.flow !== 'string' || !Array.isArray(value.path)) {
-        throw new Error('not a case');
-      }
+      const value = JSON.parse(line) as unknown;
+      if (!isCaseRecord(value)) throw new Error('not a case');
       cases.push(value);
     } catch {
       skipped.push({ line: i + 1, reason: last ? 'torn' : 'invalid' });
     }
   });
   return { cases, skipped };
+}
+
+/** A line is a case only when every field the commands read has its type: the log is input like any other. */
+function isCaseRecord(v: unknown): v is CaseRecord {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const r = v as Record<string, unknown>;
+  const str = (x: unknown) => typeof x === 'string';
+  const outcomeOk = r.outcome === null || (typeof r.outcome === 'object' && r.outcome !== null && str((r.outcome as Record<string, unknown>).id) && str((r.outcome as Record<string, unknown>).kind));
+  const contactOk = r.contact === null || (typeof r.contact === 'object' && r.contact !== null && Array.isArray((r.contact as Record<string, unknown>).channels));
+  const pathOk = Array.isArray(r.path) && r.path.every((p) => typeof p === 'object' && p !== null && str((p as Record<string, unknown>).question) && str((p as Record<string, unknown>).answer));
+  const factsOk = typeof r.facts === 'object' && r.facts !== null && !Array.isArray(r.facts) && Object.values(r.facts).every(str);
+  return (
+    [r.id, r.flow, r.lang, r.role, r.startedAt, r.endedAt, r.timeZone].every(str) &&
+    (r.status === 'finished' || r.status === 'cancelled') &&
+    typeof r.version === 'number' &&
+    pathOk &&
+    Array.isArray(r.checks) &&
+    outcomeOk &&
+    contactOk &&
+    factsOk
+  );
 }
 
 /** Saves the case in progress (written aside, then renamed, so a crash leaves the old or the new one). */

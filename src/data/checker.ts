@@ -6,6 +6,7 @@ import type { LocatedValue, PathKey, Problem } from './located-yaml.js';
 import { LANGS, type Lang, type Localized } from '../engine/types.js';
 import { list, problemTranslator, ref, type ProblemKey, type ProblemParams, type ProblemRef, type ProblemTranslate } from '../i18n/problems.js';
 import { clip } from '../util/safe-text.js';
+import { MAX_PROBLEMS } from './limits.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -24,8 +25,20 @@ export class Checker {
   }
 
   report(path: readonly PathKey[], key: ProblemKey, params?: ProblemParams, which: 'key' | 'value' = 'value'): void {
+    if (this.problems.length >= MAX_PROBLEMS) {
+      this.suppressed++;
+      return;
+    }
     this.problems.push(this.doc.problem(path, this.message(key, params), which));
   }
+
+  /** The problems found, with a last line counting those not listed. */
+  finish(): Problem[] {
+    if (this.suppressed === 0) return this.problems;
+    return [...this.problems, { file: this.doc.file, line: 1, column: 1, message: this.message('problems.more', { count: this.suppressed }) }];
+  }
+
+  private suppressed = 0;
 
   /** A mapping with only the allowed keys; `required` keys must be present. */
   object(value: unknown, path: readonly PathKey[], what: What, allowed: readonly string[], required: readonly string[]): Obj | undefined {

@@ -4,10 +4,11 @@
  * be reported as file:line:column.
  */
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Lang } from '../engine/types.js';
 import { problemTranslator } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
+import { safeText } from '../util/safe-text.js';
 
 /** One problem in a data file, placed where the user can find it. */
 export interface Problem {
@@ -101,6 +102,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 export function parseLocatedYaml(text: string, file: string, lang: Lang = 'en'): { doc: LocatedValue; problems: Problem[] } {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // Parsers recurse per level: refuse absurd nesting before either sees it.
+  const deep = tooDeep(source);
+  if (deep !== undefined) {
+    const before = source.slice(0, deep).split('\n');
+    return { doc: emptyDoc(file, source), problems: [{ file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, message: problemTranslator(lang)('yaml.tooDeep', { max: MAX_DEPTH }) }] };
+  }
   // Most files are well formed: read the value with a fast parser and build
   // the position index (the slow part) only when a problem must be placed.
   const fast = fastParse(source);
@@ -120,6 +127,40 @@ export function parseLocatedYaml(text: string, file: string, lang: Lang = 'en'):
     return { doc, problems: [] };
   }
   return parseWithPositions(source, file, lang);
+}
+
+/** No data file of ours nests anywhere near this deep. */
+const MAX_DEPTH = 64;
+
+/**
+ * The offset where the text nests deeper than MAX_DEPTH, by brackets or by
+ * indentation (two spaces a level), or undefined. Quotes are not parsed, so a
+ * bracket inside a string counts too: harmless, since real files stay shallow.
+ */
+function tooDeep(source: string): number | undefined {
+  let depth = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32 || c === 45 /* - */) {
+        indent++;
+        if (indent > MAX_DEPTH * 4) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 /** Anchors, aliases and tags send a file to the careful parser, which refuses them with their position. */
@@ -206,7 +247,9 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
   try {
     document = parseDocument(source, {
       lineCounter,
-      uniqueKeys: true,
+      // The library's own duplicate-key check compares every key with every other
+      // (minutes on a hostile file); ours below uses a set per mapping.
+      uniqueKeys: false,
       prettyErrors: false,
       strict: true,
       customTags: [],
@@ -226,32 +269,35 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
       message: e.code === 'DUPLICATE_KEY' ? message('yaml.duplicateKey') : message('yaml.syntax', { detail: yamlDetail(e.message) }),
     });
   }
+  const { index, duplicates } = indexPositions(document.contents);
+  for (const offset of duplicates) problems.push({ file, ...pos(offset), message: message('yaml.duplicateKey') });
   let value: unknown = null;
-  if (document.errors.length === 0) {
+  if (problems.length === 0) {
     try {
       // Aliases only make sense for files far bigger than ours; refusing them stops alias bombs.
       value = document.toJS({ maxAliasCount: 0 });
     } catch (err) {
+      // Placed at the first alias, where the author can see what to write out in full.
+      let at: Position = { line: 1, column: 1, offset: 0 };
+      visit(document, {
+        Alias(_key, node) {
+          if (node.range) at = pos(node.range[0]);
+          return visit.BREAK;
+        },
+      });
       problems.push({
         file,
-        line: 1,
-        column: 1,
+        line: at.line,
+        column: at.column,
         message: err instanceof ReferenceError ? message('yaml.alias') : message('yaml.unreadable', { detail: (err as Error).message }),
       });
     }
   }
+  // Every node's place, indexed once by path: a file with thousands of problems stays fast.
   const locate = (path: readonly PathKey[], which: 'key' | 'value' = 'value'): Position => {
     for (let n = path.length; n >= 0; n--) {
-      const sub = path.slice(0, n);
-      const node = sub.length === 0 ? document.contents : document.getIn(sub, true);
-      if (isNode(node) && node.range) {
-        if (which === 'key' && n === path.length && n > 0) {
-          const parent = n === 1 ? document.contents : document.getIn(path.slice(0, n - 1), true);
-          const pair = findPair(parent, path[n - 1]!);
-          if (pair) return pos(pair);
-        }
-        return pos(node.range[0]);
-      }
+      const found = index.get(pathKey(path.slice(0, n)));
+      if (found) return pos(which === 'key' && n === path.length && found.key !== undefined ? found.key : found.value);
     }
     return { line: 1, column: 1, offset: 0 };
   };
@@ -268,17 +314,37 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
   return { doc, problems };
 }
 
-function findPair(parent: unknown, key: PathKey): number | undefined {
-  if (!isNode(parent) || !('items' in parent) || !Array.isArray(parent.items)) return undefined;
-  for (const item of parent.items as unknown[]) {
-    if (item && typeof item === 'object' && 'key' in item) {
-      const k = (item as { key: unknown }).key;
-      if (isNode(k) && 'value' in k && String((k as { value: unknown }).value) === String(key) && k.range) {
-        return k.range[0];
-      }
-    }
+function pathKey(path: readonly PathKey[]): string {
+  return path.map(String).join('\u0000');
+}
+
+/** Start offsets of every node (and of the key of every mapping entry) by path, and where keys repeat within a mapping. */
+function indexPositions(root: unknown): { index: Map<string, { key?: number; value: number }>; duplicates: number[] } {
+  const index = new Map<string, { key?: number; value: number }>();
+  const duplicates: number[] = [];
+  const stack: { node: unknown; path: PathKey[]; key?: number }[] = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path, key } = stack.pop()!;
+    if (!isNode(node) || !node.range) continue;
+    index.set(pathKey(path), key === undefined ? { value: node.range[0] } : { key, value: node.range[0] });
+    if (!('items' in node) || !Array.isArray(node.items)) continue;
+    const seen = new Set<string>();
+    (node.items as unknown[]).forEach((item, i) => {
+      if (item && typeof item === 'object' && 'key' in item && 'value' in item) {
+        const k = (item as { key: unknown }).key;
+        const name = isNode(k) && 'value' in k ? String((k as { value: unknown }).value) : String(k);
+        const keyStart = isNode(k) && k.range ? k.range[0] : undefined;
+        if (seen.has(name)) duplicates.push(keyStart ?? node.range![0]);
+        seen.add(name);
+        const value = (item as { value: unknown }).value;
+        // An entry without a value ("key:") is placed at its key.
+        if (isNode(value)) stack.push({ node: value, path: [...path, name], ...(keyStart === undefined ? {} : { key: keyStart }) });
+        else if (keyStart !== undefined) index.set(pathKey([...path, name]), { key: keyStart, value: keyStart });
+      } else stack.push({ node: item, path: [...path, i] });
+    });
   }
-  return undefined;
+  duplicates.sort((a, b) => a - b);
+  return { index, duplicates };
 }
 
 function emptyDoc(file: string, source: string): LocatedValue {
@@ -293,5 +359,5 @@ function yamlDetail(message: string): string {
 
 /** Formats a problem the way compilers do, so editors and terminals can jump to it. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+  return `${safeText(p.file)}:${p.line}:${p.column}: ${safeText(p.message)}`;
 }

@@ -17,7 +17,7 @@ const EXCEPTION_KEYS = ['date', 'hours', 'note'];
 export function validateDirectory(doc: LocatedValue, source: string, lang: Lang = 'en'): { directory?: Directory; problems: Problem[] } {
   const c = new Checker(doc, lang);
   const root = c.object(doc.value, [], 'what.directoryFile', ROOT_KEYS, ['providers']);
-  if (!root) return { problems: c.problems };
+  if (!root) return { problems: c.finish() };
   const items = c.array(root.providers, ['providers'], 'what.providers', 1);
   const providers: Provider[] = [];
   const ids = new Set<string>();
@@ -28,7 +28,7 @@ export function validateDirectory(doc: LocatedValue, source: string, lang: Lang 
     ids.add(p.id);
     providers.push(p);
   });
-  return c.problems.length > 0 ? { problems: c.problems } : { directory: { source, providers }, problems: [] };
+  return c.problems.length > 0 ? { problems: c.finish() } : { directory: { source, providers }, problems: [] };
 }
 
 function readProvider(c: Checker, raw: unknown, path: PathKey[]): Provider | undefined {

@@ -41,7 +41,7 @@ const TEST_KEYS = ['name', 'answers', 'expect'];
 export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang = 'en', requireAgent = false): { flow?: Flow; problems: Problem[] } {
   const c = new Checker(doc, lang);
   const root = c.object(doc.value, [], 'what.flowFile', FLOW_KEYS, ['id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests']);
-  if (!root) return { problems: c.problems };
+  if (!root) return { problems: c.finish() };
 
   const id = c.id(root.id, ['id'], 'what.flowId');
   if (id && expectedId !== undefined && id !== expectedId) {
@@ -78,11 +78,11 @@ export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang 
 
   const tests = readTests(c, root);
   if (c.problems.length > 0 || !id || version === undefined || !title || !description || startId === undefined) {
-    return { problems: c.problems };
+    return { problems: c.finish() };
   }
   const flow: Flow = { id, version, title, description, start: startId, questions, outcomes, tests };
   checkTests(c, flow);
-  return c.problems.length > 0 ? { problems: c.problems } : { flow, problems: [] };
+  return c.problems.length > 0 ? { problems: c.finish() } : { flow, problems: [] };
 }
 
 function ownKeys(value: unknown): string[] {

@@ -1,6 +1,7 @@
 /** Looking up messages and choosing the language. */
 import { en, zh, type MessageKey } from './messages.js';
 import type { Lang } from '../engine/types.js';
+import { safeText } from '../util/safe-text.js';
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { en, zh };
 
@@ -12,10 +13,14 @@ export function translator(lang: Lang): Translate {
   return (key, params) => fill(catalogue[key], params);
 }
 
-/** Fills the `{name}` placeholders of a template from `params`; unknown names stay as written. */
+/**
+ * Fills the `{name}` placeholders of a template from `params`; unknown names stay
+ * as written. Values come from files and input, so their control characters and
+ * escape sequences are removed here, once for every message.
+ */
 export function fill(template: string, params?: Readonly<Record<string, string | number>>): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? safeText(String(params[name])) : whole));
 }
 
 /** Joins a list the way each language does ("a, b or c" / "a、b 或 c"). */

@@ -366,6 +366,11 @@ WALLET_HELP_CONFIG_DIR moves the settings folder.`,
   'check.measured.not-needed': 'no memo needed',
   'check.measured.given': 'memo given',
   'check.measured.missing-or-wrong': 'memo missing or wrong',
+  'error.moreProblems': '{count} more problem(s) not shown; fix these first',
+  'config.error.store': 'The settings file {file} cannot be written ({reason}). Check that it is a file you may write, or move the settings folder with WALLET_HELP_CONFIG_DIR.',
+  'cases.unreadable': 'the case log {file} cannot be read ({reason}); no cases are shown.',
+  'cases.saveFailed': 'The case could not be saved to {file} ({reason}); the diagnosis above is complete.',
+  'lib.badRequest': 'A request needs a flow id (text) and answers as an object of text values, for example {"flow": "payment-failed", "answers": {"network": "ok"}}.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -727,4 +732,9 @@ WALLET_HELP_CONFIG_DIR 可以指定设置文件夹。`,
   'check.measured.not-needed': '不需要备注',
   'check.measured.given': '已填写备注',
   'check.measured.missing-or-wrong': '备注缺失或错误',
+  'error.moreProblems': '还有 {count} 个问题没有显示；请先修正上面这些',
+  'config.error.store': '无法写入设置文件 {file}（{reason}）。请确认它是你有权写入的文件，或用 WALLET_HELP_CONFIG_DIR 换一个设置文件夹。',
+  'cases.unreadable': '无法读取案例记录 {file}（{reason}）；不显示任何案例。',
+  'cases.saveFailed': '案例没能保存到 {file}（{reason}）；上面的排查结果是完整的。',
+  'lib.badRequest': '请求需要流程编号（文本）和以文本为值的回答对象，例如 {"flow": "payment-failed", "answers": {"network": "ok"}}。',
 };

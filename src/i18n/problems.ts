@@ -201,6 +201,8 @@ export const problemsEn = {
   'dir.badHost': 'the API host must be a host name such as api.example.com, without https:// or a path',
   'dir.badPort': 'the API port must be a whole number from 1 to 65535',
   'dir.unknownChain': 'unknown chain "{chain}"; chains are {chains}',
+  'yaml.tooDeep': 'the file nests deeper than {max} levels; no flow, directory or answers file needs that',
+  'problems.more': '{count} more problem(s) not shown; fix these first',
 } as const;
 
 export type ProblemKey = keyof typeof problemsEn;
@@ -383,6 +385,8 @@ export const problemsZh: Record<ProblemKey, string> = {
   'dir.badHost': 'API 主机必须是主机名，例如 api.example.com，不要带 https:// 或路径',
   'dir.badPort': 'API 端口必须是 1 到 65535 之间的整数',
   'dir.unknownChain': '未知的链“{chain}”；可用的链：{chains}',
+  'yaml.tooDeep': '文件嵌套超过 {max} 层；流程、目录和回答文件都不需要这么深',
+  'problems.more': '还有 {count} 个问题没有显示；请先修正上面这些',
 };
 
 export type { ProblemList, ProblemParam, ProblemParams, ProblemRef } from './problem-ref.js';

@@ -1,5 +1,5 @@
 /** `wallet-help cases list|show|export|stats`: the case log, for tickets and for learning what callers need. */
-import { readCases, type CaseRecord } from '../../cases/store.js';
+import { casesFile, readCases, type CaseRecord } from '../../cases/store.js';
 import { UsageError } from '../../errors.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
@@ -12,7 +12,8 @@ export interface CasesFilter {
 
 /** The saved cases matching the filter; unreadable lines are reported on stderr, skipped and left in the file. */
 async function cases(ctx: Context, filter: CasesFilter = {}): Promise<CaseRecord[]> {
-  const { cases: all, skipped } = await readCases(ctx.io.env);
+  const { cases: all, skipped, unreadable } = await readCases(ctx.io.env);
+  if (unreadable) ctx.io.stderr.write(`${ctx.t('warning.prefix')}${ctx.t('cases.unreadable', { file: casesFile(ctx.io.env), reason: unreadable })}\n`);
   for (const s of skipped) ctx.io.stderr.write(`${ctx.t('warning.prefix')}${ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line })}\n`);
   let since: number | undefined;
   if (filter.since !== undefined) {
@@ -36,7 +37,9 @@ export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: C
   }
   const { table } = await import('../../render/table.js');
   const { out } = await ctx.styles();
-  const rows = list.map((c) => [c.id.slice(0, 8), c.endedAt.replace('T', ' ').slice(0, 16), c.flow, c.status === 'cancelled' ? ctx.t('cases.cancelled') : `${c.outcome?.kind ?? ''} ${c.outcome?.id ?? ''}`, c.role]);
+  const rows = list.map((c) =>
+    [c.id.slice(0, 8), c.endedAt.replace('T', ' ').slice(0, 16), c.flow, c.status === 'cancelled' ? ctx.t('cases.cancelled') : `${c.outcome?.kind ?? ''} ${c.outcome?.id ?? ''}`, c.role].map((cell) => safeText(cell)),
+  );
   ctx.io.stdout.write(rows.length === 0 ? `${ctx.t('cases.empty')}\n` : table([[ctx.t('cases.col.id'), ctx.t('cases.col.time'), ctx.t('cases.col.flow'), ctx.t('cases.col.outcome'), ctx.t('cases.col.role')], ...rows], out));
 }
 

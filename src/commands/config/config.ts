@@ -49,14 +49,14 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       await refuseSecrets(t, [{ text: opts.value }]);
       const problem = valueProblem(key, value);
       if (problem) throw new UsageError('invalid_config_value', t('config.error.badValue', { key, value: clip(opts.value), allowed: allowed(key) }), { key, allowed: allowed(key) });
-      const store = await openStore(dir);
+      const store = await openStore(dir, ctx);
       store.set(key, value);
       if (opts.json) io.stdout.write(`${JSON.stringify({ key, value })}\n`);
       return;
     }
     case 'unset': {
       const key = needKey(opts.key, ctx);
-      const store = await openStore(dir);
+      const store = await openStore(dir, ctx);
       store.delete(key);
       if (opts.json) io.stdout.write(`${JSON.stringify({ key, value: null })}\n`);
       return;
@@ -77,8 +77,17 @@ function needKey(key: string | undefined, ctx: Context): ConfigKey {
   return key;
 }
 
-/** conf, loaded only here: it brings a schema validator start-up should not pay for. */
-async function openStore(cwd: string): Promise<{ set(key: string, value: string): void; delete(key: string): void }> {
+/** conf, loaded only here: it brings a schema validator start-up should not pay for. Its file errors become a sentence. */
+async function openStore(cwd: string, ctx: Context): Promise<{ set(key: string, value: string): void; delete(key: string): void }> {
   const { default: Conf } = await import('conf');
-  return new Conf<Record<string, string>>({ projectName: 'wallet-help', projectSuffix: '', cwd, configName: 'config', clearInvalidConfig: false });
+  const guard = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (err) {
+      const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof SyntaxError ? 'not JSON' : 'EIO');
+      throw new UsageError('config_unwritable', ctx.t('config.error.store', { file: join(cwd, CONFIG_FILE_NAME), reason }), { reason });
+    }
+  };
+  const store = guard(() => new Conf<Record<string, string>>({ projectName: 'wallet-help', projectSuffix: '', cwd, configName: 'config', clearInvalidConfig: false }));
+  return { set: (key, value) => guard(() => store.set(key, value)), delete: (key) => guard(() => store.delete(key)) };
 }

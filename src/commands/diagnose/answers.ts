@@ -1,5 +1,5 @@
 /** Collecting answers given up front: an answers file, --answer flags and shortcuts. */
-import { MAX_DATA_FILE_BYTES } from '../../data/limits.js';
+import { MAX_DATA_FILE_BYTES, MAX_PROBLEMS } from '../../data/limits.js';
 import { UsageError } from '../../errors.js';
 import { readAll } from '../../io/io.js';
 import { clip } from '../../util/safe-text.js';
@@ -51,10 +51,13 @@ export async function readAnswersFile(ctx: Context, file: string): Promise<Recor
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail([doc.problem([], t('error.answersFile.shape'))]);
   const answers: Record<string, string> = Object.create(null);
   const bad = [];
+  let more = 0;
   for (const [k, v] of Object.entries(value)) {
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') answers[k] = String(v);
-    else bad.push(doc.problem([k], t('error.answersFile.value', { question: clip(k) })));
+    else if (bad.length < MAX_PROBLEMS) bad.push(doc.problem([k], t('error.answersFile.value', { question: clip(k) })));
+    else more++;
   }
+  if (more > 0) bad.push({ file: name, line: 1, column: 1, message: t('error.moreProblems', { count: more }) });
   if (bad.length > 0) fail(bad);
   return answers;
 }

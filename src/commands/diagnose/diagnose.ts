@@ -1,7 +1,7 @@
 /** `wallet-help diagnose [flow]`: walk a flow with answers from flags, a file or prompts. */
 import type { ContactBook } from '../../diagnosis/contact-book.js';
 import { findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } from '../../diagnosis/diagnosis.js';
-import { appendCase, CASE_FACTS, clearProgress, loadProgress, saveProgress, type CaseFact, type CaseProgress, type CaseRecord } from '../../cases/store.js';
+import { appendCase, casesFile, CASE_FACTS, clearProgress, loadProgress, saveProgress, type CaseFact, type CaseProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import type { Flow } from '../../engine/types.js';
 import { CancelError, UsageError } from '../../errors.js';
@@ -178,7 +178,9 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     if (role === 'agent' && interactive && next.outcome.queue) await askFacts(ctx, facts);
   } catch (err) {
     if (err instanceof CancelError && saving) {
-      await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', flow, startedAt, session: next.session, checks, facts, result: undefined }));
+      await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', flow, startedAt, session: next.session, checks, facts, result: undefined })).catch((saveErr: NodeJS.ErrnoException) =>
+        io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: saveErr.code ?? 'EIO' })}\n`),
+      );
     }
     throw err;
   }
@@ -201,15 +203,23 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const summaryFormat = (opts.summary as SummaryFormat | undefined) ?? (role === 'agent' && interactive && !opts.json ? 'text' : undefined);
   // The case record (and the time zone it names) is built only when the case is kept or summarised.
   const record = saving || summaryFormat ? caseRecord(ctx, { id: caseId, status: 'finished', flow, startedAt, session: next.session, checks, facts, result }) : undefined;
+  let saveProblem: string | undefined;
   if (saving && record) {
-    await appendCase(io.env, record);
-    result.case = caseId;
+    try {
+      await appendCase(io.env, record);
+      result.case = caseId;
+    } catch (err) {
+      // The diagnosis matters more than the log: show it, and say the case was not kept.
+      saveProblem = t('cases.saveFailed', { file: casesFile(io.env), reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+      result.warnings = [...(result.warnings ?? []), saveProblem];
+    }
   }
   if (interactive) await clearProgress(io.env);
   const summary = summaryFormat && record ? await summaryText(ctx, record, flow, summaryFormat) : undefined;
 
   if (opts.json) {
     if (summary !== undefined) result.summary = summary;
+    if (saveProblem) io.stderr.write(`${t('warning.prefix')}${saveProblem}\n`);
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result;
   }
@@ -225,7 +235,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   }
   for (const w of result.warnings ?? []) text += `\n${w}\n`;
   if (summary !== undefined) text += `\n${summary}`;
-  if (saving) text += `\n${t('cases.saved', { id: caseId })}\n`;
+  if (saving) text += saveProblem ? `\n${saveProblem}\n` : `\n${t('cases.saved', { id: caseId })}\n`;
   io.stdout.write(text);
   return result;
 }
