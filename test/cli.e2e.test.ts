@@ -1,6 +1,7 @@
 /** The built binary, spawned as users and scripts run it. `npm test` builds before running these. */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
@@ -91,5 +92,25 @@ describe('the built CLI in a real terminal', () => {
     term.keys(KEYS.ctrlC);
     expect(await term.exitCode()).toBe(130);
     expect(term.screen()).toContain('已取消。');
+  });
+});
+
+describe('signals', () => {
+  let term: TerminalSession | undefined;
+  afterEach(() => term?.close());
+
+  it('SIGTERM at a prompt ends the run cleanly, saving the case as cancelled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wallet-help-sigterm-'));
+    term = new TerminalSession(['diagnose', 'payment-failed', '--save'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    await term.waitFor('internet connection');
+    term.keys(KEYS.enter);
+    await term.waitFor('available balance');
+    process.kill(term.programPid(), 'SIGTERM');
+    expect(await term.exitCode()).toBe(143);
+    expect(term.screen()).toContain('Cancelled.');
+    expect(term.screen()).not.toMatch(/\n\s+at /);
+    const saved = readFileSync(join(dir, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ status: 'cancelled', path: [{ question: 'network', answer: 'ok' }] });
   });
 });

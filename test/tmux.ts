@@ -39,6 +39,14 @@ export class TerminalSession {
     return this.tmux('capture-pane', '-p', '-e');
   }
 
+  /** The process id of the CLI inside the terminal (the pane's shell runs it as its only child). */
+  programPid(): number {
+    const shell = this.tmux('list-panes', '-F', '#{pane_pid}').trim();
+    const child = execFileSync('pgrep', ['-P', shell, 'node'], { encoding: 'utf8' }).trim().split('\n')[0];
+    if (!child) throw new Error('the CLI is not running');
+    return Number(child);
+  }
+
   keys(...keys: string[]): void {
     this.tmux('send-keys', ...keys);
   }
