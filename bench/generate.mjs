@@ -42,13 +42,14 @@ export function generateFlow(id, nodes) {
     'questions:',
   ];
   for (const n of questions) {
-    lines.push(`  ${n.id}:`, '    text:', `      en: ${q(`Question ${n.id}: is the thing working?`)}`, `      zh: ${q(`问题 ${n.id}：它正常吗？`)}`, '    answers:');
+    lines.push(`  ${n.id}:`, '    text:', `      en: ${q(`Question ${n.id}: is the thing working?`)}`, `      zh: ${q(`问题 ${n.id}：它正常吗？`)}`);
+    lines.push('    agent:', `      en: ${q(`Ask the caller whether the thing works (${n.id}).`)}`, `      zh: ${q(`请询问来电者它是否正常（${n.id}）。`)}`, '    answers:');
     n.children.forEach((c, i) => lines.push(`      - value: answer-${i}`, '        label:', `          en: ${q(`Answer ${i}`)}`, `          zh: ${q(`回答 ${i}`)}`, `        next: ${c.id}`));
   }
   lines.push('outcomes:');
   outcomes.forEach((o, i) => {
     const kind = i % 3 === 0 ? 'escalate' : 'fix';
-    lines.push(`  ${o.id}:`, `    kind: ${kind}`, ...(kind === 'escalate' ? ['    queue: general'] : []), '    title:', `      en: ${q(`Outcome ${o.id}`)}`, `      zh: ${q(`结果 ${o.id}`)}`, '    steps:', `      - en: ${q('Do the first concrete thing, then check again.')}`, `        zh: ${q('先做第一件具体的事，然后再检查。')}`);
+    lines.push(`  ${o.id}:`, `    kind: ${kind}`, ...(kind === 'escalate' ? ['    queue: general'] : []), '    title:', `      en: ${q(`Outcome ${o.id}`)}`, `      zh: ${q(`结果 ${o.id}`)}`, '    steps:', `      - en: ${q('Do the first concrete thing, then check again.')}`, `        zh: ${q('先做第一件具体的事，然后再检查。')}`, '    agent:', `      - en: ${q('Tell the caller to do the first concrete thing, then check again.')}`, `        zh: ${q('请告诉来电者先做第一件具体的事，然后再检查。')}`);
   });
   lines.push('tests:');
   for (const t of tests) lines.push(`  - answers: ${JSON.stringify(t.answers)}`, `    expect: ${t.expect}`);
