@@ -37,6 +37,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
     now: () => new Date(),
     readFile: (path) => readFile(path),
     openRead: (path) => createReadStream(path),
+    signal: stop.signal,
     prompter: () => inquirerPrompter(process.stdin, process.stdout, stop.signal),
   };
   process.exitCode = await main(argv, io);

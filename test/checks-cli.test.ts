@@ -206,3 +206,29 @@ describe('crypto checks in the deposit flow', () => {
     expect(JSON.parse(r.stdout).error.question.id).toBe('confirmations');
   });
 });
+
+describe('a signal during a check', () => {
+  it('ends the run cleanly and saves the case as cancelled', async () => {
+    // A server that accepts and never answers keeps the TLS layer of the check waiting.
+    const held: import('node:net').Socket[] = [];
+    const silent = createNetServer((socket) => held.push(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const silentPort = (silent.address() as { port: number }).port;
+    const configDir = mkdtempSync(join(tmpdir(), 'wallet-help-sigterm-check-'));
+    const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.js'), 'diagnose', 'payment-failed', '--save', '--json', '--timeout', '20000', '--contacts', directory(silentPort)], {
+      env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: configDir },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Wait until the check has reached the server, then stop the run.
+    while (held.length === 0) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGTERM');
+    const code = await new Promise((r) => child.on('close', r));
+    for (const s of held) s.destroy();
+    await new Promise((r) => silent.close(r));
+    expect(code).toBe(143);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    const saved = (await import('node:fs')).readFileSync(join(configDir, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(saved[0]).toMatchObject({ status: 'cancelled', flow: 'payment-failed', path: [] });
+  });
+});

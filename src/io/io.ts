@@ -27,6 +27,8 @@ export interface IO {
   readFile(path: string): Promise<Uint8Array>;
   /** A file as a stream, for input too large to hold at once (batch mode). */
   openRead(path: string): InputStream;
+  /** Aborted when the process is told to stop (SIGTERM, SIGHUP): running checks and prompts end. */
+  signal?: AbortSignal;
   /** The prompter, created on first use (it loads inquirer, which start-up should not pay for). */
   prompter(): Promise<Prompter>;
 }

@@ -56,7 +56,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
         continue;
       }
       const { checkConnectivity } = await network();
-      const r = await checkConnectivity({ apiHost: targets.apiHost, ...(targets.apiPort ? { apiPort: targets.apiPort } : {}), ...(targets.statusUrl ? { statusUrl: targets.statusUrl } : {}) }, { timeoutMs, env: io.env });
+      const r = await checkConnectivity({ apiHost: targets.apiHost, ...(targets.apiPort ? { apiPort: targets.apiPort } : {}), ...(targets.statusUrl ? { statusUrl: targets.statusUrl } : {}) }, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) });
       const timing = r.timings.map((x) => `${x.layer} ${Math.round(x.ms)} ms${x.ok ? '' : ' ✘'}`).join(' · ');
       lines.push({
         name,
@@ -73,7 +73,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
         continue;
       }
       const { checkClock } = await network();
-      const r = await checkClock(url, { timeoutMs, env: io.env });
+      const r = await checkClock(url, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) });
       const skew = r.skewSeconds === undefined ? '' : `${r.skewSeconds > 0 ? '+' : ''}${Math.round(r.skewSeconds)} s`;
       lines.push({
         name,
@@ -109,7 +109,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
       }
       const required = targets.confirmations?.[chain] ?? 1;
       const { checkConfirmations } = await network();
-      const r = await checkConfirmations(base, opts.txid.trim().replace(/^0x/i, ''), required, { timeoutMs, env: io.env });
+      const r = await checkConfirmations(base, opts.txid.trim().replace(/^0x/i, ''), required, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) });
       const status: CheckStatus = r.result === 'confirmed' ? 'pass' : r.result === 'not-found' ? 'fail' : 'warn';
       lines.push({
         name,

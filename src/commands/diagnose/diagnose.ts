@@ -127,7 +127,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
         const ran = !canMeasure(q, provider, facts) ? undefined : await withProgress(
           ctx,
           t(`check.running.${q.check}`),
-          () => runMeasuredCheck(q, provider, { timeoutMs: checkTimeout(ctx, opts.timeout), env: io.env }, facts),
+          () => runMeasuredCheck(q, provider, { timeoutMs: checkTimeout(ctx, opts.timeout), env: io.env, ...(io.signal ? { signal: io.signal } : {}) }, facts),
           (r) => ({ text: t(`check.measured.${r!.answer as 'ok'}`, { detail: r!.record.detail ?? '' }).trim(), ok: r?.answer === 'ok' }),
           opts.json,
         );
@@ -177,12 +177,14 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
 
     if (role === 'agent' && interactive && next.outcome.queue) await askFacts(ctx, facts);
   } catch (err) {
-    if (err instanceof CancelError && saving) {
+    // A signal that stops a running check ends the case like one at a prompt.
+    const cancel = err instanceof CancelError ? err : err instanceof Error && err.name === 'AbortError' ? new CancelError(io.signal?.reason === 'SIGHUP' ? 129 : 143) : undefined;
+    if (cancel && saving) {
       await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', flow, startedAt, session: next.session, checks, facts, result: undefined })).catch((saveErr: NodeJS.ErrnoException) =>
         io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: saveErr.code ?? 'EIO' })}\n`),
       );
     }
-    throw err;
+    throw cancel ?? err;
   }
 
   // Fixes need no contact, so the directory (and luxon) load only for escalations and alerts.
