@@ -4,7 +4,7 @@
  * early and signals. `npm test` builds before running these; run
  * `npm run build` first when running this file alone.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,91 +13,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { current, start, step } from '../src/engine/engine.js';
 import type { Flow, Lang } from '../src/engine/types.js';
 import { ROOT } from './helpers.js';
-import { KEYS } from './tmux.js';
+import { flat, KEYS, shellQuote, TerminalSession } from './tmux.js';
 
 const BIN = join(ROOT, 'bin/wallet-help.js');
 /** Every test here ends within this, whatever the program does. */
 const BOUND_MS = 15_000;
-
-/**
- * TerminalSession (test/tmux.ts) with two more things these tests need: the
- * screen as the terminal shows it (soft-wrapped lines not joined) and whether
- * the cursor is visible. Its socket is private, so the few lines are copied.
- */
-class Pty {
-  private readonly socket = `wh-robust-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  readonly home = mkdtempSync(join(tmpdir(), 'wallet-help-pty-'));
-
-  constructor(args: string[], opts: { width?: number; height?: number; env?: Record<string, string> } = {}) {
-    const env = { TERM: 'xterm-256color', HOME: this.home, WALLET_HELP_CONFIG_DIR: this.home, LANG: 'C.UTF-8', ...opts.env };
-    const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
-    const cli = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
-    // CI must be unset inside: inquirer turns itself off when it is present. FORCE_COLOR from the runner must not leak in.
-    const script = `env -u CI -u FORCE_COLOR ${assignments} ${cli}; echo "[exit:$?]"; sleep 600`;
-    this.tmux('new-session', '-d', '-x', String(opts.width ?? 80), '-y', String(opts.height ?? 24), 'sh', '-c', script);
-  }
-
-  tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
-  }
-
-  /** The screen with soft-wrapped lines joined: a line longer than the width is one the program did not wrap. */
-  screen(): string {
-    return this.tmux('capture-pane', '-p', '-J');
-  }
-
-  /** The screen with its colour and attribute escapes. */
-  screenWithEscapes(): string {
-    return this.tmux('capture-pane', '-p', '-e');
-  }
-
-  /** Whether the terminal shows its cursor (tmux's cursor_flag). */
-  cursorVisible(): boolean {
-    return this.tmux('display', '-p', '#{cursor_flag}').trim() === '1';
-  }
-
-  keys(...keys: string[]): void {
-    this.tmux('send-keys', ...keys);
-  }
-
-  async waitFor(test: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    let last = '';
-    while (Date.now() < deadline) {
-      last = this.screen();
-      const ok = typeof test === 'string' ? flat(last).includes(flat(test)) : test instanceof RegExp ? test.test(last) : test(last);
-      if (ok) return last;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`screen never showed ${String(test)}; last screen:\n${last}`);
-  }
-
-  async exitCode(timeoutMs = 10_000): Promise<number> {
-    const screen = await this.waitFor(/\[exit:\d+\]/, timeoutMs);
-    return Number(/\[exit:(\d+)\]/.exec(screen)![1]);
-  }
-
-  close(): void {
-    try {
-      const socketPath = this.tmux('display', '-p', '#{socket_path}').trim();
-      this.tmux('kill-server');
-      // tmux leaves its socket file behind.
-      if (socketPath !== '') rmSync(socketPath, { force: true });
-    } catch {
-      // Already gone.
-    }
-    rmSync(this.home, { recursive: true, force: true });
-  }
-}
-
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/** Text with every run of white space (line breaks, hanging indents) made one space. */
-function flat(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** How many times `needle` appears in the screen (white space flattened). */
 function count(screen: string, needle: string): number {
@@ -134,7 +54,7 @@ function questionsOnPath(f: Flow, picks: number[]): { texts: string[]; outcome: 
 const ESCAPE = /[\u001b\u009b]/;
 
 describe('a real terminal', () => {
-  let term: Pty | undefined;
+  let term: TerminalSession | undefined;
   afterEach(() => {
     term?.close();
     term = undefined;
@@ -144,7 +64,7 @@ describe('a real terminal', () => {
     // promotion-missing: read the terms → met every condition → the second answer (not yet due) → a fix.
     const picks = [0, 0, 1];
     const path = questionsOnPath(flow('promotion-missing'), picks);
-    term = new Pty(['diagnose', 'promotion-missing'], { height: 60 });
+    term = new TerminalSession(['diagnose', 'promotion-missing'], { height: 60 });
     for (const [i, pick] of picks.entries()) {
       await term.waitFor((s) => count(s, path.texts[i]!) === 1 && s.includes('❯'));
       term.keys(...Array<string>(pick).fill(KEYS.down), KEYS.enter);
@@ -159,7 +79,7 @@ describe('a real terminal', () => {
     const f = flow('promotion-missing');
     const first = f.questions[f.start]!;
     const second = f.questions[first.answers[0]!.next]!;
-    term = new Pty(['diagnose', 'promotion-missing'], { height: 60 });
+    term = new TerminalSession(['diagnose', 'promotion-missing'], { height: 60 });
     await term.waitFor(first.text.en);
     expect(term.screen()).not.toContain('← Back'); // the first question has nowhere to go back to
     term.keys(KEYS.enter);
@@ -182,7 +102,7 @@ describe('a real terminal', () => {
     const f = flow('promotion-missing');
     const first = f.questions[f.start]!;
     const second = f.questions[first.answers[0]!.next]!;
-    term = new Pty(['diagnose', 'promotion-missing']);
+    term = new TerminalSession(['diagnose', 'promotion-missing']);
     await term.waitFor(first.text.en);
     term.keys(KEYS.enter);
     await term.waitFor(second.text.en);
@@ -204,7 +124,7 @@ describe('a real terminal', () => {
       it(`wraps a fix within 40 columns at word boundaries, keeping every word (${lang})`, async () => {
         const f = flow('promotion-missing');
         const outcome = f.outcomes[f.questions[f.start]!.answers[1]!.next]!;
-        term = new Pty(['--lang', lang, 'diagnose', 'promotion-missing'], { width: 40, height: 80 });
+        term = new TerminalSession(['--lang', lang, 'diagnose', 'promotion-missing'], { width: 40, height: 80 });
         await term.waitFor(f.questions[f.start]!.text[lang].slice(0, 6));
         term.keys(KEYS.down, KEYS.enter);
         expect(await term.exitCode()).toBe(0);
@@ -221,7 +141,7 @@ describe('a real terminal', () => {
 
     it('wraps an alert with its contact card within 40 columns', async () => {
       // account-compromised starts at its alert: the outcome, the queue, what to prepare, the notice and the card.
-      term = new Pty(['diagnose', 'account-compromised'], { width: 40, height: 120 });
+      term = new TerminalSession(['diagnose', 'account-compromised'], { width: 40, height: 120 });
       expect(await term.exitCode()).toBe(0);
       const screen = term.screen();
       expect(screen).toContain('ALERT');
@@ -233,7 +153,7 @@ describe('a real terminal', () => {
     it(`writes no escape sequences with ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}`, async () => {
       const f = flow('promotion-missing');
       const first = f.questions[f.start]!;
-      term = new Pty(['diagnose', 'promotion-missing'], { env, height: 60 });
+      term = new TerminalSession(['diagnose', 'promotion-missing'], { env, height: 60 });
       await term.waitFor(first.text.en);
       expect(term.screenWithEscapes()).not.toMatch(ESCAPE);
       term.keys(KEYS.down, KEYS.enter);

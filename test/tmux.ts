@@ -1,6 +1,6 @@
 /** Drives the built CLI in a real pseudo-terminal through tmux, reading the screen as a person would. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers.js';
@@ -8,35 +8,35 @@ import { ROOT } from './helpers.js';
 export const KEYS = { down: 'Down', up: 'Up', enter: 'Enter', ctrlC: 'C-c' } as const;
 
 export class TerminalSession {
-  private readonly socket: string;
-  readonly home: string;
+  private readonly socket = `wh-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  readonly home = mkdtempSync(join(tmpdir(), 'wallet-help-pty-'));
 
-  constructor(
-    args: string[],
-    opts: { width?: number; height?: number; env?: Record<string, string> } = {},
-  ) {
-    this.socket = `wh-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    this.home = mkdtempSync(join(tmpdir(), 'wallet-help-pty-'));
+  constructor(args: string[], opts: { width?: number; height?: number; env?: Record<string, string> } = {}) {
     const env = { TERM: 'xterm-256color', HOME: this.home, WALLET_HELP_CONFIG_DIR: this.home, LANG: 'C.UTF-8', ...opts.env };
     const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
     const cli = [process.execPath, join(ROOT, 'bin/wallet-help.js'), ...args].map(shellQuote).join(' ');
-    // CI must be unset inside: ora and inquirer turn themselves off when it is present.
-    const script = `env -u CI ${assignments} ${cli}; echo "[exit:$?]"; sleep 600`;
+    // CI must be unset inside: ora and inquirer turn themselves off when it is present. FORCE_COLOR from the runner must not leak in.
+    const script = `env -u CI -u FORCE_COLOR ${assignments} ${cli}; echo "[exit:$?]"; sleep 600`;
     this.tmux('new-session', '-d', '-x', String(opts.width ?? 80), '-y', String(opts.height ?? 24), 'sh', '-c', script);
   }
 
-  private tmux(...args: string[]): string {
+  tmux(...args: string[]): string {
     return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
   }
 
-  /** The visible screen as text. */
+  /** The screen with soft-wrapped lines joined: a line longer than the width is one the program did not wrap. */
   screen(): string {
     return this.tmux('capture-pane', '-p', '-J');
   }
 
-  /** The screen with its escape sequences (colours). */
+  /** The screen with its colour and attribute escapes. */
   screenWithEscapes(): string {
     return this.tmux('capture-pane', '-p', '-e');
+  }
+
+  /** Whether the terminal shows its cursor (tmux's cursor_flag). */
+  cursorVisible(): boolean {
+    return this.tmux('display', '-p', '#{cursor_flag}').trim() === '1';
   }
 
   /** The process id of the CLI inside the terminal (the pane's shell runs it as its only child). */
@@ -56,16 +56,17 @@ export class TerminalSession {
     this.tmux('send-keys', '-l', text);
   }
 
-  /** Polls the screen until it matches, instead of sleeping. */
-  async waitFor(pattern: string | RegExp, timeoutMs = 10_000): Promise<string> {
+  /** Polls the screen until it shows the text (white space folded), matches, or passes the test; never sleeps blindly. */
+  async waitFor(test: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < deadline) {
       last = this.screen();
-      if (typeof pattern === 'string' ? last.includes(pattern) : pattern.test(last)) return last;
+      const ok = typeof test === 'string' ? flat(last).includes(flat(test)) : test instanceof RegExp ? test.test(last) : test(last);
+      if (ok) return last;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`screen never showed ${String(pattern)}; last screen:\n${last}`);
+    throw new Error(`screen never showed ${String(test)}; last screen:\n${last}`);
   }
 
   /** Waits for the program to end and returns its exit code. */
@@ -76,13 +77,22 @@ export class TerminalSession {
 
   close(): void {
     try {
+      const socketPath = this.tmux('display', '-p', '#{socket_path}').trim();
       this.tmux('kill-server');
+      // tmux leaves its socket file behind.
+      if (socketPath !== '') rmSync(socketPath, { force: true });
     } catch {
       // Already gone.
     }
+    rmSync(this.home, { recursive: true, force: true });
   }
 }
 
-function shellQuote(s: string): string {
+export function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Text with every run of white space (line breaks, hanging indents) made one space. */
+export function flat(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
