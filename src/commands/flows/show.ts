@@ -49,6 +49,7 @@ export async function runFlowsShow(opts: FlowsShowOptions, ctx: Context): Promis
     const width = Math.max(...q.answers.map((a) => a.value.length));
     for (const a of q.answers) lines.push(`    ${a.value.padEnd(width)}  ${safeText(a.label)}  → ${a.next}`);
   }
+  if (doc.questions.length === 0) lines.push(`  ${t('flows.show.noQuestions')}`);
   lines.push('', s.bold(t('flows.show.outcomes')));
   for (const o of doc.outcomes) {
     const queue = o.queue ? ` → ${o.queue}` : '';
