@@ -18,6 +18,7 @@ import { loadScanner, mayHoldSecret, refuseSecrets, SecretError } from './safety
 import { userTimeZone } from './render/time.js';
 import { clip } from './util/safe-text.js';
 import type { BaseContext } from './settings.js';
+import './core.js';
 
 export interface MainOptions {
   /** Replaces the bundled flows (tests). */

@@ -38,6 +38,7 @@ import { base32nopad, base58, base58xrp, bech32, bech32m, createBase58check } fr
 import { Address, NETWORK } from '@scure/btc-signer';
 import { isValidChecksumAddress, toChecksumAddress } from '@ethereumjs/util';
 import { decodeXAddress, isValidClassicAddress } from 'ripple-address-codec';
+import '../core.js';
 
 export const CHAINS = ['btc', 'ltc', 'eth', 'erc20', 'bep20', 'trx', 'xrp', 'xlm', 'eos', 'atom', 'bnb'] as const; // bnb = BNB Beacon Chain (bnb1… bech32); bep20 = BNB Smart Chain (0x… like ETH)
 export type Chain = (typeof CHAINS)[number];

@@ -16,6 +16,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
+import '../core.js';
 
 export interface CheckTiming { layer: 'dns' | 'tcp' | 'tls' | 'http'; ms: number; ok: boolean; detail?: string }
 export interface ConnectivityTarget { apiHost: string; apiPort?: number /* default 443 */; statusUrl?: string /* https://… or http://… */ }

@@ -9,6 +9,7 @@ import type { Lang } from '../engine/types.js';
 import { problemTranslator } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 import { safeText } from '../util/safe-text.js';
+import '../core.js';
 
 /** One problem in a data file, placed where the user can find it. */
 export interface Problem {

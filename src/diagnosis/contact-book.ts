@@ -3,6 +3,7 @@ import { contactCard, type ContactCard } from '../directory/contact.js';
 import type { Directory, Provider } from '../directory/types.js';
 import type { Queue } from '../engine/types.js';
 import type { DiagnosisEnv } from './diagnosis.js';
+import '../core.js';
 
 /**
  * Contact cards for one provider at one instant. A batch evaluates the same

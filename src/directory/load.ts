@@ -5,6 +5,7 @@ import type { Lang } from '../engine/types.js';
 import { problemTranslator, ref } from '../i18n/problems.js';
 import type { Directory } from './types.js';
 import { validateDirectory } from './validate-directory.js';
+import '../core.js';
 
 /** Parses and validates directory text. Problems are worded in `lang`. */
 export function loadDirectoryText(text: string, file: string, source = file, lang: Lang = 'en'): { directory?: Directory; problems: Problem[] } {

@@ -9,6 +9,7 @@ import { validateDirectory } from '../directory/validate-directory.js';
 import type { Flow, Lang } from '../engine/types.js';
 import { problemTranslator, ref } from '../i18n/problems.js';
 import { validateFlow } from './validate-flow.js';
+import '../core.js';
 
 export interface CheckedFile {
   file: string;

@@ -9,6 +9,7 @@ import { decodeUtf8, parseLocatedYaml, type Problem } from '../data/located-yaml
 import type { Flow, Lang } from '../engine/types.js';
 import { problemTranslator } from '../i18n/problems.js';
 import { validateFlow } from './validate-flow.js';
+import '../core.js';
 
 const FLOW_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 

@@ -392,6 +392,7 @@ export const problemsZh: Record<ProblemKey, string> = {
 export type { ProblemList, ProblemParam, ProblemParams, ProblemRef } from './problem-ref.js';
 export { list, ref } from './problem-ref.js';
 import type { ProblemParam, ProblemParams } from './problem-ref.js';
+import '../core.js';
 
 export type ProblemTranslate = (key: ProblemKey, params?: ProblemParams) => string;
 

@@ -6,6 +6,7 @@ import { safeText } from '../util/safe-text.js';
 import { hanging } from './outcome.js';
 import type { Style } from './style.js';
 import { formatDuration, formatLanguages, formatWhen } from './time.js';
+import '../core.js';
 
 export interface ContactRenderOptions {
   t: Translate;

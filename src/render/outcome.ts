@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import wrapAnsi from 'wrap-ansi';
 import { safeText } from '../util/safe-text.js';
 import type { Style } from './style.js';
+import '../core.js';
 
 const DEFAULT_PREPARE: MessageKey[] = ['outcome.prepare.default1', 'outcome.prepare.default2', 'outcome.prepare.default3', 'outcome.prepare.default4'];
 

@@ -1,5 +1,6 @@
 /** Colours, through chalk, with the on/off decision made by the I/O layer. */
 import { Chalk, type ChalkInstance } from 'chalk';
+import '../core.js';
 
 export type Style = ChalkInstance;
 

@@ -4,6 +4,7 @@ import type { Flow, Lang } from '../engine/types.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { safeText } from '../util/safe-text.js';
+import '../core.js';
 
 export const SUMMARY_FORMATS = ['text', 'md', 'json'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];

@@ -1,6 +1,7 @@
 /** Aligned columns that stay aligned with CJK (double-width) text. */
 import stringWidth from 'string-width';
 import type { Style } from './style.js';
+import '../core.js';
 
 /** Renders rows as columns padded by display width; the first row is the header. */
 export function table(rows: readonly (readonly string[])[], style: Style): string {

@@ -20,6 +20,7 @@ import { wordlist as englishList } from '@scure/bip39/wordlists/english.js';
 import { wordlist as chineseList } from '@scure/bip39/wordlists/simplified-chinese.js';
 import { createBase58check, type BytesCoder } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
+import '../core.js';
 
 export type SecretKind =
   | 'recovery-phrase'

@@ -49,6 +49,7 @@ import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from
 import { parse as parseDomain } from 'tldts';
 import type { Provider } from '../directory/types.js';
 import { editDistance } from '../util/suggest.js';
+import '../core.js';
 
 export type ContactKind = 'phone' | 'email' | 'url' | 'handle';
 export type Verdict = 'official' | 'lookalike' | 'unknown' | 'invalid';

@@ -3,6 +3,7 @@ import { casesFile, readCases, type CaseRecord } from '../../cases/store.js';
 import { UsageError } from '../../errors.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
+import '../../core.js';
 
 export interface CasesFilter {
   since?: string;

@@ -6,6 +6,7 @@ import { refuseSecrets } from '../../safety/screen.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import { checkTimeout } from '../../checks/progress.js';
+import '../../core.js';
 
 export const CHECK_NAMES = ['connectivity', 'clock', 'address', 'txid', 'memo', 'confirmations'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];

@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import { refuseSecrets } from '../../safety/screen.js';
 import { clip } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
+import '../../core.js';
 
 export type ConfigAction = 'list' | 'get' | 'set' | 'unset' | 'path';
 

@@ -6,6 +6,7 @@ import { renderContactCard } from '../../render/contact.js';
 import { hanging } from '../../render/outcome.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
+import '../../core.js';
 
 export interface ContactsOptions {
   queue?: string;

@@ -9,6 +9,7 @@ import { SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { loadScanner, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
 import type { InputStream } from '../../io/io.js';
 import type { Context } from '../context.js';
+import '../../core.js';
 
 /** Ids that cannot hold a secret, so they need no screening. */
 const PLAIN_ID = /^[\w.:-]{1,64}$/;

@@ -14,6 +14,7 @@ import { CHECKS } from '../../engine/types.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, readAnswersFile } from './answers.js';
+import '../../core.js';
 
 export interface DiagnoseOptions {
   flow?: string;

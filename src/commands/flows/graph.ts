@@ -4,6 +4,7 @@ import { UsageError } from '../../errors.js';
 import { safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import { findFlow } from '../../diagnosis/diagnosis.js';
+import '../../core.js';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 

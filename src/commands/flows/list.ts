@@ -2,6 +2,7 @@
 import { table } from '../../render/table.js';
 import { safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
+import '../../core.js';
 
 export interface FlowsListOptions {
   json: boolean;

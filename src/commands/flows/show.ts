@@ -3,6 +3,7 @@ import type { Flow } from '../../engine/types.js';
 import { safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import { findFlow } from '../../diagnosis/diagnosis.js';
+import '../../core.js';
 
 export interface FlowsShowOptions {
   id: string;

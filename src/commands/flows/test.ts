@@ -4,6 +4,7 @@ import type { Flow } from '../../engine/types.js';
 import { runFlowTests, type FlowTestReport } from '../../flows/flow-tests.js';
 import { safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
+import '../../core.js';
 
 export interface FlowsTestOptions {
   paths: string[];

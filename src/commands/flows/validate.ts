@@ -6,6 +6,7 @@ import { checkDataFile, expandPaths, type CheckedFile } from '../../flows/data-f
 import { problemTranslator } from '../../i18n/problems.js';
 import { BUNDLED_DIRECTORY_YAML, BUNDLED_FLOWS_DIR } from '../../paths.js';
 import type { Context } from '../context.js';
+import '../../core.js';
 
 export interface FlowsValidateOptions {
   paths: string[];

@@ -4,6 +4,7 @@ import { refuseSecrets } from '../../safety/screen.js';
 import type { VerifyResult } from '../../safety/verify.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
+import '../../core.js';
 
 export interface VerifyOptions {
   contact: string;
