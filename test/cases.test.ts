@@ -44,6 +44,29 @@ describe('agent mode', () => {
     expect(r.stdout).toContain('Fix your connection');
   });
 
+  it('drives an agent session with Back and Start over, and the summary shows only the answers that stood', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--agent'], {
+      tty: true,
+      prompts: [
+        { expect: 'Ask the caller', pick: 'ok' },
+        { pick: '__back' }, // at the balance question: back to the network question
+        { pick: 'ok' },
+        { pick: '__restart' },
+        { pick: 'ok' },
+        { pick: 'sufficient' },
+        { pick: 'pending' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Questions and answers');
+    const answers = r.stdout.slice(r.stdout.indexOf('Questions and answers'));
+    expect(answers).toContain('(network=ok)');
+    expect(answers).toContain('(balance=sufficient)');
+    expect(answers).toContain('(verification=pending)');
+    expect(answers).not.toContain('balance=insufficient');
+  });
+
   it('tells the steps in agent wording, asks for the case facts and ends with a summary for the ticket', async () => {
     const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,
