@@ -1,8 +1,9 @@
 /**
  * The user's settings file. Every run reads it (it can set the language and
  * colour), so reading is a plain JSON read; conf, which brings a JSON Schema
- * validator, is loaded only by `wallet-help config` to write it. Both use the
- * key table below, so the schema and the reader agree.
+ * validator start-up should not pay for, is loaded only by `wallet-help config`
+ * to write it atomically. Values are checked against the key table below, the
+ * one schema of the settings, both when read and before conf writes them.
  */
 import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { list, ref, type ProblemRef } from '../i18n/problem-ref.js';
 export interface KeySpec {
   /** Allowed values, or the kind of free value. */
   values?: readonly string[];
-  kind?: 'path' | 'id' | 'boolean';
+  kind?: 'path' | 'id';
   /** Message key of the description shown by `config list --help`. */
   summary: string;
 }
@@ -50,15 +51,6 @@ export function valueProblem(key: ConfigKey, value: unknown): ProblemRef | undef
   if (spec.kind === 'id' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) return ref('config.badId');
   if (value.length > 4096) return ref('config.tooLong');
   return undefined;
-}
-
-/** The JSON Schema conf validates writes with, made from the same key table. */
-export function configSchema(): Record<string, object> {
-  const schema: Record<string, object> = {};
-  for (const [key, spec] of Object.entries(CONFIG_KEYS) as [ConfigKey, KeySpec][]) {
-    schema[key] = spec.values ? { type: 'string', enum: [...spec.values] } : spec.kind === 'id' ? { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } : { type: 'string', minLength: 1, maxLength: 4096 };
-  }
-  return schema;
 }
 
 export interface ConfigRead {
