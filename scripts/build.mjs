@@ -1,11 +1,29 @@
 // Build: validate the bundled data and compile it to JSON, then bundle the CLI.
-// Start-up reads that JSON and one JS file; YAML parsing, luxon and inquirer
-// load only on the paths that need them (separate chunks).
+// Start-up reads that JSON and two small CommonJS files; YAML parsing, luxon,
+// inquirer and each command's own code load only on the paths that need them
+// (separate chunks).
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
+
+/**
+ * Commander loads `node:child_process` (and with it `net`, `dgram` and more) for
+ * executable subcommands, which wallet-help has none of: it gets the module on first use.
+ */
+const lazyChildProcessInCommander = {
+  name: 'lazy-child-process-in-commander',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      loader: 'js',
+      contents: 'module.exports = { spawn: (...args) => require("node:child_process").spawn(...args) };',
+    }));
+  },
+};
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -18,7 +36,7 @@ await mkdir(dist, { recursive: true });
 const tools = join(dist, '.build-tools.mjs');
 await esbuild.build({
   stdin: {
-    contents: "export { loadFlowDir } from './src/flows/load.ts'; export { loadDirectoryFile } from './src/directory/load.ts';",
+    contents: "export { loadFlowDir } from './src/flows/load.ts'; export { loadDirectoryFile } from './src/directory/load.ts'; export { FLOW_INDEX } from './src/flows/catalog.ts';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -30,7 +48,7 @@ await esbuild.build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { loadFlowDir, loadDirectoryFile } = await import(tools);
+const { loadFlowDir, loadDirectoryFile, FLOW_INDEX } = await import(tools);
 await rm(tools);
 
 const { flows, problems } = await loadFlowDir(join(root, 'flows'), 'en', true);
@@ -41,28 +59,70 @@ if (all.length > 0) {
   console.error(`build: ${all.length} problem(s) in the bundled data`);
   process.exitCode = 1;
 } else {
-  await writeFile(join(dist, 'flows.json'), JSON.stringify(flows));
+  // One file a flow and an index of ids: a diagnosis reads only the flow it runs.
+  await mkdir(join(dist, 'flows'));
+  await writeFile(join(dist, 'flows', FLOW_INDEX), JSON.stringify(flows.map((f) => f.id)));
+  for (const flow of flows) await writeFile(join(dist, 'flows', `${flow.id}.json`), JSON.stringify(flow));
   await writeFile(join(dist, 'directory.json'), JSON.stringify(directory));
   const common = {
     bundle: true,
     platform: 'node',
-    format: 'esm',
     target: 'node20',
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
+    // Chinese text as UTF-8, not \u escapes: a third of the bytes to read and parse.
+    charset: 'utf8',
     define: { __WALLET_HELP_VERSION__: JSON.stringify(pkg.version) },
-    // Some dependencies are CommonJS; inside ESM chunks they need a require.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   };
-  // The CLI on its own, so its start-up file holds exactly what every run needs and each
-  // command's code (and heavy packages) sit in chunks loaded on demand.
-  await esbuild.build({ ...common, entryPoints: { cli: join(root, 'src/cli.ts') }, splitting: true, outdir: dist, chunkNames: 'chunks/[name]-[hash]' });
-  // The library: one file, since a script that imports it diagnoses right away.
-  await esbuild.build({ ...common, entryPoints: { lib: join(root, 'src/lib.ts') }, outdir: dist, packages: 'external' });
+  // The CLI: its start-up code in one chunk, each command's code (and heavy packages) in
+  // chunks loaded on demand. esbuild splits only ES modules; the chunks are then turned
+  // into CommonJS, because Node 20 loads an ES module graph asynchronously, file by file
+  // through its thread pool, and that waiting costs a short run more time than anything
+  // it computes. CommonJS files load synchronously (dist/package.json says they are CommonJS).
+  const cli = await esbuild.build({
+    ...common,
+    plugins: [lazyChildProcessInCommander],
+    format: 'esm',
+    entryPoints: { cli: join(root, 'src/cli.ts') },
+    splitting: true,
+    outdir: dist,
+    chunkNames: 'chunks/[name]-[hash]',
+    write: false,
+  });
+  await mkdir(join(dist, 'chunks'));
+  for (const file of cli.outputFiles) {
+    const usesMeta = file.text.includes('import.meta.url');
+    const cjs = await esbuild.transform(file.text, {
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      minifyWhitespace: true,
+      minifySyntax: true,
+      charset: 'utf8',
+      // import() of a chunk becomes require(): the chunks are CommonJS too.
+      supported: { 'dynamic-import': false },
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: usesMeta ? 'var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;' : '',
+    });
+    await writeFile(file.path, cjs.code);
+  }
+  await writeFile(join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
+  // The library, an ES module in one file, since a script that imports it diagnoses right away.
+  await esbuild.build({
+    ...common,
+    format: 'esm',
+    entryPoints: { lib: join(root, 'src/lib.ts') },
+    outdir: dist,
+    outExtension: { '.js': '.mjs' },
+    packages: 'external',
+    // The library's own CommonJS-style requires (none today) would need a require in an ES module.
+    banner: { js: 'import{createRequire as __createRequire}from"node:module";const require=__createRequire(import.meta.url);' },
+  });
   // Type declarations for the library entry (`import { diagnose } from 'wallet-help'`).
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.lib.json')], { stdio: 'inherit' });
   if (tsc.status !== 0) process.exitCode = 1;
   console.log(`build: ${flows.length} flows, ${directory.providers.length} directory provider(s), bundle in dist/`);
 }
+

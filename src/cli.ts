@@ -1,45 +1,74 @@
 /** The process adapter: real streams, clock and files around `main`. This is the bundle's entry. */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { directOutput } from './io/direct-output.js';
 import type { IO } from './io/io.js';
 import { inquirerPrompter } from './io/prompter.js';
 import { main } from './main.js';
 
 /** Runs the CLI for this process and sets its exit code (never process.exit: piped output must flush). */
 export async function run(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-  // A reader that goes away (`| head -1`) is not an error: stop writing, quietly.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') {
-        process.exitCode ??= 0;
-        stream.destroy();
-        return;
-      }
-      throw err;
-    });
-  }
-  // SIGTERM or SIGHUP during a prompt ends the run like Ctrl+C does (the case is saved when saving is on);
-  // whatever is not waiting for the user gets two seconds to finish before the process ends.
-  const stop = new AbortController();
+  // SIGTERM or SIGHUP during a prompt or a check ends the run like Ctrl+C does (the case is saved when
+  // saving is on); whatever is not waiting gets two seconds to finish before the process ends. The
+  // handlers are set when something first takes the signal: a run that only prints needs none.
+  let stop: AbortController | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    stop.abort(signal);
+    stop?.abort(signal);
     // The one process.exit: a signal means stop, even if something is still running.
     // eslint-disable-next-line no-restricted-syntax
     setTimeout(() => process.exit(signal === 'SIGHUP' ? 129 : 143), 2000).unref();
   };
-  process.on('SIGTERM', onSignal).on('SIGHUP', onSignal);
+  const stopSignal = () => {
+    if (!stop) {
+      stop = new AbortController();
+      process.on('SIGTERM', onSignal).on('SIGHUP', onSignal);
+    }
+    return stop.signal;
+  };
+  // What a run prints goes straight to the descriptor until something needs the stream (see direct-output.ts).
+  const stdout = directOutput({
+    fd: 1,
+    stream: () => quietOnEpipe(process.stdout),
+    onClosed: () => {
+      process.exitCode ??= 0;
+    },
+  });
   const io: IO = {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    // The standard streams open on first use: a run that prints one line never builds stdin.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout,
+    get stderr() {
+      return quietOnEpipe(process.stderr);
+    },
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
     readFile: (path) => readFile(path),
     openRead: (path) => createReadStream(path),
-    signal: stop.signal,
-    prompter: () => inquirerPrompter(process.stdin, process.stdout, stop.signal),
+    get signal() {
+      return stopSignal();
+    },
+    prompter: () => inquirerPrompter(process.stdin, stdout.stream(), stopSignal()),
   };
   process.exitCode = await main(argv, io);
-  process.off('SIGTERM', onSignal).off('SIGHUP', onSignal);
+  if (stop) process.off('SIGTERM', onSignal).off('SIGHUP', onSignal);
+}
+
+const watched = new WeakSet<NodeJS.WriteStream>();
+
+/** A reader that goes away (`| head -1`) is not an error: stop writing, quietly. */
+function quietOnEpipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (watched.has(stream)) return stream;
+  watched.add(stream);
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') {
+      process.exitCode ??= 0;
+      stream.destroy();
+      return;
+    }
+    throw err;
+  });
+  return stream;
 }

@@ -1,8 +1,13 @@
 /**
  * The light modules every command shares. Each lazily loaded module imports this
  * file, so the bundler places all of them in one chunk that start-up reads at
- * once, instead of a dozen small chunks, each a file to open and compile.
+ * once, instead of a dozen small chunks, each a file to open and compile. A
+ * package loaded on demand is imported through a module of ours in src/vendor/
+ * that imports this file too: otherwise code it shares with start-up (env-paths,
+ * the bundler's CommonJS helpers) would sit in a chunk of its own.
  */
+// Commander parses every command line; in this chunk, its CommonJS helpers join it.
+import 'commander';
 import './errors.js';
 import './engine/types.js';
 import './i18n/i18n.js';

@@ -39,7 +39,7 @@ export interface LoadFlowsOptions {
 
 /** Loads the bundled flows plus any operator folders. */
 export async function loadFlows(options: LoadFlowsOptions = {}): Promise<FlowSet> {
-  const bundled = await loadBundledFlows(translator('en'));
+  const bundled = await loadBundledFlows(await translator('en'));
   const catalog = await withOperatorFolders(bundled, (options.dirs ?? []).map((d) => resolvePath(d)));
   return {
     flows: catalog.flows,
@@ -71,7 +71,7 @@ export interface DiagnoseOptions {
  */
 export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options: DiagnoseOptions = {}): Promise<FullResult> {
   const lang = options.lang ?? 'en';
-  const env = { lang, t: translator(lang), now: options.now ?? new Date() };
+  const env = { lang, t: await translator(lang), now: options.now ?? new Date() };
   // Callers are scripts: a request of the wrong shape is a usage error, as on the command line.
   const raw: unknown = request?.answers ?? {};
   if (typeof request?.flow !== 'string' || typeof raw !== 'object' || raw === null || Array.isArray(raw) || !Object.values(raw).every((v) => typeof v === 'string')) {

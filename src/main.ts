@@ -22,7 +22,7 @@ import './core.js';
 
 export interface MainOptions {
   /** Replaces the bundled flows (tests). */
-  bundledFlows?: () => Promise<readonly Flow[]>;
+  bundledFlows?: () => Promise<ReadonlyMap<string, Flow>>;
 }
 
 /** Runs one command line (without the node and script names) and returns the exit code. */
@@ -32,7 +32,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   const settings = readConfig(io.env, io.now);
   const config = settings.config;
   const lang: Lang = early.lang && isLang(early.lang) ? early.lang : detectLang(io.env, config.lang);
-  const t = translator(lang);
+  const t = await translator(lang);
   const configColor = config.color === 'always' ? true : config.color === 'never' ? false : undefined;
   let loadedStyles: Promise<{ out: Style; err: Style }> | undefined;
   const styles = () =>
@@ -48,7 +48,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     for (const w of settings.warnings) io.stderr.write(`${err.yellow(t('warning.prefix'))}${configWarning(w, t, (ref) => problem(ref.key, ref.params))}\n`);
   }
 
-  let bundled: Promise<readonly Flow[]> | undefined;
+  let bundled: Promise<ReadonlyMap<string, Flow>> | undefined;
   let zone: string | undefined;
   const base: BaseContext = {
     io,
@@ -71,7 +71,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     if (risky.length > 0) await refuseSecrets(t, risky.map((text) => ({ text })));
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
     let ids: string[] = [];
-    if (argv.includes('diagnose') && (argv.includes('--help') || argv.includes('-h'))) ids = (await base.bundledFlows()).map((f) => f.id);
+    if (argv.includes('diagnose') && (argv.includes('--help') || argv.includes('-h') || argv.includes('help'))) ids = [...(await base.bundledFlows()).keys()];
     program = buildProgram(base, () => ids);
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;

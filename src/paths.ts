@@ -15,8 +15,8 @@ function packageRoot(): string {
 /** The package root folder. */
 export const PACKAGE_ROOT = packageRoot();
 
-/** The bundled flows, compiled from `flows/*.yaml` to JSON by the build. */
-export const BUNDLED_FLOWS_JSON = join(PACKAGE_ROOT, 'dist', 'flows.json');
+/** The bundled flows, compiled from `flows/*.yaml` by the build: one JSON file each and an index. */
+export const BUNDLED_FLOWS_JSON_DIR = join(PACKAGE_ROOT, 'dist', 'flows');
 
 /** The YAML sources of the bundled flows. */
 export const BUNDLED_FLOWS_DIR = join(PACKAGE_ROOT, 'flows');

@@ -27,7 +27,7 @@ export interface GlobalOptions {
 /** What main knows before commander runs. */
 export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' | 'flowDirs' | 'contactsFile' | 'role'> & {
   /** The bundled flows (replaceable in tests). */
-  bundledFlows(): Promise<readonly Flow[]>;
+  bundledFlows(): Promise<ReadonlyMap<string, Flow>>;
 };
 
 /** The context for one command, with the global options applied. */
@@ -70,7 +70,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?
 async function parseNow(text: string, ctx: BaseContext): Promise<Date> {
   const fail = () => new UsageError('invalid_now', ctx.t('error.badNow', { value: clip(text) }), { value: clip(text) });
   if (!ISO_INSTANT.test(text.trim())) throw fail();
-  const { DateTime } = await import('luxon');
+  const { DateTime } = await import('./vendor/luxon.js');
   const parsed = DateTime.fromISO(text.trim().replace(' ', 'T'), { zone: ctx.userZone(), setZone: false });
   if (!parsed.isValid) throw fail();
   return parsed.toJSDate();

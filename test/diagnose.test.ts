@@ -222,6 +222,27 @@ describe('help', () => {
     expect(top.stdout).toContain('wallet-help diagnose');
   });
 
+  it('is the same through `help diagnose`, options, examples and flow ids included', async () => {
+    const flag = await run(['diagnose', '--help']);
+    const command = await run(['help', 'diagnose']);
+    expect(command.code).toBe(0);
+    expect(command.stdout).toBe(flag.stdout);
+    expect(command.stdout).toContain('--network <value>');
+  });
+
+  it('lists every command with its options and arguments, options of each shown in its own help', async () => {
+    const top = await run(['--help']);
+    expect(top.stdout).toMatch(/diagnose \[options\] \[flow\]/);
+    expect(top.stdout).toMatch(/verify \[options\] <contact\.\.\.>/);
+    const flows = await run(['flows', '--help']);
+    expect(flows.stdout).toMatch(/test \[options\] \[paths\.\.\.\]/);
+    const test = await run(['flows', 'test', '--help']);
+    expect(test.stdout).toContain('--min-coverage <percent>');
+    const cases = await run(['cases', 'export', '--help']);
+    expect(cases.stdout).toContain('--since <iso>');
+    expect(cases.stdout).toContain('--format <format>');
+  });
+
   it('is written in Chinese with --lang zh', async () => {
     const r = await run(['--lang', 'zh', 'diagnose', '--help']);
     expect(r.stdout).toContain('用法：');

@@ -117,6 +117,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
     },
     prompter: async () => prompter,
   };
-  const code = await main(argv, io, { bundledFlows: opts.bundledFlows ?? bundledFlows });
+  const flows = opts.bundledFlows ?? bundledFlows;
+  const code = await main(argv, io, { bundledFlows: async () => new Map((await flows()).map((f) => [f.id, f])) });
   return { code, stdout, stderr, prompter };
 }

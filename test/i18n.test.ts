@@ -1,6 +1,7 @@
 /** Every word the CLI shows exists in English and Chinese, and the commands speak both. */
 import { describe, expect, it } from 'vitest';
-import { en, zh, type MessageKey } from '../src/i18n/messages.js';
+import { en, type MessageKey } from '../src/i18n/messages.js';
+import { zh } from '../src/i18n/messages-zh.js';
 import { detectLang } from '../src/i18n/i18n.js';
 import { run } from './helpers.js';
 

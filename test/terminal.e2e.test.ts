@@ -15,7 +15,7 @@ import type { Flow, Lang } from '../src/engine/types.js';
 import { ROOT } from './helpers.js';
 import { flat, KEYS, shellQuote, TerminalSession } from './tmux.js';
 
-const BIN = join(ROOT, 'bin/wallet-help.js');
+const BIN = join(ROOT, 'bin/wallet-help.cjs');
 /** Every test here ends within this, whatever the program does. */
 const BOUND_MS = 15_000;
 
@@ -26,8 +26,8 @@ function count(screen: string, needle: string): number {
 
 /** The flows exactly as the built CLI sees them. */
 function builtFlows(): Map<string, Flow> {
-  const flows = JSON.parse(readFileSync(join(ROOT, 'dist/flows.json'), 'utf8')) as Flow[];
-  return new Map(flows.map((f) => [f.id, f]));
+  const ids = JSON.parse(readFileSync(join(ROOT, 'dist/flows/index.json'), 'utf8')) as string[];
+  return new Map(ids.map((id) => [id, JSON.parse(readFileSync(join(ROOT, `dist/flows/${id}.json`), 'utf8')) as Flow]));
 }
 
 function flow(id: string): Flow {

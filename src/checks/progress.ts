@@ -11,7 +11,7 @@ export async function withProgress<T>(ctx: Context, label: string, work: () => P
   const { io } = ctx;
   if (quiet) return work();
   if (io.stderr.isTTY && !io.env.CI) {
-    const { default: ora } = await import('ora');
+    const { ora } = await import('../vendor/ora.js');
     const spinner = ora({ text: label, stream: io.stderr as NodeJS.WritableStream, discardStdin: false }).start();
     try {
       const result = await work();

@@ -1,15 +1,16 @@
 /**
  * The flows a run can use: the bundled ones, replaced or extended by operator
- * folders. The bundled flows are compiled to one JSON file at build time
- * (already validated), so start-up reads JSON and loads the YAML parser only
- * when an operator folder is configured.
+ * folders. The bundled flows are compiled at build time (already validated) to
+ * a JSON file each plus an index of their ids, so a run reads only the flows it
+ * uses, and loads the YAML parser only when an operator folder is configured.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Problem } from '../data/located-yaml.js';
 import type { Flow, Lang } from '../engine/types.js';
 import { ExitCode, WalletHelpError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
-import { BUNDLED_FLOWS_JSON } from '../paths.js';
+import { BUNDLED_FLOWS_JSON_DIR } from '../paths.js';
 
 export interface CatalogEntry {
   flow: Flow;
@@ -23,41 +24,109 @@ export interface CatalogEntry {
 
 export interface FlowCatalog {
   /** Flows by id, in menu order. */
-  flows: Map<string, Flow>;
-  entries: Map<string, CatalogEntry>;
+  flows: ReadonlyMap<string, Flow>;
+  entries: ReadonlyMap<string, CatalogEntry>;
   /** Problems of operator files that were skipped. */
   problems: Problem[];
 }
 
-/** Reads the compiled bundled flows. */
-export async function loadBundledFlows(t: Translate, file: string = BUNDLED_FLOWS_JSON): Promise<Flow[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new WalletHelpError('flows_missing', t('error.flowsMissing', { file }), ExitCode.internal);
+/** The name of the compiled index of bundled flow ids, beside one `<id>.json` per flow. */
+export const FLOW_INDEX = 'index.json';
+
+/**
+ * The compiled bundled flows: the index is read now, each flow when it is first
+ * asked for (a diagnosis of one problem reads one small file).
+ */
+export async function loadBundledFlows(t: Translate, dir: string = BUNDLED_FLOWS_JSON_DIR): Promise<ReadonlyMap<string, Flow>> {
+  const read = (name: string): unknown => {
+    const file = join(dir, name);
+    try {
+      return JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      throw new WalletHelpError('flows_missing', t('error.flowsMissing', { file }), ExitCode.internal);
+    }
+  };
+  return new FlowShelf(read(FLOW_INDEX) as string[], (id) => read(`${id}.json`) as Flow);
+}
+
+/** A read-only map of flows whose values are loaded on first use. */
+class FlowShelf implements ReadonlyMap<string, Flow> {
+  readonly #ids: readonly string[];
+  readonly #load: (id: string) => Flow;
+  readonly #loaded = new Map<string, Flow>();
+
+  constructor(ids: readonly string[], load: (id: string) => Flow) {
+    this.#ids = ids;
+    this.#load = load;
   }
-  return JSON.parse(text) as Flow[];
+
+  get size(): number {
+    return this.#ids.length;
+  }
+
+  has(id: string): boolean {
+    return this.#ids.includes(id);
+  }
+
+  get(id: string): Flow | undefined {
+    if (!this.has(id)) return undefined;
+    let flow = this.#loaded.get(id);
+    if (!flow) this.#loaded.set(id, (flow = this.#load(id)));
+    return flow;
+  }
+
+  keys(): MapIterator<string> {
+    return this.#ids.values();
+  }
+
+  *values(): MapIterator<Flow> {
+    for (const id of this.#ids) yield this.get(id)!;
+  }
+
+  *entries(): MapIterator<[string, Flow]> {
+    for (const id of this.#ids) yield [id, this.get(id)!];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Flow]> {
+    return this.entries();
+  }
+
+  forEach(callback: (flow: Flow, id: string, map: ReadonlyMap<string, Flow>) => void, thisArg?: unknown): void {
+    for (const [id, flow] of this) callback.call(thisArg, flow, id, this);
+  }
 }
 
 /** Adds the flows of operator folders to the bundled ones; a broken file is reported and skipped. */
-export async function withOperatorFolders(bundled: readonly Flow[], dirs: readonly string[], lang: Lang = 'en'): Promise<FlowCatalog> {
-  const entries: CatalogEntry[] = bundled.map((flow) => ({ flow, origin: 'bundled', replaces: false }));
+export async function withOperatorFolders(bundled: ReadonlyMap<string, Flow>, dirs: readonly string[], lang: Lang = 'en'): Promise<FlowCatalog> {
+  // Without operator folders nothing needs a flow's content yet: they stay unread until used.
+  if (dirs.length === 0) return bundledCatalog(bundled);
+  const entries: CatalogEntry[] = [...bundled.values()].map((flow) => ({ flow, origin: 'bundled', replaces: false }));
   const problems: Problem[] = [];
-  if (dirs.length > 0) {
-    const { loadFlowDirWithFiles } = await import('./load.js');
-    for (const dir of dirs) {
-      const loaded = await loadFlowDirWithFiles(dir, lang);
-      problems.push(...loaded.problems);
-      for (const { flow, file } of loaded.flows) {
-        const i = entries.findIndex((e) => e.flow.id === flow.id);
-        const entry = { flow, origin: dir, file, replaces: i !== -1 && entries[i]!.origin === 'bundled' };
-        if (i === -1) entries.push(entry);
-        else entries[i] = { ...entry, replaces: entries[i]!.origin === 'bundled' || entries[i]!.replaces };
-      }
+  const { loadFlowDirWithFiles } = await import('./load.js');
+  for (const dir of dirs) {
+    const loaded = await loadFlowDirWithFiles(dir, lang);
+    problems.push(...loaded.problems);
+    for (const { flow, file } of loaded.flows) {
+      const i = entries.findIndex((e) => e.flow.id === flow.id);
+      const entry = { flow, origin: dir, file, replaces: i !== -1 && entries[i]!.origin === 'bundled' };
+      if (i === -1) entries.push(entry);
+      else entries[i] = { ...entry, replaces: entries[i]!.origin === 'bundled' || entries[i]!.replaces };
     }
   }
   return catalogOf(entries, problems);
+}
+
+/** The bundled flows alone, in menu order, each read when first used. */
+function bundledCatalog(bundled: ReadonlyMap<string, Flow>): FlowCatalog {
+  const flows = new FlowShelf([...bundled.keys()].sort(byMenu), (id) => bundled.get(id)!);
+  let entries: Map<string, CatalogEntry> | undefined;
+  return {
+    flows,
+    get entries() {
+      return (entries ??= new Map([...flows].map(([id, flow]) => [id, { flow, origin: 'bundled', replaces: false }])));
+    },
+    problems: [],
+  };
 }
 
 /** The problem menu's order: the most common problems first, emergencies early; other flows follow by id. */
@@ -81,10 +150,14 @@ function menuRank(id: string): number {
   return i === -1 ? MENU_ORDER.length : i;
 }
 
+function byMenu(a: string, b: string): number {
+  return menuRank(a) - menuRank(b) || a.localeCompare(b);
+}
+
 /** A catalog of already validated flows (or catalog entries), in menu order. */
 export function catalogOf(items: readonly (Flow | CatalogEntry)[], problems: Problem[] = []): FlowCatalog {
   const entries = items.map((x) => ('flow' in x ? x : { flow: x, origin: 'bundled', replaces: false }));
-  entries.sort((a, b) => menuRank(a.flow.id) - menuRank(b.flow.id) || a.flow.id.localeCompare(b.flow.id));
+  entries.sort((a, b) => byMenu(a.flow.id, b.flow.id));
   return {
     flows: new Map(entries.map((e) => [e.flow.id, e.flow])),
     entries: new Map(entries.map((e) => [e.flow.id, e])),

@@ -1,15 +1,16 @@
 /** Looking up messages and choosing the language. */
-import { en, zh, type MessageKey } from './messages.js';
+import { en, type MessageKey } from './messages.js';
 import type { Lang } from '../engine/types.js';
 import { safeText } from '../util/safe-text.js';
 
-const catalogues: Record<Lang, Record<MessageKey, string>> = { en, zh };
-
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** A translator for one language; `{name}` placeholders are filled from `params`. */
-export function translator(lang: Lang): Translate {
-  const catalogue = catalogues[lang];
+/**
+ * A translator for one language; `{name}` placeholders are filled from `params`.
+ * The Chinese catalogue loads only when it is asked for.
+ */
+export async function translator(lang: Lang): Promise<Translate> {
+  const catalogue: Record<MessageKey, string> = lang === 'zh' ? (await import('./messages-zh.js')).zh : en;
   return (key, params) => fill(catalogue[key], params);
 }
 

@@ -24,7 +24,7 @@ export interface Prompter {
 
 /** A prompter on inquirer, talking to the given terminal streams. */
 export async function inquirerPrompter(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, signal?: AbortSignal): Promise<Prompter> {
-  const prompts = await import('@inquirer/prompts');
+  const prompts = await import('../vendor/inquirer.js');
   const context = { input, output, clearPromptOnDone: false, ...(signal ? { signal } : {}) };
   return {
     select: (question) =>

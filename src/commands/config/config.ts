@@ -80,7 +80,7 @@ function needKey(key: string | undefined, ctx: Context): ConfigKey {
 
 /** conf, loaded only here: it brings a schema validator start-up should not pay for. Its file errors become a sentence. */
 async function openStore(cwd: string, ctx: Context): Promise<{ set(key: string, value: string): void; delete(key: string): void }> {
-  const { default: Conf } = await import('conf');
+  const { Conf } = await import('../../vendor/conf.js');
   const guard = <T>(work: () => T): T => {
     try {
       return work();

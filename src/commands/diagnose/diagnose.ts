@@ -331,7 +331,7 @@ function checkLine(ctx: Context, r: CheckRecord): string {
   return ctx.t(`check.result.${r.result as 'official' | 'lookalike' | 'unknown' | 'not-given'}`, { input });
 }
 
-async function chooseFlow(id: string | undefined, ctx: Context, interactive: boolean, flows: Map<string, Flow>): Promise<Flow> {
+async function chooseFlow(id: string | undefined, ctx: Context, interactive: boolean, flows: ReadonlyMap<string, Flow>): Promise<Flow> {
   const { t, lang } = ctx;
   const ids = [...flows.keys()];
   if (id === undefined) {

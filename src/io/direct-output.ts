@@ -1,0 +1,69 @@
+/**
+ * Standard output without a stream until one is needed. Building process.stdout
+ * loads Node's whole streams machinery, a good part of the start-up time of a run
+ * that prints one JSON document. On Linux, process.stdout writes synchronously to
+ * files, pipes and terminals alike, so writing to the descriptor directly is the
+ * same thing, done cheaply. As soon as anything needs the stream itself (whether
+ * this is a terminal, its width, waiting for 'drain', a full non-blocking pipe),
+ * output moves to it for good, so nothing is ever written out of order.
+ */
+import { writeSync } from 'node:fs';
+import type { OutputStream } from './io.js';
+
+export interface DirectOutputOptions {
+  fd: number;
+  /** The real stream (process.stdout), created on first use. */
+  stream: () => NodeJS.WriteStream;
+  /** The reader went away (EPIPE): later output is dropped. */
+  onClosed: () => void;
+  /** fs.writeSync, replaceable in tests. */
+  write?: (fd: number, data: string | Uint8Array) => number;
+}
+
+export interface DirectOutput extends OutputStream {
+  /** The real stream, for code that needs one (a prompt library); output moves to it from now on. */
+  stream(): NodeJS.WriteStream;
+}
+
+export function directOutput(options: DirectOutputOptions): DirectOutput {
+  const write = options.write ?? ((fd, data) => (typeof data === 'string' ? writeSync(fd, data) : writeSync(fd, data)));
+  let real: NodeJS.WriteStream | undefined;
+  let closed = false;
+  const stream = () => (real ??= options.stream());
+
+  return {
+    stream,
+    write(chunk: string): boolean {
+      if (real) return real.write(chunk);
+      if (closed) return true;
+      let rest: string | Buffer = chunk;
+      try {
+        for (;;) {
+          const size = typeof rest === 'string' ? Buffer.byteLength(rest) : rest.length;
+          const written = write(options.fd, rest);
+          if (written >= size) return true;
+          // A partial write (a signal, a nearly full pipe): the rest, as bytes.
+          rest = (typeof rest === 'string' ? Buffer.from(rest) : rest).subarray(written);
+        }
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') return stream().write(rest);
+        if (code === 'EPIPE') {
+          closed = true;
+          options.onClosed();
+          return true;
+        }
+        throw err;
+      }
+    },
+    once(event: 'drain', listener: () => void) {
+      return stream().once(event, listener);
+    },
+    get isTTY() {
+      return stream().isTTY;
+    },
+    get columns() {
+      return stream().columns;
+    },
+  };
+}

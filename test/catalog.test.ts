@@ -1,0 +1,56 @@
+/** The compiled bundled flows: an index read at once, each flow read when it is first used. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FLOW_INDEX, loadBundledFlows, withOperatorFolders } from '../src/flows/catalog.js';
+import { WalletHelpError } from '../src/errors.js';
+import { translator } from '../src/i18n/i18n.js';
+import { bundledFlows } from './helpers.js';
+
+/** A compiled-flows folder: real flows for `good`, a broken file for each id in `broken`. */
+async function compiled(good: string[], broken: string[]): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'wallet-help-compiled-'));
+  const flows = await bundledFlows();
+  writeFileSync(join(dir, FLOW_INDEX), JSON.stringify([...broken, ...good]));
+  for (const id of good) writeFileSync(join(dir, `${id}.json`), JSON.stringify(flows.find((f) => f.id === id)));
+  for (const id of broken) writeFileSync(join(dir, `${id}.json`), '{ not json');
+  return dir;
+}
+
+describe('the compiled bundled flows', () => {
+  it('read a flow only when it is used: a broken file of another flow does not matter', async () => {
+    const t = await translator('en');
+    const flows = await loadBundledFlows(t, await compiled(['payment-failed', 'fees'], ['login-failed']));
+    expect([...flows.keys()]).toEqual(['login-failed', 'payment-failed', 'fees']);
+    expect(flows.size).toBe(3);
+    expect(flows.has('fees')).toBe(true);
+    expect(flows.get('payment-failed')?.id).toBe('payment-failed');
+    expect(flows.get('no-such-flow')).toBeUndefined();
+  });
+
+  it('report a damaged installation as an internal error naming the file', async () => {
+    const t = await translator('en');
+    const dir = await compiled(['fees'], ['login-failed']);
+    const flows = await loadBundledFlows(t, dir);
+    let error: unknown;
+    try {
+      for (const flow of flows.values()) expect(flow.id).toBe('fees');
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(WalletHelpError);
+    expect((error as WalletHelpError).code).toBe('flows_missing');
+    expect((error as WalletHelpError).message).toContain(join(dir, 'login-failed.json'));
+    await expect(loadBundledFlows(t, join(dir, 'missing'))).rejects.toMatchObject({ code: 'flows_missing' });
+  });
+
+  it('come in menu order, without reading any flow until one is asked for', async () => {
+    const t = await translator('en');
+    const flows = await loadBundledFlows(t, await compiled(['fees', 'payment-failed'], ['complaint']));
+    const catalog = await withOperatorFolders(flows, []);
+    expect([...catalog.flows.keys()]).toEqual(['payment-failed', 'fees', 'complaint']);
+    expect(catalog.flows.get('fees')?.id).toBe('fees');
+    expect(() => catalog.entries).toThrow(WalletHelpError);
+  });
+});

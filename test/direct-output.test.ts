@@ -1,0 +1,87 @@
+/** Standard output written straight to the descriptor, moving to the real stream when one is needed. */
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { directOutput } from '../src/io/direct-output.js';
+
+function errno(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(code), { code });
+}
+
+/** A fake descriptor: `plan` says what each write call does (bytes taken, or an error code). */
+function setup(plan: (number | 'all' | string)[] = []) {
+  const fd: Buffer[] = [];
+  const streamed: string[] = [];
+  let streamsMade = 0;
+  let closed = 0;
+  const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 77 });
+  stream.on('data', (d: Buffer) => streamed.push(d.toString()));
+  const out = directOutput({
+    fd: 1,
+    stream: () => {
+      streamsMade++;
+      return stream as unknown as NodeJS.WriteStream;
+    },
+    onClosed: () => closed++,
+    write: (_fd, data) => {
+      const bytes = Buffer.from(data);
+      const step = plan.shift() ?? 'all';
+      if (typeof step === 'string' && step !== 'all') throw errno(step);
+      const n = step === 'all' ? bytes.length : step;
+      fd.push(bytes.subarray(0, n));
+      return n;
+    },
+  });
+  return { out, fd: () => Buffer.concat(fd).toString(), streamed: () => streamed.join(''), streamsMade: () => streamsMade, closed: () => closed, stream };
+}
+
+describe('direct standard output', () => {
+  it('writes to the descriptor and never builds the stream when nothing needs it', () => {
+    const s = setup();
+    expect(s.out.write('{"a": 1}\n')).toBe(true);
+    s.out.write('second\n');
+    expect(s.fd()).toBe('{"a": 1}\nsecond\n');
+    expect(s.streamsMade()).toBe(0);
+  });
+
+  it('finishes a partial write, also when it cuts a character in two', () => {
+    // "付款" is 6 bytes; the first write takes 4 of them, the next 1.
+    const s = setup([4, 1]);
+    s.out.write('付款 ok\n');
+    expect(s.fd()).toBe('付款 ok\n');
+  });
+
+  it('moves to the stream for good when the descriptor would block, keeping the order', async () => {
+    const s = setup([3, 'EAGAIN']);
+    s.out.write('abcdef');
+    s.out.write('ghi');
+    await new Promise((r) => setImmediate(r));
+    expect(s.fd()).toBe('abc');
+    expect(s.streamed()).toBe('defghi');
+    expect(s.streamsMade()).toBe(1);
+  });
+
+  it('stops quietly when the reader goes away', () => {
+    const s = setup(['EPIPE']);
+    expect(s.out.write('lost\n')).toBe(true);
+    s.out.write('also lost\n');
+    expect(s.closed()).toBe(1);
+    expect(s.fd()).toBe('');
+  });
+
+  it('lets any other write error through', () => {
+    const s = setup(['EIO']);
+    expect(() => s.out.write('x')).toThrow('EIO');
+  });
+
+  it('asks the stream whether it is a terminal and how wide, and writes there from then on', async () => {
+    const s = setup();
+    s.out.write('before\n');
+    expect(s.out.isTTY).toBe(true);
+    expect(s.out.columns).toBe(77);
+    s.out.write('after\n');
+    await new Promise((r) => setImmediate(r));
+    expect(s.fd()).toBe('before\n');
+    expect(s.streamed()).toBe('after\n');
+    expect(s.out.stream()).toBe(s.stream);
+  });
+});
