@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // Launcher: the CLI is bundled into dist/ (CommonJS: cli.js plus chunks loaded on
-// demand). On Node 22+ the compile cache makes later starts faster.
+// demand); boot.js loads it with the code cache the build made (see src/boot.ts).
 'use strict';
-require('node:module').enableCompileCache?.();
-require('../dist/cli.js').run();
+require('../dist/boot.js').start();

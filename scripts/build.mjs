@@ -2,7 +2,8 @@
 // Start-up reads that JSON and two small CommonJS files; YAML parsing, luxon,
 // inquirer and each command's own code load only on the paths that need them
 // (separate chunks).
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -24,6 +25,22 @@ const lazyChildProcessInCommander = {
     }));
   },
 };
+
+/**
+ * The commands whose code the code cache holds: those scripts and agents run many
+ * times a minute (see src/boot.ts). Their output goes nowhere.
+ */
+const TRAINING = [
+  ['--version'],
+  ['--help'],
+  ['diagnose', '--help'],
+  ['diagnose', 'payment-failed', '--network', 'offline', '--json'],
+  ['diagnose', 'deposit-missing', '--answer', 'method=bank-card', '--answer', 'record-status=processing'],
+  ['--lang', 'zh', 'diagnose', 'login-failed', '--answer', 'symptom=code-rejected', '--answer', 'code-type=authenticator', '--json'],
+  ['contacts'],
+  ['flows', 'list'],
+  ['flows', 'validate'],
+];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -109,6 +126,18 @@ if (all.length > 0) {
     await writeFile(file.path, cjs.code);
   }
   await writeFile(join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
+  // The launcher's loader, and the code cache it uses: made by running the common
+  // commands once, with settings from an empty folder and output thrown away.
+  await esbuild.build({ ...common, format: 'cjs', entryPoints: { boot: join(root, 'src/boot.ts') }, outdir: dist, packages: 'external' });
+  const settings = await mkdtemp(join(tmpdir(), 'wallet-help-build-'));
+  const training = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dist, 'boot.js'))}).train(${JSON.stringify(dist)}, ${JSON.stringify(TRAINING)}).then((files) => console.log(files.length))`], {
+    env: { PATH: process.env.PATH, HOME: settings, WALLET_HELP_CONFIG_DIR: settings, NO_COLOR: '1', LANG: 'C.UTF-8' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  await rm(settings, { recursive: true, force: true });
+  if (training.status !== 0) throw new Error(`build: the code-cache training run failed:\n${training.stderr}`);
+  const cached = training.stdout.trim().split('\n').pop();
   // The library, an ES module in one file, since a script that imports it diagnoses right away.
   await esbuild.build({
     ...common,
@@ -123,6 +152,6 @@ if (all.length > 0) {
   // Type declarations for the library entry (`import { diagnose } from 'wallet-help'`).
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.lib.json')], { stdio: 'inherit' });
   if (tsc.status !== 0) process.exitCode = 1;
-  console.log(`build: ${flows.length} flows, ${directory.providers.length} directory provider(s), bundle in dist/`);
+  console.log(`build: ${flows.length} flows, ${directory.providers.length} directory provider(s), bundle in dist/ (code cache for ${cached} files)`);
 }
 

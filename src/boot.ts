@@ -1,0 +1,126 @@
+/**
+ * Start-up of the bundled CLI with V8's code cache. Compiling JavaScript is most
+ * of what a short run spends beyond Node's own start: the bundle is parsed and
+ * each function compiled the first time it runs, on every run. The build runs
+ * the common commands once and saves, per bundle file, the code V8 compiled for
+ * them (dist/code-cache/); later runs hand that to V8 and skip the compiling.
+ *
+ * The cache belongs to the build like the bundle does: it sits in dist/, is made
+ * by the build and never written at run time. V8 refuses a cache from another
+ * version or other flags (the file is then compiled as usual), and a cache is
+ * used only for the file it was made from (same size and modification time;
+ * V8 itself checks only the length), so a changed file is not run with the code
+ * of the old one. On another
+ * Node version than the build's, Node's own compile cache (22+) is used instead.
+ *
+ * This file is bundled on its own to dist/boot.js (CommonJS) and is the first
+ * thing the launcher loads.
+ */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { Script } from 'node:vm';
+
+export const CACHE_DIR = 'code-cache';
+const MANIFEST = 'manifest.json';
+
+export interface CacheManifest {
+  /** The Node version (and so V8 version) the cache was made with. */
+  node: string;
+  /** Bundle files (relative to dist/) with what identifies the exact file: its size and modification time (whole seconds, which copies keep). */
+  files: Record<string, { size: number; mtime: number }>;
+}
+
+/** What happened to each bundle file loaded (for tests and the build's report). */
+export interface CacheReport {
+  used: string[];
+  refused: string[];
+  compiled: string[];
+}
+
+type Compile = (this: Module, content: string, filename: string, ...rest: unknown[]) => unknown;
+type ModuleInternals = { prototype: { _compile: Compile }; wrap(content: string): string };
+
+/**
+ * Loads the bundle files under `dist` through V8 with their cached code when
+ * `manifest` has a cache for them; `keep` receives every compiled script (the build
+ * saves their code after the training run).
+ */
+function hookCompile(dist: string, manifest: CacheManifest | undefined, report: CacheReport, keep?: (file: string, script: Script) => void): void {
+  const internals = Module as unknown as ModuleInternals;
+  const original = internals.prototype._compile;
+  const root = dist.endsWith(sep) ? dist : dist + sep;
+  internals.prototype._compile = function (this: Module, content: string, filename: string, ...rest: unknown[]) {
+    if (!filename.startsWith(root) || !filename.endsWith('.js')) return original.call(this, content, filename, ...rest);
+    const name = relative(dist, filename).split(sep).join('/');
+    const cachedData = manifest ? cacheFor(dist, name, filename, manifest) : undefined;
+    const script = new Script(internals.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
+    if (cachedData && !script.cachedDataRejected) report.used.push(name);
+    else (cachedData ? report.refused : report.compiled).push(name);
+    keep?.(name, script);
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, dirname(filename));
+  };
+}
+
+/** The cached code of one bundle file, if the cache was made from this very file. */
+function cacheFor(dist: string, name: string, filename: string, manifest: CacheManifest): Buffer | undefined {
+  const expected = Object.hasOwn(manifest.files, name) ? manifest.files[name] : undefined;
+  if (!expected) return undefined;
+  try {
+    const stat = statSync(filename);
+    if (stat.size !== expected.size || Math.floor(stat.mtimeMs / 1000) !== expected.mtime) return undefined;
+    return readFileSync(join(dist, CACHE_DIR, `${name.replaceAll('/', '__')}.bin`));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bundled CLI (CommonJS), through Node's loader, so its chunks are found and cached as usual. */
+function loadCli(dist: string): typeof import('./cli.js') {
+  return Module.createRequire(join(dist, 'boot.js'))(join(dist, 'cli.js')) as typeof import('./cli.js');
+}
+
+function readManifest(dist: string): CacheManifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dist, CACHE_DIR, MANIFEST), 'utf8')) as CacheManifest;
+    return typeof manifest?.node === 'string' && typeof manifest.files === 'object' && manifest.files !== null ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs the CLI for this process (the launcher's one call). `report`, when given,
+ * receives what happened to each bundle file (tests).
+ */
+export function start(dist: string = __dirname, report: CacheReport = { used: [], refused: [], compiled: [] }): Promise<void> {
+  const manifest = readManifest(dist);
+  if (manifest?.node === process.version) hookCompile(dist, manifest, report);
+  else (Module as unknown as { enableCompileCache?: () => void }).enableCompileCache?.();
+  return loadCli(dist).run();
+}
+
+/**
+ * The build's training run: runs each command line in this process (output goes
+ * wherever stdout and stderr point), then saves the code V8 compiled for every
+ * bundle file loaded, and the manifest. Returns the bundle files cached.
+ */
+export async function train(dist: string, commands: readonly string[][]): Promise<string[]> {
+  const scripts = new Map<string, Script>();
+  hookCompile(dist, undefined, { used: [], refused: [], compiled: [] }, (name, script) => scripts.set(name, script));
+  const { run } = loadCli(dist);
+  for (const argv of commands) {
+    await run(argv);
+    if (process.exitCode !== 0) throw new Error(`code cache: \`wallet-help ${argv.join(' ')}\` exited ${String(process.exitCode)}`);
+  }
+  const manifest: CacheManifest = { node: process.version, files: {} };
+  mkdirSync(join(dist, CACHE_DIR), { recursive: true });
+  for (const [name, script] of scripts) {
+    writeFileSync(join(dist, CACHE_DIR, `${name.replaceAll('/', '__')}.bin`), script.createCachedData());
+    const stat = statSync(join(dist, name));
+    manifest.files[name] = { size: stat.size, mtime: Math.floor(stat.mtimeMs / 1000) };
+  }
+  writeFileSync(join(dist, CACHE_DIR, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
+  return [...scripts.keys()].map((name) => basename(name));
+}

@@ -1,0 +1,93 @@
+/**
+ * The launcher's code cache (src/boot.ts), on the built bundle: used when it fits
+ * the file exactly, and never able to run the code of a file that has changed.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const DIST = join(ROOT, 'dist');
+const copies: string[] = [];
+
+afterEach(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the built dist/ (timestamps kept, so its cache still fits), to damage at will. */
+function copyOfDist(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wallet-help-boot-'));
+  copies.push(dir);
+  cpSync(DIST, join(dir, 'dist'), { recursive: true, preserveTimestamps: true });
+  return join(dir, 'dist');
+}
+
+interface Report {
+  used: string[];
+  refused: string[];
+  compiled: string[];
+}
+
+/** Runs the CLI from `dist` the way the launcher does, in a fresh process; returns its output and the cache report. */
+function launch(dist: string, args: string[]): { code: number | null; stdout: string; stderr: string; report: Report } {
+  const script = `const report = { used: [], refused: [], compiled: [] };
+require(${JSON.stringify(join(dist, 'boot.js'))}).start(${JSON.stringify(dist)}, report).then(() => process.stderr.write('@@' + JSON.stringify(report)));`;
+  const dir = mkdtempSync(join(tmpdir(), 'wallet-help-boot-home-'));
+  copies.push(dir);
+  const file = join(dir, 'launch.cjs');
+  writeFileSync(file, script);
+  const r = spawnSync(process.execPath, [file, ...args], { env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir, NO_COLOR: '1' }, encoding: 'utf8' });
+  const [stderr, report] = r.stderr.split('@@');
+  return { code: r.status, stdout: r.stdout, stderr: stderr ?? '', report: JSON.parse(report ?? '{"used":[],"refused":[],"compiled":[]}') as Report };
+}
+
+describe('the code cache', () => {
+  it('is made by the build for the start-up files and used by a run', () => {
+    const r = launch(DIST, ['diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
+    expect(r.report.used).toContain('cli.js');
+    expect(r.report.used.some((f) => f.startsWith('chunks/diagnose-'))).toBe(true);
+    expect(r.report.refused).toEqual([]);
+  });
+
+  it('is not used for a file that changed since the build, even by one character of the same length', () => {
+    const dist = copyOfDist();
+    const cli = join(dist, 'cli.js');
+    const before = statSync(cli);
+    const text = readFileSync(cli, 'utf8');
+    expect(text).toContain('"0.1.0"');
+    // V8 checks only the length of the source; the manifest's size and time catch the rest.
+    writeFileSync(cli, text.replace('"0.1.0"', '"9.9.9"'));
+    utimesSync(cli, before.atime, new Date(before.mtimeMs + 2000));
+    const r = launch(dist, ['--version']);
+    expect(r.stdout.trim()).toBe('9.9.9');
+    expect(r.report.compiled).toContain('cli.js');
+    expect(r.report.used).not.toContain('cli.js');
+  });
+
+  it('falls back to compiling when V8 refuses a damaged cache file', () => {
+    const dist = copyOfDist();
+    writeFileSync(join(dist, 'code-cache', 'cli.js.bin'), Buffer.from('not a code cache at all'));
+    const r = launch(dist, ['diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
+    expect(r.report.refused).toEqual(['cli.js']);
+  });
+
+  it('is left alone when its manifest is missing, damaged or from another Node version', () => {
+    for (const manifest of [undefined, '{ damaged', JSON.stringify({ node: 'v0.0.1', files: {} })]) {
+      const dist = copyOfDist();
+      const file = join(dist, 'code-cache', 'manifest.json');
+      if (manifest === undefined) rmSync(file);
+      else writeFileSync(file, manifest);
+      const r = launch(dist, ['--version']);
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).toBe('0.1.0');
+      expect(r.report).toEqual({ used: [], refused: [], compiled: [] });
+      expect(r.stderr).toBe('');
+    }
+  });
+});
