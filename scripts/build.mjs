@@ -102,7 +102,8 @@ if (all.length > 0) {
     ...common,
     plugins: [lazyChildProcessInCommander],
     format: 'esm',
-    entryPoints: { cli: join(root, 'src/cli.ts') },
+    // The worker thread of `flows validate` on many files is an entry of its own, sharing the chunks.
+    entryPoints: { cli: join(root, 'src/cli.ts'), 'check-worker': join(root, 'src/flows/check-worker.ts') },
     splitting: true,
     outdir: dist,
     chunkNames: 'chunks/[name]-[hash]',
@@ -123,7 +124,12 @@ if (all.length > 0) {
       define: { 'import.meta.url': '__importMetaUrl' },
       banner: usesMeta ? 'var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;' : '',
     });
-    await writeFile(file.path, cjs.code);
+    // esbuild exports through two getters (the export's own, wrapped again by __toCommonJS);
+    // the exports object itself, marked as an ES module, keeps the live bindings with one.
+    const wrapped = 'module.exports=__toCommonJS(stdin_exports);';
+    const count = cjs.code.split(wrapped).length - 1;
+    if (count > 1) throw new Error(`build: unexpected export shape in ${file.path}`);
+    await writeFile(file.path, cjs.code.replace(wrapped, '__defProp(stdin_exports,"__esModule",{value:!0});module.exports=stdin_exports;'));
   }
   await writeFile(join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
   // The launcher's loader, and the code cache it uses: made by running the common

@@ -6,14 +6,18 @@
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-function packageRoot(): string {
-  const here = fileURLToPath(import.meta.url);
-  const cut = Math.max(here.lastIndexOf(`${sep}dist${sep}`), here.lastIndexOf(`${sep}src${sep}`));
-  return cut === -1 ? join(here, '..', '..') : here.slice(0, cut);
-}
+const here = fileURLToPath(import.meta.url);
+const inDist = here.lastIndexOf(`${sep}dist${sep}`);
+const inSrc = here.lastIndexOf(`${sep}src${sep}`);
 
 /** The package root folder. */
-export const PACKAGE_ROOT = packageRoot();
+export const PACKAGE_ROOT = inDist === -1 && inSrc === -1 ? join(here, '..', '..') : here.slice(0, Math.max(inDist, inSrc));
+
+/** Whether this code runs from the bundle in dist/ (not from the sources, as the tests do). */
+export const BUNDLED = inDist > inSrc;
+
+/** The worker thread script of `flows validate` on many files (bundled only). */
+export const CHECK_WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist', 'check-worker.js');
 
 /** The bundled flows, compiled from `flows/*.yaml` by the build: one JSON file each and an index. */
 export const BUNDLED_FLOWS_JSON_DIR = join(PACKAGE_ROOT, 'dist', 'flows');

@@ -1,10 +1,10 @@
 /** The built binary, spawned as users and scripts run it. `npm test` builds before running these. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { ROOT, run } from './helpers.js';
 import { KEYS, TerminalSession } from './tmux.js';
 
 const BIN = join(ROOT, 'bin/wallet-help.cjs');
@@ -19,6 +19,31 @@ function cli(args: string[], opts: { input?: string; env?: Record<string, string
 }
 
 describe('the built CLI', () => {
+  it('validates a large folder on worker threads with exactly the report of one thread', async () => {
+    // 80 files: most of them valid flows, some broken in different ways, in no particular order.
+    const dir = mkdtempSync(join(tmpdir(), 'wallet-help-many-flows-'));
+    const fees = readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8');
+    for (let i = 0; i < 80; i++) writeFileSync(join(dir, `gen-${i}.yaml`), fees.replace(/^id: fees$/m, `id: gen-${i}`));
+    writeFileSync(join(dir, 'gen-7.yaml'), 'id: gen-7\nquestions: [unclosed\n');
+    writeFileSync(join(dir, 'gen-23.yaml'), fees.replace(/^id: fees$/m, 'id: gen-24'));
+    writeFileSync(join(dir, 'gen-41.json'), JSON.stringify({ id: 'gen-41', title: { en: 'x' } }));
+    writeFileSync(join(dir, 'gen-58.yaml'), Buffer.concat([Buffer.from('id: gen-58\ntitle: '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]));
+    // The threads are used from 64 files on, where there is more than one core (as on the machines this runs on).
+    expect(availableParallelism()).toBeGreaterThan(1);
+    const threads = cli(['flows', 'validate', dir, '--json']);
+    const one = await run(['flows', 'validate', dir, '--json']);
+    expect(threads.code).toBe(1);
+    expect(threads.stdout).toBe(one.stdout);
+    const doc = JSON.parse(threads.stdout);
+    expect(doc.files).toHaveLength(81);
+    expect(doc.files.filter((f: { problems: unknown[] }) => f.problems.length > 0).map((f: { file: string }) => f.file.slice(dir.length + 1))).toEqual([
+      'gen-23.yaml',
+      'gen-41.json',
+      'gen-58.yaml',
+      'gen-7.yaml',
+    ]);
+  });
+
   it('prints the package version', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(cli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });

@@ -128,6 +128,28 @@ describe('flow validation', () => {
     expect('problem' in big && big.problem.message).toMatch(/larger than the 2\.0 MB allowed/);
   });
 
+  it('decodes a byte-order mark away and keeps the text otherwise as it is', () => {
+    const decoded = decodeUtf8(Buffer.from('\uFEFFid: 付款\n'), 'f.yaml');
+    expect(decoded).toEqual({ text: 'id: 付款\n' });
+  });
+
+  it('reads JSON with JSON.parse, still refusing repeated keys, however they are spelled', () => {
+    const plain = parseLocatedYaml('{"a": "x\\"}{[", "b": {"c": [1, {"d": "\\\\"}]}}', 'x.json');
+    expect(plain.problems).toEqual([]);
+    expect(plain.doc.value).toEqual({ a: 'x"}{[', b: { c: [1, { d: '\\' }] } });
+    for (const text of ['{"a": 1, "a": 2}', '{"a": 1, "\\u0061": 2}', '{"x": [{"k": 1}, {"k": 2, "k": 3}]}']) {
+      const r = parseLocatedYaml(text, 'x.json');
+      expect(r.problems.map((p) => p.message), text).toEqual([expect.stringMatching(/duplicate|twice/i)]);
+    }
+  });
+
+  it('refuses JSON nested deeper than 64 levels, but not brackets inside strings', () => {
+    const deep = parseLocatedYaml(`${'['.repeat(65)}${']'.repeat(65)}`, 'x.json');
+    expect(deep.problems).toEqual([expect.objectContaining({ line: 1, column: 65, message: expect.stringMatching(/64/) })]);
+    const brackets = parseLocatedYaml(JSON.stringify({ text: '['.repeat(100) }), 'x.json');
+    expect(brackets.problems).toEqual([]);
+  });
+
   it('gives a located value for every parsed node', () => {
     const { doc } = parseLocatedYaml(GOOD, 'x.yaml');
     expect(doc.locate(['outcomes', 'help', 'queue'])).toMatchObject({ line: 21, column: 12 });

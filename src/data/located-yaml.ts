@@ -3,6 +3,7 @@
  * (flows, the support directory, answers files). Every problem found later can
  * be reported as file:line:column.
  */
+import { isUtf8 } from 'node:buffer';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Lang } from '../engine/types.js';
@@ -53,10 +54,12 @@ export function decodeUtf8(bytes: Uint8Array, file: string, lang: Lang = 'en'): 
       },
     };
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
+  if (isUtf8(bytes)) {
+    // Both run natively and fast; TextDecoder's strict mode is several times slower on large files.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  }
+  {
     const offset = firstInvalidUtf8(bytes);
     const before = new TextDecoder().decode(bytes.subarray(0, offset));
     const lines = before.split('\n');
@@ -69,7 +72,6 @@ export function decodeUtf8(bytes: Uint8Array, file: string, lang: Lang = 'en'): 
       },
     };
   }
-  return { text };
 }
 
 function formatBytes(n: number): string {
@@ -103,15 +105,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 export function parseLocatedYaml(text: string, file: string, lang: Lang = 'en'): { doc: LocatedValue; problems: Problem[] } {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  // Parsers recurse per level: refuse absurd nesting before either sees it.
-  const deep = tooDeep(source);
-  if (deep !== undefined) {
-    const before = source.slice(0, deep).split('\n');
-    return { doc: emptyDoc(file, source), problems: [{ file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, message: problemTranslator(lang)('yaml.tooDeep', { max: MAX_DEPTH }) }] };
+  // Parsers and checks recurse per level: refuse absurd nesting before any sees it.
+  // A JSON document is read by JSON.parse after one pass that finds its depth and counts its keys.
+  const json = /^\s*[{[]/.test(source) ? jsonShape(source) : undefined;
+  let fast: { ok: true; value: unknown } | { ok: false } | undefined = json && json.tooDeepAt === undefined ? parseJson(source, json.keys) : undefined;
+  if (!fast) {
+    const deep = json?.tooDeepAt ?? tooDeep(source);
+    if (deep !== undefined) {
+      const before = source.slice(0, deep).split('\n');
+      return { doc: emptyDoc(file, source), problems: [{ file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, message: problemTranslator(lang)('yaml.tooDeep', { max: MAX_DEPTH }) }] };
+    }
+    // Most files are well formed: read the value with a fast parser and build
+    // the position index (the slow part) only when a problem must be placed.
+    fast = parseYaml(source);
   }
-  // Most files are well formed: read the value with a fast parser and build
-  // the position index (the slow part) only when a problem must be placed.
-  const fast = fastParse(source);
   if (fast.ok) {
     let located: ReturnType<typeof parseWithPositions> | undefined;
     const locate = (path: readonly PathKey[], which?: 'key' | 'value') => (located ??= parseWithPositions(source, file, lang)).doc.locate(path, which);
@@ -168,22 +175,28 @@ function tooDeep(source: string): number | undefined {
 const NEEDS_CAREFUL_PARSER = /(?:^|[\s,[{:-])[&*!][^\s,\]}]/;
 
 /**
- * JSON.parse for JSON documents, js-yaml (YAML 1.2 core schema, duplicate keys
- * refused) for plain YAML: several times faster than the position-keeping
- * parser. Anything unusual (anchors, aliases, tags, any error) falls back to it.
+ * JSON.parse, for a JSON document whose text writes `keys` keys. JSON.parse keeps
+ * the last of two equal keys without a word, where YAML refuses them: a repeated
+ * key leaves the value with fewer keys than the text wrote, and then (as for text
+ * that is not strict JSON: comments, trailing commas) YAML rules apply.
  */
-function fastParse(source: string): { ok: true; value: unknown } | { ok: false } {
+function parseJson(source: string, keys: number): { ok: true; value: unknown } | undefined {
   try {
-    if (/^\s*[{[]/.test(source)) {
-      try {
-        const value: unknown = JSON.parse(source);
-        // JSON.parse keeps the last of two equal keys without a word; YAML refuses them.
-        if (!hasDuplicateKeys(source)) return { ok: true, value };
-      } catch {
-        // Not strict JSON (comments, trailing commas): YAML rules apply.
-      }
-    }
-    if (NEEDS_CAREFUL_PARSER.test(source)) return { ok: false };
+    const value: unknown = JSON.parse(source);
+    return countKeys(value) === keys ? { ok: true, value } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * js-yaml (YAML 1.2 core schema, duplicate keys refused) for plain YAML: several
+ * times faster than the position-keeping parser. Anything unusual (anchors,
+ * aliases, tags, any error) falls back to that one.
+ */
+function parseYaml(source: string): { ok: true; value: unknown } | { ok: false } {
+  if (NEEDS_CAREFUL_PARSER.test(source)) return { ok: false };
+  try {
     const value = loadYaml(source, { schema: CORE_SCHEMA, json: false });
     return { ok: true, value: value === undefined ? null : value };
   } catch {
@@ -192,48 +205,63 @@ function fastParse(source: string): { ok: true; value: unknown } | { ok: false }
 }
 
 /**
- * Whether a JSON text (already known to parse) repeats a key within one
- * object. One pass over the text, keeping the keys of each open object.
+ * One pass over a text that looks like JSON: how many keys its objects write,
+ * and where it first nests deeper than MAX_DEPTH. Strings are skipped whole, so
+ * brackets inside them do not count. (For text that is not JSON the figures are
+ * meaningless, and JSON.parse refuses it anyway.)
  */
-export function hasDuplicateKeys(json: string): boolean {
-  const stack: (Set<string> | null)[] = [];
+export function jsonShape(json: string): { keys: number; tooDeepAt?: number } {
+  // For each open bracket: true for an object, false for an array.
+  const objects: boolean[] = [];
+  let keys = 0;
   let expectKey = false;
   for (let i = 0; i < json.length; i++) {
     const c = json.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      let j = i + 1;
-      let escaped = false;
-      while (j < json.length) {
-        const d = json.charCodeAt(j);
-        if (d === 0x5c /* \ */) {
-          escaped = true;
-          j += 2;
-          continue;
-        }
-        if (d === 0x22) break;
-        j++;
+      // The closing quote: the next one not escaped by an odd number of backslashes (indexOf is native and fast).
+      let j = i;
+      for (;;) {
+        j = json.indexOf('"', j + 1);
+        if (j === -1) return { keys };
+        let slashes = 0;
+        while (json.charCodeAt(j - 1 - slashes) === 0x5c) slashes++;
+        if (slashes % 2 === 0) break;
       }
-      const top = stack[stack.length - 1];
-      if (expectKey && top) {
-        // Keys compare by their decoded text: "a" and "\u0061" are the same key.
-        const key = escaped ? (JSON.parse(json.slice(i, j + 1)) as string) : json.slice(i + 1, j);
-        if (top.has(key)) return true;
-        top.add(key);
+      if (expectKey) {
+        keys++;
         expectKey = false;
       }
       i = j;
-    } else if (c === 0x7b /* { */) {
-      stack.push(new Set());
-      expectKey = true;
-    } else if (c === 0x5b /* [ */) {
-      stack.push(null);
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (objects.push(c === 0x7b) > MAX_DEPTH) return { keys, tooDeepAt: i };
+      expectKey = c === 0x7b;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      stack.pop();
+      objects.pop();
+      expectKey = false;
     } else if (c === 0x2c /* , */) {
-      expectKey = stack[stack.length - 1] !== null && stack.length > 0;
+      expectKey = objects.at(-1) === true;
     }
   }
-  return false;
+  return { keys };
+}
+
+/** The number of keys of all objects in a parsed JSON value (iteratively: depth is not limited here). */
+function countKeys(root: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+    } else {
+      for (const key in value) {
+        keys++;
+        stack.push((value as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return keys;
 }
 
 function parseWithPositions(source: string, file: string, lang: Lang): { doc: LocatedValue; problems: Problem[] } {

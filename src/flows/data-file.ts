@@ -3,11 +3,13 @@
  * told apart by their content (a directory has `providers` at the top).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { decodeUtf8, parseLocatedYaml, type Problem } from '../data/located-yaml.js';
 import { validateDirectory } from '../directory/validate-directory.js';
 import type { Flow, Lang } from '../engine/types.js';
 import { problemTranslator, ref } from '../i18n/problems.js';
+import { BUNDLED, CHECK_WORKER_SCRIPT } from '../paths.js';
 import { validateFlow } from './validate-flow.js';
 import '../core.js';
 
@@ -39,6 +41,41 @@ export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): 
   }
   return { files, problems };
 }
+
+/** What validating a file found, without the flow itself (so that checking many files keeps little in memory). */
+export interface FileVerdict {
+  file: string;
+  kind: CheckedFile['kind'];
+  /** The flow id, for a valid flow. */
+  id?: string;
+  problems: Problem[];
+}
+
+/** Checks many files, a few at a time, keeping only their verdicts; in the order given. */
+export async function checkDataFiles(files: readonly string[], lang: Lang = 'en', requireAgent = false): Promise<FileVerdict[]> {
+  // Many files are shared out among threads, one a core (check-parallel.ts).
+  if (files.length >= PARALLEL_FROM && BUNDLED && availableParallelism() > 1) {
+    const { checkInParallel } = await import('./check-parallel.js');
+    return checkInParallel(files, lang, requireAgent, CHECK_WORKER_SCRIPT);
+  }
+  const verdicts: FileVerdict[] = new Array<FileVerdict>(files.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const { file, kind, flow, problems } = await checkDataFile(files[i]!, lang, requireAgent);
+      verdicts[i] = { file, kind, ...(flow ? { id: flow.id } : {}), problems };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FILES_AT_ONCE, files.length) }, lane));
+  return verdicts;
+}
+
+/** Enough files in flight to keep the disk busy, few enough that memory stays flat. */
+const FILES_AT_ONCE = 8;
+
+/** From this many files on, starting threads pays for itself. */
+const PARALLEL_FROM = 64;
 
 /** Reads and validates one data file as whatever kind it is. Never throws for bad content. Problems are worded in `lang`. */
 export async function checkDataFile(file: string, lang: Lang = 'en', requireAgent = false): Promise<CheckedFile> {

@@ -2,7 +2,7 @@
 import { dirname } from 'node:path';
 import { formatProblem } from '../../data/located-yaml.js';
 import { SilentError } from '../../errors.js';
-import { checkDataFile, expandPaths, type CheckedFile } from '../../flows/data-file.js';
+import { checkDataFiles, expandPaths, type FileVerdict } from '../../flows/data-file.js';
 import { problemTranslator } from '../../i18n/problems.js';
 import { BUNDLED_DIRECTORY_YAML, BUNDLED_FLOWS_DIR } from '../../paths.js';
 import type { Context } from '../context.js';
@@ -17,19 +17,19 @@ export interface FlowsValidateOptions {
  * Validates the given files and folders; without paths, the bundled flows, the
  * operator flow folders and the directory in use. Exit 1 when any problem is found.
  */
-export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context): Promise<CheckedFile[]> {
+export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context): Promise<FileVerdict[]> {
   const { io, t } = ctx;
   const targets = opts.paths.length > 0 ? opts.paths : [BUNDLED_FLOWS_DIR, ...ctx.flowDirs, ctx.contactsFile ?? BUNDLED_DIRECTORY_YAML];
   const problem = problemTranslator(ctx.lang);
   const { files, problems: missing } = await expandPaths(targets, ctx.lang);
-  const checked = await Promise.all(files.map((f) => checkDataFile(f, ctx.lang, true)));
+  const checked = await checkDataFiles(files, ctx.lang, true);
   // Within one folder two files may not claim the same flow id.
   const seen = new Map<string, string>();
   for (const c of checked) {
-    if (!c.flow) continue;
-    const key = `${dirname(c.file)}\u0000${c.flow.id}`;
+    if (c.id === undefined) continue;
+    const key = `${dirname(c.file)}\u0000${c.id}`;
     const other = seen.get(key);
-    if (other) c.problems.push({ file: c.file, line: 1, column: 1, message: problem('flow.idUsed', { id: c.flow.id, other }) });
+    if (other) c.problems.push({ file: c.file, line: 1, column: 1, message: problem('flow.idUsed', { id: c.id, other }) });
     else seen.set(key, c.file);
   }
   const all = [...missing, ...checked.flatMap((c) => c.problems)];
@@ -39,7 +39,7 @@ export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context)
       problemCount: all.length,
       files: [
         ...missing.map((p) => ({ file: p.file, kind: 'unknown', problems: [p] })),
-        ...checked.map((c) => ({ file: c.file, kind: c.kind, ...(c.flow ? { id: c.flow.id } : {}), problems: c.problems })),
+        ...checked.map((c) => ({ file: c.file, kind: c.kind, ...(c.id !== undefined ? { id: c.id } : {}), problems: c.problems })),
       ],
     };
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);

@@ -1,0 +1,26 @@
+/**
+ * A worker thread of `flows validate` on many files (see check-parallel.ts): it
+ * checks the files it is handed, a batch at a time, and sends back verdicts.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Lang } from '../engine/types.js';
+import { checkDataFile, type FileVerdict } from './data-file.js';
+
+export interface WorkerSetup {
+  lang: Lang;
+  requireAgent: boolean;
+}
+
+export type WorkerRequest = { index: number; file: string }[];
+export type WorkerReply = { index: number; verdict: FileVerdict }[];
+
+const { lang, requireAgent } = workerData as WorkerSetup;
+
+parentPort?.on('message', (batch: WorkerRequest) => {
+  void Promise.all(
+    batch.map(async ({ index, file }) => {
+      const { kind, flow, problems } = await checkDataFile(file, lang, requireAgent);
+      return { index, verdict: { file, kind, ...(flow ? { id: flow.id } : {}), problems } };
+    }),
+  ).then((reply: WorkerReply) => parentPort?.postMessage(reply));
+});
