@@ -18,8 +18,8 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },
   {
-    // The launcher is CommonJS, so that start-up never waits on the ES module loader.
-    files: ['bin/**/*.cjs'],
+    // The launcher is CommonJS (bin/package.json), so that start-up never waits on the ES module loader.
+    files: ['bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFlows } from './generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin/wallet-help.cjs');
+const bin = join(root, 'bin/wallet-help.js');
 const RUNS = Number(process.env.RUNS ?? 30);
 const node = process.execPath;
 const env = { ...process.env, NO_COLOR: '1', WALLET_HELP_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'wh-bench-cfg-')) };

@@ -63,7 +63,7 @@ describe('diagnose --batch', () => {
   });
 
   it('answers each line as it arrives, so a back end can keep one process open', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.cjs'), 'diagnose', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.js'), 'diagnose', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const reader = createInterface({ input: child.stdout });
     const next = () => new Promise<string>((resolve) => reader.once('line', resolve));
     child.stdin.write('{"id":1,"flow":"payment-failed","answers":{"network":"offline"}}\n');

@@ -43,7 +43,7 @@ function directory(apiPort: number): string {
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.cjs'), ...args], {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.js'), ...args], {
       // The test certificate is trusted the way an operator trusts a private CA: NODE_EXTRA_CA_CERTS.
       env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir, NODE_EXTRA_CA_CERTS: certFile, ...env },
     });
@@ -215,7 +215,7 @@ describe('a signal during a check', () => {
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const silentPort = (silent.address() as { port: number }).port;
     const configDir = mkdtempSync(join(tmpdir(), 'wallet-help-sigterm-check-'));
-    const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.cjs'), 'diagnose', 'payment-failed', '--save', '--json', '--timeout', '20000', '--contacts', directory(silentPort)], {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.js'), 'diagnose', 'payment-failed', '--save', '--json', '--timeout', '20000', '--contacts', directory(silentPort)], {
       env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: configDir },
     });
     let stderr = '';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, run } from './helpers.js';
 import { KEYS, TerminalSession } from './tmux.js';
 
-const BIN = join(ROOT, 'bin/wallet-help.cjs');
+const BIN = join(ROOT, 'bin/wallet-help.js');
 const cleanEnv = () => {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8' };
   return env;

@@ -21,7 +21,7 @@ import { loadDirectoryText } from '../src/directory/load.js';
 import { loadFlowText } from '../src/flows/load.js';
 import { ROOT, run, tempDir, type RunResult } from './helpers.js';
 
-const BIN = join(ROOT, 'bin/wallet-help.cjs');
+const BIN = join(ROOT, 'bin/wallet-help.js');
 /** Every in-process case ends within this; a hang fails the test instead of stalling the run. */
 const BOUND_MS = 10_000;
 

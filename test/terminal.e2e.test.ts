@@ -15,7 +15,7 @@ import type { Flow, Lang } from '../src/engine/types.js';
 import { ROOT } from './helpers.js';
 import { flat, KEYS, shellQuote, TerminalSession } from './tmux.js';
 
-const BIN = join(ROOT, 'bin/wallet-help.cjs');
+const BIN = join(ROOT, 'bin/wallet-help.js');
 /** Every test here ends within this, whatever the program does. */
 const BOUND_MS = 15_000;
 

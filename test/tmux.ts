@@ -14,7 +14,7 @@ export class TerminalSession {
   constructor(args: string[], opts: { width?: number; height?: number; env?: Record<string, string> } = {}) {
     const env = { TERM: 'xterm-256color', HOME: this.home, WALLET_HELP_CONFIG_DIR: this.home, LANG: 'C.UTF-8', ...opts.env };
     const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
-    const cli = [process.execPath, join(ROOT, 'bin/wallet-help.cjs'), ...args].map(shellQuote).join(' ');
+    const cli = [process.execPath, join(ROOT, 'bin/wallet-help.js'), ...args].map(shellQuote).join(' ');
     // CI must be unset inside: ora and inquirer turn themselves off when it is present. FORCE_COLOR from the runner must not leak in.
     const script = `env -u CI -u FORCE_COLOR ${assignments} ${cli}; echo "[exit:$?]"; sleep 600`;
     this.tmux('new-session', '-d', '-x', String(opts.width ?? 80), '-y', String(opts.height ?? 24), 'sh', '-c', script);
