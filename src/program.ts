@@ -3,7 +3,7 @@
  * commander. Each action lazy-imports its command module, so start-up loads only
  * what the command being run needs.
  */
-import { Command, Help } from 'commander';
+import { Command } from 'commander';
 import type { BaseContext } from './settings.js';
 import type { ConfigAction } from './commands/config/config.js';
 import type { ContactsOptions } from './commands/contacts/contacts.js';
@@ -25,28 +25,6 @@ const HELP_TITLES: Record<string, MessageKey> = {
   'Global Options:': 'help.globalOptions',
 };
 
-/**
- * A command's options, action and help texts, declared only when the command is
- * about to run or show its help: declaring every option of every command costs
- * a run more than the parsing does. Its name, arguments and description are
- * declared up front, for the help lists and suggestions.
- */
-const pending = new WeakMap<Command, () => void>();
-
-function later(cmd: Command, declare: (cmd: Command) => void): Command {
-  const now = () => {
-    pending.delete(cmd);
-    declare(cmd);
-  };
-  pending.set(cmd, now);
-  // `wallet-help help <command>` shows the help without running the command.
-  return cmd.on('beforeHelp', () => pending.get(cmd)?.());
-}
-
-function declarePending(_parent: Command, sub: Command): void {
-  pending.get(sub)?.();
-}
-
 /** Builds a fresh program for one run (tests build one per case). */
 export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command {
   const { t } = ctx;
@@ -65,11 +43,12 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     .option('--contacts <file>', t('opt.contacts'))
     .option('--provider <id>', t('opt.provider'))
     .option('--flows <dir>', t('opt.flows'), collect, [])
-    .addHelpText('after', `\n${t('program.examples')}\n`)
-    .hook('preSubcommand', declarePending);
+    .addHelpText('after', `\n${t('program.examples')}\n`);
 
-  const diagnose = configure(program.command('diagnose').description(t('cmd.diagnose')).argument('[flow]', t('diagnose.arg.flow')), ctx);
-  later(diagnose, (cmd) => cmd
+  const diagnose = program
+    .command('diagnose')
+    .description(t('cmd.diagnose'))
+    .argument('[flow]', t('diagnose.arg.flow'))
     .option('-a, --answer <id=value>', t('diagnose.opt.answer'), collect, [])
     .option('--network <value>', t('diagnose.opt.network'))
     .option('--balance <value>', t('diagnose.opt.balance'))
@@ -96,43 +75,52 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       }
       const { runDiagnose } = await import('./commands/diagnose/diagnose.js');
       await runDiagnose({ ...o, flow, json: o.json === true, input: o.input !== false }, context);
-    })
-    .addHelpText('after', () => examples(t, 'diagnose', t('diagnose.notes', { flows: flowIds().join(', ') }))));
+    });
+  diagnose.addHelpText('after', () => examples(t, 'diagnose', t('diagnose.notes', { flows: flowIds().join(', ') })));
+  configure(diagnose, ctx);
 
-  const contacts = configure(program.command('contacts').description(t('cmd.contacts')).argument('[queue]', t('contacts.arg.queue')), ctx);
-  later(contacts, (cmd) => cmd
+  const contacts = program
+    .command('contacts')
+    .description(t('cmd.contacts'))
+    .argument('[queue]', t('contacts.arg.queue'))
     .option('--open', t('contacts.opt.open'))
     .option('--json', t('contacts.opt.json'))
     .action(async (queue: string | undefined, o: Omit<ContactsOptions, 'queue'>, command: Command) => {
       const { runContacts } = await import('./commands/contacts/contacts.js');
       await runContacts({ queue, open: o.open === true, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    })
-    .addHelpText('after', examples(t, 'contacts')));
+    });
+  contacts.addHelpText('after', examples(t, 'contacts'));
+  configure(contacts, ctx);
 
-  const config = configure(
-    program.command('config').description(t('cmd.config')).argument('[action]', t('config.arg.action'), 'list').argument('[key]', t('config.arg.key')).argument('[value]', t('config.arg.value')),
-    ctx,
-  );
-  later(config, (cmd) => cmd
+  const config = program
+    .command('config')
+    .description(t('cmd.config'))
+    .argument('[action]', t('config.arg.action'), 'list')
+    .argument('[key]', t('config.arg.key'))
+    .argument('[value]', t('config.arg.value'))
     .option('--json', t('config.opt.json'))
     .action(async (action: string, key: string | undefined, value: string | undefined, o: { json?: boolean }, command: Command) => {
       if (!CONFIG_ACTIONS.includes(action)) throw new UsageError('unknown_action', t('config.error.action', { action: clip(action) }));
       const { runConfig } = await import('./commands/config/config.js');
       await runConfig({ action: action as ConfigAction, key, value, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    })
-    .addHelpText('after', examples(t, 'config', t('config.notes', { keys: Object.keys(CONFIG_KEYS).join(', ') }))));
-  const verify = configure(program.command('verify').description(t('cmd.verify')).argument('<contact...>', t('verify.arg.contact')), ctx);
-  later(verify, (cmd) => cmd
+    });
+  const verify = program
+    .command('verify')
+    .description(t('cmd.verify'))
+    .argument('<contact...>', t('verify.arg.contact'))
     .option('--country <code>', t('verify.opt.country'))
     .option('--json', t('verify.opt.json'))
     .action(async (contact: string[], o: { country?: string; json?: boolean }, command: Command) => {
       const { runVerify } = await import('./commands/verify/verify.js');
       await runVerify({ contact: contact.join(' '), country: o.country, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    })
-    .addHelpText('after', examples(t, 'verify', t('verify.notes'))));
+    });
+  verify.addHelpText('after', examples(t, 'verify', t('verify.notes')));
+  configure(verify, ctx);
 
-  const check = configure(program.command('check').description(t('cmd.check')).argument('[names...]', t('checkcmd.arg.names')), ctx);
-  later(check, (cmd) => cmd
+  const check = program
+    .command('check')
+    .description(t('cmd.check'))
+    .argument('[names...]', t('checkcmd.arg.names'))
     .option('--chain <chain>', t('checkcmd.opt.chain'))
     .option('--address <address>', t('checkcmd.opt.address'))
     .option('--txid <txid>', t('checkcmd.opt.txid'))
@@ -142,77 +130,85 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     .action(async (names: string[], o: { chain?: string; address?: string; txid?: string; memo?: string; timeout?: string; json?: boolean }, command: Command) => {
       const { runCheckCommand } = await import('./commands/check/check.js');
       await runCheckCommand({ ...o, names, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    })
-    .addHelpText('after', examples(t, 'check')));
+    });
+  check.addHelpText('after', examples(t, 'check'));
+  configure(check, ctx);
 
-  const casesCmd = configure(program.command('cases').description(t('cmd.cases')), ctx).hook('preSubcommand', declarePending);
-  const caseFilters = (cmd: Command) =>
-    cmd.option('--since <iso>', t('cases.opt.since')).option('--flow <id>', t('cases.opt.flow')).option('--outcome <id>', t('cases.opt.outcome'));
-  const caseSub = (name: string, description: string, declare: (cmd: Command) => void) =>
-    later(configure(casesCmd.command(name).description(description), ctx), (cmd) => declare(caseFilters(cmd)));
-  caseSub('list', t('cmd.cases.list'), (cmd) => cmd
+  const casesCmd = program.command('cases').description(t('cmd.cases'));
+  configure(casesCmd, ctx);
+  const caseSub = (name: string, description: string) =>
+    configure(casesCmd.command(name).description(description), ctx)
+      .option('--since <iso>', t('cases.opt.since'))
+      .option('--flow <id>', t('cases.opt.flow'))
+      .option('--outcome <id>', t('cases.opt.outcome'));
+  caseSub('list', t('cmd.cases.list'))
     .option('--json', t('flows.opt.json'))
     .action(async (o: { since?: string; flow?: string; outcome?: string; json?: boolean }, command: Command) => {
       const { runCasesList } = await import('./commands/cases/cases.js');
       await runCasesList({ ...o, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    }));
-  later(configure(casesCmd.command('show').description(t('cmd.cases.show')).argument('<id>', t('cases.arg.id')), ctx), (cmd) => cmd
+    });
+  configure(casesCmd.command('show').description(t('cmd.cases.show')), ctx)
+    .argument('<id>', t('cases.arg.id'))
     .option('--format <format>', t('cases.opt.summaryFormat'), 'text')
     .action(async (id: string, o: { format: string }, command: Command) => {
       const { runCasesShow } = await import('./commands/cases/cases.js');
       await runCasesShow({ id, format: o.format }, await applyGlobals(ctx, command.optsWithGlobals()));
-    }));
-  caseSub('export', t('cmd.cases.export'), (cmd) => cmd
+    });
+  caseSub('export', t('cmd.cases.export'))
     .option('--format <format>', t('cases.opt.format'), 'csv')
     .action(async (o: { since?: string; flow?: string; outcome?: string; format: string }, command: Command) => {
       const { runCasesExport } = await import('./commands/cases/cases.js');
       await runCasesExport(o, await applyGlobals(ctx, command.optsWithGlobals()));
-    }));
-  caseSub('stats', t('cmd.cases.stats'), (cmd) => cmd
+    });
+  caseSub('stats', t('cmd.cases.stats'))
     .option('--json', t('flows.opt.json'))
     .action(async (o: { since?: string; flow?: string; outcome?: string; json?: boolean }, command: Command) => {
       const { runCasesStats } = await import('./commands/cases/cases.js');
       await runCasesStats({ ...o, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    }));
+    });
 
-  const flows = configure(program.command('flows').description(t('cmd.flows')), ctx).hook('preSubcommand', declarePending);
+  const flows = program.command('flows').description(t('cmd.flows'));
   flows.addHelpText('after', examples(t, 'flows'));
-  const sub = (name: string, description: string, declare: (cmd: Command) => void, argument?: [string, string]) => {
-    const cmd = configure(flows.command(name).description(description), ctx);
-    if (argument) cmd.argument(...argument);
-    return later(cmd, declare);
-  };
-  sub('list', t('cmd.flows.list'), (cmd) => cmd
+  configure(flows, ctx);
+  const sub = (name: string, description: string) => configure(flows.command(name).description(description), ctx);
+  sub('list', t('cmd.flows.list'))
     .option('--json', t('flows.opt.json'))
     .action(async (o: { json?: boolean }, command: Command) => {
       const { runFlowsList } = await import('./commands/flows/list.js');
       await runFlowsList({ json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    }));
-  sub('show', t('cmd.flows.show'), (cmd) => cmd
+    });
+  sub('show', t('cmd.flows.show'))
+    .argument('<id>', t('flows.arg.id'))
     .option('--json', t('flows.opt.json'))
     .action(async (id: string, o: { json?: boolean }, command: Command) => {
       const { runFlowsShow } = await import('./commands/flows/show.js');
       await runFlowsShow({ id, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    }), ['<id>', t('flows.arg.id')]);
-  sub('graph', t('cmd.flows.graph'), (cmd) => cmd
+    });
+  sub('graph', t('cmd.flows.graph'))
+    .argument('<id>', t('flows.arg.id'))
     .option('--format <format>', t('flows.opt.format'), 'mermaid')
     .action(async (id: string, o: { format: string }, command: Command) => {
       const { runFlowsGraph } = await import('./commands/flows/graph.js');
       await runFlowsGraph({ id, format: o.format }, await applyGlobals(ctx, command.optsWithGlobals()));
-    }), ['<id>', t('flows.arg.id')]);
-  sub('validate', t('cmd.flows.validate'), (cmd) => cmd
+    });
+  sub('validate', t('cmd.flows.validate'))
+    .argument('[paths...]', t('flows.arg.paths'))
     .option('--json', t('flows.opt.json'))
     .action(async (paths: string[], o: { json?: boolean }, command: Command) => {
       const { runFlowsValidate } = await import('./commands/flows/validate.js');
       await runFlowsValidate({ paths, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    }), ['[paths...]', t('flows.arg.paths')]);
-  sub('test', t('cmd.flows.test'), (cmd) => cmd
+    });
+  sub('test', t('cmd.flows.test'))
+    .argument('[paths...]', t('flows.arg.paths'))
     .option('--json', t('flows.opt.json'))
     .option('--min-coverage <percent>', t('flows.opt.minCoverage'))
     .action(async (paths: string[], o: { json?: boolean; minCoverage?: string }, command: Command) => {
       const { runFlowsTest } = await import('./commands/flows/test.js');
       await runFlowsTest({ paths, json: o.json === true, minCoverage: o.minCoverage }, await applyGlobals(ctx, command.optsWithGlobals()));
-    }), ['[paths...]', t('flows.arg.paths')]);
+    });
+
+  config.addHelpText('after', examples(t, 'config', t('config.notes', { keys: Object.keys(CONFIG_KEYS).join(', ') })));
+  configure(config, ctx);
   return program;
 }
 
@@ -223,17 +219,13 @@ function configure(cmd: Command, ctx: BaseContext): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // Asked only when help is shown: reading the width builds the stdout stream, which a run that prints one line does without.
       getOutHelpWidth: () => io.stdout.columns ?? 80,
       getErrHelpWidth: () => io.stderr.columns ?? 80,
       // Errors are printed by main, localized and in JSON when asked.
       outputError: () => {},
     })
     .configureHelp({
-      // "name [options] args", also for a command whose options are not declared yet.
-      subcommandTerm(sub) {
-        const term = Help.prototype.subcommandTerm.call(this, sub);
-        return pending.has(sub) && sub.options.length === 0 ? term.replace(/^\S+/, (name) => `${name} [options]`) : term;
-      },
       styleTitle: (title) => (HELP_TITLES[title] ? ctx.t(HELP_TITLES[title]) : title),
       showGlobalOptions: true,
       // Commander appends "(default: …)" in English; write it in the user's language, and not for empty lists.
