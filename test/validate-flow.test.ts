@@ -150,6 +150,15 @@ describe('flow validation', () => {
     expect(brackets.problems).toEqual([]);
   });
 
+  it('refuses YAML nested deeper than 64 levels, by indentation or by brackets, where it first does', () => {
+    // Indentation counts four characters a level: line 130 is the first indented by more than 256.
+    const block = Array.from({ length: 140 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n');
+    expect(parseLocatedYaml(`${block} 1\n`, 'x.yaml').problems).toEqual([expect.objectContaining({ line: 130, column: 257, message: expect.stringMatching(/64/) })]);
+    const flow = parseLocatedYaml(`a: ${'['.repeat(70)}${']'.repeat(70)}\n`, 'x.yaml');
+    expect(flow.problems).toEqual([expect.objectContaining({ line: 1, column: 68 })]);
+    expect(parseLocatedYaml(`a: ${'[ '.repeat(64)}${']'.repeat(64)}\n`, 'x.yaml').problems).toEqual([]);
+  });
+
   it('gives a located value for every parsed node', () => {
     const { doc } = parseLocatedYaml(GOOD, 'x.yaml');
     expect(doc.locate(['outcomes', 'help', 'queue'])).toMatchObject({ line: 21, column: 12 });
