@@ -10,8 +10,9 @@
  * version or other flags (the file is then compiled as usual), and a cache is
  * used only for the file it was made from (same size and modification time;
  * V8 itself checks only the length), so a changed file is not run with the code
- * of the old one. On another
- * Node version than the build's, Node's own compile cache (22+) is used instead.
+ * of the old one. A file the build's cache does not serve (another Node version,
+ * a copy that did not keep file times, such as an npm install) is compiled by
+ * Node as usual, with Node's own compile cache on Node 22+.
  *
  * This file is bundled on its own to dist/boot.js (CommonJS) and is the first
  * thing the launcher loads.
@@ -54,6 +55,11 @@ function hookCompile(dist: string, manifest: CacheManifest | undefined, report: 
     if (!filename.startsWith(root) || !filename.endsWith('.js')) return original.call(this, content, filename, ...rest);
     const name = relative(dist, filename).split(sep).join('/');
     const cachedData = manifest ? cacheFor(dist, name, filename, manifest) : undefined;
+    if (!cachedData && !keep) {
+      // No cache of the build's for this very file: Node compiles it (with its own compile cache on 22+).
+      report.compiled.push(name);
+      return original.call(this, content, filename, ...rest);
+    }
     const script = new Script(internals.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
     if (cachedData && !script.cachedDataRejected) report.used.push(name);
     else (cachedData ? report.refused : report.compiled).push(name);
@@ -95,9 +101,10 @@ function readManifest(dist: string): CacheManifest | undefined {
  * receives what happened to each bundle file (tests).
  */
 export function start(dist: string = __dirname, report: CacheReport = { used: [], refused: [], compiled: [] }): Promise<void> {
+  // Node's own compile cache (22+) serves every file the build's cache does not.
+  (Module as unknown as { enableCompileCache?: () => void }).enableCompileCache?.();
   const manifest = readManifest(dist);
   if (manifest?.node === process.version) hookCompile(dist, manifest, report);
-  else (Module as unknown as { enableCompileCache?: () => void }).enableCompileCache?.();
   return loadCli(dist).run();
 }
 
