@@ -4,7 +4,7 @@
 //
 //   npm run bench            (RUNS=30 by default; RUNS=10 npm run bench for a quick look)
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,10 +101,11 @@ function batchRate(lines) {
 function validateTime(count, nodes, format) {
   const dir = mkdtempSync(join(tmpdir(), 'wh-bench-flows-'));
   writeFlows(dir, count, nodes, format);
+  const bytes = readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
   const times = [];
   for (let i = 0; i < 3; i++) times.push(timeOnce([bin, 'flows', 'validate', dir]));
   rmSync(dir, { recursive: true, force: true });
-  return median(times);
+  return { ms: median(times), mb: bytes / 1e6 };
 }
 
 const rows = [];
@@ -145,9 +146,9 @@ row('diagnose --batch, 200,000 lines', rate, 'lines/s', null, '≥ 50,000/s', ra
 for (const format of ['json', 'yaml']) {
   const half = validateTime(500, 200, format);
   const full = validateTime(1000, 200, format);
-  row(`flows validate, 500 flows × 200 nodes (${format})`, half, 'ms', null, '', true);
-  row(`flows validate, 1,000 flows × 200 nodes (${format})`, full, 'ms', null, '< 1000 ms', full < 1000);
-  row(`flows validate growth, 1,000 vs 500 flows (${format})`, full / half, '×', null, '≈ 2× (linear)', full / half < 2.5);
+  row(`flows validate, 500 flows × 200 nodes (${format}, ${Math.round(half.mb)} MB)`, half.ms, 'ms', null, '', true);
+  row(`flows validate, 1,000 flows × 200 nodes (${format}, ${Math.round(full.mb)} MB)`, full.ms, 'ms', null, '< 1000 ms', full.ms < 1000);
+  row(`flows validate growth, 1,000 vs 500 flows (${format})`, full.ms / half.ms, '×', null, '≈ 2× (linear)', full.ms / half.ms < 2.5);
 }
 }
 
