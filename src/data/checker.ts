@@ -68,7 +68,7 @@ export class Checker {
   }
 
   string(value: unknown, path: readonly PathKey[], what: What): string | undefined {
-    if (typeof value !== 'string' || value.trim() === '') {
+    if (!isText(value)) {
       this.report(path, 'check.notText', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
@@ -122,10 +122,18 @@ export class Checker {
       if (!Object.hasOwn(obj, lang)) {
         this.report(path, MISSING_TEXT[lang], { what: whatRef(what) });
         ok = false;
-      } else if (this.string(obj[lang], [...path, lang], ref('what.inLang', { what: whatRef(what), lang })) === undefined) ok = false;
+      } else if (!isText(obj[lang]) && this.string(obj[lang], [...path, lang], ref('what.inLang', { what: whatRef(what), lang })) === undefined) ok = false;
     }
     return ok ? (obj as Localized) : undefined;
   }
+}
+
+/**
+ * What string() accepts: text that is not blank. Hot loops test this first and call
+ * string(), with the path and wording it needs for a problem, only when it fails.
+ */
+export function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
 }
 
 const MISSING_TEXT = { en: 'check.missingEn', zh: 'check.missingZh' } as const satisfies Record<Lang, ProblemKey>;

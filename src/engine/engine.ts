@@ -78,12 +78,18 @@ export type AnswerProblem =
 /** Checks answers given up front: every id must be a question of the flow, every value one of its answers. */
 export function checkAnswers(flow: Flow, answers: Readonly<Record<string, string>>): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
-  for (const [id, value] of Object.entries(answers)) {
+  for (const id of Object.keys(answers)) {
+    const value = answers[id];
     const question = Object.hasOwn(flow.questions, id) ? flow.questions[id] : undefined;
     if (!question) problems.push({ type: 'unknown-question', question: id });
-    else if (!question.answers.some((a) => a.value === value)) problems.push({ type: 'invalid-value', question, value });
+    else if (!offers(question, value)) problems.push({ type: 'invalid-value', question, value: value! });
   }
   return problems;
+}
+
+function offers(question: Question, value: string | undefined): boolean {
+  for (const a of question.answers) if (a.value === value) return true;
+  return false;
 }
 
 function nodeAt(flow: Flow, nodeId: string, session: Session): Next {

@@ -3,7 +3,7 @@
  * wrong shapes, unknown keys, missing translations, unknown targets, unreachable
  * nodes, cycles, duplicate ids, queues, shared-question contracts and tests.
  */
-import { Checker, whatRef, type Obj, type What } from '../data/checker.js';
+import { Checker, isText, whatRef, type Obj, type What } from '../data/checker.js';
 import type { LocatedValue, Problem } from '../data/located-yaml.js';
 import { checkAnswers } from '../engine/engine.js';
 import {
@@ -235,9 +235,11 @@ function readTests(c: Checker, root: Obj): FlowTest[] {
     const answers: Record<string, string> = Object.create(null);
     let ok = answersObj !== undefined;
     for (const [k, v] of Object.entries(answersObj ?? {})) {
-      const s = c.string(v, [...path, 'answers', k], ref('what.testAnswer', { question: k }));
-      if (s === undefined) ok = false;
-      else answers[k] = s;
+      if (isText(v)) answers[k] = v;
+      else {
+        c.string(v, [...path, 'answers', k], ref('what.testAnswer', { question: k }));
+        ok = false;
+      }
     }
     const expect = c.string(t.expect, [...path, 'expect'], ref('what.testExpect', { n }));
     if (ok && name !== undefined && expect !== undefined) out.push({ name, answers, expect });
