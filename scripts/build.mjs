@@ -1,7 +1,8 @@
-// Build: validate the bundled data and compile it to JSON, then bundle the CLI.
-// Start-up reads that JSON and two small CommonJS files; YAML parsing, luxon,
-// inquirer and each command's own code load only on the paths that need them
-// (separate chunks).
+// Build: validate the bundled data and compile it to JSON, bundle the CLI, and
+// make the code cache its launcher uses (src/boot.ts). Start-up reads the loader,
+// the CLI's entry and one shared chunk (CommonJS) with their cached code, and the
+// one flow a diagnosis runs; YAML parsing, luxon, inquirer and each command's own
+// code load only on the paths that need them (separate chunks).
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
