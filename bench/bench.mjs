@@ -149,6 +149,11 @@ for (const format of ['json', 'yaml']) {
   row(`flows validate, 500 flows × 200 nodes (${format}, ${Math.round(half.mb)} MB)`, half.ms, 'ms', null, '', true);
   row(`flows validate, 1,000 flows × 200 nodes (${format}, ${Math.round(full.mb)} MB)`, full.ms, 'ms', null, '< 1000 ms', full.ms < 1000);
   row(`flows validate growth, 1,000 vs 500 flows (${format})`, full.ms / half.ms, '×', null, '≈ 2× (linear)', full.ms / half.ms < 2.5);
+  if (format === 'json') {
+    // Linear in the nodes of each flow too, not only in the number of flows.
+    const small = validateTime(1000, 100, format);
+    row(`flows validate growth, 200 vs 100 nodes a flow, 1,000 flows (${format})`, full.ms / small.ms, '×', null, '≈ 2× (linear)', full.ms / small.ms < 2.5);
+  }
 }
 }
 
