@@ -112,7 +112,7 @@ if (all.length > 0) {
   });
   await mkdir(join(dist, 'chunks'));
   for (const file of cli.outputFiles) {
-    const usesMeta = file.text.includes('import.meta.url');
+    const usesMeta = file.text.includes('import.meta');
     const cjs = await esbuild.transform(file.text, {
       format: 'cjs',
       platform: 'node',
@@ -122,8 +122,9 @@ if (all.length > 0) {
       charset: 'utf8',
       // import() of a chunk becomes require(): the chunks are CommonJS too.
       supported: { 'dynamic-import': false },
-      define: { 'import.meta.url': '__importMetaUrl' },
-      banner: usesMeta ? 'var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;' : '',
+      // import.meta of an ES module, for the code that still asks (built only when asked).
+      define: { 'import.meta': '__importMeta' },
+      banner: usesMeta ? 'var __importMeta={get url(){return require("node:url").pathToFileURL(__filename).href}};' : '',
     });
     // esbuild exports through two getters (the export's own, wrapped again by __toCommonJS);
     // the exports object itself, marked as an ES module, keeps the live bindings with one.

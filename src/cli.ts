@@ -1,6 +1,5 @@
 /** The process adapter: real streams, clock and files around `main`. This is the bundle's entry. */
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createReadStream, promises as fsp } from 'node:fs';
 import { directOutput } from './io/direct-output.js';
 import type { IO } from './io/io.js';
 import { inquirerPrompter } from './io/prompter.js';
@@ -45,7 +44,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
-    readFile: (path) => readFile(path),
+    readFile: (path) => fsp.readFile(path),
     openRead: (path) => createReadStream(path),
     get signal() {
       return stopSignal();

@@ -4,7 +4,9 @@
  * once, instead of a dozen small chunks, each a file to open and compile. A
  * package loaded on demand is imported through a module of ours in src/vendor/
  * that imports this file too: otherwise code it shares with start-up (env-paths,
- * the bundler's CommonJS helpers) would sit in a chunk of its own.
+ * the bundler's CommonJS helpers) would sit in a chunk of its own. Modules here
+ * reach fs/promises as fs.promises, which Node loads on first use: importing
+ * node:fs/promises loads it (and readline, event targets and more) at start-up.
  */
 // Commander parses every command line; in this chunk, its CommonJS helpers join it.
 import 'commander';

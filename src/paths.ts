@@ -6,7 +6,8 @@
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = fileURLToPath(import.meta.url);
+// The bundle is CommonJS: __filename is there, and saves building a URL at every start.
+const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
 const inDist = here.lastIndexOf(`${sep}dist${sep}`);
 const inSrc = here.lastIndexOf(`${sep}src${sep}`);
 

@@ -5,7 +5,7 @@
  * a torn last line (power cut) is skipped on read with a warning and left in
  * place. The case in progress is kept in its own small file for --resume.
  */
-import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { configDir } from '../config/config.js';
 import type { CheckRecord } from '../diagnosis/checks.js';
@@ -53,8 +53,8 @@ const progressFile = (env: Env) => join(configDir(env), 'case-in-progress.json')
 
 /** Appends one case as one line, in one write. */
 export async function appendCase(env: Env, record: CaseRecord): Promise<void> {
-  await mkdir(configDir(env), { recursive: true });
-  await appendFile(casesFile(env), `${JSON.stringify(record)}\n`, { encoding: 'utf8', flag: 'a' });
+  await fsp.mkdir(configDir(env), { recursive: true });
+  await fsp.appendFile(casesFile(env), `${JSON.stringify(record)}\n`, { encoding: 'utf8', flag: 'a' });
 }
 
 export interface ReadCases {
@@ -69,7 +69,7 @@ export interface ReadCases {
 export async function readCases(env: Env): Promise<ReadCases> {
   let text: string;
   try {
-    text = await readFile(casesFile(env), 'utf8');
+    text = await fsp.readFile(casesFile(env), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { cases: [], skipped: [] };
@@ -116,16 +116,16 @@ function isCaseRecord(v: unknown): v is CaseRecord {
 
 /** Saves the case in progress (written aside, then renamed, so a crash leaves the old or the new one). */
 export async function saveProgress(env: Env, progress: CaseProgress): Promise<void> {
-  await mkdir(configDir(env), { recursive: true });
+  await fsp.mkdir(configDir(env), { recursive: true });
   const file = progressFile(env);
-  await writeFile(`${file}.tmp`, JSON.stringify(progress));
-  await rename(`${file}.tmp`, file);
+  await fsp.writeFile(`${file}.tmp`, JSON.stringify(progress));
+  await fsp.rename(`${file}.tmp`, file);
 }
 
 /** The case in progress, if one was left unfinished. */
 export async function loadProgress(env: Env): Promise<CaseProgress | undefined> {
   try {
-    const value = JSON.parse(await readFile(progressFile(env), 'utf8')) as CaseProgress;
+    const value = JSON.parse(await fsp.readFile(progressFile(env), 'utf8')) as CaseProgress;
     if (typeof value?.flow !== 'string' || !Array.isArray(value.path)) return undefined;
     return value;
   } catch {
@@ -134,5 +134,5 @@ export async function loadProgress(env: Env): Promise<CaseProgress | undefined> 
 }
 
 export async function clearProgress(env: Env): Promise<void> {
-  await rm(progressFile(env), { force: true });
+  await fsp.rm(progressFile(env), { force: true });
 }
