@@ -131,7 +131,13 @@ if (all.length > 0) {
     const wrapped = 'module.exports=__toCommonJS(stdin_exports);';
     const count = cjs.code.split(wrapped).length - 1;
     if (count > 1) throw new Error(`build: unexpected export shape in ${file.path}`);
-    await writeFile(file.path, cjs.code.replace(wrapped, '__defProp(stdin_exports,"__esModule",{value:!0});module.exports=stdin_exports;'));
+    // A default or namespace import of a Node built-in (env-paths has three) went through
+    // __toESM, which copies every export of node:process, node:os or node:path at load; an
+    // object that inherits from the module, with the module as its default, reads them on use.
+    const code = cjs.code
+      .replace(wrapped, '__defProp(stdin_exports,"__esModule",{value:!0});module.exports=stdin_exports;')
+      .replace(/__toESM\((require\("node:[a-z_/]+"\))(?:,1)?\)/g, '(m=>Object.create(m,{default:{value:m}}))($1)');
+    await writeFile(file.path, code);
   }
   await writeFile(join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
   // The launcher's loader, and the code cache it uses: made by running the common

@@ -17,10 +17,11 @@
  * This file is bundled on its own to dist/boot.js (CommonJS) and is the first
  * thing the launcher loads.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Script } from 'node:vm';
+import { VERSION } from './version.js';
 
 export const CACHE_DIR = 'code-cache';
 const MANIFEST = 'manifest.json';
@@ -101,6 +102,18 @@ function readManifest(dist: string): CacheManifest | undefined {
  * receives what happened to each bundle file (tests).
  */
 export function start(dist: string = __dirname, report: CacheReport = { used: [], refused: [], compiled: [] }): Promise<void> {
+  // `wallet-help --version` alone, which scripts run to check what they have, needs none of
+  // the CLI: it prints what commander would print, without loading it.
+  const argv = process.argv.slice(2);
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    try {
+      writeSync(1, `${VERSION}\n`);
+    } catch (err) {
+      // A reader that went away is not an error (as for every other output).
+      if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+    }
+    return Promise.resolve();
+  }
   // Node's own compile cache (22+) serves every file the build's cache does not.
   (Module as unknown as { enableCompileCache?: () => void }).enableCompileCache?.();
   const manifest = readManifest(dist);

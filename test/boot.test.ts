@@ -62,7 +62,7 @@ describe('the code cache', () => {
     // V8 checks only the length of the source; the manifest's size and time catch the rest.
     writeFileSync(cli, text.replace('"0.1.0"', '"9.9.9"'));
     utimesSync(cli, before.atime, new Date(before.mtimeMs + 2000));
-    const r = launch(dist, ['--version']);
+    const r = launch(dist, ['--lang', 'en', '--version']);
     expect(r.stdout.trim()).toBe('9.9.9');
     expect(r.report.compiled).toContain('cli.js');
     expect(r.report.used).not.toContain('cli.js');
@@ -83,7 +83,7 @@ describe('the code cache', () => {
       const file = join(dist, 'code-cache', 'manifest.json');
       if (manifest === undefined) rmSync(file);
       else writeFileSync(file, manifest);
-      const r = launch(dist, ['--version']);
+      const r = launch(dist, ['--lang', 'en', '--version']);
       expect(r.code).toBe(0);
       expect(r.stdout.trim()).toBe('0.1.0');
       expect(r.report).toEqual({ used: [], refused: [], compiled: [] });

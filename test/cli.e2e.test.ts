@@ -47,6 +47,9 @@ describe('the built CLI', () => {
   it('prints the package version', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(cli(['--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    // `--version` alone is answered before the CLI loads; with anything else, commander answers, the same way.
+    expect(cli(['-V'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    expect(cli(['--lang', 'en', '--version'])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 
   it('answers a script with pure JSON on stdout', () => {
