@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { Lang } from '../engine/types.js';
 import type { FileVerdict } from './data-file.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './check-worker.js';
+import '../core.js';
 
 /** Files a thread is handed at a time: enough to keep it busy between messages. */
 const BATCH = 4;
