@@ -43,6 +43,16 @@ const TRAINING = [
   ['flows', 'validate'],
 ];
 
+/**
+ * A default or namespace import of a Node built-in (env-paths has three, boot.ts one) goes
+ * through esbuild's __toESM, which copies every export of node:process, node:os, node:module
+ * or node:path at load; an object that inherits from the module, with the module as its
+ * default, reads them on use.
+ */
+function builtinsWithoutCopies(code) {
+  return code.replace(/__toESM\((require\("node:[a-z_/]+"\))(?:,1)?\)/g, '(m=>Object.create(m,{default:{value:m}}))($1)');
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -131,18 +141,14 @@ if (all.length > 0) {
     const wrapped = 'module.exports=__toCommonJS(stdin_exports);';
     const count = cjs.code.split(wrapped).length - 1;
     if (count > 1) throw new Error(`build: unexpected export shape in ${file.path}`);
-    // A default or namespace import of a Node built-in (env-paths has three) went through
-    // __toESM, which copies every export of node:process, node:os or node:path at load; an
-    // object that inherits from the module, with the module as its default, reads them on use.
-    const code = cjs.code
-      .replace(wrapped, '__defProp(stdin_exports,"__esModule",{value:!0});module.exports=stdin_exports;')
-      .replace(/__toESM\((require\("node:[a-z_/]+"\))(?:,1)?\)/g, '(m=>Object.create(m,{default:{value:m}}))($1)');
+    const code = builtinsWithoutCopies(cjs.code.replace(wrapped, '__defProp(stdin_exports,"__esModule",{value:!0});module.exports=stdin_exports;'));
     await writeFile(file.path, code);
   }
   await writeFile(join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
   // The launcher's loader, and the code cache it uses: made by running the common
   // commands once, with settings from an empty folder and output thrown away.
   await esbuild.build({ ...common, format: 'cjs', entryPoints: { boot: join(root, 'src/boot.ts') }, outdir: dist, packages: 'external' });
+  await writeFile(join(dist, 'boot.js'), builtinsWithoutCopies(await readFile(join(dist, 'boot.js'), 'utf8')));
   const settings = await mkdtemp(join(tmpdir(), 'wallet-help-build-'));
   const training = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dist, 'boot.js'))}).train(${JSON.stringify(dist)}, ${JSON.stringify(TRAINING)}).then((files) => console.log(files.length))`], {
     env: { PATH: process.env.PATH, HOME: settings, WALLET_HELP_CONFIG_DIR: settings, NO_COLOR: '1', LANG: 'C.UTF-8' },
