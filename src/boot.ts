@@ -19,11 +19,11 @@
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import Module from 'node:module';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { Script } from 'node:vm';
 import { VERSION } from './version.js';
 
-export const CACHE_DIR = 'code-cache';
+const CACHE_DIR = 'code-cache';
 const MANIFEST = 'manifest.json';
 
 export interface CacheManifest {
@@ -77,10 +77,15 @@ function cacheFor(dist: string, name: string, filename: string, manifest: CacheM
   try {
     const stat = statSync(filename);
     if (stat.size !== expected.size || Math.floor(stat.mtimeMs / 1000) !== expected.mtime) return undefined;
-    return readFileSync(join(dist, CACHE_DIR, `${name.replaceAll('/', '__')}.bin`));
+    return readFileSync(cacheFile(dist, name));
   } catch {
     return undefined;
   }
+}
+
+/** Where the cached code of a bundle file (its path under dist/) is kept. */
+function cacheFile(dist: string, name: string): string {
+  return join(dist, CACHE_DIR, `${name.replaceAll('/', '__')}.bin`);
 }
 
 /** The bundled CLI (CommonJS), through Node's loader, so its chunks are found and cached as usual. */
@@ -137,10 +142,10 @@ export async function train(dist: string, commands: readonly string[][]): Promis
   const manifest: CacheManifest = { node: process.version, files: {} };
   mkdirSync(join(dist, CACHE_DIR), { recursive: true });
   for (const [name, script] of scripts) {
-    writeFileSync(join(dist, CACHE_DIR, `${name.replaceAll('/', '__')}.bin`), script.createCachedData());
+    writeFileSync(cacheFile(dist, name), script.createCachedData());
     const stat = statSync(join(dist, name));
     manifest.files[name] = { size: stat.size, mtime: Math.floor(stat.mtimeMs / 1000) };
   }
   writeFileSync(join(dist, CACHE_DIR, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
-  return [...scripts.keys()].map((name) => basename(name));
+  return [...scripts.keys()];
 }

@@ -108,7 +108,7 @@ export function parseLocatedYaml(text: string, file: string, lang: Lang = 'en'):
   // Parsers and checks recurse per level: refuse absurd nesting before any sees it.
   // A JSON document is read by JSON.parse after one pass that finds its depth and counts its keys.
   const json = /^\s*[{[]/.test(source) ? jsonShape(source) : undefined;
-  let fast: { ok: true; value: unknown } | { ok: false } | undefined = json && json.tooDeepAt === undefined ? parseJson(source, json.keys) : undefined;
+  let fast: Parsed | undefined = json && json.tooDeepAt === undefined ? parseJson(source, json.keys) : undefined;
   if (!fast) {
     const deep = json?.tooDeepAt ?? tooDeep(source);
     if (deep !== undefined) {
@@ -136,6 +136,9 @@ export function parseLocatedYaml(text: string, file: string, lang: Lang = 'en'):
   }
   return parseWithPositions(source, file, lang);
 }
+
+/** What a fast parser made of a text, or that it leaves the text to the position-keeping parser. */
+type Parsed = { ok: true; value: unknown } | { ok: false };
 
 /** No data file of ours nests anywhere near this deep. */
 const MAX_DEPTH = 64;
@@ -177,7 +180,7 @@ const NEEDS_CAREFUL_PARSER = /(?:^|[\s,[{:-])[&*!][^\s,\]}]/;
  * key leaves the value with fewer keys than the text wrote, and then (as for text
  * that is not strict JSON: comments, trailing commas) YAML rules apply.
  */
-function parseJson(source: string, keys: number): { ok: true; value: unknown } | undefined {
+function parseJson(source: string, keys: number): Parsed | undefined {
   try {
     const value: unknown = JSON.parse(source);
     return countKeys(value) === keys ? { ok: true, value } : undefined;
@@ -191,7 +194,7 @@ function parseJson(source: string, keys: number): { ok: true; value: unknown } |
  * times faster than the position-keeping parser. Anything unusual (anchors,
  * aliases, tags, any error) falls back to that one.
  */
-function parseYaml(source: string): { ok: true; value: unknown } | { ok: false } {
+function parseYaml(source: string): Parsed {
   if (NEEDS_CAREFUL_PARSER.test(source)) return { ok: false };
   try {
     const value = loadYaml(source, { schema: CORE_SCHEMA, json: false });

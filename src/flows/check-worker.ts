@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang } from '../engine/types.js';
-import { checkDataFile, type FileVerdict } from './data-file.js';
+import { checkDataFileVerdict, type FileVerdict } from './data-file.js';
 
 export interface WorkerSetup {
   lang: Lang;
@@ -17,10 +17,7 @@ export type WorkerReply = { index: number; verdict: FileVerdict }[];
 const { lang, requireAgent } = workerData as WorkerSetup;
 
 parentPort?.on('message', (batch: WorkerRequest) => {
-  void Promise.all(
-    batch.map(async ({ index, file }) => {
-      const { kind, flow, problems } = await checkDataFile(file, lang, requireAgent);
-      return { index, verdict: { file, kind, ...(flow ? { id: flow.id } : {}), problems } };
-    }),
-  ).then((reply: WorkerReply) => parentPort?.postMessage(reply));
+  void Promise.all(batch.map(async ({ index, file }) => ({ index, verdict: await checkDataFileVerdict(file, lang, requireAgent) }))).then((reply: WorkerReply) =>
+    parentPort?.postMessage(reply),
+  );
 });

@@ -63,12 +63,17 @@ export async function checkDataFiles(files: readonly string[], lang: Lang = 'en'
   const lane = async () => {
     while (next < files.length) {
       const i = next++;
-      const { file, kind, flow, problems } = await checkDataFile(files[i]!, lang, requireAgent);
-      verdicts[i] = { file, kind, ...(flow ? { id: flow.id } : {}), problems };
+      verdicts[i] = await checkDataFileVerdict(files[i]!, lang, requireAgent);
     }
   };
   await Promise.all(Array.from({ length: Math.min(FILES_AT_ONCE, files.length) }, lane));
   return verdicts;
+}
+
+/** Checks one file and keeps its verdict, not the flow. */
+export async function checkDataFileVerdict(file: string, lang: Lang, requireAgent: boolean): Promise<FileVerdict> {
+  const { kind, flow, problems } = await checkDataFile(file, lang, requireAgent);
+  return { file, kind, ...(flow ? { id: flow.id } : {}), problems };
 }
 
 /** Enough files in flight to keep the disk busy, few enough that memory stays flat. */

@@ -39,7 +39,7 @@ export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context)
       problemCount: all.length,
       files: [
         ...missing.map((p) => ({ file: p.file, kind: 'unknown', problems: [p] })),
-        ...checked.map((c) => ({ file: c.file, kind: c.kind, ...(c.id !== undefined ? { id: c.id } : {}), problems: c.problems })),
+        ...checked,
       ],
     };
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
