@@ -28,6 +28,22 @@ const lazyChildProcessInCommander = {
 };
 
 /**
+ * chalk's colour detection, left out: wallet-help decides colour itself (src/io/io.ts
+ * colorEnabled: flags, NO_COLOR, settings, terminal) and gives chalk the level, and ora's
+ * spinner follows the same decision (src/vendor/ora.ts). chalk's Node variant of the
+ * detection imports node:tty, which loads net and all of Node's streams (~4 ms) into every
+ * run that prints text; its "default" variant detects nothing in Node (level 0).
+ */
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), 'vendor/supports-color/browser.js') } : undefined,
+    );
+  },
+};
+
+/**
  * The commands whose code the code cache holds: those scripts and agents run many
  * times a minute (see src/boot.ts). Their output goes nowhere.
  */
@@ -51,6 +67,15 @@ const TRAINING = [
  */
 function builtinsWithoutCopies(code) {
   return code.replace(/__toESM\((require\("node:[a-z_/]+"\))(?:,1)?\)/g, '(m=>Object.create(m,{default:{value:m}}))($1)');
+}
+
+/**
+ * JSON with every non-ASCII character as a \\u escape. V8 reads an ASCII file into a one-byte
+ * string at copying speed; one Chinese character anywhere makes the whole text a two-byte
+ * string decoded character by character, which costs a run more than the escapes cost JSON.parse.
+ */
+function asciiJson(value) {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -89,9 +114,9 @@ if (all.length > 0) {
 } else {
   // One file a flow and an index of ids: a diagnosis reads only the flow it runs.
   await mkdir(join(dist, 'flows'));
-  await writeFile(join(dist, 'flows', FLOW_INDEX), JSON.stringify(flows.map((f) => f.id)));
-  for (const flow of flows) await writeFile(join(dist, 'flows', `${flow.id}.json`), JSON.stringify(flow));
-  await writeFile(join(dist, 'directory.json'), JSON.stringify(directory));
+  await writeFile(join(dist, 'flows', FLOW_INDEX), asciiJson(flows.map((f) => f.id)));
+  for (const flow of flows) await writeFile(join(dist, 'flows', `${flow.id}.json`), asciiJson(flow));
+  await writeFile(join(dist, 'directory.json'), asciiJson(directory));
   const common = {
     bundle: true,
     platform: 'node',
@@ -111,7 +136,7 @@ if (all.length > 0) {
   // it computes. CommonJS files load synchronously (dist/package.json says they are CommonJS).
   const cli = await esbuild.build({
     ...common,
-    plugins: [lazyChildProcessInCommander],
+    plugins: [lazyChildProcessInCommander, chalkWithoutDetection],
     format: 'esm',
     // The worker thread of `flows validate` on many files is an entry of its own, sharing the chunks.
     entryPoints: { cli: join(root, 'src/cli.ts'), 'check-worker': join(root, 'src/flows/check-worker.ts') },
@@ -129,7 +154,11 @@ if (all.length > 0) {
       target: 'node20',
       minifyWhitespace: true,
       minifySyntax: true,
-      charset: 'utf8',
+      // Non-ASCII characters as \u escapes, except in the Chinese catalogue: V8 keeps a source
+      // with a single non-ASCII character as a two-byte string, and decoding it from UTF-8 is
+      // the slow path; an ASCII source is read at memcpy speed into half the memory. The
+      // catalogue is Chinese throughout, so two-byte anyway, and escapes would triple its bytes.
+      charset: /\/messages-zh-[^/]+\.js$/.test(file.path) ? 'utf8' : 'ascii',
       // import() of a chunk becomes require(): the chunks are CommonJS too.
       supported: { 'dynamic-import': false },
       // import.meta of an ES module, for the code that still asks (built only when asked).

@@ -18,7 +18,6 @@
  * thing the launcher loads.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import Module from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { Script } from 'node:vm';
 import { VERSION } from './version.js';
@@ -40,8 +39,15 @@ export interface CacheReport {
   compiled: string[];
 }
 
-type Compile = (this: Module, content: string, filename: string, ...rest: unknown[]) => unknown;
-type ModuleInternals = { prototype: { _compile: Compile }; wrap(content: string): string };
+type NodeModuleClass = typeof import('node:module');
+type Compile = (this: NodeModule, content: string, filename: string, ...rest: unknown[]) => unknown;
+type ModuleInternals = NodeModuleClass & { prototype: { _compile: Compile }; wrap(content: string): string };
+
+/**
+ * The CommonJS loader's Module class, taken from this module: requiring `node:module` would
+ * also load Node's ES module loader and source-map support, which a run does not use.
+ */
+const Module = module.constructor as unknown as ModuleInternals;
 
 /**
  * Loads the bundle files under `dist` through V8 with their cached code when
@@ -49,10 +55,9 @@ type ModuleInternals = { prototype: { _compile: Compile }; wrap(content: string)
  * saves their code after the training run).
  */
 function hookCompile(dist: string, manifest: CacheManifest | undefined, report: CacheReport, keep?: (file: string, script: Script) => void): void {
-  const internals = Module as unknown as ModuleInternals;
-  const original = internals.prototype._compile;
+  const original = Module.prototype._compile;
   const root = dist.endsWith(sep) ? dist : dist + sep;
-  internals.prototype._compile = function (this: Module, content: string, filename: string, ...rest: unknown[]) {
+  Module.prototype._compile = function (this: NodeModule, content: string, filename: string, ...rest: unknown[]) {
     if (!filename.startsWith(root) || !filename.endsWith('.js')) return original.call(this, content, filename, ...rest);
     const name = relative(dist, filename).split(sep).join('/');
     const cachedData = manifest ? cacheFor(dist, name, filename, manifest) : undefined;
@@ -61,7 +66,7 @@ function hookCompile(dist: string, manifest: CacheManifest | undefined, report: 
       report.compiled.push(name);
       return original.call(this, content, filename, ...rest);
     }
-    const script = new Script(internals.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
+    const script = new Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
     if (cachedData && !script.cachedDataRejected) report.used.push(name);
     else (cachedData ? report.refused : report.compiled).push(name);
     keep?.(name, script);
@@ -120,7 +125,7 @@ export function start(dist: string = __dirname, report: CacheReport = { used: []
     return Promise.resolve();
   }
   // Node's own compile cache (22+) serves every file the build's cache does not.
-  (Module as unknown as { enableCompileCache?: () => void }).enableCompileCache?.();
+  if (Number(process.versions.node.split('.')[0]) >= 22) (module.require('node:module') as { enableCompileCache?: () => void }).enableCompileCache?.();
   const manifest = readManifest(dist);
   if (manifest?.node === process.version) hookCompile(dist, manifest, report);
   return loadCli(dist).run();

@@ -1,7 +1,7 @@
 /** The process adapter: real streams, clock and files around `main`. This is the bundle's entry. */
 import { createReadStream, promises as fsp } from 'node:fs';
-import { directOutput } from './io/direct-output.js';
-import type { IO } from './io/io.js';
+import { directOutput, mayBeTerminal } from './io/direct-output.js';
+import type { InputStream, IO } from './io/io.js';
 import { inquirerPrompter } from './io/prompter.js';
 import { main } from './main.js';
 
@@ -32,11 +32,17 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
       process.exitCode ??= 0;
     },
   });
-  const io: IO = {
-    // The standard streams open on first use: a run that prints one line never builds stdin.
-    get stdin() {
-      return process.stdin;
+  // Standard input is built on first read. Whether it is a terminal is asked of the descriptor first:
+  // building process.stdin to learn that a pipe or a file is not one costs a run several milliseconds.
+  let stdinTerminal: boolean | undefined;
+  const stdin: InputStream = {
+    get isTTY() {
+      return (stdinTerminal ??= mayBeTerminal(0) && process.stdin.isTTY === true);
     },
+    [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator](),
+  };
+  const io: IO = {
+    stdin,
     stdout,
     get stderr() {
       return quietOnEpipe(process.stderr);

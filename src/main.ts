@@ -36,10 +36,16 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   const configColor = config.color === 'always' ? true : config.color === 'never' ? false : undefined;
   let loadedStyles: Promise<{ out: Style; err: Style }> | undefined;
   const styles = () =>
-    (loadedStyles ??= import('./render/style.js').then(({ makeStyle }) => ({
-      out: makeStyle(colorEnabled(io.stdout, io.env, early.color, configColor)),
-      err: makeStyle(colorEnabled(io.stderr, io.env, early.color, configColor)),
-    })));
+    (loadedStyles ??= import('./render/style.js').then(({ makeStyle }) => {
+      // The stderr style is made when first used: asking whether stderr is a terminal builds its stream.
+      let err: Style | undefined;
+      return {
+        out: makeStyle(colorEnabled(io.stdout, io.env, early.color, configColor)),
+        get err() {
+          return (err ??= makeStyle(colorEnabled(io.stderr, io.env, early.color, configColor)));
+        },
+      };
+    }));
   if (settings.warnings.length > 0) {
     // Rare, so the problem catalogue loads only here.
     const { problemTranslator } = await import('./i18n/problems.js');

@@ -222,6 +222,10 @@ function configure(cmd: Command, ctx: BaseContext): Command {
       // Asked only when help is shown: reading the width builds the stdout stream, which a run that prints one line does without.
       getOutHelpWidth: () => io.stdout.columns ?? 80,
       getErrHelpWidth: () => io.stderr.columns ?? 80,
+      // Help is plain text. Commander asks process.stdout whether it has colours (building the stream) only
+      // to strip colours from help, and there are none to strip.
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
       // Errors are printed by main, localized and in JSON when asked.
       outputError: () => {},
     })

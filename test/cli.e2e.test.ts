@@ -84,6 +84,20 @@ describe('the built CLI', () => {
     expect(stderr).toBe('');
   });
 
+  it('prints to a pipe without building Node\'s streams or terminal modules (a script pays only for what it uses)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wallet-help-modules-'));
+    const preload = join(dir, 'modules.cjs');
+    // The built-in modules a run loaded, written at exit without touching process.stderr (that would build it).
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'loaded.txt'))}, process.moduleLoadList.join('\\n')));`);
+    for (const args of [['--help'], ['diagnose', 'payment-failed', '--network', 'offline', '--json'], ['diagnose', 'payment-failed', '--network', 'offline'], ['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline']]) {
+      const r = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { env: cleanEnv(), encoding: 'utf8' });
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout.length).toBeGreaterThan(100);
+      const loaded = readFileSync(join(dir, 'loaded.txt'), 'utf8').split('\n');
+      expect(loaded.filter((m) => /^NativeModule (net|tty|stream|readline|internal\/fs\/sync_write_stream)$/.test(m)), args.join(' ')).toEqual([]);
+    }
+  });
+
   it('does not colour piped output', () => {
     expect(cli(['diagnose', 'payment-failed', '--network', 'offline']).stdout).not.toContain('\u001b[');
   });

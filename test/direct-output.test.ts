@@ -1,14 +1,17 @@
 /** Standard output written straight to the descriptor, moving to the real stream when one is needed. */
+import { closeSync, mkdtempSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { directOutput } from '../src/io/direct-output.js';
+import { directOutput, mayBeTerminal } from '../src/io/direct-output.js';
 
 function errno(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(code), { code });
 }
 
 /** A fake descriptor: `plan` says what each write call does (bytes taken, or an error code). */
-function setup(plan: (number | 'all' | string)[] = []) {
+function setup(plan: (number | 'all' | string)[] = [], terminal = true) {
   const fd: Buffer[] = [];
   const streamed: string[] = [];
   let streamsMade = 0;
@@ -22,6 +25,7 @@ function setup(plan: (number | 'all' | string)[] = []) {
       return stream as unknown as NodeJS.WriteStream;
     },
     onClosed: () => closed++,
+    mayBeTerminal: () => terminal,
     write: (_fd, data) => {
       const bytes = Buffer.from(data);
       const step = plan.shift() ?? 'all';
@@ -71,6 +75,29 @@ describe('direct standard output', () => {
   it('lets any other write error through', () => {
     const s = setup(['EIO']);
     expect(() => s.out.write('x')).toThrow('EIO');
+  });
+
+  it('answers "not a terminal" without building the stream when the descriptor cannot be one', () => {
+    const s = setup([], false);
+    expect(s.out.isTTY).toBe(false);
+    expect(s.out.columns).toBeUndefined();
+    s.out.write('still direct\n');
+    expect(s.streamsMade()).toBe(0);
+    expect(s.fd()).toBe('still direct\n');
+  });
+
+  it('tells files, pipes and /dev/null from what may be a terminal', () => {
+    const file = openSync(join(mkdtempSync(join(tmpdir(), 'wh-fd-')), 'out'), 'w');
+    const devNull = openSync('/dev/null', 'w');
+    try {
+      expect(mayBeTerminal(file)).toBe(false);
+      expect(mayBeTerminal(devNull)).toBe(false);
+      // A descriptor that is not open: the stream decides (and reports the error).
+      expect(mayBeTerminal(987654)).toBe(true);
+    } finally {
+      closeSync(file);
+      closeSync(devNull);
+    }
   });
 
   it('asks the stream whether it is a terminal and how wide, and writes there from then on', async () => {

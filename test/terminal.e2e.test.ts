@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import stringWidth from 'string-width';
+import stringWidth from 'fast-string-width';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { current, start, step } from '../src/engine/engine.js';
 import type { Flow, Lang } from '../src/engine/types.js';

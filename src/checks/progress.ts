@@ -11,8 +11,8 @@ export async function withProgress<T>(ctx: Context, label: string, work: () => P
   const { io } = ctx;
   if (quiet) return work();
   if (io.stderr.isTTY && !io.env.CI) {
-    const { ora } = await import('../vendor/ora.js');
-    const spinner = ora({ text: label, stream: io.stderr as NodeJS.WritableStream, discardStdin: false }).start();
+    const [{ spinner: makeSpinner }, { err }] = await Promise.all([import('../vendor/ora.js'), ctx.styles()]);
+    const spinner = makeSpinner({ text: label, stream: io.stderr as NodeJS.WritableStream, discardStdin: false }, err.level > 0).start();
     try {
       const result = await work();
       const d = describe(result);

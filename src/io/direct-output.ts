@@ -4,10 +4,10 @@
  * that prints one JSON document. On Linux, process.stdout writes synchronously to
  * files, pipes and terminals alike, so writing to the descriptor directly is the
  * same thing, done cheaply. As soon as anything needs the stream itself (whether
- * this is a terminal, its width, waiting for 'drain', a full non-blocking pipe),
- * output moves to it for good, so nothing is ever written out of order.
+ * a possible terminal is one, its width, waiting for 'drain', a full non-blocking
+ * pipe), output moves to it for good, so nothing is ever written out of order.
  */
-import { writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import type { OutputStream } from './io.js';
 
 export interface DirectOutputOptions {
@@ -18,6 +18,23 @@ export interface DirectOutputOptions {
   onClosed: () => void;
   /** fs.writeSync, replaceable in tests. */
   write?: (fd: number, data: string | Uint8Array) => number;
+  /** Whether the descriptor may be a terminal (mayBeTerminal), replaceable in tests. */
+  mayBeTerminal?: (fd: number) => boolean;
+}
+
+/**
+ * Whether a descriptor may be a terminal, without building a stream: a file, a pipe,
+ * a socket or /dev/null is not. Only a character device other than /dev/null may be
+ * (the stream then says for sure). Help asks for the width, colour for isTTY, and a
+ * run whose output goes to a file or a pipe should not pay for streams to learn "no".
+ */
+export function mayBeTerminal(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return stat.isCharacterDevice() && stat.rdev !== statSync('/dev/null').rdev;
+  } catch {
+    return true;
+  }
 }
 
 export interface DirectOutput extends OutputStream {
@@ -29,7 +46,10 @@ export function directOutput(options: DirectOutputOptions): DirectOutput {
   const write = options.write ?? ((fd, data) => (typeof data === 'string' ? writeSync(fd, data) : writeSync(fd, data)));
   let real: NodeJS.WriteStream | undefined;
   let closed = false;
+  let terminal: boolean | undefined;
   const stream = () => (real ??= options.stream());
+  // The stream is built to ask about the terminal only when the descriptor may be one.
+  const asksStream = () => real !== undefined || (terminal ??= (options.mayBeTerminal ?? mayBeTerminal)(options.fd));
 
   return {
     stream,
@@ -60,10 +80,10 @@ export function directOutput(options: DirectOutputOptions): DirectOutput {
       return stream().once(event, listener);
     },
     get isTTY() {
-      return stream().isTTY;
+      return asksStream() ? stream().isTTY : false;
     },
     get columns() {
-      return stream().columns;
+      return asksStream() ? stream().columns : undefined;
     },
   };
 }

@@ -2,7 +2,7 @@
 import type { DiagnosisResult } from '../engine/result.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
-import wrapAnsi from 'wrap-ansi';
+import { wrapAnsi } from 'fast-wrap-ansi';
 import { safeText } from '../util/safe-text.js';
 import type { Style } from './style.js';
 import '../core.js';

@@ -1,5 +1,5 @@
 /** Aligned columns that stay aligned with CJK (double-width) text. */
-import stringWidth from 'string-width';
+import stringWidth from 'fast-string-width';
 import type { Style } from './style.js';
 import '../core.js';
 

@@ -4,17 +4,30 @@ import type { Translate } from '../i18n/i18n.js';
 
 const LOCALES: Record<Lang, string> = { en: 'en-GB', zh: 'zh-CN' };
 
+/**
+ * Intl formatters, made once a run for each language, zone and shape: making one loads
+ * ICU data and costs far more than formatting (a directory lists many channels).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.DisplayNames | Intl.ListFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.DisplayNames | Intl.ListFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 /** "Mon 09:00" / "周一 09:00" in `zone`; with the date when it is more than six days away. */
 export function formatWhen(at: Date, now: Date, zone: string, lang: Lang): string {
   const far = at.getTime() - now.getTime() > 6 * 86_400_000;
-  const day = new Intl.DateTimeFormat(LOCALES[lang], { timeZone: zone, weekday: 'short', ...(far ? { month: 'short', day: 'numeric' } : {}) }).format(at);
-  const time = new Intl.DateTimeFormat(LOCALES[lang], { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  return `${day} ${time}`;
+  const locale = LOCALES[lang];
+  const day = formatter(`day ${locale} ${zone} ${far}`, () => new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', ...(far ? { month: 'short', day: 'numeric' } : {}) }));
+  const time = formatter(`time ${locale} ${zone}`, () => new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+  return `${day.format(at)} ${time.format(at)}`;
 }
 
 /** Language names in the reader's language ("English, Chinese" / "英语、中文"). */
 export function formatLanguages(tags: readonly string[], lang: Lang): string {
-  const names = new Intl.DisplayNames([LOCALES[lang]], { type: 'language' });
+  const locale = LOCALES[lang];
+  const names = formatter(`names ${locale}`, () => new Intl.DisplayNames([locale], { type: 'language' }));
   const list = tags.map((tag) => {
     try {
       return names.of(tag) ?? tag;
@@ -22,7 +35,7 @@ export function formatLanguages(tags: readonly string[], lang: Lang): string {
       return tag;
     }
   });
-  return new Intl.ListFormat(LOCALES[lang], { type: 'conjunction', style: 'narrow' }).format(list);
+  return formatter(`list ${locale}`, () => new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' })).format(list);
 }
 
 /** "13 h 20 min" / "13 小时 20 分钟", rounded up to the minute. */
