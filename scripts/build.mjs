@@ -89,7 +89,7 @@ await mkdir(dist, { recursive: true });
 const tools = join(dist, '.build-tools.mjs');
 await esbuild.build({
   stdin: {
-    contents: "export { loadFlowDir } from './src/flows/load.ts'; export { loadDirectoryFile } from './src/directory/load.ts'; export { FLOW_INDEX } from './src/flows/catalog.ts';",
+    contents: "export { loadFlowDir } from './src/flows/load.ts'; export { loadDirectoryFile } from './src/directory/load.ts'; export { FLOW_INDEX, flowIndex } from './src/flows/catalog.ts';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -101,7 +101,7 @@ await esbuild.build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { loadFlowDir, loadDirectoryFile, FLOW_INDEX } = await import(tools);
+const { loadFlowDir, loadDirectoryFile, FLOW_INDEX, flowIndex } = await import(tools);
 await rm(tools);
 
 const { flows, problems } = await loadFlowDir(join(root, 'flows'), 'en', true);
@@ -114,7 +114,7 @@ if (all.length > 0) {
 } else {
   // One file a flow and an index of ids: a diagnosis reads only the flow it runs.
   await mkdir(join(dist, 'flows'));
-  await writeFile(join(dist, 'flows', FLOW_INDEX), asciiJson(flows.map((f) => f.id)));
+  await writeFile(join(dist, 'flows', FLOW_INDEX), asciiJson(flowIndex(flows)));
   for (const flow of flows) await writeFile(join(dist, 'flows', `${flow.id}.json`), asciiJson(flow));
   await writeFile(join(dist, 'directory.json'), asciiJson(directory));
   const common = {

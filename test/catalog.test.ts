@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FLOW_INDEX, loadBundledFlows, withOperatorFolders } from '../src/flows/catalog.js';
+import { FLOW_INDEX, flowIndex, flowSummaries, loadBundledFlows, withOperatorFolders } from '../src/flows/catalog.js';
 import { WalletHelpError } from '../src/errors.js';
 import { translator } from '../src/i18n/i18n.js';
 import { bundledFlows } from './helpers.js';
@@ -12,13 +12,38 @@ import { bundledFlows } from './helpers.js';
 async function compiled(good: string[], broken: string[]): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'wallet-help-compiled-'));
   const flows = await bundledFlows();
-  writeFileSync(join(dir, FLOW_INDEX), JSON.stringify([...broken, ...good]));
+  const summary = (id: string) => flowIndex(flows.filter((f) => f.id === id))[0] ?? { id, title: { en: id, zh: id }, description: { en: id, zh: id } };
+  writeFileSync(join(dir, FLOW_INDEX), JSON.stringify([...broken, ...good].map(summary)));
   for (const id of good) writeFileSync(join(dir, `${id}.json`), JSON.stringify(flows.find((f) => f.id === id)));
   for (const id of broken) writeFileSync(join(dir, `${id}.json`), '{ not json');
   return dir;
 }
 
 describe('the compiled bundled flows', () => {
+  it('give the problem menu from the index alone: no flow file is read for it, bundled or in menu order', async () => {
+    const t = await translator('en');
+    // Every flow file is broken: the menu must not need any of them.
+    const flows = await loadBundledFlows(t, await compiled([], ['fees', 'payment-failed', 'login-failed']));
+    const summaries = flowSummaries(flows);
+    expect(summaries.map((s) => s.id)).toEqual(['fees', 'payment-failed', 'login-failed']);
+    const catalog = await withOperatorFolders(flows, []);
+    expect(flowSummaries(catalog.flows).map((s) => s.id)).toEqual(['payment-failed', 'login-failed', 'fees']);
+    expect(flowSummaries(catalog.flows)[0]?.title.en).toBe('Payment or transfer failed');
+    expect(() => catalog.flows.get('fees')).toThrow(WalletHelpError);
+  });
+
+  it('summarise the real bundled flows with their titles and descriptions in both languages', async () => {
+    const t = await translator('en');
+    const real = await bundledFlows();
+    const menu = flowSummaries((await withOperatorFolders(await loadBundledFlows(t), [])).flows);
+    expect(menu[0]?.id).toBe('payment-failed');
+    for (const s of menu) {
+      const flow = real.find((f) => f.id === s.id)!;
+      expect(s).toEqual({ id: flow.id, title: flow.title, description: flow.description });
+    }
+    expect(menu).toHaveLength(real.length);
+  });
+
   it('read a flow only when it is used: a broken file of another flow does not matter', async () => {
     const t = await translator('en');
     const flows = await loadBundledFlows(t, await compiled(['payment-failed', 'fees'], ['login-failed']));

@@ -26,8 +26,8 @@ function count(screen: string, needle: string): number {
 
 /** The flows exactly as the built CLI sees them. */
 function builtFlows(): Map<string, Flow> {
-  const ids = JSON.parse(readFileSync(join(ROOT, 'dist/flows/index.json'), 'utf8')) as string[];
-  return new Map(ids.map((id) => [id, JSON.parse(readFileSync(join(ROOT, `dist/flows/${id}.json`), 'utf8')) as Flow]));
+  const index = JSON.parse(readFileSync(join(ROOT, 'dist/flows/index.json'), 'utf8')) as { id: string }[];
+  return new Map(index.map(({ id }) => [id, JSON.parse(readFileSync(join(ROOT, `dist/flows/${id}.json`), 'utf8')) as Flow]));
 }
 
 function flow(id: string): Flow {

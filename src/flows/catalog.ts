@@ -1,8 +1,9 @@
 /**
  * The flows a run can use: the bundled ones, replaced or extended by operator
  * folders. The bundled flows are compiled at build time (already validated) to
- * a JSON file each plus an index of their ids, so a run reads only the flows it
- * uses, and loads the YAML parser only when an operator folder is configured.
+ * a JSON file each plus an index of their ids, titles and descriptions (the problem
+ * menu), so a run reads only the flows it uses, and loads the YAML parser only when
+ * an operator folder is configured.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,9 @@ export interface CatalogEntry {
   replaces: boolean;
 }
 
+/** What the problem menu shows of a flow; the bundled ones are in the index, no flow file is read for the menu. */
+export type FlowSummary = Pick<Flow, 'id' | 'title' | 'description'>;
+
 export interface FlowCatalog {
   /** Flows by id, in menu order. */
   flows: ReadonlyMap<string, Flow>;
@@ -30,8 +34,13 @@ export interface FlowCatalog {
   problems: Problem[];
 }
 
-/** The name of the compiled index of bundled flow ids, beside one `<id>.json` per flow. */
+/** The name of the compiled index of bundled flows (their summaries), beside one `<id>.json` per flow. */
 export const FLOW_INDEX = 'index.json';
+
+/** The index the build writes for `flows`. */
+export function flowIndex(flows: readonly Flow[]): FlowSummary[] {
+  return flows.map(({ id, title, description }) => ({ id, title, description }));
+}
 
 /**
  * The compiled bundled flows: the index is read now, each flow when it is first
@@ -46,18 +55,29 @@ export async function loadBundledFlows(t: Translate, dir: string = BUNDLED_FLOWS
       throw new WalletHelpError('flows_missing', t('error.flowsMissing', { file }), ExitCode.internal);
     }
   };
-  return new FlowShelf(read(FLOW_INDEX) as string[], (id) => read(`${id}.json`) as Flow);
+  return new FlowShelf(read(FLOW_INDEX) as FlowSummary[], (id) => read(`${id}.json`) as Flow);
+}
+
+/** The summaries of `flows`, in their order, reading no flow that is not read yet. */
+export function flowSummaries(flows: ReadonlyMap<string, Flow>): FlowSummary[] {
+  return flows instanceof FlowShelf ? flows.summaries() : [...flows.values()];
 }
 
 /** A read-only map of flows whose values are loaded on first use. */
 class FlowShelf implements ReadonlyMap<string, Flow> {
+  readonly #summaries: readonly FlowSummary[];
   readonly #ids: readonly string[];
   readonly #load: (id: string) => Flow;
   readonly #loaded = new Map<string, Flow>();
 
-  constructor(ids: readonly string[], load: (id: string) => Flow) {
-    this.#ids = ids;
+  constructor(summaries: readonly FlowSummary[], load: (id: string) => Flow) {
+    this.#summaries = summaries;
+    this.#ids = summaries.map((s) => s.id);
     this.#load = load;
+  }
+
+  summaries(): FlowSummary[] {
+    return [...this.#summaries];
   }
 
   get size(): number {
@@ -118,7 +138,7 @@ export async function withOperatorFolders(bundled: ReadonlyMap<string, Flow>, di
 
 /** The bundled flows alone, in menu order, each read when first used. */
 function bundledCatalog(bundled: ReadonlyMap<string, Flow>): FlowCatalog {
-  const flows = new FlowShelf([...bundled.keys()].sort(byMenu), (id) => bundled.get(id)!);
+  const flows = new FlowShelf(flowSummaries(bundled).sort((a, b) => byMenu(a.id, b.id)), (id) => bundled.get(id)!);
   let entries: Map<string, CatalogEntry> | undefined;
   return {
     flows,

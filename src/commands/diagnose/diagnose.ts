@@ -4,6 +4,7 @@ import { findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } fr
 import { appendCase, casesFile, CASE_FACTS, clearProgress, loadProgress, saveProgress, type CaseFact, type CaseProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import type { Flow } from '../../engine/types.js';
+import { flowSummaries } from '../../flows/catalog.js';
 import { CancelError, UsageError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
@@ -339,7 +340,7 @@ async function chooseFlow(id: string | undefined, ctx: Context, interactive: boo
     const prompter = await ctx.io.prompter();
     const picked = await prompter.select({
       message: t('diagnose.pickFlow'),
-      choices: [...flows.values()].map((f) => ({ value: f.id, name: safeText(f.title[lang]), description: safeText(f.description[lang]) })),
+      choices: flowSummaries(flows).map((f) => ({ value: f.id, name: safeText(f.title[lang]), description: safeText(f.description[lang]) })),
     });
     return flows.get(picked)!;
   }
