@@ -1,7 +1,8 @@
 /**
  * The table of contents of the CLI: every command and option, declared with
  * commander. Each action lazy-imports its command module, so start-up loads only
- * what the command being run needs.
+ * what the command being run needs; each command's arguments, options and help
+ * text are declared when that command runs or help is shown (see lazyCommands).
  */
 import { Command } from 'commander';
 import type { BaseContext } from './settings.js';
@@ -44,172 +45,183 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     .option('--provider <id>', t('opt.provider'))
     .option('--flows <dir>', t('opt.flows'), collect, [])
     .addHelpText('after', `\n${t('program.examples')}\n`);
+  // Subcommands inherit the output, help and exit settings configured above.
+  const later = lazyCommands(program);
 
-  const diagnose = program
-    .command('diagnose')
-    .description(t('cmd.diagnose'))
-    .argument('[flow]', t('diagnose.arg.flow'))
-    .option('-a, --answer <id=value>', t('diagnose.opt.answer'), collect, [])
-    .option('--network <value>', t('diagnose.opt.network'))
-    .option('--balance <value>', t('diagnose.opt.balance'))
-    .option('--verification <value>', t('diagnose.opt.verification'))
-    .option('--answers <file>', t('diagnose.opt.answers'))
-    .option('--check-input <id=text>', t('diagnose.opt.checkInput'), collect, [])
-    .option('--fact <key=value>', t('diagnose.opt.fact'), collect, [])
-    .option('--agent', t('diagnose.opt.agent'))
-    .option('--save', t('diagnose.opt.save'))
-    .option('--resume', t('diagnose.opt.resume'))
-    .option('--summary <format>', t('diagnose.opt.summary'))
-    .option('--no-checks', t('diagnose.opt.noChecks'))
-    .option('--timeout <ms>', t('diagnose.opt.timeout'))
-    .option('--no-input', t('diagnose.opt.noInput'))
-    .option('--json', t('diagnose.opt.json'))
-    .option('--batch [file]', t('diagnose.opt.batch'))
-    .action(async (flow: string | undefined, o: Omit<DiagnoseOptions, 'flow'> & { batch?: string | true }, command: Command) => {
-      const context = await applyGlobals(ctx, command.optsWithGlobals());
-      if (o.batch !== undefined) {
-        if (flow !== undefined || o.answers !== undefined || o.answer.length > 0 || (o.checkInput?.length ?? 0) > 0 || o.network || o.balance || o.verification) throw new UsageError('batch_conflict', t('batch.conflict'));
-        const { runBatch } = await import('./commands/diagnose/batch.js');
-        await runBatch(o.batch === true ? '-' : o.batch, context);
-        return;
-      }
-      const { runDiagnose } = await import('./commands/diagnose/diagnose.js');
-      await runDiagnose({ ...o, flow, json: o.json === true, input: o.input !== false }, context);
-    });
-  diagnose.addHelpText('after', () => examples(t, 'diagnose', t('diagnose.notes', { flows: flowIds().join(', ') })));
-  configure(diagnose, ctx);
+  later(program.command('diagnose').description(t('cmd.diagnose')), (diagnose) => diagnose
+      .argument('[flow]', t('diagnose.arg.flow'))
+      .option('-a, --answer <id=value>', t('diagnose.opt.answer'), collect, [])
+      .option('--network <value>', t('diagnose.opt.network'))
+      .option('--balance <value>', t('diagnose.opt.balance'))
+      .option('--verification <value>', t('diagnose.opt.verification'))
+      .option('--answers <file>', t('diagnose.opt.answers'))
+      .option('--check-input <id=text>', t('diagnose.opt.checkInput'), collect, [])
+      .option('--fact <key=value>', t('diagnose.opt.fact'), collect, [])
+      .option('--agent', t('diagnose.opt.agent'))
+      .option('--save', t('diagnose.opt.save'))
+      .option('--resume', t('diagnose.opt.resume'))
+      .option('--summary <format>', t('diagnose.opt.summary'))
+      .option('--no-checks', t('diagnose.opt.noChecks'))
+      .option('--timeout <ms>', t('diagnose.opt.timeout'))
+      .option('--no-input', t('diagnose.opt.noInput'))
+      .option('--json', t('diagnose.opt.json'))
+      .option('--batch [file]', t('diagnose.opt.batch'))
+      .action(async (flow: string | undefined, o: Omit<DiagnoseOptions, 'flow'> & { batch?: string | true }, command: Command) => {
+        const context = await applyGlobals(ctx, command.optsWithGlobals());
+        if (o.batch !== undefined) {
+          if (flow !== undefined || o.answers !== undefined || o.answer.length > 0 || (o.checkInput?.length ?? 0) > 0 || o.network || o.balance || o.verification) throw new UsageError('batch_conflict', t('batch.conflict'));
+          const { runBatch } = await import('./commands/diagnose/batch.js');
+          await runBatch(o.batch === true ? '-' : o.batch, context);
+          return;
+        }
+        const { runDiagnose } = await import('./commands/diagnose/diagnose.js');
+        await runDiagnose({ ...o, flow, json: o.json === true, input: o.input !== false }, context);
+      })
+      .addHelpText('after', () => examples(t, 'diagnose', t('diagnose.notes', { flows: flowIds().join(', ') }))));
 
-  const contacts = program
-    .command('contacts')
-    .description(t('cmd.contacts'))
-    .argument('[queue]', t('contacts.arg.queue'))
-    .option('--open', t('contacts.opt.open'))
-    .option('--json', t('contacts.opt.json'))
-    .action(async (queue: string | undefined, o: Omit<ContactsOptions, 'queue'>, command: Command) => {
-      const { runContacts } = await import('./commands/contacts/contacts.js');
-      await runContacts({ queue, open: o.open === true, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    });
-  contacts.addHelpText('after', examples(t, 'contacts'));
-  configure(contacts, ctx);
+  later(program.command('contacts').description(t('cmd.contacts')), (contacts) => contacts
+      .argument('[queue]', t('contacts.arg.queue'))
+      .option('--open', t('contacts.opt.open'))
+      .option('--json', t('contacts.opt.json'))
+      .action(async (queue: string | undefined, o: Omit<ContactsOptions, 'queue'>, command: Command) => {
+        const { runContacts } = await import('./commands/contacts/contacts.js');
+        await runContacts({ queue, open: o.open === true, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+      })
+      .addHelpText('after', examples(t, 'contacts')));
 
-  const config = program
-    .command('config')
-    .description(t('cmd.config'))
-    .argument('[action]', t('config.arg.action'), 'list')
-    .argument('[key]', t('config.arg.key'))
-    .argument('[value]', t('config.arg.value'))
-    .option('--json', t('config.opt.json'))
-    .action(async (action: string, key: string | undefined, value: string | undefined, o: { json?: boolean }, command: Command) => {
-      if (!CONFIG_ACTIONS.includes(action)) throw new UsageError('unknown_action', t('config.error.action', { action: clip(action) }));
-      const { runConfig } = await import('./commands/config/config.js');
-      await runConfig({ action: action as ConfigAction, key, value, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    });
-  const verify = program
-    .command('verify')
-    .description(t('cmd.verify'))
-    .argument('<contact...>', t('verify.arg.contact'))
-    .option('--country <code>', t('verify.opt.country'))
-    .option('--json', t('verify.opt.json'))
-    .action(async (contact: string[], o: { country?: string; json?: boolean }, command: Command) => {
-      const { runVerify } = await import('./commands/verify/verify.js');
-      await runVerify({ contact: contact.join(' '), country: o.country, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    });
-  verify.addHelpText('after', examples(t, 'verify', t('verify.notes')));
-  configure(verify, ctx);
+  later(program.command('config').description(t('cmd.config')), (config) => config
+      .argument('[action]', t('config.arg.action'), 'list')
+      .argument('[key]', t('config.arg.key'))
+      .argument('[value]', t('config.arg.value'))
+      .option('--json', t('config.opt.json'))
+      .action(async (action: string, key: string | undefined, value: string | undefined, o: { json?: boolean }, command: Command) => {
+        if (!CONFIG_ACTIONS.includes(action)) throw new UsageError('unknown_action', t('config.error.action', { action: clip(action) }));
+        const { runConfig } = await import('./commands/config/config.js');
+        await runConfig({ action: action as ConfigAction, key, value, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+      })
+      .addHelpText('after', examples(t, 'config', t('config.notes', { keys: Object.keys(CONFIG_KEYS).join(', ') }))));
 
-  const check = program
-    .command('check')
-    .description(t('cmd.check'))
-    .argument('[names...]', t('checkcmd.arg.names'))
-    .option('--chain <chain>', t('checkcmd.opt.chain'))
-    .option('--address <address>', t('checkcmd.opt.address'))
-    .option('--txid <txid>', t('checkcmd.opt.txid'))
-    .option('--memo <memo>', t('checkcmd.opt.memo'))
-    .option('--timeout <ms>', t('diagnose.opt.timeout'))
-    .option('--json', t('flows.opt.json'))
-    .action(async (names: string[], o: { chain?: string; address?: string; txid?: string; memo?: string; timeout?: string; json?: boolean }, command: Command) => {
-      const { runCheckCommand } = await import('./commands/check/check.js');
-      await runCheckCommand({ ...o, names, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    });
-  check.addHelpText('after', examples(t, 'check'));
-  configure(check, ctx);
+  later(program.command('verify').description(t('cmd.verify')), (verify) => verify
+      .argument('<contact...>', t('verify.arg.contact'))
+      .option('--country <code>', t('verify.opt.country'))
+      .option('--json', t('verify.opt.json'))
+      .action(async (contact: string[], o: { country?: string; json?: boolean }, command: Command) => {
+        const { runVerify } = await import('./commands/verify/verify.js');
+        await runVerify({ contact: contact.join(' '), country: o.country, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+      })
+      .addHelpText('after', examples(t, 'verify', t('verify.notes'))));
 
-  const casesCmd = program.command('cases').description(t('cmd.cases'));
-  configure(casesCmd, ctx);
-  const caseSub = (name: string, description: string) =>
-    configure(casesCmd.command(name).description(description), ctx)
-      .option('--since <iso>', t('cases.opt.since'))
-      .option('--flow <id>', t('cases.opt.flow'))
-      .option('--outcome <id>', t('cases.opt.outcome'));
-  caseSub('list', t('cmd.cases.list'))
-    .option('--json', t('flows.opt.json'))
-    .action(async (o: { since?: string; flow?: string; outcome?: string; json?: boolean }, command: Command) => {
-      const { runCasesList } = await import('./commands/cases/cases.js');
-      await runCasesList({ ...o, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    });
-  configure(casesCmd.command('show').description(t('cmd.cases.show')), ctx)
-    .argument('<id>', t('cases.arg.id'))
-    .option('--format <format>', t('cases.opt.summaryFormat'), 'text')
-    .action(async (id: string, o: { format: string }, command: Command) => {
-      const { runCasesShow } = await import('./commands/cases/cases.js');
-      await runCasesShow({ id, format: o.format }, await applyGlobals(ctx, command.optsWithGlobals()));
-    });
-  caseSub('export', t('cmd.cases.export'))
-    .option('--format <format>', t('cases.opt.format'), 'csv')
-    .action(async (o: { since?: string; flow?: string; outcome?: string; format: string }, command: Command) => {
-      const { runCasesExport } = await import('./commands/cases/cases.js');
-      await runCasesExport(o, await applyGlobals(ctx, command.optsWithGlobals()));
-    });
-  caseSub('stats', t('cmd.cases.stats'))
-    .option('--json', t('flows.opt.json'))
-    .action(async (o: { since?: string; flow?: string; outcome?: string; json?: boolean }, command: Command) => {
-      const { runCasesStats } = await import('./commands/cases/cases.js');
-      await runCasesStats({ ...o, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    });
+  later(program.command('check').description(t('cmd.check')), (check) => check
+      .argument('[names...]', t('checkcmd.arg.names'))
+      .option('--chain <chain>', t('checkcmd.opt.chain'))
+      .option('--address <address>', t('checkcmd.opt.address'))
+      .option('--txid <txid>', t('checkcmd.opt.txid'))
+      .option('--memo <memo>', t('checkcmd.opt.memo'))
+      .option('--timeout <ms>', t('diagnose.opt.timeout'))
+      .option('--json', t('flows.opt.json'))
+      .action(async (names: string[], o: { chain?: string; address?: string; txid?: string; memo?: string; timeout?: string; json?: boolean }, command: Command) => {
+        const { runCheckCommand } = await import('./commands/check/check.js');
+        await runCheckCommand({ ...o, names, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+      })
+      .addHelpText('after', examples(t, 'check')));
 
-  const flows = program.command('flows').description(t('cmd.flows'));
-  flows.addHelpText('after', examples(t, 'flows'));
-  configure(flows, ctx);
-  const sub = (name: string, description: string) => configure(flows.command(name).description(description), ctx);
-  sub('list', t('cmd.flows.list'))
-    .option('--json', t('flows.opt.json'))
-    .action(async (o: { json?: boolean }, command: Command) => {
-      const { runFlowsList } = await import('./commands/flows/list.js');
-      await runFlowsList({ json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    });
-  sub('show', t('cmd.flows.show'))
-    .argument('<id>', t('flows.arg.id'))
-    .option('--json', t('flows.opt.json'))
-    .action(async (id: string, o: { json?: boolean }, command: Command) => {
-      const { runFlowsShow } = await import('./commands/flows/show.js');
-      await runFlowsShow({ id, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    });
-  sub('graph', t('cmd.flows.graph'))
-    .argument('<id>', t('flows.arg.id'))
-    .option('--format <format>', t('flows.opt.format'), 'mermaid')
-    .action(async (id: string, o: { format: string }, command: Command) => {
-      const { runFlowsGraph } = await import('./commands/flows/graph.js');
-      await runFlowsGraph({ id, format: o.format }, await applyGlobals(ctx, command.optsWithGlobals()));
-    });
-  sub('validate', t('cmd.flows.validate'))
-    .argument('[paths...]', t('flows.arg.paths'))
-    .option('--json', t('flows.opt.json'))
-    .action(async (paths: string[], o: { json?: boolean }, command: Command) => {
-      const { runFlowsValidate } = await import('./commands/flows/validate.js');
-      await runFlowsValidate({ paths, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
-    });
-  sub('test', t('cmd.flows.test'))
-    .argument('[paths...]', t('flows.arg.paths'))
-    .option('--json', t('flows.opt.json'))
-    .option('--min-coverage <percent>', t('flows.opt.minCoverage'))
-    .action(async (paths: string[], o: { json?: boolean; minCoverage?: string }, command: Command) => {
-      const { runFlowsTest } = await import('./commands/flows/test.js');
-      await runFlowsTest({ paths, json: o.json === true, minCoverage: o.minCoverage }, await applyGlobals(ctx, command.optsWithGlobals()));
-    });
+  later(program.command('cases').description(t('cmd.cases')), (casesCmd) => {
+    const caseSub = (name: string, description: string) =>
+      casesCmd.command(name).description(description)
+        .option('--since <iso>', t('cases.opt.since'))
+        .option('--flow <id>', t('cases.opt.flow'))
+        .option('--outcome <id>', t('cases.opt.outcome'));
+    caseSub('list', t('cmd.cases.list'))
+      .option('--json', t('flows.opt.json'))
+      .action(async (o: { since?: string; flow?: string; outcome?: string; json?: boolean }, command: Command) => {
+        const { runCasesList } = await import('./commands/cases/cases.js');
+        await runCasesList({ ...o, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+      });
+    casesCmd.command('show').description(t('cmd.cases.show'))
+      .argument('<id>', t('cases.arg.id'))
+      .option('--format <format>', t('cases.opt.summaryFormat'), 'text')
+      .action(async (id: string, o: { format: string }, command: Command) => {
+        const { runCasesShow } = await import('./commands/cases/cases.js');
+        await runCasesShow({ id, format: o.format }, await applyGlobals(ctx, command.optsWithGlobals()));
+      });
+    caseSub('export', t('cmd.cases.export'))
+      .option('--format <format>', t('cases.opt.format'), 'csv')
+      .action(async (o: { since?: string; flow?: string; outcome?: string; format: string }, command: Command) => {
+        const { runCasesExport } = await import('./commands/cases/cases.js');
+        await runCasesExport(o, await applyGlobals(ctx, command.optsWithGlobals()));
+      });
+    caseSub('stats', t('cmd.cases.stats'))
+      .option('--json', t('flows.opt.json'))
+      .action(async (o: { since?: string; flow?: string; outcome?: string; json?: boolean }, command: Command) => {
+        const { runCasesStats } = await import('./commands/cases/cases.js');
+        await runCasesStats({ ...o, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+      });
+  });
 
-  config.addHelpText('after', examples(t, 'config', t('config.notes', { keys: Object.keys(CONFIG_KEYS).join(', ') })));
-  configure(config, ctx);
+  later(program.command('flows').description(t('cmd.flows')), (flows) => {
+    flows.addHelpText('after', examples(t, 'flows'));
+    const sub = (name: string, description: string) => flows.command(name).description(description);
+    sub('list', t('cmd.flows.list'))
+      .option('--json', t('flows.opt.json'))
+      .action(async (o: { json?: boolean }, command: Command) => {
+        const { runFlowsList } = await import('./commands/flows/list.js');
+        await runFlowsList({ json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+      });
+    sub('show', t('cmd.flows.show'))
+      .argument('<id>', t('flows.arg.id'))
+      .option('--json', t('flows.opt.json'))
+      .action(async (id: string, o: { json?: boolean }, command: Command) => {
+        const { runFlowsShow } = await import('./commands/flows/show.js');
+        await runFlowsShow({ id, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+      });
+    sub('graph', t('cmd.flows.graph'))
+      .argument('<id>', t('flows.arg.id'))
+      .option('--format <format>', t('flows.opt.format'), 'mermaid')
+      .action(async (id: string, o: { format: string }, command: Command) => {
+        const { runFlowsGraph } = await import('./commands/flows/graph.js');
+        await runFlowsGraph({ id, format: o.format }, await applyGlobals(ctx, command.optsWithGlobals()));
+      });
+    sub('validate', t('cmd.flows.validate'))
+      .argument('[paths...]', t('flows.arg.paths'))
+      .option('--json', t('flows.opt.json'))
+      .action(async (paths: string[], o: { json?: boolean }, command: Command) => {
+        const { runFlowsValidate } = await import('./commands/flows/validate.js');
+        await runFlowsValidate({ paths, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+      });
+    sub('test', t('cmd.flows.test'))
+      .argument('[paths...]', t('flows.arg.paths'))
+      .option('--json', t('flows.opt.json'))
+      .option('--min-coverage <percent>', t('flows.opt.minCoverage'))
+      .action(async (paths: string[], o: { json?: boolean; minCoverage?: string }, command: Command) => {
+        const { runFlowsTest } = await import('./commands/flows/test.js');
+        await runFlowsTest({ paths, json: o.json === true, minCoverage: o.minCoverage }, await applyGlobals(ctx, command.optsWithGlobals()));
+      });
+  });
   return program;
+}
+
+/**
+ * Commands declared in two steps: the name and description now, the arguments,
+ * options, action and help text when the command is about to run (commander's
+ * preSubcommand hook) or a help screen that shows it is about to be written. A run
+ * builds only the command it runs; every help screen sees every command whole.
+ */
+function lazyCommands(program: Command): (cmd: Command, declare: (cmd: Command) => unknown) => void {
+  const pending = new Map<Command, (cmd: Command) => unknown>();
+  const complete = (cmd: Command) => {
+    const declare = pending.get(cmd);
+    if (!declare) return;
+    pending.delete(cmd);
+    declare(cmd);
+  };
+  program.hook('preSubcommand', (_program, sub) => complete(sub));
+  // The program's help lists each command with its arguments and "[options]".
+  program.on('beforeHelp', () => [...pending.keys()].forEach(complete));
+  return (cmd, declare) => {
+    pending.set(cmd, declare);
+    // `help <command>` shows the command's help without dispatching to it.
+    cmd.on('beforeHelp', () => complete(cmd));
+  };
 }
 
 function configure(cmd: Command, ctx: BaseContext): Command {
