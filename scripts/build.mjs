@@ -78,6 +78,38 @@ function asciiJson(value) {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * A chunk's exports as plain properties, set when its top level has run, instead of one
+ * getter per export defined first (hundreds in the start-up chunk, and a call on every use
+ * from another chunk). A binding that is assigned more than once (a live `let`) keeps its
+ * getter, and so do a binding declared without a value and another chunk's export passed
+ * on. Chunks only require chunks that do not require them back (esbuild's chunks form
+ * a graph without cycles, and import() runs after loading), so no chunk reads another's
+ * exports before they are set.
+ */
+function exportsAsValues(code, path) {
+  const match = /__export\(stdin_exports,\{([^}]*)\}\);/.exec(code);
+  if (!match) return code;
+  // The code the bindings are looked up in: without the export list itself and esbuild's
+  // `0&&(module.exports={a,b})` note of export names for Node's CommonJS lexer.
+  const body = code.replace(match[0], '').replace(/0&&\(module\.exports=\{[^}]*\}\);?/, '');
+  const values = [];
+  const live = [];
+  for (const entry of match[1].split(',')) {
+    const m = /^([\w$]+):\(\)=>([\w$]+)(\.[\w$]+)?$/.exec(entry);
+    if (!m) throw new Error(`build: unexpected export entry ${entry} in ${path}`);
+    const [, name, local, reexported] = m;
+    const id = local.replace(/\$/g, '\\$');
+    // Assigned more than once, or declared without a value (esbuild's lazily initialised
+    // modules set such bindings later): read through a getter.
+    const assignments = body.match(new RegExp(`(?<![\\w$.])${id}\\s*(?:=(?![=>])|\\+\\+|--|(?:[-+*/%&|^]|\\*\\*|<<|>>>?|&&|\\|\\||\\?\\?)=)|(?:\\+\\+|--)${id}(?![\\w$])`, 'g'))?.length ?? 0;
+    const declaredEmpty = new RegExp(`(?:(?:var|let)\\s+|,)${id}\\s*[;,]`).test(body);
+    (reexported || assignments > 1 || declaredEmpty ? live : values).push(`${name}:${local}${reexported ?? ''}`);
+  }
+  const getters = live.length > 0 ? `__export(stdin_exports,{${live.map((e) => e.replace(':', ':()=>')).join(',')}});` : '';
+  return `${code.replace(match[0], getters)}\nObject.assign(stdin_exports,{${values.join(',')}});\n`;
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -166,11 +198,11 @@ if (all.length > 0) {
       banner: usesMeta ? 'var __importMeta={get url(){return require("node:url").pathToFileURL(__filename).href}};' : '',
     });
     // esbuild exports through two getters (the export's own, wrapped again by __toCommonJS);
-    // the exports object itself, marked as an ES module, keeps the live bindings with one.
+    // the exports object itself, marked as an ES module, is exported instead.
     const wrapped = 'module.exports=__toCommonJS(stdin_exports);';
     const count = cjs.code.split(wrapped).length - 1;
     if (count > 1) throw new Error(`build: unexpected export shape in ${file.path}`);
-    const code = builtinsWithoutCopies(cjs.code.replace(wrapped, '__defProp(stdin_exports,"__esModule",{value:!0});module.exports=stdin_exports;'));
+    const code = builtinsWithoutCopies(exportsAsValues(cjs.code.replace(wrapped, '__defProp(stdin_exports,"__esModule",{value:!0});module.exports=stdin_exports;'), file.path));
     await writeFile(file.path, code);
   }
   await writeFile(join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);

@@ -91,3 +91,29 @@ describe('the code cache', () => {
     }
   });
 });
+
+describe('the bundle files', () => {
+  it('give every export a value once loaded (the build sets them as plain values at the end of each file)', () => {
+    // Every chunk, in a fresh process: a binding set later than its file's end (a lazily initialised
+    // module) must have kept its getter, or it would be exported as undefined for good.
+    const script = `
+      const { readdirSync } = require('node:fs');
+      const { join } = require('node:path');
+      const dir = ${JSON.stringify(join(DIST, 'chunks'))};
+      const empty = [];
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
+        const exports = require(join(dir, file));
+        // Getters stay live (a lazily initialised module fills them later); plain values must be set.
+        for (const name of Object.keys(exports)) {
+          const d = Object.getOwnPropertyDescriptor(exports, name);
+          if ('value' in d && d.value === undefined) empty.push(file + ': ' + name);
+        }
+      }
+      const cli = require(${JSON.stringify(join(DIST, 'cli.js'))});
+      if (typeof cli.run !== 'function') empty.push('cli.js: run');
+      process.stdout.write(JSON.stringify(empty));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'wallet-help-home-')) } });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+});
