@@ -124,12 +124,22 @@ for (const [name, ms] of [['wallet-help --version', version], ['wallet-help --he
   row(name, ms, 'ms', bare, '≤ 1.25×', ms / bare <= 1.25);
 }
 // Wall-clock time on a shared 2-core machine is noisy; instructions counted by
-// valgrind are not (the same count run after run), so they are shown too when
-// valgrind is installed: a stable view of the start-up cost, beside the budgets.
+// valgrind are not (the same count run after run, within 1%), so they are shown too
+// when valgrind is installed: a stable view of the start-up cost, beside the budgets.
 function instructions(args) {
-  const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', node, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-  const m = /Collected : (\d+)/.exec(r.stderr ?? '');
-  return m ? Number(m[1]) : undefined;
+  const out = join(mkdtempSync(join(tmpdir(), 'wh-bench-cg-')), 'callgrind.out');
+  try {
+    const r = spawnSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, node, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const collected = /Collected : (\d+)/.exec(r.stderr ?? '');
+    if (!collected) return undefined;
+    // Less V8's search for a random prime to seed its string hashing: a different amount of work
+    // in every process (4-13 M instructions here), which would otherwise be most of the noise.
+    const annotated = spawnSync('callgrind_annotate', [out], { encoding: 'utf8' }).stdout ?? '';
+    const prime = [...annotated.matchAll(/^\s*([\d,]+)\s.*detail::sprp/gm)].reduce((sum, m) => sum + Number(m[1].replaceAll(',', '')), 0);
+    return Number(collected[1]) - prime;
+  } finally {
+    rmSync(dirname(out), { recursive: true, force: true });
+  }
 }
 if (spawnSync('valgrind', ['--version']).status === 0) {
   const base = instructions(['-e', '0']);

@@ -133,24 +133,35 @@ export function start(dist: string = __dirname, report: CacheReport = { used: []
 
 /**
  * The build's training run: runs each command line in this process (output goes
- * wherever stdout and stderr point), then saves the code V8 compiled for every
+ * wherever stdout and stderr point) and an interactive diagnosis on a pretend
+ * terminal (rehearse in cli.ts), then saves the code V8 compiled for every
  * bundle file loaded, and the manifest. Returns the bundle files cached.
  */
 export async function train(dist: string, commands: readonly string[][]): Promise<string[]> {
   const scripts = new Map<string, Script>();
   hookCompile(dist, undefined, { used: [], refused: [], compiled: [] }, (name, script) => scripts.set(name, script));
-  const { run } = loadCli(dist);
+  const { run, rehearse } = loadCli(dist);
   for (const argv of commands) {
     await run(argv);
     if (process.exitCode !== 0) throw new Error(`code cache: \`wallet-help ${argv.join(' ')}\` exited ${String(process.exitCode)}`);
   }
+  // The files these commands loaded are cached as they ran: the code an interactive session adds to them
+  // would be read by every run, and an interactive start compiles its little share of them.
+  const cached = new Map([...scripts].map(([name, script]) => [name, script.createCachedData()]));
+  // An interactive diagnosis too, in both languages, through a pretend terminal: the prompt library and
+  // what else only a session loads.
+  for (const lang of ['en', 'zh'] as const) {
+    const code = await rehearse(lang);
+    if (code !== 0) throw new Error(`code cache: the interactive rehearsal (${lang}) exited ${code}`);
+  }
+  for (const [name, script] of scripts) if (!cached.has(name)) cached.set(name, script.createCachedData());
   const manifest: CacheManifest = { node: process.version, files: {} };
   mkdirSync(join(dist, CACHE_DIR), { recursive: true });
-  for (const [name, script] of scripts) {
-    writeFileSync(cacheFile(dist, name), script.createCachedData());
+  for (const [name, data] of cached) {
+    writeFileSync(cacheFile(dist, name), data);
     const stat = statSync(join(dist, name));
     manifest.files[name] = { size: stat.size, mtime: Math.floor(stat.mtimeMs / 1000) };
   }
   writeFileSync(join(dist, CACHE_DIR, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
-  return [...scripts.keys()];
+  return [...cached.keys()];
 }

@@ -61,6 +61,39 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
   if (stop) process.off('SIGTERM', onSignal).off('SIGHUP', onSignal);
 }
 
+/**
+ * The build's rehearsal of an interactive session (see train in boot.ts). The code cache
+ * holds only code that ran while it was made, and the commands the build runs print
+ * without asking anything, so the prompt library and the interactive path would be
+ * compiled afresh at every interactive start. This walks `wallet-help diagnose` through a
+ * pretend terminal, taking the first answer at every question, output thrown away. It is
+ * never part of a user's run. Returns the exit code.
+ */
+export async function rehearse(lang: 'en' | 'zh'): Promise<number> {
+  const { PassThrough, Writable } = await import('node:stream');
+  const keyboard = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => keyboard });
+  const screen = () => Object.assign(new Writable({ write: (_chunk, _encoding, done) => done() }), { isTTY: true, columns: 80, rows: 24 });
+  const stdout = screen();
+  const io: IO = {
+    stdin: keyboard,
+    stdout,
+    stderr: screen(),
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+    readFile: (path) => fsp.readFile(path),
+    openRead: (path) => createReadStream(path),
+    prompter: () => inquirerPrompter(keyboard, stdout),
+  };
+  // Enter, again and again: the first problem of the menu, then the first answer of each question.
+  const keys = setInterval(() => keyboard.write('\r'), 5);
+  try {
+    return await main(['--lang', lang, 'diagnose', '--no-checks'], io);
+  } finally {
+    clearInterval(keys);
+  }
+}
+
 const watched = new WeakSet<NodeJS.WriteStream>();
 
 /** A reader that goes away (`| head -1`) is not an error: stop writing, quietly. */

@@ -53,6 +53,15 @@ describe('the code cache', () => {
     expect(r.report.refused).toEqual([]);
   });
 
+  it('covers the interactive path too: the build rehearses a diagnosis on a pretend terminal', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST, 'code-cache', 'manifest.json'), 'utf8')) as { files: Record<string, unknown> };
+    const files = Object.keys(manifest.files);
+    // The prompt library and the Chinese catalogue are loaded only by an interactive run in Chinese.
+    expect(files.some((f) => f.startsWith('chunks/inquirer-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('chunks/messages-zh-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('chunks/outcome-'))).toBe(true);
+  });
+
   it('is not used for a file that changed since the build, even by one character of the same length', () => {
     const dist = copyOfDist();
     const cli = join(dist, 'cli.js');
