@@ -44,19 +44,23 @@ const chalkWithoutDetection = {
 };
 
 /**
- * The commands whose code the code cache holds: those scripts and agents run many
- * times a minute (see src/boot.ts). Their output goes nowhere.
+ * The commands whose code the code cache holds (see train in src/boot.ts), in stages: the
+ * files every run loads keep the code of the first stage (the runs scripts and agents make
+ * many times a minute, and `flows validate`, much of whose code sits in those files); later
+ * stages add their own files. Measured against one stage: diagnose --json and --help
+ * about 1% fewer instructions, validate 12% fewer, contacts 1% more. Output goes nowhere.
  */
 const TRAINING = [
-  ['--version'],
-  ['--help'],
-  ['diagnose', '--help'],
-  ['diagnose', 'payment-failed', '--network', 'offline', '--json'],
-  ['diagnose', 'deposit-missing', '--answer', 'method=bank-card', '--answer', 'record-status=processing'],
-  ['--lang', 'zh', 'diagnose', 'login-failed', '--answer', 'symptom=code-rejected', '--answer', 'code-type=authenticator', '--json'],
-  ['contacts'],
-  ['flows', 'list'],
-  ['flows', 'validate'],
+  [
+    ['--version'],
+    ['--help'],
+    ['diagnose', '--help'],
+    ['diagnose', 'payment-failed', '--network', 'offline', '--json'],
+    ['diagnose', 'deposit-missing', '--answer', 'method=bank-card', '--answer', 'record-status=processing'],
+    ['--lang', 'zh', 'diagnose', 'login-failed', '--answer', 'symptom=code-rejected', '--answer', 'code-type=authenticator', '--json'],
+    ['flows', 'validate'],
+  ],
+  [['contacts'], ['flows', 'list']],
 ];
 
 /**

@@ -132,29 +132,35 @@ export function start(dist: string = __dirname, report: CacheReport = { used: []
 }
 
 /**
- * The build's training run: runs each command line in this process (output goes
- * wherever stdout and stderr point) and an interactive diagnosis on a pretend
- * terminal (rehearse in cli.ts), then saves the code V8 compiled for every
- * bundle file loaded, and the manifest. Returns the bundle files cached.
+ * The build's training run. Runs each stage's command lines in this process (output
+ * goes wherever stdout and stderr point), then an interactive diagnosis on a pretend
+ * terminal (rehearse in cli.ts). A file's code is saved as it stands after the first
+ * stage that loaded it: the files every run loads hold the code of the first stage's
+ * commands (those run many times a minute), and not code only later commands need,
+ * which every run would read. Writes the cache files and the manifest; returns the
+ * bundle files cached.
  */
-export async function train(dist: string, commands: readonly string[][]): Promise<string[]> {
+export async function train(dist: string, stages: readonly (readonly string[][])[]): Promise<string[]> {
   const scripts = new Map<string, Script>();
   hookCompile(dist, undefined, { used: [], refused: [], compiled: [] }, (name, script) => scripts.set(name, script));
   const { run, rehearse } = loadCli(dist);
-  for (const argv of commands) {
-    await run(argv);
-    if (process.exitCode !== 0) throw new Error(`code cache: \`wallet-help ${argv.join(' ')}\` exited ${String(process.exitCode)}`);
+  const cached = new Map<string, Buffer>();
+  const cacheNew = () => {
+    for (const [name, script] of scripts) if (!cached.has(name)) cached.set(name, script.createCachedData());
+  };
+  for (const commands of stages) {
+    for (const argv of commands) {
+      await run(argv);
+      if (process.exitCode !== 0) throw new Error(`code cache: \`wallet-help ${argv.join(' ')}\` exited ${String(process.exitCode)}`);
+    }
+    cacheNew();
   }
-  // The files these commands loaded are cached as they ran: the code an interactive session adds to them
-  // would be read by every run, and an interactive start compiles its little share of them.
-  const cached = new Map([...scripts].map(([name, script]) => [name, script.createCachedData()]));
-  // An interactive diagnosis too, in both languages, through a pretend terminal: the prompt library and
-  // what else only a session loads.
+  // An interactive diagnosis, in both languages: the prompt library and what else only a session loads.
   for (const lang of ['en', 'zh'] as const) {
     const code = await rehearse(lang);
     if (code !== 0) throw new Error(`code cache: the interactive rehearsal (${lang}) exited ${code}`);
   }
-  for (const [name, script] of scripts) if (!cached.has(name)) cached.set(name, script.createCachedData());
+  cacheNew();
   const manifest: CacheManifest = { node: process.version, files: {} };
   mkdirSync(join(dist, CACHE_DIR), { recursive: true });
   for (const [name, data] of cached) {
