@@ -132,6 +132,17 @@ export function start(dist: string = __dirname, report: CacheReport = { used: []
 }
 
 /**
+ * The entry of a worker thread of the bundled CLI (`flows validate` on many files):
+ * `file` loaded with the build's code cache, as the main thread loads the CLI, so a
+ * thread does not compile the validation code afresh.
+ */
+export function startWorker(file: string, dist: string = __dirname): void {
+  const manifest = readManifest(dist);
+  if (manifest?.node === process.version) hookCompile(dist, manifest, { used: [], refused: [], compiled: [] });
+  Module.createRequire(join(dist, 'boot.js'))(file);
+}
+
+/**
  * The build's training run. Runs each stage's command lines in this process (output
  * goes wherever stdout and stderr point), then an interactive diagnosis on a pretend
  * terminal (rehearse in cli.ts). A file's code is saved as it stands after the first

@@ -6,6 +6,7 @@
  * small jobs, one core and the tests on the sources check in-process.
  */
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../engine/types.js';
 import type { FileVerdict } from './data-file.js';
@@ -27,7 +28,9 @@ export async function checkInParallel(files: readonly string[], lang: Lang, requ
   const count = Math.max(1, Math.min(threads, Math.ceil(files.length / (BATCH * 4))));
   await Promise.all(
     Array.from({ length: count }, () => {
-      const worker = new Worker(script, { workerData: setup });
+      // Through the launcher's loader (boot.js), which hands V8 the build's code cache.
+      const boot = JSON.stringify(join(dirname(script), 'boot.js'));
+      const worker = new Worker(`require(${boot}).startWorker(${JSON.stringify(script)})`, { eval: true, workerData: setup });
       return new Promise<void>((resolve, reject) => {
         let finished = false;
         const send = () => {
