@@ -128,7 +128,7 @@ export function start(dist: string = __dirname, report: CacheReport = { used: []
   if (Number(process.versions.node.split('.')[0]) >= 22) (module.require('node:module') as { enableCompileCache?: () => void }).enableCompileCache?.();
   const manifest = readManifest(dist);
   if (manifest?.node === process.version) hookCompile(dist, manifest, report);
-  return loadCli(dist).run();
+  return loadCli(dist).run(process.argv.slice(2), { exitWhenIdle: true });
 }
 
 /**

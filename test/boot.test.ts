@@ -32,8 +32,10 @@ interface Report {
 
 /** Runs the CLI from `dist` the way the launcher does, in a fresh process; returns its output and the cache report. */
 function launch(dist: string, args: string[]): { code: number | null; stdout: string; stderr: string; report: Report } {
+  // The report is written at exit: the launcher ends the process as soon as the run is done.
   const script = `const report = { used: [], refused: [], compiled: [] };
-require(${JSON.stringify(join(dist, 'boot.js'))}).start(${JSON.stringify(dist)}, report).then(() => process.stderr.write('@@' + JSON.stringify(report)));`;
+process.on('exit', () => require('node:fs').writeSync(2, '@@' + JSON.stringify(report)));
+require(${JSON.stringify(join(dist, 'boot.js'))}).start(${JSON.stringify(dist)}, report);`;
   const dir = mkdtempSync(join(tmpdir(), 'wallet-help-boot-home-'));
   copies.push(dir);
   const file = join(dir, 'launch.cjs');

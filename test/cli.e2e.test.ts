@@ -98,6 +98,18 @@ describe('the built CLI', () => {
     }
   });
 
+  it('ends as soon as it is done only when nothing is left in flight (a pending timer still runs)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wallet-help-idle-'));
+    const preload = join(dir, 'late.cjs');
+    const marker = join(dir, 'late.txt');
+    // Something else in the process with work pending: the run must not end the process under it.
+    writeFileSync(preload, `setTimeout(() => require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran'), 150);`);
+    const r = spawnSync(process.execPath, ['-r', preload, BIN, 'diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: cleanEnv(), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
+    expect(readFileSync(marker, 'utf8')).toBe('ran');
+  });
+
   it('does not colour piped output', () => {
     expect(cli(['diagnose', 'payment-failed', '--network', 'offline']).stdout).not.toContain('\u001b[');
   });

@@ -42,6 +42,7 @@ describe('direct standard output', () => {
   it('writes to the descriptor and never builds the stream when nothing needs it', () => {
     const s = setup();
     expect(s.out.write('{"a": 1}\n')).toBe(true);
+    expect(s.out.streamBuilt).toBe(false);
     s.out.write('second\n');
     expect(s.fd()).toBe('{"a": 1}\nsecond\n');
     expect(s.streamsMade()).toBe(0);
@@ -110,5 +111,6 @@ describe('direct standard output', () => {
     expect(s.fd()).toBe('before\n');
     expect(s.streamed()).toBe('after\n');
     expect(s.out.stream()).toBe(s.stream);
+    expect(s.out.streamBuilt).toBe(true);
   });
 });

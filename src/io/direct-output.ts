@@ -40,6 +40,8 @@ export function mayBeTerminal(fd: number): boolean {
 export interface DirectOutput extends OutputStream {
   /** The real stream, for code that needs one (a prompt library); output moves to it from now on. */
   stream(): NodeJS.WriteStream;
+  /** Whether the real stream was built: until then every byte was written before write() returned. */
+  readonly streamBuilt: boolean;
 }
 
 export function directOutput(options: DirectOutputOptions): DirectOutput {
@@ -53,6 +55,9 @@ export function directOutput(options: DirectOutputOptions): DirectOutput {
 
   return {
     stream,
+    get streamBuilt() {
+      return real !== undefined;
+    },
     write(chunk: string): boolean {
       if (real) return real.write(chunk);
       if (closed) return true;
