@@ -4,7 +4,7 @@
  * what the command being run needs; each command's arguments, options and help
  * text are declared when that command runs or help is shown (see lazyCommands).
  */
-import { Command } from 'commander';
+import { Command, Help } from 'commander';
 import type { BaseContext } from './settings.js';
 import type { ConfigAction } from './commands/config/config.js';
 import type { ContactsOptions } from './commands/contacts/contacts.js';
@@ -48,8 +48,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
   // Subcommands inherit the output, help and exit settings configured above.
   const later = lazyCommands(program);
 
-  later(program.command('diagnose').description(t('cmd.diagnose')), (diagnose) => diagnose
-      .argument('[flow]', t('diagnose.arg.flow'))
+  later(program.command('diagnose').description(t('cmd.diagnose')).argument('[flow]', t('diagnose.arg.flow')), (diagnose) => diagnose
       .option('-a, --answer <id=value>', t('diagnose.opt.answer'), collect, [])
       .option('--network <value>', t('diagnose.opt.network'))
       .option('--balance <value>', t('diagnose.opt.balance'))
@@ -79,8 +78,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       })
       .addHelpText('after', () => examples(t, 'diagnose', t('diagnose.notes', { flows: flowIds().join(', ') }))));
 
-  later(program.command('contacts').description(t('cmd.contacts')), (contacts) => contacts
-      .argument('[queue]', t('contacts.arg.queue'))
+  later(program.command('contacts').description(t('cmd.contacts')).argument('[queue]', t('contacts.arg.queue')), (contacts) => contacts
       .option('--open', t('contacts.opt.open'))
       .option('--json', t('contacts.opt.json'))
       .action(async (queue: string | undefined, o: Omit<ContactsOptions, 'queue'>, command: Command) => {
@@ -89,20 +87,19 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       })
       .addHelpText('after', examples(t, 'contacts')));
 
-  later(program.command('config').description(t('cmd.config')), (config) => config
-      .argument('[action]', t('config.arg.action'), 'list')
-      .argument('[key]', t('config.arg.key'))
-      .argument('[value]', t('config.arg.value'))
+  later(
+    program.command('config').description(t('cmd.config')).argument('[action]', t('config.arg.action'), 'list').argument('[key]', t('config.arg.key')).argument('[value]', t('config.arg.value')),
+    (config) => config
       .option('--json', t('config.opt.json'))
       .action(async (action: string, key: string | undefined, value: string | undefined, o: { json?: boolean }, command: Command) => {
         if (!CONFIG_ACTIONS.includes(action)) throw new UsageError('unknown_action', t('config.error.action', { action: clip(action) }));
         const { runConfig } = await import('./commands/config/config.js');
         await runConfig({ action: action as ConfigAction, key, value, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
       })
-      .addHelpText('after', examples(t, 'config', t('config.notes', { keys: Object.keys(CONFIG_KEYS).join(', ') }))));
+      .addHelpText('after', examples(t, 'config', t('config.notes', { keys: Object.keys(CONFIG_KEYS).join(', ') }))),
+  );
 
-  later(program.command('verify').description(t('cmd.verify')), (verify) => verify
-      .argument('<contact...>', t('verify.arg.contact'))
+  later(program.command('verify').description(t('cmd.verify')).argument('<contact...>', t('verify.arg.contact')), (verify) => verify
       .option('--country <code>', t('verify.opt.country'))
       .option('--json', t('verify.opt.json'))
       .action(async (contact: string[], o: { country?: string; json?: boolean }, command: Command) => {
@@ -111,8 +108,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       })
       .addHelpText('after', examples(t, 'verify', t('verify.notes'))));
 
-  later(program.command('check').description(t('cmd.check')), (check) => check
-      .argument('[names...]', t('checkcmd.arg.names'))
+  later(program.command('check').description(t('cmd.check')).argument('[names...]', t('checkcmd.arg.names')), (check) => check
       .option('--chain <chain>', t('checkcmd.opt.chain'))
       .option('--address <address>', t('checkcmd.opt.address'))
       .option('--txid <txid>', t('checkcmd.opt.txid'))
@@ -125,7 +121,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       })
       .addHelpText('after', examples(t, 'check')));
 
-  later(program.command('cases').description(t('cmd.cases')), (casesCmd) => {
+  later(program.command('cases').description(t('cmd.cases')), { options: false }, (casesCmd) => {
     const caseSub = (name: string, description: string) =>
       casesCmd.command(name).description(description)
         .option('--since <iso>', t('cases.opt.since'))
@@ -158,7 +154,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       });
   });
 
-  later(program.command('flows').description(t('cmd.flows')), (flows) => {
+  later(program.command('flows').description(t('cmd.flows')), { options: false }, (flows) => {
     flows.addHelpText('after', examples(t, 'flows'));
     const sub = (name: string, description: string) => flows.command(name).description(description);
     sub('list', t('cmd.flows.list'))
@@ -201,28 +197,39 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
 }
 
 /**
- * Commands declared in two steps: the name and description now, the arguments,
+ * Commands declared in two steps: the name, description and arguments now, the
  * options, action and help text when the command is about to run (commander's
- * preSubcommand hook) or a help screen that shows it is about to be written. A run
- * builds only the command it runs; every help screen sees every command whole.
+ * preSubcommand hook) or its own help screen is about to be written. A run builds
+ * only the command it runs. The program's help lists every command as commander
+ * would once declared: "[options]" is added for a command still waiting (a test
+ * compares the two).
  */
-function lazyCommands(program: Command): (cmd: Command, declare: (cmd: Command) => unknown) => void {
-  const pending = new Map<Command, (cmd: Command) => unknown>();
+function lazyCommands(program: Command): (cmd: Command, ...rest: [declare: Declare] | [kind: { options: boolean }, declare: Declare]) => void {
+  const pending = new Map<Command, { options: boolean; declare: Declare }>();
   const complete = (cmd: Command) => {
-    const declare = pending.get(cmd);
-    if (!declare) return;
+    const waiting = pending.get(cmd);
+    if (!waiting) return;
     pending.delete(cmd);
-    declare(cmd);
+    waiting.declare(cmd);
   };
   program.hook('preSubcommand', (_program, sub) => complete(sub));
-  // The program's help lists each command with its arguments and "[options]".
-  program.on('beforeHelp', () => [...pending.keys()].forEach(complete));
-  return (cmd, declare) => {
-    pending.set(cmd, declare);
+  const helpConfig = program.configureHelp();
+  program.configureHelp({
+    ...helpConfig,
+    subcommandTerm(this: Help, cmd: Command): string {
+      const term = Help.prototype.subcommandTerm.call(this, cmd);
+      return pending.get(cmd)?.options ? `${cmd.name()} [options]${term.slice(cmd.name().length)}` : term;
+    },
+  });
+  return (cmd, ...rest) => {
+    const [kind, declare] = rest.length === 1 ? [{ options: true }, rest[0]] : rest;
+    pending.set(cmd, { options: kind.options, declare });
     // `help <command>` shows the command's help without dispatching to it.
     cmd.on('beforeHelp', () => complete(cmd));
   };
 }
+
+type Declare = (cmd: Command) => unknown;
 
 function configure(cmd: Command, ctx: BaseContext): Command {
   const { io } = ctx;

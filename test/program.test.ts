@@ -1,0 +1,27 @@
+/** The command table (src/program.ts): commands declared lazily still give commander's help exactly. */
+import { describe, expect, it } from 'vitest';
+import { translator } from '../src/i18n/i18n.js';
+import { buildProgram } from '../src/program.js';
+import type { BaseContext } from '../src/settings.js';
+
+async function context(lang: 'en' | 'zh'): Promise<BaseContext> {
+  const sink = { write: () => true };
+  return { io: { stdout: sink, stderr: sink }, t: await translator(lang), lang, config: {} } as unknown as BaseContext;
+}
+
+describe('the program', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`lists the commands as commander does once every command is declared (${lang})`, async () => {
+      const ctx = await context(lang);
+      const lazy = buildProgram(ctx, () => ['payment-failed']).helpInformation();
+      const whole = buildProgram(ctx, () => ['payment-failed']);
+      // A command declares its options, action and help text just before its own help is shown.
+      for (const cmd of whole.commands) (cmd as unknown as NodeJS.EventEmitter).emit('beforeHelp', {});
+      expect(whole.commands.find((c) => c.name() === 'diagnose')?.options.length).toBeGreaterThan(10);
+      const full = whole.helpInformation();
+      expect(full).toContain('diagnose [options] [flow]');
+      expect(full).toMatch(/\n {2}cases {2,}/);
+      expect(lazy).toBe(full);
+    });
+  }
+});
