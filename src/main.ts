@@ -12,7 +12,7 @@ import { loadBundledFlows } from './flows/catalog.js';
 import { detectLang, translator, type Translate } from './i18n/i18n.js';
 import type { ProblemRef } from './i18n/problem-ref.js';
 import { colorEnabled, type IO } from './io/io.js';
-import { buildProgram } from './program.js';
+import { buildProgram, declared } from './program.js';
 import type { Style } from './render/style.js';
 import { loadScanner, mayHoldSecret, refuseSecrets, SecretError } from './safety/screen.js';
 import { userTimeZone } from './render/time.js';
@@ -201,7 +201,7 @@ function commandPath(program: Command, argv: readonly string[]): string[] {
       break;
     }
     path.push(word);
-    cmd = sub;
+    cmd = declared(sub);
   }
   return path;
 }

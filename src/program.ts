@@ -224,12 +224,23 @@ function lazyCommands(program: Command): (cmd: Command, ...rest: [declare: Decla
   return (cmd, ...rest) => {
     const [kind, declare] = rest.length === 1 ? [{ options: true }, rest[0]] : rest;
     pending.set(cmd, { options: kind.options, declare });
+    waiting.set(cmd, () => complete(cmd));
     // `help <command>` shows the command's help without dispatching to it.
     cmd.on('beforeHelp', () => complete(cmd));
   };
 }
 
 type Declare = (cmd: Command) => unknown;
+
+/** Commands not declared whole yet, with what declares them. */
+const waiting = new WeakMap<Command, () => void>();
+
+/** `cmd`, declared whole if it was still waiting: for code that walks the command tree (subcommands, options). */
+export function declared(cmd: Command): Command {
+  waiting.get(cmd)?.();
+  waiting.delete(cmd);
+  return cmd;
+}
 
 function configure(cmd: Command, ctx: BaseContext): Command {
   const { io } = ctx;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../src/i18n/i18n.js';
 import { buildProgram } from '../src/program.js';
 import type { BaseContext } from '../src/settings.js';
+import { run } from './helpers.js';
 
 async function context(lang: 'en' | 'zh'): Promise<BaseContext> {
   const sink = { write: () => true };
@@ -24,4 +25,12 @@ describe('the program', () => {
       expect(lazy).toBe(full);
     });
   }
+});
+
+describe('errors before a command runs', () => {
+  it('point to the help of the nested command that was typed, though it was not declared yet', async () => {
+    const r = await run(['--bogus', 'cases', 'list']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('wallet-help cases list --help');
+  });
 });
