@@ -148,7 +148,7 @@ if (all.length > 0) {
   console.error(`build: ${all.length} problem(s) in the bundled data`);
   process.exitCode = 1;
 } else {
-  // One file a flow and an index of ids: a diagnosis reads only the flow it runs.
+  // One file a flow and an index of what the problem menu shows: a diagnosis reads only the flow it runs.
   await mkdir(join(dist, 'flows'));
   await writeFile(join(dist, 'flows', FLOW_INDEX), asciiJson(flowIndex(flows)));
   for (const flow of flows) await writeFile(join(dist, 'flows', `${flow.id}.json`), asciiJson(flow));

@@ -1,6 +1,7 @@
 /** The process adapter: real streams, clock and files around `main`. This is the bundle's entry. */
 import { createReadStream, promises as fsp } from 'node:fs';
 import { directOutput, mayBeTerminal } from './io/direct-output.js';
+import type { Lang } from './engine/types.js';
 import type { InputStream, IO } from './io/io.js';
 import { inquirerPrompter } from './io/prompter.js';
 import { main } from './main.js';
@@ -61,11 +62,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2), optio
       stderrBuilt = true;
       return quietOnEpipe(process.stderr);
     },
-    env: process.env,
-    cwd: process.cwd(),
-    now: () => new Date(),
-    readFile: (path) => fsp.readFile(path),
-    openRead: (path) => createReadStream(path),
+    ...processWorld(),
     get signal() {
       return stopSignal();
     },
@@ -88,7 +85,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2), optio
  * pretend terminal, taking the first answer at every question, output thrown away. It is
  * never part of a user's run. Returns the exit code.
  */
-export async function rehearse(lang: 'en' | 'zh'): Promise<number> {
+export async function rehearse(lang: Lang): Promise<number> {
   const { PassThrough, Writable } = await import('node:stream');
   const keyboard = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => keyboard });
   const screen = () => Object.assign(new Writable({ write: (_chunk, _encoding, done) => done() }), { isTTY: true, columns: 80, rows: 24 });
@@ -97,11 +94,7 @@ export async function rehearse(lang: 'en' | 'zh'): Promise<number> {
     stdin: keyboard,
     stdout,
     stderr: screen(),
-    env: process.env,
-    cwd: process.cwd(),
-    now: () => new Date(),
-    readFile: (path) => fsp.readFile(path),
-    openRead: (path) => createReadStream(path),
+    ...processWorld(),
     prompter: () => inquirerPrompter(keyboard, stdout),
   };
   // Enter, again and again: the first problem of the menu, then the first answer of each question.
@@ -111,6 +104,17 @@ export async function rehearse(lang: 'en' | 'zh'): Promise<number> {
   } finally {
     clearInterval(keys);
   }
+}
+
+/** This process's environment, folder, clock and files, as every command sees them. */
+function processWorld(): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'openRead'> {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+    readFile: (path) => fsp.readFile(path),
+    openRead: (path) => createReadStream(path),
+  };
 }
 
 const watched = new WeakSet<NodeJS.WriteStream>();

@@ -121,7 +121,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       })
       .addHelpText('after', examples(t, 'check')));
 
-  later(program.command('cases').description(t('cmd.cases')), { options: false }, (casesCmd) => {
+  later(program.command('cases').description(t('cmd.cases')), (casesCmd) => {
     const caseSub = (name: string, description: string) =>
       casesCmd.command(name).description(description)
         .option('--since <iso>', t('cases.opt.since'))
@@ -152,9 +152,9 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
         const { runCasesStats } = await import('./commands/cases/cases.js');
         await runCasesStats({ ...o, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
       });
-  });
+  }, { options: false });
 
-  later(program.command('flows').description(t('cmd.flows')), { options: false }, (flows) => {
+  later(program.command('flows').description(t('cmd.flows')), (flows) => {
     flows.addHelpText('after', examples(t, 'flows'));
     const sub = (name: string, description: string) => flows.command(name).description(description);
     sub('list', t('cmd.flows.list'))
@@ -192,7 +192,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
         const { runFlowsTest } = await import('./commands/flows/test.js');
         await runFlowsTest({ paths, json: o.json === true, minCoverage: o.minCoverage }, await applyGlobals(ctx, command.optsWithGlobals()));
       });
-  });
+  }, { options: false });
   return program;
 }
 
@@ -204,41 +204,34 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
  * would once declared: "[options]" is added for a command still waiting (a test
  * compares the two).
  */
-function lazyCommands(program: Command): (cmd: Command, ...rest: [declare: Declare] | [kind: { options: boolean }, declare: Declare]) => void {
-  const pending = new Map<Command, { options: boolean; declare: Declare }>();
-  const complete = (cmd: Command) => {
-    const waiting = pending.get(cmd);
-    if (!waiting) return;
-    pending.delete(cmd);
-    waiting.declare(cmd);
-  };
-  program.hook('preSubcommand', (_program, sub) => complete(sub));
-  const helpConfig = program.configureHelp();
+function lazyCommands(program: Command): (cmd: Command, declare: Declare, kind?: { options: boolean }) => void {
+  program.hook('preSubcommand', (_program, sub) => void declared(sub));
   program.configureHelp({
-    ...helpConfig,
+    ...program.configureHelp(),
     subcommandTerm(this: Help, cmd: Command): string {
       const term = Help.prototype.subcommandTerm.call(this, cmd);
       return pending.get(cmd)?.options ? `${cmd.name()} [options]${term.slice(cmd.name().length)}` : term;
     },
   });
-  return (cmd, ...rest) => {
-    const [kind, declare] = rest.length === 1 ? [{ options: true }, rest[0]] : rest;
-    pending.set(cmd, { options: kind.options, declare });
-    waiting.set(cmd, () => complete(cmd));
+  return (cmd, declare, { options } = { options: true }) => {
+    pending.set(cmd, { options, declare });
     // `help <command>` shows the command's help without dispatching to it.
-    cmd.on('beforeHelp', () => complete(cmd));
+    cmd.on('beforeHelp', () => declared(cmd));
   };
 }
 
 type Declare = (cmd: Command) => unknown;
 
-/** Commands not declared whole yet, with what declares them. */
-const waiting = new WeakMap<Command, () => void>();
+/** Commands whose options, action and help text are still to be declared, and whether they have options. */
+const pending = new WeakMap<Command, { options: boolean; declare: Declare }>();
 
 /** `cmd`, declared whole if it was still waiting: for code that walks the command tree (subcommands, options). */
 export function declared(cmd: Command): Command {
-  waiting.get(cmd)?.();
-  waiting.delete(cmd);
+  const waiting = pending.get(cmd);
+  if (waiting) {
+    pending.delete(cmd);
+    waiting.declare(cmd);
+  }
   return cmd;
 }
 
