@@ -8,11 +8,13 @@
  * The cache belongs to the build like the bundle does: it sits in dist/, is made
  * by the build and never written at run time. V8 refuses a cache from another
  * version or other flags (the file is then compiled as usual), and a cache is
- * used only for the file it was made from (same size and modification time;
- * V8 itself checks only the length), so a changed file is not run with the code
- * of the old one. A file the build's cache does not serve (another Node version,
- * a copy that did not keep file times, such as an npm install) is compiled by
- * Node as usual, with Node's own compile cache on Node 22+.
+ * used only for the file it was made from (V8 itself checks only the length), so
+ * a changed file is not run with the code of the old one: same size and
+ * modification time as at the build, or, in a copy that did not keep file times
+ * (an npm install sets every file's time to the time of the install), the same
+ * size and CRC-32 of the content. A file the build's cache does not serve
+ * (another Node version, a changed file) is compiled by Node as usual, with
+ * Node's own compile cache on Node 22+.
  *
  * This file is bundled on its own to dist/boot.js (CommonJS) and is the first
  * thing the launcher loads.
@@ -28,8 +30,11 @@ const MANIFEST = 'manifest.json';
 export interface CacheManifest {
   /** The Node version (and so V8 version) the cache was made with. */
   node: string;
-  /** Bundle files (relative to dist/) with what identifies the exact file: its size and modification time (whole seconds, which copies keep). */
-  files: Record<string, { size: number; mtime: number }>;
+  /**
+   * Bundle files (relative to dist/) with what identifies the exact file: its size, its modification
+   * time (whole seconds, which copies that keep times keep) and the CRC-32 of its text, checked when the time differs.
+   */
+  files: Record<string, { size: number; mtime: number; crc32: number }>;
 }
 
 /** What happened to each bundle file loaded (for tests and the build's report). */
@@ -60,7 +65,7 @@ function hookCompile(dist: string, manifest: CacheManifest | undefined, report: 
   Module.prototype._compile = function (this: NodeModule, content: string, filename: string, ...rest: unknown[]) {
     if (!filename.startsWith(root) || !filename.endsWith('.js')) return original.call(this, content, filename, ...rest);
     const name = relative(dist, filename).split(sep).join('/');
-    const cachedData = manifest ? cacheFor(dist, name, filename, manifest) : undefined;
+    const cachedData = manifest ? cacheFor(dist, name, filename, content, manifest) : undefined;
     if (!cachedData && !keep) {
       // No cache of the build's for this very file: Node compiles it (with its own compile cache on 22+).
       report.compiled.push(name);
@@ -75,17 +80,27 @@ function hookCompile(dist: string, manifest: CacheManifest | undefined, report: 
   };
 }
 
-/** The cached code of one bundle file, if the cache was made from this very file. */
-function cacheFor(dist: string, name: string, filename: string, manifest: CacheManifest): Buffer | undefined {
+/**
+ * The cached code of one bundle file, if the cache was made from this very file (`content`, its text):
+ * same size and time as at the build, or same size and CRC-32 where the time was not kept.
+ */
+function cacheFor(dist: string, name: string, filename: string, content: string, manifest: CacheManifest): Buffer | undefined {
   const expected = Object.hasOwn(manifest.files, name) ? manifest.files[name] : undefined;
   if (!expected) return undefined;
   try {
     const stat = statSync(filename);
-    if (stat.size !== expected.size || Math.floor(stat.mtimeMs / 1000) !== expected.mtime) return undefined;
+    if (stat.size !== expected.size) return undefined;
+    // zlib (loaded only here, ~3 ms) costs less than compiling the files afresh (~10 ms for a diagnosis).
+    if (Math.floor(stat.mtimeMs / 1000) !== expected.mtime && checksum(content) !== expected.crc32) return undefined;
     return readFileSync(cacheFile(dist, name));
   } catch {
     return undefined;
   }
+}
+
+/** CRC-32 of a text as UTF-8 (the bytes of the file it was read from). */
+function checksum(text: string): number | undefined {
+  return (module.require('node:zlib') as Partial<typeof import('node:zlib')>).crc32?.(text);
 }
 
 /** Where the cached code of a bundle file (its path under dist/) is kept. */
@@ -177,7 +192,9 @@ export async function train(dist: string, stages: readonly (readonly string[][])
   for (const [name, data] of cached) {
     writeFileSync(cacheFile(dist, name), data);
     const stat = statSync(join(dist, name));
-    manifest.files[name] = { size: stat.size, mtime: Math.floor(stat.mtimeMs / 1000) };
+    const crc32 = checksum(readFileSync(join(dist, name), 'utf8'));
+    if (crc32 === undefined) throw new Error('code cache: zlib.crc32 is missing (Node 20.15 or later has it)');
+    manifest.files[name] = { size: stat.size, mtime: Math.floor(stat.mtimeMs / 1000), crc32 };
   }
   writeFileSync(join(dist, CACHE_DIR, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
   return [...cached.keys()];

@@ -16,11 +16,11 @@ afterEach(() => {
   for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of the built dist/ (timestamps kept, so its cache still fits), to damage at will. */
-function copyOfDist(): string {
+/** A copy of the built dist/ (timestamps kept unless said, as an npm install does not), to damage at will. */
+function copyOfDist(preserveTimestamps = true): string {
   const dir = mkdtempSync(join(tmpdir(), 'wallet-help-boot-'));
   copies.push(dir);
-  cpSync(DIST, join(dir, 'dist'), { recursive: true, preserveTimestamps: true });
+  cpSync(DIST, join(dir, 'dist'), { recursive: true, preserveTimestamps });
   return join(dir, 'dist');
 }
 
@@ -73,6 +73,27 @@ describe('the code cache', () => {
     // V8 checks only the length of the source; the manifest's size and time catch the rest.
     writeFileSync(cli, text.replace('"0.1.0"', '"9.9.9"'));
     utimesSync(cli, before.atime, new Date(before.mtimeMs + 2000));
+    const r = launch(dist, ['--lang', 'en', '--version']);
+    expect(r.stdout.trim()).toBe('9.9.9');
+    expect(r.report.compiled).toContain('cli.js');
+    expect(r.report.used).not.toContain('cli.js');
+  });
+
+  it('is used by a copy that did not keep file times (an npm install), the content being the same', () => {
+    const dist = copyOfDist(false);
+    expect(Math.floor(statSync(join(dist, 'cli.js')).mtimeMs / 1000)).not.toBe(Math.floor(statSync(join(DIST, 'cli.js')).mtimeMs / 1000));
+    const r = launch(dist, ['diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
+    expect(r.report.used).toContain('cli.js');
+    expect(r.report.used.some((f) => f.startsWith('chunks/diagnose-'))).toBe(true);
+    expect(r.report.compiled).toEqual([]);
+  });
+
+  it('is not used in such a copy for a file whose content changed, even keeping its length', () => {
+    const dist = copyOfDist(false);
+    const cli = join(dist, 'cli.js');
+    writeFileSync(cli, readFileSync(cli, 'utf8').replace('"0.1.0"', '"9.9.9"'));
     const r = launch(dist, ['--lang', 'en', '--version']);
     expect(r.stdout.trim()).toBe('9.9.9');
     expect(r.report.compiled).toContain('cli.js');
