@@ -35,6 +35,23 @@ export interface CacheManifest {
    * time (whole seconds, which copies that keep times keep) and the CRC-32 of its text, checked when the time differs.
    */
   files: Record<string, { size: number; mtime: number; crc32: number }>;
+  /** Per profile (see profileOf), the files with a cache of the profile's own, kept in code-cache/<profile>/. */
+  profiles: Partial<Record<Profile, string[]>>;
+}
+
+/**
+ * Command lines with a cache of their own: help screens, and diagnoses for scripts (--json),
+ * which scripts and agents run many times a minute. The files every run loads (the CLI's entry
+ * and start-up chunk) then hold only the code such a run needs, not also the code of every
+ * other command, which V8 would read in every run. Other command lines use the general cache.
+ */
+export type Profile = 'help' | 'json';
+
+/** The profile of a command line. A wrong guess costs only speed: every cache serves any run. */
+export function profileOf(argv: readonly string[]): Profile | undefined {
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return 'help';
+  if (argv.includes('diagnose') && argv.includes('--json')) return 'json';
+  return undefined;
 }
 
 /** What happened to each bundle file loaded (for tests and the build's report). */
@@ -67,7 +84,13 @@ interface BundleModule {
  * module resolution (a search, a real path and a package scope per file, ~1.5 ms a run):
  * a file is read from the path it is required by, once.
  */
-function bundleLoader(dist: string, manifest: CacheManifest | undefined, report: CacheReport, keep?: (file: string, script: Script) => void): (filename: string) => unknown {
+function bundleLoader(
+  dist: string,
+  manifest: CacheManifest | undefined,
+  profile: Profile | undefined,
+  report: CacheReport,
+  keep?: (file: string, script: Script) => void,
+): (filename: string) => unknown {
   const loaded = new Map<string, BundleModule>();
   const load = (filename: string): unknown => {
     const done = loaded.get(filename);
@@ -76,7 +99,7 @@ function bundleLoader(dist: string, manifest: CacheManifest | undefined, report:
     loaded.set(filename, mod);
     const content = readFileSync(filename, 'utf8');
     const name = relative(dist, filename).split(sep).join('/');
-    const cachedData = manifest ? cacheFor(dist, name, filename, content, manifest) : undefined;
+    const cachedData = manifest ? cacheFor(dist, name, filename, content, manifest, profile) : undefined;
     const script = new Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
     if (cachedData && !script.cachedDataRejected) report.used.push(name);
     else (cachedData ? report.refused : report.compiled).push(name);
@@ -91,10 +114,11 @@ function bundleLoader(dist: string, manifest: CacheManifest | undefined, report:
 }
 
 /**
- * The cached code of one bundle file, if the cache was made from this very file (`content`, its text):
- * same size and time as at the build, or same size and CRC-32 where the time was not kept.
+ * The cached code of one bundle file (the profile's own, or the general one), if the cache was made from
+ * this very file (`content`, its text): same size and time as at the build, or same size and CRC-32 where
+ * the time was not kept.
  */
-function cacheFor(dist: string, name: string, filename: string, content: string, manifest: CacheManifest): Buffer | undefined {
+function cacheFor(dist: string, name: string, filename: string, content: string, manifest: CacheManifest, profile: Profile | undefined): Buffer | undefined {
   const expected = Object.hasOwn(manifest.files, name) ? manifest.files[name] : undefined;
   if (!expected) return undefined;
   try {
@@ -102,7 +126,8 @@ function cacheFor(dist: string, name: string, filename: string, content: string,
     if (stat.size !== expected.size) return undefined;
     // zlib (loaded only here, ~3 ms) costs less than compiling the files afresh (~10 ms for a diagnosis).
     if (Math.floor(stat.mtimeMs / 1000) !== expected.mtime && checksum(content) !== expected.crc32) return undefined;
-    return readFileSync(cacheFile(dist, name));
+    const own = profile !== undefined && Object.hasOwn(manifest.profiles ?? {}, profile) && manifest.profiles[profile]?.includes(name);
+    return readFileSync(cacheFile(dist, name, own ? profile : undefined));
   } catch {
     return undefined;
   }
@@ -113,9 +138,9 @@ function checksum(text: string): number | undefined {
   return (module.require('node:zlib') as Partial<typeof import('node:zlib')>).crc32?.(text);
 }
 
-/** Where the cached code of a bundle file (its path under dist/) is kept. */
-function cacheFile(dist: string, name: string): string {
-  return join(dist, CACHE_DIR, `${name.replaceAll('/', '__')}.bin`);
+/** Where the cached code of a bundle file (its path under dist/) is kept, in general or for a profile. */
+function cacheFile(dist: string, name: string, profile?: Profile): string {
+  return join(dist, CACHE_DIR, ...(profile ? [profile] : []), `${name.replaceAll('/', '__')}.bin`);
 }
 
 
@@ -124,9 +149,9 @@ function cacheFile(dist: string, name: string): string {
  * made by this Node version, otherwise through Node's own loader, which on Node 22+
  * keeps a compile cache of its own.
  */
-function loadBundle(dist: string, file: string, report: CacheReport): unknown {
+function loadBundle(dist: string, file: string, report: CacheReport, profile?: Profile): unknown {
   const manifest = readManifest(dist);
-  if (manifest?.node === process.version) return bundleLoader(dist, manifest, report)(file);
+  if (manifest?.node === process.version) return bundleLoader(dist, manifest, profile, report)(file);
   if (Number(process.versions.node.split('.')[0]) >= 22) (module.require('node:module') as { enableCompileCache?: () => void }).enableCompileCache?.();
   return module.require(file);
 }
@@ -157,8 +182,8 @@ export function start(dist: string = __dirname, report: CacheReport = { used: []
     }
     return Promise.resolve();
   }
-  const cli = loadBundle(dist, join(dist, 'cli.js'), report) as typeof import('./cli.js');
-  return cli.run(process.argv.slice(2), { exitWhenIdle: true });
+  const cli = loadBundle(dist, join(dist, 'cli.js'), report, profileOf(argv)) as typeof import('./cli.js');
+  return cli.run(argv, { exitWhenIdle: true });
 }
 
 /**
@@ -171,17 +196,18 @@ export function startWorker(file: string, dist: string = __dirname): void {
 }
 
 /**
- * The build's training run. Runs each stage's command lines in this process (output
- * goes wherever stdout and stderr point), then an interactive diagnosis on a pretend
- * terminal (rehearse in cli.ts). A file's code is saved as it stands after the first
- * stage that loaded it: the files every run loads hold the code of the first stage's
- * commands (those run many times a minute), and not code only later commands need,
- * which every run would read. Writes the cache files and the manifest; returns the
- * bundle files cached.
+ * The build's training run, for the general cache or for one profile. Runs each stage's
+ * command lines in this process (output goes wherever stdout and stderr point); for the
+ * general cache, then an interactive diagnosis on a pretend terminal (rehearse in cli.ts).
+ * A file's code is saved as it stands after the first stage that loaded it: the files every
+ * run loads hold the code of the first stage's commands, and not code only later commands
+ * need, which every run would read. Writes the cache files (code-cache/, or
+ * code-cache/<profile>/) and returns the bundle files cached; writeManifest then describes
+ * them all.
  */
-export async function train(dist: string, stages: readonly (readonly string[][])[]): Promise<string[]> {
+export async function train(dist: string, stages: readonly (readonly string[][])[], profile?: Profile): Promise<string[]> {
   const scripts = new Map<string, Script>();
-  const load = bundleLoader(dist, undefined, { used: [], refused: [], compiled: [] }, (name, script) => scripts.set(name, script));
+  const load = bundleLoader(dist, undefined, undefined, { used: [], refused: [], compiled: [] }, (name, script) => scripts.set(name, script));
   const { run, rehearse } = load(join(dist, 'cli.js')) as typeof import('./cli.js');
   const cached = new Map<string, Buffer>();
   const cacheNew = () => {
@@ -194,21 +220,32 @@ export async function train(dist: string, stages: readonly (readonly string[][])
     }
     cacheNew();
   }
-  // An interactive diagnosis, in both languages: the prompt library and what else only a session loads.
-  for (const lang of ['en', 'zh'] as const) {
-    const code = await rehearse(lang);
-    if (code !== 0) throw new Error(`code cache: the interactive rehearsal (${lang}) exited ${code}`);
+  if (profile === undefined) {
+    // An interactive diagnosis, in both languages: the prompt library and what else only a session loads.
+    for (const lang of ['en', 'zh'] as const) {
+      const code = await rehearse(lang);
+      if (code !== 0) throw new Error(`code cache: the interactive rehearsal (${lang}) exited ${code}`);
+    }
+    cacheNew();
   }
-  cacheNew();
-  const manifest: CacheManifest = { node: process.version, files: {} };
-  mkdirSync(join(dist, CACHE_DIR), { recursive: true });
-  for (const [name, data] of cached) {
-    writeFileSync(cacheFile(dist, name), data);
+  mkdirSync(join(dist, CACHE_DIR, ...(profile ? [profile] : [])), { recursive: true });
+  for (const [name, data] of cached) writeFileSync(cacheFile(dist, name, profile), data);
+  return [...cached.keys()];
+}
+
+/** Writes the manifest of the cache the training runs made: the general cache's files and each profile's. */
+export function writeManifest(dist: string, general: readonly string[], profiles: Partial<Record<Profile, readonly string[]>>): void {
+  const manifest: CacheManifest = { node: process.version, files: {}, profiles: {} };
+  for (const [profile, names] of Object.entries(profiles) as [Profile, readonly string[]][]) {
+    const missing = names.filter((name) => !general.includes(name));
+    if (missing.length > 0) throw new Error(`code cache: profile ${profile} has files the general cache has not: ${missing.join(', ')}`);
+    manifest.profiles[profile] = [...names];
+  }
+  for (const name of general) {
     const stat = statSync(join(dist, name));
     const crc32 = checksum(readFileSync(join(dist, name), 'utf8'));
     if (crc32 === undefined) throw new Error('code cache: zlib.crc32 is missing (Node 20.15 or later has it)');
     manifest.files[name] = { size: stat.size, mtime: Math.floor(stat.mtimeMs / 1000), crc32 };
   }
   writeFileSync(join(dist, CACHE_DIR, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
-  return [...cached.keys()];
 }

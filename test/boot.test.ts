@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { profileOf } from '../src/boot.js';
 import { ROOT } from './helpers.js';
 
 const DIST = join(ROOT, 'dist');
@@ -102,12 +103,39 @@ describe('the code cache', () => {
     expect(r.report.used).not.toContain('cli.js');
   });
 
+  it('gives help screens and diagnoses for scripts (--json) a cache of their own, other runs the general one', () => {
+    const dist = copyOfDist();
+    // A damaged profile cache is refused by V8: that shows which cache a run took.
+    writeFileSync(join(dist, 'code-cache', 'json', 'cli.js.bin'), Buffer.from('not a code cache at all'));
+    const json = launch(dist, ['diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(JSON.parse(json.stdout).outcome.id).toBe('fix-connection');
+    expect(json.report.refused).toEqual(['cli.js']);
+    const text = launch(dist, ['diagnose', 'payment-failed', '--network', 'offline']);
+    expect(text.code).toBe(0);
+    expect(text.report.used).toContain('cli.js');
+    expect(text.report.refused).toEqual([]);
+    writeFileSync(join(dist, 'code-cache', 'help', 'cli.js.bin'), Buffer.from('not a code cache at all'));
+    const help = launch(dist, ['diagnose', '--help']);
+    expect(help.stdout).toContain('Usage: wallet-help diagnose');
+    expect(help.report.refused).toEqual(['cli.js']);
+  });
+
+  it('picks the profile from the command line', () => {
+    expect(profileOf(['--help'])).toBe('help');
+    expect(profileOf(['cases', 'list', '-h'])).toBe('help');
+    expect(profileOf(['help', 'diagnose'])).toBe('help');
+    expect(profileOf(['diagnose', 'payment-failed', '--json'])).toBe('json');
+    expect(profileOf(['--lang', 'zh', 'diagnose', '--batch', '-'])).toBeUndefined();
+    expect(profileOf(['diagnose'])).toBeUndefined();
+    expect(profileOf(['contacts', '--json'])).toBeUndefined();
+  });
+
   it('falls back to compiling when V8 refuses a damaged cache file', () => {
     const dist = copyOfDist();
     writeFileSync(join(dist, 'code-cache', 'cli.js.bin'), Buffer.from('not a code cache at all'));
-    const r = launch(dist, ['diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    const r = launch(dist, ['diagnose', 'payment-failed', '--network', 'offline']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
+    expect(r.stdout).toContain('Fix your connection, then try again');
     expect(r.report.refused).toEqual(['cli.js']);
   });
 
