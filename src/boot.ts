@@ -12,9 +12,9 @@
  * a changed file is not run with the code of the old one: same size and
  * modification time as at the build, or, in a copy that did not keep file times
  * (an npm install sets every file's time to the time of the install), the same
- * size and CRC-32 of the content. A file the build's cache does not serve
- * (another Node version, a changed file) is compiled by Node as usual, with
- * Node's own compile cache on Node 22+.
+ * size and CRC-32 of the content; a changed file is compiled afresh. Where the
+ * cache was made by another Node version, Node's own loader loads the bundle,
+ * with Node's own compile cache on Node 22+.
  *
  * This file is bundled on its own to dist/boot.js (CommonJS) and is the first
  * thing the launcher loads.
@@ -126,7 +126,7 @@ function cacheFor(dist: string, name: string, filename: string, content: string,
     if (stat.size !== expected.size) return undefined;
     // zlib (loaded only here, ~3 ms) costs less than compiling the files afresh (~10 ms for a diagnosis).
     if (Math.floor(stat.mtimeMs / 1000) !== expected.mtime && checksum(content) !== expected.crc32) return undefined;
-    const own = profile !== undefined && Object.hasOwn(manifest.profiles ?? {}, profile) && manifest.profiles[profile]?.includes(name);
+    const own = profile !== undefined && manifest.profiles?.[profile]?.includes(name) === true;
     return readFileSync(cacheFile(dist, name, own ? profile : undefined));
   } catch {
     return undefined;
@@ -142,7 +142,6 @@ function checksum(text: string): number | undefined {
 function cacheFile(dist: string, name: string, profile?: Profile): string {
   return join(dist, CACHE_DIR, ...(profile ? [profile] : []), `${name.replaceAll('/', '__')}.bin`);
 }
-
 
 /**
  * Loads a bundle file (and what it requires): with the build's code cache where it was
