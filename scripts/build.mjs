@@ -135,7 +135,7 @@ await mkdir(dist, { recursive: true });
 const tools = join(dist, '.build-tools.mjs');
 await esbuild.build({
   stdin: {
-    contents: "export { loadFlowDir } from './src/flows/load.ts'; export { loadDirectoryFile } from './src/directory/load.ts'; export { FLOW_INDEX, flowIndex } from './src/flows/catalog.ts';",
+    contents: "export { loadFlowDir } from './src/flows/load.ts'; export { loadDirectoryFile } from './src/directory/load.ts'; export { FLOW_INDEX, flowFileName, flowIndex, flowInLanguage } from './src/flows/catalog.ts'; export { LANGS } from './src/engine/types.ts';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -147,7 +147,7 @@ await esbuild.build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { loadFlowDir, loadDirectoryFile, FLOW_INDEX, flowIndex } = await import(tools);
+const { loadFlowDir, loadDirectoryFile, FLOW_INDEX, flowFileName, flowIndex, flowInLanguage, LANGS } = await import(tools);
 await rm(tools);
 
 const { flows, problems } = await loadFlowDir(join(root, 'flows'), 'en', true);
@@ -158,10 +158,14 @@ if (all.length > 0) {
   console.error(`build: ${all.length} problem(s) in the bundled data`);
   process.exitCode = 1;
 } else {
-  // One file a flow and an index of what the problem menu shows: a diagnosis reads only the flow it runs.
+  // Files a flow (in every language, and in each language alone) and an index of what the problem
+  // menu shows: a diagnosis reads only the flow it runs, in the language it speaks.
   await mkdir(join(dist, 'flows'));
   await writeFile(join(dist, 'flows', FLOW_INDEX), asciiJson(flowIndex(flows)));
-  for (const flow of flows) await writeFile(join(dist, 'flows', `${flow.id}.json`), asciiJson(flow));
+  for (const flow of flows) {
+    await writeFile(join(dist, 'flows', flowFileName(flow.id)), asciiJson(flow));
+    for (const lang of LANGS) await writeFile(join(dist, 'flows', flowFileName(flow.id, lang)), asciiJson(flowInLanguage(flow, lang)));
+  }
   await writeFile(join(dist, 'directory.json'), asciiJson(directory));
   const common = {
     bundle: true,

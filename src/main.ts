@@ -62,7 +62,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     t,
     styles,
     config,
-    bundledFlows: () => (bundled ??= options.bundledFlows ? options.bundledFlows() : loadBundledFlows(t)),
+    // Every text of a run is in its one language: the flows are read in that language only.
+    bundledFlows: () => (bundled ??= options.bundledFlows ? options.bundledFlows() : loadBundledFlows(t, undefined, lang)),
     now: io.now(),
     // Asking Intl for the system zone costs milliseconds: only contact cards and --now need it.
     userZone: () => (zone ??= userTimeZone(io.env)),

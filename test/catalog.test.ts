@@ -3,7 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FLOW_INDEX, flowIndex, flowSummaries, loadBundledFlows, withOperatorFolders } from '../src/flows/catalog.js';
+import { FLOW_INDEX, flowFileName, flowIndex, flowInLanguage, flowSummaries, loadBundledFlows, withOperatorFolders } from '../src/flows/catalog.js';
+import { resolve } from '../src/engine/engine.js';
+import { toResult } from '../src/engine/result.js';
+import { LANGS, type Lang } from '../src/engine/types.js';
 import { WalletHelpError } from '../src/errors.js';
 import { translator } from '../src/i18n/i18n.js';
 import { bundledFlows } from './helpers.js';
@@ -77,5 +80,46 @@ describe('the compiled bundled flows', () => {
     expect([...catalog.flows.keys()]).toEqual(['payment-failed', 'fees', 'complaint']);
     expect(catalog.flows.get('fees')?.id).toBe('fees');
     expect(() => catalog.entries).toThrow(WalletHelpError);
+  });
+});
+
+/** `value` with the `lang` text taken out of every object that holds a text per language (keys exactly en and zh). */
+function withoutLanguage(value: unknown, lang: Lang): unknown {
+  if (Array.isArray(value)) return value.map((v) => withoutLanguage(v, lang));
+  if (typeof value !== 'object' || value === null) return value;
+  const keys = Object.keys(value).sort();
+  if (keys.join() === [...LANGS].sort().join()) return Object.fromEntries(Object.entries(value).filter(([k]) => k !== lang));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutLanguage(v, lang)]));
+}
+
+describe('a bundled flow in one language (what a run reads)', () => {
+  it('is the flow with every text of the other language taken out, and diagnoses the same', async () => {
+    for (const flow of await bundledFlows()) {
+      for (const lang of LANGS) {
+        const other = LANGS.find((l) => l !== lang)!;
+        const one = flowInLanguage(flow, lang);
+        expect(JSON.stringify(one)).not.toContain(`"${other}":`);
+        expect(JSON.parse(JSON.stringify(one))).toEqual(withoutLanguage(JSON.parse(JSON.stringify(flow)), other));
+        for (const test of flow.tests) {
+          const full = resolve(flow, test.answers);
+          const read = resolve(one, test.answers);
+          expect(full.type).toBe('outcome');
+          if (full.type !== 'outcome' || read.type !== 'outcome') throw new Error(`${flow.id}: ${test.name} does not end`);
+          expect(toResult(one, read.outcome, read.session, lang)).toEqual(toResult(flow, full.outcome, full.session, lang));
+        }
+      }
+    }
+  });
+
+  it('is the file a run in that language reads', async () => {
+    const t = await translator('zh');
+    const dir = await compiled([], ['fees']);
+    const fees = (await bundledFlows()).find((f) => f.id === 'fees')!;
+    writeFileSync(join(dir, flowFileName('fees', 'zh')), JSON.stringify(flowInLanguage(fees, 'zh')));
+    const flows = await loadBundledFlows(t, dir, 'zh');
+    expect(flows.get('fees')?.title).toEqual({ zh: fees.title.zh });
+    // Without a language, the file with every language is read (the library's): here it is broken.
+    const everyLanguage = await loadBundledFlows(t, dir);
+    expect(() => everyLanguage.get('fees')).toThrow(WalletHelpError);
   });
 });

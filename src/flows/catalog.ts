@@ -1,14 +1,16 @@
 /**
  * The flows a run can use: the bundled ones, replaced or extended by operator
  * folders. The bundled flows are compiled at build time (already validated) to
- * a JSON file each plus an index of their ids, titles and descriptions (the problem
- * menu), so a run reads only the flows it uses, and loads the YAML parser only when
- * an operator folder is configured.
+ * JSON files plus an index of their ids, titles and descriptions (the problem menu),
+ * so a run reads only the flows it uses, and loads the YAML parser only when an
+ * operator folder is configured. Each flow is compiled in every language (the
+ * library's) and once per language with its texts in that language only (a run
+ * speaks one language and reads a file half the size).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../data/located-yaml.js';
-import type { Flow, Lang } from '../engine/types.js';
+import type { Flow, Lang, Localized } from '../engine/types.js';
 import { ExitCode, WalletHelpError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
 import { BUNDLED_FLOWS_JSON_DIR } from '../paths.js';
@@ -34,8 +36,41 @@ export interface FlowCatalog {
   problems: Problem[];
 }
 
-/** The name of the compiled index of bundled flows (their summaries), beside one `<id>.json` per flow. */
+/** The name of the compiled index of bundled flows (their summaries), beside `<id>.json` and `<id>.<lang>.json` per flow. */
 export const FLOW_INDEX = 'index.json';
+
+/** The name of a compiled bundled flow: in every language, or in `lang` only (see flowInLanguage). */
+export function flowFileName(id: string, lang?: Lang): string {
+  return lang ? `${id}.${lang}.json` : `${id}.json`;
+}
+
+/**
+ * The flow with each of its texts in `lang` only, for the build: what a run in that language
+ * reads. Its texts are read with `[lang]` like those of any flow; another language's are absent.
+ */
+export function flowInLanguage(flow: Flow, lang: Lang): Flow {
+  const one = (text: Localized): Localized => ({ [lang]: text[lang] }) as Localized;
+  const each = <T, U>(record: Record<string, T>, f: (value: T) => U): Record<string, U> => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
+  return {
+    ...flow,
+    title: one(flow.title),
+    description: one(flow.description),
+    questions: each(flow.questions, (q) => ({
+      ...q,
+      text: one(q.text),
+      ...(q.agent ? { agent: one(q.agent) } : {}),
+      ...(q.input ? { input: one(q.input) } : {}),
+      answers: q.answers.map((a) => ({ ...a, label: one(a.label) })),
+    })),
+    outcomes: each(flow.outcomes, (o) => ({
+      ...o,
+      title: one(o.title),
+      steps: o.steps.map(one),
+      ...(o.agent ? { agent: o.agent.map(one) } : {}),
+      ...(o.prepare ? { prepare: o.prepare.map(one) } : {}),
+    })),
+  };
+}
 
 /** The index the build writes for `flows`. */
 export function flowIndex(flows: readonly Flow[]): FlowSummary[] {
@@ -44,9 +79,11 @@ export function flowIndex(flows: readonly Flow[]): FlowSummary[] {
 
 /**
  * The compiled bundled flows: the index is read now, each flow when it is first
- * asked for (a diagnosis of one problem reads one small file).
+ * asked for (a diagnosis of one problem reads one small file). With `lang`, the
+ * flows hold their texts in that language only: for a run, whose every text is in
+ * its one language.
  */
-export async function loadBundledFlows(t: Translate, dir: string = BUNDLED_FLOWS_JSON_DIR): Promise<ReadonlyMap<string, Flow>> {
+export async function loadBundledFlows(t: Translate, dir: string = BUNDLED_FLOWS_JSON_DIR, lang?: Lang): Promise<ReadonlyMap<string, Flow>> {
   const read = (name: string): unknown => {
     const file = join(dir, name);
     try {
@@ -55,7 +92,7 @@ export async function loadBundledFlows(t: Translate, dir: string = BUNDLED_FLOWS
       throw new WalletHelpError('flows_missing', t('error.flowsMissing', { file }), ExitCode.internal);
     }
   };
-  return new FlowShelf(read(FLOW_INDEX) as FlowSummary[], (id) => read(`${id}.json`) as Flow);
+  return new FlowShelf(read(FLOW_INDEX) as FlowSummary[], (id) => read(flowFileName(id, lang)) as Flow);
 }
 
 /** The summaries of `flows`, in their order, reading no flow that is not read yet. */
