@@ -46,16 +46,23 @@ require(${JSON.stringify(join(dist, 'boot.js'))}).start(${JSON.stringify(dist)},
   return { code: r.status, stdout: r.stdout, stderr: stderr ?? '', report: JSON.parse(report ?? '{"used":[],"refused":[],"compiled":[]}') as Report };
 }
 
+/** A diagnosis for scripts (--json) run from `dist`, checked to have worked; what happened to each file. */
+function diagnosisReport(dist: string): Report {
+  const r = launch(dist, ['diagnose', 'payment-failed', '--network', 'offline', '--json']);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe('');
+  expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
+  return r.report;
+}
+
 describe('the code cache', () => {
   it('is made by the build for the start-up files and used by a run', () => {
-    const r = launch(DIST, ['diagnose', 'payment-failed', '--network', 'offline', '--json']);
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
-    expect(r.report.used).toContain('cli.js');
-    expect(r.report.used.some((f) => f.startsWith('chunks/diagnose-'))).toBe(true);
-    expect(r.report.refused).toEqual([]);
+    const report = diagnosisReport(DIST);
+    expect(report.used).toContain('cli.js');
+    expect(report.used.some((f) => f.startsWith('chunks/diagnose-'))).toBe(true);
+    expect(report.refused).toEqual([]);
     // Each file is loaded once, however many files require it (the start-up chunk: cli.js and diagnose's).
-    expect(new Set(r.report.used).size).toBe(r.report.used.length);
+    expect(new Set(report.used).size).toBe(report.used.length);
   });
 
   it('covers the interactive path too: the build rehearses a diagnosis on a pretend terminal', () => {
@@ -85,12 +92,10 @@ describe('the code cache', () => {
   it('is used by a copy that did not keep file times (an npm install), the content being the same', () => {
     const dist = copyOfDist(false);
     expect(Math.floor(statSync(join(dist, 'cli.js')).mtimeMs / 1000)).not.toBe(Math.floor(statSync(join(DIST, 'cli.js')).mtimeMs / 1000));
-    const r = launch(dist, ['diagnose', 'payment-failed', '--network', 'offline', '--json']);
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
-    expect(r.report.used).toContain('cli.js');
-    expect(r.report.used.some((f) => f.startsWith('chunks/diagnose-'))).toBe(true);
-    expect(r.report.compiled).toEqual([]);
+    const report = diagnosisReport(dist);
+    expect(report.used).toContain('cli.js');
+    expect(report.used.some((f) => f.startsWith('chunks/diagnose-'))).toBe(true);
+    expect(report.compiled).toEqual([]);
   });
 
   it('is not used in such a copy for a file whose content changed, even keeping its length', () => {
@@ -107,9 +112,7 @@ describe('the code cache', () => {
     const dist = copyOfDist();
     // A damaged profile cache is refused by V8: that shows which cache a run took.
     writeFileSync(join(dist, 'code-cache', 'json', 'cli.js.bin'), Buffer.from('not a code cache at all'));
-    const json = launch(dist, ['diagnose', 'payment-failed', '--network', 'offline', '--json']);
-    expect(JSON.parse(json.stdout).outcome.id).toBe('fix-connection');
-    expect(json.report.refused).toEqual(['cli.js']);
+    expect(diagnosisReport(dist).refused).toEqual(['cli.js']);
     const text = launch(dist, ['diagnose', 'payment-failed', '--network', 'offline']);
     expect(text.code).toBe(0);
     expect(text.report.used).toContain('cli.js');
@@ -146,11 +149,7 @@ describe('the code cache', () => {
       if (manifest === undefined) rmSync(file);
       else writeFileSync(file, manifest);
       // Node's own loader then loads the bundle.
-      const r = launch(dist, ['diagnose', 'payment-failed', '--network', 'offline', '--json']);
-      expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
-      expect(r.report).toEqual({ used: [], refused: [], compiled: [] });
-      expect(r.stderr).toBe('');
+      expect(diagnosisReport(dist)).toEqual({ used: [], refused: [], compiled: [] });
     }
   });
 });
