@@ -14,8 +14,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin/wallet-help.js');
 const RUNS = Number(process.env.RUNS ?? 30);
 const node = process.execPath;
-const env = { ...process.env, NO_COLOR: '1', WALLET_HELP_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'wh-bench-cfg-')) };
+// Settings are looked for where a user's are (env-paths, from HOME), in an empty home of the benchmark's own.
+const home = mkdtempSync(join(tmpdir(), 'wh-bench-home-'));
+const env = { ...process.env, NO_COLOR: '1', HOME: home };
 delete env.CI;
+delete env.WALLET_HELP_CONFIG_DIR;
+delete env.XDG_CONFIG_HOME;
 // Settings that make every Node process slower hide what wallet-help itself adds: a file of
 // extra CA certificates is parsed at each start (on the machine this was written on, it
 // made `node -e 0` take ~100 ms instead of ~40 ms), and NODE_OPTIONS may load anything.
@@ -180,5 +184,5 @@ for (const r of rows) {
   lines.push(`| ${r.name} | ${fmt(r.value, r.unit)} ${r.unit} | ${r.base ? `${fmt(r.base, r.unit)} ${r.unit}` : ''} | ${ratio} | ${r.budget} | ${r.ok ? 'ok' : 'MISSED'} |`);
 }
 console.log(lines.join('\n'));
-rmSync(env.WALLET_HELP_CONFIG_DIR, { recursive: true, force: true });
+rmSync(home, { recursive: true, force: true });
 if (rows.some((r) => !r.ok)) process.exitCode = 1;

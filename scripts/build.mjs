@@ -235,7 +235,8 @@ if (all.length > 0) {
     const settings = await mkdtemp(join(tmpdir(), 'wallet-help-build-'));
     const args = [JSON.stringify(dist), JSON.stringify(stages), ...(profile ? [JSON.stringify(profile)] : [])].join(', ');
     const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(boot)}).train(${args}).then((files) => console.log(JSON.stringify(files)))`], {
-      env: { PATH: process.env.PATH, HOME: settings, WALLET_HELP_CONFIG_DIR: settings, NO_COLOR: '1', LANG: 'C.UTF-8' },
+      // The settings folder found the way a user's is (env-paths, from HOME), so the cache holds that code too.
+      env: { PATH: process.env.PATH, HOME: settings, NO_COLOR: '1', LANG: 'C.UTF-8' },
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
     });
