@@ -139,7 +139,7 @@ describe('contacts in the CLI', () => {
 
   it('writes times and durations the Chinese way', async () => {
     const r = await run(['--lang', 'zh', 'contacts', 'payments', '--contacts', 'acme.yaml', '--now', '2026-03-13T21:30:00-04:00'], { files, env: { TZ: 'America/New_York' } });
-    expect(r.stdout).toContain('你的当地时间 周日 21:00 上班（1 天 23 小时后）');
+    expect(r.stdout).toContain('你的当地时间 周日 21:00 开始服务（1 天 23 小时后）');
   });
 
   it('takes --now from WALLET_HELP_NOW, the flag winning', async () => {
