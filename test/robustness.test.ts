@@ -547,6 +547,31 @@ describe('hostile answers: refused or neutralised before printing', () => {
   }
 });
 
+describe('hostile input quoted in a message is shown, not obeyed and not hidden', () => {
+  it('a question id with an escape sequence is quoted with the escape written out', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--answer', 'net\u001b[2Jwork=ok']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"net\\x1b[2Jwork"');
+    expect(r.stderr).not.toMatch(UNSAFE);
+    const json = await run(['diagnose', 'payment-failed', '--answer', 'net\u001b[2Jwork=ok', '--json']);
+    expect((JSON.parse(json.stdout) as { error: { message: string } }).error.message).toContain('net\\x1b[2Jwork');
+  });
+
+  it('an answer with a right-to-left override, a newline and a tab is quoted on one line with each written out', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--network', 'off\u202eline\n\tx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('off\\u202eline\\n\\tx');
+    expect(r.stderr).not.toMatch(UNSAFE);
+  });
+
+  it('a long hostile value is cut short after its first characters, escapes counted as written', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--network', '\u001b'.repeat(10_000)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${'\\x1b'.repeat(15)}…`);
+    expect(r.stderr.length).toBeLessThan(2_000);
+  });
+});
+
 describe('hostile text from data files and file names is never printed raw', () => {
   // README, Trust and safety: "Text from flow and directory files (and anything quoted from input) is
   // printed with control characters, terminal escape sequences and bidirectional overrides removed."

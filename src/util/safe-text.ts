@@ -16,8 +16,28 @@ export function safeText(text: string, multiline = false): string {
   return multiline ? cleaned : cleaned.replace(/[\t\n]+/g, ' ');
 }
 
-/** User input quoted inside a message: printable, on one line, and short. */
+// What clip shows as escapes: the characters safeText removes, plus tab and newline.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /^[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]$/;
+
+/**
+ * User input quoted inside a message: on one line, short, and with every control character,
+ * escape and bidirectional mark shown as an escape (`\x1b`, `\u202e`, `\n`) instead of acting
+ * on the terminal. Removing them instead would misquote the input: a message would say that
+ * "net\x1b[2Jwork" is no question while naming "network" as one.
+ */
 export function clip(text: string, max = 60): string {
-  const printable = safeText(text);
-  return printable.length > max ? `${printable.slice(0, max)}…` : printable;
+  let out = '';
+  for (const c of text) {
+    if (out.length >= max) return `${out}…`;
+    out += INVISIBLE.test(c) ? escapeChar(c) : c;
+  }
+  return out;
+}
+
+function escapeChar(c: string): string {
+  if (c === '\n') return '\\n';
+  if (c === '\t') return '\\t';
+  const code = c.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
