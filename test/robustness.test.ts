@@ -648,7 +648,7 @@ describe('a broken settings file (WALLET_HELP_CONFIG_DIR)', () => {
       expectNoCrash(first);
       expect(first.code).toBe(0);
       expect(JSON.parse(first.stdout)).toMatchObject({ lang: 'en', outcome: { id: 'fix-connection' } });
-      expect(first.stderr).toMatch(/^Warning: your settings file .*config\.json was damaged \(not valid JSON\)\. It was kept as .*config\.json\.corrupt-\S+; wallet-help goes on with default settings\.\n$/);
+      expect(first.stderr).toMatch(/^Warning: your settings file .*config\.json was damaged \(not a JSON object of settings\)\. It was kept as .*config\.json\.corrupt-\S+; wallet-help goes on with default settings\.\n$/);
       const kept = readdirSync(dir).filter((f) => f.startsWith('config.json.corrupt-'));
       expect(kept).toHaveLength(1);
       expect(readFileSync(join(dir, kept[0]!))).toEqual(Buffer.from(content));

@@ -113,7 +113,7 @@ export const zh: Record<MessageKey, string> = {
   'opt.flows': '添加一个运营方流程文件夹（可重复）；编号与内置流程相同的流程会替换内置流程',
   'warning.prefix': '警告：',
   'warning.flowSkipped': '已跳过一个有问题的流程文件：{problem}',
-  'config.warn.corrupt': '设置文件 {file} 已损坏（不是有效的 JSON）。原文件已保存为 {keptAs}；wallet-help 将使用默认设置继续运行。',
+  'config.warn.corrupt': '设置文件 {file} 已损坏（不是由设置项组成的 JSON 对象）。原文件已保存为 {keptAs}；wallet-help 将使用默认设置继续运行。',
   'config.warn.unreadable': '无法读取设置文件 {file}（{reason}）；wallet-help 将使用默认设置继续运行。',
   'config.warn.badValue': '{file} 中的设置“{key}”{reason}，已忽略。请用“wallet-help config set {key} 取值”修正。',
   'config.warn.unknownKey': '{file} 中的设置“{key}”无法识别，已忽略。请用“wallet-help config unset {key}”删除。',

@@ -121,7 +121,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 1 internal error, 130 ca
   'opt.flows': 'add a folder of operator flows (repeatable); a flow with a bundled id replaces it',
   'warning.prefix': 'Warning: ',
   'warning.flowSkipped': 'skipped a broken flow file: {problem}',
-  'config.warn.corrupt': 'your settings file {file} was damaged (not valid JSON). It was kept as {keptAs}; wallet-help goes on with default settings.',
+  'config.warn.corrupt': 'your settings file {file} was damaged (not a JSON object of settings). It was kept as {keptAs}; wallet-help goes on with default settings.',
   'config.warn.unreadable': 'your settings file {file} cannot be read ({reason}); wallet-help goes on with default settings.',
   'config.warn.badValue': 'the setting "{key}" in {file} {reason}; it is ignored. Fix it with "wallet-help config set {key} VALUE".',
   'config.warn.unknownKey': 'the setting "{key}" in {file} is unknown and ignored. Remove it with "wallet-help config unset {key}".',
