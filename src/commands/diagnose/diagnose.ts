@@ -47,17 +47,18 @@ export interface DiagnoseOptions {
 
 /**
  * How each fact is screened: a TxID or address is long hex by nature, and an
- * error message, time or amount carries numbers that are not one-time codes.
+ * error message, time, amount or memo carries numbers that are data (a labelled
+ * one-time code or password in them is still refused).
  */
-const FACT_SCAN: Record<CaseFact, { allowHex64?: boolean; expectCode?: boolean }> = {
+const FACT_SCAN: Record<CaseFact, { allowHex64?: boolean; numbersExpected?: boolean }> = {
   'account-id': {},
-  time: { expectCode: true },
-  amount: { expectCode: true },
+  time: { numbersExpected: true },
+  amount: { numbersExpected: true },
   txid: { allowHex64: true },
   chain: {},
   address: { allowHex64: true },
-  memo: { expectCode: true },
-  error: { expectCode: true },
+  memo: { numbersExpected: true },
+  error: { numbersExpected: true },
 };
 
 const BACK = '__back';
@@ -275,7 +276,7 @@ function caseRecord(
 /** The summary in a format, with anything that still looks like a secret redacted. */
 async function summaryText(ctx: Context, record: CaseRecord, flow: Flow, format: SummaryFormat): Promise<string> {
   const { redactSecrets } = await loadScanner();
-  return redactSecrets(renderSummary(record, flow, format, ctx.t, ctx.lang), { allowHex64: true, expectCode: true });
+  return redactSecrets(renderSummary(record, flow, format, ctx.t, ctx.lang), { allowHex64: true, numbersExpected: true });
 }
 
 /** Asks for the facts not known yet (all of them by default: an agent at an escalation); empty answers are skipped. */
