@@ -9,11 +9,20 @@ import { UsageError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { SecretKind, SecretScanOptions } from './secrets.js';
 
+/**
+ * What to say about a secret that was given, never the secret: to a wallet
+ * user, or to a support agent whose caller just read it out. A card number is
+ * not a sign of a stolen account, so it gets its own advice.
+ */
+export function refusalMessage(t: Translate, kind: SecretKind, role: 'user' | 'agent' = 'user'): string {
+  if (role === 'agent') return kind === 'card-number' ? t('safety.refused.agent.card') : t('safety.refused.agent', { kind: t(`secret.${kind}`) });
+  return kind === 'card-number' ? t('safety.refused.card') : t('safety.refused', { kind: t(`secret.${kind}`) });
+}
+
 /** Refused input: a secret was given. The message never contains it. */
 export class SecretError extends UsageError {
   constructor(t: Translate, kind: SecretKind, where?: string) {
-    // A card number is not a sign of a stolen account: it gets its own advice.
-    super('secret_refused', kind === 'card-number' ? t('safety.refused.card') : t('safety.refused', { kind: t(`secret.${kind}`) }), { kind, ...(where ? { question: where } : {}) });
+    super('secret_refused', refusalMessage(t, kind), { kind, ...(where ? { question: where } : {}) });
   }
 }
 
