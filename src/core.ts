@@ -20,6 +20,7 @@ import './io/io.js';
 import './config/config.js';
 import './safety/screen.js';
 import './render/time.js';
+import './render/queue.js';
 import './flows/catalog.js';
 import './directory/source.js';
 import './settings.js';

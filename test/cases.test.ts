@@ -4,6 +4,8 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import * as esbuild from 'esbuild';
+import { generateMnemonic } from '@scure/bip39';
+import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from './helpers.js';
 
@@ -78,6 +80,36 @@ describe('agent mode', () => {
     expect(r.stdout).toContain('Questions and answers');
     expect(r.stdout).toContain('Account ID: U-12345');
     expect(r.stdout).toContain('Error message: E1001 card declined');
+  });
+
+  it('warns the agent, not the caller, about a secret read out for a fact, and asks for the fact again', async () => {
+    const phrase = generateMnemonic(english, 128);
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account', '--save'], {
+      tty: true,
+      env,
+      prompts: [{ expect: 'Account ID', pick: phrase }, { expect: 'Account ID', pick: 'U-12345' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('What the caller gave looks like a recovery phrase. Ask the caller to stop reading it out');
+    expect(r.stderr).toContain('Treat it as exposed');
+    expect(r.stderr).toContain('account-compromised');
+    expect(r.stdout).toContain('Account ID: U-12345');
+    const everything = r.stdout + r.stderr + readFileSync(join(env.WALLET_HELP_CONFIG_DIR, 'cases.jsonl'), 'utf8');
+    expect(everything).not.toContain(phrase.split(' ').slice(0, 3).join(' '));
+  });
+
+  it('warns the agent about a card number without calling the account stolen', async () => {
+    const r = await run(['--lang', 'zh', 'diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
+      tty: true,
+      prompts: [{ pick: '4111 1111 1111 1111' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('来电者提供的内容看起来是银行卡号');
+    expect(r.stderr).not.toContain('account-compromised');
+    expect(r.stdout + r.stderr).not.toContain('4111 1111');
   });
 });
 

@@ -51,12 +51,34 @@ describe('the verify-contact check', () => {
     expect(empty.stdout).toContain('Hang up and contact support yourself');
   });
 
-  it('refuses a secret typed at the check, without echoing it', async () => {
+  it('refuses a secret typed at the check without echoing it, and asks again', async () => {
     const phrase = generateMnemonic(english, 128);
-    const r = await run(['diagnose', 'suspicious-contact'], { tty: true, prompts: [{ pick: 'nothing-sensitive' }, { pick: 'they-contacted-me' }, { pick: phrase }] });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Never share it with anyone');
+    const r = await run(['diagnose', 'suspicious-contact'], {
+      tty: true,
+      prompts: [{ pick: 'nothing-sensitive' }, { pick: 'they-contacted-me' }, { expect: 'Type the number', pick: phrase }, { expect: 'Type the number', pick: '+1 202-555-0199' }],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('That looks like a recovery phrase. Never share it with anyone');
+    expect(r.stderr).toContain('Type the answer again, without it.');
     expect(r.stdout + r.stderr).not.toContain(phrase.split(' ').slice(0, 3).join(' '));
+    expect(r.stdout).toContain('✔ Checked: +12025550199 is one of the official contacts.');
+    // While it is typed, the phrase is drawn masked; a contact is not.
+    const [prompt] = r.prompter.inputs;
+    expect(prompt!.mask?.(phrase)).toBe(true);
+    expect(prompt!.mask?.('+1 202-555-0199')).toBe(false);
+  });
+
+  it('says when typed text is not a contact and asks again; an empty line still skips', async () => {
+    const prompts = [{ pick: 'nothing-sensitive' }, { pick: 'they-contacted-me' }, { expect: 'Type the number', pick: 'he said his name is Bob' }];
+    const again = await run(['diagnose', 'suspicious-contact'], { tty: true, prompts: [...prompts, { expect: 'Type the number', pick: 'examp1e.com' }] });
+    again.prompter.assertDone();
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('"he said his name is Bob" is not a phone number, e-mail address, website or handle.');
+    expect(again.stdout).toContain('✘ Checked: examp1e.com is NOT official');
+    const skipped = await run(['diagnose', 'suspicious-contact'], { tty: true, prompts: [...prompts, { pick: '' }] });
+    skipped.prompter.assertDone();
+    expect(skipped.stdout).toContain('No contact was given to check.');
   });
 
   it('names the question when there is no prompt and no input', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { CancelError } from '../src/errors.js';
 import { loadFlowDir } from '../src/flows/load.js';
 import type { IO } from '../src/io/io.js';
-import type { Prompter, SelectQuestion } from '../src/io/prompter.js';
+import type { InputQuestion, Prompter, SelectQuestion } from '../src/io/prompter.js';
 import { main } from '../src/main.js';
 import type { Flow } from '../src/engine/types.js';
 
@@ -31,6 +31,8 @@ export interface ScriptedAnswer {
 
 export class ScriptedPrompter implements Prompter {
   readonly asked: SelectQuestion<string>[] = [];
+  /** The text prompts, with their masks, in the order asked. */
+  readonly inputs: InputQuestion[] = [];
   constructor(private readonly script: ScriptedAnswer[]) {}
   async select<T extends string>(question: SelectQuestion<T>): Promise<T> {
     this.asked.push(question as SelectQuestion<string>);
@@ -45,8 +47,9 @@ export class ScriptedPrompter implements Prompter {
     }
     return next.pick as T;
   }
-  async input(question: { message: string }): Promise<string> {
+  async input(question: InputQuestion): Promise<string> {
     this.asked.push({ message: question.message, choices: [] });
+    this.inputs.push(question);
     const next = this.script.shift();
     if (!next) throw new Error(`unexpected prompt: ${question.message}`);
     if (next.expect !== undefined && !question.message.includes(next.expect)) {

@@ -87,6 +87,56 @@ describe('secret screening in the CLI', () => {
     expect(leaks(list.stdout, phrase)).toBe(false);
   });
 
+  it.each([
+    ['error=my password is Hunter2!2024', 'Hunter2!2024', 'password'],
+    ['account-id=alice pw: S3cr3t!pass', 'S3cr3t!pass', 'password'],
+    ['memo=PIN: 4455', '4455', 'password'],
+    ['time=验证码 1234', '1234', 'one-time-code'],
+    ['error=2FA code 4321', '4321', 'one-time-code'],
+    ['amount=the SMS code was 739201', '739201', 'one-time-code'],
+  ])('refuses a labelled password or one-time code in a fact (%s), and keeps nothing of it', async (fact, secret, kind) => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', fact, '--summary', 'text', '--save'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`That looks like a ${kind === 'password' ? 'password' : 'one-time code'}. ${REFUSAL}`);
+    expect(r.stdout + r.stderr).not.toContain(secret);
+    const doc = JSON.parse((await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', fact, '--json'], { env })).stdout);
+    expect(doc.error).toMatchObject({ code: 'secret_refused', kind, question: fact.slice(0, fact.indexOf('=')) });
+    const cases = await run(['cases', 'list', '--json'], { env });
+    expect(cases.stdout).not.toContain(secret);
+  });
+
+  it('refuses a password in Chinese and lets a fact that only mentions one through', async () => {
+    const zh = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--fact', 'error=我的密码是 abc12345', '--summary', 'text']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('这看起来是密码');
+    expect(zh.stdout + zh.stderr).not.toContain('abc12345');
+    const plain = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', 'error=I forgot my password (code 1002)', '--summary', 'text']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('Error message: I forgot my password (code 1002)');
+  });
+
+  it('names each kind of secret with the right article', async () => {
+    const xprv = 'xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi';
+    const r = await run(['diagnose', 'payment-failed', '--answer', `network=${xprv}`]);
+    expect(r.stderr).toContain('That looks like an extended private key.');
+    expect(r.stderr).not.toContain(xprv.slice(0, 20));
+  });
+
+  it('gives card numbers their own advice, without calling the account stolen', async () => {
+    for (const [lang, says, advice] of [
+      ['en', 'That looks like a card number.', 'ask your card issuer to block the card'],
+      ['zh', '这看起来是银行卡号。', '请联系发卡银行冻结这张卡'],
+    ] as const) {
+      const r = await run(['--lang', lang, 'diagnose', 'payment-failed', '--answer', 'network=4111 1111 1111 1111']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(says);
+      expect(r.stderr).toContain(advice);
+      expect(r.stderr).not.toContain('account-compromised');
+      expect(r.stderr).not.toContain('4111 1111');
+    }
+  });
+
   it('lets ordinary text through as an ordinary error', async () => {
     const sentence = 'I sent the money again today but the account balance is still empty and support did not answer';
     const r = JSON.parse((await run(['diagnose', 'payment-failed', '--answer', `network=${sentence}`, '--json'])).stdout).error;

@@ -543,8 +543,6 @@ describe('one-time codes', () => {
       ['验证码：123456', '123456'],
       ['验证码是 8294', '8294'],
       ['短信验证码123456，请不要告诉别人', '123456'],
-      ['my PIN is 1234', '1234'],
-      ['支付密码 246810', '246810'],
       ['code 100000', '100000'],
       ['１２３４５６', '１２３４５６'],
     ];
@@ -552,8 +550,14 @@ describe('one-time codes', () => {
     expect(findSecrets('code: 4821')).toEqual([{ kind: 'one-time-code', start: 6, end: 10 }]);
   });
 
-  it('does not flag a code when the question asked for one', () => {
-    for (const text of ['123456', 'code: 4821', '验证码：123456', '123 456']) expectClean(text, { expectCode: true });
+  it('where numbers are data (an amount, a time, an error message), flags only a labelled code', () => {
+    const opts = { numbersExpected: true };
+    for (const text of ['123456', '123 456', '250000', '14:30 2026-11-21', 'Payment failed (code 1002)', 'error code 5004', 'E1001 card declined']) expectClean(text, opts);
+    expectFound('2FA code 4321', '4321', 'one-time-code', opts);
+    expectFound('验证码 1234', '1234', 'one-time-code', opts);
+    expectFound('the SMS code was 739201', '739201', 'one-time-code', opts);
+    expectFound('verification code: 482913', '482913', 'one-time-code', opts);
+    expectFound('动态码 5820', '5820', 'one-time-code', opts);
   });
 
   it('does not flag amounts, years, dates, times, versions, error codes or numbers inside sentences', () => {
@@ -587,6 +591,52 @@ describe('one-time codes', () => {
     const text = 'I paid 5000 yuan, then the code 482913 arrived';
     expect(findSecrets(text)).toEqual([{ kind: 'one-time-code', start: 32, end: 38 }]);
     expect(redactSecrets(text)).toBe('I paid 5000 yuan, then the code [redacted one-time code] arrived');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Passwords
+// ---------------------------------------------------------------------------
+
+describe('passwords', () => {
+  it('finds a value right after a password label, in English and Chinese, wherever numbers are expected or not', () => {
+    const cases: [string, string][] = [
+      ['my password is Hunter2!2024', 'Hunter2!2024'],
+      ['alice pw: S3cr3t!pass', 'S3cr3t!pass'],
+      ['pwd=abc12345', 'abc12345'],
+      ['Password: "Tr0ub4dor&3"', 'Tr0ub4dor&3'],
+      ['the passcode was 9a8b7c6d', '9a8b7c6d'],
+      ['my PIN is 1234', '1234'],
+      ['pw: Secret!pass', 'Secret!pass'],
+      ['我的密码是 abc12345', 'abc12345'],
+      ['登录密码：Abc@2024，怎么办', 'Abc@2024'],
+      ['支付密码 246810', '246810'],
+      ['密码abc12345', 'abc12345'],
+    ];
+    for (const [text, password] of cases) {
+      expectFound(text, password, 'password');
+      expectFound(text, password, 'password', { numbersExpected: true });
+    }
+  });
+
+  it('leaves sentences that only mention a password alone', () => {
+    for (const text of [
+      'I forgot my password',
+      'the password is wrong',
+      'my password is incorrect again',
+      'password reset failed',
+      'Wrong password E1001',
+      'Wrong password, 3 attempts left',
+      'password must be 8-20 characters',
+      'password: ********',
+      'spinning 1234 times',
+      '密码错误3次',
+      '我忘记了支付密码',
+      '密码已修改 2026-11-21',
+    ]) {
+      expectClean(text);
+      expectClean(text, { numbersExpected: true });
+    }
   });
 });
 

@@ -116,6 +116,35 @@ describe('a real terminal', () => {
     expect(term.cursorVisible()).toBe(true);
   }, BOUND_MS);
 
+  it('masks a private key typed at a text prompt, never shows it, warns and asks again, and the session goes on', async () => {
+    const key = '0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
+    const f = flow('withdrawal-delayed');
+    const first = f.questions[f.start]!;
+    term = new TerminalSession(['diagnose', 'withdrawal-delayed'], { height: 60 });
+    await term.waitFor(first.text.en);
+    // The second answer (sent, with a TxID) asks for the chain first.
+    term.keys(KEYS.down, KEYS.enter);
+    await term.waitFor('Coin and network (chain)');
+    term.type(key);
+    // Once the text is a key, it is drawn as bullets while still being typed.
+    await term.waitFor('•••');
+    expect(term.screen()).not.toContain(key.slice(2, 14));
+    term.keys(KEYS.enter);
+    const warned = await term.waitFor((s) => s.includes('Type the answer again') && count(s, 'Coin and network (chain)') === 2);
+    expect(warned).toContain('That looks like a private key.');
+    expect(warned).not.toContain(key.slice(2, 14));
+    term.type('ltc');
+    term.keys(KEYS.enter);
+    await term.waitFor('Transaction ID (TxID)');
+    term.keys(KEYS.enter);
+    await term.waitFor((s) => s.includes('❯'));
+    term.keys(KEYS.enter);
+    expect(await term.exitCode()).toBe(0);
+    const screen = term.screen();
+    expect(screen).toContain('Coin and network (chain) (leave empty to skip) ltc');
+    expect(screen).not.toContain(key.slice(2, 14));
+  }, BOUND_MS);
+
   describe('40 columns wide', () => {
     /** Screen lines wider than the terminal once soft wraps are joined: text the program did not wrap itself. */
     const tooWide = (screen: string, width: number) => screen.split('\n').filter((l) => stringWidth(l) > width);

@@ -11,8 +11,30 @@ describe('wallet-help verify', () => {
     }
     const human = await run(['verify', '+1 202-555-0199']);
     expect(human.stdout).toContain('✔ OFFICIAL');
-    expect(human.stdout).toContain('is an official contact of Example Wallet (security).');
+    expect(human.stdout).toContain('is an official contact of Example Wallet (security support).');
     expect(human.stdout).toContain('EXAMPLE DATA');
+  });
+
+  it('warns that an official number or address can still be faked by a call or message, and says what to do', async () => {
+    const phone = await run(['verify', '+1 202-555-0199']);
+    expect(phone.stdout).toContain('caller ID can be faked');
+    expect(phone.stdout).toContain('call the official number back yourself');
+    const email = await run(['verify', 'security@example.com']);
+    expect(email.stdout).toContain('sender addresses can be faked');
+    const doc = JSON.parse((await run(['verify', '+1 202-555-0199', '--json'])).stdout);
+    expect(doc).toMatchObject({ verdict: 'official', spoofable: true, advice: expect.stringContaining('caller ID can be faked') });
+    const site = await run(['verify', 'example.com', '--json']);
+    expect(JSON.parse(site.stdout)).toMatchObject({ verdict: 'official', spoofable: false });
+    expect(JSON.parse(site.stdout).advice).toBeUndefined();
+    expect((await run(['verify', 'example.com'])).stdout).not.toContain('can be faked');
+  });
+
+  it('names the queue by its team in Chinese, as contact cards do', async () => {
+    const r = await run(['--lang', 'zh', 'verify', '+1 202-555-0199']);
+    expect(r.stdout).toContain('是 Example Wallet 的官方联系方式（安全客服）。');
+    expect(r.stdout).toContain('来电显示可以伪造');
+    const card = await run(['--lang', 'zh', 'diagnose', 'account-compromised']);
+    expect(card.stdout).toContain('Example Wallet — 安全客服');
   });
 
   it('exits 4 for a look-alike and says how it imitates the official contact', async () => {

@@ -16,10 +16,16 @@ export interface SelectQuestion<T extends string> {
   default?: T;
 }
 
+export interface InputQuestion {
+  message: string;
+  /** Whether text typed so far must not be shown (it looks like a secret): it is drawn as bullets, on the answered line too. */
+  mask?: (typed: string) => boolean;
+}
+
 export interface Prompter {
   select<T extends string>(question: SelectQuestion<T>): Promise<T>;
   /** A line of free text (empty allowed). */
-  input(question: { message: string }): Promise<string>;
+  input(question: InputQuestion): Promise<string>;
 }
 
 /** A prompter on inquirer, talking to the given terminal streams. */
@@ -29,7 +35,18 @@ export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Nod
   return {
     select: (question) =>
       cancellable(() => prompts.select({ message: question.message, choices: question.choices, default: question.default, pageSize: 12, loop: false }, context)),
-    input: (question) => cancellable(() => prompts.input({ message: question.message }, context)),
+    input: (question) => cancellable(() => prompts.input({ message: question.message, ...(question.mask ? { transformer: masking(question.mask, prompts.styleText) } : {}) }, context)),
+  };
+}
+
+/** Most bullets drawn for masked text: enough to see that typing arrived, not its length. */
+const MAX_BULLETS = 12;
+
+/** An inquirer transformer drawing masked text as bullets, and other text as inquirer does (the answer in cyan). */
+function masking(mask: (typed: string) => boolean, styleText: (format: 'cyan', text: string) => string): (typed: string, state: { isFinal: boolean }) => string {
+  return (typed, { isFinal }) => {
+    if (mask(typed)) return '•'.repeat(Math.min(Math.max(typed.length, 4), MAX_BULLETS));
+    return isFinal ? styleText('cyan', typed) : typed;
   };
 }
 

@@ -4,6 +4,7 @@ import type { Lang } from '../engine/types.js';
 import type { Translate } from '../i18n/i18n.js';
 import { safeText } from '../util/safe-text.js';
 import { hanging } from './outcome.js';
+import { queueTeam } from './queue.js';
 import type { Style } from './style.js';
 import { formatDuration, formatLanguages, formatWhen } from './time.js';
 import '../core.js';
@@ -23,7 +24,7 @@ export interface ContactRenderOptions {
 export function renderContactCard(card: ContactCard, o: ContactRenderOptions): string {
   const { t, style } = o;
   const lines: string[] = [];
-  lines.push(hanging('', style.bold(t('contact.heading', { provider: safeText(card.provider), queue: t(`queue.${card.queue}`) })), o.width));
+  lines.push(hanging('', style.bold(t('contact.heading', { provider: safeText(card.provider), team: queueTeam(t, card.queue) })), o.width));
   if (card.example && o.exampleNotice !== false) lines.push(hanging('', style.yellow(t('contact.example')), o.width));
   if (card.channels.length === 0) lines.push(`  ${t('contact.none')}`);
   for (const ch of card.channels) {

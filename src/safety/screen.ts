@@ -7,12 +7,22 @@
 import type { Flow } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
-import type { SecretKind } from './secrets.js';
+import type { SecretKind, SecretScanOptions } from './secrets.js';
+
+/**
+ * What to say about a secret that was given, never the secret: to a wallet
+ * user, or to a support agent whose caller just read it out. A card number is
+ * not a sign of a stolen account, so it gets its own advice.
+ */
+export function refusalMessage(t: Translate, kind: SecretKind, role: 'user' | 'agent' = 'user'): string {
+  if (role === 'agent') return kind === 'card-number' ? t('safety.refused.agent.card') : t('safety.refused.agent', { kind: t(`secret.${kind}`) });
+  return kind === 'card-number' ? t('safety.refused.card') : t('safety.refused', { kind: t(`secret.${kind}`) });
+}
 
 /** Refused input: a secret was given. The message never contains it. */
 export class SecretError extends UsageError {
   constructor(t: Translate, kind: SecretKind, where?: string) {
-    super('secret_refused', t('safety.refused', { kind: t(`secret.${kind}`) }), { kind, ...(where ? { question: where } : {}) });
+    super('secret_refused', refusalMessage(t, kind), { kind, ...(where ? { question: where } : {}) });
   }
 }
 
@@ -48,13 +58,17 @@ export function suspectInputs(flows: ReadonlyMap<string, Flow>, flowId: string, 
   return out;
 }
 
-/** Refuses the request when any suspect input holds a secret. */
-export async function refuseSecrets(t: Translate, inputs: readonly { text: string; where?: string; allowHex64?: boolean; expectCode?: boolean }[]): Promise<void> {
+/**
+ * Refuses the request when any suspect input holds a secret. The options say
+ * what the text is for: a transaction id is 64 hex characters like a raw
+ * private key (`allowHex64`: only a labelled key counts), an amount or a time
+ * is made of numbers (`numbersExpected`: only a labelled code counts).
+ */
+export async function refuseSecrets(t: Translate, inputs: readonly ({ text: string; where?: string } & SecretScanOptions)[]): Promise<void> {
   if (inputs.length === 0) return;
   const { findSecrets } = await loadScanner();
   for (const input of inputs) {
-    // A transaction id is 64 hex characters like a raw private key: where one is asked for, only a labelled key counts.
-    const [found] = findSecrets(input.text, { allowHex64: input.allowHex64 === true, expectCode: input.expectCode === true });
+    const [found] = findSecrets(input.text, input);
     if (found) throw new SecretError(t, found.kind, input.where);
   }
 }

@@ -28,7 +28,8 @@ export type SecretKind =
   | 'wif-key'
   | 'extended-private-key'
   | 'card-number'
-  | 'one-time-code';
+  | 'one-time-code'
+  | 'password';
 
 /** One secret: `text.slice(start, end)` is the secret (UTF-16 offsets). */
 export interface SecretFinding {
@@ -38,8 +39,12 @@ export interface SecretFinding {
 }
 
 export interface SecretScanOptions {
-  /** The question asked for a one-time code: a code in the answer is expected, not a finding. */
-  expectCode?: boolean;
+  /**
+   * The text holds numbers by nature (an amount, a time, an error message, a
+   * memo or tag): a number standing alone is data, and only a labelled
+   * one-time code ("2FA code 4321", "验证码 1234") is a finding.
+   */
+  numbersExpected?: boolean;
   /**
    * The question asked for a transaction id (64 hex digits, or 0x + 64 hex for
    * Ethereum-style chains). A raw private key has exactly the same shape, so by
@@ -58,6 +63,7 @@ export const REDACTION_MARKERS: Readonly<Record<SecretKind, string>> = {
   'extended-private-key': '[redacted extended private key]',
   'card-number': '[redacted card number]',
   'one-time-code': '[redacted one-time code]',
+  password: '[redacted password]',
 };
 
 /** BIP39 phrases have 12, 15, 18, 21 or 24 words. */
@@ -110,15 +116,15 @@ function getSegmenter(): Intl.Segmenter | null {
 // ---------------------------------------------------------------------------
 
 /**
- * Finds secrets in free text. `expectCode`: true when the question asked for a
- * one-time code (then a code is not a finding). `allowHex64`: true when the
+ * Finds secrets in free text. `numbersExpected`: true where numbers are data
+ * (then only labelled one-time codes are findings). `allowHex64`: true when the
  * question asked for a transaction id (then bare 64-hex is not a finding unless labelled).
  */
 export function findSecrets(text: string, opts: SecretScanOptions = {}): SecretFinding[] {
   // Fast path for flow answer ids, short words and the like: every detector needs
-  // a digit, a non-ASCII character (Chinese, full-width forms) or at least 47
-  // characters (12 three-letter words and 11 separators; keys are longer still).
-  if (text.length < 47 && !NEEDS_SCAN.test(text)) return [];
+  // a digit, a non-ASCII character (Chinese, full-width forms), a password label
+  // or at least 47 characters (12 three-letter words and 11 separators; keys are longer still).
+  if (text.length < 47 && !NEEDS_SCAN.test(text) && !PASSWORD_HINT.test(text)) return [];
 
   const folded = foldWidth(text);
   const found: SecretFinding[] = [];
@@ -127,7 +133,9 @@ export function findSecrets(text: string, opts: SecretScanOptions = {}): SecretF
   findHexKeys(folded, opts.allowHex64 === true, found);
   findBase58Keys(folded, found);
   findCards(folded, found);
-  if (opts.expectCode !== true) findCodes(folded, found);
+  // Before codes: a labelled password of digits ("支付密码 246810") is named a password.
+  findPasswords(folded, found);
+  findCodes(folded, opts.numbersExpected === true, found);
   return mergeFindings(found);
 }
 
@@ -546,6 +554,8 @@ const CODE_LABEL =
 /** "code" after these words names something that is not a secret. */
 const NOT_SECRET_CODE =
   /(?:error|status|http|exit|return|response|reason|promo|promotion|referral|invite|invitation|coupon|discount|voucher|zip|postal|post|area|country|currency|order|product|tracking|swift|bank|branch|sort|qr|bar)[\s_-]*$/i;
+/** "code" after these words names a one-time code. */
+const SECRET_CODE = /(?:2fa|mfa|otp|totp|sms|text|verification|verify|security|auth\w*|login|log-in|one[\s-]?time|confirmation|access|google|e-?mail)[\s_-]*$/i;
 const CODE_REACH_BEFORE = 24;
 const CODE_REACH_AFTER = 16;
 
@@ -555,9 +565,10 @@ const CODE_REACH_AFTER = 16;
  * is the number and it has 6-8 digits (OTPs are mostly 6 digits; a lone 4-digit
  * number is more likely an amount "5000" or a year "2026", and a lone round
  * number such as "100000" is an amount too). Numbers inside a sentence
- * ("I paid 5000 yuan"), dates, decimals and times are left alone.
+ * ("I paid 5000 yuan"), dates, decimals and times are left alone. Where
+ * numbers are expected (`numbersExpected`), only a labelled code counts.
  */
-function findCodes(text: string, found: SecretFinding[]): void {
+function findCodes(text: string, numbersExpected: boolean, found: SecretFinding[]): void {
   for (const m of text.matchAll(CODE)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -565,15 +576,21 @@ function findCodes(text: string, found: SecretFinding[]): void {
     if (JOINED_AFTER.test(text.slice(end, end + 2))) continue;
     const digits = m[0].replace(/\D/g, '').length;
     const alone =
+      !numbersExpected &&
       digits >= 6 &&
       !ROUND.test(m[0]) &&
       ONLY_FILLER.test(text.slice(0, start)) &&
       ONLY_FILLER.test(text.slice(end));
-    if (alone || labelled(text, start, end)) found.push({ kind: 'one-time-code', start, end });
+    if (alone || labelled(text, start, end, numbersExpected)) found.push({ kind: 'one-time-code', start, end });
   }
 }
 
-function labelled(text: string, start: number, end: number): boolean {
+/**
+ * Whether a code label stands near text[start..end). Where numbers are
+ * expected, "code" alone is too common to count ("Payment failed (code 1002)"):
+ * it must say what kind of code it is ("2FA code", "SMS code", "verification code").
+ */
+function labelled(text: string, start: number, end: number, numbersExpected: boolean): boolean {
   const from = Math.max(0, start - CODE_REACH_BEFORE);
   const near = text.slice(from, Math.min(text.length, end + CODE_REACH_AFTER));
   for (const l of near.matchAll(CODE_LABEL)) {
@@ -585,7 +602,61 @@ function labelled(text: string, start: number, end: number): boolean {
       if (/[A-Za-z]/.test(text[at + word.length] ?? '') && !(word === 'code' && /^codes?\b/i.test(text.slice(at)))) continue;
     }
     if (word === 'code' && NOT_SECRET_CODE.test(text.slice(Math.max(0, at - 16), at))) continue;
+    if (word === 'code' && numbersExpected && !SECRET_CODE.test(text.slice(Math.max(0, at - 16), at))) continue;
     return true;
   }
   return false;
+}
+
+// ---------------------------------------------------------------------------
+// Passwords
+// ---------------------------------------------------------------------------
+
+/** Cheap test for the fast path: text without one of these cannot hold a labelled password. */
+const PASSWORD_HINT = /pass|pw|pin|口令/i;
+/**
+ * Password labels: English words (whole words; "PIN" and "passphrase", the
+ * BIP39 25th word, too) and Chinese "密码" (登录密码, 支付密码, 交易密码, …) and "口令".
+ */
+const PASSWORD_LABEL = /(?<![A-Za-z])(?:pass(?:word|wd|code|phrase)s?|pwd|pw|pin(?:[ -]?code)?)(?![A-Za-z])|密码|口令/gi;
+/**
+ * What may stand between a label and its value: "is", "was", ":", "=" and
+ * their Chinese forms (full-width forms are folded to ASCII before this runs).
+ * After an English label a space at least; a Chinese label may be glued to its value.
+ */
+const LATIN_VALUE = /(?:\s*(?:is|was)\s+|\s*[:=]\s*|\s+)([!-~]+)/y;
+const HAN_VALUE = /(?:\s*(?:就是|是|为|[:=])\s*|\s*)([!-~]+)/y;
+/** Opening and closing punctuation around a value: "…", (…), a full stop. */
+const EDGE_PUNCTUATION = /^["'`(<[{]+|["'`)>\]}.,;:!?]+$/g;
+/** An error code such as "E1001" or "ERR-42" right after the label ("wrong password E1001") is not a password. */
+const ERROR_CODE = /^[A-Z]{1,4}[-_]?\d+$/;
+/** Symbols that, among letters, make a word a password ("Secret!pass"). */
+const PASSWORD_SYMBOL = /[!@#$%^&*+=?~]/;
+
+/**
+ * A password is a value right after a password label: "my password is
+ * Hunter2!2024", "pw: S3cr3t!pass", "密码是 abc12345", "支付密码：246810". The value
+ * must look like a password rather than a word: four characters or more with
+ * a digit, or letters with a symbol inside. So "I forgot my password", "the
+ * password is wrong", "password reset failed" and "密码错误" pass untouched; a
+ * password of letters only reads like any word and is left alone, and so is a
+ * value written before its label.
+ */
+function findPasswords(text: string, found: SecretFinding[]): void {
+  for (const m of text.matchAll(PASSWORD_LABEL)) {
+    const latin = /^[a-z]/i.test(m[0]);
+    const pattern = latin ? LATIN_VALUE : HAN_VALUE;
+    pattern.lastIndex = m.index + m[0].length;
+    const v = pattern.exec(text);
+    if (!v) continue;
+    const token = v[1]!;
+    const core = token.replace(EDGE_PUNCTUATION, '');
+    const connector = v[0].slice(0, v[0].length - token.length).trim() !== '';
+    if (core.length < 4) continue;
+    if (!/\d/.test(core) && !(/[A-Za-z]/.test(core) && PASSWORD_SYMBOL.test(core))) continue;
+    // Without "is" or ":", a bracket or an error code after the label is part of the sentence, not its value.
+    if (!connector && (/^[(<[{]/.test(token) || ERROR_CODE.test(core))) continue;
+    const end = v.index + v[0].length;
+    found.push({ kind: 'password', start: end - token.length, end });
+  }
 }

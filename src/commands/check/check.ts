@@ -42,7 +42,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   if (opts.chain !== undefined && !crypto.isChain(opts.chain)) throw new UsageError('unknown_chain', t('checkcmd.badChain', { chain: clip(opts.chain), chains: crypto.CHAINS.join(', ') }));
   const chain = opts.chain as Chain | undefined;
   // A TxID and an address are long hex by nature; a private key pasted here is still refused.
-  await refuseSecrets(t, [opts.address, opts.txid, opts.memo].flatMap((text) => (text ? [{ text, allowHex64: true, expectCode: true }] : [])));
+  await refuseSecrets(t, [opts.address, opts.txid, opts.memo].flatMap((text) => (text ? [{ text, allowHex64: true, numbersExpected: true }] : [])));
   const timeoutMs = checkTimeout(ctx, opts.timeout);
   const { provider } = await ctx.provider();
   const targets = provider.checks ?? {};

@@ -8,7 +8,8 @@ import { flowSummaries } from '../../flows/catalog.js';
 import { CancelError, UsageError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
-import { loadScanner, refuseSecrets, suspectInputs } from '../../safety/screen.js';
+import { loadScanner, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
+import type { SecretScanOptions } from '../../safety/secrets.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
 import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord } from '../../diagnosis/checks.js';
 import { CHECKS } from '../../engine/types.js';
@@ -47,17 +48,18 @@ export interface DiagnoseOptions {
 
 /**
  * How each fact is screened: a TxID or address is long hex by nature, and an
- * error message, time or amount carries numbers that are not one-time codes.
+ * error message, time, amount or memo carries numbers that are data (a labelled
+ * one-time code or password in them is still refused).
  */
-const FACT_SCAN: Record<CaseFact, { allowHex64?: boolean; expectCode?: boolean }> = {
+const FACT_SCAN: Record<CaseFact, SecretScanOptions> = {
   'account-id': {},
-  time: { expectCode: true },
-  amount: { expectCode: true },
+  time: { numbersExpected: true },
+  amount: { numbersExpected: true },
   txid: { allowHex64: true },
   chain: {},
   address: { allowHex64: true },
-  memo: { expectCode: true },
-  error: { expectCode: true },
+  memo: { numbersExpected: true },
+  error: { numbersExpected: true },
 };
 
 const BACK = '__back';
@@ -142,18 +144,26 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
       }
       if (q.check && CHECKS[q.check].input) {
         // An answer given up front has already won; otherwise the check answers from typed text.
-        const typed = Object.hasOwn(checkInputs, q.id) ? checkInputs[q.id] : interactive ? await (await io.prompter()).input({ message: safeText(q.input![lang]) }) : undefined;
-        if (typed !== undefined) {
-          const { directory } = await ctx.provider();
-          const ran = await runCheck(q, typed, directory.providers, t);
+        const { directory } = await ctx.provider();
+        let ran: Awaited<ReturnType<typeof runCheck>>;
+        if (Object.hasOwn(checkInputs, q.id)) {
+          ran = await runCheck(q, checkInputs[q.id]!, directory.providers, t);
           if (!ran && !interactive) throw badCheckInput(t, q.id, 'not-contact');
-          if (ran) {
-            checks = [...checks.filter((c) => c.question !== q.id), ran.record];
-            notes.push(checkLine(ctx, ran.record));
-            next = forward(next.session, ran.answer);
-            await progress(next.session);
-            continue;
+        } else if (interactive) {
+          // Text that is not a contact is asked for again; only an empty line goes on to the question.
+          for (;;) {
+            const typed = await askText(ctx, safeText(q.input![lang]));
+            ran = await runCheck(q, typed, directory.providers, t);
+            if (ran || typed.trim() === '') break;
+            io.stderr.write(`${t('check.notContactTyped', { input: clip(typed.trim()) })}\n`);
           }
+        }
+        if (ran) {
+          checks = [...checks.filter((c) => c.question !== q.id), ran.record];
+          notes.push(checkLine(ctx, ran.record));
+          next = forward(next.session, ran.answer);
+          await progress(next.session);
+          continue;
         }
       }
       if (!interactive) throw missingAnswer(ctx, q);
@@ -275,18 +285,35 @@ function caseRecord(
 /** The summary in a format, with anything that still looks like a secret redacted. */
 async function summaryText(ctx: Context, record: CaseRecord, flow: Flow, format: SummaryFormat): Promise<string> {
   const { redactSecrets } = await loadScanner();
-  return redactSecrets(renderSummary(record, flow, format, ctx.t, ctx.lang), { allowHex64: true, expectCode: true });
+  return redactSecrets(renderSummary(record, flow, format, ctx.t, ctx.lang), { allowHex64: true, numbersExpected: true });
 }
 
 /** Asks for the facts not known yet (all of them by default: an agent at an escalation); empty answers are skipped. */
 async function askFacts(ctx: Context, facts: CaseRecord['facts'], keys: readonly string[] = CASE_FACTS): Promise<void> {
-  const prompter = await ctx.io.prompter();
   for (const key of keys as readonly CaseFact[]) {
     if (facts[key] !== undefined) continue;
-    const value = (await prompter.input({ message: ctx.t('fact.prompt', { fact: ctx.t(`fact.${key}`) }) })).trim();
+    const value = (await askText(ctx, ctx.t('fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key])).trim();
     if (value === '') continue;
-    await refuseSecrets(ctx.t, [{ text: value, where: key, ...FACT_SCAN[key] }]);
     facts[key] = value.slice(0, 500);
+  }
+}
+
+/**
+ * Every text prompt of a diagnosis. What looks like a secret is drawn as
+ * bullets while it is typed; once submitted it is refused with a warning (to
+ * the agent, in agent mode) and the question is asked again, so the session
+ * and its answers go on and the secret is never shown, used or kept.
+ */
+async function askText(ctx: Context, message: string, scan: SecretScanOptions = {}): Promise<string> {
+  const prompter = await ctx.io.prompter();
+  const { findSecrets } = await loadScanner();
+  const secretIn = (text: string) => findSecrets(text, scan)[0]?.kind;
+  for (;;) {
+    const typed = await prompter.input({ message, mask: (text) => secretIn(text) !== undefined });
+    const kind = secretIn(typed);
+    if (kind === undefined) return typed;
+    const { err } = await ctx.styles();
+    ctx.io.stderr.write(`${err.yellow.bold(ctx.t('warning.prefix'))}${refusalMessage(ctx.t, kind, ctx.role)}\n${ctx.t('safety.typeAgain')}\n`);
   }
 }
 

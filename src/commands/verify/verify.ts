@@ -2,6 +2,8 @@
 import { ExitCode, SilentError, UsageError } from '../../errors.js';
 import { refuseSecrets } from '../../safety/screen.js';
 import type { VerifyResult } from '../../safety/verify.js';
+import type { Queue } from '../../engine/types.js';
+import { queueTeam } from '../../render/queue.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import '../../core.js';
@@ -30,15 +32,21 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   if (result.verdict === 'invalid') {
     throw new UsageError('invalid_contact', t('verify.invalid', { input: clip(opts.contact) }), { input: clip(opts.contact) });
   }
+  // An official number or address can still be shown by a scammer's call or message: caller ID and senders can be faked.
+  const spoofable = result.verdict === 'official' && (result.kind === 'phone' || result.kind === 'email');
+  const advice = spoofable ? t(`verify.spoofable.${result.kind as 'phone' | 'email'}`) : undefined;
   if (opts.json) {
-    io.stdout.write(`${JSON.stringify({ ...result, source, example: matched?.example ?? provider.example }, null, 2)}\n`);
+    const official = result.verdict === 'official' ? { spoofable, ...(advice ? { advice } : {}) } : {};
+    io.stdout.write(`${JSON.stringify({ ...result, ...official, source, example: matched?.example ?? provider.example }, null, 2)}\n`);
   } else {
     const s = (await ctx.styles()).out;
     const input = safeText(result.input);
     const lines: string[] = [];
     if (result.verdict === 'official') {
       const m = result.match!;
-      lines.push(`${s.green.bold(t('verify.official.badge'))} ${t('verify.official', { input, provider: safeText(matched?.name ?? m.provider), queue: m.queue ? t(`queue.${m.queue as 'payments'}`) : t('verify.website') })}`);
+      const where = m.queue ? queueTeam(t, m.queue as Queue) : t('verify.website');
+      lines.push(`${s.green.bold(t('verify.official.badge'))} ${t('verify.official', { input, provider: safeText(matched?.name ?? m.provider), queue: where })}`);
+      if (advice) lines.push(s.yellow(advice));
     } else if (result.verdict === 'lookalike') {
       const m = result.match!;
       const reasons = result.reasons.map((r) => t(`verify.reason.${r}`)).join(' ');
