@@ -123,6 +123,55 @@ describe('the case log', () => {
     expect(json((await run(['cases', 'list', '--json', '--flow', 'fees'], { env })).stdout)).toEqual([]);
   });
 
+  it('says when filters match nothing, and suggests a flow for a mistyped --flow', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    expect((await run(['cases', 'list', '--flow', 'fees'], { env })).stdout).toContain('No saved cases. Save cases with --save');
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    const later = await run(['cases', 'list', '--since', '2099-01-01T00:00:00Z'], { env });
+    expect(later.code).toBe(0);
+    expect(later.stdout).toBe('No saved case matches these filters.\n');
+    const typo = await run(['cases', 'list', '--flow', 'paymnet-failed'], { env });
+    expect(typo.code).toBe(0);
+    expect(typo.stdout).toBe('No saved case matches these filters.\n');
+    expect(typo.stderr).toContain('There is no flow "paymnet-failed". Did you mean payment-failed?');
+    const typoJson = await run(['cases', 'list', '--flow', 'paymnet-failed', '--json'], { env });
+    expect(json(typoJson.stdout)).toEqual([]);
+    expect(typoJson.stderr).toContain('Did you mean payment-failed?');
+    // A known flow with no cases is no typo.
+    expect((await run(['cases', 'list', '--flow', 'fees'], { env })).stderr).toBe('');
+    const zh = await run(['--lang', 'zh', 'cases', 'list', '--flow', 'fees'], { env });
+    expect(zh.stdout).toBe('没有符合这些筛选条件的排查记录。\n');
+  });
+
+  it('shows a case as one JSON document with --json', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    const [saved] = json((await run(['cases', 'list', '--json'], { env })).stdout);
+    const shown = await run(['cases', 'show', saved.id.slice(0, 8), '--json'], { env });
+    expect(shown.code).toBe(0);
+    expect(json(shown.stdout)).toEqual(saved);
+    expect(shown.stdout).toBe((await run(['cases', 'show', saved.id, '--format', 'json'], { env })).stdout);
+  });
+
+  it('counts a case cancelled and then finished once: its latest line is its state', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    const [first] = lines(join(dir, 'cases.jsonl')).map(json);
+    // The same id again, as --resume writes it after a cancelled run, and a second case whose id starts the same.
+    appendFileSync(join(dir, 'cases.jsonl'), `${JSON.stringify({ ...first, status: 'finished', endedAt: '2026-11-20T10:05:00.000Z' })}\n`);
+    const list = json((await run(['cases', 'list', '--json'], { env })).stdout);
+    expect(list).toHaveLength(1);
+    expect(list[0].endedAt).toBe('2026-11-20T10:05:00.000Z');
+    expect(json((await run(['cases', 'stats', '--json'], { env })).stdout).cases).toBe(1);
+    expect((await run(['cases', 'export', '--format', 'jsonl'], { env })).stdout.trim().split('\n')).toHaveLength(1);
+    appendFileSync(join(dir, 'cases.jsonl'), `${JSON.stringify({ ...first, id: `${first.id}-2` })}\n`);
+    const show = await run(['cases', 'show', first.id, '--json'], { env });
+    expect(show.code).toBe(0);
+    expect(json(show.stdout).id).toBe(first.id);
+    expect((await run(['cases', 'show', first.id.slice(0, 8)], { env })).stderr).toContain('Several cases start with');
+  });
+
   it('exports CSV that a spreadsheet reads back exactly: quotes, commas, line breaks, Chinese', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     const error = 'He said: "wait, then retry"\nline two';

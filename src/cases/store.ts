@@ -65,7 +65,11 @@ export interface ReadCases {
   unreadable?: string;
 }
 
-/** Reads the case log; a missing file is an empty log. */
+/**
+ * Reads the case log; a missing file is an empty log. A case can have several
+ * lines (cancelled, then resumed and finished): the latest line of an id is the
+ * case's state, so every reader sees one case per id, in the order of its latest line.
+ */
 export async function readCases(env: Env): Promise<ReadCases> {
   let text: string;
   try {
@@ -77,7 +81,7 @@ export async function readCases(env: Env): Promise<ReadCases> {
   }
   const lines = text.split('\n');
   const endsClean = text.endsWith('\n');
-  const cases: CaseRecord[] = [];
+  const cases = new Map<string, CaseRecord>();
   const skipped: ReadCases['skipped'] = [];
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
@@ -85,12 +89,13 @@ export async function readCases(env: Env): Promise<ReadCases> {
     try {
       const value = JSON.parse(line) as unknown;
       if (!isCaseRecord(value)) throw new Error('not a case');
-      cases.push(value);
+      cases.delete(value.id);
+      cases.set(value.id, value);
     } catch {
       skipped.push({ line: i + 1, reason: last ? 'torn' : 'invalid' });
     }
   });
-  return { cases, skipped };
+  return { cases: [...cases.values()], skipped };
 }
 
 /** A line is a case only when every field the commands read has its type: the log is input like any other. */
