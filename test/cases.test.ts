@@ -355,6 +355,25 @@ describe('--resume', () => {
     expect(r.stdout).toContain('继续 2026年11月20日 18:00 开始的排查记录：“支付或转账失败”。\n目前的回答：\n  1. 你现在的网络连接正常吗？ — 正常');
   });
 
+  it('reads a damaged or edited progress file as input: bad fields dropped, secrets refused', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const progress = { id: 'c-1', flow: 'payment-failed', startedAt: '2026-11-20T09:00:00Z', path: [{ question: 'network', answer: 'ok' }], role: 'root', save: 'yes', checks: 'none', facts: { chain: 'LTC', txid: 5, evil: 'x' } };
+    writeFileSync(join(dir, 'case-in-progress.json'), JSON.stringify(progress));
+    const r = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ expect: 'available balance', pick: 'insufficient' }] });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Case facts so far:\n  Coin and network (chain): LTC\n');
+    expect(r.stdout).not.toContain('evil');
+    expect(r.stdout).not.toContain('Case saved');
+    writeFileSync(join(dir, 'case-in-progress.json'), JSON.stringify({ ...progress, facts: { error: 'abandon ability able about above absent absorb abstract absurd abuse access accident' } }));
+    const secret = await run(['diagnose', '--resume'], { tty: true, env });
+    expect(secret.code).toBe(2);
+    expect(secret.stdout + secret.stderr).not.toContain('abandon ability');
+    writeFileSync(join(dir, 'case-in-progress.json'), '{"flow": 7}');
+    expect((await run(['diagnose', '--resume'], { tty: true, env })).stderr).toContain('There is no unfinished case to continue.');
+  });
+
   it('needs a terminal', async () => {
     expect((await run(['diagnose', '--resume'])).stderr).toContain('needs a terminal');
   });
