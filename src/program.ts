@@ -136,9 +136,10 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     casesCmd.command('show').description(t('cmd.cases.show'))
       .argument('<id>', t('cases.arg.id'))
       .option('--format <format>', t('cases.opt.summaryFormat'), 'text')
-      .action(async (id: string, o: { format: string }, command: Command) => {
+      .option('--json', t('cases.opt.showJson'))
+      .action(async (id: string, o: { format: string; json?: boolean }, command: Command) => {
         const { runCasesShow } = await import('./commands/cases/cases.js');
-        await runCasesShow({ id, format: o.format }, await applyGlobals(ctx, command.optsWithGlobals()));
+        await runCasesShow({ id, format: o.format, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
       });
     caseSub('export', t('cmd.cases.export'))
       .option('--format <format>', t('cases.opt.format'), 'csv')

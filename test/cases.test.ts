@@ -71,7 +71,8 @@ describe('agent mode', () => {
   it('tells the steps in agent wording, asks for the case facts and ends with a summary for the ticket', async () => {
     const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,
-      prompts: [{ expect: 'Account ID', pick: 'U-12345' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { expect: 'Error message', pick: 'E1001 card declined' }],
+      // An account question is no crypto case: no TxID, chain, address or memo.
+      prompts: [{ expect: 'Account ID', pick: 'U-12345' }, { expect: 'Time' }, { expect: 'Amount' }, { expect: 'Error message', pick: 'E1001 card declined' }].map((p) => ({ pick: '', ...p })),
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
@@ -88,7 +89,7 @@ describe('agent mode', () => {
     const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account', '--save'], {
       tty: true,
       env,
-      prompts: [{ expect: 'Account ID', pick: phrase }, { expect: 'Account ID', pick: 'U-12345' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }],
+      prompts: [{ expect: 'Account ID', pick: phrase }, { expect: 'Account ID', pick: 'U-12345' }, { pick: '' }, { pick: '' }, { pick: '' }],
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
@@ -103,7 +104,7 @@ describe('agent mode', () => {
   it('warns the agent about a card number without calling the account stolen', async () => {
     const r = await run(['--lang', 'zh', 'diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,
-      prompts: [{ pick: '4111 1111 1111 1111' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }],
+      prompts: [{ pick: '4111 1111 1111 1111' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }],
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
@@ -113,17 +114,74 @@ describe('agent mode', () => {
   });
 });
 
+describe('agent mode at escalations and alerts', () => {
+  it('in an emergency, tells the urgent steps first and asks the facts after them, all to the agent', async () => {
+    const fact = (expect: string, pick = '') => ({ expect, shown: '立即把来电者转接到下方列出的安全客服热线', pick });
+    const r = await run(['--lang', 'zh', 'diagnose', '--agent'], {
+      tty: true,
+      prompts: [{ expect: '来电者遇到了什么问题？', pick: 'account-compromised' }, fact('账户 ID', 'U-9'), fact('交易时间'), fact('金额'), fact('错误提示')],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    // Nothing to go back to before the first fact of an alert; the steps, notice and list are for the agent.
+    expect(r.prompter.asked[1]!.message).not.toContain('<');
+    expect(r.stdout).toContain('请来电者准备好以下信息，供客服处理：');
+    expect(r.stdout).toContain('请告诉来电者：官方客服绝不会索要他们的密码');
+    expect(r.stdout).not.toContain('联系客服前请准备好');
+    // The ticket summary, with the facts, comes after the steps.
+    expect(r.stdout.indexOf('账户 ID：U-9')).toBeGreaterThan(r.stdout.indexOf('立即把来电者转接'));
+  });
+
+  it('asks a card or bank case no crypto facts, and speaks to the agent about the caller', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--agent', '--network', 'ok', '--balance', 'sufficient', '--verification', 'rejected'], {
+      tty: true,
+      prompts: ['Account ID', 'Time', 'Amount', 'Error message'].map((expect) => ({ expect, pick: '' })),
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.prompter.asked.map((q) => q.message).join('\n')).not.toMatch(/TxID|chain|Address|Memo/);
+    expect(r.stdout).toContain('What the caller should have ready for support:');
+    expect(r.stdout).toContain('Tell the caller: official support never asks for their password');
+    expect(r.stdout).not.toContain('Have this ready before you contact support');
+    expect(r.stdout).not.toContain('Official support never asks for your password');
+  });
+
+  it('goes back from a fact to the one before, and from the first fact to the last question', async () => {
+    const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
+      tty: true,
+      prompts: [
+        { expect: 'Account ID (leave empty to skip, type < to go back)', pick: 'U-1' },
+        { expect: 'Time', pick: '<' },
+        { expect: 'Account ID', pick: '<' },
+        { expect: 'Ask the caller', pick: 'account' },
+        { expect: 'Account ID', pick: 'U-2' },
+        { expect: 'Time', pick: '' },
+        { expect: 'Amount', pick: '' },
+        { expect: 'Error message', pick: '' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Account ID: U-2');
+    expect(r.stdout).not.toContain('U-1');
+  });
+});
+
 describe('summaries', () => {
   it('come as text, Markdown or JSON with time, flow, answers, outcome, contact and facts', async () => {
     const args = ['diagnose', 'contact-support', '--answer', 'topic=payments', '--answer', 'payment-kind=crypto', '--fact', 'txid=4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b', '--fact', 'amount=0.5 LTC'];
     const md = await run([...args, '--summary', 'md']);
     expect(md.code).toBe(0);
-    expect(md.stdout).toMatch(/## Case [0-9a-f]{8}/);
+    // Not saved: no id that "cases show" could not find.
+    expect(md.stdout).toContain('## Case summary (not saved)');
+    expect(md.stdout).not.toMatch(/Case [0-9a-f]{8}/);
     expect(md.stdout).toContain('Flow: contact-support (version 1)');
     expect(md.stdout).toContain('- Transaction ID (TxID): 4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b');
     expect(md.stdout).toContain('### Contact shown');
     const doc = json((await run([...args, '--summary', 'json', '--json'])).stdout);
     const record = json(doc.summary);
+    expect(record).not.toHaveProperty('id');
+    expect(doc).not.toHaveProperty('case');
     expect(record).toMatchObject({ status: 'finished', flow: 'contact-support', version: 1, outcome: { kind: 'escalate', queue: 'payments' }, facts: { amount: '0.5 LTC' } });
     expect(record.path).toEqual([
       { question: 'topic', answer: 'payments' },
@@ -153,6 +211,55 @@ describe('the case log', () => {
     expect(stats).toMatchObject({ cases: 2, finished: 2, byFlow: { 'payment-failed': 1, 'contact-support': 1 }, escalatedShare: 0.5, byExitPoint: { 'payment-failed/network=offline': 1, 'contact-support/topic=account': 1 } });
     expect((await run(['cases', 'list', '--json', '--outcome', 'escalate'], { env })).stdout).toContain('contact-support');
     expect(json((await run(['cases', 'list', '--json', '--flow', 'fees'], { env })).stdout)).toEqual([]);
+  });
+
+  it('says when filters match nothing, and suggests a flow for a mistyped --flow', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    expect((await run(['cases', 'list', '--flow', 'fees'], { env })).stdout).toContain('No saved cases. Save cases with --save');
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    const later = await run(['cases', 'list', '--since', '2099-01-01T00:00:00Z'], { env });
+    expect(later.code).toBe(0);
+    expect(later.stdout).toBe('No saved case matches these filters.\n');
+    const typo = await run(['cases', 'list', '--flow', 'paymnet-failed'], { env });
+    expect(typo.code).toBe(0);
+    expect(typo.stdout).toBe('No saved case matches these filters.\n');
+    expect(typo.stderr).toContain('There is no flow "paymnet-failed". Did you mean payment-failed?');
+    const typoJson = await run(['cases', 'list', '--flow', 'paymnet-failed', '--json'], { env });
+    expect(json(typoJson.stdout)).toEqual([]);
+    expect(typoJson.stderr).toContain('Did you mean payment-failed?');
+    // A known flow with no cases is no typo.
+    expect((await run(['cases', 'list', '--flow', 'fees'], { env })).stderr).toBe('');
+    const zh = await run(['--lang', 'zh', 'cases', 'list', '--flow', 'fees'], { env });
+    expect(zh.stdout).toBe('没有符合这些筛选条件的排查记录。\n');
+  });
+
+  it('shows a case as one JSON document with --json', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    const [saved] = json((await run(['cases', 'list', '--json'], { env })).stdout);
+    const shown = await run(['cases', 'show', saved.id.slice(0, 8), '--json'], { env });
+    expect(shown.code).toBe(0);
+    expect(json(shown.stdout)).toEqual(saved);
+    expect(shown.stdout).toBe((await run(['cases', 'show', saved.id, '--format', 'json'], { env })).stdout);
+  });
+
+  it('counts a case cancelled and then finished once: its latest line is its state', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    const [first] = lines(join(dir, 'cases.jsonl')).map(json);
+    // The same id again, as --resume writes it after a cancelled run, and a second case whose id starts the same.
+    appendFileSync(join(dir, 'cases.jsonl'), `${JSON.stringify({ ...first, status: 'finished', endedAt: '2026-11-20T10:05:00.000Z' })}\n`);
+    const list = json((await run(['cases', 'list', '--json'], { env })).stdout);
+    expect(list).toHaveLength(1);
+    expect(list[0].endedAt).toBe('2026-11-20T10:05:00.000Z');
+    expect(json((await run(['cases', 'stats', '--json'], { env })).stdout).cases).toBe(1);
+    expect((await run(['cases', 'export', '--format', 'jsonl'], { env })).stdout.trim().split('\n')).toHaveLength(1);
+    appendFileSync(join(dir, 'cases.jsonl'), `${JSON.stringify({ ...first, id: `${first.id}-2` })}\n`);
+    const show = await run(['cases', 'show', first.id, '--json'], { env });
+    expect(show.code).toBe(0);
+    expect(json(show.stdout).id).toBe(first.id);
+    expect((await run(['cases', 'show', first.id.slice(0, 8)], { env })).stderr).toContain('Several cases start with');
   });
 
   it('exports CSV that a spreadsheet reads back exactly: quotes, commas, line breaks, Chinese', async () => {
@@ -205,7 +312,7 @@ describe('the case log', () => {
 
 describe('--resume', () => {
   it('continues the last unfinished interactive case after Ctrl+C', async () => {
-    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir(), TZ: 'Asia/Shanghai' };
     const first = await run(['diagnose', 'payment-failed', '--save'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'sufficient' }, { pick: 'cancel' }] });
     expect(first.code).toBe(130);
     const cancelled = json((await run(['cases', 'list', '--json'], { env })).stdout);
@@ -213,10 +320,90 @@ describe('--resume', () => {
     const second = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ expect: 'verif', pick: 'pending' }] });
     second.prompter.assertDone();
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('Continuing the case started');
+    expect(second.stdout).toContain('Continuing the case "Payment or transfer failed" started 20 Nov 2026, 18:00.\nAnswers so far:\n  1. Is your internet connection');
+    // Saved when cancelled and again when finished: one case, in its finished state, found by its full id.
+    const list = json((await run(['cases', 'list', '--json'], { env })).stdout);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ id: cancelled[0].id, status: 'finished', outcome: { id: 'fix-verification-pending' } });
+    const shown = await run(['cases', 'show', list[0].id], { env });
+    expect(shown.code).toBe(0);
+    expect(json((await run(['cases', 'stats', '--json'], { env })).stdout).cases).toBe(1);
     const third = await run(['diagnose', '--resume'], { tty: true, env });
     expect(third.code).toBe(2);
     expect(third.stderr).toContain('There is no unfinished case to continue.');
+  });
+
+  it('goes on as the case began: its role, its saving and its facts, with a recap in the user\'s language', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir, TZ: 'Asia/Shanghai' };
+    const first = await run(['diagnose', 'contact-support', '--agent', '--save'], { tty: true, env, prompts: [{ expect: 'Ask the caller', pick: 'payments' }, { pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    // Neither --agent nor --save again: the case keeps both.
+    const second = await run(['diagnose', '--resume'], {
+      tty: true,
+      env,
+      prompts: [
+        { expect: 'Ask the caller whether the transaction involved', pick: 'crypto' },
+        { expect: 'Account ID', pick: 'U-1' },
+        { expect: 'Time', pick: '' },
+        { expect: 'Amount', pick: '' },
+        { expect: 'TxID', pick: '' },
+        { expect: 'chain', pick: 'LTC' },
+        { expect: 'Address', pick: 'cancel' },
+      ],
+    });
+    second.prompter.assertDone();
+    expect(second.code).toBe(130);
+    // Another flow named with --resume is refused, naming the case's flow; the case's own flow is fine.
+    const other = await run(['diagnose', 'login-failed', '--resume'], { tty: true, env });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('The unfinished case is about "contact-support", not "login-failed".');
+    const third = await run(['diagnose', 'contact-support', '--resume'], {
+      tty: true,
+      env,
+      // The facts typed before Ctrl+C are kept; those left empty are asked again.
+      prompts: ['Time', 'Amount', 'TxID', 'Address', 'Memo'].map((expect) => ({ expect, pick: '' })).concat({ expect: 'Error message', pick: 'E42' }),
+    });
+    expect(third.stderr).toBe('');
+    third.prompter.assertDone();
+    expect(third.code).toBe(0);
+    expect(third.stdout).toContain('Continuing the case "Contact support" started 20 Nov 2026, 18:00.');
+    expect(third.stdout).toContain('Case facts so far:\n  Account ID: U-1\n  Coin and network (chain): LTC\n');
+    // Agent wording and the ticket summary with every fact, saved as the agent's case.
+    expect(third.stdout).toMatch(/Case [0-9a-f]{8}\n/);
+    expect(third.stdout).toContain('Coin and network (chain): LTC');
+    expect(third.stdout).toContain('Error message: E42');
+    const saved = lines(join(dir, 'cases.jsonl')).map(json);
+    expect(new Set(saved.map((c) => c.id)).size).toBe(1);
+    expect(saved.at(-1)).toMatchObject({ status: 'finished', role: 'agent', facts: { 'account-id': 'U-1', chain: 'LTC', error: 'E42' } });
+    expect(saved.every((c) => c.role === 'agent')).toBe(true);
+  });
+
+  it('shows the recap in Chinese for a Chinese user', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir(), TZ: 'Asia/Shanghai' };
+    await run(['--lang', 'zh', 'diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
+    const r = await run(['--lang', 'zh', 'diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'insufficient' }] });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('继续 2026年11月20日 18:00 开始的排查记录：“支付或转账失败”。\n目前的回答：\n  1. 你现在的网络连接正常吗？ — 正常');
+  });
+
+  it('reads a damaged or edited progress file as input: bad fields dropped, secrets refused', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const progress = { id: 'c-1', flow: 'payment-failed', startedAt: '2026-11-20T09:00:00Z', path: [{ question: 'network', answer: 'ok' }], role: 'root', save: 'yes', checks: 'none', facts: { chain: 'LTC', txid: 5, evil: 'x' } };
+    writeFileSync(join(dir, 'case-in-progress.json'), JSON.stringify(progress));
+    const r = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ expect: 'available balance', pick: 'insufficient' }] });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Case facts so far:\n  Coin and network (chain): LTC\n');
+    expect(r.stdout).not.toContain('evil');
+    expect(r.stdout).not.toContain('Case saved');
+    writeFileSync(join(dir, 'case-in-progress.json'), JSON.stringify({ ...progress, facts: { error: 'abandon ability able about above absent absorb abstract absurd abuse access accident' } }));
+    const secret = await run(['diagnose', '--resume'], { tty: true, env });
+    expect(secret.code).toBe(2);
+    expect(secret.stdout + secret.stderr).not.toContain('abandon ability');
+    writeFileSync(join(dir, 'case-in-progress.json'), '{"flow": 7}');
+    expect((await run(['diagnose', '--resume'], { tty: true, env })).stderr).toContain('There is no unfinished case to continue.');
   });
 
   it('needs a terminal', async () => {

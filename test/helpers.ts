@@ -23,9 +23,13 @@ export function bundledFlows(): Promise<Flow[]> {
 }
 
 
-/** One scripted answer: the prompt it expects (a substring of the message) and what to pick, or 'cancel'. */
+/**
+ * One scripted answer: the prompt it expects (a substring of the message), text the
+ * output must already show when the prompt comes, and what to pick, or 'cancel'.
+ */
 export interface ScriptedAnswer {
   expect?: string;
+  shown?: string;
   pick: string | 'cancel';
 }
 
@@ -33,14 +37,20 @@ export class ScriptedPrompter implements Prompter {
   readonly asked: SelectQuestion<string>[] = [];
   /** The text prompts, with their masks, in the order asked. */
   readonly inputs: InputQuestion[] = [];
-  constructor(private readonly script: ScriptedAnswer[]) {}
+  constructor(
+    private readonly script: ScriptedAnswer[],
+    private readonly output: () => string = () => '',
+  ) {}
+  private take(message: string): ScriptedAnswer {
+    const next = this.script.shift();
+    if (!next) throw new Error(`unexpected prompt: ${message}`);
+    if (next.expect !== undefined && !message.includes(next.expect)) throw new Error(`expected a prompt containing "${next.expect}", got "${message}"`);
+    if (next.shown !== undefined && !this.output().includes(next.shown)) throw new Error(`expected the output to show "${next.shown}" before the prompt "${message}"`);
+    return next;
+  }
   async select<T extends string>(question: SelectQuestion<T>): Promise<T> {
     this.asked.push(question as SelectQuestion<string>);
-    const next = this.script.shift();
-    if (!next) throw new Error(`unexpected prompt: ${question.message}`);
-    if (next.expect !== undefined && !question.message.includes(next.expect)) {
-      throw new Error(`expected a prompt containing "${next.expect}", got "${question.message}"`);
-    }
+    const next = this.take(question.message);
     if (next.pick === 'cancel') throw new CancelError();
     if (!question.choices.some((c) => c.value === next.pick)) {
       throw new Error(`"${next.pick}" is not a choice of "${question.message}": ${question.choices.map((c) => c.value).join(', ')}`);
@@ -50,11 +60,7 @@ export class ScriptedPrompter implements Prompter {
   async input(question: InputQuestion): Promise<string> {
     this.asked.push({ message: question.message, choices: [] });
     this.inputs.push(question);
-    const next = this.script.shift();
-    if (!next) throw new Error(`unexpected prompt: ${question.message}`);
-    if (next.expect !== undefined && !question.message.includes(next.expect)) {
-      throw new Error(`expected a prompt containing "${next.expect}", got "${question.message}"`);
-    }
+    const next = this.take(question.message);
     if (next.pick === 'cancel') throw new CancelError();
     return next.pick;
   }
@@ -94,7 +100,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
   let stderr = '';
   const tty = opts.tty ?? false;
   const stdin = Object.assign(Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]), { isTTY: tty });
-  const prompter = new ScriptedPrompter([...(opts.prompts ?? [])]);
+  const prompter = new ScriptedPrompter([...(opts.prompts ?? [])], () => stdout);
   const io: IO = {
     stdin,
     stdout: { write: (s: string) => ((stdout += s), true), isTTY: tty, columns: opts.columns ?? 80 },

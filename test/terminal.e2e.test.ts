@@ -141,9 +141,50 @@ describe('a real terminal', () => {
     term.keys(KEYS.enter);
     expect(await term.exitCode()).toBe(0);
     const screen = term.screen();
-    expect(screen).toContain('Coin and network (chain) (leave empty to skip) ltc');
+    expect(screen).toContain('Coin and network (chain) (leave empty to skip, type < to go back) ltc');
     expect(screen).not.toContain(key.slice(2, 14));
   }, BOUND_MS);
+
+  it('an agent alert shows the urgent steps before it asks any fact', async () => {
+    term = new TerminalSession(['--lang', 'zh', 'diagnose', 'account-compromised', '--agent'], { height: 120 });
+    // The first fact prompt appears with the urgent steps and the contact already on the screen above it.
+    const screen = await term.waitFor('账户 ID（没有可直接回车跳过）');
+    expect(screen.indexOf('立即把来电者转接')).toBeGreaterThan(-1);
+    expect(screen.indexOf('立即把来电者转接')).toBeLessThan(screen.indexOf('账户 ID（没有可直接回车跳过）'));
+    expect(screen).not.toContain('交易哈希（TxID）（没有');
+    for (let i = 0; i < 4; i++) term.keys(KEYS.enter);
+    expect(await term.exitCode()).toBe(0);
+  }, BOUND_MS);
+
+  it('resumes an agent case after Ctrl+C with a recap, in agent wording, and saves it', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'wallet-help-resume-'));
+    try {
+      term = new TerminalSession(['diagnose', 'contact-support', '--agent', '--save'], { height: 60, env: { WALLET_HELP_CONFIG_DIR: home } });
+      await term.waitFor('Ask the caller to say in one sentence');
+      term.keys(KEYS.enter);
+      await term.waitFor('Ask the caller whether the transaction involved');
+      term.keys(KEYS.ctrlC);
+      expect(await term.exitCode()).toBe(130);
+      term.close();
+      term = new TerminalSession(['diagnose', '--resume'], { height: 60, env: { WALLET_HELP_CONFIG_DIR: home } });
+      const recap = await term.waitFor('Ask the caller whether the transaction involved');
+      expect(flat(recap)).toContain('Continuing the case "Contact support" started');
+      expect(flat(recap)).toContain('1. What is your question about? — A payment, top-up, withdrawal or fee');
+      term.keys(KEYS.down, KEYS.enter);
+      for (const fact of ['Account ID', 'Time of the transaction', 'Amount', 'Error message']) {
+        await term.waitFor((s) => s.trimEnd().split('\n').at(-1)!.includes(fact));
+        term.keys(KEYS.enter);
+      }
+      const end = await term.waitFor('Case saved as');
+      expect(await term.exitCode()).toBe(0);
+      expect(end).toMatch(/Case [0-9a-f]{8}\n/);
+      const saved = readFileSync(join(home, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; role: string; status: string });
+      expect(saved.map((c) => [c.status, c.role])).toEqual([['cancelled', 'agent'], ['finished', 'agent']]);
+      expect(saved[0]!.id).toBe(saved[1]!.id);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, BOUND_MS * 2);
 
   describe('40 columns wide', () => {
     /** Screen lines wider than the terminal once soft wraps are joined: text the program did not wrap itself. */

@@ -34,12 +34,14 @@ export interface CaseRecord {
   facts: Partial<Record<CaseFact, string>>;
 }
 
-/** An interactive case not finished yet. */
+/** An interactive case not finished yet: everything --resume needs to go on as the case began. */
 export interface CaseProgress {
   id: string;
   flow: string;
   version: number;
   role: 'user' | 'agent';
+  /** Whether the finished case goes to the case log. */
+  save: boolean;
   startedAt: string;
   path: PathStep[];
   checks: CheckRecord[];
@@ -65,7 +67,11 @@ export interface ReadCases {
   unreadable?: string;
 }
 
-/** Reads the case log; a missing file is an empty log. */
+/**
+ * Reads the case log; a missing file is an empty log. A case can have several
+ * lines (cancelled, then resumed and finished): the latest line of an id is the
+ * case's state, so every reader sees one case per id, in the order of its latest line.
+ */
 export async function readCases(env: Env): Promise<ReadCases> {
   let text: string;
   try {
@@ -77,7 +83,7 @@ export async function readCases(env: Env): Promise<ReadCases> {
   }
   const lines = text.split('\n');
   const endsClean = text.endsWith('\n');
-  const cases: CaseRecord[] = [];
+  const cases = new Map<string, CaseRecord>();
   const skipped: ReadCases['skipped'] = [];
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
@@ -85,12 +91,13 @@ export async function readCases(env: Env): Promise<ReadCases> {
     try {
       const value = JSON.parse(line) as unknown;
       if (!isCaseRecord(value)) throw new Error('not a case');
-      cases.push(value);
+      cases.delete(value.id);
+      cases.set(value.id, value);
     } catch {
       skipped.push({ line: i + 1, reason: last ? 'torn' : 'invalid' });
     }
   });
-  return { cases, skipped };
+  return { cases: [...cases.values()], skipped };
 }
 
 /** A line is a case only when every field the commands read has its type: the log is input like any other. */
@@ -114,6 +121,12 @@ function isCaseRecord(v: unknown): v is CaseRecord {
   );
 }
 
+function isCheckRecord(v: unknown): v is CheckRecord {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Record<string, unknown>;
+  return [c.question, c.check, c.result].every((x) => typeof x === 'string') && (c.input === null || typeof c.input === 'string') && Array.isArray(c.reasons) && c.reasons.every((r) => typeof r === 'string');
+}
+
 /** Saves the case in progress (written aside, then renamed, so a crash leaves the old or the new one). */
 export async function saveProgress(env: Env, progress: CaseProgress): Promise<void> {
   await fsp.mkdir(configDir(env), { recursive: true });
@@ -122,15 +135,32 @@ export async function saveProgress(env: Env, progress: CaseProgress): Promise<vo
   await fsp.rename(`${file}.tmp`, file);
 }
 
-/** The case in progress, if one was left unfinished. */
+/** The case in progress, if one was left unfinished (the file is input like any other: a damaged one is no case). */
 export async function loadProgress(env: Env): Promise<CaseProgress | undefined> {
+  let value: unknown;
   try {
-    const value = JSON.parse(await fsp.readFile(progressFile(env), 'utf8')) as CaseProgress;
-    if (typeof value?.flow !== 'string' || !Array.isArray(value.path)) return undefined;
-    return value;
+    value = JSON.parse(await fsp.readFile(progressFile(env), 'utf8'));
   } catch {
     return undefined;
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const p = value as Record<string, unknown>;
+  const str = (x: unknown): x is string => typeof x === 'string';
+  const pathOk = Array.isArray(p.path) && p.path.every((s) => typeof s === 'object' && s !== null && str((s as Record<string, unknown>).question) && str((s as Record<string, unknown>).answer));
+  if (!str(p.id) || !str(p.flow) || !str(p.startedAt) || !pathOk) return undefined;
+  const facts = typeof p.facts === 'object' && p.facts !== null ? (p.facts as Record<string, unknown>) : {};
+  return {
+    id: p.id,
+    flow: p.flow,
+    version: typeof p.version === 'number' ? p.version : 0,
+    role: p.role === 'agent' ? 'agent' : 'user',
+    save: p.save === true,
+    startedAt: p.startedAt,
+    path: (p.path as PathStep[]).map((s) => ({ question: s.question, answer: s.answer })),
+    checks: Array.isArray(p.checks) ? p.checks.filter(isCheckRecord) : [],
+    // Only known facts, as text: a hand-edited file adds nothing else.
+    facts: Object.fromEntries(CASE_FACTS.flatMap((k) => (Object.hasOwn(facts, k) && str(facts[k]) ? [[k, facts[k].slice(0, 500)]] : []))),
+  };
 }
 
 export async function clearProgress(env: Env): Promise<void> {

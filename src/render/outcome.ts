@@ -8,12 +8,15 @@ import type { Style } from './style.js';
 import '../core.js';
 
 const DEFAULT_PREPARE: MessageKey[] = ['outcome.prepare.default1', 'outcome.prepare.default2', 'outcome.prepare.default3', 'outcome.prepare.default4'];
+/** The same, as an agent tells the caller. */
+const DEFAULT_PREPARE_AGENT: MessageKey[] = ['outcome.prepare.agent.default1', 'outcome.prepare.agent.default2', 'outcome.prepare.agent.default3', 'outcome.prepare.agent.default4'];
 
 /**
  * Renders an outcome: its kind as a word and a colour (never colour alone),
- * numbered steps, and for escalations and alerts the queue and what to prepare.
+ * numbered steps, and for escalations and alerts the queue and what to prepare:
+ * for an agent, what the caller should have ready (the steps and notice come in agent wording).
  */
-export function renderOutcome(result: DiagnosisResult, t: Translate, style: Style, width?: number): string {
+export function renderOutcome(result: DiagnosisResult, t: Translate, style: Style, width?: number, agent = false): string {
   const o = result.outcome;
   const lines: string[] = [''];
   const badge = ` ${t(`kind.${o.kind}`)} `;
@@ -24,8 +27,8 @@ export function renderOutcome(result: DiagnosisResult, t: Translate, style: Styl
   o.steps.forEach((s, i) => lines.push(hanging(`  ${i + 1}. `, safeText(s), width)));
   if (o.kind !== 'fix') {
     if (o.queue) lines.push('', hanging('', t('outcome.queue', { queue: t(`queue.${o.queue}`) }), width));
-    lines.push('', hanging('', style.bold(t('outcome.prepare')), width));
-    const prepare = o.prepare.length > 0 ? o.prepare.map((p) => safeText(p)) : DEFAULT_PREPARE.map((k) => t(k));
+    lines.push('', hanging('', style.bold(t(agent ? 'outcome.prepare.agent' : 'outcome.prepare')), width));
+    const prepare = o.prepare.length > 0 ? o.prepare.map((p) => safeText(p)) : (agent ? DEFAULT_PREPARE_AGENT : DEFAULT_PREPARE).map((k) => t(k));
     for (const p of prepare) lines.push(hanging('  • ', p, width));
     if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice)), width));
   }

@@ -4,20 +4,25 @@ import type { Flow, Lang } from '../engine/types.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { safeText } from '../util/safe-text.js';
+import { formatDateTime } from './time.js';
 import '../core.js';
 
 export const SUMMARY_FORMATS = ['text', 'md', 'json'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
-/** The summary of a case; `flow` gives the question texts and answer labels in the reader's language. */
-export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFormat, t: Translate, lang: Lang): string {
-  if (format === 'json') return `${JSON.stringify(record, null, 2)}\n`;
+/**
+ * The summary of a case; `flow` gives the question texts and answer labels in the reader's language.
+ * A case that is not in the case log has no id to show: nobody could look it up.
+ */
+export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFormat, t: Translate, lang: Lang, saved = true): string {
+  if (format === 'json') return `${JSON.stringify(saved ? record : { ...record, id: undefined }, null, 2)}\n`;
   const md = format === 'md';
   const heading = (s: string) => (md ? `### ${s}` : s);
   const item = (s: string) => (md ? `- ${s}` : `  - ${s}`);
   const lines: string[] = [];
-  lines.push(md ? `## ${t('summary.title', { id: record.id.slice(0, 8) })}` : t('summary.title', { id: record.id.slice(0, 8) }));
-  lines.push(t('summary.time', { time: localTime(record.endedAt, record.timeZone, lang), zone: record.timeZone }));
+  const title = saved ? t('summary.title', { id: record.id.slice(0, 8) }) : t('summary.titleUnsaved');
+  lines.push(md ? `## ${title}` : title);
+  lines.push(t('summary.time', { time: formatDateTime(record.endedAt, record.timeZone, lang), zone: record.timeZone }));
   lines.push(t('summary.flow', { flow: record.flow, version: record.version, title: safeText(flow.title[lang]) }));
   if (record.status === 'cancelled') lines.push(t('summary.cancelled'));
   lines.push('', heading(t('summary.answers')));
@@ -45,15 +50,8 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   const facts = Object.entries(record.facts);
   if (facts.length > 0) {
     lines.push('', heading(t('summary.facts')));
-    for (const [key, value] of facts) lines.push(item(`${t(`fact.${key}` as MessageKey)}: ${safeText(value ?? '')}`));
+    for (const [key, value] of facts) lines.push(item(t('summary.factLine', { fact: t(`fact.${key}` as MessageKey), value: safeText(value ?? '') })));
   }
   return `${lines.join('\n')}\n`;
 }
 
-function localTime(iso: string, zone: string, lang: Lang): string {
-  try {
-    return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
-  } catch {
-    return iso;
-  }
-}

@@ -24,6 +24,18 @@ export function formatWhen(at: Date, now: Date, zone: string, lang: Lang): strin
   return `${day.format(at)} ${time.format(at)}`;
 }
 
+/** A date and time in `zone`, the way the language writes it ("22 Nov 2026, 14:36" / "2026年11月22日 14:36"); the ISO text when it cannot be read. */
+export function formatDateTime(iso: string, zone: string, lang: Lang): string {
+  const locale = LOCALES[lang];
+  try {
+    const at = new Date(iso);
+    if (Number.isNaN(at.getTime())) return iso;
+    return formatter(`datetime ${locale} ${zone}`, () => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' })).format(at);
+  } catch {
+    return iso;
+  }
+}
+
 /** Language names in the reader's language ("English, Chinese" / "英语、中文"). */
 export function formatLanguages(tags: readonly string[], lang: Lang): string {
   const locale = LOCALES[lang];

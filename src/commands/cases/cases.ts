@@ -1,7 +1,9 @@
 /** `wallet-help cases list|show|export|stats`: the case log, for tickets and for learning what callers need. */
 import { casesFile, readCases, type CaseRecord } from '../../cases/store.js';
 import { UsageError } from '../../errors.js';
+import { orList } from '../../i18n/i18n.js';
 import { clip, safeText } from '../../util/safe-text.js';
+import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
 import '../../core.js';
 
@@ -11,8 +13,8 @@ export interface CasesFilter {
   outcome?: string;
 }
 
-/** The saved cases matching the filter; unreadable lines are reported on stderr, skipped and left in the file. */
-async function cases(ctx: Context, filter: CasesFilter = {}): Promise<CaseRecord[]> {
+/** The saved cases matching the filter, and how many are saved in all; unreadable lines are reported on stderr, skipped and left in the file. */
+async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: CaseRecord[]; total: number }> {
   const { cases: all, skipped, unreadable } = await readCases(ctx.io.env);
   if (unreadable) ctx.io.stderr.write(`${ctx.t('warning.prefix')}${ctx.t('cases.unreadable', { file: casesFile(ctx.io.env), reason: unreadable })}\n`);
   for (const s of skipped) ctx.io.stderr.write(`${ctx.t('warning.prefix')}${ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line })}\n`);
@@ -21,17 +23,28 @@ async function cases(ctx: Context, filter: CasesFilter = {}): Promise<CaseRecord
     since = Date.parse(filter.since);
     if (Number.isNaN(since)) throw new UsageError('invalid_since', ctx.t('cases.badSince', { value: clip(filter.since) }));
   }
-  return all.filter(
+  if (filter.flow !== undefined) await warnUnknownFlow(ctx, filter.flow, all);
+  const list = all.filter(
     (c) =>
       (since === undefined || Date.parse(c.endedAt) >= since) &&
       (filter.flow === undefined || c.flow === filter.flow) &&
       (filter.outcome === undefined || c.outcome?.id === filter.outcome || c.outcome?.kind === filter.outcome || (filter.outcome === 'cancelled' && c.status === 'cancelled')),
   );
+  return { list, total: all.length };
+}
+
+/** A --flow that names no flow and no saved case is most likely mistyped: say so, with the closest ids. */
+async function warnUnknownFlow(ctx: Context, flow: string, all: readonly CaseRecord[]): Promise<void> {
+  const ids = new Set([...(await ctx.flows()).flows.keys(), ...all.map((c) => c.flow)]);
+  if (ids.has(flow)) return;
+  const suggestions = closest(flow, ids);
+  const hint = suggestions.length > 0 ? ` ${ctx.t('error.unknownFlow.suggest', { suggestions: orList(ctx.lang, suggestions) })}` : '';
+  ctx.io.stderr.write(`${ctx.t('warning.prefix')}${ctx.t('error.unknownFlow', { flow: clip(flow) })}${hint}\n`);
 }
 
 /** One line per case. */
 export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: Context): Promise<void> {
-  const list = await cases(ctx, opts);
+  const { list, total } = await cases(ctx, opts);
   if (opts.json) {
     ctx.io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return;
@@ -41,19 +54,21 @@ export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: C
   const rows = list.map((c) =>
     [c.id.slice(0, 8), c.endedAt.replace('T', ' ').slice(0, 16), c.flow, c.status === 'cancelled' ? ctx.t('cases.cancelled') : `${c.outcome?.kind ?? ''} ${c.outcome?.id ?? ''}`, c.role].map((cell) => safeText(cell)),
   );
-  ctx.io.stdout.write(rows.length === 0 ? `${ctx.t('cases.empty')}\n` : table([[ctx.t('cases.col.id'), ctx.t('cases.col.time'), ctx.t('cases.col.flow'), ctx.t('cases.col.outcome'), ctx.t('cases.col.role')], ...rows], out));
+  ctx.io.stdout.write(rows.length === 0 ? `${ctx.t(total > 0 ? 'cases.noMatch' : 'cases.empty')}\n` : table([[ctx.t('cases.col.id'), ctx.t('cases.col.time'), ctx.t('cases.col.flow'), ctx.t('cases.col.outcome'), ctx.t('cases.col.role')], ...rows], out));
 }
 
 /** One case, as the ticket summary. */
-export async function runCasesShow(opts: { id: string; format: string }, ctx: Context): Promise<void> {
-  const list = await cases(ctx);
-  const matches = list.filter((c) => c.id === opts.id || c.id.startsWith(opts.id));
+export async function runCasesShow(opts: { id: string; format: string; json: boolean }, ctx: Context): Promise<void> {
+  const { list } = await cases(ctx);
+  // A full id always names its case; otherwise the first characters must name exactly one.
+  const exact = list.filter((c) => c.id === opts.id);
+  const matches = exact.length > 0 ? exact : list.filter((c) => c.id.startsWith(opts.id));
   if (matches.length !== 1) throw new UsageError('unknown_case', ctx.t(matches.length === 0 ? 'cases.unknown' : 'cases.ambiguous', { id: clip(opts.id) }));
   const record = matches[0]!;
   const { SUMMARY_FORMATS, renderSummary } = await import('../../render/summary.js');
   if (!(SUMMARY_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError('invalid_summary_format', ctx.t('summary.badFormat', { format: clip(opts.format) }));
   const flow = (await ctx.flows()).flows.get(record.flow);
-  if (!flow || opts.format === 'json') {
+  if (!flow || opts.json || opts.format === 'json') {
     ctx.io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
     return;
   }
@@ -64,7 +79,7 @@ const CSV_COLUMNS = ['id', 'status', 'flow', 'version', 'role', 'lang', 'started
 
 /** Exports the cases as CSV (for spreadsheets) or JSON Lines. */
 export async function runCasesExport(opts: CasesFilter & { format: string }, ctx: Context): Promise<void> {
-  const list = await cases(ctx, opts);
+  const { list } = await cases(ctx, opts);
   if (opts.format === 'jsonl') {
     ctx.io.stdout.write(list.map((c) => `${JSON.stringify(c)}\n`).join(''));
     return;
@@ -102,7 +117,7 @@ export function csvField(value: string): string {
 
 /** Counts by flow, outcome and exit point, share escalated, median time to outcome. */
 export async function runCasesStats(opts: CasesFilter & { json: boolean }, ctx: Context): Promise<void> {
-  const list = await cases(ctx, opts);
+  const { list } = await cases(ctx, opts);
   const count = (key: (c: CaseRecord) => string | undefined) => {
     const m: Record<string, number> = {};
     for (const c of list) {

@@ -13,6 +13,7 @@ import type { SecretScanOptions } from '../../safety/secrets.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
 import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord } from '../../diagnosis/checks.js';
 import { CHECKS } from '../../engine/types.js';
+import { factsToAsk } from '../../diagnosis/case-facts.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, readAnswersFile } from './answers.js';
@@ -68,9 +69,8 @@ const SHOW_PATH = '__path';
 
 /** Runs a diagnosis and prints the outcome (human text or one JSON document). */
 export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<FullResult> {
-  const { io, t, lang, role } = ctx;
+  const { io, t, lang } = ctx;
   const interactive = canPrompt(io, opts);
-  const saving = opts.save ?? ctx.config.saveCases === 'true';
   if (opts.summary !== undefined && !(SUMMARY_FORMATS as readonly string[]).includes(opts.summary)) {
     throw new UsageError('invalid_summary_format', t('summary.badFormat', { format: clip(opts.summary) }));
   }
@@ -90,18 +90,29 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     if (!interactive) throw new UsageError('resume_needs_terminal', t('resume.terminal'));
     resumed = await loadProgress(io.env);
     if (!resumed || !catalog.flows.has(resumed.flow)) throw new UsageError('nothing_to_resume', t('resume.none'));
+    // The progress file is input too: its facts are screened like typed ones.
+    await refuseSecrets(t, Object.entries(resumed.facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })));
+    if (opts.flow !== undefined) {
+      // A flow named with --resume must be the case's own: resuming another problem silently would mislead.
+      await refuseSecrets(t, suspectInputs(catalog.flows, opts.flow, {}));
+      const named = findFlow(catalog.flows, opts.flow, ctx);
+      if (named.id !== resumed.flow) throw new UsageError('resume_other_flow', t('resume.otherFlow', { flow: named.id, caseFlow: resumed.flow }), { flow: resumed.flow });
+    }
   }
+  // A resumed case goes on as it began: with its role and its save setting (--save can still turn saving on).
+  const role = resumed?.role ?? ctx.role;
+  const saving = opts.save ?? resumed?.save ?? ctx.config.saveCases === 'true';
   // Nothing the user typed is used or echoed before it is screened for secrets.
   const flowId = resumed?.flow ?? opts.flow;
   if (flowId !== undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given));
-  const flow = await chooseFlow(flowId, ctx, interactive, catalog.flows);
+  const flow = await chooseFlow(flowId, ctx, role, interactive, catalog.flows);
   if (flowId === undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flow.id, given));
   rejectBadAnswers(ctx, flow, given);
 
   const checkInputs = parseCheckInputs(ctx, opts.checkInput ?? []);
   for (const id of Object.keys(checkInputs)) if (!flow.questions[id]?.check) throw badCheckInput(t, id, 'no-check');
-  // A case id is needed only when the case is kept or summarised; node:crypto costs start-up time otherwise.
-  const caseId = resumed?.id ?? (saving || interactive || opts.summary !== undefined ? (await import('node:crypto')).randomUUID() : '');
+  // A case id is needed only when the case is kept or resumable; node:crypto costs start-up time otherwise.
+  const caseId = resumed?.id ?? (saving || interactive ? (await import('node:crypto')).randomUUID() : '');
   const startedAt = resumed?.startedAt ?? ctx.now.toISOString();
   let checks: CheckRecord[] = resumed?.checks ?? [];
   Object.assign(facts, resumed?.facts ?? {}, facts);
@@ -112,111 +123,171 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   } catch {
     throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: flow.id }));
   }
-  if (resumed) io.stdout.write(`${t('resume.continuing', { time: resumed.startedAt })}\n`);
+  if (resumed) {
+    const { formatDateTime } = await import('../../render/time.js');
+    io.stdout.write(`${t('resume.continuing', { time: formatDateTime(resumed.startedAt, ctx.userZone(), lang), title: safeText(flow.title[lang]) })}\n${describePath(ctx, flow, resumed.path)}${describeFacts(ctx, facts)}`);
+  }
   // Moving forward takes the answers given up front as soon as their question comes; Back and Start over do not,
   // so a given answer can be changed.
   const forward = (session: Next['session'], answer: string): Next => resolve(flow, given, step(flow, session, answer).session);
+  // Back returns to exactly the earlier state: the question before, and only the checks of the answers that stand.
+  const goBack = (session: Next['session']): Next => {
+    const earlier = current(flow, back(session));
+    const kept = new Set(earlier.session.path.map((p) => p.question));
+    checks = checks.filter((c) => kept.has(c.question));
+    return earlier;
+  };
   const progress = (session: Next['session']) =>
-    interactive ? saveProgress(io.env, { id: caseId, flow: flow.id, version: flow.version, role, startedAt, path: session.path, checks, facts }) : Promise.resolve();
-
-  try {
-    while (next.type === 'question') {
-      const q = next.question;
-      if (q.check && !CHECKS[q.check].input && opts.checks !== false) {
-        // A measured check answers on its own, when the directory names a target; otherwise the question is asked.
-        const { provider } = await ctx.provider();
-        // Facts a check needs (chain, TxID, address) come from --fact, or are asked on a terminal.
-        if (interactive && canMeasure(q, provider, facts)) await askFacts(ctx, facts, CHECKS[q.check].facts);
-        if (q.check === 'memo' && interactive && facts.memo === undefined && facts.chain) await askFacts(ctx, facts, ['memo']);
-        const ran = !canMeasure(q, provider, facts) ? undefined : await withProgress(
-          ctx,
-          t(`check.running.${q.check}`),
-          () => runMeasuredCheck(q, provider, { timeoutMs: checkTimeout(ctx, opts.timeout), env: io.env, ...(io.signal ? { signal: io.signal } : {}) }, facts),
-          (r) => ({ text: t(`check.measured.${r!.answer as 'ok'}`, { detail: r!.record.detail ?? '' }).trim(), ok: r?.answer === 'ok' }),
-          opts.json,
-        );
-        if (ran) {
-          checks = [...checks.filter((c) => c.question !== q.id), ran.record];
-          next = forward(next.session, ran.answer);
-          await progress(next.session);
-          continue;
-        }
-      }
-      if (q.check && CHECKS[q.check].input) {
-        // An answer given up front has already won; otherwise the check answers from typed text.
-        const { directory } = await ctx.provider();
-        let ran: Awaited<ReturnType<typeof runCheck>>;
-        if (Object.hasOwn(checkInputs, q.id)) {
-          ran = await runCheck(q, checkInputs[q.id]!, directory.providers, t);
-          if (!ran && !interactive) throw badCheckInput(t, q.id, 'not-contact');
-        } else if (interactive) {
-          // Text that is not a contact is asked for again; only an empty line goes on to the question.
-          for (;;) {
-            const typed = await askText(ctx, safeText(q.input![lang]));
-            ran = await runCheck(q, typed, directory.providers, t);
-            if (ran || typed.trim() === '') break;
-            io.stderr.write(`${t('check.notContactTyped', { input: clip(typed.trim()) })}\n`);
-          }
-        }
-        if (ran) {
-          checks = [...checks.filter((c) => c.question !== q.id), ran.record];
-          notes.push(checkLine(ctx, ran.record));
-          next = forward(next.session, ran.answer);
-          await progress(next.session);
-          continue;
-        }
-      }
-      if (!interactive) throw missingAnswer(ctx, q);
-      const prompter = await io.prompter();
-      const path = next.session.path;
-      const answer = await prompter.select({
-        message: safeText((role === 'agent' && q.agent ? q.agent : q.text)[lang]),
-        choices: [
-          ...q.answers.map((a) => ({ value: a.value, name: safeText(a.label[lang]) })),
-          ...(path.length > 0 ? [{ value: BACK, name: t('nav.back') }, { value: RESTART, name: t('nav.restart') }, { value: SHOW_PATH, name: t('nav.path') }] : []),
-        ],
-      });
-      if (answer === SHOW_PATH) {
-        io.stdout.write(describePath(ctx, flow, path));
-        continue;
-      }
-      // Back and Start over return to exactly the earlier state: the session is just the answers so far.
-      next = answer === BACK ? current(flow, back(next.session)) : answer === RESTART ? current(flow, start(flow)) : forward(next.session, answer);
-      const kept = new Set(next.session.path.map((p) => p.question));
-      checks = checks.filter((c) => kept.has(c.question));
-      await progress(next.session);
-    }
-
-    if (role === 'agent' && interactive && next.outcome.queue) await askFacts(ctx, facts);
-  } catch (err) {
-    // A signal that stops a running check ends the case like one at a prompt.
+    interactive ? saveProgress(io.env, { id: caseId, flow: flow.id, version: flow.version, role, save: saving, startedAt, path: session.path, checks, facts }) : Promise.resolve();
+  // A case cancelled at a prompt (or by a signal that stops a running check) is kept as cancelled when saving is on.
+  const cancelled = async (err: unknown): Promise<unknown> => {
     const cancel = err instanceof CancelError ? err : err instanceof Error && err.name === 'AbortError' ? new CancelError(io.signal?.reason === 'SIGHUP' ? 129 : 143) : undefined;
     if (cancel && saving) {
-      await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', flow, startedAt, session: next.session, checks, facts, result: undefined })).catch((saveErr: NodeJS.ErrnoException) =>
+      await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: undefined })).catch((saveErr: NodeJS.ErrnoException) =>
         io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: saveErr.code ?? 'EIO' })}\n`),
       );
     }
-    throw cancel ?? err;
+    return cancel ?? err;
+  };
+  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean) => askFacts(ctx, facts, keys, { canGoBack, saved: () => progress(next.session) });
+
+  try {
+    for (;;) {
+      while (next.type === 'question') {
+        const q = next.question;
+        const path = next.session.path;
+        if (q.check && !CHECKS[q.check].input && opts.checks !== false) {
+          // A measured check answers on its own, when the directory names a target; otherwise the question is asked.
+          const { provider } = await ctx.provider();
+          // Facts a check needs (chain, TxID, address) come from --fact, or are asked on a terminal.
+          let wentBack = false;
+          if (interactive && canMeasure(q, provider, facts)) wentBack = (await askForFacts(CHECKS[q.check].facts, path.length > 0)) === 'back';
+          if (!wentBack && q.check === 'memo' && interactive && facts.memo === undefined && facts.chain) wentBack = (await askForFacts(['memo'], path.length > 0)) === 'back';
+          if (wentBack) {
+            next = goBack(next.session);
+            await progress(next.session);
+            continue;
+          }
+          const ran = !canMeasure(q, provider, facts) ? undefined : await withProgress(
+            ctx,
+            t(`check.running.${q.check}`),
+            () => runMeasuredCheck(q, provider, { timeoutMs: checkTimeout(ctx, opts.timeout), env: io.env, ...(io.signal ? { signal: io.signal } : {}) }, facts),
+            (r) => ({ text: t(`check.measured.${r!.answer as 'ok'}`, { detail: r!.record.detail ?? '' }).trim(), ok: r?.answer === 'ok' }),
+            opts.json,
+          );
+          if (ran) {
+            checks = [...checks.filter((c) => c.question !== q.id), ran.record];
+            next = forward(next.session, ran.answer);
+            await progress(next.session);
+            continue;
+          }
+        }
+        if (q.check && CHECKS[q.check].input) {
+          // An answer given up front has already won; otherwise the check answers from typed text.
+          let ran: Awaited<ReturnType<typeof runCheck>>;
+          if (Object.hasOwn(checkInputs, q.id)) {
+            const { directory } = await ctx.provider();
+            ran = await runCheck(q, checkInputs[q.id]!, directory.providers, t);
+            if (!ran && !interactive) throw badCheckInput(t, q.id, 'not-contact');
+          } else if (interactive) {
+            const { directory } = await ctx.provider();
+            // Text that is not a contact is asked for again; only an empty line goes on to the question.
+            for (;;) {
+              const typed = await askText(ctx, safeText(q.input![lang]));
+              ran = await runCheck(q, typed, directory.providers, t);
+              if (ran || typed.trim() === '') break;
+              io.stderr.write(`${t('check.notContactTyped', { input: clip(typed.trim()) })}\n`);
+            }
+          }
+          if (ran) {
+            checks = [...checks.filter((c) => c.question !== q.id), ran.record];
+            notes.push(checkLine(ctx, ran.record));
+            next = forward(next.session, ran.answer);
+            await progress(next.session);
+            continue;
+          }
+        }
+        if (!interactive) throw missingAnswer(ctx, q);
+        const prompter = await io.prompter();
+        const answer = await prompter.select({
+          message: safeText((role === 'agent' && q.agent ? q.agent : q.text)[lang]),
+          choices: [
+            ...q.answers.map((a) => ({ value: a.value, name: safeText(a.label[lang]) })),
+            ...(path.length > 0 ? [{ value: BACK, name: t('nav.back') }, { value: RESTART, name: t('nav.restart') }, { value: SHOW_PATH, name: t('nav.path') }] : []),
+          ],
+        });
+        if (answer === SHOW_PATH) {
+          io.stdout.write(describePath(ctx, flow, path));
+          continue;
+        }
+        // Back and Start over return to exactly the earlier state: the session is just the answers so far.
+        next = answer === BACK ? goBack(next.session) : answer === RESTART ? current(flow, start(flow)) : forward(next.session, answer);
+        const kept = new Set(next.session.path.map((p) => p.question));
+        checks = checks.filter((c) => kept.has(c.question));
+        await progress(next.session);
+      }
+      // An agent at an escalation records the facts support needs before the outcome; Back at the first returns to the last question.
+      // An alert shows its urgent steps first: its facts are asked after them (below).
+      if (role === 'agent' && interactive && next.outcome.queue && next.outcome.kind !== 'alert') {
+        if ((await askForFacts(factsToAsk(flow, next.session.path, facts), next.session.path.length > 0)) === 'back') {
+          next = goBack(next.session);
+          await progress(next.session);
+          continue;
+        }
+      }
+      break;
+    }
+  } catch (err) {
+    throw await cancelled(err);
   }
+  const outcome = next.outcome;
 
   // Fixes need no contact, so the directory (and luxon) load only for escalations and alerts.
   let contacts: ContactBook | undefined;
-  if (next.outcome.queue) {
+  if (outcome.queue) {
     const { ContactBook } = await import('../../diagnosis/contact-book.js');
     const { directory, provider } = await ctx.provider();
     contacts = new ContactBook(directory, provider, ctx);
   }
-  const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string } = finish(ctx, flow, next.outcome, next.session, contacts);
+  const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string } = finish(ctx, flow, outcome, next.session, contacts);
   if (checks.length > 0) result.checks = checks;
+  if (role === 'agent' && outcome.agent) {
+    result.role = 'agent';
+    result.agentSteps = outcome.agent.map((s) => s[lang]);
+  }
+
+  let text = '';
+  if (!opts.json) {
+    // Loaded only for people: the JSON path stays lean.
+    const { renderOutcome } = await import('../../render/outcome.js');
+    const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+    const { out: style } = await ctx.styles();
+    // An agent reads the steps and the safety notice as what to tell the caller.
+    const agentNotice = role === 'agent' && result.outcome.notice && contacts ? { notice: t('safety.notice.agent', { url: contacts.provider.website }) } : {};
+    const shown = { ...result, outcome: { ...result.outcome, ...(result.agentSteps ? { steps: result.agentSteps } : {}), ...agentNotice } };
+    text = notes.map((n) => `${n}\n`).join('') + renderOutcome(shown, t, style, width, role === 'agent');
+    if (result.outcome.contact) {
+      const { renderContactCard } = await import('../../render/contact.js');
+      text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, userZone: ctx.userZone(), width })}`;
+    }
+    for (const w of result.warnings ?? []) text += `\n${w}\n`;
+  }
+  if (role === 'agent' && interactive && outcome.kind === 'alert') {
+    // In an emergency time matters: the urgent steps and the contact first, then the facts (each can be skipped).
+    io.stdout.write(text);
+    text = '';
+    try {
+      await askForFacts(factsToAsk(flow, next.session.path, facts), false);
+    } catch (err) {
+      throw await cancelled(err);
+    }
+  }
   // The facts of the case travel with the result, for the ticket.
   if (Object.keys(facts).length > 0) result.facts = Object.fromEntries(CASE_FACTS.flatMap((k) => (facts[k] === undefined ? [] : [[k, facts[k]]])));
-  if (role === 'agent' && next.outcome.agent) {
-    result.role = 'agent';
-    result.agentSteps = next.outcome.agent.map((s) => s[lang]);
-  }
+
   const summaryFormat = (opts.summary as SummaryFormat | undefined) ?? (role === 'agent' && interactive && !opts.json ? 'text' : undefined);
   // The case record (and the time zone it names) is built only when the case is kept or summarised.
-  const record = saving || summaryFormat ? caseRecord(ctx, { id: caseId, status: 'finished', flow, startedAt, session: next.session, checks, facts, result }) : undefined;
+  const record = saving || summaryFormat ? caseRecord(ctx, { id: caseId, status: 'finished', role, flow, startedAt, session: next.session, checks, facts, result }) : undefined;
   let saveProblem: string | undefined;
   if (saving && record) {
     try {
@@ -229,7 +300,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     }
   }
   if (interactive) await clearProgress(io.env);
-  const summary = summaryFormat && record ? await summaryText(ctx, record, flow, summaryFormat) : undefined;
+  // Only a case in the log has an id worth showing: "cases show" finds nothing else.
+  const summary = summaryFormat && record ? await summaryText(ctx, record, flow, summaryFormat, result.case !== undefined) : undefined;
 
   if (opts.json) {
     if (summary !== undefined) result.summary = summary;
@@ -237,17 +309,6 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result;
   }
-  // Loaded only for people: the JSON path stays lean.
-  const { renderOutcome } = await import('../../render/outcome.js');
-  const width = io.stdout.isTTY ? io.stdout.columns : undefined;
-  const { out: style } = await ctx.styles();
-  const shown = result.agentSteps ? { ...result, outcome: { ...result.outcome, steps: result.agentSteps } } : result;
-  let text = notes.map((n) => `${n}\n`).join('') + renderOutcome(shown, t, style, width);
-  if (result.outcome.contact) {
-    const { renderContactCard } = await import('../../render/contact.js');
-    text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, userZone: ctx.userZone(), width })}`;
-  }
-  for (const w of result.warnings ?? []) text += `\n${w}\n`;
   if (summary !== undefined) text += `\n${summary}`;
   if (saving) text += saveProblem ? `\n${saveProblem}\n` : `\n${t('cases.saved', { id: caseId })}\n`;
   io.stdout.write(text);
@@ -257,7 +318,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
 /** The record the case log keeps, and summaries are made from. */
 function caseRecord(
   ctx: Context,
-  c: { id: string; status: CaseRecord['status']; flow: Flow; startedAt: string; session: Next['session']; checks: CheckRecord[]; facts: CaseRecord['facts']; result: FullResult | undefined },
+  c: { id: string; status: CaseRecord['status']; role: CaseRecord['role']; flow: Flow; startedAt: string; session: Next['session']; checks: CheckRecord[]; facts: CaseRecord['facts']; result: FullResult | undefined },
 ): CaseRecord {
   const outcome = c.result?.outcome;
   const contact = outcome?.contact;
@@ -267,7 +328,7 @@ function caseRecord(
     flow: c.flow.id,
     version: c.flow.version,
     lang: ctx.lang,
-    role: ctx.role,
+    role: c.role,
     startedAt: c.startedAt,
     endedAt: ctx.io.now().toISOString(),
     timeZone: ctx.userZone(),
@@ -282,20 +343,49 @@ function caseRecord(
   };
 }
 
-/** The summary in a format, with anything that still looks like a secret redacted. */
-async function summaryText(ctx: Context, record: CaseRecord, flow: Flow, format: SummaryFormat): Promise<string> {
+/** The summary in a format, with anything that still looks like a secret redacted; `saved` says whether it has an id to show. */
+async function summaryText(ctx: Context, record: CaseRecord, flow: Flow, format: SummaryFormat, saved: boolean): Promise<string> {
   const { redactSecrets } = await loadScanner();
-  return redactSecrets(renderSummary(record, flow, format, ctx.t, ctx.lang), { allowHex64: true, numbersExpected: true });
+  return redactSecrets(renderSummary(record, flow, format, ctx.t, ctx.lang, saved), { allowHex64: true, numbersExpected: true });
 }
 
-/** Asks for the facts not known yet (all of them by default: an agent at an escalation); empty answers are skipped. */
-async function askFacts(ctx: Context, facts: CaseRecord['facts'], keys: readonly string[] = CASE_FACTS): Promise<void> {
-  for (const key of keys as readonly CaseFact[]) {
-    if (facts[key] !== undefined) continue;
-    const value = (await askText(ctx, ctx.t('fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key])).trim();
-    if (value === '') continue;
-    facts[key] = value.slice(0, 500);
+/** What typed at a fact prompt goes back, like Back at a question (a prompt for text has no menu). */
+const FACT_BACK = '<';
+
+/**
+ * Asks for the facts among `keys` not known yet, in order. Empty skips one; "<"
+ * goes back to the one before, cleared as it was, and at the first one returns
+ * 'back' (when `canGoBack`: the caller returns to the last question). `saved`
+ * runs after each change, so --resume restores what was typed.
+ */
+async function askFacts(ctx: Context, facts: CaseRecord['facts'], keys: readonly CaseFact[], o: { canGoBack: boolean; saved: () => Promise<void> }): Promise<'done' | 'back'> {
+  const asked = keys.filter((key) => facts[key] === undefined);
+  for (let i = 0; i < asked.length; ) {
+    const key = asked[i]!;
+    const back = i > 0 || o.canGoBack;
+    // A secret typed here is masked, refused and asked for again (askText), so what comes back is safe to keep.
+    const value = (await askText(ctx, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key])).trim();
+    if (value === FACT_BACK && back) {
+      if (i === 0) return 'back';
+      i -= 1;
+      delete facts[asked[i]!];
+      await o.saved();
+      continue;
+    }
+    if (value !== '') {
+      facts[key] = value.slice(0, 500);
+      await o.saved();
+    }
+    i += 1;
   }
+  return 'done';
+}
+
+/** The facts recorded so far, for the recap of a resumed case. */
+function describeFacts(ctx: Context, facts: CaseRecord['facts']): string {
+  const known = CASE_FACTS.filter((k) => facts[k] !== undefined);
+  if (known.length === 0) return '';
+  return `${ctx.t('fact.known')}\n${known.map((k) => `  ${ctx.t('summary.factLine', { fact: ctx.t(`fact.${k}`), value: safeText(facts[k]!) })}`).join('\n')}\n`;
 }
 
 /**
@@ -359,14 +449,14 @@ function checkLine(ctx: Context, r: CheckRecord): string {
   return ctx.t(`check.result.${r.result as 'official' | 'lookalike' | 'unknown' | 'not-given'}`, { input });
 }
 
-async function chooseFlow(id: string | undefined, ctx: Context, interactive: boolean, flows: ReadonlyMap<string, Flow>): Promise<Flow> {
+async function chooseFlow(id: string | undefined, ctx: Context, role: Context['role'], interactive: boolean, flows: ReadonlyMap<string, Flow>): Promise<Flow> {
   const { t, lang } = ctx;
   const ids = [...flows.keys()];
   if (id === undefined) {
     if (!interactive) throw new UsageError('missing_flow', t('error.needFlow', { flows: ids.join(', ') }), { flows: ids });
     const prompter = await ctx.io.prompter();
     const picked = await prompter.select({
-      message: t('diagnose.pickFlow'),
+      message: t(role === 'agent' ? 'diagnose.pickFlow.agent' : 'diagnose.pickFlow'),
       choices: flowSummaries(flows).map((f) => ({ value: f.id, name: safeText(f.title[lang]), description: safeText(f.description[lang]) })),
     });
     return flows.get(picked)!;
