@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { diagnose, loadFlows } from '../src/lib.js';
 import { run } from './helpers.js';
 
 const json = (s: string) => JSON.parse(s);
@@ -148,6 +149,46 @@ describe('diagnose, human output', () => {
     expect(r.stdout).toContain('Have this ready before you contact support:');
     expect(r.stdout).toContain('Reach it only through the contacts shown here, published at https://www.example.com/help/contact.');
     expect(r.stdout).toContain('Example Wallet — security support');
+  });
+
+  it('for a fix that names a queue shows its contact card and the safety notice, and stays a fix', async () => {
+    const args = ['diagnose', 'suspicious-contact', '-a', 'request=nothing-sensitive', '-a', 'first-contact=they-contacted-me', '-a', 'claimed-contact=unknown'];
+    const r = await run(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('[FIX] Use only the official contacts');
+    expect(r.stdout).toContain('If this does not solve it, contact the security support team through the contacts below.');
+    expect(r.stdout).toContain('Reach it only through the contacts shown here, published at https://www.example.com/help/contact.');
+    expect(r.stdout).toContain('Example Wallet — security support');
+    expect(r.stdout).not.toContain('Have this ready');
+    const doc = json((await run([...args, '--json'])).stdout);
+    expect(doc.outcome).toMatchObject({ id: 'fix-use-official-contacts', kind: 'fix', queue: 'security', prepare: [], contact: { queue: 'security', source: 'https://www.example.com/help/contact' } });
+    expect(doc.outcome.notice).toContain('Official support never asks');
+    const agent = await run([...args, '--agent']);
+    expect(agent.stdout).toContain('Example Wallet — security support');
+    expect(agent.stdout).toContain('Official support never asks');
+    const summary = await run([...args, '--summary', 'text']);
+    expect(summary.stdout).toMatch(/Example Wallet, security/);
+    const zh = await run(['--lang', 'zh', ...args]);
+    expect(zh.stdout).toContain('如果这样仍未解决，请通过下方列出的联系方式联系安全客服团队。');
+  });
+
+  it('the library fills the contact of a fix that names a queue too', async () => {
+    const flows = await loadFlows();
+    const answers = { request: 'nothing-sensitive', 'first-contact': 'they-contacted-me', 'claimed-contact': 'unknown' };
+    const result = await diagnose(flows, { flow: 'suspicious-contact', answers });
+    expect(result.outcome).toMatchObject({ kind: 'fix', queue: 'security', contact: { queue: 'security' } });
+    expect(result.outcome.notice).toContain('Official support never asks');
+  });
+
+  it('a fix without a queue does not load the directory', async () => {
+    // A directory that cannot be read would be reported if it were loaded.
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONTACTS: '/nonexistent/contacts.yaml' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const doc = json(r.stdout);
+    expect(doc.outcome).toMatchObject({ kind: 'fix', queue: null, contact: null });
+    expect(doc.warnings).toBeUndefined();
+    expect(doc.outcome.notice).toBeUndefined();
   });
 
   it('colours on a terminal, and never with NO_COLOR, TERM=dumb or --no-color', async () => {

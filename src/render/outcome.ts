@@ -11,7 +11,8 @@ const DEFAULT_PREPARE: MessageKey[] = ['outcome.prepare.default1', 'outcome.prep
 
 /**
  * Renders an outcome: its kind as a word and a colour (never colour alone),
- * numbered steps, and for escalations and alerts the queue and what to prepare.
+ * numbered steps, and for escalations and alerts the queue and what to prepare; for a fix
+ * that names a queue, the team to turn to if it does not help and the safety notice.
  */
 export function renderOutcome(result: DiagnosisResult, t: Translate, style: Style, width?: number): string {
   const o = result.outcome;
@@ -27,6 +28,10 @@ export function renderOutcome(result: DiagnosisResult, t: Translate, style: Styl
     lines.push('', hanging('', style.bold(t('outcome.prepare')), width));
     const prepare = o.prepare.length > 0 ? o.prepare.map((p) => safeText(p)) : DEFAULT_PREPARE.map((k) => t(k));
     for (const p of prepare) lines.push(hanging('  • ', p, width));
+    if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice)), width));
+  } else if (o.queue) {
+    // A fix that names a team: where to turn if it does not help, with the same safety notice as an escalation.
+    lines.push('', hanging('', t('outcome.fixQueue', { queue: t(`queue.${o.queue}`) }), width));
     if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice)), width));
   }
   lines.push('');

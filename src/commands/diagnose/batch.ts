@@ -58,7 +58,7 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
         id = request.id;
         let result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
         if (result.outcome.queue && !contacts) {
-          // The first escalation loads the directory; the cards it computes serve every later line.
+          // The first outcome with a queue loads the directory; the cards it computes serve every later line.
           const { directory, provider } = await ctx.provider();
           contacts = new ContactBook(directory, provider, ctx);
           result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);

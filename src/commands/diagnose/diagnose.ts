@@ -177,7 +177,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
       await progress(next.session);
     }
 
-    if (role === 'agent' && interactive && next.outcome.queue) await askFacts(ctx, facts);
+    // The facts are for a ticket: an escalation or alert, not a fix that only names where to turn next.
+    if (role === 'agent' && interactive && next.outcome.kind !== 'fix') await askFacts(ctx, facts);
   } catch (err) {
     // A signal that stops a running check ends the case like one at a prompt.
     const cancel = err instanceof CancelError ? err : err instanceof Error && err.name === 'AbortError' ? new CancelError(io.signal?.reason === 'SIGHUP' ? 129 : 143) : undefined;
@@ -189,7 +190,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     throw cancel ?? err;
   }
 
-  // Fixes need no contact, so the directory (and luxon) load only for escalations and alerts.
+  // A fix without a queue needs no contact, so the directory (and luxon) load only for outcomes that name a queue.
   let contacts: ContactBook | undefined;
   if (next.outcome.queue) {
     const { ContactBook } = await import('../../diagnosis/contact-book.js');
