@@ -180,6 +180,36 @@ describe('diagnose, human output', () => {
     expect(result.outcome.notice).toContain('Official support never asks');
   });
 
+  it('gives the steps when the directory cannot be loaded, with the reason as a warning and exit 3', async () => {
+    for (const [argv, reason] of [
+      [['--contacts', 'missing.yaml'], 'missing.yaml'],
+      [['--provider', 'nope'], 'The directory has no provider "nope"'],
+    ] as const) {
+      const text = await run([...argv, 'diagnose', 'account-compromised']);
+      expect(text.code).toBe(3);
+      expect(text.stdout).toContain('[SECURITY ALERT]');
+      expect(text.stdout).toMatch(/\n {2}1\. \S/);
+      expect(text.stdout).toContain('The support contacts could not be loaded, so none are shown.');
+      expect(text.stdout).toContain(reason);
+      expect(text.stdout).not.toContain('Example Wallet');
+      const doc = await run([...argv, 'diagnose', 'account-compromised', '--json']);
+      expect(doc.code).toBe(3);
+      const result = json(doc.stdout);
+      expect(result.outcome).toMatchObject({ id: 'alert-compromised', kind: 'alert', queue: 'security', contact: null });
+      expect(result.outcome.steps.length).toBeGreaterThan(3);
+      expect(result.warnings).toEqual([expect.stringContaining(reason)]);
+    }
+    // A fix without a queue never needed the directory: nothing to warn about.
+    expect((await run(['--provider', 'nope', 'diagnose', 'payment-failed', '--network', 'offline'])).code).toBe(0);
+    const batch = await run(['--provider', 'nope', 'diagnose', '--batch', '-'], { stdin: '{"flow":"account-compromised"}\n{"flow":"payment-failed","answers":{"network":"offline"}}\n' });
+    expect(batch.code).toBe(3);
+    const lines = batch.stdout.trim().split('\n').map(json);
+    expect(lines[0].outcome).toMatchObject({ kind: 'alert', contact: null });
+    expect(lines[0].warnings).toEqual([expect.stringContaining('no provider "nope"')]);
+    expect(lines[1].warnings).toBeUndefined();
+    expect(batch.stderr).toContain('Warning: The support contacts could not be loaded');
+  });
+
   it('a fix without a queue does not load the directory', async () => {
     // A directory that cannot be read would be reported if it were loaded.
     const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONTACTS: '/nonexistent/contacts.yaml' } });

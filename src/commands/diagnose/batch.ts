@@ -5,7 +5,7 @@
  */
 import { ContactBook } from '../../diagnosis/contact-book.js';
 import { diagnoseWith } from '../../diagnosis/diagnosis.js';
-import { SilentError, UsageError, WalletHelpError } from '../../errors.js';
+import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { loadScanner, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
 import type { InputStream } from '../../io/io.js';
 import type { Context } from '../context.js';
@@ -18,11 +18,13 @@ const MEMO_LIMIT = 10_000;
 /** Longer lines are refused without parsing: no real request comes close. */
 const MAX_LINE = 1024 * 1024;
 
-/** Runs every line of the input; exit 1 (after all lines) when any line failed. */
+/** Runs every line of the input; exit 1 (after all lines) when any line failed, else 3 when the contacts could not be loaded. */
 export async function runBatch(source: string, ctx: Context): Promise<{ lines: number; failed: number }> {
   const { io, t } = ctx;
   const { flows } = await ctx.flows();
   let contacts: ContactBook | undefined;
+  /** Why the directory could not be loaded: results with a queue then carry it as a warning, without a contact. */
+  let contactsProblem: string | undefined;
   let out = '';
   let lines = 0;
   let failed = 0;
@@ -57,12 +59,19 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
         if (suspects.length > 0) await refuseSecrets(t, suspects);
         id = request.id;
         let result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
-        if (result.outcome.queue && !contacts) {
+        if (result.outcome.queue && !contacts && contactsProblem === undefined) {
           // The first outcome with a queue loads the directory; the cards it computes serve every later line.
-          const { directory, provider } = await ctx.provider();
-          contacts = new ContactBook(directory, provider, ctx);
-          result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
+          try {
+            const { directory, provider } = await ctx.provider();
+            contacts = new ContactBook(directory, provider, ctx);
+          } catch (err) {
+            if (!(err instanceof WalletHelpError) || err instanceof CancelError) throw err;
+            contactsProblem = t('contact.unavailable', { reason: err.message });
+            io.stderr.write(`${t('warning.prefix')}${contactsProblem}\n`);
+          }
+          if (contacts) result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
         }
+        if (result.outcome.queue && !contacts && contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), contactsProblem];
         // Equal paths give equal documents (one clock, one language per batch): serialize each once.
         const key = `${result.flow}\u0000${result.path.map((p) => `${p.question}=${p.answer}`).join('\u0000')}`;
         let doc = serialized.get(key);
@@ -95,6 +104,7 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
   }
   io.stderr.write(`${t('batch.summary', { lines, failed })}\n`);
   if (failed > 0) throw new SilentError();
+  if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
   return { lines, failed };
 }
 

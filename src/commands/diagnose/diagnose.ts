@@ -5,7 +5,7 @@ import { appendCase, casesFile, CASE_FACTS, clearProgress, loadProgress, savePro
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import type { Flow } from '../../engine/types.js';
 import { flowSummaries } from '../../flows/catalog.js';
-import { CancelError, UsageError } from '../../errors.js';
+import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { loadScanner, refuseSecrets, suspectInputs } from '../../safety/screen.js';
@@ -73,6 +73,18 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     throw new UsageError('invalid_summary_format', t('summary.badFormat', { format: clip(opts.summary) }));
   }
   const catalog = await ctx.flows();
+  // A directory that cannot be loaded (a broken file, an unknown provider) must not cost the user the steps,
+  // least of all an emergency's: the diagnosis goes on without contacts, says why, and exits with its own code.
+  let contactsProblem: string | undefined;
+  const directoryIfLoaded = async () => {
+    try {
+      return await ctx.provider();
+    } catch (err) {
+      if (!(err instanceof WalletHelpError) || err instanceof CancelError) throw err;
+      contactsProblem ??= err.message;
+      return undefined;
+    }
+  };
 
   // An answers file first; flags override it, so a script can adjust one answer.
   const given: Record<string, string> = Object.create(null);
@@ -122,11 +134,12 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
       const q = next.question;
       if (q.check && !CHECKS[q.check].input && opts.checks !== false) {
         // A measured check answers on its own, when the directory names a target; otherwise the question is asked.
-        const { provider } = await ctx.provider();
+        // Without a directory there is nothing to measure against: the question is asked.
+        const provider = (await directoryIfLoaded())?.provider;
         // Facts a check needs (chain, TxID, address) come from --fact, or are asked on a terminal.
-        if (interactive && canMeasure(q, provider, facts)) await askFacts(ctx, facts, CHECKS[q.check].facts);
-        if (q.check === 'memo' && interactive && facts.memo === undefined && facts.chain) await askFacts(ctx, facts, ['memo']);
-        const ran = !canMeasure(q, provider, facts) ? undefined : await withProgress(
+        if (provider && interactive && canMeasure(q, provider, facts)) await askFacts(ctx, facts, CHECKS[q.check].facts);
+        if (provider && q.check === 'memo' && interactive && facts.memo === undefined && facts.chain) await askFacts(ctx, facts, ['memo']);
+        const ran = !provider || !canMeasure(q, provider, facts) ? undefined : await withProgress(
           ctx,
           t(`check.running.${q.check}`),
           () => runMeasuredCheck(q, provider, { timeoutMs: checkTimeout(ctx, opts.timeout), env: io.env, ...(io.signal ? { signal: io.signal } : {}) }, facts),
@@ -144,8 +157,9 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
         // An answer given up front has already won; otherwise the check answers from typed text.
         const typed = Object.hasOwn(checkInputs, q.id) ? checkInputs[q.id] : interactive ? await (await io.prompter()).input({ message: safeText(q.input![lang]) }) : undefined;
         if (typed !== undefined) {
-          const { directory } = await ctx.provider();
-          const ran = await runCheck(q, typed, directory.providers, t);
+          // A script that asked for the check gets the directory's error; a person is asked the question instead.
+          const loaded = interactive ? await directoryIfLoaded() : await ctx.provider();
+          const ran = loaded && (await runCheck(q, typed, loaded.directory.providers, t));
           if (!ran && !interactive) throw badCheckInput(t, q.id, 'not-contact');
           if (ran) {
             checks = [...checks.filter((c) => c.question !== q.id), ran.record];
@@ -193,11 +207,14 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   // A fix without a queue needs no contact, so the directory (and luxon) load only for outcomes that name a queue.
   let contacts: ContactBook | undefined;
   if (next.outcome.queue) {
-    const { ContactBook } = await import('../../diagnosis/contact-book.js');
-    const { directory, provider } = await ctx.provider();
-    contacts = new ContactBook(directory, provider, ctx);
+    const loaded = await directoryIfLoaded();
+    if (loaded) {
+      const { ContactBook } = await import('../../diagnosis/contact-book.js');
+      contacts = new ContactBook(loaded.directory, loaded.provider, ctx);
+    }
   }
   const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string } = finish(ctx, flow, next.outcome, next.session, contacts);
+  if (contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), t('contact.unavailable', { reason: contactsProblem })];
   if (checks.length > 0) result.checks = checks;
   // The facts of the case travel with the result, for the ticket.
   if (Object.keys(facts).length > 0) result.facts = Object.fromEntries(CASE_FACTS.flatMap((k) => (facts[k] === undefined ? [] : [[k, facts[k]]])));
@@ -226,6 +243,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     if (summary !== undefined) result.summary = summary;
     if (saveProblem) io.stderr.write(`${t('warning.prefix')}${saveProblem}\n`);
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
     return result;
   }
   // Loaded only for people: the JSON path stays lean.
@@ -242,6 +260,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   if (summary !== undefined) text += `\n${summary}`;
   if (saving) text += saveProblem ? `\n${saveProblem}\n` : `\n${t('cases.saved', { id: caseId })}\n`;
   io.stdout.write(text);
+  if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
   return result;
 }
 
