@@ -119,7 +119,7 @@ export const zh: Record<MessageKey, string> = {
   'config.warn.unreadable': '无法读取设置文件 {file}（{reason}）；wallet-help 将使用默认设置继续运行。',
   'config.warn.badValue': '{file} 中的设置“{key}”{reason}，已忽略。请用“wallet-help config set {key} 取值”修正。',
   'config.warn.unknownKey': '{file} 中的设置“{key}”无法识别，已忽略。请用“wallet-help config unset {key}”删除。',
-  'cmd.config': '查看或修改设置（语言、服务商、目录、流程文件夹、角色、颜色）',
+  'cmd.config': '查看或修改设置（语言、服务商、目录、流程文件夹、角色、颜色、是否保存排查记录）',
   'config.arg.action': 'list、get 设置项、set 设置项 取值、unset 设置项 或 path',
   'config.arg.key': '设置项',
   'config.arg.value': '新的取值（仅用于 set）',

@@ -127,7 +127,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 1 internal error, 130 ca
   'config.warn.unreadable': 'your settings file {file} cannot be read ({reason}); wallet-help goes on with default settings.',
   'config.warn.badValue': 'the setting "{key}" in {file} {reason}; it is ignored. Fix it with "wallet-help config set {key} VALUE".',
   'config.warn.unknownKey': 'the setting "{key}" in {file} is unknown and ignored. Remove it with "wallet-help config unset {key}".',
-  'cmd.config': 'show or change your settings (language, provider, directory, flow folder, role, colour)',
+  'cmd.config': 'show or change your settings (language, provider, directory, flow folder, role, colour, saving cases)',
   'config.arg.action': 'list, get KEY, set KEY VALUE, unset KEY or path',
   'config.arg.key': 'the setting',
   'config.arg.value': 'its new value (set only)',
