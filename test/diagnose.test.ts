@@ -94,6 +94,32 @@ describe('diagnose with flags and --json', () => {
     expect(json(r.stdout).error).toMatchObject({ code: 'unknown_flow', flow: 'payment-faild', suggestions: ['payment-failed'] });
     const human = await run(['diagnose', 'paymnet-failed']);
     expect(human.stderr).toContain('Did you mean payment-failed?');
+    // A misspelt word of a long id: the whole id is too far off, the word is not.
+    expect(json((await run(['diagnose', 'withdrawl', '--json'])).stdout).error.suggestions).toEqual(['withdrawal-delayed']);
+    expect(json((await run(['diagnose', 'pasword', '--json'])).stdout).error.suggestions).toEqual(['forgot-password']);
+    // Unrelated words still get the list, not a guess.
+    expect(json((await run(['diagnose', 'banana', '--json'])).stdout).error.suggestions).toEqual([]);
+  });
+
+  it('says "cannot read FILE: no such file" for every missing file', async () => {
+    for (const argv of [
+      ['--contacts', 'nofile.yaml', 'contacts'],
+      ['diagnose', '--batch', 'nofile.yaml'],
+      ['diagnose', 'payment-failed', '--answers', 'nofile.yaml'],
+    ]) {
+      const r = await run(argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('Error: Cannot read nofile.yaml: no such file.\n');
+    }
+  });
+
+  it('warns once when WALLET_HELP_LANG is not a language, and goes on in English', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_LANG: 'fr' } });
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).lang).toBe('en');
+    expect(r.stderr).toBe('Warning: WALLET_HELP_LANG is "fr", which is not a supported language (en or zh); it is ignored and English is used.\n');
+    // --lang decides, so the variable does not matter then.
+    expect((await run(['--lang', 'en', 'flows', 'list'], { env: { WALLET_HELP_LANG: 'fr' } })).stderr).toBe('');
   });
 
   it('exits 2 without a flow when it cannot prompt, listing the flows', async () => {

@@ -9,6 +9,7 @@ import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from 
 import { loadScanner, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
 import type { InputStream } from '../../io/io.js';
 import type { Context } from '../context.js';
+import { cannotRead } from '../../util/read-error.js';
 import '../../core.js';
 
 /** Ids that cannot hold a secret, so they need no screening. */
@@ -178,9 +179,8 @@ async function* readLines(stream: InputStream, source: string, ctx: Context): As
       }
     }
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === undefined) throw err;
-    throw new UsageError('batch_input', ctx.t('batch.cannotRead', { file: source, reason: code }), { file: source });
+    if ((err as NodeJS.ErrnoException).code === undefined) throw err;
+    throw new UsageError('batch_input', cannotRead(ctx.t, source, err), { file: source });
   }
   rest += decoder.decode();
   if (overlong) yield [TOO_LONG];
