@@ -10,6 +10,8 @@ export const ExitCode = {
   /** A check or validation found problems (flows validate, flows test). */
   failed: 1,
   usage: 2,
+  /** diagnose: the outcome was given, but the support contacts could not be loaded (see its warning). */
+  contactsUnavailable: 3,
   notOfficial: 4,
   cancelled: 130,
 } as const;

@@ -4,8 +4,17 @@ export const HELP_EXAMPLES = {
     'wallet-help diagnose',
     'wallet-help diagnose login-failed',
     'wallet-help diagnose payment-failed --network ok --balance sufficient --verification pending',
-    'wallet-help diagnose deposit-missing --answer method=crypto --json --no-input',
+    'wallet-help diagnose deposit-missing --answer method=crypto --answer send-status=completed --answer confirmations=confirming --json --no-input',
     `echo '{"network": "offline"}' | wallet-help diagnose payment-failed --answers - --json`,
+    'wallet-help diagnose login-failed --agent',
+    'wallet-help diagnose payment-failed --network offline --summary md --fact amount="0.5 LTC"',
+    'wallet-help diagnose --resume',
+  ],
+  cases: [
+    'wallet-help cases list --since 2026-11-01 --outcome escalate',
+    'wallet-help cases show 3f2a',
+    'wallet-help cases export --format csv > cases.csv',
+    'wallet-help cases stats --json',
   ],
   contacts: [
     'wallet-help contacts',
@@ -38,7 +47,7 @@ export const HELP_EXAMPLES = {
   check: [
     'wallet-help check',
     'wallet-help check connectivity clock --json',
-    'wallet-help check address memo --chain xrp --address rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh',
-    'wallet-help check confirmations --chain ltc --txid <txid>',
+    'wallet-help check address memo --chain xrp --address rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh --memo 104857',
+    'wallet-help check confirmations --chain btc --txid 4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b',
   ],
 } as const;

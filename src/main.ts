@@ -46,6 +46,12 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
         },
       };
     }));
+  // A WALLET_HELP_LANG that is not a language is ignored like a bad setting, but never silently.
+  const envLang = io.env.WALLET_HELP_LANG;
+  if (early.lang === undefined && envLang !== undefined && envLang !== '' && !isLang(envLang)) {
+    const { err } = await styles();
+    io.stderr.write(`${err.yellow(t('warning.prefix'))}${t('warning.badEnvLang', { value: clip(envLang), language: t(`lang.${lang}`) })}\n`);
+  }
   if (settings.warnings.length > 0) {
     // Rare, so the problem catalogue loads only here.
     const { problemTranslator } = await import('./i18n/problems.js');

@@ -122,6 +122,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       .addHelpText('after', examples(t, 'check')));
 
   later(program.command('cases').description(t('cmd.cases')), (casesCmd) => {
+    casesCmd.addHelpText('after', examples(t, 'cases'));
     const caseSub = (name: string, description: string) =>
       casesCmd.command(name).description(description)
         .option('--since <iso>', t('cases.opt.since'))

@@ -53,7 +53,7 @@ describe('diagnose --batch', () => {
     expect(lines(r.stdout)[0].outcome.id).toBe('fix-contact-support-first');
     const missing = await run(['diagnose', '--batch', 'missing.jsonl']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('The batch input missing.jsonl cannot be read (ENOENT).');
+    expect(missing.stderr).toContain('Cannot read missing.jsonl: no such file.');
   });
 
   it('refuses a flow or answers on the command line beside --batch', async () => {

@@ -1,7 +1,18 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, tempDir } from './helpers.js';
+import { ROOT, run, tempDir } from './helpers.js';
+
+/** A small valid directory file. */
+const OURS = `providers:
+  - id: our-wallet
+    name: Our Wallet
+    website: https://www.our-wallet.example/support
+    timezone: Asia/Shanghai
+    queues:
+      general:
+        - { type: email, value: help@our-wallet.example, hours: "24/7" }
+`;
 
 describe('wallet-help config', () => {
   it('sets, gets, lists and unsets settings, stored as JSON in the config folder', async () => {
@@ -37,8 +48,81 @@ describe('wallet-help config', () => {
 
   it('stores paths absolute', async () => {
     const dir = tempDir();
-    await run(['config', 'set', 'contactsFile', 'ours.yaml'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    const r = await run(['config', 'set', 'contactsFile', 'ours.yaml'], { env: { WALLET_HELP_CONFIG_DIR: dir }, files: { [join(ROOT, 'ours.yaml')]: OURS } });
+    expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).contactsFile).toMatch(/^\/.*ours\.yaml$/);
+  });
+
+  it('refuses a directory file that cannot be used, listing its problems, and keeps the file as it was', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const missing = await run(['config', 'set', 'contactsFile', './missing.yaml'], { env });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('missing.yaml');
+    expect(existsSync(join(dir, 'config.json'))).toBe(false);
+    const broken = await run(['config', 'set', 'contactsFile', 'ours.yaml', '--json'], { env, files: { [join(ROOT, 'ours.yaml')]: OURS.replace('timezone: Asia/Shanghai', 'timezone: Mars/Olympus') } });
+    expect(broken.code).toBe(2);
+    expect(JSON.parse(broken.stdout).error).toMatchObject({ code: 'directory_invalid', problems: [expect.objectContaining({ line: 5 })] });
+    expect(existsSync(join(dir, 'config.json'))).toBe(false);
+  });
+
+  it('refuses a provider the directory in use does not have', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const bad = await run(['config', 'set', 'provider', 'nope'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('The directory has no provider "nope". Its providers are: example-wallet.');
+    expect(existsSync(join(dir, 'config.json'))).toBe(false);
+    expect((await run(['config', 'set', 'provider', 'example-wallet'], { env })).code).toBe(0);
+    // Checked against the directory in use, here the one named by the environment.
+    const ours = await run(['config', 'set', 'provider', 'our-wallet'], { env: { ...env, WALLET_HELP_CONTACTS: 'ours.yaml' }, files: { 'ours.yaml': OURS } });
+    expect(ours.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).provider).toBe('our-wallet');
+  });
+
+  it('confirms set and unset on standard error, and only with JSON on standard output under --json', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const set = await run(['config', 'set', 'role', 'agent'], { env });
+    expect(set.stdout).toBe('');
+    expect(set.stderr).toBe('Saved: role is now agent.\n');
+    const unset = await run(['config', 'unset', 'role'], { env });
+    expect(unset.stderr).toBe('Removed the setting role.\n');
+    const json = await run(['config', 'set', 'role', 'agent', '--json'], { env });
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout)).toEqual({ key: 'role', value: 'agent' });
+    // In the language of the run.
+    expect((await run(['config', 'set', 'lang', 'zh'], { env })).stderr).toBe('Saved: lang is now zh.\n');
+    expect((await run(['config', 'unset', 'lang'], { env })).stderr).toBe('已删除设置项 lang。\n');
+  });
+
+  it('suggests the setting an unknown key was meant to be', async () => {
+    const r = await run(['config', 'set', 'langg', 'zh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('There is no setting "langg".');
+    expect(r.stderr).toContain('Did you mean lang?');
+  });
+
+  it('unsets an unknown key the file holds, so its warning can be followed', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ colour: 'never', role: 'agent' }));
+    const before = await run(['config', 'list'], { env });
+    expect(before.stderr).toContain('Remove it with "wallet-help config unset colour"');
+    const r = await run(['config', 'unset', 'colour'], { env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ role: 'agent' });
+    expect((await run(['config', 'list'], { env })).stderr).toBe('');
+    // A key that is neither a setting nor in the file is still an error.
+    expect((await run(['config', 'unset', 'colour'], { env })).code).toBe(2);
+  });
+
+  it('lists a stored value that is not allowed, marked invalid', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ lang: 'fr' }));
+    const r = await run(['config', 'list'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    expect(r.stdout).toMatch(/lang +fr \(invalid: must be one of en, zh; ignored\)/);
+    const doc = JSON.parse((await run(['config', 'list', '--json'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout);
+    expect(doc.settings[0]).toMatchObject({ key: 'lang', value: null, invalid: 'fr (invalid: must be one of en, zh; ignored)' });
   });
 });
 
@@ -75,7 +159,7 @@ describe('a damaged settings file', () => {
     const first = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout).lang).toBe('en');
-    expect(first.stderr).toMatch(/Warning: your settings file .*config\.json was damaged \(not valid JSON\)\. It was kept as .*config\.json\.corrupt-/);
+    expect(first.stderr).toMatch(/Warning: your settings file .*config\.json was damaged \(not a JSON object of settings\)\. It was kept as .*config\.json\.corrupt-/);
     const kept = readdirSync(dir).filter((f) => f.startsWith('config.json.corrupt-'));
     expect(kept).toHaveLength(1);
     expect(readFileSync(join(dir, kept[0]!), 'utf8')).toBe('{"lang": "zh",');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { diagnose, loadFlows } from '../src/lib.js';
 import { run } from './helpers.js';
 
 const json = (s: string) => JSON.parse(s);
@@ -93,6 +94,32 @@ describe('diagnose with flags and --json', () => {
     expect(json(r.stdout).error).toMatchObject({ code: 'unknown_flow', flow: 'payment-faild', suggestions: ['payment-failed'] });
     const human = await run(['diagnose', 'paymnet-failed']);
     expect(human.stderr).toContain('Did you mean payment-failed?');
+    // A misspelt word of a long id: the whole id is too far off, the word is not.
+    expect(json((await run(['diagnose', 'withdrawl', '--json'])).stdout).error.suggestions).toEqual(['withdrawal-delayed']);
+    expect(json((await run(['diagnose', 'pasword', '--json'])).stdout).error.suggestions).toEqual(['forgot-password']);
+    // Unrelated words still get the list, not a guess.
+    expect(json((await run(['diagnose', 'banana', '--json'])).stdout).error.suggestions).toEqual([]);
+  });
+
+  it('says "cannot read FILE: no such file" for every missing file', async () => {
+    for (const argv of [
+      ['--contacts', 'nofile.yaml', 'contacts'],
+      ['diagnose', '--batch', 'nofile.yaml'],
+      ['diagnose', 'payment-failed', '--answers', 'nofile.yaml'],
+    ]) {
+      const r = await run(argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('Error: Cannot read nofile.yaml: no such file.\n');
+    }
+  });
+
+  it('warns once when WALLET_HELP_LANG is not a language, and goes on in English', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_LANG: 'fr' } });
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).lang).toBe('en');
+    expect(r.stderr).toBe('Warning: WALLET_HELP_LANG is "fr", which is not a supported language (en or zh); it is ignored and English is used.\n');
+    // --lang decides, so the variable does not matter then.
+    expect((await run(['--lang', 'en', 'flows', 'list'], { env: { WALLET_HELP_LANG: 'fr' } })).stderr).toBe('');
   });
 
   it('exits 2 without a flow when it cannot prompt, listing the flows', async () => {
@@ -148,6 +175,76 @@ describe('diagnose, human output', () => {
     expect(r.stdout).toContain('Have this ready before you contact support:');
     expect(r.stdout).toContain('Reach it only through the contacts shown here, published at https://www.example.com/help/contact.');
     expect(r.stdout).toContain('Example Wallet — security support');
+  });
+
+  it('for a fix that names a queue shows its contact card and the safety notice, and stays a fix', async () => {
+    const args = ['diagnose', 'suspicious-contact', '-a', 'request=nothing-sensitive', '-a', 'first-contact=they-contacted-me', '-a', 'claimed-contact=unknown'];
+    const r = await run(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('[FIX] Use only the official contacts');
+    expect(r.stdout).toContain('If this does not solve it, contact the security support team through the contacts below.');
+    expect(r.stdout).toContain('Reach it only through the contacts shown here, published at https://www.example.com/help/contact.');
+    expect(r.stdout).toContain('Example Wallet — security support');
+    expect(r.stdout).not.toContain('Have this ready');
+    const doc = json((await run([...args, '--json'])).stdout);
+    expect(doc.outcome).toMatchObject({ id: 'fix-use-official-contacts', kind: 'fix', queue: 'security', prepare: [], contact: { queue: 'security', source: 'https://www.example.com/help/contact' } });
+    expect(doc.outcome.notice).toContain('Official support never asks');
+    const agent = await run([...args, '--agent']);
+    expect(agent.stdout).toContain('Example Wallet — security support');
+    expect(agent.stdout).toContain('Tell the caller: official support never asks');
+    const summary = await run([...args, '--summary', 'text']);
+    expect(summary.stdout).toMatch(/Example Wallet, security/);
+    const zh = await run(['--lang', 'zh', ...args]);
+    expect(zh.stdout).toContain('如果这样仍未解决，请通过下方列出的联系方式联系安全客服团队。');
+  });
+
+  it('the library fills the contact of a fix that names a queue too', async () => {
+    const flows = await loadFlows();
+    const answers = { request: 'nothing-sensitive', 'first-contact': 'they-contacted-me', 'claimed-contact': 'unknown' };
+    const result = await diagnose(flows, { flow: 'suspicious-contact', answers });
+    expect(result.outcome).toMatchObject({ kind: 'fix', queue: 'security', contact: { queue: 'security' } });
+    expect(result.outcome.notice).toContain('Official support never asks');
+  });
+
+  it('gives the steps when the directory cannot be loaded, with the reason as a warning and exit 3', async () => {
+    for (const [argv, reason] of [
+      [['--contacts', 'missing.yaml'], 'missing.yaml'],
+      [['--provider', 'nope'], 'The directory has no provider "nope"'],
+    ] as const) {
+      const text = await run([...argv, 'diagnose', 'account-compromised']);
+      expect(text.code).toBe(3);
+      expect(text.stdout).toContain('[SECURITY ALERT]');
+      expect(text.stdout).toMatch(/\n {2}1\. \S/);
+      expect(text.stdout).toContain('The support contacts could not be loaded, so none are shown.');
+      expect(text.stdout).toContain(reason);
+      expect(text.stdout).not.toContain('Example Wallet');
+      const doc = await run([...argv, 'diagnose', 'account-compromised', '--json']);
+      expect(doc.code).toBe(3);
+      const result = json(doc.stdout);
+      expect(result.outcome).toMatchObject({ id: 'alert-compromised', kind: 'alert', queue: 'security', contact: null });
+      expect(result.outcome.steps.length).toBeGreaterThan(3);
+      expect(result.warnings).toEqual([expect.stringContaining(reason)]);
+    }
+    // A fix without a queue never needed the directory: nothing to warn about.
+    expect((await run(['--provider', 'nope', 'diagnose', 'payment-failed', '--network', 'offline'])).code).toBe(0);
+    const batch = await run(['--provider', 'nope', 'diagnose', '--batch', '-'], { stdin: '{"flow":"account-compromised"}\n{"flow":"payment-failed","answers":{"network":"offline"}}\n' });
+    expect(batch.code).toBe(3);
+    const lines = batch.stdout.trim().split('\n').map(json);
+    expect(lines[0].outcome).toMatchObject({ kind: 'alert', contact: null });
+    expect(lines[0].warnings).toEqual([expect.stringContaining('no provider "nope"')]);
+    expect(lines[1].warnings).toBeUndefined();
+    expect(batch.stderr).toContain('Warning: The support contacts could not be loaded');
+  });
+
+  it('a fix without a queue does not load the directory', async () => {
+    // A directory that cannot be read would be reported if it were loaded.
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONTACTS: '/nonexistent/contacts.yaml' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const doc = json(r.stdout);
+    expect(doc.outcome).toMatchObject({ kind: 'fix', queue: null, contact: null });
+    expect(doc.warnings).toBeUndefined();
+    expect(doc.outcome.notice).toBeUndefined();
   });
 
   it('colours on a terminal, and never with NO_COLOR, TERM=dumb or --no-color', async () => {

@@ -183,6 +183,6 @@ describe('contacts in the CLI', () => {
     const now = await run(['contacts', '--now', 'tomorrow']);
     expect(now.code).toBe(2);
     expect(now.stderr).toContain('--now expects an ISO-8601 date and time');
-    expect((await run(['contacts', '--contacts', 'missing.yaml'])).stderr).toContain('missing.yaml:1:1: no such file');
+    expect((await run(['contacts', '--contacts', 'missing.yaml'])).stderr).toContain('Cannot read missing.yaml: no such file.');
   });
 });

@@ -63,7 +63,7 @@ questions:
 outcomes:
   done:
     kind: fix
-    queue: general
+    queue: billing
     title: { en: Done, zh: 完成 }
     steps:
       - { en: Retry, zh: 重试 }
@@ -110,7 +110,7 @@ describe('problems in Chinese', () => {
       'flows/tiny.yaml:3:8: the flow title is missing its Chinese text ("zh:")',
       'flows/tiny.yaml:9:5: unknown key "colour" in question "connection"; allowed keys: text, agent, answers, check, input',
       'flows/tiny.yaml:20:9: the steps of outcome "done", entry 2 must be a mapping (key: value pairs), not the text "Retry again"',
-      'flows/tiny.yaml:16:5: outcome "done" is a fix, which the user solves alone: remove its queue, or make it an escalate outcome',
+      'flows/tiny.yaml:16:12: the queue of outcome "done" must be one of payments, account, security, general, not the text "billing"',
       'flows/tiny.yaml:24:12: the steps of outcome "help" needs at least 1 entry',
       'flows/tiny.yaml:22:5: outcome "help" is an escalation and needs the support queue it goes to: queue: payments | account | security | general',
       'flows/tiny.yaml:12:65: answer "offline" leads to "nowhere", which is neither a question nor an outcome of this flow',
@@ -119,7 +119,7 @@ describe('problems in Chinese', () => {
       'flows/tiny.yaml:3:8: 流程标题缺少中文文本（"zh:"）',
       'flows/tiny.yaml:9:5: 问题“connection”中有未知的键“colour”；允许的键：text、agent、answers、check、input',
       'flows/tiny.yaml:20:9: 结果“done”的步骤第 2 项必须是映射（key: value 键值对），而不是文本“Retry again”',
-      'flows/tiny.yaml:16:5: 结果“done”是 fix，由用户自行解决：请删除它的 queue，或把它改为 escalate 结果',
+      'flows/tiny.yaml:16:12: 结果“done”的客服团队（queue）必须是 payments、account、security、general 之一，而不是文本“billing”',
       'flows/tiny.yaml:24:12: 结果“help”的步骤至少需要 1 项',
       'flows/tiny.yaml:22:5: 结果“help”是 escalate，需要写明转交的客服团队：queue: payments | account | security | general',
       'flows/tiny.yaml:12:65: 回答“offline”指向“nowhere”，但它既不是本流程的问题，也不是本流程的结果',
@@ -130,7 +130,7 @@ describe('problems in Chinese', () => {
     const text = FLOW.replace('title: { en: Tiny }', 'title: { en: Tiny, zh: 小 }')
       .replace('    colour: red\n', '')
       .replace('next: nowhere', 'next: connection')
-      .replace('    queue: general\n', '')
+      .replace('    queue: billing\n', '')
       .replace('      - Retry again\n', '')
       .replace('  help:\n    kind: escalate\n    title: { en: Help, zh: 求助 }\n    steps: []\n', '')
       .replace('{ connection: ok }, expect: done', '{ connection: maybe }, expect: gone');

@@ -37,7 +37,7 @@ function readmeExample(): string {
 }
 const FLOW = readmeExample();
 
-/** A small valid directory: one provider with a 24/7 security line (account-compromised escalates to security). */
+/** A small valid directory: one provider with a 24/7 security line. */
 const DIRECTORY = `providers:
   - id: test-wallet
     name: Test Wallet
@@ -134,7 +134,8 @@ async function loadAs(kind: Kind, content: string | Uint8Array, asFlowId = false
     return { r, file: join(dir, name), problems: flowWarnings(r.stderr) };
   }
   const file = kind === 'directory' ? 'directory.yaml' : 'answers.yaml';
-  const argv = kind === 'directory' ? ['--contacts', file, 'diagnose', 'account-compromised', '--json'] : ['diagnose', 'payment-failed', '--answers', file, '--json'];
+  // `contacts` stops at a broken directory (a diagnosis goes on without contacts: test/diagnose.test.ts).
+  const argv = kind === 'directory' ? ['--contacts', file, 'contacts', 'security', '--json'] : ['diagnose', 'payment-failed', '--answers', file, '--json'];
   const r = await run(argv, { files: { [file]: content } });
   const doc = JSON.parse(r.stdout) as { error?: { problems?: Problem[] } };
   return { r, file, problems: doc.error?.problems ?? [] };
@@ -143,11 +144,11 @@ async function loadAs(kind: Kind, content: string | Uint8Array, asFlowId = false
 /** What a clean load gives: the flow, the directory's contact or the answers' outcome. */
 function expectClean(kind: Kind, r: RunResult): void {
   expect(r.code).toBe(0);
-  const doc = JSON.parse(r.stdout) as { outcome: { id: string; contact: { provider: string } | null } };
+  const doc = JSON.parse(r.stdout) as { outcome: { id: string }; queues: { provider: string }[] };
   if (kind === 'flow') {
     expect(doc.outcome.id).toBe('fix-top-up-card');
     expect(r.stderr).toBe('');
-  } else if (kind === 'directory') expect(doc.outcome.contact?.provider).toBe('Test Wallet');
+  } else if (kind === 'directory') expect(doc.queues[0]?.provider).toBe('Test Wallet');
   else expect(doc.outcome.id).toBe('fix-connection');
 }
 
@@ -654,7 +655,7 @@ describe('a broken settings file (WALLET_HELP_CONFIG_DIR)', () => {
       expect(readFileSync(join(dir, kept[0]!))).toEqual(Buffer.from(content));
       // Once: the next run finds no damaged file, and setting a value keeps the copy.
       const set = await run(['config', 'set', 'role', 'agent'], { env });
-      expect(set).toMatchObject({ code: 0, stderr: '' });
+      expect(set).toMatchObject({ code: 0, stderr: 'Saved: role is now agent.\n' });
       expect(readFileSync(join(dir, kept[0]!))).toEqual(Buffer.from(content));
       expect((await run(['config', 'get', 'role'], { env })).stdout).toBe('agent\n');
     }, BOUND_MS);

@@ -102,7 +102,7 @@ describe('the JSON Schemas', () => {
       const properties = node.properties;
       if (isObject(properties)) {
         for (const [key, child] of Object.entries(properties)) {
-          // `false` forbids a key (a fix outcome's queue): nothing to describe.
+          // `false` forbids a key (a fix outcome's prepare): nothing to describe.
           if (child !== false && !described(child)) problems.push(`${path}/properties/${key}: no description`);
         }
       }
@@ -284,7 +284,7 @@ const FLOW_MUTATIONS: Mutation[] = [
   { name: 'a question id with an underscore', change: (d) => renameNode(d, 'device', 'which_device'), at: '/questions', says: `a question id "which_device" ${ID_RULE}` },
   { name: 'an outcome id with a double dash', change: (d) => renameNode(d, 'help', 'get--help'), at: '/outcomes', says: `an outcome id "get--help" ${ID_RULE}` },
   { name: 'an answer value with a space', change: (d) => (answer(d, 'device', 0).value = 'my phone'), at: '/questions/device/answers/0/value', says: `an answer value "my phone" ${ID_RULE}` },
-  { name: 'a fix with a queue', change: (d) => (outcome(d, 'done').queue = 'general'), at: '/outcomes/done/queue', says: 'is a fix, which the user solves alone' },
+  { name: 'a fix with an unknown queue', change: (d) => (outcome(d, 'done').queue = 'billing'), at: '/outcomes/done/queue', says: 'the queue of outcome "done" must be one of' },
   { name: 'an escalation without a queue', change: (d) => delete outcome(d, 'help').queue, at: '/outcomes/help', says: 'is an escalation and needs the support queue' },
   {
     name: 'an alert without a queue',
@@ -329,6 +329,7 @@ const FLOW_MUTATIONS: Mutation[] = [
 /** Variants both must accept: the schema must not be stricter than the validator. */
 const FLOW_VARIANTS: Variant[] = [
   { name: 'a $schema key', change: (d) => (d.$schema = '../schemas/flow.schema.json') },
+  { name: 'a fix naming the team to turn to', change: (d) => (outcome(d, 'done').queue = 'general') },
   {
     name: 'an alert with a queue and no prepare',
     change: (d) => {

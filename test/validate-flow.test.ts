@@ -64,12 +64,16 @@ describe('flow validation', () => {
     ]);
   });
 
-  it('requires a queue for escalations and forbids it on fixes', () => {
+  it('requires a queue for escalations and lets a fix name one to turn to, but never prepare', () => {
     expect(problems(GOOD.replace('    queue: general\n', ''))).toEqual([
       'flows/tiny.yaml:20:5: outcome "help" is an escalation and needs the support queue it goes to: queue: payments | account | security | general',
     ]);
-    expect(problems(GOOD.replace('    kind: fix\n', '    kind: fix\n    queue: payments\n'))).toEqual([
-      'flows/tiny.yaml:16:5: outcome "done" is a fix, which the user solves alone: remove its queue, or make it an escalate outcome',
+    const withQueue = loadFlowText(GOOD.replace('    kind: fix\n', '    kind: fix\n    queue: payments\n'), 'flows/tiny.yaml');
+    expect(withQueue.problems).toEqual([]);
+    expect(withQueue.flow?.outcomes.done).toMatchObject({ kind: 'fix', queue: 'payments' });
+    expect(problems(GOOD.replace('    kind: fix\n', '    kind: fix\n    queue: billing\n'))[0]).toMatch(/^flows\/tiny\.yaml:16:12: the queue of outcome "done" must be one of/);
+    expect(problems(GOOD.replace('    kind: fix\n', '    kind: fix\n    prepare: [{ en: X, zh: X }]\n'))).toEqual([
+      'flows/tiny.yaml:16:5: outcome "done" is a fix: "prepare" is only for escalate and alert outcomes',
     ]);
   });
 

@@ -65,7 +65,7 @@ export type ConfigWarning =
   /** `reason` is the system error code (EACCES, EISDIR, …). */
   | { type: 'unreadable'; file: string; reason: string }
   /** `problem` is worded in the user's language once that is known (it may come from this very file). */
-  | { type: 'bad-value'; file: string; key: string; problem: ProblemRef }
+  | { type: 'bad-value'; file: string; key: ConfigKey; value: unknown; problem: ProblemRef }
   | { type: 'unknown-key'; file: string; key: string };
 
 /**
@@ -108,7 +108,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, no
     }
     // The language may come from this very file, so the reason is kept as a reference to word later.
     const problem = valueProblem(key, value);
-    if (problem) warnings.push({ type: 'bad-value', file, key, problem });
+    if (problem) warnings.push({ type: 'bad-value', file, key, value, problem });
     else config[key] = value as string;
   }
   return { config, file, warnings };

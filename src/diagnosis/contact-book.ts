@@ -1,4 +1,4 @@
-/** Contact cards for diagnoses; kept apart from diagnosis.ts so fixes never load luxon. */
+/** Contact cards for diagnoses; kept apart from diagnosis.ts so fixes without a queue never load luxon. */
 import { contactCard, type ContactCard } from '../directory/contact.js';
 import type { Directory, Provider } from '../directory/types.js';
 import type { Queue } from '../engine/types.js';

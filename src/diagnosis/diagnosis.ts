@@ -69,7 +69,7 @@ export function missingAnswer(env: DiagnosisEnv, q: Question): UsageError {
   );
 }
 
-/** The result document for an outcome, with its contact card for escalations and alerts. */
+/** The result document for an outcome, with the contact card of its queue (escalations, alerts and fixes that name one). */
 export function finish(env: DiagnosisEnv, flow: Flow, outcome: Outcome, session: Next['session'], contacts: ContactBook | undefined): FullResult {
   const result: FullResult = toResult(flow, outcome, session, env.lang);
   if (outcome.queue && contacts) {

@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs';
 import { ExitCode, UsageError, WalletHelpError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
 import { BUNDLED_DIRECTORY_JSON } from '../paths.js';
+import { cannotRead } from '../util/read-error.js';
 import { clip } from '../util/safe-text.js';
 import type { Lang } from '../engine/types.js';
 import type { Directory, Provider } from './types.js';
@@ -19,9 +20,16 @@ export async function openDirectory(file: string | undefined, t: Translate, read
       throw new WalletHelpError('directory_missing', t('error.directoryMissing', { file: BUNDLED_DIRECTORY_JSON }), ExitCode.internal);
     }
   }
+  let bytes: Uint8Array;
+  try {
+    bytes = await read(file);
+  } catch (err) {
+    const message = cannotRead(t, file, err);
+    throw new UsageError('directory_invalid', message, { file, problems: [{ file, line: 1, column: 1, message }] });
+  }
   const { loadDirectoryFile } = await import('./load.js');
   const { formatProblem } = await import('../data/located-yaml.js');
-  const { directory, problems } = await loadDirectoryFile(file, read, lang);
+  const { directory, problems } = await loadDirectoryFile(file, async () => bytes, lang);
   if (!directory) {
     throw new UsageError('directory_invalid', [t('error.directory', { file }), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), { file, problems });
   }

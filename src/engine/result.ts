@@ -13,9 +13,9 @@ export interface DiagnosisResult {
     steps: string[];
     queue: Queue | null;
     prepare: string[];
-    /** Filled from the support directory for escalations and alerts; null for fixes. */
+    /** Filled from the support directory when the outcome names a queue (escalations, alerts and fixes that say where to turn next); null otherwise. */
     contact: Readonly<ContactCard> | null;
-    /** For escalations and alerts: what official support never asks for, and where its contacts are published. */
+    /** With a contact card: what official support never asks for, and where its contacts are published. */
     notice?: string;
   };
   answers: Record<string, string>;

@@ -53,7 +53,7 @@ export interface Outcome {
   kind: OutcomeKind;
   title: Localized;
   steps: Localized[];
-  /** Support queue, for escalate and alert outcomes only. */
+  /** Support queue: required for escalate and alert outcomes; for a fix, the team to turn to if it does not help. */
   queue?: Queue;
   /** What to have ready before contacting support. */
   prepare?: Localized[];

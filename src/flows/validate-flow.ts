@@ -157,12 +157,12 @@ function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<stri
     const steps = localizedList(c, o.steps, [...path, 'steps'], ref('what.outcomeSteps', { id: oid }));
     let queue: Outcome['queue'];
     if (kind === 'fix') {
-      if (o.queue !== undefined) c.report([...path, 'queue'], 'flow.fixQueue', { id: oid }, 'key');
+      // A fix may name the team to turn to when it does not solve the problem; it still prepares nothing.
       if (o.prepare !== undefined) c.report([...path, 'prepare'], 'flow.fixPrepare', { id: oid }, 'key');
-    } else if (kind) {
-      if (o.queue === undefined) c.report(path, kind === 'alert' ? 'flow.alertNeedsQueue' : 'flow.escalationNeedsQueue', { id: oid, queues: QUEUES.join(' | ') });
-      else queue = c.oneOf(o.queue, [...path, 'queue'], ref('what.outcomeQueue', { id: oid }), QUEUES);
+    } else if (kind && o.queue === undefined) {
+      c.report(path, kind === 'alert' ? 'flow.alertNeedsQueue' : 'flow.escalationNeedsQueue', { id: oid, queues: QUEUES.join(' | ') });
     }
+    if (kind && o.queue !== undefined) queue = c.oneOf(o.queue, [...path, 'queue'], ref('what.outcomeQueue', { id: oid }), QUEUES);
     const prepare = o.prepare === undefined ? undefined : localizedList(c, o.prepare, [...path, 'prepare'], ref('what.outcomePrepare', { id: oid }));
     if (requireAgent && o.agent === undefined) c.report(path, 'flow.outcomeNeedsAgent', { id: oid });
     const agent = o.agent === undefined ? undefined : localizedList(c, o.agent, [...path, 'agent'], ref('what.outcomeAgent', { id: oid }));

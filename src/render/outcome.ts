@@ -13,8 +13,9 @@ const DEFAULT_PREPARE_AGENT: MessageKey[] = ['outcome.prepare.agent.default1', '
 
 /**
  * Renders an outcome: its kind as a word and a colour (never colour alone),
- * numbered steps, and for escalations and alerts the queue and what to prepare:
- * for an agent, what the caller should have ready (the steps and notice come in agent wording).
+ * numbered steps, and for escalations and alerts the queue and what to prepare (for an
+ * agent, what the caller should have ready; the steps and notice come in agent wording);
+ * for a fix that names a queue, the team to turn to if it does not help and the safety notice.
  */
 export function renderOutcome(result: DiagnosisResult, t: Translate, style: Style, width?: number, agent = false): string {
   const o = result.outcome;
@@ -30,6 +31,10 @@ export function renderOutcome(result: DiagnosisResult, t: Translate, style: Styl
     lines.push('', hanging('', style.bold(t(agent ? 'outcome.prepare.agent' : 'outcome.prepare')), width));
     const prepare = o.prepare.length > 0 ? o.prepare.map((p) => safeText(p)) : (agent ? DEFAULT_PREPARE_AGENT : DEFAULT_PREPARE).map((k) => t(k));
     for (const p of prepare) lines.push(hanging('  • ', p, width));
+    if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice)), width));
+  } else if (o.queue) {
+    // A fix that names a team: where to turn if it does not help, with the same safety notice as an escalation.
+    lines.push('', hanging('', t('outcome.fixQueue', { queue: t(`queue.${o.queue}`) }), width));
     if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice)), width));
   }
   lines.push('');

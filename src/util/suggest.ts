@@ -16,7 +16,11 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The candidates closest to `input`: near in spelling, or containing it as a word. */
+/**
+ * The candidates closest to `input`: near in spelling, or with a word (between
+ * dashes) that starts with it, that it starts with, or that is near it in
+ * spelling ("withdrawl" for withdrawal-delayed: the whole id is too far away).
+ */
 export function closest(input: string, candidates: Iterable<string>, max = 3): string[] {
   const needle = input.toLowerCase().slice(0, 100);
   const scored: { c: string; score: number }[] = [];
@@ -24,7 +28,9 @@ export function closest(input: string, candidates: Iterable<string>, max = 3): s
     const dist = editDistance(needle, c);
     const limit = Math.max(2, Math.floor(c.length / 3));
     if (dist <= limit) scored.push({ c, score: dist });
-    else if (needle.length >= 3 && c.split('-').some((part) => part.startsWith(needle) || needle.startsWith(part))) scored.push({ c, score: limit + 1 });
+    else if (needle.length >= 3 && c.split('-').some((part) => part.startsWith(needle) || needle.startsWith(part) || (part.length >= 4 && editDistance(needle, part) <= Math.max(1, Math.floor(part.length / 4))))) {
+      scored.push({ c, score: limit + 1 });
+    }
   }
   return scored.sort((x, y) => x.score - y.score || x.c.localeCompare(y.c)).slice(0, max).map((s) => s.c);
 }

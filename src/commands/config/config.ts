@@ -1,9 +1,11 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
 import { join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
+import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, readConfig, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
+import { chooseProvider, openDirectory } from '../../directory/source.js';
 import { UsageError } from '../../errors.js';
-import { refuseSecrets } from '../../safety/screen.js';
+import { loadScanner, mayHoldSecret, refuseSecrets } from '../../safety/screen.js';
 import { clip } from '../../util/safe-text.js';
+import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
 import '../../core.js';
 
@@ -26,11 +28,18 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       io.stdout.write(`${file}\n`);
       return;
     case 'list': {
-      const rows = (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((key) => ({ key, value: ctx.config[key] ?? null, allowed: allowed(key) }));
+      // A value the file holds but that is not allowed is ignored everywhere else; here it is shown, marked invalid.
+      const invalid = new Map<string, string>();
+      const { problemTranslator } = await import('../../i18n/problems.js');
+      const word = problemTranslator(ctx.lang);
+      for (const w of readConfig(io.env, io.now).warnings) {
+        if (w.type === 'bad-value') invalid.set(w.key, t('config.invalid', { value: await shownValue(w.value), reason: word(w.problem.key, w.problem.params) }));
+      }
+      const rows = (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((key) => ({ key, value: ctx.config[key] ?? null, allowed: allowed(key), ...(invalid.has(key) ? { invalid: invalid.get(key)! } : {}) }));
       if (opts.json) io.stdout.write(`${JSON.stringify({ file, settings: rows }, null, 2)}\n`);
       else {
         const { table } = await import('../../render/table.js');
-        io.stdout.write(table([[t('config.col.key'), t('config.col.value'), t('config.col.allowed')], ...rows.map((r) => [r.key, r.value ?? t('config.unset'), r.allowed])], (await ctx.styles()).out));
+        io.stdout.write(table([[t('config.col.key'), t('config.col.value'), t('config.col.allowed')], ...rows.map((r) => [r.key, r.value ?? r.invalid ?? t('config.unset'), r.allowed])], (await ctx.styles()).out));
       }
       return;
     }
@@ -50,16 +59,23 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       await refuseSecrets(t, [{ text: opts.value }]);
       const problem = valueProblem(key, value);
       if (problem) throw new UsageError('invalid_config_value', t('config.error.badValue', { key, value: clip(opts.value), allowed: allowed(key) }), { key, allowed: allowed(key) });
+      // A directory or provider that cannot be used would break every diagnosis later: refuse it now, saying why.
+      if (key === 'contactsFile') await openDirectory(value, t, io.readFile, ctx.lang);
+      if (key === 'provider') chooseProvider(await openDirectory(ctx.contactsFile, t, io.readFile, ctx.lang), value, t);
       const store = await openStore(dir, ctx);
       store.set(key, value);
       if (opts.json) io.stdout.write(`${JSON.stringify({ key, value })}\n`);
+      else io.stderr.write(`${t('config.set.done', { key, value })}\n`);
       return;
     }
     case 'unset': {
-      const key = needKey(opts.key, ctx);
-      const store = await openStore(dir, ctx);
-      store.delete(key);
+      // A key the file holds is removed even when it is not a setting (a typo, an old key): the warning says to.
+      const known = opts.key === undefined || isConfigKey(opts.key);
+      const store = known ? undefined : await openStore(dir, ctx);
+      const key = store?.has(opts.key!) ? opts.key! : needKey(opts.key, ctx);
+      (store ?? (await openStore(dir, ctx))).delete(key);
       if (opts.json) io.stdout.write(`${JSON.stringify({ key, value: null })}\n`);
+      else io.stderr.write(`${t('config.unset.done', { key: clip(key) })}\n`);
       return;
     }
   }
@@ -74,12 +90,24 @@ function allowed(key: ConfigKey): string {
 function needKey(key: string | undefined, ctx: Context): ConfigKey {
   const keys = Object.keys(CONFIG_KEYS);
   if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: keys.join(', ') }), { keys });
-  if (!isConfigKey(key)) throw new UsageError('unknown_config_key', ctx.t('config.error.unknownKey', { key: clip(key), keys: keys.join(', ') }), { key: clip(key), keys });
+  if (!isConfigKey(key)) {
+    const suggestions = closest(key, keys);
+    const hint = suggestions.length > 0 ? ` ${ctx.t('cli.didYouMean', { suggestion: suggestions.join(', ') })}` : '';
+    throw new UsageError('unknown_config_key', ctx.t('config.error.unknownKey', { key: clip(key), keys: keys.join(', ') }) + hint, { key: clip(key), keys, suggestions });
+  }
   return key;
 }
 
+/** A stored value for display: printable, short, and never a secret someone typed into the file. */
+async function shownValue(value: unknown): Promise<string> {
+  const text = clip(typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
+  if (!mayHoldSecret(text)) return text;
+  const { findSecrets } = await loadScanner();
+  return findSecrets(text).length > 0 ? '…' : text;
+}
+
 /** conf, loaded only here: it brings a schema validator start-up should not pay for. Its file errors become a sentence. */
-async function openStore(cwd: string, ctx: Context): Promise<{ set(key: string, value: string): void; delete(key: string): void }> {
+async function openStore(cwd: string, ctx: Context): Promise<{ set(key: string, value: string): void; delete(key: string): void; has(key: string): boolean }> {
   const { Conf } = await import('../../vendor/conf.js');
   const guard = <T>(work: () => T): T => {
     try {
@@ -90,5 +118,5 @@ async function openStore(cwd: string, ctx: Context): Promise<{ set(key: string, 
     }
   };
   const store = guard(() => new Conf<Record<string, string>>({ projectName: 'wallet-help', projectSuffix: '', cwd, configName: 'config', clearInvalidConfig: false }));
-  return { set: (key, value) => guard(() => store.set(key, value)), delete: (key) => guard(() => store.delete(key)) };
+  return { set: (key, value) => guard(() => store.set(key, value)), delete: (key) => guard(() => store.delete(key)), has: (key) => guard(() => store.has(key)) };
 }

@@ -3,6 +3,7 @@ import { MAX_DATA_FILE_BYTES, MAX_PROBLEMS } from '../../data/limits.js';
 import { UsageError } from '../../errors.js';
 import { readAll } from '../../io/io.js';
 import { clip } from '../../util/safe-text.js';
+import { cannotRead } from '../../util/read-error.js';
 import type { Context } from '../context.js';
 
 /** Shortcut flags for the shared questions. */
@@ -31,9 +32,7 @@ export async function readAnswersFile(ctx: Context, file: string): Promise<Recor
   try {
     bytes = file === '-' ? await readAll(io.stdin, MAX_DATA_FILE_BYTES + 1) : await io.readFile(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? t('error.noSuchFile') : (code ?? t('error.unknownReason'));
-    throw new UsageError('answers_file', t('error.answersFile.read', { file: displayName(file), reason }), { file: displayName(file) });
+    throw new UsageError('answers_file', cannotRead(t, displayName(file), err), { file: displayName(file) });
   }
   const { decodeUtf8, parseLocatedYaml, formatProblem } = await import('../../data/located-yaml.js');
   const name = displayName(file);

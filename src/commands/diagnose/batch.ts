@@ -5,10 +5,11 @@
  */
 import { ContactBook } from '../../diagnosis/contact-book.js';
 import { diagnoseWith } from '../../diagnosis/diagnosis.js';
-import { SilentError, UsageError, WalletHelpError } from '../../errors.js';
+import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { loadScanner, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
 import type { InputStream } from '../../io/io.js';
 import type { Context } from '../context.js';
+import { cannotRead } from '../../util/read-error.js';
 import '../../core.js';
 
 /** Ids that cannot hold a secret, so they need no screening. */
@@ -18,11 +19,13 @@ const MEMO_LIMIT = 10_000;
 /** Longer lines are refused without parsing: no real request comes close. */
 const MAX_LINE = 1024 * 1024;
 
-/** Runs every line of the input; exit 1 (after all lines) when any line failed. */
+/** Runs every line of the input; exit 1 (after all lines) when any line failed, else 3 when the contacts could not be loaded. */
 export async function runBatch(source: string, ctx: Context): Promise<{ lines: number; failed: number }> {
   const { io, t } = ctx;
   const { flows } = await ctx.flows();
   let contacts: ContactBook | undefined;
+  /** Why the directory could not be loaded: results with a queue then carry it as a warning, without a contact. */
+  let contactsProblem: string | undefined;
   let out = '';
   let lines = 0;
   let failed = 0;
@@ -57,12 +60,19 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
         if (suspects.length > 0) await refuseSecrets(t, suspects);
         id = request.id;
         let result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
-        if (result.outcome.queue && !contacts) {
-          // The first escalation loads the directory; the cards it computes serve every later line.
-          const { directory, provider } = await ctx.provider();
-          contacts = new ContactBook(directory, provider, ctx);
-          result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
+        if (result.outcome.queue && !contacts && contactsProblem === undefined) {
+          // The first outcome with a queue loads the directory; the cards it computes serve every later line.
+          try {
+            const { directory, provider } = await ctx.provider();
+            contacts = new ContactBook(directory, provider, ctx);
+          } catch (err) {
+            if (!(err instanceof WalletHelpError) || err instanceof CancelError) throw err;
+            contactsProblem = t('contact.unavailable', { reason: err.message });
+            io.stderr.write(`${t('warning.prefix')}${contactsProblem}\n`);
+          }
+          if (contacts) result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
         }
+        if (result.outcome.queue && !contacts && contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), contactsProblem];
         // Equal paths give equal documents (one clock, one language per batch): serialize each once.
         const key = `${result.flow}\u0000${result.path.map((p) => `${p.question}=${p.answer}`).join('\u0000')}`;
         let doc = serialized.get(key);
@@ -95,6 +105,7 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
   }
   io.stderr.write(`${t('batch.summary', { lines, failed })}\n`);
   if (failed > 0) throw new SilentError();
+  if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
   return { lines, failed };
 }
 
@@ -168,9 +179,8 @@ async function* readLines(stream: InputStream, source: string, ctx: Context): As
       }
     }
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === undefined) throw err;
-    throw new UsageError('batch_input', ctx.t('batch.cannotRead', { file: source, reason: code }), { file: source });
+    if ((err as NodeJS.ErrnoException).code === undefined) throw err;
+    throw new UsageError('batch_input', cannotRead(ctx.t, source, err), { file: source });
   }
   rest += decoder.decode();
   if (overlong) yield [TOO_LONG];

@@ -5,7 +5,7 @@ import { appendCase, casesFile, CASE_FACTS, clearProgress, loadProgress, savePro
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import type { Flow } from '../../engine/types.js';
 import { flowSummaries } from '../../flows/catalog.js';
-import { CancelError, UsageError } from '../../errors.js';
+import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { loadScanner, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
@@ -75,6 +75,18 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     throw new UsageError('invalid_summary_format', t('summary.badFormat', { format: clip(opts.summary) }));
   }
   const catalog = await ctx.flows();
+  // A directory that cannot be loaded (a broken file, an unknown provider) must not cost the user the steps,
+  // least of all an emergency's: the diagnosis goes on without contacts, says why, and exits with its own code.
+  let contactsProblem: string | undefined;
+  const directoryIfLoaded = async () => {
+    try {
+      return await ctx.provider();
+    } catch (err) {
+      if (!(err instanceof WalletHelpError) || err instanceof CancelError) throw err;
+      contactsProblem ??= err.message;
+      return undefined;
+    }
+  };
 
   // An answers file first; flags override it, so a script can adjust one answer.
   const given: Record<string, string> = Object.create(null);
@@ -158,17 +170,18 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
         const path = next.session.path;
         if (q.check && !CHECKS[q.check].input && opts.checks !== false) {
           // A measured check answers on its own, when the directory names a target; otherwise the question is asked.
-          const { provider } = await ctx.provider();
+          // Without a directory there is nothing to measure against: the question is asked.
+          const provider = (await directoryIfLoaded())?.provider;
           // Facts a check needs (chain, TxID, address) come from --fact, or are asked on a terminal.
           let wentBack = false;
-          if (interactive && canMeasure(q, provider, facts)) wentBack = (await askForFacts(CHECKS[q.check].facts, path.length > 0)) === 'back';
-          if (!wentBack && q.check === 'memo' && interactive && facts.memo === undefined && facts.chain) wentBack = (await askForFacts(['memo'], path.length > 0)) === 'back';
+          if (provider && interactive && canMeasure(q, provider, facts)) wentBack = (await askForFacts(CHECKS[q.check].facts, path.length > 0)) === 'back';
+          if (provider && !wentBack && q.check === 'memo' && interactive && facts.memo === undefined && facts.chain) wentBack = (await askForFacts(['memo'], path.length > 0)) === 'back';
           if (wentBack) {
             next = goBack(next.session);
             await progress(next.session);
             continue;
           }
-          const ran = !canMeasure(q, provider, facts) ? undefined : await withProgress(
+          const ran = !provider || !canMeasure(q, provider, facts) ? undefined : await withProgress(
             ctx,
             t(`check.running.${q.check}`),
             () => runMeasuredCheck(q, provider, { timeoutMs: checkTimeout(ctx, opts.timeout), env: io.env, ...(io.signal ? { signal: io.signal } : {}) }, facts),
@@ -186,15 +199,17 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           // An answer given up front has already won; otherwise the check answers from typed text.
           let ran: Awaited<ReturnType<typeof runCheck>>;
           if (Object.hasOwn(checkInputs, q.id)) {
-            const { directory } = await ctx.provider();
-            ran = await runCheck(q, checkInputs[q.id]!, directory.providers, t);
+            // A script that asked for the check gets the directory's error; a person is asked the question instead.
+            const loaded = interactive ? await directoryIfLoaded() : await ctx.provider();
+            ran = loaded && (await runCheck(q, checkInputs[q.id]!, loaded.directory.providers, t));
             if (!ran && !interactive) throw badCheckInput(t, q.id, 'not-contact');
           } else if (interactive) {
-            const { directory } = await ctx.provider();
+            const loaded = await directoryIfLoaded();
             // Text that is not a contact is asked for again; only an empty line goes on to the question.
             for (;;) {
+              if (!loaded) break;
               const typed = await askText(ctx, safeText(q.input![lang]));
-              ran = await runCheck(q, typed, directory.providers, t);
+              ran = await runCheck(q, typed, loaded.directory.providers, t);
               if (ran || typed.trim() === '') break;
               io.stderr.write(`${t('check.notContactTyped', { input: clip(typed.trim()) })}\n`);
             }
@@ -227,8 +242,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
         await progress(next.session);
       }
       // An agent at an escalation records the facts support needs before the outcome; Back at the first returns to the last question.
-      // An alert shows its urgent steps first: its facts are asked after them (below).
-      if (role === 'agent' && interactive && next.outcome.queue && next.outcome.kind !== 'alert') {
+      // An alert shows its urgent steps first: its facts are asked after them (below). A fix that names a queue is no ticket: no facts.
+      if (role === 'agent' && interactive && next.outcome.kind === 'escalate') {
         if ((await askForFacts(factsToAsk(flow, next.session.path, facts), next.session.path.length > 0)) === 'back') {
           next = goBack(next.session);
           await progress(next.session);
@@ -242,14 +257,17 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   }
   const outcome = next.outcome;
 
-  // Fixes need no contact, so the directory (and luxon) load only for escalations and alerts.
+  // A fix without a queue needs no contact, so the directory (and luxon) load only for outcomes that name a queue.
   let contacts: ContactBook | undefined;
   if (outcome.queue) {
-    const { ContactBook } = await import('../../diagnosis/contact-book.js');
-    const { directory, provider } = await ctx.provider();
-    contacts = new ContactBook(directory, provider, ctx);
+    const loaded = await directoryIfLoaded();
+    if (loaded) {
+      const { ContactBook } = await import('../../diagnosis/contact-book.js');
+      contacts = new ContactBook(loaded.directory, loaded.provider, ctx);
+    }
   }
   const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string } = finish(ctx, flow, outcome, next.session, contacts);
+  if (contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), t('contact.unavailable', { reason: contactsProblem })];
   if (checks.length > 0) result.checks = checks;
   if (role === 'agent' && outcome.agent) {
     result.role = 'agent';
@@ -307,11 +325,13 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     if (summary !== undefined) result.summary = summary;
     if (saveProblem) io.stderr.write(`${t('warning.prefix')}${saveProblem}\n`);
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
     return result;
   }
   if (summary !== undefined) text += `\n${summary}`;
   if (saving) text += saveProblem ? `\n${saveProblem}\n` : `\n${t('cases.saved', { id: caseId })}\n`;
   io.stdout.write(text);
+  if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
   return result;
 }
 

@@ -1,0 +1,96 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HELP_EXAMPLES } from '../src/help-examples.js';
+import { en as MESSAGES } from '../src/i18n/messages.js';
+import { ROOT, run, tempDir, type RunOptions } from './helpers.js';
+
+/** A small valid directory file, for the examples that name one. */
+const OUR_DIRECTORY = `providers:
+  - id: our-wallet
+    name: Our Wallet
+    website: https://www.our-wallet.example/support
+    timezone: Asia/Shanghai
+    queues:
+      security:
+        - { type: phone, value: "+1 202-555-0111", hours: "24/7" }
+`;
+
+/** Files the examples name, as the in-process runner reads them (relative names resolve against ROOT). */
+const FILES: Record<string, string> = {
+  'answers.yaml': 'network: offline\n',
+  [join(ROOT, 'our-directory.yaml')]: OUR_DIRECTORY,
+  './our-directory.yaml': OUR_DIRECTORY,
+};
+
+/** Splits a shell command line into words: quotes, a leading `echo '…' |` as standard input, a trailing `> file` dropped. */
+function parse(line: string): { argv: string[]; stdin?: string } {
+  let stdin: string | undefined;
+  let rest = line;
+  const piped = /^echo '([^']*)' \| (.*)$/.exec(rest);
+  if (piped) [, stdin, rest] = piped as unknown as [string, string, string];
+  rest = rest.replace(/\s+>\s+\S+$/, '');
+  const words: string[] = [];
+  let word: string | undefined;
+  let quote: string | undefined;
+  for (const ch of rest) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else word = (word ?? '') + ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      word ??= '';
+    } else if (ch === ' ') {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else word = (word ?? '') + ch;
+  }
+  if (word !== undefined) words.push(word);
+  expect(words[0], line).toBe('wallet-help');
+  return { argv: words.slice(1), ...(stdin === undefined ? {} : { stdin }) };
+}
+
+/** The command lines of the program's own help (its localized "Examples:" block). */
+const programExamples = MESSAGES['program.examples']
+  .split('\n')
+  .filter((l) => l.startsWith('  $ '))
+  .map((l) => l.slice(4).split(/ {2,}/)[0]!.trim());
+
+const examples = [...programExamples, ...Object.values(HELP_EXAMPLES).flat()];
+
+describe('every example shown in help works', () => {
+  // One settings folder for all: a case saved and an interactive diagnosis left unfinished, for `cases show` and `--resume`.
+  const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+  let caseId = '';
+  // The operator flow folder the examples name: the README's example flow, as "our-new-flow".
+  const ourFlows = join(tempDir(), 'our-flows');
+  mkdirSync(ourFlows);
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const flow = /<!-- authoring-example:start -->\s*```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+  writeFileSync(join(ourFlows, 'our-new-flow.yaml'), flow.replace('id: card-declined', 'id: our-new-flow'));
+  const ready = (async () => {
+    const saved = await run(['diagnose', 'payment-failed', '--network', 'offline', '--save', '--json'], { env });
+    caseId = (JSON.parse(saved.stdout) as { case: string }).case;
+    const started = await run(['diagnose', 'payment-failed'], { env, tty: true, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
+    expect(started.code).toBe(130);
+  })();
+
+  it.each(examples)('%s', async (line) => {
+    await ready;
+    // The id in the `cases show` example stands for the id of a saved case.
+    const { argv, stdin } = parse(line.replace(/cases show \S+/, `cases show ${caseId.slice(0, 8)}`).replaceAll('./our-flows', ourFlows));
+    const opts: RunOptions = { env, files: FILES, ...(stdin === undefined ? {} : { stdin }) };
+    const r = await run(argv, opts);
+    if (argv[0] === 'verify') {
+      // verify answers with its verdict: 0 official, 4 not official; never a usage error.
+      expect([0, 4], r.stderr).toContain(r.code);
+      return;
+    }
+    if (r.code === 0) return;
+    // An interactive example: it must start asking on a terminal (cancelled at the first question here).
+    expect(argv.includes('--json') || argv.includes('--no-input'), `${line}: exit ${r.code}\n${r.stderr}${r.stdout}`).toBe(false);
+    const tty = await run(argv, { ...opts, tty: true, prompts: [{ pick: 'cancel' }] });
+    expect(tty.prompter.asked.length, `${line}: exit ${tty.code}\n${tty.stderr}`).toBe(1);
+    expect(tty.code).toBe(130);
+  });
+});
