@@ -116,6 +116,23 @@ describe('secret screening in the CLI', () => {
     expect(plain.stdout).toContain('Error message: I forgot my password (code 1002)');
   });
 
+  it('refuses a raw private key given as an address (only a TxID may be 64 hex digits), in a fact and in check', async () => {
+    const key = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
+    for (const value of [key, `0x${key}`]) {
+      const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+      const r = await run(['diagnose', 'account-compromised', '--fact', `address=${value}`, '--save', '--json'], { env });
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'private-key', question: 'address' });
+      expect((await run(['cases', 'export', '--format', 'csv'], { env })).stdout).not.toContain(key.slice(0, 16));
+      const check = await run(['check', 'address', '--chain', 'eth', '--address', value, '--json']);
+      expect(check.code).toBe(2);
+      expect(check.stdout + check.stderr).not.toContain(key.slice(0, 16));
+    }
+    // The same 64 hex digits as a TxID are a transaction id.
+    const txid = await run(['diagnose', 'account-compromised', '--fact', `txid=${key}`, '--json']);
+    expect(txid.code).toBe(0);
+  });
+
   it('names each kind of secret with the right article', async () => {
     const xprv = 'xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi';
     const r = await run(['diagnose', 'payment-failed', '--answer', `network=${xprv}`]);

@@ -42,7 +42,12 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   if (opts.chain !== undefined && !crypto.isChain(opts.chain)) throw new UsageError('unknown_chain', t('checkcmd.badChain', { chain: clip(opts.chain), chains: crypto.CHAINS.join(', ') }));
   const chain = opts.chain as Chain | undefined;
   // A TxID and an address are long hex by nature; a private key pasted here is still refused.
-  await refuseSecrets(t, [opts.address, opts.txid, opts.memo].flatMap((text) => (text ? [{ text, allowHex64: true, numbersExpected: true }] : [])));
+  // Only a transaction id may be 64 hex digits; an address or memo of that shape is a raw private key.
+  await refuseSecrets(t, [
+    ...(opts.address ? [{ text: opts.address }] : []),
+    ...(opts.txid ? [{ text: opts.txid, allowHex64: true, numbersExpected: true }] : []),
+    ...(opts.memo ? [{ text: opts.memo, numbersExpected: true }] : []),
+  ]);
   const timeoutMs = checkTimeout(ctx, opts.timeout);
   const { provider } = await ctx.provider();
   const targets = provider.checks ?? {};

@@ -58,7 +58,8 @@ const FACT_SCAN: Record<CaseFact, SecretScanOptions> = {
   amount: { numbersExpected: true },
   txid: { allowHex64: true },
   chain: {},
-  address: { allowHex64: true },
+  // No chain wallet-help knows writes an address as 64 hex digits: that is the shape of a raw private key.
+  address: {},
   memo: { numbersExpected: true },
   error: { numbersExpected: true },
 };
