@@ -78,7 +78,29 @@ describe('diagnose with flags and --json', () => {
   it('exits 2 for a value that is not allowed, listing the allowed ones', async () => {
     const r = await run(['diagnose', 'payment-failed', '--network', 'fast', '--json']);
     expect(r.code).toBe(2);
-    expect(json(r.stdout).error).toMatchObject({ code: 'invalid_value', question: 'network', value: 'fast', values: ['ok', 'unstable', 'offline'] });
+    expect(json(r.stdout).error).toMatchObject({ code: 'invalid_value', question: { id: 'network', values: ['ok', 'unstable', 'offline'] }, value: 'fast', values: ['ok', 'unstable', 'offline'] });
+    expect(json(r.stdout).error.question.text).toMatch(/internet connection/);
+  });
+
+  it('names the question the same way in every JSON error: an object with its id', async () => {
+    const errors = await Promise.all(
+      [
+        ['--network', 'ok'],
+        ['--network', 'bogus'],
+        ['--answer', 'balence=sufficient'],
+        ['--answer', 'network=ok', '--answer', 'network=offline'],
+        ['--answer', 'balance=4111 1111 1111 1111'],
+      ].map(async (args) => json((await run(['diagnose', 'payment-failed', ...args, '--json'])).stdout).error),
+    );
+    expect(errors.map((e) => e.code)).toEqual(['missing_answer', 'invalid_value', 'unknown_question', 'answer_twice', 'secret_refused']);
+    for (const e of errors) expect(e.question).toEqual(expect.objectContaining({ id: expect.any(String) }));
+    expect(errors.map((e) => e.question.id)).toEqual(['balance', 'network', 'balence', 'network', 'balance']);
+  });
+
+  it('suggests the closest question for a mistyped question id', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--answer', 'balence=sufficient', '--json']);
+    expect(json(r.stdout).error).toMatchObject({ code: 'unknown_question', question: { id: 'balence' }, suggestions: ['balance'] });
+    expect(json(r.stdout).error.message).toContain('Did you mean balance?');
   });
 
   it('exits 2 for an unknown question id, listing the flow’s questions', async () => {

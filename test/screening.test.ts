@@ -46,7 +46,7 @@ describe('secret screening in the CLI', () => {
     const flag = await run(['diagnose', 'payment-failed', '--answer', `balance=${phrase}`, '--json']);
     expect(JSON.parse(flag.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'recovery-phrase' });
     const file = await run(['diagnose', 'payment-failed', '--answers', '-', '--json'], { stdin: JSON.stringify({ balance: phrase }) });
-    expect(JSON.parse(file.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'recovery-phrase', question: 'balance' });
+    expect(JSON.parse(file.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'recovery-phrase', question: { id: 'balance' } });
   });
 
   it('refuses private keys, card numbers and unasked one-time codes too', async () => {

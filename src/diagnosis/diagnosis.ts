@@ -44,28 +44,35 @@ export function rejectBadAnswers(env: DiagnosisEnv, flow: Flow, given: Readonly<
   if (!problem) return;
   if (problem.type === 'unknown-question') {
     const questions = Object.keys(flow.questions);
+    const suggestions = closest(problem.question, questions);
+    const suggest = suggestions.length > 0 ? ` ${t('error.unknownFlow.suggest', { suggestions: orList(lang, suggestions) })}` : '';
     const message =
       questions.length === 0
         ? t('error.unknownQuestion.none', { flow: flow.id, question: clip(problem.question) })
-        : t('error.unknownQuestion', { flow: flow.id, question: clip(problem.question), questions: questions.join(', ') });
-    throw new UsageError('unknown_question', message, { question: clip(problem.question), questions });
+        : `${t('error.unknownQuestion', { flow: flow.id, question: clip(problem.question) })}${suggest} ${t('error.unknownQuestion.list', { questions: questions.join(', ') })}`;
+    throw new UsageError('unknown_question', message, { question: { id: clip(problem.question) }, questions, suggestions });
   }
   const values = problem.question.answers.map((a) => a.value);
   throw new UsageError(
     'invalid_value',
     t('error.invalidValue', { value: clip(problem.value), question: problem.question.id, text: safeText(problem.question.text[lang]), values: values.join(', ') }),
-    { question: problem.question.id, value: clip(problem.value), values },
+    { question: questionRef(problem.question, lang), value: clip(problem.value), values },
   );
+}
+
+/** A question as every JSON error names it: an object with its id, and its text and values. */
+export function questionRef(q: Question, lang: Lang): { id: string; text: string; values: string[] } {
+  return { id: q.id, text: q.text[lang], values: q.answers.map((a) => a.value) };
 }
 
 /** The error for a question that has no answer when no prompt is possible. */
 export function missingAnswer(env: DiagnosisEnv, q: Question): UsageError {
   const { t, lang } = env;
-  const values = q.answers.map((a) => a.value);
+  const question = questionRef(q, lang);
   return new UsageError(
     'missing_answer',
-    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t('error.missingAnswer.hint', { question: q.id, values: values.join(', ') })}`,
-    { question: { id: q.id, text: q.text[lang], values } },
+    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t('error.missingAnswer.hint', { question: q.id, values: question.values.join(', ') })}`,
+    { question },
   );
 }
 

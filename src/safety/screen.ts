@@ -12,7 +12,7 @@ import type { SecretKind } from './secrets.js';
 /** Refused input: a secret was given. The message never contains it. */
 export class SecretError extends UsageError {
   constructor(t: Translate, kind: SecretKind, where?: string) {
-    super('secret_refused', t('safety.refused', { kind: t(`secret.${kind}`) }), { kind, ...(where ? { question: where } : {}) });
+    super('secret_refused', t('safety.refused', { kind: t(`secret.${kind}`) }), { kind, ...(where ? { question: { id: where } } : {}) });
   }
 }
 

@@ -17,7 +17,7 @@ export function parseAnswerFlags(ctx: Context, flags: readonly string[]): Record
     const value = eq > 0 ? arg.slice(eq + 1).trim() : '';
     if (!id || !value) throw new UsageError('invalid_answer_flag', ctx.t('error.answerFormat', { arg: clip(arg) }), { arg: clip(arg) });
     if (Object.hasOwn(seen, id) && seen[id] !== value) {
-      throw new UsageError('answer_twice', ctx.t('error.answerTwice', { question: clip(id), first: clip(seen[id]!), second: clip(value) }), { question: clip(id) });
+      throw new UsageError('answer_twice', ctx.t('error.answerTwice', { question: clip(id), first: clip(seen[id]!), second: clip(value) }), { question: { id: clip(id) } });
     }
     seen[id] = value;
   }
