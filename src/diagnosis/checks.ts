@@ -117,6 +117,6 @@ async function runTransferCheck(q: Question, provider: Provider, opts: CheckOpti
 /** The error for --check-input text that is not a contact, or names a question without a check. */
 export function badCheckInput(t: Translate, question: string, reason: 'no-check' | 'not-contact'): UsageError {
   return reason === 'no-check'
-    ? new UsageError('invalid_check_input', t('check.noCheck', { question: { id: clip(question) } }), { question: { id: clip(question) } })
-    : new UsageError('invalid_check_input', t('check.notContact', { question: { id: clip(question) } }), { question: { id: clip(question) } });
+    ? new UsageError('invalid_check_input', t('check.noCheck', { question: clip(question) }), { question: { id: clip(question) } })
+    : new UsageError('invalid_check_input', t('check.notContact', { question: clip(question) }), { question: { id: clip(question) } });
 }

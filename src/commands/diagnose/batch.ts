@@ -124,9 +124,9 @@ function parseRequest(line: string, ctx: Context): BatchRequest {
   if (typeof v.flow !== 'string') fail(t('batch.shape'));
   const answers: Record<string, string> = Object.create(null);
   if (v.answers !== undefined) {
-    if (typeof v.answers !== 'object' || v.answers === null || Array.isArray(v.answers)) fail(t('batch.answers'));
+    if (typeof v.answers !== 'object' || v.answers === null || Array.isArray(v.answers)) fail(t('request.answers'));
     for (const [k, a] of Object.entries(v.answers as Record<string, unknown>)) {
-      if (typeof a !== 'string') fail(t('batch.answers'));
+      if (typeof a !== 'string') fail(t('request.answers'));
       answers[k] = a as string;
     }
   }
