@@ -8,11 +8,11 @@
  */
 import { resolve as resolvePath } from 'node:path';
 import { ContactBook } from './diagnosis/contact-book.js';
-import { diagnoseWith, type FullResult } from './diagnosis/diagnosis.js';
+import { diagnoseWith, type BrokenFlows, type FullResult } from './diagnosis/diagnosis.js';
 import { chooseProvider, openDirectory } from './directory/source.js';
 import { LANGS, type Flow, type Lang } from './engine/types.js';
 import { ExitCode, UsageError, WalletHelpError } from './errors.js';
-import { loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
+import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
 import { refuseSecrets, suspectInputs } from './safety/screen.js';
 import { translator } from './i18n/i18n.js';
 import { clip } from './util/safe-text.js';
@@ -31,6 +31,8 @@ export interface FlowSet {
   /** Where each flow came from: "bundled" or the operator folder. */
   sources: ReadonlyMap<string, string>;
   problems: readonly import('./data/located-yaml.js').Problem[];
+  /** Operator flow files that are broken, by the flow id their name gives: diagnosing one says so (`broken_flow`). */
+  broken?: BrokenFlows;
 }
 
 export interface LoadFlowsOptions {
@@ -44,12 +46,19 @@ export async function loadFlows(options: LoadFlowsOptions = {}): Promise<FlowSet
   if (!isRecord(options as unknown)) throw new UsageError('invalid_option', t('lib.badOptions', { fn: 'loadFlows' }), { option: null });
   const dirs: unknown = options.dirs ?? [];
   if (!Array.isArray(dirs) || !dirs.every((d) => typeof d === 'string')) throw new UsageError('invalid_option', t('lib.badDirs'), { option: 'dirs' });
+  const folders = dirs.map((d) => resolvePath(d));
+  // A folder that is not there is a mistake of the caller, as --flows is on the command line.
+  for (const dir of folders) {
+    const problem = await folderProblem(dir);
+    if (problem) throw new UsageError('flows_folder', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(dir), source: 'loadFlows({ dirs })' }), { dir: clip(dir) });
+  }
   const bundled = await loadBundledFlows(t);
-  const catalog = await withOperatorFolders(bundled, dirs.map((d) => resolvePath(d)));
+  const catalog = await withOperatorFolders(bundled, folders);
   return {
     flows: catalog.flows,
     sources: new Map([...catalog.entries].map(([id, e]) => [id, e.origin])),
     problems: catalog.problems,
+    broken: catalog.broken,
   };
 }
 
@@ -104,11 +113,11 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   if (!isRecord(raw) || !Object.values(raw).every((v) => typeof v === 'string')) throw new UsageError('invalid_answers', t('request.answers'));
   const answers: Record<string, string> = Object.assign(Object.create(null), raw);
   await refuseSecrets(t, suspectInputs(flows.flows, request.flow, answers));
-  const first = diagnoseWith(env, flows.flows, request.flow, answers, undefined);
+  const first = diagnoseWith(env, flows.flows, request.flow, answers, undefined, flows.broken);
   if (!first.outcome.queue) return first;
   const directory = await openDirectory(options.contactsFile, t, undefined, env.lang);
   const provider = chooseProvider(directory, options.provider, t);
-  return diagnoseWith(env, flows.flows, request.flow, answers, new ContactBook(directory, provider, env));
+  return diagnoseWith(env, flows.flows, request.flow, answers, new ContactBook(directory, provider, env), flows.broken);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -57,6 +57,7 @@ describe('the library', () => {
         () => diagnose(flows, { flow: 'payment-failed', answers: { network: 5 } }),
         () => diagnose(flows, compromised, { provider: 7 }),
         () => loadFlows({ dirs: 'x' }),
+        () => loadFlows({ dirs: ['/nonexistent-flows-folder'] }),
       ];
       for (const go of tries) {
         try { await go(); console.log('no error'); }
@@ -73,6 +74,7 @@ describe('the library', () => {
       'true invalid_answers 2',
       'true invalid_option 2',
       'true invalid_option 2',
+      'true flows_folder 2',
     ]);
     expect(errors.map((e) => e[3])).toEqual([
       'Unknown language "fr". Use en or zh.',
@@ -86,6 +88,7 @@ describe('the library', () => {
       expect.stringMatching(/^answers must be an object of question ids and text values/),
       'diagnose: the option provider must be a text.',
       expect.stringMatching(/^loadFlows: dirs must be an array of folder paths/),
+      'The flows folder /nonexistent-flows-folder (named by loadFlows({ dirs })) does not exist.',
     ]);
   });
 

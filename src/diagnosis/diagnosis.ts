@@ -3,6 +3,8 @@
  * the interactive command, batch mode and the library, so all three give the
  * same results and the same errors. No I/O: the directory is loaded before.
  */
+import { dirname } from 'node:path';
+import type { Problem } from '../data/located-yaml.js';
 import { checkAnswers, resolve, type Next } from '../engine/engine.js';
 import { toResult, type DiagnosisResult } from '../engine/result.js';
 import type { Flow, Lang, Outcome, Question } from '../engine/types.js';
@@ -22,10 +24,26 @@ export interface DiagnosisEnv {
 /** The result with the contact filled in, and warnings when the directory lacks the queue. */
 export type FullResult = DiagnosisResult & { warnings?: string[] };
 
-/** The flow with this id, or a usage error naming the closest ids. */
-export function findFlow(flows: ReadonlyMap<string, Flow>, id: string, env: Pick<DiagnosisEnv, 't' | 'lang'>): Flow {
+/** Operator flow files that could not be loaded, by the flow id their name gives. */
+export type BrokenFlows = ReadonlyMap<string, { file: string; problems: readonly Problem[] }>;
+
+/**
+ * The flow with this id; else a usage error: that its file is broken (with its
+ * first problem) when one is, or that there is no such flow, naming the closest ids.
+ */
+export function findFlow(flows: ReadonlyMap<string, Flow>, id: string, env: Pick<DiagnosisEnv, 't' | 'lang'>, broken?: BrokenFlows): Flow {
   const flow = flows.get(id);
   if (flow) return flow;
+  const bad = broken?.get(id);
+  if (bad) {
+    const [first] = bad.problems;
+    const problem = first ? `${safeText(first.file)}:${first.line}:${first.column}: ${safeText(first.message)}` : '';
+    throw new UsageError('broken_flow', env.t('error.brokenFlow', { flow: id, file: safeText(bad.file), problem, dir: safeText(dirname(bad.file)) }), {
+      flow: id,
+      file: bad.file,
+      problems: bad.problems,
+    });
+  }
   throw unknownFlow(id, [...flows.keys()], env);
 }
 
@@ -89,11 +107,11 @@ export function finish(env: DiagnosisEnv, flow: Flow, outcome: Outcome, session:
 
 /**
  * A complete non-interactive diagnosis: checks the answers, walks the flow and
- * builds the result. Throws a UsageError for an unknown flow, question or value,
- * or a missing answer.
+ * builds the result. Throws a UsageError for an unknown or broken flow, an
+ * unknown question or value, or a missing answer.
  */
-export function diagnoseWith(env: DiagnosisEnv, flows: ReadonlyMap<string, Flow>, flowId: string, answers: Readonly<Record<string, string>>, contacts: ContactBook | undefined): FullResult {
-  const flow = findFlow(flows, flowId, env);
+export function diagnoseWith(env: DiagnosisEnv, flows: ReadonlyMap<string, Flow>, flowId: string, answers: Readonly<Record<string, string>>, contacts: ContactBook | undefined, broken?: BrokenFlows): FullResult {
+  const flow = findFlow(flows, flowId, env, broken);
   rejectBadAnswers(env, flow, answers);
   const next = resolve(flow, answers);
   if (next.type === 'question') throw missingAnswer(env, next.question);

@@ -21,7 +21,7 @@ const MAX_LINE = 1024 * 1024;
 /** Runs every line of the input; exit 1 (after all lines) when any line failed. */
 export async function runBatch(source: string, ctx: Context): Promise<{ lines: number; failed: number }> {
   const { io, t } = ctx;
-  const { flows } = await ctx.flows();
+  const { flows, broken } = await ctx.flows();
   let contacts: ContactBook | undefined;
   let out = '';
   let lines = 0;
@@ -56,12 +56,12 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
         else id = request.id;
         if (suspects.length > 0) await refuseSecrets(t, suspects);
         id = request.id;
-        let result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
+        let result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts, broken);
         if (result.outcome.queue && !contacts) {
           // The first escalation loads the directory; the cards it computes serve every later line.
           const { directory, provider } = await ctx.provider();
           contacts = new ContactBook(directory, provider, ctx);
-          result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
+          result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts, broken);
         }
         // Equal paths give equal documents (one clock, one language per batch): serialize each once.
         const key = `${result.flow}\u0000${result.path.map((p) => `${p.question}=${p.answer}`).join('\u0000')}`;

@@ -4,7 +4,7 @@ import { findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } fr
 import { appendCase, casesFile, CASE_FACTS, clearProgress, loadProgress, saveProgress, type CaseFact, type CaseProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import type { Flow } from '../../engine/types.js';
-import { flowSummaries } from '../../flows/catalog.js';
+import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
 import { CancelError, UsageError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
@@ -14,7 +14,7 @@ import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord
 import { CHECKS } from '../../engine/types.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
-import { ANSWER_SHORTCUTS, parseAnswerFlags, readAnswersFile } from './answers.js';
+import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile } from './answers.js';
 import '../../core.js';
 
 export interface DiagnoseOptions {
@@ -76,7 +76,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
 
   // An answers file first; flags override it, so a script can adjust one answer.
   const given: Record<string, string> = Object.create(null);
-  if (opts.answers !== undefined) Object.assign(given, await readAnswersFile(ctx, opts.answers));
+  const answersFile = opts.answers === undefined ? undefined : await readAnswersFile(ctx, opts.answers);
+  if (answersFile) Object.assign(given, answersFile.answers);
   const shortcuts = ANSWER_SHORTCUTS.flatMap((name) => (opts[name] === undefined ? [] : [`${name}=${opts[name]}`]));
   const flagged = parseAnswerFlags(ctx, [...opts.answer, ...shortcuts]);
   Object.assign(given, flagged);
@@ -91,10 +92,16 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   }
   // Nothing the user typed is used or echoed before it is screened for secrets.
   const flowId = resumed?.flow ?? opts.flow;
-  if (flowId !== undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given));
-  const flow = await chooseFlow(flowId, ctx, interactive, catalog.flows);
-  if (flowId === undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flow.id, given));
-  rejectBadAnswers(ctx, flow, given);
+  let flow: Flow;
+  try {
+    if (flowId !== undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given));
+    flow = await chooseFlow(flowId, ctx, interactive, catalog);
+    if (flowId === undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flow.id, given));
+    rejectBadAnswers(ctx, flow, given);
+  } catch (err) {
+    // An answer from the answers file is pointed out where the file gives it.
+    throw placeInAnswersFile(err, answersFile, flagged);
+  }
 
   const checkInputs = parseCheckInputs(ctx, opts.checkInput ?? []);
   for (const id of Object.keys(checkInputs)) if (!flow.questions[id]?.check) throw badCheckInput(t, id, 'no-check');
@@ -332,8 +339,9 @@ function checkLine(ctx: Context, r: CheckRecord): string {
   return ctx.t(`check.result.${r.result as 'official' | 'lookalike' | 'unknown' | 'not-given'}`, { input });
 }
 
-async function chooseFlow(id: string | undefined, ctx: Context, interactive: boolean, flows: ReadonlyMap<string, Flow>): Promise<Flow> {
+async function chooseFlow(id: string | undefined, ctx: Context, interactive: boolean, catalog: FlowCatalog): Promise<Flow> {
   const { t, lang } = ctx;
+  const { flows } = catalog;
   const ids = [...flows.keys()];
   if (id === undefined) {
     if (!interactive) throw new UsageError('missing_flow', t('error.needFlow', { flows: ids.join(', ') }), { flows: ids });
@@ -344,5 +352,5 @@ async function chooseFlow(id: string | undefined, ctx: Context, interactive: boo
     });
     return flows.get(picked)!;
   }
-  return findFlow(flows, id, ctx);
+  return findFlow(flows, id, ctx, catalog.broken);
 }
