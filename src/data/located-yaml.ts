@@ -11,6 +11,7 @@ import { problemTranslator } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 import { safeText } from '../util/safe-text.js';
 import { countKeys, jsonShape, MAX_DEPTH } from './strict-json.js';
+import { firstInvalidUtf8 } from './utf8.js';
 import '../core.js';
 
 /** One problem in a data file, placed where the user can find it. */
@@ -77,26 +78,6 @@ export function decodeUtf8(bytes: Uint8Array, file: string, lang: Lang = 'en'): 
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.byteLength;
-  // Binary search for the shortest prefix that fails to decode.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid + 1));
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
-  }
-  // Back up to the start of the offending sequence.
-  let start = lo;
-  while (start > 0 && ((bytes[start] ?? 0) & 0xc0) === 0x80) start--;
-  return start;
 }
 
 /**
