@@ -34,7 +34,7 @@ export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' 
 export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise<Context> {
   const { io, t, config } = base;
   const nowText = g.now ?? io.env.WALLET_HELP_NOW;
-  const now = nowText ? await parseNow(nowText, base) : base.now;
+  const now = nowText ? await parseNow(nowText, g.now === undefined ? 'WALLET_HELP_NOW' : '--now', base) : base.now;
   const contactsFile = g.contacts ?? io.env.WALLET_HELP_CONTACTS ?? config.contactsFile;
   const providerId = g.provider ?? io.env.WALLET_HELP_PROVIDER ?? config.provider;
   const roleSetting = io.env.WALLET_HELP_ROLE ?? config.role;
@@ -94,9 +94,9 @@ async function usableFolders(folders: { dirs: string[]; source: FolderSource }, 
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
-/** Reads --now: an ISO-8601 date and time; without an offset it is the user's local time. */
-async function parseNow(text: string, ctx: BaseContext): Promise<Date> {
-  const fail = () => new UsageError('invalid_now', ctx.t('error.badNow', { value: clip(text) }), { value: clip(text) });
+/** Reads --now or WALLET_HELP_NOW (`name`, for the message): an ISO-8601 date and time; without an offset it is the user's local time. */
+async function parseNow(text: string, name: string, ctx: BaseContext): Promise<Date> {
+  const fail = () => new UsageError('invalid_now', ctx.t('error.badNow', { name, value: clip(text) }), { value: clip(text) });
   if (!ISO_INSTANT.test(text.trim())) throw fail();
   const { DateTime } = await import('./vendor/luxon.js');
   const parsed = DateTime.fromISO(text.trim().replace(' ', 'T'), { zone: ctx.userZone(), setZone: false });

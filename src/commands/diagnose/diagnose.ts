@@ -72,6 +72,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   if (opts.summary !== undefined && !(SUMMARY_FORMATS as readonly string[]).includes(opts.summary)) {
     throw new UsageError('invalid_summary_format', t('summary.badFormat', { format: clip(opts.summary) }));
   }
+  // Checked up front, whether or not a check runs: a bad value is a mistake even when it happens not to matter.
+  const timeoutMs = checkTimeout(ctx, opts.timeout);
   const catalog = await ctx.flows();
 
   // An answers file first; flags override it, so a script can adjust one answer.
@@ -136,7 +138,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
         const ran = !canMeasure(q, provider, facts) ? undefined : await withProgress(
           ctx,
           t(`check.running.${q.check}`),
-          () => runMeasuredCheck(q, provider, { timeoutMs: checkTimeout(ctx, opts.timeout), env: io.env, ...(io.signal ? { signal: io.signal } : {}) }, facts),
+          () => runMeasuredCheck(q, provider, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) }, facts),
           (r) => ({ text: t(`check.measured.${r!.answer as 'ok'}`, { detail: r!.record.detail ?? '' }).trim(), ok: r?.answer === 'ok' }),
           opts.json,
         );
