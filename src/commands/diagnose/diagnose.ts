@@ -205,7 +205,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     const { directory, provider } = await ctx.provider();
     contacts = new ContactBook(directory, provider, ctx);
   }
-  const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string } = finish(ctx, flow, next.outcome, next.session, contacts);
+  const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string | CaseRecord } = finish(ctx, flow, next.outcome, next.session, contacts);
   if (checks.length > 0) result.checks = checks;
   // The facts of the case travel with the result, for the ticket.
   if (Object.keys(facts).length > 0) result.facts = Object.fromEntries(CASE_FACTS.flatMap((k) => (facts[k] === undefined ? [] : [[k, facts[k]]])));
@@ -231,7 +231,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const summary = summaryFormat && record ? await summaryText(ctx, record, flow, summaryFormat) : undefined;
 
   if (opts.json) {
-    if (summary !== undefined) result.summary = summary;
+    // A JSON summary is embedded as the object it is, not as a string of JSON to parse a second time.
+    if (summary !== undefined) result.summary = summaryFormat === 'json' ? (JSON.parse(summary) as CaseRecord) : summary;
     if (saveProblem) io.stderr.write(`${t('warning.prefix')}${saveProblem}\n`);
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result;
