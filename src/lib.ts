@@ -96,8 +96,8 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const t = await translator(lang as Lang);
   const now: unknown = options.now ?? new Date();
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    const value = now instanceof Date ? 'Invalid Date' : clip(typeof now === 'string' ? JSON.stringify(now) : String(now));
-    throw new UsageError('invalid_now', t('lib.badNow', { value }), { value });
+    const value = now instanceof Date ? 'Invalid Date' : clip(String(now));
+    throw new UsageError('invalid_now', t('lib.badNow', { value: typeof now === 'string' ? `"${value}"` : value }), { value });
   }
   for (const option of ['contactsFile', 'provider'] as const) {
     const value: unknown = options[option];
