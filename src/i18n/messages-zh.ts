@@ -117,7 +117,7 @@ export const zh: Record<MessageKey, string> = {
   'warning.flowSkipped': '已跳过一个有问题的流程文件：{problem}',
   'error.flowsFolder.missing': '流程文件夹 {dir}（由{source}指定）不存在。',
   'error.flowsFolder.notFolder': '流程文件夹 {dir}（由{source}指定）不是文件夹。',
-  'flowsFolder.flag': ' --flows ',
+  'flowsFolder.flag': '命令行选项 --flows ',
   'flowsFolder.env': '环境变量 WALLET_HELP_FLOWS ',
   'flowsFolder.setting': ' {file} 中的 flowsDir 设置',
   'warning.flowsFolder': '{problem}其中的流程不会被使用；请改正路径或删除该设置。',
