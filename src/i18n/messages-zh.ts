@@ -120,7 +120,7 @@ export const zh: Record<MessageKey, string> = {
   'flowsFolder.flag': '命令行选项 --flows ',
   'flowsFolder.env': '环境变量 WALLET_HELP_FLOWS ',
   'flowsFolder.setting': ' {file} 中的 flowsDir 设置',
-  'warning.flowsFolder': '{problem}其中的流程不会被使用；请改正路径或删除该设置。',
+  'warning.flowsFolder': '{problem}其中的流程不会被使用；请改正路径或将其删除。',
   'error.brokenFlow': '流程“{flow}”存在于 {file} 中，但文件有错误，无法使用。第一个问题：{problem}。运行“wallet-help flows validate {dir}”查看全部问题。',
   'config.warn.corrupt': '设置文件 {file} 已损坏（不是有效的 JSON）。原文件已保存为 {keptAs}；wallet-help 将使用默认设置继续运行。',
   'config.warn.unreadable': '无法读取设置文件 {file}（{reason}）；wallet-help 将使用默认设置继续运行。',
