@@ -8,13 +8,14 @@
  */
 import { resolve as resolvePath } from 'node:path';
 import { ContactBook } from './diagnosis/contact-book.js';
-import { diagnoseWith, type FullResult } from './diagnosis/diagnosis.js';
+import { diagnoseWith, type BrokenFlows, type FullResult } from './diagnosis/diagnosis.js';
 import { chooseProvider, openDirectory } from './directory/source.js';
-import type { Flow, Lang } from './engine/types.js';
+import { LANGS, type Flow, type Lang } from './engine/types.js';
 import { ExitCode, UsageError, WalletHelpError } from './errors.js';
-import { loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
+import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
 import { refuseSecrets, suspectInputs } from './safety/screen.js';
 import { translator } from './i18n/i18n.js';
+import { clip } from './util/safe-text.js';
 
 export type { DiagnosisResult } from './engine/result.js';
 export type { ContactCard, ChannelView } from './directory/contact.js';
@@ -30,6 +31,8 @@ export interface FlowSet {
   /** Where each flow came from: "bundled" or the operator folder. */
   sources: ReadonlyMap<string, string>;
   problems: readonly import('./data/located-yaml.js').Problem[];
+  /** Operator flow files that are broken, by the flow id their name gives: diagnosing one says so (`broken_flow`). */
+  broken?: BrokenFlows;
 }
 
 export interface LoadFlowsOptions {
@@ -37,14 +40,25 @@ export interface LoadFlowsOptions {
   dirs?: readonly string[];
 }
 
-/** Loads the bundled flows plus any operator folders. */
+/** Loads the bundled flows plus any operator folders. Throws a UsageError (`invalid_option`) for options of the wrong shape. */
 export async function loadFlows(options: LoadFlowsOptions = {}): Promise<FlowSet> {
-  const bundled = await loadBundledFlows(await translator('en'));
-  const catalog = await withOperatorFolders(bundled, (options.dirs ?? []).map((d) => resolvePath(d)));
+  const t = await translator('en');
+  if (!isRecord(options as unknown)) throw new UsageError('invalid_option', t('lib.badOptions', { fn: 'loadFlows' }), { option: null });
+  const dirs: unknown = options.dirs ?? [];
+  if (!Array.isArray(dirs) || !dirs.every((d) => typeof d === 'string')) throw new UsageError('invalid_option', t('lib.badDirs'), { option: 'dirs' });
+  const folders = dirs.map((d) => resolvePath(d));
+  // A folder that is not there is a mistake of the caller, as --flows is on the command line.
+  for (const dir of folders) {
+    const problem = await folderProblem(dir);
+    if (problem) throw new UsageError('flows_folder', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(dir), source: 'loadFlows({ dirs })' }), { dir: clip(dir) });
+  }
+  const bundled = await loadBundledFlows(t);
+  const catalog = await withOperatorFolders(bundled, folders);
   return {
     flows: catalog.flows,
     sources: new Map([...catalog.entries].map(([id, e]) => [id, e.origin])),
     problems: catalog.problems,
+    broken: catalog.broken,
   };
 }
 
@@ -65,23 +79,47 @@ export interface DiagnoseOptions {
 
 /**
  * Runs one diagnosis and returns the document `wallet-help diagnose --json`
- * prints. Throws a UsageError (exit code 2 in the CLI) for an unknown flow,
- * question or value, or a missing answer; its `code` and `details` match the
- * CLI's JSON errors.
+ * prints. Throws a UsageError (exit code 2 in the CLI) whose `code` and
+ * `details` match the CLI's JSON errors: for an unknown flow, question or value,
+ * a missing answer, a secret, an unknown `lang` (`invalid_lang`), a `now` that is
+ * not a valid Date (`invalid_now`), a request or options of the wrong shape
+ * (`missing_flow`, `invalid_answers`, `invalid_option`).
  */
 export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options: DiagnoseOptions = {}): Promise<FullResult> {
-  const lang = options.lang ?? 'en';
-  const env = { lang, t: await translator(lang), now: options.now ?? new Date() };
-  // Callers are scripts: a request of the wrong shape is a usage error, as on the command line.
-  const raw: unknown = request?.answers ?? {};
-  if (typeof request?.flow !== 'string' || typeof raw !== 'object' || raw === null || Array.isArray(raw) || !Object.values(raw).every((v) => typeof v === 'string')) {
-    throw new UsageError('invalid_request', env.t('lib.badRequest'));
+  const english = await translator('en');
+  if (!isRecord(options as unknown)) throw new UsageError('invalid_option', english('lib.badOptions', { fn: 'diagnose' }), { option: null });
+  const lang: unknown = options.lang ?? 'en';
+  // An unknown language would give a document without texts: refused like --lang is.
+  if (typeof lang !== 'string' || !(LANGS as readonly string[]).includes(lang)) {
+    throw new UsageError('invalid_lang', english('error.badLang', { lang: clip(String(lang)) }), { lang: clip(String(lang)) });
   }
+  const t = await translator(lang as Lang);
+  const now: unknown = options.now ?? new Date();
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    const value = now instanceof Date ? 'Invalid Date' : clip(String(now));
+    throw new UsageError('invalid_now', t('lib.badNow', { value: typeof now === 'string' ? `"${value}"` : value }), { value });
+  }
+  for (const option of ['contactsFile', 'provider'] as const) {
+    const value: unknown = options[option];
+    if (value !== undefined && typeof value !== 'string') throw new UsageError('invalid_option', t('lib.badText', { option }), { option });
+  }
+  const env = { lang: lang as Lang, t, now };
+  // Callers are scripts: a request of the wrong shape is a usage error, with the code the command line gives.
+  if (!isRecord(request) || typeof request.flow !== 'string') {
+    const ids = [...flows.flows.keys()];
+    throw new UsageError('missing_flow', t('lib.needFlow', { flows: ids.join(', ') }), { flows: ids });
+  }
+  const raw: unknown = request.answers ?? {};
+  if (!isRecord(raw) || !Object.values(raw).every((v) => typeof v === 'string')) throw new UsageError('invalid_answers', t('request.answers'));
   const answers: Record<string, string> = Object.assign(Object.create(null), raw);
-  await refuseSecrets(env.t, suspectInputs(flows.flows, request.flow, answers));
-  const first = diagnoseWith(env, flows.flows, request.flow, answers, undefined);
+  await refuseSecrets(t, suspectInputs(flows.flows, request.flow, answers));
+  const first = diagnoseWith(env, flows.flows, request.flow, answers, undefined, flows.broken);
   if (!first.outcome.queue) return first;
-  const directory = await openDirectory(options.contactsFile, env.t, undefined, lang);
-  const provider = chooseProvider(directory, options.provider, env.t);
-  return diagnoseWith(env, flows.flows, request.flow, answers, new ContactBook(directory, provider, env));
+  const directory = await openDirectory(options.contactsFile, t, undefined, env.lang);
+  const provider = chooseProvider(directory, options.provider, t);
+  return diagnoseWith(env, flows.flows, request.flow, answers, new ContactBook(directory, provider, env), flows.broken);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

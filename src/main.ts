@@ -80,8 +80,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
       throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: early.lang }), ExitCode.usage);
     }
     // Secrets on the command line are refused before anything runs (they would end up in messages and files).
-    const risky = argv.filter((arg, i) => mayHoldSecret(arg) && !screenedByCommand(argv, i));
-    if (risky.length > 0) await refuseSecrets(t, risky.map((text) => ({ text })));
+    const risky = argv.flatMap((arg, i) => (mayHoldSecret(arg) && !screenedByCommand(argv, i) ? answerParts(argv, i) : []));
+    if (risky.length > 0) await refuseSecrets(t, risky);
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
     let ids: string[] = [];
     if (argv.includes('diagnose') && (argv.includes('--help') || argv.includes('-h') || argv.includes('help'))) ids = [...(await base.bundledFlows()).keys()];
@@ -114,6 +114,26 @@ function screenedByCommand(argv: readonly string[], i: number): boolean {
   const arg = argv[i]!;
   const prev = argv[i - 1];
   return SCREENED_BY_COMMAND.some((flag) => arg.startsWith(`${flag}=`) || prev === flag);
+}
+
+/** Flags that answer a question: `--answer ID=VALUE` and the shortcuts named after their question. */
+const ANSWER_FLAGS = ['--answer', '-a'];
+const SHORTCUT_FLAGS = ['--network', '--balance', '--verification'];
+
+/**
+ * What to screen of argument i: the whole argument, and when it answers a question, its id and its value
+ * apart, so a refusal can name the question (the id is screened first: a secret is never echoed as one).
+ */
+function answerParts(argv: readonly string[], i: number): { text: string; where?: string }[] {
+  const arg = argv[i]!;
+  const prev = argv[i - 1] ?? '';
+  if (SHORTCUT_FLAGS.includes(prev)) return [{ text: arg, where: prev.slice(2) }];
+  const flag = ANSWER_FLAGS.find((f) => arg.startsWith(`${f}=`));
+  const pair = ANSWER_FLAGS.includes(prev) ? arg : flag ? arg.slice(flag.length + 1) : undefined;
+  const eq = pair?.indexOf('=') ?? -1;
+  if (pair === undefined || eq <= 0) return [{ text: arg }];
+  const id = pair.slice(0, eq).trim();
+  return [{ text: id }, { text: pair.slice(eq + 1), where: id }, { text: arg }];
 }
 
 function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) => string): string {

@@ -53,7 +53,11 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       .option('--network <value>', t('diagnose.opt.network'))
       .option('--balance <value>', t('diagnose.opt.balance'))
       .option('--verification <value>', t('diagnose.opt.verification'))
-      .option('--answers <file>', t('diagnose.opt.answers'))
+      .option('--answers <file>', t('diagnose.opt.answers'), (file: string, previous: string | undefined) => {
+        // One answers file: a second one (or standard input beside a file) would silently win or be ignored.
+        if (previous !== undefined) throw new UsageError('answers_file', t('error.answersFileTwice'));
+        return file;
+      })
       .option('--check-input <id=text>', t('diagnose.opt.checkInput'), collect, [])
       .option('--fact <key=value>', t('diagnose.opt.fact'), collect, [])
       .option('--agent', t('diagnose.opt.agent'))

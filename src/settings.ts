@@ -5,14 +5,14 @@
  * operator's YAML directory or flow folder is parsed (and the YAML parser
  * loaded) only when one is configured.
  */
-import { delimiter, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import type { Context } from './commands/context.js';
-import type { Config } from './config/config.js';
+import { CONFIG_FILE_NAME, configDir, type Config } from './config/config.js';
 import type { Directory, Provider } from './directory/types.js';
 import type { Flow } from './engine/types.js';
 import { chooseProvider, openDirectory } from './directory/source.js';
 import { UsageError } from './errors.js';
-import { withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
+import { folderProblem, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
 import { clip } from './util/safe-text.js';
 
 /** The global options as commander parsed them. */
@@ -34,12 +34,13 @@ export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' 
 export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise<Context> {
   const { io, t, config } = base;
   const nowText = g.now ?? io.env.WALLET_HELP_NOW;
-  const now = nowText ? await parseNow(nowText, base) : base.now;
+  const now = nowText ? await parseNow(nowText, g.now === undefined ? 'WALLET_HELP_NOW' : '--now', base) : base.now;
   const contactsFile = g.contacts ?? io.env.WALLET_HELP_CONTACTS ?? config.contactsFile;
   const providerId = g.provider ?? io.env.WALLET_HELP_PROVIDER ?? config.provider;
   const roleSetting = io.env.WALLET_HELP_ROLE ?? config.role;
   const role = g.agent ? 'agent' : roleSetting === 'agent' ? 'agent' : 'user';
-  const flowDirs = flowFolders(g.flows, io.env.WALLET_HELP_FLOWS, config, io.cwd);
+  const folders = flowFolders(g.flows, io.env.WALLET_HELP_FLOWS, config, io.cwd);
+  const flowDirs = folders.dirs;
 
   let chosen: Promise<{ directory: Directory; provider: Provider }> | undefined;
   const provider = () =>
@@ -48,7 +49,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
   let catalog: Promise<FlowCatalog> | undefined;
   const flows = () =>
     (catalog ??= base.bundledFlows().then(async (bundled) => {
-      const result = await withOperatorFolders(bundled, flowDirs, base.lang);
+      const result = await withOperatorFolders(bundled, await usableFolders(folders, base), base.lang);
       if (result.problems.length > 0) {
         const { formatProblem } = await import('./data/located-yaml.js');
         for (const p of result.problems) io.stderr.write(`${t('warning.prefix')}${t('warning.flowSkipped', { problem: formatProblem(p) })}\n`);
@@ -58,17 +59,44 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
   return { ...base, now, role, provider, providerChosen: providerId !== undefined, flows, flowDirs, ...(contactsFile === undefined ? {} : { contactsFile }) };
 }
 
+/** Where the operator flow folders of a run were named. */
+type FolderSource = 'flag' | 'env' | 'setting';
+
 /** Operator flow folders: --flows (repeatable), else WALLET_HELP_FLOWS (a path list), else the settings' flowsDir. */
-function flowFolders(flag: string[] | undefined, env: string | undefined, config: Config, cwd: string): string[] {
-  const list = flag && flag.length > 0 ? flag : env ? env.split(delimiter) : config.flowsDir ? [config.flowsDir] : [];
-  return list.filter((d) => d.trim() !== '').map((d) => resolve(cwd, d));
+function flowFolders(flag: string[] | undefined, env: string | undefined, config: Config, cwd: string): { dirs: string[]; source: FolderSource } {
+  const [list, source]: [string[], FolderSource] =
+    flag && flag.length > 0 ? [flag, 'flag'] : env ? [env.split(delimiter), 'env'] : config.flowsDir ? [[config.flowsDir], 'setting'] : [[], 'flag'];
+  return { dirs: list.filter((d) => d.trim() !== '').map((d) => resolve(cwd, d)), source };
+}
+
+/**
+ * The flow folders that exist. One named on the command line that does not is a
+ * usage error; one from the environment or the settings is left out with a
+ * warning naming where it was set, so a stale setting does not stop every run.
+ */
+async function usableFolders(folders: { dirs: string[]; source: FolderSource }, base: BaseContext): Promise<string[]> {
+  const { io, t } = base;
+  const usable: string[] = [];
+  for (const dir of folders.dirs) {
+    const problem = await folderProblem(dir);
+    if (!problem) {
+      usable.push(dir);
+      continue;
+    }
+    const source =
+      folders.source === 'flag' ? t('flowsFolder.flag') : folders.source === 'env' ? t('flowsFolder.env') : t('flowsFolder.setting', { file: join(configDir(io.env), CONFIG_FILE_NAME) });
+    const message = t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(dir), source });
+    if (folders.source === 'flag') throw new UsageError('flows_folder', message, { dir: clip(dir) });
+    io.stderr.write(`${t('warning.prefix')}${t('warning.flowsFolder', { problem: message })}\n`);
+  }
+  return usable;
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
-/** Reads --now: an ISO-8601 date and time; without an offset it is the user's local time. */
-async function parseNow(text: string, ctx: BaseContext): Promise<Date> {
-  const fail = () => new UsageError('invalid_now', ctx.t('error.badNow', { value: clip(text) }), { value: clip(text) });
+/** Reads --now or WALLET_HELP_NOW (`name`, for the message): an ISO-8601 date and time; without an offset it is the user's local time. */
+async function parseNow(text: string, name: string, ctx: BaseContext): Promise<Date> {
+  const fail = () => new UsageError('invalid_now', ctx.t('error.badNow', { name, value: clip(text) }), { value: clip(text) });
   if (!ISO_INSTANT.test(text.trim())) throw fail();
   const { DateTime } = await import('./vendor/luxon.js');
   const parsed = DateTime.fromISO(text.trim().replace(' ', 'T'), { zone: ctx.userZone(), setZone: false });

@@ -74,6 +74,37 @@ describe('operator folders', () => {
   });
 });
 
+describe('a flow that cannot be used', () => {
+  it('is reported as broken, with its file and first problem, not as missing', async () => {
+    const loop = readmeExample().replace('next: escalate-declined', 'next: balance');
+    const dir = folderWith({ 'card-declined.yaml': loop });
+    const r = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(r.code).toBe(2);
+    const error = json(r.stdout).error;
+    expect(error).toMatchObject({ code: 'broken_flow', flow: 'card-declined', file: join(dir, 'card-declined.yaml') });
+    expect(error.problems[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+    expect(error.message).toContain(`The flow "card-declined" exists in ${join(dir, 'card-declined.yaml')} but is broken`);
+    expect(error.message).toMatch(/Its first problem: .*card-declined\.yaml:\d+:\d+: answer "valid" leads back to "balance"/);
+    const batch = await run(['--flows', dir, 'diagnose', '--batch'], { stdin: '{"flow":"card-declined","answers":{"balance":"insufficient"}}\n' });
+    expect(json(batch.stdout).error.code).toBe('broken_flow');
+  });
+
+  it('from a --flows folder that does not exist is a usage error; from the environment or settings a warning naming it', async () => {
+    const missing = join(tempDir(), 'nope');
+    const flag = await run(['--flows', missing, 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(flag.code).toBe(2);
+    expect(json(flag.stdout).error).toMatchObject({ code: 'flows_folder', dir: missing, message: `The flows folder ${missing} (named by --flows) does not exist.` });
+    const env = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_FLOWS: missing } });
+    expect(env.code).toBe(0);
+    expect(env.stderr).toBe(`Warning: The flows folder ${missing} (named by the variable WALLET_HELP_FLOWS) does not exist. Its flows are left out; correct the path or remove it.\n`);
+    const configDir = tempDir();
+    writeFileSync(join(configDir, 'config.json'), JSON.stringify({ flowsDir: missing }));
+    const cfg = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONFIG_DIR: configDir } });
+    expect(cfg.code).toBe(0);
+    expect(cfg.stderr).toContain(`(named by the flowsDir setting in ${join(configDir, 'config.json')}) does not exist.`);
+  });
+});
+
 describe('flows validate', () => {
   it('prints every problem of every file as file:line:column and exits 1', async () => {
     const dir = folderWith({

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run } from './helpers.js';
 
@@ -41,10 +42,41 @@ describe('diagnose --batch', () => {
     const r = await run(['diagnose', '--batch', '-'], { stdin: input });
     expect(r.code).toBe(1);
     const out = lines(r.stdout);
-    expect(out.map((o) => o.error?.code ?? 'ok')).toEqual(['unknown_flow', 'invalid_line', 'empty_line', 'invalid_value', 'invalid_line', 'ok']);
-    expect(out[3]).toMatchObject({ id: 7, line: 4 });
-    expect(out[5]).toMatchObject({ id: 'z', outcome: { id: 'fix-call-costs' } });
-    expect(r.stderr).toContain('6 line(s), 5 failed.');
+    // The blank third line is skipped; line numbers still count it.
+    expect(out.map((o) => o.error?.code ?? 'ok')).toEqual(['unknown_flow', 'invalid_line', 'invalid_value', 'invalid_line', 'ok']);
+    expect(out[1]).toMatchObject({ line: 2, error: { column: 1, message: 'Column 1 of the line: not valid JSON: a value was expected here (text in double quotes, a number, true, false, null, an object or a list).' } });
+    expect(out[2]).toMatchObject({ id: 7, line: 4 });
+    expect(out[4]).toMatchObject({ id: 'z', outcome: { id: 'fix-call-costs' } });
+    expect(r.stderr).toContain('5 line(s), 4 failed.');
+  });
+
+  it('skips blank lines, so a trailing empty line does not fail the batch', async () => {
+    const r = await run(['diagnose', '--batch', '-'], { stdin: '{"flow":"payment-failed","answers":{"network":"offline"}}\n\n   \n' });
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)).toHaveLength(1);
+    expect(r.stderr).toBe('1 line(s), 0 failed.\n');
+  });
+
+  it('refuses what an answers file refuses: a repeated key, bad UTF-8; and ids that would not come back unchanged', async () => {
+    const input = Buffer.concat([
+      Buffer.from('{"id":"a","flow":"payment-failed","answers":{"network":"ok","network":"offline"}}\n'),
+      Buffer.from('{"id":"b","flow":"payment-failed","answers":{"network":"of'),
+      Buffer.from([0xff]),
+      Buffer.from('fline"}}\n{"id":1e999,"flow":"payment-failed","answers":{"network":"offline"}}\n'),
+      Buffer.from('{"id":9007199254740993,"flow":"payment-failed","answers":{"network":"offline"}}\n{"flow":"payment-failed","answers":{"network":"ok",}}\n'),
+      Buffer.from('{"id":"a","flow":"payment-failed","answers":{"network":"offline"}}\n'),
+    ]);
+    const r = await run(['diagnose', '--batch', '-'], { stdinStream: Readable.from([input]) });
+    expect(r.code).toBe(1);
+    const out = lines(r.stdout);
+    expect(out[0]).toMatchObject({ line: 1, error: { code: 'invalid_line', column: 61, message: 'Column 61 of the line: the key "network" appears twice in the same object; keep one.' } });
+    expect(out[1]).toMatchObject({ line: 2, error: { code: 'invalid_line', column: 59, message: 'The line is not valid UTF-8 text from column 59 on; send UTF-8.' } });
+    expect(out[2]).toMatchObject({ line: 3, error: { code: 'invalid_line', message: expect.stringContaining('The id must be a text or a whole number') } });
+    expect(out[2].id).toBeUndefined();
+    expect(out[3]).toMatchObject({ line: 4, error: { code: 'invalid_line' } });
+    expect(out[4]).toMatchObject({ line: 5, error: { code: 'invalid_line', column: 52 } });
+    // An id may repeat: each line is answered on its own.
+    expect(out[5]).toMatchObject({ id: 'a', outcome: { id: 'fix-connection' } });
   });
 
   it('reads a file, and says so when it cannot', async () => {

@@ -168,6 +168,15 @@ describe('agent mode at escalations and alerts', () => {
 });
 
 describe('summaries', () => {
+  it('in Markdown, turn what was typed into code, so a typed link is never live', async () => {
+    const r = await run(['diagnose', 'contact-support', '--answer', 'topic=payments', '--answer', 'payment-kind=crypto', '--fact', 'amount=[click](https://evil.io)', '--fact', 'error=<img src=x> `E1` **bold**', '--summary', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('- Amount: `[click](https://evil.io)`');
+    expect(r.stdout).toContain('- Error message: ``<img src=x> `E1` **bold**``');
+    // Text from files is escaped rather than quoted as code.
+    expect(r.stdout).toMatch(/\(topic=payments\)/);
+  });
+
   it('come as text, Markdown or JSON with time, flow, answers, outcome, contact and facts', async () => {
     const args = ['diagnose', 'contact-support', '--answer', 'topic=payments', '--answer', 'payment-kind=crypto', '--fact', 'txid=4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b', '--fact', 'amount=0.5 LTC'];
     const md = await run([...args, '--summary', 'md']);
@@ -176,10 +185,12 @@ describe('summaries', () => {
     expect(md.stdout).toContain('## Case summary (not saved)');
     expect(md.stdout).not.toMatch(/Case [0-9a-f]{8}/);
     expect(md.stdout).toContain('Flow: contact-support (version 1)');
-    expect(md.stdout).toContain('- Transaction ID (TxID): 4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b');
+    expect(md.stdout).toContain('- Transaction ID (TxID): `4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b`');
     expect(md.stdout).toContain('### Contact shown');
     const doc = json((await run([...args, '--summary', 'json', '--json'])).stdout);
-    const record = json(doc.summary);
+    // Embedded as an object: a script reads it without parsing a string of JSON.
+    expect(typeof doc.summary).toBe('object');
+    const record = doc.summary;
     expect(record).not.toHaveProperty('id');
     expect(doc).not.toHaveProperty('case');
     expect(record).toMatchObject({ status: 'finished', flow: 'contact-support', version: 1, outcome: { kind: 'escalate', queue: 'payments' }, facts: { amount: '0.5 LTC' } });

@@ -129,6 +129,22 @@ describe('wallet-help check', () => {
     expect(r.stdout).toMatch(/0 passed, 0 warning\(s\), 0 failed, 6 skipped/);
   });
 
+  it('refuses a check asked for by name without its input, instead of skipping it', async () => {
+    const r = await cli(['check', 'address', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'missing_check_input', check: 'address', message: 'The check "address" cannot run without its input: give --chain and --address.' });
+    expect((await cli(['check', 'txid', '--chain', 'btc'])).code).toBe(2);
+    expect((await cli(['check', 'memo'])).code).toBe(2);
+  });
+
+  it('refuses a bad --timeout up front, even when no check runs', async () => {
+    const flag = await cli(['diagnose', 'payment-failed', '--network', 'offline', '--timeout', 'abc', '--json']);
+    expect(flag.code).toBe(2);
+    expect(JSON.parse(flag.stdout).error).toMatchObject({ code: 'invalid_timeout', message: '--timeout expects milliseconds from 100 to 120000, not "abc".' });
+    const env = await cli(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { WALLET_HELP_CHECK_TIMEOUT: '5s' });
+    expect(JSON.parse(env.stdout).error.message).toBe('WALLET_HELP_CHECK_TIMEOUT expects milliseconds from 100 to 120000, not "5s".');
+  });
+
   it('refuses unknown checks and chains with exit 2', async () => {
     expect((await cli(['check', 'dns'])).code).toBe(2);
     expect((await cli(['check', 'address', '--chain', 'doge', '--address', 'x'])).code).toBe(2);

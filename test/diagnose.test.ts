@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { diagnose, loadFlows } from '../src/lib.js';
 import { run } from './helpers.js';
@@ -79,7 +80,29 @@ describe('diagnose with flags and --json', () => {
   it('exits 2 for a value that is not allowed, listing the allowed ones', async () => {
     const r = await run(['diagnose', 'payment-failed', '--network', 'fast', '--json']);
     expect(r.code).toBe(2);
-    expect(json(r.stdout).error).toMatchObject({ code: 'invalid_value', question: 'network', value: 'fast', values: ['ok', 'unstable', 'offline'] });
+    expect(json(r.stdout).error).toMatchObject({ code: 'invalid_value', question: { id: 'network', values: ['ok', 'unstable', 'offline'] }, value: 'fast', values: ['ok', 'unstable', 'offline'] });
+    expect(json(r.stdout).error.question.text).toMatch(/internet connection/);
+  });
+
+  it('names the question the same way in every JSON error: an object with its id', async () => {
+    const errors = await Promise.all(
+      [
+        ['--network', 'ok'],
+        ['--network', 'bogus'],
+        ['--answer', 'balence=sufficient'],
+        ['--answer', 'network=ok', '--answer', 'network=offline'],
+        ['--answer', 'balance=4111 1111 1111 1111'],
+      ].map(async (args) => json((await run(['diagnose', 'payment-failed', ...args, '--json'])).stdout).error),
+    );
+    expect(errors.map((e) => e.code)).toEqual(['missing_answer', 'invalid_value', 'unknown_question', 'answer_twice', 'secret_refused']);
+    for (const e of errors) expect(e.question).toEqual(expect.objectContaining({ id: expect.any(String) }));
+    expect(errors.map((e) => e.question.id)).toEqual(['balance', 'network', 'balence', 'network', 'balance']);
+  });
+
+  it('suggests the closest question for a mistyped question id', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--answer', 'balence=sufficient', '--json']);
+    expect(json(r.stdout).error).toMatchObject({ code: 'unknown_question', question: { id: 'balence' }, suggestions: ['balance'] });
+    expect(json(r.stdout).error.message).toContain('Did you mean balance?');
   });
 
   it('exits 2 for an unknown question id, listing the flow’s questions', async () => {
@@ -143,6 +166,44 @@ describe('diagnose with flags and --json', () => {
     expect(list.stderr).toContain('list.yaml:1:1: an answers file must be a mapping');
     const missing = await run(['diagnose', 'payment-failed', '--answers', 'nope.yaml', '--json']);
     expect(json(missing.stdout).error).toMatchObject({ code: 'answers_file', file: 'nope.yaml' });
+  });
+
+  it('points at the answers file line of a bad value or an unknown question, unless a flag replaced it', async () => {
+    const files = { 'ans/badval.yaml': 'network: ok\nbalance: maybe\n', 'ans/typo.yaml': 'network: ok\nbalence: sufficient\n' };
+    const bad = await run(['diagnose', 'payment-failed', '--answers', 'ans/badval.yaml'], { files });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Error: ans/badval.yaml:2:10: "maybe" is not an answer to "balance"');
+    const typo = json((await run(['diagnose', 'payment-failed', '--answers', 'ans/typo.yaml', '--json'], { files })).stdout).error;
+    expect(typo).toMatchObject({ code: 'unknown_question', question: { id: 'balence' }, suggestions: ['balance'], file: 'ans/typo.yaml', line: 2, column: 1 });
+    expect(typo.message).toMatch(/^ans\/typo\.yaml:2:1: .*Did you mean balance\?/);
+    const replaced = json((await run(['diagnose', 'payment-failed', '--answers', 'ans/badval.yaml', '--answer', 'balance=nope', '--json'], { files })).stdout).error;
+    expect(replaced).toMatchObject({ code: 'invalid_value', value: 'nope' });
+    expect(replaced.file).toBeUndefined();
+  });
+
+  it('reads a .json answers file as strict JSON, placing its syntax errors', async () => {
+    const files = { 'a.json': '{"network": "ok",\n "balance": }', 'b.json': '{"network": "ok",}', 'c.json': '{"network": "ok", "network": "offline"}', 'd.yaml': '{"network": "offline",}' };
+    const problem = async (file: string) => json((await run(['diagnose', 'payment-failed', '--answers', file, '--json'], { files })).stdout).error;
+    expect(await problem('a.json')).toMatchObject({ code: 'answers_file', file: 'a.json', line: 2, column: 13, problems: [{ message: expect.stringMatching(/^not valid JSON: a value was expected/) }] });
+    expect(await problem('b.json')).toMatchObject({ code: 'answers_file', line: 1, column: 18, problems: [{ message: expect.stringMatching(/^not valid JSON: a key in double quotes/) }] });
+    expect(await problem('c.json')).toMatchObject({ code: 'answers_file', line: 1, column: 19, problems: [{ message: 'the key "network" appears twice in the same object; keep one' }] });
+    // A YAML file may use YAML's flow style, trailing comma included.
+    expect(json((await run(['diagnose', 'payment-failed', '--answers', 'd.yaml', '--json'], { files })).stdout).outcome.id).toBe('fix-connection');
+  });
+
+  it('refuses --answers given twice instead of ignoring one', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--answers', '-', '--answers', 'a.yaml', '--json'], { stdin: 'network: offline\n', files: { 'a.yaml': 'network: ok\n' } });
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toMatchObject({ code: 'answers_file', message: expect.stringContaining('--answers can be given only once') });
+  });
+
+  it('prints one cancelled document when a signal ends the wait for --answers -', async () => {
+    const stop = new AbortController();
+    const pending = run(['diagnose', 'payment-failed', '--answers', '-', '--json'], { stdinStream: new PassThrough(), signal: stop.signal });
+    stop.abort('SIGTERM');
+    const r = await pending;
+    expect(r.code).toBe(143);
+    expect(json(r.stdout)).toEqual({ error: { code: 'cancelled', message: 'Cancelled.' } });
   });
 
   it('usage errors from commander exit 2, and as JSON with --json', async () => {

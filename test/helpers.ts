@@ -80,6 +80,10 @@ export interface RunOptions {
   columns?: number;
   bundledFlows?: () => Promise<readonly Flow[]>;
   now?: Date;
+  /** Standard input as a stream (one that never ends, say), instead of `stdin`. */
+  stdinStream?: Readable;
+  /** Aborted like SIGTERM or SIGHUP abort a real run. */
+  signal?: AbortSignal;
 }
 
 /** A fresh, empty folder (for settings, flows, case logs). */
@@ -99,7 +103,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
   let stdout = '';
   let stderr = '';
   const tty = opts.tty ?? false;
-  const stdin = Object.assign(Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]), { isTTY: tty });
+  const stdin = Object.assign(opts.stdinStream ?? Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]), { isTTY: tty });
   const prompter = new ScriptedPrompter([...(opts.prompts ?? [])], () => stdout);
   const io: IO = {
     stdin,
@@ -125,6 +129,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
       return Readable.from([typeof content === 'string' ? Buffer.from(content) : content]);
     },
     prompter: async () => prompter,
+    ...(opts.signal ? { signal: opts.signal } : {}),
   };
   const flows = opts.bundledFlows ?? bundledFlows;
   const code = await main(argv, io, { bundledFlows: async () => new Map((await flows()).map((f) => [f.id, f])) });

@@ -44,6 +44,54 @@ describe('the library', () => {
     expect(r.stdout.trim().split('\n')).toEqual(['true unknown_flow 2', 'true invalid_value 2', 'true missing_answer 2']);
   });
 
+  it('refuses what the CLI refuses, with the same codes: an unknown language, a bad now, a missing flow, bad options', () => {
+    const r = runScript(`
+      import { loadFlows, diagnose, UsageError } from 'wallet-help';
+      const flows = await loadFlows();
+      const compromised = { flow: 'account-compromised', answers: {} };
+      const tries = [
+        ...['fr', 'zh-CN', 'en-US', '', 5].map((lang) => () => diagnose(flows, compromised, { lang })),
+        () => diagnose(flows, compromised, { now: 'yesterday' }),
+        () => diagnose(flows, compromised, { now: new Date('x') }),
+        () => diagnose(flows, { answers: {} }),
+        () => diagnose(flows, { flow: 'payment-failed', answers: { network: 5 } }),
+        () => diagnose(flows, compromised, { provider: 7 }),
+        () => loadFlows({ dirs: 'x' }),
+        () => loadFlows({ dirs: ['/nonexistent-flows-folder'] }),
+      ];
+      for (const go of tries) {
+        try { await go(); console.log('no error'); }
+        catch (e) { console.log(JSON.stringify([e instanceof UsageError, e.code, e.exitCode, e.message])); }
+      }
+    `);
+    expect(r.stderr).toBe('');
+    const errors = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(errors.map(([typed, code, exit]) => `${typed} ${code} ${exit}`)).toEqual([
+      ...Array(5).fill('true invalid_lang 2'),
+      'true invalid_now 2',
+      'true invalid_now 2',
+      'true missing_flow 2',
+      'true invalid_answers 2',
+      'true invalid_option 2',
+      'true invalid_option 2',
+      'true flows_folder 2',
+    ]);
+    expect(errors.map((e) => e[3])).toEqual([
+      'Unknown language "fr". Use en or zh.',
+      'Unknown language "zh-CN". Use en or zh.',
+      'Unknown language "en-US". Use en or zh.',
+      'Unknown language "". Use en or zh.',
+      'Unknown language "5". Use en or zh.',
+      expect.stringMatching(/^diagnose: the option now must be a valid Date, .* not "yesterday"\.$/),
+      expect.stringMatching(/^diagnose: the option now must be a valid Date, .* not Invalid Date\.$/),
+      expect.stringMatching(/^A request needs the flow id as a text/),
+      expect.stringMatching(/^answers must be an object of question ids and text values/),
+      'diagnose: the option provider must be a text.',
+      expect.stringMatching(/^loadFlows: dirs must be an array of folder paths/),
+      'The flows folder /nonexistent-flows-folder (named by loadFlows({ dirs })) does not exist.',
+    ]);
+  });
+
   it('ships type declarations that a TypeScript user can compile against', () => {
     const file = join(ROOT, `.lib-types-${process.pid}.ts`);
     writeFileSync(

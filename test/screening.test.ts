@@ -46,7 +46,7 @@ describe('secret screening in the CLI', () => {
     const flag = await run(['diagnose', 'payment-failed', '--answer', `balance=${phrase}`, '--json']);
     expect(JSON.parse(flag.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'recovery-phrase' });
     const file = await run(['diagnose', 'payment-failed', '--answers', '-', '--json'], { stdin: JSON.stringify({ balance: phrase }) });
-    expect(JSON.parse(file.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'recovery-phrase', question: 'balance' });
+    expect(JSON.parse(file.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'recovery-phrase', question: { id: 'balance' } });
   });
 
   it('refuses private keys, card numbers and unasked one-time codes too', async () => {
@@ -101,7 +101,7 @@ describe('secret screening in the CLI', () => {
     expect(r.stderr).toContain(`That looks like a ${kind === 'password' ? 'password' : 'one-time code'}. ${REFUSAL}`);
     expect(r.stdout + r.stderr).not.toContain(secret);
     const doc = JSON.parse((await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', fact, '--json'], { env })).stdout);
-    expect(doc.error).toMatchObject({ code: 'secret_refused', kind, question: fact.slice(0, fact.indexOf('=')) });
+    expect(doc.error).toMatchObject({ code: 'secret_refused', kind, question: { id: fact.slice(0, fact.indexOf('=')) } });
     const cases = await run(['cases', 'list', '--json'], { env });
     expect(cases.stdout).not.toContain(secret);
   });
@@ -122,7 +122,7 @@ describe('secret screening in the CLI', () => {
       const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
       const r = await run(['diagnose', 'account-compromised', '--fact', `address=${value}`, '--save', '--json'], { env });
       expect(r.code).toBe(2);
-      expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'private-key', question: 'address' });
+      expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'private-key', question: { id: 'address' } });
       expect((await run(['cases', 'export', '--format', 'csv'], { env })).stdout).not.toContain(key.slice(0, 16));
       const check = await run(['check', 'address', '--chain', 'eth', '--address', value, '--json']);
       expect(check.code).toBe(2);

@@ -64,6 +64,18 @@ describe('wallet-help verify', () => {
     expect((await run(['verify', '020 7946 0321', '--country', 'Britain'])).code).toBe(2);
   });
 
+  it('refuses a country code it does not know, in JSON too', async () => {
+    const r = await run(['verify', '020', '7946', '0321', '--country', 'XX', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'invalid_country', country: 'XX' });
+  });
+
+  it('says in JSON too that a national number needs its country', async () => {
+    const r = await run(['verify', '020 7946 0321', '--json']);
+    expect(r.code).toBe(4);
+    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'phone', normalized: null, verdict: 'unknown', reasons: ['needs-country'] });
+  });
+
   it('exits 2 for input that is not a contact', async () => {
     const r = await run(['verify', '!!!', '--json']);
     expect(r.code).toBe(2);

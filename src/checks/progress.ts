@@ -34,7 +34,11 @@ export function checkTimeout(ctx: Context, flag: string | undefined): number {
   const text = flag ?? ctx.io.env.WALLET_HELP_CHECK_TIMEOUT;
   if (text === undefined) return 4000;
   const ms = Number(text);
-  if (!Number.isInteger(ms) || ms < 100 || ms > 120_000) throw new UsageError('invalid_timeout', ctx.t('check.badTimeout', { value: clip(text) }));
+  if (!Number.isInteger(ms) || ms < 100 || ms > 120_000) {
+    // The message names where the value came from: the flag, or the variable the user may have forgotten about.
+    const name = flag === undefined ? 'WALLET_HELP_CHECK_TIMEOUT' : '--timeout';
+    throw new UsageError('invalid_timeout', ctx.t('check.badTimeout', { name, value: clip(text) }), { value: clip(text) });
+  }
   return ms;
 }
 

@@ -10,6 +10,8 @@ import type { Lang } from '../engine/types.js';
 import { problemTranslator } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 import { safeText } from '../util/safe-text.js';
+import { countKeys, jsonShape, MAX_DEPTH } from './strict-json.js';
+import { firstInvalidUtf8 } from './utf8.js';
 import '../core.js';
 
 /** One problem in a data file, placed where the user can find it. */
@@ -78,26 +80,6 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.byteLength;
-  // Binary search for the shortest prefix that fails to decode.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid + 1));
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
-  }
-  // Back up to the start of the offending sequence.
-  let start = lo;
-  while (start > 0 && ((bytes[start] ?? 0) & 0xc0) === 0x80) start--;
-  return start;
-}
-
 /**
  * Parses YAML (a JSON document is YAML too) without trusting it: duplicate keys,
  * aliases and custom tags are errors, and nothing throws for bad input. Problems
@@ -140,8 +122,6 @@ export function parseLocatedYaml(text: string, file: string, lang: Lang = 'en'):
 /** What a fast parser made of a text, or that it leaves the text to the position-keeping parser. */
 type Parsed = { ok: true; value: unknown } | { ok: false };
 
-/** No data file of ours nests anywhere near this deep. */
-const MAX_DEPTH = 64;
 
 /**
  * The offset where the text nests deeper than MAX_DEPTH, by brackets or by
@@ -202,66 +182,6 @@ function parseYaml(source: string): Parsed {
   } catch {
     return { ok: false };
   }
-}
-
-/**
- * One pass over a text that looks like JSON: how many keys its objects write,
- * and where it first nests deeper than MAX_DEPTH. Strings are skipped whole, so
- * brackets inside them do not count. (For text that is not JSON the figures are
- * meaningless, and JSON.parse refuses it anyway.)
- */
-export function jsonShape(json: string): { keys: number; tooDeepAt?: number } {
-  // For each open bracket: true for an object, false for an array.
-  const objects: boolean[] = [];
-  let keys = 0;
-  let expectKey = false;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      // The closing quote: the next one not escaped by an odd number of backslashes (indexOf is native and fast).
-      let j = i;
-      for (;;) {
-        j = json.indexOf('"', j + 1);
-        if (j === -1) return { keys };
-        let slashes = 0;
-        while (json.charCodeAt(j - 1 - slashes) === 0x5c) slashes++;
-        if (slashes % 2 === 0) break;
-      }
-      if (expectKey) {
-        keys++;
-        expectKey = false;
-      }
-      i = j;
-    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (objects.push(c === 0x7b) > MAX_DEPTH) return { keys, tooDeepAt: i };
-      expectKey = c === 0x7b;
-    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      objects.pop();
-      expectKey = false;
-    } else if (c === 0x2c /* , */) {
-      expectKey = objects.at(-1) === true;
-    }
-  }
-  return { keys };
-}
-
-/** The number of keys of all objects in a parsed JSON value (iteratively: depth is not limited here). */
-function countKeys(root: unknown): number {
-  let keys = 0;
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== 'object' || value === null) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) stack.push(item);
-    } else {
-      for (const key in value) {
-        keys++;
-        stack.push((value as Record<string, unknown>)[key]);
-      }
-    }
-  }
-  return keys;
 }
 
 function parseWithPositions(source: string, file: string, lang: Lang): { doc: LocatedValue; problems: Problem[] } {

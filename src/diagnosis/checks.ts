@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { Provider } from '../directory/types.js';
 import { refuseSecrets } from '../safety/screen.js';
-import type { LookalikeReason } from '../safety/verify.js';
+import type { LookalikeReason, UnknownReason } from '../safety/verify.js';
 import type { CheckOptions, CheckTiming } from '../checks/network.js';
 import { clip } from '../util/safe-text.js';
 
@@ -20,7 +20,7 @@ export interface CheckRecord {
   /** The typed text in normal form (E.164, host, handle), or null when nothing was typed. */
   input: string | null;
   result: string;
-  reasons: LookalikeReason[];
+  reasons: (LookalikeReason | UnknownReason)[];
   /** For measured checks: each layer with its time, and why a layer failed. */
   timings?: CheckTiming[];
   detail?: string;
@@ -117,6 +117,6 @@ async function runTransferCheck(q: Question, provider: Provider, opts: CheckOpti
 /** The error for --check-input text that is not a contact, or names a question without a check. */
 export function badCheckInput(t: Translate, question: string, reason: 'no-check' | 'not-contact'): UsageError {
   return reason === 'no-check'
-    ? new UsageError('invalid_check_input', t('check.noCheck', { question: clip(question) }), { question: clip(question) })
-    : new UsageError('invalid_check_input', t('check.notContact', { question: clip(question) }), { question: clip(question) });
+    ? new UsageError('invalid_check_input', t('check.noCheck', { question: clip(question) }), { question: { id: clip(question) } })
+    : new UsageError('invalid_check_input', t('check.notContact', { question: clip(question) }), { question: { id: clip(question) } });
 }

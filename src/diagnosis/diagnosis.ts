@@ -3,6 +3,8 @@
  * the interactive command, batch mode and the library, so all three give the
  * same results and the same errors. No I/O: the directory is loaded before.
  */
+import { dirname } from 'node:path';
+import type { Problem } from '../data/located-yaml.js';
 import { checkAnswers, resolve, type Next } from '../engine/engine.js';
 import { toResult, type DiagnosisResult } from '../engine/result.js';
 import type { Flow, Lang, Outcome, Question } from '../engine/types.js';
@@ -22,10 +24,26 @@ export interface DiagnosisEnv {
 /** The result with the contact filled in, and warnings when the directory lacks the queue. */
 export type FullResult = DiagnosisResult & { warnings?: string[] };
 
-/** The flow with this id, or a usage error naming the closest ids. */
-export function findFlow(flows: ReadonlyMap<string, Flow>, id: string, env: Pick<DiagnosisEnv, 't' | 'lang'>): Flow {
+/** Operator flow files that could not be loaded, by the flow id their name gives. */
+export type BrokenFlows = ReadonlyMap<string, { file: string; problems: readonly Problem[] }>;
+
+/**
+ * The flow with this id; else a usage error: that its file is broken (with its
+ * first problem) when one is, or that there is no such flow, naming the closest ids.
+ */
+export function findFlow(flows: ReadonlyMap<string, Flow>, id: string, env: Pick<DiagnosisEnv, 't' | 'lang'>, broken?: BrokenFlows): Flow {
   const flow = flows.get(id);
   if (flow) return flow;
+  const bad = broken?.get(id);
+  if (bad) {
+    const [first] = bad.problems;
+    const problem = first ? `${safeText(first.file)}:${first.line}:${first.column}: ${safeText(first.message)}` : '';
+    throw new UsageError('broken_flow', env.t('error.brokenFlow', { flow: id, file: safeText(bad.file), problem, dir: safeText(dirname(bad.file)) }), {
+      flow: id,
+      file: bad.file,
+      problems: bad.problems,
+    });
+  }
   throw unknownFlow(id, [...flows.keys()], env);
 }
 
@@ -44,28 +62,35 @@ export function rejectBadAnswers(env: DiagnosisEnv, flow: Flow, given: Readonly<
   if (!problem) return;
   if (problem.type === 'unknown-question') {
     const questions = Object.keys(flow.questions);
+    const suggestions = closest(problem.question, questions);
+    const suggest = suggestions.length > 0 ? ` ${t('error.unknownFlow.suggest', { suggestions: orList(lang, suggestions) })}` : '';
     const message =
       questions.length === 0
         ? t('error.unknownQuestion.none', { flow: flow.id, question: clip(problem.question) })
-        : t('error.unknownQuestion', { flow: flow.id, question: clip(problem.question), questions: questions.join(', ') });
-    throw new UsageError('unknown_question', message, { question: clip(problem.question), questions });
+        : `${t('error.unknownQuestion', { flow: flow.id, question: clip(problem.question) })}${suggest} ${t('error.unknownQuestion.list', { questions: questions.join(', ') })}`;
+    throw new UsageError('unknown_question', message, { question: { id: clip(problem.question) }, questions, suggestions });
   }
   const values = problem.question.answers.map((a) => a.value);
   throw new UsageError(
     'invalid_value',
     t('error.invalidValue', { value: clip(problem.value), question: problem.question.id, text: safeText(problem.question.text[lang]), values: values.join(', ') }),
-    { question: problem.question.id, value: clip(problem.value), values },
+    { question: questionRef(problem.question, lang), value: clip(problem.value), values },
   );
+}
+
+/** A question as every JSON error names it: an object with its id, and its text and values. */
+export function questionRef(q: Question, lang: Lang): { id: string; text: string; values: string[] } {
+  return { id: q.id, text: q.text[lang], values: q.answers.map((a) => a.value) };
 }
 
 /** The error for a question that has no answer when no prompt is possible. */
 export function missingAnswer(env: DiagnosisEnv, q: Question): UsageError {
   const { t, lang } = env;
-  const values = q.answers.map((a) => a.value);
+  const question = questionRef(q, lang);
   return new UsageError(
     'missing_answer',
-    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t('error.missingAnswer.hint', { question: q.id, values: values.join(', ') })}`,
-    { question: { id: q.id, text: q.text[lang], values } },
+    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t('error.missingAnswer.hint', { question: q.id, values: question.values.join(', ') })}`,
+    { question },
   );
 }
 
@@ -82,11 +107,11 @@ export function finish(env: DiagnosisEnv, flow: Flow, outcome: Outcome, session:
 
 /**
  * A complete non-interactive diagnosis: checks the answers, walks the flow and
- * builds the result. Throws a UsageError for an unknown flow, question or value,
- * or a missing answer.
+ * builds the result. Throws a UsageError for an unknown or broken flow, an
+ * unknown question or value, or a missing answer.
  */
-export function diagnoseWith(env: DiagnosisEnv, flows: ReadonlyMap<string, Flow>, flowId: string, answers: Readonly<Record<string, string>>, contacts: ContactBook | undefined): FullResult {
-  const flow = findFlow(flows, flowId, env);
+export function diagnoseWith(env: DiagnosisEnv, flows: ReadonlyMap<string, Flow>, flowId: string, answers: Readonly<Record<string, string>>, contacts: ContactBook | undefined, broken?: BrokenFlows): FullResult {
+  const flow = findFlow(flows, flowId, env, broken);
   rejectBadAnswers(env, flow, answers);
   const next = resolve(flow, answers);
   if (next.type === 'question') throw missingAnswer(env, next.question);

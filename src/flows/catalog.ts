@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../data/located-yaml.js';
+import type { BrokenFlow } from './load.js';
 import type { Flow, Lang, Localized } from '../engine/types.js';
 import { ExitCode, WalletHelpError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
@@ -34,6 +35,8 @@ export interface FlowCatalog {
   entries: ReadonlyMap<string, CatalogEntry>;
   /** Problems of operator files that were skipped. */
   problems: Problem[];
+  /** Flows whose operator file is broken (and that no other file or the bundle provides), by id. */
+  broken: ReadonlyMap<string, BrokenFlow>;
 }
 
 /** The name of the compiled index of bundled flows (their summaries), beside `<id>.json` and `<id>.<lang>.json` per flow. */
@@ -159,10 +162,12 @@ export async function withOperatorFolders(bundled: ReadonlyMap<string, Flow>, di
   if (dirs.length === 0) return bundledCatalog(bundled);
   const entries: CatalogEntry[] = [...bundled.values()].map((flow) => ({ flow, origin: 'bundled', replaces: false }));
   const problems: Problem[] = [];
+  const broken = new Map<string, BrokenFlow>();
   const { loadFlowDirWithFiles } = await import('./load.js');
   for (const dir of dirs) {
     const loaded = await loadFlowDirWithFiles(dir, lang);
     problems.push(...loaded.problems);
+    for (const b of loaded.broken) if (!broken.has(b.id)) broken.set(b.id, b);
     for (const { flow, file } of loaded.flows) {
       const i = entries.findIndex((e) => e.flow.id === flow.id);
       const entry = { flow, origin: dir, file, replaces: i !== -1 && entries[i]!.origin === 'bundled' };
@@ -170,7 +175,20 @@ export async function withOperatorFolders(bundled: ReadonlyMap<string, Flow>, di
       else entries[i] = { ...entry, replaces: entries[i]!.origin === 'bundled' || entries[i]!.replaces };
     }
   }
-  return catalogOf(entries, problems);
+  // A flow that is there after all (bundled, or from another file) is not missing.
+  for (const e of entries) broken.delete(e.flow.id);
+  return catalogOf(entries, problems, broken);
+}
+
+/** Why a folder of flows cannot be used at all ("missing" or "not-folder"), or undefined when it can be listed. */
+export async function folderProblem(dir: string): Promise<'missing' | 'not-folder' | undefined> {
+  try {
+    const { stat } = await import('node:fs/promises');
+    return (await stat(dir)).isDirectory() ? undefined : 'not-folder';
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : undefined;
+  }
 }
 
 /** The bundled flows alone, in menu order, each read when first used. */
@@ -183,6 +201,7 @@ function bundledCatalog(bundled: ReadonlyMap<string, Flow>): FlowCatalog {
       return (entries ??= new Map([...flows].map(([id, flow]) => [id, { flow, origin: 'bundled', replaces: false }])));
     },
     problems: [],
+    broken: new Map(),
   };
 }
 
@@ -212,12 +231,13 @@ function byMenu(a: string, b: string): number {
 }
 
 /** A catalog of already validated flows (or catalog entries), in menu order. */
-export function catalogOf(items: readonly (Flow | CatalogEntry)[], problems: Problem[] = []): FlowCatalog {
+export function catalogOf(items: readonly (Flow | CatalogEntry)[], problems: Problem[] = [], broken: ReadonlyMap<string, BrokenFlow> = new Map()): FlowCatalog {
   const entries = items.map((x) => ('flow' in x ? x : { flow: x, origin: 'bundled', replaces: false }));
   entries.sort((a, b) => byMenu(a.flow.id, b.flow.id));
   return {
     flows: new Map(entries.map((e) => [e.flow.id, e.flow])),
     entries: new Map(entries.map((e) => [e.flow.id, e])),
     problems,
+    broken,
   };
 }

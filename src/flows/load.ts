@@ -49,30 +49,43 @@ export async function loadFlowDir(dir: string, lang: Lang = 'en', requireAgent =
   return { flows: flows.map((f) => f.flow), problems };
 }
 
-/** Like loadFlowDir, keeping the file each flow came from. */
-export async function loadFlowDirWithFiles(dir: string, lang: Lang = 'en', requireAgent = false): Promise<{ flows: { flow: Flow; file: string }[]; problems: Problem[] }> {
+/** A flow file that could not be loaded: the flow id its name gives, and its problems. */
+export interface BrokenFlow {
+  id: string;
+  file: string;
+  problems: Problem[];
+}
+
+/** Like loadFlowDir, keeping the file each flow came from, and which flow each broken file was meant to be. */
+export async function loadFlowDirWithFiles(dir: string, lang: Lang = 'en', requireAgent = false): Promise<{ flows: { flow: Flow; file: string }[]; problems: Problem[]; broken: BrokenFlow[] }> {
   const message = problemTranslator(lang);
   let files: string[];
   try {
     files = await listFlowFiles(dir);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    return { flows: [], problems: [{ file: dir, line: 1, column: 1, message: message('folder.cannotRead', { reason }) }] };
+    return { flows: [], problems: [{ file: dir, line: 1, column: 1, message: message('folder.cannotRead', { reason }) }], broken: [] };
   }
   const results = await Promise.all(files.map((f) => loadFlowFile(f, lang, requireAgent)));
   const flows: { flow: Flow; file: string }[] = [];
   const problems: Problem[] = [];
+  const broken: BrokenFlow[] = [];
   const seen = new Map<string, string>();
   results.forEach((r, i) => {
+    const file = files[i]!;
     problems.push(...r.problems);
-    if (!r.flow) return;
-    const other = seen.get(r.flow.id);
-    if (other) {
-      problems.push({ file: files[i]!, line: 1, column: 1, message: message('flow.idUsed', { id: r.flow.id, other }) });
+    // The file name is the flow id: a broken file still says which flow it was meant to be.
+    if (!r.flow) {
+      broken.push({ id: basename(file, extname(file)), file, problems: r.problems });
       return;
     }
-    seen.set(r.flow.id, files[i]!);
-    flows.push({ flow: r.flow, file: files[i]! });
+    const other = seen.get(r.flow.id);
+    if (other) {
+      problems.push({ file, line: 1, column: 1, message: message('flow.idUsed', { id: r.flow.id, other }) });
+      return;
+    }
+    seen.set(r.flow.id, file);
+    flows.push({ flow: r.flow, file });
   });
-  return { flows, problems };
+  return { flows, problems, broken };
 }

@@ -2,6 +2,7 @@
  * Everything a command touches in the outside world, in one injected object, so
  * tests run commands with in-memory streams, a fixed clock and a scripted prompter.
  */
+import { CancelError } from '../errors.js';
 import type { Prompter } from './prompter.js';
 
 export interface OutputStream {
@@ -52,16 +53,38 @@ export function colorEnabled(stream: OutputStream, env: IO['env'], flag: boolean
   return stream.isTTY === true;
 }
 
-/** Reads a whole input stream (standard input for `--answers -`). */
-export async function readAll(stream: InputStream, limit: number): Promise<Uint8Array> {
+/**
+ * Reads a whole input stream (standard input for `--answers -`). A signal
+ * (SIGTERM, SIGHUP) while it waits ends the read with a CancelError, so the run
+ * still reports, in one JSON document with --json, instead of dying silently.
+ */
+export async function readAll(stream: InputStream, limit: number, signal?: AbortSignal): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stream) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
-    size += buf.byteLength;
-    chunks.push(buf);
-    // Stop reading early: the caller reports the size problem.
-    if (size > limit) break;
+  const iterator = stream[Symbol.asyncIterator]();
+  let onAbort: (() => void) | undefined;
+  const stopped = signal
+    ? new Promise<never>((_resolve, reject) => {
+        onAbort = () => reject(new CancelError(signal.reason === 'SIGHUP' ? 129 : 143));
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      })
+    : undefined;
+  try {
+    for (;;) {
+      const next = await (stopped ? Promise.race([iterator.next(), stopped]) : iterator.next());
+      if (next.done) break;
+      const chunk = next.value;
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+      size += buf.byteLength;
+      chunks.push(buf);
+      // Stop reading early: the caller reports the size problem.
+      if (size > limit) break;
+    }
+  } finally {
+    if (onAbort) signal!.removeEventListener('abort', onAbort);
+    // Ends the stream (standard input stops holding the process open).
+    iterator.return?.().catch(() => undefined);
   }
   return Buffer.concat(chunks);
 }

@@ -19,39 +19,56 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   const md = format === 'md';
   const heading = (s: string) => (md ? `### ${s}` : s);
   const item = (s: string) => (md ? `- ${s}` : `  - ${s}`);
+  // Text from files (flows, the directory) is escaped for Markdown; what a person typed (facts, checked contacts)
+  // becomes a code span, where nothing is a link, an image or HTML: a ticket must not carry a live link someone typed.
+  const text = (s: string) => (md ? escapeMarkdown(safeText(s)) : safeText(s));
+  const typed = (s: string) => (md ? codeSpan(safeText(s)) : safeText(s));
   const lines: string[] = [];
   const title = saved ? t('summary.title', { id: record.id.slice(0, 8) }) : t('summary.titleUnsaved');
   lines.push(md ? `## ${title}` : title);
   lines.push(t('summary.time', { time: formatDateTime(record.endedAt, record.timeZone, lang), zone: record.timeZone }));
-  lines.push(t('summary.flow', { flow: record.flow, version: record.version, title: safeText(flow.title[lang]) }));
+  lines.push(t('summary.flow', { flow: text(record.flow), version: record.version, title: text(flow.title[lang]) }));
   if (record.status === 'cancelled') lines.push(t('summary.cancelled'));
   lines.push('', heading(t('summary.answers')));
   for (const step of record.path) {
     const q = flow.questions[step.question];
     const label = q?.answers.find((a) => a.value === step.answer)?.label[lang] ?? step.answer;
-    lines.push(item(`${safeText(q?.text[lang] ?? step.question)} — ${safeText(label)} (${step.question}=${step.answer})`));
+    lines.push(item(`${text(q?.text[lang] ?? step.question)} — ${text(label)} (${text(`${step.question}=${step.answer}`)})`));
   }
   if (record.path.length === 0) lines.push(item(t('summary.none')));
   if (record.checks.length > 0) {
     lines.push('', heading(t('summary.checks')));
-    for (const c of record.checks) lines.push(item(`${c.question} (${c.check}): ${c.input === null ? '—' : safeText(c.input)} → ${c.result}${c.reasons.length > 0 ? ` (${c.reasons.join(', ')})` : ''}`));
+    for (const c of record.checks) lines.push(item(`${text(c.question)} (${c.check}): ${c.input === null ? '—' : typed(c.input)} → ${c.result}${c.reasons.length > 0 ? ` (${c.reasons.join(', ')})` : ''}`));
   }
   if (record.outcome) {
     lines.push('', heading(t('summary.outcome')));
     const queue = record.outcome.queue ? `, ${t('summary.queue', { queue: record.outcome.queue })}` : '';
-    lines.push(item(`${t(`kind.${record.outcome.kind}`)}: ${safeText(record.outcome.title)} (${record.outcome.id}${queue})`));
+    lines.push(item(`${t(`kind.${record.outcome.kind}`)}: ${text(record.outcome.title)} (${text(record.outcome.id)}${queue})`));
   }
   if (record.contact) {
     lines.push('', heading(t('summary.contact')));
     const example = record.contact.example ? ` ${t('summary.example')}` : '';
-    lines.push(item(`${safeText(record.contact.provider)}, ${record.contact.queue}${example} — ${safeText(record.contact.source)}`));
-    for (const ch of record.contact.channels) lines.push(item(`${ch.type}: ${safeText(ch.value)}${ch.openNow ? ` (${t('contact.open')})` : ''}`));
+    lines.push(item(`${text(record.contact.provider)}, ${record.contact.queue}${example} — ${text(record.contact.source)}`));
+    for (const ch of record.contact.channels) lines.push(item(`${ch.type}: ${text(ch.value)}${ch.openNow ? ` (${t('contact.open')})` : ''}`));
   }
   const facts = Object.entries(record.facts);
   if (facts.length > 0) {
     lines.push('', heading(t('summary.facts')));
-    for (const [key, value] of facts) lines.push(item(t('summary.factLine', { fact: t(`fact.${key}` as MessageKey), value: safeText(value ?? '') })));
+    for (const [key, value] of facts) lines.push(item(t('summary.factLine', { fact: t(`fact.${key}` as MessageKey), value: typed(value ?? '') })));
   }
   return `${lines.join('\n')}\n`;
 }
 
+/** Backslash before every character Markdown could read as markup (links, images, HTML, emphasis, code, tables). */
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_[\]<>|~!&]/g, '\\$&');
+}
+
+/** A Markdown code span holding `s` exactly, whatever backticks it contains. */
+function codeSpan(s: string): string {
+  const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  // A space inside each fence (CommonMark removes one each side) keeps a backtick at either end apart from the fence.
+  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${s}${pad}${fence}`;
+}

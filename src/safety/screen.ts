@@ -22,7 +22,7 @@ export function refusalMessage(t: Translate, kind: SecretKind, role: 'user' | 'a
 /** Refused input: a secret was given. The message never contains it. */
 export class SecretError extends UsageError {
   constructor(t: Translate, kind: SecretKind, where?: string) {
-    super('secret_refused', refusalMessage(t, kind), { kind, ...(where ? { question: where } : {}) });
+    super('secret_refused', refusalMessage(t, kind), { kind, ...(where ? { question: { id: where } } : {}) });
   }
 }
 

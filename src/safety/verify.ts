@@ -10,6 +10,7 @@
  * Decisions (the API has no room for more detail, so they are written down here):
  * - Phones: official = same E.164 number. National forms need `defaultCountry`;
  *   without it such a number is kind 'phone', normalized null, verdict 'unknown'
+ *   with the reason 'needs-country'
  *   (it cannot be compared: the caller should ask for the country code). A leading
  *   00 is read as the international prefix. Numbers are normalized even when
  *   libphonenumber does not consider them valid (fiction ranges); only impossible
@@ -54,6 +55,8 @@ import '../core.js';
 export type ContactKind = 'phone' | 'email' | 'url' | 'handle';
 export type Verdict = 'official' | 'lookalike' | 'unknown' | 'invalid';
 export type LookalikeReason = 'brand-with-extra-words' | 'edit-distance' | 'other-tld' | 'homoglyph' | 'punycode' | 'subdomain-trick' | 'similar-number';
+/** Why a contact could not be compared: a national phone number without its country. */
+export type UnknownReason = 'needs-country';
 
 export interface VerifyResult {
   /** As given, trimmed. */
@@ -65,7 +68,8 @@ export interface VerifyResult {
   verdict: Verdict;
   /** For official: the matching channel; for lookalike: the official contact it imitates. */
   match?: { provider: string; queue: string | null; type: string; value: string };
-  reasons: LookalikeReason[];
+  /** For lookalike: how it imitates; for unknown: why it could not be compared, when it could not. */
+  reasons: (LookalikeReason | UnknownReason)[];
 }
 
 const REASON_ORDER: readonly LookalikeReason[] = ['brand-with-extra-words', 'edit-distance', 'other-tld', 'homoglyph', 'punycode', 'subdomain-trick', 'similar-number'];
@@ -256,6 +260,11 @@ function parsePhone(text: string, country: CountryCode | undefined): Parsed | 'g
   const p = international !== null ? parsePhoneNumberFromString(international) : parsePhoneNumberFromString(s, country);
   if (!p?.isPossible()) return 'garbage';
   return { kind: 'phone', e164: p.number, callingCode: p.countryCallingCode, national: p.nationalNumber };
+}
+
+/** Whether libphonenumber knows this ISO 3166 country code (any case), so national numbers can be read for it. */
+export function isCountryCode(code: string): boolean {
+  return countryCode(code) !== undefined;
 }
 
 function countryCode(code: string | undefined): CountryCode | undefined {
@@ -500,7 +509,7 @@ export function verifyContact(input: string, providers: readonly Provider[], opt
   if (!parsed) return { input: text, kind: null, normalized: null, verdict: 'invalid', reasons: [] };
 
   const normalized = parsed.kind === 'phone' ? parsed.e164 : parsed.kind === 'email' ? parsed.address : parsed.kind === 'url' ? parsed.host.ascii : parsed.handle.toLowerCase();
-  const result = (verdict: Verdict, contact?: Official, reasons: LookalikeReason[] = []): VerifyResult => ({
+  const result = (verdict: Verdict, contact?: Official, reasons: (LookalikeReason | UnknownReason)[] = []): VerifyResult => ({
     input: text,
     kind: parsed.kind,
     normalized,
@@ -515,7 +524,7 @@ export function verifyContact(input: string, providers: readonly Provider[], opt
 
   switch (parsed.kind) {
     case 'phone': {
-      if (parsed.e164 === null) return result('unknown');
+      if (parsed.e164 === null) return result('unknown', undefined, ['needs-country']);
       // Compared without extensions: the line is what a scammer imitates.
       const phones = all.filter((c): c is Official & { parsed: { kind: 'phone'; e164: string; callingCode: string; national: string } } => c.parsed.kind === 'phone' && c.parsed.e164 !== null);
       const same = phones.find((c) => c.parsed.e164 === parsed.e164);

@@ -41,6 +41,11 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   const crypto = await import('../../checks/crypto.js');
   if (opts.chain !== undefined && !crypto.isChain(opts.chain)) throw new UsageError('unknown_chain', t('checkcmd.badChain', { chain: clip(opts.chain), chains: crypto.CHAINS.join(', ') }));
   const chain = opts.chain as Chain | undefined;
+  // A check asked for by name must have its input: skipping it would look like a clean bill of health.
+  for (const name of opts.names as CheckName[]) {
+    const need = missingInput(name, opts);
+    if (need) throw new UsageError('missing_check_input', t('checkcmd.missingInput', { name, need: t(need) }), { check: name });
+  }
   // A TxID and an address are long hex by nature; a private key pasted here is still refused.
   // Only a transaction id may be 64 hex digits; an address or memo of that shape is a raw private key.
   await refuseSecrets(t, [
@@ -142,4 +147,12 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   }
   if (count('fail') > 0) throw new SilentError();
   return lines;
+}
+
+/** What a check still needs from the command line (a message key), or undefined when it has its input. */
+function missingInput(name: CheckName, opts: CheckCommandOptions): MessageKey | undefined {
+  if (name === 'address') return opts.chain === undefined || opts.address === undefined ? 'checkcmd.needAddress' : undefined;
+  if (name === 'txid' || name === 'confirmations') return opts.chain === undefined || opts.txid === undefined ? 'checkcmd.needTxid' : undefined;
+  if (name === 'memo') return opts.chain === undefined ? 'checkcmd.needChain' : undefined;
+  return undefined;
 }

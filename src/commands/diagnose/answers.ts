@@ -1,8 +1,9 @@
 /** Collecting answers given up front: an answers file, --answer flags and shortcuts. */
 import { MAX_DATA_FILE_BYTES, MAX_PROBLEMS } from '../../data/limits.js';
-import { UsageError } from '../../errors.js';
+import { jsonProblemText, lineColumn, parseStrictJson } from '../../data/strict-json.js';
+import { CancelError, UsageError } from '../../errors.js';
 import { readAll } from '../../io/io.js';
-import { clip } from '../../util/safe-text.js';
+import { clip, safeText } from '../../util/safe-text.js';
 import { cannotRead } from '../../util/read-error.js';
 import type { Context } from '../context.js';
 
@@ -18,32 +19,51 @@ export function parseAnswerFlags(ctx: Context, flags: readonly string[]): Record
     const value = eq > 0 ? arg.slice(eq + 1).trim() : '';
     if (!id || !value) throw new UsageError('invalid_answer_flag', ctx.t('error.answerFormat', { arg: clip(arg) }), { arg: clip(arg) });
     if (Object.hasOwn(seen, id) && seen[id] !== value) {
-      throw new UsageError('answer_twice', ctx.t('error.answerTwice', { question: clip(id), first: clip(seen[id]!), second: clip(value) }), { question: clip(id) });
+      throw new UsageError('answer_twice', ctx.t('error.answerTwice', { question: clip(id), first: clip(seen[id]!), second: clip(value) }), { question: { id: clip(id) } });
     }
     seen[id] = value;
   }
   return seen;
 }
 
-/** Reads an answers file (JSON or YAML mapping; `-` is standard input). */
-export async function readAnswersFile(ctx: Context, file: string): Promise<Record<string, string>> {
+/** An answers file read: its answers, and where each is written in it. */
+export interface AnswersFile {
+  answers: Record<string, string>;
+  /** The place of the answer to question `id` (its value, or its key), as shown to the user. */
+  locate(id: string, which: 'key' | 'value'): { file: string; line: number; column: number };
+}
+
+/**
+ * Reads an answers file (`-` is standard input): a YAML mapping, or strict JSON
+ * for a file named `.json` (JSON's own syntax errors are reported at their
+ * place instead of as whatever YAML would make of the text).
+ */
+export async function readAnswersFile(ctx: Context, file: string): Promise<AnswersFile> {
   const { io, t } = ctx;
   let bytes: Uint8Array;
   try {
-    bytes = file === '-' ? await readAll(io.stdin, MAX_DATA_FILE_BYTES + 1) : await io.readFile(file);
+    bytes = file === '-' ? await readAll(io.stdin, MAX_DATA_FILE_BYTES + 1, io.signal) : await io.readFile(file);
   } catch (err) {
+    if (err instanceof CancelError) throw err;
     throw new UsageError('answers_file', cannotRead(t, displayName(file), err), { file: displayName(file) });
   }
-  const { decodeUtf8, parseLocatedYaml, formatProblem } = await import('../../data/located-yaml.js');
+  const [{ decodeUtf8, parseLocatedYaml, formatProblem }, { problemTranslator }] = await Promise.all([import('../../data/located-yaml.js'), import('../../i18n/problems.js')]);
   const name = displayName(file);
   const fail = (problems: { file: string; line: number; column: number; message: string }[]): never => {
+    const first = problems[0]!;
     throw new UsageError('answers_file', [t('error.answersFile', { file: name }), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), {
       file: name,
+      line: first.line,
+      column: first.column,
       problems,
     });
   };
   const decoded = decodeUtf8(bytes, name, ctx.lang);
   if ('problem' in decoded) return fail([decoded.problem]);
+  if (/\.json$/i.test(file)) {
+    const strict = parseStrictJson(decoded.text);
+    if ('problem' in strict) return fail([{ file: name, ...lineColumn(decoded.text, strict.problem.offset), message: jsonProblemText(strict.problem, problemTranslator(ctx.lang)) }]);
+  }
   const { doc, problems } = parseLocatedYaml(decoded.text, name, ctx.lang);
   if (problems.length > 0) return fail(problems);
   const value = doc.value;
@@ -58,7 +78,26 @@ export async function readAnswersFile(ctx: Context, file: string): Promise<Recor
   }
   if (more > 0) bad.push({ file: name, line: 1, column: 1, message: t('error.moreProblems', { count: more }) });
   if (bad.length > 0) fail(bad);
-  return answers;
+  return {
+    answers,
+    locate: (id, which) => {
+      const { line, column } = doc.locate([id], which);
+      return { file: name, line, column };
+    },
+  };
+}
+
+/**
+ * An error about one answer (a value the question does not offer, a question the
+ * flow does not have, a secret), placed at file:line:column when that answer
+ * came from the answers file and no flag replaced it.
+ */
+export function placeInAnswersFile(err: unknown, file: AnswersFile | undefined, flagged: Readonly<Record<string, string>>): unknown {
+  if (!file || !(err instanceof UsageError)) return err;
+  const id = (err.details.question as { id?: unknown } | undefined)?.id;
+  if (typeof id !== 'string' || !Object.hasOwn(file.answers, id) || Object.hasOwn(flagged, id)) return err;
+  const at = file.locate(id, err.code === 'unknown_question' ? 'key' : 'value');
+  return new UsageError(err.code, `${safeText(at.file)}:${at.line}:${at.column}: ${err.message}`, { ...err.details, ...at });
 }
 
 function displayName(file: string): string {

@@ -3,7 +3,11 @@
  * input line out, in order. Streams, so memory stays flat however long the
  * input; a bad line gives an error line and the batch goes on.
  */
+import { isUtf8 } from 'node:buffer';
+import { jsonProblemText, parseStrictJson } from '../../data/strict-json.js';
+import { firstInvalidUtf8 } from '../../data/utf8.js';
 import { ContactBook } from '../../diagnosis/contact-book.js';
+import { problemTranslator } from '../../i18n/problems.js';
 import { diagnoseWith } from '../../diagnosis/diagnosis.js';
 import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { loadScanner, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
@@ -16,13 +20,13 @@ import '../../core.js';
 const PLAIN_ID = /^[\w.:-]{1,64}$/;
 /** Distinct paths remembered with their serialized result; flows have far fewer. */
 const MEMO_LIMIT = 10_000;
-/** Longer lines are refused without parsing: no real request comes close. */
+/** Longer lines (in bytes) are refused without parsing: no real request comes close. */
 const MAX_LINE = 1024 * 1024;
 
 /** Runs every line of the input; exit 1 (after all lines) when any line failed, else 3 when the contacts could not be loaded. */
 export async function runBatch(source: string, ctx: Context): Promise<{ lines: number; failed: number }> {
   const { io, t } = ctx;
-  const { flows } = await ctx.flows();
+  const { flows, broken } = await ctx.flows();
   let contacts: ContactBook | undefined;
   /** Why the directory could not be loaded: results with a queue then carry it as a warning, without a contact. */
   let contactsProblem: string | undefined;
@@ -37,17 +41,17 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
     if (io.stdout.write(chunk) === false && io.stdout.once) await new Promise<void>((done) => io.stdout.once!('drain', done));
   };
 
+  let lineNo = 0;
   for await (const chunk of readLines(source === '-' ? io.stdin : io.openRead(source), source, ctx)) {
     for (const line of chunk) {
+      lineNo++;
+      // Blank lines (a final newline too many, a separator) are no request: skipped, no output, no failure.
+      if (typeof line === 'string' && line.trim() === '') continue;
       lines++;
-      if (line === TOO_LONG) {
+      if (typeof line !== 'string') {
         failed++;
-        out += `${JSON.stringify({ line: lines, error: { code: 'invalid_line', message: t('batch.tooLong') } })}\n`;
-        continue;
-      }
-      if (line.trim() === '') {
-        failed++;
-        out += `${JSON.stringify({ line: lines, error: { code: 'empty_line', message: t('batch.empty') } })}\n`;
+        const error = line === TOO_LONG ? { code: 'invalid_line', message: t('batch.tooLong') } : { code: 'invalid_line', message: t('batch.notUtf8', { column: line.badUtf8At }), column: line.badUtf8At };
+        out += `${JSON.stringify({ line: lineNo, error })}\n`;
         continue;
       }
       let id: unknown;
@@ -59,7 +63,7 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
         else id = request.id;
         if (suspects.length > 0) await refuseSecrets(t, suspects);
         id = request.id;
-        let result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
+        let result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts, broken);
         if (result.outcome.queue && !contacts && contactsProblem === undefined) {
           // The first outcome with a queue loads the directory; the cards it computes serve every later line.
           try {
@@ -70,7 +74,7 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
             contactsProblem = t('contact.unavailable', { reason: err.message });
             io.stderr.write(`${t('warning.prefix')}${contactsProblem}\n`);
           }
-          if (contacts) result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts);
+          if (contacts) result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts, broken);
         }
         if (result.outcome.queue && !contacts && contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), contactsProblem];
         // Equal paths give equal documents (one clock, one language per batch): serialize each once.
@@ -97,7 +101,7 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
             echo = undefined;
           }
         }
-        out += `${JSON.stringify(echo === undefined ? { line: lines, error } : { id: echo, line: lines, error })}\n`;
+        out += `${JSON.stringify(echo === undefined ? { line: lineNo, error } : { id: echo, line: lineNo, error })}\n`;
       }
     }
     // Answer what has arrived before waiting for more: a chat back end writes one line and waits.
@@ -118,15 +122,17 @@ interface BatchRequest {
 function parseRequest(line: string, ctx: Context): BatchRequest {
   const { t } = ctx;
   if (line.length > MAX_LINE) throw new UsageError('invalid_line', t('batch.tooLong'));
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    throw new UsageError('invalid_line', t('batch.notJson'));
+  // Strict JSON, as an answers file: a key given twice is refused, not resolved to the last.
+  const parsed = parseStrictJson(line);
+  if ('problem' in parsed) {
+    const column = parsed.problem.offset + 1;
+    throw new UsageError('invalid_line', t('batch.notJson', { column, problem: jsonProblemText(parsed.problem, problemTranslator(ctx.lang)) }), { column });
   }
+  const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('invalid_line', t('batch.shape'));
   const v = value as Record<string, unknown>;
-  const id = typeof v.id === 'string' || typeof v.id === 'number' ? v.id : undefined;
+  // A number id must survive the trip back unchanged: 1e999 would come back as null, 2^53 + 1 as another number.
+  const id = typeof v.id === 'string' || Number.isSafeInteger(v.id) ? (v.id as string | number) : undefined;
   const fail = (message: string): never => {
     throw new UsageError('invalid_line', message, id === undefined ? {} : { requestId: id });
   };
@@ -135,9 +141,9 @@ function parseRequest(line: string, ctx: Context): BatchRequest {
   if (typeof v.flow !== 'string') fail(t('batch.shape'));
   const answers: Record<string, string> = Object.create(null);
   if (v.answers !== undefined) {
-    if (typeof v.answers !== 'object' || v.answers === null || Array.isArray(v.answers)) fail(t('batch.answers'));
+    if (typeof v.answers !== 'object' || v.answers === null || Array.isArray(v.answers)) fail(t('request.answers'));
     for (const [k, a] of Object.entries(v.answers as Record<string, unknown>)) {
-      if (typeof a !== 'string') fail(t('batch.answers'));
+      if (typeof a !== 'string') fail(t('request.answers'));
       answers[k] = a as string;
     }
   }
@@ -147,42 +153,59 @@ function parseRequest(line: string, ctx: Context): BatchRequest {
 /** Marks a line longer than MAX_LINE: its text is dropped as it streams by. */
 const TOO_LONG = Symbol('too long');
 
+/** A line that is not UTF-8: the column (in characters) where it stops being UTF-8. */
+interface NotUtf8 {
+  badUtf8At: number;
+}
+
+type Line = string | typeof TOO_LONG | NotUtf8;
+
+const EMPTY = Buffer.alloc(0);
+
 /**
- * Splits a byte stream into lines (LF or CRLF), decoding UTF-8 across chunk
- * borders; yields the complete lines of each chunk together, so output is
- * written once per chunk rather than once per line.
+ * Splits a byte stream into lines (LF or CRLF) and decodes each as strict
+ * UTF-8 (a line that is not UTF-8 is reported, never patched with U+FFFD);
+ * yields the complete lines of each chunk together, so output is written once
+ * per chunk rather than once per line. Splitting bytes at LF is safe: no UTF-8
+ * sequence contains that byte.
  */
-async function* readLines(stream: InputStream, source: string, ctx: Context): AsyncGenerator<(string | typeof TOO_LONG)[]> {
-  const decoder = new TextDecoder();
-  let rest = '';
+async function* readLines(stream: InputStream, source: string, ctx: Context): AsyncGenerator<Line[]> {
+  let rest: Buffer = EMPTY;
   let overlong = false;
   try {
     for await (const chunk of stream) {
-      rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-      const lines: (string | typeof TOO_LONG)[] = [];
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      const buf = rest.length === 0 ? bytes : Buffer.concat([rest, bytes]);
+      const lines: Line[] = [];
       let start = 0;
-      let nl = rest.indexOf('\n');
+      let nl = buf.indexOf(10);
       while (nl !== -1) {
         if (overlong) {
           overlong = false;
           lines.push(TOO_LONG);
-        } else lines.push(rest.slice(start, nl > start && rest.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
+        } else lines.push(decodeLine(buf, start, nl > start && buf[nl - 1] === 13 ? nl - 1 : nl));
         start = nl + 1;
-        nl = rest.indexOf('\n', start);
+        nl = buf.indexOf(10, start);
       }
-      rest = rest.slice(start);
+      rest = buf.subarray(start);
       if (lines.length > 0) yield lines;
       if (rest.length > MAX_LINE) {
         // A line that never ends must not fill memory: drop it, remember to report it.
         overlong = true;
-        rest = '';
+        rest = EMPTY;
       }
     }
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === undefined) throw err;
     throw new UsageError('batch_input', cannotRead(ctx.t, source, err), { file: source });
   }
-  rest += decoder.decode();
   if (overlong) yield [TOO_LONG];
-  else if (rest !== '') yield [rest.replace(/\r$/, '')];
+  else if (rest.length > 0) yield [decodeLine(rest, 0, rest[rest.length - 1] === 13 ? rest.length - 1 : rest.length)];
+}
+
+function decodeLine(buf: Buffer, start: number, end: number): Line {
+  const bytes = buf.subarray(start, end);
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  const bad = firstInvalidUtf8(bytes);
+  return { badUtf8At: bytes.subarray(0, bad).toString('utf8').length + 1 };
 }

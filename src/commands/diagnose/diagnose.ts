@@ -4,7 +4,7 @@ import { findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } fr
 import { appendCase, casesFile, CASE_FACTS, clearProgress, loadProgress, saveProgress, type CaseFact, type CaseProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import type { Flow } from '../../engine/types.js';
-import { flowSummaries } from '../../flows/catalog.js';
+import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
 import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
@@ -16,7 +16,7 @@ import { CHECKS } from '../../engine/types.js';
 import { factsToAsk } from '../../diagnosis/case-facts.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
-import { ANSWER_SHORTCUTS, parseAnswerFlags, readAnswersFile } from './answers.js';
+import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile } from './answers.js';
 import '../../core.js';
 
 export interface DiagnoseOptions {
@@ -75,6 +75,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   if (opts.summary !== undefined && !(SUMMARY_FORMATS as readonly string[]).includes(opts.summary)) {
     throw new UsageError('invalid_summary_format', t('summary.badFormat', { format: clip(opts.summary) }));
   }
+  // Checked up front, whether or not a check runs: a bad value is a mistake even when it happens not to matter.
+  const timeoutMs = checkTimeout(ctx, opts.timeout);
   const catalog = await ctx.flows();
   // A directory that cannot be loaded (a broken file, an unknown provider) must not cost the user the steps,
   // least of all an emergency's: the diagnosis goes on without contacts, says why, and exits with its own code.
@@ -91,7 +93,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
 
   // An answers file first; flags override it, so a script can adjust one answer.
   const given: Record<string, string> = Object.create(null);
-  if (opts.answers !== undefined) Object.assign(given, await readAnswersFile(ctx, opts.answers));
+  const answersFile = opts.answers === undefined ? undefined : await readAnswersFile(ctx, opts.answers);
+  if (answersFile) Object.assign(given, answersFile.answers);
   const shortcuts = ANSWER_SHORTCUTS.flatMap((name) => (opts[name] === undefined ? [] : [`${name}=${opts[name]}`]));
   const flagged = parseAnswerFlags(ctx, [...opts.answer, ...shortcuts]);
   Object.assign(given, flagged);
@@ -117,10 +120,16 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const saving = opts.save ?? resumed?.save ?? ctx.config.saveCases === 'true';
   // Nothing the user typed is used or echoed before it is screened for secrets.
   const flowId = resumed?.flow ?? opts.flow;
-  if (flowId !== undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given));
-  const flow = await chooseFlow(flowId, ctx, role, interactive, catalog.flows);
-  if (flowId === undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flow.id, given));
-  rejectBadAnswers(ctx, flow, given);
+  let flow: Flow;
+  try {
+    if (flowId !== undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given));
+    flow = await chooseFlow(flowId, ctx, role, interactive, catalog);
+    if (flowId === undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flow.id, given));
+    rejectBadAnswers(ctx, flow, given);
+  } catch (err) {
+    // An answer from the answers file is pointed out where the file gives it.
+    throw placeInAnswersFile(err, answersFile, flagged);
+  }
 
   const checkInputs = parseCheckInputs(ctx, opts.checkInput ?? []);
   for (const id of Object.keys(checkInputs)) if (!flow.questions[id]?.check) throw badCheckInput(t, id, 'no-check');
@@ -185,7 +194,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           const ran = !provider || !canMeasure(q, provider, facts) ? undefined : await withProgress(
             ctx,
             t(`check.running.${q.check}`),
-            () => runMeasuredCheck(q, provider, { timeoutMs: checkTimeout(ctx, opts.timeout), env: io.env, ...(io.signal ? { signal: io.signal } : {}) }, facts),
+            () => runMeasuredCheck(q, provider, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) }, facts),
             (r) => ({ text: t(`check.measured.${r!.answer as 'ok'}`, { detail: r!.record.detail ?? '' }).trim(), ok: r?.answer === 'ok' }),
             opts.json,
           );
@@ -267,7 +276,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
       contacts = new ContactBook(loaded.directory, loaded.provider, ctx);
     }
   }
-  const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string } = finish(ctx, flow, outcome, next.session, contacts);
+  const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string | CaseRecord } = finish(ctx, flow, outcome, next.session, contacts);
   if (contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), t('contact.unavailable', { reason: contactsProblem })];
   if (checks.length > 0) result.checks = checks;
   if (role === 'agent' && outcome.agent) {
@@ -323,7 +332,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const summary = summaryFormat && record ? await summaryText(ctx, record, flow, summaryFormat, result.case !== undefined) : undefined;
 
   if (opts.json) {
-    if (summary !== undefined) result.summary = summary;
+    // A JSON summary is embedded as the object it is, not as a string of JSON to parse a second time.
+    if (summary !== undefined) result.summary = summaryFormat === 'json' ? (JSON.parse(summary) as CaseRecord) : summary;
     if (saveProblem) io.stderr.write(`${t('warning.prefix')}${saveProblem}\n`);
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
@@ -470,8 +480,9 @@ function checkLine(ctx: Context, r: CheckRecord): string {
   return ctx.t(`check.result.${r.result as 'official' | 'lookalike' | 'unknown' | 'not-given'}`, { input });
 }
 
-async function chooseFlow(id: string | undefined, ctx: Context, role: Context['role'], interactive: boolean, flows: ReadonlyMap<string, Flow>): Promise<Flow> {
+async function chooseFlow(id: string | undefined, ctx: Context, role: Context['role'], interactive: boolean, catalog: FlowCatalog): Promise<Flow> {
   const { t, lang } = ctx;
+  const { flows } = catalog;
   const ids = [...flows.keys()];
   if (id === undefined) {
     if (!interactive) throw new UsageError('missing_flow', t('error.needFlow', { flows: ids.join(', ') }), { flows: ids });
@@ -482,5 +493,5 @@ async function chooseFlow(id: string | undefined, ctx: Context, role: Context['r
     });
     return flows.get(picked)!;
   }
-  return findFlow(flows, id, ctx);
+  return findFlow(flows, id, ctx, catalog.broken);
 }

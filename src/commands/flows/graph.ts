@@ -18,7 +18,8 @@ export async function runFlowsGraph(opts: FlowsGraphOptions, ctx: Context): Prom
   if (!(GRAPH_FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError('invalid_format', ctx.t('flows.graph.badFormat', { format: safeText(opts.format) }));
   }
-  const flow = findFlow((await ctx.flows()).flows, opts.id, ctx);
+  const { flows, broken } = await ctx.flows();
+  const flow = findFlow(flows, opts.id, ctx, broken);
   const kinds = { fix: ctx.t('kind.fix'), escalate: ctx.t('kind.escalate'), alert: ctx.t('kind.alert') };
   ctx.io.stdout.write(opts.format === 'dot' ? toDot(flow, ctx.lang, kinds) : toMermaid(flow, ctx.lang, kinds));
 }

@@ -37,7 +37,8 @@ export function flowDocument(flow: Flow, lang: Context['lang']) {
 /** Prints every question with its answers and every outcome with its steps. */
 export async function runFlowsShow(opts: FlowsShowOptions, ctx: Context): Promise<void> {
   const { io, t, lang } = ctx;
-  const flow = findFlow((await ctx.flows()).flows, opts.id, ctx);
+  const { flows, broken } = await ctx.flows();
+  const flow = findFlow(flows, opts.id, ctx, broken);
   const doc = flowDocument(flow, lang);
   if (opts.json) {
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);

@@ -20,12 +20,13 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   const { io, t } = ctx;
   // People paste the wrong thing into a checker; a secret is refused before anything else.
   await refuseSecrets(t, [{ text: opts.contact }]);
-  const { verifyContact } = await import('../../safety/verify.js');
+  const { verifyContact, isCountryCode } = await import('../../safety/verify.js');
+  // An unknown country would leave a national number uncompared and the verdict "not official": a mistake, not a verdict.
+  if (opts.country !== undefined && !isCountryCode(opts.country)) {
+    throw new UsageError('invalid_country', t('verify.badCountry', { country: clip(opts.country) }), { country: clip(opts.country) });
+  }
   const { directory, provider } = await ctx.provider();
   const providers = ctx.providerChosen ? [provider] : directory.providers;
-  if (opts.country !== undefined && !/^[A-Za-z]{2}$/.test(opts.country)) {
-    throw new UsageError('invalid_country', t('verify.badCountry', { country: clip(opts.country) }));
-  }
   const result = verifyContact(opts.contact, providers, opts.country ? { defaultCountry: opts.country.toUpperCase() } : {});
   const matched = result.match ? providers.find((p) => p.id === result.match!.provider) : undefined;
   const source = matched?.website ?? provider.website;
@@ -49,10 +50,10 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
       if (advice) lines.push(s.yellow(advice));
     } else if (result.verdict === 'lookalike') {
       const m = result.match!;
-      const reasons = result.reasons.map((r) => t(`verify.reason.${r}`)).join(' ');
+      const reasons = result.reasons.flatMap((r) => (r === 'needs-country' ? [] : [t(`verify.reason.${r}`)])).join(' ');
       lines.push(`${s.red.bold(t('verify.lookalike.badge'))} ${t('verify.lookalike', { input, official: safeText(m.value), provider: safeText(matched?.name ?? m.provider) })}`, `  ${reasons}`, t('verify.lookalike.advice'));
     } else {
-      lines.push(`${s.yellow.bold(t('verify.unknown.badge'))} ${t(result.kind === 'phone' && result.normalized === null ? 'verify.unknown.country' : 'verify.unknown', { input })}`, t('verify.unknown.advice'));
+      lines.push(`${s.yellow.bold(t('verify.unknown.badge'))} ${t(result.reasons.includes('needs-country') ? 'verify.unknown.country' : 'verify.unknown', { input })}`, t('verify.unknown.advice'));
     }
     if (matched?.example ?? provider.example) lines.push(s.yellow(t('contact.example')));
     lines.push(t('contact.source', { url: safeText(source) }));

@@ -1,0 +1,213 @@
+/**
+ * Strict JSON for input that says it is JSON (a `.json` answers file, a batch
+ * line): where JSON.parse only says "not valid", this finds the first place the
+ * text breaks the JSON grammar, and a key written twice in one object (which
+ * JSON.parse silently resolves to the last). No dependencies: batch mode loads it.
+ */
+
+import type { ProblemTranslate } from '../i18n/problems.js';
+import { clip } from '../util/safe-text.js';
+
+/** What is wrong at `offset` (0-based, in UTF-16 units of the text). */
+export type JsonProblemKind = 'value' | 'key' | 'colon' | 'comma-object' | 'comma-array' | 'end' | 'string' | 'duplicate';
+
+export interface JsonProblem {
+  offset: number;
+  kind: JsonProblemKind;
+  /** The repeated key, for 'duplicate'. */
+  key?: string;
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERALS = ['true', 'false', 'null'];
+const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+
+/**
+ * The first problem of a text as strict JSON (RFC 8259, plus: no key twice in
+ * an object), or undefined when it is valid. Iterative, so nesting cannot
+ * overflow the stack.
+ */
+export function findJsonProblem(text: string): JsonProblem | undefined {
+  const n = text.length;
+  let i = 0;
+  // For each open container: the keys of an object, or null for an array.
+  const stack: (Set<string> | null)[] = [];
+  let mode: 'value' | 'key' | 'after' = 'value';
+  const skipSpace = () => {
+    for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = text.charCodeAt(++i));
+  };
+  const at = (kind: JsonProblemKind): JsonProblem => ({ offset: Math.min(i, n), kind });
+  /** Reads the string that starts at i; its value, or undefined (i then points at the fault). */
+  const readString = (): string | undefined => {
+    const start = i;
+    for (i++; i < n; ) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return JSON.parse(text.slice(start, i)) as string;
+      }
+      if (c < 0x20) return undefined;
+      if (c === 0x5c) {
+        ESCAPE.lastIndex = i;
+        if (!ESCAPE.test(text)) return undefined;
+        i = ESCAPE.lastIndex;
+      } else i++;
+    }
+    return undefined;
+  };
+
+  for (;;) {
+    skipSpace();
+    if (mode === 'value') {
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        i++;
+        skipSpace();
+        if (text[i] === (c === '{' ? '}' : ']')) {
+          i++;
+          mode = 'after';
+        } else {
+          stack.push(c === '{' ? new Set() : null);
+          mode = c === '{' ? 'key' : 'value';
+        }
+        continue;
+      }
+      if (c === '"') {
+        if (readString() === undefined) return at('string');
+        mode = 'after';
+        continue;
+      }
+      NUMBER.lastIndex = i;
+      if (NUMBER.test(text)) {
+        i = NUMBER.lastIndex;
+        mode = 'after';
+        continue;
+      }
+      const literal = LITERALS.find((l) => text.startsWith(l, i));
+      if (literal === undefined) return at('value');
+      i += literal.length;
+      mode = 'after';
+    } else if (mode === 'key') {
+      if (text[i] !== '"') return at('key');
+      const start = i;
+      const key = readString();
+      if (key === undefined) return at('string');
+      const keys = stack.at(-1)!;
+      if (keys.has(key)) return { offset: start, kind: 'duplicate', key };
+      keys.add(key);
+      skipSpace();
+      if (text[i] !== ':') return at('colon');
+      i++;
+      mode = 'value';
+    } else {
+      if (stack.length === 0) return i < n ? at('end') : undefined;
+      const keys = stack.at(-1)!;
+      if (text[i] === ',') {
+        i++;
+        mode = keys === null ? 'value' : 'key';
+      } else if (text[i] === (keys === null ? ']' : '}')) {
+        i++;
+        stack.pop();
+      } else return at(keys === null ? 'comma-array' : 'comma-object');
+    }
+  }
+}
+
+/** The words for a problem, in the catalogue's language. */
+export function jsonProblemText(p: JsonProblem, message: ProblemTranslate): string {
+  return p.kind === 'duplicate' ? message('json.duplicate', { key: clip(p.key ?? '') }) : message(`json.${p.kind}`);
+}
+
+/** 1-based line and column of an offset in a text. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** No data file of ours nests anywhere near this deep. */
+export const MAX_DEPTH = 64;
+
+/**
+ * One pass over a text that looks like JSON: how many keys its objects write,
+ * and where it first nests deeper than MAX_DEPTH. Strings are skipped whole, so
+ * brackets inside them do not count. (For text that is not JSON the figures are
+ * meaningless, and JSON.parse refuses it anyway.)
+ */
+export function jsonShape(json: string): { keys: number; tooDeepAt?: number } {
+  // For each open bracket: true for an object, false for an array.
+  const objects: boolean[] = [];
+  let keys = 0;
+  let expectKey = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      // The closing quote: the next one not escaped by an odd number of backslashes (indexOf is native and fast).
+      let j = i;
+      for (;;) {
+        j = json.indexOf('"', j + 1);
+        if (j === -1) return { keys };
+        let slashes = 0;
+        while (json.charCodeAt(j - 1 - slashes) === 0x5c) slashes++;
+        if (slashes % 2 === 0) break;
+      }
+      if (expectKey) {
+        keys++;
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (objects.push(c === 0x7b) > MAX_DEPTH) return { keys, tooDeepAt: i };
+      expectKey = c === 0x7b;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      objects.pop();
+      expectKey = false;
+    } else if (c === 0x2c /* , */) {
+      expectKey = objects.at(-1) === true;
+    }
+  }
+  return { keys };
+}
+
+/** The number of keys of all objects in a parsed JSON value (iteratively: depth is not limited here). */
+export function countKeys(root: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+    } else {
+      for (const key in value) {
+        keys++;
+        stack.push((value as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return keys;
+}
+
+/**
+ * Parses strict JSON: the value, or the first problem. The common case (valid,
+ * no repeated key) costs JSON.parse plus one pass counting keys; the grammar
+ * walk runs only to place a problem.
+ */
+export function parseStrictJson(text: string): { value: unknown } | { problem: JsonProblem } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { problem: findJsonProblem(text) ?? { offset: 0, kind: 'value' } };
+  }
+  // JSON.parse keeps the last of two equal keys: fewer keys parsed than written means one repeats.
+  if (typeof value === 'object' && value !== null && countKeys(value) !== jsonShape(text).keys) {
+    const problem = findJsonProblem(text);
+    if (problem) return { problem };
+  }
+  return { value };
+}
