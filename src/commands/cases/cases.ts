@@ -57,7 +57,8 @@ export async function runCasesShow(opts: { id: string; format: string }, ctx: Co
     ctx.io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
     return;
   }
-  ctx.io.stdout.write(renderSummary(record, flow, opts.format as 'text' | 'md', ctx.t, ctx.lang));
+  const { layoutFor } = await import('../../render/layout.js');
+  ctx.io.stdout.write((await layoutFor(ctx.io.stdout)).wrap(renderSummary(record, flow, opts.format as 'text' | 'md', ctx.t, ctx.lang)));
 }
 
 const CSV_COLUMNS = ['id', 'status', 'flow', 'version', 'role', 'lang', 'startedAt', 'endedAt', 'timeZone', 'outcome', 'kind', 'queue', 'answers', 'checks', 'provider', 'facts'] as const;

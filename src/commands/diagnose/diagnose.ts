@@ -7,6 +7,9 @@ import type { Flow } from '../../engine/types.js';
 import { flowSummaries } from '../../flows/catalog.js';
 import { CancelError, UsageError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
+import type { KeyHints } from '../../io/prompter.js';
+import type { Translate } from '../../i18n/i18n.js';
+import { layoutFor } from '../../render/layout.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { loadScanner, refuseSecrets, suspectInputs } from '../../safety/screen.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
@@ -92,12 +95,17 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   // Nothing the user typed is used or echoed before it is screened for secrets.
   const flowId = resumed?.flow ?? opts.flow;
   if (flowId !== undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given));
-  const flow = await chooseFlow(flowId, ctx, interactive, catalog.flows);
-  if (flowId === undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flow.id, given));
-  rejectBadAnswers(ctx, flow, given);
-
+  // A flow picked from the problem menu can be left for the menu again (Back at its first question, Start over).
+  const fromMenu = flowId === undefined;
+  let flow = await chooseFlow(flowId, ctx, interactive, catalog.flows);
   const checkInputs = parseCheckInputs(ctx, opts.checkInput ?? []);
-  for (const id of Object.keys(checkInputs)) if (!flow.questions[id]?.check) throw badCheckInput(t, id, 'no-check');
+  /** The answers and check texts given up front, screened and checked against the flow that runs. */
+  const admit = async (f: Flow) => {
+    if (fromMenu) await refuseSecrets(t, suspectInputs(catalog.flows, f.id, given));
+    rejectBadAnswers(ctx, f, given);
+    for (const id of Object.keys(checkInputs)) if (!f.questions[id]?.check) throw badCheckInput(t, id, 'no-check');
+  };
+  await admit(flow);
   // A case id is needed only when the case is kept or summarised; node:crypto costs start-up time otherwise.
   const caseId = resumed?.id ?? (saving || interactive || opts.summary !== undefined ? (await import('node:crypto')).randomUUID() : '');
   const startedAt = resumed?.startedAt ?? ctx.now.toISOString();
@@ -110,7 +118,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   } catch {
     throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: flow.id }));
   }
-  if (resumed) io.stdout.write(`${t('resume.continuing', { time: resumed.startedAt })}\n`);
+  if (resumed) io.stdout.write(`${(await layoutFor(io.stdout)).wrap(t('resume.continuing', { time: resumed.startedAt }))}\n`);
   // Moving forward takes the answers given up front as soon as their question comes; Back and Start over do not,
   // so a given answer can be changed.
   const forward = (session: Next['session'], answer: string): Next => resolve(flow, given, step(flow, session, answer).session);
@@ -159,15 +167,26 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
       if (!interactive) throw missingAnswer(ctx, q);
       const prompter = await io.prompter();
       const path = next.session.path;
+      const navigation = path.length > 0
+        ? [{ value: BACK, name: t('nav.back') }, { value: RESTART, name: t('nav.restart') }, { value: SHOW_PATH, name: t('nav.path') }]
+        : fromMenu ? [{ value: BACK, name: t('nav.back') }] : [];
       const answer = await prompter.select({
         message: safeText((role === 'agent' && q.agent ? q.agent : q.text)[lang]),
-        choices: [
-          ...q.answers.map((a) => ({ value: a.value, name: safeText(a.label[lang]) })),
-          ...(path.length > 0 ? [{ value: BACK, name: t('nav.back') }, { value: RESTART, name: t('nav.restart') }, { value: SHOW_PATH, name: t('nav.path') }] : []),
-        ],
+        choices: [...q.answers.map((a) => ({ value: a.value, name: safeText(a.label[lang]) })), ...navigation],
+        keys: keyHints(t),
       });
       if (answer === SHOW_PATH) {
-        io.stdout.write(describePath(ctx, flow, path));
+        io.stdout.write((await layoutFor(io.stdout)).wrap(describePath(ctx, flow, path)));
+        continue;
+      }
+      if (fromMenu && (answer === RESTART || (answer === BACK && path.length === 0))) {
+        // Back to the problem menu, the flow left there chosen: a wrong choice of problem is undone without Ctrl+C.
+        flow = await chooseFlow(undefined, ctx, interactive, catalog.flows, flow.id);
+        await admit(flow);
+        checks = [];
+        notes.length = 0;
+        next = resolve(flow, given, start(flow));
+        await progress(next.session);
         continue;
       }
       // Back and Start over return to exactly the earlier state: the session is just the answers so far.
@@ -229,17 +248,18 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   }
   // Loaded only for people: the JSON path stays lean.
   const { renderOutcome } = await import('../../render/outcome.js');
-  const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+  const layout = await layoutFor(io.stdout);
   const { out: style } = await ctx.styles();
   const shown = result.agentSteps ? { ...result, outcome: { ...result.outcome, steps: result.agentSteps } } : result;
-  let text = notes.map((n) => `${n}\n`).join('') + renderOutcome(shown, t, style, width);
+  let text = notes.map((n) => `${layout.wrap(n)}\n`).join('') + renderOutcome(shown, t, style, layout);
   if (result.outcome.contact) {
     const { renderContactCard } = await import('../../render/contact.js');
-    text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, userZone: ctx.userZone(), width })}`;
+    text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, userZone: ctx.userZone(), layout })}`;
   }
-  for (const w of result.warnings ?? []) text += `\n${w}\n`;
-  if (summary !== undefined) text += `\n${summary}`;
-  if (saving) text += saveProblem ? `\n${saveProblem}\n` : `\n${t('cases.saved', { id: caseId })}\n`;
+  for (const w of result.warnings ?? []) text += `\n${layout.wrap(w)}\n`;
+  // A JSON summary is data to copy whole; text and Markdown are read on the screen.
+  if (summary !== undefined) text += `\n${summaryFormat === 'json' ? summary : layout.wrap(summary)}`;
+  if (saving) text += `\n${layout.wrap(saveProblem ?? t('cases.saved', { id: caseId }))}\n`;
   io.stdout.write(text);
   return result;
 }
@@ -332,7 +352,13 @@ function checkLine(ctx: Context, r: CheckRecord): string {
   return ctx.t(`check.result.${r.result as 'official' | 'lookalike' | 'unknown' | 'not-given'}`, { input });
 }
 
-async function chooseFlow(id: string | undefined, ctx: Context, interactive: boolean, flows: ReadonlyMap<string, Flow>): Promise<Flow> {
+/** The words of the key hint under a list, in the user's language. */
+function keyHints(t: Translate): KeyHints {
+  return { navigate: t('prompt.keys.navigate'), select: t('prompt.keys.select') };
+}
+
+/** The flow named, or (without a name) the one picked from the problem menu; `current` is where the menu's cursor starts. */
+async function chooseFlow(id: string | undefined, ctx: Context, interactive: boolean, flows: ReadonlyMap<string, Flow>, current?: string): Promise<Flow> {
   const { t, lang } = ctx;
   const ids = [...flows.keys()];
   if (id === undefined) {
@@ -341,6 +367,8 @@ async function chooseFlow(id: string | undefined, ctx: Context, interactive: boo
     const picked = await prompter.select({
       message: t('diagnose.pickFlow'),
       choices: flowSummaries(flows).map((f) => ({ value: f.id, name: safeText(f.title[lang]), description: safeText(f.description[lang]) })),
+      keys: keyHints(t),
+      ...(current === undefined ? {} : { default: current }),
     });
     return flows.get(picked)!;
   }
