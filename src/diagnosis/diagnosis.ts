@@ -8,7 +8,7 @@ import { toResult, type DiagnosisResult } from '../engine/result.js';
 import type { Flow, Lang, Outcome, Question } from '../engine/types.js';
 import type { ContactBook } from './contact-book.js';
 import { UsageError } from '../errors.js';
-import { orList, type Translate } from '../i18n/i18n.js';
+import { listOf, orList, sentences, type Translate } from '../i18n/i18n.js';
 import { closest } from '../util/suggest.js';
 import { clip, safeText } from '../util/safe-text.js';
 
@@ -31,10 +31,10 @@ export function findFlow(flows: ReadonlyMap<string, Flow>, id: string, env: Pick
 
 /** The error for an unknown flow id: suggestions when some are close, else the list. */
 export function unknownFlow(id: string, ids: string[], env: Pick<DiagnosisEnv, 't' | 'lang'>): UsageError {
-  const { t, lang } = env;
+  const { t } = env;
   const suggestions = closest(id, ids);
-  const hint = suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(lang, suggestions) }) : t('error.unknownFlow.list', { flows: ids.join(', ') });
-  return new UsageError('unknown_flow', `${t('error.unknownFlow', { flow: clip(id) })} ${hint}`, { flow: clip(id), suggestions });
+  const hint = suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(t, suggestions) }) : t('error.unknownFlow.list', { flows: listOf(t, ids) });
+  return new UsageError('unknown_flow', sentences(t, t('error.unknownFlow', { flow: clip(id) }), hint), { flow: clip(id), suggestions });
 }
 
 /** Refuses answers to questions the flow does not have, and values it does not offer. */
@@ -47,13 +47,13 @@ export function rejectBadAnswers(env: DiagnosisEnv, flow: Flow, given: Readonly<
     const message =
       questions.length === 0
         ? t('error.unknownQuestion.none', { flow: flow.id, question: clip(problem.question) })
-        : t('error.unknownQuestion', { flow: flow.id, question: clip(problem.question), questions: questions.join(', ') });
+        : t('error.unknownQuestion', { flow: flow.id, question: clip(problem.question), questions: listOf(t, questions) });
     throw new UsageError('unknown_question', message, { question: clip(problem.question), questions });
   }
   const values = problem.question.answers.map((a) => a.value);
   throw new UsageError(
     'invalid_value',
-    t('error.invalidValue', { value: clip(problem.value), question: problem.question.id, text: safeText(problem.question.text[lang]), values: values.join(', ') }),
+    t('error.invalidValue', { value: clip(problem.value), question: problem.question.id, text: safeText(problem.question.text[lang]), values: listOf(t, values) }),
     { question: problem.question.id, value: clip(problem.value), values },
   );
 }
@@ -64,7 +64,7 @@ export function missingAnswer(env: DiagnosisEnv, q: Question): UsageError {
   const values = q.answers.map((a) => a.value);
   return new UsageError(
     'missing_answer',
-    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t('error.missingAnswer.hint', { question: q.id, values: values.join(', ') })}`,
+    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t('error.missingAnswer.hint', { question: q.id, values: listOf(t, values) })}`,
     { question: { id: q.id, text: q.text[lang], values } },
   );
 }

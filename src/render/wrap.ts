@@ -64,14 +64,12 @@ const WIDE = '\\u1100-\\u115F\\u2E80-\\u303E\\u3041-\\u33FF\\u3400-\\u4DBF\\u4E0
 const ZH_UNITS = '小时|分钟|秒钟|个月|天|周|年|月|日|秒|次|笔|元|个|位|倍|条|项';
 const PIECE = new RegExp(
   [
-    // eslint-disable-next-line no-control-regex
     '(?<escape>\\u001b\\[[0-9;]*m|\\u001b\\]8;;[^\\u0007]*\\u0007)',
     '(?<space>[ \\t]+)',
     // Stops at white space, CJK text (a full-width bracket or comma after it) and quotes.
     `(?<atom>(?:https?://|www\\.)[^\\s"'<>${WIDE}]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\+\\d[\\d ()-]*\\d|\\d+(?:[.,:]\\d+)*[ \\u00a0]?(?:${ZH_UNITS}))`,
     `(?<latinUnit>\\d+(?:[.,:]\\d+)*[ \\u00a0][A-Za-z%]+(?![\\w-]))`,
     `(?<wide>[${WIDE}]|[“‘”’])`,
-    // eslint-disable-next-line no-control-regex
     `(?<word>[^\\s\\u001b${WIDE}“‘”’]+)`,
   ].join('|'),
   'gy',

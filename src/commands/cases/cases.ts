@@ -63,6 +63,9 @@ export async function runCasesShow(opts: { id: string; format: string }, ctx: Co
 
 const CSV_COLUMNS = ['id', 'status', 'flow', 'version', 'role', 'lang', 'startedAt', 'endedAt', 'timeZone', 'outcome', 'kind', 'queue', 'answers', 'checks', 'provider', 'facts'] as const;
 
+/** The exit point of a case left before its first answer, in the statistics' JSON. */
+const BEFORE_FIRST_ANSWER = '(start)';
+
 /** Exports the cases as CSV (for spreadsheets) or JSON Lines. */
 export async function runCasesExport(opts: CasesFilter & { format: string }, ctx: Context): Promise<void> {
   const list = await cases(ctx, opts);
@@ -124,7 +127,7 @@ export async function runCasesStats(opts: CasesFilter & { json: boolean }, ctx: 
     // Where cases leave the tree: the last question answered before the outcome (or before cancelling).
     byExitPoint: count((c) => {
       const last = c.path.at(-1);
-      return last ? `${c.flow}/${last.question}=${last.answer}` : `${c.flow}/(start)`;
+      return last ? `${c.flow}/${last.question}=${last.answer}` : `${c.flow}/${BEFORE_FIRST_ANSWER}`;
     }),
     escalatedShare: finished.length === 0 ? null : finished.filter((c) => c.outcome!.kind !== 'fix').length / finished.length,
     medianSecondsToOutcome: median,
@@ -134,7 +137,9 @@ export async function runCasesStats(opts: CasesFilter & { json: boolean }, ctx: 
     return;
   }
   const t = ctx.t;
-  const block = (title: string, m: Record<string, number>) => [title, ...Object.entries(m).map(([k, v]) => `  ${String(v).padStart(5)}  ${safeText(k)}`)];
+  // "(start)" is the JSON's word for a case left before its first answer; people read it in their language.
+  const shown = (k: string) => (k.endsWith(`/${BEFORE_FIRST_ANSWER}`) ? `${k.slice(0, -BEFORE_FIRST_ANSWER.length)}${t('cases.stats.start')}` : k);
+  const block = (title: string, m: Record<string, number>) => [title, ...Object.entries(m).map(([k, v]) => `  ${String(v).padStart(5)}  ${safeText(shown(k))}`)];
   const lines = [
     t('cases.stats.total', { cases: stats.cases, finished: stats.finished, cancelled: stats.cancelled }),
     t('cases.stats.escalated', { share: stats.escalatedShare === null ? '—' : `${Math.round(stats.escalatedShare * 100)}%` }),

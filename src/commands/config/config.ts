@@ -1,4 +1,5 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
+import { listOf } from '../../i18n/i18n.js';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { UsageError } from '../../errors.js';
@@ -73,8 +74,8 @@ function allowed(key: ConfigKey): string {
 
 function needKey(key: string | undefined, ctx: Context): ConfigKey {
   const keys = Object.keys(CONFIG_KEYS);
-  if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: keys.join(', ') }), { keys });
-  if (!isConfigKey(key)) throw new UsageError('unknown_config_key', ctx.t('config.error.unknownKey', { key: clip(key), keys: keys.join(', ') }), { key: clip(key), keys });
+  if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: listOf(ctx.t, keys) }), { keys });
+  if (!isConfigKey(key)) throw new UsageError('unknown_config_key', ctx.t('config.error.unknownKey', { key: clip(key), keys: listOf(ctx.t, keys) }), { key: clip(key), keys });
   return key;
 }
 

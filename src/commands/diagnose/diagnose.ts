@@ -8,7 +8,7 @@ import { flowSummaries } from '../../flows/catalog.js';
 import { CancelError, UsageError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
 import type { KeyHints } from '../../io/prompter.js';
-import type { Translate } from '../../i18n/i18n.js';
+import { listOf, type Translate } from '../../i18n/i18n.js';
 import { layoutFor } from '../../render/layout.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { loadScanner, refuseSecrets, suspectInputs } from '../../safety/screen.js';
@@ -317,7 +317,7 @@ function parseFacts(ctx: Context, flags: readonly string[]): CaseRecord['facts']
     const eq = arg.indexOf('=');
     const key = eq > 0 ? arg.slice(0, eq).trim() : '';
     if (!(CASE_FACTS as readonly string[]).includes(key) || arg.slice(eq + 1).trim() === '') {
-      throw new UsageError('invalid_fact', ctx.t('fact.bad', { keys: CASE_FACTS.join(', '), arg: clip(arg) }));
+      throw new UsageError('invalid_fact', ctx.t('fact.bad', { keys: listOf(ctx.t, CASE_FACTS), arg: clip(arg) }));
     }
     facts[key as CaseFact] = arg.slice(eq + 1).trim().slice(0, 500);
   }
@@ -362,7 +362,7 @@ async function chooseFlow(id: string | undefined, ctx: Context, interactive: boo
   const { t, lang } = ctx;
   const ids = [...flows.keys()];
   if (id === undefined) {
-    if (!interactive) throw new UsageError('missing_flow', t('error.needFlow', { flows: ids.join(', ') }), { flows: ids });
+    if (!interactive) throw new UsageError('missing_flow', t('error.needFlow', { flows: listOf(t, ids) }), { flows: ids });
     const prompter = await ctx.io.prompter();
     const picked = await prompter.select({
       message: t('diagnose.pickFlow'),
