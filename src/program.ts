@@ -265,12 +265,24 @@ function configure(cmd: Command, ctx: BaseContext): Command {
       displayWidth(this: Help, str: string): number {
         return ctx.helpWrapping ? ctx.helpWrapping.displayWidth(str) : Help.prototype.displayWidth.call(this, str);
       },
+      // Descriptions wrap in their column down to this width; below it they go under their term instead.
+      minWidthToWrap: MIN_DESCRIPTION_WIDTH,
+      formatItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+        const width = this.helpWidth ?? 80;
+        if (!ctx.helpWrapping || width === Infinity || !description || width - termWidth - 4 >= MIN_DESCRIPTION_WIDTH) {
+          return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+        }
+        return `  ${term}\n${ctx.helpWrapping.hanging('      ', description, width)}`;
+      },
       boxWrap(this: Help, str: string, width: number): string {
         if (width === Infinity) return str;
         return ctx.helpWrapping ? ctx.helpWrapping.wrap(str, width) : Help.prototype.boxWrap.call(this, str, width);
       },
     });
 }
+
+/** The narrowest column of descriptions beside their terms in help. */
+const MIN_DESCRIPTION_WIDTH = 20;
 
 function helpWidth(stream: OutputStream): number {
   return (stream.isTTY && stream.columns) || Infinity;

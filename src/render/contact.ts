@@ -5,6 +5,7 @@ import type { Translate } from '../i18n/i18n.js';
 import { safeText } from '../util/safe-text.js';
 import type { Layout } from './layout.js';
 import type { Style } from './style.js';
+import { formatHours } from './hours.js';
 import { formatDuration, formatLanguages, formatWhen } from './time.js';
 import '../core.js';
 
@@ -33,7 +34,7 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
     lines.push(hanging(`  ${mark}  ${style.bold(t(`channel.${ch.type}`))}  `, safeText(ch.value)));
     const details: string[] = [];
     if (ch.hours === '24/7' && ch.openNow && ch.nextClose === null) details.push(t('contact.always'));
-    else details.push(`${safeText(ch.hours)} (${ch.timezone})`);
+    else details.push(t('hours.inZone', { hours: formatHours(ch.hours, o.lang, t), zone: ch.timezone }));
     const change = ch.openNow ? ch.nextClose : ch.nextOpen;
     if (change) {
       const at = new Date(change);

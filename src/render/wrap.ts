@@ -47,8 +47,8 @@ export function wrap(text: string, width: number | undefined): string {
 
 const MIN_WIDTH = 20;
 
-/** Leading white space and a list marker: where a continuation line's text starts. */
-const LIST_LEAD = /^\s*(?:(?:\d+[.)]|[-•*])\s+)?/;
+/** Leading white space and a list marker (or the "$" of an example command): where a continuation line's text starts. */
+const LIST_LEAD = /^\s*(?:(?:\d+[.)]|[-•*$])\s+)?/;
 
 /** Never at the start of a line: closing punctuation, and the separators that end a list item. */
 const NO_LINE_START = new Set([...'、，。．：；！？）」』”’》】〉〕］｝,.;:!?)]}%·…']);
