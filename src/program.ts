@@ -265,6 +265,12 @@ function configure(cmd: Command, ctx: BaseContext): Command {
       displayWidth(this: Help, str: string): number {
         return ctx.helpWrapping ? ctx.helpWrapping.displayWidth(str) : Help.prototype.displayWidth.call(this, str);
       },
+      // The usage line wraps under itself, after the localized "Usage:".
+      styleUsage(this: Help, usage: string): string {
+        if (!ctx.helpWrapping || this.helpWidth === undefined || this.helpWidth === Infinity) return usage;
+        const title = `${ctx.t('help.usage')} `;
+        return ctx.helpWrapping.hanging(title, usage, this.helpWidth).slice(title.length);
+      },
       // Descriptions wrap in their column down to this width; below it they go under their term instead.
       minWidthToWrap: MIN_DESCRIPTION_WIDTH,
       formatItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
