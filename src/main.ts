@@ -82,8 +82,9 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     let ids: string[] = [];
     const help = mayShowHelp(argv);
     if (help && argv.includes('diagnose')) ids = [...(await base.bundledFlows()).keys()];
-    // Help goes to stdout when asked for, to stderr when a command is missing; wrapped only on a terminal.
-    if (help && (io.stdout.isTTY || io.stderr.isTTY)) base.helpWrapping = await import('./render/wrap.js');
+    // Help is wrapped only on a terminal. It goes to stderr when a command is missing, but asking whether stderr is a
+    // terminal builds its stream: stdout, a terminal too in an interactive shell, decides.
+    if (help && io.stdout.isTTY) base.helpWrapping = await import('./render/wrap.js');
     program = buildProgram(base, () => ids);
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;
