@@ -9,9 +9,10 @@ import type { Flow } from './engine/types.js';
 import { LANGS, type Lang } from './engine/types.js';
 import { CancelError, ExitCode, WalletHelpError } from './errors.js';
 import { loadBundledFlows } from './flows/catalog.js';
-import { detectLang, translator, type Translate } from './i18n/i18n.js';
+import { detectLang, sentences, translator, type Translate } from './i18n/i18n.js';
 import type { ProblemRef } from './i18n/problem-ref.js';
 import { colorEnabled, type IO } from './io/io.js';
+import { layoutFor } from './render/layout.js';
 import { buildProgram, declared } from './program.js';
 import type { Style } from './render/style.js';
 import { loadScanner, mayHoldSecret, refuseSecrets, SecretError } from './safety/screen.js';
@@ -57,7 +58,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     const { problemTranslator } = await import('./i18n/problems.js');
     const problem = problemTranslator(lang);
     const { err } = await styles();
-    for (const w of settings.warnings) io.stderr.write(`${err.yellow(t('warning.prefix'))}${configWarning(w, t, (ref) => problem(ref.key, ref.params))}\n`);
+    const layout = await layoutFor(io.stderr);
+    for (const w of settings.warnings) io.stderr.write(`${layout.hanging(err.yellow(t('warning.prefix')), configWarning(w, t, (ref) => problem(ref.key, ref.params)))}\n`);
   }
 
   let bundled: Promise<ReadonlyMap<string, Flow>> | undefined;
@@ -84,7 +86,11 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     if (risky.length > 0) await refuseSecrets(t, risky);
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
     let ids: string[] = [];
-    if (argv.includes('diagnose') && (argv.includes('--help') || argv.includes('-h') || argv.includes('help'))) ids = [...(await base.bundledFlows()).keys()];
+    const help = mayShowHelp(argv);
+    if (help && argv.includes('diagnose')) ids = [...(await base.bundledFlows()).keys()];
+    // Help is wrapped only on a terminal. It goes to stderr when a command is missing, but asking whether stderr is a
+    // terminal builds its stream: stdout, a terminal too in an interactive shell, decides.
+    if (help && io.stdout.isTTY) base.helpWrapping = await import('./render/wrap.js');
     program = buildProgram(base, () => ids);
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;
@@ -187,12 +193,12 @@ async function report(err: unknown, r: Reporter): Promise<number> {
 function commanderMessage(err: CommanderError, t: Translate): string {
   const quoted = [...err.message.matchAll(/'([^']*)'/g)].map((m) => clip(m[1] ?? ''));
   const suggestion = /\(Did you mean (.+)\?\)/.exec(err.message)?.[1];
-  const didYouMean = suggestion ? ` ${t('cli.didYouMean', { suggestion: clip(suggestion) })}` : '';
+  const didYouMean = suggestion ? t('cli.didYouMean', { suggestion: clip(suggestion) }) : '';
   switch (err.code) {
     case 'commander.unknownOption':
-      return t('cli.unknownOption', { option: quoted[0] ?? '' }) + didYouMean;
+      return sentences(t, t('cli.unknownOption', { option: quoted[0] ?? '' }), didYouMean);
     case 'commander.unknownCommand':
-      return t('cli.unknownCommand', { command: quoted[0] ?? '' }) + didYouMean;
+      return sentences(t, t('cli.unknownCommand', { command: quoted[0] ?? '' }), didYouMean);
     case 'commander.missingArgument':
       return t('cli.missingArgument', { argument: quoted[0] ?? '' });
     case 'commander.optionMissingArgument':
@@ -210,7 +216,8 @@ async function emit(r: Reporter, err: WalletHelpError, hint?: string): Promise<n
   if (r.json) {
     r.io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, ...err.details } }, null, 2)}\n`);
   } else {
-    r.io.stderr.write(`${(await r.styles()).err.red.bold(r.t('error.prefix'))}${err.message}\n${hint ? `${hint}\n` : ''}`);
+    const layout = await layoutFor(r.io.stderr);
+    r.io.stderr.write(`${layout.hanging((await r.styles()).err.red.bold(r.t('error.prefix')), err.message)}\n${hint ? `${layout.wrap(hint)}\n` : ''}`);
   }
   return err.exitCode;
 }
@@ -239,6 +246,22 @@ function capitalize(s: string): string {
 
 function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
+}
+
+/** Global options followed by a value (so the value is not taken for a command). */
+const VALUED_GLOBALS = ['--lang', '--now', '--contacts', '--provider', '--flows'];
+/** Commands that only group others: named alone, they show their help. */
+const GROUPS = ['cases', 'flows'];
+
+/**
+ * Whether the command line may show help: asked for (--help, -h, help), or no command
+ * (the program or a group of commands alone). A guess may only err towards yes.
+ */
+export function mayShowHelp(argv: readonly string[]): boolean {
+  if (argv.includes('--help') || argv.includes('-h') || argv.includes('help')) return true;
+  if (argv.includes('--version') || argv.includes('-V')) return false;
+  const words = argv.filter((a, i) => !a.startsWith('-') && !VALUED_GLOBALS.includes(argv[i - 1] ?? ''));
+  return words.length === 0 || (words.length === 1 && GROUPS.includes(words[0]!));
 }
 
 /** Flags that shape the output of everything, including help and errors, so they are read before commander. */

@@ -6,6 +6,8 @@
  */
 import { Command, Help } from 'commander';
 import type { BaseContext } from './settings.js';
+import type { OutputStream } from './io/io.js';
+import { listOf } from './i18n/i18n.js';
 import type { ConfigAction } from './commands/config/config.js';
 import type { ContactsOptions } from './commands/contacts/contacts.js';
 import { CONFIG_KEYS } from './config/config.js';
@@ -44,7 +46,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     .option('--contacts <file>', t('opt.contacts'))
     .option('--provider <id>', t('opt.provider'))
     .option('--flows <dir>', t('opt.flows'), collect, [])
-    .addHelpText('after', `\n${t('program.examples')}\n`);
+    .addHelpText('after', helpText(ctx, `\n${t('program.examples')}\n`));
   // Subcommands inherit the output, help and exit settings configured above.
   const later = lazyCommands(program);
 
@@ -80,7 +82,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
         const { runDiagnose } = await import('./commands/diagnose/diagnose.js');
         await runDiagnose({ ...o, flow, json: o.json === true, input: o.input !== false }, context);
       })
-      .addHelpText('after', () => examples(t, 'diagnose', t('diagnose.notes', { flows: flowIds().join(', ') }))));
+      .addHelpText('after', (context) => helpText(ctx, examples(t, 'diagnose', t('diagnose.notes', { flows: listOf(t, flowIds()) })))(context)));
 
   later(program.command('contacts').description(t('cmd.contacts')).argument('[queue]', t('contacts.arg.queue')), (contacts) => contacts
       .option('--open', t('contacts.opt.open'))
@@ -89,7 +91,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
         const { runContacts } = await import('./commands/contacts/contacts.js');
         await runContacts({ queue, open: o.open === true, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
       })
-      .addHelpText('after', examples(t, 'contacts')));
+      .addHelpText('after', helpText(ctx, examples(t, 'contacts'))));
 
   later(
     program.command('config').description(t('cmd.config')).argument('[action]', t('config.arg.action'), 'list').argument('[key]', t('config.arg.key')).argument('[value]', t('config.arg.value')),
@@ -100,7 +102,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
         const { runConfig } = await import('./commands/config/config.js');
         await runConfig({ action: action as ConfigAction, key, value, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
       })
-      .addHelpText('after', examples(t, 'config', t('config.notes', { keys: Object.keys(CONFIG_KEYS).join(', ') }))),
+      .addHelpText('after', helpText(ctx, examples(t, 'config', t('config.notes', { keys: listOf(t, Object.keys(CONFIG_KEYS)) })))),
   );
 
   later(program.command('verify').description(t('cmd.verify')).argument('<contact...>', t('verify.arg.contact')), (verify) => verify
@@ -110,7 +112,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
         const { runVerify } = await import('./commands/verify/verify.js');
         await runVerify({ contact: contact.join(' '), country: o.country, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
       })
-      .addHelpText('after', examples(t, 'verify', t('verify.notes'))));
+      .addHelpText('after', helpText(ctx, examples(t, 'verify', t('verify.notes')))));
 
   later(program.command('check').description(t('cmd.check')).argument('[names...]', t('checkcmd.arg.names')), (check) => check
       .option('--chain <chain>', t('checkcmd.opt.chain'))
@@ -123,7 +125,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
         const { runCheckCommand } = await import('./commands/check/check.js');
         await runCheckCommand({ ...o, names, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
       })
-      .addHelpText('after', examples(t, 'check')));
+      .addHelpText('after', helpText(ctx, examples(t, 'check'))));
 
   later(program.command('cases').description(t('cmd.cases')), (casesCmd) => {
     casesCmd.addHelpText('after', examples(t, 'cases'));
@@ -161,7 +163,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
   }, { options: false });
 
   later(program.command('flows').description(t('cmd.flows')), (flows) => {
-    flows.addHelpText('after', examples(t, 'flows'));
+    flows.addHelpText('after', helpText(ctx, examples(t, 'flows')));
     const sub = (name: string, description: string) => flows.command(name).description(description);
     sub('list', t('cmd.flows.list'))
       .option('--json', t('flows.opt.json'))
@@ -249,8 +251,9 @@ function configure(cmd: Command, ctx: BaseContext): Command {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       // Asked only when help is shown: reading the width builds the stdout stream, which a run that prints one line does without.
-      getOutHelpWidth: () => io.stdout.columns ?? 80,
-      getErrHelpWidth: () => io.stderr.columns ?? 80,
+      // Help is wrapped to a terminal's width, and not at all for a file or a pipe, like all text output.
+      getOutHelpWidth: () => helpWidth(io.stdout),
+      getErrHelpWidth: () => helpWidth(io.stderr),
       // Help is plain text. Commander asks process.stdout whether it has colours (building the stream) only
       // to strip colours from help, and there are none to strip.
       getOutHasColors: () => false,
@@ -264,7 +267,45 @@ function configure(cmd: Command, ctx: BaseContext): Command {
       // Commander appends "(default: …)" in English; write it in the user's language, and not for empty lists.
       optionDescription: (option) => withDefault(option.description, option.defaultValue, ctx),
       argumentDescription: (argument) => withDefault(argument.description, argument.defaultValue, ctx),
+      // Columns are measured and descriptions wrapped by display width (Chinese takes two columns), like all text output.
+      displayWidth(this: Help, str: string): number {
+        return ctx.helpWrapping ? ctx.helpWrapping.displayWidth(str) : Help.prototype.displayWidth.call(this, str);
+      },
+      // The usage line wraps under itself, after the localized "Usage:".
+      styleUsage(this: Help, usage: string): string {
+        if (!ctx.helpWrapping || this.helpWidth === undefined || this.helpWidth === Infinity) return usage;
+        const title = `${ctx.t('help.usage')} `;
+        return ctx.helpWrapping.hanging(title, usage, this.helpWidth).slice(title.length);
+      },
+      // Descriptions wrap in their column down to this width; below it they go under their term instead.
+      minWidthToWrap: MIN_DESCRIPTION_WIDTH,
+      formatItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+        const width = this.helpWidth ?? 80;
+        if (!ctx.helpWrapping || width === Infinity || !description || width - termWidth - 4 >= MIN_DESCRIPTION_WIDTH) {
+          return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+        }
+        return `  ${term}\n${ctx.helpWrapping.hanging('      ', description, width)}`;
+      },
+      boxWrap(this: Help, str: string, width: number): string {
+        if (width === Infinity) return str;
+        return ctx.helpWrapping ? ctx.helpWrapping.wrap(str, width) : Help.prototype.boxWrap.call(this, str, width);
+      },
     });
+}
+
+/** The narrowest column of descriptions beside their terms in help. */
+const MIN_DESCRIPTION_WIDTH = 20;
+
+function helpWidth(stream: OutputStream): number {
+  return (stream.isTTY && stream.columns) || Infinity;
+}
+
+/** Text added to a help screen (examples, notes), wrapped like the rest of it. */
+function helpText(ctx: BaseContext, text: string): (context: { error: boolean }) => string {
+  return ({ error }) => {
+    const width = helpWidth(error ? ctx.io.stderr : ctx.io.stdout);
+    return ctx.helpWrapping && width !== Infinity ? ctx.helpWrapping.wrap(text, width) : text;
+  };
 }
 
 /** The examples section of a command's help: a localized heading, the shared command lines, localized notes. */

@@ -28,6 +28,8 @@ export interface GlobalOptions {
 export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' | 'flowDirs' | 'contactsFile' | 'role'> & {
   /** The bundled flows (replaceable in tests). */
   bundledFlows(): Promise<ReadonlyMap<string, Flow>>;
+  /** The wrapping code, loaded before commander runs when it may write help on a terminal (its help hooks are synchronous). */
+  helpWrapping?: typeof import('./render/wrap.js');
 };
 
 /** The context for one command, with the global options applied. */

@@ -345,8 +345,30 @@ describe('diagnose, interactive', () => {
     r.prompter.assertDone();
     expect(r.code).toBe(0);
     expect(r.prompter.asked[0]!.choices.map((c) => c.value)).toContain('account-compromised');
-    expect(r.prompter.asked[1]!.choices.map((c) => c.value)).toEqual(['ok', 'unstable', 'offline']);
+    // The flow was chosen from the menu: its first question offers Back to the menu.
+    expect(r.prompter.asked[1]!.choices.map((c) => c.value)).toEqual(['ok', 'unstable', 'offline', '__back']);
     expect(r.stdout).toMatch(/FIX/);
+  });
+
+  it('goes back to the problem menu from the first question of a flow chosen there', async () => {
+    const r = await run(['diagnose'], {
+      tty: true,
+      prompts: [
+        { expect: 'What is the problem?', pick: 'payment-failed' },
+        { pick: '__back' },
+        { expect: 'What is the problem?', pick: 'account-compromised' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.prompter.asked[2]!.default).toBe('payment-failed');
+    expect(r.stdout).toMatch(/ALERT/);
+  });
+
+  it('asks the first question of a flow named on the command line without Back', async () => {
+    const r = await run(['diagnose', 'payment-failed'], { tty: true, prompts: [{ pick: 'ok' }, { pick: 'insufficient' }] });
+    r.prompter.assertDone();
+    expect(r.prompter.asked[0]!.choices.map((c) => c.value)).toEqual(['ok', 'unstable', 'offline']);
   });
 
   it('asks only what flags did not answer', async () => {

@@ -50,6 +50,12 @@ function questionsOnPath(f: Flow, picks: number[]): { texts: string[]; outcome: 
   return { texts, outcome: next.outcome.title.en };
 }
 
+/** The outcome the flow's start leads to when it starts at one (an alert). */
+function firstOutcome(f: Flow): string {
+  if (!f.outcomes[f.start]) throw new Error(`${f.id} does not start at an outcome`);
+  return f.start;
+}
+
 // eslint-disable-next-line no-control-regex
 const ESCAPE = /[\u001b\u009b]/;
 
@@ -152,7 +158,11 @@ describe('a real terminal', () => {
     expect(screen.indexOf('立即把来电者转接')).toBeGreaterThan(-1);
     expect(screen.indexOf('立即把来电者转接')).toBeLessThan(screen.indexOf('账户 ID（没有可直接回车跳过）'));
     expect(screen).not.toContain('交易哈希（TxID）（没有');
-    for (let i = 0; i < 4; i++) term.keys(KEYS.enter);
+    // Each fact prompt is waited for before it is answered: keys sent between two prompts could be lost.
+    for (let i = 1; i <= 4; i++) {
+      await term.waitFor((s) => count(s, '没有可直接回车跳过') === i && s.trimEnd().split('\n').at(-1)!.includes('没有可直接回车跳过'));
+      term.keys(KEYS.enter);
+    }
     expect(await term.exitCode()).toBe(0);
   }, BOUND_MS);
 
@@ -185,6 +195,69 @@ describe('a real terminal', () => {
       rmSync(home, { recursive: true, force: true });
     }
   }, BOUND_MS * 2);
+  describe('the problem menu', () => {
+    const menuQuestion = 'What is the problem?';
+    const firstOf = (id: string) => flow(id).questions[flow(id).start]!;
+
+    it('Back at the first question of a flow chosen from the menu returns to the menu, which can choose another', async () => {
+      term = new TerminalSession(['diagnose'], { height: 60 });
+      await term.waitFor((s) => s.includes(menuQuestion) && s.includes('❯'));
+      term.keys(KEYS.enter); // the first problem of the menu
+      const first = firstOf('payment-failed');
+      await term.waitFor((s) => flat(s).includes(flat(first.text.en)) && s.includes('← Back'));
+      // The first question offers Back only: there is nothing to start over or show yet.
+      expect(term.screen()).not.toContain('Start over');
+      term.keys(...Array<string>(first.answers.length).fill(KEYS.down));
+      await term.waitFor(/❯ ← Back/);
+      term.keys(KEYS.enter);
+      await term.waitFor((s) => count(s, menuQuestion) === 2 && s.includes('❯'));
+      // The menu is asked again; this time the account-compromised alert is chosen.
+      const other = flow('account-compromised').title.en;
+      for (let i = 0; i < 20 && !term.screen().includes(`❯ ${other}`); i++) {
+        const before = term.screen();
+        term.keys(KEYS.down);
+        await term.waitFor((s) => s !== before);
+      }
+      term.keys(KEYS.enter);
+      await term.waitFor(flow('account-compromised').outcomes[firstOutcome(flow('account-compromised'))]!.title.en);
+      expect(await term.exitCode()).toBe(0);
+    }, BOUND_MS);
+
+    it('Start over in a flow chosen from the menu returns to the menu', async () => {
+      const f = flow('payment-failed');
+      const first = firstOf('payment-failed');
+      term = new TerminalSession(['diagnose'], { height: 60 });
+      await term.waitFor((s) => s.includes(menuQuestion) && s.includes('❯'));
+      term.keys(KEYS.enter);
+      await term.waitFor(first.text.en);
+      term.keys(KEYS.enter); // the first answer leads to another question
+      const second = f.questions[first.answers[0]!.next];
+      expect(second, 'payment-failed: the first answer of the first question should ask another question').toBeDefined();
+      await term.waitFor((s) => flat(s).includes(flat(second!.text.en)) && s.includes('Start over'));
+      term.keys(...Array<string>(second!.answers.length + 1).fill(KEYS.down));
+      await term.waitFor(/❯ ↺ Start over/);
+      term.keys(KEYS.enter);
+      await term.waitFor((s) => count(s, menuQuestion) === 2);
+      term.keys(KEYS.ctrlC);
+      expect(await term.exitCode()).toBe(130);
+    }, BOUND_MS);
+
+    it('keeps the question on a screen of 12 rows: the list is paged', async () => {
+      term = new TerminalSession(['diagnose'], { width: 40, height: 12 });
+      const screen = await term.waitFor((s) => s.includes('❯') && s.includes('↑↓'));
+      expect(screen).toContain(menuQuestion);
+      term.keys(...Array<string>(11).fill(KEYS.down));
+      const later = await term.waitFor(/❯ Contact support/);
+      expect(later).toContain(menuQuestion);
+    }, BOUND_MS);
+
+    it('shows the key hint in Chinese', async () => {
+      term = new TerminalSession(['--lang', 'zh', 'diagnose'], { height: 40 });
+      const screen = await term.waitFor((s) => s.includes('❯') && s.includes('↑↓'));
+      expect(screen).toContain('↑↓ 移动 • ⏎ 选择');
+      expect(screen).not.toMatch(/navigate|select/);
+    }, BOUND_MS);
+  });
 
   describe('40 columns wide', () => {
     /** Screen lines wider than the terminal once soft wraps are joined: text the program did not wrap itself. */
@@ -206,6 +279,28 @@ describe('a real terminal', () => {
         // Readable: each step is all there, broken only where there was white space (CJK may break anywhere).
         const joined = lang === 'zh' ? shown.replace(/\s+/g, '') : flat(shown);
         for (const s of outcome.steps) expect(joined).toContain(lang === 'zh' ? s.zh.replace(/\s+/g, '') : flat(s.en));
+      }, BOUND_MS);
+    }
+
+    it('wraps the menu\'s answers at word boundaries (36 columns), continuation lines under their text', async () => {
+      term = new TerminalSession(['diagnose'], { width: 36, height: 40 });
+      const screen = await term.waitFor((s) => s.includes('❯') && s.includes('↑↓'));
+      expect(tooWide(screen, 36)).toEqual([]);
+      // "Account stolen or money moving without you" does not fit in the 34 columns after "❯ ".
+      expect(screen).toMatch(/\n {2}Account stolen or money moving\n {2}without you\n/);
+    }, BOUND_MS);
+
+    for (const lang of ['en', 'zh'] as const) {
+      it(`wraps help to the terminal by display width (${lang})`, async () => {
+        for (const width of [40, 80]) {
+          term = new TerminalSession(['--lang', lang, 'help', 'diagnose'], { width, height: 150 });
+          expect(await term.exitCode()).toBe(0);
+          const screen = term.screen();
+          expect(screen).toContain('--batch');
+          expect(tooWide(screen, width)).toEqual([]);
+          term.close();
+          term = undefined;
+        }
       }, BOUND_MS);
     }
 

@@ -10,7 +10,7 @@ import { toResult, type DiagnosisResult } from '../engine/result.js';
 import type { Flow, Lang, Outcome, Question } from '../engine/types.js';
 import type { ContactBook } from './contact-book.js';
 import { UsageError } from '../errors.js';
-import { orList, type Translate } from '../i18n/i18n.js';
+import { listOf, orList, sentences, type Translate } from '../i18n/i18n.js';
 import { closest } from '../util/suggest.js';
 import { clip, safeText } from '../util/safe-text.js';
 
@@ -49,10 +49,10 @@ export function findFlow(flows: ReadonlyMap<string, Flow>, id: string, env: Pick
 
 /** The error for an unknown flow id: suggestions when some are close, else the list. */
 export function unknownFlow(id: string, ids: string[], env: Pick<DiagnosisEnv, 't' | 'lang'>): UsageError {
-  const { t, lang } = env;
+  const { t } = env;
   const suggestions = closest(id, ids);
-  const hint = suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(lang, suggestions) }) : t('error.unknownFlow.list', { flows: ids.join(', ') });
-  return new UsageError('unknown_flow', `${t('error.unknownFlow', { flow: clip(id) })} ${hint}`, { flow: clip(id), suggestions });
+  const hint = suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(t, suggestions) }) : t('error.unknownFlow.list', { flows: listOf(t, ids) });
+  return new UsageError('unknown_flow', sentences(t, t('error.unknownFlow', { flow: clip(id) }), hint), { flow: clip(id), suggestions });
 }
 
 /** Refuses answers to questions the flow does not have, and values it does not offer. */
@@ -63,17 +63,17 @@ export function rejectBadAnswers(env: DiagnosisEnv, flow: Flow, given: Readonly<
   if (problem.type === 'unknown-question') {
     const questions = Object.keys(flow.questions);
     const suggestions = closest(problem.question, questions);
-    const suggest = suggestions.length > 0 ? ` ${t('error.unknownFlow.suggest', { suggestions: orList(lang, suggestions) })}` : '';
+    const suggest = suggestions.length > 0 ? [t('error.unknownFlow.suggest', { suggestions: orList(t, suggestions) })] : [];
     const message =
       questions.length === 0
         ? t('error.unknownQuestion.none', { flow: flow.id, question: clip(problem.question) })
-        : `${t('error.unknownQuestion', { flow: flow.id, question: clip(problem.question) })}${suggest} ${t('error.unknownQuestion.list', { questions: questions.join(', ') })}`;
+        : sentences(t, t('error.unknownQuestion', { flow: flow.id, question: clip(problem.question) }), ...suggest, t('error.unknownQuestion.list', { questions: listOf(t, questions) }));
     throw new UsageError('unknown_question', message, { question: { id: clip(problem.question) }, questions, suggestions });
   }
   const values = problem.question.answers.map((a) => a.value);
   throw new UsageError(
     'invalid_value',
-    t('error.invalidValue', { value: clip(problem.value), question: problem.question.id, text: safeText(problem.question.text[lang]), values: values.join(', ') }),
+    t('error.invalidValue', { value: clip(problem.value), question: problem.question.id, text: safeText(problem.question.text[lang]), values: listOf(t, values) }),
     { question: questionRef(problem.question, lang), value: clip(problem.value), values },
   );
 }
@@ -89,7 +89,7 @@ export function missingAnswer(env: DiagnosisEnv, q: Question): UsageError {
   const question = questionRef(q, lang);
   return new UsageError(
     'missing_answer',
-    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t('error.missingAnswer.hint', { question: q.id, values: question.values.join(', ') })}`,
+    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t('error.missingAnswer.hint', { question: q.id, values: listOf(t, question.values) })}`,
     { question },
   );
 }

@@ -1,7 +1,7 @@
 /** Opening the directory in use (the operator's file, or the compiled demo) and choosing a provider in it. */
 import { promises as fsp } from 'node:fs';
 import { ExitCode, UsageError, WalletHelpError } from '../errors.js';
-import type { Translate } from '../i18n/i18n.js';
+import { listOf, type Translate } from '../i18n/i18n.js';
 import { BUNDLED_DIRECTORY_JSON } from '../paths.js';
 import { cannotRead } from '../util/read-error.js';
 import { clip } from '../util/safe-text.js';
@@ -41,5 +41,5 @@ export function chooseProvider(directory: Directory, id: string | undefined, t: 
   const found = id === undefined ? directory.providers[0] : directory.providers.find((p) => p.id === id);
   if (found) return found;
   const providers = directory.providers.map((p) => p.id);
-  throw new UsageError('unknown_provider', t('error.unknownProvider', { provider: clip(id ?? ''), providers: providers.join(', ') }), { providers });
+  throw new UsageError('unknown_provider', t('error.unknownProvider', { provider: clip(id ?? ''), providers: listOf(t, providers) }), { providers });
 }

@@ -24,9 +24,20 @@ export function fill(template: string, params?: Readonly<Record<string, string |
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? safeText(String(params[name])) : whole));
 }
 
-/** Joins a list the way each language does ("a, b or c" / "a、b 或 c"). */
-export function orList(lang: Lang, items: readonly string[]): string {
-  return new Intl.ListFormat(lang === 'zh' ? 'zh-CN' : 'en', { type: 'disjunction' }).format(items);
+/** A list the way the language writes it ("a, b, c" / "a、b、c"): one separator, no Intl object to build. */
+export function listOf(t: Translate, items: readonly string[]): string {
+  return items.join(t('list.separator'));
+}
+
+/** Sentences written one after another: a space between them in English, none in Chinese. */
+export function sentences(t: Translate, ...parts: readonly string[]): string {
+  return parts.filter((p) => p !== '').join(t('sentence.separator'));
+}
+
+/** Alternatives the way the language writes them ("a, b or c" / "a、b 或 c"). */
+export function orList(t: Translate, items: readonly string[]): string {
+  if (items.length < 2) return items.join('');
+  return `${listOf(t, items.slice(0, -1))}${t('list.or')}${items.at(-1)}`;
 }
 
 /**

@@ -14,6 +14,13 @@ export interface SelectQuestion<T extends string> {
   message: string;
   choices: Choice<T>[];
   default?: T;
+  /** The words of the key hint under the list ("↑↓ navigate • ⏎ select"), in the user's language. */
+  keys?: KeyHints;
+}
+
+export interface KeyHints {
+  navigate: string;
+  select: string;
 }
 
 export interface InputQuestion {
@@ -28,14 +35,49 @@ export interface Prompter {
   input(question: InputQuestion): Promise<string>;
 }
 
+/** The terminal a prompt is drawn on: its size is read at every prompt (the window may have been resized). */
+type Screen = NodeJS.WritableStream & { columns?: number; rows?: number };
+
+/** Lines a select prompt shows besides its list: the blank line under it and the key hint. */
+const SELECT_CHROME = 2;
+const DEFAULT_PAGE = 12;
+
 /** A prompter on inquirer, talking to the given terminal streams. */
-export async function inquirerPrompter(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, signal?: AbortSignal): Promise<Prompter> {
-  const prompts = await import('../vendor/inquirer.js');
+export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Screen, signal?: AbortSignal): Promise<Prompter> {
+  const [prompts, wrapping, { styleText }] = await Promise.all([import('../vendor/inquirer.js'), import('../render/wrap.js'), import('node:util')]);
   const context = { input, output, clearPromptOnDone: false, ...(signal ? { signal } : {}) };
+  // inquirer breaks lines wherever the width ends; text is wrapped here first, at word boundaries,
+  // continuation lines under the text after the "? " or "❯ " (both two columns wide).
+  const afterMark = (text: string) => wrapping.hanging('  ', text, output.columns).slice(2);
+  const width = (text: string) => wrapping.displayWidth(text.slice(text.lastIndexOf('\n') + 1));
   return {
-    select: (question) =>
-      cancellable(() => prompts.select({ message: question.message, choices: question.choices, default: question.default, pageSize: 12, loop: false }, context)),
-    input: (question) => cancellable(() => prompts.input({ message: question.message, ...(question.mask ? { transformer: masking(question.mask, prompts.styleText) } : {}) }, context)),
+    select: (question) => {
+      const message = afterMark(question.message);
+      const choices = question.choices.map((c) => ({
+        value: c.value,
+        name: afterMark(c.name),
+        // Echoed after the question once answered: on a line of its own when it would not fit after it.
+        short: output.columns && width(message) + 3 + width(c.name) > output.columns ? `\n${wrapping.hanging('  ', c.name, output.columns)}` : c.name,
+        ...(c.description ? { description: wrapping.wrap(c.description, output.columns) } : {}),
+      }));
+      const keys = question.keys;
+      const theme = keys
+        ? {
+            style: {
+              // inquirer's own look of the hint, with its words in the user's language.
+              keysHelpTip: (pairs: [string, string][]) =>
+                pairs.map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', keys[action as keyof KeyHints] ?? action)}`).join(styleText('dim', ' • ')),
+            },
+          }
+        : undefined;
+      return cancellable(() =>
+        prompts.select({ message, choices, default: question.default, pageSize: pageSize(output.rows, message, choices), loop: false, ...(theme ? { theme } : {}) }, context),
+      );
+    },
+    input: (question) => {
+      const message = afterMark(question.message);
+      return cancellable(() => prompts.input({ message, ...(question.mask ? { transformer: masking(question.mask, styleText) } : {}) }, context));
+    },
   };
 }
 
@@ -48,6 +90,18 @@ function masking(mask: (typed: string) => boolean, styleText: (format: 'cyan', t
     if (mask(typed)) return '•'.repeat(Math.min(Math.max(typed.length, 4), MAX_BULLETS));
     return isFinal ? styleText('cyan', typed) : typed;
   };
+}
+
+/**
+ * How many lines of the list fit on the screen with the question, the longest
+ * description and the key hint, so the question never scrolls away.
+ */
+export function pageSize(rows: number | undefined, message: string, choices: readonly { description?: string }[]): number {
+  if (!rows) return DEFAULT_PAGE;
+  const lines = (text: string) => text.split('\n').length;
+  const description = Math.max(0, ...choices.map((c) => (c.description ? lines(c.description) : 0)));
+  // One line is kept free: the terminal scrolls when the cursor reaches the last one.
+  return Math.max(3, rows - lines(message) - SELECT_CHROME - description - 1);
 }
 
 /** Ctrl+C or the end of input is a cancellation, never a stack trace. */

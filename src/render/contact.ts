@@ -3,9 +3,10 @@ import type { ContactCard } from '../directory/contact.js';
 import type { Lang } from '../engine/types.js';
 import type { Translate } from '../i18n/i18n.js';
 import { safeText } from '../util/safe-text.js';
-import { hanging } from './outcome.js';
+import type { Layout } from './layout.js';
 import { queueTeam } from './queue.js';
 import type { Style } from './style.js';
+import { formatHours } from './hours.js';
 import { formatDuration, formatLanguages, formatWhen } from './time.js';
 import '../core.js';
 
@@ -15,7 +16,7 @@ export interface ContactRenderOptions {
   style: Style;
   now: Date;
   userZone: string;
-  width?: number;
+  layout: Layout;
   /** Say that the provider is a fictional example (once per screen is enough). */
   exampleNotice?: boolean;
 }
@@ -23,16 +24,18 @@ export interface ContactRenderOptions {
 /** Renders a contact card for people. */
 export function renderContactCard(card: ContactCard, o: ContactRenderOptions): string {
   const { t, style } = o;
+  const { hanging } = o.layout;
   const lines: string[] = [];
-  lines.push(hanging('', style.bold(t('contact.heading', { provider: safeText(card.provider), team: queueTeam(t, card.queue) })), o.width));
-  if (card.example && o.exampleNotice !== false) lines.push(hanging('', style.yellow(t('contact.example')), o.width));
+  lines.push(hanging('', style.bold(t('contact.heading', { provider: safeText(card.provider), team: queueTeam(t, card.queue) }))));
+  if (card.example && o.exampleNotice !== false) lines.push(hanging('', style.yellow(t('contact.example'))));
   if (card.channels.length === 0) lines.push(`  ${t('contact.none')}`);
   for (const ch of card.channels) {
     const mark = ch.openNow ? style.green(`● ${t('contact.open')}`) : style.dim(`○ ${t('contact.closed')}`);
-    lines.push(hanging('  ', `${mark}  ${style.bold(t(`channel.${ch.type}`))}  ${safeText(ch.value)}`, o.width));
+    // The value keeps its place under itself when it continues on the next line.
+    lines.push(hanging(`  ${mark}  ${style.bold(t(`channel.${ch.type}`))}  `, safeText(ch.value)));
     const details: string[] = [];
     if (ch.hours === '24/7' && ch.openNow && ch.nextClose === null) details.push(t('contact.always'));
-    else details.push(`${safeText(ch.hours)} (${ch.timezone})`);
+    else details.push(t('hours.inZone', { hours: formatHours(ch.hours, o.lang, t), zone: ch.timezone }));
     const change = ch.openNow ? ch.nextClose : ch.nextOpen;
     if (change) {
       const at = new Date(change);
@@ -42,8 +45,8 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
     } else if (!ch.openNow) details.push(t('contact.never'));
     details.push(...ch.notes.map((n) => safeText(n)));
     if (ch.languages.length > 0) details.push(t('contact.languages', { languages: formatLanguages(ch.languages, o.lang) }));
-    lines.push(hanging('      ', details.join(' · '), o.width));
+    lines.push(hanging('      ', details.join(' · ')));
   }
-  if (o.exampleNotice !== false) lines.push(hanging('', t('contact.source', { url: safeText(card.source) }), o.width));
+  if (o.exampleNotice !== false) lines.push(hanging('', t('contact.source', { url: safeText(card.source) })));
   return `${lines.join('\n')}\n`;
 }

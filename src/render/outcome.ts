@@ -2,8 +2,8 @@
 import type { DiagnosisResult } from '../engine/result.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { wrapAnsi } from 'fast-wrap-ansi';
 import { safeText } from '../util/safe-text.js';
+import type { Layout } from './layout.js';
 import type { Style } from './style.js';
 import '../core.js';
 
@@ -17,40 +17,27 @@ const DEFAULT_PREPARE_AGENT: MessageKey[] = ['outcome.prepare.agent.default1', '
  * agent, what the caller should have ready; the steps and notice come in agent wording);
  * for a fix that names a queue, the team to turn to if it does not help and the safety notice.
  */
-export function renderOutcome(result: DiagnosisResult, t: Translate, style: Style, width?: number, agent = false): string {
+export function renderOutcome(result: DiagnosisResult, t: Translate, style: Style, layout: Layout, agent = false): string {
   const o = result.outcome;
+  const { hanging } = layout;
   const lines: string[] = [''];
   const badge = ` ${t(`kind.${o.kind}`)} `;
   const paint = o.kind === 'fix' ? style.bgGreen.black.bold : o.kind === 'escalate' ? style.bgYellow.black.bold : style.bgRed.white.bold;
   const plainBadge = style.level === 0 ? `[${t(`kind.${o.kind}`)}]` : paint(badge);
-  lines.push(hanging('', `${plainBadge} ${style.bold(safeText(o.title))}`, width), '');
-  lines.push(hanging('', style.bold(o.kind === 'alert' ? t('kind.alert.lead') : t('outcome.steps')), width));
-  o.steps.forEach((s, i) => lines.push(hanging(`  ${i + 1}. `, safeText(s), width)));
+  lines.push(hanging('', `${plainBadge} ${style.bold(safeText(o.title))}`), '');
+  lines.push(hanging('', style.bold(o.kind === 'alert' ? t('kind.alert.lead') : t('outcome.steps'))));
+  o.steps.forEach((s, i) => lines.push(hanging(`  ${i + 1}. `, safeText(s))));
   if (o.kind !== 'fix') {
-    if (o.queue) lines.push('', hanging('', t('outcome.queue', { queue: t(`queue.${o.queue}`) }), width));
-    lines.push('', hanging('', style.bold(t(agent ? 'outcome.prepare.agent' : 'outcome.prepare')), width));
+    if (o.queue) lines.push('', hanging('', t('outcome.queue', { queue: t(`queue.${o.queue}`) })));
+    lines.push('', hanging('', style.bold(t(agent ? 'outcome.prepare.agent' : 'outcome.prepare'))));
     const prepare = o.prepare.length > 0 ? o.prepare.map((p) => safeText(p)) : (agent ? DEFAULT_PREPARE_AGENT : DEFAULT_PREPARE).map((k) => t(k));
-    for (const p of prepare) lines.push(hanging('  • ', p, width));
-    if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice)), width));
+    for (const p of prepare) lines.push(hanging('  • ', p));
+    if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice))));
   } else if (o.queue) {
     // A fix that names a team: where to turn if it does not help, with the same safety notice as an escalation.
-    lines.push('', hanging('', t('outcome.fixQueue', { queue: t(`queue.${o.queue}`) }), width));
-    if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice)), width));
+    lines.push('', hanging('', t('outcome.fixQueue', { queue: t(`queue.${o.queue}`) })));
+    if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice))));
   }
   lines.push('');
   return lines.join('\n');
-}
-
-/**
- * Wraps text to the terminal width with a hanging indent under its prefix, by
- * display width (CJK characters take two columns); unwrapped when no width is known.
- */
-export function hanging(prefix: string, text: string, width: number | undefined): string {
-  if (!width || width < 20) return `${prefix}${text}`;
-  const indent = ' '.repeat(prefix.length);
-  const body = wrapAnsi(text, width - prefix.length, { hard: true, trim: true });
-  return body
-    .split('\n')
-    .map((line, i) => (i === 0 ? prefix : indent) + line)
-    .join('\n');
 }

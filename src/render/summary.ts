@@ -1,8 +1,9 @@
 /** A case summary ready to paste into a ticket: text, Markdown or JSON. */
 import type { CaseRecord } from '../cases/store.js';
 import type { Flow, Lang } from '../engine/types.js';
-import type { Translate } from '../i18n/i18n.js';
+import { listOf, sentences, type Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
+import { CHANNEL_TYPES, type ChannelType } from '../directory/types.js';
 import { safeText } from '../util/safe-text.js';
 import { formatDateTime } from './time.js';
 import '../core.js';
@@ -23,6 +24,9 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   // becomes a code span, where nothing is a link, an image or HTML: a ticket must not carry a live link someone typed.
   const text = (s: string) => (md ? escapeMarkdown(safeText(s)) : safeText(s));
   const typed = (s: string) => (md ? codeSpan(safeText(s)) : safeText(s));
+  // Labels and asides with the language's own punctuation ("phone: …", "电话：…"; "(…)", "（…）").
+  const label = (name: string, value: string) => t('summary.label', { label: name, value });
+  const aside = (text: string, note: string) => t('summary.aside', { text, aside: note });
   const lines: string[] = [];
   const title = saved ? t('summary.title', { id: record.id.slice(0, 8) }) : t('summary.titleUnsaved');
   lines.push(md ? `## ${title}` : title);
@@ -32,29 +36,32 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   lines.push('', heading(t('summary.answers')));
   for (const step of record.path) {
     const q = flow.questions[step.question];
-    const label = q?.answers.find((a) => a.value === step.answer)?.label[lang] ?? step.answer;
-    lines.push(item(`${text(q?.text[lang] ?? step.question)} — ${text(label)} (${text(`${step.question}=${step.answer}`)})`));
+    const answer = q?.answers.find((a) => a.value === step.answer)?.label[lang] ?? step.answer;
+    lines.push(item(aside(`${text(q?.text[lang] ?? step.question)} — ${text(answer)}`, text(`${step.question}=${step.answer}`))));
   }
   if (record.path.length === 0) lines.push(item(t('summary.none')));
   if (record.checks.length > 0) {
     lines.push('', heading(t('summary.checks')));
-    for (const c of record.checks) lines.push(item(`${text(c.question)} (${c.check}): ${c.input === null ? '—' : typed(c.input)} → ${c.result}${c.reasons.length > 0 ? ` (${c.reasons.join(', ')})` : ''}`));
+    for (const c of record.checks) {
+      const found = `${c.input === null ? '—' : typed(c.input)} → ${c.result}`;
+      lines.push(item(label(aside(text(c.question), c.check), c.reasons.length > 0 ? aside(found, listOf(t, c.reasons)) : found)));
+    }
   }
   if (record.outcome) {
     lines.push('', heading(t('summary.outcome')));
-    const queue = record.outcome.queue ? `, ${t('summary.queue', { queue: record.outcome.queue })}` : '';
-    lines.push(item(`${t(`kind.${record.outcome.kind}`)}: ${text(record.outcome.title)} (${text(record.outcome.id)}${queue})`));
+    const queue = record.outcome.queue ? [t('summary.queue', { queue: record.outcome.queue })] : [];
+    lines.push(item(label(t(`kind.${record.outcome.kind}`), aside(text(record.outcome.title), listOf(t, [text(record.outcome.id), ...queue])))));
   }
   if (record.contact) {
     lines.push('', heading(t('summary.contact')));
-    const example = record.contact.example ? ` ${t('summary.example')}` : '';
-    lines.push(item(`${text(record.contact.provider)}, ${record.contact.queue}${example} — ${text(record.contact.source)}`));
-    for (const ch of record.contact.channels) lines.push(item(`${ch.type}: ${text(ch.value)}${ch.openNow ? ` (${t('contact.open')})` : ''}`));
+    const who = listOf(t, [text(record.contact.provider), record.contact.queue]);
+    lines.push(item(`${record.contact.example ? sentences(t, who, t('summary.example')) : who} — ${text(record.contact.source)}`));
+    for (const ch of record.contact.channels) lines.push(item(label(channelName(ch.type, t), ch.openNow ? aside(text(ch.value), t('contact.open')) : text(ch.value))));
   }
   const facts = Object.entries(record.facts);
   if (facts.length > 0) {
     lines.push('', heading(t('summary.facts')));
-    for (const [key, value] of facts) lines.push(item(t('summary.factLine', { fact: t(`fact.${key}` as MessageKey), value: typed(value ?? '') })));
+    for (const [key, value] of facts) lines.push(item(label(t(`fact.${key}` as MessageKey), typed(value ?? ''))));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -71,4 +78,9 @@ function codeSpan(s: string): string {
   // A space inside each fence (CommonMark removes one each side) keeps a backtick at either end apart from the fence.
   const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${s}${pad}${fence}`;
+}
+
+/** A channel type in the reader's language; a type the case log does not know is shown as written. */
+function channelName(type: string, t: Translate): string {
+  return (CHANNEL_TYPES as readonly string[]).includes(type) ? t(`channel.${type as ChannelType}`) : safeText(type);
 }

@@ -36,6 +36,14 @@ export function formatDateTime(iso: string, zone: string, lang: Lang): string {
   }
 }
 
+/** Short weekday names, Monday first ("Mon" … / "周一" …). */
+export function weekdayNames(lang: Lang): string[] {
+  const locale = LOCALES[lang];
+  const day = formatter(`weekday ${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short' }));
+  // 2024-01-01 was a Monday.
+  return Array.from({ length: 7 }, (_, i) => day.format(Date.UTC(2024, 0, 1 + i)));
+}
+
 /** Language names in the reader's language ("English, Chinese" / "英语、中文"). */
 export function formatLanguages(tags: readonly string[], lang: Lang): string {
   const locale = LOCALES[lang];

@@ -2,5 +2,3 @@
 import '../core.js';
 
 export { input, select } from '@inquirer/prompts';
-// What inquirer's own theme colours with, for a transformer that draws an answer as inquirer would.
-export { styleText } from 'node:util';

@@ -1,7 +1,7 @@
 /** `wallet-help cases list|show|export|stats`: the case log, for tickets and for learning what callers need. */
 import { casesFile, readCases, type CaseRecord } from '../../cases/store.js';
 import { UsageError } from '../../errors.js';
-import { orList } from '../../i18n/i18n.js';
+import { orList, sentences } from '../../i18n/i18n.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
@@ -38,8 +38,8 @@ async function warnUnknownFlow(ctx: Context, flow: string, all: readonly CaseRec
   const ids = new Set([...(await ctx.flows()).flows.keys(), ...all.map((c) => c.flow)]);
   if (ids.has(flow)) return;
   const suggestions = closest(flow, ids);
-  const hint = suggestions.length > 0 ? ` ${ctx.t('error.unknownFlow.suggest', { suggestions: orList(ctx.lang, suggestions) })}` : '';
-  ctx.io.stderr.write(`${ctx.t('warning.prefix')}${ctx.t('error.unknownFlow', { flow: clip(flow) })}${hint}\n`);
+  const hint = suggestions.length > 0 ? [ctx.t('error.unknownFlow.suggest', { suggestions: orList(ctx.t, suggestions) })] : [];
+  ctx.io.stderr.write(`${ctx.t('warning.prefix')}${sentences(ctx.t, ctx.t('error.unknownFlow', { flow: clip(flow) }), ...hint)}\n`);
 }
 
 /** One line per case. */
@@ -72,10 +72,14 @@ export async function runCasesShow(opts: { id: string; format: string; json: boo
     ctx.io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
     return;
   }
-  ctx.io.stdout.write(renderSummary(record, flow, opts.format as 'text' | 'md', ctx.t, ctx.lang));
+  const { layoutFor } = await import('../../render/layout.js');
+  ctx.io.stdout.write((await layoutFor(ctx.io.stdout)).wrap(renderSummary(record, flow, opts.format as 'text' | 'md', ctx.t, ctx.lang)));
 }
 
 const CSV_COLUMNS = ['id', 'status', 'flow', 'version', 'role', 'lang', 'startedAt', 'endedAt', 'timeZone', 'outcome', 'kind', 'queue', 'answers', 'checks', 'provider', 'facts'] as const;
+
+/** The exit point of a case left before its first answer, in the statistics' JSON. */
+const BEFORE_FIRST_ANSWER = '(start)';
 
 /** Exports the cases as CSV (for spreadsheets) or JSON Lines. */
 export async function runCasesExport(opts: CasesFilter & { format: string }, ctx: Context): Promise<void> {
@@ -138,7 +142,7 @@ export async function runCasesStats(opts: CasesFilter & { json: boolean }, ctx: 
     // Where cases leave the tree: the last question answered before the outcome (or before cancelling).
     byExitPoint: count((c) => {
       const last = c.path.at(-1);
-      return last ? `${c.flow}/${last.question}=${last.answer}` : `${c.flow}/(start)`;
+      return last ? `${c.flow}/${last.question}=${last.answer}` : `${c.flow}/${BEFORE_FIRST_ANSWER}`;
     }),
     escalatedShare: finished.length === 0 ? null : finished.filter((c) => c.outcome!.kind !== 'fix').length / finished.length,
     medianSecondsToOutcome: median,
@@ -148,7 +152,9 @@ export async function runCasesStats(opts: CasesFilter & { json: boolean }, ctx: 
     return;
   }
   const t = ctx.t;
-  const block = (title: string, m: Record<string, number>) => [title, ...Object.entries(m).map(([k, v]) => `  ${String(v).padStart(5)}  ${safeText(k)}`)];
+  // "(start)" is the JSON's word for a case left before its first answer; people read it in their language.
+  const shown = (k: string) => (k.endsWith(`/${BEFORE_FIRST_ANSWER}`) ? `${k.slice(0, -BEFORE_FIRST_ANSWER.length)}${t('cases.stats.start')}` : k);
+  const block = (title: string, m: Record<string, number>) => [title, ...Object.entries(m).map(([k, v]) => `  ${String(v).padStart(5)}  ${safeText(shown(k))}`)];
   const lines = [
     t('cases.stats.total', { cases: stats.cases, finished: stats.finished, cancelled: stats.cancelled }),
     t('cases.stats.escalated', { share: stats.escalatedShare === null ? '—' : `${Math.round(stats.escalatedShare * 100)}%` }),

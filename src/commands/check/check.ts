@@ -1,4 +1,5 @@
 /** `wallet-help check [NAME...]`: run the checks on their own, doctor style. */
+import { listOf } from '../../i18n/i18n.js';
 import type { Chain } from '../../checks/crypto.js';
 import { SilentError, UsageError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -36,10 +37,10 @@ export interface CheckLine {
 /** Runs the named checks (all by default); exit 1 only when one fails. */
 export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): Promise<CheckLine[]> {
   const { io, t } = ctx;
-  for (const n of opts.names) if (!(CHECK_NAMES as readonly string[]).includes(n)) throw new UsageError('unknown_check', t('checkcmd.unknown', { name: clip(n), names: CHECK_NAMES.join(', ') }));
+  for (const n of opts.names) if (!(CHECK_NAMES as readonly string[]).includes(n)) throw new UsageError('unknown_check', t('checkcmd.unknown', { name: clip(n), names: listOf(t, CHECK_NAMES) }));
   const names = (opts.names.length > 0 ? opts.names : [...CHECK_NAMES]) as CheckName[];
   const crypto = await import('../../checks/crypto.js');
-  if (opts.chain !== undefined && !crypto.isChain(opts.chain)) throw new UsageError('unknown_chain', t('checkcmd.badChain', { chain: clip(opts.chain), chains: crypto.CHAINS.join(', ') }));
+  if (opts.chain !== undefined && !crypto.isChain(opts.chain)) throw new UsageError('unknown_chain', t('checkcmd.badChain', { chain: clip(opts.chain), chains: listOf(t, crypto.CHAINS) }));
   const chain = opts.chain as Chain | undefined;
   // A check asked for by name must have its input: skipping it would look like a clean bill of health.
   for (const name of opts.names as CheckName[]) {
@@ -101,7 +102,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
       }
       if (name === 'address') {
         const a = crypto.checkAddress(chain, input!);
-        const fix = a.problem === 'other-chain' ? t('checkcmd.fix.otherChain', { chains: a.validOn.join(', ') }) : a.valid ? undefined : t('checkcmd.fix.address');
+        const fix = a.problem === 'other-chain' ? t('checkcmd.fix.otherChain', { chains: listOf(t, a.validOn) }) : a.valid ? undefined : t('checkcmd.fix.address');
         lines.push({ name, status: a.valid ? 'pass' : 'fail', result: a.valid ? 'valid' : (a.problem ?? 'invalid'), detail: t(a.valid ? 'checkcmd.addressOk' : 'checkcmd.addressBad', { chain, problem: a.problem ?? '' }), ...(fix ? { fix } : {}) });
       } else if (name === 'txid') {
         const x = crypto.checkTxid(chain, input!);

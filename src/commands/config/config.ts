@@ -1,4 +1,5 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
+import { listOf } from '../../i18n/i18n.js';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, readConfig, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { chooseProvider, openDirectory } from '../../directory/source.js';
@@ -89,7 +90,7 @@ function allowed(key: ConfigKey): string {
 
 function needKey(key: string | undefined, ctx: Context): ConfigKey {
   const keys = Object.keys(CONFIG_KEYS);
-  if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: keys.join(', ') }), { keys });
+  if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: listOf(ctx.t, keys) }), { keys });
   if (!isConfigKey(key)) {
     const suggestions = closest(key, keys);
     const hint = suggestions.length > 0 ? ` ${ctx.t('cli.didYouMean', { suggestion: suggestions.join(', ') })}` : '';

@@ -3,7 +3,7 @@ import { contactCard, type ContactCard } from '../../directory/contact.js';
 import { QUEUES, type Queue } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { renderContactCard } from '../../render/contact.js';
-import { hanging } from '../../render/outcome.js';
+import { layoutFor } from '../../render/layout.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import '../../core.js';
@@ -41,12 +41,15 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return cards;
   }
-  const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+  const layout = await layoutFor(io.stdout);
   const { out: style } = await ctx.styles();
-  const render = { t, lang, style, now: ctx.now, userZone: ctx.userZone(), width, exampleNotice: false };
-  const head = provider.example ? [hanging('', style.yellow(t('contact.example')), width), ''] : [];
-  const source = hanging('', t('contact.source', { url: safeText(provider.website) }), width);
+  const render = { t, lang, style, now: ctx.now, userZone: ctx.userZone(), layout, exampleNotice: false };
+  const head = provider.example ? [layout.hanging('', style.yellow(t('contact.example'))), ''] : [];
+  const source = layout.hanging('', t('contact.source', { url: safeText(provider.website) }));
   io.stdout.write([...head, cards.map((card) => renderContactCard(card, render)).join('\n'), source, ''].join('\n'));
-  for (const q of missing) io.stderr.write(`${missingText(q)}\n`);
+  if (missing.length > 0) {
+    const errLayout = await layoutFor(io.stderr);
+    for (const q of missing) io.stderr.write(`${errLayout.wrap(missingText(q))}\n`);
+  }
   return cards;
 }

@@ -7,6 +7,9 @@ import type { Flow } from '../../engine/types.js';
 import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
 import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
+import type { KeyHints } from '../../io/prompter.js';
+import { listOf, type Translate } from '../../i18n/i18n.js';
+import { layoutFor, UNWRAPPED } from '../../render/layout.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { loadScanner, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
 import type { SecretScanOptions } from '../../safety/secrets.js';
@@ -120,19 +123,28 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const saving = opts.save ?? resumed?.save ?? ctx.config.saveCases === 'true';
   // Nothing the user typed is used or echoed before it is screened for secrets.
   const flowId = resumed?.flow ?? opts.flow;
+  // A flow picked from the problem menu can be left for the menu again (Back at its first question, Start over).
+  const fromMenu = flowId === undefined;
+  const checkInputs = parseCheckInputs(ctx, opts.checkInput ?? []);
+  /** The answers and check texts given up front, screened and checked against the flow that runs. */
+  const admit = async (f: Flow) => {
+    try {
+      if (fromMenu) await refuseSecrets(t, suspectInputs(catalog.flows, f.id, given));
+      rejectBadAnswers(ctx, f, given);
+    } catch (err) {
+      // An answer from the answers file is pointed out where the file gives it.
+      throw placeInAnswersFile(err, answersFile, flagged);
+    }
+    for (const id of Object.keys(checkInputs)) if (!f.questions[id]?.check) throw badCheckInput(t, id, 'no-check');
+  };
   let flow: Flow;
   try {
     if (flowId !== undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given));
     flow = await chooseFlow(flowId, ctx, role, interactive, catalog);
-    if (flowId === undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flow.id, given));
-    rejectBadAnswers(ctx, flow, given);
   } catch (err) {
-    // An answer from the answers file is pointed out where the file gives it.
     throw placeInAnswersFile(err, answersFile, flagged);
   }
-
-  const checkInputs = parseCheckInputs(ctx, opts.checkInput ?? []);
-  for (const id of Object.keys(checkInputs)) if (!flow.questions[id]?.check) throw badCheckInput(t, id, 'no-check');
+  await admit(flow);
   // A case id is needed only when the case is kept or resumable; node:crypto costs start-up time otherwise.
   const caseId = resumed?.id ?? (saving || interactive ? (await import('node:crypto')).randomUUID() : '');
   const startedAt = resumed?.startedAt ?? ctx.now.toISOString();
@@ -147,7 +159,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   }
   if (resumed) {
     const { formatDateTime } = await import('../../render/time.js');
-    io.stdout.write(`${t('resume.continuing', { time: formatDateTime(resumed.startedAt, ctx.userZone(), lang), title: safeText(flow.title[lang]) })}\n${describePath(ctx, flow, resumed.path)}${describeFacts(ctx, facts)}`);
+    const recap = `${t('resume.continuing', { time: formatDateTime(resumed.startedAt, ctx.userZone(), lang), title: safeText(flow.title[lang]) })}\n${describePath(ctx, flow, resumed.path)}${describeFacts(ctx, facts)}`;
+    io.stdout.write((await layoutFor(io.stdout)).wrap(recap));
   }
   // Moving forward takes the answers given up front as soon as their question comes; Back and Start over do not,
   // so a given answer can be changed.
@@ -234,15 +247,26 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
         }
         if (!interactive) throw missingAnswer(ctx, q);
         const prompter = await io.prompter();
+        const navigation = path.length > 0
+          ? [{ value: BACK, name: t('nav.back') }, { value: RESTART, name: t('nav.restart') }, { value: SHOW_PATH, name: t('nav.path') }]
+          : fromMenu ? [{ value: BACK, name: t('nav.back') }] : [];
         const answer = await prompter.select({
           message: safeText((role === 'agent' && q.agent ? q.agent : q.text)[lang]),
-          choices: [
-            ...q.answers.map((a) => ({ value: a.value, name: safeText(a.label[lang]) })),
-            ...(path.length > 0 ? [{ value: BACK, name: t('nav.back') }, { value: RESTART, name: t('nav.restart') }, { value: SHOW_PATH, name: t('nav.path') }] : []),
-          ],
+          choices: [...q.answers.map((a) => ({ value: a.value, name: safeText(a.label[lang]) })), ...navigation],
+          keys: keyHints(t),
         });
         if (answer === SHOW_PATH) {
-          io.stdout.write(describePath(ctx, flow, path));
+          io.stdout.write((await layoutFor(io.stdout)).wrap(describePath(ctx, flow, path)));
+          continue;
+        }
+        if (fromMenu && (answer === RESTART || (answer === BACK && path.length === 0))) {
+          // Back to the problem menu, the flow left there chosen: a wrong choice of problem is undone without Ctrl+C.
+          flow = await chooseFlow(undefined, ctx, role, interactive, catalog, flow.id);
+          await admit(flow);
+          checks = [];
+          notes.length = 0;
+          next = resolve(flow, given, start(flow));
+          await progress(next.session);
           continue;
         }
         // Back and Start over return to exactly the earlier state: the session is just the answers so far.
@@ -285,20 +309,21 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   }
 
   let text = '';
+  // Text for people is wrapped to the terminal; for a file or a pipe it is left as it is.
+  const layout = opts.json ? UNWRAPPED : await layoutFor(io.stdout);
   if (!opts.json) {
     // Loaded only for people: the JSON path stays lean.
     const { renderOutcome } = await import('../../render/outcome.js');
-    const width = io.stdout.isTTY ? io.stdout.columns : undefined;
     const { out: style } = await ctx.styles();
     // An agent reads the steps and the safety notice as what to tell the caller.
     const agentNotice = role === 'agent' && result.outcome.notice && contacts ? { notice: t('safety.notice.agent', { url: contacts.provider.website }) } : {};
     const shown = { ...result, outcome: { ...result.outcome, ...(result.agentSteps ? { steps: result.agentSteps } : {}), ...agentNotice } };
-    text = notes.map((n) => `${n}\n`).join('') + renderOutcome(shown, t, style, width, role === 'agent');
+    text = notes.map((n) => `${layout.wrap(n)}\n`).join('') + renderOutcome(shown, t, style, layout, role === 'agent');
     if (result.outcome.contact) {
       const { renderContactCard } = await import('../../render/contact.js');
-      text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, userZone: ctx.userZone(), width })}`;
+      text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, userZone: ctx.userZone(), layout })}`;
     }
-    for (const w of result.warnings ?? []) text += `\n${w}\n`;
+    for (const w of result.warnings ?? []) text += `\n${layout.wrap(w)}\n`;
   }
   if (role === 'agent' && interactive && outcome.kind === 'alert') {
     // In an emergency time matters: the urgent steps and the contact first, then the facts (each can be skipped).
@@ -339,8 +364,9 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
     return result;
   }
-  if (summary !== undefined) text += `\n${summary}`;
-  if (saving) text += saveProblem ? `\n${saveProblem}\n` : `\n${t('cases.saved', { id: caseId })}\n`;
+  // A JSON summary is data to copy whole; text and Markdown are read on the screen.
+  if (summary !== undefined) text += `\n${summaryFormat === 'json' ? summary : layout.wrap(summary)}`;
+  if (saving) text += `\n${layout.wrap(saveProblem ?? t('cases.saved', { id: caseId }))}\n`;
   io.stdout.write(text);
   if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
   return result;
@@ -416,7 +442,7 @@ async function askFacts(ctx: Context, facts: CaseRecord['facts'], keys: readonly
 function describeFacts(ctx: Context, facts: CaseRecord['facts']): string {
   const known = CASE_FACTS.filter((k) => facts[k] !== undefined);
   if (known.length === 0) return '';
-  return `${ctx.t('fact.known')}\n${known.map((k) => `  ${ctx.t('summary.factLine', { fact: ctx.t(`fact.${k}`), value: safeText(facts[k]!) })}`).join('\n')}\n`;
+  return `${ctx.t('fact.known')}\n${known.map((k) => `  ${ctx.t('summary.label', { label: ctx.t(`fact.${k}`), value: safeText(facts[k]!) })}`).join('\n')}\n`;
 }
 
 /**
@@ -445,7 +471,7 @@ function parseFacts(ctx: Context, flags: readonly string[]): CaseRecord['facts']
     const eq = arg.indexOf('=');
     const key = eq > 0 ? arg.slice(0, eq).trim() : '';
     if (!(CASE_FACTS as readonly string[]).includes(key) || arg.slice(eq + 1).trim() === '') {
-      throw new UsageError('invalid_fact', ctx.t('fact.bad', { keys: CASE_FACTS.join(', '), arg: clip(arg) }));
+      throw new UsageError('invalid_fact', ctx.t('fact.bad', { keys: listOf(ctx.t, CASE_FACTS), arg: clip(arg) }));
     }
     facts[key as CaseFact] = arg.slice(eq + 1).trim().slice(0, 500);
   }
@@ -480,16 +506,24 @@ function checkLine(ctx: Context, r: CheckRecord): string {
   return ctx.t(`check.result.${r.result as 'official' | 'lookalike' | 'unknown' | 'not-given'}`, { input });
 }
 
-async function chooseFlow(id: string | undefined, ctx: Context, role: Context['role'], interactive: boolean, catalog: FlowCatalog): Promise<Flow> {
+/** The words of the key hint under a list, in the user's language. */
+function keyHints(t: Translate): KeyHints {
+  return { navigate: t('prompt.keys.navigate'), select: t('prompt.keys.select') };
+}
+
+/** The flow named, or (without a name) the one picked from the problem menu; `current` is where the menu's cursor starts. */
+async function chooseFlow(id: string | undefined, ctx: Context, role: Context['role'], interactive: boolean, catalog: FlowCatalog, current?: string): Promise<Flow> {
   const { t, lang } = ctx;
   const { flows } = catalog;
   const ids = [...flows.keys()];
   if (id === undefined) {
-    if (!interactive) throw new UsageError('missing_flow', t('error.needFlow', { flows: ids.join(', ') }), { flows: ids });
+    if (!interactive) throw new UsageError('missing_flow', t('error.needFlow', { flows: listOf(t, ids) }), { flows: ids });
     const prompter = await ctx.io.prompter();
     const picked = await prompter.select({
       message: t(role === 'agent' ? 'diagnose.pickFlow.agent' : 'diagnose.pickFlow'),
       choices: flowSummaries(flows).map((f) => ({ value: f.id, name: safeText(f.title[lang]), description: safeText(f.description[lang]) })),
+      keys: keyHints(t),
+      ...(current === undefined ? {} : { default: current }),
     });
     return flows.get(picked)!;
   }

@@ -1,4 +1,5 @@
 /** `wallet-help flows test [PATH...]`: run the test cases beside each flow and report path coverage. */
+import { listOf, sentences } from '../../i18n/i18n.js';
 import { UsageError, SilentError } from '../../errors.js';
 import type { Flow } from '../../engine/types.js';
 import { runFlowTests, type FlowTestReport } from '../../flows/flow-tests.js';
@@ -48,14 +49,14 @@ export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promis
       io.stdout.write(`${mark} ${t('flows.test.line', { flow: r.flow.id, passed, total: r.results.length, coverage: round(r.coverage) })}\n`);
       for (const x of r.results.filter((y) => !y.pass)) {
         const reached = x.reached.type === 'outcome' ? t('flows.test.reachedOutcome', { id: x.reached.id }) : t('flows.test.stoppedAt', { id: x.reached.id });
-        io.stdout.write(`    ${t('flows.test.failure', { name: safeText(x.test.name), expected: x.test.expect, reached })}${x.unused.length > 0 ? ` ${t('flows.test.unused', { ids: x.unused.join(', ') })}` : ''}\n`);
+        io.stdout.write(`    ${sentences(t, t('flows.test.failure', { name: safeText(x.test.name), expected: x.test.expect, reached }), x.unused.length > 0 ? t('flows.test.unused', { ids: listOf(t, x.unused) }) : '')}\n`);
       }
-      if (r.uncoveredOutcomes.length > 0) io.stdout.write(`    ${t('flows.test.uncoveredOutcomes', { ids: r.uncoveredOutcomes.join(', ') })}\n`);
-      if (r.uncoveredEdges.length > 0) io.stdout.write(`    ${t('flows.test.uncoveredAnswers', { ids: r.uncoveredEdges.join(', ') })}\n`);
+      if (r.uncoveredOutcomes.length > 0) io.stdout.write(`    ${t('flows.test.uncoveredOutcomes', { ids: listOf(t, r.uncoveredOutcomes) })}\n`);
+      if (r.uncoveredEdges.length > 0) io.stdout.write(`    ${t('flows.test.uncoveredAnswers', { ids: listOf(t, r.uncoveredEdges) })}\n`);
     }
     const tests = reports.reduce((n, r) => n + r.results.length, 0);
     io.stderr.write(`${t('flows.test.summary', { flows: reports.length, tests, failed: failed.length })}\n`);
-    if (low.length > 0) io.stderr.write(`${t('flows.test.low', { min: min ?? 0, ids: low.map((r) => `${r.flow.id} (${round(r.coverage)}%)`).join(', ') })}\n`);
+    if (low.length > 0) io.stderr.write(`${t('flows.test.low', { min: min ?? 0, ids: low.map((r) => `${r.flow.id} (${round(r.coverage)}%)`).join(t('list.separator')) })}\n`);
   }
   if (failed.length > 0 || low.length > 0) throw new SilentError();
   return reports;

@@ -1,4 +1,5 @@
 /** `wallet-help verify <contact>`: is this phone, e-mail, website or handle one of the official contacts? */
+import { sentences } from '../../i18n/i18n.js';
 import { ExitCode, SilentError, UsageError } from '../../errors.js';
 import { refuseSecrets } from '../../safety/screen.js';
 import type { VerifyResult } from '../../safety/verify.js';
@@ -50,8 +51,8 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
       if (advice) lines.push(s.yellow(advice));
     } else if (result.verdict === 'lookalike') {
       const m = result.match!;
-      const reasons = result.reasons.flatMap((r) => (r === 'needs-country' ? [] : [t(`verify.reason.${r}`)])).join(' ');
-      lines.push(`${s.red.bold(t('verify.lookalike.badge'))} ${t('verify.lookalike', { input, official: safeText(m.value), provider: safeText(matched?.name ?? m.provider) })}`, `  ${reasons}`, t('verify.lookalike.advice'));
+      const reasons = result.reasons.flatMap((r) => (r === 'needs-country' ? [] : [t(`verify.reason.${r}`)]));
+      lines.push(`${s.red.bold(t('verify.lookalike.badge'))} ${t('verify.lookalike', { input, official: safeText(m.value), provider: safeText(matched?.name ?? m.provider) })}`, `  ${sentences(t, ...reasons)}`, t('verify.lookalike.advice'));
     } else {
       lines.push(`${s.yellow.bold(t('verify.unknown.badge'))} ${t(result.reasons.includes('needs-country') ? 'verify.unknown.country' : 'verify.unknown', { input })}`, t('verify.unknown.advice'));
     }

@@ -1,0 +1,49 @@
+/** Service hours the way the reader's language writes them ("Mo-Fr 09:00-18:00" → "Mon–Fri 09:00–18:00", "周一至周五 09:00–18:00"). */
+import { parseWeeklyHours, type TimeRange } from '../directory/hours.js';
+import type { Lang } from '../engine/types.js';
+import { listOf, type Translate } from '../i18n/i18n.js';
+import { safeText } from '../util/safe-text.js';
+import { weekdayNames } from './time.js';
+import '../core.js';
+
+/**
+ * The weekly hours of a channel in the reader's language: days with the same
+ * hours together, consecutive days as a range. Text that is not the hours
+ * notation (the directory was validated, so it should not happen) is shown as written.
+ */
+export function formatHours(hours: string, lang: Lang, t: Translate): string {
+  const parsed = parseWeeklyHours(hours);
+  if (!parsed.ok) return safeText(hours);
+  if (parsed.value.kind === 'always') return t('hours.always');
+  const days = parsed.value.days;
+  const names = weekdayNames(lang);
+  // Days grouped by their hours, in the order of the week.
+  const groups = new Map<string, number[]>();
+  days.forEach((ranges, day) => {
+    if (ranges.length === 0) return;
+    const key = ranges.map(formatRange).join(',');
+    groups.set(key, [...(groups.get(key) ?? []), day]);
+  });
+  if (groups.size === 0) return t('hours.closed');
+  const rules = [...groups.values()].map((group) => {
+    const runs: string[] = [];
+    for (let i = 0; i < group.length; ) {
+      let j = i;
+      while (j + 1 < group.length && group[j + 1] === group[j]! + 1) j++;
+      runs.push(j === i ? names[group[i]!]! : t('hours.dayRange', { from: names[group[i]!]!, to: names[group[j]!]! }));
+      i = j + 1;
+    }
+    return `${listOf(t, runs)} ${listOf(t, days[group[0]!]!.map(formatRange))}`;
+  });
+  return rules.join(t('hours.ruleSeparator'));
+}
+
+function formatRange(r: TimeRange): string {
+  return `${clock(r.start)}–${clock(r.end)}`;
+}
+
+/** HH:MM; an end past midnight (an overnight range) is written as the next day's time. */
+function clock(minutes: number): string {
+  const m = minutes > 1440 ? minutes - 1440 : minutes;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,30 @@
+/**
+ * How text is laid out on one output stream: wrapped to the width of a terminal,
+ * and left as it is for a file, a pipe or JSON. The wrapping code (and its width
+ * tables) loads only for a terminal.
+ */
+import type { OutputStream } from '../io/io.js';
+
+export interface Layout {
+  /** The terminal's width; undefined when output is not wrapped. */
+  width: number | undefined;
+  /** `prefix` then `text`, continuation lines indented by the prefix's width. */
+  hanging(prefix: string, text: string): string;
+  /** Every line of a block, continuation lines indented like their line (and under a list item's text). */
+  wrap(text: string): string;
+}
+
+/** Output left as it is. */
+export const UNWRAPPED: Layout = { width: undefined, hanging: (prefix, text) => `${prefix}${text}`, wrap: (text) => text };
+
+/** The layout of a stream: wrapped to its width when it is a terminal. */
+export async function layoutFor(stream: OutputStream): Promise<Layout> {
+  const width = stream.isTTY ? stream.columns : undefined;
+  return width ? wrappedTo(width) : UNWRAPPED;
+}
+
+/** A layout wrapping to `width` columns. */
+export async function wrappedTo(width: number): Promise<Layout> {
+  const { hanging, wrap } = await import('./wrap.js');
+  return { width, hanging: (prefix, text) => hanging(prefix, text, width), wrap: (text) => wrap(text, width) };
+}

@@ -1,0 +1,40 @@
+/** Per-language joining of lists and sentences, service hours in the reader's language, and the select prompt's page size. */
+import { describe, expect, it } from 'vitest';
+import { listOf, orList, sentences, translator } from '../src/i18n/i18n.js';
+import { pageSize } from '../src/io/prompter.js';
+import { formatHours } from '../src/render/hours.js';
+
+describe('lists and sentences', () => {
+  it('joins lists with ", " in English and "、" in Chinese', async () => {
+    expect(listOf(await translator('en'), ['a', 'b', 'c'])).toBe('a, b, c');
+    expect(listOf(await translator('zh'), ['a', 'b', 'c'])).toBe('a、b、c');
+    expect(orList(await translator('en'), ['a', 'b', 'c'])).toBe('a, b or c');
+    expect(orList(await translator('zh'), ['a', 'b'])).toBe('a 或 b');
+  });
+
+  it('puts a space between English sentences and none between Chinese ones', async () => {
+    expect(sentences(await translator('en'), 'One.', 'Two.')).toBe('One. Two.');
+    expect(sentences(await translator('zh'), '一。', '二？')).toBe('一。二？');
+  });
+});
+
+describe('service hours', () => {
+  it('are written in the reader\'s language, days with the same hours together', async () => {
+    expect(formatHours('Mo-Fr 09:00-18:00; Sa 10:00-14:00', 'en', await translator('en'))).toBe('Mon–Fri 09:00–18:00; Sat 10:00–14:00');
+    expect(formatHours('Mo-Fr 09:00-18:00; Sa 10:00-14:00', 'zh', await translator('zh'))).toBe('周一至周五 09:00–18:00；周六 10:00–14:00');
+    expect(formatHours('Mo,We 09:00-12:00,13:00-18:00', 'zh', await translator('zh'))).toBe('周一、周三 09:00–12:00、13:00–18:00');
+    expect(formatHours('Fr 22:00-02:00', 'en', await translator('en'))).toBe('Fri 22:00–02:00');
+    expect(formatHours('24/7', 'zh', await translator('zh'))).toBe('7×24 小时');
+  });
+});
+
+describe('page size of a select prompt', () => {
+  it('leaves room for the question, the longest description and the key hint', () => {
+    const choices = [{ description: 'one line' }, { description: 'two\nlines' }, {}];
+    // 12 rows: 1 question line, the blank line and the hint, 2 description lines, 1 spare.
+    expect(pageSize(12, 'What is the problem?', choices)).toBe(12 - 1 - 2 - 2 - 1);
+    expect(pageSize(12, 'a question\non two lines', choices)).toBe(5);
+    expect(pageSize(undefined, 'q', choices)).toBe(12);
+    expect(pageSize(4, 'q', choices)).toBe(3);
+  });
+});

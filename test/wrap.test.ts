@@ -1,0 +1,69 @@
+/** The one wrapping of text output (src/render/wrap.ts): display width, word boundaries, hanging indents, atoms kept whole. */
+import stringWidth from 'fast-string-width';
+import { describe, expect, it } from 'vitest';
+import { hanging, wrap } from '../src/render/wrap.js';
+
+const lines = (text: string) => text.split('\n');
+const widest = (text: string) => Math.max(...lines(text).map((l) => stringWidth(l)));
+
+describe('wrap', () => {
+  it('breaks English at spaces, never inside a word, within the width', () => {
+    const text = 'Payment or transfer failed because of Frozen or pending funds in the account';
+    for (const width of [20, 40, 80]) {
+      const out = wrap(text, width);
+      expect(widest(out)).toBeLessThanOrEqual(width);
+      expect(out.replace(/\n/g, ' ')).toBe(text);
+    }
+  });
+
+  it('indents continuation lines under the text of a list item', () => {
+    const out = wrap('  1. Check whether the account has frozen or pending funds before trying again', 40);
+    expect(lines(out).slice(1).every((l) => l.startsWith('     ') && l[5] !== ' ')).toBe(true);
+    expect(lines(out).length).toBeGreaterThan(1);
+  });
+
+  it('measures Chinese as two columns and may break between its characters', () => {
+    const text = '请在官方网站核对这些联系方式，不要相信任何自称客服的陌生来电或者短信中的链接';
+    const out = wrap(text, 30);
+    expect(widest(out)).toBeLessThanOrEqual(30);
+    expect(out.replace(/\n/g, '')).toBe(text);
+  });
+
+  it('never starts a line with closing punctuation', () => {
+    for (let width = 20; width <= 44; width++) {
+      const out = wrap('语言：英语、中文、日语、韩语、法语、德语、西班牙语、葡萄牙语。请先确认（这一步很重要），再继续。', width);
+      for (const l of lines(out).slice(1)) expect('、，。：；）」”').not.toContain(l[0]);
+    }
+  });
+
+  it('keeps a URL, an e-mail address and a number with its unit whole', () => {
+    for (let width = 20; width <= 44; width++) {
+      const out = wrap('请在官方网站核对：https://www.example.com/help/contact 或写信给 payments@example.com，1 天 2 小时后再试，13 h 20 min left', width);
+      const flat = out.split('\n').map((l) => l.trim());
+      const joined = flat.join('\n');
+      expect(joined).toContain('https://www.example.com/help/contact');
+      expect(joined).toContain('payments@example.com');
+      for (const unit of ['1 天', '2 小时', '13 h', '20 min']) expect(joined).toContain(unit);
+    }
+  });
+
+  it('moves a value that does not fit after its label to the next line, under where it would have started', () => {
+    const out = hanging('  ● open  Web  ', 'https://www.example.com/support', 40);
+    expect(lines(out)).toEqual(['  ● open  Web', '         https://www.example.com/support']);
+  });
+
+  it('keeps colours on every line of a wrapped styled text and ignores them in widths', () => {
+    const bold = (s: string) => `\u001b[1m${s}\u001b[22m`;
+    const out = hanging('', bold('a bold title that is long enough to wrap'), 20);
+    // eslint-disable-next-line no-control-regex
+    const plain = out.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(widest(plain)).toBeLessThanOrEqual(20);
+    for (const l of lines(out)) expect(l.includes('\u001b[1m')).toBe(true);
+  });
+
+  it('leaves text alone without a width (not a terminal)', () => {
+    const text = 'x '.repeat(100).trim();
+    expect(wrap(text, undefined)).toBe(text);
+    expect(hanging('  - ', text, undefined)).toBe(`  - ${text}`);
+  });
+});
