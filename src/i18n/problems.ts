@@ -40,13 +40,14 @@ export const problemsEn = {
 
   // reading files
   'file.missing': 'no such file',
-  'file.cannotRead': 'cannot read the file: {reason}',
   'file.cannotReadParen': 'cannot read the file ({reason})',
   'folder.cannotRead': 'cannot read the folder: {reason}',
   'path.missing': 'no such file or folder',
   'path.cannotRead': 'cannot read it ({reason})',
   'reason.unknown': 'unknown error',
   'file.tooLarge': 'file is {size}, larger than the {max} allowed for a data file; split it or remove what is not needed',
+  'file.tooLargeGrew': 'file is larger than the {max} allowed for a data file; split it or remove what is not needed',
+  'file.notRegular': 'not a regular file (a device, pipe or socket); give the path of a data file',
   'file.notUtf8': 'file is not valid UTF-8 text; save it as UTF-8',
   'yaml.unreadable': 'could not read the file as YAML: {detail}',
   // The yaml library's own syntax error, passed through as it is.
@@ -232,13 +233,14 @@ export const problemsZh: Record<ProblemKey, string> = {
   'what.entry': '{what}第 {n} 项',
 
   'file.missing': '文件不存在',
-  'file.cannotRead': '无法读取该文件：{reason}',
   'file.cannotReadParen': '无法读取该文件（{reason}）',
   'folder.cannotRead': '无法读取该文件夹：{reason}',
   'path.missing': '文件或文件夹不存在',
   'path.cannotRead': '无法读取（{reason}）',
   'reason.unknown': '未知错误',
   'file.tooLarge': '文件大小为 {size}，超过了数据文件允许的 {max}；请拆分文件，或删去不需要的内容',
+  'file.tooLargeGrew': '文件超过了数据文件允许的 {max}；请拆分文件，或删去不需要的内容',
+  'file.notRegular': '不是普通文件（而是设备、管道或套接字）；请给出数据文件的路径',
   'file.notUtf8': '文件不是有效的 UTF-8 文本；请以 UTF-8 编码保存',
   'yaml.unreadable': '无法按 YAML 读取该文件：{detail}',
   'yaml.syntax': '无法按 YAML 读取该文件：{detail}',

@@ -31,8 +31,8 @@ export async function readAnswersFile(ctx: Context, file: string): Promise<Recor
   try {
     bytes = file === '-' ? await readAll(io.stdin, MAX_DATA_FILE_BYTES + 1) : await io.readFile(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? t('error.noSuchFile') : (code ?? t('error.unknownReason'));
+    const { readProblem } = await import('../../data/located-yaml.js');
+    const reason = readProblem(err, displayName(file), ctx.lang).message;
     throw new UsageError('answers_file', t('error.answersFile.read', { file: displayName(file), reason }), { file: displayName(file) });
   }
   const { decodeUtf8, parseLocatedYaml, formatProblem } = await import('../../data/located-yaml.js');
