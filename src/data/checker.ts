@@ -64,15 +64,37 @@ export class Checker {
       this.report(path, 'check.notMapping', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
+    for (const key of Object.keys(value)) this.cleanKey(key, [...path, key], what);
     return value;
   }
 
-  string(value: unknown, path: readonly PathKey[], what: What): string | undefined {
+  /** A text that is not blank; newlines only where the text may run over several lines. */
+  string(value: unknown, path: readonly PathKey[], what: What, multiline = false): string | undefined {
     if (!isText(value)) {
       this.report(path, 'check.notText', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
-    return value;
+    return this.clean(value, path, what, multiline) ? value : undefined;
+  }
+
+  /**
+   * False, with a problem, when a text holds a control character (C0, C1, ESC; a newline
+   * only where `multiline` does not allow it) or a bidirectional embedding, override or
+   * isolate: a data file must not be able to rewrite a terminal or disguise what it says.
+   */
+  clean(text: string, path: readonly PathKey[], what: What, multiline = false): boolean {
+    const found = unsafeCharacter(text, multiline);
+    if (found === undefined) return true;
+    this.report(path, 'check.controlChar', { what: whatRef(what), char: found });
+    return false;
+  }
+
+  /** Like clean(), for a key the author chose. */
+  cleanKey(key: string, path: readonly PathKey[], what: What): boolean {
+    const found = unsafeCharacter(key, false);
+    if (found === undefined) return true;
+    this.report(path, 'check.controlCharKey', { what: whatRef(what), char: found }, 'key');
+    return false;
   }
 
   /** An identifier: lowercase letters, digits and dashes, as used in flags and JSON. */
@@ -122,7 +144,7 @@ export class Checker {
       if (!Object.hasOwn(obj, lang)) {
         this.report(path, MISSING_TEXT[lang], { what: whatRef(what) });
         ok = false;
-      } else if (!isText(obj[lang]) && this.string(obj[lang], [...path, lang], ref('what.inLang', { what: whatRef(what), lang })) === undefined) ok = false;
+      } else if (!isCleanText(obj[lang], true) && this.string(obj[lang], [...path, lang], ref('what.inLang', { what: whatRef(what), lang }), true) === undefined) ok = false;
     }
     return ok ? (obj as Localized) : undefined;
   }
@@ -134,6 +156,22 @@ export class Checker {
  */
 export function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
+}
+
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** The first character a data file's text must not hold, as "U+001B", or undefined; a newline is allowed when `multiline`. */
+export function unsafeCharacter(text: string, multiline: boolean): string | undefined {
+  const m = (multiline ? UNSAFE_IN_LINES : UNSAFE_IN_LINE).exec(text);
+  return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+
+/** What string() accepts, for hot loops: a text that is not blank and holds no unsafe character. */
+export function isCleanText(value: unknown, multiline = false): value is string {
+  return isText(value) && !(multiline ? UNSAFE_IN_LINES : UNSAFE_IN_LINE).test(value);
 }
 
 const MISSING_TEXT = { en: 'check.missingEn', zh: 'check.missingZh' } as const satisfies Record<Lang, ProblemKey>;

@@ -3,7 +3,7 @@
  * wrong shapes, unknown keys, missing translations, unknown targets, unreachable
  * nodes, cycles, duplicate ids, queues, shared-question contracts and tests.
  */
-import { Checker, isText, whatRef, type Obj, type What } from '../data/checker.js';
+import { Checker, isCleanText, whatRef, type Obj, type What } from '../data/checker.js';
 import type { LocatedValue, Problem } from '../data/located-yaml.js';
 import { checkAnswers } from '../engine/engine.js';
 import {
@@ -230,12 +230,12 @@ function readTests(c: Checker, root: Obj): FlowTest[] {
     const n = i + 1;
     const t = c.object(item, path, ref('what.test', { n }), TEST_KEYS, ['answers', 'expect']);
     if (!t) return;
-    const name = t.name === undefined ? c.message('what.test', { n }) : c.string(t.name, [...path, 'name'], ref('what.testName', { n }));
+    const name = t.name === undefined ? c.message('what.test', { n }) : c.string(t.name, [...path, 'name'], ref('what.testName', { n }), true);
     const answersObj = c.map(t.answers, [...path, 'answers'], ref('what.testAnswers', { n }));
     const answers: Record<string, string> = Object.create(null);
     let ok = answersObj !== undefined;
     for (const [k, v] of Object.entries(answersObj ?? {})) {
-      if (isText(v)) answers[k] = v;
+      if (isCleanText(v)) answers[k] = v;
       else {
         c.string(v, [...path, 'answers', k], ref('what.testAnswer', { question: k }));
         ok = false;

@@ -35,6 +35,8 @@ export const problemsEn = {
   'check.tooFew.other': '{what} needs at least {min} entries',
   'check.missingEn': '{what} is missing its English text ("en:")',
   'check.missingZh': '{what} is missing its Chinese text ("zh:")',
+  'check.controlChar': '{what} contains the control character {char}; control characters, escape sequences and bidirectional overrides could rewrite the terminal or disguise the text: remove it',
+  'check.controlCharKey': 'a key in {what} contains the control character {char}; remove it',
   'what.inLang': '{what} ({lang})',
   'what.entry': '{what}, entry {n}',
 
@@ -86,6 +88,7 @@ export const problemsEn = {
   'what.testAnswers': 'the answers of test {n}',
   'what.testAnswer': 'the answer to "{question}"',
   'what.testExpect': 'the expected outcome of test {n}',
+  'what.answersFile': 'the answers file',
 
   // flow files: problems
   'flow.idMismatch': 'the flow id "{id}" must match its file name "{expected}.yaml"; rename one of them',
@@ -229,6 +232,8 @@ export const problemsZh: Record<ProblemKey, string> = {
   'check.tooFew.other': '{what}至少需要 {min} 项',
   'check.missingEn': '{what}缺少英文文本（"en:"）',
   'check.missingZh': '{what}缺少中文文本（"zh:"）',
+  'check.controlChar': '{what}包含控制字符 {char}；控制字符、转义序列和双向文本覆盖符可能改写终端或伪装文本内容，请删除',
+  'check.controlCharKey': '{what}中有键包含控制字符 {char}，请删除',
   'what.inLang': '{what}（{lang}）',
   'what.entry': '{what}第 {n} 项',
 
@@ -277,6 +282,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'what.testAnswers': '第 {n} 个测试的回答',
   'what.testAnswer': '对“{question}”的回答',
   'what.testExpect': '第 {n} 个测试的预期结果',
+  'what.answersFile': '回答文件',
 
   'flow.idMismatch': '流程编号“{id}”必须与文件名“{expected}.yaml”一致；请修改其中之一',
   'flow.idUsed': '流程编号“{id}”已被 {other} 使用',
