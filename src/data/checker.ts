@@ -7,11 +7,15 @@ import { LANGS, type Lang, type Localized } from '../engine/types.js';
 import { list, problemTranslator, ref, type ProblemKey, type ProblemParams, type ProblemRef, type ProblemTranslate } from '../i18n/problems.js';
 import { clip } from '../util/safe-text.js';
 import { MAX_PROBLEMS } from './limits.js';
+import type { TextFinding } from '../safety/data-text.js';
 
 export type Obj = Record<string, unknown>;
 
 /** A catalogue noun phrase naming what is checked ("the flow title"), or one with parameters. */
 export type What = Extract<ProblemKey, `what.${string}`> | ProblemRef;
+
+/** What a validator looks for in the free texts of its files (src/safety/data-text.ts), injected so that answers files do not load it. */
+export type TextScreen = (text: string) => readonly TextFinding[];
 
 /** Collects problems for one file, worded in `lang`. */
 export class Checker {
@@ -20,6 +24,7 @@ export class Checker {
   constructor(
     readonly doc: LocatedValue,
     readonly lang: Lang = 'en',
+    private readonly screen?: TextScreen,
   ) {
     this.message = problemTranslator(lang);
   }
@@ -89,6 +94,18 @@ export class Checker {
     return false;
   }
 
+  /** Reports what the screen finds in a free text (a contact, a secret, a request for one); false when it finds something. */
+  screened(text: string, path: readonly PathKey[], what: What): boolean {
+    if (!this.screen) return true;
+    const findings = this.screen(text);
+    for (const f of findings) {
+      const params = { what: whatRef(what), kind: ref(`${f.type}.${f.kind}` as ProblemKey) };
+      if (f.type === 'contact') this.report(path, 'screen.contact', { ...params, text: clip(f.text, 60) });
+      else this.report(path, f.type === 'secret' ? 'screen.secret' : 'screen.request', params);
+    }
+    return findings.length === 0;
+  }
+
   /** Like clean(), for a key the author chose. */
   cleanKey(key: string, path: readonly PathKey[], what: What): boolean {
     const found = unsafeCharacter(key, false);
@@ -145,6 +162,7 @@ export class Checker {
         this.report(path, MISSING_TEXT[lang], { what: whatRef(what) });
         ok = false;
       } else if (!isCleanText(obj[lang], true) && this.string(obj[lang], [...path, lang], ref('what.inLang', { what: whatRef(what), lang }), true) === undefined) ok = false;
+      else if (!this.screened(obj[lang] as string, [...path, lang], ref('what.inLang', { what: whatRef(what), lang }))) ok = false;
     }
     return ok ? (obj as Localized) : undefined;
   }
