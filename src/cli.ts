@@ -1,10 +1,11 @@
 /** The process adapter: real streams, clock and files around `main`. This is the bundle's entry. */
-import { createReadStream, promises as fsp } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { directOutput, mayBeTerminal } from './io/direct-output.js';
 import type { Lang } from './engine/types.js';
 import type { InputStream, IO } from './io/io.js';
 import { inquirerPrompter } from './io/prompter.js';
 import { main } from './main.js';
+import { readDataFile } from './data/read-file.js';
 
 export interface RunOptions {
   /**
@@ -112,7 +113,7 @@ function processWorld(): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'openRead
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
-    readFile: (path) => fsp.readFile(path),
+    readFile: (path) => readDataFile(path),
     openRead: (path) => createReadStream(path),
   };
 }

@@ -147,7 +147,7 @@ function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) =
     case 'corrupt':
       return t('config.warn.corrupt', { file: w.file, keptAs: w.keptAs });
     case 'unreadable':
-      return t('config.warn.unreadable', { file: w.file, reason: w.reason });
+      return t('config.warn.unreadable', { file: w.file, reason: w.reason === 'ENOTREG' ? t('config.reason.notRegular') : w.reason === 'ETOOBIG' ? t('config.reason.tooLarge') : w.reason });
     case 'bad-value':
       return t('config.warn.badValue', { file: w.file, key: w.key, reason: word(w.problem) });
     case 'unknown-key':

@@ -5,9 +5,10 @@
  * to write it atomically. Values are checked against the key table below, the
  * one schema of the settings, both when read and before conf writes them.
  */
-import { readFileSync, renameSync, statSync } from 'node:fs';
+import { renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
+import { readDataFileSync } from '../data/read-file.js';
 import { list, ref, type ProblemRef } from '../i18n/problem-ref.js';
 
 export interface KeySpec {
@@ -62,7 +63,7 @@ export interface ConfigRead {
 
 export type ConfigWarning =
   | { type: 'corrupt'; file: string; keptAs: string }
-  /** `reason` is the system error code (EACCES, EISDIR, …). */
+  /** `reason` is the system error code (EACCES, EISDIR, …), or ENOTREG (not a regular file) or ETOOBIG (larger than a data file may be). */
   | { type: 'unreadable'; file: string; reason: string }
   /** `problem` is worded in the user's language once that is known (it may come from this very file). */
   | { type: 'bad-value'; file: string; key: ConfigKey; value: unknown; problem: ProblemRef }
@@ -79,7 +80,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, no
   try {
     // Most people have no settings file: asking first spares every such run a thrown error (~0.07 ms with its stack).
     if (statSync(file, { throwIfNoEntry: false }) === undefined) return { config: {}, file, warnings };
-    text = readFileSync(file, 'utf8');
+    text = readDataFileSync(file).toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') warnings.push({ type: 'unreadable', file, reason: code ?? 'EIO' });

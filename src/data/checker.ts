@@ -7,11 +7,15 @@ import { LANGS, type Lang, type Localized } from '../engine/types.js';
 import { list, problemTranslator, ref, type ProblemKey, type ProblemParams, type ProblemRef, type ProblemTranslate } from '../i18n/problems.js';
 import { clip } from '../util/safe-text.js';
 import { MAX_PROBLEMS } from './limits.js';
+import type { TextFinding } from '../safety/data-text.js';
 
 export type Obj = Record<string, unknown>;
 
 /** A catalogue noun phrase naming what is checked ("the flow title"), or one with parameters. */
 export type What = Extract<ProblemKey, `what.${string}`> | ProblemRef;
+
+/** What a validator looks for in the free texts of its files (src/safety/data-text.ts), injected so that answers files do not load it. */
+export type TextScreen = (text: string) => readonly TextFinding[];
 
 /** Collects problems for one file, worded in `lang`. */
 export class Checker {
@@ -20,6 +24,7 @@ export class Checker {
   constructor(
     readonly doc: LocatedValue,
     readonly lang: Lang = 'en',
+    private readonly screen?: TextScreen,
   ) {
     this.message = problemTranslator(lang);
   }
@@ -64,15 +69,49 @@ export class Checker {
       this.report(path, 'check.notMapping', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
+    for (const key of Object.keys(value)) this.cleanKey(key, [...path, key], what);
     return value;
   }
 
-  string(value: unknown, path: readonly PathKey[], what: What): string | undefined {
+  /** A text that is not blank; newlines only where the text may run over several lines. */
+  string(value: unknown, path: readonly PathKey[], what: What, multiline = false): string | undefined {
     if (!isText(value)) {
       this.report(path, 'check.notText', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
-    return value;
+    return this.clean(value, path, what, multiline) ? value : undefined;
+  }
+
+  /**
+   * False, with a problem, when a text holds a control character (C0, C1, ESC; a newline
+   * only where `multiline` does not allow it) or a bidirectional embedding, override or
+   * isolate: a data file must not be able to rewrite a terminal or disguise what it says.
+   */
+  clean(text: string, path: readonly PathKey[], what: What, multiline = false): boolean {
+    const found = unsafeCharacter(text, multiline);
+    if (found === undefined) return true;
+    this.report(path, 'check.controlChar', { what: whatRef(what), char: found });
+    return false;
+  }
+
+  /** Reports what the screen finds in a free text (a contact, a secret, a request for one); false when it finds something. */
+  screened(text: string, path: readonly PathKey[], what: What): boolean {
+    if (!this.screen) return true;
+    const findings = this.screen(text);
+    for (const f of findings) {
+      const params = { what: whatRef(what), kind: ref(`${f.type}.${f.kind}` as ProblemKey) };
+      if (f.type === 'contact') this.report(path, 'screen.contact', { ...params, text: clip(f.text, 60) });
+      else this.report(path, f.type === 'secret' ? 'screen.secret' : 'screen.request', params);
+    }
+    return findings.length === 0;
+  }
+
+  /** Like clean(), for a key the author chose. */
+  cleanKey(key: string, path: readonly PathKey[], what: What): boolean {
+    const found = unsafeCharacter(key, false);
+    if (found === undefined) return true;
+    this.report(path, 'check.controlCharKey', { what: whatRef(what), char: found }, 'key');
+    return false;
   }
 
   /** An identifier: lowercase letters, digits and dashes, as used in flags and JSON. */
@@ -122,7 +161,8 @@ export class Checker {
       if (!Object.hasOwn(obj, lang)) {
         this.report(path, MISSING_TEXT[lang], { what: whatRef(what) });
         ok = false;
-      } else if (!isText(obj[lang]) && this.string(obj[lang], [...path, lang], ref('what.inLang', { what: whatRef(what), lang })) === undefined) ok = false;
+      } else if (!isCleanText(obj[lang], true) && this.string(obj[lang], [...path, lang], ref('what.inLang', { what: whatRef(what), lang }), true) === undefined) ok = false;
+      else if (!this.screened(obj[lang] as string, [...path, lang], ref('what.inLang', { what: whatRef(what), lang }))) ok = false;
     }
     return ok ? (obj as Localized) : undefined;
   }
@@ -134,6 +174,22 @@ export class Checker {
  */
 export function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
+}
+
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** The first character a data file's text must not hold, as "U+001B", or undefined; a newline is allowed when `multiline`. */
+export function unsafeCharacter(text: string, multiline: boolean): string | undefined {
+  const m = (multiline ? UNSAFE_IN_LINES : UNSAFE_IN_LINE).exec(text);
+  return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+
+/** What string() accepts, for hot loops: a text that is not blank and holds no unsafe character. */
+export function isCleanText(value: unknown, multiline = false): value is string {
+  return isText(value) && !(multiline ? UNSAFE_IN_LINES : UNSAFE_IN_LINE).test(value);
 }
 
 const MISSING_TEXT = { en: 'check.missingEn', zh: 'check.missingZh' } as const satisfies Record<Lang, ProblemKey>;

@@ -7,8 +7,9 @@ import { isUtf8 } from 'node:buffer';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Lang } from '../engine/types.js';
-import { problemTranslator } from '../i18n/problems.js';
+import { problemTranslator, ref } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
+import { DataFileError } from './read-file.js';
 import { safeText } from '../util/safe-text.js';
 import { countKeys, jsonShape, MAX_DEPTH } from './strict-json.js';
 import { firstInvalidUtf8 } from './utf8.js';
@@ -74,6 +75,23 @@ export function decodeUtf8(bytes: Uint8Array, file: string, lang: Lang = 'en'): 
       },
     };
   }
+}
+
+/** Why a data file could not be read (an error of readDataFile), as a problem at its start worded in `lang`. */
+export function readProblem(err: unknown, file: string, lang: Lang = 'en'): Problem {
+  const message = problemTranslator(lang);
+  const code = (err as NodeJS.ErrnoException).code;
+  let text: string;
+  if (err instanceof DataFileError) {
+    text =
+      err.code === 'ENOTREG'
+        ? message('file.notRegular')
+        : err.size === undefined
+          ? message('file.tooLargeGrew', { max: formatBytes(MAX_DATA_FILE_BYTES) })
+          : message('file.tooLarge', { size: formatBytes(err.size), max: formatBytes(MAX_DATA_FILE_BYTES) });
+  } else if (code === 'ENOENT') text = message('file.missing');
+  else text = message('file.cannotReadParen', { reason: code ?? ref('reason.unknown') });
+  return { file, line: 1, column: 1, message: text };
 }
 
 function formatBytes(n: number): string {

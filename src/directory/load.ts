@@ -1,8 +1,7 @@
 /** Reading a directory file (the operator's, in YAML) and the compiled bundled demo. */
-import { readFile } from 'node:fs/promises';
-import { decodeUtf8, parseLocatedYaml, type Problem } from '../data/located-yaml.js';
+import { decodeUtf8, parseLocatedYaml, readProblem, type Problem } from '../data/located-yaml.js';
+import { readDataFile } from '../data/read-file.js';
 import type { Lang } from '../engine/types.js';
-import { problemTranslator, ref } from '../i18n/problems.js';
 import type { Directory } from './types.js';
 import { validateDirectory } from './validate-directory.js';
 import '../core.js';
@@ -17,16 +16,14 @@ export function loadDirectoryText(text: string, file: string, source = file, lan
 /** Reads, parses and validates a directory file. Never throws for bad content. Problems are worded in `lang`. */
 export async function loadDirectoryFile(
   file: string,
-  read: (path: string) => Promise<Uint8Array> = readFile,
+  read: (path: string) => Promise<Uint8Array> = readDataFile,
   lang: Lang = 'en',
 ): Promise<{ directory?: Directory; problems: Problem[] }> {
   let bytes: Uint8Array;
   try {
     bytes = await read(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const message = problemTranslator(lang);
-    return { problems: [{ file, line: 1, column: 1, message: code === 'ENOENT' ? message('file.missing') : message('file.cannotReadParen', { reason: code ?? ref('reason.unknown') }) }] };
+    return { problems: [readProblem(err, file, lang)] };
   }
   const decoded = decodeUtf8(bytes, file, lang);
   if ('problem' in decoded) return { problems: [decoded.problem] };

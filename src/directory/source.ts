@@ -1,5 +1,6 @@
 /** Opening the directory in use (the operator's file, or the compiled demo) and choosing a provider in it. */
 import { promises as fsp } from 'node:fs';
+import { readDataFile } from '../data/read-file.js';
 import { ExitCode, UsageError, WalletHelpError } from '../errors.js';
 import { listOf, type Translate } from '../i18n/i18n.js';
 import { BUNDLED_DIRECTORY_JSON } from '../paths.js';
@@ -12,7 +13,7 @@ import type { Directory, Provider } from './types.js';
  * The operator's directory file when one is named (parsed and validated; the
  * YAML parser loads only then), else the bundled demo compiled at build time.
  */
-export async function openDirectory(file: string | undefined, t: Translate, read: (path: string) => Promise<Uint8Array> = (path) => fsp.readFile(path), lang: Lang = 'en'): Promise<Directory> {
+export async function openDirectory(file: string | undefined, t: Translate, read: (path: string) => Promise<Uint8Array> = readDataFile, lang: Lang = 'en'): Promise<Directory> {
   if (file === undefined) {
     try {
       return { ...(JSON.parse(await fsp.readFile(BUNDLED_DIRECTORY_JSON, 'utf8')) as Directory), source: 'bundled' };

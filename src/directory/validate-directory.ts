@@ -1,10 +1,17 @@
 /** Turns a parsed directory file into a Directory, reporting every problem with its position. */
+import { getDomain } from 'tldts';
 import { Checker, whatRef, type What } from '../data/checker.js';
 import type { LocatedValue, PathKey, Problem } from '../data/located-yaml.js';
 import { QUEUES, type Lang, type Queue } from '../engine/types.js';
 import { list, ref, type ProblemKey, type ProblemRef } from '../i18n/problems.js';
 import { isValidTimeZone, parseDayRanges, parseWeeklyHours, type DateException, type ParseError } from './hours.js';
-import { CHANNEL_TYPES, type Channel, type Directory, type Provider, type ProviderChecks } from './types.js';
+import { screenDataText } from '../safety/data-text.js';
+import { detectKind, verifyContact } from '../safety/verify.js';
+import { clip } from '../util/safe-text.js';
+import { CHANNEL_TYPES, type Channel, type ChannelType, type Directory, type Provider, type ProviderChecks } from './types.js';
+
+/** Directory texts are checked for secrets and requests for secrets; its contacts are checked by type and domain below. */
+const screenDirectoryText = (text: string) => screenDataText(text, { contacts: false });
 
 const ROOT_KEYS = ['$schema', 'providers'];
 const PROVIDER_KEYS = ['id', 'name', 'website', 'example', 'timezone', 'exceptions', 'queues', 'checks'];
@@ -15,7 +22,7 @@ const EXCEPTION_KEYS = ['date', 'hours', 'note'];
 
 /** Validates a directory document; `source` names it in results ("bundled" or the file). Problems are worded in `lang`. */
 export function validateDirectory(doc: LocatedValue, source: string, lang: Lang = 'en'): { directory?: Directory; problems: Problem[] } {
-  const c = new Checker(doc, lang);
+  const c = new Checker(doc, lang, screenDirectoryText);
   const root = c.object(doc.value, [], 'what.directoryFile', ROOT_KEYS, ['providers']);
   if (!root) return { problems: c.finish() };
   const items = c.array(root.providers, ['providers'], 'what.providers', 1);
@@ -36,7 +43,10 @@ function readProvider(c: Checker, raw: unknown, path: PathKey[]): Provider | und
   if (!p) return undefined;
   const id = c.id(p.id, [...path, 'id'], 'what.providerId');
   const name = c.string(p.name, [...path, 'name'], 'what.providerName');
+  if (name !== undefined) c.screened(name, [...path, 'name'], 'what.providerName');
   const website = readUrl(c, p.website, [...path, 'website'], 'what.website');
+  // The contacts must be at the official website's domain; a look-alike of it is named as such.
+  const official: Official | undefined = website ? { domain: getDomain(new URL(website).hostname), provider: { id: id ?? '', name: name ?? '', website, example: false, queues: {} } } : undefined;
   let example = false;
   if (p.example !== undefined) {
     if (typeof p.example !== 'boolean') c.report([...path, 'example'], 'dir.exampleBool');
@@ -55,7 +65,7 @@ function readProvider(c: Checker, raw: unknown, path: PathKey[]): Provider | und
     const items = c.array(channelsRaw, qpath, ref('what.queueChannels', { queue }), 1);
     const channels: Channel[] = [];
     items?.forEach((ch, i) => {
-      const channel = readChannel(c, ch, [...qpath, i], timezone, shared);
+      const channel = readChannel(c, ch, [...qpath, i], timezone, shared, official);
       if (channel) channels.push(channel);
     });
     queues[queue as Queue] = channels;
@@ -65,11 +75,18 @@ function readProvider(c: Checker, raw: unknown, path: PathKey[]): Provider | und
   return checks ? { id, name, website, example, queues, checks } : { id, name, website, example, queues };
 }
 
-function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: string | undefined, shared: DateException[]): Channel | undefined {
+/** The provider's official domain, and the provider as the verify command sees it with only its website listed. */
+interface Official {
+  domain: string | null;
+  provider: Provider;
+}
+
+function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: string | undefined, shared: DateException[], official: Official | undefined): Channel | undefined {
   const ch = c.object(raw, path, 'what.channel', CHANNEL_KEYS, ['type', 'value', 'hours']);
   if (!ch) return undefined;
   const type = c.oneOf(ch.type, [...path, 'type'], 'what.channelType', CHANNEL_TYPES);
-  const value = c.string(ch.value, [...path, 'value'], 'what.channelValue');
+  let value = c.string(ch.value, [...path, 'value'], 'what.channelValue');
+  if (value !== undefined && type && !checkValue(c, type, value, [...path, 'value'], official)) value = undefined;
   const hoursText = c.string(ch.hours, [...path, 'hours'], 'what.hours');
   let weekly;
   if (hoursText !== undefined) {
@@ -104,6 +121,65 @@ function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: st
   return channel;
 }
 
+/**
+ * A channel value must be what its type says, and only one: one phone number, one
+ * e-mail address, an https:// address (or, for chat and web, a path in the app), a
+ * handle. Addresses must be at the official website's domain.
+ */
+function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[], official: Official | undefined): boolean {
+  const shown = clip(value, 60);
+  const kind = detectKind(value);
+  let ok: boolean;
+  switch (type) {
+    case 'phone':
+      ok = kind === 'phone';
+      if (!ok) c.report(path, 'dir.phoneValue', { value: shown });
+      break;
+    case 'email':
+      ok = kind === 'email';
+      if (!ok) c.report(path, 'dir.emailValue', { value: shown });
+      break;
+    case 'ticket':
+      ok = isHttps(value);
+      if (!ok) c.report(path, 'dir.httpsValue', { type, value: shown });
+      break;
+    case 'web':
+    case 'chat':
+      ok = isHttps(value) || isAppPath(value);
+      if (!ok) c.report(path, 'dir.pathOrHttpsValue', { type, value: shown });
+      break;
+    case 'social':
+      ok = kind === 'handle' || BARE_HANDLE.test(value) || isHttps(value);
+      if (!ok) c.report(path, 'dir.handleValue', { value: shown });
+      return ok && c.screened(value, path, 'what.channelValue');
+  }
+  if (!ok || !c.screened(value, path, 'what.channelValue')) return false;
+  const host = type === 'email' ? value.replace(/^mailto:/i, '').split('@')[1] : isHttps(value) ? new URL(value).hostname : undefined;
+  // A website at an IP address (a test server, an intranet) has no domain to hold the contacts to.
+  if (host === undefined || official?.domain == null || getDomain(host) === official.domain) return true;
+  const verdict = verifyContact(value, [official.provider]);
+  const params = { type, value: shown, domain: official.domain };
+  if (verdict.verdict === 'lookalike') c.report(path, 'dir.lookalikeValue', { ...params, reasons: list(verdict.reasons) });
+  else c.report(path, 'dir.offDomainValue', params);
+  return false;
+}
+
+const BARE_HANDLE = /^[\p{L}\p{N}_.-]{1,64}$/u;
+
+function isHttps(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** A path in the provider's app ("App › Me › Help › Chat with us"): no scheme, and no contact of any kind. */
+function isAppPath(value: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(value) && detectKind(value) === null && screenDataText(value, { contacts: true }).every((f) => f.type !== 'contact');
+}
+
 function readExceptions(c: Checker, raw: unknown, path: PathKey[]): DateException[] {
   const items = c.array(raw, path, 'what.exceptions', 0) ?? [];
   const out: DateException[] = [];
@@ -115,6 +191,10 @@ function readExceptions(c: Checker, raw: unknown, path: PathKey[]): DateExceptio
     if (!date) c.report([...path, i, 'date'], 'dir.badDate');
     else if (dates.has(date)) c.report([...path, i, 'date'], 'dir.dateTwice', { date });
     const hoursText = c.string(e.hours, [...path, i, 'hours'], 'what.exceptionHours');
+    if (e.note !== undefined) {
+      const note = c.string(e.note, [...path, i, 'note'], 'what.exceptionNote');
+      if (note !== undefined) c.screened(note, [...path, i, 'note'], 'what.exceptionNote');
+    }
     if (date) dates.add(date);
     if (!date || hoursText === undefined) return;
     const parsed = parseDayRanges(hoursText);

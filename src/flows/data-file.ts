@@ -2,10 +2,11 @@
  * Validating any of our data files by path: flow files and directory files,
  * told apart by their content (a directory has `providers` at the top).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { decodeUtf8, parseLocatedYaml, type Problem } from '../data/located-yaml.js';
+import { decodeUtf8, parseLocatedYaml, readProblem, type Problem } from '../data/located-yaml.js';
+import { readDataFile } from '../data/read-file.js';
 import { validateDirectory } from '../directory/validate-directory.js';
 import type { Flow, Lang } from '../engine/types.js';
 import { problemTranslator, ref } from '../i18n/problems.js';
@@ -86,10 +87,9 @@ const PARALLEL_FROM = 64;
 export async function checkDataFile(file: string, lang: Lang = 'en', requireAgent = false): Promise<CheckedFile> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readDataFile(file);
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? ref('reason.unknown');
-    return { file, kind: 'unknown', problems: [{ file, line: 1, column: 1, message: problemTranslator(lang)('file.cannotReadParen', { reason }) }] };
+    return { file, kind: 'unknown', problems: [readProblem(err, file, lang)] };
   }
   const decoded = decodeUtf8(bytes, file, lang);
   if ('problem' in decoded) return { file, kind: 'unknown', problems: [decoded.problem] };

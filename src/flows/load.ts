@@ -3,9 +3,10 @@
  * the build (which compiles the bundled flows to JSON), by `flows validate`, by
  * operator folders and by tests; the start-up path reads the compiled JSON instead.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { decodeUtf8, parseLocatedYaml, type Problem } from '../data/located-yaml.js';
+import { decodeUtf8, parseLocatedYaml, readProblem, type Problem } from '../data/located-yaml.js';
+import { readDataFile } from '../data/read-file.js';
 import type { Flow, Lang } from '../engine/types.js';
 import { problemTranslator } from '../i18n/problems.js';
 import { validateFlow } from './validate-flow.js';
@@ -24,10 +25,9 @@ export function loadFlowText(text: string, file: string, lang: Lang = 'en', requ
 export async function loadFlowFile(file: string, lang: Lang = 'en', requireAgent = false): Promise<{ flow?: Flow; problems: Problem[] }> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readDataFile(file);
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    return { problems: [{ file, line: 1, column: 1, message: problemTranslator(lang)('file.cannotRead', { reason }) }] };
+    return { problems: [readProblem(err, file, lang)] };
   }
   const decoded = decodeUtf8(bytes, file, lang);
   if ('problem' in decoded) return { problems: [decoded.problem] };

@@ -3,7 +3,7 @@
  * wrong shapes, unknown keys, missing translations, unknown targets, unreachable
  * nodes, cycles, duplicate ids, queues, shared-question contracts and tests.
  */
-import { Checker, isText, whatRef, type Obj, type What } from '../data/checker.js';
+import { Checker, isCleanText, whatRef, type Obj, type What } from '../data/checker.js';
 import type { LocatedValue, Problem } from '../data/located-yaml.js';
 import { checkAnswers } from '../engine/engine.js';
 import {
@@ -21,6 +21,10 @@ import {
   type Question,
 } from '../engine/types.js';
 import { list, ref } from '../i18n/problems.js';
+import { screenDataText } from '../safety/data-text.js';
+
+/** Flow texts are checked for contacts, secrets and requests for secrets. */
+const screenFlowText = (text: string) => screenDataText(text, { contacts: true });
 
 const FLOW_KEYS = ['$schema', 'id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests'];
 const QUESTION_KEYS = ['text', 'agent', 'answers', 'check', 'input'];
@@ -39,7 +43,7 @@ const TEST_KEYS = ['name', 'answers', 'expect'];
  * and agent mode then shows the user wording.
  */
 export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang = 'en', requireAgent = false): { flow?: Flow; problems: Problem[] } {
-  const c = new Checker(doc, lang);
+  const c = new Checker(doc, lang, screenFlowText);
   const root = c.object(doc.value, [], 'what.flowFile', FLOW_KEYS, ['id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests']);
   if (!root) return { problems: c.finish() };
 
@@ -230,12 +234,13 @@ function readTests(c: Checker, root: Obj): FlowTest[] {
     const n = i + 1;
     const t = c.object(item, path, ref('what.test', { n }), TEST_KEYS, ['answers', 'expect']);
     if (!t) return;
-    const name = t.name === undefined ? c.message('what.test', { n }) : c.string(t.name, [...path, 'name'], ref('what.testName', { n }));
+    const name = t.name === undefined ? c.message('what.test', { n }) : c.string(t.name, [...path, 'name'], ref('what.testName', { n }), true);
+    if (name !== undefined && t.name !== undefined) c.screened(name, [...path, 'name'], ref('what.testName', { n }));
     const answersObj = c.map(t.answers, [...path, 'answers'], ref('what.testAnswers', { n }));
     const answers: Record<string, string> = Object.create(null);
     let ok = answersObj !== undefined;
     for (const [k, v] of Object.entries(answersObj ?? {})) {
-      if (isText(v)) answers[k] = v;
+      if (isCleanText(v)) answers[k] = v;
       else {
         c.string(v, [...path, 'answers', k], ref('what.testAnswer', { question: k }));
         ok = false;

@@ -53,6 +53,13 @@ export interface SecretScanOptions {
    * "secret", "seed", "私钥", "密钥", …) just before it.
    */
   allowHex64?: boolean;
+  /**
+   * The text is long prose (the texts of data files), not an answer: a phrase counts
+   * only when written with something between its words. Reading phrases into Chinese
+   * written without spaces is tuned for short answers; over whole paragraphs of
+   * ordinary Chinese it flags sentences, and it is the costly part of a scan.
+   */
+  prose?: boolean;
 }
 
 /** The text that replaces each kind of secret in `redactSecrets`. */
@@ -129,7 +136,7 @@ export function findSecrets(text: string, opts: SecretScanOptions = {}): SecretF
   const folded = foldWidth(text);
   const found: SecretFinding[] = [];
   // 12 Chinese characters, or 12 English words of 3+ letters with separators.
-  if (folded.length >= 47 || (folded.length >= 12 && HAN.test(folded))) findPhrases(folded, found);
+  if (folded.length >= 47 || (folded.length >= 12 && HAN.test(folded))) findPhrases(folded, found, opts.prose === true);
   findHexKeys(folded, opts.allowHex64 === true, found);
   findBase58Keys(folded, found);
   findCards(folded, found);
@@ -235,7 +242,7 @@ function tokenize(text: string): Token[] {
 }
 const HAN_CHAR = /^\p{Script=Han}$/u;
 
-function findPhrases(text: string, found: SecretFinding[]): void {
+function findPhrases(text: string, found: SecretFinding[], spacedOnly: boolean): void {
   const { english, chinese } = getTables();
   const tokens = tokenize(text);
   if (tokens.length < MIN_PHRASE_WORDS) return;
@@ -261,7 +268,7 @@ function findPhrases(text: string, found: SecretFinding[]): void {
         // tenses are not list words, so 12 in a row practically never happens.
         addRun(tokens, inList, i, j, found);
       } else {
-        findChinese(text, tokens, inList, i, j, found);
+        findChinese(text, tokens, inList, i, j, found, spacedOnly);
       }
     }
     i = j;
@@ -331,7 +338,7 @@ function extendRun(tokens: Token[], inList: boolean[], from: number, to: number)
  * A flagged window is widened to the whole block it stands in, so text glued to
  * the phrase ("我的助记词是…") cannot keep a piece of it.
  */
-function findChinese(text: string, tokens: Token[], inList: boolean[], from: number, to: number, found: SecretFinding[]): void {
+function findChinese(text: string, tokens: Token[], inList: boolean[], from: number, to: number, found: SecretFinding[], spacedOnly: boolean): void {
   const gapBefore = (k: number) => tokens[k]!.start > tokens[k - 1]!.end;
 
   // Separated runs: every pair of neighbours has something in between.
@@ -349,6 +356,7 @@ function findChinese(text: string, tokens: Token[], inList: boolean[], from: num
 
   // Unspaced blocks: list characters with nothing or only white space between
   // (unless a separated run above already covers the block).
+  if (spacedOnly) return;
   let b = from;
   for (let k = from + 1; k <= to; k++) {
     if (k === to || !onlySpace(text, tokens[k - 1]!.end, tokens[k]!.start)) {

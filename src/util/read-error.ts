@@ -1,11 +1,25 @@
 /** One wording for every file wallet-help cannot read: "Cannot read FILE: no such file." */
+import { MAX_DATA_FILE_BYTES } from '../data/limits.js';
 import type { Translate } from '../i18n/i18n.js';
 import { clip } from './safe-text.js';
 
-/** The sentence for a file that could not be read, from the system error's code. */
+/**
+ * The sentence for a file that could not be read, from the error's code: the system's, or the
+ * data reader's own (read-file.ts: ENOTREG for a device, pipe or socket, ETOOBIG for a file over the limit).
+ */
 export function cannotRead(t: Translate, file: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const reason =
-    code === 'ENOENT' || code === 'ENOTDIR' ? t('error.noSuchFile') : code === 'EISDIR' ? t('error.isFolder') : code === 'EACCES' || code === 'EPERM' ? t('error.noPermission') : (code ?? t('error.unknownReason'));
+    code === 'ENOENT' || code === 'ENOTDIR'
+      ? t('error.noSuchFile')
+      : code === 'EISDIR'
+        ? t('error.isFolder')
+        : code === 'EACCES' || code === 'EPERM'
+          ? t('error.noPermission')
+          : code === 'ENOTREG'
+            ? t('error.notRegularFile')
+            : code === 'ETOOBIG'
+              ? t('error.fileTooLarge', { max: `${MAX_DATA_FILE_BYTES / (1024 * 1024)} MB` })
+              : (code ?? t('error.unknownReason'));
   return t('error.cannotRead', { file: clip(file, 200), reason });
 }

@@ -47,7 +47,11 @@ export async function readAnswersFile(ctx: Context, file: string): Promise<Answe
     if (err instanceof CancelError) throw err;
     throw new UsageError('answers_file', cannotRead(t, displayName(file), err), { file: displayName(file) });
   }
-  const [{ decodeUtf8, parseLocatedYaml, formatProblem }, { problemTranslator }] = await Promise.all([import('../../data/located-yaml.js'), import('../../i18n/problems.js')]);
+  const [{ decodeUtf8, parseLocatedYaml, formatProblem }, { Checker }, { problemTranslator, ref }] = await Promise.all([
+    import('../../data/located-yaml.js'),
+    import('../../data/checker.js'),
+    import('../../i18n/problems.js'),
+  ]);
   const name = displayName(file);
   const fail = (problems: { file: string; line: number; column: number; message: string }[]): never => {
     const first = problems[0]!;
@@ -71,11 +75,18 @@ export async function readAnswersFile(ctx: Context, file: string): Promise<Answe
   const answers: Record<string, string> = Object.create(null);
   const bad = [];
   let more = 0;
+  // Control characters, escapes and bidirectional overrides are refused with their place, as in every data file.
+  const chars = new Checker(doc, ctx.lang);
   for (const [k, v] of Object.entries(value)) {
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') answers[k] = String(v);
+    if (!chars.cleanKey(k, [k], 'what.answersFile')) continue;
+    if (typeof v === 'string') {
+      if (chars.clean(v, [k], ref('what.testAnswer', { question: k }))) answers[k] = v;
+    } else if (typeof v === 'number' || typeof v === 'boolean') answers[k] = String(v);
     else if (bad.length < MAX_PROBLEMS) bad.push(doc.problem([k], t('error.answersFile.value', { question: clip(k) })));
     else more++;
   }
+  bad.push(...chars.finish());
+  bad.sort((a, b) => a.line - b.line || a.column - b.column);
   if (more > 0) bad.push({ file: name, line: 1, column: 1, message: t('error.moreProblems', { count: more }) });
   if (bad.length > 0) fail(bad);
   return {

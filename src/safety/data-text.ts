@@ -1,0 +1,203 @@
+/**
+ * Screening of the texts of data files we do not trust (operator flows, directory
+ * notes), in any language: a contact written into the text (a fake hotline is how
+ * scams start; contacts come only from the directory), a secret carried in it, and a
+ * request to share a recovery phrase, private key, password or one-time code, or to
+ * give remote access. Official support never asks for those, so neither may a flow.
+ *
+ * The request rules read the text clause by clause and look for a sharing verb with
+ * a secret as its object ("type your recovery phrase into the chat", "请把助记词发给客服");
+ * a clause that forbids it ("never give anyone your password", "不要把密码告诉任何人"),
+ * describes what a scammer did ("if someone asks you to send your seed phrase") or
+ * tells of the past ("刚刚透露了密码") is not a request. They lean towards catching
+ * requests: a flow author can reword a warning, a user cannot undo a leaked phrase.
+ *
+ * Used when flows are validated (the build, `flows validate`, operator folders), never
+ * on the bundled flows at run time, which are compiled after passing it.
+ */
+import { findNumbers, type CountryCode } from 'libphonenumber-js/min';
+import { parse as parseDomain } from 'tldts';
+import { findSecrets, type SecretKind } from './secrets.js';
+import { detectKind, type ContactKind } from './verify.js';
+import '../core.js';
+
+export type RequestKind = 'recovery-phrase' | 'private-key' | 'password' | 'one-time-code' | 'remote-access';
+
+/** What a text should not hold; a contact is quoted, a secret never. */
+export type TextFinding = { type: 'contact'; kind: ContactKind; text: string } | { type: 'secret'; kind: SecretKind } | { type: 'request'; kind: RequestKind };
+
+/**
+ * The findings in one text, at most one of each type. `contacts`: look for contacts
+ * too (flows; a directory's notes sit beside its contacts and are checked for secrets
+ * and requests only).
+ */
+export function screenDataText(text: string, opts: { contacts: boolean }): TextFinding[] {
+  const normal = text.normalize('NFKC');
+  const out: TextFinding[] = [];
+  if (opts.contacts) {
+    const contact = findContact(normal);
+    if (contact) out.push({ type: 'contact', ...contact });
+  }
+  const [secret] = findSecrets(text, { prose: true });
+  if (secret) out.push({ type: 'secret', kind: secret.kind });
+  const request = findRequest(normal);
+  if (request) out.push({ type: 'request', kind: request });
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Contacts
+
+/** Countries whose national numbers are tried: the users this tool speaks to. International (+…) numbers are found whatever they are. */
+const PHONE_COUNTRIES: readonly CountryCode[] = ['US', 'GB', 'CN'];
+/** Something long enough to be a phone number; most texts stop here. */
+const DIGIT_RUN = /\d[\d\s().\-/]{5,}\d/;
+/** Dates are not phone numbers. */
+const DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+/** Candidate contacts inside a text: runs of characters a URL, address or handle is made of (Chinese around one is not part of it). */
+const CANDIDATE = /[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff@._~:/?#%&=+-]+/gu;
+const SCHEME_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** The first contact in a text: a phone number, e-mail address, URL or host name, or social handle. */
+export function findContact(text: string): { kind: ContactKind; text: string } | undefined {
+  if (DIGIT_RUN.test(text)) {
+    for (const defaultCountry of PHONE_COUNTRIES) {
+      // POSSIBLE: fiction ranges (555-01xx) and numbers the small metadata cannot validate count too. (The types leave the option out.)
+      for (const found of findNumbers(text, { defaultCountry, leniency: 'POSSIBLE', v2: true } as { defaultCountry: CountryCode; v2: true })) {
+        const written = text.slice(found.startsAt, found.endsAt);
+        // Digits inside a longer token (a key, a transaction id) are not a number to call.
+        const glued = /[A-Za-z0-9]/.test(text.charAt(found.startsAt - 1)) || /[A-Za-z0-9]/.test(text.charAt(found.endsAt));
+        if (!DATE.test(written) && !glued) return { kind: 'phone', text: written };
+      }
+    }
+  }
+  for (const [match] of text.matchAll(CANDIDATE)) {
+    if (!/[@.:]./.test(match)) continue;
+    const candidate = match.replace(/^[.:/?#&=+-]+|[.:/?#&=+-]+$/g, '');
+    if (candidate.length < 3) continue;
+    if (SCHEME_URL.test(candidate)) return { kind: 'url', text: candidate };
+    const kind = detectKind(candidate);
+    if (kind === 'email' || (kind === 'handle' && candidate.length >= 4)) return { kind, text: candidate };
+    // A host written without a scheme counts when its suffix is a real one (so "Node.js" or "e.g." are not hosts).
+    if (kind === 'url' && parseDomain(candidate.split(/[/?#]/)[0]!).isIcann === true) return { kind, text: candidate };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Requests for secrets
+
+/** Clauses: requests and their negations live in one clause. */
+/** Sentences; an English sentence is read clause by clause (a Chinese comma often follows a negation: “不要以…为由，把…交给任何人”). */
+const SENTENCE = /[.;!?\n。；！？]/;
+const CLAUSE = /,(?!\d)|:\s/;
+/** The words a request names: most texts name none, and the rules are not run on them. */
+const SECRET_WORDS = /phrase|seed|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|助记词|短语|私钥|密钥|密码|口令|码|屏幕|远程|向日葵/i;
+
+const EN_SECRETS: readonly [RequestKind, string][] = [
+  ['recovery-phrase', String.raw`(?:recovery|seed|secret|backup|mnemonic|wallet)\s+(?:phrase|words?|sentence)s?|mnemonic|seed|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?`],
+  ['private-key', String.raw`(?:private|secret)\s+keys?|keystore(?:\s+file)?|xprv`],
+  ['password', String.raw`passwords?|passcodes?|pins?(?:\s+codes?)?|login\s+details|credentials`],
+  [
+    'one-time-code',
+    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|\d[- ]digit)\s+(?:pass)?codes?|otps?|codes?\s+(?:we\s+(?:just\s+)?sent|sent\s+to\s+you|you\s+(?:just\s+)?(?:got|received))`,
+  ],
+];
+/** Whose secret: the reader's (never "my", which is how a user's own answer reads). */
+const EN_OWNER = String.raw`(?:(?:your|their|his|her|the\s+caller's|the\s+user's|the\s+customer's|the|this|that|all|both)\s+)?`;
+/** Up to two words between the owner and the secret ("12-word", "full wallet"), but no preposition or conjunction. */
+const EN_WORDS = String.raw`(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at|after|before)\b)[\w'-]+\s+){0,2}`;
+const EN_TO = String.raw`(?:(?:us|me|him|her|them|the\s+agent|an\s+agent|our\s+agent|support|our\s+team|the\s+caller)\s+)?`;
+const EN_SHARE = String.raw`send|share|give|tell|provide|submit|read\s+out|read|say|spell\s+out|dictate|reveal|disclose|forward|hand\s+over|upload|post`;
+/** Verbs that are nouns too ("email password"): a request only with someone to send to. */
+const EN_SEND_TO = String.raw`e-?mail|text|dm|message|whatsapp|telegram`;
+const EN_RECIPIENT = String.raw`(?:us|me|him|her|them|the\s+agent|an\s+agent|our\s+agent|support|our\s+team|the\s+caller)\s+`;
+const EN_TYPE = String.raw`type|enter|input|paste|write`;
+/** Where typing a secret gives it away: a chat, a message, a form or page someone sent, support. */
+const EN_DESTINATION = /\b(?:chat|message|reply|form|link|support|agent|us|here|below|e-?mail|ticket|call|dm|telegram|whatsapp|this\s+(?:page|site|website))\b/;
+const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|support|the\s+agent|our\s+team)\s+(?:will\s+)?(?:need|require|must\s+have)`;
+
+function enRules(): { kind: RequestKind; rule: RegExp; typing: boolean }[] {
+  return EN_SECRETS.flatMap(([kind, secret]) => [
+    { kind, rule: new RegExp(String.raw`\b(?:${EN_SHARE})\s+${EN_TO}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
+    { kind, rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
+    { kind, rule: new RegExp(String.raw`\b(?:${EN_TYPE})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: true },
+    { kind, rule: new RegExp(String.raw`\b(?:${EN_ASK})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
+  ]);
+}
+
+const EN_REMOTE = [
+  /\b(?:install|download|open|run|launch|use|start)\s+(?:the\s+|an?\s+)?(?:anydesk|teamviewer|rustdesk|quicksupport|screenconnect|ultraviewer|splashtop|remote[- ](?:desktop|access|control|support))\b/i,
+  /\b(?:share|show)\s+(?:your|their|the\s+caller's|the\s+user's)\s+screens?\b/i,
+  /\b(?:give|grant|allow|enable|accept|turn\s+on)\s+(?:\w+\s+){0,2}remote\s+(?:access|control|session)\b/i,
+  /\blet\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:control|access|into|see)\b/i,
+];
+
+/** Words that make a clause a warning or a description, when they come before the request. */
+const EN_NOT_A_REQUEST = /\b(?:never|not|no|don't|dont|doesn't|won't|cannot|can't|nobody|no\s+one|neither|nor|without|avoid|refuse|asks|asked|asking|requests|requested|requesting|demands|demanded|wants|wanted|claims|claimed|pretends?|scam\w*|fake|phishing|fraud\w*|who|which|reason\s+to|careful|beware|watch\s+out)\b/i;
+
+const ZH_SECRET = '(?:助记词|恢复短语|私钥|密钥|密码|口令|验证码|动态码|校验码)';
+const ZH_KIND: readonly [RequestKind, RegExp][] = [
+  ['recovery-phrase', /助记词|恢复短语/],
+  ['private-key', /私钥|密钥/],
+  ['password', /密码|口令/],
+  ['one-time-code', /验证码|动态码|校验码/],
+];
+const ZH_GIVE = '(?:发给|发到|发送|告诉|告知|提供|交给|念给|读给|报给|说给|透露|分享|上传|截图|拍照|提交)';
+/** Typing, which gives a secret away only where someone else reads it. */
+const ZH_TYPE = '(?:输入|填写|填入|粘贴)';
+const ZH_DESTINATION = /聊天|对话|消息|私信|客服|链接|网页|表单|这里|下面|下方|我们|邮件|微信|QQ|群/i;
+const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
+  // 把（你的）助记词发给客服
+  { rule: new RegExp(`把[^把，,]{0,24}?${ZH_SECRET}[^把，,]{0,16}?${ZH_GIVE}(?!给?[了过])`), typing: false },
+  { rule: new RegExp(`把[^把，,]{0,24}?${ZH_SECRET}[^把，,]{0,16}?${ZH_TYPE}(?!给?[了过])`), typing: true },
+  // 提供你的私钥，告诉我们验证码
+  { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?:一下)?(?:给)?(?:我们|客服|我|他|她|他们|对方)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  { rule: new RegExp(`${ZH_TYPE}(?!给?[了过])(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: true },
+];
+const ZH_REMOTE = [
+  /(?:安装|下载|打开|使用|运行)\s*(?:AnyDesk|TeamViewer|RustDesk|ToDesk|向日葵|QuickSupport|远程(?:控制|协助|桌面)(?:软件|工具|App)?)/i,
+  /(?:开启|允许|接受|同意)(?:我们|客服|对方)?(?:的)?远程(?:控制|协助|访问)(?!给?[了过])/,
+  /共享你的屏幕|把(?:你的|您的)?屏幕共享给/,
+];
+/** Negations and descriptions (what a scammer demanded, did, or what the caller did already). */
+const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|让你|是否|有没有|已经|刚刚|曾经/;
+
+let rules: ReturnType<typeof enRules> | undefined;
+
+/** The first request for a secret or for remote access in a text. */
+export function findRequest(text: string): RequestKind | undefined {
+  if (!SECRET_WORDS.test(text)) return undefined;
+  rules ??= enRules();
+  for (const sentence of text.split(SENTENCE)) {
+    const found = sentence.split(CLAUSE).map(findEnglishRequest).find((k) => k !== undefined) ?? findChineseRequest(sentence);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+
+function findEnglishRequest(clause: string): RequestKind | undefined {
+  for (const { kind, rule, typing } of rules!) {
+    const m = rule.exec(clause);
+    if (m && !EN_NOT_A_REQUEST.test(clause.slice(0, m.index + m[0].length)) && (!typing || EN_DESTINATION.test(clause.slice(m.index + m[0].length)))) return kind;
+  }
+  for (const rule of EN_REMOTE) {
+    const m = rule.exec(clause);
+    if (m && !EN_NOT_A_REQUEST.test(clause.slice(0, m.index + m[0].length))) return 'remote-access';
+  }
+  return undefined;
+}
+
+function findChineseRequest(sentence: string): RequestKind | undefined {
+  if (!/[\u4e00-\u9fff]/.test(sentence)) return undefined;
+  for (const { rule, typing } of ZH_RULES) {
+    const m = rule.exec(sentence);
+    if (m && !ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length)) && (!typing || ZH_DESTINATION.test(sentence))) return ZH_KIND.find(([, word]) => word.test(m[0]))![0];
+  }
+  for (const rule of ZH_REMOTE) {
+    const m = rule.exec(sentence);
+    if (m && !ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length))) return 'remote-access';
+  }
+  return undefined;
+}

@@ -1,0 +1,172 @@
+/**
+ * The texts of operator flows and directory files are screened: a flow may not
+ * carry a contact, a secret or a request for a secret (any language), and a
+ * directory's channels must be what their type says, at the official domain,
+ * with notes free of secrets and requests. Every problem is placed at its text.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../src/data/located-yaml.js';
+import { loadDirectoryFile, loadDirectoryText } from '../src/directory/load.js';
+import { loadFlowFile, loadFlowText } from '../src/flows/load.js';
+import { findContact, findRequest, screenDataText } from '../src/safety/data-text.js';
+import { ROOT, run, tempDir } from './helpers.js';
+
+const FLOW = `id: card-declined
+version: 1
+title: { en: Card payment declined, zh: 银行卡付款被拒 }
+description: { en: A card linked to the wallet was declined., zh: 钱包绑定的银行卡付款被拒绝。 }
+start: balance
+questions:
+  balance:
+    text: { en: Does the card have enough money?, zh: 银行卡余额是否足够？ }
+    answers:
+      - { value: sufficient, label: { en: "Yes", zh: 足够 }, next: escalate-declined }
+      - { value: insufficient, label: { en: "No", zh: 不够 }, next: fix-top-up-card }
+outcomes:
+  fix-top-up-card:
+    kind: fix
+    title: { en: Add money to the card, zh: 为银行卡充值 }
+    steps:
+      - { en: "Top up the card or use another payment method, then pay again.", zh: 为银行卡充值或换一种付款方式，然后重新付款。 }
+  escalate-declined:
+    kind: escalate
+    queue: payments
+    title: { en: Ask support why the card is declined, zh: 联系客服查询被拒原因 }
+    steps:
+      - { en: Contact payments support with the time and the exact error message., zh: 带上时间和完整的错误提示联系支付客服。 }
+tests:
+  - { answers: { balance: insufficient }, expect: fix-top-up-card }
+  - { answers: { balance: sufficient }, expect: escalate-declined }
+`;
+const STEP_EN = 'Contact payments support with the time and the exact error message.';
+const STEP_ZH = '带上时间和完整的错误提示联系支付客服。';
+
+const withEnStep = (text: string) => FLOW.replace(STEP_EN, JSON.stringify(text));
+const withZhStep = (text: string) => FLOW.replace(STEP_ZH, JSON.stringify(text));
+const flowProblems = (flow: string) => loadFlowText(flow, 'flows/card-declined.yaml').problems.map(formatProblem);
+
+describe('flow texts: contacts, secrets and requests are refused with their place', () => {
+  const cases: [string, string, RegExp][] = [
+    ['a phone number (QA: flows/phone)', withEnStep('Call our hotline +1 202-555-0177 or WhatsApp +44 7700 900123 with the time.'), /:23:15: .*\(en\) contains a phone number \("\+1 202-555-0177"\)/],
+    ['a national number in Chinese (QA: flows/phonezh)', withZhStep('请拨打客服热线400-820-8820并带上时间和错误提示。'), /:23:\d+: .*\(zh\) contains a phone number \("400-820-8820"\)/],
+    ['a URL (QA: flows/url)', withEnStep('Open https://examp1e-support.com/help and log in there.'), /:23:15: .*contains a web address \("https:\/\/examp1e-support\.com\/help"\)/],
+    ['a bare domain glued to Chinese', withZhStep('请访问examp1e-support.com登录。'), /contains a web address \("examp1e-support\.com"\)/],
+    ['an e-mail address (QA: flows/email)', withEnStep('Email helpdesk@wallet-rescue.io with the time.'), /contains an e-mail address \("helpdesk@wallet-rescue\.io"\)/],
+    ['a social handle', withEnStep('Message @WalletHelpDesk on Telegram.'), /contains a social media handle \("@WalletHelpDesk"\)/],
+    ['a request for the recovery phrase (QA: flows/seed)', withEnStep('Type your 12-word recovery phrase into the chat so an agent can restore access.'), /:23:15: .*asks for the recovery phrase/],
+    ['a request for the seed phrase and key (QA: flows/seed2)', withEnStep('Send your seed phrase and private key to support for verification.'), /asks for the recovery phrase/],
+    ['a request in Chinese (QA: flows/seedzh)', withZhStep('请把你的助记词发给客服以便核实。'), /\(zh\) asks for the recovery phrase/],
+    ['a request for a one-time code', withEnStep('Tell the agent the verification code we sent you.'), /asks for a one-time code/],
+    ['a request for a password', withEnStep('Email us your password so we can check the account.'), /asks for a password/],
+    ['a request for remote access', withEnStep('Install AnyDesk so an agent can fix it for you.'), /asks for remote access/],
+    ['a request for remote access in Chinese', withZhStep('请下载向日葵，客服会远程帮你处理。'), /\(zh\) asks for remote access/],
+    ['a literal recovery phrase (QA: flows/literalseed)', withEnStep('Restore with: abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'), /contains what looks like a recovery phrase/],
+    ['a private key', withEnStep('Import 0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318 into the wallet.'), /contains what looks like a private key/],
+  ];
+  for (const [name, flow, expected] of cases) {
+    it(name, () => {
+      const problems = flowProblems(flow);
+      expect(problems).toEqual([expect.stringMatching(expected)]);
+      // A secret is named by its kind, never quoted.
+      expect(problems.join('\n')).not.toMatch(/abandon|4c0883a6/);
+    });
+  }
+
+  it('also in titles, questions and test names', () => {
+    const flow = FLOW.replace('title: { en: Card payment declined', 'title: { en: "Card payment declined: call +1 202-555-0111"')
+      .replace('text: { en: Does the card have enough money?', 'text: { en: "Does the card have enough money? See example.org"')
+      .replace('- { answers: { balance: insufficient }', '- { name: "send your password to support", answers: { balance: insufficient }');
+    const problems = flowProblems(flow);
+    expect(problems).toEqual([
+      expect.stringMatching(/:3:\d+: the flow title \(en\) contains a phone number/),
+      expect.stringMatching(/:8:\d+: the text of question "balance" \(en\) contains a web address \("example\.org"\)/),
+      expect.stringMatching(/:25:\d+: the name of test 1 asks for a password/),
+    ]);
+  });
+
+  it('warnings and descriptions of scams pass', () => {
+    for (const text of [
+      'Never give anyone your password, recovery phrase, private key or verification codes. Official support never asks for them.',
+      'If someone asks you to send your recovery phrase, it is a scam.',
+      'Enter the 6-digit code in the app before it expires.',
+      'Change your wallet password and your email password.',
+      'Read out the error code that appears on the screen.',
+      'Write down your recovery phrase on paper and keep it offline.',
+      'Since 2026-10-01 withdrawals take up to 24 hours; the minimum is 1,000.00 USD.',
+      'Update to version 1.2.3 of the app, e.g. from the official store.',
+    ]) {
+      expect(screenDataText(text, { contacts: true }), text).toEqual([]);
+    }
+    for (const text of ['不要把密码、助记词、私钥或验证码告诉任何人。官方客服绝不会索要这些信息。', '不要以“找回资金”为由，把助记词或私钥交给任何人。', '是，或者我刚刚透露了密码、验证码或助记词', '在过期前输入最新的验证码。']) {
+      expect(screenDataText(text, { contacts: true }), text).toEqual([]);
+    }
+    expect(findContact('the card')).toBeUndefined();
+    expect(findRequest('My recovery phrase')).toBeUndefined();
+  });
+
+  it('the bundled flows and the README example pass, and are validated by the same validator', async () => {
+    for (const file of ['account-compromised', 'contact-support', 'suspicious-contact', 'forgot-password', 'login-failed', 'deposit-missing', 'account-locked', 'payment-failed']) {
+      expect((await loadFlowFile(join(ROOT, 'flows', `${file}.yaml`), 'en', true)).problems).toEqual([]);
+    }
+  });
+
+  it('--flows: the flow is skipped with a located warning, and nothing of it reaches text or --json output', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'card-declined.yaml'), FLOW.replace('"Top up the card or use another payment method, then pay again."', '"Restore with: abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"'));
+    const r = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Warning: skipped a broken flow file: .*card-declined\.yaml:17:\d+: .*contains what looks like a recovery phrase/);
+    expect(r.stdout + r.stderr).not.toContain('abandon');
+    const validated = await run(['flows', 'validate', dir]);
+    expect(validated.code).toBe(1);
+    expect(validated.stdout + validated.stderr).not.toContain('abandon');
+  });
+});
+
+const DIRECTORY = readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8');
+const dirProblems = (text: string) => loadDirectoryText(text, 'dir.yaml').problems.map(formatProblem);
+
+describe('directory files: channel values by type, at the official domain, notes screened', () => {
+  it('the bundled directory passes', async () => {
+    expect((await loadDirectoryFile(join(ROOT, 'directory/example.yaml'))).problems).toEqual([]);
+  });
+
+  const cases: [string, string, string, RegExp][] = [
+    ['two phone numbers in one (QA: dir/v.yaml)', 'value: "+1 202-555-0199"', 'value: "+1 202-555-0199 +1 900 555 0000"', /a phone channel must give one phone number, .*not "\+1 202-555-0199 \+1 900 555 0000"/],
+    ['a phone value that is no number', 'value: "+1 202-555-0199"', 'value: "call me maybe"', /a phone channel must give one phone number/],
+    ['an e-mail value that is no address', 'value: security@example.com', 'value: not-an-email', /an email channel must give one e-mail address/],
+    ['a javascript: URL as a web channel', 'value: "App › Me › Security › Freeze account"', 'value: "javascript:alert(1)"', /a web channel must give one https:\/\/ address or a path in the app/],
+    ['an http ticket address', 'value: https://www.example.com/help/ticket', 'value: http://evil.io/ticket', /a ticket channel must give one https:\/\/ address/],
+    ['a look-alike e-mail address (QA: dir/offdomain.yaml)', 'value: security@example.com', 'value: examplewallet.security@gmail.com', /the email contact "examplewallet\.security@gmail\.com" is not at example\.com, .* and imitates it \(brand-with-extra-words\)/],
+    ['a ticket page at another domain', 'value: https://www.example.com/help/ticket', 'value: https://help.wallet-rescue.io/ticket', /the ticket contact "https:\/\/help\.wallet-rescue\.io\/ticket" is not at example\.com/],
+    ['a request in a note (QA: dir/seed.yaml)', 'response: { en: takes effect at once', 'response: { en: send us your 12-word recovery phrase so we can freeze it', /the response time note \(en\) asks for the recovery phrase/],
+    ['a private key in a note (QA: dir/privkey.yaml)', 'cost: { en: standard UK call rates apply', 'cost: { en: "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"', /the cost note \(en\) contains what looks like a private key/],
+    ['a request in a holiday note', 'note: National Day }', 'note: "National Day: send your password to support" }', /the note of the exception asks for a password/],
+  ];
+  for (const [name, from, to, expected] of cases) {
+    it(name, () => {
+      expect(DIRECTORY).toContain(from);
+      const problems = dirProblems(DIRECTORY.replace(from, to));
+      expect(problems).toEqual([expect.stringMatching(new RegExp(`^dir\\.yaml:\\d+:\\d+: ${expected.source}`))]);
+      expect(problems.join('\n')).not.toContain('4c0883a6');
+    });
+  }
+
+  it('accepts an https chat page and social handles', () => {
+    const text = `${DIRECTORY.replace('value: "App › Me › Help › Chat with us"', 'value: https://www.example.com/help/chat')}        - { type: social, value: "@ExampleWallet", hours: "24/7" }
+        - { type: social, value: "https://x.com/examplewallet", hours: "24/7" }
+        - { type: social, value: "weibo:examplewallet", hours: "24/7" }
+`;
+    expect(dirProblems(text)).toEqual([]);
+  });
+
+  it('verify no longer calls a look-alike official: the directory holding it is refused', async () => {
+    const files = { 'dir.yaml': DIRECTORY.replace('value: security@example.com', 'value: examplewallet.security@gmail.com') };
+    const r = await run(['--contacts', 'dir.yaml', 'verify', 'examplewallet.security@gmail.com', '--json'], { files });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'directory_invalid' } });
+    expect(r.stdout).not.toMatch(/"verdict": "official"/);
+  });
+});
