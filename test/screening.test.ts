@@ -3,7 +3,11 @@ import { generateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { wordlist as chinese } from '@scure/bip39/wordlists/simplified-chinese.js';
 import { describe, expect, it } from 'vitest';
-import { run, tempDir } from './helpers.js';
+import type { CaseRecord } from '../src/cases/store.js';
+import { translator } from '../src/i18n/i18n.js';
+import { SUMMARY_FORMATS, renderSummary } from '../src/render/summary.js';
+import { redactCaseRecord } from '../src/safety/screen.js';
+import { bundledFlows, run, tempDir } from './helpers.js';
 
 /** True when any three consecutive words of the phrase appear in the output. */
 function leaks(output: string, phrase: string): boolean {
@@ -160,5 +164,54 @@ describe('secret screening in the CLI', () => {
     expect(r.code).toBe('invalid_value');
     const address = JSON.parse((await run(['diagnose', 'payment-failed', '--answer', 'network=bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', '--json'])).stdout).error;
     expect(address.code).toBe('invalid_value');
+  });
+});
+
+describe('case summaries', () => {
+  const phrase = generateMnemonic(english, 128);
+
+  it('redact a secret that slipped into a fact or a check input, in every format, and keep the flow texts as written', async () => {
+    const deposit = (await bundledFlows()).find((f) => f.id === 'deposit-missing')!;
+    // A question text that reads like a recovery phrase: it is the flow's (validated data), so it is shown as it is.
+    const lookalike = generateMnemonic(chinese, 128);
+    const minimum = { ...deposit.questions.minimum!, text: { en: lookalike, zh: lookalike } };
+    const flow = { ...deposit, questions: { ...deposit.questions, minimum } };
+    const record: CaseRecord = {
+      id: '0123456789abcdef',
+      status: 'finished',
+      flow: flow.id,
+      version: flow.version,
+      lang: 'zh',
+      role: 'agent',
+      startedAt: '2026-11-20T08:00:00.000Z',
+      endedAt: '2026-11-20T08:05:00.000Z',
+      timeZone: 'UTC',
+      path: [{ question: 'minimum', answer: 'below-minimum' }],
+      checks: [{ question: 'caller', check: 'phone', input: `+1 202 ${phrase}`, result: 'unknown', reasons: [] }],
+      outcome: null,
+      contact: null,
+      facts: { error: `they asked for ${phrase}`, memo: '验证码 482913', amount: '0.5 LTC' },
+    };
+    const redacted = await redactCaseRecord(record);
+    for (const lang of ['en', 'zh'] as const) {
+      const t = await translator(lang);
+      for (const format of SUMMARY_FORMATS) {
+        const out = renderSummary(redacted, flow, format, t, lang);
+        expect(leaks(out, phrase), `${lang} ${format}`).toBe(false);
+        expect(out).not.toContain('482913');
+        expect(out.match(/\[redacted recovery phrase\]/g), `${lang} ${format}`).toHaveLength(2);
+        expect(out).toContain('[redacted one-time code]');
+        expect(out).toContain('0.5 LTC');
+        if (format !== 'json') expect(out).toContain(lookalike);
+      }
+    }
+  });
+
+  it('show the Chinese question texts of the flow, not a redaction marker', async () => {
+    const answers = ['method=crypto', 'send-status=completed', 'confirmations=confirmed', 'network-match=same', 'memo=not-needed', 'minimum=below-minimum'];
+    const r = await run(['--lang', 'zh', 'diagnose', 'deposit-missing', '--no-checks', ...answers.flatMap((a) => ['--answer', a]), '--summary', 'text']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('链上实际到达的金额，是否达到了充值页面上写的最低充值金额？');
+    expect(r.stdout).not.toContain('[redacted');
   });
 });

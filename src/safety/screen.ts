@@ -4,6 +4,7 @@
  * only when some input could hold a secret: answers that are one of a flow's
  * own values cannot, so the common path never pays for it.
  */
+import type { CaseFact, CaseRecord } from '../cases/store.js';
 import type { Flow } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
@@ -71,4 +72,39 @@ export async function refuseSecrets(t: Translate, inputs: readonly ({ text: stri
     const [found] = findSecrets(input.text, input);
     if (found) throw new SecretError(t, found.kind, input.where);
   }
+}
+
+/**
+ * How each fact is screened: a TxID or address is long hex by nature, and an
+ * error message, time, amount or memo carries numbers that are data (a labelled
+ * one-time code or password in them is still refused).
+ */
+export const FACT_SCAN: Readonly<Record<CaseFact, SecretScanOptions>> = {
+  'account-id': {},
+  time: { numbersExpected: true },
+  amount: { numbersExpected: true },
+  txid: { allowHex64: true },
+  chain: {},
+  // No chain wallet-help knows writes an address as 64 hex digits: that is the shape of a raw private key.
+  address: {},
+  memo: { numbersExpected: true },
+  error: { numbersExpected: true },
+};
+
+/** What a check was given: a phone number, host or handle typed, or a fact (an address, TxID or memo). */
+const CHECK_INPUT_SCAN: SecretScanOptions = { allowHex64: true, numbersExpected: true };
+
+/**
+ * The case record with a secret redacted wherever users supplied the text: the
+ * facts and the inputs of checks. Everything else in it is an id, a time or a
+ * text of the flow or the directory, which are validated data: scanning those
+ * would only let the detector mistake a question for a secret.
+ */
+export async function redactCaseRecord(record: CaseRecord): Promise<CaseRecord> {
+  const { redactSecrets } = await loadScanner();
+  return {
+    ...record,
+    facts: Object.fromEntries(Object.entries(record.facts).map(([key, value]) => [key, value === undefined ? value : redactSecrets(value, FACT_SCAN[key as CaseFact])])),
+    checks: record.checks.map((c) => (c.input === null ? c : { ...c, input: redactSecrets(c.input, CHECK_INPUT_SCAN) })),
+  };
 }

@@ -11,7 +11,7 @@ import type { KeyHints } from '../../io/prompter.js';
 import { listOf, type Translate } from '../../i18n/i18n.js';
 import { layoutFor, UNWRAPPED } from '../../render/layout.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
-import { loadScanner, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
+import { FACT_SCAN, loadScanner, redactCaseRecord, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
 import type { SecretScanOptions } from '../../safety/secrets.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
 import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord } from '../../diagnosis/checks.js';
@@ -49,23 +49,6 @@ export interface DiagnoseOptions {
   /** Time limit of each check, in milliseconds. */
   timeout?: string;
 }
-
-/**
- * How each fact is screened: a TxID or address is long hex by nature, and an
- * error message, time, amount or memo carries numbers that are data (a labelled
- * one-time code or password in them is still refused).
- */
-const FACT_SCAN: Record<CaseFact, SecretScanOptions> = {
-  'account-id': {},
-  time: { numbersExpected: true },
-  amount: { numbersExpected: true },
-  txid: { allowHex64: true },
-  chain: {},
-  // No chain wallet-help knows writes an address as 64 hex digits: that is the shape of a raw private key.
-  address: {},
-  memo: { numbersExpected: true },
-  error: { numbersExpected: true },
-};
 
 const BACK = '__back';
 const RESTART = '__restart';
@@ -400,10 +383,9 @@ function caseRecord(
   };
 }
 
-/** The summary in a format, with anything that still looks like a secret redacted; `saved` says whether it has an id to show. */
+/** The summary in a format, with anything users typed that still looks like a secret redacted; `saved` says whether it has an id to show. */
 async function summaryText(ctx: Context, record: CaseRecord, flow: Flow, format: SummaryFormat, saved: boolean): Promise<string> {
-  const { redactSecrets } = await loadScanner();
-  return redactSecrets(renderSummary(record, flow, format, ctx.t, ctx.lang, saved), { allowHex64: true, numbersExpected: true });
+  return renderSummary(await redactCaseRecord(record), flow, format, ctx.t, ctx.lang, saved);
 }
 
 /** What typed at a fact prompt goes back, like Back at a question (a prompt for text has no menu). */
