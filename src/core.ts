@@ -21,6 +21,7 @@ import './config/config.js';
 import './safety/screen.js';
 import './render/time.js';
 import './render/queue.js';
+import './render/layout.js';
 import './flows/catalog.js';
 import './directory/source.js';
 import './settings.js';

@@ -16,6 +16,7 @@ import { loadFlowText } from '../src/flows/load.js';
 import { translator, type Translate } from '../src/i18n/i18n.js';
 import { diagnose, type FlowSet } from '../src/lib.js';
 import { BUNDLED_DIRECTORY_YAML } from '../src/paths.js';
+import { screenDataText } from '../src/safety/data-text.js';
 import { bundledFlows } from './helpers.js';
 
 /** Runs per property: enough to find shape bugs, small enough for the whole file to stay well under 20 s. */
@@ -34,11 +35,14 @@ function expectPrototypesClean(): void {
 /** Lowercase letters, digits and dashes, as ids and answer values must be. */
 const kebab = fc.array(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('-'));
 
-/** Texts: any printable Unicode, and words that YAML would read as something else when written plainly. */
+/**
+ * Texts: any printable Unicode, and words that YAML would read as something else when written plainly;
+ * valid ones, so none that the screening of data texts refuses (a random "0.AC" is a host name).
+ */
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }) },
   { weight: 1, arbitrary: fc.constantFrom('yes', 'no', 'null', '~', 'true', '1e3', '0x1F', '- item', '&anchor', '*alias', '!tag', '# not a comment', 'key: value', '"quoted"', "'single'", '{a: 1}', '[1, 2]', '@at', '`tick', '%percent', '付款失败', 'مرحبا', 'line\nbreak') },
-).filter((s) => s.trim() !== '');
+).filter((s) => s.trim() !== '' && screenDataText(s, { contacts: true }).length === 0);
 const localized: fc.Arbitrary<Localized> = fc.record({ en: text, zh: text });
 
 /** The shape of a flow: question i leads only to later questions or to outcomes, so it is a DAG. */

@@ -4,8 +4,9 @@
  * read from it (/dev/zero never ends, a FIFO may never close), and no more than the
  * limit plus one byte is ever read, however large the file or however it grows.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+// fs.promises, not node:fs/promises: this module is part of start-up (settings), and importing
+// node:fs/promises loads it (readline, event targets and more) in every run; fs.promises loads on first use.
+import { closeSync, constants, fstatSync, openSync, promises as fsp, readSync, type Stats } from 'node:fs';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 
 /** A data file refused unread: not a regular file (`ENOTREG`), or larger than allowed (`ETOOBIG`, with its size when known). */
@@ -50,7 +51,7 @@ function finish(buf: Buffer, length: number, max: number): Buffer {
 
 /** Reads a regular file of at most `max` bytes; throws DataFileError, or the system's error (ENOENT, EACCES, …). */
 export async function readDataFile(path: string, max = MAX_DATA_FILE_BYTES): Promise<Buffer> {
-  const handle = await open(path, OPEN_FLAGS);
+  const handle = await fsp.open(path, OPEN_FLAGS);
   try {
     const stats = await handle.stat();
     check(stats, max);

@@ -7,6 +7,7 @@
 
 import type { ProblemTranslate } from '../i18n/problems.js';
 import { clip } from '../util/safe-text.js';
+import '../core.js';
 
 /** What is wrong at `offset` (0-based, in UTF-16 units of the text). */
 export type JsonProblemKind = 'value' | 'key' | 'colon' | 'comma-object' | 'comma-array' | 'end' | 'string' | 'duplicate';

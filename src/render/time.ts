@@ -68,17 +68,3 @@ export function formatDuration(ms: number, t: Translate): string {
   if (h > 0) return m === 0 ? t('duration.h', { h }) : t('duration.hm', { h, m });
   return t('duration.m', { m });
 }
-
-/** The user's IANA time zone: TZ when it names one, else the system's. */
-export function userTimeZone(env: Readonly<Record<string, string | undefined>>): string {
-  const tz = env.TZ?.replace(/^:/, '');
-  if (tz) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return tz;
-    } catch {
-      // Not an IANA name (POSIX TZ strings exist); fall back to the system zone.
-    }
-  }
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}

@@ -18,6 +18,7 @@
 import { findNumbers, type CountryCode } from 'libphonenumber-js/min';
 import { parse as parseDomain } from 'tldts';
 import { findSecrets, type SecretKind } from './secrets.js';
+import '../core.js';
 import { detectKind, type ContactKind } from './verify.js';
 import '../core.js';
 

@@ -2,6 +2,7 @@
 import { casesFile, readCases, type CaseRecord } from '../../cases/store.js';
 import { UsageError } from '../../errors.js';
 import { orList, sentences } from '../../i18n/i18n.js';
+import { layoutFor } from '../../render/layout.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
@@ -72,7 +73,6 @@ export async function runCasesShow(opts: { id: string; format: string; json: boo
     ctx.io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
     return;
   }
-  const { layoutFor } = await import('../../render/layout.js');
   ctx.io.stdout.write((await layoutFor(ctx.io.stdout)).wrap(renderSummary(record, flow, opts.format as 'text' | 'md', ctx.t, ctx.lang)));
 }
 

@@ -1,6 +1,5 @@
 /** Collecting answers given up front: an answers file, --answer flags and shortcuts. */
 import { MAX_DATA_FILE_BYTES, MAX_PROBLEMS } from '../../data/limits.js';
-import { jsonProblemText, lineColumn, parseStrictJson } from '../../data/strict-json.js';
 import { CancelError, UsageError } from '../../errors.js';
 import { readAll } from '../../io/io.js';
 import { clip, safeText } from '../../util/safe-text.js';
@@ -65,6 +64,8 @@ export async function readAnswersFile(ctx: Context, file: string): Promise<Answe
   const decoded = decodeUtf8(bytes, name, ctx.lang);
   if ('problem' in decoded) return fail([decoded.problem]);
   if (/\.json$/i.test(file)) {
+    // Loaded only for a .json file: the strict parser is no part of a run's start-up.
+    const { jsonProblemText, lineColumn, parseStrictJson } = await import('../../data/strict-json.js');
     const strict = parseStrictJson(decoded.text);
     if ('problem' in strict) return fail([{ file: name, ...lineColumn(decoded.text, strict.problem.offset), message: jsonProblemText(strict.problem, problemTranslator(ctx.lang)) }]);
   }

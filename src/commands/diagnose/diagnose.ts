@@ -10,6 +10,7 @@ import { canPrompt } from '../../io/io.js';
 import type { KeyHints } from '../../io/prompter.js';
 import { listOf, type Translate } from '../../i18n/i18n.js';
 import { layoutFor, UNWRAPPED } from '../../render/layout.js';
+import { formatDateTime } from '../../render/time.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { FACT_SCAN, loadScanner, redactCaseRecord, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
 import type { SecretScanOptions } from '../../safety/secrets.js';
@@ -141,7 +142,6 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: flow.id }));
   }
   if (resumed) {
-    const { formatDateTime } = await import('../../render/time.js');
     const recap = `${t('resume.continuing', { time: formatDateTime(resumed.startedAt, ctx.userZone(), lang), title: safeText(flow.title[lang]) })}\n${describePath(ctx, flow, resumed.path)}${describeFacts(ctx, facts)}`;
     io.stdout.write((await layoutFor(io.stdout)).wrap(recap));
   }
