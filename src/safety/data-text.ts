@@ -18,7 +18,6 @@
 import { findNumbers, type CountryCode } from 'libphonenumber-js/min';
 import { parse as parseDomain } from 'tldts';
 import { findSecrets, type SecretKind } from './secrets.js';
-import '../core.js';
 import { detectKind, type ContactKind } from './verify.js';
 import '../core.js';
 
@@ -32,7 +31,24 @@ export type TextFinding = { type: 'contact'; kind: ContactKind; text: string } |
  * too (flows; a directory's notes sit beside its contacts and are checked for secrets
  * and requests only).
  */
-export function screenDataText(text: string, opts: { contacts: boolean }): TextFinding[] {
+export function screenDataText(text: string, opts: { contacts: boolean }): readonly TextFinding[] {
+  // Texts repeat across the files of a folder (steps, agent wording, answer labels): each is screened once a process.
+  const seen = opts.contacts ? screenedWithContacts : screenedWithout;
+  let found = seen.get(text);
+  if (!found) {
+    if (seen.size >= MAX_REMEMBERED) seen.clear();
+    found = Object.freeze(screen(text, opts));
+    seen.set(text, found);
+  }
+  return found;
+}
+
+const screenedWithContacts = new Map<string, readonly TextFinding[]>();
+const screenedWithout = new Map<string, readonly TextFinding[]>();
+/** Enough for the distinct texts of a large folder; memory stays bounded however many files are checked. */
+const MAX_REMEMBERED = 50_000;
+
+function screen(text: string, opts: { contacts: boolean }): TextFinding[] {
   const normal = text.normalize('NFKC');
   const out: TextFinding[] = [];
   if (opts.contacts) {

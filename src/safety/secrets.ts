@@ -137,7 +137,10 @@ export function findSecrets(text: string, opts: SecretScanOptions = {}): SecretF
   const folded = foldWidth(text);
   const found: SecretFinding[] = [];
   // 12 Chinese characters, or 12 English words of 3+ letters with separators.
-  if (folded.length >= 47 || (folded.length >= 12 && HAN.test(folded))) findPhrases(folded, found, opts.prose === true);
+  // In prose (data files) only a phrase with something between every two words counts: at least 11 characters that
+  // are not letters, which most sentences of a flow do not have (counted natively, before tokenising).
+  const phraseMayFit = folded.length >= 47 || (folded.length >= 12 && HAN.test(folded));
+  if (phraseMayFit && (opts.prose !== true || (folded.match(NOT_LETTER)?.length ?? 0) >= MIN_PHRASE_WORDS - 1)) findPhrases(folded, found, opts.prose === true);
   findHexKeys(folded, opts.allowHex64 === true, found);
   findBase58Keys(folded, found);
   findCards(folded, found);
@@ -168,6 +171,8 @@ export function redactSecrets(text: string, opts: SecretScanOptions = {}): strin
 // ---------------------------------------------------------------------------
 
 const NEEDS_SCAN = /[\d\u0080-\uffff]/;
+/** What separates the words of a phrase written out: anything that is not a letter. */
+const NOT_LETTER = /[^\p{L}\p{M}]/gu;
 const WIDE = /[\u3000\uff01-\uff5e]/;
 const HAN = /\p{Script=Han}/u;
 
