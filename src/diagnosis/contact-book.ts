@@ -24,6 +24,13 @@ export class ContactBook {
     return this.cards.get(key)!;
   }
 
+  /** The safety notice that goes with every card of this provider (worded once: a batch shows it on most lines). */
+  get notice(): string {
+    return (this.noticeText ??= this.env.t('safety.notice', { url: this.provider.website }));
+  }
+
+  private noticeText: string | undefined;
+
   /** What to say when the directory has no channel for a queue. */
   missing(queue: Queue): string {
     const { t } = this.env;

@@ -99,7 +99,7 @@ export function finish(env: DiagnosisEnv, flow: Flow, outcome: Outcome, session:
   const result: FullResult = toResult(flow, outcome, session, env.lang);
   if (outcome.queue && contacts) {
     result.outcome.contact = contacts.card(outcome.queue, outcome.kind === 'alert');
-    result.outcome.notice = env.t('safety.notice', { url: contacts.provider.website });
+    result.outcome.notice = contacts.notice;
     if (!result.outcome.contact) result.warnings = [contacts.missing(outcome.queue)];
   }
   return result;
