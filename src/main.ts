@@ -109,7 +109,7 @@ async function screened(err: unknown, t: Translate, argv: readonly string[]): Pr
   if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')) return err;
   const { findSecrets } = await loadScanner();
   const details = err instanceof WalletHelpError ? JSON.stringify(err.details) : '';
-  const [found] = [err.message, details, ...argv].flatMap((text) => findSecrets(text));
+  const [found] = [err.message, details, ...argv.filter((_, i) => !isCaseId(argv, i))].flatMap((text) => findSecrets(text));
   return found ? new SecretError(t, found.kind) : err;
 }
 
@@ -119,8 +119,18 @@ const SCREENED_BY_COMMAND = ['--fact', '--check-input', '--txid', '--address', '
 function screenedByCommand(argv: readonly string[], i: number): boolean {
   const arg = argv[i]!;
   const prev = argv[i - 1];
-  return SCREENED_BY_COMMAND.some((flag) => arg.startsWith(`${flag}=`) || prev === flag);
+  return SCREENED_BY_COMMAND.some((flag) => arg.startsWith(`${flag}=`) || prev === flag) || isCaseId(argv, i);
 }
+
+/**
+ * The id of `cases show ID`: hex digits and dashes (a UUID, or its start), which the command checks itself. Its
+ * first eight characters are all digits in about one case of forty, and eight digits alone read as a one-time code.
+ */
+function isCaseId(argv: readonly string[], i: number): boolean {
+  const cases = argv.indexOf('cases');
+  return cases !== -1 && argv[cases + 1] === 'show' && i > cases + 1 && argv[i - 1] !== '--format' && CASE_ID.test(argv[i]!);
+}
+const CASE_ID = /^[0-9a-f][0-9a-f-]{0,35}$/i;
 
 /** Flags that answer a question: `--answer ID=VALUE` and the shortcuts named after their question. */
 const ANSWER_FLAGS = ['--answer', '-a'];

@@ -273,6 +273,24 @@ describe('the case log', () => {
     expect((await run(['cases', 'show', first.id.slice(0, 8)], { env })).stderr).toContain('Several cases start with');
   });
 
+  it('opens a case whose id starts with eight digits by that start (not refused as a one-time code)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    const [saved] = lines(join(dir, 'cases.jsonl')).map(json);
+    const id = `12345678${saved.id.slice(8)}`;
+    writeFileSync(join(dir, 'cases.jsonl'), `${JSON.stringify({ ...saved, id })}\n`);
+    for (const prefix of ['12345678', id]) {
+      const show = await run(['cases', 'show', prefix, '--json'], { env });
+      expect(show.stderr).toBe('');
+      expect(show.code).toBe(0);
+      expect(json(show.stdout).id).toBe(id);
+    }
+    // A number that names no case is still no case, and an eight-digit code elsewhere is still refused.
+    expect((await run(['cases', 'show', '87654321'], { env })).stderr).toContain('87654321');
+    expect((await run(['diagnose', 'payment-failed', '--network', '87654321'], { env })).stderr).toContain('one-time code');
+  });
+
   it('exports CSV that a spreadsheet reads back exactly: quotes, commas, line breaks, Chinese', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     const error = 'He said: "wait, then retry"\nline two';
