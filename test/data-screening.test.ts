@@ -11,35 +11,9 @@ import { formatProblem } from '../src/data/located-yaml.js';
 import { loadDirectoryFile, loadDirectoryText } from '../src/directory/load.js';
 import { loadFlowFile, loadFlowText } from '../src/flows/load.js';
 import { findContact, findRequest, screenDataText } from '../src/safety/data-text.js';
-import { ROOT, run, tempDir } from './helpers.js';
+import { CARD_DECLINED_FLOW, ROOT, run, tempDir } from './helpers.js';
 
-const FLOW = `id: card-declined
-version: 1
-title: { en: Card payment declined, zh: 银行卡付款被拒 }
-description: { en: A card linked to the wallet was declined., zh: 钱包绑定的银行卡付款被拒绝。 }
-start: balance
-questions:
-  balance:
-    text: { en: Does the card have enough money?, zh: 银行卡余额是否足够？ }
-    answers:
-      - { value: sufficient, label: { en: "Yes", zh: 足够 }, next: escalate-declined }
-      - { value: insufficient, label: { en: "No", zh: 不够 }, next: fix-top-up-card }
-outcomes:
-  fix-top-up-card:
-    kind: fix
-    title: { en: Add money to the card, zh: 为银行卡充值 }
-    steps:
-      - { en: "Top up the card or use another payment method, then pay again.", zh: 为银行卡充值或换一种付款方式，然后重新付款。 }
-  escalate-declined:
-    kind: escalate
-    queue: payments
-    title: { en: Ask support why the card is declined, zh: 联系客服查询被拒原因 }
-    steps:
-      - { en: Contact payments support with the time and the exact error message., zh: 带上时间和完整的错误提示联系支付客服。 }
-tests:
-  - { answers: { balance: insufficient }, expect: fix-top-up-card }
-  - { answers: { balance: sufficient }, expect: escalate-declined }
-`;
+const FLOW = CARD_DECLINED_FLOW;
 const STEP_EN = 'Contact payments support with the time and the exact error message.';
 const STEP_ZH = '带上时间和完整的错误提示联系支付客服。';
 
