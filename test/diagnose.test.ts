@@ -232,7 +232,7 @@ describe('diagnose, human output', () => {
     expect(doc.outcome).toMatchObject({ kind: 'alert', queue: 'security' });
     const r = await run(['diagnose', 'account-compromised']);
     expect(r.stdout).toContain('[SECURITY ALERT]');
-    expect(r.stdout).toContain('Support team: security');
+    expect(r.stdout).toContain('Handled by: security support');
     expect(r.stdout).toContain('Have this ready before you contact support:');
     expect(r.stdout).toContain('Reach it only through the contacts shown here, published at https://www.example.com/help/contact.');
     expect(r.stdout).toContain('Example Wallet — security support');

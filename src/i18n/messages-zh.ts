@@ -42,7 +42,7 @@ export const zh: Record<MessageKey, string> = {
   'kind.alert': '安全警报',
   'kind.alert.lead': '请立即处理，先做这些事：',
   'outcome.steps': '处理步骤',
-  'outcome.queue': '对应客服团队：{queue}',
+  'outcome.queue': '负责处理：{team}',
   'outcome.fixQueue': '如果这样仍未解决，请通过下方列出的联系方式联系{queue}客服团队。',
   'queue.payments': '支付',
   'queue.account': '账户',

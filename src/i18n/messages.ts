@@ -48,7 +48,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 1 internal error, 130 ca
   'kind.alert': 'SECURITY ALERT',
   'kind.alert.lead': 'Act now, before anything else:',
   'outcome.steps': 'What to do',
-  'outcome.queue': 'Support team: {queue}',
+  'outcome.queue': 'Handled by: {team}',
   'outcome.fixQueue': 'If this does not solve it, contact the {queue} support team through the contacts below.',
   'queue.payments': 'payments',
   'queue.account': 'account',

@@ -4,6 +4,7 @@ import type { Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { safeText } from '../util/safe-text.js';
 import type { Layout } from './layout.js';
+import { queueTeam } from './queue.js';
 import type { Style } from './style.js';
 import '../core.js';
 
@@ -28,7 +29,7 @@ export function renderOutcome(result: DiagnosisResult, t: Translate, style: Styl
   lines.push(hanging('', style.bold(o.kind === 'alert' ? t('kind.alert.lead') : t('outcome.steps'))));
   o.steps.forEach((s, i) => lines.push(hanging(`  ${i + 1}. `, safeText(s))));
   if (o.kind !== 'fix') {
-    if (o.queue) lines.push('', hanging('', t('outcome.queue', { queue: t(`queue.${o.queue}`) })));
+    if (o.queue) lines.push('', hanging('', t('outcome.queue', { team: queueTeam(t, o.queue) })));
     lines.push('', hanging('', style.bold(t(agent ? 'outcome.prepare.agent' : 'outcome.prepare'))));
     const prepare = o.prepare.length > 0 ? o.prepare.map((p) => safeText(p)) : (agent ? DEFAULT_PREPARE_AGENT : DEFAULT_PREPARE).map((k) => t(k));
     for (const p of prepare) lines.push(hanging('  • ', p));
