@@ -11,6 +11,8 @@ import { formatProblem } from '../src/data/located-yaml.js';
 import { loadDirectoryFile, loadDirectoryText } from '../src/directory/load.js';
 import { loadFlowFile, loadFlowText } from '../src/flows/load.js';
 import { findContact, findRequest, screenDataText } from '../src/safety/data-text.js';
+import { REDACTION_MARKERS } from '../src/safety/secrets.js';
+import { problemTranslator, type ProblemKey } from '../src/i18n/problems.js';
 import { CARD_DECLINED_FLOW, ROOT, run, tempDir } from './helpers.js';
 
 const FLOW = CARD_DECLINED_FLOW;
@@ -38,7 +40,14 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     ['a request for remote access in Chinese', withZhStep('请下载向日葵，客服会远程帮你处理。'), /\(zh\) asks for remote access/],
     ['a literal recovery phrase (QA: flows/literalseed)', withEnStep('Restore with: abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'), /contains what looks like a recovery phrase/],
     ['a private key', withEnStep('Import 0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318 into the wallet.'), /contains what looks like a private key/],
+    ['a labelled password', withEnStep('Log in with password: Hunter2!2024 and pay again.'), /contains what looks like a password;/],
   ];
+  it('names every kind of secret in both languages', () => {
+    for (const kind of Object.keys(REDACTION_MARKERS)) {
+      for (const lang of ['en', 'zh'] as const) expect(problemTranslator(lang)(`secret.${kind}` as ProblemKey), `${lang}: secret.${kind}`).not.toMatch(/undefined|^secret\./);
+    }
+  });
+
   for (const [name, flow, expected] of cases) {
     it(name, () => {
       const problems = flowProblems(flow);
