@@ -31,43 +31,56 @@ function check(stats: Stats, max: number): void {
   if (stats.size > max) throw new DataFileError('ETOOBIG', stats.size);
 }
 
-/** A buffer for a file that says it has `size` bytes (files in /proc say 0), never beyond the limit plus one. */
-function bufferFor(size: number, max: number): Buffer {
-  return Buffer.allocUnsafe(Math.min(size > 0 ? size + 1 : 64 * 1024, max + 1));
-}
+/**
+ * The bytes of one file as they are read, checked first (see check): the free space to read
+ * into next, in a buffer that grows when the file holds more than it said (files in /proc say 0),
+ * never beyond the limit plus one byte. The async and the sync reader share it.
+ */
+class Filling {
+  private buf: Buffer;
+  private length = 0;
+  private ended = false;
 
-/** The next, larger buffer when a file holds more than it said, or undefined at the limit. */
-function grow(buf: Buffer, max: number): Buffer | undefined {
-  if (buf.length > max) return undefined;
-  const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, max + 1));
-  buf.copy(bigger);
-  return bigger;
-}
+  constructor(
+    stats: Stats,
+    private readonly max: number,
+  ) {
+    check(stats, max);
+    this.buf = Buffer.allocUnsafe(Math.min(stats.size > 0 ? stats.size + 1 : 64 * 1024, max + 1));
+  }
 
-function finish(buf: Buffer, length: number, max: number): Buffer {
-  if (length > max) throw new DataFileError('ETOOBIG');
-  return buf.subarray(0, length);
+  /** Where the next read goes, or undefined when the file has ended or the limit is reached. */
+  space(): Buffer | undefined {
+    if (this.ended) return undefined;
+    if (this.length === this.buf.length) {
+      if (this.buf.length > this.max) return undefined;
+      const bigger = Buffer.allocUnsafe(Math.min(this.buf.length * 2, this.max + 1));
+      this.buf.copy(bigger);
+      this.buf = bigger;
+    }
+    return this.buf.subarray(this.length);
+  }
+
+  /** Counts what a read brought; a read of nothing is the end of the file. */
+  add(bytesRead: number): void {
+    if (bytesRead === 0) this.ended = true;
+    this.length += bytesRead;
+  }
+
+  /** The file's bytes, or ETOOBIG when it held more than the limit. */
+  bytes(): Buffer {
+    if (this.length > this.max) throw new DataFileError('ETOOBIG');
+    return this.buf.subarray(0, this.length);
+  }
 }
 
 /** Reads a regular file of at most `max` bytes; throws DataFileError, or the system's error (ENOENT, EACCES, …). */
 export async function readDataFile(path: string, max = MAX_DATA_FILE_BYTES): Promise<Buffer> {
   const handle = await fsp.open(path, OPEN_FLAGS);
   try {
-    const stats = await handle.stat();
-    check(stats, max);
-    let buf = bufferFor(stats.size, max);
-    let length = 0;
-    for (;;) {
-      if (length === buf.length) {
-        const bigger = grow(buf, max);
-        if (!bigger) break;
-        buf = bigger;
-      }
-      const { bytesRead } = await handle.read(buf, length, buf.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return finish(buf, length, max);
+    const file = new Filling(await handle.stat(), max);
+    for (let space = file.space(); space; space = file.space()) file.add((await handle.read(space, 0, space.length, null)).bytesRead);
+    return file.bytes();
   } finally {
     await handle.close();
   }
@@ -77,21 +90,9 @@ export async function readDataFile(path: string, max = MAX_DATA_FILE_BYTES): Pro
 export function readDataFileSync(path: string, max = MAX_DATA_FILE_BYTES): Buffer {
   const fd = openSync(path, OPEN_FLAGS);
   try {
-    const stats = fstatSync(fd);
-    check(stats, max);
-    let buf = bufferFor(stats.size, max);
-    let length = 0;
-    for (;;) {
-      if (length === buf.length) {
-        const bigger = grow(buf, max);
-        if (!bigger) break;
-        buf = bigger;
-      }
-      const bytesRead = readSync(fd, buf, length, buf.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return finish(buf, length, max);
+    const file = new Filling(fstatSync(fd), max);
+    for (let space = file.space(); space; space = file.space()) file.add(readSync(fd, space, 0, space.length, null));
+    return file.bytes();
   } finally {
     closeSync(fd);
   }
