@@ -59,7 +59,6 @@ export const zh: Record<MessageKey, string> = {
   'outcome.prepare.agent.default2': '问题发生的时间（注明时区）',
   'outcome.prepare.agent.default3': '完整的错误提示',
   'outcome.prepare.agent.default4': '截图和交易记录',
-  'outcome.path': '你的回答',
 
   'error.prefix': '错误：',
   'error.unknownFlow': '没有名为“{flow}”的流程。',
@@ -78,9 +77,7 @@ export const zh: Record<MessageKey, string> = {
   'error.answersFileTwice': '--answers 只能使用一次：请把所有回答放在同一个文件中（--answer 可以补充或替换单个回答）。',
   'error.answersFile.shape': '回答文件必须是“问题编号: 取值”的映射，例如“network: ok”',
   'error.answersFile.value': '“{question}”的回答必须是文本',
-  'error.stdinTwice': '标准输入只能读取一次。',
   'error.badLang': '未知的语言“{lang}”。请使用 en 或 zh。',
-  'error.usage': '{message}',
   'error.internal': 'wallet-help 内部出错。这是程序缺陷，请附上你运行的命令报告给我们。',
   'error.flowsMissing': '缺少内置流程文件（{file}）。请在 wallet-help 目录中运行“npm run build”。',
   'error.seeHelp': '运行“{command}”查看用法。',

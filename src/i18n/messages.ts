@@ -65,7 +65,6 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 1 internal error, 130 ca
   'outcome.prepare.agent.default2': 'when it happened, with the time zone',
   'outcome.prepare.agent.default3': 'the exact error message',
   'outcome.prepare.agent.default4': 'screenshots and the transaction record',
-  'outcome.path': 'Your answers',
 
   // errors
   'error.prefix': 'Error: ',
@@ -85,9 +84,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 1 internal error, 130 ca
   'error.answersFileTwice': '--answers can be given only once: put every answer in one file (--answer adds or replaces single answers).',
   'error.answersFile.shape': 'an answers file must be a mapping of question ids to answer values, for example "network: ok"',
   'error.answersFile.value': 'the answer to "{question}" must be a text value',
-  'error.stdinTwice': 'Standard input can be read only once.',
   'error.badLang': 'Unknown language "{lang}". Use en or zh.',
-  'error.usage': '{message}',
   'error.internal': 'Something went wrong inside wallet-help. This is a bug; please report it with the command you ran.',
   'error.flowsMissing': 'The bundled flows are missing ({file}). Run "npm run build" in the wallet-help folder.',
   'error.seeHelp': 'Run "{command}" for usage.',
