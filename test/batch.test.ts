@@ -94,6 +94,33 @@ describe('diagnose --batch', () => {
     expect(r.stderr).toContain('--batch takes the flows and answers from its input');
   });
 
+  it('keeps every line whole when a chunk of results is large and not ASCII', async () => {
+    // 300 lines in one chunk of input: their results (Chinese, with contact cards) come to far more than the output buffer starts with.
+    const requests = [
+      { flow: 'payment-failed', answers: { network: 'offline' } },
+      { flow: 'account-compromised', answers: {} },
+      { flow: 'deposit-missing', answers: { method: 'bank-card', 'record-status': 'processing' } },
+    ];
+    const ids = [undefined, 41, 'plain-id', '工单 甲-7'];
+    const input = Array.from({ length: 300 }, (_, i) => {
+      const id = ids[i % ids.length];
+      return JSON.stringify({ ...(id === undefined ? {} : { id }), ...requests[i % requests.length] });
+    });
+    const r = await run(['--lang', 'zh', 'diagnose', '--batch', '-'], { stdin: `${input.join('\n')}\n` });
+    expect(r.code).toBe(0);
+    expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(256 * 1024);
+    const out = lines(r.stdout);
+    expect(out).toHaveLength(300);
+    const singles = await Promise.all(
+      requests.map(async (q) => JSON.parse((await run(['--lang', 'zh', 'diagnose', q.flow, ...Object.entries(q.answers).flatMap(([k, v]) => ['--answer', `${k}=${v}`]), '--json'])).stdout)),
+    );
+    out.forEach((doc, i) => {
+      const { id, ...rest } = doc;
+      expect(id).toBe(ids[i % ids.length]);
+      expect(rest).toEqual(singles[i % requests.length]);
+    });
+  });
+
   it('answers each line as it arrives, so a back end can keep one process open', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.js'), 'diagnose', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const reader = createInterface({ input: child.stdout });

@@ -55,6 +55,17 @@ describe('direct standard output', () => {
     expect(s.fd()).toBe('付款 ok\n');
   });
 
+  it('writes bytes as they are, partial writes and a move to the stream included', async () => {
+    // The descriptor takes the first character's 3 bytes; the rest goes to the stream.
+    const s = setup([3, 'EAGAIN']);
+    s.out.write(Buffer.from('付款\n'));
+    s.out.write(new TextEncoder().encode('ok\n'));
+    await new Promise((r) => setImmediate(r));
+    expect(s.fd()).toBe('付');
+    expect(s.streamed()).toBe('款\nok\n');
+    expect(s.streamsMade()).toBe(1);
+  });
+
   it('moves to the stream for good when the descriptor would block, keeping the order', async () => {
     const s = setup([3, 'EAGAIN']);
     s.out.write('abcdef');

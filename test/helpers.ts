@@ -105,10 +105,13 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
   const tty = opts.tty ?? false;
   const stdin = Object.assign(opts.stdinStream ?? Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]), { isTTY: tty });
   const prompter = new ScriptedPrompter([...(opts.prompts ?? [])], () => stdout);
+  // Bytes are UTF-8 (batch output); a decoder per stream, in case a character is split between writes.
+  const outBytes = new TextDecoder('utf-8', { fatal: true });
+  const errBytes = new TextDecoder('utf-8', { fatal: true });
   const io: IO = {
     stdin,
-    stdout: { write: (s: string) => ((stdout += s), true), isTTY: tty, columns: opts.columns ?? 80 },
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: tty, columns: opts.columns ?? 80 },
+    stdout: { write: (s: string | Uint8Array) => ((stdout += typeof s === 'string' ? s : outBytes.decode(s, { stream: true })), true), isTTY: tty, columns: opts.columns ?? 80 },
+    stderr: { write: (s: string | Uint8Array) => ((stderr += typeof s === 'string' ? s : errBytes.decode(s, { stream: true })), true), isTTY: tty, columns: opts.columns ?? 80 },
     // Settings come from a fresh folder unless a test names one: never the developer's own.
     env: { WALLET_HELP_CONFIG_DIR: tempDir(), ...(opts.env ?? {}) },
     cwd: ROOT,

@@ -58,10 +58,10 @@ export function directOutput(options: DirectOutputOptions): DirectOutput {
     get streamBuilt() {
       return real !== undefined;
     },
-    write(chunk: string): boolean {
+    write(chunk: string | Uint8Array): boolean {
       if (real) return real.write(chunk);
       if (closed) return true;
-      let rest: string | Buffer = chunk;
+      let rest: string | Uint8Array = chunk;
       try {
         for (;;) {
           const size = typeof rest === 'string' ? Buffer.byteLength(rest) : rest.length;

@@ -6,8 +6,8 @@ import { CancelError } from '../errors.js';
 import type { Prompter } from './prompter.js';
 
 export interface OutputStream {
-  /** Returns false when the stream wants the writer to wait for 'drain'. */
-  write(chunk: string): unknown;
+  /** Text, or UTF-8 bytes. Returns false when the stream wants the writer to wait for 'drain'. */
+  write(chunk: string | Uint8Array): unknown;
   once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
   columns?: number;

@@ -30,14 +30,14 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
   let contacts: ContactBook | undefined;
   /** Why the directory could not be loaded: results with a queue then carry it as a warning, without a contact. */
   let contactsProblem: string | undefined;
-  let out = '';
+  const out = new LineBuffer();
   let lines = 0;
   let failed = 0;
-  const serialized = new Map<string, string>();
+  /** Each distinct result as the UTF-8 bytes of its line, encoded once and copied for every line it answers. */
+  const serialized = new Map<string, Buffer>();
   const flush = async () => {
-    if (out === '') return;
-    const chunk = out;
-    out = '';
+    const chunk = out.take();
+    if (chunk.length === 0) return;
     if (io.stdout.write(chunk) === false && io.stdout.once) await new Promise<void>((done) => io.stdout.once!('drain', done));
   };
 
@@ -51,7 +51,7 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
       if (typeof line !== 'string') {
         failed++;
         const error = line === TOO_LONG ? { code: 'invalid_line', message: t('batch.tooLong') } : { code: 'invalid_line', message: t('batch.notUtf8', { column: line.badUtf8At }), column: line.badUtf8At };
-        out += `${JSON.stringify({ line: lineNo, error })}\n`;
+        out.text(`${JSON.stringify({ line: lineNo, error })}\n`);
         continue;
       }
       let id: unknown;
@@ -81,10 +81,15 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
         const key = `${result.flow}\u0000${result.path.map((p) => `${p.question}=${p.answer}`).join('\u0000')}`;
         let doc = serialized.get(key);
         if (doc === undefined) {
-          doc = JSON.stringify(result);
+          doc = Buffer.from(`${JSON.stringify(result)}\n`);
           if (serialized.size < MEMO_LIMIT) serialized.set(key, doc);
         }
-        out += id === undefined ? `${doc}\n` : `{"id":${JSON.stringify(id)},${doc.slice(1)}\n`;
+        if (id === undefined) out.bytes(doc);
+        else {
+          // The id goes first: `{"id":…,` and then the document without its opening brace.
+          out.text(`{"id":${JSON.stringify(id)},`);
+          out.bytes(doc, 1);
+        }
       } catch (err) {
         if (!(err instanceof WalletHelpError) || err.exitCode !== 2) throw err;
         failed++;
@@ -101,7 +106,7 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
             echo = undefined;
           }
         }
-        out += `${JSON.stringify(echo === undefined ? { line: lineNo, error } : { id: echo, line: lineNo, error })}\n`;
+        out.text(`${JSON.stringify(echo === undefined ? { line: lineNo, error } : { id: echo, line: lineNo, error })}\n`);
       }
     }
     // Answer what has arrived before waiting for more: a chat back end writes one line and waits.
@@ -111,6 +116,43 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
   if (failed > 0) throw new SilentError();
   if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
   return { lines, failed };
+}
+
+/**
+ * The output waiting to be written, as UTF-8 bytes in one growing buffer. Results are
+ * copied in as bytes: building one string of a chunk's lines and writing it would copy
+ * it whole, measure it and encode it again, on every flush (a third of a batch's time).
+ */
+class LineBuffer {
+  private buf = Buffer.allocUnsafe(64 * 1024);
+  private used = 0;
+
+  text(s: string): void {
+    this.reserve(s.length * 3);
+    this.used += this.buf.write(s, this.used);
+  }
+
+  bytes(b: Buffer, from = 0): void {
+    this.reserve(b.length - from);
+    this.used += b.copy(this.buf, this.used, from);
+  }
+
+  /** What was put in since the last take; the buffer starts afresh, since a stream may still hold what it was given. */
+  take(): Buffer {
+    const chunk = this.buf.subarray(0, this.used);
+    if (this.used > 0) {
+      this.buf = Buffer.allocUnsafe(this.buf.length);
+      this.used = 0;
+    }
+    return chunk;
+  }
+
+  private reserve(n: number): void {
+    if (this.used + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + n));
+    this.buf.copy(bigger, 0, 0, this.used);
+    this.buf = bigger;
+  }
 }
 
 interface BatchRequest {
@@ -147,7 +189,10 @@ function parseRequest(line: string, ctx: Context): BatchRequest {
       answers[k] = a as string;
     }
   }
-  return { ...(id === undefined ? {} : { id }), flow: v.flow as string, answers };
+  // Built property by property: spreading an optional id into a literal costs a line more than parsing it.
+  const request: BatchRequest = { flow: v.flow as string, answers };
+  if (id !== undefined) request.id = id;
+  return request;
 }
 
 /** Marks a line longer than MAX_LINE: its text is dropped as it streams by. */
