@@ -47,18 +47,17 @@ export class Checker {
 
   /** A mapping with only the allowed keys; `required` keys must be present. */
   object(value: unknown, path: readonly PathKey[], what: What, allowed: readonly string[], required: readonly string[]): Obj | undefined {
-    const w = whatRef(what);
     if (!isPlainObject(value)) {
-      this.report(path, 'check.notMapping', { what: w, found: describe(value) });
+      this.report(path, 'check.notMapping', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
-        this.report([...path, key], 'check.unknownKey', { key, what: w, allowed: list(allowed) }, 'key');
+        this.report([...path, key], 'check.unknownKey', { key, what: whatRef(what), allowed: list(allowed) }, 'key');
       }
     }
     for (const key of required) {
-      if (!Object.hasOwn(value, key)) this.report(path, 'check.missingKey', { what: w, key });
+      if (!Object.hasOwn(value, key)) this.report(path, 'check.missingKey', { what: whatRef(what), key });
     }
     return value;
   }
@@ -97,7 +96,10 @@ export class Checker {
   /** Reports what the screen finds in a free text (a contact, a secret, a request for one); false when it finds something. */
   screened(text: string, path: readonly PathKey[], what: What): boolean {
     if (!this.screen) return true;
-    const findings = this.screen(text);
+    return this.reportFindings(this.screen(text), path, what);
+  }
+
+  private reportFindings(findings: readonly TextFinding[], path: readonly PathKey[], what: What): boolean {
     for (const f of findings) {
       const params = { what: whatRef(what), kind: ref(`${f.type}.${f.kind}` as ProblemKey) };
       if (f.type === 'contact') this.report(path, 'screen.contact', { ...params, text: clip(f.text, 60) });
@@ -157,12 +159,22 @@ export class Checker {
     const obj = this.object(value, path, what, LANGS, []);
     if (!obj) return undefined;
     let ok = true;
+    // Every text of a flow passes here: a clean one costs no path and no wording, which only a problem needs.
     for (const lang of LANGS) {
       if (!Object.hasOwn(obj, lang)) {
         this.report(path, MISSING_TEXT[lang], { what: whatRef(what) });
         ok = false;
-      } else if (!isCleanText(obj[lang], true) && this.string(obj[lang], [...path, lang], ref('what.inLang', { what: whatRef(what), lang }), true) === undefined) ok = false;
-      else if (!this.screened(obj[lang] as string, [...path, lang], ref('what.inLang', { what: whatRef(what), lang }))) ok = false;
+        continue;
+      }
+      const text = obj[lang];
+      const inLang = () => ref('what.inLang', { what: whatRef(what), lang });
+      if (!isCleanText(text, true)) {
+        this.string(text, [...path, lang], inLang(), true);
+        ok = false;
+      } else if (this.screen) {
+        const findings = this.screen(text);
+        if (findings.length > 0) ok = this.reportFindings(findings, [...path, lang], inLang()) && ok;
+      }
     }
     return ok ? (obj as Localized) : undefined;
   }

@@ -234,7 +234,7 @@ function readTests(c: Checker, root: Obj): FlowTest[] {
     const n = i + 1;
     const t = c.object(item, path, ref('what.test', { n }), TEST_KEYS, ['answers', 'expect']);
     if (!t) return;
-    const name = t.name === undefined ? c.message('what.test', { n }) : c.string(t.name, [...path, 'name'], ref('what.testName', { n }), true);
+    const name = t.name === undefined ? unnamedTest(c, n) : c.string(t.name, [...path, 'name'], ref('what.testName', { n }), true);
     if (name !== undefined && t.name !== undefined) c.screened(name, [...path, 'name'], ref('what.testName', { n }));
     const answersObj = c.map(t.answers, [...path, 'answers'], ref('what.testAnswers', { n }));
     const answers: Record<string, string> = Object.create(null);
@@ -251,6 +251,14 @@ function readTests(c: Checker, root: Obj): FlowTest[] {
   });
   return out;
 }
+
+/** The name of an unnamed test ("test 3"), worded once a process for each number and language: flows have many. */
+function unnamedTest(c: Checker, n: number): string {
+  const names = (UNNAMED_TESTS[c.lang] ??= []);
+  return (names[n] ??= c.message('what.test', { n }));
+}
+
+const UNNAMED_TESTS: Partial<Record<Lang, string[]>> = {};
 
 /** Tests must name real questions, values and outcomes; whether they pass is `flows test`'s job. */
 function checkTests(c: Checker, flow: Flow): void {
