@@ -120,7 +120,8 @@ describe('directory files: channel values by type, at the official domain, notes
     ['two phone numbers in one (QA: dir/v.yaml)', 'value: "+1 202-555-0199"', 'value: "+1 202-555-0199 +1 900 555 0000"', /a phone channel must give one phone number, .*not "\+1 202-555-0199 \+1 900 555 0000"/],
     ['a phone value that is no number', 'value: "+1 202-555-0199"', 'value: "call me maybe"', /a phone channel must give one phone number/],
     ['an e-mail value that is no address', 'value: security@example.com', 'value: not-an-email', /an email channel must give one e-mail address/],
-    ['a javascript: URL as a web channel', 'value: "App › Me › Security › Freeze account"', 'value: "javascript:alert(1)"', /a web channel must give one https:\/\/ address or a path in the app/],
+    ['a javascript: URL as a web channel', 'value: { en: "App › Me › Security › Freeze account", zh: "App › 我的 › 安全中心 › 冻结账户" }', 'value: "javascript:alert(1)"', /a web channel must give one https:\/\/ address or a path in the app/],
+    ['a javascript: URL as the Chinese path of a web channel', 'zh: "App › 我的 › 安全中心 › 冻结账户"', 'zh: "javascript:alert(1)"', /a web channel must give one https:\/\/ address or a path in the app/],
     ['an http ticket address', 'value: https://www.example.com/help/ticket', 'value: http://evil.io/ticket', /a ticket channel must give one https:\/\/ address/],
     ['a look-alike e-mail address (QA: dir/offdomain.yaml)', 'value: security@example.com', 'value: examplewallet.security@gmail.com', /the email contact "examplewallet\.security@gmail\.com" is not at example\.com, .* and imitates it \(brand-with-extra-words\)/],
     ['a ticket page at another domain', 'value: https://www.example.com/help/ticket', 'value: https://help.wallet-rescue.io/ticket', /the ticket contact "https:\/\/help\.wallet-rescue\.io\/ticket" is not at example\.com/],
@@ -138,7 +139,9 @@ describe('directory files: channel values by type, at the official domain, notes
   }
 
   it('accepts an https chat page and social handles', () => {
-    const text = `${DIRECTORY.replace('value: "App › Me › Help › Chat with us"', 'value: https://www.example.com/help/chat')}        - { type: social, value: "@ExampleWallet", hours: "24/7" }
+    const path = 'value: { en: "App › Me › Help › Chat with us", zh: "App › 我的 › 帮助 › 在线客服" }';
+    expect(DIRECTORY).toContain(path);
+    const text = `${DIRECTORY.replace(path, 'value: https://www.example.com/help/chat')}        - { type: social, value: "@ExampleWallet", hours: "24/7" }
         - { type: social, value: "https://x.com/examplewallet", hours: "24/7" }
         - { type: social, value: "weibo:examplewallet", hours: "24/7" }
 `;

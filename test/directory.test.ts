@@ -73,6 +73,25 @@ describe('directory files', () => {
     expect(problems(SMALL.replace('"2026-10-01"', '"2026-02-30"'))[0]).toBe('dir.yaml:7:17: the date must be a calendar date written YYYY-MM-DD, such as 2026-10-01');
   });
 
+  it('takes an in-app path or a page per language for chat and web, and one value for the rest', () => {
+    const perLanguage = SMALL.replace('value: In the app', 'value: { en: "App › Me › Help", zh: "App › 我的 › 帮助" }');
+    const { directory, problems: p } = loadDirectoryText(perLanguage, 'dir.yaml');
+    expect(p).toEqual([]);
+    const at = new Date('2026-03-16T03:00:00Z');
+    expect(contactCard(directory!.providers[0]!, 'payments', at, 'zh')!.channels.map((c) => c.value)).toContain('App › 我的 › 帮助');
+    expect(contactCard(directory!.providers[0]!, 'payments', at, 'en')!.channels.map((c) => c.value)).toContain('App › Me › Help');
+    // Each language's value is held to the channel's rules; a number is the same in every language.
+    expect(problems(SMALL.replace('value: In the app', 'value: { en: "App › Help", zh: "help@acme.test" }'))).toEqual([
+      'dir.yaml:14:42: a chat channel must give one https:// address or a path in the app, such as "App › Me › Help", not "help@acme.test"',
+    ]);
+    expect(problems(SMALL.replace('value: In the app', 'value: { en: "https://help.acme.test/chat", zh: "https://acme-help.test/chat" }'))[0]).toMatch(
+      /^dir\.yaml:14:\d+: .*acme-help\.test.*acme\.test/,
+    );
+    expect(problems(SMALL.replace('value: "+1 202-555-0100"', 'value: { en: "+1 202-555-0100", zh: "+1 202-555-0101" }'))).toEqual([
+      'dir.yaml:11:18: a phone channel has one value in every language: write it as one text; only chat and web channels (an in-app path, a page) may give one per language (en: and zh:)',
+    ]);
+  });
+
   it('requires an https official website', () => {
     expect(problems(SMALL.replace('https://help.acme.test/contact', 'http://help.acme.test/contact'))[0]).toMatch(/^dir\.yaml:4:14: the official website must use https:\/\//);
   });
@@ -135,6 +154,17 @@ describe('contacts in the CLI', () => {
     const demo = await run(['contacts', 'security']);
     expect(demo.stdout).toContain('EXAMPLE DATA');
     expect(demo.stdout).toContain('Check these contacts on the official website: https://www.example.com/help/contact');
+  });
+
+  it('shows the in-app path in the language of the run', async () => {
+    const zh = await run(['--lang', 'zh', 'contacts', 'security', '--json']);
+    const en = await run(['contacts', 'security', '--json']);
+    const values = (r: { stdout: string }) => JSON.parse(r.stdout).queues[0].channels.map((c: { value: string }) => c.value);
+    expect(values(zh)).toContain('App › 我的 › 安全中心 › 冻结账户');
+    expect(values(en)).toContain('App › Me › Security › Freeze account');
+    const screen = await run(['--lang', 'zh', 'diagnose', 'account-compromised']);
+    expect(screen.stdout).toContain('App › 我的 › 安全中心 › 冻结账户');
+    expect(screen.stdout).not.toContain('Freeze account');
   });
 
   it('writes times and durations the Chinese way', async () => {

@@ -236,6 +236,7 @@ const question = (d: Doc, id: string): Obj => obj(obj(d.questions)[id]);
 const outcome = (d: Doc, id: string): Obj => obj(obj(d.outcomes)[id]);
 const provider = (d: Doc): Obj => obj(list(d.providers)[0]);
 const phone = (d: Doc): Obj => obj(list(obj(provider(d).queues).payments)[0]);
+const chat = (d: Doc): Obj => obj(list(obj(provider(d).queues).security)[0]);
 
 /** One change to a valid sample, which both must still accept. */
 interface Variant {
@@ -369,6 +370,8 @@ const DIRECTORY_MUTATIONS: Mutation[] = [
   { name: 'a cost without zh', change: (d) => delete obj(phone(d).cost).zh, at: '/providers/0/queues/payments/0/cost', says: 'the cost note is missing its Chinese text' },
   { name: 'an unknown key in a channel', change: (d) => (phone(d).email = 'x@example.com'), at: '/providers/0/queues/payments/0', says: 'unknown key "email" in a channel' },
   { name: 'an unknown top-level key', change: (d) => (d.version = 1), at: '', says: 'unknown key "version" in a directory file' },
+  { name: 'a phone number per language', change: (d) => (phone(d).value = loc('+1 202-555-0143', '+1 202-555-0144')), at: '/providers/0/queues/payments/0/value', says: 'a phone channel has one value in every language' },
+  { name: 'an in-app path per language without zh', change: (d) => (chat(d).value = { en: 'App › Help' }), at: '/providers/0/queues/security/0/value', says: 'is missing its Chinese text' },
 ];
 
 const DIRECTORY_VARIANTS: Variant[] = [
@@ -382,6 +385,8 @@ const DIRECTORY_VARIANTS: Variant[] = [
   { name: 'an overnight range and a closed day', change: (d) => (phone(d).hours = 'Mo-Fr 22:00-02:00; Su off') },
   { name: 'a legacy zone name with digits', change: (d) => (phone(d).timezone = 'EST5EDT') },
   { name: 'a three-letter language with a region', change: (d) => (phone(d).languages = ['yue-HK']) },
+  { name: 'an in-app path per language', change: (d) => (chat(d).value = loc('App › Me › Help', 'App › 我的 › 帮助')) },
+  { name: 'a page per language', change: (d) => (chat(d).value = loc('https://www.example.com/en/chat', 'https://www.example.com/zh/chat')) },
 ];
 
 // `aliasDuplicateObjects: false`: the loader refuses YAML aliases, so never let a shared object become one.

@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { Lang, Queue } from '../engine/types.js';
 import { channelState } from './hours.js';
-import type { Channel, Provider } from './types.js';
+import { channelValue, type Channel, type Provider } from './types.js';
 
 export interface ChannelView {
   type: Channel['type'];
@@ -32,7 +32,7 @@ export function channelView(channel: Channel, at: Date, lang: Lang): ChannelView
   const iso = (d: Date | null) => (d ? DateTime.fromJSDate(d, { zone: channel.timezone }).toISO({ suppressMilliseconds: true }) : null);
   return {
     type: channel.type,
-    value: channel.value,
+    value: channelValue(channel, lang),
     hours: channel.hours,
     timezone: channel.timezone,
     openNow: state.openNow,

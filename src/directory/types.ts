@@ -1,5 +1,5 @@
 /** The support directory: providers, their support queues and channels with service hours. */
-import type { Localized, Queue } from '../engine/types.js';
+import type { Lang, Localized, Queue } from '../engine/types.js';
 import type { DateException, WeeklyHours } from './hours.js';
 
 export const CHANNEL_TYPES = ['phone', 'chat', 'email', 'ticket', 'social', 'web'] as const;
@@ -7,8 +7,11 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 export interface Channel {
   type: ChannelType;
-  /** Number, address, URL, handle or in-app path, exactly as published. */
-  value: string;
+  /**
+   * Number, address, URL, handle or in-app path, exactly as published; for chat and web,
+   * one per language where the app or the page differs by language (see channelValue).
+   */
+  value: string | Localized;
   /** The hours as written in the directory (`24/7`, `Mo-Fr 09:00-18:00`). */
   hours: string;
   timezone: string;
@@ -52,4 +55,14 @@ export interface Directory {
   /** Where it came from: "bundled" or the file path. */
   source: string;
   providers: Provider[];
+}
+
+/** A channel's value as shown in `lang`: its one value, or the value given for that language. */
+export function channelValue(channel: Channel, lang: Lang): string {
+  return typeof channel.value === 'string' ? channel.value : channel.value[lang];
+}
+
+/** Every form of a channel's value (one, or one per language): what a contact someone was given may match. */
+export function channelValues(channel: Channel): string[] {
+  return typeof channel.value === 'string' ? [channel.value] : [...new Set(Object.values(channel.value))];
 }

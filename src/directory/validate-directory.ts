@@ -1,8 +1,8 @@
 /** Turns a parsed directory file into a Directory, reporting every problem with its position. */
 import { getDomain } from 'tldts';
-import { Checker, whatRef, type What } from '../data/checker.js';
+import { Checker, isPlainObject, whatRef, type What } from '../data/checker.js';
 import type { LocatedValue, PathKey, Problem } from '../data/located-yaml.js';
-import { QUEUES, type Lang, type Queue } from '../engine/types.js';
+import { LANGS, QUEUES, type Lang, type Localized, type Queue } from '../engine/types.js';
 import { list, ref, type ProblemKey, type ProblemRef } from '../i18n/problems.js';
 import { isValidTimeZone, parseDayRanges, parseWeeklyHours, type DateException, type ParseError } from './hours.js';
 import { screenDataText } from '../safety/data-text.js';
@@ -85,8 +85,7 @@ function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: st
   const ch = c.object(raw, path, 'what.channel', CHANNEL_KEYS, ['type', 'value', 'hours']);
   if (!ch) return undefined;
   const type = c.oneOf(ch.type, [...path, 'type'], 'what.channelType', CHANNEL_TYPES);
-  let value = c.string(ch.value, [...path, 'value'], 'what.channelValue');
-  if (value !== undefined && type && !checkValue(c, type, value, [...path, 'value'], official)) value = undefined;
+  const value = readValue(c, ch.value, type, [...path, 'value'], official);
   const hoursText = c.string(ch.hours, [...path, 'hours'], 'what.hours');
   let weekly;
   if (hoursText !== undefined) {
@@ -119,6 +118,27 @@ function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: st
   if (response) channel.response = response;
   if (cost) channel.cost = cost;
   return channel;
+}
+
+/**
+ * A channel's value: one text, or for chat and web (an in-app path, a page) one per language
+ * (`en:` and `zh:`), since the menus of an app and the pages of a site are worded in each.
+ * A number, an address or a handle is the same in every language.
+ */
+function readValue(c: Checker, raw: unknown, type: ChannelType | undefined, path: PathKey[], official: Official | undefined): string | Localized | undefined {
+  if (!isPlainObject(raw)) {
+    const value = c.string(raw, path, 'what.channelValue');
+    return value !== undefined && type && checkValue(c, type, value, path, official) ? value : undefined;
+  }
+  if (type && type !== 'chat' && type !== 'web') {
+    c.report(path, 'dir.valuePerLanguage', { type });
+    return undefined;
+  }
+  const value = c.localized(raw, path, 'what.channelValue');
+  if (!value || !type) return undefined;
+  let ok = true;
+  for (const lang of LANGS) if (!checkValue(c, type, value[lang], [...path, lang], official)) ok = false;
+  return ok ? value : undefined;
 }
 
 /**

@@ -48,7 +48,7 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { parse as parseDomain } from 'tldts';
-import type { Provider } from '../directory/types.js';
+import { channelValues, type Provider } from '../directory/types.js';
 import { editDistance } from '../util/suggest.js';
 import '../core.js';
 
@@ -335,10 +335,12 @@ function officialContacts(provider: Provider, country: CountryCode | undefined):
   if (website) out.push({ provider, queue: null, type: 'website', value: provider.website, parsed: website });
   for (const [queue, channels] of Object.entries(provider.queues)) {
     for (const channel of channels ?? []) {
-      const value = channel.value.trim();
-      let parsed = classify(value, country);
-      if (!parsed && channel.type === 'social' && HANDLE.test(value)) parsed = { kind: 'handle', platform: null, handle: value };
-      if (parsed) out.push({ provider, queue, type: channel.type, value: channel.value, parsed });
+      for (const published of channelValues(channel)) {
+        const value = published.trim();
+        let parsed = classify(value, country);
+        if (!parsed && channel.type === 'social' && HANDLE.test(value)) parsed = { kind: 'handle', platform: null, handle: value };
+        if (parsed) out.push({ provider, queue, type: channel.type, value: published, parsed });
+      }
     }
   }
   return out;
