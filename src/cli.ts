@@ -1,11 +1,12 @@
 /** The process adapter: real streams, clock and files around `main`. This is the bundle's entry. */
-import { createReadStream } from 'node:fs';
+import { createReadStream, writeSync } from 'node:fs';
 import { directOutput, mayBeTerminal } from './io/direct-output.js';
 import type { Lang } from './engine/types.js';
 import type { InputStream, IO } from './io/io.js';
 import { inquirerPrompter } from './io/prompter.js';
 import { main } from './main.js';
 import { readDataFile } from './data/read-file.js';
+import { ExitCode } from './errors.js';
 
 export interface RunOptions {
   /**
@@ -125,12 +126,21 @@ function quietOnEpipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   if (watched.has(stream)) return stream;
   watched.add(stream);
   stream.on('error', (err: NodeJS.ErrnoException) => {
+    stream.destroy();
     if (err.code === 'EPIPE') {
       process.exitCode ??= 0;
-      stream.destroy();
       return;
     }
-    throw err;
+    // Any other failure (a terminal gone wrong, a full disk) ends the run with EX_IOERR, said on
+    // standard error when that is not the stream that failed (direct writes say it in the run's language).
+    process.exitCode = ExitCode.output;
+    if (stream !== process.stderr) {
+      try {
+        writeSync(2, `wallet-help: could not write the output (${err.code ?? err.message})\n`);
+      } catch {
+        // Nowhere left to say it.
+      }
+    }
   });
   return stream;
 }

@@ -13,6 +13,8 @@ export const ExitCode = {
   /** diagnose: the outcome was given, but the support contacts could not be loaded (see its warning). */
   contactsUnavailable: 3,
   notOfficial: 4,
+  /** Standard output could not be written (a full disk, a broken descriptor): EX_IOERR of sysexits.h. */
+  output: 74,
   cancelled: 130,
 } as const;
 
@@ -44,6 +46,26 @@ export class CancelError extends WalletHelpError {
   /** 130 for Ctrl+C; 128 + the signal number when a signal such as SIGTERM ended the run. */
   constructor(exitCode: number = ExitCode.cancelled) {
     super('cancelled', 'Cancelled', exitCode);
+  }
+}
+
+/**
+ * The CancelError for an error that means the run was stopped: itself, or the AbortError of
+ * a network check stopped by SIGTERM or SIGHUP (its cause is the signal's name); otherwise undefined.
+ */
+export function asCancel(err: unknown): CancelError | undefined {
+  if (err instanceof CancelError) return err;
+  if (!(err instanceof Error) || err.name !== 'AbortError') return undefined;
+  return new CancelError(err.cause === 'SIGHUP' ? 129 : err.cause === 'SIGTERM' ? 143 : ExitCode.cancelled);
+}
+
+/**
+ * Standard output could not be written, for a reason other than its reader going away (EPIPE):
+ * a full disk, a broken descriptor. Reported on standard error, since stdout is what failed.
+ */
+export class OutputError extends WalletHelpError {
+  constructor(readonly reason: string) {
+    super('output_failed', '', ExitCode.output, { reason });
   }
 }
 

@@ -7,7 +7,7 @@ import { CommanderError, type Command } from 'commander';
 import { readConfig, type ConfigWarning } from './config/config.js';
 import type { Flow } from './engine/types.js';
 import { LANGS, type Lang } from './engine/types.js';
-import { CancelError, ExitCode, WalletHelpError } from './errors.js';
+import { asCancel, CancelError, ExitCode, OutputError, WalletHelpError } from './errors.js';
 import { loadBundledFlows } from './flows/catalog.js';
 import { detectLang, sentences, translator, type Translate } from './i18n/i18n.js';
 import type { ProblemRef } from './i18n/problem-ref.js';
@@ -174,8 +174,14 @@ interface Reporter {
   commandPath: string[];
 }
 
-async function report(err: unknown, r: Reporter): Promise<number> {
+async function report(error: unknown, r: Reporter): Promise<number> {
   const { io, t, json } = r;
+  const err = asCancel(error) ?? error;
+  if (err instanceof OutputError) {
+    // Standard output is what failed: the reason goes to standard error, in JSON mode too.
+    io.stderr.write(`${(await r.styles()).err.red(t('error.prefix'))}${t('error.output', { reason: err.reason })}\n`);
+    return err.exitCode;
+  }
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;

@@ -224,6 +224,31 @@ describe('crypto checks in the deposit flow', () => {
 });
 
 describe('a signal during a check', () => {
+  for (const [signal, exit] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    it(`${signal} during \`check connectivity --json\` prints one cancelled document and exits ${exit}`, async () => {
+      const held: import('node:net').Socket[] = [];
+      const silent = createNetServer((socket) => held.push(socket));
+      await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+      const silentPort = (silent.address() as { port: number }).port;
+      const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.js'), 'check', 'connectivity', '--json', '--timeout', '20000', '--contacts', directory(silentPort)], {
+        env: { PATH: process.env.PATH ?? '', HOME: dir },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      while (held.length === 0) await new Promise((r) => setTimeout(r, 20));
+      child.kill(signal);
+      const code = await new Promise((r) => child.on('close', r));
+      for (const s of held) s.destroy();
+      await new Promise((r) => silent.close(r));
+      expect(code).toBe(exit);
+      expect(JSON.parse(stdout)).toEqual({ error: { code: 'cancelled', message: 'Cancelled.' } });
+      expect(stderr).toBe('');
+    });
+  }
+
+
   it('ends the run cleanly and saves the case as cancelled', async () => {
     // A server that accepts and never answers keeps the TLS layer of the check waiting.
     const held: import('node:net').Socket[] = [];

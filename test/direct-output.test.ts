@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { OutputError } from '../src/errors.js';
 import { directOutput, mayBeTerminal } from '../src/io/direct-output.js';
 
 function errno(code: string): NodeJS.ErrnoException {
@@ -84,9 +85,18 @@ describe('direct standard output', () => {
     expect(s.fd()).toBe('');
   });
 
-  it('lets any other write error through', () => {
-    const s = setup(['EIO']);
-    expect(() => s.out.write('x')).toThrow('EIO');
+  it('turns any other write error into an OutputError naming it, and writes nothing more', () => {
+    const s = setup(['ENOSPC']);
+    let thrown: unknown;
+    try {
+      s.out.write('x');
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(OutputError);
+    expect(thrown).toMatchObject({ code: 'output_failed', exitCode: 74, reason: 'ENOSPC' });
+    expect(s.out.write('more')).toBe(true);
+    expect(s.fd()).toBe('');
   });
 
   it('answers "not a terminal" without building the stream when the descriptor cannot be one', () => {

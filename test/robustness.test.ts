@@ -12,7 +12,7 @@
  * no in-process timeout could end it.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNode, LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -795,4 +795,38 @@ describe('a damaged case log (cases.jsonl)', () => {
     expect(saved.stderr).toContain('cases.jsonl');
     expect(statSync(join(dir, 'cases.jsonl')).isDirectory()).toBe(true);
   }, BOUND_MS);
+});
+
+describe('output that cannot be written (the built CLI, standard output on /dev/full)', () => {
+  function toFull(args: string[]) {
+    const dir = tempDir();
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, ...args], {
+        env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir, LANG: 'C.UTF-8' },
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+        timeout: 15_000,
+      });
+      return { code: r.status, stderr: r.stderr };
+    } finally {
+      closeSync(full);
+    }
+  }
+
+  it.runIf(existsSync('/dev/full'))('says why on standard error and exits 74 (EX_IOERR), without a stack trace, in every mode', () => {
+    const json = toFull(['diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(json.code).toBe(74);
+    expect(json.stderr).toBe('Error: Could not write the output (ENOSPC): check the disk space and where the output goes, then run the command again.\n');
+    const zh = toFull(['--lang', 'zh', 'flows', 'list', '--json']);
+    expect(zh.code).toBe(74);
+    expect(zh.stderr).toContain('无法写出输出内容（ENOSPC）');
+    const batch = spawnSync('sh', ['-c', `printf '%s\\n' '{"flow":"fees"}' | "${process.execPath}" "${BIN}" diagnose --batch > /dev/full`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: tempDir() } });
+    expect(batch.status).toBe(74);
+    expect(batch.stderr).toContain('Could not write the output (ENOSPC)');
+    // Text output that asks whether /dev/full (a character device) is a terminal goes through Node's stream: still calm.
+    const text = toFull(['flows', 'list']);
+    expect(text.code).toBe(74);
+    expect(text.stderr).toBe('wallet-help: could not write the output (ENOSPC)\n');
+  });
 });

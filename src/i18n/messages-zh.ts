@@ -31,7 +31,7 @@ export const zh: Record<MessageKey, string> = {
   'diagnose.opt.json': '在标准输出上输出一个 JSON 文档',
   'diagnose.notes': `流程编号：{flows}
 
-退出码：0 排查完成，2 用法或输入有误，1 内部错误，130 已取消。`,
+退出码：0 排查完成，2 用法或输入有误，3 排查完成但未能加载客服联系方式，1 内部错误，74 无法写出输出内容，130 已取消，143 或 129 被 SIGTERM 或 SIGHUP 终止。`,
 
   'diagnose.pickFlow': '遇到了什么问题？',
   'diagnose.pickFlow.agent': '来电者遇到了什么问题？',
@@ -78,6 +78,7 @@ export const zh: Record<MessageKey, string> = {
   'error.answersFile.shape': '回答文件必须是“问题编号: 取值”的映射，例如“network: ok”',
   'error.answersFile.value': '“{question}”的回答必须是文本',
   'error.badLang': '未知的语言“{lang}”。请使用 en 或 zh。',
+  'error.output': '无法写出输出内容（{reason}）：请检查磁盘空间和输出的去向，然后重新运行命令。',
   'error.internal': 'wallet-help 内部出错。这是程序缺陷，请附上你运行的命令报告给我们。',
   'error.flowsMissing': '缺少内置流程文件（{file}）。请在 wallet-help 目录中运行“npm run build”。',
   'error.seeHelp': '运行“{command}”查看用法。',

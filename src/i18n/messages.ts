@@ -35,7 +35,7 @@ export const en = {
   'diagnose.opt.json': 'print one JSON document on standard output',
   'diagnose.notes': `Flow ids: {flows}
 
-Exit codes: 0 diagnosis complete, 2 bad usage or input, 1 internal error, 130 cancelled.`,
+Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but the support contacts could not be loaded, 1 internal error, 74 the output could not be written, 130 cancelled, 143 or 129 ended by SIGTERM or SIGHUP.`,
 
   // diagnose: prompts
   'diagnose.pickFlow': 'What is the problem?',
@@ -85,6 +85,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 1 internal error, 130 ca
   'error.answersFile.shape': 'an answers file must be a mapping of question ids to answer values, for example "network: ok"',
   'error.answersFile.value': 'the answer to "{question}" must be a text value',
   'error.badLang': 'Unknown language "{lang}". Use en or zh.',
+  'error.output': 'Could not write the output ({reason}): check the disk space and where the output goes, then run the command again.',
   'error.internal': 'Something went wrong inside wallet-help. This is a bug; please report it with the command you ran.',
   'error.flowsMissing': 'The bundled flows are missing ({file}). Run "npm run build" in the wallet-help folder.',
   'error.seeHelp': 'Run "{command}" for usage.',

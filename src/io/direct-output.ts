@@ -8,6 +8,7 @@
  * pipe), output moves to it for good, so nothing is ever written out of order.
  */
 import { fstatSync, statSync, writeSync } from 'node:fs';
+import { OutputError } from '../errors.js';
 import type { OutputStream } from './io.js';
 
 export interface DirectOutputOptions {
@@ -73,12 +74,13 @@ export function directOutput(options: DirectOutputOptions): DirectOutput {
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'EAGAIN') return stream().write(rest);
+        // Nothing more can be written: later output is dropped, and the run ends with the reason.
+        closed = true;
         if (code === 'EPIPE') {
-          closed = true;
           options.onClosed();
           return true;
         }
-        throw err;
+        throw new OutputError(code ?? (err as Error).message);
       }
     },
     once(event: 'drain', listener: () => void) {

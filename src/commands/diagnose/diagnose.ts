@@ -5,7 +5,7 @@ import { appendCase, casesFile, CASE_FACTS, clearProgress, loadProgress, savePro
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import type { Flow } from '../../engine/types.js';
 import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
-import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
+import { asCancel, CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
 import type { KeyHints } from '../../io/prompter.js';
 import { listOf, type Translate } from '../../i18n/i18n.js';
@@ -159,7 +159,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     interactive ? saveProgress(io.env, { id: caseId, flow: flow.id, version: flow.version, role, save: saving, startedAt, path: session.path, checks, facts }) : Promise.resolve();
   // A case cancelled at a prompt (or by a signal that stops a running check) is kept as cancelled when saving is on.
   const cancelled = async (err: unknown): Promise<unknown> => {
-    const cancel = err instanceof CancelError ? err : err instanceof Error && err.name === 'AbortError' ? new CancelError(io.signal?.reason === 'SIGHUP' ? 129 : 143) : undefined;
+    const cancel = asCancel(err);
     if (cancel && saving) {
       await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: undefined })).catch((saveErr: NodeJS.ErrnoException) =>
         io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: saveErr.code ?? 'EIO' })}\n`),
