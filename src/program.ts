@@ -75,6 +75,9 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
         const context = await applyGlobals(ctx, command.optsWithGlobals());
         if (o.batch !== undefined) {
           if (flow !== undefined || o.answers !== undefined || o.answer.length > 0 || (o.checkInput?.length ?? 0) > 0 || o.network || o.balance || o.verification) throw new UsageError('batch_conflict', t('batch.conflict'));
+          // What a batch would silently ignore: it saves no case, writes no summary, has no facts to record and measures nothing.
+          const ignored = BATCH_IGNORES.find(([key]) => o[key] !== undefined && !(Array.isArray(o[key]) && o[key].length === 0));
+          if (ignored) throw new UsageError('batch_conflict', t('batch.notInBatch', { option: ignored[1] }), { option: ignored[1] });
           const { runBatch } = await import('./commands/diagnose/batch.js');
           await runBatch(o.batch === true ? '-' : o.batch, context);
           return;
@@ -318,6 +321,15 @@ function withDefault(description: string, value: unknown, ctx: BaseContext): str
   if (value === undefined || (Array.isArray(value) && value.length === 0) || typeof value === 'boolean') return description;
   return `${description} ${ctx.t('help.default', { value: String(value) })}`;
 }
+
+/** diagnose options that have no meaning in a batch, with how they are written. */
+const BATCH_IGNORES = [
+  ['save', '--save'],
+  ['summary', '--summary'],
+  ['fact', '--fact'],
+  ['resume', '--resume'],
+  ['timeout', '--timeout'],
+] as const;
 
 const CONFIG_ACTIONS = ['list', 'get', 'set', 'unset', 'path'];
 

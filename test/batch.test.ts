@@ -121,6 +121,24 @@ describe('diagnose --batch', () => {
     });
   });
 
+  it("gives an agent's batch the agent's wording, as --json does, and refuses options a batch would ignore", async () => {
+    const line = '{"flow":"account-compromised"}\n';
+    const batch = await run(['diagnose', '--batch', '-', '--agent'], { stdin: line });
+    const single = await run(['diagnose', 'account-compromised', '--agent', '--json']);
+    expect(batch.code).toBe(0);
+    const doc = JSON.parse(batch.stdout);
+    expect(doc).toMatchObject({ role: 'agent', agentSteps: expect.arrayContaining([expect.any(String)]) });
+    expect(doc).toEqual(JSON.parse(single.stdout));
+    // The role setting counts too.
+    const setting = await run(['diagnose', '--batch', '-'], { stdin: line, env: { WALLET_HELP_ROLE: 'agent' } });
+    expect(JSON.parse(setting.stdout).agentSteps).toEqual(doc.agentSteps);
+    for (const extra of [['--save'], ['--summary', 'json'], ['--fact', 'amount=12'], ['--resume'], ['--timeout', '500']]) {
+      const r = await run(['diagnose', '--batch', '-', ...extra, '--json'], { stdin: line });
+      expect(r.code, extra.join(' ')).toBe(2);
+      expect(JSON.parse(r.stdout).error, extra.join(' ')).toMatchObject({ code: 'batch_conflict', option: extra[0] });
+    }
+  });
+
   it('answers each line as it arrives, so a back end can keep one process open', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.js'), 'diagnose', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const reader = createInterface({ input: child.stdout });

@@ -31,6 +31,7 @@ describe('wallet-help config', () => {
   it('prints the file path; without WALLET_HELP_CONFIG_DIR it is the platform folder without a -nodejs suffix', async () => {
     const dir = tempDir();
     expect((await run(['config', 'path'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout).toBe(`${join(dir, 'config.json')}\n`);
+    expect(JSON.parse((await run(['config', 'path', '--json'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout)).toEqual({ file: join(dir, 'config.json') });
     const standard = (await run(['config', 'path'], { env: { WALLET_HELP_CONFIG_DIR: '' } })).stdout.trim();
     expect(standard).toMatch(/[/\\]wallet-help[/\\]config\.json$/);
     expect(standard).not.toContain('nodejs');

@@ -285,6 +285,11 @@ describe('diagnose, human output', () => {
       expect(result.outcome).toMatchObject({ id: 'alert-compromised', kind: 'alert', queue: 'security', contact: null });
       expect(result.outcome.steps.length).toBeGreaterThan(3);
       expect(result.warnings).toEqual([expect.stringContaining(reason)]);
+      // The safety notice stays, pointing to the official app and website instead of the cards it cannot show.
+      expect(result.outcome.notice).toMatch(/^Official support never asks .* only through the official app or the website you already know/);
+      expect(text.stdout).toContain('Official support never asks for your password');
+      const agent = await run([...argv, 'diagnose', 'account-compromised', '--agent']);
+      expect(agent.stdout).toContain('Tell the caller: official support never asks');
     }
     // A fix without a queue never needed the directory: nothing to warn about.
     expect((await run(['--provider', 'nope', 'diagnose', 'payment-failed', '--network', 'offline'])).code).toBe(0);
@@ -293,6 +298,7 @@ describe('diagnose, human output', () => {
     const lines = batch.stdout.trim().split('\n').map(json);
     expect(lines[0].outcome).toMatchObject({ kind: 'alert', contact: null });
     expect(lines[0].warnings).toEqual([expect.stringContaining('no provider "nope"')]);
+    expect(lines[0].outcome.notice).toContain('Official support never asks');
     expect(lines[1].warnings).toBeUndefined();
     expect(batch.stderr).toContain('Warning: The support contacts could not be loaded');
   });

@@ -94,14 +94,23 @@ export function missingAnswer(env: DiagnosisEnv, q: Question): UsageError {
   );
 }
 
-/** The result document for an outcome, with the contact card of its queue (escalations, alerts and fixes that name one). */
+/** What an agent tells the caller instead of the steps (`role`, `agentSteps`): for an agent's case whose outcome has agent wording. */
+export function agentWording(role: 'user' | 'agent', outcome: Outcome, lang: Lang): { role?: 'agent'; agentSteps?: string[] } {
+  return role === 'agent' && outcome.agent ? { role: 'agent', agentSteps: outcome.agent.map((s) => s[lang]) } : {};
+}
+
+/**
+ * The result document for an outcome, with the contact card of its queue (escalations, alerts and fixes
+ * that name one) and the safety notice, which an outcome with a queue carries even when the contacts
+ * could not be loaded: then it points to the official app and the website the user already knows.
+ */
 export function finish(env: DiagnosisEnv, flow: Flow, outcome: Outcome, session: Next['session'], contacts: ContactBook | undefined): FullResult {
   const result: FullResult = toResult(flow, outcome, session, env.lang);
   if (outcome.queue && contacts) {
     result.outcome.contact = contacts.card(outcome.queue, outcome.kind === 'alert');
     result.outcome.notice = contacts.notice;
     if (!result.outcome.contact) result.warnings = [contacts.missing(outcome.queue)];
-  }
+  } else if (outcome.queue) result.outcome.notice = env.t('safety.notice.noContacts');
   return result;
 }
 

@@ -26,7 +26,7 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
   const file = join(dir, CONFIG_FILE_NAME);
   switch (opts.action) {
     case 'path':
-      io.stdout.write(`${file}\n`);
+      io.stdout.write(opts.json ? `${JSON.stringify({ file })}\n` : `${file}\n`);
       return;
     case 'list': {
       // A value the file holds but that is not allowed is ignored everywhere else; here it is shown, marked invalid.

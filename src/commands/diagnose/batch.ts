@@ -8,7 +8,7 @@ import { jsonProblemText, parseStrictJson } from '../../data/strict-json.js';
 import { firstInvalidUtf8 } from '../../data/utf8.js';
 import { ContactBook } from '../../diagnosis/contact-book.js';
 import { problemTranslator } from '../../i18n/problems.js';
-import { diagnoseWith } from '../../diagnosis/diagnosis.js';
+import { agentWording, diagnoseWith } from '../../diagnosis/diagnosis.js';
 import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { loadScanner, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
 import type { InputStream } from '../../io/io.js';
@@ -77,6 +77,8 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
           if (contacts) result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts, broken);
         }
         if (result.outcome.queue && !contacts && contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), contactsProblem];
+        // An agent's batch (--agent, the role setting) gets the agent's wording, as its --json runs do.
+        if (ctx.role === 'agent') Object.assign(result, agentWording('agent', flows.get(result.flow)!.outcomes[result.outcome.id]!, ctx.lang));
         // Equal paths give equal documents (one clock, one language per batch): serialize each once.
         const key = `${result.flow}\u0000${result.path.map((p) => `${p.question}=${p.answer}`).join('\u0000')}`;
         let doc = serialized.get(key);

@@ -1,6 +1,6 @@
 /** `wallet-help diagnose [flow]`: walk a flow with answers from flags, a file or prompts. */
 import type { ContactBook } from '../../diagnosis/contact-book.js';
-import { findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } from '../../diagnosis/diagnosis.js';
+import { agentWording, findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } from '../../diagnosis/diagnosis.js';
 import { appendCase, casesFile, CASE_FACTS, clearProgress, loadProgress, saveProgress, type CaseFact, type CaseProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import type { Flow } from '../../engine/types.js';
@@ -286,10 +286,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string | CaseRecord } = finish(ctx, flow, outcome, next.session, contacts);
   if (contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), t('contact.unavailable', { reason: contactsProblem })];
   if (checks.length > 0) result.checks = checks;
-  if (role === 'agent' && outcome.agent) {
-    result.role = 'agent';
-    result.agentSteps = outcome.agent.map((s) => s[lang]);
-  }
+  Object.assign(result, agentWording(role, outcome, lang));
 
   let text = '';
   // Text for people is wrapped to the terminal; for a file or a pipe it is left as it is.
@@ -299,7 +296,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     const { renderOutcome } = await import('../../render/outcome.js');
     const { out: style } = await ctx.styles();
     // An agent reads the steps and the safety notice as what to tell the caller.
-    const agentNotice = role === 'agent' && result.outcome.notice && contacts ? { notice: t('safety.notice.agent', { url: contacts.provider.website }) } : {};
+    const agentNotice = role === 'agent' && result.outcome.notice ? { notice: contacts ? t('safety.notice.agent', { url: contacts.provider.website }) : t('safety.notice.agent.noContacts') } : {};
     const shown = { ...result, outcome: { ...result.outcome, ...(result.agentSteps ? { steps: result.agentSteps } : {}), ...agentNotice } };
     text = notes.map((n) => `${layout.wrap(n)}\n`).join('') + renderOutcome(shown, t, style, layout, role === 'agent');
     if (result.outcome.contact) {
