@@ -6,7 +6,7 @@ import type { InputStream, IO } from './io/io.js';
 import { inquirerPrompter } from './io/prompter.js';
 import { main } from './main.js';
 import { readDataFile } from './data/read-file.js';
-import { ExitCode } from './errors.js';
+import { ExitCode, signalExitCode } from './errors.js';
 
 export interface RunOptions {
   /**
@@ -22,20 +22,23 @@ export interface RunOptions {
 
 /** Runs the CLI for this process and sets its exit code (process.exit only when nothing can be cut short). */
 export async function run(argv: readonly string[] = process.argv.slice(2), options: RunOptions = {}): Promise<void> {
-  // SIGTERM or SIGHUP during a prompt or a check ends the run like Ctrl+C does (the case is saved when
-  // saving is on); whatever is not waiting gets two seconds to finish before the process ends. The
-  // handlers are set when something first takes the signal: a run that only prints needs none.
+  // SIGINT, SIGTERM or SIGHUP while the run waits (a prompt, a check, --answers -) ends it as cancelled
+  // (one JSON document with --json; the case is saved when saving is on); whatever is not waiting gets two
+  // seconds to finish before the process ends, and a second signal ends it at once. The handlers are set
+  // when something first takes the signal: a run that only prints needs none.
   let stop: AbortController | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    stop?.abort(signal);
     // A signal means stop, even if something is still running.
     // eslint-disable-next-line no-restricted-syntax
-    setTimeout(() => process.exit(signal === 'SIGHUP' ? 129 : 143), 2000).unref();
+    if (stop?.signal.aborted) process.exit(signalExitCode(signal));
+    stop?.abort(signal);
+    // eslint-disable-next-line no-restricted-syntax
+    setTimeout(() => process.exit(signalExitCode(signal)), 2000).unref();
   };
   const stopSignal = () => {
     if (!stop) {
       stop = new AbortController();
-      process.on('SIGTERM', onSignal).on('SIGHUP', onSignal);
+      for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
     }
     return stop.signal;
   };
@@ -71,13 +74,15 @@ export async function run(argv: readonly string[] = process.argv.slice(2), optio
     prompter: () => inquirerPrompter(process.stdin, stdout.stream(), stopSignal()),
   };
   process.exitCode = await main(argv, io);
-  if (stop) process.off('SIGTERM', onSignal).off('SIGHUP', onSignal);
+  if (stop) for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   if (options.exitWhenIdle && !stdout.streamBuilt && !stderrBuilt && process.getActiveResourcesInfo().length === 0) {
     // Nothing is in flight, so nothing can be cut short (see RunOptions).
     // eslint-disable-next-line no-restricted-syntax
     process.exit();
   }
 }
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * The build's rehearsal of an interactive session (see train in boot.ts). The code cache

@@ -56,7 +56,12 @@ export class CancelError extends WalletHelpError {
 export function asCancel(err: unknown): CancelError | undefined {
   if (err instanceof CancelError) return err;
   if (!(err instanceof Error) || err.name !== 'AbortError') return undefined;
-  return new CancelError(err.cause === 'SIGHUP' ? 129 : err.cause === 'SIGTERM' ? 143 : ExitCode.cancelled);
+  return new CancelError(signalExitCode(err.cause));
+}
+
+/** The exit code of a run stopped by a signal (its name, the reason the run's abort signal carries): 128 + the signal number, 130 for Ctrl+C. */
+export function signalExitCode(signal: unknown): number {
+  return signal === 'SIGHUP' ? 129 : signal === 'SIGTERM' ? 143 : ExitCode.cancelled;
 }
 
 /**

@@ -94,7 +94,8 @@ async function usableFolders(folders: { dirs: string[]; source: FolderSource }, 
   return usable;
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+/** An ISO-8601 date, or date and time with an optional offset (hours 00-23, minutes 00-59, as RFC 3339 writes them). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?)?$/i;
 
 /** Reads --now or WALLET_HELP_NOW (`name`, for the message): an ISO-8601 date and time; without an offset it is the user's local time. */
 async function parseNow(text: string, name: string, ctx: BaseContext): Promise<Date> {

@@ -213,6 +213,11 @@ describe('contacts in the CLI', () => {
     const now = await run(['contacts', '--now', 'tomorrow']);
     expect(now.code).toBe(2);
     expect(now.stderr).toContain('--now expects an ISO-8601 date and time');
+    // An offset past 23:59 is refused, not wrapped into another day; real ones are taken as written.
+    for (const offset of ['+99:99', '+25:00', '-24:00', '+05:60']) expect((await run(['contacts', '--now', `2026-11-22T10:00:00${offset}`, '--json'])).code, offset).toBe(2);
+    for (const [offset, utc] of [['+14:00', '2026-11-21T20:00:00.000Z'], ['-0930', '2026-11-22T19:30:00.000Z'], ['+05', '2026-11-22T05:00:00.000Z']]) {
+      expect(JSON.parse((await run(['contacts', '--now', `2026-11-22T10:00:00${offset}`, '--json'])).stdout).now, offset).toBe(utc);
+    }
     const env = await run(['contacts', '--json'], { env: { WALLET_HELP_NOW: 'garbage' } });
     expect(env.code).toBe(2);
     expect(JSON.parse(env.stdout).error).toMatchObject({ code: 'invalid_now', message: expect.stringMatching(/^WALLET_HELP_NOW expects an ISO-8601 date and time .* not "garbage"\.$/) });

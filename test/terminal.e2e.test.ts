@@ -5,7 +5,7 @@
  * `npm run build` first when running this file alone.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'fast-string-width';
@@ -407,7 +407,44 @@ describe('pipes', () => {
   });
 });
 
+/** Whether a process has a handler for a signal (Linux: the SigCgt mask in /proc), so a test signals it only once it listens. */
+function catches(pid: number, signalNumber: number): boolean {
+  try {
+    // Until the child has started the CLI, /proc shows the forked test process and its handlers.
+    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(BIN)) return false;
+    const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return mask !== undefined && (BigInt(`0x${mask}`) & (1n << BigInt(signalNumber - 1))) !== 0n;
+  } catch {
+    return false;
+  }
+}
+
 describe('signals', () => {
+  for (const [signal, exit] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    it.runIf(existsSync('/proc/self/status'))(`${signal} while --answers - waits prints one cancelled document and exits ${exit}`, async () => {
+      const home = mkdtempSync(join(tmpdir(), 'wallet-help-sig-'));
+      const child = spawn(process.execPath, [BIN, 'diagnose', 'payment-failed', '--answers', '-', '--json'], {
+        env: { PATH: process.env.PATH ?? '', HOME: home, WALLET_HELP_CONFIG_DIR: home, LANG: 'C.UTF-8' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      const deadline = Date.now() + BOUND_MS - 4_000;
+      // Node itself catches SIGINT and SIGTERM (to restore the terminal); the CLI takes all three at once, so SIGHUP tells.
+      while (!catches(child.pid!, 1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      const code = await new Promise((r) => child.on('close', r));
+      clearTimeout(timer);
+      rmSync(home, { recursive: true, force: true });
+      expect(code).toBe(exit);
+      expect(JSON.parse(stdout)).toEqual({ error: { code: 'cancelled', message: 'Cancelled.' } });
+      expect(stderr).toBe('');
+    }, BOUND_MS);
+  }
+
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`a batch waiting for more input answers what arrived, then ends on ${signal} without a stack trace`, async () => {
       const home = mkdtempSync(join(tmpdir(), 'wallet-help-sig-'));

@@ -2,7 +2,7 @@
  * Everything a command touches in the outside world, in one injected object, so
  * tests run commands with in-memory streams, a fixed clock and a scripted prompter.
  */
-import { CancelError } from '../errors.js';
+import { CancelError, signalExitCode } from '../errors.js';
 import type { Prompter } from './prompter.js';
 
 export interface OutputStream {
@@ -28,7 +28,7 @@ export interface IO {
   readFile(path: string): Promise<Uint8Array>;
   /** A file as a stream, for input too large to hold at once (batch mode). */
   openRead(path: string): InputStream;
-  /** Aborted when the process is told to stop (SIGTERM, SIGHUP): running checks and prompts end. */
+  /** Aborted when the process is told to stop (SIGINT, SIGTERM, SIGHUP), with the signal's name as the reason: running checks and prompts end. */
   signal?: AbortSignal;
   /** The prompter, created on first use (it loads inquirer, which start-up should not pay for). */
   prompter(): Promise<Prompter>;
@@ -55,7 +55,7 @@ export function colorEnabled(stream: OutputStream, env: IO['env'], flag: boolean
 
 /**
  * Reads a whole input stream (standard input for `--answers -`). A signal
- * (SIGTERM, SIGHUP) while it waits ends the read with a CancelError, so the run
+ * (SIGINT, SIGTERM, SIGHUP) while it waits ends the read with a CancelError, so the run
  * still reports, in one JSON document with --json, instead of dying silently.
  */
 export async function readAll(stream: InputStream, limit: number, signal?: AbortSignal): Promise<Uint8Array> {
@@ -65,7 +65,7 @@ export async function readAll(stream: InputStream, limit: number, signal?: Abort
   let onAbort: (() => void) | undefined;
   const stopped = signal
     ? new Promise<never>((_resolve, reject) => {
-        onAbort = () => reject(new CancelError(signal.reason === 'SIGHUP' ? 129 : 143));
+        onAbort = () => reject(new CancelError(signalExitCode(signal.reason)));
         if (signal.aborted) onAbort();
         else signal.addEventListener('abort', onAbort, { once: true });
       })

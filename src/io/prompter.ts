@@ -2,7 +2,7 @@
  * The small prompting interface commands use. The real one sits on inquirer and
  * is loaded only when a question is actually asked; tests pass a scripted one.
  */
-import { CancelError } from '../errors.js';
+import { CancelError, signalExitCode } from '../errors.js';
 
 export interface Choice<T extends string> {
   value: T;
@@ -111,12 +111,7 @@ async function cancellable<T>(ask: () => Promise<T>): Promise<T> {
   } catch (err) {
     if (err instanceof Error && err.name === 'ExitPromptError') throw new CancelError();
     // Aborted by a signal (SIGTERM, SIGHUP): cancelled with the conventional 128 + signal number.
-    if (err instanceof Error && err.name === 'AbortPromptError') throw new CancelError(signalExitCode(err));
+    if (err instanceof Error && err.name === 'AbortPromptError') throw new CancelError(signalExitCode((err as { cause?: unknown }).cause));
     throw err;
   }
-}
-
-function signalExitCode(err: Error): number {
-  const reason = (err as { cause?: unknown }).cause;
-  return reason === 'SIGHUP' ? 129 : reason === 'SIGTERM' ? 143 : 130;
 }
