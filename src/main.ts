@@ -29,7 +29,9 @@ export interface MainOptions {
 /** Runs one command line (without the node and script names) and returns the exit code. */
 export async function main(argv: readonly string[], io: IO, options: MainOptions = {}): Promise<number> {
   const early = scanGlobalFlags(argv);
-  const json = argv.includes('--json');
+  // A batch writes JSON Lines: an error that stops the whole batch is a JSON line too.
+  const batch = argv.includes('--batch') || argv.some((a) => a.startsWith('--batch='));
+  const json = batch || argv.includes('--json');
   const settings = readConfig(io.env, io.now);
   const config = settings.config;
   const lang: Lang = early.lang && isLang(early.lang) ? early.lang : detectLang(io.env, config.lang);
@@ -95,7 +97,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
-    return await report(await screened(err, t, argv), { io, t, json, styles, commandPath: program ? commandPath(program, argv) : [] });
+    return await report(await screened(err, t, argv), { io, t, json, batch, styles, commandPath: program ? commandPath(program, argv) : [] });
   }
 }
 
@@ -169,6 +171,8 @@ interface Reporter {
   io: IO;
   t: Translate;
   json: boolean;
+  /** A batch: the JSON error is one line, as its results are. */
+  batch: boolean;
   styles(): Promise<{ err: Style }>;
   /** The subcommands named on the command line, for the help hint. */
   commandPath: string[];
@@ -230,7 +234,7 @@ function commanderMessage(err: CommanderError, t: Translate): string {
 
 async function emit(r: Reporter, err: WalletHelpError, hint?: string): Promise<number> {
   if (r.json) {
-    r.io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, ...err.details } }, null, 2)}\n`);
+    r.io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, ...err.details } }, null, r.batch ? undefined : 2)}\n`);
   } else {
     const layout = await layoutFor(r.io.stderr);
     r.io.stderr.write(`${layout.hanging((await r.styles()).err.red.bold(r.t('error.prefix')), err.message)}\n${hint ? `${layout.wrap(hint)}\n` : ''}`);

@@ -85,13 +85,13 @@ describe('diagnose --batch', () => {
     expect(lines(r.stdout)[0].outcome.id).toBe('fix-contact-support-first');
     const missing = await run(['diagnose', '--batch', 'missing.jsonl']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('Cannot read missing.jsonl: no such file.');
+    expect(JSON.parse(missing.stdout).error).toMatchObject({ code: 'batch_input', message: 'Cannot read missing.jsonl: no such file.', file: 'missing.jsonl' });
   });
 
   it('refuses a flow or answers on the command line beside --batch', async () => {
     const r = await run(['diagnose', 'payment-failed', '--batch', '-'], { stdin: '' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--batch takes the flows and answers from its input');
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'batch_conflict', message: expect.stringContaining('--batch takes the flows and answers from its input') });
   });
 
   it('keeps every line whole when a chunk of results is large and not ASCII', async () => {
@@ -137,6 +137,36 @@ describe('diagnose --batch', () => {
       expect(r.code, extra.join(' ')).toBe(2);
       expect(JSON.parse(r.stdout).error, extra.join(' ')).toMatchObject({ code: 'batch_conflict', option: extra[0] });
     }
+  });
+
+  it('never echoes a secret given as an id or a key, and writes control characters of an id as escapes', async () => {
+    const key = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
+    const wif = '5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ';
+    const ok = '"flow":"payment-failed","answers":{"network":"offline"}';
+    const input = [`{"id":"${key}",${ok}}`, `{"id":"${wif}",${ok}}`, `{"id":4111111111111111,${ok}}`, `{"id":9,${ok},"${wif}":1}`, `{"id":"pin:4821",${ok}}`, `{"id":"a\\u009b2J\\u202eb",${ok}}`, `{"id":"550e8400-e29b-41d4-a716-446655440000",${ok}}`].join('\n');
+    const r = await run(['diagnose', '--batch', '-'], { stdin: `${input}\n` });
+    for (const secret of [key, wif, '4111111111111111', '4821']) expect(r.stdout).not.toContain(secret);
+    const out = lines(r.stdout);
+    expect(out.slice(0, 5).map((o) => o.error?.code)).toEqual(['secret_refused', 'secret_refused', 'secret_refused', 'secret_refused', 'secret_refused']);
+    expect(out.slice(0, 3).map((o) => o.id)).toEqual([undefined, undefined, undefined]);
+    // A plain id of a refused line still comes back.
+    expect(out[3].id).toBe(9);
+    expect(r.stdout).toContain('"id":"a\\u009b2J\\u202eb"');
+    expect(out[5].id).toBe('a\u009b2J\u202eb');
+    expect(out[6]).toMatchObject({ id: '550e8400-e29b-41d4-a716-446655440000', outcome: { id: 'fix-connection' } });
+  });
+
+  it('reads a byte order mark before the first line as an answers file does', async () => {
+    const r = await run(['diagnose', '--batch', '-'], { stdin: '\uFEFF{"flow":"payment-failed","answers":{"network":"offline"}}\n' });
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)[0].outcome.id).toBe('fix-connection');
+  });
+
+  it('reports an error that stops the whole batch as one JSON line', async () => {
+    const r = await run(['--lang', 'fr', 'diagnose', '--batch', '-'], { stdin: '{"flow":"fees"}\n' });
+    expect(r.code).toBe(2);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout).error.code).toBe('invalid_lang');
   });
 
   it('answers each line as it arrives, so a back end can keep one process open', async () => {

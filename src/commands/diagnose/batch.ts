@@ -16,8 +16,25 @@ import type { Context } from '../context.js';
 import { cannotRead } from '../../util/read-error.js';
 import '../../core.js';
 
-/** Ids that cannot hold a secret, so they need no screening. */
+/** Ids and keys of plain characters, which may be quoted as they are (others are shown as "…"). */
 const PLAIN_ID = /^[\w.:-]{1,64}$/;
+
+/**
+ * Whether an id may hold a secret, so it is screened before it is echoed: any id but a short
+ * plain one. A card number or a private key is long; a label such as `pin:` has a colon.
+ */
+function mayHoldSecret(id: string | number): boolean {
+  if (typeof id === 'number') return Math.abs(id) >= 1e11;
+  return id.length >= 12 || id.includes(':') || !PLAIN_ID.test(id);
+}
+
+/**
+ * JSON of what a line echoes, with C1 controls, bidirectional marks and line separators written as
+ * \u escapes: JSON.stringify escapes only C0, and a raw U+009B or U+202E reaches a terminal as a control.
+ */
+function jsonText(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 /** Distinct paths remembered with their serialized result; flows have far fewer. */
 const MEMO_LIMIT = 10_000;
 /** Longer lines (in bytes) are refused without parsing: no real request comes close. */
@@ -51,15 +68,15 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
       if (typeof line !== 'string') {
         failed++;
         const error = line === TOO_LONG ? { code: 'invalid_line', message: t('batch.tooLong') } : { code: 'invalid_line', message: t('batch.notUtf8', { column: line.badUtf8At }), column: line.badUtf8At };
-        out.text(`${JSON.stringify({ line: lineNo, error })}\n`);
+        out.text(`${jsonText({ line: lineNo, error })}\n`);
         continue;
       }
-      let id: unknown;
+      let id: string | number | undefined;
       try {
         const request = parseRequest(line, ctx);
         const suspects = suspectInputs(flows, request.flow, request.answers);
-        // A plain id is echoed even when the line is refused; any other id only once it is screened.
-        if (typeof request.id === 'string' && !PLAIN_ID.test(request.id)) suspects.push({ text: request.id });
+        // A short plain id is echoed even when the line is refused; any other id only once it is screened.
+        if (request.id !== undefined && mayHoldSecret(request.id)) suspects.push({ text: String(request.id) });
         else id = request.id;
         if (suspects.length > 0) await refuseSecrets(t, suspects);
         id = request.id;
@@ -89,7 +106,7 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
         if (id === undefined) out.bytes(doc);
         else {
           // The id goes first: `{"id":…,` and then the document without its opening brace.
-          out.text(`{"id":${JSON.stringify(id)},`);
+          out.text(`{"id":${jsonText(id)},`);
           out.bytes(doc, 1);
         }
       } catch (err) {
@@ -97,18 +114,17 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
         failed++;
         const { requestId, ...details } = err.details;
         let error: Record<string, unknown> = { code: err.code, message: err.message, ...details };
-        let echo = id ?? requestId;
-        if (typeof echo === 'string' && !PLAIN_ID.test(echo)) {
-          // An id is echoed back: never one that holds a secret.
-          const { findSecrets } = await loadScanner();
-          const [found] = findSecrets(echo);
-          if (found) {
-            const refused = new SecretError(t, found.kind);
-            error = { code: refused.code, message: refused.message, ...refused.details };
-            echo = undefined;
-          }
+        let echo = id ?? (requestId as string | number | undefined);
+        // What goes back (the id, and the message, which may quote a key or a value of the line) never holds a secret.
+        const { findSecrets } = await loadScanner();
+        const [inEcho] = echo !== undefined && mayHoldSecret(echo) ? findSecrets(String(echo)) : [];
+        if (inEcho) echo = undefined;
+        const [found] = inEcho ? [inEcho] : [err.message, JSON.stringify(details)].flatMap((text) => findSecrets(text));
+        if (found) {
+          const refused = new SecretError(t, found.kind);
+          error = { code: refused.code, message: refused.message, ...refused.details };
         }
-        out.text(`${JSON.stringify(echo === undefined ? { line: lineNo, error } : { id: echo, line: lineNo, error })}\n`);
+        out.text(`${jsonText(echo === undefined ? { line: lineNo, error } : { id: echo, line: lineNo, error })}\n`);
       }
     }
     // Answer what has arrived before waiting for more: a chat back end writes one line and waits.
@@ -208,6 +224,7 @@ interface NotUtf8 {
 type Line = string | typeof TOO_LONG | NotUtf8;
 
 const EMPTY = Buffer.alloc(0);
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
  * Splits a byte stream into lines (LF or CRLF) and decodes each as strict
@@ -219,10 +236,21 @@ const EMPTY = Buffer.alloc(0);
 async function* readLines(stream: InputStream, source: string, ctx: Context): AsyncGenerator<Line[]> {
   let rest: Buffer = EMPTY;
   let overlong = false;
+  // A byte order mark before the first line (as some editors on Windows write) is not part of it, as in an answers file.
+  let atStart = true;
   try {
     for await (const chunk of stream) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      const buf = rest.length === 0 ? bytes : Buffer.concat([rest, bytes]);
+      let buf = rest.length === 0 ? bytes : Buffer.concat([rest, bytes]);
+      if (atStart) {
+        // Wait for enough bytes to tell.
+        if (buf.length < BOM.length && BOM.subarray(0, buf.length).equals(buf)) {
+          rest = buf;
+          continue;
+        }
+        atStart = false;
+        if (buf.subarray(0, BOM.length).equals(BOM)) buf = buf.subarray(BOM.length);
+      }
       const lines: Line[] = [];
       let start = 0;
       let nl = buf.indexOf(10);
