@@ -17,7 +17,7 @@ import type { Style } from './render/style.js';
 import { loadScanner, mayHoldSecret, refuseSecrets, SecretError } from './safety/screen.js';
 import { layoutFor } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
-import { clip } from './util/safe-text.js';
+import { clip, safeJson } from './util/safe-text.js';
 import type { BaseContext } from './settings.js';
 import './core.js';
 
@@ -234,7 +234,7 @@ function commanderMessage(err: CommanderError, t: Translate): string {
 
 async function emit(r: Reporter, err: WalletHelpError, hint?: string): Promise<number> {
   if (r.json) {
-    r.io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, ...err.details } }, null, r.batch ? undefined : 2)}\n`);
+    r.io.stdout.write(`${safeJson({ error: { code: err.code, message: err.message, ...err.details } }, r.batch ? undefined : 2)}\n`);
   } else {
     const layout = await layoutFor(r.io.stderr);
     r.io.stderr.write(`${layout.hanging((await r.styles()).err.red.bold(r.t('error.prefix')), err.message)}\n${hint ? `${layout.wrap(hint)}\n` : ''}`);

@@ -132,7 +132,9 @@ describe('diagnose with flags and --json', () => {
     ]) {
       const r = await run(argv);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe('Error: Cannot read nofile.yaml: no such file.\n');
+      // A batch writes JSON Lines, its errors included.
+      if (argv.includes('--batch')) expect(JSON.parse(r.stdout).error.message).toBe('Cannot read nofile.yaml: no such file.');
+      else expect(r.stderr).toBe('Error: Cannot read nofile.yaml: no such file.\n');
     }
   });
 

@@ -16,7 +16,7 @@ import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync
 import { join } from 'node:path';
 import { isNode, LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '../src/data/located-yaml.js';
+import { parseLocatedYaml, type Problem } from '../src/data/located-yaml.js';
 import { loadDirectoryText } from '../src/directory/load.js';
 import { loadFlowText } from '../src/flows/load.js';
 import { ROOT, run, tempDir, type RunResult } from './helpers.js';
@@ -478,6 +478,47 @@ describe('many problems in one file (the built CLI in a child process, bounded)'
     expect(r.status).toBe(2);
     expect(r.ms).toBeLessThan(5_000);
   }, 15_000);
+});
+
+describe('keys that are lists or mappings (the built CLI in a child process, bounded)', () => {
+  // Each level of "? ? ? … x" made the parser write the key below it out as text, twice: 62 bytes took gigabytes.
+  const bombs = {
+    'nested explicit keys on one line': `${'? '.repeat(30)}x\n`,
+    'nested explicit keys, one a line': `${Array.from({ length: 32 }, (_, i) => `${' '.repeat(2 * i)}?`).join('\n')}\n${' '.repeat(64)}x\n`,
+  };
+  function cli(args: string[], dir: string) {
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir }, encoding: 'utf8', timeout: 15_000, killSignal: 'SIGKILL' });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  for (const [name, text] of Object.entries(bombs)) {
+    it(`${name}: refused at the key by every reader of data files`, () => {
+      const dir = folderWith({ 'a.yaml': text });
+      mkdirSync(join(dir, 'flows'));
+      writeFileSync(join(dir, 'flows', 'boom.yaml'), text);
+      const answers = cli(['diagnose', 'payment-failed', '--answers', 'a.yaml'], dir);
+      expectNoCrash(answers);
+      expect(answers.code).toBe(2);
+      expect(answers.stderr).toMatch(/a\.yaml:\d+:\d+: a key must be plain text, not a list or a mapping/);
+      const flows = cli(['--flows', 'flows', 'diagnose', 'payment-failed', '--network', 'offline'], dir);
+      expectNoCrash(flows);
+      expect(flows.code).toBe(0);
+      expect(flows.stderr).toContain('skipped a broken flow file');
+      const directory = cli(['--contacts', 'a.yaml', 'diagnose', 'account-compromised', '--json'], dir);
+      expectNoCrash(directory);
+      expect(directory.code).toBe(3);
+      expect(JSON.parse(directory.stdout).outcome.kind).toBe('alert');
+      const validate = cli(['flows', 'validate', 'flows'], dir);
+      expectNoCrash(validate);
+      expect(validate.code).toBe(1);
+    }, 40_000);
+  }
+
+  it('a list or a mapping as a key in a flow-style mapping is refused too, and a list of lists is still read', () => {
+    expect(loadFlowText('{[a, b]: 1}\n', 'f.yaml').problems.map((p) => p.message)).toEqual(['a key must be plain text, not a list or a mapping']);
+    expect(loadFlowText('? {a: 1}\n: ok\n', 'f.yaml').problems.map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual(['1:3: a key must be plain text, not a list or a mapping']);
+    expect(parseLocatedYaml('x: [[a, b], [c]]\ny: {z: [1]}\n', 'f.yaml')).toMatchObject({ problems: [], doc: { value: { x: [['a', 'b'], ['c']], y: { z: [1] } } } });
+  });
 });
 
 // ---------------------------------------------------------------------------

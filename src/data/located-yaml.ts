@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Lang } from '../engine/types.js';
 import { problemTranslator, ref } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
@@ -169,8 +169,11 @@ function tooDeep(source: string): number | undefined {
   return deepest;
 }
 
-/** Anchors, aliases and tags send a file to the careful parser, which refuses them with their position. */
-const NEEDS_CAREFUL_PARSER = /(?:^|[\s,[{:-])[&*!][^\s,\]}]/;
+/**
+ * Anchors, aliases and tags send a file to the careful parser, which refuses them with their position;
+ * so do explicit keys ("? ") and lists or mappings written where a key may stand, which it refuses too.
+ */
+const NEEDS_CAREFUL_PARSER = /(?:^|[\s,[{:-])[&*!][^\s,\]}]|(?:^|[\s,[{])\?(?:[ \t\n]|$)|(?:^|[\n,{])[ \t]*[[{]/;
 
 /**
  * JSON.parse, for a JSON document whose text writes `keys` keys. JSON.parse keeps
@@ -222,10 +225,27 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
       customTags: [],
       resolveKnownTags: false,
       merge: false,
-      stringKeys: true,
+      // Keys stay nodes: turning a key that is itself a mapping into text doubles with every level of
+      // nesting ("? ? ? … x", 62 bytes, took gigabytes). Such keys are refused below; ours are all text.
+      stringKeys: false,
     });
   } catch (err) {
     problems.push({ file, line: 1, column: 1, message: message('yaml.unreadable', { detail: (err as Error).message }) });
+    return { doc: emptyDoc(file, source), problems };
+  }
+  // A key that is a list or a mapping: no file of ours has one, and none is read any further.
+  let complexKey: number | undefined;
+  visit(document, {
+    Pair(_key, pair) {
+      if (isNode(pair.key) && !isScalar(pair.key)) {
+        complexKey = pair.key.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (complexKey !== undefined) {
+    problems.push({ file, ...pos(complexKey), message: message('yaml.complexKey') });
     return { doc: emptyDoc(file, source), problems };
   }
   for (const e of document.errors) {

@@ -75,6 +75,7 @@ export const problemsEn = {
   'yaml.unreadable': 'could not read the file as YAML: {detail}',
   // The yaml library's own syntax error, passed through as it is.
   'yaml.syntax': '{detail}',
+  'yaml.complexKey': 'a key must be plain text, not a list or a mapping',
   'yaml.alias': 'YAML aliases (*name) are not allowed in this file; write the value out in full',
   'yaml.duplicateKey': 'this key appears twice in the same mapping; keep one',
   'json.value': 'not valid JSON: a value was expected here (text in double quotes, a number, true, false, null, an object or a list)',
@@ -305,6 +306,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'file.notUtf8': '文件不是有效的 UTF-8 文本；请以 UTF-8 编码保存',
   'yaml.unreadable': '无法按 YAML 读取该文件：{detail}',
   'yaml.syntax': '无法按 YAML 读取该文件：{detail}',
+  'yaml.complexKey': '键必须是普通文本，不能是列表或映射',
   'yaml.alias': '此文件中不允许使用 YAML 别名（*name）；请把值完整写出',
   'yaml.duplicateKey': '同一个映射中这个键出现了两次；请只保留一个',
   'json.value': '不是有效的 JSON：此处应为一个值（双引号中的文本、数字、true、false、null、对象或列表）',

@@ -41,3 +41,14 @@ function escapeChar(c: string): string {
   const code = c.charCodeAt(0);
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
+
+// What JSON.stringify leaves raw but a terminal may act on: C1 controls, bidirectional marks, line and paragraph separators.
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON for output that may hold user input or a file name: as JSON.stringify, with the characters it
+ * leaves raw but a terminal may act on written as \u escapes (JSON.stringify escapes only C0).
+ */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -14,6 +14,7 @@ import { loadScanner, refuseSecrets, SecretError, suspectInputs } from '../../sa
 import type { InputStream } from '../../io/io.js';
 import type { Context } from '../context.js';
 import { cannotRead } from '../../util/read-error.js';
+import { safeJson } from '../../util/safe-text.js';
 import '../../core.js';
 
 /** Ids and keys of plain characters, which may be quoted as they are (others are shown as "…"). */
@@ -28,13 +29,6 @@ function mayHoldSecret(id: string | number): boolean {
   return id.length >= 12 || id.includes(':') || !PLAIN_ID.test(id);
 }
 
-/**
- * JSON of what a line echoes, with C1 controls, bidirectional marks and line separators written as
- * \u escapes: JSON.stringify escapes only C0, and a raw U+009B or U+202E reaches a terminal as a control.
- */
-function jsonText(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 /** Distinct paths remembered with their serialized result; flows have far fewer. */
 const MEMO_LIMIT = 10_000;
 /** Longer lines (in bytes) are refused without parsing: no real request comes close. */
@@ -68,7 +62,7 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
       if (typeof line !== 'string') {
         failed++;
         const error = line === TOO_LONG ? { code: 'invalid_line', message: t('batch.tooLong') } : { code: 'invalid_line', message: t('batch.notUtf8', { column: line.badUtf8At }), column: line.badUtf8At };
-        out.text(`${jsonText({ line: lineNo, error })}\n`);
+        out.text(`${safeJson({ line: lineNo, error })}\n`);
         continue;
       }
       let id: string | number | undefined;
@@ -106,7 +100,7 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
         if (id === undefined) out.bytes(doc);
         else {
           // The id goes first: `{"id":…,` and then the document without its opening brace.
-          out.text(`{"id":${jsonText(id)},`);
+          out.text(`{"id":${safeJson(id)},`);
           out.bytes(doc, 1);
         }
       } catch (err) {
@@ -124,7 +118,7 @@ export async function runBatch(source: string, ctx: Context): Promise<{ lines: n
           const refused = new SecretError(t, found.kind);
           error = { code: refused.code, message: refused.message, ...refused.details };
         }
-        out.text(`${jsonText(echo === undefined ? { line: lineNo, error } : { id: echo, line: lineNo, error })}\n`);
+        out.text(`${safeJson(echo === undefined ? { line: lineNo, error } : { id: echo, line: lineNo, error })}\n`);
       }
     }
     // Answer what has arrived before waiting for more: a chat back end writes one line and waits.
