@@ -138,6 +138,31 @@ describe('directory files: channel values by type, at the official domain, notes
     });
   }
 
+  it('refuses contacts in the provider name and in notes, credentials in addresses, and national phone numbers (QA: hostile directories)', () => {
+    const cases: [string, string, string, RegExp][] = [
+      ['a number in the provider name', 'name: Example Wallet', 'name: "Example Wallet (hotline +1 202 555 0177)"', /the provider name contains a phone number \("\+1 202 555 0177"\)/],
+      ['a handle and a number in a note', 'response: { en: replies within 24 hours', 'response: { en: "faster on Telegram @evil_help or +1 202 555 0155"', /the response time note \(en\) contains/],
+      ['a user name before the host of the website', 'website: https://www.example.com/help/contact', 'website: https://www.example.com@evil.io/', /the official website must not contain a user name or password before the host/],
+      ['a password in the website', 'website: https://www.example.com/help/contact', 'website: "https://user:Hunter22!@www.example.com/help/contact"', /the official website must not contain a user name or password/],
+      ['a user name before the host of a ticket page', 'value: https://www.example.com/help/ticket', 'value: https://www.example.com@evil.io/ticket', /a ticket channel must give one https:\/\/ address/],
+      ['a national phone number', 'value: "+1 202-555-0199"', 'value: "202-555-0199"', /the phone number "202-555-0199" must be written in international form/],
+    ];
+    for (const [name, from, to, expected] of cases) {
+      expect(DIRECTORY, name).toContain(from);
+      const problems = dirProblems(DIRECTORY.replace(from, to));
+      expect(problems, name).toEqual([expect.stringMatching(new RegExp(`^dir\\.yaml:\\d+:\\d+: ${expected.source}`))]);
+    }
+  });
+
+  it('holds a site on shared hosting (github.io, vercel.app) to its own name, not the host’s domain', async () => {
+    const hosted = DIRECTORY.replaceAll('www.example.com', 'example-wallet.github.io').replaceAll('@example.com', '@example-wallet.github.io');
+    expect(dirProblems(hosted)).toEqual([]);
+    expect(dirProblems(hosted.replace('value: security@example-wallet.github.io', 'value: help@scam.github.io'))).toEqual([expect.stringMatching(/is not at example-wallet\.github\.io/)]);
+    const r = await run(['--contacts', 'dir.yaml', 'verify', 'https://scam.github.io/help', '--json'], { files: { 'dir.yaml': hosted } });
+    expect(JSON.parse(r.stdout).verdict).not.toBe('official');
+    expect(r.code).toBe(4);
+  });
+
   it('accepts an https chat page and social handles', () => {
     const path = 'value: { en: "App › Me › Help › Chat with us", zh: "App › 我的 › 帮助 › 在线客服" }';
     expect(DIRECTORY).toContain(path);

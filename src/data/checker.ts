@@ -93,10 +93,10 @@ export class Checker {
     return false;
   }
 
-  /** Reports what the screen finds in a free text (a contact, a secret, a request for one); false when it finds something. */
-  screened(text: string, path: readonly PathKey[], what: What): boolean {
-    if (!this.screen) return true;
-    return this.reportFindings(this.screen(text), path, what);
+  /** Reports what the screen (the checker's own, or `screen`) finds in a free text (a contact, a secret, a request for one); false when it finds something. */
+  screened(text: string, path: readonly PathKey[], what: What, screen: TextScreen | undefined = this.screen): boolean {
+    if (!screen) return true;
+    return this.reportFindings(screen(text), path, what);
   }
 
   private reportFindings(findings: readonly TextFinding[], path: readonly PathKey[], what: What): boolean {
@@ -154,8 +154,8 @@ export class Checker {
     return value;
   }
 
-  /** A text given in every language (`en:` and `zh:`). */
-  localized(value: unknown, path: readonly PathKey[], what: What): Localized | undefined {
+  /** A text given in every language (`en:` and `zh:`), screened by the checker's screen or `screen`. */
+  localized(value: unknown, path: readonly PathKey[], what: What, screen: TextScreen | undefined = this.screen): Localized | undefined {
     const obj = this.object(value, path, what, LANGS, []);
     if (!obj) return undefined;
     let ok = true;
@@ -171,8 +171,8 @@ export class Checker {
       if (!isCleanText(text, true)) {
         this.string(text, [...path, lang], inLang(), true);
         ok = false;
-      } else if (this.screen) {
-        const findings = this.screen(text);
+      } else if (screen) {
+        const findings = screen(text);
         if (findings.length > 0) ok = this.reportFindings(findings, [...path, lang], inLang()) && ok;
       }
     }

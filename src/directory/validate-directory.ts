@@ -10,8 +10,16 @@ import { detectKind, verifyContact } from '../safety/verify.js';
 import { clip } from '../util/safe-text.js';
 import { CHANNEL_TYPES, type Channel, type ChannelType, type Directory, type Provider, type ProviderChecks } from './types.js';
 
-/** Directory texts are checked for secrets and requests for secrets; its contacts are checked by type and domain below. */
-const screenDirectoryText = (text: string) => screenDataText(text, { contacts: false });
+/**
+ * Directory texts (the provider's name, notes) are checked for secrets, requests for secrets and
+ * contacts: a contact belongs in a channel, where its type and domain are checked (see checkValue),
+ * and verify knows it. A channel value is itself a contact: it is screened for the rest only.
+ */
+const screenDirectoryText = (text: string) => screenDataText(text, { contacts: true });
+const screenChannelValue = (text: string) => screenDataText(text, { contacts: false });
+
+/** The registrable domain of a host; a site on shared hosting (foo.github.io, foo.vercel.app) is its own. */
+const domainOf = (host: string) => getDomain(host, { allowPrivateDomains: true });
 
 const ROOT_KEYS = ['$schema', 'providers'];
 const PROVIDER_KEYS = ['id', 'name', 'website', 'example', 'timezone', 'exceptions', 'queues', 'checks'];
@@ -46,7 +54,7 @@ function readProvider(c: Checker, raw: unknown, path: PathKey[]): Provider | und
   if (name !== undefined) c.screened(name, [...path, 'name'], 'what.providerName');
   const website = readUrl(c, p.website, [...path, 'website'], 'what.website');
   // The contacts must be at the official website's domain; a look-alike of it is named as such.
-  const official: Official | undefined = website ? { domain: getDomain(new URL(website).hostname), provider: { id: id ?? '', name: name ?? '', website, example: false, queues: {} } } : undefined;
+  const official: Official | undefined = website ? { domain: domainOf(new URL(website).hostname), provider: { id: id ?? '', name: name ?? '', website, example: false, queues: {} } } : undefined;
   let example = false;
   if (p.example !== undefined) {
     if (typeof p.example !== 'boolean') c.report([...path, 'example'], 'dir.exampleBool');
@@ -134,7 +142,7 @@ function readValue(c: Checker, raw: unknown, type: ChannelType | undefined, path
     c.report(path, 'dir.valuePerLanguage', { type });
     return undefined;
   }
-  const value = c.localized(raw, path, 'what.channelValue');
+  const value = c.localized(raw, path, 'what.channelValue', screenChannelValue);
   if (!value || !type) return undefined;
   let ok = true;
   for (const lang of LANGS) if (!checkValue(c, type, value[lang], [...path, lang], official)) ok = false;
@@ -154,6 +162,11 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
     case 'phone':
       ok = kind === 'phone';
       if (!ok) c.report(path, 'dir.phoneValue', { value: shown });
+      // A national number means a different line in every country: the directory says which.
+      else if (!value.trim().startsWith('+')) {
+        c.report(path, 'dir.phoneInternational', { value: shown });
+        ok = false;
+      }
       break;
     case 'email':
       ok = kind === 'email';
@@ -171,12 +184,12 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
     case 'social':
       ok = kind === 'handle' || BARE_HANDLE.test(value) || isHttps(value);
       if (!ok) c.report(path, 'dir.handleValue', { value: shown });
-      return ok && c.screened(value, path, 'what.channelValue');
+      return ok && c.screened(value, path, 'what.channelValue', screenChannelValue);
   }
-  if (!ok || !c.screened(value, path, 'what.channelValue')) return false;
+  if (!ok || !c.screened(value, path, 'what.channelValue', screenChannelValue)) return false;
   const host = type === 'email' ? value.replace(/^mailto:/i, '').split('@')[1] : isHttps(value) ? new URL(value).hostname : undefined;
   // A website at an IP address (a test server, an intranet) has no domain to hold the contacts to.
-  if (host === undefined || official?.domain == null || getDomain(host) === official.domain) return true;
+  if (host === undefined || official?.domain == null || domainOf(host) === official.domain) return true;
   const verdict = verifyContact(value, [official.provider]);
   const params = { type, value: shown, domain: official.domain };
   if (verdict.verdict === 'lookalike') c.report(path, 'dir.lookalikeValue', { ...params, reasons: list(verdict.reasons) });
@@ -186,10 +199,12 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
 
 const BARE_HANDLE = /^[\p{L}\p{N}_.-]{1,64}$/u;
 
+/** One https:// address, without a user name or password in it ("https://www.official.example@evil.io/" goes to evil.io). */
 function isHttps(value: string): boolean {
   if (/\s/.test(value)) return false;
   try {
-    return new URL(value).protocol === 'https:';
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.username === '' && url.password === '';
   } catch {
     return false;
   }
@@ -287,6 +302,11 @@ function readUrl(c: Checker, raw: unknown, path: PathKey[], what: What): string 
   }
   if (url.protocol !== 'https:') {
     c.report(path, 'dir.urlHttps', { what: whatRef(what) });
+    return undefined;
+  }
+  // "https://www.official.example@evil.io/" is evil.io; a password has no place in a published address either.
+  if (url.username !== '' || url.password !== '') {
+    c.report(path, 'dir.urlUserInfo', { what: whatRef(what) });
     return undefined;
   }
   return s;
