@@ -1,5 +1,5 @@
 /** Flow authoring from the README guide alone, operator folders, and the flows commands. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from './helpers.js';
@@ -43,6 +43,16 @@ describe('a new flow written from the README guide', () => {
     const list = json((await run(['flows', 'list', '--json', '--flows', dir])).stdout);
     expect(list.find((f: { id: string }) => f.id === 'card-declined')).toMatchObject({ source: dir, replaces: false, questions: 2, outcomes: 3 });
     expect(list.find((f: { id: string }) => f.id === 'payment-failed').source).toBe('bundled');
+  });
+
+  it('is used through a symbolic link too, as flows validate checks it; a link to a device is reported, not read', async () => {
+    const links = tempDir('wallet-help-links-');
+    symlinkSync(join(dir, 'card-declined.yaml'), join(links, 'card-declined.yaml'));
+    symlinkSync('/dev/zero', join(links, 'zero.yaml'));
+    const r = await run(['--flows', links, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).outcome.id).toBe('fix-top-up-card');
+    expect(r.stderr).toMatch(/skipped a broken flow file: .*zero\.yaml.*not a regular file/);
   });
 
   it('is found through WALLET_HELP_FLOWS and the flowsDir setting too', async () => {

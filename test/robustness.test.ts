@@ -12,7 +12,7 @@
  * no in-process timeout could end it.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNode, LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -836,6 +836,33 @@ describe('a damaged case log (cases.jsonl)', () => {
     expect(saved.stderr).toContain('cases.jsonl');
     expect(statSync(join(dir, 'cases.jsonl')).isDirectory()).toBe(true);
   }, BOUND_MS);
+});
+
+describe('a case log or case in progress that is not a regular file (the built CLI, bounded)', () => {
+  function cli(args: string[], dir: string) {
+    const r = spawnSync(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir, LANG: 'C.UTF-8' }, encoding: 'utf8', timeout: 15_000, killSignal: 'SIGKILL' });
+    return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it.runIf(process.platform === 'linux')('a FIFO or /dev/zero in place of the log is refused, never waited on or read forever', () => {
+    const fifo = tempDir();
+    expect(spawnSync('mkfifo', [join(fifo, 'cases.jsonl')]).status).toBe(0);
+    const list = cli(['cases', 'list'], fifo);
+    expect(list.signal, 'hung on the FIFO').toBeNull();
+    expect(list.stderr).toContain('cannot be read (it is not a regular file');
+    const save = cli(['diagnose', 'payment-failed', '--network', 'offline', '--save'], fifo);
+    expect(save.signal, 'hung on the FIFO').toBeNull();
+    expect(save.code).toBe(0);
+    expect(save.stdout).toContain('could not be saved');
+    expect(save.stdout).toContain('not a regular file');
+    const zero = tempDir();
+    symlinkSync('/dev/zero', join(zero, 'cases.jsonl'));
+    symlinkSync('/dev/zero', join(zero, 'case-in-progress.json'));
+    const read = cli(['cases', 'list', '--json'], zero);
+    expect(read.signal).toBeNull();
+    expect(JSON.parse(read.stdout)).toEqual([]);
+    expect(read.stderr).toContain('not a regular file');
+  }, 40_000);
 });
 
 describe('output that cannot be written (the built CLI, standard output on /dev/full)', () => {

@@ -5,9 +5,10 @@
  * a torn last line (power cut) is skipped on read with a warning and left in
  * place. The case in progress is kept in its own small file for --resume.
  */
-import { promises as fsp } from 'node:fs';
+import { constants, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { configDir } from '../config/config.js';
+import { DataFileError, readDataFile } from '../data/read-file.js';
 import type { CheckRecord } from '../diagnosis/checks.js';
 import type { PathStep } from '../engine/engine.js';
 import type { Lang, OutcomeKind, Queue } from '../engine/types.js';
@@ -56,7 +57,27 @@ const progressFile = (env: Env) => join(configDir(env), 'case-in-progress.json')
 /** Appends one case as one line, in one write. */
 export async function appendCase(env: Env, record: CaseRecord): Promise<void> {
   await fsp.mkdir(configDir(env), { recursive: true });
-  await fsp.appendFile(casesFile(env), `${JSON.stringify(record)}\n`, { encoding: 'utf8', flag: 'a' });
+  await writeRegularFile(casesFile(env), `${JSON.stringify(record)}\n`, constants.O_APPEND);
+}
+
+/** The largest case log read: about 100,000 cases. */
+export const MAX_CASE_LOG_BYTES = 256 * 1024 * 1024;
+/** The case in progress is a few kilobytes. */
+const MAX_PROGRESS_BYTES = 1024 * 1024;
+
+/**
+ * Writes (`O_APPEND`) or replaces (`O_TRUNC`) a file of ours, only if it is a regular file: a FIFO
+ * or a device put in its place would block the run or swallow the case (ENOTREG). Opened without
+ * blocking, so a FIFO with no reader fails at once instead of waiting for one.
+ */
+async function writeRegularFile(file: string, text: string, mode: number): Promise<void> {
+  const handle = await fsp.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_NONBLOCK | mode, 0o600);
+  try {
+    if (!(await handle.stat()).isFile()) throw new DataFileError('ENOTREG');
+    await handle.writeFile(text, 'utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 export interface ReadCases {
@@ -75,7 +96,8 @@ export interface ReadCases {
 export async function readCases(env: Env): Promise<ReadCases> {
   let text: string;
   try {
-    text = await fsp.readFile(casesFile(env), 'utf8');
+    // Through the data-file reader: a FIFO or a device in its place is refused, not read forever.
+    text = (await readDataFile(casesFile(env), MAX_CASE_LOG_BYTES)).toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { cases: [], skipped: [] };
@@ -131,7 +153,7 @@ function isCheckRecord(v: unknown): v is CheckRecord {
 export async function saveProgress(env: Env, progress: CaseProgress): Promise<void> {
   await fsp.mkdir(configDir(env), { recursive: true });
   const file = progressFile(env);
-  await fsp.writeFile(`${file}.tmp`, JSON.stringify(progress));
+  await writeRegularFile(`${file}.tmp`, JSON.stringify(progress), constants.O_TRUNC);
   await fsp.rename(`${file}.tmp`, file);
 }
 
@@ -139,7 +161,7 @@ export async function saveProgress(env: Env, progress: CaseProgress): Promise<vo
 export async function loadProgress(env: Env): Promise<CaseProgress | undefined> {
   let value: unknown;
   try {
-    value = JSON.parse(await fsp.readFile(progressFile(env), 'utf8'));
+    value = JSON.parse((await readDataFile(progressFile(env), MAX_PROGRESS_BYTES)).toString('utf8'));
   } catch {
     return undefined;
   }

@@ -34,11 +34,14 @@ export async function loadFlowFile(file: string, lang: Lang = 'en', requireAgent
   return loadFlowText(decoded.text, file, lang, requireAgent);
 }
 
-/** The flow files of a folder, sorted by name. */
+/**
+ * The flow files of a folder, sorted by name: files and symbolic links to them, as `flows validate`
+ * checks them (a link to anything but a regular file is then refused when it is read, and reported).
+ */
 export async function listFlowFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && FLOW_EXTENSIONS.has(extname(e.name)))
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && FLOW_EXTENSIONS.has(extname(e.name)))
     .map((e) => join(dir, e.name))
     .sort();
 }

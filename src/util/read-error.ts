@@ -8,18 +8,20 @@ import { clip } from './safe-text.js';
  * data reader's own (read-file.ts: ENOTREG for a device, pipe or socket, ETOOBIG for a file over the limit).
  */
 export function cannotRead(t: Translate, file: string, err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const reason =
-    code === 'ENOENT' || code === 'ENOTDIR'
+  return t('error.cannotRead', { file: clip(file, 200), reason: fileReason(t, (err as NodeJS.ErrnoException | undefined)?.code) });
+}
+
+/** Why a file could not be read or written, in words, from the error's code (the system's, or the data reader's own). */
+export function fileReason(t: Translate, code: string | undefined, max = MAX_DATA_FILE_BYTES): string {
+  return code === 'ENOENT' || code === 'ENOTDIR'
       ? t('error.noSuchFile')
       : code === 'EISDIR'
         ? t('error.isFolder')
         : code === 'EACCES' || code === 'EPERM'
           ? t('error.noPermission')
-          : code === 'ENOTREG'
+          : code === 'ENOTREG' || code === 'ENXIO'
             ? t('error.notRegularFile')
             : code === 'ETOOBIG'
-              ? t('error.fileTooLarge', { max: `${MAX_DATA_FILE_BYTES / (1024 * 1024)} MB` })
+              ? t('error.fileTooLarge', { max: `${max / (1024 * 1024)} MB` })
               : (code ?? t('error.unknownReason'));
-  return t('error.cannotRead', { file: clip(file, 200), reason });
 }

@@ -1,9 +1,10 @@
 /** `wallet-help cases list|show|export|stats`: the case log, for tickets and for learning what callers need. */
-import { casesFile, readCases, type CaseRecord } from '../../cases/store.js';
+import { casesFile, MAX_CASE_LOG_BYTES, readCases, type CaseRecord } from '../../cases/store.js';
 import { UsageError } from '../../errors.js';
 import { orList, sentences } from '../../i18n/i18n.js';
 import { layoutFor } from '../../render/layout.js';
 import { clip, safeText } from '../../util/safe-text.js';
+import { fileReason } from '../../util/read-error.js';
 import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
 import '../../core.js';
@@ -17,7 +18,7 @@ export interface CasesFilter {
 /** The saved cases matching the filter, and how many are saved in all; unreadable lines are reported on stderr, skipped and left in the file. */
 async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: CaseRecord[]; total: number }> {
   const { cases: all, skipped, unreadable } = await readCases(ctx.io.env);
-  if (unreadable) ctx.io.stderr.write(`${ctx.t('warning.prefix')}${ctx.t('cases.unreadable', { file: casesFile(ctx.io.env), reason: unreadable })}\n`);
+  if (unreadable) ctx.io.stderr.write(`${ctx.t('warning.prefix')}${ctx.t('cases.unreadable', { file: casesFile(ctx.io.env), reason: fileReason(ctx.t, unreadable, MAX_CASE_LOG_BYTES) })}\n`);
   for (const s of skipped) ctx.io.stderr.write(`${ctx.t('warning.prefix')}${ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line })}\n`);
   let since: number | undefined;
   if (filter.since !== undefined) {

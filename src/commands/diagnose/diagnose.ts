@@ -19,6 +19,7 @@ import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord
 import { CHECKS } from '../../engine/types.js';
 import { factsToAsk } from '../../diagnosis/case-facts.js';
 import { clip, safeText } from '../../util/safe-text.js';
+import { fileReason } from '../../util/read-error.js';
 import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile } from './answers.js';
 import '../../core.js';
@@ -162,7 +163,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     const cancel = asCancel(err);
     if (cancel && saving) {
       await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: undefined })).catch((saveErr: NodeJS.ErrnoException) =>
-        io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: saveErr.code ?? 'EIO' })}\n`),
+        io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: fileReason(t, saveErr.code) })}\n`),
       );
     }
     return cancel ?? err;
@@ -328,7 +329,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
       result.case = caseId;
     } catch (err) {
       // The diagnosis matters more than the log: show it, and say the case was not kept.
-      saveProblem = t('cases.saveFailed', { file: casesFile(io.env), reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+      saveProblem = t('cases.saveFailed', { file: casesFile(io.env), reason: fileReason(t, (err as NodeJS.ErrnoException).code) });
       result.warnings = [...(result.warnings ?? []), saveProblem];
     }
   }
