@@ -193,6 +193,22 @@ describe('diagnose with flags and --json', () => {
     expect(json((await run(['diagnose', 'payment-failed', '--answers', 'd.yaml', '--json'], { files })).stdout).outcome.id).toBe('fix-connection');
   });
 
+  it('takes a number in an answers file as written: a long card number is refused, not rounded and quoted', async () => {
+    for (const [file, text] of [['c.yaml', 'network: ok\nbalance: 6212345678901234569\n'], ['c.json', '{"network": "ok", "balance": 6212345678901234569}']] as const) {
+      const r = await run(['diagnose', 'payment-failed', '--answers', file, '--json'], { files: { [file]: text } });
+      expect(r.code).toBe(2);
+      expect(json(r.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'card-number' });
+      expect(r.stdout).not.toMatch(/62123456789012|6212345678901235000/);
+    }
+    const octal = await run(['diagnose', 'payment-failed', '--answers', 'd.yaml', '--json'], { files: { 'd.yaml': 'network: ok\nbalance: 0o755\n' } });
+    expect(json(octal.stdout).error).toMatchObject({ code: 'invalid_value', value: '0o755' });
+  });
+
+  it('says a second YAML document is one, where it starts', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--answers', 'e.yaml', '--json'], { files: { 'e.yaml': 'network: ok\n---\nbalance: sufficient\n' } });
+    expect(json(r.stdout).error).toMatchObject({ code: 'answers_file', line: 2, column: 1, problems: [{ message: expect.stringMatching(/^the file holds more than one YAML document/) }] });
+  });
+
   it('refuses --answers given twice instead of ignoring one', async () => {
     const r = await run(['diagnose', 'payment-failed', '--answers', '-', '--answers', 'a.yaml', '--json'], { stdin: 'network: offline\n', files: { 'a.yaml': 'network: ok\n' } });
     expect(r.code).toBe(2);

@@ -253,7 +253,7 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
     problems.push({
       file,
       ...at,
-      message: e.code === 'DUPLICATE_KEY' ? message('yaml.duplicateKey') : message('yaml.syntax', { detail: yamlDetail(e.message) }),
+      message: e.code === 'DUPLICATE_KEY' ? message('yaml.duplicateKey') : e.code === 'MULTIPLE_DOCS' ? message('yaml.multipleDocuments') : message('yaml.syntax', { detail: yamlDetail(e.message) }),
     });
   }
   const { index, duplicates } = indexPositions(document.contents);

@@ -76,6 +76,7 @@ export const problemsEn = {
   // The yaml library's own syntax error, passed through as it is.
   'yaml.syntax': '{detail}',
   'yaml.complexKey': 'a key must be plain text, not a list or a mapping',
+  'yaml.multipleDocuments': 'the file holds more than one YAML document (a second one starts at this "---"); keep one document a file',
   'yaml.alias': 'YAML aliases (*name) are not allowed in this file; write the value out in full',
   'yaml.duplicateKey': 'this key appears twice in the same mapping; keep one',
   'json.value': 'not valid JSON: a value was expected here (text in double quotes, a number, true, false, null, an object or a list)',
@@ -309,6 +310,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'yaml.unreadable': '无法按 YAML 读取该文件：{detail}',
   'yaml.syntax': '无法按 YAML 读取该文件：{detail}',
   'yaml.complexKey': '键必须是普通文本，不能是列表或映射',
+  'yaml.multipleDocuments': '文件中有不止一个 YAML 文档（第二个从这里的“---”开始）；每个文件只能有一个文档',
   'yaml.alias': '此文件中不允许使用 YAML 别名（*name）；请把值完整写出',
   'yaml.duplicateKey': '同一个映射中这个键出现了两次；请只保留一个',
   'json.value': '不是有效的 JSON：此处应为一个值（双引号中的文本、数字、true、false、null、对象或列表）',

@@ -5,6 +5,7 @@ import { readAll } from '../../io/io.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import { cannotRead } from '../../util/read-error.js';
 import type { Context } from '../context.js';
+import type { LocatedValue } from '../../data/located-yaml.js';
 
 /** Shortcut flags for the shared questions. */
 export const ANSWER_SHORTCUTS = ['network', 'balance', 'verification'] as const;
@@ -82,7 +83,8 @@ export async function readAnswersFile(ctx: Context, file: string): Promise<Answe
     if (!chars.cleanKey(k, [k], 'what.answersFile')) continue;
     if (typeof v === 'string') {
       if (chars.clean(v, [k], ref('what.testAnswer', { question: k }))) answers[k] = v;
-    } else if (typeof v === 'number' || typeof v === 'boolean') answers[k] = String(v);
+    } else if (typeof v === 'number') answers[k] = asWritten(doc, k, v);
+    else if (typeof v === 'boolean') answers[k] = String(v);
     else if (bad.length < MAX_PROBLEMS) bad.push(doc.problem([k], t('error.answersFile.value', { question: clip(k) })));
     else more++;
   }
@@ -97,6 +99,16 @@ export async function readAnswersFile(ctx: Context, file: string): Promise<Answe
       return { file: name, line, column };
     },
   };
+}
+
+/**
+ * A number as the file writes it: 6212345678901234569 read as a number is 6212345678901235000, and
+ * 0o755 is 493, so an answer would be checked, screened and quoted as something its author never wrote.
+ */
+function asWritten(doc: LocatedValue, key: string, value: number): string {
+  const at = doc.locate([key]).offset;
+  const token = /^[-+]?[0-9a-zA-Z_.]+/.exec(doc.source.slice(at, at + 100))?.[0];
+  return token ?? String(value);
 }
 
 /**
