@@ -43,7 +43,7 @@ export interface LoadFlowsOptions {
 /** Loads the bundled flows plus any operator folders. Throws a UsageError (`invalid_option`) for options of the wrong shape. */
 export async function loadFlows(options: LoadFlowsOptions = {}): Promise<FlowSet> {
   const t = await translator('en');
-  if (!isRecord(options as unknown)) throw new UsageError('invalid_option', t('lib.badOptions', { fn: 'loadFlows' }), { option: null });
+  if (!isRecord(options as unknown)) throw new UsageError('invalid_option', t('lib.badOptions', { fn: 'loadFlows', example: '{ dirs: ["./our-flows"] }' }), { option: null });
   const dirs: unknown = options.dirs ?? [];
   if (!Array.isArray(dirs) || !dirs.every((d) => typeof d === 'string')) throw new UsageError('invalid_option', t('lib.badDirs'), { option: 'dirs' });
   const folders = dirs.map((d) => resolvePath(d));
@@ -87,7 +87,7 @@ export interface DiagnoseOptions {
  */
 export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options: DiagnoseOptions = {}): Promise<FullResult> {
   const english = await translator('en');
-  if (!isRecord(options as unknown)) throw new UsageError('invalid_option', english('lib.badOptions', { fn: 'diagnose' }), { option: null });
+  if (!isRecord(options as unknown)) throw new UsageError('invalid_option', english('lib.badOptions', { fn: 'diagnose', example: '{ lang: "zh" }' }), { option: null });
   const lang: unknown = options.lang ?? 'en';
   // An unknown language would give a document without texts: refused like --lang is.
   if (typeof lang !== 'string' || !(LANGS as readonly string[]).includes(lang)) {

@@ -55,6 +55,15 @@ describe('a new flow written from the README guide', () => {
     expect(r.stderr).toMatch(/skipped a broken flow file: .*zero\.yaml.*not a regular file/);
   });
 
+  it('flows test on a path with problems exits 1 like flows validate, with the problems in --json', async () => {
+    const missing = join(tempDir(), 'nowhere');
+    const test = await run(['flows', 'test', missing, '--json']);
+    const validate = await run(['flows', 'validate', missing, '--json']);
+    expect(test.code).toBe(1);
+    expect(validate.code).toBe(1);
+    expect(json(test.stdout).error).toMatchObject({ code: 'invalid_flows', problems: [{ file: missing, message: expect.any(String) }] });
+  });
+
   it('is found through WALLET_HELP_FLOWS and the flowsDir setting too', async () => {
     const env = await run(['diagnose', 'card-declined', '--balance', 'insufficient', '--json'], { env: { WALLET_HELP_FLOWS: dir } });
     expect(json(env.stdout).outcome.id).toBe('fix-top-up-card');

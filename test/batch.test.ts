@@ -43,7 +43,8 @@ describe('diagnose --batch', () => {
     expect(r.code).toBe(1);
     const out = lines(r.stdout);
     // The blank third line is skipped; line numbers still count it.
-    expect(out.map((o) => o.error?.code ?? 'ok')).toEqual(['unknown_flow', 'invalid_line', 'invalid_value', 'invalid_line', 'ok']);
+    // A text answer that is a number gets the code the library gives it.
+    expect(out.map((o) => o.error?.code ?? 'ok')).toEqual(['unknown_flow', 'invalid_line', 'invalid_value', 'invalid_answers', 'ok']);
     expect(out[1]).toMatchObject({ line: 2, error: { column: 1, message: 'Column 1 of the line: not valid JSON: a value was expected here (text in double quotes, a number, true, false, null, an object or a list).' } });
     expect(out[2]).toMatchObject({ id: 7, line: 4 });
     expect(out[4]).toMatchObject({ id: 'z', outcome: { id: 'fix-call-costs' } });
@@ -167,6 +168,11 @@ describe('diagnose --batch', () => {
     expect(r.code).toBe(2);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(r.stdout).error.code).toBe('invalid_lang');
+  });
+
+  it('gives a line without a flow the code the command line and the library give', async () => {
+    const r = await run(['diagnose', '--batch', '-'], { stdin: '{"id":3,"answers":{"network":"ok"}}\n' });
+    expect(lines(r.stdout)[0]).toMatchObject({ id: 3, line: 1, error: { code: 'missing_flow' } });
   });
 
   it('answers each line as it arrives, so a back end can keep one process open', async () => {

@@ -271,6 +271,10 @@ describe('the case log', () => {
     expect(show.code).toBe(0);
     expect(json(show.stdout).id).toBe(first.id);
     expect((await run(['cases', 'show', first.id.slice(0, 8)], { env })).stderr).toContain('Several cases start with');
+    const ambiguous = await run(['cases', 'show', first.id.slice(0, 8), '--json'], { env });
+    expect(ambiguous.code).toBe(2);
+    expect(json(ambiguous.stdout).error).toMatchObject({ code: 'ambiguous_case', candidates: [first.id, `${first.id}-2`] });
+    expect(json((await run(['cases', 'show', 'abcdef99', '--json'], { env })).stdout).error.code).toBe('unknown_case');
   });
 
   it('opens a case whose id starts with eight digits by that start (not refused as a one-time code)', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HELP_EXAMPLES } from '../src/help-examples.js';
@@ -92,5 +92,26 @@ describe('every example shown in help works', () => {
     const tty = await run(argv, { ...opts, tty: true, prompts: [{ pick: 'cancel' }] });
     expect(tty.prompter.asked.length, `${line}: exit ${tty.code}\n${tty.stderr}`).toBe(1);
     expect(tty.code).toBe(130);
+  });
+});
+
+describe('the README lists every error code', () => {
+  it('names each code the sources throw, in backquotes', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const codes = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (path.endsWith('.ts')) {
+          const text = readFileSync(path, 'utf8');
+          for (const m of text.matchAll(/(?:UsageError|WalletHelpError)\(\s*'([a-z_]+)'|super\('([a-z_]+)'|code: '([a-z_]+)'|fail\([^)]*, '([a-z_]+)'\)/g)) codes.add(m[1] ?? m[2] ?? m[3] ?? m[4]!);
+        }
+      }
+    };
+    walk(join(ROOT, 'src'));
+    codes.delete('failed');
+    expect(codes.size).toBeGreaterThan(40);
+    expect([...codes].filter((code) => !readme.includes(`\`${code}\``)).sort()).toEqual([]);
   });
 });

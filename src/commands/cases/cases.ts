@@ -65,10 +65,12 @@ export async function runCasesShow(opts: { id: string; format: string; json: boo
   // A full id always names its case; otherwise the first characters must name exactly one.
   const exact = list.filter((c) => c.id === opts.id);
   const matches = exact.length > 0 ? exact : list.filter((c) => c.id.startsWith(opts.id));
-  if (matches.length !== 1) throw new UsageError('unknown_case', ctx.t(matches.length === 0 ? 'cases.unknown' : 'cases.ambiguous', { id: clip(opts.id) }));
+  if (matches.length === 0) throw new UsageError('unknown_case', ctx.t('cases.unknown', { id: clip(opts.id) }));
+  // Several cases start so: a code of its own, with their ids to choose from.
+  if (matches.length > 1) throw new UsageError('ambiguous_case', ctx.t('cases.ambiguous', { id: clip(opts.id) }), { candidates: matches.map((c) => c.id) });
   const record = matches[0]!;
   const { SUMMARY_FORMATS, renderSummary } = await import('../../render/summary.js');
-  if (!(SUMMARY_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError('invalid_summary_format', ctx.t('summary.badFormat', { format: clip(opts.format) }));
+  if (!(SUMMARY_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError('invalid_summary_format', ctx.t('summary.badFormat', { option: '--format', format: clip(opts.format) }), { value: clip(opts.format), values: [...SUMMARY_FORMATS] });
   const flow = (await ctx.flows()).flows.get(record.flow);
   if (!flow || opts.json || opts.format === 'json') {
     ctx.io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);

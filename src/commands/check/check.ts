@@ -37,10 +37,10 @@ export interface CheckLine {
 /** Runs the named checks (all by default); exit 1 only when one fails. */
 export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): Promise<CheckLine[]> {
   const { io, t } = ctx;
-  for (const n of opts.names) if (!(CHECK_NAMES as readonly string[]).includes(n)) throw new UsageError('unknown_check', t('checkcmd.unknown', { name: clip(n), names: listOf(t, CHECK_NAMES) }));
+  for (const n of opts.names) if (!(CHECK_NAMES as readonly string[]).includes(n)) throw new UsageError('unknown_check', t('checkcmd.unknown', { name: clip(n), names: listOf(t, CHECK_NAMES) }), { value: clip(n), values: [...CHECK_NAMES] });
   const names = (opts.names.length > 0 ? opts.names : [...CHECK_NAMES]) as CheckName[];
   const crypto = await import('../../checks/crypto.js');
-  if (opts.chain !== undefined && !crypto.isChain(opts.chain)) throw new UsageError('unknown_chain', t('checkcmd.badChain', { chain: clip(opts.chain), chains: listOf(t, crypto.CHAINS) }));
+  if (opts.chain !== undefined && !crypto.isChain(opts.chain)) throw new UsageError('unknown_chain', t('checkcmd.badChain', { chain: clip(opts.chain), chains: listOf(t, crypto.CHAINS) }), { value: clip(opts.chain), values: [...crypto.CHAINS] });
   const chain = opts.chain as Chain | undefined;
   // A check asked for by name must have its input: skipping it would look like a clean bill of health.
   for (const name of opts.names as CheckName[]) {

@@ -187,17 +187,18 @@ function parseRequest(line: string, ctx: Context): BatchRequest {
   const v = value as Record<string, unknown>;
   // A number id must survive the trip back unchanged: 1e999 would come back as null, 2^53 + 1 as another number.
   const id = typeof v.id === 'string' || Number.isSafeInteger(v.id) ? (v.id as string | number) : undefined;
-  const fail = (message: string): never => {
-    throw new UsageError('invalid_line', message, id === undefined ? {} : { requestId: id });
+  const fail = (message: string, code = 'invalid_line'): never => {
+    throw new UsageError(code, message, id === undefined ? {} : { requestId: id });
   };
   for (const key of Object.keys(v)) if (key !== 'flow' && key !== 'answers' && key !== 'id') fail(t('batch.unknownKey', { key: PLAIN_ID.test(key) ? key : '…' }));
   if (v.id !== undefined && id === undefined) fail(t('batch.badId'));
-  if (typeof v.flow !== 'string') fail(t('batch.shape'));
+  // The codes the command line and the library give for the same request.
+  if (typeof v.flow !== 'string') fail(t('batch.shape'), 'missing_flow');
   const answers: Record<string, string> = Object.create(null);
   if (v.answers !== undefined) {
-    if (typeof v.answers !== 'object' || v.answers === null || Array.isArray(v.answers)) fail(t('request.answers'));
+    if (typeof v.answers !== 'object' || v.answers === null || Array.isArray(v.answers)) fail(t('request.answers'), 'invalid_answers');
     for (const [k, a] of Object.entries(v.answers as Record<string, unknown>)) {
-      if (typeof a !== 'string') fail(t('request.answers'));
+      if (typeof a !== 'string') fail(t('request.answers'), 'invalid_answers');
       answers[k] = a as string;
     }
   }

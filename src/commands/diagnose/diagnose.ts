@@ -61,7 +61,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const { io, t, lang } = ctx;
   const interactive = canPrompt(io, opts);
   if (opts.summary !== undefined && !(SUMMARY_FORMATS as readonly string[]).includes(opts.summary)) {
-    throw new UsageError('invalid_summary_format', t('summary.badFormat', { format: clip(opts.summary) }));
+    throw new UsageError('invalid_summary_format', t('summary.badFormat', { option: '--summary', format: clip(opts.summary) }), { value: clip(opts.summary), values: [...SUMMARY_FORMATS] });
   }
   // Checked up front, whether or not a check runs: a bad value is a mistake even when it happens not to matter.
   const timeoutMs = checkTimeout(ctx, opts.timeout);
@@ -451,7 +451,7 @@ function parseFacts(ctx: Context, flags: readonly string[]): CaseRecord['facts']
     const eq = arg.indexOf('=');
     const key = eq > 0 ? arg.slice(0, eq).trim() : '';
     if (!(CASE_FACTS as readonly string[]).includes(key) || arg.slice(eq + 1).trim() === '') {
-      throw new UsageError('invalid_fact', ctx.t('fact.bad', { keys: listOf(ctx.t, CASE_FACTS), arg: clip(arg) }));
+      throw new UsageError('invalid_fact', ctx.t('fact.bad', { keys: listOf(ctx.t, CASE_FACTS), arg: clip(arg) }), { value: clip(arg), keys: [...CASE_FACTS] });
     }
     facts[key as CaseFact] = arg.slice(eq + 1).trim().slice(0, 500);
   }

@@ -1,6 +1,6 @@
 /** `wallet-help flows test [PATH...]`: run the test cases beside each flow and report path coverage. */
 import { listOf, sentences } from '../../i18n/i18n.js';
-import { UsageError, SilentError } from '../../errors.js';
+import { ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import type { Flow } from '../../engine/types.js';
 import { runFlowTests, type FlowTestReport } from '../../flows/flow-tests.js';
 import { safeText } from '../../util/safe-text.js';
@@ -74,7 +74,8 @@ async function flowsAt(paths: string[], ctx: Context): Promise<Flow[]> {
   const checked = await Promise.all(files.map((f) => checkDataFile(f, ctx.lang)));
   const all = [...problems, ...checked.filter((c) => c.kind !== 'directory').flatMap((c) => c.problems)];
   if (all.length > 0) {
-    throw new UsageError('invalid_flows', [ctx.t('flows.test.invalid'), ...all.map((p) => `  ${formatProblem(p)}`)].join('\n'), { problems: all });
+    // A problem found in the flows, as flows validate reports it: exit 1, not a usage error.
+    throw new WalletHelpError('invalid_flows', [ctx.t('flows.test.invalid'), ...all.map((p) => `  ${formatProblem(p)}`)].join('\n'), ExitCode.failed, { problems: all });
   }
   return checked.flatMap((c) => (c.flow ? [c.flow] : []));
 }
