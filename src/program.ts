@@ -79,7 +79,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
           const ignored = BATCH_IGNORES.find(([key]) => o[key] !== undefined && !(Array.isArray(o[key]) && o[key].length === 0));
           if (ignored) throw new UsageError('batch_conflict', t('batch.notInBatch', { option: ignored[1] }), { option: ignored[1] });
           const { runBatch } = await import('./commands/diagnose/batch.js');
-          await runBatch(o.batch === true ? '-' : o.batch, context);
+          await runBatch(o.batch === true ? '-' : o.batch, context, { input: o.input !== false });
           return;
         }
         const { runDiagnose } = await import('./commands/diagnose/diagnose.js');

@@ -204,6 +204,18 @@ describe('diagnose with flags and --json', () => {
     expect(json(octal.stdout).error).toMatchObject({ code: 'invalid_value', value: '0o755' });
   });
 
+  it('with --no-input, refuses to wait for answers typed at a terminal; without it, says how to end them', async () => {
+    for (const argv of [['diagnose', 'payment-failed', '--answers', '-', '--no-input', '--json'], ['diagnose', '--batch', '--no-input']]) {
+      const r = await run(argv, { tty: true, stdin: '' });
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(json(r.stdout).error, argv.join(' ')).toMatchObject({ code: 'stdin_terminal', message: expect.stringContaining('is a terminal here') });
+    }
+    const typed = await run(['diagnose', 'payment-failed', '--answers', '-', '--json'], { tty: true, stdin: 'network: offline\n' });
+    expect(typed.code).toBe(0);
+    expect(typed.stderr).toBe('Reading --answers - from the terminal: type or paste it, then press Ctrl+D on a line of its own.\n');
+    expect(json(typed.stdout).outcome.id).toBe('fix-connection');
+  });
+
   it('says a second YAML document is one, where it starts', async () => {
     const r = await run(['diagnose', 'payment-failed', '--answers', 'e.yaml', '--json'], { files: { 'e.yaml': 'network: ok\n---\nbalance: sufficient\n' } });
     expect(json(r.stdout).error).toMatchObject({ code: 'answers_file', line: 2, column: 1, problems: [{ message: expect.stringMatching(/^the file holds more than one YAML document/) }] });

@@ -38,8 +38,9 @@ export interface AnswersFile {
  * for a file named `.json` (JSON's own syntax errors are reported at their
  * place instead of as whatever YAML would make of the text).
  */
-export async function readAnswersFile(ctx: Context, file: string): Promise<AnswersFile> {
+export async function readAnswersFile(ctx: Context, file: string, input = true): Promise<AnswersFile> {
   const { io, t } = ctx;
+  if (file === '-') terminalInput(ctx, '--answers -', input);
   let bytes: Uint8Array;
   try {
     bytes = file === '-' ? await readAll(io.stdin, MAX_DATA_FILE_BYTES + 1, io.signal) : await io.readFile(file);
@@ -99,6 +100,16 @@ export async function readAnswersFile(ctx: Context, file: string): Promise<Answe
       return { file: name, line, column };
     },
   };
+}
+
+/**
+ * Standard input that is a terminal: with --no-input nobody is there to type, so the run is refused
+ * instead of waiting; otherwise the user is told what it waits for and how to end it.
+ */
+export function terminalInput(ctx: Context, what: string, input: boolean): void {
+  if (ctx.io.stdin.isTTY !== true) return;
+  if (!input) throw new UsageError('stdin_terminal', ctx.t('stdin.terminal', { what }));
+  ctx.io.stderr.write(`${ctx.t('stdin.terminalHint', { what })}\n`);
 }
 
 /**

@@ -14,6 +14,7 @@ import { loadScanner, refuseSecrets, SecretError, suspectInputs } from '../../sa
 import type { InputStream } from '../../io/io.js';
 import type { Context } from '../context.js';
 import { cannotRead } from '../../util/read-error.js';
+import { terminalInput } from './answers.js';
 import { safeJson } from '../../util/safe-text.js';
 import '../../core.js';
 
@@ -35,8 +36,9 @@ const MEMO_LIMIT = 10_000;
 const MAX_LINE = 1024 * 1024;
 
 /** Runs every line of the input; exit 1 (after all lines) when any line failed, else 3 when the contacts could not be loaded. */
-export async function runBatch(source: string, ctx: Context): Promise<{ lines: number; failed: number }> {
+export async function runBatch(source: string, ctx: Context, opts: { input: boolean } = { input: true }): Promise<{ lines: number; failed: number }> {
   const { io, t } = ctx;
+  if (source === '-') terminalInput(ctx, '--batch', opts.input);
   const { flows, broken } = await ctx.flows();
   let contacts: ContactBook | undefined;
   /** Why the directory could not be loaded: results with a queue then carry it as a warning, without a contact. */

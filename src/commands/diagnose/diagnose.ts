@@ -81,7 +81,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
 
   // An answers file first; flags override it, so a script can adjust one answer.
   const given: Record<string, string> = Object.create(null);
-  const answersFile = opts.answers === undefined ? undefined : await readAnswersFile(ctx, opts.answers);
+  const answersFile = opts.answers === undefined ? undefined : await readAnswersFile(ctx, opts.answers, opts.input);
   if (answersFile) Object.assign(given, answersFile.answers);
   const shortcuts = ANSWER_SHORTCUTS.flatMap((name) => (opts[name] === undefined ? [] : [`${name}=${opts[name]}`]));
   const flagged = parseAnswerFlags(ctx, [...opts.answer, ...shortcuts]);
