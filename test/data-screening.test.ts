@@ -41,6 +41,14 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     ['a literal recovery phrase (QA: flows/literalseed)', withEnStep('Restore with: abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'), /contains what looks like a recovery phrase/],
     ['a private key', withEnStep('Import 0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318 into the wallet.'), /contains what looks like a private key/],
     ['a labelled password', withEnStep('Log in with password: Hunter2!2024 and pay again.'), /contains what looks like a password;/],
+    // QA (hostile input): phrasings that passed.
+    ['seed words for the support agent', withEnStep('Give the support agent your seed words to unlock funds.'), /asks for the recovery phrase/],
+    ['a screenshot of the backup phrase', withEnStep('Send us a screenshot of your backup phrase.'), /asks for the recovery phrase/],
+    ['the code from the SMS', withEnStep('Tell the agent the code from the SMS.'), /asks for a one-time code/],
+    ['a five-digit hotline in Chinese', withZhStep('请拨打客服热线 95188 获取帮助。'), /\(zh\) contains a phone number \("95188"\)/],
+    ['a WeChat id in Chinese', withZhStep('加客服微信 evil_support 办理退款。'), /\(zh\) contains a social media handle \("evil_support"\)/],
+    ['a QQ number', withZhStep('添加客服QQ号 12345678 处理。'), /contains a (?:phone number|social media handle) \("12345678"\)/],
+    ['a Telegram id', withEnStep('Write to Telegram: help_desk for a refund.'), /contains a social media handle \("help_desk"\)/],
   ];
   it('names every kind of secret in both languages', () => {
     for (const kind of Object.keys(REDACTION_MARKERS)) {
@@ -56,6 +64,13 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       expect(problems.join('\n')).not.toMatch(/abandon|4c0883a6/);
     });
   }
+
+  it('leaves alone texts that only name an app, a hotline or a code, or warn about them', () => {
+    for (const text of ['Pay with WeChat Pay or Alipay.', 'Open the WeChat account of the provider only from the official app.', 'Call the hotline listed below within 24 hours.', 'If you shared the code from the SMS, change your password.', 'Never give the support agent your seed words.']) {
+      expect(flowProblems(withEnStep(text)), text).toEqual([]);
+    }
+    for (const text of ['打开微信支付查看账单。', '拨打下方列出的热线电话。', '手续费是 10086 元以内。']) expect(flowProblems(withZhStep(text)), text).toEqual([]);
+  });
 
   it('also in titles, questions and test names', () => {
     const flow = FLOW.replace('title: { en: Card payment declined', 'title: { en: "Card payment declined: call +1 202-555-0111"')

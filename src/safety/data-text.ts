@@ -75,6 +75,14 @@ const DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 const CANDIDATE = /[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff@._~:/?#%&=+-]+/gu;
 const SCHEME_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
+/**
+ * A short service number or an account on a messaging app, named as such: "客服热线 95188", "call 10086",
+ * "加客服微信 evil_support", "QQ 12345678", "Telegram: help_desk". Numbers this short are no phone number
+ * to the phone-number library, and a messaging id has no @ or dot to give it away.
+ */
+const NAMED_NUMBER = /(?:热线|电话|拨打|致电|来电|呼叫|\b(?:call|dial|phone|hotline|ring)\b)[^\d\n]{0,8}?(\d(?:[\d -]{2,}\d))(?![\d.])/i;
+const NAMED_ACCOUNT = /(?:微信|V信|vx|QQ|\b(?:wechat|weixin|telegram|tg|whatsapp|line|signal|skype|discord|kakao)\b)(号|账号|帐号|群号|\s*id\b)?\s*([:：])?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
+
 /** The first contact in a text: a phone number, e-mail address, URL or host name, or social handle. */
 export function findContact(text: string): { kind: ContactKind; text: string } | undefined {
   if (DIGIT_RUN.test(text)) {
@@ -88,6 +96,11 @@ export function findContact(text: string): { kind: ContactKind; text: string } |
       }
     }
   }
+  const named = NAMED_NUMBER.exec(text);
+  if (named && named[1]!.replace(/\D/g, '').length >= 5) return { kind: 'phone', text: named[1]! };
+  const account = NAMED_ACCOUNT.exec(text);
+  // An id looks like one (a digit, an underscore or a dot in it), or is announced as one ("微信号", "ID:"): "WeChat account" is no id.
+  if (account && (account[1] !== undefined || account[2] !== undefined || /[\d_.]/.test(account[3]!))) return { kind: 'handle', text: account[3]! };
   for (const [match] of text.matchAll(CANDIDATE)) {
     if (!/[@.:]./.test(match)) continue;
     const candidate = match.replace(/^[.:/?#&=+-]+|[.:/?#&=+-]+$/g, '');
@@ -117,26 +130,31 @@ const EN_SECRETS: readonly [RequestKind, string][] = [
   ['password', String.raw`passwords?|passcodes?|pins?(?:\s+codes?)?|login\s+details|credentials`],
   [
     'one-time-code',
-    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|\d[- ]digit)\s+(?:pass)?codes?|otps?|codes?\s+(?:we\s+(?:just\s+)?sent|sent\s+to\s+you|you\s+(?:just\s+)?(?:got|received))`,
+    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|\d[- ]digit)\s+(?:pass)?codes?|otps?|codes?\s+(?:we\s+(?:just\s+)?sent|sent\s+to\s+you|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|authenticator(?:\s+app)?|app)`,
   ],
 ];
 /** Whose secret: the reader's (never "my", which is how a user's own answer reads). */
 const EN_OWNER = String.raw`(?:(?:your|their|his|her|the\s+caller's|the\s+user's|the\s+customer's|the|this|that|all|both)\s+)?`;
 /** Up to two words between the owner and the secret ("12-word", "full wallet"), but no preposition or conjunction. */
 const EN_WORDS = String.raw`(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at|after|before)\b)[\w'-]+\s+){0,2}`;
-const EN_TO = String.raw`(?:(?:us|me|him|her|them|the\s+agent|an\s+agent|our\s+agent|support|our\s+team|the\s+caller)\s+)?`;
+/** Who a secret would go to: "us", "the agent", "the support agent", "our support team", "customer service". */
+const EN_WHOM = String.raw`us|me|him|her|them|the\s+caller|customer\s+(?:service|support|care)|(?:(?:the|an?|our|a)\s+)?(?:support\s+|service\s+|security\s+)?(?:agent|team|staff|representative|rep|officer|specialist|desk)|support`;
+const EN_TO = String.raw`(?:(?:${EN_WHOM})\s+)?`;
 const EN_SHARE = String.raw`send|share|give|tell|provide|submit|read\s+out|read|say|spell\s+out|dictate|reveal|disclose|forward|hand\s+over|upload|post`;
 /** Verbs that are nouns too ("email password"): a request only with someone to send to. */
 const EN_SEND_TO = String.raw`e-?mail|text|dm|message|whatsapp|telegram`;
-const EN_RECIPIENT = String.raw`(?:us|me|him|her|them|the\s+agent|an\s+agent|our\s+agent|support|our\s+team|the\s+caller)\s+`;
+const EN_RECIPIENT = String.raw`(?:${EN_WHOM})\s+`;
 const EN_TYPE = String.raw`type|enter|input|paste|write`;
 /** Where typing a secret gives it away: a chat, a message, a form or page someone sent, support. */
 const EN_DESTINATION = /\b(?:chat|message|reply|form|link|support|agent|us|here|below|e-?mail|ticket|call|dm|telegram|whatsapp|this\s+(?:page|site|website))\b/;
 const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|support|the\s+agent|our\s+team)\s+(?:will\s+)?(?:need|require|must\s+have)`;
 
+/** A picture or copy of the secret is the secret: "send us a screenshot of your backup phrase". */
+const EN_COPY = String.raw`(?:(?:a|an|the)\s+)?(?:screenshot|screen\s+shot|photo|picture|image|scan|copy)s?\s+of\s+`;
+
 function enRules(): { kind: RequestKind; rule: RegExp; typing: boolean }[] {
   return EN_SECRETS.flatMap(([kind, secret]) => [
-    { kind, rule: new RegExp(String.raw`\b(?:${EN_SHARE})\s+${EN_TO}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
+    { kind, rule: new RegExp(String.raw`\b(?:${EN_SHARE})\s+${EN_TO}(?:${EN_COPY})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
     { kind, rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
     { kind, rule: new RegExp(String.raw`\b(?:${EN_TYPE})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: true },
     { kind, rule: new RegExp(String.raw`\b(?:${EN_ASK})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
