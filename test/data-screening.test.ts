@@ -65,6 +65,14 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     });
   }
 
+  it('refuses a question or outcome id shaped like a secret, which every diagnosis would refuse', () => {
+    const hex = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
+    const problems = flowProblems(FLOW.replaceAll('balance', hex));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]).toMatch(/looks like a private key; every input that looks like one is refused, so choose a plain name/);
+    expect(problems.join('\n')).not.toContain('4c0883a6');
+  });
+
   it('leaves alone texts that only name an app, a hotline or a code, or warn about them', () => {
     for (const text of ['Pay with WeChat Pay or Alipay.', 'Open the WeChat account of the provider only from the official app.', 'Call the hotline listed below within 24 hours.', 'If you shared the code from the SMS, change your password.', 'Never give the support agent your seed words.']) {
       expect(flowProblems(withEnStep(text)), text).toEqual([]);

@@ -124,6 +124,12 @@ export class Checker {
       this.report(path, 'check.badId', { what: whatRef(what), value: clip(s, 40) }, which);
       return undefined;
     }
+    // An id is typed, echoed and logged everywhere: one shaped like a secret (64 hex digits) would be refused as one.
+    const secret = s.length >= 12 && this.screen ? this.screen(s).find((f) => f.type === 'secret') : undefined;
+    if (secret?.type === 'secret') {
+      this.report(path, 'check.idLikeSecret', { what: whatRef(what), kind: ref(`secret.${secret.kind}`) }, which);
+      return undefined;
+    }
     return s;
   }
 
