@@ -865,6 +865,27 @@ describe('a case log or case in progress that is not a regular file (the built C
   }, 40_000);
 });
 
+describe('a settings folder that cannot be made (the built CLI, bounded)', () => {
+  it.runIf(existsSync('/proc/1'))('inside /proc: config set and --save say so instead of spinning in Node\'s recursive mkdir', () => {
+    const env = { PATH: process.env.PATH ?? '', HOME: tempDir(), WALLET_HELP_CONFIG_DIR: '/proc/1/wallet-help-x' };
+    const set = spawnSync(process.execPath, [BIN, 'config', 'set', 'lang', 'zh', '--json'], { env, encoding: 'utf8', timeout: 15_000, killSignal: 'SIGKILL' });
+    expect(set.signal, 'spun until killed').toBeNull();
+    expect(set.status).toBe(2);
+    expect(JSON.parse(set.stdout).error).toMatchObject({ code: 'config_unwritable' });
+    const save = spawnSync(process.execPath, [BIN, 'diagnose', 'payment-failed', '--network', 'offline', '--save'], { env, encoding: 'utf8', timeout: 15_000, killSignal: 'SIGKILL' });
+    expect(save.signal, 'spun until killed').toBeNull();
+    expect(save.status).toBe(0);
+    expect(save.stdout).toContain('could not be saved');
+  }, 40_000);
+
+  it('makes every missing level of a new one', async () => {
+    const dir = join(tempDir(), 'a', 'b', 'c');
+    const r = await run(['config', 'set', 'lang', 'zh'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ lang: 'zh' });
+  });
+});
+
 describe('output that cannot be written (the built CLI, standard output on /dev/full)', () => {
   function toFull(args: string[]) {
     const dir = tempDir();

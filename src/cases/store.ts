@@ -9,6 +9,7 @@ import { constants, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { configDir } from '../config/config.js';
 import { DataFileError, readDataFile } from '../data/read-file.js';
+import { makeDir } from '../util/make-dir.js';
 import type { CheckRecord } from '../diagnosis/checks.js';
 import type { PathStep } from '../engine/engine.js';
 import type { Lang, OutcomeKind, Queue } from '../engine/types.js';
@@ -56,7 +57,7 @@ const progressFile = (env: Env) => join(configDir(env), 'case-in-progress.json')
 
 /** Appends one case as one line, in one write. */
 export async function appendCase(env: Env, record: CaseRecord): Promise<void> {
-  await fsp.mkdir(configDir(env), { recursive: true });
+  await makeDir(configDir(env));
   await writeRegularFile(casesFile(env), `${JSON.stringify(record)}\n`, constants.O_APPEND);
 }
 
@@ -151,7 +152,7 @@ function isCheckRecord(v: unknown): v is CheckRecord {
 
 /** Saves the case in progress (written aside, then renamed, so a crash leaves the old or the new one). */
 export async function saveProgress(env: Env, progress: CaseProgress): Promise<void> {
-  await fsp.mkdir(configDir(env), { recursive: true });
+  await makeDir(configDir(env));
   const file = progressFile(env);
   await writeRegularFile(`${file}.tmp`, JSON.stringify(progress), constants.O_TRUNC);
   await fsp.rename(`${file}.tmp`, file);

@@ -5,6 +5,7 @@ import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, readConfig, valu
 import { chooseProvider, openDirectory } from '../../directory/source.js';
 import { UsageError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, refuseSecrets } from '../../safety/screen.js';
+import { makeDir } from '../../util/make-dir.js';
 import { clip } from '../../util/safe-text.js';
 import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
@@ -110,14 +111,21 @@ async function shownValue(value: unknown): Promise<string> {
 /** conf, loaded only here: it brings a schema validator start-up should not pay for. Its file errors become a sentence. */
 async function openStore(cwd: string, ctx: Context): Promise<{ set(key: string, value: string): void; delete(key: string): void; has(key: string): boolean }> {
   const { Conf } = await import('../../vendor/conf.js');
+  const unwritable = (err: unknown) => {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof SyntaxError ? 'not JSON' : 'EIO');
+    return new UsageError('config_unwritable', ctx.t('config.error.store', { file: join(cwd, CONFIG_FILE_NAME), reason }), { reason });
+  };
   const guard = <T>(work: () => T): T => {
     try {
       return work();
     } catch (err) {
-      const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof SyntaxError ? 'not JSON' : 'EIO');
-      throw new UsageError('config_unwritable', ctx.t('config.error.store', { file: join(cwd, CONFIG_FILE_NAME), reason }), { reason });
+      throw unwritable(err);
     }
   };
+  // The folder first, made by us: conf's own recursive mkdir spins forever where a folder cannot be made (/proc).
+  await makeDir(cwd).catch((err: unknown) => {
+    throw unwritable(err);
+  });
   const store = guard(() => new Conf<Record<string, string>>({ projectName: 'wallet-help', projectSuffix: '', cwd, configName: 'config', clearInvalidConfig: false }));
   return { set: (key, value) => guard(() => store.set(key, value)), delete: (key) => guard(() => store.delete(key)), has: (key) => guard(() => store.has(key)) };
 }
