@@ -216,6 +216,14 @@ describe('diagnose with flags and --json', () => {
     expect(json(typed.stdout).outcome.id).toBe('fix-connection');
   });
 
+  it('places a secret written as a question id at its key, without quoting it', async () => {
+    const key = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
+    const r = await run(['diagnose', 'payment-failed', '--answers', 'k.yaml', '--json'], { files: { 'k.yaml': `network: ok\n${key}: ok\n` } });
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'private-key', file: 'k.yaml', line: 2, column: 1 });
+    expect(r.stdout).not.toContain('4c0883a6');
+  });
+
   it('says a second YAML document is one, where it starts', async () => {
     const r = await run(['diagnose', 'payment-failed', '--answers', 'e.yaml', '--json'], { files: { 'e.yaml': 'network: ok\n---\nbalance: sufficient\n' } });
     expect(json(r.stdout).error).toMatchObject({ code: 'answers_file', line: 2, column: 1, problems: [{ message: expect.stringMatching(/^the file holds more than one YAML document/) }] });

@@ -22,6 +22,11 @@ export function refusalMessage(t: Translate, kind: SecretKind, role: 'user' | 'a
 
 /** Refused input: a secret was given. The message never contains it. */
 export class SecretError extends UsageError {
+  /**
+   * The answer key that held the secret, when a key did (an unknown question id): kept out of the
+   * details and the message, which never show the secret, so that an answers file can be pointed at.
+   */
+  answerKey?: string;
   constructor(t: Translate, kind: SecretKind, where?: string) {
     super('secret_refused', refusalMessage(t, kind), { kind, ...(where ? { question: { id: where } } : {}) });
   }
@@ -47,13 +52,13 @@ export function mayHoldSecret(text: string): boolean {
  * The user-given texts of a request that are not plain ids of the flow: an
  * unknown flow id, unknown question ids, values the question does not offer.
  */
-export function suspectInputs(flows: ReadonlyMap<string, Flow>, flowId: string, answers: Readonly<Record<string, string>>): { text: string; where?: string }[] {
+export function suspectInputs(flows: ReadonlyMap<string, Flow>, flowId: string, answers: Readonly<Record<string, string>>): { text: string; where?: string; key?: string }[] {
   const flow = flows.get(flowId);
-  const out: { text: string; where?: string }[] = [];
+  const out: { text: string; where?: string; key?: string }[] = [];
   if (!flow) out.push({ text: flowId });
   for (const [key, value] of Object.entries(answers)) {
     const question = flow && Object.hasOwn(flow.questions, key) ? flow.questions[key] : undefined;
-    if (!question) out.push({ text: key }, { text: value });
+    if (!question) out.push({ text: key, key }, { text: value });
     else if (!question.answers.some((a) => a.value === value)) out.push({ text: value, where: key });
   }
   return out;
@@ -65,12 +70,16 @@ export function suspectInputs(flows: ReadonlyMap<string, Flow>, flowId: string, 
  * private key (`allowHex64`: only a labelled key counts), an amount or a time
  * is made of numbers (`numbersExpected`: only a labelled code counts).
  */
-export async function refuseSecrets(t: Translate, inputs: readonly ({ text: string; where?: string } & SecretScanOptions)[]): Promise<void> {
+export async function refuseSecrets(t: Translate, inputs: readonly ({ text: string; where?: string; key?: string } & SecretScanOptions)[]): Promise<void> {
   if (inputs.length === 0) return;
   const { findSecrets } = await loadScanner();
   for (const input of inputs) {
     const [found] = findSecrets(input.text, input);
-    if (found) throw new SecretError(t, found.kind, input.where);
+    if (found) {
+      const refused = new SecretError(t, found.kind, input.where);
+      if (input.key !== undefined) refused.answerKey = input.key;
+      throw refused;
+    }
   }
 }
 

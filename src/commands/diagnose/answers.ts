@@ -5,6 +5,7 @@ import { readAll } from '../../io/io.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import { cannotRead } from '../../util/read-error.js';
 import type { Context } from '../context.js';
+import { SecretError } from '../../safety/screen.js';
 import type { LocatedValue } from '../../data/located-yaml.js';
 
 /** Shortcut flags for the shared questions. */
@@ -129,9 +130,11 @@ function asWritten(doc: LocatedValue, key: string, value: number): string {
  */
 export function placeInAnswersFile(err: unknown, file: AnswersFile | undefined, flagged: Readonly<Record<string, string>>): unknown {
   if (!file || !(err instanceof UsageError)) return err;
-  const id = (err.details.question as { id?: unknown } | undefined)?.id;
+  // A secret written as a question id is placed at that key, which is never quoted.
+  const secretKey = err instanceof SecretError ? err.answerKey : undefined;
+  const id = secretKey ?? (err.details.question as { id?: unknown } | undefined)?.id;
   if (typeof id !== 'string' || !Object.hasOwn(file.answers, id) || Object.hasOwn(flagged, id)) return err;
-  const at = file.locate(id, err.code === 'unknown_question' ? 'key' : 'value');
+  const at = file.locate(id, err.code === 'unknown_question' || secretKey !== undefined ? 'key' : 'value');
   return new UsageError(err.code, `${safeText(at.file)}:${at.line}:${at.column}: ${err.message}`, { ...err.details, ...at });
 }
 
