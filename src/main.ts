@@ -158,6 +158,8 @@ function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) =
   switch (w.type) {
     case 'corrupt':
       return t('config.warn.corrupt', { file: w.file, keptAs: w.keptAs });
+    case 'corrupt-kept':
+      return t('config.warn.corruptKept', { file: w.file, reason: w.reason });
     case 'unreadable':
       return t('config.warn.unreadable', { file: w.file, reason: w.reason === 'ENOTREG' ? t('config.reason.notRegular') : w.reason === 'ETOOBIG' ? t('config.reason.tooLarge') : w.reason });
     case 'bad-value':

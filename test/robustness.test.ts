@@ -12,7 +12,7 @@
  * no in-process timeout could end it.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNode, LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -863,6 +863,23 @@ describe('a case log or case in progress that is not a regular file (the built C
     expect(JSON.parse(read.stdout)).toEqual([]);
     expect(read.stderr).toContain('not a regular file');
   }, 40_000);
+});
+
+describe('a damaged settings file in a folder the user may not write (the built CLI as another user)', () => {
+  it.runIf(process.getuid?.() === 0)('says it is damaged and was left as it is, not that it cannot be read', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    writeFileSync(join(dir, 'config.json'), '{not json');
+    chmodSync(join(dir, 'config.json'), 0o644);
+    const as = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { uid: 65534, gid: 65534, env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir }, encoding: 'utf8', timeout: 15_000 });
+    const list = as(['config', 'list']);
+    expect(list.status).toBe(0);
+    expect(list.stderr).toContain('is damaged (not a JSON object of settings) and could not be moved aside (EACCES); it is left as it is');
+    const set = as(['config', 'set', 'lang', 'zh']);
+    expect(set.status).toBe(2);
+    expect(set.stderr).toContain('it holds text that is not JSON: fix it, or remove it to start afresh');
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe('{not json');
+  }, 30_000);
 });
 
 describe('a settings folder that cannot be made (the built CLI, bounded)', () => {

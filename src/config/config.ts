@@ -63,6 +63,7 @@ export interface ConfigRead {
 
 export type ConfigWarning =
   | { type: 'corrupt'; file: string; keptAs: string }
+  | { type: 'corrupt-kept'; file: string; reason: string }
   /** `reason` is the system error code (EACCES, EISDIR, …), or ENOTREG (not a regular file) or ETOOBIG (larger than a data file may be). */
   | { type: 'unreadable'; file: string; reason: string }
   /** `problem` is worded in the user's language once that is known (it may come from this very file). */
@@ -96,7 +97,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, no
       renameSync(file, keptAs);
       warnings.push({ type: 'corrupt', file, keptAs });
     } catch (err) {
-      warnings.push({ type: 'unreadable', file, reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+      // Readable but damaged, in a folder where it cannot be moved aside: it stays as it is.
+      warnings.push({ type: 'corrupt-kept', file, reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
     }
     return { config: {}, file, warnings };
   }

@@ -112,7 +112,7 @@ async function shownValue(value: unknown): Promise<string> {
 async function openStore(cwd: string, ctx: Context): Promise<{ set(key: string, value: string): void; delete(key: string): void; has(key: string): boolean }> {
   const { Conf } = await import('../../vendor/conf.js');
   const unwritable = (err: unknown) => {
-    const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof SyntaxError ? 'not JSON' : 'EIO');
+    const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof SyntaxError ? ctx.t('config.reason.notJson') : 'EIO');
     return new UsageError('config_unwritable', ctx.t('config.error.store', { file: join(cwd, CONFIG_FILE_NAME), reason }), { reason });
   };
   const guard = <T>(work: () => T): T => {
