@@ -101,6 +101,22 @@ describe('agent mode', () => {
     expect(everything).not.toContain(phrase.split(' ').slice(0, 3).join(' '));
   });
 
+  it('takes an account id of digits as it is (QA: one that looked like a one-time code raised a false alarm), and "<" where Back is not offered is no fact', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    // An alert's first fact offers no Back.
+    const r = await run(['diagnose', 'account-compromised', '--agent', '--save'], {
+      tty: true,
+      env,
+      prompts: [{ expect: 'Account ID', pick: '<' }, { expect: 'Account ID', pick: '10234567' }, { pick: '' }, { pick: '' }, { pick: '' }],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('one-time code');
+    expect(r.stdout).toContain('Account ID: 10234567');
+    expect(r.stdout).not.toContain('Account ID: <');
+    expect((await run(['diagnose', 'contact-support', '--answer', 'topic=account', '--fact', 'account-id=123456', '--json'])).code).toBe(0);
+  });
+
   it('warns the agent about a card number without calling the account stolen', async () => {
     const r = await run(['--lang', 'zh', 'diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,
@@ -125,9 +141,9 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.code).toBe(0);
     // Nothing to go back to before the first fact of an alert; the steps, notice and list are for the agent.
     expect(r.prompter.asked[1]!.message).not.toContain('<');
-    expect(r.stdout).toContain('请来电者准备好以下信息，供客服处理：');
+    expect(r.stdout).toContain('联系客服前请准备好（请来电者准备好以下信息，供客服处理）：');
     expect(r.stdout).toContain('请告诉来电者：官方客服绝不会索要他们的密码');
-    expect(r.stdout).not.toContain('联系客服前请准备好');
+    expect(r.stdout).not.toContain('联系客服前请准备好：');
     // The ticket summary, with the facts, comes after the steps.
     expect(r.stdout.indexOf('账户 ID：U-9')).toBeGreaterThan(r.stdout.indexOf('立即把来电者转接'));
   });
@@ -140,7 +156,8 @@ describe('agent mode at escalations and alerts', () => {
     r.prompter.assertDone();
     expect(r.code).toBe(0);
     expect(r.prompter.asked.map((q) => q.message).join('\n')).not.toMatch(/TxID|chain|Address|Memo/);
-    expect(r.stdout).toContain('What the caller should have ready for support:');
+    // The heading the agent wording of the steps refers to ("listed under \"Have this ready\"").
+    expect(r.stdout).toContain('Have this ready (what the caller should have ready for support):');
     expect(r.stdout).toContain('Tell the caller: official support never asks for their password');
     expect(r.stdout).not.toContain('Have this ready before you contact support');
     expect(r.stdout).not.toContain('Official support never asks for your password');
@@ -394,10 +411,12 @@ describe('--resume', () => {
     const third = await run(['diagnose', 'contact-support', '--resume'], {
       tty: true,
       env,
-      // The facts typed before Ctrl+C are kept; those left empty are asked again.
-      prompts: ['Time', 'Amount', 'TxID', 'Address', 'Memo'].map((expect) => ({ expect, pick: '' })).concat({ expect: 'Error message', pick: 'E42' }),
+      // The facts typed before Ctrl+C are kept; those left empty are asked again. A one-time code read out
+      // is refused in the agent's wording, as the case began, though this run has no --agent.
+      prompts: [{ expect: 'Time', pick: 'my OTP is 123456' }, ...['Time', 'Amount', 'TxID', 'Address', 'Memo'].map((expect) => ({ expect, pick: '' }))].concat({ expect: 'Error message', pick: 'E42' }),
     });
-    expect(third.stderr).toBe('');
+    expect(third.stderr).toContain('What the caller gave looks like a one-time code.');
+    expect(third.stderr).not.toContain('Never share it with anyone');
     third.prompter.assertDone();
     expect(third.code).toBe(0);
     expect(third.stdout).toContain('Continuing the case "Contact support" started 20 Nov 2026, 18:00.');

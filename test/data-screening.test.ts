@@ -73,11 +73,24 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(problems.join('\n')).not.toContain('4c0883a6');
   });
 
+  it('refuses a secret named in what to have ready for support, unless the item says never to give it (QA: operator)', () => {
+    const withPrepare = (en: string, zh: string) => FLOW.replace('    queue: payments\n', `    queue: payments\n    prepare:\n      - { en: ${JSON.stringify(en)}, zh: ${JSON.stringify(zh)} }\n`);
+    expect(flowProblems(withPrepare('The time and the exact error message', '时间和完整的错误提示'))).toEqual([]);
+    expect(flowProblems(withPrepare('Your account ID (never your password)', '账户 ID（绝不要提供密码）'))).toEqual([]);
+    const problems = flowProblems(withPrepare('Your 12-word recovery phrase, to confirm ownership', '你的助记词（用于核实身份）'));
+    expect(problems).toEqual([
+      expect.stringMatching(/item 1 \(en\) of what to have ready for outcome "escalate-declined" names the recovery phrase/),
+      expect.stringMatching(/item 1 \(zh\) of what to have ready for outcome "escalate-declined" names the recovery phrase/),
+    ]);
+    expect(flowProblems(withPrepare('The 2FA code from your authenticator app', '短信验证码'))[0]).toMatch(/names a one-time code/);
+    expect(flowProblems(withEnStep('Have your recovery phrase ready for the agent.'))[0]).toMatch(/asks for the recovery phrase/);
+  });
+
   it('leaves alone texts that only name an app, a hotline or a code, or warn about them', () => {
     for (const text of ['Pay with WeChat Pay or Alipay.', 'Open the WeChat account of the provider only from the official app.', 'Call the hotline listed below within 24 hours.', 'If you shared the code from the SMS, change your password.', 'Never give the support agent your seed words.']) {
       expect(flowProblems(withEnStep(text)), text).toEqual([]);
     }
-    for (const text of ['打开微信支付查看账单。', '拨打下方列出的热线电话。', '手续费是 10086 元以内。']) expect(flowProblems(withZhStep(text)), text).toEqual([]);
+    for (const text of ['打开微信支付查看账单。', '拨打下方列出的热线电话。', '手续费是 10086 元以内。', '请在银行 App 中输入银行发送的验证码完成支付。']) expect(flowProblems(withZhStep(text)), text).toEqual([]);
   });
 
   it('also in titles, questions and test names', () => {

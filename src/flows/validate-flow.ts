@@ -8,6 +8,7 @@ import type { LocatedValue, Problem } from '../data/located-yaml.js';
 import { checkAnswers } from '../engine/engine.js';
 import {
   CHECKS,
+  LANGS,
   OUTCOME_KINDS,
   QUEUES,
   SHARED_QUESTIONS,
@@ -21,7 +22,7 @@ import {
   type Question,
 } from '../engine/types.js';
 import { list, ref } from '../i18n/problems.js';
-import { screenDataText } from '../safety/data-text.js';
+import { findSecretMention, screenDataText } from '../safety/data-text.js';
 
 /** Flow texts are checked for contacts, secrets and requests for secrets. */
 const screenFlowText = (text: string) => screenDataText(text, { contacts: true });
@@ -168,6 +169,13 @@ function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<stri
     }
     if (kind && o.queue !== undefined) queue = c.oneOf(o.queue, [...path, 'queue'], ref('what.outcomeQueue', { id: oid }), QUEUES);
     const prepare = o.prepare === undefined ? undefined : localizedList(c, o.prepare, [...path, 'prepare'], ref('what.outcomePrepare', { id: oid }));
+    // What to have ready for support: naming a secret there is asking for it.
+    prepare?.forEach((item, i) => {
+      for (const lang of LANGS) {
+        const kind = findSecretMention(item[lang]);
+        if (kind) c.report([...path, 'prepare', i, lang], 'flow.prepareSecret', { id: oid, n: i + 1, lang, kind: ref(`request.${kind}`) });
+      }
+    });
     if (requireAgent && o.agent === undefined) c.report(path, 'flow.outcomeNeedsAgent', { id: oid });
     const agent = o.agent === undefined ? undefined : localizedList(c, o.agent, [...path, 'agent'], ref('what.outcomeAgent', { id: oid }));
     if (agent && steps && agent.length !== steps.length) c.report([...path, 'agent'], 'flow.agentSteps', { id: oid, steps: steps.length, agent: agent.length });

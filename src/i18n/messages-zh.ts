@@ -54,7 +54,7 @@ export const zh: Record<MessageKey, string> = {
   'outcome.prepare.default2': '问题发生的时间（注明时区）',
   'outcome.prepare.default3': '完整的错误提示',
   'outcome.prepare.default4': '截图和交易记录',
-  'outcome.prepare.agent': '请来电者准备好以下信息，供客服处理：',
+  'outcome.prepare.agent': '联系客服前请准备好（请来电者准备好以下信息，供客服处理）：',
   'outcome.prepare.agent.default1': '来电者的账户 ID（绝不要提供密码）',
   'outcome.prepare.agent.default2': '问题发生的时间（注明时区）',
   'outcome.prepare.agent.default3': '完整的错误提示',

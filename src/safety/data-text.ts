@@ -158,6 +158,8 @@ function enRules(): { kind: RequestKind; rule: RegExp; typing: boolean }[] {
     { kind, rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
     { kind, rule: new RegExp(String.raw`\b(?:${EN_TYPE})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: true },
     { kind, rule: new RegExp(String.raw`\b(?:${EN_ASK})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
+    // "Have your recovery phrase ready for the agent."
+    { kind, rule: new RegExp(String.raw`\b(?:have|keep|get)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:ready|at\s+hand|handy|nearby)\b`, 'i'), typing: false },
   ]);
 }
 
@@ -187,7 +189,10 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   { rule: new RegExp(`把[^把，,]{0,24}?${ZH_SECRET}[^把，,]{0,16}?${ZH_GIVE}(?!给?[了过])`), typing: false },
   { rule: new RegExp(`把[^把，,]{0,24}?${ZH_SECRET}[^把，,]{0,16}?${ZH_TYPE}(?!给?[了过])`), typing: true },
   // 提供你的私钥，告诉我们验证码
-  { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?:一下)?(?:给)?(?:我们|客服|我|他|她|他们|对方)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  // ("银行发送的验证码", the code the bank sent, describes a code: no request.)
+  { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|他|她|他们|对方)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  // 准备好你的助记词
+  { rule: new RegExp(`准备(?:好)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
   { rule: new RegExp(`${ZH_TYPE}(?!给?[了过])(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: true },
 ];
 const ZH_REMOTE = [
@@ -199,6 +204,23 @@ const ZH_REMOTE = [
 const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|让你|是否|有没有|已经|刚刚|曾经/;
 
 let rules: ReturnType<typeof enRules> | undefined;
+let mentions: { kind: RequestKind; rule: RegExp }[] | undefined;
+
+/**
+ * A secret named in an item of what to have ready for support (an outcome's `prepare`): there,
+ * naming it is asking for it ("Your 12-word recovery phrase, to confirm ownership"), unless the
+ * item says not to ("your account ID (never your password)").
+ */
+export function findSecretMention(text: string): RequestKind | undefined {
+  mentions ??= EN_SECRETS.map(([kind, secret]) => ({ kind, rule: new RegExp(String.raw`\b(?:${secret})\b`, 'i') }));
+  for (const { kind, rule } of mentions) {
+    const m = rule.exec(text);
+    if (m && !EN_NOT_A_REQUEST.test(text.slice(0, m.index))) return kind;
+  }
+  const zh = new RegExp(ZH_SECRET).exec(text);
+  if (zh && !ZH_NOT_A_REQUEST.test(text.slice(0, zh.index))) return ZH_KIND.find(([, word]) => word.test(zh[0]))![0];
+  return undefined;
+}
 
 /** The first request for a secret or for remote access in a text. */
 export function findRequest(text: string): RequestKind | undefined {

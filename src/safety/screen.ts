@@ -89,7 +89,8 @@ export async function refuseSecrets(t: Translate, inputs: readonly ({ text: stri
  * one-time code or password in them is still refused).
  */
 export const FACT_SCAN: Readonly<Record<CaseFact, SecretScanOptions>> = {
-  'account-id': {},
+  // Account ids are often 6 to 10 digits, the shape of a one-time code: only a labelled code counts.
+  'account-id': { numbersExpected: true },
   time: { numbersExpected: true },
   amount: { numbersExpected: true },
   txid: { allowHex64: true },

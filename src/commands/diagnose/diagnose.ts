@@ -168,7 +168,9 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     }
     return cancel ?? err;
   };
-  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean) => askFacts(ctx, facts, keys, { canGoBack, saved: () => progress(next.session) });
+  // Prompts speak as the case began: a resumed agent case warns the agent, whatever the role now.
+  const caseCtx: Context = role === ctx.role ? ctx : { ...ctx, role };
+  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean) => askFacts(caseCtx, facts, keys, { canGoBack, saved: () => progress(next.session) });
 
   try {
     for (;;) {
@@ -215,7 +217,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
             // Text that is not a contact is asked for again; only an empty line goes on to the question.
             for (;;) {
               if (!loaded) break;
-              const typed = await askText(ctx, safeText(q.input![lang]));
+              const typed = await askText(caseCtx, safeText(q.input![lang]));
               ran = await runCheck(q, typed, loaded.directory.providers, t);
               if (ran || typed.trim() === '') break;
               io.stderr.write(`${t('check.notContactTyped', { input: clip(typed.trim()) })}\n`);
@@ -402,7 +404,9 @@ async function askFacts(ctx: Context, facts: CaseRecord['facts'], keys: readonly
     const back = i > 0 || o.canGoBack;
     // A secret typed here is masked, refused and asked for again (askText), so what comes back is safe to keep.
     const value = (await askText(ctx, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key])).trim();
-    if (value === FACT_BACK && back) {
+    if (value === FACT_BACK) {
+      // Where there is nothing to go back to, "<" is no fact either: asked again.
+      if (!back) continue;
       if (i === 0) return 'back';
       i -= 1;
       delete facts[asked[i]!];
