@@ -239,9 +239,17 @@ function readExceptions(c: Checker, raw: unknown, path: PathKey[]): DateExceptio
   return out;
 }
 
+/** Two to five capitals, such as BST, CST or CEST: an abbreviation (UTC, GMT and UCT are names). */
+const ZONE_ABBREVIATION = /^(?!(?:UTC|GMT|UCT)$)[A-Z]{2,5}$/;
+
 function readZone(c: Checker, raw: unknown, path: PathKey[]): string | undefined {
   const zone = c.string(raw, path, 'what.timezone');
   if (zone === undefined) return undefined;
+  // An abbreviation is no IANA name, though the runtime may take some: BST as Asia/Dhaka, CST as America/Chicago (not China).
+  if (ZONE_ABBREVIATION.test(zone)) {
+    c.report(path, 'dir.zoneAbbreviation', { zone });
+    return undefined;
+  }
   if (!isValidTimeZone(zone)) {
     c.report(path, 'dir.unknownZone', { zone });
     return undefined;
