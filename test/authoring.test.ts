@@ -108,6 +108,18 @@ describe('a flow that cannot be used', () => {
     expect(json(batch.stdout).error.code).toBe('broken_flow');
   });
 
+  it('a broken replacement of a bundled flow is reported as broken, not answered with the bundled flow (QA: operator)', async () => {
+    const fees = readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8').replace(/^version: 1$/m, 'version: seven');
+    const dir = folderWith({ 'fees.yaml': fees });
+    const r = await run(['--flows', dir, 'diagnose', 'fees', '--answer', 'fee-type=hotline', '--json']);
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toMatchObject({ code: 'broken_flow', flow: 'fees', file: join(dir, 'fees.yaml') });
+    const batch = await run(['--flows', dir, 'diagnose', '--batch'], { stdin: '{"flow":"fees","answers":{"fee-type":"hotline"}}\n' });
+    expect(json(batch.stdout).error.code).toBe('broken_flow');
+    // Other bundled flows still answer.
+    expect((await run(['--flows', dir, 'diagnose', 'payment-failed', '--network', 'offline', '--json'])).code).toBe(0);
+  });
+
   it('from a --flows folder that does not exist is a usage error; from the environment or settings a warning naming it', async () => {
     const missing = join(tempDir(), 'nope');
     const flag = await run(['--flows', missing, 'diagnose', 'payment-failed', '--network', 'offline', '--json']);

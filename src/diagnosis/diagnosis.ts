@@ -32,9 +32,11 @@ export type BrokenFlows = ReadonlyMap<string, { file: string; problems: readonly
  * first problem) when one is, or that there is no such flow, naming the closest ids.
  */
 export function findFlow(flows: ReadonlyMap<string, Flow>, id: string, env: Pick<DiagnosisEnv, 't' | 'lang'>, broken?: BrokenFlows): Flow {
-  const flow = flows.get(id);
-  if (flow) return flow;
+  // A broken operator file wins over a bundled flow of the same id: it was meant to replace it, and
+  // answering with the bundled one instead would pass off its outcome as the operator's.
   const bad = broken?.get(id);
+  const flow = flows.get(id);
+  if (flow && !bad) return flow;
   if (bad) {
     const [first] = bad.problems;
     const problem = first ? `${safeText(first.file)}:${first.line}:${first.column}: ${safeText(first.message)}` : '';

@@ -35,7 +35,7 @@ export interface FlowCatalog {
   entries: ReadonlyMap<string, CatalogEntry>;
   /** Problems of operator files that were skipped. */
   problems: Problem[];
-  /** Flows whose operator file is broken (and that no other file or the bundle provides), by id. */
+  /** Flows whose operator file is broken (and that no other operator file provides), by id: a broken replacement of a bundled flow included. */
   broken: ReadonlyMap<string, BrokenFlow>;
 }
 
@@ -175,8 +175,9 @@ export async function withOperatorFolders(bundled: ReadonlyMap<string, Flow>, di
       else entries[i] = { ...entry, replaces: entries[i]!.origin === 'bundled' || entries[i]!.replaces };
     }
   }
-  // A flow that is there after all (bundled, or from another file) is not missing.
-  for (const e of entries) broken.delete(e.flow.id);
+  // A flow another operator file provides after all is not missing. A bundled one does not make up for a
+  // broken replacement: using it would pass off its outcome as the operator's (findFlow says broken_flow).
+  for (const e of entries) if (e.origin !== 'bundled') broken.delete(e.flow.id);
   return catalogOf(entries, problems, broken);
 }
 
