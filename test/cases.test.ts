@@ -46,6 +46,29 @@ describe('agent mode', () => {
     expect(r.stdout).toContain('Fix your connection');
   });
 
+  it('Start over drops the facts typed for the old problem, and keeps those given with --fact (QA: they went into the wrong ticket)', async () => {
+    const dir = tempDir();
+    const r = await run(['diagnose', 'withdrawal-delayed', '--agent', '--save', '--fact', 'amount=0.5 ETH', '--timeout', '300'], {
+      tty: true,
+      env: { WALLET_HELP_CONFIG_DIR: dir },
+      prompts: [
+        { pick: 'broadcast' },
+        { expect: 'Coin and network (chain)', pick: 'eth' },
+        { expect: 'Transaction ID (TxID)', pick: 'cafe' },
+        { pick: '__restart' },
+        { pick: 'broadcast' },
+        // Asked again: nothing typed before Start over is kept.
+        { expect: 'Coin and network (chain)', pick: 'cancel' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(130);
+    const saved = lines(join(dir, 'cases.jsonl')).map(json);
+    expect(saved.at(-1)).toMatchObject({ status: 'cancelled', facts: { amount: '0.5 ETH' } });
+    expect(saved.at(-1).facts.txid).toBeUndefined();
+    expect(saved.at(-1).facts.chain).toBeUndefined();
+  });
+
   it('drives an agent session with Back and Start over, and the summary shows only the answers that stood', async () => {
     const r = await run(['diagnose', 'payment-failed', '--agent'], {
       tty: true,

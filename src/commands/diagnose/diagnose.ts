@@ -88,6 +88,12 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   Object.assign(given, flagged);
   const facts = parseFacts(ctx, opts.fact ?? []);
   await refuseSecrets(t, Object.entries(facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })));
+  // Start over begins a new problem: the facts typed for the old one go (those given with --fact stay).
+  const givenFacts = { ...facts };
+  const startOverFacts = () => {
+    for (const key of Object.keys(facts) as CaseFact[]) delete facts[key];
+    Object.assign(facts, givenFacts);
+  };
 
   let resumed: CaseProgress | undefined;
   if (opts.resume) {
@@ -251,12 +257,14 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           await admit(flow);
           checks = [];
           notes.length = 0;
+          startOverFacts();
           next = resolve(flow, given, start(flow));
           await progress(next.session);
           continue;
         }
         // Back and Start over return to exactly the earlier state: the session is just the answers so far.
         next = answer === BACK ? goBack(next.session) : answer === RESTART ? current(flow, start(flow)) : forward(next.session, answer);
+        if (answer === RESTART) startOverFacts();
         const kept = new Set(next.session.path.map((p) => p.question));
         checks = checks.filter((c) => kept.has(c.question));
         await progress(next.session);
