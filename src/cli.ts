@@ -1,5 +1,5 @@
 /** The process adapter: real streams, clock and files around `main`. This is the bundle's entry. */
-import { createReadStream, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, statSync, writeSync } from 'node:fs';
 import { directOutput, mayBeTerminal } from './io/direct-output.js';
 import type { Lang } from './engine/types.js';
 import type { InputStream, IO } from './io/io.js';
@@ -75,6 +75,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2), optio
   };
   process.exitCode = await main(argv, io);
   if (stop) for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+  if (process.exitCode === 129) await releaseClosedTerminal();
   if (options.exitWhenIdle && !stdout.streamBuilt && !stderrBuilt && process.getActiveResourcesInfo().length === 0) {
     // Nothing is in flight, so nothing can be cut short (see RunOptions).
     // eslint-disable-next-line no-restricted-syntax
@@ -83,6 +84,28 @@ export async function run(argv: readonly string[] = process.argv.slice(2), optio
 }
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * After a hangup: standard input, output and error that were a terminal now gone are pointed at
+ * /dev/null. On exit, Node 20 sets back the terminal modes it found at start and aborts the process
+ * (an assertion, exit 134) when the terminal is no longer there; a descriptor that now names
+ * another file is left alone.
+ */
+async function releaseClosedTerminal(): Promise<void> {
+  const { isatty } = await import('node:tty');
+  for (const fd of [0, 1, 2]) {
+    try {
+      if (!fstatSync(fd).isCharacterDevice() || isatty(fd)) continue;
+      // /dev/null itself is a character device that is no terminal: nothing to do.
+      if (fstatSync(fd).rdev === statSync('/dev/null').rdev) continue;
+      closeSync(fd);
+      // The lowest free descriptor: the one just closed.
+      openSync('/dev/null', fd === 0 ? 'r' : 'w');
+    } catch {
+      // Not there any more, or not ours to change: nothing to do.
+    }
+  }
+}
 
 /**
  * The build's rehearsal of an interactive session (see train in boot.ts). The code cache
@@ -132,7 +155,8 @@ function quietOnEpipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   watched.add(stream);
   stream.on('error', (err: NodeJS.ErrnoException) => {
     stream.destroy();
-    if (err.code === 'EPIPE') {
+    // The reader went away: a closed pipe, or a terminal that was closed (EIO).
+    if (err.code === 'EPIPE' || (err.code === 'EIO' && stream.isTTY)) {
       process.exitCode ??= 0;
       return;
     }

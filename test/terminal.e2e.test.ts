@@ -420,6 +420,27 @@ function catches(pid: number, signalNumber: number): boolean {
 }
 
 describe('signals', () => {
+  it('closing the terminal at a prompt ends the run as a hangup (129), the case saved as cancelled, with no crash', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'wallet-help-hup-'));
+    const socket = `wh-hup-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+    const rc = join(home, 'rc');
+    const err = join(home, 'stderr');
+    const cli = [process.execPath, BIN, 'diagnose', 'payment-failed', '--save'].map(shellQuote).join(' ');
+    // The shell ignores the hangup, to be there to write the exit code down; the CLI gets what a closed window gives it.
+    const script = `trap true HUP; env -u CI HOME=${shellQuote(home)} WALLET_HELP_CONFIG_DIR=${shellQuote(home)} LANG=C.UTF-8 TERM=xterm-256color ${cli} 2>${shellQuote(err)}; echo $? > ${shellQuote(rc)}`;
+    tmux('new-session', '-d', '-x', '80', '-y', '24', 'sh', '-c', script);
+    const deadline = Date.now() + BOUND_MS - 8_000;
+    while (!tmux('capture-pane', '-p').stdout.includes('Is your internet connection') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    tmux('kill-server');
+    while (!existsSync(rc) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(readFileSync(rc, 'utf8').trim()).toBe('129');
+    expect(readFileSync(err, 'utf8')).not.toMatch(/Assertion failed|setRawMode EIO|\n\s+at /);
+    const saved = readFileSync(join(home, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { status: string; flow: string });
+    expect(saved.at(-1)).toMatchObject({ status: 'cancelled', flow: 'payment-failed' });
+    rmSync(home, { recursive: true, force: true });
+  }, BOUND_MS);
+
   for (const [signal, exit] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     it.runIf(existsSync('/proc/self/status'))(`${signal} while --answers - waits prints one cancelled document and exits ${exit}`, async () => {
       const home = mkdtempSync(join(tmpdir(), 'wallet-help-sig-'));

@@ -45,7 +45,11 @@ const DEFAULT_PAGE = 12;
 /** A prompter on inquirer, talking to the given terminal streams. */
 export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Screen, signal?: AbortSignal): Promise<Prompter> {
   const [prompts, wrapping, { styleText }] = await Promise.all([import('../vendor/inquirer.js'), import('../render/wrap.js'), import('node:util')]);
-  const context = { input, output, clearPromptOnDone: false, ...(signal ? { signal } : {}) };
+  const hangup = survivesHangup(input);
+  const cancellable = <T>(ask: () => Promise<T>) => cancellableOn(ask, hangup);
+  // A prompt ends on a signal, and when the terminal goes away (its input ends) as on SIGHUP.
+  const stop = signal ? AbortSignal.any([signal, hangup.signal]) : hangup.signal;
+  const context = { input, output, clearPromptOnDone: false, signal: stop };
   // inquirer breaks lines wherever the width ends; text is wrapped here first, at word boundaries,
   // continuation lines under the text after the "? " or "❯ " (both two columns wide).
   const afterMark = (text: string) => wrapping.hanging('  ', text, output.columns).slice(2);
@@ -104,12 +108,53 @@ export function pageSize(rows: number | undefined, message: string, choices: rea
   return Math.max(3, rows - lines(message) - SELECT_CHROME - description - 1);
 }
 
-/** Ctrl+C or the end of input is a cancellation, never a stack trace. */
-async function cancellable<T>(ask: () => Promise<T>): Promise<T> {
+/**
+ * A terminal that goes away (the window closed, the SSH session dropped) ends standard input, and
+ * the prompt's readline then switches raw mode off on a terminal that is no longer there: EIO,
+ * thrown from an 'error' event nobody handles, which crashed the process before the case was
+ * saved. Switching raw mode on a gone terminal is now a no-op, and the end of a terminal's input
+ * is noted, so the prompt it ends is a hangup (exit 129, the case saved as cancelled).
+ */
+function survivesHangup(input: NodeJS.ReadableStream): Hangup {
+  const ended = new AbortController();
+  const state: Hangup = {
+    get ended() {
+      return ended.signal.aborted;
+    },
+    signal: ended.signal,
+  };
+  const tty = input as NodeJS.ReadStream & { [HANGUP_GUARD]?: Hangup };
+  if (tty[HANGUP_GUARD]) return tty[HANGUP_GUARD];
+  tty[HANGUP_GUARD] = state;
+  if (tty.isTTY && typeof tty.setRawMode === 'function') {
+    const setRawMode = tty.setRawMode.bind(tty);
+    tty.setRawMode = (mode: boolean) => {
+      try {
+        return setRawMode(mode);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EIO') return tty;
+        throw err;
+      }
+    };
+    tty.once('end', () => ended.abort('SIGHUP'));
+  }
+  return state;
+}
+
+interface Hangup {
+  readonly ended: boolean;
+  /** Aborted (reason "SIGHUP") when the terminal's input ends. */
+  readonly signal: AbortSignal;
+}
+
+const HANGUP_GUARD = Symbol('wallet-help hangup guard');
+
+/** Ctrl+C or the end of input is a cancellation, never a stack trace; the end of a terminal's input is a hangup. */
+async function cancellableOn<T>(ask: () => Promise<T>, hangup: Hangup): Promise<T> {
   try {
     return await ask();
   } catch (err) {
-    if (err instanceof Error && err.name === 'ExitPromptError') throw new CancelError();
+    if (err instanceof Error && err.name === 'ExitPromptError') throw new CancelError(hangup.ended ? signalExitCode('SIGHUP') : undefined);
     // Aborted by a signal (SIGTERM, SIGHUP): cancelled with the conventional 128 + signal number.
     if (err instanceof Error && err.name === 'AbortPromptError') throw new CancelError(signalExitCode((err as { cause?: unknown }).cause));
     throw err;
