@@ -69,6 +69,33 @@ describe('agent mode', () => {
     expect(saved.at(-1).facts.chain).toBeUndefined();
   });
 
+  it('--resume continues the latest case, and never an answer dropped by going back to the menu (QA)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    // An older case with an answer, then a newer one cancelled at its first question.
+    expect((await run(['diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] })).code).toBe(130);
+    expect((await run(['diagnose', 'login-failed'], { tty: true, env, prompts: [{ pick: 'cancel' }] })).code).toBe(130);
+    const resumed = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
+    expect(resumed.stdout).toMatch(/Continuing the case "[^"]*[Ll]og/);
+    // Start over to the menu, then Ctrl+C there: the answer given before is not kept.
+    const menu = await run(['diagnose'], { tty: true, env, prompts: [{ pick: 'payment-failed' }, { pick: 'ok' }, { pick: '__restart' }, { pick: 'cancel' }] });
+    expect(menu.code).toBe(130);
+    const again = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
+    expect(again.stdout).not.toContain('network');
+  });
+
+  it('an alert cancelled at its facts is logged with the alert it gave (QA: it was "cancelled before an outcome")', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const r = await run(['diagnose', 'account-compromised', '--agent', '--save'], { tty: true, env, prompts: [{ expect: 'Account ID', pick: 'cancel' }] });
+    expect(r.code).toBe(130);
+    const [saved] = lines(join(dir, 'cases.jsonl')).map(json);
+    expect(saved).toMatchObject({ status: 'cancelled', outcome: { id: 'alert-compromised', kind: 'alert' } });
+    const show = await run(['cases', 'show', saved.id], { env });
+    expect(show.stdout).toContain('Status: cancelled after the outcome was given');
+    expect(json((await run(['cases', 'stats', '--json'], { env })).stdout).byOutcome).toEqual({ 'account-compromised/alert-compromised': 1 });
+  });
+
   it('drives an agent session with Back and Start over, and the summary shows only the answers that stood', async () => {
     const r = await run(['diagnose', 'payment-failed', '--agent'], {
       tty: true,

@@ -32,7 +32,7 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   lines.push(md ? `## ${title}` : title);
   lines.push(t('summary.time', { time: formatDateTime(record.endedAt, record.timeZone, lang), zone: record.timeZone }));
   lines.push(t('summary.flow', { flow: text(record.flow), version: record.version, title: text(flow.title[lang]) }));
-  if (record.status === 'cancelled') lines.push(t('summary.cancelled'));
+  if (record.status === 'cancelled') lines.push(t(record.outcome ? 'summary.cancelledAfter' : 'summary.cancelled'));
   lines.push('', heading(t('summary.answers')));
   for (const step of record.path) {
     const q = flow.questions[step.question];

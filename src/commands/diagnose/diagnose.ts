@@ -164,11 +164,15 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   };
   const progress = (session: Next['session']) =>
     interactive ? saveProgress(io.env, { id: caseId, flow: flow.id, version: flow.version, role, save: saving, startedAt, path: session.path, checks, facts }) : Promise.resolve();
+  // A new interactive case is the one --resume continues from now on, even if it is cancelled before its first answer.
+  if (interactive && !resumed) await progress(next.session);
   // A case cancelled at a prompt (or by a signal that stops a running check) is kept as cancelled when saving is on.
+  // The outcome already given, when a run is cancelled after it (at an alert's facts): the log keeps that the alert was shown.
+  let shown: FullResult | undefined;
   const cancelled = async (err: unknown): Promise<unknown> => {
     const cancel = asCancel(err);
     if (cancel && saving) {
-      await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: undefined })).catch((saveErr: NodeJS.ErrnoException) =>
+      await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: shown })).catch((saveErr: NodeJS.ErrnoException) =>
         io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: fileReason(t, saveErr.code) })}\n`),
       );
     }
@@ -253,11 +257,14 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
         }
         if (fromMenu && (answer === RESTART || (answer === BACK && path.length === 0))) {
           // Back to the problem menu, the flow left there chosen: a wrong choice of problem is undone without Ctrl+C.
-          flow = await chooseFlow(undefined, ctx, role, interactive, catalog, flow.id);
-          await admit(flow);
+          // What was answered is dropped first: Ctrl+C at the menu keeps (and --resume brings back) no discarded answer.
           checks = [];
           notes.length = 0;
           startOverFacts();
+          next = current(flow, start(flow));
+          await progress(next.session);
+          flow = await chooseFlow(undefined, ctx, role, interactive, catalog, flow.id);
+          await admit(flow);
           next = resolve(flow, given, start(flow));
           await progress(next.session);
           continue;
@@ -320,6 +327,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     // In an emergency time matters: the urgent steps and the contact first, then the facts (each can be skipped).
     io.stdout.write(text);
     text = '';
+    shown = result;
     try {
       await askForFacts(factsToAsk(flow, next.session.path, facts), false);
     } catch (err) {
