@@ -177,6 +177,7 @@ const TINY_FLOW: Doc = {
     },
     device: {
       text: loc('Which device?', '哪种设备？'),
+      agent: loc('Ask which device the caller uses.', '询问来电者使用哪种设备。'),
       answers: [
         { value: 'phone', label: loc('Phone', '手机'), next: 'done' },
         { value: 'laptop', label: loc('Laptop', '电脑'), next: 'help' },
@@ -184,12 +185,13 @@ const TINY_FLOW: Doc = {
     },
   },
   outcomes: {
-    done: { kind: 'fix', title: loc('Done', '完成'), steps: [loc('Retry', '重试')] },
+    done: { kind: 'fix', title: loc('Done', '完成'), steps: [loc('Retry', '重试')], agent: [loc('Tell the caller to retry.', '请来电者重试。')] },
     help: {
       kind: 'escalate',
       queue: 'general',
       title: loc('Help', '求助'),
       steps: [loc('Ask', '询问')],
+      agent: [loc('Ask the caller.', '询问来电者。')],
       prepare: [loc('Your account id', '账户 ID')],
     },
   },
@@ -317,6 +319,8 @@ const FLOW_MUTATIONS: Mutation[] = [
   { name: 'an unknown key in an answer', change: (d) => (answer(d, 'device', 0).hint = 'x'), at: '/questions/device/answers/0', says: 'unknown key "hint" in an answer of question "device"' },
   { name: 'an unknown key in a question', change: (d) => (question(d, 'device').help = loc('Help', '帮助')), at: '/questions/device', says: 'unknown key "help" in question "device"' },
   { name: 'an agent text without en', change: (d) => delete obj(question(d, 'network').agent).en, at: '/questions/network/agent', says: 'missing its English text' },
+  { name: 'a question without agent wording', change: (d) => delete question(d, 'device').agent, at: '/questions/device', says: 'question "device" has no agent wording' },
+  { name: 'an outcome without agent wording', change: (d) => delete outcome(d, 'done').agent, at: '/outcomes/done', says: 'outcome "done" has no agent wording' },
   { name: 'an answer without next', change: (d) => delete answer(d, 'device', 1).next, at: '/questions/device/answers/1', says: 'is missing "next"' },
   { name: 'no outcomes', change: (d) => (d.outcomes = {}), at: '/outcomes', says: 'a flow needs at least one outcome' },
   { name: 'no tests', change: (d) => delete d.tests, at: '', says: 'a flow file is missing "tests"' },
@@ -393,7 +397,8 @@ const DIRECTORY_VARIANTS: Variant[] = [
 
 // `aliasDuplicateObjects: false`: the loader refuses YAML aliases, so never let a shared object become one.
 function flowProblems(doc: Doc): string[] {
-  return loadFlowText(stringify(doc, { aliasDuplicateObjects: false }), 'flows/tiny.yaml').problems.map((p) => `${p.line}:${p.column}: ${p.message}`);
+  // As flows validate reads a flow (agent wording required), which is what the schema describes for an editor.
+  return loadFlowText(stringify(doc, { aliasDuplicateObjects: false }), 'flows/tiny.yaml', 'en', true).problems.map((p) => `${p.line}:${p.column}: ${p.message}`);
 }
 
 function directoryProblems(doc: Doc): string[] {
