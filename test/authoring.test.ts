@@ -55,6 +55,22 @@ describe('a new flow written from the README guide', () => {
     expect(r.stderr).toMatch(/skipped a broken flow file: .*zero\.yaml.*not a regular file/);
   });
 
+  it('an empty folder is a problem for flows validate and flows test, not a pass (QA: a wrong path in CI)', async () => {
+    const empty = tempDir();
+    for (const argv of [['flows', 'validate', empty], ['flows', 'test', empty, '--min-coverage', '100']]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stdout + r.stderr).toContain(`${empty}:1:1: this folder has no flow or directory files (.yaml, .yml or .json) to check`);
+    }
+  });
+
+  it('a directory file in a flows folder is one warning that says what it is, not one per key', async () => {
+    const dir = folderWith({ 'example.yaml': readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8') });
+    const r = await run(['--flows', dir, 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/skipped a broken flow file: .*example\.yaml:\d+:\d+: this is a support directory \(it has "providers"\), not a flow/)]);
+  });
+
   it('flows test on a path with problems exits 1 like flows validate, with the problems in --json', async () => {
     const missing = join(tempDir(), 'nowhere');
     const test = await run(['flows', 'test', missing, '--json']);

@@ -33,6 +33,8 @@ export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): 
       const info = await stat(path);
       if (info.isDirectory()) {
         const names = (await readdir(path)).filter((n) => DATA_EXTENSIONS.has(extname(n))).sort();
+        // A folder with nothing to check is a mistake (a wrong path in CI), not a pass.
+        if (names.length === 0) problems.push({ file: path, line: 1, column: 1, message: message('path.noDataFiles') });
         files.push(...names.map((n) => join(path, n)));
       } else files.push(path);
     } catch (err) {

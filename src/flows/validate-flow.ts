@@ -45,6 +45,11 @@ const TEST_KEYS = ['name', 'answers', 'expect'];
  */
 export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang = 'en', requireAgent = false): { flow?: Flow; problems: Problem[] } {
   const c = new Checker(doc, lang, screenFlowText);
+  // A support directory among the flows (an easy slip in an operator folder): one sentence, not a problem per key.
+  if (typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value) && Object.hasOwn(doc.value, 'providers')) {
+    c.report([], 'flow.isDirectory');
+    return { problems: c.finish() };
+  }
   const root = c.object(doc.value, [], 'what.flowFile', FLOW_KEYS, ['id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests']);
   if (!root) return { problems: c.finish() };
 

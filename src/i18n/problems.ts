@@ -67,6 +67,7 @@ export const problemsEn = {
   'file.cannotReadParen': 'cannot read the file ({reason})',
   'folder.cannotRead': 'cannot read the folder: {reason}',
   'path.missing': 'no such file or folder',
+  'path.noDataFiles': 'this folder has no flow or directory files (.yaml, .yml or .json) to check',
   'path.cannotRead': 'cannot read it ({reason})',
   'reason.unknown': 'unknown error',
   'file.tooLarge': 'file is {size}, larger than the {max} allowed for a data file; split it or remove what is not needed',
@@ -123,6 +124,7 @@ export const problemsEn = {
   'what.answersFile': 'the answers file',
 
   // flow files: problems
+  'flow.isDirectory': 'this is a support directory (it has "providers"), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting',
   'flow.idMismatch': 'the flow id "{id}" must match its file name "{expected}.yaml"; rename one of them',
   'flow.idUsed': 'flow id "{id}" is already used by {other}',
   'flow.nodeBoth': '"{id}" is both a question and an outcome; node ids must be unique',
@@ -305,6 +307,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'file.cannotReadParen': '无法读取该文件（{reason}）',
   'folder.cannotRead': '无法读取该文件夹：{reason}',
   'path.missing': '文件或文件夹不存在',
+  'path.noDataFiles': '这个文件夹里没有可检查的流程或目录文件（.yaml、.yml 或 .json）',
   'path.cannotRead': '无法读取（{reason}）',
   'reason.unknown': '未知错误',
   'file.tooLarge': '文件大小为 {size}，超过了数据文件允许的 {max}；请拆分文件，或删去不需要的内容',
@@ -358,6 +361,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'what.testExpect': '第 {n} 个测试的预期结果',
   'what.answersFile': '回答文件',
 
+  'flow.isDirectory': '这是支持目录文件（含有“providers”），不是流程：请不要放在流程文件夹里，并用 --contacts 或 contactsFile 设置指定它',
   'flow.idMismatch': '流程编号“{id}”必须与文件名“{expected}.yaml”一致；请修改其中之一',
   'flow.idUsed': '流程编号“{id}”已被 {other} 使用',
   'flow.nodeBoth': '“{id}”既是问题又是结果；节点编号不能重复',
