@@ -143,9 +143,13 @@ describe('agent mode', () => {
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('What the caller gave looks like a recovery phrase. Ask the caller to stop reading it out');
-    expect(r.stderr).toContain('Treat it as exposed');
-    expect(r.stderr).toContain('account-compromised');
+    // Wrapped to the terminal's 80 columns: read as one line.
+    const warning = r.stderr.replace(/\s+/g, ' ');
+    expect(warning).toContain('What the caller gave looks like a recovery phrase. Ask the caller to stop reading it out');
+    expect(warning).toContain('Treat it as exposed');
+    expect(warning).toContain('account-compromised');
+    // eslint-disable-next-line no-control-regex
+    expect(r.stderr.split('\n').filter((l) => l.replace(/\u001b\[[0-9;]*m/g, '').length > 80)).toEqual([]);
     expect(r.stdout).toContain('Account ID: U-12345');
     const everything = r.stdout + r.stderr + readFileSync(join(env.WALLET_HELP_CONFIG_DIR, 'cases.jsonl'), 'utf8');
     expect(everything).not.toContain(phrase.split(' ').slice(0, 3).join(' '));

@@ -230,7 +230,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
               const typed = await askText(caseCtx, safeText(q.input![lang]));
               ran = await runCheck(q, typed, loaded.directory.providers, t);
               if (ran || typed.trim() === '') break;
-              io.stderr.write(`${t('check.notContactTyped', { input: clip(typed.trim()) })}\n`);
+              io.stderr.write(`${(await layoutFor(io.stderr)).wrap(t('check.notContactTyped', { input: clip(typed.trim()) }))}\n`);
             }
           }
           if (ran) {
@@ -460,7 +460,9 @@ async function askText(ctx: Context, message: string, scan: SecretScanOptions = 
     const kind = secretIn(typed);
     if (kind === undefined) return typed;
     const { err } = await ctx.styles();
-    ctx.io.stderr.write(`${err.yellow.bold(ctx.t('warning.prefix'))}${refusalMessage(ctx.t, kind, ctx.role)}\n${ctx.t('safety.typeAgain')}\n`);
+    // Wrapped to the terminal like all text: at 40 columns an unwrapped warning breaks mid-word.
+    const layout = await layoutFor(ctx.io.stderr);
+    ctx.io.stderr.write(`${layout.hanging(err.yellow.bold(ctx.t('warning.prefix')), refusalMessage(ctx.t, kind, ctx.role))}\n${layout.wrap(ctx.t('safety.typeAgain'))}\n`);
   }
 }
 
