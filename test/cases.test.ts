@@ -84,6 +84,13 @@ describe('agent mode', () => {
     expect(again.stdout).not.toContain('network');
   });
 
+  it('names the team of the outcome in the summary in the run\'s language, with its queue id', async () => {
+    const zh = await run(['--lang', 'zh', 'diagnose', 'account-compromised', '--summary', 'text']);
+    expect(zh.stdout).toContain('安全客服（队列 security）');
+    const en = await run(['diagnose', 'account-compromised', '--summary', 'text']);
+    expect(en.stdout).toContain('security support (queue security)');
+  });
+
   it('an alert cancelled at its facts is logged with the alert it gave (QA: it was "cancelled before an outcome")', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };

@@ -86,6 +86,13 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(flowProblems(withEnStep('Have your recovery phrase ready for the agent.'))[0]).toMatch(/asks for the recovery phrase/);
   });
 
+  it('refuses a fix that points to the contacts shown below without a queue (QA: operator; the bundled flows were only checked by a test)', () => {
+    const fix = 'Top up the card or use another payment method, then pay again.';
+    expect(FLOW).toContain(fix);
+    const problems = flowProblems(FLOW.replace(fix, 'If it still fails, use the contacts shown below.'));
+    expect(problems).toEqual([expect.stringMatching(/outcome "fix-top-up-card" points to the contacts shown below, but names no queue/)]);
+  });
+
   it('leaves alone texts that only name an app, a hotline or a code, or warn about them', () => {
     for (const text of ['Pay with WeChat Pay or Alipay.', 'Open the WeChat account of the provider only from the official app.', 'Call the hotline listed below within 24 hours.', 'If you shared the code from the SMS, change your password.', 'Never give the support agent your seed words.']) {
       expect(flowProblems(withEnStep(text)), text).toEqual([]);

@@ -68,13 +68,6 @@ describe('the bundled flows', () => {
       for (const o of Object.values(flow.outcomes)) expect(o.agent?.length, o.id).toBe(o.steps.length);
     });
 
-    it('names a queue for every outcome that points to the contacts shown below, so they are shown', () => {
-      for (const o of Object.values(flow.outcomes)) {
-        const texts = [...o.steps, ...(o.agent ?? [])].map((s) => s.en);
-        if (texts.some((text) => /contacts? shown below/i.test(text))) expect(o.queue, `${flow.id}: ${o.id}`).toBeDefined();
-      }
-    });
-
     it('never mentions a phone number, e-mail address or web address', () => {
       const text = JSON.stringify(flow);
       expect(text).not.toMatch(/\+?\d[\d -]{7,}\d/);

@@ -27,6 +27,9 @@ import { findSecretMention, screenDataText } from '../safety/data-text.js';
 /** Flow texts are checked for contacts, secrets and requests for secrets. */
 const screenFlowText = (text: string) => screenDataText(text, { contacts: true });
 
+/** Steps that point to the contact card under them. */
+const CONTACTS_BELOW = /contacts? (?:shown|listed) below|下方列出的(?:联系方式|渠道|客服)/i;
+
 const FLOW_KEYS = ['$schema', 'id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests'];
 const QUESTION_KEYS = ['text', 'agent', 'answers', 'check', 'input'];
 const ANSWER_KEYS = ['value', 'label', 'next'];
@@ -173,6 +176,10 @@ function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<stri
       c.report(path, kind === 'alert' ? 'flow.alertNeedsQueue' : 'flow.escalationNeedsQueue', { id: oid, queues: QUEUES.join(' | ') });
     }
     if (kind && o.queue !== undefined) queue = c.oneOf(o.queue, [...path, 'queue'], ref('what.outcomeQueue', { id: oid }), QUEUES);
+    // A step that sends the user to "the contacts shown below" needs a queue, or nothing is shown below it.
+    if (kind === 'fix' && o.queue === undefined && Array.isArray(o.steps) && JSON.stringify([o.steps, o.agent ?? []]).match(CONTACTS_BELOW)) {
+      c.report(path, 'flow.contactsWithoutQueue', { id: oid, queues: QUEUES.join(' | ') });
+    }
     const prepare = o.prepare === undefined ? undefined : localizedList(c, o.prepare, [...path, 'prepare'], ref('what.outcomePrepare', { id: oid }));
     // What to have ready for support: naming a secret there is asking for it.
     prepare?.forEach((item, i) => {

@@ -49,7 +49,9 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   }
   if (record.outcome) {
     lines.push('', heading(t('summary.outcome')));
-    const queue = record.outcome.queue ? [t('summary.queue', { queue: record.outcome.queue })] : [];
+    // The queue's id for English tickets ("queue security"), the team's name in Chinese (安全客服).
+    const id = record.outcome.queue;
+    const queue = id ? [t('summary.queue', { queue: id, team: t('queue.team', { queue: t(`queue.${id}`) }) })] : [];
     lines.push(item(label(t(`kind.${record.outcome.kind}`), aside(text(record.outcome.title), listOf(t, [text(record.outcome.id), ...queue])))));
   }
   if (record.contact) {
