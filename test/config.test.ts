@@ -188,3 +188,23 @@ describe('a damaged settings file', () => {
     expect(existsSync(join(dir, 'config.json'))).toBe(true);
   });
 });
+
+describe('config set keeps the settings usable together (QA: operator)', () => {
+  it('refuses a directory without the provider set, and a flows folder that does not exist', async () => {
+    const dir = tempDir();
+    const demo = readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8');
+    // In-process runs read files from this map, by the absolute path the setting stores.
+    const other = join(ROOT, 'lumen.yaml');
+    const files = { [other]: demo.replace('id: example-wallet', 'id: lumen-eu'), [join(ROOT, 'demo.yaml')]: demo };
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    expect((await run(['config', 'set', 'contactsFile', 'lumen.yaml'], { env, files })).code).toBe(0);
+    expect((await run(['config', 'set', 'provider', 'lumen-eu'], { env, files })).code).toBe(0);
+    const back = await run(['config', 'set', 'contactsFile', 'demo.yaml', '--json'], { env, files });
+    expect(back.code).toBe(2);
+    expect(JSON.parse(back.stdout).error).toMatchObject({ code: 'invalid_config_value', provider: 'lumen-eu', message: expect.stringContaining('The provider setting is "lumen-eu"') });
+    const typo = await run(['config', 'set', 'flowsDir', join(dir, 'typo'), '--json'], { env });
+    expect(typo.code).toBe(2);
+    expect(JSON.parse(typo.stdout).error.message).toContain('does not exist');
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ contactsFile: other, provider: 'lumen-eu' });
+  });
+});

@@ -3,6 +3,7 @@ import { listOf } from '../../i18n/i18n.js';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, readConfig, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { chooseProvider, openDirectory } from '../../directory/source.js';
+import { folderProblem } from '../../flows/catalog.js';
 import { UsageError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, refuseSecrets } from '../../safety/screen.js';
 import { makeDir } from '../../util/make-dir.js';
@@ -62,8 +63,18 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       const problem = valueProblem(key, value);
       if (problem) throw new UsageError('invalid_config_value', t('config.error.badValue', { key, value: clip(opts.value), allowed: allowed(key) }), { key, allowed: allowed(key) });
       // A directory or provider that cannot be used would break every diagnosis later: refuse it now, saying why.
-      if (key === 'contactsFile') await openDirectory(value, t, io.readFile, ctx.lang);
+      if (key === 'contactsFile') {
+        const directory = await openDirectory(value, t, io.readFile, ctx.lang);
+        // The provider setting must still name one of its providers, or every later run fails on it.
+        if (ctx.config.provider !== undefined && !directory.providers.some((p) => p.id === ctx.config.provider)) {
+          throw new UsageError('invalid_config_value', t('config.error.providerNotIn', { provider: ctx.config.provider, file: value, providers: listOf(t, directory.providers.map((p) => p.id)) }), { key, provider: ctx.config.provider });
+        }
+      }
       if (key === 'provider') chooseProvider(await openDirectory(ctx.contactsFile, t, io.readFile, ctx.lang), value, t);
+      if (key === 'flowsDir') {
+        const problem = await folderProblem(value);
+        if (problem) throw new UsageError('invalid_config_value', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(value), source: 'config set flowsDir' }), { key, dir: clip(value) });
+      }
       const store = await openStore(dir, ctx);
       store.set(key, value);
       if (opts.json) io.stdout.write(`${JSON.stringify({ key, value })}\n`);
