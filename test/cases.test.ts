@@ -178,6 +178,17 @@ describe('agent mode', () => {
     expect((await run(['diagnose', 'contact-support', '--answer', 'topic=account', '--fact', 'account-id=123456', '--json'])).code).toBe(0);
   });
 
+  it('going back with "<" offers the fact typed before, ready to correct, instead of losing it (QA)', async () => {
+    const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
+      tty: true,
+      prompts: [{ expect: 'Account ID', pick: 'U-7' }, { pick: '<' }, { expect: 'Account ID', pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.prompter.inputs[2]).toMatchObject({ default: 'U-7' });
+    expect(r.stdout).toContain('Account ID: U-7');
+  });
+
   it('warns the agent about a card number without calling the account stolen', async () => {
     const r = await run(['--lang', 'zh', 'diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,

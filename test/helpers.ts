@@ -62,7 +62,8 @@ export class ScriptedPrompter implements Prompter {
     this.inputs.push(question);
     const next = this.take(question.message);
     if (next.pick === 'cancel') throw new CancelError();
-    return next.pick;
+    // Enter on the value offered keeps it, as at a terminal.
+    return next.pick === '' && question.default !== undefined ? question.default : next.pick;
   }
 
   /** Fails when scripted answers were left unused. */

@@ -25,6 +25,8 @@ export interface KeyHints {
 
 export interface InputQuestion {
   message: string;
+  /** A value given before, on the line ready to edit; Enter keeps it. */
+  default?: string;
   /** Whether text typed so far must not be shown (it looks like a secret): it is drawn as bullets, on the answered line too. */
   mask?: (typed: string) => boolean;
 }
@@ -80,7 +82,16 @@ export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Scr
     },
     input: (question) => {
       const message = afterMark(question.message);
-      return cancellable(() => prompts.input({ message, ...(question.mask ? { transformer: masking(question.mask, styleText) } : {}) }, context));
+      return cancellable(() =>
+        prompts.input(
+          {
+            message,
+            ...(question.default !== undefined ? { default: question.default, prefill: 'editable' as const } : {}),
+            ...(question.mask ? { transformer: masking(question.mask, styleText) } : {}),
+          },
+          context,
+        ),
+      );
     },
   };
 }

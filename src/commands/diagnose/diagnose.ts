@@ -415,17 +415,21 @@ const FACT_BACK = '<';
  */
 async function askFacts(ctx: Context, facts: CaseRecord['facts'], keys: readonly CaseFact[], o: { canGoBack: boolean; saved: () => Promise<void> }): Promise<'done' | 'back'> {
   const asked = keys.filter((key) => facts[key] === undefined);
+  // Facts gone back over: offered again, ready to correct, instead of lost.
+  const before: Partial<Record<CaseFact, string>> = {};
   for (let i = 0; i < asked.length; ) {
     const key = asked[i]!;
     const back = i > 0 || o.canGoBack;
     // A secret typed here is masked, refused and asked for again (askText), so what comes back is safe to keep.
-    const value = (await askText(ctx, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key])).trim();
+    const value = (await askText(ctx, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], before[key])).trim();
     if (value === FACT_BACK) {
       // Where there is nothing to go back to, "<" is no fact either: asked again.
       if (!back) continue;
       if (i === 0) return 'back';
       i -= 1;
-      delete facts[asked[i]!];
+      const previous = asked[i]!;
+      if (facts[previous] !== undefined) before[previous] = facts[previous];
+      delete facts[previous];
       await o.saved();
       continue;
     }
@@ -451,12 +455,12 @@ function describeFacts(ctx: Context, facts: CaseRecord['facts']): string {
  * the agent, in agent mode) and the question is asked again, so the session
  * and its answers go on and the secret is never shown, used or kept.
  */
-async function askText(ctx: Context, message: string, scan: SecretScanOptions = {}): Promise<string> {
+async function askText(ctx: Context, message: string, scan: SecretScanOptions = {}, offered?: string): Promise<string> {
   const prompter = await ctx.io.prompter();
   const { findSecrets } = await loadScanner();
   const secretIn = (text: string) => findSecrets(text, scan)[0]?.kind;
   for (;;) {
-    const typed = await prompter.input({ message, mask: (text) => secretIn(text) !== undefined });
+    const typed = await prompter.input({ message, mask: (text) => secretIn(text) !== undefined, ...(offered !== undefined ? { default: offered } : {}) });
     const kind = secretIn(typed);
     if (kind === undefined) return typed;
     const { err } = await ctx.styles();
