@@ -518,6 +518,8 @@ describe('keys that are lists or mappings (the built CLI in a child process, bou
     expect(loadFlowText('{[a, b]: 1}\n', 'f.yaml').problems.map((p) => p.message)).toEqual(['a key must be plain text, not a list or a mapping']);
     expect(loadFlowText('? {a: 1}\n: ok\n', 'f.yaml').problems.map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual(['1:3: a key must be plain text, not a list or a mapping']);
     expect(parseLocatedYaml('x: [[a, b], [c]]\ny: {z: [1]}\n', 'f.yaml')).toMatchObject({ problems: [], doc: { value: { x: [['a', 'b'], ['c']], y: { z: [1] } } } });
+    // YAML 1.2 has no binary numbers: 0b0 is text, as the yaml library writes and reads it (js-yaml alone read 0).
+    expect(parseLocatedYaml('value: 0b0\nother: 0b101\n', 'f.yaml').doc.value).toEqual({ value: '0b0', other: '0b101' });
   });
 });
 

@@ -171,9 +171,10 @@ function tooDeep(source: string): number | undefined {
 
 /**
  * Anchors, aliases and tags send a file to the careful parser, which refuses them with their position;
- * so do explicit keys ("? ") and lists or mappings written where a key may stand, which it refuses too.
+ * so do explicit keys ("? ") and lists or mappings written where a key may stand, which it refuses too,
+ * and 0b… binary numbers, which js-yaml reads as numbers where YAML 1.2 (and the careful parser) reads text.
  */
-const NEEDS_CAREFUL_PARSER = /(?:^|[\s,[{:-])[&*!][^\s,\]}]|(?:^|[\s,[{])\?(?:[ \t\n]|$)|(?:^|[\n,{])[ \t]*[[{]/;
+const NEEDS_CAREFUL_PARSER = /(?:^|[\s,[{:-])[&*!][^\s,\]}]|(?:^|[\s,[{])\?(?:[ \t\n]|$)|(?:^|[\n,{])[ \t]*[[{]|(?:^|[\s,[{:-])[-+]?0b[01]+(?=[\s,\]}#]|$)/;
 
 /**
  * JSON.parse, for a JSON document whose text writes `keys` keys. JSON.parse keeps
