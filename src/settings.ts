@@ -45,8 +45,23 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
   const flowDirs = folders.dirs;
 
   let chosen: Promise<{ directory: Directory; provider: Provider }> | undefined;
+  // Where a value came from, when the command line does not show it: an error about it says so.
+  const namedBy = (flag: string | undefined, variable: string, key: 'contactsFile' | 'provider') =>
+    flag !== undefined ? undefined : io.env[variable] !== undefined ? variable : config[key] !== undefined ? t('source.setting', { key }) : undefined;
+  const named = (source: string | undefined) => (err: unknown): never => {
+    if (source === undefined || !(err instanceof UsageError)) throw err;
+    throw new UsageError(err.code, t('error.namedBy', { message: err.message, source }), err.details);
+  };
   const provider = () =>
-    (chosen ??= openDirectory(contactsFile, t, io.readFile, base.lang).then((directory) => ({ directory, provider: chooseProvider(directory, providerId, t) })));
+    (chosen ??= openDirectory(contactsFile, t, io.readFile, base.lang)
+      .catch(named(namedBy(g.contacts, 'WALLET_HELP_CONTACTS', 'contactsFile')))
+      .then((directory) => {
+        try {
+          return { directory, provider: chooseProvider(directory, providerId, t) };
+        } catch (err) {
+          return named(namedBy(g.provider, 'WALLET_HELP_PROVIDER', 'provider'))(err);
+        }
+      }));
 
   let catalog: Promise<FlowCatalog> | undefined;
   const flows = () =>

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/data/located-yaml.js';
 import { contactCard } from '../src/directory/contact.js';
 import { loadDirectoryText } from '../src/directory/load.js';
-import { ROOT, run } from './helpers.js';
+import { ROOT, run, tempDir } from './helpers.js';
 
 const DEMO = readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8');
 
@@ -178,6 +178,19 @@ describe('contacts in the CLI', () => {
     expect(fromEnv.queues[0].channels.every((c: { openNow: boolean }) => c.openNow)).toBe(true);
     const flag = JSON.parse((await run(['contacts', 'payments', '--contacts', 'acme.yaml', '--json', '--now', '2026-11-23T23:00:00+08:00'], { files, env })).stdout);
     expect(flag.queues[0].channels.every((c: { openNow: boolean }) => !c.openNow)).toBe(true);
+  });
+
+  it('says where a directory or provider that cannot be used was named, when the command line does not show it (QA: operator)', async () => {
+    const env = await run(['contacts'], { env: { WALLET_HELP_CONTACTS: 'missing.yaml' } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain('Cannot read missing.yaml: no such file. (It was named by WALLET_HELP_CONTACTS.)');
+    const provider = await run(['contacts', '--json'], { env: { WALLET_HELP_PROVIDER: 'nope' } });
+    expect(JSON.parse(provider.stdout).error.message).toMatch(/no provider "nope".*\(It was named by WALLET_HELP_PROVIDER\.\)$/);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ provider: 'nope' }));
+    expect((await run(['contacts'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stderr).toContain('(It was named by the provider setting.)');
+    // Named on the command line, it is in plain sight: no note.
+    expect((await run(['--contacts', 'missing.yaml', 'contacts'])).stderr).not.toContain('named by');
   });
 
   it('takes the directory from WALLET_HELP_CONTACTS when no flag names one', async () => {

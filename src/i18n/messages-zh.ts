@@ -79,6 +79,8 @@ export const zh: Record<MessageKey, string> = {
   'error.answersFile.value': '“{question}”的回答必须是文本',
   'error.badLang': '未知的语言“{lang}”。请使用 en 或 zh。',
   'error.output': '无法写出输出内容（{reason}）：请检查磁盘空间和输出的去向，然后重新运行命令。',
+  'error.namedBy': '{message}（由 {source} 指定。）',
+  'source.setting': '{key} 设置',
   'error.internal': 'wallet-help 内部出错。这是程序缺陷，请附上你运行的命令报告给我们。',
   'error.flowsMissing': '缺少内置流程文件（{file}）。请在 wallet-help 目录中运行“npm run build”。',
   'error.seeHelp': '运行“{command}”查看用法。',

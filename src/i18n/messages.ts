@@ -86,6 +86,8 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'error.answersFile.value': 'the answer to "{question}" must be a text value',
   'error.badLang': 'Unknown language "{lang}". Use en or zh.',
   'error.output': 'Could not write the output ({reason}): check the disk space and where the output goes, then run the command again.',
+  'error.namedBy': '{message} (It was named by {source}.)',
+  'source.setting': 'the {key} setting',
   'error.internal': 'Something went wrong inside wallet-help. This is a bug; please report it with the command you ran.',
   'error.flowsMissing': 'The bundled flows are missing ({file}). Run "npm run build" in the wallet-help folder.',
   'error.seeHelp': 'Run "{command}" for usage.',
