@@ -206,6 +206,14 @@ describe('flows test', () => {
     expect(r.stdout).toContain('no test takes these answers: card-expired=expired');
   });
 
+  it('says a test that reaches its outcome but answers questions its path never asks is wrong for that, not for its outcome (QA: operator)', async () => {
+    const text = readmeExample().replace('answers: { balance: insufficient }, expect: fix-top-up-card', 'answers: { balance: insufficient, card-expired: valid }, expect: fix-top-up-card');
+    const r = await run(['flows', 'test', folderWith({ 'card-declined.yaml': text })]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('test "no money on the card" reaches fix-top-up-card, but answers questions its path never asks (card-expired): remove those answers');
+    expect(r.stdout).not.toContain('expected fix-top-up-card but reached fix-top-up-card');
+  });
+
   it('fails below --min-coverage and rejects a bad percentage', async () => {
     const text = readmeExample().replace("  - { name: expired card, answers: { balance: sufficient, card-expired: expired }, expect: fix-update-card }\n", '');
     const dir = folderWith({ 'card-declined.yaml': text });

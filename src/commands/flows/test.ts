@@ -49,7 +49,12 @@ export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promis
       io.stdout.write(`${mark} ${t('flows.test.line', { flow: r.flow.id, passed, total: r.results.length, coverage: round(r.coverage) })}\n`);
       for (const x of r.results.filter((y) => !y.pass)) {
         const reached = x.reached.type === 'outcome' ? t('flows.test.reachedOutcome', { id: x.reached.id }) : t('flows.test.stoppedAt', { id: x.reached.id });
-        io.stdout.write(`    ${sentences(t, t('flows.test.failure', { name: safeText(x.test.name), expected: x.test.expect, reached }), x.unused.length > 0 ? t('flows.test.unused', { ids: listOf(t, x.unused) }) : '')}\n`);
+        // Right outcome, but answers its path never asks: said as that, not as "expected X but reached X".
+        const line =
+          x.reached.type === 'outcome' && x.reached.id === x.test.expect
+            ? t('flows.test.failureUnused', { name: safeText(x.test.name), expected: x.test.expect, ids: listOf(t, x.unused) })
+            : sentences(t, t('flows.test.failure', { name: safeText(x.test.name), expected: x.test.expect, reached }), x.unused.length > 0 ? t('flows.test.unused', { ids: listOf(t, x.unused) }) : '');
+        io.stdout.write(`    ${line}\n`);
       }
       if (r.uncoveredOutcomes.length > 0) io.stdout.write(`    ${t('flows.test.uncoveredOutcomes', { ids: listOf(t, r.uncoveredOutcomes) })}\n`);
       if (r.uncoveredEdges.length > 0) io.stdout.write(`    ${t('flows.test.uncoveredAnswers', { ids: listOf(t, r.uncoveredEdges) })}\n`);
