@@ -95,9 +95,9 @@ async function releaseClosedTerminal(): Promise<void> {
   const { isatty } = await import('node:tty');
   for (const fd of [0, 1, 2]) {
     try {
-      if (!fstatSync(fd).isCharacterDevice() || isatty(fd)) continue;
+      const stat = fstatSync(fd);
       // /dev/null itself is a character device that is no terminal: nothing to do.
-      if (fstatSync(fd).rdev === statSync('/dev/null').rdev) continue;
+      if (!stat.isCharacterDevice() || isatty(fd) || stat.rdev === statSync('/dev/null').rdev) continue;
       closeSync(fd);
       // The lowest free descriptor: the one just closed.
       openSync('/dev/null', fd === 0 ? 'r' : 'w');

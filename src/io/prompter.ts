@@ -50,7 +50,7 @@ export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Scr
   const hangup = survivesHangup(input);
   const cancellable = <T>(ask: () => Promise<T>) => cancellableOn(ask, hangup);
   // A prompt ends on a signal, and when the terminal goes away (its input ends) as on SIGHUP.
-  const stop = signal ? AbortSignal.any([signal, hangup.signal]) : hangup.signal;
+  const stop = signal ? AbortSignal.any([signal, hangup]) : hangup;
   const context = { input, output, clearPromptOnDone: false, signal: stop };
   // inquirer breaks lines wherever the width ends; text is wrapped here first, at word boundaries,
   // continuation lines under the text after the "? " or "❯ " (both two columns wide).
@@ -126,17 +126,12 @@ export function pageSize(rows: number | undefined, message: string, choices: rea
  * saved. Switching raw mode on a gone terminal is now a no-op, and the end of a terminal's input
  * is noted, so the prompt it ends is a hangup (exit 129, the case saved as cancelled).
  */
-function survivesHangup(input: NodeJS.ReadableStream): Hangup {
-  const ended = new AbortController();
-  const state: Hangup = {
-    get ended() {
-      return ended.signal.aborted;
-    },
-    signal: ended.signal,
-  };
-  const tty = input as NodeJS.ReadStream & { [HANGUP_GUARD]?: Hangup };
+function survivesHangup(input: NodeJS.ReadableStream): AbortSignal {
+  const tty = input as NodeJS.ReadStream & { [HANGUP_GUARD]?: AbortSignal };
   if (tty[HANGUP_GUARD]) return tty[HANGUP_GUARD];
-  tty[HANGUP_GUARD] = state;
+  // Aborted (reason "SIGHUP") when the terminal's input ends.
+  const ended = new AbortController();
+  tty[HANGUP_GUARD] = ended.signal;
   if (tty.isTTY && typeof tty.setRawMode === 'function') {
     const setRawMode = tty.setRawMode.bind(tty);
     tty.setRawMode = (mode: boolean) => {
@@ -149,23 +144,17 @@ function survivesHangup(input: NodeJS.ReadableStream): Hangup {
     };
     tty.once('end', () => ended.abort('SIGHUP'));
   }
-  return state;
-}
-
-interface Hangup {
-  readonly ended: boolean;
-  /** Aborted (reason "SIGHUP") when the terminal's input ends. */
-  readonly signal: AbortSignal;
+  return ended.signal;
 }
 
 const HANGUP_GUARD = Symbol('wallet-help hangup guard');
 
 /** Ctrl+C or the end of input is a cancellation, never a stack trace; the end of a terminal's input is a hangup. */
-async function cancellableOn<T>(ask: () => Promise<T>, hangup: Hangup): Promise<T> {
+async function cancellableOn<T>(ask: () => Promise<T>, hangup: AbortSignal): Promise<T> {
   try {
     return await ask();
   } catch (err) {
-    if (err instanceof Error && err.name === 'ExitPromptError') throw new CancelError(hangup.ended ? signalExitCode('SIGHUP') : undefined);
+    if (err instanceof Error && err.name === 'ExitPromptError') throw new CancelError(hangup.aborted ? signalExitCode('SIGHUP') : undefined);
     // Aborted by a signal (SIGTERM, SIGHUP): cancelled with the conventional 128 + signal number.
     if (err instanceof Error && err.name === 'AbortPromptError') throw new CancelError(signalExitCode((err as { cause?: unknown }).cause));
     throw err;

@@ -10,7 +10,7 @@ import { ContactBook } from '../../diagnosis/contact-book.js';
 import { problemTranslator } from '../../i18n/problems.js';
 import { agentWording, diagnoseWith } from '../../diagnosis/diagnosis.js';
 import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
-import { loadScanner, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
+import { loadScanner, mayHoldSecret, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
 import type { InputStream } from '../../io/io.js';
 import type { Context } from '../context.js';
 import { cannotRead } from '../../util/read-error.js';
@@ -22,12 +22,13 @@ import '../../core.js';
 const PLAIN_ID = /^[\w.:-]{1,64}$/;
 
 /**
- * Whether an id may hold a secret, so it is screened before it is echoed: any id but a short
- * plain one. A card number or a private key is long; a label such as `pin:` has a colon.
+ * Whether an id may hold a secret, so it is screened before it is echoed: what may hold one as a
+ * command-line argument does (a card number, a key), and, since an id comes back in every line,
+ * also a short one with a label's colon (`pin:4821`) or characters other than plain ones.
  */
-function mayHoldSecret(id: string | number): boolean {
-  if (typeof id === 'number') return Math.abs(id) >= 1e11;
-  return id.length >= 12 || id.includes(':') || !PLAIN_ID.test(id);
+function idMayHoldSecret(id: string | number): boolean {
+  const text = String(id);
+  return mayHoldSecret(text) || (typeof id === 'string' && (id.includes(':') || !PLAIN_ID.test(id)));
 }
 
 /** Distinct paths remembered with their serialized result; flows have far fewer. */
@@ -72,7 +73,7 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
         const request = parseRequest(line, ctx);
         const suspects = suspectInputs(flows, request.flow, request.answers);
         // A short plain id is echoed even when the line is refused; any other id only once it is screened.
-        if (request.id !== undefined && mayHoldSecret(request.id)) suspects.push({ text: String(request.id) });
+        if (request.id !== undefined && idMayHoldSecret(request.id)) suspects.push({ text: String(request.id) });
         else id = request.id;
         if (suspects.length > 0) await refuseSecrets(t, suspects);
         id = request.id;
@@ -113,7 +114,7 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
         let echo = id ?? (requestId as string | number | undefined);
         // What goes back (the id, and the message, which may quote a key or a value of the line) never holds a secret.
         const { findSecrets } = await loadScanner();
-        const [inEcho] = echo !== undefined && mayHoldSecret(echo) ? findSecrets(String(echo)) : [];
+        const [inEcho] = echo !== undefined && idMayHoldSecret(echo) ? findSecrets(String(echo)) : [];
         if (inEcho) echo = undefined;
         const [found] = inEcho ? [inEcho] : [err.message, JSON.stringify(details)].flatMap((text) => findSecrets(text));
         if (found) {
