@@ -206,6 +206,25 @@ describe('flows test', () => {
     expect(r.stdout).toContain('no test takes these answers: card-expired=expired');
   });
 
+  it('points at the file, line and column of a failing test, for operator folders and paths alike (QA: operator)', async () => {
+    const text = readmeExample().replace('expect: escalate-declined }', 'expect: fix-update-card }');
+    const dir = folderWith({ 'card-declined.yaml': text });
+    const file = join(dir, 'card-declined.yaml');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('name: valid card still declined')) + 1;
+    const column = lines[line - 1]!.indexOf('{') + 1;
+    expect(line).toBeGreaterThan(0);
+    for (const argv of [['flows', 'test', dir], ['--flows', dir, 'flows', 'test', '--min-coverage', '100']]) {
+      const r = await run(argv);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`    ${file}:${line}:${column}: test "valid card still declined" expected fix-update-card but reached escalate-declined.`);
+    }
+    const r = await run(['flows', 'test', dir, '--json']);
+    expect(json(r.stdout).flows[0].failures).toEqual([
+      { name: 'valid card still declined', expected: 'fix-update-card', reached: { type: 'outcome', id: 'escalate-declined' }, unused: [], file, line, column },
+    ]);
+  });
+
   it('says a test that reaches its outcome but answers questions its path never asks is wrong for that, not for its outcome (QA: operator)', async () => {
     const text = readmeExample().replace('answers: { balance: insufficient }, expect: fix-top-up-card', 'answers: { balance: insufficient, card-expired: valid }, expect: fix-top-up-card');
     const r = await run(['flows', 'test', folderWith({ 'card-declined.yaml': text })]);

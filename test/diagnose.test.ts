@@ -163,7 +163,7 @@ describe('diagnose with flags and --json', () => {
   it('reports a broken answers file with file:line:column', async () => {
     const r = await run(['diagnose', 'payment-failed', '--answers', 'bad.yaml'], { files: { 'bad.yaml': 'network: ok\nnetwork: offline\n' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('bad.yaml:2:1: this key appears twice');
+    expect(r.stderr).toContain('bad.yaml:2:1: the key "network" appears twice in the same mapping; keep one');
     const list = await run(['diagnose', 'payment-failed', '--answers', 'list.yaml'], { files: { 'list.yaml': '- ok\n' } });
     expect(list.stderr).toContain('list.yaml:1:1: an answers file must be a mapping');
     const missing = await run(['diagnose', 'payment-failed', '--answers', 'nope.yaml', '--json']);

@@ -141,7 +141,7 @@ describe('problems in Chinese', () => {
     const withoutLoop = text.replace('next: connection', 'next: done');
     expect(both((lang) => loadFlowText(withoutLoop, 'flows/tiny.yaml', lang).problems).zh).toEqual([
       'flows/tiny.yaml:19:30: 测试“第 1 个测试”给“connection”的回答是“maybe”；可用的取值：ok、offline',
-      'flows/tiny.yaml:19:47: 测试“第 1 个测试”预期的结果“gone”不是本流程的结果',
+      'flows/tiny.yaml:19:47: 测试“第 1 个测试”预期的结果“gone”不是本流程的结果；是不是“done”？',
     ]);
   });
 
@@ -168,10 +168,12 @@ describe('problems in Chinese', () => {
   });
 
   it('file-level problems: YAML syntax, duplicate keys, aliases, encoding', () => {
-    const syntax = both((lang) => parseLocatedYaml('a: [1, 2\n', 'x.yaml', lang).problems);
+    // A mistake with advice is advised in the language; one without is the parser's words after a Chinese lead.
+    expect(both((lang) => parseLocatedYaml('a: [1, 2\n', 'x.yaml', lang).problems).zh).toEqual(['x.yaml:2:1: 用 [ ] 写的列表或用 { } 写的映射没有结束：请补上缺少的“]”，或者把它后面的行缩进到比它的键更靠右']);
+    const syntax = both((lang) => parseLocatedYaml('a: "x" y\n', 'x.yaml', lang).problems);
     expect(syntax.zh[0]).toMatch(/^x\.yaml:\d+:\d+: 无法按 YAML 读取该文件：\S/);
     expect(syntax.zh[0]?.replace(/^.*：/, '')).toBe(syntax.en[0]?.replace(/^x\.yaml:\d+:\d+: /, ''));
-    expect(both((lang) => parseLocatedYaml('a: 1\na: 2\n', 'x.yaml', lang).problems).zh).toEqual(['x.yaml:2:1: 同一个映射中这个键出现了两次；请只保留一个']);
+    expect(both((lang) => parseLocatedYaml('a: 1\na: 2\n', 'x.yaml', lang).problems).zh).toEqual(['x.yaml:2:1: 同一个映射中键“a”出现了两次；请只保留一个']);
     expect(both((lang) => parseLocatedYaml('x: &a 1\ny: *a\n', 'x.yaml', lang).problems).zh).toEqual([
       'x.yaml:2:4: 此文件中不允许使用 YAML 别名（*name）；请把值完整写出',
     ]);

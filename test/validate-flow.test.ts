@@ -41,11 +41,18 @@ describe('flow validation', () => {
     expect(r.flow?.questions.network?.answers.map((a) => a.value)).toEqual(['ok', 'unstable', 'offline']);
   });
 
-  it('reports an unknown target at the next: value', () => {
+  it('reports an unknown target at the next: value, suggesting the id it was probably meant to be', () => {
     expect(problems(GOOD.replace('next: help', 'next: hepl'))).toEqual([
-      'flows/tiny.yaml:12:65: answer "offline" leads to "hepl", which is neither a question nor an outcome of this flow',
-    ]
-    );
+      'flows/tiny.yaml:12:65: answer "offline" leads to "hepl", which is neither a question nor an outcome of this flow; did you mean "help"?',
+    ]);
+    expect(problems(GOOD.replace('next: help', 'next: nowhere'))).toEqual([
+      'flows/tiny.yaml:12:65: answer "offline" leads to "nowhere", which is neither a question nor an outcome of this flow',
+    ]);
+    expect(problems(GOOD.replace('start: network', 'start: netwrok'))).toEqual([
+      'flows/tiny.yaml:5:8: start names "netwrok", which is neither a question nor an outcome of this flow; did you mean "network"?',
+    ]);
+    // Sharing a word with an id is no reason to suggest it: many ids of a flow share "fix-" or "escalate-".
+    expect(problems(GOOD.replace('next: help', 'next: help-desk')).join('\n')).not.toContain('did you mean');
   });
 
   it('reports an unreachable node at its key', () => {
@@ -78,7 +85,7 @@ describe('flow validation', () => {
   });
 
   it('reports duplicate keys and duplicate node ids', () => {
-    expect(problems(GOOD.replace('  help:\n', '  done:\n'))[0]).toBe('flows/tiny.yaml:19:3: this key appears twice in the same mapping; keep one');
+    expect(problems(GOOD.replace('  help:\n', '  done:\n'))[0]).toBe('flows/tiny.yaml:19:3: the key "done" appears twice in the same mapping; keep one');
     const both = GOOD.replace('outcomes:\n', 'outcomes:\n  network:\n    kind: fix\n    title: { en: X, zh: X }\n    steps: [{ en: X, zh: X }]\n');
     expect(problems(both)).toContain('flows/tiny.yaml:14:3: "network" is both a question and an outcome; node ids must be unique');
   });
@@ -97,12 +104,47 @@ describe('flow validation', () => {
     ]);
   });
 
+  it('says what to do about the usual YAML mistakes, once, at the line where the parser stopped (QA: operator)', () => {
+    const one = (text: string) => {
+      const found = problems(text);
+      expect(found).toHaveLength(1);
+      return found[0];
+    };
+    // A tab, and a key indented one column too far: one problem each, not one for every later line of the mapping.
+    expect(one(GOOD.replace('    text: { en: Network?', '\ttext: { en: Network?'))).toBe('flows/tiny.yaml:8:1: this line is indented with a tab; YAML indents with spaces only');
+    expect(one(GOOD.replace('    text: { en: Network?', '     text: { en: Network?'))).toMatch(
+      /^flows\/tiny\.yaml:9:1: the indentation here does not line up: the keys of one mapping, and the items of one list, must start at the same column;/,
+    );
+    expect(one(GOOD.replace('- { en: Retry, zh: 重试 }', '- en: Retry: now\n        zh: 重试'))).toMatch(/^flows\/tiny\.yaml:\d+:\d+: YAML reads "key: value" inside a value here: if the text contains ": " \(a colon and a space\), put the whole text in quotes;/);
+    expect(one(GOOD.replace('start: network', 'start network'))).toMatch(/^flows\/tiny\.yaml:\d+:1: this line is neither "key: value" nor a list item/);
+    expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Tiny, zh: 小 '))).toMatch(/: a list in \[ \] or a mapping in \{ \} is not closed: add the missing "\}"/);
+    expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: @Tiny, zh: 小 }'))).toBe('flows/tiny.yaml:3:14: a text cannot start with "@" unless it is quoted: put the value in quotes');
+    expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: "Tiny, zh: 小 }'))).toMatch(/: a text opened with " is never closed: add the closing " where the text ends/);
+    // In the author's language too; and what no advice fits is passed on as the parser says it.
+    expect(loadFlowText(GOOD.replace('    text: { en: Network?', '\ttext: { en: Network?'), 'flows/tiny.yaml', 'zh').problems.map(formatProblem)).toEqual([
+      'flows/tiny.yaml:8:1: 这一行用了制表符（Tab）缩进；YAML 只能用空格缩进',
+    ]);
+    expect(one(GOOD.replace('start: network', 'start: "network" now'))).toBe('flows/tiny.yaml:5:18: Unexpected scalar at node end');
+  });
+
   it('checks that tests name real questions, values and outcomes', () => {
     const text = GOOD.replace('{ answers: { network: ok }, expect: done }', '{ answers: { network: fast, colour: red }, expect: gone }');
     expect(problems(text)).toEqual([
       'flows/tiny.yaml:26:27: test "test 1" answers "network" with "fast"; allowed: ok, unstable, offline',
       'flows/tiny.yaml:26:33: test "test 1" answers "colour", which is not a question of this flow',
-      'flows/tiny.yaml:26:56: test "test 1" expects "gone", which is not an outcome of this flow',
+      'flows/tiny.yaml:26:56: test "test 1" expects "gone", which is not an outcome of this flow; did you mean "done"?',
+    ]);
+  });
+
+  it('suggests the question or outcome a test probably meant', () => {
+    const text = GOOD.replace('{ answers: { network: ok }, expect: done }', '{ answers: { netwrk: ok }, expect: dnoe }');
+    expect(problems(text)).toEqual([
+      'flows/tiny.yaml:26:18: test "test 1" answers "netwrk", which is not a question of this flow; did you mean "network"?',
+      'flows/tiny.yaml:26:40: test "test 1" expects "dnoe", which is not an outcome of this flow; did you mean "done"?',
+    ]);
+    expect(loadFlowText(text, 'flows/tiny.yaml', 'zh').problems.map(formatProblem)).toEqual([
+      'flows/tiny.yaml:26:18: 测试“第 1 个测试”回答了“netwrk”，但本流程没有这个问题；是不是“network”？',
+      'flows/tiny.yaml:26:40: 测试“第 1 个测试”预期的结果“dnoe”不是本流程的结果；是不是“done”？',
     ]);
   });
 

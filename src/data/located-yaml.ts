@@ -7,10 +7,10 @@ import { isUtf8 } from 'node:buffer';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Lang } from '../engine/types.js';
-import { problemTranslator, ref } from '../i18n/problems.js';
+import { problemTranslator, ref, type ProblemTranslate } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 import { DataFileError } from './read-file.js';
-import { safeText } from '../util/safe-text.js';
+import { clip, safeText } from '../util/safe-text.js';
 import { countKeys, jsonShape, MAX_DEPTH } from './strict-json.js';
 import { firstInvalidUtf8 } from './utf8.js';
 import '../core.js';
@@ -249,16 +249,12 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
     problems.push({ file, ...pos(complexKey), message: message('yaml.complexKey') });
     return { doc: emptyDoc(file, source), problems };
   }
-  for (const e of document.errors) {
-    const at = pos(e.pos[0]);
-    problems.push({
-      file,
-      ...at,
-      message: e.code === 'DUPLICATE_KEY' ? message('yaml.duplicateKey') : e.code === 'MULTIPLE_DOCS' ? message('yaml.multipleDocuments') : message('yaml.syntax', { detail: yamlDetail(e.message) }),
-    });
-  }
+  // The first syntax error only: after it the parser is out of step with the file, and what it reports
+  // next (a wrong indentation on every later line of the mapping) is mostly that same mistake again.
+  const [error] = document.errors;
+  if (error) problems.push({ file, ...pos(error.pos[0]), message: syntaxMessage(error, message) });
   const { index, duplicates } = indexPositions(document.contents);
-  for (const offset of duplicates) problems.push({ file, ...pos(offset), message: message('yaml.duplicateKey') });
+  for (const { offset, key } of duplicates) problems.push({ file, ...pos(offset), message: message('yaml.duplicateKey', { key: clip(key, 60) }) });
   let value: unknown = null;
   if (problems.length === 0) {
     try {
@@ -307,9 +303,9 @@ function pathKey(path: readonly PathKey[]): string {
 }
 
 /** Start offsets of every node (and of the key of every mapping entry) by path, and where keys repeat within a mapping. */
-function indexPositions(root: unknown): { index: Map<string, { key?: number; value: number }>; duplicates: number[] } {
+function indexPositions(root: unknown): { index: Map<string, { key?: number; value: number }>; duplicates: { offset: number; key: string }[] } {
   const index = new Map<string, { key?: number; value: number }>();
-  const duplicates: number[] = [];
+  const duplicates: { offset: number; key: string }[] = [];
   const stack: { node: unknown; path: PathKey[]; key?: number }[] = [{ node: root, path: [] }];
   while (stack.length > 0) {
     const { node, path, key } = stack.pop()!;
@@ -322,7 +318,7 @@ function indexPositions(root: unknown): { index: Map<string, { key?: number; val
         const k = (item as { key: unknown }).key;
         const name = isNode(k) && 'value' in k ? String((k as { value: unknown }).value) : String(k);
         const keyStart = isNode(k) && k.range ? k.range[0] : undefined;
-        if (seen.has(name)) duplicates.push(keyStart ?? node.range![0]);
+        if (seen.has(name)) duplicates.push({ offset: keyStart ?? node.range![0], key: name });
         seen.add(name);
         const value = (item as { value: unknown }).value;
         // An entry without a value ("key:") is placed at its key.
@@ -331,7 +327,7 @@ function indexPositions(root: unknown): { index: Map<string, { key?: number; val
       } else stack.push({ node: item, path: [...path, i] });
     });
   }
-  duplicates.sort((a, b) => a - b);
+  duplicates.sort((a, b) => a.offset - b.offset);
   return { index, duplicates };
 }
 
@@ -343,6 +339,39 @@ function emptyDoc(file: string, source: string): LocatedValue {
 /** The yaml library's own message, without the position details we already give. */
 function yamlDetail(message: string): string {
   return message.replace(/ at line \d+, column \d+.*$/s, '').trim();
+}
+
+/**
+ * A syntax error of the yaml library in words that say what to do: the usual mistakes of
+ * hand-written YAML (indentation, tabs, an unquoted ": " in a text, a missing colon, a text
+ * starting with a reserved character) by the library's error code; anything else as it says it.
+ */
+function syntaxMessage(e: { code: string; message: string }, message: ProblemTranslate): string {
+  const detail = yamlDetail(e.message);
+  switch (e.code) {
+    case 'MULTIPLE_DOCS':
+      return message('yaml.multipleDocuments');
+    case 'TAB_AS_INDENT':
+      return message('yaml.tabIndent');
+    case 'BAD_INDENT': {
+      const flow = /^Flow (sequence|map)/.exec(detail);
+      return flow ? message('yaml.unclosedFlow', { close: flow[1] === 'map' ? '}' : ']' }) : message('yaml.badIndent');
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return message('yaml.colonInText');
+    case 'MULTILINE_IMPLICIT_KEY':
+      return message('yaml.notKeyValue');
+    case 'BAD_SCALAR_START': {
+      const char = /reserved character (\S)/.exec(detail)?.[1];
+      return char ? message('yaml.reservedStart', { char }) : message('yaml.syntax', { detail });
+    }
+    case 'MISSING_CHAR': {
+      const quote = /^Missing closing (["'])quote/.exec(detail)?.[1];
+      return quote ? message('yaml.unclosedQuote', { quote }) : message('yaml.syntax', { detail });
+    }
+    default:
+      return message('yaml.syntax', { detail });
+  }
 }
 
 /** Formats a problem the way compilers do, so editors and terminals can jump to it. */

@@ -21,8 +21,9 @@ import {
   type Outcome,
   type Question,
 } from '../engine/types.js';
-import { list, ref } from '../i18n/problems.js';
+import { list, ref, type ProblemParam } from '../i18n/problems.js';
 import { findSecretMention, screenDataText } from '../safety/data-text.js';
+import { closest } from '../util/suggest.js';
 
 /** Flow texts are checked for contacts, secrets and requests for secrets. */
 const screenFlowText = (text: string) => screenDataText(text, { contacts: true });
@@ -76,12 +77,12 @@ export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang 
 
   const startId = c.string(root.start, ['start'], 'what.start');
   if (startId !== undefined && !isNode(startId)) {
-    c.report(['start'], 'flow.startUnknown', { id: startId });
+    c.report(['start'], 'flow.startUnknown', { id: startId, hint: didYouMean(startId, declared) });
   }
   for (const q of Object.values(questions)) {
     q.answers.forEach((a, i) => {
       if (!isNode(a.next)) {
-        c.report(['questions', q.id, 'answers', i, 'next'], 'flow.nextUnknown', { value: a.value, next: a.next });
+        c.report(['questions', q.id, 'answers', i, 'next'], 'flow.nextUnknown', { value: a.value, next: a.next, hint: didYouMean(a.next, declared) });
       }
     });
   }
@@ -284,7 +285,9 @@ const UNNAMED_TESTS: Partial<Record<Lang, string[]>> = {};
 function checkTests(c: Checker, flow: Flow): void {
   flow.tests.forEach((t, i) => {
     for (const p of checkAnswers(flow, t.answers)) {
-      if (p.type === 'unknown-question') c.report(['tests', i, 'answers', p.question], 'flow.testUnknownQuestion', { name: t.name, question: p.question }, 'key');
+      if (p.type === 'unknown-question') {
+        c.report(['tests', i, 'answers', p.question], 'flow.testUnknownQuestion', { name: t.name, question: p.question, hint: didYouMean(p.question, Object.keys(flow.questions)) }, 'key');
+      }
       else {
         c.report(['tests', i, 'answers', p.question.id], 'flow.testBadValue', {
           name: t.name,
@@ -295,7 +298,13 @@ function checkTests(c: Checker, flow: Flow): void {
       }
     }
     if (!Object.hasOwn(flow.outcomes, t.expect)) {
-      c.report(['tests', i, 'expect'], 'flow.testUnknownOutcome', { name: t.name, expect: t.expect });
+      c.report(['tests', i, 'expect'], 'flow.testUnknownOutcome', { name: t.name, expect: t.expect, hint: didYouMean(t.expect, Object.keys(flow.outcomes)) });
     }
   });
+}
+
+/** "; did you mean …?" when one of the ids the flow declares is close to an unknown one (a typo), else nothing. */
+function didYouMean(id: string, ids: Iterable<string>): ProblemParam {
+  const [suggestion] = closest(id, ids, 1, false);
+  return suggestion === undefined ? '' : ref('flow.didYouMean', { suggestion });
 }

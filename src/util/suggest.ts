@@ -17,18 +17,20 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidates closest to `input`: near in spelling, or with a word (between
- * dashes) that starts with it, that it starts with, or that is near it in
- * spelling ("withdrawl" for withdrawal-delayed: the whole id is too far away).
+ * The candidates closest to `input`: near in spelling, or (with `byWord`) with a
+ * word (between dashes) that starts with it, that it starts with, or that is near
+ * it in spelling ("withdrawl" for withdrawal-delayed: the whole id is too far away).
+ * Words help with a user's guess at a name; for a typo in an id that was meant to be
+ * written out in full, where many ids share a word ("fix-…"), they would only mislead.
  */
-export function closest(input: string, candidates: Iterable<string>, max = 3): string[] {
+export function closest(input: string, candidates: Iterable<string>, max = 3, byWord = true): string[] {
   const needle = input.toLowerCase().slice(0, 100);
   const scored: { c: string; score: number }[] = [];
   for (const c of candidates) {
     const dist = editDistance(needle, c);
     const limit = Math.max(2, Math.floor(c.length / 3));
     if (dist <= limit) scored.push({ c, score: dist });
-    else if (needle.length >= 3 && c.split('-').some((part) => part.startsWith(needle) || needle.startsWith(part) || (part.length >= 4 && editDistance(needle, part) <= Math.max(1, Math.floor(part.length / 4))))) {
+    else if (byWord && needle.length >= 3 && c.split('-').some((part) => part.startsWith(needle) || needle.startsWith(part) || (part.length >= 4 && editDistance(needle, part) <= Math.max(1, Math.floor(part.length / 4))))) {
       scored.push({ c, score: limit + 1 });
     }
   }

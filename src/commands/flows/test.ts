@@ -2,7 +2,9 @@
 import { listOf, sentences } from '../../i18n/i18n.js';
 import { ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import type { Flow } from '../../engine/types.js';
-import { runFlowTests, type FlowTestReport } from '../../flows/flow-tests.js';
+import { runFlowTests, type FlowTestReport, type FlowTestResult } from '../../flows/flow-tests.js';
+import { BUNDLED_FLOWS_DIR } from '../../paths.js';
+import { join } from 'node:path';
 import { safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import '../../core.js';
@@ -21,10 +23,21 @@ export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promis
   if (min !== undefined && (!Number.isFinite(min) || min < 0 || min > 100)) {
     throw new UsageError('invalid_min_coverage', t('flows.test.badMin', { value: safeText(opts.minCoverage ?? '') }));
   }
-  const flows = opts.paths.length > 0 ? await flowsAt(opts.paths, ctx) : [...(await ctx.flows()).flows.values()];
-  const reports = flows.map((f) => runFlowTests(f));
+  const flows = opts.paths.length > 0 ? await flowsAt(opts.paths, ctx) : await catalogFlows(ctx);
+  const reports = flows.map(({ flow }) => runFlowTests(flow));
   const failed = reports.flatMap((r) => r.results.filter((x) => !x.pass).map((x) => ({ flow: r.flow.id, result: x })));
   const low = min === undefined ? [] : reports.filter((r) => r.coverage < min);
+  // Where each failing test is written, so an author's editor can jump to it.
+  const { locateTest } = failed.length > 0 ? await import('../../flows/data-file.js') : { locateTest: undefined };
+  const places = new Map<FlowTestResult, { file: string; line: number | null; column: number | null }>();
+  for (const [i, r] of reports.entries()) {
+    const { file } = flows[i]!;
+    for (const x of r.results) {
+      if (x.pass || !locateTest) continue;
+      const at = await locateTest(file, r.flow.tests.indexOf(x.test), ctx.lang);
+      places.set(x, { file, line: at?.line ?? null, column: at?.column ?? null });
+    }
+  }
   if (opts.json) {
     const doc = {
       ok: failed.length === 0 && low.length === 0,
@@ -34,7 +47,7 @@ export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promis
         version: r.flow.version,
         tests: r.results.length,
         passed: r.results.filter((x) => x.pass).length,
-        failures: r.results.filter((x) => !x.pass).map((x) => ({ name: x.test.name, expected: x.test.expect, reached: x.reached, unused: x.unused })),
+        failures: r.results.filter((x) => !x.pass).map((x) => ({ name: x.test.name, expected: x.test.expect, reached: x.reached, unused: x.unused, ...places.get(x) })),
         coverage: round(r.coverage),
         uncoveredOutcomes: r.uncoveredOutcomes,
         uncoveredAnswers: r.uncoveredEdges,
@@ -54,7 +67,9 @@ export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promis
           x.reached.type === 'outcome' && x.reached.id === x.test.expect
             ? t('flows.test.failureUnused', { name: safeText(x.test.name), expected: x.test.expect, ids: listOf(t, x.unused) })
             : sentences(t, t('flows.test.failure', { name: safeText(x.test.name), expected: x.test.expect, reached }), x.unused.length > 0 ? t('flows.test.unused', { ids: listOf(t, x.unused) }) : '');
-        io.stdout.write(`    ${line}\n`);
+        const place = places.get(x);
+        const at = place ? `${safeText(place.file)}${place.line === null ? '' : `:${place.line}:${place.column}`}: ` : '';
+        io.stdout.write(`    ${at}${line}\n`);
       }
       if (r.uncoveredOutcomes.length > 0) io.stdout.write(`    ${t('flows.test.uncoveredOutcomes', { ids: listOf(t, r.uncoveredOutcomes) })}\n`);
       if (r.uncoveredEdges.length > 0) io.stdout.write(`    ${t('flows.test.uncoveredAnswers', { ids: listOf(t, r.uncoveredEdges) })}\n`);
@@ -71,8 +86,20 @@ function round(n: number): number {
   return Math.floor(n * 10) / 10;
 }
 
+/** A flow to test, with the file it is written in. */
+interface FlowAt {
+  flow: Flow;
+  file: string;
+}
+
+/** The flows of this run: operator flows from their files, bundled flows from the YAML files shipped in the package. */
+async function catalogFlows(ctx: Context): Promise<FlowAt[]> {
+  const { entries } = await ctx.flows();
+  return [...entries.values()].map((e) => ({ flow: e.flow, file: e.file ?? join(BUNDLED_FLOWS_DIR, `${e.flow.id}.yaml`) }));
+}
+
 /** Loads flows from files and folders; a file with problems stops the run with them listed. */
-async function flowsAt(paths: string[], ctx: Context): Promise<Flow[]> {
+async function flowsAt(paths: string[], ctx: Context): Promise<FlowAt[]> {
   const { expandPaths, checkDataFile } = await import('../../flows/data-file.js');
   const { formatProblem } = await import('../../data/located-yaml.js');
   const { files, problems } = await expandPaths(paths, ctx.lang);
@@ -82,5 +109,5 @@ async function flowsAt(paths: string[], ctx: Context): Promise<Flow[]> {
     // A problem found in the flows, as flows validate reports it: exit 1, not a usage error.
     throw new WalletHelpError('invalid_flows', [ctx.t('flows.test.invalid'), ...all.map((p) => `  ${formatProblem(p)}`)].join('\n'), ExitCode.failed, { problems: all });
   }
-  return checked.flatMap((c) => (c.flow ? [c.flow] : []));
+  return checked.flatMap((c) => (c.flow ? [{ flow: c.flow, file: c.file }] : []));
 }
