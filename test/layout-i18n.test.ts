@@ -1,4 +1,4 @@
-/** Per-language joining of lists and sentences, service hours in the reader's language, and the select prompt's page size. */
+/** Per-language joining of lists and sentences, service hours in the reader's language, the select prompt's page size, and an outcome's title on a narrow terminal. */
 import { describe, expect, it } from 'vitest';
 import { listOf, orList, sentences, translator } from '../src/i18n/i18n.js';
 import { pageSize } from '../src/io/prompter.js';
@@ -36,5 +36,22 @@ describe('page size of a select prompt', () => {
     expect(pageSize(12, 'a question\non two lines', choices)).toBe(5);
     expect(pageSize(undefined, 'q', choices)).toBe(12);
     expect(pageSize(4, 'q', choices)).toBe(3);
+  });
+});
+
+describe('an outcome on a narrow terminal', () => {
+  it('goes on with a long title under its first word, not under the badge (QA: interactive)', async () => {
+    const { run } = await import('./helpers.js');
+    for (const [lang, badge] of [['en', '[FIX] '], ['zh', '[可自行解决] ']] as const) {
+      const r = await run(['--lang', lang, '--no-color', 'diagnose', 'payment-failed', '--network', 'offline', '--no-input'], { tty: true, columns: 30 });
+      expect(r.code).toBe(0);
+      const [first, second] = r.stdout.split('\n').filter((l) => l !== '');
+      expect(first!.startsWith(badge)).toBe(true);
+      // The second line of the title starts where the title did: a blank as wide as the badge, then text.
+      const indent = badge.replace(/[^\x20-\x7e]/g, '  ').length;
+      expect(second!.slice(0, indent).trim()).toBe('');
+      expect(second![indent]).not.toBe(' ');
+      expect(`${first}${second}`.length).toBeGreaterThan(30);
+    }
   });
 });

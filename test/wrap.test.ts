@@ -1,7 +1,10 @@
-/** The one wrapping of text output (src/render/wrap.ts): display width, word boundaries, hanging indents, atoms kept whole. */
+/** The one wrapping of text output (src/render/wrap.ts): display width, word boundaries, hanging indents, atoms kept whole; and tables that fit the terminal. */
 import stringWidth from 'fast-string-width';
 import { describe, expect, it } from 'vitest';
 import { hanging, wrap } from '../src/render/wrap.js';
+import { table } from '../src/render/table.js';
+import { makeStyle } from '../src/render/style.js';
+import { tempDir } from './helpers.js';
 
 const lines = (text: string) => text.split('\n');
 const widest = (text: string) => Math.max(...lines(text).map((l) => stringWidth(l)));
@@ -65,5 +68,61 @@ describe('wrap', () => {
     const text = 'x '.repeat(100).trim();
     expect(wrap(text, undefined)).toBe(text);
     expect(hanging('  - ', text, undefined)).toBe(`  - ${text}`);
+  });
+});
+
+describe('tables on a terminal', () => {
+  const header = ['ID', 'TITLE', 'VERSION', 'SOURCE'];
+  const rows = [
+    header,
+    ['payment-failed', 'Payment or transfer failed', '1', 'bundled'],
+    ['account-compromised', 'Account stolen or money moving without you', '12', '/srv/wallet-help/our-flows'],
+    ['fees', '手续费问题与收费标准说明', '3', 'bundled'],
+  ];
+  const plain = makeStyle(false);
+  const cellStarts = (line: string) => [...line.matchAll(/(?<=^| {2})\S/g)].map((m) => stringWidth(line.slice(0, m.index)));
+
+  it('keeps every row on one line without a width (a file or a pipe, for scripts)', async () => {
+    const out = await table(rows, plain);
+    expect(lines(out.trimEnd())).toHaveLength(rows.length);
+    expect(lines(out)[2]).toBe('account-compromised  Account stolen or money moving without you  12       /srv/wallet-help/our-flows');
+  });
+
+  it('narrows the widest column to fit the terminal, wrapping its cells between words, the columns still aligned', async () => {
+    const out = await table(rows, plain, 80);
+    expect(widest(out)).toBeLessThanOrEqual(80);
+    const all = lines(out.trimEnd());
+    expect(all.length).toBeGreaterThan(rows.length);
+    // Each row's first line starts its cells in the header's columns (measured in display width: 手 is two).
+    for (const row of rows.slice(1)) expect(cellStarts(all.find((l) => l.startsWith(row[0]!))!)).toEqual(cellStarts(all[0]!));
+    // No word is cut: the title cell's lines put back together are the title.
+    const start = all.findIndex((l) => l.startsWith('account-compromised'));
+    const titleAt = cellStarts(all[0]!)[1]!;
+    const title = [all[start]!, all[start + 1]!, ...(all[start + 2]?.startsWith(' ') ? [all[start + 2]!] : [])].map((l) => l.slice(titleAt).split('  ')[0]!.trim());
+    expect(title.join(' ')).toBe('Account stolen or money moving without you');
+  });
+
+  it('shows each row as a block of header and value lines when the columns cannot fit', async () => {
+    const out = await table(rows, plain, 40);
+    expect(widest(out)).toBeLessThanOrEqual(40);
+    const blocks = out.trimEnd().split('\n\n');
+    expect(blocks).toHaveLength(rows.length - 1);
+    expect(lines(blocks[0]!)).toEqual(['ID       payment-failed', 'TITLE    Payment or transfer failed', 'VERSION  1', 'SOURCE   bundled']);
+    expect(lines(blocks[1]!)[1]).toBe('TITLE    Account stolen or money moving');
+    expect(lines(blocks[1]!)[2]).toBe('         without you');
+  });
+
+  it('lists saved cases readably on a 40-column terminal (QA: interactive)', async () => {
+    const { run } = await import('./helpers.js');
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir('wallet-help-table-') };
+    for (const answers of [['--network', 'offline'], ['--network', 'ok', '--balance', 'insufficient']]) {
+      expect((await run(['diagnose', 'payment-failed', ...answers, '--save', '--no-input'], { env })).code).toBe(0);
+    }
+    const r = await run(['--no-color', 'cases', 'list'], { env, tty: true, columns: 40 });
+    expect(r.code).toBe(0);
+    expect(widest(r.stdout), r.stdout).toBeLessThanOrEqual(40);
+    expect(r.stdout).toContain('OUTCOME  fix fix-connection');
+    const piped = await run(['cases', 'list'], { env });
+    expect(lines(piped.stdout.trimEnd())).toHaveLength(3);
   });
 });

@@ -25,7 +25,8 @@ export function renderOutcome(result: DiagnosisResult, t: Translate, style: Styl
   const badge = ` ${t(`kind.${o.kind}`)} `;
   const paint = o.kind === 'fix' ? style.bgGreen.black.bold : o.kind === 'escalate' ? style.bgYellow.black.bold : style.bgRed.white.bold;
   const plainBadge = style.level === 0 ? `[${t(`kind.${o.kind}`)}]` : paint(badge);
-  lines.push(hanging('', `${plainBadge} ${style.bold(safeText(o.title))}`), '');
+  // A title too long for the line goes on under its first word, not under the badge.
+  lines.push(hanging(`${plainBadge} `, style.bold(safeText(o.title))), '');
   lines.push(hanging('', style.bold(o.kind === 'alert' ? t('kind.alert.lead') : t('outcome.steps'))));
   o.steps.forEach((s, i) => lines.push(hanging(`  ${i + 1}. `, safeText(s))));
   if (o.kind !== 'fix') {

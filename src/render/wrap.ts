@@ -171,6 +171,19 @@ function appendTo(out: Chunk[], escapes: string, gap: string): void {
   } else out.push({ text: gap + escapes, width: stringWidth(gap), gap: '', breakable: false });
 }
 
+/**
+ * One line of text as the lines of a table cell `width` columns wide: broken where wrapping
+ * may break it, never inside a word (a word wider than the cell keeps its own line).
+ */
+export function cellLines(text: string, width: number): string[] {
+  return fill(text, Math.max(1, width), '', '').split('\n');
+}
+
+/** The width of the widest piece of `text` that no line break may split: the narrowest a cell holding it can be. */
+export function widestWord(text: string): number {
+  return Math.max(0, ...chunks(text).map((c) => c.width));
+}
+
 /** Greedy fill of one line of text (no line breaks in it). */
 function fill(line: string, width: number, first: string, indent: string): string {
   const rows: string[] = [];

@@ -56,7 +56,8 @@ export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: C
   const rows = list.map((c) =>
     [c.id.slice(0, 8), c.endedAt.replace('T', ' ').slice(0, 16), c.flow, c.status === 'cancelled' ? ctx.t('cases.cancelled') : `${c.outcome?.kind ?? ''} ${c.outcome?.id ?? ''}`, c.role].map((cell) => safeText(cell)),
   );
-  ctx.io.stdout.write(rows.length === 0 ? `${ctx.t(total > 0 ? 'cases.noMatch' : 'cases.empty')}\n` : table([[ctx.t('cases.col.id'), ctx.t('cases.col.time'), ctx.t('cases.col.flow'), ctx.t('cases.col.outcome'), ctx.t('cases.col.role')], ...rows], out));
+  const header = [ctx.t('cases.col.id'), ctx.t('cases.col.time'), ctx.t('cases.col.flow'), ctx.t('cases.col.outcome'), ctx.t('cases.col.role')];
+  ctx.io.stdout.write(rows.length === 0 ? `${ctx.t(total > 0 ? 'cases.noMatch' : 'cases.empty')}\n` : await table([header, ...rows], out, (await layoutFor(ctx.io.stdout)).width));
 }
 
 /** One case, as the ticket summary. */

@@ -6,6 +6,7 @@ import { chooseProvider, openDirectory } from '../../directory/source.js';
 import { folderProblem } from '../../flows/catalog.js';
 import { UsageError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, refuseSecrets } from '../../safety/screen.js';
+import { layoutFor } from '../../render/layout.js';
 import { makeDir } from '../../util/make-dir.js';
 import { clip } from '../../util/safe-text.js';
 import { closest } from '../../util/suggest.js';
@@ -42,7 +43,8 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       if (opts.json) io.stdout.write(`${JSON.stringify({ file, settings: rows }, null, 2)}\n`);
       else {
         const { table } = await import('../../render/table.js');
-        io.stdout.write(table([[t('config.col.key'), t('config.col.value'), t('config.col.allowed')], ...rows.map((r) => [r.key, r.value ?? r.invalid ?? t('config.unset'), r.allowed])], (await ctx.styles()).out));
+        const cells = rows.map((r) => [r.key, r.value ?? r.invalid ?? t('config.unset'), r.allowed]);
+        io.stdout.write(await table([[t('config.col.key'), t('config.col.value'), t('config.col.allowed')], ...cells], (await ctx.styles()).out, (await layoutFor(io.stdout)).width));
       }
       return;
     }

@@ -1,4 +1,5 @@
 /** `wallet-help flows list`: the flows this run can use, and where each came from. */
+import { layoutFor } from '../../render/layout.js';
 import { table } from '../../render/table.js';
 import { safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
@@ -35,5 +36,5 @@ export async function runFlowsList(opts: FlowsListOptions, ctx: Context): Promis
     String(r.outcomes),
     r.source === 'bundled' ? t('flows.bundled') : r.replaces ? t('flows.replaces', { dir: r.source }) : r.source,
   ]);
-  io.stdout.write(table([header, ...body], (await ctx.styles()).out));
+  io.stdout.write(await table([header, ...body], (await ctx.styles()).out, (await layoutFor(io.stdout)).width));
 }
