@@ -175,11 +175,12 @@ export function start(dist: string = __dirname, report: CacheReport = { used: []
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     try {
       writeSync(1, `${VERSION}\n`);
+      return Promise.resolve();
     } catch (err) {
       // A reader that went away is not an error (as for every other output).
-      if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+      if ((err as NodeJS.ErrnoException).code === 'EPIPE') return Promise.resolve();
+      // Any other failure (a full disk) is the CLI's to report, as for every command: exit 74, in the user's language.
     }
-    return Promise.resolve();
   }
   const cli = loadBundle(dist, join(dist, 'cli.js'), report, profileOf(argv)) as typeof import('./cli.js');
   return cli.run(argv, { exitWhenIdle: true });

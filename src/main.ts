@@ -84,7 +84,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
       throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: early.lang }), ExitCode.usage);
     }
     // Secrets on the command line are refused before anything runs (they would end up in messages and files).
-    const risky = argv.flatMap((arg, i) => (mayHoldSecret(arg) && !screenedByCommand(argv, i) ? answerParts(argv, i) : []));
+    const risky = argv.flatMap((arg, i) => (mayHoldSecret(arg) && !screenedByCommand(argv, i) && !isNumberOption(argv, i) ? answerParts(argv, i) : []));
     if (risky.length > 0) await refuseSecrets(t, risky);
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
     let ids: string[] = [];
@@ -109,9 +109,11 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
 async function screened(err: unknown, t: Translate, argv: readonly string[]): Promise<unknown> {
   if (!(err instanceof Error) || err instanceof SecretError || err instanceof CancelError || err.message === '') return err;
   if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')) return err;
+  // A number refused as out of range is quoted in its error as it was typed; six digits of it are not a one-time code.
+  if (err instanceof WalletHelpError && NUMBER_ERRORS.has(err.code) && argv.every((arg, i) => !mayHoldSecret(arg) || isNumberOption(argv, i))) return err;
   const { findSecrets } = await loadScanner();
   const details = err instanceof WalletHelpError ? JSON.stringify(err.details) : '';
-  const [found] = [err.message, details, ...argv.filter((_, i) => !isCaseId(argv, i))].flatMap((text) => findSecrets(text));
+  const [found] = [err.message, details, ...argv.filter((_, i) => !isCaseId(argv, i) && !isNumberOption(argv, i))].flatMap((text) => findSecrets(text));
   return found ? new SecretError(t, found.kind) : err;
 }
 
@@ -122,6 +124,18 @@ function screenedByCommand(argv: readonly string[], i: number): boolean {
   const arg = argv[i]!;
   const prev = argv[i - 1];
   return SCREENED_BY_COMMAND.some((flag) => arg.startsWith(`${flag}=`) || prev === flag) || isCaseId(argv, i);
+}
+
+/** Options that take a number (checked by their command), and the errors that refuse one. */
+const NUMBER_OPTIONS = ['--timeout', '--min-coverage'];
+const NUMBER_ERRORS: ReadonlySet<string> = new Set(['invalid_timeout', 'invalid_min_coverage']);
+
+/** The value of a number option (`--timeout 999999`, `--timeout=999999`): digits are a time or a share, not a code. */
+function isNumberOption(argv: readonly string[], i: number): boolean {
+  const arg = argv[i]!;
+  const eq = NUMBER_OPTIONS.find((flag) => arg.startsWith(`${flag}=`));
+  const value = eq ? arg.slice(eq.length + 1) : NUMBER_OPTIONS.includes(argv[i - 1] ?? '') ? arg : undefined;
+  return value !== undefined && /^[0-9]+(?:\.[0-9]+)?$/.test(value);
 }
 
 /**

@@ -189,6 +189,51 @@ describe('agent mode', () => {
     expect(r.stdout).toContain('Account ID: U-7');
   });
 
+  it('takes "<" typed after the offered value, and a full-width "＜", as Back, never as part of the fact (QA: agent)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    // An alert's first fact offers no Back: "<" there asks for it again, with the value typed before offered.
+    const r = await run(['diagnose', 'account-compromised', '--agent', '--save'], {
+      tty: true,
+      env,
+      prompts: [
+        { expect: 'Account ID', pick: 'ACC-778812' },
+        { pick: '＜' },
+        { expect: 'Account ID', pick: 'ACC-778812<' },
+        { expect: 'Account ID', pick: 'ACC-778813' },
+        { pick: '' },
+        { pick: '' },
+        { pick: '' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.prompter.inputs[2]).toMatchObject({ default: 'ACC-778812' });
+    expect(r.stdout).toContain('Account ID: ACC-778813');
+    const log = readFileSync(join(env.WALLET_HELP_CONFIG_DIR, 'cases.jsonl'), 'utf8');
+    expect(log).not.toContain('<');
+    expect(log).not.toContain('＜');
+  });
+
+  it('refuses the first line of a recovery phrase pasted as a numbered list (QA: agent, "1. abandon" was kept)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    for (const first of ['1. abandon', '1) ability', '#1 able', '1、的', '１．ａｂｏｕｔ']) {
+      const r = await run(['diagnose', 'account-compromised', '--agent', '--save'], {
+        tty: true,
+        env,
+        prompts: [{ expect: 'Account ID', pick: first }, { expect: 'Account ID', pick: 'ACC-1' }, { pick: '' }, { pick: '' }, { pick: '' }],
+      });
+      r.prompter.assertDone();
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('recovery phrase');
+      expect(r.stdout).toContain('Account ID: ACC-1');
+    }
+    const log = readFileSync(join(env.WALLET_HELP_CONFIG_DIR, 'cases.jsonl'), 'utf8');
+    for (const word of ['abandon', 'ability', 'able', '的', 'ａｂｏｕｔ']) expect(log).not.toContain(word);
+    // A number and a word that is no phrase word, or more than one word, is an ordinary answer.
+    const plain = await run(['diagnose', 'account-compromised', '--agent'], { tty: true, prompts: [{ expect: 'Account ID', pick: '1. wallethelp' }, { pick: '' }, { pick: '' }, { pick: '' }] });
+    expect(plain.stderr).not.toContain('recovery phrase');
+  });
+
   it('warns the agent about a card number without calling the account stolen', async () => {
     const r = await run(['--lang', 'zh', 'diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,
@@ -409,6 +454,22 @@ describe('the case log', () => {
     expect(json(r.stdout)).toHaveLength(1);
     expect(r.stderr).toContain('line 2 of the case log is incomplete');
     expect(readFileSync(join(dir, 'cases.jsonl'))).toEqual(before);
+  });
+
+  it('finds a case saved after a torn last line, glued to the fragment, and still reports the fragment (QA: README)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    appendFileSync(join(dir, 'cases.jsonl'), '{"id":"half-writ');
+    const saved = json((await run(['diagnose', 'payment-failed', '--network', 'unstable', '--save', '--json'], { env })).stdout).case as string;
+    const r = await run(['cases', 'list', '--json'], { env });
+    expect(json(r.stdout).map((c: { id: string }) => c.id)).toContain(saved);
+    expect(json(r.stdout)).toHaveLength(2);
+    // The case was appended to the fragment's line: the file is not rewritten, the fragment is still reported.
+    expect(readFileSync(join(dir, 'cases.jsonl'), 'utf8').split('\n')[1]!.startsWith(`{"id":"half-writ{"id":"${saved}"`)).toBe(true);
+    expect(r.stderr).toContain('line 2 of the case log is incomplete');
+    expect(r.stdout).not.toContain('glued');
+    expect((await run(['cases', 'show', saved.slice(0, 8)], { env })).code).toBe(0);
   });
 
   it('loses nothing and never interleaves when two processes save at once', async () => {

@@ -145,6 +145,19 @@ describe('wallet-help check', () => {
     expect(JSON.parse(env.stdout).error.message).toBe('WALLET_HELP_CHECK_TIMEOUT expects milliseconds from 100 to 120000, not "5s".');
   });
 
+  it('calls a timeout or coverage of six or more digits out of range, not a one-time code (QA: README)', async () => {
+    for (const args of [['check', '--timeout', '120001', '--json'], ['diagnose', 'payment-failed', '--network', 'offline', '--timeout=999999', '--json']]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).error.code).toBe('invalid_timeout');
+    }
+    const coverage = await cli(['flows', 'test', '--min-coverage', '123456', '--json']);
+    expect(JSON.parse(coverage.stdout).error.code).toBe('invalid_min_coverage');
+    // A code given anywhere else on the same line is still refused.
+    const code = await cli(['diagnose', 'payment-failed', '--network', 'offline', '--timeout', '999999', '--answer', 'balance=482913', '--json']);
+    expect(JSON.parse(code.stdout).error.code).toBe('secret_refused');
+  });
+
   it('refuses unknown checks and chains with exit 2', async () => {
     expect((await cli(['check', 'dns'])).code).toBe(2);
     expect((await cli(['check', 'address', '--chain', 'doge', '--address', 'x'])).code).toBe(2);
@@ -220,6 +233,37 @@ describe('crypto checks in the deposit flow', () => {
     const r = await cli([...base, '--contacts', directory(port)]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).error.question.id).toBe('confirmations');
+  });
+
+  it('asks instead when it lacks the facts, in text too: no check runs, and nothing breaks (QA: agent)', async () => {
+    // These crashed with an internal error: the text line of a check that could not decide read its missing result.
+    for (const args of [
+      ['diagnose', 'deposit-missing', '--answer', 'method=crypto', '--answer', 'send-status=completed', '--no-input'],
+      ['diagnose', 'withdrawal-delayed', '--answer', 'status=broadcast', '--no-input'],
+    ]) {
+      const r = await cli(args);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('The question "confirmations"');
+      expect(r.stderr).not.toContain('inside wallet-help');
+      expect(r.stderr).not.toContain('Asking the explorer');
+    }
+  });
+
+  it('does not take an address valid on several networks as proof of the same network: the question is asked (QA: agent)', async () => {
+    // An 0x address is valid on Ethereum and BNB Smart Chain alike: sending on one to an address copied for the other is the classic mistake.
+    const evm = '0x52908400098527886E0F7030069857D2E4169EE7';
+    for (const chain of ['bep20', 'eth', 'erc20']) {
+      const args = ['diagnose', 'deposit-missing', '--answer', 'method=crypto', '--answer', 'send-status=completed', '--answer', 'confirmations=confirmed', '--fact', `chain=${chain}`, '--fact', `address=${evm}`, '--no-input'];
+      const json = await cli([...args, '--json']);
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.stdout).error.question.id).toBe('network-match');
+      const text = await cli(args);
+      expect(text.stderr).toContain('Checking the address against the chain… cannot tell from the facts given; the question is asked');
+      expect(text.stderr).not.toContain('inside wallet-help');
+    }
+    // An address only one network takes still answers it.
+    const tron = await cli(['diagnose', 'deposit-missing', '--answer', 'method=crypto', '--answer', 'send-status=completed', '--answer', 'confirmations=confirmed', '--fact', 'chain=trx', '--fact', 'address=TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL', '--answer', 'minimum=above-minimum', '--json']);
+    expect(JSON.parse(tron.stdout).checks.find((c: { check: string }) => c.check === 'address-chain')).toMatchObject({ result: 'same' });
   });
 });
 

@@ -936,5 +936,11 @@ describe('output that cannot be written (the built CLI, standard output on /dev/
     const text = toFull(['flows', 'list']);
     expect(text.code).toBe(74);
     expect(text.stderr).toBe('wallet-help: could not write the output (ENOSPC)\n');
+    // --version alone is printed before the CLI loads; failing, it is the CLI's to report like the rest (QA: README).
+    for (const flag of ['--version', '-V']) {
+      const version = toFull([flag]);
+      expect(version.code).toBe(74);
+      expect(version.stderr).toBe('Error: Could not write the output (ENOSPC): check the disk space and where the output goes, then run the command again.\n');
+    }
   });
 });

@@ -111,16 +111,37 @@ export async function readCases(env: Env): Promise<ReadCases> {
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     const last = i === lines.length - 1 && !endsClean;
-    try {
-      const value = JSON.parse(line) as unknown;
-      if (!isCaseRecord(value)) throw new Error('not a case');
-      cases.delete(value.id);
-      cases.set(value.id, value);
-    } catch {
-      skipped.push({ line: i + 1, reason: last ? 'torn' : 'invalid' });
+    const found = caseIn(line);
+    if (found) {
+      cases.delete(found.record.id);
+      cases.set(found.record.id, found.record);
     }
+    if (!found || found.glued) skipped.push({ line: i + 1, reason: last || found?.glued ? 'torn' : 'invalid' });
   });
   return { cases: [...cases.values()], skipped };
+}
+
+/** Where a saved case starts: every record is written with its id first. */
+const RECORD_START = '{"id":';
+
+/**
+ * The case a log line holds. A case saved after a torn line (a power cut mid-write) was appended to
+ * the fragment, on the same line: the case is then the end of the line that reads as a whole record
+ * (`glued`: the fragment before it is still reported). Reading it back this way loses nothing and
+ * needs no repair of the file, nor a check before every append that two saving processes could race.
+ */
+function caseIn(line: string): { record: CaseRecord; glued: boolean } | undefined {
+  // A record's own text cannot hold RECORD_START (its strings escape their quotes): a line holds one fragment
+  // and one record at most. A few tries bound the work on a damaged line made of nothing else.
+  for (let at = 0, tries = 0; at !== -1 && tries < 8; at = line.indexOf(RECORD_START, at + 1), tries++) {
+    try {
+      const value = JSON.parse(at === 0 ? line : line.slice(at)) as unknown;
+      if (isCaseRecord(value)) return { record: value, glued: at > 0 };
+    } catch {
+      // Not a whole record from here: the next place a record could start.
+    }
+  }
+  return undefined;
 }
 
 /** A line is a case only when every field the commands read has its type: the log is input like any other. */

@@ -96,6 +96,14 @@ export interface TransferCheck {
   findings: TransferFinding[];
 }
 
+/** Chains that are one network under two names (Ethereum and its tokens); every other chain is a network of its own. */
+const NETWORK_OF: Partial<Record<Chain, string>> = { eth: 'ethereum', erc20: 'ethereum' };
+
+/** Whether two chains are the same network: an address valid on both cannot tell them apart, nor can a transfer between them go wrong. */
+export function sameNetwork(a: Chain, b: Chain): boolean {
+  return a === b || (NETWORK_OF[a] !== undefined && NETWORK_OF[a] === NETWORK_OF[b]);
+}
+
 /** Whether a string is one of CHAINS. */
 export function isChain(value: unknown): value is Chain {
   return typeof value === 'string' && (CHAINS as readonly string[]).includes(value);

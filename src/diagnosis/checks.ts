@@ -96,7 +96,9 @@ async function runTransferCheck(q: Question, provider: Provider, opts: CheckOpti
   if (q.check === 'address-chain') {
     if (!facts.address) return undefined;
     const a = crypto.checkAddress(chain, facts.address);
-    if (a.valid) return record('same', a.normalized ?? facts.address.trim());
+    // Valid on the chain given proves the same network only where no other network takes the same address:
+    // an 0x address is valid on Ethereum and BNB Smart Chain alike, the classic wrong-network deposit.
+    if (a.valid) return a.validOn.every((c) => crypto.sameNetwork(c, chain)) ? record('same', a.normalized ?? facts.address.trim()) : undefined;
     if (a.problem === 'other-chain') return record('different', facts.address.trim(), `valid on ${a.validOn.join(', ')}`);
     return undefined;
   }

@@ -59,6 +59,12 @@ export interface SecretScanOptions {
    * ordinary Chinese it flags sentences, and it is the costly part of a scan.
    */
   prose?: boolean;
+  /**
+   * The text is one line typed at a prompt. A phrase pasted as a numbered list arrives a line at
+   * a time, and only its first line is read: "1. abandon", one word of the list after its number,
+   * is then a finding too (no account id, amount or time looks like that).
+   */
+  typedLine?: boolean;
 }
 
 /** The text that replaces each kind of secret in `redactSecrets`. */
@@ -136,6 +142,11 @@ export function findSecrets(text: string, opts: SecretScanOptions = {}): SecretF
 
   const folded = foldWidth(text);
   const found: SecretFinding[] = [];
+  if (opts.typedLine === true) {
+    const first = NUMBERED_FIRST_WORD.exec(folded);
+    const { english, chinese } = getTables();
+    if (first && (english.has(first[1]!.toLowerCase()) || chinese.has(first[1]!))) return [{ kind: 'recovery-phrase', start: 0, end: text.length }];
+  }
   // 12 Chinese characters, or 12 English words of 3+ letters with separators.
   // In prose (data files) only a phrase with something between every two words counts: at least 11 characters that
   // are not letters, which most sentences of a flow do not have (counted natively, before tokenising).
@@ -171,6 +182,8 @@ export function redactSecrets(text: string, opts: SecretScanOptions = {}): strin
 // ---------------------------------------------------------------------------
 
 const NEEDS_SCAN = /[\d\u0080-\uffff]/;
+/** The first line of a phrase pasted as a numbered list: "1. abandon", "1) abandon", "#1 abandon", "1、的", "一、的". */
+const NUMBERED_FIRST_WORD = /^\s*(?:#\s*)?(?:1|01|一)\s*[.)、:：-]?\s*([a-zA-Z]{3,8}|\p{Script=Han})\s*$/u;
 /** What separates the words of a phrase written out: anything that is not a letter. */
 const NOT_LETTER = /[^\p{L}\p{M}]/gu;
 const WIDE = /[\u3000\uff01-\uff5e]/;

@@ -24,6 +24,9 @@ import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile } from './answers.js';
 import '../../core.js';
 
+/** Check results that mean all is well there (marked ✔; anything else, ⚠). */
+const GOOD_RESULTS: ReadonlySet<string> = new Set(['ok', 'confirmed', 'same', 'not-needed', 'given']);
+
 export interface DiagnoseOptions {
   flow?: string;
   /** Repeated `--answer ID=VALUE`. */
@@ -200,11 +203,14 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
             await progress(next.session);
             continue;
           }
-          const ran = !provider || !canMeasure(q, provider, facts) ? undefined : await withProgress(
+          // Without the facts it needs (left empty, or not given to a script) a check has nothing to go on: the question is asked.
+          const hasFacts = CHECKS[q.check].facts.every((f) => Boolean(facts[f]?.trim()));
+          const ran = !provider || !canMeasure(q, provider, facts) || !hasFacts ? undefined : await withProgress(
             ctx,
             t(`check.running.${q.check}`),
             () => runMeasuredCheck(q, provider, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) }, facts),
-            (r) => ({ text: t(`check.measured.${r!.answer as 'ok'}`, { detail: r!.record.detail ?? '' }).trim(), ok: r?.answer === 'ok' }),
+            // A check that cannot decide (a fact left empty, an address valid on several networks) leaves the question to be asked.
+            (r) => (r ? { text: t(`check.measured.${r.answer as 'ok'}`, { detail: r.record.detail ?? '' }).trim(), ok: GOOD_RESULTS.has(r.answer) } : { text: t('check.measured.undecided'), ok: false }),
             opts.json,
           );
           if (ran) {
@@ -405,7 +411,15 @@ async function summaryText(ctx: Context, record: CaseRecord, flow: Flow, format:
 }
 
 /** What typed at a fact prompt goes back, like Back at a question (a prompt for text has no menu). */
-const FACT_BACK = '<';
+const FACT_BACK = ['<', '＜'];
+
+/**
+ * Whether what was typed at a fact prompt means "back": "<" (or the full-width "＜" a Chinese input
+ * method types), alone or typed after the value the prompt offered, which is on the line ready to edit.
+ */
+function isBack(value: string, offered: string | undefined): boolean {
+  return FACT_BACK.some((key) => value === key || (offered !== undefined && value === `${offered.trim()}${key}`));
+}
 
 /**
  * Asks for the facts among `keys` not known yet, in order. Empty skips one; "<"
@@ -422,7 +436,7 @@ async function askFacts(ctx: Context, facts: CaseRecord['facts'], keys: readonly
     const back = i > 0 || o.canGoBack;
     // A secret typed here is masked, refused and asked for again (askText), so what comes back is safe to keep.
     const value = (await askText(ctx, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], before[key])).trim();
-    if (value === FACT_BACK) {
+    if (isBack(value, before[key])) {
       // Where there is nothing to go back to, "<" is no fact either: asked again.
       if (!back) continue;
       if (i === 0) return 'back';
@@ -458,7 +472,7 @@ function describeFacts(ctx: Context, facts: CaseRecord['facts']): string {
 async function askText(ctx: Context, message: string, scan: SecretScanOptions = {}, offered?: string): Promise<string> {
   const prompter = await ctx.io.prompter();
   const { findSecrets } = await loadScanner();
-  const secretIn = (text: string) => findSecrets(text, scan)[0]?.kind;
+  const secretIn = (text: string) => findSecrets(text, { ...scan, typedLine: true })[0]?.kind;
   for (;;) {
     const typed = await prompter.input({ message, mask: (text) => secretIn(text) !== undefined, ...(offered !== undefined ? { default: offered } : {}) });
     const kind = secretIn(typed);
