@@ -103,7 +103,7 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
     const value: unknown = options[option];
     if (value !== undefined && typeof value !== 'string') throw new UsageError('invalid_option', t('lib.badText', { option }), { option });
   }
-  const env = { lang: lang as Lang, t, now };
+  const env = { lang: lang as Lang, t, now, answersIn: 'request' as const };
   // Callers are scripts: a request of the wrong shape is a usage error, with the code the command line gives.
   if (!isRecord(request) || typeof request.flow !== 'string') {
     const ids = [...flows.flows.keys()];

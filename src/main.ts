@@ -15,7 +15,7 @@ import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram, declared } from './program.js';
 import type { Style } from './render/style.js';
 import { loadScanner, mayHoldSecret, refuseSecrets, SecretError } from './safety/screen.js';
-import { layoutFor } from './render/layout.js';
+import { layoutFor, writeWarning } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
 import { clip, safeJson } from './util/safe-text.js';
 import type { BaseContext } from './settings.js';
@@ -53,7 +53,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   const envLang = io.env.WALLET_HELP_LANG;
   if (early.lang === undefined && envLang !== undefined && envLang !== '' && !isLang(envLang)) {
     const { err } = await styles();
-    io.stderr.write(`${err.yellow(t('warning.prefix'))}${t('warning.badEnvLang', { value: clip(envLang), language: t(`lang.${lang}`) })}\n`);
+    await writeWarning(io.stderr, err.yellow(t('warning.prefix')), t('warning.badEnvLang', { value: clip(envLang), language: t(`lang.${lang}`) }));
   }
   if (settings.warnings.length > 0) {
     // Rare, so the problem catalogue loads only here.

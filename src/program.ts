@@ -74,7 +74,18 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       .action(async (flow: string | undefined, o: Omit<DiagnoseOptions, 'flow'> & { batch?: string | true }, command: Command) => {
         const context = await applyGlobals(ctx, command.optsWithGlobals());
         if (o.batch !== undefined) {
-          if (flow !== undefined || o.answers !== undefined || o.answer.length > 0 || (o.checkInput?.length ?? 0) > 0 || o.network || o.balance || o.verification) throw new UsageError('batch_conflict', t('batch.conflict'));
+          // What each line of the batch gives for itself, named for scripts: the first one given here as well.
+          const given: [boolean, string][] = [
+            [flow !== undefined, 'flow'],
+            [o.answers !== undefined, '--answers'],
+            [o.answer.length > 0, '--answer'],
+            [(o.checkInput?.length ?? 0) > 0, '--check-input'],
+            [o.network !== undefined, '--network'],
+            [o.balance !== undefined, '--balance'],
+            [o.verification !== undefined, '--verification'],
+          ];
+          const twice = given.find(([set]) => set)?.[1];
+          if (twice) throw new UsageError('batch_conflict', t('batch.conflict'), { option: twice });
           // What a batch would silently ignore: it saves no case, writes no summary, has no facts to record and measures nothing.
           const ignored = BATCH_IGNORES.find(([key]) => o[key] !== undefined && !(Array.isArray(o[key]) && o[key].length === 0));
           if (ignored) throw new UsageError('batch_conflict', t('batch.notInBatch', { option: ignored[1] }), { option: ignored[1] });

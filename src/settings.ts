@@ -13,6 +13,7 @@ import type { Flow } from './engine/types.js';
 import { chooseProvider, openDirectory } from './directory/source.js';
 import { UsageError } from './errors.js';
 import { folderProblem, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
+import { writeWarning } from './render/layout.js';
 import { clip } from './util/safe-text.js';
 
 /** The global options as commander parsed them. */
@@ -69,7 +70,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
       const result = await withOperatorFolders(bundled, await usableFolders(folders, base), base.lang);
       if (result.problems.length > 0) {
         const { formatProblem } = await import('./data/located-yaml.js');
-        for (const p of result.problems) io.stderr.write(`${t('warning.prefix')}${t('warning.flowSkipped', { problem: formatProblem(p) })}\n`);
+        for (const p of result.problems) await writeWarning(io.stderr, t('warning.prefix'), t('warning.flowSkipped', { problem: formatProblem(p) }));
       }
       return result;
     }));
@@ -104,7 +105,7 @@ async function usableFolders(folders: { dirs: string[]; source: FolderSource }, 
       folders.source === 'flag' ? t('flowsFolder.flag') : folders.source === 'env' ? t('flowsFolder.env') : t('flowsFolder.setting', { file: join(configDir(io.env), CONFIG_FILE_NAME) });
     const message = t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(dir), source });
     if (folders.source === 'flag') throw new UsageError('flows_folder', message, { dir: clip(dir) });
-    io.stderr.write(`${t('warning.prefix')}${t('warning.flowsFolder', { problem: message })}\n`);
+    await writeWarning(io.stderr, t('warning.prefix'), t('warning.flowsFolder', { problem: message }));
   }
   return usable;
 }

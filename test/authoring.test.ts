@@ -107,6 +107,19 @@ describe('operator folders', () => {
     expect(json(r.stdout).outcome.id).toBe('fix-top-up-card');
     expect(r.stderr).toMatch(new RegExp(`Warning: skipped a broken flow file: ${join(dir, 'broken.yaml').replace(/[/.]/g, '\\$&')}:\\d+:\\d+: `));
   });
+
+  it('wrap the warning about a broken file to the terminal, like every other text (QA: README)', async () => {
+    const dir = folderWith({ 'broken.yaml': 'id: broken\nversion: 1\ntitle: {en: x\n', 'card-declined.yaml': readmeExample() });
+    const r = await run(['--flows', dir, '--no-color', 'diagnose', 'card-declined', '--balance', 'insufficient', '--no-input'], { tty: true, columns: 40 });
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines[0]!.startsWith('Warning: ')).toBe(true);
+    // Continuation lines go under the text, and no line is wider than the terminal; a path, which is never broken,
+    // starts its own line further left when it does not fit under the text (as wrapping does everywhere).
+    for (const line of lines.slice(1)) if (!line.includes(dir)) expect(line.startsWith(' '.repeat('Warning: '.length)), r.stderr).toBe(true);
+    for (const line of lines) if (!line.includes(dir)) expect(line.length, r.stderr).toBeLessThanOrEqual(40);
+  });
 });
 
 describe('a flow that cannot be used', () => {

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ROOT, run } from './helpers.js';
+import { ROOT, run, tempDir } from './helpers.js';
 
 const lines = (s: string) =>
   s
@@ -51,6 +52,21 @@ describe('diagnose --batch', () => {
     expect(r.stderr).toContain('5 line(s), 4 failed.');
   });
 
+  it('asks a line for a missing answer in its own terms, and gives an agent the steps of a flow without agent wording (QA: README)', async () => {
+    const r = await run(['diagnose', '--batch', '-'], { stdin: '{"flow":"payment-failed","answers":{"network":"ok"}}\n' });
+    const error = JSON.parse(r.stdout).error;
+    expect(error).toMatchObject({ code: 'missing_answer', question: { id: 'balance' } });
+    expect(error.message).toContain('Give it in the answers, as "balance": VALUE');
+    expect(error.message).not.toContain('--answer');
+    const flows = tempDir('wallet-help-noagent-');
+    writeFileSync(join(flows, 'fees.yaml'), readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8').replace(/^ {4}agent:\n(?: {6}.*\n)+/gm, ''));
+    const agent = await run(['--flows', flows, 'diagnose', 'fees', '--answer', 'fee-type=network-fee', '--agent', '--json']);
+    expect(agent.code, agent.stderr).toBe(0);
+    const doc = JSON.parse(agent.stdout);
+    expect(doc).toMatchObject({ role: 'agent' });
+    expect(doc.agentSteps).toEqual(doc.outcome.steps);
+  });
+
   it('skips blank lines, so a trailing empty line does not fail the batch', async () => {
     const r = await run(['diagnose', '--batch', '-'], { stdin: '{"flow":"payment-failed","answers":{"network":"offline"}}\n\n   \n' });
     expect(r.code).toBe(0);
@@ -92,7 +108,12 @@ describe('diagnose --batch', () => {
   it('refuses a flow or answers on the command line beside --batch', async () => {
     const r = await run(['diagnose', 'payment-failed', '--batch', '-'], { stdin: '' });
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'batch_conflict', message: expect.stringContaining('--batch takes the flows and answers from its input') });
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'batch_conflict', option: 'flow', message: expect.stringContaining('--batch takes the flows and answers from its input') });
+    // Each, named for scripts (QA: README).
+    for (const [args, option] of [[['--network', 'ok'], '--network'], [['--answer', 'balance=sufficient'], '--answer'], [['--answers', 'a.yaml'], '--answers'], [['--check-input', 'x=y'], '--check-input']] as const) {
+      const each = await run(['diagnose', '--batch', '-', ...args], { stdin: '' });
+      expect(JSON.parse(each.stdout).error, option).toMatchObject({ code: 'batch_conflict', option });
+    }
   });
 
   it('keeps every line whole when a chunk of results is large and not ASCII', async () => {

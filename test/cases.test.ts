@@ -516,6 +516,32 @@ describe('--resume', () => {
     expect(third.stderr).toContain('There is no unfinished case to continue.');
   });
 
+  it('refuses to go on in a flow whose version changed since, and names a flow file broken since (QA: README)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const folder = tempDir('wallet-help-resume-flows-');
+    const file = join(folder, 'fees.yaml');
+    const text = readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8');
+    writeFileSync(file, text);
+    const first = await run(['--flows', folder, 'diagnose', 'fees'], { tty: true, env, prompts: [{ pick: 'transfer' }, { pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    // The author changed the tree and bumped the version, as the guide says: the old answers may lead elsewhere now.
+    writeFileSync(file, text.replace(/^version: 1$/m, 'version: 2'));
+    const changed = await run(['--flows', folder, 'diagnose', '--resume'], { tty: true, env });
+    expect(changed.code).toBe(2);
+    expect(changed.stderr).toContain('The unfinished case no longer fits the flow "fees"');
+    // A mistake in the file since: the run says which file and what, not that there is nothing to continue.
+    writeFileSync(file, text.replace('start: fee-type', 'start: fee-typo'));
+    const broken = await run(['--flows', folder, 'diagnose', '--resume'], { tty: true, env });
+    expect(broken.code).toBe(2);
+    const said = broken.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain(`The flow "fees" exists in ${file} but is broken`);
+    expect(said).toContain('did you mean "fee-type"? See them all');
+    // Put back as it was, the case goes on.
+    writeFileSync(file, text);
+    const back = await run(['--flows', folder, 'diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
+    expect(back.stdout).toContain('Answers so far:');
+  });
+
   it('goes on as the case began: its role, its saving and its facts, with a recap in the user\'s language', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir, TZ: 'Asia/Shanghai' };

@@ -41,6 +41,15 @@ describe('the bundled flows', () => {
   });
 
   describe.each(flows.map((f) => [f.id, f] as const))('%s', (_id, flow) => {
+    it('names, where a step points to the contacts shown below, the team those contacts are for (QA: agent)', () => {
+      for (const o of Object.values(flow.outcomes)) {
+        for (const text of [...o.steps, ...(o.agent ?? [])].map((s) => s.en)) {
+          if (!/shown below/.test(text)) continue;
+          for (const m of text.matchAll(/\b(payments|account|security|general) (?:support|team|contact)/g)) expect(m[1], `${o.id}: ${text}`).toBe(o.queue);
+        }
+      }
+    });
+
     it('ends every path in an outcome with concrete steps in both languages', () => {
       const paths = allPaths(flow);
       expect(paths.length).toBeGreaterThan(0);

@@ -44,6 +44,16 @@ describe('the library', () => {
     expect(r.stdout.trim().split('\n')).toEqual(['true unknown_flow 2', 'true invalid_value 2', 'true missing_answer 2']);
   });
 
+  it('asks for a missing answer in the request’s terms, not as a command-line flag (QA: README)', () => {
+    const r = runScript(`
+      import { loadFlows, diagnose } from 'wallet-help';
+      const flows = await loadFlows();
+      try { await diagnose(flows, { flow: 'payment-failed', answers: { network: 'ok' } }); } catch (e) { console.log(e.message); }
+    `);
+    expect(r.stdout).toContain('Give it in the answers, as "balance": VALUE, where VALUE is one of: sufficient, insufficient.');
+    expect(r.stdout).not.toContain('--answer');
+  });
+
   it('refuses what the CLI refuses, with the same codes: an unknown language, a bad now, a missing flow, bad options', () => {
     const r = runScript(`
       import { loadFlows, diagnose, UsageError } from 'wallet-help';

@@ -116,6 +116,9 @@ describe('flow validation', () => {
       /^flows\/tiny\.yaml:9:1: the indentation here does not line up: the keys of one mapping, and the items of one list, must start at the same column;/,
     );
     expect(one(GOOD.replace('- { en: Retry, zh: 重试 }', '- en: Retry: now\n        zh: 重试'))).toMatch(/^flows\/tiny\.yaml:\d+:\d+: YAML reads "key: value" inside a value here: if the text contains ": " \(a colon and a space\), put the whole text in quotes;/);
+    expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Note: tiny, zh: 小 }'))).toBe(
+      'flows/tiny.yaml:3:14: a text inside { } or [ ] contains ": " (a colon and a space), which YAML reads as a key there: put the text in quotes, like { en: "Note: …", zh: … }',
+    );
     expect(one(GOOD.replace('start: network', 'start network'))).toMatch(/^flows\/tiny\.yaml:\d+:1: this line is neither "key: value" nor a list item/);
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Tiny, zh: 小 '))).toMatch(/: a list in \[ \] or a mapping in \{ \} is not closed: add the missing "\}"/);
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: @Tiny, zh: 小 }'))).toBe('flows/tiny.yaml:3:14: a text cannot start with "@" unless it is quoted: put the value in quotes');
@@ -157,6 +160,14 @@ describe('flow validation', () => {
   it('refuses YAML aliases (alias bombs) with a located message', () => {
     const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n`;
     expect(problems(bomb)).toEqual(['flows/tiny.yaml:2:8: YAML aliases (*name) are not allowed in this file; write the value out in full']);
+  });
+
+  it('refuses a YAML anchor even without an alias, as the guide says (QA: README)', () => {
+    expect(problems(GOOD.replace('version: 1', 'version: &v 1'))).toEqual([
+      'flows/tiny.yaml:2:13: YAML anchors (&v) are not allowed in this file: aliases that repeat them are refused, so write each value out where it is used and remove the anchor',
+    ]);
+    // An ampersand inside a text is no anchor.
+    expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Tiny & small, zh: 小 }'))).toEqual([]);
   });
 
   it('reports YAML syntax errors with their position', () => {

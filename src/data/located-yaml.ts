@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Lang } from '../engine/types.js';
 import { problemTranslator, ref, type ProblemTranslate } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
@@ -253,6 +253,23 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
   // next (a wrong indentation on every later line of the mapping) is mostly that same mistake again.
   const [error] = document.errors;
   if (error) problems.push({ file, ...pos(error.pos[0]), message: syntaxMessage(error, message) });
+  // An anchor (&name) is only there to be repeated by an alias, which is refused below (at the alias, the place to
+  // write the value out): an anchor without one is refused as well.
+  if (problems.length === 0) {
+    let anchored: { anchor: string; at: number } | undefined;
+    let aliased = false;
+    visit(document, {
+      Alias() {
+        aliased = true;
+        return visit.BREAK;
+      },
+      Node(_key, node) {
+        if (node.anchor && !isAlias(node)) anchored ??= { anchor: node.anchor, at: node.range?.[0] ?? 0 };
+        return undefined;
+      },
+    });
+    if (anchored && !aliased) problems.push({ file, ...pos(anchored.at), message: message('yaml.anchor', { name: clip(anchored.anchor, 40) }) });
+  }
   const { index, duplicates } = indexPositions(document.contents);
   for (const { offset, key } of duplicates) problems.push({ file, ...pos(offset), message: message('yaml.duplicateKey', { key: clip(key, 60) }) });
   let value: unknown = null;
@@ -359,6 +376,8 @@ function syntaxMessage(e: { code: string; message: string }, message: ProblemTra
     }
     case 'BLOCK_AS_IMPLICIT_KEY':
       return message('yaml.colonInText');
+    case 'BLOCK_IN_FLOW':
+      return message('yaml.colonInFlow');
     case 'MULTILINE_IMPLICIT_KEY':
       return message('yaml.notKeyValue');
     case 'BAD_SCALAR_START': {

@@ -19,6 +19,8 @@ export interface DiagnosisEnv {
   t: Translate;
   /** The instant service hours are evaluated at. */
   now: Date;
+  /** How the answers came: command-line flags (the default), or a request's `answers` (a batch line, the library); a missing one is asked for that way. */
+  answersIn?: 'flags' | 'request';
 }
 
 /** The result with the contact filled in, and warnings when the directory lacks the queue. */
@@ -39,7 +41,9 @@ export function findFlow(flows: ReadonlyMap<string, Flow>, id: string, env: Pick
   if (flow && !bad) return flow;
   if (bad) {
     const [first] = bad.problems;
-    const problem = first ? `${safeText(first.file)}:${first.line}:${first.column}: ${safeText(first.message)}` : '';
+    // The problem ends its own sentence: with its "?" when it asks (did you mean …?), else with a full stop.
+    const text = first ? `${safeText(first.file)}:${first.line}:${first.column}: ${safeText(first.message)}` : '';
+    const problem = text === '' || /[.?!。？！]$/u.test(text) ? text : `${text}${env.lang === 'zh' ? '。' : '.'}`;
     throw new UsageError('broken_flow', env.t('error.brokenFlow', { flow: id, file: safeText(bad.file), problem, dir: safeText(dirname(bad.file)) }), {
       flow: id,
       file: bad.file,
@@ -91,14 +95,15 @@ export function missingAnswer(env: DiagnosisEnv, q: Question): UsageError {
   const question = questionRef(q, lang);
   return new UsageError(
     'missing_answer',
-    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t('error.missingAnswer.hint', { question: q.id, values: listOf(t, question.values) })}`,
+    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t(env.answersIn === 'request' ? 'error.missingAnswer.hintRequest' : 'error.missingAnswer.hint', { question: q.id, values: listOf(t, question.values) })}`,
     { question },
   );
 }
 
-/** What an agent tells the caller instead of the steps (`role`, `agentSteps`): for an agent's case whose outcome has agent wording. */
+/** What an agent tells the caller instead of the steps (`role`, `agentSteps`), for an agent's case. */
 export function agentWording(role: 'user' | 'agent', outcome: Outcome, lang: Lang): { role?: 'agent'; agentSteps?: string[] } {
-  return role === 'agent' && outcome.agent ? { role: 'agent', agentSteps: outcome.agent.map((s) => s[lang]) } : {};
+  // A flow without agent wording still runs for an agent, who is then shown the user's steps (as on screen).
+  return role === 'agent' ? { role: 'agent', agentSteps: (outcome.agent ?? outcome.steps).map((s) => s[lang]) } : {};
 }
 
 /**

@@ -28,3 +28,8 @@ export async function wrappedTo(width: number): Promise<Layout> {
   const { hanging, wrap } = await import('./wrap.js');
   return { width, hanging: (prefix, text) => hanging(prefix, text, width), wrap: (text) => wrap(text, width) };
 }
+
+/** A warning (`prefix` then `text`) on its own line of `stream`, wrapped like all text on a terminal: continuation lines under the text. */
+export async function writeWarning(stream: OutputStream, prefix: string, text: string): Promise<void> {
+  stream.write(`${(await layoutFor(stream)).hanging(prefix, text)}\n`);
+}

@@ -2,7 +2,7 @@
 import { casesFile, MAX_CASE_LOG_BYTES, readCases, type CaseRecord } from '../../cases/store.js';
 import { UsageError } from '../../errors.js';
 import { orList, sentences } from '../../i18n/i18n.js';
-import { layoutFor } from '../../render/layout.js';
+import { layoutFor, writeWarning } from '../../render/layout.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
 import { closest } from '../../util/suggest.js';
@@ -18,8 +18,8 @@ export interface CasesFilter {
 /** The saved cases matching the filter, and how many are saved in all; unreadable lines are reported on stderr, skipped and left in the file. */
 async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: CaseRecord[]; total: number }> {
   const { cases: all, skipped, unreadable } = await readCases(ctx.io.env);
-  if (unreadable) ctx.io.stderr.write(`${ctx.t('warning.prefix')}${ctx.t('cases.unreadable', { file: casesFile(ctx.io.env), reason: fileReason(ctx.t, unreadable, MAX_CASE_LOG_BYTES) })}\n`);
-  for (const s of skipped) ctx.io.stderr.write(`${ctx.t('warning.prefix')}${ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line })}\n`);
+  if (unreadable) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('cases.unreadable', { file: casesFile(ctx.io.env), reason: fileReason(ctx.t, unreadable, MAX_CASE_LOG_BYTES) }));
+  for (const s of skipped) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line }));
   let since: number | undefined;
   if (filter.since !== undefined) {
     since = Date.parse(filter.since);
@@ -41,7 +41,7 @@ async function warnUnknownFlow(ctx: Context, flow: string, all: readonly CaseRec
   if (ids.has(flow)) return;
   const suggestions = closest(flow, ids);
   const hint = suggestions.length > 0 ? [ctx.t('error.unknownFlow.suggest', { suggestions: orList(ctx.t, suggestions) })] : [];
-  ctx.io.stderr.write(`${ctx.t('warning.prefix')}${sentences(ctx.t, ctx.t('error.unknownFlow', { flow: clip(flow) }), ...hint)}\n`);
+  await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), sentences(ctx.t, ctx.t('error.unknownFlow', { flow: clip(flow) }), ...hint));
 }
 
 /** One line per case. */

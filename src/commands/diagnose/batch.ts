@@ -15,6 +15,7 @@ import type { InputStream } from '../../io/io.js';
 import type { Context } from '../context.js';
 import { cannotRead } from '../../util/read-error.js';
 import { terminalInput } from './answers.js';
+import { writeWarning } from '../../render/layout.js';
 import { safeJson } from '../../util/safe-text.js';
 import '../../core.js';
 
@@ -41,6 +42,8 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
   const { io, t } = ctx;
   if (source === '-') terminalInput(ctx, '--batch', opts.input);
   const { flows, broken } = await ctx.flows();
+  // Each line gives its answers as a request: a missing one is asked for in the line's own terms, not as a flag.
+  const lineEnv = { t, lang: ctx.lang, now: ctx.now, answersIn: 'request' as const };
   let contacts: ContactBook | undefined;
   /** Why the directory could not be loaded: results with a queue then carry it as a warning, without a contact. */
   let contactsProblem: string | undefined;
@@ -77,7 +80,7 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
         else id = request.id;
         if (suspects.length > 0) await refuseSecrets(t, suspects);
         id = request.id;
-        let result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts, broken);
+        let result = diagnoseWith(lineEnv, flows, request.flow, request.answers, contacts, broken);
         if (result.outcome.queue && !contacts && contactsProblem === undefined) {
           // The first outcome with a queue loads the directory; the cards it computes serve every later line.
           try {
@@ -86,9 +89,9 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
           } catch (err) {
             if (!(err instanceof WalletHelpError) || err instanceof CancelError) throw err;
             contactsProblem = t('contact.unavailable', { reason: err.message });
-            io.stderr.write(`${t('warning.prefix')}${contactsProblem}\n`);
+            await writeWarning(io.stderr, t('warning.prefix'), contactsProblem);
           }
-          if (contacts) result = diagnoseWith(ctx, flows, request.flow, request.answers, contacts, broken);
+          if (contacts) result = diagnoseWith(lineEnv, flows, request.flow, request.answers, contacts, broken);
         }
         if (result.outcome.queue && !contacts && contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), contactsProblem];
         // An agent's batch (--agent, the role setting) gets the agent's wording, as its --json runs do.

@@ -9,7 +9,7 @@ import { asCancel, CancelError, ExitCode, SilentError, UsageError, WalletHelpErr
 import { canPrompt } from '../../io/io.js';
 import type { KeyHints } from '../../io/prompter.js';
 import { listOf, type Translate } from '../../i18n/i18n.js';
-import { layoutFor, UNWRAPPED } from '../../render/layout.js';
+import { layoutFor, UNWRAPPED, writeWarning } from '../../render/layout.js';
 import { formatDateTime } from '../../render/time.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { FACT_SCAN, loadScanner, redactCaseRecord, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
@@ -102,7 +102,16 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   if (opts.resume) {
     if (!interactive) throw new UsageError('resume_needs_terminal', t('resume.terminal'));
     resumed = await loadProgress(io.env);
-    if (!resumed || !catalog.flows.has(resumed.flow)) throw new UsageError('nothing_to_resume', t('resume.none'));
+    if (!resumed) throw new UsageError('nothing_to_resume', t('resume.none'));
+    // The case's flow broken since (an operator file with a mistake): said so, naming the file, like any use of it.
+    if (!catalog.flows.has(resumed.flow)) {
+      if (catalog.broken.has(resumed.flow)) findFlow(catalog.flows, resumed.flow, ctx, catalog.broken);
+      throw new UsageError('nothing_to_resume', t('resume.none'));
+    }
+    // A flow whose version changed since the case began is another tree: its answers may lead elsewhere now
+    // (a progress file from before versions were kept says 0, and is judged by its path alone).
+    const current = catalog.flows.get(resumed.flow)!;
+    if (resumed.version > 0 && resumed.version !== current.version) throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: current.id }), { flow: current.id, version: current.version, caseVersion: resumed.version });
     // The progress file is input too: its facts are screened like typed ones.
     await refuseSecrets(t, Object.entries(resumed.facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })));
     if (opts.flow !== undefined) {
@@ -364,7 +373,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   if (opts.json) {
     // A JSON summary is embedded as the object it is, not as a string of JSON to parse a second time.
     if (summary !== undefined) result.summary = summaryFormat === 'json' ? (JSON.parse(summary) as CaseRecord) : summary;
-    if (saveProblem) io.stderr.write(`${t('warning.prefix')}${saveProblem}\n`);
+    if (saveProblem) await writeWarning(io.stderr, t('warning.prefix'), saveProblem);
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
     return result;
