@@ -43,6 +43,8 @@ export class UsageError extends WalletHelpError {
 
 /** The user cancelled (Ctrl+C at a prompt): exit 130. */
 export class CancelError extends WalletHelpError {
+  /** What to do next, said after "Cancelled." (how to continue the case), in the user's language. */
+  hint?: string;
   /** 130 for Ctrl+C; 128 + the signal number when a signal such as SIGTERM ended the run. */
   constructor(exitCode: number = ExitCode.cancelled) {
     super('cancelled', 'Cancelled', exitCode);

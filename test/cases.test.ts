@@ -280,6 +280,56 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.stdout).not.toContain('Official support never asks for your password');
   });
 
+  it('goes Back into a question a check answered, asking it by hand instead of checking again (QA: agent, Back looped)', async () => {
+    const genesis = '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa';
+    const r = await run(
+      ['diagnose', 'deposit-missing', '--answer', 'method=crypto', '--answer', 'send-status=completed', '--answer', 'confirmations=confirmed', '--fact', 'chain=btc', '--fact', `address=${genesis}`],
+      {
+        tty: true,
+        // A plain line instead of a spinner, which the fake terminal of these tests cannot draw.
+        env: { CI: '1' },
+        prompts: [
+          // network-match and memo are answered by their checks (BTC needs no memo); the first question asked is the minimum.
+          { expect: 'Memo', pick: '' },
+          { expect: 'minimum deposit', pick: '__back' },
+          { expect: 'memo or tag', pick: '__back' },
+          { expect: 'Compare the network', pick: 'different' },
+        ],
+      },
+    );
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Sent on the wrong network (chain)');
+  });
+
+  it('keeps a fact gone back over when the run is cancelled there, and asks the facts again after Back to the question (QA: agent)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const first = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
+      tty: true,
+      env,
+      prompts: [{ expect: 'Account ID', pick: 'ACC-1' }, { expect: 'Time', pick: '10:30 UTC+8' }, { expect: 'Amount', pick: '<' }, { expect: 'Time', pick: 'cancel' }],
+    });
+    expect(first.code).toBe(130);
+    const resumed = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
+    expect(resumed.stdout).toContain('Account ID: ACC-1');
+    expect(resumed.stdout).toContain('10:30 UTC+8');
+  });
+
+  it('shows an agent what to ask the caller at a check\'s text prompt, where "<" goes back (QA: agent)', async () => {
+    const r = await run(['diagnose', 'suspicious-contact', '--agent', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'], {
+      tty: true,
+      env: { CI: '1' },
+      prompts: [
+        { expect: 'Ask the caller for the exact number', pick: '<' },
+        { expect: 'Ask the caller who contacted whom', pick: 'they-contacted-me' },
+        { expect: 'Ask the caller for the exact number', pick: '' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.prompter.inputs[0]!.message).toContain('type < to go back');
+  });
+
   it('goes back from a fact to the one before, and from the first fact to the last question', async () => {
     const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,

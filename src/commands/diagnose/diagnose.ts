@@ -183,6 +183,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   let shown: FullResult | undefined;
   const cancelled = async (err: unknown): Promise<unknown> => {
     const cancel = asCancel(err);
+    // What was answered is kept (the case in progress): said where it is said that the run was cancelled.
+    if (cancel && interactive) cancel.hint = t('resume.hint');
     if (cancel && saving) {
       await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: shown })).catch((saveErr: NodeJS.ErrnoException) =>
         io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: fileReason(t, saveErr.code) })}\n`),
@@ -192,14 +194,24 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   };
   // Prompts speak as the case began: a resumed agent case warns the agent, whatever the role now.
   const caseCtx: Context = role === ctx.role ? ctx : { ...ctx, role };
-  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean) => askFacts(caseCtx, facts, keys, { canGoBack, saved: () => progress(next.session) });
+  // Facts to ask again, their values offered, once Back has gone back over the place they were asked.
+  const reask = new Set<CaseFact>();
+  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean) => askFacts(caseCtx, facts, keys, { canGoBack, reask, saved: () => progress(next.session) });
 
+  // Questions gone back to: asked by hand from then on, so Back can change an answer a check gave
+  // (running the check again would answer it the same way and go straight on, which made Back a loop).
+  const byHand = new Set<string>();
+  const backByHand = (session: Next['session']): Next => {
+    const to = goBack(session);
+    if (to.type === 'question') byHand.add(to.question.id);
+    return to;
+  };
   try {
     for (;;) {
       while (next.type === 'question') {
         const q = next.question;
         const path = next.session.path;
-        if (q.check && !CHECKS[q.check].input && opts.checks !== false) {
+        if (q.check && !CHECKS[q.check].input && opts.checks !== false && !byHand.has(q.id)) {
           // A measured check answers on its own, when the directory names a target; otherwise the question is asked.
           // Without a directory there is nothing to measure against: the question is asked.
           const provider = (await directoryIfLoaded())?.provider;
@@ -208,7 +220,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           if (provider && interactive && canMeasure(q, provider, facts)) wentBack = (await askForFacts(CHECKS[q.check].facts, path.length > 0)) === 'back';
           if (provider && !wentBack && q.check === 'memo' && interactive && facts.memo === undefined && facts.chain) wentBack = (await askForFacts(['memo'], path.length > 0)) === 'back';
           if (wentBack) {
-            next = goBack(next.session);
+            next = backByHand(next.session);
             await progress(next.session);
             continue;
           }
@@ -232,6 +244,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
         if (q.check && CHECKS[q.check].input) {
           // An answer given up front has already won; otherwise the check answers from typed text.
           let ran: Awaited<ReturnType<typeof runCheck>>;
+          let wentBack = false;
           if (Object.hasOwn(checkInputs, q.id)) {
             // A script that asked for the check gets the directory's error; a person is asked the question instead.
             const loaded = interactive ? await directoryIfLoaded() : await ctx.provider();
@@ -240,13 +253,25 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           } else if (interactive) {
             const loaded = await directoryIfLoaded();
             // Text that is not a contact is asked for again; only an empty line goes on to the question.
+            // An agent sees what to ask the caller above the prompt, as at every question; "<" goes back.
+            const prompt = safeText(q.input![lang]);
+            const message = role === 'agent' && q.agent ? `${safeText(q.agent[lang])}\n${prompt}` : prompt;
             for (;;) {
               if (!loaded) break;
-              const typed = await askText(caseCtx, safeText(q.input![lang]));
+              const typed = await askText(caseCtx, path.length > 0 ? `${message} ${t('fact.backHint')}` : message);
+              if (path.length > 0 && isBack(typed.trim(), undefined)) {
+                wentBack = true;
+                break;
+              }
               ran = await runCheck(q, typed, loaded.directory.providers, t);
               if (ran || typed.trim() === '') break;
               io.stderr.write(`${(await layoutFor(io.stderr)).wrap(t('check.notContactTyped', { input: clip(typed.trim()) }))}\n`);
             }
+          }
+          if (wentBack) {
+            next = backByHand(next.session);
+            await progress(next.session);
+            continue;
           }
           if (ran) {
             checks = [...checks.filter((c) => c.question !== q.id), ran.record];
@@ -285,7 +310,9 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           continue;
         }
         // Back and Start over return to exactly the earlier state: the session is just the answers so far.
-        next = answer === BACK ? goBack(next.session) : answer === RESTART ? current(flow, start(flow)) : forward(next.session, answer);
+        // Back from a check's question also goes back over the facts asked for the check (a mistyped TxID can be corrected).
+        if (answer === BACK && q.check) for (const k of CHECKS[q.check].facts) if (facts[k] !== undefined) reask.add(k);
+        next = answer === BACK ? backByHand(next.session) : answer === RESTART ? current(flow, start(flow)) : forward(next.session, answer);
         if (answer === RESTART) startOverFacts();
         const kept = new Set(next.session.path.map((p) => p.question));
         checks = checks.filter((c) => kept.has(c.question));
@@ -295,7 +322,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
       // An alert shows its urgent steps first: its facts are asked after them (below). A fix that names a queue is no ticket: no facts.
       if (role === 'agent' && interactive && next.outcome.kind === 'escalate') {
         if ((await askForFacts(factsToAsk(flow, next.session.path, facts), next.session.path.length > 0)) === 'back') {
-          next = goBack(next.session);
+          next = backByHand(next.session);
           await progress(next.session);
           continue;
         }
@@ -436,10 +463,16 @@ function isBack(value: string, offered: string | undefined): boolean {
  * 'back' (when `canGoBack`: the caller returns to the last question). `saved`
  * runs after each change, so --resume restores what was typed.
  */
-async function askFacts(ctx: Context, facts: CaseRecord['facts'], keys: readonly CaseFact[], o: { canGoBack: boolean; saved: () => Promise<void> }): Promise<'done' | 'back'> {
-  const asked = keys.filter((key) => facts[key] === undefined);
+async function askFacts(
+  ctx: Context,
+  facts: CaseRecord['facts'],
+  keys: readonly CaseFact[],
+  o: { canGoBack: boolean; reask: Set<CaseFact>; saved: () => Promise<void> },
+): Promise<'done' | 'back'> {
+  const asked = keys.filter((key) => facts[key] === undefined || o.reask.has(key));
   // Facts gone back over: offered again, ready to correct, instead of lost.
   const before: Partial<Record<CaseFact, string>> = {};
+  for (const key of asked) if (facts[key] !== undefined) before[key] = facts[key];
   for (let i = 0; i < asked.length; ) {
     const key = asked[i]!;
     const back = i > 0 || o.canGoBack;
@@ -448,18 +481,22 @@ async function askFacts(ctx: Context, facts: CaseRecord['facts'], keys: readonly
     if (isBack(value, before[key])) {
       // Where there is nothing to go back to, "<" is no fact either: asked again.
       if (!back) continue;
-      if (i === 0) return 'back';
+      if (i === 0) {
+        // Back to the question before: these facts are asked again on the way forward, with what was typed offered.
+        for (const k of asked) o.reask.add(k);
+        return 'back';
+      }
       i -= 1;
+      // Kept (and saved) until it is answered again: a run cancelled at the corrected prompt loses nothing.
       const previous = asked[i]!;
       if (facts[previous] !== undefined) before[previous] = facts[previous];
-      delete facts[previous];
-      await o.saved();
       continue;
     }
-    if (value !== '') {
-      facts[key] = value.slice(0, 500);
-      await o.saved();
-    }
+    if (value !== '') facts[key] = value.slice(0, 500);
+    // An offered value cleared at the prompt is taken away.
+    else delete facts[key];
+    o.reask.delete(key);
+    await o.saved();
     i += 1;
   }
   return 'done';
