@@ -139,7 +139,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
         const { runCheckCommand } = await import('./commands/check/check.js');
         await runCheckCommand({ ...o, names, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
       })
-      .addHelpText('after', helpText(ctx, examples(t, 'check'))));
+      .addHelpText('after', helpText(ctx, examples(t, 'check', t('checkcmd.notes')))));
 
   later(program.command('cases').description(t('cmd.cases')), (casesCmd) => {
     casesCmd.addHelpText('after', examples(t, 'cases'));
@@ -207,7 +207,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
         await runFlowsValidate({ paths, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
       });
     sub('test', t('cmd.flows.test'))
-      .argument('[paths...]', t('flows.arg.paths'))
+      .argument('[paths...]', t('flows.arg.testPaths'))
       .option('--json', t('flows.opt.json'))
       .option('--min-coverage <percent>', t('flows.opt.minCoverage'))
       .action(async (paths: string[], o: { json?: boolean; minCoverage?: string }, command: Command) => {

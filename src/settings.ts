@@ -40,7 +40,11 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
   const now = nowText ? await parseNow(nowText, g.now === undefined ? 'WALLET_HELP_NOW' : '--now', base) : base.now;
   const contactsFile = g.contacts ?? io.env.WALLET_HELP_CONTACTS ?? config.contactsFile;
   const providerId = g.provider ?? io.env.WALLET_HELP_PROVIDER ?? config.provider;
-  const roleSetting = io.env.WALLET_HELP_ROLE ?? config.role;
+  // An unknown WALLET_HELP_ROLE is ignored with a warning, as an unknown WALLET_HELP_LANG is: the setting then decides.
+  const envRole = io.env.WALLET_HELP_ROLE;
+  const envRoleOk = envRole === undefined || envRole === 'user' || envRole === 'agent';
+  if (!envRoleOk) await writeWarning(io.stderr, t('warning.prefix'), t('warning.badEnvRole', { value: clip(envRole) }));
+  const roleSetting = envRoleOk ? (envRole ?? config.role) : config.role;
   const role = g.agent ? 'agent' : roleSetting === 'agent' ? 'agent' : 'user';
   const folders = flowFolders(g.flows, io.env.WALLET_HELP_FLOWS, config, io.cwd);
   const flowDirs = folders.dirs;

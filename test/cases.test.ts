@@ -386,6 +386,22 @@ describe('summaries', () => {
     expect((await run([...args, '--summary', 'pdf'])).code).toBe(2);
   });
 
+  it('in Markdown: the case lines a list, copied whole (never wrapped), the team named, a closed line marked (QA: agent)', async () => {
+    const args = ['diagnose', 'contact-support', '--answer', 'topic=payments', '--answer', 'payment-kind=crypto', '--fact', 'txid=4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b', '--summary', 'md'];
+    // A Sunday: the phone lines are closed.
+    const now = new Date('2026-11-22T03:00:00Z');
+    const md = await run(args, { tty: true, columns: 40, now });
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('\n- Time: ');
+    expect(md.stdout).toContain('\n- Flow: contact-support (version 1)');
+    // Longer than the terminal, and still one line: a ticket gets the code span whole.
+    expect(md.stdout).toContain('- Transaction ID (TxID): `4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b`');
+    expect(md.stdout).toMatch(/- Phone: .* \(closed\)/);
+    const zh = await run(['--lang', 'zh', ...args], { now });
+    expect(zh.stdout).toContain('支付客服（队列 payments）');
+    expect(zh.stdout).toMatch(/电话：.*（非服务时间）/);
+  });
+
   it('never carry a secret', async () => {
     const r = await run(['diagnose', 'fees', '--answer', 'fee-type=hotline', '--fact', 'error=card 4111 1111 1111 1111 declined', '--summary', 'text']);
     expect(r.code).toBe(2);
@@ -506,6 +522,24 @@ describe('the case log', () => {
     expect(readFileSync(join(dir, 'cases.jsonl'))).toEqual(before);
   });
 
+  it('lists times in the user\'s zone, named in the header, reads --since as that zone\'s time, and speaks the user\'s language (QA: agent)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir(), TZ: 'Asia/Shanghai' };
+    // 10:00 UTC is 18:00 in Shanghai.
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env, now: new Date('2026-11-20T10:00:00Z') });
+    await run(['diagnose', 'account-compromised', '--save', '--agent', '--no-input'], { env, now: new Date('2026-11-20T12:00:00Z') });
+    const list = await run(['cases', 'list'], { env });
+    expect(list.stdout).toMatch(/TIME \(Asia\/Shanghai\)/);
+    expect(list.stdout).toContain('2026-11-20 18:00');
+    // "after 19:00" in Shanghai: only the second case (20:00 there).
+    const since = json((await run(['cases', 'list', '--since', '2026-11-20T19:00', '--json'], { env })).stdout);
+    expect(since.map((c: { flow: string }) => c.flow)).toEqual(['account-compromised']);
+    const zh = await run(['--lang', 'zh', 'cases', 'list'], { env });
+    expect(zh.stdout).toContain('时间（Asia/Shanghai）');
+    expect(zh.stdout).toContain('自行解决 fix-connection');
+    expect(zh.stdout).toContain('安全警报 alert-compromised');
+    expect(zh.stdout).toContain('客服');
+  });
+
   it('finds a case saved after a torn last line, glued to the fragment, and still reports the fragment (QA: README)', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };
@@ -564,6 +598,15 @@ describe('--resume', () => {
     const third = await run(['diagnose', '--resume'], { tty: true, env });
     expect(third.code).toBe(2);
     expect(third.stderr).toContain('There is no unfinished case to continue.');
+  });
+
+  it('ends with the summary in the format the case was begun with (QA: agent)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const first = await run(['diagnose', 'payment-failed', '--summary', 'md'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    const second = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'insufficient' }] });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('## Case summary (not saved)');
   });
 
   it('refuses to go on in a flow whose version changed since, and names a flow file broken since (QA: README)', async () => {

@@ -115,3 +115,22 @@ describe('the README lists every error code', () => {
     expect([...codes].filter((code) => !readme.includes(`\`${code}\``)).sort()).toEqual([]);
   });
 });
+
+describe('help tells what the commands do (QA: README)', () => {
+  it('gives every exit code of verify and check, and says what flows test reads by default', async () => {
+    const { run } = await import('./helpers.js');
+    expect((await run(['verify', '--help'])).stdout).toContain('2 the input is not a contact or --country is not a known country code');
+    expect((await run(['check', '--help'])).stdout).toContain('Exit codes: 0 every check passed, warned or was skipped, 1 a check failed');
+    const test = (await run(['flows', 'test', '--help'])).stdout;
+    expect(test).toContain('default: the bundled flows and operator folders');
+    expect(test).not.toContain('directory in use');
+  });
+
+  it('warns about an unknown WALLET_HELP_ROLE, as about an unknown WALLET_HELP_LANG, and goes on as a user', async () => {
+    const { run } = await import('./helpers.js');
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_ROLE: 'admin' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('WALLET_HELP_ROLE is "admin", which is not a role (user or agent); it is ignored.');
+    expect(JSON.parse(r.stdout)).not.toHaveProperty('role');
+  });
+});

@@ -48,6 +48,8 @@ export interface CaseProgress {
   path: PathStep[];
   checks: CheckRecord[];
   facts: Partial<Record<CaseFact, string>>;
+  /** The summary format the case was begun with (--summary), for the summary at its end. */
+  summary?: 'text' | 'md' | 'json';
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -204,6 +206,7 @@ export async function loadProgress(env: Env): Promise<CaseProgress | undefined> 
     checks: Array.isArray(p.checks) ? p.checks.filter(isCheckRecord) : [],
     // Only known facts, as text: a hand-edited file adds nothing else.
     facts: Object.fromEntries(CASE_FACTS.flatMap((k) => (Object.hasOwn(facts, k) && str(facts[k]) ? [[k, facts[k].slice(0, 500)]] : []))),
+    ...(p.summary === 'text' || p.summary === 'md' || p.summary === 'json' ? { summary: p.summary } : {}),
   };
 }
 

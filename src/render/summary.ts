@@ -30,9 +30,11 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   const lines: string[] = [];
   const title = saved ? t('summary.title', { id: record.id.slice(0, 8) }) : t('summary.titleUnsaved');
   lines.push(md ? `## ${title}` : title);
-  lines.push(t('summary.time', { time: formatDateTime(record.endedAt, record.timeZone, lang), zone: record.timeZone }));
-  lines.push(t('summary.flow', { flow: text(record.flow), version: record.version, title: text(flow.title[lang]) }));
-  if (record.status === 'cancelled') lines.push(t(record.outcome ? 'summary.cancelledAfter' : 'summary.cancelled'));
+  // Lines one after another are one paragraph in Markdown: there, each is an item of a list.
+  const meta = (s: string) => (md ? `- ${s}` : s);
+  lines.push(meta(t('summary.time', { time: formatDateTime(record.endedAt, record.timeZone, lang), zone: record.timeZone })));
+  lines.push(meta(t('summary.flow', { flow: text(record.flow), version: record.version, title: text(flow.title[lang]) })));
+  if (record.status === 'cancelled') lines.push(meta(t(record.outcome ? 'summary.cancelledAfter' : 'summary.cancelled')));
   lines.push('', heading(t('summary.answers')));
   for (const step of record.path) {
     const q = flow.questions[step.question];
@@ -56,9 +58,12 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   }
   if (record.contact) {
     lines.push('', heading(t('summary.contact')));
-    const who = listOf(t, [text(record.contact.provider), record.contact.queue]);
+    const contactQueue = record.contact.queue;
+    const who = listOf(t, [text(record.contact.provider), t('summary.queue', { queue: contactQueue, team: t('queue.team', { queue: t(`queue.${contactQueue}`) }) })]);
     lines.push(item(`${record.contact.example ? sentences(t, who, t('summary.example')) : who} — ${text(record.contact.source)}`));
-    for (const ch of record.contact.channels) lines.push(item(label(channelName(ch.type, t), ch.openNow ? aside(text(ch.value), t('contact.open')) : text(ch.value))));
+    // Open now or closed, as the card said when the case ended: a ticket read later knows whether the caller could get through.
+    const state = (ch: (typeof record.contact.channels)[number]) => (ch.openNow === true ? t('contact.open') : ch.openNow === false ? t('contact.closed') : undefined);
+    for (const ch of record.contact.channels) lines.push(item(label(channelName(ch.type, t), state(ch) ? aside(text(ch.value), state(ch)!) : text(ch.value))));
   }
   const facts = Object.entries(record.facts);
   if (facts.length > 0) {

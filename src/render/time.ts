@@ -36,6 +36,14 @@ export function formatDateTime(iso: string, zone: string, lang: Lang): string {
   }
 }
 
+/** A date and time in `zone` for a table column: "2026-11-22 19:46", the same in every language; the ISO text when it cannot be read. */
+export function formatTableTime(iso: string, zone: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  // Swedish writes dates the ISO way (year-month-day, 24-hour clock).
+  return formatter(`table ${zone}`, () => new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).format(at);
+}
+
 /** Short weekday names, Monday first ("Mon" … / "周一" …). */
 export function weekdayNames(lang: Lang): string[] {
   const locale = LOCALES[lang];

@@ -3,6 +3,7 @@ import { casesFile, MAX_CASE_LOG_BYTES, readCases, type CaseRecord } from '../..
 import { UsageError } from '../../errors.js';
 import { orList, sentences } from '../../i18n/i18n.js';
 import { layoutFor, writeWarning } from '../../render/layout.js';
+import { formatTableTime } from '../../render/time.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
 import { closest } from '../../util/suggest.js';
@@ -22,8 +23,11 @@ async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: Ca
   for (const s of skipped) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line }));
   let since: number | undefined;
   if (filter.since !== undefined) {
-    since = Date.parse(filter.since);
-    if (Number.isNaN(since)) throw new UsageError('invalid_since', ctx.t('cases.badSince', { value: clip(filter.since) }));
+    // A time without an offset is the user's wall-clock time, as the list shows times; a date alone is its midnight.
+    const { DateTime } = await import('../../vendor/luxon.js');
+    const at = DateTime.fromISO(filter.since, { zone: ctx.userZone() });
+    if (!at.isValid) throw new UsageError('invalid_since', ctx.t('cases.badSince', { value: clip(filter.since) }));
+    since = at.toMillis();
   }
   if (filter.flow !== undefined) await warnUnknownFlow(ctx, filter.flow, all);
   const list = all.filter(
@@ -51,12 +55,19 @@ export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: C
     ctx.io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     return;
   }
-  const { table } = await import('../../render/table.js');
-  const { out } = await ctx.styles();
+  const [{ table }, { out }] = await Promise.all([import('../../render/table.js'), ctx.styles()]);
+  // Times in the user's zone, named in the header (the log keeps UTC); kinds and roles in the user's language.
+  const zone = ctx.userZone();
   const rows = list.map((c) =>
-    [c.id.slice(0, 8), c.endedAt.replace('T', ' ').slice(0, 16), c.flow, c.status === 'cancelled' ? ctx.t('cases.cancelled') : `${c.outcome?.kind ?? ''} ${c.outcome?.id ?? ''}`, c.role].map((cell) => safeText(cell)),
+    [
+      c.id.slice(0, 8),
+      formatTableTime(c.endedAt, zone),
+      c.flow,
+      c.status === 'cancelled' ? ctx.t('cases.cancelled') : c.outcome ? `${ctx.t(`cases.kind.${c.outcome.kind}`)} ${c.outcome.id}` : '',
+      ctx.t(`cases.role.${c.role}`),
+    ].map((cell) => safeText(cell)),
   );
-  const header = [ctx.t('cases.col.id'), ctx.t('cases.col.time'), ctx.t('cases.col.flow'), ctx.t('cases.col.outcome'), ctx.t('cases.col.role')];
+  const header = [ctx.t('cases.col.id'), ctx.t('cases.col.timeIn', { zone }), ctx.t('cases.col.flow'), ctx.t('cases.col.outcome'), ctx.t('cases.col.role')];
   ctx.io.stdout.write(rows.length === 0 ? `${ctx.t(total > 0 ? 'cases.noMatch' : 'cases.empty')}\n` : await table([header, ...rows], out, (await layoutFor(ctx.io.stdout)).width));
 }
 
@@ -77,7 +88,9 @@ export async function runCasesShow(opts: { id: string; format: string; json: boo
     ctx.io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
     return;
   }
-  ctx.io.stdout.write((await layoutFor(ctx.io.stdout)).wrap(renderSummary(record, flow, opts.format as 'text' | 'md', ctx.t, ctx.lang)));
+  // Markdown is copied into a ticket whole: only text is wrapped to the terminal.
+  const summary = renderSummary(record, flow, opts.format as 'text' | 'md', ctx.t, ctx.lang);
+  ctx.io.stdout.write(opts.format === 'md' ? summary : (await layoutFor(ctx.io.stdout)).wrap(summary));
 }
 
 const CSV_COLUMNS = ['id', 'status', 'flow', 'version', 'role', 'lang', 'startedAt', 'endedAt', 'timeZone', 'outcome', 'kind', 'queue', 'answers', 'checks', 'provider', 'facts'] as const;

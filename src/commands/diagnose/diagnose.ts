@@ -121,6 +121,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
       if (named.id !== resumed.flow) throw new UsageError('resume_other_flow', t('resume.otherFlow', { flow: named.id, caseFlow: resumed.flow }), { flow: resumed.flow });
     }
   }
+  // The summary format asked for, or the one the resumed case was begun with.
+  const summaryAsked = (opts.summary as SummaryFormat | undefined) ?? resumed?.summary;
   // A resumed case goes on as it began: with its role and its save setting (--save can still turn saving on).
   const role = resumed?.role ?? ctx.role;
   const saving = opts.save ?? resumed?.save ?? ctx.config.saveCases === 'true';
@@ -175,7 +177,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     return earlier;
   };
   const progress = (session: Next['session']) =>
-    interactive ? saveProgress(io.env, { id: caseId, flow: flow.id, version: flow.version, role, save: saving, startedAt, path: session.path, checks, facts }) : Promise.resolve();
+    interactive ? saveProgress(io.env, { id: caseId, flow: flow.id, version: flow.version, role, save: saving, startedAt, path: session.path, checks, facts, ...(summaryAsked ? { summary: summaryAsked } : {}) }) : Promise.resolve();
   // A new interactive case is the one --resume continues from now on, even if it is cancelled before its first answer.
   if (interactive && !resumed) await progress(next.session);
   // A case cancelled at a prompt (or by a signal that stops a running check) is kept as cancelled when saving is on.
@@ -379,7 +381,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   // The facts of the case travel with the result, for the ticket.
   if (Object.keys(facts).length > 0) result.facts = Object.fromEntries(CASE_FACTS.flatMap((k) => (facts[k] === undefined ? [] : [[k, facts[k]]])));
 
-  const summaryFormat = (opts.summary as SummaryFormat | undefined) ?? (role === 'agent' && interactive && !opts.json ? 'text' : undefined);
+  const summaryFormat = summaryAsked ?? (role === 'agent' && interactive && !opts.json ? 'text' : undefined);
   // The case record (and the time zone it names) is built only when the case is kept or summarised.
   const record = saving || summaryFormat ? caseRecord(ctx, { id: caseId, status: 'finished', role, flow, startedAt, session: next.session, checks, facts, result }) : undefined;
   let saveProblem: string | undefined;
@@ -405,8 +407,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
     return result;
   }
-  // A JSON summary is data to copy whole; text and Markdown are read on the screen.
-  if (summary !== undefined) text += `\n${summaryFormat === 'json' ? summary : layout.wrap(summary)}`;
+  // Text is read on the screen; Markdown and JSON are copied into a ticket whole: a line broken inside a code span breaks it.
+  if (summary !== undefined) text += `\n${summaryFormat === 'text' ? layout.wrap(summary) : summary}`;
   if (saving) text += `\n${layout.wrap(saveProblem ?? t('cases.saved', { id: caseId }))}\n`;
   io.stdout.write(text);
   if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
