@@ -221,7 +221,12 @@ async function report(error: unknown, r: Reporter): Promise<number> {
   // A bug: say so plainly; the stack only when asked for.
   const detail = err instanceof Error ? (io.env.WALLET_HELP_DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
   if (json) io.stdout.write(`${JSON.stringify({ error: { code: 'internal', message: t('error.internal'), detail } })}\n`);
-  else io.stderr.write(`${(await r.styles()).err.red(t('error.prefix'))}${t('error.internal')}\n  ${detail}\n`);
+  else {
+    // Wrapped like every other message; a stack trace (WALLET_HELP_DEBUG) is left as it is.
+    const layout = await layoutFor(io.stderr);
+    const shown = io.env.WALLET_HELP_DEBUG ? `  ${detail}` : layout.hanging('  ', detail);
+    io.stderr.write(`${layout.hanging((await r.styles()).err.red(t('error.prefix')), t('error.internal'))}\n${shown}\n`);
+  }
   return ExitCode.internal;
 }
 

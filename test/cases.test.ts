@@ -289,8 +289,7 @@ describe('agent mode at escalations and alerts', () => {
         // A plain line instead of a spinner, which the fake terminal of these tests cannot draw.
         env: { CI: '1' },
         prompts: [
-          // network-match and memo are answered by their checks (BTC needs no memo); the first question asked is the minimum.
-          { expect: 'Memo', pick: '' },
+          // network-match and memo are answered by their checks (BTC has no memo, so none is asked for); the first question asked is the minimum.
           { expect: 'minimum deposit', pick: '__back' },
           { expect: 'memo or tag', pick: '__back' },
           { expect: 'Compare the network', pick: 'different' },
@@ -328,6 +327,18 @@ describe('agent mode at escalations and alerts', () => {
     r.prompter.assertDone();
     expect(r.code).toBe(0);
     expect(r.prompter.inputs[0]!.message).toContain('type < to go back');
+  });
+
+  it('speaks to the agent where a fix names a team, and where a --fact holds a secret (QA: agent)', async () => {
+    const fix = await run(['diagnose', 'payment-failed', '--network', 'ok', '--balance', 'insufficient', '--agent', '--no-input']);
+    expect(fix.code).toBe(0);
+    expect(fix.stdout.replace(/\s+/g, ' ')).toContain('If this does not solve it, open a ticket for the general support team, or give the caller the contacts below.');
+    expect(fix.stdout).not.toContain('contact the general support team through');
+    const secret = await run(['diagnose', 'payment-failed', '--network', 'offline', '--agent', '--fact', `error=${'abandon '.repeat(11)}about`, '--json']);
+    expect(secret.code).toBe(2);
+    const user = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', `error=${'abandon '.repeat(11)}about`, '--json']);
+    expect(JSON.parse(secret.stdout).error.message).not.toBe(JSON.parse(user.stdout).error.message);
+    expect(JSON.parse(secret.stdout).error.message).toMatch(/caller/);
   });
 
   it('goes back from a fact to the one before, and from the first fact to the last question', async () => {

@@ -44,6 +44,7 @@ export const zh: Record<MessageKey, string> = {
   'outcome.steps': '处理步骤',
   'outcome.queue': '负责处理：{team}',
   'outcome.fixQueue': '如果这样仍未解决，请通过下方列出的联系方式联系{queue}客服团队。',
+  'outcome.fixQueue.agent': '如果这样仍未解决，请为{queue}客服团队创建工单，或者把下方列出的联系方式告诉来电者。',
   'queue.payments': '支付',
   'queue.account': '账户',
   'queue.security': '安全',

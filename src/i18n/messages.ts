@@ -50,6 +50,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'outcome.steps': 'What to do',
   'outcome.queue': 'Handled by: {team}',
   'outcome.fixQueue': 'If this does not solve it, contact the {queue} support team through the contacts below.',
+  'outcome.fixQueue.agent': 'If this does not solve it, open a ticket for the {queue} support team, or give the caller the contacts below.',
   'queue.payments': 'payments',
   'queue.account': 'account',
   'queue.security': 'security',

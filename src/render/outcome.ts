@@ -37,7 +37,7 @@ export function renderOutcome(result: DiagnosisResult, t: Translate, style: Styl
     if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice))));
   } else if (o.queue) {
     // A fix that names a team: where to turn if it does not help, with the same safety notice as an escalation.
-    lines.push('', hanging('', t('outcome.fixQueue', { queue: t(`queue.${o.queue}`) })));
+    lines.push('', hanging('', t(agent ? 'outcome.fixQueue.agent' : 'outcome.fixQueue', { queue: t(`queue.${o.queue}`) })));
     if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice))));
   }
   lines.push('');

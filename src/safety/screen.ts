@@ -27,8 +27,8 @@ export class SecretError extends UsageError {
    * details and the message, which never show the secret, so that an answers file can be pointed at.
    */
   answerKey?: string;
-  constructor(t: Translate, kind: SecretKind, where?: string) {
-    super('secret_refused', refusalMessage(t, kind), { kind, ...(where ? { question: { id: where } } : {}) });
+  constructor(t: Translate, kind: SecretKind, where?: string, role: 'user' | 'agent' = 'user') {
+    super('secret_refused', refusalMessage(t, kind, role), { kind, ...(where ? { question: { id: where } } : {}) });
   }
 }
 
@@ -70,13 +70,14 @@ export function suspectInputs(flows: ReadonlyMap<string, Flow>, flowId: string, 
  * private key (`allowHex64`: only a labelled key counts), an amount or a time
  * is made of numbers (`numbersExpected`: only a labelled code counts).
  */
-export async function refuseSecrets(t: Translate, inputs: readonly ({ text: string; where?: string; key?: string } & SecretScanOptions)[]): Promise<void> {
+export async function refuseSecrets(t: Translate, inputs: readonly ({ text: string; where?: string; key?: string } & SecretScanOptions)[], role: 'user' | 'agent' = 'user'): Promise<void> {
   if (inputs.length === 0) return;
   const { findSecrets } = await loadScanner();
   for (const input of inputs) {
     const [found] = findSecrets(input.text, input);
     if (found) {
-      const refused = new SecretError(t, found.kind, input.where);
+      // Worded for whoever typed it: an agent typing what a caller read out is told what to tell the caller.
+      const refused = new SecretError(t, found.kind, input.where, role);
       if (input.key !== undefined) refused.answerKey = input.key;
       throw refused;
     }

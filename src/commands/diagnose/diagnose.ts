@@ -90,7 +90,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const flagged = parseAnswerFlags(ctx, [...opts.answer, ...shortcuts]);
   Object.assign(given, flagged);
   const facts = parseFacts(ctx, opts.fact ?? []);
-  await refuseSecrets(t, Object.entries(facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })));
+  await refuseSecrets(t, Object.entries(facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), ctx.role);
   // Start over begins a new problem: the facts typed for the old one go (those given with --fact stay).
   const givenFacts = { ...facts };
   const startOverFacts = () => {
@@ -113,7 +113,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     const current = catalog.flows.get(resumed.flow)!;
     if (resumed.version > 0 && resumed.version !== current.version) throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: current.id }), { flow: current.id, version: current.version, caseVersion: resumed.version });
     // The progress file is input too: its facts are screened like typed ones.
-    await refuseSecrets(t, Object.entries(resumed.facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })));
+    await refuseSecrets(t, Object.entries(resumed.facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), resumed.role);
     if (opts.flow !== undefined) {
       // A flow named with --resume must be the case's own: resuming another problem silently would mislead.
       await refuseSecrets(t, suspectInputs(catalog.flows, opts.flow, {}));
@@ -220,7 +220,9 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           // Facts a check needs (chain, TxID, address) come from --fact, or are asked on a terminal.
           let wentBack = false;
           if (provider && interactive && canMeasure(q, provider, facts)) wentBack = (await askForFacts(CHECKS[q.check].facts, path.length > 0)) === 'back';
-          if (provider && !wentBack && q.check === 'memo' && interactive && facts.memo === undefined && facts.chain) wentBack = (await askForFacts(['memo'], path.length > 0)) === 'back';
+          // The memo is asked only for a chain that has one (XRP, XLM, EOS, ATOM, BNB Beacon Chain): for any other the check answers alone.
+          const memoChain = q.check === 'memo' && facts.chain !== undefined && (await import('../../checks/crypto.js')).MEMO_CHAINS.some((c) => c === facts.chain!.trim().toLowerCase());
+          if (provider && !wentBack && memoChain && interactive && (facts.memo === undefined || reask.has('memo'))) wentBack = (await askForFacts(['memo'], path.length > 0)) === 'back';
           if (wentBack) {
             next = backByHand(next.session);
             await progress(next.session);
