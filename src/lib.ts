@@ -15,7 +15,7 @@ import { ExitCode, UsageError, WalletHelpError } from './errors.js';
 import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
 import { refuseSecrets, suspectInputs } from './safety/screen.js';
 import { translator } from './i18n/i18n.js';
-import { clip } from './util/safe-text.js';
+import { clip, shownKey } from './util/safe-text.js';
 
 export type { DiagnosisResult } from './engine/result.js';
 export type { ContactCard, ChannelView } from './directory/contact.js';
@@ -110,7 +110,9 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
     throw new UsageError('missing_flow', t('lib.needFlow', { flows: ids.join(', ') }), { flows: ids });
   }
   const raw: unknown = request.answers ?? {};
-  if (!isRecord(raw) || !Object.values(raw).every((v) => typeof v === 'string')) throw new UsageError('invalid_answers', t('request.answers'));
+  if (!isRecord(raw)) throw new UsageError('invalid_answers', t('request.answers'));
+  const notText = Object.keys(raw).find((k) => typeof raw[k] !== 'string');
+  if (notText !== undefined) throw new UsageError('invalid_answers', t('request.answerNotText', { key: shownKey(notText) }));
   const answers: Record<string, string> = Object.assign(Object.create(null), raw);
   await refuseSecrets(t, suspectInputs(flows.flows, request.flow, answers));
   const first = diagnoseWith(env, flows.flows, request.flow, answers, undefined, flows.broken);

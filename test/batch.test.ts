@@ -67,6 +67,14 @@ describe('diagnose --batch', () => {
     expect(doc.agentSteps).toEqual(doc.outcome.steps);
   });
 
+  it('names the answer that is not text, unless its id might hold a secret (QA: README)', async () => {
+    const r = await run(['diagnose', '--batch', '-'], { stdin: '{"flow":"payment-failed","answers":{"network":1}}\n{"flow":"payment-failed","answers":{"482913":2}}\n' });
+    const [first, second] = r.stdout.trim().split('\n').map((l) => JSON.parse(l).error);
+    expect(first).toMatchObject({ code: 'invalid_answers', message: 'The answer to "network" must be text, like {"network": "ok"}, not a number, a list or an object.' });
+    expect(second.message).toContain('"…"');
+    expect(r.stdout).not.toContain('482913');
+  });
+
   it('skips blank lines, so a trailing empty line does not fail the batch', async () => {
     const r = await run(['diagnose', '--batch', '-'], { stdin: '{"flow":"payment-failed","answers":{"network":"offline"}}\n\n   \n' });
     expect(r.code).toBe(0);

@@ -422,6 +422,14 @@ describe('diagnose, interactive', () => {
     expect(r.prompter.asked).toHaveLength(1);
   });
 
+  it('calls a --check-input for a question the flow does not have an unknown question, with the closest (QA: README)', async () => {
+    const r = await run(['diagnose', 'suspicious-contact', '--check-input', 'claimed-contct=+1 202-555-0199', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'unknown_question', suggestions: ['claimed-contact'] });
+    const noCheck = await run(['diagnose', 'suspicious-contact', '--check-input', 'request=x', '--json']);
+    expect(JSON.parse(noCheck.stdout).error.code).toBe('invalid_check_input');
+  });
+
   it('Ctrl+C prints "Cancelled." and exits 130 without a stack trace', async () => {
     const r = await run(['diagnose', 'payment-failed'], { tty: true, prompts: [{ pick: 'cancel' }] });
     expect(r.code).toBe(130);

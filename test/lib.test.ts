@@ -95,7 +95,7 @@ describe('the library', () => {
       expect.stringMatching(/^diagnose: the option now must be a valid Date, .* not "yesterday"\.$/),
       expect.stringMatching(/^diagnose: the option now must be a valid Date, .* not Invalid Date\.$/),
       expect.stringMatching(/^A request needs the flow id as a text/),
-      expect.stringMatching(/^answers must be an object of question ids and text values/),
+      'The answer to "network" must be text, like {"network": "ok"}, not a number, a list or an object.',
       'diagnose: the option provider must be a text.',
       expect.stringMatching(/^loadFlows: dirs must be an array of folder paths/),
       'The flows folder /nonexistent-flows-folder (named by loadFlows({ dirs })) does not exist.',

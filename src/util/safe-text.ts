@@ -52,3 +52,11 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
 export function safeJson(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * A key of a request (a batch line, a library call) as an error may show it before any key is screened:
+ * shaped like a question id (kebab-case, with a letter: no code, number or phrase is), else "…".
+ */
+export function shownKey(key: string): string {
+  return /^(?=[a-z0-9-]{1,64}$)[0-9-]*[a-z][a-z0-9-]*$/.test(key) ? key : '…';
+}

@@ -16,7 +16,7 @@ import type { Context } from '../context.js';
 import { cannotRead } from '../../util/read-error.js';
 import { terminalInput } from './answers.js';
 import { writeWarning } from '../../render/layout.js';
-import { safeJson } from '../../util/safe-text.js';
+import { safeJson, shownKey } from '../../util/safe-text.js';
 import '../../core.js';
 
 /** Ids and keys of plain characters, which may be quoted as they are (others are shown as "…"). */
@@ -204,7 +204,8 @@ function parseRequest(line: string, ctx: Context): BatchRequest {
   if (v.answers !== undefined) {
     if (typeof v.answers !== 'object' || v.answers === null || Array.isArray(v.answers)) fail(t('request.answers'), 'invalid_answers');
     for (const [k, a] of Object.entries(v.answers as Record<string, unknown>)) {
-      if (typeof a !== 'string') fail(t('request.answers'), 'invalid_answers');
+      // Which answer is wrong, by its question id; a key that is not shaped like one (it might hold a secret) is not echoed.
+      if (typeof a !== 'string') fail(t('request.answerNotText', { key: shownKey(k) }), 'invalid_answers');
       answers[k] = a as string;
     }
   }

@@ -140,7 +140,11 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
       // An answer from the answers file is pointed out where the file gives it.
       throw placeInAnswersFile(err, answersFile, flagged);
     }
-    for (const id of Object.keys(checkInputs)) if (!f.questions[id]?.check) throw badCheckInput(t, id, 'no-check');
+    for (const id of Object.keys(checkInputs)) {
+      // A question the flow does not have is that error (with did-you-mean), not "runs no check".
+      if (!Object.hasOwn(f.questions, id)) rejectBadAnswers(ctx, f, { [id]: '' });
+      if (!f.questions[id]!.check) throw badCheckInput(t, id, 'no-check');
+    }
   };
   let flow: Flow;
   try {
