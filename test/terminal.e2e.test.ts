@@ -151,6 +151,21 @@ describe('a real terminal', () => {
     expect(screen).not.toContain(key.slice(2, 14));
   }, BOUND_MS);
 
+  it('puts a typed answer that does not fit after its question on a line of its own, whole (QA: agent)', async () => {
+    const f = flow('withdrawal-delayed');
+    term = new TerminalSession(['diagnose', 'withdrawal-delayed'], { width: 40, height: 60 });
+    await term.waitFor(f.questions[f.start]!.text.en.slice(0, 20));
+    term.keys(KEYS.down, KEYS.enter);
+    await term.waitFor('Coin and network');
+    const answer = 'litecoin sent from my exchange';
+    term.type(answer);
+    term.keys(KEYS.enter);
+    await term.waitFor('Transaction ID');
+    const lines = term.screen().split('\n');
+    // Before, it went on after the question's last line and the terminal broke it wherever the width ended.
+    expect(lines.some((l) => l.trim() === answer), term.screen()).toBe(true);
+  }, BOUND_MS);
+
   it('an agent alert shows the urgent steps before it asks any fact', async () => {
     term = new TerminalSession(['--lang', 'zh', 'diagnose', 'account-compromised', '--agent'], { height: 120 });
     // The first fact prompt appears with the urgent steps and the contact already on the screen above it.

@@ -87,7 +87,8 @@ export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Scr
           {
             message,
             ...(question.default !== undefined ? { default: question.default, prefill: 'editable' as const } : {}),
-            ...(question.mask ? { transformer: masking(question.mask, styleText) } : {}),
+            // The answer, once given, on a line of its own when it would not fit after the question (as for select).
+            transformer: shown(question.mask, styleText, (answer) => (output.columns && width(message) + 3 + wrapping.displayWidth(answer) > output.columns ? `\n${wrapping.hanging('  ', answer, output.columns)}` : answer)),
           },
           context,
         ),
@@ -99,11 +100,18 @@ export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Scr
 /** Most bullets drawn for masked text: enough to see that typing arrived, not its length. */
 const MAX_BULLETS = 12;
 
-/** An inquirer transformer drawing masked text as bullets, and other text as inquirer does (the answer in cyan). */
-function masking(mask: (typed: string) => boolean, styleText: (format: 'cyan', text: string) => string): (typed: string, state: { isFinal: boolean }) => string {
+/**
+ * An inquirer transformer: masked text drawn as bullets, other text as inquirer draws it (the given answer in
+ * cyan), the given answer placed by `place`.
+ */
+function shown(
+  mask: ((typed: string) => boolean) | undefined,
+  styleText: (format: 'cyan', text: string) => string,
+  place: (answer: string) => string,
+): (typed: string, state: { isFinal: boolean }) => string {
   return (typed, { isFinal }) => {
-    if (mask(typed)) return '•'.repeat(Math.min(Math.max(typed.length, 4), MAX_BULLETS));
-    return isFinal ? styleText('cyan', typed) : typed;
+    if (mask?.(typed)) return '•'.repeat(Math.min(Math.max(typed.length, 4), MAX_BULLETS));
+    return isFinal ? place(styleText('cyan', typed)) : typed;
   };
 }
 
