@@ -110,8 +110,10 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     }
     // A flow whose version changed since the case began is another tree: its answers may lead elsewhere now
     // (a progress file from before versions were kept says 0, and is judged by its path alone).
-    const current = catalog.flows.get(resumed.flow)!;
-    if (resumed.version > 0 && resumed.version !== current.version) throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: current.id }), { flow: current.id, version: current.version, caseVersion: resumed.version });
+    const caseFlow = catalog.flows.get(resumed.flow)!;
+    if (resumed.version > 0 && resumed.version !== caseFlow.version) {
+      throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: caseFlow.id }), { flow: caseFlow.id, version: caseFlow.version, caseVersion: resumed.version });
+    }
     // The progress file is input too: its facts are screened like typed ones.
     await refuseSecrets(t, Object.entries(resumed.facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), resumed.role);
     if (opts.flow !== undefined) {
