@@ -129,7 +129,7 @@ describe('agent mode', () => {
     const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,
       // An account question is no crypto case: no TxID, chain, address or memo.
-      prompts: [{ expect: 'Account ID', pick: 'U-12345' }, { expect: 'Time' }, { expect: 'Amount' }, { expect: 'Error message', pick: 'E1001 card declined' }].map((p) => ({ pick: '', ...p })),
+      prompts: [{ expect: 'Account ID', pick: 'U-12345' }, { expect: 'When it happened' }, { expect: 'Amount' }, { expect: 'Error message', pick: 'E1001 card declined' }].map((p) => ({ pick: '', ...p })),
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
@@ -252,7 +252,7 @@ describe('agent mode at escalations and alerts', () => {
     const fact = (expect: string, pick = '') => ({ expect, shown: '立即把来电者转接到下方列出的安全客服热线', pick });
     const r = await run(['--lang', 'zh', 'diagnose', '--agent'], {
       tty: true,
-      prompts: [{ expect: '来电者遇到了什么问题？', pick: 'account-compromised' }, fact('账户 ID', 'U-9'), fact('交易时间'), fact('金额'), fact('错误提示')],
+      prompts: [{ expect: '来电者遇到了什么问题？', pick: 'account-compromised' }, fact('账户 ID', 'U-9'), fact('发生时间'), fact('金额'), fact('错误提示')],
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
@@ -268,7 +268,7 @@ describe('agent mode at escalations and alerts', () => {
   it('asks a card or bank case no crypto facts, and speaks to the agent about the caller', async () => {
     const r = await run(['diagnose', 'payment-failed', '--agent', '--network', 'ok', '--balance', 'sufficient', '--verification', 'rejected'], {
       tty: true,
-      prompts: ['Account ID', 'Time', 'Amount', 'Error message'].map((expect) => ({ expect, pick: '' })),
+      prompts: ['Account ID', 'When it happened', 'Amount', 'Error message'].map((expect) => ({ expect, pick: '' })),
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
@@ -306,7 +306,7 @@ describe('agent mode at escalations and alerts', () => {
     const first = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,
       env,
-      prompts: [{ expect: 'Account ID', pick: 'ACC-1' }, { expect: 'Time', pick: '10:30 UTC+8' }, { expect: 'Amount', pick: '<' }, { expect: 'Time', pick: 'cancel' }],
+      prompts: [{ expect: 'Account ID', pick: 'ACC-1' }, { expect: 'When it happened', pick: '10:30 UTC+8' }, { expect: 'Amount', pick: '<' }, { expect: 'When it happened', pick: 'cancel' }],
     });
     expect(first.code).toBe(130);
     const resumed = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
@@ -346,11 +346,11 @@ describe('agent mode at escalations and alerts', () => {
       tty: true,
       prompts: [
         { expect: 'Account ID (leave empty to skip, type < to go back)', pick: 'U-1' },
-        { expect: 'Time', pick: '<' },
+        { expect: 'When it happened', pick: '<' },
         { expect: 'Account ID', pick: '<' },
         { expect: 'Ask the caller', pick: 'account' },
         { expect: 'Account ID', pick: 'U-2' },
-        { expect: 'Time', pick: '' },
+        { expect: 'When it happened', pick: '' },
         { expect: 'Amount', pick: '' },
         { expect: 'Error message', pick: '' },
       ],
@@ -658,7 +658,7 @@ describe('--resume', () => {
       prompts: [
         { expect: 'Ask the caller whether the transaction involved', pick: 'crypto' },
         { expect: 'Account ID', pick: 'U-1' },
-        { expect: 'Time', pick: '' },
+        { expect: 'When it happened', pick: '' },
         { expect: 'Amount', pick: '' },
         { expect: 'TxID', pick: '' },
         { expect: 'chain', pick: 'LTC' },
@@ -676,7 +676,7 @@ describe('--resume', () => {
       env,
       // The facts typed before Ctrl+C are kept; those left empty are asked again. A one-time code read out
       // is refused in the agent's wording, as the case began, though this run has no --agent.
-      prompts: [{ expect: 'Time', pick: 'my OTP is 123456' }, ...['Time', 'Amount', 'TxID', 'Address', 'Memo'].map((expect) => ({ expect, pick: '' }))].concat({ expect: 'Error message', pick: 'E42' }),
+      prompts: [{ expect: 'When it happened', pick: 'my OTP is 123456' }, ...['When it happened', 'Amount', 'TxID', 'Address', 'Memo'].map((expect) => ({ expect, pick: '' }))].concat({ expect: 'Error message', pick: 'E42' }),
     });
     expect(third.stderr).toContain('What the caller gave looks like a one-time code.');
     expect(third.stderr).not.toContain('Never share it with anyone');

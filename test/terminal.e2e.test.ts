@@ -196,7 +196,7 @@ describe('a real terminal', () => {
       expect(flat(recap)).toContain('Continuing the case "Contact support" started');
       expect(flat(recap)).toContain('1. What is your question about? — A payment, top-up, withdrawal or fee');
       term.keys(KEYS.down, KEYS.enter);
-      for (const fact of ['Account ID', 'Time of the transaction', 'Amount', 'Error message']) {
+      for (const fact of ['Account ID', 'When it happened', 'Amount', 'Error message']) {
         await term.waitFor((s) => s.trimEnd().split('\n').at(-1)!.includes(fact));
         term.keys(KEYS.enter);
       }
