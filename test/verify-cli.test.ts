@@ -46,6 +46,8 @@ describe('wallet-help verify', () => {
     expect(cyrillic).toMatchObject({ verdict: 'lookalike', reasons: expect.arrayContaining(['homoglyph']) });
     const extra = JSON.parse((await run(['verify', 'example-support.com', '--json'])).stdout);
     expect(extra.reasons).toContain('brand-with-extra-words');
+    // The brand alone at a place the provider does not list is said as that, not as "extra words" (QA: README).
+    expect((await run(['verify', '@ExampleWallet'])).stdout).toContain('It uses the brand name, alone or with extra words, at a place the provider does not list.');
   });
 
   it('exits 4 for a contact that is simply not in the directory', async () => {
@@ -60,7 +62,11 @@ describe('wallet-help verify', () => {
     const r = await run(['verify', '020', '7946', '0321', '--country', 'GB', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).normalized).toBe('+442079460321');
-    expect((await run(['verify', '020 7946 0321'])).stdout).toContain('--country');
+    // Not compared at all: "not checked", never "not official" (QA: README).
+    const national = (await run(['verify', '020 7946 0321'])).stdout;
+    expect(national).toContain('--country');
+    expect(national).toMatch(/^\? NOT CHECKED 020 7946 0321/);
+    expect((await run(['--lang', 'zh', 'verify', '020 7946 0321'])).stdout).toMatch(/^\? 无法核实/);
     expect((await run(['verify', '020 7946 0321', '--country', 'Britain'])).code).toBe(2);
   });
 

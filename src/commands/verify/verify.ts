@@ -54,7 +54,9 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
       const reasons = result.reasons.flatMap((r) => (r === 'needs-country' ? [] : [t(`verify.reason.${r}`)]));
       lines.push(`${s.red.bold(t('verify.lookalike.badge'))} ${t('verify.lookalike', { input, official: safeText(m.value), provider: safeText(matched?.name ?? m.provider) })}`, `  ${sentences(t, ...reasons)}`, t('verify.lookalike.advice'));
     } else {
-      lines.push(`${s.yellow.bold(t('verify.unknown.badge'))} ${t(result.reasons.includes('needs-country') ? 'verify.unknown.country' : 'verify.unknown', { input })}`, t('verify.unknown.advice'));
+      // A national number without its country could not be compared at all: unverified, not "not official".
+      const needsCountry = result.reasons.includes('needs-country');
+      lines.push(`${s.yellow.bold(t(needsCountry ? 'verify.unverified.badge' : 'verify.unknown.badge'))} ${t(needsCountry ? 'verify.unknown.country' : 'verify.unknown', { input })}`, t('verify.unknown.advice'));
     }
     if (matched?.example ?? provider.example) lines.push(s.yellow(t('contact.example')));
     lines.push(t('contact.source', { url: safeText(source) }));
