@@ -341,6 +341,27 @@ describe('agent mode at escalations and alerts', () => {
     expect(JSON.parse(secret.stdout).error.message).toMatch(/caller/);
   });
 
+  it('does not ask again at the escalation for a fact left empty when a check asked for it (QA: agent)', async () => {
+    const r = await run(['diagnose', 'withdrawal-delayed', '--agent', '--answer', 'status=broadcast'], {
+      tty: true,
+      env: { CI: '1' },
+      prompts: [
+        { expect: 'Coin and network', pick: '' },
+        { expect: 'Transaction ID', pick: '' },
+        { expect: 'open the TxID', pick: 'not-found' },
+        { expect: 'Account ID', pick: 'ACC-1' },
+        { expect: 'When it happened', pick: '' },
+        { expect: 'Amount', pick: '' },
+        { expect: 'Address', pick: '' },
+        { expect: 'Memo', pick: '' },
+        { expect: 'Error message', pick: '' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.prompter.inputs.filter((q) => /Transaction ID|Coin and network/.test(q.message))).toHaveLength(2);
+  });
+
   it('goes back from a fact to the one before, and from the first fact to the last question', async () => {
     const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,

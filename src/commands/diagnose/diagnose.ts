@@ -204,7 +204,9 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const caseCtx: Context = role === ctx.role ? ctx : { ...ctx, role };
   // Facts to ask again, their values offered, once Back has gone back over the place they were asked.
   const reask = new Set<CaseFact>();
-  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean) => askFacts(caseCtx, facts, keys, { canGoBack, reask, saved: () => progress(next.session) });
+  // Facts left empty once (skipped): not asked again later in the case, say at the escalation after a check asked for them.
+  const skipped = new Set<CaseFact>();
+  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean) => askFacts(caseCtx, facts, keys, { canGoBack, reask, skipped, saved: () => progress(next.session) });
 
   // Questions gone back to: asked by hand from then on, so Back can change an answer a check gave
   // (running the check again would answer it the same way and go straight on, which made Back a loop).
@@ -477,9 +479,9 @@ async function askFacts(
   ctx: Context,
   facts: CaseRecord['facts'],
   keys: readonly CaseFact[],
-  o: { canGoBack: boolean; reask: Set<CaseFact>; saved: () => Promise<void> },
+  o: { canGoBack: boolean; reask: Set<CaseFact>; skipped: Set<CaseFact>; saved: () => Promise<void> },
 ): Promise<'done' | 'back'> {
-  const asked = keys.filter((key) => facts[key] === undefined || o.reask.has(key));
+  const asked = keys.filter((key) => (facts[key] === undefined && !o.skipped.has(key)) || o.reask.has(key));
   // Facts gone back over: offered again, ready to correct, instead of lost.
   const before: Partial<Record<CaseFact, string>> = {};
   for (const key of asked) if (facts[key] !== undefined) before[key] = facts[key];
@@ -502,9 +504,14 @@ async function askFacts(
       if (facts[previous] !== undefined) before[previous] = facts[previous];
       continue;
     }
-    if (value !== '') facts[key] = value.slice(0, 500);
-    // An offered value cleared at the prompt is taken away.
-    else delete facts[key];
+    if (value !== '') {
+      facts[key] = value.slice(0, 500);
+      o.skipped.delete(key);
+    } else {
+      // An offered value cleared at the prompt is taken away; a fact left empty is not asked again.
+      delete facts[key];
+      o.skipped.add(key);
+    }
     o.reask.delete(key);
     await o.saved();
     i += 1;
