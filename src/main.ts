@@ -211,7 +211,7 @@ async function report(error: unknown, r: Reporter): Promise<number> {
   }
   if (err instanceof WalletHelpError) {
     if (err instanceof CancelError) {
-      if (!json) io.stderr.write(`${err.hint ? (await layoutFor(io.stderr)).wrap(`${t('diagnose.cancelled')} ${err.hint}`) : t('diagnose.cancelled')}\n`);
+      if (!json) io.stderr.write(`${err.hint ? (await layoutFor(io.stderr)).wrap(sentences(t, t('diagnose.cancelled'), err.hint)) : t('diagnose.cancelled')}\n`);
       else io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: t('diagnose.cancelled') } })}\n`);
       return err.exitCode;
     }

@@ -362,6 +362,28 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.prompter.inputs.filter((q) => /Transaction ID|Coin and network/.test(q.message))).toHaveLength(2);
   });
 
+  it('checks a contact the way verify does: a national number needs its country, an official number can still be faked (QA: zh user)', async () => {
+    const r = await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'], {
+      tty: true,
+      prompts: [
+        { expect: 'Type the number', pick: '020 7946 0321' },
+        { expect: 'Type the number', pick: '+1 202-555-0199' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('"020 7946 0321" is a national number and cannot be compared without its country');
+    const all = (r.stdout + r.stderr).replace(/\s+/g, ' ');
+    expect(all).toContain('is one of the official contacts.');
+    expect(all).toContain('caller ID can be faked');
+    const script = await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me', '--check-input', 'claimed-contact=020 7946 0321', '--json']);
+    expect(script.code).toBe(2);
+    expect(JSON.parse(script.stdout).error).toMatchObject({ code: 'invalid_check_input', message: expect.stringContaining('give it with its country code') });
+    // The prompt's own note and the Back hint, in Chinese, without a space between them.
+    const zh = await run(['--lang', 'zh', 'diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'], { tty: true, prompts: [{ pick: '' }] });
+    expect(zh.prompter.inputs[0]!.message).toMatch(/）（输入 < 返回上一步）$/);
+  });
+
   it('goes back from a fact to the one before, and from the first fact to the last question', async () => {
     const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,

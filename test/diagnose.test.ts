@@ -433,9 +433,14 @@ describe('diagnose, interactive', () => {
   it('Ctrl+C prints "Cancelled." and exits 130 without a stack trace', async () => {
     const r = await run(['diagnose', 'payment-failed'], { tty: true, prompts: [{ pick: 'cancel' }] });
     expect(r.code).toBe(130);
-    // And how to go on: what was answered is kept (QA: agent, nothing said so).
-    expect(r.stderr.replace(/\s+/g, ' ')).toBe('Cancelled. What was answered is kept: continue with "wallet-help diagnose --resume". ');
+    // Nothing was answered yet: nothing kept to speak of.
+    expect(r.stderr).toBe('Cancelled.\n');
     expect(r.stdout).toBe('');
+    // Once something was answered, how to go on: it is kept (QA: agent, nothing said so), in the language's own spacing.
+    const later = await run(['diagnose', 'payment-failed'], { tty: true, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
+    expect(later.stderr.replace(/\s+/g, ' ')).toBe('Cancelled. What was answered is kept: continue with "wallet-help diagnose --resume". ');
+    const zh = await run(['--lang', 'zh', 'diagnose', 'payment-failed'], { tty: true, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
+    expect(zh.stderr).toContain('已取消。已回答的内容已保存');
   });
 
   it('asks in Chinese with --lang zh', async () => {

@@ -1,8 +1,32 @@
 /** `wallet-help verify` and the safety notice, through the CLI. */
+import stringWidth from 'fast-string-width';
 import { describe, expect, it } from 'vitest';
 import { run } from './helpers.js';
 
 describe('wallet-help verify', () => {
+  it('wraps its answer to the terminal, keeping numbers and addresses whole (QA: zh user)', async () => {
+    for (const lang of ['en', 'zh']) {
+      const r = await run(['--lang', lang, '--no-color', 'verify', '+1 202-555-0198'], { tty: true, columns: 40 });
+      const lines = r.stdout.trimEnd().split('\n');
+      for (const line of lines) if (!/https?:\/\//.test(line)) expect(stringWidth(line), line).toBeLessThanOrEqual(40);
+      expect(lines.some((l) => l.includes('+1 202-555-0143') || l.includes('+12025550143')), r.stdout).toBe(true);
+    }
+  });
+
+  it('reads a contact copied from a Chinese message: its punctuation, a label before it and full-width forms (QA: zh user)', async () => {
+    for (const [input, verdict, normalized] of [
+      ['+1 202-555-0198，', 'lookalike', '+12025550198'],
+      ['客服电话：+1 202-555-0198', 'lookalike', '+12025550198'],
+      ['support＠example.com', 'official', 'support@example.com'],
+      ['“www.examp1e.com”。', 'lookalike', 'www.examp1e.com'],
+      ['https://www.example.com/help/contact。', 'official', 'www.example.com'],
+      ['tel:+12025550199', 'official', '+12025550199'],
+    ] as const) {
+      const r = await run(['verify', input, '--json']);
+      expect(JSON.parse(r.stdout), input).toMatchObject({ verdict, normalized });
+    }
+  });
+
   it('exits 0 for an official contact, in any common format', async () => {
     for (const input of ['+1 202-555-0199', '+1 (202) 555 0199', '0012025550199', 'security@example.com', 'https://www.example.com/help/contact', 'EXAMPLE.COM']) {
       const r = await run(['verify', input, '--json']);

@@ -31,7 +31,7 @@ export interface CheckRecord {
  * undefined when the text cannot be checked (not a contact, or empty where the
  * question has no "not given" answer), so the caller asks instead.
  */
-export async function runCheck(q: Question, typed: string, providers: readonly Provider[], t: Translate): Promise<{ answer: string; record: CheckRecord } | undefined> {
+export async function runCheck(q: Question, typed: string, providers: readonly Provider[], t: Translate): Promise<{ answer: string; record: CheckRecord } | 'needs-country' | undefined> {
   if (q.check !== 'verify-contact') return undefined;
   const spec = CHECKS[q.check];
   const text = typed.trim();
@@ -44,6 +44,8 @@ export async function runCheck(q: Question, typed: string, providers: readonly P
   const { verifyContact } = await import('../safety/verify.js');
   const result = verifyContact(text, providers);
   if (result.verdict === 'invalid') return undefined;
+  // A national number cannot be compared without its country: no verdict, never "not official".
+  if (result.reasons.includes('needs-country')) return 'needs-country';
   return { answer: result.verdict, record: { question: q.id, check: q.check, input: result.normalized ?? clip(result.input), result: result.verdict, reasons: result.reasons } };
 }
 
@@ -117,8 +119,7 @@ async function runTransferCheck(q: Question, provider: Provider, opts: CheckOpti
 }
 
 /** The error for --check-input text that is not a contact, or names a question without a check. */
-export function badCheckInput(t: Translate, question: string, reason: 'no-check' | 'not-contact'): UsageError {
-  return reason === 'no-check'
-    ? new UsageError('invalid_check_input', t('check.noCheck', { question: clip(question) }), { question: { id: clip(question) } })
-    : new UsageError('invalid_check_input', t('check.notContact', { question: clip(question) }), { question: { id: clip(question) } });
+export function badCheckInput(t: Translate, question: string, reason: 'no-check' | 'not-contact' | 'needs-country'): UsageError {
+  const key = reason === 'no-check' ? 'check.noCheck' : reason === 'needs-country' ? 'check.needsCountry' : 'check.notContact';
+  return new UsageError('invalid_check_input', t(key, { question: clip(question) }), { question: { id: clip(question) } });
 }

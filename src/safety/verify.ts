@@ -504,10 +504,23 @@ function similarDigits(a: string, b: string): boolean {
 // ---------------------------------------------------------------------------
 
 /** Checks a contact against the providers' official contacts (channel values of every queue, plus the provider website's host). */
+/**
+ * The contact in text copied from a message: a label before it ("客服电话：", "Phone:"), the punctuation
+ * around it ("，", "。", quotes, brackets) and a full-width "＠" (an input method's) taken off. Anything
+ * else full-width stays: a platform does not fold a handle as a browser folds a host.
+ */
+function contactIn(text: string): string {
+  return text
+    .replace(/＠/g, '@')
+    .replace(/^(?:\p{Script=Han}{1,12}|(?:phone|telephone|hotline|e-?mail|website|web site|site|url|contact|number)\s*)[:：]\s*(?=\S)/iu, '')
+    .replace(/^[\s"'“”‘’「」『』《》（【,.;:!?、。，；：！？]+|[\s"'“”‘’「」『』《》）】,.;:!?、。，；：！？]+$/gu, '');
+}
+
 export function verifyContact(input: string, providers: readonly Provider[], opts: { defaultCountry?: string } = {}): VerifyResult {
   const text = input.trim();
   const country = countryCode(opts.defaultCountry);
-  const parsed = classify(text, country);
+  // Read as copied from a message (punctuation, a label); shown as it was given.
+  const parsed = classify(contactIn(text), country);
   if (!parsed) return { input: text, kind: null, normalized: null, verdict: 'invalid', reasons: [] };
 
   const normalized = parsed.kind === 'phone' ? parsed.e164 : parsed.kind === 'email' ? parsed.address : parsed.kind === 'url' ? parsed.host.ascii : parsed.handle.toLowerCase();

@@ -191,8 +191,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   let shown: FullResult | undefined;
   const cancelled = async (err: unknown): Promise<unknown> => {
     const cancel = asCancel(err);
-    // What was answered is kept (the case in progress): said where it is said that the run was cancelled.
-    if (cancel && interactive) cancel.hint = t('resume.hint');
+    // What was answered is kept (the case in progress): said where it is said that the run was cancelled, when there is any.
+    if (cancel && interactive && (next.session.path.length > 0 || Object.keys(facts).length > 0)) cancel.hint = t('resume.hint');
     if (cancel && saving) {
       await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: shown })).catch((saveErr: NodeJS.ErrnoException) =>
         io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: fileReason(t, saveErr.code) })}\n`),
@@ -255,12 +255,14 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
         }
         if (q.check && CHECKS[q.check].input) {
           // An answer given up front has already won; otherwise the check answers from typed text.
-          let ran: Awaited<ReturnType<typeof runCheck>>;
+          let ran: Exclude<Awaited<ReturnType<typeof runCheck>>, 'needs-country'>;
           let wentBack = false;
           if (Object.hasOwn(checkInputs, q.id)) {
             // A script that asked for the check gets the directory's error; a person is asked the question instead.
             const loaded = interactive ? await directoryIfLoaded() : await ctx.provider();
-            ran = loaded && (await runCheck(q, checkInputs[q.id]!, loaded.directory.providers, t));
+            const out = loaded ? await runCheck(q, checkInputs[q.id]!, loaded.directory.providers, t) : undefined;
+            if (out === 'needs-country' && !interactive) throw badCheckInput(t, q.id, 'needs-country');
+            ran = out === 'needs-country' ? undefined : out;
             if (!ran && !interactive) throw badCheckInput(t, q.id, 'not-contact');
           } else if (interactive) {
             const loaded = await directoryIfLoaded();
@@ -270,14 +272,16 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
             const message = role === 'agent' && q.agent ? `${safeText(q.agent[lang])}\n${prompt}` : prompt;
             for (;;) {
               if (!loaded) break;
-              const typed = await askText(caseCtx, path.length > 0 ? `${message} ${t('fact.backHint')}` : message);
+              const typed = await askText(caseCtx, path.length > 0 ? t('fact.withBackHint', { text: message }) : message);
               if (path.length > 0 && isBack(typed.trim(), undefined)) {
                 wentBack = true;
                 break;
               }
-              ran = await runCheck(q, typed, loaded.directory.providers, t);
+              const out = await runCheck(q, typed, loaded.directory.providers, t);
+              ran = out === 'needs-country' ? undefined : out;
               if (ran || typed.trim() === '') break;
-              io.stderr.write(`${(await layoutFor(io.stderr)).wrap(t('check.notContactTyped', { input: clip(typed.trim()) }))}\n`);
+              const again = out === 'needs-country' ? 'check.needsCountryTyped' : 'check.notContactTyped';
+              io.stderr.write(`${(await layoutFor(io.stderr)).wrap(t(again, { input: clip(typed.trim()) }))}\n`);
             }
           }
           if (wentBack) {
@@ -586,7 +590,10 @@ function parseCheckInputs(ctx: Context, flags: readonly string[]): Record<string
 /** One line saying what a check found, shown before the outcome. */
 function checkLine(ctx: Context, r: CheckRecord): string {
   const input = r.input === null ? '' : safeText(r.input);
-  return ctx.t(`check.result.${r.result as 'official' | 'lookalike' | 'unknown' | 'not-given'}`, { input });
+  const line = ctx.t(`check.result.${r.result as 'official' | 'lookalike' | 'unknown' | 'not-given'}`, { input });
+  // An official number or address can still be shown by a scammer (caller ID, sender addresses): said at once, as verify says it.
+  const kind = r.result !== 'official' || r.input === null ? undefined : /^\+\d/.test(r.input) ? 'phone' : /^[^@\s]+@[^@\s]+$/.test(r.input) ? 'email' : undefined;
+  return kind ? `${line}\n  ${ctx.t(`verify.spoofable.${kind}`)}` : line;
 }
 
 /** The words of the key hint under a list, in the user's language. */

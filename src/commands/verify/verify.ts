@@ -4,6 +4,7 @@ import { ExitCode, SilentError, UsageError } from '../../errors.js';
 import { refuseSecrets } from '../../safety/screen.js';
 import type { VerifyResult } from '../../safety/verify.js';
 import type { Queue } from '../../engine/types.js';
+import { layoutFor } from '../../render/layout.js';
 import { queueTeam } from '../../render/queue.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
@@ -60,7 +61,8 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
     }
     if (matched?.example ?? provider.example) lines.push(s.yellow(t('contact.example')));
     lines.push(t('contact.source', { url: safeText(source) }));
-    io.stdout.write(`${lines.join('\n')}\n`);
+    // Wrapped to the terminal like all text, numbers and addresses kept whole (QA: a number split across lines at 40 columns).
+    io.stdout.write(`${(await layoutFor(io.stdout)).wrap(lines.join('\n'))}\n`);
   }
   if (result.verdict !== 'official') throw new SilentError(ExitCode.notOfficial);
   return result;
