@@ -122,6 +122,16 @@ describe('wallet-help check', () => {
     expect(JSON.parse(xrp.stdout).checks.map((c: { status: string }) => c.status)).toEqual(['pass', 'fail']);
   });
 
+  it('says its results in the user\'s language, the codes kept for --json (QA: zh user)', async () => {
+    const args = ['check', 'address', '--chain', 'btc', '--address', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'];
+    const en = await cli(args);
+    expect(en.stdout).toContain('✘ fail  address  not a valid btc address (it belongs to another chain)');
+    const zh = await cli(['--lang', 'zh', ...args]);
+    expect(zh.stdout).toContain('✘ 失败  address  不是有效的 btc 地址（它属于另一条链）');
+    expect(zh.stdout).not.toMatch(/\bfail\b|other-chain/);
+    expect(JSON.parse((await cli(['--lang', 'zh', ...args, '--json'])).stdout).checks[0]).toMatchObject({ status: 'fail', result: 'other-chain' });
+  });
+
   it('skips what it has no target or input for, and skipping is not failing', async () => {
     const r = await cli(['check']);
     expect(r.code).toBe(0);

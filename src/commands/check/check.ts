@@ -1,5 +1,7 @@
 /** `wallet-help check [NAME...]`: run the checks on their own, doctor style. */
+import stringWidth from 'fast-string-width';
 import { listOf } from '../../i18n/i18n.js';
+import { layoutFor } from '../../render/layout.js';
 import type { Chain } from '../../checks/crypto.js';
 import { SilentError, UsageError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -103,7 +105,9 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
       if (name === 'address') {
         const a = crypto.checkAddress(chain, input!);
         const fix = a.problem === 'other-chain' ? t('checkcmd.fix.otherChain', { chains: listOf(t, a.validOn) }) : a.valid ? undefined : t('checkcmd.fix.address');
-        lines.push({ name, status: a.valid ? 'pass' : 'fail', result: a.valid ? 'valid' : (a.problem ?? 'invalid'), detail: t(a.valid ? 'checkcmd.addressOk' : 'checkcmd.addressBad', { chain, problem: a.problem ?? '' }), ...(fix ? { fix } : {}) });
+        // The problem in words for people; its code stays in `result` for scripts.
+        const problem = a.problem ? t(`checkcmd.problem.${a.problem}`) : '';
+        lines.push({ name, status: a.valid ? 'pass' : 'fail', result: a.valid ? 'valid' : (a.problem ?? 'invalid'), detail: t(a.valid ? 'checkcmd.addressOk' : 'checkcmd.addressBad', { chain, problem }), ...(fix ? { fix } : {}) });
       } else if (name === 'txid') {
         const x = crypto.checkTxid(chain, input!);
         lines.push({ name, status: x.valid ? 'pass' : 'fail', result: x.valid ? 'valid' : (x.problem ?? 'invalid'), detail: t(x.valid ? 'checkcmd.txidOk' : 'checkcmd.txidBad', { chain }), ...(x.valid ? {} : { fix: t('checkcmd.fix.txid') }) });
@@ -138,11 +142,14 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   if (opts.json) io.stdout.write(`${JSON.stringify({ provider: provider.id, checks: lines, summary: { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip') } }, null, 2)}\n`);
   else {
     const { out } = await ctx.styles();
-    const mark = { pass: out.green('✔ pass'), warn: out.yellow('⚠ warn'), fail: out.red('✘ fail'), skip: out.dim('- skip') };
+    // The status in the user's language (its id stays in --json), every line wrapped to the terminal under its text.
+    const mark = { pass: out.green(`✔ ${t('checkcmd.status.pass')}`), warn: out.yellow(`⚠ ${t('checkcmd.status.warn')}`), fail: out.red(`✘ ${t('checkcmd.status.fail')}`), skip: out.dim(`- ${t('checkcmd.status.skip')}`) };
     const width = Math.max(...lines.map((l) => l.name.length));
+    const layout = await layoutFor(io.stdout);
     for (const l of lines) {
-      io.stdout.write(`${mark[l.status]}  ${l.name.padEnd(width)}  ${safeText(l.detail)}\n`);
-      if (l.fix) io.stdout.write(`        ${' '.repeat(width)}  ${t('checkcmd.fixPrefix')}${safeText(l.fix)}\n`);
+      const lead = `${mark[l.status]}  ${l.name.padEnd(width)}  `;
+      io.stdout.write(`${layout.hanging(lead, safeText(l.detail))}\n`);
+      if (l.fix) io.stdout.write(`${layout.hanging(`${' '.repeat(stringWidth(lead))}${t('checkcmd.fixPrefix')}`, safeText(l.fix))}\n`);
     }
     io.stdout.write(`${t('checkcmd.summary', { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip') })}\n`);
   }
