@@ -295,7 +295,7 @@ describe('flows show and graph', () => {
     expect((await run(['flows', 'graph', 'complaint', '--format', 'png'])).code).toBe(2);
     const r = await run(['flows', 'show', 'complain']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Did you mean complaint?');
+    expect(r.stderr).toContain('Did you mean complaint (Make a complaint)?');
   });
 });
 

@@ -116,12 +116,17 @@ describe('diagnose with flags and --json', () => {
     expect(r.code).toBe(2);
     expect(json(r.stdout).error).toMatchObject({ code: 'unknown_flow', flow: 'payment-faild', suggestions: ['payment-failed'] });
     const human = await run(['diagnose', 'paymnet-failed']);
-    expect(human.stderr).toContain('Did you mean payment-failed?');
+    expect(human.stderr).toContain('Did you mean payment-failed (Payment or transfer failed)?');
     // A misspelt word of a long id: the whole id is too far off, the word is not.
     expect(json((await run(['diagnose', 'withdrawl', '--json'])).stdout).error.suggestions).toEqual(['withdrawal-delayed']);
     expect(json((await run(['diagnose', 'pasword', '--json'])).stdout).error.suggestions).toEqual(['forgot-password']);
     // Unrelated words still get the list, not a guess.
     expect(json((await run(['diagnose', 'banana', '--json'])).stdout).error.suggestions).toEqual([]);
+    // The problem typed in words, in Chinese: the flows whose title holds those characters, each id with its title (QA: zh user).
+    const zh = await run(['--lang', 'zh', 'diagnose', '支付失败']);
+    expect(zh.stderr).toContain('你是不是想输入 payment-failed（支付或转账失败）？');
+    expect(json((await run(['--lang', 'zh', 'diagnose', '充值', '--json'])).stdout).error.suggestions).toEqual(['deposit-missing']);
+    expect((await run(['diagnose', 'banana'])).stderr).toContain('Available flows: payment-failed (Payment or transfer failed), deposit-missing (');
   });
 
   it('says "cannot read FILE: no such file" for every missing file', async () => {

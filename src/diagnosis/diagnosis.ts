@@ -50,15 +50,33 @@ export function findFlow(flows: ReadonlyMap<string, Flow>, id: string, env: Pick
       problems: bad.problems,
     });
   }
-  throw unknownFlow(id, [...flows.keys()], env);
+  // Each id with its title in the user's language: a user who typed the problem in words finds the id for it.
+  throw unknownFlow(id, [...flows.keys()], env, new Map([...flows].map(([key, f]) => [key, f.title[env.lang] ?? f.title.en])));
 }
 
 /** The error for an unknown flow id: suggestions when some are close, else the list. */
-export function unknownFlow(id: string, ids: string[], env: Pick<DiagnosisEnv, 't' | 'lang'>): UsageError {
+export function unknownFlow(id: string, ids: string[], env: Pick<DiagnosisEnv, 't' | 'lang'>, titles?: ReadonlyMap<string, string>): UsageError {
   const { t } = env;
-  const suggestions = closest(id, ids);
-  const hint = suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(t, suggestions) }) : t('error.unknownFlow.list', { flows: listOf(t, ids) });
+  // Close in spelling; else, for a problem typed in words ("支付失败"), the flows whose title holds its characters in order.
+  const spelled = closest(id, ids);
+  const suggestions = spelled.length > 0 || !titles ? spelled : ids.filter((key) => inOrder(id, titles.get(key) ?? '')).slice(0, 3);
+  const named = (key: string) => (titles?.has(key) ? t('summary.aside', { text: key, aside: safeText(titles.get(key)!) }) : key);
+  const hint = suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(t, suggestions.map(named)) }) : t('error.unknownFlow.list', { flows: listOf(t, ids.map(named)) });
   return new UsageError('unknown_flow', sentences(t, t('error.unknownFlow', { flow: clip(id) }), hint), { flow: clip(id), suggestions });
+}
+
+/** Whether every character of `typed` (two or more, spaces aside) appears in `title` in the same order. */
+function inOrder(typed: string, title: string): boolean {
+  const chars = [...typed.replace(/\s+/g, '').toLowerCase()];
+  if (chars.length < 2) return false;
+  let at = 0;
+  const text = title.toLowerCase();
+  for (const c of chars) {
+    at = text.indexOf(c, at);
+    if (at === -1) return false;
+    at += c.length;
+  }
+  return true;
 }
 
 /** Refuses answers to questions the flow does not have, and values it does not offer. */
