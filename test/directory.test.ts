@@ -222,7 +222,10 @@ describe('contacts in the CLI', () => {
     const provider = await run(['contacts', '--contacts', 'acme.yaml', '--provider', 'nope'], { files });
     expect(provider.code).toBe(2);
     expect(provider.stderr).toContain('no provider "nope". Its providers are: acme');
-    expect((await run(['contacts', 'refunds'])).stderr).toContain('There is no queue "refunds"');
+    expect((await run(['contacts', 'refunds'])).stderr).toContain('There is no queue "refunds". Queues are: payments (payments support), account (account support)');
+    // A team named in the user's words, or a typo, gets the id meant (QA: zh user).
+    expect((await run(['--lang', 'zh', 'contacts', '安全'])).stderr).toContain('你是不是想输入 security（安全客服）？');
+    expect(JSON.parse((await run(['contacts', 'securty', '--json'])).stdout).error).toMatchObject({ code: 'unknown_queue', suggestions: ['security'] });
     const now = await run(['contacts', '--now', 'tomorrow']);
     expect(now.code).toBe(2);
     expect(now.stderr).toContain('--now expects an ISO-8601 date and time');

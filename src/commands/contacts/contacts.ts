@@ -4,7 +4,9 @@ import { QUEUES, type Queue } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { renderContactCard } from '../../render/contact.js';
 import { layoutFor } from '../../render/layout.js';
+import { listOf, orList, sentences } from '../../i18n/i18n.js';
 import { clip, safeText } from '../../util/safe-text.js';
+import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
 import '../../core.js';
 
@@ -19,7 +21,13 @@ export interface ContactsOptions {
 export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<ContactCard[]> {
   const { io, t, lang } = ctx;
   if (opts.queue !== undefined && !(QUEUES as readonly string[]).includes(opts.queue)) {
-    throw new UsageError('unknown_queue', t('error.unknownQueue', { queue: clip(opts.queue) }), { queue: clip(opts.queue), queues: [...QUEUES] });
+    // A team named in the user's words ("安全", "Security") or a typo of an id: the id meant, with each team's name.
+    const typed = opts.queue.trim().toLowerCase();
+    const byName = QUEUES.filter((q) => typed !== '' && (t(`queue.${q}`).toLowerCase() === typed || t('queue.team', { queue: t(`queue.${q}`) }).toLowerCase() === typed));
+    const suggestions = byName.length > 0 ? byName : (closest(typed, QUEUES) as Queue[]);
+    const named = (q: Queue) => t('summary.aside', { text: q, aside: t('queue.team', { queue: t(`queue.${q}`) }) });
+    const hint = suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(t, suggestions.map(named)) }) : t('error.unknownQueue.list', { queues: listOf(t, QUEUES.map(named)) });
+    throw new UsageError('unknown_queue', sentences(t, t('error.unknownQueue', { queue: clip(opts.queue) }), hint), { queue: clip(opts.queue), queues: [...QUEUES], suggestions });
   }
   const { directory, provider } = await ctx.provider();
   const queues: Queue[] = opts.queue ? [opts.queue as Queue] : [...QUEUES];
