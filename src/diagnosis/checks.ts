@@ -31,7 +31,12 @@ export interface CheckRecord {
  * undefined when the text cannot be checked (not a contact, or empty where the
  * question has no "not given" answer), so the caller asks instead.
  */
-export async function runCheck(q: Question, typed: string, providers: readonly Provider[], t: Translate): Promise<{ answer: string; record: CheckRecord } | 'needs-country' | undefined> {
+export async function runCheck(
+  q: Question,
+  typed: string,
+  providers: readonly Provider[],
+  t: Translate,
+): Promise<{ answer: string; record: CheckRecord; spoofable?: 'phone' | 'email' } | 'needs-country' | undefined> {
   if (q.check !== 'verify-contact') return undefined;
   const spec = CHECKS[q.check];
   const text = typed.trim();
@@ -41,12 +46,17 @@ export async function runCheck(q: Question, typed: string, providers: readonly P
   }
   // Typed text is screened like every answer: a secret is refused, never checked.
   await refuseSecrets(t, [{ text, where: q.id }]);
-  const { verifyContact } = await import('../safety/verify.js');
+  const { spoofableKind, verifyContact } = await import('../safety/verify.js');
   const result = verifyContact(text, providers);
   if (result.verdict === 'invalid') return undefined;
   // A national number cannot be compared without its country: no verdict, never "not official".
   if (result.reasons.includes('needs-country')) return 'needs-country';
-  return { answer: result.verdict, record: { question: q.id, check: q.check, input: result.normalized ?? clip(result.input), result: result.verdict, reasons: result.reasons } };
+  const spoofable = spoofableKind(result);
+  return {
+    answer: result.verdict,
+    record: { question: q.id, check: q.check, input: result.normalized ?? clip(result.input), result: result.verdict, reasons: result.reasons },
+    ...(spoofable ? { spoofable } : {}),
+  };
 }
 
 /** The case facts checks use: chain, txid, address, memo. */

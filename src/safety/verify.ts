@@ -58,6 +58,14 @@ export type LookalikeReason = 'brand-with-extra-words' | 'edit-distance' | 'othe
 /** Why a contact could not be compared: a national phone number without its country. */
 export type UnknownReason = 'needs-country';
 
+/**
+ * For an official phone number or e-mail address, which of the two it is: caller ID and sender addresses
+ * can be faked, so a call or message showing it may still be a scam (said wherever the verdict is).
+ */
+export function spoofableKind(result: Pick<VerifyResult, 'verdict' | 'kind'>): 'phone' | 'email' | undefined {
+  return result.verdict === 'official' && (result.kind === 'phone' || result.kind === 'email') ? result.kind : undefined;
+}
+
 export interface VerifyResult {
   /** As given, trimmed. */
   input: string;

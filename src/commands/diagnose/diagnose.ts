@@ -291,7 +291,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           }
           if (ran) {
             checks = [...checks.filter((c) => c.question !== q.id), ran.record];
-            notes.push(checkLine(ctx, ran.record));
+            notes.push(checkLine(ctx, ran.record, ran.spoofable));
             next = forward(next.session, ran.answer);
             await progress(next.session);
             continue;
@@ -588,12 +588,11 @@ function parseCheckInputs(ctx: Context, flags: readonly string[]): Record<string
 }
 
 /** One line saying what a check found, shown before the outcome. */
-function checkLine(ctx: Context, r: CheckRecord): string {
+function checkLine(ctx: Context, r: CheckRecord, spoofable?: 'phone' | 'email'): string {
   const input = r.input === null ? '' : safeText(r.input);
   const line = ctx.t(`check.result.${r.result as 'official' | 'lookalike' | 'unknown' | 'not-given'}`, { input });
   // An official number or address can still be shown by a scammer (caller ID, sender addresses): said at once, as verify says it.
-  const kind = r.result !== 'official' || r.input === null ? undefined : /^\+\d/.test(r.input) ? 'phone' : /^[^@\s]+@[^@\s]+$/.test(r.input) ? 'email' : undefined;
-  return kind ? `${line}\n  ${ctx.t(`verify.spoofable.${kind}`)}` : line;
+  return spoofable ? `${line}\n  ${ctx.t(`verify.spoofable.${spoofable}`)}` : line;
 }
 
 /** The words of the key hint under a list, in the user's language. */

@@ -2,7 +2,7 @@
 import { sentences } from '../../i18n/i18n.js';
 import { ExitCode, SilentError, UsageError } from '../../errors.js';
 import { refuseSecrets } from '../../safety/screen.js';
-import type { VerifyResult } from '../../safety/verify.js';
+import { spoofableKind, type VerifyResult } from '../../safety/verify.js';
 import type { Queue } from '../../engine/types.js';
 import { layoutFor } from '../../render/layout.js';
 import { queueTeam } from '../../render/queue.js';
@@ -36,8 +36,9 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
     throw new UsageError('invalid_contact', t('verify.invalid', { input: clip(opts.contact) }), { input: clip(opts.contact) });
   }
   // An official number or address can still be shown by a scammer's call or message: caller ID and senders can be faked.
-  const spoofable = result.verdict === 'official' && (result.kind === 'phone' || result.kind === 'email');
-  const advice = spoofable ? t(`verify.spoofable.${result.kind as 'phone' | 'email'}`) : undefined;
+  const spoofKind = spoofableKind(result);
+  const spoofable = spoofKind !== undefined;
+  const advice = spoofKind ? t(`verify.spoofable.${spoofKind}`) : undefined;
   if (opts.json) {
     const official = result.verdict === 'official' ? { spoofable, ...(advice ? { advice } : {}) } : {};
     io.stdout.write(`${JSON.stringify({ ...result, ...official, source, example: matched?.example ?? provider.example }, null, 2)}\n`);
