@@ -16,6 +16,9 @@ import { loadFlowText } from '../src/flows/load.js';
 import { translator, type Translate } from '../src/i18n/i18n.js';
 import { diagnose, type FlowSet } from '../src/lib.js';
 import { BUNDLED_DIRECTORY_YAML } from '../src/paths.js';
+import { Checker } from '../src/data/checker.js';
+import { parseLocatedYaml } from '../src/data/located-yaml.js';
+import { findJsonProblem, parseJson, parseStrictJson } from '../src/data/strict-json.js';
 import { screenDataText } from '../src/safety/data-text.js';
 import { bundledFlows } from './helpers.js';
 
@@ -327,6 +330,69 @@ describe('random files never make the loader throw', () => {
 
 // ---------------------------------------------------------------------------
 // Random answers
+
+describe('the checker\'s fast answers', () => {
+  it('accept a value exactly when the reporting check finds nothing wrong with it', () => {
+    // Values made of what the checks look at: blank, unsafe and multi-line texts, a contact, a secret
+    // request, ids, keys that are allowed or not, lists, mappings and other types.
+    const texts = fc.constantFrom('Check your network.', '', '  ', 'a\nb', 'a\tb', 'x\u001b[2J', 'a\u202eb', 'Call +1 415 555 0100', 'Tell me your recovery phrase', 'reset', 'fix-1', 'a-b-c-d-e-f-g', 'BAD_ID', '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
+    const keys = fc.constantFrom('en', 'zh', 'text', 'answers', 'kind', 'x', 'k\u0007');
+    const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        texts,
+        fc.constantFrom(1, null, true, undefined),
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(keys, tie('v'), { maxKeys: 4 }),
+        // Texts in both languages, the shape most values have: what decides is then the texts themselves.
+        fc.record({ en: texts, zh: texts }),
+      ),
+    })).v;
+    const checker = () => new Checker(parseLocatedYaml('{}', 'x.json').doc, 'en', (t) => screenDataText(t, { contacts: true }));
+    const allowed = ['text', 'answers', 'en'];
+    const required = ['text'];
+    fc.assert(
+      fc.property(value, (v) => {
+        const reported = (check: (c: Checker) => unknown) => {
+          const c = checker();
+          const result = check(c);
+          return c.problems.length === 0 && result !== undefined ? result : undefined;
+        };
+        expect(checker().goodLocalized(v), 'localized').toBe(reported((c) => c.localized(v, [], 'what.flowTitle')));
+        expect(checker().goodObject(v, allowed, required), 'object').toBe(reported((c) => c.object(v, [], 'what.flowTitle', allowed, required)));
+        expect(checker().goodId(v), 'id').toBe(reported((c) => c.id(v, [], 'what.flowId')));
+        expect(checker().goodMap(v), 'map').toBe(reported((c) => c.map(v, [], 'what.questions')));
+      }),
+      { ...RUNS, numRuns: 1000, ...SEED },
+    );
+  });
+});
+
+describe('strict JSON', () => {
+  it('finds a repeated key exactly when the grammar walk does, whatever colons and escapes the texts hold', () => {
+    // Texts made of the characters that matter to the count: colons, quotes, backslashes, the escape of a colon.
+    const text = fc.array(fc.constantFrom('a', ':', '"', '\\', '\u003a', ' ', '{', '}', 'é'), { maxLength: 6 }).map((parts) => parts.join(''));
+    const keys = fc.constantFrom('k', 'k:', ':', 'a');
+    const json: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        text.map((t) => JSON.stringify(t)),
+        fc.array(tie('value'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
+        // Keys are written as JSON.stringify would, or with the colon escaped: both spell the same key.
+        fc.array(fc.tuple(keys, fc.boolean(), tie('value')), { maxLength: 4 }).map((entries) => `{${entries.map(([k, escaped, v]) => `${escaped ? JSON.stringify(k).replaceAll(':', '\\u003a') : JSON.stringify(k)}:${v}`).join(',')}}`),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(json, (source) => {
+        const walked = findJsonProblem(source);
+        const parsed = parseStrictJson(source);
+        expect('problem' in parsed ? parsed.problem : undefined).toEqual(walked);
+        expect(parseJson(source)?.repeatsKey).toBe(walked?.kind === 'duplicate');
+      }),
+      { ...RUNS, numRuns: 1000, ...SEED },
+    );
+  });
+});
 
 describe('random answer maps', () => {
   let flows: Map<string, Flow>;

@@ -200,6 +200,16 @@ describe('flow validation', () => {
     }
   });
 
+  it('tells a repeated JSON key from colons inside texts and keys, and from a colon written as an escape', () => {
+    // Repeats are found by counting colons: colons in keys and values must not hide one or invent one.
+    const clean = ['{"a:b": "c:d", "e": ":"}', '{"k": ":x", "x": [":", {"y:": "::"}]}', '{"a": "\\u003a", "b\\u003a": 1}', '{"a": "\\u003A:"}', '{"": ""}', '[]', '"a:b"'];
+    for (const text of clean) expect(parseLocatedYaml(text, 'x.json').problems, text).toEqual([]);
+    expect(parseLocatedYaml('{"a\\u003ab": "x", "a:b": "y"}', 'x.json').problems.map((p) => p.message)).toEqual([expect.stringMatching(/duplicate|twice/i)]);
+    for (const text of ['{"a:b": "x:y", "a:b": ":"}', '{"k": ":", "k": ""}', '{"k": "", "k": ":"}', '{"k": "\\u003a", "k": 1}', '[{"k": {"z": ":"}, "k": 1}]']) {
+      expect(parseLocatedYaml(text, 'x.json').problems.map((p) => p.message), text).toEqual([expect.stringMatching(/duplicate|twice/i)]);
+    }
+  });
+
   it('refuses JSON nested deeper than 64 levels, but not brackets inside strings', () => {
     const deep = parseLocatedYaml(`${'['.repeat(65)}${']'.repeat(65)}`, 'x.json');
     expect(deep.problems).toEqual([expect.objectContaining({ line: 1, column: 65, message: expect.stringMatching(/64/) })]);

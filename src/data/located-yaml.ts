@@ -11,7 +11,7 @@ import { problemTranslator, ref, type ProblemTranslate } from '../i18n/problems.
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 import { DataFileError } from './read-file.js';
 import { clip, safeText } from '../util/safe-text.js';
-import { countKeys, jsonShape, MAX_DEPTH } from './strict-json.js';
+import { jsonShape, MAX_DEPTH, parseJson } from './strict-json.js';
 import { firstInvalidUtf8 } from './utf8.js';
 import '../core.js';
 
@@ -105,12 +105,13 @@ function formatBytes(n: number): string {
  */
 export function parseLocatedYaml(text: string, file: string, lang: Lang = 'en'): { doc: LocatedValue; problems: Problem[] } {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  // Parsers and checks recurse per level: refuse absurd nesting before any sees it.
-  // A JSON document is read by JSON.parse after one pass that finds its depth and counts its keys.
-  const json = /^\s*[{[]/.test(source) ? jsonShape(source) : undefined;
-  let fast: Parsed | undefined = json && json.tooDeepAt === undefined ? parseJson(source, json.keys) : undefined;
+  // Checks recurse per level: absurd nesting is refused before any sees it. A JSON document is read by
+  // JSON.parse (which does not recurse), and one walk over the value finds its depth and repeated keys.
+  const json = /^\s*[{[]/.test(source) ? parseJson(source) : undefined;
+  let fast: Parsed | undefined = json && !json.tooDeep && !json.repeatsKey ? { ok: true, value: json.value } : undefined;
   if (!fast) {
-    const deep = json?.tooDeepAt ?? tooDeep(source);
+    // The YAML parsers recurse: the depth is found in the text, before they see it.
+    const deep = json?.tooDeep ? (jsonShape(source).tooDeepAt ?? 0) : tooDeep(source);
     if (deep !== undefined) {
       const before = source.slice(0, deep).split('\n');
       return { doc: emptyDoc(file, source), problems: [{ file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, message: problemTranslator(lang)('yaml.tooDeep', { max: MAX_DEPTH }) }] };
@@ -175,21 +176,6 @@ function tooDeep(source: string): number | undefined {
  * and 0b… binary numbers, which js-yaml reads as numbers where YAML 1.2 (and the careful parser) reads text.
  */
 const NEEDS_CAREFUL_PARSER = /(?:^|[\s,[{:-])[&*!][^\s,\]}]|(?:^|[\s,[{])\?(?:[ \t\n]|$)|(?:^|[\n,{])[ \t]*[[{]|(?:^|[\s,[{:-])[-+]?0b[01]+(?=[\s,\]}#]|$)/;
-
-/**
- * JSON.parse, for a JSON document whose text writes `keys` keys. JSON.parse keeps
- * the last of two equal keys without a word, where YAML refuses them: a repeated
- * key leaves the value with fewer keys than the text wrote, and then (as for text
- * that is not strict JSON: comments, trailing commas) YAML rules apply.
- */
-function parseJson(source: string, keys: number): Parsed | undefined {
-  try {
-    const value: unknown = JSON.parse(source);
-    return countKeys(value) === keys ? { ok: true, value } : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * js-yaml (YAML 1.2 core schema, duplicate keys refused) for plain YAML: several

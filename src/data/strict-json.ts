@@ -174,23 +174,74 @@ export function jsonShape(json: string): { keys: number; tooDeepAt?: number } {
   return { keys };
 }
 
-/** The number of keys of all objects in a parsed JSON value (iteratively: depth is not limited here). */
-export function countKeys(root: unknown): number {
+/** A colon written as an escape: the text's colons then no longer match its keys and the colons of its parsed texts. */
+const ESCAPED_COLON = /\\u003a/i;
+
+/**
+ * JSON.parse, plus the two things it lets through: a key written twice in one object
+ * (JSON.parse keeps the last without a word) and nesting deeper than MAX_DEPTH
+ * (JSON.parse itself does not recurse). Undefined when the text is not JSON.
+ *
+ * Repeats are found by counting, not by a second parse: every key is followed by
+ * one colon and every other colon is inside a text, so without a repeat the text's
+ * colons are the keys plus the colons of the parsed texts; a repeat that JSON.parse
+ * dropped leaves the parsed value with fewer of both. Counting colons is a native
+ * search; only a text that writes a colon as an escape (\u003a) is walked by hand.
+ */
+export function parseJson(text: string): { value: unknown; repeatsKey: boolean; tooDeep: boolean } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return { value, repeatsKey: false, tooDeep: false };
+  const shape = valueShape(value);
+  let repeatsKey: boolean;
+  if (ESCAPED_COLON.test(text)) repeatsKey = shape.keys !== jsonShape(text).keys;
+  else {
+    let colons = 0;
+    for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) colons++;
+    repeatsKey = colons - shape.colons !== shape.keys;
+  }
+  return { value, repeatsKey, tooDeep: shape.depth > MAX_DEPTH };
+}
+
+/** How deep a parsed JSON value nests, how many keys its objects have and how many colons its texts (keys and values) hold; iteratively. */
+function valueShape(root: unknown): { depth: number; keys: number; colons: number } {
   let keys = 0;
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== 'object' || value === null) continue;
+  let colons = 0;
+  let deepest = 0;
+  const values: unknown[] = [root];
+  const depths: number[] = [1];
+  const visit = (item: unknown, depth: number) => {
+    if (typeof item === 'string') colons += colonsIn(item);
+    else if (typeof item === 'object' && item !== null) {
+      values.push(item);
+      depths.push(depth);
+    }
+  };
+  while (values.length > 0) {
+    const value = values.pop() as object;
+    const depth = depths.pop()!;
+    if (depth > deepest) deepest = depth;
     if (Array.isArray(value)) {
-      for (const item of value) stack.push(item);
+      for (const item of value) visit(item, depth + 1);
     } else {
       for (const key in value) {
         keys++;
-        stack.push((value as Record<string, unknown>)[key]);
+        colons += colonsIn(key);
+        visit((value as Record<string, unknown>)[key], depth + 1);
       }
     }
   }
-  return keys;
+  return { depth: deepest, keys, colons };
+}
+
+function colonsIn(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) n++;
+  return n;
 }
 
 /**
@@ -199,16 +250,11 @@ export function countKeys(root: unknown): number {
  * walk runs only to place a problem.
  */
 export function parseStrictJson(text: string): { value: unknown } | { problem: JsonProblem } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { problem: findJsonProblem(text) ?? { offset: 0, kind: 'value' } };
-  }
-  // JSON.parse keeps the last of two equal keys: fewer keys parsed than written means one repeats.
-  if (typeof value === 'object' && value !== null && countKeys(value) !== jsonShape(text).keys) {
+  const parsed = parseJson(text);
+  if (!parsed) return { problem: findJsonProblem(text) ?? { offset: 0, kind: 'value' } };
+  if (parsed.repeatsKey) {
     const problem = findJsonProblem(text);
     if (problem) return { problem };
   }
-  return { value };
+  return { value: parsed.value };
 }

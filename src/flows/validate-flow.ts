@@ -33,9 +33,12 @@ const CONTACTS_BELOW = /contacts? (?:shown|listed) below|下方列出的(?:联�
 
 const FLOW_KEYS = ['$schema', 'id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests'];
 const QUESTION_KEYS = ['text', 'agent', 'answers', 'check', 'input'];
+const QUESTION_REQUIRED = ['text', 'answers'];
 const ANSWER_KEYS = ['value', 'label', 'next'];
 const OUTCOME_KEYS = ['kind', 'title', 'steps', 'agent', 'queue', 'prepare'];
+const OUTCOME_REQUIRED = ['kind', 'title', 'steps'];
 const TEST_KEYS = ['name', 'answers', 'expect'];
+const TEST_REQUIRED = ['answers', 'expect'];
 
 /**
  * Validates one flow document; `expectedId` is the file name's stem, which the id must match.
@@ -109,23 +112,22 @@ function readQuestions(c: Checker, root: Obj, requireAgent: boolean): Record<str
   if (!raw) return out;
   for (const [qid, value] of Object.entries(raw)) {
     const path = ['questions', qid];
-    const id = c.id(qid, path, 'what.questionId', 'key');
-    const q = c.object(value, path, ref('what.question', { id: qid }), QUESTION_KEYS, ['text', 'answers']);
+    const id = c.goodId(qid) ?? c.id(qid, path, 'what.questionId', 'key');
+    const q = c.goodObject(value, QUESTION_KEYS, QUESTION_REQUIRED) ?? c.object(value, path, ref('what.question', { id: qid }), QUESTION_KEYS, QUESTION_REQUIRED);
     if (!id || !q) continue;
-    const text = c.localized(q.text, [...path, 'text'], ref('what.questionText', { id: qid }));
+    const text = c.goodLocalized(q.text) ?? c.localized(q.text, [...path, 'text'], ref('what.questionText', { id: qid }));
     if (requireAgent && q.agent === undefined) c.report(path, 'flow.questionNeedsAgent', { id: qid });
-    const agent = q.agent === undefined ? undefined : c.localized(q.agent, [...path, 'agent'], ref('what.questionAgent', { id: qid }));
-    const answersRaw = c.array(q.answers, [...path, 'answers'], ref('what.questionAnswers', { id: qid }), 2);
+    const agent = q.agent === undefined ? undefined : (c.goodLocalized(q.agent) ?? c.localized(q.agent, [...path, 'agent'], ref('what.questionAgent', { id: qid })));
+    const answersRaw = Array.isArray(q.answers) && q.answers.length >= 2 ? q.answers : c.array(q.answers, [...path, 'answers'], ref('what.questionAnswers', { id: qid }), 2);
     const answers: Answer[] = [];
     const seen = new Set<string>();
-    answersRaw?.forEach((a, i) => {
-      const apath = [...path, 'answers', i];
-      const obj = c.object(a, apath, ref('what.questionAnswer', { id: qid }), ANSWER_KEYS, ANSWER_KEYS);
+    answersRaw?.forEach((a: unknown, i) => {
+      const obj = c.goodObject(a, ANSWER_KEYS, ANSWER_KEYS) ?? c.object(a, [...path, 'answers', i], ref('what.questionAnswer', { id: qid }), ANSWER_KEYS, ANSWER_KEYS);
       if (!obj) return;
-      const value = c.id(obj.value, [...apath, 'value'], 'what.answerValue');
-      const label = c.localized(obj.label, [...apath, 'label'], ref('what.answerLabel', { value: String(obj.value) }));
-      const next = c.string(obj.next, [...apath, 'next'], ref('what.answerNext', { value: String(obj.value) }));
-      if (value !== undefined && seen.has(value)) c.report([...apath, 'value'], 'flow.answerTwice', { value, id: qid });
+      const value = c.goodId(obj.value) ?? c.id(obj.value, [...path, 'answers', i, 'value'], 'what.answerValue');
+      const label = c.goodLocalized(obj.label) ?? c.localized(obj.label, [...path, 'answers', i, 'label'], ref('what.answerLabel', { value: String(obj.value) }));
+      const next = isCleanText(obj.next) ? obj.next : c.string(obj.next, [...path, 'answers', i, 'next'], ref('what.answerNext', { value: String(obj.value) }));
+      if (value !== undefined && seen.has(value)) c.report([...path, 'answers', i, 'value'], 'flow.answerTwice', { value, id: qid });
       if (value !== undefined) seen.add(value);
       if (value !== undefined && label && next !== undefined) answers.push({ value, label, next });
     });
@@ -163,12 +165,12 @@ function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<stri
   if (Object.keys(raw).length === 0) c.report(['outcomes'], 'flow.noOutcome');
   for (const [oid, value] of Object.entries(raw)) {
     const path = ['outcomes', oid];
-    const id = c.id(oid, path, 'what.outcomeId', 'key');
-    const o = c.object(value, path, ref('what.outcome', { id: oid }), OUTCOME_KEYS, ['kind', 'title', 'steps']);
+    const id = c.goodId(oid) ?? c.id(oid, path, 'what.outcomeId', 'key');
+    const o = c.goodObject(value, OUTCOME_KEYS, OUTCOME_REQUIRED) ?? c.object(value, path, ref('what.outcome', { id: oid }), OUTCOME_KEYS, OUTCOME_REQUIRED);
     if (!id || !o) continue;
-    const kind = c.oneOf(o.kind, [...path, 'kind'], ref('what.outcomeKind', { id: oid }), OUTCOME_KINDS);
-    const title = c.localized(o.title, [...path, 'title'], ref('what.outcomeTitle', { id: oid }));
-    const steps = localizedList(c, o.steps, [...path, 'steps'], ref('what.outcomeSteps', { id: oid }));
+    const kind = (OUTCOME_KINDS as readonly unknown[]).includes(o.kind) ? (o.kind as Outcome['kind']) : c.oneOf(o.kind, [...path, 'kind'], ref('what.outcomeKind', { id: oid }), OUTCOME_KINDS);
+    const title = c.goodLocalized(o.title) ?? c.localized(o.title, [...path, 'title'], ref('what.outcomeTitle', { id: oid }));
+    const steps = goodLocalizedList(c, o.steps) ?? localizedList(c, o.steps, [...path, 'steps'], ref('what.outcomeSteps', { id: oid }));
     let queue: Outcome['queue'];
     if (kind === 'fix') {
       // A fix may name the team to turn to when it does not solve the problem; it still prepares nothing.
@@ -176,12 +178,8 @@ function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<stri
     } else if (kind && o.queue === undefined) {
       c.report(path, kind === 'alert' ? 'flow.alertNeedsQueue' : 'flow.escalationNeedsQueue', { id: oid, queues: QUEUES.join(' | ') });
     }
-    if (kind && o.queue !== undefined) queue = c.oneOf(o.queue, [...path, 'queue'], ref('what.outcomeQueue', { id: oid }), QUEUES);
-    // A step that sends the user to "the contacts shown below" needs a queue, or nothing is shown below it.
-    if (kind === 'fix' && o.queue === undefined && Array.isArray(o.steps) && JSON.stringify([o.steps, o.agent ?? []]).match(CONTACTS_BELOW)) {
-      c.report(path, 'flow.contactsWithoutQueue', { id: oid, queues: QUEUES.join(' | ') });
-    }
-    const prepare = o.prepare === undefined ? undefined : localizedList(c, o.prepare, [...path, 'prepare'], ref('what.outcomePrepare', { id: oid }));
+    if (kind && o.queue !== undefined) queue = (QUEUES as readonly unknown[]).includes(o.queue) ? (o.queue as Outcome['queue']) : c.oneOf(o.queue, [...path, 'queue'], ref('what.outcomeQueue', { id: oid }), QUEUES);
+    const prepare = o.prepare === undefined ? undefined : (goodLocalizedList(c, o.prepare) ?? localizedList(c, o.prepare, [...path, 'prepare'], ref('what.outcomePrepare', { id: oid })));
     // What to have ready for support: naming a secret there is asking for it.
     prepare?.forEach((item, i) => {
       for (const lang of LANGS) {
@@ -190,8 +188,12 @@ function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<stri
       }
     });
     if (requireAgent && o.agent === undefined) c.report(path, 'flow.outcomeNeedsAgent', { id: oid });
-    const agent = o.agent === undefined ? undefined : localizedList(c, o.agent, [...path, 'agent'], ref('what.outcomeAgent', { id: oid }));
+    const agent = o.agent === undefined ? undefined : (goodLocalizedList(c, o.agent) ?? localizedList(c, o.agent, [...path, 'agent'], ref('what.outcomeAgent', { id: oid })));
     if (agent && steps && agent.length !== steps.length) c.report([...path, 'agent'], 'flow.agentSteps', { id: oid, steps: steps.length, agent: agent.length });
+    // A step that sends the user to "the contacts shown below" needs a queue, or nothing is shown below it.
+    if (kind === 'fix' && o.queue === undefined && [steps, agent].some((texts) => texts?.some((l) => LANGS.some((lang) => CONTACTS_BELOW.test(l[lang]))))) {
+      c.report(path, 'flow.contactsWithoutQueue', { id: oid, queues: QUEUES.join(' | ') });
+    }
     if (kind && title && steps) {
       const outcome: Outcome = { id, kind, title, steps };
       if (agent) outcome.agent = agent;
@@ -201,6 +203,11 @@ function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<stri
     }
   }
   return out;
+}
+
+/** The value when localizedList() would accept it without a problem, else undefined. */
+function goodLocalizedList(c: Checker, value: unknown): Localized[] | undefined {
+  return Array.isArray(value) && value.length > 0 && value.every((item) => c.goodLocalized(item) !== undefined) ? (value as Localized[]) : undefined;
 }
 
 function localizedList(c: Checker, value: unknown, path: (string | number)[], what: What): Localized[] | undefined {
@@ -253,21 +260,22 @@ function readTests(c: Checker, root: Obj): FlowTest[] {
   items?.forEach((item, i) => {
     const path = ['tests', i];
     const n = i + 1;
-    const t = c.object(item, path, ref('what.test', { n }), TEST_KEYS, ['answers', 'expect']);
+    const t = c.goodObject(item, TEST_KEYS, TEST_REQUIRED) ?? c.object(item, path, ref('what.test', { n }), TEST_KEYS, TEST_REQUIRED);
     if (!t) return;
     const name = t.name === undefined ? unnamedTest(c, n) : c.string(t.name, [...path, 'name'], ref('what.testName', { n }), true);
     if (name !== undefined && t.name !== undefined) c.screened(name, [...path, 'name'], ref('what.testName', { n }));
-    const answersObj = c.map(t.answers, [...path, 'answers'], ref('what.testAnswers', { n }));
+    const answersObj = c.goodMap(t.answers) ?? c.map(t.answers, [...path, 'answers'], ref('what.testAnswers', { n }));
     const answers: Record<string, string> = Object.create(null);
     let ok = answersObj !== undefined;
-    for (const [k, v] of Object.entries(answersObj ?? {})) {
+    for (const k of Object.keys(answersObj ?? {})) {
+      const v = answersObj![k];
       if (isCleanText(v)) answers[k] = v;
       else {
         c.string(v, [...path, 'answers', k], ref('what.testAnswer', { question: k }));
         ok = false;
       }
     }
-    const expect = c.string(t.expect, [...path, 'expect'], ref('what.testExpect', { n }));
+    const expect = isCleanText(t.expect) ? t.expect : c.string(t.expect, [...path, 'expect'], ref('what.testExpect', { n }));
     if (ok && name !== undefined && expect !== undefined) out.push({ name, answers, expect });
   });
   return out;
