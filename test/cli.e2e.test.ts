@@ -1,6 +1,6 @@
 /** The built binary, spawned as users and scripts run it. `npm test` builds before running these. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,6 +28,9 @@ describe('the built CLI', () => {
     writeFileSync(join(dir, 'gen-23.yaml'), fees.replace(/^id: fees$/m, 'id: gen-24'));
     writeFileSync(join(dir, 'gen-41.json'), JSON.stringify({ id: 'gen-41', title: { en: 'x' } }));
     writeFileSync(join(dir, 'gen-58.yaml'), Buffer.concat([Buffer.from('id: gen-58\ntitle: '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]));
+    // One that cannot be read as a file at all: the threads read synchronously, and say so as one thread does.
+    rmSync(join(dir, 'gen-60.yaml'));
+    mkdirSync(join(dir, 'gen-60.yaml'));
     // The threads are used from 64 files on, where there is more than one core (as on the machines this runs on).
     expect(availableParallelism()).toBeGreaterThan(1);
     const threads = cli(['flows', 'validate', dir, '--json']);
@@ -40,6 +43,7 @@ describe('the built CLI', () => {
       'gen-23.yaml',
       'gen-41.json',
       'gen-58.yaml',
+      'gen-60.yaml',
       'gen-7.yaml',
     ]);
   });

@@ -17,7 +17,7 @@ import { translator, type Translate } from '../src/i18n/i18n.js';
 import { diagnose, type FlowSet } from '../src/lib.js';
 import { BUNDLED_DIRECTORY_YAML } from '../src/paths.js';
 import { Checker } from '../src/data/checker.js';
-import { parseLocatedYaml } from '../src/data/located-yaml.js';
+import { NEEDS_CAREFUL_PARSER, parseLocatedYaml } from '../src/data/located-yaml.js';
 import { findJsonProblem, parseJson, parseStrictJson } from '../src/data/strict-json.js';
 import { screenDataText } from '../src/safety/data-text.js';
 import { bundledFlows } from './helpers.js';
@@ -364,6 +364,20 @@ describe('the checker\'s fast answers', () => {
         expect(checker().goodMap(v), 'map').toBe(reported((c) => c.map(v, [], 'what.questions')));
       }),
       { ...RUNS, numRuns: 1000, ...SEED },
+    );
+  });
+});
+
+describe('what sends YAML to the careful parser', () => {
+  it('is found exactly as its readable form finds it', () => {
+    // The readable form of NEEDS_CAREFUL_PARSER (src/data/located-yaml.ts), which is written to search fast.
+    const readable = /(?:^|[\s,[{:-])[&*!][^\s,\]}]|(?:^|[\s,[{])\?(?:[ \t\n]|$)|(?:^|[\n,{])[ \t]*[[{]|(?:^|[\s,[{:-])[-+]?0b[01]+(?=[\s,\]}#]|$)/;
+    const text = fc.array(fc.constantFrom('&', '*', '!', '?', '[', '{', ']', '}', ',', ':', '-', '+', '#', '0', '1', 'b', 'a', ' ', '\t', '\n', '\r'), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(NEEDS_CAREFUL_PARSER.test(t), JSON.stringify(t)).toBe(readable.test(t));
+      }),
+      { ...RUNS, numRuns: 20_000, ...SEED },
     );
   });
 });

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang } from '../engine/types.js';
-import { checkDataFileVerdict, type FileVerdict } from './data-file.js';
+import { checkDataFileVerdictSync, type FileVerdict } from './data-file.js';
 
 export interface WorkerSetup {
   lang: Lang;
@@ -16,8 +16,8 @@ export type WorkerReply = { index: number; verdict: FileVerdict }[];
 
 const { lang, requireAgent } = workerData as WorkerSetup;
 
+// Synchronous reads: this thread only checks files, and waiting for the disk holds up nothing else.
 parentPort?.on('message', (batch: WorkerRequest) => {
-  void Promise.all(batch.map(async ({ index, file }) => ({ index, verdict: await checkDataFileVerdict(file, lang, requireAgent) }))).then((reply: WorkerReply) =>
-    parentPort?.postMessage(reply),
-  );
+  const reply: WorkerReply = batch.map(({ index, file }) => ({ index, verdict: checkDataFileVerdictSync(file, lang, requireAgent) }));
+  parentPort?.postMessage(reply);
 });
