@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { CORE_SCHEMA, load } from 'js-yaml';
 
