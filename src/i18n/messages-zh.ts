@@ -118,6 +118,7 @@ export const zh: Record<MessageKey, string> = {
   'hours.dayRange': '{from}至{to}',
   'hours.ruleSeparator': '；',
   'hours.inZone': '{hours}（{zone}）',
+  'duration.d': '{d} 天',
   'duration.dh': '{d} 天 {h} 小时',
   'duration.hm': '{h} 小时 {m} 分钟',
   'duration.h': '{h} 小时',

@@ -126,6 +126,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'hours.dayRange': '{from}–{to}',
   'hours.ruleSeparator': '; ',
   'hours.inZone': '{hours} ({zone})',
+  'duration.d': '{d} d',
   'duration.dh': '{d} d {h} h',
   'duration.hm': '{h} h {m} min',
   'duration.h': '{h} h',

@@ -66,13 +66,13 @@ export function formatLanguages(tags: readonly string[], lang: Lang): string {
   return formatter(`list ${locale}`, () => new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' })).format(list);
 }
 
-/** "13 h 20 min" / "13 小时 20 分钟", rounded up to the minute. */
+/** "13 h 20 min" / "13 小时 20 分钟", rounded up to the minute; a part that is zero is left out ("2 d", not "2 d 0 h"). */
 export function formatDuration(ms: number, t: Translate): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
   const m = minutes % 60;
-  if (d > 0) return t('duration.dh', { d, h });
+  if (d > 0) return h === 0 ? t('duration.d', { d }) : t('duration.dh', { d, h });
   if (h > 0) return m === 0 ? t('duration.h', { h }) : t('duration.hm', { h, m });
   return t('duration.m', { m });
 }
