@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/data/located-yaml.js';
 import { contactCard } from '../src/directory/contact.js';
 import { loadDirectoryText } from '../src/directory/load.js';
+import { translator } from '../src/i18n/i18n.js';
+import { formatDuration } from '../src/render/time.js';
 import { ROOT, run, tempDir } from './helpers.js';
 
 const DEMO = readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8');
@@ -134,7 +136,11 @@ describe('contacts in the CLI', () => {
   it('fills contact in diagnose --json for escalations and alerts', async () => {
     const r = await run(['diagnose', 'account-compromised', '--json', '--now', '2026-11-21T23:00:00+08:00']);
     const contact = JSON.parse(r.stdout).outcome.contact;
-    expect(contact).toMatchObject({ provider: 'Example Wallet', queue: 'security', source: 'https://www.example.com/help/contact', example: true });
+    expect(contact).toMatchObject({ provider: 'Example Wallet', providerId: 'example-wallet', queue: 'security', source: 'https://www.example.com/help/contact', example: true });
+    // The id is the one contacts --json gives and --provider takes: a script can go from one to the other.
+    const contacts = JSON.parse((await run(['contacts', 'security', '--json'])).stdout);
+    expect(contacts.provider).toBe(contact.providerId);
+    expect((await run(['diagnose', 'account-compromised', '--json', '--provider', contact.providerId])).code).toBe(0);
     expect(Object.keys(contact.channels[0])).toEqual(['type', 'value', 'hours', 'timezone', 'openNow', 'nextOpen', 'nextClose', 'notes', 'languages']);
     expect(contact.channels[0].hours).toBe('24/7');
   });
@@ -170,6 +176,17 @@ describe('contacts in the CLI', () => {
   it('writes times and durations the Chinese way', async () => {
     const r = await run(['--lang', 'zh', 'contacts', 'payments', '--contacts', 'acme.yaml', '--now', '2026-03-13T21:30:00-04:00'], { files, env: { TZ: 'America/New_York' } });
     expect(r.stdout).toContain('你的当地时间 周日 21:00 开始服务（1 天 23 小时后）');
+  });
+
+  it('leaves a part of a duration that is zero out, in English and Chinese', async () => {
+    const [en, zh] = await Promise.all([translator('en'), translator('zh')]);
+    const hours = (h: number) => h * 3_600_000;
+    expect(formatDuration(hours(48), en)).toBe('2 d');
+    expect(formatDuration(hours(48), zh)).toBe('2 天');
+    expect(formatDuration(hours(49), zh)).toBe('2 天 1 小时');
+    expect(formatDuration(hours(3), en)).toBe('3 h');
+    expect(formatDuration(hours(3) + 60_000, en)).toBe('3 h 1 min');
+    expect(formatDuration(1, en)).toBe('1 min');
   });
 
   it('takes --now from WALLET_HELP_NOW, the flag winning', async () => {

@@ -18,7 +18,10 @@ export interface ChannelView {
 }
 
 export interface ContactCard {
+  /** The provider's name, as shown to people. */
   provider: string;
+  /** Its id in the directory: what --provider, the provider setting and `contacts --json` use. */
+  providerId: string;
   queue: Queue;
   /** The official page the contacts are published on. */
   source: string;
@@ -55,5 +58,5 @@ export function contactCard(provider: Provider, queue: Queue, at: Date, lang: La
   const rank = (x: (typeof views)[number]) => (opts.alert && x.channel.weekly.kind === 'always' && x.channel.exceptions.length === 0 ? 0 : 1) * 2 + (x.view.openNow ? 0 : 1);
   // Array.prototype.sort is stable: the directory's own order holds within a group.
   views.sort((a, b) => rank(a) - rank(b));
-  return { provider: provider.name, queue, source: provider.website, example: provider.example, channels: views.map((v) => v.view) };
+  return { provider: provider.name, providerId: provider.id, queue, source: provider.website, example: provider.example, channels: views.map((v) => v.view) };
 }
