@@ -272,6 +272,9 @@ describe('flows show and graph', () => {
     expect(doc.questions[0].answers.map((a: { value: string }) => a.value)).toEqual(['ok', 'unstable', 'offline']);
     expect(Object.keys(doc.questions[0].answers[0])).toEqual(['value', 'label', 'next']);
     expect(doc.outcomes.find((o: { id: string }) => o.id === 'escalate-payments')).toMatchObject({ kind: 'escalate', queue: 'payments', steps: expect.any(Array) });
+    // The case facts an outcome names for its ticket, where it names them.
+    expect(doc.outcomes.find((o: { id: string }) => o.id === 'escalate-verification-rejected').facts).toEqual(['account-id', 'time', 'error']);
+    expect(doc.outcomes.find((o: { id: string }) => o.id === 'escalate-payments')).not.toHaveProperty('facts');
   });
 
   it('shows it readably, in Chinese too', async () => {

@@ -1,19 +1,26 @@
 /** Which case facts an agent is asked for: crypto facts only for crypto cases. */
 import { describe, expect, it } from 'vitest';
 import { factsToAsk } from '../src/diagnosis/case-facts.js';
+import { resolve, start } from '../src/engine/engine.js';
 import { bundledFlows } from './helpers.js';
 
 const CRYPTO = ['txid', 'chain', 'address', 'memo'];
 const GENERAL = ['account-id', 'time', 'amount', 'error'];
+/** payment-failed's answers to its payments team (an outcome that names no facts of its own). */
+const PAYMENTS = { network: 'ok', balance: 'sufficient', verification: 'verified', payee: 'accepts', limit: 'within-limits', 'security-check': 'none', 'record-error': 'no-error' };
 
 async function facts(flowId: string, answers: Record<string, string>, known = {}) {
   const flow = (await bundledFlows()).find((f) => f.id === flowId)!;
-  return factsToAsk(flow, Object.entries(answers).map(([question, answer]) => ({ question, answer })), known);
+  const path = Object.entries(answers).map(([question, answer]) => ({ question, answer }));
+  // The outcome the answers reach (tests give a full path).
+  const outcome = resolve(flow, answers, start(flow));
+  if (outcome.type !== 'outcome') throw new Error(`${flowId}: the answers reach no outcome`);
+  return factsToAsk(flow, outcome.outcome, path, known);
 }
 
 describe('the facts asked at an outcome', () => {
   it('leave out TxID, chain, address and memo when nothing says the case is about crypto', async () => {
-    expect(await facts('payment-failed', { network: 'ok', balance: 'sufficient', verification: 'rejected' })).toEqual(GENERAL);
+    expect(await facts('payment-failed', PAYMENTS)).toEqual(GENERAL);
     expect(await facts('deposit-missing', { method: 'bank-card', 'record-status': 'none' })).toEqual(GENERAL);
     expect(await facts('contact-support', { topic: 'payments', 'payment-kind': 'money' })).toEqual(GENERAL);
     expect(await facts('account-compromised', {})).toEqual(GENERAL);
@@ -25,6 +32,15 @@ describe('the facts asked at an outcome', () => {
     expect(await facts('deposit-missing', { method: 'crypto', 'send-status': 'not-sent' })).toEqual(all);
     // A withdrawal flow with chain checks and no "crypto or not" question is about crypto on every path.
     expect(await facts('withdrawal-delayed', { status: 'failed', 'funds-returned': 'not-returned' })).toEqual(all);
-    expect(await facts('payment-failed', { network: 'ok' }, { chain: 'LTC' })).toEqual(expect.arrayContaining(CRYPTO));
+    expect(await facts('payment-failed', PAYMENTS, { chain: 'LTC' })).toEqual(expect.arrayContaining(CRYPTO));
+  });
+
+  it('are those the outcome names, when it names them: no amount for a forgotten password or a fake support contact', async () => {
+    expect(await facts('forgot-password', { 'contact-access': 'no-access' })).toEqual(['account-id', 'time', 'error']);
+    expect(await facts('suspicious-contact', { request: 'recovery-phrase', 'shared-phrase': 'shared' })).toEqual(['account-id', 'time']);
+    // Money sent to a scammer is a case with an amount.
+    expect(await facts('suspicious-contact', { request: 'transfer', paid: 'paid' })).toContain('amount');
+    // An outcome that names its facts gets those, in a crypto case too.
+    expect(await facts('payment-failed', { network: 'ok', balance: 'sufficient', verification: 'rejected' }, { chain: 'LTC' })).toEqual(['account-id', 'time', 'error']);
   });
 });

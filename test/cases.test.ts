@@ -265,14 +265,15 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.stdout.indexOf('账户 ID：U-9')).toBeGreaterThan(r.stdout.indexOf('立即把来电者转接'));
   });
 
-  it('asks a card or bank case no crypto facts, and speaks to the agent about the caller', async () => {
+  it('asks a card or bank case no crypto facts, only the facts its outcome names, and speaks to the agent about the caller', async () => {
     const r = await run(['diagnose', 'payment-failed', '--agent', '--network', 'ok', '--balance', 'sufficient', '--verification', 'rejected'], {
       tty: true,
-      prompts: ['Account ID', 'When it happened', 'Amount', 'Error message'].map((expect) => ({ expect, pick: '' })),
+      // A rejected verification goes to the account team, whose outcome names its facts: no amount.
+      prompts: ['Account ID', 'When it happened', 'Error message'].map((expect) => ({ expect, pick: '' })),
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
-    expect(r.prompter.asked.map((q) => q.message).join('\n')).not.toMatch(/TxID|chain|Address|Memo/);
+    expect(r.prompter.asked.map((q) => q.message).join('\n')).not.toMatch(/TxID|chain|Address|Memo|Amount/);
     // The heading the agent wording of the steps refers to ("listed under \"Have this ready\"").
     expect(r.stdout).toContain('Have this ready (what the caller should have ready for support):');
     expect(r.stdout).toContain('Tell the caller: official support never asks for their password');

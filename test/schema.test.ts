@@ -302,6 +302,10 @@ const FLOW_MUTATIONS: Mutation[] = [
   { name: 'an unknown kind', change: (d) => (outcome(d, 'help').kind = 'refund'), at: '/outcomes/help/kind', says: 'the kind of outcome "help" must be one of' },
   { name: 'an unknown queue', change: (d) => (outcome(d, 'help').queue = 'billing'), at: '/outcomes/help/queue', says: 'the queue of outcome "help" must be one of' },
   { name: 'an empty prepare list', change: (d) => (outcome(d, 'help').prepare = []), at: '/outcomes/help/prepare', says: 'what to prepare for outcome "help" needs at least 1 entry' },
+  { name: 'a fix with case facts', change: (d) => (outcome(d, 'done').facts = ['time']), at: '/outcomes/done/facts', says: '"facts" (what an agent records for the ticket) is only for escalate and alert outcomes' },
+  { name: 'an unknown case fact', change: (d) => (outcome(d, 'help').facts = ['time', 'iban']), at: '/outcomes/help/facts/1', says: 'the case facts of outcome "help", entry 2 must be one of' },
+  { name: 'a case fact twice', change: (d) => (outcome(d, 'help').facts = ['time', 'time']), at: '/outcomes/help/facts', says: 'case fact "time" appears twice in outcome "help"' },
+  { name: 'an empty list of case facts', change: (d) => (outcome(d, 'help').facts = []), at: '/outcomes/help/facts', says: 'the case facts of outcome "help" needs at least 1 entry' },
   { name: 'version 0', change: (d) => (d.version = 0), at: '/version', says: 'version must be a whole number of at least 1' },
   { name: 'a fractional version', change: (d) => (d.version = 1.5), at: '/version', says: 'version must be a whole number of at least 1' },
   { name: 'a version written as text', change: (d) => (d.version = '1'), at: '/version', says: 'version must be a whole number of at least 1' },
@@ -335,6 +339,7 @@ const FLOW_MUTATIONS: Mutation[] = [
 const FLOW_VARIANTS: Variant[] = [
   { name: 'a $schema key', change: (d) => (d.$schema = '../schemas/flow.schema.json') },
   { name: 'a fix naming the team to turn to', change: (d) => (outcome(d, 'done').queue = 'general') },
+  { name: 'an escalation naming its case facts', change: (d) => (outcome(d, 'help').facts = ['account-id', 'time', 'error']) },
   {
     name: 'an alert with a queue and no prepare',
     change: (d) => {

@@ -12,10 +12,7 @@ import { DataFileError, readDataFile } from '../data/read-file.js';
 import { makeDir } from '../util/make-dir.js';
 import type { CheckRecord } from '../diagnosis/checks.js';
 import type { PathStep } from '../engine/engine.js';
-import type { Lang, OutcomeKind, Queue } from '../engine/types.js';
-
-export const CASE_FACTS = ['account-id', 'time', 'amount', 'txid', 'chain', 'address', 'memo', 'error'] as const;
-export type CaseFact = (typeof CASE_FACTS)[number];
+import { CASE_FACTS, type CaseFact, type Lang, type OutcomeKind, type Queue } from '../engine/types.js';
 
 /** One case as saved: what was asked and answered, what came out, and the facts for the ticket (already screened). */
 export interface CaseRecord {

@@ -1,11 +1,12 @@
 /**
- * Which case facts support needs at an outcome. Pure: a flow and the answers in,
- * the fact keys out. Account, time, amount and error fit every case; TxID, chain,
- * address and memo exist only for crypto, so a card or bank case never asks them.
+ * Which case facts support needs at an outcome. Pure: a flow, the outcome and the
+ * answers in, the fact keys out. An outcome may name the facts its team needs (a
+ * forgotten password has no amount); otherwise account, time, amount and error fit
+ * every case. TxID, chain, address and memo exist only for crypto, so a card or bank
+ * case never asks them, whatever the outcome names.
  */
-import { CASE_FACTS, type CaseFact } from '../cases/store.js';
 import type { PathStep } from '../engine/engine.js';
-import { CHECKS, type Flow, type Question } from '../engine/types.js';
+import { CASE_FACTS, CHECKS, type CaseFact, type Flow, type Outcome, type Question } from '../engine/types.js';
 
 /** Facts only a crypto transaction has. */
 export const CRYPTO_FACTS: readonly CaseFact[] = ['txid', 'chain', 'address', 'memo'];
@@ -31,7 +32,8 @@ export function isCryptoCase(flow: Flow, path: readonly PathStep[], known: Parti
 }
 
 /** The facts to ask for at an outcome, in the fixed order of the case log. */
-export function factsToAsk(flow: Flow, path: readonly PathStep[], known: Partial<Record<CaseFact, string>>): CaseFact[] {
+export function factsToAsk(flow: Flow, outcome: Outcome, path: readonly PathStep[], known: Partial<Record<CaseFact, string>>): CaseFact[] {
   const crypto = isCryptoCase(flow, path, known);
-  return CASE_FACTS.filter((k) => crypto || !CRYPTO_FACTS.includes(k));
+  const wanted = outcome.facts ?? CASE_FACTS;
+  return CASE_FACTS.filter((k) => wanted.includes(k) && (crypto || !CRYPTO_FACTS.includes(k)));
 }

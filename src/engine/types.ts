@@ -48,6 +48,10 @@ export const CHECKS = {
 } as const;
 export type CheckName = keyof typeof CHECKS;
 
+/** The facts of a case that support may need for a ticket, in the order of the case log. */
+export const CASE_FACTS = ['account-id', 'time', 'amount', 'txid', 'chain', 'address', 'memo', 'error'] as const;
+export type CaseFact = (typeof CASE_FACTS)[number];
+
 export interface Outcome {
   id: string;
   kind: OutcomeKind;
@@ -59,6 +63,8 @@ export interface Outcome {
   prepare?: Localized[];
   /** The steps as a support agent tells them to the caller, one for each step. */
   agent?: Localized[];
+  /** For an escalation or alert, the case facts support needs (an agent is asked for these); all that fit the case when absent. */
+  facts?: CaseFact[];
 }
 
 export interface FlowTest {

@@ -7,12 +7,14 @@ import { Checker, isCleanText, whatRef, type Obj, type What } from '../data/chec
 import type { LocatedValue, Problem } from '../data/located-yaml.js';
 import { checkAnswers } from '../engine/engine.js';
 import {
+  CASE_FACTS,
   CHECKS,
   LANGS,
   OUTCOME_KINDS,
   QUEUES,
   SHARED_QUESTIONS,
   type Answer,
+  type CaseFact,
   type CheckName,
   type Flow,
   type FlowTest,
@@ -35,7 +37,7 @@ const FLOW_KEYS = ['$schema', 'id', 'version', 'title', 'description', 'start', 
 const QUESTION_KEYS = ['text', 'agent', 'answers', 'check', 'input'];
 const QUESTION_REQUIRED = ['text', 'answers'];
 const ANSWER_KEYS = ['value', 'label', 'next'];
-const OUTCOME_KEYS = ['kind', 'title', 'steps', 'agent', 'queue', 'prepare'];
+const OUTCOME_KEYS = ['kind', 'title', 'steps', 'agent', 'queue', 'prepare', 'facts'];
 const OUTCOME_REQUIRED = ['kind', 'title', 'steps'];
 const TEST_KEYS = ['name', 'answers', 'expect'];
 const TEST_REQUIRED = ['answers', 'expect'];
@@ -187,6 +189,12 @@ function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<stri
         if (kind) c.report([...path, 'prepare', i, lang], 'flow.prepareSecret', { id: oid, n: i + 1, lang, kind: ref(`request.${kind}`) });
       }
     });
+    let facts: CaseFact[] | undefined;
+    if (o.facts !== undefined) {
+      // What an agent records for the ticket: a fix opens none.
+      if (kind === 'fix') c.report([...path, 'facts'], 'flow.fixFacts', { id: oid }, 'key');
+      else facts = readFacts(c, o.facts, [...path, 'facts'], oid);
+    }
     if (requireAgent && o.agent === undefined) c.report(path, 'flow.outcomeNeedsAgent', { id: oid });
     const agent = o.agent === undefined ? undefined : (goodLocalizedList(c, o.agent) ?? localizedList(c, o.agent, [...path, 'agent'], ref('what.outcomeAgent', { id: oid })));
     if (agent && steps && agent.length !== steps.length) c.report([...path, 'agent'], 'flow.agentSteps', { id: oid, steps: steps.length, agent: agent.length });
@@ -199,10 +207,24 @@ function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<stri
       if (agent) outcome.agent = agent;
       if (queue) outcome.queue = queue;
       if (prepare) outcome.prepare = prepare;
+      if (facts) outcome.facts = facts;
       out[id] = outcome;
     }
   }
   return out;
+}
+
+/** The case facts an outcome names: known ones, each once, at least one. */
+function readFacts(c: Checker, value: unknown, path: (string | number)[], oid: string): CaseFact[] | undefined {
+  const items = c.array(value, path, ref('what.outcomeFacts', { id: oid }), 1);
+  if (!items) return undefined;
+  const facts: CaseFact[] = [];
+  items.forEach((item, i) => {
+    const fact = c.oneOf(item, [...path, i], ref('what.entry', { what: ref('what.outcomeFacts', { id: oid }), n: i + 1 }), CASE_FACTS);
+    if (fact && facts.includes(fact)) c.report([...path, i], 'flow.factTwice', { fact, id: oid });
+    else if (fact) facts.push(fact);
+  });
+  return facts.length === items.length && facts.length > 0 ? facts : undefined;
 }
 
 /** The value when localizedList() would accept it without a problem, else undefined. */

@@ -4,8 +4,8 @@
  * only when some input could hold a secret: answers that are one of a flow's
  * own values cannot, so the common path never pays for it.
  */
-import type { CaseFact, CaseRecord } from '../cases/store.js';
-import type { Flow } from '../engine/types.js';
+import type { CaseRecord } from '../cases/store.js';
+import type { CaseFact, Flow } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { SecretKind, SecretScanOptions } from './secrets.js';

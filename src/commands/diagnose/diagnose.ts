@@ -1,9 +1,8 @@
 /** `wallet-help diagnose [flow]`: walk a flow with answers from flags, a file or prompts. */
 import type { ContactBook } from '../../diagnosis/contact-book.js';
 import { agentWording, findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } from '../../diagnosis/diagnosis.js';
-import { appendCase, casesFile, CASE_FACTS, clearProgress, loadProgress, saveProgress, type CaseFact, type CaseProgress, type CaseRecord } from '../../cases/store.js';
+import { appendCase, casesFile, clearProgress, loadProgress, saveProgress, type CaseProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
-import type { Flow } from '../../engine/types.js';
 import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
 import { asCancel, CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
@@ -16,7 +15,7 @@ import { FACT_SCAN, loadScanner, redactCaseRecord, refusalMessage, refuseSecrets
 import type { SecretScanOptions } from '../../safety/secrets.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
 import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord } from '../../diagnosis/checks.js';
-import { CHECKS } from '../../engine/types.js';
+import { CASE_FACTS, CHECKS, type CaseFact, type Flow } from '../../engine/types.js';
 import { factsToAsk } from '../../diagnosis/case-facts.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
@@ -337,7 +336,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
       // An agent at an escalation records the facts support needs before the outcome; Back at the first returns to the last question.
       // An alert shows its urgent steps first: its facts are asked after them (below). A fix that names a queue is no ticket: no facts.
       if (role === 'agent' && interactive && next.outcome.kind === 'escalate') {
-        if ((await askForFacts(factsToAsk(flow, next.session.path, facts), next.session.path.length > 0)) === 'back') {
+        if ((await askForFacts(factsToAsk(flow, next.outcome, next.session.path, facts), next.session.path.length > 0)) === 'back') {
           next = backByHand(next.session);
           await progress(next.session);
           continue;
@@ -387,7 +386,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     text = '';
     shown = result;
     try {
-      await askForFacts(factsToAsk(flow, next.session.path, facts), false);
+      await askForFacts(factsToAsk(flow, next.outcome, next.session.path, facts), false);
     } catch (err) {
       throw await cancelled(err);
     }

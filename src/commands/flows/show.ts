@@ -30,6 +30,8 @@ export function flowDocument(flow: Flow, lang: Context['lang']) {
       queue: o.queue ?? null,
       steps: o.steps.map((s) => s[lang]),
       prepare: (o.prepare ?? []).map((p) => p[lang]),
+      // The case facts the outcome names for its ticket; without them, an agent is asked for all that fit the case.
+      ...(o.facts ? { facts: o.facts } : {}),
     })),
   };
 }
