@@ -207,6 +207,21 @@ describe('flows validate', () => {
 });
 
 describe('flows test', () => {
+  it('refuses two files of a folder with one flow id, as flows validate does, pointing at the second id (QA: author)', async () => {
+    const text = readmeExample();
+    const dir = folderWith({ 'card-declined.yaml': text, 'card-declined.yml': text });
+    const second = join(dir, 'card-declined.yml');
+    const line = text.split('\n').findIndex((l) => l.startsWith('id:')) + 1;
+    for (const argv of [['flows', 'test', dir], ['flows', 'validate', dir]]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stdout + r.stderr).toContain(`${second}:${line}:5: flow id "card-declined" is already used by ${join(dir, 'card-declined.yaml')}: give one of the two flows another id`);
+    }
+    // An operator folder loads the first and reports the second, at the same place.
+    const listed = await run(['--flows', dir, 'flows', 'list']);
+    expect(listed.stderr).toContain(`${second}:${line}:5: flow id "card-declined" is already used by`);
+  });
+
   it('fails on a wrong expectation and lists what no test reaches', async () => {
     const text = readmeExample()
       .replace('expect: escalate-declined }', 'expect: fix-update-card }')

@@ -132,6 +132,52 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(findRequest('My recovery phrase')).toBeUndefined();
   });
 
+  it('refuses the requests a flow author QA found passing: typing the phrase away, asking what it is, saying it out, card codes, a "safe account"', () => {
+    const requests: [string, string][] = [
+      ['Enter your recovery phrase to unfreeze the card.', 'recovery-phrase'],
+      ['Enter your seed phrase on this page to verify.', 'recovery-phrase'],
+      ['What is your recovery phrase?', 'recovery-phrase'],
+      ["What's the caller's private key?", 'private-key'],
+      ['请输入你的助记词以解冻卡片。', 'recovery-phrase'],
+      ['你的助记词是什么？', 'recovery-phrase'],
+      ['请来电者说出助记词。', 'recovery-phrase'],
+      ['请来电者说出私钥。', 'private-key'],
+      ['请来电者说出验证码。', 'one-time-code'],
+      ['请来电者告诉你登录密码。', 'password'],
+      ['请来电者念出密码。', 'password'],
+      ['Ask the caller for the CVV on the back of the card.', 'card-security'],
+      ['请把完整卡号和CVV发给客服。', 'card-security'],
+      ['Tell the caller to transfer their balance to a new wallet we set up for them.', 'move-funds'],
+      ['Move your funds to a safe account.', 'move-funds'],
+      ['Send all your money to our wallet address.', 'move-funds'],
+      ['请来电者把所有资金转到我们提供的安全钱包地址。', 'move-funds'],
+      ['把钱转到安全账户。', 'move-funds'],
+    ];
+    for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
+    // What the bundled flows rightly tell users, and other texts that only look alike.
+    for (const text of [
+      'Enter your recovery phrase in the app to restore your wallet.',
+      'Restore the wallet by entering your recovery phrase in the official app on a new phone.',
+      'What is a recovery phrase? It is the 12 words that restore your wallet.',
+      'Move your funds to a new wallet you create yourself.',
+      'Create a new wallet in the official app and move your funds there at once.',
+      'Never move your money to a "safe account": it is a scam.',
+      'Withdraw your balance to an address you control.',
+      'Check the last 4 digits of the card number.',
+      'Enter your password in the app to log in.',
+      '在官方 App 里输入助记词恢复钱包。',
+      '立即在官方 App 里创建新钱包，并马上把资金转过去。',
+      '不要把钱转到所谓的“安全账户”。',
+      '把钱转回你自己的银行卡。',
+    ]) {
+      expect(findRequest(text), text).toBeUndefined();
+    }
+    // In what to have ready for support, naming the card's code is asking for it.
+    const problems = flowProblems(FLOW.replace('    queue: payments\n', '    queue: payments\n    prepare:\n      - { en: "The full card number and CVV", zh: "完整卡号和 CVV" }\n'));
+    expect(problems[0]).toMatch(/names the card's security code \(CVV\) or full number/);
+    expect(flowProblems(withZhStep('请来电者把所有资金转到我们提供的安全钱包地址。'))[0]).toMatch(/\(zh\) asks for the money to be moved to a wallet, account or address someone else provides/);
+  });
+
   it('the bundled flows and the README example pass, and are validated by the same validator', async () => {
     for (const file of ['account-compromised', 'contact-support', 'suspicious-contact', 'forgot-password', 'login-failed', 'deposit-missing', 'account-locked', 'payment-failed']) {
       expect((await loadFlowFile(join(ROOT, 'flows', `${file}.yaml`), 'en', true)).problems).toEqual([]);

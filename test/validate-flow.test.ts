@@ -123,6 +123,11 @@ describe('flow validation', () => {
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Tiny, zh: 小 '))).toMatch(/: a list in \[ \] or a mapping in \{ \} is not closed: add the missing "\}"/);
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: @Tiny, zh: 小 }'))).toBe('flows/tiny.yaml:3:14: a text cannot start with "@" unless it is quoted: put the value in quotes');
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: "Tiny, zh: 小 }'))).toMatch(/: a text opened with " is never closed: add the closing " where the text ends/);
+    // A key without ": " before its text, most often in Chinese: "zh:网络", "zh 网络", "zh：网络" (QA: author).
+    for (const key of ['zh:网络？', 'zh 网络？', 'zh：网络？']) {
+      const found = one(GOOD.replace('    text: { en: Network?, zh: 网络？ }', `    text:\n      en: Network?\n      ${key}`));
+      expect(found, key).toMatch(/^flows\/tiny\.yaml:\d+:\d+: a key here has no ": " \(a colon and a space\) before its value: write "key: value", with an ASCII colon ":" \(not "："\)/);
+    }
     // In the author's language too; and what no advice fits is passed on as the parser says it.
     expect(loadFlowText(GOOD.replace('    text: { en: Network?', '\ttext: { en: Network?'), 'flows/tiny.yaml', 'zh').problems.map(formatProblem)).toEqual([
       'flows/tiny.yaml:8:1: 这一行用了制表符（Tab）缩进；YAML 只能用空格缩进',
@@ -198,6 +203,18 @@ describe('flow validation', () => {
       const r = parseLocatedYaml(text, 'x.json');
       expect(r.problems.map((p) => p.message), text).toEqual([expect.stringMatching(/duplicate|twice/i)]);
     }
+  });
+
+  it('reads a .json file as JSON only, with JSON\'s own messages: no comments, trailing commas or single quotes (QA: author)', () => {
+    const at = (text: string, lang: 'en' | 'zh' = 'en') => parseLocatedYaml(text, 'flows/x.json', lang).problems.map(formatProblem);
+    expect(at('{\n  "id": "x",\n  "start": "a",,\n}')).toEqual(['flows/x.json:3:16: not valid JSON: a key in double quotes was expected here (JSON allows no comma before "}")']);
+    expect(at('{\n  "id": "x",\n}')).toEqual(['flows/x.json:3:1: not valid JSON: a key in double quotes was expected here (JSON allows no comma before "}")']);
+    expect(at('{\n  // the first question\n  "id": "x"\n}')).toEqual(['flows/x.json:2:3: not valid JSON: JSON has no comments; remove it (a flow or directory written in YAML may have # comments)']);
+    expect(at("{'id': 'x'}")).toEqual(['flows/x.json:1:2: not valid JSON: a key in double quotes was expected here (JSON allows no comma before "}")']);
+    expect(at('{"id": "x", "id": "y"}')).toEqual(['flows/x.json:1:13: the key "id" appears twice in the same object; keep one']);
+    expect(at('{"id": "x" /* note */}', 'zh')).toEqual(['flows/x.json:1:12: 不是有效的 JSON：JSON 不支持注释，请删除（用 YAML 编写的流程或目录可以使用 # 注释）']);
+    // The same text named .yaml is YAML, which reads all of these.
+    expect(parseLocatedYaml('{\n  "id": "x",\n}', 'flows/x.yaml').problems).toEqual([]);
   });
 
   it('tells a repeated JSON key from colons inside texts and keys, and from a colon written as an escape', () => {

@@ -4,6 +4,7 @@
  * be reported as file:line:column.
  */
 import { isUtf8 } from 'node:buffer';
+import { extname } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Lang } from '../engine/types.js';
@@ -11,7 +12,7 @@ import { problemTranslator, ref, type ProblemTranslate } from '../i18n/problems.
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 import { DataFileError } from './read-file.js';
 import { clip, safeText } from '../util/safe-text.js';
-import { jsonShape, MAX_DEPTH, parseJson } from './strict-json.js';
+import { findJsonProblem, jsonProblemText, jsonShape, lineColumn, MAX_DEPTH, parseJson } from './strict-json.js';
 import { firstInvalidUtf8 } from './utf8.js';
 import '../core.js';
 
@@ -107,7 +108,14 @@ export function parseLocatedYaml(text: string, file: string, lang: Lang = 'en'):
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   // Checks recurse per level: absurd nesting is refused before any sees it. A JSON document is read by
   // JSON.parse (which does not recurse), and one walk over the value finds its depth and repeated keys.
-  const json = /^\s*[{[]/.test(source) ? parseJson(source) : undefined;
+  const jsonFile = extname(file).toLowerCase() === '.json';
+  const json = jsonFile || /^\s*[{[]/.test(source) ? parseJson(source) : undefined;
+  // A file named .json is JSON: what YAML would also read (comments, trailing commas, single quotes) is refused
+  // in JSON's terms, rather than read as YAML or reported in YAML's.
+  if (jsonFile && (!json || json.repeatsKey)) {
+    const problem = findJsonProblem(source) ?? { offset: 0, kind: 'value' as const };
+    return { doc: emptyDoc(file, source), problems: [{ file, ...lineColumn(source, problem.offset), message: jsonProblemText(problem, problemTranslator(lang)) }] };
+  }
   let fast: Parsed | undefined = json && !json.tooDeep && !json.repeatsKey ? { ok: true, value: json.value } : undefined;
   if (!fast) {
     // The YAML parsers recurse: the depth is found in the text, before they see it.
@@ -379,7 +387,10 @@ function syntaxMessage(e: { code: string; message: string }, message: ProblemTra
     }
     case 'MISSING_CHAR': {
       const quote = /^Missing closing (["'])quote/.exec(detail)?.[1];
-      return quote ? message('yaml.unclosedQuote', { quote }) : message('yaml.syntax', { detail });
+      if (quote) return message('yaml.unclosedQuote', { quote });
+      // "zh:你是否…", "zh 你是否…", "zh：你是否…": the most common slip in Chinese texts.
+      if (detail.startsWith('Implicit map keys need to be followed by map values')) return message('yaml.keyWithoutColon');
+      return message('yaml.syntax', { detail });
     }
     default:
       return message('yaml.syntax', { detail });

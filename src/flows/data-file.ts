@@ -45,24 +45,6 @@ export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): 
   return { files, problems };
 }
 
-/**
- * Where a flow file writes its test number `index` (0-based), for a report that points at it;
- * undefined when the file can no longer be read or parsed. Looked up only for a test that
- * failed, so checking a flow never pays for locating its tests.
- */
-export async function locateTest(file: string, index: number, lang: Lang = 'en'): Promise<{ line: number; column: number } | undefined> {
-  try {
-    const decoded = decodeUtf8(await readDataFile(file), file, lang);
-    if ('problem' in decoded) return undefined;
-    const { doc, problems } = parseLocatedYaml(decoded.text, file, lang);
-    if (problems.length > 0) return undefined;
-    const { line, column } = doc.locate(['tests', index]);
-    return { line, column };
-  } catch {
-    return undefined;
-  }
-}
-
 /** What validating a file found, without the flow itself (so that checking many files keeps little in memory). */
 export interface FileVerdict {
   file: string;

@@ -4,7 +4,7 @@
  * operator folders and by tests; the start-up path reads the compiled JSON instead.
  */
 import { readdir } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { decodeUtf8, parseLocatedYaml, readProblem, type Problem } from '../data/located-yaml.js';
 import { readDataFile } from '../data/read-file.js';
 import type { Flow, Lang } from '../engine/types.js';
@@ -32,6 +32,42 @@ export async function loadFlowFile(file: string, lang: Lang = 'en', requireAgent
   const decoded = decodeUtf8(bytes, file, lang);
   if ('problem' in decoded) return { problems: [decoded.problem] };
   return loadFlowText(decoded.text, file, lang, requireAgent);
+}
+
+/**
+ * Where a data file writes the value at `path` (e.g. ['tests', 2] or ['id']), for a report that points at
+ * it; undefined when the file can no longer be read or parsed. Looked up only for a problem found
+ * elsewhere (a failing test, an id used twice), so checking a file never pays for it.
+ */
+export async function locateInFile(file: string, path: readonly (string | number)[], lang: Lang = 'en'): Promise<{ line: number; column: number } | undefined> {
+  try {
+    const decoded = decodeUtf8(await readDataFile(file), file, lang);
+    if ('problem' in decoded) return undefined;
+    const { doc, problems } = parseLocatedYaml(decoded.text, file, lang);
+    if (problems.length > 0) return undefined;
+    const { line, column } = doc.locate(path);
+    return { line, column };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Flows whose id a file before them in the same folder already has (that one keeps it): a problem each,
+ * at its `id:`, naming the other file. `flows validate`, `flows test` and an operator folder all use it.
+ */
+export async function repeatedIds(flows: readonly { file: string; id?: string | undefined }[], lang: Lang = 'en'): Promise<Problem[]> {
+  const message = problemTranslator(lang);
+  const first = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const { file, id } of flows) {
+    if (id === undefined) continue;
+    const key = `${dirname(file)}\u0000${id}`;
+    const other = first.get(key);
+    if (other === undefined) first.set(key, file);
+    else problems.push({ file, ...((await locateInFile(file, ['id'], lang)) ?? { line: 1, column: 1 }), message: message('flow.idUsed', { id, other }) });
+  }
+  return problems;
 }
 
 /**
@@ -73,7 +109,7 @@ export async function loadFlowDirWithFiles(dir: string, lang: Lang = 'en', requi
   const flows: { flow: Flow; file: string }[] = [];
   const problems: Problem[] = [];
   const broken: BrokenFlow[] = [];
-  const seen = new Map<string, string>();
+  const repeated = new Map((await repeatedIds(results.map((r, i) => ({ file: files[i]!, id: r.flow?.id })), lang)).map((p) => [p.file, p]));
   results.forEach((r, i) => {
     const file = files[i]!;
     problems.push(...r.problems);
@@ -82,12 +118,11 @@ export async function loadFlowDirWithFiles(dir: string, lang: Lang = 'en', requi
       broken.push({ id: basename(file, extname(file)), file, problems: r.problems });
       return;
     }
-    const other = seen.get(r.flow.id);
-    if (other) {
-      problems.push({ file, line: 1, column: 1, message: message('flow.idUsed', { id: r.flow.id, other }) });
+    const twice = repeated.get(file);
+    if (twice) {
+      problems.push(twice);
       return;
     }
-    seen.set(r.flow.id, file);
     flows.push({ flow: r.flow, file });
   });
   return { flows, problems, broken };

@@ -60,6 +60,8 @@ export const problemsEn = {
   'request.password': 'a password',
   'request.one-time-code': 'a one-time code',
   'request.remote-access': 'remote access to the device (screen sharing or a remote-control app)',
+  'request.card-security': "the card's security code (CVV) or full number",
+  'request.move-funds': 'the money to be moved to a wallet, account or address someone else provides (a "safe account")',
   'what.entry': '{what}, entry {n}',
 
   // reading files
@@ -83,6 +85,7 @@ export const problemsEn = {
   'yaml.tabIndent': 'this line is indented with a tab; YAML indents with spaces only',
   'yaml.colonInFlow': 'a text inside { } or [ ] contains ": " (a colon and a space), which YAML reads as a key there: put the text in quotes, like { en: "Note: …", zh: … }',
   'yaml.colonInText': 'YAML reads "key: value" inside a value here: if the text contains ": " (a colon and a space), put the whole text in quotes; if this is a new key, start it on its own line, at the same column as the key above it',
+  'yaml.keyWithoutColon': 'a key here has no ": " (a colon and a space) before its value: write "key: value", with an ASCII colon ":" (not "：") and a space after it',
   'yaml.notKeyValue': 'this line is neither "key: value" nor a list item "- …" where one can stand: check it for a missing colon after the key, or indent a text that goes on from the line above',
   'yaml.reservedStart': 'a text cannot start with "{char}" unless it is quoted: put the value in quotes',
   'yaml.unclosedQuote': 'a text opened with {quote} is never closed: add the closing {quote} where the text ends (the file ends while it is still open)',
@@ -99,6 +102,7 @@ export const problemsEn = {
   'json.end': 'not valid JSON: the document has ended; remove what follows',
   'json.string': 'not valid JSON: the text in quotes is not closed, or holds a control character or a bad escape',
   'json.duplicate': 'the key "{key}" appears twice in the same object; keep one',
+  'json.comment': 'not valid JSON: JSON has no comments; remove it (a flow or directory written in YAML may have # comments)',
 
   // flow files: what is being checked
   'what.flowFile': 'a flow file',
@@ -137,7 +141,7 @@ export const problemsEn = {
   // flow files: problems
   'flow.isDirectory': 'this is a support directory (it has "providers"), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting',
   'flow.idMismatch': 'the flow id "{id}" must match its file name "{expected}.yaml"; rename one of them',
-  'flow.idUsed': 'flow id "{id}" is already used by {other}',
+  'flow.idUsed': 'flow id "{id}" is already used by {other}: give one of the two flows another id, and name its file after it',
   'flow.nodeBoth': '"{id}" is both a question and an outcome; node ids must be unique',
   'flow.startUnknown': 'start names "{id}", which is neither a question nor an outcome of this flow{hint}',
   'flow.nextUnknown': 'answer "{value}" leads to "{next}", which is neither a question nor an outcome of this flow{hint}',
@@ -317,6 +321,8 @@ export const problemsZh: Record<ProblemKey, string> = {
   'request.password': '密码',
   'request.one-time-code': '一次性验证码',
   'request.remote-access': '设备的远程访问权限（共享屏幕或远程控制软件）',
+  'request.card-security': '银行卡的安全码（CVV）或完整卡号',
+  'request.move-funds': '把资金转到他人提供的钱包、账户或地址（所谓的“安全账户”）',
   'what.entry': '{what}第 {n} 项',
 
   'file.missing': '文件不存在',
@@ -337,6 +343,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'yaml.tabIndent': '这一行用了制表符（Tab）缩进；YAML 只能用空格缩进',
   'yaml.colonInFlow': '写在 { } 或 [ ] 里的文本含有“: ”（冒号加空格），YAML 会把它当作键：请给文本加上引号，例如 { en: "Note: …", zh: … }',
   'yaml.colonInText': 'YAML 在这里的值中读到了“键: 值”：如果文本里含有“: ”（冒号加空格），请给整段文本加上引号；如果这是一个新的键，请另起一行，并与上面的键对齐在同一列',
+  'yaml.keyWithoutColon': '这里的键后面缺少“: ”（冒号加空格）：请写成“键: 值”，使用英文冒号“:”（不是中文冒号“：”），并在冒号后加一个空格',
   'yaml.notKeyValue': '这一行既不是“键: 值”，也不是位置正确的列表项“- …”：请检查键后面是否漏了冒号，或者把从上一行接续下来的文本缩进',
   'yaml.reservedStart': '文本不能以“{char}”开头，除非加引号：请给这个值加上引号',
   'yaml.unclosedQuote': '以 {quote} 开始的文本没有结束：请在文本结尾处补上 {quote}（文件读到末尾时它仍未结束）',
@@ -353,6 +360,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'json.end': '不是有效的 JSON：文档已经结束；请删除后面的内容',
   'json.string': '不是有效的 JSON：引号中的文本没有闭合，或含有控制字符或无效的转义',
   'json.duplicate': '同一个对象中键“{key}”出现了两次；请只保留一个',
+  'json.comment': '不是有效的 JSON：JSON 不支持注释，请删除（用 YAML 编写的流程或目录可以使用 # 注释）',
 
   'what.flowFile': '流程文件',
   'what.flowId': '流程编号（id）',
@@ -389,7 +397,7 @@ export const problemsZh: Record<ProblemKey, string> = {
 
   'flow.isDirectory': '这是支持目录文件（含有“providers”），不是流程：请不要放在流程文件夹里，并用 --contacts 或 contactsFile 设置指定它',
   'flow.idMismatch': '流程编号“{id}”必须与文件名“{expected}.yaml”一致；请修改其中之一',
-  'flow.idUsed': '流程编号“{id}”已被 {other} 使用',
+  'flow.idUsed': '流程编号“{id}”已被 {other} 使用：请给其中一个流程换一个编号，并让文件名与新编号一致',
   'flow.nodeBoth': '“{id}”既是问题又是结果；节点编号不能重复',
   'flow.startUnknown': 'start 指定的“{id}”既不是本流程的问题，也不是本流程的结果{hint}',
   'flow.nextUnknown': '回答“{value}”指向“{next}”，但它既不是本流程的问题，也不是本流程的结果{hint}',

@@ -21,7 +21,7 @@ import { findSecrets, type SecretKind } from './secrets.js';
 import { detectKind, type ContactKind } from './verify.js';
 import '../core.js';
 
-export type RequestKind = 'recovery-phrase' | 'private-key' | 'password' | 'one-time-code' | 'remote-access';
+export type RequestKind = 'recovery-phrase' | 'private-key' | 'password' | 'one-time-code' | 'card-security' | 'remote-access' | 'move-funds';
 
 /** What a text should not hold; a contact is quoted, a secret never. */
 export type TextFinding = { type: 'contact'; kind: ContactKind; text: string } | { type: 'secret'; kind: SecretKind } | { type: 'request'; kind: RequestKind };
@@ -122,12 +122,14 @@ export function findContact(text: string): { kind: ContactKind; text: string } |
 const SENTENCE = /[.;!?\n。；！？]/;
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|助记词|短语|私钥|密钥|密码|口令|码|屏幕|远程|向日葵/i;
+const SECRET_WORDS = /phrase|seed|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|cvv|cvc|card|fund|balance|money|coins|crypto|assets|savings|account|助记词|短语|私钥|密钥|密码|口令|码|屏幕|远程|向日葵|卡号|安全码|账户|钱包|地址/i;
 
 const EN_SECRETS: readonly [RequestKind, string][] = [
   ['recovery-phrase', String.raw`(?:recovery|seed|secret|backup|mnemonic|wallet)\s+(?:phrase|words?|sentence)s?|mnemonic|seed|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?`],
   ['private-key', String.raw`(?:private|secret)\s+keys?|keystore(?:\s+file)?|xprv`],
   ['password', String.raw`passwords?|passcodes?|pins?(?:\s+codes?)?|login\s+details|credentials`],
+  // The code on the back of a card, or its whole number: with them anyone can pay with the card.
+  ['card-security', String.raw`cvv2?|cvc2?|card\s+(?:verification|security)\s+(?:value|code|number)|security\s+code\s+on\s+the\s+back(?:\s+of\s+the\s+card)?|(?:full|whole|complete|entire|16-digit)\s+card\s+numbers?`],
   [
     'one-time-code',
     String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|\d[- ]digit)\s+(?:pass)?codes?|otps?|codes?\s+(?:we\s+(?:just\s+)?sent|sent\s+to\s+you|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|authenticator(?:\s+app)?|app)`,
@@ -152,8 +154,12 @@ const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|support|the\
 /** A picture or copy of the secret is the secret: "send us a screenshot of your backup phrase". */
 const EN_COPY = String.raw`(?:(?:a|an|the)\s+)?(?:screenshot|screen\s+shot|photo|picture|image|scan|copy)s?\s+of\s+`;
 
+/** Whose secret, in a question that asks for it ("What is your recovery phrase?"): never "a" or "the", which explain one. */
+const EN_WHOSE = String.raw`(?:your|their|his|her|the\s+caller's|the\s+user's|the\s+customer's)\s+`;
+
 function enRules(): { kind: RequestKind; rule: RegExp; typing: boolean }[] {
   return EN_SECRETS.flatMap(([kind, secret]) => [
+    { kind, rule: new RegExp(String.raw`\bwhat(?:'s|\s+is|\s+are|\s+was)\s+${EN_WHOSE}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
     { kind, rule: new RegExp(String.raw`\b(?:${EN_SHARE})\s+${EN_TO}(?:${EN_COPY})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
     { kind, rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
     { kind, rule: new RegExp(String.raw`\b(?:${EN_TYPE})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: true },
@@ -162,6 +168,26 @@ function enRules(): { kind: RequestKind; rule: RegExp; typing: boolean }[] {
     { kind, rule: new RegExp(String.raw`\b(?:have|keep|get)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:ready|at\s+hand|handy|nearby)\b`, 'i'), typing: false },
   ]);
 }
+
+/**
+ * Typing a recovery phrase or private key anywhere but into the user's own wallet app gives the wallet away
+ * ("Enter your recovery phrase to unfreeze the card"); restoring a wallet in the app is the one legitimate use,
+ * and writing it down on paper the way to keep it.
+ * A password or a code is typed to log in, so only a destination where someone else reads it makes a request.
+ */
+const EN_OWN_PLACE = /\b(?:in|into|on)\s+(?:(?:the|your|your\s+own|the\s+official|a\s+new)\s+)?(?:official\s+)?(?:(?:wallet\s+)?app|wallet|device|phone|hardware\s+wallet)\b|\bon\s+paper\b|\boffline\b/i;
+const KEYS_TO_THE_WALLET: readonly RequestKind[] = ['recovery-phrase', 'private-key'];
+
+/**
+ * Moving the money to a wallet, account or address someone else provides: the "safe account" of the scams.
+ * Moving it to a new wallet the user creates is what the leaked-phrase alert tells them to do, and passes.
+ */
+const EN_FUNDS = String.raw`(?:all\s+)?${EN_OWNER}${EN_WORDS}(?:funds|balance|money|coins|crypto|assets|savings)`;
+const EN_PLACE = String.raw`(?:wallet|account|address)e?s?`;
+const EN_MOVE_FUNDS = [
+  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}${EN_PLACE}\s+(?:that\s+|which\s+)?(?:(?:we|support|the\s+agent|an\s+agent|our\s+team|the\s+bank|security)\s+(?:will\s+|can\s+)?(?:set\s+up|setup|provide|give|gave|create|created|open|opened|send|sent|share|shared)|(?:provided|given|set\s+up|created|opened|sent)\s+by\s+(?:us|support|the\s+agent|our\s+team))`, 'i'),
+  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:our|a\s+safe|the\s+safe|a\s+secure|the\s+secure|a\s+protected|a\s+holding|a\s+temporary)\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\b`, 'i'),
+];
 
 const EN_REMOTE = [
   /\b(?:install|download|open|run|launch|use|start)\s+(?:the\s+|an?\s+)?(?:anydesk|teamviewer|rustdesk|quicksupport|screenconnect|ultraviewer|splashtop|remote[- ](?:desktop|access|control|support))\b/i,
@@ -173,14 +199,15 @@ const EN_REMOTE = [
 /** Words that make a clause a warning or a description, when they come before the request. */
 const EN_NOT_A_REQUEST = /\b(?:never|not|no|don't|dont|doesn't|won't|cannot|can't|nobody|no\s+one|neither|nor|without|avoid|refuse|asks|asked|asking|requests|requested|requesting|demands|demanded|wants|wanted|claims|claimed|pretends?|scam\w*|fake|phishing|fraud\w*|who|which|reason\s+to|careful|beware|watch\s+out)\b/i;
 
-const ZH_SECRET = '(?:助记词|恢复短语|私钥|密钥|密码|口令|验证码|动态码|校验码)';
+const ZH_SECRET = '(?:助记词|恢复短语|私钥|密钥|密码|口令|验证码|动态码|校验码|CVV|CVC|安全码|完整卡号|完整的卡号|卡背面的?(?:三|3)位数)';
 const ZH_KIND: readonly [RequestKind, RegExp][] = [
   ['recovery-phrase', /助记词|恢复短语/],
   ['private-key', /私钥|密钥/],
   ['password', /密码|口令/],
   ['one-time-code', /验证码|动态码|校验码/],
+  ['card-security', /CVV|CVC|安全码|卡号|卡背面/i],
 ];
-const ZH_GIVE = '(?:发给|发到|发送|告诉|告知|提供|交给|念给|读给|报给|说给|透露|分享|上传|截图|拍照|提交)';
+const ZH_GIVE = '(?:发给|发到|发送|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|透露|分享|上传|截图|拍照|提交)';
 /** Typing, which gives a secret away only where someone else reads it. */
 const ZH_TYPE = '(?:输入|填写|填入|粘贴)';
 const ZH_DESTINATION = /聊天|对话|消息|私信|客服|链接|网页|表单|这里|下面|下方|我们|邮件|微信|QQ|群/i;
@@ -188,12 +215,21 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   // 把（你的）助记词发给客服
   { rule: new RegExp(`把[^把，,]{0,24}?${ZH_SECRET}[^把，,]{0,16}?${ZH_GIVE}(?!给?[了过])`), typing: false },
   { rule: new RegExp(`把[^把，,]{0,24}?${ZH_SECRET}[^把，,]{0,16}?${ZH_TYPE}(?!给?[了过])`), typing: true },
-  // 提供你的私钥，告诉我们验证码
+  // 提供你的私钥，告诉我们验证码，请来电者告诉你登录密码
   // ("银行发送的验证码", the code the bank sent, describes a code: no request.)
-  { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|他|她|他们|对方)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|你|您|他|她|他们|对方)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  // 你的助记词是什么？
+  { rule: new RegExp(`(?:你的|您的|来电者的)[^，\\s]{0,2}?${ZH_SECRET}(?:是(?:什么|多少)|是几位|多少)`), typing: false },
   // 准备好你的助记词
   { rule: new RegExp(`准备(?:好)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
   { rule: new RegExp(`${ZH_TYPE}(?!给?[了过])(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: true },
+];
+/** The user's own wallet app or device: where typing the recovery phrase or private key restores a wallet. */
+const ZH_OWN_PLACE = /在\s*(?:官方|你的|您的|自己的|新的)?\s*(?:钱包\s*)?(?:App|应用|钱包|设备|手机|硬件钱包)\s*(?:里|中|上|内)/i;
+/** Moving the money to a wallet, account or address someone else provides, or to a "safe account". */
+const ZH_MOVE_FUNDS = [
+  /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方)?(?:提供|指定|给你|发给你|设立|开设|准备|安排)的[^，,。]{0,8}?(?:钱包|账户|账号|地址)/,
+  /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)[^，,。]{0,4}?(?:安全账户|安全钱包|保护账户|安全地址|监管账户)/,
 ];
 const ZH_REMOTE = [
   /(?:安装|下载|打开|使用|运行)\s*(?:AnyDesk|TeamViewer|RustDesk|ToDesk|向日葵|QuickSupport|远程(?:控制|协助|桌面)(?:软件|工具|App)?)/i,
@@ -201,7 +237,7 @@ const ZH_REMOTE = [
   /共享你的屏幕|把(?:你的|您的)?屏幕共享给/,
 ];
 /** Negations and descriptions (what a scammer demanded, did, or what the caller did already). */
-const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|让你|是否|有没有|已经|刚刚|曾经/;
+const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|让你|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
 
 let rules: ReturnType<typeof enRules> | undefined;
 let mentions: { kind: RequestKind; rule: RegExp }[] | undefined;
@@ -237,7 +273,11 @@ export function findRequest(text: string): RequestKind | undefined {
 function findEnglishRequest(clause: string): RequestKind | undefined {
   for (const { kind, rule, typing } of rules!) {
     const m = rule.exec(clause);
-    if (m && !EN_NOT_A_REQUEST.test(clause.slice(0, m.index + m[0].length)) && (!typing || EN_DESTINATION.test(clause.slice(m.index + m[0].length)))) return kind;
+    if (m && !EN_NOT_A_REQUEST.test(clause.slice(0, m.index + m[0].length)) && (!typing || typedAway(kind, clause.slice(m.index + m[0].length)))) return kind;
+  }
+  for (const rule of EN_MOVE_FUNDS) {
+    const m = rule.exec(clause);
+    if (m && !EN_NOT_A_REQUEST.test(clause.slice(0, m.index + m[0].length))) return 'move-funds';
   }
   for (const rule of EN_REMOTE) {
     const m = rule.exec(clause);
@@ -246,11 +286,22 @@ function findEnglishRequest(clause: string): RequestKind | undefined {
   return undefined;
 }
 
+/** Whether typing a secret of `kind`, with `after` the rest of the clause, gives it to someone (see EN_OWN_PLACE). */
+function typedAway(kind: RequestKind, after: string): boolean {
+  return EN_DESTINATION.test(after) || (KEYS_TO_THE_WALLET.includes(kind) && !EN_OWN_PLACE.test(after));
+}
+
 function findChineseRequest(sentence: string): RequestKind | undefined {
   if (!/[\u4e00-\u9fff]/.test(sentence)) return undefined;
   for (const { rule, typing } of ZH_RULES) {
     const m = rule.exec(sentence);
-    if (m && !ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length)) && (!typing || ZH_DESTINATION.test(sentence))) return ZH_KIND.find(([, word]) => word.test(m[0]))![0];
+    if (!m || ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length))) continue;
+    const kind = ZH_KIND.find(([, word]) => word.test(m[0]))![0];
+    if (!typing || ZH_DESTINATION.test(sentence) || (KEYS_TO_THE_WALLET.includes(kind) && !ZH_OWN_PLACE.test(sentence))) return kind;
+  }
+  for (const rule of ZH_MOVE_FUNDS) {
+    const m = rule.exec(sentence);
+    if (m && !ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length))) return 'move-funds';
   }
   for (const rule of ZH_REMOTE) {
     const m = rule.exec(sentence);

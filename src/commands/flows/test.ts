@@ -28,13 +28,13 @@ export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promis
   const failed = reports.flatMap((r) => r.results.filter((x) => !x.pass).map((x) => ({ flow: r.flow.id, result: x })));
   const low = min === undefined ? [] : reports.filter((r) => r.coverage < min);
   // Where each failing test is written, so an author's editor can jump to it.
-  const { locateTest } = failed.length > 0 ? await import('../../flows/data-file.js') : { locateTest: undefined };
+  const { locateInFile } = failed.length > 0 ? await import('../../flows/load.js') : { locateInFile: undefined };
   const places = new Map<FlowTestResult, { file: string; line: number | null; column: number | null }>();
   for (const [i, r] of reports.entries()) {
     const { file } = flows[i]!;
     for (const x of r.results) {
-      if (x.pass || !locateTest) continue;
-      const at = await locateTest(file, r.flow.tests.indexOf(x.test), ctx.lang);
+      if (x.pass || !locateInFile) continue;
+      const at = await locateInFile(file, ['tests', r.flow.tests.indexOf(x.test)], ctx.lang);
       places.set(x, { file, line: at?.line ?? null, column: at?.column ?? null });
     }
   }
@@ -104,7 +104,10 @@ async function flowsAt(paths: string[], ctx: Context): Promise<FlowAt[]> {
   const { formatProblem } = await import('../../data/located-yaml.js');
   const { files, problems } = await expandPaths(paths, ctx.lang);
   const checked = await Promise.all(files.map((f) => checkDataFile(f, ctx.lang)));
-  const all = [...problems, ...checked.filter((c) => c.kind !== 'directory').flatMap((c) => c.problems)];
+  // Two files of a folder with one flow id are an error here as in flows validate: which one would be tested?
+  const { repeatedIds } = await import('../../flows/load.js');
+  const repeated = await repeatedIds(checked.map((c) => ({ file: c.file, id: c.flow?.id })), ctx.lang);
+  const all = [...problems, ...checked.filter((c) => c.kind !== 'directory').flatMap((c) => c.problems), ...repeated];
   if (all.length > 0) {
     // A problem found in the flows, as flows validate reports it: exit 1, not a usage error.
     throw new WalletHelpError('invalid_flows', [ctx.t('flows.test.invalid'), ...all.map((p) => `  ${formatProblem(p)}`)].join('\n'), ExitCode.failed, { problems: all });

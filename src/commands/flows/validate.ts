@@ -1,9 +1,8 @@
 /** `wallet-help flows validate [PATH...]`: every problem of every flow and directory file. */
-import { dirname } from 'node:path';
 import { formatProblem } from '../../data/located-yaml.js';
 import { SilentError } from '../../errors.js';
 import { checkDataFiles, expandPaths, type FileVerdict } from '../../flows/data-file.js';
-import { problemTranslator } from '../../i18n/problems.js';
+import { repeatedIds } from '../../flows/load.js';
 import { BUNDLED_DIRECTORY_YAML, BUNDLED_FLOWS_DIR } from '../../paths.js';
 import type { Context } from '../context.js';
 import '../../core.js';
@@ -20,18 +19,10 @@ export interface FlowsValidateOptions {
 export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context): Promise<FileVerdict[]> {
   const { io, t } = ctx;
   const targets = opts.paths.length > 0 ? opts.paths : [BUNDLED_FLOWS_DIR, ...ctx.flowDirs, ctx.contactsFile ?? BUNDLED_DIRECTORY_YAML];
-  const problem = problemTranslator(ctx.lang);
   const { files, problems: missing } = await expandPaths(targets, ctx.lang);
   const checked = await checkDataFiles(files, ctx.lang, true);
   // Within one folder two files may not claim the same flow id.
-  const seen = new Map<string, string>();
-  for (const c of checked) {
-    if (c.id === undefined) continue;
-    const key = `${dirname(c.file)}\u0000${c.id}`;
-    const other = seen.get(key);
-    if (other) c.problems.push({ file: c.file, line: 1, column: 1, message: problem('flow.idUsed', { id: c.id, other }) });
-    else seen.set(key, c.file);
-  }
+  for (const p of await repeatedIds(checked, ctx.lang)) checked.find((c) => c.file === p.file)?.problems.push(p);
   const all = [...missing, ...checked.flatMap((c) => c.problems)];
   if (opts.json) {
     const doc = {
