@@ -188,6 +188,8 @@ if (all.length > 0) {
     ...common,
     plugins: [lazyChildProcessInCommander, chalkWithoutDetection],
     format: 'esm',
+    // Its chunks become CommonJS below: src/paths.ts takes __filename (the library uses import.meta.url).
+    define: { ...common.define, __WALLET_HELP_CJS__: 'true' },
     // The worker thread of `flows validate` on many files is an entry of its own, sharing the chunks.
     entryPoints: { cli: join(root, 'src/cli.ts'), 'check-worker': join(root, 'src/flows/check-worker.ts') },
     splitting: true,

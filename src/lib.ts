@@ -103,6 +103,9 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
     const value: unknown = options[option];
     if (value !== undefined && typeof value !== 'string') throw new UsageError('invalid_option', t('lib.badText', { option }), { option });
   }
+  // What loadFlows() returns holds its flows in a map-like catalogue (read lazily, not a Map): checked by shape.
+  const catalog: unknown = isRecord(flows) ? flows.flows : undefined;
+  if (!isRecord(catalog) || typeof catalog.get !== 'function' || typeof catalog.keys !== 'function') throw new UsageError('invalid_option', t('lib.badFlows'), { option: 'flows' });
   const env = { lang: lang as Lang, t, now, answersIn: 'request' as const };
   // Callers are scripts: a request of the wrong shape is a usage error, with the code the command line gives.
   if (!isRecord(request) || typeof request.flow !== 'string') {
@@ -112,7 +115,9 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const raw: unknown = request.answers ?? {};
   if (!isRecord(raw)) throw new UsageError('invalid_answers', t('request.answers'));
   const notText = Object.keys(raw).find((k) => typeof raw[k] !== 'string');
-  if (notText !== undefined) throw new UsageError('invalid_answers', t('request.answerNotText', { key: shownKey(notText) }));
+  if (notText !== undefined) throw new UsageError('invalid_answers', t('request.answerNotText', { key: shownKey(notText) }), { question: shownKey(notText) });
+  // As a batch line is: what no question offers is not read through, however long.
+  if (Object.entries(raw).reduce((n, [k, v]) => n + k.length + (v as string).length, 0) > MAX_ANSWERS_LENGTH) throw new UsageError('invalid_answers', t('request.answersTooLong'));
   const answers: Record<string, string> = Object.assign(Object.create(null), raw);
   await refuseSecrets(t, suspectInputs(flows.flows, request.flow, answers));
   const first = diagnoseWith(env, flows.flows, request.flow, answers, undefined, flows.broken);
@@ -121,6 +126,9 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const provider = chooseProvider(directory, options.provider, t);
   return diagnoseWith(env, flows.flows, request.flow, answers, new ContactBook(directory, provider, env), flows.broken);
 }
+
+/** The most text a request's answers may hold together: a batch line's limit. */
+const MAX_ANSWERS_LENGTH = 1024 * 1024;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -81,7 +81,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   let program: Command | undefined;
   try {
     if (early.lang !== undefined && !isLang(early.lang)) {
-      throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: early.lang }), ExitCode.usage);
+      // The value in the details too, as the library gives it: a script sees what was refused.
+      throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: early.lang }), ExitCode.usage, { lang: clip(early.lang) });
     }
     // Secrets on the command line are refused before anything runs (they would end up in messages and files).
     const risky = argv.flatMap((arg, i) => (mayHoldSecret(arg) && !screenedByCommand(argv, i) && !isNumberOption(argv, i) ? answerParts(argv, i) : []));

@@ -6,8 +6,12 @@
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// The bundle is CommonJS: __filename is there, and saves building a URL at every start.
-const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+/** True in the CLI's bundle (CommonJS chunks), set by the build; absent in the library (an ES module) and the sources. */
+declare const __WALLET_HELP_CJS__: boolean | undefined;
+
+// The CLI's bundle has __filename, which saves building a URL at every start. The library must not look for one:
+// a host may have a global __filename of its own (`node -e` sets one), which is not where this file is.
+const here = typeof __WALLET_HELP_CJS__ === 'boolean' && __WALLET_HELP_CJS__ ? __filename : fileURLToPath(import.meta.url);
 const inDist = here.lastIndexOf(`${sep}dist${sep}`);
 const inSrc = here.lastIndexOf(`${sep}src${sep}`);
 

@@ -281,12 +281,17 @@ describe('flows test', () => {
 describe('flows show and graph', () => {
   it('shows the whole tree as the documented JSON', async () => {
     const doc = json((await run(['flows', 'show', 'payment-failed', '--json'])).stdout);
-    expect(Object.keys(doc)).toEqual(['id', 'version', 'title', 'start', 'questions', 'outcomes']);
+    expect(Object.keys(doc)).toEqual(['id', 'version', 'title', 'description', 'start', 'questions', 'outcomes']);
     expect(doc.start).toBe('network');
     expect(doc.questions[0]).toMatchObject({ id: 'network', text: expect.any(String) });
     expect(doc.questions[0].answers.map((a: { value: string }) => a.value)).toEqual(['ok', 'unstable', 'offline']);
     expect(Object.keys(doc.questions[0].answers[0])).toEqual(['value', 'label', 'next']);
     expect(doc.outcomes.find((o: { id: string }) => o.id === 'escalate-payments')).toMatchObject({ kind: 'escalate', queue: 'payments', steps: expect.any(Array) });
+    // What a chatbot needs to drive a flow itself (QA: script): the agent wording of the steps, and which questions a check answers.
+    expect(doc.outcomes.find((o: { id: string }) => o.id === 'escalate-payments').agentSteps).toEqual(expect.arrayContaining([expect.stringMatching(/caller/)]));
+    expect(doc.questions[0]).toMatchObject({ id: 'network', check: 'connectivity' });
+    const suspicious = json((await run(['flows', 'show', 'suspicious-contact', '--json'])).stdout);
+    expect(suspicious.questions.find((q: { check?: string }) => q.check === 'verify-contact')).toMatchObject({ input: expect.any(String) });
     // The case facts an outcome names for its ticket, where it names them.
     expect(doc.outcomes.find((o: { id: string }) => o.id === 'escalate-verification-rejected').facts).toEqual(['account-id', 'time', 'error']);
     expect(doc.outcomes.find((o: { id: string }) => o.id === 'escalate-payments')).not.toHaveProperty('facts');

@@ -197,6 +197,8 @@ describe('diagnose --batch', () => {
     expect(r.code).toBe(2);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(r.stdout).error.code).toBe('invalid_lang');
+    // Named in the details, as the library names it (QA: script).
+    expect(JSON.parse(r.stdout).error.lang).toBe('fr');
   });
 
   it('gives a line without a flow the code the command line and the library give', async () => {

@@ -178,6 +178,16 @@ describe('a damaged settings file', () => {
     expect(existsSync(join(dir, 'config.json'))).toBe(true);
   });
 
+  it('reads a yes-or-no setting written by hand as JSON true or false (QA: script)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ saveCases: true, lang: true }));
+    const r = await run(['config', 'get', 'saveCases'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    expect(r.stdout).toBe('true\n');
+    // Only where true and false are the values: a language is not.
+    expect(r.stderr).toContain('the setting "lang" in');
+    expect(r.stderr).not.toContain('"saveCases"');
+  });
+
   it('is left alone when it cannot be read', async () => {
     // A folder in its place cannot be read as a file, even by root (who ignores permissions).
     const dir = tempDir();

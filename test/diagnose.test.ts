@@ -126,6 +126,10 @@ describe('diagnose with flags and --json', () => {
     const zh = await run(['--lang', 'zh', 'diagnose', '支付失败']);
     expect(zh.stderr).toContain('你是不是想输入 payment-failed（支付或转账失败）？');
     expect(json((await run(['--lang', 'zh', 'diagnose', '充值', '--json'])).stdout).error.suggestions).toEqual(['deposit-missing']);
+    // In an English run too: a script passes a user's words as they are (QA: script). The title shown is the run's.
+    const en = json((await run(['diagnose', '支付失败', '--json'])).stdout).error;
+    expect(en.suggestions).toEqual(['payment-failed']);
+    expect(en.message).toContain('payment-failed (Payment or transfer failed)');
     expect((await run(['diagnose', 'banana'])).stderr).toContain('Available flows: payment-failed (Payment or transfer failed), deposit-missing (');
   });
 

@@ -243,6 +243,8 @@ describe('contacts in the CLI', () => {
     // A team named in the user's words, or a typo, gets the id meant (QA: zh user).
     expect((await run(['--lang', 'zh', 'contacts', '安全'])).stderr).toContain('你是不是想输入 security（安全客服）？');
     expect(JSON.parse((await run(['contacts', 'securty', '--json'])).stdout).error).toMatchObject({ code: 'unknown_queue', suggestions: ['security'] });
+    // The team named in Chinese in an English run, as a script passes a user's words (QA: script).
+    expect(JSON.parse((await run(['contacts', '安全', '--json'])).stdout).error).toMatchObject({ code: 'unknown_queue', suggestions: ['security'] });
     const now = await run(['contacts', '--now', 'tomorrow']);
     expect(now.code).toBe(2);
     expect(now.stderr).toContain('--now expects an ISO-8601 date and time');

@@ -66,6 +66,10 @@ describe('the library', () => {
         () => diagnose(flows, { answers: {} }),
         () => diagnose(flows, { flow: 'payment-failed', answers: { network: 5 } }),
         () => diagnose(flows, compromised, { provider: 7 }),
+        // What the script QA found throwing plain errors: no flows, and a huge answer (a stack overflow in the secret scan).
+        () => diagnose(null, compromised),
+        () => diagnose({}, compromised),
+        () => diagnose(flows, { flow: 'payment-failed', answers: { network: 'x'.repeat(9e6) } }),
         () => loadFlows({ dirs: 'x' }),
         () => loadFlows({ dirs: ['/nonexistent-flows-folder'] }),
       ];
@@ -84,6 +88,9 @@ describe('the library', () => {
       'true invalid_answers 2',
       'true invalid_option 2',
       'true invalid_option 2',
+      'true invalid_option 2',
+      'true invalid_answers 2',
+      'true invalid_option 2',
       'true flows_folder 2',
     ]);
     expect(errors.map((e) => e[3])).toEqual([
@@ -97,9 +104,23 @@ describe('the library', () => {
       expect.stringMatching(/^A request needs the flow id as a text/),
       'The answer to "network" must be text, like {"network": "ok"}, not a number, a list or an object.',
       'diagnose: the option provider must be a text.',
+      expect.stringMatching(/^diagnose: the first argument must be the flows loadFlows\(\) returned/),
+      expect.stringMatching(/^diagnose: the first argument must be the flows loadFlows\(\) returned/),
+      'The answers are longer than 1 MB together; an answer is one of the values a question offers.',
       expect.stringMatching(/^loadFlows: dirs must be an array of folder paths/),
       'The flows folder /nonexistent-flows-folder (named by loadFlows({ dirs })) does not exist.',
     ]);
+  });
+
+  it('finds its own files when the host has a global __filename, as `node -e` sets one (QA: script)', () => {
+    const r = runScript(`
+      globalThis.__filename = '/somewhere/else/[eval]';
+      const { loadFlows, diagnose } = await import('wallet-help');
+      const doc = await diagnose(await loadFlows(), { flow: 'payment-failed', answers: { network: 'offline' } });
+      console.log(doc.outcome.id);
+    `);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('fix-connection');
   });
 
   it('ships type declarations that a TypeScript user can compile against', () => {

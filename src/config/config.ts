@@ -109,10 +109,12 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, no
       warnings.push({ type: 'unknown-key', file, key });
       continue;
     }
+    // A yes-or-no setting written by hand as JSON's true or false means what "true" or "false" do.
+    const given = typeof value === 'boolean' && (CONFIG_KEYS[key] as KeySpec).values?.includes(String(value)) ? String(value) : value;
     // The language may come from this very file, so the reason is kept as a reference to word later.
-    const problem = valueProblem(key, value);
+    const problem = valueProblem(key, given);
     if (problem) warnings.push({ type: 'bad-value', file, key, value, problem });
-    else config[key] = value as string;
+    else config[key] = given as string;
   }
   return { config, file, warnings };
 }

@@ -7,7 +7,8 @@ import { dirname } from 'node:path';
 import type { Problem } from '../data/located-yaml.js';
 import { checkAnswers, resolve, type Next } from '../engine/engine.js';
 import { toResult, type DiagnosisResult } from '../engine/result.js';
-import type { Flow, Lang, Outcome, Question } from '../engine/types.js';
+import type { Flow, Lang, Localized, Outcome, Question } from '../engine/types.js';
+import { flowSummaries } from '../flows/catalog.js';
 import type { ContactBook } from './contact-book.js';
 import { UsageError } from '../errors.js';
 import { listOf, orList, sentences, type Translate } from '../i18n/i18n.js';
@@ -50,17 +51,19 @@ export function findFlow(flows: ReadonlyMap<string, Flow>, id: string, env: Pick
       problems: bad.problems,
     });
   }
-  // Each id with its title in the user's language: a user who typed the problem in words finds the id for it.
-  throw unknownFlow(id, [...flows.keys()], env, new Map([...flows].map(([key, f]) => [key, f.title[env.lang] ?? f.title.en])));
+  // Each id with its title: a user who typed the problem in words, in either language, finds the id for it. The
+  // summaries hold every language's title (a run's compiled flows hold its own only) and read no flow file.
+  throw unknownFlow(id, [...flows.keys()], env, new Map(flowSummaries(flows).map((s) => [s.id, s.title])));
 }
 
 /** The error for an unknown flow id: suggestions when some are close, else the list. */
-export function unknownFlow(id: string, ids: string[], env: Pick<DiagnosisEnv, 't' | 'lang'>, titles?: ReadonlyMap<string, string>): UsageError {
+export function unknownFlow(id: string, ids: string[], env: Pick<DiagnosisEnv, 't' | 'lang'>, titles?: ReadonlyMap<string, Partial<Localized>>): UsageError {
   const { t } = env;
-  // Close in spelling; else, for a problem typed in words ("支付失败"), the flows whose title holds its characters in order.
+  // Close in spelling; else, for a problem typed in words ("支付失败"), the flows whose title in some language holds its characters in order.
   const spelled = closest(id, ids);
-  const suggestions = spelled.length > 0 || !titles ? spelled : ids.filter((key) => inOrder(id, titles.get(key) ?? '')).slice(0, 3);
-  const named = (key: string) => (titles?.has(key) ? t('summary.aside', { text: key, aside: safeText(titles.get(key)!) }) : key);
+  const suggestions = spelled.length > 0 || !titles ? spelled : ids.filter((key) => Object.values(titles.get(key) ?? {}).some((title) => typeof title === 'string' && inOrder(id, title))).slice(0, 3);
+  const shown = (key: string) => titles?.get(key)?.[env.lang] ?? titles?.get(key)?.en;
+  const named = (key: string) => (shown(key) !== undefined ? t('summary.aside', { text: key, aside: safeText(shown(key)!) }) : key);
   const hint = suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(t, suggestions.map(named)) }) : t('error.unknownFlow.list', { flows: listOf(t, ids.map(named)) });
   return new UsageError('unknown_flow', sentences(t, t('error.unknownFlow', { flow: clip(id) }), hint), { flow: clip(id), suggestions });
 }

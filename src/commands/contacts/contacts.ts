@@ -1,10 +1,10 @@
 /** `wallet-help contacts [queue]`: the directory's channels with hours and whether they are open. */
 import { contactCard, type ContactCard } from '../../directory/contact.js';
-import { QUEUES, type Queue } from '../../engine/types.js';
+import { LANGS, QUEUES, type Queue } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { renderContactCard } from '../../render/contact.js';
 import { layoutFor } from '../../render/layout.js';
-import { listOf, orList, sentences } from '../../i18n/i18n.js';
+import { listOf, orList, sentences, translator } from '../../i18n/i18n.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
@@ -21,9 +21,11 @@ export interface ContactsOptions {
 export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<ContactCard[]> {
   const { io, t, lang } = ctx;
   if (opts.queue !== undefined && !(QUEUES as readonly string[]).includes(opts.queue)) {
-    // A team named in the user's words ("安全", "Security") or a typo of an id: the id meant, with each team's name.
+    // A team named in words ("安全", "Security"), in either language (a script may pass a user's words as they are),
+    // or a typo of an id: the id meant, with each team's name in the run's language.
     const typed = opts.queue.trim().toLowerCase();
-    const byName = QUEUES.filter((q) => typed !== '' && (t(`queue.${q}`).toLowerCase() === typed || t('queue.team', { queue: t(`queue.${q}`) }).toLowerCase() === typed));
+    const wordings = await Promise.all(LANGS.map((l) => translator(l)));
+    const byName = QUEUES.filter((q) => typed !== '' && wordings.some((w) => w(`queue.${q}`).toLowerCase() === typed || w('queue.team', { queue: w(`queue.${q}`) }).toLowerCase() === typed));
     const suggestions = byName.length > 0 ? byName : (closest(typed, QUEUES) as Queue[]);
     const named = (q: Queue) => t('summary.aside', { text: q, aside: t('queue.team', { queue: t(`queue.${q}`) }) });
     const hint = suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(t, suggestions.map(named)) }) : t('error.unknownQueue.list', { queues: listOf(t, QUEUES.map(named)) });

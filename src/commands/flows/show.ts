@@ -16,11 +16,15 @@ export function flowDocument(flow: Flow, lang: Context['lang']) {
     id: flow.id,
     version: flow.version,
     title: flow.title[lang],
+    description: flow.description[lang],
     start: flow.start,
     questions: Object.values(flow.questions).map((q) => ({
       id: q.id,
       text: q.text[lang],
       ...(q.agent ? { agent: q.agent[lang] } : {}),
+      // A question a check can answer: a script gives verify-contact's text with --check-input ID=TEXT, prompted by `input`.
+      ...(q.check ? { check: q.check } : {}),
+      ...(q.input ? { input: q.input[lang] } : {}),
       answers: q.answers.map((a) => ({ value: a.value, label: a.label[lang], next: a.next })),
     })),
     outcomes: Object.values(flow.outcomes).map((o) => ({
@@ -29,6 +33,7 @@ export function flowDocument(flow: Flow, lang: Context['lang']) {
       title: o.title[lang],
       queue: o.queue ?? null,
       steps: o.steps.map((s) => s[lang]),
+      ...(o.agent ? { agentSteps: o.agent.map((s) => s[lang]) } : {}),
       prepare: (o.prepare ?? []).map((p) => p[lang]),
       // The case facts the outcome names for its ticket; without them, an agent is asked for all that fit the case.
       ...(o.facts ? { facts: o.facts } : {}),
