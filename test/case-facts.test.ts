@@ -1,6 +1,7 @@
 /** Which case facts an agent is asked for: crypto facts only for crypto cases. */
 import { describe, expect, it } from 'vitest';
 import { factsToAsk } from '../src/diagnosis/case-facts.js';
+import type { CaseFact } from '../src/engine/types.js';
 import { resolve, start } from '../src/engine/engine.js';
 import { bundledFlows } from './helpers.js';
 
@@ -42,5 +43,11 @@ describe('the facts asked at an outcome', () => {
     expect(await facts('suspicious-contact', { request: 'transfer', paid: 'paid' })).toContain('amount');
     // An outcome that names its facts gets those, in a crypto case too.
     expect(await facts('payment-failed', { network: 'ok', balance: 'sufficient', verification: 'rejected' }, { chain: 'LTC' })).toEqual(['account-id', 'time', 'error']);
+  });
+
+  it('asks crypto facts an outcome names as named, though nothing says the case is crypto (QA: author)', async () => {
+    const flow = structuredClone((await bundledFlows()).find((f) => f.id === 'payment-failed')!);
+    const outcome = { ...flow.outcomes['escalate-payments']!, facts: ['txid', 'chain'] as CaseFact[] };
+    expect(factsToAsk(flow, outcome, [], {})).toEqual(['txid', 'chain']);
   });
 });

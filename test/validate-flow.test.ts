@@ -135,6 +135,19 @@ describe('flow validation', () => {
     expect(one(GOOD.replace('start: network', 'start: "network" now'))).toBe('flows/tiny.yaml:5:18: Unexpected scalar at node end');
   });
 
+  it('suggests the value meant for a one-of field, and says when a text was cut at a comma (QA: author)', () => {
+    expect(problems(GOOD.replace('    kind: escalate', '    kind: Escalate'))).toEqual([expect.stringMatching(/the kind of outcome "help" must be one of fix, escalate, alert, not the text "Escalate"; did you mean "escalate"\?$/)]);
+    expect(problems(GOOD.replace('    queue: general', '    queue: general\n    facts: [Amount, tx-id]'))).toEqual([
+      expect.stringMatching(/entry 1 must be one of .*, not the text "Amount"; did you mean "amount"\?$/),
+      expect.stringMatching(/entry 2 must be one of .*, not the text "tx-id"; did you mean "txid"\?$/),
+    ]);
+    // Nothing close: no guess.
+    expect(problems(GOOD.replace('    queue: general', '    queue: billing'))[0]).toMatch(/not the text "billing"$/);
+    expect(problems(GOOD.replace('{ en: Retry, zh: 重试 }', '{ en: Open the card, then tap Retry., zh: 重试 }'))).toEqual([
+      'flows/tiny.yaml:18:30: "then tap Retry." in the steps of outcome "done", entry 1 looks like the end of a text cut at a comma: inside { }, put a text that has a comma in quotes, like { en: "First, then second." }',
+    ]);
+  });
+
   it('checks that tests name real questions, values and outcomes', () => {
     const text = GOOD.replace('{ answers: { network: ok }, expect: done }', '{ answers: { network: fast, colour: red }, expect: gone }');
     expect(problems(text)).toEqual([

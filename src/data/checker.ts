@@ -7,6 +7,7 @@ import { LANGS, type Lang, type Localized } from '../engine/types.js';
 import { list, problemTranslator, ref, type ProblemKey, type ProblemParams, type ProblemRef, type ProblemTranslate } from '../i18n/problems.js';
 import { clip } from '../util/safe-text.js';
 import { MAX_PROBLEMS } from './limits.js';
+import { closest } from '../util/suggest.js';
 import type { TextFinding } from '../safety/data-text.js';
 
 export type Obj = Record<string, unknown>;
@@ -82,14 +83,16 @@ export class Checker {
   }
 
   /** A mapping with only the allowed keys; `required` keys must be present. */
-  object(value: unknown, path: readonly PathKey[], what: What, allowed: readonly string[], required: readonly string[]): Obj | undefined {
+  object(value: unknown, path: readonly PathKey[], what: What, allowed: readonly string[], required: readonly string[], texts = false): Obj | undefined {
     if (!isPlainObject(value)) {
       this.report(path, 'check.notMapping', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
-        this.report([...path, key], 'check.unknownKey', { key, what: whatRef(what), allowed: list(allowed) }, 'key');
+        // In a mapping of texts, a "key" with a space is the rest of a text that YAML cut at a comma: { en: First, then second }.
+        const cut = texts && /\s/.test(key.trim());
+        this.report([...path, key], cut ? 'check.textCutAtComma' : 'check.unknownKey', { key, what: whatRef(what), allowed: list(allowed) }, 'key');
       }
     }
     for (const key of required) {
@@ -171,7 +174,10 @@ export class Checker {
 
   oneOf<T extends string>(value: unknown, path: readonly PathKey[], what: What, allowed: readonly T[]): T | undefined {
     if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-      this.report(path, 'check.notOneOf', { what: whatRef(what), allowed: list(allowed), found: describe(value) });
+      // "Amount", "tx-id", "escalation": the value meant, when one is that close.
+      const [meant] = typeof value === 'string' ? closest(value, allowed, 1, false) : [];
+      const hint = meant === undefined ? '' : ref('flow.didYouMean', { suggestion: meant });
+      this.report(path, 'check.notOneOf', { what: whatRef(what), allowed: list(allowed), found: describe(value), hint });
       return undefined;
     }
     return value as T;
@@ -198,7 +204,7 @@ export class Checker {
 
   /** A text given in every language (`en:` and `zh:`), screened by the checker's screen or `screen`. */
   localized(value: unknown, path: readonly PathKey[], what: What, screen: TextScreen | undefined = this.screen): Localized | undefined {
-    const obj = this.object(value, path, what, LANGS, []);
+    const obj = this.object(value, path, what, LANGS, [], true);
     if (!obj) return undefined;
     let ok = true;
     // Every text of a flow passes here: a clean one costs no path and no wording, which only a problem needs.

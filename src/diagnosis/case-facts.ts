@@ -1,9 +1,9 @@
 /**
  * Which case facts support needs at an outcome. Pure: a flow, the outcome and the
  * answers in, the fact keys out. An outcome may name the facts its team needs (a
- * forgotten password has no amount); otherwise account, time, amount and error fit
- * every case. TxID, chain, address and memo exist only for crypto, so a card or bank
- * case never asks them, whatever the outcome names.
+ * forgotten password has no amount), and those are asked. Otherwise account, time,
+ * amount and error fit every case, and TxID, chain, address and memo are asked only
+ * in a crypto case, so a card or bank case never asks them.
  */
 import type { PathStep } from '../engine/engine.js';
 import { CASE_FACTS, CHECKS, type CaseFact, type Flow, type Outcome, type Question } from '../engine/types.js';
@@ -33,7 +33,8 @@ export function isCryptoCase(flow: Flow, path: readonly PathStep[], known: Parti
 
 /** The facts to ask for at an outcome, in the fixed order of the case log. */
 export function factsToAsk(flow: Flow, outcome: Outcome, path: readonly PathStep[], known: Partial<Record<CaseFact, string>>): CaseFact[] {
+  // What the outcome names is what its team needs: asked as named, crypto facts too (the author chose them for it).
+  if (outcome.facts) return CASE_FACTS.filter((k) => outcome.facts!.includes(k));
   const crypto = isCryptoCase(flow, path, known);
-  const wanted = outcome.facts ?? CASE_FACTS;
-  return CASE_FACTS.filter((k) => wanted.includes(k) && (crypto || !CRYPTO_FACTS.includes(k)));
+  return CASE_FACTS.filter((k) => crypto || !CRYPTO_FACTS.includes(k));
 }
