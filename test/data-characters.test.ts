@@ -37,10 +37,10 @@ const DIRECTORY = `providers:
 const json = (s: string) => JSON.stringify(s); // a JSON string is a YAML double-quoted scalar
 
 const CHARACTERS: [string, string, string][] = [
-  ['ESC (an ANSI colour)', '\u001b[31m', 'U+001B'],
+  ['ESC (an ANSI colour)', '\u001b[31m', 'U+001B (ESC)'],
   ['BEL', '\u0007', 'U+0007'],
-  ['a tab', '\t', 'U+0009'],
-  ['a carriage return', '\r', 'U+000D'],
+  ['a tab', '\t', 'U+0009 (Tab)'],
+  ['a carriage return', '\r', 'U+000D (CR)'],
   ['DEL', '\u007f', 'U+007F'],
   ['C1 CSI', '\u009b2J', 'U+009B'],
   ['C1 NEL', '\u0085', 'U+0085'],
@@ -54,7 +54,7 @@ describe('unsafeCharacter', () => {
   it('names each refused character and allows a newline only in multi-line text', () => {
     for (const [, text, code] of CHARACTERS) expect(unsafeCharacter(`a${text}b`, true)).toBe(code);
     expect(unsafeCharacter('line one\nline two', true)).toBeUndefined();
-    expect(unsafeCharacter('line one\nline two', false)).toBe('U+000A');
+    expect(unsafeCharacter('line one\nline two', false)).toBe('U+000A (LF)');
     expect(unsafeCharacter('普通文本 › App', false)).toBeUndefined();
   });
 });
@@ -64,7 +64,7 @@ describe('flow files', () => {
     it(`refuses ${name} in a step, at its line`, () => {
       const flow = FLOW.replace('"Top up the card or use another payment method, then pay again."', json(`Top up${text} the card.`));
       const problems = loadFlowText(flow, 'flows/card-declined.yaml').problems;
-      expect(problems.map(formatProblem)).toEqual([expect.stringMatching(new RegExp(`^flows/card-declined\\.yaml:17:\\d+: the steps of outcome "fix-top-up-card", entry 1 \\(en\\) contains the control character ${code.replace('+', '\\+')}`))]);
+      expect(problems.map(formatProblem)).toEqual([expect.stringMatching(new RegExp(`^flows/card-declined\\.yaml:17:\\d+: the steps of outcome "fix-top-up-card", entry 1 \\(en\\) contains the control character ${code.replace(/[+()]/g, '\\$&')}`))]);
     });
   }
 
@@ -143,8 +143,8 @@ describe('answers files', () => {
     const doc = JSON.parse(r.stdout) as { error: { code: string; problems: { line: number; message: string }[] } };
     expect(doc.error.code).toBe('answers_file');
     expect(doc.error.problems.map((p) => [p.line, p.message.replace(/;.*/, '')])).toEqual([
-      [1, 'the answer to "network" contains the control character U+001B'],
-      [2, 'a key in the answers file contains the control character U+001B'],
+      [1, 'the answer to "network" contains the control character U+001B (ESC)'],
+      [2, 'a key in the answers file contains the control character U+001B (ESC)'],
       [3, 'a key in the answers file contains the control character U+202E'],
     ]);
     expect(r.stdout).not.toMatch(RAW);

@@ -241,11 +241,17 @@ const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_IN_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
-/** The first character a data file's text must not hold, as "U+001B", or undefined; a newline is allowed when `multiline`. */
+/** The first character a data file's text must not hold, as "U+001B (ESC)", or undefined; a newline is allowed when `multiline`. */
 export function unsafeCharacter(text: string, multiline: boolean): string | undefined {
   const m = (multiline ? UNSAFE_IN_LINES : UNSAFE_IN_LINE).exec(text);
-  return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+  if (!m) return undefined;
+  const code = m[0].charCodeAt(0);
+  const name = CHARACTER_NAMES[code];
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`;
 }
+
+/** The refused characters an author types without seeing them, by the names editors and keyboards give them. */
+const CHARACTER_NAMES: Record<number, string> = { 0x09: 'Tab', 0x0a: 'LF', 0x0d: 'CR', 0x1b: 'ESC' };
 
 /** What string() accepts, for hot loops: a text that is not blank and holds no unsafe character. */
 export function isCleanText(value: unknown, multiline = false): value is string {
