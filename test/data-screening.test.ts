@@ -175,7 +175,7 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     // In what to have ready for support, naming the card's code is asking for it.
     const problems = flowProblems(FLOW.replace('    queue: payments\n', '    queue: payments\n    prepare:\n      - { en: "The full card number and CVV", zh: "完整卡号和 CVV" }\n'));
     expect(problems[0]).toMatch(/names the card's security code \(CVV\) or full number/);
-    expect(flowProblems(withZhStep('请来电者把所有资金转到我们提供的安全钱包地址。'))[0]).toMatch(/\(zh\) asks for the money to be moved to a wallet, account or address someone else provides/);
+    expect(flowProblems(withZhStep('请来电者把所有资金转到我们提供的安全钱包地址。'))[0]).toMatch(/\(zh\) asks to move the money to a wallet, account or address someone else provides \(a "safe account"\)/);
   });
 
   it('the bundled flows and the README example pass, and are validated by the same validator', async () => {

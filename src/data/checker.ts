@@ -142,6 +142,8 @@ export class Checker {
     for (const f of findings) {
       const params = { what: whatRef(what), kind: ref(`${f.type}.${f.kind}` as ProblemKey) };
       if (f.type === 'contact') this.report(path, 'screen.contact', { ...params, text: clip(f.text, 60) });
+      // Moving money is asked of someone, not asked for: a sentence of its own.
+      else if (f.type === 'request' && f.kind === 'move-funds') this.report(path, 'screen.moveFunds', { what: whatRef(what) });
       else this.report(path, f.type === 'secret' ? 'screen.secret' : 'screen.request', params);
     }
     return findings.length === 0;

@@ -45,6 +45,7 @@ export const problemsEn = {
   'screen.contact': '{what} contains {kind} ("{text}"): contacts are given only as channels of the support directory, where their type and domain are checked and users can verify them; remove it',
   'screen.secret': '{what} contains what looks like {kind}; a data file must never carry a secret: remove it',
   'screen.request': '{what} asks for {kind}; official support never asks for it, and no flow or directory may: remove the request',
+  'screen.moveFunds': '{what} asks to move the money to a wallet, account or address someone else provides (a "safe account"); official support never asks this, and no flow or directory may: remove the request',
   'contact.phone': 'a phone number',
   'contact.email': 'an e-mail address',
   'contact.url': 'a web address',
@@ -62,7 +63,6 @@ export const problemsEn = {
   'request.one-time-code': 'a one-time code',
   'request.remote-access': 'remote access to the device (screen sharing or a remote-control app)',
   'request.card-security': "the card's security code (CVV) or full number",
-  'request.move-funds': 'the money to be moved to a wallet, account or address someone else provides (a "safe account")',
   'what.entry': '{what}, entry {n}',
 
   // reading files
@@ -307,6 +307,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'screen.contact': '{what}包含{kind}（“{text}”）：联系方式只能作为支持目录中的渠道给出，在那里会检查其类型和域名，用户也可以核实；请删除',
   'screen.secret': '{what}包含疑似{kind}的内容；数据文件绝不能携带机密信息，请删除',
   'screen.request': '{what}在索要{kind}；官方客服绝不会索要，流程和目录也不可以，请删除这一要求',
+  'screen.moveFunds': '{what}要求把资金转到他人提供的钱包、账户或地址（所谓的“安全账户”）；官方客服绝不会这样要求，流程和目录也不可以，请删除这一要求',
   'contact.phone': '电话号码',
   'contact.email': '电子邮件地址',
   'contact.url': '网址',
@@ -324,7 +325,6 @@ export const problemsZh: Record<ProblemKey, string> = {
   'request.one-time-code': '一次性验证码',
   'request.remote-access': '设备的远程访问权限（共享屏幕或远程控制软件）',
   'request.card-security': '银行卡的安全码（CVV）或完整卡号',
-  'request.move-funds': '把资金转到他人提供的钱包、账户或地址（所谓的“安全账户”）',
   'what.entry': '{what}第 {n} 项',
 
   'file.missing': '文件不存在',

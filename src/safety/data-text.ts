@@ -21,7 +21,9 @@ import { findSecrets, type SecretKind } from './secrets.js';
 import { detectKind, type ContactKind } from './verify.js';
 import '../core.js';
 
-export type RequestKind = 'recovery-phrase' | 'private-key' | 'password' | 'one-time-code' | 'card-security' | 'remote-access' | 'move-funds';
+export type RequestKind = AskedSecret | 'remote-access' | 'move-funds';
+/** The secrets a text can ask for (or, in what to have ready for support, name). */
+export type AskedSecret = 'recovery-phrase' | 'private-key' | 'password' | 'one-time-code' | 'card-security';
 
 /** What a text should not hold; a contact is quoted, a secret never. */
 export type TextFinding = { type: 'contact'; kind: ContactKind; text: string } | { type: 'secret'; kind: SecretKind } | { type: 'request'; kind: RequestKind };
@@ -124,7 +126,7 @@ const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
 const SECRET_WORDS = /phrase|seed|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|cvv|cvc|card|fund|balance|money|coins|crypto|assets|savings|account|助记词|短语|私钥|密钥|密码|口令|码|屏幕|远程|向日葵|卡号|安全码|账户|钱包|地址/i;
 
-const EN_SECRETS: readonly [RequestKind, string][] = [
+const EN_SECRETS: readonly [AskedSecret, string][] = [
   ['recovery-phrase', String.raw`(?:recovery|seed|secret|backup|mnemonic|wallet)\s+(?:phrase|words?|sentence)s?|mnemonic|seed|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?`],
   ['private-key', String.raw`(?:private|secret)\s+keys?|keystore(?:\s+file)?|xprv`],
   ['password', String.raw`passwords?|passcodes?|pins?(?:\s+codes?)?|login\s+details|credentials`],
@@ -200,7 +202,7 @@ const EN_REMOTE = [
 const EN_NOT_A_REQUEST = /\b(?:never|not|no|don't|dont|doesn't|won't|cannot|can't|nobody|no\s+one|neither|nor|without|avoid|refuse|asks|asked|asking|requests|requested|requesting|demands|demanded|wants|wanted|claims|claimed|pretends?|scam\w*|fake|phishing|fraud\w*|who|which|reason\s+to|careful|beware|watch\s+out)\b/i;
 
 const ZH_SECRET = '(?:助记词|恢复短语|私钥|密钥|密码|口令|验证码|动态码|校验码|CVV|CVC|安全码|完整卡号|完整的卡号|卡背面的?(?:三|3)位数)';
-const ZH_KIND: readonly [RequestKind, RegExp][] = [
+const ZH_KIND: readonly [AskedSecret, RegExp][] = [
   ['recovery-phrase', /助记词|恢复短语/],
   ['private-key', /私钥|密钥/],
   ['password', /密码|口令/],
@@ -240,14 +242,14 @@ const ZH_REMOTE = [
 const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|让你|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
 
 let rules: ReturnType<typeof enRules> | undefined;
-let mentions: { kind: RequestKind; rule: RegExp }[] | undefined;
+let mentions: { kind: AskedSecret; rule: RegExp }[] | undefined;
 
 /**
  * A secret named in an item of what to have ready for support (an outcome's `prepare`): there,
  * naming it is asking for it ("Your 12-word recovery phrase, to confirm ownership"), unless the
  * item says not to ("your account ID (never your password)").
  */
-export function findSecretMention(text: string): RequestKind | undefined {
+export function findSecretMention(text: string): AskedSecret | undefined {
   mentions ??= EN_SECRETS.map(([kind, secret]) => ({ kind, rule: new RegExp(String.raw`\b(?:${secret})\b`, 'i') }));
   for (const { kind, rule } of mentions) {
     const m = rule.exec(text);
