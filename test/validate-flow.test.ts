@@ -148,6 +148,16 @@ describe('flow validation', () => {
     ]);
   });
 
+  it('reports a missing key once, not also its value as "nothing" (QA: author)', () => {
+    expect(problems(GOOD.replace('{ answers: { network: ok }, expect: done }', '{ answers: { network: ok } }'))).toEqual(['flows/tiny.yaml:26:5: test 1 is missing "expect"']);
+    expect(problems(GOOD.replace(/tests:\n.*\n$/, ''))).toEqual(['flows/tiny.yaml:1:1: a flow file is missing "tests"']);
+    // A typo in a key: the unknown key and the missing one, and nothing more.
+    expect(problems(GOOD.replace('label: { en: OK, zh: 正常 }, next: done }', 'label: { en: OK, zh: 正常 }, nxt: done }'))).toEqual([
+      expect.stringMatching(/unknown key "nxt" in an answer of question "network"/),
+      expect.stringMatching(/is missing "next"/),
+    ]);
+  });
+
   it('checks that tests name real questions, values and outcomes', () => {
     const text = GOOD.replace('{ answers: { network: ok }, expect: done }', '{ answers: { network: fast, colour: red }, expect: gone }');
     expect(problems(text)).toEqual([

@@ -62,13 +62,14 @@ export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang 
   const root = c.object(doc.value, [], 'what.flowFile', FLOW_KEYS, ['id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests']);
   if (!root) return { problems: c.finish() };
 
-  const id = c.id(root.id, ['id'], 'what.flowId');
+  // A required key that is missing was reported above, once: its value is not checked as well ("not nothing").
+  const id = root.id === undefined ? undefined : c.id(root.id, ['id'], 'what.flowId');
   if (id && expectedId !== undefined && id !== expectedId) {
     c.report(['id'], 'flow.idMismatch', { id, expected: expectedId });
   }
-  const version = c.integer(root.version, ['version'], 'what.version', 1);
-  const title = c.localized(root.title, ['title'], 'what.flowTitle');
-  const description = c.localized(root.description, ['description'], 'what.flowDescription');
+  const version = root.version === undefined ? undefined : c.integer(root.version, ['version'], 'what.version', 1);
+  const title = root.title === undefined ? undefined : c.localized(root.title, ['title'], 'what.flowTitle');
+  const description = root.description === undefined ? undefined : c.localized(root.description, ['description'], 'what.flowDescription');
 
   const questions = readQuestions(c, root, requireAgent);
   const outcomes = readOutcomes(c, root, requireAgent);
@@ -80,7 +81,7 @@ export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang 
   const declared = new Set([...ownKeys(root.questions), ...ownKeys(root.outcomes)]);
   const isNode = (n: string) => declared.has(n);
 
-  const startId = c.string(root.start, ['start'], 'what.start');
+  const startId = root.start === undefined ? undefined : c.string(root.start, ['start'], 'what.start');
   if (startId !== undefined && !isNode(startId)) {
     c.report(['start'], 'flow.startUnknown', { id: startId, hint: didYouMean(startId, declared) });
   }
@@ -117,24 +118,25 @@ function readQuestions(c: Checker, root: Obj, requireAgent: boolean): Record<str
     const id = c.goodId(qid) ?? c.id(qid, path, 'what.questionId', 'key');
     const q = c.goodObject(value, QUESTION_KEYS, QUESTION_REQUIRED) ?? c.object(value, path, ref('what.question', { id: qid }), QUESTION_KEYS, QUESTION_REQUIRED);
     if (!id || !q) continue;
-    const text = c.goodLocalized(q.text) ?? c.localized(q.text, [...path, 'text'], ref('what.questionText', { id: qid }));
+    const text = q.text === undefined ? undefined : (c.goodLocalized(q.text) ?? c.localized(q.text, [...path, 'text'], ref('what.questionText', { id: qid })));
     if (requireAgent && q.agent === undefined) c.report(path, 'flow.questionNeedsAgent', { id: qid });
     const agent = q.agent === undefined ? undefined : (c.goodLocalized(q.agent) ?? c.localized(q.agent, [...path, 'agent'], ref('what.questionAgent', { id: qid })));
-    const answersRaw = Array.isArray(q.answers) && q.answers.length >= 2 ? q.answers : c.array(q.answers, [...path, 'answers'], ref('what.questionAnswers', { id: qid }), 2);
+    const answersRaw = q.answers === undefined ? undefined : Array.isArray(q.answers) && q.answers.length >= 2 ? q.answers : c.array(q.answers, [...path, 'answers'], ref('what.questionAnswers', { id: qid }), 2);
     const answers: Answer[] = [];
     const seen = new Set<string>();
     answersRaw?.forEach((a: unknown, i) => {
       const obj = c.goodObject(a, ANSWER_KEYS, ANSWER_KEYS) ?? c.object(a, [...path, 'answers', i], ref('what.questionAnswer', { id: qid }), ANSWER_KEYS, ANSWER_KEYS);
       if (!obj) return;
-      const value = c.goodId(obj.value) ?? c.id(obj.value, [...path, 'answers', i, 'value'], 'what.answerValue');
-      const label = c.goodLocalized(obj.label) ?? c.localized(obj.label, [...path, 'answers', i, 'label'], ref('what.answerLabel', { value: String(obj.value) }));
-      const next = isCleanText(obj.next) ? obj.next : c.string(obj.next, [...path, 'answers', i, 'next'], ref('what.answerNext', { value: String(obj.value) }));
+      const value = obj.value === undefined ? undefined : (c.goodId(obj.value) ?? c.id(obj.value, [...path, 'answers', i, 'value'], 'what.answerValue'));
+      const label = obj.label === undefined ? undefined : (c.goodLocalized(obj.label) ?? c.localized(obj.label, [...path, 'answers', i, 'label'], ref('what.answerLabel', { value: String(obj.value) })));
+      const next = obj.next === undefined ? undefined : isCleanText(obj.next) ? obj.next : c.string(obj.next, [...path, 'answers', i, 'next'], ref('what.answerNext', { value: String(obj.value) }));
       if (value !== undefined && seen.has(value)) c.report([...path, 'answers', i, 'value'], 'flow.answerTwice', { value, id: qid });
       if (value !== undefined) seen.add(value);
       if (value !== undefined && label && next !== undefined) answers.push({ value, label, next });
     });
     const shared = Object.hasOwn(SHARED_QUESTIONS, id) ? SHARED_QUESTIONS[id] : undefined;
-    if (shared && answersRaw) {
+    // (With an answer already reported as broken, the list is not judged again.)
+    if (shared && answersRaw && answers.length === answersRaw.length) {
       const values = answers.map((a) => a.value).sort();
       if (values.join() !== [...shared].sort().join()) {
         c.report([...path, 'answers'], 'flow.sharedAnswers', { id, values: list(shared) });
@@ -162,7 +164,7 @@ function readQuestions(c: Checker, root: Obj, requireAgent: boolean): Record<str
 
 function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<string, Outcome> {
   const out: Record<string, Outcome> = Object.create(null);
-  const raw = c.map(root.outcomes, ['outcomes'], 'what.outcomes');
+  const raw = root.outcomes === undefined ? undefined : c.map(root.outcomes, ['outcomes'], 'what.outcomes');
   if (!raw) return out;
   if (Object.keys(raw).length === 0) c.report(['outcomes'], 'flow.noOutcome');
   for (const [oid, value] of Object.entries(raw)) {
@@ -170,9 +172,9 @@ function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<stri
     const id = c.goodId(oid) ?? c.id(oid, path, 'what.outcomeId', 'key');
     const o = c.goodObject(value, OUTCOME_KEYS, OUTCOME_REQUIRED) ?? c.object(value, path, ref('what.outcome', { id: oid }), OUTCOME_KEYS, OUTCOME_REQUIRED);
     if (!id || !o) continue;
-    const kind = (OUTCOME_KINDS as readonly unknown[]).includes(o.kind) ? (o.kind as Outcome['kind']) : c.oneOf(o.kind, [...path, 'kind'], ref('what.outcomeKind', { id: oid }), OUTCOME_KINDS);
-    const title = c.goodLocalized(o.title) ?? c.localized(o.title, [...path, 'title'], ref('what.outcomeTitle', { id: oid }));
-    const steps = goodLocalizedList(c, o.steps) ?? localizedList(c, o.steps, [...path, 'steps'], ref('what.outcomeSteps', { id: oid }));
+    const kind = o.kind === undefined ? undefined : (OUTCOME_KINDS as readonly unknown[]).includes(o.kind) ? (o.kind as Outcome['kind']) : c.oneOf(o.kind, [...path, 'kind'], ref('what.outcomeKind', { id: oid }), OUTCOME_KINDS);
+    const title = o.title === undefined ? undefined : (c.goodLocalized(o.title) ?? c.localized(o.title, [...path, 'title'], ref('what.outcomeTitle', { id: oid })));
+    const steps = o.steps === undefined ? undefined : (goodLocalizedList(c, o.steps) ?? localizedList(c, o.steps, [...path, 'steps'], ref('what.outcomeSteps', { id: oid })));
     let queue: Outcome['queue'];
     if (kind === 'fix') {
       // A fix may name the team to turn to when it does not solve the problem; it still prepares nothing.
@@ -278,7 +280,7 @@ function checkGraph(c: Checker, startId: string, questions: Record<string, Quest
 
 function readTests(c: Checker, root: Obj): FlowTest[] {
   const out: FlowTest[] = [];
-  const items = c.array(root.tests ?? [], ['tests'], 'what.tests', 1);
+  const items = root.tests === undefined ? undefined : c.array(root.tests, ['tests'], 'what.tests', 1);
   items?.forEach((item, i) => {
     const path = ['tests', i];
     const n = i + 1;
@@ -286,7 +288,7 @@ function readTests(c: Checker, root: Obj): FlowTest[] {
     if (!t) return;
     const name = t.name === undefined ? unnamedTest(c, n) : c.string(t.name, [...path, 'name'], ref('what.testName', { n }), true);
     if (name !== undefined && t.name !== undefined) c.screened(name, [...path, 'name'], ref('what.testName', { n }));
-    const answersObj = c.goodMap(t.answers) ?? c.map(t.answers, [...path, 'answers'], ref('what.testAnswers', { n }));
+    const answersObj = t.answers === undefined ? undefined : (c.goodMap(t.answers) ?? c.map(t.answers, [...path, 'answers'], ref('what.testAnswers', { n })));
     const answers: Record<string, string> = Object.create(null);
     let ok = answersObj !== undefined;
     for (const k of Object.keys(answersObj ?? {})) {
@@ -297,7 +299,7 @@ function readTests(c: Checker, root: Obj): FlowTest[] {
         ok = false;
       }
     }
-    const expect = isCleanText(t.expect) ? t.expect : c.string(t.expect, [...path, 'expect'], ref('what.testExpect', { n }));
+    const expect = t.expect === undefined ? undefined : isCleanText(t.expect) ? t.expect : c.string(t.expect, [...path, 'expect'], ref('what.testExpect', { n }));
     if (ok && name !== undefined && expect !== undefined) out.push({ name, answers, expect });
   });
   return out;
