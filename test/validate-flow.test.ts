@@ -148,6 +148,15 @@ describe('flow validation', () => {
     ]);
   });
 
+  it('says a key of the format found among texts was indented too far (QA: author)', () => {
+    const text = GOOD.replace('    text: { en: Network?, zh: 网络？ }', '    text:\n      en: Network?\n      zh: 网络？\n      check: connectivity');
+    expect(problems(text)[0]).toBe(
+      'flows/tiny.yaml:11:7: "check" is indented under the text of question "network", which holds only its texts (en, zh): move it left, to the column of the key above it',
+    );
+    // Any other key among texts is simply unknown.
+    expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Tiny, zh: 小, fr: Petit }'))[0]).toMatch(/unknown key "fr" in the flow title; allowed keys: en, zh$/);
+  });
+
   it('reports a missing key once, not also its value as "nothing" (QA: author)', () => {
     expect(problems(GOOD.replace('{ answers: { network: ok }, expect: done }', '{ answers: { network: ok } }'))).toEqual(['flows/tiny.yaml:26:5: test 1 is missing "expect"']);
     expect(problems(GOOD.replace(/tests:\n.*\n$/, ''))).toEqual(['flows/tiny.yaml:1:1: a flow file is missing "tests"']);

@@ -26,6 +26,8 @@ export class Checker {
     readonly doc: LocatedValue,
     readonly lang: Lang = 'en',
     private readonly screen?: TextScreen,
+    /** The keys of the format's own mappings: one found among texts was indented a level too far. */
+    private readonly structureKeys: ReadonlySet<string> = new Set(),
   ) {
     this.message = problemTranslator(lang);
   }
@@ -90,9 +92,10 @@ export class Checker {
     }
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
-        // In a mapping of texts, a "key" with a space is the rest of a text that YAML cut at a comma: { en: First, then second }.
-        const cut = texts && /\s/.test(key.trim());
-        this.report([...path, key], cut ? 'check.textCutAtComma' : 'check.unknownKey', { key, what: whatRef(what), allowed: list(allowed) }, 'key');
+        // In a mapping of texts, a "key" with a space is the rest of a text that YAML cut at a comma ({ en: First, then
+        // second }), and a key of the format itself ("agent:" under "text:") was indented a level too far.
+        const problem = !texts ? 'check.unknownKey' : /\s/.test(key.trim()) ? 'check.textCutAtComma' : this.structureKeys.has(key) ? 'check.indentedTooFar' : 'check.unknownKey';
+        this.report([...path, key], problem, { key, what: whatRef(what), allowed: list(allowed) }, 'key');
       }
     }
     for (const key of required) {

@@ -41,6 +41,8 @@ const OUTCOME_KEYS = ['kind', 'title', 'steps', 'agent', 'queue', 'prepare', 'fa
 const OUTCOME_REQUIRED = ['kind', 'title', 'steps'];
 const TEST_KEYS = ['name', 'answers', 'expect'];
 const TEST_REQUIRED = ['answers', 'expect'];
+/** Every key of the flow format's own mappings. */
+const STRUCTURE_KEYS: ReadonlySet<string> = new Set([...FLOW_KEYS, ...QUESTION_KEYS, ...ANSWER_KEYS, ...OUTCOME_KEYS, ...TEST_KEYS]);
 
 /**
  * Validates one flow document; `expectedId` is the file name's stem, which the id must match.
@@ -53,7 +55,7 @@ const TEST_REQUIRED = ['answers', 'expect'];
  * and agent mode then shows the user wording.
  */
 export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang = 'en', requireAgent = false): { flow?: Flow; problems: Problem[] } {
-  const c = new Checker(doc, lang, screenFlowText);
+  const c = new Checker(doc, lang, screenFlowText, STRUCTURE_KEYS);
   // A support directory among the flows (an easy slip in an operator folder): one sentence, not a problem per key.
   if (typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value) && Object.hasOwn(doc.value, 'providers')) {
     c.report([], 'flow.isDirectory');

@@ -25,6 +25,7 @@ export const problemsEn = {
   // shapes (the Checker)
   'check.notMapping': '{what} must be a mapping (key: value pairs), not {found}',
   'check.unknownKey': 'unknown key "{key}" in {what}; allowed keys: {allowed}',
+  'check.indentedTooFar': '"{key}" is indented under {what}, which holds only its texts ({allowed}): move it left, to the column of the key above it',
   'check.textCutAtComma': '"{key}" in {what} looks like the end of a text cut at a comma: inside { }, put a text that has a comma in quotes, like { en: "First, then second." }',
   'check.missingKey': '{what} is missing "{key}"',
   'check.notText': '{what} must be a non-empty text, not {found}',
@@ -289,6 +290,7 @@ export const problemsZh: Record<ProblemKey, string> = {
 
   'check.notMapping': '{what}必须是映射（key: value 键值对），而不是{found}',
   'check.unknownKey': '{what}中有未知的键“{key}”；允许的键：{allowed}',
+  'check.indentedTooFar': '“{key}”被缩进到了{what}之下，而那里只能写各语言的文本（{allowed}）：请把它往左移，与上面的键对齐',
   'check.textCutAtComma': '{what}中的“{key}”像是被逗号截断的文本后半部分：在 { } 里，含逗号的文本要加引号，例如 { en: "First, then second." }',
   'check.missingKey': '{what}缺少“{key}”',
   'check.notText': '{what}必须是非空文本，而不是{found}',
