@@ -109,7 +109,7 @@ describe('problems in Chinese', () => {
     expect(en).toEqual([
       'flows/tiny.yaml:3:8: the flow title is missing its Chinese text ("zh:")',
       'flows/tiny.yaml:9:5: unknown key "colour" in question "connection"; allowed keys: text, agent, answers, check, input',
-      'flows/tiny.yaml:20:9: the steps of outcome "done", entry 2 must be a mapping (key: value pairs), not the text "Retry again"',
+      'flows/tiny.yaml:20:9: the steps of outcome "done", entry 2 needs its text in each language (en, zh), like { en: "…", zh: "…" }, not the text "Retry again"',
       'flows/tiny.yaml:16:12: the queue of outcome "done" must be one of payments, account, security, general, not the text "billing"',
       'flows/tiny.yaml:24:12: the steps of outcome "help" needs at least 1 entry',
       'flows/tiny.yaml:22:5: outcome "help" is an escalation and needs the support queue it goes to: queue: payments | account | security | general',
@@ -118,7 +118,7 @@ describe('problems in Chinese', () => {
     expect(zh).toEqual([
       'flows/tiny.yaml:3:8: 流程标题缺少中文文本（"zh:"）',
       'flows/tiny.yaml:9:5: 问题“connection”中有未知的键“colour”；允许的键：text、agent、answers、check、input',
-      'flows/tiny.yaml:20:9: 结果“done”的步骤第 2 项必须是映射（key: value 键值对），而不是文本“Retry again”',
+      'flows/tiny.yaml:20:9: 结果“done”的步骤第 2 项需要写出每种语言的文本（en、zh），例如 { en: "…", zh: "…" }，而不是文本“Retry again”',
       'flows/tiny.yaml:16:12: 结果“done”的客服团队（queue）必须是 payments、account、security、general 之一，而不是文本“billing”',
       'flows/tiny.yaml:24:12: 结果“help”的步骤至少需要 1 项',
       'flows/tiny.yaml:22:5: 结果“help”是 escalate，需要写明转交的客服团队：queue: payments | account | security | general',

@@ -148,6 +148,12 @@ describe('flow validation', () => {
     ]);
   });
 
+  it('says how to write a number meant as an id, one text meant for every language, and one fact meant as a list (QA: author)', () => {
+    expect(problems(GOOD.replace('{ value: ok, label: { en: OK, zh: 正常 }', '{ value: 1, label: { en: OK, zh: 正常 }'))[0]).toMatch(/an answer value must be a text, and 1 is read as a number: write it in quotes, "1"$/);
+    expect(problems(GOOD.replace('label: { en: OK, zh: 正常 }', 'label: "Yes, I did"'))[0]).toMatch(/needs its text in each language \(en, zh\), like \{ en: "…", zh: "…" \}, not the text "Yes, I did"$/);
+    expect(problems(GOOD.replace('    queue: general', '    queue: general\n    facts: amount, time'))).toEqual([expect.stringMatching(/the case facts of outcome "help" are a list, even of one: write \[amount, time\]$/)]);
+  });
+
   it('says a key of the format found among texts was indented too far (QA: author)', () => {
     const text = GOOD.replace('    text: { en: Network?, zh: 网络？ }', '    text:\n      en: Network?\n      zh: 网络？\n      check: connectivity');
     expect(problems(text)[0]).toBe(

@@ -162,6 +162,11 @@ export class Checker {
 
   /** An identifier: lowercase letters, digits and dashes, as used in flags and JSON. */
   id(value: unknown, path: readonly PathKey[], what: What, which: 'key' | 'value' = 'value'): string | undefined {
+    // "value: 1" is the number 1 in YAML: the id meant is the text "1".
+    if (typeof value === 'number' && ID_PATTERN.test(String(value))) {
+      this.report(path, 'check.idAsNumber', { what: whatRef(what), value: String(value) }, which);
+      return undefined;
+    }
     const s = this.string(value, path, what);
     if (s === undefined) return undefined;
     if (!ID_PATTERN.test(s)) {
@@ -209,6 +214,11 @@ export class Checker {
 
   /** A text given in every language (`en:` and `zh:`), screened by the checker's screen or `screen`. */
   localized(value: unknown, path: readonly PathKey[], what: What, screen: TextScreen | undefined = this.screen): Localized | undefined {
+    // One text where every language's is needed ("label: Yes, I did"): say how to write them.
+    if (typeof value === 'string') {
+      this.report(path, 'check.oneText', { what: whatRef(what), found: describe(value), langs: list(LANGS) });
+      return undefined;
+    }
     const obj = this.object(value, path, what, LANGS, [], true);
     if (!obj) return undefined;
     let ok = true;

@@ -220,6 +220,11 @@ function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<stri
 
 /** The case facts an outcome names: known ones, each once, at least one. */
 function readFacts(c: Checker, value: unknown, path: (string | number)[], oid: string): CaseFact[] | undefined {
+  // "facts: amount" (or "facts: amount, time"): the list it was meant to be.
+  if (typeof value === 'string' && value.split(',').every((f) => (CASE_FACTS as readonly string[]).includes(f.trim()))) {
+    c.report(path, 'flow.factsNotList', { id: oid, fact: value.split(',').map((f) => f.trim()).join(', ') });
+    return undefined;
+  }
   const items = c.array(value, path, ref('what.outcomeFacts', { id: oid }), 1);
   if (!items) return undefined;
   const facts: CaseFact[] = [];
