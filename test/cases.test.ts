@@ -433,6 +433,8 @@ describe('summaries', () => {
     expect(record).not.toHaveProperty('id');
     expect(doc).not.toHaveProperty('case');
     expect(record).toMatchObject({ status: 'finished', flow: 'contact-support', version: 1, outcome: { kind: 'escalate', queue: 'payments' }, facts: { amount: '0.5 LTC' } });
+    // The provider by name and by id, as in the contact card (QA: script).
+    expect(record.contact).toMatchObject({ provider: 'Example Wallet', providerId: 'example-wallet' });
     expect(record.path).toEqual([
       { question: 'topic', answer: 'payments' },
       { question: 'payment-kind', answer: 'crypto' },

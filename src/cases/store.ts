@@ -29,7 +29,8 @@ export interface CaseRecord {
   path: PathStep[];
   checks: CheckRecord[];
   outcome: { id: string; kind: OutcomeKind; title: string; queue: Queue | null } | null;
-  contact: { provider: string; queue: Queue; source: string; example: boolean; channels: { type: string; value: string; openNow: boolean }[] } | null;
+  /** `providerId` is absent from cases saved before it was recorded. */
+  contact: { provider: string; providerId?: string; queue: Queue; source: string; example: boolean; channels: { type: string; value: string; openNow: boolean }[] } | null;
   facts: Partial<Record<CaseFact, string>>;
 }
 

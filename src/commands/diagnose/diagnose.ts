@@ -449,7 +449,7 @@ function caseRecord(
     checks: c.checks,
     outcome: outcome ? { id: outcome.id, kind: outcome.kind, title: outcome.title, queue: outcome.queue } : null,
     contact: contact
-      ? { provider: contact.provider, queue: contact.queue, source: contact.source, example: contact.example, channels: contact.channels.map((ch) => ({ type: ch.type, value: ch.value, openNow: ch.openNow })) }
+      ? { provider: contact.provider, providerId: contact.providerId, queue: contact.queue, source: contact.source, example: contact.example, channels: contact.channels.map((ch) => ({ type: ch.type, value: ch.value, openNow: ch.openNow })) }
       : null,
     // Facts in one fixed order, whatever order they were given in.
     facts: Object.fromEntries(CASE_FACTS.flatMap((k) => (c.facts[k] === undefined ? [] : [[k, c.facts[k]]]))),
