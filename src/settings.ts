@@ -119,7 +119,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?
 
 /** Reads --now or WALLET_HELP_NOW (`name`, for the message): an ISO-8601 date and time; without an offset it is the user's local time. */
 async function parseNow(text: string, name: string, ctx: BaseContext): Promise<Date> {
-  const fail = () => new UsageError('invalid_now', ctx.t('error.badNow', { name, value: clip(text) }), { value: clip(text) });
+  const fail = () => new UsageError('invalid_now', ctx.t('error.badNow', { name, value: clip(text) }), { value: clip(text), source: name });
   if (!ISO_INSTANT.test(text.trim())) throw fail();
   const { DateTime } = await import('./vendor/luxon.js');
   const parsed = DateTime.fromISO(text.trim().replace(' ', 'T'), { zone: ctx.userZone(), setZone: false });

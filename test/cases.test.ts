@@ -531,7 +531,7 @@ describe('the case log', () => {
     const ambiguous = await run(['cases', 'show', first.id.slice(0, 8), '--json'], { env });
     expect(ambiguous.code).toBe(2);
     expect(json(ambiguous.stdout).error).toMatchObject({ code: 'ambiguous_case', candidates: [first.id, `${first.id}-2`] });
-    expect(json((await run(['cases', 'show', 'abcdef99', '--json'], { env })).stdout).error.code).toBe('unknown_case');
+    expect(json((await run(['cases', 'show', 'abcdef99', '--json'], { env })).stdout).error).toMatchObject({ code: 'unknown_case', id: 'abcdef99' });
   });
 
   it('opens a case whose id starts with eight digits by that start (not refused as a one-time code)', async () => {

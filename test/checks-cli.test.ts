@@ -150,7 +150,7 @@ describe('wallet-help check', () => {
   it('refuses a bad --timeout up front, even when no check runs', async () => {
     const flag = await cli(['diagnose', 'payment-failed', '--network', 'offline', '--timeout', 'abc', '--json']);
     expect(flag.code).toBe(2);
-    expect(JSON.parse(flag.stdout).error).toMatchObject({ code: 'invalid_timeout', message: '--timeout expects milliseconds from 100 to 120000, not "abc".' });
+    expect(JSON.parse(flag.stdout).error).toMatchObject({ code: 'invalid_timeout', message: '--timeout expects milliseconds from 100 to 120000, not "abc".', value: 'abc', source: '--timeout' });
     const env = await cli(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { WALLET_HELP_CHECK_TIMEOUT: '5s' });
     expect(JSON.parse(env.stdout).error.message).toBe('WALLET_HELP_CHECK_TIMEOUT expects milliseconds from 100 to 120000, not "5s".');
   });

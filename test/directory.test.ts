@@ -255,7 +255,7 @@ describe('contacts in the CLI', () => {
     }
     const env = await run(['contacts', '--json'], { env: { WALLET_HELP_NOW: 'garbage' } });
     expect(env.code).toBe(2);
-    expect(JSON.parse(env.stdout).error).toMatchObject({ code: 'invalid_now', message: expect.stringMatching(/^WALLET_HELP_NOW expects an ISO-8601 date and time .* not "garbage"\.$/) });
+    expect(JSON.parse(env.stdout).error).toMatchObject({ code: 'invalid_now', message: expect.stringMatching(/^WALLET_HELP_NOW expects an ISO-8601 date and time .* not "garbage"\.$/), value: 'garbage', source: 'WALLET_HELP_NOW' });
     expect((await run(['contacts', '--contacts', 'missing.yaml'])).stderr).toContain('Cannot read missing.yaml: no such file.');
   });
 });

@@ -37,7 +37,7 @@ export function checkTimeout(ctx: Context, flag: string | undefined): number {
   if (!Number.isInteger(ms) || ms < 100 || ms > 120_000) {
     // The message names where the value came from: the flag, or the variable the user may have forgotten about.
     const name = flag === undefined ? 'WALLET_HELP_CHECK_TIMEOUT' : '--timeout';
-    throw new UsageError('invalid_timeout', ctx.t('check.badTimeout', { name, value: clip(text) }), { value: clip(text) });
+    throw new UsageError('invalid_timeout', ctx.t('check.badTimeout', { name, value: clip(text) }), { value: clip(text), source: name });
   }
   return ms;
 }

@@ -26,7 +26,7 @@ async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: Ca
     // A time without an offset is the user's wall-clock time, as the list shows times; a date alone is its midnight.
     const { DateTime } = await import('../../vendor/luxon.js');
     const at = DateTime.fromISO(filter.since, { zone: ctx.userZone() });
-    if (!at.isValid) throw new UsageError('invalid_since', ctx.t('cases.badSince', { value: clip(filter.since) }));
+    if (!at.isValid) throw new UsageError('invalid_since', ctx.t('cases.badSince', { value: clip(filter.since) }), { value: clip(filter.since) });
     since = at.toMillis();
   }
   if (filter.flow !== undefined) await warnUnknownFlow(ctx, filter.flow, all);
@@ -77,7 +77,7 @@ export async function runCasesShow(opts: { id: string; format: string; json: boo
   // A full id always names its case; otherwise the first characters must name exactly one.
   const exact = list.filter((c) => c.id === opts.id);
   const matches = exact.length > 0 ? exact : list.filter((c) => c.id.startsWith(opts.id));
-  if (matches.length === 0) throw new UsageError('unknown_case', ctx.t('cases.unknown', { id: clip(opts.id) }));
+  if (matches.length === 0) throw new UsageError('unknown_case', ctx.t('cases.unknown', { id: clip(opts.id) }), { id: clip(opts.id) });
   // Several cases start so: a code of its own, with their ids to choose from.
   if (matches.length > 1) throw new UsageError('ambiguous_case', ctx.t('cases.ambiguous', { id: clip(opts.id) }), { candidates: matches.map((c) => c.id) });
   const record = matches[0]!;
