@@ -1,6 +1,7 @@
 /** `wallet-help flows show <id>`: the whole tree, readable during a call. */
 import type { Flow } from '../../engine/types.js';
 import { safeText } from '../../util/safe-text.js';
+import { listOf } from '../../i18n/i18n.js';
 import type { Context } from '../context.js';
 import { findFlow } from '../../diagnosis/diagnosis.js';
 import '../../core.js';
@@ -64,6 +65,9 @@ export async function runFlowsShow(opts: FlowsShowOptions, ctx: Context): Promis
     const queue = o.queue ? ` → ${o.queue}` : '';
     lines.push(`  ${s.cyan(o.id)}  [${t(`kind.${o.kind}`)}${queue}] ${safeText(o.title)}`);
     o.steps.forEach((step, i) => lines.push(`    ${i + 1}. ${safeText(step)}`));
+    // What an escalation needs from the caller: what to have ready, and the facts asked for the ticket.
+    if (o.prepare.length > 0) lines.push(`    ${t('outcome.prepare')}`, ...o.prepare.map((p) => `      - ${safeText(p)}`));
+    if (o.facts) lines.push(`    ${t('flows.show.facts', { facts: listOf(t, o.facts.map((f) => t(`fact.${f}`))) })}`);
   }
   io.stdout.write(`${lines.join('\n')}\n`);
 }
