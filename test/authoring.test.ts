@@ -91,6 +91,17 @@ describe('a new flow written from the README guide', () => {
 });
 
 describe('operator folders', () => {
+  it('warn when a later flows folder has a flow id an earlier one has too, and use the later (QA: author)', async () => {
+    const text = readmeExample();
+    const first = folderWith({ 'card-declined.yaml': text });
+    const second = folderWith({ 'card-declined.yaml': text });
+    const r = await run(['--flows', first, '--flows', second, 'flows', 'list']);
+    const line = text.split('\n').findIndex((l) => l.startsWith('id:')) + 1;
+    expect(r.stderr).toContain(`${join(second, 'card-declined.yaml')}:${line}:5: flow id "card-declined" is also in ${join(first, 'card-declined.yaml')}, an earlier flows folder: this one, in the folder named later, is used`);
+    const listed = json((await run(['--flows', first, '--flows', second, 'flows', 'list', '--json'])).stdout);
+    expect(listed.find((f: { id: string }) => f.id === 'card-declined').source).toBe(second);
+  });
+
   it('replace a bundled flow with the same id, and flows list says so', async () => {
     const text = readmeExample().replace('id: card-declined', 'id: payment-failed').replace('version: 1', 'version: 7');
     const dir = folderWith({ 'payment-failed.yaml': text });

@@ -163,7 +163,7 @@ export async function withOperatorFolders(bundled: ReadonlyMap<string, Flow>, di
   const entries: CatalogEntry[] = [...bundled.values()].map((flow) => ({ flow, origin: 'bundled', replaces: false }));
   const problems: Problem[] = [];
   const broken = new Map<string, BrokenFlow>();
-  const { loadFlowDirWithFiles } = await import('./load.js');
+  const { loadFlowDirWithFiles, shadowsProblem } = await import('./load.js');
   for (const dir of dirs) {
     const loaded = await loadFlowDirWithFiles(dir, lang);
     problems.push(...loaded.problems);
@@ -172,7 +172,12 @@ export async function withOperatorFolders(bundled: ReadonlyMap<string, Flow>, di
       const i = entries.findIndex((e) => e.flow.id === flow.id);
       const entry = { flow, origin: dir, file, replaces: i !== -1 && entries[i]!.origin === 'bundled' };
       if (i === -1) entries.push(entry);
-      else entries[i] = { ...entry, replaces: entries[i]!.origin === 'bundled' || entries[i]!.replaces };
+      else {
+        // Replacing a bundled flow is what an operator folder is for; two operator folders with one id is likelier a slip.
+        const earlier = entries[i]!;
+        if (earlier.origin !== 'bundled' && earlier.file !== undefined) problems.push(await shadowsProblem(file, flow.id, earlier.file, lang));
+        entries[i] = { ...entry, replaces: earlier.origin === 'bundled' || earlier.replaces };
+      }
     }
   }
   // A flow another operator file provides after all is not missing. A bundled one does not make up for a

@@ -70,6 +70,11 @@ export async function repeatedIds(flows: readonly { file: string; id?: string | 
   return problems;
 }
 
+/** A flow of a later operator folder that takes the place of one with its id in an earlier folder: said at its `id:`. */
+export async function shadowsProblem(file: string, id: string, other: string, lang: Lang = 'en'): Promise<Problem> {
+  return { file, ...((await locateInFile(file, ['id'], lang)) ?? { line: 1, column: 1 }), message: problemTranslator(lang)('flow.idInTwoFolders', { id, other }) };
+}
+
 /**
  * The flow files of a folder, sorted by name: files and symbolic links to them, as `flows validate`
  * checks them (a link to anything but a regular file is then refused when it is read, and reported).
