@@ -90,18 +90,21 @@ describe('diagnose --batch', () => {
       Buffer.from('fline"}}\n{"id":1e999,"flow":"payment-failed","answers":{"network":"offline"}}\n'),
       Buffer.from('{"id":9007199254740993,"flow":"payment-failed","answers":{"network":"offline"}}\n{"flow":"payment-failed","answers":{"network":"ok",}}\n'),
       Buffer.from('{"id":"a","flow":"payment-failed","answers":{"network":"offline"}}\n'),
+      // Half a surrogate pair: no text a strict JSON reader would take back (QA: script).
+      Buffer.from('{"id":"\\ud800","flow":"payment-failed","answers":{"network":"offline"}}\n'),
     ]);
     const r = await run(['diagnose', '--batch', '-'], { stdinStream: Readable.from([input]) });
     expect(r.code).toBe(1);
     const out = lines(r.stdout);
     expect(out[0]).toMatchObject({ line: 1, error: { code: 'invalid_line', column: 61, message: 'Column 61 of the line: the key "network" appears twice in the same object; keep one.' } });
     expect(out[1]).toMatchObject({ line: 2, error: { code: 'invalid_line', column: 59, message: 'The line is not valid UTF-8 text from column 59 on; send UTF-8.' } });
-    expect(out[2]).toMatchObject({ line: 3, error: { code: 'invalid_line', message: expect.stringContaining('The id must be a text or a whole number') } });
+    expect(out[2]).toMatchObject({ line: 3, error: { code: 'invalid_line', message: expect.stringContaining('The id must be a text') } });
     expect(out[2].id).toBeUndefined();
     expect(out[3]).toMatchObject({ line: 4, error: { code: 'invalid_line' } });
     expect(out[4]).toMatchObject({ line: 5, error: { code: 'invalid_line', column: 52 } });
     // An id may repeat: each line is answered on its own.
     expect(out[5]).toMatchObject({ id: 'a', outcome: { id: 'fix-connection' } });
+    expect(out[6]).toMatchObject({ line: 7, error: { code: 'invalid_line', message: expect.stringContaining('The id must be a text (of whole characters)') } });
   });
 
   it('reads a file, and says so when it cannot', async () => {

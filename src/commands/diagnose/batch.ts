@@ -179,6 +179,9 @@ interface BatchRequest {
   answers: Record<string, string>;
 }
 
+/** Half of a surrogate pair, on its own (with the u flag a whole pair is one character and does not match). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 function parseRequest(line: string, ctx: Context): BatchRequest {
   const { t } = ctx;
   if (line.length > MAX_LINE) throw new UsageError('invalid_line', t('batch.tooLong'));
@@ -192,7 +195,8 @@ function parseRequest(line: string, ctx: Context): BatchRequest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('invalid_line', t('batch.shape'));
   const v = value as Record<string, unknown>;
   // A number id must survive the trip back unchanged: 1e999 would come back as null, 2^53 + 1 as another number.
-  const id = typeof v.id === 'string' || Number.isSafeInteger(v.id) ? (v.id as string | number) : undefined;
+  // A text with half a surrogate pair ("\ud800") is no text: strict JSON readers refuse it coming back.
+  const id = (typeof v.id === 'string' && !LONE_SURROGATE.test(v.id)) || Number.isSafeInteger(v.id) ? (v.id as string | number) : undefined;
   const fail = (message: string, code = 'invalid_line'): never => {
     throw new UsageError(code, message, id === undefined ? {} : { requestId: id });
   };
