@@ -163,6 +163,8 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'Create a new wallet in the official app and move your funds there at once.',
       'Never move your money to a "safe account": it is a scam.',
       'Withdraw your balance to an address you control.',
+      'To top up, transfer the money to our bank account shown in the app, with your reference number.',
+      'Move the funds to the account the bank gave you.',
       'Check the last 4 digits of the card number.',
       'Enter your password in the app to log in.',
       '在官方 App 里输入助记词恢复钱包。',

@@ -187,8 +187,11 @@ const KEYS_TO_THE_WALLET: readonly RequestKind[] = ['recovery-phrase', 'private-
 const EN_FUNDS = String.raw`(?:all\s+)?${EN_OWNER}${EN_WORDS}(?:funds|balance|money|coins|crypto|assets|savings)`;
 const EN_PLACE = String.raw`(?:wallet|account|address)e?s?`;
 const EN_MOVE_FUNDS = [
-  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}${EN_PLACE}\s+(?:that\s+|which\s+)?(?:(?:we|support|the\s+agent|an\s+agent|our\s+team|the\s+bank|security)\s+(?:will\s+|can\s+)?(?:set\s+up|setup|provide|give|gave|create|created|open|opened|send|sent|share|shared)|(?:provided|given|set\s+up|created|opened|sent)\s+by\s+(?:us|support|the\s+agent|our\s+team))`, 'i'),
-  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:our|a\s+safe|the\s+safe|a\s+secure|the\s+secure|a\s+protected|a\s+holding|a\s+temporary)\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\b`, 'i'),
+  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}${EN_PLACE}\s+(?:that\s+|which\s+)?(?:(?:we|support|the\s+agent|an\s+agent|our\s+team|security)\s+(?:will\s+|can\s+)?(?:set\s+up|setup|provide|give|gave|create|created|open|opened|send|sent|share|shared)|(?:provided|given|set\s+up|created|opened|sent)\s+by\s+(?:us|support|the\s+agent|our\s+team))`, 'i'),
+  // "a safe account", "our secure wallet"; and "our wallet" or "our address" (crypto sent to "us"). A top-up to "our bank
+  // account shown in the app" is how some wallets take bank transfers, and passes.
+  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:a|an|the|our)\s+(?:safe|secure|protected|holding|temporary)\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\b`, 'i'),
+  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+our\s+(?:[\w'-]+\s+){0,1}(?:wallet|address)e?s?\b`, 'i'),
 ];
 
 const EN_REMOTE = [
