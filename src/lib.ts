@@ -16,6 +16,7 @@ import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/ca
 import { refuseSecrets, suspectInputs } from './safety/screen.js';
 import { translator } from './i18n/i18n.js';
 import { clip, shownKey } from './util/safe-text.js';
+import { MAX_REQUEST_LENGTH } from './data/limits.js';
 
 export type { DiagnosisResult } from './engine/result.js';
 export type { ContactCard, ChannelView } from './directory/contact.js';
@@ -115,9 +116,9 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const raw: unknown = request.answers ?? {};
   if (!isRecord(raw)) throw new UsageError('invalid_answers', t('request.answers'));
   const notText = Object.keys(raw).find((k) => typeof raw[k] !== 'string');
-  if (notText !== undefined) throw new UsageError('invalid_answers', t('request.answerNotText', { key: shownKey(notText) }), { question: shownKey(notText) });
+  if (notText !== undefined) throw new UsageError('invalid_answers', t('request.answerNotText', { key: shownKey(notText) }), { question: { id: shownKey(notText) } });
   // As a batch line is: what no question offers is not read through, however long.
-  if (Object.entries(raw).reduce((n, [k, v]) => n + k.length + (v as string).length, 0) > MAX_ANSWERS_LENGTH) throw new UsageError('invalid_answers', t('request.answersTooLong'));
+  if (Object.entries(raw).reduce((n, [k, v]) => n + k.length + (v as string).length, 0) > MAX_REQUEST_LENGTH) throw new UsageError('invalid_answers', t('request.answersTooLong'));
   const answers: Record<string, string> = Object.assign(Object.create(null), raw);
   await refuseSecrets(t, suspectInputs(flows.flows, request.flow, answers));
   const first = diagnoseWith(env, flows.flows, request.flow, answers, undefined, flows.broken);
@@ -126,9 +127,6 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const provider = chooseProvider(directory, options.provider, t);
   return diagnoseWith(env, flows.flows, request.flow, answers, new ContactBook(directory, provider, env), flows.broken);
 }
-
-/** The most text a request's answers may hold together: a batch line's limit. */
-const MAX_ANSWERS_LENGTH = 1024 * 1024;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -112,6 +112,16 @@ describe('the library', () => {
     ]);
   });
 
+  it('names the question of an answer that is not text as every question error does, an object with its id', () => {
+    const r = runScript(`
+      import { loadFlows, diagnose } from 'wallet-help';
+      try { await diagnose(await loadFlows(), { flow: 'payment-failed', answers: { network: 5 } }); }
+      catch (e) { console.log(JSON.stringify(e.details)); }
+    `);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ question: { id: 'network' } });
+  });
+
   it('finds its own files when the host has a global __filename, as `node -e` sets one (QA: script)', () => {
     const r = runScript(`
       globalThis.__filename = '/somewhere/else/[eval]';

@@ -65,14 +65,19 @@ export async function repeatedIds(flows: readonly { file: string; id?: string | 
     const key = `${dirname(file)}\u0000${id}`;
     const other = first.get(key);
     if (other === undefined) first.set(key, file);
-    else problems.push({ file, ...((await locateInFile(file, ['id'], lang)) ?? { line: 1, column: 1 }), message: message('flow.idUsed', { id, other }) });
+    else problems.push(await atId(file, message('flow.idUsed', { id, other }), lang));
   }
   return problems;
 }
 
 /** A flow of a later operator folder that takes the place of one with its id in an earlier folder: said at its `id:`. */
 export async function shadowsProblem(file: string, id: string, other: string, lang: Lang = 'en'): Promise<Problem> {
-  return { file, ...((await locateInFile(file, ['id'], lang)) ?? { line: 1, column: 1 }), message: problemTranslator(lang)('flow.idInTwoFolders', { id, other }) };
+  return atId(file, problemTranslator(lang)('flow.idInTwoFolders', { id, other }), lang);
+}
+
+/** A problem about a flow's id, placed at its `id:` (or the file's start, when the file can no longer be read). */
+async function atId(file: string, message: string, lang: Lang): Promise<Problem> {
+  return { file, ...((await locateInFile(file, ['id'], lang)) ?? { line: 1, column: 1 }), message };
 }
 
 /**

@@ -6,6 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import { jsonProblemText, parseStrictJson } from '../../data/strict-json.js';
 import { firstInvalidUtf8 } from '../../data/utf8.js';
+import { MAX_REQUEST_LENGTH } from '../../data/limits.js';
 import { ContactBook } from '../../diagnosis/contact-book.js';
 import { problemTranslator } from '../../i18n/problems.js';
 import { agentWording, diagnoseWith } from '../../diagnosis/diagnosis.js';
@@ -35,7 +36,7 @@ function idMayHoldSecret(id: string | number): boolean {
 /** Distinct paths remembered with their serialized result; flows have far fewer. */
 const MEMO_LIMIT = 10_000;
 /** Longer lines (in bytes) are refused without parsing: no real request comes close. */
-const MAX_LINE = 1024 * 1024;
+const MAX_LINE = MAX_REQUEST_LENGTH;
 
 /** Runs every line of the input; exit 1 (after all lines) when any line failed, else 3 when the contacts could not be loaded. */
 export async function runBatch(source: string, ctx: Context, opts: { input: boolean } = { input: true }): Promise<{ lines: number; failed: number }> {
