@@ -20,7 +20,7 @@
  * thing the launcher loads.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
 import { VERSION } from './version.js';
 
@@ -92,22 +92,21 @@ function bundleLoader(
   keep?: (file: string, script: Script) => void,
 ): (filename: string) => unknown {
   const loaded = new Map<string, BundleModule>();
-  const load = (filename: string): unknown => {
-    const done = loaded.get(filename);
+  const load = (name: string): unknown => {
+    const done = loaded.get(name);
     if (done) return done.exports;
+    const filename = inDist(dist, name);
     const mod: BundleModule = { exports: {}, id: filename, filename };
-    loaded.set(filename, mod);
+    loaded.set(name, mod);
     const content = readFileSync(filename, 'utf8');
-    const name = relative(dist, filename).split(sep).join('/');
     const cachedData = manifest ? cacheFor(dist, name, filename, content, manifest, profile) : undefined;
     const script = new Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
     if (cachedData && !script.cachedDataRejected) report.used.push(name);
     else (cachedData ? report.refused : report.compiled).push(name);
     keep?.(name, script);
-    const dir = dirname(filename);
-    const requireInBundle = (id: string): unknown => (id.startsWith('./') || id.startsWith('../') ? load(join(dir, id)) : module.require(id));
+    const requireInBundle = (id: string): unknown => (id.startsWith('./') || id.startsWith('../') ? load(besides(name, id)) : module.require(id));
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-    wrapper.call(mod.exports, mod.exports, requireInBundle, mod, filename, dir);
+    wrapper.call(mod.exports, mod.exports, requireInBundle, mod, filename, dirname(filename));
     return mod.exports;
   };
   return load;
@@ -140,7 +139,30 @@ function checksum(text: string): number | undefined {
 
 /** Where the cached code of a bundle file (its path under dist/) is kept, in general or for a profile. */
 function cacheFile(dist: string, name: string, profile?: Profile): string {
-  return join(dist, CACHE_DIR, ...(profile ? [profile] : []), `${name.replaceAll('/', '__')}.bin`);
+  return inDist(dist, `${CACHE_DIR}/${profile ? `${profile}/` : ''}${name.replaceAll('/', '__')}.bin`);
+}
+
+/*
+ * Paths in dist/ are put together as text, not with node:path: a run builds a few dozen, and
+ * path.join's normalising, run cold, cost a start-up ~0.3 ms. The names are the bundle's own
+ * ('cli.js', 'chunks/chunk-….js', 'code-cache/…'), written with '/', which every platform's
+ * file calls accept.
+ */
+
+/** The path of a file of dist/, from its name there. */
+function inDist(dist: string, name: string): string {
+  return `${dist}${dist.endsWith(sep) || dist.endsWith('/') ? '' : sep}${name}`;
+}
+
+/** The name in dist/ of what the bundle file `from` requires as `id` ('./chunk-….js', '../cli.js'). */
+export function besides(from: string, id: string): string {
+  const parts = from.split('/');
+  parts.pop();
+  for (const part of id.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.') parts.push(part);
+  }
+  return parts.join('/');
 }
 
 /**
@@ -148,16 +170,16 @@ function cacheFile(dist: string, name: string, profile?: Profile): string {
  * made by this Node version, otherwise through Node's own loader, which on Node 22+
  * keeps a compile cache of its own.
  */
-function loadBundle(dist: string, file: string, report: CacheReport, profile?: Profile): unknown {
+function loadBundle(dist: string, name: string, report: CacheReport, profile?: Profile): unknown {
   const manifest = readManifest(dist);
-  if (manifest?.node === process.version) return bundleLoader(dist, manifest, profile, report)(file);
+  if (manifest?.node === process.version) return bundleLoader(dist, manifest, profile, report)(name);
   if (Number(process.versions.node.split('.')[0]) >= 22) (module.require('node:module') as { enableCompileCache?: () => void }).enableCompileCache?.();
-  return module.require(file);
+  return module.require(inDist(dist, name));
 }
 
 function readManifest(dist: string): CacheManifest | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(join(dist, CACHE_DIR, MANIFEST), 'utf8')) as CacheManifest;
+    const manifest = JSON.parse(readFileSync(inDist(dist, `${CACHE_DIR}/${MANIFEST}`), 'utf8')) as CacheManifest;
     return typeof manifest?.node === 'string' && typeof manifest.files === 'object' && manifest.files !== null ? manifest : undefined;
   } catch {
     return undefined;
@@ -182,17 +204,17 @@ export function start(dist: string = __dirname, report: CacheReport = { used: []
       // Any other failure (a full disk) is the CLI's to report, as for every command: exit 74, in the user's language.
     }
   }
-  const cli = loadBundle(dist, join(dist, 'cli.js'), report, profileOf(argv)) as typeof import('./cli.js');
+  const cli = loadBundle(dist, 'cli.js', report, profileOf(argv)) as typeof import('./cli.js');
   return cli.run(argv, { exitWhenIdle: true });
 }
 
 /**
  * The entry of a worker thread of the bundled CLI (`flows validate` on many files):
- * `file` loaded with the build's code cache, as the main thread loads the CLI, so a
- * thread does not compile the validation code afresh.
+ * `name`, a file of dist/, loaded with the build's code cache, as the main thread loads
+ * the CLI, so a thread does not compile the validation code afresh.
  */
-export function startWorker(file: string, dist: string = __dirname): void {
-  loadBundle(dist, file, { used: [], refused: [], compiled: [] });
+export function startWorker(name: string, dist: string = __dirname): void {
+  loadBundle(dist, name, { used: [], refused: [], compiled: [] });
 }
 
 /**
@@ -208,7 +230,7 @@ export function startWorker(file: string, dist: string = __dirname): void {
 export async function train(dist: string, stages: readonly (readonly string[][])[], profile?: Profile): Promise<string[]> {
   const scripts = new Map<string, Script>();
   const load = bundleLoader(dist, undefined, undefined, { used: [], refused: [], compiled: [] }, (name, script) => scripts.set(name, script));
-  const { run, rehearse } = load(join(dist, 'cli.js')) as typeof import('./cli.js');
+  const { run, rehearse } = load('cli.js') as typeof import('./cli.js');
   const cached = new Map<string, Buffer>();
   const cacheNew = () => {
     for (const [name, script] of scripts) if (!cached.has(name)) cached.set(name, script.createCachedData());

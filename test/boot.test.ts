@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { profileOf } from '../src/boot.js';
+import { besides, profileOf } from '../src/boot.js';
 import { ROOT } from './helpers.js';
 
 const DIST = join(ROOT, 'dist');
@@ -190,5 +190,14 @@ describe('the bundle files', () => {
     const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'wallet-help-home-')) } });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+});
+
+describe('a bundle file required by another', () => {
+  it('is named in dist/ from where the requiring file is', () => {
+    expect(besides('cli.js', './chunks/chunk-A.js')).toBe('chunks/chunk-A.js');
+    expect(besides('chunks/chunk-A.js', './chunk-B.js')).toBe('chunks/chunk-B.js');
+    expect(besides('chunks/chunk-A.js', '../cli.js')).toBe('cli.js');
+    expect(besides('check-worker.js', './chunks/x/../chunk-C.js')).toBe('chunks/chunk-C.js');
   });
 });

@@ -8,7 +8,7 @@
  * sources check in-process.
  */
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../engine/types.js';
 import { checkDataFileVerdictSync, type FileVerdict } from './data-file.js';
@@ -34,7 +34,7 @@ export async function checkInParallel(files: readonly string[], lang: Lang, requ
   // Through the launcher's loader (boot.js), which hands V8 the build's code cache.
   const boot = JSON.stringify(join(dirname(script), 'boot.js'));
   const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(`require(${boot}).startWorker(${JSON.stringify(script)})`, { eval: true, workerData: setup });
+    const worker = new Worker(`require(${boot}).startWorker(${JSON.stringify(basename(script))})`, { eval: true, workerData: setup });
     return new Promise<void>((resolve, reject) => {
       let pending = 0;
       let finished = false;
