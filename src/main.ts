@@ -5,7 +5,7 @@
  */
 import { CommanderError, type Command } from 'commander';
 import { readConfig, type ConfigWarning } from './config/config.js';
-import type { Flow } from './engine/types.js';
+import type { CaseFact, Flow } from './engine/types.js';
 import { LANGS, type Lang } from './engine/types.js';
 import { asCancel, CancelError, ExitCode, OutputError, WalletHelpError } from './errors.js';
 import { loadBundledFlows } from './flows/catalog.js';
@@ -14,7 +14,8 @@ import type { ProblemRef } from './i18n/problem-ref.js';
 import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram, declared } from './program.js';
 import type { Style } from './render/style.js';
-import { loadScanner, mayHoldSecret, refuseSecrets, SecretError } from './safety/screen.js';
+import { CHECK_OPTION_SCAN, FACT_SCAN, loadScanner, mayHoldSecret, refuseSecrets, SecretError } from './safety/screen.js';
+import type { SecretScanOptions } from './safety/secrets.js';
 import { layoutFor, writeWarning } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
 import { clip, safeJson } from './util/safe-text.js';
@@ -114,17 +115,43 @@ async function screened(err: unknown, t: Translate, argv: readonly string[]): Pr
   if (err instanceof WalletHelpError && NUMBER_ERRORS.has(err.code) && argv.every((arg, i) => !mayHoldSecret(arg) || isNumberOption(argv, i))) return err;
   const { findSecrets } = await loadScanner();
   const details = err instanceof WalletHelpError ? JSON.stringify(err.details) : '';
-  const [found] = [err.message, details, ...argv.filter((_, i) => !isCaseId(argv, i) && !isNumberOption(argv, i))].flatMap((text) => findSecrets(text));
+  // An argument its command screens is screened here by the same rules: a TxID given to a run that failed for
+  // another reason (no --chain) is not called a private key.
+  const [found] = [
+    ...findSecrets(err.message),
+    ...findSecrets(details),
+    ...argv.flatMap((text, i) => (isCaseId(argv, i) || isNumberOption(argv, i) ? [] : findSecrets(text, commandScan(argv, i) ?? {}))),
+  ];
   return found ? new SecretError(t, found.kind) : err;
 }
 
-/** Options whose values their command screens itself, with the rules that fit each (a TxID is long hex, an error message has numbers). */
-const SCREENED_BY_COMMAND = ['--fact', '--check-input', '--txid', '--address', '--memo'];
+/**
+ * Options whose values their command screens itself, with the rules that fit each (a TxID is long hex, an
+ * amount or a memo has numbers); a fact (`--fact KEY=VALUE`) by its key's rules.
+ */
+const SCREENED_BY_COMMAND: Readonly<Record<string, (value: string) => SecretScanOptions>> = {
+  '--fact': (pair) => {
+    const key = pair.slice(0, pair.indexOf('=')).trim();
+    return Object.hasOwn(FACT_SCAN, key) ? FACT_SCAN[key as CaseFact] : {};
+  },
+  // Typed text a question's check reads (a contact) is screened as an answer.
+  '--check-input': () => ({}),
+  '--txid': () => CHECK_OPTION_SCAN.txid,
+  '--address': () => CHECK_OPTION_SCAN.address,
+  '--memo': () => CHECK_OPTION_SCAN.memo,
+};
+
+/** The rules argument i is screened by when its command screens it itself (see SCREENED_BY_COMMAND), else undefined. */
+function commandScan(argv: readonly string[], i: number): SecretScanOptions | undefined {
+  const arg = argv[i]!;
+  const prev = argv[i - 1] ?? '';
+  const eq = arg.startsWith('-') ? arg.indexOf('=') : -1;
+  const [flag, value] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [prev, arg];
+  return Object.hasOwn(SCREENED_BY_COMMAND, flag) ? SCREENED_BY_COMMAND[flag]!(value) : undefined;
+}
 
 function screenedByCommand(argv: readonly string[], i: number): boolean {
-  const arg = argv[i]!;
-  const prev = argv[i - 1];
-  return SCREENED_BY_COMMAND.some((flag) => arg.startsWith(`${flag}=`) || prev === flag) || isCaseId(argv, i);
+  return commandScan(argv, i) !== undefined || isCaseId(argv, i);
 }
 
 /** Options that take a number (checked by their command), and the errors that refuse one. */

@@ -168,6 +168,30 @@ describe('wallet-help check', () => {
     expect(JSON.parse(code.stdout).error.code).toBe('secret_refused');
   });
 
+  it('names what is missing when a TxID or memo came with a run that cannot go on, not a secret (QA: agent)', async () => {
+    // The TxID alone (64 hex, the shape of a private key) and a six-digit memo were refused as secrets
+    // when the run failed for another reason: the last screen read them without their command's rules.
+    for (const args of [
+      ['check', 'txid', '--txid', TX, '--json'],
+      ['check', 'txid', `--txid=${TX}`, '--json'],
+      ['check', 'txid', 'memo', '--chain', 'xrp', '--memo', '104857', '--json'],
+    ]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'missing_check_input', check: 'txid' });
+    }
+    // A fact is read by its key's rules: a mistyped flow is named as such.
+    const typo = await cli(['diagnose', 'deposit-mising', '--fact', `txid=${TX}`, '--json']);
+    expect(JSON.parse(typo.stdout).error.code).toBe('unknown_flow');
+    expect(JSON.parse((await cli(['diagnose', 'deposit-mising', '--fact', `address=${TX}`, '--json'])).stdout).error.code).toBe('secret_refused');
+    // The same value as an address, or labelled as a key, is still refused, in the same failing run.
+    for (const args of [
+      ['check', 'txid', '--address', TX, '--json'],
+      ['check', 'txid', '--txid', `private key ${TX}`, '--json'],
+      ['check', 'txid', '--memo', '2FA code 104857', '--json'],
+    ]) expect(JSON.parse((await cli(args)).stdout).error.code).toBe('secret_refused');
+  });
+
   it('refuses unknown checks and chains with exit 2', async () => {
     expect((await cli(['check', 'dns'])).code).toBe(2);
     expect((await cli(['check', 'address', '--chain', 'doge', '--address', 'x'])).code).toBe(2);

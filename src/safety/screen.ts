@@ -102,6 +102,13 @@ export const FACT_SCAN: Readonly<Record<CaseFact, SecretScanOptions>> = {
   error: { numbersExpected: true },
 };
 
+/** How `check` screens its inputs: a TxID is long hex and may be all digits, a memo or tag is a number. */
+export const CHECK_OPTION_SCAN: Readonly<Record<'txid' | 'address' | 'memo', SecretScanOptions>> = {
+  txid: { allowHex64: true, numbersExpected: true },
+  address: {},
+  memo: { numbersExpected: true },
+};
+
 /** What a check was given: a phone number, host or handle typed, or a fact (an address, TxID or memo). */
 const CHECK_INPUT_SCAN: SecretScanOptions = { allowHex64: true, numbersExpected: true };
 

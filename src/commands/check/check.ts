@@ -5,7 +5,7 @@ import { layoutFor } from '../../render/layout.js';
 import type { Chain } from '../../checks/crypto.js';
 import { SilentError, UsageError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { refuseSecrets } from '../../safety/screen.js';
+import { CHECK_OPTION_SCAN, refuseSecrets } from '../../safety/screen.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import { checkTimeout } from '../../checks/progress.js';
@@ -52,9 +52,9 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   // A TxID and an address are long hex by nature; a private key pasted here is still refused.
   // Only a transaction id may be 64 hex digits; an address or memo of that shape is a raw private key.
   await refuseSecrets(t, [
-    ...(opts.address ? [{ text: opts.address }] : []),
-    ...(opts.txid ? [{ text: opts.txid, allowHex64: true, numbersExpected: true }] : []),
-    ...(opts.memo ? [{ text: opts.memo, numbersExpected: true }] : []),
+    ...(opts.address ? [{ text: opts.address, ...CHECK_OPTION_SCAN.address }] : []),
+    ...(opts.txid ? [{ text: opts.txid, ...CHECK_OPTION_SCAN.txid }] : []),
+    ...(opts.memo ? [{ text: opts.memo, ...CHECK_OPTION_SCAN.memo }] : []),
   ]);
   const timeoutMs = checkTimeout(ctx, opts.timeout);
   const { provider } = await ctx.provider();
