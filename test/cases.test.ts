@@ -597,6 +597,35 @@ describe('the case log', () => {
     expect(zh.stdout).toContain('客服');
   });
 
+  it('keeps the clock\'s times for a case run with --now, and says the hours in its summary are for that instant (QA: agent)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir(), TZ: 'UTC' };
+    // On a Sunday, an agent plans Monday's callback: hours for Monday 10:00, the case itself on Sunday.
+    const sunday = new Date('2026-11-22T15:59:00Z');
+    const args = ['diagnose', 'account-compromised', '--agent', '--no-input', '--save', '--summary', 'text', '--now', '2026-11-23T10:00:00Z'];
+    const r = await run(args, { env, now: sunday });
+    expect(r.code).toBe(0);
+    const [saved] = json((await run(['cases', 'list', '--json'], { env })).stdout);
+    expect(saved).toMatchObject({ startedAt: sunday.toISOString(), endedAt: sunday.toISOString() });
+    expect(saved.contact.hoursAt).toBe('2026-11-23T10:00:00.000Z');
+    expect(r.stdout).toContain('Time: 22 Nov 2026, 15:59');
+    expect(r.stdout).toContain('Phone: +1 202-555-0199 (open at 23 Nov 2026, 10:00)');
+    expect(r.stdout).not.toContain('open now');
+    // Found by the day it happened, not by the day the hours were for.
+    expect(json((await run(['cases', 'list', '--since', '2026-11-22', '--json'], { env })).stdout)).toHaveLength(1);
+    const zh = await run(['--lang', 'zh', 'cases', 'show', saved.id.slice(0, 8)], { env });
+    expect(zh.stdout).toMatch(/2026年11月23日 10:00 时服务中/);
+    // Without --now, the card's own words.
+    const plain = await run(['diagnose', 'account-compromised', '--agent', '--no-input', '--summary', 'text'], { env, now: new Date('2026-11-23T10:00:00Z') });
+    expect(plain.stdout).toContain('Phone: +1 202-555-0199 (open now)');
+    expect(plain.stdout).toContain('● open now  Phone');
+    // The card on screen says it too: "open" at that time, not "open now".
+    expect(r.stdout).toContain('Open or closed as of 23 Nov 2026, 10:00 your time (UTC): the time given with --now, not now.');
+    expect(r.stdout).toContain('● open  Phone');
+    const contacts = await run(['--lang', 'zh', 'contacts', 'security'], { env: { ...env, WALLET_HELP_NOW: '2026-11-23T10:00:00Z' } });
+    expect(contacts.stdout).toContain('服务状态按你所在时区（UTC）2026年11月23日 10:00 计算：这是 --now 指定的时间，不是现在。');
+    expect((await run(['contacts', 'security'], { env })).stdout).not.toContain('--now');
+  });
+
   it('finds a case saved after a torn last line, glued to the fragment, and still reports the fragment (QA: README)', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };

@@ -29,8 +29,11 @@ export interface CaseRecord {
   path: PathStep[];
   checks: CheckRecord[];
   outcome: { id: string; kind: OutcomeKind; title: string; queue: Queue | null } | null;
-  /** `providerId` is absent from cases saved before it was recorded. */
-  contact: { provider: string; providerId?: string; queue: Queue; source: string; example: boolean; channels: { type: string; value: string; openNow: boolean }[] } | null;
+  /**
+   * `providerId` is absent from cases saved before it was recorded. `hoursAt`: the instant `openNow` was worked out
+   * for, when it was not the time of the case (--now, to plan a callback).
+   */
+  contact: { provider: string; providerId?: string; queue: Queue; source: string; example: boolean; hoursAt?: string; channels: { type: string; value: string; openNow: boolean }[] } | null;
   facts: Partial<Record<CaseFact, string>>;
 }
 

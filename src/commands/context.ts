@@ -25,6 +25,8 @@ export interface Context {
   contactsFile?: string;
   /** The instant service hours are evaluated at: --now, WALLET_HELP_NOW, or the clock. */
   now: Date;
+  /** Whether `now` was given (--now, WALLET_HELP_NOW) rather than read from the clock: a case's own times are the clock's. */
+  nowGiven: boolean;
   /** The user's IANA time zone, for showing when a channel opens. */
   userZone(): string;
   /** The support directory and the provider chosen in it, loaded on first use. */

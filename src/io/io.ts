@@ -61,6 +61,22 @@ export function colorEnabled(stream: OutputStream, env: IO['env'], flag: boolean
 export async function readAll(stream: InputStream, limit: number, signal?: AbortSignal): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
+  for await (const chunk of untilStopped(stream, signal)) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    size += buf.byteLength;
+    chunks.push(buf);
+    // Stop reading early: the caller reports the size problem.
+    if (size > limit) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The chunks of an input stream, until its end or until a stop signal (`signal`, see IO.signal) comes
+ * while it waits: that ends the reading with a CancelError. Leaving the loop early ends the stream
+ * (standard input stops holding the process open).
+ */
+export async function* untilStopped<T>(stream: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
   const iterator = stream[Symbol.asyncIterator]();
   let onAbort: (() => void) | undefined;
   const stopped = signal
@@ -73,18 +89,11 @@ export async function readAll(stream: InputStream, limit: number, signal?: Abort
   try {
     for (;;) {
       const next = await (stopped ? Promise.race([iterator.next(), stopped]) : iterator.next());
-      if (next.done) break;
-      const chunk = next.value;
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
-      size += buf.byteLength;
-      chunks.push(buf);
-      // Stop reading early: the caller reports the size problem.
-      if (size > limit) break;
+      if (next.done) return;
+      yield next.value;
     }
   } finally {
     if (onAbort) signal!.removeEventListener('abort', onAbort);
-    // Ends the stream (standard input stops holding the process open).
-    iterator.return?.().catch(() => undefined);
+    iterator.return?.()?.catch(() => undefined);
   }
-  return Buffer.concat(chunks);
 }

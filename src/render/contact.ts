@@ -7,7 +7,7 @@ import type { Layout } from './layout.js';
 import { queueTeam } from './queue.js';
 import type { Style } from './style.js';
 import { formatHours } from './hours.js';
-import { formatDuration, formatLanguages, formatWhen } from './time.js';
+import { formatDateTime, formatDuration, formatLanguages, formatWhen } from './time.js';
 import '../core.js';
 
 export interface ContactRenderOptions {
@@ -19,6 +19,15 @@ export interface ContactRenderOptions {
   layout: Layout;
   /** Say that the provider is a fictional example (once per screen is enough). */
   exampleNotice?: boolean;
+  /** `now` was given (--now), not read from the clock: a channel is "open" at that instant, not "open now". */
+  nowGiven?: boolean;
+  /** With nowGiven, say which instant the card is for (once per screen is enough). */
+  nowNotice?: boolean;
+}
+
+/** The line that says a card's open or closed is for the instant given with --now. */
+export function hoursAtLine(o: ContactRenderOptions): string {
+  return o.t('contact.hoursAt', { time: formatDateTime(o.now.toISOString(), o.userZone, o.lang), zone: o.userZone });
 }
 
 /** Renders a contact card for people. */
@@ -28,9 +37,10 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
   const lines: string[] = [];
   lines.push(hanging('', style.bold(t('contact.heading', { provider: safeText(card.provider), team: queueTeam(t, card.queue) }))));
   if (card.example && o.exampleNotice !== false) lines.push(hanging('', style.yellow(t('contact.example'))));
+  if (o.nowGiven && o.nowNotice !== false) lines.push(hanging('', hoursAtLine(o)));
   if (card.channels.length === 0) lines.push(`  ${t('contact.none')}`);
   for (const ch of card.channels) {
-    const mark = ch.openNow ? style.green(`● ${t('contact.open')}`) : style.dim(`○ ${t('contact.closed')}`);
+    const mark = ch.openNow ? style.green(`● ${t(o.nowGiven ? 'contact.openThen' : 'contact.open')}`) : style.dim(`○ ${t('contact.closed')}`);
     // The value keeps its place under itself when it continues on the next line.
     lines.push(hanging(`  ${mark}  ${style.bold(t(`channel.${ch.type}`))}  `, safeText(ch.value)));
     const details: string[] = [];

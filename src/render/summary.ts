@@ -62,7 +62,11 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
     const who = listOf(t, [text(record.contact.provider), t('summary.queue', { queue: contactQueue, team: t('queue.team', { queue: t(`queue.${contactQueue}`) }) })]);
     lines.push(item(`${record.contact.example ? sentences(t, who, t('summary.example')) : who} — ${text(record.contact.source)}`));
     // Open now or closed, as the card said when the case ended: a ticket read later knows whether the caller could get through.
-    const state = (ch: (typeof record.contact.channels)[number]) => (ch.openNow === true ? t('contact.open') : ch.openNow === false ? t('contact.closed') : undefined);
+    // Hours worked out for another instant (--now, to plan a callback) say which.
+    const at = record.contact.hoursAt;
+    const when = at === undefined ? undefined : formatDateTime(at, record.timeZone, lang);
+    const state = (ch: (typeof record.contact.channels)[number]) =>
+      ch.openNow === true ? (when ? t('summary.openAt', { time: when }) : t('contact.open')) : ch.openNow === false ? (when ? t('summary.closedAt', { time: when }) : t('contact.closed')) : undefined;
     for (const ch of record.contact.channels) lines.push(item(label(channelName(ch.type, t), state(ch) ? aside(text(ch.value), state(ch)!) : text(ch.value))));
   }
   const facts = Object.entries(record.facts);

@@ -2,7 +2,7 @@
 import { contactCard, type ContactCard } from '../../directory/contact.js';
 import { LANGS, QUEUES, type Queue } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
-import { renderContactCard } from '../../render/contact.js';
+import { hoursAtLine, renderContactCard } from '../../render/contact.js';
 import { layoutFor } from '../../render/layout.js';
 import { listOf, orList, sentences, translator } from '../../i18n/i18n.js';
 import { clip, safeText } from '../../util/safe-text.js';
@@ -53,8 +53,9 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
   }
   const layout = await layoutFor(io.stdout);
   const { out: style } = await ctx.styles();
-  const render = { t, lang, style, now: ctx.now, userZone: ctx.userZone(), layout, exampleNotice: false };
-  const head = provider.example ? [layout.hanging('', style.yellow(t('contact.example'))), ''] : [];
+  const render = { t, lang, style, now: ctx.now, userZone: ctx.userZone(), layout, exampleNotice: false, nowGiven: ctx.nowGiven, nowNotice: false };
+  const notices = [...(provider.example ? [style.yellow(t('contact.example'))] : []), ...(ctx.nowGiven ? [hoursAtLine(render)] : [])];
+  const head = notices.length > 0 ? [...notices.map((notice) => layout.hanging('', notice)), ''] : [];
   const source = layout.hanging('', t('contact.source', { url: safeText(provider.website) }));
   io.stdout.write([...head, cards.map((card) => renderContactCard(card, render)).join('\n'), source, ''].join('\n'));
   if (missing.length > 0) {

@@ -12,7 +12,7 @@ import { problemTranslator } from '../../i18n/problems.js';
 import { agentWording, diagnoseWith } from '../../diagnosis/diagnosis.js';
 import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
-import type { InputStream } from '../../io/io.js';
+import { untilStopped, type InputStream } from '../../io/io.js';
 import type { Context } from '../context.js';
 import { cannotRead } from '../../util/read-error.js';
 import { terminalInput } from './answers.js';
@@ -60,76 +60,82 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
   };
 
   let lineNo = 0;
-  for await (const chunk of readLines(source === '-' ? io.stdin : io.openRead(source), source, ctx)) {
-    for (const line of chunk) {
-      lineNo++;
-      // Blank lines (a final newline too many, a separator) are no request: skipped, no output, no failure.
-      if (typeof line === 'string' && line.trim() === '') continue;
-      lines++;
-      if (typeof line !== 'string') {
-        failed++;
-        const error = line === TOO_LONG ? { code: 'invalid_line', message: t('batch.tooLong') } : { code: 'invalid_line', message: t('batch.notUtf8', { column: line.badUtf8At }), column: line.badUtf8At };
-        out.text(`${safeJson({ line: lineNo, error })}\n`);
-        continue;
-      }
-      let id: string | number | undefined;
-      try {
-        const request = parseRequest(line, ctx);
-        const suspects = suspectInputs(flows, request.flow, request.answers);
-        // A short plain id is echoed even when the line is refused; any other id only once it is screened.
-        if (request.id !== undefined && idMayHoldSecret(request.id)) suspects.push({ text: String(request.id) });
-        else id = request.id;
-        if (suspects.length > 0) await refuseSecrets(t, suspects);
-        id = request.id;
-        let result = diagnoseWith(lineEnv, flows, request.flow, request.answers, contacts, broken);
-        if (result.outcome.queue && !contacts && contactsProblem === undefined) {
-          // The first outcome with a queue loads the directory; the cards it computes serve every later line.
-          try {
-            const { directory, provider } = await ctx.provider();
-            contacts = new ContactBook(directory, provider, ctx);
-          } catch (err) {
-            if (!(err instanceof WalletHelpError) || err instanceof CancelError) throw err;
-            contactsProblem = t('contact.unavailable', { reason: err.message });
-            await writeWarning(io.stderr, t('warning.prefix'), contactsProblem);
+  try {
+    for await (const chunk of readLines(source === '-' ? io.stdin : io.openRead(source), source, ctx)) {
+      for (const line of chunk) {
+        lineNo++;
+        // Blank lines (a final newline too many, a separator) are no request: skipped, no output, no failure.
+        if (typeof line === 'string' && line.trim() === '') continue;
+        lines++;
+        if (typeof line !== 'string') {
+          failed++;
+          const error = line === TOO_LONG ? { code: 'invalid_line', message: t('batch.tooLong') } : { code: 'invalid_line', message: t('batch.notUtf8', { column: line.badUtf8At }), column: line.badUtf8At };
+          out.text(`${safeJson({ line: lineNo, error })}\n`);
+          continue;
+        }
+        let id: string | number | undefined;
+        try {
+          const request = parseRequest(line, ctx);
+          const suspects = suspectInputs(flows, request.flow, request.answers);
+          // A short plain id is echoed even when the line is refused; any other id only once it is screened.
+          if (request.id !== undefined && idMayHoldSecret(request.id)) suspects.push({ text: String(request.id) });
+          else id = request.id;
+          if (suspects.length > 0) await refuseSecrets(t, suspects);
+          id = request.id;
+          let result = diagnoseWith(lineEnv, flows, request.flow, request.answers, contacts, broken);
+          if (result.outcome.queue && !contacts && contactsProblem === undefined) {
+            // The first outcome with a queue loads the directory; the cards it computes serve every later line.
+            try {
+              const { directory, provider } = await ctx.provider();
+              contacts = new ContactBook(directory, provider, ctx);
+            } catch (err) {
+              if (!(err instanceof WalletHelpError) || err instanceof CancelError) throw err;
+              contactsProblem = t('contact.unavailable', { reason: err.message });
+              await writeWarning(io.stderr, t('warning.prefix'), contactsProblem);
+            }
+            if (contacts) result = diagnoseWith(lineEnv, flows, request.flow, request.answers, contacts, broken);
           }
-          if (contacts) result = diagnoseWith(lineEnv, flows, request.flow, request.answers, contacts, broken);
+          if (result.outcome.queue && !contacts && contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), contactsProblem];
+          // An agent's batch (--agent, the role setting) gets the agent's wording, as its --json runs do.
+          if (ctx.role === 'agent') Object.assign(result, agentWording('agent', flows.get(result.flow)!.outcomes[result.outcome.id]!, ctx.lang));
+          // Equal paths give equal documents (one clock, one language per batch): serialize each once.
+          const key = `${result.flow}\u0000${result.path.map((p) => `${p.question}=${p.answer}`).join('\u0000')}`;
+          let doc = serialized.get(key);
+          if (doc === undefined) {
+            doc = Buffer.from(`${JSON.stringify(result)}\n`);
+            if (serialized.size < MEMO_LIMIT) serialized.set(key, doc);
+          }
+          if (id === undefined) out.bytes(doc);
+          else {
+            // The id goes first: `{"id":…,` and then the document without its opening brace.
+            out.text(`{"id":${safeJson(id)},`);
+            out.bytes(doc, 1);
+          }
+        } catch (err) {
+          if (!(err instanceof WalletHelpError) || err.exitCode !== 2) throw err;
+          failed++;
+          const { requestId, ...details } = err.details;
+          let error: Record<string, unknown> = { code: err.code, message: err.message, ...details };
+          let echo = id ?? (requestId as string | number | undefined);
+          // What goes back (the id, and the message, which may quote a key or a value of the line) never holds a secret.
+          const { findSecrets } = await loadScanner();
+          const [inEcho] = echo !== undefined && idMayHoldSecret(echo) ? findSecrets(String(echo)) : [];
+          if (inEcho) echo = undefined;
+          const [found] = inEcho ? [inEcho] : [err.message, JSON.stringify(details)].flatMap((text) => findSecrets(text));
+          if (found) {
+            const refused = new SecretError(t, found.kind);
+            error = { code: refused.code, message: refused.message, ...refused.details };
+          }
+          out.text(`${safeJson(echo === undefined ? { line: lineNo, error } : { id: echo, line: lineNo, error })}\n`);
         }
-        if (result.outcome.queue && !contacts && contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), contactsProblem];
-        // An agent's batch (--agent, the role setting) gets the agent's wording, as its --json runs do.
-        if (ctx.role === 'agent') Object.assign(result, agentWording('agent', flows.get(result.flow)!.outcomes[result.outcome.id]!, ctx.lang));
-        // Equal paths give equal documents (one clock, one language per batch): serialize each once.
-        const key = `${result.flow}\u0000${result.path.map((p) => `${p.question}=${p.answer}`).join('\u0000')}`;
-        let doc = serialized.get(key);
-        if (doc === undefined) {
-          doc = Buffer.from(`${JSON.stringify(result)}\n`);
-          if (serialized.size < MEMO_LIMIT) serialized.set(key, doc);
-        }
-        if (id === undefined) out.bytes(doc);
-        else {
-          // The id goes first: `{"id":…,` and then the document without its opening brace.
-          out.text(`{"id":${safeJson(id)},`);
-          out.bytes(doc, 1);
-        }
-      } catch (err) {
-        if (!(err instanceof WalletHelpError) || err.exitCode !== 2) throw err;
-        failed++;
-        const { requestId, ...details } = err.details;
-        let error: Record<string, unknown> = { code: err.code, message: err.message, ...details };
-        let echo = id ?? (requestId as string | number | undefined);
-        // What goes back (the id, and the message, which may quote a key or a value of the line) never holds a secret.
-        const { findSecrets } = await loadScanner();
-        const [inEcho] = echo !== undefined && idMayHoldSecret(echo) ? findSecrets(String(echo)) : [];
-        if (inEcho) echo = undefined;
-        const [found] = inEcho ? [inEcho] : [err.message, JSON.stringify(details)].flatMap((text) => findSecrets(text));
-        if (found) {
-          const refused = new SecretError(t, found.kind);
-          error = { code: refused.code, message: refused.message, ...refused.details };
-        }
-        out.text(`${safeJson(echo === undefined ? { line: lineNo, error } : { id: echo, line: lineNo, error })}\n`);
       }
+      // Answer what has arrived before waiting for more: a chat back end writes one line and waits.
+      await flush();
     }
-    // Answer what has arrived before waiting for more: a chat back end writes one line and waits.
-    await flush();
+  } catch (err) {
+    // Stopped by a signal while waiting for input: what was answered is counted, as at the end of the input.
+    if (err instanceof CancelError) io.stderr.write(`${t('batch.stopped', { lines, failed })}\n`);
+    throw err;
   }
   io.stderr.write(`${t('batch.summary', { lines, failed })}\n`);
   if (failed > 0) throw new SilentError();
@@ -246,7 +252,8 @@ async function* readLines(stream: InputStream, source: string, ctx: Context): As
   // A byte order mark before the first line (as some editors on Windows write) is not part of it, as in an answers file.
   let atStart = true;
   try {
-    for await (const chunk of stream) {
+    // A stop signal while it waits for input ends the batch (counted by the caller), like one at a prompt.
+    for await (const chunk of untilStopped(stream, ctx.io.signal)) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       let buf = rest.length === 0 ? bytes : Buffer.concat([rest, bytes]);
       if (atStart) {
@@ -278,7 +285,7 @@ async function* readLines(stream: InputStream, source: string, ctx: Context): As
       }
     }
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === undefined) throw err;
+    if (err instanceof CancelError || (err as NodeJS.ErrnoException).code === undefined) throw err;
     throw new UsageError('batch_input', cannotRead(ctx.t, source, err), { file: source });
   }
   if (overlong) yield [TOO_LONG];

@@ -157,7 +157,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   await admit(flow);
   // A case id is needed only when the case is kept or resumable; node:crypto costs start-up time otherwise.
   const caseId = resumed?.id ?? (saving || interactive ? (await import('node:crypto')).randomUUID() : '');
-  const startedAt = resumed?.startedAt ?? ctx.now.toISOString();
+  // The case's own times are the clock's: --now only moves the instant service hours are worked out for.
+  const startedAt = resumed?.startedAt ?? ctx.io.now().toISOString();
   let checks: CheckRecord[] = resumed?.checks ?? [];
   Object.assign(facts, resumed?.facts ?? {}, facts);
   const notes: string[] = [];
@@ -376,7 +377,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     text = notes.map((n) => `${layout.wrap(n)}\n`).join('') + renderOutcome(shown, t, style, layout, role === 'agent');
     if (result.outcome.contact) {
       const { renderContactCard } = await import('../../render/contact.js');
-      text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, userZone: ctx.userZone(), layout })}`;
+      text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, nowGiven: ctx.nowGiven, userZone: ctx.userZone(), layout })}`;
     }
     for (const w of result.warnings ?? []) text += `\n${layout.wrap(w)}\n`;
   }
@@ -449,7 +450,15 @@ function caseRecord(
     checks: c.checks,
     outcome: outcome ? { id: outcome.id, kind: outcome.kind, title: outcome.title, queue: outcome.queue } : null,
     contact: contact
-      ? { provider: contact.provider, providerId: contact.providerId, queue: contact.queue, source: contact.source, example: contact.example, channels: contact.channels.map((ch) => ({ type: ch.type, value: ch.value, openNow: ch.openNow })) }
+      ? {
+          provider: contact.provider,
+          providerId: contact.providerId,
+          queue: contact.queue,
+          source: contact.source,
+          example: contact.example,
+          ...(ctx.nowGiven ? { hoursAt: ctx.now.toISOString() } : {}),
+          channels: contact.channels.map((ch) => ({ type: ch.type, value: ch.value, openNow: ch.openNow })),
+        }
       : null,
     // Facts in one fixed order, whatever order they were given in.
     facts: Object.fromEntries(CASE_FACTS.flatMap((k) => (c.facts[k] === undefined ? [] : [[k, c.facts[k]]]))),
