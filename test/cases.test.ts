@@ -1,6 +1,7 @@
 /** Support-staff mode: agent wording, Back and Start over, summaries, the case log and --resume. */
 import { spawn } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { MAX_UNFINISHED } from '../src/cases/store.js';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import * as esbuild from 'esbuild';
@@ -742,10 +743,10 @@ describe('--resume', () => {
     });
     second.prompter.assertDone();
     expect(second.code).toBe(130);
-    // Another flow named with --resume is refused, naming the case's flow; the case's own flow is fine.
+    // A flow with no unfinished case, named with --resume, is refused, naming the last case's flow; the case's own flow is fine.
     const other = await run(['diagnose', 'login-failed', '--resume'], { tty: true, env });
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('The unfinished case is about "contact-support", not "login-failed".');
+    expect(other.stderr.replace(/\s+/g, ' ')).toContain('There is no unfinished case about "login-failed": the last one is about "contact-support".');
     const third = await run(['diagnose', 'contact-support', '--resume'], {
       tty: true,
       env,
@@ -767,6 +768,48 @@ describe('--resume', () => {
     expect(new Set(saved.map((c) => c.id)).size).toBe(1);
     expect(saved.at(-1)).toMatchObject({ status: 'finished', role: 'agent', facts: { 'account-id': 'U-1', chain: 'LTC', error: 'E42' } });
     expect(saved.every((c) => c.role === 'agent')).toBe(true);
+  });
+
+  it('keeps every unfinished case: another case begun meanwhile loses none (QA: agent)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    // A call cut off mid-case, then the next caller's case, finished: the first is still there to continue.
+    const first = await run(['diagnose', 'payment-failed', '--agent', '--save'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'sufficient' }, { pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    expect(first.stderr.replace(/\s+/g, ' ')).toContain('continue with "wallet-help diagnose payment-failed --resume"');
+    const between = await run(['diagnose', 'fees'], { tty: true, env, prompts: [{ pick: 'transfer' }, { pick: 'cancel' }] });
+    expect(between.code).toBe(130);
+    const finished = await run(['diagnose', 'forgot-password'], { tty: true, env, prompts: [{ pick: 'has-access' }, { pick: 'received' }] });
+    expect(finished.code).toBe(0);
+    // --resume takes the latest unfinished case; naming a flow takes that flow's.
+    const latest = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
+    expect(latest.stdout).toContain('Continuing the case "Questions about fees"');
+    const named = await run(['diagnose', 'payment-failed', '--resume'], { tty: true, env, prompts: [{ expect: 'verif', pick: 'pending' }] });
+    named.prompter.assertDone();
+    expect(named.code).toBe(0);
+    expect(named.stdout).toContain('Continuing the case "Payment or transfer failed"');
+    expect(named.stdout).toContain('Ask the caller');
+    // Finished, it is no longer unfinished; the other still is.
+    const again = await run(['diagnose', 'payment-failed', '--resume'], { tty: true, env });
+    expect(again.code).toBe(2);
+    expect(again.stderr.replace(/\s+/g, ' ')).toContain('There is no unfinished case about "payment-failed": the last one is about "fees".');
+    expect(readdirSync(join(dir, 'unfinished-cases'))).toHaveLength(1);
+  });
+
+  it('keeps at most the last MAX_UNFINISHED unfinished cases, and takes over the old single progress file', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const legacy = { id: 'c-legacy', flow: 'fees', version: 1, startedAt: '2026-11-19T09:00:00Z', path: [{ question: 'fee-type', answer: 'transfer' }] };
+    writeFileSync(join(dir, 'case-in-progress.json'), JSON.stringify(legacy));
+    for (let i = 0; i < MAX_UNFINISHED + 2; i++) await run(['diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
+    expect(readdirSync(join(dir, 'unfinished-cases'))).toHaveLength(MAX_UNFINISHED);
+    // The old single file's case is still there to continue (not counted among the kept, nor pruned), and gone once
+    // finished; moving in and going on took no other case's place.
+    const oldest = await run(['diagnose', 'fees', '--resume'], { tty: true, env, prompts: [{ pick: 'domestic' }] });
+    oldest.prompter.assertDone();
+    expect(oldest.stdout).toContain('Continuing the case "Questions about fees"');
+    expect(existsSync(join(dir, 'case-in-progress.json'))).toBe(false);
+    expect(readdirSync(join(dir, 'unfinished-cases'))).toHaveLength(MAX_UNFINISHED);
   });
 
   it('shows the recap in Chinese for a Chinese user', async () => {

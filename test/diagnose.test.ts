@@ -447,7 +447,7 @@ describe('diagnose, interactive', () => {
     expect(r.stdout).toBe('');
     // Once something was answered, how to go on: it is kept (QA: agent, nothing said so), in the language's own spacing.
     const later = await run(['diagnose', 'payment-failed'], { tty: true, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
-    expect(later.stderr.replace(/\s+/g, ' ')).toBe('Cancelled. What was answered is kept: continue with "wallet-help diagnose --resume". ');
+    expect(later.stderr.replace(/\s+/g, ' ')).toBe('Cancelled. What was answered is kept: continue with "wallet-help diagnose payment-failed --resume". ');
     const zh = await run(['--lang', 'zh', 'diagnose', 'payment-failed'], { tty: true, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
     expect(zh.stderr).toContain('已取消。已回答的内容已保存');
   });

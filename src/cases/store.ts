@@ -3,7 +3,8 @@
  * file in the settings folder. Appends are single writes to a file opened for
  * appending, so two processes saving at once never interleave or lose lines;
  * a torn last line (power cut) is skipped on read with a warning and left in
- * place. The case in progress is kept in its own small file for --resume.
+ * place. Each unfinished interactive case is kept in a small file of its own for
+ * --resume, so starting another case never loses one.
  */
 import { constants, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
@@ -56,7 +57,15 @@ export interface CaseProgress {
 type Env = Readonly<Record<string, string | undefined>>;
 
 export const casesFile = (env: Env) => join(configDir(env), 'cases.jsonl');
-const progressFile = (env: Env) => join(configDir(env), 'case-in-progress.json');
+/** Unfinished cases, one file each, named by the case id. */
+const progressDir = (env: Env) => join(configDir(env), 'unfinished-cases');
+const progressFile = (env: Env, id: string) => join(progressDir(env), `${id}.json`);
+/** Where the one unfinished case was kept before each had its own file: still read, so an update loses none. */
+const legacyProgressFile = (env: Env) => join(configDir(env), 'case-in-progress.json');
+/** A case id that can name a file: what wallet-help makes (a UUID), or letters, digits and dashes. */
+const FILE_ID = /^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/;
+/** Unfinished cases kept; past this, the ones touched longest ago go. */
+export const MAX_UNFINISHED = 20;
 
 /** Appends one case as one line, in one write. */
 export async function appendCase(env: Env, record: CaseRecord): Promise<void> {
@@ -174,27 +183,74 @@ function isCheckRecord(v: unknown): v is CheckRecord {
   return [c.question, c.check, c.result].every((x) => typeof x === 'string') && (c.input === null || typeof c.input === 'string') && Array.isArray(c.reasons) && c.reasons.every((r) => typeof r === 'string');
 }
 
-/** Saves the case in progress (written aside, then renamed, so a crash leaves the old or the new one). */
+/**
+ * Saves an unfinished case (written aside, then renamed, so a crash leaves the old or the new one), in its own
+ * file: another case begun meanwhile has one of its own. Past MAX_UNFINISHED, the cases touched longest ago go.
+ */
 export async function saveProgress(env: Env, progress: CaseProgress): Promise<void> {
-  await makeDir(configDir(env));
-  const file = progressFile(env);
+  if (!FILE_ID.test(progress.id)) throw new Error(`case id unfit for a file name: ${progress.id}`);
+  await makeDir(progressDir(env));
+  const file = progressFile(env, progress.id);
+  const created = await fsp.access(file).then(
+    () => false,
+    () => true,
+  );
   await writeRegularFile(`${file}.tmp`, JSON.stringify(progress), constants.O_TRUNC);
   await fsp.rename(`${file}.tmp`, file);
+  // The case of the old single file now lives with the others.
+  const moved = await removeLegacyProgress(env, progress.id);
+  // Only a case new to the folder makes room: a case going on (or moving in) keeps every other.
+  if (!created || moved) return;
+  const kept = (await progressFiles(env)).filter((c) => !c.legacy);
+  for (const { file: old } of kept.slice(MAX_UNFINISHED)) await fsp.rm(old, { force: true });
 }
 
-/** The case in progress, if one was left unfinished (the file is input like any other: a damaged one is no case). */
-export async function loadProgress(env: Env): Promise<CaseProgress | undefined> {
-  let value: unknown;
-  try {
-    value = JSON.parse((await readDataFile(progressFile(env), MAX_PROGRESS_BYTES)).toString('utf8'));
-  } catch {
-    return undefined;
+/**
+ * The unfinished cases, the one touched last first. Each file is input like any other: a damaged one, or one
+ * whose name is not its case's id, is no case.
+ */
+export async function loadProgress(env: Env): Promise<CaseProgress[]> {
+  const cases: CaseProgress[] = [];
+  for (const { file, legacy } of await progressFiles(env)) {
+    let value: unknown;
+    try {
+      value = JSON.parse((await readDataFile(file, MAX_PROGRESS_BYTES)).toString('utf8'));
+    } catch {
+      continue;
+    }
+    const progress = asProgress(value);
+    if (progress && (legacy || file === progressFile(env, progress.id))) cases.push(progress);
   }
+  return cases;
+}
+
+/** The files that may hold an unfinished case (the old single file too), the one written last first. */
+async function progressFiles(env: Env): Promise<{ file: string; legacy: boolean; mtime: number }[]> {
+  let names: string[] = [];
+  try {
+    names = (await fsp.readdir(progressDir(env))).filter((name) => name.endsWith('.json'));
+  } catch {
+    // No folder yet: no case, unless the old single file holds one.
+  }
+  const candidates = [...names.map((name) => ({ file: join(progressDir(env), name), legacy: false })), { file: legacyProgressFile(env), legacy: true }];
+  const found: { file: string; legacy: boolean; mtime: number }[] = [];
+  for (const c of candidates) {
+    try {
+      const stat = await fsp.lstat(c.file);
+      if (stat.isFile()) found.push({ ...c, mtime: stat.mtimeMs });
+    } catch {
+      // Gone meanwhile, or never there.
+    }
+  }
+  return found.sort((a, b) => b.mtime - a.mtime);
+}
+
+function asProgress(value: unknown): CaseProgress | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const p = value as Record<string, unknown>;
   const str = (x: unknown): x is string => typeof x === 'string';
   const pathOk = Array.isArray(p.path) && p.path.every((s) => typeof s === 'object' && s !== null && str((s as Record<string, unknown>).question) && str((s as Record<string, unknown>).answer));
-  if (!str(p.id) || !str(p.flow) || !str(p.startedAt) || !pathOk) return undefined;
+  if (!str(p.id) || !FILE_ID.test(p.id) || !str(p.flow) || !str(p.startedAt) || !pathOk) return undefined;
   const facts = typeof p.facts === 'object' && p.facts !== null ? (p.facts as Record<string, unknown>) : {};
   return {
     id: p.id,
@@ -211,6 +267,21 @@ export async function loadProgress(env: Env): Promise<CaseProgress | undefined> 
   };
 }
 
-export async function clearProgress(env: Env): Promise<void> {
-  await fsp.rm(progressFile(env), { force: true });
+/** Forgets an unfinished case: it ended (finished, or saved as cancelled and kept for --resume no more). */
+export async function clearProgress(env: Env, id: string): Promise<void> {
+  if (FILE_ID.test(id)) await fsp.rm(progressFile(env, id), { force: true });
+  await removeLegacyProgress(env, id);
+}
+
+/** Removes the old single file when it holds the case `id`; whether it did. */
+async function removeLegacyProgress(env: Env, id: string): Promise<boolean> {
+  try {
+    const value: unknown = JSON.parse((await readDataFile(legacyProgressFile(env), MAX_PROGRESS_BYTES)).toString('utf8'));
+    if (asProgress(value)?.id !== id) return false;
+    await fsp.rm(legacyProgressFile(env), { force: true });
+    return true;
+  } catch {
+    // Not there (the usual case), or not a case: nothing of this case to remove.
+    return false;
+  }
 }

@@ -100,8 +100,16 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   let resumed: CaseProgress | undefined;
   if (opts.resume) {
     if (!interactive) throw new UsageError('resume_needs_terminal', t('resume.terminal'));
-    resumed = await loadProgress(io.env);
-    if (!resumed) throw new UsageError('nothing_to_resume', t('resume.none'));
+    const unfinished = await loadProgress(io.env);
+    if (unfinished.length === 0) throw new UsageError('nothing_to_resume', t('resume.none'));
+    // The latest unfinished case, or with a flow named, the latest about that flow: never another problem.
+    if (opts.flow === undefined) resumed = unfinished[0]!;
+    else {
+      await refuseSecrets(t, suspectInputs(catalog.flows, opts.flow, {}));
+      const named = findFlow(catalog.flows, opts.flow, ctx);
+      resumed = unfinished.find((p) => p.flow === named.id);
+      if (!resumed) throw new UsageError('resume_other_flow', t('resume.otherFlow', { flow: named.id, caseFlow: unfinished[0]!.flow }), { flow: unfinished[0]!.flow });
+    }
     // The case's flow broken since (an operator file with a mistake): said so, naming the file, like any use of it.
     if (!catalog.flows.has(resumed.flow)) {
       if (catalog.broken.has(resumed.flow)) findFlow(catalog.flows, resumed.flow, ctx, catalog.broken);
@@ -115,12 +123,6 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     }
     // The progress file is input too: its facts are screened like typed ones.
     await refuseSecrets(t, Object.entries(resumed.facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), resumed.role);
-    if (opts.flow !== undefined) {
-      // A flow named with --resume must be the case's own: resuming another problem silently would mislead.
-      await refuseSecrets(t, suspectInputs(catalog.flows, opts.flow, {}));
-      const named = findFlow(catalog.flows, opts.flow, ctx);
-      if (named.id !== resumed.flow) throw new UsageError('resume_other_flow', t('resume.otherFlow', { flow: named.id, caseFlow: resumed.flow }), { flow: resumed.flow });
-    }
   }
   // The summary format asked for, or the one the resumed case was begun with.
   const summaryAsked = (opts.summary as SummaryFormat | undefined) ?? resumed?.summary;
@@ -192,7 +194,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const cancelled = async (err: unknown): Promise<unknown> => {
     const cancel = asCancel(err);
     // What was answered is kept (the case in progress): said where it is said that the run was cancelled, when there is any.
-    if (cancel && interactive && (next.session.path.length > 0 || Object.keys(facts).length > 0)) cancel.hint = t('resume.hint');
+    if (cancel && interactive && (next.session.path.length > 0 || Object.keys(facts).length > 0)) cancel.hint = t('resume.hint', { flow: flow.id });
     if (cancel && saving) {
       await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: shown })).catch((saveErr: NodeJS.ErrnoException) =>
         io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: fileReason(t, saveErr.code) })}\n`),
@@ -409,7 +411,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
       result.warnings = [...(result.warnings ?? []), saveProblem];
     }
   }
-  if (interactive) await clearProgress(io.env);
+  if (interactive) await clearProgress(io.env, caseId);
   // Only a case in the log has an id worth showing: "cases show" finds nothing else.
   const summary = summaryFormat && record ? await summaryText(ctx, record, flow, summaryFormat, result.case !== undefined) : undefined;
 
