@@ -24,7 +24,6 @@ describe('the facts asked at an outcome', () => {
     expect(await facts('payment-failed', PAYMENTS)).toEqual(GENERAL);
     expect(await facts('deposit-missing', { method: 'bank-card', 'record-status': 'none' })).toEqual(GENERAL);
     expect(await facts('contact-support', { topic: 'payments', 'payment-kind': 'money' })).toEqual(GENERAL);
-    expect(await facts('account-compromised', {})).toEqual(GENERAL);
   });
 
   it('include them when an answer, a chain check, the flow or a known fact says crypto', async () => {
@@ -39,6 +38,8 @@ describe('the facts asked at an outcome', () => {
   it('are those the outcome names, when it names them: no amount for a forgotten password or a fake support contact', async () => {
     expect(await facts('forgot-password', { 'contact-access': 'no-access' })).toEqual(['account-id', 'time', 'error']);
     expect(await facts('suspicious-contact', { request: 'recovery-phrase', 'shared-phrase': 'shared' })).toEqual(['account-id', 'time']);
+    // A theft is traced by its transactions, crypto ones too; an error message has no place in it (QA: agent).
+    expect(await facts('account-compromised', {})).toEqual(['account-id', 'time', 'amount', 'txid', 'chain', 'address']);
     // Money sent to a scammer is a case with an amount.
     expect(await facts('suspicious-contact', { request: 'transfer', paid: 'paid' })).toContain('amount');
     // An outcome that names its facts gets those, in a crypto case too.

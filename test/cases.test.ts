@@ -10,6 +10,9 @@ import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from './helpers.js';
 
+/** The facts of the account-compromised alert after the account id, each left empty: when, how much, TxID, chain, receiving address. */
+const THEFT_FACTS_AFTER_ACCOUNT = ['When it happened', 'Amount', 'TxID', 'chain', 'Receiving address'].map((expect) => ({ expect, pick: '' }));
+
 const json = (s: string) => JSON.parse(s);
 const lines = (file: string) => readFileSync(file, 'utf8').trim().split('\n');
 
@@ -169,7 +172,7 @@ describe('agent mode', () => {
     const r = await run(['diagnose', 'account-compromised', '--agent', '--save'], {
       tty: true,
       env,
-      prompts: [{ expect: 'Account ID', pick: '<' }, { expect: 'Account ID', pick: '10234567' }, { pick: '' }, { pick: '' }, { pick: '' }],
+      prompts: [{ expect: 'Account ID', pick: '<' }, { expect: 'Account ID', pick: '10234567' }, ...THEFT_FACTS_AFTER_ACCOUNT],
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
@@ -201,9 +204,7 @@ describe('agent mode', () => {
         { pick: '＜' },
         { expect: 'Account ID', pick: 'ACC-778812<' },
         { expect: 'Account ID', pick: 'ACC-778813' },
-        { pick: '' },
-        { pick: '' },
-        { pick: '' },
+        ...THEFT_FACTS_AFTER_ACCOUNT,
       ],
     });
     r.prompter.assertDone();
@@ -221,7 +222,7 @@ describe('agent mode', () => {
       const r = await run(['diagnose', 'account-compromised', '--agent', '--save'], {
         tty: true,
         env,
-        prompts: [{ expect: 'Account ID', pick: first }, { expect: 'Account ID', pick: 'ACC-1' }, { pick: '' }, { pick: '' }, { pick: '' }],
+        prompts: [{ expect: 'Account ID', pick: first }, { expect: 'Account ID', pick: 'ACC-1' }, ...THEFT_FACTS_AFTER_ACCOUNT],
       });
       r.prompter.assertDone();
       expect(r.code).toBe(0);
@@ -253,7 +254,7 @@ describe('agent mode at escalations and alerts', () => {
     const fact = (expect: string, pick = '') => ({ expect, shown: '立即把来电者转接到下方列出的安全客服热线', pick });
     const r = await run(['--lang', 'zh', 'diagnose', '--agent'], {
       tty: true,
-      prompts: [{ expect: '来电者遇到了什么问题？', pick: 'account-compromised' }, fact('账户 ID', 'U-9'), fact('发生时间'), fact('金额'), fact('错误提示')],
+      prompts: [{ expect: '来电者遇到了什么问题？', pick: 'account-compromised' }, fact('账户 ID', 'U-9'), fact('发生时间'), fact('金额'), fact('交易哈希'), fact('币种和转账网络'), fact('收款地址', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq')],
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
@@ -262,8 +263,12 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.stdout).toContain('联系客服前请准备好（请来电者准备好以下信息，供客服处理）：');
     expect(r.stdout).toContain('请告诉来电者：官方客服绝不会索要他们的密码');
     expect(r.stdout).not.toContain('联系客服前请准备好：');
-    // The ticket summary, with the facts, comes after the steps.
+    // The ticket summary, with the facts, comes after the steps: a theft is traced by its transactions, so crypto
+    // facts are asked too (QA: agent), and no error message.
     expect(r.stdout.indexOf('账户 ID：U-9')).toBeGreaterThan(r.stdout.indexOf('立即把来电者转接'));
+    expect(r.stdout).toContain('收款地址：bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq');
+    // Moving funds is only ever into a wallet the caller made: support never gives an address (QA: agent).
+    expect(r.stdout.replace(/\s+/g, '')).toContain('只能转入来电者自己创建的钱包，客服从不提供转账地址');
   });
 
   it('asks a card or bank case no crypto facts, only the facts its outcome names, and speaks to the agent about the caller', async () => {
@@ -354,7 +359,7 @@ describe('agent mode at escalations and alerts', () => {
         { expect: 'Account ID', pick: 'ACC-1' },
         { expect: 'When it happened', pick: '' },
         { expect: 'Amount', pick: '' },
-        { expect: 'Address', pick: '' },
+        { expect: 'Receiving address', pick: '' },
         { expect: 'Memo', pick: '' },
         { expect: 'Error message', pick: '' },
       ],
@@ -383,14 +388,14 @@ describe('agent mode at escalations and alerts', () => {
     expect(JSON.parse(script.stdout).error).toMatchObject({ code: 'invalid_check_input', message: expect.stringContaining('give it with its country code') });
     // The prompt's own note and the Back hint, in Chinese, without a space between them.
     const zh = await run(['--lang', 'zh', 'diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'], { tty: true, prompts: [{ pick: '' }] });
-    expect(zh.prompter.inputs[0]!.message).toMatch(/）（输入 < 返回上一步）$/);
+    expect(zh.prompter.inputs[0]!.message).toMatch(/——输入 < 返回上一步$/);
   });
 
   it('goes back from a fact to the one before, and from the first fact to the last question', async () => {
     const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,
       prompts: [
-        { expect: 'Account ID (leave empty to skip, type < to go back)', pick: 'U-1' },
+        { expect: 'Account ID — leave empty to skip, type < to go back', pick: 'U-1' },
         { expect: 'When it happened', pick: '<' },
         { expect: 'Account ID', pick: '<' },
         { expect: 'Ask the caller', pick: 'account' },
@@ -738,7 +743,7 @@ describe('--resume', () => {
         { expect: 'Amount', pick: '' },
         { expect: 'TxID', pick: '' },
         { expect: 'chain', pick: 'LTC' },
-        { expect: 'Address', pick: 'cancel' },
+        { expect: 'Receiving address', pick: 'cancel' },
       ],
     });
     second.prompter.assertDone();
@@ -752,7 +757,7 @@ describe('--resume', () => {
       env,
       // The facts typed before Ctrl+C are kept; those left empty are asked again. A one-time code read out
       // is refused in the agent's wording, as the case began, though this run has no --agent.
-      prompts: [{ expect: 'When it happened', pick: 'my OTP is 123456' }, ...['When it happened', 'Amount', 'TxID', 'Address', 'Memo'].map((expect) => ({ expect, pick: '' }))].concat({ expect: 'Error message', pick: 'E42' }),
+      prompts: [{ expect: 'When it happened', pick: 'my OTP is 123456' }, ...['When it happened', 'Amount', 'TxID', 'Receiving address', 'Memo'].map((expect) => ({ expect, pick: '' }))].concat({ expect: 'Error message', pick: 'E42' }),
     });
     expect(third.stderr).toContain('What the caller gave looks like a one-time code.');
     expect(third.stderr).not.toContain('Never share it with anyone');

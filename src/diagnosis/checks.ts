@@ -111,7 +111,7 @@ async function runTransferCheck(q: Question, provider: Provider, opts: CheckOpti
     // Valid on the chain given proves the same network only where no other network takes the same address:
     // an 0x address is valid on Ethereum and BNB Smart Chain alike, the classic wrong-network deposit.
     if (a.valid) return a.validOn.every((c) => crypto.sameNetwork(c, chain)) ? record('same', a.normalized ?? facts.address.trim()) : undefined;
-    if (a.problem === 'other-chain') return record('different', facts.address.trim(), `valid on ${a.validOn.join(', ')}`);
+    if (a.problem === 'other-chain') return record('different', facts.address.trim(), a.validOn.join(', '));
     return undefined;
   }
   if (q.check === 'memo') {
