@@ -249,13 +249,20 @@ describe('crypto checks in the deposit flow', () => {
     expect(JSON.parse(r.stdout).outcome.id).toBe('escalate-wrong-network');
   });
 
-  it('leads to the memo escalation when an XRP deposit has no tag', async () => {
+  it('leads to the memo escalation when an XRP deposit has a wrong tag, and asks when the tag was left out (QA: user)', async () => {
     const dirFile = directory(port).replace(/\.yaml$/, '-xrp.yaml');
     writeFileSync(dirFile, (await import('node:fs')).readFileSync(directory(port), 'utf8').replace('explorers: { btc:', 'explorers: { xrp:').replace('confirmations: { btc: 3 }', 'confirmations: { xrp: 1 }'));
-    const r = await cli([...base, '--fact', 'chain=xrp', '--fact', `txid=${TX.toUpperCase()}`, '--fact', 'address=rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh', '--contacts', dirFile]);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.checks.at(-1)).toMatchObject({ check: 'memo', result: 'missing-or-wrong' });
-    expect(doc.outcome.id).toBe('escalate-memo');
+    const xrp = [...base, '--fact', 'chain=xrp', '--fact', `txid=${TX.toUpperCase()}`, '--fact', 'address=rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh', '--contacts', dirFile];
+    const wrong = JSON.parse((await cli([...xrp, '--fact', 'memo=my tag'])).stdout);
+    expect(wrong.checks.at(-1)).toMatchObject({ check: 'memo', result: 'missing-or-wrong' });
+    expect(wrong.outcome.id).toBe('escalate-memo');
+    // A memo not given is a fact skipped, not a memo known to be missing: the question is asked (here: missing).
+    const skipped = await cli(xrp);
+    expect(skipped.code).toBe(2);
+    expect(JSON.parse(skipped.stdout).error).toMatchObject({ code: 'missing_answer', question: { id: 'memo' } });
+    expect(JSON.parse((await cli([...xrp, '--answer', 'memo=missing-or-wrong'])).stdout).outcome.id).toBe('escalate-memo');
+    // A chain without memos needs none, given or not.
+    expect(JSON.parse((await cli([...base, '--fact', 'chain=btc', '--fact', `address=${genesis}`, '--answer', 'confirmations=confirmed', '--answer', 'minimum=above-minimum'])).stdout).checks.at(-1)).toMatchObject({ check: 'memo', result: 'not-needed' });
   });
 
   it('says the TxID is unknown to the explorer', async () => {

@@ -116,6 +116,8 @@ async function runTransferCheck(q: Question, provider: Provider, opts: CheckOpti
   }
   if (q.check === 'memo') {
     const m = crypto.checkMemo(chain, facts.memo);
+    // A memo left empty is a fact skipped, not a memo known to be missing: where the chain needs one, the question is asked.
+    if (m.required && !facts.memo?.trim()) return undefined;
     return record(!m.required ? 'not-needed' : m.given && m.valid ? 'given' : 'missing-or-wrong', facts.memo?.trim() || null, m.problem);
   }
   const base = provider.checks?.explorers?.[chain];
