@@ -22,6 +22,10 @@ describe('the verify-contact check', () => {
     const official = json((await run([...base, '--check-input', 'claimed-contact=+1 (202) 555-0199', '--json'])).stdout);
     expect(official.outcome.id).toBe('fix-official-contact-spoofable');
     expect(official.checks[0]).toMatchObject({ input: '+12025550199', result: 'official' });
+    // Told to call back through the official contacts, the user is shown them (QA: user, none were shown).
+    expect(official.outcome.contact).toMatchObject({ queue: 'security', providerId: 'example-wallet' });
+    const hangUp = json((await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me', '--answer', 'claimed-contact=not-given', '--json'])).stdout);
+    expect(hangUp.outcome).toMatchObject({ id: 'fix-hang-up-call-back', contact: { queue: 'security' } });
     const unknown = json((await run([...base, '--check-input', 'claimed-contact=wikipedia.org', '--json'])).stdout);
     expect(unknown.outcome.id).toBe('fix-use-official-contacts');
   });
