@@ -244,6 +244,22 @@ describe('crypto checks in the deposit flow', () => {
     expect(doc.facts).toEqual({ amount: '0.01 BTC', txid: TX, chain: 'btc', address: genesis });
   });
 
+  it('reads the chain as people write it: "BTC", "Bitcoin", "USDT ERC-20" (QA: user, the checks silently did not run)', async () => {
+    const address = ['--fact', 'address=0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '--answer', 'confirmations=confirmed', '--contacts', directory(port)];
+    const bitcoin = JSON.parse((await cli([...base, '--fact', 'chain=Bitcoin', ...address])).stdout);
+    expect(bitcoin.checks.find((c: { check: string }) => c.check === 'address-chain')).toMatchObject({ result: 'different' });
+    expect(bitcoin.outcome.id).toBe('escalate-wrong-network');
+    // The fact is kept as written, for the ticket.
+    expect(bitcoin.facts.chain).toBe('Bitcoin');
+    // An 0x address is valid on BNB Smart Chain too: the network question is left to the user.
+    const erc20 = JSON.parse((await cli([...base, '--fact', 'chain=USDT ERC-20', ...address, '--answer', 'network-match=same', '--answer', 'minimum=above-minimum'])).stdout);
+    expect(erc20.checks.find((c: { check: string }) => c.check === 'address-chain')).toBeUndefined();
+    expect(erc20.checks.find((c: { check: string }) => c.check === 'memo')).toMatchObject({ result: 'not-needed' });
+    const check = await cli(['check', 'address', '--chain', 'BTC', '--address', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa', '--json']);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout).checks[0]).toMatchObject({ status: 'pass', detail: 'a valid btc address' });
+  });
+
   it('leads to the wrong-network escalation when the address belongs to another chain', async () => {
     const r = await cli([...base, '--fact', 'chain=btc', '--fact', `txid=${TX}`, '--fact', 'address=0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '--contacts', directory(port)]);
     expect(JSON.parse(r.stdout).outcome.id).toBe('escalate-wrong-network');

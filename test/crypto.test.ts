@@ -8,7 +8,7 @@
 import { Address } from '@scure/btc-signer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHAINS, MEMO_CHAINS, checkAddress, checkMemo, checkTransfer, checkTxid, detectChains, isChain, type Chain } from '../src/checks/crypto.js';
+import { CHAINS, MEMO_CHAINS, chainFromText, checkAddress, checkMemo, checkTransfer, checkTxid, detectChains, isChain, type Chain } from '../src/checks/crypto.js';
 
 const EVM: Chain[] = ['eth', 'erc20', 'bep20'];
 
@@ -569,5 +569,34 @@ describe('hostile input', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('the chain a person writes', () => {
+  it('is read from an id in any case, a coin or network name, or a coin with its network (QA: user)', () => {
+    const cases: [string, string | undefined][] = [
+      ['BTC', 'btc'],
+      [' ltc ', 'ltc'],
+      ['Bitcoin', 'btc'],
+      ['Litecoin', 'ltc'],
+      ['Tron', 'trx'],
+      ['TRC20', 'trx'],
+      ['USDT TRC20', 'trx'],
+      ['USDT (TRC-20)', 'trx'],
+      ['usdt erc-20', 'erc20'],
+      ['ETH ERC20', 'erc20'],
+      ['BSC', 'bep20'],
+      ['ＢＴＣ', 'btc'],
+      ['莱特币', 'ltc'],
+      ['USDT 波场', 'trx'],
+      ['Ripple', 'xrp'],
+      // Nothing known, or two chains that disagree with no network to settle it: no chain.
+      ['Dogecoin', undefined],
+      ['USDT', undefined],
+      ['BTC or ETH', undefined],
+      ['', undefined],
+      ['constructor', undefined],
+    ];
+    for (const [text, chain] of cases) expect(chainFromText(text), text).toBe(chain);
   });
 });

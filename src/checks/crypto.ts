@@ -38,13 +38,10 @@ import { base32nopad, base58, base58xrp, bech32, bech32m, createBase58check } fr
 import { Address, NETWORK } from '@scure/btc-signer';
 import { isValidChecksumAddress, toChecksumAddress } from '@ethereumjs/util';
 import { decodeXAddress, isValidClassicAddress } from 'ripple-address-codec';
+import { CHAINS, isChain, MEMO_CHAINS, type Chain } from './chains.js';
 import '../core.js';
 
-export const CHAINS = ['btc', 'ltc', 'eth', 'erc20', 'bep20', 'trx', 'xrp', 'xlm', 'eos', 'atom', 'bnb'] as const; // bnb = BNB Beacon Chain (bnb1… bech32); bep20 = BNB Smart Chain (0x… like ETH)
-export type Chain = (typeof CHAINS)[number];
-
-/** Chains whose deposits need a memo / destination tag to be credited automatically. */
-export const MEMO_CHAINS: readonly Chain[] = Object.freeze(['xrp', 'xlm', 'eos', 'atom', 'bnb'] as const);
+export { CHAINS, MEMO_CHAINS, isChain, chainFromText, type Chain } from './chains.js';
 
 /** Inputs longer than this are format problems; nothing longer is parsed. */
 export const MAX_INPUT = 200;
@@ -105,10 +102,6 @@ export function sameNetwork(a: Chain, b: Chain): boolean {
 }
 
 /** Whether a string is one of CHAINS. */
-export function isChain(value: unknown): value is Chain {
-  return typeof value === 'string' && (CHAINS as readonly string[]).includes(value);
-}
-
 // ---------------------------------------------------------------- addresses
 
 /**

@@ -12,6 +12,7 @@ import { refuseSecrets } from '../safety/screen.js';
 import type { LookalikeReason, UnknownReason } from '../safety/verify.js';
 import type { CheckOptions, CheckTiming } from '../checks/network.js';
 import { clip } from '../util/safe-text.js';
+import { chainFromText } from '../checks/chains.js';
 
 /** What a check did, for the result document and the case record. */
 export interface CheckRecord {
@@ -68,7 +69,7 @@ export function canMeasure(q: Question, provider: Provider, facts: CheckFacts = 
     case 'connectivity':
       return Boolean(provider.checks?.apiHost);
     case 'confirmations':
-      return facts.chain === undefined || Boolean(provider.checks?.explorers?.[facts.chain]);
+      return facts.chain === undefined || Boolean(provider.checks?.explorers?.[chainFromText(facts.chain) ?? '']);
     case 'address-chain':
     case 'memo':
       return true;
@@ -99,8 +100,9 @@ export async function runMeasuredCheck(q: Question, provider: Provider, opts: Ch
 /** The crypto transfer checks, from the case facts; undefined when they cannot decide (the question is then asked). */
 async function runTransferCheck(q: Question, provider: Provider, opts: CheckOptions, facts: CheckFacts): Promise<{ answer: string; record: CheckRecord } | undefined> {
   const crypto = await import('../checks/crypto.js');
-  const chain = facts.chain?.trim().toLowerCase();
-  if (!chain || !crypto.isChain(chain)) return undefined;
+  // The chain as people write it ("BTC", "USDT TRC20", "莱特币"): one the checks know, or no check.
+  const chain = facts.chain === undefined ? undefined : chainFromText(facts.chain);
+  if (!chain) return undefined;
   const record = (result: string, input: string | null, detail?: string): { answer: string; record: CheckRecord } => ({
     answer: result,
     record: { question: q.id, check: q.check!, input, result, reasons: [], ...(detail ? { detail } : {}) },

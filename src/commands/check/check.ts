@@ -2,7 +2,6 @@
 import stringWidth from 'fast-string-width';
 import { listOf } from '../../i18n/i18n.js';
 import { layoutFor } from '../../render/layout.js';
-import type { Chain } from '../../checks/crypto.js';
 import { SilentError, UsageError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { CHECK_OPTION_SCAN, refuseSecrets } from '../../safety/screen.js';
@@ -42,8 +41,9 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   for (const n of opts.names) if (!(CHECK_NAMES as readonly string[]).includes(n)) throw new UsageError('unknown_check', t('checkcmd.unknown', { name: clip(n), names: listOf(t, CHECK_NAMES) }), { value: clip(n), values: [...CHECK_NAMES] });
   const names = (opts.names.length > 0 ? opts.names : [...CHECK_NAMES]) as CheckName[];
   const crypto = await import('../../checks/crypto.js');
-  if (opts.chain !== undefined && !crypto.isChain(opts.chain)) throw new UsageError('unknown_chain', t('checkcmd.badChain', { chain: clip(opts.chain), chains: listOf(t, crypto.CHAINS) }), { value: clip(opts.chain), values: [...crypto.CHAINS] });
-  const chain = opts.chain as Chain | undefined;
+  // The chain as people write it: "BTC", "Bitcoin", "USDT TRC20".
+  const chain = opts.chain === undefined ? undefined : crypto.chainFromText(opts.chain);
+  if (opts.chain !== undefined && !chain) throw new UsageError('unknown_chain', t('checkcmd.badChain', { chain: clip(opts.chain), chains: listOf(t, crypto.CHAINS) }), { value: clip(opts.chain), values: [...crypto.CHAINS] });
   // A check asked for by name must have its input: skipping it would look like a clean bill of health.
   for (const name of opts.names as CheckName[]) {
     const need = missingInput(name, opts);

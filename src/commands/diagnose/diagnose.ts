@@ -22,6 +22,7 @@ import { fileReason } from '../../util/read-error.js';
 import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile } from './answers.js';
 import '../../core.js';
+import { chainFromText, MEMO_CHAINS } from '../../checks/chains.js';
 
 /** Check results that mean all is well there (marked ✔; anything else, ⚠). */
 const GOOD_RESULTS: ReadonlySet<string> = new Set(['ok', 'confirmed', 'same', 'not-needed', 'given']);
@@ -231,7 +232,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           let wentBack = false;
           if (provider && interactive && canMeasure(q, provider, facts)) wentBack = (await askForFacts(CHECKS[q.check].facts, path.length > 0)) === 'back';
           // The memo is asked only for a chain that has one (XRP, XLM, EOS, ATOM, BNB Beacon Chain): for any other the check answers alone.
-          const memoChain = q.check === 'memo' && facts.chain !== undefined && (await import('../../checks/crypto.js')).MEMO_CHAINS.some((c) => c === facts.chain!.trim().toLowerCase());
+          const memoChain = q.check === 'memo' && facts.chain !== undefined && MEMO_CHAINS.some((c) => c === chainFromText(facts.chain!));
           if (provider && !wentBack && memoChain && interactive && (facts.memo === undefined || reask.has('memo'))) wentBack = (await askForFacts(['memo'], path.length > 0)) === 'back';
           if (wentBack) {
             next = backByHand(next.session);
