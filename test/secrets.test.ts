@@ -632,10 +632,16 @@ describe('passwords', () => {
       '密码错误3次',
       '我忘记了支付密码',
       '密码已修改 2026-11-21',
+      // A file named in a message is no label (QA: zh user, a directory error about /etc/passwd became a password alarm).
+      '无法使用客服目录 /etc/passwd：\n  /etc/passwd:1:1: 目录文件必须是映射',
+      'C:\\secrets\\passwords: 2024 backup',
     ]) {
       expectClean(text);
       expectClean(text, { numbersExpected: true });
     }
+    // Beside a path, the label still counts.
+    expectFound('/etc/passwd passwd: S3cr3t!2024', 'S3cr3t!2024', 'password');
+    expectFound('wifi-password: Summer2024', 'Summer2024', 'password');
   });
 });
 

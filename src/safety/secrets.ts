@@ -708,8 +708,9 @@ const PASSWORD_HINT = /pass|pw|pin|口令/i;
 /**
  * Password labels: English words (whole words; "PIN" and "passphrase", the
  * BIP39 25th word, too) and Chinese "密码" (登录密码, 支付密码, 交易密码, …) and "口令".
+ * A word right after a path separator is a file's name, not a label ("/etc/passwd: …").
  */
-const PASSWORD_LABEL = /(?<![A-Za-z])(?:pass(?:word|wd|code|phrase)s?|pwd|pw|pin(?:[ -]?code)?)(?![A-Za-z])|密码|口令/gi;
+const PASSWORD_LABEL = /(?<![A-Za-z/\\])(?:pass(?:word|wd|code|phrase)s?|pwd|pw|pin(?:[ -]?code)?)(?![A-Za-z])|密码|口令/gi;
 /**
  * What may stand between a label and its value: "is", "was", ":", "=" and
  * their Chinese forms (full-width forms are folded to ASCII before this runs).
