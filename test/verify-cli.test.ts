@@ -9,7 +9,7 @@ describe('wallet-help verify', () => {
       const r = await run(['--lang', lang, '--no-color', 'verify', '+1 202-555-0198'], { tty: true, columns: 40 });
       const lines = r.stdout.trimEnd().split('\n');
       for (const line of lines) if (!/https?:\/\//.test(line)) expect(stringWidth(line), line).toBeLessThanOrEqual(40);
-      expect(lines.some((l) => l.includes('+1 202-555-0143') || l.includes('+12025550143')), r.stdout).toBe(true);
+      expect(lines.some((l) => l.includes('+1 202-555-0199') || l.includes('+12025550199')), r.stdout).toBe(true);
     }
   });
 

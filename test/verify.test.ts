@@ -246,6 +246,16 @@ describe('look-alikes', () => {
     expect(verify('ex\u0430mple.com.account-verify.io').reasons).toEqual(['homoglyph', 'subdomain-trick']);
   });
 
+  it('redirect: an official link that carries another site, where it can pass the visitor on to (QA: user)', () => {
+    for (const input of ['https://www.example.com/redirect?url=https://evil.io', 'https://help.example.com/out?to=%2F%2Fevil.io%2Flogin', 'https://www.example.com/help#https://evil.io']) {
+      expect(expectLookalike(input, 'redirect').reasons).toEqual(['redirect']);
+    }
+    // Its own site, or another official one, in the query is an ordinary official link; so is a query without an address.
+    for (const input of ['https://www.example.com/login?next=https://www.example.com/help', 'https://www.example.com/help?lang=zh&ref=app', 'https://www.example.com/a?next=/help']) {
+      expect(verify(input).verdict, input).toBe('official');
+    }
+  });
+
   it('similar-number: one or two digits off, a swap, or the same number under another country code', () => {
     expectLookalike('+1 202-555-0134', 'similar-number', { imitates: '+1 202-555-0143' });
     expectLookalike('+1 202-555-0148', 'similar-number', { imitates: '+1 202-555-0143' });
@@ -254,6 +264,9 @@ describe('look-alikes', () => {
     expectLookalike('+44 20 7946 0312', 'similar-number', { imitates: '+44 20 7946 0321' });
     expectLookalike('+44 2025550143', 'similar-number', { imitates: '+1 202-555-0143' });
     expect(expectLookalike('+1 207 946 0321', 'similar-number', { imitates: '+44 20 7946 0321' }).reasons).toEqual(['similar-number']);
+    // The closest official number, not the first within reach (QA: user; 0198 is one digit from 0199, two from 0143).
+    expectLookalike('+1 202-555-0198', 'similar-number', { imitates: '+1 202-555-0199' });
+    expectLookalike('+1 202-555-0190', 'similar-number', { imitates: '+1 202-555-0199' });
   });
 
   it('reports the imitated contact of the provider imitated', () => {

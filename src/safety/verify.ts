@@ -38,6 +38,9 @@
  *   another place).
  * - 'subdomain-trick' also covers the brand in a URL's user-info part
  *   (https://www.example.com@evil.io/ really goes to evil.io).
+ * - 'redirect': a link on an official host that carries another site's address in
+ *   its query or fragment (https://www.example.com/out?url=https://evil.io), the
+ *   shape of an open redirect that lends the official name to any site.
  * - A bare "@handle" names no platform: it is official when any listed social
  *   channel has that handle; `match` says on which platform.
  * - Invisible format characters (zero-width, bidi overrides) count as control
@@ -54,7 +57,7 @@ import '../core.js';
 
 export type ContactKind = 'phone' | 'email' | 'url' | 'handle';
 export type Verdict = 'official' | 'lookalike' | 'unknown' | 'invalid';
-export type LookalikeReason = 'brand-with-extra-words' | 'edit-distance' | 'other-tld' | 'homoglyph' | 'punycode' | 'subdomain-trick' | 'similar-number';
+export type LookalikeReason = 'brand-with-extra-words' | 'edit-distance' | 'other-tld' | 'homoglyph' | 'punycode' | 'subdomain-trick' | 'redirect' | 'similar-number';
 /** Why a contact could not be compared: a national phone number without its country. */
 export type UnknownReason = 'needs-country';
 
@@ -80,7 +83,7 @@ export interface VerifyResult {
   reasons: (LookalikeReason | UnknownReason)[];
 }
 
-const REASON_ORDER: readonly LookalikeReason[] = ['brand-with-extra-words', 'edit-distance', 'other-tld', 'homoglyph', 'punycode', 'subdomain-trick', 'similar-number'];
+const REASON_ORDER: readonly LookalikeReason[] = ['brand-with-extra-words', 'edit-distance', 'other-tld', 'homoglyph', 'punycode', 'subdomain-trick', 'redirect', 'similar-number'];
 const MAX_INPUT = 256;
 
 /**
@@ -175,7 +178,7 @@ interface Host {
 type Parsed =
   | { kind: 'phone'; e164: string | null; callingCode: string; national: string }
   | { kind: 'email'; local: string; host: Host; address: string }
-  | { kind: 'url'; host: Host; userinfo: string; path: string }
+  | { kind: 'url'; host: Host; userinfo: string; path: string; carries: Host | null }
   | { kind: 'handle'; platform: string | null; handle: string };
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
@@ -245,7 +248,25 @@ function parseUrl(text: string, hasScheme: boolean): Parsed | null {
   const social = socialFromUrl(url);
   if (social) return social;
   const userinfo = safeDecode(`${url.username}${url.password ? `:${url.password}` : ''}`);
-  return { kind: 'url', host, userinfo, path: url.pathname.replace(/\/+$/, '').toLowerCase() };
+  return { kind: 'url', host, userinfo, path: url.pathname.replace(/\/+$/, '').toLowerCase(), carries: carriedHost(url, host) };
+}
+
+/** Another site's address carried in a link's query or fragment (`?url=https://evil.io`, `#//evil.io`), where a redirect may send on to. */
+function carriedHost(url: URL, own: Host): Host | null {
+  const values = [...url.searchParams.values(), safeDecode(url.hash.slice(1))];
+  for (const value of values) {
+    const m = /^\s*(?:https?:)?\/\/([^\s/?#\\]+)/i.exec(value);
+    if (!m) continue;
+    let hostname: string;
+    try {
+      hostname = new URL(`https://${m[1]!}`).hostname;
+    } catch {
+      continue;
+    }
+    const host = makeHost(hostname);
+    if (host && (host.domain ?? host.ascii) !== (own.domain ?? own.ascii)) return host;
+  }
+  return null;
 }
 
 function parseEmail(text: string): Parsed | null {
@@ -501,17 +522,19 @@ function best(found: Candidate[]): Candidate | undefined {
   return top;
 }
 
-function similarDigits(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
+/** How many digits of two national numbers of one length differ (Infinity for other lengths). */
+function digitsApart(a: string, b: string): number {
+  if (a.length !== b.length) return Infinity;
   let diff = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
-  // Two substitutions include a swap of two adjacent digits.
-  return diff >= 1 && diff <= 2;
+  return diff;
 }
+
+/** Up to two digits apart: two substitutions include a swap of two adjacent digits. */
+const SIMILAR_DIGITS = 2;
 
 // ---------------------------------------------------------------------------
 
-/** Checks a contact against the providers' official contacts (channel values of every queue, plus the provider website's host). */
 /**
  * The contact in text copied from a message: a label before it ("客服电话：", "Phone:"), the punctuation
  * around it ("，", "。", quotes, brackets) and a full-width "＠" (an input method's) taken off. Anything
@@ -524,6 +547,7 @@ function contactIn(text: string): string {
     .replace(/^[\s"'“”‘’「」『』《》（【,.;:!?、。，；：！？]+|[\s"'“”‘’「」『』《》）】,.;:!?、。，；：！？]+$/gu, '');
 }
 
+/** Checks a contact against the providers' official contacts (channel values of every queue, plus the provider website's host). */
 export function verifyContact(input: string, providers: readonly Provider[], opts: { defaultCountry?: string } = {}): VerifyResult {
   const text = input.trim();
   const country = countryCode(opts.defaultCountry);
@@ -552,9 +576,11 @@ export function verifyContact(input: string, providers: readonly Provider[], opt
       const phones = all.filter((c): c is Official & { parsed: { kind: 'phone'; e164: string; callingCode: string; national: string } } => c.parsed.kind === 'phone' && c.parsed.e164 !== null);
       const same = phones.find((c) => c.parsed.e164 === parsed.e164);
       if (same) return result('official', same);
-      const near = phones.find(
-        (c) => (c.parsed.callingCode === parsed.callingCode && similarDigits(c.parsed.national, parsed.national)) || (c.parsed.callingCode !== parsed.callingCode && c.parsed.national === parsed.national),
-      );
+      // The official number it is closest to (fewest digits apart, then directory order); the same national
+      // number under another country's code imitates too.
+      const apart = (c: (typeof phones)[number]) => (c.parsed.callingCode === parsed.callingCode ? digitsApart(c.parsed.national, parsed.national) : c.parsed.national === parsed.national ? 1 : Infinity);
+      let near: (typeof phones)[number] | undefined;
+      for (const c of phones) if (apart(c) <= SIMILAR_DIGITS && (near === undefined || apart(c) < apart(near))) near = c;
       return near ? result('lookalike', near, ['similar-number']) : result('unknown');
     }
     case 'email': {
@@ -571,6 +597,11 @@ export function verifyContact(input: string, providers: readonly Provider[], opt
       const sameDomain =
         host.domain !== null && !isShared(host) ? all.filter((c) => hostOf(c.parsed)?.domain === host.domain).sort((a, b) => Number(a.parsed.kind !== 'url') - Number(b.parsed.kind !== 'url'))[0] : undefined;
       const official = samePath ?? sameHost ?? sameDomain;
+      // An official host that passes the visitor on to an unofficial one lends its name to that site.
+      const onTo = parsed.carries;
+      if (official && onTo && !all.some((c) => hostOf(c.parsed)?.ascii === onTo.ascii || (onTo.domain !== null && !isShared(onTo) && hostOf(c.parsed)?.domain === onTo.domain))) {
+        return result('lookalike', official, ['redirect']);
+      }
       if (official) return result('official', official);
       break;
     }
