@@ -379,13 +379,13 @@ describe('agent mode at escalations and alerts', () => {
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('"020 7946 0321" is a national number and cannot be compared without its country');
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain('"020 7946 0321" has no country code and cannot be compared: type it again with + and its country code first, such as +86 for China');
     const all = (r.stdout + r.stderr).replace(/\s+/g, ' ');
     expect(all).toContain('is one of the official contacts.');
     expect(all).toContain('caller ID can be faked');
     const script = await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me', '--check-input', 'claimed-contact=020 7946 0321', '--json']);
     expect(script.code).toBe(2);
-    expect(JSON.parse(script.stdout).error).toMatchObject({ code: 'invalid_check_input', message: expect.stringContaining('give it with its country code') });
+    expect(JSON.parse(script.stdout).error).toMatchObject({ code: 'invalid_check_input', message: expect.stringContaining('give it with + and its country code first') });
     // The prompt's own note and the Back hint, in Chinese, without a space between them.
     const zh = await run(['--lang', 'zh', 'diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'], { tty: true, prompts: [{ pick: '' }] });
     expect(zh.prompter.inputs[0]!.message).toMatch(/——输入 < 返回上一步$/);
