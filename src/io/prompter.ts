@@ -55,13 +55,15 @@ export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Scr
   // inquirer breaks lines wherever the width ends; text is wrapped here first, at word boundaries,
   // continuation lines under the text after the "? " or "❯ " (both two columns wide).
   const afterMark = (text: string) => wrapping.hanging('  ', text, output.columns).slice(2);
+  // A choice that takes two lines goes on two columns further in, so its second line is not read as the next choice.
+  const choiceName = (text: string) => wrapping.hanging('    ', text, output.columns).slice(4);
   const width = (text: string) => wrapping.displayWidth(text.slice(text.lastIndexOf('\n') + 1));
   return {
     select: (question) => {
       const message = afterMark(question.message);
       const choices = question.choices.map((c) => ({
         value: c.value,
-        name: afterMark(c.name),
+        name: choiceName(c.name),
         // Echoed after the question once answered: on a line of its own when it would not fit after it.
         short: output.columns && width(message) + 3 + width(c.name) > output.columns ? `\n${wrapping.hanging('  ', c.name, output.columns)}` : c.name,
         ...(c.description ? { description: wrapping.wrap(c.description, output.columns) } : {}),
