@@ -194,6 +194,8 @@ describe('wallet-help check', () => {
 
   it('refuses unknown checks and chains with exit 2', async () => {
     expect((await cli(['check', 'dns'])).code).toBe(2);
+    const typo = await cli(['check', 'adress', '--json']);
+    expect(JSON.parse(typo.stdout).error).toMatchObject({ code: 'unknown_check', suggestions: ['address'], message: expect.stringContaining('Did you mean address?') });
     expect((await cli(['check', 'address', '--chain', 'doge', '--address', 'x'])).code).toBe(2);
   });
 });

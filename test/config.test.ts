@@ -40,7 +40,10 @@ describe('wallet-help config', () => {
   it('refuses an unknown key or a bad value, naming what is allowed', async () => {
     const key = await run(['config', 'set', 'colour', 'red']);
     expect(key.code).toBe(2);
-    expect(key.stderr).toContain('There is no setting "colour". Settings are: lang, provider, contactsFile, flowsDir, role, color, saveCases.');
+    expect(key.stderr).toContain('There is no setting "colour". Settings are: lang, provider, contactsFile, flowsDir, role, color, saveCases. Did you mean color?');
+    // In Chinese, with its own list and sentence punctuation (QA: zh user, "saveCases。 你是不是").
+    const zh = await run(['--lang', 'zh', 'config', 'set', 'colour', 'red']);
+    expect(zh.stderr).toContain('可用的设置项：lang、provider、contactsFile、flowsDir、role、color、saveCases。你是不是想输入 color？');
     const value = await run(['config', 'set', 'role', 'admin', '--json']);
     expect(value.code).toBe(2);
     expect(JSON.parse(value.stdout).error).toMatchObject({ code: 'invalid_config_value', key: 'role', allowed: 'user | agent' });

@@ -1,6 +1,7 @@
 /** `wallet-help check [NAME...]`: run the checks on their own, doctor style. */
 import stringWidth from 'fast-string-width';
-import { listOf } from '../../i18n/i18n.js';
+import { listOf, orList, sentences } from '../../i18n/i18n.js';
+import { closest } from '../../util/suggest.js';
 import { layoutFor } from '../../render/layout.js';
 import { SilentError, UsageError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -38,7 +39,12 @@ export interface CheckLine {
 /** Runs the named checks (all by default); exit 1 only when one fails. */
 export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): Promise<CheckLine[]> {
   const { io, t } = ctx;
-  for (const n of opts.names) if (!(CHECK_NAMES as readonly string[]).includes(n)) throw new UsageError('unknown_check', t('checkcmd.unknown', { name: clip(n), names: listOf(t, CHECK_NAMES) }), { value: clip(n), values: [...CHECK_NAMES] });
+  for (const n of opts.names) {
+    if ((CHECK_NAMES as readonly string[]).includes(n)) continue;
+    const suggestions = closest(n, CHECK_NAMES);
+    const hint = suggestions.length > 0 ? t('cli.didYouMean', { suggestion: orList(t, suggestions) }) : '';
+    throw new UsageError('unknown_check', sentences(t, t('checkcmd.unknown', { name: clip(n), names: listOf(t, CHECK_NAMES) }), hint), { value: clip(n), values: [...CHECK_NAMES], suggestions });
+  }
   const names = (opts.names.length > 0 ? opts.names : [...CHECK_NAMES]) as CheckName[];
   const crypto = await import('../../checks/crypto.js');
   // The chain as people write it: "BTC", "Bitcoin", "USDT TRC20".

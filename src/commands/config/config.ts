@@ -1,5 +1,5 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
-import { listOf } from '../../i18n/i18n.js';
+import { listOf, orList, sentences } from '../../i18n/i18n.js';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, readConfig, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { chooseProvider, openDirectory } from '../../directory/source.js';
@@ -107,8 +107,9 @@ function needKey(key: string | undefined, ctx: Context): ConfigKey {
   if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: listOf(ctx.t, keys) }), { keys });
   if (!isConfigKey(key)) {
     const suggestions = closest(key, keys);
-    const hint = suggestions.length > 0 ? ` ${ctx.t('cli.didYouMean', { suggestion: suggestions.join(', ') })}` : '';
-    throw new UsageError('unknown_config_key', ctx.t('config.error.unknownKey', { key: clip(key), keys: keys.join(', ') }) + hint, { key: clip(key), keys, suggestions });
+    // In the language's own list and sentence punctuation ("lang、provider", no space after "。").
+    const hint = suggestions.length > 0 ? ctx.t('cli.didYouMean', { suggestion: orList(ctx.t, suggestions) }) : '';
+    throw new UsageError('unknown_config_key', sentences(ctx.t, ctx.t('config.error.unknownKey', { key: clip(key), keys: listOf(ctx.t, keys) }), hint), { key: clip(key), keys, suggestions });
   }
   return key;
 }
