@@ -301,7 +301,13 @@ describe('diagnose, human output', () => {
     expect(agent.stdout).toContain('Example Wallet — security support');
     expect(agent.stdout).toContain('Tell the caller: official support never asks');
     const summary = await run([...args, '--summary', 'text']);
-    expect(summary.stdout).toMatch(/Example Wallet, security/);
+    expect(summary.stdout).toContain('  - Team: security support (queue security)\n');
+    expect(summary.stdout).toContain('  - Example Wallet (example data): https://www.example.com/help/contact\n');
+    // No brackets inside brackets in either language (QA: agent).
+    const zhSummary = await run(['--lang', 'zh', ...args, '--summary', 'text']);
+    expect(zhSummary.stdout).toContain('  - 负责团队：安全客服（队列 security）\n');
+    expect(zhSummary.stdout).toContain('  - Example Wallet（示例数据）：https://www.example.com/help/contact\n');
+    expect(zhSummary.stdout + summary.stdout).not.toMatch(/[(（][^)）\n]*[(（]/);
     const zh = await run(['--lang', 'zh', ...args]);
     expect(zh.stdout).toContain('如果这样仍未解决，请通过下方列出的联系方式联系安全客服团队。');
   });

@@ -52,15 +52,16 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   if (record.outcome) {
     lines.push('', heading(t('summary.outcome')));
     // The queue's id for English tickets ("queue security"), the team's name in Chinese (安全客服).
+    // The team on a line of its own: beside the outcome's id it would put brackets inside brackets.
     const id = record.outcome.queue;
-    const queue = id ? [t('summary.queue', { queue: id, team: t('queue.team', { queue: t(`queue.${id}`) }) })] : [];
-    lines.push(item(label(t(`kind.${record.outcome.kind}`), aside(text(record.outcome.title), listOf(t, [text(record.outcome.id), ...queue])))));
+    lines.push(item(label(t(`kind.${record.outcome.kind}`), aside(text(record.outcome.title), text(record.outcome.id)))));
+    if (id) lines.push(item(label(t('summary.team'), t('summary.queue', { queue: id, team: t('queue.team', { queue: t(`queue.${id}`) }) }))));
   }
   if (record.contact) {
     lines.push('', heading(t('summary.contact')));
-    const contactQueue = record.contact.queue;
-    const who = listOf(t, [text(record.contact.provider), t('summary.queue', { queue: contactQueue, team: t('queue.team', { queue: t(`queue.${contactQueue}`) }) })]);
-    lines.push(item(`${record.contact.example ? sentences(t, who, t('summary.example')) : who} — ${text(record.contact.source)}`));
+    // The provider and where its contacts are published; the team is the outcome's, said above.
+    const who = text(record.contact.provider);
+    lines.push(item(label(record.contact.example ? sentences(t, who, t('summary.example')) : who, text(record.contact.source))));
     // Open now or closed, as the card said when the case ended: a ticket read later knows whether the caller could get through.
     // Hours worked out for another instant (--now, to plan a callback) say which.
     const at = record.contact.hoursAt;
