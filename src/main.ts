@@ -96,7 +96,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     // terminal builds its stream: stdout, a terminal too in an interactive shell, decides.
     if (help && io.stdout.isTTY) base.helpWrapping = await import('./render/wrap.js');
     program = buildProgram(base, () => ids);
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(help ? helpForUnknown(argv, program) : [...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
     return await report(await screened(err, t, argv), { io, t, json, batch, styles, commandPath: program ? commandPath(program, argv) : [] });
@@ -331,6 +331,18 @@ export function mayShowHelp(argv: readonly string[]): boolean {
   if (argv.includes('--version') || argv.includes('-V')) return false;
   const words = argv.filter((a, i) => !a.startsWith('-') && !VALUED_GLOBALS.includes(argv[i - 1] ?? ''));
   return words.length === 0 || (words.length === 1 && GROUPS.includes(words[0]!));
+}
+
+/**
+ * "help diagnos" and "diagnos --help" ask for help on a command that does not exist, and commander would show the
+ * program's help instead, with no word about the typo. Without the help words, commander gives its unknown-command
+ * error, with its suggestion ("Did you mean diagnose?").
+ */
+function helpForUnknown(argv: readonly string[], program: Command): string[] {
+  const words = argv.flatMap((a, i) => (!a.startsWith('-') && !VALUED_GLOBALS.includes(argv[i - 1] ?? '') ? [{ word: a, i }] : []));
+  const target = words[0]?.word === 'help' ? words[1] : words[0];
+  if (target === undefined || program.commands.some((c) => c.name() === target.word || c.aliases().includes(target.word))) return [...argv];
+  return argv.filter((a, i) => a !== '--help' && a !== '-h' && !(a === 'help' && i === words[0]!.i));
 }
 
 /** Flags that shape the output of everything, including help and errors, so they are read before commander. */

@@ -33,4 +33,19 @@ describe('errors before a command runs', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('wallet-help cases list --help');
   });
+
+  it('help for a command that does not exist is the unknown-command error with a suggestion, not the program\'s help (QA: user)', async () => {
+    for (const args of [['help', 'diagnos'], ['diagnos', '--help'], ['--lang', 'en', 'help', 'diagnos'], ['diagnos', '-h']]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('Unknown command "diagnos". Did you mean diagnose?');
+    }
+    // Help for a command that exists, or for the program, is still help.
+    for (const args of [['help'], ['help', 'diagnose'], ['diagnose', '--help'], ['--lang', 'zh', 'help', 'flows']]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/^(Usage|用法)/);
+    }
+  });
 });
