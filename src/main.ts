@@ -5,11 +5,10 @@
  */
 import { CommanderError, type Command } from 'commander';
 import { readConfig, type ConfigWarning } from './config/config.js';
-import type { CaseFact, Flow } from './engine/types.js';
-import { LANGS, type Lang } from './engine/types.js';
+import type { CaseFact, Flow, Lang } from './engine/types.js';
 import { asCancel, CancelError, ExitCode, OutputError, WalletHelpError } from './errors.js';
 import { loadBundledFlows } from './flows/catalog.js';
-import { detectLang, sentences, translator, type Translate } from './i18n/i18n.js';
+import { detectLang, langOf, sentences, translator, type Translate } from './i18n/i18n.js';
 import type { ProblemRef } from './i18n/problem-ref.js';
 import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram, declared } from './program.js';
@@ -35,7 +34,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   const json = batch || argv.includes('--json');
   const settings = readConfig(io.env, io.now);
   const config = settings.config;
-  const lang: Lang = early.lang && isLang(early.lang) ? early.lang : detectLang(io.env, config.lang);
+  // A tag as a locale writes it (zh-CN, en_GB) names its language.
+  const lang: Lang = (early.lang === undefined ? undefined : langOf(early.lang)) ?? detectLang(io.env, config.lang);
   const t = await translator(lang);
   const configColor = config.color === 'always' ? true : config.color === 'never' ? false : undefined;
   let loadedStyles: Promise<{ out: Style; err: Style }> | undefined;
@@ -52,7 +52,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     }));
   // A WALLET_HELP_LANG that is not a language is ignored like a bad setting, but never silently.
   const envLang = io.env.WALLET_HELP_LANG;
-  if (early.lang === undefined && envLang !== undefined && envLang !== '' && !isLang(envLang)) {
+  if (early.lang === undefined && envLang !== undefined && envLang !== '' && langOf(envLang) === undefined) {
     const { err } = await styles();
     await writeWarning(io.stderr, err.yellow(t('warning.prefix')), t('warning.badEnvLang', { value: clip(envLang), language: t(`lang.${lang}`) }));
   }
@@ -81,7 +81,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   };
   let program: Command | undefined;
   try {
-    if (early.lang !== undefined && !isLang(early.lang)) {
+    if (early.lang !== undefined && langOf(early.lang) === undefined) {
       // The value in the details too, as the library gives it: a script sees what was refused.
       throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: early.lang }), ExitCode.usage, { lang: clip(early.lang) });
     }
@@ -311,10 +311,6 @@ function commandPath(program: Command, argv: readonly string[]): string[] {
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function isLang(value: string): value is Lang {
-  return (LANGS as readonly string[]).includes(value);
 }
 
 /** Global options followed by a value (so the value is not taken for a command). */

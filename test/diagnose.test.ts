@@ -388,6 +388,15 @@ describe('diagnose, human output', () => {
     const bad = await run(['--lang', 'fr', 'diagnose']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Unknown language "fr"');
+    // A tag as a locale writes it names its language, by flag or variable (QA: zh user, WALLET_HELP_LANG=zh-CN was refused).
+    for (const [args, env] of [[['--lang', 'zh-CN'], {}], [['--lang=zh_TW'], {}], [[], { WALLET_HELP_LANG: 'zh-CN' }], [[], { WALLET_HELP_LANG: 'ZH_cn.UTF-8' }]] as const) {
+      const tagged = await run([...args, 'diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { ...env } });
+      expect(tagged.code).toBe(0);
+      expect(tagged.stderr).toBe('');
+      expect(json(tagged.stdout).lang).toBe('zh');
+    }
+    expect(json((await run(['--lang', 'en-GB', 'diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { LANG: 'zh_CN.UTF-8' } })).stdout).lang).toBe('en');
+    expect((await run(['--lang', 'zhx', 'diagnose'])).code).toBe(2);
   });
 });
 

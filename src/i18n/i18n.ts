@@ -44,9 +44,15 @@ export function orList(t: Translate, items: readonly string[]): string {
  * The language to use when no flag chose one: WALLET_HELP_LANG, then the config
  * (passed in), then the locale variables, then English.
  */
+/** The language a tag names: "zh", "zh-CN", "zh_CN.UTF-8", "en-GB", in any case; undefined for any other. */
+export function langOf(tag: string): Lang | undefined {
+  const m = /^(en|zh)(?:[-_.@]|$)/i.exec(tag.trim());
+  return m ? (m[1]!.toLowerCase() as Lang) : undefined;
+}
+
 export function detectLang(env: Readonly<Record<string, string | undefined>>, configured?: string): Lang {
-  const fromEnv = env.WALLET_HELP_LANG;
-  if (fromEnv === 'en' || fromEnv === 'zh') return fromEnv;
+  const fromEnv = env.WALLET_HELP_LANG === undefined ? undefined : langOf(env.WALLET_HELP_LANG);
+  if (fromEnv) return fromEnv;
   if (configured === 'en' || configured === 'zh') return configured;
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
     const value = env[name];
