@@ -103,6 +103,12 @@ describe('wallet-help check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/✘ fail +connectivity +127\.0\.0\.1: offline \(tcp\)/);
     expect(r.stdout).toContain('fix: check your internet connection');
+    // In Chinese, the result in Chinese too; the clock says it could not reach the server, not that it sent no time (QA: zh user).
+    const zh = await cli(['--lang', 'zh', 'check', 'connectivity', 'clock', '--contacts', directory(refusedPort), '--timeout', '1000']);
+    expect(zh.stdout).toMatch(/connectivity +127\.0\.0\.1: 无法连接 \(tcp\)/);
+    expect(zh.stdout).toContain('连不上服务商的服务器，无法比对时钟');
+    const clock = await cli(['check', 'clock', '--contacts', directory(refusedPort), '--timeout', '1000']);
+    expect(clock.stdout).toContain("the provider's server could not be reached to compare clocks");
   });
 
   it('counts confirmations at an Esplora-compatible explorer', async () => {

@@ -37,7 +37,8 @@ export interface CheckOptions {
   now?: () => number;
 }
 export interface ConnectivityResult { result: 'ok' | 'unstable' | 'offline'; failedLayer?: 'dns' | 'tcp' | 'tls' | 'http'; timings: CheckTiming[]; httpStatus?: number; viaProxy?: string }
-export interface ClockResult { result: 'ok' | 'skewed' | 'unknown'; skewSeconds?: number; serverDate?: string; detail?: string }
+/** `unreachable`: an unknown result because the server could not be reached at all (not because it sent no usable time). */
+export interface ClockResult { result: 'ok' | 'skewed' | 'unknown'; skewSeconds?: number; serverDate?: string; detail?: string; unreachable?: boolean }
 export interface ConfirmationsResult { result: 'confirmed' | 'confirming' | 'not-found' | 'unknown'; confirmations: number; required: number; blockHeight?: number; detail?: string }
 
 /** An http:// proxy to use for one destination. `label` is host:port, never the credentials. */
@@ -695,7 +696,7 @@ export async function checkClock(url: string, opts: CheckOptions & { maxSkewSeco
       const viaGet = await attempt('GET');
       if (!(viaGet instanceof StepError) || answer instanceof StepError) answer = viaGet;
     }
-    if (answer instanceof StepError) return { result: 'unknown', detail: `could not reach ${target.host}: ${answer.message}` };
+    if (answer instanceof StepError) return { result: 'unknown', unreachable: true, detail: `could not reach ${target.host}: ${answer.message}` };
     const date = answer.headers.date;
     if (!date) return { result: 'unknown', detail: `${target.host} sent no Date header (HTTP ${answer.status})` };
     const serverMs = Date.parse(date);

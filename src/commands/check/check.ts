@@ -82,7 +82,8 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
         name,
         status: r.result === 'ok' ? 'pass' : r.result === 'unstable' ? 'warn' : 'fail',
         result: r.result,
-        detail: `${targets.apiHost}: ${r.result}${r.failedLayer ? ` (${r.failedLayer})` : ''} — ${timing}`,
+        // The result in the user's words (the code stays in `result`); the layer that failed, as measured.
+        detail: `${targets.apiHost}: ${t(`check.measured.${r.result}`, { detail: r.failedLayer ? `(${r.failedLayer})` : '' }).trim()} — ${timing}`,
         ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? 'checkcmd.fix.offline' : 'checkcmd.fix.unstable') }),
         timings: r.timings,
       });
@@ -99,7 +100,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
         name,
         status: r.result === 'ok' ? 'pass' : r.result === 'skewed' ? 'fail' : 'warn',
         result: r.result,
-        detail: r.result === 'unknown' ? t('checkcmd.clockUnknown') : t('checkcmd.clock', { skew }),
+        detail: r.result === 'unknown' ? t(r.unreachable ? 'checkcmd.clockUnreachable' : 'checkcmd.clockUnknown') : t('checkcmd.clock', { skew }),
         ...(r.result === 'skewed' ? { fix: t('checkcmd.fix.clock') } : {}),
       });
     } else if (name === 'address' || name === 'txid' || name === 'memo') {
