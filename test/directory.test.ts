@@ -155,7 +155,7 @@ describe('contacts in the CLI', () => {
     const r = await run(['contacts', 'payments', '--contacts', 'acme.yaml', '--now', '2026-03-13T21:30:00-04:00'], { files, env: { TZ: 'America/New_York' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Acme Pay — payments support');
-    expect(r.stdout).toContain('opens Sun 21:00 your time (in 1 d 23 h)');
+    expect(r.stdout).toContain('opens Sun 21:00 your time, America/New_York (in 1 d 23 h)');
     expect(r.stdout).not.toContain('EXAMPLE');
     const demo = await run(['contacts', 'security']);
     expect(demo.stdout).toContain('EXAMPLE DATA');
@@ -175,7 +175,7 @@ describe('contacts in the CLI', () => {
 
   it('writes times and durations the Chinese way', async () => {
     const r = await run(['--lang', 'zh', 'contacts', 'payments', '--contacts', 'acme.yaml', '--now', '2026-03-13T21:30:00-04:00'], { files, env: { TZ: 'America/New_York' } });
-    expect(r.stdout).toContain('你的当地时间 周日 21:00 开始服务（1 天 23 小时后）');
+    expect(r.stdout).toContain('你的当地时间（America/New_York）周日 21:00 开始服务（1 天 23 小时后）');
   });
 
   it('leaves a part of a duration that is zero out, in English and Chinese', async () => {

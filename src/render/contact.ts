@@ -51,7 +51,8 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
       const at = new Date(change);
       const when = formatWhen(at, o.now, o.userZone, o.lang);
       const inText = t('contact.in', { duration: formatDuration(at.getTime() - o.now.getTime(), t) });
-      details.push(t(ch.openNow ? 'contact.until' : 'contact.opens', { time: when, in: inText }));
+      // The zone named: 'your time' is the agent's, not the caller's, at a support desk (QA: agent).
+      details.push(t(ch.openNow ? 'contact.until' : 'contact.opens', { time: when, zone: o.userZone, in: inText }));
     } else if (!ch.openNow) details.push(t('contact.never'));
     details.push(...ch.notes.map((n) => safeText(n)));
     if (ch.languages.length > 0) details.push(t('contact.languages', { languages: formatLanguages(ch.languages, o.lang) }));
