@@ -267,7 +267,7 @@ function asProgress(value: unknown): CaseProgress | undefined {
   };
 }
 
-/** Forgets an unfinished case: it ended (finished, or saved as cancelled and kept for --resume no more). */
+/** Forgets an unfinished case once it is finished: nothing is left of it to continue. */
 export async function clearProgress(env: Env, id: string): Promise<void> {
   if (FILE_ID.test(id)) await fsp.rm(progressFile(env, id), { force: true });
   await removeLegacyProgress(env, id);
