@@ -590,10 +590,23 @@ describe('the chain a person writes', () => {
       ['莱特币', 'ltc'],
       ['USDT 波场', 'trx'],
       ['Ripple', 'xrp'],
-      // Nothing known, or two chains that disagree with no network to settle it: no chain.
+      ['Litecoin (LTC)', 'ltc'],
+      ['BNB Smart Chain', 'bep20'],
+      ['BNB Chain (BEP20)', 'bep20'],
+      ['BNB Beacon Chain', 'bnb'],
+      ['波场链', 'trx'],
+      ['USDT on the Tron network', 'trx'],
+      // Nothing known, a word that makes it another coin, or two networks: no chain, so nothing is checked
+      // against the wrong one (QA: review, Bitcoin Cash was read as Bitcoin and BNB Smart Chain as the Beacon Chain).
       ['Dogecoin', undefined],
       ['USDT', undefined],
       ['BTC or ETH', undefined],
+      ['Bitcoin Cash', undefined],
+      ['比特币现金', undefined],
+      ['Bitcoin SV', undefined],
+      ['bitcoin testnet', undefined],
+      ['Ethereum Classic', undefined],
+      ['USDT ERC20 on TRON', undefined],
       ['', undefined],
       ['constructor', undefined],
     ];

@@ -16,6 +16,12 @@ export function isChain(value: unknown): value is Chain {
   return typeof value === 'string' && (CHAINS as readonly string[]).includes(value);
 }
 
+/** Names of several words, read before single words ("BNB Smart Chain" is not the Beacon Chain's "bnb"). */
+const PHRASES: readonly (readonly [RegExp, Chain])[] = [
+  [/\b(?:bnb|binance) smart chain\b|\bbnb chain\b/g, 'bep20'],
+  [/\bbnb beacon chain\b|\bbinance chain\b/g, 'bnb'],
+];
+
 /** Other words for a chain: its coin's name, or the token standard of its network (TRC-20 tokens live on Tron). */
 const NAMES: Readonly<Record<string, Chain>> = {
   bitcoin: 'btc',
@@ -32,7 +38,13 @@ const NAMES: Readonly<Record<string, Chain>> = {
   bep2: 'bnb',
 };
 
-/** The same in Chinese, found anywhere in the text (Chinese has no spaces between words). */
+/** Words that may stand beside a chain's name without changing it: tokens sent on it, and words like "network". */
+const FILLERS: ReadonlySet<string> = new Set(['usdt', 'usdc', 'tether', 'dai', 'token', 'tokens', 'coin', 'network', 'chain', 'mainnet', 'main', 'net', 'on', 'the', 'via']);
+
+/**
+ * The same in Chinese. Chinese has no spaces between words: a name counts where it stands alone or before
+ * 链, 网络 or 主网 ("波场链"), so 比特币现金 (Bitcoin Cash) is not 比特币.
+ */
 const CHINESE_NAMES: readonly (readonly [string, Chain])[] = [
   ['比特币', 'btc'],
   ['莱特币', 'ltc'],
@@ -41,30 +53,47 @@ const CHINESE_NAMES: readonly (readonly [string, Chain])[] = [
   ['瑞波', 'xrp'],
   ['恒星', 'xlm'],
 ];
+const CHINESE_AFTER = /^(?:链|网络|主网)?(?![\p{Script=Han}])/u;
 
 /** Token standards: written beside a coin ("USDT ERC20"), they name the network, which is what a check needs. */
-const STANDARDS: ReadonlySet<string> = new Set(['erc20', 'bep20', 'trc20', 'bep2']);
+const STANDARDS: ReadonlySet<Chain> = new Set(['erc20', 'bep20', 'trx', 'bnb']);
+
+/** Chains that are one network: Ether and ERC-20 tokens travel on Ethereum alike. */
+const networkOf = (c: Chain): string => (c === 'erc20' ? 'eth' : c);
 
 /**
- * The chain a text names: an id in any case ("BTC"), a coin or network name ("Litecoin", "Tron"), or a
- * coin with its network ("USDT TRC20", "USDT (ERC-20)", the network deciding); undefined when it names
- * none, or several that disagree.
+ * The chain a text names: an id in any case ("BTC"), a coin or network name ("Litecoin", "Tron", "BNB Smart
+ * Chain"), or a coin with its network ("USDT TRC20", "USDT (ERC-20)"). Undefined when a word in it is no
+ * chain wallet-help knows ("Bitcoin Cash", "Ethereum Classic"), or when it names two networks ("USDT ERC20
+ * on TRON"): the diagnosis then asks instead of checking against the wrong chain.
  */
 export function chainFromText(text: string): Chain | undefined {
-  const folded = text
+  let folded = text
     .normalize('NFKC')
     .toLowerCase()
     // "ERC-20", "bep 20": the standard's number is part of its name.
     .replace(/\b(erc|bep|trc)[\s_-]*(\d+)\b/g, '$1$2');
-  const words = folded.split(/[^a-z0-9]+/).filter((w) => w !== '');
-  const named = (w: string): Chain | undefined => (isChain(w) ? w : Object.hasOwn(NAMES, w) ? NAMES[w] : undefined);
-  const found = new Set<Chain>();
-  for (const w of words) {
-    const chain = named(w);
-    if (chain) found.add(chain);
+  const found: Chain[] = [];
+  for (const [phrase, chain] of PHRASES) {
+    if (phrase.test(folded)) found.push(chain);
+    folded = folded.replace(phrase, ' ');
   }
-  for (const [name, chain] of CHINESE_NAMES) if (folded.includes(name)) found.add(chain);
-  if (found.size === 1) return [...found][0];
-  const networks = new Set(words.filter((w) => STANDARDS.has(w)).map((w) => named(w)!));
-  return networks.size === 1 ? [...networks][0] : undefined;
+  for (const [name, chain] of CHINESE_NAMES) {
+    for (let at = folded.indexOf(name); at !== -1; at = folded.indexOf(name, at + 1)) {
+      const tail = folded.slice(at + name.length);
+      if (!CHINESE_AFTER.test(tail)) return undefined;
+      found.push(chain);
+      folded = `${folded.slice(0, at)} ${tail.replace(CHINESE_AFTER, '')}`;
+    }
+  }
+  // Anything else in Chinese is a name wallet-help does not know.
+  if (/\p{Script=Han}/u.test(folded)) return undefined;
+  for (const word of folded.split(/[^a-z0-9]+/).filter((w) => w !== '')) {
+    const chain = isChain(word) ? word : Object.hasOwn(NAMES, word) ? NAMES[word] : undefined;
+    if (chain) found.push(chain);
+    else if (!FILLERS.has(word)) return undefined;
+  }
+  if (found.length === 0 || new Set(found.map(networkOf)).size > 1) return undefined;
+  // One network: its standard when one is named ("ETH ERC20" is erc20), else the chain.
+  return found.find((c) => STANDARDS.has(c)) ?? found[0];
 }
