@@ -26,7 +26,7 @@ export interface GlobalOptions {
 }
 
 /** What main knows before commander runs. */
-export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' | 'flowDirs' | 'contactsFile' | 'role' | 'nowGiven'> & {
+export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' | 'flowDirs' | 'flowDirsGiven' | 'contactsFile' | 'role' | 'nowGiven'> & {
   /** The bundled flows (replaceable in tests). */
   bundledFlows(): Promise<ReadonlyMap<string, Flow>>;
   /** The wrapping code, loaded before commander runs when it may write help on a terminal (its help hooks are synchronous). */
@@ -78,7 +78,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
       }
       return result;
     }));
-  return { ...base, now, nowGiven: nowText !== undefined && nowText !== '', role, provider, providerChosen: providerId !== undefined, flows, flowDirs, ...(contactsFile === undefined ? {} : { contactsFile }) };
+  return { ...base, now, nowGiven: nowText !== undefined && nowText !== '', role, provider, providerChosen: providerId !== undefined, flows, flowDirs, flowDirsGiven: folders.source === 'flag' && flowDirs.length > 0, ...(contactsFile === undefined ? {} : { contactsFile }) };
 }
 
 /** Where the operator flow folders of a run were named. */

@@ -73,19 +73,22 @@ describe('agent mode', () => {
     expect(saved.at(-1).facts.chain).toBeUndefined();
   });
 
-  it('--resume continues the latest case, and never an answer dropped by going back to the menu (QA)', async () => {
+  it('--resume continues the latest case with something in it, and never an answer dropped by going back to the menu (QA)', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };
-    // An older case with an answer, then a newer one cancelled at its first question.
+    // An older case with an answer, then a newer one cancelled at its first question: the newer is nothing to continue,
+    // and does not hide the older (QA: review).
     expect((await run(['diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] })).code).toBe(130);
     expect((await run(['diagnose', 'login-failed'], { tty: true, env, prompts: [{ pick: 'cancel' }] })).code).toBe(130);
     const resumed = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
-    expect(resumed.stdout).toMatch(/Continuing the case "[^"]*[Ll]og/);
+    expect(resumed.stdout).toContain('Continuing the case "Payment or transfer failed"');
+    expect(readdirSync(join(dir, 'unfinished-cases'))).toHaveLength(1);
     // Start over to the menu, then Ctrl+C there: the answer given before is not kept.
-    const menu = await run(['diagnose'], { tty: true, env, prompts: [{ pick: 'payment-failed' }, { pick: 'ok' }, { pick: '__restart' }, { pick: 'cancel' }] });
+    const fresh = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const menu = await run(['diagnose'], { tty: true, env: fresh, prompts: [{ pick: 'payment-failed' }, { pick: 'ok' }, { pick: '__restart' }, { pick: 'cancel' }] });
     expect(menu.code).toBe(130);
-    const again = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
-    expect(again.stdout).not.toContain('network');
+    const again = await run(['diagnose', '--resume'], { tty: true, env: fresh });
+    expect(again.stderr).toContain('There is no unfinished case to continue.');
   });
 
   it('names the team of the outcome in the summary in the run\'s language, with its queue id', async () => {
@@ -799,6 +802,29 @@ describe('--resume', () => {
     expect(again.code).toBe(2);
     expect(again.stderr.replace(/\s+/g, ' ')).toContain('There is no unfinished case about "payment-failed": the last one is about "fees".');
     expect(readdirSync(join(dir, 'unfinished-cases'))).toHaveLength(1);
+  });
+
+  it('continues an operator flow\'s case with its folder, and without it the latest case this run has (QA: review)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const folder = tempDir('wallet-help-desk-flows-');
+    writeFileSync(join(folder, 'desk-fees.yaml'), readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8').replace(/^id: fees$/m, 'id: desk-fees'));
+    await run(['diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
+    const desk = await run(['--flows', folder, 'diagnose', 'desk-fees'], { tty: true, env, prompts: [{ pick: 'transfer' }, { pick: 'cancel' }] });
+    expect(desk.stderr.replace(/\s+/g, ' ')).toContain(`continue with "wallet-help --flows ${folder} diagnose desk-fees --resume"`);
+    // Without the folder, the latest case this run has; with it, the desk's case.
+    const without = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
+    expect(without.stdout).toContain('Continuing the case "Payment or transfer failed"');
+    const withFolder = await run(['--flows', folder, 'diagnose', 'desk-fees', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
+    expect(withFolder.stdout).toContain('Continuing the case "Questions about fees"');
+    // Only the desk's case left, and no folder: said so, not "nothing to continue".
+    const alone = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    await run(['--flows', folder, 'diagnose', 'desk-fees'], { tty: true, env: alone, prompts: [{ pick: 'transfer' }, { pick: 'cancel' }] });
+    const lost = await run(['diagnose', '--resume'], { tty: true, env: alone });
+    expect(lost.code).toBe(2);
+    expect(lost.stderr.replace(/\s+/g, ' ')).toContain('The unfinished case is about "desk-fees", a flow this run does not have: give the folder of that flow with --flows');
+    // A bundled flow's case needs no folder.
+    const bundled = await run(['--flows', folder, 'diagnose', 'fees'], { tty: true, env: alone, prompts: [{ pick: 'transfer' }, { pick: 'cancel' }] });
+    expect(bundled.stderr.replace(/\s+/g, ' ')).toContain('continue with "wallet-help diagnose fees --resume"');
   });
 
   it('keeps at most the last MAX_UNFINISHED unfinished cases, and takes over the old single progress file', async () => {

@@ -219,7 +219,9 @@ export async function loadProgress(env: Env): Promise<CaseProgress[]> {
       continue;
     }
     const progress = asProgress(value);
-    if (progress && (legacy || file === progressFile(env, progress.id))) cases.push(progress);
+    // A case with nothing answered yet is nothing to continue (written so by earlier versions).
+    const empty = progress !== undefined && progress.path.length === 0 && Object.keys(progress.facts).length === 0;
+    if (progress && !empty && (legacy || file === progressFile(env, progress.id))) cases.push(progress);
   }
   return cases;
 }
@@ -250,7 +252,8 @@ function asProgress(value: unknown): CaseProgress | undefined {
   const p = value as Record<string, unknown>;
   const str = (x: unknown): x is string => typeof x === 'string';
   const pathOk = Array.isArray(p.path) && p.path.every((s) => typeof s === 'object' && s !== null && str((s as Record<string, unknown>).question) && str((s as Record<string, unknown>).answer));
-  if (!str(p.id) || !FILE_ID.test(p.id) || !str(p.flow) || !str(p.startedAt) || !pathOk) return undefined;
+  // startedAt goes into the case log and its statistics: a time, or no case.
+  if (!str(p.id) || !FILE_ID.test(p.id) || !str(p.flow) || !str(p.startedAt) || Number.isNaN(Date.parse(p.startedAt)) || !pathOk) return undefined;
   const facts = typeof p.facts === 'object' && p.facts !== null ? (p.facts as Record<string, unknown>) : {};
   return {
     id: p.id,

@@ -21,6 +21,8 @@ export interface Context {
   flows(): Promise<FlowCatalog>;
   /** The operator flow folders in effect. */
   flowDirs: string[];
+  /** Whether they were given with --flows (rather than by WALLET_HELP_FLOWS or the setting): a later run needs them again. */
+  flowDirsGiven: boolean;
   /** The operator's directory file in effect, if any (else the bundled demo). */
   contactsFile?: string;
   /** The instant service hours are evaluated at: --now, WALLET_HELP_NOW, or the clock. */

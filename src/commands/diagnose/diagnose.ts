@@ -103,9 +103,12 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     if (!interactive) throw new UsageError('resume_needs_terminal', t('resume.terminal'));
     const unfinished = await loadProgress(io.env);
     if (unfinished.length === 0) throw new UsageError('nothing_to_resume', t('resume.none'));
-    // The latest unfinished case, or with a flow named, the latest about that flow: never another problem.
-    if (opts.flow === undefined) resumed = unfinished[0]!;
-    else {
+    // The latest unfinished case whose flow this run has (an operator flow's folder may not be given this time),
+    // or with a flow named, the latest about that flow: never another problem.
+    if (opts.flow === undefined) {
+      resumed = unfinished.find((p) => catalog.flows.has(p.flow) || catalog.broken.has(p.flow));
+      if (!resumed) throw new UsageError('nothing_to_resume', t('resume.notLoaded', { flow: clip(unfinished[0]!.flow) }), { flow: clip(unfinished[0]!.flow) });
+    } else {
       await refuseSecrets(t, suspectInputs(catalog.flows, opts.flow, {}));
       const named = findFlow(catalog.flows, opts.flow, ctx);
       resumed = unfinished.find((p) => p.flow === named.id);
@@ -185,17 +188,21 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     checks = checks.filter((c) => kept.has(c.question));
     return earlier;
   };
+  // Kept once something was answered or typed: an empty case is nothing to continue, and would hide one that is
+  // (--resume takes the latest). Gone back to nothing, it is nothing again.
   const progress = (session: Next['session']) =>
-    interactive ? saveProgress(io.env, { id: caseId, flow: flow.id, version: flow.version, role, save: saving, startedAt, path: session.path, checks, facts, ...(summaryAsked ? { summary: summaryAsked } : {}) }) : Promise.resolve();
-  // A new interactive case is the one --resume continues from now on, even if it is cancelled before its first answer.
-  if (interactive && !resumed) await progress(next.session);
+    !interactive
+      ? Promise.resolve()
+      : session.path.length === 0 && Object.keys(facts).length === 0
+        ? clearProgress(io.env, caseId)
+        : saveProgress(io.env, { id: caseId, flow: flow.id, version: flow.version, role, save: saving, startedAt, path: session.path, checks, facts, ...(summaryAsked ? { summary: summaryAsked } : {}) });
   // A case cancelled at a prompt (or by a signal that stops a running check) is kept as cancelled when saving is on.
   // The outcome already given, when a run is cancelled after it (at an alert's facts): the log keeps that the alert was shown.
   let shown: FullResult | undefined;
   const cancelled = async (err: unknown): Promise<unknown> => {
     const cancel = asCancel(err);
     // What was answered is kept (the case in progress): said where it is said that the run was cancelled, when there is any.
-    if (cancel && interactive && (next.session.path.length > 0 || Object.keys(facts).length > 0)) cancel.hint = t('resume.hint', { flow: flow.id });
+    if (cancel && interactive && (next.session.path.length > 0 || Object.keys(facts).length > 0)) cancel.hint = t('resume.hint', { command: resumeCommand(ctx, catalog, flow.id) });
     if (cancel && saving) {
       await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: shown })).catch((saveErr: NodeJS.ErrnoException) =>
         io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: fileReason(t, saveErr.code) })}\n`),
@@ -430,6 +437,16 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   io.stdout.write(text);
   if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
   return result;
+}
+
+/**
+ * The command that continues a case: its flow named, and the folder of an operator flow when this run had it
+ * from --flows (a later run does not have it otherwise).
+ */
+function resumeCommand(ctx: Context, catalog: FlowCatalog, flowId: string): string {
+  const origin = catalog.entries.get(flowId)?.origin;
+  const folder = origin !== undefined && origin !== 'bundled' && ctx.flowDirsGiven ? `--flows ${/[\s"'$`\\]/.test(origin) ? JSON.stringify(origin) : origin} ` : '';
+  return `wallet-help ${folder}diagnose ${flowId} --resume`;
 }
 
 /** The record the case log keeps, and summaries are made from. */
