@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -171,6 +172,17 @@ describe('contacts in the CLI', () => {
     const screen = await run(['--lang', 'zh', 'diagnose', 'account-compromised']);
     expect(screen.stdout).toContain('App › 我的 › 安全中心 › 冻结账户');
     expect(screen.stdout).not.toContain('Freeze account');
+  });
+
+  it('names a POSIX TZ such as CST-8 by its offset, never "undefined" (QA: review; needs the build)', () => {
+    // Intl names no zone for a POSIX TZ, and only a process started with it shows that: the built CLI, in a process of its own.
+    const home = tempDir();
+    const cli = (tz: string, args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/wallet-help.js'), ...args], { env: { PATH: process.env.PATH ?? '', HOME: home, WALLET_HELP_CONFIG_DIR: home, TZ: tz, NO_COLOR: '1' }, encoding: 'utf8' }).stdout;
+    const card = cli('CST-8', ['--lang', 'zh', 'contacts', 'payments', '--now', '2026-11-22T23:30:00+08:00']);
+    expect(card).toContain('服务状态按你所在时区（UTC+8）2026年11月22日 23:30 计算');
+    expect(cli('UTC+5', ['diagnose', 'account-compromised', '--no-input', '--summary', 'text'])).toMatch(/^Time: .* \(UTC-5\)$/m);
+    expect(card + cli('CST-8', ['cases', 'list'])).not.toContain('undefined');
   });
 
   it('writes times and durations the Chinese way', async () => {

@@ -9,6 +9,7 @@ import type { Style } from './style.js';
 import { formatHours } from './hours.js';
 import { formatDateTime, formatDuration, formatLanguages, formatWhen } from './time.js';
 import '../core.js';
+import { zoneLabel } from './user-zone.js';
 
 export interface ContactRenderOptions {
   t: Translate;
@@ -27,7 +28,7 @@ export interface ContactRenderOptions {
 
 /** The line that says a card's open or closed is for the instant given with --now. */
 export function hoursAtLine(o: ContactRenderOptions): string {
-  return o.t('contact.hoursAt', { time: formatDateTime(o.now.toISOString(), o.userZone, o.lang), zone: o.userZone });
+  return o.t('contact.hoursAt', { time: formatDateTime(o.now.toISOString(), o.userZone, o.lang), zone: zoneLabel(o.userZone) });
 }
 
 /** Renders a contact card for people. */
@@ -52,7 +53,7 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
       const when = formatWhen(at, o.now, o.userZone, o.lang);
       const inText = t('contact.in', { duration: formatDuration(at.getTime() - o.now.getTime(), t) });
       // The zone named: 'your time' is the agent's, not the caller's, at a support desk (QA: agent).
-      details.push(t(ch.openNow ? 'contact.until' : 'contact.opens', { time: when, zone: o.userZone, in: inText }));
+      details.push(t(ch.openNow ? 'contact.until' : 'contact.opens', { time: when, zone: zoneLabel(o.userZone), in: inText }));
     } else if (!ch.openNow) details.push(t('contact.never'));
     details.push(...ch.notes.map((n) => safeText(n)));
     if (ch.languages.length > 0) details.push(t('contact.languages', { languages: formatLanguages(ch.languages, o.lang) }));

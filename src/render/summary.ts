@@ -7,6 +7,7 @@ import { CHANNEL_TYPES, type ChannelType } from '../directory/types.js';
 import { safeText } from '../util/safe-text.js';
 import { formatDateTime } from './time.js';
 import '../core.js';
+import { zoneLabel } from './user-zone.js';
 
 export const SUMMARY_FORMATS = ['text', 'md', 'json'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
@@ -32,7 +33,7 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   lines.push(md ? `## ${title}` : title);
   // Lines one after another are one paragraph in Markdown: there, each is an item of a list.
   const meta = (s: string) => (md ? `- ${s}` : s);
-  lines.push(meta(t('summary.time', { time: formatDateTime(record.endedAt, record.timeZone, lang), zone: record.timeZone })));
+  lines.push(meta(t('summary.time', { time: formatDateTime(record.endedAt, record.timeZone, lang), zone: zoneLabel(record.timeZone) })));
   lines.push(meta(t('summary.flow', { flow: text(record.flow), version: record.version, title: text(flow.title[lang]) })));
   if (record.status === 'cancelled') lines.push(meta(t(record.outcome ? 'summary.cancelledAfter' : 'summary.cancelled')));
   lines.push('', heading(t('summary.answers')));

@@ -15,5 +15,27 @@ export function userTimeZone(env: Readonly<Record<string, string | undefined>>):
       // Not an IANA name (POSIX TZ strings exist); fall back to the system zone.
     }
   }
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // With a POSIX TZ such as "CST-8" (common on Chinese Linux systems), Intl names no zone: the one of the same offset.
+  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? zoneOfOffset(-new Date().getTimezoneOffset());
+}
+
+/** An IANA zone that is `minutes` ahead of UTC now: Etc/GMT∓h for whole hours, else the first such zone Intl knows. */
+function zoneOfOffset(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  // The Etc zones' signs are POSIX's, the other way round: Etc/GMT-8 is UTC+8.
+  if (minutes % 60 === 0 && Math.abs(minutes) <= 14 * 60) return `Etc/GMT${minutes > 0 ? '-' : '+'}${Math.abs(minutes) / 60}`;
+  const sign = minutes > 0 ? '+' : '-';
+  const wanted = `GMT${sign}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+  const now = new Date();
+  for (const zone of Intl.supportedValuesOf('timeZone')) {
+    const offset = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(now).find((p) => p.type === 'timeZoneName')?.value;
+    if (offset === wanted) return zone;
+  }
+  return 'UTC';
+}
+
+/** A zone as people read it: "UTC+8" for the Etc/GMT-8 of a POSIX TZ (whose sign reads the other way round), else its name. */
+export function zoneLabel(zone: string): string {
+  const m = /^Etc\/GMT([+-])(\d{1,2})$/.exec(zone);
+  return m ? `UTC${m[1] === '-' ? '+' : '-'}${m[2]}` : zone;
 }

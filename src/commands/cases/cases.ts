@@ -9,6 +9,7 @@ import { fileReason } from '../../util/read-error.js';
 import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
 import '../../core.js';
+import { zoneLabel } from '../../render/user-zone.js';
 
 export interface CasesFilter {
   since?: string;
@@ -67,7 +68,7 @@ export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: C
       ctx.t(`cases.role.${c.role}`),
     ].map((cell) => safeText(cell)),
   );
-  const header = [ctx.t('cases.col.id'), ctx.t('cases.col.timeIn', { zone }), ctx.t('cases.col.flow'), ctx.t('cases.col.outcome'), ctx.t('cases.col.role')];
+  const header = [ctx.t('cases.col.id'), ctx.t('cases.col.timeIn', { zone: zoneLabel(zone) }), ctx.t('cases.col.flow'), ctx.t('cases.col.outcome'), ctx.t('cases.col.role')];
   ctx.io.stdout.write(rows.length === 0 ? `${ctx.t(total > 0 ? 'cases.noMatch' : 'cases.empty')}\n` : await table([header, ...rows], out, (await layoutFor(ctx.io.stdout)).width));
 }
 
