@@ -130,9 +130,11 @@ async function screened(err: unknown, t: Translate, argv: readonly string[]): Pr
  * amount or a memo has numbers); a fact (`--fact KEY=VALUE`) by its key's rules.
  */
 const SCREENED_BY_COMMAND: Readonly<Record<string, (value: string) => SecretScanOptions>> = {
+  // A key diagnose does not know is refused there without its value being shown or kept: read leniently here, so a
+  // TxID under a mistyped key (tx=…) is not called a private key.
   '--fact': (pair) => {
-    const key = pair.slice(0, pair.indexOf('=')).trim();
-    return Object.hasOwn(FACT_SCAN, key) ? FACT_SCAN[key as CaseFact] : {};
+    const key = pair.slice(0, pair.indexOf('=')).trim().toLowerCase();
+    return Object.hasOwn(FACT_SCAN, key) ? FACT_SCAN[key as CaseFact] : { allowHex64: true, numbersExpected: true };
   },
   // Typed text a question's check reads (a contact) is screened as an answer.
   '--check-input': () => ({}),

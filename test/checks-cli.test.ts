@@ -190,6 +190,13 @@ describe('wallet-help check', () => {
     const typo = await cli(['diagnose', 'deposit-mising', '--fact', `txid=${TX}`, '--json']);
     expect(JSON.parse(typo.stdout).error.code).toBe('unknown_flow');
     expect(JSON.parse((await cli(['diagnose', 'deposit-mising', '--fact', `address=${TX}`, '--json'])).stdout).error.code).toBe('secret_refused');
+    // A fact key in capitals is the key; a mistyped one is named, with a suggestion, and its value is not echoed (QA: review).
+    const upper = await cli(['diagnose', 'payment-failed', '--network', 'offline', '--fact', `TXID=${TX}`, '--json']);
+    expect(upper.code).toBe(0);
+    expect(JSON.parse(upper.stdout).facts).toEqual({ txid: TX });
+    const mistyped = JSON.parse((await cli(['diagnose', 'payment-failed', '--network', 'offline', '--fact', `tx=${TX}`, '--json'])).stdout).error;
+    expect(mistyped).toMatchObject({ code: 'invalid_fact', value: 'tx=…', suggestions: ['txid'] });
+    expect(JSON.stringify(mistyped)).not.toContain(TX);
     // The same value as an address, or labelled as a key, is still refused, in the same failing run.
     for (const args of [
       ['check', 'txid', '--address', TX, '--json'],
