@@ -338,9 +338,16 @@ export function mayShowHelp(argv: readonly string[]): boolean {
  */
 function helpForUnknown(argv: readonly string[], program: Command): string[] {
   const words = argv.flatMap((a, i) => (!a.startsWith('-') && !VALUED_GLOBALS.includes(argv[i - 1] ?? '') ? [{ word: a, i }] : []));
-  const target = words[0]?.word === 'help' ? words[1] : words[0];
-  if (target === undefined || program.commands.some((c) => c.name() === target.word || c.aliases().includes(target.word))) return [...argv];
-  return argv.filter((a, i) => a !== '--help' && a !== '-h' && !(a === 'help' && i === words[0]!.i));
+  const named = words[0]?.word === 'help' ? words.slice(1) : words;
+  // Down the command names typed ("cases lst"): the first that names no command of a group is the typo.
+  let cmd: Command = program;
+  for (const { word } of named) {
+    if (cmd.commands.length === 0) return [...argv];
+    const sub = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) return argv.filter((a, i) => a !== '--help' && a !== '-h' && !(a === 'help' && i === words[0]!.i));
+    cmd = declared(sub);
+  }
+  return [...argv];
 }
 
 /** Flags that shape the output of everything, including help and errors, so they are read before commander. */

@@ -41,8 +41,14 @@ describe('errors before a command runs', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain('Unknown command "diagnos". Did you mean diagnose?');
     }
-    // Help for a command that exists, or for the program, is still help.
-    for (const args of [['help'], ['help', 'diagnose'], ['diagnose', '--help'], ['--lang', 'zh', 'help', 'flows']]) {
+    // And one level down (QA: review).
+    for (const args of [['help', 'cases', 'lst'], ['cases', 'lst', '--help']]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('Unknown command "lst". Did you mean list?');
+    }
+    // Help for a command that exists, or for the program, is still help; so is a flow named after diagnose.
+    for (const args of [['help'], ['help', 'diagnose'], ['diagnose', '--help'], ['--lang', 'zh', 'help', 'flows'], ['help', 'cases', 'list'], ['diagnose', 'fees', '--help'], ['flows', 'show', 'fees', '--help']]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/^(Usage|用法)/);
