@@ -397,6 +397,7 @@ describe('diagnose, human output', () => {
     }
     expect(json((await run(['--lang', 'en-GB', 'diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { LANG: 'zh_CN.UTF-8' } })).stdout).lang).toBe('en');
     expect((await run(['--lang', 'zhx', 'diagnose'])).code).toBe(2);
+    expect((await run(['--lang', 'zh-', 'diagnose'])).code).toBe(2);
   });
 });
 

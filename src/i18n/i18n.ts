@@ -46,7 +46,7 @@ export function orList(t: Translate, items: readonly string[]): string {
  */
 /** The language a tag names: "zh", "zh-CN", "zh_CN.UTF-8", "en-GB", in any case; undefined for any other. */
 export function langOf(tag: string): Lang | undefined {
-  const m = /^(en|zh)(?:[-_.@]|$)/i.exec(tag.trim());
+  const m = /^(en|zh)(?:[-_.@][a-z0-9]|$)/i.exec(tag.trim());
   return m ? (m[1]!.toLowerCase() as Lang) : undefined;
 }
 

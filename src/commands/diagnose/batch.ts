@@ -10,7 +10,7 @@ import { MAX_REQUEST_LENGTH } from '../../data/limits.js';
 import { ContactBook } from '../../diagnosis/contact-book.js';
 import { problemTranslator } from '../../i18n/problems.js';
 import { agentWording, diagnoseWith } from '../../diagnosis/diagnosis.js';
-import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
+import { CancelError, ExitCode, signalExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
 import { untilStopped, type InputStream } from '../../io/io.js';
 import type { Context } from '../context.js';
@@ -288,6 +288,9 @@ async function* readLines(stream: InputStream, source: string, ctx: Context): As
     if (err instanceof CancelError || (err as NodeJS.ErrnoException).code === undefined) throw err;
     throw new UsageError('batch_input', cannotRead(ctx.t, source, err), { file: source });
   }
+  // A stop signal that came with the end of the input stops the batch too: a line cut off by it is no request.
+  const stop = ctx.io.signal;
+  if (stop?.aborted) throw new CancelError(signalExitCode(stop.reason));
   if (overlong) yield [TOO_LONG];
   else if (rest.length > 0) yield [decodeLine(rest, 0, rest[rest.length - 1] === 13 ? rest.length - 1 : rest.length)];
 }
