@@ -1,5 +1,7 @@
 /** "Did you mean …?" suggestions for mistyped ids. */
 
+import { orList, type Translate } from '../i18n/i18n.js';
+
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps). */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
@@ -35,4 +37,10 @@ export function closest(input: string, candidates: Iterable<string>, max = 3, by
     }
   }
   return scored.sort((x, y) => x.score - y.score || x.c.localeCompare(y.c)).slice(0, max).map((s) => s.c);
+}
+
+/** The closest of `candidates` to a mistyped `input`, and the sentence offering them ("Did you mean …?"), or '' when none is close. */
+export function didYouMean(t: Translate, input: string, candidates: Iterable<string>): { suggestions: string[]; hint: string } {
+  const suggestions = closest(input, candidates);
+  return { suggestions, hint: suggestions.length > 0 ? t('cli.didYouMean', { suggestion: orList(t, suggestions) }) : '' };
 }

@@ -1,7 +1,7 @@
 /** `wallet-help check [NAME...]`: run the checks on their own, doctor style. */
 import stringWidth from 'fast-string-width';
-import { listOf, orList, sentences } from '../../i18n/i18n.js';
-import { closest } from '../../util/suggest.js';
+import { listOf, sentences } from '../../i18n/i18n.js';
+import { didYouMean } from '../../util/suggest.js';
 import { layoutFor } from '../../render/layout.js';
 import { SilentError, UsageError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -41,8 +41,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   const { io, t } = ctx;
   for (const n of opts.names) {
     if ((CHECK_NAMES as readonly string[]).includes(n)) continue;
-    const suggestions = closest(n, CHECK_NAMES);
-    const hint = suggestions.length > 0 ? t('cli.didYouMean', { suggestion: orList(t, suggestions) }) : '';
+    const { suggestions, hint } = didYouMean(t, n, CHECK_NAMES);
     throw new UsageError('unknown_check', sentences(t, t('checkcmd.unknown', { name: clip(n), names: listOf(t, CHECK_NAMES) }), hint), { value: clip(n), values: [...CHECK_NAMES], suggestions });
   }
   const names = (opts.names.length > 0 ? opts.names : [...CHECK_NAMES]) as CheckName[];

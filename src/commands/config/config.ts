@@ -1,5 +1,5 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
-import { listOf, orList, sentences } from '../../i18n/i18n.js';
+import { listOf, sentences } from '../../i18n/i18n.js';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, readConfig, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { chooseProvider, openDirectory } from '../../directory/source.js';
@@ -9,7 +9,7 @@ import { loadScanner, mayHoldSecret, refuseSecrets } from '../../safety/screen.j
 import { layoutFor } from '../../render/layout.js';
 import { makeDir } from '../../util/make-dir.js';
 import { clip } from '../../util/safe-text.js';
-import { closest } from '../../util/suggest.js';
+import { didYouMean } from '../../util/suggest.js';
 import type { Context } from '../context.js';
 import '../../core.js';
 
@@ -106,9 +106,8 @@ function needKey(key: string | undefined, ctx: Context): ConfigKey {
   const keys = Object.keys(CONFIG_KEYS);
   if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: listOf(ctx.t, keys) }), { keys });
   if (!isConfigKey(key)) {
-    const suggestions = closest(key, keys);
     // In the language's own list and sentence punctuation ("lang、provider", no space after "。").
-    const hint = suggestions.length > 0 ? ctx.t('cli.didYouMean', { suggestion: orList(ctx.t, suggestions) }) : '';
+    const { suggestions, hint } = didYouMean(ctx.t, key, keys);
     throw new UsageError('unknown_config_key', sentences(ctx.t, ctx.t('config.error.unknownKey', { key: clip(key), keys: listOf(ctx.t, keys) }), hint), { key: clip(key), keys, suggestions });
   }
   return key;

@@ -7,8 +7,8 @@ import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
 import { asCancel, CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
 import type { KeyHints } from '../../io/prompter.js';
-import { listOf, orList, sentences, type Translate } from '../../i18n/i18n.js';
-import { closest } from '../../util/suggest.js';
+import { listOf, sentences, type Translate } from '../../i18n/i18n.js';
+import { didYouMean } from '../../util/suggest.js';
 import { layoutFor, UNWRAPPED, writeWarning } from '../../render/layout.js';
 import { formatDateTime } from '../../render/time.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
@@ -589,8 +589,7 @@ function parseFacts(ctx: Context, flags: readonly string[]): CaseRecord['facts']
     const key = eq > 0 ? arg.slice(0, eq).trim().toLowerCase() : '';
     if (!(CASE_FACTS as readonly string[]).includes(key) || arg.slice(eq + 1).trim() === '') {
       const shown = eq > 0 ? `${arg.slice(0, eq)}=…` : arg;
-      const suggestions = eq > 0 ? closest(key, CASE_FACTS) : [];
-      const hint = suggestions.length > 0 ? ctx.t('cli.didYouMean', { suggestion: orList(ctx.t, suggestions) }) : '';
+      const { suggestions, hint } = eq > 0 ? didYouMean(ctx.t, key, CASE_FACTS) : { suggestions: [], hint: '' };
       throw new UsageError('invalid_fact', sentences(ctx.t, ctx.t('fact.bad', { keys: listOf(ctx.t, CASE_FACTS), arg: clip(shown) }), hint), { value: clip(shown), keys: [...CASE_FACTS], suggestions });
     }
     facts[key as CaseFact] = arg.slice(eq + 1).trim().slice(0, 500);
