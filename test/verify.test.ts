@@ -247,11 +247,32 @@ describe('look-alikes', () => {
   });
 
   it('redirect: an official link that carries another site, where it can pass the visitor on to (QA: user)', () => {
-    for (const input of ['https://www.example.com/redirect?url=https://evil.io', 'https://help.example.com/out?to=%2F%2Fevil.io%2Flogin', 'https://www.example.com/help#https://evil.io']) {
-      expect(expectLookalike(input, 'redirect').reasons).toEqual(['redirect']);
+    for (const input of [
+      'https://www.example.com/redirect?url=https://evil.io',
+      'https://help.example.com/out?to=%2F%2Fevil.io%2Flogin',
+      'https://www.example.com/help#https://evil.io',
+      // As browsers read them too (QA: review): one slash or a backslash after the scheme, a bare host where a
+      // redirect parameter names one, an address encoded twice, and one in the path, encoded or written out.
+      'https://www.example.com/out?url=https:/evil.io',
+      'https://www.example.com/out?url=https:\\evil.io',
+      'https://www.example.com/out?url=evil.io',
+      'https://www.example.com/out?url=https%253A%252F%252Fevil.io',
+      'https://www.example.com/redirect/https%3A%2F%2Fevil.io',
+      'https://www.example.com/redirect/https://evil.io/login',
+      'https://www.example.com/out?next=/\\evil.io',
+    ]) {
+      expect(expectLookalike(input, 'redirect').reasons, input).toEqual(['redirect']);
     }
-    // Its own site, or another official one, in the query is an ordinary official link; so is a query without an address.
-    for (const input of ['https://www.example.com/login?next=https://www.example.com/help', 'https://www.example.com/help?lang=zh&ref=app', 'https://www.example.com/a?next=/help']) {
+    // Its own site, or another official one, in the query is an ordinary official link; so is a query without an
+    // address, a bare host in a parameter that is no redirect, a path on the same site, and a time.
+    for (const input of [
+      'https://www.example.com/login?next=https://www.example.com/help',
+      'https://www.example.com/help?lang=zh&ref=app',
+      'https://www.example.com/a?next=/help',
+      'https://www.example.com/help?utm_source=google.com',
+      'https://www.example.com/help/contact.html?at=12:30',
+      'https://www.example.com/help?next=help.example.com/faq',
+    ]) {
       expect(verify(input).verdict, input).toBe('official');
     }
   });

@@ -251,11 +251,28 @@ function parseUrl(text: string, hasScheme: boolean): Parsed | null {
   return { kind: 'url', host, userinfo, path: url.pathname.replace(/\/+$/, '').toLowerCase(), carries: carriedHost(url, host) };
 }
 
-/** Another site's address carried in a link's query or fragment (`?url=https://evil.io`, `#//evil.io`), where a redirect may send on to. */
+/** Query parameters that name where a link sends on to: their value counts even as a bare host (`?url=evil.io`). */
+const REDIRECT_PARAMS: ReadonlySet<string> = new Set(['url', 'uri', 'redirect', 'redirect_uri', 'redirect_url', 'redirecturl', 'next', 'to', 'target', 'dest', 'destination', 'continue', 'return', 'returnto', 'return_to', 'returnurl', 'r', 'u', 'link', 'goto', 'go', 'out', 'forward', 'callback']);
+/** An address with a scheme ("https://", "https:/", "https:\\") or without one ("//evil.io", "/\\evil.io"), as browsers read them. */
+const CARRIED_URL = /^\s*(?:[a-z][a-z0-9+.-]*:[\\/]*|[\\/]{2,}|\/\\)([^\s/?#\\]+)/i;
+/** A bare host, for the values of REDIRECT_PARAMS: a dotted name. */
+const BARE_HOST = /^\s*([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?=[/:?#]|\s*$)/i;
+
+/**
+ * Another site's address carried in a link (`?url=https://evil.io`, `#//evil.io`, `/out/https%3A%2F%2Fevil.io`),
+ * where a redirect may send on to. Values are decoded up to three times: a redirect chain encodes again at each hop.
+ */
 function carriedHost(url: URL, own: Host): Host | null {
-  const values = [...url.searchParams.values(), safeDecode(url.hash.slice(1))];
-  for (const value of values) {
-    const m = /^\s*(?:https?:)?\/\/([^\s/?#\\]+)/i.exec(value);
+  const candidates: { value: string; bare: boolean }[] = [
+    ...[...url.searchParams.entries()].map(([name, value]) => ({ value, bare: REDIRECT_PARAMS.has(name.toLowerCase()) })),
+    { value: url.hash.slice(1), bare: false },
+    // The path from each of its segments on: an address in it may be encoded into one segment or written out over several.
+    ...url.pathname.split('/').map((_, i, segments) => ({ value: segments.slice(i).join('/'), bare: false })),
+  ];
+  for (const { value, bare } of candidates) {
+    let text = value;
+    for (let round = 0; round < 3 && /%[0-9a-f]{2}/i.test(text); round++) text = safeDecode(text);
+    const m = CARRIED_URL.exec(text) ?? (bare ? BARE_HOST.exec(text) : null);
     if (!m) continue;
     let hostname: string;
     try {
@@ -264,7 +281,8 @@ function carriedHost(url: URL, own: Host): Host | null {
       continue;
     }
     const host = makeHost(hostname);
-    if (host && (host.domain ?? host.ascii) !== (own.domain ?? own.ascii)) return host;
+    // Only a real other site: a name with a registrable domain (or an address), not a word of a path.
+    if (host && (host.domain !== null || host.isIp) && (host.domain ?? host.ascii) !== (own.domain ?? own.ascii)) return host;
   }
   return null;
 }
