@@ -37,6 +37,15 @@ describe('wallet-help config', () => {
     expect(standard).not.toContain('nodejs');
   });
 
+  it('stores a language given as a locale tag as the language it names, as --lang reads it (QA: review)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const set = await run(['config', 'set', 'lang', 'zh-CN', '--json'], { env });
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout)).toEqual({ key: 'lang', value: 'zh' });
+    expect((await run(['config', 'get', 'lang'], { env })).stdout).toBe('zh\n');
+    expect((await run(['config', 'set', 'lang', 'fr'], { env })).code).toBe(2);
+  });
+
   it('refuses an unknown key or a bad value, naming what is allowed', async () => {
     const key = await run(['config', 'set', 'colour', 'red']);
     expect(key.code).toBe(2);

@@ -1,5 +1,5 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
-import { listOf, sentences } from '../../i18n/i18n.js';
+import { langOf, listOf, sentences } from '../../i18n/i18n.js';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, readConfig, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { chooseProvider, openDirectory } from '../../directory/source.js';
@@ -60,7 +60,8 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       if (opts.value === undefined) throw new UsageError('missing_value', t('config.error.noValue', { key }));
       const spec: KeySpec = CONFIG_KEYS[key];
       // Paths are stored absolute, so the setting means the same from any folder.
-      const value = spec.kind === 'path' ? resolve(io.cwd, opts.value) : opts.value;
+      // A language as a locale tag (zh-CN, en_GB) is stored as the language it names, as --lang reads it.
+      const value = spec.kind === 'path' ? resolve(io.cwd, opts.value) : key === 'lang' ? (langOf(opts.value) ?? opts.value) : opts.value;
       await refuseSecrets(t, [{ text: opts.value }]);
       const problem = valueProblem(key, value);
       if (problem) throw new UsageError('invalid_config_value', t('config.error.badValue', { key, value: clip(opts.value), allowed: allowed(key) }), { key, allowed: allowed(key) });
