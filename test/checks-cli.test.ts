@@ -296,6 +296,16 @@ describe('crypto checks in the deposit flow', () => {
     expect(JSON.parse((await cli([...base, '--fact', 'chain=btc', '--fact', `address=${genesis}`, '--answer', 'confirmations=confirmed', '--answer', 'minimum=above-minimum'])).stdout).checks.at(-1)).toMatchObject({ check: 'memo', result: 'not-needed' });
   });
 
+  it('says when the TxID is not one of the chain given, instead of only that it cannot tell (QA: agent)', async () => {
+    const r = await cli([...base.filter((a) => a !== '--json'), '--fact', 'chain=btc', '--fact', `txid=0x${TX.slice(0, 40)}`, '--contacts', directory(port)]);
+    expect(r.stdout + r.stderr).toContain('the TxID is not one of btc: check it and the chain with the sender; the question is asked');
+    const zh = await cli(['--lang', 'zh', ...base.filter((a) => a !== '--json'), '--fact', 'chain=btc', '--fact', 'txid=abc', '--contacts', directory(port)]);
+    expect(zh.stdout + zh.stderr).toContain('这个交易哈希不是 btc 链的格式');
+    // A TxID of the chain that the explorer does not know is another matter.
+    const unknown = await cli([...base.filter((a) => a !== '--json'), '--fact', 'chain=btc', '--fact', `txid=${'ab'.repeat(32)}`, '--contacts', directory(port)]);
+    expect(unknown.stdout + unknown.stderr).not.toContain('is not one of');
+  });
+
   it('says the TxID is unknown to the explorer', async () => {
     const r = await cli([...base, '--fact', 'chain=btc', '--fact', `txid=${'ab'.repeat(32)}`, '--contacts', directory(port)]);
     expect(JSON.parse(r.stdout).outcome.id).toBe('fix-txid-not-found');

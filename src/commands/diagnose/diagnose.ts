@@ -249,12 +249,18 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           }
           // Without the facts it needs (left empty, or not given to a script) a check has nothing to go on: the question is asked.
           const hasFacts = CHECKS[q.check].facts.every((f) => Boolean(facts[f]?.trim()));
+          // A TxID that is not one of the chain given is most likely mistyped, or the chain is: said so (QA: agent).
+          const txidChain = q.check === 'confirmations' && hasFacts ? chainFromText(facts.chain!) : undefined;
+          const txidMisfit = txidChain !== undefined && !(await import('../../checks/crypto.js')).checkTxid(txidChain, facts.txid!).valid;
           const ran = !provider || !canMeasure(q, provider, facts) || !hasFacts ? undefined : await withProgress(
             ctx,
             t(`check.running.${q.check}`),
             () => runMeasuredCheck(q, provider, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) }, facts),
             // A check that cannot decide (a fact left empty, an address valid on several networks) leaves the question to be asked.
-            (r) => (r ? { text: t(`check.measured.${r.answer as 'ok'}`, { detail: r.record.detail ?? '' }).trim(), ok: GOOD_RESULTS.has(r.answer) } : { text: t('check.measured.undecided'), ok: false }),
+            (r) =>
+              r
+                ? { text: t(`check.measured.${r.answer as 'ok'}`, { detail: r.record.detail ?? '' }).trim(), ok: GOOD_RESULTS.has(r.answer) }
+                : { text: txidMisfit ? t('check.measured.txidMisfit', { chain: txidChain! }) : t('check.measured.undecided'), ok: false },
             opts.json,
           );
           if (ran) {
