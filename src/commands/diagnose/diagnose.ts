@@ -250,9 +250,11 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           // Without the facts it needs (left empty, or not given to a script) a check has nothing to go on: the question is asked.
           const hasFacts = CHECKS[q.check].facts.every((f) => Boolean(facts[f]?.trim()));
           // A TxID that is not one of the chain given is most likely mistyped, or the chain is: said so (QA: agent).
-          const txidChain = q.check === 'confirmations' && hasFacts ? chainFromText(facts.chain!) : undefined;
+          const measurable = provider !== undefined && canMeasure(q, provider, facts) && hasFacts;
+          // Only where the check runs: the crypto libraries are loaded for it anyway.
+          const txidChain = measurable && q.check === 'confirmations' ? chainFromText(facts.chain!) : undefined;
           const txidMisfit = txidChain !== undefined && !(await import('../../checks/crypto.js')).checkTxid(txidChain, facts.txid!).valid;
-          const ran = !provider || !canMeasure(q, provider, facts) || !hasFacts ? undefined : await withProgress(
+          const ran = !measurable ? undefined : await withProgress(
             ctx,
             t(`check.running.${q.check}`),
             () => runMeasuredCheck(q, provider, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) }, facts),
