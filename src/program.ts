@@ -257,6 +257,12 @@ export function declared(cmd: Command): Command {
   return cmd;
 }
 
+/** "Usage: " and "用法：", as the help's first line starts. */
+function usageTitle(ctx: BaseContext): string {
+  const title = ctx.t('help.usage');
+  return title.endsWith('：') ? title : `${title} `;
+}
+
 function configure(cmd: Command, ctx: BaseContext): Command {
   const { io } = ctx;
   return cmd
@@ -278,6 +284,12 @@ function configure(cmd: Command, ctx: BaseContext): Command {
     .configureHelp({
       styleTitle: (title) => (HELP_TITLES[title] ? ctx.t(HELP_TITLES[title]) : title),
       showGlobalOptions: true,
+      // Commander writes a space after "Usage:"; a full-width colon (用法：) has its own.
+      formatHelp(this: Help, cmd: Command, helper: Help): string {
+        const text = Help.prototype.formatHelp.call(this, cmd, helper);
+        const title = ctx.t('help.usage');
+        return text.startsWith(`${title} `) ? usageTitle(ctx) + text.slice(title.length + 1) : text;
+      },
       // Commander appends "(default: …)" in English; write it in the user's language, and not for empty lists.
       optionDescription: (option) => withDefault(option.description, option.defaultValue, ctx),
       argumentDescription: (argument) => withDefault(argument.description, argument.defaultValue, ctx),
@@ -288,7 +300,7 @@ function configure(cmd: Command, ctx: BaseContext): Command {
       // The usage line wraps under itself, after the localized "Usage:".
       styleUsage(this: Help, usage: string): string {
         if (!ctx.helpWrapping || this.helpWidth === undefined || this.helpWidth === Infinity) return usage;
-        const title = `${ctx.t('help.usage')} `;
+        const title = usageTitle(ctx);
         return ctx.helpWrapping.hanging(title, usage, this.helpWidth).slice(title.length);
       },
       // Descriptions wrap in their column down to this width; below it they go under their term instead.

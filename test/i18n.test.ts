@@ -54,10 +54,11 @@ describe('every command’s help, in both languages', () => {
   it.each(commands.map((c) => [c.join(' ') || '(top)', c] as const))('%s', async (_name, command) => {
     const english = await run([...command, '--help']);
     expect(english.code).toBe(0);
-    expect(english.stdout).toContain('Usage:');
+    expect(english.stdout).toMatch(/^Usage: wallet-help/);
     const chinese = await run(['--lang', 'zh', ...command, '--help']);
     expect(chinese.code).toBe(0);
-    expect(chinese.stdout).toContain('用法：');
+    // The full-width colon has its own space: none is added after it.
+    expect(chinese.stdout).toMatch(/^用法：wallet-help/);
     // Every description line is Chinese: no English sentence is left over from the English catalogue.
     for (const line of chinese.stdout.split('\n')) {
       const description = line.replace(/^\s+(-\S+(, -\S+)*( <[^>]+>| \[[^\]]+\])?|\S+)\s{2,}/, '');

@@ -97,7 +97,7 @@ describe('wallet-help verify', () => {
   it('refuses a country code it does not know, in JSON too', async () => {
     const r = await run(['verify', '020', '7946', '0321', '--country', 'XX', '--json']);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'invalid_country', country: 'XX' });
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'invalid_country', value: 'XX' });
   });
 
   it('says in JSON too that a national number needs its country', async () => {
@@ -109,7 +109,7 @@ describe('wallet-help verify', () => {
   it('exits 2 for input that is not a contact', async () => {
     const r = await run(['verify', '!!!', '--json']);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).error.code).toBe('invalid_contact');
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'invalid_contact', value: '!!!' });
   });
 
   it('speaks Chinese', async () => {

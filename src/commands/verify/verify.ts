@@ -25,7 +25,7 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   const { verifyContact, isCountryCode } = await import('../../safety/verify.js');
   // An unknown country would leave a national number uncompared and the verdict "not official": a mistake, not a verdict.
   if (opts.country !== undefined && !isCountryCode(opts.country)) {
-    throw new UsageError('invalid_country', t('verify.badCountry', { country: clip(opts.country) }), { country: clip(opts.country) });
+    throw new UsageError('invalid_country', t('verify.badCountry', { country: clip(opts.country) }), { value: clip(opts.country) });
   }
   const { directory, provider } = await ctx.provider();
   const providers = ctx.providerChosen ? [provider] : directory.providers;
@@ -33,7 +33,7 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   const matched = result.match ? providers.find((p) => p.id === result.match!.provider) : undefined;
   const source = matched?.website ?? provider.website;
   if (result.verdict === 'invalid') {
-    throw new UsageError('invalid_contact', t('verify.invalid', { input: clip(opts.contact) }), { input: clip(opts.contact) });
+    throw new UsageError('invalid_contact', t('verify.invalid', { input: clip(opts.contact) }), { value: clip(opts.contact) });
   }
   // An official number or address can still be shown by a scammer's call or message: caller ID and senders can be faked.
   const spoofKind = spoofableKind(result);
