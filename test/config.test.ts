@@ -24,6 +24,10 @@ describe('wallet-help config', () => {
     const list = JSON.parse((await run(['config', 'list', '--json'], { env })).stdout);
     expect(list.settings.find((s: { key: string }) => s.key === 'lang')).toEqual({ key: 'lang', value: 'zh', allowed: 'en | zh' });
     expect(list.settings.map((s: { key: string }) => s.key)).toEqual(['lang', 'provider', 'contactsFile', 'flowsDir', 'role', 'color', 'saveCases']);
+    // What a free setting takes is said in words (in the settings' language), and the provider ids are those of the directory in use.
+    expect(list.settings.find((s: { key: string }) => s.key === 'provider')).toEqual({ key: 'provider', value: null, allowed: 'example-wallet' });
+    expect((await run(['config', 'list'], { env })).stdout).toMatch(/contactsFile\s+（未设置）\s+YAML 文件\nflowsDir\s+（未设置）\s+文件夹\n/);
+    expect((await run(['--lang', 'en', 'config', 'list'], { env })).stdout).toMatch(/contactsFile\s+\(not set\)\s+a YAML file\nflowsDir\s+\(not set\)\s+a folder\n/);
     expect((await run(['config', 'unset', 'lang'], { env })).code).toBe(0);
     expect((await run(['config', 'get', 'lang'], { env })).stdout).toBe('');
   });

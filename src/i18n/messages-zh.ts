@@ -163,6 +163,9 @@ export const zh: Record<MessageKey, string> = {
   'config.notes': `设置项：{keys}
 优先顺序：命令行参数，然后是 WALLET_HELP_* 环境变量，然后是设置文件，最后是默认值。
 WALLET_HELP_CONFIG_DIR 可以指定设置文件夹。`,
+  'config.allowed.provider': '目录中的服务商编号',
+  'config.allowed.file': 'YAML 文件',
+  'config.allowed.folder': '文件夹',
   'config.col.key': '设置项',
   'config.col.value': '取值',
   'config.col.allowed': '可用取值',

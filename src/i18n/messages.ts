@@ -171,6 +171,9 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'config.notes': `Settings: {keys}
 Order of precedence: command-line flag, then WALLET_HELP_* environment variable, then this file, then the default.
 WALLET_HELP_CONFIG_DIR moves the settings folder.`,
+  'config.allowed.provider': 'a provider id of the directory',
+  'config.allowed.file': 'a YAML file',
+  'config.allowed.folder': 'a folder',
   'config.col.key': 'SETTING',
   'config.col.value': 'VALUE',
   'config.col.allowed': 'ALLOWED',

@@ -39,7 +39,10 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       for (const w of readConfig(io.env, io.now).warnings) {
         if (w.type === 'bad-value') invalid.set(w.key, t('config.invalid', { value: await shownValue(w.value), reason: word(w.problem.key, w.problem.params) }));
       }
-      const rows = (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((key) => ({ key, value: ctx.config[key] ?? null, allowed: allowed(key), ...(invalid.has(key) ? { invalid: invalid.get(key)! } : {}) }));
+      const rows = [];
+      for (const key of Object.keys(CONFIG_KEYS) as ConfigKey[]) {
+        rows.push({ key, value: ctx.config[key] ?? null, allowed: await allowed(key, ctx), ...(invalid.has(key) ? { invalid: invalid.get(key)! } : {}) });
+      }
       if (opts.json) io.stdout.write(`${JSON.stringify({ file, settings: rows }, null, 2)}\n`);
       else {
         const { table } = await import('../../render/table.js');
@@ -64,7 +67,10 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       const value = spec.kind === 'path' ? resolve(io.cwd, opts.value) : key === 'lang' ? (langOf(opts.value) ?? opts.value) : opts.value;
       await refuseSecrets(t, [{ text: opts.value }]);
       const problem = valueProblem(key, value);
-      if (problem) throw new UsageError('invalid_config_value', t('config.error.badValue', { key, value: clip(opts.value), allowed: allowed(key) }), { key, allowed: allowed(key) });
+      if (problem) {
+        const values = await allowed(key, ctx);
+        throw new UsageError('invalid_config_value', t('config.error.badValue', { key, value: clip(opts.value), allowed: values }), { key, allowed: values });
+      }
       // A directory or provider that cannot be used would break every diagnosis later: refuse it now, saying why.
       if (key === 'contactsFile') {
         const directory = await openDirectory(value, t, io.readFile, ctx.lang);
@@ -97,10 +103,20 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
   }
 }
 
-function allowed(key: ConfigKey): string {
+/** What a setting takes, in words: its values, the directory's provider ids, or a file or a folder. */
+async function allowed(key: ConfigKey, ctx: Context): Promise<string> {
   const spec: KeySpec = CONFIG_KEYS[key];
   if (spec.values) return spec.values.join(' | ');
-  return spec.kind === 'path' ? 'PATH' : spec.kind === 'id' ? 'ID' : 'TEXT';
+  if (key === 'provider') {
+    try {
+      return (await openDirectory(ctx.contactsFile, ctx.t, ctx.io.readFile, ctx.lang)).providers.map((p) => p.id).join(' | ');
+    } catch (err) {
+      // A directory that cannot be read is reported where it is used; here the column only says what kind of value it takes.
+      if (err instanceof UsageError) return ctx.t('config.allowed.provider');
+      throw err;
+    }
+  }
+  return ctx.t(key === 'contactsFile' ? 'config.allowed.file' : 'config.allowed.folder');
 }
 
 function needKey(key: string | undefined, ctx: Context): ConfigKey {
