@@ -187,6 +187,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       });
     sub('show', t('cmd.flows.show'))
       .argument('<id>', t('flows.arg.id'))
+      .option('--agent', t('flows.opt.agent'))
       .option('--json', t('flows.opt.json'))
       .action(async (id: string, o: { json?: boolean }, command: Command) => {
         const { runFlowsShow } = await import('./commands/flows/show.js');

@@ -318,6 +318,21 @@ describe('flows show and graph', () => {
     expect(r.stdout).toMatch(/has-access +能收到 +→ code-received/);
   });
 
+  it('shows an agent the wording for the call: what to ask under each question, the steps as told', async () => {
+    const user = (await run(['flows', 'show', 'payment-failed'])).stdout;
+    expect(user).not.toContain('Agent:');
+    expect(user).toContain('    1. Open the balance page and look at the available balance.');
+    for (const agent of [await run(['flows', 'show', 'payment-failed', '--agent']), await run(['flows', 'show', 'payment-failed'], { env: { WALLET_HELP_ROLE: 'agent' } })]) {
+      expect(agent.code).toBe(0);
+      expect(agent.stdout).toMatch(/ {2}balance {2}Is your available balance enough.*\n {4}Agent: Ask the caller to open the balance page and read out the available balance, not the total\./);
+      expect(agent.stdout).toContain('    1. Ask the caller to open the balance page and read out the available balance, and explain');
+      expect(agent.stdout).not.toContain('    1. Open the balance page and look at the available balance.');
+      expect(agent.stdout).toContain('Have this ready (what the caller should have ready for support):');
+    }
+    const zh = (await run(['--lang', 'zh', 'flows', 'show', 'payment-failed', '--agent'])).stdout;
+    expect(zh).toMatch(/ {2}network {2}你现在的网络连接正常吗？\n {4}客服：请询问来电者/);
+  });
+
   it('draws mermaid and dot with every node and edge', async () => {
     const mermaid = (await run(['flows', 'graph', 'complaint'])).stdout;
     expect(mermaid.startsWith('flowchart TD\n')).toBe(true);

@@ -54,8 +54,11 @@ export async function runFlowsShow(opts: FlowsShowOptions, ctx: Context): Promis
   }
   const s = (await ctx.styles()).out;
   const lines = [s.bold(`${doc.id} · ${safeText(doc.title)}`), t('flows.show.meta', { version: doc.version, start: doc.start }), '', s.bold(t('flows.show.questions'))];
+  // An agent (--agent, the role setting) reads the tree on a call: what to ask the caller under each question, and the steps as they are told.
+  const agent = ctx.role === 'agent';
   for (const q of doc.questions) {
     lines.push(`  ${s.cyan(q.id)}  ${safeText(q.text)}`);
+    if (agent && q.agent) lines.push(`    ${s.dim(t('flows.show.agentAsks', { text: safeText(q.agent) }))}`);
     const width = Math.max(...q.answers.map((a) => a.value.length));
     for (const a of q.answers) lines.push(`    ${a.value.padEnd(width)}  ${safeText(a.label)}  → ${a.next}`);
   }
@@ -64,9 +67,9 @@ export async function runFlowsShow(opts: FlowsShowOptions, ctx: Context): Promis
   for (const o of doc.outcomes) {
     const queue = o.queue ? ` → ${o.queue}` : '';
     lines.push(`  ${s.cyan(o.id)}  [${t(`kind.${o.kind}`)}${queue}] ${safeText(o.title)}`);
-    o.steps.forEach((step, i) => lines.push(`    ${i + 1}. ${safeText(step)}`));
+    (agent ? (o.agentSteps ?? o.steps) : o.steps).forEach((step, i) => lines.push(`    ${i + 1}. ${safeText(step)}`));
     // What an escalation needs from the caller: what to have ready, and the facts asked for the ticket.
-    if (o.prepare.length > 0) lines.push(`    ${t('outcome.prepare')}`, ...o.prepare.map((p) => `      - ${safeText(p)}`));
+    if (o.prepare.length > 0) lines.push(`    ${t(agent ? 'outcome.prepare.agent' : 'outcome.prepare')}`, ...o.prepare.map((p) => `      - ${safeText(p)}`));
     if (o.facts) lines.push(`    ${t('flows.show.facts', { facts: listOf(t, o.facts.map((f) => t(`fact.${f}`))) })}`);
   }
   io.stdout.write(`${lines.join('\n')}\n`);
