@@ -163,6 +163,24 @@ describe('flow validation', () => {
     expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Tiny, zh: 小, fr: Petit }'))[0]).toMatch(/unknown key "fr" in the flow title; allowed keys: en, zh$/);
   });
 
+  it('says a key of a question or outcome indented too little is read as a node of its own, naming the node it likely belongs to', () => {
+    // The last outcome's steps, two columns too far left: a list among the outcome ids, not "outcome \"steps\" must be a mapping".
+    const outcome = GOOD.replace('    steps:\n      - { en: Ask, zh: 询问 }', '  steps:\n    - { en: Ask, zh: 询问 }');
+    expect(problems(outcome)).toEqual([
+      'flows/tiny.yaml:20:5: outcome "help" is missing "steps"',
+      'flows/tiny.yaml:23:3: "steps" stands at the level of the outcome ids, so it would be an outcome of its own; if it belongs to outcome "help" above it, indent it as far as that outcome’s other keys',
+    ]);
+    // The same for a question's answers.
+    const question = GOOD.replace('    answers:\n      - { value: ok', '  answers:\n      - { value: ok');
+    expect(problems(question)).toEqual([
+      'flows/tiny.yaml:8:5: question "network" is missing "answers"',
+      expect.stringMatching(/^flows\/tiny\.yaml:9:3: "answers" stands at the level of the question ids, .* question "network" above it/),
+    ]);
+    // An outcome that is called "agent" and written as an outcome is one.
+    const named = GOOD.replace('tests:', '  agent:\n    kind: fix\n    title: { en: A, zh: 甲 }\n    steps:\n      - { en: Go, zh: 去 }\ntests:');
+    expect(problems(named).join('\n')).not.toMatch(/stands at the level/);
+  });
+
   it('reports a missing key once, not also its value as "nothing" (QA: author)', () => {
     expect(problems(GOOD.replace('{ answers: { network: ok }, expect: done }', '{ answers: { network: ok } }'))).toEqual(['flows/tiny.yaml:26:5: test 1 is missing "expect"']);
     expect(problems(GOOD.replace(/tests:\n.*\n$/, ''))).toEqual(['flows/tiny.yaml:1:1: a flow file is missing "tests"']);

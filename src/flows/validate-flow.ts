@@ -107,6 +107,18 @@ export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang 
   return c.problems.length > 0 ? { problems: c.finish() } : { flow, problems: [] };
 }
 
+/**
+ * A question's or outcome's own key (`steps:`, `agent:`) indented too little stands among the node ids and
+ * would be read as a node of that name, "not a mapping". Said as what it is, with the node it likely belongs
+ * to. A node named so that is written as one (a mapping with node keys) is left to the checks of nodes.
+ */
+function dedentedKey(c: Checker, section: 'questions' | 'outcomes', keys: readonly string[], id: string, value: unknown, previous: string | undefined): boolean {
+  if (previous === undefined || !keys.includes(id)) return false;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).some((k) => keys.includes(k))) return false;
+  c.report([section, id], section === 'questions' ? 'flow.dedentedQuestionKey' : 'flow.dedentedOutcomeKey', { key: id, id: previous }, 'key');
+  return true;
+}
+
 function ownKeys(value: unknown): string[] {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
 }
@@ -115,8 +127,11 @@ function readQuestions(c: Checker, root: Obj, requireAgent: boolean): Record<str
   const out: Record<string, Question> = Object.create(null);
   const raw = c.map(root.questions ?? {}, ['questions'], 'what.questions');
   if (!raw) return out;
+  let previous: string | undefined;
   for (const [qid, value] of Object.entries(raw)) {
     const path = ['questions', qid];
+    if (dedentedKey(c, 'questions', QUESTION_KEYS, qid, value, previous)) continue;
+    previous = qid;
     const id = c.goodId(qid) ?? c.id(qid, path, 'what.questionId', 'key');
     const q = c.goodObject(value, QUESTION_KEYS, QUESTION_REQUIRED) ?? c.object(value, path, ref('what.question', { id: qid }), QUESTION_KEYS, QUESTION_REQUIRED);
     if (!id || !q) continue;
@@ -169,8 +184,11 @@ function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<stri
   const raw = root.outcomes === undefined ? undefined : c.map(root.outcomes, ['outcomes'], 'what.outcomes');
   if (!raw) return out;
   if (Object.keys(raw).length === 0) c.report(['outcomes'], 'flow.noOutcome');
+  let previous: string | undefined;
   for (const [oid, value] of Object.entries(raw)) {
     const path = ['outcomes', oid];
+    if (dedentedKey(c, 'outcomes', OUTCOME_KEYS, oid, value, previous)) continue;
+    previous = oid;
     const id = c.goodId(oid) ?? c.id(oid, path, 'what.outcomeId', 'key');
     const o = c.goodObject(value, OUTCOME_KEYS, OUTCOME_REQUIRED) ?? c.object(value, path, ref('what.outcome', { id: oid }), OUTCOME_KEYS, OUTCOME_REQUIRED);
     if (!id || !o) continue;
