@@ -120,6 +120,19 @@ describe('contact cards', () => {
     expect(card.channels.find((c) => c.type === 'phone')!.nextOpen).toBe('2026-10-02T09:00:00+08:00');
   });
 
+  it('keeps a line in another zone open on the provider’s holidays: they are those of its zone', () => {
+    const london = SMALL.replace(/(- type: phone\n(\s+)value: .*\n)/, '$1$2timezone: Europe/London\n');
+    expect(london).not.toBe(SMALL);
+    const { directory: d, problems } = loadDirectoryText(london, 'dir.yaml');
+    expect(problems).toEqual([]);
+    // Thursday 2026-10-01 10:00 in London: a working day there, whatever the day is in Shanghai.
+    const card = contactCard(d!.providers[0]!, 'payments', new Date('2026-10-01T09:00:00Z'), 'en')!;
+    expect(card.channels.find((c) => c.type === 'phone')).toMatchObject({ openNow: true, timezone: 'Europe/London' });
+    // The same line in the provider's zone is closed that day.
+    const shanghai = contactCard(acme, 'payments', new Date('2026-10-01T03:00:00Z'), 'en')!;
+    expect(shanghai.channels.find((c) => c.type === 'phone')).toMatchObject({ openNow: false });
+  });
+
   it('puts 24/7 lines first for alerts, even when others are open too', () => {
     const at = new Date('2026-11-23T02:00:00Z'); // Monday 10:00 in Shanghai: both open
     expect(contactCard(acme, 'security', at, 'en')!.channels.map((c) => c.type)).toEqual(['email', 'phone']);

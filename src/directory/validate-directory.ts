@@ -103,9 +103,10 @@ function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: st
   }
   const timezone = ch.timezone === undefined ? providerZone : readZone(c, ch.timezone, [...path, 'timezone']);
   const own = ch.exceptions === undefined ? [] : readExceptions(c, ch.exceptions, [...path, 'exceptions']);
-  // Provider-wide exceptions (public holidays) apply to channels with weekly hours; a 24/7 line keeps
-  // running unless it lists its own. A channel's own exception for a date replaces the provider's.
-  const inherited = weekly?.kind === 'weekly' ? shared.filter((s) => !own.some((o) => o.date === s.date)) : [];
+  // Provider-wide exceptions (public holidays) apply to channels with weekly hours in the provider's zone;
+  // a 24/7 line keeps running, and a team in another zone (a London line of a Shanghai provider) keeps
+  // its country's days, unless they list their own. A channel's own exception for a date replaces the provider's.
+  const inherited = weekly?.kind === 'weekly' && timezone === providerZone ? shared.filter((s) => !own.some((o) => o.date === s.date)) : [];
   const exceptions = [...own, ...inherited].sort((a, b) => a.date.localeCompare(b.date));
   const response = ch.response === undefined ? undefined : c.localized(ch.response, [...path, 'response'], 'what.response');
   const cost = ch.cost === undefined ? undefined : c.localized(ch.cost, [...path, 'cost'], 'what.cost');
