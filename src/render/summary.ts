@@ -66,7 +66,8 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
     // Open now or closed, as the card said when the case ended: a ticket read later knows whether the caller could get through.
     // Hours worked out for another instant (--now, to plan a callback) say which.
     const at = record.contact.hoursAt;
-    const when = at === undefined ? undefined : formatDateTime(at, record.timeZone, lang);
+    // With its zone: a ticket is read by people in other zones, and the Time line above is another instant.
+    const when = at === undefined ? undefined : `${formatDateTime(at, record.timeZone, lang)} ${zoneLabel(record.timeZone)}`;
     const state = (ch: (typeof record.contact.channels)[number]) =>
       ch.openNow === true ? (when ? t('summary.openAt', { time: when }) : t('contact.open')) : ch.openNow === false ? (when ? t('summary.closedAt', { time: when }) : t('contact.closed')) : undefined;
     for (const ch of record.contact.channels) lines.push(item(label(channelName(ch.type, t), state(ch) ? aside(text(ch.value), state(ch)!) : text(ch.value))));
