@@ -1,7 +1,9 @@
 /** Check questions: the suspicious-contact flow checks the claimed contact against the directory on the spot. */
 import { generateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english.js';
-import { describe, expect, it } from 'vitest';
+import dns from 'node:dns';
+import os from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
 import { loadFlowText } from '../src/flows/load.js';
 import { run } from './helpers.js';
 
@@ -128,5 +130,63 @@ tests:
     ]);
     expect(msgs(`    input: { en: Type it, zh: 输入 }\n${answers(['official', 'unknown'])}`)).toEqual(['question "q" has "input:" but no "check:"; input is the prompt of a check']);
     expect(msgs(`    check: dns\n    input: { en: Type it, zh: 输入 }\n${answers(['official', 'unknown'])}`)[0]).toMatch(/must be one of verify-contact/);
+  });
+});
+
+describe('a connectivity check whose server name a DNS server says does not exist', () => {
+  const file = '/contacts/directory.yaml';
+  const files = {
+    [file]: `providers:
+  - id: local
+    name: Local Test Wallet
+    website: https://help.wallet.test/contact
+    timezone: UTC
+    checks:
+      apiHost: api.wallet.invalid
+    queues:
+      general:
+        - { type: email, value: help@wallet.test, hours: "24/7" }
+`,
+  };
+  // The system resolver's answer, and a Wi-Fi interface up: what a DNS filter or a captive portal looks like.
+  const notFound = () => {
+    const lookup = vi.spyOn(dns.promises, 'lookup').mockRejectedValue(Object.assign(new Error('getaddrinfo ENOTFOUND api.wallet.invalid'), { code: 'ENOTFOUND' }));
+    const interfaces = vi.spyOn(os, 'networkInterfaces').mockReturnValue({
+      wlan0: [{ address: '192.168.1.20', netmask: '255.255.255.0', family: 'IPv4', mac: '00:00:00:00:00:01', internal: false, cidr: '192.168.1.20/24' }],
+    });
+    return () => {
+      lookup.mockRestore();
+      interfaces.mockRestore();
+    };
+  };
+
+  it('asks the question instead of answering "offline", and keeps what it measured for the case', async () => {
+    const restore = notFound();
+    try {
+      const r = await run(['diagnose', 'payment-failed', '--contacts', file, '--summary', 'json'], {
+        tty: true,
+        files,
+        // The progress line as plain text (a spinner needs a real terminal).
+        env: { CI: '1' },
+        prompts: [{ expect: 'internet connection', pick: 'ok' }, { pick: 'insufficient' }],
+      });
+      r.prompter.assertDone();
+      expect(r.code).toBe(0);
+      expect(r.stderr + r.stdout).toContain('the server’s name was not found, though this device is on a network: the question is asked');
+      expect(r.stdout).toContain('Top up or lower the amount');
+      const summary = JSON.parse(r.stdout.slice(r.stdout.indexOf('{\n')));
+      expect(summary.path[0]).toEqual({ question: 'network', answer: 'ok' });
+      expect(summary.checks[0]).toMatchObject({ question: 'network', check: 'connectivity', input: 'api.wallet.invalid', result: 'unknown', detail: '(dns)' });
+      // A script that left the question to the check is told to answer it.
+      const script = await run(['diagnose', 'payment-failed', '--contacts', file, '--json'], { files });
+      expect(script.code).toBe(2);
+      expect(JSON.parse(script.stdout).error).toMatchObject({ code: 'missing_answer', question: { id: 'network' } });
+      // `check connectivity` warns, with what to try.
+      const check = await run(['check', 'connectivity', '--contacts', file, '--json'], { files });
+      expect(check.code).toBe(0);
+      expect(JSON.parse(check.stdout).checks[0]).toMatchObject({ name: 'connectivity', status: 'warn', result: 'unknown', fix: expect.stringMatching(/^open a website you know in a browser/) });
+    } finally {
+      restore();
+    }
   });
 });

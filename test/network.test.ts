@@ -373,13 +373,25 @@ describe('checkConnectivity: layer by layer', () => {
     expect(timing(r, 'http')?.detail).toContain('ECONNREFUSED');
   });
 
-  it('is offline at dns when the lookup fails with ENOTFOUND', async () => {
-    const lookup = async (host: string): Promise<never> => {
-      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND', hostname: host });
-    };
-    const r = await checkConnectivity({ apiHost: 'wallet-api.invalid', statusUrl: `http://${LOOPBACK}:${plain.port}/ok` }, { ...BASE, lookup });
+  const failingLookup = (code: string) => async (host: string): Promise<never> => {
+    throw Object.assign(new Error(`getaddrinfo ${code} ${host}`), { code, hostname: host });
+  };
+
+  it('is offline at dns when the lookup fails with ENOTFOUND and no network interface is up', async () => {
+    const r = await checkConnectivity({ apiHost: 'wallet-api.invalid', statusUrl: `http://${LOOPBACK}:${plain.port}/ok` }, { ...BASE, lookup: failingLookup('ENOTFOUND'), online: () => false });
     expect(r).toMatchObject({ result: 'offline', failedLayer: 'dns' });
     expect(r.timings).toEqual([{ layer: 'dns', ms: expect.any(Number), ok: false, detail: 'name not found (ENOTFOUND)' }]);
+  });
+
+  it('cannot tell when a DNS server says the name does not exist while the device is on a network', async () => {
+    // A DNS filter, a captive portal or the service itself: not "your connection is down".
+    for (const code of ['ENOTFOUND', 'ENODATA']) {
+      const r = await checkConnectivity({ apiHost: 'wallet-api.invalid' }, { ...BASE, lookup: failingLookup(code), online: () => true });
+      expect(r).toMatchObject({ result: 'unknown', failedLayer: 'dns' });
+    }
+    // No answer from any DNS server is what being offline looks like, whatever the interfaces.
+    const again = await checkConnectivity({ apiHost: 'wallet-api.invalid' }, { ...BASE, lookup: failingLookup('EAI_AGAIN'), online: () => true });
+    expect(again).toMatchObject({ result: 'offline', failedLayer: 'dns' });
   });
 
   it('is offline at dns within the timeout when the lookup never answers', async () => {

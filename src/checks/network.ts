@@ -14,6 +14,7 @@ import { Buffer } from 'node:buffer';
 import dns from 'node:dns';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
 import '../core.js';
@@ -35,8 +36,15 @@ export interface CheckOptions {
   signal?: AbortSignal;
   /** Clock for timings and skew (ms since epoch), default Date.now. */
   now?: () => number;
+  /** Whether the device has a network interface up besides loopback, default from os.networkInterfaces(). */
+  online?: () => boolean;
 }
-export interface ConnectivityResult { result: 'ok' | 'unstable' | 'offline'; failedLayer?: 'dns' | 'tcp' | 'tls' | 'http'; timings: CheckTiming[]; httpStatus?: number; viaProxy?: string }
+/**
+ * `unknown`: the DNS server answered that the API host's name does not exist, while the device is on a network.
+ * The connection works as far as that answer goes; a DNS filter, a captive portal or the service itself may be why.
+ * (Offline, a resolver cannot reach its server: EAI_AGAIN; macOS answers ENOTFOUND then, with no interface up.)
+ */
+export interface ConnectivityResult { result: 'ok' | 'unstable' | 'offline' | 'unknown'; failedLayer?: 'dns' | 'tcp' | 'tls' | 'http'; timings: CheckTiming[]; httpStatus?: number; viaProxy?: string }
 /** `unreachable`: an unknown result because the server could not be reached at all (not because it sent no usable time). */
 export interface ClockResult { result: 'ok' | 'skewed' | 'unknown'; skewSeconds?: number; serverDate?: string; detail?: string; unreachable?: boolean }
 export interface ConfirmationsResult { result: 'confirmed' | 'confirming' | 'not-found' | 'unknown'; confirmations: number; required: number; blockHeight?: number; detail?: string }
@@ -144,6 +152,7 @@ interface Ctx {
   secureContext: tls.SecureContext | undefined;
   signal: AbortSignal | undefined;
   now: () => number;
+  online: () => boolean;
   sockets: Set<net.Socket>;
 }
 
@@ -168,8 +177,18 @@ function makeCtx(opts: CheckOptions): Ctx {
     secureContext: opts.ca === undefined ? undefined : tls.createSecureContext({ ca: [...tls.rootCertificates, opts.ca.toString()] }),
     signal: opts.signal,
     now: opts.now ?? Date.now,
+    online: opts.online ?? hasNetworkInterface,
     sockets: new Set(),
   };
+}
+
+/** A network interface with an address, besides loopback (Wi-Fi, Ethernet, mobile data, a VPN). */
+function hasNetworkInterface(): boolean {
+  try {
+    return Object.values(os.networkInterfaces()).some((addresses) => addresses?.some((a) => !a.internal));
+  } catch {
+    return true; // cannot tell: not taken for offline
+  }
 }
 
 function track<S extends net.Socket>(ctx: Ctx, socket: S): S {
@@ -605,10 +624,15 @@ export async function checkConnectivity(target: ConnectivityTarget, opts: CheckO
       const through = proxy;
       open = (signal) => openTunnel(ctx, through, host, port, signal);
     } else {
-      const found = await layer('dns', `DNS lookup of ${host}`, (signal) => resolveAddress(ctx, host, signal), (found) =>
+      let lookupError: string | undefined;
+      const found = await layer('dns', `DNS lookup of ${host}`, (signal) => resolveAddress(ctx, host, signal).catch((err: unknown) => {
+        lookupError = errorCode(err);
+        throw err;
+      }), (found) =>
         net.isIP(host) ? 'IP address, no lookup needed' : `${host} → ${found.address}`,
       );
-      if (!found) return finish('offline', { failedLayer: 'dns' });
+      // "No such name" is an answer from a DNS server: with an interface up, the device is not simply offline.
+      if (!found) return finish((lookupError === 'ENOTFOUND' || lookupError === 'ENODATA') && ctx.online() ? 'unknown' : 'offline', { failedLayer: 'dns' });
       open = (signal) => connectTcp(ctx, found.address, port, signal);
     }
 

@@ -83,7 +83,7 @@ export function canMeasure(q: Question, provider: Provider, facts: CheckFacts = 
  * provider's targets. Undefined when the directory names no target: the
  * question is then asked instead.
  */
-export async function runMeasuredCheck(q: Question, provider: Provider, opts: CheckOptions, facts: CheckFacts = {}): Promise<{ answer: string; record: CheckRecord } | undefined> {
+export async function runMeasuredCheck(q: Question, provider: Provider, opts: CheckOptions, facts: CheckFacts = {}): Promise<{ answer: string | undefined; record: CheckRecord } | undefined> {
   if (q.check === 'confirmations' || q.check === 'address-chain' || q.check === 'memo') return runTransferCheck(q, provider, opts, facts);
   if (!canMeasure(q, provider) || !provider.checks?.apiHost) return undefined;
   const { checkConnectivity } = await import('../checks/network.js');
@@ -92,7 +92,8 @@ export async function runMeasuredCheck(q: Question, provider: Provider, opts: Ch
   // Layer names are ids (dns, tcp, tls, http), the same in every language.
   const detail = r.failedLayer ? `(${r.failedLayer})` : r.viaProxy ? `(proxy ${r.viaProxy})` : undefined;
   return {
-    answer: r.result,
+    // A name the DNS server says does not exist, on a device with a network: measured, but not an answer (the question is asked).
+    answer: r.result === 'unknown' ? undefined : r.result,
     record: { question: q.id, check: q.check ?? 'connectivity', input: provider.checks.apiHost, result: r.result, reasons: [], timings: r.timings, ...(detail ? { detail } : {}) },
   };
 }

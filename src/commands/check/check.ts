@@ -79,11 +79,11 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
       const timing = r.timings.map((x) => `${x.layer} ${Math.round(x.ms)} ms${x.ok ? '' : ' ✘'}`).join(' · ');
       lines.push({
         name,
-        status: r.result === 'ok' ? 'pass' : r.result === 'unstable' ? 'warn' : 'fail',
+        status: r.result === 'ok' ? 'pass' : r.result === 'offline' ? 'fail' : 'warn',
         result: r.result,
         // The result in the user's words (the code stays in `result`); the layer that failed, as measured.
         detail: `${targets.apiHost}: ${t(`check.measured.${r.result}`, { detail: r.failedLayer ? `(${r.failedLayer})` : '' }).trim()} — ${timing}`,
-        ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? 'checkcmd.fix.offline' : 'checkcmd.fix.unstable') }),
+        ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? 'checkcmd.fix.offline' : r.result === 'unknown' ? 'checkcmd.fix.nameNotFound' : 'checkcmd.fix.unstable') }),
         timings: r.timings,
       });
     } else if (name === 'clock') {

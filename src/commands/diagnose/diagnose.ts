@@ -260,13 +260,14 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
             () => runMeasuredCheck(q, provider, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) }, facts),
             // A check that cannot decide (a fact left empty, an address valid on several networks) leaves the question to be asked.
             (r) =>
-              r
+              r?.answer !== undefined
                 ? { text: t(`check.measured.${r.answer as 'ok'}`, { detail: r.record.detail ?? '' }).trim(), ok: GOOD_RESULTS.has(r.answer) }
-                : { text: txidMisfit ? t('check.measured.txidMisfit', { chain: txidChain! }) : t('check.measured.undecided'), ok: false },
+                : { text: r ? t('check.measured.nameNotFound') : txidMisfit ? t('check.measured.txidMisfit', { chain: txidChain! }) : t('check.measured.undecided'), ok: false },
             opts.json,
           );
-          if (ran) {
-            checks = [...checks.filter((c) => c.question !== q.id), ran.record];
+          // What was measured goes to the case even when it decides nothing (the question is then asked).
+          if (ran) checks = [...checks.filter((c) => c.question !== q.id), ran.record];
+          if (ran?.answer !== undefined) {
             next = forward(next.session, ran.answer);
             await progress(next.session);
             continue;
