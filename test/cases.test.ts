@@ -274,6 +274,36 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.stdout.replace(/\s+/g, '')).toContain('只能转入来电者自己创建的钱包，客服从不提供转账地址');
   });
 
+  it('says at once when the TxID and the chain typed do not fit each other, offering the one just typed to correct', async () => {
+    const btcTx = 'f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16';
+    const base = ['diagnose', 'account-compromised', '--agent', '--summary', 'text'];
+    const facts = [{ expect: 'Account ID', pick: 'U-9' }, { expect: 'When it happened', pick: '' }, { expect: 'Amount', pick: '' }];
+    // A Bitcoin TxID, then "eth" (whose TxIDs start 0x): the chain is offered again; corrected to btc, both are kept.
+    const corrected = await run(base, {
+      tty: true,
+      prompts: [...facts, { expect: 'TxID', pick: btcTx }, { expect: 'chain', pick: 'eth' }, { expect: 'chain', pick: 'btc' }, { expect: 'Receiving address', pick: '' }],
+    });
+    corrected.prompter.assertDone();
+    expect(corrected.code).toBe(0);
+    expect(corrected.stderr.replace(/\s+/g, ' ')).toContain('The TxID given is not one of eth. Correct the chain, or press Enter to keep it as it is.');
+    expect(corrected.prompter.inputs[5]!.default).toBe('eth');
+    expect(corrected.stdout).toContain('Coin and network (chain): btc');
+    // Kept as typed when it is typed again: the agent may know better.
+    const kept = await run(base, {
+      tty: true,
+      prompts: [...facts, { expect: 'TxID', pick: btcTx }, { expect: 'chain', pick: 'ETH' }, { expect: 'chain', pick: 'ETH' }, { expect: 'Receiving address', pick: '' }],
+    });
+    kept.prompter.assertDone();
+    expect(kept.stdout).toContain('Coin and network (chain): ETH');
+    // The chain known first (a crypto withdrawal's confirmations): the TxID is what is offered again.
+    const txFirst = await run(['diagnose', 'account-compromised', '--agent', '--fact', 'chain=eth'], {
+      tty: true,
+      prompts: [...facts, { expect: 'TxID', pick: 'not-a-txid' }, { expect: 'TxID', pick: `0x${btcTx}` }, { expect: 'Receiving address', pick: '' }],
+    });
+    txFirst.prompter.assertDone();
+    expect(txFirst.stderr.replace(/\s+/g, ' ')).toContain('That is not a TxID of eth. Correct it, or press Enter to keep it as it is.');
+  });
+
   it('asks a card or bank case no crypto facts, only the facts its outcome names, and speaks to the agent about the caller', async () => {
     const r = await run(['diagnose', 'payment-failed', '--agent', '--network', 'ok', '--balance', 'sufficient', '--verification', 'rejected'], {
       tty: true,

@@ -527,6 +527,8 @@ async function askFacts(
   // Facts gone back over: offered again, ready to correct, instead of lost.
   const before: Partial<Record<CaseFact, string>> = {};
   for (const key of asked) if (facts[key] !== undefined) before[key] = facts[key];
+  // A TxID that is not one of the chain given (or a chain the TxID is not one of), typed once more as it was: kept.
+  let misfitTold: string | undefined;
   for (let i = 0; i < asked.length; ) {
     const key = asked[i]!;
     const back = i > 0 || o.canGoBack;
@@ -545,6 +547,20 @@ async function askFacts(
       const previous = asked[i]!;
       if (facts[previous] !== undefined) before[previous] = facts[previous];
       continue;
+    }
+    if ((key === 'txid' || key === 'chain') && value !== '' && value !== misfitTold) {
+      // A TxID and a chain that do not fit: one was mistyped or pasted from another transfer, most likely.
+      // Said at once, with what was just typed offered to correct (QA: agent).
+      const chainText = key === 'chain' ? value : facts.chain;
+      const txid = key === 'txid' ? value : facts.txid;
+      const chain = chainText === undefined ? undefined : chainFromText(chainText);
+      if (chain && txid && !(await import('../../checks/crypto.js')).checkTxid(chain, txid).valid) {
+        const layout = await layoutFor(ctx.io.stderr);
+        ctx.io.stderr.write(`${layout.wrap(ctx.t(key === 'txid' ? 'fact.txidMisfit' : 'fact.chainMisfit', { chain }))}\n`);
+        before[key] = value;
+        misfitTold = value;
+        continue;
+      }
     }
     if (value !== '') {
       facts[key] = value.slice(0, 500);
