@@ -411,3 +411,33 @@ describe('detectKind', () => {
     expect(detectKind('55', 'US')).toBeNull();
   });
 });
+
+describe('a provider whose pages are on a shared host (QA: author)', () => {
+  // A small team's site on Google Sites, its ticket form on Google Forms, its code on GitHub.
+  const SHARED: Provider = {
+    id: 'our-wallet',
+    name: 'Our Wallet',
+    website: 'https://sites.google.com/view/our-wallet',
+    example: false,
+    queues: { general: [channel('ticket', 'https://docs.google.com/forms/d/e/OFFICIALFORM/viewform'), channel('web', 'https://github.com/our-wallet')] },
+  };
+  const check = (input: string) => verifyContact(input, [SHARED]);
+
+  it('vouches for the listed pages and what lies under them, named by host and path', () => {
+    expect(check('https://sites.google.com/view/our-wallet')).toMatchObject({ verdict: 'official', normalized: 'sites.google.com/view/our-wallet', match: { type: 'website' } });
+    expect(check('https://sites.google.com/view/our-wallet/contact')).toMatchObject({ verdict: 'official', match: { type: 'website' } });
+    expect(check('https://docs.google.com/forms/d/e/OFFICIALFORM/viewform')).toMatchObject({ verdict: 'official', match: { queue: 'general', type: 'ticket' } });
+    expect(check('https://github.com/our-wallet/app')).toMatchObject({ verdict: 'official', match: { type: 'web' } });
+  });
+
+  it('never for another page on the same host: that is someone else’s', () => {
+    for (const page of ['https://docs.google.com/forms/d/e/another-scam/viewform', 'https://github.com/evil/repo', 'https://mail.google.com', 'https://sites.google.com/view/refunds']) {
+      expect(check(page)).toMatchObject({ verdict: 'unknown' });
+    }
+    // A page named after the brand is an imitation.
+    expect(check('https://sites.google.com/view/ourwallet-refund-desk')).toMatchObject({ verdict: 'lookalike', reasons: ['brand-with-extra-words'], normalized: 'sites.google.com/view/ourwallet-refund-desk' });
+    expect(check('https://github.com/0urwallet')).toMatchObject({ verdict: 'lookalike' });
+    // A path that only starts with the listed one's text is another page.
+    expect(check('https://sites.google.com/view/our-wallet-support').verdict).toBe('lookalike');
+  });
+});

@@ -98,6 +98,9 @@ const SHARED_DOMAINS = new Set([
   'qq.com', 'foxmail.com', '163.com', '126.com', 'yeah.net', 'sina.com', 'sina.cn', 'sohu.com', 'aliyun.com', 'naver.com',
   'x.com', 'twitter.com', 't.me', 'telegram.me', 'weibo.com', 'weibo.cn', 'facebook.com', 'instagram.com', 'tiktok.com', 'youtube.com',
   'linkedin.com', 'wechat.com', 'zendesk.com', 'freshdesk.com', 'intercom.help', 'helpscoutdocs.com', 'google.com', 'bit.ly',
+  // Sites whose pages belong to their users, told apart by the path (sites.google.com/view/NAME, github.com/NAME).
+  'github.com', 'gitlab.com', 'bitbucket.org', 'medium.com', 'linktr.ee', 'notion.so', 'reddit.com', 'discord.com', 'discord.gg',
+  'wa.me', 'whatsapp.com', 'line.me', 'forms.gle', 'tinyurl.com', 'feishu.cn', 'larksuite.com', 'wjx.cn', 'jinshuju.net',
 ]);
 
 /** Social hosts (without www./m./mobile.) and the platform they belong to. */
@@ -491,8 +494,12 @@ function brandReasons(parsed: Parsed, b: Brand, officialHosts: readonly Host[], 
   switch (parsed.kind) {
     case 'phone':
       return [];
-    case 'url':
-      return hostReasons(parsed.host, parsed.userinfo, b, officialHosts);
+    case 'url': {
+      const out = hostReasons(parsed.host, parsed.userinfo, b, officialHosts);
+      // On a shared host the owner is named in the path: sites.google.com/view/ourwallet-refund-desk.
+      if (isShared(parsed.host) && b.source !== 'handle') for (const segment of parsed.path.split('/')) if (segment) out.push(...nameReasons(safeDecode(segment), b.token, true));
+      return out;
+    }
     case 'email': {
       const out = hostReasons(parsed.host, '', b, officialHosts);
       // The brand in the local part: examplewallet.support@gmail.com.
@@ -573,7 +580,8 @@ export function verifyContact(input: string, providers: readonly Provider[], opt
   const parsed = classify(contactIn(text), country);
   if (!parsed) return { input: text, kind: null, normalized: null, verdict: 'invalid', reasons: [] };
 
-  const normalized = parsed.kind === 'phone' ? parsed.e164 : parsed.kind === 'email' ? parsed.address : parsed.kind === 'url' ? parsed.host.ascii : parsed.handle.toLowerCase();
+  // A page on a shared host is named by its path too: the host alone is everybody's.
+  const normalized = parsed.kind === 'phone' ? parsed.e164 : parsed.kind === 'email' ? parsed.address : parsed.kind === 'url' ? (isShared(parsed.host) ? `${parsed.host.ascii}${parsed.path}` : parsed.host.ascii) : parsed.handle.toLowerCase();
   const result = (verdict: Verdict, contact?: Official, reasons: (LookalikeReason | UnknownReason)[] = []): VerifyResult => ({
     input: text,
     kind: parsed.kind,
@@ -611,7 +619,10 @@ export function verifyContact(input: string, providers: readonly Provider[], opt
       const { host } = parsed;
       const urls = all.filter((c) => c.parsed.kind === 'url');
       const samePath = urls.find((c) => c.parsed.kind === 'url' && c.parsed.host.ascii === host.ascii && c.parsed.path === parsed.path);
-      const sameHost = urls.find((c) => hostOf(c.parsed)?.ascii === host.ascii);
+      // On a shared host (sites.google.com, github.com) a listed page vouches only for itself and what lies under it:
+      // any other path there is someone else's page.
+      const shared = isShared(host);
+      const sameHost = urls.find((c) => c.parsed.kind === 'url' && c.parsed.host.ascii === host.ascii && (!shared || (c.parsed.path !== '' && parsed.path.startsWith(`${c.parsed.path}/`))));
       const sameDomain =
         host.domain !== null && !isShared(host) ? all.filter((c) => hostOf(c.parsed)?.domain === host.domain).sort((a, b) => Number(a.parsed.kind !== 'url') - Number(b.parsed.kind !== 'url'))[0] : undefined;
       const official = samePath ?? sameHost ?? sameDomain;
