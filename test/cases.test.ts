@@ -304,6 +304,17 @@ describe('agent mode at escalations and alerts', () => {
     expect(txFirst.stderr.replace(/\s+/g, ' ')).toContain('That is not a TxID of eth. Correct it, or press Enter to keep it as it is.');
   });
 
+  it('asks for where the money went after money was sent to a scammer, not an error message (QA: agent)', async () => {
+    const r = await run(['diagnose', 'suspicious-contact', '--agent', '--answer', 'request=transfer', '--answer', 'paid=paid', '--summary', 'text'], {
+      tty: true,
+      prompts: ['Account ID', 'When it happened', 'Amount', 'TxID', 'chain', 'Receiving address'].map((expect) => ({ expect, pick: expect === 'Amount' ? '2 ETH' : '' })),
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.prompter.inputs.map((i) => i.message)).not.toContainEqual(expect.stringMatching(/Error message/));
+    expect(r.stdout).toContain('Amount: 2 ETH');
+  });
+
   it('asks a card or bank case no crypto facts, only the facts its outcome names, and speaks to the agent about the caller', async () => {
     const r = await run(['diagnose', 'payment-failed', '--agent', '--network', 'ok', '--balance', 'sufficient', '--verification', 'rejected'], {
       tty: true,
