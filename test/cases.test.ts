@@ -582,6 +582,11 @@ describe('the case log', () => {
     expect(ambiguous.code).toBe(2);
     expect(json(ambiguous.stdout).error).toMatchObject({ code: 'ambiguous_case', candidates: [first.id, `${first.id}-2`] });
     expect(json((await run(['cases', 'show', 'abcdef99', '--json'], { env })).stdout).error).toMatchObject({ code: 'unknown_case', id: 'abcdef99' });
+    // An id copied from a ticket in capitals, or with spaces, is the same id (QA: agent); an empty one is no id.
+    expect(json((await run(['cases', 'show', ` ${first.id.toUpperCase()} `, '--json'], { env })).stdout).id).toBe(first.id);
+    const empty = await run(['cases', 'show', '', '--json'], { env });
+    expect(empty.code).toBe(2);
+    expect(json(empty.stdout).error.code).toBe('missing_case_id');
   });
 
   it('opens a case whose id starts with eight digits by that start (not refused as a one-time code)', async () => {

@@ -74,10 +74,13 @@ export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: C
 
 /** One case, as the ticket summary. */
 export async function runCasesShow(opts: { id: string; format: string; json: boolean }, ctx: Context): Promise<void> {
+  // Ids are lower-case; one copied from a ticket may be upper-case, or carry spaces around it.
+  const id = opts.id.trim().toLowerCase();
+  if (id === '') throw new UsageError('missing_case_id', ctx.t('cases.noId'));
   const { list } = await cases(ctx);
   // A full id always names its case; otherwise the first characters must name exactly one.
-  const exact = list.filter((c) => c.id === opts.id);
-  const matches = exact.length > 0 ? exact : list.filter((c) => c.id.startsWith(opts.id));
+  const exact = list.filter((c) => c.id === id);
+  const matches = exact.length > 0 ? exact : list.filter((c) => c.id.startsWith(id));
   if (matches.length === 0) throw new UsageError('unknown_case', ctx.t('cases.unknown', { id: clip(opts.id) }), { id: clip(opts.id) });
   // Several cases start so: a code of its own, with their ids to choose from.
   if (matches.length > 1) throw new UsageError('ambiguous_case', ctx.t('cases.ambiguous', { id: clip(opts.id) }), { candidates: matches.map((c) => c.id) });
