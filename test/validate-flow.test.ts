@@ -181,6 +181,13 @@ describe('flow validation', () => {
     expect(problems(named).join('\n')).not.toMatch(/stands at the level/);
   });
 
+  it('refuses two answers of a question with the same label in a language: on screen they look alike (QA: author)', () => {
+    expect(problems(GOOD.replace('label: { en: Unstable, zh: 不稳定 }', 'label: { en: ok , zh: 不稳定 }'))).toEqual([
+      'flows/tiny.yaml:11:41: answers "ok" and "unstable" of question "network" have the same label "ok": on screen they cannot be told apart; word them differently',
+    ]);
+    expect(problems(GOOD.replace('label: { en: Unstable, zh: 不稳定 }', 'label: { en: Unstable, zh: 正常 }'))).toHaveLength(1);
+  });
+
   it('reports a missing key once, not also its value as "nothing" (QA: author)', () => {
     expect(problems(GOOD.replace('{ answers: { network: ok }, expect: done }', '{ answers: { network: ok } }'))).toEqual(['flows/tiny.yaml:26:5: test 1 is missing "expect"']);
     expect(problems(GOOD.replace(/tests:\n.*\n$/, ''))).toEqual(['flows/tiny.yaml:1:1: a flow file is missing "tests"']);

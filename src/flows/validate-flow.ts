@@ -141,6 +141,8 @@ function readQuestions(c: Checker, root: Obj, requireAgent: boolean): Record<str
     const answersRaw = q.answers === undefined ? undefined : Array.isArray(q.answers) && q.answers.length >= 2 ? q.answers : c.array(q.answers, [...path, 'answers'], ref('what.questionAnswers', { id: qid }), 2);
     const answers: Answer[] = [];
     const seen = new Set<string>();
+    // Labels per language: two answers the user cannot tell apart on screen lead to different places.
+    const labels = new Map<string, string>();
     answersRaw?.forEach((a: unknown, i) => {
       const obj = c.goodObject(a, ANSWER_KEYS, ANSWER_KEYS) ?? c.object(a, [...path, 'answers', i], ref('what.questionAnswer', { id: qid }), ANSWER_KEYS, ANSWER_KEYS);
       if (!obj) return;
@@ -149,6 +151,14 @@ function readQuestions(c: Checker, root: Obj, requireAgent: boolean): Record<str
       const next = obj.next === undefined ? undefined : isCleanText(obj.next) ? obj.next : c.string(obj.next, [...path, 'answers', i, 'next'], ref('what.answerNext', { value: String(obj.value) }));
       if (value !== undefined && seen.has(value)) c.report([...path, 'answers', i, 'value'], 'flow.answerTwice', { value, id: qid });
       if (value !== undefined) seen.add(value);
+      if (value !== undefined && label) {
+        for (const lang of LANGS) {
+          const shown = `${lang}:${label[lang].trim().toLowerCase()}`;
+          const other = labels.get(shown);
+          if (other !== undefined && other !== value) c.report([...path, 'answers', i, 'label', lang], 'flow.labelTwice', { value, other, id: qid, label: label[lang].trim() });
+          else labels.set(shown, value);
+        }
+      }
       if (value !== undefined && label && next !== undefined) answers.push({ value, label, next });
     });
     const shared = Object.hasOwn(SHARED_QUESTIONS, id) ? SHARED_QUESTIONS[id] : undefined;
