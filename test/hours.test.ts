@@ -156,6 +156,11 @@ describe('parseWeeklyHours: errors carry an offset and an explanation', () => {
     ['Mo 9:00-18:00', 3, /^malformed time "9:00": write times as HH:MM/],
     ['Mo 09.00-18:00', 3, /^malformed time "09.00"/],
     ['Mo 09:00-6pm', 9, /^malformed time "6pm"/],
+    // The usual mistakes, said as such (QA: author): the dash the cards print, a rule after ",", 24/7 as a day's hours.
+    ['Mo-Fr 09:00–18:00', 11, /^write a range with a plain hyphen "-", not "–": e\.g\. 09:00-18:00$/],
+    ['Mo-Fr 09:00～18:00', 11, /^write a range with a plain hyphen "-", not "～"/],
+    ['Mo-Fr 09:00-18:00, Sa 10:00-14:00', 19, /^"Sa" is a day, where a time was expected: separate rules with ";"/],
+    ['Sa 24/7', 3, /^24\/7 is not a time: for a whole day write 00:00-24:00$/],
     ['Mo 09:60-18:00', 6, /^minutes 60 in "09:60" are out of range: minutes go from 00 to 59$/],
     ['Mo 25:00-26:00', 3, /^hour 25 in "25:00" is out of range: hours go from 00 to 24$/],
     ['Mo 09:00-24:30', 9, /^"24:30" is past the end of the day: the latest time is 24:00$/],

@@ -170,13 +170,27 @@ function parseTime(sc: Scanner): number {
     fail('hours.expectedTime', { found: sc.excerpt() }, from);
   }
   const match = /^(\d\d):(\d\d)$/.exec(token);
-  if (!match) fail('hours.malformedTime', { token }, from);
+  if (!match) malformedTime(token, from);
   const hours = Number(match[1]);
   const minutes = Number(match[2]);
   if (hours > 24) fail('hours.hourRange', { hour: match[1] ?? '', token }, from);
   if (minutes > 59) fail('hours.minuteRange', { minutes: match[2] ?? '', token }, from + 3);
   if (hours === 24 && minutes !== 0) fail('hours.pastDay', { token }, from);
   return hours * 60 + minutes;
+}
+
+/** Dashes and words that are not "-" between two times, as people write them (and as the cards print hours). */
+const OTHER_DASH = /[\u2010-\u2015\u2212~\uff5e\u81f3\u5230]/u;
+
+/** What is wrong with a token read where a time belongs, said as the usual mistakes are. */
+function malformedTime(token: string, from: number): never {
+  const dash = OTHER_DASH.exec(token);
+  if (dash) fail('hours.otherDash', { dash: dash[0] }, from + dash.index);
+  if (token === '24/7') fail('hours.allDay', {}, from);
+  // "Mo-Fr 09:00-18:00, Sa 10:00-14:00": a day where the next time was expected.
+  const day = /^[A-Z][a-z]/.exec(token)?.[0];
+  if (day !== undefined && (DAY_TOKENS as readonly string[]).includes(day)) fail('hours.dayInTimes', { word: token }, from);
+  return fail('hours.malformedTime', { token }, from);
 }
 
 function parseRange(sc: Scanner): SourcedRange {
