@@ -250,9 +250,16 @@ describe('contacts in the CLI', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.outcome).toMatchObject({ kind: 'escalate', queue: 'account', contact: null });
-    expect(doc.warnings[0]).toContain('has no account contacts for Acme Pay');
+    // In a case, where to find them; the notice points to the website, as no contacts are "shown here" (QA: author).
+    expect(doc.warnings[0]).toBe('No account contacts for Acme Pay are in the directory (acme.yaml). Find them on the official website, https://help.acme.test/contact, or in the official app.');
+    expect(doc.outcome.notice).toMatch(/Reach it only through the official app or its website, https:\/\/help\.acme\.test\/contact, never through a number or link someone sent you\.$/);
     const human = await run(['diagnose', 'contact-support', '--answer', 'topic=account', '--contacts', 'acme.yaml'], { files });
-    expect(human.stdout).toContain('The directory (acme.yaml) has no account contacts for Acme Pay');
+    expect(human.stdout).toContain('No account contacts for Acme Pay are in the directory (acme.yaml).');
+    expect(human.stdout).not.toContain('contacts shown here');
+    const agent = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account', '--contacts', 'acme.yaml'], { files });
+    expect(agent.stdout.replace(/\s+/g, ' ')).toContain('They should reach support only through the official app or its website, https://help.acme.test/contact,');
+    // The operator's listing says how to mend the directory.
+    expect(human.stdout).not.toContain('Add them to the directory');
     const list = await run(['contacts', 'account', '--contacts', 'acme.yaml'], { files });
     expect(list.stderr).toContain('The directory (acme.yaml) has no account contacts for Acme Pay');
   });

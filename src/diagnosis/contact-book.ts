@@ -31,9 +31,14 @@ export class ContactBook {
 
   private noticeText: string | undefined;
 
-  /** What to say when the directory has no channel for a queue. */
+  /** What to say in a case when the directory has no channel for a queue: where to find them (not how to fix the directory). */
   missing(queue: Queue): string {
     const { t } = this.env;
-    return t('contact.missingQueue', { source: this.directory.source, queue: t(`queue.${queue}`), provider: this.provider.name, url: this.provider.website });
+    return t('contact.missingQueue.case', { source: this.directory.source, queue: t(`queue.${queue}`), provider: this.provider.name, url: this.provider.website });
+  }
+
+  /** The notice for a card that could not be made: there are no "contacts shown here" to point to. */
+  get noticeWithoutCard(): string {
+    return this.env.t('safety.notice.noQueue', { url: this.provider.website });
   }
 }

@@ -136,7 +136,7 @@ export function finish(env: DiagnosisEnv, flow: Flow, outcome: Outcome, session:
   const result: FullResult = toResult(flow, outcome, session, env.lang);
   if (outcome.queue && contacts) {
     result.outcome.contact = contacts.card(outcome.queue, outcome.kind === 'alert');
-    result.outcome.notice = contacts.notice;
+    result.outcome.notice = result.outcome.contact ? contacts.notice : contacts.noticeWithoutCard;
     if (!result.outcome.contact) result.warnings = [contacts.missing(outcome.queue)];
   } else if (outcome.queue) result.outcome.notice = env.t('safety.notice.noContacts');
   return result;

@@ -392,7 +392,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     const { renderOutcome } = await import('../../render/outcome.js');
     const { out: style } = await ctx.styles();
     // An agent reads the steps and the safety notice as what to tell the caller.
-    const agentNotice = role === 'agent' && result.outcome.notice ? { notice: contacts ? t('safety.notice.agent', { url: contacts.provider.website }) : t('safety.notice.agent.noContacts') } : {};
+    const agentNotice = role === 'agent' && result.outcome.notice ? { notice: contacts ? t(result.outcome.contact ? 'safety.notice.agent' : 'safety.notice.agent.noQueue', { url: contacts.provider.website }) : t('safety.notice.agent.noContacts') } : {};
     const shown = { ...result, outcome: { ...result.outcome, ...(result.agentSteps ? { steps: result.agentSteps } : {}), ...agentNotice } };
     text = notes.map((n) => `${layout.wrap(n)}\n`).join('') + renderOutcome(shown, t, style, layout, role === 'agent');
     if (result.outcome.contact) {
