@@ -133,6 +133,19 @@ describe('contact cards', () => {
     expect(shanghai.channels.find((c) => c.type === 'phone')).toMatchObject({ openNow: false });
   });
 
+  it('says what a holiday or a short day does to a channel’s hours that date, with the directory’s note (QA: author, agent)', () => {
+    const text = SMALL.replace('      - { date: "2026-10-01", hours: "off" }', '      - { date: "2026-10-01", hours: "off", note: National Day }\n      - { date: "2026-10-02", hours: "10:00-12:00" }');
+    const { directory: d, problems: p } = loadDirectoryText(text, 'dir.yaml');
+    expect(p).toEqual([]);
+    const phone = (at: string) => contactCard(d!.providers[0]!, 'payments', new Date(at), 'en')!.channels.find((c) => c.type === 'phone')!;
+    expect(phone('2026-10-01T03:00:00Z')).toMatchObject({ openNow: false, exception: { date: '2026-10-01', hours: 'off', note: 'National Day' } });
+    expect(phone('2026-10-02T03:00:00Z')).toMatchObject({ openNow: true, exception: { date: '2026-10-02', hours: '10:00-12:00' } });
+    expect(phone('2026-10-02T03:00:00Z').exception).not.toHaveProperty('note');
+    // The date is the support's: 2026-10-01 23:30 in UTC is already 2 October in Shanghai.
+    expect(phone('2026-10-01T16:30:00Z').exception?.date).toBe('2026-10-02');
+    expect(phone('2026-10-05T03:00:00Z')).not.toHaveProperty('exception');
+  });
+
   it('puts 24/7 lines first for alerts, even when others are open too', () => {
     const at = new Date('2026-11-23T02:00:00Z'); // Monday 10:00 in Shanghai: both open
     expect(contactCard(acme, 'security', at, 'en')!.channels.map((c) => c.type)).toEqual(['email', 'phone']);
@@ -174,6 +187,14 @@ describe('contacts in the CLI', () => {
     const demo = await run(['contacts', 'security']);
     expect(demo.stdout).toContain('EXAMPLE DATA');
     expect(demo.stdout).toContain('Check these contacts on the official website: https://www.example.com/help/contact');
+  });
+
+  it('shows on the card what a holiday does to a channel that day, and why', async () => {
+    // The demo's Spring Festival short day (Sunday 7 February 2027 in Shanghai): the phone is open, outside its weekly hours.
+    const r = await run(['contacts', 'payments', '--now', '2027-02-07T11:00:00+08:00']);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Mon–Fri 09:00–18:00; Sat 10:00–14:00 (Asia/Shanghai) · this day: 10:00–16:00 (Spring Festival, short day) · until');
+    const zh = await run(['--lang', 'zh', 'contacts', 'payments', '--now', '2026-10-01T11:00:00+08:00']);
+    expect(zh.stdout.replace(/\s+/g, ' ')).toContain('当天：不开放（National Day）');
   });
 
   it('shows the in-app path in the language of the run', async () => {

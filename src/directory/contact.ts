@@ -1,7 +1,7 @@
 /** The contact card for a queue at an instant: which channels are open, and when that changes. Pure. */
 import { DateTime } from 'luxon';
 import type { Lang, Queue } from '../engine/types.js';
-import { channelState } from './hours.js';
+import { channelState, rangesText } from './hours.js';
 import { channelValue, type Channel, type Provider } from './types.js';
 
 export interface ChannelView {
@@ -15,6 +15,8 @@ export interface ChannelView {
   nextClose: string | null;
   notes: string[];
   languages: string[];
+  /** The support's date of the instant has other hours than the week's (a holiday): which, and why when the directory says. */
+  exception?: { date: string; hours: string; note?: string };
 }
 
 export interface ContactCard {
@@ -33,6 +35,8 @@ export interface ContactCard {
 export function channelView(channel: Channel, at: Date, lang: Lang): ChannelView {
   const state = channelState({ timezone: channel.timezone, weekly: channel.weekly, exceptions: channel.exceptions }, at);
   const iso = (d: Date | null) => (d ? DateTime.fromJSDate(d, { zone: channel.timezone }).toISO({ suppressMilliseconds: true }) : null);
+  const today = channel.exceptions.length === 0 ? undefined : DateTime.fromJSDate(at, { zone: channel.timezone }).toISODate();
+  const exception = today === undefined ? undefined : channel.exceptions.find((e) => e.date === today);
   return {
     type: channel.type,
     value: channelValue(channel, lang),
@@ -43,6 +47,7 @@ export function channelView(channel: Channel, at: Date, lang: Lang): ChannelView
     nextClose: state.openNow ? iso(state.nextClose) : null,
     notes: [channel.response?.[lang], channel.cost?.[lang]].filter((n): n is string => n !== undefined),
     languages: channel.languages,
+    ...(exception ? { exception: { date: exception.date, hours: rangesText(exception.ranges), ...(exception.note ? { note: exception.note } : {}) } } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export interface DateException {
   date: string;
   /** Replaces the weekly ranges of that date; `[]` means closed all day. */
   ranges: TimeRange[];
+  /** Why the day differs (a holiday's name), as the directory says it. */
+  note?: string;
 }
 
 export interface Schedule {
@@ -104,6 +106,11 @@ function pad2(n: number): string {
 function formatMinutes(minutes: number): string {
   const m = minutes > MINUTES_PER_DAY ? minutes - MINUTES_PER_DAY : minutes;
   return `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`;
+}
+
+/** Ranges in the directory's notation ("10:00-14:00,15:00-17:00"), or "off" for a day without any. */
+export function rangesText(ranges: readonly TimeRange[]): string {
+  return ranges.length === 0 ? 'off' : ranges.map(formatRange).join(',');
 }
 
 function formatRange(r: TimeRange): string {

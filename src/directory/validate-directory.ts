@@ -227,15 +227,16 @@ function readExceptions(c: Checker, raw: unknown, path: PathKey[]): DateExceptio
     if (!date) c.report([...path, i, 'date'], 'dir.badDate');
     else if (dates.has(date)) c.report([...path, i, 'date'], 'dir.dateTwice', { date });
     const hoursText = c.string(e.hours, [...path, i, 'hours'], 'what.exceptionHours');
+    let note: string | undefined;
     if (e.note !== undefined) {
-      const note = c.string(e.note, [...path, i, 'note'], 'what.exceptionNote');
-      if (note !== undefined) c.screened(note, [...path, i, 'note'], 'what.exceptionNote');
+      note = c.string(e.note, [...path, i, 'note'], 'what.exceptionNote');
+      if (note !== undefined && !c.screened(note, [...path, i, 'note'], 'what.exceptionNote')) note = undefined;
     }
     if (date) dates.add(date);
     if (!date || hoursText === undefined) return;
     const parsed = parseDayRanges(hoursText);
     if (!parsed.ok) reportAt(c, [...path, i, 'hours'], hoursText, parsed.error, 'dir.exceptionHours');
-    else out.push({ date, ranges: parsed.value });
+    else out.push({ date, ranges: parsed.value, ...(note?.trim() ? { note: note.trim() } : {}) });
   });
   return out;
 }

@@ -111,6 +111,8 @@ export const zh: Record<MessageKey, string> = {
   'contact.until': '服务至你的当地时间（{zone}）{time}（{in}）',
   'contact.opens': '你的当地时间（{zone}）{time} 开始服务（{in}）',
   'contact.never': '未来两周内没有服务时间',
+  'contact.exception': '当天：{hours}',
+  'contact.exceptionNoted': '当天：{hours}（{note}）',
   'contact.in': '{duration}后',
   'contact.languages': '语言：{languages}',
   'contact.source': '请在官方网站核对这些联系方式：{url}',

@@ -119,6 +119,8 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'contact.until': 'until {time} your time, {zone} ({in})',
   'contact.opens': 'opens {time} your time, {zone} ({in})',
   'contact.never': 'no opening in the next two weeks',
+  'contact.exception': 'this day: {hours}',
+  'contact.exceptionNoted': 'this day: {hours} ({note})',
   'contact.in': 'in {duration}',
   'contact.languages': 'languages: {languages}',
   'contact.source': 'Check these contacts on the official website: {url}',

@@ -6,7 +6,7 @@ import { safeText } from '../util/safe-text.js';
 import type { Layout } from './layout.js';
 import { queueTeam } from './queue.js';
 import type { Style } from './style.js';
-import { formatHours } from './hours.js';
+import { formatDayHours, formatHours } from './hours.js';
 import { formatDateTime, formatDuration, formatLanguages, formatWhen } from './time.js';
 import '../core.js';
 import { zoneLabel } from './user-zone.js';
@@ -47,6 +47,11 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
     const details: string[] = [];
     if (ch.hours === '24/7' && ch.openNow && ch.nextClose === null) details.push(t('contact.always'));
     else details.push(t('hours.inZone', { hours: formatHours(ch.hours, o.lang, t), zone: ch.timezone }));
+    // A holiday or a short day: the hours of that date, and why, so the card does not contradict the week it prints.
+    if (ch.exception) {
+      const hours = formatDayHours(ch.exception.hours, t);
+      details.push(ch.exception.note ? t('contact.exceptionNoted', { hours, note: safeText(ch.exception.note) }) : t('contact.exception', { hours }));
+    }
     const change = ch.openNow ? ch.nextClose : ch.nextOpen;
     if (change) {
       const at = new Date(change);

@@ -38,6 +38,12 @@ export function formatHours(hours: string, lang: Lang, t: Translate): string {
   return rules.join(t('hours.ruleSeparator'));
 }
 
+/** A day's ranges in the directory's notation ("10:00-14:00,15:00-17:00") the way the reader's language writes them. */
+export function formatDayHours(text: string, t: Translate): string {
+  if (text === 'off') return t('hours.closed');
+  return listOf(t, text.split(',').map((r) => r.replace('-', '–')));
+}
+
 function formatRange(r: TimeRange): string {
   return `${clock(r.start)}–${clock(r.end)}`;
 }
