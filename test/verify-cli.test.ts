@@ -21,6 +21,9 @@ describe('wallet-help verify', () => {
       ['“www.examp1e.com”。', 'lookalike', 'www.examp1e.com'],
       ['https://www.example.com/help/contact。', 'official', 'www.example.com'],
       ['tel:+12025550199', 'official', '+12025550199'],
+      // A note after it, as messages add one (QA: zh user).
+      ['客服热线：+1 202-555-0134（24小时）', 'lookalike', '+12025550134'],
+      ['+1 202-555-0199 (24h)', 'official', '+12025550199'],
     ] as const) {
       const r = await run(['verify', input, '--json']);
       expect(JSON.parse(r.stdout), input).toMatchObject({ verdict, normalized });

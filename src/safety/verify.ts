@@ -569,6 +569,9 @@ function contactIn(text: string): string {
   return text
     .replace(/＠/g, '@')
     .replace(/^(?:\p{Script=Han}{1,12}|(?:phone|telephone|hotline|e-?mail|website|web site|site|url|contact|number)\s*)[:：]\s*(?=\S)/iu, '')
+    // A note after the contact, as messages add one ("（24小时）", "(24h)"). (A messaging app's account named by a
+    // number, "WhatsApp +1 …", is not the phone line the directory lists: it stays unreadable, not "official".)
+    .replace(/\s*[（(][^（）()]{1,24}[）)]\s*$/u, '')
     .replace(/^[\s"'“”‘’「」『』《》（【,.;:!?、。，；：！？]+|[\s"'“”‘’「」『』《》）】,.;:!?、。，；：！？]+$/gu, '');
 }
 
