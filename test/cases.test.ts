@@ -108,6 +108,10 @@ describe('agent mode', () => {
     const show = await run(['cases', 'show', saved.id], { env });
     expect(show.stdout).toContain('Status: cancelled after the outcome was given');
     expect(json((await run(['cases', 'stats', '--json'], { env })).stdout).byOutcome).toEqual({ 'account-compromised/alert-compromised': 1 });
+    // Listed with its alert, marked cancelled, and counted among the escalations and alerts (QA: agent).
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    expect((await run(['cases', 'list', '--outcome', 'alert'], { env })).stdout).toMatch(/alert alert-compromised \(cancelled\)/);
+    expect(json((await run(['cases', 'stats', '--json'], { env })).stdout)).toMatchObject({ cases: 2, finished: 1, cancelled: 1, escalatedShare: 0.5 });
   });
 
   it('drives an agent session with Back and Start over, and the summary shows only the answers that stood', async () => {

@@ -64,7 +64,8 @@ export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: C
       c.id.slice(0, 8),
       formatTableTime(c.endedAt, zone),
       c.flow,
-      c.status === 'cancelled' ? ctx.t('cases.cancelled') : c.outcome ? `${ctx.t(`cases.kind.${c.outcome.kind}`)} ${c.outcome.id}` : '',
+      // A case cancelled after its outcome (at the facts after an alert) keeps that outcome, marked cancelled.
+      c.outcome ? `${ctx.t(`cases.kind.${c.outcome.kind}`)} ${c.outcome.id}${c.status === 'cancelled' ? ` (${ctx.t('cases.cancelled')})` : ''}` : c.status === 'cancelled' ? ctx.t('cases.cancelled') : '',
       ctx.t(`cases.role.${c.role}`),
     ].map((cell) => safeText(cell)),
   );
@@ -152,6 +153,7 @@ export async function runCasesStats(opts: CasesFilter & { json: boolean }, ctx: 
     return Object.fromEntries(Object.entries(m).sort((a, b) => b[1] - a[1]));
   };
   const finished = list.filter((c) => c.status === 'finished' && c.outcome);
+  const reached = list.filter((c) => c.outcome);
   const durations = finished.map((c) => (Date.parse(c.endedAt) - Date.parse(c.startedAt)) / 1000).filter((d) => Number.isFinite(d) && d >= 0).sort((a, b) => a - b);
   const median = durations.length === 0 ? null : durations.length % 2 ? durations[(durations.length - 1) / 2]! : (durations[durations.length / 2 - 1]! + durations[durations.length / 2]!) / 2;
   const stats = {
@@ -165,7 +167,8 @@ export async function runCasesStats(opts: CasesFilter & { json: boolean }, ctx: 
       const last = c.path.at(-1);
       return last ? `${c.flow}/${last.question}=${last.answer}` : `${c.flow}/${BEFORE_FIRST_ANSWER}`;
     }),
-    escalatedShare: finished.length === 0 ? null : finished.filter((c) => c.outcome!.kind !== 'fix').length / finished.length,
+    // Of the cases that reached an outcome, cancelled ones too (an alert whose facts were cut short was still an alert).
+    escalatedShare: reached.length === 0 ? null : reached.filter((c) => c.outcome!.kind !== 'fix').length / reached.length,
     medianSecondsToOutcome: median,
   };
   if (opts.json) {
