@@ -260,10 +260,15 @@ async function report(error: unknown, r: Reporter): Promise<number> {
   return ExitCode.internal;
 }
 
+/** What people call an option, as the README and the error codes word it, for the option's real name. */
+const OPTION_SYNONYMS: Readonly<Record<string, string>> = { '--directory': '--contacts', '--contacts-file': '--contacts', '--language': '--lang', '--colour': '--color', '--no-colour': '--no-color' };
+
 /** Commander's own usage errors, in the user's language. */
 function commanderMessage(err: CommanderError, t: Translate): string {
   const quoted = [...err.message.matchAll(/'([^']*)'/g)].map((m) => clip(m[1] ?? ''));
-  const suggestion = /\(Did you mean (.+)\?\)/.exec(err.message)?.[1];
+  // Options named by another word for the same thing, which spelling alone would not find.
+  const synonym = err.code === 'commander.unknownOption' ? OPTION_SYNONYMS[(quoted[0] ?? '').replace(/=.*$/, '')] : undefined;
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(err.message)?.[1] ?? synonym;
   const didYouMean = suggestion ? t('cli.didYouMean', { suggestion: clip(suggestion) }) : '';
   switch (err.code) {
     case 'commander.unknownOption':

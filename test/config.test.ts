@@ -54,6 +54,9 @@ describe('wallet-help config', () => {
     const key = await run(['config', 'set', 'colour', 'red']);
     expect(key.code).toBe(2);
     expect(key.stderr).toContain('There is no setting "colour". Settings are: lang, provider, contactsFile, flowsDir, role, color, saveCases. Did you mean color?');
+    // A setting by the word the README and the options use for it (QA: author).
+    expect(JSON.parse((await run(['config', 'set', 'directory', 'x.yaml', '--json'])).stdout).error).toMatchObject({ code: 'unknown_config_key', suggestions: ['contactsFile'] });
+    expect((await run(['config', 'get', 'Language'])).stderr).toContain('Did you mean lang?');
     // In Chinese, with its own list and sentence punctuation (QA: zh user, "saveCases。 你是不是").
     const zh = await run(['--lang', 'zh', 'config', 'set', 'colour', 'red']);
     expect(zh.stderr).toContain('可用的设置项：lang、provider、contactsFile、flowsDir、role、color、saveCases。你是不是想输入 color？');

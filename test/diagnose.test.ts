@@ -262,6 +262,9 @@ describe('diagnose with flags and --json', () => {
     expect(j.code).toBe(2);
     expect(json(j.stdout).error.code).toBe('usage');
     expect((await run(['frobnicate'])).code).toBe(2);
+    // The option by the word the README uses for its file (QA: author).
+    expect((await run(['--directory', 'x.yaml', 'contacts'])).stderr).toContain('Unknown option --directory. Did you mean --contacts?');
+    expect((await run(['contacts', '--language=zh'])).stderr).toContain('Did you mean --lang?');
   });
 });
 

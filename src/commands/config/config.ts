@@ -119,12 +119,19 @@ async function allowed(key: ConfigKey, ctx: Context): Promise<string> {
   return ctx.t(key === 'contactsFile' ? 'config.allowed.file' : 'config.allowed.folder');
 }
 
+/** What people call a setting (as the README and the options word it), and keys in another case, for its key. */
+const KEY_SYNONYMS: Readonly<Record<string, ConfigKey>> = {
+  directory: 'contactsFile', contacts: 'contactsFile', contactsfile: 'contactsFile', flows: 'flowsDir', flowsdir: 'flowsDir',
+  language: 'lang', colour: 'color', savecases: 'saveCases', agent: 'role',
+};
+
 function needKey(key: string | undefined, ctx: Context): ConfigKey {
   const keys = Object.keys(CONFIG_KEYS);
   if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: listOf(ctx.t, keys) }), { keys });
   if (!isConfigKey(key)) {
     // In the language's own list and sentence punctuation ("lang、provider", no space after "。").
-    const { suggestions, hint } = didYouMean(ctx.t, key, keys);
+    const synonym = KEY_SYNONYMS[key.toLowerCase()];
+    const { suggestions, hint } = synonym ? { suggestions: [synonym], hint: ctx.t('cli.didYouMean', { suggestion: synonym }) } : didYouMean(ctx.t, key, keys);
     throw new UsageError('unknown_config_key', sentences(ctx.t, ctx.t('config.error.unknownKey', { key: clip(key), keys: listOf(ctx.t, keys) }), hint), { key: clip(key), keys, suggestions });
   }
   return key;
