@@ -52,10 +52,15 @@ describe('directory files', () => {
     for (const m of DEMO.matchAll(/"\+[\d -]+"/g)) expect(m[0]).toMatch(/^"\+1 \d{3}-555-01\d\d"$|^"\+44 20 7946 0\d{3}"$/);
   });
 
-  it('reports an unknown time zone where it is written', () => {
+  it('reports an unknown time zone where it is written, with the zone it likely means', () => {
     expect(problems(SMALL.replace('timezone: Asia/Shanghai', 'timezone: Asia/Shangai'))).toEqual([
-      'dir.yaml:5:15: unknown time zone "Asia/Shangai"; use an IANA name such as Asia/Shanghai, Europe/Berlin or America/New_York',
+      'dir.yaml:5:15: unknown time zone "Asia/Shangai"; use an IANA name such as Asia/Shanghai, Europe/Berlin or America/New_York; did you mean "Asia/Shanghai"?',
     ]);
+    expect(problems(SMALL.replace('timezone: Asia/Shanghai', 'timezone: Nowhere/Land'))[0]).toMatch(/America\/New_York$/);
+    // A zone in other letter case is taken, and kept as the zone database writes it (QA: author).
+    const { directory: d, problems: p } = loadDirectoryText(SMALL.replace('timezone: Asia/Shanghai', 'timezone: asia/shanghai'), 'dir.yaml');
+    expect(p).toEqual([]);
+    expect(d!.providers[0]!.queues.payments![0]!.timezone).toBe('Asia/Shanghai');
   });
 
   it('points into malformed hours at the character that is wrong', () => {

@@ -8,6 +8,7 @@ import { isValidTimeZone, parseDayRanges, parseWeeklyHours, type DateException, 
 import { screenDataText } from '../safety/data-text.js';
 import { detectKind, verifyContact } from '../safety/verify.js';
 import { clip } from '../util/safe-text.js';
+import { problemDidYouMean } from '../util/suggest.js';
 import { CHANNEL_TYPES, type Channel, type ChannelType, type Directory, type Provider, type ProviderChecks } from './types.js';
 
 /**
@@ -253,10 +254,11 @@ function readZone(c: Checker, raw: unknown, path: PathKey[]): string | undefined
     return undefined;
   }
   if (!isValidTimeZone(zone)) {
-    c.report(path, 'dir.unknownZone', { zone });
+    c.report(path, 'dir.unknownZone', { zone, hint: problemDidYouMean(zone, Intl.supportedValuesOf('timeZone')) });
     return undefined;
   }
-  return zone;
+  // As the zone database writes it: "asia/shanghai" is taken, and shown as Asia/Shanghai.
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
 }
 
 /** The targets the checks measure: the provider's API host, status and clock URLs, explorers and required confirmations. */

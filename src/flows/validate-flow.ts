@@ -23,9 +23,9 @@ import {
   type Outcome,
   type Question,
 } from '../engine/types.js';
-import { list, ref, type ProblemParam } from '../i18n/problems.js';
+import { list, ref } from '../i18n/problems.js';
 import { findSecretMention, screenDataText } from '../safety/data-text.js';
-import { closest } from '../util/suggest.js';
+import { problemDidYouMean as didYouMean } from '../util/suggest.js';
 
 /** Flow texts are checked for contacts, secrets and requests for secrets. */
 const screenFlowText = (text: string) => screenDataText(text, { contacts: true });
@@ -370,8 +370,3 @@ function checkTests(c: Checker, flow: Flow): void {
   });
 }
 
-/** "; did you mean …?" when one of the ids the flow declares is close to an unknown one (a typo), else nothing. */
-function didYouMean(id: string, ids: Iterable<string>): ProblemParam {
-  const [suggestion] = closest(id, ids, 1, false);
-  return suggestion === undefined ? '' : ref('flow.didYouMean', { suggestion });
-}

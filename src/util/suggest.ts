@@ -1,6 +1,7 @@
 /** "Did you mean …?" suggestions for mistyped ids. */
 
 import { orList, type Translate } from '../i18n/i18n.js';
+import { ref, type ProblemParam } from '../i18n/problem-ref.js';
 
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps). */
 export function editDistance(a: string, b: string): number {
@@ -43,4 +44,15 @@ export function closest(input: string, candidates: Iterable<string>, max = 3, by
 export function didYouMean(t: Translate, input: string, candidates: Iterable<string>): { suggestions: string[]; hint: string } {
   const suggestions = closest(input, candidates);
   return { suggestions, hint: suggestions.length > 0 ? t('cli.didYouMean', { suggestion: orList(t, suggestions) }) : '' };
+}
+
+/**
+ * For a file problem: "; did you mean …?" when one candidate is close to the unknown `id` (a typo), else nothing.
+ * Candidates are compared in lower case (a time zone typed "asia/shangai") and suggested as written.
+ */
+export function problemDidYouMean(id: string, candidates: Iterable<string>): ProblemParam {
+  const written = new Map<string, string>();
+  for (const c of candidates) written.set(c.toLowerCase(), c);
+  const [suggestion] = closest(id, written.keys(), 1, false);
+  return suggestion === undefined ? '' : ref('flow.didYouMean', { suggestion: written.get(suggestion)! });
 }
