@@ -309,6 +309,7 @@ const FLOW_MUTATIONS: Mutation[] = [
   { name: 'version 0', change: (d) => (d.version = 0), at: '/version', says: 'version must be a whole number of at least 1' },
   { name: 'a fractional version', change: (d) => (d.version = 1.5), at: '/version', says: 'version must be a whole number of at least 1' },
   { name: 'a version written as text', change: (d) => (d.version = '1'), at: '/version', says: 'version must be a whole number of at least 1' },
+  { name: 'a version too large to keep exactly', change: (d) => (d.version = 1e20), at: '/version', says: 'version is too large: it can be at most 9007199254740991' },
   { name: 'a question with one answer only', change: (d) => list(question(d, 'device').answers).pop(), at: '/questions/device/answers', says: 'the answers of question "device" needs at least 2 entries' },
   { name: 'empty steps', change: (d) => (outcome(d, 'done').steps = []), at: '/outcomes/done/steps', says: 'the steps of outcome "done" needs at least 1 entry' },
   { name: 'a wrong value for a shared question', change: (d) => (answer(d, 'network', 1).value = 'slow'), at: '/questions/network/answers/1/value', says: SHARED_RULE },

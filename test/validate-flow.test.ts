@@ -251,6 +251,9 @@ describe('flow validation', () => {
     expect(decodeUtf8(bytes, 'f.yaml')).toEqual({ problem: { file: 'f.yaml', line: 2, column: 8, message: 'file is not valid UTF-8 text; save it as UTF-8' } });
     const big = decodeUtf8(new Uint8Array(3 * 1024 * 1024), 'big.yaml');
     expect('problem' in big && big.problem.message).toMatch(/larger than the 2\.0 MB allowed/);
+    // Just over the limit, in bytes: "2.0 MB, larger than the 2.0 MB allowed" said nothing (QA: author).
+    const over = decodeUtf8(new Uint8Array(2 * 1024 * 1024 + 1), 'big.yaml');
+    expect('problem' in over && over.problem.message).toMatch(/^file is 2,097,153 bytes, larger than the 2,097,152 bytes allowed/);
   });
 
   it('decodes a byte-order mark away and keeps the text otherwise as it is', () => {

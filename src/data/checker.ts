@@ -195,7 +195,9 @@ export class Checker {
 
   integer(value: unknown, path: readonly PathKey[], what: What, min: number): number | undefined {
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-      this.report(path, 'check.notInteger', { what: whatRef(what), min, found: describe(value) });
+      // A whole number too large to keep exactly is said to be too large, not "not a whole number".
+      if (typeof value === 'number' && Number.isInteger(value) && value >= min) this.report(path, 'check.tooLargeInteger', { what: whatRef(what), max: Number.MAX_SAFE_INTEGER });
+      else this.report(path, 'check.notInteger', { what: whatRef(what), min, found: describe(value) });
       return undefined;
     }
     return value;

@@ -54,7 +54,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string, lang: Lang = 'en'): 
         file,
         line: 1,
         column: 1,
-        message: message('file.tooLarge', { size: formatBytes(bytes.byteLength), max: formatBytes(MAX_DATA_FILE_BYTES) }),
+        message: message('file.tooLarge', tooLarge(bytes.byteLength)),
       },
     };
   }
@@ -89,7 +89,7 @@ export function readProblem(err: unknown, file: string, lang: Lang = 'en'): Prob
         ? message('file.notRegular')
         : err.size === undefined
           ? message('file.tooLargeGrew', { max: formatBytes(MAX_DATA_FILE_BYTES) })
-          : message('file.tooLarge', { size: formatBytes(err.size), max: formatBytes(MAX_DATA_FILE_BYTES) });
+          : message('file.tooLarge', tooLarge(err.size));
   } else if (code === 'ENOENT') text = message('file.missing');
   else text = message('file.cannotReadParen', { reason: code ?? ref('reason.unknown') });
   return { file, line: 1, column: 1, message: text };
@@ -97,6 +97,13 @@ export function readProblem(err: unknown, file: string, lang: Lang = 'en'): Prob
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+/** A file's size against the limit; in bytes when megabytes would round one just over it to the limit ("2.0 MB, larger than the 2.0 MB allowed"). */
+function tooLarge(size: number): { size: string; max: string } {
+  if (formatBytes(size) !== formatBytes(MAX_DATA_FILE_BYTES)) return { size: formatBytes(size), max: formatBytes(MAX_DATA_FILE_BYTES) };
+  const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
+  return { size: bytes(size), max: bytes(MAX_DATA_FILE_BYTES) };
 }
 
 /**
