@@ -99,7 +99,14 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     await program.parseAsync(help ? helpForUnknown(argv, program) : [...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
-    return await report(await screened(err, t, argv), { io, t, json, batch, styles, commandPath: program ? commandPath(program, argv) : [] });
+    const reporter: Reporter = { io, t, json, batch, styles, commandPath: program ? commandPath(program, argv) : [] };
+    try {
+      return await report(await screened(err, t, argv), reporter);
+    } catch (failed) {
+      // The error document itself could not be written (a full disk under --json): that is what is reported, on standard error.
+      if (failed instanceof OutputError) return report(failed, reporter);
+      throw failed;
+    }
   }
 }
 

@@ -926,6 +926,12 @@ describe('output that cannot be written (the built CLI, standard output on /dev/
     const json = toFull(['diagnose', 'payment-failed', '--network', 'offline', '--json']);
     expect(json.code).toBe(74);
     expect(json.stderr).toBe('Error: Could not write the output (ENOSPC): check the disk space and where the output goes, then run the command again.\n');
+    // An error document that cannot be written either (QA: script, it crashed with the bundle's source).
+    for (const args of [['diagnose', 'nope', '--json'], ['--lang', 'fr', 'diagnose', 'payment-failed', '--json'], ['diagnose', '--batch', '/nonexistent'], ['flows', 'show', 'nope', '--json']]) {
+      const failed = toFull(args);
+      expect(failed.code, args.join(' ')).toBe(74);
+      expect(failed.stderr).toBe('Error: Could not write the output (ENOSPC): check the disk space and where the output goes, then run the command again.\n');
+    }
     const zh = toFull(['--lang', 'zh', 'flows', 'list', '--json']);
     expect(zh.code).toBe(74);
     expect(zh.stderr).toContain('无法写出输出内容（ENOSPC）');
