@@ -13,7 +13,7 @@ import type { ProblemRef } from './i18n/problem-ref.js';
 import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram, declared } from './program.js';
 import type { Style } from './render/style.js';
-import { CHECK_OPTION_SCAN, FACT_SCAN, loadScanner, mayHoldSecret, refuseSecrets, SecretError } from './safety/screen.js';
+import { CHECK_OPTION_SCAN, FACT_SCAN, loadScanner, mayHoldSecret, refuseSecrets, refuseSecretVariables, SecretError } from './safety/screen.js';
 import type { SecretScanOptions } from './safety/secrets.js';
 import { layoutFor, writeWarning } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
@@ -88,6 +88,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     // Secrets on the command line are refused before anything runs (they would end up in messages and files).
     const risky = argv.flatMap((arg, i) => (mayHoldSecret(arg) && !screenedByCommand(argv, i) && !isNumberOption(argv, i) ? answerParts(argv, i) : []));
     if (risky.length > 0) await refuseSecrets(t, risky);
+    await refuseSecretVariables(t, io.env);
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
     let ids: string[] = [];
     const help = mayShowHelp(argv);

@@ -143,6 +143,12 @@ describe('wallet-help config', () => {
     expect(r.stdout).toMatch(/lang +fr \(invalid: must be one of en, zh; ignored\)/);
     const doc = JSON.parse((await run(['config', 'list', '--json'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout);
     expect(doc.settings[0]).toMatchObject({ key: 'lang', value: null, invalid: 'fr (invalid: must be one of en, zh; ignored)' });
+    // A recovery phrase stored by mistake is screened whole: its first 60 characters would be most of it (QA: script).
+    const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ provider: phrase }));
+    const secret = await run(['config', 'list'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    expect(secret.stdout).toMatch(/provider +… \(invalid/);
+    expect(secret.stdout + secret.stderr).not.toContain('legal winner');
   });
 });
 

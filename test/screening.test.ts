@@ -36,6 +36,10 @@ describe('secret screening in the CLI', () => {
     ['verify', () => run(['verify', phrase]), phrase],
     ['config set', () => run(['config', 'set', 'contactsFile', phrase]), phrase],
     ['--provider', () => run(['contacts', '--provider', phrase]), phrase],
+    // Variables reach messages as arguments do (QA: script, the whole phrase came back in a warning).
+    ['WALLET_HELP_CONTACTS', () => run(['diagnose', 'payment-failed', '--network', 'ok', '--balance', 'insufficient', '--json'], { env: { WALLET_HELP_CONTACTS: phrase } }), phrase],
+    ['WALLET_HELP_PROVIDER', () => run(['contacts'], { env: { WALLET_HELP_PROVIDER: phrase } }), phrase],
+    ['WALLET_HELP_NOW', () => run(['contacts', '--json'], { env: { WALLET_HELP_NOW: phrase } }), phrase],
   ];
 
   it.each(cases)('refuses a recovery phrase in %s, calmly and without echoing it', async (_name, go, secret) => {
@@ -44,6 +48,25 @@ describe('secret screening in the CLI', () => {
     expect(r.stdout + r.stderr).toContain(REFUSAL);
     expect(r.stdout + r.stderr).toContain('account-compromised');
     expect(leaks(r.stdout + r.stderr, secret)).toBe(false);
+  });
+
+  it('never quotes a repeated key that could hold a secret: its first characters are most of it (QA: script)', async () => {
+    const twice = { 'a.json': `{"${phrase}": "x", "${phrase}": "y"}`, 'a.yaml': `"${phrase}": x\n"${phrase}": y\n` };
+    for (const file of Object.keys(twice)) {
+      const r = await run(['diagnose', 'fees', '--answers', file, '--json'], { files: twice });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain('the key \\"…\\" appears twice');
+      expect(r.stdout).not.toContain(phrase.split(' ').slice(0, 2).join(' '));
+    }
+    const batch = await run(['diagnose', '--batch'], { stdin: `{"id":1,"flow":"fees","answers":{"${phrase}":"x","${phrase}":"y"}}\n` });
+    expect(batch.stdout).not.toContain(phrase.split(' ').slice(0, 2).join(' '));
+    // A repeated id is still named.
+    expect((await run(['diagnose', 'fees', '--answers', 'b.yaml', '--json'], { files: { 'b.yaml': 'network: ok\nnetwork: ok\n' } })).stdout).toContain('the key \\"network\\" appears twice');
+  });
+
+  it('names the variable a secret was found in, never its value', async () => {
+    const r = await run(['contacts', '--json'], { env: { WALLET_HELP_CONTACTS: phrase } });
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'recovery-phrase', variable: 'WALLET_HELP_CONTACTS' });
   });
 
   it('gives scripts a stable code and the kind of secret, never the secret', async () => {

@@ -11,7 +11,7 @@ import type { Lang } from '../engine/types.js';
 import { problemTranslator, ref, type ProblemTranslate } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 import { DataFileError } from './read-file.js';
-import { clip, safeText } from '../util/safe-text.js';
+import { clip, quotedKey, safeText } from '../util/safe-text.js';
 import { findJsonProblem, jsonProblemText, jsonShape, lineColumn, MAX_DEPTH, parseJson } from './strict-json.js';
 import { firstInvalidUtf8 } from './utf8.js';
 import '../core.js';
@@ -279,7 +279,7 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
     if (anchored && !aliased) problems.push({ file, ...pos(anchored.at), message: message('yaml.anchor', { name: clip(anchored.anchor, 40) }) });
   }
   const { index, duplicates } = indexPositions(document.contents);
-  for (const { offset, key } of duplicates) problems.push({ file, ...pos(offset), message: message('yaml.duplicateKey', { key: clip(key, 60) }) });
+  for (const { offset, key } of duplicates) problems.push({ file, ...pos(offset), message: message('yaml.duplicateKey', { key: quotedKey(key) }) });
   let value: unknown = null;
   if (problems.length === 0) {
     try {

@@ -6,7 +6,7 @@
  */
 
 import type { ProblemTranslate } from '../i18n/problems.js';
-import { clip } from '../util/safe-text.js';
+import { quotedKey } from '../util/safe-text.js';
 import '../core.js';
 
 /** What is wrong at `offset` (0-based, in UTF-16 units of the text). */
@@ -117,7 +117,7 @@ export function findJsonProblem(text: string): JsonProblem | undefined {
 
 /** The words for a problem, in the catalogue's language. */
 export function jsonProblemText(p: JsonProblem, message: ProblemTranslate): string {
-  return p.kind === 'duplicate' ? message('json.duplicate', { key: clip(p.key ?? '') }) : message(`json.${p.kind}`);
+  return p.kind === 'duplicate' ? message('json.duplicate', { key: quotedKey(p.key ?? '') }) : message(`json.${p.kind}`);
 }
 
 /** 1-based line and column of an offset in a text. */

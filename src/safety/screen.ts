@@ -7,8 +7,9 @@
 import type { CaseRecord } from '../cases/store.js';
 import type { CaseFact, Flow } from '../engine/types.js';
 import { UsageError } from '../errors.js';
-import type { Translate } from '../i18n/i18n.js';
+import { sentences, type Translate } from '../i18n/i18n.js';
 import type { SecretKind, SecretScanOptions } from './secrets.js';
+import { mayHoldSecret } from '../util/safe-text.js';
 
 /**
  * What to say about a secret that was given, never the secret: to a wallet
@@ -32,21 +33,31 @@ export class SecretError extends UsageError {
   }
 }
 
+/**
+ * Refuses a run whose WALLET_HELP_* variables hold a secret (a phrase pasted where a path belongs): their
+ * values reach messages (a file that cannot be read is named) as arguments do. Named by the variable.
+ */
+export async function refuseSecretVariables(t: Translate, env: Readonly<Record<string, string | undefined>>): Promise<void> {
+  const risky = Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('WALLET_HELP_') && e[1] !== undefined && mayHoldSecret(e[1]));
+  if (risky.length === 0) return;
+  const { findSecrets } = await loadScanner();
+  for (const [name, value] of risky) {
+    const [found] = findSecrets(value);
+    if (!found) continue;
+    const refused = new SecretError(t, found.kind);
+    refused.message = sentences(t, refused.message, t('safety.inVariable', { name }));
+    refused.details.variable = name;
+    throw refused;
+  }
+}
+
 let scanner: Promise<typeof import('./secrets.js')> | undefined;
 /** The secret scanner, loaded on first use. */
 export function loadScanner(): Promise<typeof import('./secrets.js')> {
   return (scanner ??= import('./secrets.js'));
 }
 
-/**
- * A cheap test for command-line arguments: ids, flags, short values and plain
- * paths cannot hold a secret, so most runs never load the scanner.
- */
-export function mayHoldSecret(text: string): boolean {
-  if (text.length < 12) return false;
-  // eslint-disable-next-line no-control-regex
-  return text.length >= 47 || /\d{4}|\s|[^\u0000-\u007f]/.test(text);
-}
+export { mayHoldSecret };
 
 /**
  * The user-given texts of a request that are not plain ids of the flow: an

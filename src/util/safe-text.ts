@@ -60,3 +60,22 @@ export function safeJson(value: unknown, indent?: number): string {
 export function shownKey(key: string): string {
   return /^(?=[a-z0-9-]{1,64}$)[0-9-]*[a-z][a-z0-9-]*$/.test(key) ? key : '…';
 }
+
+/**
+ * A key of a data file quoted in a problem (one written twice): keys are ids, so one that could hold a
+ * secret (long, or with spaces or digits: a recovery phrase pasted as a key) is not quoted at all. Its
+ * first characters would be most of it. The problem's line and column still point at it.
+ */
+export function quotedKey(key: string): string {
+  return mayHoldSecret(key) ? '…' : clip(key, 60);
+}
+
+/**
+ * A cheap test for command-line arguments and keys: ids, flags, short values and plain
+ * paths cannot hold a secret, so most runs never load the scanner.
+ */
+export function mayHoldSecret(text: string): boolean {
+  if (text.length < 12) return false;
+  // eslint-disable-next-line no-control-regex
+  return text.length >= 47 || /\d{4}|\s|[^\u0000-\u007f]/.test(text);
+}

@@ -139,10 +139,11 @@ function needKey(key: string | undefined, ctx: Context): ConfigKey {
 
 /** A stored value for display: printable, short, and never a secret someone typed into the file. */
 async function shownValue(value: unknown): Promise<string> {
-  const text = clip(typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
-  if (!mayHoldSecret(text)) return text;
+  // Screened whole: the first 60 characters of a recovery phrase are most of it, and no longer look like one.
+  const whole = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  if (!mayHoldSecret(whole)) return clip(whole);
   const { findSecrets } = await loadScanner();
-  return findSecrets(text).length > 0 ? '…' : text;
+  return findSecrets(whole).length > 0 ? '…' : clip(whole);
 }
 
 /** conf, loaded only here: it brings a schema validator start-up should not pay for. Its file errors become a sentence. */
