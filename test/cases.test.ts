@@ -58,7 +58,7 @@ describe('agent mode', () => {
       prompts: [
         { pick: 'broadcast' },
         { expect: 'Coin and network (chain)', pick: 'eth' },
-        { expect: 'Transaction ID (TxID)', pick: 'cafe' },
+        { expect: 'Transaction ID (TxID)', pick: `0x${'cafe'.repeat(16)}` },
         { pick: '__restart' },
         { pick: 'broadcast' },
         // Asked again: nothing typed before Start over is kept.
