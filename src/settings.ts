@@ -72,9 +72,11 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
   const flows = () =>
     (catalog ??= base.bundledFlows().then(async (bundled) => {
       const result = await withOperatorFolders(bundled, await usableFolders(folders, base), base.lang);
-      if (result.problems.length > 0) {
+      if (result.problems.length > 0 || result.replaced.length > 0) {
         const { formatProblem } = await import('./data/located-yaml.js');
         for (const p of result.problems) await writeWarning(io.stderr, t('warning.prefix'), t('warning.flowSkipped', { problem: formatProblem(p) }));
+        // Not skipped: the later folder's flow is used, as the problem says.
+        for (const p of result.replaced) await writeWarning(io.stderr, t('warning.prefix'), formatProblem(p));
       }
       return result;
     }));

@@ -1,6 +1,7 @@
 /** `wallet-help flows test [PATH...]`: run the test cases beside each flow and report path coverage. */
 import { listOf, sentences } from '../../i18n/i18n.js';
 import { ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
+import type { Problem } from '../../data/located-yaml.js';
 import type { Flow } from '../../engine/types.js';
 import { runFlowTests, type FlowTestReport, type FlowTestResult } from '../../flows/flow-tests.js';
 import { BUNDLED_FLOWS_DIR } from '../../paths.js';
@@ -101,16 +102,19 @@ async function catalogFlows(ctx: Context): Promise<FlowAt[]> {
 /** Loads flows from files and folders; a file with problems stops the run with them listed. */
 async function flowsAt(paths: string[], ctx: Context): Promise<FlowAt[]> {
   const { expandPaths, checkDataFile } = await import('../../flows/data-file.js');
-  const { formatProblem } = await import('../../data/located-yaml.js');
   const { files, problems } = await expandPaths(paths, ctx.lang);
   const checked = await Promise.all(files.map((f) => checkDataFile(f, ctx.lang)));
-  // Two files of a folder with one flow id are an error here as in flows validate: which one would be tested?
-  const { repeatedIds } = await import('../../flows/load.js');
-  const repeated = await repeatedIds(checked.map((c) => ({ file: c.file, id: c.flow?.id })), ctx.lang);
-  const all = [...problems, ...checked.filter((c) => c.kind !== 'directory').flatMap((c) => c.problems), ...repeated];
-  if (all.length > 0) {
-    // A problem found in the flows, as flows validate reports it: exit 1, not a usage error.
-    throw new WalletHelpError('invalid_flows', [ctx.t('flows.test.invalid'), ...all.map((p) => `  ${formatProblem(p)}`)].join('\n'), ExitCode.failed, { problems: all });
-  }
+  // Two files with one flow id are an error here as in flows validate: which one would be tested?
+  const { idConflicts } = await import('../../flows/load.js');
+  const { repeated, replacing } = await idConflicts(checked.map((c) => ({ file: c.file, id: c.flow?.id })), ctx.lang, { replaceable: BUNDLED_FLOWS_DIR });
+  await refuseProblems([...problems, ...checked.filter((c) => c.kind !== 'directory').flatMap((c) => c.problems), ...repeated, ...replacing], ctx);
   return checked.flatMap((c) => (c.flow ? [{ flow: c.flow, file: c.file }] : []));
+}
+
+/** Stops the run when the flows to test have problems, listing them. */
+async function refuseProblems(problems: Problem[], ctx: Context): Promise<void> {
+  if (problems.length === 0) return;
+  const { formatProblem } = await import('../../data/located-yaml.js');
+  // A problem found in the flows, as flows validate reports it: exit 1, not a usage error.
+  throw new WalletHelpError('invalid_flows', [ctx.t('flows.test.invalid'), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), ExitCode.failed, { problems });
 }
