@@ -366,6 +366,51 @@ describe('agent wording', () => {
   });
 });
 
+describe('a broken file in an operator folder, for the authoring commands (QA: operator)', () => {
+  /** The bundled payment-failed with its start misspelt: meant to replace the bundled flow, but broken. */
+  const brokenReplacement = () => {
+    const text = readFileSync(join(ROOT, 'flows/payment-failed.yaml'), 'utf8');
+    expect(text).toMatch(/^start: network$/m);
+    const dir = folderWith({ 'payment-failed.yaml': text.replace(/^start: network$/m, 'start: netwrk') });
+    const line = text.split('\n').findIndex((l) => l.startsWith('start:')) + 1;
+    return { dir, file: join(dir, 'payment-failed.yaml'), at: `${join(dir, 'payment-failed.yaml')}:${line}:8: start names "netwrk"` };
+  };
+
+  it('makes flows test fail, naming the file and its problems, instead of testing the bundled flow it was meant to replace', async () => {
+    const { dir, file, at } = brokenReplacement();
+    const r = await run(['--flows', dir, 'flows', 'test']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Error: These flow files have problems; fix them first');
+    expect(r.stderr).toContain(`  ${at}`);
+    // Said once, in the error: not as a warning too.
+    expect(r.stderr).not.toContain('Warning:');
+    const j = await run(['--flows', dir, 'flows', 'test', '--json']);
+    expect(j.code).toBe(1);
+    const error = json(j.stdout).error;
+    expect(error).toMatchObject({ code: 'invalid_flows', problems: [{ file, line: expect.any(Number), column: 8 }] });
+    expect(json(j.stdout).ok).toBeUndefined();
+  });
+
+  it('is listed as broken, with its file, in place of the bundled flow it was meant to replace; a broken new flow too', async () => {
+    const { dir, file } = brokenReplacement();
+    writeFileSync(join(dir, 'card-declined.yaml'), readmeExample().replace('start: balance', 'start: balanse'));
+    const rows = json((await run(['--flows', dir, 'flows', 'list', '--json'])).stdout);
+    const payment = rows.filter((f: { id: string }) => f.id === 'payment-failed');
+    expect(payment).toEqual([
+      { id: 'payment-failed', title: null, version: null, source: dir, file, replaces: true, broken: true, problems: [expect.objectContaining({ file, column: 8 })], questions: null, outcomes: null },
+    ]);
+    expect(rows.find((f: { id: string }) => f.id === 'card-declined')).toMatchObject({ broken: true, replaces: false, file: join(dir, 'card-declined.yaml'), source: dir });
+    expect(rows.find((f: { id: string }) => f.id === 'fees')).toMatchObject({ source: 'bundled', broken: false });
+    const text = await run(['--flows', dir, 'flows', 'list'], { columns: 300 });
+    const line = text.stdout.split('\n').find((l) => l.startsWith('payment-failed '))!;
+    expect(line).toContain(`broken, not used: 1 problem(s); see them with "wallet-help flows validate ${dir}"`);
+    expect(line).toContain(file);
+    expect(line).not.toContain('bundled');
+    expect(text.stdout).toMatch(/\ncard-declined +broken, not used/);
+  });
+});
+
 describe('operator folders named more than once, or with one flow id in two of them (QA: operator)', () => {
   const text = readmeExample();
   const idLine = text.split('\n').findIndex((l) => l.startsWith('id:')) + 1;
@@ -443,7 +488,7 @@ describe('flows validate and flows test on several paths (QA: author)', () => {
     // Without paths, the operator folders in use are checked together.
     expect((await run(['--flows', first, '--flows', second, 'flows', 'validate'])).stdout).toContain(said);
     // flows test refuses them as it refuses any file flows validate reports: it could test only one of the two.
-    for (const argv of [['flows', 'test', first, second, '--json']]) {
+    for (const argv of [['flows', 'test', first, second, '--json'], ['--flows', first, '--flows', second, 'flows', 'test', '--json']]) {
       const tested = await run(argv);
       expect(tested.code, argv.join(' ')).toBe(1);
       expect(json(tested.stdout).error).toMatchObject({ code: 'invalid_flows', problems: [{ file: join(second, 'card-declined.yaml'), line: idLine, column: 5 }] });
@@ -456,5 +501,6 @@ describe('flows validate and flows test on several paths (QA: author)', () => {
     expect(r.stdout).toBe('');
     expect(r.code).toBe(0);
     expect((await run(['flows', 'validate', join(ROOT, 'flows'), dir])).code).toBe(0);
+    expect((await run(['--flows', dir, 'flows', 'test'])).code).toBe(0);
   });
 });

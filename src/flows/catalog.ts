@@ -229,7 +229,8 @@ function menuRank(id: string): number {
   return i === -1 ? MENU_ORDER.length : i;
 }
 
-function byMenu(a: string, b: string): number {
+/** Compares flow ids in the problem menu's order. */
+export function byMenu(a: string, b: string): number {
   return menuRank(a) - menuRank(b) || a.localeCompare(b);
 }
 

@@ -487,4 +487,5 @@ WALLET_HELP_CONFIG_DIR 可以指定设置文件夹。`,
   'lib.badDirs': 'loadFlows：dirs 必须是文件夹路径的数组，例如 { dirs: ["./our-flows"] }。',
   'lib.badText': 'diagnose：选项 {option} 必须是文本。',
   'lib.badNow': 'diagnose：选项 now 必须是有效的 Date，例如 new Date("2026-11-20T09:30:00+08:00")，而不是 {value}。',
+  'flows.broken': '文件有错误，未使用：{count} 个问题；运行“wallet-help flows validate {dir}”查看',
 };

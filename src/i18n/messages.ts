@@ -496,6 +496,7 @@ WALLET_HELP_CONFIG_DIR moves the settings folder.`,
   'lib.badDirs': 'loadFlows: dirs must be an array of folder paths, for example { dirs: ["./our-flows"] }.',
   'lib.badText': 'diagnose: the option {option} must be a text.',
   'lib.badNow': 'diagnose: the option now must be a valid Date, such as new Date("2026-11-20T09:30:00+08:00"), not {value}.',
+  'flows.broken': 'broken, not used: {count} problem(s); see them with "wallet-help flows validate {dir}"',
 } as const;
 
 export type MessageKey = keyof typeof en;

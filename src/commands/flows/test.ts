@@ -93,9 +93,15 @@ interface FlowAt {
   file: string;
 }
 
-/** The flows of this run: operator flows from their files, bundled flows from the YAML files shipped in the package. */
+/**
+ * The flows of this run: operator flows from their files, bundled flows from the YAML files shipped in the package.
+ * An operator file the run skips (broken, or its id taken) or uses in place of an earlier folder's stops the run,
+ * as with paths: its tests would otherwise be some other file's (a broken replacement's, the bundled flow's).
+ */
 async function catalogFlows(ctx: Context): Promise<FlowAt[]> {
-  const { entries } = await ctx.flows();
+  // The problems are the error's to list: not warnings too.
+  const { entries, problems, replaced } = await ctx.flows({ warn: false });
+  await refuseProblems([...problems, ...replaced], ctx);
   return [...entries.values()].map((e) => ({ flow: e.flow, file: e.file ?? join(BUNDLED_FLOWS_DIR, `${e.flow.id}.yaml`) }));
 }
 
