@@ -26,7 +26,7 @@ export { ExitCode, UsageError, WalletHelpError };
 export { SecretError } from './safety/screen.js';
 export type { FullResult };
 
-/** The flows a diagnosis can use, with the problems of operator files that were skipped. */
+/** The flows a diagnosis can use, with the problems of operator files: those skipped, and flows used in place of one with their id in an earlier folder. */
 export interface FlowSet {
   flows: ReadonlyMap<string, Flow>;
   /** Where each flow came from: "bundled" or the operator folder. */
@@ -58,7 +58,7 @@ export async function loadFlows(options: LoadFlowsOptions = {}): Promise<FlowSet
   return {
     flows: catalog.flows,
     sources: new Map([...catalog.entries].map(([id, e]) => [id, e.origin])),
-    problems: catalog.problems,
+    problems: [...catalog.problems, ...catalog.replaced],
     broken: catalog.broken,
   };
 }

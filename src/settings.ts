@@ -69,15 +69,21 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
       }));
 
   let catalog: Promise<FlowCatalog> | undefined;
-  const flows = () =>
-    (catalog ??= base.bundledFlows().then(async (bundled) => {
-      const result = await withOperatorFolders(bundled, await usableFolders(folders, base), base.lang);
-      if (result.problems.length > 0) {
-        const { formatProblem } = await import('./data/located-yaml.js');
-        for (const p of result.problems) await writeWarning(io.stderr, t('warning.prefix'), t('warning.flowSkipped', { problem: formatProblem(p) }));
-      }
-      return result;
-    }));
+  let warned: Promise<void> | undefined;
+  const load = () => (catalog ??= base.bundledFlows().then(async (bundled) => withOperatorFolders(bundled, await usableFolders(folders, base), base.lang)));
+  // What the operator folders' files hold that a run does not use as written is said once, on standard error.
+  const warn = async (result: FlowCatalog) => {
+    if (result.problems.length === 0 && result.replaced.length === 0) return;
+    const { formatProblem } = await import('./data/located-yaml.js');
+    for (const p of result.problems) await writeWarning(io.stderr, t('warning.prefix'), t('warning.flowSkipped', { problem: formatProblem(p) }));
+    // Not skipped: the later folder's flow is used, as the problem says.
+    for (const p of result.replaced) await writeWarning(io.stderr, t('warning.prefix'), formatProblem(p));
+  };
+  const flows = async (options: { warn?: boolean } = {}) => {
+    const result = await load();
+    if (options.warn !== false) await (warned ??= warn(result));
+    return result;
+  };
   return { ...base, now, nowGiven: nowText !== undefined && nowText !== '', role, provider, providerChosen: providerId !== undefined, flows, flowDirs, flowDirsGiven: folders.source === 'flag' && flowDirs.length > 0, ...(contactsFile === undefined ? {} : { contactsFile }) };
 }
 

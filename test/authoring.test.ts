@@ -1,6 +1,6 @@
 /** Flow authoring from the README guide alone, operator folders, and the flows commands. */
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from './helpers.js';
 
@@ -363,5 +363,144 @@ describe('agent wording', () => {
     const used = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--agent', '--json']);
     expect(used.code).toBe(0);
     expect(JSON.parse(used.stdout).outcome.id).toBe('fix-top-up-card');
+  });
+});
+
+describe('a broken file in an operator folder, for the authoring commands (QA: operator)', () => {
+  /** The bundled payment-failed with its start misspelt: meant to replace the bundled flow, but broken. */
+  const brokenReplacement = () => {
+    const text = readFileSync(join(ROOT, 'flows/payment-failed.yaml'), 'utf8');
+    expect(text).toMatch(/^start: network$/m);
+    const dir = folderWith({ 'payment-failed.yaml': text.replace(/^start: network$/m, 'start: netwrk') });
+    const line = text.split('\n').findIndex((l) => l.startsWith('start:')) + 1;
+    return { dir, file: join(dir, 'payment-failed.yaml'), at: `${join(dir, 'payment-failed.yaml')}:${line}:8: start names "netwrk"` };
+  };
+
+  it('makes flows test fail, naming the file and its problems, instead of testing the bundled flow it was meant to replace', async () => {
+    const { dir, file, at } = brokenReplacement();
+    const r = await run(['--flows', dir, 'flows', 'test']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Error: These flow files have problems; fix them first');
+    expect(r.stderr).toContain(`  ${at}`);
+    // Said once, in the error: not as a warning too.
+    expect(r.stderr).not.toContain('Warning:');
+    const j = await run(['--flows', dir, 'flows', 'test', '--json']);
+    expect(j.code).toBe(1);
+    const error = json(j.stdout).error;
+    expect(error).toMatchObject({ code: 'invalid_flows', problems: [{ file, line: expect.any(Number), column: 8 }] });
+    expect(json(j.stdout).ok).toBeUndefined();
+  });
+
+  it('is listed as broken, with its file, in place of the bundled flow it was meant to replace; a broken new flow too', async () => {
+    const { dir, file } = brokenReplacement();
+    writeFileSync(join(dir, 'card-declined.yaml'), readmeExample().replace('start: balance', 'start: balanse'));
+    const rows = json((await run(['--flows', dir, 'flows', 'list', '--json'])).stdout);
+    const payment = rows.filter((f: { id: string }) => f.id === 'payment-failed');
+    expect(payment).toEqual([
+      { id: 'payment-failed', title: null, version: null, source: dir, file, replaces: true, broken: true, problems: [expect.objectContaining({ file, column: 8 })], questions: null, outcomes: null },
+    ]);
+    expect(rows.find((f: { id: string }) => f.id === 'card-declined')).toMatchObject({ broken: true, replaces: false, file: join(dir, 'card-declined.yaml'), source: dir });
+    expect(rows.find((f: { id: string }) => f.id === 'fees')).toMatchObject({ source: 'bundled', broken: false });
+    const text = await run(['--flows', dir, 'flows', 'list'], { columns: 300 });
+    const line = text.stdout.split('\n').find((l) => l.startsWith('payment-failed '))!;
+    expect(line).toContain(`broken, not used: 1 problem(s); see them with "wallet-help flows validate ${dir}"`);
+    expect(line).toContain(file);
+    expect(line).not.toContain('bundled');
+    expect(text.stdout).toMatch(/\ncard-declined +broken, not used/);
+  });
+});
+
+describe('operator folders named more than once, or with one flow id in two of them (QA: operator)', () => {
+  const text = readmeExample();
+  const idLine = text.split('\n').findIndex((l) => l.startsWith('id:')) + 1;
+
+  it('say, when a later folder has a flow id an earlier one has too, that the later one is used: not that a broken file was skipped', async () => {
+    const first = folderWith({ 'card-declined.yaml': text });
+    const second = folderWith({ 'card-declined.yaml': text.replace('version: 1', 'version: 2') });
+    const r = await run(['--flows', first, '--flows', second, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).version).toBe(2);
+    expect(r.stderr).toBe(
+      `Warning: ${join(second, 'card-declined.yaml')}:${idLine}:5: flow id "card-declined" is also in ${join(first, 'card-declined.yaml')}, an earlier flows folder: this one, in the folder named later, is used; if both are meant, give one another id\n`,
+    );
+    const zh = await run(['--lang', 'zh', '--flows', first, '--flows', second, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(zh.stderr).toContain('将使用后指定的文件夹中的这一个');
+    expect(zh.stderr).not.toContain('已跳过');
+  });
+
+  it('read a folder named twice once: as given, with a slash, relative, or through a link', async () => {
+    const dir = folderWith({ 'card-declined.yaml': text, 'fees.yaml': readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8') });
+    const link = join(tempDir('wallet-help-links-'), 'flows');
+    symlinkSync(dir, link);
+    for (const again of [dir, `${dir}/`, relative(ROOT, dir), link]) {
+      const r = await run(['--flows', dir, '--flows', again, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+      expect(r.code, again).toBe(0);
+      expect(r.stderr, again).toBe('');
+      expect(json(r.stdout).outcome.id).toBe('fix-top-up-card');
+    }
+    const listed = json((await run(['--flows', dir, '--flows', link, 'flows', 'list', '--json'])).stdout);
+    expect(listed.find((f: { id: string }) => f.id === 'fees')).toMatchObject({ source: dir, replaces: true });
+    expect((await run(['--flows', dir, '--flows', link, 'flows', 'test'])).code).toBe(0);
+    const { loadFlows } = await import('../src/lib.js');
+    expect((await loadFlows({ dirs: [dir, link] })).problems).toEqual([]);
+  });
+
+  it('read a file linked into a second folder once: it is one flow, not two with one id', async () => {
+    const dir = folderWith({ 'card-declined.yaml': text });
+    const other = tempDir('wallet-help-links-');
+    symlinkSync(join(dir, 'card-declined.yaml'), join(other, 'card-declined.yaml'));
+    const r = await run(['--flows', dir, '--flows', other, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect((await run(['flows', 'validate', dir, other])).code).toBe(0);
+  });
+});
+
+describe('flows validate and flows test on several paths (QA: author)', () => {
+  const text = readmeExample();
+  const idLine = text.split('\n').findIndex((l) => l.startsWith('id:')) + 1;
+
+  it('check a file named beside its folder once (a shell glob), not as a duplicate of itself', async () => {
+    const dir = folderWith({ 'card-declined.yaml': text });
+    const file = join(dir, 'card-declined.yaml');
+    for (const paths of [[dir, file], [file, dir], [dir, dir]]) {
+      const r = await run(['flows', 'validate', ...paths]);
+      expect(r.code, paths.join(' ')).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('1 file(s) checked, no problems.');
+      const tested = await run(['flows', 'test', ...paths]);
+      expect(tested.code, paths.join(' ')).toBe(0);
+      expect(tested.stdout).toBe('✓ card-declined: 3/3 tests passed, coverage 100%\n');
+    }
+  });
+
+  it('report a flow id in two folders, as a run warns of it: the later folder’s file, naming the earlier', async () => {
+    const first = folderWith({ 'card-declined.yaml': text });
+    const second = folderWith({ 'card-declined.yaml': text });
+    const said = `${join(second, 'card-declined.yaml')}:${idLine}:5: flow id "card-declined" is also in ${join(first, 'card-declined.yaml')}, an earlier flows folder: this one, in the folder named later, is used`;
+    const r = await run(['flows', 'validate', first, second]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(said);
+    expect(r.stderr).toContain('2 file(s) checked, 1 problem(s).');
+    const doc = json((await run(['flows', 'validate', first, second, '--json'])).stdout);
+    expect(doc.files.map((f: { problems: unknown[] }) => f.problems.length)).toEqual([0, 1]);
+    // Without paths, the operator folders in use are checked together.
+    expect((await run(['--flows', first, '--flows', second, 'flows', 'validate'])).stdout).toContain(said);
+    // flows test refuses them as it refuses any file flows validate reports: it could test only one of the two.
+    for (const argv of [['flows', 'test', first, second, '--json'], ['--flows', first, '--flows', second, 'flows', 'test', '--json']]) {
+      const tested = await run(argv);
+      expect(tested.code, argv.join(' ')).toBe(1);
+      expect(json(tested.stdout).error).toMatchObject({ code: 'invalid_flows', problems: [{ file: join(second, 'card-declined.yaml'), line: idLine, column: 5 }] });
+    }
+  });
+
+  it('do not report an operator flow that replaces a bundled flow: that is what operator folders are for', async () => {
+    const dir = folderWith({ 'fees.yaml': readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8') });
+    const r = await run(['--flows', dir, 'flows', 'validate']);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(0);
+    expect((await run(['flows', 'validate', join(ROOT, 'flows'), dir])).code).toBe(0);
+    expect((await run(['--flows', dir, 'flows', 'test'])).code).toBe(0);
   });
 });

@@ -243,3 +243,46 @@ describe('config set keeps the settings usable together (QA: operator)', () => {
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ contactsFile: other, provider: 'lumen-eu' });
   });
 });
+
+describe('config set refuses an empty value and warns of a flows folder with broken files (QA: operator)', () => {
+  it('refuses an empty or blank value for every setting, before a path is resolved to the current folder', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    for (const key of ['lang', 'provider', 'contactsFile', 'flowsDir', 'role', 'color', 'saveCases']) {
+      for (const value of ['', ' ', '\t']) {
+        const r = await run(['config', 'set', key, value, '--json'], { env });
+        expect(r.code, `${key}=${JSON.stringify(value)}`).toBe(2);
+        expect(JSON.parse(r.stdout).error, key).toMatchObject({ code: 'invalid_config_value', key, message: expect.stringContaining(`The value for ${key} is empty.`) });
+      }
+    }
+    expect(existsSync(join(dir, 'config.json'))).toBe(false);
+    // Said as empty, not as the folder the empty path would have named.
+    const contacts = await run(['config', 'set', 'contactsFile', ''], { env });
+    expect(contacts.stderr).toBe('Error: The value for contactsFile is empty. Give one (a YAML file), or remove the setting with "wallet-help config unset contactsFile".\n');
+    const zh = await run(['--lang', 'zh', 'config', 'set', 'flowsDir', ''], { env });
+    expect(zh.stderr).toBe('错误：flowsDir 的值为空。请给出一个值（文件夹），或用“wallet-help config unset flowsDir”删除该设置。\n');
+    expect(existsSync(join(dir, 'config.json'))).toBe(false);
+  });
+
+  it('saves a flows folder whose files have problems, warning how many and how to see them', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const flows = tempDir('wallet-help-flows-');
+    writeFileSync(join(flows, 'fees.yaml'), readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8'));
+    writeFileSync(join(flows, 'broken.yaml'), 'id: broken\n');
+    writeFileSync(join(flows, 'package.json'), '{"name": "not-a-flow"}\n');
+    const r = await run(['config', 'set', 'flowsDir', flows], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `Saved: flowsDir is now ${flows}.\nWarning: 2 flow file(s) in ${flows} have problems: runs skip them, with a warning each time. See the problems with "wallet-help flows validate ${flows}".\n`,
+    );
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ flowsDir: flows });
+    const j = await run(['config', 'set', 'flowsDir', flows, '--json'], { env });
+    expect(JSON.parse(j.stdout)).toEqual({ key: 'flowsDir', value: flows });
+    expect(j.stderr).toContain('2 flow file(s)');
+    // A folder whose flows are all usable is saved without a word beyond the confirmation.
+    const clean = tempDir('wallet-help-flows-');
+    writeFileSync(join(clean, 'fees.yaml'), readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8'));
+    expect((await run(['config', 'set', 'flowsDir', clean], { env })).stderr).toBe(`Saved: flowsDir is now ${clean}.\n`);
+  });
+});

@@ -5,7 +5,7 @@ import { decodeUtf8, parseLocatedYaml, type Problem } from '../src/data/located-
 import { parseDayRanges, parseWeeklyHours } from '../src/directory/hours.js';
 import { loadDirectoryText } from '../src/directory/load.js';
 import { expandPaths } from '../src/flows/data-file.js';
-import { loadFlowDirWithFiles, loadFlowText } from '../src/flows/load.js';
+import { loadFlowFolders, loadFlowText } from '../src/flows/load.js';
 import { problemsEn, problemsZh, problemTranslator, type ProblemKey } from '../src/i18n/problems.js';
 
 const checkValue = (key: ConfigKey, value: unknown, lang: Lang = 'en') => {
@@ -189,7 +189,7 @@ describe('problems in Chinese', () => {
     const missing = '/nonexistent-wallet-help/flows';
     expect((await expandPaths([missing], 'zh')).problems.map((p) => p.message)).toEqual(['文件或文件夹不存在']);
     expect((await expandPaths([missing])).problems.map((p) => p.message)).toEqual(['no such file or folder']);
-    expect((await loadFlowDirWithFiles(missing, 'zh')).problems.map((p) => p.message)).toEqual(['无法读取该文件夹：ENOENT']);
+    expect((await loadFlowFolders([missing], 'zh')).problems.map((p) => p.message)).toEqual(['无法读取该文件夹：ENOENT']);
   });
 
   it('settings values', () => {

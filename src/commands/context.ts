@@ -17,8 +17,11 @@ export interface Context {
   role: 'user' | 'agent';
   /** The settings file's values (already validated). */
   config: Config;
-  /** The flows of this run (bundled plus operator folders), loaded on first use. */
-  flows(): Promise<FlowCatalog>;
+  /**
+   * The flows of this run (bundled plus operator folders), loaded on first use. What their files hold that the run
+   * does not use as written is said once on standard error, unless `warn` is false (a command that reports it itself).
+   */
+  flows(options?: { warn?: boolean }): Promise<FlowCatalog>;
   /** The operator flow folders in effect. */
   flowDirs: string[];
   /** Whether they were given with --flows (rather than by WALLET_HELP_FLOWS or the setting): a later run needs them again. */

@@ -8,7 +8,7 @@
  * speaks one language and reads a file half the size).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Problem } from '../data/located-yaml.js';
 import type { BrokenFlow } from './load.js';
 import type { Flow, Lang, Localized } from '../engine/types.js';
@@ -35,6 +35,8 @@ export interface FlowCatalog {
   entries: ReadonlyMap<string, CatalogEntry>;
   /** Problems of operator files that were skipped. */
   problems: Problem[];
+  /** Operator flows used in place of a flow with their id in an earlier operator folder, each said at the later file's `id:`. */
+  replaced: Problem[];
   /** Flows whose operator file is broken (and that no other operator file provides), by id: a broken replacement of a bundled flow included. */
   broken: ReadonlyMap<string, BrokenFlow>;
 }
@@ -156,34 +158,28 @@ class FlowShelf implements ReadonlyMap<string, Flow> {
   }
 }
 
-/** Adds the flows of operator folders to the bundled ones; a broken file is reported and skipped. */
+/**
+ * Adds the flows of operator folders to the bundled ones: a broken file is reported and skipped, and a flow of a
+ * later folder takes the place of one with its id in an earlier folder (reported too: likelier a slip than meant).
+ */
 export async function withOperatorFolders(bundled: ReadonlyMap<string, Flow>, dirs: readonly string[], lang: Lang = 'en'): Promise<FlowCatalog> {
   // Without operator folders nothing needs a flow's content yet: they stay unread until used.
   if (dirs.length === 0) return bundledCatalog(bundled);
   const entries: CatalogEntry[] = [...bundled.values()].map((flow) => ({ flow, origin: 'bundled', replaces: false }));
-  const problems: Problem[] = [];
+  const { loadFlowFolders } = await import('./load.js');
+  const loaded = await loadFlowFolders(dirs, lang);
   const broken = new Map<string, BrokenFlow>();
-  const { loadFlowDirWithFiles, shadowsProblem } = await import('./load.js');
-  for (const dir of dirs) {
-    const loaded = await loadFlowDirWithFiles(dir, lang);
-    problems.push(...loaded.problems);
-    for (const b of loaded.broken) if (!broken.has(b.id)) broken.set(b.id, b);
-    for (const { flow, file } of loaded.flows) {
-      const i = entries.findIndex((e) => e.flow.id === flow.id);
-      const entry = { flow, origin: dir, file, replaces: i !== -1 && entries[i]!.origin === 'bundled' };
-      if (i === -1) entries.push(entry);
-      else {
-        // Replacing a bundled flow is what an operator folder is for; two operator folders with one id is likelier a slip.
-        const earlier = entries[i]!;
-        if (earlier.origin !== 'bundled' && earlier.file !== undefined) problems.push(await shadowsProblem(file, flow.id, earlier.file, lang));
-        entries[i] = { ...entry, replaces: earlier.origin === 'bundled' || earlier.replaces };
-      }
-    }
+  for (const b of loaded.broken) if (!broken.has(b.id)) broken.set(b.id, b);
+  for (const { flow, file } of loaded.flows) {
+    const entry = { flow, origin: dirname(file), file, replaces: false };
+    const i = entries.findIndex((e) => e.flow.id === flow.id);
+    if (i === -1) entries.push(entry);
+    else entries[i] = { ...entry, replaces: entries[i]!.origin === 'bundled' || entries[i]!.replaces };
   }
   // A flow another operator file provides after all is not missing. A bundled one does not make up for a
   // broken replacement: using it would pass off its outcome as the operator's (findFlow says broken_flow).
   for (const e of entries) if (e.origin !== 'bundled') broken.delete(e.flow.id);
-  return catalogOf(entries, problems, broken);
+  return catalogOf(entries, loaded.problems, broken, loaded.replacing);
 }
 
 /** Why a folder of flows cannot be used at all ("missing" or "not-folder"), or undefined when it can be listed. */
@@ -207,6 +203,7 @@ function bundledCatalog(bundled: ReadonlyMap<string, Flow>): FlowCatalog {
       return (entries ??= new Map([...flows].map(([id, flow]) => [id, { flow, origin: 'bundled', replaces: false }])));
     },
     problems: [],
+    replaced: [],
     broken: new Map(),
   };
 }
@@ -232,18 +229,20 @@ function menuRank(id: string): number {
   return i === -1 ? MENU_ORDER.length : i;
 }
 
-function byMenu(a: string, b: string): number {
+/** Compares flow ids in the problem menu's order. */
+export function byMenu(a: string, b: string): number {
   return menuRank(a) - menuRank(b) || a.localeCompare(b);
 }
 
 /** A catalog of already validated flows (or catalog entries), in menu order. */
-export function catalogOf(items: readonly (Flow | CatalogEntry)[], problems: Problem[] = [], broken: ReadonlyMap<string, BrokenFlow> = new Map()): FlowCatalog {
+export function catalogOf(items: readonly (Flow | CatalogEntry)[], problems: Problem[] = [], broken: ReadonlyMap<string, BrokenFlow> = new Map(), replaced: Problem[] = []): FlowCatalog {
   const entries = items.map((x) => ('flow' in x ? x : { flow: x, origin: 'bundled', replaces: false }));
   entries.sort((a, b) => byMenu(a.flow.id, b.flow.id));
   return {
     flows: new Map(entries.map((e) => [e.flow.id, e.flow])),
     entries: new Map(entries.map((e) => [e.flow.id, e])),
     problems,
+    replaced,
     broken,
   };
 }

@@ -11,6 +11,7 @@ import { validateDirectory } from '../directory/validate-directory.js';
 import type { Flow, Lang } from '../engine/types.js';
 import { problemTranslator, ref } from '../i18n/problems.js';
 import { BUNDLED, CHECK_WORKER_SCRIPT } from '../paths.js';
+import { withoutRepeats } from './load.js';
 import { validateFlow } from './validate-flow.js';
 import '../core.js';
 
@@ -23,10 +24,13 @@ export interface CheckedFile {
 
 const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
-/** Expands folders to the YAML files inside (sorted); files stay as given. Problems are worded in `lang`. */
+/**
+ * Expands folders to the YAML files inside (sorted); files stay as given. A file that an earlier path already
+ * names (a folder and a file in it, one folder twice, a link to it) is checked once. Problems are worded in `lang`.
+ */
 export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): Promise<{ files: string[]; problems: Problem[] }> {
   const message = problemTranslator(lang);
-  const files: string[] = [];
+  const groups: string[][] = [];
   const problems: Problem[] = [];
   for (const path of paths) {
     try {
@@ -35,14 +39,15 @@ export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): 
         const names = (await readdir(path)).filter((n) => DATA_EXTENSIONS.has(extname(n))).sort();
         // A folder with nothing to check is a mistake (a wrong path in CI), not a pass.
         if (names.length === 0) problems.push({ file: path, line: 1, column: 1, message: message('path.noDataFiles') });
-        files.push(...names.map((n) => join(path, n)));
-      } else files.push(path);
+        groups.push(names.map((n) => join(path, n)));
+      } else groups.push([path]);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       problems.push({ file: path, line: 1, column: 1, message: code === 'ENOENT' ? message('path.missing') : message('path.cannotRead', { reason: code ?? ref('reason.unknown') }) });
     }
   }
-  return { files, problems };
+  // The same file twice would also be reported as claiming its own flow id.
+  return { files: (await withoutRepeats(groups)).flat(), problems };
 }
 
 /** What validating a file found, without the flow itself (so that checking many files keeps little in memory). */

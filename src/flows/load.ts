@@ -3,8 +3,8 @@
  * the build (which compiles the bundled flows to JSON), by `flows validate`, by
  * operator folders and by tests; the start-up path reads the compiled JSON instead.
  */
-import { readdir } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { readdir, realpath } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { decodeUtf8, parseLocatedYaml, readProblem, type Problem } from '../data/located-yaml.js';
 import { readDataFile } from '../data/read-file.js';
 import type { Flow, Lang } from '../engine/types.js';
@@ -52,27 +52,62 @@ export async function locateInFile(file: string, path: readonly (string | number
   }
 }
 
-/**
- * Flows whose id a file before them in the same folder already has (that one keeps it): a problem each,
- * at its `id:`, naming the other file. `flows validate`, `flows test` and an operator folder all use it.
- */
-export async function repeatedIds(flows: readonly { file: string; id?: string | undefined }[], lang: Lang = 'en'): Promise<Problem[]> {
-  const message = problemTranslator(lang);
-  const first = new Map<string, string>();
-  const problems: Problem[] = [];
-  for (const { file, id } of flows) {
-    if (id === undefined) continue;
-    const key = `${dirname(file)}\u0000${id}`;
-    const other = first.get(key);
-    if (other === undefined) first.set(key, file);
-    else problems.push(await atId(file, message('flow.idUsed', { id, other }), lang));
-  }
-  return problems;
+/** What idConflicts finds: problems, each at the `id:` of the file that claims an id another file claimed before it. */
+export interface IdConflicts {
+  /** Files whose id a file before them in the same folder has: that one keeps it, these are not used. */
+  repeated: Problem[];
+  /** Files whose id a file of an earlier folder has: these, in the folder named later, are used in its place. */
+  replacing: Problem[];
 }
 
-/** A flow of a later operator folder that takes the place of one with its id in an earlier folder: said at its `id:`. */
-export async function shadowsProblem(file: string, id: string, other: string, lang: Lang = 'en'): Promise<Problem> {
-  return atId(file, problemTranslator(lang)('flow.idInTwoFolders', { id, other }), lang);
+/**
+ * The flow ids files claim twice, in the order the files are read (folder by folder, as operator folders are
+ * loaded): two files of one folder, or files of two folders, where the later one takes the place of the earlier.
+ * A flow of `replaceable` (the bundled flows' folder) may be replaced: that is what operator folders are for.
+ * `flows validate`, `flows test` and the operator folders of a run all use it, so they report the same files.
+ */
+export async function idConflicts(flows: readonly { file: string; id?: string | undefined }[], lang: Lang = 'en', options: { replaceable?: string } = {}): Promise<IdConflicts> {
+  const message = problemTranslator(lang);
+  const replaceable = options.replaceable === undefined ? undefined : resolve(options.replaceable);
+  const inFolder = new Map<string, string>();
+  // Who holds each id so far, outside the replaceable folder: a file of an earlier folder, as the same folder's are repeats.
+  const holder = new Map<string, string>();
+  const found: IdConflicts = { repeated: [], replacing: [] };
+  for (const { file, id } of flows) {
+    if (id === undefined) continue;
+    const folder = resolve(dirname(file));
+    const key = `${folder}\u0000${id}`;
+    const first = inFolder.get(key);
+    if (first !== undefined) {
+      found.repeated.push(await atId(file, message('flow.idUsed', { id, other: first }), lang));
+      continue;
+    }
+    inFolder.set(key, file);
+    if (folder === replaceable) continue;
+    const earlier = holder.get(id);
+    if (earlier !== undefined) found.replacing.push(await atId(file, message('flow.idInTwoFolders', { id, other: earlier }), lang));
+    holder.set(id, file);
+  }
+  return found;
+}
+
+/**
+ * Each group's paths (the files of one folder or of one path named on the command line, in order) without those
+ * that are the same file as a path of an earlier group: a folder named twice (`d`, `./d`, a link to it), or a file
+ * named beside its folder, is read once, under the name it had first. Within a group none is left out: two names
+ * of one file in a folder are two flow files, each held to its own name. A path that cannot be resolved (missing, a
+ * broken link) is kept, for its reader to report.
+ */
+export async function withoutRepeats(groups: readonly (readonly string[])[]): Promise<string[][]> {
+  // One group cannot repeat an earlier one: no file need be resolved (a run with one operator folder, most runs).
+  if (groups.length < 2) return groups.map((g) => [...g]);
+  const real = await Promise.all(groups.map((g) => Promise.all(g.map((path) => realpath(path).catch(() => resolve(path))))));
+  const seen = new Set<string>();
+  return groups.map((group, i) => {
+    const kept = group.filter((_, j) => !seen.has(real[i]![j]!));
+    for (const r of real[i]!) seen.add(r);
+    return kept;
+  });
 }
 
 /** A problem about a flow's id, placed at its `id:` (or the file's start, when the file can no longer be read). */
@@ -94,7 +129,7 @@ export async function listFlowFiles(dir: string): Promise<string[]> {
 
 /** Loads every flow of a folder: the valid ones, and the problems of the others. */
 export async function loadFlowDir(dir: string, lang: Lang = 'en', requireAgent = false): Promise<{ flows: Flow[]; problems: Problem[] }> {
-  const { flows, problems } = await loadFlowDirWithFiles(dir, lang, requireAgent);
+  const { flows, problems } = await loadFlowFolders([dir], lang, requireAgent);
   return { flows: flows.map((f) => f.flow), problems };
 }
 
@@ -105,21 +140,41 @@ export interface BrokenFlow {
   problems: Problem[];
 }
 
-/** Like loadFlowDir, keeping the file each flow came from, and which flow each broken file was meant to be. */
-export async function loadFlowDirWithFiles(dir: string, lang: Lang = 'en', requireAgent = false): Promise<{ flows: { flow: Flow; file: string }[]; problems: Problem[]; broken: BrokenFlow[] }> {
+/** What loadFlowFolders read. */
+export interface LoadedFolders {
+  /** The valid flows, folder by folder, with their files; a later one may have the id of an earlier one (see `replacing`). */
+  flows: { flow: Flow; file: string }[];
+  /** The problems of the files that are not used: broken files, and a second file of a folder with one flow id. */
+  problems: Problem[];
+  /** Flows that take the place of a flow with their id in an earlier folder (they are used), each said at its `id:`. */
+  replacing: Problem[];
+  /** The broken files, with the flow each was meant to be. */
+  broken: BrokenFlow[];
+}
+
+/**
+ * Loads the flows of operator folders, in the order named: each real file once (a folder named twice, or through
+ * a link, is read once), each flow id once in a folder (the first file keeps it), and a flow of a later folder in
+ * place of one with its id in an earlier folder.
+ */
+export async function loadFlowFolders(dirs: readonly string[], lang: Lang = 'en', requireAgent = false): Promise<LoadedFolders> {
   const message = problemTranslator(lang);
-  let files: string[];
-  try {
-    files = await listFlowFiles(dir);
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    return { flows: [], problems: [{ file: dir, line: 1, column: 1, message: message('folder.cannotRead', { reason }) }], broken: [] };
-  }
-  const results = await Promise.all(files.map((f) => loadFlowFile(f, lang, requireAgent)));
-  const flows: { flow: Flow; file: string }[] = [];
   const problems: Problem[] = [];
+  const listed = await Promise.all(
+    dirs.map((dir) =>
+      listFlowFiles(dir).catch((err: unknown) => {
+        const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+        problems.push({ file: dir, line: 1, column: 1, message: message('folder.cannotRead', { reason }) });
+        return [];
+      }),
+    ),
+  );
+  const files = (await withoutRepeats(listed)).flat();
+  const results = await Promise.all(files.map((f) => loadFlowFile(f, lang, requireAgent)));
+  const { repeated, replacing } = await idConflicts(results.map((r, i) => ({ file: files[i]!, id: r.flow?.id })), lang);
+  const repeatedFiles = new Map(repeated.map((p) => [p.file, p]));
+  const flows: { flow: Flow; file: string }[] = [];
   const broken: BrokenFlow[] = [];
-  const repeated = new Map((await repeatedIds(results.map((r, i) => ({ file: files[i]!, id: r.flow?.id })), lang)).map((p) => [p.file, p]));
   results.forEach((r, i) => {
     const file = files[i]!;
     problems.push(...r.problems);
@@ -128,12 +183,12 @@ export async function loadFlowDirWithFiles(dir: string, lang: Lang = 'en', requi
       broken.push({ id: basename(file, extname(file)), file, problems: r.problems });
       return;
     }
-    const twice = repeated.get(file);
+    const twice = repeatedFiles.get(file);
     if (twice) {
       problems.push(twice);
       return;
     }
     flows.push({ flow: r.flow, file });
   });
-  return { flows, problems, broken };
+  return { flows, problems, replacing, broken };
 }

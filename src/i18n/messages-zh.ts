@@ -494,4 +494,7 @@ WALLET_HELP_CONFIG_DIR 可以指定设置文件夹。`,
   'lib.badDirs': 'loadFlows：dirs 必须是文件夹路径的数组，例如 { dirs: ["./our-flows"] }。',
   'lib.badText': 'diagnose：选项 {option} 必须是文本。',
   'lib.badNow': 'diagnose：选项 now 必须是有效的 Date，例如 new Date("2026-11-20T09:30:00+08:00")，而不是 {value}。',
+  'flows.broken': '文件有错误，未使用：{count} 个问题；运行“wallet-help flows validate {dir}”查看',
+  'config.error.empty': '{key} 的值为空。请给出一个值（{allowed}），或用“wallet-help config unset {key}”删除该设置。',
+  'config.warn.flowsProblems': '{dir} 中有 {count} 个流程文件有问题：每次运行都会跳过它们并给出警告。运行“wallet-help flows validate {dir}”查看这些问题。',
 };

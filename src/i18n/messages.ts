@@ -503,6 +503,9 @@ WALLET_HELP_CONFIG_DIR moves the settings folder.`,
   'lib.badDirs': 'loadFlows: dirs must be an array of folder paths, for example { dirs: ["./our-flows"] }.',
   'lib.badText': 'diagnose: the option {option} must be a text.',
   'lib.badNow': 'diagnose: the option now must be a valid Date, such as new Date("2026-11-20T09:30:00+08:00"), not {value}.',
+  'flows.broken': 'broken, not used: {count} problem(s); see them with "wallet-help flows validate {dir}"',
+  'config.error.empty': 'The value for {key} is empty. Give one ({allowed}), or remove the setting with "wallet-help config unset {key}".',
+  'config.warn.flowsProblems': '{count} flow file(s) in {dir} have problems: runs skip them, with a warning each time. See the problems with "wallet-help flows validate {dir}".',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,7 +6,7 @@ import { chooseProvider, openDirectory } from '../../directory/source.js';
 import { folderProblem } from '../../flows/catalog.js';
 import { UsageError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, refuseSecrets } from '../../safety/screen.js';
-import { layoutFor } from '../../render/layout.js';
+import { layoutFor, writeWarning } from '../../render/layout.js';
 import { makeDir } from '../../util/make-dir.js';
 import { clip } from '../../util/safe-text.js';
 import { didYouMean } from '../../util/suggest.js';
@@ -61,6 +61,11 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
     case 'set': {
       const key = needKey(opts.key, ctx);
       if (opts.value === undefined) throw new UsageError('missing_value', t('config.error.noValue', { key }));
+      // Before a path is resolved: an empty path resolves to the current folder, which would then be read as flows.
+      if (opts.value.trim() === '') {
+        const values = await allowed(key, ctx);
+        throw new UsageError('invalid_config_value', t('config.error.empty', { key, allowed: values }), { key, allowed: values });
+      }
       const spec: KeySpec = CONFIG_KEYS[key];
       // Paths are stored absolute, so the setting means the same from any folder.
       // A language as a locale tag (zh-CN, en_GB) is stored as the language it names, as --lang reads it.
@@ -88,6 +93,7 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       store.set(key, value);
       if (opts.json) io.stdout.write(`${JSON.stringify({ key, value })}\n`);
       else io.stderr.write(`${t('config.set.done', { key, value })}\n`);
+      if (key === 'flowsDir') await warnOfBrokenFlows(value, ctx);
       return;
     }
     case 'unset': {
@@ -101,6 +107,19 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       return;
     }
   }
+}
+
+/**
+ * Says how many files of a flows folder just saved have problems, and how to see them. Saved all the same: a run
+ * skips a broken file with a warning and uses the other flows (unlike a broken directory file, which would take
+ * the contacts from every diagnosis), and a folder may be set while its flows are still being written.
+ */
+async function warnOfBrokenFlows(dir: string, ctx: Context): Promise<void> {
+  const { loadFlowFolders } = await import('../../flows/load.js');
+  const { problems } = await loadFlowFolders([dir], ctx.lang);
+  const files = new Set(problems.map((p) => p.file)).size;
+  if (files === 0) return;
+  await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('config.warn.flowsProblems', { count: files, dir: clip(dir) }));
 }
 
 /** What a setting takes, in words: its values, the directory's provider ids, or a file or a folder. */

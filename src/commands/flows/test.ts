@@ -1,6 +1,7 @@
 /** `wallet-help flows test [PATH...]`: run the test cases beside each flow and report path coverage. */
 import { listOf, sentences } from '../../i18n/i18n.js';
 import { ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
+import type { Problem } from '../../data/located-yaml.js';
 import type { Flow } from '../../engine/types.js';
 import { runFlowTests, type FlowTestReport, type FlowTestResult } from '../../flows/flow-tests.js';
 import { BUNDLED_FLOWS_DIR } from '../../paths.js';
@@ -92,25 +93,34 @@ interface FlowAt {
   file: string;
 }
 
-/** The flows of this run: operator flows from their files, bundled flows from the YAML files shipped in the package. */
+/**
+ * The flows of this run: operator flows from their files, bundled flows from the YAML files shipped in the package.
+ * An operator file the run skips (broken, or its id taken) or uses in place of an earlier folder's stops the run,
+ * as with paths: its tests would otherwise be some other file's (a broken replacement's, the bundled flow's).
+ */
 async function catalogFlows(ctx: Context): Promise<FlowAt[]> {
-  const { entries } = await ctx.flows();
+  // The problems are the error's to list: not warnings too.
+  const { entries, problems, replaced } = await ctx.flows({ warn: false });
+  await refuseProblems([...problems, ...replaced], ctx);
   return [...entries.values()].map((e) => ({ flow: e.flow, file: e.file ?? join(BUNDLED_FLOWS_DIR, `${e.flow.id}.yaml`) }));
 }
 
 /** Loads flows from files and folders; a file with problems stops the run with them listed. */
 async function flowsAt(paths: string[], ctx: Context): Promise<FlowAt[]> {
   const { expandPaths, checkDataFile } = await import('../../flows/data-file.js');
-  const { formatProblem } = await import('../../data/located-yaml.js');
   const { files, problems } = await expandPaths(paths, ctx.lang);
   const checked = await Promise.all(files.map((f) => checkDataFile(f, ctx.lang)));
-  // Two files of a folder with one flow id are an error here as in flows validate: which one would be tested?
-  const { repeatedIds } = await import('../../flows/load.js');
-  const repeated = await repeatedIds(checked.map((c) => ({ file: c.file, id: c.flow?.id })), ctx.lang);
-  const all = [...problems, ...checked.filter((c) => c.kind !== 'directory').flatMap((c) => c.problems), ...repeated];
-  if (all.length > 0) {
-    // A problem found in the flows, as flows validate reports it: exit 1, not a usage error.
-    throw new WalletHelpError('invalid_flows', [ctx.t('flows.test.invalid'), ...all.map((p) => `  ${formatProblem(p)}`)].join('\n'), ExitCode.failed, { problems: all });
-  }
+  // Two files with one flow id are an error here as in flows validate: which one would be tested?
+  const { idConflicts } = await import('../../flows/load.js');
+  const { repeated, replacing } = await idConflicts(checked.map((c) => ({ file: c.file, id: c.flow?.id })), ctx.lang, { replaceable: BUNDLED_FLOWS_DIR });
+  await refuseProblems([...problems, ...checked.filter((c) => c.kind !== 'directory').flatMap((c) => c.problems), ...repeated, ...replacing], ctx);
   return checked.flatMap((c) => (c.flow ? [{ flow: c.flow, file: c.file }] : []));
+}
+
+/** Stops the run when the flows to test have problems, listing them. */
+async function refuseProblems(problems: Problem[], ctx: Context): Promise<void> {
+  if (problems.length === 0) return;
+  const { formatProblem } = await import('../../data/located-yaml.js');
+  // A problem found in the flows, as flows validate reports it: exit 1, not a usage error.
+  throw new WalletHelpError('invalid_flows', [ctx.t('flows.test.invalid'), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), ExitCode.failed, { problems });
 }

@@ -2,7 +2,7 @@
 import { formatProblem } from '../../data/located-yaml.js';
 import { SilentError } from '../../errors.js';
 import { checkDataFiles, expandPaths, type FileVerdict } from '../../flows/data-file.js';
-import { repeatedIds } from '../../flows/load.js';
+import { idConflicts } from '../../flows/load.js';
 import { BUNDLED_DIRECTORY_YAML, BUNDLED_FLOWS_DIR } from '../../paths.js';
 import type { Context } from '../context.js';
 import '../../core.js';
@@ -21,8 +21,10 @@ export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context)
   const targets = opts.paths.length > 0 ? opts.paths : [BUNDLED_FLOWS_DIR, ...ctx.flowDirs, ctx.contactsFile ?? BUNDLED_DIRECTORY_YAML];
   const { files, problems: missing } = await expandPaths(targets, ctx.lang);
   const checked = await checkDataFiles(files, ctx.lang, true);
-  // Within one folder two files may not claim the same flow id.
-  for (const p of await repeatedIds(checked, ctx.lang)) checked.find((c) => c.file === p.file)?.problems.push(p);
+  // Two files of a folder may not claim one flow id; nor files of two folders, where at run time the later would
+  // replace the earlier (a run warns of it each time). Replacing a bundled flow is what operator folders are for.
+  const { repeated, replacing } = await idConflicts(checked, ctx.lang, { replaceable: BUNDLED_FLOWS_DIR });
+  for (const p of [...repeated, ...replacing]) checked.find((c) => c.file === p.file)?.problems.push(p);
   const all = [...missing, ...checked.flatMap((c) => c.problems)];
   if (opts.json) {
     const doc = {
