@@ -123,7 +123,9 @@ const flowArb: fc.Arbitrary<Generated> = shape.chain((s) =>
       const fileQuestions: Record<string, unknown> = {};
       qIds.forEach((id, i) => {
         const q = g.questionTexts[i]!;
-        const answers = targets[i]!.map((target, k) => ({ value: k === 0 ? q.valueBase : `${q.valueBase}-${k}`, label: g.labels[(i * 3 + k) % 20]!, next: node(target) }));
+        // Labels end with the answer's number: two answers of a question must not look alike on screen.
+        const numbered = (l: Localized, k: number): Localized => ({ en: `${l.en} ${k + 1}`, zh: `${l.zh} ${k + 1}` });
+        const answers = targets[i]!.map((target, k) => ({ value: k === 0 ? q.valueBase : `${q.valueBase}-${k}`, label: numbered(g.labels[(i * 3 + k) % 20]!, k), next: node(target) }));
         questions[id] = { id, text: q.text, ...(q.agent ? { agent: q.agent } : {}), answers };
         fileQuestions[id] = { text: q.text, ...(q.agent ? { agent: q.agent } : {}), answers };
       });
