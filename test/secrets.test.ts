@@ -737,3 +737,35 @@ describe('redactSecrets and offsets', () => {
     expect(redactSecrets(text)).toBe(text);
   });
 });
+
+describe('secrets written the ways a script passed them on (QA: script)', () => {
+  it('finds a phrase written as one word, in lower case or CamelCase', () => {
+    for (let i = 0; i < 5; i++) {
+      const words = generateMnemonic(english, i % 2 ? 256 : 128).split(' ');
+      const glued = words.join('');
+      const camel = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+      expectFound(glued, glued, 'recovery-phrase');
+      expectFound(`network: ${camel}`, camel, 'recovery-phrase');
+    }
+    // Long words of other kinds are no phrase: a run must split wholly into twelve or more list words.
+    for (const word of ['pneumonoultramicroscopicsilicovolcanoconiosis', 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnop', 'thequickbrownfoxjumpsoverthelazydogagainandagain']) expectClean(word);
+  });
+
+  it('finds a private key in groups of hex digits', () => {
+    const hex = bytesToHex(randomBytes(32));
+    for (const size of [4, 8, 16]) {
+      const grouped = hex.match(new RegExp(`.{${size}}`, 'g'))!.join(size === 4 ? '-' : ' ');
+      expectFound(`key ${grouped} ok`, grouped, 'private-key');
+    }
+    // 60 or 68 digits in groups are no key; a TxID where one is expected is not flagged unless labelled.
+    expectClean(hex.slice(0, 60).match(/.{4}/g)!.join(' '));
+    expect(findSecrets(hex.match(/.{8}/g)!.join(' '), { allowHex64: true })).toEqual([]);
+  });
+
+  it('finds a card number grouped with dots or slashes', () => {
+    expectFound('4111.1111.1111.1111', '4111.1111.1111.1111', 'card-number');
+    expectFound('card 5555/5555/5555/4444', '5555/5555/5555/4444', 'card-number');
+    // Dates and amounts written with dots and slashes are not.
+    for (const text of ['2026/11/22 10:30', '1.234.567,89', 'version 20.20.2', '12.05.2026']) expectClean(text);
+  });
+});

@@ -152,6 +152,7 @@ export function findSecrets(text: string, opts: SecretScanOptions = {}): SecretF
   // are not letters, which most sentences of a flow do not have (counted natively, before tokenising).
   const phraseMayFit = folded.length >= 47 || (folded.length >= 12 && HAN.test(folded));
   if (phraseMayFit && (opts.prose !== true || (folded.match(NOT_LETTER)?.length ?? 0) >= MIN_PHRASE_WORDS - 1)) findPhrases(folded, found, opts.prose === true);
+  if (folded.length >= 36 && opts.prose !== true) findGluedPhrases(folded, found);
   findHexKeys(folded, opts.allowHex64 === true, found);
   findBase58Keys(folded, found);
   findCards(folded, found);
@@ -291,6 +292,33 @@ function findPhrases(text: string, found: SecretFinding[], spacedOnly: boolean):
       }
     }
     i = j;
+  }
+}
+
+/** Twelve list words of three letters or more, written without anything between them. */
+const GLUED = /[A-Za-z]{36,}/g;
+
+/**
+ * A phrase written as one word ("legalwinnerthank…", "LegalWinnerThank…"): a run of letters that splits
+ * wholly into 12 or more list words. BIP39 words are told apart by their first four letters, so at
+ * each place at most a few words fit and the search is short.
+ */
+function findGluedPhrases(text: string, found: SecretFinding[]): void {
+  const { english } = getTables();
+  for (const m of text.matchAll(GLUED)) {
+    const run = m[0].toLowerCase();
+    // words[i]: the most list words run[i..] splits into, or -1 when it does not split into list words.
+    const words = new Int32Array(run.length + 1).fill(-1);
+    words[run.length] = 0;
+    for (let i = run.length - 1; i >= 0; i--) {
+      for (let len = 3; len <= 8 && i + len <= run.length; len++) {
+        const rest = words[i + len]!;
+        if (rest >= 0 && english.has(run.slice(i, i + len))) {
+          words[i] = Math.max(words[i]!, rest + 1);
+        }
+      }
+    }
+    if (words[0]! >= MIN_PHRASE_WORDS) found.push({ kind: 'recovery-phrase', start: m.index, end: m.index + m[0].length });
   }
 }
 
@@ -516,6 +544,8 @@ function dictionaryWordMask(chars: string): Uint8Array {
 // ---------------------------------------------------------------------------
 
 const HEX64 = /(?<![0-9A-Fa-f])(?:0[xX])?[0-9A-Fa-f]{64}(?![0-9A-Fa-f])/g;
+/** Hex in groups (of 4 to 16, as a key is copied from a paper backup or a screen: "abababab abababab …"); 64 digits in all is a key. */
+const HEX_GROUPS = /(?<![0-9A-Za-z])[0-9A-Fa-f]{4,16}(?:[ :-][0-9A-Fa-f]{4,16}){3,15}(?![0-9A-Za-z])/g;
 // Labels that make a 64-hex string a key even where a transaction id is expected.
 // "key" alone counts unless it is a public key ("pubkey", "public key").
 const KEY_LABEL = /priv|secret|seed|prv|私钥|密钥|秘钥|助记/i;
@@ -525,7 +555,8 @@ const LABEL_REACH = 32;
 
 function findHexKeys(text: string, allowHex64: boolean, found: SecretFinding[]): void {
   if (text.length < 64) return;
-  for (const m of text.matchAll(HEX64)) {
+  const grouped = [...text.matchAll(HEX_GROUPS)].filter((m) => m[0].replace(/[ :-]/g, '').length === 64);
+  for (const m of [...text.matchAll(HEX64), ...grouped]) {
     const start = m.index;
     if (allowHex64) {
       const before = text.slice(Math.max(0, start - LABEL_REACH), start);
@@ -578,11 +609,11 @@ function findBase58Keys(text: string, found: SecretFinding[]): void {
 // ---------------------------------------------------------------------------
 
 /**
- * Digit groups joined by spaces or dashes, not glued to letters (hex strings,
+ * Digit groups joined by spaces, dashes, dots or slashes, not glued to letters (hex strings,
  * ids) and not after "+" (international phone numbers such as
  * "+86 138 0013 8000", 13 digits).
  */
-const DIGIT_GROUPS = /(?<![0-9A-Za-z])\+?\d+(?:[ \u00a0-]{1,3}\d+)*(?![0-9A-Za-z])/g;
+const DIGIT_GROUPS = /(?<![0-9A-Za-z])\+?\d+(?:[ \u00a0./-]{1,3}\d+)*(?![0-9A-Za-z])/g;
 
 /**
  * Issuer prefixes (IIN): Visa 4; Mastercard 51–55 and 2221–2720; Mir 2200–2204;
