@@ -22,7 +22,7 @@ describe('wallet-help config', () => {
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toMatchObject({ lang: 'zh' });
     expect((await run(['config', 'get', 'lang'], { env })).stdout).toBe('zh\n');
     const list = JSON.parse((await run(['config', 'list', '--json'], { env })).stdout);
-    expect(list.settings.find((s: { key: string }) => s.key === 'lang')).toEqual({ key: 'lang', value: 'zh', allowed: 'en | zh' });
+    expect(list.settings.find((s: { key: string }) => s.key === 'lang')).toEqual({ key: 'lang', value: 'zh', allowed: 'en | zh', values: ['en', 'zh'] });
     expect(list.settings.map((s: { key: string }) => s.key)).toEqual(['lang', 'provider', 'contactsFile', 'flowsDir', 'role', 'color', 'saveCases']);
     // What a free setting takes is said in words (in the settings' language), and the provider ids are those of the directory in use.
     expect(list.settings.find((s: { key: string }) => s.key === 'provider')).toEqual({ key: 'provider', value: null, allowed: 'example-wallet' });
@@ -62,7 +62,7 @@ describe('wallet-help config', () => {
     expect(zh.stderr).toContain('可用的设置项：lang、provider、contactsFile、flowsDir、role、color、saveCases。你是不是想输入 color？');
     const value = await run(['config', 'set', 'role', 'admin', '--json']);
     expect(value.code).toBe(2);
-    expect(JSON.parse(value.stdout).error).toMatchObject({ code: 'invalid_config_value', key: 'role', allowed: 'user | agent' });
+    expect(JSON.parse(value.stdout).error).toMatchObject({ code: 'invalid_config_value', key: 'role', allowed: 'user | agent', values: ['user', 'agent'] });
     expect((await run(['config', 'frob'])).stderr).toContain('Unknown action "frob"');
   });
 

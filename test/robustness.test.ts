@@ -897,6 +897,15 @@ describe('a settings folder that cannot be made (the built CLI, bounded)', () =>
     expect(save.stdout).toContain('could not be saved');
   }, 40_000);
 
+  it('a settings folder that is a file: the case is not saved, and the warning says why (QA: script)', async () => {
+    const file = join(tempDir(), 'afile');
+    writeFileSync(file, '');
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--save', '--json'], { env: { WALLET_HELP_CONFIG_DIR: file } });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).warnings).toEqual([expect.stringContaining('could not be saved to')]);
+    expect(JSON.parse(r.stdout).warnings[0]).toContain('(a part of the path is a file, not a folder)');
+  });
+
   it('makes every missing level of a new one', async () => {
     const dir = join(tempDir(), 'a', 'b', 'c');
     const r = await run(['config', 'set', 'lang', 'zh'], { env: { WALLET_HELP_CONFIG_DIR: dir } });

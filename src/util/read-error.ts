@@ -13,8 +13,10 @@ export function cannotRead(t: Translate, file: string, err: unknown): string {
 
 /** Why a file could not be read or written, in words, from the error's code (the system's, or the data reader's own). */
 export function fileReason(t: Translate, code: string | undefined, max = MAX_DATA_FILE_BYTES): string {
-  return code === 'ENOENT' || code === 'ENOTDIR'
-      ? t('error.noSuchFile')
+  return code === 'ENOENT'
+    ? t('error.noSuchFile')
+    : code === 'ENOTDIR'
+      ? t('error.pathThroughFile')
       : code === 'EISDIR'
         ? t('error.isFolder')
         : code === 'EACCES' || code === 'EPERM'

@@ -41,7 +41,8 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       }
       const rows = [];
       for (const key of Object.keys(CONFIG_KEYS) as ConfigKey[]) {
-        rows.push({ key, value: ctx.config[key] ?? null, allowed: await allowed(key, ctx), ...(invalid.has(key) ? { invalid: invalid.get(key)! } : {}) });
+        const spec: KeySpec = CONFIG_KEYS[key];
+        rows.push({ key, value: ctx.config[key] ?? null, allowed: await allowed(key, ctx), ...(spec.values ? { values: [...spec.values] } : {}), ...(invalid.has(key) ? { invalid: invalid.get(key)! } : {}) });
       }
       if (opts.json) io.stdout.write(`${JSON.stringify({ file, settings: rows }, null, 2)}\n`);
       else {
@@ -62,20 +63,14 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       const key = needKey(opts.key, ctx);
       if (opts.value === undefined) throw new UsageError('missing_value', t('config.error.noValue', { key }));
       // Before a path is resolved: an empty path resolves to the current folder, which would then be read as flows.
-      if (opts.value.trim() === '') {
-        const values = await allowed(key, ctx);
-        throw new UsageError('invalid_config_value', t('config.error.empty', { key, allowed: values }), { key, allowed: values });
-      }
+      if (opts.value.trim() === '') throw await refusedValue(ctx, key, (allowed) => t('config.error.empty', { key, allowed }));
       const spec: KeySpec = CONFIG_KEYS[key];
       // Paths are stored absolute, so the setting means the same from any folder.
       // A language as a locale tag (zh-CN, en_GB) is stored as the language it names, as --lang reads it.
       const value = spec.kind === 'path' ? resolve(io.cwd, opts.value) : key === 'lang' ? (langOf(opts.value) ?? opts.value) : opts.value;
       await refuseSecrets(t, [{ text: opts.value }]);
       const problem = valueProblem(key, value);
-      if (problem) {
-        const values = await allowed(key, ctx);
-        throw new UsageError('invalid_config_value', t('config.error.badValue', { key, value: clip(opts.value), allowed: values }), { key, allowed: values });
-      }
+      if (problem) throw await refusedValue(ctx, key, (allowed) => t('config.error.badValue', { key, value: clip(opts.value!), allowed }));
       // A directory or provider that cannot be used would break every diagnosis later: refuse it now, saying why.
       if (key === 'contactsFile') {
         const directory = await openDirectory(value, t, io.readFile, ctx.lang);
@@ -120,6 +115,13 @@ async function warnOfBrokenFlows(dir: string, ctx: Context): Promise<void> {
   const files = new Set(problems.map((p) => p.file)).size;
   if (files === 0) return;
   await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('config.warn.flowsProblems', { count: files, dir: clip(dir) }));
+}
+
+/** A value refused for a setting: what it takes in words, and for a setting of fixed values the list of them (for scripts). */
+async function refusedValue(ctx: Context, key: ConfigKey, message: (allowed: string) => string): Promise<UsageError> {
+  const words = await allowed(key, ctx);
+  const spec: KeySpec = CONFIG_KEYS[key];
+  return new UsageError('invalid_config_value', message(words), { key, allowed: words, ...(spec.values ? { values: [...spec.values] } : {}) });
 }
 
 /** What a setting takes, in words: its values, the directory's provider ids, or a file or a folder. */

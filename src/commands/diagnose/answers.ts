@@ -75,6 +75,8 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
   const { doc, problems } = parseLocatedYaml(decoded.text, name, ctx.lang);
   if (problems.length > 0) return fail(problems);
   const value = doc.value;
+  // Nothing at all (an empty file, standard input closed at once) is said as such: no mapping was there to be wrong.
+  if (decoded.text.trim() === '') return fail([{ file: name, line: 1, column: 1, message: t(file === '-' ? 'error.answersFile.emptyInput' : 'error.answersFile.empty') }]);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail([doc.problem([], t('error.answersFile.shape'))]);
   const answers: Record<string, string> = Object.create(null);
   const bad = [];
