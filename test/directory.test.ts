@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/data/located-yaml.js';
 import { contactCard } from '../src/directory/contact.js';
 import { loadDirectoryText } from '../src/directory/load.js';
+import { loadFlowText } from '../src/flows/load.js';
 import { translator } from '../src/i18n/i18n.js';
 import { formatDuration } from '../src/render/time.js';
 import { ROOT, run, tempDir } from './helpers.js';
@@ -50,6 +51,15 @@ describe('directory files', () => {
   it('uses only reserved example domains and fictional phone ranges in the demo', () => {
     for (const m of DEMO.matchAll(/[\w.-]+@([\w.-]+)|https:\/\/([\w.-]+)/g)) expect(m[1] ?? m[2]).toMatch(/(^|\.)example\.com$/);
     for (const m of DEMO.matchAll(/"\+[\d -]+"/g)) expect(m[0]).toMatch(/^"\+1 \d{3}-555-01\d\d"$|^"\+44 20 7946 0\d{3}"$/);
+  });
+
+  it('says a flow given as the directory is a flow, and a directory with "providers" mistyped is still one to flows validate (QA: author)', async () => {
+    const flow = await run(['contacts', '--contacts', 'flow.yaml'], { files: { 'flow.yaml': readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8') } });
+    expect(flow.code).toBe(2);
+    expect(flow.stderr).toMatch(/flow\.yaml:\d+:1: this is a flow \(it has "questions" or "outcomes"\), not a support directory/);
+    expect(flow.stderr.trim().split('\n')).toHaveLength(2);
+    const typo = loadFlowText(SMALL.replace('providers:', 'provider:'), 'flows/acme.yaml');
+    expect(typo.problems.map((p) => p.message)).toEqual(['this is a support directory (it has "providers" or "provider"), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting']);
   });
 
   it('reports an unknown time zone where it is written, with the zone it likely means', () => {

@@ -32,6 +32,12 @@ const EXCEPTION_KEYS = ['date', 'hours', 'note'];
 /** Validates a directory document; `source` names it in results ("bundled" or the file). Problems are worded in `lang`. */
 export function validateDirectory(doc: LocatedValue, source: string, lang: Lang = 'en'): { directory?: Directory; problems: Problem[] } {
   const c = new Checker(doc, lang, screenDirectoryText);
+  // A flow given as the directory (an easy slip with two kinds of YAML file): one sentence, not a problem per key.
+  const top = typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value) ? doc.value : undefined;
+  if (top && !Object.hasOwn(top, 'providers') && ['questions', 'outcomes'].some((k) => Object.hasOwn(top, k))) {
+    c.report([], 'dir.isFlow');
+    return { problems: c.finish() };
+  }
   const root = c.object(doc.value, [], 'what.directoryFile', ROOT_KEYS, ['providers']);
   if (!root) return { problems: c.finish() };
   const items = c.array(root.providers, ['providers'], 'what.providers', 1);

@@ -57,7 +57,9 @@ const STRUCTURE_KEYS: ReadonlySet<string> = new Set([...FLOW_KEYS, ...QUESTION_K
 export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang = 'en', requireAgent = false): { flow?: Flow; problems: Problem[] } {
   const c = new Checker(doc, lang, screenFlowText, STRUCTURE_KEYS);
   // A support directory among the flows (an easy slip in an operator folder): one sentence, not a problem per key.
-  if (typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value) && Object.hasOwn(doc.value, 'providers')) {
+  // A directory with "providers" mistyped ("provider") is one too, as long as nothing of a flow is there.
+  const top = typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value) ? doc.value : undefined;
+  if (top && (Object.hasOwn(top, 'providers') || (Object.hasOwn(top, 'provider') && !['id', 'start', 'questions', 'outcomes'].some((k) => Object.hasOwn(top, k))))) {
     c.report([], 'flow.isDirectory');
     return { problems: c.finish() };
   }

@@ -144,7 +144,7 @@ export const problemsEn = {
   'what.answersFile': 'the answers file',
 
   // flow files: problems
-  'flow.isDirectory': 'this is a support directory (it has "providers"), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting',
+  'flow.isDirectory': 'this is a support directory (it has "providers" or "provider"), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting',
   'flow.idMismatch': 'the flow id "{id}" must match its file name "{expected}.yaml"; rename one of them',
   'flow.idUsed': 'flow id "{id}" is already used by {other}: give one of the two flows another id, and name its file after it',
   'flow.idInTwoFolders': 'flow id "{id}" is also in {other}, an earlier flows folder: this one, in the folder named later, is used; if both are meant, give one another id',
@@ -204,6 +204,7 @@ export const problemsEn = {
   'dir.languageTag': 'language "{language}" must be a language tag such as en, zh or zh-HK',
   'dir.badDate': 'the date must be a calendar date written YYYY-MM-DD, such as 2026-10-01',
   'dir.dateTwice': '{date} has two exceptions; keep one',
+  'dir.isFlow': 'this is a flow (it has "questions" or "outcomes"), not a support directory: give it with --flows (its folder) or check it with "wallet-help flows validate"',
   'dir.unknownZone': 'unknown time zone "{zone}"; use an IANA name such as Asia/Shanghai, Europe/Berlin or America/New_York{hint}',
   'dir.zoneAbbreviation': '"{zone}" is a time-zone abbreviation, not an IANA name: abbreviations are ambiguous (CST is both America/Chicago and China) and some are read as a zone nobody meant (BST as Asia/Dhaka); use a name such as Europe/London, America/Chicago or Asia/Shanghai',
   'dir.urlFormat': '{what} must be a full web address such as https://www.example.com/support',
@@ -413,7 +414,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'what.testExpect': '第 {n} 个测试的预期结果',
   'what.answersFile': '回答文件',
 
-  'flow.isDirectory': '这是支持目录文件（含有“providers”），不是流程：请不要放在流程文件夹里，并用 --contacts 或 contactsFile 设置指定它',
+  'flow.isDirectory': '这是支持目录文件（含有“providers”或“provider”），不是流程：请不要放在流程文件夹里，并用 --contacts 或 contactsFile 设置指定它',
   'flow.idMismatch': '流程编号“{id}”必须与文件名“{expected}.yaml”一致；请修改其中之一',
   'flow.idUsed': '流程编号“{id}”已被 {other} 使用：请给其中一个流程换一个编号，并让文件名与新编号一致',
   'flow.idInTwoFolders': '流程编号“{id}”也出现在更早指定的流程文件夹中（{other}）：将使用后指定的文件夹中的这一个；如果两个都需要，请给其中一个换一个编号',
@@ -470,6 +471,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'dir.languageTag': '语言“{language}”必须是语言标签，例如 en、zh 或 zh-HK',
   'dir.badDate': '日期必须是 YYYY-MM-DD 格式的有效日期，例如 2026-10-01',
   'dir.dateTwice': '日期 {date} 出现在两条例外日期中；请只保留一条',
+  'dir.isFlow': '这是流程文件（含有“questions”或“outcomes”），不是支持目录：请用 --flows（指定它所在的文件夹）使用它，或用“wallet-help flows validate”检查它',
   'dir.unknownZone': '未知的时区“{zone}”；请使用 IANA 时区名，例如 Asia/Shanghai、Europe/Berlin 或 America/New_York{hint}',
   'dir.zoneAbbreviation': '“{zone}”是时区缩写，不是 IANA 时区名：缩写有歧义（CST 既可能是 America/Chicago，也可能指中国），有些还会被理解成意想不到的时区（BST 会被当作 Asia/Dhaka）；请使用 Europe/London、America/Chicago 或 Asia/Shanghai 这样的名称',
   'dir.urlFormat': '{what}必须是完整的网址，例如 https://www.example.com/support',
