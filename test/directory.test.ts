@@ -212,6 +212,18 @@ describe('contacts in the CLI', () => {
     expect(zh.stdout.replace(/\s+/g, ' ')).toContain('当天：不开放（National Day）');
   });
 
+  it('says whose contacts they are when the directory lists several providers and none was chosen (QA: author)', async () => {
+    const two = SMALL.replace('providers:\n', `providers:\n  - id: beta-pay\n    name: Beta Pay\n    website: https://help.beta.test/contact\n    timezone: UTC\n    queues:\n      payments:\n        - { type: email, value: pay@beta.test, hours: "24/7" }\n`);
+    const files2 = { 'two.yaml': two };
+    const r = await run(['contacts', 'payments', '--contacts', 'two.yaml'], { files: files2 });
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('These are the contacts of Beta Pay, the first provider of the directory; it lists acme too: choose one with --provider or the provider setting.');
+    const diagnosed = await run(['diagnose', 'contact-support', '--answer', 'topic=payments', '--answer', 'payment-kind=money', '--contacts', 'two.yaml'], { files: files2 });
+    expect(diagnosed.stdout.replace(/\s+/g, ' ')).toContain('the first provider of the directory; it lists acme too');
+    // Chosen, or a directory of one: nothing to say.
+    expect((await run(['contacts', 'payments', '--contacts', 'two.yaml', '--provider', 'acme'], { files: files2 })).stdout).not.toContain('first provider');
+    expect((await run(['contacts', 'payments', '--contacts', 'acme.yaml'], { files })).stdout).not.toContain('first provider');
+  });
+
   it('shows the in-app path in the language of the run', async () => {
     const zh = await run(['--lang', 'zh', 'contacts', 'security', '--json']);
     const en = await run(['contacts', 'security', '--json']);

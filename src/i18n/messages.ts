@@ -121,6 +121,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'contact.until': 'until {time} your time, {zone} ({in})',
   'contact.opens': 'opens {time} your time, {zone} ({in})',
   'contact.never': 'no opening in the next two weeks',
+  'contact.otherProviders': 'These are the contacts of {provider}, the first provider of the directory; it lists {others} too: choose one with --provider or the provider setting.',
   'contact.exception': 'this day: {hours}',
   'contact.exceptionNoted': 'this day: {hours} ({note})',
   'contact.in': 'in {duration}',

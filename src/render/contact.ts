@@ -1,7 +1,7 @@
 /** The contact card: channels open now first, hours in the support's zone, the next change in the user's. */
 import type { ContactCard } from '../directory/contact.js';
 import type { Lang } from '../engine/types.js';
-import type { Translate } from '../i18n/i18n.js';
+import { listOf, type Translate } from '../i18n/i18n.js';
 import { safeText } from '../util/safe-text.js';
 import type { Layout } from './layout.js';
 import { queueTeam } from './queue.js';
@@ -24,6 +24,13 @@ export interface ContactRenderOptions {
   nowGiven?: boolean;
   /** With nowGiven, say which instant the card is for (once per screen is enough). */
   nowNotice?: boolean;
+  /** The directory's other providers, when none was chosen and the first was taken: said under the heading. */
+  otherProviders?: readonly string[];
+}
+
+/** The line that says the card is the directory's first provider's, when it lists others and none was chosen. */
+export function otherProvidersLine(t: Translate, provider: string, others: readonly string[]): string {
+  return t('contact.otherProviders', { provider: safeText(provider), others: listOf(t, others.map((o) => safeText(o))) });
 }
 
 /** The line that says a card's open or closed is for the instant given with --now. */
@@ -39,6 +46,7 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
   lines.push(hanging('', style.bold(t('contact.heading', { provider: safeText(card.provider), team: queueTeam(t, card.queue) }))));
   if (card.example && o.exampleNotice !== false) lines.push(hanging('', style.yellow(t('contact.example'))));
   if (o.nowGiven && o.nowNotice !== false) lines.push(hanging('', hoursAtLine(o)));
+  if (o.otherProviders && o.otherProviders.length > 0) lines.push(hanging('', otherProvidersLine(t, card.provider, o.otherProviders)));
   if (card.channels.length === 0) lines.push(`  ${t('contact.none')}`);
   for (const ch of card.channels) {
     const mark = ch.openNow ? style.green(`● ${t(o.nowGiven ? 'contact.openThen' : 'contact.open')}`) : style.dim(`○ ${t('contact.closed')}`);

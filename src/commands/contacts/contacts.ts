@@ -2,7 +2,7 @@
 import { contactCard, type ContactCard } from '../../directory/contact.js';
 import { LANGS, QUEUES, type Queue } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
-import { hoursAtLine, renderContactCard } from '../../render/contact.js';
+import { hoursAtLine, otherProvidersLine, renderContactCard } from '../../render/contact.js';
 import { layoutFor } from '../../render/layout.js';
 import { listOf, orList, sentences, translator } from '../../i18n/i18n.js';
 import { clip, safeText } from '../../util/safe-text.js';
@@ -54,7 +54,8 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
   const layout = await layoutFor(io.stdout);
   const { out: style } = await ctx.styles();
   const render = { t, lang, style, now: ctx.now, userZone: ctx.userZone(), layout, exampleNotice: false, nowGiven: ctx.nowGiven, nowNotice: false };
-  const notices = [...(provider.example ? [style.yellow(t('contact.example'))] : []), ...(ctx.nowGiven ? [hoursAtLine(render)] : [])];
+  const others = ctx.providerChosen ? [] : directory.providers.filter((p) => p !== provider).map((p) => p.id);
+  const notices = [...(provider.example ? [style.yellow(t('contact.example'))] : []), ...(ctx.nowGiven ? [hoursAtLine(render)] : []), ...(others.length > 0 ? [otherProvidersLine(t, provider.name, others)] : [])];
   const head = notices.length > 0 ? [...notices.map((notice) => layout.hanging('', notice)), ''] : [];
   const source = layout.hanging('', t('contact.source', { url: safeText(provider.website) }));
   io.stdout.write([...head, cards.map((card) => renderContactCard(card, render)).join('\n'), source, ''].join('\n'));

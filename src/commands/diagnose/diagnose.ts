@@ -397,7 +397,9 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     text = notes.map((n) => `${layout.wrap(n)}\n`).join('') + renderOutcome(shown, t, style, layout, role === 'agent');
     if (result.outcome.contact) {
       const { renderContactCard } = await import('../../render/contact.js');
-      text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, nowGiven: ctx.nowGiven, userZone: ctx.userZone(), layout })}`;
+      // A directory of several providers, none chosen: the card says it is the first one's (QA: author).
+      const otherProviders = ctx.providerChosen || !contacts ? [] : contacts.directory.providers.filter((p) => p !== contacts.provider).map((p) => p.id);
+      text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, nowGiven: ctx.nowGiven, userZone: ctx.userZone(), layout, otherProviders })}`;
     }
     for (const w of result.warnings ?? []) text += `\n${layout.wrap(w)}\n`;
   }
