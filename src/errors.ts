@@ -2,6 +2,7 @@
  * Typed errors. Each kind carries its exit code; `src/main.ts` is the one place
  * that turns them into messages and exit codes.
  */
+import type { Translate } from './i18n/i18n.js';
 
 /** Exit codes shared by every command. */
 export const ExitCode = {
@@ -45,6 +46,8 @@ export class UsageError extends WalletHelpError {
 export class CancelError extends WalletHelpError {
   /** What to do next, said after "Cancelled." (how to continue the case), in the user's language. */
   hint?: string;
+  /** The language of the case cancelled, when it may not be the run's (a resumed case speaks its own): "Cancelled." is said in it, as the hint is. */
+  translate?: Translate;
   /** 130 for Ctrl+C; 128 + the signal number when a signal such as SIGTERM ended the run. */
   constructor(exitCode: number = ExitCode.cancelled) {
     super('cancelled', 'Cancelled', exitCode);

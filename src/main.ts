@@ -65,20 +65,28 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     for (const w of settings.warnings) io.stderr.write(`${layout.hanging(err.yellow(t('warning.prefix')), configWarning(w, t, (ref) => problem(ref.key, ref.params)))}\n`);
   }
 
-  let bundled: Promise<ReadonlyMap<string, Flow>> | undefined;
+  const bundled = new Map<Lang, Promise<ReadonlyMap<string, Flow>>>();
   let zone: string | undefined;
-  const base: BaseContext = {
+  const now = io.now();
+  const baseIn = (l: Lang, tl: Translate): BaseContext => ({
     io,
-    lang,
-    t,
+    lang: l,
+    t: tl,
+    langGiven: early.lang !== undefined,
     styles,
     config,
     // Every text of a run is in its one language: the flows are read in that language only.
-    bundledFlows: () => (bundled ??= options.bundledFlows ? options.bundledFlows() : loadBundledFlows(t, undefined, lang)),
-    now: io.now(),
+    bundledFlows: () => {
+      let flows = bundled.get(l);
+      if (!flows) bundled.set(l, (flows = options.bundledFlows ? options.bundledFlows() : loadBundledFlows(tl, undefined, l)));
+      return flows;
+    },
+    now,
     // Asking Intl for the system zone costs milliseconds: only contact cards and --now need it.
     userZone: () => (zone ??= userTimeZone(io.env)),
-  };
+    inLanguage: async (other) => baseIn(other, await translator(other)),
+  });
+  const base = baseIn(lang, t);
   let program: Command | undefined;
   try {
     if (early.lang !== undefined && langOf(early.lang) === undefined) {
@@ -249,8 +257,10 @@ async function report(error: unknown, r: Reporter): Promise<number> {
   }
   if (err instanceof WalletHelpError) {
     if (err instanceof CancelError) {
-      if (!json) io.stderr.write(`${err.hint ? (await layoutFor(io.stderr)).wrap(sentences(t, t('diagnose.cancelled'), err.hint)) : t('diagnose.cancelled')}\n`);
-      else io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: t('diagnose.cancelled') } })}\n`);
+      // In the language of the case cancelled, which a resumed case may speak instead of the run's.
+      const said = err.translate ?? t;
+      if (!json) io.stderr.write(`${err.hint ? (await layoutFor(io.stderr)).wrap(sentences(said, said('diagnose.cancelled'), err.hint)) : said('diagnose.cancelled')}\n`);
+      else io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: said('diagnose.cancelled') } })}\n`);
       return err.exitCode;
     }
     if (err.message === '') return err.exitCode;

@@ -9,7 +9,7 @@ import { delimiter, join, resolve } from 'node:path';
 import type { Context } from './commands/context.js';
 import { CONFIG_FILE_NAME, configDir, type Config } from './config/config.js';
 import type { Directory, Provider } from './directory/types.js';
-import type { Flow } from './engine/types.js';
+import type { Flow, Lang } from './engine/types.js';
 import { chooseProvider, openDirectory } from './directory/source.js';
 import { UsageError } from './errors.js';
 import { folderProblem, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
@@ -26,15 +26,20 @@ export interface GlobalOptions {
 }
 
 /** What main knows before commander runs. */
-export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' | 'flowDirs' | 'flowDirsGiven' | 'contactsFile' | 'role' | 'nowGiven'> & {
+export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' | 'flowDirs' | 'flowDirsGiven' | 'contactsFile' | 'role' | 'nowGiven' | 'inLanguage'> & {
   /** The bundled flows (replaceable in tests). */
   bundledFlows(): Promise<ReadonlyMap<string, Flow>>;
+  /** The same, speaking another language. */
+  inLanguage(lang: Lang): Promise<BaseContext>;
   /** The wrapping code, loaded before commander runs when it may write help on a terminal (its help hooks are synchronous). */
   helpWrapping?: typeof import('./render/wrap.js');
 };
 
-/** The context for one command, with the global options applied. */
-export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise<Context> {
+/**
+ * The context for one command, with the global options applied. `quiet` for the same run's context in another
+ * language: what is wrong with the settings (a bad WALLET_HELP_ROLE, a flow folder gone) was said already.
+ */
+export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = false): Promise<Context> {
   const { io, t, config } = base;
   const nowText = g.now ?? io.env.WALLET_HELP_NOW;
   const now = nowText ? await parseNow(nowText, g.now === undefined ? 'WALLET_HELP_NOW' : '--now', base) : base.now;
@@ -43,7 +48,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
   // An unknown WALLET_HELP_ROLE is ignored with a warning, as an unknown WALLET_HELP_LANG is: the setting then decides.
   const envRole = io.env.WALLET_HELP_ROLE;
   const envRoleOk = envRole === undefined || envRole === 'user' || envRole === 'agent';
-  if (!envRoleOk) await writeWarning(io.stderr, t('warning.prefix'), t('warning.badEnvRole', { value: clip(envRole) }));
+  if (!envRoleOk && !quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.badEnvRole', { value: clip(envRole) }));
   const roleSetting = envRoleOk ? (envRole ?? config.role) : config.role;
   const role = g.agent ? 'agent' : roleSetting === 'agent' ? 'agent' : 'user';
   const folders = flowFolders(g.flows, io.env.WALLET_HELP_FLOWS, config, io.cwd);
@@ -70,7 +75,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
 
   let catalog: Promise<FlowCatalog> | undefined;
   let warned: Promise<void> | undefined;
-  const load = () => (catalog ??= base.bundledFlows().then(async (bundled) => withOperatorFolders(bundled, await usableFolders(folders, base), base.lang)));
+  const load = () => (catalog ??= base.bundledFlows().then(async (bundled) => withOperatorFolders(bundled, await usableFolders(folders, base, quiet), base.lang)));
   // What the operator folders' files hold that a run does not use as written is said once, on standard error.
   const warn = async (result: FlowCatalog) => {
     if (result.problems.length === 0 && result.replaced.length === 0) return;
@@ -81,10 +86,11 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions): Promise
   };
   const flows = async (options: { warn?: boolean } = {}) => {
     const result = await load();
-    if (options.warn !== false) await (warned ??= warn(result));
+    if (options.warn !== false && !quiet) await (warned ??= warn(result));
     return result;
   };
-  return { ...base, now, nowGiven: nowText !== undefined && nowText !== '', role, provider, providerChosen: providerId !== undefined, flows, flowDirs, flowDirsGiven: folders.source === 'flag' && flowDirs.length > 0, ...(contactsFile === undefined ? {} : { contactsFile }) };
+  const inLanguage = async (lang: Lang) => applyGlobals(await base.inLanguage(lang), g, true);
+  return { ...base, inLanguage, now, nowGiven: nowText !== undefined && nowText !== '', role, provider, providerChosen: providerId !== undefined, flows, flowDirs, flowDirsGiven: folders.source === 'flag' && flowDirs.length > 0, ...(contactsFile === undefined ? {} : { contactsFile }) };
 }
 
 /** Where the operator flow folders of a run were named. */
@@ -102,7 +108,7 @@ function flowFolders(flag: string[] | undefined, env: string | undefined, config
  * usage error; one from the environment or the settings is left out with a
  * warning naming where it was set, so a stale setting does not stop every run.
  */
-async function usableFolders(folders: { dirs: string[]; source: FolderSource }, base: BaseContext): Promise<string[]> {
+async function usableFolders(folders: { dirs: string[]; source: FolderSource }, base: BaseContext, quiet: boolean): Promise<string[]> {
   const { io, t } = base;
   const usable: string[] = [];
   for (const dir of folders.dirs) {
@@ -115,7 +121,7 @@ async function usableFolders(folders: { dirs: string[]; source: FolderSource }, 
       folders.source === 'flag' ? t('flowsFolder.flag') : folders.source === 'env' ? t('flowsFolder.env') : t('flowsFolder.setting', { file: join(configDir(io.env), CONFIG_FILE_NAME) });
     const message = t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(dir), source });
     if (folders.source === 'flag') throw new UsageError('flows_folder', message, { dir: clip(dir) });
-    await writeWarning(io.stderr, t('warning.prefix'), t('warning.flowsFolder', { problem: message }));
+    if (!quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.flowsFolder', { problem: message }));
   }
   return usable;
 }

@@ -809,10 +809,12 @@ describe('--resume', () => {
     const third = await run(['diagnose', 'contact-support', '--resume'], {
       tty: true,
       env,
-      // The facts typed before Ctrl+C are kept; those left empty are asked again. A one-time code read out
-      // is refused in the agent's wording, as the case began, though this run has no --agent.
-      prompts: [{ expect: 'When it happened', pick: 'my OTP is 123456' }, ...['When it happened', 'Amount', 'TxID', 'Receiving address', 'Memo'].map((expect) => ({ expect, pick: '' }))].concat({ expect: 'Error message', pick: 'E42' }),
+      // The facts typed before Ctrl+C are kept; those left empty are asked again, from the first of them on, as
+      // "<" would have gone back to it: the chain typed after them is offered on the way, ready to correct. A one-time
+      // code read out is refused in the agent's wording, as the case began, though this run has no --agent.
+      prompts: [{ expect: 'When it happened', pick: 'my OTP is 123456' }, ...['When it happened', 'Amount', 'TxID', 'chain', 'Receiving address', 'Memo'].map((expect) => ({ expect, pick: '' }))].concat({ expect: 'Error message', pick: 'E42' }),
     });
+    expect(third.prompter.inputs.find((q) => q.message.includes('chain'))).toMatchObject({ default: 'LTC' });
     expect(third.stderr).toContain('What the caller gave looks like a one-time code.');
     expect(third.stderr).not.toContain('Never share it with anyone');
     third.prompter.assertDone();

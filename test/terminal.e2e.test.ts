@@ -104,6 +104,27 @@ describe('a real terminal', () => {
     expect(await term.exitCode()).toBe(0);
   }, BOUND_MS);
 
+  it('Back opens the earlier question on the answer given there (QA: the cursor was on the first answer)', async () => {
+    const f = flow('deposit-missing');
+    const first = f.questions[f.start]!;
+    const given = first.answers[1]!;
+    const second = f.questions[given.next]!;
+    term = new TerminalSession(['diagnose', 'deposit-missing'], { height: 60 });
+    await term.waitFor(first.text.en);
+    term.keys(KEYS.down, KEYS.enter);
+    await term.waitFor((s) => flat(s).includes(flat(second.text.en)) && s.includes('← Back'));
+    term.keys(...Array<string>(second.answers.length).fill(KEYS.down));
+    await term.waitFor(/❯ ← Back/);
+    term.keys(KEYS.enter);
+    const again = await term.waitFor((s) => count(s, first.text.en) === 2 && s.includes('❯'));
+    expect(again).toContain(`❯ ${given.label.en}`);
+    // Enter takes it as it stands: the same answer, the same next question.
+    term.keys(KEYS.enter);
+    await term.waitFor((s) => count(s, second.text.en) === 2);
+    term.keys(KEYS.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+  }, BOUND_MS);
+
   it('Ctrl+C at a question prints "Cancelled.", exits 130 without a stack trace and shows the cursor again', async () => {
     const f = flow('promotion-missing');
     const first = f.questions[f.start]!;

@@ -52,6 +52,14 @@ export interface CaseProgress {
   facts: Partial<Record<CaseFact, string>>;
   /** The summary format the case was begun with (--summary), for the summary at its end. */
   summary?: 'text' | 'md' | 'json';
+  /** The language the case goes on in: the one it began in, or the one --lang named when it was continued. Absent from files of earlier versions. */
+  lang?: Lang;
+  /** Facts to offer again, ready to correct: gone back over, or among the fact prompts in progress. */
+  reask?: CaseFact[];
+  /** The fact prompt the case stood at, when it was stopped at one. */
+  factAt?: CaseFact;
+  /** The check question each fact was last asked for (Back at it goes back over the fact). */
+  askedAt?: Partial<Record<CaseFact, string>>;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -267,7 +275,15 @@ function asProgress(value: unknown): CaseProgress | undefined {
     // Only known facts, as text: a hand-edited file adds nothing else.
     facts: Object.fromEntries(CASE_FACTS.flatMap((k) => (Object.hasOwn(facts, k) && str(facts[k]) ? [[k, facts[k].slice(0, 500)]] : []))),
     ...(p.summary === 'text' || p.summary === 'md' || p.summary === 'json' ? { summary: p.summary } : {}),
+    ...(p.lang === 'en' || p.lang === 'zh' ? { lang: p.lang } : {}),
+    ...(Array.isArray(p.reask) ? { reask: CASE_FACTS.filter((k) => (p.reask as unknown[]).includes(k)) } : {}),
+    ...(isCaseFact(p.factAt) ? { factAt: p.factAt } : {}),
+    ...(typeof p.askedAt === 'object' && p.askedAt !== null ? { askedAt: Object.fromEntries(Object.entries(p.askedAt).filter(([k, q]) => isCaseFact(k) && str(q))) } : {}),
   };
+}
+
+function isCaseFact(v: unknown): v is CaseFact {
+  return (CASE_FACTS as readonly unknown[]).includes(v);
 }
 
 /** Forgets an unfinished case once it is finished: nothing is left of it to continue. */

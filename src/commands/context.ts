@@ -11,6 +11,10 @@ export interface Context {
   io: IO;
   lang: Lang;
   t: Translate;
+  /** Whether the language was named with --lang (rather than by WALLET_HELP_LANG, the setting or the locale). */
+  langGiven: boolean;
+  /** This run's context speaking another language (a resumed case goes on in its own). */
+  inLanguage(lang: Lang): Promise<Context>;
   /** Styles for stdout and stderr, each plain when its stream should not be coloured; chalk loads on first use (JSON output never needs it). */
   styles(): Promise<{ out: Style; err: Style }>;
   /** Who runs the tool: a wallet user, or a support agent on a call (--agent, WALLET_HELP_ROLE, the role setting). */

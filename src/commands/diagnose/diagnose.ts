@@ -16,7 +16,7 @@ import { FACT_SCAN, loadScanner, redactCaseRecord, refusalMessage, refuseSecrets
 import type { SecretScanOptions } from '../../safety/secrets.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
 import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord } from '../../diagnosis/checks.js';
-import { CASE_FACTS, CHECKS, type CaseFact, type Flow } from '../../engine/types.js';
+import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow } from '../../engine/types.js';
 import { factsToAsk } from '../../diagnosis/case-facts.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
@@ -61,14 +61,18 @@ const RESTART = '__restart';
 const SHOW_PATH = '__path';
 
 /** Runs a diagnosis and prints the outcome (human text or one JSON document). */
-export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<FullResult> {
-  const { io, t, lang } = ctx;
-  const interactive = canPrompt(io, opts);
+export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promise<FullResult> {
+  const interactive = canPrompt(runCtx.io, opts);
   if (opts.summary !== undefined && !(SUMMARY_FORMATS as readonly string[]).includes(opts.summary)) {
-    throw new UsageError('invalid_summary_format', t('summary.badFormat', { option: '--summary', format: clip(opts.summary) }), { value: clip(opts.summary), values: [...SUMMARY_FORMATS] });
+    throw new UsageError('invalid_summary_format', runCtx.t('summary.badFormat', { option: '--summary', format: clip(opts.summary) }), { value: clip(opts.summary), values: [...SUMMARY_FORMATS] });
   }
   // Checked up front, whether or not a check runs: a bad value is a mistake even when it happens not to matter.
-  const timeoutMs = checkTimeout(ctx, opts.timeout);
+  const timeoutMs = checkTimeout(runCtx, opts.timeout);
+  const resumed = opts.resume ? await caseToResume(opts, runCtx, interactive) : undefined;
+  // A resumed case goes on in its language, as it goes on in its role: a Chinese case continued from an English
+  // shell is still Chinese (QA). --lang on this run names another, which the case keeps from then on.
+  const ctx = resumed?.lang !== undefined && resumed.lang !== runCtx.lang && !runCtx.langGiven ? await runCtx.inLanguage(resumed.lang) : runCtx;
+  const { io, t, lang } = ctx;
   const catalog = await ctx.flows();
   // A directory that cannot be loaded (a broken file, an unknown provider) must not cost the user the steps,
   // least of all an emergency's: the diagnosis goes on without contacts, says why, and exits with its own code.
@@ -99,36 +103,6 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     Object.assign(facts, givenFacts);
   };
 
-  let resumed: CaseProgress | undefined;
-  if (opts.resume) {
-    if (!interactive) throw new UsageError('resume_needs_terminal', t('resume.terminal'));
-    const unfinished = await loadProgress(io.env);
-    if (unfinished.length === 0) throw new UsageError('nothing_to_resume', t('resume.none'));
-    // The latest unfinished case whose flow this run has (an operator flow's folder may not be given this time),
-    // or with a flow named, the latest about that flow: never another problem.
-    if (opts.flow === undefined) {
-      resumed = unfinished.find((p) => catalog.flows.has(p.flow) || catalog.broken.has(p.flow));
-      if (!resumed) throw new UsageError('nothing_to_resume', t('resume.notLoaded', { flow: clip(unfinished[0]!.flow) }), { flow: clip(unfinished[0]!.flow) });
-    } else {
-      await refuseSecrets(t, suspectInputs(catalog.flows, opts.flow, {}));
-      const named = findFlow(catalog.flows, opts.flow, ctx);
-      resumed = unfinished.find((p) => p.flow === named.id);
-      if (!resumed) throw new UsageError('resume_other_flow', t('resume.otherFlow', { flow: named.id, caseFlow: unfinished[0]!.flow }), { flow: unfinished[0]!.flow });
-    }
-    // The case's flow broken since (an operator file with a mistake): said so, naming the file, like any use of it.
-    if (!catalog.flows.has(resumed.flow)) {
-      if (catalog.broken.has(resumed.flow)) findFlow(catalog.flows, resumed.flow, ctx, catalog.broken);
-      throw new UsageError('nothing_to_resume', t('resume.none'));
-    }
-    // A flow whose version changed since the case began is another tree: its answers may lead elsewhere now
-    // (a progress file from before versions were kept says 0, and is judged by its path alone).
-    const caseFlow = catalog.flows.get(resumed.flow)!;
-    if (resumed.version > 0 && resumed.version !== caseFlow.version) {
-      throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: caseFlow.id }), { flow: caseFlow.id, version: caseFlow.version, caseVersion: resumed.version });
-    }
-    // The progress file is input too: its facts are screened like typed ones.
-    await refuseSecrets(t, Object.entries(resumed.facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), resumed.role);
-  }
   // The summary format asked for, or the one the resumed case was begun with.
   const summaryAsked = (opts.summary as SummaryFormat | undefined) ?? resumed?.summary;
   // A resumed case goes on as it began: with its role and its save setting (--save can still turn saving on).
@@ -168,7 +142,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   const startedAt = resumed?.startedAt ?? ctx.io.now().toISOString();
   let checks: CheckRecord[] = resumed?.checks ?? [];
   Object.assign(facts, resumed?.facts ?? {}, facts);
-  const notes: string[] = [];
+  // What a check typed in found (a contact checked), said before the outcome while its question's answer stands.
+  let notes: { question: string; text: string }[] = [];
   let next: Next;
   try {
     next = resolve(flow, given, resumed ? { flow: flow.id, path: resumed.path } : start(flow));
@@ -182,12 +157,38 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   // Moving forward takes the answers given up front as soon as their question comes; Back and Start over do not,
   // so a given answer can be changed.
   const forward = (session: Next['session'], answer: string): Next => resolve(flow, given, step(flow, session, answer).session);
-  // Back returns to exactly the earlier state: the question before, and only the checks of the answers that stand.
-  const goBack = (session: Next['session']): Next => {
-    const earlier = current(flow, back(session));
-    const kept = new Set(earlier.session.path.map((p) => p.question));
+  // Only the checks (and what they found) of the answers that stand.
+  const keepFor = (session: Next['session']) => {
+    const kept = new Set(session.path.map((p) => p.question));
     checks = checks.filter((c) => kept.has(c.question));
+    notes = notes.filter((n) => kept.has(n.question));
+  };
+  // The answer each question gone back to had: its menu opens on it, as it was (QA: the cursor was on the first answer).
+  const answeredBefore = new Map<string, string>();
+  // Back returns to exactly the earlier state: the question before, its answer selected, and only the checks of the answers that stand.
+  const goBack = (session: Next['session']): Next => {
+    const dropped = session.path.at(-1);
+    if (dropped) answeredBefore.set(dropped.question, dropped.answer);
+    const earlier = current(flow, back(session));
+    keepFor(earlier.session);
     return earlier;
+  };
+  // Where the fact prompts stand: kept with the case, so a resumed case asks them as the case never interrupted would.
+  const prompts: FactPrompts = {
+    reask: new Set(resumed?.reask ?? []),
+    skipped: new Set(),
+    askedAt: new Map(Object.entries(resumed?.askedAt ?? {}) as [CaseFact, string][]),
+    ...(resumed?.factAt ? { resumeAt: resumed.factAt } : {}),
+  };
+  // Start over begins anew: nothing answered, checked or typed for the problem left stands (facts given with --fact do).
+  const startOver = () => {
+    startOverFacts();
+    checks = [];
+    notes = [];
+    answeredBefore.clear();
+    prompts.reask.clear();
+    prompts.skipped.clear();
+    prompts.askedAt.clear();
   };
   // Kept once something was answered or typed: an empty case is nothing to continue, and would hide one that is
   // (--resume takes the latest). Gone back to nothing, it is nothing again.
@@ -196,12 +197,31 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
       ? Promise.resolve()
       : session.path.length === 0 && Object.keys(facts).length === 0
         ? clearProgress(io.env, caseId)
-        : saveProgress(io.env, { id: caseId, flow: flow.id, version: flow.version, role, save: saving, startedAt, path: session.path, checks, facts, ...(summaryAsked ? { summary: summaryAsked } : {}) });
+        : saveProgress(io.env, {
+            id: caseId,
+            flow: flow.id,
+            version: flow.version,
+            lang,
+            role,
+            save: saving,
+            startedAt,
+            path: session.path,
+            checks,
+            facts,
+            ...(prompts.reask.size > 0 ? { reask: CASE_FACTS.filter((k) => prompts.reask.has(k)) } : {}),
+            ...(prompts.at ? { factAt: prompts.at } : {}),
+            ...(prompts.askedAt.size > 0 ? { askedAt: Object.fromEntries(prompts.askedAt) } : {}),
+            ...(summaryAsked ? { summary: summaryAsked } : {}),
+          });
+  // Continued in another language (--lang), the case goes on in that one from now on.
+  if (resumed && resumed.lang !== lang) await progress(next.session);
   // A case cancelled at a prompt (or by a signal that stops a running check) is kept as cancelled when saving is on.
   // The outcome already given, when a run is cancelled after it (at an alert's facts): the log keeps that the alert was shown.
   let shown: FullResult | undefined;
   const cancelled = async (err: unknown): Promise<unknown> => {
     const cancel = asCancel(err);
+    // "Cancelled." in the language of the case, which a resumed case may speak instead of the run's.
+    if (cancel) cancel.translate = t;
     // What was answered is kept (the case in progress): said where it is said that the run was cancelled, when there is any.
     if (cancel && interactive && (next.session.path.length > 0 || Object.keys(facts).length > 0)) cancel.hint = t('resume.hint', { command: resumeCommand(ctx, catalog, flow.id) });
     if (cancel && saving) {
@@ -213,11 +233,8 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   };
   // Prompts speak as the case began: a resumed agent case warns the agent, whatever the role now.
   const caseCtx: Context = role === ctx.role ? ctx : { ...ctx, role };
-  // Facts to ask again, their values offered, once Back has gone back over the place they were asked.
-  const reask = new Set<CaseFact>();
-  // Facts left empty once (skipped): not asked again later in the case, say at the escalation after a check asked for them.
-  const skipped = new Set<CaseFact>();
-  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean) => askFacts(caseCtx, facts, keys, { canGoBack, reask, skipped, saved: () => progress(next.session) });
+  // `check`: the question whose check the facts are asked for.
+  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean, check?: string) => askFacts(caseCtx, facts, keys, { canGoBack, prompts, check, saved: () => progress(next.session) });
 
   // Questions gone back to: asked by hand from then on, so Back can change an answer a check gave
   // (running the check again would answer it the same way and go straight on, which made Back a loop).
@@ -227,21 +244,64 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
     if (to.type === 'question') byHand.add(to.question.id);
     return to;
   };
+  /** The outcome reached, as the result document and the text that shows it. */
+  const present = async (reached: Extract<Next, { type: 'outcome' }>) => {
+    const outcome = reached.outcome;
+    // A fix without a queue needs no contact, so the directory (and luxon) load only for outcomes that name a queue.
+    let contacts: ContactBook | undefined;
+    if (outcome.queue) {
+      const loaded = await directoryIfLoaded();
+      if (loaded) {
+        const { ContactBook } = await import('../../diagnosis/contact-book.js');
+        contacts = new ContactBook(loaded.directory, loaded.provider, ctx);
+      }
+    }
+    const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string | CaseRecord } = finish(ctx, flow, outcome, reached.session, contacts);
+    if (contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), t('contact.unavailable', { reason: contactsProblem })];
+    if (checks.length > 0) result.checks = checks;
+    Object.assign(result, agentWording(role, outcome, lang));
+    let text = '';
+    if (!opts.json) {
+      // Text for people is wrapped to the terminal; loaded only for people: the JSON path stays lean.
+      const layout = await layoutFor(io.stdout);
+      const { renderOutcome } = await import('../../render/outcome.js');
+      const { out: style } = await ctx.styles();
+      // An agent reads the steps and the safety notice as what to tell the caller.
+      const agentNotice = role === 'agent' && result.outcome.notice ? { notice: contacts ? t(result.outcome.contact ? 'safety.notice.agent' : 'safety.notice.agent.noQueue', { url: contacts.provider.website }) : t('safety.notice.agent.noContacts') } : {};
+      const told = { ...result, outcome: { ...result.outcome, ...(result.agentSteps ? { steps: result.agentSteps } : {}), ...agentNotice } };
+      text = notes.map((n) => `${layout.wrap(n.text)}\n`).join('') + renderOutcome(told, t, style, layout, role === 'agent');
+      if (result.outcome.contact) {
+        const { renderContactCard } = await import('../../render/contact.js');
+        // A directory of several providers, none chosen: the card says it is the first one's (QA: author).
+        const otherProviders = ctx.providerChosen || !contacts ? [] : contacts.directory.providers.filter((p) => p !== contacts.provider).map((p) => p.id);
+        text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, nowGiven: ctx.nowGiven, userZone: ctx.userZone(), layout, otherProviders })}`;
+      }
+      for (const w of result.warnings ?? []) text += `\n${layout.wrap(w)}\n`;
+    }
+    return { result, text };
+  };
+  // The outcome as presented; an alert's is on the screen already when its facts are asked (its text is then empty).
+  let presented: Awaited<ReturnType<typeof present>> | undefined;
   try {
     for (;;) {
       while (next.type === 'question') {
         const q = next.question;
         const path = next.session.path;
-        if (q.check && !CHECKS[q.check].input && opts.checks !== false && !byHand.has(q.id)) {
+        if (q.check && !CHECKS[q.check].input && opts.checks !== false) {
           // A measured check answers on its own, when the directory names a target; otherwise the question is asked.
           // Without a directory there is nothing to measure against: the question is asked.
           const provider = (await directoryIfLoaded())?.provider;
-          // Facts a check needs (chain, TxID, address) come from --fact, or are asked on a terminal.
+          // A question gone back to is asked by hand: no check.
+          const measuring = !byHand.has(q.id);
+          // Facts a check needs (chain, TxID, address) come from --fact, or are asked on a terminal where it may measure;
+          // and once more, ready to correct, where Back went back over them or a resumed case stood at them, whatever
+          // the chain typed then allows (QA: the TxID was never asked again after "ltc", which no explorer here reads).
+          const again = CHECKS[q.check].facts.some((k) => prompts.reask.has(k));
           let wentBack = false;
-          if (provider && interactive && canMeasure(q, provider, facts)) wentBack = (await askForFacts(CHECKS[q.check].facts, path.length > 0)) === 'back';
+          if (provider && interactive && (again || (measuring && canMeasure(q, provider, facts)))) wentBack = (await askForFacts(CHECKS[q.check].facts, path.length > 0, q.id)) === 'back';
           // The memo is asked only for a chain that has one (XRP, XLM, EOS, ATOM, BNB Beacon Chain): for any other the check answers alone.
           const memoChain = q.check === 'memo' && facts.chain !== undefined && MEMO_CHAINS.some((c) => c === chainFromText(facts.chain!));
-          if (provider && !wentBack && memoChain && interactive && (facts.memo === undefined || reask.has('memo'))) wentBack = (await askForFacts(['memo'], path.length > 0)) === 'back';
+          if (provider && !wentBack && memoChain && interactive && (prompts.reask.has('memo') || (measuring && facts.memo === undefined))) wentBack = (await askForFacts(['memo'], path.length > 0, q.id)) === 'back';
           if (wentBack) {
             next = backByHand(next.session);
             await progress(next.session);
@@ -250,7 +310,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           // Without the facts it needs (left empty, or not given to a script) a check has nothing to go on: the question is asked.
           const hasFacts = CHECKS[q.check].facts.every((f) => Boolean(facts[f]?.trim()));
           // A TxID that is not one of the chain given is most likely mistyped, or the chain is: said so (QA: agent).
-          const measurable = provider !== undefined && canMeasure(q, provider, facts) && hasFacts;
+          const measurable = measuring && provider !== undefined && canMeasure(q, provider, facts) && hasFacts;
           // Only where the check runs: the crypto libraries are loaded for it anyway.
           const txidChain = measurable && q.check === 'confirmations' ? chainFromText(facts.chain!) : undefined;
           const txidMisfit = txidChain !== undefined && !(await import('../../checks/crypto.js')).checkTxid(txidChain, facts.txid!).valid;
@@ -311,7 +371,7 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
           }
           if (ran) {
             checks = [...checks.filter((c) => c.question !== q.id), ran.record];
-            notes.push(checkLine(ctx, ran.record, ran.spoofable));
+            notes = [...notes.filter((n) => n.question !== q.id), { question: q.id, text: checkLine(ctx, ran.record, ran.spoofable) }];
             next = forward(next.session, ran.answer);
             await progress(next.session);
             continue;
@@ -322,21 +382,23 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
         const navigation = path.length > 0
           ? [{ value: BACK, name: t('nav.back') }, { value: RESTART, name: t('nav.restart') }, { value: SHOW_PATH, name: t('nav.path') }]
           : fromMenu ? [{ value: BACK, name: t('nav.back') }] : [];
+        const before = answeredBefore.get(q.id);
         const answer = await prompter.select({
           message: safeText((role === 'agent' && q.agent ? q.agent : q.text)[lang]),
           choices: [...q.answers.map((a) => ({ value: a.value, name: safeText(a.label[lang]) })), ...navigation],
           keys: keyHints(t),
+          ...(before !== undefined && q.answers.some((a) => a.value === before) ? { default: before } : {}),
         });
         if (answer === SHOW_PATH) {
           io.stdout.write((await layoutFor(io.stdout)).wrap(describePath(ctx, flow, path)));
           continue;
         }
+        // A resumed case that stood at a fact prompt and is now at a question has gone on from there.
+        prompts.resumeAt = undefined;
         if (fromMenu && (answer === RESTART || (answer === BACK && path.length === 0))) {
           // Back to the problem menu, the flow left there chosen: a wrong choice of problem is undone without Ctrl+C.
           // What was answered is dropped first: Ctrl+C at the menu keeps (and --resume brings back) no discarded answer.
-          checks = [];
-          notes.length = 0;
-          startOverFacts();
+          startOver();
           next = current(flow, start(flow));
           await progress(next.session);
           flow = await chooseFlow(undefined, ctx, role, interactive, catalog, flow.id);
@@ -347,17 +409,32 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
         }
         // Back and Start over return to exactly the earlier state: the session is just the answers so far.
         // Back from a check's question also goes back over the facts asked for the check (a mistyped TxID can be corrected).
-        if (answer === BACK && q.check) for (const k of CHECKS[q.check].facts) if (facts[k] !== undefined) reask.add(k);
+        if (answer === BACK && q.check) for (const k of factsOfCheck(q.check)) if (prompts.askedAt.get(k) === q.id) prompts.reask.add(k);
+        if (answer !== BACK && answer !== RESTART) answeredBefore.delete(q.id);
         next = answer === BACK ? backByHand(next.session) : answer === RESTART ? current(flow, start(flow)) : forward(next.session, answer);
-        if (answer === RESTART) startOverFacts();
-        const kept = new Set(next.session.path.map((p) => p.question));
-        checks = checks.filter((c) => kept.has(c.question));
+        if (answer === RESTART) startOver();
+        keepFor(next.session);
         await progress(next.session);
       }
       // An agent at an escalation records the facts support needs before the outcome; Back at the first returns to the last question.
-      // An alert shows its urgent steps first: its facts are asked after them (below). A fix that names a queue is no ticket: no facts.
+      // A fix that names a queue is no ticket: no facts.
       if (role === 'agent' && interactive && next.outcome.kind === 'escalate') {
         if ((await askForFacts(factsToAsk(flow, next.outcome, next.session.path, facts), next.session.path.length > 0)) === 'back') {
+          next = backByHand(next.session);
+          await progress(next.session);
+          continue;
+        }
+      }
+      if (role === 'agent' && interactive && next.outcome.kind === 'alert') {
+        // In an emergency time matters: the urgent steps and the contact first, then the facts (each can be skipped).
+        // "<" at the first goes back to the last question, as at an escalation; an alert with no question before it has none.
+        presented = await present(next);
+        io.stdout.write(presented.text);
+        presented.text = '';
+        shown = presented.result;
+        if ((await askForFacts(factsToAsk(flow, next.outcome, next.session.path, facts), next.session.path.length > 0)) === 'back') {
+          presented = undefined;
+          shown = undefined;
           next = backByHand(next.session);
           await progress(next.session);
           continue;
@@ -368,52 +445,10 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   } catch (err) {
     throw await cancelled(err);
   }
-  const outcome = next.outcome;
-
-  // A fix without a queue needs no contact, so the directory (and luxon) load only for outcomes that name a queue.
-  let contacts: ContactBook | undefined;
-  if (outcome.queue) {
-    const loaded = await directoryIfLoaded();
-    if (loaded) {
-      const { ContactBook } = await import('../../diagnosis/contact-book.js');
-      contacts = new ContactBook(loaded.directory, loaded.provider, ctx);
-    }
-  }
-  const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string | CaseRecord } = finish(ctx, flow, outcome, next.session, contacts);
-  if (contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), t('contact.unavailable', { reason: contactsProblem })];
-  if (checks.length > 0) result.checks = checks;
-  Object.assign(result, agentWording(role, outcome, lang));
-
-  let text = '';
+  const { result } = (presented ??= await present(next));
+  let text = presented.text;
   // Text for people is wrapped to the terminal; for a file or a pipe it is left as it is.
   const layout = opts.json ? UNWRAPPED : await layoutFor(io.stdout);
-  if (!opts.json) {
-    // Loaded only for people: the JSON path stays lean.
-    const { renderOutcome } = await import('../../render/outcome.js');
-    const { out: style } = await ctx.styles();
-    // An agent reads the steps and the safety notice as what to tell the caller.
-    const agentNotice = role === 'agent' && result.outcome.notice ? { notice: contacts ? t(result.outcome.contact ? 'safety.notice.agent' : 'safety.notice.agent.noQueue', { url: contacts.provider.website }) : t('safety.notice.agent.noContacts') } : {};
-    const shown = { ...result, outcome: { ...result.outcome, ...(result.agentSteps ? { steps: result.agentSteps } : {}), ...agentNotice } };
-    text = notes.map((n) => `${layout.wrap(n)}\n`).join('') + renderOutcome(shown, t, style, layout, role === 'agent');
-    if (result.outcome.contact) {
-      const { renderContactCard } = await import('../../render/contact.js');
-      // A directory of several providers, none chosen: the card says it is the first one's (QA: author).
-      const otherProviders = ctx.providerChosen || !contacts ? [] : contacts.directory.providers.filter((p) => p !== contacts.provider).map((p) => p.id);
-      text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, nowGiven: ctx.nowGiven, userZone: ctx.userZone(), layout, otherProviders })}`;
-    }
-    for (const w of result.warnings ?? []) text += `\n${layout.wrap(w)}\n`;
-  }
-  if (role === 'agent' && interactive && outcome.kind === 'alert') {
-    // In an emergency time matters: the urgent steps and the contact first, then the facts (each can be skipped).
-    io.stdout.write(text);
-    text = '';
-    shown = result;
-    try {
-      await askForFacts(factsToAsk(flow, next.outcome, next.session.path, facts), false);
-    } catch (err) {
-      throw await cancelled(err);
-    }
-  }
   // The facts of the case travel with the result, for the ticket.
   if (Object.keys(facts).length > 0) result.facts = Object.fromEntries(CASE_FACTS.flatMap((k) => (facts[k] === undefined ? [] : [[k, facts[k]]])));
 
@@ -449,6 +484,43 @@ export async function runDiagnose(opts: DiagnoseOptions, ctx: Context): Promise<
   io.stdout.write(text);
   if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
   return result;
+}
+
+/**
+ * The unfinished case --resume continues: the latest whose flow this run has (an operator flow's folder may not be
+ * given this time), or with a flow named, the latest about that flow, never another problem. Checked against the
+ * flow as it is now, and screened: the progress file is input like any other.
+ */
+async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: boolean): Promise<CaseProgress> {
+  const { io, t } = ctx;
+  if (!interactive) throw new UsageError('resume_needs_terminal', t('resume.terminal'));
+  const catalog = await ctx.flows();
+  const unfinished = await loadProgress(io.env);
+  if (unfinished.length === 0) throw new UsageError('nothing_to_resume', t('resume.none'));
+  let resumed: CaseProgress | undefined;
+  if (opts.flow === undefined) {
+    resumed = unfinished.find((p) => catalog.flows.has(p.flow) || catalog.broken.has(p.flow));
+    if (!resumed) throw new UsageError('nothing_to_resume', t('resume.notLoaded', { flow: clip(unfinished[0]!.flow) }), { flow: clip(unfinished[0]!.flow) });
+  } else {
+    await refuseSecrets(t, suspectInputs(catalog.flows, opts.flow, {}));
+    const named = findFlow(catalog.flows, opts.flow, ctx);
+    resumed = unfinished.find((p) => p.flow === named.id);
+    if (!resumed) throw new UsageError('resume_other_flow', t('resume.otherFlow', { flow: named.id, caseFlow: unfinished[0]!.flow }), { flow: unfinished[0]!.flow });
+  }
+  // The case's flow broken since (an operator file with a mistake): said so, naming the file, like any use of it.
+  if (!catalog.flows.has(resumed.flow)) {
+    if (catalog.broken.has(resumed.flow)) findFlow(catalog.flows, resumed.flow, ctx, catalog.broken);
+    throw new UsageError('nothing_to_resume', t('resume.none'));
+  }
+  // A flow whose version changed since the case began is another tree: its answers may lead elsewhere now
+  // (a progress file from before versions were kept says 0, and is judged by its path alone).
+  const caseFlow = catalog.flows.get(resumed.flow)!;
+  if (resumed.version > 0 && resumed.version !== caseFlow.version) {
+    throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: caseFlow.id }), { flow: caseFlow.id, version: caseFlow.version, caseVersion: resumed.version });
+  }
+  // The progress file is input too: its facts are screened like typed ones.
+  await refuseSecrets(t, Object.entries(resumed.facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), resumed.role);
+  return resumed;
 }
 
 /**
@@ -513,44 +585,69 @@ function isBack(value: string, offered: string | undefined): boolean {
   return FACT_BACK.some((key) => value === key || (offered !== undefined && value === `${offered.trim()}${key}`));
 }
 
+/** Where the fact prompts of a case stand: kept with its progress, so a resumed case asks them as before. */
+interface FactPrompts {
+  /** Facts offered again, ready to correct: gone back over, or among the prompts in progress. */
+  reask: Set<CaseFact>;
+  /** Facts left empty in this run: not asked again later in it (say at the escalation after a check asked for them). */
+  skipped: Set<CaseFact>;
+  /** The check question each fact was last asked for: Back at that question goes back over it. */
+  askedAt: Map<CaseFact, string>;
+  /** The fact prompt shown, while one is. */
+  at?: CaseFact;
+  /** Where a resumed case stood: its prompts go on from there, or from a fact left empty before it. */
+  resumeAt?: CaseFact;
+}
+
+/** The facts asked for a check's question (the memo too, for the memo check): offered again once Back goes back over it. */
+function factsOfCheck(check: CheckName): readonly CaseFact[] {
+  return check === 'memo' ? [...CHECKS.memo.facts, 'memo'] : CHECKS[check].facts;
+}
+
 /**
- * Asks for the facts among `keys` not known yet, in order. Empty skips one; "<"
- * goes back to the one before, cleared as it was, and at the first one returns
- * 'back' (when `canGoBack`: the caller returns to the last question). `saved`
- * runs after each change, so --resume restores what was typed.
+ * Asks for the facts among `keys` not known yet, and those to offer again, in order. Empty skips one; "<"
+ * goes back to the one before, offered as it was, and at the first one returns 'back' (when `canGoBack`: the
+ * caller returns to the last question, and these facts are offered again on the way forward). `saved` runs
+ * after each change: until all are answered the prompts are in progress, so --resume goes on with them as
+ * they stood, every fact typed among them ready to correct.
  */
 async function askFacts(
   ctx: Context,
   facts: CaseRecord['facts'],
   keys: readonly CaseFact[],
-  o: { canGoBack: boolean; reask: Set<CaseFact>; skipped: Set<CaseFact>; saved: () => Promise<void> },
+  o: { canGoBack: boolean; prompts: FactPrompts; check?: string | undefined; saved: () => Promise<void> },
 ): Promise<'done' | 'back'> {
-  const asked = keys.filter((key) => (facts[key] === undefined && !o.skipped.has(key)) || o.reask.has(key));
-  // Facts gone back over: offered again, ready to correct, instead of lost.
-  const before: Partial<Record<CaseFact, string>> = {};
-  for (const key of asked) if (facts[key] !== undefined) before[key] = facts[key];
-  // A TxID that is not one of the chain given (or a chain the TxID is not one of), typed once more as it was: kept.
+  const { reask, skipped } = o.prompts;
+  const asked = keys.filter((key) => (facts[key] === undefined && !skipped.has(key)) || reask.has(key));
+  for (const key of asked) reask.add(key);
+  let i = resumedAt(asked, facts, o.prompts.resumeAt);
+  o.prompts.resumeAt = undefined;
+  // A TxID that is not one of the chain given (or a chain the TxID is not one of), offered to correct; typed once more as it was: kept.
+  const misfit: Partial<Record<CaseFact, string>> = {};
   let misfitTold: string | undefined;
-  for (let i = 0; i < asked.length; ) {
+  while (i < asked.length) {
     const key = asked[i]!;
+    o.prompts.at = key;
     const back = i > 0 || o.canGoBack;
+    // What is known of it is offered, ready to correct: typed before, or gone back over.
+    const offered = misfit[key] ?? facts[key];
     // A secret typed here is masked, refused and asked for again (askText), so what comes back is safe to keep.
-    const value = (await askText(ctx, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], before[key])).trim();
-    if (isBack(value, before[key])) {
+    const value = (await askText(ctx, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], offered)).trim();
+    if (isBack(value, offered)) {
       // Where there is nothing to go back to, "<" is no fact either: asked again.
       if (!back) continue;
       if (i === 0) {
-        // Back to the question before: these facts are asked again on the way forward, with what was typed offered.
-        for (const k of asked) o.reask.add(k);
+        o.prompts.at = undefined;
         return 'back';
       }
+      // The fact before is kept (and saved) until it is answered again: a run cancelled at it loses nothing.
       i -= 1;
-      // Kept (and saved) until it is answered again: a run cancelled at the corrected prompt loses nothing.
-      const previous = asked[i]!;
-      if (facts[previous] !== undefined) before[previous] = facts[previous];
+      o.prompts.at = asked[i];
+      await o.saved();
       continue;
     }
-    if ((key === 'txid' || key === 'chain') && value !== '' && value !== misfitTold) {
+    // Kept as it was offered, it was typed (and any misfit said) before.
+    if ((key === 'txid' || key === 'chain') && value !== '' && value !== misfitTold && value !== facts[key]) {
       // A TxID and a chain that do not fit: one was mistyped or pasted from another transfer, most likely.
       // Said at once, with what was just typed offered to correct (QA: agent).
       const chainText = key === 'chain' ? value : facts.chain;
@@ -559,24 +656,41 @@ async function askFacts(
       if (chain && txid && !(await import('../../checks/crypto.js')).checkTxid(chain, txid).valid) {
         const layout = await layoutFor(ctx.io.stderr);
         ctx.io.stderr.write(`${layout.wrap(ctx.t(key === 'txid' ? 'fact.txidMisfit' : 'fact.chainMisfit', { chain }))}\n`);
-        before[key] = value;
+        misfit[key] = value;
         misfitTold = value;
         continue;
       }
     }
+    delete misfit[key];
+    if (o.check !== undefined) o.prompts.askedAt.set(key, o.check);
     if (value !== '') {
       facts[key] = value.slice(0, 500);
-      o.skipped.delete(key);
+      skipped.delete(key);
     } else {
       // An offered value cleared at the prompt is taken away; a fact left empty is not asked again.
       delete facts[key];
-      o.skipped.add(key);
+      skipped.add(key);
     }
-    o.reask.delete(key);
-    await o.saved();
     i += 1;
+    o.prompts.at = asked[i];
+    await o.saved();
   }
+  // All answered: nothing left to offer again here.
+  for (const key of asked) reask.delete(key);
+  o.prompts.at = undefined;
+  if (asked.length > 0) await o.saved();
   return 'done';
+}
+
+/**
+ * Where fact prompts begin: at the first, or in a resumed case at the one it stood at, or at a fact left empty
+ * before that (facts left empty are asked again).
+ */
+function resumedAt(asked: readonly CaseFact[], facts: CaseRecord['facts'], stood: CaseFact | undefined): number {
+  const at = stood === undefined ? -1 : asked.indexOf(stood);
+  if (at === -1) return 0;
+  const empty = asked.findIndex((key) => facts[key] === undefined);
+  return empty === -1 ? at : Math.min(at, empty);
 }
 
 /** The facts recorded so far, for the recap of a resumed case. */

@@ -1,0 +1,254 @@
+/**
+ * Going back and continuing a case: a resumed case and a case gone back over behave as one never interrupted
+ * (QA in a real terminal: the first fact of an alert, facts typed before Ctrl+C, a fact prompt interrupted,
+ * the language of the case, Back over a check's facts, the answer given before selected).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, tempDir } from './helpers.js';
+
+/** A TxID of the form Litecoin's take (64 hex digits): no "not a TxID of ltc" to answer. */
+const LTC_TX = 'a1075db55d416d3ca199f55b6084e2115b9345e16c5cf302fc80e9d5fbf5d48d';
+const lines = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('an alert reached after questions (QA: agent)', () => {
+  it('goes back from its first fact to the last question, the answer given selected, and the alert given then is not kept', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const r = await run(['diagnose', 'suspicious-contact', '--agent', '--save'], {
+      tty: true,
+      env,
+      prompts: [
+        { expect: 'Ask the caller exactly what the person asked for', pick: 'recovery-phrase' },
+        { expect: 'said aloud, typed', pick: 'shared' },
+        // The urgent steps come first, then the facts: "<" at the first one goes back to the last question.
+        { expect: 'Account ID — leave empty to skip, type < to go back', shown: 'leaked', pick: '<' },
+        { expect: 'said aloud, typed', pick: 'not-shared' },
+        { expect: 'Account ID', pick: 'ACC-5' },
+        { expect: 'When it happened', pick: '' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    // Back there is Back at a question: the answer given is where the cursor starts.
+    expect(r.prompter.asked[3]!.default).toBe('shared');
+    const summary = r.stdout.slice(r.stdout.lastIndexOf('Questions and answers'));
+    expect(summary).toContain('(shared-phrase=not-shared)');
+    expect(summary).not.toContain('shared-phrase=shared');
+    const [saved] = lines(join(dir, 'cases.jsonl'));
+    expect(saved).toMatchObject({ status: 'finished', outcome: { id: 'alert-stop-contact' }, facts: { 'account-id': 'ACC-5' } });
+  });
+
+  it('cancelled after going back from it, is logged as cancelled before an outcome', async () => {
+    const dir = tempDir();
+    const r = await run(['diagnose', 'suspicious-contact', '--agent', '--save'], {
+      tty: true,
+      env: { WALLET_HELP_CONFIG_DIR: dir },
+      prompts: [{ pick: 'recovery-phrase' }, { pick: 'shared' }, { expect: 'Account ID', pick: '<' }, { expect: 'said aloud, typed', pick: 'cancel' }],
+    });
+    expect(r.code).toBe(130);
+    expect(lines(join(dir, 'cases.jsonl'))[0]).toMatchObject({ status: 'cancelled', outcome: null });
+  });
+});
+
+describe('a resumed case', () => {
+  it('lets the facts typed before Ctrl+C be corrected as in a case never interrupted (QA: agent)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const first = await run(['diagnose', '--agent', 'forgot-password'], {
+      tty: true,
+      env,
+      prompts: [{ pick: 'no-access' }, { expect: 'Account ID', pick: 'ACC-1' }, { expect: 'When it happened', pick: 'cancel' }],
+    });
+    expect(first.code).toBe(130);
+    const resumed = await run(['diagnose', 'forgot-password', '--resume'], {
+      tty: true,
+      env,
+      prompts: [
+        { expect: 'When it happened', pick: '<' },
+        { expect: 'Account ID', pick: '<' },
+        { expect: 'Ask the caller whether they still use', pick: 'no-access' },
+        { expect: 'Account ID', pick: 'ACC-2' },
+        { expect: 'When it happened', pick: '' },
+        { expect: 'Error message', pick: '' },
+      ],
+    });
+    resumed.prompter.assertDone();
+    expect(resumed.code).toBe(0);
+    // "<" at the time goes back to the account id, offered; after the question, it is offered again.
+    expect(resumed.prompter.inputs[1]).toMatchObject({ default: 'ACC-1' });
+    expect(resumed.prompter.inputs[2]).toMatchObject({ default: 'ACC-1' });
+    expect(resumed.stdout).toContain('Account ID: ACC-2');
+  });
+
+  it('asks the fact whose prompt was interrupted, also after going back and answering again (QA: user)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const first = await run(['diagnose', 'deposit-missing', '--summary', 'text'], {
+      tty: true,
+      env,
+      prompts: [{ pick: 'crypto' }, { pick: 'completed' }, { expect: 'Coin and network (chain)', pick: 'ltc' }, { expect: 'Transaction ID (TxID)', pick: 'cancel' }],
+    });
+    expect(first.code).toBe(130);
+    const resumed = await run(['diagnose', '--resume'], {
+      tty: true,
+      env,
+      prompts: [
+        // The TxID first, as where the case stopped; "<" goes back to the chain, typed before Ctrl+C.
+        { expect: 'Transaction ID (TxID)', pick: '<' },
+        { expect: 'Coin and network (chain)', pick: '<' },
+        { expect: 'Look at this transfer', pick: 'completed' },
+        { expect: 'Coin and network (chain)', pick: '' },
+        { expect: 'Transaction ID (TxID)', pick: LTC_TX },
+        { expect: 'Open the TxID in a block explorer', pick: 'not-found' },
+      ],
+    });
+    resumed.prompter.assertDone();
+    expect(resumed.code).toBe(0);
+    expect(resumed.prompter.inputs[1]).toMatchObject({ default: 'ltc' });
+    expect(resumed.prompter.inputs[2]).toMatchObject({ default: 'ltc' });
+    expect(resumed.stdout.replace(/\s+/g, ' ')).toContain(`Transaction ID (TxID): ${LTC_TX}`);
+  });
+
+  it('goes on in the language it began in, unless --lang names another, which it then keeps (QA: zh agent)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const first = await run(['--lang', 'zh', 'diagnose', 'fees', '--save'], { tty: true, env, prompts: [{ pick: 'transfer' }, { pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    expect(first.stderr).toContain('已取消。已回答的内容已保存：运行“wallet-help diagnose fees --resume”可继续。');
+    // The run's own language is English (no --lang, no locale): the case speaks Chinese, Ctrl+C included.
+    const zh = await run(['diagnose', 'fees', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
+    expect(zh.stdout).toContain('继续 ');
+    expect(zh.prompter.asked[0]!.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.stderr).toContain('已取消。已回答的内容已保存：运行“wallet-help diagnose fees --resume”可继续。');
+    expect(zh.stderr).not.toContain('Cancelled');
+    // --lang on the resume wins, and the case goes on in it from then on.
+    const en = await run(['--lang', 'en', 'diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
+    expect(en.stdout).toContain('Continuing the case "Questions about fees"');
+    expect(en.stderr).toContain('Cancelled. What was answered is kept');
+    const last = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'domestic' }] });
+    last.prompter.assertDone();
+    expect(last.code).toBe(0);
+    expect(last.stdout).toContain('Continuing the case "Questions about fees"');
+    expect(lines(join(dir, 'cases.jsonl')).map((c) => c.lang)).toEqual(['zh', 'zh', 'en', 'en']);
+  });
+
+  it('reads what it keeps of the fact prompts and the language as input: anything else is dropped', async () => {
+    const dir = tempDir();
+    const progress = {
+      id: 'c-2',
+      flow: 'forgot-password',
+      startedAt: '2026-11-20T09:00:00Z',
+      path: [{ question: 'contact-access', answer: 'no-access' }],
+      role: 'agent',
+      facts: { 'account-id': 'ACC-9' },
+      lang: 'fr',
+      reask: ['evil', 'account-id', 7],
+      factAt: 'nope',
+      askedAt: { evil: 'x', time: 5 },
+    };
+    writeFileSync(join(dir, 'case-in-progress.json'), JSON.stringify(progress));
+    const r = await run(['diagnose', '--resume'], {
+      tty: true,
+      env: { WALLET_HELP_CONFIG_DIR: dir },
+      // No language of its own it can speak: the run's. The account id, to offer again, is offered first.
+      prompts: [{ expect: 'Account ID', pick: '' }, { expect: 'When it happened', pick: '' }, { expect: 'Error message', pick: '' }],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.prompter.inputs[0]).toMatchObject({ default: 'ACC-9' });
+    expect(r.stdout).toContain('Account ID: ACC-9');
+  });
+});
+
+describe('Back over a check\'s question (QA: user)', () => {
+  it('offers the facts asked for the check again on the way forward, ready to correct', async () => {
+    const r = await run(['diagnose', 'deposit-missing', '--summary', 'text'], {
+      tty: true,
+      prompts: [
+        { pick: 'crypto' },
+        { pick: 'completed' },
+        { expect: 'Coin and network (chain)', pick: 'ltc' },
+        { expect: 'Transaction ID (TxID)', pick: 'WRONGTXID' },
+        // Not a TxID of ltc: said so, and kept when typed again.
+        { expect: 'Transaction ID (TxID)', pick: 'WRONGTXID' },
+        { expect: 'Open the TxID in a block explorer', pick: '__back' },
+        { expect: 'Look at this transfer', pick: 'completed' },
+        { expect: 'Coin and network (chain)', pick: '' },
+        { expect: 'Transaction ID (TxID)', pick: LTC_TX },
+        { expect: 'Open the TxID in a block explorer', pick: 'not-found' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.prompter.inputs[3]).toMatchObject({ default: 'ltc' });
+    expect(r.prompter.inputs[4]).toMatchObject({ default: 'WRONGTXID' });
+    // The summary has the TxID as corrected (on a line of its own at 80 columns).
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(`Transaction ID (TxID): ${LTC_TX}`);
+    expect(r.stdout).not.toContain('WRONGTXID');
+  });
+  it('offers them at the check\'s question asked by hand too, and only those asked there', async () => {
+    const r = await run(['diagnose', 'deposit-missing', '--summary', 'text'], {
+      tty: true,
+      env: { CI: '1' },
+      prompts: [
+        { pick: 'crypto' },
+        { pick: 'completed' },
+        { expect: 'Coin and network (chain)', pick: 'ltc' },
+        { expect: 'Transaction ID (TxID)', pick: LTC_TX },
+        { expect: 'Open the TxID in a block explorer', pick: 'confirmed' },
+        // The chain is known: only the address is asked for the next check, left empty, so the question is asked.
+        { expect: 'Receiving address', pick: '' },
+        { expect: 'Compare the network', pick: '__back' },
+        // Back over the network question goes back over its address, not the chain asked before it.
+        { expect: 'Open the TxID in a block explorer', pick: '__back' },
+        { expect: 'Look at this transfer', pick: 'completed' },
+        // The block-explorer question is asked by hand now; the chain and TxID asked for it come again first.
+        { expect: 'Coin and network (chain)', pick: '' },
+        { expect: 'Transaction ID (TxID)', pick: `${LTC_TX.slice(0, -1)}e` },
+        { expect: 'Open the TxID in a block explorer', pick: 'confirmed' },
+        { expect: 'Receiving address', pick: '' },
+        { expect: 'Compare the network', pick: 'different' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.prompter.inputs.map((q) => q.default)).toEqual([undefined, undefined, undefined, 'ltc', LTC_TX, undefined]);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(`Transaction ID (TxID): ${LTC_TX.slice(0, -1)}e`);
+  });
+
+  it('offers them again in a resumed case, stopped at the question after them', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const first = await run(['diagnose', 'deposit-missing'], {
+      tty: true,
+      env,
+      prompts: [{ pick: 'crypto' }, { pick: 'completed' }, { expect: 'Coin and network (chain)', pick: 'ltc' }, { expect: 'Transaction ID (TxID)', pick: LTC_TX }, { expect: 'Open the TxID', pick: 'cancel' }],
+    });
+    expect(first.code).toBe(130);
+    const resumed = await run(['diagnose', '--resume'], {
+      tty: true,
+      env,
+      prompts: [
+        { expect: 'Open the TxID', pick: '__back' },
+        { expect: 'Look at this transfer', pick: 'completed' },
+        { expect: 'Coin and network (chain)', pick: '' },
+        { expect: 'Transaction ID (TxID)', pick: '' },
+        { expect: 'Open the TxID', pick: 'not-found' },
+      ],
+    });
+    resumed.prompter.assertDone();
+    expect(resumed.code).toBe(0);
+    expect(resumed.prompter.inputs.map((q) => q.default)).toEqual(['ltc', LTC_TX]);
+  });
+});
+
+describe('Back (QA: user)', () => {
+  it('returns to the earlier question with the answer given there selected', async () => {
+    const r = await run(['diagnose', 'deposit-missing'], {
+      tty: true,
+      prompts: [{ pick: 'crypto' }, { pick: '__back' }, { pick: 'bank-card' }, { pick: '__back' }, { pick: 'bank-card' }, { pick: '__restart' }, { pick: 'bank-card' }, { pick: 'none' }],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.prompter.asked.map((q) => q.default)).toEqual([undefined, undefined, 'crypto', undefined, 'bank-card', undefined, undefined, undefined]);
+  });
+});
