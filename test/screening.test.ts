@@ -2,12 +2,14 @@
 import { generateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { wordlist as chinese } from '@scure/bip39/wordlists/simplified-chinese.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../src/cases/store.js';
 import { translator } from '../src/i18n/i18n.js';
 import { SUMMARY_FORMATS, renderSummary } from '../src/render/summary.js';
-import { redactCaseRecord } from '../src/safety/screen.js';
-import { bundledFlows, run, tempDir } from './helpers.js';
+import { redactCaseRecord, VARIABLES } from '../src/safety/screen.js';
+import { bundledFlows, ROOT, run, tempDir } from './helpers.js';
 
 /** True when any three consecutive words of the phrase appear in the output. */
 function leaks(output: string, phrase: string): boolean {
@@ -62,6 +64,19 @@ describe('secret screening in the CLI', () => {
     expect(batch.stdout).not.toContain(phrase.split(' ').slice(0, 2).join(' '));
     // A repeated id is still named.
     expect((await run(['diagnose', 'fees', '--answers', 'b.yaml', '--json'], { files: { 'b.yaml': 'network: ok\nnetwork: ok\n' } })).stdout).toContain('the key \\"network\\" appears twice');
+  });
+
+  it('screens every WALLET_HELP_* variable the sources read', () => {
+    const read = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts')) for (const m of readFileSync(path, 'utf8').matchAll(/WALLET_HELP_[A-Z_]*[A-Z]\b/g)) read.add(m[0]);
+      }
+    };
+    walk(join(ROOT, 'src'));
+    expect([...VARIABLES].sort()).toEqual([...read].sort());
   });
 
   it('names the variable a secret was found in, never its value', async () => {
