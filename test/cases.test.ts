@@ -417,6 +417,41 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.prompter.inputs.filter((q) => /Transaction ID|Coin and network/.test(q.message))).toHaveLength(2);
   });
 
+  it('asks for a memo only for a chain that has one, typed just before it (QA: agent)', async () => {
+    const facts = (chain: string, memo: { expect: string; pick: string }[]) =>
+      run(['diagnose', 'withdrawal-delayed', '--agent', '--answer', 'status=broadcast', '--no-checks'], {
+        tty: true,
+        prompts: [
+          { pick: 'not-found' },
+          ...['Account ID', 'When it happened', 'Amount', 'Transaction ID'].map((expect) => ({ expect, pick: '' })),
+          { expect: 'Coin and network', pick: chain },
+          { expect: 'Receiving address', pick: '' },
+          ...memo,
+          { expect: 'Error message', pick: '' },
+        ],
+      });
+    const btc = await facts('btc', []);
+    btc.prompter.assertDone();
+    expect(btc.code).toBe(0);
+    const xrp = await facts('xrp', [{ expect: 'Memo', pick: '' }]);
+    xrp.prompter.assertDone();
+    // Going back from the fact after a memo not asked goes to the fact before it.
+    const back = await run(['diagnose', 'withdrawal-delayed', '--agent', '--answer', 'status=broadcast', '--no-checks'], {
+      tty: true,
+      prompts: [
+        { pick: 'not-found' },
+        ...['Account ID', 'When it happened', 'Amount', 'Transaction ID'].map((expect) => ({ expect, pick: '' })),
+        { expect: 'Coin and network', pick: 'btc' },
+        { expect: 'Receiving address', pick: '' },
+        { expect: 'Error message', pick: '<' },
+        { expect: 'Receiving address', pick: 'bc1q' },
+        { expect: 'Error message', pick: '' },
+      ],
+    });
+    back.prompter.assertDone();
+    expect(back.code).toBe(0);
+  });
+
   it('checks a contact the way verify does: a national number needs its country, an official number can still be faked (QA: zh user)', async () => {
     const r = await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'], {
       tty: true,
@@ -812,7 +847,8 @@ describe('--resume', () => {
       // The facts typed before Ctrl+C are kept; those left empty are asked again, from the first of them on, as
       // "<" would have gone back to it: the chain typed after them is offered on the way, ready to correct. A one-time
       // code read out is refused in the agent's wording, as the case began, though this run has no --agent.
-      prompts: [{ expect: 'When it happened', pick: 'my OTP is 123456' }, ...['When it happened', 'Amount', 'TxID', 'chain', 'Receiving address', 'Memo'].map((expect) => ({ expect, pick: '' }))].concat({ expect: 'Error message', pick: 'E42' }),
+      // No memo: LTC has none.
+      prompts: [{ expect: 'When it happened', pick: 'my OTP is 123456' }, ...['When it happened', 'Amount', 'TxID', 'chain', 'Receiving address'].map((expect) => ({ expect, pick: '' }))].concat({ expect: 'Error message', pick: 'E42' }),
     });
     expect(third.prompter.inputs.find((q) => q.message.includes('chain'))).toMatchObject({ default: 'LTC' });
     expect(third.stderr).toContain('What the caller gave looks like a one-time code.');

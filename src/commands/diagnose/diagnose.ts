@@ -625,8 +625,23 @@ async function askFacts(
   // A TxID that is not one of the chain given (or a chain the TxID is not one of), offered to correct; typed once more as it was: kept.
   const misfit: Partial<Record<CaseFact, string>> = {};
   let misfitTold: string | undefined;
+  // The memo of a chain that has none (the chain typed just before it): not asked, in either direction (QA: agent).
+  const needless = (key: CaseFact): boolean => {
+    const chain = key === 'memo' && facts.chain !== undefined ? chainFromText(facts.chain) : undefined;
+    return chain !== undefined && !MEMO_CHAINS.some((c) => c === chain);
+  };
+  let backwards = false;
   while (i < asked.length) {
     const key = asked[i]!;
+    if (needless(key)) {
+      if (!backwards) i += 1;
+      else if (i > 0) i -= 1;
+      else if (o.canGoBack) {
+        o.prompts.at = undefined;
+        return 'back';
+      } else backwards = false;
+      continue;
+    }
     o.prompts.at = key;
     const back = i > 0 || o.canGoBack;
     // What is known of it is offered, ready to correct: typed before, or gone back over.
@@ -642,6 +657,7 @@ async function askFacts(
       }
       // The fact before is kept (and saved) until it is answered again: a run cancelled at it loses nothing.
       i -= 1;
+      backwards = true;
       o.prompts.at = asked[i];
       await o.saved();
       continue;
@@ -661,6 +677,7 @@ async function askFacts(
         continue;
       }
     }
+    backwards = false;
     delete misfit[key];
     if (o.check !== undefined) o.prompts.askedAt.set(key, o.check);
     if (value !== '') {
