@@ -417,6 +417,24 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.prompter.inputs.filter((q) => /Transaction ID|Coin and network/.test(q.message))).toHaveLength(2);
   });
 
+  it('notes in the ticket that the caller read out a secret, never the secret (QA: agent)', async () => {
+    const dir = tempDir();
+    const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    const r = await run(['diagnose', 'forgot-password', '--agent', '--save', '--answer', 'contact-access=no-access'], {
+      tty: true,
+      env: { WALLET_HELP_CONFIG_DIR: dir },
+      prompts: [{ expect: 'Account ID', pick: phrase }, { expect: 'Account ID', pick: 'ACC-7' }, { expect: 'When it happened', pick: '' }, { expect: 'Error message', pick: '' }],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Secrets given during the case - The caller read out a recovery phrase: refused and not kept, but to be treated as exposed.');
+    expect(r.stdout + r.stderr).not.toContain('legal winner');
+    const [saved] = lines(join(dir, 'cases.jsonl')).map(json);
+    expect(saved.refused).toEqual(['recovery-phrase']);
+    expect(JSON.stringify(saved)).not.toContain('legal winner');
+    expect((await run(['--lang', 'zh', 'cases', 'show', saved.id], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout).toContain('来电者读出了助记词。已拒绝且未保存，请按已泄露处理。');
+  });
+
   it('asks for a memo only for a chain that has one, typed just before it (QA: agent)', async () => {
     const facts = (chain: string, memo: { expect: string; pick: string }[]) =>
       run(['diagnose', 'withdrawal-delayed', '--agent', '--answer', 'status=broadcast', '--no-checks'], {

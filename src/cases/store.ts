@@ -8,6 +8,7 @@
  */
 import { constants, promises as fsp } from 'node:fs';
 import { join } from 'node:path';
+import { SECRET_KINDS, type SecretKind } from '../safety/kinds.js';
 import { configDir } from '../config/config.js';
 import { DataFileError, readDataFile } from '../data/read-file.js';
 import { makeDir } from '../util/make-dir.js';
@@ -36,6 +37,8 @@ export interface CaseRecord {
    */
   contact: { provider: string; providerId?: string; queue: Queue; source: string; example: boolean; hoursAt?: string; channels: { type: string; value: string; openNow: boolean }[] } | null;
   facts: Partial<Record<CaseFact, string>>;
+  /** The kinds of secret typed at the case's prompts and refused (never the secrets): support treats them as exposed. */
+  refused?: SecretKind[];
 }
 
 /** An interactive case not finished yet: everything --resume needs to go on as the case began. */
@@ -60,6 +63,8 @@ export interface CaseProgress {
   factAt?: CaseFact;
   /** The check question each fact was last asked for (Back at it goes back over the fact). */
   askedAt?: Partial<Record<CaseFact, string>>;
+  /** The kinds of secret typed at the case's prompts and refused so far. */
+  refused?: SecretKind[];
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -173,6 +178,7 @@ function isCaseRecord(v: unknown): v is CaseRecord {
   const contactOk = r.contact === null || (typeof r.contact === 'object' && r.contact !== null && Array.isArray((r.contact as Record<string, unknown>).channels));
   const pathOk = Array.isArray(r.path) && r.path.every((p) => typeof p === 'object' && p !== null && str((p as Record<string, unknown>).question) && str((p as Record<string, unknown>).answer));
   const factsOk = typeof r.facts === 'object' && r.facts !== null && !Array.isArray(r.facts) && Object.values(r.facts).every(str);
+  const refusedOk = r.refused === undefined || (Array.isArray(r.refused) && r.refused.every((k) => (SECRET_KINDS as readonly unknown[]).includes(k)));
   return (
     [r.id, r.flow, r.lang, r.role, r.startedAt, r.endedAt, r.timeZone].every(str) &&
     (r.status === 'finished' || r.status === 'cancelled') &&
@@ -181,7 +187,8 @@ function isCaseRecord(v: unknown): v is CaseRecord {
     Array.isArray(r.checks) &&
     outcomeOk &&
     contactOk &&
-    factsOk
+    factsOk &&
+    refusedOk
   );
 }
 
@@ -279,6 +286,7 @@ function asProgress(value: unknown): CaseProgress | undefined {
     ...(Array.isArray(p.reask) ? { reask: CASE_FACTS.filter((k) => (p.reask as unknown[]).includes(k)) } : {}),
     ...(isCaseFact(p.factAt) ? { factAt: p.factAt } : {}),
     ...(typeof p.askedAt === 'object' && p.askedAt !== null ? { askedAt: Object.fromEntries(Object.entries(p.askedAt).filter(([k, q]) => isCaseFact(k) && str(q))) } : {}),
+    ...(Array.isArray(p.refused) ? { refused: SECRET_KINDS.filter((k) => (p.refused as unknown[]).includes(k)) } : {}),
   };
 }
 

@@ -77,6 +77,11 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
     lines.push('', heading(t('summary.facts')));
     for (const [key, value] of facts) lines.push(item(label(t(`fact.${key}` as MessageKey), typed(value ?? ''))));
   }
+  // A secret typed (or read out) at a prompt was refused and never kept; the security team still needs to know it was given.
+  if (record.refused && record.refused.length > 0) {
+    lines.push('', heading(t('summary.refused')));
+    lines.push(item(t(record.role === 'agent' ? 'summary.refused.agent' : 'summary.refused.user', { kinds: listOf(t, record.refused.map((k) => t(`secret.${k}`))) })));
+  }
   return `${lines.join('\n')}\n`;
 }
 

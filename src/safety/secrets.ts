@@ -21,14 +21,9 @@ import { createBase58check, type BytesCoder } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import '../core.js';
 
-export type SecretKind =
-  | 'recovery-phrase'
-  | 'private-key'
-  | 'wif-key'
-  | 'extended-private-key'
-  | 'card-number'
-  | 'one-time-code'
-  | 'password';
+import type { SecretKind } from './kinds.js';
+
+export type { SecretKind };
 
 /** One secret: `text.slice(start, end)` is the secret (UTF-16 offsets). */
 export interface SecretFinding {

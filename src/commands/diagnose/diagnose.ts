@@ -14,6 +14,7 @@ import { formatDateTime } from '../../render/time.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { FACT_SCAN, loadScanner, redactCaseRecord, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
 import type { SecretScanOptions } from '../../safety/secrets.js';
+import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
 import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord } from '../../diagnosis/checks.js';
 import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow } from '../../engine/types.js';
@@ -179,6 +180,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     skipped: new Set(),
     askedAt: new Map(Object.entries(resumed?.askedAt ?? {}) as [CaseFact, string][]),
     ...(resumed?.factAt ? { resumeAt: resumed.factAt } : {}),
+    refused: new Set(resumed?.refused ?? []),
   };
   // Start over begins anew: nothing answered, checked or typed for the problem left stands (facts given with --fact do).
   const startOver = () => {
@@ -211,6 +213,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             ...(prompts.reask.size > 0 ? { reask: CASE_FACTS.filter((k) => prompts.reask.has(k)) } : {}),
             ...(prompts.at ? { factAt: prompts.at } : {}),
             ...(prompts.askedAt.size > 0 ? { askedAt: Object.fromEntries(prompts.askedAt) } : {}),
+            ...(prompts.refused.size > 0 ? { refused: [...prompts.refused] } : {}),
             ...(summaryAsked ? { summary: summaryAsked } : {}),
           });
   // Continued in another language (--lang), the case goes on in that one from now on.
@@ -225,7 +228,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     // What was answered is kept (the case in progress): said where it is said that the run was cancelled, when there is any.
     if (cancel && interactive && (next.session.path.length > 0 || Object.keys(facts).length > 0)) cancel.hint = t('resume.hint', { command: resumeCommand(ctx, catalog, flow.id) });
     if (cancel && saving) {
-      await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: shown })).catch((saveErr: NodeJS.ErrnoException) =>
+      await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: shown, refused: prompts.refused })).catch((saveErr: NodeJS.ErrnoException) =>
         io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: fileReason(t, saveErr.code) })}\n`),
       );
     }
@@ -352,7 +355,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             const message = role === 'agent' && q.agent ? `${safeText(q.agent[lang])}\n${prompt}` : prompt;
             for (;;) {
               if (!loaded) break;
-              const typed = await askText(caseCtx, path.length > 0 ? t('fact.withBackHint', { text: message }) : message);
+              const typed = await askText(caseCtx, path.length > 0 ? t('fact.withBackHint', { text: message }) : message, {}, undefined, prompts.refused);
               if (path.length > 0 && isBack(typed.trim(), undefined)) {
                 wentBack = true;
                 break;
@@ -454,7 +457,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
 
   const summaryFormat = summaryAsked ?? (role === 'agent' && interactive && !opts.json ? 'text' : undefined);
   // The case record (and the time zone it names) is built only when the case is kept or summarised.
-  const record = saving || summaryFormat ? caseRecord(ctx, { id: caseId, status: 'finished', role, flow, startedAt, session: next.session, checks, facts, result }) : undefined;
+  const record = saving || summaryFormat ? caseRecord(ctx, { id: caseId, status: 'finished', role, flow, startedAt, session: next.session, checks, facts, result, refused: prompts.refused }) : undefined;
   let saveProblem: string | undefined;
   if (saving && record) {
     try {
@@ -536,7 +539,7 @@ function resumeCommand(ctx: Context, catalog: FlowCatalog, flowId: string): stri
 /** The record the case log keeps, and summaries are made from. */
 function caseRecord(
   ctx: Context,
-  c: { id: string; status: CaseRecord['status']; role: CaseRecord['role']; flow: Flow; startedAt: string; session: Next['session']; checks: CheckRecord[]; facts: CaseRecord['facts']; result: FullResult | undefined },
+  c: { id: string; status: CaseRecord['status']; role: CaseRecord['role']; flow: Flow; startedAt: string; session: Next['session']; checks: CheckRecord[]; facts: CaseRecord['facts']; result: FullResult | undefined; refused: ReadonlySet<SecretKind> },
 ): CaseRecord {
   const outcome = c.result?.outcome;
   const contact = outcome?.contact;
@@ -566,6 +569,7 @@ function caseRecord(
       : null,
     // Facts in one fixed order, whatever order they were given in.
     facts: Object.fromEntries(CASE_FACTS.flatMap((k) => (c.facts[k] === undefined ? [] : [[k, c.facts[k]]]))),
+    ...(c.refused.size > 0 ? { refused: SECRET_KINDS.filter((k) => c.refused.has(k)) } : {}),
   };
 }
 
@@ -597,6 +601,8 @@ interface FactPrompts {
   at?: CaseFact;
   /** Where a resumed case stood: its prompts go on from there, or from a fact left empty before it. */
   resumeAt?: CaseFact;
+  /** The kinds of secret typed at the case's prompts and refused: the ticket says so (support treats them as exposed). */
+  refused: Set<SecretKind>;
 }
 
 /** The facts asked for a check's question (the memo too, for the memo check): offered again once Back goes back over it. */
@@ -647,7 +653,7 @@ async function askFacts(
     // What is known of it is offered, ready to correct: typed before, or gone back over.
     const offered = misfit[key] ?? facts[key];
     // A secret typed here is masked, refused and asked for again (askText), so what comes back is safe to keep.
-    const value = (await askText(ctx, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], offered)).trim();
+    const value = (await askText(ctx, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], offered, o.prompts.refused)).trim();
     if (isBack(value, offered)) {
       // Where there is nothing to go back to, "<" is no fact either: asked again.
       if (!back) continue;
@@ -723,7 +729,7 @@ function describeFacts(ctx: Context, facts: CaseRecord['facts']): string {
  * the agent, in agent mode) and the question is asked again, so the session
  * and its answers go on and the secret is never shown, used or kept.
  */
-async function askText(ctx: Context, message: string, scan: SecretScanOptions = {}, offered?: string): Promise<string> {
+async function askText(ctx: Context, message: string, scan: SecretScanOptions = {}, offered?: string, refused?: Set<SecretKind>): Promise<string> {
   const prompter = await ctx.io.prompter();
   const { findSecrets } = await loadScanner();
   const secretIn = (text: string) => findSecrets(text, { ...scan, typedLine: true })[0]?.kind;
@@ -731,6 +737,7 @@ async function askText(ctx: Context, message: string, scan: SecretScanOptions = 
     const typed = await prompter.input({ message, mask: (text) => secretIn(text) !== undefined, ...(offered !== undefined ? { default: offered } : {}) });
     const kind = secretIn(typed);
     if (kind === undefined) return typed;
+    refused?.add(kind);
     const { err } = await ctx.styles();
     // Wrapped to the terminal like all text: at 40 columns an unwrapped warning breaks mid-word.
     const layout = await layoutFor(ctx.io.stderr);
