@@ -181,6 +181,14 @@ describe('flow validation', () => {
     expect(problems(named).join('\n')).not.toMatch(/stands at the level/);
   });
 
+  it('says a list item indented a column too little does not line up, and where a quote was left open (QA: author)', () => {
+    const item = GOOD.replace('      - { value: unstable,', '     - { value: unstable,');
+    expect(problems(item)).toEqual([expect.stringMatching(/^flows\/tiny\.yaml:11:1: the indentation here does not line up/)]);
+    // A title whose English text opens a quote that its line never closes: the text runs on into the keys after it.
+    const quote = GOOD.replace('    title: { en: Help, zh: 求助 }', '    title:\n      en: "Help\n      zh: 求助\n    steps:\n      - { en: "Ask", zh: 询问 }');
+    expect(problems(quote)).toContainEqual(expect.stringMatching(/^flows\/tiny\.yaml:23:11: the en text of the title of outcome "help" runs on into the keys after it: a quote opened here is not closed on its line/));
+  });
+
   it('refuses two answers of a question with the same label in a language: on screen they look alike (QA: author)', () => {
     expect(problems(GOOD.replace('label: { en: Unstable, zh: 不稳定 }', 'label: { en: ok , zh: 不稳定 }'))).toEqual([
       'flows/tiny.yaml:11:41: answers "ok" and "unstable" of question "network" have the same label "ok": on screen they cannot be told apart; word them differently',

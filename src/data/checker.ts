@@ -221,6 +221,14 @@ export class Checker {
       this.report(path, 'check.oneText', { what: whatRef(what), found: describe(value), langs: list(LANGS) });
       return undefined;
     }
+    // Only texts that already fail come here: one that swallowed the keys after it ("Add the card⏎ zh: 绑定…") is
+    // a quote opened and never closed on its line, which is what to say first (the rest follows from it).
+    if (isPlainObject(value)) {
+      for (const lang of LANGS) {
+        const text = value[lang];
+        if (typeof text === 'string' && RAN_ON.test(text)) this.report([...path, lang], 'check.openQuote', { what: whatRef(what), lang });
+      }
+    }
     const obj = this.object(value, path, what, LANGS, [], true);
     if (!obj) return undefined;
     let ok = true;
@@ -276,6 +284,8 @@ export function isCleanText(value: unknown, multiline = false): value is string 
 }
 
 const MISSING_TEXT = { en: 'check.missingEn', zh: 'check.missingZh' } as const satisfies Record<Lang, ProblemKey>;
+/** A text that runs on into the keys after it ("…card zh: 绑定新卡 steps: - { en: …"): what an unclosed quote makes. */
+const RAN_ON = /\s(?:en|zh|steps|agent|title|text|answers|label|next):\s/;
 
 /** The reference a `What` stands for, to pass as the `{what}` of a larger phrase. */
 export function whatRef(what: What): ProblemRef {

@@ -242,7 +242,13 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
     problems.push({ file, line: 1, column: 1, message: message('yaml.unreadable', { detail: (err as Error).message }) });
     return { doc: emptyDoc(file, source), problems };
   }
-  // A key that is a list or a mapping: no file of ours has one, and none is read any further.
+  // The first syntax error only: after it the parser is out of step with the file, and what it reports
+  // next (a wrong indentation on every later line of the mapping) is mostly that same mistake again.
+  // It comes first: a list item indented a column too little is a syntax error that also makes a "key" of a list.
+  const [error] = document.errors;
+  if (error) problems.push({ file, ...pos(error.pos[0]), message: syntaxMessage(error, message, source) });
+  // A key that is a list or a mapping: no file of ours has one, and none is read any further (nested ones make
+  // indexing them exponential); said as such unless a syntax error, said above, is what made it.
   let complexKey: number | undefined;
   visit(document, {
     Pair(_key, pair) {
@@ -254,13 +260,9 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
     },
   });
   if (complexKey !== undefined) {
-    problems.push({ file, ...pos(complexKey), message: message('yaml.complexKey') });
+    if (!error) problems.push({ file, ...pos(complexKey), message: message('yaml.complexKey') });
     return { doc: emptyDoc(file, source), problems };
   }
-  // The first syntax error only: after it the parser is out of step with the file, and what it reports
-  // next (a wrong indentation on every later line of the mapping) is mostly that same mistake again.
-  const [error] = document.errors;
-  if (error) problems.push({ file, ...pos(error.pos[0]), message: syntaxMessage(error, message) });
   // An anchor (&name) is only there to be repeated by an alias, which is refused below (at the alias, the place to
   // write the value out): an anchor without one is refused as well.
   if (problems.length === 0) {
@@ -371,7 +373,7 @@ function yamlDetail(message: string): string {
  * hand-written YAML (indentation, tabs, an unquoted ": " in a text, a missing colon, a text
  * starting with a reserved character) by the library's error code; anything else as it says it.
  */
-function syntaxMessage(e: { code: string; message: string }, message: ProblemTranslate): string {
+function syntaxMessage(e: { code: string; message: string; pos: [number, number] }, message: ProblemTranslate, source: string): string {
   const detail = yamlDetail(e.message);
   switch (e.code) {
     case 'MULTIPLE_DOCS':
@@ -383,7 +385,8 @@ function syntaxMessage(e: { code: string; message: string }, message: ProblemTra
       return flow ? message('yaml.unclosedFlow', { close: flow[1] === 'map' ? '}' : ']' }) : message('yaml.badIndent');
     }
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return message('yaml.colonInText');
+      // A list item ("- …") read as a key: it starts at another column than the items before it.
+      return /^[ \t]*- /.test(source.slice(e.pos[0], e.pos[0] + 200)) ? message('yaml.badIndent') : message('yaml.colonInText');
     case 'BLOCK_IN_FLOW':
       return message('yaml.colonInFlow');
     case 'MULTILINE_IMPLICIT_KEY':
