@@ -344,6 +344,13 @@ describe('flows show and graph', () => {
     expect(dot.trim().endsWith('}')).toBe(true);
   });
 
+  it('says how to name a flow file given where its id belongs (QA: author)', async () => {
+    const r = await run(['flows', 'show', 'ops/card-declined.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain('There is no flow "ops/card-declined.yaml". That is a file: give its folder with --flows ops, and the flow by its id, card-declined.');
+    expect((await run(['diagnose', 'card-declined.yml', '--json'])).stdout).toContain('--flows .');
+  });
+
   it('exits 2 for an unknown format or flow, suggesting the closest id', async () => {
     expect((await run(['flows', 'graph', 'complaint', '--format', 'png'])).code).toBe(2);
     const r = await run(['flows', 'show', 'complain']);

@@ -64,6 +64,7 @@ export const zh: Record<MessageKey, string> = {
   'error.prefix': '错误：',
   'error.unknownFlow': '没有名为“{flow}”的流程。',
   'error.unknownFlow.suggest': '你是不是想输入 {suggestions}？',
+  'error.unknownFlow.path': '这是一个文件：请用 --flows {dir} 指定它所在的文件夹，并用流程编号 {id} 指定流程。',
   'error.unknownFlow.list': '可用的流程：{flows}。',
   'error.needFlow': '请指明要排查的问题，例如“wallet-help diagnose payment-failed”。可用的流程：{flows}。',
   'error.missingAnswer': '问题“{question}”（{text}）还没有回答，而当前无法交互提问。',

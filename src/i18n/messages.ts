@@ -71,6 +71,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'error.prefix': 'Error: ',
   'error.unknownFlow': 'There is no flow "{flow}".',
   'error.unknownFlow.suggest': 'Did you mean {suggestions}?',
+  'error.unknownFlow.path': 'That is a file: give its folder with --flows {dir}, and the flow by its id, {id}.',
   'error.unknownFlow.list': 'Available flows: {flows}.',
   'error.needFlow': 'Name the problem to diagnose, for example "wallet-help diagnose payment-failed". Available flows: {flows}.',
   'error.missingAnswer': 'The question "{question}" ({text}) has no answer and prompting is not possible here.',
