@@ -21,6 +21,7 @@ import { NEEDS_CAREFUL_PARSER, parseLocatedYaml } from '../src/data/located-yaml
 import { findJsonProblem, parseJson, parseStrictJson } from '../src/data/strict-json.js';
 import { screenDataText } from '../src/safety/data-text.js';
 import { bundledFlows } from './helpers.js';
+import { untranslated } from '../src/data/checker.js';
 
 /** Runs per property: enough to find shape bugs, small enough for the whole file to stay well under 20 s. */
 const RUNS = { numRuns: 150 };
@@ -46,7 +47,8 @@ const text = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }) },
   { weight: 1, arbitrary: fc.constantFrom('yes', 'no', 'null', '~', 'true', '1e3', '0x1F', '- item', '&anchor', '*alias', '!tag', '# not a comment', 'key: value', '"quoted"', "'single'", '{a: 1}', '[1, 2]', '@at', '`tick', '%percent', '付款失败', 'مرحبا', 'line\nbreak') },
 ).filter((s) => s.trim() !== '' && screenDataText(s, { contacts: true }).length === 0);
-const localized: fc.Arbitrary<Localized> = fc.record({ en: text, zh: text });
+// A Chinese text that is an English sentence is refused as left untranslated: not one of a valid flow.
+const localized: fc.Arbitrary<Localized> = fc.record({ en: text, zh: text.filter((s) => !untranslated(s)) });
 
 /** The shape of a flow: question i leads only to later questions or to outcomes, so it is a DAG. */
 interface Shape {

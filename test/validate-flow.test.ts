@@ -189,6 +189,15 @@ describe('flow validation', () => {
     expect(problems(quote)).toContainEqual(expect.stringMatching(/^flows\/tiny\.yaml:23:11: the en text of the title of outcome "help" runs on into the keys after it: a quote opened here is not closed on its line/));
   });
 
+  it('refuses a Chinese text that is an English sentence: copied, never translated (QA: author)', () => {
+    expect(problems(GOOD.replace('title: { en: Help, zh: 求助 }', 'title: { en: Ask for help, zh: Ask for help }'))).toEqual([
+      expect.stringMatching(/^flows\/tiny\.yaml:\d+:\d+: the Chinese text of the title of outcome "help" is English, with no Chinese in it: translate it$/),
+    ]);
+    // Chinese with English names in it, and short Latin texts (an abbreviation, a product), are fine.
+    expect(problems(GOOD.replace('title: { en: Help, zh: 求助 }', 'title: { en: Turn on 2FA in the app, zh: 在 App 中开启 2FA }'))).toEqual([]);
+    expect(problems(GOOD.replace('label: { en: OK, zh: 正常 }', 'label: { en: OK, zh: OK }'))).toEqual([]);
+  });
+
   it('refuses two answers of a question with the same label in a language: on screen they look alike (QA: author)', () => {
     expect(problems(GOOD.replace('label: { en: Unstable, zh: 不稳定 }', 'label: { en: ok , zh: 不稳定 }'))).toEqual([
       'flows/tiny.yaml:11:41: answers "ok" and "unstable" of question "network" have the same label "ok": on screen they cannot be told apart; word them differently',

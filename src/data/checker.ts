@@ -69,6 +69,7 @@ export class Checker {
       const text = value[lang];
       if (!isCleanText(text, true) || (this.screen && this.screen(text).length > 0)) return undefined;
     }
+    if (untranslated(value.zh as string)) return undefined;
     return value as Localized;
   }
 
@@ -244,6 +245,9 @@ export class Checker {
       if (!isCleanText(text, true)) {
         this.string(text, [...path, lang], inLang(), true);
         ok = false;
+      } else if (lang === 'zh' && untranslated(text)) {
+        this.report([...path, lang], 'check.untranslated', { what: whatRef(what) });
+        ok = false;
       } else if (screen) {
         const findings = screen(text);
         if (findings.length > 0) ok = this.reportFindings(findings, [...path, lang], inLang()) && ok;
@@ -284,6 +288,16 @@ export function isCleanText(value: unknown, multiline = false): value is string 
 }
 
 const MISSING_TEXT = { en: 'check.missingEn', zh: 'check.missingZh' } as const satisfies Record<Lang, ProblemKey>;
+/** Chinese characters (CJK ideographs and their extension A), as plain ranges: a Unicode property escape costs start-up. */
+const HAN_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+/** Three words of Latin letters in a row: a sentence. */
+const LATIN_SENTENCE = /[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}/;
+
+/** A Chinese text that is an English sentence, with no Chinese in it: left untranslated (copied from en). */
+export function untranslated(zh: string): boolean {
+  return LATIN_SENTENCE.test(zh) && !HAN_CHAR.test(zh);
+}
+
 /** A text that runs on into the keys after it ("…card zh: 绑定新卡 steps: - { en: …"): what an unclosed quote makes. */
 const RAN_ON = /\s(?:en|zh|steps|agent|title|text|answers|label|next):\s/;
 
