@@ -81,6 +81,20 @@ describe('a real terminal', () => {
     expect(screen).not.toMatch(/Something went wrong|\n\s+at /);
   }, BOUND_MS);
 
+  it('leaves no empty line after a question that fills the terminal exactly (QA: agent, at 100 columns)', async () => {
+    const f = flow('payment-failed');
+    term = new TerminalSession(['diagnose', 'payment-failed', '--agent'], { width: 100, height: 60 });
+    for (const id of ['network', 'balance', 'verification']) {
+      await term.waitFor((s) => s.includes(`? ${f.questions[id]!.agent!.en.slice(0, 30)}`));
+      term.keys(KEYS.enter);
+    }
+    const screen = await term.waitFor(`? ${f.questions.payee!.agent!.en.slice(0, 30)}`);
+    // Each answer echoed with its question, and no empty line anywhere between the questions answered.
+    const answered = screen.slice(screen.indexOf('✔'), screen.indexOf('? Ask the caller whether this wallet'));
+    expect(answered).toMatch(/"rejected"\.\s+Verified\n$/);
+    expect(answered).not.toMatch(/\n\s*\n/);
+  }, BOUND_MS);
+
   it('goes Back to the earlier question, which is asked again and can be answered differently', async () => {
     const f = flow('promotion-missing');
     const first = f.questions[f.start]!;
@@ -219,7 +233,8 @@ describe('a real terminal', () => {
       expect(flat(recap)).toContain('1. What is your question about? — A payment, top-up, withdrawal or fee');
       term.keys(KEYS.down, KEYS.enter);
       for (const fact of ['Account ID', 'When it happened', 'Amount', 'Error message']) {
-        await term.waitFor((s) => s.trimEnd().split('\n').at(-1)!.includes(fact));
+        // The prompt at the bottom, on its last line or the line before (a long one wraps).
+        await term.waitFor((s) => s.trimEnd().split('\n').slice(-2).join(' ').includes(fact) && !s.trimEnd().split('\n').at(-1)!.startsWith('✔'));
         term.keys(KEYS.enter);
       }
       const end = await term.waitFor('Case saved as');

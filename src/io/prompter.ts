@@ -54,9 +54,12 @@ export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Scr
   const context = { input, output, clearPromptOnDone: false, signal: stop };
   // inquirer breaks lines wherever the width ends; text is wrapped here first, at word boundaries,
   // continuation lines under the text after the "? " or "❯ " (both two columns wide).
-  const afterMark = (text: string) => wrapping.hanging('  ', text, output.columns).slice(2);
+  // One column short of the width: a line that fills the terminal exactly leaves the cursor at its edge, and the
+  // next line break then shows as an empty line (QA: an agent question of exactly 100 columns).
+  const columns = output.columns === undefined ? undefined : Math.max(1, output.columns - 1);
+  const afterMark = (text: string) => wrapping.hanging('  ', text, columns).slice(2);
   // A choice that takes two lines goes on two columns further in, so its second line is not read as the next choice.
-  const choiceName = (text: string) => wrapping.hanging('    ', text, output.columns).slice(4);
+  const choiceName = (text: string) => wrapping.hanging('    ', text, columns).slice(4);
   const width = (text: string) => wrapping.displayWidth(text.slice(text.lastIndexOf('\n') + 1));
   return {
     select: (question) => {
@@ -65,8 +68,8 @@ export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Scr
         value: c.value,
         name: choiceName(c.name),
         // Echoed after the question once answered: on a line of its own when it would not fit after it.
-        short: output.columns && width(message) + 3 + width(c.name) > output.columns ? `\n${wrapping.hanging('  ', c.name, output.columns)}` : c.name,
-        ...(c.description ? { description: wrapping.wrap(c.description, output.columns) } : {}),
+        short: columns && width(message) + 3 + width(c.name) > columns ? `\n${wrapping.hanging('  ', c.name, columns)}` : c.name,
+        ...(c.description ? { description: wrapping.wrap(c.description, columns) } : {}),
       }));
       const keys = question.keys;
       const theme = keys
@@ -90,7 +93,7 @@ export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Scr
             message,
             ...(question.default !== undefined ? { default: question.default, prefill: 'editable' as const } : {}),
             // The answer, once given, on a line of its own when it would not fit after the question (as for select).
-            transformer: shown(question.mask, styleText, (answer) => (output.columns && width(message) + 3 + wrapping.displayWidth(answer) > output.columns ? `\n${wrapping.hanging('  ', answer, output.columns)}` : answer)),
+            transformer: shown(question.mask, styleText, (answer) => (columns && width(message) + 3 + wrapping.displayWidth(answer) > columns ? `\n${wrapping.hanging('  ', answer, columns)}` : answer)),
           },
           context,
         ),
