@@ -707,6 +707,11 @@ describe('the case log', () => {
     expect(zh.stdout).toContain('自行解决 fix-connection');
     expect(zh.stdout).toContain('安全警报 alert-compromised');
     expect(zh.stdout).toContain('客服');
+    // A case run in English, shown in Chinese: its outcome's title too, as its questions (QA: agent).
+    const alert = json((await run(['cases', 'list', '--json'], { env })).stdout).find((c: { flow: string }) => c.flow === 'account-compromised');
+    const shown = (await run(['--lang', 'zh', 'cases', 'show', alert.id], { env })).stdout;
+    expect(shown).toMatch(/安全警报：.*（alert-compromised）/);
+    expect(shown).not.toContain('Your account may be compromised');
   });
 
   it('keeps the clock\'s times for a case run with --now, and says the hours in its summary are for that instant (QA: agent)', async () => {

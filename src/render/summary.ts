@@ -55,7 +55,9 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
     // The queue's id for English tickets ("queue security"), the team's name in Chinese (安全客服).
     // The team on a line of its own: beside the outcome's id it would put brackets inside brackets.
     const id = record.outcome.queue;
-    lines.push(item(label(t(`kind.${record.outcome.kind}`), aside(text(record.outcome.title), text(record.outcome.id)))));
+    // The title in the reader's language, from the flow, as the questions and answers above are (QA: a case in English shown in Chinese).
+    const title = flow.outcomes[record.outcome.id]?.title[lang] ?? record.outcome.title;
+    lines.push(item(label(t(`kind.${record.outcome.kind}`), aside(text(title), text(record.outcome.id)))));
     if (id) lines.push(item(label(t('summary.team'), t('summary.queue', { queue: id, team: t('queue.team', { queue: t(`queue.${id}`) }) }))));
   }
   if (record.contact) {
