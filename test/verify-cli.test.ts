@@ -30,6 +30,15 @@ describe('wallet-help verify', () => {
     }
   });
 
+  it('never calls a messaging app account named by an official number official (review)', async () => {
+    for (const input of ['+1 202-555-0199 (WhatsApp)', '+1 202-555-0199（微信）', 'WhatsApp +1 202-555-0199']) {
+      const r = await run(['verify', input, '--json']);
+      expect(JSON.parse(r.stdout).verdict, input).not.toBe('official');
+    }
+    // Text far longer than a contact is none, at once.
+    expect(JSON.parse((await run(['verify', `a${' '.repeat(60_000)}x`, '--json'])).stdout).error.code).toBe('invalid_contact');
+  });
+
   it('exits 0 for an official contact, in any common format', async () => {
     for (const input of ['+1 202-555-0199', '+1 (202) 555 0199', '0012025550199', 'security@example.com', 'https://www.example.com/help/contact', 'EXAMPLE.COM']) {
       const r = await run(['verify', input, '--json']);

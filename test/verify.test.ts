@@ -440,4 +440,19 @@ describe('a provider whose pages are on a shared host (QA: author)', () => {
     // A path that only starts with the listed one's text is another page.
     expect(check('https://sites.google.com/view/our-wallet-support').verdict).toBe('lookalike');
   });
+
+  it('leaves ordinary pages there alone: a word a letter away from the brand is someone else’s page (review)', () => {
+    const binance: Provider = { id: 'binance', name: 'Binance', website: 'https://www.binance.com/en/support', example: false, queues: { general: [channel('email', 'support@binance.com')] } };
+    const at = (input: string) => verifyContact(input, [binance]);
+    for (const page of ['https://www.reddit.com/r/finance', 'https://medium.com/tag/finance', 'https://github.com/finance']) expect(at(page), page).toMatchObject({ verdict: 'unknown' });
+    expect(at('https://reddit.com/r/binance')).toMatchObject({ verdict: 'lookalike', reasons: ['brand-with-extra-words'] });
+    expect(at('https://github.com/b1nance')).toMatchObject({ verdict: 'lookalike', reasons: ['edit-distance'] });
+  });
+
+  it('keeps a company’s own domain that others have pages on too as the company’s (LINE Pay on line.me)', () => {
+    const line: Provider = { id: 'line-pay', name: 'LINE Pay', website: 'https://pay.line.me/portal/tw/main', example: false, queues: { general: [channel('ticket', 'https://contact-cc.line.me/linepay')] } };
+    const at = (input: string) => verifyContact(input, [line]);
+    expect(at('https://pay.line.me/portal/tw/help')).toMatchObject({ verdict: 'official' });
+    expect(at('https://pay.line.me.evil.com/')).toMatchObject({ verdict: 'lookalike', reasons: expect.arrayContaining(['subdomain-trick']) });
+  });
 });

@@ -99,8 +99,9 @@ const SHARED_DOMAINS = new Set([
   'x.com', 'twitter.com', 't.me', 'telegram.me', 'weibo.com', 'weibo.cn', 'facebook.com', 'instagram.com', 'tiktok.com', 'youtube.com',
   'linkedin.com', 'wechat.com', 'zendesk.com', 'freshdesk.com', 'intercom.help', 'helpscoutdocs.com', 'google.com', 'bit.ly',
   // Sites whose pages belong to their users, told apart by the path (sites.google.com/view/NAME, github.com/NAME).
-  'github.com', 'gitlab.com', 'bitbucket.org', 'medium.com', 'linktr.ee', 'notion.so', 'reddit.com', 'discord.com', 'discord.gg',
-  'wa.me', 'whatsapp.com', 'line.me', 'forms.gle', 'tinyurl.com', 'feishu.cn', 'larksuite.com', 'wjx.cn', 'jinshuju.net',
+  // Not a company's own domain that also hosts others' pages (line.me is LINE Pay's too): its provider would lose it.
+  'github.com', 'gitlab.com', 'bitbucket.org', 'medium.com', 'linktr.ee', 'notion.so', 'reddit.com', 'discord.gg',
+  'wa.me', 'forms.gle', 'tinyurl.com', 'wjx.cn', 'jinshuju.net',
 ]);
 
 /** Social hosts (without www./m./mobile.) and the platform they belong to. */
@@ -496,8 +497,18 @@ function brandReasons(parsed: Parsed, b: Brand, officialHosts: readonly Host[], 
       return [];
     case 'url': {
       const out = hostReasons(parsed.host, parsed.userinfo, b, officialHosts);
-      // On a shared host the owner is named in the path: sites.google.com/view/ourwallet-refund-desk.
-      if (isShared(parsed.host) && b.source !== 'handle') for (const segment of parsed.path.split('/')) if (segment) out.push(...nameReasons(safeDecode(segment), b.token, true));
+      // On a shared host the owner is named in the path (sites.google.com/view/ourwallet-refund-desk): a segment that
+      // holds the brand, look-alike letters folded, is an imitation. One a letter or two away only when it has a digit
+      // or a letter of another script in it (b1nance): on a host of everybody's pages, an ordinary word ("finance" for
+      // "binance") is someone else's page, not an imitation.
+      if (isShared(parsed.host) && b.source !== 'handle') {
+        for (const segment of parsed.path.split('/')) {
+          const name = safeDecode(segment);
+          if (!name) continue;
+          if (containsBrand(name, b.token)) out.push(skeleton(name) !== name.toLowerCase() && !squash(name).includes(squash(b.token)) ? 'homoglyph' : 'brand-with-extra-words');
+          else if (/[0-9]|[^\u0001-\u007f]/.test(name)) out.push(...nameReasons(name, b.token, false));
+        }
+      }
       return out;
     }
     case 'email': {
@@ -560,6 +571,9 @@ const SIMILAR_DIGITS = 2;
 
 // ---------------------------------------------------------------------------
 
+/** Messaging apps, whose accounts a phone number names (the number's owner is not thereby the official line). */
+const MESSAGING_APP = /whats\s*app|telegram|signal|viber|line|wechat|weixin|微信|skype|messenger|imessage|kakao|zalo|qq/i;
+
 /**
  * The contact in text copied from a message: a label before it ("客服电话：", "Phone:"), the punctuation
  * around it ("，", "。", quotes, brackets) and a full-width "＠" (an input method's) taken off. Anything
@@ -569,9 +583,11 @@ function contactIn(text: string): string {
   return text
     .replace(/＠/g, '@')
     .replace(/^(?:\p{Script=Han}{1,12}|(?:phone|telephone|hotline|e-?mail|website|web site|site|url|contact|number)\s*)[:：]\s*(?=\S)/iu, '')
-    // A note after the contact, as messages add one ("（24小时）", "(24h)"). (A messaging app's account named by a
-    // number, "WhatsApp +1 …", is not the phone line the directory lists: it stays unreadable, not "official".)
-    .replace(/\s*[（(][^（）()]{1,24}[）)]\s*$/u, '')
+    // A note after the contact, as messages add one ("（24小时）", "(24h)"); not one that names a messaging app: an
+    // account on it named by a number ("(WhatsApp)", "WhatsApp +1 …") is not the phone line the directory lists,
+    // so it stays unreadable rather than "official".
+    .replace(/[（(]([^（）()]{1,24})[）)]\s*$/u, (note, inside: string) => (MESSAGING_APP.test(inside) ? note : ''))
+    .trimEnd()
     .replace(/^[\s"'“”‘’「」『』《》（【,.;:!?、。，；：！？]+|[\s"'“”‘’「」『』《》）】,.;:!?、。，；：！？]+$/gu, '');
 }
 
@@ -579,8 +595,9 @@ function contactIn(text: string): string {
 export function verifyContact(input: string, providers: readonly Provider[], opts: { defaultCountry?: string } = {}): VerifyResult {
   const text = input.trim();
   const country = countryCode(opts.defaultCountry);
-  // Read as copied from a message (punctuation, a label); shown as it was given.
-  const parsed = classify(contactIn(text), country);
+  // Read as copied from a message (punctuation, a label); shown as it was given. Text far longer than any contact
+  // is none, before the trimming of what surrounds one (whose patterns take time on long runs of spaces) runs.
+  const parsed = text.length > MAX_INPUT * 2 ? null : classify(contactIn(text), country);
   if (!parsed) return { input: text, kind: null, normalized: null, verdict: 'invalid', reasons: [] };
 
   // A page on a shared host is named by its path too: the host alone is everybody's.
