@@ -3,16 +3,15 @@
  * input line out, in order. Streams, so memory stays flat however long the
  * input; a bad line gives an error line and the batch goes on.
  */
-import { isUtf8 } from 'node:buffer';
 import { jsonProblemText, parseStrictJson } from '../../data/strict-json.js';
-import { firstInvalidUtf8 } from '../../data/utf8.js';
 import { MAX_REQUEST_LENGTH } from '../../data/limits.js';
 import { ContactBook } from '../../diagnosis/contact-book.js';
 import { problemTranslator } from '../../i18n/problems.js';
 import { agentWording, diagnoseWith } from '../../diagnosis/diagnosis.js';
-import { CancelError, ExitCode, signalExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
+import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
-import { untilStopped, type InputStream } from '../../io/io.js';
+import type { InputStream } from '../../io/io.js';
+import { readLines, TOO_LONG, type Line } from '../../io/lines.js';
 import type { Context } from '../context.js';
 import { cannotRead } from '../../util/read-error.js';
 import { terminalInput } from './answers.js';
@@ -35,7 +34,7 @@ function idMayHoldSecret(id: string | number): boolean {
 
 /** Distinct paths remembered with their serialized result; flows have far fewer. */
 const MEMO_LIMIT = 10_000;
-/** Longer lines (in bytes) are refused without parsing: no real request comes close. */
+/** Longer lines (in bytes) are refused without parsing, and not even held: no real request comes close. */
 const MAX_LINE = MAX_REQUEST_LENGTH;
 
 /** Runs every line of the input; exit 1 (after all lines) when any line failed, else 3 when the contacts could not be loaded. */
@@ -61,7 +60,7 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
 
   let lineNo = 0;
   try {
-    for await (const chunk of readLines(source === '-' ? io.stdin : io.openRead(source), source, ctx)) {
+    for await (const chunk of inputLines(source === '-' ? io.stdin : io.openRead(source), source, ctx)) {
       for (const line of chunk) {
         lineNo++;
         // Blank lines (a final newline too many, a separator) are no request: skipped, no output, no failure.
@@ -191,7 +190,6 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 function parseRequest(line: string, ctx: Context): BatchRequest {
   const { t } = ctx;
-  if (line.length > MAX_LINE) throw new UsageError('invalid_line', t('batch.tooLong'));
   // Strict JSON, as an answers file: a key given twice is refused, not resolved to the last.
   const parsed = parseStrictJson(line);
   if ('problem' in parsed) {
@@ -226,78 +224,13 @@ function parseRequest(line: string, ctx: Context): BatchRequest {
   return request;
 }
 
-/** Marks a line longer than MAX_LINE: its text is dropped as it streams by. */
-const TOO_LONG = Symbol('too long');
-
-/** A line that is not UTF-8: the column (in characters) where it stops being UTF-8. */
-interface NotUtf8 {
-  badUtf8At: number;
-}
-
-type Line = string | typeof TOO_LONG | NotUtf8;
-
-const EMPTY = Buffer.alloc(0);
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/**
- * Splits a byte stream into lines (LF or CRLF) and decodes each as strict
- * UTF-8 (a line that is not UTF-8 is reported, never patched with U+FFFD);
- * yields the complete lines of each chunk together, so output is written once
- * per chunk rather than once per line. Splitting bytes at LF is safe: no UTF-8
- * sequence contains that byte.
- */
-async function* readLines(stream: InputStream, source: string, ctx: Context): AsyncGenerator<Line[]> {
-  let rest: Buffer = EMPTY;
-  let overlong = false;
-  // A byte order mark before the first line (as some editors on Windows write) is not part of it, as in an answers file.
-  let atStart = true;
+/** The lines of the input; a stream that cannot be read is a batch_input error naming it. */
+async function* inputLines(stream: InputStream, source: string, ctx: Context): AsyncGenerator<Line[]> {
   try {
     // A stop signal while it waits for input ends the batch (counted by the caller), like one at a prompt.
-    for await (const chunk of untilStopped(stream, ctx.io.signal)) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      let buf = rest.length === 0 ? bytes : Buffer.concat([rest, bytes]);
-      if (atStart) {
-        // Wait for enough bytes to tell.
-        if (buf.length < BOM.length && BOM.subarray(0, buf.length).equals(buf)) {
-          rest = buf;
-          continue;
-        }
-        atStart = false;
-        if (buf.subarray(0, BOM.length).equals(BOM)) buf = buf.subarray(BOM.length);
-      }
-      const lines: Line[] = [];
-      let start = 0;
-      let nl = buf.indexOf(10);
-      while (nl !== -1) {
-        if (overlong) {
-          overlong = false;
-          lines.push(TOO_LONG);
-        } else lines.push(decodeLine(buf, start, nl > start && buf[nl - 1] === 13 ? nl - 1 : nl));
-        start = nl + 1;
-        nl = buf.indexOf(10, start);
-      }
-      rest = buf.subarray(start);
-      if (lines.length > 0) yield lines;
-      if (rest.length > MAX_LINE) {
-        // A line that never ends must not fill memory: drop it, remember to report it.
-        overlong = true;
-        rest = EMPTY;
-      }
-    }
+    yield* readLines(stream, MAX_LINE, ctx.io.signal);
   } catch (err) {
     if (err instanceof CancelError || (err as NodeJS.ErrnoException).code === undefined) throw err;
     throw new UsageError('batch_input', cannotRead(ctx.t, source, err), { file: source });
   }
-  // A stop signal that came with the end of the input stops the batch too: a line cut off by it is no request.
-  const stop = ctx.io.signal;
-  if (stop?.aborted) throw new CancelError(signalExitCode(stop.reason));
-  if (overlong) yield [TOO_LONG];
-  else if (rest.length > 0) yield [decodeLine(rest, 0, rest[rest.length - 1] === 13 ? rest.length - 1 : rest.length)];
-}
-
-function decodeLine(buf: Buffer, start: number, end: number): Line {
-  const bytes = buf.subarray(start, end);
-  if (isUtf8(bytes)) return bytes.toString('utf8');
-  const bad = firstInvalidUtf8(bytes);
-  return { badUtf8At: bytes.subarray(0, bad).toString('utf8').length + 1 };
 }
