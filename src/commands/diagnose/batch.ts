@@ -10,6 +10,7 @@ import { problemTranslator } from '../../i18n/problems.js';
 import { agentWording, diagnoseWith } from '../../diagnosis/diagnosis.js';
 import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
+import type { SecretKind } from '../../safety/secrets.js';
 import type { InputStream } from '../../io/io.js';
 import { readLines, TOO_LONG, type Line } from '../../io/lines.js';
 import type { Context } from '../context.js';
@@ -34,6 +35,8 @@ function idMayHoldSecret(id: string | number): boolean {
 
 /** Distinct paths remembered with their serialized result; flows have far fewer. */
 const MEMO_LIMIT = 10_000;
+/** Distinct failed requests remembered with their error. */
+const FAILURE_MEMO_LIMIT = 1_000;
 /** Longer lines (in bytes) are refused without parsing, and not even held: no real request comes close. */
 const MAX_LINE = MAX_REQUEST_LENGTH;
 
@@ -52,6 +55,10 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
   let failed = 0;
   /** Each distinct result as the UTF-8 bytes of its line, encoded once and copied for every line it answers. */
   const serialized = new Map<string, Buffer>();
+  /** The error of each distinct request that failed (its flow and answers), as its line gives it; the oldest go first. */
+  const failures = new Map<string, Record<string, unknown>>();
+  /** What the last screen of error lines found in each distinct text it read: a kind of secret, or null. */
+  const screenedTexts = new Map<string, SecretKind | null>();
   const flush = async () => {
     const chunk = out.take();
     if (chunk.length === 0) return;
@@ -73,14 +80,27 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
           continue;
         }
         let id: string | number | undefined;
+        /** The line's flow and answers, once its id is screened: what its error depends on (set for a request with suspect inputs). */
+        let requestKey: string | undefined;
         try {
           const request = parseRequest(line, ctx);
-          const suspects = suspectInputs(flows, request.flow, request.answers);
           // A short plain id is echoed even when the line is refused; any other id only once it is screened.
-          if (request.id !== undefined && idMayHoldSecret(request.id)) suspects.push({ text: String(request.id) });
-          else id = request.id;
-          if (suspects.length > 0) await refuseSecrets(t, suspects);
+          if (request.id !== undefined && idMayHoldSecret(request.id)) await refuseSecrets(t, [{ text: String(request.id) }]);
           id = request.id;
+          const suspects = suspectInputs(flows, request.flow, request.answers);
+          if (suspects.length > 0) {
+            // A request with something the flow does not know (a mistyped flow, question or value) that failed before fails
+            // the same way (one clock, one language per batch): a script that sends the same mistake line after line does
+            // not pay for its suggestions and screening every time. (Only then: keying every line would slow good ones.)
+            requestKey = JSON.stringify([request.flow, request.answers]);
+            const knownError = failures.get(requestKey);
+            if (knownError !== undefined) {
+              failed++;
+              out.text(`${safeJson(id === undefined ? { line: lineNo, error: knownError } : { id, line: lineNo, error: knownError })}\n`);
+              continue;
+            }
+            await refuseSecrets(t, suspects);
+          }
           let result = diagnoseWith(lineEnv, flows, request.flow, request.answers, contacts, broken);
           if (result.outcome.queue && !contacts && contactsProblem === undefined) {
             // The first outcome with a queue loads the directory; the cards it computes serve every later line.
@@ -118,12 +138,26 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
           let echo = id ?? (requestId as string | number | undefined);
           // What goes back (the id, and the message, which may quote a key or a value of the line) never holds a secret.
           const { findSecrets } = await loadScanner();
-          const [inEcho] = echo !== undefined && idMayHoldSecret(echo) ? findSecrets(String(echo)) : [];
+          // Errors repeat (a missing answer, line after line): each distinct text is screened once.
+          const secretIn = (text: string): SecretKind | undefined => {
+            let kind = screenedTexts.get(text);
+            if (kind === undefined) {
+              kind = findSecrets(text)[0]?.kind ?? null;
+              if (screenedTexts.size >= FAILURE_MEMO_LIMIT) screenedTexts.delete(screenedTexts.keys().next().value!);
+              screenedTexts.set(text, kind);
+            }
+            return kind ?? undefined;
+          };
+          const inEcho = echo !== undefined && idMayHoldSecret(echo) ? secretIn(String(echo)) : undefined;
           if (inEcho) echo = undefined;
-          const [found] = inEcho ? [inEcho] : [err.message, JSON.stringify(details)].flatMap((text) => findSecrets(text));
+          const found = inEcho ?? secretIn(err.message) ?? secretIn(JSON.stringify(details));
           if (found) {
-            const refused = new SecretError(t, found.kind);
+            const refused = new SecretError(t, found);
             error = { code: refused.code, message: refused.message, ...refused.details };
+          }
+          if (requestKey !== undefined) {
+            if (failures.size >= FAILURE_MEMO_LIMIT) failures.delete(failures.keys().next().value!);
+            failures.set(requestKey, error);
           }
           out.text(`${safeJson(echo === undefined ? { line: lineNo, error } : { id: echo, line: lineNo, error })}\n`);
         }
