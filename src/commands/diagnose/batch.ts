@@ -9,7 +9,8 @@ import { ContactBook } from '../../diagnosis/contact-book.js';
 import { problemTranslator } from '../../i18n/problems.js';
 import { agentWording, diagnoseWith } from '../../diagnosis/diagnosis.js';
 import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
-import { loadScanner, mayHoldSecret, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
+import { loadScanner, mayHoldSecret, refuseSecrets, SecretError } from '../../safety/screen.js';
+import { readRequest, screenRequest } from '../../diagnosis/request.js';
 import type { SecretKind } from '../../safety/secrets.js';
 import type { InputStream } from '../../io/io.js';
 import { readLines, TOO_LONG, type Line } from '../../io/lines.js';
@@ -17,7 +18,7 @@ import type { Context } from '../context.js';
 import { cannotRead } from '../../util/read-error.js';
 import { terminalInput } from './answers.js';
 import { writeWarning } from '../../render/layout.js';
-import { safeJson, shownKey } from '../../util/safe-text.js';
+import { safeJson } from '../../util/safe-text.js';
 import '../../core.js';
 
 /** Ids and keys of plain characters, which may be quoted as they are (others are shown as "…"). */
@@ -79,16 +80,21 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
           out.text(`${safeJson({ line: lineNo, error })}\n`);
           continue;
         }
+        /** The line's id, once it is screened. */
         let id: string | number | undefined;
+        /** The line's id as sent, before it is screened. */
+        let sentId: string | number | undefined;
         /** The line's flow and answers, once its id is screened: what its error depends on (set for a request with suspect inputs). */
         let requestKey: string | undefined;
         try {
-          const request = parseRequest(line, ctx);
+          const sent = parseLine(line, ctx);
+          sentId = sent.id;
+          // The flow and answers are read as the library reads them: the same mistake, the same error.
+          const request = readRequest(t, flows, sent.flow, sent.answers);
           // A short plain id is echoed even when the line is refused; any other id only once it is screened.
-          if (request.id !== undefined && idMayHoldSecret(request.id)) await refuseSecrets(t, [{ text: String(request.id) }]);
-          id = request.id;
-          const suspects = suspectInputs(flows, request.flow, request.answers);
-          if (suspects.length > 0) {
+          if (sentId !== undefined && idMayHoldSecret(sentId)) await refuseSecrets(t, [{ text: String(sentId), field: 'id' }]);
+          id = sentId;
+          if (request.suspects.length > 0 && !request.problem) {
             // A request with something the flow does not know (a mistyped flow, question or value) that failed before fails
             // the same way (one clock, one language per batch): a script that sends the same mistake line after line does
             // not pay for its suggestions and screening every time. (Only then: keying every line would slow good ones.)
@@ -99,8 +105,8 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
               out.text(`${safeJson(id === undefined ? { line: lineNo, error: knownError } : { id, line: lineNo, error: knownError })}\n`);
               continue;
             }
-            await refuseSecrets(t, suspects);
           }
+          if (request.suspects.length > 0 || request.problem) await screenRequest(t, request);
           let result = diagnoseWith(lineEnv, flows, request.flow, request.answers, contacts, broken);
           if (result.outcome.queue && !contacts && contactsProblem === undefined) {
             // The first outcome with a queue loads the directory; the cards it computes serve every later line.
@@ -135,7 +141,7 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
           failed++;
           const { requestId, ...details } = err.details;
           let error: Record<string, unknown> = { code: err.code, message: err.message, ...details };
-          let echo = id ?? (requestId as string | number | undefined);
+          let echo = id ?? sentId ?? (requestId as string | number | undefined);
           // What goes back (the id, and the message, which may quote a key or a value of the line) never holds a secret.
           const { findSecrets } = await loadScanner();
           // Errors repeat (a missing answer, line after line): each distinct text is screened once.
@@ -152,7 +158,7 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
           if (inEcho) echo = undefined;
           const found = inEcho ?? secretIn(err.message) ?? secretIn(JSON.stringify(details));
           if (found) {
-            const refused = new SecretError(t, found);
+            const refused = new SecretError(t, found, { field: inEcho ? 'id' : undefined });
             error = { code: refused.code, message: refused.message, ...refused.details };
           }
           if (requestKey !== undefined) {
@@ -213,16 +219,21 @@ class LineBuffer {
   }
 }
 
-interface BatchRequest {
+/** A line's request as written: its id (one that comes back unchanged), flow and answers, not yet read as a request. */
+interface LineRequest {
   id?: string | number;
-  flow: string;
-  answers: Record<string, string>;
+  flow: unknown;
+  answers: unknown;
 }
 
 /** Half of a surrogate pair, on its own (with the u flag a whole pair is one character and does not match). */
 const LONE_SURROGATE = /\p{Cs}/u;
 
-function parseRequest(line: string, ctx: Context): BatchRequest {
+/**
+ * A line as the JSON object of a request: strict JSON, with only the keys flow, answers and id, and an
+ * id that comes back unchanged; else `invalid_line` (with the id, when it has one, as `requestId`).
+ */
+function parseLine(line: string, ctx: Context): LineRequest {
   const { t } = ctx;
   // Strict JSON, as an answers file: a key given twice is refused, not resolved to the last.
   const parsed = parseStrictJson(line);
@@ -236,24 +247,13 @@ function parseRequest(line: string, ctx: Context): BatchRequest {
   // A number id must survive the trip back unchanged: 1e999 would come back as null, 2^53 + 1 as another number.
   // A text with half a surrogate pair ("\ud800") is no text: strict JSON readers refuse it coming back.
   const id = (typeof v.id === 'string' && !LONE_SURROGATE.test(v.id)) || Number.isSafeInteger(v.id) ? (v.id as string | number) : undefined;
-  const fail = (message: string, code = 'invalid_line'): never => {
-    throw new UsageError(code, message, id === undefined ? {} : { requestId: id });
+  const fail = (message: string): never => {
+    throw new UsageError('invalid_line', message, id === undefined ? {} : { requestId: id });
   };
   for (const key of Object.keys(v)) if (key !== 'flow' && key !== 'answers' && key !== 'id') fail(t('batch.unknownKey', { key: PLAIN_ID.test(key) ? key : '…' }));
   if (v.id !== undefined && id === undefined) fail(t('batch.badId'));
-  // The codes the command line and the library give for the same request.
-  if (typeof v.flow !== 'string') fail(t('batch.shape'), 'missing_flow');
-  const answers: Record<string, string> = Object.create(null);
-  if (v.answers !== undefined) {
-    if (typeof v.answers !== 'object' || v.answers === null || Array.isArray(v.answers)) fail(t('request.answers'), 'invalid_answers');
-    for (const [k, a] of Object.entries(v.answers as Record<string, unknown>)) {
-      // Which answer is wrong, by its question id; a key that is not shaped like one (it might hold a secret) is not echoed.
-      if (typeof a !== 'string') fail(t('request.answerNotText', { key: shownKey(k) }), 'invalid_answers');
-      answers[k] = a as string;
-    }
-  }
   // Built property by property: spreading an optional id into a literal costs a line more than parsing it.
-  const request: BatchRequest = { flow: v.flow as string, answers };
+  const request: LineRequest = { flow: v.flow, answers: v.answers };
   if (id !== undefined) request.id = id;
   return request;
 }
