@@ -251,6 +251,27 @@ describe('diagnose --batch', () => {
     expect(lines(r.stdout)[0].outcome.id).toBe('fix-connection');
   });
 
+  it('reads a byte order mark at the start of any line, as files joined with cat bring them; elsewhere it is named (QA: script)', async () => {
+    const file = (line: string) => `\uFEFF${line}\n`;
+    const joined = file('{"id":1,"flow":"payment-failed","answers":{"network":"offline"}}') + file('{"id":2,"flow":"fees","answers":{"fee-type":"hotline"}}') + file('') + '\uFEFF\r\n';
+    const r = await run(['diagnose', '--batch', '-'], { stdin: joined });
+    expect(r.code).toBe(0);
+    // A line that is only a mark is blank: skipped, as it was at the start.
+    expect(lines(r.stdout).map((l) => [l.id, l.outcome.id])).toEqual([
+      [1, 'fix-connection'],
+      [2, 'fix-call-costs'],
+    ]);
+    expect(r.stderr).toBe('2 line(s), 0 failed.\n');
+    // A file without a final newline joined to one with a mark: the mark is in the middle of a line.
+    const inside = await run(['diagnose', '--batch', '-'], { stdin: `{"id":3,"flow":"fees"}${file('{"flow":"fees"}')}` });
+    expect(lines(inside.stdout)[0]).toMatchObject({
+      line: 1,
+      error: { code: 'invalid_line', column: 23, message: 'Column 23 of the line: not valid JSON: an invisible byte order mark (U+FEFF) is here, as where files were joined together; remove it.' },
+    });
+    const zh = await run(['--lang', 'zh', 'diagnose', '--batch', '-'], { stdin: `{"flow":"fees"}\uFEFF\n` });
+    expect(lines(zh.stdout)[0].error.message).toBe('该行第 16 列：不是有效的 JSON：此处有一个看不见的字节顺序标记（U+FEFF），多见于拼接文件的地方；请删除它。');
+  });
+
   it('reports an error that stops the whole batch as one JSON line', async () => {
     const r = await run(['--lang', 'fr', 'diagnose', '--batch', '-'], { stdin: '{"flow":"fees"}\n' });
     expect(r.code).toBe(2);

@@ -15,7 +15,7 @@ export interface NotUtf8 {
   badUtf8At: number;
 }
 
-/** A line's text (without its LF or CRLF), or why it has none. */
+/** A line's text (without its LF or CRLF and without a byte order mark at its start), or why it has none. */
 export type Line = string | typeof TOO_LONG | NotUtf8;
 
 const LF = 0x0a;
@@ -41,8 +41,6 @@ export async function* readLines(stream: InputStream, maxLine: number, signal?: 
   let pendingBytes = 0;
   // The line being read has passed maxLine: its bytes are dropped up to its end.
   let overlong = false;
-  // A byte order mark before the first line (as some editors on Windows write) is not part of it, as in an answers file.
-  let first = true;
   for await (const chunk of untilStopped(stream, signal)) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const lines: Line[] = [];
@@ -51,14 +49,13 @@ export async function* readLines(stream: InputStream, maxLine: number, signal?: 
       if (overlong) {
         overlong = false;
         lines.push(TOO_LONG);
-      } else if (pendingBytes === 0) lines.push(decodeLine(bytes.subarray(start, nl), maxLine, first));
+      } else if (pendingBytes === 0) lines.push(decodeLine(bytes.subarray(start, nl), maxLine));
       else {
         pending.push(bytes.subarray(start, nl));
-        lines.push(decodeLine(Buffer.concat(pending), maxLine, first));
+        lines.push(decodeLine(Buffer.concat(pending), maxLine));
         pending = [];
         pendingBytes = 0;
       }
-      first = false;
     }
     if (start < bytes.length && !overlong) {
       // One byte more than the limit may be the CR of a CRLF still to come.
@@ -77,17 +74,21 @@ export async function* readLines(stream: InputStream, maxLine: number, signal?: 
   if (signal?.aborted) throw new CancelError(signalExitCode(signal.reason));
   // The last line, when the input does not end with a newline.
   if (overlong) yield [TOO_LONG];
-  else if (pendingBytes > 0) yield [decodeLine(Buffer.concat(pending), maxLine, first)];
+  else if (pendingBytes > 0) yield [decodeLine(Buffer.concat(pending), maxLine)];
 }
 
 /** UTF-8 byte order mark: some editors and tools on Windows start every file with one. */
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
-/** The text of one line's bytes (its LF removed): without a CR at its end, and for the first line without a byte order mark at its start. */
-function decodeLine(line: Buffer, maxLine: number, first: boolean): Line {
+/**
+ * The text of one line's bytes (its LF removed): without a CR at its end and without a byte order mark at its start.
+ * Not only the first line's: files joined together (`cat a.jsonl b.jsonl`) bring b's mark to the start of a line in
+ * the middle. A line that is only a mark is then empty, as a blank line is.
+ */
+function decodeLine(line: Buffer, maxLine: number): Line {
   let end = line.length;
   if (end > 0 && line[end - 1] === CR) end--;
-  const start = first && end >= 3 && line[0] === BOM[0] && line[1] === BOM[1] && line[2] === BOM[2] ? 3 : 0;
+  const start = end >= 3 && line[0] === BOM[0] && line[1] === BOM[1] && line[2] === BOM[2] ? 3 : 0;
   if (end - start > maxLine) return TOO_LONG;
   const bytes = line.subarray(start, end);
   if (isUtf8(bytes)) return bytes.toString('utf8');
