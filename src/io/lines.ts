@@ -49,10 +49,11 @@ export async function* readLines(stream: InputStream, maxLine: number, signal?: 
       if (overlong) {
         overlong = false;
         lines.push(TOO_LONG);
-      } else if (pendingBytes === 0) lines.push(decodeLine(bytes.subarray(start, nl), maxLine));
+      } else if (pendingBytes === 0) lines.push(decodeLine(bytes, start, nl, maxLine));
       else {
         pending.push(bytes.subarray(start, nl));
-        lines.push(decodeLine(Buffer.concat(pending), maxLine));
+        const line = Buffer.concat(pending);
+        lines.push(decodeLine(line, 0, line.length, maxLine));
         pending = [];
         pendingBytes = 0;
       }
@@ -74,23 +75,25 @@ export async function* readLines(stream: InputStream, maxLine: number, signal?: 
   if (signal?.aborted) throw new CancelError(signalExitCode(signal.reason));
   // The last line, when the input does not end with a newline.
   if (overlong) yield [TOO_LONG];
-  else if (pendingBytes > 0) yield [decodeLine(Buffer.concat(pending), maxLine)];
+  else if (pendingBytes > 0) {
+    const line = Buffer.concat(pending);
+    yield [decodeLine(line, 0, line.length, maxLine)];
+  }
 }
 
 /** UTF-8 byte order mark: some editors and tools on Windows start every file with one. */
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
 /**
- * The text of one line's bytes (its LF removed): without a CR at its end and without a byte order mark at its start.
- * Not only the first line's: files joined together (`cat a.jsonl b.jsonl`) bring b's mark to the start of a line in
- * the middle. A line that is only a mark is then empty, as a blank line is.
+ * The text of one line, `buf` from `start` to `end` (its LF): without a CR at its end and without a byte order mark at
+ * its start. Not only the first line's: files joined together (`cat a.jsonl b.jsonl`) bring b's mark to the start of a
+ * line in the middle. A line that is only a mark is then empty, as a blank line is.
  */
-function decodeLine(line: Buffer, maxLine: number): Line {
-  let end = line.length;
-  if (end > 0 && line[end - 1] === CR) end--;
-  const start = end >= 3 && line[0] === BOM[0] && line[1] === BOM[1] && line[2] === BOM[2] ? 3 : 0;
+function decodeLine(buf: Buffer, start: number, end: number, maxLine: number): Line {
+  if (end > start && buf[end - 1] === CR) end--;
+  if (end - start >= 3 && buf[start] === BOM[0] && buf[start + 1] === BOM[1] && buf[start + 2] === BOM[2]) start += 3;
   if (end - start > maxLine) return TOO_LONG;
-  const bytes = line.subarray(start, end);
+  const bytes = buf.subarray(start, end);
   if (isUtf8(bytes)) return bytes.toString('utf8');
   const bad = firstInvalidUtf8(bytes);
   return { badUtf8At: bytes.subarray(0, bad).toString('utf8').length + 1 };
