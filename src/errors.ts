@@ -38,7 +38,14 @@ export class WalletHelpError extends Error {
 /** Bad command-line usage or bad input values: exit 2. */
 export class UsageError extends WalletHelpError {
   constructor(code: string, message: string, details: Record<string, unknown> = {}) {
-    super(code, message, ExitCode.usage, details);
+    // Shown as its sentence, never with a stack, so none is captured: that was half of what a bad batch line cost.
+    const frames = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(code, message, ExitCode.usage, details);
+    } finally {
+      Error.stackTraceLimit = frames;
+    }
   }
 }
 

@@ -13,10 +13,9 @@ import { chooseProvider, openDirectory } from './directory/source.js';
 import { LANGS, type Flow, type Lang } from './engine/types.js';
 import { ExitCode, UsageError, WalletHelpError } from './errors.js';
 import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
-import { refuseSecrets, suspectInputs } from './safety/screen.js';
+import { readRequest, screenRequest } from './diagnosis/request.js';
 import { translator } from './i18n/i18n.js';
-import { clip, shownKey } from './util/safe-text.js';
-import { MAX_REQUEST_LENGTH } from './data/limits.js';
+import { clip } from './util/safe-text.js';
 
 export type { DiagnosisResult } from './engine/result.js';
 export type { ContactCard, ChannelView } from './directory/contact.js';
@@ -65,7 +64,8 @@ export async function loadFlows(options: LoadFlowsOptions = {}): Promise<FlowSet
 
 export interface DiagnoseRequest {
   flow: string;
-  answers?: Readonly<Record<string, string>>;
+  /** Question ids and their values; absent or null: no answers. */
+  answers?: Readonly<Record<string, string>> | null;
 }
 
 export interface DiagnoseOptions {
@@ -108,24 +108,15 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const catalog: unknown = isRecord(flows) ? flows.flows : undefined;
   if (!isRecord(catalog) || typeof catalog.get !== 'function' || typeof catalog.keys !== 'function') throw new UsageError('invalid_option', t('lib.badFlows'), { option: 'flows' });
   const env = { lang: lang as Lang, t, now, answersIn: 'request' as const };
-  // Callers are scripts: a request of the wrong shape is a usage error, with the code the command line gives.
-  if (!isRecord(request) || typeof request.flow !== 'string') {
-    const ids = [...flows.flows.keys()];
-    throw new UsageError('missing_flow', t('lib.needFlow', { flows: ids.join(', ') }), { flows: ids });
-  }
-  const raw: unknown = request.answers ?? {};
-  if (!isRecord(raw)) throw new UsageError('invalid_answers', t('request.answers'));
-  const notText = Object.keys(raw).find((k) => typeof raw[k] !== 'string');
-  if (notText !== undefined) throw new UsageError('invalid_answers', t('request.answerNotText', { key: shownKey(notText) }), { question: { id: shownKey(notText) } });
-  // As a batch line is: what no question offers is not read through, however long.
-  if (Object.entries(raw).reduce((n, [k, v]) => n + k.length + (v as string).length, 0) > MAX_REQUEST_LENGTH) throw new UsageError('invalid_answers', t('request.answersTooLong'));
-  const answers: Record<string, string> = Object.assign(Object.create(null), raw);
-  await refuseSecrets(t, suspectInputs(flows.flows, request.flow, answers));
-  const first = diagnoseWith(env, flows.flows, request.flow, answers, undefined, flows.broken);
+  // Callers are scripts: a request of the wrong shape is a usage error, with the code and details a batch line gets.
+  const read = readRequest(t, flows.flows, isRecord(request) ? request.flow : undefined, isRecord(request) ? request.answers : undefined);
+  await screenRequest(t, read);
+  const { flow, answers } = read;
+  const first = diagnoseWith(env, flows.flows, flow, answers, undefined, flows.broken);
   if (!first.outcome.queue) return first;
   const directory = await openDirectory(options.contactsFile, t, undefined, env.lang);
   const provider = chooseProvider(directory, options.provider, t);
-  return diagnoseWith(env, flows.flows, request.flow, answers, new ContactBook(directory, provider, env), flows.broken);
+  return diagnoseWith(env, flows.flows, flow, answers, new ContactBook(directory, provider, env), flows.broken);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

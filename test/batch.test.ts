@@ -67,12 +67,68 @@ describe('diagnose --batch', () => {
     expect(doc.agentSteps).toEqual(doc.outcome.steps);
   });
 
-  it('names the answer that is not text, unless its id might hold a secret (QA: README)', async () => {
-    const r = await run(['diagnose', '--batch', '-'], { stdin: '{"flow":"payment-failed","answers":{"network":1}}\n{"flow":"payment-failed","answers":{"482913":2}}\n' });
-    const [first, second] = r.stdout.trim().split('\n').map((l) => JSON.parse(l).error);
-    expect(first).toMatchObject({ code: 'invalid_answers', message: 'The answer to "network" must be text, like {"network": "ok"}, not a number, a list or an object.' });
-    expect(second.message).toContain('"…"');
+  it('names the answer that is not text by its question, as the library does; a key that holds a secret is refused as one (QA: README, script)', async () => {
+    const r = await run(['diagnose', '--batch', '-'], { stdin: '{"flow":"payment-failed","answers":{"network":1}}\n{"flow":"payment-failed","answers":{"482913":2}}\n{"flow":"payment-failed","answers":{"__proto__":5}}\n' });
+    const [first, second, third] = r.stdout.trim().split('\n').map((l) => JSON.parse(l).error);
+    expect(first).toEqual({ code: 'invalid_answers', message: 'The answer to "network" must be text, like {"network": "ok"}, not a number, a list or an object.', question: { id: 'network' } });
+    // Screened before it is quoted: six digits are a one-time code, in a key as in a value.
+    expect(second).toMatchObject({ code: 'secret_refused', kind: 'one-time-code', field: 'answers' });
+    expect(second.question).toBeUndefined();
     expect(r.stdout).not.toContain('482913');
+    // Any key is named as it was sent, once screened (it was "…").
+    expect(third).toMatchObject({ code: 'invalid_answers', question: { id: '__proto__' }, message: expect.stringContaining('"__proto__"') });
+  });
+
+  it('takes "answers": null as no answers, as the library does (a JSON writer gives null for an empty map)', async () => {
+    const r = await run(['diagnose', '--batch', '-'], { stdin: '{"id":2,"flow":"account-compromised","answers":null}\n{"id":3,"flow":"payment-failed","answers":null}\n{"id":4,"flow":"payment-failed","answers":[]}\n' });
+    const [alert, missing, list] = lines(r.stdout);
+    expect(alert).toMatchObject({ id: 2, outcome: { id: 'alert-compromised' } });
+    expect(missing).toMatchObject({ id: 3, error: { code: 'missing_answer', question: { id: 'network' } } });
+    expect(list).toMatchObject({ id: 4, error: { code: 'invalid_answers' } });
+  });
+
+  it('gives in the details the flow, question id and value as the line sent them, and quotes them escaped in the message (QA: script)', async () => {
+    const input = [
+      { id: 1, flow: 'pay\u001bment' },
+      { id: 2, flow: 'payment-failed', answers: { 'x\u0007': 'ok' } },
+      { id: 3, flow: 'payment-failed', answers: { network: 'off\u202eline' } },
+      { id: 4, flow: 'x'.repeat(100) },
+    ];
+    const r = await run(['diagnose', '--batch', '-'], { stdin: `${input.map((l) => JSON.stringify(l)).join('\n')}\n` });
+    const [flow, question, value, long] = lines(r.stdout).map((l) => l.error);
+    expect(flow).toMatchObject({ code: 'unknown_flow', flow: 'pay\u001bment', message: expect.stringContaining('"pay\\x1bment"') });
+    expect(question).toMatchObject({ code: 'unknown_question', question: { id: 'x\u0007' }, message: expect.stringContaining('"x\\x07"') });
+    expect(value).toMatchObject({ code: 'invalid_value', value: 'off\u202eline', message: expect.stringContaining('"off\\u202eline"') });
+    // Very long values are still cut short, at 60 characters.
+    expect(long.flow).toBe(`${'x'.repeat(60)}…`);
+    // On the wire, JSON writes them as escapes: nothing reaches a terminal raw.
+    // eslint-disable-next-line no-control-regex
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
+  it('says which field held a secret, and under which question when it was an answer, never the secret (QA: script)', async () => {
+    const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    const input = [
+      { id: phrase, flow: 'fees' },
+      { id: 2, flow: phrase },
+      { id: 3, flow: 'payment-failed', answers: { network: phrase } },
+      { id: 4, flow: 'payment-failed', answers: { [phrase]: 'ok' } },
+      { id: 5, flow: 'payment-failed', answers: { netwrk: phrase } },
+    ];
+    const r = await run(['diagnose', '--batch', '-'], { stdin: `${input.map((l) => JSON.stringify(l)).join('\n')}\n` });
+    expect(r.stdout).not.toContain('legal winner');
+    const out = lines(r.stdout);
+    expect(out.map((o) => o.error.code)).toEqual(Array(5).fill('secret_refused'));
+    expect(out.map((o) => [o.id, o.error.field, o.error.question?.id])).toEqual([
+      [undefined, 'id', undefined],
+      [2, 'flow', undefined],
+      [3, 'answers', 'network'],
+      // The key was the secret: no question is named.
+      [4, 'answers', undefined],
+      // An answer to a question the flow does not have: named by its key, screened first.
+      [5, 'answers', 'netwrk'],
+    ]);
+    expect(out.every((o) => o.error.kind === 'recovery-phrase')).toBe(true);
   });
 
   it('skips blank lines, so a trailing empty line does not fail the batch', async () => {
@@ -195,6 +251,27 @@ describe('diagnose --batch', () => {
     expect(lines(r.stdout)[0].outcome.id).toBe('fix-connection');
   });
 
+  it('reads a byte order mark at the start of any line, as files joined with cat bring them; elsewhere it is named (QA: script)', async () => {
+    const file = (line: string) => `\uFEFF${line}\n`;
+    const joined = file('{"id":1,"flow":"payment-failed","answers":{"network":"offline"}}') + file('{"id":2,"flow":"fees","answers":{"fee-type":"hotline"}}') + file('') + '\uFEFF\r\n';
+    const r = await run(['diagnose', '--batch', '-'], { stdin: joined });
+    expect(r.code).toBe(0);
+    // A line that is only a mark is blank: skipped, as it was at the start.
+    expect(lines(r.stdout).map((l) => [l.id, l.outcome.id])).toEqual([
+      [1, 'fix-connection'],
+      [2, 'fix-call-costs'],
+    ]);
+    expect(r.stderr).toBe('2 line(s), 0 failed.\n');
+    // A file without a final newline joined to one with a mark: the mark is in the middle of a line.
+    const inside = await run(['diagnose', '--batch', '-'], { stdin: `{"id":3,"flow":"fees"}${file('{"flow":"fees"}')}` });
+    expect(lines(inside.stdout)[0]).toMatchObject({
+      line: 1,
+      error: { code: 'invalid_line', column: 23, message: 'Column 23 of the line: not valid JSON: an invisible byte order mark (U+FEFF) is here, as where files were joined together; remove it.' },
+    });
+    const zh = await run(['--lang', 'zh', 'diagnose', '--batch', '-'], { stdin: `{"flow":"fees"}\uFEFF\n` });
+    expect(lines(zh.stdout)[0].error.message).toBe('该行第 16 列：不是有效的 JSON：此处有一个看不见的字节顺序标记（U+FEFF），多见于拼接文件的地方；请删除它。');
+  });
+
   it('reports an error that stops the whole batch as one JSON line', async () => {
     const r = await run(['--lang', 'fr', 'diagnose', '--batch', '-'], { stdin: '{"flow":"fees"}\n' });
     expect(r.code).toBe(2);
@@ -204,9 +281,12 @@ describe('diagnose --batch', () => {
     expect(JSON.parse(r.stdout).error.lang).toBe('fr');
   });
 
-  it('gives a line without a flow the code the command line and the library give', async () => {
-    const r = await run(['diagnose', '--batch', '-'], { stdin: '{"id":3,"answers":{"network":"ok"}}\n' });
-    expect(lines(r.stdout)[0]).toMatchObject({ id: 3, line: 1, error: { code: 'missing_flow' } });
+  it('gives a line without a flow the code, message and flow list the command line and the library give (QA: script)', async () => {
+    const r = await run(['diagnose', '--batch', '-'], { stdin: '{"id":3,"answers":{"network":"ok"}}\n{"id":4,"flow":5}\n' });
+    const [missing, notText] = lines(r.stdout);
+    expect(missing).toMatchObject({ id: 3, line: 1, error: { code: 'missing_flow', message: expect.stringMatching(/^A request needs the flow id as a text, .* Available flows: payment-failed, /) } });
+    expect(missing.error.flows).toContain('payment-failed');
+    expect(notText.error).toEqual(missing.error);
   });
 
   it('answers each line as it arrives, so a back end can keep one process open', async () => {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
 
 function runScript(code: string) {
   // Inside the package folder, Node resolves the package's own name through its "exports".
@@ -120,6 +120,63 @@ describe('the library', () => {
     `);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ question: { id: 'network' } });
+  });
+
+  it('gives the same mistake the same error as a --batch line: code, message and every detail (QA: script)', () => {
+    const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    // As JSON, so that the library gets exactly what a batch line holds ("__proto__" as JSON.parse makes it).
+    const requests = [
+      '{"flow":"payment-failed","answers":{"network":1}}',
+      '{"flow":"account-compromised","answers":null}',
+      '{"answers":{"network":"ok"}}',
+      '{"flow":5}',
+      '{"flow":"payment-failed","answers":{"__proto__":5}}',
+      '{"flow":"payment-failed","answers":[]}',
+      '{"flow":"pay\\u001bment"}',
+      '{"flow":"payment-failed","answers":{"x\\u0007":"ok"}}',
+      '{"flow":"payment-failed","answers":{"network":"off\\u202eline"}}',
+      '{"flow":"payment-failed","answers":{"network":"ok"}}',
+      `{"flow":"${phrase}"}`,
+      `{"flow":"payment-failed","answers":{"network":"${phrase}"}}`,
+      `{"flow":"payment-failed","answers":{"${phrase}":"ok"}}`,
+      '{"flow":"payment-failed","answers":{"482913":2}}',
+    ];
+    const lib = runScript(`
+      import { loadFlows, diagnose } from 'wallet-help';
+      const flows = await loadFlows();
+      for (const line of ${JSON.stringify(requests)}) {
+        try { console.log(JSON.stringify(await diagnose(flows, JSON.parse(line)))); }
+        catch (e) { console.log(JSON.stringify({ error: { code: e.code, message: e.message, ...e.details } })); }
+      }
+    `);
+    expect(lib.stderr).toBe('');
+    const batch = spawnSync(process.execPath, [join(ROOT, 'bin/wallet-help.js'), 'diagnose', '--batch'], { input: `${requests.join('\n')}\n`, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: tempDir() } });
+    const fromBatch = batch.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const fromLib = lib.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(fromBatch).toHaveLength(requests.length);
+    fromBatch.forEach((line, i) => {
+      // Errors alike in every field; a result by its outcome (its contact card says whether support is open at that minute).
+      if (line.error) expect({ ...line, line: undefined }, requests[i]).toEqual({ ...fromLib[i], line: undefined });
+      else expect(line.outcome.id).toBe(fromLib[i].outcome.id);
+    });
+    expect(fromLib.map((r) => r.error?.code ?? r.outcome.id)).toEqual([
+      'invalid_answers',
+      'alert-compromised',
+      'missing_flow',
+      'missing_flow',
+      'invalid_answers',
+      'invalid_answers',
+      'unknown_flow',
+      'unknown_question',
+      'invalid_value',
+      'missing_answer',
+      'secret_refused',
+      'secret_refused',
+      'secret_refused',
+      'secret_refused',
+    ]);
+    expect(fromLib[4].error.question).toEqual({ id: '__proto__' });
+    expect(lib.stdout + batch.stdout).not.toContain('legal winner');
   });
 
   it('finds its own files when the host has a global __filename, as `node -e` sets one (QA: script)', () => {

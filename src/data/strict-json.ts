@@ -10,7 +10,7 @@ import { quotedKey } from '../util/safe-text.js';
 import '../core.js';
 
 /** What is wrong at `offset` (0-based, in UTF-16 units of the text). */
-export type JsonProblemKind = 'value' | 'key' | 'colon' | 'comma-object' | 'comma-array' | 'end' | 'string' | 'duplicate' | 'comment';
+export type JsonProblemKind = 'value' | 'key' | 'colon' | 'comma-object' | 'comma-array' | 'end' | 'string' | 'duplicate' | 'comment' | 'bom';
 
 export interface JsonProblem {
   offset: number;
@@ -37,8 +37,9 @@ export function findJsonProblem(text: string): JsonProblem | undefined {
   const skipSpace = () => {
     for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = text.charCodeAt(++i));
   };
-  // A comment (// or /* */) where a value, a key, a comma or the end should be is the usual slip: JSON has none.
-  const at = (kind: JsonProblemKind): JsonProblem => ({ offset: Math.min(i, n), kind: kind !== 'string' && /^\/[/*]/.test(text.slice(i, i + 2)) ? 'comment' : kind });
+  // A comment (// or /* */) where a value, a key, a comma or the end should be is the usual slip: JSON has none. So is a
+  // byte order mark (invisible) where files were joined together: `cat a.json b.json` brings b's along.
+  const at = (kind: JsonProblemKind): JsonProblem => ({ offset: Math.min(i, n), kind: kind === 'string' ? kind : /^\/[/*]/.test(text.slice(i, i + 2)) ? 'comment' : text.charCodeAt(i) === 0xfeff ? 'bom' : kind });
   /** Reads the string that starts at i; its value, or undefined (i then points at the fault). */
   const readString = (): string | undefined => {
     const start = i;

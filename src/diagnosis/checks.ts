@@ -11,7 +11,7 @@ import type { Provider } from '../directory/types.js';
 import { refuseSecrets } from '../safety/screen.js';
 import type { LookalikeReason, UnknownReason } from '../safety/verify.js';
 import type { CheckOptions, CheckTiming } from '../checks/network.js';
-import { clip } from '../util/safe-text.js';
+import { clip, sentValue } from '../util/safe-text.js';
 import { chainFromText } from '../checks/chains.js';
 
 /** What a check did, for the result document and the case record. */
@@ -136,5 +136,5 @@ async function runTransferCheck(q: Question, provider: Provider, opts: CheckOpti
 /** The error for --check-input text that is not a contact, or names a question without a check. */
 export function badCheckInput(t: Translate, question: string, reason: 'no-check' | 'not-contact' | 'needs-country'): UsageError {
   const key = reason === 'no-check' ? 'check.noCheck' : reason === 'needs-country' ? 'check.needsCountry' : 'check.notContact';
-  return new UsageError('invalid_check_input', t(key, { question: clip(question) }), { question: { id: clip(question) } });
+  return new UsageError('invalid_check_input', t(key, { question: clip(question) }), { question: { id: sentValue(question) } });
 }

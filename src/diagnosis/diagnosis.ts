@@ -13,7 +13,7 @@ import type { ContactBook } from './contact-book.js';
 import { UsageError } from '../errors.js';
 import { listOf, orList, sentences, type Translate } from '../i18n/i18n.js';
 import { closest } from '../util/suggest.js';
-import { clip, safeText } from '../util/safe-text.js';
+import { clip, safeText, sentValue } from '../util/safe-text.js';
 
 export interface DiagnosisEnv {
   lang: Lang;
@@ -67,7 +67,7 @@ export function unknownFlow(id: string, ids: string[], env: Pick<DiagnosisEnv, '
   // A flow file's path where its id belongs: the folder goes with --flows, and the id names the flow (QA: author).
   const file = /[\\/]|\.(?:ya?ml|json)$/i.test(id) ? t('error.unknownFlow.path', { dir: clip(/[\\/]/.test(id) ? id.replace(/[\\/][^\\/]*$/, '') || '/' : '.'), id: clip(id.replace(/^.*[\\/]/, '').replace(/\.(?:ya?ml|json)$/i, '')) }) : undefined;
   const hint = file ?? (suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(t, suggestions.map(named)) }) : t('error.unknownFlow.list', { flows: listOf(t, ids.map(named)) }));
-  return new UsageError('unknown_flow', sentences(t, t('error.unknownFlow', { flow: clip(id) }), hint), { flow: clip(id), suggestions });
+  return new UsageError('unknown_flow', sentences(t, t('error.unknownFlow', { flow: clip(id) }), hint), { flow: sentValue(id), suggestions });
 }
 
 /** Whether every character of `typed` (two or more, spaces aside) appears in `title` in the same order. */
@@ -97,13 +97,13 @@ export function rejectBadAnswers(env: DiagnosisEnv, flow: Flow, given: Readonly<
       questions.length === 0
         ? t('error.unknownQuestion.none', { flow: flow.id, question: clip(problem.question) })
         : sentences(t, t('error.unknownQuestion', { flow: flow.id, question: clip(problem.question) }), ...suggest, t('error.unknownQuestion.list', { questions: listOf(t, questions) }));
-    throw new UsageError('unknown_question', message, { question: { id: clip(problem.question) }, questions, suggestions });
+    throw new UsageError('unknown_question', message, { question: { id: sentValue(problem.question) }, questions, suggestions });
   }
   const values = problem.question.answers.map((a) => a.value);
   throw new UsageError(
     'invalid_value',
     t('error.invalidValue', { value: clip(problem.value), question: problem.question.id, text: safeText(problem.question.text[lang]), values: listOf(t, values) }),
-    { question: questionRef(problem.question, lang), value: clip(problem.value), values },
+    { question: questionRef(problem.question, lang), value: sentValue(problem.value), values },
   );
 }
 

@@ -28,9 +28,24 @@ export class SecretError extends UsageError {
    * details and the message, which never show the secret, so that an answers file can be pointed at.
    */
   answerKey?: string;
-  constructor(t: Translate, kind: SecretKind, where?: string, role: 'user' | 'agent' = 'user') {
-    super('secret_refused', refusalMessage(t, kind, role), { kind, ...(where ? { question: { id: where } } : {}) });
+  /** `place`: the field of a request that held it, and the question it answers (never a key that is the secret). */
+  constructor(t: Translate, kind: SecretKind, place: { field?: RequestField; where?: string } = {}, role: 'user' | 'agent' = 'user') {
+    super('secret_refused', refusalMessage(t, kind, role), { kind, ...(place.field ? { field: place.field } : {}), ...(place.where ? { question: { id: place.where } } : {}) });
   }
+}
+
+/** The fields of a request (a --batch line, a library call) a secret can be in. */
+export type RequestField = 'id' | 'flow' | 'answers';
+
+/** A text a user gave, to screen before it is used, echoed or stored, with where it was. */
+export interface Suspect extends SecretScanOptions {
+  text: string;
+  /** The question it answers: named when it is refused (it is no secret itself). */
+  where?: string;
+  /** The answer key it is (a question id the flow does not have): kept out of the refusal. */
+  key?: string;
+  /** The field of the request it is in. */
+  field?: RequestField;
 }
 
 /** Every WALLET_HELP_* variable wallet-help reads (a test checks the list against the sources). */
@@ -68,16 +83,18 @@ export { mayHoldSecret };
 
 /**
  * The user-given texts of a request that are not plain ids of the flow: an
- * unknown flow id, unknown question ids, values the question does not offer.
+ * unknown flow id, unknown question ids and their answers, values the question
+ * does not offer. An unknown question id comes before its answer: once it is
+ * screened, the answer's refusal may name it.
  */
-export function suspectInputs(flows: ReadonlyMap<string, Flow>, flowId: string, answers: Readonly<Record<string, string>>): { text: string; where?: string; key?: string }[] {
+export function suspectInputs(flows: ReadonlyMap<string, Flow>, flowId: string, answers: Readonly<Record<string, string>>): Suspect[] {
   const flow = flows.get(flowId);
-  const out: { text: string; where?: string; key?: string }[] = [];
-  if (!flow) out.push({ text: flowId });
+  const out: Suspect[] = [];
+  if (!flow) out.push({ text: flowId, field: 'flow' });
   for (const [key, value] of Object.entries(answers)) {
     const question = flow && Object.hasOwn(flow.questions, key) ? flow.questions[key] : undefined;
-    if (!question) out.push({ text: key, key }, { text: value });
-    else if (!question.answers.some((a) => a.value === value)) out.push({ text: value, where: key });
+    if (!question) out.push({ text: key, key, field: 'answers' }, { text: value, where: key, field: 'answers' });
+    else if (!question.answers.some((a) => a.value === value)) out.push({ text: value, where: key, field: 'answers' });
   }
   return out;
 }
@@ -88,14 +105,14 @@ export function suspectInputs(flows: ReadonlyMap<string, Flow>, flowId: string, 
  * private key (`allowHex64`: only a labelled key counts), an amount or a time
  * is made of numbers (`numbersExpected`: only a labelled code counts).
  */
-export async function refuseSecrets(t: Translate, inputs: readonly ({ text: string; where?: string; key?: string } & SecretScanOptions)[], role: 'user' | 'agent' = 'user'): Promise<void> {
+export async function refuseSecrets(t: Translate, inputs: readonly Suspect[], role: 'user' | 'agent' = 'user'): Promise<void> {
   if (inputs.length === 0) return;
   const { findSecrets } = await loadScanner();
   for (const input of inputs) {
     const [found] = findSecrets(input.text, input);
     if (found) {
       // Worded for whoever typed it: an agent typing what a caller read out is told what to tell the caller.
-      const refused = new SecretError(t, found.kind, input.where, role);
+      const refused = new SecretError(t, found.kind, { field: input.field, where: input.where }, role);
       if (input.key !== undefined) refused.answerKey = input.key;
       throw refused;
     }

@@ -35,6 +35,21 @@ export function clip(text: string, max = 60): string {
   return out;
 }
 
+/**
+ * A value a request sent, for the JSON details of an error about it: as it was sent (JSON writes its control
+ * characters as escapes, and a script can match it against what it sent), cut after `max` characters like
+ * clip. The message quotes it with clip. Only for values already screened for secrets.
+ */
+export function sentValue(text: string, max = 60): string {
+  if (text.length <= max) return text;
+  let out = '';
+  for (const c of text) {
+    if (out.length >= max) return `${out}…`;
+    out += c;
+  }
+  return out;
+}
+
 function escapeChar(c: string): string {
   if (c === '\n') return '\\n';
   if (c === '\t') return '\\t';
@@ -51,14 +66,6 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
  */
 export function safeJson(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/**
- * A key of a request (a batch line, a library call) as an error may show it before any key is screened:
- * shaped like a question id (kebab-case, with a letter: no code, number or phrase is), else "…".
- */
-export function shownKey(key: string): string {
-  return /^(?=[a-z0-9-]{1,64}$)[0-9-]*[a-z][a-z0-9-]*$/.test(key) ? key : '…';
 }
 
 /**

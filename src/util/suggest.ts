@@ -3,21 +3,39 @@
 import { orList, type Translate } from '../i18n/i18n.js';
 import { ref, type ProblemParam } from '../i18n/problem-ref.js';
 
-/** Optimal string alignment distance (Levenshtein plus adjacent swaps). */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent swaps). With a `limit`, any distance
+ * above it comes back as `limit + 1`, which lets it stop as soon as no alignment can come within it.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
+  // Three rows of the table (the swap looks two back), reused from call to call.
+  if (rows[0].length < cols) rows = [new Uint32Array(cols * 2), new Uint32Array(cols * 2), new Uint32Array(cols * 2)];
+  let [before, previous, current] = rows;
+  for (let j = 0; j < cols; j++) previous[j] = j;
+  let previousMin = 0;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, before[j - 2]! + 1);
+      current[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    // Each cell comes from the row above (plus 0 or 1) or, by a swap, from two rows above (plus 1):
+    // when both rows are past the limit, every later one is too.
+    if (rowMin > limit && previousMin > limit) return limit + 1;
+    previousMin = rowMin;
+    [before, previous, current] = [previous, current, before];
   }
-  return d[a.length]![b.length]!;
+  return Math.min(previous[b.length]!, limit + 1);
 }
+
+let rows: [Uint32Array, Uint32Array, Uint32Array] = [new Uint32Array(64), new Uint32Array(64), new Uint32Array(64)];
 
 /**
  * The candidates closest to `input`: near in spelling, or (with `byWord`) with a
@@ -28,16 +46,39 @@ export function editDistance(a: string, b: string): number {
  */
 export function closest(input: string, candidates: Iterable<string>, max = 3, byWord = true): string[] {
   const needle = input.toLowerCase().slice(0, 100);
+  const list = [...candidates];
+  // A batch gives the same mistake line after line: each distinct one is worked out once.
+  const key = JSON.stringify([needle, max, byWord, list]);
+  let found = suggested.get(key);
+  if (found === undefined) {
+    found = closestUncached(needle, list, max, byWord);
+    if (suggested.size >= SUGGESTED_LIMIT) suggested.delete(suggested.keys().next().value!);
+    suggested.set(key, found);
+  }
+  return [...found];
+}
+
+/** Suggestions worked out, by input and candidates; the oldest go first when it is full. */
+const suggested = new Map<string, readonly string[]>();
+const SUGGESTED_LIMIT = 1000;
+
+function closestUncached(needle: string, candidates: readonly string[], max: number, byWord: boolean): string[] {
   const scored: { c: string; score: number }[] = [];
   for (const c of candidates) {
-    const dist = editDistance(needle, c);
     const limit = Math.max(2, Math.floor(c.length / 3));
+    const dist = editDistance(needle, c, limit);
     if (dist <= limit) scored.push({ c, score: dist });
-    else if (byWord && needle.length >= 3 && c.split('-').some((part) => part.startsWith(needle) || needle.startsWith(part) || (part.length >= 4 && editDistance(needle, part) <= Math.max(1, Math.floor(part.length / 4))))) {
+    else if (byWord && needle.length >= 3 && c.split('-').some((part) => part.startsWith(needle) || needle.startsWith(part) || (part.length >= 4 && nearWord(needle, part)))) {
       scored.push({ c, score: limit + 1 });
     }
   }
   return scored.sort((x, y) => x.score - y.score || x.c.localeCompare(y.c)).slice(0, max).map((s) => s.c);
+}
+
+/** Whether `needle` is a typo of the word `part` (of an id between dashes). */
+function nearWord(needle: string, part: string): boolean {
+  const limit = Math.max(1, Math.floor(part.length / 4));
+  return editDistance(needle, part, limit) <= limit;
 }
 
 /** The closest of `candidates` to a mistyped `input`, and the sentence offering them ("Did you mean …?"), or '' when none is close. */

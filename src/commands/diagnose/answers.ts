@@ -2,7 +2,7 @@
 import { MAX_DATA_FILE_BYTES, MAX_PROBLEMS } from '../../data/limits.js';
 import { CancelError, UsageError } from '../../errors.js';
 import { readAll } from '../../io/io.js';
-import { clip, safeText } from '../../util/safe-text.js';
+import { clip, safeText, sentValue } from '../../util/safe-text.js';
 import { cannotRead } from '../../util/read-error.js';
 import type { Context } from '../context.js';
 import { SecretError } from '../../safety/screen.js';
@@ -20,7 +20,7 @@ export function parseAnswerFlags(ctx: Context, flags: readonly string[]): Record
     const value = eq > 0 ? arg.slice(eq + 1).trim() : '';
     if (!id || !value) throw new UsageError('invalid_answer_flag', ctx.t('error.answerFormat', { arg: clip(arg) }), { arg: clip(arg) });
     if (Object.hasOwn(seen, id) && seen[id] !== value) {
-      throw new UsageError('answer_twice', ctx.t('error.answerTwice', { question: clip(id), first: clip(seen[id]!), second: clip(value) }), { question: { id: clip(id) } });
+      throw new UsageError('answer_twice', ctx.t('error.answerTwice', { question: clip(id), first: clip(seen[id]!), second: clip(value) }), { question: { id: sentValue(id) } });
     }
     seen[id] = value;
   }

@@ -3,21 +3,22 @@
  * input line out, in order. Streams, so memory stays flat however long the
  * input; a bad line gives an error line and the batch goes on.
  */
-import { isUtf8 } from 'node:buffer';
 import { jsonProblemText, parseStrictJson } from '../../data/strict-json.js';
-import { firstInvalidUtf8 } from '../../data/utf8.js';
 import { MAX_REQUEST_LENGTH } from '../../data/limits.js';
 import { ContactBook } from '../../diagnosis/contact-book.js';
 import { problemTranslator } from '../../i18n/problems.js';
 import { agentWording, diagnoseWith } from '../../diagnosis/diagnosis.js';
-import { CancelError, ExitCode, signalExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
-import { loadScanner, mayHoldSecret, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
-import { untilStopped, type InputStream } from '../../io/io.js';
+import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
+import { loadScanner, mayHoldSecret, refuseSecrets, SecretError } from '../../safety/screen.js';
+import { readRequest, screenRequest } from '../../diagnosis/request.js';
+import type { SecretKind } from '../../safety/secrets.js';
+import type { InputStream } from '../../io/io.js';
+import { readLines, TOO_LONG, type Line } from '../../io/lines.js';
 import type { Context } from '../context.js';
 import { cannotRead } from '../../util/read-error.js';
 import { terminalInput } from './answers.js';
 import { writeWarning } from '../../render/layout.js';
-import { safeJson, shownKey } from '../../util/safe-text.js';
+import { safeJson } from '../../util/safe-text.js';
 import '../../core.js';
 
 /** Ids and keys of plain characters, which may be quoted as they are (others are shown as "…"). */
@@ -35,7 +36,9 @@ function idMayHoldSecret(id: string | number): boolean {
 
 /** Distinct paths remembered with their serialized result; flows have far fewer. */
 const MEMO_LIMIT = 10_000;
-/** Longer lines (in bytes) are refused without parsing: no real request comes close. */
+/** Distinct failed requests remembered with their error. */
+const FAILURE_MEMO_LIMIT = 1_000;
+/** Longer lines (in bytes) are refused without parsing, and not even held: no real request comes close. */
 const MAX_LINE = MAX_REQUEST_LENGTH;
 
 /** Runs every line of the input; exit 1 (after all lines) when any line failed, else 3 when the contacts could not be loaded. */
@@ -53,6 +56,10 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
   let failed = 0;
   /** Each distinct result as the UTF-8 bytes of its line, encoded once and copied for every line it answers. */
   const serialized = new Map<string, Buffer>();
+  /** The error of each distinct request that failed (its flow and answers), as its line gives it; the oldest go first. */
+  const failures = new Map<string, Record<string, unknown>>();
+  /** What the last screen of error lines found in each distinct text it read: a kind of secret, or null. */
+  const screenedTexts = new Map<string, SecretKind | null>();
   const flush = async () => {
     const chunk = out.take();
     if (chunk.length === 0) return;
@@ -61,7 +68,7 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
 
   let lineNo = 0;
   try {
-    for await (const chunk of readLines(source === '-' ? io.stdin : io.openRead(source), source, ctx)) {
+    for await (const chunk of inputLines(source === '-' ? io.stdin : io.openRead(source), source, ctx)) {
       for (const line of chunk) {
         lineNo++;
         // Blank lines (a final newline too many, a separator) are no request: skipped, no output, no failure.
@@ -73,15 +80,33 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
           out.text(`${safeJson({ line: lineNo, error })}\n`);
           continue;
         }
+        /** The line's id, once it is screened. */
         let id: string | number | undefined;
+        /** The line's id as sent, before it is screened. */
+        let sentId: string | number | undefined;
+        /** The line's flow and answers, once its id is screened: what its error depends on (set for a request with suspect inputs). */
+        let requestKey: string | undefined;
         try {
-          const request = parseRequest(line, ctx);
-          const suspects = suspectInputs(flows, request.flow, request.answers);
+          const sent = parseLine(line, ctx);
+          sentId = sent.id;
+          // The flow and answers are read as the library reads them: the same mistake, the same error.
+          const request = readRequest(t, flows, sent.flow, sent.answers);
           // A short plain id is echoed even when the line is refused; any other id only once it is screened.
-          if (request.id !== undefined && idMayHoldSecret(request.id)) suspects.push({ text: String(request.id) });
-          else id = request.id;
-          if (suspects.length > 0) await refuseSecrets(t, suspects);
-          id = request.id;
+          if (sentId !== undefined && idMayHoldSecret(sentId)) await refuseSecrets(t, [{ text: String(sentId), field: 'id' }]);
+          id = sentId;
+          if (request.suspects.length > 0 && !request.problem) {
+            // A request with something the flow does not know (a mistyped flow, question or value) that failed before fails
+            // the same way (one clock, one language per batch): a script that sends the same mistake line after line does
+            // not pay for its suggestions and screening every time. (Only then: keying every line would slow good ones.)
+            requestKey = JSON.stringify([request.flow, request.answers]);
+            const knownError = failures.get(requestKey);
+            if (knownError !== undefined) {
+              failed++;
+              out.text(`${safeJson(id === undefined ? { line: lineNo, error: knownError } : { id, line: lineNo, error: knownError })}\n`);
+              continue;
+            }
+          }
+          if (request.suspects.length > 0 || request.problem) await screenRequest(t, request);
           let result = diagnoseWith(lineEnv, flows, request.flow, request.answers, contacts, broken);
           if (result.outcome.queue && !contacts && contactsProblem === undefined) {
             // The first outcome with a queue loads the directory; the cards it computes serve every later line.
@@ -116,15 +141,29 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
           failed++;
           const { requestId, ...details } = err.details;
           let error: Record<string, unknown> = { code: err.code, message: err.message, ...details };
-          let echo = id ?? (requestId as string | number | undefined);
+          let echo = id ?? sentId ?? (requestId as string | number | undefined);
           // What goes back (the id, and the message, which may quote a key or a value of the line) never holds a secret.
           const { findSecrets } = await loadScanner();
-          const [inEcho] = echo !== undefined && idMayHoldSecret(echo) ? findSecrets(String(echo)) : [];
+          // Errors repeat (a missing answer, line after line): each distinct text is screened once.
+          const secretIn = (text: string): SecretKind | undefined => {
+            let kind = screenedTexts.get(text);
+            if (kind === undefined) {
+              kind = findSecrets(text)[0]?.kind ?? null;
+              if (screenedTexts.size >= FAILURE_MEMO_LIMIT) screenedTexts.delete(screenedTexts.keys().next().value!);
+              screenedTexts.set(text, kind);
+            }
+            return kind ?? undefined;
+          };
+          const inEcho = echo !== undefined && idMayHoldSecret(echo) ? secretIn(String(echo)) : undefined;
           if (inEcho) echo = undefined;
-          const [found] = inEcho ? [inEcho] : [err.message, JSON.stringify(details)].flatMap((text) => findSecrets(text));
+          const found = inEcho ?? secretIn(err.message) ?? secretIn(JSON.stringify(details));
           if (found) {
-            const refused = new SecretError(t, found.kind);
+            const refused = new SecretError(t, found, { field: inEcho ? 'id' : undefined });
             error = { code: refused.code, message: refused.message, ...refused.details };
+          }
+          if (requestKey !== undefined) {
+            if (failures.size >= FAILURE_MEMO_LIMIT) failures.delete(failures.keys().next().value!);
+            failures.set(requestKey, error);
           }
           out.text(`${safeJson(echo === undefined ? { line: lineNo, error } : { id: echo, line: lineNo, error })}\n`);
         }
@@ -180,18 +219,22 @@ class LineBuffer {
   }
 }
 
-interface BatchRequest {
+/** A line's request as written: its id (one that comes back unchanged), flow and answers, not yet read as a request. */
+interface LineRequest {
   id?: string | number;
-  flow: string;
-  answers: Record<string, string>;
+  flow: unknown;
+  answers: unknown;
 }
 
 /** Half of a surrogate pair, on its own (with the u flag a whole pair is one character and does not match). */
 const LONE_SURROGATE = /\p{Cs}/u;
 
-function parseRequest(line: string, ctx: Context): BatchRequest {
+/**
+ * A line as the JSON object of a request: strict JSON, with only the keys flow, answers and id, and an
+ * id that comes back unchanged; else `invalid_line` (with the id, when it has one, as `requestId`).
+ */
+function parseLine(line: string, ctx: Context): LineRequest {
   const { t } = ctx;
-  if (line.length > MAX_LINE) throw new UsageError('invalid_line', t('batch.tooLong'));
   // Strict JSON, as an answers file: a key given twice is refused, not resolved to the last.
   const parsed = parseStrictJson(line);
   if ('problem' in parsed) {
@@ -204,100 +247,24 @@ function parseRequest(line: string, ctx: Context): BatchRequest {
   // A number id must survive the trip back unchanged: 1e999 would come back as null, 2^53 + 1 as another number.
   // A text with half a surrogate pair ("\ud800") is no text: strict JSON readers refuse it coming back.
   const id = (typeof v.id === 'string' && !LONE_SURROGATE.test(v.id)) || Number.isSafeInteger(v.id) ? (v.id as string | number) : undefined;
-  const fail = (message: string, code = 'invalid_line'): never => {
-    throw new UsageError(code, message, id === undefined ? {} : { requestId: id });
+  const fail = (message: string): never => {
+    throw new UsageError('invalid_line', message, id === undefined ? {} : { requestId: id });
   };
   for (const key of Object.keys(v)) if (key !== 'flow' && key !== 'answers' && key !== 'id') fail(t('batch.unknownKey', { key: PLAIN_ID.test(key) ? key : '…' }));
   if (v.id !== undefined && id === undefined) fail(t('batch.badId'));
-  // The codes the command line and the library give for the same request.
-  if (typeof v.flow !== 'string') fail(t('batch.shape'), 'missing_flow');
-  const answers: Record<string, string> = Object.create(null);
-  if (v.answers !== undefined) {
-    if (typeof v.answers !== 'object' || v.answers === null || Array.isArray(v.answers)) fail(t('request.answers'), 'invalid_answers');
-    for (const [k, a] of Object.entries(v.answers as Record<string, unknown>)) {
-      // Which answer is wrong, by its question id; a key that is not shaped like one (it might hold a secret) is not echoed.
-      if (typeof a !== 'string') fail(t('request.answerNotText', { key: shownKey(k) }), 'invalid_answers');
-      answers[k] = a as string;
-    }
-  }
   // Built property by property: spreading an optional id into a literal costs a line more than parsing it.
-  const request: BatchRequest = { flow: v.flow as string, answers };
+  const request: LineRequest = { flow: v.flow, answers: v.answers };
   if (id !== undefined) request.id = id;
   return request;
 }
 
-/** Marks a line longer than MAX_LINE: its text is dropped as it streams by. */
-const TOO_LONG = Symbol('too long');
-
-/** A line that is not UTF-8: the column (in characters) where it stops being UTF-8. */
-interface NotUtf8 {
-  badUtf8At: number;
-}
-
-type Line = string | typeof TOO_LONG | NotUtf8;
-
-const EMPTY = Buffer.alloc(0);
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/**
- * Splits a byte stream into lines (LF or CRLF) and decodes each as strict
- * UTF-8 (a line that is not UTF-8 is reported, never patched with U+FFFD);
- * yields the complete lines of each chunk together, so output is written once
- * per chunk rather than once per line. Splitting bytes at LF is safe: no UTF-8
- * sequence contains that byte.
- */
-async function* readLines(stream: InputStream, source: string, ctx: Context): AsyncGenerator<Line[]> {
-  let rest: Buffer = EMPTY;
-  let overlong = false;
-  // A byte order mark before the first line (as some editors on Windows write) is not part of it, as in an answers file.
-  let atStart = true;
+/** The lines of the input; a stream that cannot be read is a batch_input error naming it. */
+async function* inputLines(stream: InputStream, source: string, ctx: Context): AsyncGenerator<Line[]> {
   try {
     // A stop signal while it waits for input ends the batch (counted by the caller), like one at a prompt.
-    for await (const chunk of untilStopped(stream, ctx.io.signal)) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      let buf = rest.length === 0 ? bytes : Buffer.concat([rest, bytes]);
-      if (atStart) {
-        // Wait for enough bytes to tell.
-        if (buf.length < BOM.length && BOM.subarray(0, buf.length).equals(buf)) {
-          rest = buf;
-          continue;
-        }
-        atStart = false;
-        if (buf.subarray(0, BOM.length).equals(BOM)) buf = buf.subarray(BOM.length);
-      }
-      const lines: Line[] = [];
-      let start = 0;
-      let nl = buf.indexOf(10);
-      while (nl !== -1) {
-        if (overlong) {
-          overlong = false;
-          lines.push(TOO_LONG);
-        } else lines.push(decodeLine(buf, start, nl > start && buf[nl - 1] === 13 ? nl - 1 : nl));
-        start = nl + 1;
-        nl = buf.indexOf(10, start);
-      }
-      rest = buf.subarray(start);
-      if (lines.length > 0) yield lines;
-      if (rest.length > MAX_LINE) {
-        // A line that never ends must not fill memory: drop it, remember to report it.
-        overlong = true;
-        rest = EMPTY;
-      }
-    }
+    yield* readLines(stream, MAX_LINE, ctx.io.signal);
   } catch (err) {
     if (err instanceof CancelError || (err as NodeJS.ErrnoException).code === undefined) throw err;
     throw new UsageError('batch_input', cannotRead(ctx.t, source, err), { file: source });
   }
-  // A stop signal that came with the end of the input stops the batch too: a line cut off by it is no request.
-  const stop = ctx.io.signal;
-  if (stop?.aborted) throw new CancelError(signalExitCode(stop.reason));
-  if (overlong) yield [TOO_LONG];
-  else if (rest.length > 0) yield [decodeLine(rest, 0, rest[rest.length - 1] === 13 ? rest.length - 1 : rest.length)];
-}
-
-function decodeLine(buf: Buffer, start: number, end: number): Line {
-  const bytes = buf.subarray(start, end);
-  if (isUtf8(bytes)) return bytes.toString('utf8');
-  const bad = firstInvalidUtf8(bytes);
-  return { badUtf8At: bytes.subarray(0, bad).toString('utf8').length + 1 };
 }

@@ -1,0 +1,65 @@
+/**
+ * A request for one diagnosis as a script sends it: a `--batch` line or a library
+ * call (`diagnose(flows, { flow, answers })`). Both read it here, so the same
+ * mistake gets the same error, code, message and details, from either.
+ */
+import { MAX_REQUEST_LENGTH } from '../data/limits.js';
+import type { Flow } from '../engine/types.js';
+import { UsageError } from '../errors.js';
+import type { Translate } from '../i18n/i18n.js';
+import { refuseSecrets, suspectInputs, type Suspect } from '../safety/screen.js';
+import { clip, sentValue } from '../util/safe-text.js';
+
+/** A request read: its flow id and answers, what of them to screen for secrets, and a problem to report once they are. */
+export interface Request {
+  flow: string;
+  answers: Record<string, string>;
+  /** The texts that are not plain ids of the flow: screened before the request is used or any of them is echoed. */
+  suspects: Suspect[];
+  /** An answer that is not text: reported (naming its question) only once the suspects, its key among them, are screened. */
+  problem?: UsageError;
+}
+
+/**
+ * Reads the flow and answers of a request, or throws the error for a request of the wrong
+ * shape: `missing_flow` (with the `flows` there are) when the flow id is not a text,
+ * `invalid_answers` when the answers are not an object or too long together. Answers that
+ * are absent or null are no answers: JSON writers give null for an empty map (Go's nil map,
+ * Python's None). An answer that is not text is `invalid_answers` with its `question`, kept in
+ * `problem` until `screenRequest` has screened its key.
+ */
+export function readRequest(t: Translate, flows: ReadonlyMap<string, Flow>, flow: unknown, given: unknown): Request {
+  if (typeof flow !== 'string') {
+    const ids = [...flows.keys()];
+    throw new UsageError('missing_flow', t('lib.needFlow', { flows: ids.join(', ') }), { flows: ids });
+  }
+  if (given !== undefined && given !== null && (typeof given !== 'object' || Array.isArray(given))) throw new UsageError('invalid_answers', t('request.answers'));
+  const answers: Record<string, string> = Object.create(null);
+  let notText: string | undefined;
+  let length = 0;
+  if (given) {
+    // Own keys only, "__proto__" included (JSON.parse makes it one); the object built has no prototype to reach.
+    for (const [key, value] of Object.entries(given)) {
+      if (typeof value !== 'string') {
+        notText = key;
+        break;
+      }
+      answers[key] = value;
+      length += key.length + value.length;
+    }
+  }
+  // As a batch line is: what no question offers is not read through, however long.
+  if (length > MAX_REQUEST_LENGTH) throw new UsageError('invalid_answers', t('request.answersTooLong'));
+  const suspects = suspectInputs(flows, flow, answers);
+  if (notText === undefined) return { flow, answers, suspects };
+  // Its key is quoted once it is screened, as an unknown question's is; a question of the flow is no secret.
+  if (!Object.hasOwn(flows.get(flow)?.questions ?? {}, notText)) suspects.push({ text: notText, key: notText, field: 'answers' });
+  const problem = new UsageError('invalid_answers', t('request.answerNotText', { key: clip(notText) }), { question: { id: sentValue(notText) } });
+  return { flow, answers, suspects, problem };
+}
+
+/** Refuses a request whose suspect texts hold a secret (`secret_refused`, with the field), then reports its problem, if it has one. */
+export async function screenRequest(t: Translate, request: Request): Promise<void> {
+  if (request.suspects.length > 0) await refuseSecrets(t, request.suspects);
+  if (request.problem) throw request.problem;
+}
