@@ -506,7 +506,7 @@ function brandReasons(parsed: Parsed, b: Brand, officialHosts: readonly Host[], 
           const name = safeDecode(segment);
           if (!name) continue;
           if (containsBrand(name, b.token)) out.push(skeleton(name) !== name.toLowerCase() && !squash(name).includes(squash(b.token)) ? 'homoglyph' : 'brand-with-extra-words');
-          else if (/[0-9]|[^\u0001-\u007f]/.test(name)) out.push(...nameReasons(name, b.token, false));
+          else if (/[0-9]|[^ -~]/.test(name)) out.push(...nameReasons(name, b.token, false));
         }
       }
       return out;
