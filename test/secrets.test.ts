@@ -757,6 +757,10 @@ describe('secrets written the ways a script passed them on (QA: script)', () => 
       const grouped = hex.match(new RegExp(`.{${size}}`, 'g'))!.join(size === 4 ? '-' : ' ');
       expectFound(`key ${grouped} ok`, grouped, 'private-key');
     }
+    // UUIDs and IPv6 addresses side by side are no key (review), nor groups of mixed sizes or separators.
+    expectClean('request 550e8400-e29b-41d4-a716-446655440000 6ba7b810-9dad-11d1-80b4-00c04fd430c8 failed');
+    expectClean('2001:0db8:85a3:0000:0000:8a2e:0370:7334 2001:0db8:85a3:0000:0000:8a2e:0370:7335');
+    expectClean(`${hex.slice(0, 16)} ${hex.slice(16, 24)}-${hex.slice(24, 32)} ${hex.slice(32, 48)} ${hex.slice(48)}`);
     // 60 or 68 digits in groups are no key; a TxID where one is expected is not flagged unless labelled.
     expectClean(hex.slice(0, 60).match(/.{4}/g)!.join(' '));
     expect(findSecrets(hex.match(/.{8}/g)!.join(' '), { allowHex64: true })).toEqual([]);
@@ -765,7 +769,7 @@ describe('secrets written the ways a script passed them on (QA: script)', () => 
   it('finds a card number grouped with dots or slashes', () => {
     expectFound('4111.1111.1111.1111', '4111.1111.1111.1111', 'card-number');
     expectFound('card 5555/5555/5555/4444', '5555/5555/5555/4444', 'card-number');
-    // Dates and amounts written with dots and slashes are not.
-    for (const text of ['2026/11/22 10:30', '1.234.567,89', 'version 20.20.2', '12.05.2026']) expectClean(text);
+    // Dates and amounts written with dots and slashes are not, an amount to the wei neither (review).
+    for (const text of ['2026/11/22 10:30', '1.234.567,89', 'version 20.20.2', '12.05.2026', '4.004123456789012345 ETH', '4111.111111111111']) expectClean(text);
   });
 });

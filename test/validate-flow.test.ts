@@ -196,6 +196,11 @@ describe('flow validation', () => {
     // Chinese with English names in it, and short Latin texts (an abbreviation, a product), are fine.
     expect(problems(GOOD.replace('title: { en: Help, zh: 求助 }', 'title: { en: Turn on 2FA in the app, zh: 在 App 中开启 2FA }'))).toEqual([]);
     expect(problems(GOOD.replace('label: { en: OK, zh: 正常 }', 'label: { en: OK, zh: OK }'))).toEqual([]);
+    // A name is the same in both languages (review: "BNB Smart Chain", "Google Play Store" were refused).
+    expect(problems(GOOD.replace('label: { en: OK, zh: 正常 }', 'label: { en: BNB Smart Chain, zh: BNB Smart Chain }'))).toEqual([]);
+    expect(problems(GOOD.replace('label: { en: OK, zh: 正常 }', 'label: { en: Google Play Store, zh: Google Play Store }'))).toEqual([]);
+    // A quoted text with "steps: " in it is no open quote (review).
+    expect(problems(GOOD.replace('title: { en: Help, zh: 求助 }', 'title: { en: "Follow these steps: ask, then wait", zh: "+1 202-555-0143" }')).join('\n')).not.toMatch(/runs on into the keys/);
   });
 
   it('refuses two answers of a question with the same label in a language: on screen they look alike (QA: author)', () => {

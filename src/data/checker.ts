@@ -222,8 +222,8 @@ export class Checker {
       this.report(path, 'check.oneText', { what: whatRef(what), found: describe(value), langs: list(LANGS) });
       return undefined;
     }
-    // Only texts that already fail come here: one that swallowed the keys after it ("Add the card⏎ zh: 绑定…") is
-    // a quote opened and never closed on its line, which is what to say first (the rest follows from it).
+    // Only pairs with a text that fails come here: one that swallowed the other language's key after it ("Add the
+    // card⏎ zh: 绑定…") is a quote opened and never closed on its line, which is what to say first (the rest follows).
     if (isPlainObject(value)) {
       for (const lang of LANGS) {
         const text = value[lang];
@@ -290,16 +290,21 @@ export function isCleanText(value: unknown, multiline = false): value is string 
 const MISSING_TEXT = { en: 'check.missingEn', zh: 'check.missingZh' } as const satisfies Record<Lang, ProblemKey>;
 /** Chinese characters (CJK ideographs and their extension A), as plain ranges: a Unicode property escape costs start-up. */
 const HAN_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-/** Three words of Latin letters in a row: a sentence. */
-const LATIN_SENTENCE = /[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}/;
+/**
+ * An English sentence: a word English sentences are made of, among three or more words. A name (BNB Smart Chain,
+ * Google Play Store) is the same in both languages and has none. Each match starts at a word's start (\b), so a
+ * long run of letters is scanned once, not from every letter of it.
+ */
+const ENGLISH_SENTENCE = /\b(?:the|a|an|to|your|you|is|are|and|or|of|in|on|for|with|it|this|that|not|if|then|do|does)\b/i;
+const THREE_WORDS = /\b[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}[\s,]+[A-Za-z]{2,}/;
 
 /** A Chinese text that is an English sentence, with no Chinese in it: left untranslated (copied from en). */
 export function untranslated(zh: string): boolean {
-  return LATIN_SENTENCE.test(zh) && !HAN_CHAR.test(zh);
+  return !HAN_CHAR.test(zh) && THREE_WORDS.test(zh) && ENGLISH_SENTENCE.test(zh);
 }
 
 /** A text that runs on into the keys after it ("…card zh: 绑定新卡 steps: - { en: …"): what an unclosed quote makes. */
-const RAN_ON = /\s(?:en|zh|steps|agent|title|text|answers|label|next):\s/;
+const RAN_ON = /\s(?:en|zh):\s/;
 
 /** The reference a `What` stands for, to pass as the `{what}` of a larger phrase. */
 export function whatRef(what: What): ProblemRef {

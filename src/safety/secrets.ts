@@ -548,9 +548,21 @@ const KEY_WORD = /(?<![a-z])key(?![a-z])/i;
 const PUBLIC_KEY = /pub(?:lic)?[\s_-]*key/i;
 const LABEL_REACH = 32;
 
+/**
+ * 64 hex digits in groups of one size (4, 8 or 16) with one separator, as a key is written out: not UUIDs
+ * (8-4-4-4-12) or IPv6 addresses side by side, whose digits can add up to 64 too.
+ */
+function evenHexGroups(text: string): boolean {
+  const separators = new Set(text.match(/[ :-]/g));
+  if (separators.size !== 1) return false;
+  const groups = text.split(/[ :-]/);
+  const size = groups[0]!.length;
+  return (size === 4 || size === 8 || size === 16) && groups.length * size === 64 && groups.every((g) => g.length === size);
+}
+
 function findHexKeys(text: string, allowHex64: boolean, found: SecretFinding[]): void {
   if (text.length < 64) return;
-  const grouped = [...text.matchAll(HEX_GROUPS)].filter((m) => m[0].replace(/[ :-]/g, '').length === 64);
+  const grouped = [...text.matchAll(HEX_GROUPS)].filter((m) => evenHexGroups(m[0]));
   for (const m of [...text.matchAll(HEX64), ...grouped]) {
     const start = m.index;
     if (allowHex64) {
@@ -604,11 +616,16 @@ function findBase58Keys(text: string, found: SecretFinding[]): void {
 // ---------------------------------------------------------------------------
 
 /**
- * Digit groups joined by spaces, dashes, dots or slashes, not glued to letters (hex strings,
+ * Digit groups joined by spaces or dashes, not glued to letters (hex strings,
  * ids) and not after "+" (international phone numbers such as
  * "+86 138 0013 8000", 13 digits).
  */
-const DIGIT_GROUPS = /(?<![0-9A-Za-z])\+?\d+(?:[ \u00a0./-]{1,3}\d+)*(?![0-9A-Za-z])/g;
+const DIGIT_GROUPS = /(?<![0-9A-Za-z])\+?\d+(?:[ \u00a0-]{1,3}\d+)*(?![0-9A-Za-z])/g;
+/**
+ * A card written in groups of four with dots or slashes ("4111.1111.1111.1111"): only so, as an amount
+ * ("4.004123456789012345 ETH") or a date is written with them too.
+ */
+const DOTTED_CARD = /(?<![0-9A-Za-z.,/])\d{4}([./])\d{4}\1\d{4}\1\d{1,7}(?![0-9A-Za-z]|[.,/]\d)/g;
 
 /**
  * Issuer prefixes (IIN): Visa 4; Mastercard 51–55 and 2221–2720; Mir 2200–2204;
@@ -635,6 +652,10 @@ function luhn(digits: string): boolean {
 
 function findCards(text: string, found: SecretFinding[]): void {
   if (text.length < 13) return;
+  for (const m of text.matchAll(DOTTED_CARD)) {
+    const digits = m[0].replace(/[./]/g, '');
+    if (digits.length >= 13 && digits.length <= 19 && CARD_IIN.test(digits) && luhn(digits)) found.push({ kind: 'card-number', start: m.index, end: m.index + m[0].length });
+  }
   for (const m of text.matchAll(DIGIT_GROUPS)) {
     const seq = m[0];
     if (seq.startsWith('+')) continue;
