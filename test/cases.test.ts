@@ -433,6 +433,18 @@ describe('agent mode at escalations and alerts', () => {
     expect(saved.refused).toEqual(['recovery-phrase']);
     expect(JSON.stringify(saved)).not.toContain('legal winner');
     expect((await run(['--lang', 'zh', 'cases', 'show', saved.id], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout).toContain('来电者读出了助记词。已拒绝且未保存，请按已泄露处理。');
+    // Cancelled at the prompt asked again, then resumed and finished: the case still says it was given (review).
+    const resumeDir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: resumeDir };
+    const cut = await run(['diagnose', 'forgot-password', '--agent', '--save', '--answer', 'contact-access=no-access'], { tty: true, env, prompts: [{ expect: 'Account ID', pick: phrase }, { expect: 'Account ID', pick: 'cancel' }] });
+    expect(cut.code).toBe(130);
+    const resumed = await run(['diagnose', '--resume'], { tty: true, env, prompts: ['Account ID', 'When it happened', 'Error message'].map((expect) => ({ expect, pick: '' })) });
+    resumed.prompter.assertDone();
+    expect(resumed.code).toBe(0);
+    expect(lines(join(resumeDir, 'cases.jsonl')).map(json).at(-1)).toMatchObject({ status: 'finished', refused: ['recovery-phrase'] });
+    // The spreadsheet export has it too (review).
+    const rows = parse((await run(['cases', 'export', '--format', 'csv'], { env })).stdout, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.at(-1)!.refused).toBe('recovery-phrase');
   });
 
   it('asks for a memo only for a chain that has one, typed just before it (QA: agent)', async () => {

@@ -98,7 +98,7 @@ export async function runCasesShow(opts: { id: string; format: string; json: boo
   ctx.io.stdout.write(opts.format === 'md' ? summary : (await layoutFor(ctx.io.stdout)).wrap(summary));
 }
 
-const CSV_COLUMNS = ['id', 'status', 'flow', 'version', 'role', 'lang', 'startedAt', 'endedAt', 'timeZone', 'outcome', 'kind', 'queue', 'answers', 'checks', 'provider', 'facts'] as const;
+const CSV_COLUMNS = ['id', 'status', 'flow', 'version', 'role', 'lang', 'startedAt', 'endedAt', 'timeZone', 'outcome', 'kind', 'queue', 'answers', 'checks', 'provider', 'facts', 'refused'] as const;
 
 /** The exit point of a case left before its first answer, in the statistics' JSON. */
 const BEFORE_FIRST_ANSWER = '(start)';
@@ -130,6 +130,8 @@ export async function runCasesExport(opts: CasesFilter & { format: string }, ctx
     Object.entries(c.facts)
       .map(([k, v]) => `${k}: ${v}`)
       .join('\n'),
+    // The kinds of secret refused during the case (never the secrets).
+    (c.refused ?? []).join('; '),
   ]);
   // A byte-order mark tells spreadsheet programs the file is UTF-8 (Chinese text stays readable).
   ctx.io.stdout.write(`\uFEFF${[[...CSV_COLUMNS], ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`);

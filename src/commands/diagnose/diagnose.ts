@@ -197,7 +197,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   const progress = (session: Next['session']) =>
     !interactive
       ? Promise.resolve()
-      : session.path.length === 0 && Object.keys(facts).length === 0
+      : session.path.length === 0 && Object.keys(facts).length === 0 && prompts.refused.size === 0
         ? clearProgress(io.env, caseId)
         : saveProgress(io.env, {
             id: caseId,
@@ -355,7 +355,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             const message = role === 'agent' && q.agent ? `${safeText(q.agent[lang])}\n${prompt}` : prompt;
             for (;;) {
               if (!loaded) break;
-              const typed = await askText(caseCtx, path.length > 0 ? t('fact.withBackHint', { text: message }) : message, {}, undefined, prompts.refused);
+              const typed = await askText(caseCtx, path.length > 0 ? t('fact.withBackHint', { text: message }) : message, {}, undefined, { kinds: prompts.refused, saved: () => progress(next.session) });
               if (path.length > 0 && isBack(typed.trim(), undefined)) {
                 wentBack = true;
                 break;
@@ -653,7 +653,7 @@ async function askFacts(
     // What is known of it is offered, ready to correct: typed before, or gone back over.
     const offered = misfit[key] ?? facts[key];
     // A secret typed here is masked, refused and asked for again (askText), so what comes back is safe to keep.
-    const value = (await askText(ctx, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], offered, o.prompts.refused)).trim();
+    const value = (await askText(ctx, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], offered, { kinds: o.prompts.refused, saved: o.saved })).trim();
     if (isBack(value, offered)) {
       // Where there is nothing to go back to, "<" is no fact either: asked again.
       if (!back) continue;
@@ -729,7 +729,7 @@ function describeFacts(ctx: Context, facts: CaseRecord['facts']): string {
  * the agent, in agent mode) and the question is asked again, so the session
  * and its answers go on and the secret is never shown, used or kept.
  */
-async function askText(ctx: Context, message: string, scan: SecretScanOptions = {}, offered?: string, refused?: Set<SecretKind>): Promise<string> {
+async function askText(ctx: Context, message: string, scan: SecretScanOptions = {}, offered?: string, refused?: { kinds: Set<SecretKind>; saved: () => Promise<void> }): Promise<string> {
   const prompter = await ctx.io.prompter();
   const { findSecrets } = await loadScanner();
   const secretIn = (text: string) => findSecrets(text, { ...scan, typedLine: true })[0]?.kind;
@@ -737,7 +737,11 @@ async function askText(ctx: Context, message: string, scan: SecretScanOptions = 
     const typed = await prompter.input({ message, mask: (text) => secretIn(text) !== undefined, ...(offered !== undefined ? { default: offered } : {}) });
     const kind = secretIn(typed);
     if (kind === undefined) return typed;
-    refused?.add(kind);
+    // Noted with the case at once: a run cancelled at the prompt asked again keeps that it was given.
+    if (refused) {
+      refused.kinds.add(kind);
+      await refused.saved();
+    }
     const { err } = await ctx.styles();
     // Wrapped to the terminal like all text: at 40 columns an unwrapped warning breaks mid-word.
     const layout = await layoutFor(ctx.io.stderr);
