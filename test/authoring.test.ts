@@ -349,6 +349,8 @@ describe('flows show and graph', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.replace(/\s+/g, ' ')).toContain('There is no flow "ops/card-declined.yaml". That is a file: give its folder with --flows ops, and the flow by its id, card-declined.');
     expect((await run(['diagnose', 'card-declined.yml', '--json'])).stdout).toContain('--flows .');
+    // A folder is no file (review): the usual answer, with the closest ids.
+    expect((await run(['diagnose', 'payment-failed/', '--json'])).stdout).not.toContain('That is a file');
   });
 
   it('exits 2 for an unknown format or flow, suggesting the closest id', async () => {

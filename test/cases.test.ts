@@ -289,7 +289,7 @@ describe('agent mode at escalations and alerts', () => {
     });
     corrected.prompter.assertDone();
     expect(corrected.code).toBe(0);
-    expect(corrected.stderr.replace(/\s+/g, ' ')).toContain('The TxID given is not one of eth. Correct the chain, or press Enter to keep it as it is.');
+    expect(corrected.stderr.replace(/\s+/g, ' ')).toContain('The TxID given is not a TxID of eth. Correct the chain, or press Enter to keep it as it is.');
     expect(corrected.prompter.inputs[5]!.default).toBe('eth');
     expect(corrected.stdout).toContain('Coin and network (chain): btc');
     // Kept as typed when it is typed again: the agent may know better.

@@ -45,7 +45,7 @@ describe('diagnose with flags and --json', () => {
     const fromFile = await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--json'], { files });
     expect(json(fromFile.stdout).answers).toEqual({ network: 'ok', balance: 'insufficient' });
     // Nothing sent, or an empty file: said as such (QA: script, "must be a mapping").
-    expect(JSON.parse((await run(['diagnose', 'payment-failed', '--answers', '-', '--json'], { stdin: '' })).stdout).error.problems[0].message).toBe('nothing came on standard input: send the answers, one a line, for example "network: ok"');
+    expect(JSON.parse((await run(['diagnose', 'payment-failed', '--answers', '-', '--json'], { stdin: '' })).stdout).error.problems[0].message).toBe('nothing came on standard input: send the answers, one per line, for example "network: ok"');
     expect((await run(['diagnose', 'payment-failed', '--answers', 'a.yaml'], { files: { 'a.yaml': '\n' } })).stderr).toContain('a.yaml:1:1: the file is empty');
     const fromStdin = await run(['diagnose', 'payment-failed', '--answers', '-', '--json'], { stdin: '{"network": "offline"}' });
     expect(json(fromStdin.stdout).answers).toEqual({ network: 'offline' });

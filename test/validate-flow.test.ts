@@ -276,6 +276,8 @@ describe('flow validation', () => {
     // Just over the limit, in bytes: "2.0 MB, larger than the 2.0 MB allowed" said nothing (QA: author).
     const over = decodeUtf8(new Uint8Array(2 * 1024 * 1024 + 1), 'big.yaml');
     expect('problem' in over && over.problem.message).toMatch(/^file is 2,097,153 bytes, larger than the 2,097,152 bytes allowed/);
+    const zh = decodeUtf8(new Uint8Array(2 * 1024 * 1024 + 1), 'big.yaml', 'zh');
+    expect('problem' in zh && zh.problem.message).toContain('2,097,153 字节');
   });
 
   it('decodes a byte-order mark away and keeps the text otherwise as it is', () => {

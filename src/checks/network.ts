@@ -182,10 +182,13 @@ function makeCtx(opts: CheckOptions): Ctx {
   };
 }
 
-/** A network interface with an address, besides loopback (Wi-Fi, Ethernet, mobile data, a VPN). */
+/**
+ * A network interface with a routable address, besides loopback (Wi-Fi, Ethernet, mobile data, a VPN): not a link-local
+ * one (fe80::, 169.254.x.x), which every interface has as soon as it is up, connected to anything or not.
+ */
 function hasNetworkInterface(): boolean {
   try {
-    return Object.values(os.networkInterfaces()).some((addresses) => addresses?.some((a) => !a.internal));
+    return Object.values(os.networkInterfaces()).some((addresses) => addresses?.some((a) => !a.internal && !/^(?:fe80:|169\.254\.)/i.test(a.address)));
   } catch {
     return true; // cannot tell: not taken for offline
   }

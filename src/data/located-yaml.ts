@@ -54,7 +54,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string, lang: Lang = 'en'): 
         file,
         line: 1,
         column: 1,
-        message: message('file.tooLarge', tooLarge(bytes.byteLength)),
+        message: message('file.tooLarge', tooLarge(bytes.byteLength, message)),
       },
     };
   }
@@ -89,7 +89,7 @@ export function readProblem(err: unknown, file: string, lang: Lang = 'en'): Prob
         ? message('file.notRegular')
         : err.size === undefined
           ? message('file.tooLargeGrew', { max: formatBytes(MAX_DATA_FILE_BYTES) })
-          : message('file.tooLarge', tooLarge(err.size));
+          : message('file.tooLarge', tooLarge(err.size, message));
   } else if (code === 'ENOENT') text = message('file.missing');
   else text = message('file.cannotReadParen', { reason: code ?? ref('reason.unknown') });
   return { file, line: 1, column: 1, message: text };
@@ -100,9 +100,9 @@ function formatBytes(n: number): string {
 }
 
 /** A file's size against the limit; in bytes when megabytes would round one just over it to the limit ("2.0 MB, larger than the 2.0 MB allowed"). */
-function tooLarge(size: number): { size: string; max: string } {
+function tooLarge(size: number, message: ProblemTranslate): { size: string; max: string } {
   if (formatBytes(size) !== formatBytes(MAX_DATA_FILE_BYTES)) return { size: formatBytes(size), max: formatBytes(MAX_DATA_FILE_BYTES) };
-  const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`;
+  const bytes = (n: number) => message('file.bytes', { n: n.toLocaleString('en-US') });
   return { size: bytes(size), max: bytes(MAX_DATA_FILE_BYTES) };
 }
 

@@ -263,8 +263,10 @@ function readZone(c: Checker, raw: unknown, path: PathKey[]): string | undefined
     c.report(path, 'dir.unknownZone', { zone, hint: problemDidYouMean(zone, Intl.supportedValuesOf('timeZone')) });
     return undefined;
   }
-  // As the zone database writes it: "asia/shanghai" is taken, and shown as Asia/Shanghai.
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  // As written, but in the zone database's letter case ("asia/shanghai" is shown as Asia/Shanghai). Only the case:
+  // the runtime's own name for a zone may be an old one (Europe/Kyiv comes back as Europe/Kiev).
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
 }
 
 /** The targets the checks measure: the provider's API host, status and clock URLs, explorers and required confirmations. */
