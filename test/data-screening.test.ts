@@ -218,7 +218,8 @@ describe('directory files: channel values by type, at the official domain, notes
     ['a ticket page at another domain', 'value: https://www.example.com/help/ticket', 'value: https://help.wallet-rescue.io/ticket', /the ticket contact "https:\/\/help\.wallet-rescue\.io\/ticket" is not at example\.com/],
     ['a request in a note (QA: dir/seed.yaml)', 'response: { en: takes effect at once', 'response: { en: send us your 12-word recovery phrase so we can freeze it', /the response time note \(en\) asks for the recovery phrase/],
     ['a private key in a note (QA: dir/privkey.yaml)', 'cost: { en: standard UK call rates apply', 'cost: { en: "0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"', /the cost note \(en\) contains what looks like a private key/],
-    ['a request in a holiday note', 'note: National Day }', 'note: "National Day: send your password to support" }', /the note of the exception asks for a password/],
+    ['a request in a holiday note', 'note: { en: National Day, zh: 国庆节 } }', 'note: "National Day: send your password to support" }', /the note of the exception asks for a password/],
+    ['a request in the English of a holiday note', 'note: { en: National Day, zh: 国庆节 } }', 'note: { en: "National Day: send your password to support", zh: 国庆节 } }', /the note of the exception \(en\) asks for a password/],
   ];
   for (const [name, from, to, expected] of cases) {
     it(name, () => {

@@ -47,7 +47,7 @@ export function channelView(channel: Channel, at: Date, lang: Lang): ChannelView
     nextClose: state.openNow ? iso(state.nextClose) : null,
     notes: [channel.response?.[lang], channel.cost?.[lang]].filter((n): n is string => n !== undefined),
     languages: channel.languages,
-    ...(exception ? { exception: { date: exception.date, hours: rangesText(exception.ranges), ...(exception.note ? { note: exception.note } : {}) } } : {}),
+    ...(exception ? { exception: { date: exception.date, hours: rangesText(exception.ranges), ...(exception.note ? { note: exception.note[lang] } : {}) } } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 //
 // Pure module: no I/O and no clock. Every instant is passed in by the caller.
 
+import type { Localized } from '../engine/types.js';
 import { IANAZone } from 'luxon';
 import { problemTranslator, ref, type ProblemKey, type ProblemParams, type ProblemRef } from '../i18n/problems.js';
 
@@ -20,8 +21,8 @@ export interface DateException {
   date: string;
   /** Replaces the weekly ranges of that date; `[]` means closed all day. */
   ranges: TimeRange[];
-  /** Why the day differs (a holiday's name), as the directory says it. */
-  note?: string;
+  /** Why the day differs (a holiday's name), as the directory says it: in each language, or one text for all. */
+  note?: Localized;
 }
 
 export interface Schedule {

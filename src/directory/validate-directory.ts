@@ -234,16 +234,18 @@ function readExceptions(c: Checker, raw: unknown, path: PathKey[]): DateExceptio
     if (!date) c.report([...path, i, 'date'], 'dir.badDate');
     else if (dates.has(date)) c.report([...path, i, 'date'], 'dir.dateTwice', { date });
     const hoursText = c.string(e.hours, [...path, i, 'hours'], 'what.exceptionHours');
-    let note: string | undefined;
-    if (e.note !== undefined) {
-      note = c.string(e.note, [...path, i, 'note'], 'what.exceptionNote');
-      if (note !== undefined && !c.screened(note, [...path, i, 'note'], 'what.exceptionNote')) note = undefined;
+    // One text for every language, or one a language (a card in Chinese shows the Chinese).
+    let note: Localized | undefined;
+    if (isPlainObject(e.note)) note = c.localized(e.note, [...path, i, 'note'], 'what.exceptionNote');
+    else if (e.note !== undefined) {
+      const text = c.string(e.note, [...path, i, 'note'], 'what.exceptionNote');
+      if (text !== undefined && c.screened(text, [...path, i, 'note'], 'what.exceptionNote') && text.trim()) note = { en: text.trim(), zh: text.trim() };
     }
     if (date) dates.add(date);
     if (!date || hoursText === undefined) return;
     const parsed = parseDayRanges(hoursText);
     if (!parsed.ok) reportAt(c, [...path, i, 'hours'], hoursText, parsed.error, 'dir.exceptionHours');
-    else out.push({ date, ranges: parsed.value, ...(note?.trim() ? { note: note.trim() } : {}) });
+    else out.push({ date, ranges: parsed.value, ...(note ? { note } : {}) });
   });
   return out;
 }
