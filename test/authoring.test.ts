@@ -349,6 +349,7 @@ describe('flows show and graph', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.replace(/\s+/g, ' ')).toContain('There is no flow "ops/card-declined.yaml". That is a file: give its folder with --flows ops, and the flow by its id, card-declined.');
     expect((await run(['diagnose', 'card-declined.yml', '--json'])).stdout).toContain('--flows .');
+    expect((await run(['flows', 'show', 'our flows/card-declined.yaml'])).stderr.replace(/\s+/g, ' ')).toContain('--flows "our flows", and the flow by its id, card-declined.');
     // A folder is no file (review): the usual answer, with the closest ids.
     expect((await run(['diagnose', 'payment-failed/', '--json'])).stdout).not.toContain('That is a file');
   });

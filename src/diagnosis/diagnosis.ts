@@ -65,7 +65,9 @@ export function unknownFlow(id: string, ids: string[], env: Pick<DiagnosisEnv, '
   const shown = (key: string) => titles?.get(key)?.[env.lang] ?? titles?.get(key)?.en;
   const named = (key: string) => (shown(key) !== undefined ? t('summary.aside', { text: key, aside: safeText(shown(key)!) }) : key);
   // A flow file's path where its id belongs: the folder goes with --flows, and the id names the flow (QA: author).
-  const file = /\.(?:ya?ml|json)$/i.test(id) ? t('error.unknownFlow.path', { dir: clip(/[\\/]/.test(id) ? id.replace(/[\\/][^\\/]*$/, '') || '/' : '.'), id: clip(id.replace(/^.*[\\/]/, '').replace(/\.(?:ya?ml|json)$/i, '')) }) : undefined;
+  // The folder quoted when it has a space, as a shell needs it.
+  const folder = /[\\/]/.test(id) ? id.replace(/[\\/][^\\/]*$/, '') || '/' : '.';
+  const file = /\.(?:ya?ml|json)$/i.test(id) ? t('error.unknownFlow.path', { dir: clip(/\s/.test(folder) ? `"${folder}"` : folder), id: clip(id.replace(/^.*[\\/]/, '').replace(/\.(?:ya?ml|json)$/i, '')) }) : undefined;
   const hint = file ?? (suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(t, suggestions.map(named)) }) : t('error.unknownFlow.list', { flows: listOf(t, ids.map(named)) }));
   return new UsageError('unknown_flow', sentences(t, t('error.unknownFlow', { flow: clip(id) }), hint), { flow: sentValue(id), suggestions });
 }
