@@ -38,6 +38,11 @@ export async function openDirectory(file: string | undefined, t: Translate, read
 }
 
 /** The provider with this id, or the directory's first when none is named. */
+/** The directory's other providers, when none was chosen and the first was taken (cards name them); else none. */
+export function unchosenOthers(directory: Directory, provider: Provider, chosen: boolean): string[] {
+  return chosen ? [] : directory.providers.filter((p) => p !== provider).map((p) => p.id);
+}
+
 export function chooseProvider(directory: Directory, id: string | undefined, t: Translate): Provider {
   const found = id === undefined ? directory.providers[0] : directory.providers.find((p) => p.id === id);
   if (found) return found;

@@ -1,5 +1,6 @@
 /** `wallet-help contacts [queue]`: the directory's channels with hours and whether they are open. */
 import { contactCard, type ContactCard } from '../../directory/contact.js';
+import { unchosenOthers } from '../../directory/source.js';
 import { LANGS, QUEUES, type Queue } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { hoursAtLine, otherProvidersLine, renderContactCard } from '../../render/contact.js';
@@ -54,7 +55,7 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
   const layout = await layoutFor(io.stdout);
   const { out: style } = await ctx.styles();
   const render = { t, lang, style, now: ctx.now, userZone: ctx.userZone(), layout, exampleNotice: false, nowGiven: ctx.nowGiven, nowNotice: false };
-  const others = ctx.providerChosen ? [] : directory.providers.filter((p) => p !== provider).map((p) => p.id);
+  const others = unchosenOthers(directory, provider, ctx.providerChosen);
   const notices = [...(provider.example ? [style.yellow(t('contact.example'))] : []), ...(ctx.nowGiven ? [hoursAtLine(render)] : []), ...(others.length > 0 ? [otherProvidersLine(t, provider.name, others)] : [])];
   const head = notices.length > 0 ? [...notices.map((notice) => layout.hanging('', notice)), ''] : [];
   const source = layout.hanging('', t('contact.source', { url: safeText(provider.website) }));

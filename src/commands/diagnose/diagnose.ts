@@ -19,6 +19,7 @@ import { checkTimeout, withProgress } from '../../checks/progress.js';
 import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord } from '../../diagnosis/checks.js';
 import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow } from '../../engine/types.js';
 import { factsToAsk } from '../../diagnosis/case-facts.js';
+import { unchosenOthers } from '../../directory/source.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
 import type { Context } from '../context.js';
@@ -276,7 +277,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       if (result.outcome.contact) {
         const { renderContactCard } = await import('../../render/contact.js');
         // A directory of several providers, none chosen: the card says it is the first one's (QA: author).
-        const otherProviders = ctx.providerChosen || !contacts ? [] : contacts.directory.providers.filter((p) => p !== contacts.provider).map((p) => p.id);
+        const otherProviders = contacts ? unchosenOthers(contacts.directory, contacts.provider, ctx.providerChosen) : [];
         text += `\n${renderContactCard(result.outcome.contact, { t, lang, style, now: ctx.now, nowGiven: ctx.nowGiven, userZone: ctx.userZone(), layout, otherProviders })}`;
       }
       for (const w of result.warnings ?? []) text += `\n${layout.wrap(w)}\n`;
