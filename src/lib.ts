@@ -15,7 +15,7 @@ import { ExitCode, UsageError, WalletHelpError } from './errors.js';
 import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
 import { readRequest, screenRequest } from './diagnosis/request.js';
 import { translator } from './i18n/i18n.js';
-import { clip } from './util/safe-text.js';
+import { clip, sentValue } from './util/safe-text.js';
 
 export type { DiagnosisResult } from './engine/result.js';
 export type { ContactCard, ChannelView } from './directory/contact.js';
@@ -50,7 +50,7 @@ export async function loadFlows(options: LoadFlowsOptions = {}): Promise<FlowSet
   // A folder that is not there is a mistake of the caller, as --flows is on the command line.
   for (const dir of folders) {
     const problem = await folderProblem(dir);
-    if (problem) throw new UsageError('flows_folder', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(dir), source: 'loadFlows({ dirs })' }), { dir: clip(dir) });
+    if (problem) throw new UsageError('flows_folder', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(dir), source: 'loadFlows({ dirs })' }), { dir: sentValue(dir, 200) });
   }
   const bundled = await loadBundledFlows(t);
   const catalog = await withOperatorFolders(bundled, folders);
@@ -92,13 +92,13 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const lang: unknown = options.lang ?? 'en';
   // An unknown language would give a document without texts: refused like --lang is.
   if (typeof lang !== 'string' || !(LANGS as readonly string[]).includes(lang)) {
-    throw new UsageError('invalid_lang', english('error.badLang', { lang: clip(String(lang)) }), { lang: clip(String(lang)) });
+    throw new UsageError('invalid_lang', english('error.badLang', { lang: clip(String(lang)) }), { lang: sentValue(String(lang)) });
   }
   const t = await translator(lang as Lang);
   const now: unknown = options.now ?? new Date();
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    const value = now instanceof Date ? 'Invalid Date' : clip(String(now));
-    throw new UsageError('invalid_now', t('lib.badNow', { value: typeof now === 'string' ? `"${value}"` : value }), { value });
+    const value = now instanceof Date ? 'Invalid Date' : String(now);
+    throw new UsageError('invalid_now', t('lib.badNow', { value: typeof now === 'string' ? `"${clip(value)}"` : clip(value) }), { value: sentValue(value) });
   }
   for (const option of ['contactsFile', 'provider'] as const) {
     const value: unknown = options[option];

@@ -17,7 +17,7 @@ import { CHECK_OPTION_SCAN, FACT_SCAN, loadScanner, mayHoldSecret, refuseSecrets
 import type { SecretScanOptions } from './safety/secrets.js';
 import { layoutFor, writeWarning } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
-import { clip, safeJson } from './util/safe-text.js';
+import { clip, safeJson, sentValue } from './util/safe-text.js';
 import type { BaseContext } from './settings.js';
 import './core.js';
 
@@ -91,7 +91,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   try {
     if (early.lang !== undefined && langOf(early.lang) === undefined) {
       // The value in the details too, as the library gives it: a script sees what was refused.
-      throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: early.lang }), ExitCode.usage, { lang: clip(early.lang) });
+      throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: clip(early.lang) }), ExitCode.usage, { lang: sentValue(early.lang) });
     }
     // Secrets on the command line are refused before anything runs (they would end up in messages and files).
     const risky = argv.flatMap((arg, i) => (mayHoldSecret(arg) && !screenedByCommand(argv, i) && !isNumberOption(argv, i) ? answerParts(argv, i) : []));

@@ -14,7 +14,7 @@ import { chooseProvider, openDirectory } from './directory/source.js';
 import { UsageError } from './errors.js';
 import { folderProblem, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
 import { writeWarning } from './render/layout.js';
-import { clip } from './util/safe-text.js';
+import { clip, sentValue } from './util/safe-text.js';
 
 /** The global options as commander parsed them. */
 export interface GlobalOptions {
@@ -120,7 +120,7 @@ async function usableFolders(folders: { dirs: string[]; source: FolderSource }, 
     const source =
       folders.source === 'flag' ? t('flowsFolder.flag') : folders.source === 'env' ? t('flowsFolder.env') : t('flowsFolder.setting', { file: join(configDir(io.env), CONFIG_FILE_NAME) });
     const message = t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(dir), source });
-    if (folders.source === 'flag') throw new UsageError('flows_folder', message, { dir: clip(dir) });
+    if (folders.source === 'flag') throw new UsageError('flows_folder', message, { dir: sentValue(dir, 200) });
     if (!quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.flowsFolder', { problem: message }));
   }
   return usable;
@@ -131,7 +131,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?
 
 /** Reads --now or WALLET_HELP_NOW (`name`, for the message): an ISO-8601 date and time; without an offset it is the user's local time. */
 async function parseNow(text: string, name: string, ctx: BaseContext): Promise<Date> {
-  const fail = () => new UsageError('invalid_now', ctx.t('error.badNow', { name, value: clip(text) }), { value: clip(text), source: name });
+  const fail = () => new UsageError('invalid_now', ctx.t('error.badNow', { name, value: clip(text) }), { value: sentValue(text), source: name });
   if (!ISO_INSTANT.test(text.trim())) throw fail();
   const { DateTime } = await import('./vendor/luxon.js');
   const parsed = DateTime.fromISO(text.trim().replace(' ', 'T'), { zone: ctx.userZone(), setZone: false });

@@ -106,6 +106,24 @@ describe('diagnose --batch', () => {
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
   });
 
+  it('gives the command line’s own values in the details as they were sent, too: --lang, --now, --answer, --flows (QA: script)', async () => {
+    const detail = async (argv: string[], env: Record<string, string> = {}) => {
+      const r = await run([...argv, '--json'], { env });
+      expect(r.code).toBe(2);
+      return JSON.parse(r.stdout).error as Record<string, unknown>;
+    };
+    const lang = await detail(['--lang', 'z\u001bz', 'diagnose', 'payment-failed']);
+    expect(lang).toMatchObject({ code: 'invalid_lang', lang: 'z\u001bz', message: 'Unknown language "z\\x1bz". Use en or zh.' });
+    const now = await detail(['diagnose', 'payment-failed', '--now', 'to\u0007day']);
+    expect(now).toMatchObject({ code: 'invalid_now', value: 'to\u0007day', message: expect.stringContaining('"to\\x07day"') });
+    const fromEnv = await detail(['diagnose', 'payment-failed'], { WALLET_HELP_NOW: 'to\u0007day' });
+    expect(fromEnv).toMatchObject({ code: 'invalid_now', value: 'to\u0007day', source: 'WALLET_HELP_NOW' });
+    const answer = await detail(['diagnose', 'payment-failed', '--answer', 'net\u202ework']);
+    expect(answer).toMatchObject({ code: 'invalid_answer_flag', arg: 'net\u202ework', message: expect.stringContaining('net\\u202ework') });
+    const folder = join(tempDir(), 'no\u001bpe');
+    expect(await detail(['--flows', folder, 'diagnose', 'payment-failed'])).toMatchObject({ code: 'flows_folder', dir: folder });
+  });
+
   it('says which field held a secret, and under which question when it was an answer, never the secret (QA: script)', async () => {
     const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
     const input = [

@@ -54,6 +54,22 @@ describe('the library', () => {
     expect(r.stdout).not.toContain('--answer');
   });
 
+  it('gives the refused values in the details as they were passed, as the CLI does (QA: script)', () => {
+    const r = runScript(`
+      import { loadFlows, diagnose } from 'wallet-help';
+      const flows = await loadFlows();
+      for (const go of [() => diagnose(flows, { flow: 'fees' }, { lang: 'z\\u001bz' }), () => diagnose(flows, { flow: 'fees' }, { now: 'to\\u0007day' }), () => loadFlows({ dirs: ['/no\\u001bpe'] })]) {
+        try { await go(); console.log('no error'); } catch (e) { console.log(JSON.stringify({ code: e.code, ...e.details })); }
+      }
+    `);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+      { code: 'invalid_lang', lang: 'z\u001bz' },
+      { code: 'invalid_now', value: 'to\u0007day' },
+      { code: 'flows_folder', dir: '/no\u001bpe' },
+    ]);
+  });
+
   it('refuses what the CLI refuses, with the same codes: an unknown language, a bad now, a missing flow, bad options', () => {
     const r = runScript(`
       import { loadFlows, diagnose, UsageError } from 'wallet-help';

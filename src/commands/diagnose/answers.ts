@@ -18,7 +18,7 @@ export function parseAnswerFlags(ctx: Context, flags: readonly string[]): Record
     const eq = arg.indexOf('=');
     const id = eq > 0 ? arg.slice(0, eq).trim() : '';
     const value = eq > 0 ? arg.slice(eq + 1).trim() : '';
-    if (!id || !value) throw new UsageError('invalid_answer_flag', ctx.t('error.answerFormat', { arg: clip(arg) }), { arg: clip(arg) });
+    if (!id || !value) throw new UsageError('invalid_answer_flag', ctx.t('error.answerFormat', { arg: clip(arg) }), { arg: sentValue(arg) });
     if (Object.hasOwn(seen, id) && seen[id] !== value) {
       throw new UsageError('answer_twice', ctx.t('error.answerTwice', { question: clip(id), first: clip(seen[id]!), second: clip(value) }), { question: { id: sentValue(id) } });
     }
