@@ -87,6 +87,15 @@ describe('diagnose --batch', () => {
     expect(list).toMatchObject({ id: 4, error: { code: 'invalid_answers' } });
   });
 
+  it('takes "id": null as no id, the way it takes "answers": null', async () => {
+    const r = await run(['diagnose', '--batch', '-'], { stdin: '{"id":null,"flow":"account-compromised"}\n{"id":null,"flow":"nope"}\n' });
+    expect(r.code).toBe(1);
+    const [alert, unknown] = lines(r.stdout);
+    expect(alert).toMatchObject({ outcome: { id: 'alert-compromised' } });
+    expect(alert).not.toHaveProperty('id');
+    expect(unknown).toEqual({ line: 2, error: expect.objectContaining({ code: 'unknown_flow' }) });
+  });
+
   it('gives in the details the flow, question id and value as the line sent them, and quotes them escaped in the message (QA: script)', async () => {
     const input = [
       { id: 1, flow: 'pay\u001bment' },

@@ -251,7 +251,8 @@ function parseLine(line: string, ctx: Context): LineRequest {
     throw new UsageError('invalid_line', message, id === undefined ? {} : { requestId: id });
   };
   for (const key of Object.keys(v)) if (key !== 'flow' && key !== 'answers' && key !== 'id') fail(t('batch.unknownKey', { key: PLAIN_ID.test(key) ? key : '…' }));
-  if (v.id !== undefined && id === undefined) fail(t('batch.badId'));
+  // null is no id, as "answers": null is no answers (what a JSON writer gives for an empty field).
+  if (v.id !== undefined && v.id !== null && id === undefined) fail(t('batch.badId'));
   // Built property by property: spreading an optional id into a literal costs a line more than parsing it.
   const request: LineRequest = { flow: v.flow, answers: v.answers };
   if (id !== undefined) request.id = id;
