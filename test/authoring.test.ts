@@ -160,6 +160,24 @@ describe('a flow that cannot be used', () => {
     expect((await run(['--flows', dir, 'diagnose', 'payment-failed', '--network', 'offline', '--json'])).code).toBe(0);
   });
 
+  it('a broken file in a later folder is reported as broken, not answered with the flow of an earlier folder; a good one in a yet later folder answers', async () => {
+    const fees = readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8');
+    const older = folderWith({ 'fees.yaml': fees.replace(/^version: 1$/m, 'version: 2') });
+    const newer = folderWith({ 'fees.yaml': fees.replace(/^version: 1$/m, 'version: seven') });
+    const argv = ['diagnose', 'fees', '--answer', 'fee-type=hotline', '--json'];
+    const r = await run(['--flows', older, '--flows', newer, ...argv]);
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toMatchObject({ code: 'broken_flow', flow: 'fees', file: join(newer, 'fees.yaml') });
+    // The other way round, the good file is the later one and is used.
+    const reversed = await run(['--flows', newer, '--flows', older, ...argv]);
+    expect(reversed.code).toBe(0);
+    expect(json(reversed.stdout)).toMatchObject({ flow: 'fees', version: 2 });
+    const fixed = folderWith({ 'fees.yaml': fees.replace(/^version: 1$/m, 'version: 3') });
+    const third = await run(['--flows', older, '--flows', newer, '--flows', fixed, ...argv]);
+    expect(third.code).toBe(0);
+    expect(json(third.stdout)).toMatchObject({ flow: 'fees', version: 3 });
+  });
+
   it('from a --flows folder that does not exist is a usage error; from the environment or settings a warning naming it', async () => {
     const missing = join(tempDir(), 'nope');
     const flag = await run(['--flows', missing, 'diagnose', 'payment-failed', '--network', 'offline', '--json']);

@@ -169,7 +169,9 @@ export async function loadFlowFolders(dirs: readonly string[], lang: Lang = 'en'
       }),
     ),
   );
-  const files = (await withoutRepeats(listed)).flat();
+  const perFolder = await withoutRepeats(listed);
+  const files = perFolder.flat();
+  const folderOf = perFolder.flatMap((inFolder, k) => inFolder.map(() => k));
   const results = await Promise.all(files.map((f) => loadFlowFile(f, lang, requireAgent)));
   const { repeated, replacing } = await idConflicts(results.map((r, i) => ({ file: files[i]!, id: r.flow?.id })), lang);
   const repeatedFiles = new Map(repeated.map((p) => [p.file, p]));
@@ -190,5 +192,14 @@ export async function loadFlowFolders(dirs: readonly string[], lang: Lang = 'en'
     }
     flows.push({ flow: r.flow, file });
   });
-  return { flows, problems, replacing, broken };
+  // A broken file in a later folder was meant to take the place of the flow of an earlier one: that flow is not
+  // used in its stead (an outdated outcome passed off as the current one), so the id is a broken flow, as a
+  // broken replacement of a bundled flow is. A good file in a yet later folder still takes its place.
+  const brokenFrom = new Map<string, number>();
+  results.forEach((r, i) => {
+    if (!r.flow) brokenFrom.set(basename(files[i]!, extname(files[i]!)), folderOf[i]!);
+  });
+  const folderOfFile = new Map(brokenFrom.size === 0 ? [] : files.map((file, i) => [file, folderOf[i]!]));
+  const used = brokenFrom.size === 0 ? flows : flows.filter(({ flow, file }) => folderOfFile.get(file)! >= (brokenFrom.get(flow.id) ?? -1));
+  return { flows: used, problems, replacing, broken };
 }
