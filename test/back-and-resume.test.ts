@@ -145,6 +145,8 @@ describe('a resumed case', () => {
       reask: ['evil', 'account-id', 7],
       factAt: 'nope',
       askedAt: { evil: 'x', time: 5 },
+      // Not a list of question ids: none is asked by hand for it (and a huge list is cut short).
+      byHand: [{ toString: 'x' }, 9, 'x'.repeat(5000)],
     };
     writeFileSync(join(dir, 'case-in-progress.json'), JSON.stringify(progress));
     const r = await run(['diagnose', '--resume'], {

@@ -356,6 +356,33 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.stdout).toContain('Sent on the wrong network (chain)');
   });
 
+  it('still asks by hand, once resumed, a question gone back to before Ctrl+C; Start over lets its check answer again', async () => {
+    const genesis = '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa';
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir(), CI: '1' };
+    const argv = ['diagnose', 'deposit-missing', '--answer', 'method=crypto', '--answer', 'send-status=completed', '--answer', 'confirmations=confirmed', '--fact', 'chain=btc', '--fact', `address=${genesis}`];
+    const first = await run(argv, { tty: true, env, prompts: [{ expect: 'minimum deposit', pick: '__back' }, { expect: 'memo or tag', pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    // The memo check would answer it again and go straight on to the minimum: the question is asked, as before Ctrl+C.
+    const resumed = await run(['diagnose', '--resume'], {
+      tty: true,
+      env,
+      prompts: [
+        { expect: 'memo or tag', pick: '__back' },
+        { expect: 'Compare the network', pick: '__restart' },
+        { expect: 'How did you top up', pick: 'crypto' },
+        { expect: 'Look at this transfer', pick: 'completed' },
+        { expect: 'Coin and network (chain)', pick: 'btc' },
+        { expect: 'Transaction ID (TxID)', pick: '' },
+        { expect: 'Open the TxID', pick: 'confirmed' },
+        // Begun anew, the checks answer the network and the memo again: the address is asked for, then the minimum.
+        { expect: 'Receiving address', pick: genesis },
+        { expect: 'minimum deposit', pick: 'cancel' },
+      ],
+    });
+    resumed.prompter.assertDone();
+    expect(resumed.code).toBe(130);
+  });
+
   it('keeps a fact gone back over when the run is cancelled there, and asks the facts again after Back to the question (QA: agent)', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     const first = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {

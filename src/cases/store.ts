@@ -65,6 +65,8 @@ export interface CaseProgress {
   askedAt?: Partial<Record<CaseFact, string>>;
   /** The kinds of secret typed at the case's prompts and refused so far. */
   refused?: SecretKind[];
+  /** Questions gone back to, asked by hand from then on (their checks do not answer them again). */
+  byHand?: string[];
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -287,6 +289,8 @@ function asProgress(value: unknown): CaseProgress | undefined {
     ...(isCaseFact(p.factAt) ? { factAt: p.factAt } : {}),
     ...(typeof p.askedAt === 'object' && p.askedAt !== null ? { askedAt: Object.fromEntries(Object.entries(p.askedAt).filter(([k, q]) => isCaseFact(k) && str(q))) } : {}),
     ...(Array.isArray(p.refused) ? { refused: SECRET_KINDS.filter((k) => (p.refused as unknown[]).includes(k)) } : {}),
+    // Question ids, as the path holds them; at most as many as a flow may have questions.
+    ...(Array.isArray(p.byHand) ? { byHand: p.byHand.filter((q): q is string => str(q) && q.length <= 200).slice(0, 1000) } : {}),
   };
 }
 

@@ -183,6 +183,10 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     ...(resumed?.factAt ? { resumeAt: resumed.factAt } : {}),
     refused: new Set(resumed?.refused ?? []),
   };
+  // Questions gone back to: asked by hand from then on, so Back can change an answer a check gave
+  // (running the check again would answer it the same way and go straight on, which made Back a loop).
+  // Kept with the case: a resumed case does not let a check answer again what was gone back to.
+  const byHand = new Set<string>(resumed?.byHand ?? []);
   // Start over begins anew: nothing answered, checked or typed for the problem left stands (facts given with --fact do).
   const startOver = () => {
     startOverFacts();
@@ -192,6 +196,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     prompts.reask.clear();
     prompts.skipped.clear();
     prompts.askedAt.clear();
+    byHand.clear();
   };
   // Kept once something was answered or typed: an empty case is nothing to continue, and would hide one that is
   // (--resume takes the latest). Gone back to nothing, it is nothing again.
@@ -215,6 +220,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             ...(prompts.at ? { factAt: prompts.at } : {}),
             ...(prompts.askedAt.size > 0 ? { askedAt: Object.fromEntries(prompts.askedAt) } : {}),
             ...(prompts.refused.size > 0 ? { refused: [...prompts.refused] } : {}),
+            ...(byHand.size > 0 ? { byHand: [...byHand] } : {}),
             ...(summaryAsked ? { summary: summaryAsked } : {}),
           });
   // Continued in another language (--lang), the case goes on in that one from now on.
@@ -240,9 +246,6 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   // `check`: the question whose check the facts are asked for.
   const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean, check?: string) => askFacts(caseCtx, facts, keys, { canGoBack, prompts, check, saved: () => progress(next.session) });
 
-  // Questions gone back to: asked by hand from then on, so Back can change an answer a check gave
-  // (running the check again would answer it the same way and go straight on, which made Back a loop).
-  const byHand = new Set<string>();
   const backByHand = (session: Next['session']): Next => {
     const to = goBack(session);
     if (to.type === 'question') byHand.add(to.question.id);
