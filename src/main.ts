@@ -13,7 +13,7 @@ import type { ProblemRef } from './i18n/problem-ref.js';
 import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram, declared } from './program.js';
 import type { Style } from './render/style.js';
-import { CHECK_OPTION_SCAN, FACT_SCAN, loadScanner, mayHoldSecret, refuseSecrets, refuseSecretVariables, SecretError } from './safety/screen.js';
+import { CHECK_OPTION_SCAN, FACT_SCAN, loadScanner, mayHoldSecret, refuseSecrets, refuseSecretVariables, screenSettings, SecretError } from './safety/screen.js';
 import type { SecretScanOptions } from './safety/secrets.js';
 import { layoutFor, writeWarning } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
@@ -33,6 +33,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   const batch = argv.includes('--batch') || argv.some((a) => a.startsWith('--batch='));
   const json = batch || argv.includes('--json');
   const settings = readConfig(io.env, io.now);
+  // A value the file holds that is a secret is dropped before anything can show it (a warning names its key).
+  await screenSettings(settings);
   const config = settings.config;
   // A tag as a locale writes it (zh-CN, en_GB) names its language.
   const lang: Lang = (early.lang === undefined ? undefined : langOf(early.lang)) ?? detectLang(io.env, config.lang);
@@ -50,12 +52,6 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
         },
       };
     }));
-  // A WALLET_HELP_LANG that is not a language is ignored like a bad setting, but never silently.
-  const envLang = io.env.WALLET_HELP_LANG;
-  if (early.lang === undefined && envLang !== undefined && envLang !== '' && langOf(envLang) === undefined) {
-    const { err } = await styles();
-    await writeWarning(io.stderr, err.yellow(t('warning.prefix')), t('warning.badEnvLang', { value: clip(envLang), language: t(`lang.${lang}`) }));
-  }
   if (settings.warnings.length > 0) {
     // Rare, so the problem catalogue loads only here.
     const { problemTranslator } = await import('./i18n/problems.js');
@@ -75,6 +71,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     langGiven: early.lang !== undefined,
     styles,
     config,
+    configWarnings: settings.warnings,
     // Every text of a run is in its one language: the flows are read in that language only.
     bundledFlows: () => {
       let flows = bundled.get(l);
@@ -97,6 +94,13 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     const risky = argv.flatMap((arg, i) => (mayHoldSecret(arg) && !screenedByCommand(argv, i) && !isNumberOption(argv, i) ? answerParts(argv, i) : []));
     if (risky.length > 0) await refuseSecrets(t, risky);
     await refuseSecretVariables(t, io.env);
+    // A WALLET_HELP_LANG that is not a language is ignored like a bad setting, but never silently (and, screened
+    // just above, never quoted when it holds a secret).
+    const envLang = io.env.WALLET_HELP_LANG;
+    if (early.lang === undefined && envLang !== undefined && envLang !== '' && langOf(envLang) === undefined) {
+      const { err } = await styles();
+      await writeWarning(io.stderr, err.yellow(t('warning.prefix')), t('warning.badEnvLang', { value: clip(envLang), language: t(`lang.${lang}`) }));
+    }
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
     let ids: string[] = [];
     const help = mayShowHelp(argv);
@@ -226,6 +230,8 @@ function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) =
       return t('config.warn.badValue', { file: w.file, key: w.key, reason: word(w.problem) });
     case 'unknown-key':
       return t('config.warn.unknownKey', { file: w.file, key: w.key });
+    case 'secret':
+      return t('config.warn.secret', { file: w.file, key: w.key, kind: t(`secret.${w.kind}`) });
   }
 }
 

@@ -150,6 +150,31 @@ describe('wallet-help config', () => {
     expect(secret.stdout).toMatch(/provider +… \(invalid/);
     expect(secret.stdout + secret.stderr).not.toContain('legal winner');
   });
+
+  it('ignores a stored path that holds a secret, naming only its key: never in a warning, a JSON document or the list (QA: script)', async () => {
+    const dir = tempDir();
+    const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    // Valid values in their own right (a path is any text), so only the screen stops them.
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ flowsDir: `/tmp/${phrase}`, contactsFile: '/tmp/4111 1111 1111 1111.yaml', role: 'agent' }));
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const diagnosis = await run(['diagnose', 'account-compromised', '--json'], { env });
+    expect(diagnosis.code).toBe(0);
+    // The bundled contacts, as if the setting were not there; the other settings still hold.
+    expect(JSON.parse(diagnosis.stdout)).toMatchObject({ outcome: { contact: { example: true } }, role: 'agent' });
+    expect(JSON.parse(diagnosis.stdout)).not.toHaveProperty('warnings');
+    expect(diagnosis.stderr).toContain(`Warning: the setting "flowsDir" in ${join(dir, 'config.json')} holds what looks like a recovery phrase; it is ignored and never shown. Remove it with "wallet-help config unset flowsDir", and if it is real, treat it as exposed.`);
+    expect(diagnosis.stderr).toContain('the setting "contactsFile"');
+    const list = await run(['config', 'list', '--json'], { env });
+    expect(JSON.parse(list.stdout).settings.find((s: { key: string }) => s.key === 'contactsFile')).toMatchObject({ value: null, invalid: '… (invalid: it holds what looks like a card number, never shown; ignored)' });
+    const zh = await run(['--lang', 'zh', 'config', 'list'], { env });
+    expect(zh.stderr).toContain('中的设置“flowsDir”看起来含有助记词，已忽略，也不会显示。');
+    for (const out of [diagnosis, list, zh]) {
+      expect(out.stdout + out.stderr).not.toMatch(/legal winner|4111/);
+    }
+    // Removing it is what the warning says to do, and works.
+    expect((await run(['config', 'unset', 'flowsDir'], { env })).code).toBe(0);
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).not.toContain('legal');
+  });
 });
 
 describe('precedence: flag, then environment, then settings, then default', () => {

@@ -159,6 +159,16 @@ describe('diagnose with flags and --json', () => {
     expect((await run(['--lang', 'en', 'flows', 'list'], { env: { WALLET_HELP_LANG: 'fr' } })).stderr).toBe('');
   });
 
+  it('refuses a WALLET_HELP_LANG that holds a secret without quoting it in a warning first (QA: script)', async () => {
+    for (const value of ['4111 1111 1111 1111', 'legal winner thank year wave sausage worth useful legal winner thank yellow']) {
+      const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_LANG: value } });
+      expect(r.code).toBe(2);
+      expect(json(r.stdout).error).toMatchObject({ code: 'secret_refused', variable: 'WALLET_HELP_LANG' });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).not.toMatch(/4111|legal winner/);
+    }
+  });
+
   it('exits 2 without a flow when it cannot prompt, listing the flows', async () => {
     const r = await run(['diagnose']);
     expect(r.code).toBe(2);

@@ -1,5 +1,5 @@
 /** What every command receives: the I/O, the language, the clock and the data it may load. */
-import type { Config } from '../config/config.js';
+import type { Config, ConfigWarning } from '../config/config.js';
 import type { Directory, Provider } from '../directory/types.js';
 import type { Lang } from '../engine/types.js';
 import type { FlowCatalog } from '../flows/catalog.js';
@@ -19,8 +19,10 @@ export interface Context {
   styles(): Promise<{ out: Style; err: Style }>;
   /** Who runs the tool: a wallet user, or a support agent on a call (--agent, WALLET_HELP_ROLE, the role setting). */
   role: 'user' | 'agent';
-  /** The settings file's values (already validated). */
+  /** The settings file's values (already validated, and screened for secrets). */
   config: Config;
+  /** What was wrong in the settings file (said on standard error at the start of the run; `config list` shows it). */
+  configWarnings: readonly ConfigWarning[];
   /**
    * The flows of this run (bundled plus operator folders), loaded on first use. What their files hold that the run
    * does not use as written is said once on standard error, unless `warn` is false (a command that reports it itself).

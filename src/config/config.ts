@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { readDataFileSync } from '../data/read-file.js';
 import { list, ref, type ProblemRef } from '../i18n/problem-ref.js';
+import type { SecretKind } from '../safety/kinds.js';
 
 export interface KeySpec {
   /** Allowed values, or the kind of free value. */
@@ -68,7 +69,9 @@ export type ConfigWarning =
   | { type: 'unreadable'; file: string; reason: string }
   /** `problem` is worded in the user's language once that is known (it may come from this very file). */
   | { type: 'bad-value'; file: string; key: ConfigKey; value: unknown; problem: ProblemRef }
-  | { type: 'unknown-key'; file: string; key: string };
+  | { type: 'unknown-key'; file: string; key: string }
+  /** A value that holds a secret (a phrase pasted into the file): ignored, and never shown. Added by screenSettings. */
+  | { type: 'secret'; file: string; key: ConfigKey; kind: SecretKind };
 
 /**
  * Reads the settings. A file that is not JSON is moved aside (kept, never

@@ -9,6 +9,7 @@ import type { CaseFact, Flow } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { sentences, type Translate } from '../i18n/i18n.js';
 import type { SecretKind, SecretScanOptions } from './secrets.js';
+import type { ConfigKey, ConfigRead } from '../config/config.js';
 import { mayHoldSecret } from '../util/safe-text.js';
 
 /**
@@ -70,6 +71,23 @@ export async function refuseSecretVariables(t: Translate, env: Readonly<Record<s
     refused.message = sentences(t, refused.message, t('safety.inVariable', { name }));
     refused.details.variable = name;
     throw refused;
+  }
+}
+
+/**
+ * Drops from the settings every value that holds a secret (a phrase pasted into the file by hand, a file copied
+ * from elsewhere: `config set` refuses them), with a warning that names the key and the kind, never the value:
+ * such a value would reach messages (a file that cannot be read is named), `config list` and case records.
+ */
+export async function screenSettings(settings: ConfigRead): Promise<void> {
+  const risky = (Object.entries(settings.config) as [ConfigKey, unknown][]).filter(([, value]) => typeof value === 'string' && mayHoldSecret(value));
+  if (risky.length === 0) return;
+  const { findSecrets } = await loadScanner();
+  for (const [key, value] of risky) {
+    const [found] = findSecrets(value as string);
+    if (!found) continue;
+    delete settings.config[key];
+    settings.warnings.push({ type: 'secret', file: settings.file, key, kind: found.kind });
   }
 }
 

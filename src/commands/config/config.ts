@@ -1,7 +1,7 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
 import { langOf, listOf, sentences } from '../../i18n/i18n.js';
 import { join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, readConfig, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
+import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { chooseProvider, openDirectory } from '../../directory/source.js';
 import { folderProblem } from '../../flows/catalog.js';
 import { UsageError } from '../../errors.js';
@@ -36,8 +36,9 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       const invalid = new Map<string, string>();
       const { problemTranslator } = await import('../../i18n/problems.js');
       const word = problemTranslator(ctx.lang);
-      for (const w of readConfig(io.env, io.now).warnings) {
+      for (const w of ctx.configWarnings) {
         if (w.type === 'bad-value') invalid.set(w.key, t('config.invalid', { value: await shownValue(w.value), reason: word(w.problem.key, w.problem.params) }));
+        if (w.type === 'secret') invalid.set(w.key, t('config.invalid', { value: '…', reason: t('config.holdsSecret', { kind: t(`secret.${w.kind}`) }) }));
       }
       const rows = [];
       for (const key of Object.keys(CONFIG_KEYS) as ConfigKey[]) {
