@@ -14,8 +14,9 @@ import { LANGS, type Flow, type Lang } from './engine/types.js';
 import { ExitCode, UsageError, WalletHelpError } from './errors.js';
 import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
 import { readRequest, screenRequest } from './diagnosis/request.js';
-import { translator } from './i18n/i18n.js';
-import { clip, sentValue } from './util/safe-text.js';
+import { translator, type Translate } from './i18n/i18n.js';
+import { refuseSecrets, type LibraryOption } from './safety/screen.js';
+import { clip, mayHoldSecret, sentValue } from './util/safe-text.js';
 
 export type { DiagnosisResult } from './engine/result.js';
 export type { ContactCard, ChannelView } from './directory/contact.js';
@@ -46,6 +47,8 @@ export async function loadFlows(options: LoadFlowsOptions = {}): Promise<FlowSet
   if (!isRecord(options as unknown)) throw new UsageError('invalid_option', t('lib.badOptions', { fn: 'loadFlows', example: '{ dirs: ["./our-flows"] }' }), { option: null });
   const dirs: unknown = options.dirs ?? [];
   if (!Array.isArray(dirs) || !dirs.every((d) => typeof d === 'string')) throw new UsageError('invalid_option', t('lib.badDirs'), { option: 'dirs' });
+  // Screened before a message can name a folder, as --flows is on the command line.
+  await refuseSecretOptions(t, { dirs });
   const folders = dirs.map((d) => resolvePath(d));
   // A folder that is not there is a mistake of the caller, as --flows is on the command line.
   for (const dir of folders) {
@@ -89,6 +92,8 @@ export interface DiagnoseOptions {
 export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options: DiagnoseOptions = {}): Promise<FullResult> {
   const english = await translator('en');
   if (!isRecord(options as unknown)) throw new UsageError('invalid_option', english('lib.badOptions', { fn: 'diagnose', example: '{ lang: "zh" }' }), { option: null });
+  // Every option a message may quote is screened first, as the command line is (a provider id, a file name).
+  await refuseSecretOptions(english, { lang: options.lang, now: options.now, contactsFile: options.contactsFile, provider: options.provider });
   const lang: unknown = options.lang ?? 'en';
   // An unknown language would give a document without texts: refused like --lang is.
   if (typeof lang !== 'string' || !(LANGS as readonly string[]).includes(lang)) {
@@ -117,6 +122,14 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const directory = await openDirectory(options.contactsFile, t, undefined, env.lang);
   const provider = chooseProvider(directory, options.provider, t);
   return diagnoseWith(env, flows.flows, flow, answers, new ContactBook(directory, provider, env), flows.broken);
+}
+
+/** Refuses options that hold a secret (`secret_refused`, with the option as `field`), never quoting them. */
+async function refuseSecretOptions(t: Translate, options: Partial<Record<LibraryOption, unknown>>): Promise<void> {
+  const suspects = (Object.entries(options) as [LibraryOption, unknown][]).flatMap(([field, value]) =>
+    (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' && mayHoldSecret(v) ? [{ text: v, field }] : [])),
+  );
+  await refuseSecrets(t, suspects);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -54,6 +54,37 @@ describe('the library', () => {
     expect(r.stdout).not.toContain('--answer');
   });
 
+  it('refuses an option that holds a secret as the command line does, naming the option, never quoting it (QA: script)', () => {
+    const r = runScript(`
+      import { loadFlows, diagnose } from 'wallet-help';
+      const flows = await loadFlows();
+      const card = '4111 1111 1111 1111';
+      const key = '0c28fca386c7a227600b2fe50b7cae11ec86d3bf1fbe471be89827e19d72aa1d';
+      const tries = [
+        () => diagnose(flows, { flow: 'account-compromised' }, { provider: card }),
+        () => diagnose(flows, { flow: 'account-compromised' }, { provider: key }),
+        () => diagnose(flows, { flow: 'account-compromised' }, { contactsFile: '/tmp/' + card + '.yaml' }),
+        () => diagnose(flows, { flow: 'fees' }, { lang: card }),
+        () => diagnose(flows, { flow: 'fees' }, { now: card }),
+        () => loadFlows({ dirs: ['/tmp/legal winner thank year wave sausage worth useful legal winner thank yellow'] }),
+      ];
+      for (const go of tries) {
+        try { await go(); console.log('no error'); } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message, ...e.details })); }
+      }
+    `);
+    expect(r.stderr).toBe('');
+    const errors = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(errors.map((e) => [e.code, e.kind, e.field])).toEqual([
+      ['secret_refused', 'card-number', 'provider'],
+      ['secret_refused', 'private-key', 'provider'],
+      ['secret_refused', 'card-number', 'contactsFile'],
+      ['secret_refused', 'card-number', 'lang'],
+      ['secret_refused', 'card-number', 'now'],
+      ['secret_refused', 'recovery-phrase', 'dirs'],
+    ]);
+    expect(r.stdout).not.toMatch(/4111|0c28fca3|legal winner/);
+  });
+
   it('gives the refused values in the details as they were passed, as the CLI does (QA: script)', () => {
     const r = runScript(`
       import { loadFlows, diagnose } from 'wallet-help';

@@ -36,7 +36,9 @@ export class SecretError extends UsageError {
 }
 
 /** The fields of a request (a --batch line, a library call) a secret can be in. */
-export type RequestField = 'id' | 'flow' | 'answers';
+export type RequestField = 'id' | 'flow' | 'answers' | LibraryOption;
+/** The library's options that are screened (loadFlows' dirs, diagnose's options). */
+export type LibraryOption = 'dirs' | 'lang' | 'now' | 'contactsFile' | 'provider';
 
 /** A text a user gave, to screen before it is used, echoed or stored, with where it was. */
 export interface Suspect extends SecretScanOptions {
