@@ -20,7 +20,7 @@ import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord
 import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow } from '../../engine/types.js';
 import { factsToAsk } from '../../diagnosis/case-facts.js';
 import { unchosenOthers } from '../../directory/source.js';
-import { clip, safeText } from '../../util/safe-text.js';
+import { clip, mayHoldSecret, safeText } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
 import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile } from './answers.js';
@@ -758,10 +758,13 @@ function parseFacts(ctx: Context, flags: readonly string[]): CaseRecord['facts']
   const facts: CaseRecord['facts'] = {};
   for (const arg of flags) {
     const eq = arg.indexOf('=');
-    // Keys in any case (TXID=…); a refused one is quoted without its value, which may be anything (a TxID, an address).
+    // Keys in any case (TXID=…); a refused one is quoted without its value, which may be anything (a TxID, an address),
+    // and text that may hold a secret is not quoted at all: screened leniently (a TxID under a mistyped key is no
+    // private key), 60 of a key's 64 hex digits would otherwise be shown (QA: script).
     const key = eq > 0 ? arg.slice(0, eq).trim().toLowerCase() : '';
     if (!(CASE_FACTS as readonly string[]).includes(key) || arg.slice(eq + 1).trim() === '') {
-      const shown = eq > 0 ? `${arg.slice(0, eq)}=…` : arg;
+      const written = eq > 0 ? arg.slice(0, eq) : arg;
+      const shown = `${mayHoldSecret(written) ? '…' : written}${eq > 0 ? '=…' : ''}`;
       const { suggestions, hint } = eq > 0 ? didYouMean(ctx.t, key, CASE_FACTS) : { suggestions: [], hint: '' };
       throw new UsageError('invalid_fact', sentences(ctx.t, ctx.t('fact.bad', { keys: listOf(ctx.t, CASE_FACTS), arg: clip(shown) }), hint), { value: clip(shown), keys: [...CASE_FACTS], suggestions });
     }
