@@ -845,7 +845,7 @@ describe('--resume', () => {
     const first = await run(['--flows', folder, 'diagnose', 'fees'], { tty: true, env, prompts: [{ pick: 'transfer' }, { pick: 'cancel' }] });
     expect(first.code).toBe(130);
     // The author changed the tree and bumped the version, as the guide says: the old answers may lead elsewhere now.
-    writeFileSync(file, text.replace(/^version: 1$/m, 'version: 2'));
+    writeFileSync(file, text.replace(/^version: (\d+)$/m, (_, v: string) => `version: ${Number(v) + 1}`));
     const changed = await run(['--flows', folder, 'diagnose', '--resume'], { tty: true, env });
     expect(changed.code).toBe(2);
     expect(changed.stderr).toContain('The unfinished case no longer fits the flow "fees"');
@@ -965,7 +965,7 @@ describe('--resume', () => {
   it('keeps at most the last MAX_UNFINISHED unfinished cases, and takes over the old single progress file', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };
-    const legacy = { id: 'c-legacy', flow: 'fees', version: 1, startedAt: '2026-11-19T09:00:00Z', path: [{ question: 'fee-type', answer: 'transfer' }] };
+    const legacy = { id: 'c-legacy', flow: 'fees', version: (await bundledFlows()).find((f) => f.id === 'fees')!.version, startedAt: '2026-11-19T09:00:00Z', path: [{ question: 'fee-type', answer: 'transfer' }] };
     writeFileSync(join(dir, 'case-in-progress.json'), JSON.stringify(legacy));
     for (let i = 0; i < MAX_UNFINISHED + 2; i++) await run(['diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
     expect(readdirSync(join(dir, 'unfinished-cases'))).toHaveLength(MAX_UNFINISHED);

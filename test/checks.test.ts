@@ -28,13 +28,19 @@ describe('the verify-contact check', () => {
     expect(official.outcome.contact).toMatchObject({ queue: 'security', providerId: 'example-wallet' });
     const hangUp = json((await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me', '--answer', 'claimed-contact=not-given', '--json'])).stdout);
     expect(hangUp.outcome).toMatchObject({ id: 'fix-hang-up-call-back', contact: { queue: 'security' } });
+    // A stranger who called from a number that is not official: hang up and call back through the official contacts.
     const unknown = json((await run([...base, '--check-input', 'claimed-contact=wikipedia.org', '--json'])).stdout);
-    expect(unknown.outcome.id).toBe('fix-use-official-contacts');
+    expect(unknown.outcome.id).toBe('fix-hang-up-call-back');
+    // A number the user found themselves that is not official: stop using it, use the official contacts.
+    const found = ['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=found-elsewhere'];
+    const foundUnknown = json((await run([...found, '--check-input', 'found-contact=wikipedia.org', '--json'])).stdout);
+    expect(foundUnknown.outcome.id).toBe('fix-use-official-contacts');
+    expect(foundUnknown.checks[0]).toMatchObject({ question: 'found-contact', check: 'verify-contact', result: 'unknown' });
   });
 
   it('lets an answer given up front win over the check', async () => {
     const doc = json((await run([...base, '--answer', 'claimed-contact=unknown', '--check-input', 'claimed-contact=example.com', '--json'])).stdout);
-    expect(doc.outcome.id).toBe('fix-use-official-contacts');
+    expect(doc.outcome.id).toBe('fix-hang-up-call-back');
     expect(doc.checks).toBeUndefined();
   });
 
@@ -52,9 +58,13 @@ describe('the verify-contact check', () => {
   it('takes an empty line as "not given"', async () => {
     const r = await run(['diagnose', 'suspicious-contact', '--json'], { tty: false });
     expect(json(r.stdout).error.code).toBe('missing_answer');
-    const empty = await run(['diagnose', 'suspicious-contact'], { tty: true, prompts: [{ pick: 'nothing-sensitive' }, { pick: 'found-elsewhere' }, { pick: '' }] });
-    expect(empty.stdout).toContain('No contact was given to check.');
-    expect(empty.stdout).toContain('Hang up and contact support yourself');
+    // A caller who contacted the user: hang up and call back. A contact the user found and no longer has: use only the official ones.
+    const called = await run(['diagnose', 'suspicious-contact'], { tty: true, prompts: [{ pick: 'nothing-sensitive' }, { pick: 'they-contacted-me' }, { pick: '' }] });
+    expect(called.stdout).toContain('No contact was given to check.');
+    expect(called.stdout).toContain('Hang up and contact support yourself');
+    const found = await run(['diagnose', 'suspicious-contact'], { tty: true, prompts: [{ pick: 'nothing-sensitive' }, { pick: 'found-elsewhere' }, { pick: '' }] });
+    expect(found.stdout).toContain('No contact was given to check.');
+    expect(found.stdout).toContain('Use only the official contacts');
   });
 
   it('refuses a secret typed at the check without echoing it, and asks again', async () => {

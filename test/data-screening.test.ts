@@ -211,7 +211,7 @@ describe('directory files: channel values by type, at the official domain, notes
     ['two phone numbers in one (QA: dir/v.yaml)', 'value: "+1 202-555-0199"', 'value: "+1 202-555-0199 +1 900 555 0000"', /a phone channel must give one phone number, .*not "\+1 202-555-0199 \+1 900 555 0000"/],
     ['a phone value that is no number', 'value: "+1 202-555-0199"', 'value: "call me maybe"', /a phone channel must give one phone number/],
     ['an e-mail value that is no address', 'value: security@example.com', 'value: not-an-email', /an email channel must give one e-mail address/],
-    ['a javascript: URL as a web channel', 'value: { en: "App › Me › Security › Freeze account", zh: "App › 我的 › 安全中心 › 冻结账户" }', 'value: "javascript:alert(1)"', /a web channel must give one https:\/\/ address or a path in the app/],
+    ['a javascript: URL as a web channel', 'value: { en: "App › Me › Security Center › Freeze account", zh: "App › 我的 › 安全中心 › 冻结账户" }', 'value: "javascript:alert(1)"', /a web channel must give one https:\/\/ address or a path in the app/],
     ['a javascript: URL as the Chinese path of a web channel', 'zh: "App › 我的 › 安全中心 › 冻结账户"', 'zh: "javascript:alert(1)"', /a web channel must give one https:\/\/ address or a path in the app/],
     ['an http ticket address', 'value: https://www.example.com/help/ticket', 'value: http://evil.io/ticket', /a ticket channel must give one https:\/\/ address/],
     ['a look-alike e-mail address (QA: dir/offdomain.yaml)', 'value: security@example.com', 'value: examplewallet.security@gmail.com', /the email contact "examplewallet\.security@gmail\.com" is not at example\.com, .* and imitates it \(brand-with-extra-words\)/],

@@ -302,7 +302,7 @@ describe('diagnose, human output', () => {
   });
 
   it('for a fix that names a queue shows its contact card and the safety notice, and stays a fix', async () => {
-    const args = ['diagnose', 'suspicious-contact', '-a', 'request=nothing-sensitive', '-a', 'first-contact=they-contacted-me', '-a', 'claimed-contact=unknown'];
+    const args = ['diagnose', 'suspicious-contact', '-a', 'request=nothing-sensitive', '-a', 'first-contact=found-elsewhere', '-a', 'found-contact=unknown'];
     const r = await run(args);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('[FIX] Use only the official contacts');
@@ -330,7 +330,7 @@ describe('diagnose, human output', () => {
 
   it('the library fills the contact of a fix that names a queue too', async () => {
     const flows = await loadFlows();
-    const answers = { request: 'nothing-sensitive', 'first-contact': 'they-contacted-me', 'claimed-contact': 'unknown' };
+    const answers = { request: 'nothing-sensitive', 'first-contact': 'found-elsewhere', 'found-contact': 'unknown' };
     const result = await diagnose(flows, { flow: 'suspicious-contact', answers });
     expect(result.outcome).toMatchObject({ kind: 'fix', queue: 'security', contact: { queue: 'security' } });
     expect(result.outcome.notice).toContain('Official support never asks');

@@ -236,7 +236,7 @@ describe('contacts in the CLI', () => {
     const en = await run(['contacts', 'security', '--json']);
     const values = (r: { stdout: string }) => JSON.parse(r.stdout).queues[0].channels.map((c: { value: string }) => c.value);
     expect(values(zh)).toContain('App › 我的 › 安全中心 › 冻结账户');
-    expect(values(en)).toContain('App › Me › Security › Freeze account');
+    expect(values(en)).toContain('App › Me › Security Center › Freeze account');
     const screen = await run(['--lang', 'zh', 'diagnose', 'account-compromised']);
     expect(screen.stdout).toContain('App › 我的 › 安全中心 › 冻结账户');
     expect(screen.stdout).not.toContain('Freeze account');

@@ -134,7 +134,7 @@ describe('the safety notice', () => {
   it('comes with every escalation and alert, in JSON and for people', async () => {
     const alert = JSON.parse((await run(['diagnose', 'account-compromised', '--json'])).stdout);
     expect(alert.outcome.notice).toBe(
-      'Official support never asks for your password, recovery phrase, private key, 2FA code or remote access, and never asks you to move funds. Reach it only through the contacts shown here, published at https://www.example.com/help/contact.',
+      'Official support never asks for your password, recovery phrase, private key, 2FA code or remote access, never gives you an account or address to move money to, and never asks for a fee to unlock anything. Reach it only through the contacts shown here, published at https://www.example.com/help/contact.',
     );
     const escalation = JSON.parse((await run(['diagnose', 'contact-support', '--answer', 'topic=other', '--json'])).stdout);
     expect(escalation.outcome.notice).toBe(alert.outcome.notice);
