@@ -125,11 +125,12 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     ]) {
       expect(screenDataText(text, { contacts: true }), text).toEqual([]);
     }
-    for (const text of ['不要把密码、助记词、私钥或验证码告诉任何人。官方客服绝不会索要这些信息。', '不要以“找回资金”为由，把助记词或私钥交给任何人。', '是，或者我刚刚透露了密码、验证码或助记词', '在过期前输入最新的验证码。']) {
+    for (const text of ['不要把密码、助记词、私钥或验证码告诉任何人。官方客服绝不会索要这些信息。', '不要以“找回资金”为由，把助记词或私钥交给任何人。', '是，或者我刚刚透露了密码、验证码或助记词', '是，或者刚刚透露了密码、验证码或助记词', '在过期前输入最新的验证码。']) {
       expect(screenDataText(text, { contacts: true }), text).toEqual([]);
     }
     expect(findContact('the card')).toBeUndefined();
     expect(findRequest('My recovery phrase')).toBeUndefined();
+    expect(findRequest('Recovery phrase')).toBeUndefined();
   });
 
   it('refuses the requests a flow author QA found passing: typing the phrase away, asking what it is, saying it out, card codes, a "safe account"', () => {
