@@ -10,7 +10,7 @@ import type { Translate } from '../i18n/i18n.js';
 import type { Provider } from '../directory/types.js';
 import { refuseSecrets } from '../safety/screen.js';
 import type { LookalikeReason, UnknownReason } from '../safety/verify.js';
-import type { CheckOptions, CheckTiming } from '../checks/network.js';
+import type { CheckOptions, CheckTiming, ConnectivityResult } from '../checks/network.js';
 import { clip, sentValue } from '../util/safe-text.js';
 import { chainFromText } from '../checks/chains.js';
 
@@ -83,7 +83,12 @@ export function canMeasure(q: Question, provider: Provider, facts: CheckFacts = 
  * provider's targets. Undefined when the directory names no target: the
  * question is then asked instead.
  */
-export async function runMeasuredCheck(q: Question, provider: Provider, opts: CheckOptions, facts: CheckFacts = {}): Promise<{ answer: string | undefined; record: CheckRecord } | undefined> {
+export async function runMeasuredCheck(
+  q: Question,
+  provider: Provider,
+  opts: CheckOptions,
+  facts: CheckFacts = {},
+): Promise<{ answer: string | undefined; record: CheckRecord; unknownReason?: ConnectivityResult['unknownReason'] } | undefined> {
   if (q.check === 'confirmations' || q.check === 'address-chain' || q.check === 'memo') return runTransferCheck(q, provider, opts, facts);
   if (!canMeasure(q, provider) || !provider.checks?.apiHost) return undefined;
   const { checkConnectivity } = await import('../checks/network.js');
@@ -92,9 +97,11 @@ export async function runMeasuredCheck(q: Question, provider: Provider, opts: Ch
   // Layer names are ids (dns, tcp, tls, http), the same in every language.
   const detail = r.failedLayer ? `(${r.failedLayer})` : r.viaProxy ? `(proxy ${r.viaProxy})` : undefined;
   return {
-    // A name the DNS server says does not exist, on a device with a network: measured, but not an answer (the question is asked).
+    // A name the DNS server says does not exist on a device with a network, or a connection the provider's host refused:
+    // measured, but not an answer (the question is asked).
     answer: r.result === 'unknown' ? undefined : r.result,
     record: { question: q.id, check: q.check ?? 'connectivity', input: provider.checks.apiHost, result: r.result, reasons: [], timings: r.timings, ...(detail ? { detail } : {}) },
+    ...(r.unknownReason ? { unknownReason: r.unknownReason } : {}),
   };
 }
 

@@ -82,8 +82,9 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
         status: r.result === 'ok' ? 'pass' : r.result === 'offline' ? 'fail' : 'warn',
         result: r.result,
         // The result in the user's words (the code stays in `result`); the layer that failed, as measured.
-        detail: `${targets.apiHost}: ${t(`check.measured.${r.result}`, { detail: r.failedLayer ? `(${r.failedLayer})` : '' }).trim()} — ${timing}`,
-        ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? 'checkcmd.fix.offline' : r.result === 'unknown' ? 'checkcmd.fix.nameNotFound' : 'checkcmd.fix.unstable') }),
+        // An unknown result says why: a refused connection is the provider's side, a name not found may be this network's.
+        detail: `${targets.apiHost}: ${t(r.unknownReason === 'refused' ? 'check.measured.unknownRefused' : `check.measured.${r.result}`, { detail: r.failedLayer ? `(${r.failedLayer})` : '' }).trim()} — ${timing}`,
+        ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? 'checkcmd.fix.offline' : r.result === 'unknown' ? (r.unknownReason === 'refused' ? 'checkcmd.fix.refused' : 'checkcmd.fix.nameNotFound') : 'checkcmd.fix.unstable') }),
         timings: r.timings,
       });
     } else if (name === 'clock') {

@@ -329,7 +329,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             (r) =>
               r?.answer !== undefined
                 ? { text: t(`check.measured.${r.answer as 'ok'}`, { detail: r.record.detail ?? '' }).trim(), ok: GOOD_RESULTS.has(r.answer) }
-                : { text: r ? t('check.measured.nameNotFound') : txidMisfit ? t('check.measured.txidMisfit', { chain: txidChain! }) : t('check.measured.undecided'), ok: false },
+                : { text: r ? t(r.unknownReason === 'refused' ? 'check.measured.refused' : 'check.measured.nameNotFound') : txidMisfit ? t('check.measured.txidMisfit', { chain: txidChain! }) : t('check.measured.undecided'), ok: false },
             opts.json,
           );
           // What was measured goes to the case even when it decides nothing (the question is then asked).
