@@ -172,6 +172,38 @@ describe('diagnose with flags and --json', () => {
     expect(twice.stderr).toContain('answered twice');
   });
 
+  it('refuses a shortcut flag or --check-input repeated with another value, as a repeated --answer is; the same value twice passes (QA: script)', async () => {
+    const error = async (...args: string[]) => json((await run(['diagnose', 'payment-failed', ...args, '--json'])).stdout).error;
+    // Before, the last one silently won: --network offline --network ok went on with ok.
+    expect(await error('--network', 'offline', '--network', 'ok')).toMatchObject({ code: 'answer_twice', question: { id: 'network' }, message: 'The question "network" is answered twice, with "offline" and "ok". Give one answer.' });
+    expect(await error('--network', 'ok', '--balance', 'sufficient', '--balance=insufficient')).toMatchObject({ code: 'answer_twice', question: { id: 'balance' } });
+    expect(await error('--network', 'ok', '--balance', 'sufficient', '--verification', 'pending', '--verification', 'verified')).toMatchObject({ code: 'answer_twice', question: { id: 'verification' } });
+    expect(await error('--network', 'ok', '-a', 'network=offline')).toMatchObject({ code: 'answer_twice', question: { id: 'network' } });
+    const same = await run(['diagnose', 'payment-failed', '--network', 'offline', '--network', 'offline', '-a', 'network=offline', '--json']);
+    expect(same.code).toBe(0);
+    expect(json(same.stdout).answers).toEqual({ network: 'offline' });
+    // The text a question's check reads, given twice: which one would be checked?
+    const base = ['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me', '--json'];
+    const checkTwice = json((await run([...base, '--check-input', 'claimed-contact=example.com', '--check-input', 'claimed-contact=examp1e.com'])).stdout).error;
+    expect(checkTwice).toMatchObject({ code: 'answer_twice', question: { id: 'claimed-contact' }, message: 'The question "claimed-contact" is given two different texts to check with --check-input. Give one.' });
+    expect((await run([...base, '--check-input', 'claimed-contact=example.com', '--check-input', 'claimed-contact=example.com'])).code).toBe(0);
+    expect((await run(['--lang', 'zh', ...base, '--check-input', 'claimed-contact=example.com', '--check-input', 'claimed-contact=examp1e.com'])).stdout).toContain('问题“claimed-contact”用 --check-input 给了两段不同的待核对文本。请只给一段。');
+  });
+
+  it('refuses a --fact given twice for one key (in any letter case) with different values, naming the key (QA: script)', async () => {
+    for (const [first, second] of [['amount=1', 'amount=2'], ['amount=1', 'Amount=2'], ['TXID=abc', 'txid=abd']] as const) {
+      const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', first, '--fact', second, '--json']);
+      expect(r.code, `${first} ${second}`).toBe(2);
+      const key = first.slice(0, first.indexOf('=')).toLowerCase();
+      expect(json(r.stdout).error).toEqual({ code: 'fact_twice', key, message: `The fact "${key}" is given twice with --fact, with different values (keys are read in any letter case). Give it once.` });
+    }
+    // The same value twice is one fact.
+    const same = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', 'amount=1', '--fact', 'AMOUNT= 1', '--json']);
+    expect(same.code).toBe(0);
+    expect(json(same.stdout).facts).toEqual({ amount: '1' });
+    expect((await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--fact', 'amount=1', '--fact', 'amount=2'])).stderr).toContain('排查记录信息“amount”用 --fact 给了两次，两次的值不同（键不区分大小写）。请只给一次。');
+  });
+
   it('reports a broken answers file with file:line:column', async () => {
     const r = await run(['diagnose', 'payment-failed', '--answers', 'bad.yaml'], { files: { 'bad.yaml': 'network: ok\nnetwork: offline\n' } });
     expect(r.code).toBe(2);

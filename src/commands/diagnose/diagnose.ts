@@ -20,7 +20,7 @@ import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord
 import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow } from '../../engine/types.js';
 import { factsToAsk } from '../../diagnosis/case-facts.js';
 import { unchosenOthers } from '../../directory/source.js';
-import { clip, safeText } from '../../util/safe-text.js';
+import { clip, safeText, sentValue } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
 import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile } from './answers.js';
@@ -34,9 +34,10 @@ export interface DiagnoseOptions {
   flow?: string;
   /** Repeated `--answer ID=VALUE`. */
   answer: string[];
-  network?: string;
-  balance?: string;
-  verification?: string;
+  /** Repeated shortcuts (`--network VALUE`): each is an `--answer` of its question. */
+  network: string[];
+  balance: string[];
+  verification: string[];
   /** `--answers FILE` (`-` for stdin). */
   answers?: string;
   /** Repeated `--check-input ID=TEXT`: text for a question's check (e.g. the contact to verify). */
@@ -93,7 +94,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   const given: Record<string, string> = Object.create(null);
   const answersFile = opts.answers === undefined ? undefined : await readAnswersFile(ctx, opts.answers, opts.input);
   if (answersFile) Object.assign(given, answersFile.answers);
-  const shortcuts = ANSWER_SHORTCUTS.flatMap((name) => (opts[name] === undefined ? [] : [`${name}=${opts[name]}`]));
+  const shortcuts = ANSWER_SHORTCUTS.flatMap((name) => opts[name].map((value) => `${name}=${value}`));
   const flagged = parseAnswerFlags(ctx, [...opts.answer, ...shortcuts]);
   Object.assign(given, flagged);
   const facts = parseFacts(ctx, opts.fact ?? []);
@@ -753,7 +754,7 @@ async function askText(ctx: Context, message: string, scan: SecretScanOptions = 
   }
 }
 
-/** Parses `--fact KEY=VALUE`. */
+/** Parses `--fact KEY=VALUE`; one key given twice (in any letter case) with different values is an error. */
 function parseFacts(ctx: Context, flags: readonly string[]): CaseRecord['facts'] {
   const facts: CaseRecord['facts'] = {};
   for (const arg of flags) {
@@ -765,7 +766,10 @@ function parseFacts(ctx: Context, flags: readonly string[]): CaseRecord['facts']
       const { suggestions, hint } = eq > 0 ? didYouMean(ctx.t, key, CASE_FACTS) : { suggestions: [], hint: '' };
       throw new UsageError('invalid_fact', sentences(ctx.t, ctx.t('fact.bad', { keys: listOf(ctx.t, CASE_FACTS), arg: clip(shown) }), hint), { value: clip(shown), keys: [...CASE_FACTS], suggestions });
     }
-    facts[key as CaseFact] = arg.slice(eq + 1).trim().slice(0, 500);
+    const value = arg.slice(eq + 1).trim().slice(0, 500);
+    // Neither value is quoted: they are screened for secrets only once parsed.
+    if (facts[key as CaseFact] !== undefined && facts[key as CaseFact] !== value) throw new UsageError('fact_twice', ctx.t('fact.twice', { key }), { key });
+    facts[key as CaseFact] = value;
   }
   return facts;
 }
@@ -781,13 +785,16 @@ function describePath(ctx: Context, flow: Flow, path: readonly PathStep[]): stri
   return `${ctx.t('nav.pathTitle')}\n${lines.join('\n')}\n`;
 }
 
-/** Parses `--check-input ID=TEXT` (the text may itself contain "="). */
+/** Parses `--check-input ID=TEXT` (the text may itself contain "="); one question given two texts is `answer_twice`, as two answers are. */
 function parseCheckInputs(ctx: Context, flags: readonly string[]): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const arg of flags) {
     const eq = arg.indexOf('=');
     if (eq <= 0) throw new UsageError('invalid_check_input', ctx.t('check.format', { arg: clip(arg) }));
-    out[arg.slice(0, eq).trim()] = arg.slice(eq + 1);
+    const id = arg.slice(0, eq).trim();
+    // The texts are not quoted: they are screened for secrets only when the check runs.
+    if (Object.hasOwn(out, id) && out[id] !== arg.slice(eq + 1)) throw new UsageError('answer_twice', ctx.t('check.inputTwice', { question: clip(id) }), { question: { id: sentValue(id) } });
+    out[id] = arg.slice(eq + 1);
   }
   return out;
 }
