@@ -1,5 +1,5 @@
 /** The process adapter: real streams, clock and files around `main`. This is the bundle's entry. */
-import { closeSync, createReadStream, fstatSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, promises as fsp, statSync, writeSync } from 'node:fs';
 import { directOutput, mayBeTerminal } from './io/direct-output.js';
 import type { Lang } from './engine/types.js';
 import type { InputStream, IO } from './io/io.js';
@@ -137,13 +137,14 @@ export async function rehearse(lang: Lang): Promise<number> {
 }
 
 /** This process's environment, folder, clock and files, as every command sees them. */
-function processWorld(): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'openRead'> {
+function processWorld(): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'openRead' | 'isPipe'> {
   return {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
     readFile: (path) => readDataFile(path),
     openRead: (path) => createReadStream(path),
+    isPipe: (path) => fsp.stat(path).then((stats) => stats.isFIFO(), () => false),
   };
 }
 

@@ -273,6 +273,17 @@ describe('diagnose with flags and --json', () => {
     expect(json(r.stdout).error).toMatchObject({ code: 'answers_file', line: 2, column: 1, problems: [{ message: expect.stringMatching(/^the file holds more than one YAML document/) }] });
   });
 
+  it('says more than 2 MB came on standard input, with advice for answers, not flows (QA: script)', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--answers', '-', '--json'], { stdin: 'a'.repeat(3_000_000) });
+    expect(r.code).toBe(2);
+    const { error } = json(r.stdout);
+    // It was "file is 2,105,344 bytes, larger than … make a very large flow two smaller ones": a count of what happened to be read, and a flow's advice.
+    expect(error).toMatchObject({ code: 'answers_file', file: '(stdin)', line: 1, column: 1 });
+    expect(error.problems).toEqual([{ file: '(stdin)', line: 1, column: 1, message: 'more than 2 MB came on standard input, more than answers ever need: send only the answers, one short line per question (for example "network: ok")' }]);
+    const zh = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--answers', '-'], { stdin: 'a'.repeat(3_000_000) });
+    expect(zh.stderr).toContain('标准输入传来的内容超过了 2 MB，远多于回答所需：请只发送回答，每个问题一行短文本（例如“network: ok”）');
+  });
+
   it('refuses --answers given twice instead of ignoring one', async () => {
     const r = await run(['diagnose', 'payment-failed', '--answers', '-', '--answers', 'a.yaml', '--json'], { stdin: 'network: offline\n', files: { 'a.yaml': 'network: ok\n' } });
     expect(r.code).toBe(2);

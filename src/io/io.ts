@@ -28,6 +28,11 @@ export interface IO {
   readFile(path: string): Promise<Uint8Array>;
   /** A file as a stream, for input too large to hold at once (batch mode). */
   openRead(path: string): InputStream;
+  /**
+   * Whether a path names a pipe (a named pipe, or `<(…)` of a shell), asked without opening it: opening a named pipe
+   * to look, then again to read, would lose what a writer put in it between the two.
+   */
+  isPipe(path: string): Promise<boolean>;
   /** Aborted when the process is told to stop (SIGINT, SIGTERM, SIGHUP), with the signal's name as the reason: running checks and prompts end. */
   signal?: AbortSignal;
   /** The prompter, created on first use (it loads inquirer, which start-up should not pay for). */

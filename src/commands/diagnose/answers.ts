@@ -7,6 +7,8 @@ import { cannotRead } from '../../util/read-error.js';
 import type { Context } from '../context.js';
 import { SecretError } from '../../safety/screen.js';
 import type { LocatedValue } from '../../data/located-yaml.js';
+import { DataFileError } from '../../data/read-file.js';
+import { sentences } from '../../i18n/i18n.js';
 
 /** Shortcut flags for the shared questions. */
 export const ANSWER_SHORTCUTS = ['network', 'balance', 'verification'] as const;
@@ -41,20 +43,32 @@ export interface AnswersFile {
  */
 export async function readAnswersFile(ctx: Context, file: string, input = true): Promise<AnswersFile> {
   const { io, t } = ctx;
-  if (file === '-') terminalInput(ctx, '--answers -', input);
+  const name = displayName(file);
+  // /dev/stdin is standard input, read as `-` is: opened by its path, a pipe from another program may be a socket, which cannot be.
+  const fromStdin = file === '-' || STDIN_PATHS.includes(file);
+  if (fromStdin) terminalInput(ctx, `--answers ${file}`, input);
+  /** Whether the input came as a stream (standard input, a pipe), which is read up to one byte past the limit and no further. */
+  let streamed = fromStdin;
   let bytes: Uint8Array;
   try {
-    bytes = file === '-' ? await readAll(io.stdin, MAX_DATA_FILE_BYTES + 1, io.signal) : await io.readFile(file);
+    if (fromStdin) bytes = await readAll(io.stdin, MAX_DATA_FILE_BYTES + 1, io.signal);
+    else if (await io.isPipe(file)) {
+      // A pipe (`--answers <(…)`, a named pipe) is read as standard input is, as `--batch FILE` reads one. Other devices stay refused.
+      streamed = true;
+      bytes = await readAll(io.openRead(file), MAX_DATA_FILE_BYTES + 1, io.signal);
+    } else bytes = await io.readFile(file);
   } catch (err) {
     if (err instanceof CancelError) throw err;
-    throw new UsageError('answers_file', cannotRead(t, displayName(file), err), { file: displayName(file) });
+    const reason = cannotRead(t, name, err);
+    // A device or socket: what to do instead is to pipe the answers in.
+    const message = err instanceof DataFileError && err.code === 'ENOTREG' ? sentences(t, reason, t('error.answersFile.pipeIn')) : reason;
+    throw new UsageError('answers_file', message, { file: name });
   }
   const [{ decodeUtf8, parseLocatedYaml, formatProblem }, { Checker }, { problemTranslator, ref }] = await Promise.all([
     import('../../data/located-yaml.js'),
     import('../../data/checker.js'),
     import('../../i18n/problems.js'),
   ]);
-  const name = displayName(file);
   const fail = (problems: { file: string; line: number; column: number; message: string }[]): never => {
     const first = problems[0]!;
     throw new UsageError('answers_file', [t('error.answersFile', { file: name }), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), {
@@ -64,6 +78,10 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
       problems,
     });
   };
+  // Input that came as a stream was cut one byte past the limit: how much more came is not known, and the advice is an answers file's.
+  if (streamed && bytes.byteLength > MAX_DATA_FILE_BYTES) {
+    return fail([{ file: name, line: 1, column: 1, message: t(fromStdin ? 'error.answersFile.tooMuchInput' : 'error.answersFile.tooMuchPiped', { max: `${MAX_DATA_FILE_BYTES / (1024 * 1024)} MB` }) }]);
+  }
   const decoded = decodeUtf8(bytes, name, ctx.lang);
   if ('problem' in decoded) return fail([decoded.problem]);
   if (/\.json$/i.test(file)) {
@@ -76,7 +94,7 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
   if (problems.length > 0) return fail(problems);
   const value = doc.value;
   // Nothing at all (an empty file, standard input closed at once) is said as such: no mapping was there to be wrong.
-  if (decoded.text.trim() === '') return fail([{ file: name, line: 1, column: 1, message: t(file === '-' ? 'error.answersFile.emptyInput' : 'error.answersFile.empty') }]);
+  if (decoded.text.trim() === '') return fail([{ file: name, line: 1, column: 1, message: t(fromStdin ? 'error.answersFile.emptyInput' : 'error.answersFile.empty') }]);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail([doc.problem([], t('error.answersFile.shape'))]);
   const answers: Record<string, string> = Object.create(null);
   const bad = [];
@@ -143,3 +161,6 @@ export function placeInAnswersFile(err: unknown, file: AnswersFile | undefined, 
 function displayName(file: string): string {
   return file === '-' ? '(stdin)' : file;
 }
+
+/** Paths that name this process's standard input. */
+const STDIN_PATHS = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
