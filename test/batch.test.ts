@@ -210,6 +210,24 @@ describe('diagnose --batch', () => {
     }
   });
 
+  it('calls --batch FLOWID a flow beside --batch when no such file exists, not an unreadable file (QA: script)', async () => {
+    const r = await run(['diagnose', '--batch', 'payment-failed'], { stdin: '{"flow":"fees"}\n' });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toEqual({
+      code: 'batch_conflict',
+      option: 'flow',
+      flow: 'payment-failed',
+      file: 'payment-failed',
+      message:
+        'There is no file "payment-failed", and payment-failed is a flow: --batch reads its requests from a file or standard input (--batch alone, or --batch -), one JSON line each, and each line names its flow, like {"flow": "payment-failed", "answers": {"network": "ok"}}. Pipe the lines in, or name the file that holds them.',
+    });
+    expect((await run(['--lang', 'zh', 'diagnose', '--batch', 'fees'])).stdout).toContain('没有名为“fees”的文件，而 fees 是一个流程');
+    // A file of that name is read, as any file is.
+    const file = await run(['diagnose', '--batch', 'fees'], { files: { fees: '{"flow":"fees","answers":{"fee-type":"network-fee"}}\n' } });
+    expect(file.code).not.toBe(2);
+    expect(lines(file.stdout)[0]).toMatchObject({ flow: 'fees' });
+  });
+
   it('keeps every line whole when a chunk of results is large and not ASCII', async () => {
     // 300 lines in one chunk of input: their results (Chinese, with contact cards) come to far more than the output buffer starts with.
     const requests = [

@@ -68,7 +68,7 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
 
   let lineNo = 0;
   try {
-    for await (const chunk of inputLines(source === '-' ? io.stdin : io.openRead(source), source, ctx)) {
+    for await (const chunk of inputLines(source === '-' ? io.stdin : io.openRead(source), source, ctx, (id) => flows.has(id) || broken.has(id))) {
       for (const line of chunk) {
         lineNo++;
         // Blank lines (a final newline too many, a separator) are no request: skipped, no output, no failure.
@@ -259,13 +259,18 @@ function parseLine(line: string, ctx: Context): LineRequest {
   return request;
 }
 
-/** The lines of the input; a stream that cannot be read is a batch_input error naming it. */
-async function* inputLines(stream: InputStream, source: string, ctx: Context): AsyncGenerator<Line[]> {
+/**
+ * The lines of the input; a stream that cannot be read is a batch_input error naming it. A missing file named
+ * like a flow (`--batch payment-failed`) was meant as the flow: that is batch_conflict, as a flow beside --batch is.
+ */
+async function* inputLines(stream: InputStream, source: string, ctx: Context, isFlow: (id: string) => boolean): AsyncGenerator<Line[]> {
   try {
     // A stop signal while it waits for input ends the batch (counted by the caller), like one at a prompt.
     yield* readLines(stream, MAX_LINE, ctx.io.signal);
   } catch (err) {
-    if (err instanceof CancelError || (err as NodeJS.ErrnoException).code === undefined) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (err instanceof CancelError || code === undefined) throw err;
+    if (code === 'ENOENT' && isFlow(source)) throw new UsageError('batch_conflict', ctx.t('batch.flowAsFile', { flow: source }), { option: 'flow', flow: source, file: source });
     throw new UsageError('batch_input', cannotRead(ctx.t, source, err), { file: source });
   }
 }
