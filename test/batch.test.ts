@@ -70,7 +70,7 @@ describe('diagnose --batch', () => {
   it('names the answer that is not text by its question, as the library does; a key that holds a secret is refused as one (QA: README, script)', async () => {
     const r = await run(['diagnose', '--batch', '-'], { stdin: '{"flow":"payment-failed","answers":{"network":1}}\n{"flow":"payment-failed","answers":{"482913":2}}\n{"flow":"payment-failed","answers":{"__proto__":5}}\n' });
     const [first, second, third] = r.stdout.trim().split('\n').map((l) => JSON.parse(l).error);
-    expect(first).toEqual({ code: 'invalid_answers', message: 'The answer to "network" must be text, like {"network": "ok"}, not a number, a list or an object.', question: { id: 'network' } });
+    expect(first).toEqual({ code: 'invalid_answers', message: 'The answer to "network" must be text, like {"network": "ok"}, not a number, true or false, null, a list or an object.', question: { id: 'network' } });
     // Screened before it is quoted: six digits are a one-time code, in a key as in a value.
     expect(second).toMatchObject({ code: 'secret_refused', kind: 'one-time-code', field: 'answers' });
     expect(second.question).toBeUndefined();

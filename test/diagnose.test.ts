@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { diagnose, loadFlows } from '../src/lib.js';
+import { diagnose, loadFlows, type UsageError } from '../src/lib.js';
 import { run } from './helpers.js';
 
 const json = (s: string) => JSON.parse(s);
@@ -237,13 +237,15 @@ describe('diagnose with flags and --json', () => {
     expect(json((await run(['diagnose', 'payment-failed', '--answers', 'd.yaml', '--json'], { files })).stdout).outcome.id).toBe('fix-connection');
   });
 
-  it('takes a number in an answers file as written: a long card number is refused, not rounded and quoted', async () => {
-    for (const [file, text] of [['c.yaml', 'network: ok\nbalance: 6212345678901234569\n'], ['c.json', '{"network": "ok", "balance": 6212345678901234569}']] as const) {
-      const r = await run(['diagnose', 'payment-failed', '--answers', file, '--json'], { files: { [file]: text } });
-      expect(r.code).toBe(2);
-      expect(json(r.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'card-number' });
-      expect(r.stdout).not.toMatch(/62123456789012|6212345678901235000/);
-    }
+  it('takes a number in a YAML answers file as written: a long card number is refused, not rounded and quoted', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--answers', 'c.yaml', '--json'], { files: { 'c.yaml': 'network: ok\nbalance: 6212345678901234569\n' } });
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'card-number' });
+    expect(r.stdout).not.toMatch(/62123456789012|6212345678901235000/);
+    // In strict JSON a number is no text, as in a --batch line: refused without being quoted at all.
+    const strict = await run(['diagnose', 'payment-failed', '--answers', 'c.json', '--json'], { files: { 'c.json': '{"network": "ok", "balance": 6212345678901234569}' } });
+    expect(json(strict.stdout).error).toMatchObject({ code: 'invalid_answers', question: { id: 'balance' } });
+    expect(strict.stdout).not.toMatch(/62123456789012|6212345678901235000/);
     const octal = await run(['diagnose', 'payment-failed', '--answers', 'd.yaml', '--json'], { files: { 'd.yaml': 'network: ok\nbalance: 0o755\n' } });
     expect(json(octal.stdout).error).toMatchObject({ code: 'invalid_value', value: '0o755' });
   });
@@ -266,6 +268,53 @@ describe('diagnose with flags and --json', () => {
     expect(r.code).toBe(2);
     expect(json(r.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'private-key', file: 'k.yaml', line: 2, column: 1 });
     expect(r.stdout).not.toContain('4c0883a6');
+  });
+
+  it('gives a strict .json answers file the code, question and message a --batch line and the library give for the same answers (QA: script)', async () => {
+    const flows = await loadFlows();
+    const big = 'x'.repeat(1_100_000);
+    const cases: [string, Record<string, unknown>][] = [
+      ['a number', { network: 5 }],
+      ['null', { network: null }],
+      ['true', { network: true }],
+      ['a list', { network: ['ok'] }],
+      ['an empty text', { network: '' }],
+      ['a value not offered', { network: 'maybe' }],
+      ['a number after a secret-free unknown question', { netwrk: 'ok', balance: 5 }],
+      ['answers longer than 1 MB together', { network: big }],
+    ];
+    for (const [what, answers] of cases) {
+      const text = JSON.stringify(answers);
+      const file = json((await run(['diagnose', 'payment-failed', '--answers', 'a.json', '--json'], { files: { 'a.json': text } })).stdout).error;
+      // As a JavaScript caller sends them: any JSON values.
+      const library: Record<string, unknown> | undefined = await diagnose(flows, { flow: 'payment-failed', answers: answers as Record<string, string> }).then(
+        () => undefined,
+        (e: UsageError) => ({ code: e.code, message: e.message, ...e.details }),
+      );
+      expect(library, what).toBeDefined();
+      // The file's error is placed in the file: its message starts with file:line:column, and it has those fields too.
+      const { file: name, line, column, ...rest } = file;
+      expect(name, what).toBe('a.json');
+      expect(rest.code, what).toBe(library!.code);
+      expect(rest.question, what).toEqual(library!.question);
+      expect(rest.message.replace(/^a\.json:\d+:\d+: /, ''), what).toBe(library!.message);
+      if (text.length < 1_000_000) {
+        const [line1] = json(`[${(await run(['diagnose', '--batch'], { stdin: `{"flow": "payment-failed", "answers": ${text}}\n` })).stdout.trim()}]`);
+        expect(line1.error, what).toEqual(library);
+      }
+      if (what !== 'answers longer than 1 MB together') expect([line, column], what).not.toEqual([undefined, undefined]);
+    }
+    // The answer that is not text is placed at its value.
+    expect(json((await run(['diagnose', 'payment-failed', '--answers', 'a.json', '--json'], { files: { 'a.json': '{\n  "network": null\n}' } })).stdout).error).toMatchObject({ code: 'invalid_answers', line: 2, column: 14 });
+    // A secret written as the key of such an answer is refused, never quoted.
+    const key = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
+    const secret = await run(['diagnose', 'payment-failed', '--answers', 'a.json', '--json'], { files: { 'a.json': `{"${key}": 1}` } });
+    expect(json(secret.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'private-key', line: 1, column: 2 });
+    expect(secret.stdout).not.toContain('4c0883a6');
+    // A YAML file still reads a number as its text (known and accepted: YAML writes numbers and words alike).
+    expect(json((await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--json'], { files: { 'a.yaml': 'network: 5\n' } })).stdout).error).toMatchObject({ code: 'invalid_value', value: '5' });
+    // The 1 MB of a request's answers holds for a YAML file too.
+    expect(json((await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--json'], { files: { 'a.yaml': `network: ${big}\n` } })).stdout).error).toMatchObject({ code: 'invalid_answers', file: 'a.yaml' });
   });
 
   it('says a second YAML document is one, where it starts', async () => {

@@ -1,14 +1,16 @@
 /** Collecting answers given up front: an answers file, --answer flags and shortcuts. */
-import { MAX_DATA_FILE_BYTES, MAX_PROBLEMS } from '../../data/limits.js';
+import { MAX_DATA_FILE_BYTES, MAX_PROBLEMS, MAX_REQUEST_LENGTH } from '../../data/limits.js';
+import { answerNotText, answersTooLong } from '../../diagnosis/request.js';
+import type { Flow } from '../../engine/types.js';
 import { CancelError, UsageError } from '../../errors.js';
 import { readAll } from '../../io/io.js';
 import { clip, safeText, sentValue } from '../../util/safe-text.js';
 import { cannotRead } from '../../util/read-error.js';
 import type { Context } from '../context.js';
-import { SecretError } from '../../safety/screen.js';
+import { refuseSecrets, SecretError } from '../../safety/screen.js';
 import type { LocatedValue } from '../../data/located-yaml.js';
 import { DataFileError } from '../../data/read-file.js';
-import { sentences } from '../../i18n/i18n.js';
+import { sentences, type Translate } from '../../i18n/i18n.js';
 
 /** Shortcut flags for the shared questions. */
 export const ANSWER_SHORTCUTS = ['network', 'balance', 'verification'] as const;
@@ -34,6 +36,8 @@ export interface AnswersFile {
   answers: Record<string, string>;
   /** The place of the answer to question `id` (its value, or its key), as shown to the user. */
   locate(id: string, which: 'key' | 'value'): { file: string; line: number; column: number };
+  /** In a strict JSON file, the first answer that is not text, and where its value is: reported by refuseNotText. */
+  notText?: { key: string; at: { file: string; line: number; column: number } };
 }
 
 /**
@@ -99,9 +103,20 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
   const answers: Record<string, string> = Object.create(null);
   const bad = [];
   let more = 0;
+  // A strict JSON file holds what a --batch line's or a library call's answers hold, and is read as they are
+  // (src/diagnosis/request.ts): an answer that is not text (a number, true or false, null, a list, an object) is
+  // invalid_answers, and nothing after it is read. YAML writes numbers and words alike without quotes: there a
+  // number or a boolean is read as its text.
+  const strictJson = /\.json$/i.test(file);
+  let notText: string | undefined;
+  let length = 0;
   // Control characters, escapes and bidirectional overrides are refused with their place, as in every data file.
   const chars = new Checker(doc, ctx.lang);
   for (const [k, v] of Object.entries(value)) {
+    if (strictJson && typeof v !== 'string') {
+      notText = k;
+      break;
+    }
     if (!chars.cleanKey(k, [k], 'what.answersFile')) continue;
     if (typeof v === 'string') {
       if (chars.clean(v, [k], ref('what.testAnswer', { question: k }))) answers[k] = v;
@@ -109,18 +124,38 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
     else if (typeof v === 'boolean') answers[k] = String(v);
     else if (bad.length < MAX_PROBLEMS) bad.push(doc.problem([k], t('error.answersFile.value', { question: clip(k) })));
     else more++;
+    if (Object.hasOwn(answers, k)) length += k.length + answers[k]!.length;
   }
   bad.push(...chars.finish());
   bad.sort((a, b) => a.line - b.line || a.column - b.column);
   if (more > 0) bad.push({ file: name, line: 1, column: 1, message: t('error.moreProblems', { count: more }) });
   if (bad.length > 0) fail(bad);
-  return {
-    answers,
-    locate: (id, which) => {
-      const { line, column } = doc.locate([id], which);
-      return { file: name, line, column };
-    },
+  // The limit of a request's answers, whatever the file's own (room for comments and layout).
+  if (length > MAX_REQUEST_LENGTH) throw new UsageError('invalid_answers', answersTooLong(t).message, { file: name });
+  const locate = (id: string, which: 'key' | 'value') => {
+    const { line, column } = doc.locate([id], which);
+    return { file: name, line, column };
   };
+  return { answers, locate, ...(notText === undefined ? {} : { notText: { key: notText, at: locate(notText, 'value') } }) };
+}
+
+/**
+ * The answer of a strict JSON answers file that is not text, as a request's is reported (`invalid_answers`, naming its
+ * question, placed where the file gives it): only once its key is screened, a question id the flow does not have
+ * being any text. Call once the answers that are text have been screened, before the flow is read.
+ */
+export async function refuseNotText(t: Translate, file: AnswersFile | undefined, flow: Flow | undefined): Promise<void> {
+  if (!file?.notText) return;
+  const { key, at } = file.notText;
+  if (!Object.hasOwn(flow?.questions ?? {}, key)) {
+    try {
+      await refuseSecrets(t, [{ text: key, key, field: 'answers' }]);
+    } catch (err) {
+      // A secret written as the key is placed at the key, which is never quoted.
+      throw placed(err, file.locate(key, 'key'));
+    }
+  }
+  throw placed(answerNotText(t, key), at);
 }
 
 /**
@@ -154,7 +189,12 @@ export function placeInAnswersFile(err: unknown, file: AnswersFile | undefined, 
   const secretKey = err instanceof SecretError ? err.answerKey : undefined;
   const id = secretKey ?? (err.details.question as { id?: unknown } | undefined)?.id;
   if (typeof id !== 'string' || !Object.hasOwn(file.answers, id) || Object.hasOwn(flagged, id)) return err;
-  const at = file.locate(id, err.code === 'unknown_question' || secretKey !== undefined ? 'key' : 'value');
+  return placed(err, file.locate(id, err.code === 'unknown_question' || secretKey !== undefined ? 'key' : 'value'));
+}
+
+/** The error, placed at a place in the answers file: its message starts with file:line:column, and its details give them. */
+function placed(err: unknown, at: { file: string; line: number; column: number }): unknown {
+  if (!(err instanceof UsageError)) return err;
   return new UsageError(err.code, `${safeText(at.file)}:${at.line}:${at.column}: ${err.message}`, { ...err.details, ...at });
 }
 

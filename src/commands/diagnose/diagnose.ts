@@ -23,7 +23,7 @@ import { unchosenOthers } from '../../directory/source.js';
 import { clip, safeText, sentValue } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
 import type { Context } from '../context.js';
-import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile } from './answers.js';
+import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile, refuseNotText } from './answers.js';
 import '../../core.js';
 import { chainFromText, MEMO_CHAINS } from '../../checks/chains.js';
 
@@ -133,8 +133,14 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   };
   let flow: Flow;
   try {
-    if (flowId !== undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given));
+    // In the order a --batch line or a library call is read (src/diagnosis/request.ts): the flow id and the answers are
+    // screened, then an answer that is not text is reported, then the flow is read.
+    if (flowId !== undefined) {
+      await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given));
+      await refuseNotText(t, answersFile, catalog.flows.get(flowId));
+    }
     flow = await chooseFlow(flowId, ctx, role, interactive, catalog);
+    if (flowId === undefined) await refuseNotText(t, answersFile, flow);
   } catch (err) {
     throw placeInAnswersFile(err, answersFile, flagged);
   }
