@@ -37,6 +37,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   // A tag as a locale writes it (zh-CN, en_GB) names its language.
   const lang: Lang = (early.lang === undefined ? undefined : langOf(early.lang)) ?? detectLang(io.env, config.lang);
   const t = await translator(lang);
+  // Standard output failing after a write returned (a built stream's error) is said as main says it (see report).
+  io.sayOutputFailure?.((reason) => outputFailure(t, json, reason, t('error.prefix')));
   const configColor = config.color === 'always' ? true : config.color === 'never' ? false : undefined;
   let loadedStyles: Promise<{ out: Style; err: Style }> | undefined;
   const styles = () =>
@@ -244,8 +246,8 @@ async function report(error: unknown, r: Reporter): Promise<number> {
   const { io, t, json } = r;
   const err = asCancel(error) ?? error;
   if (err instanceof OutputError) {
-    // Standard output is what failed: the reason goes to standard error, in JSON mode too.
-    io.stderr.write(`${(await r.styles()).err.red(t('error.prefix'))}${t('error.output', { reason: err.reason })}\n`);
+    // Standard output is what failed: the reason goes to standard error, in JSON mode too (as JSON).
+    io.stderr.write(outputFailure(t, json, err.reason, json ? '' : (await r.styles()).err.red(t('error.prefix'))));
     return err.exitCode;
   }
   if (err instanceof CommanderError) {
@@ -276,6 +278,15 @@ async function report(error: unknown, r: Reporter): Promise<number> {
     io.stderr.write(`${layout.hanging((await r.styles()).err.red(t('error.prefix')), t('error.internal'))}\n${shown}\n`);
   }
   return ExitCode.internal;
+}
+
+/**
+ * The line that says standard output could not be written, for standard error: with --json or --batch the error
+ * document `{"error": {"code": "output_failed", "message", "reason"}}` (one line), otherwise the message after `prefix`.
+ */
+function outputFailure(t: Translate, json: boolean, reason: string, prefix: string): string {
+  const message = t('error.output', { reason });
+  return json ? `${JSON.stringify({ error: { code: 'output_failed', message, reason } })}\n` : `${prefix}${message}\n`;
 }
 
 /** What people call an option, as the README and the error codes word it, for the option's real name. */

@@ -37,6 +37,12 @@ export interface IO {
   signal?: AbortSignal;
   /** The prompter, created on first use (it loads inquirer, which start-up should not pay for). */
   prompter(): Promise<Prompter>;
+  /**
+   * Tells the process adapter how to say that standard output failed (a full disk), for a failure found only after a
+   * write returned (a built stream reports its errors later). `main` gives it once it knows the run's language and
+   * whether the run speaks JSON, so the failure is said as one that a write reports at once is.
+   */
+  sayOutputFailure?(say: (reason: string) => string): void;
 }
 
 /** True when a question can be asked: stdin and stdout are terminals and prompting is not turned off. */
