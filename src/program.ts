@@ -12,7 +12,7 @@ import type { ConfigAction } from './commands/config/config.js';
 import type { ContactsOptions } from './commands/contacts/contacts.js';
 import { CONFIG_KEYS } from './config/config.js';
 import { UsageError } from './errors.js';
-import { clip } from './util/safe-text.js';
+import { clip, sentValue } from './util/safe-text.js';
 import type { DiagnoseOptions } from './commands/diagnose/diagnose.js';
 import type { MessageKey } from './i18n/messages.js';
 import { HELP_EXAMPLES } from './help-examples.js';
@@ -113,7 +113,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     (config) => config
       .option('--json', t('config.opt.json'))
       .action(async (action: string, key: string | undefined, value: string | undefined, o: { json?: boolean }, command: Command) => {
-        if (!CONFIG_ACTIONS.includes(action)) throw new UsageError('unknown_action', t('config.error.action', { action: clip(action) }));
+        if (!CONFIG_ACTIONS.includes(action)) throw new UsageError('unknown_action', t('config.error.action', { action: clip(action) }), { value: sentValue(action), values: [...CONFIG_ACTIONS] });
         const { runConfig } = await import('./commands/config/config.js');
         await runConfig({ action: action as ConfigAction, key, value, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
       })

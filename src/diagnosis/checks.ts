@@ -30,13 +30,15 @@ export interface CheckRecord {
 /**
  * Runs a question's check on typed text. Returns the answer it gives, or
  * undefined when the text cannot be checked (not a contact, or empty where the
- * question has no "not given" answer), so the caller asks instead.
+ * question has no "not given" answer), so the caller asks instead. `option`
+ * names the command-line option the text came from, for a refusal.
  */
 export async function runCheck(
   q: Question,
   typed: string,
   providers: readonly Provider[],
   t: Translate,
+  option?: '--check-input',
 ): Promise<{ answer: string; record: CheckRecord; spoofable?: 'phone' | 'email' } | 'needs-country' | undefined> {
   if (q.check !== 'verify-contact') return undefined;
   const spec = CHECKS[q.check];
@@ -46,7 +48,7 @@ export async function runCheck(
     return { answer: spec.empty, record: { question: q.id, check: q.check, input: null, result: spec.empty, reasons: [] } };
   }
   // Typed text is screened like every answer: a secret is refused, never checked.
-  await refuseSecrets(t, [{ text, where: q.id }]);
+  await refuseSecrets(t, [{ text, where: q.id, field: option }]);
   const { spoofableKind, verifyContact } = await import('../safety/verify.js');
   const result = verifyContact(text, providers);
   if (result.verdict === 'invalid') return undefined;

@@ -57,9 +57,9 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   // A TxID and an address are long hex by nature; a private key pasted here is still refused.
   // Only a transaction id may be 64 hex digits; an address or memo of that shape is a raw private key.
   await refuseSecrets(t, [
-    ...(opts.address ? [{ text: opts.address, ...CHECK_OPTION_SCAN.address }] : []),
-    ...(opts.txid ? [{ text: opts.txid, ...CHECK_OPTION_SCAN.txid }] : []),
-    ...(opts.memo ? [{ text: opts.memo, ...CHECK_OPTION_SCAN.memo }] : []),
+    ...(opts.address ? [{ text: opts.address, field: '--address' as const, ...CHECK_OPTION_SCAN.address }] : []),
+    ...(opts.txid ? [{ text: opts.txid, field: '--txid' as const, ...CHECK_OPTION_SCAN.txid }] : []),
+    ...(opts.memo ? [{ text: opts.memo, field: '--memo' as const, ...CHECK_OPTION_SCAN.memo }] : []),
   ]);
   const timeoutMs = checkTimeout(ctx, opts.timeout);
   const { provider } = await ctx.provider();

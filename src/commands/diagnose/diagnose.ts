@@ -98,7 +98,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   const flagged = parseAnswerFlags(ctx, [...opts.answer, ...shortcuts]);
   Object.assign(given, flagged);
   const facts = parseFacts(ctx, opts.fact ?? []);
-  await refuseSecrets(t, Object.entries(facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), ctx.role);
+  await refuseSecrets(t, Object.entries(facts).map(([key, text]) => ({ text, where: key, field: '--fact' as const, ...FACT_SCAN[key as CaseFact] })), ctx.role);
   // Start over begins a new problem: the facts typed for the old one go (those given with --fact stay).
   const givenFacts = { ...facts };
   const startOverFacts = () => {
@@ -354,7 +354,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
           if (Object.hasOwn(checkInputs, q.id)) {
             // A script that asked for the check gets the directory's error; a person is asked the question instead.
             const loaded = interactive ? await directoryIfLoaded() : await ctx.provider();
-            const out = loaded ? await runCheck(q, checkInputs[q.id]!, loaded.directory.providers, t) : undefined;
+            const out = loaded ? await runCheck(q, checkInputs[q.id]!, loaded.directory.providers, t, '--check-input') : undefined;
             if (out === 'needs-country' && !interactive) throw badCheckInput(t, q.id, 'needs-country');
             ran = out === 'needs-country' ? undefined : out;
             if (!ran && !interactive) throw badCheckInput(t, q.id, 'not-contact');
