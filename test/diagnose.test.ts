@@ -304,8 +304,9 @@ describe('diagnose with flags and --json', () => {
       }
       if (what !== 'answers longer than 1 MB together') expect([line, column], what).not.toEqual([undefined, undefined]);
     }
-    // The answer that is not text is placed at its value.
+    // The answer that is not text is placed at its value; a flag that answers the same question does not mend the file.
     expect(json((await run(['diagnose', 'payment-failed', '--answers', 'a.json', '--json'], { files: { 'a.json': '{\n  "network": null\n}' } })).stdout).error).toMatchObject({ code: 'invalid_answers', line: 2, column: 14 });
+    expect(json((await run(['diagnose', 'payment-failed', '--answers', 'a.json', '--network', 'ok', '--json'], { files: { 'a.json': '{"network": 5}' } })).stdout).error).toMatchObject({ code: 'invalid_answers', question: { id: 'network' } });
     // A secret written as the key of such an answer is refused, never quoted.
     const key = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
     const secret = await run(['diagnose', 'payment-failed', '--answers', 'a.json', '--json'], { files: { 'a.json': `{"${key}": 1}` } });
