@@ -134,16 +134,12 @@ async function screened(err: unknown, t: Translate, argv: readonly string[]): Pr
   const { findSecrets } = await loadScanner();
   const details = err instanceof WalletHelpError ? JSON.stringify(err.details) : '';
   // An argument its command screens is screened here by the same rules: a TxID given to a run that failed for
-  // another reason (no --chain) is not called a private key. A secret in an option's value names the option.
-  const [found] = [
-    ...findSecrets(err.message),
-    ...findSecrets(details),
-    ...argv.flatMap((text, i) => (isCaseId(argv, i) || isNumberOption(argv, i) ? [] : findSecrets(text, commandScan(argv, i) ?? {}).map((f) => ({ ...f, field: optionOf(argv, i) })))),
-  ];
+  // another reason (no --chain) is not called a private key.
+  const inArguments = argv.flatMap((text, i) => (isCaseId(argv, i) || isNumberOption(argv, i) ? [] : findSecrets(text, commandScan(argv, i) ?? {}).map((f) => ({ kind: f.kind, field: optionOf(argv, i) }))));
+  const found = findSecrets(err.message)[0] ?? findSecrets(details)[0] ?? inArguments[0];
   if (!found) return err;
-  // What the message or details quoted came from an argument: the first argument that holds a secret names its option.
-  const field = 'field' in found ? found.field : argv.flatMap((text, i) => (isCaseId(argv, i) || isNumberOption(argv, i) || findSecrets(text, commandScan(argv, i) ?? {}).length === 0 ? [] : [optionOf(argv, i)]))[0];
-  return new SecretError(t, found.kind, { field });
+  // What a message or its details quote came from an argument: the first argument that holds a secret names its option.
+  return new SecretError(t, found.kind, { field: inArguments[0]?.field });
 }
 
 /**

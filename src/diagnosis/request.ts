@@ -61,8 +61,8 @@ export function readRequest(t: Translate, flows: ReadonlyMap<string, Flow>, flow
  * Answers longer than MAX_REQUEST_LENGTH together (ids and values, in UTF-16 code units): `invalid_answers`. The same
  * error for a request and an answers file (src/commands/diagnose/answers.ts), so the same answers get the same code.
  */
-export function answersTooLong(t: Translate): UsageError {
-  return new UsageError('invalid_answers', t('request.answersTooLong'));
+export function answersTooLong(t: Translate, details: Record<string, unknown> = {}): UsageError {
+  return new UsageError('invalid_answers', t('request.answersTooLong'), details);
 }
 
 /** An answer that is not text (a number, true or false, null, a list, an object): `invalid_answers`, naming its question. Quote `key` only once it is screened. */

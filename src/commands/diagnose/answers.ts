@@ -131,7 +131,7 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
   if (more > 0) bad.push({ file: name, line: 1, column: 1, message: t('error.moreProblems', { count: more }) });
   if (bad.length > 0) fail(bad);
   // The limit of a request's answers, whatever the file's own (room for comments and layout).
-  if (length > MAX_REQUEST_LENGTH) throw new UsageError('invalid_answers', answersTooLong(t).message, { file: name });
+  if (length > MAX_REQUEST_LENGTH) throw answersTooLong(t, { file: name });
   const locate = (id: string, which: 'key' | 'value') => {
     const { line, column } = doc.locate([id], which);
     return { file: name, line, column };
