@@ -1,5 +1,5 @@
 /** The process adapter: real streams, clock and files around `main`. This is the bundle's entry. */
-import { closeSync, createReadStream, fstatSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, promises as fsp, statSync, writeSync } from 'node:fs';
 import { directOutput, mayBeTerminal } from './io/direct-output.js';
 import type { Lang } from './engine/types.js';
 import type { InputStream, IO } from './io/io.js';
@@ -42,10 +42,12 @@ export async function run(argv: readonly string[] = process.argv.slice(2), optio
     }
     return stop.signal;
   };
+  // How a failure of standard output found after a write returned is said: main gives it (in the run's language, JSON with --json).
+  let sayOutputFailure = (reason: string) => `wallet-help: could not write the output (${reason})\n`;
   // What a run prints goes straight to the descriptor until something needs the stream (see direct-output.ts).
   const stdout = directOutput({
     fd: 1,
-    stream: () => quietOnEpipe(process.stdout),
+    stream: () => quietOnEpipe(process.stdout, (reason) => sayOutputFailure(reason)),
     onClosed: () => {
       process.exitCode ??= 0;
     },
@@ -65,13 +67,16 @@ export async function run(argv: readonly string[] = process.argv.slice(2), optio
     stdout,
     get stderr() {
       stderrBuilt = true;
-      return quietOnEpipe(process.stderr);
+      return quietOnEpipe(process.stderr, (reason) => sayOutputFailure(reason));
     },
     ...processWorld(),
     get signal() {
       return stopSignal();
     },
     prompter: () => inquirerPrompter(process.stdin, stdout.stream(), stopSignal()),
+    sayOutputFailure: (say) => {
+      sayOutputFailure = say;
+    },
   };
   process.exitCode = await main(argv, io);
   if (stop) for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
@@ -137,20 +142,21 @@ export async function rehearse(lang: Lang): Promise<number> {
 }
 
 /** This process's environment, folder, clock and files, as every command sees them. */
-function processWorld(): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'openRead'> {
+function processWorld(): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'openRead' | 'isPipe'> {
   return {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
     readFile: (path) => readDataFile(path),
     openRead: (path) => createReadStream(path),
+    isPipe: (path) => fsp.stat(path).then((stats) => stats.isFIFO(), () => false),
   };
 }
 
 const watched = new WeakSet<NodeJS.WriteStream>();
 
-/** A reader that goes away (`| head -1`) is not an error: stop writing, quietly. */
-function quietOnEpipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+/** A reader that goes away (`| head -1`) is not an error: stop writing, quietly. Another failure is said with `say`. */
+function quietOnEpipe(stream: NodeJS.WriteStream, say: (reason: string) => string): NodeJS.WriteStream {
   if (watched.has(stream)) return stream;
   watched.add(stream);
   stream.on('error', (err: NodeJS.ErrnoException) => {
@@ -160,12 +166,12 @@ function quietOnEpipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
       process.exitCode ??= 0;
       return;
     }
-    // Any other failure (a terminal gone wrong, a full disk) ends the run with EX_IOERR, said on
-    // standard error when that is not the stream that failed (direct writes say it in the run's language).
+    // Any other failure (a terminal gone wrong, a full disk) ends the run with EX_IOERR, said on standard
+    // error when that is not the stream that failed, as main says a failed direct write.
     process.exitCode = ExitCode.output;
     if (stream !== process.stderr) {
       try {
-        writeSync(2, `wallet-help: could not write the output (${err.code ?? err.message})\n`);
+        writeSync(2, say(err.code ?? err.message));
       } catch {
         // Nowhere left to say it.
       }

@@ -13,7 +13,7 @@ import type { ProblemRef } from './i18n/problem-ref.js';
 import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram, declared } from './program.js';
 import type { Style } from './render/style.js';
-import { CHECK_OPTION_SCAN, FACT_SCAN, loadScanner, mayHoldSecret, refuseSecrets, refuseSecretVariables, screenSettings, SecretError } from './safety/screen.js';
+import { CHECK_OPTION_SCAN, FACT_SCAN, loadScanner, mayHoldSecret, refuseSecrets, refuseSecretVariables, screenSettings, SecretError, type SecretField, type Suspect } from './safety/screen.js';
 import type { SecretScanOptions } from './safety/secrets.js';
 import { layoutFor, writeWarning } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
@@ -39,6 +39,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   // A tag as a locale writes it (zh-CN, en_GB) names its language.
   const lang: Lang = (early.lang === undefined ? undefined : langOf(early.lang)) ?? detectLang(io.env, config.lang);
   const t = await translator(lang);
+  // Standard output failing after a write returned (a built stream's error) is said as main says it (see report).
+  io.sayOutputFailure?.((reason) => outputFailure(t, json, reason, t('error.prefix')));
   const configColor = config.color === 'always' ? true : config.color === 'never' ? false : undefined;
   let loadedStyles: Promise<{ out: Style; err: Style }> | undefined;
   const styles = () =>
@@ -137,12 +139,11 @@ async function screened(err: unknown, t: Translate, argv: readonly string[]): Pr
   const details = err instanceof WalletHelpError ? JSON.stringify(err.details) : '';
   // An argument its command screens is screened here by the same rules: a TxID given to a run that failed for
   // another reason (no --chain) is not called a private key.
-  const [found] = [
-    ...findSecrets(err.message),
-    ...findSecrets(details),
-    ...argv.flatMap((text, i) => (isCaseId(argv, i) || isNumberOption(argv, i) ? [] : findSecrets(text, commandScan(argv, i) ?? {}))),
-  ];
-  return found ? new SecretError(t, found.kind) : err;
+  const inArguments = argv.flatMap((text, i) => (isCaseId(argv, i) || isNumberOption(argv, i) ? [] : findSecrets(text, commandScan(argv, i) ?? {}).map((f) => ({ kind: f.kind, field: optionOf(argv, i) }))));
+  const found = findSecrets(err.message)[0] ?? findSecrets(details)[0] ?? inArguments[0];
+  if (!found) return err;
+  // What a message or its details quote came from an argument: the first argument that holds a secret names its option.
+  return new SecretError(t, found.kind, { field: inArguments[0]?.field });
 }
 
 /**
@@ -203,19 +204,40 @@ const ANSWER_FLAGS = ['--answer', '-a'];
 const SHORTCUT_FLAGS = ['--network', '--balance', '--verification'];
 
 /**
- * What to screen of argument i: the whole argument, and when it answers a question, its id and its value
- * apart, so a refusal can name the question (the id is screened first: a secret is never echoed as one).
+ * Every option of every command that takes a value, by its long name (and `-a`, the one short name of such an
+ * option): a secret refused in an argument names the option that held it. A test checks the list against commander's.
  */
-function answerParts(argv: readonly string[], i: number): { text: string; where?: string }[] {
+export const VALUE_OPTIONS: readonly string[] = [
+  '--lang', '--now', '--contacts', '--provider', '--flows',
+  '--answer', '-a', '--network', '--balance', '--verification', '--answers', '--check-input', '--fact', '--summary', '--timeout', '--batch',
+  '--country', '--chain', '--address', '--txid', '--memo', '--since', '--flow', '--outcome', '--format', '--min-coverage',
+];
+
+/** The option whose value argument i is (`--fact KEY=…`, `--fact=…`), by its long name; undefined for other arguments. */
+function optionOf(argv: readonly string[], i: number): SecretField | undefined {
+  const arg = argv[i]!;
+  const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+  const flag = eq > 0 ? arg.slice(0, eq) : VALUE_OPTIONS.includes(argv[i - 1] ?? '') ? argv[i - 1]! : undefined;
+  if (flag === undefined || !VALUE_OPTIONS.includes(flag)) return undefined;
+  return flag === '-a' ? '--answer' : (flag as SecretField);
+}
+
+/**
+ * What to screen of argument i: the whole argument, and when it answers a question, its id and its value
+ * apart, so a refusal can name the question (the id is screened first: a secret is never echoed as one);
+ * each with the option that holds it.
+ */
+function answerParts(argv: readonly string[], i: number): Suspect[] {
   const arg = argv[i]!;
   const prev = argv[i - 1] ?? '';
-  if (SHORTCUT_FLAGS.includes(prev)) return [{ text: arg, where: prev.slice(2) }];
+  const field = optionOf(argv, i);
+  if (SHORTCUT_FLAGS.includes(prev)) return [{ text: arg, where: prev.slice(2), field }];
   const flag = ANSWER_FLAGS.find((f) => arg.startsWith(`${f}=`));
   const pair = ANSWER_FLAGS.includes(prev) ? arg : flag ? arg.slice(flag.length + 1) : undefined;
   const eq = pair?.indexOf('=') ?? -1;
-  if (pair === undefined || eq <= 0) return [{ text: arg }];
+  if (pair === undefined || eq <= 0) return [{ text: arg, field }];
   const id = pair.slice(0, eq).trim();
-  return [{ text: id }, { text: pair.slice(eq + 1), where: id }, { text: arg }];
+  return [{ text: id, field }, { text: pair.slice(eq + 1), where: id, field }, { text: arg, field }];
 }
 
 function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) => string): string {
@@ -250,8 +272,8 @@ async function report(error: unknown, r: Reporter): Promise<number> {
   const { io, t, json } = r;
   const err = asCancel(error) ?? error;
   if (err instanceof OutputError) {
-    // Standard output is what failed: the reason goes to standard error, in JSON mode too.
-    io.stderr.write(`${(await r.styles()).err.red(t('error.prefix'))}${t('error.output', { reason: err.reason })}\n`);
+    // Standard output is what failed: the reason goes to standard error, in JSON mode too (as JSON).
+    io.stderr.write(outputFailure(t, json, err.reason, json ? '' : (await r.styles()).err.red(t('error.prefix'))));
     return err.exitCode;
   }
   if (err instanceof CommanderError) {
@@ -259,7 +281,7 @@ async function report(error: unknown, r: Reporter): Promise<number> {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     const hint = t('error.seeHelp', { command: ['wallet-help', ...r.commandPath, '--help'].join(' ') });
-    return emit(r, new WalletHelpError('usage', commanderMessage(err, t), ExitCode.usage), hint);
+    return emit(r, new WalletHelpError('usage', commanderMessage(err, t), ExitCode.usage, commanderDetails(err)), hint);
   }
   if (err instanceof WalletHelpError) {
     if (err instanceof CancelError) {
@@ -282,6 +304,15 @@ async function report(error: unknown, r: Reporter): Promise<number> {
     io.stderr.write(`${layout.hanging((await r.styles()).err.red(t('error.prefix')), t('error.internal'))}\n${shown}\n`);
   }
   return ExitCode.internal;
+}
+
+/**
+ * The line that says standard output could not be written, for standard error: with --json or --batch the error
+ * document `{"error": {"code": "output_failed", "message", "reason"}}` (one line), otherwise the message after `prefix`.
+ */
+function outputFailure(t: Translate, json: boolean, reason: string, prefix: string): string {
+  const message = t('error.output', { reason });
+  return json ? `${JSON.stringify({ error: { code: 'output_failed', message, reason } })}\n` : `${prefix}${message}\n`;
 }
 
 /** What people call an option, as the README and the error codes word it, for the option's real name. */
@@ -309,6 +340,29 @@ function commanderMessage(err: CommanderError, t: Translate): string {
     }
     default:
       return capitalize(err.message.replace(/^error: /, ''));
+  }
+}
+
+/**
+ * What commander's usage error refused, for scripts, where commander says which: the `option` (its name, without a
+ * value given with "=", or a long name for an option missing its value), the `argument` missing, or the `command`
+ * that does not exist. Every argument was screened for secrets before commander read it.
+ */
+function commanderDetails(err: CommanderError): Record<string, string> {
+  const quoted = /'([^']*)'/.exec(err.message)?.[1];
+  if (quoted === undefined) return {};
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return { option: sentValue(quoted.replace(/=.*$/s, '')) };
+    case 'commander.optionMissingArgument':
+      // Commander names the option by its flags ("-a, --answer <id=value>"): its long name is the one scripts write.
+      return { option: /--[^\s,<[]+/.exec(quoted)?.[0] ?? quoted.split(/[\s,]/)[0]! };
+    case 'commander.missingArgument':
+      return { argument: quoted };
+    case 'commander.unknownCommand':
+      return { command: sentValue(quoted) };
+    default:
+      return {};
   }
 }
 

@@ -12,7 +12,7 @@ import type { ConfigAction } from './commands/config/config.js';
 import type { ContactsOptions } from './commands/contacts/contacts.js';
 import { CONFIG_KEYS } from './config/config.js';
 import { UsageError } from './errors.js';
-import { clip } from './util/safe-text.js';
+import { clip, sentValue } from './util/safe-text.js';
 import type { DiagnoseOptions } from './commands/diagnose/diagnose.js';
 import type { MessageKey } from './i18n/messages.js';
 import { HELP_EXAMPLES } from './help-examples.js';
@@ -52,9 +52,10 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
 
   later(program.command('diagnose').description(t('cmd.diagnose')).argument('[flow]', t('diagnose.arg.flow')), (diagnose) => diagnose
       .option('-a, --answer <id=value>', t('diagnose.opt.answer'), collect, [])
-      .option('--network <value>', t('diagnose.opt.network'))
-      .option('--balance <value>', t('diagnose.opt.balance'))
-      .option('--verification <value>', t('diagnose.opt.verification'))
+      // Collected, not the last one kept: the same question answered twice with different values is an error, as with --answer.
+      .option('--network <value>', t('diagnose.opt.network'), collect, [])
+      .option('--balance <value>', t('diagnose.opt.balance'), collect, [])
+      .option('--verification <value>', t('diagnose.opt.verification'), collect, [])
       .option('--answers <file>', t('diagnose.opt.answers'), (file: string, previous: string | undefined) => {
         // One answers file: a second one (or standard input beside a file) would silently win or be ignored.
         if (previous !== undefined) throw new UsageError('answers_file', t('error.answersFileTwice'));
@@ -80,9 +81,9 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
             [o.answers !== undefined, '--answers'],
             [o.answer.length > 0, '--answer'],
             [(o.checkInput?.length ?? 0) > 0, '--check-input'],
-            [o.network !== undefined, '--network'],
-            [o.balance !== undefined, '--balance'],
-            [o.verification !== undefined, '--verification'],
+            [o.network.length > 0, '--network'],
+            [o.balance.length > 0, '--balance'],
+            [o.verification.length > 0, '--verification'],
           ];
           const twice = given.find(([set]) => set)?.[1];
           if (twice) throw new UsageError('batch_conflict', t('batch.conflict'), { option: twice });
@@ -112,7 +113,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     (config) => config
       .option('--json', t('config.opt.json'))
       .action(async (action: string, key: string | undefined, value: string | undefined, o: { json?: boolean }, command: Command) => {
-        if (!CONFIG_ACTIONS.includes(action)) throw new UsageError('unknown_action', t('config.error.action', { action: clip(action) }));
+        if (!CONFIG_ACTIONS.includes(action)) throw new UsageError('unknown_action', t('config.error.action', { action: clip(action) }), { value: sentValue(action), values: [...CONFIG_ACTIONS] });
         const { runConfig } = await import('./commands/config/config.js');
         await runConfig({ action: action as ConfigAction, key, value, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
       })

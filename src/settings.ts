@@ -10,7 +10,7 @@ import type { Context } from './commands/context.js';
 import { CONFIG_FILE_NAME, configDir, type Config } from './config/config.js';
 import type { Directory, Provider } from './directory/types.js';
 import type { Flow, Lang } from './engine/types.js';
-import { chooseProvider, openDirectory } from './directory/source.js';
+import { chooseProvider, openDirectory, type ProviderSource } from './directory/source.js';
 import { UsageError } from './errors.js';
 import { folderProblem, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
 import { writeWarning } from './render/layout.js';
@@ -62,12 +62,15 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
     if (source === undefined || !(err instanceof UsageError)) throw err;
     throw new UsageError(err.code, t('error.namedBy', { message: err.message, source }), err.details);
   };
+  // Where the provider id was named, for an error about it (details give it to scripts).
+  const providerSource: ProviderSource | undefined =
+    g.provider !== undefined ? '--provider' : io.env.WALLET_HELP_PROVIDER !== undefined ? 'WALLET_HELP_PROVIDER' : config.provider !== undefined ? 'setting' : undefined;
   const provider = () =>
     (chosen ??= openDirectory(contactsFile, t, io.readFile, base.lang)
       .catch(named(namedBy(g.contacts, 'WALLET_HELP_CONTACTS', 'contactsFile')))
-      .then((directory) => {
+      .then(async (directory) => {
         try {
-          return { directory, provider: chooseProvider(directory, providerId, t) };
+          return { directory, provider: await chooseProvider(directory, providerId, t, providerSource) };
         } catch (err) {
           return named(namedBy(g.provider, 'WALLET_HELP_PROVIDER', 'provider'))(err);
         }

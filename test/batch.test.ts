@@ -70,7 +70,7 @@ describe('diagnose --batch', () => {
   it('names the answer that is not text by its question, as the library does; a key that holds a secret is refused as one (QA: README, script)', async () => {
     const r = await run(['diagnose', '--batch', '-'], { stdin: '{"flow":"payment-failed","answers":{"network":1}}\n{"flow":"payment-failed","answers":{"482913":2}}\n{"flow":"payment-failed","answers":{"__proto__":5}}\n' });
     const [first, second, third] = r.stdout.trim().split('\n').map((l) => JSON.parse(l).error);
-    expect(first).toEqual({ code: 'invalid_answers', message: 'The answer to "network" must be text, like {"network": "ok"}, not a number, a list or an object.', question: { id: 'network' } });
+    expect(first).toEqual({ code: 'invalid_answers', message: 'The answer to "network" must be text, like {"network": "ok"}, not a number, true or false, null, a list or an object.', question: { id: 'network' } });
     // Screened before it is quoted: six digits are a one-time code, in a key as in a value.
     expect(second).toMatchObject({ code: 'secret_refused', kind: 'one-time-code', field: 'answers' });
     expect(second.question).toBeUndefined();
@@ -208,6 +208,24 @@ describe('diagnose --batch', () => {
       const each = await run(['diagnose', '--batch', '-', ...args], { stdin: '' });
       expect(JSON.parse(each.stdout).error, option).toMatchObject({ code: 'batch_conflict', option });
     }
+  });
+
+  it('calls --batch FLOWID a flow beside --batch when no such file exists, not an unreadable file (QA: script)', async () => {
+    const r = await run(['diagnose', '--batch', 'payment-failed'], { stdin: '{"flow":"fees"}\n' });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toEqual({
+      code: 'batch_conflict',
+      option: 'flow',
+      flow: 'payment-failed',
+      file: 'payment-failed',
+      message:
+        'There is no file "payment-failed", and payment-failed is a flow: --batch reads its requests from a file or standard input (--batch alone, or --batch -), one JSON line each, and each line names its flow, like {"flow": "payment-failed", "answers": {"network": "ok"}}. Pipe the lines in, or name the file that holds them.',
+    });
+    expect((await run(['--lang', 'zh', 'diagnose', '--batch', 'fees'])).stdout).toContain('没有名为“fees”的文件，而 fees 是一个流程');
+    // A file of that name is read, as any file is.
+    const file = await run(['diagnose', '--batch', 'fees'], { files: { fees: '{"flow":"fees","answers":{"fee-type":"network-fee"}}\n' } });
+    expect(file.code).not.toBe(2);
+    expect(lines(file.stdout)[0]).toMatchObject({ flow: 'fees' });
   });
 
   it('keeps every line whole when a chunk of results is large and not ASCII', async () => {

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpsServer, type Server } from 'node:https';
-import { createServer as createNetServer } from 'node:net';
+import { createServer as createNetServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,14 +98,18 @@ describe('wallet-help check', () => {
     expect(r.stdout).toContain('turn on automatic date and time');
   });
 
-  it('fails connectivity at the TCP layer when the port refuses, and says what to do', async () => {
+  it('warns, not fails, when the provider\'s port refuses: the device is online, the service likely down (QA: script)', async () => {
     const r = await cli(['check', 'connectivity', '--contacts', directory(refusedPort), '--timeout', '1000']);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/✘ fail +connectivity +127\.0\.0\.1: offline \(tcp\)/);
-    expect(r.stdout).toContain('fix: check your internet connection');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/⚠ warn +connectivity +127\.0\.0\.1: the provider’s server refused the connection, so this device is online: the problem is likely on the provider’s side \(tcp\)/);
+    expect(r.stdout).toContain('fix: your connection works, but the provider’s server refused it');
+    expect(r.stdout).not.toContain('check your internet connection');
+    const json = JSON.parse((await cli(['check', 'connectivity', '--contacts', directory(refusedPort), '--timeout', '1000', '--json'])).stdout);
+    expect(json.checks[0]).toMatchObject({ name: 'connectivity', status: 'warn', result: 'unknown' });
     // In Chinese, the result in Chinese too; the clock says it could not reach the server, not that it sent no time (QA: zh user).
     const zh = await cli(['--lang', 'zh', 'check', 'connectivity', 'clock', '--contacts', directory(refusedPort), '--timeout', '1000']);
-    expect(zh.stdout).toMatch(/connectivity +127\.0\.0\.1: 无法连接 \(tcp\)/);
+    expect(zh.stdout).toMatch(/connectivity +127\.0\.0\.1: 服务商的服务器拒绝了连接，说明这台设备的网络是通的/);
+    expect(zh.stdout).toContain('处理：你的网络正常，但服务商的服务器拒绝了连接');
     expect(zh.stdout).toContain('连不上服务商的服务器，无法比对时钟');
     const clock = await cli(['check', 'clock', '--contacts', directory(refusedPort), '--timeout', '1000']);
     expect(clock.stdout).toContain("the provider's server could not be reached to compare clocks");
@@ -230,9 +234,30 @@ describe('the connectivity check in a flow', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('leads to the connection fix when the provider cannot be reached', async () => {
+  it('asks the question when the provider\'s server refuses the connection, rather than sending the user to fix theirs (QA: script)', async () => {
+    // A script that left the question to the check is told to answer it: the device is online, the service is not answering.
     const r = await cli(['diagnose', 'payment-failed', '--contacts', directory(refusedPort), '--timeout', '1000', '--json']);
-    expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'missing_answer', question: { id: 'network' } });
+    // Without --json, the progress line says why the question is asked.
+    const text = await cli(['diagnose', 'payment-failed', '--contacts', directory(refusedPort), '--timeout', '1000']);
+    expect(text.stderr).toContain('Checking the connection to the provider… the provider’s server refused the connection (likely a problem on the provider’s side, not your connection): the question is asked');
+  });
+
+  it('leads to the connection fix when the provider does not answer', async () => {
+    // A server that takes the connection and never says a word: no refusal, only silence until the timeout.
+    const silent = createNetServer((socket) => socket.resume());
+    const sockets = new Set<Socket>();
+    silent.on('connection', (socket) => sockets.add(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      const r = await cli(['diagnose', 'payment-failed', '--contacts', directory((silent.address() as { port: number }).port), '--timeout', '300', '--json']);
+      expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
+      expect(JSON.parse(r.stdout).checks[0]).toMatchObject({ result: 'offline', detail: '(tls)' });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((r) => silent.close(r));
+    }
   });
 
   it('shows a plain line while checking when not on a terminal', async () => {

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { diagnose, loadFlows } from '../src/lib.js';
+import { diagnose, loadFlows, type UsageError } from '../src/lib.js';
 import { run } from './helpers.js';
 
 const json = (s: string) => JSON.parse(s);
@@ -182,6 +182,38 @@ describe('diagnose with flags and --json', () => {
     expect(twice.stderr).toContain('answered twice');
   });
 
+  it('refuses a shortcut flag or --check-input repeated with another value, as a repeated --answer is; the same value twice passes (QA: script)', async () => {
+    const error = async (...args: string[]) => json((await run(['diagnose', 'payment-failed', ...args, '--json'])).stdout).error;
+    // Before, the last one silently won: --network offline --network ok went on with ok.
+    expect(await error('--network', 'offline', '--network', 'ok')).toMatchObject({ code: 'answer_twice', question: { id: 'network' }, message: 'The question "network" is answered twice, with "offline" and "ok". Give one answer.' });
+    expect(await error('--network', 'ok', '--balance', 'sufficient', '--balance=insufficient')).toMatchObject({ code: 'answer_twice', question: { id: 'balance' } });
+    expect(await error('--network', 'ok', '--balance', 'sufficient', '--verification', 'pending', '--verification', 'verified')).toMatchObject({ code: 'answer_twice', question: { id: 'verification' } });
+    expect(await error('--network', 'ok', '-a', 'network=offline')).toMatchObject({ code: 'answer_twice', question: { id: 'network' } });
+    const same = await run(['diagnose', 'payment-failed', '--network', 'offline', '--network', 'offline', '-a', 'network=offline', '--json']);
+    expect(same.code).toBe(0);
+    expect(json(same.stdout).answers).toEqual({ network: 'offline' });
+    // The text a question's check reads, given twice: which one would be checked?
+    const base = ['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me', '--json'];
+    const checkTwice = json((await run([...base, '--check-input', 'claimed-contact=example.com', '--check-input', 'claimed-contact=examp1e.com'])).stdout).error;
+    expect(checkTwice).toMatchObject({ code: 'answer_twice', question: { id: 'claimed-contact' }, message: 'The question "claimed-contact" is given two different texts to check with --check-input. Give one.' });
+    expect((await run([...base, '--check-input', 'claimed-contact=example.com', '--check-input', 'claimed-contact=example.com'])).code).toBe(0);
+    expect((await run(['--lang', 'zh', ...base, '--check-input', 'claimed-contact=example.com', '--check-input', 'claimed-contact=examp1e.com'])).stdout).toContain('问题“claimed-contact”用 --check-input 给了两段不同的待核对文本。请只给一段。');
+  });
+
+  it('refuses a --fact given twice for one key (in any letter case) with different values, naming the key (QA: script)', async () => {
+    for (const [first, second] of [['amount=1', 'amount=2'], ['amount=1', 'Amount=2'], ['TXID=abc', 'txid=abd']] as const) {
+      const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', first, '--fact', second, '--json']);
+      expect(r.code, `${first} ${second}`).toBe(2);
+      const key = first.slice(0, first.indexOf('=')).toLowerCase();
+      expect(json(r.stdout).error).toEqual({ code: 'fact_twice', key, message: `The fact "${key}" is given twice with --fact, with different values (keys are read in any letter case). Give it once.` });
+    }
+    // The same value twice is one fact.
+    const same = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', 'amount=1', '--fact', 'AMOUNT= 1', '--json']);
+    expect(same.code).toBe(0);
+    expect(json(same.stdout).facts).toEqual({ amount: '1' });
+    expect((await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--fact', 'amount=1', '--fact', 'amount=2'])).stderr).toContain('排查记录信息“amount”用 --fact 给了两次，两次的值不同（键不区分大小写）。请只给一次。');
+  });
+
   it('reports a broken answers file with file:line:column', async () => {
     const r = await run(['diagnose', 'payment-failed', '--answers', 'bad.yaml'], { files: { 'bad.yaml': 'network: ok\nnetwork: offline\n' } });
     expect(r.code).toBe(2);
@@ -215,13 +247,15 @@ describe('diagnose with flags and --json', () => {
     expect(json((await run(['diagnose', 'payment-failed', '--answers', 'd.yaml', '--json'], { files })).stdout).outcome.id).toBe('fix-connection');
   });
 
-  it('takes a number in an answers file as written: a long card number is refused, not rounded and quoted', async () => {
-    for (const [file, text] of [['c.yaml', 'network: ok\nbalance: 6212345678901234569\n'], ['c.json', '{"network": "ok", "balance": 6212345678901234569}']] as const) {
-      const r = await run(['diagnose', 'payment-failed', '--answers', file, '--json'], { files: { [file]: text } });
-      expect(r.code).toBe(2);
-      expect(json(r.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'card-number' });
-      expect(r.stdout).not.toMatch(/62123456789012|6212345678901235000/);
-    }
+  it('takes a number in a YAML answers file as written: a long card number is refused, not rounded and quoted', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--answers', 'c.yaml', '--json'], { files: { 'c.yaml': 'network: ok\nbalance: 6212345678901234569\n' } });
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'card-number' });
+    expect(r.stdout).not.toMatch(/62123456789012|6212345678901235000/);
+    // In strict JSON a number is no text, as in a --batch line: refused without being quoted at all.
+    const strict = await run(['diagnose', 'payment-failed', '--answers', 'c.json', '--json'], { files: { 'c.json': '{"network": "ok", "balance": 6212345678901234569}' } });
+    expect(json(strict.stdout).error).toMatchObject({ code: 'invalid_answers', question: { id: 'balance' } });
+    expect(strict.stdout).not.toMatch(/62123456789012|6212345678901235000/);
     const octal = await run(['diagnose', 'payment-failed', '--answers', 'd.yaml', '--json'], { files: { 'd.yaml': 'network: ok\nbalance: 0o755\n' } });
     expect(json(octal.stdout).error).toMatchObject({ code: 'invalid_value', value: '0o755' });
   });
@@ -246,9 +280,68 @@ describe('diagnose with flags and --json', () => {
     expect(r.stdout).not.toContain('4c0883a6');
   });
 
+  it('gives a strict .json answers file the code, question and message a --batch line and the library give for the same answers (QA: script)', async () => {
+    const flows = await loadFlows();
+    const big = 'x'.repeat(1_100_000);
+    const cases: [string, Record<string, unknown>][] = [
+      ['a number', { network: 5 }],
+      ['null', { network: null }],
+      ['true', { network: true }],
+      ['a list', { network: ['ok'] }],
+      ['an empty text', { network: '' }],
+      ['a value not offered', { network: 'maybe' }],
+      ['a number after a secret-free unknown question', { netwrk: 'ok', balance: 5 }],
+      ['answers longer than 1 MB together', { network: big }],
+    ];
+    for (const [what, answers] of cases) {
+      const text = JSON.stringify(answers);
+      const file = json((await run(['diagnose', 'payment-failed', '--answers', 'a.json', '--json'], { files: { 'a.json': text } })).stdout).error;
+      // As a JavaScript caller sends them: any JSON values.
+      const library: Record<string, unknown> | undefined = await diagnose(flows, { flow: 'payment-failed', answers: answers as Record<string, string> }).then(
+        () => undefined,
+        (e: UsageError) => ({ code: e.code, message: e.message, ...e.details }),
+      );
+      expect(library, what).toBeDefined();
+      // The file's error is placed in the file: its message starts with file:line:column, and it has those fields too.
+      const { file: name, line, column, ...rest } = file;
+      expect(name, what).toBe('a.json');
+      expect(rest.code, what).toBe(library!.code);
+      expect(rest.question, what).toEqual(library!.question);
+      expect(rest.message.replace(/^a\.json:\d+:\d+: /, ''), what).toBe(library!.message);
+      if (text.length < 1_000_000) {
+        const [line1] = json(`[${(await run(['diagnose', '--batch'], { stdin: `{"flow": "payment-failed", "answers": ${text}}\n` })).stdout.trim()}]`);
+        expect(line1.error, what).toEqual(library);
+      }
+      if (what !== 'answers longer than 1 MB together') expect([line, column], what).not.toEqual([undefined, undefined]);
+    }
+    // The answer that is not text is placed at its value; a flag that answers the same question does not mend the file.
+    expect(json((await run(['diagnose', 'payment-failed', '--answers', 'a.json', '--json'], { files: { 'a.json': '{\n  "network": null\n}' } })).stdout).error).toMatchObject({ code: 'invalid_answers', line: 2, column: 14 });
+    expect(json((await run(['diagnose', 'payment-failed', '--answers', 'a.json', '--network', 'ok', '--json'], { files: { 'a.json': '{"network": 5}' } })).stdout).error).toMatchObject({ code: 'invalid_answers', question: { id: 'network' } });
+    // A secret written as the key of such an answer is refused, never quoted.
+    const key = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
+    const secret = await run(['diagnose', 'payment-failed', '--answers', 'a.json', '--json'], { files: { 'a.json': `{"${key}": 1}` } });
+    expect(json(secret.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'private-key', line: 1, column: 2 });
+    expect(secret.stdout).not.toContain('4c0883a6');
+    // A YAML file still reads a number as its text (known and accepted: YAML writes numbers and words alike).
+    expect(json((await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--json'], { files: { 'a.yaml': 'network: 5\n' } })).stdout).error).toMatchObject({ code: 'invalid_value', value: '5' });
+    // The 1 MB of a request's answers holds for a YAML file too.
+    expect(json((await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--json'], { files: { 'a.yaml': `network: ${big}\n` } })).stdout).error).toMatchObject({ code: 'invalid_answers', file: 'a.yaml' });
+  });
+
   it('says a second YAML document is one, where it starts', async () => {
     const r = await run(['diagnose', 'payment-failed', '--answers', 'e.yaml', '--json'], { files: { 'e.yaml': 'network: ok\n---\nbalance: sufficient\n' } });
     expect(json(r.stdout).error).toMatchObject({ code: 'answers_file', line: 2, column: 1, problems: [{ message: expect.stringMatching(/^the file holds more than one YAML document/) }] });
+  });
+
+  it('says more than 2 MB came on standard input, with advice for answers, not flows (QA: script)', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--answers', '-', '--json'], { stdin: 'a'.repeat(3_000_000) });
+    expect(r.code).toBe(2);
+    const { error } = json(r.stdout);
+    // It was "file is 2,105,344 bytes, larger than … make a very large flow two smaller ones": a count of what happened to be read, and a flow's advice.
+    expect(error).toMatchObject({ code: 'answers_file', file: '(stdin)', line: 1, column: 1 });
+    expect(error.problems).toEqual([{ file: '(stdin)', line: 1, column: 1, message: 'more than 2 MB came on standard input, more than answers ever need: send only the answers, one short line per question (for example "network: ok")' }]);
+    const zh = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--answers', '-'], { stdin: 'a'.repeat(3_000_000) });
+    expect(zh.stderr).toContain('标准输入传来的内容超过了 2 MB，远多于回答所需：请只发送回答，每个问题一行短文本（例如“network: ok”）');
   });
 
   it('refuses --answers given twice instead of ignoring one', async () => {

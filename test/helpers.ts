@@ -132,6 +132,8 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
       }
       return Readable.from([typeof content === 'string' ? Buffer.from(content) : content]);
     },
+    // In-memory files are never pipes (pipes are tested against the built CLI).
+    isPipe: async () => false,
     prompter: async () => prompter,
     ...(opts.signal ? { signal: opts.signal } : {}),
   };

@@ -149,7 +149,7 @@ describe('the library', () => {
       expect.stringMatching(/^diagnose: the option now must be a valid Date, .* not "yesterday"\.$/),
       expect.stringMatching(/^diagnose: the option now must be a valid Date, .* not Invalid Date\.$/),
       expect.stringMatching(/^A request needs the flow id as a text/),
-      'The answer to "network" must be text, like {"network": "ok"}, not a number, a list or an object.',
+      'The answer to "network" must be text, like {"network": "ok"}, not a number, true or false, null, a list or an object.',
       'diagnose: the option provider must be a text.',
       expect.stringMatching(/^diagnose: the first argument must be the flows loadFlows\(\) returned/),
       expect.stringMatching(/^diagnose: the first argument must be the flows loadFlows\(\) returned/),

@@ -332,10 +332,11 @@ describe('checkConnectivity: layer by layer', () => {
     expect(timing(r, 'http')?.ms).toBeGreaterThan(150);
   });
 
-  it('is offline at tcp when the port refuses, after one retry', async () => {
+  it('cannot tell (not offline) when the provider\'s port refuses, after one retry: the refusal is an answer from its host', async () => {
+    // The device reached the host, which said no: the service is down or in maintenance, not this device's connection (QA: script).
     const port = await freePort();
-    const r = await checkConnectivity({ apiHost: LOOPBACK, apiPort: port }, { ...BASE, ca: TEST_CERT });
-    expect(r).toMatchObject({ result: 'offline', failedLayer: 'tcp' });
+    const r = await checkConnectivity({ apiHost: LOOPBACK, apiPort: port }, { ...BASE, ca: TEST_CERT, online: () => true });
+    expect(r).toMatchObject({ result: 'unknown', failedLayer: 'tcp', unknownReason: 'refused' });
     expect(layers(r)).toEqual(['dns', 'tcp']);
     expect(timing(r, 'tcp')).toMatchObject({ ok: false, detail: 'connection refused (ECONNREFUSED) (also on a retry)' });
   });
@@ -365,12 +366,21 @@ describe('checkConnectivity: layer by layer', () => {
     expect(timing(r, 'http')).toMatchObject({ ok: false, detail: expect.stringMatching(/no answer within 300 ms/) });
   });
 
-  it('is offline at http when the status URL cannot be fetched', async () => {
+  it('cannot tell (not offline) when the status URL\'s host refuses the connection, the API host reached', async () => {
     const port = await freePort();
     const r = await checkConnectivity({ apiHost: LOOPBACK, apiPort: secure.port, statusUrl: `http://${LOOPBACK}:${port}/status` }, { ...BASE, ca: TEST_CERT });
-    expect(r).toMatchObject({ result: 'offline', failedLayer: 'http' });
+    expect(r).toMatchObject({ result: 'unknown', failedLayer: 'http', unknownReason: 'refused' });
     expect(r.httpStatus).toBeUndefined();
     expect(timing(r, 'http')?.detail).toContain('ECONNREFUSED');
+  });
+
+  it('is offline at http when the status URL cannot be fetched for another reason (a reset)', async () => {
+    // Accepts, then resets every connection: no answer from the service, and no refusal either.
+    const resetting = await start(net.createServer((socket) => socket.resetAndDestroy()));
+    cleanups.push(resetting.close);
+    const r = await checkConnectivity({ apiHost: LOOPBACK, apiPort: secure.port, statusUrl: `http://${LOOPBACK}:${resetting.port}/status` }, { ...BASE, ca: TEST_CERT });
+    expect(r).toMatchObject({ result: 'offline', failedLayer: 'http' });
+    expect(r.unknownReason).toBeUndefined();
   });
 
   const failingLookup = (code: string) => async (host: string): Promise<never> => {
@@ -472,10 +482,14 @@ describe('checkConnectivity: proxies', () => {
     expect(proxy.log).toHaveLength(2);
   });
 
-  it('is offline at tcp when the proxy itself refuses connections', async () => {
+  it('is offline at tcp when the proxy itself refuses connections (the proxy is this side\'s, not the provider)', async () => {
     const port = await freePort();
     const r = await checkConnectivity({ apiHost: LOOPBACK, apiPort: secure.port }, { ...BASE, ca: TEST_CERT, env: { HTTPS_PROXY: `127.0.0.1:${port}` } });
     expect(r).toMatchObject({ result: 'offline', failedLayer: 'tcp', viaProxy: `127.0.0.1:${port}` });
+    expect(r.unknownReason).toBeUndefined();
+    // The status URL through an HTTP proxy that refuses: the same.
+    const viaHttp = await checkConnectivity({ apiHost: LOOPBACK, apiPort: secure.port, statusUrl: `http://${LOOPBACK}:${plain.port}/ok` }, { ...BASE, ca: TEST_CERT, env: { HTTP_PROXY: `127.0.0.1:${port}` } });
+    expect(viaHttp).toMatchObject({ result: 'offline', failedLayer: 'http' });
     expect(timing(r, 'tcp')?.detail).toMatch(/^proxy 127\.0\.0\.1:\d+: connection refused \(ECONNREFUSED\) \(also on a retry\)$/);
   });
 

@@ -85,13 +85,14 @@ describe('readDataFile', () => {
 describe.runIf(HAS_DEV_ZERO)('the CLI refuses devices and pipes wherever it reads a data file', () => {
   const NOT_REGULAR = /not a regular file/;
 
-  it('--answers /dev/zero', () => {
+  it('--answers /dev/zero, saying to pipe the answers in instead', () => {
     const r = cli(['diagnose', 'payment-failed', '--answers', '/dev/zero', '--json']);
     expect(r.signal).toBeNull();
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.stdout) as { error: { code: string; message: string } };
     expect(doc.error.code).toBe('answers_file');
     expect(doc.error.message).toMatch(NOT_REGULAR);
+    expect(doc.error.message).toContain('To send the answers through a pipe, use --answers - and pipe them to standard input.');
   });
 
   it('--contacts /dev/zero', () => {
@@ -116,5 +117,43 @@ describe.runIf(HAS_DEV_ZERO)('the CLI refuses devices and pipes wherever it read
     const r = cli(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { WALLET_HELP_CONFIG_DIR: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/settings file .*config\.json cannot be read \(it is not a regular file\)/);
+  });
+});
+
+describe.runIf(HAS_MKFIFO)('--answers reads a pipe as --batch FILE does, up to the same limit (QA: script)', () => {
+  /** The CLI reading --answers from a named pipe that `writer` (a shell command) fills, as `--answers <(…)` does. */
+  function throughPipe(writer: string) {
+    const pipe = fifo();
+    const r = spawnSync('sh', ['-c', `${writer} > "$1" & exec "$2" "$3" diagnose payment-failed --answers "$1" --json`, 'sh', pipe, process.execPath, BIN], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, WALLET_HELP_CONFIG_DIR: tempDir(), NO_COLOR: '1' },
+    });
+    return { code: r.status, stdout: r.stdout, pipe };
+  }
+
+  it('a named pipe (what process substitution gives)', () => {
+    const r = throughPipe(`printf 'network: offline\\n'`);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ answers: { network: 'offline' }, outcome: { id: 'fix-connection' } });
+  });
+
+  it('more than 2 MB through a pipe: said as such, with advice for answers', () => {
+    const r = throughPipe(`head -c 3000000 /dev/zero | tr '\\0' a`);
+    expect(r.code).toBe(2);
+    const { error } = JSON.parse(r.stdout) as { error: { code: string; problems: { message: string }[] } };
+    expect(error.code).toBe('answers_file');
+    expect(error.problems[0]!.message).toBe('more than 2 MB came through the pipe, more than answers ever need: send only the answers, one short line per question (for example "network: ok")');
+  });
+
+  it('/dev/stdin, also when standard input is a socket (as a program spawned by Node gets)', () => {
+    const r = spawnSync(process.execPath, [BIN, 'diagnose', 'payment-failed', '--answers', '/dev/stdin', '--json'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      input: 'network: offline\n',
+      env: { ...process.env, WALLET_HELP_CONFIG_DIR: tempDir(), NO_COLOR: '1' },
+    });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ answers: { network: 'offline' } });
   });
 });

@@ -932,30 +932,39 @@ describe('output that cannot be written (the built CLI, standard output on /dev/
   }
 
   it.runIf(existsSync('/dev/full'))('says why on standard error and exits 74 (EX_IOERR), without a stack trace, in every mode', () => {
+    const MESSAGE = 'Could not write the output (ENOSPC): check the disk space and where the output goes, then run the command again.';
+    // With --json (or --batch) the failure is the error document, on standard error, since standard output failed (QA: script).
+    const DOCUMENT = `${JSON.stringify({ error: { code: 'output_failed', message: MESSAGE, reason: 'ENOSPC' } })}\n`;
     const json = toFull(['diagnose', 'payment-failed', '--network', 'offline', '--json']);
     expect(json.code).toBe(74);
-    expect(json.stderr).toBe('Error: Could not write the output (ENOSPC): check the disk space and where the output goes, then run the command again.\n');
+    expect(json.stderr).toBe(DOCUMENT);
+    expect(toFull(['diagnose', 'payment-failed', '--network', 'offline']).stderr).toBe(`Error: ${MESSAGE}\n`);
     // An error document that cannot be written either (QA: script, it crashed with the bundle's source).
     for (const args of [['diagnose', 'nope', '--json'], ['--lang', 'fr', 'diagnose', 'payment-failed', '--json'], ['diagnose', '--batch', '/nonexistent'], ['flows', 'show', 'nope', '--json']]) {
       const failed = toFull(args);
       expect(failed.code, args.join(' ')).toBe(74);
-      expect(failed.stderr).toBe('Error: Could not write the output (ENOSPC): check the disk space and where the output goes, then run the command again.\n');
+      expect(failed.stderr, args.join(' ')).toBe(DOCUMENT);
     }
     const zh = toFull(['--lang', 'zh', 'flows', 'list', '--json']);
     expect(zh.code).toBe(74);
-    expect(zh.stderr).toContain('无法写出输出内容（ENOSPC）');
+    expect(JSON.parse(zh.stderr)).toEqual({ error: { code: 'output_failed', message: '无法写出输出内容（ENOSPC）：请检查磁盘空间和输出的去向，然后重新运行命令。', reason: 'ENOSPC' } });
     const batch = spawnSync('sh', ['-c', `printf '%s\\n' '{"flow":"fees"}' | "${process.execPath}" "${BIN}" diagnose --batch > /dev/full`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: tempDir() } });
     expect(batch.status).toBe(74);
-    expect(batch.stderr).toContain('Could not write the output (ENOSPC)');
-    // Text output that asks whether /dev/full (a character device) is a terminal goes through Node's stream: still calm.
-    const text = toFull(['flows', 'list']);
-    expect(text.code).toBe(74);
-    expect(text.stderr).toBe('wallet-help: could not write the output (ENOSPC)\n');
+    expect(batch.stderr.split('\n')).toContain(DOCUMENT.trim());
+    // Output that asks whether /dev/full (a character device) is a terminal goes through Node's stream, whose error comes
+    // after the write returned: said in the same words as the rest, in the run's language, and as JSON with --json (QA: script).
+    for (const args of [['flows', 'list'], ['contacts']]) {
+      const text = toFull(args);
+      expect(text.code, args.join(' ')).toBe(74);
+      expect(text.stderr, args.join(' ')).toBe(`Error: ${MESSAGE}\n`);
+    }
+    expect(toFull(['contacts', '--json']).stderr).toBe(DOCUMENT);
+    expect(toFull(['--lang', 'zh', 'contacts']).stderr).toBe('错误：无法写出输出内容（ENOSPC）：请检查磁盘空间和输出的去向，然后重新运行命令。\n');
     // --version alone is printed before the CLI loads; failing, it is the CLI's to report like the rest (QA: README).
     for (const flag of ['--version', '-V']) {
       const version = toFull([flag]);
       expect(version.code).toBe(74);
-      expect(version.stderr).toBe('Error: Could not write the output (ENOSPC): check the disk space and where the output goes, then run the command again.\n');
+      expect(version.stderr).toBe(`Error: ${MESSAGE}\n`);
     }
   });
 });

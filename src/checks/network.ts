@@ -2,7 +2,8 @@
  * Network checks that measure instead of asking "is your network OK?":
  *
  * - checkConnectivity: DNS lookup of the API host, TCP connect, TLS handshake (verified, with SNI), then the HTTP
- *   status of a status URL, each layer timed; 'ok', 'unstable' (slow, flaky or a struggling server) or 'offline'.
+ *   status of a status URL, each layer timed; 'ok', 'unstable' (slow, flaky or a struggling server), 'offline', or
+ *   'unknown' when the far end answered but the service was not reached (see ConnectivityResult).
  * - checkClock: the device clock against the HTTP Date header of a server (wrong clocks break TLS and signing).
  * - checkConfirmations: confirmations of a transaction on an Esplora-compatible explorer API.
  *
@@ -40,11 +41,24 @@ export interface CheckOptions {
   online?: () => boolean;
 }
 /**
- * `unknown`: the DNS server answered that the API host's name does not exist, while the device is on a network.
- * The connection works as far as that answer goes; a DNS filter, a captive portal or the service itself may be why.
- * (Offline, a resolver cannot reach its server: EAI_AGAIN; macOS answers ENOTFOUND then, with no interface up.)
+ * `unknown`: the connection works as far as an answer from the far end goes, but the service was not reached, for one
+ * of two reasons (`unknownReason`):
+ * - `name-not-found`: the DNS server answered that the API host's name does not exist, while the device is on a
+ *   network; a DNS filter, a captive portal or the service itself may be why. (Offline, a resolver cannot reach its
+ *   server: EAI_AGAIN; macOS answers ENOTFOUND then, with no interface up.)
+ * - `refused`: the provider's host refused the connection (ECONNREFUSED, at the API host or the status URL): a refusal
+ *   is an answer from that host or its firewall, so the device's network works and the service is likely down or
+ *   under maintenance. One a proxy refused is no such answer (the proxy is this side's): that stays `offline`.
  */
-export interface ConnectivityResult { result: 'ok' | 'unstable' | 'offline' | 'unknown'; failedLayer?: 'dns' | 'tcp' | 'tls' | 'http'; timings: CheckTiming[]; httpStatus?: number; viaProxy?: string }
+export interface ConnectivityResult {
+  result: 'ok' | 'unstable' | 'offline' | 'unknown';
+  failedLayer?: 'dns' | 'tcp' | 'tls' | 'http';
+  /** Why the result is `unknown` (and only then). */
+  unknownReason?: 'name-not-found' | 'refused';
+  timings: CheckTiming[];
+  httpStatus?: number;
+  viaProxy?: string;
+}
 /** `unreachable`: an unknown result because the server could not be reached at all (not because it sent no usable time). */
 export interface ClockResult { result: 'ok' | 'skewed' | 'unknown'; skewSeconds?: number; serverDate?: string; detail?: string; unreachable?: boolean }
 export interface ConfirmationsResult { result: 'confirmed' | 'confirming' | 'not-found' | 'unknown'; confirmations: number; required: number; blockHeight?: number; detail?: string }
@@ -67,16 +81,26 @@ const noop = (): void => undefined;
 // ---------------------------------------------------------------------------------------------------------------
 // Errors
 
-/** An ordinary failure of one step; `retryable` marks failures worth one more TCP attempt. */
+/**
+ * An ordinary failure of one step; `retryable` marks failures worth one more TCP attempt, `atProxy` those of the
+ * connection to a proxy (not to the host behind it).
+ */
 class StepError extends Error {
   readonly code: string | undefined;
   readonly retryable: boolean;
-  constructor(message: string, code?: string, retryable = false) {
+  readonly atProxy: boolean;
+  constructor(message: string, code?: string, retryable = false, atProxy = false) {
     super(message);
     this.name = 'StepError';
     this.code = code;
     this.retryable = retryable;
+    this.atProxy = atProxy;
   }
+}
+
+/** A connection the host itself refused: an answer from the far end, so the device is online (see ConnectivityResult). */
+function refusedByHost(err: unknown): boolean {
+  return errorCode(err) === 'ECONNREFUSED' && !(err instanceof StepError && err.atProxy);
 }
 
 class TimeoutError extends StepError {
@@ -135,10 +159,10 @@ function describe(err: unknown): string {
   return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
-/** A socket-level failure: retryable unless it is a timeout or a cancellation. */
+/** A socket-level failure: retryable unless it is a timeout or a cancellation. A `prefix` names the proxy it was at. */
 function socketError(err: unknown, prefix = ''): StepError {
   if (err instanceof StepError) return err;
-  return new StepError(`${prefix}${describe(err)}`, errorCode(err), true);
+  return new StepError(`${prefix}${describe(err)}`, errorCode(err), true, prefix !== '');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -406,7 +430,7 @@ async function connectHost(ctx: Ctx, host: string, port: number, signal: AbortSi
     address = (await resolveAddress(ctx, host, signal)).address;
   } catch (err) {
     if (signal.aborted) throw err;
-    throw new StepError(`${prefix}could not resolve ${host}: ${describe(err)}`, errorCode(err), true);
+    throw new StepError(`${prefix}could not resolve ${host}: ${describe(err)}`, errorCode(err), true, prefix !== '');
   }
   return connectTcp(ctx, address, port, signal, prefix);
 }
@@ -591,6 +615,8 @@ export async function checkConnectivity(target: ConnectivityTarget, opts: CheckO
     timings,
     ...(viaProxy ? { viaProxy } : {}),
   });
+  /** Whether the last layer that failed failed because the host refused the connection. */
+  let refused = false;
   /** Times one layer; records it and returns undefined when it fails (AbortError propagates). */
   const layer = async <T>(name: Layer, what: string, fn: (signal: AbortSignal) => Promise<T>, detail: (value: T) => string | undefined): Promise<T | undefined> => {
     const start = ctx.now();
@@ -601,10 +627,14 @@ export async function checkConnectivity(target: ConnectivityTarget, opts: CheckO
       return value;
     } catch (err) {
       throwIfAborted(ctx);
+      refused = refusedByHost(err);
       timings.push({ layer: name, ms: elapsed(ctx, start), ok: false, detail: describe(err) });
       return undefined;
     }
   };
+  /** A connection that failed at `failedLayer`: offline, unless the provider's host refused it (it answered: see ConnectivityResult). */
+  const notConnected = (failedLayer: 'tcp' | 'http'): ConnectivityResult =>
+    refused ? finish('unknown', { failedLayer, unknownReason: 'refused' }) : finish('offline', { failedLayer });
 
   try {
     let proxy: ProxyConfig | undefined;
@@ -635,7 +665,11 @@ export async function checkConnectivity(target: ConnectivityTarget, opts: CheckO
         net.isIP(host) ? 'IP address, no lookup needed' : `${host} → ${found.address}`,
       );
       // "No such name" is an answer from a DNS server: with an interface up, the device is not simply offline.
-      if (!found) return finish((lookupError === 'ENOTFOUND' || lookupError === 'ENODATA') && ctx.online() ? 'unknown' : 'offline', { failedLayer: 'dns' });
+      if (!found) {
+        return (lookupError === 'ENOTFOUND' || lookupError === 'ENODATA') && ctx.online()
+          ? finish('unknown', { failedLayer: 'dns', unknownReason: 'name-not-found' })
+          : finish('offline', { failedLayer: 'dns' });
+      }
       open = (signal) => connectTcp(ctx, found.address, port, signal);
     }
 
@@ -649,14 +683,14 @@ export async function checkConnectivity(target: ConnectivityTarget, opts: CheckO
           return { socket: await open(signal), retried: describe(first) };
         } catch (second) {
           if (signal.aborted) throw second;
-          throw new StepError(`${describe(second)} (also on a retry)`, errorCode(second));
+          throw new StepError(`${describe(second)} (also on a retry)`, errorCode(second), false, second instanceof StepError && second.atProxy);
         }
       }
     }, (value) => {
       const parts = [viaProxy ? `tunnel through proxy ${viaProxy}` : undefined, value.retried ? `connected on the second attempt, the first failed: ${value.retried}` : undefined];
       return parts.filter(Boolean).join('; ') || undefined;
     });
-    if (!connected) return finish('offline', { failedLayer: 'tcp' });
+    if (!connected) return notConnected('tcp');
     if (connected.retried) unstable = true;
 
     // TLS
@@ -670,7 +704,7 @@ export async function checkConnectivity(target: ConnectivityTarget, opts: CheckO
       const answer = await layer('http', `status request to ${statusUrl.host}`, (signal) => fetchUrl(ctx, statusUrl, 'GET', 0, signal), (answer) =>
         `HTTP ${answer.status}${answer.viaProxy ? ` via proxy ${answer.viaProxy}` : ''}`,
       );
-      if (!answer) return finish('offline', { failedLayer: 'http' });
+      if (!answer) return notConnected('http');
       httpStatus = answer.status;
       if (answer.viaProxy) viaProxy ??= answer.viaProxy;
       if (answer.status >= 500 || answer.status === 429) {

@@ -10,7 +10,7 @@ import type { Translate } from '../i18n/i18n.js';
 import type { Provider } from '../directory/types.js';
 import { refuseSecrets } from '../safety/screen.js';
 import type { LookalikeReason, UnknownReason } from '../safety/verify.js';
-import type { CheckOptions, CheckTiming } from '../checks/network.js';
+import type { CheckOptions, CheckTiming, ConnectivityResult } from '../checks/network.js';
 import { clip, sentValue } from '../util/safe-text.js';
 import { chainFromText } from '../checks/chains.js';
 
@@ -30,13 +30,15 @@ export interface CheckRecord {
 /**
  * Runs a question's check on typed text. Returns the answer it gives, or
  * undefined when the text cannot be checked (not a contact, or empty where the
- * question has no "not given" answer), so the caller asks instead.
+ * question has no "not given" answer), so the caller asks instead. `option`
+ * names the command-line option the text came from, for a refusal.
  */
 export async function runCheck(
   q: Question,
   typed: string,
   providers: readonly Provider[],
   t: Translate,
+  option?: '--check-input',
 ): Promise<{ answer: string; record: CheckRecord; spoofable?: 'phone' | 'email' } | 'needs-country' | undefined> {
   if (q.check !== 'verify-contact') return undefined;
   const spec = CHECKS[q.check];
@@ -46,7 +48,7 @@ export async function runCheck(
     return { answer: spec.empty, record: { question: q.id, check: q.check, input: null, result: spec.empty, reasons: [] } };
   }
   // Typed text is screened like every answer: a secret is refused, never checked.
-  await refuseSecrets(t, [{ text, where: q.id }]);
+  await refuseSecrets(t, [{ text, where: q.id, field: option }]);
   const { spoofableKind, verifyContact } = await import('../safety/verify.js');
   const result = verifyContact(text, providers);
   if (result.verdict === 'invalid') return undefined;
@@ -83,7 +85,12 @@ export function canMeasure(q: Question, provider: Provider, facts: CheckFacts = 
  * provider's targets. Undefined when the directory names no target: the
  * question is then asked instead.
  */
-export async function runMeasuredCheck(q: Question, provider: Provider, opts: CheckOptions, facts: CheckFacts = {}): Promise<{ answer: string | undefined; record: CheckRecord } | undefined> {
+export async function runMeasuredCheck(
+  q: Question,
+  provider: Provider,
+  opts: CheckOptions,
+  facts: CheckFacts = {},
+): Promise<{ answer: string | undefined; record: CheckRecord; unknownReason?: ConnectivityResult['unknownReason'] } | undefined> {
   if (q.check === 'confirmations' || q.check === 'address-chain' || q.check === 'memo') return runTransferCheck(q, provider, opts, facts);
   if (!canMeasure(q, provider) || !provider.checks?.apiHost) return undefined;
   const { checkConnectivity } = await import('../checks/network.js');
@@ -92,9 +99,11 @@ export async function runMeasuredCheck(q: Question, provider: Provider, opts: Ch
   // Layer names are ids (dns, tcp, tls, http), the same in every language.
   const detail = r.failedLayer ? `(${r.failedLayer})` : r.viaProxy ? `(proxy ${r.viaProxy})` : undefined;
   return {
-    // A name the DNS server says does not exist, on a device with a network: measured, but not an answer (the question is asked).
+    // A name the DNS server says does not exist on a device with a network, or a connection the provider's host refused:
+    // measured, but not an answer (the question is asked).
     answer: r.result === 'unknown' ? undefined : r.result,
     record: { question: q.id, check: q.check ?? 'connectivity', input: provider.checks.apiHost, result: r.result, reasons: [], timings: r.timings, ...(detail ? { detail } : {}) },
+    ...(r.unknownReason ? { unknownReason: r.unknownReason } : {}),
   };
 }
 

@@ -49,13 +49,25 @@ export function readRequest(t: Translate, flows: ReadonlyMap<string, Flow>, flow
     }
   }
   // As a batch line is: what no question offers is not read through, however long.
-  if (length > MAX_REQUEST_LENGTH) throw new UsageError('invalid_answers', t('request.answersTooLong'));
+  if (length > MAX_REQUEST_LENGTH) throw answersTooLong(t);
   const suspects = suspectInputs(flows, flow, answers);
   if (notText === undefined) return { flow, answers, suspects };
   // Its key is quoted once it is screened, as an unknown question's is; a question of the flow is no secret.
   if (!Object.hasOwn(flows.get(flow)?.questions ?? {}, notText)) suspects.push({ text: notText, key: notText, field: 'answers' });
-  const problem = new UsageError('invalid_answers', t('request.answerNotText', { key: clip(notText) }), { question: { id: sentValue(notText) } });
-  return { flow, answers, suspects, problem };
+  return { flow, answers, suspects, problem: answerNotText(t, notText) };
+}
+
+/**
+ * Answers longer than MAX_REQUEST_LENGTH together (ids and values, in UTF-16 code units): `invalid_answers`. The same
+ * error for a request and an answers file (src/commands/diagnose/answers.ts), so the same answers get the same code.
+ */
+export function answersTooLong(t: Translate, details: Record<string, unknown> = {}): UsageError {
+  return new UsageError('invalid_answers', t('request.answersTooLong'), details);
+}
+
+/** An answer that is not text (a number, true or false, null, a list, an object): `invalid_answers`, naming its question. Quote `key` only once it is screened. */
+export function answerNotText(t: Translate, key: string): UsageError {
+  return new UsageError('invalid_answers', t('request.answerNotText', { key: clip(key) }), { question: { id: sentValue(key) } });
 }
 
 /** Refuses a request whose suspect texts hold a secret (`secret_refused`, with the field), then reports its problem, if it has one. */

@@ -28,10 +28,21 @@ export interface IO {
   readFile(path: string): Promise<Uint8Array>;
   /** A file as a stream, for input too large to hold at once (batch mode). */
   openRead(path: string): InputStream;
+  /**
+   * Whether a path names a pipe (a named pipe, or `<(…)` of a shell), asked without opening it: opening a named pipe
+   * to look, then again to read, would lose what a writer put in it between the two.
+   */
+  isPipe(path: string): Promise<boolean>;
   /** Aborted when the process is told to stop (SIGINT, SIGTERM, SIGHUP), with the signal's name as the reason: running checks and prompts end. */
   signal?: AbortSignal;
   /** The prompter, created on first use (it loads inquirer, which start-up should not pay for). */
   prompter(): Promise<Prompter>;
+  /**
+   * Tells the process adapter how to say that standard output failed (a full disk), for a failure found only after a
+   * write returned (a built stream reports its errors later). `main` gives it once it knows the run's language and
+   * whether the run speaks JSON, so the failure is said as one that a write reports at once is.
+   */
+  sayOutputFailure?(say: (reason: string) => string): void;
 }
 
 /** True when a question can be asked: stdin and stdout are terminals and prompting is not turned off. */

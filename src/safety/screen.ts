@@ -29,8 +29,8 @@ export class SecretError extends UsageError {
    * details and the message, which never show the secret, so that an answers file can be pointed at.
    */
   answerKey?: string;
-  /** `place`: the field of a request that held it, and the question it answers (never a key that is the secret). */
-  constructor(t: Translate, kind: SecretKind, place: { field?: RequestField; where?: string } = {}, role: 'user' | 'agent' = 'user') {
+  /** `place`: the field of a request or the command-line option that held it, and the question it answers (never a key that is the secret). */
+  constructor(t: Translate, kind: SecretKind, place: { field?: SecretField | undefined; where?: string | undefined } = {}, role: 'user' | 'agent' = 'user') {
     super('secret_refused', refusalMessage(t, kind, role), { kind, ...(place.field ? { field: place.field } : {}), ...(place.where ? { question: { id: place.where } } : {}) });
   }
 }
@@ -40,6 +40,9 @@ export type RequestField = 'id' | 'flow' | 'answers' | LibraryOption;
 /** The library's options that are screened (loadFlows' dirs, diagnose's options). */
 export type LibraryOption = 'dirs' | 'lang' | 'now' | 'contactsFile' | 'provider';
 
+/** Where a refused secret was: a field of a request, or the command-line option that held it (`--fact`, `--address`). */
+export type SecretField = RequestField | `--${string}`;
+
 /** A text a user gave, to screen before it is used, echoed or stored, with where it was. */
 export interface Suspect extends SecretScanOptions {
   text: string;
@@ -47,8 +50,8 @@ export interface Suspect extends SecretScanOptions {
   where?: string;
   /** The answer key it is (a question id the flow does not have): kept out of the refusal. */
   key?: string;
-  /** The field of the request it is in. */
-  field?: RequestField;
+  /** The field of the request, or the command-line option, it is in. */
+  field?: SecretField | undefined;
 }
 
 /** Every WALLET_HELP_* variable wallet-help reads (a test checks the list against the sources). */

@@ -57,9 +57,9 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   // A TxID and an address are long hex by nature; a private key pasted here is still refused.
   // Only a transaction id may be 64 hex digits; an address or memo of that shape is a raw private key.
   await refuseSecrets(t, [
-    ...(opts.address ? [{ text: opts.address, ...CHECK_OPTION_SCAN.address }] : []),
-    ...(opts.txid ? [{ text: opts.txid, ...CHECK_OPTION_SCAN.txid }] : []),
-    ...(opts.memo ? [{ text: opts.memo, ...CHECK_OPTION_SCAN.memo }] : []),
+    ...(opts.address ? [{ text: opts.address, field: '--address' as const, ...CHECK_OPTION_SCAN.address }] : []),
+    ...(opts.txid ? [{ text: opts.txid, field: '--txid' as const, ...CHECK_OPTION_SCAN.txid }] : []),
+    ...(opts.memo ? [{ text: opts.memo, field: '--memo' as const, ...CHECK_OPTION_SCAN.memo }] : []),
   ]);
   const timeoutMs = checkTimeout(ctx, opts.timeout);
   const { provider } = await ctx.provider();
@@ -82,8 +82,9 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
         status: r.result === 'ok' ? 'pass' : r.result === 'offline' ? 'fail' : 'warn',
         result: r.result,
         // The result in the user's words (the code stays in `result`); the layer that failed, as measured.
-        detail: `${targets.apiHost}: ${t(`check.measured.${r.result}`, { detail: r.failedLayer ? `(${r.failedLayer})` : '' }).trim()} — ${timing}`,
-        ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? 'checkcmd.fix.offline' : r.result === 'unknown' ? 'checkcmd.fix.nameNotFound' : 'checkcmd.fix.unstable') }),
+        // An unknown result says why: a refused connection is the provider's side, a name not found may be this network's.
+        detail: `${targets.apiHost}: ${t(r.unknownReason === 'refused' ? 'check.measured.unknownRefused' : `check.measured.${r.result}`, { detail: r.failedLayer ? `(${r.failedLayer})` : '' }).trim()} — ${timing}`,
+        ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? 'checkcmd.fix.offline' : r.result === 'unknown' ? (r.unknownReason === 'refused' ? 'checkcmd.fix.refused' : 'checkcmd.fix.nameNotFound') : 'checkcmd.fix.unstable') }),
         timings: r.timings,
       });
     } else if (name === 'clock') {

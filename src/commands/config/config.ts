@@ -8,7 +8,7 @@ import { UsageError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, refuseSecrets } from '../../safety/screen.js';
 import { layoutFor, writeWarning } from '../../render/layout.js';
 import { makeDir } from '../../util/make-dir.js';
-import { clip } from '../../util/safe-text.js';
+import { clip, sentValue } from '../../util/safe-text.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { Context } from '../context.js';
 import '../../core.js';
@@ -62,28 +62,28 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
     }
     case 'set': {
       const key = needKey(opts.key, ctx);
-      if (opts.value === undefined) throw new UsageError('missing_value', t('config.error.noValue', { key }));
+      if (opts.value === undefined) throw new UsageError('missing_value', t('config.error.noValue', { key }), { key });
       // Before a path is resolved: an empty path resolves to the current folder, which would then be read as flows.
-      if (opts.value.trim() === '') throw await refusedValue(ctx, key, (allowed) => t('config.error.empty', { key, allowed }));
+      if (opts.value.trim() === '') throw await refusedValue(ctx, key, opts.value, (allowed) => t('config.error.empty', { key, allowed }));
       const spec: KeySpec = CONFIG_KEYS[key];
       // Paths are stored absolute, so the setting means the same from any folder.
       // A language as a locale tag (zh-CN, en_GB) is stored as the language it names, as --lang reads it.
       const value = spec.kind === 'path' ? resolve(io.cwd, opts.value) : key === 'lang' ? (langOf(opts.value) ?? opts.value) : opts.value;
       await refuseSecrets(t, [{ text: opts.value }]);
       const problem = valueProblem(key, value);
-      if (problem) throw await refusedValue(ctx, key, (allowed) => t('config.error.badValue', { key, value: clip(opts.value!), allowed }));
+      if (problem) throw await refusedValue(ctx, key, opts.value, (allowed) => t('config.error.badValue', { key, value: clip(opts.value!), allowed }));
       // A directory or provider that cannot be used would break every diagnosis later: refuse it now, saying why.
       if (key === 'contactsFile') {
         const directory = await openDirectory(value, t, io.readFile, ctx.lang);
         // The provider setting must still name one of its providers, or every later run fails on it.
         if (ctx.config.provider !== undefined && !directory.providers.some((p) => p.id === ctx.config.provider)) {
-          throw new UsageError('invalid_config_value', t('config.error.providerNotIn', { provider: ctx.config.provider, file: value, providers: listOf(t, directory.providers.map((p) => p.id)) }), { key, provider: ctx.config.provider });
+          throw new UsageError('invalid_config_value', t('config.error.providerNotIn', { provider: ctx.config.provider, file: value, providers: listOf(t, directory.providers.map((p) => p.id)) }), { key, value: sentValue(opts.value), provider: ctx.config.provider });
         }
       }
-      if (key === 'provider') chooseProvider(await openDirectory(ctx.contactsFile, t, io.readFile, ctx.lang), value, t);
+      if (key === 'provider') await chooseProvider(await openDirectory(ctx.contactsFile, t, io.readFile, ctx.lang), value, t);
       if (key === 'flowsDir') {
         const problem = await folderProblem(value);
-        if (problem) throw new UsageError('invalid_config_value', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(value), source: 'config set flowsDir' }), { key, dir: clip(value) });
+        if (problem) throw new UsageError('invalid_config_value', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(value), source: 'config set flowsDir' }), { key, value: sentValue(opts.value), dir: clip(value) });
       }
       const store = await openStore(dir, ctx);
       store.set(key, value);
@@ -118,11 +118,14 @@ async function warnOfBrokenFlows(dir: string, ctx: Context): Promise<void> {
   await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('config.warn.flowsProblems', { count: files, dir: clip(dir) }));
 }
 
-/** A value refused for a setting: what it takes in words, and for a setting of fixed values the list of them (for scripts). */
-async function refusedValue(ctx: Context, key: ConfigKey, message: (allowed: string) => string): Promise<UsageError> {
+/**
+ * A value refused for a setting: the value as sent, what the setting takes in words, and for a setting of fixed values
+ * the list of them (for scripts). The value has been screened (main screens every argument that may hold a secret).
+ */
+async function refusedValue(ctx: Context, key: ConfigKey, value: string, message: (allowed: string) => string): Promise<UsageError> {
   const words = await allowed(key, ctx);
   const spec: KeySpec = CONFIG_KEYS[key];
-  return new UsageError('invalid_config_value', message(words), { key, allowed: words, ...(spec.values ? { values: [...spec.values] } : {}) });
+  return new UsageError('invalid_config_value', message(words), { key, value: sentValue(value), allowed: words, ...(spec.values ? { values: [...spec.values] } : {}) });
 }
 
 /** What a setting takes, in words: its values, the directory's provider ids, or a file or a folder. */

@@ -1,12 +1,16 @@
 /** Collecting answers given up front: an answers file, --answer flags and shortcuts. */
-import { MAX_DATA_FILE_BYTES, MAX_PROBLEMS } from '../../data/limits.js';
+import { MAX_DATA_FILE_BYTES, MAX_PROBLEMS, MAX_REQUEST_LENGTH } from '../../data/limits.js';
+import { answerNotText, answersTooLong } from '../../diagnosis/request.js';
+import type { Flow } from '../../engine/types.js';
 import { CancelError, UsageError } from '../../errors.js';
 import { readAll } from '../../io/io.js';
 import { clip, safeText, sentValue } from '../../util/safe-text.js';
 import { cannotRead } from '../../util/read-error.js';
 import type { Context } from '../context.js';
-import { SecretError } from '../../safety/screen.js';
+import { refuseSecrets, SecretError } from '../../safety/screen.js';
 import type { LocatedValue } from '../../data/located-yaml.js';
+import { DataFileError } from '../../data/read-file.js';
+import { sentences, type Translate } from '../../i18n/i18n.js';
 
 /** Shortcut flags for the shared questions. */
 export const ANSWER_SHORTCUTS = ['network', 'balance', 'verification'] as const;
@@ -32,6 +36,8 @@ export interface AnswersFile {
   answers: Record<string, string>;
   /** The place of the answer to question `id` (its value, or its key), as shown to the user. */
   locate(id: string, which: 'key' | 'value'): { file: string; line: number; column: number };
+  /** In a strict JSON file, the first answer that is not text, and where its value is: reported by refuseNotText. */
+  notText?: { key: string; at: { file: string; line: number; column: number } };
 }
 
 /**
@@ -41,20 +47,32 @@ export interface AnswersFile {
  */
 export async function readAnswersFile(ctx: Context, file: string, input = true): Promise<AnswersFile> {
   const { io, t } = ctx;
-  if (file === '-') terminalInput(ctx, '--answers -', input);
+  const name = displayName(file);
+  // /dev/stdin is standard input, read as `-` is: opened by its path, a pipe from another program may be a socket, which cannot be.
+  const fromStdin = file === '-' || STDIN_PATHS.includes(file);
+  if (fromStdin) terminalInput(ctx, `--answers ${file}`, input);
+  /** Whether the input came as a stream (standard input, a pipe), which is read up to one byte past the limit and no further. */
+  let streamed = fromStdin;
   let bytes: Uint8Array;
   try {
-    bytes = file === '-' ? await readAll(io.stdin, MAX_DATA_FILE_BYTES + 1, io.signal) : await io.readFile(file);
+    if (fromStdin) bytes = await readAll(io.stdin, MAX_DATA_FILE_BYTES + 1, io.signal);
+    else if (await io.isPipe(file)) {
+      // A pipe (`--answers <(…)`, a named pipe) is read as standard input is, as `--batch FILE` reads one. Other devices stay refused.
+      streamed = true;
+      bytes = await readAll(io.openRead(file), MAX_DATA_FILE_BYTES + 1, io.signal);
+    } else bytes = await io.readFile(file);
   } catch (err) {
     if (err instanceof CancelError) throw err;
-    throw new UsageError('answers_file', cannotRead(t, displayName(file), err), { file: displayName(file) });
+    const reason = cannotRead(t, name, err);
+    // A device or socket: what to do instead is to pipe the answers in.
+    const message = err instanceof DataFileError && err.code === 'ENOTREG' ? sentences(t, reason, t('error.answersFile.pipeIn')) : reason;
+    throw new UsageError('answers_file', message, { file: name });
   }
   const [{ decodeUtf8, parseLocatedYaml, formatProblem }, { Checker }, { problemTranslator, ref }] = await Promise.all([
     import('../../data/located-yaml.js'),
     import('../../data/checker.js'),
     import('../../i18n/problems.js'),
   ]);
-  const name = displayName(file);
   const fail = (problems: { file: string; line: number; column: number; message: string }[]): never => {
     const first = problems[0]!;
     throw new UsageError('answers_file', [t('error.answersFile', { file: name }), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), {
@@ -64,6 +82,10 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
       problems,
     });
   };
+  // Input that came as a stream was cut one byte past the limit: how much more came is not known, and the advice is an answers file's.
+  if (streamed && bytes.byteLength > MAX_DATA_FILE_BYTES) {
+    return fail([{ file: name, line: 1, column: 1, message: t(fromStdin ? 'error.answersFile.tooMuchInput' : 'error.answersFile.tooMuchPiped', { max: `${MAX_DATA_FILE_BYTES / (1024 * 1024)} MB` }) }]);
+  }
   const decoded = decodeUtf8(bytes, name, ctx.lang);
   if ('problem' in decoded) return fail([decoded.problem]);
   if (/\.json$/i.test(file)) {
@@ -76,14 +98,25 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
   if (problems.length > 0) return fail(problems);
   const value = doc.value;
   // Nothing at all (an empty file, standard input closed at once) is said as such: no mapping was there to be wrong.
-  if (decoded.text.trim() === '') return fail([{ file: name, line: 1, column: 1, message: t(file === '-' ? 'error.answersFile.emptyInput' : 'error.answersFile.empty') }]);
+  if (decoded.text.trim() === '') return fail([{ file: name, line: 1, column: 1, message: t(fromStdin ? 'error.answersFile.emptyInput' : 'error.answersFile.empty') }]);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail([doc.problem([], t('error.answersFile.shape'))]);
   const answers: Record<string, string> = Object.create(null);
   const bad = [];
   let more = 0;
+  // A strict JSON file holds what a --batch line's or a library call's answers hold, and is read as they are
+  // (src/diagnosis/request.ts): an answer that is not text (a number, true or false, null, a list, an object) is
+  // invalid_answers, and nothing after it is read. YAML writes numbers and words alike without quotes: there a
+  // number or a boolean is read as its text.
+  const strictJson = /\.json$/i.test(file);
+  let notText: string | undefined;
+  let length = 0;
   // Control characters, escapes and bidirectional overrides are refused with their place, as in every data file.
   const chars = new Checker(doc, ctx.lang);
   for (const [k, v] of Object.entries(value)) {
+    if (strictJson && typeof v !== 'string') {
+      notText = k;
+      break;
+    }
     if (!chars.cleanKey(k, [k], 'what.answersFile')) continue;
     if (typeof v === 'string') {
       if (chars.clean(v, [k], ref('what.testAnswer', { question: k }))) answers[k] = v;
@@ -91,18 +124,38 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
     else if (typeof v === 'boolean') answers[k] = String(v);
     else if (bad.length < MAX_PROBLEMS) bad.push(doc.problem([k], t('error.answersFile.value', { question: clip(k) })));
     else more++;
+    if (Object.hasOwn(answers, k)) length += k.length + answers[k]!.length;
   }
   bad.push(...chars.finish());
   bad.sort((a, b) => a.line - b.line || a.column - b.column);
   if (more > 0) bad.push({ file: name, line: 1, column: 1, message: t('error.moreProblems', { count: more }) });
   if (bad.length > 0) fail(bad);
-  return {
-    answers,
-    locate: (id, which) => {
-      const { line, column } = doc.locate([id], which);
-      return { file: name, line, column };
-    },
+  // The limit of a request's answers, whatever the file's own (room for comments and layout).
+  if (length > MAX_REQUEST_LENGTH) throw answersTooLong(t, { file: name });
+  const locate = (id: string, which: 'key' | 'value') => {
+    const { line, column } = doc.locate([id], which);
+    return { file: name, line, column };
   };
+  return { answers, locate, ...(notText === undefined ? {} : { notText: { key: notText, at: locate(notText, 'value') } }) };
+}
+
+/**
+ * The answer of a strict JSON answers file that is not text, as a request's is reported (`invalid_answers`, naming its
+ * question, placed where the file gives it): only once its key is screened, a question id the flow does not have
+ * being any text. Call once the answers that are text have been screened, before the flow is read.
+ */
+export async function refuseNotText(t: Translate, file: AnswersFile | undefined, flow: Flow | undefined): Promise<void> {
+  if (!file?.notText) return;
+  const { key, at } = file.notText;
+  if (!Object.hasOwn(flow?.questions ?? {}, key)) {
+    try {
+      await refuseSecrets(t, [{ text: key, key, field: 'answers' }]);
+    } catch (err) {
+      // A secret written as the key is placed at the key, which is never quoted.
+      throw placed(err, file.locate(key, 'key'));
+    }
+  }
+  throw placed(answerNotText(t, key), at);
 }
 
 /**
@@ -136,10 +189,18 @@ export function placeInAnswersFile(err: unknown, file: AnswersFile | undefined, 
   const secretKey = err instanceof SecretError ? err.answerKey : undefined;
   const id = secretKey ?? (err.details.question as { id?: unknown } | undefined)?.id;
   if (typeof id !== 'string' || !Object.hasOwn(file.answers, id) || Object.hasOwn(flagged, id)) return err;
-  const at = file.locate(id, err.code === 'unknown_question' || secretKey !== undefined ? 'key' : 'value');
+  return placed(err, file.locate(id, err.code === 'unknown_question' || secretKey !== undefined ? 'key' : 'value'));
+}
+
+/** The error, placed at a place in the answers file: its message starts with file:line:column, and its details give them. */
+function placed(err: unknown, at: { file: string; line: number; column: number }): unknown {
+  if (!(err instanceof UsageError)) return err;
   return new UsageError(err.code, `${safeText(at.file)}:${at.line}:${at.column}: ${err.message}`, { ...err.details, ...at });
 }
 
 function displayName(file: string): string {
   return file === '-' ? '(stdin)' : file;
 }
+
+/** Paths that name this process's standard input. */
+const STDIN_PATHS = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];

@@ -18,7 +18,7 @@ import type { Context } from '../context.js';
 import { cannotRead } from '../../util/read-error.js';
 import { terminalInput } from './answers.js';
 import { writeWarning } from '../../render/layout.js';
-import { safeJson } from '../../util/safe-text.js';
+import { safeJson, sentValue } from '../../util/safe-text.js';
 import '../../core.js';
 
 /** Ids and keys of plain characters, which may be quoted as they are (others are shown as "…"). */
@@ -68,7 +68,7 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
 
   let lineNo = 0;
   try {
-    for await (const chunk of inputLines(source === '-' ? io.stdin : io.openRead(source), source, ctx)) {
+    for await (const chunk of inputLines(source === '-' ? io.stdin : io.openRead(source), source, ctx, (id) => flows.has(id) || broken.has(id))) {
       for (const line of chunk) {
         lineNo++;
         // Blank lines (a final newline too many, a separator) are no request: skipped, no output, no failure.
@@ -156,7 +156,10 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
           };
           const inEcho = echo !== undefined && idMayHoldSecret(echo) ? secretIn(String(echo)) : undefined;
           if (inEcho) echo = undefined;
-          const found = inEcho ?? secretIn(err.message) ?? secretIn(JSON.stringify(details));
+          // A whole text quoted in part (up to 1 MB): screened once, not remembered.
+          const whole = err instanceof UsageError ? UNSCREENED.get(err) : undefined;
+          const inWhole = whole !== undefined && mayHoldSecret(whole) ? findSecrets(whole)[0]?.kind : undefined;
+          const found = inEcho ?? inWhole ?? secretIn(err.message) ?? secretIn(JSON.stringify(details));
           if (found) {
             const refused = new SecretError(t, found, { field: inEcho ? 'id' : undefined });
             error = { code: refused.code, message: refused.message, ...refused.details };
@@ -226,6 +229,12 @@ interface LineRequest {
   answers: unknown;
 }
 
+/**
+ * The whole text a line's error quotes in part (an unknown key, cut to 60 characters in its details): screened whole
+ * before the error goes out, since the first 60 characters of a recovery phrase no longer look like one.
+ */
+const UNSCREENED = new WeakMap<UsageError, string>();
+
 /** Half of a surrogate pair, on its own (with the u flag a whole pair is one character and does not match). */
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -247,25 +256,36 @@ function parseLine(line: string, ctx: Context): LineRequest {
   // A number id must survive the trip back unchanged: 1e999 would come back as null, 2^53 + 1 as another number.
   // A text with half a surrogate pair ("\ud800") is no text: strict JSON readers refuse it coming back.
   const id = (typeof v.id === 'string' && !LONE_SURROGATE.test(v.id)) || Number.isSafeInteger(v.id) ? (v.id as string | number) : undefined;
-  const fail = (message: string): never => {
-    throw new UsageError('invalid_line', message, id === undefined ? {} : { requestId: id });
+  const fail = (message: string, details: Record<string, unknown>): never => {
+    throw new UsageError('invalid_line', message, id === undefined ? details : { ...details, requestId: id });
   };
-  for (const key of Object.keys(v)) if (key !== 'flow' && key !== 'answers' && key !== 'id') fail(t('batch.unknownKey', { key: PLAIN_ID.test(key) ? key : '…' }));
+  for (const key of Object.keys(v)) {
+    if (key === 'flow' || key === 'answers' || key === 'id') continue;
+    // The key is given as sent in the details, which the batch screens whole (the message quotes only a plain one).
+    const err = new UsageError('invalid_line', t('batch.unknownKey', { key: PLAIN_ID.test(key) ? key : '…' }), id === undefined ? { key: sentValue(key) } : { key: sentValue(key), requestId: id });
+    UNSCREENED.set(err, key);
+    throw err;
+  }
   // null is no id, as "answers": null is no answers (what a JSON writer gives for an empty field).
-  if (v.id !== undefined && v.id !== null && id === undefined) fail(t('batch.badId'));
+  if (v.id !== undefined && v.id !== null && id === undefined) fail(t('batch.badId'), { field: 'id' });
   // Built property by property: spreading an optional id into a literal costs a line more than parsing it.
   const request: LineRequest = { flow: v.flow, answers: v.answers };
   if (id !== undefined) request.id = id;
   return request;
 }
 
-/** The lines of the input; a stream that cannot be read is a batch_input error naming it. */
-async function* inputLines(stream: InputStream, source: string, ctx: Context): AsyncGenerator<Line[]> {
+/**
+ * The lines of the input; a stream that cannot be read is a batch_input error naming it. A missing file named
+ * like a flow (`--batch payment-failed`) was meant as the flow: that is batch_conflict, as a flow beside --batch is.
+ */
+async function* inputLines(stream: InputStream, source: string, ctx: Context, isFlow: (id: string) => boolean): AsyncGenerator<Line[]> {
   try {
     // A stop signal while it waits for input ends the batch (counted by the caller), like one at a prompt.
     yield* readLines(stream, MAX_LINE, ctx.io.signal);
   } catch (err) {
-    if (err instanceof CancelError || (err as NodeJS.ErrnoException).code === undefined) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (err instanceof CancelError || code === undefined) throw err;
+    if (code === 'ENOENT' && isFlow(source)) throw new UsageError('batch_conflict', ctx.t('batch.flowAsFile', { flow: source }), { option: 'flow', flow: source, file: source });
     throw new UsageError('batch_input', cannotRead(ctx.t, source, err), { file: source });
   }
 }

@@ -20,10 +20,10 @@ import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord
 import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow } from '../../engine/types.js';
 import { factsToAsk } from '../../diagnosis/case-facts.js';
 import { unchosenOthers } from '../../directory/source.js';
-import { clip, mayHoldSecret, safeText } from '../../util/safe-text.js';
+import { clip, mayHoldSecret, safeText, sentValue } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
 import type { Context } from '../context.js';
-import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile } from './answers.js';
+import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile, refuseNotText } from './answers.js';
 import '../../core.js';
 import { chainFromText, MEMO_CHAINS } from '../../checks/chains.js';
 
@@ -34,9 +34,10 @@ export interface DiagnoseOptions {
   flow?: string;
   /** Repeated `--answer ID=VALUE`. */
   answer: string[];
-  network?: string;
-  balance?: string;
-  verification?: string;
+  /** Repeated shortcuts (`--network VALUE`): each is an `--answer` of its question. */
+  network: string[];
+  balance: string[];
+  verification: string[];
   /** `--answers FILE` (`-` for stdin). */
   answers?: string;
   /** Repeated `--check-input ID=TEXT`: text for a question's check (e.g. the contact to verify). */
@@ -93,11 +94,11 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   const given: Record<string, string> = Object.create(null);
   const answersFile = opts.answers === undefined ? undefined : await readAnswersFile(ctx, opts.answers, opts.input);
   if (answersFile) Object.assign(given, answersFile.answers);
-  const shortcuts = ANSWER_SHORTCUTS.flatMap((name) => (opts[name] === undefined ? [] : [`${name}=${opts[name]}`]));
+  const shortcuts = ANSWER_SHORTCUTS.flatMap((name) => opts[name].map((value) => `${name}=${value}`));
   const flagged = parseAnswerFlags(ctx, [...opts.answer, ...shortcuts]);
   Object.assign(given, flagged);
   const facts = parseFacts(ctx, opts.fact ?? []);
-  await refuseSecrets(t, Object.entries(facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), ctx.role);
+  await refuseSecrets(t, Object.entries(facts).map(([key, text]) => ({ text, where: key, field: '--fact' as const, ...FACT_SCAN[key as CaseFact] })), ctx.role);
   // Start over begins a new problem: the facts typed for the old one go (those given with --fact stay).
   const givenFacts = { ...facts };
   const startOverFacts = () => {
@@ -132,8 +133,14 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   };
   let flow: Flow;
   try {
-    if (flowId !== undefined) await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given));
+    // In the order a --batch line or a library call is read (src/diagnosis/request.ts): the flow id and the answers are
+    // screened, then an answer that is not text is reported, then the flow is read.
+    if (flowId !== undefined) {
+      await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given));
+      await refuseNotText(t, answersFile, catalog.flows.get(flowId));
+    }
     flow = await chooseFlow(flowId, ctx, role, interactive, catalog);
+    if (flowId === undefined) await refuseNotText(t, answersFile, flow);
   } catch (err) {
     throw placeInAnswersFile(err, answersFile, flagged);
   }
@@ -329,7 +336,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             (r) =>
               r?.answer !== undefined
                 ? { text: t(`check.measured.${r.answer as 'ok'}`, { detail: r.record.detail ?? '' }).trim(), ok: GOOD_RESULTS.has(r.answer) }
-                : { text: r ? t('check.measured.nameNotFound') : txidMisfit ? t('check.measured.txidMisfit', { chain: txidChain! }) : t('check.measured.undecided'), ok: false },
+                : { text: r ? t(r.unknownReason === 'refused' ? 'check.measured.refused' : 'check.measured.nameNotFound') : txidMisfit ? t('check.measured.txidMisfit', { chain: txidChain! }) : t('check.measured.undecided'), ok: false },
             opts.json,
           );
           // What was measured goes to the case even when it decides nothing (the question is then asked).
@@ -347,7 +354,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
           if (Object.hasOwn(checkInputs, q.id)) {
             // A script that asked for the check gets the directory's error; a person is asked the question instead.
             const loaded = interactive ? await directoryIfLoaded() : await ctx.provider();
-            const out = loaded ? await runCheck(q, checkInputs[q.id]!, loaded.directory.providers, t) : undefined;
+            const out = loaded ? await runCheck(q, checkInputs[q.id]!, loaded.directory.providers, t, '--check-input') : undefined;
             if (out === 'needs-country' && !interactive) throw badCheckInput(t, q.id, 'needs-country');
             ran = out === 'needs-country' ? undefined : out;
             if (!ran && !interactive) throw badCheckInput(t, q.id, 'not-contact');
@@ -753,7 +760,7 @@ async function askText(ctx: Context, message: string, scan: SecretScanOptions = 
   }
 }
 
-/** Parses `--fact KEY=VALUE`. */
+/** Parses `--fact KEY=VALUE`; one key given twice (in any letter case) with different values is an error. */
 function parseFacts(ctx: Context, flags: readonly string[]): CaseRecord['facts'] {
   const facts: CaseRecord['facts'] = {};
   for (const arg of flags) {
@@ -768,7 +775,10 @@ function parseFacts(ctx: Context, flags: readonly string[]): CaseRecord['facts']
       const { suggestions, hint } = eq > 0 ? didYouMean(ctx.t, key, CASE_FACTS) : { suggestions: [], hint: '' };
       throw new UsageError('invalid_fact', sentences(ctx.t, ctx.t('fact.bad', { keys: listOf(ctx.t, CASE_FACTS), arg: clip(shown) }), hint), { value: clip(shown), keys: [...CASE_FACTS], suggestions });
     }
-    facts[key as CaseFact] = arg.slice(eq + 1).trim().slice(0, 500);
+    const value = arg.slice(eq + 1).trim().slice(0, 500);
+    // Neither value is quoted: they are screened for secrets only once parsed.
+    if (facts[key as CaseFact] !== undefined && facts[key as CaseFact] !== value) throw new UsageError('fact_twice', ctx.t('fact.twice', { key }), { key });
+    facts[key as CaseFact] = value;
   }
   return facts;
 }
@@ -784,13 +794,16 @@ function describePath(ctx: Context, flow: Flow, path: readonly PathStep[]): stri
   return `${ctx.t('nav.pathTitle')}\n${lines.join('\n')}\n`;
 }
 
-/** Parses `--check-input ID=TEXT` (the text may itself contain "="). */
+/** Parses `--check-input ID=TEXT` (the text may itself contain "="); one question given two texts is `answer_twice`, as two answers are. */
 function parseCheckInputs(ctx: Context, flags: readonly string[]): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const arg of flags) {
     const eq = arg.indexOf('=');
     if (eq <= 0) throw new UsageError('invalid_check_input', ctx.t('check.format', { arg: clip(arg) }));
-    out[arg.slice(0, eq).trim()] = arg.slice(eq + 1);
+    const id = arg.slice(0, eq).trim();
+    // The texts are not quoted: they are screened for secrets only when the check runs.
+    if (Object.hasOwn(out, id) && out[id] !== arg.slice(eq + 1)) throw new UsageError('answer_twice', ctx.t('check.inputTwice', { question: clip(id) }), { question: { id: sentValue(id) } });
+    out[id] = arg.slice(eq + 1);
   }
   return out;
 }

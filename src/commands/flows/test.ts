@@ -6,7 +6,7 @@ import type { Flow } from '../../engine/types.js';
 import { runFlowTests, type FlowTestReport, type FlowTestResult } from '../../flows/flow-tests.js';
 import { BUNDLED_FLOWS_DIR } from '../../paths.js';
 import { join } from 'node:path';
-import { safeText } from '../../util/safe-text.js';
+import { safeText, sentValue } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import '../../core.js';
 
@@ -22,7 +22,7 @@ export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promis
   const { io, t } = ctx;
   const min = opts.minCoverage === undefined ? undefined : Number(opts.minCoverage);
   if (min !== undefined && (!Number.isFinite(min) || min < 0 || min > 100)) {
-    throw new UsageError('invalid_min_coverage', t('flows.test.badMin', { value: safeText(opts.minCoverage ?? '') }));
+    throw new UsageError('invalid_min_coverage', t('flows.test.badMin', { value: safeText(opts.minCoverage ?? '') }), { value: sentValue(opts.minCoverage ?? '') });
   }
   const flows = opts.paths.length > 0 ? await flowsAt(opts.paths, ctx) : await catalogFlows(ctx);
   const reports = flows.map(({ flow }) => runFlowTests(flow));
