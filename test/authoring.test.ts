@@ -300,6 +300,16 @@ describe('flows test', () => {
     expect((await run(['flows', 'test', dir, '--min-coverage', 'lots'])).code).toBe(2);
   });
 
+  it('refuses an empty or blank --min-coverage, never reading it as 0 (QA: author, a CI gate with its variable unset)', async () => {
+    const text = readmeExample().replace("  - { name: expired card, answers: { balance: sufficient, card-expired: expired }, expect: fix-update-card }\n", '');
+    const dir = folderWith({ 'card-declined.yaml': text });
+    for (const value of ['', ' ', '\t']) {
+      const r = await run(['flows', 'test', dir, '--min-coverage', value, '--json']);
+      expect(r.code).toBe(2);
+      expect(json(r.stdout).error.code).toBe('invalid_min_coverage');
+    }
+  });
+
   it('runs the bundled flows’ tests by default', async () => {
     const r = await run(['flows', 'test', '--min-coverage', '100']);
     expect(r.code).toBe(0);

@@ -20,7 +20,8 @@ export interface FlowsTestOptions {
 /** Runs the tests of the given flows (default: every flow of this run); exit 1 on a failure or low coverage. */
 export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promise<FlowTestReport[]> {
   const { io, t } = ctx;
-  const min = opts.minCoverage === undefined ? undefined : Number(opts.minCoverage);
+  // Number('') and Number(' ') are 0: an empty value (a CI variable left unset) would turn the gate off unseen.
+  const min = opts.minCoverage === undefined ? undefined : opts.minCoverage.trim() === '' ? NaN : Number(opts.minCoverage);
   if (min !== undefined && (!Number.isFinite(min) || min < 0 || min > 100)) {
     throw new UsageError('invalid_min_coverage', t('flows.test.badMin', { value: safeText(opts.minCoverage ?? '') }));
   }
