@@ -119,6 +119,17 @@ describe('operator folders', () => {
     expect(r.stderr).toMatch(new RegExp(`Warning: skipped a broken flow file: ${join(dir, 'broken.yaml').replace(/[/.]/g, '\\$&')}:\\d+:\\d+: `));
   });
 
+  it('warn once per broken file, with its first problem and how many more, not once per problem (QA: author #8)', async () => {
+    const dir = folderWith({ 'x.json': '{"id":"x"}', 'card-declined.yaml': readmeExample() });
+    const r = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([`Warning: skipped a broken flow file: ${join(dir, 'x.json')}:1:1: a flow file is missing "version" (and 6 more problem(s) in it; see them all with "wallet-help flows validate ${dir}")`]);
+    const zh = await run(['--lang', 'zh', '--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(zh.stderr.trim().split('\n')).toHaveLength(1);
+    expect(zh.stderr).toContain(`（该文件还有 6 个问题；运行“wallet-help flows validate ${dir}”查看全部）`);
+  });
+
   it('wrap the warning about a broken file to the terminal, like every other text (QA: README)', async () => {
     const dir = folderWith({ 'broken.yaml': 'id: broken\nversion: 1\ntitle: {en: x\n', 'card-declined.yaml': readmeExample() });
     const r = await run(['--flows', dir, '--no-color', 'diagnose', 'card-declined', '--balance', 'insufficient', '--no-input'], { tty: true, columns: 40 });

@@ -150,6 +150,7 @@ export const zh: Record<MessageKey, string> = {
   'lang.en': '英文',
   'lang.zh': '中文',
   'warning.flowSkipped': '已跳过一个有问题的流程文件：{problem}',
+  'warning.flowSkippedMore': '已跳过一个有问题的流程文件：{problem}（该文件还有 {more} 个问题；运行“wallet-help flows validate {dir}”查看全部）',
   'error.flowsFolder.missing': '流程文件夹 {dir}（由 {source} 指定）不存在。',
   'error.flowsFolder.notFolder': '流程文件夹 {dir}（由 {source} 指定）不是文件夹。',
   'flowsFolder.flag': '命令行选项 --flows ',

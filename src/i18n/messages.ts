@@ -158,6 +158,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'lang.en': 'English',
   'lang.zh': 'Chinese',
   'warning.flowSkipped': 'skipped a broken flow file: {problem}',
+  'warning.flowSkippedMore': 'skipped a broken flow file: {problem} (and {more} more problem(s) in it; see them all with "wallet-help flows validate {dir}")',
   'error.flowsFolder.missing': 'The flows folder {dir} (named by {source}) does not exist.',
   'error.flowsFolder.notFolder': 'The flows folder {dir} (named by {source}) is not a folder.',
   'flowsFolder.flag': '--flows',
