@@ -236,13 +236,41 @@ describe('directory files: channel values by type, at the official domain, notes
       ['a handle and a number in a note', 'response: { en: replies within 24 hours', 'response: { en: "faster on Telegram @evil_help or +1 202 555 0155"', /the response time note \(en\) contains/],
       ['a user name before the host of the website', 'website: https://www.example.com/help/contact', 'website: https://www.example.com@evil.io/', /the official website must not contain a user name or password before the host/],
       ['a password in the website', 'website: https://www.example.com/help/contact', 'website: "https://user:Hunter22!@www.example.com/help/contact"', /the official website must not contain a user name or password/],
-      ['a user name before the host of a ticket page', 'value: https://www.example.com/help/ticket', 'value: https://www.example.com@evil.io/ticket', /a ticket channel must give one https:\/\/ address/],
+      ['a user name before the host of a ticket page', 'value: https://www.example.com/help/ticket', 'value: https://www.example.com@evil.io/ticket', /the ticket address "https:\/\/\*\*\*@evil\.io\/ticket" has a user name or password before the host: remove what stands between "\/\/" and "@"/],
       ['a national phone number', 'value: "+1 202-555-0199"', 'value: "202-555-0199"', /the phone number "202-555-0199" must be written in international form/],
     ];
     for (const [name, from, to, expected] of cases) {
       expect(DIRECTORY, name).toContain(from);
       const problems = dirProblems(DIRECTORY.replace(from, to));
       expect(problems, name).toEqual([expect.stringMatching(new RegExp(`^dir\\.yaml:\\d+:\\d+: ${expected.source}`))]);
+    }
+  });
+
+  it('says what is wrong with a channel address holding a user name and password, and never prints the password (QA: author #3)', async () => {
+    const secret = 'S3cretPass!';
+    const cases: [string, string, string][] = [
+      ['ticket', 'value: https://www.example.com/help/ticket', `value: "https://admin:${secret}@www.example.com/help/ticket"`],
+      ['web', 'zh: "App › 我的 › 安全中心 › 冻结账户"', `zh: "https://admin:${secret}@www.example.com/help/freeze"`],
+      ['social', 'value: https://www.example.com/help/ticket', `value: "https://admin:${secret}@x.com/examplewallet"`],
+    ];
+    for (const [type, from, to] of cases) {
+      expect(DIRECTORY, type).toContain(from);
+      const text = type === 'social' ? DIRECTORY.replace(from, to).replace('type: ticket', 'type: social') : DIRECTORY.replace(from, to);
+      for (const lang of ['en', 'zh'] as const) {
+        const found = loadDirectoryText(text, 'dir.yaml', 'dir.yaml', lang).problems.map(formatProblem);
+        expect(found, `${type} ${lang}`).toEqual([expect.stringContaining(lang === 'en' ? `the ${type} address "https://***@` : `${type} 渠道的地址“https://***@`)]);
+        expect(found.join('\n')).not.toContain(secret);
+      }
+    }
+    // Nor anywhere the directory's problems travel: flows validate (text and JSON), contacts, config set, diagnose's warnings.
+    const file = join(tempDir(), 'dir.yaml');
+    writeFileSync(file, DIRECTORY.replace(cases[0]![1], cases[0]![2]));
+    const files = { [file]: readFileSync(file, 'utf8') };
+    for (const argv of [['flows', 'validate', file], ['flows', 'validate', file, '--json'], ['--contacts', file, 'contacts'], ['config', 'set', 'contactsFile', file], ['--contacts', file, 'diagnose', 'account-compromised', '--json']]) {
+      const r = await run(argv, { files });
+      expect(r.code, argv.join(' ')).not.toBe(0);
+      expect(`${r.stdout}${r.stderr}`, argv.join(' ')).toContain('has a user name or password before the host');
+      expect(`${r.stdout}${r.stderr}`, argv.join(' ')).not.toContain(secret);
     }
   });
 

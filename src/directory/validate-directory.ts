@@ -163,7 +163,12 @@ function readValue(c: Checker, raw: unknown, type: ChannelType | undefined, path
  * handle. Addresses must be at the official website's domain.
  */
 function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[], official: Official | undefined): boolean {
-  const shown = clip(value, 60);
+  // Whatever stands before "@" in an address (a staging link's "admin:S3cret!") is never quoted: messages go to CI logs and --json warnings.
+  const shown = clip(withoutUserInfo(value), 60);
+  if (type !== 'phone' && type !== 'email' && hasUserInfo(value)) {
+    c.report(path, 'dir.channelUserInfo', { type, value: shown });
+    return false;
+  }
   const kind = detectKind(value);
   let ok: boolean;
   switch (type) {
@@ -206,6 +211,25 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
 }
 
 const BARE_HANDLE = /^[\p{L}\p{N}_.-]{1,64}$/u;
+
+/** An address with a scheme and user information before its host ("https://admin:pass@host/"). */
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i;
+
+/** A web address with a user name or password before its host, as a browser would read it. */
+function hasUserInfo(value: string): boolean {
+  if (!USER_INFO.test(value.trim())) return false;
+  try {
+    const url = new URL(value.trim());
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return true;
+  }
+}
+
+/** The value with whatever stands between "//" and "@" masked: a password there is never repeated. */
+function withoutUserInfo(value: string): string {
+  return value.replace(USER_INFO, '$1***@');
+}
 
 /** One https:// address, without a user name or password in it ("https://www.official.example@evil.io/" goes to evil.io). */
 function isHttps(value: string): boolean {
