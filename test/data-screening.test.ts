@@ -274,6 +274,35 @@ describe('directory files: channel values by type, at the official domain, notes
     }
   });
 
+  it('refuses an official-domain address that forwards to another site, as verify calls it a look-alike of itself (QA: author #2)', async () => {
+    const cases: [string, string, string, RegExp][] = [
+      ['ticket', 'value: https://www.example.com/help/ticket', 'value: "https://www.example.com/out?url=https://evil.example/ticket"', /the ticket address "https:\/\/www\.example\.com\/out\?url=https:\/\/evil\.example\/ticket" passes visitors on to evil\.example, another site/],
+      ['web page in one language', 'zh: "App › 我的 › 安全中心 › 冻结账户"', 'zh: "https://www.example.com/go#//evil.example"', /the web address ".*" passes visitors on to evil\.example/],
+      ['an encoded one', 'value: https://www.example.com/help/ticket', 'value: "https://www.example.com/r/https%3A%2F%2Fevil.example%2Fx"', /the ticket address ".*" passes visitors on to evil\.example/],
+      ['the website', 'website: https://www.example.com/help/contact', 'website: "https://www.example.com/out?to=evil.example"', /the official website ".*" passes visitors on to evil\.example/],
+    ];
+    for (const [name, from, to, expected] of cases) {
+      expect(DIRECTORY, name).toContain(from);
+      const problems = dirProblems(DIRECTORY.replace(from, to));
+      expect(problems, name).toEqual([expect.stringMatching(new RegExp(`^dir\\.yaml:\\d+:\\d+: ${expected.source}`))]);
+    }
+    const zh = loadDirectoryText(DIRECTORY.replace(cases[0]![1], cases[0]![2]), 'dir.yaml', 'dir.yaml', 'zh').problems.map(formatProblem);
+    expect(zh).toEqual([expect.stringContaining('会把访问者转到另一个网站 evil.example')]);
+    // A link that stays on the official site is no redirect.
+    expect(dirProblems(DIRECTORY.replace(cases[0]![1], 'value: "https://www.example.com/help/ticket?next=/help/done&lang=zh"'))).toEqual([]);
+    // What the directory accepts, verify calls official: every address of the bundled one.
+    const { verifyContact } = await import('../src/safety/verify.js');
+    const { directory } = loadDirectoryText(DIRECTORY, 'dir.yaml');
+    const provider = directory!.providers[0]!;
+    for (const channels of Object.values(provider.queues)) {
+      for (const ch of channels ?? []) {
+        for (const value of typeof ch.value === 'string' ? [ch.value] : Object.values(ch.value)) {
+          if (/^https:/.test(value)) expect(verifyContact(value, [provider]).verdict, value).toBe('official');
+        }
+      }
+    }
+  });
+
   it('holds a site on shared hosting (github.io, vercel.app) to its own name, not the host’s domain', async () => {
     const hosted = DIRECTORY.replaceAll('www.example.com', 'example-wallet.github.io').replaceAll('@example.com', '@example-wallet.github.io');
     expect(dirProblems(hosted)).toEqual([]);

@@ -6,7 +6,7 @@ import { LANGS, QUEUES, type Lang, type Localized, type Queue } from '../engine/
 import { list, ref, type ProblemKey, type ProblemRef } from '../i18n/problems.js';
 import { isValidTimeZone, parseDayRanges, parseWeeklyHours, type DateException, type ParseError } from './hours.js';
 import { screenDataText } from '../safety/data-text.js';
-import { detectKind, verifyContact } from '../safety/verify.js';
+import { detectKind, redirectTarget, verifyContact } from '../safety/verify.js';
 import { clip } from '../util/safe-text.js';
 import { problemDidYouMean } from '../util/suggest.js';
 import { CHANNEL_TYPES, type Channel, type ChannelType, type Directory, type Provider, type ProviderChecks } from './types.js';
@@ -167,6 +167,12 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
   const shown = clip(withoutUserInfo(value), 60);
   if (type !== 'phone' && type !== 'email' && hasUserInfo(value)) {
     c.report(path, 'dir.channelUserInfo', { type, value: shown });
+    return false;
+  }
+  // An address on the official host that forwards to another site: verify calls it a look-alike, so it is never listed as official.
+  const site = type === 'phone' || type === 'email' ? null : redirectTarget(value);
+  if (site !== null) {
+    c.report(path, 'dir.redirectValue', { what: ref('what.channelAddress', { type }), value: shown, site: clip(site, 60) });
     return false;
   }
   const kind = detectKind(value);
@@ -353,6 +359,12 @@ function readUrl(c: Checker, raw: unknown, path: PathKey[], what: What): string 
   // "https://www.official.example@evil.io/" is evil.io; a password has no place in a published address either.
   if (url.username !== '' || url.password !== '') {
     c.report(path, 'dir.urlUserInfo', { what: whatRef(what) });
+    return undefined;
+  }
+  // The official website that forwards elsewhere would make verify call the provider's own site a look-alike.
+  const site = what === 'what.website' ? redirectTarget(s) : null;
+  if (site !== null) {
+    c.report(path, 'dir.redirectValue', { what: whatRef(what), value: clip(s, 60), site: clip(site, 60) });
     return undefined;
   }
   return s;

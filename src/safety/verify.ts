@@ -352,6 +352,15 @@ function classify(text: string, country: CountryCode | undefined): Parsed | null
   return parseUrl(text, false);
 }
 
+/**
+ * The other site a link passes visitors on to (`https://www.example.com/out?url=https://evil.io` → "evil.io"), or null:
+ * the shape verifyContact calls a 'redirect' look-alike, which a directory must not list as official.
+ */
+export function redirectTarget(input: string): string | null {
+  const parsed = classify(input.trim(), undefined);
+  return parsed?.kind === 'url' && parsed.carries ? parsed.carries.unicode : null;
+}
+
 /** Classifies a string: phone, e-mail, URL or host name, or social handle ("@name", "x.com/name", "platform:name"). */
 export function detectKind(input: string, defaultCountry?: string): ContactKind | null {
   return classify(input.trim(), countryCode(defaultCountry))?.kind ?? null;
