@@ -315,11 +315,24 @@ describe('directory files: channel values by type, at the official domain, notes
   it('accepts an https chat page and social handles', () => {
     const path = 'value: { en: "App › Me › Help › Chat with us", zh: "App › 我的 › 帮助 › 在线客服" }';
     expect(DIRECTORY).toContain(path);
-    const text = `${DIRECTORY.replace(path, 'value: https://www.example.com/help/chat')}        - { type: social, value: "@ExampleWallet", hours: "24/7" }
+    const text = `${DIRECTORY.replace(path, 'value: https://www.example.com/help/chat')}        - { type: social, value: "telegram:ExampleWallet", hours: "24/7" }
         - { type: social, value: "https://x.com/examplewallet", hours: "24/7" }
         - { type: social, value: "weibo:examplewallet", hours: "24/7" }
 `;
     expect(dirProblems(text)).toEqual([]);
+  });
+
+  it('refuses a social handle that does not say its platform, with the platform forms first in the hint (QA: author #1)', () => {
+    const path = 'value: { en: "App › Me › Help › Chat with us", zh: "App › 我的 › 帮助 › 在线客服" }';
+    for (const value of ['"@acmepay_support"', 'acmepay_support']) {
+      const text = `${DIRECTORY.replace(path, 'value: https://www.example.com/help/chat')}        - { type: social, value: ${value}, hours: "24/7" }\n`;
+      const en = dirProblems(text);
+      expect(en, value).toEqual([expect.stringMatching(/: the social handle ".*acmepay_support" does not say which platform it is on, so an account of that name on any platform would count as official: write it with its platform, such as x:acmepay_support or telegram:acmepay_support, or as its profile address, such as https:\/\/x\.com\/acmepay_support$/)]);
+      const zh = loadDirectoryText(text, 'dir.yaml', 'dir.yaml', 'zh').problems.map(formatProblem);
+      expect(zh, value).toEqual([expect.stringContaining('没有写明在哪个平台上')]);
+    }
+    const wrong = `${DIRECTORY.replace(path, 'value: https://www.example.com/help/chat')}        - { type: social, value: "line:acme pay", hours: "24/7" }\n`;
+    expect(dirProblems(wrong)).toEqual([expect.stringMatching(/a social channel must give one handle with its platform, such as x:examplewallet or telegram:examplewallet, or the https:\/\/ address of its profile/)]);
   });
 
   it('verify no longer calls a look-alike official: the directory holding it is refused', async () => {

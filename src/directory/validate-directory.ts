@@ -6,7 +6,7 @@ import { LANGS, QUEUES, type Lang, type Localized, type Queue } from '../engine/
 import { list, ref, type ProblemKey, type ProblemRef } from '../i18n/problems.js';
 import { isValidTimeZone, parseDayRanges, parseWeeklyHours, type DateException, type ParseError } from './hours.js';
 import { screenDataText } from '../safety/data-text.js';
-import { detectKind, redirectTarget, verifyContact } from '../safety/verify.js';
+import { detectKind, parseHandle, redirectTarget, verifyContact } from '../safety/verify.js';
 import { clip } from '../util/safe-text.js';
 import { problemDidYouMean } from '../util/suggest.js';
 import { CHANNEL_TYPES, type Channel, type ChannelType, type Directory, type Provider, type ProviderChecks } from './types.js';
@@ -200,10 +200,17 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
       ok = isHttps(value) || isAppPath(value);
       if (!ok) c.report(path, 'dir.pathOrHttpsValue', { type, value: shown });
       break;
-    case 'social':
-      ok = kind === 'handle' || BARE_HANDLE.test(value) || isHttps(value);
+    case 'social': {
+      // A handle must say where it is: "@acme" would make an account of that name on every platform look official.
+      const handle = kind === 'handle' ? parseHandle(value) : BARE_HANDLE.test(value) ? { platform: null, handle: value } : null;
+      if (handle && handle.platform === null) {
+        c.report(path, 'dir.handleNoPlatform', { value: shown, handle: clip(handle.handle, 40) });
+        return false;
+      }
+      ok = handle !== null || isHttps(value);
       if (!ok) c.report(path, 'dir.handleValue', { value: shown });
       return ok && c.screened(value, path, 'what.channelValue', screenChannelValue);
+    }
   }
   if (!ok || !c.screened(value, path, 'what.channelValue', screenChannelValue)) return false;
   const host = type === 'email' ? value.replace(/^mailto:/i, '').split('@')[1] : isHttps(value) ? new URL(value).hostname : undefined;
