@@ -62,6 +62,17 @@ describe('directory files', () => {
     expect(typo.problems.map((p) => p.message)).toEqual(['this is a support directory (it has "providers" or "provider"), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting']);
   });
 
+  it('says a misspelt key once, as the key it likely means: not also "missing" and "not nothing" (QA: author #9)', () => {
+    expect(problems(SMALL.replace('          hours: "Mo-Fr 09:00-18:00"\n        - type: chat', '          hour: "Mo-Fr 09:00-18:00"\n        - type: chat'))).toEqual(['dir.yaml:12:11: unknown key "hour" in a channel; did you mean "hours"?']);
+    expect(problems(SMALL.replace('timezone: Asia/Shanghai', 'timezon: Asia/Shanghai'))).toEqual(['dir.yaml:5:5: unknown key "timezon" in a provider; did you mean "timezone"?']);
+    expect(problems(SMALL.replace('    queues:', '    queus:'))).toEqual(['dir.yaml:8:5: unknown key "queus" in a provider; did you mean "queues"?']);
+    expect(problems(SMALL.replace('exceptions:', 'exeptions:'))).toEqual(['dir.yaml:6:5: unknown key "exeptions" in a provider; did you mean "exceptions"?']);
+    expect(loadDirectoryText(SMALL.replace('timezone: Asia/Shanghai', 'timezon: Asia/Shanghai'), 'dir.yaml', 'dir.yaml', 'zh').problems.map((p) => p.message)).toEqual(['服务商中有未知的键“timezon”；是不是“timezone”？']);
+    // A key really missing is still said, once: not also its value as "nothing".
+    expect(problems(SMALL.replace('    timezone: Asia/Shanghai\n', ''))).toEqual(['dir.yaml:2:5: a provider is missing "timezone"']);
+    expect(problems(SMALL.replace('          hours: "Mo-Fr 09:00-18:00"\n        - type: chat', '        - type: chat'))).toEqual(['dir.yaml:10:11: a channel is missing "hours"']);
+  });
+
   it('reports an unknown time zone where it is written, with the zone it likely means', () => {
     expect(problems(SMALL.replace('timezone: Asia/Shanghai', 'timezone: Asia/Shangai'))).toEqual([
       'dir.yaml:5:15: unknown time zone "Asia/Shangai"; use an IANA name such as Asia/Shanghai, Europe/Berlin or America/New_York; did you mean "Asia/Shanghai"?',

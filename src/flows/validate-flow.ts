@@ -86,10 +86,13 @@ export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang 
   const isNode = (n: string) => declared.has(n);
 
   const startId = root.start === undefined ? undefined : c.string(root.start, ['start'], 'what.start');
-  if (startId !== undefined && !isNode(startId)) {
+  // Without its questions or outcomes (reported above, often a misspelt "qestions:"), every id would be unknown:
+  // the one mistake is said once.
+  const sectionsGiven = root.questions !== undefined && root.outcomes !== undefined;
+  if (startId !== undefined && !isNode(startId) && sectionsGiven) {
     c.report(['start'], 'flow.startUnknown', { id: startId, hint: didYouMean(startId, declared) });
   }
-  for (const q of Object.values(questions)) {
+  for (const q of sectionsGiven ? Object.values(questions) : []) {
     q.answers.forEach((a, i) => {
       if (!isNode(a.next)) {
         c.report(['questions', q.id, 'answers', i, 'next'], 'flow.nextUnknown', { value: a.value, next: a.next, hint: didYouMean(a.next, declared) });

@@ -25,6 +25,7 @@ export const problemsEn = {
   // shapes (the Checker)
   'check.notMapping': '{what} must be a mapping (key: value pairs), not {found}',
   'check.unknownKey': 'unknown key "{key}" in {what}; allowed keys: {allowed}',
+  'check.unknownKeyMeant': 'unknown key "{key}" in {what}; did you mean "{suggestion}"?',
   'check.indentedTooFar': '"{key}" is indented under {what}, which holds only its texts ({allowed}): move it left, to the column of the key above it',
   'check.untranslated': 'the Chinese text of {what} is English, with no Chinese in it: translate it',
   'check.openQuote': 'the {lang} text of {what} runs on into the keys after it: a quote opened here is not closed on its line; close it there',
@@ -310,6 +311,7 @@ export const problemsZh: Record<ProblemKey, string> = {
 
   'check.notMapping': '{what}必须是映射（key: value 键值对），而不是{found}',
   'check.unknownKey': '{what}中有未知的键“{key}”；允许的键：{allowed}',
+  'check.unknownKeyMeant': '{what}中有未知的键“{key}”；是不是“{suggestion}”？',
   'check.indentedTooFar': '“{key}”被缩进到了{what}之下，而那里只能写各语言的文本（{allowed}）：请把它往左移，与上面的键对齐',
   'check.untranslated': '{what}的中文文字是英文，没有一个汉字：请翻译成中文',
   'check.openQuote': '{what}的 {lang} 文字一直延续到了后面的键里：这里开头的引号没有在同一行闭合，请在这一行补上引号',
