@@ -68,7 +68,7 @@ describe('a new flow written from the README guide', () => {
     const dir = folderWith({ 'example.yaml': readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8') });
     const r = await run(['--flows', dir, 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
     expect(r.code).toBe(0);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/skipped a broken flow file: .*example\.yaml:\d+:\d+: this is a support directory \(it has "providers" or "provider"\), not a flow/)]);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/skipped a broken flow file: .*example\.yaml:\d+:\d+: this is a support directory \(it has "providers"\), not a flow/)]);
   });
 
   it('flows test on a path with problems exits 1 like flows validate, with the problems in --json', async () => {

@@ -59,7 +59,27 @@ describe('directory files', () => {
     expect(flow.stderr).toMatch(/flow\.yaml:\d+:1: this is a flow \(it has "questions" or "outcomes"\), not a support directory/);
     expect(flow.stderr.trim().split('\n')).toHaveLength(2);
     const typo = loadFlowText(SMALL.replace('providers:', 'provider:'), 'flows/acme.yaml');
-    expect(typo.problems.map((p) => p.message)).toEqual(['this is a support directory (it has "providers" or "provider"), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting']);
+    expect(typo.problems.map((p) => p.message)).toEqual(['this is a support directory (it has "provider"), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting']);
+  });
+
+  it('reads a directory whose one key is misspelt as a directory: one "did you mean providers?", not nine flow problems (QA: author #5)', async () => {
+    const dir = tempDir();
+    for (const key of ['provders', 'Providers', 'providrs', 'provider']) {
+      const file = join(dir, `${key}.yaml`);
+      writeFileSync(file, SMALL.replace('providers:', `${key}:`));
+      const r = await run(['flows', 'validate', file]);
+      expect(r.code, key).toBe(1);
+      expect(r.stdout, key).toBe(`${file}:1:1: unknown key "${key}" in a directory file; did you mean "providers"?\n`);
+      const zh = await run(['--lang', 'zh', 'flows', 'validate', file]);
+      expect(zh.stdout, key).toBe(`${file}:1:1: 目录文件中有未知的键“${key}”；是不是“providers”？\n`);
+      // In a flows folder, the run says the same thing about it.
+      expect(loadFlowText(SMALL.replace('providers:', `${key}:`), 'flows/acme.yaml').problems.map((p) => p.message)).toEqual([expect.stringContaining(`this is a support directory (it has "${key}"), not a flow`)]);
+    }
+    // A flow with a stray key near "providers" is still a flow.
+    const flow = readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8').replace(/^version:/m, 'provider: x\nversion:');
+    const f = join(dir, 'fees.yaml');
+    writeFileSync(f, flow);
+    expect((await run(['flows', 'validate', f])).stdout).toMatch(/unknown key "provider" in a flow file/);
   });
 
   it('says a misspelt key once, as the key it likely means: not also "missing" and "not nothing" (QA: author #9)', () => {

@@ -329,6 +329,21 @@ export function untranslated(zh: string): boolean {
 /** A text that runs on into the keys after it ("…card zh: 绑定新卡 steps: - { en: …"): what an unclosed quote makes. */
 const RAN_ON = /\s(?:en|zh):\s/;
 
+/** The keys only a flow file has at its top. */
+const FLOW_TOP_KEYS = ['id', 'start', 'questions', 'outcomes'];
+
+/**
+ * The top-level key that makes a parsed file a support directory, or undefined for any other file: "providers", or
+ * in a file with nothing of a flow, a key that is a slip of it ("provider", "provders", "Providers"). Flows and
+ * directories are YAML files alike; this is how both readers tell them apart, before any check.
+ */
+export function directoryKey(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return undefined;
+  if (Object.hasOwn(value, 'providers')) return 'providers';
+  if (FLOW_TOP_KEYS.some((k) => Object.hasOwn(value, k))) return undefined;
+  return Object.keys(value).find((k) => nearKey(k, ['providers']) !== undefined);
+}
+
 /** A path as one text, for sets of paths. */
 function pathKey(path: readonly PathKey[]): string {
   return path.join('\u0000');

@@ -5,6 +5,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
+import { directoryKey } from '../data/checker.js';
 import { decodeUtf8, parseLocatedYaml, readProblem, type Problem } from '../data/located-yaml.js';
 import { readDataFile, readDataFileSync } from '../data/read-file.js';
 import { validateDirectory } from '../directory/validate-directory.js';
@@ -125,8 +126,8 @@ function checkDataBytes(file: string, bytes: Uint8Array, lang: Lang, requireAgen
   if ('problem' in decoded) return { file, kind: 'unknown', problems: [decoded.problem] };
   const { doc, problems } = parseLocatedYaml(decoded.text, file, lang);
   if (problems.length > 0) return { file, kind: 'unknown', problems };
-  const value = doc.value;
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'providers')) {
+  // A directory with its one key misspelt ("provders:") is still a directory: said as that key, not as nine flow problems.
+  if (directoryKey(doc.value) !== undefined) {
     return { file, kind: 'directory', problems: validateDirectory(doc, file, lang).problems };
   }
   const result = validateFlow(doc, basename(file, extname(file)), lang, requireAgent);

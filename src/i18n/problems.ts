@@ -148,7 +148,7 @@ export const problemsEn = {
   'what.answersFile': 'the answers file',
 
   // flow files: problems
-  'flow.isDirectory': 'this is a support directory (it has "providers" or "provider"), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting',
+  'flow.isDirectory': 'this is a support directory (it has "{key}"), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting',
   'flow.idMismatch': 'the flow id "{id}" must match its file name "{expected}.yaml"; rename one of them',
   'flow.idUsed': 'flow id "{id}" is already used by {other}: give one of the two flows another id, and name its file after it',
   'flow.idInTwoFolders': 'flow id "{id}" is also in {other}, an earlier flows folder: this one, in the folder named later, is used; if both are meant, give one another id',
@@ -427,7 +427,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'what.testExpect': '第 {n} 个测试的预期结果',
   'what.answersFile': '回答文件',
 
-  'flow.isDirectory': '这是支持目录文件（含有“providers”或“provider”），不是流程：请不要放在流程文件夹里，并用 --contacts 或 contactsFile 设置指定它',
+  'flow.isDirectory': '这是支持目录文件（含有“{key}”），不是流程：请不要放在流程文件夹里，并用 --contacts 或 contactsFile 设置指定它',
   'flow.idMismatch': '流程编号“{id}”必须与文件名“{expected}.yaml”一致；请修改其中之一',
   'flow.idUsed': '流程编号“{id}”已被 {other} 使用：请给其中一个流程换一个编号，并让文件名与新编号一致',
   'flow.idInTwoFolders': '流程编号“{id}”也出现在更早指定的流程文件夹中（{other}）：将使用后指定的文件夹中的这一个；如果两个都需要，请给其中一个换一个编号',
