@@ -1,5 +1,5 @@
 /** Flow authoring from the README guide alone, operator folders, and the flows commands. */
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from './helpers.js';
@@ -69,6 +69,26 @@ describe('a new flow written from the README guide', () => {
     const r = await run(['--flows', dir, 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/skipped a broken flow file: .*example\.yaml:\d+:\d+: this is a support directory \(it has "providers"\), not a flow/)]);
+  });
+
+  it('says once which folders inside a folder are not read, and words an unreadable path (QA: author #10)', async () => {
+    const dir = folderWith({ 'card-declined.yaml': readmeExample() });
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'fees.yaml'), 'not: a flow\n');
+    mkdirSync(join(dir, 'old.yaml'));
+    const r = await run(['flows', 'validate', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('Not read:'))).toEqual([`Not read: ${join(dir, 'old.yaml')}, ${join(dir, 'sub')}. Folders inside a folder are not read, here or by a run: put the files in the folder itself.`]);
+    expect(json((await run(['flows', 'validate', dir, '--json'])).stdout).notRead).toEqual([join(dir, 'old.yaml'), join(dir, 'sub')]);
+    expect((await run(['--lang', 'zh', 'flows', 'validate', dir])).stderr).toContain('文件夹里的子文件夹不会被读取');
+    // A file named as a folder, and a link named like a flow file that leads to a folder.
+    const slash = await run(['flows', 'validate', `${join(dir, 'card-declined.yaml')}/`]);
+    expect(slash.stdout).toContain(': cannot read it (a name in the path is a file, not a folder: is there a "/" after a file name?)');
+    symlinkSync(join(dir, 'sub'), join(dir, 'linked.yaml'));
+    const linked = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(linked.stderr).toContain(`${join(dir, 'linked.yaml')}:1:1: cannot read the file (it is a folder, not a file)`);
+    expect(linked.stderr).not.toMatch(/EISDIR|ENOTDIR/);
   });
 
   it('flows test on a path with problems exits 1 like flows validate, with the problems in --json', async () => {

@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Lang } from '../engine/types.js';
-import { problemTranslator, ref, type ProblemTranslate } from '../i18n/problems.js';
+import { problemTranslator, ref, type ProblemParam, type ProblemTranslate } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 import { DataFileError } from './read-file.js';
 import { clip, quotedKey, safeText } from '../util/safe-text.js';
@@ -91,8 +91,29 @@ export function readProblem(err: unknown, file: string, lang: Lang = 'en'): Prob
           ? message('file.tooLargeGrew', { max: formatBytes(MAX_DATA_FILE_BYTES) })
           : message('file.tooLarge', tooLarge(err.size, message));
   } else if (code === 'ENOENT') text = message('file.missing');
-  else text = message('file.cannotReadParen', { reason: code ?? ref('reason.unknown') });
+  else text = message('file.cannotReadParen', { reason: reasonRef(code) });
   return { file, line: 1, column: 1, message: text };
+}
+
+/** Why a file or folder cannot be read, in words for the usual error codes ("EISDIR": it is a folder), else the code. */
+export function reasonRef(code: string | undefined): ProblemParam {
+  switch (code) {
+    case undefined:
+      return ref('reason.unknown');
+    case 'EISDIR':
+      return ref('reason.isFolder');
+    case 'ENOTDIR':
+      return ref('reason.notFolder');
+    case 'EACCES':
+    case 'EPERM':
+      return ref('reason.noPermission');
+    case 'ELOOP':
+      return ref('reason.tooManyLinks');
+    case 'ENAMETOOLONG':
+      return ref('reason.nameTooLong');
+    default:
+      return code;
+  }
 }
 
 function formatBytes(n: number): string {

@@ -6,11 +6,11 @@ import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { directoryKey } from '../data/checker.js';
-import { decodeUtf8, parseLocatedYaml, readProblem, type Problem } from '../data/located-yaml.js';
+import { decodeUtf8, parseLocatedYaml, readProblem, reasonRef, type Problem } from '../data/located-yaml.js';
 import { readDataFile, readDataFileSync } from '../data/read-file.js';
 import { validateDirectory } from '../directory/validate-directory.js';
 import type { Flow, Lang } from '../engine/types.js';
-import { problemTranslator, ref } from '../i18n/problems.js';
+import { problemTranslator } from '../i18n/problems.js';
 import { BUNDLED, CHECK_WORKER_SCRIPT } from '../paths.js';
 import { withoutRepeats } from './load.js';
 import { validateFlow } from './validate-flow.js';
@@ -25,30 +25,48 @@ export interface CheckedFile {
 
 const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
+/** What expandPaths found. */
+export interface ExpandedPaths {
+  files: string[];
+  problems: Problem[];
+  /** For each file found in a folder named, that folder (as named). */
+  folderOf: Map<string, string>;
+  /** Folders inside the folders named, which are not read (nor are they at run time). */
+  subfolders: string[];
+}
+
 /**
  * Expands folders to the YAML files inside (sorted); files stay as given. A file that an earlier path already
  * names (a folder and a file in it, one folder twice, a link to it) is checked once. Problems are worded in `lang`.
+ * Folders inside a folder are not read, as a run does not read them: they are listed in `subfolders`.
  */
-export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): Promise<{ files: string[]; problems: Problem[] }> {
+export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): Promise<ExpandedPaths> {
   const message = problemTranslator(lang);
   const groups: string[][] = [];
   const problems: Problem[] = [];
+  const folderOf = new Map<string, string>();
+  const subfolders: string[] = [];
   for (const path of paths) {
     try {
       const info = await stat(path);
       if (info.isDirectory()) {
-        const names = (await readdir(path)).filter((n) => DATA_EXTENSIONS.has(extname(n))).sort();
+        const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        // A folder named like a data file ("old.yaml/") is a folder all the same.
+        for (const e of entries) if (e.isDirectory()) subfolders.push(join(path, e.name));
+        const names = entries.filter((e) => !e.isDirectory() && DATA_EXTENSIONS.has(extname(e.name))).map((e) => e.name);
         // A folder with nothing to check is a mistake (a wrong path in CI), not a pass.
         if (names.length === 0) problems.push({ file: path, line: 1, column: 1, message: message('path.noDataFiles') });
-        groups.push(names.map((n) => join(path, n)));
+        const files = names.map((n) => join(path, n));
+        for (const f of files) folderOf.set(f, path);
+        groups.push(files);
       } else groups.push([path]);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      problems.push({ file: path, line: 1, column: 1, message: code === 'ENOENT' ? message('path.missing') : message('path.cannotRead', { reason: code ?? ref('reason.unknown') }) });
+      problems.push({ file: path, line: 1, column: 1, message: code === 'ENOENT' ? message('path.missing') : message('path.cannotRead', { reason: reasonRef(code) }) });
     }
   }
   // The same file twice would also be reported as claiming its own flow id.
-  return { files: (await withoutRepeats(groups)).flat(), problems };
+  return { files: (await withoutRepeats(groups)).flat(), problems, folderOf, subfolders };
 }
 
 /** What validating a file found, without the flow itself (so that checking many files keeps little in memory). */

@@ -2,6 +2,7 @@
 import { formatProblem } from '../../data/located-yaml.js';
 import { SilentError } from '../../errors.js';
 import { checkDataFiles, expandPaths, type FileVerdict } from '../../flows/data-file.js';
+import { safeText } from '../../util/safe-text.js';
 import { idConflicts } from '../../flows/load.js';
 import { BUNDLED_DIRECTORY_YAML, BUNDLED_FLOWS_DIR } from '../../paths.js';
 import type { Context } from '../context.js';
@@ -19,7 +20,7 @@ export interface FlowsValidateOptions {
 export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context): Promise<FileVerdict[]> {
   const { io, t } = ctx;
   const targets = opts.paths.length > 0 ? opts.paths : [BUNDLED_FLOWS_DIR, ...ctx.flowDirs, ctx.contactsFile ?? BUNDLED_DIRECTORY_YAML];
-  const { files, problems: missing } = await expandPaths(targets, ctx.lang);
+  const { files, problems: missing, subfolders } = await expandPaths(targets, ctx.lang);
   const checked = await checkDataFiles(files, ctx.lang, true);
   // Two files of a folder may not claim one flow id; nor files of two folders, where at run time the later would
   // replace the earlier (a run warns of it each time). Replacing a bundled flow is what operator folders are for.
@@ -34,10 +35,13 @@ export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context)
         ...missing.map((p) => ({ file: p.file, kind: 'unknown', problems: [p] })),
         ...checked,
       ],
+      notRead: subfolders,
     };
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     for (const p of all) io.stdout.write(`${formatProblem(p)}\n`);
+    // Said once, however many: a run does not read them either, so nothing in them is checked or used.
+    if (subfolders.length > 0) io.stderr.write(`${t('flows.validate.subfolders', { folders: subfolders.map((f) => safeText(f)).join(t('list.separator')) })}\n`);
     const summary = t(all.length === 0 ? 'flows.validate.ok' : 'flows.validate.failed', { files: checked.length, problems: all.length });
     const { err } = await ctx.styles();
     io.stderr.write(`${all.length === 0 ? err.green(summary) : err.red(summary)}\n`);
