@@ -71,6 +71,24 @@ describe('a new flow written from the README guide', () => {
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/skipped a broken flow file: .*example\.yaml:\d+:\d+: this is a support directory \(it has "providers"\), not a flow/)]);
   });
 
+  it('a directory file in a flows folder: flows validate says what the run and flows test say, and where it belongs (QA: author #4)', async () => {
+    const directory = readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8');
+    const dir = folderWith({ 'card-declined.yaml': readmeExample(), 'directory.yaml': directory });
+    const said = /directory\.yaml:\d+:\d+: this is a support directory \(it has "providers"\), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting/;
+    const runWarning = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(runWarning.stderr).toMatch(said);
+    for (const argv of [['flows', 'validate', dir], ['--flows', dir, 'flows', 'validate'], ['flows', 'test', dir], ['--flows', dir, 'flows', 'test']]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stdout + r.stderr, argv.join(' ')).toMatch(said);
+    }
+    const zh = await run(['--lang', 'zh', 'flows', 'validate', dir]);
+    expect(zh.stdout).toContain('这是支持目录文件（含有“providers”），不是流程');
+    // Named on its own, or in a folder of directories only, it is checked as the directory it is.
+    expect((await run(['flows', 'validate', join(dir, 'directory.yaml')])).code).toBe(0);
+    expect((await run(['flows', 'validate', folderWith({ 'ours.yaml': directory })])).code).toBe(0);
+  });
+
   it('says once which folders inside a folder are not read, and words an unreadable path (QA: author #10)', async () => {
     const dir = folderWith({ 'card-declined.yaml': readmeExample() });
     mkdirSync(join(dir, 'sub'));

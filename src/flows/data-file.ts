@@ -4,7 +4,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { directoryKey } from '../data/checker.js';
 import { decodeUtf8, parseLocatedYaml, readProblem, reasonRef, type Problem } from '../data/located-yaml.js';
 import { readDataFile, readDataFileSync } from '../data/read-file.js';
@@ -67,6 +67,27 @@ export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): 
   }
   // The same file twice would also be reported as claiming its own flow id.
   return { files: (await withoutRepeats(groups)).flat(), problems, folderOf, subfolders };
+}
+
+/**
+ * A directory file in a folder of flows (one a run reads flows from, or one holding flow files) is read by every run
+ * as a broken flow and skipped with a warning: flows validate and flows test say so too, in the run's words (the
+ * loader's own verdict), rather than check it as the directory it would be elsewhere. Returns the files so marked.
+ */
+export async function directoriesAmongFlows(checked: { file: string; kind: CheckedFile['kind']; problems: Problem[] }[], folderOf: ReadonlyMap<string, string>, flowFolders: readonly string[], lang: Lang): Promise<Set<string>> {
+  const marked = new Set<string>();
+  const directories = checked.filter((c) => c.kind === 'directory' && folderOf.has(c.file));
+  if (directories.length === 0) return marked;
+  const runFolders = new Set(flowFolders.map((f) => resolve(f)));
+  const { loadFlowFile } = await import('./load.js');
+  for (const d of directories) {
+    const folder = folderOf.get(d.file)!;
+    const amongFlows = runFolders.has(resolve(folder)) || checked.some((c) => c.kind !== 'directory' && folderOf.get(c.file) === folder);
+    if (!amongFlows) continue;
+    d.problems = (await loadFlowFile(d.file, lang)).problems;
+    marked.add(d.file);
+  }
+  return marked;
 }
 
 /** What validating a file found, without the flow itself (so that checking many files keeps little in memory). */
