@@ -366,6 +366,32 @@ describe('flows test', () => {
   });
 });
 
+describe('what to have ready, for an outcome without prepare (QA: author #6)', () => {
+  it('is the same list in text, --json, the agent’s text, flows show and both languages', async () => {
+    const text = readmeExample().replace(/ {4}prepare:\n {6}- \{ en: "The last four digits[^\n]*\n/, '');
+    expect(text).not.toContain('prepare:');
+    const dir = folderWith({ 'card-declined.yaml': text });
+    const argv = ['--flows', dir, 'diagnose', 'card-declined', '--balance', 'sufficient', '--answer', 'card-expired=valid'];
+    for (const lang of ['en', 'zh'] as const) {
+      const doc = json((await run(['--lang', lang, ...argv, '--json'])).stdout);
+      expect(doc.outcome.id).toBe('escalate-declined');
+      const expected = lang === 'en'
+        ? ['the account ID (never the password)', 'when it happened, with the time zone', 'the exact error message', 'screenshots and the transaction record']
+        : ['账户 ID（绝不要提供密码）', '问题发生的时间（注明时区）', '完整的错误提示', '截图和交易记录'];
+      expect(doc.outcome.prepare).toEqual(expected);
+      for (const role of [[], ['--agent']]) {
+        const shown = (await run(['--lang', lang, ...argv, ...role, '--no-input'])).stdout;
+        for (const item of expected) expect(shown, `${lang} ${role.join('')}`).toContain(`• ${item}`);
+      }
+      const show = json((await run(['--lang', lang, '--flows', dir, 'flows', 'show', 'card-declined', '--json'])).stdout);
+      expect(show.outcomes.find((o: { id: string }) => o.id === 'escalate-declined').prepare).toEqual(expected);
+      expect(show.outcomes.find((o: { id: string }) => o.id === 'fix-top-up-card').prepare).toEqual([]);
+    }
+    // A fix prepares nothing, in every output.
+    expect(json((await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json'])).stdout).outcome.prepare).toEqual([]);
+  });
+});
+
 describe('flows show and graph', () => {
   it('shows the whole tree as the documented JSON', async () => {
     const doc = json((await run(['flows', 'show', 'payment-failed', '--json'])).stdout);

@@ -57,15 +57,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'queue.general': 'general',
   'queue.team': '{queue} support',
   'outcome.prepare': 'Have this ready before you contact support:',
-  'outcome.prepare.default1': 'your account ID (never your password)',
-  'outcome.prepare.default2': 'when it happened, with the time zone',
-  'outcome.prepare.default3': 'the exact error message',
-  'outcome.prepare.default4': 'screenshots and the transaction record',
   'outcome.prepare.agent': 'Have this ready (what the caller should have ready for support):',
-  'outcome.prepare.agent.default1': 'their account ID (never their password)',
-  'outcome.prepare.agent.default2': 'when it happened, with the time zone',
-  'outcome.prepare.agent.default3': 'the exact error message',
-  'outcome.prepare.agent.default4': 'screenshots and the transaction record',
 
   // errors
   'error.prefix': 'Error: ',
