@@ -123,6 +123,11 @@ describe('flow validation', () => {
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Tiny, zh: 小 '))).toMatch(/: a list in \[ \] or a mapping in \{ \} is not closed: add the missing "\}"/);
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: @Tiny, zh: 小 }'))).toBe('flows/tiny.yaml:3:14: a text cannot start with "@" unless it is quoted: put the value in quotes');
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: "Tiny, zh: 小 }'))).toMatch(/: a text opened with " is never closed: add the closing " where the text ends/);
+    // Placed at the quote that opened it, not where the text ran out at the end of the line (QA: author #10).
+    expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: "Tiny, zh: 小 }'))).toBe('flows/tiny.yaml:3:14: a text opened with " is never closed: add the closing " where the text ends');
+    expect(one(GOOD.replace('label: { en: OK, zh: 正常 }', 'label: { en: "O\\"K, zh: 正常 }'))).toMatch(/^flows\/tiny\.yaml:10:35: a text opened with " is never closed/);
+    expect(one(GOOD.replace('start: network', "start: 'net''work"))).toMatch(/^flows\/tiny\.yaml:\d+:8: a text opened with ' is never closed/);
+    expect(loadFlowText(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: "Tiny, zh: 小 }'), 'flows/tiny.yaml', 'zh').problems[0]!.message).toBe('以 " 开始的文本没有结束：请在文本结尾处补上 "');
     // A key without ": " before its text, most often in Chinese: "zh:网络", "zh 网络", "zh：网络" (QA: author).
     for (const key of ['zh:网络？', 'zh 网络？', 'zh：网络？']) {
       const found = one(GOOD.replace('    text: { en: Network?, zh: 网络？ }', `    text:\n      en: Network?\n      ${key}`));
