@@ -241,6 +241,21 @@ describe('a flow that cannot be used', () => {
     expect(cfg.code).toBe(0);
     expect(cfg.stderr).toContain(`(named by the flowsDir setting in ${join(configDir, 'config.json')}) does not exist.`);
   });
+
+  it('names where a missing folder was set in Chinese without stray spaces between Chinese words (QA: author #10)', async () => {
+    const missing = join(tempDir(), 'nope');
+    const env = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_FLOWS: missing } });
+    expect(env.stderr).toBe(`警告：流程文件夹 ${missing}（由环境变量 WALLET_HELP_FLOWS 指定）不存在。其中的流程不会被使用；请改正路径或将其删除。\n`);
+    const flag = await run(['--lang', 'zh', '--flows', missing, 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(json(flag.stdout).error.message).toBe(`流程文件夹 ${missing}（由命令行选项 --flows 指定）不存在。`);
+    const configDir = tempDir();
+    writeFileSync(join(configDir, 'config.json'), JSON.stringify({ flowsDir: missing }));
+    const cfg = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONFIG_DIR: configDir } });
+    expect(cfg.stderr).toContain(`（由 ${join(configDir, 'config.json')} 中的 flowsDir 设置指定）不存在。`);
+    const set = await run(['--lang', 'zh', 'config', 'set', 'flowsDir', missing, '--json'], { env: { WALLET_HELP_CONFIG_DIR: configDir } });
+    expect(json(set.stdout).error.message).toBe(`流程文件夹 ${missing}（由命令 config set flowsDir 指定）不存在。`);
+    for (const text of [env.stderr, cfg.stderr, json(flag.stdout).error.message]) expect(text).not.toMatch(/ {2}|[\u4e00-\u9fff] [\u4e00-\u9fff]/);
+  });
 });
 
 describe('flows validate', () => {

@@ -156,6 +156,8 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'flowsFolder.flag': '--flows',
   'flowsFolder.env': 'the variable WALLET_HELP_FLOWS',
   'flowsFolder.setting': 'the flowsDir setting in {file}',
+  'flowsFolder.library': 'loadFlows({ dirs })',
+  'flowsFolder.configSet': 'config set flowsDir',
   'warning.flowsFolder': '{problem} Its flows are left out; correct the path or remove it.',
   'error.brokenFlow': 'The flow "{flow}" exists in {file} but is broken, so it cannot be used. Its first problem: {problem} See them all with "wallet-help flows validate {dir}".',
   'config.warn.corrupt': 'your settings file {file} was damaged (not a JSON object of settings). It was kept as {keptAs}; wallet-help goes on with default settings.',

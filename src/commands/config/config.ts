@@ -83,7 +83,7 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       if (key === 'provider') chooseProvider(await openDirectory(ctx.contactsFile, t, io.readFile, ctx.lang), value, t);
       if (key === 'flowsDir') {
         const problem = await folderProblem(value);
-        if (problem) throw new UsageError('invalid_config_value', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(value), source: 'config set flowsDir' }), { key, dir: clip(value) });
+        if (problem) throw new UsageError('invalid_config_value', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(value), source: t('flowsFolder.configSet') }), { key, dir: clip(value) });
       }
       const store = await openStore(dir, ctx);
       store.set(key, value);
