@@ -93,6 +93,15 @@ describe('directory files', () => {
     expect(problems(SMALL.replace('          hours: "Mo-Fr 09:00-18:00"\n        - type: chat', '        - type: chat'))).toEqual(['dir.yaml:10:11: a channel is missing "hours"']);
   });
 
+  it('shows an e-mail channel written with mailto: as the address (QA: author #10)', async () => {
+    const { directory, problems: p } = loadDirectoryText(SMALL.replace('value: sec@acme.test', 'value: "mailto:sec@acme.test"'), 'dir.yaml');
+    expect(p).toEqual([]);
+    expect(directory!.providers[0]!.queues.security![0]!.value).toBe('sec@acme.test');
+    const r = await run(['--contacts', 'dir.yaml', 'contacts', 'security'], { files: { 'dir.yaml': SMALL.replace('value: sec@acme.test', 'value: MAILTO:sec@acme.test') } });
+    expect(r.stdout).toContain('sec@acme.test');
+    expect(r.stdout.toLowerCase()).not.toContain('mailto:');
+  });
+
   it('reports an unknown time zone where it is written, with the zone it likely means', () => {
     expect(problems(SMALL.replace('timezone: Asia/Shanghai', 'timezone: Asia/Shangai'))).toEqual([
       'dir.yaml:5:15: unknown time zone "Asia/Shangai"; use an IANA name such as Asia/Shanghai, Europe/Berlin or America/New_York; did you mean "Asia/Shanghai"?',

@@ -144,7 +144,9 @@ function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: st
 function readValue(c: Checker, raw: unknown, type: ChannelType | undefined, path: PathKey[], official: Official | undefined): string | Localized | undefined {
   if (!isPlainObject(raw)) {
     const value = c.string(raw, path, 'what.channelValue');
-    return value !== undefined && type && checkValue(c, type, value, path, official) ? value : undefined;
+    if (value === undefined || !type || !checkValue(c, type, value, path, official)) return undefined;
+    // An address is shown as an address: "mailto:" is how a web page links to it, not part of it.
+    return type === 'email' ? value.trim().replace(/^mailto:/i, '') : value;
   }
   if (type && type !== 'chat' && type !== 'web') {
     c.report(path, 'dir.valuePerLanguage', { type });
