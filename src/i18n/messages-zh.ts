@@ -162,6 +162,7 @@ export const zh: Record<MessageKey, string> = {
   'config.warn.badValue': '{file} 中的设置“{key}”{reason}，已忽略。请用“wallet-help config set {key} 取值”修正。',
   'config.warn.secret': '{file} 中的设置“{key}”看起来含有{kind}，已忽略，也不会显示。请用“wallet-help config unset {key}”删除；如果它是真的，请按已泄露处理。',
   'config.warn.unknownKey': '{file} 中的设置“{key}”无法识别，已忽略。请用“wallet-help config unset {key}”删除。',
+  'config.warn.unknownKeyMeant': '{file} 中的设置“{key}”无法识别，已忽略；是不是“{suggestion}”？请用“wallet-help config unset {key}”删除它，再改为设置“{suggestion}”。',
   'cmd.config': '查看或修改设置（语言、服务商、目录、流程文件夹、角色、颜色、是否保存排查记录）',
   'config.arg.action': 'list、get 设置项、set 设置项 取值、unset 设置项 或 path',
   'config.arg.key': '设置项',

@@ -169,6 +169,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'config.warn.badValue': 'the setting "{key}" in {file} {reason}; it is ignored. Fix it with "wallet-help config set {key} VALUE".',
   'config.warn.secret': 'the setting "{key}" in {file} holds what looks like {kind}; it is ignored and never shown. Remove it with "wallet-help config unset {key}", and if it is real, treat it as exposed.',
   'config.warn.unknownKey': 'the setting "{key}" in {file} is unknown and ignored. Remove it with "wallet-help config unset {key}".',
+  'config.warn.unknownKeyMeant': 'the setting "{key}" in {file} is unknown and ignored; did you mean "{suggestion}"? Remove it with "wallet-help config unset {key}" and set "{suggestion}" instead.',
   'cmd.config': 'show or change your settings (language, provider, directory, flow folder, role, colour, saving cases)',
   'config.arg.action': 'list, get KEY, set KEY VALUE, unset KEY or path',
   'config.arg.key': 'the setting',

@@ -1,7 +1,7 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
 import { langOf, listOf, sentences } from '../../i18n/i18n.js';
 import { join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
+import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, KEY_SYNONYMS, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { chooseProvider, openDirectory } from '../../directory/source.js';
 import { folderProblem } from '../../flows/catalog.js';
 import { UsageError } from '../../errors.js';
@@ -142,11 +142,6 @@ async function allowed(key: ConfigKey, ctx: Context): Promise<string> {
 }
 
 /** What people call a setting (as the README and the options word it), and keys in another case, for its key. */
-const KEY_SYNONYMS: Readonly<Record<string, ConfigKey>> = {
-  directory: 'contactsFile', contacts: 'contactsFile', contactsfile: 'contactsFile', flows: 'flowsDir', flowsdir: 'flowsDir',
-  language: 'lang', colour: 'color', savecases: 'saveCases', agent: 'role',
-};
-
 function needKey(key: string | undefined, ctx: Context): ConfigKey {
   const keys = Object.keys(CONFIG_KEYS);
   if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: listOf(ctx.t, keys) }), { keys });
