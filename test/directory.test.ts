@@ -8,7 +8,15 @@ import { loadDirectoryText } from '../src/directory/load.js';
 import { loadFlowText } from '../src/flows/load.js';
 import { translator } from '../src/i18n/i18n.js';
 import { formatDuration } from '../src/render/time.js';
-import { ROOT, run, tempDir } from './helpers.js';
+import { bundledFlows, ROOT, run, tempDir } from './helpers.js';
+import { parseLocatedYaml } from '../src/data/located-yaml.js';
+import { validateDirectory } from '../src/directory/validate-directory.js';
+
+function validateDirectoryText(text: string): ReturnType<typeof validateDirectory> {
+  return validateDirectory(parseLocatedYaml(text, 'dir.yaml').doc, 'dir.yaml');
+}
+
+const json = (r: { stdout: string }) => JSON.parse(r.stdout);
 
 const DEMO = readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8');
 
@@ -100,6 +108,33 @@ describe('directory files', () => {
     const r = await run(['--contacts', 'dir.yaml', 'contacts', 'security'], { files: { 'dir.yaml': SMALL.replace('value: sec@acme.test', 'value: MAILTO:sec@acme.test') } });
     expect(r.stdout).toContain('sec@acme.test');
     expect(r.stdout.toLowerCase()).not.toContain('mailto:');
+  });
+
+  it('warns of a directory without a security queue, where the bundled flows send their emergencies (QA: author #10)', async () => {
+    // The warning is true only while the bundled alerts go to security.
+    const alerts = (await bundledFlows()).flatMap((f) => Object.values(f.outcomes)).filter((o) => o.kind === 'alert');
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const o of alerts) expect(o.queue, o.id).toBe('security');
+    const text = SMALL.replace(/ {6}security:\n[\s\S]*$/, '');
+    const { directory, problems: p, warnings } = validateDirectoryText(text);
+    expect([directory !== undefined, p]).toEqual([true, []]);
+    expect(warnings?.map(formatProblem)).toEqual([expect.stringMatching(/^dir\.yaml:8:5: provider "acme" lists no security queue: the bundled flows send security emergencies there/)]);
+    expect(validateDirectoryText(SMALL).warnings).toBeUndefined();
+    // The README's example directory is one an author can copy: valid, and without warnings.
+    const readme = /### The directory file\n\n```yaml\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))![1]!;
+    expect(validateDirectoryText(readme)).toMatchObject({ problems: [] });
+    expect(validateDirectoryText(readme).warnings).toBeUndefined();
+    const dir = tempDir();
+    const file = join(dir, 'dir.yaml');
+    writeFileSync(file, text);
+    const r = await run(['flows', 'validate', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^.*dir\.yaml:8:5: warning: provider "acme" lists no security queue/);
+    expect(json(await run(['flows', 'validate', file, '--json'])).files[0].warnings).toHaveLength(1);
+    expect((await run(['--lang', 'zh', 'flows', 'validate', file])).stdout).toContain('警告：服务商“acme”没有列出 security 队列');
+    const set = await run(['config', 'set', 'contactsFile', file], { files: { [file]: text } });
+    expect(set.code).toBe(0);
+    expect(set.stderr).toContain('Warning: provider "acme" lists no security queue');
   });
 
   it('reports an unknown time zone where it is written, with the zone it likely means', () => {

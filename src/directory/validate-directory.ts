@@ -29,8 +29,12 @@ const CHAIN_NAMES = ['btc', 'ltc', 'eth', 'erc20', 'bep20', 'trx', 'xrp', 'xlm',
 const CHANNEL_KEYS = ['type', 'value', 'hours', 'timezone', 'exceptions', 'response', 'cost', 'languages'];
 const EXCEPTION_KEYS = ['date', 'hours', 'note'];
 
-/** Validates a directory document; `source` names it in results ("bundled" or the file). Problems are worded in `lang`. */
-export function validateDirectory(doc: LocatedValue, source: string, lang: Lang = 'en'): { directory?: Directory; problems: Problem[] } {
+/**
+ * Validates a directory document; `source` names it in results ("bundled" or the file). Problems are worded in `lang`.
+ * `warnings`, for a valid directory, are what it lacks that the bundled flows need (a security queue): not wrong, but
+ * worth an author's look.
+ */
+export function validateDirectory(doc: LocatedValue, source: string, lang: Lang = 'en'): { directory?: Directory; problems: Problem[]; warnings?: Problem[] } {
   const c = new Checker(doc, lang, screenDirectoryText);
   // A flow given as the directory (an easy slip with two kinds of YAML file): one sentence, not a problem per key.
   const top = typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value) ? doc.value : undefined;
@@ -50,7 +54,12 @@ export function validateDirectory(doc: LocatedValue, source: string, lang: Lang 
     ids.add(p.id);
     providers.push(p);
   });
-  return c.problems.length > 0 ? { problems: c.finish() } : { directory: { source, providers }, problems: [] };
+  if (c.problems.length > 0) return { problems: c.finish() };
+  // Every bundled alert (a stolen account, funds moving, a fake agent) goes to security: without it they show no contact.
+  const warnings = providers.flatMap((p, i) =>
+    (p.queues.security ?? []).length > 0 ? [] : [doc.problem(['providers', i, 'queues'], c.message('dir.noSecurityQueue', { id: p.id }), 'key')],
+  );
+  return { directory: { source, providers }, problems: [], ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 function readProvider(c: Checker, raw: unknown, path: PathKey[]): Provider | undefined {

@@ -21,6 +21,8 @@ export interface CheckedFile {
   kind: 'flow' | 'directory' | 'unknown';
   flow?: Flow;
   problems: Problem[];
+  /** What a valid file lacks that is worth a look, not wrong (a directory without a security queue). */
+  warnings?: Problem[];
 }
 
 const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -74,7 +76,7 @@ export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): 
  * as a broken flow and skipped with a warning: flows validate and flows test say so too, in the run's words (the
  * loader's own verdict), rather than check it as the directory it would be elsewhere. Returns the files so marked.
  */
-export async function directoriesAmongFlows(checked: { file: string; kind: CheckedFile['kind']; problems: Problem[] }[], folderOf: ReadonlyMap<string, string>, flowFolders: readonly string[], lang: Lang): Promise<Set<string>> {
+export async function directoriesAmongFlows(checked: { file: string; kind: CheckedFile['kind']; problems: Problem[]; warnings?: Problem[] }[], folderOf: ReadonlyMap<string, string>, flowFolders: readonly string[], lang: Lang): Promise<Set<string>> {
   const marked = new Set<string>();
   const directories = checked.filter((c) => c.kind === 'directory' && folderOf.has(c.file));
   if (directories.length === 0) return marked;
@@ -85,6 +87,7 @@ export async function directoriesAmongFlows(checked: { file: string; kind: Check
     const amongFlows = runFolders.has(resolve(folder)) || checked.some((c) => c.kind !== 'directory' && folderOf.get(c.file) === folder);
     if (!amongFlows) continue;
     d.problems = (await loadFlowFile(d.file, lang)).problems;
+    delete d.warnings;
     marked.add(d.file);
   }
   return marked;
@@ -97,6 +100,7 @@ export interface FileVerdict {
   /** The flow id, for a valid flow. */
   id?: string;
   problems: Problem[];
+  warnings?: Problem[];
 }
 
 /** Checks many files, a few at a time, keeping only their verdicts; in the order given. */
@@ -138,8 +142,8 @@ export function checkDataFileVerdictSync(file: string, lang: Lang, requireAgent:
   return verdictOf(checkDataBytes(file, bytes, lang, requireAgent));
 }
 
-function verdictOf({ file, kind, flow, problems }: CheckedFile): FileVerdict {
-  return { file, kind, ...(flow ? { id: flow.id } : {}), problems };
+function verdictOf({ file, kind, flow, problems, warnings }: CheckedFile): FileVerdict {
+  return { file, kind, ...(flow ? { id: flow.id } : {}), problems, ...(warnings ? { warnings } : {}) };
 }
 
 /** Enough files in flight to keep the disk busy, few enough that memory stays flat. */
@@ -167,7 +171,8 @@ function checkDataBytes(file: string, bytes: Uint8Array, lang: Lang, requireAgen
   if (problems.length > 0) return { file, kind: 'unknown', problems };
   // A directory with its one key misspelt ("provders:") is still a directory: said as that key, not as nine flow problems.
   if (directoryKey(doc.value) !== undefined) {
-    return { file, kind: 'directory', problems: validateDirectory(doc, file, lang).problems };
+    const { problems, warnings } = validateDirectory(doc, file, lang);
+    return { file, kind: 'directory', problems, ...(warnings ? { warnings } : {}) };
   }
   const result = validateFlow(doc, basename(file, extname(file)), lang, requireAgent);
   return { file, kind: 'flow', ...(result.flow ? { flow: result.flow } : {}), problems: result.problems };

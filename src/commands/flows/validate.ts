@@ -42,6 +42,8 @@ export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context)
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     for (const p of all) io.stdout.write(`${formatProblem(p)}\n`);
+    // Not problems (the exit code stays 0), said the way compilers say them so that editors show them too.
+    for (const w of checked.flatMap((c) => c.warnings ?? [])) io.stdout.write(`${formatProblem({ ...w, message: t('flows.validate.warning', { message: w.message }) })}\n`);
     // Said once, however many: a run does not read them either, so nothing in them is checked or used.
     if (subfolders.length > 0) io.stderr.write(`${t('flows.validate.subfolders', { folders: subfolders.map((f) => safeText(f)).join(t('list.separator')) })}\n`);
     const summary = t(all.length === 0 ? 'flows.validate.ok' : 'flows.validate.failed', { files: checked.length, problems: all.length });
