@@ -53,7 +53,7 @@ export async function loadFlows(options: LoadFlowsOptions = {}): Promise<FlowSet
   // A folder that is not there is a mistake of the caller, as --flows is on the command line.
   for (const dir of folders) {
     const problem = await folderProblem(dir);
-    if (problem) throw new UsageError('flows_folder', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(dir), source: 'loadFlows({ dirs })' }), { dir: sentValue(dir, 200) });
+    if (problem) throw new UsageError('flows_folder', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(dir), source: t('flowsFolder.library') }), { dir: sentValue(dir, 200) });
   }
   const bundled = await loadBundledFlows(t);
   const catalog = await withOperatorFolders(bundled, folders);

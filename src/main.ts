@@ -4,7 +4,7 @@
  * process.exit.
  */
 import { CommanderError, type Command } from 'commander';
-import { readConfig, type ConfigWarning } from './config/config.js';
+import { CONFIG_KEYS, KEY_SYNONYMS, readConfig, type ConfigWarning } from './config/config.js';
 import type { CaseFact, Flow, Lang } from './engine/types.js';
 import { asCancel, CancelError, ExitCode, OutputError, WalletHelpError } from './errors.js';
 import { loadBundledFlows } from './flows/catalog.js';
@@ -18,6 +18,7 @@ import type { SecretScanOptions } from './safety/secrets.js';
 import { layoutFor, writeWarning } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
 import { clip, safeJson, sentValue } from './util/safe-text.js';
+import { closest } from './util/suggest.js';
 import type { BaseContext } from './settings.js';
 import './core.js';
 
@@ -60,7 +61,9 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     const problem = problemTranslator(lang);
     const { err } = await styles();
     const layout = await layoutFor(io.stderr);
-    for (const w of settings.warnings) io.stderr.write(`${layout.hanging(err.yellow(t('warning.prefix')), configWarning(w, t, (ref) => problem(ref.key, ref.params)))}\n`);
+    // A key stored under another name ("colour", "Lang", "provder") comes with the setting it likely is, as config set says it.
+    const meant = (key: string) => KEY_SYNONYMS[key.toLowerCase()] ?? closest(key, Object.keys(CONFIG_KEYS), 1, false)[0];
+    for (const w of settings.warnings) io.stderr.write(`${layout.hanging(err.yellow(t('warning.prefix')), configWarning(w, t, (ref) => problem(ref.key, ref.params), meant))}\n`);
   }
 
   const bundled = new Map<Lang, Promise<ReadonlyMap<string, Flow>>>();
@@ -240,7 +243,7 @@ function answerParts(argv: readonly string[], i: number): Suspect[] {
   return [{ text: id, field }, { text: pair.slice(eq + 1), where: id, field }, { text: arg, field }];
 }
 
-function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) => string): string {
+function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) => string, meant: (key: string) => string | undefined): string {
   switch (w.type) {
     case 'corrupt':
       return t('config.warn.corrupt', { file: w.file, keptAs: w.keptAs });
@@ -250,8 +253,10 @@ function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) =
       return t('config.warn.unreadable', { file: w.file, reason: w.reason === 'ENOTREG' ? t('config.reason.notRegular') : w.reason === 'ETOOBIG' ? t('config.reason.tooLarge') : w.reason });
     case 'bad-value':
       return t('config.warn.badValue', { file: w.file, key: w.key, reason: word(w.problem) });
-    case 'unknown-key':
-      return t('config.warn.unknownKey', { file: w.file, key: w.key });
+    case 'unknown-key': {
+      const suggestion = meant(w.key);
+      return suggestion === undefined ? t('config.warn.unknownKey', { file: w.file, key: w.key }) : t('config.warn.unknownKeyMeant', { file: w.file, key: w.key, suggestion });
+    }
     case 'secret':
       return t('config.warn.secret', { file: w.file, key: w.key, kind: t(`secret.${w.kind}`) });
   }

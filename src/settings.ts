@@ -5,16 +5,17 @@
  * operator's YAML directory or flow folder is parsed (and the YAML parser
  * loaded) only when one is configured.
  */
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import type { Context } from './commands/context.js';
 import { CONFIG_FILE_NAME, configDir, type Config } from './config/config.js';
+import type { Problem } from './data/located-yaml.js';
 import type { Directory, Provider } from './directory/types.js';
 import type { Flow, Lang } from './engine/types.js';
 import { chooseProvider, openDirectory, type ProviderSource } from './directory/source.js';
 import { UsageError } from './errors.js';
 import { folderProblem, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
 import { writeWarning } from './render/layout.js';
-import { clip, sentValue } from './util/safe-text.js';
+import { clip, safeText, sentValue } from './util/safe-text.js';
 
 /** The global options as commander parsed them. */
 export interface GlobalOptions {
@@ -83,7 +84,14 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
   const warn = async (result: FlowCatalog) => {
     if (result.problems.length === 0 && result.replaced.length === 0) return;
     const { formatProblem } = await import('./data/located-yaml.js');
-    for (const p of result.problems) await writeWarning(io.stderr, t('warning.prefix'), t('warning.flowSkipped', { problem: formatProblem(p) }));
+    // One line a file, however many problems it has: its first, and how many more (flows validate lists them all).
+    const byFile = new Map<string, Problem[]>();
+    for (const p of result.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+    for (const [file, [first, ...rest]] of byFile) {
+      const problem = formatProblem(first!);
+      const line = rest.length === 0 ? t('warning.flowSkipped', { problem }) : t('warning.flowSkippedMore', { problem, more: rest.length, dir: safeText(dirname(file)) });
+      await writeWarning(io.stderr, t('warning.prefix'), line);
+    }
     // Not skipped: the later folder's flow is used, as the problem says.
     for (const p of result.replaced) await writeWarning(io.stderr, t('warning.prefix'), formatProblem(p));
   };

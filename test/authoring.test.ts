@@ -1,5 +1,5 @@
 /** Flow authoring from the README guide alone, operator folders, and the flows commands. */
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from './helpers.js';
@@ -68,7 +68,45 @@ describe('a new flow written from the README guide', () => {
     const dir = folderWith({ 'example.yaml': readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8') });
     const r = await run(['--flows', dir, 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
     expect(r.code).toBe(0);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/skipped a broken flow file: .*example\.yaml:\d+:\d+: this is a support directory \(it has "providers" or "provider"\), not a flow/)]);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/skipped a broken flow file: .*example\.yaml:\d+:\d+: this is a support directory \(it has "providers"\), not a flow/)]);
+  });
+
+  it('a directory file in a flows folder: flows validate says what the run and flows test say, and where it belongs (QA: author #4)', async () => {
+    const directory = readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8');
+    const dir = folderWith({ 'card-declined.yaml': readmeExample(), 'directory.yaml': directory });
+    const said = /directory\.yaml:\d+:\d+: this is a support directory \(it has "providers"\), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting/;
+    const runWarning = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(runWarning.stderr).toMatch(said);
+    for (const argv of [['flows', 'validate', dir], ['--flows', dir, 'flows', 'validate'], ['flows', 'test', dir], ['--flows', dir, 'flows', 'test']]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stdout + r.stderr, argv.join(' ')).toMatch(said);
+    }
+    const zh = await run(['--lang', 'zh', 'flows', 'validate', dir]);
+    expect(zh.stdout).toContain('这是支持目录文件（含有“providers”），不是流程');
+    // Named on its own, or in a folder of directories only, it is checked as the directory it is.
+    expect((await run(['flows', 'validate', join(dir, 'directory.yaml')])).code).toBe(0);
+    expect((await run(['flows', 'validate', folderWith({ 'ours.yaml': directory })])).code).toBe(0);
+  });
+
+  it('says once which folders inside a folder are not read, and words an unreadable path (QA: author #10)', async () => {
+    const dir = folderWith({ 'card-declined.yaml': readmeExample() });
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'fees.yaml'), 'not: a flow\n');
+    mkdirSync(join(dir, 'old.yaml'));
+    const r = await run(['flows', 'validate', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('Not read:'))).toEqual([`Not read: ${join(dir, 'old.yaml')}, ${join(dir, 'sub')}. Folders inside a folder are not read, here or by a run: put the files in the folder itself.`]);
+    expect(json((await run(['flows', 'validate', dir, '--json'])).stdout).notRead).toEqual([join(dir, 'old.yaml'), join(dir, 'sub')]);
+    expect((await run(['--lang', 'zh', 'flows', 'validate', dir])).stderr).toContain('文件夹里的子文件夹不会被读取');
+    // A file named as a folder, and a link named like a flow file that leads to a folder.
+    const slash = await run(['flows', 'validate', `${join(dir, 'card-declined.yaml')}/`]);
+    expect(slash.stdout).toContain(': cannot read it (a name in the path is a file, not a folder: is there a "/" after a file name?)');
+    symlinkSync(join(dir, 'sub'), join(dir, 'linked.yaml'));
+    const linked = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(linked.stderr).toContain(`${join(dir, 'linked.yaml')}:1:1: cannot read the file (it is a folder, not a file)`);
+    expect(linked.stderr).not.toMatch(/EISDIR|ENOTDIR/);
   });
 
   it('flows test on a path with problems exits 1 like flows validate, with the problems in --json', async () => {
@@ -117,6 +155,17 @@ describe('operator folders', () => {
     expect(r.code).toBe(0);
     expect(json(r.stdout).outcome.id).toBe('fix-top-up-card');
     expect(r.stderr).toMatch(new RegExp(`Warning: skipped a broken flow file: ${join(dir, 'broken.yaml').replace(/[/.]/g, '\\$&')}:\\d+:\\d+: `));
+  });
+
+  it('warn once per broken file, with its first problem and how many more, not once per problem (QA: author #8)', async () => {
+    const dir = folderWith({ 'x.json': '{"id":"x"}', 'card-declined.yaml': readmeExample() });
+    const r = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([`Warning: skipped a broken flow file: ${join(dir, 'x.json')}:1:1: a flow file is missing "version" (and 6 more problem(s) in it; see them all with "wallet-help flows validate ${dir}")`]);
+    const zh = await run(['--lang', 'zh', '--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(zh.stderr.trim().split('\n')).toHaveLength(1);
+    expect(zh.stderr).toContain(`（该文件还有 6 个问题；运行“wallet-help flows validate ${dir}”查看全部）`);
   });
 
   it('wrap the warning about a broken file to the terminal, like every other text (QA: README)', async () => {
@@ -191,6 +240,21 @@ describe('a flow that cannot be used', () => {
     const cfg = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONFIG_DIR: configDir } });
     expect(cfg.code).toBe(0);
     expect(cfg.stderr).toContain(`(named by the flowsDir setting in ${join(configDir, 'config.json')}) does not exist.`);
+  });
+
+  it('names where a missing folder was set in Chinese without stray spaces between Chinese words (QA: author #10)', async () => {
+    const missing = join(tempDir(), 'nope');
+    const env = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_FLOWS: missing } });
+    expect(env.stderr).toBe(`警告：流程文件夹 ${missing}（由环境变量 WALLET_HELP_FLOWS 指定）不存在。其中的流程不会被使用；请改正路径或将其删除。\n`);
+    const flag = await run(['--lang', 'zh', '--flows', missing, 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(json(flag.stdout).error.message).toBe(`流程文件夹 ${missing}（由命令行选项 --flows 指定）不存在。`);
+    const configDir = tempDir();
+    writeFileSync(join(configDir, 'config.json'), JSON.stringify({ flowsDir: missing }));
+    const cfg = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONFIG_DIR: configDir } });
+    expect(cfg.stderr).toContain(`（由 ${join(configDir, 'config.json')} 中的 flowsDir 设置指定）不存在。`);
+    const set = await run(['--lang', 'zh', 'config', 'set', 'flowsDir', missing, '--json'], { env: { WALLET_HELP_CONFIG_DIR: configDir } });
+    expect(json(set.stdout).error.message).toBe(`流程文件夹 ${missing}（由命令 config set flowsDir 指定）不存在。`);
+    for (const text of [env.stderr, cfg.stderr, json(flag.stdout).error.message]) expect(text).not.toMatch(/ {2}|[\u4e00-\u9fff] [\u4e00-\u9fff]/);
   });
 });
 
@@ -300,10 +364,46 @@ describe('flows test', () => {
     expect((await run(['flows', 'test', dir, '--min-coverage', 'lots'])).code).toBe(2);
   });
 
+  it('refuses an empty or blank --min-coverage, never reading it as 0 (QA: author, a CI gate with its variable unset)', async () => {
+    const text = readmeExample().replace("  - { name: expired card, answers: { balance: sufficient, card-expired: expired }, expect: fix-update-card }\n", '');
+    const dir = folderWith({ 'card-declined.yaml': text });
+    for (const value of ['', ' ', '\t']) {
+      const r = await run(['flows', 'test', dir, '--min-coverage', value, '--json']);
+      expect(r.code).toBe(2);
+      expect(json(r.stdout).error.code).toBe('invalid_min_coverage');
+    }
+  });
+
   it('runs the bundled flows’ tests by default', async () => {
     const r = await run(['flows', 'test', '--min-coverage', '100']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/12 flow\(s\), \d+ test\(s\), 0 failed\./);
+  });
+});
+
+describe('what to have ready, for an outcome without prepare (QA: author #6)', () => {
+  it('is the same list in text, --json, the agent’s text, flows show and both languages', async () => {
+    const text = readmeExample().replace(/ {4}prepare:\n {6}- \{ en: "The last four digits[^\n]*\n/, '');
+    expect(text).not.toContain('prepare:');
+    const dir = folderWith({ 'card-declined.yaml': text });
+    const argv = ['--flows', dir, 'diagnose', 'card-declined', '--balance', 'sufficient', '--answer', 'card-expired=valid'];
+    for (const lang of ['en', 'zh'] as const) {
+      const doc = json((await run(['--lang', lang, ...argv, '--json'])).stdout);
+      expect(doc.outcome.id).toBe('escalate-declined');
+      const expected = lang === 'en'
+        ? ['the account ID (never the password)', 'when it happened, with the time zone', 'the exact error message', 'screenshots and the transaction record']
+        : ['账户 ID（绝不要提供密码）', '问题发生的时间（注明时区）', '完整的错误提示', '截图和交易记录'];
+      expect(doc.outcome.prepare).toEqual(expected);
+      for (const role of [[], ['--agent']]) {
+        const shown = (await run(['--lang', lang, ...argv, ...role, '--no-input'])).stdout;
+        for (const item of expected) expect(shown, `${lang} ${role.join('')}`).toContain(`• ${item}`);
+      }
+      const show = json((await run(['--lang', lang, '--flows', dir, 'flows', 'show', 'card-declined', '--json'])).stdout);
+      expect(show.outcomes.find((o: { id: string }) => o.id === 'escalate-declined').prepare).toEqual(expected);
+      expect(show.outcomes.find((o: { id: string }) => o.id === 'fix-top-up-card').prepare).toEqual([]);
+    }
+    // A fix prepares nothing, in every output.
+    expect(json((await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json'])).stdout).outcome.prepare).toEqual([]);
   });
 });
 

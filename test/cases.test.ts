@@ -492,6 +492,27 @@ describe('agent mode at escalations and alerts', () => {
     await facts('btc', [address, { expect: 'Error message', pick: '<' }, { expect: 'Receiving address', pick: 'bc1q' }, error]);
   });
 
+  it('checks a handle without its platform as verify does: asked again with the platform, never official (QA: author #1)', async () => {
+    const directory = readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8').replace(
+      '      general:\n',
+      '      general:\n        - { type: social, value: "x:examplewallet_help", hours: "24/7" }\n',
+    );
+    const files = { 'dir.yaml': directory };
+    const base = ['--contacts', 'dir.yaml', 'diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'];
+    const r = await run(base, { tty: true, files, prompts: [{ expect: 'Type the number', pick: '@examplewallet_help' }, { expect: 'Type the number', pick: 'telegram:examplewallet_help' }] });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain('"@examplewallet_help" does not say which platform the account is on, and the same name can be anyone\'s on another platform: type it again with its platform, such as telegram:examplewallet_help or x:examplewallet_help');
+    expect((r.stdout + r.stderr).replace(/\s+/g, ' ')).not.toContain('is one of the official contacts');
+    const script = await run([...base, '--check-input', 'claimed-contact=@examplewallet_help', '--json'], { files });
+    expect(script.code).toBe(2);
+    expect(JSON.parse(script.stdout).error).toMatchObject({ code: 'invalid_check_input', message: expect.stringContaining('does not say which platform it is on') });
+    const telegram = await run([...base, '--check-input', 'claimed-contact=https://t.me/examplewallet_help', '--json'], { files });
+    expect(JSON.parse(telegram.stdout).checks).toEqual([expect.objectContaining({ result: 'lookalike' })]);
+    const x = await run([...base, '--check-input', 'claimed-contact=https://x.com/examplewallet_help', '--json'], { files });
+    expect(JSON.parse(x.stdout).checks).toEqual([expect.objectContaining({ result: 'official' })]);
+  });
+
   it('checks a contact the way verify does: a national number needs its country, an official number can still be faked (QA: zh user)', async () => {
     const r = await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'], {
       tty: true,

@@ -1,6 +1,6 @@
 /** The built binary, spawned as users and scripts run it. `npm test` builds before running these. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,9 +28,11 @@ describe('the built CLI', () => {
     writeFileSync(join(dir, 'gen-23.yaml'), fees.replace(/^id: fees$/m, 'id: gen-24'));
     writeFileSync(join(dir, 'gen-41.json'), JSON.stringify({ id: 'gen-41', title: { en: 'x' } }));
     writeFileSync(join(dir, 'gen-58.yaml'), Buffer.concat([Buffer.from('id: gen-58\ntitle: '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]));
-    // One that cannot be read as a file at all: the threads read synchronously, and say so as one thread does.
+    // One that cannot be read as a file at all: the threads read synchronously, and say so as one thread does. (A link
+    // to a folder: a folder itself, even one named like a flow file, is a subfolder, which is not read, as a run does not.)
     rmSync(join(dir, 'gen-60.yaml'));
-    mkdirSync(join(dir, 'gen-60.yaml'));
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync(join(dir, 'sub'), join(dir, 'gen-60.yaml'));
     // The threads are used from 64 files on, where there is more than one core (as on the machines this runs on).
     expect(availableParallelism()).toBeGreaterThan(1);
     const threads = cli(['flows', 'validate', dir, '--json']);
@@ -39,6 +41,8 @@ describe('the built CLI', () => {
     expect(threads.stdout).toBe(one.stdout);
     const doc = JSON.parse(threads.stdout);
     expect(doc.files).toHaveLength(81);
+    expect(doc.notRead).toEqual([join(dir, 'sub')]);
+    expect(doc.files.find((f: { file: string }) => f.file.endsWith('gen-60.yaml')).problems[0].message).toBe('cannot read the file (it is a folder, not a file)');
     expect(doc.files.filter((f: { problems: unknown[] }) => f.problems.length > 0).map((f: { file: string }) => f.file.slice(dir.length + 1))).toEqual([
       'gen-23.yaml',
       'gen-41.json',

@@ -203,6 +203,22 @@ describe('precedence: flag, then environment, then settings, then default', () =
   });
 });
 
+describe('a stored key that is not a setting (QA: author #10)', () => {
+  it('is ignored with a warning that names the setting it likely is, as config set does', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ colour: 'never', provder: 'acme', zzz: 1 }));
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Warning: the setting "colour" in ${file} is unknown and ignored; did you mean "color"? Remove it with "wallet-help config unset colour" and set "color" instead.`);
+    expect(r.stderr).toContain('the setting "provder" in');
+    expect(r.stderr).toContain('did you mean "provider"?');
+    expect(r.stderr).toContain(`Warning: the setting "zzz" in ${file} is unknown and ignored. Remove it with "wallet-help config unset zzz".`);
+    const zh = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    expect(zh.stderr).toContain(`${file} 中的设置“colour”无法识别，已忽略；是不是“color”？请用“wallet-help config unset colour”删除它，再改为设置“color”。`);
+  });
+});
+
 describe('a damaged settings file', () => {
   it('is kept beside, reported once, and the run goes on with defaults', async () => {
     const dir = tempDir();

@@ -237,13 +237,70 @@ describe('directory files: channel values by type, at the official domain, notes
       ['a handle and a number in a note', 'response: { en: replies within 24 hours', 'response: { en: "faster on Telegram @evil_help or +1 202 555 0155"', /the response time note \(en\) contains/],
       ['a user name before the host of the website', 'website: https://www.example.com/help/contact', 'website: https://www.example.com@evil.io/', /the official website must not contain a user name or password before the host/],
       ['a password in the website', 'website: https://www.example.com/help/contact', 'website: "https://user:Hunter22!@www.example.com/help/contact"', /the official website must not contain a user name or password/],
-      ['a user name before the host of a ticket page', 'value: https://www.example.com/help/ticket', 'value: https://www.example.com@evil.io/ticket', /a ticket channel must give one https:\/\/ address/],
+      ['a user name before the host of a ticket page', 'value: https://www.example.com/help/ticket', 'value: https://www.example.com@evil.io/ticket', /the ticket address "https:\/\/\*\*\*@evil\.io\/ticket" has a user name or password before the host: remove what stands between "\/\/" and "@"/],
       ['a national phone number', 'value: "+1 202-555-0199"', 'value: "202-555-0199"', /the phone number "202-555-0199" must be written in international form/],
     ];
     for (const [name, from, to, expected] of cases) {
       expect(DIRECTORY, name).toContain(from);
       const problems = dirProblems(DIRECTORY.replace(from, to));
       expect(problems, name).toEqual([expect.stringMatching(new RegExp(`^dir\\.yaml:\\d+:\\d+: ${expected.source}`))]);
+    }
+  });
+
+  it('says what is wrong with a channel address holding a user name and password, and never prints the password (QA: author #3)', async () => {
+    const secret = 'S3cretPass!';
+    const cases: [string, string, string][] = [
+      ['ticket', 'value: https://www.example.com/help/ticket', `value: "https://admin:${secret}@www.example.com/help/ticket"`],
+      ['web', 'zh: "App › 我的 › 安全中心 › 冻结账户"', `zh: "https://admin:${secret}@www.example.com/help/freeze"`],
+      ['social', 'value: https://www.example.com/help/ticket', `value: "https://admin:${secret}@x.com/examplewallet"`],
+    ];
+    for (const [type, from, to] of cases) {
+      expect(DIRECTORY, type).toContain(from);
+      const text = type === 'social' ? DIRECTORY.replace(from, to).replace('type: ticket', 'type: social') : DIRECTORY.replace(from, to);
+      for (const lang of ['en', 'zh'] as const) {
+        const found = loadDirectoryText(text, 'dir.yaml', 'dir.yaml', lang).problems.map(formatProblem);
+        expect(found, `${type} ${lang}`).toEqual([expect.stringContaining(lang === 'en' ? `the ${type} address "https://***@` : `${type} 渠道的地址“https://***@`)]);
+        expect(found.join('\n')).not.toContain(secret);
+      }
+    }
+    // Nor anywhere the directory's problems travel: flows validate (text and JSON), contacts, config set, diagnose's warnings.
+    const file = join(tempDir(), 'dir.yaml');
+    writeFileSync(file, DIRECTORY.replace(cases[0]![1], cases[0]![2]));
+    const files = { [file]: readFileSync(file, 'utf8') };
+    for (const argv of [['flows', 'validate', file], ['flows', 'validate', file, '--json'], ['--contacts', file, 'contacts'], ['config', 'set', 'contactsFile', file], ['--contacts', file, 'diagnose', 'account-compromised', '--json']]) {
+      const r = await run(argv, { files });
+      expect(r.code, argv.join(' ')).not.toBe(0);
+      expect(`${r.stdout}${r.stderr}`, argv.join(' ')).toContain('has a user name or password before the host');
+      expect(`${r.stdout}${r.stderr}`, argv.join(' ')).not.toContain(secret);
+    }
+  });
+
+  it('refuses an official-domain address that forwards to another site, as verify calls it a look-alike of itself (QA: author #2)', async () => {
+    const cases: [string, string, string, RegExp][] = [
+      ['ticket', 'value: https://www.example.com/help/ticket', 'value: "https://www.example.com/out?url=https://evil.example/ticket"', /the ticket address "https:\/\/www\.example\.com\/out\?url=https:\/\/evil\.example\/ticket" passes visitors on to evil\.example, another site/],
+      ['web page in one language', 'zh: "App › 我的 › 安全中心 › 冻结账户"', 'zh: "https://www.example.com/go#//evil.example"', /the web address ".*" passes visitors on to evil\.example/],
+      ['an encoded one', 'value: https://www.example.com/help/ticket', 'value: "https://www.example.com/r/https%3A%2F%2Fevil.example%2Fx"', /the ticket address ".*" passes visitors on to evil\.example/],
+      ['the website', 'website: https://www.example.com/help/contact', 'website: "https://www.example.com/out?to=evil.example"', /the official website ".*" passes visitors on to evil\.example/],
+    ];
+    for (const [name, from, to, expected] of cases) {
+      expect(DIRECTORY, name).toContain(from);
+      const problems = dirProblems(DIRECTORY.replace(from, to));
+      expect(problems, name).toEqual([expect.stringMatching(new RegExp(`^dir\\.yaml:\\d+:\\d+: ${expected.source}`))]);
+    }
+    const zh = loadDirectoryText(DIRECTORY.replace(cases[0]![1], cases[0]![2]), 'dir.yaml', 'dir.yaml', 'zh').problems.map(formatProblem);
+    expect(zh).toEqual([expect.stringContaining('会把访问者转到另一个网站 evil.example')]);
+    // A link that stays on the official site is no redirect.
+    expect(dirProblems(DIRECTORY.replace(cases[0]![1], 'value: "https://www.example.com/help/ticket?next=/help/done&lang=zh"'))).toEqual([]);
+    // What the directory accepts, verify calls official: every address of the bundled one.
+    const { verifyContact } = await import('../src/safety/verify.js');
+    const { directory } = loadDirectoryText(DIRECTORY, 'dir.yaml');
+    const provider = directory!.providers[0]!;
+    for (const channels of Object.values(provider.queues)) {
+      for (const ch of channels ?? []) {
+        for (const value of typeof ch.value === 'string' ? [ch.value] : Object.values(ch.value)) {
+          if (/^https:/.test(value)) expect(verifyContact(value, [provider]).verdict, value).toBe('official');
+        }
+      }
     }
   });
 
@@ -259,11 +316,24 @@ describe('directory files: channel values by type, at the official domain, notes
   it('accepts an https chat page and social handles', () => {
     const path = 'value: { en: "App › Me › Help › Chat with us", zh: "App › 我的 › 帮助 › 在线客服" }';
     expect(DIRECTORY).toContain(path);
-    const text = `${DIRECTORY.replace(path, 'value: https://www.example.com/help/chat')}        - { type: social, value: "@ExampleWallet", hours: "24/7" }
+    const text = `${DIRECTORY.replace(path, 'value: https://www.example.com/help/chat')}        - { type: social, value: "telegram:ExampleWallet", hours: "24/7" }
         - { type: social, value: "https://x.com/examplewallet", hours: "24/7" }
         - { type: social, value: "weibo:examplewallet", hours: "24/7" }
 `;
     expect(dirProblems(text)).toEqual([]);
+  });
+
+  it('refuses a social handle that does not say its platform, with the platform forms first in the hint (QA: author #1)', () => {
+    const path = 'value: { en: "App › Me › Help › Chat with us", zh: "App › 我的 › 帮助 › 在线客服" }';
+    for (const value of ['"@acmepay_support"', 'acmepay_support']) {
+      const text = `${DIRECTORY.replace(path, 'value: https://www.example.com/help/chat')}        - { type: social, value: ${value}, hours: "24/7" }\n`;
+      const en = dirProblems(text);
+      expect(en, value).toEqual([expect.stringMatching(/: the social handle ".*acmepay_support" does not say which platform it is on, so an account of that name on any platform would count as official: write it with its platform, such as x:acmepay_support or telegram:acmepay_support, or as its profile address, such as https:\/\/x\.com\/acmepay_support$/)]);
+      const zh = loadDirectoryText(text, 'dir.yaml', 'dir.yaml', 'zh').problems.map(formatProblem);
+      expect(zh, value).toEqual([expect.stringContaining('没有写明在哪个平台上')]);
+    }
+    const wrong = `${DIRECTORY.replace(path, 'value: https://www.example.com/help/chat')}        - { type: social, value: "line:acme pay", hours: "24/7" }\n`;
+    expect(dirProblems(wrong)).toEqual([expect.stringMatching(/a social channel must give one handle with its platform, such as x:examplewallet or telegram:examplewallet, or the https:\/\/ address of its profile/)]);
   });
 
   it('verify no longer calls a look-alike official: the directory holding it is refused', async () => {

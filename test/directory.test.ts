@@ -8,7 +8,15 @@ import { loadDirectoryText } from '../src/directory/load.js';
 import { loadFlowText } from '../src/flows/load.js';
 import { translator } from '../src/i18n/i18n.js';
 import { formatDuration } from '../src/render/time.js';
-import { ROOT, run, tempDir } from './helpers.js';
+import { bundledFlows, ROOT, run, tempDir } from './helpers.js';
+import { parseLocatedYaml } from '../src/data/located-yaml.js';
+import { validateDirectory } from '../src/directory/validate-directory.js';
+
+function validateDirectoryText(text: string): ReturnType<typeof validateDirectory> {
+  return validateDirectory(parseLocatedYaml(text, 'dir.yaml').doc, 'dir.yaml');
+}
+
+const json = (r: { stdout: string }) => JSON.parse(r.stdout);
 
 const DEMO = readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8');
 
@@ -59,7 +67,74 @@ describe('directory files', () => {
     expect(flow.stderr).toMatch(/flow\.yaml:\d+:1: this is a flow \(it has "questions" or "outcomes"\), not a support directory/);
     expect(flow.stderr.trim().split('\n')).toHaveLength(2);
     const typo = loadFlowText(SMALL.replace('providers:', 'provider:'), 'flows/acme.yaml');
-    expect(typo.problems.map((p) => p.message)).toEqual(['this is a support directory (it has "providers" or "provider"), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting']);
+    expect(typo.problems.map((p) => p.message)).toEqual(['this is a support directory (it has "provider"), not a flow: keep it out of the flows folder and name it with --contacts or the contactsFile setting']);
+  });
+
+  it('reads a directory whose one key is misspelt as a directory: one "did you mean providers?", not nine flow problems (QA: author #5)', async () => {
+    const dir = tempDir();
+    for (const key of ['provders', 'Providers', 'providrs', 'provider']) {
+      const file = join(dir, `${key}.yaml`);
+      writeFileSync(file, SMALL.replace('providers:', `${key}:`));
+      const r = await run(['flows', 'validate', file]);
+      expect(r.code, key).toBe(1);
+      expect(r.stdout, key).toBe(`${file}:1:1: unknown key "${key}" in a directory file; did you mean "providers"?\n`);
+      const zh = await run(['--lang', 'zh', 'flows', 'validate', file]);
+      expect(zh.stdout, key).toBe(`${file}:1:1: 目录文件中有未知的键“${key}”；是不是“providers”？\n`);
+      // In a flows folder, the run says the same thing about it.
+      expect(loadFlowText(SMALL.replace('providers:', `${key}:`), 'flows/acme.yaml').problems.map((p) => p.message)).toEqual([expect.stringContaining(`this is a support directory (it has "${key}"), not a flow`)]);
+    }
+    // A flow with a stray key near "providers" is still a flow.
+    const flow = readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8').replace(/^version:/m, 'provider: x\nversion:');
+    const f = join(dir, 'fees.yaml');
+    writeFileSync(f, flow);
+    expect((await run(['flows', 'validate', f])).stdout).toMatch(/unknown key "provider" in a flow file/);
+  });
+
+  it('says a misspelt key once, as the key it likely means: not also "missing" and "not nothing" (QA: author #9)', () => {
+    expect(problems(SMALL.replace('          hours: "Mo-Fr 09:00-18:00"\n        - type: chat', '          hour: "Mo-Fr 09:00-18:00"\n        - type: chat'))).toEqual(['dir.yaml:12:11: unknown key "hour" in a channel; did you mean "hours"?']);
+    expect(problems(SMALL.replace('timezone: Asia/Shanghai', 'timezon: Asia/Shanghai'))).toEqual(['dir.yaml:5:5: unknown key "timezon" in a provider; did you mean "timezone"?']);
+    expect(problems(SMALL.replace('    queues:', '    queus:'))).toEqual(['dir.yaml:8:5: unknown key "queus" in a provider; did you mean "queues"?']);
+    expect(problems(SMALL.replace('exceptions:', 'exeptions:'))).toEqual(['dir.yaml:6:5: unknown key "exeptions" in a provider; did you mean "exceptions"?']);
+    expect(loadDirectoryText(SMALL.replace('timezone: Asia/Shanghai', 'timezon: Asia/Shanghai'), 'dir.yaml', 'dir.yaml', 'zh').problems.map((p) => p.message)).toEqual(['服务商中有未知的键“timezon”；是不是“timezone”？']);
+    // A key really missing is still said, once: not also its value as "nothing".
+    expect(problems(SMALL.replace('    timezone: Asia/Shanghai\n', ''))).toEqual(['dir.yaml:2:5: a provider is missing "timezone"']);
+    expect(problems(SMALL.replace('          hours: "Mo-Fr 09:00-18:00"\n        - type: chat', '        - type: chat'))).toEqual(['dir.yaml:10:11: a channel is missing "hours"']);
+  });
+
+  it('shows an e-mail channel written with mailto: as the address (QA: author #10)', async () => {
+    const { directory, problems: p } = loadDirectoryText(SMALL.replace('value: sec@acme.test', 'value: "mailto:sec@acme.test"'), 'dir.yaml');
+    expect(p).toEqual([]);
+    expect(directory!.providers[0]!.queues.security![0]!.value).toBe('sec@acme.test');
+    const r = await run(['--contacts', 'dir.yaml', 'contacts', 'security'], { files: { 'dir.yaml': SMALL.replace('value: sec@acme.test', 'value: MAILTO:sec@acme.test') } });
+    expect(r.stdout).toContain('sec@acme.test');
+    expect(r.stdout.toLowerCase()).not.toContain('mailto:');
+  });
+
+  it('warns of a directory without a security queue, where the bundled flows send their emergencies (QA: author #10)', async () => {
+    // The warning is true only while the bundled alerts go to security.
+    const alerts = (await bundledFlows()).flatMap((f) => Object.values(f.outcomes)).filter((o) => o.kind === 'alert');
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const o of alerts) expect(o.queue, o.id).toBe('security');
+    const text = SMALL.replace(/ {6}security:\n[\s\S]*$/, '');
+    const { directory, problems: p, warnings } = validateDirectoryText(text);
+    expect([directory !== undefined, p]).toEqual([true, []]);
+    expect(warnings?.map(formatProblem)).toEqual([expect.stringMatching(/^dir\.yaml:8:5: provider "acme" lists no security queue: the bundled flows send security emergencies there/)]);
+    expect(validateDirectoryText(SMALL).warnings).toBeUndefined();
+    // The README's example directory is one an author can copy: valid, and without warnings.
+    const readme = /### The directory file\n\n```yaml\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))![1]!;
+    expect(validateDirectoryText(readme)).toMatchObject({ problems: [] });
+    expect(validateDirectoryText(readme).warnings).toBeUndefined();
+    const dir = tempDir();
+    const file = join(dir, 'dir.yaml');
+    writeFileSync(file, text);
+    const r = await run(['flows', 'validate', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^.*dir\.yaml:8:5: warning: provider "acme" lists no security queue/);
+    expect(json(await run(['flows', 'validate', file, '--json'])).files[0].warnings).toHaveLength(1);
+    expect((await run(['--lang', 'zh', 'flows', 'validate', file])).stdout).toContain('警告：服务商“acme”没有列出 security 队列');
+    const set = await run(['config', 'set', 'contactsFile', file], { files: { [file]: text } });
+    expect(set.code).toBe(0);
+    expect(set.stderr).toContain('Warning: provider "acme" lists no security queue');
   });
 
   it('reports an unknown time zone where it is written, with the zone it likely means', () => {

@@ -1,10 +1,12 @@
 import { describe, it, expect } from 'vitest';
+import { problemTranslator } from '../src/i18n/problems.js';
 import {
   channelState,
   isValidTimeZone,
   parseDayRanges,
   parseWeeklyHours,
   type DateException,
+  type ParseError,
   type WeeklyHours,
 } from '../src/directory/hours.js';
 
@@ -42,7 +44,7 @@ function stateAt(text: string, timezone: string, at: string, exceptions: DateExc
 const open = (until: string | null): Seen => ({ openNow: true, nextOpen: null, nextClose: until === null ? null : iso(until) });
 const closed = (opens: string | null): Seen => ({ openNow: false, nextOpen: opens === null ? null : iso(opens), nextClose: null });
 
-function parseError(text: string): { message: string; offset: number } {
+function parseError(text: string): ParseError {
   const result = parseWeeklyHours(text);
   if (result.ok) throw new Error(`expected "${text}" to be rejected`);
   return result.error;
@@ -204,6 +206,19 @@ describe('parseWeeklyHours: errors carry an offset and an explanation', () => {
       expect(error.offset).toBeLessThanOrEqual(text.length);
     });
   }
+
+  it('offers the hours written without overlap when a rule gives some of another rule\'s days hours of their own (QA: author #10)', () => {
+    expect(parseError('Mo-Fr 09:00-18:00; Fr 09:00-15:00').message).toBe(
+      '09:00-15:00 on Fr overlaps 09:00-18:00 on Fr: opening hours must not overlap. To give Fr hours of its own, leave it out of the rule for the other days: "Mo-Th 09:00-18:00; Fr 09:00-15:00"',
+    );
+    expect(parseError('Mo-Su 10:00-20:00; Sa,Su 10:00-16:00').message).toMatch(/: "Mo-Fr 10:00-20:00; Sa,Su 10:00-16:00"$/);
+    expect(parseError('We 17:00-19:00; Mo-Fr 09:00-12:00,13:00-18:00').message).toMatch(/To give We hours of its own, .*: "Mo,Tu,Th,Fr 09:00-12:00,13:00-18:00; We 17:00-19:00"$/);
+    // The same days twice, or ranges of one rule, are no such case: merge or fix the times.
+    expect(parseError('Mo-Fr 09:00-18:00; Mo-Fr 17:00-19:00').message).toMatch(/merge them into one range or fix the times$/);
+    expect(parseError('Mo 09:00-12:00,11:00-13:00').message).toMatch(/merge them into one range or fix the times$/);
+    const zh = parseError('Mo-Fr 09:00-18:00; Fr 09:00-15:00');
+    expect(problemTranslator('zh')(zh.key, zh.params)).toBe('Fr 09:00-15:00 与 Fr 09:00-18:00 重叠：服务时段不能重叠。如果要让 Fr 使用单独的时间，请把它从其他日子的规则中去掉：“Mo-Th 09:00-18:00; Fr 09:00-15:00”');
+  });
 
   it('reports the earliest problem when several ranges overlap', () => {
     const error = parseError('Mo 09:00-12:00; Tu 09:00-12:00; Mo 10:00-11:00; Tu 11:00-13:00');

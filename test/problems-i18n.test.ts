@@ -111,7 +111,7 @@ describe('problems in Chinese', () => {
       'flows/tiny.yaml:9:5: unknown key "colour" in question "connection"; allowed keys: text, agent, answers, check, input',
       'flows/tiny.yaml:20:9: the steps of outcome "done", entry 2 needs its text in each language (en, zh), like { en: "…", zh: "…" }, not the text "Retry again"',
       'flows/tiny.yaml:16:12: the queue of outcome "done" must be one of payments, account, security, general, not the text "billing"',
-      'flows/tiny.yaml:24:12: the steps of outcome "help" needs at least 1 entry',
+      'flows/tiny.yaml:24:12: the steps of outcome "help" must have at least 1 entry',
       'flows/tiny.yaml:22:5: outcome "help" is an escalation and needs the support queue it goes to: queue: payments | account | security | general',
       'flows/tiny.yaml:12:65: answer "offline" leads to "nowhere", which is neither a question nor an outcome of this flow',
     ]);

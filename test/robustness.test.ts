@@ -103,9 +103,10 @@ function folderWith(files: Record<string, string | Uint8Array>): string {
   return dir;
 }
 
-const WARNING = /^Warning: skipped a broken flow file: (.+):(\d+):(\d+): (.+)$/;
+/** A skipped file's warning: its first problem, and how many more it has ("(and 3 more problem(s) in it; …)"). */
+const WARNING = /^Warning: skipped a broken flow file: (.+?):(\d+):(\d+): (.+?)(?: \(and \d+ more problem\(s\) in it; see them all with "wallet-help flows validate .+"\))?$/;
 
-/** The skipped-file warnings of a run with --flows, as problems. */
+/** The skipped-file warnings of a run with --flows, as problems: one a file, its first. */
 function flowWarnings(stderr: string): Problem[] {
   return stderr
     .split('\n')
@@ -130,8 +131,13 @@ async function loadAs(kind: Kind, content: string | Uint8Array, asFlowId = false
     const name = asFlowId ? 'card-declined.yaml' : 'hostile.yaml';
     const dir = folderWith(asFlowId ? { [name]: content } : { 'card-declined.yaml': FLOW, [name]: content });
     const r = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    // A run warns once a file, with its first problem; flows validate, where the warning sends the author, lists them all.
+    const warned = flowWarnings(r.stderr);
+    const validated = JSON.parse((await run(['flows', 'validate', join(dir, name), '--json'])).stdout) as { files?: { problems: Problem[] }[] };
     rmSync(dir, { recursive: true, force: true }); // some are 10 MB
-    return { r, file: join(dir, name), problems: flowWarnings(r.stderr) };
+    const all = (validated.files ?? []).flatMap((f) => f.problems);
+    for (const w of warned) expect(all).toContainEqual(expect.objectContaining(w));
+    return { r, file: join(dir, name), problems: warned.length === 0 ? [] : all };
   }
   const file = kind === 'directory' ? 'directory.yaml' : 'answers.yaml';
   // `contacts` stops at a broken directory (a diagnosis goes on without contacts: test/diagnose.test.ts).

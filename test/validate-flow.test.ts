@@ -123,6 +123,11 @@ describe('flow validation', () => {
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Tiny, zh: 小 '))).toMatch(/: a list in \[ \] or a mapping in \{ \} is not closed: add the missing "\}"/);
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: @Tiny, zh: 小 }'))).toBe('flows/tiny.yaml:3:14: a text cannot start with "@" unless it is quoted: put the value in quotes');
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: "Tiny, zh: 小 }'))).toMatch(/: a text opened with " is never closed: add the closing " where the text ends/);
+    // Placed at the quote that opened it, not where the text ran out at the end of the line (QA: author #10).
+    expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: "Tiny, zh: 小 }'))).toBe('flows/tiny.yaml:3:14: a text opened with " is never closed: add the closing " where the text ends');
+    expect(one(GOOD.replace('label: { en: OK, zh: 正常 }', 'label: { en: "O\\"K, zh: 正常 }'))).toMatch(/^flows\/tiny\.yaml:10:35: a text opened with " is never closed/);
+    expect(one(GOOD.replace('start: network', "start: 'net''work"))).toMatch(/^flows\/tiny\.yaml:\d+:8: a text opened with ' is never closed/);
+    expect(loadFlowText(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: "Tiny, zh: 小 }'), 'flows/tiny.yaml', 'zh').problems[0]!.message).toBe('以 " 开始的文本没有结束：请在文本结尾处补上 "');
     // A key without ": " before its text, most often in Chinese: "zh:网络", "zh 网络", "zh：网络" (QA: author).
     for (const key of ['zh:网络？', 'zh 网络？', 'zh：网络？']) {
       const found = one(GOOD.replace('    text: { en: Network?, zh: 网络？ }', `    text:\n      en: Network?\n      ${key}`));
@@ -213,11 +218,26 @@ describe('flow validation', () => {
   it('reports a missing key once, not also its value as "nothing" (QA: author)', () => {
     expect(problems(GOOD.replace('{ answers: { network: ok }, expect: done }', '{ answers: { network: ok } }'))).toEqual(['flows/tiny.yaml:26:5: test 1 is missing "expect"']);
     expect(problems(GOOD.replace(/tests:\n.*\n$/, ''))).toEqual(['flows/tiny.yaml:1:1: a flow file is missing "tests"']);
-    // A typo in a key: the unknown key and the missing one, and nothing more.
+    // A typo in a key: said once, as the key it likely means (QA: author #9), not also as that key missing.
     expect(problems(GOOD.replace('label: { en: OK, zh: 正常 }, next: done }', 'label: { en: OK, zh: 正常 }, nxt: done }'))).toEqual([
-      expect.stringMatching(/unknown key "nxt" in an answer of question "network"/),
-      expect.stringMatching(/is missing "next"/),
+      expect.stringMatching(/unknown key "nxt" in an answer of question "network"; did you mean "next"\?$/),
     ]);
+    // A key that is near none of the allowed ones still lists them, and a missing key is still said.
+    expect(problems(GOOD.replace('label: { en: OK, zh: 正常 }, next: done }', 'label: { en: OK, zh: 正常 }, goto: done }'))).toEqual([
+      expect.stringMatching(/unknown key "goto" in an answer of question "network"; allowed keys: value, label, next$/),
+      expect.stringMatching(/is missing "next"$/),
+    ]);
+  });
+
+  it('says a misspelt key once, as the key it likely means, in both languages (QA: author #9)', () => {
+    // "qestions:": not also "missing questions" and "start names balance, which is neither a question nor an outcome".
+    const misspelt = GOOD.replace(/^questions:/m, 'qestions:');
+    expect(problems(misspelt)).toEqual([expect.stringMatching(/^flows\/tiny\.yaml:\d+:1: unknown key "qestions" in a flow file; did you mean "questions"\?$/)]);
+    expect(loadFlowText(misspelt, 'flows/tiny.yaml', 'zh').problems.map((p) => p.message)).toEqual(['流程文件中有未知的键“qestions”；是不是“questions”？']);
+    // In another case, and in a question and an outcome.
+    expect(problems(GOOD.replace(/^outcomes:/m, 'Outcomes:'))).toEqual([expect.stringMatching(/unknown key "Outcomes" in a flow file; did you mean "outcomes"\?$/)]);
+    expect(problems(GOOD.replace('    answers:\n      - { value: ok', '    anwsers:\n      - { value: ok'))).toEqual([expect.stringMatching(/unknown key "anwsers" in question "network"; did you mean "answers"\?$/)]);
+    expect(problems(GOOD.replace('    steps:\n      - { en: Ask, zh: 询问 }', '    step:\n      - { en: Ask, zh: 询问 }'))).toEqual([expect.stringMatching(/unknown key "step" in outcome "help"; did you mean "steps"\?$/)]);
   });
 
   it('checks that tests name real questions, values and outcomes', () => {

@@ -1,7 +1,9 @@
 /** `wallet-help verify` and the safety notice, through the CLI. */
 import stringWidth from 'fast-string-width';
 import { describe, expect, it } from 'vitest';
-import { run } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, run } from './helpers.js';
 
 describe('wallet-help verify', () => {
   it('wraps its answer to the terminal, keeping numbers and addresses whole (QA: zh user)', async () => {
@@ -116,6 +118,18 @@ describe('wallet-help verify', () => {
     const r = await run(['verify', '020 7946 0321', '--json']);
     expect(r.code).toBe(4);
     expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'phone', normalized: null, verdict: 'unknown', reasons: ['needs-country'] });
+  });
+
+  it('says a handle without its platform is not checked, naming where the directory lists it (QA: author #1)', async () => {
+    const files = { 'dir.yaml': readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8').replace('      general:\n', '      general:\n        - { type: social, value: "x:examplewallet_help", hours: "24/7" }\n') };
+    const text = await run(['--contacts', 'dir.yaml', 'verify', '@examplewallet_help'], { files });
+    expect(text.code).toBe(4);
+    expect(text.stdout.replace(/\s+/g, ' ')).toMatch(/^\? NOT CHECKED @examplewallet_help does not say which platform the account is on\. Example Wallet lists this name as x:examplewallet_help/);
+    const zh = await run(['--lang', 'zh', '--contacts', 'dir.yaml', 'verify', '@examplewallet_help'], { files });
+    expect(zh.stdout).toMatch(/^\? 无法核实 @examplewallet_help 没有写明是哪个平台的账号。/);
+    const json = await run(['--contacts', 'dir.yaml', 'verify', '@examplewallet_help', '--json'], { files });
+    expect(JSON.parse(json.stdout)).toMatchObject({ verdict: 'unknown', reasons: ['needs-platform'], match: { value: 'x:examplewallet_help' } });
+    expect((await run(['--contacts', 'dir.yaml', 'verify', 'https://t.me/examplewallet_help'], { files })).code).toBe(4);
   });
 
   it('exits 2 for input that is not a contact', async () => {

@@ -157,10 +157,22 @@ describe('official contacts of the demo directory', () => {
 
   it('recognises official handles on their platform', () => {
     const x = { provider: 'acme-pay', queue: 'general', type: 'social', value: 'x.com/AcmePay' };
-    for (const input of ['x.com/AcmePay', 'https://x.com/acmepay', 'https://twitter.com/AcmePay', 'https://mobile.twitter.com/AcmePay?lang=en', 'twitter:AcmePay', 'x:@acmepay', '@AcmePay']) expectOfficial(input, x);
+    for (const input of ['x.com/AcmePay', 'https://x.com/acmepay', 'https://twitter.com/AcmePay', 'https://mobile.twitter.com/AcmePay?lang=en', 'twitter:AcmePay', 'x:@acmepay']) expectOfficial(input, x);
     const tg = { provider: 'acme-pay', queue: 'general', type: 'social', value: 't.me/AcmePaySupport' };
     for (const input of ['t.me/AcmePaySupport', 'https://t.me/acmepaysupport', 'telegram:AcmePaySupport', 'tg:AcmePaySupport']) expectOfficial(input, tg);
     expect(verify('@AcmePay').normalized).toBe('acmepay');
+  });
+
+  it('never calls a handle official on a platform the directory does not list it on (QA: author #1)', () => {
+    // "@AcmePay" names no platform: the X account, or anyone's of that name on Telegram. Not checked: ask for the platform.
+    expect(verify('@AcmePay')).toMatchObject({ verdict: 'unknown', reasons: ['needs-platform'], match: { provider: 'acme-pay', type: 'social', value: 'x.com/AcmePay' } });
+    expect(verify('AcmePaySupport@')).toMatchObject({ verdict: 'invalid' });
+    for (const input of ['https://t.me/AcmePay', 'telegram:AcmePay', 'weibo:AcmePay']) expect(verify(input).verdict, input).toBe('lookalike');
+    // A listing without a platform (the directory refuses one; a hand-made Provider may hold it) is official nowhere.
+    const bare: Provider = { ...ACME, queues: { general: [channel('social', '@acmepay_support'), channel('social', 'acme_help')] } };
+    for (const input of ['https://t.me/acmepay_support', 'telegram:acmepay_support', 'x:acmepay_support', '@acmepay_support', 'x.com/acme_help', '@acme_help']) {
+      expect(verifyContact(input, [bare]).verdict, input).not.toBe('official');
+    }
   });
 
   it('treats a listed address on a shared free-mail domain as that address only', () => {

@@ -32,6 +32,12 @@ export const CONFIG_KEYS = {
 } as const satisfies Record<string, KeySpec>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
+
+/** What people call a setting, by the setting it is ("colour" is color): for "did you mean" on the command line and in the file. */
+export const KEY_SYNONYMS: Readonly<Record<string, ConfigKey>> = {
+  directory: 'contactsFile', contacts: 'contactsFile', contactsfile: 'contactsFile', flows: 'flowsDir', flowsdir: 'flowsDir',
+  language: 'lang', colour: 'color', savecases: 'saveCases', agent: 'role',
+};
 export type Config = Partial<Record<ConfigKey, string>>;
 
 export const CONFIG_FILE_NAME = 'config.json';

@@ -7,7 +7,7 @@ import { LANGS, type Lang, type Localized } from '../engine/types.js';
 import { list, problemTranslator, ref, type ProblemKey, type ProblemParams, type ProblemRef, type ProblemTranslate } from '../i18n/problems.js';
 import { clip } from '../util/safe-text.js';
 import { MAX_PROBLEMS } from './limits.js';
-import { closest } from '../util/suggest.js';
+import { closest, editDistance } from '../util/suggest.js';
 import type { TextFinding } from '../safety/data-text.js';
 
 export type Obj = Record<string, unknown>;
@@ -85,29 +85,48 @@ export class Checker {
     return isPlainObject(value) && Object.keys(value).every((key) => !UNSAFE_IN_LINE.test(key)) ? value : undefined;
   }
 
-  /** A mapping with only the allowed keys; `required` keys must be present. */
+  /**
+   * A mapping with only the allowed keys; `required` keys must be present. A misspelt key ("hour:") is said once,
+   * as the key it likely means: not also as that key missing, nor its value as "nothing" (see `absent`).
+   */
   object(value: unknown, path: readonly PathKey[], what: What, allowed: readonly string[], required: readonly string[], texts = false): Obj | undefined {
     if (!isPlainObject(value)) {
-      this.report(path, 'check.notMapping', { what: whatRef(what), found: describe(value) });
+      if (!this.wasAbsent(value, path)) this.report(path, 'check.notMapping', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
+    let meant: Set<string> | undefined;
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
         // In a mapping of texts, a "key" with a space is the rest of a text that YAML cut at a comma ({ en: First, then
         // second }), and a key of the format itself ("agent:" under "text:") was indented a level too far.
         const problem = !texts ? 'check.unknownKey' : /\s/.test(key.trim()) ? 'check.textCutAtComma' : this.structureKeys.has(key) ? 'check.indentedTooFar' : 'check.unknownKey';
-        this.report([...path, key], problem, { key, what: whatRef(what), allowed: list(allowed) }, 'key');
+        const suggestion = problem === 'check.unknownKey' ? nearKey(key, allowed.filter((k) => !Object.hasOwn(value, k))) : undefined;
+        if (suggestion !== undefined) {
+          (meant ??= new Set()).add(suggestion);
+          this.report([...path, key], 'check.unknownKeyMeant', { key, what: whatRef(what), suggestion }, 'key');
+        } else this.report([...path, key], problem, { key, what: whatRef(what), allowed: list(allowed) }, 'key');
       }
     }
     for (const key of required) {
-      if (!Object.hasOwn(value, key)) this.report(path, 'check.missingKey', { what: whatRef(what), key });
+      if (Object.hasOwn(value, key)) continue;
+      if (!meant?.has(key)) this.report(path, 'check.missingKey', { what: whatRef(what), key });
+      this.absent.add(pathKey([...path, key]));
     }
     return value;
+  }
+
+  /** Required keys found missing (or misspelt), by path: their value is not reported again as "nothing". */
+  private readonly absent = new Set<string>();
+
+  /** Whether `value` is the missing value of a required key object() has already reported. */
+  private wasAbsent(value: unknown, path: readonly PathKey[]): boolean {
+    return value === undefined && this.absent.size > 0 && this.absent.has(pathKey(path));
   }
 
   /** A mapping whose keys are names chosen by the author (ids); values are checked by the caller. */
   map(value: unknown, path: readonly PathKey[], what: What): Obj | undefined {
     if (!isPlainObject(value)) {
+      if (this.wasAbsent(value, path)) return undefined;
       this.report(path, 'check.notMapping', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
@@ -118,6 +137,7 @@ export class Checker {
   /** A text that is not blank; newlines only where the text may run over several lines. */
   string(value: unknown, path: readonly PathKey[], what: What, multiline = false): string | undefined {
     if (!isText(value)) {
+      if (this.wasAbsent(value, path)) return undefined;
       this.report(path, 'check.notText', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
@@ -185,6 +205,7 @@ export class Checker {
 
   oneOf<T extends string>(value: unknown, path: readonly PathKey[], what: What, allowed: readonly T[]): T | undefined {
     if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+      if (this.wasAbsent(value, path)) return undefined;
       // "Amount", "tx-id", "escalation": the value meant, when one is that close.
       const [meant] = typeof value === 'string' ? closest(value, allowed, 1, false) : [];
       const hint = meant === undefined ? '' : ref('flow.didYouMean', { suggestion: meant });
@@ -196,6 +217,7 @@ export class Checker {
 
   integer(value: unknown, path: readonly PathKey[], what: What, min: number): number | undefined {
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+      if (this.wasAbsent(value, path)) return undefined;
       // A whole number too large to keep exactly is said to be too large, not "not a whole number".
       if (typeof value === 'number' && Number.isInteger(value) && value >= min) this.report(path, 'check.tooLargeInteger', { what: whatRef(what), max: Number.MAX_SAFE_INTEGER });
       else this.report(path, 'check.notInteger', { what: whatRef(what), min, found: describe(value) });
@@ -206,6 +228,7 @@ export class Checker {
 
   array(value: unknown, path: readonly PathKey[], what: What, minItems: number): unknown[] | undefined {
     if (!Array.isArray(value)) {
+      if (this.wasAbsent(value, path)) return undefined;
       this.report(path, 'check.notList', { what: whatRef(what), found: describe(value) });
       return undefined;
     }
@@ -305,6 +328,42 @@ export function untranslated(zh: string): boolean {
 
 /** A text that runs on into the keys after it ("…card zh: 绑定新卡 steps: - { en: …"): what an unclosed quote makes. */
 const RAN_ON = /\s(?:en|zh):\s/;
+
+/** The keys only a flow file has at its top. */
+const FLOW_TOP_KEYS = ['id', 'start', 'questions', 'outcomes'];
+
+/**
+ * The top-level key that makes a parsed file a support directory, or undefined for any other file: "providers", or
+ * in a file with nothing of a flow, a key that is a slip of it ("provider", "provders", "Providers"). Flows and
+ * directories are YAML files alike; this is how both readers tell them apart, before any check.
+ */
+export function directoryKey(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return undefined;
+  if (Object.hasOwn(value, 'providers')) return 'providers';
+  if (FLOW_TOP_KEYS.some((k) => Object.hasOwn(value, k))) return undefined;
+  return Object.keys(value).find((k) => nearKey(k, ['providers']) !== undefined);
+}
+
+/** A path as one text, for sets of paths. */
+function pathKey(path: readonly PathKey[]): string {
+  return path.join('\u0000');
+}
+
+/**
+ * The allowed key a misspelt one most likely means ("hour" for hours, "Providers", "qestions"), among `candidates`
+ * (the allowed keys not already there): one edit away, or two for a longer key; undefined when none is that close.
+ */
+function nearKey(key: string, candidates: readonly string[]): string | undefined {
+  const written = key.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const limit = Math.min(c.length, written.length) <= 4 ? 1 : 2;
+    const d = editDistance(written, c.toLowerCase(), limit);
+    if (d <= limit && d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
 
 /** The reference a `What` stands for, to pass as the `{what}` of a larger phrase. */
 export function whatRef(what: What): ProblemRef {

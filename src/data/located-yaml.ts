@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Lang } from '../engine/types.js';
-import { problemTranslator, ref, type ProblemTranslate } from '../i18n/problems.js';
+import { problemTranslator, ref, type ProblemParam, type ProblemTranslate } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 import { DataFileError } from './read-file.js';
 import { clip, quotedKey, safeText } from '../util/safe-text.js';
@@ -91,8 +91,29 @@ export function readProblem(err: unknown, file: string, lang: Lang = 'en'): Prob
           ? message('file.tooLargeGrew', { max: formatBytes(MAX_DATA_FILE_BYTES) })
           : message('file.tooLarge', tooLarge(err.size, message));
   } else if (code === 'ENOENT') text = message('file.missing');
-  else text = message('file.cannotReadParen', { reason: code ?? ref('reason.unknown') });
+  else text = message('file.cannotReadParen', { reason: reasonRef(code) });
   return { file, line: 1, column: 1, message: text };
+}
+
+/** Why a file or folder cannot be read, in words for the usual error codes ("EISDIR": it is a folder), else the code. */
+export function reasonRef(code: string | undefined): ProblemParam {
+  switch (code) {
+    case undefined:
+      return ref('reason.unknown');
+    case 'EISDIR':
+      return ref('reason.isFolder');
+    case 'ENOTDIR':
+      return ref('reason.notFolder');
+    case 'EACCES':
+    case 'EPERM':
+      return ref('reason.noPermission');
+    case 'ELOOP':
+      return ref('reason.tooManyLinks');
+    case 'ENAMETOOLONG':
+      return ref('reason.nameTooLong');
+    default:
+      return code;
+  }
 }
 
 function formatBytes(n: number): string {
@@ -246,7 +267,7 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
   // next (a wrong indentation on every later line of the mapping) is mostly that same mistake again.
   // It comes first: a list item indented a column too little is a syntax error that also makes a "key" of a list.
   const [error] = document.errors;
-  if (error) problems.push({ file, ...pos(error.pos[0]), message: syntaxMessage(error, message, source) });
+  if (error) problems.push({ file, ...pos(syntaxOffset(error, source)), message: syntaxMessage(error, message, source) });
   // A key that is a list or a mapping: no file of ours has one, and none is read any further (nested ones make
   // indexing them exponential); said as such unless a syntax error, said above, is what made it.
   let complexKey: number | undefined;
@@ -361,6 +382,28 @@ function indexPositions(root: unknown): { index: Map<string, { key?: number; val
 function emptyDoc(file: string, source: string): LocatedValue {
   const locate = () => ({ line: 1, column: 1, offset: 0 });
   return { file, source, value: null, locate, problem: (_p, message) => ({ file, line: 1, column: 1, message }) };
+}
+
+/**
+ * Where to place a syntax error: where the parser stopped, except for a quote never closed, which it reports where
+ * the text ran out (the end of the line or of the file): that is placed at the quote that opened it, the one to fix.
+ */
+function syntaxOffset(e: { code: string; message: string; pos: [number, number] }, source: string): number {
+  const quote = e.code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(yamlDetail(e.message))?.[1] : undefined;
+  if (!quote) return e.pos[0];
+  // The opening quote is the last one before the end that does not stand inside the text: not an escaped \" in a
+  // double-quoted text, nor one of the '' that write a quote in a single-quoted one.
+  let at = source.lastIndexOf(quote, e.pos[0] - 1);
+  while (at > 0) {
+    if (quote === '"') {
+      let backslashes = 0;
+      while (source[at - 1 - backslashes] === '\\') backslashes++;
+      if (backslashes % 2 === 0) break;
+      at = source.lastIndexOf(quote, at - 1);
+    } else if (source[at - 1] === "'") at = source.lastIndexOf(quote, at - 2);
+    else break;
+  }
+  return at >= 0 ? at : e.pos[0];
 }
 
 /** The yaml library's own message, without the position details we already give. */

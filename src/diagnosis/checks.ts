@@ -39,7 +39,7 @@ export async function runCheck(
   providers: readonly Provider[],
   t: Translate,
   option?: '--check-input',
-): Promise<{ answer: string; record: CheckRecord; spoofable?: 'phone' | 'email' } | 'needs-country' | undefined> {
+): Promise<{ answer: string; record: CheckRecord; spoofable?: 'phone' | 'email' } | Uncomparable | undefined> {
   if (q.check !== 'verify-contact') return undefined;
   const spec = CHECKS[q.check];
   const text = typed.trim();
@@ -52,8 +52,9 @@ export async function runCheck(
   const { spoofableKind, verifyContact } = await import('../safety/verify.js');
   const result = verifyContact(text, providers);
   if (result.verdict === 'invalid') return undefined;
-  // A national number cannot be compared without its country: no verdict, never "not official".
+  // A national number cannot be compared without its country, nor "@name" without its platform: no verdict, never "official".
   if (result.reasons.includes('needs-country')) return 'needs-country';
+  if (result.reasons.includes('needs-platform')) return 'needs-platform';
   const spoofable = spoofableKind(result);
   return {
     answer: result.verdict,
@@ -61,6 +62,9 @@ export async function runCheck(
     ...(spoofable ? { spoofable } : {}),
   };
 }
+
+/** Typed text that is a contact but cannot be compared as given: a national number, a handle without its platform. */
+export type Uncomparable = 'needs-country' | 'needs-platform';
 
 /** The case facts checks use: chain, txid, address, memo. */
 export type CheckFacts = Partial<Record<'chain' | 'txid' | 'address' | 'memo', string>>;
@@ -143,7 +147,7 @@ async function runTransferCheck(q: Question, provider: Provider, opts: CheckOpti
 }
 
 /** The error for --check-input text that is not a contact, or names a question without a check. */
-export function badCheckInput(t: Translate, question: string, reason: 'no-check' | 'not-contact' | 'needs-country'): UsageError {
-  const key = reason === 'no-check' ? 'check.noCheck' : reason === 'needs-country' ? 'check.needsCountry' : 'check.notContact';
+export function badCheckInput(t: Translate, question: string, reason: 'no-check' | 'not-contact' | Uncomparable): UsageError {
+  const key = reason === 'no-check' ? 'check.noCheck' : reason === 'needs-country' ? 'check.needsCountry' : reason === 'needs-platform' ? 'check.needsPlatform' : 'check.notContact';
   return new UsageError('invalid_check_input', t(key, { question: clip(question) }), { question: { id: sentValue(question) } });
 }

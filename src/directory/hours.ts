@@ -75,6 +75,8 @@ class HoursSyntaxError extends Error {
 /** A parsed range that remembers where it was written, for overlap messages. */
 interface SourcedRange extends TimeRange {
   offset: number;
+  /** The weekly rule it was written in: its days and all its ranges. */
+  rule?: { days: readonly boolean[]; ranges: readonly SourcedRange[] };
 }
 
 /** A range as seen on one particular day: its own range, or the spill of the previous day's. */
@@ -336,6 +338,35 @@ function describeItem(item: DayItem, day: number | null): string | ProblemRef {
   return ref('hours.item.overnight', { owner: DAY_TOKENS[item.ownerDay] ?? '', range, end: formatMinutes(item.end), day: DAY_TOKENS[day] ?? '' });
 }
 
+/** Days as a selector: runs of days with "-", the rest with "," ("Mo-Th", "Mo,We,Fr"). */
+function daySelector(days: readonly boolean[]): string {
+  const parts: string[] = [];
+  for (let d = 0; d < 7; d++) {
+    if (!days[d]) continue;
+    let end = d;
+    while (end + 1 < 7 && days[end + 1]) end++;
+    parts.push(end === d ? DAY_TOKENS[d]! : `${DAY_TOKENS[d]!}${end === d + 1 ? ',' : '-'}${DAY_TOKENS[end]!}`);
+    d = end;
+  }
+  return parts.join(',');
+}
+
+/**
+ * For two overlapping rules where one covers some of the other's days with other hours ("Mo-Fr 09:00-18:00;
+ * Fr 09:00-15:00", a short Friday), the hours written so that they do not overlap: the wider rule without those
+ * days, then the narrower one. Undefined for any other overlap.
+ */
+function narrowerRule(a: DayItem, b: DayItem): { days: string; fixed: string } | undefined {
+  const [ra, rb] = [a.source.rule, b.source.rule];
+  if (a.spill || b.spill || !ra || !rb || ra === rb) return undefined;
+  const within = (x: readonly boolean[], y: readonly boolean[]) => x.every((on, d) => !on || y[d]) && x.some((on, d) => on !== y[d]);
+  const [narrow, wide] = within(ra.days, rb.days) ? [ra, rb] : within(rb.days, ra.days) ? [rb, ra] : [];
+  if (!narrow || !wide) return undefined;
+  const rest = wide.days.map((on, d) => on && !narrow.days[d]);
+  const days = daySelector(narrow.days);
+  return { days, fixed: `${daySelector(rest)} ${rangesText(wide.ranges)}; ${days} ${rangesText(narrow.ranges)}` };
+}
+
 /** Finds overlapping items of one day; returns the error to report, at the later-written range. */
 function findOverlap(items: DayItem[], day: number | null): HoursSyntaxError | null {
   const sorted = [...items].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -344,7 +375,11 @@ function findOverlap(items: DayItem[], day: number | null): HoursSyntaxError | n
   for (const item of sorted) {
     if (reach && item.start < reach.end) {
       const [earlier, later] = reach.source.offset <= item.source.offset ? [reach, item] : [item, reach];
-      const error = new HoursSyntaxError('hours.overlap', { later: describeItem(later, day), earlier: describeItem(earlier, day) }, later.source.offset);
+      const params = { later: describeItem(later, day), earlier: describeItem(earlier, day) };
+      const narrower = day === null ? undefined : narrowerRule(earlier, later);
+      const error = narrower
+        ? new HoursSyntaxError('hours.overlapNarrower', { ...params, ...narrower }, later.source.offset)
+        : new HoursSyntaxError('hours.overlap', params, later.source.offset);
       if (!best || error.offset < best.offset) best = error;
     }
     if (!reach || item.end > reach.end) reach = item;
@@ -386,6 +421,7 @@ function parseWeeklyOrThrow(text: string): WeeklyHours {
     const ruleOffset = sc.pos;
     const rule = parseRule(sc);
     ruleCount++;
+    if (rule.kind === 'ranges') for (const r of rule.ranges) r.rule = { days: rule.days, ranges: rule.ranges };
     if (rule.kind === 'always') {
       for (const ranges of perDay) ranges.push({ start: 0, end: MINUTES_PER_DAY, offset: ruleOffset });
     } else {

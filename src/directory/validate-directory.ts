@@ -6,7 +6,7 @@ import { LANGS, QUEUES, type Lang, type Localized, type Queue } from '../engine/
 import { list, ref, type ProblemKey, type ProblemRef } from '../i18n/problems.js';
 import { isValidTimeZone, parseDayRanges, parseWeeklyHours, type DateException, type ParseError } from './hours.js';
 import { screenDataText } from '../safety/data-text.js';
-import { detectKind, verifyContact } from '../safety/verify.js';
+import { detectKind, parseHandle, redirectTarget, verifyContact } from '../safety/verify.js';
 import { clip } from '../util/safe-text.js';
 import { problemDidYouMean } from '../util/suggest.js';
 import { CHANNEL_TYPES, type Channel, type ChannelType, type Directory, type Provider, type ProviderChecks } from './types.js';
@@ -29,8 +29,12 @@ const CHAIN_NAMES = ['btc', 'ltc', 'eth', 'erc20', 'bep20', 'trx', 'xrp', 'xlm',
 const CHANNEL_KEYS = ['type', 'value', 'hours', 'timezone', 'exceptions', 'response', 'cost', 'languages'];
 const EXCEPTION_KEYS = ['date', 'hours', 'note'];
 
-/** Validates a directory document; `source` names it in results ("bundled" or the file). Problems are worded in `lang`. */
-export function validateDirectory(doc: LocatedValue, source: string, lang: Lang = 'en'): { directory?: Directory; problems: Problem[] } {
+/**
+ * Validates a directory document; `source` names it in results ("bundled" or the file). Problems are worded in `lang`.
+ * `warnings`, for a valid directory, are what it lacks that the bundled flows need (a security queue): not wrong, but
+ * worth an author's look.
+ */
+export function validateDirectory(doc: LocatedValue, source: string, lang: Lang = 'en'): { directory?: Directory; problems: Problem[]; warnings?: Problem[] } {
   const c = new Checker(doc, lang, screenDirectoryText);
   // A flow given as the directory (an easy slip with two kinds of YAML file): one sentence, not a problem per key.
   const top = typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value) ? doc.value : undefined;
@@ -50,7 +54,12 @@ export function validateDirectory(doc: LocatedValue, source: string, lang: Lang 
     ids.add(p.id);
     providers.push(p);
   });
-  return c.problems.length > 0 ? { problems: c.finish() } : { directory: { source, providers }, problems: [] };
+  if (c.problems.length > 0) return { problems: c.finish() };
+  // Every bundled alert (a stolen account, funds moving, a fake agent) goes to security: without it they show no contact.
+  const warnings = providers.flatMap((p, i) =>
+    (p.queues.security ?? []).length > 0 ? [] : [doc.problem(['providers', i, 'queues'], c.message('dir.noSecurityQueue', { id: p.id }), 'key')],
+  );
+  return { directory: { source, providers }, problems: [], ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 function readProvider(c: Checker, raw: unknown, path: PathKey[]): Provider | undefined {
@@ -144,7 +153,9 @@ function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: st
 function readValue(c: Checker, raw: unknown, type: ChannelType | undefined, path: PathKey[], official: Official | undefined): string | Localized | undefined {
   if (!isPlainObject(raw)) {
     const value = c.string(raw, path, 'what.channelValue');
-    return value !== undefined && type && checkValue(c, type, value, path, official) ? value : undefined;
+    if (value === undefined || !type || !checkValue(c, type, value, path, official)) return undefined;
+    // An address is shown as an address: "mailto:" is how a web page links to it, not part of it.
+    return type === 'email' ? value.trim().replace(/^mailto:/i, '') : value;
   }
   if (type && type !== 'chat' && type !== 'web') {
     c.report(path, 'dir.valuePerLanguage', { type });
@@ -163,7 +174,18 @@ function readValue(c: Checker, raw: unknown, type: ChannelType | undefined, path
  * handle. Addresses must be at the official website's domain.
  */
 function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[], official: Official | undefined): boolean {
-  const shown = clip(value, 60);
+  // Whatever stands before "@" in an address (a staging link's "admin:S3cret!") is never quoted: messages go to CI logs and --json warnings.
+  const shown = clip(withoutUserInfo(value), 60);
+  if (type !== 'phone' && type !== 'email' && hasUserInfo(value)) {
+    c.report(path, 'dir.channelUserInfo', { type, value: shown });
+    return false;
+  }
+  // An address on the official host that forwards to another site: verify calls it a look-alike, so it is never listed as official.
+  const site = type === 'phone' || type === 'email' ? null : redirectTarget(value);
+  if (site !== null) {
+    c.report(path, 'dir.redirectValue', { what: ref('what.channelAddress', { type }), value: shown, site: clip(site, 60) });
+    return false;
+  }
   const kind = detectKind(value);
   let ok: boolean;
   switch (type) {
@@ -189,10 +211,17 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
       ok = isHttps(value) || isAppPath(value);
       if (!ok) c.report(path, 'dir.pathOrHttpsValue', { type, value: shown });
       break;
-    case 'social':
-      ok = kind === 'handle' || BARE_HANDLE.test(value) || isHttps(value);
+    case 'social': {
+      // A handle must say where it is: "@acme" would make an account of that name on every platform look official.
+      const handle = kind === 'handle' ? parseHandle(value) : BARE_HANDLE.test(value) ? { platform: null, handle: value } : null;
+      if (handle && handle.platform === null) {
+        c.report(path, 'dir.handleNoPlatform', { value: shown, handle: clip(handle.handle, 40) });
+        return false;
+      }
+      ok = handle !== null || isHttps(value);
       if (!ok) c.report(path, 'dir.handleValue', { value: shown });
       return ok && c.screened(value, path, 'what.channelValue', screenChannelValue);
+    }
   }
   if (!ok || !c.screened(value, path, 'what.channelValue', screenChannelValue)) return false;
   const host = type === 'email' ? value.replace(/^mailto:/i, '').split('@')[1] : isHttps(value) ? new URL(value).hostname : undefined;
@@ -206,6 +235,25 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
 }
 
 const BARE_HANDLE = /^[\p{L}\p{N}_.-]{1,64}$/u;
+
+/** An address with a scheme and user information before its host ("https://admin:pass@host/"). */
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i;
+
+/** A web address with a user name or password before its host, as a browser would read it. */
+function hasUserInfo(value: string): boolean {
+  if (!USER_INFO.test(value.trim())) return false;
+  try {
+    const url = new URL(value.trim());
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return true;
+  }
+}
+
+/** The value with whatever stands between "//" and "@" masked: a password there is never repeated. */
+function withoutUserInfo(value: string): string {
+  return value.replace(USER_INFO, '$1***@');
+}
 
 /** One https:// address, without a user name or password in it ("https://www.official.example@evil.io/" goes to evil.io). */
 function isHttps(value: string): boolean {
@@ -329,6 +377,12 @@ function readUrl(c: Checker, raw: unknown, path: PathKey[], what: What): string 
   // "https://www.official.example@evil.io/" is evil.io; a password has no place in a published address either.
   if (url.username !== '' || url.password !== '') {
     c.report(path, 'dir.urlUserInfo', { what: whatRef(what) });
+    return undefined;
+  }
+  // The official website that forwards elsewhere would make verify call the provider's own site a look-alike.
+  const site = what === 'what.website' ? redirectTarget(s) : null;
+  if (site !== null) {
+    c.report(path, 'dir.redirectValue', { what: whatRef(what), value: clip(s, 60), site: clip(site, 60) });
     return undefined;
   }
   return s;

@@ -1,7 +1,7 @@
 /** The result of a diagnosis as scripts see it (`--json`, batch, the library). Pure. */
 import type { ContactCard } from '../directory/contact.js';
 import type { PathStep, Session } from './engine.js';
-import type { Flow, Lang, Outcome, OutcomeKind, Queue } from './types.js';
+import { preparationOf, type Flow, type Lang, type Outcome, type OutcomeKind, type Queue } from './types.js';
 
 export interface DiagnosisResult {
   flow: string;
@@ -36,7 +36,7 @@ export function toResult(flow: Flow, outcome: Outcome, session: Session, lang: L
       title: outcome.title[lang],
       steps: outcome.steps.map((s) => s[lang]),
       queue: outcome.queue ?? null,
-      prepare: (outcome.prepare ?? []).map((p) => p[lang]),
+      prepare: preparationOf(outcome).map((p) => p[lang]),
       contact: null,
     },
     answers,

@@ -59,12 +59,29 @@ export interface Outcome {
   steps: Localized[];
   /** Support queue: required for escalate and alert outcomes; for a fix, the team to turn to if it does not help. */
   queue?: Queue;
-  /** What to have ready before contacting support. */
+  /** What to have ready before contacting support (escalate and alert only; see preparationOf for the default). */
   prepare?: Localized[];
   /** The steps as a support agent tells them to the caller, one for each step. */
   agent?: Localized[];
   /** For an escalation or alert, the case facts support needs (an agent is asked for these); all that fit the case when absent. */
   facts?: CaseFact[];
+}
+
+/**
+ * What to have ready when an escalation or alert names no `prepare` of its own. The one list every output gives
+ * (text, --json, batch, the library, flows show), worded so that a user and an agent read it alike.
+ */
+export const DEFAULT_PREPARE: readonly Localized[] = [
+  { en: 'the account ID (never the password)', zh: '账户 ID（绝不要提供密码）' },
+  { en: 'when it happened, with the time zone', zh: '问题发生的时间（注明时区）' },
+  { en: 'the exact error message', zh: '完整的错误提示' },
+  { en: 'screenshots and the transaction record', zh: '截图和交易记录' },
+];
+
+/** What to have ready before contacting support about an outcome: its own list, the default one for an escalation or alert without one, nothing for a fix. */
+export function preparationOf(outcome: Pick<Outcome, 'kind' | 'prepare'>): readonly Localized[] {
+  if (outcome.kind === 'fix') return [];
+  return outcome.prepare && outcome.prepare.length > 0 ? outcome.prepare : DEFAULT_PREPARE;
 }
 
 export interface FlowTest {

@@ -4,12 +4,13 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, extname, join } from 'node:path';
-import { decodeUtf8, parseLocatedYaml, readProblem, type Problem } from '../data/located-yaml.js';
+import { basename, extname, join, resolve } from 'node:path';
+import { directoryKey } from '../data/checker.js';
+import { decodeUtf8, parseLocatedYaml, readProblem, reasonRef, type Problem } from '../data/located-yaml.js';
 import { readDataFile, readDataFileSync } from '../data/read-file.js';
 import { validateDirectory } from '../directory/validate-directory.js';
 import type { Flow, Lang } from '../engine/types.js';
-import { problemTranslator, ref } from '../i18n/problems.js';
+import { problemTranslator } from '../i18n/problems.js';
 import { BUNDLED, CHECK_WORKER_SCRIPT } from '../paths.js';
 import { withoutRepeats } from './load.js';
 import { validateFlow } from './validate-flow.js';
@@ -20,34 +21,76 @@ export interface CheckedFile {
   kind: 'flow' | 'directory' | 'unknown';
   flow?: Flow;
   problems: Problem[];
+  /** What a valid file lacks that is worth a look, not wrong (a directory without a security queue). */
+  warnings?: Problem[];
 }
 
 const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
+/** What expandPaths found. */
+export interface ExpandedPaths {
+  files: string[];
+  problems: Problem[];
+  /** For each file found in a folder named, that folder (as named). */
+  folderOf: Map<string, string>;
+  /** Folders inside the folders named, which are not read (nor are they at run time). */
+  subfolders: string[];
+}
+
 /**
  * Expands folders to the YAML files inside (sorted); files stay as given. A file that an earlier path already
  * names (a folder and a file in it, one folder twice, a link to it) is checked once. Problems are worded in `lang`.
+ * Folders inside a folder are not read, as a run does not read them: they are listed in `subfolders`.
  */
-export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): Promise<{ files: string[]; problems: Problem[] }> {
+export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): Promise<ExpandedPaths> {
   const message = problemTranslator(lang);
   const groups: string[][] = [];
   const problems: Problem[] = [];
+  const folderOf = new Map<string, string>();
+  const subfolders: string[] = [];
   for (const path of paths) {
     try {
       const info = await stat(path);
       if (info.isDirectory()) {
-        const names = (await readdir(path)).filter((n) => DATA_EXTENSIONS.has(extname(n))).sort();
+        const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        // A folder named like a data file ("old.yaml/") is a folder all the same.
+        for (const e of entries) if (e.isDirectory()) subfolders.push(join(path, e.name));
+        const names = entries.filter((e) => !e.isDirectory() && DATA_EXTENSIONS.has(extname(e.name))).map((e) => e.name);
         // A folder with nothing to check is a mistake (a wrong path in CI), not a pass.
         if (names.length === 0) problems.push({ file: path, line: 1, column: 1, message: message('path.noDataFiles') });
-        groups.push(names.map((n) => join(path, n)));
+        const files = names.map((n) => join(path, n));
+        for (const f of files) folderOf.set(f, path);
+        groups.push(files);
       } else groups.push([path]);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      problems.push({ file: path, line: 1, column: 1, message: code === 'ENOENT' ? message('path.missing') : message('path.cannotRead', { reason: code ?? ref('reason.unknown') }) });
+      problems.push({ file: path, line: 1, column: 1, message: code === 'ENOENT' ? message('path.missing') : message('path.cannotRead', { reason: reasonRef(code) }) });
     }
   }
   // The same file twice would also be reported as claiming its own flow id.
-  return { files: (await withoutRepeats(groups)).flat(), problems };
+  return { files: (await withoutRepeats(groups)).flat(), problems, folderOf, subfolders };
+}
+
+/**
+ * A directory file in a folder of flows (one a run reads flows from, or one holding flow files) is read by every run
+ * as a broken flow and skipped with a warning: flows validate and flows test say so too, in the run's words (the
+ * loader's own verdict), rather than check it as the directory it would be elsewhere. Returns the files so marked.
+ */
+export async function directoriesAmongFlows(checked: { file: string; kind: CheckedFile['kind']; problems: Problem[]; warnings?: Problem[] }[], folderOf: ReadonlyMap<string, string>, flowFolders: readonly string[], lang: Lang): Promise<Set<string>> {
+  const marked = new Set<string>();
+  const directories = checked.filter((c) => c.kind === 'directory' && folderOf.has(c.file));
+  if (directories.length === 0) return marked;
+  const runFolders = new Set(flowFolders.map((f) => resolve(f)));
+  const { loadFlowFile } = await import('./load.js');
+  for (const d of directories) {
+    const folder = folderOf.get(d.file)!;
+    const amongFlows = runFolders.has(resolve(folder)) || checked.some((c) => c.kind !== 'directory' && folderOf.get(c.file) === folder);
+    if (!amongFlows) continue;
+    d.problems = (await loadFlowFile(d.file, lang)).problems;
+    delete d.warnings;
+    marked.add(d.file);
+  }
+  return marked;
 }
 
 /** What validating a file found, without the flow itself (so that checking many files keeps little in memory). */
@@ -57,6 +100,7 @@ export interface FileVerdict {
   /** The flow id, for a valid flow. */
   id?: string;
   problems: Problem[];
+  warnings?: Problem[];
 }
 
 /** Checks many files, a few at a time, keeping only their verdicts; in the order given. */
@@ -98,8 +142,8 @@ export function checkDataFileVerdictSync(file: string, lang: Lang, requireAgent:
   return verdictOf(checkDataBytes(file, bytes, lang, requireAgent));
 }
 
-function verdictOf({ file, kind, flow, problems }: CheckedFile): FileVerdict {
-  return { file, kind, ...(flow ? { id: flow.id } : {}), problems };
+function verdictOf({ file, kind, flow, problems, warnings }: CheckedFile): FileVerdict {
+  return { file, kind, ...(flow ? { id: flow.id } : {}), problems, ...(warnings ? { warnings } : {}) };
 }
 
 /** Enough files in flight to keep the disk busy, few enough that memory stays flat. */
@@ -125,9 +169,10 @@ function checkDataBytes(file: string, bytes: Uint8Array, lang: Lang, requireAgen
   if ('problem' in decoded) return { file, kind: 'unknown', problems: [decoded.problem] };
   const { doc, problems } = parseLocatedYaml(decoded.text, file, lang);
   if (problems.length > 0) return { file, kind: 'unknown', problems };
-  const value = doc.value;
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'providers')) {
-    return { file, kind: 'directory', problems: validateDirectory(doc, file, lang).problems };
+  // A directory with its one key misspelt ("provders:") is still a directory: said as that key, not as nine flow problems.
+  if (directoryKey(doc.value) !== undefined) {
+    const { problems, warnings } = validateDirectory(doc, file, lang);
+    return { file, kind: 'directory', problems, ...(warnings ? { warnings } : {}) };
   }
   const result = validateFlow(doc, basename(file, extname(file)), lang, requireAgent);
   return { file, kind: 'flow', ...(result.flow ? { flow: result.flow } : {}), problems: result.problems };

@@ -5,7 +5,7 @@
  */
 import { readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { decodeUtf8, parseLocatedYaml, readProblem, type Problem } from '../data/located-yaml.js';
+import { decodeUtf8, parseLocatedYaml, readProblem, reasonRef, type Problem } from '../data/located-yaml.js';
 import { readDataFile } from '../data/read-file.js';
 import type { Flow, Lang } from '../engine/types.js';
 import { problemTranslator } from '../i18n/problems.js';
@@ -163,8 +163,7 @@ export async function loadFlowFolders(dirs: readonly string[], lang: Lang = 'en'
   const listed = await Promise.all(
     dirs.map((dir) =>
       listFlowFiles(dir).catch((err: unknown) => {
-        const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-        problems.push({ file: dir, line: 1, column: 1, message: message('folder.cannotRead', { reason }) });
+        problems.push({ file: dir, line: 1, column: 1, message: message('folder.cannotRead', { reason: reasonRef((err as NodeJS.ErrnoException).code) }) });
         return [];
       }),
     ),

@@ -3,7 +3,7 @@
  * wrong shapes, unknown keys, missing translations, unknown targets, unreachable
  * nodes, cycles, duplicate ids, queues, shared-question contracts and tests.
  */
-import { Checker, isCleanText, whatRef, type Obj, type What } from '../data/checker.js';
+import { Checker, directoryKey, isCleanText, whatRef, type Obj, type What } from '../data/checker.js';
 import type { LocatedValue, Problem } from '../data/located-yaml.js';
 import { checkAnswers } from '../engine/engine.js';
 import {
@@ -57,10 +57,10 @@ const STRUCTURE_KEYS: ReadonlySet<string> = new Set([...FLOW_KEYS, ...QUESTION_K
 export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang = 'en', requireAgent = false): { flow?: Flow; problems: Problem[] } {
   const c = new Checker(doc, lang, screenFlowText, STRUCTURE_KEYS);
   // A support directory among the flows (an easy slip in an operator folder): one sentence, not a problem per key.
-  // A directory with "providers" mistyped ("provider") is one too, as long as nothing of a flow is there.
-  const top = typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value) ? doc.value : undefined;
-  if (top && (Object.hasOwn(top, 'providers') || (Object.hasOwn(top, 'provider') && !['id', 'start', 'questions', 'outcomes'].some((k) => Object.hasOwn(top, k))))) {
-    c.report([], 'flow.isDirectory');
+  // A directory with "providers" mistyped ("provider", "provders") is one too, as long as nothing of a flow is there.
+  const key = directoryKey(doc.value);
+  if (key !== undefined) {
+    c.report([], 'flow.isDirectory', { key });
     return { problems: c.finish() };
   }
   const root = c.object(doc.value, [], 'what.flowFile', FLOW_KEYS, ['id', 'version', 'title', 'description', 'start', 'questions', 'outcomes', 'tests']);
@@ -86,10 +86,13 @@ export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang 
   const isNode = (n: string) => declared.has(n);
 
   const startId = root.start === undefined ? undefined : c.string(root.start, ['start'], 'what.start');
-  if (startId !== undefined && !isNode(startId)) {
+  // Without its questions or outcomes (reported above, often a misspelt "qestions:"), every id would be unknown:
+  // the one mistake is said once.
+  const sectionsGiven = root.questions !== undefined && root.outcomes !== undefined;
+  if (startId !== undefined && !isNode(startId) && sectionsGiven) {
     c.report(['start'], 'flow.startUnknown', { id: startId, hint: didYouMean(startId, declared) });
   }
-  for (const q of Object.values(questions)) {
+  for (const q of sectionsGiven ? Object.values(questions) : []) {
     q.answers.forEach((a, i) => {
       if (!isNode(a.next)) {
         c.report(['questions', q.id, 'answers', i, 'next'], 'flow.nextUnknown', { value: a.value, next: a.next, hint: didYouMean(a.next, declared) });

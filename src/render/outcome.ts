@@ -1,16 +1,11 @@
 /** Human-readable output of a diagnosis. */
 import type { DiagnosisResult } from '../engine/result.js';
 import type { Translate } from '../i18n/i18n.js';
-import type { MessageKey } from '../i18n/messages.js';
 import { safeText } from '../util/safe-text.js';
 import type { Layout } from './layout.js';
 import { queueTeam } from './queue.js';
 import type { Style } from './style.js';
 import '../core.js';
-
-const DEFAULT_PREPARE: MessageKey[] = ['outcome.prepare.default1', 'outcome.prepare.default2', 'outcome.prepare.default3', 'outcome.prepare.default4'];
-/** The same, as an agent tells the caller. */
-const DEFAULT_PREPARE_AGENT: MessageKey[] = ['outcome.prepare.agent.default1', 'outcome.prepare.agent.default2', 'outcome.prepare.agent.default3', 'outcome.prepare.agent.default4'];
 
 /**
  * Renders an outcome: its kind as a word and a colour (never colour alone),
@@ -32,8 +27,8 @@ export function renderOutcome(result: DiagnosisResult, t: Translate, style: Styl
   if (o.kind !== 'fix') {
     if (o.queue) lines.push('', hanging('', t('outcome.queue', { team: queueTeam(t, o.queue) })));
     lines.push('', hanging('', style.bold(t(agent ? 'outcome.prepare.agent' : 'outcome.prepare'))));
-    const prepare = o.prepare.length > 0 ? o.prepare.map((p) => safeText(p)) : (agent ? DEFAULT_PREPARE_AGENT : DEFAULT_PREPARE).map((k) => t(k));
-    for (const p of prepare) lines.push(hanging('  • ', p));
+    // The result's own list (the flow's, or the default one): what --json, a batch and the library give too.
+    for (const p of o.prepare) lines.push(hanging('  • ', safeText(p)));
     if (o.notice) lines.push('', hanging('', style.bold(safeText(o.notice))));
   } else if (o.queue) {
     // A fix that names a team: where to turn if it does not help, with the same safety notice as an escalation.

@@ -41,8 +41,12 @@
  * - 'redirect': a link on an official host that carries another site's address in
  *   its query or fragment (https://www.example.com/out?url=https://evil.io), the
  *   shape of an open redirect that lends the official name to any site.
- * - A bare "@handle" names no platform: it is official when any listed social
- *   channel has that handle; `match` says on which platform.
+ * - A bare "@handle" names no platform, and a name on one platform can be anyone's on
+ *   another: it is never official. Where a listed social channel has that name, it is
+ *   'unknown' with the reason 'needs-platform' and `match` names the listed channel (ask
+ *   again with the platform); otherwise it is judged for look-alikes like any handle.
+ *   A listed handle without a platform (the directory validator refuses one; a hand-made
+ *   Provider may hold one) matches no handle: it cannot say where it is official.
  * - Invisible format characters (zero-width, bidi overrides) count as control
  *   characters: such input is 'invalid'.
  * - `match.provider` is the provider id; for the website `match.type` is 'website'
@@ -58,8 +62,11 @@ import '../core.js';
 export type ContactKind = 'phone' | 'email' | 'url' | 'handle';
 export type Verdict = 'official' | 'lookalike' | 'unknown' | 'invalid';
 export type LookalikeReason = 'brand-with-extra-words' | 'edit-distance' | 'other-tld' | 'homoglyph' | 'punycode' | 'subdomain-trick' | 'redirect' | 'similar-number';
-/** Why a contact could not be compared: a national phone number without its country. */
-export type UnknownReason = 'needs-country';
+/**
+ * Why a contact could not be compared: a national phone number without its country, or a handle without
+ * its platform ("@name") where the directory lists that name on a platform (anyone may hold it on another).
+ */
+export type UnknownReason = 'needs-country' | 'needs-platform';
 
 /**
  * For an official phone number or e-mail address, which of the two it is: caller ID and sender addresses
@@ -77,7 +84,7 @@ export interface VerifyResult {
   /** E.164 for phones, lowercase ASCII host for urls, local@host for e-mails, the handle lowercased without @. */
   normalized: string | null;
   verdict: Verdict;
-  /** For official: the matching channel; for lookalike: the official contact it imitates. */
+  /** For official: the matching channel; for lookalike: the official contact it imitates; for 'needs-platform': the listed handle of that name. */
   match?: { provider: string; queue: string | null; type: string; value: string };
   /** For lookalike: how it imitates; for unknown: why it could not be compared, when it could not. */
   reasons: (LookalikeReason | UnknownReason)[];
@@ -350,6 +357,21 @@ function classify(text: string, country: CountryCode | undefined): Parsed | null
   if (phone === 'garbage') return null;
   if (phone) return phone;
   return parseUrl(text, false);
+}
+
+/** A social handle as read from `input`, with its platform (null for "@name", which names none); null when it is no handle. */
+export function parseHandle(input: string): { platform: string | null; handle: string } | null {
+  const parsed = classify(input.trim(), undefined);
+  return parsed?.kind === 'handle' ? { platform: parsed.platform, handle: parsed.handle } : null;
+}
+
+/**
+ * The other site a link passes visitors on to (`https://www.example.com/out?url=https://evil.io` → "evil.io"), or null:
+ * the shape verifyContact calls a 'redirect' look-alike, which a directory must not list as official.
+ */
+export function redirectTarget(input: string): string | null {
+  const parsed = classify(input.trim(), undefined);
+  return parsed?.kind === 'url' && parsed.carries ? parsed.carries.unicode : null;
 }
 
 /** Classifies a string: phone, e-mail, URL or host name, or social handle ("@name", "x.com/name", "platform:name"). */
@@ -656,7 +678,10 @@ export function verifyContact(input: string, providers: readonly Provider[], opt
     }
     case 'handle': {
       const handle = parsed.handle.toLowerCase();
-      const same = all.find((c) => c.parsed.kind === 'handle' && c.parsed.handle.toLowerCase() === handle && (parsed.platform === null || c.parsed.platform === null || c.parsed.platform === parsed.platform));
+      const named = all.filter((c) => c.parsed.kind === 'handle' && c.parsed.platform !== null && c.parsed.handle.toLowerCase() === handle);
+      // "@name" may be the listed account or anyone's of that name elsewhere (a Telegram impostor of an X account).
+      if (parsed.platform === null && named.length > 0) return result('unknown', named[0], ['needs-platform']);
+      const same = named.find((c) => c.parsed.kind === 'handle' && c.parsed.platform === parsed.platform);
       if (same) return result('official', same);
       break;
     }

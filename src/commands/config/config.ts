@@ -1,8 +1,9 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
 import { langOf, listOf, sentences } from '../../i18n/i18n.js';
 import { join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
+import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, KEY_SYNONYMS, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { chooseProvider, openDirectory } from '../../directory/source.js';
+import type { Directory } from '../../directory/types.js';
 import { folderProblem } from '../../flows/catalog.js';
 import { UsageError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, refuseSecrets } from '../../safety/screen.js';
@@ -73,8 +74,9 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       const problem = valueProblem(key, value);
       if (problem) throw await refusedValue(ctx, key, opts.value, (allowed) => t('config.error.badValue', { key, value: clip(opts.value!), allowed }));
       // A directory or provider that cannot be used would break every diagnosis later: refuse it now, saying why.
+      let directory: Directory | undefined;
       if (key === 'contactsFile') {
-        const directory = await openDirectory(value, t, io.readFile, ctx.lang);
+        directory = await openDirectory(value, t, io.readFile, ctx.lang);
         // The provider setting must still name one of its providers, or every later run fails on it.
         if (ctx.config.provider !== undefined && !directory.providers.some((p) => p.id === ctx.config.provider)) {
           throw new UsageError('invalid_config_value', t('config.error.providerNotIn', { provider: ctx.config.provider, file: value, providers: listOf(t, directory.providers.map((p) => p.id)) }), { key, value: sentValue(opts.value), provider: ctx.config.provider });
@@ -83,13 +85,14 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       if (key === 'provider') await chooseProvider(await openDirectory(ctx.contactsFile, t, io.readFile, ctx.lang), value, t);
       if (key === 'flowsDir') {
         const problem = await folderProblem(value);
-        if (problem) throw new UsageError('invalid_config_value', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(value), source: 'config set flowsDir' }), { key, value: sentValue(opts.value), dir: clip(value) });
+        if (problem) throw new UsageError('invalid_config_value', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(value), source: t('flowsFolder.configSet') }), { key, value: sentValue(opts.value), dir: clip(value) });
       }
       const store = await openStore(dir, ctx);
       store.set(key, value);
       if (opts.json) io.stdout.write(`${JSON.stringify({ key, value })}\n`);
       else io.stderr.write(`${t('config.set.done', { key, value })}\n`);
       if (key === 'flowsDir') await warnOfBrokenFlows(value, ctx);
+      if (directory) await warnOfMissingQueues(directory, ctx);
       return;
     }
     case 'unset': {
@@ -116,6 +119,15 @@ async function warnOfBrokenFlows(dir: string, ctx: Context): Promise<void> {
   const files = new Set(problems.map((p) => p.file)).size;
   if (files === 0) return;
   await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('config.warn.flowsProblems', { count: files, dir: clip(dir) }));
+}
+
+/** Says what a directory just saved lacks that the bundled flows need (a security queue), as flows validate does. */
+async function warnOfMissingQueues(directory: Directory, ctx: Context): Promise<void> {
+  const { problemTranslator } = await import('../../i18n/problems.js');
+  const message = problemTranslator(ctx.lang);
+  for (const p of directory.providers) {
+    if ((p.queues.security ?? []).length === 0) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), message('dir.noSecurityQueue', { id: p.id }));
+  }
 }
 
 /**
@@ -145,11 +157,6 @@ async function allowed(key: ConfigKey, ctx: Context): Promise<string> {
 }
 
 /** What people call a setting (as the README and the options word it), and keys in another case, for its key. */
-const KEY_SYNONYMS: Readonly<Record<string, ConfigKey>> = {
-  directory: 'contactsFile', contacts: 'contactsFile', contactsfile: 'contactsFile', flows: 'flowsDir', flowsdir: 'flowsDir',
-  language: 'lang', colour: 'color', savecases: 'saveCases', agent: 'role',
-};
-
 function needKey(key: string | undefined, ctx: Context): ConfigKey {
   const keys = Object.keys(CONFIG_KEYS);
   if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: listOf(ctx.t, keys) }), { keys });

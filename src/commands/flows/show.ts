@@ -1,5 +1,5 @@
 /** `wallet-help flows show <id>`: the whole tree, readable during a call. */
-import type { Flow } from '../../engine/types.js';
+import { preparationOf, type Flow } from '../../engine/types.js';
 import { safeText } from '../../util/safe-text.js';
 import { listOf } from '../../i18n/i18n.js';
 import type { Context } from '../context.js';
@@ -35,7 +35,7 @@ export function flowDocument(flow: Flow, lang: Context['lang']) {
       queue: o.queue ?? null,
       steps: o.steps.map((s) => s[lang]),
       ...(o.agent ? { agentSteps: o.agent.map((s) => s[lang]) } : {}),
-      prepare: (o.prepare ?? []).map((p) => p[lang]),
+      prepare: preparationOf(o).map((p) => p[lang]),
       // The case facts the outcome names for its ticket; without them, an agent is asked for all that fit the case.
       ...(o.facts ? { facts: o.facts } : {}),
     })),

@@ -20,7 +20,8 @@ export interface FlowsTestOptions {
 /** Runs the tests of the given flows (default: every flow of this run); exit 1 on a failure or low coverage. */
 export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promise<FlowTestReport[]> {
   const { io, t } = ctx;
-  const min = opts.minCoverage === undefined ? undefined : Number(opts.minCoverage);
+  // Number('') and Number(' ') are 0: an empty value (a CI variable left unset) would turn the gate off unseen.
+  const min = opts.minCoverage === undefined ? undefined : opts.minCoverage.trim() === '' ? NaN : Number(opts.minCoverage);
   if (min !== undefined && (!Number.isFinite(min) || min < 0 || min > 100)) {
     throw new UsageError('invalid_min_coverage', t('flows.test.badMin', { value: safeText(opts.minCoverage ?? '') }), { value: sentValue(opts.minCoverage ?? '') });
   }
@@ -107,13 +108,15 @@ async function catalogFlows(ctx: Context): Promise<FlowAt[]> {
 
 /** Loads flows from files and folders; a file with problems stops the run with them listed. */
 async function flowsAt(paths: string[], ctx: Context): Promise<FlowAt[]> {
-  const { expandPaths, checkDataFile } = await import('../../flows/data-file.js');
-  const { files, problems } = await expandPaths(paths, ctx.lang);
+  const { expandPaths, checkDataFile, directoriesAmongFlows } = await import('../../flows/data-file.js');
+  const { files, problems, folderOf } = await expandPaths(paths, ctx.lang);
   const checked = await Promise.all(files.map((f) => checkDataFile(f, ctx.lang)));
+  // A directory file named on its own is no flow to test; one among flows is what a run skips as a broken flow.
+  const amongFlows = await directoriesAmongFlows(checked, folderOf, [BUNDLED_FLOWS_DIR, ...ctx.flowDirs], ctx.lang);
   // Two files with one flow id are an error here as in flows validate: which one would be tested?
   const { idConflicts } = await import('../../flows/load.js');
   const { repeated, replacing } = await idConflicts(checked.map((c) => ({ file: c.file, id: c.flow?.id })), ctx.lang, { replaceable: BUNDLED_FLOWS_DIR });
-  await refuseProblems([...problems, ...checked.filter((c) => c.kind !== 'directory').flatMap((c) => c.problems), ...repeated, ...replacing], ctx);
+  await refuseProblems([...problems, ...checked.filter((c) => c.kind !== 'directory' || amongFlows.has(c.file)).flatMap((c) => c.problems), ...repeated, ...replacing], ctx);
   return checked.flatMap((c) => (c.flow ? [{ flow: c.flow, file: c.file }] : []));
 }
 

@@ -1,7 +1,8 @@
 /** `wallet-help flows validate [PATH...]`: every problem of every flow and directory file. */
 import { formatProblem } from '../../data/located-yaml.js';
 import { SilentError } from '../../errors.js';
-import { checkDataFiles, expandPaths, type FileVerdict } from '../../flows/data-file.js';
+import { checkDataFiles, directoriesAmongFlows, expandPaths, type FileVerdict } from '../../flows/data-file.js';
+import { safeText } from '../../util/safe-text.js';
 import { idConflicts } from '../../flows/load.js';
 import { BUNDLED_DIRECTORY_YAML, BUNDLED_FLOWS_DIR } from '../../paths.js';
 import type { Context } from '../context.js';
@@ -19,8 +20,10 @@ export interface FlowsValidateOptions {
 export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context): Promise<FileVerdict[]> {
   const { io, t } = ctx;
   const targets = opts.paths.length > 0 ? opts.paths : [BUNDLED_FLOWS_DIR, ...ctx.flowDirs, ctx.contactsFile ?? BUNDLED_DIRECTORY_YAML];
-  const { files, problems: missing } = await expandPaths(targets, ctx.lang);
+  const { files, problems: missing, folderOf, subfolders } = await expandPaths(targets, ctx.lang);
   const checked = await checkDataFiles(files, ctx.lang, true);
+  // A directory file among flows is what a run skips with a warning, and flows test refuses: said here the same way.
+  await directoriesAmongFlows(checked, folderOf, [BUNDLED_FLOWS_DIR, ...ctx.flowDirs], ctx.lang);
   // Two files of a folder may not claim one flow id; nor files of two folders, where at run time the later would
   // replace the earlier (a run warns of it each time). Replacing a bundled flow is what operator folders are for.
   const { repeated, replacing } = await idConflicts(checked, ctx.lang, { replaceable: BUNDLED_FLOWS_DIR });
@@ -34,10 +37,15 @@ export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context)
         ...missing.map((p) => ({ file: p.file, kind: 'unknown', problems: [p] })),
         ...checked,
       ],
+      notRead: subfolders,
     };
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     for (const p of all) io.stdout.write(`${formatProblem(p)}\n`);
+    // Not problems (the exit code stays 0), said the way compilers say them so that editors show them too.
+    for (const w of checked.flatMap((c) => c.warnings ?? [])) io.stdout.write(`${formatProblem({ ...w, message: t('flows.validate.warning', { message: w.message }) })}\n`);
+    // Said once, however many: a run does not read them either, so nothing in them is checked or used.
+    if (subfolders.length > 0) io.stderr.write(`${t('flows.validate.subfolders', { folders: subfolders.map((f) => safeText(f)).join(t('list.separator')) })}\n`);
     const summary = t(all.length === 0 ? 'flows.validate.ok' : 'flows.validate.failed', { files: checked.length, problems: all.length });
     const { err } = await ctx.styles();
     io.stderr.write(`${all.length === 0 ? err.green(summary) : err.red(summary)}\n`);

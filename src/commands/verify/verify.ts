@@ -53,8 +53,13 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
       if (advice) lines.push(s.yellow(advice));
     } else if (result.verdict === 'lookalike') {
       const m = result.match!;
-      const reasons = result.reasons.flatMap((r) => (r === 'needs-country' ? [] : [t(`verify.reason.${r}`)]));
+      const reasons = result.reasons.flatMap((r) => (r === 'needs-country' || r === 'needs-platform' ? [] : [t(`verify.reason.${r}`)]));
       lines.push(`${s.red.bold(t('verify.lookalike.badge'))} ${t('verify.lookalike', { input, official: safeText(m.value), provider: safeText(matched?.name ?? m.provider) })}`, `  ${sentences(t, ...reasons)}`, t('verify.lookalike.advice'));
+    } else if (result.reasons.includes('needs-platform')) {
+      // "@name" names no platform: the listed account, or anyone's of that name elsewhere. Unverified, never official.
+      const m = result.match!;
+      const handle = safeText(result.normalized ?? '');
+      lines.push(`${s.yellow.bold(t('verify.unverified.badge'))} ${t('verify.unknown.platform', { input, provider: safeText(matched?.name ?? m.provider), listed: safeText(m.value), handle })}`, t('verify.unknown.advice'));
     } else {
       // A national number without its country could not be compared at all: unverified, not "not official".
       const needsCountry = result.reasons.includes('needs-country');
