@@ -184,12 +184,22 @@ export function widestWord(text: string): number {
   return Math.max(0, ...chunks(text).map((c) => c.width));
 }
 
-/** Greedy fill of one line of text (no line breaks in it). */
+/** How far in a continuation goes when it does not fit under its text: this far in from where its line starts. */
+const FALLBACK_STEP = 2;
+
+/**
+ * Greedy fill of one line of text (no line breaks in it). Continuation lines go under the text (`indent`); a chunk
+ * too long for that (a long value beside a wide label, at a narrow width) goes on its own line at one fixed place,
+ * a little in from where the line starts, and the rest of the text goes on under it. Chunks are never moved left
+ * just far enough to fit: values pushed to the right margin started in a different column each (QA: 40 columns).
+ */
 function fill(line: string, width: number, first: string, indent: string): string {
   const rows: string[] = [];
   let row = first;
   let used = stringWidth(first);
   let empty = true;
+  let hang = indent.length;
+  const fallback = Math.min(hang, first.length - first.trimStart().length + FALLBACK_STEP);
   const styles = new SgrState();
   for (const chunk of chunks(line)) {
     const gapWidth = stringWidth(chunk.gap);
@@ -197,8 +207,9 @@ function fill(line: string, width: number, first: string, indent: string): strin
     const afterLabel = empty && first.trim() !== '' && used + chunk.width > width;
     if (afterLabel || (!empty && chunk.breakable && used + gapWidth + chunk.width > width)) {
       rows.push(styles.open() ? `${row}\u001b[0m` : row);
-      // A chunk too long for the indent is moved left so it fits; wider than the screen, it starts the line.
-      const room = Math.max(0, Math.min(indent.length, width - chunk.width));
+      if (hang + chunk.width > width) hang = fallback;
+      // Wider than the screen even there, it starts the line.
+      const room = hang + chunk.width > width ? 0 : hang;
       row = ' '.repeat(room) + styles.reopen() + chunk.text;
       used = room + chunk.width;
     } else {

@@ -70,7 +70,8 @@ export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: C
     ].map((cell) => safeText(cell)),
   );
   const header = [ctx.t('cases.col.id'), ctx.t('cases.col.timeIn', { zone: zoneLabel(zone) }), ctx.t('cases.col.flow'), ctx.t('cases.col.outcome'), ctx.t('cases.col.role')];
-  ctx.io.stdout.write(rows.length === 0 ? `${ctx.t(total > 0 ? 'cases.noMatch' : 'cases.empty')}\n` : await table([header, ...rows], out, (await layoutFor(ctx.io.stdout)).width));
+  const layout = await layoutFor(ctx.io.stdout);
+  ctx.io.stdout.write(rows.length === 0 ? `${layout.wrap(ctx.t(total > 0 ? 'cases.noMatch' : 'cases.empty'))}\n` : await table([header, ...rows], out, layout.width));
 }
 
 /** One case, as the ticket summary. */
