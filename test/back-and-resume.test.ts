@@ -254,3 +254,43 @@ describe('Back (QA: user)', () => {
     expect(r.prompter.asked.map((q) => q.default)).toEqual([undefined, undefined, 'crypto', undefined, 'bank-card', undefined, undefined, undefined]);
   });
 });
+
+describe('long values laid out as values (QA: desk)', () => {
+  const TIME = 'The caller says it happened around lunch time yesterday, Beijing time';
+
+  it('go on under themselves in the recap of a resumed case, at 80 and 40 columns, in English and Chinese', async () => {
+    for (const [lang, width, expected] of [
+      ['en', 80, ['  When it happened (with the time zone): The caller says it happened around', `${' '.repeat(41)}lunch time yesterday, Beijing time`]],
+      ['en', 40, ['  When it happened (with the time zone):', '    The caller says it happened around', '    lunch time yesterday, Beijing time']],
+      ['zh', 40, ['  发生时间（注明时区）：今天上午九点（北', '                        京时间）']],
+    ] as const) {
+      const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+      const time = lang === 'zh' ? '今天上午九点（北京时间）' : TIME;
+      const first = await run(['--lang', lang, 'diagnose', 'contact-support', '--agent'], {
+        tty: true,
+        env,
+        prompts: [{ pick: 'payments' }, { pick: 'money' }, { pick: '' }, { pick: time }, { pick: 'cancel' }],
+      });
+      expect(first.code).toBe(130);
+      const resumed = await run(['diagnose', '--resume'], { tty: true, env, columns: width, prompts: [{ pick: 'cancel' }] });
+      const shown = resumed.stdout.split('\n');
+      const at = shown.findIndex((l) => l.startsWith(expected[0]!.slice(0, 8)));
+      expect(shown.slice(at, at + expected.length), resumed.stdout).toEqual(expected);
+    }
+  });
+
+  it('go on under themselves in the Time and Flow lines of a summary, on the screen and in cases show; a ticket copy stays one line', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const r = await run(['diagnose', 'login-failed', '--agent', '--save', '--answer', 'symptom=app-error', '--network', 'ok', '--answer', 'app-version=latest', '--answer', 'service-notice=no-notice', '--summary', 'text', '--no-input'], { tty: true, env, columns: 40 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('\nFlow: login-failed (version 1) — Cannot\n      log in\n');
+    const id = /Case saved as\s+([0-9a-f-]+)/.exec(r.stdout)![1]!;
+    const shown = await run(['cases', 'show', id.slice(0, 8)], { tty: true, env, columns: 40 });
+    expect(shown.stdout).toContain('\nFlow: login-failed (version 1) — Cannot\n      log in\n');
+    expect((await run(['cases', 'show', id.slice(0, 8)], { tty: true, env, columns: 26 })).stdout).toContain('\nTime: 20 Nov 2026, 10:00\n      (UTC)\n');
+    const piped = await run(['cases', 'show', id.slice(0, 8)], { env });
+    expect(piped.stdout).toContain('\nFlow: login-failed (version 1) — Cannot log in\n');
+    const zh = await run(['--lang', 'zh', 'cases', 'show', id.slice(0, 8)], { tty: true, env, columns: 30 });
+    expect(zh.stdout).toContain('\n时间：2026年11月20日 10:00\n      （UTC）\n流程：login-failed（版本 1）—\n      登录失败\n');
+  });
+});

@@ -94,9 +94,8 @@ export async function runCasesShow(opts: { id: string; format: string; json: boo
     ctx.io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
     return;
   }
-  // Markdown is copied into a ticket whole: only text is wrapped to the terminal.
-  const summary = renderSummary(record, flow, opts.format as 'text' | 'md', ctx.t, ctx.lang);
-  ctx.io.stdout.write(opts.format === 'md' ? summary : (await layoutFor(ctx.io.stdout)).wrap(summary));
+  // Markdown is copied into a ticket whole: only text is laid out for the terminal.
+  ctx.io.stdout.write(renderSummary(record, flow, opts.format as 'text' | 'md', ctx.t, ctx.lang, true, await layoutFor(ctx.io.stdout)));
 }
 
 const CSV_COLUMNS = ['id', 'status', 'flow', 'version', 'role', 'lang', 'startedAt', 'endedAt', 'timeZone', 'outcome', 'kind', 'queue', 'answers', 'checks', 'provider', 'facts', 'refused'] as const;

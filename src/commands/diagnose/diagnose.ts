@@ -9,7 +9,7 @@ import { canPrompt } from '../../io/io.js';
 import type { KeyHints } from '../../io/prompter.js';
 import { listOf, sentences, type Translate } from '../../i18n/i18n.js';
 import { didYouMean } from '../../util/suggest.js';
-import { layoutFor, UNWRAPPED, writeWarning } from '../../render/layout.js';
+import { layoutFor, UNWRAPPED, writeWarning, type Layout } from '../../render/layout.js';
 import { formatDateTime } from '../../render/time.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { FACT_SCAN, loadScanner, redactCaseRecord, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
@@ -153,8 +153,9 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: flow.id }));
   }
   if (resumed) {
-    const recap = `${t('resume.continuing', { time: formatDateTime(resumed.startedAt, ctx.userZone(), lang), title: safeText(flow.title[lang]) })}\n${describePath(ctx, flow, resumed.path)}${describeFacts(ctx, facts)}`;
-    io.stdout.write((await layoutFor(io.stdout)).wrap(recap));
+    const layout = await layoutFor(io.stdout);
+    const recap = `${t('resume.continuing', { time: formatDateTime(resumed.startedAt, ctx.userZone(), lang), title: safeText(flow.title[lang]) })}\n${describePath(ctx, flow, resumed.path)}`;
+    io.stdout.write(layout.wrap(recap) + describeFacts(ctx, facts, layout));
   }
   // Moving forward takes the answers given up front as soon as their question comes; Back and Start over do not,
   // so a given answer can be changed.
@@ -475,7 +476,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   }
   if (interactive) await clearProgress(io.env, caseId);
   // Only a case in the log has an id worth showing: "cases show" finds nothing else.
-  const summary = summaryFormat && record ? await summaryText(ctx, record, flow, summaryFormat, result.case !== undefined) : undefined;
+  const summary = summaryFormat && record ? await summaryText(ctx, record, flow, summaryFormat, result.case !== undefined, layout) : undefined;
 
   if (opts.json) {
     // A JSON summary is embedded as the object it is, not as a string of JSON to parse a second time.
@@ -486,7 +487,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     return result;
   }
   // Text is read on the screen; Markdown and JSON are copied into a ticket whole: a line broken inside a code span breaks it.
-  if (summary !== undefined) text += `\n${summaryFormat === 'text' ? layout.wrap(summary) : summary}`;
+  if (summary !== undefined) text += `\n${summary}`;
   if (saving) text += `\n${layout.wrap(saveProblem ?? t('cases.saved', { id: caseId }))}\n`;
   io.stdout.write(text);
   if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
@@ -577,9 +578,12 @@ function caseRecord(
   };
 }
 
-/** The summary in a format, with anything users typed that still looks like a secret redacted; `saved` says whether it has an id to show. */
-async function summaryText(ctx: Context, record: CaseRecord, flow: Flow, format: SummaryFormat, saved: boolean): Promise<string> {
-  return renderSummary(await redactCaseRecord(record), flow, format, ctx.t, ctx.lang, saved);
+/**
+ * The summary in a format, with anything users typed that still looks like a secret redacted; `saved` says whether
+ * it has an id to show. Text is laid out for where it is shown; Markdown and JSON are copied into a ticket whole.
+ */
+async function summaryText(ctx: Context, record: CaseRecord, flow: Flow, format: SummaryFormat, saved: boolean, layout: Layout): Promise<string> {
+  return renderSummary(await redactCaseRecord(record), flow, format, ctx.t, ctx.lang, saved, format === 'text' ? layout : UNWRAPPED);
 }
 
 /** What typed at a fact prompt goes back, like Back at a question (a prompt for text has no menu). */
@@ -720,11 +724,15 @@ function resumedAt(asked: readonly CaseFact[], facts: CaseRecord['facts'], stood
   return empty === -1 ? at : Math.min(at, empty);
 }
 
-/** The facts recorded so far, for the recap of a resumed case. */
-function describeFacts(ctx: Context, facts: CaseRecord['facts']): string {
+/**
+ * The facts recorded so far, for the recap of a resumed case, laid out: a value's continuation lines go under the
+ * value, so they are not read as another fact (QA: they went back to the label's column).
+ */
+function describeFacts(ctx: Context, facts: CaseRecord['facts'], layout: Layout): string {
   const known = CASE_FACTS.filter((k) => facts[k] !== undefined);
   if (known.length === 0) return '';
-  return `${ctx.t('fact.known')}\n${known.map((k) => `  ${ctx.t('summary.label', { label: ctx.t(`fact.${k}`), value: safeText(facts[k]!) })}`).join('\n')}\n`;
+  const line = (k: CaseFact) => layout.hanging(`  ${ctx.t('summary.label', { label: ctx.t(`fact.${k}`), value: '' })}`, safeText(facts[k]!));
+  return `${layout.wrap(ctx.t('fact.known'))}\n${known.map(line).join('\n')}\n`;
 }
 
 /**
