@@ -35,3 +35,4 @@ import './checks/progress.js';
 import './commands/diagnose/answers.js';
 import './util/suggest.js';
 import './render/summary.js';
+import './render/chain.js';

@@ -289,7 +289,7 @@ describe('agent mode at escalations and alerts', () => {
     });
     corrected.prompter.assertDone();
     expect(corrected.code).toBe(0);
-    expect(corrected.stderr.replace(/\s+/g, ' ')).toContain('The TxID given is not a TxID of eth. Correct the chain, or press Enter to keep it as it is.');
+    expect(corrected.stderr.replace(/\s+/g, ' ')).toContain('The TxID given is not a TxID on Ethereum (ETH). Correct the chain, or press Enter to keep it as it is.');
     expect(corrected.prompter.inputs[5]!.default).toBe('eth');
     expect(corrected.stdout).toContain('Coin and network (chain): btc');
     // Kept as typed when it is typed again: the agent may know better.
@@ -305,7 +305,15 @@ describe('agent mode at escalations and alerts', () => {
       prompts: [...facts, { expect: 'TxID', pick: 'not-a-txid' }, { expect: 'TxID', pick: `0x${btcTx}` }, { expect: 'Receiving address', pick: '' }],
     });
     txFirst.prompter.assertDone();
-    expect(txFirst.stderr.replace(/\s+/g, ' ')).toContain('That is not a TxID of eth. Correct it, or press Enter to keep it as it is.');
+    expect(txFirst.stderr.replace(/\s+/g, ' ')).toContain('That is not a TxID on Ethereum (ETH). Correct it, or press Enter to keep it as it is.');
+    // The chain by the name people know, in Chinese too, never wallet-help's id ("trx") for what the caller called USDT TRC20 (QA: desk).
+    const zh = await run(['--lang', 'zh', 'diagnose', 'account-compromised', '--agent', '--fact', 'chain=USDT TRC20'], {
+      tty: true,
+      prompts: [...facts.map((f) => ({ pick: f.pick })), { pick: 'zzz' }, { pick: 'zzz' }, { pick: '' }],
+    });
+    zh.prompter.assertDone();
+    expect(zh.stderr.replace(/\s+/g, '')).toContain('这不是波场（TRC20）的交易哈希。请改正，或直接回车按原样保留。');
+    expect(zh.stderr).not.toMatch(/\btrx\b/);
   });
 
   it('asks for where the money went after money was sent to a scammer, not an error message (QA: agent)', async () => {

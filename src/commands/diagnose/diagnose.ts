@@ -26,6 +26,7 @@ import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile } from './answers.js';
 import '../../core.js';
 import { chainFromText, MEMO_CHAINS } from '../../checks/chains.js';
+import { chainName, chainNames } from '../../render/chain.js';
 
 /** Check results that mean all is well there (marked ✔; anything else, ⚠). */
 const GOOD_RESULTS: ReadonlySet<string> = new Set(['ok', 'confirmed', 'same', 'not-needed', 'given']);
@@ -329,8 +330,8 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             // A check that cannot decide (a fact left empty, an address valid on several networks) leaves the question to be asked.
             (r) =>
               r?.answer !== undefined
-                ? { text: t(`check.measured.${r.answer as 'ok'}`, { detail: r.record.detail ?? '' }).trim(), ok: GOOD_RESULTS.has(r.answer) }
-                : { text: r ? t('check.measured.nameNotFound') : txidMisfit ? t('check.measured.txidMisfit', { chain: txidChain! }) : t('check.measured.undecided'), ok: false },
+                ? { text: measuredText(t, r.answer, r.record.detail), ok: GOOD_RESULTS.has(r.answer) }
+                : { text: r ? t('check.measured.nameNotFound') : txidMisfit ? t('check.measured.txidMisfit', { chain: chainName(t, txidChain!) }) : t('check.measured.undecided'), ok: false },
             opts.json,
           );
           // What was measured goes to the case even when it decides nothing (the question is then asked).
@@ -685,7 +686,7 @@ async function askFacts(
       const chain = chainText === undefined ? undefined : chainFromText(chainText);
       if (chain && txid && !(await import('../../checks/crypto.js')).checkTxid(chain, txid).valid) {
         const layout = await layoutFor(ctx.io.stderr);
-        ctx.io.stderr.write(`${layout.wrap(ctx.t(key === 'txid' ? 'fact.txidMisfit' : 'fact.chainMisfit', { chain }))}\n`);
+        ctx.io.stderr.write(`${layout.wrap(ctx.t(key === 'txid' ? 'fact.txidMisfit' : 'fact.chainMisfit', { chain: chainName(ctx.t, chain) }))}\n`);
         misfit[key] = value;
         misfitTold = value;
         continue;
@@ -809,6 +810,12 @@ function checkLine(ctx: Context, r: CheckRecord, spoofable?: 'phone' | 'email'):
   const line = ctx.t(`check.result.${r.result as 'official' | 'lookalike' | 'unknown' | 'not-given'}`, { input });
   // An official number or address can still be shown by a scammer (caller ID, sender addresses): said at once, as verify says it.
   return spoofable ? `${line}\n  ${ctx.t(`verify.spoofable.${spoofable}`)}` : line;
+}
+
+/** What a measured check found, in words: the chains an address belongs to by their names, not their ids. */
+function measuredText(t: Translate, answer: string, detail: string | undefined): string {
+  const shown = answer === 'different' && detail !== undefined ? chainNames(t, detail) : (detail ?? '');
+  return t(`check.measured.${answer as 'ok'}`, { detail: shown }).trim();
 }
 
 /** The words of the key hint under a list, in the user's language. */
