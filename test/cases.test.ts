@@ -497,7 +497,50 @@ describe('agent mode at escalations and alerts', () => {
     await facts('btc', [address, error]);
     await facts('xrp', [address, { expect: 'Memo', pick: '' }, error]);
     // Going back from the fact after a memo not asked goes to the fact before it.
-    await facts('btc', [address, { expect: 'Error message', pick: '<' }, { expect: 'Receiving address', pick: 'bc1q' }, error]);
+    await facts('btc', [address, { expect: 'Error message', pick: '<' }, { expect: 'Receiving address', pick: '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa' }, error]);
+  });
+
+  it('says at the prompt when an address or a tag cannot be one of the chain given, and that the check found the address invalid (QA: desk)', async () => {
+    // One character off: the checksum fails. Said at once; Enter keeps it as it is, and the check says it is invalid.
+    const typo = 'ltc1qg82hd4v5y9lj2ryxwlq8r6gh9jc5ze0mvygmyx';
+    const start = [{ pick: 'crypto' }, { pick: 'completed' }, { expect: 'chain', pick: 'LTC' }, { expect: 'TxID', pick: '' }, { expect: 'block explorer', pick: 'confirmed' }];
+    // CI: the check's line is a plain one (no spinner on this pretend terminal).
+    const r = await run(['diagnose', 'deposit-missing'], {
+      tty: true,
+      env: { CI: '1' },
+      prompts: [...start, { expect: 'Receiving address', pick: typo }, { expect: 'Receiving address', pick: '' }, { expect: 'Are they the same', pick: 'same' }, { expect: 'minimum', pick: 'above-minimum' }],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    const said = r.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain('That is not a valid Litecoin (LTC) address (its checksum does not match: a character is probably mistyped). Correct it, or press Enter to keep it as it is.');
+    expect(r.prompter.inputs.at(-1)!.default).toBe(typo);
+    expect(said).toContain('Checking the address against the chain… the address is not a valid Litecoin (LTC) address (its checksum does not match: a character is probably mistyped); the question is asked');
+    expect(said).not.toContain('cannot tell');
+    // Not an address at all, for Ethereum; corrected at once, nothing more to say. In Chinese too.
+    const eth = await run(['--lang', 'zh', 'diagnose', 'deposit-missing'], {
+      tty: true,
+      env: { CI: '1' },
+      prompts: [...start.slice(0, 2), { pick: 'Ethereum' }, { pick: '' }, { pick: 'confirmed' }, { pick: 'hello world' }, { pick: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' }, { pick: 'same' }, { pick: 'above-minimum' }],
+    });
+    eth.prompter.assertDone();
+    expect(eth.stderr.replace(/\s+/g, '')).toContain('这不是有效的以太坊（ETH）地址（格式不对）。请改正，或直接回车按原样保留。');
+    // An XRP destination tag is a number: "abc" is said at once, and can be corrected.
+    const xrp = await run(['diagnose', 'withdrawal-delayed', '--agent', '--answer', 'status=broadcast', '--no-checks'], {
+      tty: true,
+      prompts: [
+        { pick: 'not-found' },
+        ...['Account ID', 'When it happened', 'Amount', 'Transaction ID'].map((expect) => ({ expect, pick: '' })),
+        { expect: 'Coin and network', pick: 'XRP' },
+        { expect: 'Receiving address', pick: '' },
+        { expect: 'Memo', pick: 'abc' },
+        { expect: 'Memo', pick: '12345' },
+        { expect: 'Error message', pick: '' },
+      ],
+    });
+    xrp.prompter.assertDone();
+    expect(xrp.stderr.replace(/\s+/g, ' ')).toContain('That is not a destination tag XRP Ledger (XRP) takes: a tag is a whole number of up to 10 digits.');
+    expect(xrp.stdout).toContain('Memo / tag: 12345');
   });
 
   it('checks a contact the way verify does: a national number needs its country, an official number can still be faked (QA: zh user)', async () => {

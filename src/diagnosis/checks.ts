@@ -25,6 +25,8 @@ export interface CheckRecord {
   /** For measured checks: each layer with its time, and why a layer failed. */
   timings?: CheckTiming[];
   detail?: string;
+  /** For the crypto transfer checks: the chain checked against (its id). */
+  chain?: string;
 }
 
 /**
@@ -98,15 +100,19 @@ export async function runMeasuredCheck(q: Question, provider: Provider, opts: Ch
   };
 }
 
-/** The crypto transfer checks, from the case facts; undefined when they cannot decide (the question is then asked). */
-async function runTransferCheck(q: Question, provider: Provider, opts: CheckOptions, facts: CheckFacts): Promise<{ answer: string; record: CheckRecord } | undefined> {
+/**
+ * The crypto transfer checks, from the case facts; undefined when they cannot decide (the question is then asked).
+ * An address that is not one of the chain given at all (a typo) is measured, not undecided: recorded as `invalid`
+ * with the problem as its detail, and the question is asked.
+ */
+async function runTransferCheck(q: Question, provider: Provider, opts: CheckOptions, facts: CheckFacts): Promise<{ answer: string | undefined; record: CheckRecord } | undefined> {
   const crypto = await import('../checks/crypto.js');
   // The chain as people write it ("BTC", "USDT TRC20", "莱特币"): one the checks know, or no check.
   const chain = facts.chain === undefined ? undefined : chainFromText(facts.chain);
   if (!chain) return undefined;
   const record = (result: string, input: string | null, detail?: string): { answer: string; record: CheckRecord } => ({
     answer: result,
-    record: { question: q.id, check: q.check!, input, result, reasons: [], ...(detail ? { detail } : {}) },
+    record: { question: q.id, check: q.check!, input, result, reasons: [], ...(detail ? { detail } : {}), chain },
   });
   if (q.check === 'address-chain') {
     if (!facts.address) return undefined;
@@ -115,6 +121,7 @@ async function runTransferCheck(q: Question, provider: Provider, opts: CheckOpti
     // an 0x address is valid on Ethereum and BNB Smart Chain alike, the classic wrong-network deposit.
     if (a.valid) return a.validOn.every((c) => crypto.sameNetwork(c, chain)) ? record('same', a.normalized ?? facts.address.trim()) : undefined;
     if (a.problem === 'other-chain') return record('different', facts.address.trim(), a.validOn.join(', '));
+    if (a.problem === 'checksum' || a.problem === 'format') return { ...record('invalid', facts.address.trim(), a.problem), answer: undefined };
     return undefined;
   }
   if (q.check === 'memo') {

@@ -331,7 +331,13 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             (r) =>
               r?.answer !== undefined
                 ? { text: measuredText(t, r.answer, r.record.detail), ok: GOOD_RESULTS.has(r.answer) }
-                : { text: r ? t('check.measured.nameNotFound') : txidMisfit ? t('check.measured.txidMisfit', { chain: chainName(t, txidChain!) }) : t('check.measured.undecided'), ok: false },
+                : {
+                    // Measured without an answer: an address that is no address of the chain (a typo), or a server name not found.
+                    text: r?.record.result === 'invalid'
+                      ? t('check.measured.invalid', { chain: chainName(t, r.record.chain ?? ''), problem: t(`checkcmd.problem.${r.record.detail as 'checksum'}`) })
+                      : r ? t('check.measured.nameNotFound') : txidMisfit ? t('check.measured.txidMisfit', { chain: chainName(t, txidChain!) }) : t('check.measured.undecided'),
+                    ok: false,
+                  },
             opts.json,
           );
           // What was measured goes to the case even when it decides nothing (the question is then asked).
@@ -692,6 +698,17 @@ async function askFacts(
         continue;
       }
     }
+    // An address or a memo that cannot be one of the chain given (a checksum that fails, a tag that is no number):
+    // said at once, like a TxID that does not fit, for the agent to catch the typo while the caller is there (QA: desk).
+    if ((key === 'address' || key === 'memo') && value !== '' && value !== misfitTold && value !== facts[key]) {
+      const told = await chainMisfit(ctx.t, key, value, facts.chain);
+      if (told !== undefined) {
+        ctx.io.stderr.write(`${(await layoutFor(ctx.io.stderr)).wrap(told)}\n`);
+        misfit[key] = value;
+        misfitTold = value;
+        continue;
+      }
+    }
     backwards = false;
     delete misfit[key];
     if (o.check !== undefined) o.prompts.askedAt.set(key, o.check);
@@ -712,6 +729,22 @@ async function askFacts(
   o.prompts.at = undefined;
   if (asked.length > 0) await o.saved();
   return 'done';
+}
+
+/**
+ * What is wrong with an address or a memo typed for the chain given, in words, when it cannot be one of that chain:
+ * an address whose checksum fails or that has no address's form (one of another chain is for the check to say), a
+ * memo or tag the chain cannot carry (an XRP tag is a number). Undefined when it may be right, or the chain is unknown.
+ */
+async function chainMisfit(t: Translate, key: 'address' | 'memo', value: string, chainText: string | undefined): Promise<string | undefined> {
+  const chain = chainText === undefined ? undefined : chainFromText(chainText);
+  if (!chain) return undefined;
+  const crypto = await import('../../checks/crypto.js');
+  if (key === 'address') {
+    const a = crypto.checkAddress(chain, value);
+    return a.problem === 'checksum' || a.problem === 'format' ? t('fact.addressMisfit', { chain: chainName(t, chain), problem: t(`checkcmd.problem.${a.problem}`) }) : undefined;
+  }
+  return crypto.checkMemo(chain, value).problem === 'format' ? t(chain === 'xrp' ? 'fact.tagMisfit' : 'fact.memoMisfit', { chain: chainName(t, chain) }) : undefined;
 }
 
 /**
