@@ -482,6 +482,35 @@ describe('agent mode at escalations and alerts', () => {
     expect(rows.at(-1)!.refused).toBe('recovery-phrase');
   });
 
+  it('lists the secrets given with "and", and says of a card number what support does for it, as the warning did (QA: desk)', async () => {
+    const key = 'e9873d79c6d87dc0fb6a5778633389f4453213303da61f20bd67fc233aa33262';
+    const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=payments', '--answer', 'payment-kind=money'], {
+      tty: true,
+      prompts: [
+        { expect: 'Account ID', pick: '4111 1111 1111 1111' },
+        { expect: 'Account ID', pick: key },
+        { expect: 'Account ID', pick: 'my SMS code is 123456' },
+        { expect: 'Account ID', pick: '' },
+        ...['When it happened', 'Amount'].map((expect) => ({ expect, pick: '' })),
+        { expect: 'Error message', pick: 'my password is hunter22' },
+        { expect: 'Error message', pick: '' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain('If they gave it to anyone they do not trust, have them ask the card issuer to block the card.');
+    const refused = r.stdout.slice(r.stdout.indexOf('Secrets given during the case')).replace(/\s+/g, ' ');
+    expect(refused).toContain('- The caller read out a private key, a one-time code and a password: refused and not kept, but to be treated as exposed.');
+    expect(refused).toContain('- The caller read out a card number: refused and not kept. If they gave it to anyone they do not trust, have them ask the card issuer to block the card.');
+    const zh = await run(['--lang', 'zh', 'diagnose', 'contact-support', '--answer', 'topic=payments', '--answer', 'payment-kind=money', '--agent'], {
+      tty: true,
+      prompts: [{ pick: key }, { pick: 'my SMS code is 123456' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }],
+    });
+    zh.prompter.assertDone();
+    expect(zh.stdout).toContain('来电者读出了私钥和一次性验证码。已拒绝且未保存，请按已泄露处理。');
+    expect(zh.stdout).not.toContain('冻结');
+  });
+
   it('asks for a memo only for a chain that has one, typed just before it (QA: agent)', async () => {
     // The facts of a withdrawal not found on the chain, from the TxID on: the chain typed, then `rest`.
     const facts = async (chain: string, rest: { expect: string; pick: string }[]) => {

@@ -1,7 +1,7 @@
 /** A case summary ready to paste into a ticket: text, Markdown or JSON. */
 import type { CaseRecord } from '../cases/store.js';
 import type { Flow, Lang } from '../engine/types.js';
-import { listOf, sentences, type Translate } from '../i18n/i18n.js';
+import { andList, listOf, sentences, type Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { CHANNEL_TYPES, type ChannelType } from '../directory/types.js';
 import { safeText } from '../util/safe-text.js';
@@ -89,9 +89,13 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
     for (const [key, value] of facts) lines.push(item(label(t(`fact.${key}` as MessageKey), typed(value ?? ''))));
   }
   // A secret typed (or read out) at a prompt was refused and never kept; the security team still needs to know it was given.
+  // A card number is no key to the account: what support does for it (have the issuer block the card) is said apart
+  // from the secrets to treat as exposed, as the warning on the screen says it (QA: one list called both "exposed").
   if (record.refused && record.refused.length > 0) {
     lines.push('', heading(t('summary.refused')));
-    lines.push(item(t(record.role === 'agent' ? 'summary.refused.agent' : 'summary.refused.user', { kinds: listOf(t, record.refused.map((k) => t(`secret.${k}`))) })));
+    const exposed = record.refused.filter((k) => k !== 'card-number');
+    if (exposed.length > 0) lines.push(item(t(record.role === 'agent' ? 'summary.refused.agent' : 'summary.refused.user', { kinds: andList(t, exposed.map((k) => t(`secret.${k}`))) })));
+    if (record.refused.includes('card-number')) lines.push(item(t(record.role === 'agent' ? 'summary.refused.card.agent' : 'summary.refused.card.user')));
   }
   return `${(md ? lines : lines.map((l, i) => (laidOut.has(i) ? l : layout.wrap(l)))).join('\n')}\n`;
 }
