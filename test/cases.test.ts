@@ -243,6 +243,23 @@ describe('agent mode', () => {
     expect(plain.stderr).not.toContain('recovery phrase');
   });
 
+  it('inside account-compromised, sends the agent to the steps of this case, not to the command that starts it again (QA: desk)', async () => {
+    const wif = '5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ';
+    for (const lang of ['en', 'zh']) {
+      const r = await run(['--lang', lang, 'diagnose', 'account-compromised', '--agent'], {
+        tty: true,
+        prompts: [...['', '', '', '', ''].map((pick) => ({ pick })), { pick: wif }, { pick: '' }],
+      });
+      r.prompter.assertDone();
+      expect(r.code).toBe(0);
+      expect(r.stderr).not.toContain('wallet-help diagnose account-compromised');
+      expect(r.stderr.replace(/\s+/g, lang === 'zh' ? '' : ' ')).toContain(lang === 'zh' ? '在通话结束前，带来电者完成本次排查的各项步骤。' : 'Treat it as exposed: before the call ends, go through the steps of this case with the caller.');
+    }
+    // In any other flow, the steps for a compromised account are another flow's: named as the command that runs them.
+    const other = await run(['diagnose', 'forgot-password', '--agent', '--answer', 'contact-access=no-access'], { tty: true, prompts: [{ pick: wif }, { pick: '' }, { pick: '' }, { pick: '' }] });
+    expect(other.stderr.replace(/\s+/g, ' ')).toContain('("wallet-help diagnose account-compromised")');
+  });
+
   it('warns the agent about a card number without calling the account stolen', async () => {
     const r = await run(['--lang', 'zh', 'diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,

@@ -246,7 +246,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   // Prompts speak as the case began: a resumed agent case warns the agent, whatever the role now.
   const caseCtx: Context = role === ctx.role ? ctx : { ...ctx, role };
   // `check`: the question whose check the facts are asked for.
-  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean, check?: string) => askFacts(caseCtx, facts, keys, { canGoBack, prompts, check, saved: () => progress(next.session) });
+  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean, check?: string) => askFacts(caseCtx, facts, keys, { flow: flow.id, canGoBack, prompts, check, saved: () => progress(next.session) });
 
   const backByHand = (session: Next['session']): Next => {
     const to = goBack(session);
@@ -367,7 +367,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             const message = role === 'agent' && q.agent ? `${safeText(q.agent[lang])}\n${prompt}` : prompt;
             for (;;) {
               if (!loaded) break;
-              const typed = await askText(caseCtx, path.length > 0 ? t('fact.withBackHint', { text: message }) : message, {}, undefined, { kinds: prompts.refused, saved: () => progress(next.session) });
+              const typed = await askText(caseCtx, flow.id, path.length > 0 ? t('fact.withBackHint', { text: message }) : message, {}, undefined, { kinds: prompts.refused, saved: () => progress(next.session) });
               if (path.length > 0 && isBack(typed.trim(), undefined)) {
                 wentBack = true;
                 break;
@@ -636,7 +636,7 @@ async function askFacts(
   ctx: Context,
   facts: CaseRecord['facts'],
   keys: readonly CaseFact[],
-  o: { canGoBack: boolean; prompts: FactPrompts; check?: string | undefined; saved: () => Promise<void> },
+  o: { flow: string; canGoBack: boolean; prompts: FactPrompts; check?: string | undefined; saved: () => Promise<void> },
 ): Promise<'done' | 'back'> {
   const { reask, skipped } = o.prompts;
   const asked = keys.filter((key) => (facts[key] === undefined && !skipped.has(key)) || reask.has(key));
@@ -668,7 +668,7 @@ async function askFacts(
     // What is known of it is offered, ready to correct: typed before, or gone back over.
     const offered = misfit[key] ?? facts[key];
     // A secret typed here is masked, refused and asked for again (askText), so what comes back is safe to keep.
-    const value = (await askText(ctx, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], offered, { kinds: o.prompts.refused, saved: o.saved })).trim();
+    const value = (await askText(ctx, o.flow, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], offered, { kinds: o.prompts.refused, saved: o.saved })).trim();
     if (isBack(value, offered)) {
       // Where there is nothing to go back to, "<" is no fact either: asked again.
       if (!back) continue;
@@ -775,7 +775,7 @@ function describeFacts(ctx: Context, facts: CaseRecord['facts'], layout: Layout)
  * the agent, in agent mode) and the question is asked again, so the session
  * and its answers go on and the secret is never shown, used or kept.
  */
-async function askText(ctx: Context, message: string, scan: SecretScanOptions = {}, offered?: string, refused?: { kinds: Set<SecretKind>; saved: () => Promise<void> }): Promise<string> {
+async function askText(ctx: Context, flow: string, message: string, scan: SecretScanOptions = {}, offered?: string, refused?: { kinds: Set<SecretKind>; saved: () => Promise<void> }): Promise<string> {
   const prompter = await ctx.io.prompter();
   const { findSecrets } = await loadScanner();
   const secretIn = (text: string) => findSecrets(text, { ...scan, typedLine: true })[0]?.kind;
@@ -791,7 +791,7 @@ async function askText(ctx: Context, message: string, scan: SecretScanOptions = 
     const { err } = await ctx.styles();
     // Wrapped to the terminal like all text: at 40 columns an unwrapped warning breaks mid-word.
     const layout = await layoutFor(ctx.io.stderr);
-    ctx.io.stderr.write(`${layout.hanging(err.yellow.bold(ctx.t('warning.prefix')), refusalMessage(ctx.t, kind, ctx.role))}\n${layout.wrap(ctx.t('safety.typeAgain'))}\n`);
+    ctx.io.stderr.write(`${layout.hanging(err.yellow.bold(ctx.t('warning.prefix')), refusalMessage(ctx.t, kind, ctx.role, flow))}\n${layout.wrap(ctx.t('safety.typeAgain'))}\n`);
   }
 }
 
