@@ -36,3 +36,4 @@ import './commands/diagnose/answers.js';
 import './util/suggest.js';
 import './render/summary.js';
 import './render/chain.js';
+import './render/check-lines.js';

@@ -601,7 +601,7 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.code).toBe(0);
     expect(r.stderr.replace(/\s+/g, ' ')).toContain('"020 7946 0321" has no country code and cannot be compared: type it again with + and its country code first, such as +86 for China');
     const all = (r.stdout + r.stderr).replace(/\s+/g, ' ');
-    expect(all).toContain('is one of the official contacts.');
+    expect(all).toContain('✔ Checked: +1 202-555-0199 is an official contact of Example Wallet (security support).');
     expect(all).toContain('caller ID can be faked');
     const script = await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me', '--check-input', 'claimed-contact=020 7946 0321', '--json']);
     expect(script.code).toBe(2);

@@ -20,6 +20,10 @@ export interface CheckRecord {
   check: string;
   /** The typed text in normal form (E.164, host, handle), or null when nothing was typed. */
   input: string | null;
+  /** For a contact check: the text as it was typed, when its normal form differs ("+1 202-555-0134", "@handle"). */
+  typed?: string;
+  /** For a contact check that found a look-alike: the official contact it imitates. */
+  imitates?: string;
   result: string;
   reasons: (LookalikeReason | UnknownReason)[];
   /** For measured checks: each layer with its time, and why a layer failed. */
@@ -39,7 +43,7 @@ export async function runCheck(
   typed: string,
   providers: readonly Provider[],
   t: Translate,
-): Promise<{ answer: string; record: CheckRecord; spoofable?: 'phone' | 'email' } | 'needs-country' | undefined> {
+): Promise<{ answer: string; record: CheckRecord; spoofable?: 'phone' | 'email'; owner?: { provider: string; queue: string | null } } | 'needs-country' | undefined> {
   if (q.check !== 'verify-contact') return undefined;
   const spec = CHECKS[q.check];
   const text = typed.trim();
@@ -55,10 +59,24 @@ export async function runCheck(
   // A national number cannot be compared without its country: no verdict, never "not official".
   if (result.reasons.includes('needs-country')) return 'needs-country';
   const spoofable = spoofableKind(result);
+  const input = result.normalized ?? clip(result.input);
+  const asTyped = clip(result.input);
+  // Whose contact it is, or imitates: the provider by name, as verify says it.
+  const match = result.match;
+  const owner = match ? { provider: providers.find((p) => p.id === match.provider)?.name ?? match.provider, queue: match.queue } : undefined;
   return {
     answer: result.verdict,
-    record: { question: q.id, check: q.check, input: result.normalized ?? clip(result.input), result: result.verdict, reasons: result.reasons },
+    record: {
+      question: q.id,
+      check: q.check,
+      input,
+      ...(asTyped !== input ? { typed: asTyped } : {}),
+      result: result.verdict,
+      reasons: result.reasons,
+      ...(result.verdict === 'lookalike' && match ? { imitates: match.value } : {}),
+    },
     ...(spoofable ? { spoofable } : {}),
+    ...(owner ? { owner } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 /** A case summary ready to paste into a ticket: text, Markdown or JSON. */
 import type { CaseRecord } from '../cases/store.js';
 import type { Flow, Lang } from '../engine/types.js';
-import { andList, listOf, sentences, type Translate } from '../i18n/i18n.js';
+import { andList, sentences, type Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { CHANNEL_TYPES, type ChannelType } from '../directory/types.js';
 import { safeText } from '../util/safe-text.js';
@@ -9,6 +9,7 @@ import { formatDateTime } from './time.js';
 import '../core.js';
 import { zoneLabel } from './user-zone.js';
 import { UNWRAPPED, type Layout } from './layout.js';
+import { summaryCheckLine } from './check-lines.js';
 
 export const SUMMARY_FORMATS = ['text', 'md', 'json'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
@@ -54,10 +55,8 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   if (record.path.length === 0) lines.push(item(t('summary.none')));
   if (record.checks.length > 0) {
     lines.push('', heading(t('summary.checks')));
-    for (const c of record.checks) {
-      const found = `${c.input === null ? '—' : typed(c.input)} → ${c.result}`;
-      lines.push(item(label(aside(text(c.question), c.check), c.reasons.length > 0 ? aside(found, listOf(t, c.reasons)) : found)));
-    }
+    // In words, as the line shown when the check ran (QA: "claimed-contact (verify-contact): — → not-given").
+    for (const c of record.checks) lines.push(item(summaryCheckLine(t, c, typed)));
   }
   if (record.outcome) {
     lines.push('', heading(t('summary.outcome')));

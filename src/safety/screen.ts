@@ -185,6 +185,10 @@ export async function redactCaseRecord(record: CaseRecord): Promise<CaseRecord> 
   return {
     ...record,
     facts: Object.fromEntries(Object.entries(record.facts).map(([key, value]) => [key, value === undefined ? value : redactSecrets(value, FACT_SCAN[key as CaseFact])])),
-    checks: record.checks.map((c) => (c.input === null ? c : { ...c, input: redactSecrets(c.input, CHECK_INPUT_SCAN) })),
+    checks: record.checks.map((c) => ({
+      ...c,
+      ...(c.input === null ? {} : { input: redactSecrets(c.input, CHECK_INPUT_SCAN) }),
+      ...(c.typed === undefined ? {} : { typed: redactSecrets(c.typed, CHECK_INPUT_SCAN) }),
+    })),
   };
 }

@@ -26,7 +26,10 @@ import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile } from './answers.js';
 import '../../core.js';
 import { chainFromText, MEMO_CHAINS } from '../../checks/chains.js';
-import { chainName, chainNames } from '../../render/chain.js';
+import { chainName } from '../../render/chain.js';
+import { contactCheckLine, measuredText } from '../../render/check-lines.js';
+import { queueTeam } from '../../render/queue.js';
+import type { Queue } from '../../engine/types.js';
 
 /** Check results that mean all is well there (marked ✔; anything else, ⚠). */
 const GOOD_RESULTS: ReadonlySet<string> = new Set(['ok', 'confirmed', 'same', 'not-needed', 'given']);
@@ -330,11 +333,11 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             // A check that cannot decide (a fact left empty, an address valid on several networks) leaves the question to be asked.
             (r) =>
               r?.answer !== undefined
-                ? { text: measuredText(t, r.answer, r.record.detail), ok: GOOD_RESULTS.has(r.answer) }
+                ? { text: measuredText(t, r.record), ok: GOOD_RESULTS.has(r.answer) }
                 : {
                     // Measured without an answer: an address that is no address of the chain (a typo), or a server name not found.
                     text: r?.record.result === 'invalid'
-                      ? t('check.measured.invalid', { chain: chainName(t, r.record.chain ?? ''), problem: t(`checkcmd.problem.${r.record.detail as 'checksum'}`) })
+                      ? t('check.measured.thenAsked', { found: measuredText(t, r.record) })
                       : r ? t('check.measured.nameNotFound') : txidMisfit ? t('check.measured.txidMisfit', { chain: chainName(t, txidChain!) }) : t('check.measured.undecided'),
                     ok: false,
                   },
@@ -386,7 +389,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
           }
           if (ran) {
             checks = [...checks.filter((c) => c.question !== q.id), ran.record];
-            notes = [...notes.filter((n) => n.question !== q.id), { question: q.id, text: checkLine(ctx, ran.record, ran.spoofable) }];
+            notes = [...notes.filter((n) => n.question !== q.id), { question: q.id, text: checkLine(ctx, ran.record, ran.owner, ran.spoofable) }];
             next = forward(next.session, ran.answer);
             await progress(next.session);
             continue;
@@ -837,18 +840,14 @@ function parseCheckInputs(ctx: Context, flags: readonly string[]): Record<string
   return out;
 }
 
-/** One line saying what a check found, shown before the outcome. */
-function checkLine(ctx: Context, r: CheckRecord, spoofable?: 'phone' | 'email'): string {
-  const input = r.input === null ? '' : safeText(r.input);
-  const line = ctx.t(`check.result.${r.result as 'official' | 'lookalike' | 'unknown' | 'not-given'}`, { input });
+/**
+ * What a contact check found, shown before the outcome, as `verify` says it: the contact as typed, whose official
+ * contact it is or which one it imitates, and how (QA: desk).
+ */
+function checkLine(ctx: Context, r: CheckRecord, owner?: { provider: string; queue: string | null }, spoofable?: 'phone' | 'email'): string {
+  const line = contactCheckLine(ctx.t, r, { ...(owner ? { provider: owner.provider } : {}), ...(owner?.queue ? { queue: queueTeam(ctx.t, owner.queue as Queue) } : {}) });
   // An official number or address can still be shown by a scammer (caller ID, sender addresses): said at once, as verify says it.
   return spoofable ? `${line}\n  ${ctx.t(`verify.spoofable.${spoofable}`)}` : line;
-}
-
-/** What a measured check found, in words: the chains an address belongs to by their names, not their ids. */
-function measuredText(t: Translate, answer: string, detail: string | undefined): string {
-  const shown = answer === 'different' && detail !== undefined ? chainNames(t, detail) : (detail ?? '');
-  return t(`check.measured.${answer as 'ok'}`, { detail: shown }).trim();
 }
 
 /** The words of the key hint under a list, in the user's language. */
