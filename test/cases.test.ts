@@ -333,6 +333,20 @@ describe('agent mode at escalations and alerts', () => {
     expect(zh.stderr).not.toMatch(/\btrx\b/);
   });
 
+  it('asks a withdrawal stuck without a TxID what its "have this ready" names, and no TxID (QA: desk)', async () => {
+    const answers = ['status=pending', 'recent-change=none', 'verification=verified', 'amount=ok', 'pending-time=past-time'].flatMap((a) => ['--answer', a]);
+    for (const [chain, memo] of [['LTC', []], ['XRP', [{ expect: 'Memo', pick: '12345' }]]] as const) {
+      const r = await run(['diagnose', 'withdrawal-delayed', '--agent', ...answers, '--summary', 'text'], {
+        tty: true,
+        prompts: [...['Account ID', 'When it happened', 'Amount'].map((expect) => ({ expect, pick: '' })), { expect: 'Coin and network', pick: chain }, { expect: 'Receiving address', pick: '' }, ...memo],
+      });
+      r.prompter.assertDone();
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('The withdrawal is stuck without a TxID');
+      expect(r.prompter.inputs.map((q) => q.message).join('\n')).not.toMatch(/Transaction ID|Error message/);
+    }
+  });
+
   it('asks for where the money went after money was sent to a scammer, not an error message (QA: agent)', async () => {
     const r = await run(['diagnose', 'suspicious-contact', '--agent', '--answer', 'request=transfer', '--answer', 'paid=paid', '--summary', 'text'], {
       tty: true,
