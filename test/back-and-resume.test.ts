@@ -294,3 +294,66 @@ describe('long values laid out as values (QA: desk)', () => {
     expect(zh.stdout).toContain('\n时间：2026年11月20日 10:00\n      （UTC）\n流程：login-failed（版本 1）—\n      登录失败\n');
   });
 });
+
+describe('facts typed on a branch gone Back out of (QA: desk)', () => {
+  const BACK = '__back';
+  /** deposit-missing as an agent: crypto, sent with a TxID, the chain and a misfit TxID kept, then Back to the first question. */
+  const cryptoThenBack = [
+    { expect: 'whether the money came from', pick: 'crypto' },
+    { expect: 'sending platform', pick: 'completed' },
+    { expect: 'chain', pick: 'BTC' },
+    { expect: 'TxID', pick: 'zzz' },
+    { expect: 'TxID', pick: '' },
+    { expect: 'block explorer', pick: BACK },
+    { expect: 'sending platform', pick: BACK },
+  ];
+
+  it('do not make a card top-up a crypto case, nor reach its ticket or case record', async () => {
+    const dir = tempDir();
+    const r = await run(['diagnose', 'deposit-missing', '--agent', '--save'], {
+      tty: true,
+      env: { WALLET_HELP_CONFIG_DIR: dir },
+      prompts: [...cryptoThenBack, { expect: 'whether the money came from', pick: 'bank-card' }, { expect: 'transaction record', pick: 'success' }, ...['Account ID', 'When it happened', 'Amount', 'Error message'].map((expect) => ({ expect, pick: '' }))],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    // No crypto prompt at the card escalation, and nothing of the crypto branch in the ticket or the log.
+    expect(r.prompter.inputs.slice(3).map((q) => q.message).join('\n')).not.toMatch(/TxID|chain|Receiving address|Memo/);
+    const summary = r.stdout.slice(r.stdout.indexOf('Questions and answers'));
+    expect(summary).not.toContain('Case facts');
+    expect(summary).not.toMatch(/zzz|BTC/);
+    const [saved] = readFileSync(join(dir, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { facts: object; outcome: { id: string } });
+    expect(saved).toMatchObject({ facts: {}, outcome: { id: 'escalate-bank-credited-missing' } });
+  });
+
+  it('come back, offered ready to correct, when the same branch is taken again, also in a resumed case', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    // Over to the card branch, then back to crypto in the same run: the chain and TxID typed for it are offered again.
+    const same = await run(['diagnose', 'deposit-missing', '--agent'], {
+      tty: true,
+      prompts: [
+        ...cryptoThenBack,
+        { expect: 'whether the money came from', pick: 'bank-card' },
+        { expect: 'transaction record', pick: BACK },
+        { expect: 'whether the money came from', pick: 'crypto' },
+        { expect: 'sending platform', pick: 'completed' },
+        { expect: 'chain', pick: '' },
+        { expect: 'TxID', pick: '' },
+        { expect: 'block explorer', pick: 'cancel' },
+      ],
+    });
+    expect(same.code).toBe(130);
+    expect(same.prompter.inputs.slice(-2).map((q) => q.default)).toEqual(['BTC', 'zzz']);
+    // Cancelled on the card branch: the resumed case recaps no crypto fact, and keeps them for the crypto branch.
+    const first = await run(['diagnose', 'deposit-missing', '--agent'], { tty: true, env, prompts: [...cryptoThenBack, { pick: 'bank-card' }, { expect: 'transaction record', pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    const resumed = await run(['diagnose', '--resume'], {
+      tty: true,
+      env,
+      prompts: [{ expect: 'transaction record', pick: BACK }, { expect: 'whether the money came from', pick: 'crypto' }, { expect: 'sending platform', pick: 'completed' }, { expect: 'chain', pick: '' }, { expect: 'TxID', pick: 'cancel' }],
+    });
+    expect(resumed.code).toBe(130);
+    expect(resumed.stdout).not.toContain('Case facts so far');
+    expect(resumed.prompter.inputs.map((q) => q.default)).toEqual(['BTC', 'zzz']);
+  });
+});

@@ -18,7 +18,7 @@ import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
 import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord } from '../../diagnosis/checks.js';
 import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow } from '../../engine/types.js';
-import { factsToAsk } from '../../diagnosis/case-facts.js';
+import { branchOf, factsToAsk, settleFacts, type FactBranches } from '../../diagnosis/case-facts.js';
 import { unchosenOthers } from '../../directory/source.js';
 import { clip, mayHoldSecret, safeText } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
@@ -188,6 +188,18 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     ...(resumed?.factAt ? { resumeAt: resumed.factAt } : {}),
     refused: new Set(resumed?.refused ?? []),
   };
+  // Where the facts typed belong: a fact typed on a branch gone back out of is set aside, and comes back, ready to
+  // correct, when that branch is taken again (QA: a TxID typed for a crypto deposit made a card top-up crypto).
+  const branches: FactBranches = {
+    branch: new Map(Object.entries(resumed?.factBranches ?? {}) as [CaseFact, PathStep[]][]),
+    setAside: resumed?.setAside ? [...resumed.setAside] : [],
+  };
+  /** The facts settled for the answers that stand: set aside, or brought back to be offered again. */
+  const settle = (session: Next['session']) => {
+    const { back: brought, aside } = settleFacts(facts, branches, session.path, givenFacts, prompts.skipped);
+    for (const fact of aside) prompts.reask.delete(fact);
+    for (const fact of brought) prompts.reask.add(fact);
+  };
   // Questions gone back to: asked by hand from then on, so Back can change an answer a check gave
   // (running the check again would answer it the same way and go straight on, which made Back a loop).
   // Kept with the case: a resumed case does not let a check answer again what was gone back to.
@@ -202,32 +214,40 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     prompts.skipped.clear();
     prompts.askedAt.clear();
     byHand.clear();
+    branches.branch.clear();
+    branches.setAside = [];
   };
   // Kept once something was answered or typed: an empty case is nothing to continue, and would hide one that is
-  // (--resume takes the latest). Gone back to nothing, it is nothing again.
-  const progress = (session: Next['session']) =>
-    !interactive
-      ? Promise.resolve()
-      : session.path.length === 0 && Object.keys(facts).length === 0 && prompts.refused.size === 0
-        ? clearProgress(io.env, caseId)
-        : saveProgress(io.env, {
-            id: caseId,
-            flow: flow.id,
-            version: flow.version,
-            lang,
-            role,
-            save: saving,
-            startedAt,
-            path: session.path,
-            checks,
-            facts,
-            ...(prompts.reask.size > 0 ? { reask: CASE_FACTS.filter((k) => prompts.reask.has(k)) } : {}),
-            ...(prompts.at ? { factAt: prompts.at } : {}),
-            ...(prompts.askedAt.size > 0 ? { askedAt: Object.fromEntries(prompts.askedAt) } : {}),
-            ...(prompts.refused.size > 0 ? { refused: [...prompts.refused] } : {}),
-            ...(byHand.size > 0 ? { byHand: [...byHand] } : {}),
-            ...(summaryAsked ? { summary: summaryAsked } : {}),
-          });
+  // (--resume takes the latest). Gone back to nothing, it is nothing again. Called after every move, so the facts
+  // are settled for the answers that stand first.
+  const progress = async (session: Next['session']): Promise<void> => {
+    settle(session);
+    if (!interactive) return;
+    if (session.path.length === 0 && Object.keys(facts).length === 0 && prompts.refused.size === 0) {
+      await clearProgress(io.env, caseId);
+      return;
+    }
+    await saveProgress(io.env, {
+      id: caseId,
+      flow: flow.id,
+      version: flow.version,
+      lang,
+      role,
+      save: saving,
+      startedAt,
+      path: session.path,
+      checks,
+      facts,
+      ...(prompts.reask.size > 0 ? { reask: CASE_FACTS.filter((k) => prompts.reask.has(k)) } : {}),
+      ...(prompts.at ? { factAt: prompts.at } : {}),
+      ...(prompts.askedAt.size > 0 ? { askedAt: Object.fromEntries(prompts.askedAt) } : {}),
+      ...(prompts.refused.size > 0 ? { refused: [...prompts.refused] } : {}),
+      ...(byHand.size > 0 ? { byHand: [...byHand] } : {}),
+      ...(branches.branch.size > 0 ? { factBranches: Object.fromEntries(branches.branch) } : {}),
+      ...(branches.setAside.length > 0 ? { setAside: branches.setAside } : {}),
+      ...(summaryAsked ? { summary: summaryAsked } : {}),
+    });
+  };
   // Continued in another language (--lang), the case goes on in that one from now on.
   if (resumed && resumed.lang !== lang) await progress(next.session);
   // A case cancelled at a prompt (or by a signal that stops a running check) is kept as cancelled when saving is on.
@@ -249,7 +269,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   // Prompts speak as the case began: a resumed agent case warns the agent, whatever the role now.
   const caseCtx: Context = role === ctx.role ? ctx : { ...ctx, role };
   // `check`: the question whose check the facts are asked for.
-  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean, check?: string) => askFacts(caseCtx, facts, keys, { flow: flow.id, canGoBack, prompts, check, saved: () => progress(next.session) });
+  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean, check?: string) => askFacts(caseCtx, facts, keys, { flow: flow.id, canGoBack, prompts, check, path: next.session.path, branches, given: givenFacts, saved: () => progress(next.session) });
 
   const backByHand = (session: Next['session']): Next => {
     const to = goBack(session);
@@ -536,8 +556,9 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
   if (resumed.version > 0 && resumed.version !== caseFlow.version) {
     throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: caseFlow.id }), { flow: caseFlow.id, version: caseFlow.version, caseVersion: resumed.version });
   }
-  // The progress file is input too: its facts are screened like typed ones.
-  await refuseSecrets(t, Object.entries(resumed.facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), resumed.role);
+  // The progress file is input too: its facts (those set aside as well) are screened like typed ones.
+  const kept = [...Object.entries(resumed.facts), ...(resumed.setAside ?? []).map((a) => [a.fact, a.value] as const)];
+  await refuseSecrets(t, kept.map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), resumed.role);
   return resumed;
 }
 
@@ -639,7 +660,18 @@ async function askFacts(
   ctx: Context,
   facts: CaseRecord['facts'],
   keys: readonly CaseFact[],
-  o: { flow: string; canGoBack: boolean; prompts: FactPrompts; check?: string | undefined; saved: () => Promise<void> },
+  o: {
+    flow: string;
+    canGoBack: boolean;
+    prompts: FactPrompts;
+    check?: string | undefined;
+    /** The answers the facts are typed after: the branch they belong to. */
+    path: readonly PathStep[];
+    branches: FactBranches;
+    /** Facts given up front (--fact): one kept as it was stays the whole case's. */
+    given: CaseRecord['facts'];
+    saved: () => Promise<void>;
+  },
 ): Promise<'done' | 'back'> {
   const { reask, skipped } = o.prompts;
   const asked = keys.filter((key) => (facts[key] === undefined && !skipped.has(key)) || reask.has(key));
@@ -723,6 +755,9 @@ async function askFacts(
       delete facts[key];
       skipped.add(key);
     }
+    const branch = branchOf(o.branches, key, o.path, value !== '' && facts[key] === o.given[key]);
+    if (branch) o.branches.branch.set(key, branch);
+    else o.branches.branch.delete(key);
     i += 1;
     o.prompts.at = asked[i];
     await o.saved();
