@@ -741,6 +741,31 @@ describe('the case log', () => {
     expect(zh.stdout).toBe('没有符合这些筛选条件的排查记录。\n');
   });
 
+  it('warns of an --outcome that no flow has, with the closest, as for --flow; an id, a kind or cancelled is no typo (QA: desk)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    const typo = await run(['cases', 'list', '--outcome', 'fix-conection'], { env });
+    expect(typo.code).toBe(0);
+    expect(typo.stdout).toBe('No saved case matches these filters.\n');
+    expect(typo.stderr.replace(/\s+/g, ' ')).toContain('No flow has an outcome "fix-conection": give an outcome id (as "wallet-help flows show FLOW" lists them), a kind (fix, escalate or alert) or cancelled. Did you mean fix-connection?');
+    expect((await run(['cases', 'stats', '--outcome', 'nope', '--json'], { env })).stderr).toContain('No flow has an outcome "nope"');
+    for (const known of ['escalate-payments', 'alert', 'cancelled', 'fix-connection']) expect((await run(['cases', 'list', '--outcome', known], { env })).stderr).toBe('');
+    const zh = await run(['--lang', 'zh', 'cases', 'list', '--outcome', 'nope'], { env });
+    expect(zh.stderr).toContain('没有哪个流程有名为“nope”的结果');
+  });
+
+  it('counts a flow that asks nothing under an exit point that says so, not as a case left before its first question (QA: desk)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    await run(['diagnose', 'account-compromised', '--save'], { env });
+    // A case cancelled at its first question is still one left at the start.
+    expect((await run(['diagnose', 'payment-failed', '--save'], { env, tty: true, prompts: [{ pick: 'cancel' }] })).code).toBe(130);
+    expect(json((await run(['cases', 'stats', '--json'], { env })).stdout).byExitPoint).toEqual({ 'account-compromised/(no questions)': 1, 'payment-failed/(start)': 1 });
+    const text = (await run(['cases', 'stats'], { env })).stdout;
+    expect(text).toContain('account-compromised/(no question: straight to the outcome)');
+    expect(text).toContain('payment-failed/(start)');
+    expect((await run(['--lang', 'zh', 'cases', 'stats'], { env })).stdout).toContain('account-compromised/（无需提问，直接得出结果）');
+  });
+
   it('shows a case as one JSON document with --json', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
@@ -767,7 +792,11 @@ describe('the case log', () => {
     const show = await run(['cases', 'show', first.id, '--json'], { env });
     expect(show.code).toBe(0);
     expect(json(show.stdout).id).toBe(first.id);
-    expect((await run(['cases', 'show', first.id.slice(0, 8)], { env })).stderr).toContain('Several cases start with');
+    // The ids to choose from, each as far as it differs from the others (QA: desk).
+    expect((await run(['cases', 'show', first.id.slice(0, 8)], { env })).stderr.replace(/\s+/g, ' ')).toContain(`Several cases start with "${first.id.slice(0, 8)}": ${first.id}, ${first.id}-2. Give more of the id.`);
+    appendFileSync(join(dir, 'cases.jsonl'), `${JSON.stringify({ ...first, id: `${first.id.slice(0, 7)}x-other` })}\n`);
+    // Shown as cases list shows it where that start names it alone.
+    expect((await run(['cases', 'show', first.id.slice(0, 7)], { env })).stderr.replace(/\s+/g, ' ')).toContain(`: ${first.id}, ${first.id}-2, ${first.id.slice(0, 7)}x. Give`);
     const ambiguous = await run(['cases', 'show', first.id.slice(0, 8), '--json'], { env });
     expect(ambiguous.code).toBe(2);
     expect(json(ambiguous.stdout).error).toMatchObject({ code: 'ambiguous_case', candidates: [first.id, `${first.id}-2`] });
