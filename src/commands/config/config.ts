@@ -71,7 +71,7 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       const value = spec.kind === 'path' ? resolve(io.cwd, opts.value) : key === 'lang' ? (langOf(opts.value) ?? opts.value) : opts.value;
       await refuseSecrets(t, [{ text: opts.value }]);
       const problem = valueProblem(key, value);
-      if (problem) throw await refusedValue(ctx, key, (allowed) => t('config.error.badValue', { key, value: clip(opts.value!), allowed }));
+      if (problem) throw await refusedValue(ctx, key, (allowed) => t('config.error.badValue', { key, value: clip(opts.value!), allowed }), opts.value);
       // A directory or provider that cannot be used would break every diagnosis later: refuse it now, saying why.
       if (key === 'contactsFile') {
         const directory = await openDirectory(value, t, io.readFile, ctx.lang);
@@ -118,11 +118,15 @@ async function warnOfBrokenFlows(dir: string, ctx: Context): Promise<void> {
   await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('config.warn.flowsProblems', { count: files, dir: clip(dir) }));
 }
 
-/** A value refused for a setting: what it takes in words, and for a setting of fixed values the list of them (for scripts). */
-async function refusedValue(ctx: Context, key: ConfigKey, message: (allowed: string) => string): Promise<UsageError> {
+/**
+ * A value refused for a setting: what it takes in words, and for a setting of fixed values the list of them (for
+ * scripts) and the closest to what was typed ("agnet": did you mean "agent"?).
+ */
+async function refusedValue(ctx: Context, key: ConfigKey, message: (allowed: string) => string, typed?: string): Promise<UsageError> {
   const words = await allowed(key, ctx);
   const spec: KeySpec = CONFIG_KEYS[key];
-  return new UsageError('invalid_config_value', message(words), { key, allowed: words, ...(spec.values ? { values: [...spec.values] } : {}) });
+  const { suggestions, hint } = spec.values && typed !== undefined ? didYouMean(ctx.t, typed.trim(), spec.values) : { suggestions: [], hint: '' };
+  return new UsageError('invalid_config_value', sentences(ctx.t, message(words), hint), { key, allowed: words, ...(spec.values ? { values: [...spec.values], suggestions } : {}) });
 }
 
 /** What a setting takes, in words: its values, the directory's provider ids, or a file or a folder. */
