@@ -109,6 +109,25 @@ describe('a resumed case', () => {
     expect(resumed.stdout.replace(/\s+/g, ' ')).toContain(`Transaction ID (TxID): ${LTC_TX}`);
   });
 
+  it('goes on as an agent case when --agent is given on the resume, as --lang names another language, and keeps it (QA: desk)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const first = await run(['diagnose', 'payment-failed', '--save'], { tty: true, env, prompts: [{ expect: 'internet connection', pick: 'ok' }, { pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    // A role set in this shell does not change the case: it goes on as it began.
+    const set = await run(['diagnose', '--resume'], { tty: true, env: { ...env, WALLET_HELP_ROLE: 'agent' }, prompts: [{ expect: 'Is your available balance', pick: 'cancel' }] });
+    expect(set.code).toBe(130);
+    const agent = await run(['diagnose', 'payment-failed', '--resume', '--agent'], { tty: true, env, prompts: [{ expect: 'Ask the caller', pick: 'cancel' }] });
+    agent.prompter.assertDone();
+    expect(agent.code).toBe(130);
+    // Kept from then on, without --agent; the case is the agent's in the log.
+    const again = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ expect: 'Ask the caller', pick: 'insufficient' }] });
+    again.prompter.assertDone();
+    expect(again.code).toBe(0);
+    const saved = readFileSync(join(dir, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { role: string; status: string });
+    expect(saved.at(-1)).toMatchObject({ role: 'agent', status: 'finished' });
+  });
+
   it('goes on in the language it began in, unless --lang names another, which it then keeps (QA: zh agent)', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };

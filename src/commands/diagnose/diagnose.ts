@@ -112,7 +112,9 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   // The summary format asked for, or the one the resumed case was begun with.
   const summaryAsked = (opts.summary as SummaryFormat | undefined) ?? resumed?.summary;
   // A resumed case goes on as it began: with its role and its save setting (--save can still turn saving on).
-  const role = resumed?.role ?? ctx.role;
+  // --agent on the resume turns the agent's wording on, as --lang names another language, and the case keeps it;
+  // the role setting or WALLET_HELP_ROLE of this shell does not (QA: desk, --agent was silently ignored).
+  const role = resumed && ctx.roleGiven ? 'agent' : (resumed?.role ?? ctx.role);
   const saving = opts.save ?? resumed?.save ?? ctx.config.saveCases === 'true';
   // Nothing the user typed is used or echoed before it is screened for secrets.
   const flowId = resumed?.flow ?? opts.flow;
@@ -248,8 +250,8 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       ...(summaryAsked ? { summary: summaryAsked } : {}),
     });
   };
-  // Continued in another language (--lang), the case goes on in that one from now on.
-  if (resumed && resumed.lang !== lang) await progress(next.session);
+  // Continued in another language (--lang) or as an agent (--agent), the case goes on so from now on.
+  if (resumed && (resumed.lang !== lang || resumed.role !== role)) await progress(next.session);
   // A case cancelled at a prompt (or by a signal that stops a running check) is kept as cancelled when saving is on.
   // The outcome already given, when a run is cancelled after it (at an alert's facts): the log keeps that the alert was shown.
   let shown: FullResult | undefined;
