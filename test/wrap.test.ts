@@ -66,8 +66,9 @@ describe('wrap', () => {
       '    The caller says it happened around',
       '    lunch time yesterday, Beijing time',
     ]);
-    // Wider than the screen even there, it starts the line.
-    expect(lines(hanging('Warning: ', `see ${'x'.repeat(45)}`, 40))).toEqual(['Warning: see', 'x'.repeat(45)]);
+    // Wider than the screen even there, it starts the line; where the indent has room, the rest goes on under the text.
+    expect(lines(hanging('Warning: ', `see ${'x'.repeat(45)} and the words after it`, 40))).toEqual(['Warning: see', 'x'.repeat(45), '         and the words after it']);
+    expect(lines(hanging('  ● open now  Ticket  ', 'https://www.example.com/help/ticket and notes after it', 40))).toEqual(['  ● open now  Ticket', '    https://www.example.com/help/ticket', '                      and notes after it']);
   });
 
   it('keeps colours on every line of a wrapped styled text and ignores them in widths', () => {
