@@ -17,7 +17,7 @@ import type { SecretScanOptions } from '../../safety/secrets.js';
 import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
 import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord } from '../../diagnosis/checks.js';
-import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow } from '../../engine/types.js';
+import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow, type Queue } from '../../engine/types.js';
 import { branchOf, factsToAsk, settleFacts, type FactBranches } from '../../diagnosis/case-facts.js';
 import { unchosenOthers } from '../../directory/source.js';
 import { clip, mayHoldSecret, safeText } from '../../util/safe-text.js';
@@ -29,7 +29,6 @@ import { chainFromText, MEMO_CHAINS } from '../../checks/chains.js';
 import { chainName } from '../../render/chain.js';
 import { contactCheckLine, measuredText } from '../../render/check-lines.js';
 import { queueTeam } from '../../render/queue.js';
-import type { Queue } from '../../engine/types.js';
 
 /** Check results that mean all is well there (marked ✔; anything else, ⚠). */
 const GOOD_RESULTS: ReadonlySet<string> = new Set(['ok', 'confirmed', 'same', 'not-needed', 'given']);
