@@ -96,6 +96,11 @@ describe('the verify-contact check', () => {
     expect(shown).toContain('✘ Checked: +1 202-555-0134 is NOT official: it imitates +1 202-555-0143, a contact of Example Wallet. The number is close to an official number but not the same.');
     expect(shown).toContain('- Contact checked: +1 202-555-0134 is NOT official: it imitates +1 202-555-0143. The number is close to an official number but not the same.');
     expect(r.stdout).not.toMatch(/→|\(verify-contact\)/);
+    // At 40 columns, its lines go on under the text after the mark, as a check's result line does.
+    const narrow = await run(['--no-color', 'diagnose', 'suspicious-contact'], { tty: true, columns: 40, prompts: [...prompts, { pick: '+1 202-555-0134' }] });
+    const lines = narrow.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('✘ Checked:'));
+    expect(lines.slice(at + 1, at + 5), narrow.stdout).toEqual(['  official: it imitates +1 202-555-0143,', '  a contact of Example Wallet. The', '  number is close to an official number', '  but not the same.']);
     // The record keeps the normal form for scripts, and the text as typed beside it.
     const doc = json((await run([...base, '--check-input', 'claimed-contact=+1 202-555-0134', '--json'])).stdout);
     expect(doc.checks[0]).toMatchObject({ input: '+12025550134', typed: '+1 202-555-0134', result: 'lookalike', imitates: '+1 202-555-0143', reasons: ['similar-number'] });

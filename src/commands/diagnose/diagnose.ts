@@ -9,7 +9,7 @@ import { canPrompt } from '../../io/io.js';
 import type { KeyHints } from '../../io/prompter.js';
 import { listOf, sentences, type Translate } from '../../i18n/i18n.js';
 import { didYouMean } from '../../util/suggest.js';
-import { layoutFor, UNWRAPPED, writeWarning, type Layout } from '../../render/layout.js';
+import { afterMark, layoutFor, UNWRAPPED, writeWarning, type Layout } from '../../render/layout.js';
 import { formatDateTime } from '../../render/time.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { FACT_SCAN, loadScanner, redactCaseRecord, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
@@ -302,7 +302,8 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       // An agent reads the steps and the safety notice as what to tell the caller.
       const agentNotice = role === 'agent' && result.outcome.notice ? { notice: contacts ? t(result.outcome.contact ? 'safety.notice.agent' : 'safety.notice.agent.noQueue', { url: contacts.provider.website }) : t('safety.notice.agent.noContacts') } : {};
       const told = { ...result, outcome: { ...result.outcome, ...(result.agentSteps ? { steps: result.agentSteps } : {}), ...agentNotice } };
-      text = notes.map((n) => `${layout.wrap(n.text)}\n`).join('') + renderOutcome(told, t, style, layout, role === 'agent');
+      // A check's line starts with its mark ("✘ Checked: …"): continuation lines go under its text, as a check's result line does.
+      text = notes.map((n) => `${afterMark(layout, n.text)}\n`).join('') + renderOutcome(told, t, style, layout, role === 'agent');
       if (result.outcome.contact) {
         const { renderContactCard } = await import('../../render/contact.js');
         // A directory of several providers, none chosen: the card says it is the first one's (QA: author).
