@@ -35,3 +35,5 @@ import './checks/progress.js';
 import './commands/diagnose/answers.js';
 import './util/suggest.js';
 import './render/summary.js';
+import './render/chain.js';
+import './render/check-lines.js';

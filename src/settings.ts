@@ -27,7 +27,7 @@ export interface GlobalOptions {
 }
 
 /** What main knows before commander runs. */
-export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' | 'flowDirs' | 'flowDirsGiven' | 'contactsFile' | 'role' | 'nowGiven' | 'inLanguage'> & {
+export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' | 'flowDirs' | 'flowDirsGiven' | 'contactsFile' | 'role' | 'roleGiven' | 'nowGiven' | 'inLanguage'> & {
   /** The bundled flows (replaceable in tests). */
   bundledFlows(): Promise<ReadonlyMap<string, Flow>>;
   /** The same, speaking another language. */
@@ -101,7 +101,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
     return result;
   };
   const inLanguage = async (lang: Lang) => applyGlobals(await base.inLanguage(lang), g, true);
-  return { ...base, inLanguage, now, nowGiven: nowText !== undefined && nowText !== '', role, provider, providerChosen: providerId !== undefined, flows, flowDirs, flowDirsGiven: folders.source === 'flag' && flowDirs.length > 0, ...(contactsFile === undefined ? {} : { contactsFile }) };
+  return { ...base, inLanguage, now, nowGiven: nowText !== undefined && nowText !== '', role, roleGiven: g.agent === true, provider, providerChosen: providerId !== undefined, flows, flowDirs, flowDirsGiven: folders.source === 'flag' && flowDirs.length > 0, ...(contactsFile === undefined ? {} : { contactsFile }) };
 }
 
 /** Where the operator flow folders of a run were named. */

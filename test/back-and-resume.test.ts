@@ -109,6 +109,25 @@ describe('a resumed case', () => {
     expect(resumed.stdout.replace(/\s+/g, ' ')).toContain(`Transaction ID (TxID): ${LTC_TX}`);
   });
 
+  it('goes on as an agent case when --agent is given on the resume, as --lang names another language, and keeps it (QA: desk)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const first = await run(['diagnose', 'payment-failed', '--save'], { tty: true, env, prompts: [{ expect: 'internet connection', pick: 'ok' }, { pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    // A role set in this shell does not change the case: it goes on as it began.
+    const set = await run(['diagnose', '--resume'], { tty: true, env: { ...env, WALLET_HELP_ROLE: 'agent' }, prompts: [{ expect: 'Is your available balance', pick: 'cancel' }] });
+    expect(set.code).toBe(130);
+    const agent = await run(['diagnose', 'payment-failed', '--resume', '--agent'], { tty: true, env, prompts: [{ expect: 'Ask the caller', pick: 'cancel' }] });
+    agent.prompter.assertDone();
+    expect(agent.code).toBe(130);
+    // Kept from then on, without --agent; the case is the agent's in the log.
+    const again = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ expect: 'Ask the caller', pick: 'insufficient' }] });
+    again.prompter.assertDone();
+    expect(again.code).toBe(0);
+    const saved = readFileSync(join(dir, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { role: string; status: string });
+    expect(saved.at(-1)).toMatchObject({ role: 'agent', status: 'finished' });
+  });
+
   it('goes on in the language it began in, unless --lang names another, which it then keeps (QA: zh agent)', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };
@@ -252,5 +271,108 @@ describe('Back (QA: user)', () => {
     r.prompter.assertDone();
     expect(r.code).toBe(0);
     expect(r.prompter.asked.map((q) => q.default)).toEqual([undefined, undefined, 'crypto', undefined, 'bank-card', undefined, undefined, undefined]);
+  });
+});
+
+describe('long values laid out as values (QA: desk)', () => {
+  const TIME = 'The caller says it happened around lunch time yesterday, Beijing time';
+
+  it('go on under themselves in the recap of a resumed case, at 80 and 40 columns, in English and Chinese', async () => {
+    for (const [lang, width, expected] of [
+      ['en', 80, ['  When it happened (with the time zone): The caller says it happened around', `${' '.repeat(41)}lunch time yesterday, Beijing time`]],
+      ['en', 40, ['  When it happened (with the time zone):', '    The caller says it happened around', '    lunch time yesterday, Beijing time']],
+      ['zh', 40, ['  发生时间（注明时区）：今天上午九点（北', '                        京时间）']],
+    ] as const) {
+      const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+      const time = lang === 'zh' ? '今天上午九点（北京时间）' : TIME;
+      const first = await run(['--lang', lang, 'diagnose', 'contact-support', '--agent'], {
+        tty: true,
+        env,
+        prompts: [{ pick: 'payments' }, { pick: 'money' }, { pick: '' }, { pick: time }, { pick: 'cancel' }],
+      });
+      expect(first.code).toBe(130);
+      const resumed = await run(['diagnose', '--resume'], { tty: true, env, columns: width, prompts: [{ pick: 'cancel' }] });
+      const shown = resumed.stdout.split('\n');
+      const at = shown.findIndex((l) => l.startsWith(expected[0]!.slice(0, 8)));
+      expect(shown.slice(at, at + expected.length), resumed.stdout).toEqual(expected);
+    }
+  });
+
+  it('go on under themselves in the Time and Flow lines of a summary, on the screen and in cases show; a ticket copy stays one line', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const r = await run(['diagnose', 'login-failed', '--agent', '--save', '--answer', 'symptom=app-error', '--network', 'ok', '--answer', 'app-version=latest', '--answer', 'service-notice=no-notice', '--summary', 'text', '--no-input'], { tty: true, env, columns: 40 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('\nFlow: login-failed (version 1) — Cannot\n      log in\n');
+    const id = /Case saved as\s+([0-9a-f-]+)/.exec(r.stdout)![1]!;
+    const shown = await run(['cases', 'show', id.slice(0, 8)], { tty: true, env, columns: 40 });
+    expect(shown.stdout).toContain('\nFlow: login-failed (version 1) — Cannot\n      log in\n');
+    expect((await run(['cases', 'show', id.slice(0, 8)], { tty: true, env, columns: 26 })).stdout).toContain('\nTime: 20 Nov 2026, 10:00\n      (UTC)\n');
+    const piped = await run(['cases', 'show', id.slice(0, 8)], { env });
+    expect(piped.stdout).toContain('\nFlow: login-failed (version 1) — Cannot log in\n');
+    const zh = await run(['--lang', 'zh', 'cases', 'show', id.slice(0, 8)], { tty: true, env, columns: 30 });
+    expect(zh.stdout).toContain('\n时间：2026年11月20日 10:00\n      （UTC）\n流程：login-failed（版本 1）—\n      登录失败\n');
+  });
+});
+
+describe('facts typed on a branch gone Back out of (QA: desk)', () => {
+  const BACK = '__back';
+  /** deposit-missing as an agent: crypto, sent with a TxID, the chain and a misfit TxID kept, then Back to the first question. */
+  const cryptoThenBack = [
+    { expect: 'whether the money came from', pick: 'crypto' },
+    { expect: 'sending platform', pick: 'completed' },
+    { expect: 'chain', pick: 'BTC' },
+    { expect: 'TxID', pick: 'zzz' },
+    { expect: 'TxID', pick: '' },
+    { expect: 'block explorer', pick: BACK },
+    { expect: 'sending platform', pick: BACK },
+  ];
+
+  it('do not make a card top-up a crypto case, nor reach its ticket or case record', async () => {
+    const dir = tempDir();
+    const r = await run(['diagnose', 'deposit-missing', '--agent', '--save'], {
+      tty: true,
+      env: { WALLET_HELP_CONFIG_DIR: dir },
+      prompts: [...cryptoThenBack, { expect: 'whether the money came from', pick: 'bank-card' }, { expect: 'transaction record', pick: 'success' }, ...['Account ID', 'When it happened', 'Amount', 'Error message'].map((expect) => ({ expect, pick: '' }))],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    // No crypto prompt at the card escalation, and nothing of the crypto branch in the ticket or the log.
+    expect(r.prompter.inputs.slice(3).map((q) => q.message).join('\n')).not.toMatch(/TxID|chain|Receiving address|Memo/);
+    const summary = r.stdout.slice(r.stdout.indexOf('Questions and answers'));
+    expect(summary).not.toContain('Case facts');
+    expect(summary).not.toMatch(/zzz|BTC/);
+    const [saved] = readFileSync(join(dir, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { facts: object; outcome: { id: string } });
+    expect(saved).toMatchObject({ facts: {}, outcome: { id: 'escalate-bank-credited-missing' } });
+  });
+
+  it('come back, offered ready to correct, when the same branch is taken again, also in a resumed case', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    // Over to the card branch, then back to crypto in the same run: the chain and TxID typed for it are offered again.
+    const same = await run(['diagnose', 'deposit-missing', '--agent'], {
+      tty: true,
+      prompts: [
+        ...cryptoThenBack,
+        { expect: 'whether the money came from', pick: 'bank-card' },
+        { expect: 'transaction record', pick: BACK },
+        { expect: 'whether the money came from', pick: 'crypto' },
+        { expect: 'sending platform', pick: 'completed' },
+        { expect: 'chain', pick: '' },
+        { expect: 'TxID', pick: '' },
+        { expect: 'block explorer', pick: 'cancel' },
+      ],
+    });
+    expect(same.code).toBe(130);
+    expect(same.prompter.inputs.slice(-2).map((q) => q.default)).toEqual(['BTC', 'zzz']);
+    // Cancelled on the card branch: the resumed case recaps no crypto fact, and keeps them for the crypto branch.
+    const first = await run(['diagnose', 'deposit-missing', '--agent'], { tty: true, env, prompts: [...cryptoThenBack, { pick: 'bank-card' }, { expect: 'transaction record', pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    const resumed = await run(['diagnose', '--resume'], {
+      tty: true,
+      env,
+      prompts: [{ expect: 'transaction record', pick: BACK }, { expect: 'whether the money came from', pick: 'crypto' }, { expect: 'sending platform', pick: 'completed' }, { expect: 'chain', pick: '' }, { expect: 'TxID', pick: 'cancel' }],
+    });
+    expect(resumed.code).toBe(130);
+    expect(resumed.stdout).not.toContain('Case facts so far');
+    expect(resumed.prompter.inputs.map((q) => q.default)).toEqual(['BTC', 'zzz']);
   });
 });

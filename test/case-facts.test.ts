@@ -1,6 +1,6 @@
 /** Which case facts an agent is asked for: crypto facts only for crypto cases. */
 import { describe, expect, it } from 'vitest';
-import { factsToAsk } from '../src/diagnosis/case-facts.js';
+import { branchOf, factsToAsk, settleFacts, type FactBranches } from '../src/diagnosis/case-facts.js';
 import type { CaseFact } from '../src/engine/types.js';
 import { resolve, start } from '../src/engine/engine.js';
 import { bundledFlows } from './helpers.js';
@@ -50,5 +50,43 @@ describe('the facts asked at an outcome', () => {
     const flow = structuredClone((await bundledFlows()).find((f) => f.id === 'payment-failed')!);
     const outcome = { ...flow.outcomes['escalate-payments']!, facts: ['txid', 'chain'] as CaseFact[] };
     expect(factsToAsk(flow, outcome, [], {})).toEqual(['txid', 'chain']);
+  });
+});
+
+describe('facts and the branch they were typed on', () => {
+  const crypto = [{ question: 'method', answer: 'crypto' }, { question: 'send-status', answer: 'completed' }];
+  const card = [{ question: 'method', answer: 'bank-card' }];
+
+  it('are set aside when an answer on the way to them changes, brought back when it is given again, and stay while only gone back over', () => {
+    const facts: Partial<Record<CaseFact, string>> = { chain: 'BTC', txid: 'zzz', 'account-id': 'A-1' };
+    const branches: FactBranches = { branch: new Map([['chain', crypto], ['txid', crypto]]), setAside: [] };
+    const skipped = new Set<CaseFact>();
+    // Gone back over (the first answer still stands, or none yet): kept.
+    expect(settleFacts(facts, branches, crypto.slice(0, 1), {}, skipped)).toEqual({ back: [], aside: [] });
+    expect(settleFacts(facts, branches, [], {}, skipped).aside).toEqual([]);
+    // Another answer: set aside; the account id given up front belongs to the whole case.
+    expect(settleFacts(facts, branches, card, {}, skipped)).toEqual({ back: [], aside: ['chain', 'txid'] });
+    expect(facts).toEqual({ 'account-id': 'A-1' });
+    // The crypto answer again: back, with the branch they were typed on.
+    expect(settleFacts(facts, branches, crypto.slice(0, 1), {}, skipped).back.sort()).toEqual(['chain', 'txid']);
+    expect(facts).toEqual({ chain: 'BTC', txid: 'zzz', 'account-id': 'A-1' });
+    expect(branches.setAside).toEqual([]);
+  });
+
+  it('give back a value given up front that a typed one replaced, and let a fact left empty there be asked again', () => {
+    const facts: Partial<Record<CaseFact, string>> = { chain: 'ETH' };
+    const branches: FactBranches = { branch: new Map([['chain', crypto], ['address', crypto]]), setAside: [] };
+    const skipped = new Set<CaseFact>(['address']);
+    settleFacts(facts, branches, card, { chain: 'LTC' }, skipped);
+    expect(facts).toEqual({ chain: 'LTC' });
+    expect(skipped.size).toBe(0);
+  });
+
+  it('belong where they were first given on the branch; one given up front and kept as it is belongs to the whole case', () => {
+    const branches: FactBranches = { branch: new Map([['chain', crypto.slice(0, 1)]]), setAside: [] };
+    expect(branchOf(branches, 'chain', crypto, false)).toEqual(crypto.slice(0, 1));
+    expect(branchOf(branches, 'chain', card, false)).toEqual(card);
+    expect(branchOf(branches, 'txid', crypto, true)).toBeUndefined();
+    expect(branchOf(branches, 'txid', crypto, false)).toEqual(crypto);
   });
 });

@@ -243,6 +243,23 @@ describe('agent mode', () => {
     expect(plain.stderr).not.toContain('recovery phrase');
   });
 
+  it('inside account-compromised, sends the agent to the steps of this case, not to the command that starts it again (QA: desk)', async () => {
+    const wif = '5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ';
+    for (const lang of ['en', 'zh']) {
+      const r = await run(['--lang', lang, 'diagnose', 'account-compromised', '--agent'], {
+        tty: true,
+        prompts: [...['', '', '', '', ''].map((pick) => ({ pick })), { pick: wif }, { pick: '' }],
+      });
+      r.prompter.assertDone();
+      expect(r.code).toBe(0);
+      expect(r.stderr).not.toContain('wallet-help diagnose account-compromised');
+      expect(r.stderr.replace(/\s+/g, lang === 'zh' ? '' : ' ')).toContain(lang === 'zh' ? '在通话结束前，带来电者完成本次排查的各项步骤。' : 'Treat it as exposed: before the call ends, go through the steps of this case with the caller.');
+    }
+    // In any other flow, the steps for a compromised account are another flow's: named as the command that runs them.
+    const other = await run(['diagnose', 'forgot-password', '--agent', '--answer', 'contact-access=no-access'], { tty: true, prompts: [{ pick: wif }, { pick: '' }, { pick: '' }, { pick: '' }] });
+    expect(other.stderr.replace(/\s+/g, ' ')).toContain('("wallet-help diagnose account-compromised")');
+  });
+
   it('warns the agent about a card number without calling the account stolen', async () => {
     const r = await run(['--lang', 'zh', 'diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,
@@ -289,7 +306,7 @@ describe('agent mode at escalations and alerts', () => {
     });
     corrected.prompter.assertDone();
     expect(corrected.code).toBe(0);
-    expect(corrected.stderr.replace(/\s+/g, ' ')).toContain('The TxID given is not a TxID of eth. Correct the chain, or press Enter to keep it as it is.');
+    expect(corrected.stderr.replace(/\s+/g, ' ')).toContain('The TxID given is not a TxID on Ethereum (ETH). Correct the chain, or press Enter to keep it as it is.');
     expect(corrected.prompter.inputs[5]!.default).toBe('eth');
     expect(corrected.stdout).toContain('Coin and network (chain): btc');
     // Kept as typed when it is typed again: the agent may know better.
@@ -305,7 +322,29 @@ describe('agent mode at escalations and alerts', () => {
       prompts: [...facts, { expect: 'TxID', pick: 'not-a-txid' }, { expect: 'TxID', pick: `0x${btcTx}` }, { expect: 'Receiving address', pick: '' }],
     });
     txFirst.prompter.assertDone();
-    expect(txFirst.stderr.replace(/\s+/g, ' ')).toContain('That is not a TxID of eth. Correct it, or press Enter to keep it as it is.');
+    expect(txFirst.stderr.replace(/\s+/g, ' ')).toContain('That is not a TxID on Ethereum (ETH). Correct it, or press Enter to keep it as it is.');
+    // The chain by the name people know, in Chinese too, never wallet-help's id ("trx") for what the caller called USDT TRC20 (QA: desk).
+    const zh = await run(['--lang', 'zh', 'diagnose', 'account-compromised', '--agent', '--fact', 'chain=USDT TRC20'], {
+      tty: true,
+      prompts: [...facts.map((f) => ({ pick: f.pick })), { pick: 'zzz' }, { pick: 'zzz' }, { pick: '' }],
+    });
+    zh.prompter.assertDone();
+    expect(zh.stderr.replace(/\s+/g, '')).toContain('这不是波场（TRC20）的交易哈希。请改正，或直接回车按原样保留。');
+    expect(zh.stderr).not.toMatch(/\btrx\b/);
+  });
+
+  it('asks a withdrawal stuck without a TxID what its "have this ready" names, and no TxID (QA: desk)', async () => {
+    const answers = ['status=pending', 'recent-change=none', 'verification=verified', 'amount=ok', 'pending-time=past-time'].flatMap((a) => ['--answer', a]);
+    for (const [chain, memo] of [['LTC', []], ['XRP', [{ expect: 'Memo', pick: '12345' }]]] as const) {
+      const r = await run(['diagnose', 'withdrawal-delayed', '--agent', ...answers, '--summary', 'text'], {
+        tty: true,
+        prompts: [...['Account ID', 'When it happened', 'Amount'].map((expect) => ({ expect, pick: '' })), { expect: 'Coin and network', pick: chain }, { expect: 'Receiving address', pick: '' }, ...memo],
+      });
+      r.prompter.assertDone();
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('The withdrawal is stuck without a TxID');
+      expect(r.prompter.inputs.map((q) => q.message).join('\n')).not.toMatch(/Transaction ID|Error message/);
+    }
   });
 
   it('asks for where the money went after money was sent to a scammer, not an error message (QA: agent)', async () => {
@@ -474,6 +513,35 @@ describe('agent mode at escalations and alerts', () => {
     expect(rows.at(-1)!.refused).toBe('recovery-phrase');
   });
 
+  it('lists the secrets given with "and", and says of a card number what support does for it, as the warning did (QA: desk)', async () => {
+    const key = 'e9873d79c6d87dc0fb6a5778633389f4453213303da61f20bd67fc233aa33262';
+    const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=payments', '--answer', 'payment-kind=money'], {
+      tty: true,
+      prompts: [
+        { expect: 'Account ID', pick: '4111 1111 1111 1111' },
+        { expect: 'Account ID', pick: key },
+        { expect: 'Account ID', pick: 'my SMS code is 123456' },
+        { expect: 'Account ID', pick: '' },
+        ...['When it happened', 'Amount'].map((expect) => ({ expect, pick: '' })),
+        { expect: 'Error message', pick: 'my password is hunter22' },
+        { expect: 'Error message', pick: '' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain('If they gave it to anyone they do not trust, have them ask the card issuer to block the card.');
+    const refused = r.stdout.slice(r.stdout.indexOf('Secrets given during the case')).replace(/\s+/g, ' ');
+    expect(refused).toContain('- The caller read out a private key, a one-time code and a password: refused and not kept, but to be treated as exposed.');
+    expect(refused).toContain('- The caller read out a card number: refused and not kept. If they gave it to anyone they do not trust, have them ask the card issuer to block the card.');
+    const zh = await run(['--lang', 'zh', 'diagnose', 'contact-support', '--answer', 'topic=payments', '--answer', 'payment-kind=money', '--agent'], {
+      tty: true,
+      prompts: [{ pick: key }, { pick: 'my SMS code is 123456' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }],
+    });
+    zh.prompter.assertDone();
+    expect(zh.stdout).toContain('来电者读出了私钥和一次性验证码。已拒绝且未保存，请按已泄露处理。');
+    expect(zh.stdout).not.toContain('冻结');
+  });
+
   it('asks for a memo only for a chain that has one, typed just before it (QA: agent)', async () => {
     // The facts of a withdrawal not found on the chain, from the TxID on: the chain typed, then `rest`.
     const facts = async (chain: string, rest: { expect: string; pick: string }[]) => {
@@ -489,7 +557,50 @@ describe('agent mode at escalations and alerts', () => {
     await facts('btc', [address, error]);
     await facts('xrp', [address, { expect: 'Memo', pick: '' }, error]);
     // Going back from the fact after a memo not asked goes to the fact before it.
-    await facts('btc', [address, { expect: 'Error message', pick: '<' }, { expect: 'Receiving address', pick: 'bc1q' }, error]);
+    await facts('btc', [address, { expect: 'Error message', pick: '<' }, { expect: 'Receiving address', pick: '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa' }, error]);
+  });
+
+  it('says at the prompt when an address or a tag cannot be one of the chain given, and that the check found the address invalid (QA: desk)', async () => {
+    // One character off: the checksum fails. Said at once; Enter keeps it as it is, and the check says it is invalid.
+    const typo = 'ltc1qg82hd4v5y9lj2ryxwlq8r6gh9jc5ze0mvygmyx';
+    const start = [{ pick: 'crypto' }, { pick: 'completed' }, { expect: 'chain', pick: 'LTC' }, { expect: 'TxID', pick: '' }, { expect: 'block explorer', pick: 'confirmed' }];
+    // CI: the check's line is a plain one (no spinner on this pretend terminal).
+    const r = await run(['diagnose', 'deposit-missing'], {
+      tty: true,
+      env: { CI: '1' },
+      prompts: [...start, { expect: 'Receiving address', pick: typo }, { expect: 'Receiving address', pick: '' }, { expect: 'Are they the same', pick: 'same' }, { expect: 'minimum', pick: 'above-minimum' }],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    const said = r.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain('That is not a valid Litecoin (LTC) address (its checksum does not match: a character is probably mistyped). Correct it, or press Enter to keep it as it is.');
+    expect(r.prompter.inputs.at(-1)!.default).toBe(typo);
+    expect(said).toContain('Checking the address against the chain… the address is not a valid Litecoin (LTC) address (its checksum does not match: a character is probably mistyped); the question is asked');
+    expect(said).not.toContain('cannot tell');
+    // Not an address at all, for Ethereum; corrected at once, nothing more to say. In Chinese too.
+    const eth = await run(['--lang', 'zh', 'diagnose', 'deposit-missing'], {
+      tty: true,
+      env: { CI: '1' },
+      prompts: [...start.slice(0, 2), { pick: 'Ethereum' }, { pick: '' }, { pick: 'confirmed' }, { pick: 'hello world' }, { pick: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' }, { pick: 'same' }, { pick: 'above-minimum' }],
+    });
+    eth.prompter.assertDone();
+    expect(eth.stderr.replace(/\s+/g, '')).toContain('这不是有效的以太坊（ETH）地址（格式不对）。请改正，或直接回车按原样保留。');
+    // An XRP destination tag is a number: "abc" is said at once, and can be corrected.
+    const xrp = await run(['diagnose', 'withdrawal-delayed', '--agent', '--answer', 'status=broadcast', '--no-checks'], {
+      tty: true,
+      prompts: [
+        { pick: 'not-found' },
+        ...['Account ID', 'When it happened', 'Amount', 'Transaction ID'].map((expect) => ({ expect, pick: '' })),
+        { expect: 'Coin and network', pick: 'XRP' },
+        { expect: 'Receiving address', pick: '' },
+        { expect: 'Memo', pick: 'abc' },
+        { expect: 'Memo', pick: '12345' },
+        { expect: 'Error message', pick: '' },
+      ],
+    });
+    xrp.prompter.assertDone();
+    expect(xrp.stderr.replace(/\s+/g, ' ')).toContain('That is not a destination tag XRP Ledger (XRP) takes: a tag is a whole number of up to 10 digits.');
+    expect(xrp.stdout).toContain('Memo / tag: 12345');
   });
 
   it('checks a handle without its platform as verify does: asked again with the platform, never official (QA: author #1)', async () => {
@@ -525,7 +636,7 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.code).toBe(0);
     expect(r.stderr.replace(/\s+/g, ' ')).toContain('"020 7946 0321" has no country code and cannot be compared: type it again with + and its country code first, such as +86 for China');
     const all = (r.stdout + r.stderr).replace(/\s+/g, ' ');
-    expect(all).toContain('is one of the official contacts.');
+    expect(all).toContain('✔ Checked: +1 202-555-0199 is an official contact of Example Wallet (security support).');
     expect(all).toContain('caller ID can be faked');
     const script = await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me', '--check-input', 'claimed-contact=020 7946 0321', '--json']);
     expect(script.code).toBe(2);
@@ -651,6 +762,31 @@ describe('the case log', () => {
     expect(zh.stdout).toBe('没有符合这些筛选条件的排查记录。\n');
   });
 
+  it('warns of an --outcome that no flow has, with the closest, as for --flow; an id, a kind or cancelled is no typo (QA: desk)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    const typo = await run(['cases', 'list', '--outcome', 'fix-conection'], { env });
+    expect(typo.code).toBe(0);
+    expect(typo.stdout).toBe('No saved case matches these filters.\n');
+    expect(typo.stderr.replace(/\s+/g, ' ')).toContain('No flow has an outcome "fix-conection": give an outcome id (as "wallet-help flows show FLOW" lists them), a kind (fix, escalate or alert) or cancelled. Did you mean fix-connection?');
+    expect((await run(['cases', 'stats', '--outcome', 'nope', '--json'], { env })).stderr).toContain('No flow has an outcome "nope"');
+    for (const known of ['escalate-payments', 'alert', 'cancelled', 'fix-connection']) expect((await run(['cases', 'list', '--outcome', known], { env })).stderr).toBe('');
+    const zh = await run(['--lang', 'zh', 'cases', 'list', '--outcome', 'nope'], { env });
+    expect(zh.stderr).toContain('没有哪个流程有名为“nope”的结果');
+  });
+
+  it('counts a flow that asks nothing under an exit point that says so, not as a case left before its first question (QA: desk)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    await run(['diagnose', 'account-compromised', '--save'], { env });
+    // A case cancelled at its first question is still one left at the start.
+    expect((await run(['diagnose', 'payment-failed', '--save'], { env, tty: true, prompts: [{ pick: 'cancel' }] })).code).toBe(130);
+    expect(json((await run(['cases', 'stats', '--json'], { env })).stdout).byExitPoint).toEqual({ 'account-compromised/(no questions)': 1, 'payment-failed/(start)': 1 });
+    const text = (await run(['cases', 'stats'], { env })).stdout;
+    expect(text).toContain('account-compromised/(no question: straight to the outcome)');
+    expect(text).toContain('payment-failed/(start)');
+    expect((await run(['--lang', 'zh', 'cases', 'stats'], { env })).stdout).toContain('account-compromised/（无需提问，直接得出结果）');
+  });
+
   it('shows a case as one JSON document with --json', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
@@ -677,7 +813,11 @@ describe('the case log', () => {
     const show = await run(['cases', 'show', first.id, '--json'], { env });
     expect(show.code).toBe(0);
     expect(json(show.stdout).id).toBe(first.id);
-    expect((await run(['cases', 'show', first.id.slice(0, 8)], { env })).stderr).toContain('Several cases start with');
+    // The ids to choose from, each as far as it differs from the others (QA: desk).
+    expect((await run(['cases', 'show', first.id.slice(0, 8)], { env })).stderr.replace(/\s+/g, ' ')).toContain(`Several cases start with "${first.id.slice(0, 8)}": ${first.id}, ${first.id}-2. Give more of the id.`);
+    appendFileSync(join(dir, 'cases.jsonl'), `${JSON.stringify({ ...first, id: `${first.id.slice(0, 7)}x-other` })}\n`);
+    // Shown as cases list shows it where that start names it alone.
+    expect((await run(['cases', 'show', first.id.slice(0, 7)], { env })).stderr.replace(/\s+/g, ' ')).toContain(`: ${first.id}, ${first.id}-2, ${first.id.slice(0, 7)}x. Give`);
     const ambiguous = await run(['cases', 'show', first.id.slice(0, 8), '--json'], { env });
     expect(ambiguous.code).toBe(2);
     expect(json(ambiguous.stdout).error).toMatchObject({ code: 'ambiguous_case', candidates: [first.id, `${first.id}-2`] });

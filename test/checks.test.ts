@@ -16,7 +16,7 @@ describe('the verify-contact check', () => {
     expect(r.code).toBe(0);
     const doc = json(r.stdout);
     expect(doc.outcome).toMatchObject({ id: 'alert-fake-contact', kind: 'alert', queue: 'security' });
-    expect(doc.checks).toEqual([{ question: 'claimed-contact', check: 'verify-contact', input: 'examp1e.com', result: 'lookalike', reasons: expect.arrayContaining(['edit-distance']) }]);
+    expect(doc.checks).toEqual([{ question: 'claimed-contact', check: 'verify-contact', input: 'examp1e.com', typed: 'https://examp1e.com/login', result: 'lookalike', imitates: 'https://www.example.com/help/contact', reasons: expect.arrayContaining(['edit-distance']) }]);
     expect(doc.answers['claimed-contact']).toBe('lookalike');
   });
 
@@ -51,7 +51,7 @@ describe('the verify-contact check', () => {
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('✔ Checked: +12025550199 is one of the official contacts.');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('✔ Checked: +1 202-555-0199 is an official contact of Example Wallet (security support).');
     expect(r.stdout).toContain('The contact is official, but a call can still be faked');
   });
 
@@ -78,7 +78,7 @@ describe('the verify-contact check', () => {
     expect(r.stderr).toContain('That looks like a recovery phrase. Never share it with anyone');
     expect(r.stderr).toContain('Type the answer again, without it.');
     expect(r.stdout + r.stderr).not.toContain(phrase.split(' ').slice(0, 3).join(' '));
-    expect(r.stdout).toContain('✔ Checked: +12025550199 is one of the official contacts.');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('✔ Checked: +1 202-555-0199 is an official contact of Example Wallet (security support).');
     // While it is typed, the phrase is drawn masked; a contact is not.
     const [prompt] = r.prompter.inputs;
     expect(prompt!.mask?.(phrase)).toBe(true);
@@ -92,10 +92,40 @@ describe('the verify-contact check', () => {
     expect(again.code).toBe(0);
     // Wrapped to the terminal: read as one line.
     expect(again.stderr.replace(/\s+/g, ' ')).toContain('"he said his name is Bob" is not a phone number, e-mail address, website or handle.');
-    expect(again.stdout).toContain('✘ Checked: examp1e.com is NOT official');
+    expect(again.stdout).toContain('✘ Checked: examp1e.com is NOT official: it imitates');
     const skipped = await run(['diagnose', 'suspicious-contact'], { tty: true, prompts: [...prompts, { pick: '' }] });
     skipped.prompter.assertDone();
     expect(skipped.stdout).toContain('No contact was given to check.');
+  });
+
+  it('says what verify says: the contact as typed, which official contact it imitates and how; the summary says it in words (QA: desk)', async () => {
+    const prompts = [{ pick: 'nothing-sensitive' }, { pick: 'they-contacted-me' }];
+    const r = await run(['diagnose', 'suspicious-contact', '--summary', 'text'], { tty: true, prompts: [...prompts, { expect: 'Type the number', pick: '+1 202-555-0134' }] });
+    r.prompter.assertDone();
+    const shown = r.stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain('✘ Checked: +1 202-555-0134 is NOT official: it imitates +1 202-555-0143, a contact of Example Wallet. The number is close to an official number but not the same.');
+    expect(shown).toContain('- Contact checked: +1 202-555-0134 is NOT official: it imitates +1 202-555-0143. The number is close to an official number but not the same.');
+    expect(r.stdout).not.toMatch(/→|\(verify-contact\)/);
+    // At 40 columns, its lines go on under the text after the mark, as a check's result line does.
+    const narrow = await run(['--no-color', 'diagnose', 'suspicious-contact'], { tty: true, columns: 40, prompts: [...prompts, { pick: '+1 202-555-0134' }] });
+    const lines = narrow.stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('✘ Checked:'));
+    expect(lines.slice(at + 1, at + 5), narrow.stdout).toEqual(['  official: it imitates +1 202-555-0143,', '  a contact of Example Wallet. The', '  number is close to an official number', '  but not the same.']);
+    // The record keeps the normal form for scripts, and the text as typed beside it.
+    const doc = json((await run([...base, '--check-input', 'claimed-contact=+1 202-555-0134', '--json'])).stdout);
+    expect(doc.checks[0]).toMatchObject({ input: '+12025550134', typed: '+1 202-555-0134', result: 'lookalike', imitates: '+1 202-555-0143', reasons: ['similar-number'] });
+    // A handle keeps its "@"; nothing typed is said in words too, in Chinese as well.
+    const handle = await run(['diagnose', 'suspicious-contact'], { tty: true, prompts: [...prompts, { pick: '@examplewallet_support' }] });
+    expect(handle.stdout).toContain('@examplewallet_support');
+    const none = await run(['--lang', 'zh', 'diagnose', 'suspicious-contact', '--summary', 'md'], { tty: true, prompts: [...prompts, { pick: '' }] });
+    expect(none.stdout).toContain('- 核实的联系方式：没有提供。');
+    const official = await run(['diagnose', 'suspicious-contact', '--summary', 'md'], { tty: true, prompts: [...prompts, { pick: '+1 202-555-0199' }] });
+    expect(official.stdout).toContain('- Contact checked: `+1 202-555-0199` is an official contact.');
+    // The measured checks are in words too, in the ticket's language.
+    const args = ['deposit-missing', '-a', 'method=crypto', '-a', 'send-status=completed', '-a', 'confirmations=confirmed', '-a', 'minimum=above-minimum', '--fact', 'chain=ltc', '--fact', 'address=LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9', '--summary', 'text'];
+    const measured = await run(['diagnose', ...args]);
+    expect(measured.stdout).toContain('\n  - Receiving address LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9: the address belongs to the chosen chain\n  - Memo or tag: no memo needed\n');
+    expect((await run(['--lang', 'zh', 'diagnose', ...args])).stdout).toContain('\n  - 备注/标签：不需要备注\n');
   });
 
   it('names the question when there is no prompt and no input', async () => {

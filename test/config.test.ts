@@ -32,6 +32,19 @@ describe('wallet-help config', () => {
     expect((await run(['config', 'get', 'lang'], { env })).stdout).toBe('');
   });
 
+  it('suggests the closest allowed value for a mistyped one, in both languages and in JSON (QA: desk)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const r = await run(['config', 'set', 'role', 'agnet'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"agnet" is not allowed for role. Allowed: user | agent. Did you mean agent?');
+    const doc = JSON.parse((await run(['config', 'set', 'role', 'agnet', '--json'], { env })).stdout);
+    expect(doc.error).toMatchObject({ code: 'invalid_config_value', key: 'role', values: ['user', 'agent'], suggestions: ['agent'] });
+    expect((await run(['--lang', 'zh', 'config', 'set', 'color', 'alway'], { env })).stderr).toContain('你是不是想输入 always？');
+    // Nothing near: no suggestion.
+    expect((await run(['config', 'set', 'role', 'manager'], { env })).stderr).not.toContain('Did you mean');
+    expect(existsSync(join(env.WALLET_HELP_CONFIG_DIR, 'config.json'))).toBe(false);
+  });
+
   it('prints the file path; without WALLET_HELP_CONFIG_DIR it is the platform folder without a -nodejs suffix', async () => {
     const dir = tempDir();
     expect((await run(['config', 'path'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout).toBe(`${join(dir, 'config.json')}\n`);

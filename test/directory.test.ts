@@ -268,6 +268,19 @@ describe('contacts in the CLI', () => {
     expect(contact.channels[0].hours).toBe('24/7');
   });
 
+  it('puts a value too long for its line on the next one at one fixed indent, in both languages; beside its channel when it fits (QA: desk, 40 columns)', async () => {
+    for (const lang of ['en', 'zh']) {
+      const narrow = await run(['--lang', lang, '--no-color', 'contacts'], { tty: true, columns: 40 });
+      expect(narrow.code).toBe(0);
+      const values = narrow.stdout.split('\n').filter((l) => /^ +(?:https:|[\w.]+@)/.test(l));
+      expect(values.length, narrow.stdout).toBeGreaterThanOrEqual(lang === 'en' ? 4 : 1);
+      // Every such value starts in the same column, under its channel's mark, not pushed towards the right margin.
+      for (const l of values) expect(l, narrow.stdout).toMatch(/^ {4}\S/);
+      const wide = await run(['--lang', lang, '--no-color', 'contacts'], { tty: true, columns: 120 });
+      expect(wide.stdout).toMatch(lang === 'en' ? / {2}E-mail {2}payments@example\.com\n/ : / {2}工单 {2}https:\/\/www\.example\.com\/help\/ticket\n/);
+    }
+  });
+
   it('keeps contact null for fixes', async () => {
     const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json']);
     expect(JSON.parse(r.stdout).outcome.contact).toBeNull();

@@ -11,7 +11,7 @@ describe('the message catalogues', () => {
   const keys = Object.keys(en) as MessageKey[];
 
   /** Punctuation and separators: Chinese has its own, and no words (no space at all between sentences). */
-  const punctuation = new Set<MessageKey>(['list.separator', 'list.or', 'sentence.separator', 'hours.ruleSeparator', 'hours.inZone', 'summary.label', 'summary.aside']);
+  const punctuation = new Set<MessageKey>(['list.separator', 'list.or', 'list.and', 'sentence.separator', 'hours.ruleSeparator', 'hours.inZone', 'summary.label', 'summary.aside', 'summary.time.value']);
 
   it('give every key a Chinese text with the same placeholders', () => {
     expect(Object.keys(zh).sort()).toEqual([...keys].sort());
@@ -22,7 +22,7 @@ describe('the message catalogues', () => {
   });
 
   it('write the Chinese in Chinese (apart from ids, codes and commands)', () => {
-    const untranslatable = new Set<MessageKey>(['help.default', 'duration.d', 'duration.dh', 'duration.hm', 'duration.h', 'duration.m', 'flows.col.id', 'config.col.key', 'contact.heading']);
+    const untranslatable = new Set<MessageKey>(['help.default', 'duration.d', 'duration.dh', 'duration.hm', 'duration.h', 'duration.m', 'flows.col.id', 'config.col.key', 'contact.heading', 'chain.eos', 'chain.atom']);
     for (const key of keys) {
       if (untranslatable.has(key) || punctuation.has(key)) continue;
       expect(zh[key], key).toMatch(/[\u4e00-\u9fff]/);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../src/cases/store.js';
 import { translator } from '../src/i18n/i18n.js';
 import { SUMMARY_FORMATS, renderSummary } from '../src/render/summary.js';
-import { redactCaseRecord, VARIABLES } from '../src/safety/screen.js';
+import { redactCaseRecord, refusalMessage, VARIABLES } from '../src/safety/screen.js';
 import { bundledFlows, ROOT, run, tempDir } from './helpers.js';
 
 /** True when any three consecutive words of the phrase appear in the output. */
@@ -180,6 +180,18 @@ describe('secret screening in the CLI', () => {
     const r = await run(['diagnose', 'payment-failed', '--answer', `network=${xprv}`]);
     expect(r.stderr).toContain('That looks like an extended private key.');
     expect(r.stderr).not.toContain(xprv.slice(0, 20));
+  });
+
+  it('points, inside account-compromised, to the steps on screen rather than to the command that starts it (QA: desk)', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const t = await translator(lang);
+      for (const role of ['user', 'agent'] as const) {
+        expect(refusalMessage(t, 'private-key', role)).toContain('account-compromised');
+        const here = refusalMessage(t, 'private-key', role, 'account-compromised');
+        expect(here).not.toContain('account-compromised');
+        expect(here).toContain(lang === 'en' ? (role === 'agent' ? 'the steps of this case' : 'the steps on screen') : role === 'agent' ? '本次排查的各项步骤' : '屏幕上的步骤');
+      }
+    }
   });
 
   it('gives card numbers their own advice, without calling the account stolen', async () => {

@@ -357,6 +357,37 @@ describe('a real terminal', () => {
       }, BOUND_MS);
     }
 
+    for (const width of [40, 80]) {
+      it(`wraps check results at spaces, continuation lines under the text after the mark (${width} columns; QA: user)`, async () => {
+        term = new TerminalSession(['diagnose', 'deposit-missing'], { width, height: 60 });
+        await term.waitFor('How did you top up');
+        term.keys(KEYS.down, KEYS.enter);
+        await term.waitFor('Look at this transfer');
+        term.keys(KEYS.down, KEYS.enter);
+        await term.waitFor('Coin and network (chain)');
+        term.type('LTC');
+        term.keys(KEYS.enter);
+        await term.waitFor('Transaction ID (TxID)');
+        term.keys(KEYS.enter);
+        await term.waitFor('Open the TxID in a block explorer');
+        term.keys(KEYS.down, KEYS.enter);
+        await term.waitFor('Receiving address');
+        term.type('LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9');
+        term.keys(KEYS.enter);
+        const screen = await term.waitFor('minimum deposit');
+        const lines = screen.split('\n');
+        for (const [mark, text] of [['✔ Checking the address', 'Checking the address against the chain… the address belongs to the chosen chain'], ['✔ Checking the memo', 'Checking the memo or tag… no memo needed']] as const) {
+          const at = lines.findIndex((l) => l.startsWith(mark));
+          expect(at, screen).toBeGreaterThan(-1);
+          const block = [lines[at]!];
+          for (let i = at + 1; lines[i]?.startsWith('  '); i++) block.push(lines[i]!);
+          // Every line within the width, no word cut: the lines put back together are the text.
+          for (const l of block) expect(stringWidth(l), screen).toBeLessThanOrEqual(width);
+          expect(flat(block.join(' ')).slice(2)).toBe(text);
+        }
+      }, BOUND_MS);
+    }
+
     it('wraps an alert with its contact card within 40 columns', async () => {
       // account-compromised starts at its alert: the outcome, the queue, what to prepare, the notice and the card.
       term = new TerminalSession(['diagnose', 'account-compromised'], { width: 40, height: 120 });

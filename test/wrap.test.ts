@@ -50,9 +50,25 @@ describe('wrap', () => {
     }
   });
 
-  it('moves a value that does not fit after its label to the next line, under where it would have started', () => {
+  it('moves a value that does not fit after its label to the next line, a little in from where its line starts', () => {
     const out = hanging('  ● open  Web  ', 'https://www.example.com/support', 40);
-    expect(lines(out)).toEqual(['  ● open  Web', '         https://www.example.com/support']);
+    expect(lines(out)).toEqual(['  ● open  Web', '    https://www.example.com/support']);
+  });
+
+  it('puts a value too long for its column on its own line at one fixed indent, never pushed towards the right margin (QA: desk, 40 columns)', () => {
+    // Before, each went as far left as it needed and no further: columns 20, 21, 5 … as if right-aligned at random.
+    for (const value of ['payments@example.com', 'support@example.com', 'https://www.example.com/help/ticket']) {
+      expect(lines(hanging('  ● open now  E-mail  ', value, 40))).toEqual(['  ● open now  E-mail', `    ${value}`]);
+    }
+    // The rest of the text goes on under it, at the same indent.
+    expect(lines(hanging('  When it happened (with the time zone): ', 'The caller says it happened around lunch time yesterday, Beijing time', 40))).toEqual([
+      '  When it happened (with the time zone):',
+      '    The caller says it happened around',
+      '    lunch time yesterday, Beijing time',
+    ]);
+    // Wider than the screen even there, it starts the line; where the indent has room, the rest goes on under the text.
+    expect(lines(hanging('Warning: ', `see ${'x'.repeat(45)} and the words after it`, 40))).toEqual(['Warning: see', 'x'.repeat(45), '         and the words after it']);
+    expect(lines(hanging('  ● open now  Ticket  ', 'https://www.example.com/help/ticket and notes after it', 40))).toEqual(['  ● open now  Ticket', '    https://www.example.com/help/ticket', '                      and notes after it']);
   });
 
   it('keeps colours on every line of a wrapped styled text and ignores them in widths', () => {
@@ -112,6 +128,15 @@ describe('tables on a terminal', () => {
     expect(lines(blocks[1]!)[2]).toBe('         without you');
   });
 
+  it('puts a value with a word too long to stand beside the headers on the line under its header, at one indent (QA: desk)', async () => {
+    const wide = [['CASE', 'TIME (Europe/London)', 'FLOW', 'OUTCOME'], ['52686913', '2026-11-22 20:39', 'account-compromised', 'escalate escalate-stuck-no-txid']];
+    const out = await table(wide, plain, 40);
+    expect(widest(out)).toBeLessThanOrEqual(40);
+    expect(lines(out.trimEnd())).toEqual(['CASE                  52686913', 'TIME (Europe/London)  2026-11-22 20:39', 'FLOW', '  account-compromised', 'OUTCOME', '  escalate escalate-stuck-no-txid']);
+    // Wide enough, every value stays beside its header, as before.
+    expect(lines((await table(wide, plain, 44)).trimEnd())).toContain('FLOW                  account-compromised');
+  });
+
   it('lists saved cases readably on a 40-column terminal (QA: interactive)', async () => {
     const { run } = await import('./helpers.js');
     const env = { WALLET_HELP_CONFIG_DIR: tempDir('wallet-help-table-') };
@@ -124,5 +149,9 @@ describe('tables on a terminal', () => {
     expect(r.stdout).toMatch(/OUTCOME +fix fix-connection/);
     const piped = await run(['cases', 'list'], { env });
     expect(lines(piped.stdout.trimEnd())).toHaveLength(3);
+    // With no case saved, the sentence that says so is wrapped like all text (it broke inside a word).
+    const none = await run(['--no-color', 'cases', 'list'], { env: { WALLET_HELP_CONFIG_DIR: tempDir('wallet-help-table-') }, tty: true, columns: 40 });
+    expect(widest(none.stdout), none.stdout).toBeLessThanOrEqual(40);
+    expect(none.stdout.replace(/\s+/g, ' ').trim()).toBe('No saved cases. Save cases with --save or "wallet-help config set saveCases true".');
   });
 });

@@ -67,6 +67,10 @@ export interface CaseProgress {
   refused?: SecretKind[];
   /** Questions gone back to, asked by hand from then on (their checks do not answer them again). */
   byHand?: string[];
+  /** The answers each fact typed (or left empty) at a prompt was given after: its branch. Absent: the whole case's. */
+  factBranches?: Partial<Record<CaseFact, PathStep[]>>;
+  /** Facts typed on a branch gone back out of: not the case's until that branch is taken again. */
+  setAside?: { fact: CaseFact; value: string; branch: PathStep[] }[];
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -264,11 +268,33 @@ async function progressFiles(env: Env): Promise<{ file: string; legacy: boolean;
   return found.sort((a, b) => b.mtime - a.mtime);
 }
 
+/** A path of answers as a progress file holds it (the file is input like any other): steps of two texts, or nothing. */
+function asPath(value: unknown): PathStep[] | undefined {
+  const str = (x: unknown): x is string => typeof x === 'string';
+  if (!Array.isArray(value) || !value.every((s) => typeof s === 'object' && s !== null && str((s as Record<string, unknown>).question) && str((s as Record<string, unknown>).answer))) return undefined;
+  return (value as PathStep[]).map((s) => ({ question: s.question, answer: s.answer }));
+}
+
+/** Where the typed facts of a progress file belong, and those set aside: only known facts, texts and paths; at most 100 set aside. */
+function factBranchesOf(p: Record<string, unknown>): Pick<CaseProgress, 'factBranches' | 'setAside'> {
+  const branches = typeof p.factBranches === 'object' && p.factBranches !== null && !Array.isArray(p.factBranches) ? (p.factBranches as Record<string, unknown>) : undefined;
+  const factBranches = branches ? Object.fromEntries(CASE_FACTS.flatMap((k) => (Object.hasOwn(branches, k) && asPath(branches[k]) ? [[k, asPath(branches[k])!]] : []))) : undefined;
+  const setAside = Array.isArray(p.setAside)
+    ? p.setAside.flatMap((a: unknown) => {
+        if (typeof a !== 'object' || a === null) return [];
+        const { fact, value, branch } = a as Record<string, unknown>;
+        const path = asPath(branch);
+        return isCaseFact(fact) && typeof value === 'string' && path ? [{ fact, value: value.slice(0, 500), branch: path }] : [];
+      }).slice(-100)
+    : undefined;
+  return { ...(factBranches ? { factBranches } : {}), ...(setAside ? { setAside } : {}) };
+}
+
 function asProgress(value: unknown): CaseProgress | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const p = value as Record<string, unknown>;
   const str = (x: unknown): x is string => typeof x === 'string';
-  const pathOk = Array.isArray(p.path) && p.path.every((s) => typeof s === 'object' && s !== null && str((s as Record<string, unknown>).question) && str((s as Record<string, unknown>).answer));
+  const pathOk = asPath(p.path) !== undefined;
   // startedAt goes into the case log and its statistics: a time, or no case.
   if (!str(p.id) || !FILE_ID.test(p.id) || !str(p.flow) || !str(p.startedAt) || Number.isNaN(Date.parse(p.startedAt)) || !pathOk) return undefined;
   const facts = typeof p.facts === 'object' && p.facts !== null ? (p.facts as Record<string, unknown>) : {};
@@ -291,6 +317,7 @@ function asProgress(value: unknown): CaseProgress | undefined {
     ...(Array.isArray(p.refused) ? { refused: SECRET_KINDS.filter((k) => (p.refused as unknown[]).includes(k)) } : {}),
     // Question ids, as the path holds them; at most as many as a flow may have questions.
     ...(Array.isArray(p.byHand) ? { byHand: p.byHand.filter((q): q is string => str(q) && q.length <= 200).slice(0, 1000) } : {}),
+    ...factBranchesOf(p),
   };
 }
 

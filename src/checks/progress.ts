@@ -4,6 +4,7 @@
  */
 import type { Context } from '../commands/context.js';
 import { UsageError } from '../errors.js';
+import { afterMark, layoutFor } from '../render/layout.js';
 import { clip } from '../util/safe-text.js';
 
 /** Runs `work`, showing `label` meanwhile and `describe(result)` after. */
@@ -11,13 +12,16 @@ export async function withProgress<T>(ctx: Context, label: string, work: () => P
   const { io } = ctx;
   if (quiet) return work();
   if (io.stderr.isTTY && !io.env.CI) {
-    const [{ spinner: makeSpinner }, { err }] = await Promise.all([import('../vendor/ora.js'), ctx.styles()]);
-    const spinner = makeSpinner({ text: label, stream: io.stderr as NodeJS.WritableStream, discardStdin: false }, err.level > 0).start();
+    const [{ spinner: makeSpinner }, { err }, layout] = await Promise.all([import('../vendor/ora.js'), ctx.styles(), layoutFor(io.stderr)]);
+    // ora writes its mark and a space ("✔ ", "⚠ ") before the text: the text is wrapped as if they were its prefix, so
+    // it breaks at spaces like all text and its continuation lines go under it (QA: words broken at 40 and 80 columns).
+    const wrapped = (text: string) => afterMark(layout, text);
+    const spinner = makeSpinner({ text: wrapped(label), stream: io.stderr as NodeJS.WritableStream, discardStdin: false }, err.level > 0).start();
     try {
       const result = await work();
       const d = describe(result);
-      if (d.ok) spinner.succeed(`${label} ${d.text}`);
-      else spinner.warn(`${label} ${d.text}`);
+      if (d.ok) spinner.succeed(wrapped(`${label} ${d.text}`));
+      else spinner.warn(wrapped(`${label} ${d.text}`));
       return result;
     } catch (err) {
       spinner.stop();

@@ -19,6 +19,8 @@ export interface Context {
   styles(): Promise<{ out: Style; err: Style }>;
   /** Who runs the tool: a wallet user, or a support agent on a call (--agent, WALLET_HELP_ROLE, the role setting). */
   role: 'user' | 'agent';
+  /** Whether --agent was given on this command line (rather than the role coming from WALLET_HELP_ROLE, the setting or the default). */
+  roleGiven: boolean;
   /** The settings file's values (already validated, and screened for secrets). */
   config: Config;
   /** What was wrong in the settings file (said on standard error at the start of the run; `config list` shows it). */

@@ -20,11 +20,17 @@ export interface CheckRecord {
   check: string;
   /** The typed text in normal form (E.164, host, handle), or null when nothing was typed. */
   input: string | null;
+  /** For a contact check: the text as it was typed, when its normal form differs ("+1 202-555-0134", "@handle"). */
+  typed?: string;
+  /** For a contact check that found a look-alike: the official contact it imitates. */
+  imitates?: string;
   result: string;
   reasons: (LookalikeReason | UnknownReason)[];
   /** For measured checks: each layer with its time, and why a layer failed. */
   timings?: CheckTiming[];
   detail?: string;
+  /** For the crypto transfer checks: the chain checked against (its id). */
+  chain?: string;
 }
 
 /**
@@ -39,7 +45,7 @@ export async function runCheck(
   providers: readonly Provider[],
   t: Translate,
   option?: '--check-input',
-): Promise<{ answer: string; record: CheckRecord; spoofable?: 'phone' | 'email' } | Uncomparable | undefined> {
+): Promise<{ answer: string; record: CheckRecord; spoofable?: 'phone' | 'email'; owner?: { provider: string; queue: string | null } } | Uncomparable | undefined> {
   if (q.check !== 'verify-contact') return undefined;
   const spec = CHECKS[q.check];
   const text = typed.trim();
@@ -56,10 +62,24 @@ export async function runCheck(
   if (result.reasons.includes('needs-country')) return 'needs-country';
   if (result.reasons.includes('needs-platform')) return 'needs-platform';
   const spoofable = spoofableKind(result);
+  const input = result.normalized ?? clip(result.input);
+  const asTyped = clip(result.input);
+  // Whose contact it is, or imitates: the provider by name, as verify says it.
+  const match = result.match;
+  const owner = match ? { provider: providers.find((p) => p.id === match.provider)?.name ?? match.provider, queue: match.queue } : undefined;
   return {
     answer: result.verdict,
-    record: { question: q.id, check: q.check, input: result.normalized ?? clip(result.input), result: result.verdict, reasons: result.reasons },
+    record: {
+      question: q.id,
+      check: q.check,
+      input,
+      ...(asTyped !== input ? { typed: asTyped } : {}),
+      result: result.verdict,
+      reasons: result.reasons,
+      ...(result.verdict === 'lookalike' && match ? { imitates: match.value } : {}),
+    },
     ...(spoofable ? { spoofable } : {}),
+    ...(owner ? { owner } : {}),
   };
 }
 
@@ -111,15 +131,19 @@ export async function runMeasuredCheck(
   };
 }
 
-/** The crypto transfer checks, from the case facts; undefined when they cannot decide (the question is then asked). */
-async function runTransferCheck(q: Question, provider: Provider, opts: CheckOptions, facts: CheckFacts): Promise<{ answer: string; record: CheckRecord } | undefined> {
+/**
+ * The crypto transfer checks, from the case facts; undefined when they cannot decide (the question is then asked).
+ * An address that is not one of the chain given at all (a typo) is measured, not undecided: recorded as `invalid`
+ * with the problem as its detail, and the question is asked.
+ */
+async function runTransferCheck(q: Question, provider: Provider, opts: CheckOptions, facts: CheckFacts): Promise<{ answer: string | undefined; record: CheckRecord } | undefined> {
   const crypto = await import('../checks/crypto.js');
   // The chain as people write it ("BTC", "USDT TRC20", "莱特币"): one the checks know, or no check.
   const chain = facts.chain === undefined ? undefined : chainFromText(facts.chain);
   if (!chain) return undefined;
   const record = (result: string, input: string | null, detail?: string): { answer: string; record: CheckRecord } => ({
     answer: result,
-    record: { question: q.id, check: q.check!, input, result, reasons: [], ...(detail ? { detail } : {}) },
+    record: { question: q.id, check: q.check!, input, result, reasons: [], ...(detail ? { detail } : {}), chain },
   });
   if (q.check === 'address-chain') {
     if (!facts.address) return undefined;
@@ -128,6 +152,7 @@ async function runTransferCheck(q: Question, provider: Provider, opts: CheckOpti
     // an 0x address is valid on Ethereum and BNB Smart Chain alike, the classic wrong-network deposit.
     if (a.valid) return a.validOn.every((c) => crypto.sameNetwork(c, chain)) ? record('same', a.normalized ?? facts.address.trim()) : undefined;
     if (a.problem === 'other-chain') return record('different', facts.address.trim(), a.validOn.join(', '));
+    if (a.problem === 'checksum' || a.problem === 'format') return { ...record('invalid', facts.address.trim(), a.problem), answer: undefined };
     return undefined;
   }
   if (q.check === 'memo') {

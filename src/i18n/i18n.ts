@@ -34,6 +34,12 @@ export function sentences(t: Translate, ...parts: readonly string[]): string {
   return parts.filter((p) => p !== '').join(t('sentence.separator'));
 }
 
+/** Things together the way the language writes them ("a, b and c" / "a、b和c"). */
+export function andList(t: Translate, items: readonly string[]): string {
+  if (items.length < 2) return items.join('');
+  return `${listOf(t, items.slice(0, -1))}${t('list.and')}${items.at(-1)}`;
+}
+
 /** Alternatives the way the language writes them ("a, b or c" / "a、b 或 c"). */
 export function orList(t: Translate, items: readonly string[]): string {
   if (items.length < 2) return items.join('');

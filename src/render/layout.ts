@@ -29,6 +29,15 @@ export async function wrappedTo(width: number): Promise<Layout> {
   return { width, hanging: (prefix, text) => hanging(prefix, text, width), wrap: (text) => wrap(text, width) };
 }
 
+/**
+ * A line that starts with a mark and a space ("✔ ", "✘ ", "? "), laid out with its continuation lines under the text
+ * after the mark; lines after it (an indented note) are wrapped like their own.
+ */
+export function afterMark(layout: Layout, text: string): string {
+  const [first = '', ...rest] = text.split('\n');
+  return [layout.hanging('  ', first).slice(2), ...rest.map((line) => layout.wrap(line))].join('\n');
+}
+
 /** A warning (`prefix` then `text`) on its own line of `stream`, wrapped like all text on a terminal: continuation lines under the text. */
 export async function writeWarning(stream: OutputStream, prefix: string, text: string): Promise<void> {
   stream.write(`${(await layoutFor(stream)).hanging(prefix, text)}\n`);

@@ -1,22 +1,25 @@
 /** A case summary ready to paste into a ticket: text, Markdown or JSON. */
 import type { CaseRecord } from '../cases/store.js';
 import type { Flow, Lang } from '../engine/types.js';
-import { listOf, sentences, type Translate } from '../i18n/i18n.js';
+import { andList, sentences, type Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { CHANNEL_TYPES, type ChannelType } from '../directory/types.js';
 import { safeText } from '../util/safe-text.js';
 import { formatDateTime } from './time.js';
 import '../core.js';
 import { zoneLabel } from './user-zone.js';
+import { UNWRAPPED, type Layout } from './layout.js';
+import { summaryCheckLine } from './check-lines.js';
 
 export const SUMMARY_FORMATS = ['text', 'md', 'json'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 /**
  * The summary of a case; `flow` gives the question texts and answer labels in the reader's language.
- * A case that is not in the case log has no id to show: nobody could look it up.
+ * A case that is not in the case log has no id to show: nobody could look it up. Text is laid out by `layout`
+ * (wrapped to a terminal, values under their values); Markdown and JSON are copied into a ticket whole, never wrapped.
  */
-export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFormat, t: Translate, lang: Lang, saved = true): string {
+export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFormat, t: Translate, lang: Lang, saved = true, layout: Layout = UNWRAPPED): string {
   if (format === 'json') return `${JSON.stringify(saved ? record : { ...record, id: undefined }, null, 2)}\n`;
   const md = format === 'md';
   const heading = (s: string) => (md ? `### ${s}` : s);
@@ -31,10 +34,17 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   const lines: string[] = [];
   const title = saved ? t('summary.title', { id: record.id.slice(0, 8) }) : t('summary.titleUnsaved');
   lines.push(md ? `## ${title}` : title);
-  // Lines one after another are one paragraph in Markdown: there, each is an item of a list.
+  // Lines one after another are one paragraph in Markdown: there, each is an item of a list. In text, a long value
+  // goes on under itself, not back under its label (QA: "Flow: … without" / "you" read as two lines).
   const meta = (s: string) => (md ? `- ${s}` : s);
-  lines.push(meta(t('summary.time', { time: formatDateTime(record.endedAt, record.timeZone, lang), zone: zoneLabel(record.timeZone) })));
-  lines.push(meta(t('summary.flow', { flow: text(record.flow), version: record.version, title: text(flow.title[lang]) })));
+  const laidOut = new Set<number>();
+  const labelled = (name: string, value: string) => {
+    if (md) return `- ${label(name, value)}`;
+    laidOut.add(lines.length);
+    return layout.hanging(label(name, ''), value);
+  };
+  lines.push(labelled(t('summary.time'), t('summary.time.value', { time: formatDateTime(record.endedAt, record.timeZone, lang), zone: zoneLabel(record.timeZone) })));
+  lines.push(labelled(t('summary.flow'), t('summary.flow.value', { flow: text(record.flow), version: record.version, title: text(flow.title[lang]) })));
   if (record.status === 'cancelled') lines.push(meta(t(record.outcome ? 'summary.cancelledAfter' : 'summary.cancelled')));
   lines.push('', heading(t('summary.answers')));
   for (const step of record.path) {
@@ -45,10 +55,8 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   if (record.path.length === 0) lines.push(item(t('summary.none')));
   if (record.checks.length > 0) {
     lines.push('', heading(t('summary.checks')));
-    for (const c of record.checks) {
-      const found = `${c.input === null ? '—' : typed(c.input)} → ${c.result}`;
-      lines.push(item(label(aside(text(c.question), c.check), c.reasons.length > 0 ? aside(found, listOf(t, c.reasons)) : found)));
-    }
+    // In words, as the line shown when the check ran (QA: "claimed-contact (verify-contact): — → not-given").
+    for (const c of record.checks) lines.push(item(summaryCheckLine(t, c, typed)));
   }
   if (record.outcome) {
     lines.push('', heading(t('summary.outcome')));
@@ -80,11 +88,15 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
     for (const [key, value] of facts) lines.push(item(label(t(`fact.${key}` as MessageKey), typed(value ?? ''))));
   }
   // A secret typed (or read out) at a prompt was refused and never kept; the security team still needs to know it was given.
+  // A card number is no key to the account: what support does for it (have the issuer block the card) is said apart
+  // from the secrets to treat as exposed, as the warning on the screen says it (QA: one list called both "exposed").
   if (record.refused && record.refused.length > 0) {
     lines.push('', heading(t('summary.refused')));
-    lines.push(item(t(record.role === 'agent' ? 'summary.refused.agent' : 'summary.refused.user', { kinds: listOf(t, record.refused.map((k) => t(`secret.${k}`))) })));
+    const exposed = record.refused.filter((k) => k !== 'card-number');
+    if (exposed.length > 0) lines.push(item(t(record.role === 'agent' ? 'summary.refused.agent' : 'summary.refused.user', { kinds: andList(t, exposed.map((k) => t(`secret.${k}`))) })));
+    if (record.refused.includes('card-number')) lines.push(item(t(record.role === 'agent' ? 'summary.refused.card.agent' : 'summary.refused.card.user')));
   }
-  return `${lines.join('\n')}\n`;
+  return `${(md ? lines : lines.map((l, i) => (laidOut.has(i) ? l : layout.wrap(l)))).join('\n')}\n`;
 }
 
 /** Backslash before every character Markdown could read as markup (links, images, HTML, emphasis, code, tables). */

@@ -10,7 +10,7 @@ const GAP = 2;
  * Renders rows as columns padded by display width; the first row is the header. On a terminal
  * (`width` given) too narrow for the table, the widest columns are narrowed and their cells
  * wrapped, never inside a word; when even that cannot fit, each row is shown as a block of
- * "header  value" lines. Without a width (a file, a pipe) every row stays on one line, for scripts.
+ * "header  value" lines (a value with a word too long to stand beside the headers goes on the line under its header). Without a width (a file, a pipe) every row stays on one line, for scripts.
  */
 export async function table(rows: readonly (readonly string[])[], style: Style, width?: number): Promise<string> {
   const natural: number[] = [];
@@ -21,7 +21,16 @@ export async function table(rows: readonly (readonly string[])[], style: Style, 
   const blocks = () => {
     const [header = [], ...body] = rows;
     const label = Math.max(...header.map((h) => stringWidth(h)));
-    const block = (row: readonly string[]) => row.map((cell, i) => hanging(style.bold(pad(header[i] ?? '', label)) + ' '.repeat(GAP), cell, width)).join('\n');
+    // A value with a word too long to stand beside the labels goes under its own label, at one indent for every
+    // such value (QA: pushed to the right margin, each started in another column and read as no label's value).
+    const block = (row: readonly string[]) =>
+      row
+        .map((cell, i) =>
+          label + GAP + widestWord(cell) > width
+            ? `${style.bold(header[i] ?? '')}\n${hanging(' '.repeat(GAP), cell, width)}`
+            : hanging(style.bold(pad(header[i] ?? '', label)) + ' '.repeat(GAP), cell, width),
+        )
+        .join('\n');
     return `${body.map(block).join('\n\n')}\n`;
   };
   // A column can narrow down to its widest word (the header's included).

@@ -184,12 +184,25 @@ export function widestWord(text: string): number {
   return Math.max(0, ...chunks(text).map((c) => c.width));
 }
 
-/** Greedy fill of one line of text (no line breaks in it). */
+/** How far in a continuation goes when it does not fit under its text: this far in from where its line starts. */
+const FALLBACK_STEP = 2;
+/** A hanging indent that leaves fewer columns than this is given up for the rest of the text (a label as wide as the screen). */
+const MIN_HANG_ROOM = 12;
+
+/**
+ * Greedy fill of one line of text (no line breaks in it). Continuation lines go under the text (`indent`); a chunk
+ * too long for that (a long value beside a wide label, at a narrow width) goes on its own line at one fixed place,
+ * a little in from where the line starts, and where the indent leaves hardly any room, the rest of the text goes on
+ * there too. Chunks are never moved left just far enough to fit: values pushed to the right margin started in a
+ * different column each (QA: 40 columns).
+ */
 function fill(line: string, width: number, first: string, indent: string): string {
   const rows: string[] = [];
   let row = first;
   let used = stringWidth(first);
   let empty = true;
+  let hang = indent.length;
+  const fallback = Math.min(hang, first.length - first.trimStart().length + FALLBACK_STEP);
   const styles = new SgrState();
   for (const chunk of chunks(line)) {
     const gapWidth = stringWidth(chunk.gap);
@@ -197,8 +210,11 @@ function fill(line: string, width: number, first: string, indent: string): strin
     const afterLabel = empty && first.trim() !== '' && used + chunk.width > width;
     if (afterLabel || (!empty && chunk.breakable && used + gapWidth + chunk.width > width)) {
       rows.push(styles.open() ? `${row}\u001b[0m` : row);
-      // A chunk too long for the indent is moved left so it fits; wider than the screen, it starts the line.
-      const room = Math.max(0, Math.min(indent.length, width - chunk.width));
+      const under = hang + chunk.width <= width;
+      if (!under && width - hang < MIN_HANG_ROOM) hang = fallback;
+      // Too long for the indent, at the fixed place; wider than the screen even there, it starts the line.
+      const at = under ? hang : fallback;
+      const room = at + chunk.width > width ? 0 : at;
       row = ' '.repeat(room) + styles.reopen() + chunk.text;
       used = room + chunk.width;
     } else {

@@ -12,14 +12,21 @@ import type { SecretKind, SecretScanOptions } from './secrets.js';
 import type { ConfigKey, ConfigRead } from '../config/config.js';
 import { mayHoldSecret } from '../util/safe-text.js';
 
+/** The flow whose steps are what a secret given away calls for; the warnings elsewhere send the user to it. */
+export const COMPROMISED_FLOW = 'account-compromised';
+
 /**
  * What to say about a secret that was given, never the secret: to a wallet
  * user, or to a support agent whose caller just read it out. A card number is
- * not a sign of a stolen account, so it gets its own advice.
+ * not a sign of a stolen account, so it gets its own advice. `flow`: the flow
+ * of the prompt it was typed at, if any.
  */
-export function refusalMessage(t: Translate, kind: SecretKind, role: 'user' | 'agent' = 'user'): string {
-  if (role === 'agent') return kind === 'card-number' ? t('safety.refused.agent.card') : t('safety.refused.agent', { kind: t(`secret.${kind}`) });
-  return kind === 'card-number' ? t('safety.refused.card') : t('safety.refused', { kind: t(`secret.${kind}`) });
+export function refusalMessage(t: Translate, kind: SecretKind, role: 'user' | 'agent' = 'user', flow?: string): string {
+  // Inside the compromised-account flow, its steps are on the screen: the warning points to them, not to a command
+  // that would start the same flow again (QA: desk).
+  const here = flow === COMPROMISED_FLOW;
+  if (role === 'agent') return kind === 'card-number' ? t('safety.refused.agent.card') : t(here ? 'safety.refused.agent.here' : 'safety.refused.agent', { kind: t(`secret.${kind}`) });
+  return kind === 'card-number' ? t('safety.refused.card') : t(here ? 'safety.refused.here' : 'safety.refused', { kind: t(`secret.${kind}`) });
 }
 
 /** Refused input: a secret was given. The message never contains it. */
@@ -181,6 +188,10 @@ export async function redactCaseRecord(record: CaseRecord): Promise<CaseRecord> 
   return {
     ...record,
     facts: Object.fromEntries(Object.entries(record.facts).map(([key, value]) => [key, value === undefined ? value : redactSecrets(value, FACT_SCAN[key as CaseFact])])),
-    checks: record.checks.map((c) => (c.input === null ? c : { ...c, input: redactSecrets(c.input, CHECK_INPUT_SCAN) })),
+    checks: record.checks.map((c) => ({
+      ...c,
+      ...(c.input === null ? {} : { input: redactSecrets(c.input, CHECK_INPUT_SCAN) }),
+      ...(c.typed === undefined ? {} : { typed: redactSecrets(c.typed, CHECK_INPUT_SCAN) }),
+    })),
   };
 }

@@ -1,7 +1,7 @@
 /** `wallet-help cases list|show|export|stats`: the case log, for tickets and for learning what callers need. */
 import { casesFile, MAX_CASE_LOG_BYTES, readCases, type CaseRecord } from '../../cases/store.js';
 import { UsageError } from '../../errors.js';
-import { orList, sentences } from '../../i18n/i18n.js';
+import { listOf, orList, sentences } from '../../i18n/i18n.js';
 import { layoutFor, writeWarning } from '../../render/layout.js';
 import { formatTableTime } from '../../render/time.js';
 import { clip, safeText } from '../../util/safe-text.js';
@@ -31,6 +31,7 @@ async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: Ca
     since = at.toMillis();
   }
   if (filter.flow !== undefined) await warnUnknownFlow(ctx, filter.flow, all);
+  if (filter.outcome !== undefined) await warnUnknownOutcome(ctx, filter.outcome, all);
   const list = all.filter(
     (c) =>
       (since === undefined || Date.parse(c.endedAt) >= since) &&
@@ -47,6 +48,18 @@ async function warnUnknownFlow(ctx: Context, flow: string, all: readonly CaseRec
   const suggestions = closest(flow, ids);
   const hint = suggestions.length > 0 ? [ctx.t('error.unknownFlow.suggest', { suggestions: orList(ctx.t, suggestions) })] : [];
   await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), sentences(ctx.t, ctx.t('error.unknownFlow', { flow: clip(flow) }), ...hint));
+}
+
+/** An --outcome that is no outcome of any flow or saved case, no kind and not "cancelled" is most likely mistyped: said, with the closest. */
+async function warnUnknownOutcome(ctx: Context, outcome: string, all: readonly CaseRecord[]): Promise<void> {
+  const ids = new Set<string>(['fix', 'escalate', 'alert', 'cancelled']);
+  for (const flow of (await ctx.flows()).flows.values()) for (const id of Object.keys(flow.outcomes)) ids.add(id);
+  for (const c of all) if (c.outcome) ids.add(c.outcome.id);
+  if (ids.has(outcome)) return;
+  // Close in spelling only: outcome ids share their words (fix-…, escalate-…), which would suggest half of them.
+  const suggestions = closest(outcome, ids, 3, false);
+  const hint = suggestions.length > 0 ? ctx.t('cli.didYouMean', { suggestion: orList(ctx.t, suggestions) }) : '';
+  await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), sentences(ctx.t, ctx.t('cases.unknownOutcome', { outcome: clip(outcome) }), hint));
 }
 
 /** One line per case. */
@@ -70,7 +83,8 @@ export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: C
     ].map((cell) => safeText(cell)),
   );
   const header = [ctx.t('cases.col.id'), ctx.t('cases.col.timeIn', { zone: zoneLabel(zone) }), ctx.t('cases.col.flow'), ctx.t('cases.col.outcome'), ctx.t('cases.col.role')];
-  ctx.io.stdout.write(rows.length === 0 ? `${ctx.t(total > 0 ? 'cases.noMatch' : 'cases.empty')}\n` : await table([header, ...rows], out, (await layoutFor(ctx.io.stdout)).width));
+  const layout = await layoutFor(ctx.io.stdout);
+  ctx.io.stdout.write(rows.length === 0 ? `${layout.wrap(ctx.t(total > 0 ? 'cases.noMatch' : 'cases.empty'))}\n` : await table([header, ...rows], out, layout.width));
 }
 
 /** One case, as the ticket summary. */
@@ -84,7 +98,14 @@ export async function runCasesShow(opts: { id: string; format: string; json: boo
   const matches = exact.length > 0 ? exact : list.filter((c) => c.id.startsWith(id));
   if (matches.length === 0) throw new UsageError('unknown_case', ctx.t('cases.unknown', { id: clip(opts.id) }), { id: clip(opts.id) });
   // Several cases start so: a code of its own, with their ids to choose from.
-  if (matches.length > 1) throw new UsageError('ambiguous_case', ctx.t('cases.ambiguous', { id: clip(opts.id) }), { candidates: matches.map((c) => c.id) });
+  if (matches.length > 1) {
+    // Each as cases list shows it, or whole where that does not tell it from the others: the next command can be
+    // typed from the message (QA: desk).
+    const ids = matches.map((c) => c.id);
+    const told = ids.slice(0, MAX_CANDIDATES_SHOWN).map((id) => distinctStart(id, ids));
+    const shown = ids.length > MAX_CANDIDATES_SHOWN ? ctx.t('cases.andMore', { ids: listOf(ctx.t, told), count: ids.length - MAX_CANDIDATES_SHOWN }) : listOf(ctx.t, told);
+    throw new UsageError('ambiguous_case', ctx.t('cases.ambiguous', { id: clip(opts.id), ids: shown }), { candidates: ids });
+  }
   const record = matches[0]!;
   const { SUMMARY_FORMATS, renderSummary } = await import('../../render/summary.js');
   if (!(SUMMARY_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError('invalid_summary_format', ctx.t('summary.badFormat', { option: '--format', format: clip(opts.format) }), { value: clip(opts.format), values: [...SUMMARY_FORMATS] });
@@ -93,15 +114,25 @@ export async function runCasesShow(opts: { id: string; format: string; json: boo
     ctx.io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
     return;
   }
-  // Markdown is copied into a ticket whole: only text is wrapped to the terminal.
-  const summary = renderSummary(record, flow, opts.format as 'text' | 'md', ctx.t, ctx.lang);
-  ctx.io.stdout.write(opts.format === 'md' ? summary : (await layoutFor(ctx.io.stdout)).wrap(summary));
+  // Markdown is copied into a ticket whole: only text is laid out for the terminal.
+  ctx.io.stdout.write(renderSummary(record, flow, opts.format as 'text' | 'md', ctx.t, ctx.lang, true, await layoutFor(ctx.io.stdout)));
+}
+
+/** The cases an ambiguous id start lists by their ids; the rest are counted. */
+const MAX_CANDIDATES_SHOWN = 10;
+
+/** An id as cases list shows it (its first 8 characters) when that start names it alone among `ids`; else the whole id. */
+function distinctStart(id: string, ids: readonly string[]): string {
+  const start = id.slice(0, 8);
+  return ids.every((other) => other === id || !other.startsWith(start)) ? start : id;
 }
 
 const CSV_COLUMNS = ['id', 'status', 'flow', 'version', 'role', 'lang', 'startedAt', 'endedAt', 'timeZone', 'outcome', 'kind', 'queue', 'answers', 'checks', 'provider', 'facts', 'refused'] as const;
 
 /** The exit point of a case left before its first answer, in the statistics' JSON. */
 const BEFORE_FIRST_ANSWER = '(start)';
+/** The exit point of a case whose flow went straight to its outcome, asking nothing (account-compromised). */
+const NO_QUESTIONS = '(no questions)';
 
 /** Exports the cases as CSV (for spreadsheets) or JSON Lines. */
 export async function runCasesExport(opts: CasesFilter & { format: string }, ctx: Context): Promise<void> {
@@ -165,9 +196,10 @@ export async function runCasesStats(opts: CasesFilter & { json: boolean }, ctx: 
     byFlow: count((c) => c.flow),
     byOutcome: count((c) => (c.outcome ? `${c.flow}/${c.outcome.id}` : undefined)),
     // Where cases leave the tree: the last question answered before the outcome (or before cancelling).
+    // A case with no answer that reached its outcome was not left early: its flow asks nothing (QA: desk).
     byExitPoint: count((c) => {
       const last = c.path.at(-1);
-      return last ? `${c.flow}/${last.question}=${last.answer}` : `${c.flow}/${BEFORE_FIRST_ANSWER}`;
+      return last ? `${c.flow}/${last.question}=${last.answer}` : `${c.flow}/${c.outcome ? NO_QUESTIONS : BEFORE_FIRST_ANSWER}`;
     }),
     // Of the cases that reached an outcome, cancelled ones too (an alert whose facts were cut short was still an alert).
     escalatedShare: reached.length === 0 ? null : reached.filter((c) => c.outcome!.kind !== 'fix').length / reached.length,
@@ -178,8 +210,10 @@ export async function runCasesStats(opts: CasesFilter & { json: boolean }, ctx: 
     return;
   }
   const t = ctx.t;
-  // "(start)" is the JSON's word for a case left before its first answer; people read it in their language.
-  const shown = (k: string) => (k.endsWith(`/${BEFORE_FIRST_ANSWER}`) ? `${k.slice(0, -BEFORE_FIRST_ANSWER.length)}${t('cases.stats.start')}` : k);
+  // "(start)" and "(no questions)" are the JSON's words for a case left before its first answer and one whose flow
+  // asked nothing; people read them in their language.
+  const shown = (k: string) =>
+    k.endsWith(`/${BEFORE_FIRST_ANSWER}`) ? `${k.slice(0, -BEFORE_FIRST_ANSWER.length)}${t('cases.stats.start')}` : k.endsWith(`/${NO_QUESTIONS}`) ? `${k.slice(0, -NO_QUESTIONS.length)}${t('cases.stats.noQuestions')}` : k;
   const block = (title: string, m: Record<string, number>) => [title, ...Object.entries(m).map(([k, v]) => `  ${String(v).padStart(5)}  ${safeText(shown(k))}`)];
   const lines = [
     t('cases.stats.total', { cases: stats.cases, finished: stats.finished, cancelled: stats.cancelled }),

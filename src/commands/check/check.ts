@@ -3,6 +3,7 @@ import stringWidth from 'fast-string-width';
 import { listOf, sentences } from '../../i18n/i18n.js';
 import { didYouMean } from '../../util/suggest.js';
 import { layoutFor } from '../../render/layout.js';
+import { chainName, chainNames } from '../../render/chain.js';
 import { SilentError, UsageError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { CHECK_OPTION_SCAN, refuseSecrets } from '../../safety/screen.js';
@@ -111,17 +112,17 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
       }
       if (name === 'address') {
         const a = crypto.checkAddress(chain, input!);
-        const fix = a.problem === 'other-chain' ? t('checkcmd.fix.otherChain', { chains: listOf(t, a.validOn) }) : a.valid ? undefined : t('checkcmd.fix.address');
+        const fix = a.problem === 'other-chain' ? t('checkcmd.fix.otherChain', { chains: chainNames(t, a.validOn.join(',')) }) : a.valid ? undefined : t('checkcmd.fix.address');
         // The problem in words for people; its code stays in `result` for scripts.
         const problem = a.problem ? t(`checkcmd.problem.${a.problem}`) : '';
-        lines.push({ name, status: a.valid ? 'pass' : 'fail', result: a.valid ? 'valid' : (a.problem ?? 'invalid'), detail: t(a.valid ? 'checkcmd.addressOk' : 'checkcmd.addressBad', { chain, problem }), ...(fix ? { fix } : {}) });
+        lines.push({ name, status: a.valid ? 'pass' : 'fail', result: a.valid ? 'valid' : (a.problem ?? 'invalid'), detail: t(a.valid ? 'checkcmd.addressOk' : 'checkcmd.addressBad', { chain: chainName(t, chain), problem }), ...(fix ? { fix } : {}) });
       } else if (name === 'txid') {
         const x = crypto.checkTxid(chain, input!);
-        lines.push({ name, status: x.valid ? 'pass' : 'fail', result: x.valid ? 'valid' : (x.problem ?? 'invalid'), detail: t(x.valid ? 'checkcmd.txidOk' : 'checkcmd.txidBad', { chain }), ...(x.valid ? {} : { fix: t('checkcmd.fix.txid') }) });
+        lines.push({ name, status: x.valid ? 'pass' : 'fail', result: x.valid ? 'valid' : (x.problem ?? 'invalid'), detail: t(x.valid ? 'checkcmd.txidOk' : 'checkcmd.txidBad', { chain: chainName(t, chain) }), ...(x.valid ? {} : { fix: t('checkcmd.fix.txid') }) });
       } else {
         const m = crypto.checkMemo(chain, opts.memo);
         const status: CheckStatus = !m.required && !m.given ? 'pass' : m.valid ? 'pass' : 'fail';
-        const detail = t(!m.required ? 'checkcmd.memoNotNeeded' : m.problem === 'missing' ? 'checkcmd.memoMissing' : m.valid ? 'checkcmd.memoOk' : 'checkcmd.memoBad', { chain });
+        const detail = t(!m.required ? 'checkcmd.memoNotNeeded' : m.problem === 'missing' ? 'checkcmd.memoMissing' : m.valid ? 'checkcmd.memoOk' : 'checkcmd.memoBad', { chain: chainName(t, chain) });
         lines.push({ name, status, result: m.problem ?? (m.required ? 'valid' : 'not-needed'), detail, ...(status === 'fail' ? { fix: t(m.problem === 'missing' ? 'checkcmd.fix.memoMissing' : 'checkcmd.fix.memoBad') } : {}) });
       }
     } else {

@@ -132,12 +132,14 @@ async function warnOfMissingQueues(directory: Directory, ctx: Context): Promise<
 
 /**
  * A value refused for a setting: the value as sent, what the setting takes in words, and for a setting of fixed values
- * the list of them (for scripts). The value has been screened (main screens every argument that may hold a secret).
+ * the list of them (for scripts) and the closest to what was typed ("agnet": did you mean "agent"?). The value has been
+ * screened (main screens every argument that may hold a secret).
  */
 async function refusedValue(ctx: Context, key: ConfigKey, value: string, message: (allowed: string) => string): Promise<UsageError> {
   const words = await allowed(key, ctx);
   const spec: KeySpec = CONFIG_KEYS[key];
-  return new UsageError('invalid_config_value', message(words), { key, value: sentValue(value), allowed: words, ...(spec.values ? { values: [...spec.values] } : {}) });
+  const { suggestions, hint } = spec.values ? didYouMean(ctx.t, value.trim(), spec.values) : { suggestions: [], hint: '' };
+  return new UsageError('invalid_config_value', sentences(ctx.t, message(words), hint), { key, value: sentValue(value), allowed: words, ...(spec.values ? { values: [...spec.values], suggestions } : {}) });
 }
 
 /** What a setting takes, in words: its values, the directory's provider ids, or a file or a folder. */

@@ -9,7 +9,7 @@ import { canPrompt } from '../../io/io.js';
 import type { KeyHints } from '../../io/prompter.js';
 import { listOf, sentences, type Translate } from '../../i18n/i18n.js';
 import { didYouMean } from '../../util/suggest.js';
-import { layoutFor, UNWRAPPED, writeWarning } from '../../render/layout.js';
+import { afterMark, layoutFor, UNWRAPPED, writeWarning, type Layout } from '../../render/layout.js';
 import { formatDateTime } from '../../render/time.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { FACT_SCAN, loadScanner, redactCaseRecord, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
@@ -17,8 +17,8 @@ import type { SecretScanOptions } from '../../safety/secrets.js';
 import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
 import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord, type Uncomparable } from '../../diagnosis/checks.js';
-import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow } from '../../engine/types.js';
-import { factsToAsk } from '../../diagnosis/case-facts.js';
+import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow, type Queue } from '../../engine/types.js';
+import { branchOf, factsToAsk, settleFacts, type FactBranches } from '../../diagnosis/case-facts.js';
 import { unchosenOthers } from '../../directory/source.js';
 import { clip, mayHoldSecret, safeText, sentValue } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
@@ -26,6 +26,9 @@ import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile, refuseNotText } from './answers.js';
 import '../../core.js';
 import { chainFromText, MEMO_CHAINS } from '../../checks/chains.js';
+import { chainName } from '../../render/chain.js';
+import { contactCheckLine, measuredText } from '../../render/check-lines.js';
+import { queueTeam } from '../../render/queue.js';
 
 /** Check results that mean all is well there (marked ✔; anything else, ⚠). */
 const GOOD_RESULTS: ReadonlySet<string> = new Set(['ok', 'confirmed', 'same', 'not-needed', 'given']);
@@ -109,7 +112,9 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   // The summary format asked for, or the one the resumed case was begun with.
   const summaryAsked = (opts.summary as SummaryFormat | undefined) ?? resumed?.summary;
   // A resumed case goes on as it began: with its role and its save setting (--save can still turn saving on).
-  const role = resumed?.role ?? ctx.role;
+  // --agent on the resume turns the agent's wording on, as --lang names another language, and the case keeps it;
+  // the role setting or WALLET_HELP_ROLE of this shell does not (QA: desk, --agent was silently ignored).
+  const role = resumed && ctx.roleGiven ? 'agent' : (resumed?.role ?? ctx.role);
   const saving = opts.save ?? resumed?.save ?? ctx.config.saveCases === 'true';
   // Nothing the user typed is used or echoed before it is screened for secrets.
   const flowId = resumed?.flow ?? opts.flow;
@@ -160,8 +165,9 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: flow.id }));
   }
   if (resumed) {
-    const recap = `${t('resume.continuing', { time: formatDateTime(resumed.startedAt, ctx.userZone(), lang), title: safeText(flow.title[lang]) })}\n${describePath(ctx, flow, resumed.path)}${describeFacts(ctx, facts)}`;
-    io.stdout.write((await layoutFor(io.stdout)).wrap(recap));
+    const layout = await layoutFor(io.stdout);
+    const recap = `${t('resume.continuing', { time: formatDateTime(resumed.startedAt, ctx.userZone(), lang), title: safeText(flow.title[lang]) })}\n${describePath(ctx, flow, resumed.path)}`;
+    io.stdout.write(layout.wrap(recap) + describeFacts(ctx, facts, layout));
   }
   // Moving forward takes the answers given up front as soon as their question comes; Back and Start over do not,
   // so a given answer can be changed.
@@ -190,6 +196,18 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     ...(resumed?.factAt ? { resumeAt: resumed.factAt } : {}),
     refused: new Set(resumed?.refused ?? []),
   };
+  // Where the facts typed belong: a fact typed on a branch gone back out of is set aside, and comes back, ready to
+  // correct, when that branch is taken again (QA: a TxID typed for a crypto deposit made a card top-up crypto).
+  const branches: FactBranches = {
+    branch: new Map(Object.entries(resumed?.factBranches ?? {}) as [CaseFact, PathStep[]][]),
+    setAside: resumed?.setAside ? [...resumed.setAside] : [],
+  };
+  /** The facts settled for the answers that stand: set aside, or brought back to be offered again. */
+  const settle = (session: Next['session']) => {
+    const { back: brought, aside } = settleFacts(facts, branches, session.path, givenFacts, prompts.skipped);
+    for (const fact of aside) prompts.reask.delete(fact);
+    for (const fact of brought) prompts.reask.add(fact);
+  };
   // Questions gone back to: asked by hand from then on, so Back can change an answer a check gave
   // (running the check again would answer it the same way and go straight on, which made Back a loop).
   // Kept with the case: a resumed case does not let a check answer again what was gone back to.
@@ -204,34 +222,42 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     prompts.skipped.clear();
     prompts.askedAt.clear();
     byHand.clear();
+    branches.branch.clear();
+    branches.setAside = [];
   };
   // Kept once something was answered or typed: an empty case is nothing to continue, and would hide one that is
-  // (--resume takes the latest). Gone back to nothing, it is nothing again.
-  const progress = (session: Next['session']) =>
-    !interactive
-      ? Promise.resolve()
-      : session.path.length === 0 && Object.keys(facts).length === 0 && prompts.refused.size === 0
-        ? clearProgress(io.env, caseId)
-        : saveProgress(io.env, {
-            id: caseId,
-            flow: flow.id,
-            version: flow.version,
-            lang,
-            role,
-            save: saving,
-            startedAt,
-            path: session.path,
-            checks,
-            facts,
-            ...(prompts.reask.size > 0 ? { reask: CASE_FACTS.filter((k) => prompts.reask.has(k)) } : {}),
-            ...(prompts.at ? { factAt: prompts.at } : {}),
-            ...(prompts.askedAt.size > 0 ? { askedAt: Object.fromEntries(prompts.askedAt) } : {}),
-            ...(prompts.refused.size > 0 ? { refused: [...prompts.refused] } : {}),
-            ...(byHand.size > 0 ? { byHand: [...byHand] } : {}),
-            ...(summaryAsked ? { summary: summaryAsked } : {}),
-          });
-  // Continued in another language (--lang), the case goes on in that one from now on.
-  if (resumed && resumed.lang !== lang) await progress(next.session);
+  // (--resume takes the latest). Gone back to nothing, it is nothing again. Called after every move, so the facts
+  // are settled for the answers that stand first.
+  const progress = async (session: Next['session']): Promise<void> => {
+    settle(session);
+    if (!interactive) return;
+    if (session.path.length === 0 && Object.keys(facts).length === 0 && prompts.refused.size === 0) {
+      await clearProgress(io.env, caseId);
+      return;
+    }
+    await saveProgress(io.env, {
+      id: caseId,
+      flow: flow.id,
+      version: flow.version,
+      lang,
+      role,
+      save: saving,
+      startedAt,
+      path: session.path,
+      checks,
+      facts,
+      ...(prompts.reask.size > 0 ? { reask: CASE_FACTS.filter((k) => prompts.reask.has(k)) } : {}),
+      ...(prompts.at ? { factAt: prompts.at } : {}),
+      ...(prompts.askedAt.size > 0 ? { askedAt: Object.fromEntries(prompts.askedAt) } : {}),
+      ...(prompts.refused.size > 0 ? { refused: [...prompts.refused] } : {}),
+      ...(byHand.size > 0 ? { byHand: [...byHand] } : {}),
+      ...(branches.branch.size > 0 ? { factBranches: Object.fromEntries(branches.branch) } : {}),
+      ...(branches.setAside.length > 0 ? { setAside: branches.setAside } : {}),
+      ...(summaryAsked ? { summary: summaryAsked } : {}),
+    });
+  };
+  // Continued in another language (--lang) or as an agent (--agent), the case goes on so from now on.
+  if (resumed && (resumed.lang !== lang || resumed.role !== role)) await progress(next.session);
   // A case cancelled at a prompt (or by a signal that stops a running check) is kept as cancelled when saving is on.
   // The outcome already given, when a run is cancelled after it (at an alert's facts): the log keeps that the alert was shown.
   let shown: FullResult | undefined;
@@ -251,7 +277,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   // Prompts speak as the case began: a resumed agent case warns the agent, whatever the role now.
   const caseCtx: Context = role === ctx.role ? ctx : { ...ctx, role };
   // `check`: the question whose check the facts are asked for.
-  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean, check?: string) => askFacts(caseCtx, facts, keys, { canGoBack, prompts, check, saved: () => progress(next.session) });
+  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean, check?: string) => askFacts(caseCtx, facts, keys, { flow: flow.id, canGoBack, prompts, check, path: next.session.path, branches, given: givenFacts, saved: () => progress(next.session) });
 
   const backByHand = (session: Next['session']): Next => {
     const to = goBack(session);
@@ -283,7 +309,8 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       // An agent reads the steps and the safety notice as what to tell the caller.
       const agentNotice = role === 'agent' && result.outcome.notice ? { notice: contacts ? t(result.outcome.contact ? 'safety.notice.agent' : 'safety.notice.agent.noQueue', { url: contacts.provider.website }) : t('safety.notice.agent.noContacts') } : {};
       const told = { ...result, outcome: { ...result.outcome, ...(result.agentSteps ? { steps: result.agentSteps } : {}), ...agentNotice } };
-      text = notes.map((n) => `${layout.wrap(n.text)}\n`).join('') + renderOutcome(told, t, style, layout, role === 'agent');
+      // A check's line starts with its mark ("✘ Checked: …"): continuation lines go under its text, as a check's result line does.
+      text = notes.map((n) => `${afterMark(layout, n.text)}\n`).join('') + renderOutcome(told, t, style, layout, role === 'agent');
       if (result.outcome.contact) {
         const { renderContactCard } = await import('../../render/contact.js');
         // A directory of several providers, none chosen: the card says it is the first one's (QA: author).
@@ -335,8 +362,14 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             // A check that cannot decide (a fact left empty, an address valid on several networks) leaves the question to be asked.
             (r) =>
               r?.answer !== undefined
-                ? { text: t(`check.measured.${r.answer as 'ok'}`, { detail: r.record.detail ?? '' }).trim(), ok: GOOD_RESULTS.has(r.answer) }
-                : { text: r ? t(r.unknownReason === 'refused' ? 'check.measured.refused' : 'check.measured.nameNotFound') : txidMisfit ? t('check.measured.txidMisfit', { chain: txidChain! }) : t('check.measured.undecided'), ok: false },
+                ? { text: measuredText(t, r.record), ok: GOOD_RESULTS.has(r.answer) }
+                : {
+                    // Measured without an answer: an address that is no address of the chain (a typo), or a server name not found.
+                    text: r?.record.result === 'invalid'
+                      ? t('check.measured.thenAsked', { found: measuredText(t, r.record) })
+                      : r ? t(r.unknownReason === 'refused' ? 'check.measured.refused' : 'check.measured.nameNotFound') : txidMisfit ? t('check.measured.txidMisfit', { chain: chainName(t, txidChain!) }) : t('check.measured.undecided'),
+                    ok: false,
+                  },
             opts.json,
           );
           // What was measured goes to the case even when it decides nothing (the question is then asked).
@@ -366,7 +399,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             const message = role === 'agent' && q.agent ? `${safeText(q.agent[lang])}\n${prompt}` : prompt;
             for (;;) {
               if (!loaded) break;
-              const typed = await askText(caseCtx, path.length > 0 ? t('fact.withBackHint', { text: message }) : message, {}, undefined, { kinds: prompts.refused, saved: () => progress(next.session) });
+              const typed = await askText(caseCtx, flow.id, path.length > 0 ? t('fact.withBackHint', { text: message }) : message, {}, undefined, { kinds: prompts.refused, saved: () => progress(next.session) });
               if (path.length > 0 && isBack(typed.trim(), undefined)) {
                 wentBack = true;
                 break;
@@ -386,7 +419,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
           }
           if (ran) {
             checks = [...checks.filter((c) => c.question !== q.id), ran.record];
-            notes = [...notes.filter((n) => n.question !== q.id), { question: q.id, text: checkLine(ctx, ran.record, ran.spoofable) }];
+            notes = [...notes.filter((n) => n.question !== q.id), { question: q.id, text: checkLine(ctx, ran.record, ran.owner, ran.spoofable) }];
             next = forward(next.session, ran.answer);
             await progress(next.session);
             continue;
@@ -483,7 +516,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   }
   if (interactive) await clearProgress(io.env, caseId);
   // Only a case in the log has an id worth showing: "cases show" finds nothing else.
-  const summary = summaryFormat && record ? await summaryText(ctx, record, flow, summaryFormat, result.case !== undefined) : undefined;
+  const summary = summaryFormat && record ? await summaryText(ctx, record, flow, summaryFormat, result.case !== undefined, layout) : undefined;
 
   if (opts.json) {
     // A JSON summary is embedded as the object it is, not as a string of JSON to parse a second time.
@@ -494,7 +527,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     return result;
   }
   // Text is read on the screen; Markdown and JSON are copied into a ticket whole: a line broken inside a code span breaks it.
-  if (summary !== undefined) text += `\n${summaryFormat === 'text' ? layout.wrap(summary) : summary}`;
+  if (summary !== undefined) text += `\n${summary}`;
   if (saving) text += `\n${layout.wrap(saveProblem ?? t('cases.saved', { id: caseId }))}\n`;
   io.stdout.write(text);
   if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
@@ -533,8 +566,9 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
   if (resumed.version > 0 && resumed.version !== caseFlow.version) {
     throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: caseFlow.id }), { flow: caseFlow.id, version: caseFlow.version, caseVersion: resumed.version });
   }
-  // The progress file is input too: its facts are screened like typed ones.
-  await refuseSecrets(t, Object.entries(resumed.facts).map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), resumed.role);
+  // The progress file is input too: its facts (those set aside as well) are screened like typed ones.
+  const kept = [...Object.entries(resumed.facts), ...(resumed.setAside ?? []).map((a) => [a.fact, a.value] as const)];
+  await refuseSecrets(t, kept.map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), resumed.role);
   return resumed;
 }
 
@@ -585,9 +619,12 @@ function caseRecord(
   };
 }
 
-/** The summary in a format, with anything users typed that still looks like a secret redacted; `saved` says whether it has an id to show. */
-async function summaryText(ctx: Context, record: CaseRecord, flow: Flow, format: SummaryFormat, saved: boolean): Promise<string> {
-  return renderSummary(await redactCaseRecord(record), flow, format, ctx.t, ctx.lang, saved);
+/**
+ * The summary in a format, with anything users typed that still looks like a secret redacted; `saved` says whether
+ * it has an id to show. Text is laid out for where it is shown; Markdown and JSON are copied into a ticket whole.
+ */
+async function summaryText(ctx: Context, record: CaseRecord, flow: Flow, format: SummaryFormat, saved: boolean, layout: Layout): Promise<string> {
+  return renderSummary(await redactCaseRecord(record), flow, format, ctx.t, ctx.lang, saved, format === 'text' ? layout : UNWRAPPED);
 }
 
 /** What typed at a fact prompt goes back, like Back at a question (a prompt for text has no menu). */
@@ -633,7 +670,18 @@ async function askFacts(
   ctx: Context,
   facts: CaseRecord['facts'],
   keys: readonly CaseFact[],
-  o: { canGoBack: boolean; prompts: FactPrompts; check?: string | undefined; saved: () => Promise<void> },
+  o: {
+    flow: string;
+    canGoBack: boolean;
+    prompts: FactPrompts;
+    check?: string | undefined;
+    /** The answers the facts are typed after: the branch they belong to. */
+    path: readonly PathStep[];
+    branches: FactBranches;
+    /** Facts given up front (--fact): one kept as it was stays the whole case's. */
+    given: CaseRecord['facts'];
+    saved: () => Promise<void>;
+  },
 ): Promise<'done' | 'back'> {
   const { reask, skipped } = o.prompts;
   const asked = keys.filter((key) => (facts[key] === undefined && !skipped.has(key)) || reask.has(key));
@@ -665,7 +713,7 @@ async function askFacts(
     // What is known of it is offered, ready to correct: typed before, or gone back over.
     const offered = misfit[key] ?? facts[key];
     // A secret typed here is masked, refused and asked for again (askText), so what comes back is safe to keep.
-    const value = (await askText(ctx, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], offered, { kinds: o.prompts.refused, saved: o.saved })).trim();
+    const value = (await askText(ctx, o.flow, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], offered, { kinds: o.prompts.refused, saved: o.saved })).trim();
     if (isBack(value, offered)) {
       // Where there is nothing to go back to, "<" is no fact either: asked again.
       if (!back) continue;
@@ -689,7 +737,18 @@ async function askFacts(
       const chain = chainText === undefined ? undefined : chainFromText(chainText);
       if (chain && txid && !(await import('../../checks/crypto.js')).checkTxid(chain, txid).valid) {
         const layout = await layoutFor(ctx.io.stderr);
-        ctx.io.stderr.write(`${layout.wrap(ctx.t(key === 'txid' ? 'fact.txidMisfit' : 'fact.chainMisfit', { chain }))}\n`);
+        ctx.io.stderr.write(`${layout.wrap(ctx.t(key === 'txid' ? 'fact.txidMisfit' : 'fact.chainMisfit', { chain: chainName(ctx.t, chain) }))}\n`);
+        misfit[key] = value;
+        misfitTold = value;
+        continue;
+      }
+    }
+    // An address or a memo that cannot be one of the chain given (a checksum that fails, a tag that is no number):
+    // said at once, like a TxID that does not fit, for the agent to catch the typo while the caller is there (QA: desk).
+    if ((key === 'address' || key === 'memo') && value !== '' && value !== misfitTold && value !== facts[key]) {
+      const told = await chainMisfit(ctx.t, key, value, facts.chain);
+      if (told !== undefined) {
+        ctx.io.stderr.write(`${(await layoutFor(ctx.io.stderr)).wrap(told)}\n`);
         misfit[key] = value;
         misfitTold = value;
         continue;
@@ -706,6 +765,9 @@ async function askFacts(
       delete facts[key];
       skipped.add(key);
     }
+    const branch = branchOf(o.branches, key, o.path, value !== '' && facts[key] === o.given[key]);
+    if (branch) o.branches.branch.set(key, branch);
+    else o.branches.branch.delete(key);
     i += 1;
     o.prompts.at = asked[i];
     await o.saved();
@@ -715,6 +777,22 @@ async function askFacts(
   o.prompts.at = undefined;
   if (asked.length > 0) await o.saved();
   return 'done';
+}
+
+/**
+ * What is wrong with an address or a memo typed for the chain given, in words, when it cannot be one of that chain:
+ * an address whose checksum fails or that has no address's form (one of another chain is for the check to say), a
+ * memo or tag the chain cannot carry (an XRP tag is a number). Undefined when it may be right, or the chain is unknown.
+ */
+async function chainMisfit(t: Translate, key: 'address' | 'memo', value: string, chainText: string | undefined): Promise<string | undefined> {
+  const chain = chainText === undefined ? undefined : chainFromText(chainText);
+  if (!chain) return undefined;
+  const crypto = await import('../../checks/crypto.js');
+  if (key === 'address') {
+    const a = crypto.checkAddress(chain, value);
+    return a.problem === 'checksum' || a.problem === 'format' ? t('fact.addressMisfit', { chain: chainName(t, chain), problem: t(`checkcmd.problem.${a.problem}`) }) : undefined;
+  }
+  return crypto.checkMemo(chain, value).problem === 'format' ? t(chain === 'xrp' ? 'fact.tagMisfit' : 'fact.memoMisfit', { chain: chainName(t, chain) }) : undefined;
 }
 
 /**
@@ -728,11 +806,15 @@ function resumedAt(asked: readonly CaseFact[], facts: CaseRecord['facts'], stood
   return empty === -1 ? at : Math.min(at, empty);
 }
 
-/** The facts recorded so far, for the recap of a resumed case. */
-function describeFacts(ctx: Context, facts: CaseRecord['facts']): string {
+/**
+ * The facts recorded so far, for the recap of a resumed case, laid out: a value's continuation lines go under the
+ * value, so they are not read as another fact (QA: they went back to the label's column).
+ */
+function describeFacts(ctx: Context, facts: CaseRecord['facts'], layout: Layout): string {
   const known = CASE_FACTS.filter((k) => facts[k] !== undefined);
   if (known.length === 0) return '';
-  return `${ctx.t('fact.known')}\n${known.map((k) => `  ${ctx.t('summary.label', { label: ctx.t(`fact.${k}`), value: safeText(facts[k]!) })}`).join('\n')}\n`;
+  const line = (k: CaseFact) => layout.hanging(`  ${ctx.t('summary.label', { label: ctx.t(`fact.${k}`), value: '' })}`, safeText(facts[k]!));
+  return `${layout.wrap(ctx.t('fact.known'))}\n${known.map(line).join('\n')}\n`;
 }
 
 /**
@@ -741,7 +823,7 @@ function describeFacts(ctx: Context, facts: CaseRecord['facts']): string {
  * the agent, in agent mode) and the question is asked again, so the session
  * and its answers go on and the secret is never shown, used or kept.
  */
-async function askText(ctx: Context, message: string, scan: SecretScanOptions = {}, offered?: string, refused?: { kinds: Set<SecretKind>; saved: () => Promise<void> }): Promise<string> {
+async function askText(ctx: Context, flow: string, message: string, scan: SecretScanOptions = {}, offered?: string, refused?: { kinds: Set<SecretKind>; saved: () => Promise<void> }): Promise<string> {
   const prompter = await ctx.io.prompter();
   const { findSecrets } = await loadScanner();
   const secretIn = (text: string) => findSecrets(text, { ...scan, typedLine: true })[0]?.kind;
@@ -757,7 +839,7 @@ async function askText(ctx: Context, message: string, scan: SecretScanOptions = 
     const { err } = await ctx.styles();
     // Wrapped to the terminal like all text: at 40 columns an unwrapped warning breaks mid-word.
     const layout = await layoutFor(ctx.io.stderr);
-    ctx.io.stderr.write(`${layout.hanging(err.yellow.bold(ctx.t('warning.prefix')), refusalMessage(ctx.t, kind, ctx.role))}\n${layout.wrap(ctx.t('safety.typeAgain'))}\n`);
+    ctx.io.stderr.write(`${layout.hanging(err.yellow.bold(ctx.t('warning.prefix')), refusalMessage(ctx.t, kind, ctx.role, flow))}\n${layout.wrap(ctx.t('safety.typeAgain'))}\n`);
   }
 }
 
@@ -809,10 +891,12 @@ function parseCheckInputs(ctx: Context, flags: readonly string[]): Record<string
   return out;
 }
 
-/** One line saying what a check found, shown before the outcome. */
-function checkLine(ctx: Context, r: CheckRecord, spoofable?: 'phone' | 'email'): string {
-  const input = r.input === null ? '' : safeText(r.input);
-  const line = ctx.t(`check.result.${r.result as 'official' | 'lookalike' | 'unknown' | 'not-given'}`, { input });
+/**
+ * What a contact check found, shown before the outcome, as `verify` says it: the contact as typed, whose official
+ * contact it is or which one it imitates, and how (QA: desk).
+ */
+function checkLine(ctx: Context, r: CheckRecord, owner?: { provider: string; queue: string | null }, spoofable?: 'phone' | 'email'): string {
+  const line = contactCheckLine(ctx.t, r, { ...(owner ? { provider: owner.provider } : {}), ...(owner?.queue ? { queue: queueTeam(ctx.t, owner.queue as Queue) } : {}) });
   // An official number or address can still be shown by a scammer (caller ID, sender addresses): said at once, as verify says it.
   return spoofable ? `${line}\n  ${ctx.t(`verify.spoofable.${spoofable}`)}` : line;
 }
