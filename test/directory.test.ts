@@ -194,6 +194,22 @@ describe('directory files', () => {
   it('requires an https official website', () => {
     expect(problems(SMALL.replace('https://help.acme.test/contact', 'http://help.acme.test/contact'))[0]).toMatch(/^dir\.yaml:4:14: the official website must use https:\/\//);
   });
+
+  it('says a secret in an address or handle is a secret before any other problem quotes part of it (review)', () => {
+    const key = 'e331b6d69882b4cb4ea581d88e0b604039a3de5967688d3dcffdd2270c0fd109';
+    const phrase = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
+    const text = SMALL.replace('https://help.acme.test/contact', `https://help.acme.test/${key}`)
+      .replace('value: In the app', `value: "https://help.acme.test/?u=https://x.io/${key}"`)
+      .replace('value: sec@acme.test', `value: "@${phrase}"`)
+      .replace('type: email', 'type: social');
+    const found = problems(text);
+    expect(found).toEqual([
+      'dir.yaml:4:14: the official website contains what looks like a private key; a data file must never carry a secret: remove it',
+      expect.stringMatching(/^dir\.yaml:\d+:\d+: the channel value contains what looks like a private key;/),
+      expect.stringMatching(/^dir\.yaml:\d+:\d+: the channel value contains what looks like a recovery phrase;/),
+    ]);
+    expect(found.join('\n')).not.toMatch(/e331b6d6|abandon/);
+  });
 });
 
 describe('contact cards', () => {

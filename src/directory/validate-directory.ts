@@ -174,6 +174,8 @@ function readValue(c: Checker, raw: unknown, type: ChannelType | undefined, path
  * handle. Addresses must be at the official website's domain.
  */
 function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[], official: Official | undefined): boolean {
+  // Screened before any message can quote it (every one below does): a secret is said as a secret, never shown in part.
+  if (!c.screened(value, path, 'what.channelValue', screenChannelValue)) return false;
   // Whatever stands before "@" in an address (a staging link's "admin:S3cret!") is never quoted: messages go to CI logs and --json warnings.
   const shown = clip(withoutUserInfo(value), 60);
   if (type !== 'phone' && type !== 'email' && hasUserInfo(value)) {
@@ -220,10 +222,10 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
       }
       ok = handle !== null || isHttps(value);
       if (!ok) c.report(path, 'dir.handleValue', { value: shown });
-      return ok && c.screened(value, path, 'what.channelValue', screenChannelValue);
+      return ok;
     }
   }
-  if (!ok || !c.screened(value, path, 'what.channelValue', screenChannelValue)) return false;
+  if (!ok) return false;
   const host = type === 'email' ? value.replace(/^mailto:/i, '').split('@')[1] : isHttps(value) ? new URL(value).hostname : undefined;
   // A website at an IP address (a test server, an intranet) has no domain to hold the contacts to.
   if (host === undefined || official?.domain == null || domainOf(host) === official.domain) return true;
@@ -362,7 +364,8 @@ function readChecks(c: Checker, raw: unknown, path: PathKey[]): ProviderChecks |
 
 function readUrl(c: Checker, raw: unknown, path: PathKey[], what: What): string | undefined {
   const s = c.string(raw, path, what);
-  if (s === undefined) return undefined;
+  // Screened before a message quotes it, and at all: the website is shown on every card.
+  if (s === undefined || !c.screened(s, path, what, screenChannelValue)) return undefined;
   let url: URL;
   try {
     url = new URL(s);
