@@ -259,6 +259,8 @@ function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) =
     }
     case 'secret':
       return t('config.warn.secret', { file: w.file, key: w.key, kind: t(`secret.${w.kind}`) });
+    case 'secret-key':
+      return t('config.warn.secretKey', { file: w.file, kind: t(`secret.${w.kind}`) });
   }
 }
 

@@ -184,6 +184,13 @@ describe('wallet-help config', () => {
     for (const out of [diagnosis, list, zh]) {
       expect(out.stdout + out.stderr).not.toMatch(/legal winner|4111/);
     }
+    // A key that holds a secret is not quoted either, and its advice is one that can be followed (config unset would refuse it).
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ [phrase]: 'x', role: 'agent' }));
+    const keyed = await run(['contacts'], { env });
+    expect(keyed.code).toBe(0);
+    expect(keyed.stderr).toContain(`Warning: a key in ${join(dir, 'config.json')} holds what looks like a recovery phrase; it is ignored and never shown. Open the file in an editor and delete it`);
+    expect(keyed.stderr).not.toContain('legal winner');
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ flowsDir: `/tmp/${phrase}` }));
     // Removing it is what the warning says to do, and works.
     expect((await run(['config', 'unset', 'flowsDir'], { env })).code).toBe(0);
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).not.toContain('legal');

@@ -77,7 +77,9 @@ export type ConfigWarning =
   | { type: 'bad-value'; file: string; key: ConfigKey; value: unknown; problem: ProblemRef }
   | { type: 'unknown-key'; file: string; key: string }
   /** A value that holds a secret (a phrase pasted into the file): ignored, and never shown. Added by screenSettings. */
-  | { type: 'secret'; file: string; key: ConfigKey; kind: SecretKind };
+  | { type: 'secret'; file: string; key: ConfigKey; kind: SecretKind }
+  /** A key of the file that is no setting and holds a secret: never shown (config unset would refuse it too). Added by screenSettings. */
+  | { type: 'secret-key'; file: string; kind: SecretKind };
 
 /**
  * Reads the settings. A file that is not JSON is moved aside (kept, never

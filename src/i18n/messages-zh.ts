@@ -166,6 +166,7 @@ export const zh: Record<MessageKey, string> = {
   'config.reason.tooLarge': '文件过大，超出了设置文件允许的大小',
   'config.warn.badValue': '{file} 中的设置“{key}”{reason}，已忽略。请用“wallet-help config set {key} 取值”修正。',
   'config.warn.secret': '{file} 中的设置“{key}”看起来含有{kind}，已忽略，也不会显示。请用“wallet-help config unset {key}”删除；如果它是真的，请按已泄露处理。',
+  'config.warn.secretKey': '{file} 中有一个键看起来含有{kind}，已忽略，也不会显示。请用编辑器打开该文件把它删除；如果它是真的，请按已泄露处理。',
   'config.warn.unknownKey': '{file} 中的设置“{key}”无法识别，已忽略。请用“wallet-help config unset {key}”删除。',
   'config.warn.unknownKeyMeant': '{file} 中的设置“{key}”无法识别，已忽略；是不是“{suggestion}”？请用“wallet-help config unset {key}”删除它，再改为设置“{suggestion}”。',
   'cmd.config': '查看或修改设置（语言、服务商、目录、流程文件夹、角色、颜色、是否保存排查记录）',

@@ -173,6 +173,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'config.reason.tooLarge': 'it is larger than a settings file can be',
   'config.warn.badValue': 'the setting "{key}" in {file} {reason}; it is ignored. Fix it with "wallet-help config set {key} VALUE".',
   'config.warn.secret': 'the setting "{key}" in {file} holds what looks like {kind}; it is ignored and never shown. Remove it with "wallet-help config unset {key}", and if it is real, treat it as exposed.',
+  'config.warn.secretKey': 'a key in {file} holds what looks like {kind}; it is ignored and never shown. Open the file in an editor and delete it, and if it is real, treat it as exposed.',
   'config.warn.unknownKey': 'the setting "{key}" in {file} is unknown and ignored. Remove it with "wallet-help config unset {key}".',
   'config.warn.unknownKeyMeant': 'the setting "{key}" in {file} is unknown and ignored; did you mean "{suggestion}"? Remove it with "wallet-help config unset {key}" and set "{suggestion}" instead.',
   'cmd.config': 'show or change your settings (language, provider, directory, flow folder, role, colour, saving cases)',

@@ -93,8 +93,14 @@ export async function refuseSecretVariables(t: Translate, env: Readonly<Record<s
  */
 export async function screenSettings(settings: ConfigRead): Promise<void> {
   const risky = (Object.entries(settings.config) as [ConfigKey, unknown][]).filter(([, value]) => typeof value === 'string' && mayHoldSecret(value));
-  if (risky.length === 0) return;
+  // A key that is no setting is quoted by its warning: one that holds a secret is said without it.
+  const riskyKeys = settings.warnings.filter((w) => w.type === 'unknown-key' && mayHoldSecret(w.key));
+  if (risky.length === 0 && riskyKeys.length === 0) return;
   const { findSecrets } = await loadScanner();
+  for (const w of riskyKeys) {
+    const [found] = w.type === 'unknown-key' ? findSecrets(w.key) : [];
+    if (found) settings.warnings[settings.warnings.indexOf(w)] = { type: 'secret-key', file: settings.file, kind: found.kind };
+  }
   for (const [key, value] of risky) {
     const [found] = findSecrets(value as string);
     if (!found) continue;
