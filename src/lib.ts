@@ -120,7 +120,7 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const first = diagnoseWith(env, flows.flows, flow, answers, undefined, flows.broken);
   if (!first.outcome.queue) return first;
   const directory = await openDirectory(options.contactsFile, t, undefined, env.lang);
-  const provider = await chooseProvider(directory, options.provider, t);
+  const provider = chooseProvider(directory, options.provider, t);
   return diagnoseWith(env, flows.flows, flow, answers, new ContactBook(directory, provider, env), flows.broken);
 }
 

@@ -71,7 +71,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
       .catch(named(namedBy(g.contacts, 'WALLET_HELP_CONTACTS', 'contactsFile')))
       .then(async (directory) => {
         try {
-          return { directory, provider: await chooseProvider(directory, providerId, t, providerSource) };
+          return { directory, provider: chooseProvider(directory, providerId, t, providerSource) };
         } catch (err) {
           return named(namedBy(g.provider, 'WALLET_HELP_PROVIDER', 'provider'))(err);
         }

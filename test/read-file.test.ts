@@ -83,7 +83,6 @@ describe('readDataFile', () => {
 });
 
 describe.runIf(HAS_DEV_ZERO)('the CLI refuses devices and pipes wherever it reads a data file', () => {
-  const NOT_REGULAR = /not a regular file/;
 
   it('--answers /dev/zero, saying to pipe the answers in instead', () => {
     const r = cli(['diagnose', 'payment-failed', '--answers', '/dev/zero', '--json']);
@@ -91,8 +90,8 @@ describe.runIf(HAS_DEV_ZERO)('the CLI refuses devices and pipes wherever it read
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.stdout) as { error: { code: string; message: string } };
     expect(doc.error.code).toBe('answers_file');
-    expect(doc.error.message).toMatch(NOT_REGULAR);
-    expect(doc.error.message).toContain('To send the answers through a pipe, use --answers - and pipe them to standard input.');
+    // A pipe is read (as --answers <(…)): the message names only what is refused, a device or a socket (review).
+    expect(doc.error.message).toBe('Cannot read /dev/zero: it is a device or a socket, not a file. Give a file, or pipe the answers to standard input with --answers -.');
   });
 
   it('--contacts /dev/zero', () => {

@@ -5,8 +5,7 @@ import { ExitCode, UsageError, WalletHelpError } from '../errors.js';
 import { listOf, type Translate } from '../i18n/i18n.js';
 import { BUNDLED_DIRECTORY_JSON } from '../paths.js';
 import { cannotRead } from '../util/read-error.js';
-import { clip, mayHoldSecret, sentValue } from '../util/safe-text.js';
-import { refuseSecrets } from '../safety/screen.js';
+import { clip, sentValue } from '../util/safe-text.js';
 import type { Lang } from '../engine/types.js';
 import type { Directory, Provider } from './types.js';
 
@@ -46,13 +45,12 @@ export function unchosenOthers(directory: Directory, provider: Provider, chosen:
 /**
  * The provider with this id, or the directory's first when none is named. An id the directory does not have is
  * `unknown_provider`, with the id as sent (`provider`), where it was named (`source`: `--provider`,
- * `WALLET_HELP_PROVIDER` or `setting`, when the caller knows) and the directory's `providers`. The id is screened
- * before it is quoted: it may come from where nothing screened it before (a settings file, a library caller).
+ * `WALLET_HELP_PROVIDER` or `setting`, when the caller knows) and the directory's `providers`. Every way an id comes
+ * here is screened before (the command line, the variables, the settings file when read, the library's options).
  */
-export async function chooseProvider(directory: Directory, id: string | undefined, t: Translate, source?: ProviderSource): Promise<Provider> {
+export function chooseProvider(directory: Directory, id: string | undefined, t: Translate, source?: ProviderSource): Provider {
   const found = id === undefined ? directory.providers[0] : directory.providers.find((p) => p.id === id);
   if (found) return found;
-  if (id !== undefined && mayHoldSecret(id)) await refuseSecrets(t, [{ text: id }]);
   const providers = directory.providers.map((p) => p.id);
   throw new UsageError('unknown_provider', t('error.unknownProvider', { provider: clip(id ?? ''), providers: listOf(t, providers) }), { provider: sentValue(id ?? ''), ...(source ? { source } : {}), providers });
 }

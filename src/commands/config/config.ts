@@ -82,7 +82,7 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
           throw new UsageError('invalid_config_value', t('config.error.providerNotIn', { provider: ctx.config.provider, file: value, providers: listOf(t, directory.providers.map((p) => p.id)) }), { key, value: sentValue(opts.value), provider: ctx.config.provider });
         }
       }
-      if (key === 'provider') await chooseProvider(await openDirectory(ctx.contactsFile, t, io.readFile, ctx.lang), value, t);
+      if (key === 'provider') chooseProvider(await openDirectory(ctx.contactsFile, t, io.readFile, ctx.lang), value, t);
       if (key === 'flowsDir') {
         const problem = await folderProblem(value);
         if (problem) throw new UsageError('invalid_config_value', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(value), source: t('flowsFolder.configSet') }), { key, value: sentValue(opts.value), dir: clip(value) });

@@ -63,9 +63,9 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
     } else bytes = await io.readFile(file);
   } catch (err) {
     if (err instanceof CancelError) throw err;
-    const reason = cannotRead(t, name, err);
-    // A device or socket: what to do instead is to pipe the answers in.
-    const message = err instanceof DataFileError && err.code === 'ENOTREG' ? sentences(t, reason, t('error.answersFile.pipeIn')) : reason;
+    // A device or socket (a pipe is read above): what to do instead is to give a file or pipe the answers in.
+    const device = err instanceof DataFileError && err.code === 'ENOTREG';
+    const message = device ? sentences(t, t('error.cannotRead', { file: clip(name, 200), reason: t('error.deviceNotFile') }), t('error.answersFile.pipeIn')) : cannotRead(t, name, err);
     throw new UsageError('answers_file', message, { file: name });
   }
   const [{ decodeUtf8, parseLocatedYaml, formatProblem }, { Checker }, { problemTranslator, ref }] = await Promise.all([
