@@ -86,6 +86,11 @@ export async function runCheck(
 /** Typed text that is a contact but cannot be compared as given: a national number, a handle without its platform. */
 export type Uncomparable = 'needs-country' | 'needs-platform';
 
+/** Whether a check's outcome (or a verify reason) says the contact could not be compared at all. */
+export function isUncomparable(value: unknown): value is Uncomparable {
+  return value === 'needs-country' || value === 'needs-platform';
+}
+
 /** The case facts checks use: chain, txid, address, memo. */
 export type CheckFacts = Partial<Record<'chain' | 'txid' | 'address' | 'memo', string>>;
 

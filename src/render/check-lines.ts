@@ -3,7 +3,7 @@
  * their names, a contact as it was typed with the official one it imitates and how. Made from the check's record
  * alone, so a case read back from the log is worded as it was shown.
  */
-import type { CheckRecord } from '../diagnosis/checks.js';
+import { isUncomparable, type CheckRecord } from '../diagnosis/checks.js';
 import { sentences, type Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { safeText } from '../util/safe-text.js';
@@ -24,9 +24,9 @@ export function measuredText(t: Translate, r: Pick<CheckRecord, 'result' | 'deta
   return t(`check.measured.${r.result}` as MessageKey, { detail }).trim();
 }
 
-/** The reasons a look-alike imitates an official contact, as sentences. */
-function lookalikeReasons(t: Translate, r: CheckRecord): string[] {
-  return r.reasons.flatMap((reason) => (reason === 'needs-country' || reason === 'needs-platform' ? [] : [t(`verify.reason.${reason}`)]));
+/** The reasons a look-alike imitates an official contact, as sentences (verify's and the check's): what could not be compared is no reason. */
+export function lookalikeReasons(t: Translate, reasons: CheckRecord['reasons']): string[] {
+  return reasons.flatMap((reason) => (isUncomparable(reason) ? [] : [t(`verify.reason.${reason}`)]));
 }
 
 /**
@@ -40,7 +40,7 @@ export function contactCheckLine(t: Translate, r: CheckRecord, owner: { provider
     case 'official':
       return t('check.result.official', { input, provider, queue: owner.queue ?? t('verify.website') });
     case 'lookalike':
-      return sentences(t, t('check.result.lookalike', { input, official: safeText(r.imitates ?? ''), provider }), ...lookalikeReasons(t, r));
+      return sentences(t, t('check.result.lookalike', { input, official: safeText(r.imitates ?? ''), provider }), ...lookalikeReasons(t, r.reasons));
     case 'unknown':
       return t('check.result.unknown', { input });
     default:
@@ -59,7 +59,7 @@ export function summaryCheckLine(t: Translate, r: CheckRecord, input: (text: str
     if (r.result === 'official') return t('summary.check.contact.official', { input: typed });
     if (r.result === 'lookalike') {
       const said = r.imitates === undefined ? t('summary.check.contact.lookalikeOf', { input: typed }) : t('summary.check.contact.lookalike', { input: typed, official: shown(r.imitates) });
-      return sentences(t, said, ...lookalikeReasons(t, r));
+      return sentences(t, said, ...lookalikeReasons(t, r.reasons));
     }
     if (r.result === 'unknown') return t('summary.check.contact.unknown', { input: typed });
     return t('summary.check.contact.not-given');

@@ -158,7 +158,7 @@ async function allowed(key: ConfigKey, ctx: Context): Promise<string> {
   return ctx.t(key === 'contactsFile' ? 'config.allowed.file' : 'config.allowed.folder');
 }
 
-/** What people call a setting (as the README and the options word it), and keys in another case, for its key. */
+/** The setting named (in any case, or by what people call it: see KEY_SYNONYMS), or a usage error with suggestions. */
 function needKey(key: string | undefined, ctx: Context): ConfigKey {
   const keys = Object.keys(CONFIG_KEYS);
   if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: listOf(ctx.t, keys) }), { keys });

@@ -16,7 +16,7 @@ import { FACT_SCAN, loadScanner, redactCaseRecord, refusalMessage, refuseSecrets
 import type { SecretScanOptions } from '../../safety/secrets.js';
 import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
-import { badCheckInput, canMeasure, runCheck, runMeasuredCheck, type CheckRecord, type Uncomparable } from '../../diagnosis/checks.js';
+import { badCheckInput, canMeasure, isUncomparable, runCheck, runMeasuredCheck, type CheckRecord, type Uncomparable } from '../../diagnosis/checks.js';
 import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow, type Queue } from '../../engine/types.js';
 import { branchOf, factsToAsk, settleFacts, type FactBranches } from '../../diagnosis/case-facts.js';
 import { unchosenOthers } from '../../directory/source.js';
@@ -388,8 +388,8 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             // A script that asked for the check gets the directory's error; a person is asked the question instead.
             const loaded = interactive ? await directoryIfLoaded() : await ctx.provider();
             const out = loaded ? await runCheck(q, checkInputs[q.id]!, loaded.directory.providers, t, '--check-input') : undefined;
-            if ((out === 'needs-country' || out === 'needs-platform') && !interactive) throw badCheckInput(t, q.id, out);
-            ran = out === 'needs-country' || out === 'needs-platform' ? undefined : out;
+            if (isUncomparable(out) && !interactive) throw badCheckInput(t, q.id, out);
+            ran = isUncomparable(out) ? undefined : out;
             if (!ran && !interactive) throw badCheckInput(t, q.id, 'not-contact');
           } else if (interactive) {
             const loaded = await directoryIfLoaded();
@@ -405,7 +405,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
                 break;
               }
               const out = await runCheck(q, typed, loaded.directory.providers, t);
-              ran = out === 'needs-country' || out === 'needs-platform' ? undefined : out;
+              ran = isUncomparable(out) ? undefined : out;
               if (ran || typed.trim() === '') break;
               const again = out === 'needs-country' ? 'check.needsCountryTyped' : out === 'needs-platform' ? 'check.needsPlatformTyped' : 'check.notContactTyped';
               const handle = out === 'needs-platform' ? clip(typed.trim().replace(/^[@＠]/, ''), 40) : '';

@@ -5,6 +5,7 @@ import { refuseSecrets } from '../../safety/screen.js';
 import { spoofableKind, type VerifyResult } from '../../safety/verify.js';
 import type { Queue } from '../../engine/types.js';
 import { layoutFor } from '../../render/layout.js';
+import { lookalikeReasons } from '../../render/check-lines.js';
 import { queueTeam } from '../../render/queue.js';
 import { clip, safeText } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
@@ -53,7 +54,7 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
       if (advice) lines.push(s.yellow(advice));
     } else if (result.verdict === 'lookalike') {
       const m = result.match!;
-      const reasons = result.reasons.flatMap((r) => (r === 'needs-country' || r === 'needs-platform' ? [] : [t(`verify.reason.${r}`)]));
+      const reasons = lookalikeReasons(t, result.reasons);
       lines.push(`${s.red.bold(t('verify.lookalike.badge'))} ${t('verify.lookalike', { input, official: safeText(m.value), provider: safeText(matched?.name ?? m.provider) })}`, `  ${sentences(t, ...reasons)}`, t('verify.lookalike.advice'));
     } else if (result.reasons.includes('needs-platform')) {
       // "@name" names no platform: the listed account, or anyone's of that name elsewhere. Unverified, never official.
