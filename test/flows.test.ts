@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolve, start, step, type Next } from '../src/engine/engine.js';
-import type { Flow } from '../src/engine/types.js';
+import { preparationOf, type Flow } from '../src/engine/types.js';
 import { runFlowTests } from '../src/flows/flow-tests.js';
 import { bundledFlows } from './helpers.js';
 
@@ -47,6 +47,14 @@ describe('the bundled flows', () => {
           if (!/shown below/.test(text)) continue;
           for (const m of text.matchAll(/\b(payments|account|security|general) (?:support|team|contact)/g)) expect(m[1], `${o.id}: ${text}`).toBe(o.queue);
         }
+      }
+    });
+
+    it('words what to have ready for the user and for an agent reading it to a caller alike: no "you" or "I" (QA: agent)', () => {
+      const texts = Object.values(flow.outcomes).flatMap((o) => preparationOf(o));
+      for (const t of texts) {
+        expect(t.en, t.en).not.toMatch(/\b(you|your|yours|yourself|I|me|my|mine)\b/i);
+        expect(t.zh, t.zh).not.toMatch(/[你您我]/);
       }
     });
 
