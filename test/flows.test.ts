@@ -40,6 +40,25 @@ describe('the bundled flows', () => {
     for (const id of CATALOG) expect(byId.has(id), id).toBe(true);
   });
 
+  it('quotes, where a step sends to another problem "in this tool", that problem\'s title as the menu shows it', () => {
+    const titles = { en: new Set(flows.map((f) => f.title.en)), zh: new Set(flows.map((f) => f.title.zh)) };
+    const quoted = { en: /"([^"]+)" in this tool/g, zh: /本工具(?:里|的问题菜单里(?:选择|切换到))“([^”]+)”/g };
+    let seen = 0;
+    for (const f of flows) {
+      for (const o of Object.values(f.outcomes)) {
+        for (const s of [...o.steps, ...(o.agent ?? [])]) {
+          for (const lang of ['en', 'zh'] as const) {
+            for (const m of s[lang].matchAll(quoted[lang])) {
+              seen++;
+              expect(titles[lang].has(m[1]!), `${f.id}/${o.id}: ${m[1]}`).toBe(true);
+            }
+          }
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
   describe.each(flows.map((f) => [f.id, f] as const))('%s', (_id, flow) => {
     it('names, where a step points to the contacts shown below, the team those contacts are for (QA: agent)', () => {
       for (const o of Object.values(flow.outcomes)) {
@@ -50,8 +69,8 @@ describe('the bundled flows', () => {
       }
     });
 
-    it('words what to have ready for the user and for an agent reading it to a caller alike: no "you" or "I" (QA: agent)', () => {
-      const texts = Object.values(flow.outcomes).flatMap((o) => preparationOf(o));
+    it('words what to have ready, and its title, for the user and for an agent reading it to a caller alike: no "you" or "I" (QA: agent)', () => {
+      const texts = [flow.title, ...Object.values(flow.outcomes).flatMap((o) => preparationOf(o))];
       for (const t of texts) {
         expect(t.en, t.en).not.toMatch(/\b(you|your|yours|yourself|I|me|my|mine)\b/i);
         expect(t.zh, t.zh).not.toMatch(/[你您我]/);

@@ -338,9 +338,9 @@ describe('a real terminal', () => {
       term = new TerminalSession(['diagnose'], { width: 36, height: 40 });
       const screen = await term.waitFor((s) => s.includes('❯') && s.includes('↑↓'));
       expect(tooWide(screen, 36)).toEqual([]);
-      // "Account stolen or money moving without you" does not fit in the 34 columns after "❯ ": its second line
+      // "Account stolen or money moving without consent" does not fit in the 34 columns after "❯ ": its second line
       // goes two columns further in, so it is not read as an answer of its own (QA: agent).
-      expect(screen).toMatch(/\n {2}Account stolen or money moving\n {4}without you\n {2}Someone claims/);
+      expect(screen).toMatch(/\n {2}Account stolen or money moving\n {4}without consent\n {2}Someone claims/);
     }, BOUND_MS);
 
     for (const lang of ['en', 'zh'] as const) {

@@ -92,7 +92,7 @@ describe('tables on a terminal', () => {
   const rows = [
     header,
     ['payment-failed', 'Payment or transfer failed', '1', 'bundled'],
-    ['account-compromised', 'Account stolen or money moving without you', '12', '/srv/wallet-help/our-flows'],
+    ['account-compromised', 'Account stolen or money moving without consent', '12', '/srv/wallet-help/flows'],
     ['fees', '手续费问题与收费标准说明', '3', 'bundled'],
   ];
   const plain = makeStyle(false);
@@ -101,7 +101,7 @@ describe('tables on a terminal', () => {
   it('keeps every row on one line without a width (a file or a pipe, for scripts)', async () => {
     const out = await table(rows, plain);
     expect(lines(out.trimEnd())).toHaveLength(rows.length);
-    expect(lines(out)[2]).toBe('account-compromised  Account stolen or money moving without you  12       /srv/wallet-help/our-flows');
+    expect(lines(out)[2]).toBe('account-compromised  Account stolen or money moving without consent  12       /srv/wallet-help/flows');
   });
 
   it('narrows the widest column to fit the terminal, wrapping its cells between words, the columns still aligned', async () => {
@@ -115,7 +115,7 @@ describe('tables on a terminal', () => {
     const start = all.findIndex((l) => l.startsWith('account-compromised'));
     const titleAt = cellStarts(all[0]!)[1]!;
     const title = [all[start]!, all[start + 1]!, ...(all[start + 2]?.startsWith(' ') ? [all[start + 2]!] : [])].map((l) => l.slice(titleAt).split('  ')[0]!.trim());
-    expect(title.join(' ')).toBe('Account stolen or money moving without you');
+    expect(title.join(' ')).toBe('Account stolen or money moving without consent');
   });
 
   it('shows each row as a block of header and value lines when the columns cannot fit', async () => {
@@ -125,7 +125,7 @@ describe('tables on a terminal', () => {
     expect(blocks).toHaveLength(rows.length - 1);
     expect(lines(blocks[0]!)).toEqual(['ID       payment-failed', 'TITLE    Payment or transfer failed', 'VERSION  1', 'SOURCE   bundled']);
     expect(lines(blocks[1]!)[1]).toBe('TITLE    Account stolen or money moving');
-    expect(lines(blocks[1]!)[2]).toBe('         without you');
+    expect(lines(blocks[1]!)[2]).toBe('         without consent');
   });
 
   it('puts a value with a word too long to stand beside the headers on the line under its header, at one indent (QA: desk)', async () => {
