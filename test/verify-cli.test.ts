@@ -56,7 +56,8 @@ describe('wallet-help verify', () => {
   it('warns that an official number or address can still be faked by a call or message, and says what to do', async () => {
     const phone = await run(['verify', '+1 202-555-0199']);
     expect(phone.stdout).toContain('caller ID can be faked');
-    expect(phone.stdout).toContain('call the official number back yourself');
+    // Said for a call that reached the user, and for a number the user dialled (QA: content, a found number was told to hang up).
+    expect(phone.stdout).toContain('If such a call or text reached you, hang up and call the official number yourself; if you dialled it yourself, you reached the official line.');
     const email = await run(['verify', 'security@example.com']);
     expect(email.stdout).toContain('sender addresses can be faked');
     const doc = JSON.parse((await run(['verify', '+1 202-555-0199', '--json'])).stdout);
