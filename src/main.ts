@@ -4,7 +4,7 @@
  * process.exit.
  */
 import { CommanderError, type Command } from 'commander';
-import { CONFIG_KEYS, KEY_SYNONYMS, readConfig, type ConfigWarning } from './config/config.js';
+import { meantSettings, readConfig, type ConfigWarning } from './config/config.js';
 import type { CaseFact, Flow, Lang } from './engine/types.js';
 import { asCancel, CancelError, ExitCode, OutputError, WalletHelpError } from './errors.js';
 import { loadBundledFlows } from './flows/catalog.js';
@@ -18,7 +18,6 @@ import type { SecretScanOptions } from './safety/secrets.js';
 import { layoutFor, writeWarning } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
 import { clip, safeJson, sentValue } from './util/safe-text.js';
-import { closest } from './util/suggest.js';
 import type { BaseContext } from './settings.js';
 import './core.js';
 
@@ -62,7 +61,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     const { err } = await styles();
     const layout = await layoutFor(io.stderr);
     // A key stored under another name ("colour", "Lang", "provder") comes with the setting it likely is, as config set says it.
-    const meant = (key: string) => KEY_SYNONYMS[key.toLowerCase()] ?? closest(key, Object.keys(CONFIG_KEYS), 1, false)[0];
+    const meant = (key: string) => meantSettings(key)[0];
     for (const w of settings.warnings) io.stderr.write(`${layout.hanging(err.yellow(t('warning.prefix')), configWarning(w, t, (ref) => problem(ref.key, ref.params), meant))}\n`);
   }
 

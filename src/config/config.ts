@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { readDataFileSync } from '../data/read-file.js';
 import { list, ref, type ProblemRef } from '../i18n/problem-ref.js';
+import { closest } from '../util/suggest.js';
 import type { SecretKind } from '../safety/kinds.js';
 
 export interface KeySpec {
@@ -34,10 +35,16 @@ export const CONFIG_KEYS = {
 export type ConfigKey = keyof typeof CONFIG_KEYS;
 
 /** What people call a setting, by the setting it is ("colour" is color): for "did you mean" on the command line and in the file. */
-export const KEY_SYNONYMS: Readonly<Record<string, ConfigKey>> = {
+const KEY_SYNONYMS: Readonly<Record<string, ConfigKey>> = {
   directory: 'contactsFile', contacts: 'contactsFile', contactsfile: 'contactsFile', flows: 'flowsDir', flowsdir: 'flowsDir',
   language: 'lang', colour: 'color', savecases: 'saveCases', agent: 'role',
 };
+
+/** The settings a key that is none likely means: what people call it ("colour"), else the closest by spelling ("provder"). */
+export function meantSettings(key: string): ConfigKey[] {
+  const synonym = KEY_SYNONYMS[key.toLowerCase()];
+  return synonym ? [synonym] : (closest(key, Object.keys(CONFIG_KEYS)) as ConfigKey[]);
+}
 export type Config = Partial<Record<ConfigKey, string>>;
 
 export const CONFIG_FILE_NAME = 'config.json';

@@ -84,7 +84,12 @@ function nearWord(needle: string, part: string): boolean {
 /** The closest of `candidates` to a mistyped `input`, and the sentence offering them ("Did you mean …?"), or '' when none is close. */
 export function didYouMean(t: Translate, input: string, candidates: Iterable<string>): { suggestions: string[]; hint: string } {
   const suggestions = closest(input, candidates);
-  return { suggestions, hint: suggestions.length > 0 ? t('cli.didYouMean', { suggestion: orList(t, suggestions) }) : '' };
+  return { suggestions, hint: suggestionHint(t, suggestions) };
+}
+
+/** "Did you mean …?" for suggestions found some other way, or nothing when there are none. */
+export function suggestionHint(t: Translate, suggestions: readonly string[]): string {
+  return suggestions.length > 0 ? t('cli.didYouMean', { suggestion: orList(t, suggestions) }) : '';
 }
 
 /**

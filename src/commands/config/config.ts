@@ -1,7 +1,7 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
 import { langOf, listOf, sentences } from '../../i18n/i18n.js';
 import { join, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, KEY_SYNONYMS, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
+import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, meantSettings, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { chooseProvider, openDirectory } from '../../directory/source.js';
 import type { Directory } from '../../directory/types.js';
 import { folderProblem } from '../../flows/catalog.js';
@@ -10,7 +10,7 @@ import { loadScanner, mayHoldSecret, refuseSecrets } from '../../safety/screen.j
 import { layoutFor, writeWarning } from '../../render/layout.js';
 import { makeDir } from '../../util/make-dir.js';
 import { clip, sentValue } from '../../util/safe-text.js';
-import { didYouMean } from '../../util/suggest.js';
+import { didYouMean, suggestionHint } from '../../util/suggest.js';
 import type { Context } from '../context.js';
 import '../../core.js';
 
@@ -158,14 +158,14 @@ async function allowed(key: ConfigKey, ctx: Context): Promise<string> {
   return ctx.t(key === 'contactsFile' ? 'config.allowed.file' : 'config.allowed.folder');
 }
 
-/** The setting named (in any case, or by what people call it: see KEY_SYNONYMS), or a usage error with suggestions. */
+/** The setting named, or a usage error with the settings it likely means (see meantSettings). */
 function needKey(key: string | undefined, ctx: Context): ConfigKey {
   const keys = Object.keys(CONFIG_KEYS);
   if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: listOf(ctx.t, keys) }), { keys });
   if (!isConfigKey(key)) {
     // In the language's own list and sentence punctuation ("lang、provider", no space after "。").
-    const synonym = KEY_SYNONYMS[key.toLowerCase()];
-    const { suggestions, hint } = synonym ? { suggestions: [synonym], hint: ctx.t('cli.didYouMean', { suggestion: synonym }) } : didYouMean(ctx.t, key, keys);
+    const suggestions = meantSettings(key);
+    const hint = suggestionHint(ctx.t, suggestions);
     throw new UsageError('unknown_config_key', sentences(ctx.t, ctx.t('config.error.unknownKey', { key: clip(key), keys: listOf(ctx.t, keys) }), hint), { key: clip(key), keys, suggestions });
   }
   return key;
