@@ -28,6 +28,32 @@ const lazyChildProcessInCommander = {
 };
 
 /**
+ * The message catalogues (src/i18n/messages.ts and messages-zh.ts, plain objects of texts)
+ * as JSON.parse of one text: a run builds the catalogue from one string in the code cache,
+ * instead of from some 570 strings each looked up in V8's string table as the cache is read
+ * (~0.7 M instructions of a `--help`). The module's imports for effect stay: they decide its chunk.
+ */
+const cataloguesAsJson = {
+  name: 'catalogues-as-json',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]i18n[\\/]messages(?:-zh)?\.ts$/ }, async (args) => {
+      const { code } = await esbuild.transform(await readFile(args.path, 'utf8'), { loader: 'ts', format: 'esm' });
+      const forEffect = /^import\s*["'][^"']+["'];?$/gm;
+      const values = code.replace(forEffect, '');
+      if (/^\s*import\b/m.test(values)) throw new Error(`build: ${args.path} imports values; a catalogue holds texts only`);
+      const catalogues = await import(`data:text/javascript,${encodeURIComponent(values)}`);
+      const exports = Object.entries(catalogues).map(([name, catalogue]) => {
+        if (typeof catalogue !== 'object' || catalogue === null || Object.values(catalogue).some((text) => typeof text !== 'string')) {
+          throw new Error(`build: ${name} in ${args.path} is not a catalogue of texts`);
+        }
+        return `export const ${name} = JSON.parse(${JSON.stringify(JSON.stringify(catalogue))});`;
+      });
+      return { loader: 'js', contents: [...(code.match(forEffect) ?? []), ...exports].join('\n'), resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+/**
  * chalk's colour detection, left out: wallet-help decides colour itself (src/io/io.ts
  * colorEnabled: flags, NO_COLOR, settings, terminal) and gives chalk the level, and ora's
  * spinner follows the same decision (src/vendor/ora.ts). chalk's Node variant of the
@@ -81,6 +107,19 @@ const PROFILE_TRAINING = {
  */
 function builtinsWithoutCopies(code) {
   return code.replace(/__toESM\((require\("node:[a-z_/]+"\))(?:,1)?\)/g, '(m=>Object.create(m,{default:{value:m}}))($1)');
+}
+
+/**
+ * A bundle file's remaining non-ASCII characters as \\u escapes: esbuild's `charset: 'ascii'` escapes
+ * strings and templates but leaves regular expression literals as written (/[。？！]$/u), and one
+ * such character makes V8 hold the whole file as a two-byte string decoded character by character
+ * (~1 M instructions a run). Minified code has no comments, and an escape means the same
+ * character in a regular expression as in a string.
+ */
+function escapeNonAscii(code) {
+  // A character escaped by a backslash (/\\。/) would become the escape's own letters.
+  if (/\\[\u0080-\uffff]/.test(code)) throw new Error('build: a non-ASCII character after a backslash cannot be escaped');
+  return code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -186,7 +225,7 @@ if (all.length > 0) {
   // it computes. CommonJS files load synchronously (dist/package.json says they are CommonJS).
   const cli = await esbuild.build({
     ...common,
-    plugins: [lazyChildProcessInCommander, chalkWithoutDetection],
+    plugins: [lazyChildProcessInCommander, chalkWithoutDetection, cataloguesAsJson],
     format: 'esm',
     // Its chunks become CommonJS below: src/paths.ts takes __filename (the library uses import.meta.url).
     define: { ...common.define, __WALLET_HELP_CJS__: 'true' },
@@ -200,6 +239,7 @@ if (all.length > 0) {
   await mkdir(join(dist, 'chunks'));
   for (const file of cli.outputFiles) {
     const usesMeta = file.text.includes('import.meta');
+    const chineseCatalogue = /\/messages-zh-[^/]+\.js$/.test(file.path);
     const cjs = await esbuild.transform(file.text, {
       format: 'cjs',
       platform: 'node',
@@ -210,7 +250,7 @@ if (all.length > 0) {
       // with a single non-ASCII character as a two-byte string, and decoding it from UTF-8 is
       // the slow path; an ASCII source is read at memcpy speed into half the memory. The
       // catalogue is Chinese throughout, so two-byte anyway, and escapes would triple its bytes.
-      charset: /\/messages-zh-[^/]+\.js$/.test(file.path) ? 'utf8' : 'ascii',
+      charset: chineseCatalogue ? 'utf8' : 'ascii',
       // import() of a chunk becomes require(): the chunks are CommonJS too.
       supported: { 'dynamic-import': false },
       // import.meta of an ES module, for the code that still asks (built only when asked).
@@ -223,7 +263,7 @@ if (all.length > 0) {
     const count = cjs.code.split(wrapped).length - 1;
     if (count > 1) throw new Error(`build: unexpected export shape in ${file.path}`);
     const code = builtinsWithoutCopies(exportsAsValues(cjs.code.replace(wrapped, '__defProp(stdin_exports,"__esModule",{value:!0});module.exports=stdin_exports;'), file.path));
-    await writeFile(file.path, code);
+    await writeFile(file.path, chineseCatalogue ? code : escapeNonAscii(code));
   }
   await writeFile(join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
   // The launcher's loader, and the code cache it uses: made by running the common
