@@ -12,7 +12,9 @@
  * a changed file is not run with the code of the old one: same size and
  * modification time as at the build, or, in a copy that did not keep file times
  * (an npm install sets every file's time to the time of the install), the same
- * size and CRC-32 of the content; a changed file is compiled afresh. Where the
+ * text as the copy of the file the build keeps beside its cache (comparing two
+ * texts costs a run far less than loading zlib to checksum one, ~8 M instructions);
+ * a changed file is compiled afresh. Where the
  * cache was made by another Node version, Node's own loader loads the bundle,
  * with Node's own compile cache on Node 22+.
  *
@@ -31,10 +33,11 @@ export interface CacheManifest {
   /** The Node version (and so V8 version) the cache was made with. */
   node: string;
   /**
-   * Bundle files (relative to dist/) with what identifies the exact file: its size, its modification
-   * time (whole seconds, which copies that keep times keep) and the CRC-32 of its text, checked when the time differs.
+   * Bundle files (relative to dist/) with what identifies the exact file: its size and its modification
+   * time (whole seconds, which copies that keep times keep); where the time differs, its text is compared
+   * with the copy kept in code-cache/source/.
    */
-  files: Record<string, { size: number; mtime: number; crc32: number }>;
+  files: Record<string, { size: number; mtime: number }>;
   /** Per profile (see profileOf), the files with a cache of the profile's own, kept in code-cache/<profile>/. */
   profiles: Partial<Record<Profile, string[]>>;
 }
@@ -114,8 +117,8 @@ function bundleLoader(
 
 /**
  * The cached code of one bundle file (the profile's own, or the general one), if the cache was made from
- * this very file (`content`, its text): same size and time as at the build, or same size and CRC-32 where
- * the time was not kept.
+ * this very file (`content`, its text): same size and time as at the build, or, where the time was not
+ * kept, the same text as the build's copy.
  */
 function cacheFor(dist: string, name: string, filename: string, content: string, manifest: CacheManifest, profile: Profile | undefined): Buffer | undefined {
   const expected = Object.hasOwn(manifest.files, name) ? manifest.files[name] : undefined;
@@ -123,8 +126,7 @@ function cacheFor(dist: string, name: string, filename: string, content: string,
   try {
     const stat = statSync(filename);
     if (stat.size !== expected.size) return undefined;
-    // zlib (loaded only here, ~3 ms) costs less than compiling the files afresh (~10 ms for a diagnosis).
-    if (Math.floor(stat.mtimeMs / 1000) !== expected.mtime && checksum(content) !== expected.crc32) return undefined;
+    if (Math.floor(stat.mtimeMs / 1000) !== expected.mtime && readFileSync(sourceFile(dist, name), 'utf8') !== content) return undefined;
     const own = profile !== undefined && manifest.profiles?.[profile]?.includes(name) === true;
     return readFileSync(cacheFile(dist, name, own ? profile : undefined));
   } catch {
@@ -132,14 +134,14 @@ function cacheFor(dist: string, name: string, filename: string, content: string,
   }
 }
 
-/** CRC-32 of a text as UTF-8 (the bytes of the file it was read from). */
-function checksum(text: string): number | undefined {
-  return (module.require('node:zlib') as Partial<typeof import('node:zlib')>).crc32?.(text);
-}
-
 /** Where the cached code of a bundle file (its path under dist/) is kept, in general or for a profile. */
 function cacheFile(dist: string, name: string, profile?: Profile): string {
   return inDist(dist, `${CACHE_DIR}/${profile ? `${profile}/` : ''}${name.replaceAll('/', '__')}.bin`);
+}
+
+/** Where the build keeps a copy of a bundle file as its cache was made from it. */
+function sourceFile(dist: string, name: string): string {
+  return inDist(dist, `${CACHE_DIR}/source/${name.replaceAll('/', '__')}`);
 }
 
 /*
@@ -255,7 +257,10 @@ export async function train(dist: string, stages: readonly (readonly string[][])
   return [...cached.keys()];
 }
 
-/** Writes the manifest of the cache the training runs made: the general cache's files and each profile's. */
+/**
+ * Writes the manifest of the cache the training runs made (the general cache's files and each profile's), and
+ * keeps a copy of each file cached, for a copy of dist/ that did not keep file times to compare its files with.
+ */
 export function writeManifest(dist: string, general: readonly string[], profiles: Partial<Record<Profile, readonly string[]>>): void {
   const manifest: CacheManifest = { node: process.version, files: {}, profiles: {} };
   for (const [profile, names] of Object.entries(profiles) as [Profile, readonly string[]][]) {
@@ -263,11 +268,11 @@ export function writeManifest(dist: string, general: readonly string[], profiles
     if (missing.length > 0) throw new Error(`code cache: profile ${profile} has files the general cache has not: ${missing.join(', ')}`);
     manifest.profiles[profile] = [...names];
   }
+  mkdirSync(join(dist, CACHE_DIR, 'source'), { recursive: true });
   for (const name of general) {
     const stat = statSync(join(dist, name));
-    const crc32 = checksum(readFileSync(join(dist, name), 'utf8'));
-    if (crc32 === undefined) throw new Error('code cache: zlib.crc32 is missing (Node 20.15 or later has it)');
-    manifest.files[name] = { size: stat.size, mtime: Math.floor(stat.mtimeMs / 1000), crc32 };
+    writeFileSync(sourceFile(dist, name), readFileSync(join(dist, name)));
+    manifest.files[name] = { size: stat.size, mtime: Math.floor(stat.mtimeMs / 1000) };
   }
   writeFileSync(join(dist, CACHE_DIR, MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
 }

@@ -121,6 +121,14 @@ describe('the code cache', () => {
     expect(r.report.used).not.toContain('cli.js');
   });
 
+  it('is not used in such a copy without the build\'s copies of the files to compare with', () => {
+    const dist = copyOfDist(false);
+    rmSync(join(dist, 'code-cache', 'source'), { recursive: true });
+    const report = diagnosisReport(dist);
+    expect(report.used).toEqual([]);
+    expect(report.compiled).toContain('cli.js');
+  });
+
   it('gives help screens and diagnoses for scripts (--json) a cache of their own, other runs the general one', () => {
     const dist = copyOfDist();
     // A damaged profile cache is refused by V8: that shows which cache a run took.
