@@ -247,6 +247,18 @@ describe('diagnose with flags and --json', () => {
     expect(json((await run(['diagnose', 'payment-failed', '--answers', 'd.yaml', '--json'], { files })).stdout).outcome.id).toBe('fix-connection');
   });
 
+  it('reads JSON piped to --answers - as a .json file is read, and anything else there as YAML', async () => {
+    const piped = async (stdin: string) => json((await run(['diagnose', 'payment-failed', '--answers', '-', '--json'], { stdin })).stdout);
+    // As a --batch line's answers: a number is no text (it was read as the text "5", then "not an answer").
+    expect((await piped('{"network": 5}')).error).toMatchObject({ code: 'invalid_answers', question: { id: 'network' }, file: '(stdin)', line: 1, column: 13 });
+    expect((await piped('{"network": "ok", "network": "offline"}')).error).toMatchObject({ code: 'answers_file', file: '(stdin)', line: 1, column: 19 });
+    expect((await piped('  {"network": "offline"}\n')).outcome.id).toBe('fix-connection');
+    // Not JSON, though it starts with a brace: YAML's flow style, a trailing comma included.
+    expect((await piped('{network: offline}')).outcome.id).toBe('fix-connection');
+    expect((await piped('{"network": "offline",}')).outcome.id).toBe('fix-connection');
+    expect((await piped('network: 5\n')).error).toMatchObject({ code: 'invalid_value', value: '5' });
+  });
+
   it('takes a number in a YAML answers file as written: a long card number is refused, not rounded and quoted', async () => {
     const r = await run(['diagnose', 'payment-failed', '--answers', 'c.yaml', '--json'], { files: { 'c.yaml': 'network: ok\nbalance: 6212345678901234569\n' } });
     expect(r.code).toBe(2);

@@ -43,7 +43,9 @@ export interface AnswersFile {
 /**
  * Reads an answers file (`-` is standard input): a YAML mapping, or strict JSON
  * for a file named `.json` (JSON's own syntax errors are reported at their
- * place instead of as whatever YAML would make of the text).
+ * place instead of as whatever YAML would make of the text). Input without a
+ * name (standard input, a pipe) is strict JSON when it is a JSON object: what a
+ * script pipes in is JSON as a rule, and is then read as a request's answers are.
  */
 export async function readAnswersFile(ctx: Context, file: string, input = true): Promise<AnswersFile> {
   const { io, t } = ctx;
@@ -88,9 +90,13 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
   }
   const decoded = decodeUtf8(bytes, name, ctx.lang);
   if ('problem' in decoded) return fail([decoded.problem]);
-  if (/\.json$/i.test(file)) {
-    // Loaded only for a .json file: the strict parser is no part of a run's start-up.
-    const { jsonProblemText, lineColumn, parseStrictJson } = await import('../../data/strict-json.js');
+  // Loaded only for JSON: the strict parser is no part of a run's start-up. A stream that starts as a JSON object
+  // does is taken for one when it is JSON; otherwise it is YAML, whose flow style ({network: ok}) also starts with a brace.
+  const namedJson = /\.json$/i.test(file);
+  const json = namedJson || (streamed && decoded.text.trimStart().startsWith('{')) ? await import('../../data/strict-json.js') : undefined;
+  const strictJson = json !== undefined && (namedJson || json.parseJson(decoded.text) !== undefined);
+  if (strictJson) {
+    const { jsonProblemText, lineColumn, parseStrictJson } = json;
     const strict = parseStrictJson(decoded.text);
     if ('problem' in strict) return fail([{ file: name, ...lineColumn(decoded.text, strict.problem.offset), message: jsonProblemText(strict.problem, problemTranslator(ctx.lang)) }]);
   }
@@ -103,11 +109,10 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
   const answers: Record<string, string> = Object.create(null);
   const bad = [];
   let more = 0;
-  // A strict JSON file holds what a --batch line's or a library call's answers hold, and is read as they are
+  // Strict JSON holds what a --batch line's or a library call's answers hold, and is read as they are
   // (src/diagnosis/request.ts): an answer that is not text (a number, true or false, null, a list, an object) is
   // invalid_answers, and nothing after it is read. YAML writes numbers and words alike without quotes: there a
   // number or a boolean is read as its text.
-  const strictJson = /\.json$/i.test(file);
   let notText: string | undefined;
   let length = 0;
   // Control characters, escapes and bidirectional overrides are refused with their place, as in every data file.
@@ -204,3 +209,4 @@ function displayName(file: string): string {
 
 /** Paths that name this process's standard input. */
 const STDIN_PATHS = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
+
