@@ -436,6 +436,8 @@ function helpForUnknown(argv: readonly string[], program: Command): string[] {
     if (!sub) return argv.filter((a, i) => a !== '--help' && a !== '-h' && !(a === 'help' && i === words[0]!.i));
     cmd = declared(sub);
   }
+  // "help cases list": commander's help command reads one word and would show the help of "cases"; it is "cases list --help".
+  if (words[0]?.word === 'help' && named.length > 1) return [...argv.filter((_, i) => i !== words[0]!.i), '--help'];
   return [...argv];
 }
 

@@ -54,4 +54,14 @@ describe('errors before a command runs', () => {
       expect(r.stdout).toMatch(/^(Usage|用法)/);
     }
   });
+
+  it('help of a nested command is its own help, as --help gives it (QA: README; "help cases list" showed the help of cases)', async () => {
+    for (const args of [['help', 'cases', 'list'], ['--lang', 'en', 'help', 'flows', 'show']]) {
+      const path = args.filter((a) => !['help', '--lang', 'en'].includes(a));
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toBe((await run([...path, '--help'])).stdout);
+      expect(r.stdout).toContain(`Usage: wallet-help ${path.join(' ')} [options]`);
+    }
+  });
 });
