@@ -154,6 +154,17 @@ describe('help tells what the commands do (QA: README)', () => {
     expect(test).not.toContain('directory in use');
   });
 
+  it('names every WALLET_HELP_ variable beside the option or setting it stands for (QA: README; only the timeout\'s was named)', async () => {
+    const { run } = await import('./helpers.js');
+    const { VARIABLES } = await import('../src/safety/screen.js');
+    for (const lang of ['en', 'zh']) {
+      const screens = await Promise.all([[], ['diagnose'], ['config'], ['check']].map(async (cmd) => (await run(['--lang', lang, ...cmd, '--help'])).stdout));
+      const help = screens.join('\n');
+      // WALLET_HELP_DEBUG is for a bug report, which exit code 1 asks for (README).
+      for (const name of VARIABLES.filter((v) => v !== 'WALLET_HELP_DEBUG')) expect(help, `${lang}: ${name}`).toContain(name);
+    }
+  });
+
   it('warns about an unknown WALLET_HELP_ROLE, as about an unknown WALLET_HELP_LANG, and goes on as a user', async () => {
     const { run } = await import('./helpers.js');
     const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_ROLE: 'admin' } });
