@@ -116,7 +116,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     await program.parseAsync(help ? helpForUnknown(argv, program) : [...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
-    const reporter: Reporter = { io, t, json, batch, styles, commandPath: program ? commandPath(program, argv) : [] };
+    const path = program ? commandPath(program, argv) : [];
+    const reporter: Reporter = { io, t, json, batch, styles, commandPath: path, commandOptions: program ? optionsOf(program, path) : [] };
     try {
       return await report(await screened(err, t, argv), reporter);
     } catch (failed) {
@@ -272,6 +273,8 @@ interface Reporter {
   styles(): Promise<{ err: Style }>;
   /** The subcommands named on the command line, for the help hint. */
   commandPath: string[];
+  /** The options of the command named (its long and short names), to tell an option of it given before it. */
+  commandOptions: string[];
 }
 
 async function report(error: unknown, r: Reporter): Promise<number> {
@@ -287,7 +290,7 @@ async function report(error: unknown, r: Reporter): Promise<number> {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     const hint = t('error.seeHelp', { command: ['wallet-help', ...r.commandPath, '--help'].join(' ') });
-    return emit(r, new WalletHelpError('usage', commanderMessage(err, t), ExitCode.usage, commanderDetails(err)), hint);
+    return emit(r, new WalletHelpError('usage', commanderMessage(err, t, r), ExitCode.usage, commanderDetails(err)), hint);
   }
   if (err instanceof WalletHelpError) {
     if (err instanceof CancelError) {
@@ -325,15 +328,19 @@ function outputFailure(t: Translate, json: boolean, reason: string, prefix: stri
 const OPTION_SYNONYMS: Readonly<Record<string, string>> = { '--directory': '--contacts', '--contacts-file': '--contacts', '--language': '--lang', '--colour': '--color', '--no-colour': '--no-color' };
 
 /** Commander's own usage errors, in the user's language. */
-function commanderMessage(err: CommanderError, t: Translate): string {
+function commanderMessage(err: CommanderError, t: Translate, r: Pick<Reporter, 'commandPath' | 'commandOptions'>): string {
   const quoted = [...err.message.matchAll(/'([^']*)'/g)].map((m) => clip(m[1] ?? ''));
   // Options named by another word for the same thing, which spelling alone would not find.
   const synonym = err.code === 'commander.unknownOption' ? OPTION_SYNONYMS[(quoted[0] ?? '').replace(/=.*$/, '')] : undefined;
   const suggestion = /\(Did you mean (.+)\?\)/.exec(err.message)?.[1] ?? synonym;
   const didYouMean = suggestion ? t('cli.didYouMean', { suggestion: clip(suggestion) }) : '';
   switch (err.code) {
-    case 'commander.unknownOption':
+    case 'commander.unknownOption': {
+      // An option of the command named, given before it ("wallet-help --json diagnose …"), where the program does not take it.
+      const name = (quoted[0] ?? '').replace(/=.*$/s, '');
+      if (r.commandPath.length > 0 && r.commandOptions.includes(name)) return t('cli.optionBeforeCommand', { option: name, command: r.commandPath.join(' ') });
       return sentences(t, t('cli.unknownOption', { option: quoted[0] ?? '' }), didYouMean);
+    }
     case 'commander.unknownCommand':
       return sentences(t, t('cli.unknownCommand', { command: quoted[0] ?? '' }), didYouMean);
     case 'commander.missingArgument':
@@ -383,6 +390,14 @@ async function emit(r: Reporter, err: WalletHelpError, hint?: string): Promise<n
 }
 
 /** The chain of subcommands the words of argv name (["flows", "show"]). */
+/** The long and short names of the options of the command at `path` (none for the program itself). */
+function optionsOf(program: Command, path: readonly string[]): string[] {
+  let cmd: Command | undefined = program;
+  for (const word of path) cmd = cmd?.commands.find((c) => c.name() === word);
+  if (!cmd || cmd === program) return [];
+  return declared(cmd).options.flatMap((o) => [o.long, o.short].filter((n): n is string => n !== undefined));
+}
+
 function commandPath(program: Command, argv: readonly string[]): string[] {
   const path: string[] = [];
   let cmd = program;
@@ -436,6 +451,8 @@ function helpForUnknown(argv: readonly string[], program: Command): string[] {
     if (!sub) return argv.filter((a, i) => a !== '--help' && a !== '-h' && !(a === 'help' && i === words[0]!.i));
     cmd = declared(sub);
   }
+  // "help cases list": commander's help command reads one word and would show the help of "cases"; it is "cases list --help".
+  if (words[0]?.word === 'help' && named.length > 1) return [...argv.filter((_, i) => i !== words[0]!.i), '--help'];
   return [...argv];
 }
 

@@ -282,6 +282,24 @@ describe('flows validate', () => {
     expect(doc.files[0].problems[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number), message: expect.any(String) });
   });
 
+  it('writes every problem as file, line, column and message, whatever found it (QA: README; YAML syntax problems carried an offset)', async () => {
+    const dir = folderWith({
+      'dup.yaml': 'id: dup\nid: dup\n',
+      'syntax.yaml': 'id: "syntax\n',
+      'anchor.yaml': 'id: &a anchor\n',
+      'shape.yaml': 'id: shape\nversion: x\n',
+    });
+    const doc = json((await run(['flows', 'validate', dir, '--json'])).stdout);
+    const problems = (doc.files as { problems: object[] }[]).flatMap((f) => f.problems);
+    expect(problems.length).toBeGreaterThanOrEqual(4);
+    for (const p of problems) expect(Object.keys(p), JSON.stringify(p)).toEqual(['file', 'line', 'column', 'message']);
+    // An answers file's problems are written the same way.
+    const answers = join(dir, 'answers.yaml');
+    const error = json((await run(['diagnose', 'payment-failed', '--answers', answers, '--json'], { files: { [answers]: 'network: ok\nnetwork: offline\n' } })).stdout).error;
+    expect(error.code).toBe('answers_file');
+    expect(error.problems).toEqual([{ file: answers, line: 2, column: 1, message: expect.any(String) }]);
+  });
+
   it('checks directory files too, and validates the bundled data by default', async () => {
     const dir = folderWith({ 'dir.yaml': 'providers:\n  - id: x\n    name: X\n    website: https://x.example\n    timezone: Nowhere/Land\n    queues: {}\n' });
     const r = await run(['flows', 'validate', join(dir, 'dir.yaml')]);

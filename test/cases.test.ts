@@ -829,6 +829,13 @@ describe('the case log', () => {
     expect(json(empty.stdout).error.code).toBe('missing_case_id');
   });
 
+  it('refuses a --format cases show does not write before looking for the case, so the mistake is named even when the id is not found (QA: README)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const r = await run(['cases', 'show', 'abc', '--format', 'html', '--json'], { env });
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toMatchObject({ code: 'invalid_summary_format', value: 'html', values: ['text', 'md', 'json'] });
+  });
+
   it('opens a case whose id starts with eight digits by that start (not refused as a one-time code)', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };

@@ -128,6 +128,18 @@ describe('wallet-help config', () => {
     expect((await run(['config', 'unset', 'lang'], { env })).stderr).toBe('已删除设置项 lang。\n');
   });
 
+  it('says that unsetting a setting that is not set changed nothing, rather than "Removed" (QA: README)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const r = await run(['config', 'unset', 'provider'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('The setting provider was not set; nothing changed.\n');
+    expect(existsSync(join(dir, 'config.json'))).toBe(false);
+    expect((await run(['--lang', 'zh', 'config', 'unset', 'provider'], { env })).stderr).toBe('设置项 provider 本来就未设置，没有改动。\n');
+    // A script gets the same document either way: the setting is not set now.
+    expect(JSON.parse((await run(['config', 'unset', 'provider', '--json'], { env })).stdout)).toEqual({ key: 'provider', value: null });
+  });
+
   it('suggests the setting an unknown key was meant to be', async () => {
     const r = await run(['config', 'set', 'langg', 'zh']);
     expect(r.code).toBe(2);

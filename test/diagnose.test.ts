@@ -477,6 +477,13 @@ describe('diagnose, human output', () => {
     expect(batch.stderr).toContain('Warning: The support contacts could not be loaded');
   });
 
+  it('quotes a broken directory\'s problems in the warning as one readable line, without the runs of spaces its indented list left (QA: README)', async () => {
+    const files = { 'broken.yaml': 'providers: 3\n' };
+    const doc = json((await run(['--contacts', 'broken.yaml', 'diagnose', 'account-compromised', '--json'], { files })).stdout);
+    expect(doc.warnings).toEqual([expect.stringContaining('The reason: The support directory broken.yaml cannot be used: broken.yaml:1:12: providers must be a list')]);
+    expect(doc.warnings[0]).not.toMatch(/ {2}/);
+  });
+
   it('a fix without a queue does not load the directory', async () => {
     // A directory that cannot be read would be reported if it were loaded.
     const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONTACTS: '/nonexistent/contacts.yaml' } });

@@ -404,6 +404,16 @@ describe('contacts in the CLI', () => {
     expect(JSON.parse(r.stdout).queues[0].channels.map((c: { type: string }) => c.type)).toEqual(['chat']);
   });
 
+  it('--open with every channel of a queue closed says when the first opens and how to see them all (QA: README; it said "No channel matches.")', async () => {
+    const args = ['contacts', 'payments', '--open', '--contacts', 'acme.yaml'];
+    const env = { TZ: 'Asia/Shanghai' };
+    const then = await run([...args, '--now', '2026-11-23T23:00:00+08:00'], { files, env });
+    expect(then.code).toBe(0);
+    expect(then.stdout).toContain('No channel is open at that time; the first opens Tue 08:00 your time, Asia/Shanghai (in 9 h). Without --open, every channel is shown with its hours.');
+    const zh = await run(['--lang', 'zh', ...args, '--now', '2026-11-23T23:00:00+08:00'], { files, env });
+    expect(zh.stdout).toContain('该时间没有渠道在服务；最早的渠道于你的当地时间（Asia/Shanghai）周二 08:00 开始服务（9 小时后）。去掉 --open 可查看每个渠道及其服务时间。');
+  });
+
   it('says so when the operator’s directory lacks a queue, instead of printing nothing', async () => {
     const r = await run(['diagnose', 'contact-support', '--answer', 'topic=account', '--contacts', 'acme.yaml', '--json'], { files });
     expect(r.code).toBe(0);

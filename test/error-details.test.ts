@@ -53,6 +53,11 @@ describe('errors name what they refused', () => {
     expect(await error(['config', 'set', 'lang'])).toMatchObject({ code: 'missing_value', key: 'lang' });
   });
 
+  it('a malformed --answer or --check-input names the argument as sent in arg, as the README says of the command line (QA: README)', async () => {
+    expect(await error(['diagnose', 'payment-failed', '--answer', 'network'])).toMatchObject({ code: 'invalid_answer_flag', arg: 'network' });
+    expect(await error(['diagnose', 'suspicious-contact', '--check-input', 'example.com'])).toMatchObject({ code: 'invalid_check_input', arg: 'example.com' });
+  });
+
   it('invalid_min_coverage has the value', async () => {
     expect(await error(['flows', 'test', '--min-coverage', 'abc'])).toMatchObject({ code: 'invalid_min_coverage', value: 'abc' });
   });

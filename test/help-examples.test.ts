@@ -23,12 +23,21 @@ const FILES: Record<string, string> = {
   './our-directory.yaml': OUR_DIRECTORY,
 };
 
-/** Splits a shell command line into words: quotes, a leading `echo '…' |` as standard input, a trailing `> file` dropped. */
+/**
+ * Splits a shell command line into words: quotes, a leading `echo '…' |` or `printf '%s\n' '…' '…' |` as standard input,
+ * a trailing `> file` dropped. Any other unquoted `<`, `>`, `|`, `;` or `&` is a mistake: a shell would read it as a
+ * redirection or another command (`--txid <txid>` reads a file named "txid").
+ */
 function parse(line: string): { argv: string[]; stdin?: string } {
   let stdin: string | undefined;
   let rest = line;
   const piped = /^echo '([^']*)' \| (.*)$/.exec(rest);
   if (piped) [, stdin, rest] = piped as unknown as [string, string, string];
+  const printed = /^printf '%s\\n'((?: '[^']*')+) \| (.*)$/.exec(rest);
+  if (printed) {
+    stdin = [...printed[1]!.matchAll(/'([^']*)'/g)].map((m) => `${m[1]}\n`).join('');
+    rest = printed[2]!;
+  }
   rest = rest.replace(/\s+>\s+\S+$/, '');
   const words: string[] = [];
   let word: string | undefined;
@@ -43,7 +52,10 @@ function parse(line: string): { argv: string[]; stdin?: string } {
     } else if (ch === ' ') {
       if (word !== undefined) words.push(word);
       word = undefined;
-    } else word = (word ?? '') + ch;
+    } else {
+      expect('<>|;&', `${line}: an unquoted "${ch}" is not part of the command for a shell`).not.toContain(ch);
+      word = (word ?? '') + ch;
+    }
   }
   if (word !== undefined) words.push(word);
   expect(words[0], line).toBe('wallet-help');
@@ -56,18 +68,34 @@ const programExamples = MESSAGES['program.examples']
   .filter((l) => l.startsWith('  $ '))
   .map((l) => l.slice(4).split(/ {2,}/)[0]!.trim());
 
-const examples = [...programExamples, ...Object.values(HELP_EXAMPLES).flat()];
+/**
+ * The README's own command lines (its `console` blocks), as a reader copies them: a line continued with "\\" joined
+ * to the next, the comment after "#" dropped, `npx wallet-help` run as `wallet-help`.
+ */
+const readmeExamples = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/```console\n([\s\S]*?)```/g)]
+  .flatMap((block) => block[1]!.replace(/\\\n\s*/g, '').split('\n'))
+  .filter((l) => l.startsWith('$ ') && l.includes('npx wallet-help'))
+  .map((l) => l.slice(2).replace(/\s+#\s.*$/, '').replaceAll('npx wallet-help', 'wallet-help').trim());
 
-describe('every example shown in help works', () => {
+const examples = [...programExamples, ...Object.values(HELP_EXAMPLES).flat(), ...readmeExamples];
+
+describe('every example shown in help and in the README works', () => {
+  it('finds the README\'s command lines', () => {
+    expect(readmeExamples.length).toBeGreaterThan(25);
+    expect(readmeExamples).toContain('wallet-help --flows ./our-flows diagnose card-declined');
+  });
+
   // One settings folder for all: a case saved and an interactive diagnosis left unfinished, for `cases show` and `--resume`.
   const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
   let caseId = '';
-  // The operator flow folder the examples name: the README's example flow, as "our-new-flow".
+  // The operator flow folder the examples name: the README's example flow, as "our-new-flow" (the help's name) and "card-declined".
   const ourFlows = join(tempDir(), 'our-flows');
   mkdirSync(ourFlows);
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const flow = /<!-- authoring-example:start -->\s*```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
   writeFileSync(join(ourFlows, 'our-new-flow.yaml'), flow.replace('id: card-declined', 'id: our-new-flow'));
+  // And as itself, as the README runs it.
+  writeFileSync(join(ourFlows, 'card-declined.yaml'), flow);
   const ready = (async () => {
     const saved = await run(['diagnose', 'payment-failed', '--network', 'offline', '--save', '--json'], { env });
     caseId = (JSON.parse(saved.stdout) as { case: string }).case;
@@ -124,6 +152,17 @@ describe('help tells what the commands do (QA: README)', () => {
     const test = (await run(['flows', 'test', '--help'])).stdout;
     expect(test).toContain('default: the bundled flows and operator folders');
     expect(test).not.toContain('directory in use');
+  });
+
+  it('names every WALLET_HELP_ variable beside the option or setting it stands for (QA: README; only the timeout\'s was named)', async () => {
+    const { run } = await import('./helpers.js');
+    const { VARIABLES } = await import('../src/safety/screen.js');
+    for (const lang of ['en', 'zh']) {
+      const screens = await Promise.all([[], ['diagnose'], ['config'], ['check']].map(async (cmd) => (await run(['--lang', lang, ...cmd, '--help'])).stdout));
+      const help = screens.join('\n');
+      // WALLET_HELP_DEBUG is for a bug report, which exit code 1 asks for (README).
+      for (const name of VARIABLES.filter((v) => v !== 'WALLET_HELP_DEBUG')) expect(help, `${lang}: ${name}`).toContain(name);
+    }
   });
 
   it('warns about an unknown WALLET_HELP_ROLE, as about an unknown WALLET_HELP_LANG, and goes on as a user', async () => {

@@ -54,4 +54,25 @@ describe('errors before a command runs', () => {
       expect(r.stdout).toMatch(/^(Usage|用法)/);
     }
   });
+
+  it('an option of the command given before it says where it goes, rather than that it is unknown (QA: README)', async () => {
+    const json = await run(['--json', 'diagnose', 'payment-failed', '--network', 'ok']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout).error).toEqual({ code: 'usage', message: '--json is an option of diagnose: give it after the command, as in "wallet-help diagnose … --json".', option: '--json' });
+    expect((await run(['--format=csv', 'cases', 'export'])).stderr).toContain('Error: --format is an option of cases export: give it after the command, as in "wallet-help cases export … --format".');
+    expect((await run(['--lang', 'zh', '-a', 'network=ok', 'diagnose', 'payment-failed'])).stderr).toContain('错误：-a 是 diagnose 的选项：请写在命令之后，例如“wallet-help diagnose … -a”。');
+    // An option no command takes, or one the command named does not take, is still unknown.
+    expect((await run(['--bogus', 'diagnose'])).stderr).toContain('Unknown option --bogus.');
+    expect((await run(['--json', 'flows', 'graph', 'fees'])).stdout).toContain('Unknown option --json.');
+  });
+
+  it('help of a nested command is its own help, as --help gives it (QA: README; "help cases list" showed the help of cases)', async () => {
+    for (const args of [['help', 'cases', 'list'], ['--lang', 'en', 'help', 'flows', 'show']]) {
+      const path = args.filter((a) => !['help', '--lang', 'en'].includes(a));
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toBe((await run([...path, '--help'])).stdout);
+      expect(r.stdout).toContain(`Usage: wallet-help ${path.join(' ')} [options]`);
+    }
+  });
 });

@@ -145,6 +145,22 @@ describe('wallet-help verify', () => {
   });
 });
 
+describe('verify --help', () => {
+  it('gives as examples only contacts verify can compare (QA: README; @ExampleWallet, without its platform, can never be checked)', async () => {
+    for (const lang of ['en', 'zh']) {
+      const help = (await run(['--lang', lang, 'verify', '--help'])).stdout;
+      const examples = [...help.matchAll(/"\+[\d -]+"|\S+@\S+\.com|\S+\.com\/\S+|x:\w+/g)].map((m) => m[0].replace(/^"|"$/g, '').replace(/[、，。]$/, ''));
+      expect(examples.length, lang).toBeGreaterThanOrEqual(4);
+      for (const contact of examples) {
+        const r = await run(['verify', contact, '--json']);
+        expect([0, 4], contact).toContain(r.code);
+        expect(JSON.parse(r.stdout).reasons, contact).not.toContain('needs-platform');
+      }
+      expect(help).not.toContain('@ExampleWallet');
+    }
+  });
+});
+
 describe('the safety notice', () => {
   it('comes with every escalation and alert, in JSON and for people', async () => {
     const alert = JSON.parse((await run(['diagnose', 'account-compromised', '--json'])).stdout);

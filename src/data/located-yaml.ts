@@ -243,6 +243,11 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col, offset };
   };
+  // A problem at an offset: its file, line and column, as every problem is written (the offset is not part of one).
+  const problemAt = (offset: number, text: string): Problem => {
+    const { line, column } = pos(offset);
+    return { file, line, column, message: text };
+  };
   let document: Document.Parsed;
   try {
     document = parseDocument(source, {
@@ -267,7 +272,7 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
   // next (a wrong indentation on every later line of the mapping) is mostly that same mistake again.
   // It comes first: a list item indented a column too little is a syntax error that also makes a "key" of a list.
   const [error] = document.errors;
-  if (error) problems.push({ file, ...pos(syntaxOffset(error, source)), message: syntaxMessage(error, message, source) });
+  if (error) problems.push(problemAt(syntaxOffset(error, source), syntaxMessage(error, message, source)));
   // A key that is a list or a mapping: no file of ours has one, and none is read any further (nested ones make
   // indexing them exponential); said as such unless a syntax error, said above, is what made it.
   let complexKey: number | undefined;
@@ -281,7 +286,7 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
     },
   });
   if (complexKey !== undefined) {
-    if (!error) problems.push({ file, ...pos(complexKey), message: message('yaml.complexKey') });
+    if (!error) problems.push(problemAt(complexKey, message('yaml.complexKey')));
     return { doc: emptyDoc(file, source), problems };
   }
   // An anchor (&name) is only there to be repeated by an alias, which is refused below (at the alias, the place to
@@ -299,10 +304,10 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
         return undefined;
       },
     });
-    if (anchored && !aliased) problems.push({ file, ...pos(anchored.at), message: message('yaml.anchor', { name: clip(anchored.anchor, 40) }) });
+    if (anchored && !aliased) problems.push(problemAt(anchored.at, message('yaml.anchor', { name: clip(anchored.anchor, 40) })));
   }
   const { index, duplicates } = indexPositions(document.contents);
-  for (const { offset, key } of duplicates) problems.push({ file, ...pos(offset), message: message('yaml.duplicateKey', { key: quotedKey(key) }) });
+  for (const { offset, key } of duplicates) problems.push(problemAt(offset, message('yaml.duplicateKey', { key: quotedKey(key) })));
   let value: unknown = null;
   if (problems.length === 0) {
     try {

@@ -26,6 +26,8 @@ export interface ContactRenderOptions {
   nowNotice?: boolean;
   /** The directory's other providers, when none was chosen and the first was taken: said under the heading. */
   otherProviders?: readonly string[];
+  /** A card whose channels were all left out as closed (`contacts --open`): when the first of them opens (ISO-8601), or null for none within two weeks. */
+  firstOpening?: string | null;
 }
 
 /** The line that says the card is the directory's first provider's, when it lists others and none was chosen. */
@@ -38,6 +40,15 @@ export function hoursAtLine(o: ContactRenderOptions): string {
   return o.t('contact.hoursAt', { time: formatDateTime(o.now.toISOString(), o.userZone, o.lang), zone: zoneLabel(o.userZone) });
 }
 
+/** When a channel next closes (it is open) or opens (it is closed), in the user's time: "opens Mon 09:00 your time, UTC (in 6 h)". */
+function changeText(change: string, open: boolean, o: ContactRenderOptions): string {
+  const at = new Date(change);
+  const when = formatWhen(at, o.now, o.userZone, o.lang);
+  const inText = o.t('contact.in', { duration: formatDuration(at.getTime() - o.now.getTime(), o.t) });
+  // The zone named: 'your time' is the agent's, not the caller's, at a support desk (QA: agent).
+  return o.t(open ? 'contact.until' : 'contact.opens', { time: when, zone: zoneLabel(o.userZone), in: inText });
+}
+
 /** Renders a contact card for people. */
 export function renderContactCard(card: ContactCard, o: ContactRenderOptions): string {
   const { t, style } = o;
@@ -47,7 +58,11 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
   if (card.example && o.exampleNotice !== false) lines.push(hanging('', style.yellow(t('contact.example'))));
   if (o.nowGiven && o.nowNotice !== false) lines.push(hanging('', hoursAtLine(o)));
   if (o.otherProviders && o.otherProviders.length > 0) lines.push(hanging('', otherProvidersLine(t, card.provider, o.otherProviders)));
-  if (card.channels.length === 0) lines.push(`  ${t('contact.none')}`);
+  if (card.channels.length === 0) {
+    // Only --open leaves a card without channels: say that none is open, when the first opens, and how to see them all.
+    const next = o.firstOpening ? t('contact.firstOpens', { opens: changeText(o.firstOpening, false, o) }) : t('contact.never');
+    lines.push(hanging('  ', t('contact.none', { closed: t(o.nowGiven ? 'contact.noneThen' : 'contact.noneNow'), next })));
+  }
   for (const ch of card.channels) {
     const mark = ch.openNow ? style.green(`● ${t(o.nowGiven ? 'contact.openThen' : 'contact.open')}`) : style.dim(`○ ${t('contact.closed')}`);
     // The value keeps its place under itself when it continues on the next line.
@@ -61,13 +76,8 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
       details.push(ch.exception.note ? t('contact.exceptionNoted', { hours, note: safeText(ch.exception.note) }) : t('contact.exception', { hours }));
     }
     const change = ch.openNow ? ch.nextClose : ch.nextOpen;
-    if (change) {
-      const at = new Date(change);
-      const when = formatWhen(at, o.now, o.userZone, o.lang);
-      const inText = t('contact.in', { duration: formatDuration(at.getTime() - o.now.getTime(), t) });
-      // The zone named: 'your time' is the agent's, not the caller's, at a support desk (QA: agent).
-      details.push(t(ch.openNow ? 'contact.until' : 'contact.opens', { time: when, zone: zoneLabel(o.userZone), in: inText }));
-    } else if (!ch.openNow) details.push(t('contact.never'));
+    if (change) details.push(changeText(change, ch.openNow, o));
+    else if (!ch.openNow) details.push(t('contact.never'));
     details.push(...ch.notes.map((n) => safeText(n)));
     if (ch.languages.length > 0) details.push(t('contact.languages', { languages: formatLanguages(ch.languages, o.lang) }));
     lines.push(hanging('      ', details.join(' · ')));

@@ -13,7 +13,11 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u
 /** Removes escape sequences and control characters; keeps newlines and tabs when `multiline`. */
 export function safeText(text: string, multiline = false): string {
   const cleaned = text.replace(ESCAPES, '').replace(CONTROLS, '');
-  return multiline ? cleaned : cleaned.replace(/[\t\n]+/g, ' ');
+  if (multiline || (!cleaned.includes('\n') && !cleaned.includes('\t'))) return cleaned;
+  // On one line, a line break and the indentation around it are one space ("used:\n  file:1:1: …" reads "used: file:1:1: …").
+  // Trimmed piece by piece: a pattern with spaces on both sides would backtrack over a long run of spaces.
+  const parts = cleaned.split(/[\t\n]+/);
+  return parts.map((part, i) => (i === 0 ? part.trimEnd() : i === parts.length - 1 ? part.trimStart() : part.trim())).join(' ');
 }
 
 // What clip shows as escapes: the characters safeText removes, plus tab and newline.

@@ -92,6 +92,9 @@ export async function runCasesShow(opts: { id: string; format: string; json: boo
   // Ids are lower-case; one copied from a ticket may be upper-case, or carry spaces around it.
   const id = opts.id.trim().toLowerCase();
   if (id === '') throw new UsageError('missing_case_id', ctx.t('cases.noId'));
+  // The format is checked first: a wrong one is a mistake whatever the log holds, and is not hidden behind a case id.
+  const { SUMMARY_FORMATS, renderSummary } = await import('../../render/summary.js');
+  if (!(SUMMARY_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError('invalid_summary_format', ctx.t('summary.badFormat', { option: '--format', format: clip(opts.format) }), { value: clip(opts.format), values: [...SUMMARY_FORMATS] });
   const { list } = await cases(ctx);
   // A full id always names its case; otherwise the first characters must name exactly one.
   const exact = list.filter((c) => c.id === id);
@@ -107,8 +110,6 @@ export async function runCasesShow(opts: { id: string; format: string; json: boo
     throw new UsageError('ambiguous_case', ctx.t('cases.ambiguous', { id: clip(opts.id), ids: shown }), { candidates: ids });
   }
   const record = matches[0]!;
-  const { SUMMARY_FORMATS, renderSummary } = await import('../../render/summary.js');
-  if (!(SUMMARY_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError('invalid_summary_format', ctx.t('summary.badFormat', { option: '--format', format: clip(opts.format) }), { value: clip(opts.format), values: [...SUMMARY_FORMATS] });
   const flow = (await ctx.flows()).flows.get(record.flow);
   if (!flow || opts.json || opts.format === 'json') {
     ctx.io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);

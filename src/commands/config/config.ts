@@ -100,9 +100,12 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       const known = opts.key === undefined || isConfigKey(opts.key);
       const store = known ? undefined : await openStore(dir, ctx);
       const key = store?.has(opts.key!) ? opts.key! : needKey(opts.key, ctx);
-      (store ?? (await openStore(dir, ctx))).delete(key);
+      const file = store ?? (await openStore(dir, ctx));
+      // Unsetting what is not set changes nothing, and says so rather than "Removed".
+      const held = file.has(key);
+      if (held) file.delete(key);
       if (opts.json) io.stdout.write(`${JSON.stringify({ key, value: null })}\n`);
-      else io.stderr.write(`${t('config.unset.done', { key: clip(key) })}\n`);
+      else io.stderr.write(`${t(held ? 'config.unset.done' : 'config.unset.notSet', { key: clip(key) })}\n`);
       return;
     }
   }

@@ -36,13 +36,19 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
   const queues: Queue[] = opts.queue ? [opts.queue as Queue] : [...QUEUES];
   const cards: ContactCard[] = [];
   const missing: Queue[] = [];
+  // A card --open left without channels: when the first of its closed channels opens (null: none within two weeks).
+  const firstOpening = new Map<ContactCard, string | null>();
   for (const queue of queues) {
     const card = contactCard(provider, queue, ctx.now, lang);
     if (!card) {
       missing.push(queue);
       continue;
     }
-    if (opts.open) card.channels = card.channels.filter((c) => c.openNow);
+    if (opts.open) {
+      const closed = card.channels;
+      card.channels = closed.filter((c) => c.openNow);
+      if (card.channels.length === 0) firstOpening.set(card, closed.map((c) => c.nextOpen).filter((at): at is string => at !== null).sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null);
+    }
     cards.push(card);
   }
   const missingText = (queue: Queue) =>
@@ -59,7 +65,7 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
   const notices = [...(provider.example ? [style.yellow(t('contact.example'))] : []), ...(ctx.nowGiven ? [hoursAtLine(render)] : []), ...(others.length > 0 ? [otherProvidersLine(t, provider.name, others)] : [])];
   const head = notices.length > 0 ? [...notices.map((notice) => layout.hanging('', notice)), ''] : [];
   const source = layout.hanging('', t('contact.source', { url: safeText(provider.website) }));
-  io.stdout.write([...head, cards.map((card) => renderContactCard(card, render)).join('\n'), source, ''].join('\n'));
+  io.stdout.write([...head, cards.map((card) => renderContactCard(card, firstOpening.has(card) ? { ...render, firstOpening: firstOpening.get(card) } : render)).join('\n'), source, ''].join('\n'));
   if (missing.length > 0) {
     const errLayout = await layoutFor(io.stderr);
     for (const q of missing) io.stderr.write(`${errLayout.wrap(missingText(q))}\n`);

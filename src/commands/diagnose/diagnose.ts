@@ -882,7 +882,7 @@ function parseCheckInputs(ctx: Context, flags: readonly string[]): Record<string
   const out: Record<string, string> = Object.create(null);
   for (const arg of flags) {
     const eq = arg.indexOf('=');
-    if (eq <= 0) throw new UsageError('invalid_check_input', ctx.t('check.format', { arg: clip(arg) }));
+    if (eq <= 0) throw new UsageError('invalid_check_input', ctx.t('check.format', { arg: clip(arg) }), { arg: sentValue(arg) });
     const id = arg.slice(0, eq).trim();
     // The texts are not quoted: they are screened for secrets only when the check runs.
     if (Object.hasOwn(out, id) && out[id] !== arg.slice(eq + 1)) throw new UsageError('answer_twice', ctx.t('check.inputTwice', { question: clip(id) }), { question: { id: sentValue(id) } });
