@@ -49,7 +49,7 @@ describe('language choice', () => {
 });
 
 describe('every command’s help, in both languages', () => {
-  const commands = [[], ['diagnose'], ['contacts'], ['verify'], ['config'], ['flows'], ['flows', 'list'], ['flows', 'show'], ['flows', 'graph'], ['flows', 'validate'], ['flows', 'test']];
+  const commands = [[], ['diagnose'], ['contacts'], ['verify'], ['config'], ['flows'], ['flows', 'list'], ['flows', 'show'], ['flows', 'graph'], ['flows', 'validate'], ['flows', 'test'], ['check'], ['cases'], ['cases', 'show'], ['cases', 'export']];
 
   it.each(commands.map((c) => [c.join(' ') || '(top)', c] as const))('%s', async (_name, command) => {
     const english = await run([...command, '--help']);
@@ -63,6 +63,8 @@ describe('every command’s help, in both languages', () => {
     for (const line of chinese.stdout.split('\n')) {
       const description = line.replace(/^\s+(-\S+(, -\S+)*( <[^>]+>| \[[^\]]+\])?|\S+)\s{2,}/, '');
       if (/^[A-Z][a-z]+ [a-z]+ [a-z]+/.test(description.trim())) throw new Error(`English left in Chinese help of "${command.join(' ')}": ${line}`);
+      // A full-width parenthesis brings its own space: none before it, as in "取值（默认：list）" (QA: zh editor).
+      if (/\S （/.test(line)) throw new Error(`A space before "（" in the Chinese help of "${command.join(' ')}": ${line}`);
     }
   });
 });
