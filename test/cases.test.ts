@@ -1144,7 +1144,7 @@ describe('--resume', () => {
     await run(['--lang', 'zh', 'diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
     const r = await run(['--lang', 'zh', 'diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'insufficient' }] });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('继续 2026年11月20日 18:00 开始的排查记录：“支付或转账失败”。\n目前的回答：\n  1. 你现在的网络连接正常吗？ — 正常');
+    expect(r.stdout).toContain('继续 2026年11月20日 18:00 开始的排查记录：“支付或转账失败”。\n目前的回答：\n  1. 你现在的网络连接正常吗？——正常');
   });
 
   it('reads a damaged or edited progress file as input: bad fields dropped, secrets refused', async () => {
