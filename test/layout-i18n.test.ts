@@ -55,3 +55,20 @@ describe('an outcome on a narrow terminal', () => {
     }
   });
 });
+
+describe('what a connectivity check measured, in the reader\'s punctuation', () => {
+  it('sets the failed layer or the proxy aside in full-width parentheses in Chinese, as a case record keeps them (QA: zh editor)', async () => {
+    const { measuredText, summaryCheckLine } = await import('../src/render/check-lines.js');
+    const [en, zh] = [await translator('en'), await translator('zh')];
+    expect(measuredText(en, { result: 'offline', detail: '(tcp)' })).toBe('offline (tcp)');
+    expect(measuredText(zh, { result: 'offline', detail: '(tcp)' })).toBe('无法连接（tcp）');
+    expect(measuredText(en, { result: 'unstable', detail: '(proxy 10.0.0.1:8080)' })).toBe('unstable (proxy 10.0.0.1:8080)');
+    expect(measuredText(zh, { result: 'unstable', detail: '(proxy 10.0.0.1:8080)' })).toBe('不稳定（经由代理 10.0.0.1:8080）');
+    expect(measuredText(zh, { result: 'ok' })).toBe('正常');
+    // Other details are no aside: the confirmations counted stay where the message puts them.
+    expect(measuredText(zh, { result: 'confirming', detail: '2/6' })).toBe('仍在确认中 2/6');
+    const record = { question: 'network', check: 'connectivity', input: 'api.wallet.invalid', result: 'unknown', reasons: [], detail: '(dns)' };
+    expect(summaryCheckLine(zh, record, (s) => s)).toBe('到 api.wallet.invalid 的连接：找不到服务器的域名，但这台设备已连接网络（dns）');
+    expect(summaryCheckLine(en, record, (s) => s)).toMatch(/ on a network \(dns\)$/);
+  });
+});
