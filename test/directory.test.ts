@@ -431,6 +431,8 @@ describe('contacts in the CLI', () => {
     expect(provider.code).toBe(2);
     expect(provider.stderr).toContain('no provider "nope". Its providers are: acme');
     expect((await run(['contacts', 'refunds'])).stderr).toContain('There is no queue "refunds". Queues are: payments (payments support), account (account support)');
+    // One name for the support teams in Chinese, in the error and its list (QA: zh editor).
+    expect((await run(['--lang', 'zh', 'contacts', 'refunds'])).stderr).toContain('没有客服团队“refunds”。可用的客服团队：payments（支付客服）、account（账户客服）');
     // A team named in the user's words, or a typo, gets the id meant (QA: zh user).
     expect((await run(['--lang', 'zh', 'contacts', '安全'])).stderr).toContain('你是不是想输入 security（安全客服）？');
     expect(JSON.parse((await run(['contacts', 'securty', '--json'])).stdout).error).toMatchObject({ code: 'unknown_queue', suggestions: ['security'] });
