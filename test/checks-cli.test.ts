@@ -94,8 +94,14 @@ describe('wallet-help check', () => {
     const r = await cli(['check', 'clock', '--contacts', directory(port)]);
     skewSeconds = 0;
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/✘ fail +clock/);
+    // The server's Date has whole seconds: within one of the offset it was given.
+    expect(r.stdout).toMatch(/✘ fail +clock +your clock is 1(19|20|21) s behind the provider's\n/);
     expect(r.stdout).toContain('turn on automatic date and time');
+    // In Chinese, which way in words and seconds in Chinese: it said "相差 -120 s" (QA: zh editor).
+    skewSeconds = -45;
+    const zh = await cli(['--lang', 'zh', 'check', 'clock', '--contacts', directory(port)]);
+    skewSeconds = 0;
+    expect(zh.stdout).toMatch(/✘ 失败 +clock +你的时钟比服务商的快 4[4-6] 秒\n/);
   });
 
   it('warns, not fails, when the provider\'s port refuses: the device is online, the service likely down (QA: script)', async () => {

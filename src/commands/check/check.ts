@@ -97,12 +97,14 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
       }
       const { checkClock } = await network();
       const r = await checkClock(url, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) });
-      const skew = r.skewSeconds === undefined ? '' : `${r.skewSeconds > 0 ? '+' : ''}${Math.round(r.skewSeconds)} s`;
+      // Which way the clock is off, in words: a sign and "s" meant nothing to a reader ("相差 +120 s").
+      const skew = Math.round(r.skewSeconds ?? 0);
+      const clockSaid = skew > 0 ? t('checkcmd.clockAhead', { seconds: skew }) : skew < 0 ? t('checkcmd.clockBehind', { seconds: -skew }) : t('checkcmd.clockSame');
       lines.push({
         name,
         status: r.result === 'ok' ? 'pass' : r.result === 'skewed' ? 'fail' : 'warn',
         result: r.result,
-        detail: r.result === 'unknown' ? t(r.unreachable ? 'checkcmd.clockUnreachable' : 'checkcmd.clockUnknown') : t('checkcmd.clock', { skew }),
+        detail: r.result === 'unknown' ? t(r.unreachable ? 'checkcmd.clockUnreachable' : 'checkcmd.clockUnknown') : clockSaid,
         ...(r.result === 'skewed' ? { fix: t('checkcmd.fix.clock') } : {}),
       });
     } else if (name === 'address' || name === 'txid' || name === 'memo') {
