@@ -25,6 +25,9 @@ describe('service hours', () => {
     expect(formatHours('Mo,We 09:00-12:00,13:00-18:00', 'zh', await translator('zh'))).toBe('周一、周三 09:00–12:00、13:00–18:00');
     expect(formatHours('Fr 22:00-02:00', 'en', await translator('en'))).toBe('Fri 22:00–02:00');
     expect(formatHours('24/7', 'zh', await translator('zh'))).toBe('7×24 小时');
+    // The whole week in words: "周一至周日" is not how Chinese says it (QA: zh editor).
+    expect(formatHours('Mo-Su 08:00-22:00', 'zh', await translator('zh'))).toBe('每天 08:00–22:00');
+    expect(formatHours('Mo-Su 08:00-22:00', 'en', await translator('en'))).toBe('Daily 08:00–22:00');
   });
 });
 

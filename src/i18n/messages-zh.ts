@@ -128,6 +128,7 @@ export const zh: Record<MessageKey, string> = {
   'hours.always': '7×24 小时',
   'hours.closed': '不开放',
   'hours.dayRange': '{from}至{to}',
+  'hours.everyDay': '每天',
   'hours.ruleSeparator': '；',
   'hours.inZone': '{hours}（{zone}）',
   'duration.d': '{d} 天',

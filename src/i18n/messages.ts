@@ -136,6 +136,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'hours.always': '24/7',
   'hours.closed': 'closed',
   'hours.dayRange': '{from}–{to}',
+  'hours.everyDay': 'Daily',
   'hours.ruleSeparator': '; ',
   'hours.inZone': '{hours} ({zone})',
   'duration.d': '{d} d',
