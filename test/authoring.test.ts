@@ -83,7 +83,7 @@ describe('a new flow written from the README guide', () => {
       expect(r.stdout + r.stderr, argv.join(' ')).toMatch(said);
     }
     const zh = await run(['--lang', 'zh', 'flows', 'validate', dir]);
-    expect(zh.stdout).toContain('这是支持目录文件（含有“providers”），不是流程');
+    expect(zh.stdout).toContain('这是客服目录文件（含有“providers”），不是流程');
     // Named on its own, or in a folder of directories only, it is checked as the directory it is.
     expect((await run(['flows', 'validate', join(dir, 'directory.yaml')])).code).toBe(0);
     expect((await run(['flows', 'validate', folderWith({ 'ours.yaml': directory })])).code).toBe(0);
