@@ -131,7 +131,7 @@ describe('directory files', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^.*dir\.yaml:8:5: warning: provider "acme" lists no security queue/);
     expect(json(await run(['flows', 'validate', file, '--json'])).files[0].warnings).toHaveLength(1);
-    expect((await run(['--lang', 'zh', 'flows', 'validate', file])).stdout).toContain('警告：服务商“acme”没有列出 security 队列');
+    expect((await run(['--lang', 'zh', 'flows', 'validate', file])).stdout).toContain('警告：服务商“acme”没有列出 security 客服团队');
     const set = await run(['config', 'set', 'contactsFile', file], { files: { [file]: text } });
     expect(set.code).toBe(0);
     expect(set.stderr).toContain('Warning: provider "acme" lists no security queue');
