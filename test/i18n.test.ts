@@ -76,7 +76,7 @@ describe('every Chinese text a user can see (catalogues, problems, bundled flows
   });
 
   it('name each thing one way: 助记词, 客服 (客服团队, 客服目录), 实名认证, 账户, and 你 rather than 您 (QA: zh editor)', () => {
-    const other = /恢复短语|种子短语|支持团队|支持目录|客服队列|客户服务|身份认证|KYC认证|帐户|帐号|提款|存款|您/;
+    const other = /恢复短语|种子短语|支持团队|支持目录|服务商目录|客服队列|客户服务|身份认证|KYC认证|帐户|帐号|提款|存款|您/;
     expect(texts.filter(([, text]) => other.test(text)).map(([where, text]) => `${where}: ${text}`)).toEqual([]);
   });
 });

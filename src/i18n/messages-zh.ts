@@ -99,7 +99,7 @@ export const zh: Record<MessageKey, string> = {
   'channel.social': '社交媒体',
   'channel.web': '网页',
   'contact.heading': '{provider} — {team}',
-  'contact.example': '示例数据：这是虚构的演示服务商，不是真实的客服渠道。请用 --contacts 配置你的服务商目录。',
+  'contact.example': '示例数据：这是虚构的演示服务商，不是真实的客服渠道。请用 --contacts 指定你的服务商的客服目录。',
   'contact.open': '服务中',
   'contact.closed': '非服务时间',
   'contact.openThen': '服务中',
