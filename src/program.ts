@@ -7,7 +7,7 @@
 import { Command, Help } from 'commander';
 import type { BaseContext } from './settings.js';
 import type { OutputStream } from './io/io.js';
-import { listOf } from './i18n/i18n.js';
+import { listOf, sentences } from './i18n/i18n.js';
 import type { ConfigAction } from './commands/config/config.js';
 import type { ContactsOptions } from './commands/contacts/contacts.js';
 import { CONFIG_KEYS } from './config/config.js';
@@ -342,9 +342,10 @@ function examples(t: Translate, command: keyof typeof HELP_EXAMPLES, notes?: str
   return `\n${t('help.examples')}\n${lines.join('\n')}\n${notes ? `\n${notes}\n` : ''}`;
 }
 
+/** A description with its default after it, spaced as the language spaces an aside: "(default: list)", "（默认：list）" with no space before it. */
 function withDefault(description: string, value: unknown, ctx: BaseContext): string {
   if (value === undefined || (Array.isArray(value) && value.length === 0) || typeof value === 'boolean') return description;
-  return `${description} ${ctx.t('help.default', { value: String(value) })}`;
+  return sentences(ctx.t, description, ctx.t('help.default', { value: String(value) }));
 }
 
 /** diagnose options that have no meaning in a batch, with how they are written. */

@@ -83,7 +83,7 @@ describe('a new flow written from the README guide', () => {
       expect(r.stdout + r.stderr, argv.join(' ')).toMatch(said);
     }
     const zh = await run(['--lang', 'zh', 'flows', 'validate', dir]);
-    expect(zh.stdout).toContain('这是支持目录文件（含有“providers”），不是流程');
+    expect(zh.stdout).toContain('这是客服目录文件（含有“providers”），不是流程');
     // Named on its own, or in a folder of directories only, it is checked as the directory it is.
     expect((await run(['flows', 'validate', join(dir, 'directory.yaml')])).code).toBe(0);
     expect((await run(['flows', 'validate', folderWith({ 'ours.yaml': directory })])).code).toBe(0);
@@ -452,6 +452,15 @@ describe('flows show and graph', () => {
     expect(r.stdout).toContain('工单需要的排查记录信息：账户 ID、发生时间（注明时区）、错误提示');
     expect((await run(['flows', 'show', 'forgot-password'])).stdout).toContain('Facts for the ticket: Account ID, When it happened (with the time zone), Error message');
     expect(r.stdout).toMatch(/has-access +能收到 +→ code-received/);
+  
+    // On a narrow terminal every line is wrapped under its own text, never past the edge (QA: zh editor: the
+    // terminal broke long Chinese steps at its edge, back at the first column).
+    const { displayWidth } = await import('../src/render/wrap.js');
+    for (const [lang, step] of [['zh', /\n {4}1\. 如果是自托管钱包（创建时给过你一组助记词的钱包），客\n {7}服无法帮你重置它的密码/], ['en', /\n {4}1\. Use the code or link before it expires\. Open a link\n {7}only if/]] as const) {
+      const narrow = await run(['--lang', lang, 'flows', 'show', 'forgot-password'], { tty: true, columns: 60 });
+      expect(narrow.stdout).toMatch(step);
+      for (const line of narrow.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(60);
+    }
   });
 
   it('shows an agent the wording for the call: what to ask under each question, the steps as told', async () => {

@@ -310,7 +310,12 @@ describe('long values laid out as values (QA: desk)', () => {
     const piped = await run(['cases', 'show', id.slice(0, 8)], { env });
     expect(piped.stdout).toContain('\nFlow: login-failed (version 1) — Cannot log in\n');
     const zh = await run(['--lang', 'zh', 'cases', 'show', id.slice(0, 8)], { tty: true, env, columns: 30 });
-    expect(zh.stdout).toContain('\n时间：2026年11月20日 10:00\n      （UTC）\n流程：login-failed（版本 1）—\n      登录失败\n');
+    // Chinese writes its dash as "——", with no spaces (QA: zh editor).
+    expect(zh.stdout).toContain('\n时间：2026年11月20日 10:00\n      （UTC）\n流程：login-failed（版本 1）——\n      登录失败\n');
+    // Each answer after its question the same way, in a ticket copy too.
+    const zhPiped = await run(['--lang', 'zh', 'cases', 'show', id.slice(0, 8)], { env });
+    expect(zhPiped.stdout).toContain('\n流程：login-failed（版本 1）——登录失败\n');
+    expect(zhPiped.stdout).toContain('\n  - 你现在的网络连接正常吗？——正常（network=ok）\n');
   });
 });
 

@@ -284,7 +284,7 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.code).toBe(0);
     // Nothing to go back to before the first fact of an alert; the steps, notice and list are for the agent.
     expect(r.prompter.asked[1]!.message).not.toContain('<');
-    expect(r.stdout).toContain('联系客服前请准备好（请来电者准备好以下信息，供客服处理）：');
+    expect(r.stdout).toContain('联系客服前请准备好（来电者需要为客服备齐以下信息）：');
     expect(r.stdout).toContain('请告诉来电者：官方客服绝不会索要他们的密码');
     expect(r.stdout).not.toContain('联系客服前请准备好：');
     // The ticket summary, with the facts, comes after the steps: a theft is traced by its transactions, so crypto
@@ -773,6 +773,8 @@ describe('the case log', () => {
     for (const known of ['escalate-payments', 'alert', 'cancelled', 'fix-connection']) expect((await run(['cases', 'list', '--outcome', known], { env })).stderr).toBe('');
     const zh = await run(['--lang', 'zh', 'cases', 'list', '--outcome', 'nope'], { env });
     expect(zh.stderr).toContain('没有哪个流程有名为“nope”的结果');
+    // The flow id to type is named as the other Chinese hints name what to type, not with an English FLOW (QA: zh editor).
+    expect(zh.stderr).toContain('可用“wallet-help flows show 流程编号”查看');
   });
 
   it('counts a flow that asks nothing under an exit point that says so, not as a case left before its first question (QA: desk)', async () => {
@@ -1151,7 +1153,7 @@ describe('--resume', () => {
     await run(['--lang', 'zh', 'diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
     const r = await run(['--lang', 'zh', 'diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'insufficient' }] });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('继续 2026年11月20日 18:00 开始的排查记录：“支付或转账失败”。\n目前的回答：\n  1. 你现在的网络连接正常吗？ — 正常');
+    expect(r.stdout).toContain('继续 2026年11月20日 18:00 开始的排查记录：“支付或转账失败”。\n目前的回答：\n  1. 你现在的网络连接正常吗？——正常');
   });
 
   it('reads a damaged or edited progress file as input: bad fields dropped, secrets refused', async () => {

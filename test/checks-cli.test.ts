@@ -94,8 +94,14 @@ describe('wallet-help check', () => {
     const r = await cli(['check', 'clock', '--contacts', directory(port)]);
     skewSeconds = 0;
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/✘ fail +clock/);
+    // The server's Date has whole seconds: within one of the offset it was given.
+    expect(r.stdout).toMatch(/✘ fail +clock +your clock is 1(19|20|21) s behind the provider's\n/);
     expect(r.stdout).toContain('turn on automatic date and time');
+    // In Chinese, which way in words and seconds in Chinese: it said "相差 -120 s" (QA: zh editor).
+    skewSeconds = -45;
+    const zh = await cli(['--lang', 'zh', 'check', 'clock', '--contacts', directory(port)]);
+    skewSeconds = 0;
+    expect(zh.stdout).toMatch(/✘ 失败 +clock +你的时钟比服务商的快 4[4-6] 秒\n/);
   });
 
   it('warns, not fails, when the provider\'s port refuses: the device is online, the service likely down (QA: script)', async () => {
@@ -108,7 +114,8 @@ describe('wallet-help check', () => {
     expect(json.checks[0]).toMatchObject({ name: 'connectivity', status: 'warn', result: 'unknown' });
     // In Chinese, the result in Chinese too; the clock says it could not reach the server, not that it sent no time (QA: zh user).
     const zh = await cli(['--lang', 'zh', 'check', 'connectivity', 'clock', '--contacts', directory(refusedPort), '--timeout', '1000']);
-    expect(zh.stdout).toMatch(/connectivity +127\.0\.0\.1: 服务商的服务器拒绝了连接，说明这台设备的网络是通的/);
+    // With Chinese punctuation: a full-width colon after the host, the failed layer in full-width parentheses (QA: zh editor).
+    expect(zh.stdout).toMatch(/connectivity +127\.0\.0\.1：服务商的服务器拒绝了连接，说明这台设备的网络是通的，问题可能出在服务商那边（tcp） — /);
     expect(zh.stdout).toContain('处理：你的网络正常，但服务商的服务器拒绝了连接');
     expect(zh.stdout).toContain('连不上服务商的服务器，无法比对时钟');
     const clock = await cli(['check', 'clock', '--contacts', directory(refusedPort), '--timeout', '1000']);

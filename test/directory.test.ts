@@ -131,7 +131,7 @@ describe('directory files', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^.*dir\.yaml:8:5: warning: provider "acme" lists no security queue/);
     expect(json(await run(['flows', 'validate', file, '--json'])).files[0].warnings).toHaveLength(1);
-    expect((await run(['--lang', 'zh', 'flows', 'validate', file])).stdout).toContain('警告：服务商“acme”没有列出 security 队列');
+    expect((await run(['--lang', 'zh', 'flows', 'validate', file])).stdout).toContain('警告：服务商“acme”没有列出 security 客服团队');
     const set = await run(['config', 'set', 'contactsFile', file], { files: { [file]: text } });
     expect(set.code).toBe(0);
     expect(set.stderr).toContain('Warning: provider "acme" lists no security queue');
@@ -441,6 +441,8 @@ describe('contacts in the CLI', () => {
     expect(provider.code).toBe(2);
     expect(provider.stderr).toContain('no provider "nope". Its providers are: acme');
     expect((await run(['contacts', 'refunds'])).stderr).toContain('There is no queue "refunds". Queues are: payments (payments support), account (account support)');
+    // One name for the support teams in Chinese, in the error and its list (QA: zh editor).
+    expect((await run(['--lang', 'zh', 'contacts', 'refunds'])).stderr).toContain('没有客服团队“refunds”。可用的客服团队：payments（支付客服）、account（账户客服）');
     // A team named in the user's words, or a typo, gets the id meant (QA: zh user).
     expect((await run(['--lang', 'zh', 'contacts', '安全'])).stderr).toContain('你是不是想输入 security（安全客服）？');
     expect(JSON.parse((await run(['contacts', 'securty', '--json'])).stdout).error).toMatchObject({ code: 'unknown_queue', suggestions: ['security'] });

@@ -2,8 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { en, type MessageKey } from '../src/i18n/messages.js';
 import { zh } from '../src/i18n/messages-zh.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { detectLang } from '../src/i18n/i18n.js';
-import { run } from './helpers.js';
+import { problemsZh } from '../src/i18n/problems.js';
+import { ROOT, run } from './helpers.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -11,7 +15,7 @@ describe('the message catalogues', () => {
   const keys = Object.keys(en) as MessageKey[];
 
   /** Punctuation and separators: Chinese has its own, and no words (no space at all between sentences). */
-  const punctuation = new Set<MessageKey>(['list.separator', 'list.or', 'list.and', 'sentence.separator', 'hours.ruleSeparator', 'hours.inZone', 'summary.label', 'summary.aside', 'summary.time.value']);
+  const punctuation = new Set<MessageKey>(['list.separator', 'list.or', 'list.and', 'sentence.separator', 'hours.ruleSeparator', 'hours.inZone', 'summary.label', 'summary.answer', 'summary.aside', 'summary.time.value']);
 
   it('give every key a Chinese text with the same placeholders', () => {
     expect(Object.keys(zh).sort()).toEqual([...keys].sort());
@@ -36,6 +40,47 @@ describe('the message catalogues', () => {
   });
 });
 
+describe('every Chinese text a user can see (catalogues, problems, bundled flows and directory)', () => {
+  /** Each zh: text of a parsed YAML document, with where it is. */
+  const zhTexts = (node: unknown, where: string): [string, string][] => {
+    if (node === null || typeof node !== 'object') return [];
+    const own: [string, string][] = !Array.isArray(node) && typeof (node as { zh?: unknown }).zh === 'string' ? [[where, (node as { zh: string }).zh]] : [];
+    return [...own, ...Object.entries(node).flatMap(([key, value]) => zhTexts(value, `${where}.${key}`))];
+  };
+  const yamlTexts = (folder: string) =>
+    readdirSync(join(ROOT, folder))
+      .filter((name) => name.endsWith('.yaml'))
+      .flatMap((name) => zhTexts(parse(readFileSync(join(ROOT, folder, name), 'utf8')), `${folder}/${name}`));
+  const texts: [string, string][] = [
+    ...Object.entries(zh).map(([key, text]): [string, string] => [`messages-zh ${key}`, text]),
+    ...Object.entries(problemsZh).map(([key, text]): [string, string] => [`problems zh ${key}`, text]),
+    ...yamlTexts('flows'),
+    ...yamlTexts('directory'),
+  ];
+  const HAN = '[\\u4e00-\\u9fff]';
+  /** The text a reader reads as a sentence: what is quoted (“文件:行:列: 说明”, “问题: 取值”) is syntax to type, and {placeholders} are filled later. */
+  const prose = (text: string) => text.replace(/“[^”]*”/g, '“”').replace(/\{[^{}]*\}/g, '{}');
+
+  it('are many: the walk finds the flows\' texts', () => {
+    expect(texts.filter(([where]) => where.startsWith('flows/')).length).toBeGreaterThan(1000);
+  });
+
+  it('use full-width punctuation between Chinese words: no half-width , ; : ! ? ( ) or full stop next to a Chinese character (QA: zh editor)', () => {
+    const halfWidth = new RegExp(`${HAN}[,;:!?()]|[,;:!?()]${HAN}|${HAN}\\.(?![\\w.])`);
+    expect(texts.filter(([, text]) => halfWidth.test(prose(text))).map(([where, text]) => `${where}: ${text}`)).toEqual([]);
+  });
+
+  it('quote with “ ” only: no straight quotes around Chinese words, no 「」 (QA: zh editor)', () => {
+    const straight = new RegExp(`"[^"\\s]*${HAN}[^"\\s]*"|[「」『』]`);
+    expect(texts.filter(([, text]) => straight.test(text)).map(([where, text]) => `${where}: ${text}`)).toEqual([]);
+  });
+
+  it('name each thing one way: 助记词, 客服 (客服团队, 客服目录), 实名认证, 账户, and 你 rather than 您 (QA: zh editor)', () => {
+    const other = /恢复短语|种子短语|支持团队|支持目录|服务商目录|客服队列|客户服务|身份认证|KYC认证|帐户|帐号|提款|存款|您/;
+    expect(texts.filter(([, text]) => other.test(text)).map(([where, text]) => `${where}: ${text}`)).toEqual([]);
+  });
+});
+
 describe('language choice', () => {
   it('goes --lang, WALLET_HELP_LANG, settings, locale, then English', () => {
     expect(detectLang({ WALLET_HELP_LANG: 'zh', LANG: 'en_US.UTF-8' })).toBe('zh');
@@ -49,7 +94,7 @@ describe('language choice', () => {
 });
 
 describe('every command’s help, in both languages', () => {
-  const commands = [[], ['diagnose'], ['contacts'], ['verify'], ['config'], ['flows'], ['flows', 'list'], ['flows', 'show'], ['flows', 'graph'], ['flows', 'validate'], ['flows', 'test']];
+  const commands = [[], ['diagnose'], ['contacts'], ['verify'], ['config'], ['flows'], ['flows', 'list'], ['flows', 'show'], ['flows', 'graph'], ['flows', 'validate'], ['flows', 'test'], ['check'], ['cases'], ['cases', 'show'], ['cases', 'export']];
 
   it.each(commands.map((c) => [c.join(' ') || '(top)', c] as const))('%s', async (_name, command) => {
     const english = await run([...command, '--help']);
@@ -63,6 +108,8 @@ describe('every command’s help, in both languages', () => {
     for (const line of chinese.stdout.split('\n')) {
       const description = line.replace(/^\s+(-\S+(, -\S+)*( <[^>]+>| \[[^\]]+\])?|\S+)\s{2,}/, '');
       if (/^[A-Z][a-z]+ [a-z]+ [a-z]+/.test(description.trim())) throw new Error(`English left in Chinese help of "${command.join(' ')}": ${line}`);
+      // A full-width parenthesis brings its own space: none before it, as in "取值（默认：list）" (QA: zh editor).
+      if (/\S （/.test(line)) throw new Error(`A space before "（" in the Chinese help of "${command.join(' ')}": ${line}`);
     }
   });
 });

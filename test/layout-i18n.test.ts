@@ -25,6 +25,9 @@ describe('service hours', () => {
     expect(formatHours('Mo,We 09:00-12:00,13:00-18:00', 'zh', await translator('zh'))).toBe('周一、周三 09:00–12:00、13:00–18:00');
     expect(formatHours('Fr 22:00-02:00', 'en', await translator('en'))).toBe('Fri 22:00–02:00');
     expect(formatHours('24/7', 'zh', await translator('zh'))).toBe('7×24 小时');
+    // The whole week in words: "周一至周日" is not how Chinese says it (QA: zh editor).
+    expect(formatHours('Mo-Su 08:00-22:00', 'zh', await translator('zh'))).toBe('每天 08:00–22:00');
+    expect(formatHours('Mo-Su 08:00-22:00', 'en', await translator('en'))).toBe('Daily 08:00–22:00');
   });
 });
 
@@ -53,5 +56,22 @@ describe('an outcome on a narrow terminal', () => {
       expect(second![indent]).not.toBe(' ');
       expect(`${first}${second}`.length).toBeGreaterThan(30);
     }
+  });
+});
+
+describe('what a connectivity check measured, in the reader\'s punctuation', () => {
+  it('sets the failed layer or the proxy aside in full-width parentheses in Chinese, as a case record keeps them (QA: zh editor)', async () => {
+    const { measuredText, summaryCheckLine } = await import('../src/render/check-lines.js');
+    const [en, zh] = [await translator('en'), await translator('zh')];
+    expect(measuredText(en, { result: 'offline', detail: '(tcp)' })).toBe('offline (tcp)');
+    expect(measuredText(zh, { result: 'offline', detail: '(tcp)' })).toBe('无法连接（tcp）');
+    expect(measuredText(en, { result: 'unstable', detail: '(proxy 10.0.0.1:8080)' })).toBe('unstable (proxy 10.0.0.1:8080)');
+    expect(measuredText(zh, { result: 'unstable', detail: '(proxy 10.0.0.1:8080)' })).toBe('不稳定（经由代理 10.0.0.1:8080）');
+    expect(measuredText(zh, { result: 'ok' })).toBe('正常');
+    // Other details are no aside: the confirmations counted stay where the message puts them.
+    expect(measuredText(zh, { result: 'confirming', detail: '2/6' })).toBe('仍在确认中 2/6');
+    const record = { question: 'network', check: 'connectivity', input: 'api.wallet.invalid', result: 'unknown', reasons: [], detail: '(dns)' };
+    expect(summaryCheckLine(zh, record, (s) => s)).toBe('到 api.wallet.invalid 的连接：找不到服务器的域名，但这台设备已连接网络（dns）');
+    expect(summaryCheckLine(en, record, (s) => s)).toMatch(/ on a network \(dns\)$/);
   });
 });

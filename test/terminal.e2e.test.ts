@@ -204,16 +204,16 @@ describe('a real terminal', () => {
   it('an agent alert shows the urgent steps before it asks any fact', async () => {
     term = new TerminalSession(['--lang', 'zh', 'diagnose', 'account-compromised', '--agent'], { height: 120 });
     // The first fact prompt appears with the urgent steps and the contact already on the screen above it.
-    const screen = await term.waitFor('账户 ID——没有可直接回车跳过');
+    const screen = await term.waitFor('账户 ID——没有的话直接回车跳过');
     expect(screen.indexOf('立即把来电者转接')).toBeGreaterThan(-1);
-    expect(screen.indexOf('立即把来电者转接')).toBeLessThan(screen.indexOf('账户 ID——没有可直接回车跳过'));
+    expect(screen.indexOf('立即把来电者转接')).toBeLessThan(screen.indexOf('账户 ID——没有的话直接回车跳过'));
     // Each fact prompt is waited for before it is answered: keys sent between two prompts could be lost. A theft
     // is traced by its transactions: account, time, amount, TxID, chain and receiving address.
     for (let i = 1; i <= 6; i++) {
-      await term.waitFor((s) => count(s, '没有可直接回车跳过') === i && s.trimEnd().split('\n').at(-1)!.includes('没有可直接回车跳过'));
+      await term.waitFor((s) => count(s, '没有的话直接回车跳过') === i && s.trimEnd().split('\n').at(-1)!.includes('没有的话直接回车跳过'));
       term.keys(KEYS.enter);
     }
-    expect(term.screen()).toContain('收款地址——没有可直接回车跳过');
+    expect(term.screen()).toContain('收款地址——没有的话直接回车跳过');
     expect(await term.exitCode()).toBe(0);
   }, BOUND_MS);
 

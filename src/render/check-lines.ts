@@ -20,8 +20,20 @@ export function measuredText(t: Translate, r: Pick<CheckRecord, 'result' | 'deta
     const problem = r.detail === 'checksum' || r.detail === 'format' ? t(`checkcmd.problem.${r.detail}`) : safeText(r.detail ?? '');
     return t('check.measured.invalid', { chain: chainName(t, r.chain ?? ''), problem });
   }
-  const detail = r.result === 'different' && r.detail !== undefined ? chainNames(t, r.detail) : (r.detail ?? '');
-  return t(`check.measured.${r.result}` as MessageKey, { detail }).trim();
+  const detail = r.result === 'different' && r.detail !== undefined ? chainNames(t, r.detail) : r.detail;
+  return withMeasuredDetail(t, `check.measured.${r.result}` as MessageKey, detail);
+}
+
+/**
+ * A measured result with its detail: one in parentheses, as a record keeps the layer that failed or the proxy
+ * it went through ("(tcp)", "(proxy host:port)"), is set aside the way the language writes an aside ("offline (tcp)",
+ * "无法连接（tcp）"); another ("2/6", the chains) follows the words as the message places it.
+ */
+export function withMeasuredDetail(t: Translate, key: MessageKey, detail: string | undefined): string {
+  const inner = detail?.match(/^\((.*)\)$/s)?.[1];
+  if (inner === undefined) return t(key, { detail: detail ?? '' }).trim();
+  const proxy = inner.match(/^proxy (.+)$/s)?.[1];
+  return t('summary.aside', { text: t(key, { detail: '' }).trim(), aside: proxy === undefined ? inner : t('check.viaProxy', { proxy }) });
 }
 
 /** The reasons a look-alike imitates an official contact, as sentences (verify's and the check's): what could not be compared is no reason. */

@@ -26,6 +26,8 @@ export function formatHours(hours: string, lang: Lang, t: Translate): string {
   });
   if (groups.size === 0) return t('hours.closed');
   const rules = [...groups.values()].map((group) => {
+    // The whole week is "daily", "每天": "Mon–Sun", "周一至周日" is not how either language says it.
+    if (group.length === 7) return `${t('hours.everyDay')} ${listOf(t, days[group[0]!]!.map(formatRange))}`;
     const runs: string[] = [];
     for (let i = 0; i < group.length; ) {
       let j = i;

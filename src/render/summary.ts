@@ -50,7 +50,7 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   for (const step of record.path) {
     const q = flow.questions[step.question];
     const answer = q?.answers.find((a) => a.value === step.answer)?.label[lang] ?? step.answer;
-    lines.push(item(aside(`${text(q?.text[lang] ?? step.question)} — ${text(answer)}`, text(`${step.question}=${step.answer}`))));
+    lines.push(item(aside(t('summary.answer', { question: text(q?.text[lang] ?? step.question), answer: text(answer) }), text(`${step.question}=${step.answer}`))));
   }
   if (record.path.length === 0) lines.push(item(t('summary.none')));
   if (record.checks.length > 0) {

@@ -4,6 +4,7 @@ import { listOf, sentences } from '../../i18n/i18n.js';
 import { didYouMean } from '../../util/suggest.js';
 import { layoutFor } from '../../render/layout.js';
 import { chainName, chainNames } from '../../render/chain.js';
+import { withMeasuredDetail } from '../../render/check-lines.js';
 import { SilentError, UsageError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { CHECK_OPTION_SCAN, refuseSecrets } from '../../safety/screen.js';
@@ -84,7 +85,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
         result: r.result,
         // The result in the user's words (the code stays in `result`); the layer that failed, as measured.
         // An unknown result says why: a refused connection is the provider's side, a name not found may be this network's.
-        detail: `${targets.apiHost}: ${t(r.unknownReason === 'refused' ? 'check.measured.unknownRefused' : `check.measured.${r.result}`, { detail: r.failedLayer ? `(${r.failedLayer})` : '' }).trim()} — ${timing}`,
+        detail: `${t('summary.label', { label: targets.apiHost, value: withMeasuredDetail(t, r.unknownReason === 'refused' ? 'check.measured.unknownRefused' : `check.measured.${r.result}`, r.failedLayer ? `(${r.failedLayer})` : undefined) })} — ${timing}`,
         ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? 'checkcmd.fix.offline' : r.result === 'unknown' ? (r.unknownReason === 'refused' ? 'checkcmd.fix.refused' : 'checkcmd.fix.nameNotFound') : 'checkcmd.fix.unstable') }),
         timings: r.timings,
       });
@@ -96,12 +97,14 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
       }
       const { checkClock } = await network();
       const r = await checkClock(url, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) });
-      const skew = r.skewSeconds === undefined ? '' : `${r.skewSeconds > 0 ? '+' : ''}${Math.round(r.skewSeconds)} s`;
+      // Which way the clock is off, in words: a sign and "s" meant nothing to a reader ("相差 +120 s").
+      const skew = Math.round(r.skewSeconds ?? 0);
+      const clockSaid = skew > 0 ? t('checkcmd.clockAhead', { seconds: skew }) : skew < 0 ? t('checkcmd.clockBehind', { seconds: -skew }) : t('checkcmd.clockSame');
       lines.push({
         name,
         status: r.result === 'ok' ? 'pass' : r.result === 'skewed' ? 'fail' : 'warn',
         result: r.result,
-        detail: r.result === 'unknown' ? t(r.unreachable ? 'checkcmd.clockUnreachable' : 'checkcmd.clockUnknown') : t('checkcmd.clock', { skew }),
+        detail: r.result === 'unknown' ? t(r.unreachable ? 'checkcmd.clockUnreachable' : 'checkcmd.clockUnknown') : clockSaid,
         ...(r.result === 'skewed' ? { fix: t('checkcmd.fix.clock') } : {}),
       });
     } else if (name === 'address' || name === 'txid' || name === 'memo') {

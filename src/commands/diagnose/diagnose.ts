@@ -872,7 +872,7 @@ function describePath(ctx: Context, flow: Flow, path: readonly PathStep[]): stri
   const lines = path.map((p, i) => {
     const q = flow.questions[p.question];
     const label = q?.answers.find((a) => a.value === p.answer)?.label[ctx.lang] ?? p.answer;
-    return `  ${i + 1}. ${safeText(q?.text[ctx.lang] ?? p.question)} — ${safeText(label)}`;
+    return `  ${i + 1}. ${ctx.t('summary.answer', { question: safeText(q?.text[ctx.lang] ?? p.question), answer: safeText(label) })}`;
   });
   return `${ctx.t('nav.pathTitle')}\n${lines.join('\n')}\n`;
 }

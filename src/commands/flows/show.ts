@@ -4,6 +4,7 @@ import { safeText } from '../../util/safe-text.js';
 import { listOf } from '../../i18n/i18n.js';
 import type { Context } from '../context.js';
 import { findFlow } from '../../diagnosis/diagnosis.js';
+import { layoutFor } from '../../render/layout.js';
 import '../../core.js';
 
 export interface FlowsShowOptions {
@@ -53,24 +54,27 @@ export async function runFlowsShow(opts: FlowsShowOptions, ctx: Context): Promis
     return;
   }
   const s = (await ctx.styles()).out;
-  const lines = [s.bold(`${doc.id} · ${safeText(doc.title)}`), t('flows.show.meta', { version: doc.version, start: doc.start }), '', s.bold(t('flows.show.questions'))];
+  // On a terminal every line is wrapped under its own text (a step under the step, an answer's label under the label):
+  // long Chinese lines were broken by the terminal at its edge, back at the first column.
+  const layout = await layoutFor(io.stdout);
+  const lines = [s.bold(layout.wrap(`${doc.id} · ${safeText(doc.title)}`)), layout.wrap(t('flows.show.meta', { version: doc.version, start: doc.start })), '', s.bold(t('flows.show.questions'))];
   // An agent (--agent, the role setting) reads the tree on a call: what to ask the caller under each question, and the steps as they are told.
   const agent = ctx.role === 'agent';
   for (const q of doc.questions) {
-    lines.push(`  ${s.cyan(q.id)}  ${safeText(q.text)}`);
-    if (agent && q.agent) lines.push(`    ${s.dim(t('flows.show.agentAsks', { text: safeText(q.agent) }))}`);
+    lines.push(layout.hanging(`  ${s.cyan(q.id)}  `, safeText(q.text)));
+    if (agent && q.agent) lines.push(s.dim(layout.hanging('    ', t('flows.show.agentAsks', { text: safeText(q.agent) }))));
     const width = Math.max(...q.answers.map((a) => a.value.length));
-    for (const a of q.answers) lines.push(`    ${a.value.padEnd(width)}  ${safeText(a.label)}  → ${a.next}`);
+    for (const a of q.answers) lines.push(layout.hanging(`    ${a.value.padEnd(width)}  `, `${safeText(a.label)}  → ${a.next}`));
   }
   if (doc.questions.length === 0) lines.push(`  ${t('flows.show.noQuestions')}`);
   lines.push('', s.bold(t('flows.show.outcomes')));
   for (const o of doc.outcomes) {
     const queue = o.queue ? ` → ${o.queue}` : '';
-    lines.push(`  ${s.cyan(o.id)}  [${t(`kind.${o.kind}`)}${queue}] ${safeText(o.title)}`);
-    (agent ? (o.agentSteps ?? o.steps) : o.steps).forEach((step, i) => lines.push(`    ${i + 1}. ${safeText(step)}`));
+    lines.push(layout.hanging(`  ${s.cyan(o.id)}  `, `[${t(`kind.${o.kind}`)}${queue}] ${safeText(o.title)}`));
+    (agent ? (o.agentSteps ?? o.steps) : o.steps).forEach((step, i) => lines.push(layout.hanging(`    ${i + 1}. `, safeText(step))));
     // What an escalation needs from the caller: what to have ready, and the facts asked for the ticket.
-    if (o.prepare.length > 0) lines.push(`    ${t(agent ? 'outcome.prepare.agent' : 'outcome.prepare')}`, ...o.prepare.map((p) => `      - ${safeText(p)}`));
-    if (o.facts) lines.push(`    ${t('flows.show.facts', { facts: listOf(t, o.facts.map((f) => t(`fact.${f}`))) })}`);
+    if (o.prepare.length > 0) lines.push(layout.hanging('    ', t(agent ? 'outcome.prepare.agent' : 'outcome.prepare')), ...o.prepare.map((p) => layout.hanging('      - ', safeText(p))));
+    if (o.facts) lines.push(layout.hanging('    ', t('flows.show.facts', { facts: listOf(t, o.facts.map((f) => t(`fact.${f}`))) })));
   }
   io.stdout.write(`${lines.join('\n')}\n`);
 }
