@@ -988,6 +988,24 @@ describe('--resume', () => {
     expect(third.stderr).toContain('There is no unfinished case to continue.');
   });
 
+  it('goes on when the progress cannot be kept (a file where its folder should be), says so once, and promises no --resume', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'unfinished-cases'), 'not a folder');
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const done = await run(['diagnose', 'payment-failed', '--save'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'sufficient' }, { pick: 'pending' }] });
+    done.prompter.assertDone();
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('Case saved as');
+    expect(done.stderr.match(/cannot be kept in/g)).toHaveLength(1);
+    expect(done.stderr.replace(/\s+/g, ' ')).toContain(`${join(dir, 'unfinished-cases')} (a part of the path is a file, not a folder)`);
+    expect(done.stderr).not.toContain('inside wallet-help');
+    const cancelled = await run(['diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
+    expect(cancelled.code).toBe(130);
+    expect(cancelled.stderr).toContain('cannot be kept');
+    expect(cancelled.stderr).not.toContain('What was answered is kept');
+    expect(readFileSync(join(dir, 'unfinished-cases'), 'utf8')).toBe('not a folder');
+  });
+
   it('ends with the summary in the format the case was begun with (QA: agent)', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     const first = await run(['diagnose', 'payment-failed', '--summary', 'md'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });

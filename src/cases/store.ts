@@ -77,8 +77,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export const casesFile = (env: Env) => join(configDir(env), 'cases.jsonl');
 /** Unfinished cases, one file each, named by the case id. */
-const progressDir = (env: Env) => join(configDir(env), 'unfinished-cases');
-const progressFile = (env: Env, id: string) => join(progressDir(env), `${id}.json`);
+export const unfinishedCasesDir = (env: Env) => join(configDir(env), 'unfinished-cases');
+const progressFile = (env: Env, id: string) => join(unfinishedCasesDir(env), `${id}.json`);
 /** Where the one unfinished case was kept before each had its own file: still read, so an update loses none. */
 const legacyProgressFile = (env: Env) => join(configDir(env), 'case-in-progress.json');
 /** A case id that can name a file: what wallet-help makes (a UUID), or letters, digits and dashes. */
@@ -210,7 +210,7 @@ function isCheckRecord(v: unknown): v is CheckRecord {
  */
 export async function saveProgress(env: Env, progress: CaseProgress): Promise<void> {
   if (!FILE_ID.test(progress.id)) throw new Error(`case id unfit for a file name: ${progress.id}`);
-  await makeDir(progressDir(env));
+  await makeDir(unfinishedCasesDir(env));
   const file = progressFile(env, progress.id);
   const created = await fsp.access(file).then(
     () => false,
@@ -251,11 +251,11 @@ export async function loadProgress(env: Env): Promise<CaseProgress[]> {
 async function progressFiles(env: Env): Promise<{ file: string; legacy: boolean; mtime: number }[]> {
   let names: string[] = [];
   try {
-    names = (await fsp.readdir(progressDir(env))).filter((name) => name.endsWith('.json'));
+    names = (await fsp.readdir(unfinishedCasesDir(env))).filter((name) => name.endsWith('.json'));
   } catch {
     // No folder yet: no case, unless the old single file holds one.
   }
-  const candidates = [...names.map((name) => ({ file: join(progressDir(env), name), legacy: false })), { file: legacyProgressFile(env), legacy: true }];
+  const candidates = [...names.map((name) => ({ file: join(unfinishedCasesDir(env), name), legacy: false })), { file: legacyProgressFile(env), legacy: true }];
   const found: { file: string; legacy: boolean; mtime: number }[] = [];
   for (const c of candidates) {
     try {
