@@ -870,7 +870,7 @@ describe('the case log', () => {
     const r = await run(['cases', 'list', '--json'], { env });
     expect(r.code).toBe(0);
     expect(json(r.stdout)).toHaveLength(1);
-    expect(r.stderr).toContain('line 2 of the case log is incomplete');
+    expect(r.stderr).toContain(`line 2 of the case log ${join(dir, 'cases.jsonl')} is incomplete`);
     expect(readFileSync(join(dir, 'cases.jsonl'))).toEqual(before);
   });
 
@@ -939,7 +939,7 @@ describe('the case log', () => {
     expect(json(r.stdout)).toHaveLength(2);
     // The case was appended to the fragment's line: the file is not rewritten, the fragment is still reported.
     expect(readFileSync(join(dir, 'cases.jsonl'), 'utf8').split('\n')[1]!.startsWith(`{"id":"half-writ{"id":"${saved}"`)).toBe(true);
-    expect(r.stderr).toContain('line 2 of the case log is incomplete');
+    expect(r.stderr).toContain(`line 2 of the case log ${join(dir, 'cases.jsonl')} is incomplete`);
     expect(r.stdout).not.toContain('glued');
     expect((await run(['cases', 'show', saved.slice(0, 8)], { env })).code).toBe(0);
   });
