@@ -303,6 +303,21 @@ describe('a real terminal', () => {
       expect(later).toContain(menuQuestion);
     }, BOUND_MS);
 
+    it('keeps the question on a screen of 5 rows, giving up the descriptions and the key hint, and asks on after a choice', async () => {
+      term = new TerminalSession(['diagnose'], { width: 40, height: 5 });
+      const screen = await term.waitFor(/❯ Payment/);
+      expect(screen).toContain(menuQuestion);
+      expect(screen).not.toContain('↑↓');
+      term.keys(...Array<string>(11).fill(KEYS.down));
+      const later = await term.waitFor(/❯ Contact support/);
+      expect(later).toContain(menuQuestion);
+      term.keys(KEYS.enter);
+      // The next question, on the screen with its first answer.
+      await term.waitFor((s) => s.split('\n').some((l) => l.startsWith('? ') && !l.includes(menuQuestion)) && s.includes('❯'));
+      term.keys(KEYS.ctrlC);
+      expect(await term.exitCode()).toBe(130);
+    }, BOUND_MS);
+
     it('shows the key hint in Chinese', async () => {
       term = new TerminalSession(['--lang', 'zh', 'diagnose'], { height: 40 });
       const screen = await term.waitFor((s) => s.includes('❯') && s.includes('↑↓'));
