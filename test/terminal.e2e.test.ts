@@ -358,6 +358,17 @@ describe('a real terminal', () => {
       expect(screen).toMatch(/\n {2}Account stolen or money moving\n {4}without consent\n {2}Someone claims/);
     }, BOUND_MS);
 
+    it('wraps a question, its answers, their description and the key hint at word boundaries at 20 columns too', async () => {
+      term = new TerminalSession(['diagnose'], { width: 20, height: 60 });
+      const screen = await term.waitFor((s) => s.includes('❯') && s.includes('⏎'));
+      expect(tooWide(screen, 20)).toEqual([]);
+      // Before, below 21 columns nothing was wrapped, and inquirer broke lines wherever the width ended: "proble" / "m?".
+      const words = new Set(screen.split(/\s+/));
+      for (const text of ['What is the problem?', 'Account stolen or money moving without consent', 'A payment, transfer or purchase did not go through.', 'navigate • ⏎ select']) {
+        for (const word of text.split(' ')) expect(words, word).toContain(word);
+      }
+    }, BOUND_MS);
+
     for (const lang of ['en', 'zh'] as const) {
       it(`wraps help to the terminal by display width (${lang})`, async () => {
         for (const width of [40, 80]) {
