@@ -1,7 +1,7 @@
 /** Support-staff mode: agent wording, Back and Start over, summaries, the case log and --resume. */
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { MAX_UNFINISHED } from '../src/cases/store.js';
+import { loadProgress, MAX_UNFINISHED, saveProgress } from '../src/cases/store.js';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import * as esbuild from 'esbuild';
@@ -986,6 +986,19 @@ describe('--resume', () => {
     const third = await run(['diagnose', '--resume'], { tty: true, env });
     expect(third.code).toBe(2);
     expect(third.stderr).toContain('There is no unfinished case to continue.');
+  });
+
+  it('keeps one whole progress file when one case is saved by several runs at once (resumed in two terminals)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const id = '3f2b8c1e-0000-4000-8000-000000000001';
+    const progress = (n: number) => ({ id, flow: 'payment-failed', version: 2, role: 'user' as const, save: false, startedAt: '2026-11-20T10:00:00.000Z', path: [{ question: 'network', answer: `ok-${n}-${'x'.repeat(20_000)}` }], checks: [], facts: {} });
+    // Written at once, as two runs do: each write aside must be its own, or one renames another's half-written file, or finds it gone.
+    const saved = await Promise.allSettled(Array.from({ length: 20 }, (_, n) => saveProgress(env, progress(n))));
+    expect(saved.filter((r) => r.status === 'rejected')).toEqual([]);
+    const [kept] = await loadProgress(env);
+    expect(kept?.id).toBe(id);
+    expect(kept?.path[0]?.answer).toMatch(/^ok-\d+-x{20000}$/);
+    expect(readdirSync(join(env.WALLET_HELP_CONFIG_DIR, 'unfinished-cases'))).toEqual([`${id}.json`]);
   });
 
   it('goes on when the progress cannot be kept (a file where its folder should be), says so once, and promises no --resume', async () => {

@@ -204,6 +204,9 @@ function isCheckRecord(v: unknown): v is CheckRecord {
   return [c.question, c.check, c.result].every((x) => typeof x === 'string') && (c.input === null || typeof c.input === 'string') && Array.isArray(c.reasons) && c.reasons.every((r) => typeof r === 'string');
 }
 
+/** Files written aside by this process so far, for a name no other write uses. */
+let writesAside = 0;
+
 /**
  * Saves an unfinished case (written aside, then renamed, so a crash leaves the old or the new one), in its own
  * file: another case begun meanwhile has one of its own. Past MAX_UNFINISHED, the cases touched longest ago go.
@@ -216,8 +219,17 @@ export async function saveProgress(env: Env, progress: CaseProgress): Promise<vo
     () => false,
     () => true,
   );
-  await writeRegularFile(`${file}.tmp`, JSON.stringify(progress), constants.O_TRUNC);
-  await fsp.rename(`${file}.tmp`, file);
+  // A file aside of this write's own: two runs going on with one case (resumed in two terminals) would otherwise
+  // write into one file aside, and one rename the other's half-written text into place, or find it gone.
+  const aside = `${file}.${process.pid}-${++writesAside}.tmp`;
+  try {
+    await writeRegularFile(aside, JSON.stringify(progress), constants.O_TRUNC);
+    await fsp.rename(aside, file);
+  } catch (err) {
+    // A disk that filled up mid-write leaves no half file behind.
+    await fsp.rm(aside, { force: true }).catch(() => undefined);
+    throw err;
+  }
   // The case of the old single file now lives with the others.
   const moved = await removeLegacyProgress(env, progress.id);
   // Only a case new to the folder makes room: a case going on (or moving in) keeps every other.
