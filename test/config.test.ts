@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readConfig } from '../src/config/config.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from './helpers.js';
@@ -252,6 +253,23 @@ describe('a damaged settings file', () => {
     expect(readFileSync(join(dir, kept[0]!), 'utf8')).toBe('{"lang": "zh",');
     const second = await run(['config', 'list'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
     expect(second.stderr).toBe('');
+  });
+
+  it('when another run moves it aside first, says nothing more, and reads the new file that run wrote instead of moving that aside', () => {
+    const dir = tempDir();
+    const file = join(dir, 'config.json');
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    // Runs started together all find it damaged; `now` is asked just before moving it aside: there, another run acts.
+    writeFileSync(file, '{"lang": "zh",');
+    const movedMeanwhile = readConfig(env, () => (renameSync(file, `${file}.corrupt-other`), new Date()));
+    // Before, "could not be moved aside (ENOENT); it is left as it is", about a file another run had moved.
+    expect(movedMeanwhile).toMatchObject({ config: {}, warnings: [] });
+    writeFileSync(file, '{"lang": "zh",');
+    const rewritten = readConfig(env, () => (renameSync(file, `${file}.corrupt-other`), writeFileSync(file, '{"role": "agent"}'), new Date()));
+    // Before, the new settings were moved aside as damaged.
+    expect(rewritten).toMatchObject({ config: { role: 'agent' }, warnings: [] });
+    expect(readFileSync(file, 'utf8')).toBe('{"role": "agent"}');
+    expect(readdirSync(dir).sort()).toEqual(['config.json', 'config.json.corrupt-other']);
   });
 
   it('ignores a bad value or unknown key with a warning, keeping the rest', async () => {

@@ -5,7 +5,7 @@
  * to write it atomically. Values are checked against the key table below, the
  * one schema of the settings, both when read and before conf writes them.
  */
-import { renameSync, statSync } from 'node:fs';
+import { renameSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { readDataFileSync } from '../data/read-file.js';
@@ -92,13 +92,15 @@ export type ConfigWarning =
  * Reads the settings. A file that is not JSON is moved aside (kept, never
  * wiped) and reported once; bad keys or values are reported and ignored.
  */
-export function readConfig(env: Readonly<Record<string, string | undefined>>, now: () => Date = () => new Date()): ConfigRead {
+export function readConfig(env: Readonly<Record<string, string | undefined>>, now: () => Date = () => new Date(), again = true): ConfigRead {
   const file = join(configDir(env), CONFIG_FILE_NAME);
   const warnings: ConfigWarning[] = [];
   let text: string;
+  let read: Stats | undefined;
   try {
     // Most people have no settings file: asking first spares every such run a thrown error (~0.07 ms with its stack).
-    if (statSync(file, { throwIfNoEntry: false }) === undefined) return { config: {}, file, warnings };
+    read = statSync(file, { throwIfNoEntry: false });
+    if (read === undefined) return { config: {}, file, warnings };
     text = readDataFileSync(file).toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -111,10 +113,16 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, no
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('not an object');
   } catch {
     const keptAs = `${file}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
+    // Another run may have moved it aside meanwhile (and said so), and `config set` then written a new one:
+    // only the file that was read is moved, and a new one is read instead.
+    const since = statSync(file, { throwIfNoEntry: false });
+    if (since === undefined) return { config: {}, file, warnings };
+    if (again && (since.ino !== read.ino || since.size !== read.size || since.mtimeMs !== read.mtimeMs)) return readConfig(env, now, false);
     try {
       renameSync(file, keptAs);
       warnings.push({ type: 'corrupt', file, keptAs });
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { config: {}, file, warnings };
       // Readable but damaged, in a folder where it cannot be moved aside: it stays as it is.
       warnings.push({ type: 'corrupt-kept', file, reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
     }
