@@ -1197,6 +1197,29 @@ describe('--resume', () => {
     expect((await run(['diagnose', '--resume'], { tty: true, env })).stderr).toContain('There is no unfinished case to continue.');
   });
 
+  it('says which unfinished case cannot be read (cut off, junk, not a case), continues the latest good one, and leaves the damaged as they are', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const first = await run(['diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    const folder = join(dir, 'unfinished-cases');
+    const damaged = { 'cut.json': '{"id":"cut","flow":"login-failed","startedAt":"2026-11-20T09:00:00Z","pa', 'junk.json': Buffer.from([0xff, 0x00, 0x1b, 0x7b]), 'list.json': '[1, 2]' };
+    for (const [name, content] of Object.entries(damaged)) writeFileSync(join(folder, name), content);
+    const r = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ expect: 'available balance', pick: 'insufficient' }] });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    const said = r.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain(`The unfinished case in ${join(folder, 'cut.json')} cannot be continued (it is not JSON: damaged or cut off); it is skipped and left as it is.`);
+    expect(said).toContain(`${join(folder, 'junk.json')} cannot be continued (it is not JSON`);
+    expect(said).toContain(`${join(folder, 'list.json')} cannot be continued (it does not hold a case as wallet-help writes one)`);
+    for (const [name, content] of Object.entries(damaged)) expect(readFileSync(join(folder, name))).toEqual(Buffer.from(content));
+    // Only damaged ones left: still said, before there is nothing to continue.
+    const none = await run(['diagnose', '--resume'], { tty: true, env });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('cut.json');
+    expect(none.stderr).toContain('There is no unfinished case to continue.');
+  });
+
   it('needs a terminal', async () => {
     expect((await run(['diagnose', '--resume'])).stderr).toContain('needs a terminal');
   });

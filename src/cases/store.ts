@@ -238,23 +238,37 @@ export async function saveProgress(env: Env, progress: CaseProgress): Promise<vo
   for (const { file: old } of kept.slice(MAX_UNFINISHED)) await fsp.rm(old, { force: true });
 }
 
+/** Why a file among the unfinished cases is none: the system's error, or `ENOTJSON` (damaged, cut off) or `ENOTCASE` (not a case as wallet-help writes one). */
+export type DamagedProgress = { file: string; reason: string };
+
 /**
  * The unfinished cases, the one touched last first. Each file is input like any other: a damaged one, or one
- * whose name is not its case's id, is no case.
+ * whose name is not its case's id, is no case; each is told to `damaged`, and left as it is.
  */
-export async function loadProgress(env: Env): Promise<CaseProgress[]> {
+export async function loadProgress(env: Env, damaged: (found: DamagedProgress) => void = () => undefined): Promise<CaseProgress[]> {
   const cases: CaseProgress[] = [];
   for (const { file, legacy } of await progressFiles(env)) {
+    let text: string;
+    try {
+      text = (await readDataFile(file, MAX_PROGRESS_BYTES)).toString('utf8');
+    } catch (err) {
+      damaged({ file, reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+      continue;
+    }
     let value: unknown;
     try {
-      value = JSON.parse((await readDataFile(file, MAX_PROGRESS_BYTES)).toString('utf8'));
+      value = JSON.parse(text);
     } catch {
+      damaged({ file, reason: 'ENOTJSON' });
       continue;
     }
     const progress = asProgress(value);
+    if (!progress || (!legacy && file !== progressFile(env, progress.id))) {
+      damaged({ file, reason: 'ENOTCASE' });
+      continue;
+    }
     // A case with nothing answered yet is nothing to continue (written so by earlier versions).
-    const empty = progress !== undefined && progress.path.length === 0 && Object.keys(progress.facts).length === 0;
-    if (progress && !empty && (legacy || file === progressFile(env, progress.id))) cases.push(progress);
+    if (progress.path.length > 0 || Object.keys(progress.facts).length > 0) cases.push(progress);
   }
   return cases;
 }

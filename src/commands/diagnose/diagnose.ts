@@ -1,7 +1,7 @@
 /** `wallet-help diagnose [flow]`: walk a flow with answers from flags, a file or prompts. */
 import type { ContactBook } from '../../diagnosis/contact-book.js';
 import { agentWording, findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } from '../../diagnosis/diagnosis.js';
-import { appendCase, casesFile, clearProgress, loadProgress, saveProgress, unfinishedCasesDir, type CaseProgress, type CaseRecord } from '../../cases/store.js';
+import { appendCase, casesFile, clearProgress, loadProgress, saveProgress, unfinishedCasesDir, type CaseProgress, type DamagedProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
 import { asCancel, CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
@@ -556,7 +556,13 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
   const { io, t } = ctx;
   if (!interactive) throw new UsageError('resume_needs_terminal', t('resume.terminal'));
   const catalog = await ctx.flows();
-  const unfinished = await loadProgress(io.env);
+  const damaged: DamagedProgress[] = [];
+  const unfinished = await loadProgress(io.env, (found) => damaged.push(found));
+  // A case that cannot be read is said, never passed over in silence: it may be the one meant.
+  for (const { file, reason } of damaged) {
+    const why = reason === 'ENOTJSON' ? t('resume.notJson') : reason === 'ENOTCASE' ? t('resume.notCase') : fileReason(t, reason);
+    await writeWarning(io.stderr, t('warning.prefix'), t('resume.damaged', { file, reason: why }));
+  }
   if (unfinished.length === 0) throw new UsageError('nothing_to_resume', t('resume.none'));
   let resumed: CaseProgress | undefined;
   if (opts.flow === undefined) {
