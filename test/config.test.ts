@@ -55,6 +55,18 @@ describe('wallet-help config', () => {
     expect(standard).not.toContain('nodejs');
   });
 
+  it('reads a leading ~ of WALLET_HELP_CONFIG_DIR as the home folder and names the folder absolutely; ignores a relative XDG_CONFIG_HOME', async () => {
+    const home = tempDir();
+    const path = async (env: Record<string, string>) => (await run(['config', 'path'], { env: { HOME: home, ...env } })).stdout.trim();
+    // Quoted in a shell or written in a service file, "~" is not expanded: a folder named "~" was made in the current one.
+    expect(await path({ WALLET_HELP_CONFIG_DIR: '~/wallet-help-settings' })).toBe(join(home, 'wallet-help-settings', 'config.json'));
+    const set = await run(['config', 'set', 'lang', 'zh'], { env: { HOME: home, WALLET_HELP_CONFIG_DIR: '~/wallet-help-settings' } });
+    expect(set.code).toBe(0);
+    expect(existsSync(join(home, 'wallet-help-settings', 'config.json'))).toBe(true);
+    expect(await path({ WALLET_HELP_CONFIG_DIR: 'relative/dir' })).toBe(join(process.cwd(), 'relative', 'dir', 'config.json'));
+    if (process.platform === 'linux') expect(await path({ WALLET_HELP_CONFIG_DIR: '', XDG_CONFIG_HOME: 'relative' })).toBe(join(home, '.config', 'wallet-help', 'config.json'));
+  });
+
   it('stores a language given as a locale tag as the language it names, as --lang reads it (QA: review)', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     const set = await run(['config', 'set', 'lang', 'zh-CN', '--json'], { env });

@@ -6,7 +6,8 @@
  * one schema of the settings, both when read and before conf writes them.
  */
 import { renameSync, statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import envPaths from 'env-paths';
 import { readDataFileSync } from '../data/read-file.js';
 import { list, ref, type ProblemRef } from '../i18n/problem-ref.js';
@@ -49,9 +50,19 @@ export type Config = Partial<Record<ConfigKey, string>>;
 
 export const CONFIG_FILE_NAME = 'config.json';
 
-/** The config folder: WALLET_HELP_CONFIG_DIR, else the platform's standard place (no "-nodejs" suffix). */
+/**
+ * The config folder: WALLET_HELP_CONFIG_DIR, else the platform's standard place (no "-nodejs" suffix). A leading "~"
+ * in WALLET_HELP_CONFIG_DIR is the home folder (a shell leaves it as it is inside quotes, and a folder named "~" was
+ * made in the current one), and a relative path is made absolute, so every message names the folder in use. A relative
+ * XDG_CONFIG_HOME is ignored, as the XDG specification says: settings that moved with the current folder would be lost.
+ */
 export function configDir(env: Readonly<Record<string, string | undefined>>): string {
-  return env.WALLET_HELP_CONFIG_DIR || envPaths('wallet-help', { suffix: '' }).config;
+  const own = env.WALLET_HELP_CONFIG_DIR;
+  const home = () => env.HOME || homedir();
+  if (own) return resolve(/^~(?=$|[/\\])/.test(own) ? home() + own.slice(1) : own);
+  const xdg = env.XDG_CONFIG_HOME;
+  if (xdg && !isAbsolute(xdg) && process.platform !== 'darwin' && process.platform !== 'win32') return join(home(), '.config', 'wallet-help');
+  return envPaths('wallet-help', { suffix: '' }).config;
 }
 
 export function isConfigKey(key: string): key is ConfigKey {
