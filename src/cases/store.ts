@@ -252,7 +252,9 @@ export async function loadProgress(env: Env, damaged: (found: DamagedProgress) =
     try {
       text = (await readDataFile(file, MAX_PROGRESS_BYTES)).toString('utf8');
     } catch (err) {
-      damaged({ file, reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
+      const code = (err as NodeJS.ErrnoException).code;
+      // Gone since the folder was listed: finished, or made room for another, by a run meanwhile.
+      if (code !== 'ENOENT') damaged({ file, reason: code ?? 'EIO' });
       continue;
     }
     let value: unknown;
