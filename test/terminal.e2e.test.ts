@@ -12,6 +12,7 @@ import stringWidth from 'fast-string-width';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { current, start, step } from '../src/engine/engine.js';
 import type { Flow, Lang } from '../src/engine/types.js';
+import { endsAtOnce } from '../src/cli.js';
 import { ROOT } from './helpers.js';
 import { flat, KEYS, shellQuote, TerminalSession } from './tmux.js';
 
@@ -530,6 +531,15 @@ function catches(pid: number, signalNumber: number): boolean {
 }
 
 describe('signals', () => {
+  it('a hangup after a hangup does not end the run at once, as a second Ctrl+C or SIGTERM does (a closed window sends two)', () => {
+    // The terminal's hangup and the shell's own, passed on to its jobs: ending at the second lost the cancelled case, at random.
+    expect(endsAtOnce('SIGHUP', 'SIGHUP')).toBe(false);
+    expect(endsAtOnce('SIGINT', 'SIGINT')).toBe(true);
+    expect(endsAtOnce('SIGTERM', 'SIGTERM')).toBe(true);
+    expect(endsAtOnce('SIGHUP', 'SIGTERM')).toBe(true);
+    expect(endsAtOnce('SIGINT', 'SIGHUP')).toBe(true);
+  });
+
   it('closing the terminal at a prompt ends the run as a hangup (129), the case saved as cancelled, with no crash', async () => {
     const home = mkdtempSync(join(tmpdir(), 'wallet-help-hup-'));
     const socket = `wh-hup-${process.pid}-${Math.random().toString(36).slice(2)}`;
