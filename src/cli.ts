@@ -30,7 +30,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2), optio
   const onSignal = (signal: NodeJS.Signals) => {
     // A signal means stop, even if something is still running.
     // eslint-disable-next-line no-restricted-syntax
-    if (stop?.signal.aborted) process.exit(signalExitCode(signal));
+    if (stop?.signal.aborted && endsAtOnce(stop.signal.reason, signal)) process.exit(signalExitCode(signal));
     stop?.abort(signal);
     // eslint-disable-next-line no-restricted-syntax
     setTimeout(() => process.exit(signalExitCode(signal)), 2000).unref();
@@ -89,6 +89,16 @@ export async function run(argv: readonly string[] = process.argv.slice(2), optio
 }
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Whether a signal that comes once the run was told to stop (`first`, the reason it was stopped for) ends it at once.
+ * A second Ctrl+C or SIGTERM does. A hangup after a hangup does not: a closed terminal sends one to the program and
+ * its shell passes its own on (bash does to its jobs), nobody asking twice, and ending at the second lost the case
+ * being saved as cancelled, at random. The two seconds given after the first signal still bound the run.
+ */
+export function endsAtOnce(first: unknown, next: NodeJS.Signals): boolean {
+  return !(first === 'SIGHUP' && next === 'SIGHUP');
+}
 
 /**
  * After a hangup: standard input, output and error that were a terminal now gone are pointed at

@@ -1,7 +1,7 @@
 /** Support-staff mode: agent wording, Back and Start over, summaries, the case log and --resume. */
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { MAX_UNFINISHED } from '../src/cases/store.js';
+import { loadProgress, MAX_UNFINISHED, saveProgress } from '../src/cases/store.js';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import * as esbuild from 'esbuild';
@@ -879,7 +879,7 @@ describe('the case log', () => {
     const r = await run(['cases', 'list', '--json'], { env });
     expect(r.code).toBe(0);
     expect(json(r.stdout)).toHaveLength(1);
-    expect(r.stderr).toContain('line 2 of the case log is incomplete');
+    expect(r.stderr).toContain(`line 2 of the case log ${join(dir, 'cases.jsonl')} is incomplete`);
     expect(readFileSync(join(dir, 'cases.jsonl'))).toEqual(before);
   });
 
@@ -948,7 +948,7 @@ describe('the case log', () => {
     expect(json(r.stdout)).toHaveLength(2);
     // The case was appended to the fragment's line: the file is not rewritten, the fragment is still reported.
     expect(readFileSync(join(dir, 'cases.jsonl'), 'utf8').split('\n')[1]!.startsWith(`{"id":"half-writ{"id":"${saved}"`)).toBe(true);
-    expect(r.stderr).toContain('line 2 of the case log is incomplete');
+    expect(r.stderr).toContain(`line 2 of the case log ${join(dir, 'cases.jsonl')} is incomplete`);
     expect(r.stdout).not.toContain('glued');
     expect((await run(['cases', 'show', saved.slice(0, 8)], { env })).code).toBe(0);
   });
@@ -995,6 +995,37 @@ describe('--resume', () => {
     const third = await run(['diagnose', '--resume'], { tty: true, env });
     expect(third.code).toBe(2);
     expect(third.stderr).toContain('There is no unfinished case to continue.');
+  });
+
+  it('keeps one whole progress file when one case is saved by several runs at once (resumed in two terminals)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const id = '3f2b8c1e-0000-4000-8000-000000000001';
+    const progress = (n: number) => ({ id, flow: 'payment-failed', version: 2, role: 'user' as const, save: false, startedAt: '2026-11-20T10:00:00.000Z', path: [{ question: 'network', answer: `ok-${n}-${'x'.repeat(20_000)}` }], checks: [], facts: {} });
+    // Written at once, as two runs do: each write aside must be its own, or one renames another's half-written file, or finds it gone.
+    const saved = await Promise.allSettled(Array.from({ length: 20 }, (_, n) => saveProgress(env, progress(n))));
+    expect(saved.filter((r) => r.status === 'rejected')).toEqual([]);
+    const [kept] = await loadProgress(env);
+    expect(kept?.id).toBe(id);
+    expect(kept?.path[0]?.answer).toMatch(/^ok-\d+-x{20000}$/);
+    expect(readdirSync(join(env.WALLET_HELP_CONFIG_DIR, 'unfinished-cases'))).toEqual([`${id}.json`]);
+  });
+
+  it('goes on when the progress cannot be kept (a file where its folder should be), says so once, and promises no --resume', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'unfinished-cases'), 'not a folder');
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const done = await run(['diagnose', 'payment-failed', '--save'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'sufficient' }, { pick: 'pending' }] });
+    done.prompter.assertDone();
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('Case saved as');
+    expect(done.stderr.match(/cannot be kept in/g)).toHaveLength(1);
+    expect(done.stderr.replace(/\s+/g, ' ')).toContain(`${join(dir, 'unfinished-cases')} (a part of the path is a file, not a folder)`);
+    expect(done.stderr).not.toContain('inside wallet-help');
+    const cancelled = await run(['diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
+    expect(cancelled.code).toBe(130);
+    expect(cancelled.stderr).toContain('cannot be kept');
+    expect(cancelled.stderr).not.toContain('What was answered is kept');
+    expect(readFileSync(join(dir, 'unfinished-cases'), 'utf8')).toBe('not a folder');
   });
 
   it('ends with the summary in the format the case was begun with (QA: agent)', async () => {
@@ -1173,6 +1204,29 @@ describe('--resume', () => {
     expect(secret.stdout + secret.stderr).not.toContain('abandon ability');
     writeFileSync(join(dir, 'case-in-progress.json'), '{"flow": 7}');
     expect((await run(['diagnose', '--resume'], { tty: true, env })).stderr).toContain('There is no unfinished case to continue.');
+  });
+
+  it('says which unfinished case cannot be read (cut off, junk, not a case), continues the latest good one, and leaves the damaged as they are', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const first = await run(['diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    const folder = join(dir, 'unfinished-cases');
+    const damaged = { 'cut.json': '{"id":"cut","flow":"login-failed","startedAt":"2026-11-20T09:00:00Z","pa', 'junk.json': Buffer.from([0xff, 0x00, 0x1b, 0x7b]), 'list.json': '[1, 2]' };
+    for (const [name, content] of Object.entries(damaged)) writeFileSync(join(folder, name), content);
+    const r = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ expect: 'available balance', pick: 'insufficient' }] });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    const said = r.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain(`The unfinished case in ${join(folder, 'cut.json')} cannot be continued (it is not JSON: damaged or cut off); it is skipped and left as it is.`);
+    expect(said).toContain(`${join(folder, 'junk.json')} cannot be continued (it is not JSON`);
+    expect(said).toContain(`${join(folder, 'list.json')} cannot be continued (it does not hold a case as wallet-help writes one)`);
+    for (const [name, content] of Object.entries(damaged)) expect(readFileSync(join(folder, name))).toEqual(Buffer.from(content));
+    // Only damaged ones left: still said, before there is nothing to continue.
+    const none = await run(['diagnose', '--resume'], { tty: true, env });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('cut.json');
+    expect(none.stderr).toContain('There is no unfinished case to continue.');
   });
 
   it('needs a terminal', async () => {

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readConfig } from '../src/config/config.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from './helpers.js';
@@ -52,6 +53,18 @@ describe('wallet-help config', () => {
     const standard = (await run(['config', 'path'], { env: { WALLET_HELP_CONFIG_DIR: '' } })).stdout.trim();
     expect(standard).toMatch(/[/\\]wallet-help[/\\]config\.json$/);
     expect(standard).not.toContain('nodejs');
+  });
+
+  it('reads a leading ~ of WALLET_HELP_CONFIG_DIR as the home folder and names the folder absolutely; ignores a relative XDG_CONFIG_HOME', async () => {
+    const home = tempDir();
+    const path = async (env: Record<string, string>) => (await run(['config', 'path'], { env: { HOME: home, ...env } })).stdout.trim();
+    // Quoted in a shell or written in a service file, "~" is not expanded: a folder named "~" was made in the current one.
+    expect(await path({ WALLET_HELP_CONFIG_DIR: '~/wallet-help-settings' })).toBe(join(home, 'wallet-help-settings', 'config.json'));
+    const set = await run(['config', 'set', 'lang', 'zh'], { env: { HOME: home, WALLET_HELP_CONFIG_DIR: '~/wallet-help-settings' } });
+    expect(set.code).toBe(0);
+    expect(existsSync(join(home, 'wallet-help-settings', 'config.json'))).toBe(true);
+    expect(await path({ WALLET_HELP_CONFIG_DIR: 'relative/dir' })).toBe(join(process.cwd(), 'relative', 'dir', 'config.json'));
+    if (process.platform === 'linux') expect(await path({ WALLET_HELP_CONFIG_DIR: '', XDG_CONFIG_HOME: 'relative' })).toBe(join(home, '.config', 'wallet-help', 'config.json'));
   });
 
   it('stores a language given as a locale tag as the language it names, as --lang reads it (QA: review)', async () => {
@@ -264,6 +277,23 @@ describe('a damaged settings file', () => {
     expect(readFileSync(join(dir, kept[0]!), 'utf8')).toBe('{"lang": "zh",');
     const second = await run(['config', 'list'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
     expect(second.stderr).toBe('');
+  });
+
+  it('when another run moves it aside first, says nothing more, and reads the new file that run wrote instead of moving that aside', () => {
+    const dir = tempDir();
+    const file = join(dir, 'config.json');
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    // Runs started together all find it damaged; `now` is asked just before moving it aside: there, another run acts.
+    writeFileSync(file, '{"lang": "zh",');
+    const movedMeanwhile = readConfig(env, () => (renameSync(file, `${file}.corrupt-other`), new Date()));
+    // Before, "could not be moved aside (ENOENT); it is left as it is", about a file another run had moved.
+    expect(movedMeanwhile).toMatchObject({ config: {}, warnings: [] });
+    writeFileSync(file, '{"lang": "zh",');
+    const rewritten = readConfig(env, () => (renameSync(file, `${file}.corrupt-other`), writeFileSync(file, '{"role": "agent"}'), new Date()));
+    // Before, the new settings were moved aside as damaged.
+    expect(rewritten).toMatchObject({ config: { role: 'agent' }, warnings: [] });
+    expect(readFileSync(file, 'utf8')).toBe('{"role": "agent"}');
+    expect(readdirSync(dir).sort()).toEqual(['config.json', 'config.json.corrupt-other']);
   });
 
   it('ignores a bad value or unknown key with a warning, keeping the rest', async () => {

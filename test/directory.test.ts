@@ -355,6 +355,10 @@ describe('contacts in the CLI', () => {
     expect(card).toContain('服务状态按你所在时区（UTC+8）2026年11月22日 23:30 计算');
     expect(cli('UTC+5', ['diagnose', 'account-compromised', '--no-input', '--summary', 'text'])).toMatch(/^Time: .* \(UTC-5\)$/m);
     expect(card + cli('CST-8', ['cases', 'list'])).not.toContain('undefined');
+    // An empty TZ is UTC to the C library, and "Etc/Unknown" to Intl, which no formatter takes: it was an internal error.
+    const empty = cli('', ['contacts', 'payments', '--now', '2026-11-22T23:30:00Z']);
+    expect(empty).toContain('Open or closed as of 22 Nov 2026, 23:30 your time (UTC)');
+    expect(cli('', ['cases', 'list'])).toContain('No saved cases');
   });
 
   it('writes times and durations the Chinese way', async () => {

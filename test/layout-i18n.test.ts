@@ -1,7 +1,7 @@
 /** Per-language joining of lists and sentences, service hours in the reader's language, the select prompt's page size, and an outcome's title on a narrow terminal. */
 import { describe, expect, it } from 'vitest';
 import { listOf, orList, sentences, translator } from '../src/i18n/i18n.js';
-import { pageSize } from '../src/io/prompter.js';
+import { selectLayout } from '../src/io/prompter.js';
 import { formatHours } from '../src/render/hours.js';
 
 describe('lists and sentences', () => {
@@ -32,13 +32,23 @@ describe('service hours', () => {
 });
 
 describe('page size of a select prompt', () => {
+  const pageSize = (...args: Parameters<typeof selectLayout>) => selectLayout(...args).pageSize;
   it('leaves room for the question, the longest description and the key hint', () => {
     const choices = [{ description: 'one line' }, { description: 'two\nlines' }, {}];
     // 12 rows: 1 question line, the blank line and the hint, 2 description lines, 1 spare.
-    expect(pageSize(12, 'What is the problem?', choices)).toBe(12 - 1 - 2 - 2 - 1);
+    expect(selectLayout(12, 'What is the problem?', choices)).toEqual({ pageSize: 12 - 1 - 2 - 2 - 1, descriptions: true, hint: true });
     expect(pageSize(12, 'a question\non two lines', choices)).toBe(5);
     expect(pageSize(undefined, 'q', choices)).toBe(12);
-    expect(pageSize(4, 'q', choices)).toBe(3);
+  });
+
+  it('on a screen too low for all of it, gives up the descriptions, then the key hint, never the question', () => {
+    const choices = [{ description: 'three\nline\ndescription' }, {}];
+    // 8 rows: 1 question line, 3 description lines, blank and hint, 1 spare leave 1 for the list: the descriptions go.
+    expect(selectLayout(8, 'q', choices)).toEqual({ pageSize: 4, descriptions: false, hint: true });
+    // 5 rows: the hint goes too, leaving the question and three answers.
+    expect(selectLayout(5, 'q', choices)).toEqual({ pageSize: 3, descriptions: false, hint: false });
+    // Lower still, the list shrinks under the question rather than push it off the screen.
+    expect(selectLayout(4, 'a question\non two lines', choices)).toEqual({ pageSize: 1, descriptions: false, hint: false });
   });
 });
 

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProblem } from '../src/data/located-yaml.js';
 import { DataFileError, readDataFile, readDataFileSync } from '../src/data/read-file.js';
+import { translator } from '../src/i18n/i18n.js';
+import { fileReason } from '../src/util/read-error.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/wallet-help.js');
@@ -154,5 +156,19 @@ describe.runIf(HAS_MKFIFO)('--answers reads a pipe as --batch FILE does, up to t
     });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ answers: { network: 'offline' } });
+  });
+});
+
+describe('why a file could not be written, in words', () => {
+  it('says a full or read-only disk in the reader\'s language, not only ENOSPC or EROFS (a case that could not be saved)', async () => {
+    const [en, zh] = [await translator('en'), await translator('zh')];
+    expect(en('cases.saveFailed', { file: '/x/cases.jsonl', reason: fileReason(en, 'ENOSPC') })).toBe(
+      'The case could not be saved to /x/cases.jsonl (the disk is full: free some space); the diagnosis above is complete.',
+    );
+    expect(fileReason(en, 'EDQUOT')).toBe('the disk is full: free some space');
+    expect(fileReason(en, 'EROFS')).toBe('the disk is read-only');
+    expect(fileReason(zh, 'ENOSPC')).toBe('磁盘已满，请先腾出空间');
+    expect(fileReason(zh, 'EROFS')).toBe('磁盘是只读的');
+    expect(fileReason(en, 'EIO')).toBe('EIO');
   });
 });

@@ -781,7 +781,7 @@ describe('a damaged case log (cases.jsonl)', () => {
       const r = await run(argv, { env });
       expectNoCrash(r);
       expect(r.code).toBe(0);
-      expect(r.stderr).toBe('Warning: line 2 of the case log is incomplete (probably cut off while being written); it is skipped and left as it is.\n');
+      expect(r.stderr).toBe(`Warning: line 2 of the case log ${file} is incomplete (probably cut off while being written); it is skipped and left as it is.\n`);
     }
     const listed = await run(['cases', 'list', '--json'], { env });
     expect((JSON.parse(listed.stdout) as { id: string }[]).map((c) => c.id)).toEqual([ids[0]]);
@@ -798,7 +798,27 @@ describe('a damaged case log (cases.jsonl)', () => {
     expectNoCrash(r);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { id: string }[]).map((c) => c.id)).toEqual(ids);
-    for (const line of [2, 3, 4, 5, 6, 8]) expect(r.stderr).toContain(`line ${line} of the case log cannot be read`);
+    for (const line of [2, 3, 4, 5, 6, 8]) expect(r.stderr).toContain(`line ${line} of the case log ${file} cannot be read`);
+    expect(readFileSync(file)).toEqual(before);
+  }, 20_000);
+
+  it('a log with thousands of damaged lines (junk written over it): ten are named, the rest counted in one line, the cases still listed', async () => {
+    const { dir, env, ids } = await logWithTwoCases();
+    const file = join(dir, 'cases.jsonl');
+    const [first, second] = readFileSync(file, 'utf8').trim().split('\n');
+    writeFileSync(file, `${first}\n${'junk\n'.repeat(5000)}${second}\n`);
+    const before = readFileSync(file);
+    for (const argv of COMMANDS) {
+      const r = await run(argv, { env });
+      expectNoCrash(r);
+      expect(r.code).toBe(0);
+      const warnings = r.stderr.trim().split('\n');
+      expect(warnings).toHaveLength(11);
+      expect(warnings[0]).toBe(`Warning: line 2 of the case log ${file} cannot be read; it is skipped and left as it is.`);
+      expect(warnings[10]).toBe(`Warning: 4990 more lines of the case log ${file} cannot be read; they are skipped and left as they are.`);
+    }
+    const listed = await run(['cases', 'list', '--json'], { env });
+    expect((JSON.parse(listed.stdout) as { id: string }[]).map((c) => c.id)).toEqual(ids);
     expect(readFileSync(file)).toEqual(before);
   }, 20_000);
 
@@ -813,7 +833,7 @@ describe('a damaged case log (cases.jsonl)', () => {
     }
     const listed = await run(['cases', 'list', '--json'], { env });
     expect((JSON.parse(listed.stdout) as { id: string }[]).map((c) => c.id)).toEqual(ids);
-    expect(listed.stderr).toMatch(/line 3 of the case log cannot be read/);
+    expect(listed.stderr).toContain(`line 3 of the case log ${file} cannot be read`);
   }, 20_000);
 
   it('text with escapes in the log is listed without them', async () => {

@@ -12,6 +12,7 @@ import stringWidth from 'fast-string-width';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { current, start, step } from '../src/engine/engine.js';
 import type { Flow, Lang } from '../src/engine/types.js';
+import { endsAtOnce } from '../src/cli.js';
 import { ROOT } from './helpers.js';
 import { flat, KEYS, shellQuote, TerminalSession } from './tmux.js';
 
@@ -303,6 +304,21 @@ describe('a real terminal', () => {
       expect(later).toContain(menuQuestion);
     }, BOUND_MS);
 
+    it('keeps the question on a screen of 5 rows, giving up the descriptions and the key hint, and asks on after a choice', async () => {
+      term = new TerminalSession(['diagnose'], { width: 40, height: 5 });
+      const screen = await term.waitFor(/❯ Payment/);
+      expect(screen).toContain(menuQuestion);
+      expect(screen).not.toContain('↑↓');
+      term.keys(...Array<string>(11).fill(KEYS.down));
+      const later = await term.waitFor(/❯ Contact support/);
+      expect(later).toContain(menuQuestion);
+      term.keys(KEYS.enter);
+      // The next question, on the screen with its first answer.
+      await term.waitFor((s) => s.split('\n').some((l) => l.startsWith('? ') && !l.includes(menuQuestion)) && s.includes('❯'));
+      term.keys(KEYS.ctrlC);
+      expect(await term.exitCode()).toBe(130);
+    }, BOUND_MS);
+
     it('shows the key hint in Chinese', async () => {
       term = new TerminalSession(['--lang', 'zh', 'diagnose'], { height: 40 });
       const screen = await term.waitFor((s) => s.includes('❯') && s.includes('↑↓'));
@@ -341,6 +357,17 @@ describe('a real terminal', () => {
       // "Account stolen or money moving without consent" does not fit in the 34 columns after "❯ ": its second line
       // goes two columns further in, so it is not read as an answer of its own (QA: agent).
       expect(screen).toMatch(/\n {2}Account stolen or money moving\n {4}without consent\n {2}Someone claims/);
+    }, BOUND_MS);
+
+    it('wraps a question, its answers, their description and the key hint at word boundaries at 20 columns too', async () => {
+      term = new TerminalSession(['diagnose'], { width: 20, height: 60 });
+      const screen = await term.waitFor((s) => s.includes('❯') && s.includes('⏎'));
+      expect(tooWide(screen, 20)).toEqual([]);
+      // Before, below 21 columns nothing was wrapped, and inquirer broke lines wherever the width ended: "proble" / "m?".
+      const words = new Set(screen.split(/\s+/));
+      for (const text of ['What is the problem?', 'Account stolen or money moving without consent', 'A payment, transfer or purchase did not go through.', 'navigate • ⏎ select']) {
+        for (const word of text.split(' ')) expect(words, word).toContain(word);
+      }
     }, BOUND_MS);
 
     for (const lang of ['en', 'zh'] as const) {
@@ -504,6 +531,15 @@ function catches(pid: number, signalNumber: number): boolean {
 }
 
 describe('signals', () => {
+  it('a hangup after a hangup does not end the run at once, as a second Ctrl+C or SIGTERM does (a closed window sends two)', () => {
+    // The terminal's hangup and the shell's own, passed on to its jobs: ending at the second lost the cancelled case, at random.
+    expect(endsAtOnce('SIGHUP', 'SIGHUP')).toBe(false);
+    expect(endsAtOnce('SIGINT', 'SIGINT')).toBe(true);
+    expect(endsAtOnce('SIGTERM', 'SIGTERM')).toBe(true);
+    expect(endsAtOnce('SIGHUP', 'SIGTERM')).toBe(true);
+    expect(endsAtOnce('SIGINT', 'SIGHUP')).toBe(true);
+  });
+
   it('closing the terminal at a prompt ends the run as a hangup (129), the case saved as cancelled, with no crash', async () => {
     const home = mkdtempSync(join(tmpdir(), 'wallet-help-hup-'));
     const socket = `wh-hup-${process.pid}-${Math.random().toString(36).slice(2)}`;

@@ -77,8 +77,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export const casesFile = (env: Env) => join(configDir(env), 'cases.jsonl');
 /** Unfinished cases, one file each, named by the case id. */
-const progressDir = (env: Env) => join(configDir(env), 'unfinished-cases');
-const progressFile = (env: Env, id: string) => join(progressDir(env), `${id}.json`);
+export const unfinishedCasesDir = (env: Env) => join(configDir(env), 'unfinished-cases');
+const progressFile = (env: Env, id: string) => join(unfinishedCasesDir(env), `${id}.json`);
 /** Where the one unfinished case was kept before each had its own file: still read, so an update loses none. */
 const legacyProgressFile = (env: Env) => join(configDir(env), 'case-in-progress.json');
 /** A case id that can name a file: what wallet-help makes (a UUID), or letters, digits and dashes. */
@@ -204,20 +204,32 @@ function isCheckRecord(v: unknown): v is CheckRecord {
   return [c.question, c.check, c.result].every((x) => typeof x === 'string') && (c.input === null || typeof c.input === 'string') && Array.isArray(c.reasons) && c.reasons.every((r) => typeof r === 'string');
 }
 
+/** Files written aside by this process so far, for a name no other write uses. */
+let writesAside = 0;
+
 /**
  * Saves an unfinished case (written aside, then renamed, so a crash leaves the old or the new one), in its own
  * file: another case begun meanwhile has one of its own. Past MAX_UNFINISHED, the cases touched longest ago go.
  */
 export async function saveProgress(env: Env, progress: CaseProgress): Promise<void> {
   if (!FILE_ID.test(progress.id)) throw new Error(`case id unfit for a file name: ${progress.id}`);
-  await makeDir(progressDir(env));
+  await makeDir(unfinishedCasesDir(env));
   const file = progressFile(env, progress.id);
   const created = await fsp.access(file).then(
     () => false,
     () => true,
   );
-  await writeRegularFile(`${file}.tmp`, JSON.stringify(progress), constants.O_TRUNC);
-  await fsp.rename(`${file}.tmp`, file);
+  // A file aside of this write's own: two runs going on with one case (resumed in two terminals) would otherwise
+  // write into one file aside, and one rename the other's half-written text into place, or find it gone.
+  const aside = `${file}.${process.pid}-${++writesAside}.tmp`;
+  try {
+    await writeRegularFile(aside, JSON.stringify(progress), constants.O_TRUNC);
+    await fsp.rename(aside, file);
+  } catch (err) {
+    // A disk that filled up mid-write leaves no half file behind.
+    await fsp.rm(aside, { force: true }).catch(() => undefined);
+    throw err;
+  }
   // The case of the old single file now lives with the others.
   const moved = await removeLegacyProgress(env, progress.id);
   // Only a case new to the folder makes room: a case going on (or moving in) keeps every other.
@@ -226,23 +238,39 @@ export async function saveProgress(env: Env, progress: CaseProgress): Promise<vo
   for (const { file: old } of kept.slice(MAX_UNFINISHED)) await fsp.rm(old, { force: true });
 }
 
+/** Why a file among the unfinished cases is none: the system's error, or `ENOTJSON` (damaged, cut off) or `ENOTCASE` (not a case as wallet-help writes one). */
+export type DamagedProgress = { file: string; reason: string };
+
 /**
  * The unfinished cases, the one touched last first. Each file is input like any other: a damaged one, or one
- * whose name is not its case's id, is no case.
+ * whose name is not its case's id, is no case; each is told to `damaged`, and left as it is.
  */
-export async function loadProgress(env: Env): Promise<CaseProgress[]> {
+export async function loadProgress(env: Env, damaged: (found: DamagedProgress) => void = () => undefined): Promise<CaseProgress[]> {
   const cases: CaseProgress[] = [];
   for (const { file, legacy } of await progressFiles(env)) {
+    let text: string;
+    try {
+      text = (await readDataFile(file, MAX_PROGRESS_BYTES)).toString('utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // Gone since the folder was listed: finished, or made room for another, by a run meanwhile.
+      if (code !== 'ENOENT') damaged({ file, reason: code ?? 'EIO' });
+      continue;
+    }
     let value: unknown;
     try {
-      value = JSON.parse((await readDataFile(file, MAX_PROGRESS_BYTES)).toString('utf8'));
+      value = JSON.parse(text);
     } catch {
+      damaged({ file, reason: 'ENOTJSON' });
       continue;
     }
     const progress = asProgress(value);
+    if (!progress || (!legacy && file !== progressFile(env, progress.id))) {
+      damaged({ file, reason: 'ENOTCASE' });
+      continue;
+    }
     // A case with nothing answered yet is nothing to continue (written so by earlier versions).
-    const empty = progress !== undefined && progress.path.length === 0 && Object.keys(progress.facts).length === 0;
-    if (progress && !empty && (legacy || file === progressFile(env, progress.id))) cases.push(progress);
+    if (progress.path.length > 0 || Object.keys(progress.facts).length > 0) cases.push(progress);
   }
   return cases;
 }
@@ -251,11 +279,11 @@ export async function loadProgress(env: Env): Promise<CaseProgress[]> {
 async function progressFiles(env: Env): Promise<{ file: string; legacy: boolean; mtime: number }[]> {
   let names: string[] = [];
   try {
-    names = (await fsp.readdir(progressDir(env))).filter((name) => name.endsWith('.json'));
+    names = (await fsp.readdir(unfinishedCasesDir(env))).filter((name) => name.endsWith('.json'));
   } catch {
     // No folder yet: no case, unless the old single file holds one.
   }
-  const candidates = [...names.map((name) => ({ file: join(progressDir(env), name), legacy: false })), { file: legacyProgressFile(env), legacy: true }];
+  const candidates = [...names.map((name) => ({ file: join(unfinishedCasesDir(env), name), legacy: false })), { file: legacyProgressFile(env), legacy: true }];
   const found: { file: string; legacy: boolean; mtime: number }[] = [];
   for (const c of candidates) {
     try {

@@ -5,8 +5,9 @@
  * to write it atomically. Values are checked against the key table below, the
  * one schema of the settings, both when read and before conf writes them.
  */
-import { renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { renameSync, statSync, type Stats } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import envPaths from 'env-paths';
 import { readDataFileSync } from '../data/read-file.js';
 import { list, ref, type ProblemRef } from '../i18n/problem-ref.js';
@@ -49,9 +50,19 @@ export type Config = Partial<Record<ConfigKey, string>>;
 
 export const CONFIG_FILE_NAME = 'config.json';
 
-/** The config folder: WALLET_HELP_CONFIG_DIR, else the platform's standard place (no "-nodejs" suffix). */
+/**
+ * The config folder: WALLET_HELP_CONFIG_DIR, else the platform's standard place (no "-nodejs" suffix). A leading "~"
+ * in WALLET_HELP_CONFIG_DIR is the home folder (a shell leaves it as it is inside quotes, and a folder named "~" was
+ * made in the current one), and a relative path is made absolute, so every message names the folder in use. A relative
+ * XDG_CONFIG_HOME is ignored, as the XDG specification says: settings that moved with the current folder would be lost.
+ */
 export function configDir(env: Readonly<Record<string, string | undefined>>): string {
-  return env.WALLET_HELP_CONFIG_DIR || envPaths('wallet-help', { suffix: '' }).config;
+  const own = env.WALLET_HELP_CONFIG_DIR;
+  const home = () => env.HOME || homedir();
+  if (own) return resolve(/^~(?=$|[/\\])/.test(own) ? home() + own.slice(1) : own);
+  const xdg = env.XDG_CONFIG_HOME;
+  if (xdg && !isAbsolute(xdg) && process.platform !== 'darwin' && process.platform !== 'win32') return join(home(), '.config', 'wallet-help');
+  return envPaths('wallet-help', { suffix: '' }).config;
 }
 
 export function isConfigKey(key: string): key is ConfigKey {
@@ -92,13 +103,15 @@ export type ConfigWarning =
  * Reads the settings. A file that is not JSON is moved aside (kept, never
  * wiped) and reported once; bad keys or values are reported and ignored.
  */
-export function readConfig(env: Readonly<Record<string, string | undefined>>, now: () => Date = () => new Date()): ConfigRead {
+export function readConfig(env: Readonly<Record<string, string | undefined>>, now: () => Date = () => new Date(), again = true): ConfigRead {
   const file = join(configDir(env), CONFIG_FILE_NAME);
   const warnings: ConfigWarning[] = [];
   let text: string;
+  let read: Stats | undefined;
   try {
     // Most people have no settings file: asking first spares every such run a thrown error (~0.07 ms with its stack).
-    if (statSync(file, { throwIfNoEntry: false }) === undefined) return { config: {}, file, warnings };
+    read = statSync(file, { throwIfNoEntry: false });
+    if (read === undefined) return { config: {}, file, warnings };
     text = readDataFileSync(file).toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -111,10 +124,16 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, no
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('not an object');
   } catch {
     const keptAs = `${file}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`;
+    // Another run may have moved it aside meanwhile (and said so), and `config set` then written a new one:
+    // only the file that was read is moved, and a new one is read instead.
+    const since = statSync(file, { throwIfNoEntry: false });
+    if (since === undefined) return { config: {}, file, warnings };
+    if (again && (since.ino !== read.ino || since.size !== read.size || since.mtimeMs !== read.mtimeMs)) return readConfig(env, now, false);
     try {
       renameSync(file, keptAs);
       warnings.push({ type: 'corrupt', file, keptAs });
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { config: {}, file, warnings };
       // Readable but damaged, in a folder where it cannot be moved aside: it stays as it is.
       warnings.push({ type: 'corrupt-kept', file, reason: (err as NodeJS.ErrnoException).code ?? 'EIO' });
     }

@@ -40,7 +40,7 @@ export interface Prompter {
 /** The terminal a prompt is drawn on: its size is read at every prompt (the window may have been resized). */
 type Screen = NodeJS.WritableStream & { columns?: number; rows?: number };
 
-/** Lines a select prompt shows besides its list: the blank line under it and the key hint. */
+/** Lines a select prompt shows besides its list: the blank line under it and the key hint (on one line). */
 const SELECT_CHROME = 2;
 const DEFAULT_PAGE = 12;
 
@@ -71,18 +71,15 @@ export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Scr
         short: columns && width(message) + 3 + width(c.name) > columns ? `\n${wrapping.hanging('  ', c.name, columns)}` : c.name,
         ...(c.description ? { description: wrapping.wrap(c.description, columns) } : {}),
       }));
-      const keys = question.keys;
-      const theme = keys
-        ? {
-            style: {
-              // inquirer's own look of the hint, with its words in the user's language.
-              keysHelpTip: (pairs: [string, string][]) =>
-                pairs.map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', keys[action as keyof KeyHints] ?? action)}`).join(styleText('dim', ' • ')),
-            },
-          }
-        : undefined;
+      // inquirer's own look of the key hint, with its words in the user's language, wrapped like the rest.
+      const keys: KeyHints = question.keys ?? { navigate: 'navigate', select: 'select' };
+      const hint = (style: (format: 'bold' | 'dim', text: string) => string) =>
+        wrapping.wrap(`${style('bold', '↑↓')} ${style('dim', keys.navigate)}${style('dim', ' • ')}${style('bold', '⏎')} ${style('dim', keys.select)}`, columns);
+      const fit = selectLayout(output.rows, message, choices, hint((_, text) => text).split('\n').length);
+      const theme = { style: { keysHelpTip: () => (fit.hint ? hint(styleText) : '') } };
+      const shownChoices = fit.descriptions ? choices : choices.map(({ description: _, ...c }) => c);
       return cancellable(() =>
-        prompts.select({ message, choices, default: question.default, pageSize: pageSize(output.rows, message, choices), loop: false, ...(theme ? { theme } : {}) }, context),
+        prompts.select({ message, choices: shownChoices, default: question.default, pageSize: fit.pageSize, loop: false, theme }, context),
       );
     },
     input: (question) => {
@@ -120,16 +117,25 @@ function shown(
   };
 }
 
+/** Lines of the list worth showing before the answers' descriptions and the key hint are given up for them. */
+const MIN_PAGE = 3;
+
 /**
- * How many lines of the list fit on the screen with the question, the longest
- * description and the key hint, so the question never scrolls away.
+ * How many lines of the list fit on the screen with the question, the longest description and the key hint, so the
+ * question never scrolls away. On a screen too low for all of them (a pane of a few rows), the descriptions go
+ * first, then the key hint: the question and its answers are what is needed to go on.
  */
-export function pageSize(rows: number | undefined, message: string, choices: readonly { description?: string }[]): number {
-  if (!rows) return DEFAULT_PAGE;
+export function selectLayout(rows: number | undefined, message: string, choices: readonly { description?: string }[], hintLines = 1): { pageSize: number; descriptions: boolean; hint: boolean } {
+  if (!rows) return { pageSize: DEFAULT_PAGE, descriptions: true, hint: true };
   const lines = (text: string) => text.split('\n').length;
   const description = Math.max(0, ...choices.map((c) => (c.description ? lines(c.description) : 0)));
   // One line is kept free: the terminal scrolls when the cursor reaches the last one.
-  return Math.max(3, rows - lines(message) - SELECT_CHROME - description - 1);
+  const room = rows - lines(message) - 1;
+  for (const [descriptions, hint] of [[true, true], [false, true]] as const) {
+    const page = room - (hint ? SELECT_CHROME - 1 + hintLines : 0) - (descriptions ? description : 0);
+    if (page >= MIN_PAGE) return { pageSize: page, descriptions, hint };
+  }
+  return { pageSize: Math.max(1, room), descriptions: false, hint: false };
 }
 
 /**

@@ -15,8 +15,10 @@ export function userTimeZone(env: Readonly<Record<string, string | undefined>>):
       // Not an IANA name (POSIX TZ strings exist); fall back to the system zone.
     }
   }
-  // With a POSIX TZ such as "CST-8" (common on Chinese Linux systems), Intl names no zone: the one of the same offset.
-  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? zoneOfOffset(-new Date().getTimezoneOffset());
+  // With a POSIX TZ such as "CST-8" (common on Chinese Linux systems), Intl names no zone, and with an empty TZ
+  // (which the C library reads as UTC) it names "Etc/Unknown", which no formatter takes: the one of the same offset.
+  const system = Intl.DateTimeFormat().resolvedOptions().timeZone as string | undefined;
+  return system !== undefined && system !== 'Etc/Unknown' ? system : zoneOfOffset(-new Date().getTimezoneOffset());
 }
 
 /** An IANA zone that is `minutes` ahead of UTC now: Etc/GMT∓h for whole hours, else the first such zone Intl knows. */

@@ -45,7 +45,7 @@ export function wrap(text: string, width: number | undefined): string {
     .join('\n');
 }
 
-const MIN_WIDTH = 20;
+const MIN_WIDTH = 10;
 
 /** Leading white space and a list marker (or the "$" of an example command): where a continuation line's text starts. */
 const LIST_LEAD = /^\s*(?:(?:\d+[.)]|[-•*$])\s+)?/;

@@ -25,5 +25,9 @@ export function fileReason(t: Translate, code: string | undefined, max = MAX_DAT
             ? t('error.notRegularFile')
             : code === 'ETOOBIG'
               ? t('error.fileTooLarge', { max: `${max / (1024 * 1024)} MB` })
-              : (code ?? t('error.unknownReason'));
+              : code === 'ENOSPC' || code === 'EDQUOT'
+                ? t('error.diskFull')
+                : code === 'EROFS'
+                  ? t('error.readOnlyDisk')
+                  : (code ?? t('error.unknownReason'));
 }

@@ -1,7 +1,7 @@
 /** `wallet-help diagnose [flow]`: walk a flow with answers from flags, a file or prompts. */
 import type { ContactBook } from '../../diagnosis/contact-book.js';
 import { agentWording, findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } from '../../diagnosis/diagnosis.js';
-import { appendCase, casesFile, clearProgress, loadProgress, saveProgress, type CaseProgress, type CaseRecord } from '../../cases/store.js';
+import { appendCase, casesFile, clearProgress, loadProgress, saveProgress, unfinishedCasesDir, type CaseProgress, type DamagedProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
 import { asCancel, CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
@@ -225,6 +225,14 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     branches.branch.clear();
     branches.setAside = [];
   };
+  // The progress file could not be written (a read-only or full disk, a file where the folder should be): the
+  // diagnosis matters more than --resume, so it goes on, said once, and Ctrl+C no longer promises what was not kept.
+  let progressLost = false;
+  const progressFailed = async (err: NodeJS.ErrnoException): Promise<void> => {
+    if (progressLost) return;
+    progressLost = true;
+    await writeWarning(io.stderr, t('warning.prefix'), t('resume.keepFailed', { file: unfinishedCasesDir(io.env), reason: fileReason(t, err.code) }));
+  };
   // Kept once something was answered or typed: an empty case is nothing to continue, and would hide one that is
   // (--resume takes the latest). Gone back to nothing, it is nothing again. Called after every move, so the facts
   // are settled for the answers that stand first.
@@ -232,7 +240,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     settle(session);
     if (!interactive) return;
     if (session.path.length === 0 && Object.keys(facts).length === 0 && prompts.refused.size === 0) {
-      await clearProgress(io.env, caseId);
+      await clearProgress(io.env, caseId).catch(progressFailed);
       return;
     }
     await saveProgress(io.env, {
@@ -254,7 +262,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       ...(branches.branch.size > 0 ? { factBranches: Object.fromEntries(branches.branch) } : {}),
       ...(branches.setAside.length > 0 ? { setAside: branches.setAside } : {}),
       ...(summaryAsked ? { summary: summaryAsked } : {}),
-    });
+    }).catch(progressFailed);
   };
   // Continued in another language (--lang) or as an agent (--agent), the case goes on so from now on.
   if (resumed && (resumed.lang !== lang || resumed.role !== role)) await progress(next.session);
@@ -266,7 +274,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     // "Cancelled." in the language of the case, which a resumed case may speak instead of the run's.
     if (cancel) cancel.translate = t;
     // What was answered is kept (the case in progress): said where it is said that the run was cancelled, when there is any.
-    if (cancel && interactive && (next.session.path.length > 0 || Object.keys(facts).length > 0)) cancel.hint = t('resume.hint', { command: resumeCommand(ctx, catalog, flow.id) });
+    if (cancel && interactive && !progressLost && (next.session.path.length > 0 || Object.keys(facts).length > 0)) cancel.hint = t('resume.hint', { command: resumeCommand(ctx, catalog, flow.id) });
     if (cancel && saving) {
       await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: shown, refused: prompts.refused })).catch((saveErr: NodeJS.ErrnoException) =>
         io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: fileReason(t, saveErr.code) })}\n`),
@@ -514,7 +522,12 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       result.warnings = [...(result.warnings ?? []), saveProblem];
     }
   }
-  if (interactive) await clearProgress(io.env, caseId);
+  // A finished case left among the unfinished ones would be offered to --resume again: said, with what to remove.
+  if (interactive) {
+    await clearProgress(io.env, caseId).catch((err: NodeJS.ErrnoException) =>
+      writeWarning(io.stderr, t('warning.prefix'), t('resume.clearFailed', { file: unfinishedCasesDir(io.env), reason: fileReason(t, err.code) })),
+    );
+  }
   // Only a case in the log has an id worth showing: "cases show" finds nothing else.
   const summary = summaryFormat && record ? await summaryText(ctx, record, flow, summaryFormat, result.case !== undefined, layout) : undefined;
 
@@ -543,7 +556,13 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
   const { io, t } = ctx;
   if (!interactive) throw new UsageError('resume_needs_terminal', t('resume.terminal'));
   const catalog = await ctx.flows();
-  const unfinished = await loadProgress(io.env);
+  const damaged: DamagedProgress[] = [];
+  const unfinished = await loadProgress(io.env, (found) => damaged.push(found));
+  // A case that cannot be read is said, never passed over in silence: it may be the one meant.
+  for (const { file, reason } of damaged) {
+    const why = reason === 'ENOTJSON' ? t('resume.notJson') : reason === 'ENOTCASE' ? t('resume.notCase') : fileReason(t, reason);
+    await writeWarning(io.stderr, t('warning.prefix'), t('resume.damaged', { file, reason: why }));
+  }
   if (unfinished.length === 0) throw new UsageError('nothing_to_resume', t('resume.none'));
   let resumed: CaseProgress | undefined;
   if (opts.flow === undefined) {
