@@ -477,6 +477,17 @@ describe('many problems in one file (the built CLI in a child process, bounded)'
     expect(r.ms).toBeLessThan(5_000);
   }, 15_000);
 
+  // The phone-number library reads text with digits at about 50 µs a character a country: 400 KB of "1 1 1 …" took 90 s.
+  for (const [name, unit] of [['"1 1 1 …"', '1 '], ['"12345a12345a…"', '12345a'], ['"(1) 2-3.4 5" lines', '(1) 2-3.4 5\\n'], ['dates', '2026-10-01, ']] as const) {
+    it(`a flow whose step is 200 KB of ${name} is screened for phone numbers within 5 seconds (hostile review)`, () => {
+      const text = unit.repeat(Math.ceil(200_000 / unit.length));
+      const dir = folderWith({ 'card-declined.yaml': FLOW.replace('Contact payments support with the time and the exact error message.', `"${text}"`) });
+      const r = timed(['flows', 'validate', 'card-declined.yaml', '--json'], dir);
+      expect(r.signal, `still running after ${r.ms} ms`).toBeNull();
+      expect(r.ms).toBeLessThan(5_000);
+    }, 15_000);
+  }
+
   it('an answers file with 30,000 bad answers (330 KB) is refused within 5 seconds', () => {
     const dir = folderWith({ 'answers.yaml': `${Array.from({ length: 30_000 }, (_, i) => `q${i}: []`).join('\n')}\n` });
     const r = timed(['diagnose', 'payment-failed', '--answers', 'answers.yaml'], dir);
