@@ -773,3 +773,29 @@ describe('secrets written the ways a script passed them on (QA: script)', () => 
     for (const text of ['2026/11/22 10:30', '1.234.567,89', 'version 20.20.2', '12.05.2026', '4.004123456789012345 ETH', '4111.111111111111']) expectClean(text);
   });
 });
+
+describe('long crafted text is screened in linear time (hostile review)', () => {
+  // A batch line may be 1 MB and an answers file 2 MB: each text is screened whole.
+  const timed = (text: string) => {
+    const started = performance.now();
+    const found = findSecrets(text);
+    return { found, ms: performance.now() - started };
+  };
+
+  it('labels inside a password value are not each read to its end: 150 KB of "pw:pw:…" (84 s before)', () => {
+    const { ms } = timed('pw:'.repeat(50_000));
+    expect(ms).toBeLessThan(2_000);
+    // A value longer than what is read of it is still redacted whole.
+    const long = `password: S3cret!${'x'.repeat(400)} and more`;
+    expect(redactSecrets(long)).toBe('password: [redacted password] and more');
+  });
+
+  it('a long run of Chinese list characters is segmented in pieces: 120,000 characters (most of a minute before)', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const text = Array.from({ length: 120_000 }, () => chinese[Math.floor(next() * 2048)]!).join('');
+    const { found, ms } = timed(text);
+    expect(ms).toBeLessThan(5_000);
+    expect(found.length).toBeGreaterThan(0);
+  }, 60_000);
+});
