@@ -255,7 +255,9 @@ function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) =
       return t('config.warn.badValue', { file: w.file, key: w.key, reason: word(w.problem) });
     case 'unknown-key': {
       const suggestion = meant(w.key);
-      return suggestion === undefined ? t('config.warn.unknownKey', { file: w.file, key: w.key }) : t('config.warn.unknownKeyMeant', { file: w.file, key: w.key, suggestion });
+      // The key as written, quoted as typed input is (a hand-edited file may hold an escape or a page of text there).
+      const key = clip(w.key);
+      return suggestion === undefined ? t('config.warn.unknownKey', { file: w.file, key }) : t('config.warn.unknownKeyMeant', { file: w.file, key, suggestion });
     }
     case 'secret':
       return t('config.warn.secret', { file: w.file, key: w.key, kind: t(`secret.${w.kind}`) });

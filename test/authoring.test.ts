@@ -197,6 +197,14 @@ describe('a flow that cannot be used', () => {
     expect(json(batch.stdout).error.code).toBe('broken_flow');
   });
 
+  it('quotes the flow id as it was sent, an escape written out, as "there is no flow" does (hostile review)', async () => {
+    const dir = folderWith({ 'e\u001b[31m.yaml': 'id: x\n' });
+    const r = await run(['--flows', dir, 'diagnose', 'e\u001b[31m', '--json']);
+    const error = json(r.stdout).error;
+    expect(error).toMatchObject({ code: 'broken_flow', flow: 'e\u001b[31m' });
+    expect(error.message).toMatch(/^The flow "e\\x1b\[31m" exists in /);
+  });
+
   it('a broken replacement of a bundled flow is reported as broken, not answered with the bundled flow (QA: operator)', async () => {
     const fees = readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8').replace(/^version: \d+$/m, 'version: seven');
     const dir = folderWith({ 'fees.yaml': fees });

@@ -1233,3 +1233,23 @@ describe('--resume', () => {
     expect((await run(['diagnose', '--resume'])).stderr).toContain('needs a terminal');
   });
 });
+
+describe('typed text with bidirectional or C1 controls in JSON documents (hostile review)', () => {
+  // JSON.stringify escapes only C0: a fact holding U+202E came out raw in --json and reversed the line where a chatbot or terminal showed it.
+  it('is written as \\u escapes by diagnose --json and by cases show, list and export', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const amount = '5\u202e\u2028\u009bLTC';
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', `amount=${amount}`, '--save', '--json'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"amount": "5\\u202e\\u2028\\u009bLTC"');
+    expect(r.stdout).not.toMatch(/[\u202e\u2028\u009b]/);
+    expect(JSON.parse(r.stdout).facts.amount).toBe(amount);
+    const id = JSON.parse(r.stdout).case as string;
+    for (const argv of [['cases', 'show', id, '--json'], ['cases', 'list', '--json'], ['cases', 'export', '--format', 'jsonl']]) {
+      const out = (await run(argv, { env })).stdout;
+      expect(out, argv.join(' ')).not.toMatch(/[\u202e\u2028\u009b]/);
+    }
+    expect(JSON.parse((await run(['cases', 'show', id, '--json'], { env })).stdout).facts.amount).toBe(amount);
+  });
+});

@@ -264,6 +264,35 @@ describe('a stored key that is not a setting (QA: author #10)', () => {
   });
 });
 
+describe('a stored key named like an object property or a path (hostile review)', () => {
+  it('is warned of as written, with advice config unset can follow, and config unset removes exactly that key', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'config.json');
+    for (const key of ['__proto__', 'constructor', 'a.b', 'toString']) {
+      writeFileSync(file, `{${JSON.stringify(key)}: 1, "lang": "en"}`);
+      const r = await run(['config', 'list'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+      // No "did you mean" made of Object.prototype ("[object Object]", "function Object() { [native code] }").
+      expect(r.stderr).toContain(`Warning: the setting "${key}" in ${file} is unknown and ignored. Remove it with "wallet-help config unset ${key}".`);
+      const unset = await run(['config', 'unset', key], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+      expect(unset.code).toBe(0);
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ lang: 'en' });
+    }
+    const typed = await run(['config', 'set', 'constructor', 'x'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    expect(typed.stderr).toBe('Error: There is no setting "constructor". Settings are: lang, provider, contactsFile, flowsDir, role, color, saveCases.\n');
+    // A key that is no own key of the file is no setting to remove, whatever every object inherits.
+    expect((await run(['config', 'unset', 'hasOwnProperty'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).code).toBe(2);
+  });
+
+  it('quotes a key holding an escape or a page of text as typed input is quoted: written out, and short', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ '\u001b[2Jx': 1, ['k'.repeat(100_000)]: 1 }));
+    const r = await run(['config', 'list'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    expect(r.stderr).toContain('the setting "\\x1b[2Jx" in');
+    expect(r.stderr).toContain(`the setting "${'k'.repeat(60)}…" in`);
+    expect(r.stderr.length).toBeLessThan(2000);
+  });
+});
+
 describe('a damaged settings file', () => {
   it('is kept beside, reported once, and the run goes on with defaults', async () => {
     const dir = tempDir();

@@ -133,6 +133,15 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(findRequest('Recovery phrase')).toBeUndefined();
   });
 
+  it('reads only the runs of digits a phone number can stand in, so a number hidden among many others is still found (hostile review)', () => {
+    expect(findContact('Call +1 202-555-0199 today.')).toEqual({ kind: 'phone', text: '+1 202-555-0199' });
+    expect(findContact('Opens 2026-10-01 09:30; closed 2026-10-02.')).toBeUndefined();
+    // A run longer than any number is written, or more runs of seven digits than prose holds, is reported as it is.
+    expect(findContact(`Steps ${'1 '.repeat(40)}+1 202 555 0199`)?.kind).toBe('phone');
+    // Digits of other scripts are digits to the phone-number library too.
+    expect(findContact('call ٠١٠٨٨٨٨٨٨٨٨')?.kind).toBe('phone');
+  });
+
   it('refuses the requests a flow author QA found passing: typing the phrase away, asking what it is, saying it out, card codes, a "safe account"', () => {
     const requests: [string, string][] = [
       ['Enter your recovery phrase to unfreeze the card.', 'recovery-phrase'],

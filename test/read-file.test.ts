@@ -172,3 +172,18 @@ describe('why a file could not be written, in words', () => {
     expect(fileReason(en, 'EIO')).toBe('EIO');
   });
 });
+
+describe('a path the system cannot follow is said in words wherever a file is read (hostile review)', () => {
+  it('a link that leads back to itself, and a name too long, for --contacts and --answers, in English and Chinese', () => {
+    const dir = tempDir();
+    symlinkSync(join(dir, 'b.yaml'), join(dir, 'a.yaml'));
+    symlinkSync(join(dir, 'a.yaml'), join(dir, 'b.yaml'));
+    const loop = join(dir, 'a.yaml');
+    expect(cli(['--contacts', loop, 'contacts']).stderr).toBe(`Error: Cannot read ${loop}: too many symbolic links, or a link that leads back to itself.\n`);
+    expect(cli(['--lang', 'zh', '--contacts', loop, 'contacts']).stderr).toContain('符号链接太多，或链接指回了它自己');
+    const answers = cli(['diagnose', 'payment-failed', '--answers', loop, '--json']);
+    expect(JSON.parse(answers.stdout).error.message).toBe(`Cannot read ${loop}: too many symbolic links, or a link that leads back to itself.`);
+    const long = 'a'.repeat(300);
+    expect(cli(['--contacts', long, 'contacts']).stderr).toContain(': the name is too long.');
+  });
+});

@@ -43,8 +43,9 @@ const KEY_SYNONYMS: Readonly<Record<string, ConfigKey>> = {
 
 /** The settings a key that is none likely means: what people call it ("colour"), else the closest by spelling ("provder"). */
 export function meantSettings(key: string): ConfigKey[] {
-  const synonym = KEY_SYNONYMS[key.toLowerCase()];
-  return synonym ? [synonym] : (closest(key, Object.keys(CONFIG_KEYS)) as ConfigKey[]);
+  // Own keys only: "constructor" or "__proto__" (a hand-edited file, a typed key) is no synonym of anything.
+  const lower = key.toLowerCase();
+  return Object.hasOwn(KEY_SYNONYMS, lower) ? [KEY_SYNONYMS[lower]!] : (closest(key, Object.keys(CONFIG_KEYS)) as ConfigKey[]);
 }
 export type Config = Partial<Record<ConfigKey, string>>;
 

@@ -45,7 +45,7 @@ export function findFlow(flows: ReadonlyMap<string, Flow>, id: string, env: Pick
     // The problem ends its own sentence: with its "?" when it asks (did you mean …?), else with a full stop.
     const text = first ? `${safeText(first.file)}:${first.line}:${first.column}: ${safeText(first.message)}` : '';
     const problem = text === '' || /[.?!。？！]$/u.test(text) ? text : `${text}${env.lang === 'zh' ? '。' : '.'}`;
-    throw new UsageError('broken_flow', env.t('error.brokenFlow', { flow: id, file: safeText(bad.file), problem, dir: safeText(dirname(bad.file)) }), {
+    throw new UsageError('broken_flow', env.t('error.brokenFlow', { flow: clip(id), file: safeText(bad.file), problem, dir: safeText(dirname(bad.file)) }), {
       flow: id,
       file: bad.file,
       problems: bad.problems,

@@ -69,8 +69,29 @@ function screen(text: string, opts: { contacts: boolean }): TextFinding[] {
 
 /** Countries whose national numbers are tried: the users this tool speaks to. International (+…) numbers are found whatever they are. */
 const PHONE_COUNTRIES: readonly CountryCode[] = ['US', 'GB', 'CN'];
-/** Something long enough to be a phone number; most texts stop here. */
-const DIGIT_RUN = /\d[\d\s().\-/]{5,}\d/;
+/**
+ * Where a phone number can stand: a run of digits and the punctuation libphonenumber reads inside one (its
+ * VALID_PUNCTUATION, with the leading plus signs and brackets; a newline, a colon or a letter ends a number).
+ * Only these runs go to the phone-number library, one by one: it costs about 50 µs a character of text with
+ * digits in it (a parse, and a thrown error, per candidate), so a 2 MB file of "1 1 1 …" took minutes a country.
+ */
+const NUMBER_RUN = /[+\uff0b(\uff08[\uff3b]*\p{Nd}(?:[\p{Nd}\-\u2010-\u2015\u2212\u30fc\uff0d/\uff0f.\uff0e \u00a0\u00ad\u200b\u2060\u3000()\uff08\uff09[\]\uff3b\uff3d~\u2053\u223c\uff5e+\uff0b]*\p{Nd})?/gu;
+/** No phone number has fewer digits (6 with a "+", 7 without, in the countries tried); a run with fewer is no number to call. */
+const MIN_NUMBER_DIGITS = 7;
+const MIN_INTERNATIONAL_DIGITS = 6;
+/**
+ * The runs of one text the library reads (about 0.2 ms a country each): prose holds a few numbers, and a text
+ * with more runs of seven digits than this is reported at the first one past it, rather than read for minutes.
+ */
+const MAX_NUMBER_RUNS = 32;
+/**
+ * Longer than any phone number is written ("+86 (0)10 8888 8888 ext. 1234" is 30 characters): a run this long is
+ * no number written for a reader, and a real one could hide among its digits, so it is reported itself.
+ */
+const MAX_NUMBER_RUN = 64;
+/** After a run, the characters libphonenumber reads to tell a time stamp ("2026-10-01 09:30") from a number. */
+const NUMBER_CONTEXT = 3;
+const DIGIT = /\p{Nd}/gu;
 /** Dates are not phone numbers. */
 const DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 /** Candidate contacts inside a text: runs of characters a URL, address or handle is made of (Chinese around one is not part of it). */
@@ -87,17 +108,8 @@ const NAMED_ACCOUNT = /(?:微信|V信|vx|QQ|\b(?:wechat|weixin|telegram|tg|whats
 
 /** The first contact in a text: a phone number, e-mail address, URL or host name, or social handle. */
 export function findContact(text: string): { kind: ContactKind; text: string } | undefined {
-  if (DIGIT_RUN.test(text)) {
-    for (const defaultCountry of PHONE_COUNTRIES) {
-      // POSSIBLE: fiction ranges (555-01xx) and numbers the small metadata cannot validate count too. (The types leave the option out.)
-      for (const found of findNumbers(text, { defaultCountry, leniency: 'POSSIBLE', v2: true } as { defaultCountry: CountryCode; v2: true })) {
-        const written = text.slice(found.startsAt, found.endsAt);
-        // Digits inside a longer token (a key, a transaction id) are not a number to call.
-        const glued = /[A-Za-z0-9]/.test(text.charAt(found.startsAt - 1)) || /[A-Za-z0-9]/.test(text.charAt(found.endsAt));
-        if (!DATE.test(written) && !glued) return { kind: 'phone', text: written };
-      }
-    }
-  }
+  const phone = findPhoneNumber(text);
+  if (phone !== undefined) return { kind: 'phone', text: phone };
   const named = NAMED_NUMBER.exec(text);
   if (named && named[1]!.replace(/\D/g, '').length >= 5) return { kind: 'phone', text: named[1]! };
   const account = NAMED_ACCOUNT.exec(text);
@@ -114,6 +126,38 @@ export function findContact(text: string): { kind: ContactKind; text: string } |
     if (kind === 'url' && parseDomain(candidate.split(/[/?#]/)[0]!).isIcann === true) return { kind, text: candidate };
   }
   return undefined;
+}
+
+/** The first phone number written in a text, as written (see NUMBER_RUN: only the runs where one can stand are read). */
+function findPhoneNumber(text: string): string | undefined {
+  // The library throws an error for every candidate it cannot parse; their stack traces were half its time.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    let runs = 0;
+    for (const run of text.matchAll(NUMBER_RUN)) {
+      const written = run[0];
+      const digits = written.match(DIGIT)?.length ?? 0;
+      if (digits < (/^[([\uff08\uff3b]*[+\uff0b]/.test(written) ? MIN_INTERNATIONAL_DIGITS : MIN_NUMBER_DIGITS) || DATE.test(written)) continue;
+      if (written.length > MAX_NUMBER_RUN || ++runs > MAX_NUMBER_RUNS) return written;
+      const at = run.index;
+      const near = text.slice(at, at + written.length + NUMBER_CONTEXT);
+      for (const defaultCountry of PHONE_COUNTRIES) {
+        // POSSIBLE: fiction ranges (555-01xx) and numbers the small metadata cannot validate count too. (The types leave the option out.)
+        for (const found of findNumbers(near, { defaultCountry, leniency: 'POSSIBLE', v2: true } as { defaultCountry: CountryCode; v2: true })) {
+          const start = at + found.startsAt;
+          const end = at + found.endsAt;
+          const number = text.slice(start, end);
+          // Digits inside a longer token (a key, a transaction id) are not a number to call.
+          const glued = /[A-Za-z0-9]/.test(text.charAt(start - 1)) || /[A-Za-z0-9]/.test(text.charAt(end));
+          if (!DATE.test(number) && !glued) return number;
+        }
+      }
+    }
+    return undefined;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
 }
 
 // ---------------------------------------------------------------------------

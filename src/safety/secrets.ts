@@ -433,16 +433,18 @@ function findInBlock(block: Token[], found: SecretFinding[]): void {
   // Frequency scores summed from the start, so a window's sum is one subtraction.
   const frequency = new Float64Array(ranks.length + 1);
   ranks.forEach((r, k) => (frequency[k + 1] = frequency[k]! + chineseScore[r]!));
-  let inWord: Uint8Array | undefined;
+  let inWord: Uint32Array | undefined;
   for (let i = 0; i + MIN_PHRASE_WORDS <= ranks.length; i++) {
     for (const n of PHRASE_LENGTHS) {
       if (i + n > ranks.length) break;
       // Cheapest test first: the best the window can score if none of it lies in a word.
       const freq = frequency[i + n]! - frequency[i]!;
       if ((freq + n * NOT_IN_WORD_SCORE) / n < RANDOM_SCORE_MIN) continue;
-      if (!checksumValid(ranks, i, n)) continue;
-      inWord ??= dictionaryWordMask(block.map((t) => t.key).join(''));
+      // Then the words, found once for the block, before the checksum: a SHA-256 for every window of a long block
+      // of rare characters that form words ("密码密码…", 1 MB in a batch line) took most of a minute.
+      inWord ??= wordsBefore(dictionaryWordMask(block.map((t) => t.key).join('')));
       if (randomness(freq, inWord, i, n) < RANDOM_SCORE_MIN) continue;
+      if (!checksumValid(ranks, i, n)) continue;
       found.push({ kind: 'recovery-phrase', start: block[0]!.start, end: block[block.length - 1]!.end });
       return; // the whole block is one finding
     }
@@ -493,9 +495,8 @@ const RANDOM_SCORE_MIN = -0.5;
  * in a word) against "written" (characters by frequency, mostly in words) for
  * the window of n characters at `from`; `freq` is its summed frequency score.
  */
-function randomness(freq: number, inWord: Uint8Array, from: number, n: number): number {
-  let words = 0;
-  for (let k = from; k < from + n; k++) words += inWord[k]!;
+function randomness(freq: number, inWord: Uint32Array, from: number, n: number): number {
+  const words = inWord[from + n]! - inWord[from]!;
   return (freq + words * IN_WORD_SCORE + (n - words) * NOT_IN_WORD_SCORE) / n;
 }
 
@@ -511,6 +512,16 @@ const DOMAIN_WORDS =
   '冷钱包 热钱包 主链 跨链 矿工费 确认数 场外 处理中 待支付 注销 头像 短信码 动态码 双重验证 验证器 安全中心 自托管 ' +
   '离线 盗刷 被盗 盗号 客诉 回访 工号 来电号码 工作日 节假日 刷脸 监护人';
 const DOMAIN_WORD_MAX = 4;
+/** The characters ICU segments at once, and those it reads on either side of them for context (see dictionaryWordMask). */
+const SEGMENT_PIECE = 1024;
+const SEGMENT_CONTEXT = 32;
+
+/** How many characters before each place are inside a word (`mask` summed from the start), so a window's count is one subtraction. */
+function wordsBefore(mask: Uint8Array): Uint32Array {
+  const sums = new Uint32Array(mask.length + 1);
+  for (let k = 0; k < mask.length; k++) sums[k + 1] = sums[k]! + mask[k]!;
+  return sums;
+}
 
 /**
  * 1 for each character (one UTF-16 unit each) inside a multi-character word:
@@ -521,8 +532,17 @@ function dictionaryWordMask(chars: string): Uint8Array {
   const mask = new Uint8Array(chars.length);
   const seg = getSegmenter();
   if (seg) {
-    for (const part of seg.segment(chars)) {
-      if (part.segment.length >= 2) mask.fill(1, part.index, part.index + part.segment.length);
+    // In pieces, each read with some of its neighbours on either side: ICU takes more than linear time on a long
+    // run of Chinese (20,000 characters 0.1 s, 80,000 15 s), and a window needs only the words around it.
+    for (let from = 0; from < chars.length; from += SEGMENT_PIECE) {
+      const to = Math.min(chars.length, from + SEGMENT_PIECE);
+      const start = Math.max(0, from - SEGMENT_CONTEXT);
+      for (const part of seg.segment(chars.slice(start, Math.min(chars.length, to + SEGMENT_CONTEXT)))) {
+        if (part.segment.length < 2) continue;
+        const a = Math.max(from, start + part.index);
+        const b = Math.min(to, start + part.index + part.segment.length);
+        if (a < b) mask.fill(1, a, b);
+      }
     }
   }
   const { domainWords } = getTables();
@@ -763,8 +783,15 @@ const PASSWORD_LABEL = /(?<![A-Za-z/\\])(?:pass(?:word|wd|code|phrase)s?|pwd|pw|
  * their Chinese forms (full-width forms are folded to ASCII before this runs).
  * After an English label a space at least; a Chinese label may be glued to its value.
  */
-const LATIN_VALUE = /(?:\s*(?:is|was)\s+|\s*[:=]\s*|\s+)([!-~]+)/y;
-const HAN_VALUE = /(?:\s*(?:就是|是|为|[:=])\s*|\s*)([!-~]+)/y;
+const LATIN_VALUE = /(?:\s*(?:is|was)\s+|\s*[:=]\s*|\s+)([!-~]{1,256})/y;
+const HAN_VALUE = /(?:\s*(?:就是|是|为|[:=])\s*|\s*)([!-~]{1,256})/y;
+/**
+ * The most of a value read after a label. A value runs to the next space, and every label inside it starts a
+ * value of its own: read whole, "pw:pw:pw:…" was read again from each label (160 KB took 84 s). A longer value
+ * is looked at by its first 256 characters, and its finding runs to its end (found once per run of them).
+ */
+const MAX_VALUE = 256;
+const PRINTABLE_RUN = /[!-~]*/y;
 /** Opening and closing punctuation around a value: "…", (…), a full stop. */
 const EDGE_PUNCTUATION = /^["'`(<[{]+|["'`)>\]}.,;:!?]+$/g;
 /** An error code such as "E1001" or "ERR-42" right after the label ("wrong password E1001") is not a password. */
@@ -782,6 +809,8 @@ const PASSWORD_SYMBOL = /[!@#$%^&*+=?~]/;
  * value written before its label.
  */
 function findPasswords(text: string, found: SecretFinding[]): void {
+  // Where the run of printable characters a long value stands in ends, once found for it.
+  let runEnd = -1;
   for (const m of text.matchAll(PASSWORD_LABEL)) {
     const latin = /^[a-z]/i.test(m[0]);
     const pattern = latin ? LATIN_VALUE : HAN_VALUE;
@@ -795,7 +824,15 @@ function findPasswords(text: string, found: SecretFinding[]): void {
     if (!/\d/.test(core) && !(/[A-Za-z]/.test(core) && PASSWORD_SYMBOL.test(core))) continue;
     // Without "is" or ":", a bracket or an error code after the label is part of the sentence, not its value.
     if (!connector && (/^[(<[{]/.test(token) || ERROR_CODE.test(core))) continue;
-    const end = v.index + v[0].length;
-    found.push({ kind: 'password', start: end - token.length, end });
+    let end = v.index + v[0].length;
+    if (token.length === MAX_VALUE) {
+      if (end >= runEnd) {
+        PRINTABLE_RUN.lastIndex = end;
+        PRINTABLE_RUN.exec(text);
+        runEnd = PRINTABLE_RUN.lastIndex;
+      }
+      end = runEnd;
+    }
+    found.push({ kind: 'password', start: v.index + v[0].length - token.length, end });
   }
 }

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { listOf, orList, sentences } from '../../i18n/i18n.js';
 import { layoutFor, writeWarning } from '../../render/layout.js';
 import { formatTableTime } from '../../render/time.js';
-import { clip, safeText } from '../../util/safe-text.js';
+import { clip, safeText, safeJson } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
 import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
@@ -72,7 +72,7 @@ async function warnUnknownOutcome(ctx: Context, outcome: string, all: readonly C
 export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: Context): Promise<void> {
   const { list, total } = await cases(ctx, opts);
   if (opts.json) {
-    ctx.io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+    ctx.io.stdout.write(`${safeJson(list, 2)}\n`);
     return;
   }
   const [{ table }, { out }] = await Promise.all([import('../../render/table.js'), ctx.styles()]);
@@ -118,7 +118,7 @@ export async function runCasesShow(opts: { id: string; format: string; json: boo
   const record = matches[0]!;
   const flow = (await ctx.flows()).flows.get(record.flow);
   if (!flow || opts.json || opts.format === 'json') {
-    ctx.io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
+    ctx.io.stdout.write(`${safeJson(record, 2)}\n`);
     return;
   }
   // Markdown is copied into a ticket whole: only text is laid out for the terminal.
@@ -145,7 +145,7 @@ const NO_QUESTIONS = '(no questions)';
 export async function runCasesExport(opts: CasesFilter & { format: string }, ctx: Context): Promise<void> {
   const { list } = await cases(ctx, opts);
   if (opts.format === 'jsonl') {
-    ctx.io.stdout.write(list.map((c) => `${JSON.stringify(c)}\n`).join(''));
+    ctx.io.stdout.write(list.map((c) => `${safeJson(c)}\n`).join(''));
     return;
   }
   if (opts.format !== 'csv') throw new UsageError('invalid_export_format', ctx.t('cases.badFormat', { format: clip(opts.format) }));
@@ -213,7 +213,7 @@ export async function runCasesStats(opts: CasesFilter & { json: boolean }, ctx: 
     medianSecondsToOutcome: median,
   };
   if (opts.json) {
-    ctx.io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
+    ctx.io.stdout.write(`${safeJson(stats, 2)}\n`);
     return;
   }
   const t = ctx.t;

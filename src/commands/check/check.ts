@@ -8,7 +8,7 @@ import { withMeasuredDetail } from '../../render/check-lines.js';
 import { SilentError, UsageError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { CHECK_OPTION_SCAN, refuseSecrets } from '../../safety/screen.js';
-import { clip, safeText } from '../../util/safe-text.js';
+import { clip, safeText, safeJson } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import { checkTimeout } from '../../checks/progress.js';
 import '../../core.js';
@@ -150,7 +150,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   }
 
   const count = (s: CheckStatus) => lines.filter((l) => l.status === s).length;
-  if (opts.json) io.stdout.write(`${JSON.stringify({ provider: provider.id, checks: lines, summary: { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip') } }, null, 2)}\n`);
+  if (opts.json) io.stdout.write(`${safeJson({ provider: provider.id, checks: lines, summary: { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip') } }, 2)}\n`);
   else {
     const { out } = await ctx.styles();
     // The status in the user's language (its id stays in --json), every line wrapped to the terminal under its text.

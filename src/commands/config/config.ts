@@ -201,6 +201,8 @@ async function openStore(cwd: string, ctx: Context): Promise<{ set(key: string, 
   await makeDir(cwd).catch((err: unknown) => {
     throw unwritable(err);
   });
-  const store = guard(() => new Conf<Record<string, string>>({ projectName: 'wallet-help', projectSuffix: '', cwd, configName: 'config', clearInvalidConfig: false }));
+  // Keys are names, not paths: "config unset a.b" removes the key "a.b" a hand-edited file holds (the warning
+  // says to), and "__proto__" or "constructor" are keys like any other, where dot-prop would refuse or miss them.
+  const store = guard(() => new Conf<Record<string, string>>({ projectName: 'wallet-help', projectSuffix: '', cwd, configName: 'config', clearInvalidConfig: false, accessPropertiesByDotNotation: false }));
   return { set: (key, value) => guard(() => store.set(key, value)), delete: (key) => guard(() => store.delete(key)), has: (key) => guard(() => store.has(key)) };
 }

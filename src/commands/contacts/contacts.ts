@@ -6,7 +6,7 @@ import { UsageError } from '../../errors.js';
 import { hoursAtLine, otherProvidersLine, renderContactCard } from '../../render/contact.js';
 import { layoutFor } from '../../render/layout.js';
 import { listOf, orList, sentences, translator } from '../../i18n/i18n.js';
-import { clip, safeText } from '../../util/safe-text.js';
+import { clip, safeText, safeJson } from '../../util/safe-text.js';
 import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
 import '../../core.js';
@@ -55,7 +55,7 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
     t('contact.missingQueue', { source: directory.source, queue: t(`queue.${queue}`), provider: provider.name, url: provider.website });
   if (opts.json) {
     const doc = { provider: provider.id, now: ctx.now.toISOString(), queues: cards, missing: missing.map((q) => ({ queue: q, message: missingText(q) })) };
-    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    io.stdout.write(`${safeJson(doc, 2)}\n`);
     return cards;
   }
   const layout = await layoutFor(io.stdout);

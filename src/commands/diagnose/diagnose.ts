@@ -20,7 +20,7 @@ import { badCheckInput, canMeasure, isUncomparable, runCheck, runMeasuredCheck, 
 import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow, type Queue } from '../../engine/types.js';
 import { branchOf, factsToAsk, settleFacts, type FactBranches } from '../../diagnosis/case-facts.js';
 import { unchosenOthers } from '../../directory/source.js';
-import { clip, mayHoldSecret, safeText, sentValue } from '../../util/safe-text.js';
+import { clip, mayHoldSecret, safeText, sentValue, safeJson } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
 import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile, refuseNotText } from './answers.js';
@@ -535,7 +535,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     // A JSON summary is embedded as the object it is, not as a string of JSON to parse a second time.
     if (summary !== undefined) result.summary = summaryFormat === 'json' ? (JSON.parse(summary) as CaseRecord) : summary;
     if (saveProblem) await writeWarning(io.stderr, t('warning.prefix'), saveProblem);
-    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    io.stdout.write(`${safeJson(result, 2)}\n`);
     if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
     return result;
   }

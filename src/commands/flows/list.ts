@@ -4,7 +4,7 @@ import type { Problem } from '../../data/located-yaml.js';
 import { byMenu } from '../../flows/catalog.js';
 import { layoutFor } from '../../render/layout.js';
 import { table } from '../../render/table.js';
-import { safeText } from '../../util/safe-text.js';
+import { safeText, safeJson } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import '../../core.js';
 
@@ -53,7 +53,7 @@ export async function runFlowsList(opts: FlowsListOptions, ctx: Context): Promis
   }
   rows.sort((a, b) => byMenu(a.id, b.id));
   if (opts.json) {
-    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    io.stdout.write(`${safeJson(rows, 2)}\n`);
     return;
   }
   const header = [t('flows.col.id'), t('flows.col.title'), t('flows.col.version'), t('flows.col.questions'), t('flows.col.outcomes'), t('flows.col.source')];

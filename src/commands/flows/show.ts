@@ -1,6 +1,6 @@
 /** `wallet-help flows show <id>`: the whole tree, readable during a call. */
 import { preparationOf, type Flow } from '../../engine/types.js';
-import { safeText } from '../../util/safe-text.js';
+import { safeText, safeJson } from '../../util/safe-text.js';
 import { listOf } from '../../i18n/i18n.js';
 import type { Context } from '../context.js';
 import { findFlow } from '../../diagnosis/diagnosis.js';
@@ -50,7 +50,7 @@ export async function runFlowsShow(opts: FlowsShowOptions, ctx: Context): Promis
   const flow = findFlow(flows, opts.id, ctx, broken);
   const doc = flowDocument(flow, lang);
   if (opts.json) {
-    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    io.stdout.write(`${safeJson(doc, 2)}\n`);
     return;
   }
   const s = (await ctx.styles()).out;

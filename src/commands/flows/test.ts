@@ -6,7 +6,7 @@ import type { Flow } from '../../engine/types.js';
 import { runFlowTests, type FlowTestReport, type FlowTestResult } from '../../flows/flow-tests.js';
 import { BUNDLED_FLOWS_DIR } from '../../paths.js';
 import { join } from 'node:path';
-import { safeText, sentValue } from '../../util/safe-text.js';
+import { safeText, sentValue, safeJson } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import '../../core.js';
 
@@ -55,7 +55,7 @@ export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promis
         uncoveredAnswers: r.uncoveredEdges,
       })),
     };
-    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    io.stdout.write(`${safeJson(doc, 2)}\n`);
   } else {
     const s = (await ctx.styles()).out;
     for (const r of reports) {

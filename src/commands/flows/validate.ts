@@ -2,7 +2,7 @@
 import { formatProblem } from '../../data/located-yaml.js';
 import { SilentError } from '../../errors.js';
 import { checkDataFiles, directoriesAmongFlows, expandPaths, type FileVerdict } from '../../flows/data-file.js';
-import { safeText } from '../../util/safe-text.js';
+import { safeText, safeJson } from '../../util/safe-text.js';
 import { idConflicts } from '../../flows/load.js';
 import { BUNDLED_DIRECTORY_YAML, BUNDLED_FLOWS_DIR } from '../../paths.js';
 import type { Context } from '../context.js';
@@ -39,7 +39,7 @@ export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context)
       ],
       notRead: subfolders,
     };
-    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    io.stdout.write(`${safeJson(doc, 2)}\n`);
   } else {
     for (const p of all) io.stdout.write(`${formatProblem(p)}\n`);
     // Not problems (the exit code stays 0), said the way compilers say them so that editors show them too.

@@ -7,7 +7,7 @@ import type { Queue } from '../../engine/types.js';
 import { layoutFor } from '../../render/layout.js';
 import { lookalikeReasons } from '../../render/check-lines.js';
 import { queueTeam } from '../../render/queue.js';
-import { clip, safeText } from '../../util/safe-text.js';
+import { clip, safeText, safeJson } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import '../../core.js';
 
@@ -42,7 +42,7 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   const advice = spoofKind ? t(`verify.spoofable.${spoofKind}`) : undefined;
   if (opts.json) {
     const official = result.verdict === 'official' ? { spoofable, ...(advice ? { advice } : {}) } : {};
-    io.stdout.write(`${JSON.stringify({ ...result, ...official, source, example: matched?.example ?? provider.example }, null, 2)}\n`);
+    io.stdout.write(`${safeJson({ ...result, ...official, source, example: matched?.example ?? provider.example }, 2)}\n`);
   } else {
     const s = (await ctx.styles()).out;
     const input = safeText(result.input);
