@@ -14,9 +14,10 @@ import { LANGS, type Flow, type Lang } from './engine/types.js';
 import { ExitCode, UsageError, WalletHelpError } from './errors.js';
 import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
 import { readRequest, screenRequest } from './diagnosis/request.js';
-import { translator, type Translate } from './i18n/i18n.js';
+import { meantLang, sentences, translator, type Translate } from './i18n/i18n.js';
 import { refuseSecrets, type LibraryOption } from './safety/screen.js';
 import { clip, mayHoldSecret, sentValue } from './util/safe-text.js';
+import { suggestionHint } from './util/suggest.js';
 
 export type { DiagnosisResult } from './engine/result.js';
 export type { ContactCard, ChannelView } from './directory/contact.js';
@@ -97,7 +98,8 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const lang: unknown = options.lang ?? 'en';
   // An unknown language would give a document without texts: refused like --lang is.
   if (typeof lang !== 'string' || !(LANGS as readonly string[]).includes(lang)) {
-    throw new UsageError('invalid_lang', english('error.badLang', { lang: clip(String(lang)) }), { lang: sentValue(String(lang)) });
+    const suggestions = typeof lang === 'string' ? meantLang(lang) : [];
+    throw new UsageError('invalid_lang', sentences(english, english('error.badLang', { lang: clip(String(lang)) }), suggestionHint(english, suggestions)), { lang: sentValue(String(lang)), suggestions });
   }
   const t = await translator(lang as Lang);
   const now: unknown = options.now ?? new Date();

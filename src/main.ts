@@ -8,7 +8,7 @@ import { meantSettings, readConfig, type ConfigWarning } from './config/config.j
 import type { CaseFact, Flow, Lang } from './engine/types.js';
 import { asCancel, CancelError, ExitCode, OutputError, WalletHelpError } from './errors.js';
 import { loadBundledFlows } from './flows/catalog.js';
-import { detectLang, langOf, sentences, translator, type Translate } from './i18n/i18n.js';
+import { detectLang, langOf, meantLang, sentences, translator, type Translate } from './i18n/i18n.js';
 import type { ProblemRef } from './i18n/problem-ref.js';
 import { colorEnabled, type IO } from './io/io.js';
 import { buildProgram, declared } from './program.js';
@@ -18,6 +18,7 @@ import type { SecretScanOptions } from './safety/secrets.js';
 import { layoutFor, writeWarning } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
 import { clip, safeJson, sentValue } from './util/safe-text.js';
+import { suggestionHint } from './util/suggest.js';
 import type { BaseContext } from './settings.js';
 import './core.js';
 
@@ -92,7 +93,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   try {
     if (early.lang !== undefined && langOf(early.lang) === undefined) {
       // The value in the details too, as the library gives it: a script sees what was refused.
-      throw new WalletHelpError('invalid_lang', t('error.badLang', { lang: clip(early.lang) }), ExitCode.usage, { lang: sentValue(early.lang) });
+      const suggestions = meantLang(early.lang);
+      throw new WalletHelpError('invalid_lang', sentences(t, t('error.badLang', { lang: clip(early.lang) }), suggestionHint(t, suggestions)), ExitCode.usage, { lang: sentValue(early.lang), suggestions });
     }
     // Secrets on the command line are refused before anything runs (they would end up in messages and files).
     const risky = argv.flatMap((arg, i) => (mayHoldSecret(arg) && !screenedByCommand(argv, i) && !isNumberOption(argv, i) ? answerParts(argv, i) : []));
@@ -103,7 +105,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     const envLang = io.env.WALLET_HELP_LANG;
     if (early.lang === undefined && envLang !== undefined && envLang !== '' && langOf(envLang) === undefined) {
       const { err } = await styles();
-      await writeWarning(io.stderr, err.yellow(t('warning.prefix')), t('warning.badEnvLang', { value: clip(envLang), language: t(`lang.${lang}`) }));
+      await writeWarning(io.stderr, err.yellow(t('warning.prefix')), sentences(t, t('warning.badEnvLang', { value: clip(envLang), language: t(`lang.${lang}`) }), suggestionHint(t, meantLang(envLang))));
     }
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
     let ids: string[] = [];

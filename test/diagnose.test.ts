@@ -516,6 +516,15 @@ describe('diagnose, human output', () => {
     const bad = await run(['--lang', 'fr', 'diagnose']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Unknown language "fr"');
+    expect(bad.stderr).not.toContain('Did you mean');
+    // A language by its name, not its tag, is refused with the tag it names, wherever a language is given.
+    const named = await run(['--lang', 'Chinese', 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(json(named.stdout).error).toEqual({ code: 'invalid_lang', lang: 'Chinese', suggestions: ['zh'], message: 'Unknown language "Chinese". Use en or zh. Did you mean zh?' });
+    expect((await run(['--lang', '中文', 'diagnose'])).stderr).toContain('Did you mean zh?');
+    expect((await run(['--lang', 'english', 'diagnose'])).stderr).toContain('Did you mean en?');
+    expect((await run(['diagnose', 'payment-failed', '--network', 'offline'], { env: { WALLET_HELP_LANG: 'cn' } })).stderr).toMatch(/WALLET_HELP_LANG is "cn".*Did you mean zh\?/);
+    expect(json((await run(['config', 'set', 'lang', 'chinese', '--json'])).stdout).error).toMatchObject({ code: 'invalid_config_value', suggestions: ['zh'] });
+    await expect(diagnose(await loadFlows(), { flow: 'payment-failed', answers: { network: 'offline' } }, { lang: 'cn' as 'zh' })).rejects.toMatchObject({ code: 'invalid_lang', details: { suggestions: ['zh'] } });
     // A tag as a locale writes it names its language, by flag or variable (QA: zh user, WALLET_HELP_LANG=zh-CN was refused).
     for (const [args, env] of [[['--lang', 'zh-CN'], {}], [['--lang=zh_TW'], {}], [[], { WALLET_HELP_LANG: 'zh-CN' }], [[], { WALLET_HELP_LANG: 'ZH_cn.UTF-8' }]] as const) {
       const tagged = await run([...args, 'diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { ...env } });

@@ -95,7 +95,7 @@ describe('the library', () => {
     `);
     expect(r.stderr).toBe('');
     expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
-      { code: 'invalid_lang', lang: 'z\u001bz' },
+      { code: 'invalid_lang', lang: 'z\u001bz', suggestions: [] },
       { code: 'invalid_now', value: 'to\u0007day' },
       { code: 'flows_folder', dir: '/no\u001bpe' },
     ]);

@@ -46,16 +46,28 @@ export function orList(t: Translate, items: readonly string[]): string {
   return `${listOf(t, items.slice(0, -1))}${t('list.or')}${items.at(-1)}`;
 }
 
-/**
- * The language to use when no flag chose one: WALLET_HELP_LANG, then the config
- * (passed in), then the locale variables, then English.
- */
 /** The language a tag names: "zh", "zh-CN", "zh_CN.UTF-8", "en-GB", in any case; undefined for any other. */
 export function langOf(tag: string): Lang | undefined {
   const m = /^(en|zh)(?:[-_.@][a-z0-9]|$)/i.exec(tag.trim());
   return m ? (m[1]!.toLowerCase() as Lang) : undefined;
 }
 
+/** Names people give a language that are not its tag, in any case. */
+const LANG_NAMES: Readonly<Record<string, Lang>> = {
+  chinese: 'zh', cn: 'zh', chs: 'zh', 中文: 'zh', 汉语: 'zh', 简体中文: 'zh', 中文简体: 'zh',
+  english: 'en', eng: 'en', 英文: 'en', 英语: 'en',
+};
+
+/** The language a refused tag most likely means ("chinese", "cn", "中文": zh), for a "did you mean"; none for other words. */
+export function meantLang(tag: string): Lang[] {
+  const name = tag.trim().toLowerCase();
+  return Object.hasOwn(LANG_NAMES, name) ? [LANG_NAMES[name]!] : [];
+}
+
+/**
+ * The language to use when no flag chose one: WALLET_HELP_LANG, then the config
+ * (passed in), then the locale variables, then English.
+ */
 export function detectLang(env: Readonly<Record<string, string | undefined>>, configured?: string): Lang {
   const fromEnv = env.WALLET_HELP_LANG === undefined ? undefined : langOf(env.WALLET_HELP_LANG);
   if (fromEnv) return fromEnv;

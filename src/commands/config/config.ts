@@ -1,5 +1,5 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
-import { langOf, listOf, sentences } from '../../i18n/i18n.js';
+import { langOf, listOf, meantLang, sentences } from '../../i18n/i18n.js';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, meantSettings, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { chooseProvider, openDirectory } from '../../directory/source.js';
@@ -141,7 +141,9 @@ async function warnOfMissingQueues(directory: Directory, ctx: Context): Promise<
 async function refusedValue(ctx: Context, key: ConfigKey, value: string, message: (allowed: string) => string): Promise<UsageError> {
   const words = await allowed(key, ctx);
   const spec: KeySpec = CONFIG_KEYS[key];
-  const { suggestions, hint } = spec.values ? didYouMean(ctx.t, value.trim(), spec.values) : { suggestions: [], hint: '' };
+  // A language by its name ("chinese", "中文") is no misspelling of a tag, and is suggested as the tag it names.
+  const named = key === 'lang' ? meantLang(value) : [];
+  const { suggestions, hint } = named.length > 0 ? { suggestions: named, hint: suggestionHint(ctx.t, named) } : spec.values ? didYouMean(ctx.t, value.trim(), spec.values) : { suggestions: [], hint: '' };
   return new UsageError('invalid_config_value', sentences(ctx.t, message(words), hint), { key, value: sentValue(value), allowed: words, ...(spec.values ? { values: [...spec.values], suggestions } : {}) });
 }
 
