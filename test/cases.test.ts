@@ -333,6 +333,21 @@ describe('agent mode at escalations and alerts', () => {
     expect(zh.stderr).not.toMatch(/\btrx\b/);
   });
 
+  it('says where a typed fact holds an invisible character and offers it without, never keeping it', async () => {
+    const facts = [{ expect: 'Account ID', pick: 'U-9' }, { expect: 'When it happened', pick: '' }, { expect: 'Amount', pick: '5\u200bLTC' }, { expect: 'Amount', pick: '5LTC' }];
+    const r = await run(['diagnose', 'account-compromised', '--agent', '--summary', 'text'], { tty: true, prompts: [...facts, ...THEFT_FACTS_AFTER_ACCOUNT.slice(2)] });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain('That holds an invisible character, U+200B (ZWSP), at character 2, as text copied from a chat or web page may');
+    // What is offered is the text without it, ready to keep with Enter.
+    expect(r.prompter.inputs[3]!.default).toBe('5LTC');
+    expect(r.stdout).toContain('Amount: 5LTC');
+    expect(r.stdout).not.toContain('\u200b');
+    const zh = await run(['--lang', 'zh', 'diagnose', 'account-compromised', '--agent'], { tty: true, prompts: [...facts.map((f) => ({ pick: f.pick })), ...THEFT_FACTS_AFTER_ACCOUNT.slice(2).map((f) => ({ pick: f.pick }))] });
+    zh.prompter.assertDone();
+    expect(zh.stderr.replace(/\s+/g, '')).toContain('输入的内容在第2个字符处含有看不见的字符U+200B(ZWSP)');
+  });
+
   it('asks a withdrawal stuck without a TxID what its "have this ready" names, and no TxID (QA: desk)', async () => {
     const answers = ['status=pending', 'recent-change=none', 'verification=verified', 'amount=ok', 'pending-time=past-time'].flatMap((a) => ['--answer', a]);
     for (const [chain, memo] of [['LTC', []], ['XRP', [{ expect: 'Memo', pick: '12345' }]]] as const) {
@@ -1240,11 +1255,16 @@ describe('typed text with bidirectional or C1 controls in JSON documents (hostil
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };
     const amount = '5\u202e\u2028\u009bLTC';
-    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', `amount=${amount}`, '--save', '--json'], { env });
+    // Such a fact is refused when it is given (it is not the value it looks like), and the refusal never carries it raw.
+    const refused = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', `amount=${amount}`, '--save', '--json'], { env });
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout).error.code).toBe('invalid_fact');
+    expect(refused.stdout).not.toMatch(/[\u202e\u2028\u009b]/);
+    // A case log written before that (or by hand) may still hold one: shown escaped.
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', 'amount=5LTC', '--save', '--json'], { env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('"amount": "5\\u202e\\u2028\\u009bLTC"');
-    expect(r.stdout).not.toMatch(/[\u202e\u2028\u009b]/);
-    expect(JSON.parse(r.stdout).facts.amount).toBe(amount);
+    const log = join(dir, 'cases.jsonl');
+    writeFileSync(log, readFileSync(log, 'utf8').replace('"5LTC"', JSON.stringify(amount)));
     const id = JSON.parse(r.stdout).case as string;
     for (const argv of [['cases', 'show', id, '--json'], ['cases', 'list', '--json'], ['cases', 'export', '--format', 'jsonl']]) {
       const out = (await run(argv, { env })).stdout;

@@ -214,6 +214,27 @@ describe('diagnose with flags and --json', () => {
     expect((await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--fact', 'amount=1', '--fact', 'amount=2'])).stderr).toContain('排查记录信息“amount”用 --fact 给了两次，两次的值不同（键不区分大小写）。请只给一次。');
   });
 
+  it('refuses a --fact or --check-input value holding an invisible character, naming it and its place, never keeping it', async () => {
+    // A TxID or address copied from a chat with a zero-width space would fail its checks, and the summary would show a value that is not the one kept.
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', 'amount=5\u200bLTC', '--json']);
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toEqual({
+      code: 'invalid_fact',
+      key: 'amount',
+      position: 2,
+      char: 'U+200B (ZWSP)',
+      message: 'The fact "amount" given with --fact holds an invisible character, U+200B (ZWSP), at character 2 of its value, as text copied from a chat or web page may: it is not the value it looks like. Give it again without it.',
+    });
+    // Control characters and bidirectional overrides too, and in Chinese.
+    const zh = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--fact', 'txid=ab\u202ecd']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('用 --fact 给出的排查记录信息“txid”的值在第 3 个字符处含有看不见的字符 U+202E');
+    const check = await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me', '--check-input', 'claimed-contact=exam\u200bple.com', '--json']);
+    expect(check.code).toBe(2);
+    expect(json(check.stdout).error).toMatchObject({ code: 'invalid_check_input', question: { id: 'claimed-contact' }, position: 5, char: 'U+200B (ZWSP)' });
+    expect(json(check.stdout).error.message).toContain('The text given for "claimed-contact" with --check-input holds an invisible character, U+200B (ZWSP), at character 5');
+  });
+
   it('reports a broken answers file with file:line:column', async () => {
     const r = await run(['diagnose', 'payment-failed', '--answers', 'bad.yaml'], { files: { 'bad.yaml': 'network: ok\nnetwork: offline\n' } });
     expect(r.code).toBe(2);

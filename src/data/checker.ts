@@ -5,7 +5,7 @@
 import type { LocatedValue, PathKey, Problem } from './located-yaml.js';
 import { LANGS, type Lang, type Localized } from '../engine/types.js';
 import { list, problemTranslator, ref, type ProblemKey, type ProblemParams, type ProblemRef, type ProblemTranslate } from '../i18n/problems.js';
-import { clip } from '../util/safe-text.js';
+import { characterName, clip } from '../util/safe-text.js';
 import { MAX_PROBLEMS } from './limits.js';
 import { closest, editDistance } from '../util/suggest.js';
 import type { TextFinding } from '../safety/data-text.js';
@@ -297,13 +297,8 @@ const UNSAFE_IN_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u
 export function unsafeCharacter(text: string, multiline: boolean): string | undefined {
   const m = (multiline ? UNSAFE_IN_LINES : UNSAFE_IN_LINE).exec(text);
   if (!m) return undefined;
-  const code = m[0].charCodeAt(0);
-  const name = CHARACTER_NAMES[code];
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`;
+  return characterName(m[0].charCodeAt(0));
 }
-
-/** The refused characters an author types without seeing them, by the names editors and keyboards give them. */
-const CHARACTER_NAMES: Record<number, string> = { 0x09: 'Tab', 0x0a: 'LF', 0x0d: 'CR', 0x1b: 'ESC' };
 
 /** What string() accepts, for hot loops: a text that is not blank and holds no unsafe character. */
 export function isCleanText(value: unknown, multiline = false): value is string {

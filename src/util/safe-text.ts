@@ -20,9 +20,44 @@ export function safeText(text: string, multiline = false): string {
   return parts.map((part, i) => (i === 0 ? part.trimEnd() : i === parts.length - 1 ? part.trimStart() : part.trim())).join(' ');
 }
 
-// What clip shows as escapes: the characters safeText removes, plus tab and newline.
+// What clip shows as escapes: the characters safeText removes, plus tab and newline, and the other invisible
+// format characters (zero-width space and joiners, word joiner, soft hyphen, byte order mark): quoted raw, they
+// would make the quote look like text it is not.
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /^[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]$/;
+const INVISIBLE = /^[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]$/;
+
+/**
+ * The first character of a value given on one line (a case fact, a text to check) that is no part of what it looks
+ * like: a control character (tab and newline too), a bidirectional mark, embedding, override or isolate, or another
+ * invisible format character (a zero-width space, as text copied from a chat or web page may hold). Such a value is
+ * refused with the character's place, as a data file's text is (src/data/checker.ts): a TxID or address holding one
+ * would silently fail its checks, or show the desk a value that is not the one kept. `position` counts characters from 1;
+ * a line break is allowed when `multiline` (an error message copied with its lines), as in a data file's multi-line text.
+ */
+export function hiddenCharacter(text: string, multiline = false): { position: number; char: string } | undefined {
+  let position = 0;
+  for (const c of text) {
+    position++;
+    if (INVISIBLE.test(c) && !(multiline && c === '\n')) return { position, char: characterName(c.codePointAt(0)!) };
+  }
+  return undefined;
+}
+
+/** The text without the characters hiddenCharacter finds: what it looks like, offered to keep or correct. */
+export function withoutHidden(text: string): string {
+  let out = '';
+  for (const c of text) if (!INVISIBLE.test(c)) out += c;
+  return out;
+}
+
+/** A character as "U+200B (zero-width space)": its code, and the name editors and keyboards give it where it has one. */
+export function characterName(code: number): string {
+  const name = CHARACTER_NAMES[code];
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`;
+}
+
+/** The names of the characters typed or pasted without being seen. */
+const CHARACTER_NAMES: Record<number, string> = { 0x09: 'Tab', 0x0a: 'LF', 0x0d: 'CR', 0x1b: 'ESC', 0x200b: 'ZWSP', 0x200c: 'ZWNJ', 0x200d: 'ZWJ', 0x2060: 'WJ', 0xfeff: 'BOM' };
 
 /**
  * User input quoted inside a message: on one line, short, and with every control character,

@@ -20,7 +20,7 @@ import { badCheckInput, canMeasure, isUncomparable, runCheck, runMeasuredCheck, 
 import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow, type Queue } from '../../engine/types.js';
 import { branchOf, factsToAsk, settleFacts, type FactBranches } from '../../diagnosis/case-facts.js';
 import { unchosenOthers } from '../../directory/source.js';
-import { clip, mayHoldSecret, safeText, sentValue, safeJson } from '../../util/safe-text.js';
+import { clip, hiddenCharacter, mayHoldSecret, safeText, sentValue, safeJson, withoutHidden } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
 import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile, refuseNotText } from './answers.js';
@@ -848,7 +848,15 @@ async function askText(ctx: Context, flow: string, message: string, scan: Secret
   const secretIn = (text: string) => findSecrets(text, { ...scan, typedLine: true })[0]?.kind;
   for (;;) {
     const typed = await prompter.input({ message, mask: (text) => secretIn(text) !== undefined, ...(offered !== undefined ? { default: offered } : {}) });
-    const kind = secretIn(typed);
+    // An invisible character (a zero-width space pasted from a chat) is no part of what was meant: said with its place, and the
+    // text without it offered to keep or correct. A secret it hid (digits split by it) is a secret still, and is never offered.
+    const hidden = hiddenCharacter(typed.trim());
+    const kind = secretIn(typed) ?? (hidden ? secretIn(withoutHidden(typed)) : undefined);
+    if (kind === undefined && hidden) {
+      ctx.io.stderr.write(`${(await layoutFor(ctx.io.stderr)).wrap(ctx.t('fact.hiddenTyped', hidden))}\n`);
+      offered = withoutHidden(typed.trim());
+      continue;
+    }
     if (kind === undefined) return typed;
     // Noted with the case at once: a run cancelled at the prompt asked again keeps that it was given.
     if (refused) {
@@ -878,6 +886,11 @@ function parseFacts(ctx: Context, flags: readonly string[]): CaseRecord['facts']
       throw new UsageError('invalid_fact', sentences(ctx.t, ctx.t('fact.bad', { keys: listOf(ctx.t, CASE_FACTS), arg: clip(shown) }), hint), { value: clip(shown), keys: [...CASE_FACTS], suggestions });
     }
     const value = arg.slice(eq + 1).trim().slice(0, 500);
+    // An invisible character (a zero-width space pasted from a chat) is refused with its place, as in a data file: kept, a TxID or
+    // address would fail its checks and the summary would show a value that is not the one kept. The value is not quoted.
+    // An error message may be copied with its line breaks (the one fact that is free text).
+    const hidden = hiddenCharacter(value, key === 'error');
+    if (hidden) throw new UsageError('invalid_fact', ctx.t('fact.hidden', { key, ...hidden }), { key, ...hidden });
     // Neither value is quoted: they are screened for secrets only once parsed.
     if (facts[key as CaseFact] !== undefined && facts[key as CaseFact] !== value) throw new UsageError('fact_twice', ctx.t('fact.twice', { key }), { key });
     facts[key as CaseFact] = value;
@@ -903,6 +916,9 @@ function parseCheckInputs(ctx: Context, flags: readonly string[]): Record<string
     const eq = arg.indexOf('=');
     if (eq <= 0) throw new UsageError('invalid_check_input', ctx.t('check.format', { arg: clip(arg) }), { arg: sentValue(arg) });
     const id = arg.slice(0, eq).trim();
+    // An invisible character is refused with its place, as in a fact: the check would find no contact in what looks like one.
+    const hidden = hiddenCharacter(arg.slice(eq + 1).trim());
+    if (hidden) throw new UsageError('invalid_check_input', ctx.t('check.hidden', { question: clip(id), ...hidden }), { question: { id: sentValue(id) }, ...hidden });
     // The texts are not quoted: they are screened for secrets only when the check runs.
     if (Object.hasOwn(out, id) && out[id] !== arg.slice(eq + 1)) throw new UsageError('answer_twice', ctx.t('check.inputTwice', { question: clip(id) }), { question: { id: sentValue(id) } });
     out[id] = arg.slice(eq + 1);
