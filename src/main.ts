@@ -17,7 +17,7 @@ import { CHECK_OPTION_SCAN, FACT_SCAN, loadScanner, mayHoldSecret, refuseSecrets
 import type { SecretScanOptions } from './safety/secrets.js';
 import { layoutFor, writeWarning } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
-import { clip, safeJson, sentValue } from './util/safe-text.js';
+import { clip, safeJson, sentValue, shownPath } from './util/safe-text.js';
 import { suggestionHint } from './util/suggest.js';
 import type { BaseContext } from './settings.js';
 import './core.js';
@@ -246,25 +246,26 @@ function answerParts(argv: readonly string[], i: number): Suspect[] {
 }
 
 function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) => string, meant: (key: string) => string | undefined): string {
+  // The config file's name as it is (a folder chosen with WALLET_HELP_CONFIG_DIR may hold any character).
   switch (w.type) {
     case 'corrupt':
-      return t('config.warn.corrupt', { file: w.file, keptAs: w.keptAs });
+      return t('config.warn.corrupt', { file: shownPath(w.file), keptAs: shownPath(w.keptAs) });
     case 'corrupt-kept':
-      return t('config.warn.corruptKept', { file: w.file, reason: w.reason });
+      return t('config.warn.corruptKept', { file: shownPath(w.file), reason: w.reason });
     case 'unreadable':
-      return t('config.warn.unreadable', { file: w.file, reason: w.reason === 'ENOTREG' ? t('config.reason.notRegular') : w.reason === 'ETOOBIG' ? t('config.reason.tooLarge') : w.reason });
+      return t('config.warn.unreadable', { file: shownPath(w.file), reason: w.reason === 'ENOTREG' ? t('config.reason.notRegular') : w.reason === 'ETOOBIG' ? t('config.reason.tooLarge') : w.reason });
     case 'bad-value':
-      return t('config.warn.badValue', { file: w.file, key: w.key, reason: word(w.problem) });
+      return t('config.warn.badValue', { file: shownPath(w.file), key: w.key, reason: word(w.problem) });
     case 'unknown-key': {
       const suggestion = meant(w.key);
       // The key as written, quoted as typed input is (a hand-edited file may hold an escape or a page of text there).
       const key = clip(w.key);
-      return suggestion === undefined ? t('config.warn.unknownKey', { file: w.file, key }) : t('config.warn.unknownKeyMeant', { file: w.file, key, suggestion });
+      return suggestion === undefined ? t('config.warn.unknownKey', { file: shownPath(w.file), key }) : t('config.warn.unknownKeyMeant', { file: shownPath(w.file), key, suggestion });
     }
     case 'secret':
-      return t('config.warn.secret', { file: w.file, key: w.key, kind: t(`secret.${w.kind}`) });
+      return t('config.warn.secret', { file: shownPath(w.file), key: w.key, kind: t(`secret.${w.kind}`) });
     case 'secret-key':
-      return t('config.warn.secretKey', { file: w.file, kind: t(`secret.${w.kind}`) });
+      return t('config.warn.secretKey', { file: shownPath(w.file), kind: t(`secret.${w.kind}`) });
   }
 }
 

@@ -15,7 +15,7 @@ import { chooseProvider, openDirectory, type ProviderSource } from './directory/
 import { UsageError } from './errors.js';
 import { folderProblem, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
 import { writeWarning } from './render/layout.js';
-import { clip, safeText, sentValue } from './util/safe-text.js';
+import { clip, sentValue, shownPath } from './util/safe-text.js';
 
 /** The global options as commander parsed them. */
 export interface GlobalOptions {
@@ -89,7 +89,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
     for (const p of result.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
     for (const [file, [first, ...rest]] of byFile) {
       const problem = formatProblem(first!);
-      const line = rest.length === 0 ? t('warning.flowSkipped', { problem }) : t('warning.flowSkippedMore', { problem, more: rest.length, dir: safeText(dirname(file)) });
+      const line = rest.length === 0 ? t('warning.flowSkipped', { problem }) : t('warning.flowSkippedMore', { problem, more: rest.length, dir: shownPath(dirname(file)) });
       await writeWarning(io.stderr, t('warning.prefix'), line);
     }
     // Not skipped: the later folder's flow is used, as the problem says.

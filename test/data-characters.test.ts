@@ -95,6 +95,26 @@ describe('flow files', () => {
     expect(validated.stdout + validated.stderr).toMatch(/card-declined\.yaml:3:\d+: the flow title \(en\) contains the control character U\+001B/);
     for (const r of [shown, validated]) expect(r.stdout + r.stderr).not.toMatch(RAW);
   });
+
+  it('names a flow file with an escape or a bidi override in its name as it is, with them written out (QA: hostile)', async () => {
+    // Removed, the name printed was another file's ("e[31m.yaml"), one the author could not find or fix.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'e\u001b[31m.yaml'), 'id: bad\n');
+    writeFileSync(join(dir, 'ok\u202elmy.yaml'), FLOW);
+    const shownName = `${dir}/e\\x1b[31m.yaml`;
+    const validated = await run(['flows', 'validate', dir]);
+    expect(validated.stdout).toContain(`${shownName}:1:1: a flow file is missing "version"`);
+    expect(validated.stdout).toContain('the flow id "bad" must match its file name "e\\x1b[31m.yaml"');
+    expect(validated.stdout).toContain(`${dir}/ok\\u202elmy.yaml:`);
+    const warned = await run(['--flows', dir, 'diagnose', 'payment-failed', '--network', 'offline']);
+    expect(warned.stderr).toContain(`Warning: skipped a broken flow file: ${shownName}:1:1:`);
+    const broken = await run(['--flows', dir, 'diagnose', 'e\u001b[31m']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(`exists in ${shownName} but is broken`);
+    const listed = await run(['--flows', dir, 'flows', 'list']);
+    expect(listed.stdout).toMatch(/^e\\x1b\[31m +broken/m);
+    for (const r of [validated, warned, broken, listed]) expect(r.stdout + r.stderr).not.toMatch(RAW);
+  });
 });
 
 describe('directory files', () => {

@@ -11,7 +11,7 @@ import type { Lang } from '../engine/types.js';
 import { problemTranslator, ref, type ProblemParam, type ProblemTranslate } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 import { DataFileError } from './read-file.js';
-import { clip, quotedKey, safeText } from '../util/safe-text.js';
+import { clip, formatProblem, quotedKey } from '../util/safe-text.js';
 import { findJsonProblem, jsonProblemText, jsonShape, lineColumn, MAX_DEPTH, parseJson } from './strict-json.js';
 import { firstInvalidUtf8 } from './utf8.js';
 import '../core.js';
@@ -455,7 +455,5 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
   }
 }
 
-/** Formats a problem the way compilers do, so editors and terminals can jump to it. */
-export function formatProblem(p: Problem): string {
-  return `${safeText(p.file)}:${p.line}:${p.column}: ${safeText(p.message)}`;
-}
+/** Formats a problem the way compilers do, so editors and terminals can jump to it (src/util/safe-text.ts). */
+export { formatProblem };

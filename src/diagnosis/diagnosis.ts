@@ -13,7 +13,7 @@ import type { ContactBook } from './contact-book.js';
 import { UsageError } from '../errors.js';
 import { listOf, orList, sentences, type Translate } from '../i18n/i18n.js';
 import { closest } from '../util/suggest.js';
-import { clip, safeText, sentValue } from '../util/safe-text.js';
+import { clip, formatProblem, safeText, sentValue, shownPath } from '../util/safe-text.js';
 
 export interface DiagnosisEnv {
   lang: Lang;
@@ -43,9 +43,9 @@ export function findFlow(flows: ReadonlyMap<string, Flow>, id: string, env: Pick
   if (bad) {
     const [first] = bad.problems;
     // The problem ends its own sentence: with its "?" when it asks (did you mean …?), else with a full stop.
-    const text = first ? `${safeText(first.file)}:${first.line}:${first.column}: ${safeText(first.message)}` : '';
+    const text = first ? formatProblem(first) : '';
     const problem = text === '' || /[.?!。？！]$/u.test(text) ? text : `${text}${env.lang === 'zh' ? '。' : '.'}`;
-    throw new UsageError('broken_flow', env.t('error.brokenFlow', { flow: clip(id), file: safeText(bad.file), problem, dir: safeText(dirname(bad.file)) }), {
+    throw new UsageError('broken_flow', env.t('error.brokenFlow', { flow: clip(id), file: shownPath(bad.file), problem, dir: shownPath(dirname(bad.file)) }), {
       flow: id,
       file: bad.file,
       problems: bad.problems,

@@ -5,6 +5,7 @@
  */
 import { readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { shownPath } from '../util/safe-text.js';
 import { decodeUtf8, parseLocatedYaml, readProblem, reasonRef, type Problem } from '../data/located-yaml.js';
 import { readDataFile } from '../data/read-file.js';
 import type { Flow, Lang } from '../engine/types.js';
@@ -79,13 +80,13 @@ export async function idConflicts(flows: readonly { file: string; id?: string | 
     const key = `${folder}\u0000${id}`;
     const first = inFolder.get(key);
     if (first !== undefined) {
-      found.repeated.push(await atId(file, message('flow.idUsed', { id, other: first }), lang));
+      found.repeated.push(await atId(file, message('flow.idUsed', { id, other: shownPath(first) }), lang));
       continue;
     }
     inFolder.set(key, file);
     if (folder === replaceable) continue;
     const earlier = holder.get(id);
-    if (earlier !== undefined) found.replacing.push(await atId(file, message('flow.idInTwoFolders', { id, other: earlier }), lang));
+    if (earlier !== undefined) found.replacing.push(await atId(file, message('flow.idInTwoFolders', { id, other: shownPath(earlier) }), lang));
     holder.set(id, file);
   }
   return found;

@@ -5,6 +5,7 @@
  */
 import { Checker, directoryKey, isCleanText, whatRef, type Obj, type What } from '../data/checker.js';
 import type { LocatedValue, Problem } from '../data/located-yaml.js';
+import { shownPath } from '../util/safe-text.js';
 import { checkAnswers } from '../engine/engine.js';
 import {
   CASE_FACTS,
@@ -69,7 +70,8 @@ export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang 
   // A required key that is missing was reported above, once: its value is not checked as well ("not nothing").
   const id = root.id === undefined ? undefined : c.id(root.id, ['id'], 'what.flowId');
   if (id && expectedId !== undefined && id !== expectedId) {
-    c.report(['id'], 'flow.idMismatch', { id, expected: expectedId });
+    // The file's name as it is (one with an escape or a bidi mark is shown with it written out, not as another name).
+    c.report(['id'], 'flow.idMismatch', { id, expected: shownPath(expectedId) });
   }
   const version = root.version === undefined ? undefined : c.integer(root.version, ['version'], 'what.version', 1);
   const title = root.title === undefined ? undefined : c.localized(root.title, ['title'], 'what.flowTitle');

@@ -75,6 +75,20 @@ export function clip(text: string, max = 60): string {
 }
 
 /**
+ * A file or folder name shown in text (a problem's place, a warning, an error): whole, with its control characters,
+ * escapes and bidirectional or invisible marks written out as clip writes them, so the name printed is the real
+ * file's (`e\x1b[31m.yaml`), not another one's that the terminal made of it, or that removing them would make.
+ */
+export function shownPath(path: string): string {
+  return clip(path, Infinity);
+}
+
+/** A problem in a data file, as `file:line:column: message` (the way compilers write it, so editors and terminals can jump to it): the file name shown as shownPath does, the message made safe. */
+export function formatProblem(p: { file: string; line: number; column: number; message: string }): string {
+  return `${shownPath(p.file)}:${p.line}:${p.column}: ${safeText(p.message)}`;
+}
+
+/**
  * A value a request sent, for the JSON details of an error about it: as it was sent (JSON writes its control
  * characters as escapes, and a script can match it against what it sent), cut after `max` characters like
  * clip. The message quotes it with clip. Only for values already screened for secrets.

@@ -4,7 +4,7 @@ import { answerNotText, answersTooLong } from '../../diagnosis/request.js';
 import type { Flow } from '../../engine/types.js';
 import { CancelError, UsageError } from '../../errors.js';
 import { readAll } from '../../io/io.js';
-import { clip, safeText, sentValue } from '../../util/safe-text.js';
+import { clip, sentValue, shownPath } from '../../util/safe-text.js';
 import { cannotRead } from '../../util/read-error.js';
 import type { Context } from '../context.js';
 import { refuseSecrets, SecretError } from '../../safety/screen.js';
@@ -77,7 +77,7 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
   ]);
   const fail = (problems: { file: string; line: number; column: number; message: string }[]): never => {
     const first = problems[0]!;
-    throw new UsageError('answers_file', [t('error.answersFile', { file: name }), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), {
+    throw new UsageError('answers_file', [t('error.answersFile', { file: shownPath(name) }), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), {
       file: name,
       line: first.line,
       column: first.column,
@@ -200,7 +200,7 @@ export function placeInAnswersFile(err: unknown, file: AnswersFile | undefined, 
 /** The error, placed at a place in the answers file: its message starts with file:line:column, and its details give them. */
 function placed(err: unknown, at: { file: string; line: number; column: number }): unknown {
   if (!(err instanceof UsageError)) return err;
-  return new UsageError(err.code, `${safeText(at.file)}:${at.line}:${at.column}: ${err.message}`, { ...err.details, ...at });
+  return new UsageError(err.code, `${shownPath(at.file)}:${at.line}:${at.column}: ${err.message}`, { ...err.details, ...at });
 }
 
 function displayName(file: string): string {

@@ -4,7 +4,7 @@ import type { Problem } from '../../data/located-yaml.js';
 import { byMenu } from '../../flows/catalog.js';
 import { layoutFor } from '../../render/layout.js';
 import { table } from '../../render/table.js';
-import { safeText, safeJson } from '../../util/safe-text.js';
+import { safeText, safeJson, shownPath } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import '../../core.js';
 
@@ -59,14 +59,14 @@ export async function runFlowsList(opts: FlowsListOptions, ctx: Context): Promis
   const header = [t('flows.col.id'), t('flows.col.title'), t('flows.col.version'), t('flows.col.questions'), t('flows.col.outcomes'), t('flows.col.source')];
   const body = rows.map((r) =>
     r.broken
-      ? [r.id, t('flows.broken', { count: r.problems?.length ?? 0, dir: safeText(r.source) }), '-', '-', '-', safeText(r.file ?? r.source)]
+      ? [shownPath(r.id), t('flows.broken', { count: r.problems?.length ?? 0, dir: shownPath(r.source) }), '-', '-', '-', shownPath(r.file ?? r.source)]
       : [
           r.id,
           safeText(r.title ?? ''),
           String(r.version),
           String(r.questions),
           String(r.outcomes),
-          r.source === 'bundled' ? t('flows.bundled') : r.replaces ? t('flows.replaces', { dir: r.source }) : r.source,
+          r.source === 'bundled' ? t('flows.bundled') : r.replaces ? t('flows.replaces', { dir: shownPath(r.source) }) : shownPath(r.source),
         ],
   );
   io.stdout.write(await table([header, ...body], (await ctx.styles()).out, (await layoutFor(io.stdout)).width));

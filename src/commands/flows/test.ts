@@ -6,7 +6,7 @@ import type { Flow } from '../../engine/types.js';
 import { runFlowTests, type FlowTestReport, type FlowTestResult } from '../../flows/flow-tests.js';
 import { BUNDLED_FLOWS_DIR } from '../../paths.js';
 import { join } from 'node:path';
-import { safeText, sentValue, safeJson } from '../../util/safe-text.js';
+import { safeText, sentValue, safeJson, shownPath } from '../../util/safe-text.js';
 import type { Context } from '../context.js';
 import '../../core.js';
 
@@ -70,7 +70,7 @@ export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promis
             ? t('flows.test.failureUnused', { name: safeText(x.test.name), expected: x.test.expect, ids: listOf(t, x.unused) })
             : sentences(t, t('flows.test.failure', { name: safeText(x.test.name), expected: x.test.expect, reached }), x.unused.length > 0 ? t('flows.test.unused', { ids: listOf(t, x.unused) }) : '');
         const place = places.get(x);
-        const at = place ? `${safeText(place.file)}${place.line === null ? '' : `:${place.line}:${place.column}`}: ` : '';
+        const at = place ? `${shownPath(place.file)}${place.line === null ? '' : `:${place.line}:${place.column}`}: ` : '';
         io.stdout.write(`    ${at}${line}\n`);
       }
       if (r.uncoveredOutcomes.length > 0) io.stdout.write(`    ${t('flows.test.uncoveredOutcomes', { ids: listOf(t, r.uncoveredOutcomes) })}\n`);

@@ -2,7 +2,7 @@
 import { formatProblem } from '../../data/located-yaml.js';
 import { SilentError } from '../../errors.js';
 import { checkDataFiles, directoriesAmongFlows, expandPaths, type FileVerdict } from '../../flows/data-file.js';
-import { safeText, safeJson } from '../../util/safe-text.js';
+import { safeJson, shownPath } from '../../util/safe-text.js';
 import { idConflicts } from '../../flows/load.js';
 import { BUNDLED_DIRECTORY_YAML, BUNDLED_FLOWS_DIR } from '../../paths.js';
 import type { Context } from '../context.js';
@@ -45,7 +45,7 @@ export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context)
     // Not problems (the exit code stays 0), said the way compilers say them so that editors show them too.
     for (const w of checked.flatMap((c) => c.warnings ?? [])) io.stdout.write(`${formatProblem({ ...w, message: t('flows.validate.warning', { message: w.message }) })}\n`);
     // Said once, however many: a run does not read them either, so nothing in them is checked or used.
-    if (subfolders.length > 0) io.stderr.write(`${t('flows.validate.subfolders', { folders: subfolders.map((f) => safeText(f)).join(t('list.separator')) })}\n`);
+    if (subfolders.length > 0) io.stderr.write(`${t('flows.validate.subfolders', { folders: subfolders.map((f) => shownPath(f)).join(t('list.separator')) })}\n`);
     const summary = t(all.length === 0 ? 'flows.validate.ok' : 'flows.validate.failed', { files: checked.length, problems: all.length });
     const { err } = await ctx.styles();
     io.stderr.write(`${all.length === 0 ? err.green(summary) : err.red(summary)}\n`);
