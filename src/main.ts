@@ -98,7 +98,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     }
     // Secrets on the command line are refused before anything runs (they would end up in messages and files).
     const risky = argv.flatMap((arg, i) => (mayHoldSecret(arg) && !screenedByCommand(argv, i) && !isNumberOption(argv, i) ? answerParts(argv, i) : []));
-    if (risky.length > 0) await refuseSecrets(t, risky);
+    if (risky.length > 0) await refuseSecrets(t, risky, roleOf(argv));
     await refuseSecretVariables(t, io.env);
     // A WALLET_HELP_LANG that is not a language is ignored like a bad setting, but never silently (and, screened
     // just above, never quoted when it holds a secret).
@@ -148,7 +148,17 @@ async function screened(err: unknown, t: Translate, argv: readonly string[]): Pr
   const found = findSecrets(err.message)[0] ?? findSecrets(details)[0] ?? inArguments[0];
   if (!found) return err;
   // What a message or its details quote came from an argument: the first argument that holds a secret names its option.
-  return new SecretError(t, found.kind, { field: inArguments[0]?.field });
+  return new SecretError(t, found.kind, { field: inArguments[0]?.field }, roleOf(argv));
+}
+
+/**
+ * Whom a secret on the command line is refused to: an agent when --agent is anywhere among the options, even
+ * where the command does not take it (`wallet-help --agent diagnose …`, refused as misplaced only after). The
+ * secret is refused first, worded for the desk: what the caller read out, and what to tell them.
+ */
+function roleOf(argv: readonly string[]): 'user' | 'agent' {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--agent') ? 'agent' : 'user';
 }
 
 /**

@@ -208,6 +208,24 @@ describe('secret screening in the CLI', () => {
     }
   });
 
+  it('words the refusal for the desk when --agent is given, even before the command (QA: hostile)', async () => {
+    // The secret is refused first, never echoed; it is what the caller read out, and the agent is told what to tell them.
+    for (const argv of [
+      ['--agent', 'diagnose', 'payment-failed', '--fact', 'account-id=4111111111111111'],
+      ['--agent', 'diagnose', 'payment-failed', '--answer', 'network=4111111111111111'],
+      ['diagnose', 'payment-failed', '--fact', 'account-id=4111111111111111', '--agent'],
+    ]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr, argv.join(' ')).toContain('What the caller gave looks like a card number. Ask the caller not to read out card numbers');
+      expect(r.stderr).not.toContain('4111111111111111');
+    }
+    const zh = await run(['--lang', 'zh', '--agent', 'diagnose', 'payment-failed', '--fact', 'account-id=4111111111111111']);
+    expect(zh.stderr).toContain('来电者');
+    // Without --agent (or with it only after --, as an argument), the user's wording.
+    expect((await run(['diagnose', 'payment-failed', '--fact', 'account-id=4111111111111111'])).stderr).toContain('That looks like a card number.');
+  });
+
   it('lets ordinary text through as an ordinary error', async () => {
     const sentence = 'I sent the money again today but the account balance is still empty and support did not answer';
     const r = JSON.parse((await run(['diagnose', 'payment-failed', '--answer', `network=${sentence}`, '--json'])).stdout).error;
