@@ -25,6 +25,11 @@ describe('service hours', () => {
     expect(formatHours('Mo,We 09:00-12:00,13:00-18:00', 'zh', await translator('zh'))).toBe('周一、周三 09:00–12:00、13:00–18:00');
     expect(formatHours('Fr 22:00-02:00', 'en', await translator('en'))).toBe('Fri 22:00–02:00');
     expect(formatHours('24/7', 'zh', await translator('zh'))).toBe('7×24 小时');
+    // Two days in a row are listed, in both languages alike; three or more are a range (QA: zh editor).
+    expect(formatHours('Mo-Fr 09:00-18:00; Sa-Su 10:00-16:00', 'zh', await translator('zh'))).toBe('周一至周五 09:00–18:00；周六、周日 10:00–16:00');
+    expect(formatHours('Mo-Fr 09:00-18:00; Sa-Su 10:00-16:00', 'en', await translator('en'))).toBe('Mon–Fri 09:00–18:00; Sat, Sun 10:00–16:00');
+    expect(formatHours('Mo-We 09:00-18:00; Fr-Sa 10:00-16:00', 'zh', await translator('zh'))).toBe('周一至周三 09:00–18:00；周五、周六 10:00–16:00');
+    expect(formatHours('Mo,Tu,Th-Sa 09:00-18:00', 'en', await translator('en'))).toBe('Mon, Tue, Thu–Sat 09:00–18:00');
     // The whole week in words: "周一至周日" is not how Chinese says it (QA: zh editor).
     expect(formatHours('Mo-Su 08:00-22:00', 'zh', await translator('zh'))).toBe('每天 08:00–22:00');
     expect(formatHours('Mo-Su 08:00-22:00', 'en', await translator('en'))).toBe('Daily 08:00–22:00');

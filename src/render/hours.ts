@@ -8,7 +8,7 @@ import '../core.js';
 
 /**
  * The weekly hours of a channel in the reader's language: days with the same
- * hours together, consecutive days as a range. Text that is not the hours
+ * hours together, three or more consecutive days as a range (two are listed). Text that is not the hours
  * notation (the directory was validated, so it should not happen) is shown as written.
  */
 export function formatHours(hours: string, lang: Lang, t: Translate): string {
@@ -32,7 +32,9 @@ export function formatHours(hours: string, lang: Lang, t: Translate): string {
     for (let i = 0; i < group.length; ) {
       let j = i;
       while (j + 1 < group.length && group[j + 1] === group[j]! + 1) j++;
-      runs.push(j === i ? names[group[i]!]! : t('hours.dayRange', { from: names[group[i]!]!, to: names[group[j]!]! }));
+      // Two days in a row are listed ("Sat, Sun", "周六、周日"): a range ("周六至周日") is for three days or more.
+      if (j - i < 2) runs.push(...group.slice(i, j + 1).map((day) => names[day]!));
+      else runs.push(t('hours.dayRange', { from: names[group[i]!]!, to: names[group[j]!]! }));
       i = j + 1;
     }
     return `${listOf(t, runs)} ${listOf(t, days[group[0]!]!.map(formatRange))}`;
