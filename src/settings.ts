@@ -129,7 +129,7 @@ async function usableFolders(folders: { dirs: string[]; source: FolderSource }, 
       continue;
     }
     const source =
-      folders.source === 'flag' ? t('flowsFolder.flag') : folders.source === 'env' ? t('flowsFolder.env') : t('flowsFolder.setting', { file: join(configDir(io.env), CONFIG_FILE_NAME) });
+      folders.source === 'flag' ? t('flowsFolder.flag') : folders.source === 'env' ? t('flowsFolder.env') : t('flowsFolder.setting', { file: shownPath(join(configDir(io.env), CONFIG_FILE_NAME)) });
     const message = t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(dir), source });
     if (folders.source === 'flag') throw new UsageError('flows_folder', message, { dir: sentValue(dir, 200) });
     if (!quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.flowsFolder', { problem: message }));

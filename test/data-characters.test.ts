@@ -3,7 +3,7 @@
  * of data files (flows, the directory, answers files) are refused by the shared
  * checker with their place, so they never reach the terminal or --json output.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unsafeCharacter } from '../src/data/checker.js';
@@ -114,6 +114,14 @@ describe('flow files', () => {
     const listed = await run(['--flows', dir, 'flows', 'list']);
     expect(listed.stdout).toMatch(/^e\\x1b\[31m +broken/m);
     for (const r of [validated, warned, broken, listed]) expect(r.stdout + r.stderr).not.toMatch(RAW);
+  });
+
+  it('names a settings folder with an escape in its name as it is, in the case log\'s warnings', async () => {
+    const dir = join(tempDir(), 'cfg\u001b[2J');
+    mkdirSync(join(dir, 'cases.jsonl'), { recursive: true });
+    const listed = await run(['cases', 'list'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    expect(listed.stderr).toContain(`the case log ${dir.replace('\u001b', '\\x1b')}/cases.jsonl cannot be read`);
+    expect(listed.stderr).not.toMatch(RAW);
   });
 });
 

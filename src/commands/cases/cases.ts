@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { listOf, orList, sentences } from '../../i18n/i18n.js';
 import { layoutFor, writeWarning } from '../../render/layout.js';
 import { formatTableTime } from '../../render/time.js';
-import { clip, safeText, safeJson } from '../../util/safe-text.js';
+import { clip, safeText, safeJson, shownPath } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
 import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
@@ -23,7 +23,7 @@ const MAX_SKIPPED_SAID = 10;
 /** The saved cases matching the filter, and how many are saved in all; unreadable lines are reported on stderr, skipped and left in the file. */
 async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: CaseRecord[]; total: number }> {
   const { cases: all, skipped, unreadable } = await readCases(ctx.io.env);
-  if (unreadable) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('cases.unreadable', { file: casesFile(ctx.io.env), reason: fileReason(ctx.t, unreadable, MAX_CASE_LOG_BYTES) }));
+  if (unreadable) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('cases.unreadable', { file: shownPath(casesFile(ctx.io.env)), reason: fileReason(ctx.t, unreadable, MAX_CASE_LOG_BYTES) }));
   // Each line by its number, up to a screenful: a log full of junk (bytes written over it) is said in one more line, not one per line.
   const file = casesFile(ctx.io.env);
   for (const s of skipped.slice(0, MAX_SKIPPED_SAID)) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line, file }));

@@ -9,7 +9,7 @@ import { UsageError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, refuseSecrets } from '../../safety/screen.js';
 import { layoutFor, writeWarning } from '../../render/layout.js';
 import { makeDir } from '../../util/make-dir.js';
-import { clip, sentValue } from '../../util/safe-text.js';
+import { clip, sentValue, shownPath } from '../../util/safe-text.js';
 import { didYouMean, suggestionHint } from '../../util/suggest.js';
 import type { Context } from '../context.js';
 import '../../core.js';
@@ -190,7 +190,7 @@ async function openStore(cwd: string, ctx: Context): Promise<{ set(key: string, 
   const { Conf } = await import('../../vendor/conf.js');
   const unwritable = (err: unknown) => {
     const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof SyntaxError ? ctx.t('config.reason.notJson') : 'EIO');
-    return new UsageError('config_unwritable', ctx.t('config.error.store', { file: join(cwd, CONFIG_FILE_NAME), reason }), { reason });
+    return new UsageError('config_unwritable', ctx.t('config.error.store', { file: shownPath(join(cwd, CONFIG_FILE_NAME)), reason }), { reason });
   };
   const guard = <T>(work: () => T): T => {
     try {

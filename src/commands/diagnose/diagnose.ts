@@ -20,7 +20,7 @@ import { badCheckInput, canMeasure, isUncomparable, runCheck, runMeasuredCheck, 
 import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow, type Queue } from '../../engine/types.js';
 import { branchOf, factsToAsk, settleFacts, type FactBranches } from '../../diagnosis/case-facts.js';
 import { unchosenOthers } from '../../directory/source.js';
-import { clip, hiddenCharacter, mayHoldSecret, safeText, sentValue, safeJson, withoutHidden } from '../../util/safe-text.js';
+import { clip, hiddenCharacter, mayHoldSecret, safeText, sentValue, safeJson, shownPath, withoutHidden } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
 import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile, refuseNotText } from './answers.js';
@@ -231,7 +231,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   const progressFailed = async (err: NodeJS.ErrnoException): Promise<void> => {
     if (progressLost) return;
     progressLost = true;
-    await writeWarning(io.stderr, t('warning.prefix'), t('resume.keepFailed', { file: unfinishedCasesDir(io.env), reason: fileReason(t, err.code) }));
+    await writeWarning(io.stderr, t('warning.prefix'), t('resume.keepFailed', { file: shownPath(unfinishedCasesDir(io.env)), reason: fileReason(t, err.code) }));
   };
   // Kept once something was answered or typed: an empty case is nothing to continue, and would hide one that is
   // (--resume takes the latest). Gone back to nothing, it is nothing again. Called after every move, so the facts
@@ -277,7 +277,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     if (cancel && interactive && !progressLost && (next.session.path.length > 0 || Object.keys(facts).length > 0)) cancel.hint = t('resume.hint', { command: resumeCommand(ctx, catalog, flow.id) });
     if (cancel && saving) {
       await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: shown, refused: prompts.refused })).catch((saveErr: NodeJS.ErrnoException) =>
-        io.stderr.write(`${t('cases.saveFailed', { file: casesFile(io.env), reason: fileReason(t, saveErr.code) })}\n`),
+        io.stderr.write(`${t('cases.saveFailed', { file: shownPath(casesFile(io.env)), reason: fileReason(t, saveErr.code) })}\n`),
       );
     }
     return cancel ?? err;
@@ -518,14 +518,14 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       result.case = caseId;
     } catch (err) {
       // The diagnosis matters more than the log: show it, and say the case was not kept.
-      saveProblem = t('cases.saveFailed', { file: casesFile(io.env), reason: fileReason(t, (err as NodeJS.ErrnoException).code) });
+      saveProblem = t('cases.saveFailed', { file: shownPath(casesFile(io.env)), reason: fileReason(t, (err as NodeJS.ErrnoException).code) });
       result.warnings = [...(result.warnings ?? []), saveProblem];
     }
   }
   // A finished case left among the unfinished ones would be offered to --resume again: said, with what to remove.
   if (interactive) {
     await clearProgress(io.env, caseId).catch((err: NodeJS.ErrnoException) =>
-      writeWarning(io.stderr, t('warning.prefix'), t('resume.clearFailed', { file: unfinishedCasesDir(io.env), reason: fileReason(t, err.code) })),
+      writeWarning(io.stderr, t('warning.prefix'), t('resume.clearFailed', { file: shownPath(unfinishedCasesDir(io.env)), reason: fileReason(t, err.code) })),
     );
   }
   // Only a case in the log has an id worth showing: "cases show" finds nothing else.
