@@ -838,6 +838,21 @@ describe('the case log', () => {
     expect(json(r.stdout).error).toMatchObject({ code: 'invalid_summary_format', value: 'html', values: ['text', 'md', 'json'] });
   });
 
+  it('refuses --format text or md beside --json instead of letting --json silently win (QA)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    const [saved] = json((await run(['cases', 'list', '--json'], { env })).stdout);
+    const r = await run(['cases', 'show', saved.id, '--format', 'md', '--json'], { env });
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toMatchObject({ code: 'option_conflict', options: ['--format', '--json'] });
+    const text = await run(['cases', 'show', saved.id, '--json', '--format', 'text'], { env });
+    expect(text.code).toBe(2);
+    expect(json(text.stdout).error.message).toContain('--format text and --json cannot go together: --format text or md prints the case as a summary for a ticket, --json prints it as one JSON document');
+    // The default format, or --format json, says the same as --json: no conflict.
+    expect(json((await run(['cases', 'show', saved.id, '--json'], { env })).stdout).id).toBe(saved.id);
+    expect(json((await run(['cases', 'show', saved.id, '--format', 'json', '--json'], { env })).stdout).id).toBe(saved.id);
+  });
+
   it('opens a case whose id starts with eight digits by that start (not refused as a one-time code)', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };

@@ -94,13 +94,15 @@ export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: C
 }
 
 /** One case, as the ticket summary. */
-export async function runCasesShow(opts: { id: string; format: string; json: boolean }, ctx: Context): Promise<void> {
+export async function runCasesShow(opts: { id: string; format: string; formatGiven?: boolean; json: boolean }, ctx: Context): Promise<void> {
   // Ids are lower-case; one copied from a ticket may be upper-case, or carry spaces around it.
   const id = opts.id.trim().toLowerCase();
   if (id === '') throw new UsageError('missing_case_id', ctx.t('cases.noId'));
   // The format is checked first: a wrong one is a mistake whatever the log holds, and is not hidden behind a case id.
   const { SUMMARY_FORMATS, renderSummary } = await import('../../render/summary.js');
   if (!(SUMMARY_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError('invalid_summary_format', ctx.t('summary.badFormat', { option: '--format', format: clip(opts.format) }), { value: clip(opts.format), values: [...SUMMARY_FORMATS] });
+  // --json is --format json: beside --format text or md one of the two would silently win (QA).
+  if (opts.json && opts.formatGiven && opts.format !== 'json') throw new UsageError('option_conflict', ctx.t('cases.formatAndJson', { format: opts.format }), { options: ['--format', '--json'] });
   const { list } = await cases(ctx);
   // A full id always names its case; otherwise the first characters must name exactly one.
   const exact = list.filter((c) => c.id === id);
