@@ -42,8 +42,10 @@ export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' 
  */
 export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = false): Promise<Context> {
   const { io, t, config } = base;
-  const nowText = g.now ?? io.env.WALLET_HELP_NOW;
-  const now = nowText ? await parseNow(nowText, g.now === undefined ? 'WALLET_HELP_NOW' : '--now', base) : base.now;
+  // An empty --now is a mistake like any other value; an empty WALLET_HELP_NOW is unset, as an empty WALLET_HELP_LANG is.
+  const envNow = io.env.WALLET_HELP_NOW === '' ? undefined : io.env.WALLET_HELP_NOW;
+  const nowText = g.now ?? envNow;
+  const now = nowText !== undefined ? await parseNow(nowText, g.now === undefined ? 'WALLET_HELP_NOW' : '--now', base) : base.now;
   const contactsFile = g.contacts ?? io.env.WALLET_HELP_CONTACTS ?? config.contactsFile;
   const providerId = g.provider ?? io.env.WALLET_HELP_PROVIDER ?? config.provider;
   // An unknown WALLET_HELP_ROLE is ignored with a warning, as an unknown WALLET_HELP_LANG is: the setting then decides.
@@ -101,7 +103,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
     return result;
   };
   const inLanguage = async (lang: Lang) => applyGlobals(await base.inLanguage(lang), g, true);
-  return { ...base, inLanguage, now, nowGiven: nowText !== undefined && nowText !== '', role, roleGiven: g.agent === true, provider, providerChosen: providerId !== undefined, flows, flowDirs, flowDirsGiven: folders.source === 'flag' && flowDirs.length > 0, ...(contactsFile === undefined ? {} : { contactsFile }) };
+  return { ...base, inLanguage, now, nowGiven: nowText !== undefined, role, roleGiven: g.agent === true, provider, providerChosen: providerId !== undefined, flows, flowDirs, flowDirsGiven: folders.source === 'flag' && flowDirs.length > 0, ...(contactsFile === undefined ? {} : { contactsFile }) };
 }
 
 /** Where the operator flow folders of a run were named. */

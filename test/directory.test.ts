@@ -314,6 +314,19 @@ describe('contacts in the CLI', () => {
     expect(demo.stdout).toContain('Check these contacts on the official website: https://www.example.com/help/contact');
   });
 
+  it('refuses an empty --now, and takes an empty WALLET_HELP_NOW as unset, as an empty WALLET_HELP_LANG is (QA: "" was silently now)', async () => {
+    for (const args of [['--now', ''], ['--now=']]) {
+      const r = await run(['contacts', 'payments', ...args, '--json'], { env: { WALLET_HELP_NOW: '2026-11-20T09:30:00Z' } });
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'invalid_now', value: '', source: '--now' });
+    }
+    const unset = await run(['contacts', 'payments', '--json'], { env: { WALLET_HELP_NOW: '' } });
+    expect(unset.code).toBe(0);
+    expect(unset.stderr).toBe('');
+    // The clock's time, as with no variable at all.
+    expect(JSON.parse(unset.stdout).now).toBe(JSON.parse((await run(['contacts', 'payments', '--json'])).stdout).now);
+  });
+
   it('shows on the card what a holiday does to a channel that day, and why', async () => {
     // The demo's Spring Festival short day (Sunday 7 February 2027 in Shanghai): the phone is open, outside its weekly hours.
     const r = await run(['contacts', 'payments', '--now', '2027-02-07T11:00:00+08:00']);
