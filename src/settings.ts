@@ -12,6 +12,7 @@ import type { Problem } from './data/located-yaml.js';
 import type { Directory, Provider } from './directory/types.js';
 import type { Flow, Lang } from './engine/types.js';
 import { chooseProvider, openDirectory, type ProviderSource } from './directory/source.js';
+import { NOW_FROM_YEAR, NOW_TO_YEAR, nowInRange } from './data/limits.js';
 import { UsageError } from './errors.js';
 import { folderProblem, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
 import { writeWarning } from './render/layout.js';
@@ -149,5 +150,7 @@ async function parseNow(text: string, name: string, ctx: BaseContext): Promise<D
   const { DateTime } = await import('./vendor/luxon.js');
   const parsed = DateTime.fromISO(text.trim().replace(' ', 'T'), { zone: ctx.userZone(), setZone: false });
   if (!parsed.isValid) throw fail();
-  return parsed.toJSDate();
+  const date = parsed.toJSDate();
+  if (!nowInRange(date)) throw new UsageError('invalid_now', ctx.t('error.nowRange', { name, value: clip(text), from: NOW_FROM_YEAR, to: NOW_TO_YEAR }), { value: sentValue(text), source: name });
+  return date;
 }
