@@ -1,6 +1,6 @@
 /** Support-staff mode: agent wording, Back and Start over, summaries, the case log and --resume. */
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadProgress, MAX_UNFINISHED, saveProgress } from '../src/cases/store.js';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -1242,6 +1242,22 @@ describe('--resume', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('cut.json');
     expect(none.stderr).toContain('There is no unfinished case to continue.');
+  });
+
+  it('says up to ten damaged unfinished cases one by one and counts the rest, as the case log\'s damaged lines are (QA: one line per file, no cap)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const folder = join(dir, 'unfinished-cases');
+    mkdirSync(folder);
+    for (let i = 0; i < 25; i++) writeFileSync(join(folder, `junk-${i}.json`), '{"cut');
+    const r = await run(['diagnose', '--resume'], { tty: true, env, columns: 1000 });
+    expect(r.code).toBe(2);
+    const warnings = r.stderr.split('\n').filter((line) => line.startsWith('Warning: '));
+    expect(warnings).toHaveLength(11);
+    expect(warnings.slice(0, 10).every((w) => w.includes('cannot be continued (it is not JSON'))).toBe(true);
+    expect(warnings[10]).toBe(`Warning: 15 more unfinished cases in ${folder} cannot be continued; they are skipped and left as they are.`);
+    expect(r.stderr).toContain('There is no unfinished case to continue.');
+    expect((await run(['--lang', 'zh', 'diagnose', '--resume'], { tty: true, env, columns: 1000 })).stderr).toContain(`${folder} 中还有 15 条未完成排查记录无法继续，已跳过并保持原样。`);
   });
 
   it('needs a terminal', async () => {

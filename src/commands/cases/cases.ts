@@ -2,7 +2,7 @@
 import { casesFile, MAX_CASE_LOG_BYTES, readCases, type CaseRecord } from '../../cases/store.js';
 import { UsageError } from '../../errors.js';
 import { listOf, orList, sentences } from '../../i18n/i18n.js';
-import { layoutFor, writeWarning } from '../../render/layout.js';
+import { layoutFor, writeWarning, writeWarnings } from '../../render/layout.js';
 import { formatTableTime } from '../../render/time.js';
 import { clip, safeText, safeJson } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
@@ -17,17 +17,14 @@ export interface CasesFilter {
   outcome?: string;
 }
 
-/** Damaged lines of the case log said one by one; past this, the rest are counted. */
-const MAX_SKIPPED_SAID = 10;
-
 /** The saved cases matching the filter, and how many are saved in all; unreadable lines are reported on stderr, skipped and left in the file. */
 async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: CaseRecord[]; total: number }> {
   const { cases: all, skipped, unreadable } = await readCases(ctx.io.env);
   if (unreadable) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('cases.unreadable', { file: casesFile(ctx.io.env), reason: fileReason(ctx.t, unreadable, MAX_CASE_LOG_BYTES) }));
   // Each line by its number, up to a screenful: a log full of junk (bytes written over it) is said in one more line, not one per line.
   const file = casesFile(ctx.io.env);
-  for (const s of skipped.slice(0, MAX_SKIPPED_SAID)) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line, file }));
-  if (skipped.length > MAX_SKIPPED_SAID) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('cases.invalidMore', { count: skipped.length - MAX_SKIPPED_SAID, file }));
+  const said = skipped.map((s) => ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line, file }));
+  await writeWarnings(ctx.io.stderr, ctx.t('warning.prefix'), said, (count) => ctx.t('cases.invalidMore', { count, file }));
   let since: number | undefined;
   if (filter.since !== undefined) {
     // A time without an offset is the user's wall-clock time, as the list shows times; a date alone is its midnight.
