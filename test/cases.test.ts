@@ -1,6 +1,6 @@
 /** Support-staff mode: agent wording, Back and Start over, summaries, the case log and --resume. */
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { loadProgress, MAX_UNFINISHED, saveProgress } from '../src/cases/store.js';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -1023,6 +1023,33 @@ describe('--resume', () => {
     expect(kept?.id).toBe(id);
     expect(kept?.path[0]?.answer).toMatch(/^ok-\d+-x{20000}$/);
     expect(readdirSync(join(env.WALLET_HELP_CONFIG_DIR, 'unfinished-cases'))).toEqual([`${id}.json`]);
+  });
+
+  it('removes the files aside a run killed mid-write left (its process gone, or older than a minute), never one being written (QA: kill -9)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const folder = join(env.WALLET_HELP_CONFIG_DIR, 'unfinished-cases');
+    mkdirSync(folder);
+    // A process that has ended, and one that runs (this test's parent).
+    const gone = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['-e', '0']);
+      child.on('exit', () => resolve(child.pid!));
+    });
+    const id = '3f2b8c1e-0000-4000-8000-000000000002';
+    const aside = (pid: number, n: number) => `${id}.json.${pid}-${n}.tmp`;
+    const files = { dead: aside(gone, 1), running: aside(process.ppid, 1), stale: aside(process.ppid, 2), own: aside(process.pid, 999), other: 'notes.tmp' };
+    const write = () => {
+      for (const name of Object.values(files)) writeFileSync(join(folder, name), '{"cut');
+      const longAgo = new Date(Date.now() - 5 * 60_000);
+      utimesSync(join(folder, files.stale), longAgo, longAgo);
+    };
+    write();
+    await saveProgress(env, { id, flow: 'payment-failed', version: 2, role: 'user', save: false, startedAt: '2026-11-20T10:00:00.000Z', path: [{ question: 'network', answer: 'ok' }], checks: [], facts: {} });
+    expect(readdirSync(folder).sort()).toEqual([`${id}.json`, files.own, files.running, files.other].sort());
+    // --resume reads the folder, and tidies it the same way.
+    write();
+    const [kept] = await loadProgress(env);
+    expect(kept?.id).toBe(id);
+    expect(readdirSync(folder).sort()).toEqual([`${id}.json`, files.own, files.running, files.other].sort());
   });
 
   it('goes on when the progress cannot be kept (a file where its folder should be), says so once, and promises no --resume', async () => {
