@@ -327,6 +327,14 @@ describe('contacts in the CLI', () => {
     expect(JSON.parse(unset.stdout).now).toBe(JSON.parse((await run(['contacts', 'payments', '--json'])).stdout).now);
   });
 
+  it('takes every empty WALLET_HELP_ variable as unset, as WALLET_HELP_LANG and WALLET_HELP_CONFIG_DIR are read (QA: some were errors, one a warning)', async () => {
+    const empty = { WALLET_HELP_PROVIDER: '', WALLET_HELP_CONTACTS: '', WALLET_HELP_ROLE: '', WALLET_HELP_CHECK_TIMEOUT: '', WALLET_HELP_NOW: '', WALLET_HELP_LANG: '' };
+    const r = await run(['diagnose', 'account-compromised', '--json'], { env: empty });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse((await run(['diagnose', 'account-compromised', '--json'])).stdout));
+  });
+
   it('refuses a --now or WALLET_HELP_NOW before 1970, which dates wrote as year "1" (QA: --now 0000-01-01)', async () => {
     for (const [args, env, source] of [[['--now', '0000-01-01'], {}, '--now'], [['--now', '1969-12-31T23:59:59Z'], {}, '--now'], [[], { WALLET_HELP_NOW: '0001-06-01' }, 'WALLET_HELP_NOW']] as const) {
       const r = await run(['contacts', 'payments', ...args, '--json'], { env });
