@@ -11,6 +11,7 @@ import { ContactBook } from './diagnosis/contact-book.js';
 import { diagnoseWith, type BrokenFlows, type FullResult } from './diagnosis/diagnosis.js';
 import { chooseProvider, openDirectory } from './directory/source.js';
 import { LANGS, type Flow, type Lang } from './engine/types.js';
+import { NOW_FROM_YEAR, NOW_TO_YEAR, nowInRange } from './data/limits.js';
 import { ExitCode, UsageError, WalletHelpError } from './errors.js';
 import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
 import { readRequest, screenRequest } from './diagnosis/request.js';
@@ -107,6 +108,8 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
     const value = now instanceof Date ? 'Invalid Date' : String(now);
     throw new UsageError('invalid_now', t('lib.badNow', { value: typeof now === 'string' ? `"${clip(value)}"` : clip(value) }), { value: sentValue(value) });
   }
+  // The range --now takes, for the same reasons (a year before 1970 was written "1 Jan 1").
+  if (!nowInRange(now)) throw new UsageError('invalid_now', t('lib.nowRange', { value: now.toISOString(), from: NOW_FROM_YEAR, to: NOW_TO_YEAR }), { value: now.toISOString() });
   for (const option of ['contactsFile', 'provider'] as const) {
     const value: unknown = options[option];
     if (value !== undefined && typeof value !== 'string') throw new UsageError('invalid_option', t('lib.badText', { option }), { option });

@@ -161,7 +161,9 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       .option('--json', t('cases.opt.showJson'))
       .action(async (id: string, o: { format: string; json?: boolean }, command: Command) => {
         const { runCasesShow } = await import('./commands/cases/cases.js');
-        await runCasesShow({ id, format: o.format, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
+        // The format given by the user, not its default: only a --format typed beside --json is a conflict.
+        const formatGiven = command.getOptionValueSource('format') !== 'default';
+        await runCasesShow({ id, format: o.format, formatGiven, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
       });
     caseSub('export', t('cmd.cases.export'))
       .option('--format <format>', t('cases.opt.format'), 'csv')

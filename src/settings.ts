@@ -7,11 +7,12 @@
  */
 import { delimiter, dirname, join, resolve } from 'node:path';
 import type { Context } from './commands/context.js';
-import { CONFIG_FILE_NAME, configDir, type Config } from './config/config.js';
+import { CONFIG_FILE_NAME, configDir, envSetting, type Config } from './config/config.js';
 import type { Problem } from './data/located-yaml.js';
 import type { Directory, Provider } from './directory/types.js';
 import type { Flow, Lang } from './engine/types.js';
 import { chooseProvider, openDirectory, type ProviderSource } from './directory/source.js';
+import { NOW_FROM_YEAR, NOW_TO_YEAR, nowInRange } from './data/limits.js';
 import { UsageError } from './errors.js';
 import { folderProblem, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
 import { writeWarning } from './render/layout.js';
@@ -42,12 +43,13 @@ export type BaseContext = Omit<Context, 'provider' | 'providerChosen' | 'flows' 
  */
 export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = false): Promise<Context> {
   const { io, t, config } = base;
-  const nowText = g.now ?? io.env.WALLET_HELP_NOW;
-  const now = nowText ? await parseNow(nowText, g.now === undefined ? 'WALLET_HELP_NOW' : '--now', base) : base.now;
-  const contactsFile = g.contacts ?? io.env.WALLET_HELP_CONTACTS ?? config.contactsFile;
-  const providerId = g.provider ?? io.env.WALLET_HELP_PROVIDER ?? config.provider;
+  // An empty --now is a mistake like any other value; an empty variable is unset (envSetting), as an empty WALLET_HELP_LANG is.
+  const nowText = g.now ?? envSetting(io.env, 'WALLET_HELP_NOW');
+  const now = nowText !== undefined ? await parseNow(nowText, g.now === undefined ? 'WALLET_HELP_NOW' : '--now', base) : base.now;
+  const contactsFile = g.contacts ?? envSetting(io.env, 'WALLET_HELP_CONTACTS') ?? config.contactsFile;
+  const providerId = g.provider ?? envSetting(io.env, 'WALLET_HELP_PROVIDER') ?? config.provider;
   // An unknown WALLET_HELP_ROLE is ignored with a warning, as an unknown WALLET_HELP_LANG is: the setting then decides.
-  const envRole = io.env.WALLET_HELP_ROLE;
+  const envRole = envSetting(io.env, 'WALLET_HELP_ROLE');
   const envRoleOk = envRole === undefined || envRole === 'user' || envRole === 'agent';
   if (!envRoleOk && !quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.badEnvRole', { value: clip(envRole) }));
   const roleSetting = envRoleOk ? (envRole ?? config.role) : config.role;
@@ -58,14 +60,14 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
   let chosen: Promise<{ directory: Directory; provider: Provider }> | undefined;
   // Where a value came from, when the command line does not show it: an error about it says so.
   const namedBy = (flag: string | undefined, variable: string, key: 'contactsFile' | 'provider') =>
-    flag !== undefined ? undefined : io.env[variable] !== undefined ? variable : config[key] !== undefined ? t('source.setting', { key }) : undefined;
+    flag !== undefined ? undefined : envSetting(io.env, variable) !== undefined ? variable : config[key] !== undefined ? t('source.setting', { key }) : undefined;
   const named = (source: string | undefined) => (err: unknown): never => {
     if (source === undefined || !(err instanceof UsageError)) throw err;
     throw new UsageError(err.code, t('error.namedBy', { message: err.message, source }), err.details);
   };
   // Where the provider id was named, for an error about it (details give it to scripts).
   const providerSource: ProviderSource | undefined =
-    g.provider !== undefined ? '--provider' : io.env.WALLET_HELP_PROVIDER !== undefined ? 'WALLET_HELP_PROVIDER' : config.provider !== undefined ? 'setting' : undefined;
+    g.provider !== undefined ? '--provider' : envSetting(io.env, 'WALLET_HELP_PROVIDER') !== undefined ? 'WALLET_HELP_PROVIDER' : config.provider !== undefined ? 'setting' : undefined;
   const provider = () =>
     (chosen ??= openDirectory(contactsFile, t, io.readFile, base.lang)
       .catch(named(namedBy(g.contacts, 'WALLET_HELP_CONTACTS', 'contactsFile')))
@@ -101,7 +103,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
     return result;
   };
   const inLanguage = async (lang: Lang) => applyGlobals(await base.inLanguage(lang), g, true);
-  return { ...base, inLanguage, now, nowGiven: nowText !== undefined && nowText !== '', role, roleGiven: g.agent === true, provider, providerChosen: providerId !== undefined, flows, flowDirs, flowDirsGiven: folders.source === 'flag' && flowDirs.length > 0, ...(contactsFile === undefined ? {} : { contactsFile }) };
+  return { ...base, inLanguage, now, nowGiven: nowText !== undefined, role, roleGiven: g.agent === true, provider, providerChosen: providerId !== undefined, flows, flowDirs, flowDirsGiven: folders.source === 'flag' && flowDirs.length > 0, ...(contactsFile === undefined ? {} : { contactsFile }) };
 }
 
 /** Where the operator flow folders of a run were named. */
@@ -147,5 +149,7 @@ async function parseNow(text: string, name: string, ctx: BaseContext): Promise<D
   const { DateTime } = await import('./vendor/luxon.js');
   const parsed = DateTime.fromISO(text.trim().replace(' ', 'T'), { zone: ctx.userZone(), setZone: false });
   if (!parsed.isValid) throw fail();
-  return parsed.toJSDate();
+  const date = parsed.toJSDate();
+  if (!nowInRange(date)) throw new UsageError('invalid_now', ctx.t('error.nowRange', { name, value: clip(text), from: NOW_FROM_YEAR, to: NOW_TO_YEAR }), { value: sentValue(text), source: name });
+  return date;
 }

@@ -1,6 +1,6 @@
 /** Support-staff mode: agent wording, Back and Start over, summaries, the case log and --resume. */
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { loadProgress, MAX_UNFINISHED, saveProgress } from '../src/cases/store.js';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -853,6 +853,21 @@ describe('the case log', () => {
     expect(json(r.stdout).error).toMatchObject({ code: 'invalid_summary_format', value: 'html', values: ['text', 'md', 'json'] });
   });
 
+  it('refuses --format text or md beside --json instead of letting --json silently win (QA)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    const [saved] = json((await run(['cases', 'list', '--json'], { env })).stdout);
+    const r = await run(['cases', 'show', saved.id, '--format', 'md', '--json'], { env });
+    expect(r.code).toBe(2);
+    expect(json(r.stdout).error).toMatchObject({ code: 'option_conflict', options: ['--format', '--json'] });
+    const text = await run(['cases', 'show', saved.id, '--json', '--format', 'text'], { env });
+    expect(text.code).toBe(2);
+    expect(json(text.stdout).error.message).toContain('--format text and --json cannot go together: --format text or md prints the case as a summary for a ticket, --json prints it as one JSON document');
+    // The default format, or --format json, says the same as --json: no conflict.
+    expect(json((await run(['cases', 'show', saved.id, '--json'], { env })).stdout).id).toBe(saved.id);
+    expect(json((await run(['cases', 'show', saved.id, '--format', 'json', '--json'], { env })).stdout).id).toBe(saved.id);
+  });
+
   it('opens a case whose id starts with eight digits by that start (not refused as a one-time code)', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };
@@ -1023,6 +1038,33 @@ describe('--resume', () => {
     expect(kept?.id).toBe(id);
     expect(kept?.path[0]?.answer).toMatch(/^ok-\d+-x{20000}$/);
     expect(readdirSync(join(env.WALLET_HELP_CONFIG_DIR, 'unfinished-cases'))).toEqual([`${id}.json`]);
+  });
+
+  it('removes the files aside a run killed mid-write left (its process gone, or older than a minute), never one being written (QA: kill -9)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const folder = join(env.WALLET_HELP_CONFIG_DIR, 'unfinished-cases');
+    mkdirSync(folder);
+    // A process that has ended, and one that runs (this test's parent).
+    const gone = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['-e', '0']);
+      child.on('exit', () => resolve(child.pid!));
+    });
+    const id = '3f2b8c1e-0000-4000-8000-000000000002';
+    const aside = (pid: number, n: number) => `${id}.json.${pid}-${n}.tmp`;
+    const files = { dead: aside(gone, 1), running: aside(process.ppid, 1), stale: aside(process.ppid, 2), own: aside(process.pid, 999), other: 'notes.tmp' };
+    const write = () => {
+      for (const name of Object.values(files)) writeFileSync(join(folder, name), '{"cut');
+      const longAgo = new Date(Date.now() - 5 * 60_000);
+      utimesSync(join(folder, files.stale), longAgo, longAgo);
+    };
+    write();
+    await saveProgress(env, { id, flow: 'payment-failed', version: 2, role: 'user', save: false, startedAt: '2026-11-20T10:00:00.000Z', path: [{ question: 'network', answer: 'ok' }], checks: [], facts: {} });
+    expect(readdirSync(folder).sort()).toEqual([`${id}.json`, files.own, files.running, files.other].sort());
+    // --resume reads the folder, and tidies it the same way.
+    write();
+    const [kept] = await loadProgress(env);
+    expect(kept?.id).toBe(id);
+    expect(readdirSync(folder).sort()).toEqual([`${id}.json`, files.own, files.running, files.other].sort());
   });
 
   it('goes on when the progress cannot be kept (a file where its folder should be), says so once, and promises no --resume', async () => {
@@ -1242,6 +1284,22 @@ describe('--resume', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('cut.json');
     expect(none.stderr).toContain('There is no unfinished case to continue.');
+  });
+
+  it('says up to ten damaged unfinished cases one by one and counts the rest, as the case log\'s damaged lines are (QA: one line per file, no cap)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const folder = join(dir, 'unfinished-cases');
+    mkdirSync(folder);
+    for (let i = 0; i < 25; i++) writeFileSync(join(folder, `junk-${i}.json`), '{"cut');
+    const r = await run(['diagnose', '--resume'], { tty: true, env, columns: 1000 });
+    expect(r.code).toBe(2);
+    const warnings = r.stderr.split('\n').filter((line) => line.startsWith('Warning: '));
+    expect(warnings).toHaveLength(11);
+    expect(warnings.slice(0, 10).every((w) => w.includes('cannot be continued (it is not JSON'))).toBe(true);
+    expect(warnings[10]).toBe(`Warning: 15 more unfinished cases in ${folder} cannot be continued; they are skipped and left as they are.`);
+    expect(r.stderr).toContain('There is no unfinished case to continue.');
+    expect((await run(['--lang', 'zh', 'diagnose', '--resume'], { tty: true, env, columns: 1000 })).stderr).toContain(`${folder} 中还有 15 条未完成排查记录无法继续，已跳过并保持原样。`);
   });
 
   it('needs a terminal', async () => {

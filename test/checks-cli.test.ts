@@ -164,6 +164,23 @@ describe('wallet-help check', () => {
     expect((await cli(['check', 'memo'])).code).toBe(2);
   });
 
+  it('refuses an input none of the checks named uses, instead of silently ignoring it (QA)', async () => {
+    const r = await cli(['check', 'connectivity', '--chain', 'ltc', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({
+      code: 'unused_check_input',
+      option: '--chain',
+      checks: ['address', 'txid', 'memo', 'confirmations'],
+      message: '--chain is used only by the checks address, txid, memo and confirmations, and none of them is named here (connectivity): name the check it is for, or leave --chain out.',
+    });
+    // Each input by the checks that use it; a TxID is named as unused, not taken for a secret.
+    expect(JSON.parse((await cli(['check', 'clock', 'address', '--chain', 'btc', '--address', '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', '--memo', '104857', '--json'])).stdout).error).toMatchObject({ code: 'unused_check_input', option: '--memo', checks: ['memo'] });
+    expect(JSON.parse((await cli(['check', 'memo', '--chain', 'xrp', '--txid', TX, '--json'])).stdout).error).toMatchObject({ code: 'unused_check_input', option: '--txid', checks: ['txid', 'confirmations'] });
+    expect((await cli(['--lang', 'zh', 'check', 'clock', '--address', 'x'])).stderr).toContain('只有检查 address 会用到 --address');
+    // With no check named, every check runs and takes what it uses.
+    expect((await cli(['check', '--chain', 'ltc'])).code).toBe(0);
+  });
+
   it('refuses a bad --timeout up front, even when no check runs', async () => {
     const flag = await cli(['diagnose', 'payment-failed', '--network', 'offline', '--timeout', 'abc', '--json']);
     expect(flag.code).toBe(2);

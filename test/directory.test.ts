@@ -314,6 +314,38 @@ describe('contacts in the CLI', () => {
     expect(demo.stdout).toContain('Check these contacts on the official website: https://www.example.com/help/contact');
   });
 
+  it('refuses an empty --now, and takes an empty WALLET_HELP_NOW as unset, as an empty WALLET_HELP_LANG is (QA: "" was silently now)', async () => {
+    for (const args of [['--now', ''], ['--now=']]) {
+      const r = await run(['contacts', 'payments', ...args, '--json'], { env: { WALLET_HELP_NOW: '2026-11-20T09:30:00Z' } });
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'invalid_now', value: '', source: '--now' });
+    }
+    const unset = await run(['contacts', 'payments', '--json'], { env: { WALLET_HELP_NOW: '' } });
+    expect(unset.code).toBe(0);
+    expect(unset.stderr).toBe('');
+    // The clock's time, as with no variable at all.
+    expect(JSON.parse(unset.stdout).now).toBe(JSON.parse((await run(['contacts', 'payments', '--json'])).stdout).now);
+  });
+
+  it('takes every empty WALLET_HELP_ variable as unset, as WALLET_HELP_LANG and WALLET_HELP_CONFIG_DIR are read (QA: some were errors, one a warning)', async () => {
+    const empty = { WALLET_HELP_PROVIDER: '', WALLET_HELP_CONTACTS: '', WALLET_HELP_ROLE: '', WALLET_HELP_CHECK_TIMEOUT: '', WALLET_HELP_NOW: '', WALLET_HELP_LANG: '' };
+    const r = await run(['diagnose', 'account-compromised', '--json'], { env: empty });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse((await run(['diagnose', 'account-compromised', '--json'])).stdout));
+  });
+
+  it('refuses a --now or WALLET_HELP_NOW before 1970, which dates wrote as year "1" (QA: --now 0000-01-01)', async () => {
+    for (const [args, env, source] of [[['--now', '0000-01-01'], {}, '--now'], [['--now', '1969-12-31T23:59:59Z'], {}, '--now'], [[], { WALLET_HELP_NOW: '0001-06-01' }, 'WALLET_HELP_NOW']] as const) {
+      const r = await run(['contacts', 'payments', ...args, '--json'], { env });
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'invalid_now', source, message: expect.stringContaining('give a time from 1970 to 9999 (UTC)') });
+    }
+    const zh = await run(['--lang', 'zh', 'contacts', 'payments', '--now', '0000-01-01']);
+    expect(zh.stderr).toContain('--now 为“0000-01-01”：请给出 1970 年至 9999 年（UTC）之间的时刻');
+    expect((await run(['contacts', 'payments', '--now', '1970-01-01T00:00:00Z'])).code).toBe(0);
+  });
+
   it('shows on the card what a holiday does to a channel that day, and why', async () => {
     // The demo's Spring Festival short day (Sunday 7 February 2027 in Shanghai): the phone is open, outside its weekly hours.
     const r = await run(['contacts', 'payments', '--now', '2027-02-07T11:00:00+08:00']);

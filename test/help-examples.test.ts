@@ -147,11 +147,29 @@ describe('the README lists every error code', () => {
 describe('help tells what the commands do (QA: README)', () => {
   it('gives every exit code of verify and check, and says what flows test reads by default', async () => {
     const { run } = await import('./helpers.js');
-    expect((await run(['verify', '--help'])).stdout).toContain('2 the input is not a contact or --country is not a known country code');
-    expect((await run(['check', '--help'])).stdout).toContain('Exit codes: 0 every check passed, warned or was skipped, 1 a check failed');
+    expect((await run(['verify', '--help'])).stdout).toContain('2 bad usage or input (the input is not a contact, or --country is not a known country code)');
+    expect((await run(['check', '--help'])).stdout).toContain('Exit codes: 0 every check passed, warned or was skipped, 1 a check failed or an internal error');
     const test = (await run(['flows', 'test', '--help'])).stdout;
     expect(test).toContain('default: the bundled flows and operator folders');
     expect(test).not.toContain('directory in use');
+  });
+
+  it('lists the exit codes every command shares on each help screen that lists exit codes: usage, internal error, output not written (QA: check and verify lacked 74)', async () => {
+    const { run } = await import('./helpers.js');
+    const commands = [['diagnose'], ['contacts'], ['config'], ['verify'], ['check'], ...['list', 'show', 'export', 'stats'].map((c) => ['cases', c]), ...['list', 'show', 'graph', 'validate', 'test'].map((c) => ['flows', c])];
+    const shared = { en: ['Exit codes: ', '2 bad usage or input', '1 internal error', '1 a check failed or an internal error', '74 the output could not be written'], zh: ['退出码：', '2 用法或输入有误', '1 内部错误', '1 有检查未通过或内部错误', '74 无法写出输出内容'] };
+    for (const [lang, [title, usage, internal, checkInternal, output]] of Object.entries(shared) as [string, string[]][]) {
+      const listing: string[] = [];
+      for (const command of commands) {
+        const help = (await run(['--lang', lang, ...command, '--help'])).stdout.replace(/\s+/g, ' ');
+        if (!help.includes(title!)) continue;
+        listing.push(command.join(' '));
+        expect(help, `${lang}: ${command.join(' ')}`).toContain(usage);
+        expect(help, `${lang}: ${command.join(' ')}`).toContain(command[0] === 'check' ? checkInternal : internal);
+        expect(help, `${lang}: ${command.join(' ')}`).toContain(output);
+      }
+      expect(listing).toEqual(['diagnose', 'verify', 'check']);
+    }
   });
 
   it('names every WALLET_HELP_ variable beside the option or setting it stands for (QA: README; only the timeout\'s was named)', async () => {

@@ -85,6 +85,23 @@ describe('the library', () => {
     expect(r.stdout).not.toMatch(/4111|0c28fca3|legal winner/);
   });
 
+  it('refuses a now before 1970 or after 9999, as --now does (QA: year 0 was written "1 Jan 1")', () => {
+    const r = runScript(`
+      import { loadFlows, diagnose } from 'wallet-help';
+      const flows = await loadFlows();
+      const request = { flow: 'account-compromised', answers: {} };
+      for (const now of [new Date('0000-01-01T00:00:00Z'), new Date('1969-12-31T23:59:59Z'), new Date(Date.UTC(10000, 0, 1)), new Date('1970-01-01T00:00:00Z'), new Date('9999-12-31T12:00:00Z')]) {
+        try { await diagnose(flows, request, { now }); console.log('ok'); } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message, ...e.details })); }
+      }
+    `);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.slice(3)).toEqual(['ok', 'ok']);
+    const errors = lines.slice(0, 3).map((l) => JSON.parse(l));
+    expect(errors.map((e) => [e.code, e.value])).toEqual([['invalid_now', '0000-01-01T00:00:00.000Z'], ['invalid_now', '1969-12-31T23:59:59.000Z'], ['invalid_now', '+010000-01-01T00:00:00.000Z']]);
+    expect(errors[0].message).toBe('diagnose: the option now must be a time from 1970 to 9999 (UTC), not 0000-01-01T00:00:00.000Z.');
+  });
+
   it('gives the refused values in the details as they were passed, as the CLI does (QA: script)', () => {
     const r = runScript(`
       import { loadFlows, diagnose } from 'wallet-help';

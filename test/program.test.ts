@@ -28,6 +28,21 @@ describe('the program', () => {
 });
 
 describe('errors before a command runs', () => {
+  it('shows the help on standard error with exit 2 when no command is given, and on standard output with exit 0 when asked for (README: exit codes)', async () => {
+    for (const args of [[], ['cases'], ['flows'], ['--lang', 'zh']]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^(Usage: |用法：)wallet-help/);
+    }
+    for (const args of [['--help'], ['help'], ['cases', '--help'], ['help', 'flows']]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/^Usage: wallet-help/);
+    }
+  });
+
   it('point to the help of the nested command that was typed, though it was not declared yet', async () => {
     const r = await run(['--bogus', 'cases', 'list']);
     expect(r.code).toBe(2);

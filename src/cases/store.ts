@@ -214,6 +214,7 @@ let writesAside = 0;
 export async function saveProgress(env: Env, progress: CaseProgress): Promise<void> {
   if (!FILE_ID.test(progress.id)) throw new Error(`case id unfit for a file name: ${progress.id}`);
   await makeDir(unfinishedCasesDir(env));
+  await removeLeftovers(env);
   const file = progressFile(env, progress.id);
   const created = await fsp.access(file).then(
     () => false,
@@ -238,6 +239,49 @@ export async function saveProgress(env: Env, progress: CaseProgress): Promise<vo
   for (const { file: old } of kept.slice(MAX_UNFINISHED)) await fsp.rm(old, { force: true });
 }
 
+/** A file written aside by saveProgress: `<id>.json.<pid>-<n>.tmp`. */
+const ASIDE = /^.+\.json\.(\d+)-\d+\.tmp$/;
+
+/** How old a file aside must be to be a leftover whatever its process: a write takes milliseconds. */
+const LEFTOVER_AGE_MS = 60_000;
+
+/**
+ * Removes the files aside that a run stopped mid-write left (kill -9, a power cut), which nothing else would ever
+ * remove: those whose process is gone, or older than a minute. One being written now (this run's or another's) is kept.
+ */
+async function removeLeftovers(env: Env): Promise<void> {
+  const folder = unfinishedCasesDir(env);
+  let names: string[];
+  try {
+    names = await fsp.readdir(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = ASIDE.exec(name)?.[1];
+    if (pid === undefined) continue;
+    const file = join(folder, name);
+    try {
+      const stat = await fsp.lstat(file);
+      if (!stat.isFile()) continue;
+      const old = Date.now() - stat.mtimeMs > LEFTOVER_AGE_MS;
+      if (old || (Number(pid) !== process.pid && !processAlive(Number(pid)))) await fsp.rm(file, { force: true });
+    } catch {
+      // Renamed into place or removed by its own run meanwhile, or cannot be removed: left for a later run.
+    }
+  }
+}
+
+/** Whether a process of this id runs (on this machine); one of another user's counts as running. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
 /** Why a file among the unfinished cases is none: the system's error, or `ENOTJSON` (damaged, cut off) or `ENOTCASE` (not a case as wallet-help writes one). */
 export type DamagedProgress = { file: string; reason: string };
 
@@ -246,6 +290,7 @@ export type DamagedProgress = { file: string; reason: string };
  * whose name is not its case's id, is no case; each is told to `damaged`, and left as it is.
  */
 export async function loadProgress(env: Env, damaged: (found: DamagedProgress) => void = () => undefined): Promise<CaseProgress[]> {
+  await removeLeftovers(env);
   const cases: CaseProgress[] = [];
   for (const { file, legacy } of await progressFiles(env)) {
     let text: string;

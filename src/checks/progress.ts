@@ -3,6 +3,7 @@
  * plain line when stderr is not a terminal, nothing at all with --json.
  */
 import type { Context } from '../commands/context.js';
+import { envSetting } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { afterMark, layoutFor } from '../render/layout.js';
 import { clip } from '../util/safe-text.js';
@@ -35,7 +36,7 @@ export async function withProgress<T>(ctx: Context, label: string, work: () => P
 
 /** The time limit of a check: --timeout, then WALLET_HELP_CHECK_TIMEOUT, then 4 s; refused when not a sensible number. */
 export function checkTimeout(ctx: Context, flag: string | undefined): number {
-  const text = flag ?? ctx.io.env.WALLET_HELP_CHECK_TIMEOUT;
+  const text = flag ?? envSetting(ctx.io.env, 'WALLET_HELP_CHECK_TIMEOUT');
   if (text === undefined) return 4000;
   const ms = Number(text);
   if (!Number.isInteger(ms) || ms < 100 || ms > 120_000) {

@@ -66,6 +66,15 @@ export function configDir(env: Readonly<Record<string, string | undefined>>): st
   return envPaths('wallet-help', { suffix: '' }).config;
 }
 
+/**
+ * A variable's value, or undefined when it is not set or set empty (`WALLET_HELP_PROVIDER=`): an empty variable is
+ * unset, as WALLET_HELP_LANG and WALLET_HELP_CONFIG_DIR have always been read, and as a shell user clearing one means it.
+ */
+export function envSetting(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
+  const value = env[name];
+  return value === '' ? undefined : value;
+}
+
 export function isConfigKey(key: string): key is ConfigKey {
   return Object.hasOwn(CONFIG_KEYS, key);
 }

@@ -8,3 +8,17 @@ export const MAX_PROBLEMS = 100;
 
 /** A request's text at most: a --batch line, or the answers of a library call together. */
 export const MAX_REQUEST_LENGTH = 1024 * 1024;
+
+/**
+ * The instants --now, WALLET_HELP_NOW and the library's `now` may name: from 1970 to the end of 9999 (UTC). Service
+ * hours are about days to come; a year before the epoch or a year of five digits is a typo (0000-01-01 was shown as
+ * "1 Jan 1"), and dates that far out are not written well by the date formats.
+ */
+export const NOW_FROM_YEAR = 1970;
+export const NOW_TO_YEAR = 9999;
+
+/** Whether an instant is one --now and the library's `now` may name. */
+export function nowInRange(date: Date): boolean {
+  const ms = date.getTime();
+  return ms >= Date.UTC(NOW_FROM_YEAR, 0, 1) && ms < Date.UTC(NOW_TO_YEAR + 1, 0, 1);
+}

@@ -42,3 +42,15 @@ export function afterMark(layout: Layout, text: string): string {
 export async function writeWarning(stream: OutputStream, prefix: string, text: string): Promise<void> {
   stream.write(`${(await layoutFor(stream)).hanging(prefix, text)}\n`);
 }
+
+/** Warnings of one kind said one by one, up to a screenful; past it, the rest are counted. */
+export const MAX_WARNINGS_SAID = 10;
+
+/**
+ * Warnings of one kind (damaged lines of the case log, damaged unfinished cases): the first MAX_WARNINGS_SAID each
+ * on its line, then `more(count)` for the rest, so a folder or file full of junk is said in a screenful, not one line each.
+ */
+export async function writeWarnings(stream: OutputStream, prefix: string, texts: readonly string[], more: (count: number) => string): Promise<void> {
+  for (const text of texts.slice(0, MAX_WARNINGS_SAID)) await writeWarning(stream, prefix, text);
+  if (texts.length > MAX_WARNINGS_SAID) await writeWarning(stream, prefix, more(texts.length - MAX_WARNINGS_SAID));
+}

@@ -2,7 +2,7 @@
 import { casesFile, MAX_CASE_LOG_BYTES, readCases, type CaseRecord } from '../../cases/store.js';
 import { UsageError } from '../../errors.js';
 import { listOf, orList, sentences } from '../../i18n/i18n.js';
-import { layoutFor, writeWarning } from '../../render/layout.js';
+import { layoutFor, writeWarning, writeWarnings } from '../../render/layout.js';
 import { formatTableTime } from '../../render/time.js';
 import { clip, safeText, safeJson, shownPath } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
@@ -17,17 +17,14 @@ export interface CasesFilter {
   outcome?: string;
 }
 
-/** Damaged lines of the case log said one by one; past this, the rest are counted. */
-const MAX_SKIPPED_SAID = 10;
-
 /** The saved cases matching the filter, and how many are saved in all; unreadable lines are reported on stderr, skipped and left in the file. */
 async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: CaseRecord[]; total: number }> {
   const { cases: all, skipped, unreadable } = await readCases(ctx.io.env);
   if (unreadable) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('cases.unreadable', { file: shownPath(casesFile(ctx.io.env)), reason: fileReason(ctx.t, unreadable, MAX_CASE_LOG_BYTES) }));
   // Each line by its number, up to a screenful: a log full of junk (bytes written over it) is said in one more line, not one per line.
   const file = casesFile(ctx.io.env);
-  for (const s of skipped.slice(0, MAX_SKIPPED_SAID)) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line, file }));
-  if (skipped.length > MAX_SKIPPED_SAID) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('cases.invalidMore', { count: skipped.length - MAX_SKIPPED_SAID, file }));
+  const said = skipped.map((s) => ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line, file }));
+  await writeWarnings(ctx.io.stderr, ctx.t('warning.prefix'), said, (count) => ctx.t('cases.invalidMore', { count, file }));
   let since: number | undefined;
   if (filter.since !== undefined) {
     // A time without an offset is the user's wall-clock time, as the list shows times; a date alone is its midnight.
@@ -94,13 +91,15 @@ export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: C
 }
 
 /** One case, as the ticket summary. */
-export async function runCasesShow(opts: { id: string; format: string; json: boolean }, ctx: Context): Promise<void> {
+export async function runCasesShow(opts: { id: string; format: string; formatGiven?: boolean; json: boolean }, ctx: Context): Promise<void> {
   // Ids are lower-case; one copied from a ticket may be upper-case, or carry spaces around it.
   const id = opts.id.trim().toLowerCase();
   if (id === '') throw new UsageError('missing_case_id', ctx.t('cases.noId'));
   // The format is checked first: a wrong one is a mistake whatever the log holds, and is not hidden behind a case id.
   const { SUMMARY_FORMATS, renderSummary } = await import('../../render/summary.js');
   if (!(SUMMARY_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError('invalid_summary_format', ctx.t('summary.badFormat', { option: '--format', format: clip(opts.format) }), { value: clip(opts.format), values: [...SUMMARY_FORMATS] });
+  // --json is --format json: beside --format text or md one of the two would silently win (QA).
+  if (opts.json && opts.formatGiven && opts.format !== 'json') throw new UsageError('option_conflict', ctx.t('cases.formatAndJson', { format: opts.format }), { options: ['--format', '--json'] });
   const { list } = await cases(ctx);
   // A full id always names its case; otherwise the first characters must name exactly one.
   const exact = list.filter((c) => c.id === id);

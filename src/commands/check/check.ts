@@ -1,6 +1,6 @@
 /** `wallet-help check [NAME...]`: run the checks on their own, doctor style. */
 import stringWidth from 'fast-string-width';
-import { listOf, sentences } from '../../i18n/i18n.js';
+import { andList, listOf, sentences } from '../../i18n/i18n.js';
 import { didYouMean } from '../../util/suggest.js';
 import { layoutFor } from '../../render/layout.js';
 import { chainName, chainNames } from '../../render/chain.js';
@@ -47,6 +47,12 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
     throw new UsageError('unknown_check', sentences(t, t('checkcmd.unknown', { name: clip(n), names: listOf(t, CHECK_NAMES) }), hint), { value: clip(n), values: [...CHECK_NAMES], suggestions });
   }
   const names = (opts.names.length > 0 ? opts.names : [...CHECK_NAMES]) as CheckName[];
+  // An input none of the checks named uses would be silently ignored (`check connectivity --chain ltc`): refused, naming the checks it is for.
+  const unused = unusedInput(names, opts);
+  if (unused) {
+    const option = `--${unused.option}`;
+    throw new UsageError('unused_check_input', t('checkcmd.unusedInput', { option, checks: andList(t, unused.checks), names: andList(t, names) }), { option, checks: unused.checks });
+  }
   const crypto = await import('../../checks/crypto.js');
   // The chain as people write it: "BTC", "Bitcoin", "USDT TRC20".
   const chain = opts.chain === undefined ? undefined : crypto.chainFromText(opts.chain);
@@ -168,10 +174,33 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   return lines;
 }
 
-/** What a check still needs from the command line (a message key), or undefined when it has its input. */
+/** The inputs of the check command, as their options are named. */
+type CheckInput = 'chain' | 'address' | 'txid' | 'memo';
+
+/**
+ * What each check uses of the inputs, and what it says when one it cannot do without is missing (a memo is
+ * optional: a chain that needs one is reported without it). Checks that use none are absent.
+ */
+const CHECK_INPUTS: Partial<Record<CheckName, { uses: readonly CheckInput[]; optional?: CheckInput; need: MessageKey }>> = {
+  address: { uses: ['chain', 'address'], need: 'checkcmd.needAddress' },
+  txid: { uses: ['chain', 'txid'], need: 'checkcmd.needTxid' },
+  memo: { uses: ['chain', 'memo'], optional: 'memo', need: 'checkcmd.needChain' },
+  confirmations: { uses: ['chain', 'txid'], need: 'checkcmd.needTxid' },
+};
+
+/** What a check named on the command line still needs from it (a message key), or undefined when it has its input. */
 function missingInput(name: CheckName, opts: CheckCommandOptions): MessageKey | undefined {
-  if (name === 'address') return opts.chain === undefined || opts.address === undefined ? 'checkcmd.needAddress' : undefined;
-  if (name === 'txid' || name === 'confirmations') return opts.chain === undefined || opts.txid === undefined ? 'checkcmd.needTxid' : undefined;
-  if (name === 'memo') return opts.chain === undefined ? 'checkcmd.needChain' : undefined;
+  const inputs = CHECK_INPUTS[name];
+  return inputs?.uses.some((input) => input !== inputs.optional && opts[input] === undefined) ? inputs.need : undefined;
+}
+
+/** The first input given that none of the checks named uses, with the checks that would: it would be silently ignored. */
+function unusedInput(names: readonly CheckName[], opts: CheckCommandOptions): { option: CheckInput; checks: CheckName[] } | undefined {
+  const usedBy = (input: CheckInput) => CHECK_NAMES.filter((name) => CHECK_INPUTS[name]?.uses.includes(input));
+  for (const option of ['chain', 'address', 'txid', 'memo'] as const) {
+    if (opts[option] === undefined) continue;
+    const checks = usedBy(option);
+    if (!names.some((name) => checks.includes(name))) return { option, checks };
+  }
   return undefined;
 }

@@ -9,7 +9,7 @@ import { canPrompt } from '../../io/io.js';
 import type { KeyHints } from '../../io/prompter.js';
 import { listOf, sentences, type Translate } from '../../i18n/i18n.js';
 import { didYouMean } from '../../util/suggest.js';
-import { afterMark, layoutFor, UNWRAPPED, writeWarning, type Layout } from '../../render/layout.js';
+import { afterMark, layoutFor, UNWRAPPED, writeWarning, writeWarnings, type Layout } from '../../render/layout.js';
 import { formatDateTime } from '../../render/time.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { FACT_SCAN, loadScanner, redactCaseRecord, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
@@ -558,11 +558,13 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
   const catalog = await ctx.flows();
   const damaged: DamagedProgress[] = [];
   const unfinished = await loadProgress(io.env, (found) => damaged.push(found));
-  // A case that cannot be read is said, never passed over in silence: it may be the one meant.
-  for (const { file, reason } of damaged) {
+  // A case that cannot be read is said, never passed over in silence: it may be the one meant. Up to a screenful,
+  // as the case log's damaged lines are: a folder full of junk is counted past that.
+  const said = damaged.map(({ file, reason }) => {
     const why = reason === 'ENOTJSON' ? t('resume.notJson') : reason === 'ENOTCASE' ? t('resume.notCase') : fileReason(t, reason);
-    await writeWarning(io.stderr, t('warning.prefix'), t('resume.damaged', { file, reason: why }));
-  }
+    return t('resume.damaged', { file, reason: why });
+  });
+  await writeWarnings(io.stderr, t('warning.prefix'), said, (count) => t('resume.damagedMore', { count, folder: unfinishedCasesDir(io.env) }));
   if (unfinished.length === 0) throw new UsageError('nothing_to_resume', t('resume.none'));
   let resumed: CaseProgress | undefined;
   if (opts.flow === undefined) {
