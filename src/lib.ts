@@ -17,7 +17,7 @@ import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/ca
 import { readRequest, screenRequest } from './diagnosis/request.js';
 import { meantLang, sentences, translator, type Translate } from './i18n/i18n.js';
 import { refuseSecrets, type LibraryOption } from './safety/screen.js';
-import { clip, mayHoldSecret, sentValue } from './util/safe-text.js';
+import { clip, mayHoldSecret, sentValue, shownPath } from './util/safe-text.js';
 import { suggestionHint } from './util/suggest.js';
 
 export type { DiagnosisResult } from './engine/result.js';
@@ -55,7 +55,7 @@ export async function loadFlows(options: LoadFlowsOptions = {}): Promise<FlowSet
   // A folder that is not there is a mistake of the caller, as --flows is on the command line.
   for (const dir of folders) {
     const problem = await folderProblem(dir);
-    if (problem) throw new UsageError('flows_folder', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(dir), source: t('flowsFolder.library') }), { dir: sentValue(dir, 200) });
+    if (problem) throw new UsageError('flows_folder', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: shownPath(dir), source: t('flowsFolder.library') }), { dir: sentValue(dir, 200) });
   }
   const bundled = await loadBundledFlows(t);
   const catalog = await withOperatorFolders(bundled, folders);

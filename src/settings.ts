@@ -132,7 +132,8 @@ async function usableFolders(folders: { dirs: string[]; source: FolderSource }, 
     }
     const source =
       folders.source === 'flag' ? t('flowsFolder.flag') : folders.source === 'env' ? t('flowsFolder.env') : t('flowsFolder.setting', { file: shownPath(join(configDir(io.env), CONFIG_FILE_NAME)) });
-    const message = t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(dir), source });
+    // Whole: a path cut at 60 characters hid the very part that was mistyped.
+    const message = t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: shownPath(dir), source });
     if (folders.source === 'flag') throw new UsageError('flows_folder', message, { dir: sentValue(dir, 200) });
     if (!quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.flowsFolder', { problem: message }));
   }

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from './helpers.js';
+import { loadFlows } from '../src/lib.js';
 
 /** The complete example flow of the README's authoring guide. */
 function readmeExample(): string {
@@ -248,6 +249,12 @@ describe('a flow that cannot be used', () => {
     const cfg = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONFIG_DIR: configDir } });
     expect(cfg.code).toBe(0);
     expect(cfg.stderr).toContain(`(named by the flowsDir setting in ${join(configDir, 'config.json')}) does not exist.`);
+    // A long path is named whole: cut at 60 characters, it hid the part that was mistyped.
+    const deep = join(tempDir(), 'support-desk', 'operator-flows', 'payments-and-deposits', 'version-2026-11', 'flows-reviewed');
+    expect(deep.length).toBeGreaterThan(80);
+    expect(json((await run(['--flows', deep, 'flows', 'list', '--json'])).stdout).error.message).toBe(`The flows folder ${deep} (named by --flows) does not exist.`);
+    expect((await run(['flows', 'list'], { env: { WALLET_HELP_FLOWS: deep } })).stderr).toContain(`The flows folder ${deep} (named by the variable WALLET_HELP_FLOWS) does not exist.`);
+    await expect(loadFlows({ dirs: [deep] })).rejects.toThrow(`The flows folder ${deep} `);
   });
 
   it('names where a missing folder was set in Chinese without stray spaces between Chinese words (QA: author #10)', async () => {
