@@ -29,9 +29,14 @@ const lazyChildProcessInCommander = {
 
 /**
  * The message catalogues (src/i18n/messages.ts and messages-zh.ts, plain objects of texts)
- * as JSON.parse of one text: a run builds the catalogue from one string in the code cache,
+ * as JSON texts, one per section (src/i18n/sections.ts), each parsed when a run first looks
+ * up one of its texts: a run builds the catalogue from a few strings in the code cache,
  * instead of from some 570 strings each looked up in V8's string table as the cache is read
- * (~0.7 M instructions of a `--help`). The module's imports for effect stay: they decide its chunk.
+ * (~0.7 M instructions of a `--help`), and a run that needs only the help texts of its program
+ * (`--help`, `diagnose … --json`) parses only those (~0.7 M more). The English texts are written
+ * with JSON's \\u escapes: its chunk is ASCII (escapeNonAscii), where a non-ASCII character would
+ * be a JavaScript escape and make the text a two-byte string, which JSON.parse reads more slowly.
+ * The module's imports for effect stay: they decide its chunk.
  */
 const cataloguesAsJson = {
   name: 'catalogues-as-json',
@@ -46,9 +51,12 @@ const cataloguesAsJson = {
         if (typeof catalogue !== 'object' || catalogue === null || Object.values(catalogue).some((text) => typeof text !== 'string')) {
           throw new Error(`build: ${name} in ${args.path} is not a catalogue of texts`);
         }
-        return `export const ${name} = JSON.parse(${JSON.stringify(JSON.stringify(catalogue))});`;
+        // The Chinese catalogue's chunk keeps its characters (see escapeNonAscii), so its texts do too.
+        const texts = sectionTexts(catalogue, args.path.endsWith('-zh.ts') ? JSON.stringify : asciiJson);
+        return `export const ${name} = sectionedCatalogue(${JSON.stringify(texts)});`;
       });
-      return { loader: 'js', contents: [...(code.match(forEffect) ?? []), ...exports].join('\n'), resolveDir: dirname(args.path) };
+      const sectioned = "import { sectionedCatalogue } from './sections.js';";
+      return { loader: 'js', contents: [...(code.match(forEffect) ?? []), sectioned, ...exports].join('\n'), resolveDir: dirname(args.path) };
     });
   },
 };
@@ -174,7 +182,7 @@ await mkdir(dist, { recursive: true });
 const tools = join(dist, '.build-tools.mjs');
 await esbuild.build({
   stdin: {
-    contents: "export { loadFlowDir } from './src/flows/load.ts'; export { loadDirectoryFile } from './src/directory/load.ts'; export { FLOW_INDEX, flowFileName, flowIndex, flowInLanguage } from './src/flows/catalog.ts'; export { LANGS } from './src/engine/types.ts';",
+    contents: "export { loadFlowDir } from './src/flows/load.ts'; export { loadDirectoryFile } from './src/directory/load.ts'; export { FLOW_INDEX, flowFileName, flowIndex, flowInLanguage } from './src/flows/catalog.ts'; export { LANGS } from './src/engine/types.ts'; export { sectionTexts } from './src/i18n/sections.ts';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -186,7 +194,7 @@ await esbuild.build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { loadFlowDir, loadDirectoryFile, FLOW_INDEX, flowFileName, flowIndex, flowInLanguage, LANGS } = await import(tools);
+const { loadFlowDir, loadDirectoryFile, FLOW_INDEX, flowFileName, flowIndex, flowInLanguage, LANGS, sectionTexts } = await import(tools);
 await rm(tools);
 
 const { flows, problems } = await loadFlowDir(join(root, 'flows'), 'en', true);
