@@ -238,7 +238,8 @@ if (all.length > 0) {
     // Its chunks become CommonJS below: src/paths.ts takes __filename (the library uses import.meta.url).
     define: { ...common.define, __WALLET_HELP_CJS__: 'true' },
     // The worker thread of `flows validate` on many files is an entry of its own, sharing the chunks.
-    entryPoints: { cli: join(root, 'src/cli.ts'), 'check-worker': join(root, 'src/flows/check-worker.ts') },
+    // Plain diagnose lines (what scripts send) start from an entry of their own, without commander (src/direct.ts).
+    entryPoints: { cli: join(root, 'src/cli.ts'), direct: join(root, 'src/direct.ts'), 'check-worker': join(root, 'src/flows/check-worker.ts') },
     splitting: true,
     outdir: dist,
     chunkNames: 'chunks/[name]-[hash]',

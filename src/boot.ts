@@ -57,6 +57,14 @@ export function profileOf(argv: readonly string[]): Profile | undefined {
   return undefined;
 }
 
+/**
+ * The bundle's entry for a command line: direct.js for a plain diagnose line that scripts send (it reads it without
+ * commander, and hands anything else to cli.js), cli.js for every other. A wrong guess costs only speed.
+ */
+export function entryOf(argv: readonly string[]): 'direct.js' | 'cli.js' {
+  return profileOf(argv) === 'json' ? 'direct.js' : 'cli.js';
+}
+
 /** What happened to each bundle file loaded (for tests and the build's report). */
 export interface CacheReport {
   used: string[];
@@ -206,8 +214,8 @@ export function start(dist: string = __dirname, report: CacheReport = { used: []
       // Any other failure (a full disk) is the CLI's to report, as for every command: exit 74, in the user's language.
     }
   }
-  const cli = loadBundle(dist, 'cli.js', report, profileOf(argv)) as typeof import('./cli.js');
-  return cli.run(argv, { exitWhenIdle: true });
+  const entry = loadBundle(dist, entryOf(argv), report, profileOf(argv)) as typeof import('./cli.js');
+  return entry.run(argv, { exitWhenIdle: true });
 }
 
 /**
@@ -232,20 +240,21 @@ export function startWorker(name: string, dist: string = __dirname): void {
 export async function train(dist: string, stages: readonly (readonly string[][])[], profile?: Profile): Promise<string[]> {
   const scripts = new Map<string, Script>();
   const load = bundleLoader(dist, undefined, undefined, { used: [], refused: [], compiled: [] }, (name, script) => scripts.set(name, script));
-  const { run, rehearse } = load('cli.js') as typeof import('./cli.js');
   const cached = new Map<string, Buffer>();
   const cacheNew = () => {
     for (const [name, script] of scripts) if (!cached.has(name)) cached.set(name, script.createCachedData());
   };
   for (const commands of stages) {
     for (const argv of commands) {
-      await run(argv);
+      // Through the entry a user's run of that line starts from, so the cache holds the code it runs.
+      await (load(entryOf(argv)) as typeof import('./cli.js')).run(argv);
       if (process.exitCode !== 0) throw new Error(`code cache: \`wallet-help ${argv.join(' ')}\` exited ${String(process.exitCode)}`);
     }
     cacheNew();
   }
   if (profile === undefined) {
     // An interactive diagnosis, in both languages: the prompt library and what else only a session loads.
+    const { rehearse } = load('cli.js') as typeof import('./cli.js');
     for (const lang of ['en', 'zh'] as const) {
       const code = await rehearse(lang);
       if (code !== 0) throw new Error(`code cache: the interactive rehearsal (${lang}) exited ${code}`);

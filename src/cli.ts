@@ -1,125 +1,19 @@
-/** The process adapter: real streams, clock and files around `main`. This is the bundle's entry. */
-import { closeSync, createReadStream, fstatSync, openSync, promises as fsp, statSync, writeSync } from 'node:fs';
-import { directOutput, mayBeTerminal } from './io/direct-output.js';
+/**
+ * The CLI's entry: every command line, read by commander (program.ts). A plain diagnose line is
+ * read without it by the other entry, direct.ts (the launcher chooses; see src/boot.ts).
+ */
+import { commanderReader } from './program.js';
 import type { Lang } from './engine/types.js';
-import type { InputStream, IO } from './io/io.js';
+import type { IO } from './io/io.js';
 import { inquirerPrompter } from './io/prompter.js';
 import { main } from './main.js';
-import { readDataFile } from './data/read-file.js';
-import { ExitCode, signalExitCode } from './errors.js';
+import { processWorld, runProcess, type RunOptions } from './process-run.js';
 
-export interface RunOptions {
-  /**
-   * End the process as soon as the command is done, when nothing is left in flight: the
-   * output was all written synchronously (no stream was built) and Node has no timer,
-   * handle or request open. Otherwise Node first runs what V8 has queued, typically a
-   * young-generation garbage collection it scheduled as the heap filled (~0.8 ms, 1.8 M
-   * instructions of a 112 M run), for a process about to exit. The launcher asks for it;
-   * the build's training runs many commands in one process and does not.
-   */
-  exitWhenIdle?: boolean;
-}
+export type { RunOptions } from './process-run.js';
 
 /** Runs the CLI for this process and sets its exit code (process.exit only when nothing can be cut short). */
-export async function run(argv: readonly string[] = process.argv.slice(2), options: RunOptions = {}): Promise<void> {
-  // SIGINT, SIGTERM or SIGHUP while the run waits (a prompt, a check, --answers -) ends it as cancelled
-  // (one JSON document with --json; the case is saved when saving is on); whatever is not waiting gets two
-  // seconds to finish before the process ends, and a second signal ends it at once. The handlers are set
-  // when something first takes the signal: a run that only prints needs none.
-  let stop: AbortController | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
-    // A signal means stop, even if something is still running.
-    // eslint-disable-next-line no-restricted-syntax
-    if (stop?.signal.aborted && endsAtOnce(stop.signal.reason, signal)) process.exit(signalExitCode(signal));
-    stop?.abort(signal);
-    // eslint-disable-next-line no-restricted-syntax
-    setTimeout(() => process.exit(signalExitCode(signal)), 2000).unref();
-  };
-  const stopSignal = () => {
-    if (!stop) {
-      stop = new AbortController();
-      for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
-    }
-    return stop.signal;
-  };
-  // How a failure of standard output found after a write returned is said: main gives it (in the run's language, JSON with --json).
-  let sayOutputFailure = (reason: string) => `wallet-help: could not write the output (${reason})\n`;
-  // What a run prints goes straight to the descriptor until something needs the stream (see direct-output.ts).
-  const stdout = directOutput({
-    fd: 1,
-    stream: () => quietOnEpipe(process.stdout, (reason) => sayOutputFailure(reason)),
-    onClosed: () => {
-      process.exitCode ??= 0;
-    },
-  });
-  // Standard input is built on first read. Whether it is a terminal is asked of the descriptor first:
-  // building process.stdin to learn that a pipe or a file is not one costs a run several milliseconds.
-  let stdinTerminal: boolean | undefined;
-  const stdin: InputStream = {
-    get isTTY() {
-      return (stdinTerminal ??= mayBeTerminal(0) && process.stdin.isTTY === true);
-    },
-    [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator](),
-  };
-  let stderrBuilt = false;
-  const io: IO = {
-    stdin,
-    stdout,
-    get stderr() {
-      stderrBuilt = true;
-      return quietOnEpipe(process.stderr, (reason) => sayOutputFailure(reason));
-    },
-    ...processWorld(),
-    get signal() {
-      return stopSignal();
-    },
-    prompter: () => inquirerPrompter(process.stdin, stdout.stream(), stopSignal()),
-    sayOutputFailure: (say) => {
-      sayOutputFailure = say;
-    },
-  };
-  process.exitCode = await main(argv, io);
-  if (stop) for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
-  if (process.exitCode === 129) await releaseClosedTerminal();
-  if (options.exitWhenIdle && !stdout.streamBuilt && !stderrBuilt && process.getActiveResourcesInfo().length === 0) {
-    // Nothing is in flight, so nothing can be cut short (see RunOptions).
-    // eslint-disable-next-line no-restricted-syntax
-    process.exit();
-  }
-}
-
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
-/**
- * Whether a signal that comes once the run was told to stop (`first`, the reason it was stopped for) ends it at once.
- * A second Ctrl+C or SIGTERM does. A hangup after a hangup does not: a closed terminal sends one to the program and
- * its shell passes its own on (bash does to its jobs), nobody asking twice, and ending at the second lost the case
- * being saved as cancelled, at random. The two seconds given after the first signal still bound the run.
- */
-export function endsAtOnce(first: unknown, next: NodeJS.Signals): boolean {
-  return !(first === 'SIGHUP' && next === 'SIGHUP');
-}
-
-/**
- * After a hangup: standard input, output and error that were a terminal now gone are pointed at
- * /dev/null. On exit, Node 20 sets back the terminal modes it found at start and aborts the process
- * (an assertion, exit 134) when the terminal is no longer there; a descriptor that now names
- * another file is left alone.
- */
-async function releaseClosedTerminal(): Promise<void> {
-  const { isatty } = await import('node:tty');
-  for (const fd of [0, 1, 2]) {
-    try {
-      const stat = fstatSync(fd);
-      // /dev/null itself is a character device that is no terminal: nothing to do.
-      if (!stat.isCharacterDevice() || isatty(fd) || stat.rdev === statSync('/dev/null').rdev) continue;
-      closeSync(fd);
-      // The lowest free descriptor: the one just closed.
-      openSync('/dev/null', fd === 0 ? 'r' : 'w');
-    } catch {
-      // Not there any more, or not ours to change: nothing to do.
-    }
-  }
+export function run(argv: readonly string[] = process.argv.slice(2), options: RunOptions = {}): Promise<void> {
+  return runProcess(argv, options, (line, io) => main(line, io, { commander: commanderReader }));
 }
 
 /**
@@ -145,47 +39,8 @@ export async function rehearse(lang: Lang): Promise<number> {
   // Enter, again and again: the first problem of the menu, then the first answer of each question.
   const keys = setInterval(() => keyboard.write('\r'), 5);
   try {
-    return await main(['--lang', lang, 'diagnose', '--no-checks'], io);
+    return await main(['--lang', lang, 'diagnose', '--no-checks'], io, { commander: commanderReader });
   } finally {
     clearInterval(keys);
   }
-}
-
-/** This process's environment, folder, clock and files, as every command sees them. */
-function processWorld(): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'openRead' | 'isPipe'> {
-  return {
-    env: process.env,
-    cwd: process.cwd(),
-    now: () => new Date(),
-    readFile: (path) => readDataFile(path),
-    openRead: (path) => createReadStream(path),
-    isPipe: (path) => fsp.stat(path).then((stats) => stats.isFIFO(), () => false),
-  };
-}
-
-const watched = new WeakSet<NodeJS.WriteStream>();
-
-/** A reader that goes away (`| head -1`) is not an error: stop writing, quietly. Another failure is said with `say`. */
-function quietOnEpipe(stream: NodeJS.WriteStream, say: (reason: string) => string): NodeJS.WriteStream {
-  if (watched.has(stream)) return stream;
-  watched.add(stream);
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    stream.destroy();
-    // The reader went away: a closed pipe, or a terminal that was closed (EIO).
-    if (err.code === 'EPIPE' || (err.code === 'EIO' && stream.isTTY)) {
-      process.exitCode ??= 0;
-      return;
-    }
-    // Any other failure (a terminal gone wrong, a full disk) ends the run with EX_IOERR, said on standard
-    // error when that is not the stream that failed, as main says a failed direct write.
-    process.exitCode = ExitCode.output;
-    if (stream !== process.stderr) {
-      try {
-        writeSync(2, say(err.code ?? err.message));
-      } catch {
-        // Nowhere left to say it.
-      }
-    }
-  });
-  return stream;
 }

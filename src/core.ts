@@ -7,9 +7,9 @@
  * the bundler's CommonJS helpers) would sit in a chunk of its own. Modules here
  * reach fs/promises as fs.promises, which Node loads on first use: importing
  * node:fs/promises loads it (and readline, event targets and more) at start-up.
+ * Commander is not here: a plain diagnose line is read without it (see
+ * commands/diagnose/command-line.ts), and it loads with the program's declaration.
  */
-// Commander parses every command line; in this chunk, its CommonJS helpers join it.
-import 'commander';
 import './errors.js';
 import './engine/types.js';
 import './i18n/i18n.js';
@@ -25,6 +25,8 @@ import './render/layout.js';
 import './flows/catalog.js';
 import './directory/source.js';
 import './settings.js';
+import './process-run.js';
+import './main.js';
 // What diagnose (the command run most) needs besides its own module.
 import './engine/engine.js';
 import './engine/result.js';
@@ -33,6 +35,7 @@ import './diagnosis/checks.js';
 import './cases/store.js';
 import './checks/progress.js';
 import './commands/diagnose/answers.js';
+import './commands/diagnose/command-line.js';
 import './util/suggest.js';
 import './render/summary.js';
 import './render/chain.js';

@@ -3,7 +3,7 @@
  * error, cancellation, bug) into output and an exit code. Nothing below calls
  * process.exit.
  */
-import { CommanderError, type Command } from 'commander';
+import type { Command, CommanderError } from 'commander';
 import { meantSettings, readConfig, type ConfigWarning } from './config/config.js';
 import type { CaseFact, Flow, Lang } from './engine/types.js';
 import { asCancel, CancelError, ExitCode, OutputError, WalletHelpError } from './errors.js';
@@ -11,7 +11,7 @@ import { loadBundledFlows } from './flows/catalog.js';
 import { detectLang, langOf, meantLang, sentences, translator, type Translate } from './i18n/i18n.js';
 import type { ProblemRef } from './i18n/problem-ref.js';
 import { colorEnabled, type IO } from './io/io.js';
-import { buildProgram, declared } from './program.js';
+import { DIAGNOSE_OPTIONS, readDiagnoseLine, runDiagnoseLine, VALUED_GLOBALS } from './commands/diagnose/command-line.js';
 import type { Style } from './render/style.js';
 import { CHECK_OPTION_SCAN, FACT_SCAN, loadScanner, mayHoldSecret, refuseSecrets, refuseSecretVariables, screenSettings, SecretError, type SecretField, type Suspect } from './safety/screen.js';
 import type { SecretScanOptions } from './safety/secrets.js';
@@ -25,6 +25,13 @@ import './core.js';
 export interface MainOptions {
   /** Replaces the bundled flows (tests). */
   bundledFlows?: () => Promise<ReadonlyMap<string, Flow>>;
+  /**
+   * Commander's side (program.ts), for command lines other than a plain diagnose line: the CLI's entry (cli.ts)
+   * gives it; the entry for plain diagnose lines (direct.ts) runs main only for those, and does without commander.
+   */
+  commander?: typeof import('./program.js').commanderReader;
+  /** Read every command line with commander, a plain diagnose line too (tests compare the two ways; see command-line.ts). */
+  commanderOnly?: boolean;
 }
 
 /** Runs one command line (without the node and script names) and returns the exit code. */
@@ -90,6 +97,9 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   });
   const base = baseIn(lang, t);
   let program: Command | undefined;
+  const front = options.commander;
+  // A plain diagnose line (what scripts send) is read without loading commander (see command-line.ts).
+  const line = options.commanderOnly && front ? undefined : readDiagnoseLine(argv);
   try {
     if (early.lang !== undefined && langOf(early.lang) === undefined) {
       // The value in the details too, as the library gives it: a script sees what was refused.
@@ -107,6 +117,10 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
       const { err } = await styles();
       await writeWarning(io.stderr, err.yellow(t('warning.prefix')), sentences(t, t('warning.badEnvLang', { value: clip(envLang), language: t(`lang.${lang}`) }), suggestionHint(t, meantLang(envLang))));
     }
+    if (line) {
+      await runDiagnoseLine(base, line);
+      return ExitCode.ok;
+    }
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
     let ids: string[] = [];
     const help = mayShowHelp(argv);
@@ -114,12 +128,16 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     // Help is wrapped only on a terminal. It goes to stderr when a command is missing, but asking whether stderr is a
     // terminal builds its stream: stdout, a terminal too in an interactive shell, decides.
     if (help && io.stdout.isTTY) base.helpWrapping = await import('./render/wrap.js');
-    program = buildProgram(base, () => ids);
-    await program.parseAsync(help ? helpForUnknown(argv, program) : [...argv], { from: 'user' });
+    // Only the CLI's entry runs other lines, and it gives commander's side: without it, this is a bug.
+    if (!front) throw new Error('main: a command line that is not a plain diagnose line needs commander (MainOptions.commander)');
+    program = front.buildProgram(base, () => ids);
+    await program.parseAsync(help ? front.helpForUnknown(argv, program) : [...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (err) {
-    const path = program ? commandPath(program, argv) : [];
-    const reporter: Reporter = { io, t, json, batch, styles, commandPath: path, commandOptions: program ? optionsOf(program, path) : [] };
+    // The command named and its options, for the help hint and for an option given before its command.
+    const path = program && front ? front.commandPath(program, argv) : line ? ['diagnose'] : [];
+    const commandOptions = program && front ? front.optionsOf(program, path) : line ? DIAGNOSE_OPTIONS.flatMap((o) => (o.short ? [o.long, o.short] : [o.long])) : [];
+    const reporter: Reporter = { io, t, json, batch, styles, commandPath: path, commandOptions };
     try {
       return await report(await screened(err, t, argv), reporter);
     } catch (failed) {
@@ -137,7 +155,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
  */
 async function screened(err: unknown, t: Translate, argv: readonly string[]): Promise<unknown> {
   if (!(err instanceof Error) || err instanceof SecretError || err instanceof CancelError || err.message === '') return err;
-  if (err instanceof CommanderError && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')) return err;
+  if (isCommanderError(err) && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')) return err;
   // A number refused as out of range is quoted in its error as it was typed; six digits of it are not a one-time code.
   if (err instanceof WalletHelpError && NUMBER_ERRORS.has(err.code) && argv.every((arg, i) => !mayHoldSecret(arg) || isNumberOption(argv, i))) return err;
   const { findSecrets } = await loadScanner();
@@ -300,7 +318,7 @@ async function report(error: unknown, r: Reporter): Promise<number> {
     io.stderr.write(outputFailure(t, json, err.reason, json ? '' : (await r.styles()).err.red(t('error.prefix'))));
     return err.exitCode;
   }
-  if (err instanceof CommanderError) {
+  if (isCommanderError(err)) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
@@ -404,38 +422,18 @@ async function emit(r: Reporter, err: WalletHelpError, hint?: string): Promise<n
   return err.exitCode;
 }
 
-/** The chain of subcommands the words of argv name (["flows", "show"]). */
-/** The long and short names of the options of the command at `path` (none for the program itself). */
-function optionsOf(program: Command, path: readonly string[]): string[] {
-  let cmd: Command | undefined = program;
-  for (const word of path) cmd = cmd?.commands.find((c) => c.name() === word);
-  if (!cmd || cmd === program) return [];
-  return declared(cmd).options.flatMap((o) => [o.long, o.short].filter((n): n is string => n !== undefined));
-}
-
-function commandPath(program: Command, argv: readonly string[]): string[] {
-  const path: string[] = [];
-  let cmd = program;
-  for (const word of argv) {
-    if (word.startsWith('-')) continue;
-    const sub = cmd.commands.find((c) => c.name() === word);
-    // Before the first command, a word may be the value of a global option (--lang zh).
-    if (!sub) {
-      if (path.length === 0) continue;
-      break;
-    }
-    path.push(word);
-    cmd = declared(sub);
-  }
-  return path;
+/**
+ * An error of commander's own (usage, help shown, version): its code says so. Checked by code, not by class, so that
+ * main does not load commander for a command line read without it (see command-line.ts).
+ */
+function isCommanderError(err: unknown): err is CommanderError {
+  return err instanceof Error && typeof (err as Partial<CommanderError>).code === 'string' && (err as CommanderError).code.startsWith('commander.');
 }
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Global options followed by a value (so the value is not taken for a command). */
-const VALUED_GLOBALS = ['--lang', '--now', '--contacts', '--provider', '--flows'];
 /** Commands that only group others: named alone, they show their help. */
 const GROUPS = ['cases', 'flows'];
 
@@ -448,27 +446,6 @@ export function mayShowHelp(argv: readonly string[]): boolean {
   if (argv.includes('--version') || argv.includes('-V')) return false;
   const words = argv.filter((a, i) => !a.startsWith('-') && !VALUED_GLOBALS.includes(argv[i - 1] ?? ''));
   return words.length === 0 || (words.length === 1 && GROUPS.includes(words[0]!));
-}
-
-/**
- * "help diagnos" and "diagnos --help" ask for help on a command that does not exist, and commander would show the
- * program's help instead, with no word about the typo. Without the help words, commander gives its unknown-command
- * error, with its suggestion ("Did you mean diagnose?").
- */
-function helpForUnknown(argv: readonly string[], program: Command): string[] {
-  const words = argv.flatMap((a, i) => (!a.startsWith('-') && !VALUED_GLOBALS.includes(argv[i - 1] ?? '') ? [{ word: a, i }] : []));
-  const named = words[0]?.word === 'help' ? words.slice(1) : words;
-  // Down the command names typed ("cases lst"): the first that names no command of a group is the typo.
-  let cmd: Command = program;
-  for (const { word } of named) {
-    if (cmd.commands.length === 0) return [...argv];
-    const sub = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
-    if (!sub) return argv.filter((a, i) => a !== '--help' && a !== '-h' && !(a === 'help' && i === words[0]!.i));
-    cmd = declared(sub);
-  }
-  // "help cases list": commander's help command reads one word and would show the help of "cases"; it is "cases list --help".
-  if (words[0]?.word === 'help' && named.length > 1) return [...argv.filter((_, i) => i !== words[0]!.i), '--help'];
-  return [...argv];
 }
 
 /** Flags that shape the output of everything, including help and errors, so they are read before commander. */

@@ -13,12 +13,13 @@ import type { ContactsOptions } from './commands/contacts/contacts.js';
 import { CONFIG_KEYS } from './config/config.js';
 import { UsageError } from './errors.js';
 import { clip, sentValue } from './util/safe-text.js';
-import type { DiagnoseOptions } from './commands/diagnose/diagnose.js';
+import { DIAGNOSE_OPTIONS, flagsOf, GLOBAL_OPTIONS, runDiagnoseLine, VALUED_GLOBALS, type DiagnoseLine, type OptionSpec } from './commands/diagnose/command-line.js';
 import type { MessageKey } from './i18n/messages.js';
 import { HELP_EXAMPLES } from './help-examples.js';
 import type { Translate } from './i18n/i18n.js';
 import { applyGlobals } from './settings.js';
 import { VERSION } from './version.js';
+import './core.js';
 
 const HELP_TITLES: Record<string, MessageKey> = {
   'Usage:': 'help.usage',
@@ -38,66 +39,18 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     .version(VERSION, '-V, --version', t('opt.version'))
     .helpOption('-h, --help', t('opt.help'))
     .helpCommand('help [command]', t('cmd.help'))
-    // Parsed before commander runs (the help text itself depends on them); declared here for --help and validation.
-    .option('--lang <lang>', t('opt.lang'))
-    .option('--color', t('opt.color'))
-    .option('--no-color', t('opt.noColor'))
-    .option('--now <iso>', t('opt.now'))
-    .option('--contacts <file>', t('opt.contacts'))
-    .option('--provider <id>', t('opt.provider'))
-    .option('--flows <dir>', t('opt.flows'), collect, [])
     .addHelpText('after', helpText(ctx, `\n${t('program.examples')}\n`));
+  // --lang and --color are read before commander runs (the help text itself depends on them); declared for --help and validation.
+  for (const spec of GLOBAL_OPTIONS) declareOption(program, spec, t);
   // Subcommands inherit the output, help and exit settings configured above.
   const later = lazyCommands(program);
 
-  later(program.command('diagnose').description(t('cmd.diagnose')).argument('[flow]', t('diagnose.arg.flow')), (diagnose) => diagnose
-      .option('-a, --answer <id=value>', t('diagnose.opt.answer'), collect, [])
-      // Collected, not the last one kept: the same question answered twice with different values is an error, as with --answer.
-      .option('--network <value>', t('diagnose.opt.network'), collect, [])
-      .option('--balance <value>', t('diagnose.opt.balance'), collect, [])
-      .option('--verification <value>', t('diagnose.opt.verification'), collect, [])
-      .option('--answers <file>', t('diagnose.opt.answers'), (file: string, previous: string | undefined) => {
-        // One answers file: a second one (or standard input beside a file) would silently win or be ignored.
-        if (previous !== undefined) throw new UsageError('answers_file', t('error.answersFileTwice'));
-        return file;
-      })
-      .option('--check-input <id=text>', t('diagnose.opt.checkInput'), collect, [])
-      .option('--fact <key=value>', t('diagnose.opt.fact'), collect, [])
-      .option('--agent', t('diagnose.opt.agent'))
-      .option('--save', t('diagnose.opt.save'))
-      .option('--resume', t('diagnose.opt.resume'))
-      .option('--summary <format>', t('diagnose.opt.summary'))
-      .option('--no-checks', t('diagnose.opt.noChecks'))
-      .option('--timeout <ms>', t('diagnose.opt.timeout'))
-      .option('--no-input', t('diagnose.opt.noInput'))
-      .option('--json', t('diagnose.opt.json'))
-      .option('--batch [file]', t('diagnose.opt.batch'))
-      .action(async (flow: string | undefined, o: Omit<DiagnoseOptions, 'flow'> & { batch?: string | true }, command: Command) => {
-        const context = await applyGlobals(ctx, command.optsWithGlobals());
-        if (o.batch !== undefined) {
-          // What each line of the batch gives for itself, named for scripts: the first one given here as well.
-          const given: [boolean, string][] = [
-            [flow !== undefined, 'flow'],
-            [o.answers !== undefined, '--answers'],
-            [o.answer.length > 0, '--answer'],
-            [(o.checkInput?.length ?? 0) > 0, '--check-input'],
-            [o.network.length > 0, '--network'],
-            [o.balance.length > 0, '--balance'],
-            [o.verification.length > 0, '--verification'],
-          ];
-          const twice = given.find(([set]) => set)?.[1];
-          if (twice) throw new UsageError('batch_conflict', t('batch.conflict'), { option: twice });
-          // What a batch would silently ignore: it saves no case, writes no summary, has no facts to record and measures nothing.
-          const ignored = BATCH_IGNORES.find(([key]) => o[key] !== undefined && !(Array.isArray(o[key]) && o[key].length === 0));
-          if (ignored) throw new UsageError('batch_conflict', t('batch.notInBatch', { option: ignored[1] }), { option: ignored[1] });
-          const { runBatch } = await import('./commands/diagnose/batch.js');
-          await runBatch(o.batch === true ? '-' : o.batch, context, { input: o.input !== false });
-          return;
-        }
-        const { runDiagnose } = await import('./commands/diagnose/diagnose.js');
-        await runDiagnose({ ...o, flow, json: o.json === true, input: o.input !== false }, context);
-      })
-      .addHelpText('after', (context) => helpText(ctx, examples(t, 'diagnose', t('diagnose.notes', { flows: listOf(t, flowIds()) })))(context)));
+  later(program.command('diagnose').description(t('cmd.diagnose')).argument('[flow]', t('diagnose.arg.flow')), (diagnose) => {
+    for (const spec of DIAGNOSE_OPTIONS) declareOption(diagnose, spec, t);
+    diagnose
+      .action((flow: string | undefined, options: DiagnoseLine['options'], command: Command) => runDiagnoseLine(ctx, { flow, options, globals: command.optsWithGlobals() }))
+      .addHelpText('after', (context) => helpText(ctx, examples(t, 'diagnose', t('diagnose.notes', { flows: listOf(t, flowIds()) })))(context));
+  });
 
   later(program.command('contacts').description(t('cmd.contacts')).argument('[queue]', t('contacts.arg.queue')), (contacts) => contacts
       .option('--open', t('contacts.opt.open'))
@@ -350,17 +303,70 @@ function withDefault(description: string, value: unknown, ctx: BaseContext): str
   return sentences(ctx.t, description, ctx.t('help.default', { value: String(value) }));
 }
 
-/** diagnose options that have no meaning in a batch, with how they are written. */
-const BATCH_IGNORES = [
-  ['save', '--save'],
-  ['summary', '--summary'],
-  ['fact', '--fact'],
-  ['resume', '--resume'],
-  ['timeout', '--timeout'],
-] as const;
-
 const CONFIG_ACTIONS = ['list', 'get', 'set', 'unset', 'path'];
+
+/** Declares an option of the tables of command-line.ts: repeatable ones collect their values, in order, from []. */
+function declareOption(cmd: Command, spec: OptionSpec, t: Translate): void {
+  const { twice } = spec;
+  if (spec.list) cmd.option(flagsOf(spec), t(spec.help), collect, []);
+  else if (twice) {
+    cmd.option(flagsOf(spec), t(spec.help), (value: string, previous: string | undefined) => {
+      if (previous !== undefined) throw new UsageError(twice.code, t(twice.message));
+      return value;
+    });
+  } else cmd.option(flagsOf(spec), t(spec.help));
+}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
+
+/** The long and short names of the options of the command at `path` (none for the program itself). */
+export function optionsOf(program: Command, path: readonly string[]): string[] {
+  let cmd: Command | undefined = program;
+  for (const word of path) cmd = cmd?.commands.find((c) => c.name() === word);
+  if (!cmd || cmd === program) return [];
+  return declared(cmd).options.flatMap((o) => [o.long, o.short].filter((n): n is string => n !== undefined));
+}
+
+/** The chain of subcommands the words of argv name (["flows", "show"]). */
+export function commandPath(program: Command, argv: readonly string[]): string[] {
+  const path: string[] = [];
+  let cmd = program;
+  for (const word of argv) {
+    if (word.startsWith('-')) continue;
+    const sub = cmd.commands.find((c) => c.name() === word);
+    // Before the first command, a word may be the value of a global option (--lang zh).
+    if (!sub) {
+      if (path.length === 0) continue;
+      break;
+    }
+    path.push(word);
+    cmd = declared(sub);
+  }
+  return path;
+}
+
+/**
+ * "help diagnos" and "diagnos --help" ask for help on a command that does not exist, and commander would show the
+ * program's help instead, with no word about the typo. Without the help words, commander gives its unknown-command
+ * error, with its suggestion ("Did you mean diagnose?").
+ */
+export function helpForUnknown(argv: readonly string[], program: Command): string[] {
+  const words = argv.flatMap((a, i) => (!a.startsWith('-') && !VALUED_GLOBALS.includes(argv[i - 1] ?? '') ? [{ word: a, i }] : []));
+  const named = words[0]?.word === 'help' ? words.slice(1) : words;
+  // Down the command names typed ("cases lst"): the first that names no command of a group is the typo.
+  let cmd: Command = program;
+  for (const { word } of named) {
+    if (cmd.commands.length === 0) return [...argv];
+    const sub = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) return argv.filter((a, i) => a !== '--help' && a !== '-h' && !(a === 'help' && i === words[0]!.i));
+    cmd = declared(sub);
+  }
+  // "help cases list": commander's help command reads one word and would show the help of "cases"; it is "cases list --help".
+  if (words[0]?.word === 'help' && named.length > 1) return [...argv.filter((_, i) => i !== words[0]!.i), '--help'];
+  return [...argv];
+}
+
+/** Commander's side of main: what main needs to read a command line with commander and to report its errors. */
+export const commanderReader = { buildProgram, commandPath, optionsOf, helpForUnknown };

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utime
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { besides, profileOf } from '../src/boot.js';
+import { besides, entryOf, profileOf } from '../src/boot.js';
 import { ROOT } from './helpers.js';
 
 const DIST = join(ROOT, 'dist');
@@ -58,10 +58,11 @@ function diagnosisReport(dist: string): Report {
 describe('the code cache', () => {
   it('is made by the build for the start-up files and used by a run', () => {
     const report = diagnosisReport(DIST);
-    expect(report.used).toContain('cli.js');
+    // A diagnosis for scripts starts from the entry that reads its line without commander (src/direct.ts).
+    expect(report.used).toContain('direct.js');
     expect(report.used.some((f) => f.startsWith('chunks/diagnose-'))).toBe(true);
     expect(report.refused).toEqual([]);
-    // Each file is loaded once, however many files require it (the start-up chunk: cli.js and diagnose's).
+    // Each file is loaded once, however many files require it (the start-up chunk: direct.js and diagnose's).
     expect(new Set(report.used).size).toBe(report.used.length);
   });
 
@@ -74,7 +75,8 @@ describe('the code cache', () => {
     expect(help.code).toBe(0);
     expect(startUp(help.report)).toEqual(['cli.js', expect.stringMatching(/^chunks\/chunk-[\w-]+\.js$/)]);
     const diagnosis = diagnosisReport(DIST);
-    expect(startUp(diagnosis)).toEqual(startUp(help.report));
+    // The same start-up chunk; commander and the program's declaration are in cli.js, which a diagnosis for scripts does not read.
+    expect(startUp(diagnosis)).toEqual(['direct.js', startUp(help.report)[1]]);
     expect(diagnosis.used.filter((f) => f.startsWith('chunks/diagnose-'))).toHaveLength(1);
   });
 
@@ -106,7 +108,7 @@ describe('the code cache', () => {
     const dist = copyOfDist(false);
     expect(Math.floor(statSync(join(dist, 'cli.js')).mtimeMs / 1000)).not.toBe(Math.floor(statSync(join(DIST, 'cli.js')).mtimeMs / 1000));
     const report = diagnosisReport(dist);
-    expect(report.used).toContain('cli.js');
+    expect(report.used).toContain('direct.js');
     expect(report.used.some((f) => f.startsWith('chunks/diagnose-'))).toBe(true);
     expect(report.compiled).toEqual([]);
   });
@@ -126,14 +128,14 @@ describe('the code cache', () => {
     rmSync(join(dist, 'code-cache', 'source'), { recursive: true });
     const report = diagnosisReport(dist);
     expect(report.used).toEqual([]);
-    expect(report.compiled).toContain('cli.js');
+    expect(report.compiled).toContain('direct.js');
   });
 
   it('gives help screens and diagnoses for scripts (--json) a cache of their own, other runs the general one', () => {
     const dist = copyOfDist();
     // A damaged profile cache is refused by V8: that shows which cache a run took.
-    writeFileSync(join(dist, 'code-cache', 'json', 'cli.js.bin'), Buffer.from('not a code cache at all'));
-    expect(diagnosisReport(dist).refused).toEqual(['cli.js']);
+    writeFileSync(join(dist, 'code-cache', 'json', 'direct.js.bin'), Buffer.from('not a code cache at all'));
+    expect(diagnosisReport(dist).refused).toEqual(['direct.js']);
     const text = launch(dist, ['diagnose', 'payment-failed', '--network', 'offline']);
     expect(text.code).toBe(0);
     expect(text.report.used).toContain('cli.js');
@@ -142,6 +144,23 @@ describe('the code cache', () => {
     const help = launch(dist, ['diagnose', '--help']);
     expect(help.stdout).toContain('Usage: wallet-help diagnose');
     expect(help.report.refused).toEqual(['cli.js']);
+  });
+
+  it('hands a --json line that is not a plain diagnose line from the scripts\' entry to the CLI\'s', () => {
+    // An unknown option: the line goes to commander, which words the error as always.
+    const r = launch(DIST, ['diagnose', 'payment-failed', '--netwrk', 'offline', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'usage', option: '--netwrk' });
+    expect(r.report.used.slice(0, 2)).toEqual(['direct.js', expect.stringMatching(/^chunks\/chunk-[\w-]+\.js$/)]);
+    expect(r.report.used).toContain('cli.js');
+    expect(r.report.refused).toEqual([]);
+  });
+
+  it('starts a plain diagnose line for scripts from direct.js, every other line from cli.js', () => {
+    expect(entryOf(['diagnose', 'payment-failed', '--network', 'offline', '--json'])).toBe('direct.js');
+    expect(entryOf(['diagnose', 'payment-failed', '--network', 'offline'])).toBe('cli.js');
+    expect(entryOf(['--help'])).toBe('cli.js');
+    expect(entryOf(['diagnose', '--json', '--help'])).toBe('cli.js');
   });
 
   it('picks the profile from the command line', () => {
@@ -179,7 +198,7 @@ describe('the bundle files', () => {
   it('are ASCII, apart from the Chinese catalogue', () => {
     // One non-ASCII character (a regular expression written with Chinese punctuation) makes V8 hold a file as a
     // two-byte string decoded character by character, at every start; the build escapes them (escapeNonAscii).
-    const files = ['boot.js', 'cli.js', 'check-worker.js', ...readdirSync(join(DIST, 'chunks')).map((f) => `chunks/${f}`)];
+    const files = ['boot.js', 'cli.js', 'direct.js', 'check-worker.js', ...readdirSync(join(DIST, 'chunks')).map((f) => `chunks/${f}`)];
     const nonAscii = files.filter((f) => /[\u0080-\uffff]/.test(readFileSync(join(DIST, f), 'utf8')));
     expect(nonAscii).toEqual([expect.stringMatching(/^chunks\/messages-zh-[\w-]+\.js$/)]);
   });

@@ -8,6 +8,7 @@ import { loadFlowDir } from '../src/flows/load.js';
 import type { IO } from '../src/io/io.js';
 import type { InputQuestion, Prompter, SelectQuestion } from '../src/io/prompter.js';
 import { main } from '../src/main.js';
+import { commanderReader } from '../src/program.js';
 import type { Flow } from '../src/engine/types.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -85,6 +86,8 @@ export interface RunOptions {
   stdinStream?: Readable;
   /** Aborted like SIGTERM or SIGHUP abort a real run. */
   signal?: AbortSignal;
+  /** Read a plain diagnose line with commander too, as the CLI did before it read such lines itself (see command-line.ts). */
+  commanderOnly?: boolean;
 }
 
 /** A fresh, empty folder (for settings, flows, case logs). */
@@ -138,7 +141,11 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
     ...(opts.signal ? { signal: opts.signal } : {}),
   };
   const flows = opts.bundledFlows ?? bundledFlows;
-  const code = await main(argv, io, { bundledFlows: async () => new Map((await flows()).map((f) => [f.id, f])) });
+  const code = await main(argv, io, {
+    bundledFlows: async () => new Map((await flows()).map((f) => [f.id, f])),
+    commander: commanderReader,
+    commanderOnly: opts.commanderOnly === true,
+  });
   return { code, stdout, stderr, prompter };
 }
 

@@ -12,7 +12,7 @@ import stringWidth from 'fast-string-width';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { current, start, step } from '../src/engine/engine.js';
 import type { Flow, Lang } from '../src/engine/types.js';
-import { endsAtOnce } from '../src/cli.js';
+import { endsAtOnce } from '../src/process-run.js';
 import { ROOT } from './helpers.js';
 import { flat, KEYS, shellQuote, TerminalSession } from './tmux.js';
 
