@@ -275,6 +275,20 @@ if (all.length > 0) {
     await writeFile(file.path, chineseCatalogue ? code : escapeNonAscii(code));
   }
   await writeFile(join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
+  // The program's help as written to a file or a pipe, in each language, rendered by commander through the CLI's
+  // entry, for the runs that print it without commander (src/plain-help.ts). Settings from an empty folder.
+  await mkdir(join(dist, 'help'));
+  for (const lang of LANGS) {
+    const settings = await mkdtemp(join(tmpdir(), 'wallet-help-build-'));
+    const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dist, 'cli.js'))}).run(['--lang', ${JSON.stringify(lang)}, '--help'])`], {
+      env: { PATH: process.env.PATH, HOME: settings, NO_COLOR: '1', LANG: 'C.UTF-8' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+    await rm(settings, { recursive: true, force: true });
+    if (run.status !== 0 || run.stderr !== '' || !run.stdout.startsWith(lang === 'zh' ? '用法' : 'Usage')) throw new Error(`build: rendering the help (${lang}) failed:\n${run.stderr}`);
+    await writeFile(join(dist, 'help', `${lang}.txt`), run.stdout);
+  }
   // The launcher's loader, and the code cache it uses: made by running the common
   // commands once, with settings from an empty folder and output thrown away.
   await esbuild.build({ ...common, format: 'cjs', entryPoints: { boot: join(root, 'src/boot.ts') }, outdir: dist, packages: 'external' });

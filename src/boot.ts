@@ -24,6 +24,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
+import { isPlainHelp } from './plain-help.js';
 import { VERSION } from './version.js';
 
 const CACHE_DIR = 'code-cache';
@@ -58,11 +59,12 @@ export function profileOf(argv: readonly string[]): Profile | undefined {
 }
 
 /**
- * The bundle's entry for a command line: direct.js for a plain diagnose line that scripts send (it reads it without
- * commander, and hands anything else to cli.js), cli.js for every other. A wrong guess costs only speed.
+ * The bundle's entry for a command line: direct.js for a plain diagnose line that scripts send and for the program's
+ * plain help (it runs them without commander, and hands anything else to cli.js), cli.js for every other. A wrong
+ * guess costs only speed.
  */
 export function entryOf(argv: readonly string[]): 'direct.js' | 'cli.js' {
-  return profileOf(argv) === 'json' ? 'direct.js' : 'cli.js';
+  return profileOf(argv) === 'json' || isPlainHelp(argv) ? 'direct.js' : 'cli.js';
 }
 
 /** What happened to each bundle file loaded (for tests and the build's report). */

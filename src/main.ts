@@ -3,6 +3,8 @@
  * error, cancellation, bug) into output and an exit code. Nothing below calls
  * process.exit.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command, CommanderError } from 'commander';
 import { meantSettings, readConfig, type ConfigWarning } from './config/config.js';
 import type { CaseFact, Flow, Lang } from './engine/types.js';
@@ -20,14 +22,16 @@ import { userTimeZone } from './render/user-zone.js';
 import { clip, safeJson, sentValue, shownPath } from './util/safe-text.js';
 import { suggestionHint } from './util/suggest.js';
 import type { BaseContext } from './settings.js';
+import { isPlainHelp } from './plain-help.js';
+import { BUNDLED_HELP_DIR } from './paths.js';
 import './core.js';
 
 export interface MainOptions {
   /** Replaces the bundled flows (tests). */
   bundledFlows?: () => Promise<ReadonlyMap<string, Flow>>;
   /**
-   * Commander's side (program.ts), for command lines other than a plain diagnose line: the CLI's entry (cli.ts)
-   * gives it; the entry for plain diagnose lines (direct.ts) runs main only for those, and does without commander.
+   * Commander's side (program.ts), for command lines other than a plain diagnose line or plain help for a file or a
+   * pipe: the CLI's entry (cli.ts) gives it; the other entry (direct.ts) runs main only for those, without commander.
    */
   commander?: typeof import('./program.js').commanderReader;
   /** Read every command line with commander, a plain diagnose line too (tests compare the two ways; see command-line.ts). */
@@ -121,6 +125,11 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
       await runDiagnoseLine(base, line);
       return ExitCode.ok;
     }
+    // The program's help for a file or a pipe (agents read it to learn the CLI), as the build rendered it with commander.
+    if (!front && isPlainHelp(argv) && !io.stdout.isTTY) {
+      io.stdout.write(renderedHelp(lang, t));
+      return ExitCode.ok;
+    }
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
     let ids: string[] = [];
     const help = mayShowHelp(argv);
@@ -129,7 +138,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     // terminal builds its stream: stdout, a terminal too in an interactive shell, decides.
     if (help && io.stdout.isTTY) base.helpWrapping = await import('./render/wrap.js');
     // Only the CLI's entry runs other lines, and it gives commander's side: without it, this is a bug.
-    if (!front) throw new Error('main: a command line that is not a plain diagnose line needs commander (MainOptions.commander)');
+    if (!front) throw new Error('main: a command line that is neither a plain diagnose line nor plain help needs commander (MainOptions.commander)');
     program = front.buildProgram(base, () => ids);
     await program.parseAsync(help ? front.helpForUnknown(argv, program) : [...argv], { from: 'user' });
     return ExitCode.ok;
@@ -420,6 +429,16 @@ async function emit(r: Reporter, err: WalletHelpError, hint?: string): Promise<n
     r.io.stderr.write(`${layout.hanging((await r.styles()).err.red.bold(r.t('error.prefix')), err.message)}\n${hint ? `${layout.wrap(hint)}\n` : ''}`);
   }
   return err.exitCode;
+}
+
+/** The program's help in a language, as the build rendered it for a file or a pipe (dist/help/, see plain-help.ts). */
+function renderedHelp(lang: Lang, t: Translate): string {
+  const file = join(BUNDLED_HELP_DIR, `${lang}.txt`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new WalletHelpError('help_missing', t('error.helpMissing', { file: shownPath(file) }), ExitCode.internal);
+  }
 }
 
 /**

@@ -30,6 +30,9 @@ export const BUNDLED_FLOWS_JSON_DIR = join(PACKAGE_ROOT, 'dist', 'flows');
 /** The YAML sources of the bundled flows. */
 export const BUNDLED_FLOWS_DIR = join(PACKAGE_ROOT, 'flows');
 
+/** The program's help as written to a file or a pipe, one file a language, rendered by the build (see plain-help.ts). */
+export const BUNDLED_HELP_DIR = join(PACKAGE_ROOT, 'dist', 'help');
+
 /** The bundled demo support directory, compiled from `directory/example.yaml` by the build. */
 export const BUNDLED_DIRECTORY_JSON = join(PACKAGE_ROOT, 'dist', 'directory.json');
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { besides, entryOf, profileOf } from '../src/boot.js';
+import { isPlainHelp } from '../src/plain-help.js';
 import { ROOT } from './helpers.js';
 
 const DIST = join(ROOT, 'dist');
@@ -32,7 +33,7 @@ interface Report {
 }
 
 /** Runs the CLI from `dist` the way the launcher does, in a fresh process; returns its output and the cache report. */
-function launch(dist: string, args: string[]): { code: number | null; stdout: string; stderr: string; report: Report } {
+function launch(dist: string, args: string[], env: Record<string, string> = {}, settings?: string): { code: number | null; stdout: string; stderr: string; report: Report } {
   // The report is written at exit: the launcher ends the process as soon as the run is done.
   const script = `const report = { used: [], refused: [], compiled: [] };
 process.on('exit', () => require('node:fs').writeSync(2, '@@' + JSON.stringify(report)));
@@ -41,7 +42,8 @@ require(${JSON.stringify(join(dist, 'boot.js'))}).start(${JSON.stringify(dist)},
   copies.push(dir);
   const file = join(dir, 'launch.cjs');
   writeFileSync(file, script);
-  const r = spawnSync(process.execPath, [file, ...args], { env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir, NO_COLOR: '1' }, encoding: 'utf8' });
+  if (settings !== undefined) writeFileSync(join(dir, 'config.json'), settings);
+  const r = spawnSync(process.execPath, [file, ...args], { env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir, NO_COLOR: '1', ...env }, encoding: 'utf8' });
   const [stderr, report] = r.stderr.split('@@');
   return { code: r.status, stdout: r.stdout, stderr: stderr ?? '', report: JSON.parse(report ?? '{"used":[],"refused":[],"compiled":[]}') as Report };
 }
@@ -71,12 +73,14 @@ describe('the code cache', () => {
     // is also imported dynamically, or a lazily loaded module that skips core.ts, ends up in a chunk of its own, which
     // every run then opens and compiles as one more file (see src/core.ts).
     const startUp = (report: Report) => report.used.filter((f) => !f.startsWith('chunks/diagnose-'));
-    const help = launch(DIST, ['--help']);
+    const help = launch(DIST, ['diagnose', '--help']);
     expect(help.code).toBe(0);
     expect(startUp(help.report)).toEqual(['cli.js', expect.stringMatching(/^chunks\/chunk-[\w-]+\.js$/)]);
     const diagnosis = diagnosisReport(DIST);
-    // The same start-up chunk; commander and the program's declaration are in cli.js, which a diagnosis for scripts does not read.
+    // The same start-up chunk; commander and the program's declaration are in cli.js, which a diagnosis for scripts
+    // does not read, and neither does the program's plain help written to a pipe.
     expect(startUp(diagnosis)).toEqual(['direct.js', startUp(help.report)[1]]);
+    expect(launch(DIST, ['--help']).report.used).toEqual(['direct.js', startUp(help.report)[1]]);
     expect(diagnosis.used.filter((f) => f.startsWith('chunks/diagnose-'))).toHaveLength(1);
   });
 
@@ -156,10 +160,68 @@ describe('the code cache', () => {
     expect(r.report.refused).toEqual([]);
   });
 
+  it('prints the help rendered by the build for a file or a pipe, as commander writes it, in every case', () => {
+    // The same command line and settings through the CLI's entry, which always reads the line with commander.
+    const withCommander = (args: string[], env: Record<string, string>, settings?: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'wallet-help-boot-home-'));
+      copies.push(dir);
+      if (settings !== undefined) writeFileSync(join(dir, 'config.json'), settings);
+      const script = `require(${JSON.stringify(join(DIST, 'cli.js'))}).run(${JSON.stringify(args)})`;
+      return spawnSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir, NO_COLOR: '1', ...env }, encoding: 'utf8' });
+    };
+    const cases: [string[], Record<string, string>, string?][] = [
+      [['--help'], {}],
+      [['-h'], {}],
+      [['help'], {}],
+      [['--lang', 'zh', '--help'], {}],
+      [['--help', '--lang=en', '--no-color'], {}],
+      [['--help'], { WALLET_HELP_LANG: 'zh' }],
+      [['--help'], { LANG: 'zh_CN.UTF-8' }],
+      [['--help'], {}, JSON.stringify({ lang: 'zh' })],
+      // A damaged settings file is moved aside and said, before the help.
+      [['--help'], {}, '{ damaged'],
+      [['--help'], { WALLET_HELP_LANG: 'klingon' }],
+      [['--lang', 'xx', '--help'], {}],
+    ];
+    for (const [args, env, settings] of cases) {
+      const own = launch(DIST, args, env, settings);
+      const commander = withCommander(args, env, settings);
+      const shown = (text: string) => text.replace(/config\.json\.corrupt-[\w-]+/g, 'config.json.corrupt-…').replace(/wallet-help-boot-home-\w+/g, 'home');
+      expect({ args, env, code: own.code, stdout: own.stdout, stderr: shown(own.stderr) }).toEqual({ args, env, code: commander.status, stdout: commander.stdout, stderr: shown(commander.stderr) });
+      if (own.code === 0) expect(own.report.used).not.toContain('cli.js');
+    }
+  });
+
+  it('says so when the rendered help is missing from the installed package', () => {
+    const dist = copyOfDist();
+    rmSync(join(dist, 'help'), { recursive: true });
+    const r = launch(dist, ['--help']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/The bundled help is missing \(.*help.en\.txt\)\. Run "npm run build"/);
+  });
+
+  it('tells the program\'s plain help from other lines', () => {
+    expect(isPlainHelp(['--help'])).toBe(true);
+    expect(isPlainHelp(['-h'])).toBe(true);
+    expect(isPlainHelp(['help'])).toBe(true);
+    expect(isPlainHelp(['--lang', 'zh', '--help'])).toBe(true);
+    expect(isPlainHelp(['--help', '--lang=zh', '--color'])).toBe(true);
+    expect(isPlainHelp([])).toBe(false);
+    expect(isPlainHelp(['--help', '--help'])).toBe(false);
+    expect(isPlainHelp(['help', 'diagnose'])).toBe(false);
+    expect(isPlainHelp(['diagnose', '--help'])).toBe(false);
+    expect(isPlainHelp(['--lang', '--help'])).toBe(false);
+    expect(isPlainHelp(['--lang', 'zh', '--lang', 'en', '--help'])).toBe(false);
+    expect(isPlainHelp(['--help', '--version'])).toBe(false);
+    expect(isPlainHelp(['--now', '2026-11-20', '--help'])).toBe(false);
+  });
+
   it('starts a plain diagnose line for scripts from direct.js, every other line from cli.js', () => {
     expect(entryOf(['diagnose', 'payment-failed', '--network', 'offline', '--json'])).toBe('direct.js');
     expect(entryOf(['diagnose', 'payment-failed', '--network', 'offline'])).toBe('cli.js');
-    expect(entryOf(['--help'])).toBe('cli.js');
+    expect(entryOf(['--help'])).toBe('direct.js');
+    expect(entryOf(['help', 'diagnose'])).toBe('cli.js');
     expect(entryOf(['diagnose', '--json', '--help'])).toBe('cli.js');
   });
 

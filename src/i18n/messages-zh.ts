@@ -143,6 +143,7 @@ export const zh: Record<MessageKey, string> = {
   'error.badNow': '{name} 需要 ISO-8601 格式的日期时间，例如 2026-11-20T09:30:00+08:00，而不是“{value}”。',
   'error.directory': '无法使用客服目录 {file}：',
   'error.directoryMissing': '缺少内置客服目录（{file}）。请在 wallet-help 目录中运行“npm run build”。',
+  'error.helpMissing': '缺少内置帮助文本（{file}）。请在 wallet-help 目录中运行“npm run build”。',
   'error.unknownProvider': '目录中没有服务商“{provider}”。可用的服务商：{providers}。',
   'error.unknownQueue': '没有客服团队“{queue}”。',
   'error.unknownQueue.list': '可用的客服团队：{queues}。',

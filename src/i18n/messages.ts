@@ -151,6 +151,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'error.badNow': '{name} expects an ISO-8601 date and time such as 2026-11-20T09:30:00+08:00, not "{value}".',
   'error.directory': 'The support directory {file} cannot be used:',
   'error.directoryMissing': 'The bundled support directory is missing ({file}). Run "npm run build" in the wallet-help folder.',
+  'error.helpMissing': 'The bundled help is missing ({file}). Run "npm run build" in the wallet-help folder.',
   'error.unknownProvider': 'The directory has no provider "{provider}". Its providers are: {providers}.',
   'error.unknownQueue': 'There is no queue "{queue}".',
   'error.unknownQueue.list': 'Queues are: {queues}.',
