@@ -176,8 +176,14 @@ export function jsonShape(json: string): { keys: number; tooDeepAt?: number } {
   return { keys };
 }
 
-/** A colon written as an escape: the text's colons then no longer match its keys and the colons of its parsed texts. */
-const ESCAPED_COLON = /\\u003a/i;
+/**
+ * Whether a text writes a colon as an escape (JSON's \u is lower case, its hex digits either): the text's colons then no
+ * longer match its keys and the colons of its parsed texts. Two native searches: a case-insensitive regular expression
+ * over every file of a large folder cost `flows validate` about 2% of its time.
+ */
+function hasEscapedColon(text: string): boolean {
+  return text.includes('\\u003a') || text.includes('\\u003A');
+}
 
 /**
  * JSON.parse, plus the two things it lets through: a key written twice in one object
@@ -200,7 +206,7 @@ export function parseJson(text: string): { value: unknown; repeatsKey: boolean; 
   if (typeof value !== 'object' || value === null) return { value, repeatsKey: false, tooDeep: false };
   const shape = valueShape(value);
   let repeatsKey: boolean;
-  if (ESCAPED_COLON.test(text)) repeatsKey = shape.keys !== jsonShape(text).keys;
+  if (hasEscapedColon(text)) repeatsKey = shape.keys !== jsonShape(text).keys;
   else {
     let colons = 0;
     for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) colons++;
