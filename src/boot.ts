@@ -18,8 +18,9 @@
  * cache was made by another Node version, Node's own loader loads the bundle,
  * with Node's own compile cache on Node 22+.
  *
- * This file is bundled on its own to dist/boot.js (CommonJS) and is the first
- * thing the launcher loads.
+ * This file is bundled on its own to dist/boot.js (CommonJS). The launcher
+ * (bin/wallet-help.js) runs it as part of its own module, without require();
+ * the build, the tests and `flows validate`'s worker threads require it.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
@@ -77,8 +78,8 @@ export interface CacheReport {
 type ModuleInternals = typeof import('node:module') & { wrap(content: string): string };
 
 /**
- * The CommonJS loader's Module class, taken from this module: requiring `node:module` would
- * also load Node's ES module loader and source-map support, which a run does not use.
+ * The CommonJS loader's Module class, taken from this module (the launcher's, when it runs this file): requiring
+ * `node:module` would also load Node's ES module loader and source-map support, which a run does not use.
  */
 const Module = module.constructor as unknown as ModuleInternals;
 

@@ -225,6 +225,16 @@ describe('the code cache', () => {
     expect(entryOf(['diagnose', '--json', '--help'])).toBe('cli.js');
   });
 
+  it('says how to build it when the launcher finds no dist/ (a checkout that was never built)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wallet-help-unbuilt-'));
+    copies.push(dir);
+    cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'wallet-help.js'), '--help'], { env: { PATH: process.env.PATH ?? '', HOME: dir }, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`wallet-help: ${join(dir, 'dist', 'boot.js')} cannot be read (ENOENT). Run "npm run build" in ${dir}.\n`);
+  });
+
   it('picks the profile from the command line', () => {
     expect(profileOf(['--help'])).toBe('help');
     expect(profileOf(['cases', 'list', '-h'])).toBe('help');
