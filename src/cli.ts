@@ -1,6 +1,7 @@
 /**
- * The CLI's entry: every command line, read by commander (program.ts). A plain diagnose line is
- * read without it by the other entry, direct.ts (the launcher chooses; see src/boot.ts).
+ * The CLI's entry: every command line, read by commander (program.ts). A plain diagnose line, and
+ * the program's help for a file or a pipe, are run without it by the other entry, direct.ts (the
+ * launcher chooses; see entryOf in src/boot.ts), which hands it any other line.
  */
 import { commanderReader } from './program.js';
 import type { Lang } from './engine/types.js';
