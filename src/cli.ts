@@ -1,7 +1,8 @@
 /**
- * The CLI's entry: every command line, read by commander (program.ts). A plain diagnose line, and
- * the program's help for a file or a pipe, are run without it by the other entry, direct.ts (the
- * launcher chooses; see entryOf in src/boot.ts), which hands it any other line.
+ * The CLI's entry: every command line, with commander (program.ts) loaded. main still reads a plain
+ * diagnose line itself (command-line.ts) and gives commander the rest. Such lines, and the
+ * program's help for a file or a pipe, usually start from the other entry, direct.ts, which holds
+ * no commander (the launcher chooses; see entryOf in src/boot.ts) and hands this one any other line.
  */
 import { commanderReader } from './program.js';
 import type { Lang } from './engine/types.js';
