@@ -171,6 +171,19 @@ function exportsAsValues(code, path) {
   return `${code.replace(match[0], getters)}\nObject.assign(stdin_exports,{${values.join(',')}});\n`;
 }
 
+/**
+ * Runs `script` in a Node process of its own, as a user's run with no settings: HOME is an empty folder (the settings
+ * folder is found from it, as a user's is, through env-paths), no WALLET_HELP_* variable, no colour. Its output is kept.
+ */
+async function runWithoutSettings(script) {
+  const settings = await mkdtemp(join(tmpdir(), 'wallet-help-build-'));
+  try {
+    return spawnSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH, HOME: settings, NO_COLOR: '1', LANG: 'C.UTF-8' }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  } finally {
+    await rm(settings, { recursive: true, force: true });
+  }
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
@@ -238,7 +251,7 @@ if (all.length > 0) {
     // Its chunks become CommonJS below: src/paths.ts takes __filename (the library uses import.meta.url).
     define: { ...common.define, __WALLET_HELP_CJS__: 'true' },
     // The worker thread of `flows validate` on many files is an entry of its own, sharing the chunks.
-    // Plain diagnose lines (what scripts send) start from an entry of their own, without commander (src/direct.ts).
+    // Plain diagnose lines (what scripts send) and help to a pipe start from an entry of their own, without commander (src/direct.ts).
     entryPoints: { cli: join(root, 'src/cli.ts'), direct: join(root, 'src/direct.ts'), 'check-worker': join(root, 'src/flows/check-worker.ts') },
     splitting: true,
     outdir: dist,
@@ -279,13 +292,7 @@ if (all.length > 0) {
   // entry, for the runs that print it without commander (src/plain-help.ts). Settings from an empty folder.
   await mkdir(join(dist, 'help'));
   for (const lang of LANGS) {
-    const settings = await mkdtemp(join(tmpdir(), 'wallet-help-build-'));
-    const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(dist, 'cli.js'))}).run(['--lang', ${JSON.stringify(lang)}, '--help'])`], {
-      env: { PATH: process.env.PATH, HOME: settings, NO_COLOR: '1', LANG: 'C.UTF-8' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-    });
-    await rm(settings, { recursive: true, force: true });
+    const run = await runWithoutSettings(`require(${JSON.stringify(join(dist, 'cli.js'))}).run(['--lang', ${JSON.stringify(lang)}, '--help'])`);
     if (run.status !== 0 || run.stderr !== '' || !run.stdout.startsWith(lang === 'zh' ? '用法' : 'Usage')) throw new Error(`build: rendering the help (${lang}) failed:\n${run.stderr}`);
     await writeFile(join(dist, 'help', `${lang}.txt`), run.stdout);
   }
@@ -297,15 +304,8 @@ if (all.length > 0) {
   // settings from an empty folder; the manifest then describes every cache file made.
   const boot = join(dist, 'boot.js');
   const train = async (stages, profile) => {
-    const settings = await mkdtemp(join(tmpdir(), 'wallet-help-build-'));
     const args = [JSON.stringify(dist), JSON.stringify(stages), ...(profile ? [JSON.stringify(profile)] : [])].join(', ');
-    const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(boot)}).train(${args}).then((files) => console.log(JSON.stringify(files)))`], {
-      // The settings folder found the way a user's is (env-paths, from HOME), so the cache holds that code too.
-      env: { PATH: process.env.PATH, HOME: settings, NO_COLOR: '1', LANG: 'C.UTF-8' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-    });
-    await rm(settings, { recursive: true, force: true });
+    const run = await runWithoutSettings(`require(${JSON.stringify(boot)}).train(${args}).then((files) => console.log(JSON.stringify(files)))`);
     if (run.status !== 0) throw new Error(`build: the code-cache training run${profile ? ` (${profile})` : ''} failed:\n${run.stderr}`);
     return JSON.parse(run.stdout.trim().split('\n').pop());
   };
