@@ -1,9 +1,10 @@
-// The floor under `flows validate` for the benchmark: only reading, decoding and parsing
+// The floor under `flows validate` for the benchmark: only reading, decoding (the same way) and parsing
 // every file of a folder (JSON.parse, or js-yaml for YAML, the fastest YAML parser wallet-help
 // uses), shared out among the same threads as wallet-help's (this one and a worker per other
 // core), with no checks at all. What validation costs is what wallet-help takes beyond this.
 //
 //   node bench/parse-floor.mjs DIR
+import { isAscii, transcode } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +12,11 @@ import { setImmediate } from 'node:timers';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { CORE_SCHEMA, load } from 'js-yaml';
 
+// Decoded as wallet-help decodes (src/data/located-yaml.ts): ASCII copied, anything else through the transcoder.
+const decode = (bytes) => (isAscii(bytes) ? bytes.toString('latin1') : transcode(bytes, 'utf8', 'utf16le').toString('utf16le'));
+
 const parse = (file) => {
-  const text = readFileSync(file).toString('utf8');
+  const text = decode(readFileSync(file));
   return file.endsWith('.json') ? JSON.parse(text) : load(text, { schema: CORE_SCHEMA });
 };
 

@@ -305,6 +305,15 @@ describe('flow validation', () => {
     expect(decoded).toEqual({ text: 'id: 付款\n' });
   });
 
+  it('decodes every kind of text as it is written: ASCII, Chinese, characters beyond the BMP, a mark in the middle', () => {
+    // Plain ASCII and the rest take two ways (a copy, and the transcoder); both give what UTF-8 says, character for character.
+    const texts = ['id: tiny\n', 'title: 付款失败 ✓\n', 'x: "😀 𠀀 é"\n', 'a: \uFEFFinside\n', `${'a'.repeat(100_000)}付`, '付', ''];
+    for (const text of texts) expect(decodeUtf8(Buffer.from(text), 'f.yaml'), JSON.stringify(text.slice(0, 20))).toEqual({ text });
+    // A file that is a byte-order mark and nothing else is empty.
+    expect(decodeUtf8(Buffer.from('\uFEFF😀'), 'f.yaml')).toEqual({ text: '😀' });
+    expect(decodeUtf8(Buffer.from('\uFEFF'), 'f.yaml')).toEqual({ text: '' });
+  });
+
   it('reads JSON with JSON.parse, still refusing repeated keys, however they are spelled', () => {
     const plain = parseLocatedYaml('{"a": "x\\"}{[", "b": {"c": [1, {"d": "\\\\"}]}}', 'x.json');
     expect(plain.problems).toEqual([]);

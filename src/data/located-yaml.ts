@@ -3,7 +3,7 @@
  * (flows, the support directory, answers files). Every problem found later can
  * be reported as file:line:column.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { extname } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
@@ -59,8 +59,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string, lang: Lang = 'en'): 
     };
   }
   if (isUtf8(bytes)) {
-    // Both run natively and fast; TextDecoder's strict mode is several times slower on large files.
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const text = decodeValidUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
   {
@@ -76,6 +75,18 @@ export function decodeUtf8(bytes: Uint8Array, file: string, lang: Lang = 'en'): 
       },
     };
   }
+}
+
+/**
+ * Bytes already known to be valid UTF-8, as text. Plain ASCII is copied as it is; anything else is converted
+ * to UTF-16 by the buffer module's transcoder (vectorized, about five times V8's own decoder behind
+ * toString('utf8')) and taken as UTF-16: decoding was an eighth of `flows validate`'s time on a folder of flows
+ * with Chinese texts, now about half that. isUtf8 (strict, fast) is the check; TextDecoder's strict mode is
+ * several times slower on large files.
+ */
+function decodeValidUtf8(bytes: Buffer): string {
+  if (isAscii(bytes)) return bytes.toString('latin1');
+  return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
 }
 
 /** Why a data file could not be read (an error of readDataFile), as a problem at its start worded in `lang`. */
