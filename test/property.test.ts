@@ -352,7 +352,9 @@ describe('the checker\'s fast answers', () => {
         fc.record({ en: texts, zh: texts }),
       ),
     })).v;
-    const checker = () => new Checker(parseLocatedYaml('{}', 'x.json').doc, 'en', (t) => screenDataText(t, { contacts: true }));
+    // One screen for every checker, as in a run: what one checker learnt of a text (remembered per screen) serves the next.
+    const screen = (t: string) => screenDataText(t, { contacts: true });
+    const checker = () => new Checker(parseLocatedYaml('{}', 'x.json').doc, 'en', screen);
     const allowed = ['text', 'answers', 'en'];
     const required = ['text'];
     fc.assert(

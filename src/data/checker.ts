@@ -65,9 +65,15 @@ export class Checker {
     if (!isPlainObject(value)) return undefined;
     const keys = Object.keys(value);
     if (keys.length !== LANGS.length || !keys.every((key) => (LANGS as readonly string[]).includes(key))) return undefined;
+    const good = this.screen && goodTextsOf(this.screen);
     for (const lang of LANGS) {
       const text = value[lang];
+      if (good?.has(text as string)) continue;
       if (!isCleanText(text, true) || (this.screen && this.screen(text).length > 0)) return undefined;
+      if (good) {
+        if (good.size >= MAX_GOOD_TEXTS) good.clear();
+        good.add(text);
+      }
     }
     if (untranslated(value.zh as string)) return undefined;
     return value as Localized;
@@ -298,6 +304,20 @@ export function unsafeCharacter(text: string, multiline: boolean): string | unde
   const m = (multiline ? UNSAFE_IN_LINES : UNSAFE_IN_LINE).exec(text);
   if (!m) return undefined;
   return characterName(m[0].charCodeAt(0));
+}
+
+/**
+ * The texts goodLocalized found clean (no unsafe character) and its screen found nothing in, a set per screen: the
+ * texts of a folder's files repeat (answer labels, agent wording, steps), and a text seen before is then one lookup,
+ * not a character scan and the screen's own lookup. Bounded like the screen's memory (src/safety/data-text.ts).
+ */
+const GOOD_TEXTS = new WeakMap<TextScreen, Set<string>>();
+const MAX_GOOD_TEXTS = 50_000;
+
+function goodTextsOf(screen: TextScreen): Set<string> {
+  let good = GOOD_TEXTS.get(screen);
+  if (!good) GOOD_TEXTS.set(screen, (good = new Set()));
+  return good;
 }
 
 /** What string() accepts, for hot loops: a text that is not blank and holds no unsafe character. */
