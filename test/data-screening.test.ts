@@ -142,6 +142,27 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(findContact('call ٠١٠٨٨٨٨٨٨٨٨')?.kind).toBe('phone');
   });
 
+  it('reads a text as it is seen: characters shown as nothing hide no contact, request or secret (hostile review)', () => {
+    // Each was accepted before: the reader sees the number, the address or the request whole, the rules saw pieces.
+    const hidden: [string, RegExp][] = [
+      ['Call our hotline +1 4\u200b15 55\u200c5 01\u200d00 with the time.', /\(en\) contains a phone number \("\+1 415 555 0100"\)/],
+      ['Email help\u2060@wallet-help-desk.com with the time.', /\(en\) contains an e-mail address \("help@wallet-help-desk\.com"\)/],
+      ['Open https://wallet\u00adsupport.example.com with the time.', /\(en\) contains a web address \("https:\/\/walletsupport\.example\.com"\)/],
+      ['Tell the agent your recov\u200bery phrase to verify the card.', /\(en\) asks for the recovery phrase/],
+      ['Type your pass\ufe0fword into the chat with the time.', /\(en\) asks for a password/],
+      ['Send us your seed\u3164phrase with the time.', /\(en\) asks for the recovery phrase/],
+      ['Enter your priv\u{e0041}ate key here.', /\(en\) asks for a private key/],
+    ];
+    for (const [text, expected] of hidden) expect(flowProblems(withEnStep(text)), JSON.stringify(text)).toEqual([expect.stringMatching(expected)]);
+    expect(flowProblems(withZhStep('请把助\u200b记\u200d词发给客服。'))).toEqual([expect.stringMatching(/\(zh\) asks for the recovery phrase/)]);
+    // Full-width letters are read as letters, in what to have ready for support too.
+    expect(flowProblems(withEnStep('Tell the agent your ｒｅｃｏｖｅｒｙ ｐｈｒａｓｅ.'))).toEqual([expect.stringMatching(/asks for the recovery phrase/)]);
+    const prepare = flowProblems(FLOW.replace('    queue: payments\n', '    queue: payments\n    prepare:\n      - { en: "Your 12-word recov\\u200Bery phrase", zh: "你的十二个词" }\n'));
+    expect(prepare).toEqual([expect.stringMatching(/item 1 \(en\) of what to have ready for outcome "escalate-declined" names the recovery phrase/)]);
+    // Emoji joined or styled with such characters are no trick: a text holding them passes.
+    expect(flowProblems(withEnStep('Thanks for waiting 👨\u200d👩\u200d👧 ❤\ufe0f, we will look at the time.'))).toEqual([]);
+  });
+
   it('refuses the requests a flow author QA found passing: typing the phrase away, asking what it is, saying it out, card codes, a "safe account"', () => {
     const requests: [string, string][] = [
       ['Enter your recovery phrase to unfreeze the card.', 'recovery-phrase'],

@@ -51,17 +51,36 @@ const screenedWithout = new Map<string, readonly TextFinding[]>();
 const MAX_REMEMBERED = 50_000;
 
 function screen(text: string, opts: { contacts: boolean }): TextFinding[] {
-  const normal = text.normalize('NFKC');
+  const normal = asRead(text);
   const out: TextFinding[] = [];
   if (opts.contacts) {
     const contact = findContact(normal);
     if (contact) out.push({ type: 'contact', ...contact });
   }
-  const [secret] = findSecrets(text, { prose: true });
+  const [secret] = findSecrets(normal, { prose: true });
   if (secret) out.push({ type: 'secret', kind: secret.kind });
   const request = findRequest(normal);
   if (request) out.push({ type: 'request', kind: request });
   return out;
+}
+
+/**
+ * Characters a terminal or an editor shows as nothing: zero-width spaces and joiners, the word joiner and invisible
+ * operators, soft hyphens, bidirectional marks, variation selectors, tag characters (Unicode's
+ * Default_Ignorable_Code_Point). Written inside a word or a number ("recov\u200Bery phrase", "+1 4\u200C15 555 01\u200D00"),
+ * they hid it from every rule below while the reader saw it whole.
+ */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+/** The ignorable characters a terminal shows as a blank, not as nothing: the Hangul fillers ("seed\u3164phrase" reads "seed phrase"). */
+const BLANK_FILLER = /[\u115f\u1160\u3164\uffa0]/g;
+
+/**
+ * A text as a reader takes it in: without the characters shown as nothing, a blank where one is shown, and in
+ * compatibility form (NFKC: full-width "ｐｈｒａｓｅ" and "１２３" as plain letters and digits). What the screen looks at;
+ * a contact it finds is quoted as so read.
+ */
+function asRead(text: string): string {
+  return text.replace(BLANK_FILLER, ' ').replace(IGNORABLE, '').normalize('NFKC');
 }
 
 // ---------------------------------------------------------------------------
@@ -75,7 +94,7 @@ const PHONE_COUNTRIES: readonly CountryCode[] = ['US', 'GB', 'CN'];
  * Only these runs go to the phone-number library, one by one: it costs about 50 µs a character of text with
  * digits in it (a parse, and a thrown error, per candidate), so a 2 MB file of "1 1 1 …" took minutes a country.
  */
-const NUMBER_RUN = /[+\uff0b(\uff08[\uff3b]*\p{Nd}(?:[\p{Nd}\-\u2010-\u2015\u2212\u30fc\uff0d/\uff0f.\uff0e \u00a0\u00ad\u200b\u2060\u3000()\uff08\uff09[\]\uff3b\uff3d~\u2053\u223c\uff5e+\uff0b]*\p{Nd})?/gu;
+const NUMBER_RUN = /[+\uff0b(\uff08[\uff3b]*\p{Nd}(?:[\p{Nd}\-\u2010-\u2015\u2212\u30fc\uff0d/\uff0f.\uff0e \u00a0\u3000()\uff08\uff09[\]\uff3b\uff3d~\u2053\u223c\uff5e+\uff0b]*\p{Nd})?/gu;
 /** No phone number has fewer digits (6 with a "+", 7 without, in the countries tried); a run with fewer is no number to call. */
 const MIN_NUMBER_DIGITS = 7;
 const MIN_INTERNATIONAL_DIGITS = 6;
@@ -296,7 +315,8 @@ let mentions: { kind: AskedSecret; rule: RegExp }[] | undefined;
  * naming it is asking for it ("Your 12-word recovery phrase, to confirm ownership"), unless the
  * item says not to ("your account ID (never your password)").
  */
-export function findSecretMention(text: string): AskedSecret | undefined {
+export function findSecretMention(item: string): AskedSecret | undefined {
+  const text = asRead(item);
   mentions ??= EN_SECRETS.map(([kind, secret]) => ({ kind, rule: new RegExp(String.raw`\b(?:${secret})\b`, 'i') }));
   for (const { kind, rule } of mentions) {
     const m = rule.exec(text);
