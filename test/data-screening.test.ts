@@ -159,6 +159,20 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(flowProblems(withEnStep('Tell the agent your ｒｅｃｏｖｅｒｙ ｐｈｒａｓｅ.'))).toEqual([expect.stringMatching(/asks for the recovery phrase/)]);
     const prepare = flowProblems(FLOW.replace('    queue: payments\n', '    queue: payments\n    prepare:\n      - { en: "Your 12-word recov\\u200Bery phrase", zh: "你的十二个词" }\n'));
     expect(prepare).toEqual([expect.stringMatching(/item 1 \(en\) of what to have ready for outcome "escalate-declined" names the recovery phrase/)]);
+    // Chinese in Traditional characters (and Taiwan's words) reads as it does in Simplified: each passed before.
+    const traditional: [string, string][] = [
+      ['請把助記詞發給客服。', 'recovery-phrase'],
+      ['請提供您的私鑰以完成驗證。', 'private-key'],
+      ['請來電者告訴你登入密碼。', 'password'],
+      ['請把驗證碼發給客服。', 'one-time-code'],
+      ['請安裝遠端桌面軟體讓客服協助。', 'remote-access'],
+      ['請把所有資金轉到安全帳戶。', 'move-funds'],
+    ];
+    for (const [text, kind] of traditional) expect(screenDataText(text, { contacts: true }), text).toEqual([{ type: 'request', kind }]);
+    // 帐 is written for 账 in Simplified too.
+    expect(screenDataText('请把钱转到安全帐户。', { contacts: true })).toEqual([{ type: 'request', kind: 'move-funds' }]);
+    // And a Traditional warning is a warning still.
+    expect(screenDataText('不要把助記詞告訴任何人，客服不會向你索取。', { contacts: true })).toEqual([]);
     // Emoji joined or styled with such characters are no trick: a text holding them passes.
     expect(flowProblems(withEnStep('Thanks for waiting 👨\u200d👩\u200d👧 ❤\ufe0f, we will look at the time.'))).toEqual([]);
   });

@@ -16,6 +16,9 @@
  * on the bundled flows at run time, which are compiled after passing it.
  */
 import { findNumbers, type CountryCode } from 'libphonenumber-js/min';
+import { ConverterBuilder } from 'opencc-js/core';
+import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
+import * as T2CN from 'opencc-js/preset/t2cn';
 import { parse as parseDomain } from 'tldts';
 import { findSecrets, type SecretKind } from './secrets.js';
 import { detectKind, type ContactKind } from './verify.js';
@@ -75,12 +78,25 @@ const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 const BLANK_FILLER = /[\u115f\u1160\u3164\uffa0]/g;
 
 /**
- * A text as a reader takes it in: without the characters shown as nothing, a blank where one is shown, and in
- * compatibility form (NFKC: full-width "ｐｈｒａｓｅ" and "１２３" as plain letters and digits). What the screen looks at;
- * a contact it finds is quoted as so read.
+ * A character written otherwise in Simplified Chinese (the characters of OpenCC's Traditional-to-Simplified table):
+ * most texts have none, and the converter below, whose tables take about 10 ms to build, is then never built.
+ */
+let traditionalChar: RegExp | undefined;
+/** Traditional Chinese (as written in Taiwan, with its own words: 遠端 for 远程, 軟體 for 软件) to Simplified, built on first use. */
+let toSimplified: ((text: string) => string) | undefined;
+
+/**
+ * A text as a reader takes it in: without the characters shown as nothing, a blank where one is shown, in
+ * compatibility form (NFKC: full-width "ｐｈｒａｓｅ" and "１２３" as plain letters and digits), and Chinese in Simplified
+ * characters: "請把助記詞發給客服" asks for the recovery phrase as plainly as "请把助记词发给客服", and every reader of
+ * Chinese reads both. What the screen looks at; a contact it finds is quoted as so read.
  */
 function asRead(text: string): string {
-  return text.replace(BLANK_FILLER, ' ').replace(IGNORABLE, '').normalize('NFKC');
+  const normal = text.replace(BLANK_FILLER, ' ').replace(IGNORABLE, '').normalize('NFKC');
+  traditionalChar ??= new RegExp(`[${TS_CHARACTERS.split('|').map((entry) => entry.slice(0, entry.indexOf(' ')).replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'u');
+  if (!traditionalChar.test(normal)) return normal;
+  const convert = (toSimplified ??= ConverterBuilder(T2CN)({ from: 'twp', to: 'cn' }));
+  return convert(normal);
 }
 
 // ---------------------------------------------------------------------------
@@ -187,7 +203,7 @@ function findPhoneNumber(text: string): string | undefined {
 const SENTENCE = /[.;!?\n。；！？]/;
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|cvv|cvc|card|fund|balance|money|coins|crypto|assets|savings|account|助记词|短语|私钥|密钥|密码|口令|码|屏幕|远程|向日葵|卡号|安全码|账户|钱包|地址/i;
+const SECRET_WORDS = /phrase|seed|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|cvv|cvc|card|fund|balance|money|coins|crypto|assets|savings|account|助记词|短语|私钥|密钥|密码|口令|码|屏幕|远程|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   ['recovery-phrase', String.raw`(?:recovery|seed|secret|backup|mnemonic|wallet)\s+(?:phrase|words?|sentence)s?|mnemonic|seed|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?`],
@@ -296,8 +312,8 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
 const ZH_OWN_PLACE = /在\s*(?:官方|你的|您的|自己的|新的)?\s*(?:钱包\s*)?(?:App|应用|钱包|设备|手机|硬件钱包)\s*(?:里|中|上|内)/i;
 /** Moving the money to a wallet, account or address someone else provides, or to a "safe account". */
 const ZH_MOVE_FUNDS = [
-  /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方)?(?:提供|指定|给你|发给你|设立|开设|准备|安排)的[^，,。]{0,8}?(?:钱包|账户|账号|地址)/,
-  /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)[^，,。]{0,4}?(?:安全账户|安全钱包|保护账户|安全地址|监管账户)/,
+  /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方)?(?:提供|指定|给你|发给你|设立|开设|准备|安排)的[^，,。]{0,8}?(?:钱包|[账帐]户|[账帐]号|地址)/,
+  /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)[^，,。]{0,4}?(?:安全[账帐]户|安全钱包|保护[账帐]户|安全地址|监管[账帐]户)/,
 ];
 const ZH_REMOTE = [
   /(?:安装|下载|打开|使用|运行)\s*(?:AnyDesk|TeamViewer|RustDesk|ToDesk|向日葵|QuickSupport|远程(?:控制|协助|桌面)(?:软件|工具|App)?)/i,

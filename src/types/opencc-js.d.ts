@@ -1,0 +1,5 @@
+/** One of OpenCC's conversion tables, which opencc-js ships without types: "source replacement" entries joined by "|". */
+declare module 'opencc-js/dict/TSCharacters' {
+  const table: string;
+  export default table;
+}
