@@ -159,6 +159,18 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(flowProblems(withEnStep('Tell the agent your ｒｅｃｏｖｅｒｙ ｐｈｒａｓｅ.'))).toEqual([expect.stringMatching(/asks for the recovery phrase/)]);
     const prepare = flowProblems(FLOW.replace('    queue: payments\n', '    queue: payments\n    prepare:\n      - { en: "Your 12-word recov\\u200Bery phrase", zh: "你的十二个词" }\n'));
     expect(prepare).toEqual([expect.stringMatching(/item 1 \(en\) of what to have ready for outcome "escalate-declined" names the recovery phrase/)]);
+    // Letters of other scripts that pass for Latin ones (a Cyrillic е, a Greek α) read as the word they pass for.
+    const lookalikes: [string, string][] = [
+      ['Tell the agent your r\u0435covery phrase.', 'recovery-phrase'],
+      ['Type your p\u0430ssword in the chat.', 'password'],
+      ['Send us your seed phr\u03b1se to check the card.', 'recovery-phrase'],
+      ['Enter your \u0420RIVATE KEY here.', 'private-key'],
+    ];
+    for (const [text, kind] of lookalikes) expect(screenDataText(text, { contacts: true }), text).toEqual([{ type: 'request', kind }]);
+    // A web address with one is quoted as written: the letter is the trick the author is to see.
+    expect(screenDataText('Open https://w\u0430llet-help.com with the time.', { contacts: true })).toEqual([{ type: 'contact', kind: 'url', text: 'https://w\u0430llet-help.com' }]);
+    // Text in those scripts asks for nothing by being there.
+    expect(screenDataText('Привет, καλημέρα: check the network first.', { contacts: true })).toEqual([]);
     // Chinese in Traditional characters (and Taiwan's words) reads as it does in Simplified: each passed before.
     const traditional: [string, string][] = [
       ['請把助記詞發給客服。', 'recovery-phrase'],

@@ -21,7 +21,7 @@ import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 import * as T2CN from 'opencc-js/preset/t2cn';
 import { parse as parseDomain } from 'tldts';
 import { findSecrets, type SecretKind } from './secrets.js';
-import { detectKind, type ContactKind } from './verify.js';
+import { detectKind, withLatinLookalikes, type ContactKind } from './verify.js';
 import '../core.js';
 
 export type RequestKind = AskedSecret | 'remote-access' | 'move-funds';
@@ -57,12 +57,15 @@ function screen(text: string, opts: { contacts: boolean }): TextFinding[] {
   const normal = asRead(text);
   const out: TextFinding[] = [];
   if (opts.contacts) {
+    // A contact is quoted as it is written (a look-alike letter in a web address is the trick to show).
     const contact = findContact(normal);
     if (contact) out.push({ type: 'contact', ...contact });
   }
-  const [secret] = findSecrets(normal, { prose: true });
+  // Words are read as the Latin words they pass for: "rеcovery phrase" with a Cyrillic е asks for the phrase.
+  const latin = withLatinLookalikes(normal);
+  const [secret] = findSecrets(latin, { prose: true });
   if (secret) out.push({ type: 'secret', kind: secret.kind });
-  const request = findRequest(normal);
+  const request = findRequest(latin);
   if (request) out.push({ type: 'request', kind: request });
   return out;
 }
@@ -332,7 +335,7 @@ let mentions: { kind: AskedSecret; rule: RegExp }[] | undefined;
  * item says not to ("your account ID (never your password)").
  */
 export function findSecretMention(item: string): AskedSecret | undefined {
-  const text = asRead(item);
+  const text = withLatinLookalikes(asRead(item));
   mentions ??= EN_SECRETS.map(([kind, secret]) => ({ kind, rule: new RegExp(String.raw`\b(?:${secret})\b`, 'i') }));
   for (const { kind, rule } of mentions) {
     const m = rule.exec(text);

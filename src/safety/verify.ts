@@ -134,7 +134,8 @@ const SOCIAL_RESERVED = new Set(['home', 'i', 'intent', 'share', 'search', 'hash
 function pairs(from: string, to: string): [string, string][] {
   return Array.from(from, (ch, i) => [ch, to[i]!]);
 }
-const CONFUSABLES = new Map<string, string>([
+/** Letters of other scripts (and odd Latin ones) that look like a plain Latin letter. */
+const LOOKALIKE_LETTERS = new Map<string, string>([
   // Cyrillic а е о р с у х і ј ѕ һ ԁ ӏ ԛ ԝ к
   ...pairs('\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04bb\u0501\u04cf\u051b\u051d\u043a', 'aeopcyxijshdlqwk'),
   // Cyrillic А В Е К М Н О Р С Т Х І Ѕ Ј
@@ -143,9 +144,21 @@ const CONFUSABLES = new Map<string, string>([
   ...pairs('\u03b1\u03bf\u03c1\u03bd\u03b9\u03ba\u03c4\u03c5\u03c7\u03b5\u03b3', 'aopviktuxey'),
   // Greek Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ
   ...pairs('\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7', 'abezhlkmnoptyx'),
-  // Latin dotless ı, script ɑ ɡ, dental click ǀ; ASCII I | 0 1
-  ...pairs('\u0131\u0251\u0261\u01c0I|01', 'iaglllol'),
+  // Latin dotless ı, script ɑ ɡ, dental click ǀ
+  ...pairs('\u0131\u0251\u0261\u01c0', 'iagl'),
 ]);
+// ASCII I | 0 1, which also stand for letters in a brand's name (but are what they are in a sentence).
+const CONFUSABLES = new Map<string, string>([...LOOKALIKE_LETTERS, ...pairs('I|01', 'llol')]);
+
+const LOOKALIKE_LETTER = new RegExp(`[${[...LOOKALIKE_LETTERS.keys()].join('')}]`, 'g');
+
+/**
+ * A text with every look-alike letter of the table written as the Latin letter it passes for: "rеcovery" with a Cyrillic
+ * е reads "recovery". For screening sentences (src/safety/data-text.ts), where digits and a capital I stay as they are.
+ */
+export function withLatinLookalikes(text: string): string {
+  return text.replace(LOOKALIKE_LETTER, (ch) => LOOKALIKE_LETTERS.get(ch)!);
+}
 
 /** The look-alike skeleton: two strings with the same skeleton are visually confusable. */
 function skeleton(text: string): string {
