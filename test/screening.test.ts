@@ -148,6 +148,18 @@ describe('secret screening in the CLI', () => {
     expect(cases.stdout).not.toContain(secret);
   });
 
+  it('refuses a recovery phrase hidden with characters shown as nothing, and keeps nothing of it (hostile review)', async () => {
+    // A variation selector inside every word: the phrase on screen, and before this it went through as a memo, into --json.
+    const hidden = phrase.split(' ').map((w) => `${w.slice(0, 2)}\ufe0f${w.slice(2)}`).join(' ');
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', `memo=${hidden}`, '--json', '--save'], { env });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'recovery-phrase' });
+    const seen = (text: string) => text.replace(/\p{Default_Ignorable_Code_Point}/gu, '');
+    expect(leaks(seen(r.stdout + r.stderr), phrase)).toBe(false);
+    expect(leaks(seen((await run(['cases', 'list', '--json'], { env })).stdout), phrase)).toBe(false);
+  });
+
   it('refuses a password in Chinese and lets a fact that only mentions one through', async () => {
     const zh = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--fact', 'error=我的密码是 abc12345', '--summary', 'text']);
     expect(zh.code).toBe(2);

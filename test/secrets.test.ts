@@ -324,6 +324,38 @@ describe('recovery phrases: property', () => {
     );
   });
 
+  it('finds a mnemonic with characters shown as nothing slipped into it, and redacts all of it (hostile review)', () => {
+    // Zero-width space and joiners, soft hyphen, word joiner, variation selectors, a tag character, the byte order mark:
+    // the phrase on screen is the phrase. Before, one after every "n" (U+FE0F) let a phrase through as a case fact.
+    const hidden = fc.constantFrom('\u200b', '\u200c', '\u200d', '\u00ad', '\u2060', '\ufe0f', '\ufe0e', '\u{e0041}', '\ufeff', '\u034f');
+    fc.assert(
+      fc.property(entropy, surrounding, fc.array(fc.tuple(fc.nat(), hidden), { minLength: 1, maxLength: 30 }), (ent, before, inserts) => {
+        const plain = entropyToMnemonic(ent, english);
+        let phrase = plain;
+        for (const [at, ch] of inserts) {
+          const i = at % (phrase.length + 1);
+          // Between two units of one character (an inserted tag character) would be no text anyone sees.
+          if (/[\ud800-\udbff]/.test(phrase[i - 1] ?? '')) continue;
+          phrase = phrase.slice(0, i) + ch + phrase.slice(i);
+        }
+        const text = `${before} ${phrase}\nthanks`;
+        const at = before.length + 1;
+        const found = findSecrets(text);
+        // From the phrase's first letter to its last: what hides before or after it is no part of it.
+        const first = phrase.indexOf(plain[0]!);
+        const last = phrase.lastIndexOf(plain.at(-1)!) + 1;
+        expect(covered(found, 'recovery-phrase', at + first, at + last), JSON.stringify(found)).toBe(true);
+        const redacted = redactSecrets(text).replace(/\p{Default_Ignorable_Code_Point}/gu, '');
+        expectNoPairLeft(redacted, plain.split(' '), ' ');
+      }),
+      { seed: 20261123, numRuns: 300 },
+    );
+    // Typed at a prompt, a phrase hidden so is found the same way.
+    const phrase = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
+    expect(findSecrets(phrase.replaceAll('n', 'n\ufe0f'), { typedLine: true }).map((f) => f.kind)).toEqual(['recovery-phrase']);
+    expect(findSecrets(`key ${'ab'.repeat(32).replace(/(.{8})/g, '$1\u200b')}`).map((f) => f.kind)).toEqual(['private-key']);
+  });
+
   it('finds unspaced Chinese mnemonics inside random text (fixed seed: detection is statistical)', () => {
     fc.assert(
       fc.property(entropy, surrounding, surrounding, (ent, before, after) => {

@@ -20,7 +20,7 @@ import { ConverterBuilder } from 'opencc-js/core';
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 import * as T2CN from 'opencc-js/preset/t2cn';
 import { parse as parseDomain } from 'tldts';
-import { findSecrets, type SecretKind } from './secrets.js';
+import { findSecrets, seenText, type SecretKind } from './secrets.js';
 import { detectKind, withLatinLookalikes, type ContactKind } from './verify.js';
 import '../core.js';
 
@@ -71,16 +71,6 @@ function screen(text: string, opts: { contacts: boolean }): TextFinding[] {
 }
 
 /**
- * Characters a terminal or an editor shows as nothing: zero-width spaces and joiners, the word joiner and invisible
- * operators, soft hyphens, bidirectional marks, variation selectors, tag characters (Unicode's
- * Default_Ignorable_Code_Point). Written inside a word or a number ("recov\u200Bery phrase", "+1 4\u200C15 555 01\u200D00"),
- * they hid it from every rule below while the reader saw it whole.
- */
-const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
-/** The ignorable characters a terminal shows as a blank, not as nothing: the Hangul fillers ("seed\u3164phrase" reads "seed phrase"). */
-const BLANK_FILLER = /[\u115f\u1160\u3164\uffa0]/g;
-
-/**
  * A character written otherwise in Simplified Chinese (the characters of OpenCC's Traditional-to-Simplified table):
  * most texts have none, and the converter below, whose tables take about 10 ms to build, is then never built.
  */
@@ -89,13 +79,14 @@ let traditionalChar: RegExp | undefined;
 let toSimplified: ((text: string) => string) | undefined;
 
 /**
- * A text as a reader takes it in: without the characters shown as nothing, a blank where one is shown, in
- * compatibility form (NFKC: full-width "ｐｈｒａｓｅ" and "１２３" as plain letters and digits), and Chinese in Simplified
- * characters: "請把助記詞發給客服" asks for the recovery phrase as plainly as "请把助记词发给客服", and every reader of
- * Chinese reads both. What the screen looks at; a contact it finds is quoted as so read.
+ * A text as a reader takes it in: as seen (secrets.ts: without the characters shown as nothing, which hid a word or a
+ * number from every rule below: "recov\u200Bery phrase", "+1 4\u200C15 555 01\u200D00"), in compatibility form (NFKC:
+ * full-width "ｐｈｒａｓｅ" and "１２３" as plain letters and digits), and Chinese in Simplified characters: "請把助記詞發給客服"
+ * asks for the recovery phrase as plainly as "请把助记词发给客服", and every reader of Chinese reads both. What the screen
+ * looks at; a contact it finds is quoted as so read.
  */
 function asRead(text: string): string {
-  const normal = text.replace(BLANK_FILLER, ' ').replace(IGNORABLE, '').normalize('NFKC');
+  const normal = seenText(text).normalize('NFKC');
   traditionalChar ??= new RegExp(`[${TS_CHARACTERS.split('|').map((entry) => entry.slice(0, entry.indexOf(' ')).replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'u');
   if (!traditionalChar.test(normal)) return normal;
   const convert = (toSimplified ??= ConverterBuilder(T2CN)({ from: 'twp', to: 'cn' }));

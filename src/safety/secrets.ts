@@ -134,6 +134,11 @@ export function findSecrets(text: string, opts: SecretScanOptions = {}): SecretF
   // a digit, a non-ASCII character (Chinese, full-width forms), a password label
   // or at least 47 characters (12 three-letter words and 11 separators; keys are longer still).
   if (text.length < 47 && !NEEDS_SCAN.test(text) && !PASSWORD_HINT.test(text)) return [];
+  // Characters shown as nothing hide no secret: the text is read as seen, and each finding placed back in the text.
+  if (IGNORABLE.test(text)) {
+    const { seen, offsets } = asSeen(text);
+    return findSecrets(seen, opts).map((f) => ({ ...f, start: offsets[f.start]!, end: offsets[f.end - 1]! + 1 }));
+  }
 
   const folded = foldWidth(text);
   const found: SecretFinding[] = [];
@@ -178,6 +183,42 @@ export function redactSecrets(text: string, opts: SecretScanOptions = {}): strin
 // ---------------------------------------------------------------------------
 
 const NEEDS_SCAN = /[\d\u0080-\uffff]/;
+
+/**
+ * Characters a terminal or an editor shows as nothing (Unicode's Default_Ignorable_Code_Point): zero-width spaces and
+ * joiners, the word joiner and invisible operators, soft hyphens, bidirectional marks, variation selectors, tag
+ * characters, Hangul fillers. Written inside a phrase or a key ("aban\uFE0Fdon …"), they hid it from every rule while
+ * whoever saw it read it whole.
+ */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+/** The ignorable characters shown as a blank rather than as nothing: the Hangul fillers ("seed\u3164phrase" reads "seed phrase"). */
+const BLANK_FILLER = /^[\u115f\u1160\u3164\uffa0]$/;
+
+/** A text as it is seen (see asSeen): most texts hold no character shown as nothing, and are what they are. */
+export function seenText(text: string): string {
+  return IGNORABLE.test(text) ? asSeen(text).seen : text;
+}
+
+/**
+ * A text as it is seen: the Hangul fillers as a space, every other ignorable character left out. `offsets[i]` is the
+ * offset in `text` of the UTF-16 unit at `i` in `seen`, so that what is found in the one is placed in the other.
+ */
+function asSeen(text: string): { seen: string; offsets: number[] } {
+  let seen = '';
+  const offsets: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    if (BLANK_FILLER.test(ch)) {
+      seen += ' ';
+      offsets.push(at);
+    } else if (!IGNORABLE.test(ch)) {
+      seen += ch;
+      for (let i = 0; i < ch.length; i++) offsets.push(at + i);
+    }
+    at += ch.length;
+  }
+  return { seen, offsets };
+}
 /** The first line of a phrase pasted as a numbered list: "1. abandon", "1) abandon", "#1 abandon", "1、的", "一、的". */
 const NUMBERED_FIRST_WORD = /^\s*(?:#\s*)?(?:1|01|一)\s*[.)、:：-]?\s*([a-zA-Z]{3,8}|\p{Script=Han})\s*$/u;
 /** What separates the words of a phrase written out: anything that is not a letter. */
