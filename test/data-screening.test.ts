@@ -189,6 +189,68 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(flowProblems(withEnStep('Thanks for waiting 👨\u200d👩\u200d👧 ❤\ufe0f, we will look at the time.'))).toEqual([]);
   });
 
+  it('refuses the requests a red-team review found passing, and lets the advice it found refused through (hostile review)', () => {
+    const requests: [string, string][] = [
+      ['Reply with your recovery phrase so we can re-sync the wallet.', 'recovery-phrase'],
+      ['Provide the agent with your recovery phrase.', 'recovery-phrase'],
+      ['Email your recovery phrase to support.', 'recovery-phrase'],
+      ['Support needs your recovery phrase to unlock the account.', 'recovery-phrase'],
+      ['Please verify your wallet by entering your recovery phrase on the verification page.', 'recovery-phrase'],
+      ['Import your recovery phrase into the sync tool.', 'recovery-phrase'],
+      ['Export your private key and send it to the agent.', 'private-key'],
+      ['Let us know your password.', 'password'],
+      ['Send us your "recovery phrase" in the chat.', 'recovery-phrase'],
+      ['Send us your **recovery phrase** in the chat.', 'recovery-phrase'],
+      ['Send us your recovery-phrase in the chat.', 'recovery-phrase'],
+      ['Please send us your\nrecovery phrase in the chat.', 'recovery-phrase'],
+      ['Tell the agent the six-digit number from the SMS.', 'one-time-code'],
+      ['Forward the SMS you just received to the agent.', 'one-time-code'],
+      ['Read out your card number.', 'card-security'],
+      ['Read out the three digits on the back of the card.', 'card-security'],
+      ["Tell us your card's expiry date and CVV.", 'card-security'],
+      ['Move your money to the protection wallet our agent sets up for you.', 'move-funds'],
+      ['Send all your coins to the address the agent reads out.', 'move-funds'],
+      ['Send your USDT to our cold wallet.', 'move-funds'],
+      ['Transfer everything to the safe account.', 'move-funds'],
+      ['Transfer your funds to a wallet controlled by our security team.', 'move-funds'],
+      ['Open Chrome Remote Desktop.', 'remote-access'],
+      ['Install AirDroid so we can help.', 'remote-access'],
+      ['Install Microsoft Quick Assist.', 'remote-access'],
+      ['Let the agent take control of your phone.', 'remote-access'],
+      ['Share screen with the agent.', 'remote-access'],
+      ['请将你的助记词发给客服。', 'recovery-phrase'],
+      ['请回复你的助记词。', 'recovery-phrase'],
+      ['请念一下你的助记词。', 'recovery-phrase'],
+      ['请把助记词发我们。', 'recovery-phrase'],
+      ['客服需要你的助记词来解冻账户。', 'recovery-phrase'],
+      ['请把你的秘钥发给客服。', 'private-key'],
+      ['请把你的恢复词发给客服。', 'recovery-phrase'],
+      ['请把短信里的6位数字发给客服。', 'one-time-code'],
+      ['请把银行卡号告诉客服。', 'card-security'],
+      ['请将资金转至安全账户。', 'move-funds'],
+      ['请把钱转到我们的监管钱包。', 'move-funds'],
+      ['请开启屏幕共享。', 'remote-access'],
+      ['请让客服远程控制你的手机。', 'remote-access'],
+      ['请下载远控软件。', 'remote-access'],
+    ];
+    for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
+    for (const text of [
+      "Type your recovery phrase into the new phone's wallet app.",
+      'Enter the code we sent to your email into the app to confirm the change.',
+      'Have your recovery phrase at hand before you reinstall the wallet app, but never share it.',
+      'You will need your recovery phrase to restore the wallet on the new phone.',
+      'Check that the card number in the app matches your card.',
+      'Enter the six-digit code from your authenticator app to log in.',
+      'Please send us the time and the exact error message.\nYour recovery phrase stays with you.',
+    ]) {
+      expect(findRequest(text), text).toBeUndefined();
+    }
+    // What to have ready, described without the secret's name.
+    const prepare = (item: string) => flowProblems(FLOW.replace('    queue: payments\n', `    queue: payments\n    prepare:\n      - { en: ${JSON.stringify(item)}, zh: "你的账户 ID" }\n`));
+    expect(prepare('The words you wrote down when you created the wallet, in order')).toEqual([expect.stringMatching(/names the recovery phrase/)]);
+    expect(prepare('Your card number, expiry date and the three digits on the back')).toEqual([expect.stringMatching(/names the card's security code/)]);
+  });
+
   it('refuses the requests a flow author QA found passing: typing the phrase away, asking what it is, saying it out, card codes, a "safe account"', () => {
     const requests: [string, string][] = [
       ['Enter your recovery phrase to unfreeze the card.', 'recovery-phrase'],

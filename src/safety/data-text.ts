@@ -197,17 +197,23 @@ function findPhoneNumber(text: string): string | undefined {
 const SENTENCE = /[.;!?\n。；！？]/;
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|cvv|cvc|card|fund|balance|money|coins|crypto|assets|savings|account|助记词|短语|私钥|密钥|密码|口令|码|屏幕|远程|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
+const SECRET_WORDS = /phrase|seed|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|种子|私钥|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
-  ['recovery-phrase', String.raw`(?:recovery|seed|secret|backup|mnemonic|wallet)\s+(?:phrase|words?|sentence)s?|mnemonic|seed|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?`],
-  ['private-key', String.raw`(?:private|secret)\s+keys?|keystore(?:\s+file)?|xprv`],
+  [
+    'recovery-phrase',
+    String.raw`(?:recovery|seed|secret|backup|mnemonic|wallet)[\s-]+(?:phrase|words?|sentence)s?|mnemonic|seed|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?|words\s+(?:you|they|the\s+caller)\s+wrote\s+down`,
+  ],
+  ['private-key', String.raw`(?:private|secret)[\s-]+keys?|keystore(?:\s+file)?|xprv`],
   ['password', String.raw`passwords?|passcodes?|pins?(?:\s+codes?)?|login\s+details|credentials`],
   // The code on the back of a card, or its whole number: with them anyone can pay with the card.
-  ['card-security', String.raw`cvv2?|cvc2?|card\s+(?:verification|security)\s+(?:value|code|number)|security\s+code\s+on\s+the\s+back(?:\s+of\s+the\s+card)?|(?:full|whole|complete|entire|16-digit)\s+card\s+numbers?`],
+  [
+    'card-security',
+    String.raw`cvv2?|cvc2?|card\s+(?:verification|security)\s+(?:value|code|number)|(?:security\s+code|(?:three|3|four|4)[- ]digits?(?:\s+code)?)\s+on\s+the\s+back(?:\s+of\s+(?:the|your)\s+card)?|(?:full|whole|complete|entire|16-digit|bank)\s+card\s+numbers?|card(?:'s)?\s+numbers?|card's\s+(?:expiry|expiration)\s+date\s+and\s+(?:the\s+)?(?:cvv2?|cvc2?|security\s+code)`,
+  ],
   [
     'one-time-code',
-    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|\d[- ]digit)\s+(?:pass)?codes?|otps?|codes?\s+(?:we\s+(?:just\s+)?sent|sent\s+to\s+you|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|authenticator(?:\s+app)?|app)`,
+    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|\d[- ]digit)\s+(?:pass)?codes?|otps?|(?:\d|four|five|six|seven|eight)[- ]digit\s+numbers?(?:\s+(?:from|in)\s+(?:the\s+|your\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|app))?|(?:sms|text\s+message)(?:es|s)?\s+(?:you\s+(?:just\s+)?(?:got|received)|with\s+the\s+code)|codes?\s+(?:we\s+(?:just\s+)?sent(?:\s+to\s+your\s+(?:e-?mail|phone|number|inbox))?|sent\s+to\s+you(?:r\s+(?:e-?mail|phone|number|inbox))?|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|authenticator(?:\s+app)?|app)`,
   ],
 ];
 /** Whose secret: the reader's (never "my", which is how a user's own answer reads). */
@@ -217,14 +223,14 @@ const EN_WORDS = String.raw`(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at
 /** Who a secret would go to: "us", "the agent", "the support agent", "our support team", "customer service". */
 const EN_WHOM = String.raw`us|me|him|her|them|the\s+caller|customer\s+(?:service|support|care)|(?:(?:the|an?|our|a)\s+)?(?:support\s+|service\s+|security\s+)?(?:agent|team|staff|representative|rep|officer|specialist|desk)|support`;
 const EN_TO = String.raw`(?:(?:${EN_WHOM})\s+)?`;
-const EN_SHARE = String.raw`send|share|give|tell|provide|submit|read\s+out|read|say|spell\s+out|dictate|reveal|disclose|forward|hand\s+over|upload|post`;
+const EN_SHARE = String.raw`send|share|give|tell|provide|submit|read\s+out|read|say|spell\s+out|dictate|reveal|disclose|forward|hand\s+over|upload|post|(?:reply|respond|answer)\s+with|let\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:know|have|see)`;
 /** Verbs that are nouns too ("email password"): a request only with someone to send to. */
 const EN_SEND_TO = String.raw`e-?mail|text|dm|message|whatsapp|telegram`;
 const EN_RECIPIENT = String.raw`(?:${EN_WHOM})\s+`;
-const EN_TYPE = String.raw`type|enter|input|paste|write`;
+const EN_TYPE = String.raw`type|typing|enter|entering|input|inputting|paste|pasting|write|writing|fill\s+in|import|importing|export|exporting`;
 /** Where typing a secret gives it away: a chat, a message, a form or page someone sent, support. */
 const EN_DESTINATION = /\b(?:chat|message|reply|form|link|support|agent|us|here|below|e-?mail|ticket|call|dm|telegram|whatsapp|this\s+(?:page|site|website))\b/;
-const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|support|the\s+agent|our\s+team)\s+(?:will\s+)?(?:need|require|must\s+have)`;
+const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|support|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff)|customer\s+(?:service|support))\s+(?:will\s+|would\s+|also\s+)?(?:needs?|requires?|must\s+have)`;
 
 /** A picture or copy of the secret is the secret: "send us a screenshot of your backup phrase". */
 const EN_COPY = String.raw`(?:(?:a|an|the)\s+)?(?:screenshot|screen\s+shot|photo|picture|image|scan|copy)s?\s+of\s+`;
@@ -233,24 +239,33 @@ const EN_COPY = String.raw`(?:(?:a|an|the)\s+)?(?:screenshot|screen\s+shot|photo
 const EN_WHOSE = String.raw`(?:your|their|his|her|the\s+caller's|the\s+user's|the\s+customer's)\s+`;
 
 /**
+ * When a rule's match is a request: always ('no': sharing, asking, e-mailing it); when what is typed goes where someone
+ * else reads it ('typed', see typedAway); when it is for someone ('for-someone': ready for the agent, for the call).
+ */
+type Typing = 'no' | 'typed' | 'for-someone';
+
+/**
  * The request rules of each secret, with `named`: the secret's own words, which every rule of it ends with. A clause
  * that does not name the secret is not tried against its rules, which are long, and which V8 compiles at their first
  * use: about 70 ms a process (the cost of an operator flow's run, and of every thread of `flows validate`) for rules most
  * texts never needed.
  */
-function enRules(): { kind: RequestKind; named: RegExp; rules: { rule: RegExp; typing: boolean }[] }[] {
+function enRules(): { kind: RequestKind; named: RegExp; rules: { rule: RegExp; typing: Typing }[] }[] {
   return EN_SECRETS.map(([kind, secret]) => ({ kind, named: new RegExp(String.raw`(?:${secret})\b`, 'i'), rules: rulesFor(secret) }));
 }
 
-function rulesFor(secret: string): { rule: RegExp; typing: boolean }[] {
+function rulesFor(secret: string): { rule: RegExp; typing: Typing }[] {
   return [
-    { rule: new RegExp(String.raw`\bwhat(?:'s|\s+is|\s+are|\s+was)\s+${EN_WHOSE}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
-    { rule: new RegExp(String.raw`\b(?:${EN_SHARE})\s+${EN_TO}(?:${EN_COPY})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
-    { rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
-    { rule: new RegExp(String.raw`\b(?:${EN_TYPE})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: true },
-    { rule: new RegExp(String.raw`\b(?:${EN_ASK})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: false },
-    // "Have your recovery phrase ready for the agent."
-    { rule: new RegExp(String.raw`\b(?:have|keep|get)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:ready|at\s+hand|handy|nearby)\b`, 'i'), typing: false },
+    { rule: new RegExp(String.raw`\bwhat(?:'s|\s+is|\s+are|\s+was)\s+${EN_WHOSE}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { rule: new RegExp(String.raw`\b(?:${EN_SHARE})\s+${EN_TO}(?:${EN_COPY})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    // "Email your recovery phrase to support", "Provide the agent with your password".
+    { rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+to\s+(?:${EN_WHOM})\b`, 'i'), typing: 'no' },
+    { rule: new RegExp(String.raw`\b(?:provide|supply|furnish|present)\s+(?:${EN_WHOM})\s+with\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { rule: new RegExp(String.raw`\b(?:${EN_TYPE})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'typed' },
+    { rule: new RegExp(String.raw`\b(?:${EN_ASK})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    // "Have your recovery phrase ready for the agent": ready for someone (not "at hand before you reinstall the app").
+    { rule: new RegExp(String.raw`\b(?:have|keep|get)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:ready|at\s+hand|handy|nearby)\b`, 'i'), typing: 'for-someone' },
   ];
 }
 
@@ -260,58 +275,60 @@ function rulesFor(secret: string): { rule: RegExp; typing: boolean }[] {
  * and writing it down on paper the way to keep it.
  * A password or a code is typed to log in, so only a destination where someone else reads it makes a request.
  */
-const EN_OWN_PLACE = /\b(?:in|into|on)\s+(?:(?:the|your|your\s+own|the\s+official|a\s+new)\s+)?(?:official\s+)?(?:(?:wallet\s+)?app|wallet|device|phone|hardware\s+wallet)\b|\bon\s+paper\b|\boffline\b/i;
+const EN_OWN_PLACE = /\b(?:in|into|on)\s+(?:(?:the|your|your\s+own|a|the\s+official)\s+)?(?:(?:new|official)\s+)?(?:(?:phone|device)'s\s+)?(?:official\s+)?(?:(?:wallet\s+)?app|wallet|device|phone|hardware\s+wallet)\b|\bon\s+paper\b|\boffline\b/i;
 const KEYS_TO_THE_WALLET: readonly RequestKind[] = ['recovery-phrase', 'private-key'];
 
 /**
  * Moving the money to a wallet, account or address someone else provides: the "safe account" of the scams.
  * Moving it to a new wallet the user creates is what the leaked-phrase alert tells them to do, and passes.
  */
-const EN_FUNDS = String.raw`(?:all\s+)?${EN_OWNER}${EN_WORDS}(?:funds|balance|money|coins|crypto|assets|savings)`;
+const EN_FUNDS = String.raw`(?:(?:all\s+)?${EN_OWNER}${EN_WORDS}(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether)|everything|it\s+all)`;
 const EN_PLACE = String.raw`(?:wallet|account|address)e?s?`;
 /** What every rule of moving funds names (see enRules for why the rules are tried only then). */
-const EN_FUNDS_NAMED = /(?:funds|balance|money|coins|crypto|assets|savings)\b/i;
+const EN_FUNDS_NAMED = /(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether|everything|it\s+all)\b/i;
 const EN_MOVE_FUNDS = [
-  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}${EN_PLACE}\s+(?:that\s+|which\s+)?(?:(?:we|support|the\s+agent|an\s+agent|our\s+team|security)\s+(?:will\s+|can\s+)?(?:set\s+up|setup|provide|give|gave|create|created|open|opened|send|sent|share|shared)|(?:provided|given|set\s+up|created|opened|sent)\s+by\s+(?:us|support|the\s+agent|our\s+team))`, 'i'),
+  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}${EN_PLACE}\s+(?:that\s+|which\s+)?(?:(?:we|support|security|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff))\s+(?:will\s+|can\s+)?(?:sets?\s+up|setup|provides?|gives?|gave|creates?|created|opens?|opened|sends?|sent|shares?|shared|reads?\s+out)|(?:provided|given|set\s+up|created|opened|sent|controlled|managed|held|run|owned)\s+by\s+(?:us|support|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff)))`, 'i'),
   // "a safe account", "our secure wallet"; and "our wallet" or "our address" (crypto sent to "us"). A top-up to "our bank
   // account shown in the app" is how some wallets take bank transfers, and passes.
-  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:a|an|the|our)\s+(?:safe|secure|protected|holding|temporary)\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\b`, 'i'),
+  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:a|an|the|our)\s+(?:safe|safety|secure|protected|protection|insured|holding|temporary|escrow|reserve|cold|frozen)\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\b`, 'i'),
   new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+our\s+(?:[\w'-]+\s+){0,1}(?:wallet|address)e?s?\b`, 'i'),
 ];
 
 /** What one of the rules of remote access names, each of them. */
-const EN_REMOTE_NAMED = /anydesk|teamviewer|rustdesk|quicksupport|screenconnect|ultraviewer|splashtop|remote|screen|\blet\b/i;
+const EN_REMOTE_NAMED = /anydesk|teamviewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|remote|screen|\blet\b/i;
 const EN_REMOTE = [
-  /\b(?:install|download|open|run|launch|use|start)\s+(?:the\s+|an?\s+)?(?:anydesk|teamviewer|rustdesk|quicksupport|screenconnect|ultraviewer|splashtop|remote[- ](?:desktop|access|control|support))\b/i,
-  /\b(?:share|show)\s+(?:your|their|the\s+caller's|the\s+user's)\s+screens?\b/i,
+  /\b(?:install|download|open|run|launch|use|start)\s+(?:the\s+|an?\s+)?(?:(?:microsoft|chrome|google)\s+)?(?:anydesk|teamviewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|remote[- ](?:desktop|access|control|support))\b/i,
+  /\b(?:share|show)\s+(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?screens?\s+(?:with\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team))?/i,
   /\b(?:give|grant|allow|enable|accept|turn\s+on)\s+(?:\w+\s+){0,2}remote\s+(?:access|control|session)\b/i,
-  /\blet\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:control|access|into|see)\b/i,
+  /\blet\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:take\s+(?:over|control)|control|access|into|see)\b/i,
 ];
 
 /** Words that make a clause a warning or a description, when they come before the request. */
 const EN_NOT_A_REQUEST = /\b(?:never|not|no|don't|dont|doesn't|won't|cannot|can't|nobody|no\s+one|neither|nor|without|avoid|refuse|asks|asked|asking|requests|requested|requesting|demands|demanded|wants|wanted|claims|claimed|pretends?|scam\w*|fake|phishing|fraud\w*|who|which|reason\s+to|careful|beware|watch\s+out)\b/i;
 
-const ZH_SECRET = '(?:助记词|恢复短语|私钥|密钥|密码|口令|验证码|动态码|校验码|CVV|CVC|安全码|完整卡号|完整的卡号|卡背面的?(?:三|3)位数)';
+const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|种子短语|种子词|私钥|密钥|秘钥|密码|口令|验证码|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号|卡背面的?(?:三|3)位数)';
 const ZH_KIND: readonly [AskedSecret, RegExp][] = [
-  ['recovery-phrase', /助记词|恢复短语/],
-  ['private-key', /私钥|密钥/],
+  ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|种子短语|种子词/],
+  ['private-key', /私钥|密钥|秘钥/],
   ['password', /密码|口令/],
-  ['one-time-code', /验证码|动态码|校验码/],
+  ['one-time-code', /验证码|动态码|校验码|短信/],
   ['card-security', /CVV|CVC|安全码|卡号|卡背面/i],
 ];
-const ZH_GIVE = '(?:发给|发到|发送|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|透露|分享|上传|截图|拍照|提交)';
+const ZH_GIVE = '(?:发给|发到|发送|发我|发过来|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|念一下|读一下|回复|透露|分享|上传|截图|拍照|提交)';
 /** Typing, which gives a secret away only where someone else reads it. */
 const ZH_TYPE = '(?:输入|填写|填入|粘贴)';
 const ZH_DESTINATION = /聊天|对话|消息|私信|客服|链接|网页|表单|这里|下面|下方|我们|邮件|微信|QQ|群/i;
 const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   // 把（你的）助记词发给客服
-  { rule: new RegExp(`把[^把，,]{0,24}?${ZH_SECRET}[^把，,]{0,16}?${ZH_GIVE}(?!给?[了过])`), typing: false },
-  { rule: new RegExp(`把[^把，,]{0,24}?${ZH_SECRET}[^把，,]{0,16}?${ZH_TYPE}(?!给?[了过])`), typing: true },
+  { rule: new RegExp(`[把将][^把将，,]{0,24}?${ZH_SECRET}[^把将，,]{0,16}?${ZH_GIVE}(?!给?[了过])`), typing: false },
+  { rule: new RegExp(`[把将][^把将，,]{0,24}?${ZH_SECRET}[^把将，,]{0,16}?${ZH_TYPE}(?!给?[了过])`), typing: true },
   // 提供你的私钥，告诉我们验证码，请来电者告诉你登录密码
   // ("银行发送的验证码", the code the bank sent, describes a code: no request.)
   { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|你|您|他|她|他们|对方)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
   // 你的助记词是什么？
   { rule: new RegExp(`(?:你的|您的|来电者的)[^，\\s]{0,2}?${ZH_SECRET}(?:是(?:什么|多少)|是几位|多少)`), typing: false },
+  // 客服需要你的助记词
+  { rule: new RegExp(`(?:客服|我们|工作人员|对方|平台)(?:会|将)?(?:需要|必须要?|要)(?:你|您)?(?:提供)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
   // 准备好你的助记词
   { rule: new RegExp(`准备(?:好)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
   { rule: new RegExp(`${ZH_TYPE}(?!给?[了过])(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: true },
@@ -321,12 +338,13 @@ const ZH_OWN_PLACE = /在\s*(?:官方|你的|您的|自己的|新的)?\s*(?:钱�
 /** Moving the money to a wallet, account or address someone else provides, or to a "safe account". */
 const ZH_MOVE_FUNDS = [
   /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方)?(?:提供|指定|给你|发给你|设立|开设|准备|安排)的[^，,。]{0,8}?(?:钱包|[账帐]户|[账帐]号|地址)/,
-  /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)[^，,。]{0,4}?(?:安全[账帐]户|安全钱包|保护[账帐]户|安全地址|监管[账帐]户)/,
+  /(?:转到|转至|转入|转进|转移到|转移至|转给|打到|汇到|汇入|充到|存到|提到|提现到)[^，,。]{0,6}?(?:安全[账帐]户|安全钱包|保护[账帐]户|保护钱包|安全地址|监管[账帐]户|监管钱包)/,
 ];
 const ZH_REMOTE = [
   /(?:安装|下载|打开|使用|运行)\s*(?:AnyDesk|TeamViewer|RustDesk|ToDesk|向日葵|QuickSupport|远程(?:控制|协助|桌面)(?:软件|工具|App)?)/i,
   /(?:开启|允许|接受|同意)(?:我们|客服|对方)?(?:的)?远程(?:控制|协助|访问)(?!给?[了过])/,
-  /共享你的屏幕|把(?:你的|您的)?屏幕共享给/,
+  /共享你的屏幕|把(?:你的|您的)?屏幕共享给|(?:开启|打开|开始)屏幕共享|远控(?:软件|工具|App)/i,
+  /让(?:我们|客服|对方|工作人员)远程(?:控制|协助|操作|访问)/,
 ];
 /** Negations and descriptions (what a scammer demanded, did, or what the caller did already). */
 const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|让你|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
@@ -355,7 +373,11 @@ export function findSecretMention(item: string): AskedSecret | undefined {
 export function findRequest(text: string): RequestKind | undefined {
   if (!SECRET_WORDS.test(text)) return undefined;
   rules ??= enRules();
-  for (const sentence of text.split(SENTENCE)) {
+  // Quotes and emphasis around a word ('send us your "recovery phrase"', "**seed phrase**") change nothing a reader
+  // takes in; nor does an English sentence broken over two lines ("send us your⏎recovery phrase"), where the next line
+  // goes on in lower case (a line that starts anew, as after a warning, is not joined to it).
+  const plain = text.replace(/["“”«»*`]/g, '').replace(/([^.;!?:\n])[ \t]*\n[ \t]*(?=[a-z])/g, '$1 ');
+  for (const sentence of plain.split(SENTENCE)) {
     const found = sentence.split(CLAUSE).map(findEnglishRequest).find((k) => k !== undefined) ?? findChineseRequest(sentence);
     if (found) return found;
   }
@@ -368,7 +390,9 @@ function findEnglishRequest(clause: string): RequestKind | undefined {
     if (!named.test(clause)) continue;
     for (const { rule, typing } of ofKind) {
       const m = rule.exec(clause);
-      if (m && !EN_NOT_A_REQUEST.test(clause.slice(0, m.index + m[0].length)) && (!typing || typedAway(kind, clause.slice(m.index + m[0].length)))) return kind;
+      if (!m || EN_NOT_A_REQUEST.test(clause.slice(0, m.index + m[0].length))) continue;
+      const after = clause.slice(m.index + m[0].length);
+      if (typing === 'no' || (typing === 'typed' ? typedAway(kind, after) : EN_DESTINATION.test(after))) return kind;
     }
   }
   for (const rule of EN_FUNDS_NAMED.test(clause) ? EN_MOVE_FUNDS : []) {
