@@ -431,6 +431,23 @@ describe('directory files: channel values by type, at the official domain, notes
     expect(r.code).toBe(4);
   });
 
+  it('on a site whose pages belong to many owners (github.com, sites.google.com), holds contacts to the pages under the website (hostile review)', () => {
+    // Before, any page of github.com passed, and verify then called an attacker's page an official contact.
+    const onGithub = DIRECTORY.replace('website: https://www.example.com/help/contact', 'website: https://github.com/examplewallet');
+    const ticket = 'value: https://www.example.com/help/ticket';
+    expect(onGithub).toContain(ticket);
+    const withTicket = (url: string) => dirProblems(onGithub.replace(ticket, `value: ${url}`)).filter((p) => p.includes(url));
+    expect(withTicket('https://github.com/attacker/issues')).toEqual([expect.stringMatching(/is on github\.com, where pages and addresses belong to many owners: only the official website https:\/\/github\.com\/examplewallet and the pages under it/)]);
+    expect(withTicket('https://github.com/examplewallet-help/issues')).toHaveLength(1);
+    expect(withTicket('https://github.com/examplewallet/support/issues')).toEqual([]);
+    expect(withTicket('https://github.com/examplewallet')).toEqual([]);
+    // An address at a shared mail or site domain is nobody's in particular.
+    const onSites = DIRECTORY.replace('website: https://www.example.com/help/contact', 'website: https://sites.google.com/view/examplewallet');
+    const sites = (value: string) => dirProblems(onSites.replace(ticket, `value: ${value}`)).filter((p) => p.includes('many owners'));
+    expect(sites('https://docs.google.com/forms/d/attacker-form')).toHaveLength(1);
+    expect(sites('https://sites.google.com/view/examplewallet/ticket')).toEqual([]);
+  });
+
   it('accepts an https chat page and social handles', () => {
     const path = 'value: { en: "App › Me › Help › Chat with us", zh: "App › 我的 › 帮助 › 在线客服" }';
     expect(DIRECTORY).toContain(path);

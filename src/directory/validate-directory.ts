@@ -6,7 +6,7 @@ import { LANGS, QUEUES, type Lang, type Localized, type Queue } from '../engine/
 import { list, ref, type ProblemKey, type ProblemRef } from '../i18n/problems.js';
 import { isValidTimeZone, parseDayRanges, parseWeeklyHours, type DateException, type ParseError } from './hours.js';
 import { screenDataText } from '../safety/data-text.js';
-import { detectKind, parseHandle, redirectTarget, verifyContact } from '../safety/verify.js';
+import { detectKind, isSharedDomain, parseHandle, redirectTarget, verifyContact } from '../safety/verify.js';
 import { clip } from '../util/safe-text.js';
 import { problemDidYouMean } from '../util/suggest.js';
 import { CHANNEL_TYPES, type Channel, type ChannelType, type Directory, type Provider, type ProviderChecks } from './types.js';
@@ -228,7 +228,14 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
   if (!ok) return false;
   const host = type === 'email' ? value.replace(/^mailto:/i, '').split('@')[1] : isHttps(value) ? new URL(value).hostname : undefined;
   // A website at an IP address (a test server, an intranet) has no domain to hold the contacts to.
-  if (host === undefined || official?.domain == null || domainOf(host) === official.domain) return true;
+  if (host === undefined || official?.domain == null) return true;
+  if (domainOf(host) === official.domain) {
+    // On a site whose pages belong to many owners (github.com/NAME, sites.google.com/view/NAME) the website's own pages
+    // are the provider's, and nothing else there is: verify vouches for a listed page and what lies under it only.
+    if (!isSharedDomain(official.domain) || underPage(value, official.provider.website)) return true;
+    c.report(path, 'dir.sharedHostValue', { type, value: shown, domain: official.domain, website: clip(official.provider.website, 60) });
+    return false;
+  }
   const verdict = verifyContact(value, [official.provider]);
   const params = { type, value: shown, domain: official.domain };
   if (verdict.verdict === 'lookalike') c.report(path, 'dir.lookalikeValue', { ...params, reasons: list(verdict.reasons) });
@@ -237,6 +244,16 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
 }
 
 const BARE_HANDLE = /^[\p{L}\p{N}_.-]{1,64}$/u;
+
+/** Whether an https:// address is the page `website` or a page under it, on its host (an e-mail address is neither). */
+function underPage(value: string, website: string): boolean {
+  if (!isHttps(value)) return false;
+  const page = new URL(website);
+  const url = new URL(value);
+  const path = page.pathname.replace(/\/+$/, '');
+  const at = url.pathname.replace(/\/+$/, '');
+  return url.hostname === page.hostname && path !== '' && (at === path || at.startsWith(`${path}/`));
+}
 
 /** An address with a scheme and user information before its host ("https://admin:pass@host/"). */
 const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i;

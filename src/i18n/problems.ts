@@ -232,6 +232,7 @@ export const problemsEn = {
   'dir.handleNoPlatform': 'the social handle "{value}" does not say which platform it is on, so an account of that name on any platform would count as official: write it with its platform, such as x:{handle} or telegram:{handle}, or as its profile address, such as https://x.com/{handle}',
   'dir.noSecurityQueue': 'provider "{id}" lists no security queue: the bundled flows send security emergencies there (a stolen account, money moving without the user, a fake support agent), and those cases would show no contact; add the team that can freeze an account, ideally a line open 24/7',
   'dir.offDomainValue': 'the {type} contact "{value}" is not at {domain}, the domain of the official website; list only contacts the provider publishes at its own domain',
+  'dir.sharedHostValue': 'the {type} contact "{value}" is on {domain}, where pages and addresses belong to many owners: only the official website {website} and the pages under it are the provider\'s there; list a page under it, or give the provider\'s own domain as its website',
   'dir.lookalikeValue': 'the {type} contact "{value}" is not at {domain}, the domain of the official website, and imitates it ({reasons}); list only contacts the provider publishes at its own domain',
   'what.exceptionNote': 'the note of the exception',
 
@@ -515,6 +516,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'dir.handleNoPlatform': '社交账号“{value}”没有写明在哪个平台上，这样任何平台上同名的账号都会被当作官方账号：请连同平台一起写，例如 x:{handle} 或 telegram:{handle}，或者写成主页地址，例如 https://x.com/{handle}',
   'dir.noSecurityQueue': '服务商“{id}”没有列出 security 客服团队：内置流程会把安全紧急情况（账户被盗、资金被转走、有人冒充客服）交给这个团队，这些情况下将显示不出任何联系方式；请添加能冻结账户的团队渠道，最好是 7×24 小时服务的',
   'dir.offDomainValue': '{type} 联系方式“{value}”不在官网所在的域名 {domain} 下；只能列出服务商在自己域名下公布的联系方式',
+  'dir.sharedHostValue': '{type} 联系方式“{value}”在 {domain} 上，那里的页面和地址属于许多不同的主人：只有官网 {website} 及其下的页面属于服务商；请列出官网之下的页面，或把服务商自己的域名写作官网',
   'dir.lookalikeValue': '{type} 联系方式“{value}”不在官网所在的域名 {domain} 下，而且在仿冒官网（{reasons}）；只能列出服务商在自己域名下公布的联系方式',
   'what.exceptionNote': '例外日期的备注',
 

@@ -437,7 +437,12 @@ function hostOf(p: Parsed): Host | null {
 }
 
 function isShared(host: Host): boolean {
-  return host.domain !== null && SHARED_DOMAINS.has(host.domain);
+  return host.domain !== null && isSharedDomain(host.domain);
+}
+
+/** A registrable domain whose pages or addresses belong to many owners (github.com, google.com, gmail.com): the host alone is nobody's. */
+export function isSharedDomain(domain: string): boolean {
+  return SHARED_DOMAINS.has(domain);
 }
 
 /** The names a provider's contacts could be imitated by: domain labels, its name and id, its handles. */
