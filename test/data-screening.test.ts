@@ -189,6 +189,35 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(flowProblems(withEnStep('Thanks for waiting 👨\u200d👩\u200d👧 ❤\ufe0f, we will look at the time.'))).toEqual([]);
   });
 
+  it('finds contacts written to slip past: spelled-out addresses, an ideographic dot, an IP address, odd separators, handles named by platform (hostile review)', () => {
+    const contacts: [string, string, string][] = [
+      ['Write to help at wallet dot com with the time.', 'email', 'help at wallet dot com'],
+      ['Write to help[at]walletsupport[dot]com with the time.', 'email', 'help[at]walletsupport[dot]com'],
+      ['Visit www dot evil dot io for help.', 'url', 'www dot evil dot io'],
+      ['Visit evil . io for help.', 'url', 'evil . io'],
+      ['Visit walletsupport\u3002com for help.', 'url', 'walletsupport.com'],
+      ['Visit 8.8.8.8 for help.', 'url', '8.8.8.8'],
+      ['Open 10.0.0.1/login and sign in.', 'url', '10.0.0.1/login'],
+      ['Call 415_555_0143 for help.', 'phone', '415 555 0143'],
+      ['Call 415*555*0143 for help.', 'phone', '415 555 0143'],
+      ['Message wallethelpdesk on Telegram.', 'handle', 'wallethelpdesk'],
+      ['Find us on Facebook: WalletHelpDesk.', 'handle', 'WalletHelpDesk'],
+      ['Add us on Viber: wallethelp1.', 'handle', 'wallethelp1'],
+      ['Join telegram group wallet_help_group today.', 'handle', 'wallet_help_group'],
+      ['加客服薇信：wallet_help。', 'handle', 'wallet_help'],
+    ];
+    for (const [text, kind, quoted] of contacts) expect(findContact(text.normalize('NFKC')), text).toEqual({ kind, text: quoted });
+    for (const text of [
+      'Contact support on WhatsApp through the app.',
+      'Message us on Telegram only through the link in the app.',
+      'Update the app to version 2.3.1 and try again.',
+      'Look at the wallet balance in the app.',
+      'Restart the phone at 09:30 and try again.',
+    ]) {
+      expect(findContact(text), text).toBeUndefined();
+    }
+  });
+
   it('refuses the requests a red-team review found passing, and lets the advice it found refused through (hostile review)', () => {
     const requests: [string, string][] = [
       ['Reply with your recovery phrase so we can re-sync the wallet.', 'recovery-phrase'],

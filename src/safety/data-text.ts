@@ -133,17 +133,41 @@ const SCHEME_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
  * to the phone-number library, and a messaging id has no @ or dot to give it away.
  */
 const NAMED_NUMBER = /(?:热线|电话|拨打|致电|来电|呼叫|\b(?:call|dial|phone|hotline|ring)\b)[^\d\n]{0,8}?(\d(?:[\d -]{2,}\d))(?![\d.])/i;
-const NAMED_ACCOUNT = /(?:微信|V信|vx|QQ|\b(?:wechat|weixin|telegram|tg|whatsapp|line|signal|skype|discord|kakao)\b)(号|账号|帐号|群号|\s*id\b)?\s*([:：])?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
+const NAMED_ACCOUNT = /(?:微信|薇信|威信|V信|vx|QQ|\b(?:wechat|weixin|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|\s*id\b)?(?:\s+(?:group|channel|bot))?\s*([:：])?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
+/** An account named after a verb, with its platform after it: "message wallethelpdesk on Telegram", "add us as help_desk on Viber". */
+const ACCOUNT_ON_PLATFORM = /\b(?:message|contact|add|find|follow|dm|text|search\s+for|reach|ping|chat\s+with|write\s+to)\s+(?:us\s+)?(?:at\s+|as\s+)?(@?(?!(?:us|our|the|support|team|agent|them|him|her|customer|service|staff|help|helpdesk|someone|anyone|nobody|people)\b)[A-Za-z0-9][-_.A-Za-z0-9]{3,31})\s+on\s+(?:telegram|whatsapp|wechat|line|signal|skype|discord|viber|facebook|instagram|twitter|snapchat|threema|kakao(?:talk)?|messenger)\b/i;
+/** An e-mail address or a host written with "at" and "dot" for "@" and ".", to slip past: "help at wallet dot com", "help[at]wallet[dot]com". */
+const SPELLED_AT = String.raw`(?:\s*[([{]\s*at\s*[)\]}]\s*|\s+at\s+)`;
+const SPELLED_DOT = String.raw`(?:\s*[([{]\s*dot\s*[)\]}]\s*|\s+dot\s+|\s+\.\s+)`;
+const SPELLED_EMAIL = new RegExp(String.raw`\b[A-Za-z0-9._%+-]+${SPELLED_AT}[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'i');
+const SPELLED_HOST = new RegExp(String.raw`\b[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'gi');
+/** An IPv4 address: a site reached by number. */
+const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.]*\d)(?:\/[^\s]*)?/;
 
 /** The first contact in a text: a phone number, e-mail address, URL or host name, or social handle. */
-export function findContact(text: string): { kind: ContactKind; text: string } | undefined {
+export function findContact(written: string): { kind: ContactKind; text: string } | undefined {
+  // Written to slip past the rules below: an ideographic full stop for a dot ("help。example。com", which browsers read as
+  // a dot), underscores, stars or middle dots between the digits of a number. Each is one character for one.
+  const text = written.replace(/(?<=[A-Za-z0-9])[\u3002\uff61](?=[A-Za-z0-9])/g, '.').replace(/(?<=\d)[_*\u00b7\u2022](?=\d)/g, ' ');
   const phone = findPhoneNumber(text);
   if (phone !== undefined) return { kind: 'phone', text: phone };
   const named = NAMED_NUMBER.exec(text);
   if (named && named[1]!.replace(/\D/g, '').length >= 5) return { kind: 'phone', text: named[1]! };
+  const spelled = SPELLED_EMAIL.exec(text);
+  if (spelled) return { kind: 'email', text: spelled[0] };
+  for (const [host] of text.matchAll(SPELLED_HOST)) {
+    const dotted = host.replace(new RegExp(SPELLED_DOT, 'gi'), '.');
+    if (parseDomain(dotted).isIcann === true && parseDomain(dotted).domainWithoutSuffix) return { kind: 'url', text: host };
+  }
+  const ip = IPV4.exec(text);
+  if (ip) return { kind: 'url', text: ip[0] };
+  const onPlatform = ACCOUNT_ON_PLATFORM.exec(text);
+  if (onPlatform) return { kind: 'handle', text: onPlatform[1]! };
   const account = NAMED_ACCOUNT.exec(text);
+  // The full stop of the sentence is no part of the id.
+  const id = account?.[3]!.replace(/[.-]+$/, '');
   // An id looks like one (a digit, an underscore or a dot in it), or is announced as one ("微信号", "ID:"): "WeChat account" is no id.
-  if (account && (account[1] !== undefined || account[2] !== undefined || /[\d_.]/.test(account[3]!))) return { kind: 'handle', text: account[3]! };
+  if (account && id && (account[1] !== undefined || account[2] !== undefined || /[\d_.]/.test(id))) return { kind: 'handle', text: id };
   for (const [match] of text.matchAll(CANDIDATE)) {
     if (!/[@.:]./.test(match)) continue;
     const candidate = match.replace(/^[.:/?#&=+-]+|[.:/?#&=+-]+$/g, '');
