@@ -356,6 +356,22 @@ describe('recovery phrases: property', () => {
     expect(findSecrets(`key ${'ab'.repeat(32).replace(/(.{8})/g, '$1\u200b')}`).map((f) => f.kind)).toEqual(['private-key']);
   });
 
+  it('finds a phrase written by the first four letters of its words, as wallets accept it (hostile review)', () => {
+    fc.assert(
+      fc.property(entropy, fc.constantFrom(' ', ', ', '\n'), (ent, sep) => {
+        const short = entropyToMnemonic(ent, english).split(' ').map((w) => w.slice(0, 4));
+        const text = `words: ${short.join(sep)}`;
+        expect(covered(findSecrets(text), 'recovery-phrase', 7, text.length), text).toBe(true);
+      }),
+      { seed: 20261123, numRuns: 200 },
+    );
+    // Ordinary four-letter English does not read as one.
+    for (const text of ['Wait more than half hour then call your bank back when your card gets work done here.', 'this user will open that file from work only when they come back home next week']) {
+      expect(findSecrets(text, { prose: true }), text).toEqual([]);
+      expect(findSecrets(text), text).toEqual([]);
+    }
+  });
+
   it('finds unspaced Chinese mnemonics inside random text (fixed seed: detection is statistical)', () => {
     fc.assert(
       fc.property(entropy, surrounding, surrounding, (ent, before, after) => {
@@ -377,6 +393,18 @@ describe('recovery phrases: property', () => {
 
 describe('raw private keys (64 hex)', () => {
   const keys = Array.from({ length: 5 }, () => bytesToHex(randomBytes(32)));
+
+  it('finds a key written in pairs, in fours with two spaces, in halves, or with underscores, dots or commas (hostile review)', () => {
+    for (const hex of keys) {
+      const pairs = hex.match(/../g)!;
+      const eights = hex.match(/.{8}/g)!;
+      for (const written of [pairs.join(' '), pairs.join(':'), hex.match(/.{4}/g)!.join('  '), `${hex.slice(0, 32)} ${hex.slice(32)}`, eights.join('_'), eights.join('.'), eights.join(', ')]) {
+        expectFound(`my key: ${written} thanks`, written, 'private-key');
+      }
+    }
+    // Two separators mixed, or groups of uneven sizes, are no key written out (a UUID, addresses side by side).
+    expect(findSecrets('ids 123e4567-e89b-12d3-a456-426614174000 123e4567-e89b-12d3-a456-4266141740')).toEqual([]);
+  });
 
   it('flags bare 64-hex by default, in any case and with 0x', () => {
     for (const hex of keys) {
@@ -487,6 +515,12 @@ describe('extended private keys', () => {
 // ---------------------------------------------------------------------------
 
 describe('card numbers', () => {
+  it('finds a card written with wide gaps, dashes of any kind, underscores or bars (hostile review)', () => {
+    for (const written of ['4111    1111    1111    1111', '4111 \u2013 1111 \u2013 1111 \u2013 1111', '4111_1111_1111_1111', '4111|1111|1111|1111', '5555\u20145555\u20145555\u20144444']) {
+      expectFound(`card ${written} please`, written, 'card-number');
+    }
+  });
+
   it('finds the classic test numbers, grouped or not', () => {
     const numbers = [
       '4111 1111 1111 1111',

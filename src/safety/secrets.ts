@@ -85,6 +85,8 @@ const MAX_BRIDGES = 3;
 
 interface Tables {
   english: Set<string>;
+  /** The first four letters of every English list word of four letters or more: they alone tell the words apart. */
+  englishPrefixes: Set<string>;
   /** Chinese character -> index in the BIP39 list (the list is ordered by frequency). */
   chinese: Map<string, number>;
   /** Per Chinese list index: log(P_random / P_natural), see `randomness`. */
@@ -108,7 +110,7 @@ function getTables(): Tables {
   for (let r = 0; r < n; r++) h += 1 / (r + ZIPF_OFFSET);
   const chineseScore = new Float64Array(n);
   for (let r = 0; r < n; r++) chineseScore[r] = Math.log(((r + ZIPF_OFFSET) * h) / n);
-  tables = { english: new Set(englishList), chinese, chineseScore, domainWords: new Set(DOMAIN_WORDS.split(' ')), base58check: createBase58check(sha256) };
+  tables = { english: new Set(englishList), englishPrefixes: new Set(englishList.filter((w) => w.length >= 4).map((w) => w.slice(0, 4))), chinese, chineseScore, domainWords: new Set(DOMAIN_WORDS.split(' ')), base58check: createBase58check(sha256) };
   return tables;
 }
 
@@ -306,6 +308,7 @@ function findPhrases(text: string, found: SecretFinding[], spacedOnly: boolean):
     t.script === 'latin' ? english.has(t.key) : t.script === 'han' ? chinese.has(t.key) : false,
   );
 
+  findAbbreviatedPhrase(tokens, found);
   // Maximal runs of consecutive list words of one script.
   let i = 0;
   while (i < tokens.length) {
@@ -328,6 +331,23 @@ function findPhrases(text: string, found: SecretFinding[], spacedOnly: boolean):
       }
     }
     i = j;
+  }
+}
+
+/**
+ * A phrase written the short way wallets accept (BIP39 words are told apart by their first four letters): "lega winn
+ * than year …". Twelve tokens in a row, each the first four letters of a list word or a three-letter list word, most
+ * half of them four letters long (prose has few runs of twelve short words, and fewer of list words).
+ */
+function findAbbreviatedPhrase(tokens: Token[], found: SecretFinding[]): void {
+  const { english, englishPrefixes } = getTables();
+  const short = tokens.map((t) => t.script === 'latin' && ((t.key.length === 4 && englishPrefixes.has(t.key)) || (t.key.length === 3 && english.has(t.key))));
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (j < tokens.length && short[j]) j++;
+    const four = tokens.slice(i, j).filter((t) => t.key.length === 4).length;
+    if (j - i >= MIN_PHRASE_WORDS && four >= MIN_PHRASE_WORDS / 2) found.push({ kind: 'recovery-phrase', start: tokens[i]!.start, end: tokens[j - 1]!.end });
+    i = Math.max(j, i + 1);
   }
 }
 
@@ -600,8 +620,11 @@ function dictionaryWordMask(chars: string): Uint8Array {
 // ---------------------------------------------------------------------------
 
 const HEX64 = /(?<![0-9A-Fa-f])(?:0[xX])?[0-9A-Fa-f]{64}(?![0-9A-Fa-f])/g;
-/** Hex in groups (of 4 to 16, as a key is copied from a paper backup or a screen: "abababab abababab …"); 64 digits in all is a key. */
-const HEX_GROUPS = /(?<![0-9A-Za-z])[0-9A-Fa-f]{4,16}(?:[ :-][0-9A-Fa-f]{4,16}){3,15}(?![0-9A-Za-z])/g;
+/**
+ * Hex in groups (of 2 to 32, as a key is copied from a paper backup, a screen or a hex dump: "abababab abababab …",
+ * "0c 28 fc …", "0c:28:fc:…"), one separator throughout; 64 digits in all is a key.
+ */
+const HEX_GROUPS = /(?<![0-9A-Za-z])[0-9A-Fa-f]{2,32}(?:(?: {1,3}|[:_.,-] ?)[0-9A-Fa-f]{2,32}){1,31}(?![0-9A-Za-z])/g;
 // Labels that make a 64-hex string a key even where a transaction id is expected.
 // "key" alone counts unless it is a public key ("pubkey", "public key").
 const KEY_LABEL = /priv|secret|seed|prv|私钥|密钥|秘钥|助记/i;
@@ -614,11 +637,11 @@ const LABEL_REACH = 32;
  * (8-4-4-4-12) or IPv6 addresses side by side, whose digits can add up to 64 too.
  */
 function evenHexGroups(text: string): boolean {
-  const separators = new Set(text.match(/[ :-]/g));
+  const separators = new Set(text.match(/ {1,3}|[:_.,-] ?/g));
   if (separators.size !== 1) return false;
-  const groups = text.split(/[ :-]/);
+  const groups = text.split(/ {1,3}|[:_.,-] ?/);
   const size = groups[0]!.length;
-  return (size === 4 || size === 8 || size === 16) && groups.length * size === 64 && groups.every((g) => g.length === size);
+  return (size === 2 || size === 4 || size === 8 || size === 16 || size === 32) && groups.length * size === 64 && groups.every((g) => g.length === size);
 }
 
 function findHexKeys(text: string, allowHex64: boolean, found: SecretFinding[]): void {
@@ -681,7 +704,7 @@ function findBase58Keys(text: string, found: SecretFinding[]): void {
  * ids) and not after "+" (international phone numbers such as
  * "+86 138 0013 8000", 13 digits).
  */
-const DIGIT_GROUPS = /(?<![0-9A-Za-z])\+?\d+(?:[ \u00a0-]{1,3}\d+)*(?![0-9A-Za-z])/g;
+const DIGIT_GROUPS = /(?<![0-9A-Za-z])\+?\d+(?:[ \u00a0\u2010-\u2015\u2212_|-]{1,5}\d+)*(?![0-9A-Za-z])/g;
 /**
  * A card written in groups of four with dots or slashes ("4111.1111.1111.1111"): only so, as an amount
  * ("4.004123456789012345 ETH") or a date is written with them too.
