@@ -593,6 +593,20 @@ describe('card numbers', () => {
 // ---------------------------------------------------------------------------
 
 describe('one-time codes', () => {
+  it('finds a labelled code read out in pairs or digit by digit, after "sms", and Google\'s G- codes (hostile review)', () => {
+    for (const [text, code] of [
+      ['sms code 12 34 56', '12 34 56'],
+      ['验证码是 4 8 2 9 1 3', '4 8 2 9 1 3'],
+      ['sms 482913', '482913'],
+      ['G-482913 is your Google verification code.', 'G-482913'],
+    ] as const) {
+      expectFound(text, code, 'one-time-code');
+      expectFound(text, code, 'one-time-code', { numbersExpected: true });
+    }
+    // Numbers in sentences stay data: unlabelled pairs, a time, a version.
+    for (const text of ['I paid 12 34 56 in three parts', 'It happened at 10 30 today', 'version 1 2 3 4']) expect(findSecrets(text), text).toEqual([]);
+  });
+
   it('finds a code that is the whole answer, or a labelled one', () => {
     const cases: [string, string][] = [
       ['123456', '123456'],
@@ -664,6 +678,14 @@ describe('one-time codes', () => {
 // ---------------------------------------------------------------------------
 
 describe('passwords', () => {
+  it('finds a password after an arrow or in brackets right after its label (hostile review)', () => {
+    expectFound('password -> Hunter2!2024', 'Hunter2!2024', 'password');
+    expectFound('pw => S3cr3t!pass', 'S3cr3t!pass', 'password');
+    expectFound('password(Hunter2!2024)', 'Hunter2!2024', 'password');
+    // An error code in brackets is the sentence's, not a value.
+    expect(findSecrets('wrong password(E1001)')).toEqual([]);
+  });
+
   it('finds a value right after a password label, in English and Chinese, wherever numbers are expected or not', () => {
     const cases: [string, string][] = [
       ['my password is Hunter2!2024', 'Hunter2!2024'],

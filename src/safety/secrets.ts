@@ -762,8 +762,11 @@ function findCards(text: string, found: SecretFinding[]): void {
 // One-time codes
 // ---------------------------------------------------------------------------
 
-/** 4-8 digits, or 6 digits written "123 456" / "123-456", standing alone. */
-const CODE = /(?<![0-9A-Za-z+])(?:\d{3}[ -]\d{3}|\d{4,8})(?![0-9A-Za-z])/g;
+/**
+ * 4-8 digits, or 6 digits written "123 456" / "123-456", in pairs ("12 34 56") or one by one ("4 8 2 9 1 3", as a code
+ * is read out), standing alone; Google's codes come as "G-482913".
+ */
+const CODE = /(?<![0-9A-Za-z+])(?:G-)?(?:\d{3}[ -]\d{3}|\d{2}(?: \d{2}){2,3}|\d(?: \d){3,7}|\d{4,8})(?![0-9A-Za-z])/g;
 /** Part of a longer number: a date, a decimal, a time, a grouped number. */
 const JOINED_BEFORE = /\d[ .,:/-]$/;
 const JOINED_AFTER = /^[ .,:/-]\d/;
@@ -772,7 +775,7 @@ const ONLY_FILLER = /^[\s\p{P}\p{S}]*$/u;
 /** Ends in 000: an amount rather than a code when it stands alone. */
 const ROUND = /000$/;
 const CODE_LABEL =
-  /code|otp|2fa|mfa|totp|authenticator|pin|passcode|验证码|校验码|动态码|动态密码|短信码|确认码|安全码|密码|口令/gi;
+  /code|otp|2fa|mfa|totp|authenticator|pin|passcode|sms|验证码|校验码|动态码|动态密码|短信码|确认码|安全码|密码|口令/gi;
 /** "code" after these words names something that is not a secret. */
 const NOT_SECRET_CODE =
   /(?:error|status|http|exit|return|response|reason|promo|promotion|referral|invite|invitation|coupon|discount|voucher|zip|postal|post|area|country|currency|order|product|tracking|swift|bank|branch|sort|qr|bar)[\s_-]*$/i;
@@ -803,7 +806,8 @@ function findCodes(text: string, numbersExpected: boolean, found: SecretFinding[
       !ROUND.test(m[0]) &&
       ONLY_FILLER.test(text.slice(0, start)) &&
       ONLY_FILLER.test(text.slice(end));
-    if (alone || labelled(text, start, end, numbersExpected)) found.push({ kind: 'one-time-code', start, end });
+    // "G-482913" is how Google sends its codes: the prefix labels it.
+    if (alone || m[0].startsWith('G-') || labelled(text, start, end, numbersExpected)) found.push({ kind: 'one-time-code', start, end });
   }
 }
 
@@ -843,11 +847,12 @@ const PASSWORD_HINT = /pass|pw|pin|口令/i;
  */
 const PASSWORD_LABEL = /(?<![A-Za-z/\\])(?:pass(?:word|wd|code|phrase)s?|pwd|pw|pin(?:[ -]?code)?)(?![A-Za-z])|密码|口令/gi;
 /**
- * What may stand between a label and its value: "is", "was", ":", "=" and
- * their Chinese forms (full-width forms are folded to ASCII before this runs).
+ * What may stand between a label and its value: "is", "was", ":", "=", an arrow, and
+ * their Chinese forms (full-width forms are folded to ASCII before this runs); or a value
+ * in brackets right after the label ("password(Hunter2!2024)").
  * After an English label a space at least; a Chinese label may be glued to its value.
  */
-const LATIN_VALUE = /(?:\s*(?:is|was)\s+|\s*[:=]\s*|\s+)([!-~]{1,256})/y;
+const LATIN_VALUE = /(?:\s*(?:is|was)\s+|\s*(?:->|=>|\u2192|[:=])\s*|\((?=[^\s)]{4,}\))|\s+)([!-~]{1,256})/y;
 const HAN_VALUE = /(?:\s*(?:就是|是|为|[:=])\s*|\s*)([!-~]{1,256})/y;
 /**
  * The most of a value read after a label. A value runs to the next space, and every label inside it starts a
@@ -888,6 +893,7 @@ function findPasswords(text: string, found: SecretFinding[]): void {
     if (!/\d/.test(core) && !(/[A-Za-z]/.test(core) && PASSWORD_SYMBOL.test(core))) continue;
     // Without "is" or ":", a bracket or an error code after the label is part of the sentence, not its value.
     if (!connector && (/^[(<[{]/.test(token) || ERROR_CODE.test(core))) continue;
+    if (v[0].startsWith('(') && ERROR_CODE.test(core)) continue;
     let end = v.index + v[0].length;
     if (token.length === MAX_VALUE) {
       if (end >= runEnd) {
