@@ -165,12 +165,17 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['Type your p\u0430ssword in the chat.', 'password'],
       ['Send us your seed phr\u03b1se to check the card.', 'recovery-phrase'],
       ['Enter your \u0420RIVATE KEY here.', 'private-key'],
+      // Accents set on letters, and small capitals, which NFKC leaves as they are.
+      ['Send us your re\u0301covery phrase.', 'recovery-phrase'],
+      ['Send us your récovery phrase.', 'recovery-phrase'],
+      ['Send us your \u0280\u1d07\u1d04\u1d0f\u1d20\u1d07\u0280\u028f \u1d18\u029c\u0280\u1d00\ua731\u1d07.', 'recovery-phrase'],
     ];
     for (const [text, kind] of lookalikes) expect(screenDataText(text, { contacts: true }), text).toEqual([{ type: 'request', kind }]);
     // A web address with one is quoted as written: the letter is the trick the author is to see.
     expect(screenDataText('Open https://w\u0430llet-help.com with the time.', { contacts: true })).toEqual([{ type: 'contact', kind: 'url', text: 'https://w\u0430llet-help.com' }]);
     // Text in those scripts asks for nothing by being there.
     expect(screenDataText('Привет, καλημέρα: check the network first.', { contacts: true })).toEqual([]);
+    expect(screenDataText('Café au lait, naïve résumé: check the network.', { contacts: true })).toEqual([]);
     // Chinese in Traditional characters (and Taiwan's words) reads as it does in Simplified: each passed before.
     const traditional: [string, string][] = [
       ['請把助記詞發給客服。', 'recovery-phrase'],
@@ -475,6 +480,17 @@ describe('directory files: channel values by type, at the official domain, notes
     const sites = (value: string) => dirProblems(onSites.replace(ticket, `value: ${value}`)).filter((p) => p.includes('many owners'));
     expect(sites('https://docs.google.com/forms/d/attacker-form')).toHaveLength(1);
     expect(sites('https://sites.google.com/view/examplewallet/ticket')).toEqual([]);
+  });
+
+  it('refuses a chat path through another company\'s messenger, which names an account anyone can open (hostile review)', () => {
+    const path = 'value: { en: "App › Me › Help › Chat with us", zh: "App › 我的 › 帮助 › 在线客服" }';
+    const through = dirProblems(DIRECTORY.replace(path, 'value: { en: "WhatsApp › Chats › WalletHelpDesk", zh: "微信 › 通讯录 › 钱包客服" }'));
+    expect(through).toEqual([
+      expect.stringMatching(/the chat path "WhatsApp › Chats › WalletHelpDesk" goes through WhatsApp, where anyone can open an account/),
+      expect.stringMatching(/the chat path "微信 › 通讯录 › 钱包客服" goes through 微信/),
+    ]);
+    // The provider's own app, whatever it is called, is a path still.
+    expect(dirProblems(DIRECTORY.replace(path, 'value: { en: "Example Wallet › Me › Help", zh: "Example Wallet › 我的 › 帮助" }'))).toEqual([]);
   });
 
   it('accepts an https chat page and social handles', () => {

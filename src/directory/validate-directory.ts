@@ -209,10 +209,18 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
       if (!ok) c.report(path, 'dir.httpsValue', { type, value: shown });
       break;
     case 'web':
-    case 'chat':
+    case 'chat': {
+      // A path that leads through another company's messenger ("WhatsApp › Chats › WalletHelpDesk") names an account anyone
+      // can open under that name: it is a handle, listed as one (with its platform), which verify then knows.
+      const messenger = isHttps(value) ? undefined : MESSENGER.exec(value)?.[0];
+      if (messenger) {
+        c.report(path, 'dir.pathThroughMessenger', { type, value: shown, app: messenger });
+        return false;
+      }
       ok = isHttps(value) || isAppPath(value);
       if (!ok) c.report(path, 'dir.pathOrHttpsValue', { type, value: shown });
       break;
+    }
     case 'social': {
       // A handle must say where it is: "@acme" would make an account of that name on every platform look official.
       const handle = kind === 'handle' ? parseHandle(value) : BARE_HANDLE.test(value) ? { platform: null, handle: value } : null;
@@ -286,6 +294,9 @@ function isHttps(value: string): boolean {
 }
 
 /** A path in the provider's app ("App › Me › Help › Chat with us"): no scheme, and no contact of any kind. */
+/** A messenger of another company, at the start of a path in an app. */
+const MESSENGER = /^\s*(?:whatsapp|telegram|wechat|weixin|line|signal|messenger|facebook|viber|skype|discord|kakao(?:talk)?|snapchat|instagram|threema|qq|微信|钉钉)(?=\s*(?:[›>»/|]|$))/i;
+
 function isAppPath(value: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(value) && detectKind(value) === null && screenDataText(value, { contacts: true }).every((f) => f.type !== 'contact');
 }

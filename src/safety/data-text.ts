@@ -61,8 +61,9 @@ function screen(text: string, opts: { contacts: boolean }): TextFinding[] {
     const contact = findContact(normal);
     if (contact) out.push({ type: 'contact', ...contact });
   }
-  // Words are read as the Latin words they pass for: "rеcovery phrase" with a Cyrillic е asks for the phrase.
-  const latin = withLatinLookalikes(normal);
+  // Words are read as the Latin words they pass for: "rеcovery phrase" with a Cyrillic е asks for the phrase, and so does
+  // "re\u0301covery phrase" with an accent set on a letter.
+  const latin = withoutMarks(withLatinLookalikes(normal));
   const [secret] = findSecrets(latin, { prose: true });
   if (secret) out.push({ type: 'secret', kind: secret.kind });
   const request = findRequest(latin);
@@ -92,6 +93,13 @@ function asRead(text: string): string {
   const convert = (toSimplified ??= ConverterBuilder(T2CN)({ from: 'twp', to: 'cn' }));
   return convert(normal);
 }
+
+/** A text without the accents and other marks set on its letters ("récovery" reads "recovery"). */
+function withoutMarks(text: string): string {
+  return MARK.test(text) || /[\u00c0-\u024f]/.test(text) ? text.normalize('NFD').replace(MARKS, '').normalize('NFC') : text;
+}
+const MARK = /\p{M}/u;
+const MARKS = /\p{M}/gu;
 
 // ---------------------------------------------------------------------------
 // Contacts
@@ -382,7 +390,7 @@ let mentions: { kind: AskedSecret; rule: RegExp }[] | undefined;
  * item says not to ("your account ID (never your password)").
  */
 export function findSecretMention(item: string): AskedSecret | undefined {
-  const text = withLatinLookalikes(asRead(item));
+  const text = withoutMarks(withLatinLookalikes(asRead(item)));
   mentions ??= EN_SECRETS.map(([kind, secret]) => ({ kind, rule: new RegExp(String.raw`\b(?:${secret})\b`, 'i') }));
   for (const { kind, rule } of mentions) {
     const m = rule.exec(text);

@@ -146,6 +146,8 @@ const LOOKALIKE_LETTERS = new Map<string, string>([
   ...pairs('\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7', 'abezhlkmnoptyx'),
   // Latin dotless ı, script ɑ ɡ, dental click ǀ
   ...pairs('\u0131\u0251\u0261\u01c0', 'iagl'),
+  // Latin small capitals ᴀ ʙ ᴄ ᴅ ᴇ ꜰ ɢ ʜ ɪ ᴊ ᴋ ʟ ᴍ ɴ ᴏ ᴘ ʀ ꜱ ᴛ ᴜ ᴠ ᴡ ʏ ᴢ ("ʀᴇᴄᴏᴠᴇʀʏ ᴘʜʀᴀꜱᴇ"), which NFKC leaves as they are
+  ...pairs('\u1d00\u0299\u1d04\u1d05\u1d07\ua730\u0262\u029c\u026a\u1d0a\u1d0b\u029f\u1d0d\u0274\u1d0f\u1d18\u0280\ua731\u1d1b\u1d1c\u1d20\u1d21\u028f\u1d22', 'abcdefghijklmnoprstuvwyz'),
 ]);
 // ASCII I | 0 1, which also stand for letters in a brand's name (but are what they are in a sentence).
 const CONFUSABLES = new Map<string, string>([...LOOKALIKE_LETTERS, ...pairs('I|01', 'llol')]);
