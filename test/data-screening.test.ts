@@ -226,6 +226,9 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
   it('refuses the requests a red-team review found passing, and lets the advice it found refused through (hostile review)', () => {
     const requests: [string, string][] = [
       ['Reply with your recovery phrase so we can re-sync the wallet.', 'recovery-phrase'],
+      // "Without" and "avoid" that govern something else.
+      ['To avoid losing funds send us your seed phrase.', 'recovery-phrase'],
+      ['Without delay send us your seed phrase.', 'recovery-phrase'],
       ['Provide the agent with your recovery phrase.', 'recovery-phrase'],
       ['Email your recovery phrase to support.', 'recovery-phrase'],
       ['Support needs your recovery phrase to unlock the account.', 'recovery-phrase'],
@@ -276,6 +279,9 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'Check that the card number in the app matches your card.',
       'Enter the six-digit code from your authenticator app to log in.',
       'Please send us the time and the exact error message.\nYour recovery phrase stays with you.',
+      'Avoid sending your recovery phrase to anyone.',
+      'Never send your seed phrase to anyone, without exception.',
+      'To avoid sharing it, never send us your seed phrase.',
     ]) {
       expect(findRequest(text), text).toBeUndefined();
     }

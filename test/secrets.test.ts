@@ -356,6 +356,20 @@ describe('recovery phrases: property', () => {
     expect(findSecrets(`key ${'ab'.repeat(32).replace(/(.{8})/g, '$1\u200b')}`).map((f) => f.kind)).toEqual(['private-key']);
   });
 
+  it('finds a phrase written in look-alike letters, with accents or in mathematical letters, and redacts all of it (hostile review)', () => {
+    const plain = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    const bold = (text: string) => [...text].map((c) => (c === ' ' ? c : String.fromCodePoint(0x1d41a + c.charCodeAt(0) - 97))).join('');
+    for (const disguised of [plain.replaceAll('e', '\u0435'), plain.replaceAll('a', 'á'), plain.replaceAll('w', 'w\u0301'), bold(plain), plain.replaceAll('o', '\u03bf')]) {
+      const text = `words: ${disguised} thanks`;
+      expect(findSecrets(text).map((f) => [f.kind, text.slice(f.start, f.end)]), disguised).toEqual([['recovery-phrase', disguised]]);
+      expect(redactSecrets(text)).toBe(`words: ${REDACTION_MARKERS['recovery-phrase']} thanks`);
+    }
+    // Everyday text in those scripts, with accents, is no secret.
+    for (const text of ['Привет мир, как дела у тебя сегодня утром', 'Café au lait à la crème, naïve résumé déjà vu', 'Ελληνικά γράμματα είναι ωραία', 'Ça coûte 1 234,56 €, merci beaucoup pour votre aide aujourd’hui']) {
+      expect(findSecrets(text), text).toEqual([]);
+    }
+  });
+
   it('finds a phrase written by the first four letters of its words, as wallets accept it (hostile review)', () => {
     fc.assert(
       fc.property(entropy, fc.constantFrom(' ', ', ', '\n'), (ent, sep) => {

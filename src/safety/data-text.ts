@@ -20,8 +20,8 @@ import { ConverterBuilder } from 'opencc-js/core';
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 import * as T2CN from 'opencc-js/preset/t2cn';
 import { parse as parseDomain } from 'tldts';
-import { findSecrets, seenText, type SecretKind } from './secrets.js';
-import { detectKind, withLatinLookalikes, type ContactKind } from './verify.js';
+import { findSecrets, seenText, withLatinLookalikes, withoutMarks, type SecretKind } from './secrets.js';
+import { detectKind, type ContactKind } from './verify.js';
 import '../core.js';
 
 export type RequestKind = AskedSecret | 'remote-access' | 'move-funds';
@@ -93,13 +93,6 @@ function asRead(text: string): string {
   const convert = (toSimplified ??= ConverterBuilder(T2CN)({ from: 'twp', to: 'cn' }));
   return convert(normal);
 }
-
-/** A text without the accents and other marks set on its letters ("récovery" reads "recovery"). */
-function withoutMarks(text: string): string {
-  return MARK.test(text) || /[\u00c0-\u024f]/.test(text) ? text.normalize('NFD').replace(MARKS, '').normalize('NFC') : text;
-}
-const MARK = /\p{M}/u;
-const MARKS = /\p{M}/gu;
 
 // ---------------------------------------------------------------------------
 // Contacts
@@ -338,6 +331,17 @@ const EN_REMOTE = [
 /** Words that make a clause a warning or a description, when they come before the request. */
 const EN_NOT_A_REQUEST = /\b(?:never|not|no|don't|dont|doesn't|won't|cannot|can't|nobody|no\s+one|neither|nor|without|avoid|refuse|asks|asked|asking|requests|requested|requesting|demands|demanded|wants|wanted|claims|claimed|pretends?|scam\w*|fake|phishing|fraud\w*|who|which|reason\s+to|careful|beware|watch\s+out)\b/i;
 
+/**
+ * "Without" and "avoid" that govern something else than the request: "without delay send us your seed phrase", "to avoid
+ * losing funds send us your seed phrase" ask for it all the same.
+ */
+const EN_NOT_A_NEGATION = /\bwithout\s+(?:any\s+)?(?:delay|hesitation|waiting|fail|exception)\b|\b(?:to\s+)?avoid(?:ing)?\s+(?!(?:send|shar|giv|tell|typ|enter|reveal|disclos|post|upload|provid|read|say|forward)\w*)(?:\w+\s+){0,2}?(?:losing|loss|delays?|problems?|fees?|charges?|issues?|errors?|freezes?|suspension|penalt\w+|fines?)\b/gi;
+
+/** Whether the words before a request make it a warning or a description (see EN_NOT_A_REQUEST). */
+function negatedEn(before: string): boolean {
+  return EN_NOT_A_REQUEST.test(before.replace(EN_NOT_A_NEGATION, ' '));
+}
+
 const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|种子短语|种子词|私钥|密钥|秘钥|密码|口令|验证码|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号|卡背面的?(?:三|3)位数)';
 const ZH_KIND: readonly [AskedSecret, RegExp][] = [
   ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|种子短语|种子词/],
@@ -394,7 +398,7 @@ export function findSecretMention(item: string): AskedSecret | undefined {
   mentions ??= EN_SECRETS.map(([kind, secret]) => ({ kind, rule: new RegExp(String.raw`\b(?:${secret})\b`, 'i') }));
   for (const { kind, rule } of mentions) {
     const m = rule.exec(text);
-    if (m && !EN_NOT_A_REQUEST.test(text.slice(0, m.index))) return kind;
+    if (m && !negatedEn(text.slice(0, m.index))) return kind;
   }
   const zh = new RegExp(ZH_SECRET).exec(text);
   if (zh && !ZH_NOT_A_REQUEST.test(text.slice(0, zh.index))) return ZH_KIND.find(([, word]) => word.test(zh[0]))![0];
@@ -422,18 +426,18 @@ function findEnglishRequest(clause: string): RequestKind | undefined {
     if (!named.test(clause)) continue;
     for (const { rule, typing } of ofKind) {
       const m = rule.exec(clause);
-      if (!m || EN_NOT_A_REQUEST.test(clause.slice(0, m.index + m[0].length))) continue;
+      if (!m || negatedEn(clause.slice(0, m.index + m[0].length))) continue;
       const after = clause.slice(m.index + m[0].length);
       if (typing === 'no' || (typing === 'typed' ? typedAway(kind, after) : EN_DESTINATION.test(after))) return kind;
     }
   }
   for (const rule of EN_FUNDS_NAMED.test(clause) ? EN_MOVE_FUNDS : []) {
     const m = rule.exec(clause);
-    if (m && !EN_NOT_A_REQUEST.test(clause.slice(0, m.index + m[0].length))) return 'move-funds';
+    if (m && !negatedEn(clause.slice(0, m.index + m[0].length))) return 'move-funds';
   }
   for (const rule of EN_REMOTE_NAMED.test(clause) ? EN_REMOTE : []) {
     const m = rule.exec(clause);
-    if (m && !EN_NOT_A_REQUEST.test(clause.slice(0, m.index + m[0].length))) return 'remote-access';
+    if (m && !negatedEn(clause.slice(0, m.index + m[0].length))) return 'remote-access';
   }
   return undefined;
 }

@@ -20,6 +20,10 @@ import { wordlist as chineseList } from '@scure/bip39/wordlists/simplified-chine
 import { createBase58check, type BytesCoder } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import '../core.js';
+import { lookalikeLetters } from './lookalikes.js';
+
+// The look-alike table goes with the scanner (its one chunk: a run that screens a fact opens no other file for it).
+export { lookalikeLetters, pairs, withLatinLookalikes } from './lookalikes.js';
 
 import type { SecretKind } from './kinds.js';
 
@@ -136,12 +140,18 @@ export function findSecrets(text: string, opts: SecretScanOptions = {}): SecretF
   // a digit, a non-ASCII character (Chinese, full-width forms), a password label
   // or at least 47 characters (12 three-letter words and 11 separators; keys are longer still).
   if (text.length < 47 && !NEEDS_SCAN.test(text) && !PASSWORD_HINT.test(text)) return [];
-  // Characters shown as nothing hide no secret: the text is read as seen, and each finding placed back in the text.
-  if (IGNORABLE.test(text)) {
+  // Characters shown as nothing, look-alike letters, accents and mathematical letters hide no secret: the text is read as
+  // seen, and each finding placed back in the text.
+  if (DISGUISED.test(text) || hasIgnorable(text)) {
     const { seen, offsets } = asSeen(text);
-    return findSecrets(seen, opts).map((f) => ({ ...f, start: offsets[f.start]!, end: offsets[f.end - 1]! + 1 }));
+    // (Read once: what is left of such letters, a Cyrillic word, is read as it is.)
+    return scan(seen, opts).map((f) => ({ ...f, start: offsets[f.start]!, end: endOfCharacter(text, offsets[f.end - 1]! + 1) }));
   }
+  return scan(text, opts);
+}
 
+/** findSecrets on a text read as seen. */
+function scan(text: string, opts: SecretScanOptions): SecretFinding[] {
   const folded = foldWidth(text);
   const found: SecretFinding[] = [];
   if (opts.typedLine === true) {
@@ -192,20 +202,33 @@ const NEEDS_SCAN = /[\d\u0080-\uffff]/;
  * characters, Hangul fillers. Written inside a phrase or a key ("aban\uFE0Fdon …"), they hid it from every rule while
  * whoever saw it read it whole.
  */
-const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+let ignorable: RegExp | undefined;
+/** Made on first use: a Unicode property escape costs every run that loads the scanner, most of which scan no text. */
+function hasIgnorable(text: string): boolean {
+  return (ignorable ??= /\p{Default_Ignorable_Code_Point}/u).test(text);
+}
 /** The ignorable characters shown as a blank rather than as nothing: the Hangul fillers ("seed\u3164phrase" reads "seed phrase"). */
 const BLANK_FILLER = /^[\u115f\u1160\u3164\uffa0]$/;
 
 /** A text as it is seen (see asSeen): most texts hold no character shown as nothing, and are what they are. */
 export function seenText(text: string): string {
-  return IGNORABLE.test(text) ? asSeen(text).seen : text;
+  return hasIgnorable(text) ? asSeen(text, false).seen : text;
 }
+
+/** The blocks of combining marks, as plain ranges (a Unicode property escape costs every run that loads the scanner). */
+const COMBINING = '\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f';
+/**
+ * Letters a secret can be disguised with and still be read: accented Latin letters and marks on letters, Greek,
+ * Cyrillic, small capitals and other phonetic letters, mathematical alphanumerics ("𝐥𝐞𝐠𝐚𝐥", whose surrogate pairs start
+ * \uD835). Chinese text has none, and is read as it is.
+ */
+const DISGUISED = new RegExp(`[\\u00c0-\\u02af\\u0370-\\u03ff\\u0400-\\u052f\\u1d00-\\u1dbf\\ua730\\ua731\\ud835${COMBINING}]`);
 
 /**
  * A text as it is seen: the Hangul fillers as a space, every other ignorable character left out. `offsets[i]` is the
  * offset in `text` of the UTF-16 unit at `i` in `seen`, so that what is found in the one is placed in the other.
  */
-function asSeen(text: string): { seen: string; offsets: number[] } {
+function asSeen(text: string, letters = true): { seen: string; offsets: number[] } {
   let seen = '';
   const offsets: number[] = [];
   let at = 0;
@@ -213,13 +236,31 @@ function asSeen(text: string): { seen: string; offsets: number[] } {
     if (BLANK_FILLER.test(ch)) {
       seen += ' ';
       offsets.push(at);
-    } else if (!IGNORABLE.test(ch)) {
-      seen += ch;
-      for (let i = 0; i < ch.length; i++) offsets.push(at + i);
+    } else if (!hasIgnorable(ch)) {
+      // With `letters`, a letter as the plain one it is read as: a look-alike as its Latin letter, an accent or other mark
+      // left out, a mathematical or other compatibility form as its plain form ("𝐥" as "l").
+      const read = letters && DISGUISED.test(ch) ? (lookalikeLetters().get(ch) ?? ch.normalize('NFKD').replace(MARKS, '')) : ch;
+      seen += read;
+      for (let i = 0; i < read.length; i++) offsets.push(at + Math.min(i, ch.length - 1));
     }
     at += ch.length;
   }
   return { seen, offsets };
+}
+const MARKS = new RegExp(`[${COMBINING}]`, 'g');
+const MARK = new RegExp(`^[${COMBINING}]`);
+
+/** A text without the accents and other marks set on its letters ("récovery" reads "recovery"). */
+export function withoutMarks(text: string): string {
+  return DISGUISED.test(text) ? text.normalize('NFD').replace(MARKS, '').normalize('NFC') : text;
+}
+
+/** An end offset moved past the rest of the character it falls in: the low half of a surrogate pair, marks set on it. */
+function endOfCharacter(text: string, end: number): number {
+  let at = end;
+  if (/[\udc00-\udfff]/.test(text.charAt(at)) && /[\ud800-\udbff]/.test(text.charAt(at - 1))) at++;
+  while (at < text.length && MARK.test(text.charAt(at))) at++;
+  return at;
 }
 /** The first line of a phrase pasted as a numbered list: "1. abandon", "1) abandon", "#1 abandon", "1、的", "一、的". */
 const NUMBERED_FIRST_WORD = /^\s*(?:#\s*)?(?:1|01|一)\s*[.)、:：-]?\s*([a-zA-Z]{3,8}|\p{Script=Han})\s*$/u;
