@@ -222,6 +222,7 @@ const COMBINING = '\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\
  * Cyrillic, small capitals and other phonetic letters, mathematical alphanumerics ("𝐥𝐞𝐠𝐚𝐥", whose surrogate pairs start
  * \uD835). Chinese text has none, and is read as it is.
  */
+// eslint-disable-next-line no-misleading-character-class -- ranges of combining marks and a surrogate half, on purpose
 const DISGUISED = new RegExp(`[\\u00c0-\\u02af\\u0370-\\u03ff\\u0400-\\u052f\\u1d00-\\u1dbf\\ua730\\ua731\\ud835${COMBINING}]`);
 
 /**
@@ -247,7 +248,9 @@ function asSeen(text: string, letters = true): { seen: string; offsets: number[]
   }
   return { seen, offsets };
 }
+// eslint-disable-next-line no-misleading-character-class -- ranges of combining marks, on purpose
 const MARKS = new RegExp(`[${COMBINING}]`, 'g');
+// eslint-disable-next-line no-misleading-character-class -- ranges of combining marks, on purpose
 const MARK = new RegExp(`^[${COMBINING}]`);
 
 /** A text without the accents and other marks set on its letters ("récovery" reads "recovery"). */
