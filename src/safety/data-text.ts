@@ -57,13 +57,10 @@ function screen(text: string, opts: { contacts: boolean }): TextFinding[] {
   const normal = asRead(text);
   const out: TextFinding[] = [];
   if (opts.contacts) {
-    // A contact is quoted as it is written (a look-alike letter in a web address is the trick to show).
     const contact = findContact(normal);
     if (contact) out.push({ type: 'contact', ...contact });
   }
-  // Words are read as the Latin words they pass for: "rеcovery phrase" with a Cyrillic е asks for the phrase, and so does
-  // "re\u0301covery phrase" with an accent set on a letter.
-  const latin = withoutMarks(withLatinLookalikes(normal));
+  const latin = asLatin(normal);
   const [secret] = findSecrets(latin, { prose: true });
   if (secret) out.push({ type: 'secret', kind: secret.kind });
   const request = findRequest(latin);
@@ -92,6 +89,15 @@ function asRead(text: string): string {
   if (!traditionalChar.test(normal)) return normal;
   const convert = (toSimplified ??= ConverterBuilder(T2CN)({ from: 'twp', to: 'cn' }));
   return convert(normal);
+}
+
+/**
+ * Words as the Latin words they pass for: "rеcovery phrase" with a Cyrillic е asks for the phrase, and so does
+ * "re\u0301covery phrase" with an accent set on a letter. For the rules on requests and secrets; a contact is quoted as
+ * it is written (a look-alike letter in a web address is the trick to show).
+ */
+function asLatin(text: string): string {
+  return withoutMarks(withLatinLookalikes(text));
 }
 
 // ---------------------------------------------------------------------------
@@ -157,8 +163,8 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   const spelled = SPELLED_EMAIL.exec(text);
   if (spelled) return { kind: 'email', text: spelled[0] };
   for (const [host] of text.matchAll(SPELLED_HOST)) {
-    const dotted = host.replace(new RegExp(SPELLED_DOT, 'gi'), '.');
-    if (parseDomain(dotted).isIcann === true && parseDomain(dotted).domainWithoutSuffix) return { kind: 'url', text: host };
+    const domain = parseDomain(host.replace(new RegExp(SPELLED_DOT, 'gi'), '.'));
+    if (domain.isIcann === true && domain.domainWithoutSuffix) return { kind: 'url', text: host };
   }
   const ip = IPV4.exec(text);
   if (ip) return { kind: 'url', text: ip[0] };
@@ -394,7 +400,7 @@ let mentions: { kind: AskedSecret; rule: RegExp }[] | undefined;
  * item says not to ("your account ID (never your password)").
  */
 export function findSecretMention(item: string): AskedSecret | undefined {
-  const text = withoutMarks(withLatinLookalikes(asRead(item)));
+  const text = asLatin(asRead(item));
   mentions ??= EN_SECRETS.map(([kind, secret]) => ({ kind, rule: new RegExp(String.raw`\b(?:${secret})\b`, 'i') }));
   for (const { kind, rule } of mentions) {
     const m = rule.exec(text);

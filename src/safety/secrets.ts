@@ -380,8 +380,8 @@ function findPhrases(text: string, found: SecretFinding[], spacedOnly: boolean):
 
 /**
  * A phrase written the short way wallets accept (BIP39 words are told apart by their first four letters): "lega winn
- * than year …". Twelve tokens in a row, each the first four letters of a list word or a three-letter list word, most
- * half of them four letters long (prose has few runs of twelve short words, and fewer of list words).
+ * than year …". Twelve tokens in a row, each the first four letters of a list word or a three-letter list word, at
+ * least half of them four letters long (prose has few runs of twelve short words, and fewer of list words).
  */
 function findAbbreviatedPhrase(tokens: Token[], found: SecretFinding[]): void {
   const { english, englishPrefixes } = getTables();
