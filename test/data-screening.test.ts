@@ -223,6 +223,47 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('a second red-team round: wordings that passed, and advice and questions that were refused (hostile review)', () => {
+    const requests: [string, string][] = [
+      ['Confirm your recovery phrase with the agent.', 'recovery-phrase'],
+      ['Verify your seed phrase with our team in the chat.', 'recovery-phrase'],
+      ['Validate your recovery phrase at the link below.', 'recovery-phrase'],
+      ['Send us your seedphrase.', 'recovery-phrase'],
+      ['Send us your recovery_phrase.', 'recovery-phrase'],
+      ['Send us your privkey.', 'private-key'],
+      ['Send us your 2FA backup codes.', 'one-time-code'],
+      ['麻烦把助记词给我。', 'recovery-phrase'],
+      ['发一下助记词', 'recovery-phrase'],
+      ['私信我助记词', 'recovery-phrase'],
+      ['助记词请发送给客服', 'recovery-phrase'],
+      ['把12个单词发给我', 'recovery-phrase'],
+      ['把备份词发给客服', 'recovery-phrase'],
+      ['请把你的恢复码发给我们', 'recovery-phrase'],
+    ];
+    for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
+    for (const text of [
+      'Did you write down your recovery phrase when you created the wallet?',
+      'Did the caller ask for your seed phrase?',
+      'Did you tell anyone your password?',
+      'Did you give your 2FA code to anyone?',
+      'Did someone ask you to install AnyDesk?',
+      'Did anyone tell you to move your money to a safe account?',
+      '你把助记词告诉别人了吗？',
+      '在新手机上打开官方钱包App，输入你的助记词恢复钱包。',
+      'Enter your recovery phrase to restore your wallet.',
+      'Check your recovery phrase is written down correctly.',
+    ]) {
+      expect(findRequest(text), text).toBeUndefined();
+    }
+    // Plain words and network steps are no contact: "at" and "dot", an address one could not reach.
+    for (const text of ['Look at the dot next to the network name.', 'Click on the red dot at the corner of the icon.', 'Could not reach 192.168.1.1 (error E2002).', '无法连接 192.168.1.1，请检查网络。', 'Check whether 8.8.8.8 is reachable.']) {
+      expect(findContact(text), text).toBeUndefined();
+    }
+    // The last four digits of a card identify it and give nothing away.
+    const prepare = (item: string) => flowProblems(FLOW.replace('    queue: payments\n', `    queue: payments\n    prepare:\n      - { en: ${JSON.stringify(item)}, zh: "银行卡号后四位" }\n`));
+    expect(prepare('Last four digits of the card number')).toEqual([]);
+  });
+
   it('refuses the requests a red-team review found passing, and lets the advice it found refused through (hostile review)', () => {
     const requests: [string, string][] = [
       ['Reply with your recovery phrase so we can re-sync the wallet.', 'recovery-phrase'],

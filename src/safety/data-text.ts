@@ -128,6 +128,8 @@ const MAX_NUMBER_RUN = 64;
 /** After a run, the characters libphonenumber reads to tell a time stamp ("2026-10-01 09:30") from a number. */
 const NUMBER_CONTEXT = 3;
 const DIGIT = /\p{Nd}/gu;
+/** Nor is an IPv4 address ("could not reach 192.168.1.1"): a site reached by number is a contact of its own (see IP_ADDRESS). */
+const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** Dates are not phone numbers. */
 const DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 /** Candidate contacts inside a text: runs of characters a URL, address or handle is made of (Chinese around one is not part of it). */
@@ -146,10 +148,27 @@ const ACCOUNT_ON_PLATFORM = /\b(?:message|contact|add|find|follow|dm|text|search
 /** An e-mail address or a host written with "at" and "dot" for "@" and ".", to slip past: "help at wallet dot com", "help[at]wallet[dot]com". */
 const SPELLED_AT = String.raw`(?:\s*[([{]\s*at\s*[)\]}]\s*|\s+at\s+)`;
 const SPELLED_DOT = String.raw`(?:\s*[([{]\s*dot\s*[)\]}]\s*|\s+dot\s+|\s+\.\s+)`;
-const SPELLED_EMAIL = new RegExp(String.raw`\b[A-Za-z0-9._%+-]+${SPELLED_AT}[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'i');
+const SPELLED_EMAIL = new RegExp(String.raw`\b[A-Za-z0-9._%+-]+${SPELLED_AT}[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'gi');
 const SPELLED_HOST = new RegExp(String.raw`\b[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'gi');
-/** An IPv4 address: a site reached by number. */
-const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.]*\d)(?:\/[^\s]*)?/;
+/**
+ * Whether a spelled-out host is one: its suffix a real one, and where "dot" and "at" are plain words ("look at the dot next
+ * to the name", "a red dot at the corner"), a suffix addresses are made of and a name that is no English word of a sentence.
+ */
+function spelledHost(spelled: string): boolean {
+  const host = spelled.replace(new RegExp(SPELLED_DOT, 'gi'), '.').replace(new RegExp(SPELLED_AT, 'gi'), '@').split('@').at(-1)!;
+  const domain = parseDomain(host);
+  if (domain.isIcann !== true || !domain.domainWithoutSuffix) return false;
+  if (/[([{]/.test(spelled)) return true;
+  return COMMON_SUFFIX.test(domain.publicSuffix ?? '') && !SENTENCE_WORD.test(domain.domainWithoutSuffix);
+}
+const COMMON_SUFFIX = /^(?:com|net|org|io|co|info|biz|xyz|app|top|vip|cc|me|ai|online|site|store|tech|cn|com\.cn|hk|tw|uk|co\.uk|us)$/i;
+const SENTENCE_WORD = /^(?:the|a|an|this|that|these|those|your|our|my|its|it|next|red|blue|green|grey|gray|white|black|small|big|loading)$/i;
+/**
+ * A site reached by its IPv4 address: one to visit or open, or with a path or a port. An address named in a network
+ * step ("could not reach 192.168.1.1", "check whether 8.8.8.8 answers") is not a place to go.
+ */
+const IPV4 = String.raw`(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.]*\d)`;
+const IP_ADDRESS = new RegExp(String.raw`(?:\b(?:visit|open|go\s+to|browse\s+to|log\s+in\s+at|sign\s+in\s+at)\s+|访问|打开|登录|登入)\s*(${IPV4}(?:[:/]\S*)?)|(${IPV4}[:/]\S+)`, 'i');
 
 /** The first contact in a text: a phone number, e-mail address, URL or host name, or social handle. */
 export function findContact(written: string): { kind: ContactKind; text: string } | undefined {
@@ -160,14 +179,10 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   if (phone !== undefined) return { kind: 'phone', text: phone };
   const named = NAMED_NUMBER.exec(text);
   if (named && named[1]!.replace(/\D/g, '').length >= 5) return { kind: 'phone', text: named[1]! };
-  const spelled = SPELLED_EMAIL.exec(text);
-  if (spelled) return { kind: 'email', text: spelled[0] };
-  for (const [host] of text.matchAll(SPELLED_HOST)) {
-    const domain = parseDomain(host.replace(new RegExp(SPELLED_DOT, 'gi'), '.'));
-    if (domain.isIcann === true && domain.domainWithoutSuffix) return { kind: 'url', text: host };
-  }
-  const ip = IPV4.exec(text);
-  if (ip) return { kind: 'url', text: ip[0] };
+  for (const [spelled] of text.matchAll(SPELLED_EMAIL)) if (spelledHost(spelled)) return { kind: 'email', text: spelled };
+  for (const [host] of text.matchAll(SPELLED_HOST)) if (spelledHost(host)) return { kind: 'url', text: host };
+  const ip = IP_ADDRESS.exec(text);
+  if (ip) return { kind: 'url', text: (ip[1] ?? ip[2])! };
   const onPlatform = ACCOUNT_ON_PLATFORM.exec(text);
   if (onPlatform) return { kind: 'handle', text: onPlatform[1]! };
   const account = NAMED_ACCOUNT.exec(text);
@@ -198,7 +213,7 @@ function findPhoneNumber(text: string): string | undefined {
     for (const run of text.matchAll(NUMBER_RUN)) {
       const written = run[0];
       const digits = written.match(DIGIT)?.length ?? 0;
-      if (digits < (/^[([\uff08\uff3b]*[+\uff0b]/.test(written) ? MIN_INTERNATIONAL_DIGITS : MIN_NUMBER_DIGITS) || DATE.test(written)) continue;
+      if (digits < (/^[([\uff08\uff3b]*[+\uff0b]/.test(written) ? MIN_INTERNATIONAL_DIGITS : MIN_NUMBER_DIGITS) || DATE.test(written) || DOTTED_QUAD.test(written)) continue;
       if (written.length > MAX_NUMBER_RUN || ++runs > MAX_NUMBER_RUNS) return written;
       const at = run.index;
       const near = text.slice(at, at + written.length + NUMBER_CONTEXT);
@@ -228,23 +243,23 @@ function findPhoneNumber(text: string): string | undefined {
 const SENTENCE = /[.;!?\n。；！？]/;
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|种子|私钥|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
+const SECRET_WORDS = /phrase|seed|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|wallet\.dat|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   [
     'recovery-phrase',
-    String.raw`(?:recovery|seed|secret|backup|mnemonic|wallet)[\s-]+(?:phrase|words?|sentence)s?|mnemonic|seed|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?|words\s+(?:you|they|the\s+caller)\s+wrote\s+down`,
+    String.raw`(?:recovery|seed|secret|backup|mnemonic|wallet)[\s_-]*(?:phrase|words?|sentence)s?|mnemonic|seed|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?|words\s+(?:you|they|the\s+caller)\s+wrote\s+down`,
   ],
-  ['private-key', String.raw`(?:private|secret)[\s-]+keys?|keystore(?:\s+file)?|xprv`],
+  ['private-key', String.raw`(?:private|secret)[\s_-]*keys?|priv\s*keys?|keystore(?:\s+file)?|xprv|wallet\.dat(?:\s+file)?`],
   ['password', String.raw`passwords?|passcodes?|pins?(?:\s+codes?)?|login\s+details|credentials`],
   // The code on the back of a card, or its whole number: with them anyone can pay with the card.
   [
     'card-security',
-    String.raw`cvv2?|cvc2?|card\s+(?:verification|security)\s+(?:value|code|number)|(?:security\s+code|(?:three|3|four|4)[- ]digits?(?:\s+code)?)\s+on\s+the\s+back(?:\s+of\s+(?:the|your)\s+card)?|(?:full|whole|complete|entire|16-digit|bank)\s+card\s+numbers?|card(?:'s)?\s+numbers?|card's\s+(?:expiry|expiration)\s+date\s+and\s+(?:the\s+)?(?:cvv2?|cvc2?|security\s+code)`,
+    String.raw`cvv2?|cvc2?|card\s+(?:verification|security)\s+(?:value|code|number)|(?:security\s+code|(?:three|3|four|4)[- ]digits?(?:\s+code)?)\s+on\s+the\s+back(?:\s+of\s+(?:the|your)\s+card)?|(?:full|whole|complete|entire|16-digit|bank)\s+card\s+numbers?|(?<!(?:last|final)\s+(?:four|4)\s+digits\s+of\s+(?:the|your|their)\s+)card(?:'s)?\s+numbers?|card's\s+(?:expiry|expiration)\s+date\s+and\s+(?:the\s+)?(?:cvv2?|cvc2?|security\s+code)`,
   ],
   [
     'one-time-code',
-    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|\d[- ]digit)\s+(?:pass)?codes?|otps?|(?:\d|four|five|six|seven|eight)[- ]digit\s+numbers?(?:\s+(?:from|in)\s+(?:the\s+|your\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|app))?|(?:sms|text\s+message)(?:es|s)?\s+(?:you\s+(?:just\s+)?(?:got|received)|with\s+the\s+code)|codes?\s+(?:we\s+(?:just\s+)?sent(?:\s+to\s+your\s+(?:e-?mail|phone|number|inbox))?|sent\s+to\s+you(?:r\s+(?:e-?mail|phone|number|inbox))?|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|authenticator(?:\s+app)?|app)`,
+    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|\d[- ]digit)\s+(?:pass)?codes?|otps?|(?:2fa\s+|two[- ]factor\s+)?(?:backup|recovery)\s+codes?|(?:\d|four|five|six|seven|eight)[- ]digit\s+numbers?(?:\s+(?:from|in)\s+(?:the\s+|your\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|app))?|(?:sms|text\s+message)(?:es|s)?\s+(?:you\s+(?:just\s+)?(?:got|received)|with\s+the\s+code)|codes?\s+(?:we\s+(?:just\s+)?sent(?:\s+to\s+your\s+(?:e-?mail|phone|number|inbox))?|sent\s+to\s+you(?:r\s+(?:e-?mail|phone|number|inbox))?|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|authenticator(?:\s+app)?|app)`,
   ],
 ];
 /** Whose secret: the reader's (never "my", which is how a user's own answer reads). */
@@ -295,6 +310,8 @@ function rulesFor(secret: string): { rule: RegExp; typing: Typing }[] {
     { rule: new RegExp(String.raw`\b(?:provide|supply|furnish|present)\s+(?:${EN_WHOM})\s+with\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     { rule: new RegExp(String.raw`\b(?:${EN_TYPE})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'typed' },
     { rule: new RegExp(String.raw`\b(?:${EN_ASK})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    // "Confirm your recovery phrase with the agent", "validate your seed phrase at the link below": for someone or somewhere.
+    { rule: new RegExp(String.raw`\b(?:confirm|verify|validate|check|recite|spell|drop|put)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'for-someone' },
     // "Have your recovery phrase ready for the agent": ready for someone (not "at hand before you reinstall the app").
     { rule: new RegExp(String.raw`\b(?:have|keep|get)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:ready|at\s+hand|handy|nearby)\b`, 'i'), typing: 'for-someone' },
   ];
@@ -306,7 +323,7 @@ function rulesFor(secret: string): { rule: RegExp; typing: Typing }[] {
  * and writing it down on paper the way to keep it.
  * A password or a code is typed to log in, so only a destination where someone else reads it makes a request.
  */
-const EN_OWN_PLACE = /\b(?:in|into|on)\s+(?:(?:the|your|your\s+own|a|the\s+official)\s+)?(?:(?:new|official)\s+)?(?:(?:phone|device)'s\s+)?(?:official\s+)?(?:(?:wallet\s+)?app|wallet|device|phone|hardware\s+wallet)\b|\bon\s+paper\b|\boffline\b/i;
+const EN_OWN_PLACE = /\bto\s+(?:restore|recover|import)\s+(?:your|the)\s+(?:own\s+)?wallet\b|\b(?:in|into|on)\s+(?:(?:the|your|your\s+own|a|the\s+official)\s+)?(?:(?:new|official)\s+)?(?:(?:phone|device)'s\s+)?(?:official\s+)?(?:(?:wallet\s+)?app|wallet|device|phone|hardware\s+wallet)\b|\bon\s+paper\b|\boffline\b/i;
 const KEYS_TO_THE_WALLET: readonly RequestKind[] = ['recovery-phrase', 'private-key'];
 
 /**
@@ -335,7 +352,7 @@ const EN_REMOTE = [
 ];
 
 /** Words that make a clause a warning or a description, when they come before the request. */
-const EN_NOT_A_REQUEST = /\b(?:never|not|no|don't|dont|doesn't|won't|cannot|can't|nobody|no\s+one|neither|nor|without|avoid|refuse|asks|asked|asking|requests|requested|requesting|demands|demanded|wants|wanted|claims|claimed|pretends?|scam\w*|fake|phishing|fraud\w*|who|which|reason\s+to|careful|beware|watch\s+out)\b/i;
+const EN_NOT_A_REQUEST = /\b(?:did|didn't|have\s+you|has\s+(?:anyone|someone|anybody)|were\s+you|never|not|no|don't|dont|doesn't|won't|cannot|can't|nobody|no\s+one|neither|nor|without|avoid|refuse|asks|asked|asking|requests|requested|requesting|demands|demanded|wants|wanted|claims|claimed|pretends?|scam\w*|fake|phishing|fraud\w*|who|which|reason\s+to|careful|beware|watch\s+out)\b/i;
 
 /**
  * "Without" and "avoid" that govern something else than the request: "without delay send us your seed phrase", "to avoid
@@ -348,15 +365,15 @@ function negatedEn(before: string): boolean {
   return EN_NOT_A_REQUEST.test(before.replace(EN_NOT_A_NEGATION, ' '));
 }
 
-const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|种子短语|种子词|私钥|密钥|秘钥|密码|口令|验证码|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号|卡背面的?(?:三|3)位数)';
+const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|种子短语|种子词|(?:12|24|十二|二十四)个(?:单词|英文单词)|私钥|密钥|秘钥|密码|口令|验证码|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|卡背面的?(?:三|3)位数)';
 const ZH_KIND: readonly [AskedSecret, RegExp][] = [
-  ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|种子短语|种子词/],
+  ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|恢复码|备份词|种子短语|种子词|个(?:英文)?单词/],
   ['private-key', /私钥|密钥|秘钥/],
   ['password', /密码|口令/],
   ['one-time-code', /验证码|动态码|校验码|短信/],
   ['card-security', /CVV|CVC|安全码|卡号|卡背面/i],
 ];
-const ZH_GIVE = '(?:发给|发到|发送|发我|发过来|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|念一下|读一下|回复|透露|分享|上传|截图|拍照|提交)';
+const ZH_GIVE = '(?:发给|发到|发送|发我|发过来|发一下|给我|给我们|私信|回我|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|念一下|读一下|回复|透露|分享|上传|截图|拍照|提交)';
 /** Typing, which gives a secret away only where someone else reads it. */
 const ZH_TYPE = '(?:输入|填写|填入|粘贴)';
 const ZH_DESTINATION = /聊天|对话|消息|私信|客服|链接|网页|表单|这里|下面|下方|我们|邮件|微信|QQ|群/i;
@@ -369,6 +386,8 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|你|您|他|她|他们|对方)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
   // 你的助记词是什么？
   { rule: new RegExp(`(?:你的|您的|来电者的)[^，\\s]{0,2}?${ZH_SECRET}(?:是(?:什么|多少)|是几位|多少)`), typing: false },
+  // 助记词请发送给客服 (the secret first, without 把)
+  { rule: new RegExp(`${ZH_SECRET}[^，,。把将]{0,6}?(?:请|需要|要|麻烦)[^，,。]{0,4}?${ZH_GIVE}`), typing: false },
   // 客服需要你的助记词
   { rule: new RegExp(`(?:客服|我们|工作人员|对方|平台)(?:会|将)?(?:需要|必须要?|要)(?:你|您)?(?:提供)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
   // 准备好你的助记词
@@ -376,7 +395,7 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   { rule: new RegExp(`${ZH_TYPE}(?!给?[了过])(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: true },
 ];
 /** The user's own wallet app or device: where typing the recovery phrase or private key restores a wallet. */
-const ZH_OWN_PLACE = /在\s*(?:官方|你的|您的|自己的|新的)?\s*(?:钱包\s*)?(?:App|应用|钱包|设备|手机|硬件钱包)\s*(?:里|中|上|内)/i;
+const ZH_OWN_PLACE = /在\s*(?:官方|你的|您的|自己的|新的?)?\s*(?:钱包\s*)?(?:App|应用|钱包|设备|手机|硬件钱包)\s*(?:里|中|上|内)|(?:恢复|导入)(?:你的|您的)?钱包/i;
 /** Moving the money to a wallet, account or address someone else provides, or to a "safe account". */
 const ZH_MOVE_FUNDS = [
   /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方)?(?:提供|指定|给你|发给你|设立|开设|准备|安排)的[^，,。]{0,8}?(?:钱包|[账帐]户|[账帐]号|地址)/,
@@ -388,6 +407,7 @@ const ZH_REMOTE = [
   /共享你的屏幕|把(?:你的|您的)?屏幕共享给|(?:开启|打开|开始)屏幕共享|远控(?:软件|工具|App)/i,
   /让(?:我们|客服|对方|工作人员)远程(?:控制|协助|操作|访问)/,
 ];
+const ZH_PAST_QUESTION = /[了过](?:吗|没有?)\s*$/;
 /** Negations and descriptions (what a scammer demanded, did, or what the caller did already). */
 const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|让你|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
 
@@ -455,6 +475,8 @@ function typedAway(kind: RequestKind, after: string): boolean {
 
 function findChineseRequest(sentence: string): RequestKind | undefined {
   if (!/[\u4e00-\u9fff]/.test(sentence)) return undefined;
+  // A question about what happened ("你把助记词告诉别人了吗") asks what was done, not for the secret.
+  if (ZH_PAST_QUESTION.test(sentence)) return undefined;
   for (const { rule, typing } of ZH_RULES) {
     const m = rule.exec(sentence);
     if (!m || ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length))) continue;
