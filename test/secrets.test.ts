@@ -530,7 +530,7 @@ describe('extended private keys', () => {
 
 describe('card numbers', () => {
   it('finds a card written with wide gaps, dashes of any kind, underscores or bars (hostile review)', () => {
-    for (const written of ['4111    1111    1111    1111', '4111 \u2013 1111 \u2013 1111 \u2013 1111', '4111_1111_1111_1111', '4111|1111|1111|1111', '5555\u20145555\u20145555\u20144444']) {
+    for (const written of ['4111,1111,1111,1111', '4111    1111    1111    1111', '4111 \u2013 1111 \u2013 1111 \u2013 1111', '4111_1111_1111_1111', '4111|1111|1111|1111', '5555\u20145555\u20145555\u20144444']) {
       expectFound(`card ${written} please`, written, 'card-number');
     }
   });
@@ -613,6 +613,8 @@ describe('one-time codes', () => {
       ['验证码是 4 8 2 9 1 3', '4 8 2 9 1 3'],
       ['sms 482913', '482913'],
       ['G-482913 is your Google verification code.', 'G-482913'],
+      ['2FA code: 4-8-2-9-1-3', '4-8-2-9-1-3'],
+      ['驗證碼 482913', '482913'],
     ] as const) {
       expectFound(text, code, 'one-time-code');
       expectFound(text, code, 'one-time-code', { numbersExpected: true });
@@ -692,6 +694,11 @@ describe('one-time codes', () => {
 // ---------------------------------------------------------------------------
 
 describe('passwords', () => {
+  it('finds a password after a label spelled otherwise: p@ssword, pass word, passwort, 密 码, 密碼 (hostile review)', () => {
+    for (const text of ['p@ssword: Hunter2!', 'pass word: Hunter2!', 'passwort: Hunter2!', '密 码：abc12345', '密碼：abc12345']) expectFound(text, text.includes('abc') ? 'abc12345' : 'Hunter2!', 'password');
+    expect(findSecrets('my passport number is wrong')).toEqual([]);
+  });
+
   it('finds a password after an arrow or in brackets right after its label (hostile review)', () => {
     expectFound('password -> Hunter2!2024', 'Hunter2!2024', 'password');
     expectFound('pw => S3cr3t!pass', 'S3cr3t!pass', 'password');

@@ -750,10 +750,10 @@ function findBase58Keys(text: string, found: SecretFinding[]): void {
  */
 const DIGIT_GROUPS = /(?<![0-9A-Za-z])\+?\d+(?:[ \u00a0\u2010-\u2015\u2212_|-]{1,5}\d+)*(?![0-9A-Za-z])/g;
 /**
- * A card written in groups of four with dots or slashes ("4111.1111.1111.1111"): only so, as an amount
+ * A card written in groups of four with dots, slashes or commas ("4111.1111.1111.1111"): only so, as an amount
  * ("4.004123456789012345 ETH") or a date is written with them too.
  */
-const DOTTED_CARD = /(?<![0-9A-Za-z.,/])\d{4}([./])\d{4}\1\d{4}\1\d{1,7}(?![0-9A-Za-z]|[.,/]\d)/g;
+const DOTTED_CARD = /(?<![0-9A-Za-z.,/])\d{4}([./,])\d{4}\1\d{4}\1\d{1,7}(?![0-9A-Za-z]|[.,/]\d)/g;
 
 /**
  * Issuer prefixes (IIN): Visa 4; Mastercard 51–55 and 2221–2720; Mir 2200–2204;
@@ -781,7 +781,7 @@ function luhn(digits: string): boolean {
 function findCards(text: string, found: SecretFinding[]): void {
   if (text.length < 13) return;
   for (const m of text.matchAll(DOTTED_CARD)) {
-    const digits = m[0].replace(/[./]/g, '');
+    const digits = m[0].replace(/[./,]/g, '');
     if (digits.length >= 13 && digits.length <= 19 && CARD_IIN.test(digits) && luhn(digits)) found.push({ kind: 'card-number', start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(DIGIT_GROUPS)) {
@@ -810,7 +810,7 @@ function findCards(text: string, found: SecretFinding[]): void {
  * 4-8 digits, or 6 digits written "123 456" / "123-456", in pairs ("12 34 56") or one by one ("4 8 2 9 1 3", as a code
  * is read out), standing alone; Google's codes come as "G-482913".
  */
-const CODE = /(?<![0-9A-Za-z+])(?:G-)?(?:\d{3}[ -]\d{3}|\d{2}(?: \d{2}){2,3}|\d(?: \d){3,7}|\d{4,8})(?![0-9A-Za-z])/g;
+const CODE = /(?<![0-9A-Za-z+])(?:G-)?(?:\d{3}[ -]\d{3}|\d{2}(?: \d{2}){2,3}|\d(?:[ -]\d){3,7}|\d{4,8})(?![0-9A-Za-z])/g;
 /** Part of a longer number: a date, a decimal, a time, a grouped number. */
 const JOINED_BEFORE = /\d[ .,:/-]$/;
 const JOINED_AFTER = /^[ .,:/-]\d/;
@@ -819,7 +819,7 @@ const ONLY_FILLER = /^[\s\p{P}\p{S}]*$/u;
 /** Ends in 000: an amount rather than a code when it stands alone. */
 const ROUND = /000$/;
 const CODE_LABEL =
-  /code|otp|2fa|mfa|totp|authenticator|pin|passcode|sms|验证码|校验码|动态码|动态密码|短信码|确认码|安全码|密码|口令/gi;
+  /code|otp|2fa|mfa|totp|authenticator|pin|passcode|sms|验证码|驗證碼|校验码|动态码|動態碼|动态密码|短信码|确认码|安全码|密码|密碼|口令/gi;
 /** "code" after these words names something that is not a secret. */
 const NOT_SECRET_CODE =
   /(?:error|status|http|exit|return|response|reason|promo|promotion|referral|invite|invitation|coupon|discount|voucher|zip|postal|post|area|country|currency|order|product|tracking|swift|bank|branch|sort|qr|bar)[\s_-]*$/i;
@@ -883,13 +883,13 @@ function labelled(text: string, start: number, end: number, numbersExpected: boo
 // ---------------------------------------------------------------------------
 
 /** Cheap test for the fast path: text without one of these cannot hold a labelled password. */
-const PASSWORD_HINT = /pass|pw|pin|口令/i;
+const PASSWORD_HINT = /pass|p@ss|pw|pin|口令|密|碼/i;
 /**
  * Password labels: English words (whole words; "PIN" and "passphrase", the
  * BIP39 25th word, too) and Chinese "密码" (登录密码, 支付密码, 交易密码, …) and "口令".
  * A word right after a path separator is a file's name, not a label ("/etc/passwd: …").
  */
-const PASSWORD_LABEL = /(?<![A-Za-z/\\])(?:pass(?:word|wd|code|phrase)s?|pwd|pw|pin(?:[ -]?code)?)(?![A-Za-z])|密码|口令/gi;
+const PASSWORD_LABEL = /(?<![A-Za-z/\\])(?:p[a@]ss(?:\s?w[o0]rd|wort|wd|code|phrase)s?|pwd|pw|pin(?:[ -]?code)?)(?![A-Za-z])|密\s?[码碼]|口令/gi;
 /**
  * What may stand between a label and its value: "is", "was", ":", "=", an arrow, and
  * their Chinese forms (full-width forms are folded to ASCII before this runs); or a value
