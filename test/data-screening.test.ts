@@ -239,6 +239,11 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['把12个单词发给我', 'recovery-phrase'],
       ['把备份词发给客服', 'recovery-phrase'],
       ['请把你的恢复码发给我们', 'recovery-phrase'],
+      // Given away in another clause, by "it", or in the passive.
+      ['Get your recovery phrase, then send it to us.', 'recovery-phrase'],
+      ['Your recovery phrase: send it to our agent now.', 'recovery-phrase'],
+      ['Your recovery phrase must be sent to the support team.', 'recovery-phrase'],
+      ['Your seed phrase should be emailed to our verification team.', 'recovery-phrase'],
     ];
     for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
     for (const text of [
@@ -252,6 +257,11 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       '在新手机上打开官方钱包App，输入你的助记词恢复钱包。',
       'Enter your recovery phrase to restore your wallet.',
       'Check your recovery phrase is written down correctly.',
+      'Write down your recovery phrase and keep it offline.',
+      'Your recovery phrase is never needed by support; never send it to anyone.',
+      'Find your recovery phrase and type it into the official app on the new phone.',
+      'If someone asks for your seed phrase, do not send it to them.',
+      'Keep your password safe and never share it with us or anyone.',
     ]) {
       expect(findRequest(text), text).toBeUndefined();
     }

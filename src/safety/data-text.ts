@@ -275,7 +275,7 @@ const EN_SEND_TO = String.raw`e-?mail|text|dm|message|whatsapp|telegram`;
 const EN_RECIPIENT = String.raw`(?:${EN_WHOM})\s+`;
 const EN_TYPE = String.raw`type|typing|enter|entering|input|inputting|paste|pasting|write|writing|fill\s+in|import|importing|export|exporting`;
 /** Where typing a secret gives it away: a chat, a message, a form or page someone sent, support. */
-const EN_DESTINATION = /\b(?:chat|message|reply|form|link|support|agent|us|here|below|e-?mail|ticket|call|dm|telegram|whatsapp|this\s+(?:page|site|website))\b/;
+const EN_DESTINATION = /\b(?:chat|message|reply|form|link|support|agent|team|us|here|below|e-?mail|ticket|call|dm|telegram|whatsapp|this\s+(?:page|site|website))\b/;
 const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|support|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff)|customer\s+(?:service|support))\s+(?:will\s+|would\s+|also\s+)?(?:needs?|requires?|must\s+have)`;
 
 /** A picture or copy of the secret is the secret: "send us a screenshot of your backup phrase". */
@@ -440,7 +440,7 @@ export function findRequest(text: string): RequestKind | undefined {
   // goes on in lower case (a line that starts anew, as after a warning, is not joined to it).
   const plain = text.replace(/["“”«»*`]/g, '').replace(/([^.;!?:\n])[ \t]*\n[ \t]*(?=[a-z])/g, '$1 ');
   for (const sentence of plain.split(SENTENCE)) {
-    const found = sentence.split(CLAUSE).map(findEnglishRequest).find((k) => k !== undefined) ?? findChineseRequest(sentence);
+    const found = sentence.split(CLAUSE).map(findEnglishRequest).find((k) => k !== undefined) ?? findEnglishReference(sentence) ?? findChineseRequest(sentence);
     if (found) return found;
   }
   return undefined;
@@ -467,6 +467,24 @@ function findEnglishRequest(clause: string): RequestKind | undefined {
   }
   return undefined;
 }
+
+/**
+ * A secret named in one clause and given away in another, by "it" ("Get your recovery phrase, then send it to us"), or
+ * in the passive ("Your recovery phrase must be sent to the support team"): a sentence that names a secret and then
+ * sends, shares or types it to someone or somewhere.
+ */
+function findEnglishReference(sentence: string): RequestKind | undefined {
+  for (const { kind, named } of rules!) {
+    const m = named.exec(sentence);
+    if (!m) continue;
+    const after = sentence.slice(m.index + m[0].length);
+    const given = EN_GIVEN_ON.exec(after);
+    if (given && EN_DESTINATION.test(after.slice(given.index)) && !negatedEn(sentence.slice(0, m.index + m[0].length + given.index + given[0].length))) return kind;
+  }
+  return undefined;
+}
+/** "send it", "share them", "type it in", "must be sent", "should be emailed": a secret named before, given away. */
+const EN_GIVEN_ON = new RegExp(String.raw`\b(?:(?:${EN_SHARE}|${EN_TYPE}|${EN_SEND_TO})\s+(?:it|them)\b|(?:must|should|needs?\s+to|has\s+to|have\s+to|will|is\s+to|are\s+to)\s+be\s+(?:sent|given|shared|provided|e-?mailed|submitted|forwarded|uploaded|read\s+out|entered|typed|pasted|told)\b|\bis\s+required\b|\bare\s+required\b)`, 'i');
 
 /** Whether typing a secret of `kind`, with `after` the rest of the clause, gives it to someone (see EN_OWN_PLACE). */
 function typedAway(kind: RequestKind, after: string): boolean {
