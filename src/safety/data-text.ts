@@ -61,7 +61,8 @@ function screen(text: string, opts: { contacts: boolean }): TextFinding[] {
     if (contact) out.push({ type: 'contact', ...contact });
   }
   const latin = asLatin(normal);
-  const [secret] = findSecrets(latin, { prose: true });
+  // Prose names numbers as data ("Payment failed (code 1002)"): a code counts only as one labelled a one-time code.
+  const [secret] = findSecrets(latin, { prose: true, numbersExpected: true });
   if (secret) out.push({ type: 'secret', kind: secret.kind });
   const request = findRequest(latin);
   if (request) out.push({ type: 'request', kind: request });
@@ -128,6 +129,8 @@ const MAX_NUMBER_RUN = 64;
 /** After a run, the characters libphonenumber reads to tell a time stamp ("2026-10-01 09:30") from a number. */
 const NUMBER_CONTEXT = 3;
 const DIGIT = /\p{Nd}/gu;
+/** The labels of numbers that are not phone numbers, right before one. */
+const OTHER_NUMBER = /(?:\b(?:version|build|order|invoice|reference|ref|transaction|tx|txn|ticket|case|account|id|serial|tracking|line)(?:\s+(?:number|no\.?|id|#))?|订单号?|单号|流水号|交易号|编号|工单号?|账号|版本号?)\s*[:#：]?\s*(?:[A-Z]{1,4}-)?$/i;
 /** Nor is an IPv4 address ("could not reach 192.168.1.1"): a site reached by number is a contact of its own (see IP_ADDRESS). */
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** Dates are not phone numbers. */
@@ -189,7 +192,9 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   // The full stop of the sentence is no part of the id.
   const id = account?.[3]!.replace(/[.-]+$/, '');
   // An id looks like one (a digit, an underscore or a dot in it), or is announced as one ("微信号", "ID:"): "WeChat account" is no id.
-  if (account && id && (account[1] !== undefined || account[2] !== undefined || /[\d_.]/.test(id))) return { kind: 'handle', text: id };
+  // "line" is a word too ("see line 10234 of the log"): LINE's ids count when announced.
+  const announced = account?.[1] !== undefined || account?.[2] !== undefined;
+  if (account && id && (announced || (/[\d_.]/.test(id) && !/^line\b/i.test(account[0])))) return { kind: 'handle', text: id };
   for (const [match] of text.matchAll(CANDIDATE)) {
     if (!/[@.:]./.test(match)) continue;
     const candidate = match.replace(/^[.:/?#&=+-]+|[.:/?#&=+-]+$/g, '');
@@ -213,7 +218,10 @@ function findPhoneNumber(text: string): string | undefined {
     for (const run of text.matchAll(NUMBER_RUN)) {
       const written = run[0];
       const digits = written.match(DIGIT)?.length ?? 0;
-      if (digits < (/^[([\uff08\uff3b]*[+\uff0b]/.test(written) ? MIN_INTERNATIONAL_DIGITS : MIN_NUMBER_DIGITS) || DATE.test(written) || DOTTED_QUAD.test(written)) continue;
+      const international = /^[([\uff08\uff3b]*[+\uff0b]/.test(written);
+      if (digits < (international ? MIN_INTERNATIONAL_DIGITS : MIN_NUMBER_DIGITS) || DATE.test(written) || DOTTED_QUAD.test(written)) continue;
+      // A number labelled as another kind of number ("build 20240512", "order number 20260315001", "订单号 …") is that.
+      if (!international && OTHER_NUMBER.test(text.slice(Math.max(0, run.index - 24), run.index))) continue;
       if (written.length > MAX_NUMBER_RUN || ++runs > MAX_NUMBER_RUNS) return written;
       const at = run.index;
       const near = text.slice(at, at + written.length + NUMBER_CONTEXT);
@@ -360,6 +368,9 @@ const EN_NOT_A_REQUEST = /\b(?:did|didn't|have\s+you|has\s+(?:anyone|someone|any
  */
 const EN_NOT_A_NEGATION = /\bwithout\s+(?:any\s+)?(?:delay|hesitation|waiting|fail|exception)\b|\b(?:to\s+)?avoid(?:ing)?\s+(?!(?:send|shar|giv|tell|typ|enter|reveal|disclos|post|upload|provid|read|say|forward)\w*)(?:\w+\s+){0,2}?(?:losing|loss|delays?|problems?|fees?|charges?|issues?|errors?|freezes?|suspension|penalt\w+|fines?)\b/gi;
 
+/** What after a request makes it a warning: "share your recovery phrase with no one", "… only with people you trust in person". */
+const EN_NO_ONE = /^\s*(?:with|to)\s+(?:no\s+one|no-one|nobody)\b|^\s*only\s+(?:with|to)\s+(?:yourself|people\s+you\s+(?:know|trust)|someone\s+you\s+(?:know|trust))\b/i;
+
 /** Whether the words before a request make it a warning or a description (see EN_NOT_A_REQUEST). */
 function negatedEn(before: string): boolean {
   return EN_NOT_A_REQUEST.test(before.replace(EN_NOT_A_NEGATION, ' '));
@@ -452,7 +463,7 @@ function findEnglishRequest(clause: string): RequestKind | undefined {
     if (!named.test(clause)) continue;
     for (const { rule, typing } of ofKind) {
       const m = rule.exec(clause);
-      if (!m || negatedEn(clause.slice(0, m.index + m[0].length))) continue;
+      if (!m || negatedEn(clause.slice(0, m.index + m[0].length)) || EN_NO_ONE.test(clause.slice(m.index + m[0].length))) continue;
       const after = clause.slice(m.index + m[0].length);
       if (typing === 'no' || (typing === 'typed' ? typedAway(kind, after) : EN_DESTINATION.test(after))) return kind;
     }
@@ -463,7 +474,7 @@ function findEnglishRequest(clause: string): RequestKind | undefined {
   }
   for (const rule of EN_REMOTE_NAMED.test(clause) ? EN_REMOTE : []) {
     const m = rule.exec(clause);
-    if (m && !negatedEn(clause.slice(0, m.index + m[0].length))) return 'remote-access';
+    if (m && !negatedEn(clause.slice(0, m.index + m[0].length)) && !EN_NO_ONE.test(clause.slice(m.index + m[0].length))) return 'remote-access';
   }
   return undefined;
 }
