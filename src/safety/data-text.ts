@@ -130,7 +130,8 @@ const MAX_NUMBER_RUN = 64;
 const NUMBER_CONTEXT = 3;
 const DIGIT = /\p{Nd}/gu;
 /** The labels of numbers that are not phone numbers, right before one. */
-const OTHER_NUMBER = /(?:\b(?:version|build|order|invoice|reference|ref|transaction|tx|txn|ticket|case|account|id|serial|tracking|line)(?:\s+(?:number|no\.?|id|#))?|订单号?|单号|流水号|交易号|编号|工单号?|账号|版本号?)\s*[:#：]?\s*(?:[A-Z]{1,4}-)?$/i;
+const OTHER_NUMBER = /(?:\b(?:version|build|order|invoice|reference|ref|transaction|tx|txn|ticket|case|serial|tracking|line)(?:\s+(?:number|no\.?|id|#))?|订单号?|单号|流水号|交易号|编号|工单号?|版本号?)\s*[:#：]?\s*(?:[A-Z]{1,4}-)?$/i;
+// (Not "account" or "ID": an account's id can be a phone number to call or add: "客服账号 13800138000".)
 /** Nor is an IPv4 address ("could not reach 192.168.1.1"): a site reached by number is a contact of its own (see IP_ADDRESS). */
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** Dates are not phone numbers. */
