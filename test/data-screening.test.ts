@@ -210,6 +210,10 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['Add us on Viber: wallethelp1.', 'handle', 'wallethelp1'],
       ['Join telegram group wallet_help_group today.', 'handle', 'wallet_help_group'],
       ['加客服薇信：wallet_help。', 'handle', 'wallet_help'],
+      // A number read out in words.
+      ['Call us on four one five, five five five, zero one four three.', 'phone', '4155550143'],
+      ['客服电话：四一五五五五零一四三。', 'phone', '4155550143'],
+      ['拨打一三八零零一三八零零零', 'phone', '13800138000'],
     ];
     for (const [text, kind, quoted] of contacts) expect(findContact(text.normalize('NFKC')), text).toEqual({ kind, text: quoted });
     for (const text of [
@@ -218,6 +222,9 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'Update the app to version 2.3.1 and try again.',
       'Look at the wallet balance in the app.',
       'Restart the phone at 09:30 and try again.',
+      'One, two, three: check the network, then try again.',
+      'Wait one or two minutes and try again.',
+      '第一步：打开App。',
     ]) {
       expect(findContact(text), text).toBeUndefined();
     }

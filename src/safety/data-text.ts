@@ -174,11 +174,26 @@ const SENTENCE_WORD = /^(?:the|a|an|this|that|these|those|your|our|my|its|it|nex
 const IPV4 = String.raw`(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.]*\d)`;
 const IP_ADDRESS = new RegExp(String.raw`(?:\b(?:visit|open|go\s+to|browse\s+to|log\s+in\s+at|sign\s+in\s+at)\s+|访问|打开|登录|登入)\s*(${IPV4}(?:[:/]\S*)?)|(${IPV4}[:/]\S+)`, 'i');
 
+/**
+ * A number written in words, as it is read out to slip past ("four one five, five five five, zero one four three",
+ * "一三八零零一三八零零零"), in digits: seven words or more in a row, one digit each.
+ */
+function digitsOfWords(text: string): string {
+  return text
+    .replace(EN_DIGIT_WORDS, (run) => run.split(/[\s,.-]+/).map((w) => EN_DIGIT[w.toLowerCase()] ?? '').join(''))
+    .replace(ZH_DIGIT_WORDS, (run) => [...run].map((c) => ZH_DIGIT[c] ?? '').join(''));
+}
+const EN_DIGIT: Record<string, string> = { plus: '+', zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
+const EN_DIGIT_WORD = String.raw`(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)`;
+const EN_DIGIT_WORDS = new RegExp(String.raw`\b(?:plus[\s,.-]+)?${EN_DIGIT_WORD}(?:[\s,.-]+${EN_DIGIT_WORD}){6,}\b`, 'gi');
+const ZH_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const ZH_DIGIT_WORDS = /[零〇一幺二两三四五六七八九]{7,}/g;
+
 /** The first contact in a text: a phone number, e-mail address, URL or host name, or social handle. */
 export function findContact(written: string): { kind: ContactKind; text: string } | undefined {
   // Written to slip past the rules below: an ideographic full stop for a dot ("help。example。com", which browsers read as
   // a dot), underscores, stars or middle dots between the digits of a number. Each is one character for one.
-  const text = written.replace(/(?<=[A-Za-z0-9])[\u3002\uff61](?=[A-Za-z0-9])/g, '.').replace(/(?<=\d)[_*\u00b7\u2022](?=\d)/g, ' ');
+  const text = digitsOfWords(written.replace(/(?<=[A-Za-z0-9])[\u3002\uff61](?=[A-Za-z0-9])/g, '.').replace(/(?<=\d)[_*\u00b7\u2022](?=\d)/g, ' '));
   const phone = findPhoneNumber(text);
   if (phone !== undefined) return { kind: 'phone', text: phone };
   const named = NAMED_NUMBER.exec(text);
