@@ -253,6 +253,11 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['Your seed phrase should be emailed to our verification team.', 'recovery-phrase'],
     ];
     for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
+    // Digits and symbols for letters, read as the letters in a request (and only there: a key in hex is read as it is).
+    for (const [text, kind] of [['Send us your s33d phr4se.', 'recovery-phrase'], ['Send us your p4ssw0rd in the chat.', 'password'], ['Send us your $eed phrase.', 'recovery-phrase'], ['Tell the agent your r3c0very phr@se.', 'recovery-phrase']] as const) {
+      expect(screenDataText(text, { contacts: true }), text).toEqual([{ type: 'request', kind }]);
+    }
+    for (const text of ['Turn on 2FA in the app.', 'Web3 wallets need a network.', 'Pay the 4.5 USDT fee.']) expect(screenDataText(text, { contacts: true }), text).toEqual([]);
     for (const text of [
       'Did you write down your recovery phrase when you created the wallet?',
       'Did the caller ask for your seed phrase?',

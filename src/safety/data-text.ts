@@ -64,7 +64,7 @@ function screen(text: string, opts: { contacts: boolean }): TextFinding[] {
   // Prose names numbers as data ("Payment failed (code 1002)"): a code counts only as one labelled a one-time code.
   const [secret] = findSecrets(latin, { prose: true, numbersExpected: true });
   if (secret) out.push({ type: 'secret', kind: secret.kind });
-  const request = findRequest(latin);
+  const request = findRequest(withoutLeet(latin));
   if (request) out.push({ type: 'request', kind: request });
   return out;
 }
@@ -100,6 +100,17 @@ function asRead(text: string): string {
 function asLatin(text: string): string {
   return withoutMarks(withLatinLookalikes(text));
 }
+
+/**
+ * Words with digits or symbols for letters, as written to slip past word rules: "s33d phr4se", "p4ssw0rd", "$eed". One or
+ * two digits count as letters only between letters (so "2FA", "web3", "12-word" and amounts stay as they are). For the request
+ * rules only: a key or an address written in hex is made of such mixtures, and the secret rules read it as it is.
+ */
+function withoutLeet(text: string): string {
+  return /[0134578@$]/.test(text) ? text.replace(LEET, (ch) => LEET_LETTER[ch]!) : text;
+}
+const LEET_LETTER: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's' };
+const LEET = /(?<=[A-Za-z][013457-8@$]?)[013457-8@$](?=[013457-8@$]?[A-Za-z])|(?<![\w@$])[@$](?=[A-Za-z])/g;
 
 // ---------------------------------------------------------------------------
 // Contacts
@@ -447,7 +458,7 @@ let mentions: { kind: AskedSecret; rule: RegExp }[] | undefined;
  * item says not to ("your account ID (never your password)").
  */
 export function findSecretMention(item: string): AskedSecret | undefined {
-  const text = asLatin(asRead(item));
+  const text = withoutLeet(asLatin(asRead(item)));
   mentions ??= EN_SECRETS.map(([kind, secret]) => ({ kind, rule: new RegExp(String.raw`\b(?:${secret})\b`, 'i') }));
   for (const { kind, rule } of mentions) {
     const m = rule.exec(text);
