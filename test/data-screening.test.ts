@@ -282,6 +282,9 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     for (const text of ['Requires app version 3.2.1 (build 20240512).', 'Order number 20260315001 is still processing.', '订单号 20260315001 正在处理。', 'Transaction 12345678 failed.', 'Invoice INV-2026-0042 is unpaid.', 'See line 10234 of the log for details.', 'Payment failed (code 1002).']) {
       expect(screenDataText(text, { contacts: true }), text).toEqual([]);
     }
+    // A support line's number is a phone number, and no label excuses a run longer than any number is written.
+    expect(findContact('Our support line 400 820 8820 is open all day.')?.kind).toBe('phone');
+    expect(findContact(`Order number ${'1 '.repeat(40)}4008208820`)?.kind).toBe('phone');
     for (const text of ['Call 4008208820 for help.', 'Add us on LINE: wallethelp1', 'Send us your SMS code 482913.', '加客服账号 13800138000 咨询。']) expect(screenDataText(text, { contacts: true }), text).not.toEqual([]);
     // Plain words and network steps are no contact: "at" and "dot", an address one could not reach.
     for (const text of ['Look at the dot next to the network name.', 'Click on the red dot at the corner of the icon.', 'Could not reach 192.168.1.1 (error E2002).', '无法连接 192.168.1.1，请检查网络。', 'Check whether 8.8.8.8 is reachable.']) {

@@ -60,11 +60,11 @@ function screen(text: string, opts: { contacts: boolean }): TextFinding[] {
     const contact = findContact(normal);
     if (contact) out.push({ type: 'contact', ...contact });
   }
-  const latin = asLatin(normal);
-  // Prose names numbers as data ("Payment failed (code 1002)"): a code counts only as one labelled a one-time code.
-  const [secret] = findSecrets(latin, { prose: true, numbersExpected: true });
+  // Prose names numbers as data ("Payment failed (code 1002)"): a code counts only as one labelled a one-time code. (The
+  // scanner reads look-alike letters and accents itself.)
+  const [secret] = findSecrets(normal, { prose: true, numbersExpected: true });
   if (secret) out.push({ type: 'secret', kind: secret.kind });
-  const request = findRequest(withoutLeet(latin));
+  const request = findRequest(asWords(normal));
   if (request) out.push({ type: 'request', kind: request });
   return out;
 }
@@ -93,24 +93,19 @@ function asRead(text: string): string {
 }
 
 /**
- * Words as the Latin words they pass for: "rеcovery phrase" with a Cyrillic е asks for the phrase, and so does
- * "re\u0301covery phrase" with an accent set on a letter. For the rules on requests and secrets; a contact is quoted as
- * it is written (a look-alike letter in a web address is the trick to show).
+ * Words as the Latin words they pass for, for the rules on requests and on secrets named: "rеcovery phrase" with a Cyrillic
+ * е, "re\u0301covery phrase" with an accent set on a letter, "s33d phr4se" with digits or symbols for letters (one or two
+ * between letters, or @ and $ at a word's start: "2FA", "web3", "12-word" and amounts stay as they are). Not for the
+ * secret rules, which read a key in hex as it is written, nor for contacts, quoted as written (a look-alike letter in a
+ * web address is the trick to show).
  */
-function asLatin(text: string): string {
-  return withoutMarks(withLatinLookalikes(text));
-}
-
-/**
- * Words with digits or symbols for letters, as written to slip past word rules: "s33d phr4se", "p4ssw0rd", "$eed". One or
- * two digits count as letters only between letters (so "2FA", "web3", "12-word" and amounts stay as they are). For the request
- * rules only: a key or an address written in hex is made of such mixtures, and the secret rules read it as it is.
- */
-function withoutLeet(text: string): string {
-  return /[0134578@$]/.test(text) ? text.replace(LEET, (ch) => LEET_LETTER[ch]!) : text;
+function asWords(text: string): string {
+  const latin = withoutMarks(withLatinLookalikes(text));
+  return LEET_CHAR.test(latin) ? latin.replace(LEET, (ch) => LEET_LETTER[ch]!) : latin;
 }
 const LEET_LETTER: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's' };
-const LEET = /(?<=[A-Za-z][013457-8@$]?)[013457-8@$](?=[013457-8@$]?[A-Za-z])|(?<![\w@$])[@$](?=[A-Za-z])/g;
+const LEET_CHAR = /[0134578@$]/;
+const LEET = /(?<=[A-Za-z][0134578@$]?)[0134578@$](?=[0134578@$]?[A-Za-z])|(?<![\w@$])[@$](?=[A-Za-z])/g;
 
 // ---------------------------------------------------------------------------
 // Contacts
@@ -141,7 +136,7 @@ const MAX_NUMBER_RUN = 64;
 const NUMBER_CONTEXT = 3;
 const DIGIT = /\p{Nd}/gu;
 /** The labels of numbers that are not phone numbers, right before one. */
-const OTHER_NUMBER = /(?:\b(?:version|build|order|invoice|reference|ref|transaction|tx|txn|ticket|case|serial|tracking|line)(?:\s+(?:number|no\.?|id|#))?|订单号?|单号|流水号|交易号|编号|工单号?|版本号?)\s*[:#：]?\s*(?:[A-Z]{1,4}-)?$/i;
+const OTHER_NUMBER = /(?:\b(?:version|build|order|invoice|reference|ref|transaction|tx|txn|ticket|case|serial|tracking)(?:\s+(?:number|no\.?|id|#))?|订单号?|单号|流水号|交易号|编号|工单号?|版本号?)\s*[:#：]?\s*(?:[A-Z]{1,4}-)?$/i;
 // (Not "account" or "ID": an account's id can be a phone number to call or add: "客服账号 13800138000".)
 /** Nor is an IPv4 address ("could not reach 192.168.1.1"): a site reached by number is a contact of its own (see IP_ADDRESS). */
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
@@ -165,12 +160,14 @@ const SPELLED_AT = String.raw`(?:\s*[([{]\s*at\s*[)\]}]\s*|\s+at\s+)`;
 const SPELLED_DOT = String.raw`(?:\s*[([{]\s*dot\s*[)\]}]\s*|\s+dot\s+|\s+\.\s+)`;
 const SPELLED_EMAIL = new RegExp(String.raw`\b[A-Za-z0-9._%+-]+${SPELLED_AT}[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'gi');
 const SPELLED_HOST = new RegExp(String.raw`\b[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'gi');
+const SPELLED_DOTS = new RegExp(SPELLED_DOT, 'gi');
+const SPELLED_ATS = new RegExp(SPELLED_AT, 'gi');
 /**
  * Whether a spelled-out host is one: its suffix a real one, and where "dot" and "at" are plain words ("look at the dot next
  * to the name", "a red dot at the corner"), a suffix addresses are made of and a name that is no English word of a sentence.
  */
 function spelledHost(spelled: string): boolean {
-  const host = spelled.replace(new RegExp(SPELLED_DOT, 'gi'), '.').replace(new RegExp(SPELLED_AT, 'gi'), '@').split('@').at(-1)!;
+  const host = spelled.replace(SPELLED_DOTS, '.').replace(SPELLED_ATS, '@').split('@').at(-1)!;
   const domain = parseDomain(host);
   if (domain.isIcann !== true || !domain.domainWithoutSuffix) return false;
   if (/[([{]/.test(spelled)) return true;
@@ -247,9 +244,9 @@ function findPhoneNumber(text: string): string | undefined {
       const digits = written.match(DIGIT)?.length ?? 0;
       const international = /^[([\uff08\uff3b]*[+\uff0b]/.test(written);
       if (digits < (international ? MIN_INTERNATIONAL_DIGITS : MIN_NUMBER_DIGITS) || DATE.test(written) || DOTTED_QUAD.test(written)) continue;
+      if (written.length > MAX_NUMBER_RUN || ++runs > MAX_NUMBER_RUNS) return written;
       // A number labelled as another kind of number ("build 20240512", "order number 20260315001", "订单号 …") is that.
       if (!international && OTHER_NUMBER.test(text.slice(Math.max(0, run.index - 24), run.index))) continue;
-      if (written.length > MAX_NUMBER_RUN || ++runs > MAX_NUMBER_RUNS) return written;
       const at = run.index;
       const near = text.slice(at, at + written.length + NUMBER_CONTEXT);
       for (const defaultCountry of PHONE_COUNTRIES) {
@@ -273,12 +270,12 @@ function findPhoneNumber(text: string): string | undefined {
 // ---------------------------------------------------------------------------
 // Requests for secrets
 
-/** Clauses: requests and their negations live in one clause. */
 /** Sentences; an English sentence is read clause by clause (a Chinese comma often follows a negation: “不要以…为由，把…交给任何人”). */
 const SENTENCE = /[.;!?\n。；！？]/;
+/** Clauses: requests and their negations live in one clause. */
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|wallet\.dat|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
+const SECRET_WORDS = /phrase|seed|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   [
@@ -326,13 +323,14 @@ const EN_WHOSE = String.raw`(?:your|their|his|her|the\s+caller's|the\s+user's|th
 type Typing = 'no' | 'typed' | 'for-someone';
 
 /**
- * The request rules of each secret, with `named`: the secret's own words, which every rule of it ends with. A clause
+ * The request rules of each secret, with `named`: the secret's own words, which every rule of it ends with (after a space,
+ * so as a word of its own: `named` is also how a secret is named in what to have ready, findSecretMention). A clause
  * that does not name the secret is not tried against its rules, which are long, and which V8 compiles at their first
  * use: about 70 ms a process (the cost of an operator flow's run, and of every thread of `flows validate`) for rules most
  * texts never needed.
  */
-function enRules(): { kind: RequestKind; named: RegExp; rules: { rule: RegExp; typing: Typing }[] }[] {
-  return EN_SECRETS.map(([kind, secret]) => ({ kind, named: new RegExp(String.raw`(?:${secret})\b`, 'i'), rules: rulesFor(secret) }));
+function enRules(): { kind: AskedSecret; named: RegExp; rules: { rule: RegExp; typing: Typing }[] }[] {
+  return EN_SECRETS.map(([kind, secret]) => ({ kind, named: new RegExp(String.raw`\b(?:${secret})\b`, 'i'), rules: rulesFor(secret) }));
 }
 
 function rulesFor(secret: string): { rule: RegExp; typing: Typing }[] {
@@ -450,7 +448,7 @@ const ZH_PAST_QUESTION = /[了过](?:吗|没有?)\s*$/;
 const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|让你|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
 
 let rules: ReturnType<typeof enRules> | undefined;
-let mentions: { kind: AskedSecret; rule: RegExp }[] | undefined;
+const ZH_SECRET_NAMED = new RegExp(ZH_SECRET);
 
 /**
  * A secret named in an item of what to have ready for support (an outcome's `prepare`): there,
@@ -458,13 +456,13 @@ let mentions: { kind: AskedSecret; rule: RegExp }[] | undefined;
  * item says not to ("your account ID (never your password)").
  */
 export function findSecretMention(item: string): AskedSecret | undefined {
-  const text = withoutLeet(asLatin(asRead(item)));
-  mentions ??= EN_SECRETS.map(([kind, secret]) => ({ kind, rule: new RegExp(String.raw`\b(?:${secret})\b`, 'i') }));
-  for (const { kind, rule } of mentions) {
-    const m = rule.exec(text);
+  const text = asWords(asRead(item));
+  rules ??= enRules();
+  for (const { kind, named } of rules) {
+    const m = named.exec(text);
     if (m && !negatedEn(text.slice(0, m.index))) return kind;
   }
-  const zh = new RegExp(ZH_SECRET).exec(text);
+  const zh = ZH_SECRET_NAMED.exec(text);
   if (zh && !ZH_NOT_A_REQUEST.test(text.slice(0, zh.index))) return ZH_KIND.find(([, word]) => word.test(zh[0]))![0];
   return undefined;
 }
