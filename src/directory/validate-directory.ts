@@ -239,8 +239,8 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
   if (host === undefined || official?.domain == null) return true;
   if (domainOf(host) === official.domain) {
     // On a site whose pages belong to many owners (github.com/NAME, sites.google.com/view/NAME) the website's own pages
-    // are the provider's, and nothing else there is: verify vouches for a listed page and what lies under it only.
-    if (!isSharedDomain(official.domain) || underPage(value, official.provider.website)) return true;
+    // are the provider's, and nothing else there is: what verify, with the website alone listed, calls official.
+    if (!isSharedDomain(official.domain) || verifyContact(value, [official.provider]).verdict === 'official') return true;
     c.report(path, 'dir.sharedHostValue', { type, value: shown, domain: official.domain, website: clip(official.provider.website, 60) });
     return false;
   }
@@ -252,16 +252,6 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
 }
 
 const BARE_HANDLE = /^[\p{L}\p{N}_.-]{1,64}$/u;
-
-/** Whether an https:// address is the page `website` or a page under it, on its host (an e-mail address is neither). */
-function underPage(value: string, website: string): boolean {
-  if (!isHttps(value)) return false;
-  const page = new URL(website);
-  const url = new URL(value);
-  const path = page.pathname.replace(/\/+$/, '');
-  const at = url.pathname.replace(/\/+$/, '');
-  return url.hostname === page.hostname && path !== '' && (at === path || at.startsWith(`${path}/`));
-}
 
 /** An address with a scheme and user information before its host ("https://admin:pass@host/"). */
 const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i;
