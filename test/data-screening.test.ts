@@ -411,6 +411,59 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(flowProblems(withZhStep('请来电者把所有资金转到我们提供的安全钱包地址。'))[0]).toMatch(/\(zh\) asks to move the money to a wallet, account or address someone else provides \(a "safe account"\)/);
   });
 
+  it('restoring, backing up and checking the phrase in the user\'s own app pass; the same words for someone else are refused (false alarms of earlier reviews)', () => {
+    for (const text of [
+      // The restore is said in an earlier clause of the sentence.
+      'Open the wallet app on the new phone, choose Restore, and enter the recovery phrase you wrote down.',
+      'Restore the wallet: open the app, choose Import, and enter your 12 words.',
+      'Tap Restore wallet, then type your seed phrase word by word.',
+      'In the app, choose Import wallet and paste your private key.',
+      'Restore your wallet from the recovery phrase: open the app, tap Restore and enter the words in order.',
+      // Shown to the user alone, to back it up or check it.
+      'Reveal your recovery phrase in Settings and write it on paper; keep it offline.',
+      "Reveal the recovery phrase in the app's Settings, then check each word against your paper backup.",
+      'View your seed phrase in the app and compare it with your paper backup.',
+      'Reveal your password by tapping the eye icon.',
+      // Written down: kept.
+      'Write down your recovery phrase and keep it somewhere safe.',
+      'Write down the 12 words in order.',
+      'Write your recovery phrase down and keep it in a safe.',
+      '点“导入”，然后输入你的 12 个单词。',
+      '选择“导入”，然后把 24 个单词输入到官方 App。',
+    ]) {
+      expect(findRequest(text), text).toBeUndefined();
+    }
+    const requests: [string, string][] = [
+      // A restore said first does not excuse somewhere else to type it.
+      ['Restore your wallet by entering your recovery phrase on our validation site.', 'recovery-phrase'],
+      ['To restore your wallet, enter your recovery phrase in the form below.', 'recovery-phrase'],
+      ['Tap Restore, then enter your recovery phrase for our agent to check.', 'recovery-phrase'],
+      ['Choose Import, and paste your private key into the field we sent you.', 'private-key'],
+      ['Restore wallet, then enter your recovery phrase in our Telegram bot.', 'recovery-phrase'],
+      ['To restore your account, enter your recovery phrase on our website.', 'recovery-phrase'],
+      // Shown to someone, or with nowhere of the user's own said.
+      ['Show us your recovery phrase so we can check it.', 'recovery-phrase'],
+      ['Show the agent your seed phrase.', 'recovery-phrase'],
+      ['Reveal your seed phrase to verify the wallet.', 'recovery-phrase'],
+      ['Reveal your private key so support can confirm ownership.', 'private-key'],
+      ['Display your private key on screen so the agent can see it.', 'private-key'],
+      ['Show your seed phrase on the video call.', 'recovery-phrase'],
+      // Read out, it is heard by whoever is listening.
+      ['Get your recovery phrase and read it out.', 'recovery-phrase'],
+      ['Display your seed phrase on screen and read it out.', 'recovery-phrase'],
+      // Written down where someone reads it.
+      ['Write down your seed phrase in the chat.', 'recovery-phrase'],
+      ['点“恢复”，然后在弹出的网页里输入助记词。', 'recovery-phrase'],
+      // "12 个单词" with spaces, as Chinese text beside digits is often written.
+      ['请把你的 12 个单词发给客服。', 'recovery-phrase'],
+    ];
+    for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
+    // A reference or order number said with "is" is no phone number.
+    expect(findContact('Your transaction reference is 1234567890.')).toBeUndefined();
+    expect(findContact('你的交易编号是 1234567890。')).toBeUndefined();
+    expect(findContact('Our support reference is +1 800 555 0199.')).toBeDefined();
+  });
+
   it('the bundled flows and the README example pass, and are validated by the same validator', async () => {
     for (const file of ['account-compromised', 'contact-support', 'suspicious-contact', 'forgot-password', 'login-failed', 'deposit-missing', 'account-locked', 'payment-failed']) {
       expect((await loadFlowFile(join(ROOT, 'flows', `${file}.yaml`), 'en', true)).problems).toEqual([]);

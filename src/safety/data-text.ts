@@ -136,7 +136,7 @@ const MAX_NUMBER_RUN = 64;
 const NUMBER_CONTEXT = 3;
 const DIGIT = /\p{Nd}/gu;
 /** The labels of numbers that are not phone numbers, right before one. */
-const OTHER_NUMBER = /(?:\b(?:version|build|order|invoice|reference|ref|transaction|tx|txn|ticket|case|serial|tracking)(?:\s+(?:number|no\.?|id|#))?|订单号?|单号|流水号|交易号|编号|工单号?|版本号?)\s*[:#：]?\s*(?:[A-Z]{1,4}-)?$/i;
+const OTHER_NUMBER = /(?:\b(?:version|build|order|invoice|reference|ref|transaction|tx|txn|ticket|case|serial|tracking)(?:\s+(?:number|no\.?|id|#))?(?:\s+(?:is|was))?|(?:订单号?|单号|流水号|交易号|编号|工单号?|版本号?)(?:\s*[是为])?)\s*[:#：]?\s*(?:[A-Z]{1,4}-)?$/i;
 // (Not "account" or "ID": an account's id can be a phone number to call or add: "客服账号 13800138000".)
 /** Nor is an IPv4 address ("could not reach 192.168.1.1"): a site reached by number is a contact of its own (see IP_ADDRESS). */
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
@@ -301,10 +301,11 @@ const EN_WORDS = String.raw`(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at
 /** Who a secret would go to: "us", "the agent", "the support agent", "our support team", "customer service". */
 const EN_WHOM = String.raw`us|me|him|her|them|the\s+caller|customer\s+(?:service|support|care)|(?:(?:the|an?|our|a)\s+)?(?:support\s+|service\s+|security\s+)?(?:agent|team|staff|representative|rep|officer|specialist|desk)|support`;
 const EN_TO = String.raw`(?:(?:${EN_WHOM})\s+)?`;
-const EN_SHARE = String.raw`send|share|give|tell|provide|submit|read\s+out|read|say|spell\s+out|dictate|reveal|disclose|forward|hand\s+over|upload|post|(?:reply|respond|answer)\s+with|let\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:know|have|see)`;
+const EN_SHARE = String.raw`send|share|give|tell|provide|submit|read\s+out|read|say|spell\s+out|dictate|disclose|forward|hand\s+over|upload|post|(?:reply|respond|answer)\s+with|let\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:know|have|see)`;
 /** Verbs that are nouns too ("email password"): a request only with someone to send to. */
 const EN_SEND_TO = String.raw`e-?mail|text|dm|message|whatsapp|telegram`;
 const EN_RECIPIENT = String.raw`(?:${EN_WHOM})\s+`;
+const EN_SHOW = String.raw`reveal|revealing|show|showing|display|displaying|view|viewing`;
 const EN_TYPE = String.raw`type|typing|enter|entering|input|inputting|paste|pasting|write|writing|fill\s+in|import|importing|export|exporting`;
 /** Where typing a secret gives it away: a chat, a message, a form or page someone sent, support. */
 const EN_DESTINATION = /\b(?:chat|message|reply|form|link|support|agent|team|us|here|below|e-?mail|ticket|call|dm|telegram|whatsapp|this\s+(?:page|site|website))\b/;
@@ -318,9 +319,11 @@ const EN_WHOSE = String.raw`(?:your|their|his|her|the\s+caller's|the\s+user's|th
 
 /**
  * When a rule's match is a request: always ('no': sharing, asking, e-mailing it); when what is typed goes where someone
- * else reads it ('typed', see typedAway); when it is for someone ('for-someone': ready for the agent, for the call).
+ * else reads it ('typed', see typedAway); when it is for someone ('for-someone': ready for the agent, for the call); when
+ * what is shown is shown to someone or somewhere not the user's own ('shown', see shownAway: revealing the phrase in
+ * Settings to write it on paper is how it is backed up).
  */
-type Typing = 'no' | 'typed' | 'for-someone';
+type Typing = 'no' | 'typed' | 'for-someone' | 'shown';
 
 /**
  * The request rules of each secret, with `named`: the secret's own words, which every rule of it ends with (after a space,
@@ -342,6 +345,9 @@ function rulesFor(secret: string): { rule: RegExp; typing: Typing }[] {
     { rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+to\s+(?:${EN_WHOM})\b`, 'i'), typing: 'no' },
     { rule: new RegExp(String.raw`\b(?:provide|supply|furnish|present)\s+(?:${EN_WHOM})\s+with\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     { rule: new RegExp(String.raw`\b(?:${EN_TYPE})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'typed' },
+    // "Show the agent your seed phrase"; shown with nobody named, it is for the user's own eyes only in their own app.
+    { rule: new RegExp(String.raw`\b(?:show|display)\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { rule: new RegExp(String.raw`\b(?:${EN_SHOW})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'shown' },
     { rule: new RegExp(String.raw`\b(?:${EN_ASK})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     // "Confirm your recovery phrase with the agent", "validate your seed phrase at the link below": for someone or somewhere.
     { rule: new RegExp(String.raw`\b(?:confirm|verify|validate|check|recite|spell|drop|put)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'for-someone' },
@@ -356,8 +362,20 @@ function rulesFor(secret: string): { rule: RegExp; typing: Typing }[] {
  * and writing it down on paper the way to keep it.
  * A password or a code is typed to log in, so only a destination where someone else reads it makes a request.
  */
-const EN_OWN_PLACE = /\bto\s+(?:restore|recover|import)\s+(?:your|the)\s+(?:own\s+)?wallet\b|\b(?:in|into|on)\s+(?:(?:the|your|your\s+own|a|the\s+official)\s+)?(?:(?:new|official)\s+)?(?:(?:phone|device)'s\s+)?(?:official\s+)?(?:(?:wallet\s+)?app|wallet|device|phone|hardware\s+wallet)\b|\bon\s+paper\b|\boffline\b/i;
+const EN_OWN_PLACE = /\bto\s+(?:restore|recover|import)\s+(?:your|the)\s+(?:own\s+)?wallet\b|\b(?:in|into|on)\s+(?:(?:the|your|your\s+own|a|the\s+official)\s+)?(?:(?:new|official)\s+)?(?:(?:phone|device)'s\s+)?(?:official\s+)?(?:(?:wallet\s+)?app|wallet|device|phone|hardware\s+wallet)\b|\bon\s+paper\b|\boffline\b|^\s*down\b/i;
 const KEYS_TO_THE_WALLET: readonly RequestKind[] = ['recovery-phrase', 'private-key'];
+/**
+ * A sentence about restoring or importing a wallet in the app ("choose Restore, and enter the recovery phrase you wrote
+ * down"; "Restore the wallet: open the app, tap Import and enter your 12 words"): typing the phrase there is the restore,
+ * unless the rest names somewhere else to type it (EN_ELSEWHERE).
+ */
+const EN_RESTORING = /\b(?:restore|restoring|recover|recovering|import|importing)\s+(?:(?:your|the|a|an|this|that)\s+)?(?:own\s+|existing\s+|old\s+)?wallet\b|\b(?:choose|tap|select|click|press|pick|hit)\s+(?:on\s+)?(?:the\s+)?(?:restore|import|recover)\b|\brestore\s+(?:it\s+)?from\s+(?:(?:the|your|a)\s+)?(?:recovery|seed|backup|secret)\b/i;
+/** Somewhere else than the wallet app: a site, a page, a form, a document, a bot, or an address on the web. */
+const EN_ELSEWHERE = /\b(?:we|they|the\s+agent|support)\s+(?:sent|send|shared|share|gave|give|provided?|linked)\b|\bsent\s+(?:to\s+)?you\b|\b(?:web\s*sites?|sites?|web\s*pages?|pages?|portals?|forms?|browsers?|documents?|docs?|sheets?|spreadsheets?|surveys?|bots?|dapps?|extensions?|plugins?|pop-?ups?)\b|\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:[a-z]{2,24})\b/i;
+/** Written down ("write down your recovery phrase", "write your 12 words down"): kept on paper, the way to keep it. */
+const EN_WRITTEN_DOWN = /^writ(?:e|ing)\s+down\b/i;
+/** Where showing the phrase or key keeps it the user's: in the app's settings, on their own screen (or EN_OWN_PLACE). */
+const EN_OWN_VIEW = /\bin\s+(?:the\s+)?(?:app's\s+|wallet's\s+)?(?:settings|security\s+settings|backup\s+section)\b|\bon\s+(?:your\s+(?:own\s+)?)?screen\b/i;
 
 /**
  * Moving the money to a wallet, account or address someone else provides: the "safe account" of the scams.
@@ -401,9 +419,9 @@ function negatedEn(before: string): boolean {
   return EN_NOT_A_REQUEST.test(before.replace(EN_NOT_A_NEGATION, ' '));
 }
 
-const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|种子短语|种子词|(?:12|24|十二|二十四)个(?:单词|英文单词)|私钥|密钥|秘钥|密码|口令|验证码|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|卡背面的?(?:三|3)位数)';
+const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|种子短语|种子词|(?:12|24|十二|二十四)\\s*个\\s*(?:英文\\s*)?单词|私钥|密钥|秘钥|密码|口令|验证码|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|卡背面的?(?:三|3)位数)';
 const ZH_KIND: readonly [AskedSecret, RegExp][] = [
-  ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|恢复码|备份词|种子短语|种子词|个(?:英文)?单词/],
+  ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|恢复码|备份词|种子短语|种子词|个\s*(?:英文\s*)?单词/],
   ['private-key', /私钥|密钥|秘钥/],
   ['password', /密码|口令/],
   ['one-time-code', /验证码|动态码|校验码|短信/],
@@ -431,7 +449,7 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   { rule: new RegExp(`${ZH_TYPE}(?!给?[了过])(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: true },
 ];
 /** The user's own wallet app or device: where typing the recovery phrase or private key restores a wallet. */
-const ZH_OWN_PLACE = /在\s*(?:官方|你的|您的|自己的|新的?)?\s*(?:钱包\s*)?(?:App|应用|钱包|设备|手机|硬件钱包)\s*(?:里|中|上|内)|(?:恢复|导入)(?:你的|您的)?钱包/i;
+const ZH_OWN_PLACE = /在\s*(?:官方|你的|您的|自己的|新的?)?\s*(?:钱包\s*)?(?:App|应用|钱包|设备|手机|硬件钱包)\s*(?:里|中|上|内)|(?:恢复|导入)(?:你的|您的)?钱包|(?:点|点击|轻点|选择|选)\s*[“"「『]?\s*(?:恢复|导入)/i;
 /** Moving the money to a wallet, account or address someone else provides, or to a "safe account". */
 const ZH_MOVE_FUNDS = [
   /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方)?(?:提供|指定|给你|发给你|设立|开设|准备|安排)的[^，,。]{0,8}?(?:钱包|[账帐]户|[账帐]号|地址)/,
@@ -476,21 +494,26 @@ export function findRequest(text: string): RequestKind | undefined {
   // goes on in lower case (a line that starts anew, as after a warning, is not joined to it).
   const plain = text.replace(/["“”«»*`]/g, '').replace(/([^.;!?:\n])[ \t]*\n[ \t]*(?=[a-z])/g, '$1 ');
   for (const sentence of plain.split(SENTENCE)) {
-    const found = sentence.split(CLAUSE).map(findEnglishRequest).find((k) => k !== undefined) ?? findEnglishReference(sentence) ?? findChineseRequest(sentence);
+    const clauses = sentence.split(CLAUSE);
+    let found: RequestKind | undefined;
+    for (let i = 0; i < clauses.length && !found; i++) found = findEnglishRequest(clauses[i]!, clauses, i);
+    found ??= findEnglishReference(sentence) ?? findChineseRequest(sentence);
     if (found) return found;
   }
   return undefined;
 }
 
 
-function findEnglishRequest(clause: string): RequestKind | undefined {
+/** A request in one clause of a sentence (`clauses[at]`); the clauses before it say what it is doing (EN_RESTORING). */
+function findEnglishRequest(clause: string, clauses: readonly string[], at: number): RequestKind | undefined {
   for (const { kind, named, rules: ofKind } of rules!) {
     if (!named.test(clause)) continue;
     for (const { rule, typing } of ofKind) {
       const m = rule.exec(clause);
       if (!m || negatedEn(clause.slice(0, m.index + m[0].length)) || EN_NO_ONE.test(clause.slice(m.index + m[0].length))) continue;
       const after = clause.slice(m.index + m[0].length);
-      if (typing === 'no' || (typing === 'typed' ? typedAway(kind, after) : EN_DESTINATION.test(after))) return kind;
+      if (typing === 'no') return kind;
+      if (typing === 'for-someone' ? EN_DESTINATION.test(after) : typing === 'shown' ? shownAway(kind, after) : typedAway(kind, m[0], after, () => [...clauses.slice(0, at), clause.slice(0, m.index)].join(', '))) return kind;
     }
   }
   for (const rule of EN_FUNDS_NAMED.test(clause) ? EN_MOVE_FUNDS : []) {
@@ -507,24 +530,39 @@ function findEnglishRequest(clause: string): RequestKind | undefined {
 /**
  * A secret named in one clause and given away in another, by "it" ("Get your recovery phrase, then send it to us"), or
  * in the passive ("Your recovery phrase must be sent to the support team"): a sentence that names a secret and then
- * sends, shares or types it to someone or somewhere.
+ * sends, shares or types it to someone or somewhere, or reads it out to whoever listens.
  */
 function findEnglishReference(sentence: string): RequestKind | undefined {
   for (const { kind, named } of rules!) {
     const m = named.exec(sentence);
     if (!m) continue;
     const after = sentence.slice(m.index + m[0].length);
-    const given = EN_GIVEN_ON.exec(after);
-    if (given && EN_DESTINATION.test(after.slice(given.index)) && !negatedEn(sentence.slice(0, m.index + m[0].length + given.index + given[0].length))) return kind;
+    // Read out, it goes to whoever listens: no one else needs to be named.
+    const spoken = EN_SPOKEN.exec(after);
+    const given = spoken ?? EN_GIVEN_ON.exec(after);
+    if (given && (spoken || EN_DESTINATION.test(after.slice(given.index))) && !negatedEn(sentence.slice(0, m.index + m[0].length + given.index + given[0].length))) return kind;
   }
   return undefined;
 }
 /** "send it", "share them", "type it in", "must be sent", "should be emailed": a secret named before, given away. */
-const EN_GIVEN_ON = new RegExp(String.raw`\b(?:(?:${EN_SHARE}|${EN_TYPE}|${EN_SEND_TO})\s+(?:it|them)\b|(?:must|should|needs?\s+to|has\s+to|have\s+to|will|is\s+to|are\s+to)\s+be\s+(?:sent|given|shared|provided|e-?mailed|submitted|forwarded|uploaded|read\s+out|entered|typed|pasted|told)\b|\bis\s+required\b|\bare\s+required\b)`, 'i');
+const EN_GIVEN_ON = new RegExp(String.raw`\b(?:(?:${EN_SHARE}|${EN_SHOW}|${EN_TYPE}|${EN_SEND_TO})\s+(?:it|them)\b|(?:must|should|needs?\s+to|has\s+to|have\s+to|will|is\s+to|are\s+to)\s+be\s+(?:sent|given|shared|provided|e-?mailed|submitted|forwarded|uploaded|read\s+out|entered|typed|pasted|told)\b|\bis\s+required\b|\bare\s+required\b)`, 'i');
 
-/** Whether typing a secret of `kind`, with `after` the rest of the clause, gives it to someone (see EN_OWN_PLACE). */
-function typedAway(kind: RequestKind, after: string): boolean {
-  return EN_DESTINATION.test(after) || (KEYS_TO_THE_WALLET.includes(kind) && !EN_OWN_PLACE.test(after));
+/** "Read it out", "say them aloud": a secret named before, spoken to whoever is listening. */
+const EN_SPOKEN = /\b(?:read|say|spell|dictate|recite)\s+(?:it|them)\s+(?:out|aloud)\b/i;
+
+/**
+ * Whether typing a secret of `kind` (`typed` the words that do it), with `after` the rest of the clause and `before`
+ * the sentence up to it, gives it to someone (see EN_OWN_PLACE and EN_RESTORING). Writing it down is keeping it.
+ */
+function typedAway(kind: RequestKind, typed: string, after: string, before: () => string): boolean {
+  if (EN_DESTINATION.test(after)) return true;
+  if (!KEYS_TO_THE_WALLET.includes(kind) || EN_OWN_PLACE.test(after) || EN_WRITTEN_DOWN.test(typed)) return false;
+  return !(EN_RESTORING.test(before()) && !EN_ELSEWHERE.test(after));
+}
+
+/** Whether showing a secret of `kind` shows it to someone: a password revealed as it is typed stays the user's. */
+function shownAway(kind: RequestKind, after: string): boolean {
+  return EN_DESTINATION.test(after) || (KEYS_TO_THE_WALLET.includes(kind) && !EN_OWN_PLACE.test(after) && !EN_OWN_VIEW.test(after));
 }
 
 function findChineseRequest(sentence: string): RequestKind | undefined {
