@@ -429,6 +429,8 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'Write down the 12 words in order.',
       'Write your recovery phrase down and keep it in a safe.',
       '点“导入”，然后输入你的 12 个单词。',
+      '在设置里查看助记词，核对纸上的备份。',
+      '请出示你的身份证。',
       '选择“导入”，然后把 24 个单词输入到官方 App。',
     ]) {
       expect(findRequest(text), text).toBeUndefined();
@@ -454,6 +456,9 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       // Written down where someone reads it.
       ['Write down your seed phrase in the chat.', 'recovery-phrase'],
       ['点“恢复”，然后在弹出的网页里输入助记词。', 'recovery-phrase'],
+      ['请把助记词展示给客服。', 'recovery-phrase'],
+      ['请出示你的助记词。', 'recovery-phrase'],
+      ['把助记词给客服看一下。', 'recovery-phrase'],
       // "12 个单词" with spaces, as Chinese text beside digits is often written.
       ['请把你的 12 个单词发给客服。', 'recovery-phrase'],
     ];

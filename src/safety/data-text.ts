@@ -427,7 +427,7 @@ const ZH_KIND: readonly [AskedSecret, RegExp][] = [
   ['one-time-code', /验证码|动态码|校验码|短信/],
   ['card-security', /CVV|CVC|安全码|卡号|卡背面/i],
 ];
-const ZH_GIVE = '(?:发给|发到|发送|发我|发过来|发一下|给我|给我们|私信|回我|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|念一下|读一下|回复|透露|分享|上传|截图|拍照|提交)';
+const ZH_GIVE = '(?:出示|展示给|显示给|亮给|给(?:我们|客服|我|工作人员|对方)看|发给|发到|发送|发我|发过来|发一下|给我|给我们|私信|回我|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|念一下|读一下|回复|透露|分享|上传|截图|拍照|提交)';
 /** Typing, which gives a secret away only where someone else reads it. */
 const ZH_TYPE = '(?:输入|填写|填入|粘贴)';
 const ZH_DESTINATION = /聊天|对话|消息|私信|客服|链接|网页|表单|这里|下面|下方|我们|邮件|微信|QQ|群/i;
