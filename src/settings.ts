@@ -91,7 +91,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
     for (const p of result.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
     for (const [file, [first, ...rest]] of byFile) {
       const problem = formatProblem(first!);
-      const line = rest.length === 0 ? t('warning.flowSkipped', { problem }) : t('warning.flowSkippedMore', { problem, more: rest.length, dir: shownPath(dirname(file)) });
+      const line = rest.length === 0 ? t('warning.flowSkipped', { problem, dir: shownPath(dirname(file)) }) : t('warning.flowSkippedMore', { problem, more: rest.length, dir: shownPath(dirname(file)) });
       await writeWarning(io.stderr, t('warning.prefix'), line);
     }
     // Not skipped: the later folder's flow is used, as the problem says.

@@ -156,6 +156,8 @@ describe('operator folders', () => {
     expect(r.code).toBe(0);
     expect(json(r.stdout).outcome.id).toBe('fix-top-up-card');
     expect(r.stderr).toMatch(new RegExp(`Warning: skipped a broken flow file: ${join(dir, 'broken.yaml').replace(/[/.]/g, '\\$&')}:\\d+:\\d+: `));
+    // One problem: the command to check the file again is named all the same (QA: scripts and authors).
+    expect(r.stderr.trim()).toMatch(new RegExp(` \\(check it again with "wallet-help flows validate ${dir.replace(/[/.]/g, '\\$&')}"\\)$`));
   });
 
   it('warn once per broken file, with its first problem and how many more, not once per problem (QA: author #8)', async () => {
@@ -287,14 +289,18 @@ describe('flows validate', () => {
     expect(r.stderr).toMatch(/2 file\(s\) checked, \d+ problem\(s\)\./);
   });
 
-  it('gives editors and CI JSON', async () => {
-    const dir = folderWith({ 'b.yaml': 'id: b\n' });
-    const r = await run(['flows', 'validate', dir, '--json']);
+  it('gives editors and CI JSON, every file in the same shape (QA: scripts and authors: id and warnings came and went)', async () => {
+    const dir = folderWith({ 'b.yaml': 'id: b\n', 'card-declined.yaml': readmeExample() });
+    const r = await run(['flows', 'validate', dir, '--json', join(dir, 'missing.yaml')]);
     expect(r.code).toBe(1);
     const doc = json(r.stdout);
     expect(doc.ok).toBe(false);
-    expect(doc.files[0]).toMatchObject({ file: join(dir, 'b.yaml'), kind: 'flow' });
-    expect(doc.files[0].problems[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number), message: expect.any(String) });
+    for (const f of doc.files) expect(Object.keys(f).sort(), JSON.stringify(f)).toEqual(['file', 'id', 'kind', 'problems', 'warnings']);
+    const byFile = Object.fromEntries((doc.files as { file: string; problems: object[] }[]).map((f) => [f.file, f]));
+    expect(byFile[join(dir, 'b.yaml')]).toMatchObject({ kind: 'flow', id: null, warnings: [] });
+    expect(byFile[join(dir, 'card-declined.yaml')]).toMatchObject({ kind: 'flow', id: 'card-declined', problems: [], warnings: [] });
+    expect(byFile[join(dir, 'missing.yaml')]).toMatchObject({ kind: 'unknown', id: null, warnings: [] });
+    expect(byFile[join(dir, 'b.yaml')]?.problems[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number), message: expect.any(String) });
   });
 
   it('writes every problem as file, line, column and message, whatever found it (QA: README; YAML syntax problems carried an offset)', async () => {

@@ -469,6 +469,38 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(findContact('Our support reference is +1 800 555 0199.')).toBeDefined();
   });
 
+  it('refuses what a script and flow author QA found passing, and lets its warnings and login steps through (QA: scripts and authors)', () => {
+    const requests: [string, string][] = [
+      ['Send us your username and password.', 'password'],
+      ['Let our technician control your phone remotely.', 'remote-access'],
+      ['Let our technician control your phone.', 'remote-access'],
+      ['Allow the agent to access your device remotely.', 'remote-access'],
+      ['Show the agent your screen during the call.', 'remote-access'],
+      ['Forward the email with the 2FA code to the agent.', 'one-time-code'],
+      ['Withdraw everything to the address in the chat.', 'move-funds'],
+      // A decimal point is no sentence end; nor is the dot of a file name.
+      ['Send 0.1 BTC to the verification address to confirm ownership.', 'move-funds'],
+      ['Send us your wallet.dat so we can check it.', 'private-key'],
+      ['Export your xprv and send it to us.', 'private-key'],
+      ['Enter the verification code we sent by e-mail in the chat.', 'one-time-code'],
+      ['打开共享屏幕，让客服看看你的钱包。', 'remote-access'],
+    ];
+    for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
+    for (const text of [
+      '如果对方要你提供验证码，请立即挂断。',
+      'If the caller already read out their password, tell them to change it now.',
+      'Enter the verification code we sent by e-mail on the sign-in screen.',
+      'Send us your account ID and the time, but never your password.',
+      'Allow notifications so you see the code when it arrives.',
+      'Let the app access your camera to scan the QR code.',
+      'Send the funds to the deposit address shown in the app.',
+      'Back up your wallet.dat file to a USB drive you keep.',
+      'Update to version 2.1.3 and try again.',
+    ]) {
+      expect(findRequest(text), text).toBeUndefined();
+    }
+  });
+
   it('the bundled flows and the README example pass, and are validated by the same validator', async () => {
     for (const file of ['account-compromised', 'contact-support', 'suspicious-contact', 'forgot-password', 'login-failed', 'deposit-missing', 'account-locked', 'payment-failed']) {
       expect((await loadFlowFile(join(ROOT, 'flows', `${file}.yaml`), 'en', true)).problems).toEqual([]);

@@ -104,7 +104,7 @@ function folderWith(files: Record<string, string | Uint8Array>): string {
 }
 
 /** A skipped file's warning: its first problem, and how many more it has ("(and 3 more problem(s) in it; …)"). */
-const WARNING = /^Warning: skipped a broken flow file: (.+?):(\d+):(\d+): (.+?)(?: \(and \d+ more problem\(s\) in it; see them all with "wallet-help flows validate .+"\))?$/;
+const WARNING = /^Warning: skipped a broken flow file: (.+?):(\d+):(\d+): (.+?)(?: \(and \d+ more problem\(s\) in it; see them all with "wallet-help flows validate .+"\)| \(check it again with "wallet-help flows validate .+"\))$/;
 
 /** The skipped-file warnings of a run with --flows, as problems: one a file, its first. */
 function flowWarnings(stderr: string): Problem[] {

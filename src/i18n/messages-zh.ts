@@ -153,7 +153,7 @@ export const zh: Record<MessageKey, string> = {
   'warning.badEnvLang': 'WALLET_HELP_LANG 的值“{value}”不是支持的语言（en 或 zh），已忽略，改用{language}。',
   'lang.en': '英文',
   'lang.zh': '中文',
-  'warning.flowSkipped': '已跳过一个有问题的流程文件：{problem}',
+  'warning.flowSkipped': '已跳过一个有问题的流程文件：{problem}（改好后运行“wallet-help flows validate {dir}”再检查）',
   'warning.flowSkippedMore': '已跳过一个有问题的流程文件：{problem}（该文件还有 {more} 个问题；运行“wallet-help flows validate {dir}”查看全部）',
   // {source} brings its own spaces: one between Chinese and a Latin name, none between two Chinese characters.
   'error.flowsFolder.missing': '流程文件夹 {dir}（由{source}指定）不存在。',

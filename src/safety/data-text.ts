@@ -271,11 +271,11 @@ function findPhoneNumber(text: string): string | undefined {
 // Requests for secrets
 
 /** Sentences; an English sentence is read clause by clause (a Chinese comma often follows a negation: “不要以…为由，把…交给任何人”). */
-const SENTENCE = /[.;!?\n。；！？]/;
+const SENTENCE = /\.(?!\w)|[;!?\n。；！？]/;
 /** Clauses: requests and their negations live in one clause. */
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
+const SECRET_WORDS = /phrase|seed|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   [
@@ -296,10 +296,13 @@ const EN_SECRETS: readonly [AskedSecret, string][] = [
 ];
 /** Whose secret: the reader's (never "my", which is how a user's own answer reads). */
 const EN_OWNER = String.raw`(?:(?:your|their|his|her|the\s+caller's|the\s+user's|the\s+customer's|the|this|that|all|both)\s+)?`;
-/** Up to two words between the owner and the secret ("12-word", "full wallet"), but no preposition or conjunction. */
-const EN_WORDS = String.raw`(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at|after|before)\b)[\w'-]+\s+){0,2}`;
+/**
+ * Up to two words between the owner and the secret ("12-word", "full wallet"), but no preposition or conjunction; or
+ * something else asked with it ("your username and password", "your email or phone and your PIN").
+ */
+const EN_WORDS = String.raw`(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at|after|before)\b)[\w'-]+\s+){0,2}(?:(?:and|or|&)\s+(?:(?:your|their|the)\s+)?(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at|after|before)\b)[\w'-]+\s+)?)?`;
 /** Who a secret would go to: "us", "the agent", "the support agent", "our support team", "customer service". */
-const EN_WHOM = String.raw`us|me|him|her|them|the\s+caller|customer\s+(?:service|support|care)|(?:(?:the|an?|our|a)\s+)?(?:support\s+|service\s+|security\s+)?(?:agent|team|staff|representative|rep|officer|specialist|desk)|support`;
+const EN_WHOM = String.raw`us|me|him|her|them|the\s+caller|customer\s+(?:service|support|care)|(?:(?:the|an?|our|a)\s+)?(?:support\s+|service\s+|security\s+|tech(?:nical)?\s+)?(?:agent|team|staff|representative|rep|officer|specialist|desk|technician|engineer|expert|advis[eo]r|consultant)|support`;
 const EN_TO = String.raw`(?:(?:${EN_WHOM})\s+)?`;
 const EN_SHARE = String.raw`send|share|give|tell|provide|submit|read\s+out|read|say|spell\s+out|dictate|disclose|forward|hand\s+over|upload|post|(?:reply|respond|answer)\s+with|let\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:know|have|see)`;
 /** Verbs that are nouns too ("email password"): a request only with someone to send to. */
@@ -312,7 +315,7 @@ const EN_DESTINATION = /\b(?:chat|message|reply|form|link|support|agent|team|us|
 const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|support|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff)|customer\s+(?:service|support))\s+(?:will\s+|would\s+|also\s+)?(?:needs?|requires?|must\s+have)`;
 
 /** A picture or copy of the secret is the secret: "send us a screenshot of your backup phrase". */
-const EN_COPY = String.raw`(?:(?:a|an|the)\s+)?(?:screenshot|screen\s+shot|photo|picture|image|scan|copy)s?\s+of\s+`;
+const EN_COPY = String.raw`(?:(?:a|an|the)\s+)?(?:(?:screenshot|screen\s+shot|photo|picture|image|scan|copy)s?\s+of|(?:e-?mail|message|sms|text(?:\s+message)?)s?\s+(?:with|containing|that\s+(?:has|holds|contains)))\s+`;
 
 /** Whose secret, in a question that asks for it ("What is your recovery phrase?"): never "a" or "the", which explain one. */
 const EN_WHOSE = String.raw`(?:your|their|his|her|the\s+caller's|the\s+user's|the\s+customer's)\s+`;
@@ -381,7 +384,7 @@ const EN_OWN_VIEW = /\bin\s+(?:the\s+)?(?:app's\s+|wallet's\s+)?(?:settings|secu
  * Moving the money to a wallet, account or address someone else provides: the "safe account" of the scams.
  * Moving it to a new wallet the user creates is what the leaked-phrase alert tells them to do, and passes.
  */
-const EN_FUNDS = String.raw`(?:(?:all\s+)?${EN_OWNER}${EN_WORDS}(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether)|everything|it\s+all)`;
+const EN_FUNDS = String.raw`(?:(?:all\s+)?${EN_OWNER}${EN_WORDS}(?:\d+(?:[.,]\d+)?\s*)?(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether)|everything|it\s+all)`;
 const EN_PLACE = String.raw`(?:wallet|account|address)e?s?`;
 /** What every rule of moving funds names (see enRules for why the rules are tried only then). */
 const EN_FUNDS_NAMED = /(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether|everything|it\s+all)\b/i;
@@ -389,21 +392,25 @@ const EN_MOVE_FUNDS = [
   new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}${EN_PLACE}\s+(?:that\s+|which\s+)?(?:(?:we|support|security|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff))\s+(?:will\s+|can\s+)?(?:sets?\s+up|setup|provides?|gives?|gave|creates?|created|opens?|opened|sends?|sent|shares?|shared|reads?\s+out)|(?:provided|given|set\s+up|created|opened|sent|controlled|managed|held|run|owned)\s+by\s+(?:us|support|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff)))`, 'i'),
   // "a safe account", "our secure wallet"; and "our wallet" or "our address" (crypto sent to "us"). A top-up to "our bank
   // account shown in the app" is how some wallets take bank transfers, and passes.
-  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:a|an|the|our)\s+(?:safe|safety|secure|protected|protection|insured|holding|temporary|escrow|reserve|cold|frozen)\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\b`, 'i'),
+  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:a|an|the|our)\s+(?:safe|safety|secure|protected|protection|insured|holding|temporary|escrow|reserve|cold|frozen|verification|validation|confirmation|unlock|unlocking|activation|release|sync|synchroni[sz]ation|whitelist(?:ed)?)\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\b`, 'i'),
   new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+our\s+(?:[\w'-]+\s+){0,1}(?:wallet|address)e?s?\b`, 'i'),
+  // "Withdraw everything to the address in the chat": one someone else wrote there.
+  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:the|this|that)\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\s+(?:(?:given|shown|posted|sent|shared|written|pasted)\s+)?(?:in|from|on|at)\s+(?:the|our|this|that|my)\s+(?:chat|message|e-?mail|sms|text|ticket|call|dm|link|telegram|whatsapp|group|form|page)\b`, 'i'),
 ];
 
 /** What one of the rules of remote access names, each of them. */
-const EN_REMOTE_NAMED = /anydesk|teamviewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|remote|screen|\blet\b/i;
+const EN_REMOTE_NAMED = /anydesk|teamviewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|remote|screen|\blet\b|\ballow|\bpermit|\bauthori[sz]e/i;
 const EN_REMOTE = [
   /\b(?:install|download|open|run|launch|use|start)\s+(?:the\s+|an?\s+)?(?:(?:microsoft|chrome|google)\s+)?(?:anydesk|teamviewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|remote[- ](?:desktop|access|control|support))\b/i,
-  /\b(?:share|show)\s+(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?screens?\s+(?:with\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team))?/i,
+  new RegExp(String.raw`\b(?:share|show)\s+(?:(?:${EN_WHOM})\s+)?(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?screens?\b`, 'i'),
   /\b(?:give|grant|allow|enable|accept|turn\s+on)\s+(?:\w+\s+){0,2}remote\s+(?:access|control|session)\b/i,
-  /\blet\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:take\s+(?:over|control)|control|access|into|see)\b/i,
+  // "Let our technician control your phone", "Allow the agent to access your device remotely".
+  new RegExp(String.raw`\b(?:let|allow|permit|authori[sz]e)\s+(?:${EN_WHOM})\s+(?:to\s+)?(?:remotely\s+)?(?:take\s+(?:over|control)|control|access|into|see\s+your\s+screen|connect\s+to|log\s+(?:in|into|on\s+to)|operate)\b`, 'i'),
+  /\b(?:access|control|operate|take\s+over|connect\s+to)\s+(?:[\w'-]+\s+){0,3}remotely\b|\bremotely\s+(?:access|control|operate|take\s+over|connect\s+to)\b/i,
 ];
 
 /** Words that make a clause a warning or a description, when they come before the request. */
-const EN_NOT_A_REQUEST = /\b(?:did|didn't|have\s+you|has\s+(?:anyone|someone|anybody)|were\s+you|never|not|no|don't|dont|doesn't|won't|cannot|can't|nobody|no\s+one|neither|nor|without|avoid|refuse|asks|asked|asking|requests|requested|requesting|demands|demanded|wants|wanted|claims|claimed|pretends?|scam\w*|fake|phishing|fraud\w*|who|which|reason\s+to|careful|beware|watch\s+out)\b/i;
+const EN_NOT_A_REQUEST = /\b(?:did|didn't|have\s+you|has\s+(?:anyone|someone|anybody)|were\s+you|never|not|no|don't|dont|doesn't|won't|cannot|can't|nobody|no\s+one|neither|nor|without|avoid|refuse|asks|asked|asking|requests|requested|requesting|demands|demanded|wants|wanted|claims|claimed|pretends?|scam\w*|fake|phishing|fraud\w*|who|which|reason\s+to|careful|beware|watch\s+out|already)\b/i;
 
 /**
  * "Without" and "avoid" that govern something else than the request: "without delay send us your seed phrase", "to avoid
@@ -458,12 +465,12 @@ const ZH_MOVE_FUNDS = [
 const ZH_REMOTE = [
   /(?:安装|下载|打开|使用|运行)\s*(?:AnyDesk|TeamViewer|RustDesk|ToDesk|向日葵|QuickSupport|远程(?:控制|协助|桌面)(?:软件|工具|App)?)/i,
   /(?:开启|允许|接受|同意)(?:我们|客服|对方)?(?:的)?远程(?:控制|协助|访问)(?!给?[了过])/,
-  /共享你的屏幕|把(?:你的|您的)?屏幕共享给|(?:开启|打开|开始)屏幕共享|远控(?:软件|工具|App)/i,
+  /共享你的屏幕|把(?:你的|您的)?屏幕共享给|(?:开启|打开|开始)\s*(?:屏幕共享|共享屏幕)|远控(?:软件|工具|App)/i,
   /让(?:我们|客服|对方|工作人员)远程(?:控制|协助|操作|访问)/,
 ];
 const ZH_PAST_QUESTION = /[了过](?:吗|没有?)\s*$/;
 /** Negations and descriptions (what a scammer demanded, did, or what the caller did already). */
-const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|让你|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
+const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|(?<!需)要你|叫你|让你|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
 
 let rules: ReturnType<typeof enRules> | undefined;
 const ZH_SECRET_NAMED = new RegExp(ZH_SECRET);
@@ -513,7 +520,7 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
       if (!m || negatedEn(clause.slice(0, m.index + m[0].length)) || EN_NO_ONE.test(clause.slice(m.index + m[0].length))) continue;
       const after = clause.slice(m.index + m[0].length);
       if (typing === 'no') return kind;
-      if (typing === 'for-someone' ? EN_DESTINATION.test(after) : typing === 'shown' ? shownAway(kind, after) : typedAway(kind, m[0], after, () => [...clauses.slice(0, at), clause.slice(0, m.index)].join(', '))) return kind;
+      if (typing === 'for-someone' ? sentTo(after) : typing === 'shown' ? shownAway(kind, after) : typedAway(kind, m[0], after, () => [...clauses.slice(0, at), clause.slice(0, m.index)].join(', '))) return kind;
     }
   }
   for (const rule of EN_FUNDS_NAMED.test(clause) ? EN_MOVE_FUNDS : []) {
@@ -547,6 +554,15 @@ function findEnglishReference(sentence: string): RequestKind | undefined {
 /** "send it", "share them", "type it in", "must be sent", "should be emailed": a secret named before, given away. */
 const EN_GIVEN_ON = new RegExp(String.raw`\b(?:(?:${EN_SHARE}|${EN_SHOW}|${EN_TYPE}|${EN_SEND_TO})\s+(?:it|them)\b|(?:must|should|needs?\s+to|has\s+to|have\s+to|will|is\s+to|are\s+to)\s+be\s+(?:sent|given|shared|provided|e-?mailed|submitted|forwarded|uploaded|read\s+out|entered|typed|pasted|told)\b|\bis\s+required\b|\bare\s+required\b)`, 'i');
 
+/**
+ * Whether the rest of a clause names where a secret goes (EN_DESTINATION), leaving out how it came: "enter the code we
+ * sent by e-mail on the sign-in screen" types it on the screen.
+ */
+function sentTo(after: string): boolean {
+  return EN_DESTINATION.test(after.replace(EN_HOW_SENT, ' '));
+}
+const EN_HOW_SENT = /\b(?:sent\s+)?(?:by|via|through|over|in\s+an?)\s+(?:e-?mail|sms|text(?:\s+message)?|message)\b/gi;
+
 /** "Read it out", "say them aloud": a secret named before, spoken to whoever is listening. */
 const EN_SPOKEN = /\b(?:read|say|spell|dictate|recite)\s+(?:it|them)\s+(?:out|aloud)\b/i;
 
@@ -555,14 +571,14 @@ const EN_SPOKEN = /\b(?:read|say|spell|dictate|recite)\s+(?:it|them)\s+(?:out|al
  * the sentence up to it, gives it to someone (see EN_OWN_PLACE and EN_RESTORING). Writing it down is keeping it.
  */
 function typedAway(kind: RequestKind, typed: string, after: string, before: () => string): boolean {
-  if (EN_DESTINATION.test(after)) return true;
+  if (sentTo(after)) return true;
   if (!KEYS_TO_THE_WALLET.includes(kind) || EN_OWN_PLACE.test(after) || EN_WRITTEN_DOWN.test(typed)) return false;
   return !(EN_RESTORING.test(before()) && !EN_ELSEWHERE.test(after));
 }
 
 /** Whether showing a secret of `kind` shows it to someone: a password revealed as it is typed stays the user's. */
 function shownAway(kind: RequestKind, after: string): boolean {
-  return EN_DESTINATION.test(after) || (KEYS_TO_THE_WALLET.includes(kind) && !EN_OWN_PLACE.test(after) && !EN_OWN_VIEW.test(after));
+  return sentTo(after) || (KEYS_TO_THE_WALLET.includes(kind) && !EN_OWN_PLACE.test(after) && !EN_OWN_VIEW.test(after));
 }
 
 function findChineseRequest(sentence: string): RequestKind | undefined {

@@ -33,9 +33,10 @@ export async function runFlowsValidate(opts: FlowsValidateOptions, ctx: Context)
     const doc = {
       ok: all.length === 0,
       problemCount: all.length,
+      // Every file in one shape, for scripts: the flow's id or null (a file that is no valid flow), and warnings, if none.
       files: [
-        ...missing.map((p) => ({ file: p.file, kind: 'unknown', problems: [p] })),
-        ...checked,
+        ...missing.map((p) => ({ file: p.file, kind: 'unknown', id: null, problems: [p], warnings: [] })),
+        ...checked.map((c) => ({ file: c.file, kind: c.kind, id: c.id ?? null, problems: c.problems, warnings: c.warnings ?? [] })),
       ],
       notRead: subfolders,
     };
