@@ -73,13 +73,13 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
     // The provider and where its contacts are published; the team is the outcome's, said above.
     const who = text(record.contact.provider);
     lines.push(item(label(record.contact.example ? sentences(t, who, t('summary.example')) : who, text(record.contact.source))));
-    // Open now or closed, as the card said when the case ended: a ticket read later knows whether the caller could get through.
-    // Hours worked out for another instant (--now, to plan a callback) say which.
-    const at = record.contact.hoursAt;
-    // With its zone: a ticket is read by people in other zones, and the Time line above is another instant.
-    const when = at === undefined ? undefined : `${formatDateTime(at, record.timeZone, lang)} ${zoneLabel(record.timeZone)}`;
+    // Open or closed, as the card said, and when: a ticket is read later (and a saved case shown days after), when "open
+    // now" would no longer be true. The instant is the case's end, or the one the hours were worked out for (--now, to
+    // plan a callback); with its zone, as a ticket is read by people in other zones.
+    const at = record.contact.hoursAt ?? record.endedAt;
+    const when = `${formatDateTime(at, record.timeZone, lang)} ${zoneLabel(record.timeZone)}`;
     const state = (ch: (typeof record.contact.channels)[number]) =>
-      ch.openNow === true ? (when ? t('summary.openAt', { time: when }) : t('contact.open')) : ch.openNow === false ? (when ? t('summary.closedAt', { time: when }) : t('contact.closed')) : undefined;
+      ch.openNow === true ? t('summary.openAt', { time: when }) : ch.openNow === false ? t('summary.closedAt', { time: when }) : undefined;
     for (const ch of record.contact.channels) lines.push(item(label(channelName(ch.type, t), state(ch) ? aside(text(ch.value), state(ch)!) : text(ch.value))));
   }
   const facts = Object.entries(record.facts);
