@@ -926,7 +926,7 @@ describe('the case log', () => {
     expect(since.map((c: { flow: string }) => c.flow)).toEqual(['account-compromised']);
     const zh = await run(['--lang', 'zh', 'cases', 'list'], { env });
     expect(zh.stdout).toContain('时间（Asia/Shanghai）');
-    expect(zh.stdout).toContain('自行解决 fix-connection');
+    expect(zh.stdout).toContain('可自行解决 fix-connection');
     expect(zh.stdout).toContain('安全警报 alert-compromised');
     expect(zh.stdout).toContain('客服');
     // A case run in English, shown in Chinese: its outcome's title too, as its questions (QA: agent).

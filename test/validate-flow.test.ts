@@ -326,7 +326,9 @@ describe('flow validation', () => {
 
   it('reads a .json file as JSON only, with JSON\'s own messages: no comments, trailing commas or single quotes (QA: author)', () => {
     const at = (text: string, lang: 'en' | 'zh' = 'en') => parseLocatedYaml(text, 'flows/x.json', lang).problems.map(formatProblem);
-    expect(at('{\n  "id": "x",\n  "start": "a",,\n}')).toEqual(['flows/x.json:3:16: not valid JSON: a key in double quotes was expected here (JSON allows no comma before "}")']);
+    // Two commas in a row are one too many, not a key missing before "}" (QA: scripts and authors).
+    expect(at('{\n  "id": "x",\n  "start": "a",,\n}')).toEqual(['flows/x.json:3:16: not valid JSON: a comma where a key or a value was expected (two commas in a row, or one right after "{" or "["); remove it']);
+    expect(at('{\n  "id": "x",\n  "start": "a",\n}')).toEqual(['flows/x.json:4:1: not valid JSON: a key in double quotes was expected here (JSON allows no comma before "}")']);
     expect(at('{\n  "id": "x",\n}')).toEqual(['flows/x.json:3:1: not valid JSON: a key in double quotes was expected here (JSON allows no comma before "}")']);
     expect(at('{\n  // the first question\n  "id": "x"\n}')).toEqual(['flows/x.json:2:3: not valid JSON: JSON has no comments; remove it (a flow or directory written in YAML may have # comments)']);
     expect(at("{'id': 'x'}")).toEqual(['flows/x.json:1:2: not valid JSON: a key in double quotes was expected here (JSON allows no comma before "}")']);
