@@ -143,6 +143,8 @@ describe('a resumed case', () => {
     // --lang on the resume wins, and the case goes on in it from then on.
     const en = await run(['--lang', 'en', 'diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
     expect(en.stdout).toContain('Continuing the case "Questions about fees"');
+    // With the zone of its time, as summaries and the case log say it (QA: support staff).
+    expect(en.stdout).toMatch(/Continuing the case "Questions about fees" started \d+ \w+ \d{4}, \d\d:\d\d \S+\./);
     expect(en.stderr).toContain('Cancelled. What was answered is kept');
     const last = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'domestic' }] });
     last.prompter.assertDone();

@@ -775,6 +775,14 @@ describe('the case log', () => {
     expect((await run(['cases', 'list', '--flow', 'fees'], { env })).stderr).toBe('');
     const zh = await run(['--lang', 'zh', 'cases', 'list', '--flow', 'fees'], { env });
     expect(zh.stdout).toBe('没有符合这些筛选条件的排查记录。\n');
+    // An export that matches nothing keeps its data (the CSV header, or no line) and says so on standard error (QA: support staff).
+    const csv = await run(['cases', 'export', '--format', 'csv', '--flow', 'fees'], { env });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\r\n')).toHaveLength(2);
+    expect(csv.stderr).toBe('No saved case matches these filters.\n');
+    const jsonl = await run(['cases', 'export', '--format', 'jsonl', '--flow', 'fees'], { env });
+    expect(jsonl.stdout).toBe('');
+    expect(jsonl.stderr).toBe('No saved case matches these filters.\n');
   });
 
   it('warns of an --outcome that no flow has, with the closest, as for --flow; an id, a kind or cancelled is no typo (QA: desk)', async () => {
@@ -1019,7 +1027,7 @@ describe('--resume', () => {
     const second = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ expect: 'verif', pick: 'pending' }] });
     second.prompter.assertDone();
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('Continuing the case "Payment or transfer failed" started 20 Nov 2026, 18:00.\nAnswers so far:\n  1. Is your internet connection');
+    expect(second.stdout.replace(/\s+/g, ' ')).toContain('Continuing the case "Payment or transfer failed" started 20 Nov 2026, 18:00 Asia/Shanghai. Answers so far: 1. Is your internet connection');
     // Saved when cancelled and again when finished: one case, in its finished state, found by its full id.
     const list = json((await run(['cases', 'list', '--json'], { env })).stdout);
     expect(list).toHaveLength(1);
@@ -1164,7 +1172,7 @@ describe('--resume', () => {
     expect(third.stderr).not.toContain('Never share it with anyone');
     third.prompter.assertDone();
     expect(third.code).toBe(0);
-    expect(third.stdout).toContain('Continuing the case "Contact support" started 20 Nov 2026, 18:00.');
+    expect(third.stdout).toContain('Continuing the case "Contact support" started 20 Nov 2026, 18:00 Asia/Shanghai.');
     expect(third.stdout).toContain('Case facts so far:\n  Account ID: U-1\n  Coin and network (chain): LTC\n');
     // Agent wording and the ticket summary with every fact, saved as the agent's case.
     expect(third.stdout).toMatch(/Case [0-9a-f]{8}\n/);
@@ -1246,7 +1254,7 @@ describe('--resume', () => {
     await run(['--lang', 'zh', 'diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
     const r = await run(['--lang', 'zh', 'diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'insufficient' }] });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('继续 2026年11月20日 18:00 开始的排查记录：“支付或转账失败”。\n目前的回答：\n  1. 你现在的网络连接正常吗？——正常');
+    expect(r.stdout).toContain('继续 2026年11月20日 18:00 Asia/Shanghai 开始的排查记录：“支付或转账失败”。\n目前的回答：\n  1. 你现在的网络连接正常吗？——正常');
   });
 
   it('reads a damaged or edited progress file as input: bad fields dropped, secrets refused', async () => {

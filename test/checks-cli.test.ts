@@ -174,7 +174,13 @@ describe('wallet-help check', () => {
       message: '--chain is used only by the checks address, txid, memo and confirmations, and none of them is named here (connectivity): name the check it is for, or leave --chain out.',
     });
     // Each input by the checks that use it; a TxID is named as unused, not taken for a secret.
-    expect(JSON.parse((await cli(['check', 'clock', 'address', '--chain', 'btc', '--address', '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', '--memo', '104857', '--json'])).stdout).error).toMatchObject({ code: 'unused_check_input', option: '--memo', checks: ['memo'] });
+    expect(JSON.parse((await cli(['check', 'clock', 'address', '--chain', 'btc', '--address', '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', '--memo', '104857', '--json'])).stdout).error).toMatchObject({
+      code: 'unused_check_input',
+      option: '--memo',
+      checks: ['memo'],
+      // One check, said as one (QA: scripts and authors: "the checks memo, and none of them").
+      message: '--memo is used only by the check memo, which is not named here (clock and address): name it, or leave --memo out.',
+    });
     expect(JSON.parse((await cli(['check', 'memo', '--chain', 'xrp', '--txid', TX, '--json'])).stdout).error).toMatchObject({ code: 'unused_check_input', option: '--txid', checks: ['txid', 'confirmations'] });
     expect((await cli(['--lang', 'zh', 'check', 'clock', '--address', 'x'])).stderr).toContain('只有检查 address 会用到 --address');
     // With no check named, every check runs and takes what it uses.

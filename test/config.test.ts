@@ -389,6 +389,8 @@ describe('config set refuses an empty value and warns of a flows folder with bro
     }
     expect(existsSync(join(dir, 'config.json'))).toBe(false);
     // Said as empty, not as the folder the empty path would have named.
+    // With nothing to suggest: "did you mean en or zh?" after "empty" said the values twice (QA: scripts and authors).
+    expect((await run(['config', 'set', 'lang', ' '], { env })).stderr).toBe('Error: The value for lang is empty. Give one (en | zh), or remove the setting with "wallet-help config unset lang".\n');
     const contacts = await run(['config', 'set', 'contactsFile', ''], { env });
     expect(contacts.stderr).toBe('Error: The value for contactsFile is empty. Give one (a YAML file), or remove the setting with "wallet-help config unset contactsFile".\n');
     const zh = await run(['--lang', 'zh', 'config', 'set', 'flowsDir', ''], { env });

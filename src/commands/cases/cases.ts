@@ -142,7 +142,9 @@ const NO_QUESTIONS = '(no questions)';
 
 /** Exports the cases as CSV (for spreadsheets) or JSON Lines. */
 export async function runCasesExport(opts: CasesFilter & { format: string }, ctx: Context): Promise<void> {
-  const { list } = await cases(ctx, opts);
+  const { list, total } = await cases(ctx, opts);
+  // Nothing exported is said on standard error, as cases list says it: the export itself stays data (a header, or nothing).
+  if (list.length === 0) ctx.io.stderr.write(`${ctx.t(total > 0 ? 'cases.noMatch' : 'cases.empty')}\n`);
   if (opts.format === 'jsonl') {
     ctx.io.stdout.write(list.map((c) => `${safeJson(c)}\n`).join(''));
     return;

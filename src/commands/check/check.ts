@@ -51,7 +51,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   const unused = unusedInput(names, opts);
   if (unused) {
     const option = `--${unused.option}`;
-    throw new UsageError('unused_check_input', t('checkcmd.unusedInput', { option, checks: andList(t, unused.checks), names: andList(t, names) }), { option, checks: unused.checks });
+    throw new UsageError('unused_check_input', t(unused.checks.length === 1 ? 'checkcmd.unusedInputOne' : 'checkcmd.unusedInput', { option, checks: andList(t, unused.checks), names: andList(t, names) }), { option, checks: unused.checks });
   }
   const crypto = await import('../../checks/crypto.js');
   // The chain as people write it: "BTC", "Bitcoin", "USDT TRC20".

@@ -143,7 +143,8 @@ async function refusedValue(ctx: Context, key: ConfigKey, value: string, message
   const spec: KeySpec = CONFIG_KEYS[key];
   // A language by its name ("chinese", "中文") is no misspelling of a tag, and is suggested as the tag it names.
   const named = key === 'lang' ? meantLang(value) : [];
-  const { suggestions, hint } = named.length > 0 ? { suggestions: named, hint: suggestionHint(ctx.t, named) } : spec.values ? didYouMean(ctx.t, value.trim(), spec.values) : { suggestions: [], hint: '' };
+  // Nothing given is near every short value: the message says it is empty and lists them, with nothing to suggest.
+  const { suggestions, hint } = named.length > 0 ? { suggestions: named, hint: suggestionHint(ctx.t, named) } : spec.values && value.trim() !== '' ? didYouMean(ctx.t, value.trim(), spec.values) : { suggestions: [], hint: '' };
   return new UsageError('invalid_config_value', sentences(ctx.t, message(words), hint), { key, value: sentValue(value), allowed: words, ...(spec.values ? { values: [...spec.values], suggestions } : {}) });
 }
 

@@ -11,6 +11,7 @@ import { listOf, sentences, type Translate } from '../../i18n/i18n.js';
 import { didYouMean } from '../../util/suggest.js';
 import { afterMark, layoutFor, UNWRAPPED, writeWarning, writeWarnings, type Layout } from '../../render/layout.js';
 import { formatDateTime } from '../../render/time.js';
+import { zoneLabel } from '../../render/user-zone.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { FACT_SCAN, loadScanner, redactCaseRecord, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
 import type { SecretScanOptions } from '../../safety/secrets.js';
@@ -166,7 +167,8 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   }
   if (resumed) {
     const layout = await layoutFor(io.stdout);
-    const recap = `${t('resume.continuing', { time: formatDateTime(resumed.startedAt, ctx.userZone(), lang), title: safeText(flow.title[lang]) })}\n${describePath(ctx, flow, resumed.path)}`;
+    // With its zone, as summaries and the case log give a time (a case may be continued elsewhere, or after a clock change).
+    const recap = `${t('resume.continuing', { time: `${formatDateTime(resumed.startedAt, ctx.userZone(), lang)} ${zoneLabel(ctx.userZone())}`, title: safeText(flow.title[lang]) })}\n${describePath(ctx, flow, resumed.path)}`;
     io.stdout.write(layout.wrap(recap) + describeFacts(ctx, facts, layout));
   }
   // Moving forward takes the answers given up front as soon as their question comes; Back and Start over do not,
