@@ -447,6 +447,18 @@ describe('raw private keys (64 hex)', () => {
     }
   });
 
+  it('anywhere, a 64-hex labelled as a transaction is its hash, unless a key label stands by it too (QA: user: an error message quoting a TxID was refused as a private key)', () => {
+    for (const hex of keys) {
+      expectClean(`tx ${hex} failed`);
+      expectClean(`Transaction 0x${hex} reverted: out of gas`);
+      expectClean(`txid=${hex}`);
+      expectClean(`交易哈希 ${hex} 失败`);
+      expectFound(`private key for the tx: ${hex}`, hex, 'private-key');
+      expectFound(`the hash of my seed: ${hex}`, hex, 'private-key');
+      expectFound(`${hex} is the tx`, hex, 'private-key');
+    }
+  });
+
   it('does not flag other hex lengths: addresses, public keys, hashes', () => {
     const hex = keys[0]!;
     expectClean(`0x${bytesToHex(randomBytes(20))}`); // Ethereum address

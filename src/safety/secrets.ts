@@ -675,6 +675,11 @@ const KEY_LABEL = /priv|secret|seed|prv|私钥|密钥|秘钥|助记/i;
 const KEY_WORD = /(?<![a-z])key(?![a-z])/i;
 const PUBLIC_KEY = /pub(?:lic)?[\s_-]*key/i;
 const LABEL_REACH = 32;
+/**
+ * Labels that make a 64-hex string a transaction's hash wherever it is (an error message quoting the transaction that
+ * failed: "tx 4a5e…33b failed"), unless a key label stands by it too. A private key is not written as a transaction.
+ */
+const TX_LABEL = /(?<![a-z])(?:tx|txid|txn|txhash|hash|transaction)(?![a-z])|交易|哈希/i;
 
 /**
  * 64 hex digits in groups of one size (4, 8 or 16) with one separator, as a key is written out: not UUIDs
@@ -693,11 +698,9 @@ function findHexKeys(text: string, allowHex64: boolean, found: SecretFinding[]):
   const grouped = [...text.matchAll(HEX_GROUPS)].filter((m) => evenHexGroups(m[0]));
   for (const m of [...text.matchAll(HEX64), ...grouped]) {
     const start = m.index;
-    if (allowHex64) {
-      const before = text.slice(Math.max(0, start - LABEL_REACH), start);
-      const labelled = KEY_LABEL.test(before) || (KEY_WORD.test(before) && !PUBLIC_KEY.test(before));
-      if (!labelled) continue;
-    }
+    const before = text.slice(Math.max(0, start - LABEL_REACH), start);
+    const keyLabelled = KEY_LABEL.test(before) || (KEY_WORD.test(before) && !PUBLIC_KEY.test(before));
+    if (!keyLabelled && (allowHex64 || TX_LABEL.test(before))) continue;
     found.push({ kind: 'private-key', start, end: start + m[0].length });
   }
 }
