@@ -278,6 +278,13 @@ describe('diagnose with flags and --json', () => {
     expect((await piped('{network: offline}')).outcome.id).toBe('fix-connection');
     expect((await piped('{"network": "offline",}')).outcome.id).toBe('fix-connection');
     expect((await piped('network: 5\n')).error).toMatchObject({ code: 'invalid_value', value: '5' });
+    // Mistakes said in words, not as the parser's tokens (QA: scripts and authors).
+    const message = async (stdin: string) => (await piped(stdin)).error.problems[0].message;
+    expect(await message('{"network":"offline"}}')).toBe('this "}" closes nothing that is open: remove it, or add the "{" it was meant to close');
+    expect(await message('{"network":"offline"')).toMatch(/^a list in \[ \] or a mapping in \{ \} is not closed: add the missing "\}"/);
+    expect(await message('{"network":"offline"}\n{"balance":"sufficient"}')).toBe('the document has ended before this: remove what follows (a file, or standard input, holds one document)');
+    expect(await message('network：offline')).toMatch(/^a key here has no ": " \(a colon and a space\) before its value/);
+    expect(await message('network:offline')).toMatch(/^a key here has no ": "/);
   });
 
   it('takes a number in a YAML answers file as written: a long card number is refused, not rounded and quoted', async () => {

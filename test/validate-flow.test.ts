@@ -138,6 +138,10 @@ describe('flow validation', () => {
       'flows/tiny.yaml:8:1: 这一行用了制表符（Tab）缩进；YAML 只能用空格缩进',
     ]);
     expect(one(GOOD.replace('start: network', 'start: "network" now'))).toBe('flows/tiny.yaml:5:18: Unexpected scalar at node end');
+    // A key line with a Chinese colon or none followed by a space, a bracket too many, a bracket never closed (QA: scripts and authors).
+    expect(one(GOOD.replace('start: network', 'start：network'))).toMatch(/^flows\/tiny\.yaml:5:1: a key here has no ": " \(a colon and a space\) before its value: write "key: value", with an ASCII colon ":" \(not "："\)/);
+    expect(one(GOOD.replace('version: 1', 'version:1'))).toMatch(/^flows\/tiny\.yaml:\d+:1: a key here has no ": " \(a colon and a space\)/);
+    expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Tiny, zh: 小 }}'))).toBe('flows/tiny.yaml:3:27: this "}" closes nothing that is open: remove it, or add the "{" it was meant to close');
   });
 
   it('suggests the value meant for a one-of field, and says when a text was cut at a comma (QA: author)', () => {

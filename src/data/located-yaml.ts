@@ -283,7 +283,9 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
   // next (a wrong indentation on every later line of the mapping) is mostly that same mistake again.
   // It comes first: a list item indented a column too little is a syntax error that also makes a "key" of a list.
   const [error] = document.errors;
-  if (error) problems.push(problemAt(syntaxOffset(error, source), syntaxMessage(error, message, source)));
+  // Past the end of the document's value ("{…}" and then another "{…}", as two JSON documents on standard input).
+  const rootEnd = isNode(document.contents) ? document.contents.range?.[1] : undefined;
+  if (error) problems.push(problemAt(syntaxOffset(error, source), syntaxMessage(error, message, source, rootEnd !== undefined && error.pos[0] >= rootEnd)));
   // A key that is a list or a mapping: no file of ours has one, and none is read any further (nested ones make
   // indexing them exponential); said as such unless a syntax error, said above, is what made it.
   let complexKey: number | undefined;
@@ -432,7 +434,7 @@ function yamlDetail(message: string): string {
  * hand-written YAML (indentation, tabs, an unquoted ": " in a text, a missing colon, a text
  * starting with a reserved character) by the library's error code; anything else as it says it.
  */
-function syntaxMessage(e: { code: string; message: string; pos: [number, number] }, message: ProblemTranslate, source: string): string {
+function syntaxMessage(e: { code: string; message: string; pos: [number, number] }, message: ProblemTranslate, source: string, afterRoot: boolean): string {
   const detail = yamlDetail(e.message);
   switch (e.code) {
     case 'MULTIPLE_DOCS':
@@ -448,8 +450,16 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
       return /^[ \t]*- /.test(source.slice(e.pos[0], e.pos[0] + 200)) ? message('yaml.badIndent') : message('yaml.colonInText');
     case 'BLOCK_IN_FLOW':
       return message('yaml.colonInFlow');
-    case 'MULTILINE_IMPLICIT_KEY':
-      return message('yaml.notKeyValue');
+    case 'MULTILINE_IMPLICIT_KEY': {
+      // "start：balance" (a Chinese colon) and "version:1" (no space): a key whose colon YAML does not see.
+      const line = source.slice(e.pos[0], source.indexOf('\n', e.pos[0]) === -1 ? undefined : source.indexOf('\n', e.pos[0]));
+      return /^[ \t]*[^\s:：#]+(?:：|:(?=\S))/.test(line) ? message('yaml.keyWithoutColon') : message('yaml.notKeyValue');
+    }
+    case 'UNEXPECTED_TOKEN': {
+      const close = /^Unexpected flow-(map|seq)-end token/.exec(detail)?.[1];
+      if (close) return message('yaml.extraClose', { char: close === 'map' ? '}' : ']', open: close === 'map' ? '{' : '[' });
+      return afterRoot ? message('yaml.afterEnd') : message('yaml.syntax', { detail });
+    }
     case 'BAD_SCALAR_START': {
       const char = /reserved character (\S)/.exec(detail)?.[1];
       return char ? message('yaml.reservedStart', { char }) : message('yaml.syntax', { detail });
@@ -457,6 +467,8 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
     case 'MISSING_CHAR': {
       const quote = /^Missing closing (["'])quote/.exec(detail)?.[1];
       if (quote) return message('yaml.unclosedQuote', { quote });
+      const flow = /^Flow (sequence|map) must end with a/.exec(detail)?.[1];
+      if (flow) return message('yaml.unclosedFlow', { close: flow === 'map' ? '}' : ']' });
       // "zh:你是否…", "zh 你是否…", "zh：你是否…": the most common slip in Chinese texts.
       if (detail.startsWith('Implicit map keys need to be followed by map values')) return message('yaml.keyWithoutColon');
       return message('yaml.syntax', { detail });

@@ -12,6 +12,9 @@ import type { LocatedValue } from '../../data/located-yaml.js';
 import { DataFileError } from '../../data/read-file.js';
 import { sentences, type Translate } from '../../i18n/i18n.js';
 
+/** A key and its value with a colon YAML does not see: a Chinese colon, or none followed by a space. */
+const KEY_WITHOUT_COLON = /^[^\s:：#]+(?:：|:(?=\S))/;
+
 /** Shortcut flags for the shared questions. */
 export const ANSWER_SHORTCUTS = ['network', 'balance', 'verification'] as const;
 
@@ -105,6 +108,8 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
   const value = doc.value;
   // Nothing at all (an empty file, standard input closed at once) is said as such: no mapping was there to be wrong.
   if (decoded.text.trim() === '') return fail([{ file: name, line: 1, column: 1, message: t(fromStdin ? 'error.answersFile.emptyInput' : 'error.answersFile.empty') }]);
+  // "network：offline" (a Chinese colon) or "network:offline" (no space) is one text to YAML: said as the key it was meant as.
+  if (typeof value === 'string' && KEY_WITHOUT_COLON.test(value)) return fail([doc.problem([], problemTranslator(ctx.lang)('yaml.keyWithoutColon'))]);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail([doc.problem([], t('error.answersFile.shape'))]);
   const answers: Record<string, string> = Object.create(null);
   const bad = [];
