@@ -4,6 +4,7 @@
 // one flow a diagnosis runs; YAML parsing, luxon, inquirer and each command's own
 // code load only on the paths that need them (separate chunks).
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -330,6 +331,22 @@ if (all.length > 0) {
   // Type declarations for the library entry (`import { diagnose } from 'wallet-help'`).
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.lib.json')], { stdio: 'inherit' });
   if (tsc.status !== 0) process.exitCode = 1;
+  else stripSideEffectImports(join(dist, 'types'));
   console.log(`build: ${flows.length} flows, ${directory.providers.length} directory provider(s), bundle in dist/ (code cache for ${cached} files)`);
 }
 
+/**
+ * The sources import modules for their side effects only (`import '../core.js'`, which groups the bundle's chunks); in
+ * type declarations such an import declares nothing, but makes a TypeScript user's compiler read every module it names,
+ * the CLI's terminal and process code among them, which need Node's own types. Left out, the library's declarations
+ * reach only the modules whose types it uses.
+ */
+function stripSideEffectImports(folder) {
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
+    const file = join(entry.parentPath ?? entry.path, entry.name);
+    const text = readFileSync(file, 'utf8');
+    const stripped = text.replace(/^import '[^']+';\n/gm, '');
+    if (stripped !== text) writeFileSync(file, stripped);
+  }
+}

@@ -31,8 +31,8 @@ export interface CheckOptions {
   env?: Record<string, string | undefined>;
   /** Name resolution, default dns.promises.lookup. Not called for IP literals. */
   lookup?: (host: string) => Promise<{ address: string; family: 4 | 6 }>;
-  /** An extra CA trusted for TLS in addition to the system CAs. */
-  ca?: string | Buffer;
+  /** An extra CA trusted for TLS in addition to the system CAs, as PEM text. */
+  ca?: string;
   /** Cancels everything: the check rejects with an error named 'AbortError'. */
   signal?: AbortSignal;
   /** Clock for timings and skew (ms since epoch), default Date.now. */
@@ -198,7 +198,7 @@ function makeCtx(opts: CheckOptions): Ctx {
     env: opts.env ?? process.env,
     lookup: opts.lookup ?? defaultLookup,
     // An extra CA is added to the system ones (a bare `ca` would replace them).
-    secureContext: opts.ca === undefined ? undefined : tls.createSecureContext({ ca: [...tls.rootCertificates, opts.ca.toString()] }),
+    secureContext: opts.ca === undefined ? undefined : tls.createSecureContext({ ca: [...tls.rootCertificates, opts.ca] }),
     signal: opts.signal,
     now: opts.now ?? Date.now,
     online: opts.online ?? hasNetworkInterface,
