@@ -501,6 +501,47 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('refuses asking to pay to unlock the account or the money, or to connect the wallet to a site someone names (QA: scripts and authors)', () => {
+    const requests: [string, string][] = [
+      ['To unlock your account, pay a small unlocking fee first.', 'pay-to-unlock'],
+      ['Pay 50 USDT to unlock your account.', 'pay-to-unlock'],
+      ['Deposit 0.1 BTC to verify the wallet.', 'pay-to-unlock'],
+      ['Pay the withdrawal tax before you can withdraw.', 'pay-to-unlock'],
+      ['Buy gift cards and send the codes to support.', 'pay-to-unlock'],
+      ['请先支付解冻费才能解冻账户。', 'pay-to-unlock'],
+      ['缴纳保证金后才能提现。', 'pay-to-unlock'],
+      ['购买礼品卡并把卡号发给客服。', 'pay-to-unlock'],
+      ['Connect your wallet to the site the agent sent.', 'connect-wallet'],
+      ['Connect your wallet at the link below to validate it.', 'connect-wallet'],
+      ['Sync your wallet on our website to fix the balance.', 'connect-wallet'],
+      ['请连接你的钱包到我们的网站进行验证。', 'connect-wallet'],
+    ];
+    for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
+    for (const text of [
+      'Never pay an unlocking fee: real support never charges to unlock an account.',
+      'Nobody can unlock your account for a fee; that is a scam.',
+      'The network fee is paid to the miners and shown before you confirm.',
+      'Pay the withdrawal fee shown in the app; it depends on the network.',
+      'Pay the network fee to withdraw.',
+      'Deposit money with a bank transfer, then wait for it to arrive.',
+      'Top up your card, then pay again.',
+      'Connect your hardware wallet to your computer with the cable.',
+      'Sync your wallet in the app by pulling down on the home screen.',
+      // What a scammer asked, named as an answer or for an agent to listen for.
+      'Paying a fee to unlock the account or funds',
+      'Listen for a recovery phrase, moving money to a "safe" account, or paying a fee to unlock something.',
+      '不要支付任何“解冻费”，这是诈骗。',
+      '手续费在确认前会显示。',
+      '在 App 里同步钱包数据。',
+    ]) {
+      expect(findRequest(text), text).toBeUndefined();
+    }
+    // Worded as what is asked for, in both languages.
+    const problems = flowProblems(withEnStep('To unlock your account, pay a small unlocking fee first.'));
+    expect(problems[0]).toMatch(/asks for a payment to unlock, verify or release the account or the money/);
+    expect(flowProblems(withZhStep('请连接你的钱包到我们的网站进行验证。'))[0]).toMatch(/\(zh\) asks for the wallet connected to a site or app someone else names/);
+  });
+
   it('the bundled flows and the README example pass, and are validated by the same validator', async () => {
     for (const file of ['account-compromised', 'contact-support', 'suspicious-contact', 'forgot-password', 'login-failed', 'deposit-missing', 'account-locked', 'payment-failed']) {
       expect((await loadFlowFile(join(ROOT, 'flows', `${file}.yaml`), 'en', true)).problems).toEqual([]);

@@ -70,6 +70,8 @@ export const problemsEn = {
   'request.one-time-code': 'a one-time code',
   'request.remote-access': 'remote access to the device (screen sharing or a remote-control app)',
   'request.card-security': "the card's security code (CVV) or full number",
+  'request.pay-to-unlock': 'a payment to unlock, verify or release the account or the money (an "unlocking fee", a deposit or tax before a withdrawal, gift cards)',
+  'request.connect-wallet': 'the wallet connected to a site or app someone else names (to "validate" or "sync" it, as wallet drainers ask)',
   'what.entry': '{what}, entry {n}',
 
   // reading files
@@ -366,6 +368,8 @@ export const problemsZh: Record<ProblemKey, string> = {
   'request.one-time-code': '一次性验证码',
   'request.remote-access': '设备的远程访问权限（共享屏幕或远程控制软件）',
   'request.card-security': '银行卡的安全码（CVV）或完整卡号',
+  'request.pay-to-unlock': '为解冻、验证或放行账户或资金而付款（所谓“解冻费”、提现前的保证金或税费、礼品卡）',
+  'request.connect-wallet': '把钱包连接到他人指定的网站或应用（所谓“验证”或“同步”钱包，盗币网站常用的说法）',
   'what.entry': '{what}第 {n} 项',
 
   'file.missing': '文件不存在',

@@ -24,7 +24,7 @@ import { findSecrets, seenText, withLatinLookalikes, withoutMarks, type SecretKi
 import { detectKind, type ContactKind } from './verify.js';
 import '../core.js';
 
-export type RequestKind = AskedSecret | 'remote-access' | 'move-funds';
+export type RequestKind = AskedSecret | 'remote-access' | 'move-funds' | 'pay-to-unlock' | 'connect-wallet';
 /** The secrets a text can ask for (or, in what to have ready for support, name). */
 export type AskedSecret = 'recovery-phrase' | 'private-key' | 'password' | 'one-time-code' | 'card-security';
 
@@ -275,7 +275,7 @@ const SENTENCE = /\.(?!\w)|[;!?\n。；！？]/;
 /** Clauses: requests and their negations live in one clause. */
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
+const SECRET_WORDS = /phrase|seed|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   [
@@ -398,6 +398,23 @@ const EN_MOVE_FUNDS = [
   new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:the|this|that)\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\s+(?:(?:given|shown|posted|sent|shared|written|pasted)\s+)?(?:in|from|on|at)\s+(?:the|our|this|that|my)\s+(?:chat|message|e-?mail|sms|text|ticket|call|dm|link|telegram|whatsapp|group|form|page)\b`, 'i'),
 ];
 
+/**
+ * Paying to get the account or the money back: an "unlocking fee", a deposit or tax before a withdrawal, gift cards. Fees
+ * the wallet itself charges (a network fee, a withdrawal fee) are described, not asked to be paid to someone; and "paying
+ * a fee to unlock" (a gerund) names what a scammer asked, as the suspicious-contact flow's answers do.
+ */
+const EN_PAY_NAMED = /\b(?:pay|paying|send|deposit|transfer|buy|purchase|fee|gift)/i;
+const EN_PAY_TO_UNLOCK = [
+  /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your|our|this)\s+)?(?:small\s+|one-time\s+|refundable\s+|required\s+)?(?:unlock(?:ing)?|unfreez(?:e|ing)|release|activation|reactivation|verification|validation|clearance|security|insurance|anti-money[- ]laundering|aml|upgrade|processing|recovery|tax)\s+(?:fees?|deposits?|charges?|payments?|tax(?:es)?)\b/i,
+  /\b(?:pay|send|deposit|transfer)\s+(?:\S+\s+){1,4}?(?:to|before\s+you\s+can|so\s+(?:that\s+)?(?:we|you)\s+can)\s+(?:unlock|unfreeze|release|reactivate|verify|recover|restore)\b/i,
+  /\b(?:buy|purchase|get|send(?:\s+us)?|pay\s+(?:with|in|by))\s+(?:\S+\s+){0,3}?gift\s*cards?\b/i,
+  // A tax or a deposit to be paid before money can be withdrawn is the same demand.
+  /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:withdrawal\s+)?(?:tax(?:es)?|deposit|margin|guarantee)\s+(?:first\s+)?(?:before|to|so)\s+(?:you\s+can\s+|that\s+you\s+can\s+)?withdraw/i,
+];
+/** Connecting the wallet to a site or app someone else names, to "validate" or "sync" it: how wallet drainers take it all. */
+const EN_CONNECT_NAMED = /\b(?:connect|link|sync|synchroni[sz]e|validate|authori[sz]e)/i;
+const EN_CONNECT_WALLET = /\b(?:connect|connecting|link|linking|sync|syncing|synchroni[sz]e|validate|validating|authori[sz]e)\s+(?:your\s+|the\s+|their\s+)?(?:(?:crypto|web3|hardware|mobile)\s+)?wallets?\b/i;
+
 /** What one of the rules of remote access names, each of them. */
 const EN_REMOTE_NAMED = /anydesk|teamviewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|remote|screen|\blet\b|\ballow|\bpermit|\bauthori[sz]e/i;
 const EN_REMOTE = [
@@ -410,7 +427,7 @@ const EN_REMOTE = [
 ];
 
 /** Words that make a clause a warning or a description, when they come before the request. */
-const EN_NOT_A_REQUEST = /\b(?:did|didn't|have\s+you|has\s+(?:anyone|someone|anybody)|were\s+you|never|not|no|don't|dont|doesn't|won't|cannot|can't|nobody|no\s+one|neither|nor|without|avoid|refuse|asks|asked|asking|requests|requested|requesting|demands|demanded|wants|wanted|claims|claimed|pretends?|scam\w*|fake|phishing|fraud\w*|who|which|reason\s+to|careful|beware|watch\s+out|already)\b/i;
+const EN_NOT_A_REQUEST = /\b(?:did|didn't|have\s+you|has\s+(?:anyone|someone|anybody)|were\s+you|never|not|no|don't|dont|doesn't|won't|cannot|can't|nobody|no\s+one|neither|nor|without|avoid|refuse|asks|asked|asking|requests|requested|requesting|demands|demanded|wants|wanted|claims|claimed|pretends?|scam\w*|fake|phishing|fraud\w*|who|which|reason\s+to|careful|beware|watch\s+out|already|listen(?:ing)?\s+for)\b/i;
 
 /**
  * "Without" and "avoid" that govern something else than the request: "without delay send us your seed phrase", "to avoid
@@ -468,6 +485,12 @@ const ZH_REMOTE = [
   /共享你的屏幕|把(?:你的|您的)?屏幕共享给|(?:开启|打开|开始)\s*(?:屏幕共享|共享屏幕)|远控(?:软件|工具|App)/i,
   /让(?:我们|客服|对方|工作人员)远程(?:控制|协助|操作|访问)/,
 ];
+const ZH_PAY_TO_UNLOCK = [
+  /(?:支付|缴纳|交纳|缴|交|付|转|充值|先交|先付)[^，,。]{0,8}?(?:解冻费|解冻金|激活费|验证费|认证费|保证金|解封费|提现税|个人所得税|税费|手续费)[^，,。]{0,12}?(?:才能|以便|后|即可|就能)?(?:解冻|激活|提现|恢复|解锁|解封|到账)/,
+  /(?:支付|缴纳|交纳|交|付|转|充值)(?:解冻费|解冻金|激活费|验证费|认证费|解封费)/,
+  /(?:购买|买|充值)[^，,。]{0,6}?(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|iTunes\s*卡|Google\s*Play\s*卡)/i,
+];
+const ZH_CONNECT_WALLET = /(?:连接|授权|同步|验证)(?:你的|您的)?钱包(?:到|至|给)?[^，,。]{0,8}?(?:网站|网页|链接|这里|下面|下方|我们|平台|DApp)/i;
 const ZH_PAST_QUESTION = /[了过](?:吗|没有?)\s*$/;
 /** Negations and descriptions (what a scammer demanded, did, or what the caller did already). */
 const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|(?<!需)要你|叫你|让你|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
@@ -526,6 +549,15 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
   for (const rule of EN_FUNDS_NAMED.test(clause) ? EN_MOVE_FUNDS : []) {
     const m = rule.exec(clause);
     if (m && !negatedEn(clause.slice(0, m.index + m[0].length))) return 'move-funds';
+  }
+  for (const rule of EN_PAY_NAMED.test(clause) ? EN_PAY_TO_UNLOCK : []) {
+    const m = rule.exec(clause);
+    if (m && !negatedEn(clause.slice(0, m.index + m[0].length))) return 'pay-to-unlock';
+  }
+  if (EN_CONNECT_NAMED.test(clause)) {
+    const m = EN_CONNECT_WALLET.exec(clause);
+    const after = m ? clause.slice(m.index + m[0].length) : '';
+    if (m && !negatedEn(clause.slice(0, m.index + m[0].length)) && (sentTo(after) || EN_ELSEWHERE.test(after))) return 'connect-wallet';
   }
   for (const rule of EN_REMOTE_NAMED.test(clause) ? EN_REMOTE : []) {
     const m = rule.exec(clause);
@@ -595,6 +627,12 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
     const m = rule.exec(sentence);
     if (m && !ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length))) return 'move-funds';
   }
+  for (const rule of ZH_PAY_TO_UNLOCK) {
+    const m = rule.exec(sentence);
+    if (m && !ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length))) return 'pay-to-unlock';
+  }
+  const connect = ZH_CONNECT_WALLET.exec(sentence);
+  if (connect && !ZH_NOT_A_REQUEST.test(sentence.slice(0, connect.index + connect[0].length))) return 'connect-wallet';
   for (const rule of ZH_REMOTE) {
     const m = rule.exec(sentence);
     if (m && !ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length))) return 'remote-access';
