@@ -12,7 +12,6 @@ import type { Problem } from './data/located-yaml.js';
 import type { Directory, Provider } from './directory/types.js';
 import type { Flow, Lang } from './engine/types.js';
 import { chooseProvider, openDirectory, type ProviderSource } from './directory/source.js';
-import { NOW_FROM_YEAR, NOW_TO_YEAR, nowInRange } from './data/limits.js';
 import { UsageError } from './errors.js';
 import { folderProblem, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
 import { writeWarning } from './render/layout.js';
@@ -45,7 +44,8 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
   const { io, t, config } = base;
   // An empty --now is a mistake like any other value; an empty variable is unset (envSetting), as an empty WALLET_HELP_LANG is.
   const nowText = g.now ?? envSetting(io.env, 'WALLET_HELP_NOW');
-  const now = nowText !== undefined ? await parseNow(nowText, g.now === undefined ? 'WALLET_HELP_NOW' : '--now', base) : base.now;
+  // Read in a module of its own, loaded only when a time is given: most runs have none.
+  const now = nowText !== undefined ? await (await import('./now.js')).parseNow(nowText, g.now === undefined ? 'WALLET_HELP_NOW' : '--now', base, quiet) : base.now;
   const contactsFile = g.contacts ?? envSetting(io.env, 'WALLET_HELP_CONTACTS') ?? config.contactsFile;
   const providerId = g.provider ?? envSetting(io.env, 'WALLET_HELP_PROVIDER') ?? config.provider;
   // An unknown WALLET_HELP_ROLE is ignored with a warning, as an unknown WALLET_HELP_LANG is: the setting then decides.
@@ -138,19 +138,4 @@ async function usableFolders(folders: { dirs: string[]; source: FolderSource }, 
     if (!quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.flowsFolder', { problem: message }));
   }
   return usable;
-}
-
-/** An ISO-8601 date, or date and time with an optional offset (hours 00-23, minutes 00-59, as RFC 3339 writes them). */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?)?$/i;
-
-/** Reads --now or WALLET_HELP_NOW (`name`, for the message): an ISO-8601 date and time; without an offset it is the user's local time. */
-async function parseNow(text: string, name: string, ctx: BaseContext): Promise<Date> {
-  const fail = () => new UsageError('invalid_now', ctx.t('error.badNow', { name, value: clip(text) }), { value: sentValue(text), source: name });
-  if (!ISO_INSTANT.test(text.trim())) throw fail();
-  const { DateTime } = await import('./vendor/luxon.js');
-  const parsed = DateTime.fromISO(text.trim().replace(' ', 'T'), { zone: ctx.userZone(), setZone: false });
-  if (!parsed.isValid) throw fail();
-  const date = parsed.toJSDate();
-  if (!nowInRange(date)) throw new UsageError('invalid_now', ctx.t('error.nowRange', { name, value: clip(text), from: NOW_FROM_YEAR, to: NOW_TO_YEAR }), { value: sentValue(text), source: name });
-  return date;
 }

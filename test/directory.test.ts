@@ -346,6 +346,19 @@ describe('contacts in the CLI', () => {
     expect((await run(['contacts', 'payments', '--now', '1970-01-01T00:00:00Z'])).code).toBe(0);
   });
 
+  it('says when a local --now falls in the hour the clocks skipped, and for which time the hours are worked out (QA: support staff)', async () => {
+    const env = { TZ: 'America/New_York' };
+    const skipped = await run(['contacts', 'payments', '--now', '2026-03-08T02:30', '--json'], { env });
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toBe('Warning: --now 2026-03-08T02:30: that time does not exist in America/New_York (the clocks went forward over it), so the hours are worked out for 8 Mar 2026, 03:30.\n');
+    // A time that exists, one with its offset, and one in a zone without the change: nothing to say.
+    for (const [now, zone] of [['2026-03-08T03:30', 'America/New_York'], ['2026-03-08T02:30-05:00', 'America/New_York'], ['2026-03-08T02:30', 'Asia/Shanghai']]) {
+      expect((await run(['contacts', 'payments', '--now', now!, '--json'], { env: { TZ: zone! } })).stderr, now).toBe('');
+    }
+    const zh = await run(['--lang', 'zh', 'contacts', 'payments'], { env: { ...env, WALLET_HELP_NOW: '2026-03-08T02:30' } });
+    expect(zh.stderr).toContain('WALLET_HELP_NOW 2026-03-08T02:30：这个时间在 America/New_York 不存在（时钟在这时拨快了），因此按 2026年3月8日 03:30 计算服务时间。');
+  });
+
   it('shows on the card what a holiday does to a channel that day, and why', async () => {
     // The demo's Spring Festival short day (Sunday 7 February 2027 in Shanghai): the phone is open, outside its weekly hours.
     const r = await run(['contacts', 'payments', '--now', '2027-02-07T11:00:00+08:00']);
