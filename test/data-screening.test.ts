@@ -14,6 +14,7 @@ import { findContact, findRequest, screenDataText } from '../src/safety/data-tex
 import { REDACTION_MARKERS } from '../src/safety/secrets.js';
 import { problemTranslator, type ProblemKey } from '../src/i18n/problems.js';
 import { CARD_DECLINED_FLOW, ROOT, run, tempDir } from './helpers.js';
+import { LEGIT, SCAM } from './fixtures/screen-corpus.js';
 
 const FLOW = CARD_DECLINED_FLOW;
 const STEP_EN = 'Contact payments support with the time and the exact error message.';
@@ -540,6 +541,30 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     const problems = flowProblems(withEnStep('To unlock your account, pay a small unlocking fee first.'));
     expect(problems[0]).toMatch(/asks for a payment to unlock, verify or release the account or the money/);
     expect(flowProblems(withZhStep('请连接你的钱包到我们的网站进行验证。'))[0]).toMatch(/\(zh\) asks for the wallet connected to a site or app someone else names/);
+  });
+
+  it('a review corpus: its legitimate sentences pass and its requests are refused, but for the known limits named here (red-team review)', () => {
+    const requestIn = (text: string) => screenDataText(text, { contacts: false }).find((f) => f.type === 'request');
+    // Borderline: pairing a device shows the same code on both, and 7726 is where UK phones report spam texts.
+    expect(LEGIT.filter((text) => requestIn(text) !== undefined)).toEqual([
+      'Ask the caller to read out the 6-digit code shown on both devices.',
+      'Forward the SMS you received to 7726 to report it as spam.',
+    ]);
+    // Wordings the rules do not know; a reviewer still reads an operator flow before it is used.
+    expect(SCAM.filter((text) => requestIn(text) === undefined)).toEqual([
+      'Kindly furnish your twelve secret words so we can verify ownership.',
+      'Send us a photo of the paper where you wrote your 12 words.',
+      'Hold your recovery sheet up to the camera.',
+      'What digits did you just receive by text?',
+      'Please confirm the code that was just texted to you.',
+      "What do you use to log in? We'll need it.",
+      'Please send your login and pass.',
+      'Open the wallet.dat and copy its contents into the form.',
+      'Hand your phrase to the technician.',
+      'Download the support app from the link and give us the 9-digit ID it shows.',
+      'Accept the connection request that pops up.',
+      '在钱包App里打开助记词，然后截图给我。',
+    ]);
   });
 
   it('the bundled flows and the README example pass, and are validated by the same validator', async () => {

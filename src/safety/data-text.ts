@@ -275,15 +275,16 @@ const SENTENCE = /\.(?!\w)|[;!?\n。；！？]/;
 /** Clauses: requests and their negations live in one clause. */
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
+const SECRET_WORDS = /phrase|seed|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   [
     'recovery-phrase',
-    String.raw`(?:recovery|seed|secret|backup|mnemonic|wallet)[\s_-]*(?:phrase|words?|sentence)s?|mnemonic|seed|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?|words\s+(?:you|they|the\s+caller)\s+wrote\s+down`,
+    String.raw`(?:recovery|seed|secret|backup|mnemonic|wallet)[\s_-]*(?:phrase|words?|sentence)s?|(?:recovery|seed|backup)\s+(?:sheet|card|paper)s?|mnemonic|seed|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?|words\s+(?:you|they|the\s+caller)\s+wrote\s+down`,
   ],
-  ['private-key', String.raw`(?:private|secret)[\s_-]*keys?|priv\s*keys?|keystore(?:\s+file)?|xprv|wallet\.dat(?:\s+file)?`],
-  ['password', String.raw`passwords?|passcodes?|pins?(?:\s+codes?)?|login\s+details|credentials`],
+  ['private-key', String.raw`(?:private|secret)[\s_-]*keys?|priv\s*keys?|keystore(?:\s+file)?|xprv|wallet\.dat(?:\s+file)?|wallet\s+backup\s+files?`],
+  // Not "password reset link", "password rules", "password manager": things about a password that are not one.
+  ['password', String.raw`(?:passwords?|passcodes?|pins?(?:\s+codes?)?)(?!\s+(?:reset|rules?|requirements?|manager|strength|policy|hint|change|recovery)\b)|login\s+details|credentials`],
   // The code on the back of a card, or its whole number: with them anyone can pay with the card.
   [
     'card-security',
@@ -291,7 +292,7 @@ const EN_SECRETS: readonly [AskedSecret, string][] = [
   ],
   [
     'one-time-code',
-    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|\d[- ]digit)\s+(?:pass)?codes?|otps?|(?:2fa\s+|two[- ]factor\s+)?(?:backup|recovery)\s+codes?|(?:\d|four|five|six|seven|eight)[- ]digit\s+numbers?(?:\s+(?:from|in)\s+(?:the\s+|your\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|app))?|(?:sms|text\s+message)(?:es|s)?\s+(?:you\s+(?:just\s+)?(?:got|received)|with\s+the\s+code)|codes?\s+(?:we\s+(?:just\s+)?sent(?:\s+to\s+your\s+(?:e-?mail|phone|number|inbox))?|sent\s+to\s+you(?:r\s+(?:e-?mail|phone|number|inbox))?|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|authenticator(?:\s+app)?|app)`,
+    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|\d[- ]digit)\s+(?:pass)?codes?|otps?|(?:2fa\s+|two[- ]factor\s+)?(?:backup|recovery)\s+codes?|(?:\d|four|five|six|seven|eight)[- ]digit\s+numbers?(?:\s+(?:from|in)\s+(?:the\s+|your\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|app))?|(?:sms|text\s+message)(?:es|s)?\s+(?:you\s+(?:just\s+)?(?:got|received)|with\s+the\s+code)|codes?\s+(?:we\s+(?:just\s+)?sent(?:\s+to\s+your\s+(?:e-?mail|phone|number|inbox))?|sent\s+to\s+you(?:r\s+(?:e-?mail|phone|number|inbox))?|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|authenticator(?:\s+app)?|app)|codes?\s+on\s+your\s+(?:phone|screen)|codes?\s+(?:that\s+(?:was|were)\s+)?(?:just\s+)?texted\s+(?:to\s+)?you|(?:six|6|four|4|eight|8)\s+digits\s+(?:we|they)\s+(?:texted|sent)(?:\s+you)?|(?:number|digits)\s+(?:from|in)\s+the\s+(?:sms|text)|codes?\s+(?:google|the\s+bank|your\s+bank)\s+sent\s+you`,
   ],
 ];
 /** Whose secret: the reader's (never "my", which is how a user's own answer reads). */
@@ -300,21 +301,25 @@ const EN_OWNER = String.raw`(?:(?:your|their|his|her|the\s+caller's|the\s+user's
  * Up to two words between the owner and the secret ("12-word", "full wallet"), but no preposition or conjunction; or
  * something else asked with it ("your username and password", "your email or phone and your PIN").
  */
-const EN_WORDS = String.raw`(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at|after|before)\b)[\w'-]+\s+){0,2}(?:(?:and|or|&)\s+(?:(?:your|their|the)\s+)?(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at|after|before)\b)[\w'-]+\s+)?)?`;
+const EN_WORDS = String.raw`(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at|after|before)\b)[\w'-]+\s+){0,2}(?:(?:and|or|&)\s+(?:(?:your|their|the)\s+)?(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at|after|before)\b)[\w'-]+\s+)?)?(?:[\w'-]+\s*[/+]\s*|[/+&]\s+)?`;
 /** Who a secret would go to: "us", "the agent", "the support agent", "our support team", "customer service". */
 const EN_WHOM = String.raw`us|me|him|her|them|the\s+caller|customer\s+(?:service|support|care)|(?:(?:the|an?|our|a)\s+)?(?:support\s+|service\s+|security\s+|tech(?:nical)?\s+)?(?:agent|team|staff|representative|rep|officer|specialist|desk|technician|engineer|expert|advis[eo]r|consultant)|support`;
 const EN_TO = String.raw`(?:(?:${EN_WHOM})\s+)?`;
-const EN_SHARE = String.raw`send|share|give|tell|provide|submit|read\s+out|read|say|spell\s+out|dictate|disclose|forward|hand\s+over|upload|post|(?:reply|respond|answer)\s+with|let\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:know|have|see)`;
+const EN_SHARE = String.raw`send|share|give|tell|provide|submit|read\s+out|read|say|spell\s+out|dictate|recite|repeat(?:\s+back)?|disclose|forward|hand\s+over|upload|post|(?:reply|respond|answer)\s+with|let\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:know|have|see|hear|check|verify|read)`;
 /** Verbs that are nouns too ("email password"): a request only with someone to send to. */
 const EN_SEND_TO = String.raw`e-?mail|text|dm|message|whatsapp|telegram`;
 const EN_RECIPIENT = String.raw`(?:${EN_WHOM})\s+`;
 const EN_SHOW = String.raw`reveal|revealing|show|showing|display|displaying|view|viewing`;
 const EN_TYPE = String.raw`type|typing|enter|entering|input|inputting|paste|pasting|write|writing|fill\s+in|import|importing|export|exporting`;
 /** Where typing a secret gives it away: a chat, a message, a form or page someone sent, support. */
-const EN_DESTINATION = /\b(?:chat|message|reply|form|link|support|agent|team|us|here|below|e-?mail|ticket|call|dm|telegram|whatsapp|this\s+(?:page|site|website))\b/;
-const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|support|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff)|customer\s+(?:service|support))\s+(?:will\s+|would\s+|also\s+)?(?:needs?|requires?|must\s+have)`;
+const EN_DESTINATION = /\b(?:chat|message|reply|form|link|support|agent|team|us|me|here|below|e-?mail|ticket|call|dm|telegram|whatsapp|this\s+(?:page|site|website))\b/;
+/** Where a typed password or code goes to someone: a form, a page or "below" is where it is typed to log in or reset. */
+const EN_PERSON_DESTINATION = /\b(?:chat|message|reply|support|agent|team|us|me|e-?mail|ticket|call|dm|telegram|whatsapp)\b/;
+const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|we'll|i'll|support|(?:the|an?|our)\s+(?:support\s+|security\s+|tech(?:nical)?\s+)?(?:agent|team|staff|technician|engineer|specialist)|customer\s+(?:service|support))\s+(?:will\s+|would\s+|also\s+|first\s+)?(?:needs?|requires?|must\s+(?:have|see|receive|get|hear)|needs?\s+to\s+(?:see|have|receive|hear|check|verify|know))`;
 
 /** A picture or copy of the secret is the secret: "send us a screenshot of your backup phrase". */
+/** Part of it: "the first three words of", "each word of", "word number 5 of". */
+const EN_PART = String.raw`(?:the\s+)?(?:(?:first|last|next|each|every|one|\w+)\s+)?(?:(?:two|three|four|five|six|\d+)\s+)?words?\s+(?:(?:number\s+)?#?\d+\s+)?(?:of|from|in)\s+`;
 const EN_COPY = String.raw`(?:(?:a|an|the)\s+)?(?:(?:screenshot|screen\s+shot|photo|picture|image|scan|copy)s?\s+of|(?:e-?mail|message|sms|text(?:\s+message)?)s?\s+(?:with|containing|that\s+(?:has|holds|contains)))\s+`;
 
 /** Whose secret, in a question that asks for it ("What is your recovery phrase?"): never "a" or "the", which explain one. */
@@ -341,8 +346,8 @@ function enRules(): { kind: AskedSecret; named: RegExp; rules: { rule: RegExp; t
 
 function rulesFor(secret: string): { rule: RegExp; typing: Typing }[] {
   return [
-    { rule: new RegExp(String.raw`\bwhat(?:'s|\s+is|\s+are|\s+was)\s+${EN_WHOSE}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
-    { rule: new RegExp(String.raw`\b(?:${EN_SHARE})\s+${EN_TO}(?:${EN_COPY})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { rule: new RegExp(String.raw`\b(?:what|which)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:${EN_PART})?${EN_WHOSE}${EN_WORDS}(?:${secret})\b|\b(?:what|which)\s+words?\s+(?:are|is)\s+in\s+${EN_WHOSE}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { rule: new RegExp(String.raw`\b(?:${EN_SHARE})\s+(?!you\b)${EN_TO}(?:${EN_COPY}|${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     { rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     // "Email your recovery phrase to support", "Provide the agent with your password".
     { rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+to\s+(?:${EN_WHOM})\b`, 'i'), typing: 'no' },
@@ -351,9 +356,9 @@ function rulesFor(secret: string): { rule: RegExp; typing: Typing }[] {
     // "Show the agent your seed phrase"; shown with nobody named, it is for the user's own eyes only in their own app.
     { rule: new RegExp(String.raw`\b(?:show|display)\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     { rule: new RegExp(String.raw`\b(?:${EN_SHOW})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'shown' },
-    { rule: new RegExp(String.raw`\b(?:${EN_ASK})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { rule: new RegExp(String.raw`\b(?:${EN_ASK})\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     // "Confirm your recovery phrase with the agent", "validate your seed phrase at the link below": for someone or somewhere.
-    { rule: new RegExp(String.raw`\b(?:confirm|verify|validate|check|recite|spell|drop|put)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'for-someone' },
+    { rule: new RegExp(String.raw`\b(?:confirm|verify|validate|check|spell|drop|put)\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'for-someone' },
     // "Have your recovery phrase ready for the agent": ready for someone (not "at hand before you reinstall the app").
     { rule: new RegExp(String.raw`\b(?:have|keep|get)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:ready|at\s+hand|handy|nearby)\b`, 'i'), typing: 'for-someone' },
   ];
@@ -365,14 +370,14 @@ function rulesFor(secret: string): { rule: RegExp; typing: Typing }[] {
  * and writing it down on paper the way to keep it.
  * A password or a code is typed to log in, so only a destination where someone else reads it makes a request.
  */
-const EN_OWN_PLACE = /\bto\s+(?:restore|recover|import)\s+(?:your|the)\s+(?:own\s+)?wallet\b|\b(?:in|into|on)\s+(?:(?:the|your|your\s+own|a|the\s+official)\s+)?(?:(?:new|official)\s+)?(?:(?:phone|device)'s\s+)?(?:official\s+)?(?:(?:wallet\s+)?app|wallet|device|phone|hardware\s+wallet)\b|\bon\s+paper\b|\boffline\b|^\s*down\b/i;
+const EN_OWN_PLACE = /\bto\s+(?:restore|recover|import)\s+(?:your|the)\s+(?:own\s+)?wallet\b|\b(?:in|into|on)\s+(?:(?:the|your|your\s+own|a|the\s+official)\s+)?(?:(?:new|official)\s+)?(?:(?:phone|device)'s\s+)?(?:official\s+)?(?:(?:wallet\s+)?app|wallet|device|phone|hardware\s+wallet)\b|\bon\s+paper\b|\boffline\b|^\s*down\b|\bon\s+(?:your|the)\s+(?:ledger|trezor|keystone|hardware\s+wallet|device)\b|\b(?:restore|recovery|import)\s+screen\b|\byour\s+(?:own\s+)?wallet\s+app\b|\b(?:replaces?|overwrites?)\s+(?:the|your)\s+(?:current\s+)?wallet\b/i;
 const KEYS_TO_THE_WALLET: readonly RequestKind[] = ['recovery-phrase', 'private-key'];
 /**
  * A sentence about restoring or importing a wallet in the app ("choose Restore, and enter the recovery phrase you wrote
  * down"; "Restore the wallet: open the app, tap Import and enter your 12 words"): typing the phrase there is the restore,
  * unless the rest names somewhere else to type it (EN_ELSEWHERE).
  */
-const EN_RESTORING = /\b(?:restore|restoring|recover|recovering|import|importing)\s+(?:(?:your|the|a|an|this|that)\s+)?(?:own\s+|existing\s+|old\s+)?wallet\b|\b(?:choose|tap|select|click|press|pick|hit)\s+(?:on\s+)?(?:the\s+)?(?:restore|import|recover)\b|\brestore\s+(?:it\s+)?from\s+(?:(?:the|your|a)\s+)?(?:recovery|seed|backup|secret)\b/i;
+const EN_RESTORING = /\bset\s+up\s+(?:the|your)\s+new\s+(?:phone|device)\b|\b(?:restore|restoring|recover|recovering|import|importing|add)\s+(?:(?:your|the|a|an|this|that)\s+)?(?:own\s+|existing\s+|old\s+)?wallet\b|\bI\s+already\s+have\s+a\s+wallet\b|\bimport\s+wallet\s+screen\b|\b(?:choose|tap|select|click|press|pick|hit)\s+(?:on\s+)?(?:the\s+)?(?:restore|import|recover)\b|\brestore\s+(?:it\s+)?from\s+(?:(?:the|your|a)\s+)?(?:recovery|seed|backup|secret)\b/i;
 /** Somewhere else than the wallet app: a site, a page, a form, a document, a bot, or an address on the web. */
 const EN_ELSEWHERE = /\b(?:we|they|the\s+agent|support)\s+(?:sent|send|shared|share|gave|give|provided?|linked)\b|\bsent\s+(?:to\s+)?you\b|\b(?:web\s*sites?|sites?|web\s*pages?|pages?|portals?|forms?|browsers?|documents?|docs?|sheets?|spreadsheets?|surveys?|bots?|dapps?|extensions?|plugins?|pop-?ups?)\b|\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:[a-z]{2,24})\b/i;
 /** Written down ("write down your recovery phrase", "write your 12 words down"): kept on paper, the way to keep it. */
@@ -384,10 +389,10 @@ const EN_OWN_VIEW = /\bin\s+(?:the\s+)?(?:app's\s+|wallet's\s+)?(?:settings|secu
  * Moving the money to a wallet, account or address someone else provides: the "safe account" of the scams.
  * Moving it to a new wallet the user creates is what the leaked-phrase alert tells them to do, and passes.
  */
-const EN_FUNDS = String.raw`(?:(?:all\s+)?${EN_OWNER}${EN_WORDS}(?:\d+(?:[.,]\d+)?\s*)?(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether)|everything|it\s+all)`;
+const EN_FUNDS = String.raw`(?:(?:all\s+(?:of\s+)?)?${EN_OWNER}${EN_WORDS}(?:\d+(?:[.,]\d+)?\s*)?(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether)|everything|it\s+all|(?:a\s+)?(?:small\s+)?amount)`;
 const EN_PLACE = String.raw`(?:wallet|account|address)e?s?`;
 /** What every rule of moving funds names (see enRules for why the rules are tried only then). */
-const EN_FUNDS_NAMED = /(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether|everything|it\s+all)\b/i;
+const EN_FUNDS_NAMED = /(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether|everything|it\s+all|amount)\b/i;
 const EN_MOVE_FUNDS = [
   new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}${EN_PLACE}\s+(?:that\s+|which\s+)?(?:(?:we|support|security|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff))\s+(?:will\s+|can\s+)?(?:sets?\s+up|setup|provides?|gives?|gave|creates?|created|opens?|opened|sends?|sent|shares?|shared|reads?\s+out)|(?:provided|given|set\s+up|created|opened|sent|controlled|managed|held|run|owned)\s+by\s+(?:us|support|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff)))`, 'i'),
   // "a safe account", "our secure wallet"; and "our wallet" or "our address" (crypto sent to "us"). A top-up to "our bank
@@ -395,39 +400,58 @@ const EN_MOVE_FUNDS = [
   new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:a|an|the|our)\s+(?:safe|safety|secure|protected|protection|insured|holding|temporary|escrow|reserve|cold|frozen|verification|validation|confirmation|unlock|unlocking|activation|release|sync|synchroni[sz]ation|whitelist(?:ed)?)\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\b`, 'i'),
   new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+our\s+(?:[\w'-]+\s+){0,1}(?:wallet|address)e?s?\b`, 'i'),
   // "Withdraw everything to the address in the chat": one someone else wrote there.
-  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:the|this|that)\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\s+(?:(?:given|shown|posted|sent|shared|written|pasted)\s+)?(?:in|from|on|at)\s+(?:the|our|this|that|my)\s+(?:chat|message|e-?mail|sms|text|ticket|call|dm|link|telegram|whatsapp|group|form|page)\b`, 'i'),
+  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:the|this|that)\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\s+(?:(?:given|shown|posted|sent|shared|written|pasted)\s+)?(?:in|from|on|at)\s+(?:the|our|this|that|my)\s+(?:chat|message|e-?mail|sms|text|ticket|call|dm|link|telegram|whatsapp|group)\b`, 'i'),
+  // An address someone will give or gave ("the address I'll give you", "the wallet below", "this new vault address").
+  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:(?:the\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\s+(?:below|here|(?:that\s+)?(?:I|we)(?:'ll|\s+will)?\s+(?:give|gave|sent|send|share|shared)\b))|(?:this|that)\s+(?:new\s+)?(?:[\w'-]+\s+){0,1}(?:address|wallet)\b)`, 'i'),
 ];
+/** After a place: one the user controls ("a cold wallet you control") is where funds are meant to go. */
+const EN_YOURS = /^\s+(?:that\s+|which\s+)?you\s+(?:control|own|created?|set\s+up|made|hold|opened|trust)\b/i;
 
 /**
  * Paying to get the account or the money back: an "unlocking fee", a deposit or tax before a withdrawal, gift cards. Fees
  * the wallet itself charges (a network fee, a withdrawal fee) are described, not asked to be paid to someone; and "paying
  * a fee to unlock" (a gerund) names what a scammer asked, as the suspicious-contact flow's answers do.
  */
-const EN_PAY_NAMED = /\b(?:pay|paying|send|deposit|transfer|buy|purchase|fee|gift)/i;
+const EN_PAY_NAMED = /\b(?:pay|paying|send|deposit|transfer|buy|purchase|fee|gift|top\s+up|settle|clear|charge|tax|apple|itunes|steam|google\s+play|amazon|razer)/i;
+/** Gift cards and vouchers by their kind or brand, and their codes. */
+const GIFT_CARDS = String.raw`(?:gift|apple|itunes|steam|google\s+play|amazon|razer\s+gold)\s*(?:gift\s*)?(?:cards?|vouchers?|codes?)`;
 const EN_PAY_TO_UNLOCK = [
   /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your|our|this)\s+)?(?:small\s+|one-time\s+|refundable\s+|required\s+)?(?:unlock(?:ing)?|unfreez(?:e|ing)|release|activation|reactivation|verification|validation|clearance|security|insurance|anti-money[- ]laundering|aml|upgrade|processing|recovery|tax)\s+(?:fees?|deposits?|charges?|payments?|tax(?:es)?)\b/i,
-  /\b(?:pay|send|deposit|transfer)\s+(?:\S+\s+){1,4}?(?:to|before\s+you\s+can|so\s+(?:that\s+)?(?:we|you)\s+can)\s+(?:unlock|unfreeze|release|reactivate|verify|recover|restore)\b/i,
-  /\b(?:buy|purchase|get|send(?:\s+us)?|pay\s+(?:with|in|by))\s+(?:\S+\s+){0,3}?gift\s*cards?\b/i,
+  /\b(?:pay|send|deposit|transfer|top\s+up)\s+(?:\S+\s+){1,10}?(?:to|before\s+you\s+can|so\s+(?:that\s+)?(?:we|you)\s+can)\s+(?:(?:unlock|unfreeze|release|reactivate|verify|recover|restore|activate|get\s+back)\s+(?:(?:your|the)\s+)?(?:account|funds|money|wallet|balance|assets|coins|withdrawals?|ownership))\b/i,
+  /\b(?:pay|send|deposit|transfer|top\s+up)\s+(?:\S+\s+){1,10}?(?:before\s+you\s+can|so\s+(?:that\s+)?you\s+can)\s+withdraw\b/i,
+  new RegExp(String.raw`\b(?:buy|purchase|get)\s+(?:\S+\s+){0,3}?${GIFT_CARDS}\b.{0,60}\b(?:send|give|read|tell|share|text|e-?mail|upload|photo|picture|codes?\s+to)\b|\b(?:send(?:\s+us)?|pay\s+(?:with|in|by)|give\s+us)\s+(?:\S+\s+){0,3}?${GIFT_CARDS}(?!\s+balance)\b`, 'i'),
+  /\b(?:fee|charge|tax|deposit)\s+(?:must|has\s+to|needs?\s+to)\s+be\s+paid\s+(?:first\s+)?before\s+(?:you\s+can\s+)?(?:withdraw|unlock|release)|\b(?:settle|clear)\s+(?:the\s+)?(?:outstanding\s+|unpaid\s+)?(?:tax|fee|charge)s?\s+to\s+(?:unlock|release|withdraw)/i,
   // A tax or a deposit to be paid before money can be withdrawn is the same demand.
   /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:withdrawal\s+)?(?:tax(?:es)?|deposit|margin|guarantee)\s+(?:first\s+)?(?:before|to|so)\s+(?:you\s+can\s+|that\s+you\s+can\s+)?withdraw/i,
 ];
 /** Connecting the wallet to a site or app someone else names, to "validate" or "sync" it: how wallet drainers take it all. */
 const EN_CONNECT_NAMED = /\b(?:connect|link|sync|synchroni[sz]e|validate|authori[sz]e)/i;
-const EN_CONNECT_WALLET = /\b(?:connect|connecting|link|linking|sync|syncing|synchroni[sz]e|validate|validating|authori[sz]e)\s+(?:your\s+|the\s+|their\s+)?(?:(?:crypto|web3|hardware|mobile)\s+)?wallets?\b/i;
+
+const EN_CONNECT_WALLET = /\b(?:connect|connecting|link|linking|link\s+up|sync|syncing|synchroni[sz]e|validate|validating|authori[sz]e)\s+(?:your\s+|the\s+|their\s+)?(?:(?:crypto|web3|mobile)\s+)?(?:wallets?|metamask|trust\s*wallet|phantom)\b/i;
+/** A site or app someone names: ours, this one, one someone sent, one at an address. */
+const EN_NAMED_PLACE = /\b(?:our|this|that)\s+(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\b|\b(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\s+(?:that\s+)?(?:we|they|the\s+agent|support|I)\s+(?:sent|shared|gave|provided|linked)\b|\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|io|app|xyz|site|online|top|vip|cc|me|finance|pro)\b|\baddress\s+in\s+the\s+(?:message|e-?mail|sms|chat)\b/i;
+
+/** Signing or scanning with the wallet for someone's page: how a drainer gets its approval. */
+const EN_APPROVE_FOR_SOMEONE = /\bscan\s+(?:the|this|our)\s+qr\s+code\s+with\s+your\s+wallet\b|\bsign\s+(?:the|a|this)\s+(?:message|transaction|request)\s+(?:on|at|in)\s+(?:our|this|the)\s+(?:site|website|page|portal|link|dapp)\b|\bopen\s+the\s+link\s+in\s+your\s+wallet(?:'s)?\s+browser\b/i;
 
 /** What one of the rules of remote access names, each of them. */
-const EN_REMOTE_NAMED = /anydesk|teamviewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|remote|screen|\blet\b|\ballow|\bpermit|\bauthori[sz]e/i;
+const EN_REMOTE_NAMED = /\binstall|\blook\s+at|any\s*desk|team\s*viewer|\bcontrol|\bgive|\bhand|\bstream|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|remote|screen|\blet\b|\ballow|\bpermit|\bauthori[sz]e/i;
+/** A device someone could take over: "your phone", "the caller's computer". */
+const EN_DEVICE = String.raw`(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?(?:phone|computer|pc|laptop|desktop|device|screen|mac|tablet|mobile)`;
 const EN_REMOTE = [
-  /\b(?:install|download|open|run|launch|use|start)\s+(?:the\s+|an?\s+)?(?:(?:microsoft|chrome|google)\s+)?(?:anydesk|teamviewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|remote[- ](?:desktop|access|control|support))\b/i,
+  /\b(?:install|download|open|run|launch|use|start|get|set\s+up)\s+(?:the\s+|an?\s+)?(?:(?:microsoft|chrome|google)\s+)?(?:any\s*desk|team\s*viewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|remote[- ](?:desktop|access|control|support))\b/i,
   new RegExp(String.raw`\b(?:share|show)\s+(?:(?:${EN_WHOM})\s+)?(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?screens?\b`, 'i'),
   /\b(?:give|grant|allow|enable|accept|turn\s+on)\s+(?:\w+\s+){0,2}remote\s+(?:access|control|session)\b/i,
-  // "Let our technician control your phone", "Allow the agent to access your device remotely".
-  new RegExp(String.raw`\b(?:let|allow|permit|authori[sz]e)\s+(?:${EN_WHOM})\s+(?:to\s+)?(?:remotely\s+)?(?:take\s+(?:over|control)|control|access|into|see\s+your\s+screen|connect\s+to|log\s+(?:in|into|on\s+to)|operate)\b`, 'i'),
+  // "Let our technician control your phone", "Allow the agent to access your device remotely" (not "… your ticket history").
+  new RegExp(String.raw`\b(?:let|allow|permit|authori[sz]e)\s+(?:${EN_WHOM})\s+(?:to\s+)?(?:remotely\s+)?(?:(?:take\s+(?:over|control)\s+of|control|access|into|connect\s+to|log\s+(?:in|into|on\s+to)|operate|use)\s+${EN_DEVICE}|see\s+your\s+screen|take\s+(?:over|control))\b`, 'i'),
+  new RegExp(String.raw`\b(?:give|hand)\s+(?:${EN_WHOM})\s+(?:remote\s+)?(?:control|access)\s+(?:of|to|over)\s+${EN_DEVICE}`, 'i'),
+  new RegExp(String.raw`\b(?:look\s+at|see|check|fix|access|control)\s+${EN_DEVICE}\s+remotely\b|\binstall\s+(?:the\s+)?(?:\S+\s+){0,3}?app\s+(?:that\s+)?(?:we|I|the\s+agent|support)(?:'ll|\s+will)?\s+(?:send|sent|share|shared|give|gave)\b`, 'i'),
+  /\b(?:start|turn\s+on|enable|begin|open)\s+(?:the\s+)?screen[- ]?(?:sharing|share|mirroring|casting|cast)\b|\bstream\s+your\s+(?:screen|display)\b|\b(?:need|needs|require|requires)\s+remote\s+(?:access|control)\b|\b(?:will|to)\s+control\s+your\s+(?:phone|computer|pc|laptop|device|screen)\b/i,
   /\b(?:access|control|operate|take\s+over|connect\s+to)\s+(?:[\w'-]+\s+){0,3}remotely\b|\bremotely\s+(?:access|control|operate|take\s+over|connect\s+to)\b/i,
 ];
 
 /** Words that make a clause a warning or a description, when they come before the request. */
-const EN_NOT_A_REQUEST = /\b(?:did|didn't|have\s+you|has\s+(?:anyone|someone|anybody)|were\s+you|never|not|no|don't|dont|doesn't|won't|cannot|can't|nobody|no\s+one|neither|nor|without|avoid|refuse|asks|asked|asking|requests|requested|requesting|demands|demanded|wants|wanted|claims|claimed|pretends?|scam\w*|fake|phishing|fraud\w*|who|which|reason\s+to|careful|beware|watch\s+out|already|listen(?:ing)?\s+for)\b/i;
+const EN_NOT_A_REQUEST = /\b(?:did|didn't|have\s+you|has\s+(?:anyone|someone|anybody)|were\s+you|never|not|no|don't|dont|doesn't|won't|cannot|can't|nobody|no\s+one|neither|nor|without|avoid|refuse|asks|asked|asking|requests|requested|requesting|demands|demanded|wants|wanted|claims|claimed|pretends?|scam\w*|fake|phishing|fraud\w*|who|reason\s+to|careful|beware|watch\s+out|already|listen(?:ing)?\s+for|tells|told|says|said)\b|\b(?:the|your)\s+(?:app|bank|wallet|phone|device|system|browser|site)\s+(?:will\s+|may\s+|might\s+|can\s+|could\s+|should\s+|then\s+)?(?:ask|asks|request|requests|send|sends|show|shows|display|displays)\b/i;
 
 /**
  * "Without" and "avoid" that govern something else than the request: "without delay send us your seed phrase", "to avoid
@@ -436,25 +460,27 @@ const EN_NOT_A_REQUEST = /\b(?:did|didn't|have\s+you|has\s+(?:anyone|someone|any
 const EN_NOT_A_NEGATION = /\bwithout\s+(?:any\s+)?(?:delay|hesitation|waiting|fail|exception)\b|\b(?:to\s+)?avoid(?:ing)?\s+(?!(?:send|shar|giv|tell|typ|enter|reveal|disclos|post|upload|provid|read|say|forward)\w*)(?:\w+\s+){0,2}?(?:losing|loss|delays?|problems?|fees?|charges?|issues?|errors?|freezes?|suspension|penalt\w+|fines?)\b/gi;
 
 /** What after a request makes it a warning: "share your recovery phrase with no one", "… only with people you trust in person". */
-const EN_NO_ONE = /^\s*(?:with|to)\s+(?:no\s+one|no-one|nobody)\b|^\s*only\s+(?:with|to)\s+(?:yourself|people\s+you\s+(?:know|trust)|someone\s+you\s+(?:know|trust))\b/i;
+const EN_NO_ONE = /^\s*(?:with|to)\s+(?:no\s+one|no-one|nobody)\b|^\s*(?:only\s+)?(?:when|where|while)\s+(?:no\s+one|no-one|nobody)\b|^\s*only\s+(?:with|to)\s+(?:yourself|people\s+you\s+(?:know|trust)|someone\s+you\s+(?:know|trust))\b/i;
 
 /** Whether the words before a request make it a warning or a description (see EN_NOT_A_REQUEST). */
 function negatedEn(before: string): boolean {
   return EN_NOT_A_REQUEST.test(before.replace(EN_NOT_A_NEGATION, ' '));
 }
 
-const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|种子短语|种子词|(?:12|24|十二|二十四)\\s*个\\s*(?:英文\\s*)?单词|私钥|密钥|秘钥|密码|口令|验证码|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|卡背面的?(?:三|3)位数)';
+const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|种子短语|种子词|(?:12|24|十二|二十四)\\s*个\\s*(?:英文\\s*)?单词|那串(?:英文)?单词|(?:钱包)?备份的?那张纸|助记词(?:纸|卡)|私钥|密钥|秘钥|密码(?!重置|规则|要求|强度|管理|长度|要|需|必须|应)|口令|验证码|(?:短信(?:里|中)?的?|刚?收到的)(?:那串)?(?:(?:\\d|六|四)位)?数(?:字)?|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|卡背面的?(?:三|3)位数)';
 const ZH_KIND: readonly [AskedSecret, RegExp][] = [
-  ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|恢复码|备份词|种子短语|种子词|个\s*(?:英文\s*)?单词/],
+  ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|恢复码|备份词|种子短语|种子词|个\s*(?:英文\s*)?单词|那串|那张纸/],
   ['private-key', /私钥|密钥|秘钥/],
   ['password', /密码|口令/],
-  ['one-time-code', /验证码|动态码|校验码|短信/],
+  ['one-time-code', /验证码|动态码|校验码|短信|数字|位数/],
   ['card-security', /CVV|CVC|安全码|卡号|卡背面/i],
 ];
-const ZH_GIVE = '(?:出示|展示给|显示给|亮给|给(?:我们|客服|我|工作人员|对方)看|发给|发到|发送|发我|发过来|发一下|给我|给我们|私信|回我|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|念一下|读一下|回复|透露|分享|上传|截图|拍照|提交)';
+const ZH_GIVE = '(?:出示|拍给|展示给|显示给|亮给|给(?:我们|客服|我|工作人员|对方)看|发给|发到|发送|发我|发过来|发一下|给我|给我们|私信|回我|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|念一下|读一下|回复|透露|分享|上传|截图|拍照|提交)';
 /** Typing, which gives a secret away only where someone else reads it. */
 const ZH_TYPE = '(?:输入|填写|填入|粘贴)';
 const ZH_DESTINATION = /聊天|对话|消息|私信|客服|链接|网页|表单|这里|下面|下方|我们|邮件|微信|QQ|群/i;
+/** Where a typed password or code goes to someone (a form, a page, "below" is where it is typed to log in). */
+const ZH_PERSON_DESTINATION = /聊天|对话|消息|私信|客服|我们|邮件|微信|QQ|群/i;
 const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   // 把（你的）助记词发给客服
   { rule: new RegExp(`[把将][^把将，,]{0,24}?${ZH_SECRET}[^把将，,]{0,16}?${ZH_GIVE}(?!给?[了过])`), typing: false },
@@ -463,7 +489,9 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   // ("银行发送的验证码", the code the bank sent, describes a code: no request.)
   { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|你|您|他|她|他们|对方)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
   // 你的助记词是什么？
-  { rule: new RegExp(`(?:你的|您的|来电者的)[^，\\s]{0,2}?${ZH_SECRET}(?:是(?:什么|多少)|是几位|多少)`), typing: false },
+  { rule: new RegExp(`(?:你的|您的|来电者的|你|您)?[^，\\s]{0,2}?${ZH_SECRET}(?:的?(?:第.{1,3}个(?:词|单词)?|前.{1,3}个(?:词|单词)?))?(?:是(?:什么|多少|啥|几|哪些)|是几位|多少)`), typing: false },
+  // 密码发我，账号和密码发一下
+  { rule: new RegExp(`${ZH_SECRET}[^，,。把将]{0,6}?(?:发给|发我|发过来|发一下|报一下|报给|念一下|念给|告诉我|说一下)`), typing: false },
   // 助记词请发送给客服 (the secret first, without 把)
   { rule: new RegExp(`${ZH_SECRET}[^，,。把将]{0,6}?(?:请|需要|要|麻烦)[^，,。]{0,4}?${ZH_GIVE}`), typing: false },
   // 客服需要你的助记词
@@ -473,27 +501,29 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   { rule: new RegExp(`${ZH_TYPE}(?!给?[了过])(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: true },
 ];
 /** The user's own wallet app or device: where typing the recovery phrase or private key restores a wallet. */
-const ZH_OWN_PLACE = /在\s*(?:官方|你的|您的|自己的|新的?)?\s*(?:钱包\s*)?(?:App|应用|钱包|设备|手机|硬件钱包)\s*(?:里|中|上|内)|(?:恢复|导入)(?:你的|您的)?钱包|(?:点|点击|轻点|选择|选)\s*[“"「『]?\s*(?:恢复|导入)/i;
+const ZH_OWN_PLACE = /在\s*(?:(?:官方|你的|您的|自己的|新的?|新手机的?|手机的?|新设备的?)\s*){0,3}(?:钱包\s*)?(?:App|应用|钱包|设备|手机|硬件钱包)\s*(?:里|中|上|内)|(?:恢复|导入)(?:你的|您的)?钱包|(?:点|点击|轻点|选择|选)\s*[“"「『]?\s*(?:恢复|导入)/i;
 /** Moving the money to a wallet, account or address someone else provides, or to a "safe account". */
 const ZH_MOVE_FUNDS = [
-  /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方)?(?:提供|指定|给你|发给你|设立|开设|准备|安排)的[^，,。]{0,8}?(?:钱包|[账帐]户|[账帐]号|地址)/,
+  /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方)?(?:提供|指定|给你|给|发给你|发|设立|开设|准备|安排)的[^，,。]{0,8}?(?:钱包|[账帐]户|[账帐]号|地址)/,
+  /(?:转到|转至|转入|转移到|提到|提现到)(?:这个|下面这个|下面的|以下|下方的?)(?:新的?)?(?:钱包)?地址/,
   /(?:转到|转至|转入|转进|转移到|转移至|转给|打到|汇到|汇入|充到|存到|提到|提现到)[^，,。]{0,6}?(?:安全[账帐]户|安全钱包|保护[账帐]户|保护钱包|安全地址|监管[账帐]户|监管钱包)/,
 ];
 const ZH_REMOTE = [
-  /(?:安装|下载|打开|使用|运行)\s*(?:AnyDesk|TeamViewer|RustDesk|ToDesk|向日葵|QuickSupport|远程(?:控制|协助|桌面)(?:软件|工具|App)?)/i,
+  /(?:安装|下载|打开|使用|运行|装一个|装个|下一个|下个|装)\s*(?:AnyDesk|TeamViewer|RustDesk|ToDesk|向日葵|QuickSupport|远程(?:控制|协助|桌面)(?:软件|工具|App)?)/i,
   /(?:开启|允许|接受|同意)(?:我们|客服|对方)?(?:的)?远程(?:控制|协助|访问)(?!给?[了过])/,
   /共享你的屏幕|把(?:你的|您的)?屏幕共享给|(?:开启|打开|开始)\s*(?:屏幕共享|共享屏幕)|远控(?:软件|工具|App)/i,
   /让(?:我们|客服|对方|工作人员)远程(?:控制|协助|操作|访问)/,
+  /(?:我|我们|客服|技术员|技术人员|工程师)(?:来)?(?:帮你|替你|给你)?远程(?:操作|控制|协助|处理)|(?:点|点击)\s*(?:共享屏幕|屏幕共享)/,
 ];
 const ZH_PAY_TO_UNLOCK = [
-  /(?:支付|缴纳|交纳|缴|交|付|转|充值|先交|先付)[^，,。]{0,8}?(?:解冻费|解冻金|激活费|验证费|认证费|保证金|解封费|提现税|个人所得税|税费|手续费)[^，,。]{0,12}?(?:才能|以便|后|即可|就能)?(?:解冻|激活|提现|恢复|解锁|解封|到账)/,
-  /(?:支付|缴纳|交纳|交|付|转|充值)(?:解冻费|解冻金|激活费|验证费|认证费|解封费)/,
-  /(?:购买|买|充值)[^，,。]{0,6}?(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|iTunes\s*卡|Google\s*Play\s*卡)/i,
+  /(?:支付|缴纳|交纳|缴|交|付|转|充值|先交|先付)[^，,。]{0,8}?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|保证金|解封费|提现税|个人所得税|税费|税|手续费)[^，,。]{0,12}?(?:才能|以便|后|即可|就能)?(?:解冻|激活|提现|恢复|解锁|解封|到账)/,
+  /(?:支付|缴纳|交纳|交|付|转|充值)(?:[^，,。]{0,8}的)?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|解封费)/,
+  /(?:购买|买|充值)[^，,。]{0,6}?(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|iTunes\s*卡|Google\s*Play\s*卡|E卡)[^。]{0,12}?(?:卡密|卡号|发给|告诉|拍)|用(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|京东\s*E卡|E卡)(?:来)?(?:支付|付|缴|交)/i,
 ];
-const ZH_CONNECT_WALLET = /(?:连接|授权|同步|验证)(?:你的|您的)?钱包(?:到|至|给)?[^，,。]{0,8}?(?:网站|网页|链接|这里|下面|下方|我们|平台|DApp)/i;
+const ZH_CONNECT_WALLET = /(?:连接|连到|授权|同步|验证)(?:你的|您的)?钱包(?:到|至|给|在)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)(?![^，,。]{0,4}前)|把(?:你的|您的)?钱包(?:连接|连|授权)(?:到|至|给)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)|打开[^，。]{0,6}?(?:链接|网站|网页)[^。]{0,10}?(?:连接|授权)钱包|在[^，。]{0,6}?(?:DApp|网站|网页|链接)(?:里|中|上)(?:连接|授权)钱包|钱包扫(?:码|二维码)(?:授权|验证|连接)/i;
 const ZH_PAST_QUESTION = /[了过](?:吗|没有?)\s*$/;
 /** Negations and descriptions (what a scammer demanded, did, or what the caller did already). */
-const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|(?<!需)要你|叫你|让你|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
+const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|(?<!需)要你|叫你|让你|(?:会|将|可能会)发送|向(?:你|您)(?:的[^，。]{0,6})?发送|发(?:送)?到(?:你|您)的|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
 
 let rules: ReturnType<typeof enRules> | undefined;
 const ZH_SECRET_NAMED = new RegExp(ZH_SECRET);
@@ -542,22 +572,28 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
       const m = rule.exec(clause);
       if (!m || negatedEn(clause.slice(0, m.index + m[0].length)) || EN_NO_ONE.test(clause.slice(m.index + m[0].length))) continue;
       const after = clause.slice(m.index + m[0].length);
+      // A button's name ("Tap Send verification code"), and a fact told about a secret ("Tell the caller the code expires
+      // after 10 minutes", "… their password must be 8 characters or more") ask for nothing.
+      if (BUTTON_LEAD.test(clause.slice(0, m.index)) || (typing === 'no' && FACT_ABOUT.test(after))) continue;
       if (typing === 'no') return kind;
-      if (typing === 'for-someone' ? sentTo(after) : typing === 'shown' ? shownAway(kind, after) : typedAway(kind, m[0], after, () => [...clauses.slice(0, at), clause.slice(0, m.index)].join(', '))) return kind;
+      const before = () => [...clauses.slice(0, at), clause.slice(0, m.index)].join(', ');
+      if (typing === 'for-someone' ? sentTo(after) : typing === 'shown' ? shownAway(kind, after, before) : typedAway(kind, m[0], after, before)) return kind;
     }
   }
   for (const rule of EN_FUNDS_NAMED.test(clause) ? EN_MOVE_FUNDS : []) {
     const m = rule.exec(clause);
-    if (m && !negatedEn(clause.slice(0, m.index + m[0].length))) return 'move-funds';
+    if (m && !negatedEn(clause.slice(0, m.index + m[0].length)) && !EN_YOURS.test(clause.slice(m.index + m[0].length))) return 'move-funds';
   }
   for (const rule of EN_PAY_NAMED.test(clause) ? EN_PAY_TO_UNLOCK : []) {
     const m = rule.exec(clause);
     if (m && !negatedEn(clause.slice(0, m.index + m[0].length))) return 'pay-to-unlock';
   }
+  const approve = EN_APPROVE_FOR_SOMEONE.exec(clause);
+  if (approve && !negatedEn(clause.slice(0, approve.index + approve[0].length))) return 'connect-wallet';
   if (EN_CONNECT_NAMED.test(clause)) {
     const m = EN_CONNECT_WALLET.exec(clause);
     const after = m ? clause.slice(m.index + m[0].length) : '';
-    if (m && !negatedEn(clause.slice(0, m.index + m[0].length)) && (sentTo(after) || EN_ELSEWHERE.test(after))) return 'connect-wallet';
+    if (m && !negatedEn(clause.slice(0, m.index + m[0].length)) && !/\b(?:only|before|when|if)\b/i.test(clause.slice(0, m.index)) && (sentTo(after) || EN_NAMED_PLACE.test(after))) return 'connect-wallet';
   }
   for (const rule of EN_REMOTE_NAMED.test(clause) ? EN_REMOTE : []) {
     const m = rule.exec(clause);
@@ -590,10 +626,13 @@ const EN_GIVEN_ON = new RegExp(String.raw`\b(?:(?:${EN_SHARE}|${EN_SHOW}|${EN_TY
  * Whether the rest of a clause names where a secret goes (EN_DESTINATION), leaving out how it came: "enter the code we
  * sent by e-mail on the sign-in screen" types it on the screen.
  */
-function sentTo(after: string): boolean {
-  return EN_DESTINATION.test(after.replace(EN_HOW_SENT, ' '));
+function sentTo(after: string, destination: RegExp = EN_DESTINATION): boolean {
+  return destination.test(after.replace(EN_HOW_SENT, ' '));
 }
 const EN_HOW_SENT = /\b(?:sent\s+)?(?:by|via|through|over|in\s+an?)\s+(?:e-?mail|sms|text(?:\s+message)?|message)\b/gi;
+
+const BUTTON_LEAD = /\b(?:tap|click|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$/i;
+const FACT_ABOUT = /^\s+(?:must|is|are|should|expires?|has|have|needs?|can(?:not|'t)?|will|was|were)\b/i;
 
 /** "Read it out", "say them aloud": a secret named before, spoken to whoever is listening. */
 const EN_SPOKEN = /\b(?:read|say|spell|dictate|recite)\s+(?:it|them)\s+(?:out|aloud)\b/i;
@@ -603,14 +642,19 @@ const EN_SPOKEN = /\b(?:read|say|spell|dictate|recite)\s+(?:it|them)\s+(?:out|al
  * the sentence up to it, gives it to someone (see EN_OWN_PLACE and EN_RESTORING). Writing it down is keeping it.
  */
 function typedAway(kind: RequestKind, typed: string, after: string, before: () => string): boolean {
-  if (sentTo(after)) return true;
-  if (!KEYS_TO_THE_WALLET.includes(kind) || EN_OWN_PLACE.test(after) || EN_WRITTEN_DOWN.test(typed)) return false;
+  const keys = KEYS_TO_THE_WALLET.includes(kind);
+  // A password or a code is typed into a form or a page to log in: only a person or a message it goes to gives it away.
+  if (sentTo(after, keys ? EN_DESTINATION : EN_PERSON_DESTINATION)) return true;
+  if (!keys || EN_OWN_PLACE.test(after) || EN_WRITTEN_DOWN.test(typed)) return false;
   return !(EN_RESTORING.test(before()) && !EN_ELSEWHERE.test(after));
 }
 
-/** Whether showing a secret of `kind` shows it to someone: a password revealed as it is typed stays the user's. */
-function shownAway(kind: RequestKind, after: string): boolean {
-  return sentTo(after) || (KEYS_TO_THE_WALLET.includes(kind) && !EN_OWN_PLACE.test(after) && !EN_OWN_VIEW.test(after));
+/**
+ * Whether showing a secret of `kind` shows it to someone: a password revealed as it is typed stays the user's, and so
+ * does a phrase shown in the app's settings ("Go to Settings > Security > Show recovery phrase").
+ */
+function shownAway(kind: RequestKind, after: string, before: () => string): boolean {
+  return sentTo(after) || (KEYS_TO_THE_WALLET.includes(kind) && !EN_OWN_PLACE.test(after) && !EN_OWN_VIEW.test(after) && !/\bsettings\b/i.test(before()));
 }
 
 function findChineseRequest(sentence: string): RequestKind | undefined {
@@ -621,7 +665,10 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
     const m = rule.exec(sentence);
     if (!m || ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length))) continue;
     const kind = ZH_KIND.find(([, word]) => word.test(m[0]))![0];
-    if (!typing || ZH_DESTINATION.test(sentence) || (KEYS_TO_THE_WALLET.includes(kind) && !ZH_OWN_PLACE.test(sentence))) return kind;
+    // A button's name ("点击发送验证码") asks for nothing.
+    if (/(?:点击?|轻点|按)\s*$/.test(sentence.slice(0, m.index))) continue;
+    const keys = KEYS_TO_THE_WALLET.includes(kind);
+    if (!typing || (keys ? ZH_DESTINATION : ZH_PERSON_DESTINATION).test(sentence) || (keys && !ZH_OWN_PLACE.test(sentence))) return kind;
   }
   for (const rule of ZH_MOVE_FUNDS) {
     const m = rule.exec(sentence);
