@@ -340,27 +340,44 @@ type Typing = 'no' | 'typed' | 'for-someone' | 'shown';
  * use: about 70 ms a process (the cost of an operator flow's run, and of every thread of `flows validate`) for rules most
  * texts never needed.
  */
-function enRules(): { kind: AskedSecret; named: RegExp; rules: { rule: RegExp; typing: Typing }[] }[] {
+function enRules(): { kind: AskedSecret; named: RegExp; rules: ReturnType<typeof rulesFor> }[] {
   return EN_SECRETS.map(([kind, secret]) => ({ kind, named: new RegExp(String.raw`\b(?:${secret})\b`, 'i'), rules: rulesFor(secret) }));
 }
 
-function rulesFor(secret: string): { rule: RegExp; typing: Typing }[] {
+/**
+ * Words each rule needs, one small regular expression for each kind of rule, shared by every secret: a rule is tried (and
+ * compiled, at its first use) only for a clause that has them. Compiling the rules was most of what screening a flow's
+ * texts cost: about 200 ms for an operator folder of 400 texts, where running them took 4.
+ */
+const LEADS = {
+  what: /\b(?:what|which)\b/i,
+  share: new RegExp(String.raw`\b(?:${EN_SHARE})\s`, 'i'),
+  sendTo: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s`, 'i'),
+  provide: /\b(?:provide|supply|furnish|present)\s/i,
+  type: new RegExp(String.raw`\b(?:${EN_TYPE})\s`, 'i'),
+  show: new RegExp(String.raw`\b(?:show|display|${EN_SHOW})\s`, 'i'),
+  ask: /\b(?:ask|request|collect|needs?|requires?|must)\b/i,
+  check: /\b(?:confirm|verify|validate|check|spell|drop|put)\s/i,
+  have: /\b(?:have|keep|get)\s/i,
+};
+
+function rulesFor(secret: string): { rule: RegExp; typing: Typing; lead: RegExp }[] {
   return [
-    { rule: new RegExp(String.raw`\b(?:what|which)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:${EN_PART})?${EN_WHOSE}${EN_WORDS}(?:${secret})\b|\b(?:what|which)\s+words?\s+(?:are|is)\s+in\s+${EN_WHOSE}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
-    { rule: new RegExp(String.raw`\b(?:${EN_SHARE})\s+(?!you\b)${EN_TO}(?:${EN_COPY}|${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
-    { rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { lead: LEADS.what, rule: new RegExp(String.raw`\b(?:what|which)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:${EN_PART})?${EN_WHOSE}${EN_WORDS}(?:${secret})\b|\b(?:what|which)\s+words?\s+(?:are|is)\s+in\s+${EN_WHOSE}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { lead: LEADS.share, rule: new RegExp(String.raw`\b(?:${EN_SHARE})\s+(?!you\b)${EN_TO}(?:${EN_COPY}|${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { lead: LEADS.sendTo, rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     // "Email your recovery phrase to support", "Provide the agent with your password".
-    { rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+to\s+(?:${EN_WHOM})\b`, 'i'), typing: 'no' },
-    { rule: new RegExp(String.raw`\b(?:provide|supply|furnish|present)\s+(?:${EN_WHOM})\s+with\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
-    { rule: new RegExp(String.raw`\b(?:${EN_TYPE})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'typed' },
+    { lead: LEADS.sendTo, rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+to\s+(?:${EN_WHOM})\b`, 'i'), typing: 'no' },
+    { lead: LEADS.provide, rule: new RegExp(String.raw`\b(?:provide|supply|furnish|present)\s+(?:${EN_WHOM})\s+with\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { lead: LEADS.type, rule: new RegExp(String.raw`\b(?:${EN_TYPE})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'typed' },
     // "Show the agent your seed phrase"; shown with nobody named, it is for the user's own eyes only in their own app.
-    { rule: new RegExp(String.raw`\b(?:show|display)\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
-    { rule: new RegExp(String.raw`\b(?:${EN_SHOW})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'shown' },
-    { rule: new RegExp(String.raw`\b(?:${EN_ASK})\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { lead: LEADS.show, rule: new RegExp(String.raw`\b(?:show|display)\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { lead: LEADS.show, rule: new RegExp(String.raw`\b(?:${EN_SHOW})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'shown' },
+    { lead: LEADS.ask, rule: new RegExp(String.raw`\b(?:${EN_ASK})\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     // "Confirm your recovery phrase with the agent", "validate your seed phrase at the link below": for someone or somewhere.
-    { rule: new RegExp(String.raw`\b(?:confirm|verify|validate|check|spell|drop|put)\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'for-someone' },
+    { lead: LEADS.check, rule: new RegExp(String.raw`\b(?:confirm|verify|validate|check|spell|drop|put)\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'for-someone' },
     // "Have your recovery phrase ready for the agent": ready for someone (not "at hand before you reinstall the app").
-    { rule: new RegExp(String.raw`\b(?:have|keep|get)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:ready|at\s+hand|handy|nearby)\b`, 'i'), typing: 'for-someone' },
+    { lead: LEADS.have, rule: new RegExp(String.raw`\b(?:have|keep|get)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:ready|at\s+hand|handy|nearby)\b`, 'i'), typing: 'for-someone' },
   ];
 }
 
@@ -568,7 +585,8 @@ export function findRequest(text: string): RequestKind | undefined {
 function findEnglishRequest(clause: string, clauses: readonly string[], at: number): RequestKind | undefined {
   for (const { kind, named, rules: ofKind } of rules!) {
     if (!named.test(clause)) continue;
-    for (const { rule, typing } of ofKind) {
+    for (const { rule, typing, lead } of ofKind) {
+      if (!lead.test(clause)) continue;
       const m = rule.exec(clause);
       if (!m || negatedEn(clause.slice(0, m.index + m[0].length)) || EN_NO_ONE.test(clause.slice(m.index + m[0].length))) continue;
       const after = clause.slice(m.index + m[0].length);
