@@ -23,7 +23,8 @@ export async function parseNow(text: string, name: string, ctx: BaseContext, qui
   // A local time the clocks skipped (02:30 on the night they go forward) is read as the time an hour on: said, as the
   // hours then are for another time than the one given.
   const wall = /[T ](\d{2}):(\d{2})(?!.*(?:Z|[+-]\d{2}(?::?\d{2})?)$)/i.exec(text.trim());
-  if (wall && !quiet && (parsed.hour !== Number(wall[1]) || parsed.minute !== Number(wall[2]))) {
+  // (24:00 is the end of a day, written as ISO-8601 allows: midnight of the next, no skipped time.)
+  if (wall && !quiet && wall[1] !== '24' && (parsed.hour !== Number(wall[1]) || parsed.minute !== Number(wall[2]))) {
     await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('warning.nowSkipped', { name, value: clip(text.trim()), zone: zoneLabel(ctx.userZone()), time: formatDateTime(date.toISOString(), ctx.userZone(), ctx.lang) }));
   }
   return date;

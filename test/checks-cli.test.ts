@@ -104,6 +104,15 @@ describe('wallet-help check', () => {
     expect(zh.stdout).toMatch(/✘ 失败 +clock +你的时钟比服务商的快 4[4-6] 秒\n/);
   });
 
+  it('says a certificate that cannot be trusted is no lost connection: a Wi-Fi sign-in page, an inspecting proxy or the clock (QA: directory authors)', async () => {
+    // The provider's certificate without the CA that trusts it, as behind an intercepting network.
+    const r = await cli(['check', 'connectivity', '--contacts', directory(port), '--timeout', '1000'], { NODE_EXTRA_CA_CERTS: '' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/offline \(tls\)/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('fix: the connection was made, but its security could not be verified: a Wi-Fi that wants you to sign in on a page first');
+    expect(r.stdout).not.toContain('check your internet connection');
+  });
+
   it('warns, not fails, when the provider\'s port refuses: the device is online, the service likely down (QA: script)', async () => {
     const r = await cli(['check', 'connectivity', '--contacts', directory(refusedPort), '--timeout', '1000']);
     expect(r.code).toBe(0);

@@ -598,6 +598,8 @@ describe('directory files: channel values by type, at the official domain, notes
     ['two phone numbers in one (QA: dir/v.yaml)', 'value: "+1 202-555-0199"', 'value: "+1 202-555-0199 +1 900 555 0000"', /a phone channel must give one phone number, .*not "\+1 202-555-0199 \+1 900 555 0000"/],
     ['a phone value that is no number', 'value: "+1 202-555-0199"', 'value: "call me maybe"', /a phone channel must give one phone number/],
     ['an e-mail value that is no address', 'value: security@example.com', 'value: not-an-email', /an email channel must give one e-mail address/],
+    // A mailto: link's fields ("?bcc=…" writes a copy to anyone): the value is the address alone (QA: directory authors).
+    ['an e-mail value with a link\'s fields', 'value: security@example.com', 'value: "security@example.com?bcc=attacker@evil.io"', /an email channel must give one e-mail address/],
     ['a javascript: URL as a web channel', 'value: { en: "App › Me › Security Center › Freeze account", zh: "App › 我的 › 安全中心 › 冻结账户" }', 'value: "javascript:alert(1)"', /a web channel must give one https:\/\/ address or a path in the app/],
     ['a javascript: URL as the Chinese path of a web channel', 'zh: "App › 我的 › 安全中心 › 冻结账户"', 'zh: "javascript:alert(1)"', /a web channel must give one https:\/\/ address or a path in the app/],
     ['an http ticket address', 'value: https://www.example.com/help/ticket', 'value: http://evil.io/ticket', /a ticket channel must give one https:\/\/ address/],
@@ -616,6 +618,15 @@ describe('directory files: channel values by type, at the official domain, notes
       expect(problems.join('\n')).not.toContain('4c0883a6');
     });
   }
+
+  it('keeps full-width addresses and numbers as the ASCII they show, so that verify matches them as anyone types them (QA: directory authors)', async () => {
+    const text = DIRECTORY.replace('value: security@example.com', 'value: ｓｅｃｕｒｉｔｙ@ｅｘａｍｐｌｅ.com');
+    const { directory, problems } = loadDirectoryText(text, 'dir.yaml');
+    expect(problems).toEqual([]);
+    const { verifyContact } = await import('../src/safety/verify.js');
+    expect(verifyContact('security@example.com', directory!.providers).verdict).toBe('official');
+    expect(JSON.stringify(directory)).not.toContain('ｓｅｃｕｒｉｔｙ');
+  });
 
   it('refuses contacts in the provider name and in notes, credentials in addresses, and national phone numbers (QA: hostile directories)', () => {
     const cases: [string, string, string, RegExp][] = [

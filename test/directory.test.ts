@@ -142,6 +142,11 @@ describe('directory files', () => {
       'dir.yaml:5:15: unknown time zone "Asia/Shangai"; use an IANA name such as Asia/Shanghai, Europe/Berlin or America/New_York; did you mean "Asia/Shanghai"?',
     ]);
     expect(problems(SMALL.replace('timezone: Asia/Shanghai', 'timezone: Nowhere/Land'))[0]).toMatch(/America\/New_York$/);
+    // A city filed under another of its zone, and a fixed offset, whose Etc/ zone counts the other way (QA: directory authors:
+    // Asia/Beijing was offered Asia/Kuching, in Malaysia).
+    for (const [zone, meant] of [['Asia/Beijing', 'Asia/Shanghai'], ['Beijing', 'Asia/Shanghai'], ['America/San_Francisco', 'America/Los_Angeles'], ['UTC+8', 'Etc/GMT-8'], ['GMT-5', 'Etc/GMT+5']]) {
+      expect(problems(SMALL.replace('timezone: Asia/Shanghai', `timezone: "${zone}"`))[0], zone).toMatch(new RegExp(`did you mean "${meant!.replace(/[+/]/g, '\\$&')}"\\?$`));
+    }
     // A zone in other letter case is taken, and kept as the zone database writes it (QA: author).
     const { directory: d, problems: p } = loadDirectoryText(SMALL.replace('timezone: Asia/Shanghai', 'timezone: asia/shanghai'), 'dir.yaml');
     expect(p).toEqual([]);
@@ -168,6 +173,9 @@ describe('directory files', () => {
 
   it('refuses an unknown queue, channel type and a bad exception date', () => {
     expect(problems(SMALL.replace('      security:', '      fraud:'))).toEqual(['dir.yaml:16:7: unknown queue "fraud"; queues are payments, account, security, general']);
+    // Misspelt or in capitals: said as the queue meant (QA: directory authors).
+    expect(problems(SMALL.replace('      security:', '      securty:'))).toEqual(['dir.yaml:16:7: unknown queue "securty"; queues are payments, account, security, general; did you mean "security"?']);
+    expect(problems(SMALL.replace('      security:', '      Security:'))[0]).toMatch(/did you mean "security"\?$/);
     expect(problems(SMALL.replace('type: email', 'type: fax'))[0]).toBe('dir.yaml:17:17: the channel type must be one of phone, chat, email, ticket, social, web, not the text "fax"');
     expect(problems(SMALL.replace('"2026-10-01"', '"2026-02-30"'))[0]).toBe('dir.yaml:7:17: the date must be a calendar date written YYYY-MM-DD, such as 2026-10-01');
   });
@@ -352,7 +360,8 @@ describe('contacts in the CLI', () => {
     expect(skipped.code).toBe(0);
     expect(skipped.stderr).toBe('Warning: --now 2026-03-08T02:30: that time does not exist in America/New_York (the clocks went forward over it), so the hours are worked out for 8 Mar 2026, 03:30.\n');
     // A time that exists, one with its offset, and one in a zone without the change: nothing to say.
-    for (const [now, zone] of [['2026-03-08T03:30', 'America/New_York'], ['2026-03-08T02:30-05:00', 'America/New_York'], ['2026-03-08T02:30', 'Asia/Shanghai']]) {
+    // 24:00, the end of a day, is none either (QA: directory authors: it was said to be skipped).
+    for (const [now, zone] of [['2026-03-08T03:30', 'America/New_York'], ['2026-03-08T02:30-05:00', 'America/New_York'], ['2026-03-08T02:30', 'Asia/Shanghai'], ['2026-12-24T24:00', 'UTC']]) {
       expect((await run(['contacts', 'payments', '--now', now!, '--json'], { env: { TZ: zone! } })).stderr, now).toBe('');
     }
     const zh = await run(['--lang', 'zh', 'contacts', 'payments'], { env: { ...env, WALLET_HELP_NOW: '2026-03-08T02:30' } });

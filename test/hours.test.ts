@@ -212,7 +212,14 @@ describe('parseWeeklyHours: errors carry an offset and an explanation', () => {
       '09:00-15:00 on Fr overlaps 09:00-18:00 on Fr: opening hours must not overlap. To give Fr hours of its own, leave it out of the rule for the other days: "Mo-Th 09:00-18:00; Fr 09:00-15:00"',
     );
     expect(parseError('Mo-Su 10:00-20:00; Sa,Su 10:00-16:00').message).toMatch(/: "Mo-Fr 10:00-20:00; Sa,Su 10:00-16:00"$/);
-    expect(parseError('We 17:00-19:00; Mo-Fr 09:00-12:00,13:00-18:00').message).toMatch(/To give We hours of its own, .*: "Mo,Tu,Th,Fr 09:00-12:00,13:00-18:00; We 17:00-19:00"$/);
+    expect(parseError('We 17:00-19:00; Mo-Fr 09:00-12:00,13:00-18:00').message).toMatch(/To give We hours of its own, .*: "We 17:00-19:00; Mo,Tu,Th,Fr 09:00-12:00,13:00-18:00"$/);
+    // Every other rule stays as it was: the suggestion dropped Saturday, or the weekdays (QA: directory authors).
+    const suggested = (text: string) => /: "([^"]+)"$/.exec(parseError(text).message)?.[1];
+    expect(suggested('Mo-Fr 09:00-18:00; Sa 10:00-14:00; Fr 09:00-15:00')).toBe('Mo-Th 09:00-18:00; Sa 10:00-14:00; Fr 09:00-15:00');
+    expect(suggested('Sa-Su 10:00-12:00; Mo-Fr 09:00-18:00; Sa 11:00-13:00')).toBe('Su 10:00-12:00; Mo-Fr 09:00-18:00; Sa 11:00-13:00');
+    for (const text of ['Mo-Fr 09:00-18:00; Sa 10:00-14:00; Fr 09:00-15:00', 'Sa-Su 10:00-12:00; Mo-Fr 09:00-18:00; Sa 11:00-13:00', 'Mo-Su 10:00-20:00; Sa,Su 10:00-16:00']) {
+      expect(parseWeeklyHours(suggested(text)!).ok, text).toBe(true);
+    }
     // The same days twice, or ranges of one rule, are no such case: merge or fix the times.
     expect(parseError('Mo-Fr 09:00-18:00; Mo-Fr 17:00-19:00').message).toMatch(/merge them into one range or fix the times$/);
     expect(parseError('Mo 09:00-12:00,11:00-13:00').message).toMatch(/merge them into one range or fix the times$/);

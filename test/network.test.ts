@@ -287,14 +287,14 @@ describe('checkConnectivity: layer by layer', () => {
 
   it('is offline at tls without the CA: the certificate is not trusted', async () => {
     const r = await checkConnectivity({ apiHost: LOOPBACK, apiPort: secure.port }, BASE);
-    expect(r).toMatchObject({ result: 'offline', failedLayer: 'tls' });
+    expect(r).toMatchObject({ result: 'offline', failedLayer: 'tls', certificateProblem: true });
     expect(layers(r)).toEqual(['dns', 'tcp', 'tls']);
     expect(timing(r, 'tls')).toMatchObject({ ok: false, detail: expect.stringMatching(/certificate not trusted/) });
   });
 
   it('is offline at tls when the certificate belongs to another name (interception)', async () => {
     const r = await checkConnectivity({ apiHost: 'api.wallet.test', apiPort: secure.port }, { ...BASE, ca: TEST_CERT, lookup: resolveTo127([]) });
-    expect(r).toMatchObject({ result: 'offline', failedLayer: 'tls' });
+    expect(r).toMatchObject({ result: 'offline', failedLayer: 'tls', certificateProblem: true });
     expect(timing(r, 'tls')?.detail).toMatch(/another host.*ERR_TLS_CERT_ALTNAME_INVALID/);
   });
 
@@ -349,6 +349,7 @@ describe('checkConnectivity: layer by layer', () => {
       const r = await checkConnectivity({ apiHost: LOOPBACK, apiPort: silent.port }, { ...BASE, ca: TEST_CERT, timeoutMs: SHORT });
       expect(elapsedSince(started)).toBeLessThan(SHORT + MARGIN);
       expect(r).toMatchObject({ result: 'offline', failedLayer: 'tls' });
+      expect(r.certificateProblem).toBeUndefined();
       expect(timing(r, 'tls')?.detail).toMatch(new RegExp(`TLS handshake with 127\\.0\\.0\\.1:${silent.port}: no answer within ${SHORT} ms`));
       // The check hung up: the server sees its end close.
       expect(accepted).toHaveLength(1);

@@ -38,7 +38,7 @@ describe('problem catalogues', () => {
     const params = { what: { key: 'what.questionText', params: { id: 'network' } }, found: { key: 'found.list' } } as const;
     expect(problemTranslator('en')('check.notMapping', params)).toBe('the text of question "network" must be a mapping (key: value pairs), not a list');
     expect(problemTranslator('zh')('check.notMapping', params)).toBe('问题“network”的文本必须是映射（key: value 键值对），而不是列表');
-    expect(problemTranslator('zh')('dir.unknownQueue', { queue: 'vip', queues: { list: ['payments', 'account'] } })).toBe(
+    expect(problemTranslator('zh')('dir.unknownQueue', { queue: 'vip', queues: { list: ['payments', 'account'] }, hint: '' })).toBe(
       '未知的客服团队“vip”；可用的客服团队：payments、account',
     );
   });

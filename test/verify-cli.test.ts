@@ -97,6 +97,29 @@ describe('wallet-help verify', () => {
     expect(JSON.parse(other.stdout).verdict).toBe('unknown');
   });
 
+  it('with a provider chosen, calls another provider\'s official contact in the directory official, and says whose (QA: directory authors)', async () => {
+    const dir = [
+      'providers:',
+      '  - id: lumen-pay',
+      '    name: Lumen Pay',
+      '    website: https://www.lumenpay.example/help',
+      '    timezone: Asia/Shanghai',
+      '    queues: { security: [{ type: phone, value: "+1 212-555-0199", hours: "24/7" }] }',
+      '  - id: lumen-pro',
+      '    name: Lumen Pro',
+      '    website: https://www.lumenpro.example/help',
+      '    timezone: Europe/London',
+      '    queues: { security: [{ type: phone, value: "+1 212-555-0198", hours: "24/7" }] }',
+      '',
+    ].join('\n');
+    const files = { 'multi.yaml': dir };
+    const r = await run(['--contacts', 'multi.yaml', '--provider', 'lumen-pay', 'verify', '+1 212-555-0198', '--json'], { files });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'official', match: { provider: 'lumen-pro' } });
+    // A number one digit from both is still a look-alike.
+    expect((await run(['--contacts', 'multi.yaml', '--provider', 'lumen-pay', 'verify', '+1 212-555-0197', '--json'], { files })).code).toBe(4);
+  });
+
   it('compares national numbers once the country is known', async () => {
     const r = await run(['verify', '020', '7946', '0321', '--country', 'GB', '--json']);
     expect(r.code).toBe(0);

@@ -258,6 +258,17 @@ describe('look-alikes', () => {
     expect(verify('ex\u0430mple.com.account-verify.io').reasons).toEqual(['homoglyph', 'subdomain-trick']);
   });
 
+  it('extra-recipient: an official address whose mailto: link also writes to another one (QA: directory authors)', () => {
+    for (const field of ['bcc', 'cc', 'to', 'BCC']) {
+      const r = expectLookalike(`mailto:support@example.com?${field}=attacker@evil.io`, 'extra-recipient');
+      expect(r.match?.value).toBe('support@example.com');
+    }
+    expect(verify('mailto:support@example.com?bcc=Attacker@Evil.io&subject=help').verdict).toBe('lookalike');
+    // A subject, or a copy to another listed address, writes to no one else.
+    expectOfficial('mailto:support@example.com?subject=Help%20please', { queue: 'general', type: 'email', value: 'support@example.com' });
+    expectOfficial('mailto:support@example.com?cc=payments@example.com', { queue: 'general', type: 'email', value: 'support@example.com' });
+  });
+
   it('redirect: an official link that carries another site, where it can pass the visitor on to (QA: user)', () => {
     for (const input of [
       'https://www.example.com/redirect?url=https://evil.io',

@@ -55,6 +55,11 @@ export interface ConnectivityResult {
   failedLayer?: 'dns' | 'tcp' | 'tls' | 'http';
   /** Why the result is `unknown` (and only then). */
   unknownReason?: 'name-not-found' | 'refused';
+  /**
+   * An `offline` at tls because of the certificate (not trusted, for another host, expired or not yet valid): something
+   * answered, but its security could not be verified, as a Wi-Fi sign-in page, an inspecting proxy or a wrong clock does.
+   */
+  certificateProblem?: true;
   timings: CheckTiming[];
   httpStatus?: number;
   viaProxy?: string;
@@ -694,8 +699,12 @@ export async function checkConnectivity(target: ConnectivityTarget, opts: CheckO
     if (connected.retried) unstable = true;
 
     // TLS
-    const secure = await layer('tls', `TLS handshake with ${authority(host, port)}`, (signal) => tlsHandshake(ctx, connected.socket, host, signal), tlsSummary);
-    if (!secure) return finish('offline', { failedLayer: 'tls' });
+    let tlsError: string | undefined;
+    const secure = await layer('tls', `TLS handshake with ${authority(host, port)}`, (signal) => tlsHandshake(ctx, connected.socket, host, signal).catch((err: unknown) => {
+      tlsError = errorCode(err);
+      throw err;
+    }), tlsSummary);
+    if (!secure) return finish('offline', { failedLayer: 'tls', ...(tlsError !== undefined && Object.hasOwn(TLS_HINTS, tlsError) ? { certificateProblem: true as const } : {}) });
     secure.destroy();
 
     // HTTP status of the status URL

@@ -75,8 +75,8 @@ class HoursSyntaxError extends Error {
 /** A parsed range that remembers where it was written, for overlap messages. */
 interface SourcedRange extends TimeRange {
   offset: number;
-  /** The weekly rule it was written in: its days and all its ranges. */
-  rule?: { days: readonly boolean[]; ranges: readonly SourcedRange[] };
+  /** The weekly rule it was written in: its days, all its ranges, and where it stands in the text (start and end). */
+  rule?: { days: readonly boolean[]; ranges: readonly SourcedRange[]; span: readonly [number, number] };
 }
 
 /** A range as seen on one particular day: its own range, or the spill of the previous day's. */
@@ -353,10 +353,10 @@ function daySelector(days: readonly boolean[]): string {
 
 /**
  * For two overlapping rules where one covers some of the other's days with other hours ("Mo-Fr 09:00-18:00;
- * Fr 09:00-15:00", a short Friday), the hours written so that they do not overlap: the wider rule without those
- * days, then the narrower one. Undefined for any other overlap.
+ * Fr 09:00-15:00", a short Friday), the whole `text` written so that they do not overlap: the wider rule without
+ * those days, every other rule as it was. Undefined for any other overlap.
  */
-function narrowerRule(a: DayItem, b: DayItem): { days: string; fixed: string } | undefined {
+function narrowerRule(a: DayItem, b: DayItem, text: string): { days: string; fixed: string } | undefined {
   const [ra, rb] = [a.source.rule, b.source.rule];
   if (a.spill || b.spill || !ra || !rb || ra === rb) return undefined;
   const within = (x: readonly boolean[], y: readonly boolean[]) => x.every((on, d) => !on || y[d]) && x.some((on, d) => on !== y[d]);
@@ -364,11 +364,11 @@ function narrowerRule(a: DayItem, b: DayItem): { days: string; fixed: string } |
   if (!narrow || !wide) return undefined;
   const rest = wide.days.map((on, d) => on && !narrow.days[d]);
   const days = daySelector(narrow.days);
-  return { days, fixed: `${daySelector(rest)} ${rangesText(wide.ranges)}; ${days} ${rangesText(narrow.ranges)}` };
+  return { days, fixed: `${text.slice(0, wide.span[0])}${daySelector(rest)} ${rangesText(wide.ranges)}${text.slice(wide.span[1])}`.trim() };
 }
 
 /** Finds overlapping items of one day; returns the error to report, at the later-written range. */
-function findOverlap(items: DayItem[], day: number | null): HoursSyntaxError | null {
+function findOverlap(items: DayItem[], day: number | null, text = ''): HoursSyntaxError | null {
   const sorted = [...items].sort((a, b) => a.start - b.start || a.end - b.end);
   let best: HoursSyntaxError | null = null;
   let reach: DayItem | null = null;
@@ -376,7 +376,7 @@ function findOverlap(items: DayItem[], day: number | null): HoursSyntaxError | n
     if (reach && item.start < reach.end) {
       const [earlier, later] = reach.source.offset <= item.source.offset ? [reach, item] : [item, reach];
       const params = { later: describeItem(later, day), earlier: describeItem(earlier, day) };
-      const narrower = day === null ? undefined : narrowerRule(earlier, later);
+      const narrower = day === null ? undefined : narrowerRule(earlier, later, text);
       const error = narrower
         ? new HoursSyntaxError('hours.overlapNarrower', { ...params, ...narrower }, later.source.offset)
         : new HoursSyntaxError('hours.overlap', params, later.source.offset);
@@ -421,7 +421,8 @@ function parseWeeklyOrThrow(text: string): WeeklyHours {
     const ruleOffset = sc.pos;
     const rule = parseRule(sc);
     ruleCount++;
-    if (rule.kind === 'ranges') for (const r of rule.ranges) r.rule = { days: rule.days, ranges: rule.ranges };
+    const span = [ruleOffset, ruleOffset + text.slice(ruleOffset, ruleEnd).trimEnd().length] as const;
+    if (rule.kind === 'ranges') for (const r of rule.ranges) r.rule = { days: rule.days, ranges: rule.ranges, span };
     if (rule.kind === 'always') {
       for (const ranges of perDay) ranges.push({ start: 0, end: MINUTES_PER_DAY, offset: ruleOffset });
     } else {
@@ -448,7 +449,7 @@ function parseWeeklyOrThrow(text: string): WeeklyHours {
         items.push({ start: 0, end: r.end - MINUTES_PER_DAY, source: r, ownerDay: prev, spill: true });
       }
     }
-    const error = findOverlap(items, d);
+    const error = findOverlap(items, d, text);
     if (error && (!firstError || error.offset < firstError.offset)) firstError = error;
   }
   if (firstError) throw firstError;

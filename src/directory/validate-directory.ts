@@ -83,7 +83,9 @@ function readProvider(c: Checker, raw: unknown, path: PathKey[]): Provider | und
   for (const [queue, channelsRaw] of Object.entries(queuesRaw ?? {})) {
     const qpath = [...path, 'queues', queue];
     if (!(QUEUES as readonly string[]).includes(queue)) {
-      c.report(qpath, 'dir.unknownQueue', { queue, queues: list(QUEUES) }, 'key');
+      // "Payments:" or "securty:": said as the queue it likely means, as a misspelt key is.
+      const meant = QUEUES.find((q) => q === queue.toLowerCase().trim());
+      c.report(qpath, 'dir.unknownQueue', { queue, queues: list(QUEUES), hint: meant ? problemDidYouMean(meant, [meant]) : problemDidYouMean(queue, QUEUES) }, 'key');
       continue;
     }
     const items = c.array(channelsRaw, qpath, ref('what.queueChannels', { queue }), 1);
@@ -152,7 +154,10 @@ function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: st
  */
 function readValue(c: Checker, raw: unknown, type: ChannelType | undefined, path: PathKey[], official: Official | undefined): string | Localized | undefined {
   if (!isPlainObject(raw)) {
-    const value = c.string(raw, path, 'what.channelValue');
+    const given = c.string(raw, path, 'what.channelValue');
+    // Full-width letters and digits ("ｐａｙｍｅｎｔｓ@…", "＋８６ …", as a Chinese keyboard types them) are the address they show,
+    // and verify reads them so: the directory keeps them as ASCII, so that the address typed by anyone matches.
+    const value = given !== undefined && type !== 'chat' && type !== 'web' ? given.normalize('NFKC') : given;
     if (value === undefined || !type || !checkValue(c, type, value, path, official)) return undefined;
     // An address is shown as an address: "mailto:" is how a web page links to it, not part of it.
     return type === 'email' ? value.trim().replace(/^mailto:/i, '') : value;
@@ -201,7 +206,8 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
       }
       break;
     case 'email':
-      ok = kind === 'email';
+      // The address alone: "?subject=…" or "?bcc=…" after it is a link's, and a copy to anyone.
+      ok = kind === 'email' && !value.includes('?');
       if (!ok) c.report(path, 'dir.emailValue', { value: shown });
       break;
     case 'ticket':
@@ -318,6 +324,15 @@ function readExceptions(c: Checker, raw: unknown, path: PathKey[]): DateExceptio
   return out;
 }
 
+/** Cities people write as a zone that the zone database names by another city of the same zone (lower case, no spaces). */
+const ZONE_OF_CITY: Readonly<Record<string, string>> = {
+  beijing: 'Asia/Shanghai', peking: 'Asia/Shanghai', shenzhen: 'Asia/Shanghai', guangzhou: 'Asia/Shanghai', hangzhou: 'Asia/Shanghai', chengdu: 'Asia/Shanghai', wuhan: 'Asia/Shanghai', nanjing: 'Asia/Shanghai', china: 'Asia/Shanghai',
+  hongkong: 'Asia/Hong_Kong', macau: 'Asia/Macau', taipei: 'Asia/Taipei', newdelhi: 'Asia/Kolkata', delhi: 'Asia/Kolkata', mumbai: 'Asia/Kolkata', bangalore: 'Asia/Kolkata', osaka: 'Asia/Tokyo', kyoto: 'Asia/Tokyo',
+  washington: 'America/New_York', boston: 'America/New_York', miami: 'America/New_York', sanfrancisco: 'America/Los_Angeles', seattle: 'America/Los_Angeles', dallas: 'America/Chicago', houston: 'America/Chicago',
+  munich: 'Europe/Berlin', frankfurt: 'Europe/Berlin', hamburg: 'Europe/Berlin', geneva: 'Europe/Zurich', milan: 'Europe/Rome', barcelona: 'Europe/Madrid', manchester: 'Europe/London', edinburgh: 'Europe/London',
+  abudhabi: 'Asia/Dubai',
+};
+
 /** Two to five capitals, such as BST, CST or CEST: an abbreviation (UTC, GMT and UCT are names). */
 const ZONE_ABBREVIATION = /^(?!(?:UTC|GMT|UCT)$)[A-Z]{2,5}$/;
 
@@ -330,7 +345,12 @@ function readZone(c: Checker, raw: unknown, path: PathKey[]): string | undefined
     return undefined;
   }
   if (!isValidTimeZone(zone)) {
-    c.report(path, 'dir.unknownZone', { zone, hint: problemDidYouMean(zone, Intl.supportedValuesOf('timeZone')) });
+    // A city people name that the zone database files under another ("Asia/Beijing" is Asia/Shanghai), or a fixed offset
+    // ("UTC+8", whose Etc/ zone counts the other way: Etc/GMT-8); else the closest name.
+    const city = ZONE_OF_CITY[zone.split('/').pop()!.toLowerCase().replace(/[\s_-]/g, '')];
+    const offset = /^(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?00)?$/i.exec(zone.trim());
+    const meant = city ?? (offset && Number(offset[2]) <= 14 ? `Etc/GMT${offset[1] === '+' ? '-' : '+'}${Number(offset[2])}` : undefined);
+    c.report(path, 'dir.unknownZone', { zone, hint: meant !== undefined && isValidTimeZone(meant) ? problemDidYouMean(meant, [meant]) : problemDidYouMean(zone, Intl.supportedValuesOf('timeZone')) });
     return undefined;
   }
   // As written, but in the zone database's letter case ("asia/shanghai" is shown as Asia/Shanghai). Only the case:

@@ -212,7 +212,7 @@ export const problemsEn = {
   // directory files: problems
   'dir.providerTwice': 'provider id "{id}" is used twice; give each provider its own id',
   'dir.exampleBool': 'example must be true or false',
-  'dir.unknownQueue': 'unknown queue "{queue}"; queues are {queues}',
+  'dir.unknownQueue': 'unknown queue "{queue}"; queues are {queues}{hint}',
   'dir.serviceHours': 'service hours: {problem}',
   'dir.exceptionHours': 'exception hours: {problem}',
   'dir.languageTag': 'language "{language}" must be a language tag such as en, zh or zh-HK',
@@ -502,7 +502,7 @@ export const problemsZh: Record<ProblemKey, string> = {
 
   'dir.providerTwice': '服务商编号“{id}”用了两次；请给每个服务商各自的编号',
   'dir.exampleBool': 'example 只能是 true 或 false',
-  'dir.unknownQueue': '未知的客服团队“{queue}”；可用的客服团队：{queues}',
+  'dir.unknownQueue': '未知的客服团队“{queue}”；可用的客服团队：{queues}{hint}',
   'dir.serviceHours': '服务时间：{problem}',
   'dir.exceptionHours': '例外日期的服务时间：{problem}',
   'dir.languageTag': '语言“{language}”必须是语言标签，例如 en、zh 或 zh-HK',

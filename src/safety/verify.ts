@@ -62,7 +62,7 @@ import '../core.js';
 
 export type ContactKind = 'phone' | 'email' | 'url' | 'handle';
 export type Verdict = 'official' | 'lookalike' | 'unknown' | 'invalid';
-export type LookalikeReason = 'brand-with-extra-words' | 'edit-distance' | 'other-tld' | 'homoglyph' | 'punycode' | 'subdomain-trick' | 'redirect' | 'similar-number';
+export type LookalikeReason = 'brand-with-extra-words' | 'edit-distance' | 'other-tld' | 'homoglyph' | 'punycode' | 'subdomain-trick' | 'redirect' | 'extra-recipient' | 'similar-number';
 /**
  * Why a contact could not be compared: a national phone number without its country, or a handle without
  * its platform ("@name") where the directory lists that name on a platform (anyone may hold it on another).
@@ -91,7 +91,7 @@ export interface VerifyResult {
   reasons: (LookalikeReason | UnknownReason)[];
 }
 
-const REASON_ORDER: readonly LookalikeReason[] = ['brand-with-extra-words', 'edit-distance', 'other-tld', 'homoglyph', 'punycode', 'subdomain-trick', 'redirect', 'similar-number'];
+const REASON_ORDER: readonly LookalikeReason[] = ['brand-with-extra-words', 'edit-distance', 'other-tld', 'homoglyph', 'punycode', 'subdomain-trick', 'redirect', 'extra-recipient', 'similar-number'];
 const MAX_INPUT = 256;
 
 /**
@@ -173,7 +173,8 @@ interface Host {
 
 type Parsed =
   | { kind: 'phone'; e164: string | null; callingCode: string; national: string }
-  | { kind: 'email'; local: string; host: Host; address: string }
+  /** `copies`: other addresses a mailto: link also writes to (its to, cc and bcc fields). */
+  | { kind: 'email'; local: string; host: Host; address: string; copies: string[] }
   | { kind: 'url'; host: Host; userinfo: string; path: string; carries: Host | null }
   | { kind: 'handle'; platform: string | null; handle: string };
 
@@ -284,12 +285,19 @@ function carriedHost(url: URL, own: Host): Host | null {
 }
 
 function parseEmail(text: string): Parsed | null {
-  const m = /^(?:mailto:)?([^\s@]{1,64})@([^\s@?]+)(?:\?.*)?$/i.exec(text);
+  const m = /^(?:mailto:)?([^\s@]{1,64})@([^\s@?]+)(?:\?(.*))?$/i.exec(text);
   if (!m) return null;
   const host = makeHost(domainToASCII(m[2]!));
   if (!host || host.isIp || !plausibleBareHost(host)) return null;
   const local = m[1]!.toLowerCase();
-  return { kind: 'email', local, host, address: `${local}@${host.ascii}` };
+  const address = `${local}@${host.ascii}`;
+  // "mailto:support@example.com?bcc=someone@evil.io" writes to the official address and to another one as well.
+  const copies: string[] = [];
+  for (const [name, value] of new URLSearchParams(m[3] ?? '')) {
+    if (!/^(?:to|cc|bcc)$/i.test(name)) continue;
+    for (const other of value.split(/[,;]/)) if (other.trim() !== '' && other.trim().toLowerCase() !== address) copies.push(other.trim());
+  }
+  return { kind: 'email', local, host, address, copies };
 }
 
 function parsePhone(text: string, country: CountryCode | undefined): Parsed | 'garbage' | null {
@@ -643,6 +651,9 @@ export function verifyContact(input: string, providers: readonly Provider[], opt
     }
     case 'email': {
       const same = all.find((c) => c.parsed.kind === 'email' && c.parsed.address === parsed.address);
+      // Official, but also sending a copy to an address the directory does not list: whoever gets the copy reads it all.
+      const unlisted = parsed.copies.filter((copy) => !all.some((c) => c.parsed.kind === 'email' && c.parsed.address === copy.toLowerCase()));
+      if (same && unlisted.length > 0) return result('lookalike', same, ['extra-recipient']);
       if (same) return result('official', same);
       if (parsed.host.domain !== null && !isShared(parsed.host) && all.some((c) => hostOf(c.parsed)?.domain === parsed.host.domain)) return result('unknown');
       break;

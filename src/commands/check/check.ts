@@ -92,7 +92,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
         // The result in the user's words (the code stays in `result`); the layer that failed, as measured.
         // An unknown result says why: a refused connection is the provider's side, a name not found may be this network's.
         detail: `${t('summary.label', { label: targets.apiHost, value: withMeasuredDetail(t, r.unknownReason === 'refused' ? 'check.measured.unknownRefused' : `check.measured.${r.result}`, r.failedLayer ? `(${r.failedLayer})` : undefined) })} — ${timing}`,
-        ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? 'checkcmd.fix.offline' : r.result === 'unknown' ? (r.unknownReason === 'refused' ? 'checkcmd.fix.refused' : 'checkcmd.fix.nameNotFound') : 'checkcmd.fix.unstable') }),
+        ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? (r.certificateProblem ? 'checkcmd.fix.offlineTls' : 'checkcmd.fix.offline') : r.result === 'unknown' ? (r.unknownReason === 'refused' ? 'checkcmd.fix.refused' : 'checkcmd.fix.nameNotFound') : 'checkcmd.fix.unstable') }),
         timings: r.timings,
       });
     } else if (name === 'clock') {

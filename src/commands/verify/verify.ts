@@ -29,7 +29,9 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
     throw new UsageError('invalid_country', t('verify.badCountry', { country: clip(opts.country) }), { value: clip(opts.country) });
   }
   const { directory, provider } = await ctx.provider();
-  const providers = ctx.providerChosen ? [provider] : directory.providers;
+  // The chosen provider first; another provider's official contact in the same directory is official too, and said to be
+  // whose (before, it was called a look-alike of the chosen one's).
+  const providers = ctx.providerChosen ? [provider, ...directory.providers.filter((p) => p !== provider)] : directory.providers;
   const result = verifyContact(opts.contact, providers, opts.country ? { defaultCountry: opts.country.toUpperCase() } : {});
   const matched = result.match ? providers.find((p) => p.id === result.match!.provider) : undefined;
   const source = matched?.website ?? provider.website;
