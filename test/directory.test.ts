@@ -171,6 +171,16 @@ describe('directory files', () => {
     expect(problems(SMALL.replace('"Mo-Fr 09:00-18:00"', '""'))[0]).toMatch(/^dir\.yaml:12:18: the service hours must be a non-empty text/);
   });
 
+  it('reads hours typed with full-width colons, semicolons and commas as the ASCII they show (QA: directory authors)', () => {
+    const text = SMALL.replace('hours: "Mo-Fr 09:00-18:00"', 'hours: "Mo-Fr 09：00-12：00，13：00-18：00；Sa 10：00-14：00"');
+    expect(text).not.toBe(SMALL);
+    const { directory: d, problems: p } = loadDirectoryText(text, 'dir.yaml');
+    expect(p).toEqual([]);
+    const weekly = d!.providers[0]!.queues.payments![0]!.weekly;
+    expect(weekly.kind === 'weekly' && weekly.days[5]).toEqual([{ start: 600, end: 840 }]);
+    expect(d!.providers[0]!.queues.payments![0]!.hours).toBe('Mo-Fr 09:00-12:00,13:00-18:00;Sa 10:00-14:00');
+  });
+
   it('refuses an unknown queue, channel type and a bad exception date', () => {
     expect(problems(SMALL.replace('      security:', '      fraud:'))).toEqual(['dir.yaml:16:7: unknown queue "fraud"; queues are payments, account, security, general']);
     // Misspelt or in capitals: said as the queue meant (QA: directory authors).

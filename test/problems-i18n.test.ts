@@ -148,8 +148,8 @@ describe('problems in Chinese', () => {
   it('a broken directory: the same problems at the same places, hours errors inside the value', () => {
     const { en, zh } = both((lang) => loadDirectoryText(DIRECTORY, 'dir.yaml', 'dir.yaml', lang).problems);
     expect(en).toEqual([
-      'dir.yaml:2:9: the provider id "Acme Pay" must use lowercase letters, digits and single dashes (like "record-status")',
-      'dir.yaml:4:14: the official website must use https://, so users can trust the page they check the contacts on',
+      'dir.yaml:2:9: the provider id "Acme Pay" must use lowercase letters, digits and single dashes (like "acme-pay")',
+      'dir.yaml:4:14: the official website must use https://: users trust what it shows, and an http:// page can be changed on its way to them',
       'dir.yaml:5:15: unknown time zone "Mars/Olympus"; use an IANA name such as Asia/Shanghai, Europe/Berlin or America/New_York',
       'dir.yaml:12:17: the date must be a calendar date written YYYY-MM-DD, such as 2026-10-01',
       'dir.yaml:7:7: unknown queue "vip"; queues are payments, account, security, general',
@@ -157,8 +157,8 @@ describe('problems in Chinese', () => {
       'dir.yaml:10:68: service hours: 11:00-18:00 on Mo overlaps 09:00-12:00 on Mo: opening hours must not overlap; merge them into one range or fix the times',
     ]);
     expect(zh).toEqual([
-      'dir.yaml:2:9: 服务商编号（id）“Acme Pay”只能使用小写字母、数字和单个短横线（例如“record-status”）',
-      'dir.yaml:4:14: 官方网站必须使用 https://，用户才能信任用来核对联系方式的页面',
+      'dir.yaml:2:9: 服务商编号（id）“Acme Pay”只能使用小写字母、数字和单个短横线（例如“acme-pay”）',
+      'dir.yaml:4:14: 官方网站必须使用 https://：用户会信任它显示的内容，而 http:// 页面在传输途中可能被篡改',
       'dir.yaml:5:15: 未知的时区“Mars/Olympus”；请使用 IANA 时区名，例如 Asia/Shanghai、Europe/Berlin 或 America/New_York',
       'dir.yaml:12:17: 日期必须是 YYYY-MM-DD 格式的有效日期，例如 2026-10-01',
       'dir.yaml:7:7: 未知的客服团队“vip”；可用的客服团队：payments、account、security、general',
@@ -170,7 +170,7 @@ describe('problems in Chinese', () => {
   it('file-level problems: YAML syntax, duplicate keys, aliases, encoding', () => {
     // A mistake with advice is advised in the language; one without is the parser's words after a Chinese lead.
     expect(both((lang) => parseLocatedYaml('a: [1, 2\n', 'x.yaml', lang).problems).zh).toEqual(['x.yaml:2:1: 用 [ ] 写的列表或用 { } 写的映射没有结束：请补上缺少的“]”，或者把它后面的行缩进到比它的键更靠右']);
-    const syntax = both((lang) => parseLocatedYaml('a: "x" y\n', 'x.yaml', lang).problems);
+    const syntax = both((lang) => parseLocatedYaml('a: [x] y\n', 'x.yaml', lang).problems);
     expect(syntax.zh[0]).toMatch(/^x\.yaml:\d+:\d+: 无法按 YAML 读取该文件：\S/);
     expect(syntax.zh[0]?.replace(/^.*：/, '')).toBe(syntax.en[0]?.replace(/^x\.yaml:\d+:\d+: /, ''));
     expect(both((lang) => parseLocatedYaml('a: 1\na: 2\n', 'x.yaml', lang).problems).zh).toEqual(['x.yaml:2:1: 同一个映射中键“a”出现了两次；请只保留一个']);

@@ -137,7 +137,10 @@ describe('flow validation', () => {
     expect(loadFlowText(GOOD.replace('    text: { en: Network?', '\ttext: { en: Network?'), 'flows/tiny.yaml', 'zh').problems.map(formatProblem)).toEqual([
       'flows/tiny.yaml:8:1: 这一行用了制表符（Tab）缩进；YAML 只能用空格缩进',
     ]);
-    expect(one(GOOD.replace('start: network', 'start: "network" now'))).toBe('flows/tiny.yaml:5:18: Unexpected scalar at node end');
+    // Text after a closing quote, as when an address is pasted with its name in quotes (QA: directory authors).
+    expect(one(GOOD.replace('start: network', 'start: "network" now'))).toBe('flows/tiny.yaml:5:18: the text goes on after its closing ": put the whole value in quotes, and write a quote inside it as \\" (or the value in single quotes)');
+    // What no advice fits is passed on as the parser says it.
+    expect(one(GOOD.replace('start: network', 'start: [network] now'))).toMatch(/^flows\/tiny\.yaml:5:\d+: Unexpected scalar at node end$/);
     // A key line with a Chinese colon or none followed by a space, a bracket too many, a bracket never closed (QA: scripts and authors).
     expect(one(GOOD.replace('start: network', 'start：network'))).toMatch(/^flows\/tiny\.yaml:5:1: a key here has no ": " \(a colon and a space\) before its value: write "key: value", with an ASCII colon ":" \(not "："\)/);
     expect(one(GOOD.replace('version: 1', 'version:1'))).toMatch(/^flows\/tiny\.yaml:\d+:1: a key here has no ": " \(a colon and a space\)/);

@@ -197,7 +197,9 @@ export class Checker {
     const s = this.string(value, path, what);
     if (s === undefined) return undefined;
     if (!ID_PATTERN.test(s)) {
-      this.report(path, 'check.badId', { what: whatRef(what), value: clip(s, 40) }, which);
+      // The example is the id written right ("Acme Pay" → "acme-pay"), when there are letters or digits to make it of.
+      const example = s.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'record-status';
+      this.report(path, 'check.badId', { what: whatRef(what), value: clip(s, 40), example }, which);
       return undefined;
     }
     // An id is typed, echoed and logged everywhere: one shaped like a secret (64 hex digits) would be refused as one.

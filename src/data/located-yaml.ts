@@ -458,7 +458,10 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
     case 'UNEXPECTED_TOKEN': {
       const close = /^Unexpected flow-(map|seq)-end token/.exec(detail)?.[1];
       if (close) return message('yaml.extraClose', { char: close === 'map' ? '}' : ']', open: close === 'map' ? '{' : '[' });
-      return afterRoot ? message('yaml.afterEnd') : message('yaml.syntax', { detail });
+      if (afterRoot) return message('yaml.afterEnd');
+      // 'value: "Lumen Pay" <pay@…>', 'start: "network" now': text after a closing quote.
+      const quote = /["']$/.exec(source.slice(0, e.pos[0]).trimEnd())?.[0];
+      return quote && / at node end$/.test(detail) ? message('yaml.afterQuote', { quote }) : message('yaml.syntax', { detail });
     }
     case 'BAD_SCALAR_START': {
       const char = /reserved character (\S)/.exec(detail)?.[1];

@@ -115,7 +115,7 @@ function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: st
   const hoursText = c.string(ch.hours, [...path, 'hours'], 'what.hours');
   let weekly;
   if (hoursText !== undefined) {
-    const parsed = parseWeeklyHours(hoursText);
+    const parsed = parseWeeklyHours(halfWidth(hoursText));
     if (parsed.ok) weekly = parsed.value;
     else reportAt(c, [...path, 'hours'], hoursText, parsed.error, 'dir.serviceHours');
   }
@@ -141,7 +141,7 @@ function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: st
     });
   }
   if (!type || value === undefined || hoursText === undefined || !weekly || !timezone) return undefined;
-  const channel: Channel = { type, value, hours: hoursText, timezone, weekly, exceptions, languages };
+  const channel: Channel = { type, value, hours: halfWidth(hoursText), timezone, weekly, exceptions, languages };
   if (response) channel.response = response;
   if (cost) channel.cost = cost;
   return channel;
@@ -317,11 +317,19 @@ function readExceptions(c: Checker, raw: unknown, path: PathKey[]): DateExceptio
     }
     if (date) dates.add(date);
     if (!date || hoursText === undefined) return;
-    const parsed = parseDayRanges(hoursText);
+    const parsed = parseDayRanges(halfWidth(hoursText));
     if (!parsed.ok) reportAt(c, [...path, i, 'hours'], hoursText, parsed.error, 'dir.exceptionHours');
     else out.push({ date, ranges: parsed.value, ...(note ? { note } : {}) });
   });
   return out;
+}
+
+/**
+ * Hours typed on a Chinese keyboard ("09：00-18：00；Sa 10：00-14：00"), read as the ASCII they show: full-width forms
+ * one for one (so a problem's column is still where it is written), and the ideographic space.
+ */
+function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 /** Cities people write as a zone that the zone database names by another city of the same zone (lower case, no spaces). */
