@@ -120,6 +120,10 @@ describe('directory files', () => {
     expect([directory !== undefined, p]).toEqual([true, []]);
     expect(warnings?.map(formatProblem)).toEqual([expect.stringMatching(/^dir\.yaml:8:5: provider "acme" lists no security queue: the bundled flows send security emergencies there/)]);
     expect(validateDirectoryText(SMALL).warnings).toBeUndefined();
+    // A channel that never opens is valid, and said (QA: directory authors: "Su off" passed without a word).
+    const never = validateDirectoryText(SMALL.replace('hours: "Mo-Fr 09:00-18:00"', 'hours: "Su off"'));
+    expect(never.problems).toEqual([]);
+    expect(never.warnings?.map(formatProblem)).toEqual([expect.stringMatching(/^dir\.yaml:\d+:\d+: the phone channel of the payments queue is never open \("Su off"\): its card would always say closed/)]);
     // The README's example directory is one an author can copy: valid, and without warnings.
     const readme = /### The directory file\n\n```yaml\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))![1]!;
     expect(validateDirectoryText(readme)).toMatchObject({ problems: [] });
@@ -169,6 +173,12 @@ describe('directory files', () => {
   it('refuses overlapping and empty rules', () => {
     expect(problems(SMALL.replace('"Mo-Fr 09:00-18:00"', '"Mo-Fr 09:00-18:00; Fr 17:00-19:00"'))[0]).toMatch(/^dir\.yaml:12:\d+: service hours: .*overlap/i);
     expect(problems(SMALL.replace('"Mo-Fr 09:00-18:00"', '""'))[0]).toMatch(/^dir\.yaml:12:18: the service hours must be a non-empty text/);
+  });
+
+  it('refuses a language tag that names no language, with the language a country code stands for (QA: directory authors)', () => {
+    const text = SMALL.replace('hours: "Mo-Fr 09:00-18:00"', 'hours: "Mo-Fr 09:00-18:00"\n          languages: [en, cn]');
+    expect(problems(text)).toEqual([expect.stringMatching(/^dir\.yaml:\d+:\d+: language "cn" names no language .*; did you mean "zh"\?$/)]);
+    expect(problems(SMALL.replace('hours: "Mo-Fr 09:00-18:00"', 'hours: "Mo-Fr 09:00-18:00"\n          languages: [en, zh-HK, yue]'))).toEqual([]);
   });
 
   it('reads hours typed with full-width colons, semicolons and commas as the ASCII they show (QA: directory authors)', () => {

@@ -31,8 +31,8 @@ const EXCEPTION_KEYS = ['date', 'hours', 'note'];
 
 /**
  * Validates a directory document; `source` names it in results ("bundled" or the file). Problems are worded in `lang`.
- * `warnings`, for a valid directory, are what it lacks that the bundled flows need (a security queue): not wrong, but
- * worth an author's look.
+ * `warnings`, for a valid directory, are what it lacks that the bundled flows need (a security queue) and channels that
+ * are never open: not wrong, but worth an author's look.
  */
 export function validateDirectory(doc: LocatedValue, source: string, lang: Lang = 'en'): { directory?: Directory; problems: Problem[]; warnings?: Problem[] } {
   const c = new Checker(doc, lang, screenDirectoryText);
@@ -56,9 +56,17 @@ export function validateDirectory(doc: LocatedValue, source: string, lang: Lang 
   });
   if (c.problems.length > 0) return { problems: c.finish() };
   // Every bundled alert (a stolen account, funds moving, a fake agent) goes to security: without it they show no contact.
-  const warnings = providers.flatMap((p, i) =>
-    (p.queues.security ?? []).length > 0 ? [] : [doc.problem(['providers', i, 'queues'], c.message('dir.noSecurityQueue', { id: p.id }), 'key')],
-  );
+  const warnings = providers.flatMap((p, i) => [
+    ...((p.queues.security ?? []).length > 0 ? [] : [doc.problem(['providers', i, 'queues'], c.message('dir.noSecurityQueue', { id: p.id }), 'key')]),
+    // A channel whose hours never open ("Su off"), on no day of the week nor of its exceptions: its card always says closed.
+    ...Object.entries(p.queues).flatMap(([queue, channels]) =>
+      (channels ?? []).flatMap((ch, j) =>
+        ch.weekly.kind === 'weekly' && ch.weekly.days.every((d) => d.length === 0) && ch.exceptions.every((e) => e.ranges.length === 0)
+          ? [doc.problem(['providers', i, 'queues', queue, j, 'hours'], c.message('dir.neverOpen', { type: ch.type, queue, hours: clip(ch.hours, 40) }))]
+          : [],
+      ),
+    ),
+  ]);
   return { directory: { source, providers }, problems: [], ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
@@ -135,6 +143,12 @@ function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: st
       const s = c.string(l, [...path, 'languages', i], 'what.language');
       if (s !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s)) {
         c.report([...path, 'languages', i], 'dir.languageTag', { language: s });
+        return [];
+      }
+      // A tag of the right shape that names no language: "cn" and "jp" are countries (Chinese is zh, Japanese ja).
+      if (s !== undefined && new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(s.split('-')[0]!) === undefined) {
+        const meant = COUNTRY_NOT_LANGUAGE[s.split('-')[0]!];
+        c.report([...path, 'languages', i], 'dir.languageUnknown', { language: s, hint: meant ? problemDidYouMean(meant, [meant]) : '' });
         return [];
       }
       return s === undefined ? [] : [s];
@@ -331,6 +345,9 @@ function readExceptions(c: Checker, raw: unknown, path: PathKey[]): DateExceptio
 function halfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
+
+/** Country codes written where a language is meant, and the language meant. */
+const COUNTRY_NOT_LANGUAGE: Readonly<Record<string, string>> = { cn: 'zh', jp: 'ja', kr: 'ko', gr: 'el', dk: 'da', se: 'sv', ua: 'uk', cz: 'cs', vn: 'vi', il: 'he', ir: 'fa', gb: 'en', us: 'en' };
 
 /** Cities people write as a zone that the zone database names by another city of the same zone (lower case, no spaces). */
 const ZONE_OF_CITY: Readonly<Record<string, string>> = {
