@@ -32,6 +32,15 @@ describe('wallet-help verify', () => {
     }
   });
 
+  it('reads an address with its display name, and a Chinese label without a colon (QA: directory authors)', async () => {
+    for (const input of ['Example Wallet <support@example.com>', '"Example Wallet" <support@example.com>', '客服电话 +1 202-555-0199', '客服邮箱 support@example.com']) {
+      const r = await run(['verify', input, '--json']);
+      expect(r.code, input).toBe(0);
+      expect(JSON.parse(r.stdout).verdict, input).toBe('official');
+    }
+    expect(JSON.parse((await run(['verify', 'Example Wallet <support@examp1e.com>', '--json'])).stdout).verdict).toBe('lookalike');
+  });
+
   it('never calls a messaging app account named by an official number official (review)', async () => {
     for (const input of ['+1 202-555-0199 (WhatsApp)', '+1 202-555-0199（微信）', 'WhatsApp +1 202-555-0199']) {
       const r = await run(['verify', input, '--json']);

@@ -602,7 +602,10 @@ const MESSAGING_APP = /whats\s*app|telegram|signal|viber|line|wechat|weixin|微�
 function contactIn(text: string): string {
   return text
     .replace(/＠/g, '@')
-    .replace(/^(?:\p{Script=Han}{1,12}|(?:phone|telephone|hotline|e-?mail|website|web site|site|url|contact|number)\s*)[:：]\s*(?=\S)/iu, '')
+    // An address with the name mail programs show before it: "Example Wallet <support@example.com>".
+    .replace(/^[^<>]{0,60}<([^<>\s]+@[^<>\s]+)>\s*$/u, '$1')
+    // A label before it: "电话：", "客服电话 ", "Phone:".
+    .replace(/^(?:\p{Script=Han}{1,12}(?:\s*[:：]\s*|\s+)|(?:phone|telephone|hotline|e-?mail|website|web site|site|url|contact|number)\s*[:：]\s*)(?=\S)/iu, '')
     // A note after the contact, as messages add one ("（24小时）", "(24h)"); not one that names a messaging app: an
     // account on it named by a number ("(WhatsApp)", "WhatsApp +1 …") is not the phone line the directory lists,
     // so it stays unreadable rather than "official".
