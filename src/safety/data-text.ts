@@ -443,7 +443,6 @@ const EN_PAY_TO_UNLOCK = [
 ];
 /** Connecting the wallet to a site or app someone else names, to "validate" or "sync" it: how wallet drainers take it all. */
 const EN_CONNECT_NAMED = /\b(?:connect|link|sync|synchroni[sz]e|validate|authori[sz]e)/i;
-
 const EN_CONNECT_WALLET = /\b(?:connect|connecting|link|linking|link\s+up|sync|syncing|synchroni[sz]e|validate|validating|authori[sz]e)\s+(?:your\s+|the\s+|their\s+)?(?:(?:crypto|web3|mobile)\s+)?(?:wallets?|metamask|trust\s*wallet|phantom)\b/i;
 /** A site or app someone names: ours, this one, one someone sent, one at an address. */
 const EN_NAMED_PLACE = /\b(?:our|this|that)\s+(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\b|\b(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\s+(?:that\s+)?(?:we|they|the\s+agent|support|I)\s+(?:sent|shared|gave|provided|linked)\b|\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|io|app|xyz|site|online|top|vip|cc|me|finance|pro)\b|\baddress\s+in\s+the\s+(?:message|e-?mail|sms|chat)\b/i;
