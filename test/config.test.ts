@@ -33,6 +33,27 @@ describe('wallet-help config', () => {
     expect((await run(['config', 'get', 'lang'], { env })).stdout).toBe('');
   });
 
+  it('warns of a setting written twice in a hand-edited file, where the last is used; a key that may hold a secret is not quoted (QA: scripts and authors)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    writeFileSync(join(dir, 'config.json'), '{"lang":"zh","lang":"en"}');
+    const get = await run(['config', 'get', 'lang'], { env });
+    expect(get.stdout).toBe('en\n');
+    expect(get.stderr).toContain(`the settings file ${join(dir, 'config.json')} has the setting "lang" twice: the last one is used`);
+    expect((await run(['config', 'list', '--json'], { env })).stderr).toContain('has the setting "lang" twice');
+    writeFileSync(join(dir, 'config.json'), '{"theme":1,"theme":2}');
+    expect((await run(['config', 'list'], { env })).stderr).toContain('has the key "theme" twice, which is no setting');
+    // A key that may hold a secret is never quoted, as the warning of an unknown key does not quote it.
+    const phrase = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
+    writeFileSync(join(dir, 'config.json'), `{"${phrase}":1,"${phrase}":2}`);
+    const other = await run(['config', 'list'], { env });
+    expect(other.stderr).toContain('has a key twice that is no setting');
+    expect(other.stderr).not.toContain('abandon');
+    // A file without a repeat says nothing of it; nor does a run that does not look at settings.
+    writeFileSync(join(dir, 'config.json'), '{"lang":"en"}');
+    expect((await run(['config', 'get', 'lang'], { env })).stderr).toBe('');
+  });
+
   it('suggests the closest allowed value for a mistyped one, in both languages and in JSON (QA: desk)', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     const r = await run(['config', 'set', 'role', 'agnet'], { env });

@@ -1,5 +1,6 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
 import { langOf, listOf, meantLang, sentences } from '../../i18n/i18n.js';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, meantSettings, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { chooseProvider, openDirectory } from '../../directory/source.js';
@@ -9,6 +10,7 @@ import { UsageError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, refuseSecrets } from '../../safety/screen.js';
 import { layoutFor, writeWarning } from '../../render/layout.js';
 import { makeDir } from '../../util/make-dir.js';
+import { readDataFileSync } from '../../data/read-file.js';
 import { clip, sentValue, shownPath } from '../../util/safe-text.js';
 import { didYouMean, suggestionHint } from '../../util/suggest.js';
 import type { Context } from '../context.js';
@@ -28,6 +30,9 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
   const { io, t } = ctx;
   const dir = configDir(io.env);
   const file = join(dir, CONFIG_FILE_NAME);
+  // A key written twice in a file edited by hand: JSON.parse, which reads the settings at every start, keeps the last
+  // without a word. Said where settings are looked at (not at every start: finding it means reading the file twice).
+  if (opts.action === 'list' || opts.action === 'get') await warnRepeatedKey(ctx, file);
   switch (opts.action) {
     case 'path':
       io.stdout.write(opts.json ? `${JSON.stringify({ file })}\n` : `${file}\n`);
@@ -146,6 +151,25 @@ async function refusedValue(ctx: Context, key: ConfigKey, value: string, message
   // Nothing given is near every short value: the message says it is empty and lists them, with nothing to suggest.
   const { suggestions, hint } = named.length > 0 ? { suggestions: named, hint: suggestionHint(ctx.t, named) } : spec.values && value.trim() !== '' ? didYouMean(ctx.t, value.trim(), spec.values) : { suggestions: [], hint: '' };
   return new UsageError('invalid_config_value', sentences(ctx.t, message(words), hint), { key, value: sentValue(value), allowed: words, ...(spec.values ? { values: [...spec.values], suggestions } : {}) });
+}
+
+/** Warns of a key the settings file has twice; one that may hold a secret is not quoted. */
+async function warnRepeatedKey(ctx: Context, file: string): Promise<void> {
+  if (!existsSync(file)) return;
+  let text: string;
+  try {
+    // As the settings are read at start (config.ts): a regular file of bounded size.
+    text = readDataFileSync(file).toString('utf8');
+  } catch {
+    return;
+  }
+  const { findJsonProblem } = await import('../../data/strict-json.js');
+  const problem = findJsonProblem(text.replace(/^\uFEFF/, ''));
+  if (problem?.kind !== 'duplicate' || problem.key === undefined) return;
+  // Quoted as the warning of an unknown key quotes it, unless it may hold a secret.
+  const key = problem.key;
+  const message = isConfigKey(key) ? ctx.t('config.repeatedKey', { file: shownPath(file), key }) : mayHoldSecret(key) ? ctx.t('config.repeatedOtherKey', { file: shownPath(file) }) : ctx.t('config.repeatedUnknownKey', { file: shownPath(file), key: clip(key, 40) });
+  await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), message);
 }
 
 /** What a setting takes, in words: its values, the directory's provider ids, or a file or a folder. */
