@@ -453,7 +453,7 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
     case 'MULTILINE_IMPLICIT_KEY': {
       // "start：balance" (a Chinese colon) and "version:1" (no space): a key whose colon YAML does not see.
       const line = source.slice(e.pos[0], source.indexOf('\n', e.pos[0]) === -1 ? undefined : source.indexOf('\n', e.pos[0]));
-      return /^[ \t]*[^\s:：#]+(?:：|:(?=\S))/.test(line) ? message('yaml.keyWithoutColon') : message('yaml.notKeyValue');
+      return KEY_WITHOUT_COLON.test(line) ? message('yaml.keyWithoutColon') : message('yaml.notKeyValue');
     }
     case 'UNEXPECTED_TOKEN': {
       const close = /^Unexpected flow-(map|seq)-end token/.exec(detail)?.[1];
@@ -480,6 +480,9 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
       return message('yaml.syntax', { detail });
   }
 }
+
+/** A key and its value with a colon YAML does not see: a Chinese colon ("start：balance"), or none followed by a space ("version:1"). */
+export const KEY_WITHOUT_COLON = /^[ \t]*[^\s:：#]+(?:：|:(?=\S))/;
 
 /** Formats a problem the way compilers do, so editors and terminals can jump to it (src/util/safe-text.ts). */
 export { formatProblem };

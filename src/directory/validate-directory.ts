@@ -7,7 +7,7 @@ import { list, ref, type ProblemKey, type ProblemRef } from '../i18n/problems.js
 import { isValidTimeZone, parseDayRanges, parseWeeklyHours, type DateException, type ParseError } from './hours.js';
 import { screenDataText } from '../safety/data-text.js';
 import { detectKind, isSharedDomain, parseHandle, redirectTarget, verifyContact } from '../safety/verify.js';
-import { clip } from '../util/safe-text.js';
+import { clip, foldWidth } from '../util/safe-text.js';
 import { problemDidYouMean } from '../util/suggest.js';
 import { CHANNEL_TYPES, type Channel, type ChannelType, type Directory, type Provider, type ProviderChecks } from './types.js';
 
@@ -123,7 +123,9 @@ function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: st
   const hoursText = c.string(ch.hours, [...path, 'hours'], 'what.hours');
   let weekly;
   if (hoursText !== undefined) {
-    const parsed = parseWeeklyHours(halfWidth(hoursText));
+    // Hours typed on a Chinese keyboard ("09：00-18：00；…") are read, and kept, as the ASCII they show; one unit for one,
+    // so a problem's column is still where it is written.
+    const parsed = parseWeeklyHours(foldWidth(hoursText));
     if (parsed.ok) weekly = parsed.value;
     else reportAt(c, [...path, 'hours'], hoursText, parsed.error, 'dir.serviceHours');
   }
@@ -155,7 +157,7 @@ function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: st
     });
   }
   if (!type || value === undefined || hoursText === undefined || !weekly || !timezone) return undefined;
-  const channel: Channel = { type, value, hours: halfWidth(hoursText), timezone, weekly, exceptions, languages };
+  const channel: Channel = { type, value, hours: foldWidth(hoursText), timezone, weekly, exceptions, languages };
   if (response) channel.response = response;
   if (cost) channel.cost = cost;
   return channel;
@@ -331,19 +333,11 @@ function readExceptions(c: Checker, raw: unknown, path: PathKey[]): DateExceptio
     }
     if (date) dates.add(date);
     if (!date || hoursText === undefined) return;
-    const parsed = parseDayRanges(halfWidth(hoursText));
+    const parsed = parseDayRanges(foldWidth(hoursText));
     if (!parsed.ok) reportAt(c, [...path, i, 'hours'], hoursText, parsed.error, 'dir.exceptionHours');
     else out.push({ date, ranges: parsed.value, ...(note ? { note } : {}) });
   });
   return out;
-}
-
-/**
- * Hours typed on a Chinese keyboard ("09：00-18：00；Sa 10：00-14：00"), read as the ASCII they show: full-width forms
- * one for one (so a problem's column is still where it is written), and the ideographic space.
- */
-function halfWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 /** Country codes written where a language is meant, and the language meant. */

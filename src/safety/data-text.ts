@@ -312,9 +312,10 @@ const EN_RECIPIENT = String.raw`(?:${EN_WHOM})\s+`;
 const EN_SHOW = String.raw`reveal|revealing|show|showing|display|displaying|view|viewing`;
 const EN_TYPE = String.raw`type|typing|enter|entering|input|inputting|paste|pasting|write|writing|fill\s+in|import|importing|export|exporting`;
 /** Where typing a secret gives it away: a chat, a message, a form or page someone sent, support. */
-const EN_DESTINATION = /\b(?:chat|message|reply|form|link|support|agent|team|us|me|here|below|e-?mail|ticket|call|dm|telegram|whatsapp|this\s+(?:page|site|website))\b/;
+const EN_PEOPLE = String.raw`chat|message|reply|support|agent|team|us|me|e-?mail|ticket|call|dm|telegram|whatsapp`;
+const EN_DESTINATION = new RegExp(String.raw`\b(?:${EN_PEOPLE}|form|link|here|below|this\s+(?:page|site|website))\b`);
 /** Where a typed password or code goes to someone: a form, a page or "below" is where it is typed to log in or reset. */
-const EN_PERSON_DESTINATION = /\b(?:chat|message|reply|support|agent|team|us|me|e-?mail|ticket|call|dm|telegram|whatsapp)\b/;
+const EN_PERSON_DESTINATION = new RegExp(String.raw`\b(?:${EN_PEOPLE})\b`);
 const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|we'll|i'll|support|(?:the|an?|our)\s+(?:support\s+|security\s+|tech(?:nical)?\s+)?(?:agent|team|staff|technician|engineer|specialist)|customer\s+(?:service|support))\s+(?:will\s+|would\s+|also\s+|first\s+)?(?:needs?|requires?|must\s+(?:have|see|receive|get|hear)|needs?\s+to\s+(?:see|have|receive|hear|check|verify|know))`;
 
 /** A picture or copy of the secret is the secret: "send us a screenshot of your backup phrase". */
@@ -494,9 +495,10 @@ const ZH_KIND: readonly [AskedSecret, RegExp][] = [
 const ZH_GIVE = '(?:出示|拍给|展示给|显示给|亮给|给(?:我们|客服|我|工作人员|对方)看|发给|发到|发送|发我|发过来|发一下|给我|给我们|私信|回我|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|念一下|读一下|回复|透露|分享|上传|截图|拍照|提交)';
 /** Typing, which gives a secret away only where someone else reads it. */
 const ZH_TYPE = '(?:输入|填写|填入|粘贴)';
-const ZH_DESTINATION = /聊天|对话|消息|私信|客服|链接|网页|表单|这里|下面|下方|我们|邮件|微信|QQ|群/i;
+const ZH_PEOPLE = '聊天|对话|消息|私信|客服|我们|邮件|微信|QQ|群';
+const ZH_DESTINATION = new RegExp(`${ZH_PEOPLE}|链接|网页|表单|这里|下面|下方`, 'i');
 /** Where a typed password or code goes to someone (a form, a page, "below" is where it is typed to log in). */
-const ZH_PERSON_DESTINATION = /聊天|对话|消息|私信|客服|我们|邮件|微信|QQ|群/i;
+const ZH_PERSON_DESTINATION = new RegExp(ZH_PEOPLE, 'i');
 const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   // 把（你的）助记词发给客服
   { rule: new RegExp(`[把将][^把将，,]{0,24}?${ZH_SECRET}[^把将，,]{0,16}?${ZH_GIVE}(?!给?[了过])`), typing: false },

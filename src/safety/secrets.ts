@@ -21,6 +21,7 @@ import { createBase58check, type BytesCoder } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import '../core.js';
 import { lookalikeLetters } from './lookalikes.js';
+import { foldWidth } from '../util/safe-text.js';
 
 // The look-alike table goes with the scanner (its one chunk: a run that screens a fact opens no other file for it).
 export { lookalikeLetters, pairs, withLatinLookalikes } from './lookalikes.js';
@@ -269,25 +270,8 @@ function endOfCharacter(text: string, end: number): number {
 const NUMBERED_FIRST_WORD = /^\s*(?:#\s*)?(?:1|01|一)\s*[.)、:：-]?\s*([a-zA-Z]{3,8}|\p{Script=Han})\s*$/u;
 /** What separates the words of a phrase written out: anything that is not a letter. */
 const NOT_LETTER = /[^\p{L}\p{M}]/gu;
-const WIDE = /[\u3000\uff01-\uff5e]/;
 const HAN = /\p{Script=Han}/u;
 
-/**
- * Full-width ASCII forms (ＡＢＣ１２３，the ideographic space) become their ASCII
- * counterparts, one UTF-16 unit for one, so offsets in the folded text are
- * offsets in the input. Chinese IMEs produce these forms routinely.
- */
-function foldWidth(text: string): string {
-  if (!WIDE.test(text)) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x3000) out += ' ';
-    else if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else out += text[i];
-  }
-  return out;
-}
 
 function mergeFindings(found: SecretFinding[]): SecretFinding[] {
   if (found.length <= 1) return found;

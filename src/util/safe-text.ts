@@ -139,3 +139,22 @@ export function mayHoldSecret(text: string): boolean {
   // eslint-disable-next-line no-control-regex
   return text.length >= 47 || /\d{4}|\s|[^\u0000-\u007f]/.test(text);
 }
+
+const WIDE = /[\u3000\uff01-\uff5e]/;
+
+/**
+ * Full-width ASCII forms (ＡＢＣ１２３，the ideographic space) become their ASCII
+ * counterparts, one UTF-16 unit for one, so offsets in the folded text are
+ * offsets in the input. Chinese IMEs produce these forms routinely.
+ */
+export function foldWidth(text: string): string {
+  if (!WIDE.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3000) out += ' ';
+    else if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else out += text[i];
+  }
+  return out;
+}

@@ -12,9 +12,6 @@ import type { LocatedValue } from '../../data/located-yaml.js';
 import { DataFileError } from '../../data/read-file.js';
 import { sentences, type Translate } from '../../i18n/i18n.js';
 
-/** A key and its value with a colon YAML does not see: a Chinese colon, or none followed by a space. */
-const KEY_WITHOUT_COLON = /^[^\s:：#]+(?:：|:(?=\S))/;
-
 /** Shortcut flags for the shared questions. */
 export const ANSWER_SHORTCUTS = ['network', 'balance', 'verification'] as const;
 
@@ -73,7 +70,7 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
     const message = device ? sentences(t, t('error.cannotRead', { file: clip(name, 200), reason: t('error.deviceNotFile') }), t('error.answersFile.pipeIn')) : cannotRead(t, name, err);
     throw new UsageError('answers_file', message, { file: name });
   }
-  const [{ decodeUtf8, parseLocatedYaml, formatProblem }, { Checker }, { problemTranslator, ref }] = await Promise.all([
+  const [{ decodeUtf8, parseLocatedYaml, formatProblem, KEY_WITHOUT_COLON }, { Checker }, { problemTranslator, ref }] = await Promise.all([
     import('../../data/located-yaml.js'),
     import('../../data/checker.js'),
     import('../../i18n/problems.js'),
