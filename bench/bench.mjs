@@ -15,7 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin/wallet-help.js');
 const RUNS = Number(process.env.RUNS ?? 30);
 const node = process.execPath;
-// Settings are looked for where a user's are (env-paths, from HOME), in an empty home of the benchmark's own.
+// Settings are looked for where a user's are (the platform's settings folder, from HOME), in an empty home of the benchmark's own.
 const home = mkdtempSync(join(tmpdir(), 'wh-bench-home-'));
 const env = { ...process.env, NO_COLOR: '1', HOME: home };
 delete env.CI;

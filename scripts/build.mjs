@@ -4,7 +4,7 @@
 // one flow a diagnosis runs; YAML parsing, luxon, inquirer and each command's own
 // code load only on the paths that need them (separate chunks).
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,7 +109,7 @@ const PROFILE_TRAINING = {
 };
 
 /**
- * A default or namespace import of a Node built-in (env-paths has three, boot.ts one) goes
+ * A default or namespace import of a Node built-in (conf has several, boot.ts one) goes
  * through esbuild's __toESM, which copies every export of node:process, node:os, node:module
  * or node:path at load; an object that inherits from the module, with the module as its
  * default, reads them on use.
@@ -174,7 +174,7 @@ function exportsAsValues(code, path) {
 
 /**
  * Runs `script` in a Node process of its own, as a user's run with no settings: HOME is an empty folder (the settings
- * folder is found from it, as a user's is, through env-paths), no WALLET_HELP_* variable, no colour. Its output is kept.
+ * folder is found from it, as a user's is), no WALLET_HELP_* variable, no colour. Its output is kept.
  */
 async function runWithoutSettings(script) {
   const settings = await mkdtemp(join(tmpdir(), 'wallet-help-build-'));
@@ -316,7 +316,25 @@ if (all.length > 0) {
   // In a process of its own too: this one took dist/ for part of the ES module package above before dist/package.json was written.
   const manifest = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(boot)}).writeManifest(${[dist, general, profiles].map((v) => JSON.stringify(v)).join(', ')})`], { stdio: 'inherit' });
   if (manifest.status !== 0) throw new Error('build: writing the code-cache manifest failed');
-  const cached = general.length;
+  // boot.js's own cache, for the launcher: compiled as the launcher compiles it (compileBoot, exported when the
+  // launcher is required), it runs the launcher's usual work on the cache above (a diagnosis for scripts, and which
+  // entry help and other commands start from), and its code is kept as the process ends.
+  const bootRun = await runWithoutSettings(`const { compileBoot, dist, filename, cacheFile, sourceCopy } = require(${JSON.stringify(join(root, 'bin', 'wallet-help.js'))});
+const fs = require('node:fs');
+const text = fs.readFileSync(filename, 'utf8');
+const script = compileBoot(text);
+script.runInThisContext()(module.exports, require, module, filename, dist);
+const boot = module.exports;
+for (const argv of [['--help'], ['diagnose', '--help'], ['flows', 'list']]) boot.entryOf(argv);
+process.argv = [process.execPath, filename, 'diagnose', 'payment-failed', '--network', 'offline', '--json'];
+process.on('exit', (status) => {
+  if (status !== 0) return;
+  fs.writeFileSync(cacheFile, script.createCachedData());
+  fs.writeFileSync(sourceCopy, text);
+});
+boot.start(dist);`);
+  if (bootRun.status !== 0 || !existsSync(join(dist, 'code-cache', 'boot.js.bin'))) throw new Error(`build: the code-cache training run for boot.js failed (exit ${bootRun.status}):\n${bootRun.stderr}`);
+  const cached = general.length + 1;
   // The library, an ES module in one file, since a script that imports it diagnoses right away.
   await esbuild.build({
     ...common,

@@ -19,8 +19,10 @@
  * with Node's own compile cache on Node 22+.
  *
  * This file is bundled on its own to dist/boot.js (CommonJS). The launcher
- * (bin/wallet-help.js) runs it as part of its own module, without require();
- * the build, the tests and `flows validate`'s worker threads require it.
+ * (bin/wallet-help.js) runs it as part of its own module, without require(), and
+ * compiles it with a code cache of its own (code-cache/boot.js.bin, which the
+ * build makes through the launcher); the build, the tests and `flows validate`'s
+ * worker threads require it.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';

@@ -3,8 +3,8 @@
  * file, so the bundler places all of them in one chunk that start-up reads at
  * once, instead of a dozen small chunks, each a file to open and compile. A
  * package loaded on demand is imported through a module of ours in src/vendor/
- * that imports this file too: otherwise code it shares with start-up (env-paths,
- * the bundler's CommonJS helpers) would sit in a chunk of its own. Modules here
+ * that imports this file too: otherwise code it shares with start-up (the
+ * bundler's CommonJS helpers) would sit in a chunk of its own. Modules here
  * reach fs/promises as fs.promises, which Node loads on first use: importing
  * node:fs/promises loads it (and readline, event targets and more) at start-up.
  * Commander is not here: a plain diagnose line is read without it (see

@@ -235,6 +235,41 @@ describe('the code cache', () => {
     expect(r.stderr).toBe(`wallet-help: ${join(dir, 'dist', 'boot.js')} cannot be read (ENOENT). Run "npm run build" in ${dir}.\n`);
   });
 
+  it('compiles boot.js in the launcher with the code cache the build made of it, through the launcher\'s own compile', () => {
+    const launcher = join(ROOT, 'bin', 'wallet-help.js');
+    const script = `const { compileBoot, filename } = require(${JSON.stringify(launcher)});
+      const s = compileBoot(require('node:fs').readFileSync(filename, 'utf8'));
+      process.stdout.write(JSON.stringify({ rejected: s.cachedDataRejected }));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    // undefined would mean no cache was given at all; true, that V8 refused the build's.
+    expect(JSON.parse(r.stdout)).toEqual({ rejected: false });
+  });
+
+  it('does not run an edited boot.js with the code of the old one, even one of the same length', () => {
+    // A copy of the package's bin/ and dist/ (file times not kept, as an npm install): boot.js answers --version
+    // itself, from a constant its cached code would still hold.
+    const dir = mkdtempSync(join(tmpdir(), 'wallet-help-boot-edit-'));
+    copies.push(dir);
+    cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+    cpSync(DIST, join(dir, 'dist'), { recursive: true });
+    const version = (args: string[]) => spawnSync(process.execPath, [join(dir, 'bin', 'wallet-help.js'), ...args], { env: { PATH: process.env.PATH ?? '', HOME: dir }, encoding: 'utf8' });
+    expect(version(['--version']).stdout).toBe('0.1.0\n');
+    const boot = join(dir, 'dist', 'boot.js');
+    const text = readFileSync(boot, 'utf8');
+    expect(text).toContain('VERSION="0.1.0"');
+    writeFileSync(boot, text.replace('VERSION="0.1.0"', 'VERSION="9.9.9"'));
+    expect(version(['--version']).stdout).toBe('9.9.9\n');
+    // Without the cache or its copy of the text, it is compiled as usual.
+    rmSync(join(dir, 'dist', 'code-cache', 'source', 'boot.js'));
+    expect(version(['--version']).stdout).toBe('9.9.9\n');
+    rmSync(join(dir, 'dist', 'code-cache', 'boot.js.bin'));
+    writeFileSync(boot, text);
+    const r = version(['diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
+  });
+
   it('picks the profile from the command line', () => {
     expect(profileOf(['--help'])).toBe('help');
     expect(profileOf(['cases', 'list', '-h'])).toBe('help');

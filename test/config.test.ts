@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { readConfig } from '../src/config/config.js';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import envPaths from 'env-paths';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { configDir, readConfig } from '../src/config/config.js';
 import { ROOT, run, tempDir } from './helpers.js';
 
 /** A small valid directory file. */
@@ -14,6 +16,36 @@ const OURS = `providers:
       general:
         - { type: email, value: help@our-wallet.example, hours: "24/7" }
 `;
+
+describe('the settings folder', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  // env-paths is the reference for each platform's standard place; configDir reads the run's environment instead of
+  // the process's. env-paths took the home folder from os.homedir() when it was imported, so every case uses that one.
+  it.each([
+    ['linux', {}],
+    ['linux', { XDG_CONFIG_HOME: '/srv/settings' }],
+    ['darwin', {}],
+    ['darwin', { XDG_CONFIG_HOME: '/srv/settings' }],
+    ['win32', {}],
+    ['win32', { APPDATA: '/c/Users/someone/AppData/Roaming2' }],
+  ] as const)('is env-paths\' config folder on %s with %o', (platform, vars) => {
+    vi.spyOn(process, 'platform', 'get').mockReturnValue(platform);
+    const env: Record<string, string | undefined> = { HOME: homedir(), USERPROFILE: homedir(), XDG_CONFIG_HOME: undefined, APPDATA: undefined, ...vars };
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    expect(configDir(env)).toBe(envPaths('wallet-help', { suffix: '' }).config);
+  });
+
+  it('is read from the environment it is given, not the process\'s', () => {
+    vi.stubEnv('XDG_CONFIG_HOME', '/elsewhere');
+    vi.stubEnv('HOME', '/elsewhere-home');
+    expect(configDir({ HOME: '/home/someone' })).toBe(join('/home/someone', '.config', 'wallet-help'));
+    expect(configDir({ HOME: '/home/someone', XDG_CONFIG_HOME: '/xdg' })).toBe(join('/xdg', 'wallet-help'));
+  });
+});
 
 describe('wallet-help config', () => {
   it('sets, gets, lists and unsets settings, stored as JSON in the config folder', async () => {

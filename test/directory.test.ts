@@ -7,7 +7,7 @@ import { contactCard } from '../src/directory/contact.js';
 import { loadDirectoryText } from '../src/directory/load.js';
 import { loadFlowText } from '../src/flows/load.js';
 import { translator } from '../src/i18n/i18n.js';
-import { formatDuration } from '../src/render/time.js';
+import { formatDuration, formatLanguages } from '../src/render/time.js';
 import { bundledFlows, ROOT, run, tempDir } from './helpers.js';
 import { parseLocatedYaml } from '../src/data/located-yaml.js';
 import { validateDirectory } from '../src/directory/validate-directory.js';
@@ -438,6 +438,21 @@ describe('contacts in the CLI', () => {
   it('writes times and durations the Chinese way', async () => {
     const r = await run(['--lang', 'zh', 'contacts', 'payments', '--contacts', 'acme.yaml', '--now', '2026-03-13T21:30:00-04:00'], { files, env: { TZ: 'America/New_York' } });
     expect(r.stdout).toContain('你的当地时间（America/New_York）周日 21:00 开始服务（1 天 23 小时后）');
+  });
+
+  it('lists a channel\'s languages by name, as Intl.ListFormat\'s narrow style would, in English and Chinese', async () => {
+    const [en, zh] = await Promise.all([translator('en'), translator('zh')]);
+    expect(formatLanguages(['en', 'zh'], 'en', en)).toBe('English, Chinese');
+    expect(formatLanguages(['en', 'zh', 'ja'], 'zh', zh)).toBe('英语、中文、日语');
+    expect(formatLanguages(['en'], 'en', en)).toBe('English');
+    // The list is written without building an Intl.ListFormat (a run's first costs ~5 ms): the same text.
+    for (const [lang, t, locale] of [['en', en, 'en-GB'], ['zh', zh, 'zh-CN']] as const) {
+      const names = new Intl.DisplayNames([locale], { type: 'language' });
+      for (const tags of [['en'], ['en', 'zh'], ['zh', 'en', 'fr', 'es']]) {
+        const expected = new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }).format(tags.map((tag) => names.of(tag) ?? tag));
+        expect(formatLanguages(tags, lang, t)).toBe(expected);
+      }
+    }
   });
 
   it('leaves a part of a duration that is zero out, in English and Chinese', async () => {

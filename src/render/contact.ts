@@ -79,7 +79,7 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
     if (change) details.push(changeText(change, ch.openNow, o));
     else if (!ch.openNow) details.push(t('contact.never'));
     details.push(...ch.notes.map((n) => safeText(n)));
-    if (ch.languages.length > 0) details.push(t('contact.languages', { languages: formatLanguages(ch.languages, o.lang) }));
+    if (ch.languages.length > 0) details.push(t('contact.languages', { languages: formatLanguages(ch.languages, o.lang, t) }));
     lines.push(hanging('      ', details.join(' · ')));
   }
   if (o.exampleNotice !== false) lines.push(hanging('', t('contact.source', { url: safeText(card.source) })));

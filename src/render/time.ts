@@ -1,6 +1,6 @@
 /** Times and durations the way each language writes them, through Intl. */
 import type { Lang } from '../engine/types.js';
-import type { Translate } from '../i18n/i18n.js';
+import { listOf, type Translate } from '../i18n/i18n.js';
 
 const LOCALES: Record<Lang, string> = { en: 'en-GB', zh: 'zh-CN' };
 
@@ -8,8 +8,8 @@ const LOCALES: Record<Lang, string> = { en: 'en-GB', zh: 'zh-CN' };
  * Intl formatters, made once a run for each language, zone and shape: making one loads
  * ICU data and costs far more than formatting (a directory lists many channels).
  */
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.DisplayNames | Intl.ListFormat>();
-function formatter<T extends Intl.DateTimeFormat | Intl.DisplayNames | Intl.ListFormat>(key: string, make: () => T): T {
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.DisplayNames>();
+function formatter<T extends Intl.DateTimeFormat | Intl.DisplayNames>(key: string, make: () => T): T {
   let f = formatters.get(key) as T | undefined;
   if (!f) formatters.set(key, (f = make()));
   return f;
@@ -52,18 +52,23 @@ export function weekdayNames(lang: Lang): string[] {
   return Array.from({ length: 7 }, (_, i) => day.format(Date.UTC(2024, 0, 1 + i)));
 }
 
-/** Language names in the reader's language ("English, Chinese" / "英语、中文"). */
-export function formatLanguages(tags: readonly string[], lang: Lang): string {
+/**
+ * Language names in the reader's language ("English, Chinese" / "英语、中文"), listed as listOf lists: what
+ * Intl.ListFormat's narrow style writes in both languages, without building one (about 23 M instructions, 5 ms).
+ */
+export function formatLanguages(tags: readonly string[], lang: Lang, t: Translate): string {
   const locale = LOCALES[lang];
   const names = formatter(`names ${locale}`, () => new Intl.DisplayNames([locale], { type: 'language' }));
-  const list = tags.map((tag) => {
-    try {
-      return names.of(tag) ?? tag;
-    } catch {
-      return tag;
-    }
-  });
-  return formatter(`list ${locale}`, () => new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' })).format(list);
+  return listOf(
+    t,
+    tags.map((tag) => {
+      try {
+        return names.of(tag) ?? tag;
+      } catch {
+        return tag;
+      }
+    }),
+  );
 }
 
 /** "13 h 20 min" / "13 小时 20 分钟", rounded up to the minute; a part that is zero is left out ("2 d", not "2 d 0 h"). */
