@@ -10,7 +10,7 @@ import { meantSettings, readConfig, type ConfigWarning } from './config/config.j
 import type { CaseFact, Flow, Lang } from './engine/types.js';
 import { asCancel, CancelError, ExitCode, OutputError, WalletHelpError } from './errors.js';
 import { loadBundledFlows } from './flows/catalog.js';
-import { detectLang, langOf, meantLang, sentences, translator, type Translate } from './i18n/i18n.js';
+import { detectLang, langOf, meantLang, sentences, translator, withAside, type Translate } from './i18n/i18n.js';
 import type { ProblemRef } from './i18n/problem-ref.js';
 import { colorEnabled, type IO } from './io/io.js';
 import { DIAGNOSE_OPTIONS, readDiagnoseLine, runDiagnoseLine, VALUED_GLOBALS } from './commands/diagnose/command-line.js';
@@ -19,7 +19,7 @@ import { CHECK_OPTION_SCAN, FACT_SCAN, loadScanner, mayHoldSecret, refuseSecrets
 import type { SecretScanOptions } from './safety/secrets.js';
 import { layoutFor, writeWarning } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
-import { clip, safeJson, sentValue, shownPath } from './util/safe-text.js';
+import { clip, safeJson, safeText, sentValue, shownPath } from './util/safe-text.js';
 import { suggestionHint } from './util/suggest.js';
 import type { BaseContext } from './settings.js';
 import { isPlainHelp } from './plain-help.js';
@@ -133,7 +133,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     // The diagnose help lists the flow ids, and commander's help callbacks are synchronous.
     let ids: string[] = [];
     const help = mayShowHelp(argv);
-    if (help && argv.includes('diagnose')) ids = [...(await base.bundledFlows()).keys()];
+    // Each with its title in the run's language: the ids are English words.
+    if (help && argv.includes('diagnose')) ids = [...(await base.bundledFlows()).values()].map((f) => withAside(t, f.id, safeText(f.title[lang])));
     // Help is wrapped only on a terminal. It goes to stderr when a command is missing, but asking whether stderr is a
     // terminal builds its stream: stdout, a terminal too in an interactive shell, decides.
     if (help && io.stdout.isTTY) base.helpWrapping = await import('./render/wrap.js');

@@ -125,7 +125,7 @@ describe('wallet-help check', () => {
     const zh = await cli(['--lang', 'zh', 'check', 'connectivity', 'clock', '--contacts', directory(refusedPort), '--timeout', '1000']);
     // With Chinese punctuation: a full-width colon after the host, the failed layer in full-width parentheses (QA: zh editor).
     expect(zh.stdout).toMatch(/connectivity +127\.0\.0\.1：服务商的服务器拒绝了连接，说明这台设备的网络是通的，问题可能出在服务商那边（tcp） — /);
-    expect(zh.stdout).toContain('处理：你的网络正常，但服务商的服务器拒绝了连接');
+    expect(zh.stdout).toContain('解决办法：你的网络正常，但服务商的服务器拒绝了连接');
     expect(zh.stdout).toContain('连不上服务商的服务器，无法比对时钟');
     const clock = await cli(['check', 'clock', '--contacts', directory(refusedPort), '--timeout', '1000']);
     expect(clock.stdout).toContain("the provider's server could not be reached to compare clocks");

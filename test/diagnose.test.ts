@@ -59,11 +59,25 @@ describe('diagnose with flags and --json', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('"balance"');
     expect(r.stderr).toContain('--answer balance=VALUE');
-    expect(r.stderr).toContain('sufficient, insufficient');
+    expect(r.stderr).toContain('sufficient (Yes, it is enough), insufficient (No, it is not enough)');
     const j = await run(['diagnose', 'payment-failed', '--network', 'ok', '--json']);
     expect(j.code).toBe(2);
     expect(json(j.stdout).error).toMatchObject({ code: 'missing_answer', question: { id: 'balance', values: ['sufficient', 'insufficient'] } });
     expect(json(j.stdout).error.question.text).toMatch(/\S/);
+  });
+
+  it('lists the values with their labels, in the run\'s language, and takes a label typed as a value for a suggestion (QA: zh user)', async () => {
+    // The values are English ids; a reader of Chinese learns what each means from its label.
+    const zh = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'ok', '--balance', '不够']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('可用的取值：sufficient（够）、insufficient（不够）。你是不是想输入 insufficient？');
+    const en = json((await run(['diagnose', 'payment-failed', '--network', 'ok', '--balance', 'not enough', '--json'])).stdout).error;
+    expect(en).toMatchObject({ code: 'invalid_value', values: ['sufficient', 'insufficient'], suggestions: ['insufficient'] });
+    // A value close in spelling is suggested too; nothing near, nothing suggested.
+    expect(json((await run(['diagnose', 'payment-failed', '--network', 'ok', '--balance', 'insuficient', '--json'])).stdout).error.suggestions[0]).toBe('insufficient');
+    expect(json((await run(['diagnose', 'payment-failed', '--network', 'ok', '--balance', 'maybe', '--json'])).stdout).error.suggestions).toEqual([]);
+    // Without a flow, the flows are listed with their titles.
+    expect((await run(['--lang', 'zh', 'diagnose'], { stdin: '' })).stderr).toContain('payment-failed（支付或转账失败）');
   });
 
   it('never prompts with --no-input, even on a terminal', async () => {
@@ -212,6 +226,26 @@ describe('diagnose with flags and --json', () => {
     expect(same.code).toBe(0);
     expect(json(same.stdout).facts).toEqual({ amount: '1' });
     expect((await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--fact', 'amount=1', '--fact', 'amount=2'])).stderr).toContain('排查记录信息“amount”用 --fact 给了两次，两次的值不同（键不区分大小写）。请只给一次。');
+  });
+
+  it('says a --fact with no value is empty, and cuts a long one on a whole character with a warning (QA: script)', async () => {
+    // `--fact "txid=$TXID"` with the variable unset: the key was right, the value is missing.
+    const empty = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', 'txid=', '--json']);
+    expect(empty.code).toBe(2);
+    expect(json(empty.stdout).error).toMatchObject({ code: 'invalid_fact', key: 'txid', message: 'The fact "txid" given with --fact has no value: give it as --fact txid=VALUE, or leave it out.' });
+    expect(json(empty.stdout).error.suggestions).toBeUndefined();
+    // A long error text is kept to 500 characters, told, and never cut between the halves of an emoji (half of one
+    // is text strict JSON readers refuse).
+    const long = await run(['diagnose', 'account-compromised', '--fact', `error=${'E'.repeat(499)}\u{1F600}and more`, '--json']);
+    expect(long.code).toBe(0);
+    const doc = json(long.stdout);
+    expect(doc.facts.error).toBe('E'.repeat(499));
+    expect(doc.facts.error.isWellFormed()).toBe(true);
+    expect(doc.warnings).toEqual(['The fact "error" given with --fact is longer than the 500 characters a case keeps: only its first 500 are kept.']);
+    expect(long.stdout).not.toMatch(/\\ud83d/);
+    const fits = await run(['diagnose', 'account-compromised', '--fact', `error=${'E'.repeat(498)}\u{1F600}`, '--json']);
+    expect(json(fits.stdout).facts.error).toBe(`${'E'.repeat(498)}\u{1F600}`);
+    expect(json(fits.stdout).warnings).toBeUndefined();
   });
 
   it('refuses a --fact or --check-input value holding an invisible character, naming it and its place, never keeping it', async () => {
@@ -645,7 +679,7 @@ describe('help', () => {
     const r = await run(['diagnose', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Examples:');
-    expect(r.stdout).toContain('payment-failed, ');
+    expect(r.stdout).toContain('payment-failed (Payment or transfer failed), ');
     const top = await run(['--help']);
     expect(top.stdout).toContain('wallet-help diagnose');
   });

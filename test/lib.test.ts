@@ -50,7 +50,7 @@ describe('the library', () => {
       const flows = await loadFlows();
       try { await diagnose(flows, { flow: 'payment-failed', answers: { network: 'ok' } }); } catch (e) { console.log(e.message); }
     `);
-    expect(r.stdout).toContain('Give it in the answers, as "balance": VALUE, where VALUE is one of: sufficient, insufficient.');
+    expect(r.stdout).toContain('Give it in the answers, as "balance": VALUE, where VALUE is one of: sufficient (Yes, it is enough), insufficient (No, it is not enough).');
     expect(r.stdout).not.toContain('--answer');
   });
 
@@ -83,6 +83,26 @@ describe('the library', () => {
       ['secret_refused', 'recovery-phrase', 'dirs'],
     ]);
     expect(r.stdout).not.toMatch(/4111|0c28fca3|legal winner/);
+  });
+
+  it('throws a refused secret without it: an error a script logs or serialises holds none of it (QA: script)', () => {
+    // A recovery phrase written as an answer key (an unknown question) is refused; the error caught is what a back
+    // end writes to its logs (console.error, JSON logging, an error tracker), so no property of it may hold the key.
+    const r = runScript(`
+      import { inspect } from 'node:util';
+      import { loadFlows, diagnose } from 'wallet-help';
+      const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+      try {
+        await diagnose(await loadFlows(), { flow: 'payment-failed', answers: { [phrase]: 'ok' } });
+        console.log('no error');
+      } catch (e) {
+        console.log(JSON.stringify({ code: e.code, json: JSON.stringify(e), inspected: inspect(e, { showHidden: true, depth: 5 }), own: Object.getOwnPropertyNames(e).map((k) => String(e[k])).join(' ') }));
+      }
+    `);
+    expect(r.stderr).toBe('');
+    const caught = JSON.parse(r.stdout) as { code: string; json: string; inspected: string; own: string };
+    expect(caught.code).toBe('secret_refused');
+    for (const text of [caught.json, caught.inspected, caught.own]) expect(text).not.toMatch(/legal winner|sausage|yellow/);
   });
 
   it('refuses a now before 1970 or after 9999, as --now does (QA: year 0 was written "1 Jan 1")', () => {

@@ -14,7 +14,7 @@ import { DataFileError, readDataFile } from '../data/read-file.js';
 import { makeDir } from '../util/make-dir.js';
 import type { CheckRecord } from '../diagnosis/checks.js';
 import type { PathStep } from '../engine/engine.js';
-import { CASE_FACTS, type CaseFact, type Lang, type OutcomeKind, type Queue } from '../engine/types.js';
+import { CASE_FACTS, clipFact, type CaseFact, type Lang, type OutcomeKind, type Queue } from '../engine/types.js';
 
 /** One case as saved: what was asked and answered, what came out, and the facts for the ticket (already screened). */
 export interface CaseRecord {
@@ -357,7 +357,7 @@ function factBranchesOf(p: Record<string, unknown>): Pick<CaseProgress, 'factBra
         if (typeof a !== 'object' || a === null) return [];
         const { fact, value, branch } = a as Record<string, unknown>;
         const path = asPath(branch);
-        return isCaseFact(fact) && typeof value === 'string' && path ? [{ fact, value: value.slice(0, 500), branch: path }] : [];
+        return isCaseFact(fact) && typeof value === 'string' && path ? [{ fact, value: clipFact(value), branch: path }] : [];
       }).slice(-100)
     : undefined;
   return { ...(factBranches ? { factBranches } : {}), ...(setAside ? { setAside } : {}) };
@@ -381,7 +381,7 @@ function asProgress(value: unknown): CaseProgress | undefined {
     path: (p.path as PathStep[]).map((s) => ({ question: s.question, answer: s.answer })),
     checks: Array.isArray(p.checks) ? p.checks.filter(isCheckRecord) : [],
     // Only known facts, as text: a hand-edited file adds nothing else.
-    facts: Object.fromEntries(CASE_FACTS.flatMap((k) => (Object.hasOwn(facts, k) && str(facts[k]) ? [[k, facts[k].slice(0, 500)]] : []))),
+    facts: Object.fromEntries(CASE_FACTS.flatMap((k) => (Object.hasOwn(facts, k) && str(facts[k]) ? [[k, clipFact(facts[k])]] : []))),
     ...(p.summary === 'text' || p.summary === 'md' || p.summary === 'json' ? { summary: p.summary } : {}),
     ...(p.lang === 'en' || p.lang === 'zh' ? { lang: p.lang } : {}),
     ...(Array.isArray(p.reask) ? { reask: CASE_FACTS.filter((k) => (p.reask as unknown[]).includes(k)) } : {}),

@@ -7,12 +7,12 @@ import { dirname } from 'node:path';
 import type { Problem } from '../data/located-yaml.js';
 import { checkAnswers, resolve, type Next } from '../engine/engine.js';
 import { toResult, type DiagnosisResult } from '../engine/result.js';
-import type { Flow, Lang, Localized, Outcome, Question } from '../engine/types.js';
+import { LANGS, type Flow, type Lang, type Localized, type Outcome, type Question } from '../engine/types.js';
 import { flowSummaries } from '../flows/catalog.js';
 import type { ContactBook } from './contact-book.js';
 import { UsageError } from '../errors.js';
-import { listOf, orList, sentences, type Translate } from '../i18n/i18n.js';
-import { closest } from '../util/suggest.js';
+import { listOf, orList, sentences, withAside, type Translate } from '../i18n/i18n.js';
+import { closest, suggestionHint } from '../util/suggest.js';
 import { clip, formatProblem, safeText, sentValue, shownPath } from '../util/safe-text.js';
 
 export interface DiagnosisEnv {
@@ -63,7 +63,7 @@ export function unknownFlow(id: string, ids: string[], env: Pick<DiagnosisEnv, '
   const spelled = closest(id, ids);
   const suggestions = spelled.length > 0 || !titles ? spelled : ids.filter((key) => Object.values(titles.get(key) ?? {}).some((title) => typeof title === 'string' && inOrder(id, title))).slice(0, 3);
   const shown = (key: string) => titles?.get(key)?.[env.lang] ?? titles?.get(key)?.en;
-  const named = (key: string) => (shown(key) !== undefined ? t('summary.aside', { text: key, aside: safeText(shown(key)!) }) : key);
+  const named = (key: string) => (shown(key) !== undefined ? withAside(t, key, safeText(shown(key)!)) : key);
   // A flow file's path where its id belongs: the folder goes with --flows, and the id names the flow (QA: author).
   // The folder quoted when it has a space, as a shell needs it.
   const folder = /[\\/]/.test(id) ? id.replace(/[\\/][^\\/]*$/, '') || '/' : '.';
@@ -102,11 +102,22 @@ export function rejectBadAnswers(env: DiagnosisEnv, flow: Flow, given: Readonly<
     throw new UsageError('unknown_question', message, { question: { id: sentValue(problem.question) }, questions, suggestions });
   }
   const values = problem.question.answers.map((a) => a.value);
+  // What was meant: an answer's label typed as the value ("No, it is not enough", "不够"), in any language the flow
+  // holds (a run's compiled flows hold its own only), else a value close in spelling.
+  const typed = problem.value.trim().toLowerCase();
+  const meant = (label: string | undefined) => typeof label === 'string' && (label.trim().toLowerCase() === typed || (typed.length >= 2 && label.includes(typed) && typed.length * 3 >= label.length));
+  const byLabel = problem.question.answers.filter((a) => LANGS.some((l) => meant(a.label[l]))).map((a) => a.value);
+  const suggestions = byLabel.length > 0 ? byLabel : closest(problem.value, values);
   throw new UsageError(
     'invalid_value',
-    t('error.invalidValue', { value: clip(problem.value), question: problem.question.id, text: safeText(problem.question.text[lang]), values: listOf(t, values) }),
-    { question: questionRef(problem.question, lang), value: sentValue(problem.value), values },
+    sentences(t, t('error.invalidValue', { value: clip(problem.value), question: problem.question.id, text: safeText(problem.question.text[lang]), values: labelledValues(t, problem.question, lang) }), suggestionHint(t, suggestions)),
+    { question: questionRef(problem.question, lang), value: sentValue(problem.value), values, suggestions },
   );
+}
+
+/** A question's values, each with its label in the reader's language: the values are ids, which a reader of Chinese cannot guess from. */
+function labelledValues(t: Translate, q: Question, lang: Lang): string {
+  return listOf(t, q.answers.map((a) => withAside(t, a.value, safeText(a.label[lang]))));
 }
 
 /** A question as every JSON error names it: an object with its id, and its text and values. */
@@ -120,7 +131,7 @@ export function missingAnswer(env: DiagnosisEnv, q: Question): UsageError {
   const question = questionRef(q, lang);
   return new UsageError(
     'missing_answer',
-    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t(env.answersIn === 'request' ? 'error.missingAnswer.hintRequest' : 'error.missingAnswer.hint', { question: q.id, values: listOf(t, question.values) })}`,
+    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t(env.answersIn === 'request' ? 'error.missingAnswer.hintRequest' : 'error.missingAnswer.hint', { question: q.id, values: labelledValues(t, q, lang) })}`,
     { question },
   );
 }

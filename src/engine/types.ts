@@ -50,6 +50,20 @@ export type CheckName = keyof typeof CHECKS;
 
 /** The facts of a case that support may need for a ticket, in the order of the case log. */
 export const CASE_FACTS = ['account-id', 'time', 'amount', 'txid', 'chain', 'address', 'memo', 'error'] as const;
+
+/** The longest a case fact is kept (UTF-16 code units), in a case, its summaries and the case log. */
+export const MAX_FACT_LENGTH = 500;
+
+/**
+ * A fact's value cut to MAX_FACT_LENGTH, never between the two halves of a character outside the Basic Multilingual
+ * Plane (an emoji): half a character is text that strict JSON readers refuse, and it would be written into the output.
+ */
+export function clipFact(value: string): string {
+  if (value.length <= MAX_FACT_LENGTH) return value;
+  const cut = value.slice(0, MAX_FACT_LENGTH);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
 export type CaseFact = (typeof CASE_FACTS)[number];
 
 export interface Outcome {

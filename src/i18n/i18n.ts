@@ -29,6 +29,11 @@ export function listOf(t: Translate, items: readonly string[]): string {
   return items.join(t('list.separator'));
 }
 
+/** A name with what it means beside it ("sufficient (Enough money)" / "sufficient（余额充足）"). */
+export function withAside(t: Translate, text: string, aside: string): string {
+  return t('summary.aside', { text, aside });
+}
+
 /** Sentences written one after another: a space between them in English, none in Chinese. */
 export function sentences(t: Translate, ...parts: readonly string[]): string {
   return parts.filter((p) => p !== '').join(t('sentence.separator'));

@@ -35,7 +35,7 @@ export const en = {
   'diagnose.opt.json': 'print one JSON document on standard output',
   'diagnose.notes': `Flow ids: {flows}
 
-Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but the support contacts could not be loaded, 1 internal error, 74 the output could not be written, 130 cancelled, 143 or 129 ended by SIGTERM or SIGHUP.`,
+Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but the support contacts could not be loaded, 1 internal error (with --batch: a line failed, and its output line says why), 74 the output could not be written, 130 cancelled, 143 or 129 ended by SIGTERM or SIGHUP.`,
 
   // diagnose: prompts
   'diagnose.pickFlow': 'What is the problem?',
@@ -107,7 +107,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'channel.social': 'Social',
   'channel.web': 'Web',
   'contact.heading': '{provider} — {team}',
-  'contact.example': 'EXAMPLE DATA: a fictional demo provider, not a real support line. Configure your provider\'s directory with --contacts.',
+  'contact.example': 'EXAMPLE DATA: a fictional demo provider, not a real support line. Find your provider\'s real contacts in its official app or on its official website (operators: give wallet-help your directory with --contacts).',
   'contact.open': 'open now',
   'contact.closed': 'closed',
   'contact.openThen': 'open',
@@ -457,6 +457,8 @@ WALLET_HELP_CONFIG_DIR moves the settings folder.`,
   'fact.bad': '--fact expects KEY=VALUE with KEY one of {keys}, not "{arg}".',
   'fact.hidden': 'The fact "{key}" given with --fact holds an invisible character, {char}, at character {position} of its value, as text copied from a chat or web page may: it is not the value it looks like. Give it again without it.',
   'fact.hiddenTyped': 'That holds an invisible character, {char}, at character {position}, as text copied from a chat or web page may: it is not the text it looks like. It is taken out below: press Enter to keep it so, or correct it.',
+  'fact.empty': 'The fact "{key}" given with --fact has no value: give it as --fact {key}=VALUE, or leave it out.',
+  'fact.cut': 'The fact "{key}" given with --fact is longer than the {max} characters a case keeps: only its first {max} are kept.',
   'fact.twice': 'The fact "{key}" is given twice with --fact, with different values (keys are read in any letter case). Give it once.',
   'cases.saved': 'Case saved as {id}.',
   'cmd.cases': 'the case log: list, show, export and count saved cases',

@@ -31,15 +31,22 @@ export function refusalMessage(t: Translate, kind: SecretKind, role: 'user' | 'a
 
 /** Refused input: a secret was given. The message never contains it. */
 export class SecretError extends UsageError {
-  /**
-   * The answer key that held the secret, when a key did (an unknown question id): kept out of the
-   * details and the message, which never show the secret, so that an answers file can be pointed at.
-   */
-  answerKey?: string;
   /** `place`: the field of a request or the command-line option that held it, and the question it answers (never a key that is the secret). */
   constructor(t: Translate, kind: SecretKind, place: { field?: SecretField | undefined; where?: string | undefined } = {}, role: 'user' | 'agent' = 'user') {
     super('secret_refused', refusalMessage(t, kind, role), { kind, ...(place.field ? { field: place.field } : {}), ...(place.where ? { question: { id: place.where } } : {}) });
   }
+}
+
+/**
+ * The answer key that held the secret, when a key did (an unknown question id), so that an answers file can be
+ * pointed at. Kept beside the error, not on it: a script logs the errors it catches (console.error, a logging
+ * library, an error tracker), and every property of the error would be written out with the secret in it.
+ */
+const secretKeys = new WeakMap<SecretError, string>();
+
+/** The answer key of a refused secret that was a key (see secretKeys), for placing the error in an answers file. */
+export function secretAnswerKey(err: SecretError): string | undefined {
+  return secretKeys.get(err);
 }
 
 /** The fields of a request (a --batch line, a library call) a secret can be in. */
@@ -149,7 +156,7 @@ export async function refuseSecrets(t: Translate, inputs: readonly Suspect[], ro
     if (found) {
       // Worded for whoever typed it: an agent typing what a caller read out is told what to tell the caller.
       const refused = new SecretError(t, found.kind, { field: input.field, where: input.where }, role);
-      if (input.key !== undefined) refused.answerKey = input.key;
+      if (input.key !== undefined) secretKeys.set(refused, input.key);
       throw refused;
     }
   }

@@ -5,7 +5,7 @@ import { LANGS, QUEUES, type Queue } from '../../engine/types.js';
 import { UsageError } from '../../errors.js';
 import { hoursAtLine, otherProvidersLine, renderContactCard } from '../../render/contact.js';
 import { layoutFor } from '../../render/layout.js';
-import { listOf, orList, sentences, translator } from '../../i18n/i18n.js';
+import { listOf, orList, sentences, translator, withAside } from '../../i18n/i18n.js';
 import { clip, safeText, safeJson } from '../../util/safe-text.js';
 import { closest } from '../../util/suggest.js';
 import type { Context } from '../context.js';
@@ -28,7 +28,7 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
     const wordings = await Promise.all(LANGS.map((l) => translator(l)));
     const byName = QUEUES.filter((q) => typed !== '' && wordings.some((w) => w(`queue.${q}`).toLowerCase() === typed || w('queue.team', { queue: w(`queue.${q}`) }).toLowerCase() === typed));
     const suggestions = byName.length > 0 ? byName : (closest(typed, QUEUES) as Queue[]);
-    const named = (q: Queue) => t('summary.aside', { text: q, aside: t('queue.team', { queue: t(`queue.${q}`) }) });
+    const named = (q: Queue) => withAside(t, q, t('queue.team', { queue: t(`queue.${q}`) }));
     const hint = suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(t, suggestions.map(named)) }) : t('error.unknownQueue.list', { queues: listOf(t, QUEUES.map(named)) });
     throw new UsageError('unknown_queue', sentences(t, t('error.unknownQueue', { queue: clip(opts.queue) }), hint), { queue: clip(opts.queue), queues: [...QUEUES], suggestions });
   }

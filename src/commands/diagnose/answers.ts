@@ -7,7 +7,7 @@ import { readAll } from '../../io/io.js';
 import { clip, sentValue, shownPath } from '../../util/safe-text.js';
 import { cannotRead } from '../../util/read-error.js';
 import type { Context } from '../context.js';
-import { refuseSecrets, SecretError } from '../../safety/screen.js';
+import { refuseSecrets, secretAnswerKey, SecretError } from '../../safety/screen.js';
 import type { LocatedValue } from '../../data/located-yaml.js';
 import { DataFileError } from '../../data/read-file.js';
 import { sentences, type Translate } from '../../i18n/i18n.js';
@@ -193,7 +193,7 @@ function asWritten(doc: LocatedValue, key: string, value: number): string {
 export function placeInAnswersFile(err: unknown, file: AnswersFile | undefined, flagged: Readonly<Record<string, string>>): unknown {
   if (!file || !(err instanceof UsageError)) return err;
   // A secret written as a question id is placed at that key, which is never quoted.
-  const secretKey = err instanceof SecretError ? err.answerKey : undefined;
+  const secretKey = err instanceof SecretError ? secretAnswerKey(err) : undefined;
   const id = secretKey ?? (err.details.question as { id?: unknown } | undefined)?.id;
   if (typeof id !== 'string' || !Object.hasOwn(file.answers, id) || Object.hasOwn(flagged, id)) return err;
   return placed(err, file.locate(id, err.code === 'unknown_question' || secretKey !== undefined ? 'key' : 'value'));

@@ -7,7 +7,7 @@ import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
 import { asCancel, CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
 import type { KeyHints } from '../../io/prompter.js';
-import { listOf, sentences, type Translate } from '../../i18n/i18n.js';
+import { listOf, sentences, withAside, type Translate } from '../../i18n/i18n.js';
 import { didYouMean } from '../../util/suggest.js';
 import { afterMark, layoutFor, UNWRAPPED, writeWarning, writeWarnings, type Layout } from '../../render/layout.js';
 import { formatDateTime } from '../../render/time.js';
@@ -18,7 +18,7 @@ import type { SecretScanOptions } from '../../safety/secrets.js';
 import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
 import { badCheckInput, canMeasure, isUncomparable, runCheck, runMeasuredCheck, type CheckRecord, type Uncomparable } from '../../diagnosis/checks.js';
-import { CASE_FACTS, CHECKS, type CaseFact, type CheckName, type Flow, type Queue } from '../../engine/types.js';
+import { CASE_FACTS, CHECKS, clipFact, MAX_FACT_LENGTH, type CaseFact, type CheckName, type Flow, type Queue } from '../../engine/types.js';
 import { branchOf, factsToAsk, settleFacts, type FactBranches } from '../../diagnosis/case-facts.js';
 import { unchosenOthers } from '../../directory/source.js';
 import { clip, hiddenCharacter, mayHoldSecret, safeText, sentValue, safeJson, shownPath, withoutHidden } from '../../util/safe-text.js';
@@ -101,7 +101,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   const shortcuts = ANSWER_SHORTCUTS.flatMap((name) => opts[name].map((value) => `${name}=${value}`));
   const flagged = parseAnswerFlags(ctx, [...opts.answer, ...shortcuts]);
   Object.assign(given, flagged);
-  const facts = parseFacts(ctx, opts.fact ?? []);
+  const { facts, cut: factsCut } = parseFacts(ctx, opts.fact ?? []);
   await refuseSecrets(t, Object.entries(facts).map(([key, text]) => ({ text, where: key, field: '--fact' as const, ...FACT_SCAN[key as CaseFact] })), ctx.role);
   // Start over begins a new problem: the facts typed for the old one go (those given with --fact stay).
   const givenFacts = { ...facts };
@@ -308,6 +308,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     }
     const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string | CaseRecord } = finish(ctx, flow, outcome, reached.session, contacts);
     if (contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), t('contact.unavailable', { reason: contactsProblem })];
+    if (factsCut.length > 0) result.warnings = [...(result.warnings ?? []), ...factsCut.map((key) => t('fact.cut', { key, max: MAX_FACT_LENGTH }))];
     if (checks.length > 0) result.checks = checks;
     Object.assign(result, agentWording(role, outcome, lang));
     let text = '';
@@ -781,7 +782,7 @@ async function askFacts(
     delete misfit[key];
     if (o.check !== undefined) o.prompts.askedAt.set(key, o.check);
     if (value !== '') {
-      facts[key] = value.slice(0, 500);
+      facts[key] = clipFact(value);
       skipped.delete(key);
     } else {
       // An offered value cleared at the prompt is taken away; a fact left empty is not asked again.
@@ -874,22 +875,30 @@ async function askText(ctx: Context, flow: string, message: string, scan: Secret
   }
 }
 
-/** Parses `--fact KEY=VALUE`; one key given twice (in any letter case) with different values is an error. */
-function parseFacts(ctx: Context, flags: readonly string[]): CaseRecord['facts'] {
+/**
+ * Parses `--fact KEY=VALUE`; one key given twice (in any letter case) with different values is an error. A value longer
+ * than a case keeps is cut, and `cut` names its key, for a warning: a script passing a long error text is told.
+ */
+function parseFacts(ctx: Context, flags: readonly string[]): { facts: CaseRecord['facts']; cut: CaseFact[] } {
   const facts: CaseRecord['facts'] = {};
+  const cut: CaseFact[] = [];
   for (const arg of flags) {
     const eq = arg.indexOf('=');
     // Keys in any case (TXID=…); a refused one is quoted without its value, which may be anything (a TxID, an address),
     // and text that may hold a secret is not quoted at all: screened leniently (a TxID under a mistyped key is no
     // private key), 60 of a key's 64 hex digits would otherwise be shown (QA: script).
     const key = eq > 0 ? arg.slice(0, eq).trim().toLowerCase() : '';
-    if (!(CASE_FACTS as readonly string[]).includes(key) || arg.slice(eq + 1).trim() === '') {
+    // A known key with nothing after "=" (`--fact "txid=$TXID"` with the variable unset) is said as that.
+    if ((CASE_FACTS as readonly string[]).includes(key) && arg.slice(eq + 1).trim() === '') throw new UsageError('invalid_fact', ctx.t('fact.empty', { key }), { key, keys: [...CASE_FACTS] });
+    if (!(CASE_FACTS as readonly string[]).includes(key)) {
       const written = eq > 0 ? arg.slice(0, eq) : arg;
       const shown = `${mayHoldSecret(written) ? '…' : written}${eq > 0 ? '=…' : ''}`;
       const { suggestions, hint } = eq > 0 ? didYouMean(ctx.t, key, CASE_FACTS) : { suggestions: [], hint: '' };
       throw new UsageError('invalid_fact', sentences(ctx.t, ctx.t('fact.bad', { keys: listOf(ctx.t, CASE_FACTS), arg: clip(shown) }), hint), { value: clip(shown), keys: [...CASE_FACTS], suggestions });
     }
-    const value = arg.slice(eq + 1).trim().slice(0, 500);
+    const whole = arg.slice(eq + 1).trim();
+    const value = clipFact(whole);
+    if (value !== whole && !cut.includes(key as CaseFact)) cut.push(key as CaseFact);
     // An invisible character (a zero-width space pasted from a chat) is refused with its place, as in a data file: kept, a TxID or
     // address would fail its checks and the summary would show a value that is not the one kept. The value is not quoted.
     // An error message may be copied with its line breaks (the one fact that is free text).
@@ -899,7 +908,7 @@ function parseFacts(ctx: Context, flags: readonly string[]): CaseRecord['facts']
     if (facts[key as CaseFact] !== undefined && facts[key as CaseFact] !== value) throw new UsageError('fact_twice', ctx.t('fact.twice', { key }), { key });
     facts[key as CaseFact] = value;
   }
-  return facts;
+  return { facts, cut };
 }
 
 /** The answers so far, for "show the answers so far". */
@@ -951,7 +960,8 @@ async function chooseFlow(id: string | undefined, ctx: Context, role: Context['r
   const { flows } = catalog;
   const ids = [...flows.keys()];
   if (id === undefined) {
-    if (!interactive) throw new UsageError('missing_flow', t('error.needFlow', { flows: listOf(t, ids) }), { flows: ids });
+    // Each id with its title: the ids are English words, which a reader of Chinese cannot guess from.
+    if (!interactive) throw new UsageError('missing_flow', t('error.needFlow', { flows: listOf(t, ids.map((key) => withAside(t, key, safeText(flows.get(key)!.title[lang])))) }), { flows: ids });
     const prompter = await ctx.io.prompter();
     const picked = await prompter.select({
       message: t(role === 'agent' ? 'diagnose.pickFlow.agent' : 'diagnose.pickFlow'),
