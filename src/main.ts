@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command, CommanderError } from 'commander';
-import { meantSettings, readConfig, type ConfigWarning } from './config/config.js';
+import { meantSettings, readConfig, roleOf, type ConfigWarning } from './config/config.js';
 import type { CaseFact, Flow, Lang } from './engine/types.js';
 import { asCancel, CancelError, ExitCode, OutputError, WalletHelpError } from './errors.js';
 import { loadBundledFlows } from './flows/catalog.js';
@@ -112,7 +112,11 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     }
     // Secrets on the command line are refused before anything runs (they would end up in messages and files).
     const risky = argv.flatMap((arg, i) => (mayHoldSecret(arg) && !screenedByCommand(argv, i) && !isNumberOption(argv, i) ? answerParts(argv, i) : []));
-    if (risky.length > 0) await refuseSecrets(t, risky, roleOf(argv));
+    // A recovery phrase pasted without quotes is a dozen words, each an argument of its own, none of them risky alone:
+    // the words are screened together too (QA: agent; it was "too many arguments", and no refusal).
+    const words = argv.filter((arg) => /^\p{L}+$/u.test(arg));
+    if (words.length >= 12) risky.push({ text: words.join(' ') });
+    if (risky.length > 0) await refuseSecrets(t, risky, roleOf(agentFlag(argv), io.env, config));
     await refuseSecretVariables(t, io.env);
     // A WALLET_HELP_LANG that is not a language is ignored like a bad setting, but never silently (and, screened
     // just above, never quoted when it holds a secret).
@@ -149,7 +153,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     const commandOptions = program && front ? front.optionsOf(program, path) : line ? DIAGNOSE_OPTIONS.flatMap((o) => (o.short ? [o.long, o.short] : [o.long])) : [];
     const reporter: Reporter = { io, t, json, batch, styles, commandPath: path, commandOptions };
     try {
-      return await report(await screened(err, t, argv), reporter);
+      return await report(await screened(err, t, argv, roleOf(agentFlag(argv), io.env, config)), reporter);
     } catch (failed) {
       // The error document itself could not be written (a full disk under --json): that is what is reported, on standard error.
       if (failed instanceof OutputError) return report(failed, reporter);
@@ -163,7 +167,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
  * part: quotes are shortened), so when the message or any argument holds a
  * secret, the error becomes the refusal instead.
  */
-async function screened(err: unknown, t: Translate, argv: readonly string[]): Promise<unknown> {
+async function screened(err: unknown, t: Translate, argv: readonly string[], role: 'user' | 'agent'): Promise<unknown> {
   if (!(err instanceof Error) || err instanceof SecretError || err instanceof CancelError || err.message === '') return err;
   if (isCommanderError(err) && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')) return err;
   // A number refused as out of range is quoted in its error as it was typed; six digits of it are not a one-time code.
@@ -176,17 +180,18 @@ async function screened(err: unknown, t: Translate, argv: readonly string[]): Pr
   const found = findSecrets(err.message)[0] ?? findSecrets(details)[0] ?? inArguments[0];
   if (!found) return err;
   // What a message or its details quote came from an argument: the first argument that holds a secret names its option.
-  return new SecretError(t, found.kind, { field: inArguments[0]?.field }, roleOf(argv));
+  return new SecretError(t, found.kind, { field: inArguments[0]?.field }, role);
 }
 
 /**
- * Whom a secret on the command line is refused to: an agent when --agent is anywhere among the options, even
- * where the command does not take it (`wallet-help --agent diagnose …`, refused as misplaced only after). The
- * secret is refused first, worded for the desk: what the caller read out, and what to tell them.
+ * Whether --agent is anywhere among the options, even where the command does not take it (`wallet-help --agent
+ * diagnose …`, refused as misplaced only after): a secret on the command line is refused first, and to an agent
+ * (roleOf: this, WALLET_HELP_ROLE or the role setting) it is worded for the desk: what the caller read out, and
+ * what to tell them.
  */
-function roleOf(argv: readonly string[]): 'user' | 'agent' {
+function agentFlag(argv: readonly string[]): boolean {
   const end = argv.indexOf('--');
-  return (end === -1 ? argv : argv.slice(0, end)).includes('--agent') ? 'agent' : 'user';
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--agent');
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { delimiter, dirname, join, resolve } from 'node:path';
 import type { Context } from './commands/context.js';
-import { CONFIG_FILE_NAME, configDir, envSetting, type Config } from './config/config.js';
+import { CONFIG_FILE_NAME, configDir, envSetting, roleOf, type Config } from './config/config.js';
 import type { Problem } from './data/located-yaml.js';
 import type { Directory, Provider } from './directory/types.js';
 import type { Flow, Lang } from './engine/types.js';
@@ -52,8 +52,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
   const envRole = envSetting(io.env, 'WALLET_HELP_ROLE');
   const envRoleOk = envRole === undefined || envRole === 'user' || envRole === 'agent';
   if (!envRoleOk && !quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.badEnvRole', { value: clip(envRole) }));
-  const roleSetting = envRoleOk ? (envRole ?? config.role) : config.role;
-  const role = g.agent ? 'agent' : roleSetting === 'agent' ? 'agent' : 'user';
+  const role = roleOf(g.agent === true, io.env, config);
   const folders = flowFolders(g.flows, io.env.WALLET_HELP_FLOWS, config, io.cwd);
   const flowDirs = folders.dirs;
 

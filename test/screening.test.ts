@@ -2,7 +2,7 @@
 import { generateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { wordlist as chinese } from '@scure/bip39/wordlists/simplified-chinese.js';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../src/cases/store.js';
@@ -236,6 +236,42 @@ describe('secret screening in the CLI', () => {
     expect(zh.stderr).toContain('来电者');
     // Without --agent (or with it only after --, as an argument), the user's wording.
     expect((await run(['diagnose', 'payment-failed', '--fact', 'account-id=4111111111111111'])).stderr).toContain('That looks like a card number.');
+  });
+
+  it('words the refusal for the desk when the role is agent by WALLET_HELP_ROLE or the setting, wherever the secret is (QA: agent)', async () => {
+    const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    const settings = tempDir();
+    writeFileSync(join(settings, 'config.json'), JSON.stringify({ role: 'agent' }));
+    const answers = 'answers.yaml';
+    const files = { [answers]: `network: ${phrase}\n` };
+    const lines: [string[], Record<string, string>][] = [
+      [['diagnose', 'payment-failed', '-a', `network=${phrase}`], { WALLET_HELP_ROLE: 'agent' }],
+      [['diagnose', 'suspicious-contact', '--check-input', `claimed-contact=${phrase}`], { WALLET_HELP_ROLE: 'agent' }],
+      [['verify', phrase], { WALLET_HELP_ROLE: 'agent' }],
+      [['diagnose', 'payment-failed', '-a', `network=${phrase}`], { WALLET_HELP_CONFIG_DIR: settings }],
+      [['diagnose', '--agent', 'payment-failed', '--answers', answers], {}],
+      [['diagnose', 'payment-failed', '--answers', answers], { WALLET_HELP_ROLE: 'agent' }],
+    ];
+    for (const [argv, env] of lines) {
+      const r = await run(argv, { env, files });
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr, argv.join(' ')).toContain('What the caller gave looks like a recovery phrase. Ask the caller to stop reading it out');
+      expect(r.stderr).not.toContain('sausage');
+    }
+    // WALLET_HELP_ROLE=user over an agent setting: the user's wording.
+    expect((await run(['diagnose', 'payment-failed', '-a', `network=${phrase}`], { env: { WALLET_HELP_CONFIG_DIR: settings, WALLET_HELP_ROLE: 'user' } })).stderr).toContain('That looks like a recovery phrase.');
+  });
+
+  it('refuses a recovery phrase pasted without quotes, a word an argument (QA: agent; it was "too many arguments")', async () => {
+    const words = 'legal winner thank year wave sausage worth useful legal winner thank yellow'.split(' ');
+    for (const argv of [['diagnose', 'payment-failed', ...words], ['diagnose', ...words, '--json'], ['verify', ...words]]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stdout + r.stderr, argv.join(' ')).toMatch(/looks like a recovery phrase/);
+      expect(r.stdout + r.stderr).not.toContain('sausage');
+    }
+    // Eleven words of it, or ordinary words, are not a phrase: the usual error.
+    expect((await run(['diagnose', 'payment-failed', ...words.slice(0, 11)])).stderr).toContain('Too many arguments');
   });
 
   it('lets ordinary text through as an ordinary error', async () => {

@@ -635,6 +635,24 @@ describe('one-time codes', () => {
     for (const text of ['I paid 12 34 56 in three parts', 'It happened at 10 30 today', 'version 1 2 3 4']) expect(findSecrets(text), text).toEqual([]);
   });
 
+  it('finds a labelled code read out in uneven groups, as a caller splits it and an agent types it (QA: agent)', () => {
+    for (const [text, code] of [
+      ['OTP 4829 13', '4829 13'],
+      ['sms code 4829-13', '4829-13'],
+      ['2fa code is 4829 13', '4829 13'],
+      ['caller read the SMS code 48 2913 to the scammer', '48 2913'],
+      ['验证码 4829 13', '4829 13'],
+      ['verification code 1 23456 7', '1 23456 7'],
+    ] as const) {
+      expectFound(text, code, 'one-time-code');
+      expectFound(text, code, 'one-time-code', { numbersExpected: true });
+    }
+    // Unlabelled, a date, or too few or too many digits: data.
+    for (const text of ['error 4829 13 at checkout', 'verification code failed on 2026-11-23', 'sent 1000 200 USDT', 'sms code 48 29', 'OTP 1234 5678 9']) {
+      expect(findSecrets(text, { numbersExpected: true }), text).toEqual([]);
+    }
+  });
+
   it('finds a code that is the whole answer, or a labelled one', () => {
     const cases: [string, string][] = [
       ['123456', '123456'],

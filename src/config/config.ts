@@ -80,6 +80,17 @@ function homeDir(env: Readonly<Record<string, string | undefined>>): string {
 }
 
 /**
+ * Who runs the tool: a support agent with --agent, else as WALLET_HELP_ROLE says (when it names a role; an unknown one
+ * is warned about where the command's context is made), else the role setting; a wallet user by default. The one rule
+ * for every command, and for a secret refused on the command line before any command runs.
+ */
+export function roleOf(agentFlag: boolean, env: Readonly<Record<string, string | undefined>>, config: Config): 'user' | 'agent' {
+  const envRole = envSetting(env, 'WALLET_HELP_ROLE');
+  const setting = envRole === 'user' || envRole === 'agent' ? envRole : config.role;
+  return agentFlag || setting === 'agent' ? 'agent' : 'user';
+}
+
+/**
  * A variable's value, or undefined when it is not set or set empty (`WALLET_HELP_PROVIDER=`): an empty variable is
  * unset, as WALLET_HELP_LANG and WALLET_HELP_CONFIG_DIR have always been read, and as a shell user clearing one means it.
  */

@@ -840,7 +840,22 @@ function findCodes(text: string, numbersExpected: boolean, found: SecretFinding[
     // "G-482913" is how Google sends its codes: the prefix labels it.
     if (alone || m[0].startsWith('G-') || labelled(text, start, end, numbersExpected)) found.push({ kind: 'one-time-code', start, end });
   }
+  // A code read out in uneven groups ("4829 13", "48-2913"), as a caller says it and an agent types it: 6 to 8 digits
+  // in two to four groups, a code only where it is labelled (QA: agent; the regular groupings above were the only ones).
+  for (const m of text.matchAll(UNEVEN_CODE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const digits = m[0].replace(/\D/g, '').length;
+    if (digits < 6 || digits > 8 || DATE_LIKE.test(m[0]) || found.some((f) => f.start < end && start < f.end)) continue;
+    if (JOINED_BEFORE.test(text.slice(Math.max(0, start - 2), start)) || JOINED_AFTER.test(text.slice(end, end + 2))) continue;
+    if (labelled(text, start, end, numbersExpected)) found.push({ kind: 'one-time-code', start, end });
+  }
 }
+
+/** Digits in two to four groups of one to five, split by a space or a dash: a one-time code read out in parts. */
+const UNEVEN_CODE = /(?<![0-9A-Za-z+])\d{1,5}(?:[ -]\d{1,5}){1,3}(?![0-9A-Za-z])/g;
+/** A date written with dashes or spaces ("2026-11-23", "23 11 2026"): its digits are no code. */
+const DATE_LIKE = /^(?:\d{4}[ -]\d{1,2}[ -]\d{1,2}|\d{1,2}[ -]\d{1,2}[ -]\d{4})$/;
 
 /**
  * Whether a code label stands near text[start..end). Where numbers are

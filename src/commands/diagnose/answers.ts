@@ -151,12 +151,12 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
  * question, placed where the file gives it): only once its key is screened, a question id the flow does not have
  * being any text. Call once the answers that are text have been screened, before the flow is read.
  */
-export async function refuseNotText(t: Translate, file: AnswersFile | undefined, flow: Flow | undefined): Promise<void> {
+export async function refuseNotText(t: Translate, file: AnswersFile | undefined, flow: Flow | undefined, role: 'user' | 'agent' = 'user'): Promise<void> {
   if (!file?.notText) return;
   const { key, at } = file.notText;
   if (!Object.hasOwn(flow?.questions ?? {}, key)) {
     try {
-      await refuseSecrets(t, [{ text: key, key, field: 'answers' }]);
+      await refuseSecrets(t, [{ text: key, key, field: 'answers' }], role);
     } catch (err) {
       // A secret written as the key is placed at the key, which is never quoted.
       throw placed(err, file.locate(key, 'key'));

@@ -125,7 +125,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   /** The answers and check texts given up front, screened and checked against the flow that runs. */
   const admit = async (f: Flow) => {
     try {
-      if (fromMenu) await refuseSecrets(t, suspectInputs(catalog.flows, f.id, given));
+      if (fromMenu) await refuseSecrets(t, suspectInputs(catalog.flows, f.id, given), role);
       rejectBadAnswers(ctx, f, given);
     } catch (err) {
       // An answer from the answers file is pointed out where the file gives it.
@@ -142,11 +142,11 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     // In the order a --batch line or a library call is read (src/diagnosis/request.ts): the flow id and the answers are
     // screened, then an answer that is not text is reported, then the flow is read.
     if (flowId !== undefined) {
-      await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given));
-      await refuseNotText(t, answersFile, catalog.flows.get(flowId));
+      await refuseSecrets(t, suspectInputs(catalog.flows, flowId, given), role);
+      await refuseNotText(t, answersFile, catalog.flows.get(flowId), role);
     }
     flow = await chooseFlow(flowId, ctx, role, interactive, catalog);
-    if (flowId === undefined) await refuseNotText(t, answersFile, flow);
+    if (flowId === undefined) await refuseNotText(t, answersFile, flow, role);
   } catch (err) {
     throw placeInAnswersFile(err, answersFile, flagged);
   }

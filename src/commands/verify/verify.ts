@@ -22,7 +22,7 @@ export interface VerifyOptions {
 export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<VerifyResult> {
   const { io, t } = ctx;
   // People paste the wrong thing into a checker; a secret is refused before anything else.
-  await refuseSecrets(t, [{ text: opts.contact }]);
+  await refuseSecrets(t, [{ text: opts.contact }], ctx.role);
   const { verifyContact, isCountryCode } = await import('../../safety/verify.js');
   // An unknown country would leave a national number uncompared and the verdict "not official": a mistake, not a verdict.
   if (opts.country !== undefined && !isCountryCode(opts.country)) {
