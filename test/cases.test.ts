@@ -1,7 +1,7 @@
 /** Support-staff mode: agent wording, Back and Start over, summaries, the case log and --resume. */
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { loadProgress, MAX_UNFINISHED, saveProgress } from '../src/cases/store.js';
+import { loadProgress, MAX_UNFINISHED, saveProgress, type CaseRecord } from '../src/cases/store.js';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import * as esbuild from 'esbuild';
@@ -408,6 +408,46 @@ describe('agent mode at escalations and alerts', () => {
     r.prompter.assertDone();
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Sent on the wrong network (chain)');
+  });
+
+  it('keeps what a check found with the case when its question, gone back to, is answered by hand (QA: agent, the ticket lost it)', async () => {
+    const genesis = '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa';
+    const argv = ['diagnose', 'deposit-missing', '--answer', 'method=crypto', '--answer', 'send-status=completed', '--answer', 'confirmations=confirmed', '--fact', 'chain=btc', '--fact', `address=${genesis}`, '--summary', 'json'];
+    const checked = (stdout: string) => (JSON.parse(stdout.slice(stdout.indexOf('{\n'))) as CaseRecord).checks.map((c) => [c.question, c.check, c.result]);
+    const r = await run(argv, {
+      tty: true,
+      env: { CI: '1' },
+      prompts: [
+        { expect: 'minimum deposit', pick: '__back' },
+        { expect: 'memo or tag', pick: '__back' },
+        // The answer the check gave, kept by hand; then the memo, also gone back to, and the minimum.
+        { expect: 'Compare the network', pick: 'same' },
+        { expect: 'memo or tag', pick: 'not-needed' },
+        { expect: 'minimum deposit', pick: 'above-minimum' },
+      ],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(checked(r.stdout)).toEqual([
+      ['network-match', 'address-chain', 'same'],
+      ['memo', 'memo', 'not-needed'],
+    ]);
+  });
+
+  it('offers the contact typed for a check again when its prompt is gone back to (QA: agent, the scam number had to be asked again)', async () => {
+    const r = await run(['diagnose', 'suspicious-contact', '--agent', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'], {
+      tty: true,
+      env: { CI: '1' },
+      prompts: [
+        { expect: 'Type the number', pick: '+1 202-555-0134' },
+        { expect: 'Account ID', pick: '<' },
+        { expect: 'Type the number', pick: '+1 202-555-0134' },
+        { expect: 'Account ID', pick: 'cancel' },
+      ],
+    });
+    const inputs = r.prompter.inputs;
+    expect(inputs.length).toBeGreaterThanOrEqual(3);
+    expect(inputs[2]!.default).toBe('+1 202-555-0134');
   });
 
   it('still asks by hand, once resumed, a question gone back to before Ctrl+C; Start over lets its check answer again', async () => {

@@ -148,6 +148,18 @@ describe('wallet-help check', () => {
     expect(JSON.parse(xrp.stdout).checks.map((c: { status: string }) => c.status)).toEqual(['pass', 'fail']);
   });
 
+  it('runs the offline checks with a contacts file that cannot be read, saying so; a network check still needs it (QA: script)', async () => {
+    const broken = join(dir, 'broken-directory.yaml');
+    writeFileSync(broken, 'providers: [\n');
+    const r = await cli(['check', 'address', '--chain', 'btc', '--address', '1BoatSLRHtKNngkdXEeobR76b53LETtpyT', '--contacts', broken, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ provider: null, checks: [{ name: 'address', status: 'pass' }] });
+    expect(r.stderr).toContain('The support directory could not be read, so only the offline checks ran');
+    const network = await cli(['check', 'connectivity', '--contacts', broken, '--json']);
+    expect(network.code).toBe(2);
+    expect(JSON.parse(network.stdout).error.code).toBe('directory_invalid');
+  });
+
   it('says its results in the user\'s language, the codes kept for --json (QA: zh user)', async () => {
     const args = ['check', 'address', '--chain', 'btc', '--address', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'];
     const en = await cli(args);

@@ -2,13 +2,14 @@
 import stringWidth from 'fast-string-width';
 import { andList, listOf, sentences } from '../../i18n/i18n.js';
 import { didYouMean } from '../../util/suggest.js';
-import { layoutFor } from '../../render/layout.js';
+import { layoutFor, writeWarning } from '../../render/layout.js';
 import { chainName, chainNames } from '../../render/chain.js';
 import { withMeasuredDetail } from '../../render/check-lines.js';
 import { SilentError, UsageError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { CHECK_OPTION_SCAN, refuseSecrets } from '../../safety/screen.js';
 import { clip, safeText, safeJson } from '../../util/safe-text.js';
+import type { Provider } from '../../directory/types.js';
 import type { Context } from '../context.js';
 import { checkTimeout } from '../../checks/progress.js';
 import '../../core.js';
@@ -70,8 +71,18 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
     ...(opts.memo ? [{ text: opts.memo, field: '--memo' as const, ...CHECK_OPTION_SCAN.memo }] : []),
   ]);
   const timeoutMs = checkTimeout(ctx, opts.timeout);
-  const { provider } = await ctx.provider();
-  const targets = provider.checks ?? {};
+  // The address, TxID and memo checks are offline and need no directory: a broken contacts file does not stop them
+  // (QA: script); it is said on standard error, and --json names no provider.
+  const offline = (name: CheckName) => name === 'address' || name === 'txid' || name === 'memo';
+  let provider: Pick<Provider, 'id' | 'checks'> | undefined;
+  try {
+    provider = (await ctx.provider()).provider;
+  } catch (err) {
+    if (!names.every(offline) || !(err instanceof UsageError)) throw err;
+    const { err: style } = await ctx.styles();
+    await writeWarning(io.stderr, style.yellow(t('warning.prefix')), t('checkcmd.noDirectory', { reason: err.message }));
+  }
+  const targets = provider?.checks ?? {};
   const network = () => import('../../checks/network.js');
   const lines: CheckLine[] = [];
   const skip = (name: CheckName, why: MessageKey) => lines.push({ name, status: 'skip', result: 'skipped', detail: t(why) });
@@ -156,7 +167,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   }
 
   const count = (s: CheckStatus) => lines.filter((l) => l.status === s).length;
-  if (opts.json) io.stdout.write(`${safeJson({ provider: provider.id, checks: lines, summary: { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip') } }, 2)}\n`);
+  if (opts.json) io.stdout.write(`${safeJson({ provider: provider?.id ?? null, checks: lines, summary: { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip') } }, 2)}\n`);
   else {
     const { out } = await ctx.styles();
     // The status in the user's language (its id stays in --json), every line wrapped to the terminal under its text.

@@ -174,11 +174,26 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   // Moving forward takes the answers given up front as soon as their question comes; Back and Start over do not,
   // so a given answer can be changed.
   const forward = (session: Next['session'], answer: string): Next => resolve(flow, given, step(flow, session, answer).session);
+  // What a check found, for a question gone back over: the question is then answered by hand (byHand), and what was
+  // measured stays with the case when the facts it was measured on are still those (QA: agent; the address check of a
+  // wrong-network deposit vanished from the ticket after Back). A contact typed for a check is offered again.
+  const checkedBefore = new Map<string, { record: CheckRecord; note?: { question: string; text: string }; facts: string }>();
+  const factsOfRecord = (record: CheckRecord) => JSON.stringify(CHECKS[record.check as CheckName]?.facts.map((f) => facts[f] ?? null) ?? []);
   // Only the checks (and what they found) of the answers that stand.
   const keepFor = (session: Next['session']) => {
     const kept = new Set(session.path.map((p) => p.question));
+    for (const record of checks) {
+      if (!kept.has(record.question)) checkedBefore.set(record.question, { record, note: notes.find((n) => n.question === record.question), facts: factsOfRecord(record) });
+    }
     checks = checks.filter((c) => kept.has(c.question));
     notes = notes.filter((n) => kept.has(n.question));
+  };
+  /** A question answered by hand after Back: what its check found before comes back with the case, measured on the same facts. */
+  const restoreCheck = (question: string) => {
+    const before = checkedBefore.get(question);
+    if (!before || before.facts !== factsOfRecord(before.record)) return;
+    checks = [...checks.filter((c) => c.question !== question), before.record];
+    if (before.note) notes = [...notes.filter((n) => n.question !== question), before.note];
   };
   // The answer each question gone back to had: its menu opens on it, as it was (QA: the cursor was on the first answer).
   const answeredBefore = new Map<string, string>();
@@ -219,6 +234,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     startOverFacts();
     checks = [];
     notes = [];
+    checkedBefore.clear();
     answeredBefore.clear();
     prompts.reask.clear();
     prompts.skipped.clear();
@@ -410,7 +426,10 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             const message = role === 'agent' && q.agent ? `${safeText(q.agent[lang])}\n${prompt}` : prompt;
             for (;;) {
               if (!loaded) break;
-              const typed = await askText(caseCtx, flow.id, path.length > 0 ? t('fact.withBackHint', { text: message }) : message, {}, undefined, { kinds: prompts.refused, saved: () => progress(next.session) });
+              // Gone back to, the contact typed before is offered, ready to correct (as facts are).
+              const typedBefore = checkedBefore.get(q.id)?.record;
+              const offered = typedBefore ? (typedBefore.typed ?? typedBefore.input ?? undefined) : undefined;
+              const typed = await askText(caseCtx, flow.id, path.length > 0 ? t('fact.withBackHint', { text: message }) : message, {}, offered, { kinds: prompts.refused, saved: () => progress(next.session) });
               if (path.length > 0 && isBack(typed.trim(), undefined)) {
                 wentBack = true;
                 break;
@@ -473,6 +492,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
         next = answer === BACK ? backByHand(next.session) : answer === RESTART ? current(flow, start(flow)) : forward(next.session, answer);
         if (answer === RESTART) startOver();
         keepFor(next.session);
+        if (answer !== BACK && answer !== RESTART) restoreCheck(q.id);
         await progress(next.session);
       }
       // An agent at an escalation records the facts support needs before the outcome; Back at the first returns to the last question.
