@@ -80,6 +80,20 @@ describe('diagnose with flags and --json', () => {
     expect((await run(['--lang', 'zh', 'diagnose'], { stdin: '' })).stderr).toContain('payment-failed（支付或转账失败）');
   });
 
+  it('points a script at the check for a question a check answers from a contact, and names the check (QA: script)', async () => {
+    const base = ['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'];
+    const r = await run([...base, '--json']);
+    expect(r.code).toBe(2);
+    const error = json(r.stdout).error;
+    expect(error).toMatchObject({ code: 'missing_answer', question: { id: 'claimed-contact', check: 'verify-contact' } });
+    expect(error.message).toContain('with --check-input claimed-contact=TEXT');
+    // A question no check answers names none.
+    expect(json((await run(['diagnose', 'payment-failed', '--network', 'ok', '--json'])).stdout).error.question.check).toBeUndefined();
+    // In a request (a --batch line, a library call) there is no --check-input: verify first.
+    const line = await run(['diagnose', '--batch'], { stdin: `${JSON.stringify({ flow: 'suspicious-contact', answers: { request: 'nothing-sensitive', 'first-contact': 'they-contacted-me' } })}\n` });
+    expect(json(line.stdout.trim()).error.message).toContain('("wallet-help verify TEXT")');
+  });
+
   it('never prompts with --no-input, even on a terminal', async () => {
     const r = await run(['diagnose', 'payment-failed', '--no-input'], { tty: true });
     expect(r.code).toBe(2);

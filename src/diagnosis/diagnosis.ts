@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { Problem } from '../data/located-yaml.js';
 import { checkAnswers, resolve, type Next } from '../engine/engine.js';
 import { toResult, type DiagnosisResult } from '../engine/result.js';
-import { LANGS, type Flow, type Lang, type Localized, type Outcome, type Question } from '../engine/types.js';
+import { CHECKS, LANGS, type Flow, type Lang, type Localized, type Outcome, type Question } from '../engine/types.js';
 import { flowSummaries } from '../flows/catalog.js';
 import type { ContactBook } from './contact-book.js';
 import { UsageError } from '../errors.js';
@@ -120,9 +120,9 @@ function labelledValues(t: Translate, q: Question, lang: Lang): string {
   return listOf(t, q.answers.map((a) => withAside(t, a.value, safeText(a.label[lang]))));
 }
 
-/** A question as every JSON error names it: an object with its id, and its text and values. */
-export function questionRef(q: Question, lang: Lang): { id: string; text: string; values: string[] } {
-  return { id: q.id, text: q.text[lang], values: q.answers.map((a) => a.value) };
+/** A question as every JSON error names it: an object with its id, and its text and values; and the check that answers it, if one does. */
+export function questionRef(q: Question, lang: Lang): { id: string; text: string; values: string[]; check?: string } {
+  return { id: q.id, text: q.text[lang], values: q.answers.map((a) => a.value), ...(q.check ? { check: q.check } : {}) };
 }
 
 /** The error for a question that has no answer when no prompt is possible. */
@@ -131,9 +131,19 @@ export function missingAnswer(env: DiagnosisEnv, q: Question): UsageError {
   const question = questionRef(q, lang);
   return new UsageError(
     'missing_answer',
-    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t(env.answersIn === 'request' ? 'error.missingAnswer.hintRequest' : 'error.missingAnswer.hint', { question: q.id, values: labelledValues(t, q, lang) })}`,
+    `${t('error.missingAnswer', { question: q.id, text: safeText(q.text[lang]) })}\n${t(missingAnswerHint(env.answersIn === 'request', q), { question: q.id, values: labelledValues(t, q, lang) })}`,
     { question },
   );
+}
+
+/**
+ * How to answer a question a script left unanswered: a question whose check reads a contact is answered by the check
+ * (--check-input, or verify before a request), not by the script declaring the verdict (QA: script; the hint said only
+ * to answer "official").
+ */
+function missingAnswerHint(inRequest: boolean, q: Question): 'error.missingAnswer.hint' | 'error.missingAnswer.hintRequest' | 'error.missingAnswer.hintCheck' | 'error.missingAnswer.hintRequestCheck' {
+  const typed = q.check !== undefined && CHECKS[q.check].input;
+  return inRequest ? (typed ? 'error.missingAnswer.hintRequestCheck' : 'error.missingAnswer.hintRequest') : typed ? 'error.missingAnswer.hintCheck' : 'error.missingAnswer.hint';
 }
 
 /** What an agent tells the caller instead of the steps (`role`, `agentSteps`), for an agent's case. */

@@ -62,6 +62,8 @@ export const zh: Record<MessageKey, string> = {
   'error.missingAnswer': '问题“{question}”（{text}）还没有回答，而当前无法交互提问。',
   'error.missingAnswer.hint': '请用 --answer {question}=取值 回答，取值可以是：{values}。',
   'error.missingAnswer.hintRequest': '请在 answers 中给出 "{question}": 取值，取值可以是：{values}。',
+  'error.missingAnswer.hintCheck': '请用 --check-input {question}=文字 给出要核对的联系方式，由 wallet-help 与客服目录核对；或用 --answer {question}=取值 回答，取值可以是：{values}。',
+  'error.missingAnswer.hintRequestCheck': '请先与客服目录核对这个联系方式（“wallet-help verify 联系方式”），再在 answers 中给出核对结果 "{question}": 取值，取值可以是：{values}。',
   'error.invalidValue': '“{value}”不是问题“{question}”（{text}）的有效回答。可用的取值：{values}。',
   'error.unknownQuestion': '流程“{flow}”中没有问题“{question}”。',
   'error.unknownQuestion.list': '它的问题有：{questions}。',
