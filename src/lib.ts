@@ -15,10 +15,10 @@ import { NOW_FROM_YEAR, NOW_TO_YEAR, nowInRange } from './data/limits.js';
 import { ExitCode, UsageError, WalletHelpError } from './errors.js';
 import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
 import { readRequest, screenRequest } from './diagnosis/request.js';
-import { meantLang, sentences, translator, type Translate } from './i18n/i18n.js';
+import { listOf, meantLang, sentences, translator, type Translate } from './i18n/i18n.js';
 import { refuseSecrets, type LibraryOption } from './safety/screen.js';
-import { clip, mayHoldSecret, sentValue, shownPath } from './util/safe-text.js';
-import { suggestionHint } from './util/suggest.js';
+import { clip, mayHoldSecret, quotedKey, sentValue, shownPath } from './util/safe-text.js';
+import { closest, suggestionHint } from './util/suggest.js';
 
 export type { DiagnosisResult } from './engine/result.js';
 export type { ContactCard, ChannelView } from './directory/contact.js';
@@ -47,6 +47,7 @@ export interface LoadFlowsOptions {
 export async function loadFlows(options: LoadFlowsOptions = {}): Promise<FlowSet> {
   const t = await translator('en');
   if (!isRecord(options as unknown)) throw new UsageError('invalid_option', t('lib.badOptions', { fn: 'loadFlows', example: '{ dirs: ["./our-flows"] }' }), { option: null });
+  refuseUnknownKeys(t, 'loadFlows', options, ['dirs']);
   const dirs: unknown = options.dirs ?? [];
   if (!Array.isArray(dirs) || !dirs.every((d) => typeof d === 'string')) throw new UsageError('invalid_option', t('lib.badDirs'), { option: 'dirs' });
   // Screened before a message can name a folder, as --flows is on the command line.
@@ -71,6 +72,8 @@ export interface DiagnoseRequest {
   flow: string;
   /** Question ids and their values; absent or null: no answers. */
   answers?: Readonly<Record<string, string>> | null;
+  /** As a --batch line has one: taken, not used (a batch echoes it; a caller holds its own request). */
+  id?: string | number | null;
 }
 
 export interface DiagnoseOptions {
@@ -94,6 +97,12 @@ export interface DiagnoseOptions {
 export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options: DiagnoseOptions = {}): Promise<FullResult> {
   const english = await translator('en');
   if (!isRecord(options as unknown)) throw new UsageError('invalid_option', english('lib.badOptions', { fn: 'diagnose', example: '{ lang: "zh" }' }), { option: null });
+  refuseUnknownKeys(english, 'diagnose', options, ['lang', 'now', 'contactsFile', 'provider']);
+  // A request holds what a --batch line holds: the flow, its answers, and an id (which only a batch line echoes).
+  if (isRecord(request)) {
+    const key = Object.keys(request).find((k) => !REQUEST_KEYS.includes(k));
+    if (key !== undefined) throw new UsageError('invalid_request', english('lib.unknownRequestKey', { key: quotedKey(key) }), { key: mayHoldSecret(key) ? '…' : sentValue(key) });
+  }
   // Every option a message may quote is screened first, as the command line is (a provider id, a file name).
   await refuseSecretOptions(english, { lang: options.lang, now: options.now, contactsFile: options.contactsFile, provider: options.provider });
   const lang: unknown = options.lang ?? 'en';
@@ -135,6 +144,20 @@ async function refuseSecretOptions(t: Translate, options: Partial<Record<Library
     (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' && mayHoldSecret(v) ? [{ text: v, field }] : [])),
   );
   await refuseSecrets(t, suspects);
+}
+
+const REQUEST_KEYS: readonly string[] = ['flow', 'answers', 'id'];
+
+/**
+ * An option the function does not take is refused, not ignored: a misspelt `{ dir: … }` or an option of another
+ * function (`{ role: 'agent' }`) would otherwise run as if it had not been given (QA: script). A key that may hold
+ * a secret is not quoted.
+ */
+function refuseUnknownKeys(t: Translate, fn: 'diagnose' | 'loadFlows', options: object, known: readonly string[]): void {
+  const key = Object.keys(options).find((k) => !known.includes(k));
+  if (key === undefined) return;
+  const suggestions = mayHoldSecret(key) ? [] : closest(key, known);
+  throw new UsageError('invalid_option', sentences(t, t('lib.unknownOption', { fn, option: quotedKey(key), options: listOf(t, known) }), suggestionHint(t, suggestions)), { option: mayHoldSecret(key) ? '…' : sentValue(key), suggestions });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

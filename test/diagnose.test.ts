@@ -80,6 +80,26 @@ describe('diagnose with flags and --json', () => {
     expect((await run(['--lang', 'zh', 'diagnose'], { stdin: '' })).stderr).toContain('payment-failed（支付或转账失败）');
   });
 
+  it('calls an empty answer given by flag an invalid value of its question, as a request\'s is (QA: script)', async () => {
+    for (const args of [['--network', ''], ['-a', 'network='], ['--answer', 'network= ']]) {
+      const r = await run(['diagnose', 'payment-failed', ...args, '--json']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(json(r.stdout).error, args.join(' ')).toMatchObject({ code: 'invalid_value', value: '', question: { id: 'network' }, suggestions: [] });
+    }
+    // A flag without "=" is still malformed.
+    expect(json((await run(['diagnose', 'payment-failed', '-a', 'network', '--json'])).stdout).error.code).toBe('invalid_answer_flag');
+  });
+
+  it('reads an answer with spaces around it alike by flag, answers file, --batch line and library (QA: script)', async () => {
+    const flag = await run(['diagnose', 'payment-failed', '--network', ' offline ', '--json']);
+    const file = await run(['diagnose', 'payment-failed', '--answers', '-', '--json'], { stdin: '{"network": " offline "}' });
+    const batch = await run(['diagnose', '--batch'], { stdin: '{"flow": "payment-failed", "answers": {"network": " offline "}}\n' });
+    for (const r of [flag, file, batch]) {
+      expect(r.code).toBe(0);
+      expect(json(r.stdout.trim()).answers).toEqual({ network: 'offline' });
+    }
+  });
+
   it('points a script at the check for a question a check answers from a contact, and names the check (QA: script)', async () => {
     const base = ['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'];
     const r = await run([...base, '--json']);

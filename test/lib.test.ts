@@ -105,6 +105,32 @@ describe('the library', () => {
     for (const text of [caught.json, caught.inspected, caught.own]) expect(text).not.toMatch(/legal winner|sausage|yellow/);
   });
 
+  it('refuses an option or a request key it does not know, instead of running as if it had not been given (QA: script)', () => {
+    const r = runScript(`
+      import { loadFlows, diagnose } from 'wallet-help';
+      const flows = await loadFlows();
+      const tries = [
+        () => diagnose(flows, { flow: 'fees' }, { role: 'agent' }),
+        () => diagnose(flows, { flow: 'fees' }, { lng: 'zh' }),
+        () => diagnose(flows, { flow: 'fees', lang: 'zh' }),
+        () => loadFlows({ dir: ['./flows'] }),
+        () => diagnose(flows, { flow: 'payment-failed', answers: { network: 'offline' }, id: 7 }),
+      ];
+      for (const go of tries) {
+        try { await go(); console.log(JSON.stringify({ ok: true })); } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message, ...e.details })); }
+      }
+    `);
+    expect(r.stderr).toBe('');
+    const [role, lng, lang, dir, id] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(role).toMatchObject({ code: 'invalid_option', option: 'role', message: 'diagnose: there is no option "role"; the options are lang, now, contactsFile, provider.' });
+    expect(lng).toMatchObject({ code: 'invalid_option', option: 'lng', suggestions: ['lang'] });
+    expect(lang).toMatchObject({ code: 'invalid_request', key: 'lang' });
+    expect(lang.message).toContain('are options: diagnose(flows, request, { lang: "zh" })');
+    expect(dir).toMatchObject({ code: 'invalid_option', option: 'dir', suggestions: ['dirs'] });
+    // An id, as a --batch line has, is taken (and not echoed: the caller holds its request).
+    expect(id).toEqual({ ok: true });
+  });
+
   it('refuses a now before 1970 or after 9999, as --now does (QA: year 0 was written "1 Jan 1")', () => {
     const r = runScript(`
       import { loadFlows, diagnose } from 'wallet-help';

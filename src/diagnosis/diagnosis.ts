@@ -107,7 +107,7 @@ export function rejectBadAnswers(env: DiagnosisEnv, flow: Flow, given: Readonly<
   const typed = problem.value.trim().toLowerCase();
   const meant = (label: string | undefined) => typeof label === 'string' && (label.trim().toLowerCase() === typed || (typed.length >= 2 && label.includes(typed) && typed.length * 3 >= label.length));
   const byLabel = problem.question.answers.filter((a) => LANGS.some((l) => meant(a.label[l]))).map((a) => a.value);
-  const suggestions = byLabel.length > 0 ? byLabel : closest(problem.value, values);
+  const suggestions = byLabel.length > 0 ? byLabel : typed === '' ? [] : closest(problem.value, values);
   throw new UsageError(
     'invalid_value',
     sentences(t, t('error.invalidValue', { value: clip(problem.value), question: problem.question.id, text: safeText(problem.question.text[lang]), values: labelledValues(t, problem.question, lang) }), suggestionHint(t, suggestions)),

@@ -44,7 +44,9 @@ export function readRequest(t: Translate, flows: ReadonlyMap<string, Flow>, flow
         notText = key;
         break;
       }
-      answers[key] = value;
+      // Spaces around a value are no part of it, as on the command line (-a "network= ok"): the same answers run the
+      // same way given by flag, in a file, a --batch line or a library call (QA: script).
+      answers[key] = value.trim();
       length += key.length + value.length;
     }
   }

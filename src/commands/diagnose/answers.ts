@@ -22,7 +22,9 @@ export function parseAnswerFlags(ctx: Context, flags: readonly string[]): Record
     const eq = arg.indexOf('=');
     const id = eq > 0 ? arg.slice(0, eq).trim() : '';
     const value = eq > 0 ? arg.slice(eq + 1).trim() : '';
-    if (!id || !value) throw new UsageError('invalid_answer_flag', ctx.t('error.answerFormat', { arg: clip(arg) }), { arg: sentValue(arg) });
+    // An empty value (`--network ""`, `-a network=`, a variable left unset) is no value of the question: invalid_value
+    // with the question and its values, as in a request, not a malformed flag (QA: script).
+    if (!id || eq <= 0) throw new UsageError('invalid_answer_flag', ctx.t('error.answerFormat', { arg: clip(arg) }), { arg: sentValue(arg) });
     if (Object.hasOwn(seen, id) && seen[id] !== value) {
       throw new UsageError('answer_twice', ctx.t('error.answerTwice', { question: clip(id), first: clip(seen[id]!), second: clip(value) }), { question: { id: sentValue(id) } });
     }
@@ -126,7 +128,8 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
     }
     if (!chars.cleanKey(k, [k], 'what.answersFile')) continue;
     if (typeof v === 'string') {
-      if (chars.clean(v, [k], ref('what.testAnswer', { question: k }))) answers[k] = v;
+      // Spaces around a value are no part of it, as on the command line and in a request (src/diagnosis/request.ts).
+      if (chars.clean(v, [k], ref('what.testAnswer', { question: k }))) answers[k] = v.trim();
     } else if (typeof v === 'number') answers[k] = asWritten(doc, k, v);
     else if (typeof v === 'boolean') answers[k] = String(v);
     else if (bad.length < MAX_PROBLEMS) bad.push(doc.problem([k], t('error.answersFile.value', { question: clip(k) })));
