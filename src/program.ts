@@ -13,6 +13,7 @@ import type { ContactsOptions } from './commands/contacts/contacts.js';
 import { CONFIG_KEYS } from './config/config.js';
 import { UsageError } from './errors.js';
 import { clip, sentValue } from './util/safe-text.js';
+import { closest, suggestionHint } from './util/suggest.js';
 import { DIAGNOSE_OPTIONS, flagsOf, GLOBAL_OPTIONS, runDiagnoseLine, VALUED_GLOBALS, type DiagnoseLine, type OptionSpec } from './commands/diagnose/command-line.js';
 import type { MessageKey } from './i18n/messages.js';
 import { HELP_EXAMPLES } from './help-examples.js';
@@ -66,7 +67,10 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     (config) => config
       .option('--json', t('config.opt.json'))
       .action(async (action: string, key: string | undefined, value: string | undefined, o: { json?: boolean }, command: Command) => {
-        if (!CONFIG_ACTIONS.includes(action)) throw new UsageError('unknown_action', t('config.error.action', { action: clip(action) }), { value: sentValue(action), values: [...CONFIG_ACTIONS] });
+        if (!CONFIG_ACTIONS.includes(action)) {
+          const suggestions = closest(action, CONFIG_ACTIONS);
+          throw new UsageError('unknown_action', sentences(t, t('config.error.action', { action: clip(action) }), suggestionHint(t, suggestions)), { value: sentValue(action), values: [...CONFIG_ACTIONS], suggestions });
+        }
         const { runConfig } = await import('./commands/config/config.js');
         await runConfig({ action: action as ConfigAction, key, value, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));
       })

@@ -99,6 +99,14 @@ describe('wallet-help config', () => {
     expect(existsSync(join(env.WALLET_HELP_CONFIG_DIR, 'config.json'))).toBe(false);
   });
 
+  it('suggests the action meant, and the role by what people call it (QA: zh user)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const action = JSON.parse((await run(['config', 'sett', 'lang', 'zh', '--json'], { env })).stdout).error;
+    expect(action).toMatchObject({ code: 'unknown_action', suggestions: expect.arrayContaining(['set']) });
+    expect((await run(['--lang', 'zh', 'config', 'set', 'role', '客服'], { env })).stderr).toContain('你是不是想输入 agent？');
+    expect(JSON.parse((await run(['config', 'set', 'role', 'support', '--json'], { env })).stdout).error.suggestions).toEqual(['agent']);
+  });
+
   it('prints the file path; without WALLET_HELP_CONFIG_DIR it is the platform folder without a -nodejs suffix', async () => {
     const dir = tempDir();
     expect((await run(['config', 'path'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout).toBe(`${join(dir, 'config.json')}\n`);

@@ -5,11 +5,24 @@ import { zh } from '../src/i18n/messages-zh.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { detectLang } from '../src/i18n/i18n.js';
+import { andList, detectLang, orList, translator } from '../src/i18n/i18n.js';
 import { problemsZh } from '../src/i18n/problems.js';
 import { ROOT, run } from './helpers.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('lists', () => {
+  it('space a Chinese "和" or "或" from a Latin word beside it, and from nothing else (QA: zh user)', async () => {
+    const [en, zh] = await Promise.all([translator('en'), translator('zh')]);
+    expect(andList(zh, ['address', 'txid', 'memo', 'confirmations'])).toBe('address、txid、memo 和 confirmations');
+    expect(andList(zh, ['账户被锁定', '忘记密码'])).toBe('账户被锁定和忘记密码');
+    expect(orList(zh, ['suspicious-contact（有人自称客服）', 'contact-support'])).toBe('suspicious-contact（有人自称客服）或 contact-support');
+    expect(orList(zh, ['ok', 'offline'])).toBe('ok 或 offline');
+    expect(orList(zh, ['\u001b[1mok\u001b[22m', '够'])).toBe('\u001b[1mok\u001b[22m 或够');
+    expect(andList(en, ['a', 'b', 'c'])).toBe('a, b and c');
+    expect(orList(en, ['a', 'b'])).toBe('a or b');
+  });
+});
 
 describe('the message catalogues', () => {
   const keys = Object.keys(en) as MessageKey[];

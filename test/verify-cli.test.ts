@@ -6,6 +6,15 @@ import { join } from 'node:path';
 import { ROOT, run } from './helpers.js';
 
 describe('wallet-help verify', () => {
+  it('suggests the code of a country given by its name, in English or Chinese (QA: zh user)', async () => {
+    const zh = await run(['--lang', 'zh', 'verify', '+8613800138000', '--country', '中国']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('你是不是想输入 CN？');
+    const en = JSON.parse((await run(['verify', '02079460321', '--country', 'United Kingdom', '--json'])).stdout).error;
+    expect(en).toMatchObject({ code: 'invalid_country', suggestions: ['GB'] });
+    expect(JSON.parse((await run(['verify', '02079460321', '--country', 'xx', '--json'])).stdout).error.suggestions).toEqual([]);
+  });
+
   it('wraps its answer to the terminal, keeping numbers and addresses whole (QA: zh user)', async () => {
     for (const lang of ['en', 'zh']) {
       const r = await run(['--lang', lang, '--no-color', 'verify', '+1 202-555-0198'], { tty: true, columns: 40 });

@@ -39,16 +39,30 @@ export function sentences(t: Translate, ...parts: readonly string[]): string {
   return parts.filter((p) => p !== '').join(t('sentence.separator'));
 }
 
-/** Things together the way the language writes them ("a, b and c" / "a、b和c"). */
+/** Things together the way the language writes them ("a, b and c" / "a、b和c", "memo 和 confirmations"). */
 export function andList(t: Translate, items: readonly string[]): string {
   if (items.length < 2) return items.join('');
-  return `${listOf(t, items.slice(0, -1))}${t('list.and')}${items.at(-1)}`;
+  return joinedBy(listOf(t, items.slice(0, -1)), t('list.and'), items.at(-1)!);
 }
 
-/** Alternatives the way the language writes them ("a, b or c" / "a、b 或 c"). */
+/** Alternatives the way the language writes them ("a, b or c" / "甲、乙或丙", "ok 或 offline"). */
 export function orList(t: Translate, items: readonly string[]): string {
   if (items.length < 2) return items.join('');
-  return `${listOf(t, items.slice(0, -1))}${t('list.or')}${items.at(-1)}`;
+  return joinedBy(listOf(t, items.slice(0, -1)), t('list.or'), items.at(-1)!);
+}
+
+/**
+ * Two parts joined by a word. An English word comes with its spaces; a Chinese one ("和", "或") is spaced from a
+ * Latin letter or digit beside it, as Chinese text spaces Latin words, and from nothing else: "memo 和 confirmations",
+ * "账户被锁定和忘记密码", "suspicious-contact（有人自称客服）或 contact-support" (QA: zh user).
+ */
+function joinedBy(left: string, word: string, right: string): string {
+  const bare = word.trim();
+  if (/[A-Za-z]/.test(bare)) return `${left}${word}${right}`;
+  // The characters a reader sees beside the word: colour codes around a part are not text.
+  const seen = (text: string) => safeText(text);
+  const space = (c: string | undefined) => (c !== undefined && /[A-Za-z0-9]/.test(c) ? ' ' : '');
+  return `${left}${space(seen(left).at(-1))}${bare}${space(seen(right)[0])}${right}`;
 }
 
 /** The language a tag names: "zh", "zh-CN", "zh_CN.UTF-8", "en-GB", in any case; undefined for any other. */

@@ -138,6 +138,17 @@ async function warnOfMissingQueues(directory: Directory, ctx: Context): Promise<
   }
 }
 
+/** What people call each role, by the role it is. */
+const ROLE_NAMES: Readonly<Record<string, 'user' | 'agent'>> = {
+  support: 'agent', staff: 'agent', desk: 'agent', operator: 'agent', 客服: 'agent', 坐席: 'agent', 客服人员: 'agent', 工作人员: 'agent',
+  customer: 'user', client: 'user', 用户: 'user', 客户: 'user',
+};
+
+function meantRole(value: string): string[] {
+  const name = value.trim().toLowerCase();
+  return Object.hasOwn(ROLE_NAMES, name) ? [ROLE_NAMES[name]!] : [];
+}
+
 /**
  * A value refused for a setting: the value as sent, what the setting takes in words, and for a setting of fixed values
  * the list of them (for scripts) and the closest to what was typed ("agnet": did you mean "agent"?). The value has been
@@ -146,8 +157,9 @@ async function warnOfMissingQueues(directory: Directory, ctx: Context): Promise<
 async function refusedValue(ctx: Context, key: ConfigKey, value: string, message: (allowed: string) => string): Promise<UsageError> {
   const words = await allowed(key, ctx);
   const spec: KeySpec = CONFIG_KEYS[key];
-  // A language by its name ("chinese", "中文") is no misspelling of a tag, and is suggested as the tag it names.
-  const named = key === 'lang' ? meantLang(value) : [];
+  // A language by its name ("chinese", "中文") is no misspelling of a tag, and is suggested as the tag it names; a role
+  // by what people call it ("客服", "support"), as the role it is (QA: zh user).
+  const named = key === 'lang' ? meantLang(value) : key === 'role' ? meantRole(value) : [];
   // Nothing given is near every short value: the message says it is empty and lists them, with nothing to suggest.
   const { suggestions, hint } = named.length > 0 ? { suggestions: named, hint: suggestionHint(ctx.t, named) } : spec.values && value.trim() !== '' ? didYouMean(ctx.t, value.trim(), spec.values) : { suggestions: [], hint: '' };
   return new UsageError('invalid_config_value', sentences(ctx.t, message(words), hint), { key, value: sentValue(value), allowed: words, ...(spec.values ? { values: [...spec.values], suggestions } : {}) });

@@ -1,5 +1,6 @@
 /** `wallet-help verify <contact>`: is this phone, e-mail, website or handle one of the official contacts? */
 import { sentences } from '../../i18n/i18n.js';
+import { suggestionHint } from '../../util/suggest.js';
 import { ExitCode, SilentError, UsageError } from '../../errors.js';
 import { refuseSecrets } from '../../safety/screen.js';
 import { spoofableKind, type VerifyResult } from '../../safety/verify.js';
@@ -18,6 +19,23 @@ export interface VerifyOptions {
   json: boolean;
 }
 
+/**
+ * The country code a country named in words stands for ("中国", "China", "united kingdom"), as English and Chinese
+ * name it (Intl's region names): --country takes the code, and the name is what people type first (QA: zh user).
+ */
+function meantCountry(text: string, known: (code: string) => boolean): string[] {
+  const name = text.trim().toLowerCase();
+  if (name.length < 2) return [];
+  const names = ['en', 'zh'].map((locale) => new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }));
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      if (known(code) && names.some((n) => n.of(code)?.toLowerCase() === name)) return [code];
+    }
+  }
+  return [];
+}
+
 /** Checks the contact against every provider of the directory (or the chosen one). Exit 0 official, 4 not, 2 bad input. */
 export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<VerifyResult> {
   const { io, t } = ctx;
@@ -26,7 +44,8 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   const { verifyContact, isCountryCode } = await import('../../safety/verify.js');
   // An unknown country would leave a national number uncompared and the verdict "not official": a mistake, not a verdict.
   if (opts.country !== undefined && !isCountryCode(opts.country)) {
-    throw new UsageError('invalid_country', t('verify.badCountry', { country: clip(opts.country) }), { value: clip(opts.country) });
+    const suggestions = meantCountry(opts.country, isCountryCode);
+    throw new UsageError('invalid_country', sentences(t, t('verify.badCountry', { country: clip(opts.country) }), suggestionHint(t, suggestions)), { value: clip(opts.country), suggestions });
   }
   const { directory, provider } = await ctx.provider();
   // The chosen provider first; another provider's official contact in the same directory is official too, and said to be
