@@ -473,6 +473,9 @@ describe('flows show and graph', () => {
     expect(r.stdout).toContain('工单需要的排查记录信息：账户 ID、发生时间（注明时区）、错误提示');
     expect((await run(['flows', 'show', 'forgot-password'])).stdout).toContain('Facts for the ticket: Account ID, When it happened (with the time zone), Error message');
     expect(r.stdout).toMatch(/has-access +能收到 +→ code-received/);
+    // The team named in the reader's words, not by its English id (QA: zh user).
+    expect(r.stdout).toContain('→ 账户客服]');
+    expect(r.stdout).not.toMatch(/→ account\]/);
   
     // On a narrow terminal every line is wrapped under its own text, never past the edge (QA: zh editor: the
     // terminal broke long Chinese steps at its edge, back at the first column).

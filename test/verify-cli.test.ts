@@ -168,7 +168,7 @@ describe('wallet-help verify', () => {
     expect(text.code).toBe(4);
     expect(text.stdout.replace(/\s+/g, ' ')).toMatch(/^\? NOT CHECKED @examplewallet_help does not say which platform the account is on\. Example Wallet lists this name as x:examplewallet_help/);
     const zh = await run(['--lang', 'zh', '--contacts', 'dir.yaml', 'verify', '@examplewallet_help'], { files });
-    expect(zh.stdout).toMatch(/^\? 无法核实 @examplewallet_help 没有写明是哪个平台的账号。/);
+    expect(zh.stdout).toMatch(/^\? 无法核实：@examplewallet_help 没有写明是哪个平台的账号。/);
     const json = await run(['--contacts', 'dir.yaml', 'verify', '@examplewallet_help', '--json'], { files });
     expect(JSON.parse(json.stdout)).toMatchObject({ verdict: 'unknown', reasons: ['needs-platform'], match: { value: 'x:examplewallet_help' } });
     expect((await run(['--contacts', 'dir.yaml', 'verify', 'https://t.me/examplewallet_help'], { files })).code).toBe(4);

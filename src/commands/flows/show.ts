@@ -5,6 +5,7 @@ import { listOf } from '../../i18n/i18n.js';
 import type { Context } from '../context.js';
 import { findFlow } from '../../diagnosis/diagnosis.js';
 import { layoutFor } from '../../render/layout.js';
+import { queueTeam } from '../../render/queue.js';
 import '../../core.js';
 
 export interface FlowsShowOptions {
@@ -69,7 +70,8 @@ export async function runFlowsShow(opts: FlowsShowOptions, ctx: Context): Promis
   if (doc.questions.length === 0) lines.push(`  ${t('flows.show.noQuestions')}`);
   lines.push('', s.bold(t('flows.show.outcomes')));
   for (const o of doc.outcomes) {
-    const queue = o.queue ? ` → ${o.queue}` : '';
+    // The team in the reader's words ("account support", "账户客服"): the id means nothing to a reader of Chinese.
+    const queue = o.queue ? ` → ${queueTeam(t, o.queue)}` : '';
     lines.push(layout.hanging(`  ${s.cyan(o.id)}  `, `[${t(`kind.${o.kind}`)}${queue}] ${safeText(o.title)}`));
     (agent ? (o.agentSteps ?? o.steps) : o.steps).forEach((step, i) => lines.push(layout.hanging(`    ${i + 1}. `, safeText(step))));
     // What an escalation needs from the caller: what to have ready, and the facts asked for the ticket.

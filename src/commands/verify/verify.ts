@@ -71,21 +71,21 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
     if (result.verdict === 'official') {
       const m = result.match!;
       const where = m.queue ? queueTeam(t, m.queue as Queue) : t('verify.website');
-      lines.push(`${s.green.bold(t('verify.official.badge'))} ${t('verify.official', { input, provider: safeText(matched?.name ?? m.provider), queue: where })}`);
+      lines.push(`${s.green.bold(t('verify.official.badge'))}${t('verify.badgeAfter')}${t('verify.official', { input, provider: safeText(matched?.name ?? m.provider), queue: where })}`);
       if (advice) lines.push(s.yellow(advice));
     } else if (result.verdict === 'lookalike') {
       const m = result.match!;
       const reasons = lookalikeReasons(t, result.reasons);
-      lines.push(`${s.red.bold(t('verify.lookalike.badge'))} ${t('verify.lookalike', { input, official: safeText(m.value), provider: safeText(matched?.name ?? m.provider) })}`, `  ${sentences(t, ...reasons)}`, t('verify.lookalike.advice'));
+      lines.push(`${s.red.bold(t('verify.lookalike.badge'))}${t('verify.badgeAfter')}${t('verify.lookalike', { input, official: safeText(m.value), provider: safeText(matched?.name ?? m.provider) })}`, `  ${sentences(t, ...reasons)}`, t('verify.lookalike.advice'));
     } else if (result.reasons.includes('needs-platform')) {
       // "@name" names no platform: the listed account, or anyone's of that name elsewhere. Unverified, never official.
       const m = result.match!;
       const handle = safeText(result.normalized ?? '');
-      lines.push(`${s.yellow.bold(t('verify.unverified.badge'))} ${t('verify.unknown.platform', { input, provider: safeText(matched?.name ?? m.provider), listed: safeText(m.value), handle })}`, t('verify.unknown.advice'));
+      lines.push(`${s.yellow.bold(t('verify.unverified.badge'))}${t('verify.badgeAfter')}${t('verify.unknown.platform', { input, provider: safeText(matched?.name ?? m.provider), listed: safeText(m.value), handle })}`, t('verify.unknown.advice'));
     } else {
       // A national number without its country could not be compared at all: unverified, not "not official".
       const needsCountry = result.reasons.includes('needs-country');
-      lines.push(`${s.yellow.bold(t(needsCountry ? 'verify.unverified.badge' : 'verify.unknown.badge'))} ${t(needsCountry ? 'verify.unknown.country' : 'verify.unknown', { input })}`, t('verify.unknown.advice'));
+      lines.push(`${s.yellow.bold(t(needsCountry ? 'verify.unverified.badge' : 'verify.unknown.badge'))}${t('verify.badgeAfter')}${t(needsCountry ? 'verify.unknown.country' : 'verify.unknown', { input })}`, t('verify.unknown.advice'));
     }
     if (matched?.example ?? provider.example) lines.push(s.yellow(t('contact.example')));
     lines.push(t('contact.source', { url: safeText(source) }));
