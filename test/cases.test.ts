@@ -723,6 +723,23 @@ describe('agent mode at escalations and alerts', () => {
 });
 
 describe('summaries', () => {
+  it('say when a case began as well as when it ended, when it ran over a minute: a resumed case was first reported earlier (QA: agent)', async () => {
+    const { renderSummary } = await import('../src/render/summary.js');
+    const { translator } = await import('../src/i18n/i18n.js');
+    const flow = (await bundledFlows()).find((f) => f.id === 'forgot-password')!;
+    const record: CaseRecord = {
+      id: '0123456789abcdef', status: 'finished', flow: flow.id, version: flow.version, lang: 'en', role: 'agent',
+      startedAt: '2026-11-22T15:00:00.000Z', endedAt: '2026-11-23T07:46:20.000Z', timeZone: 'UTC',
+      path: [], checks: [], outcome: null, contact: null, facts: {},
+    };
+    const [en, zh] = await Promise.all([translator('en'), translator('zh')]);
+    expect(renderSummary(record, flow, 'text', en, 'en')).toContain('Time: 22 Nov 2026, 15:00 to 23 Nov 2026, 07:46 (UTC)');
+    expect(renderSummary(record, flow, 'text', zh, 'zh')).toContain('时间：2026年11月22日 15:00 至 2026年11月23日 07:46（UTC）');
+    // Within the minute: one time.
+    const quick = { ...record, startedAt: '2026-11-23T07:46:01.000Z' };
+    expect(renderSummary(quick, flow, 'text', en, 'en')).toContain('Time: 23 Nov 2026, 07:46 (UTC)');
+  });
+
   it('in Markdown, turn what was typed into code, so a typed link is never live', async () => {
     const r = await run(['diagnose', 'contact-support', '--answer', 'topic=payments', '--answer', 'payment-kind=crypto', '--fact', 'amount=[click](https://evil.io)', '--fact', 'error=<img src=x> `E1` **bold**', '--summary', 'md']);
     expect(r.code).toBe(0);

@@ -43,7 +43,12 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
     laidOut.add(lines.length);
     return layout.hanging(label(name, ''), value);
   };
-  lines.push(labelled(t('summary.time'), t('summary.time.value', { time: formatDateTime(record.endedAt, record.timeZone, lang), zone: zoneLabel(record.timeZone) })));
+  // When the case ended, and when it began where that was another minute: a case resumed the next day (a dropped call,
+  // a callback) was first reported then, which the ticket must say (QA: agent).
+  const began = formatDateTime(record.startedAt, record.timeZone, lang);
+  const ended = formatDateTime(record.endedAt, record.timeZone, lang);
+  const time = began === ended ? ended : t('summary.time.range', { start: began, end: ended });
+  lines.push(labelled(t('summary.time'), t('summary.time.value', { time, zone: zoneLabel(record.timeZone) })));
   lines.push(labelled(t('summary.flow'), t('summary.flow.value', { flow: text(record.flow), version: record.version, title: text(flow.title[lang]) })));
   if (record.status === 'cancelled') lines.push(meta(t(record.outcome ? 'summary.cancelledAfter' : 'summary.cancelled')));
   lines.push('', heading(t('summary.answers')));
