@@ -5,6 +5,7 @@ import { writeWarning } from './render/layout.js';
 import { formatDateTime } from './render/time.js';
 import { zoneLabel } from './render/user-zone.js';
 import type { BaseContext } from './settings.js';
+import { orList } from './i18n/i18n.js';
 import { clip, sentValue } from './util/safe-text.js';
 import './core.js';
 
@@ -26,6 +27,14 @@ export async function parseNow(text: string, name: string, ctx: BaseContext, qui
   // (24:00 is the end of a day, written as ISO-8601 allows: midnight of the next, no skipped time.)
   if (wall && !quiet && wall[1] !== '24' && (parsed.hour !== Number(wall[1]) || parsed.minute !== Number(wall[2]))) {
     await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('warning.nowSkipped', { name, value: clip(text.trim()), zone: zoneLabel(ctx.userZone()), time: formatDateTime(date.toISOString(), ctx.userZone(), ctx.lang) }));
+  } else if (wall && !quiet) {
+    // A local time the clocks went back over (01:30 on that night) happens twice: the later is taken, and said, with
+    // how to give either one (QA: agent; a callback planned for that night could be an hour off without a word).
+    const both = parsed.getPossibleOffsets();
+    if (both.length > 1) {
+      const written = both.map((d) => d.toISO({ suppressMilliseconds: true, suppressSeconds: true, includeOffset: true })!);
+      await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('warning.nowTwice', { name, value: clip(text.trim()), zone: zoneLabel(ctx.userZone()), choices: orList(ctx.t, written) }));
+    }
   }
   return date;
 }

@@ -388,6 +388,16 @@ describe('contacts in the CLI', () => {
     expect(zh.stderr).toContain('WALLET_HELP_NOW 2026-03-08T02:30：这个时间在 America/New_York 不存在（时钟在这时拨快了），因此按 2026年3月8日 03:30 计算服务时间。');
   });
 
+  it('says when a local --now happens twice (the clocks went back over it), which is taken, and how to choose (QA: agent)', async () => {
+    const twice = await run(['contacts', 'payments', '--now', '2026-10-25T01:30', '--json'], { env: { TZ: 'Europe/London' } });
+    expect(twice.code).toBe(0);
+    expect(twice.stderr).toBe('Warning: --now 2026-10-25T01:30: that time happens twice in Europe/London (the clocks went back over it), so the hours are worked out for the later one. To choose, give it with its offset: 2026-10-25T01:30+01:00 or 2026-10-25T01:30+00:00.\n');
+    // With its offset, or an hour that happens once: nothing to say.
+    for (const now of ['2026-10-25T01:30+01:00', '2026-10-25T02:30', '2026-10-24T01:30']) {
+      expect((await run(['contacts', 'payments', '--now', now, '--json'], { env: { TZ: 'Europe/London' } })).stderr, now).toBe('');
+    }
+  });
+
   it('shows on the card what a holiday does to a channel that day, and why', async () => {
     // The demo's Spring Festival short day (Sunday 7 February 2027 in Shanghai): the phone is open, outside its weekly hours.
     const r = await run(['contacts', 'payments', '--now', '2027-02-07T11:00:00+08:00']);

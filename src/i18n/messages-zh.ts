@@ -166,6 +166,7 @@ export const zh: Record<MessageKey, string> = {
   'flowsFolder.library': ' loadFlows({ dirs }) 的参数',
   'flowsFolder.configSet': '命令 config set flowsDir ',
   'warning.flowsFolder': '{problem}其中的流程不会被使用；请改正路径或将其删除。',
+  'warning.nowTwice': '{name} {value}：这个时间在 {zone} 会出现两次（时钟在这时拨慢了），因此按后一次计算服务时间。如需指定，请带上时差给出：{choices}。',
   'warning.nowSkipped': '{name} {value}：这个时间在 {zone} 不存在（时钟在这时拨快了），因此按 {time} 计算服务时间。',
   'error.brokenFlow': '流程“{flow}”存在于 {file} 中，但文件有错误，无法使用。第一个问题：{problem}运行“wallet-help flows validate {dir}”查看全部问题。',
   'config.warn.corrupt': '设置文件 {file} 已损坏（不是由设置项组成的 JSON 对象）。原文件已保存为 {keptAs}；wallet-help 将使用默认设置继续运行。',

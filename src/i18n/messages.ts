@@ -173,6 +173,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'flowsFolder.library': 'loadFlows({ dirs })',
   'flowsFolder.configSet': 'config set flowsDir',
   'warning.flowsFolder': '{problem} Its flows are left out; correct the path or remove it.',
+  'warning.nowTwice': '{name} {value}: that time happens twice in {zone} (the clocks went back over it), so the hours are worked out for the later one. To choose, give it with its offset: {choices}.',
   'warning.nowSkipped': '{name} {value}: that time does not exist in {zone} (the clocks went forward over it), so the hours are worked out for {time}.',
   'error.brokenFlow': 'The flow "{flow}" exists in {file} but is broken, so it cannot be used. Its first problem: {problem} See them all with "wallet-help flows validate {dir}".',
   'config.warn.corrupt': 'your settings file {file} was damaged (not a JSON object of settings). It was kept as {keptAs}; wallet-help goes on with default settings.',
