@@ -50,6 +50,16 @@ describe('agent mode', () => {
     expect(r.stdout).toContain('Fix your connection');
   });
 
+  it('reads back the answers so far in the agent\'s words, with the facts noted (QA: agent)', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--agent', '--fact', 'account-id=ACC-7'], {
+      tty: true,
+      prompts: [{ pick: 'ok' }, { pick: '__path' }, { pick: 'cancel' }],
+    });
+    const shown = r.stdout.slice(r.stdout.indexOf('Answers so far:'));
+    expect(shown).toMatch(/^Answers so far:\n {2}1\. Ask the caller whether other apps/);
+    expect(shown).toContain('ACC-7');
+  });
+
   it('Start over drops the facts typed for the old problem, and keeps those given with --fact (QA: they went into the wrong ticket)', async () => {
     const dir = tempDir();
     const r = await run(['diagnose', 'withdrawal-delayed', '--agent', '--save', '--fact', 'amount=0.5 ETH', '--timeout', '300'], {

@@ -231,7 +231,9 @@ describe('a real terminal', () => {
       term = new TerminalSession(['diagnose', '--resume'], { height: 60, env: { WALLET_HELP_CONFIG_DIR: home } });
       const recap = await term.waitFor('Ask the caller whether the transaction involved');
       expect(flat(recap)).toContain('Continuing the case "Contact support" started');
-      expect(flat(recap)).toContain('1. What is your question about? — A payment, top-up, withdrawal or fee');
+      // In the words the agent asked it in (QA: agent; the recap used the user's).
+      expect(flat(recap)).toContain('1. Ask the caller to say in one sentence what the problem is about.');
+      expect(flat(recap)).toContain('— A payment, top-up, withdrawal or fee');
       term.keys(KEYS.down, KEYS.enter);
       for (const fact of ['Account ID', 'When it happened', 'Amount', 'Error message']) {
         // The prompt at the bottom, on its last line or the line before (a long one wraps).

@@ -168,7 +168,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   if (resumed) {
     const layout = await layoutFor(io.stdout);
     // With its zone, as summaries and the case log give a time (a case may be continued elsewhere, or after a clock change).
-    const recap = `${t('resume.continuing', { time: `${formatDateTime(resumed.startedAt, ctx.userZone(), lang)} ${zoneLabel(ctx.userZone())}`, title: safeText(flow.title[lang]) })}\n${describePath(ctx, flow, resumed.path)}`;
+    const recap = `${t('resume.continuing', { time: `${formatDateTime(resumed.startedAt, ctx.userZone(), lang)} ${zoneLabel(ctx.userZone())}`, title: safeText(flow.title[lang]) })}\n${describePath(ctx, flow, resumed.path, role)}`;
     io.stdout.write(layout.wrap(recap) + describeFacts(ctx, facts, layout));
   }
   // Moving forward takes the answers given up front as soon as their question comes; Back and Start over do not,
@@ -468,7 +468,9 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
           ...(before !== undefined && q.answers.some((a) => a.value === before) ? { default: before } : {}),
         });
         if (answer === SHOW_PATH) {
-          io.stdout.write((await layoutFor(io.stdout)).wrap(describePath(ctx, flow, path)));
+          // With the facts typed so far: what an agent reads back when the caller asks what has been noted (QA: agent).
+          const layout = await layoutFor(io.stdout);
+          io.stdout.write(layout.wrap(describePath(ctx, flow, path, role)) + describeFacts(ctx, facts, layout));
           continue;
         }
         // A resumed case that stood at a fact prompt and is now at a question has gone on from there.
@@ -932,12 +934,14 @@ function parseFacts(ctx: Context, flags: readonly string[]): { facts: CaseRecord
 }
 
 /** The answers so far, for "show the answers so far". */
-function describePath(ctx: Context, flow: Flow, path: readonly PathStep[]): string {
+function describePath(ctx: Context, flow: Flow, path: readonly PathStep[], role: 'user' | 'agent'): string {
   if (path.length === 0) return `${ctx.t('nav.pathEmpty')}\n`;
   const lines = path.map((p, i) => {
     const q = flow.questions[p.question];
     const label = q?.answers.find((a) => a.value === p.answer)?.label[ctx.lang] ?? p.answer;
-    return `  ${i + 1}. ${ctx.t('summary.answer', { question: safeText(q?.text[ctx.lang] ?? p.question), answer: safeText(label) })}`;
+    // In the words the question was asked in: an agent's, where the flow has them.
+    const asked = (role === 'agent' && q?.agent ? q.agent : q?.text)?.[ctx.lang] ?? p.question;
+    return `  ${i + 1}. ${ctx.t('summary.answer', { question: safeText(asked), answer: safeText(label) })}`;
   });
   return `${ctx.t('nav.pathTitle')}\n${lines.join('\n')}\n`;
 }
