@@ -1107,6 +1107,26 @@ describe('--resume', () => {
     expect(third.stderr).toContain('There is no unfinished case to continue.');
   });
 
+  it('continues a case named by its id when several about the same problem are unfinished, and says so at Ctrl+C (QA: agent)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const argv = ['diagnose', 'payment-failed', '--agent', '--network', 'ok', '--balance', 'sufficient', '--verification', 'rejected'];
+    // Caller A drops at the account ID, then caller B: two unfinished cases about one problem.
+    const a = await run(argv, { tty: true, env, prompts: [{ expect: 'Account ID', pick: 'ACC-A' }, { expect: 'When it happened', pick: 'cancel' }] });
+    expect(a.code).toBe(130);
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    expect(flat(a.stderr)).toContain('continue with "wallet-help diagnose payment-failed --resume"');
+    const b = await run(argv, { tty: true, env, prompts: [{ expect: 'Account ID', pick: 'ACC-B' }, { expect: 'When it happened', pick: 'cancel' }] });
+    expect(b.code).toBe(130);
+    const [first, second] = (await loadProgress(env)).sort((x, y) => (x.facts['account-id'] ?? '').localeCompare(y.facts['account-id'] ?? ''));
+    expect([first!.facts['account-id'], second!.facts['account-id']]).toEqual(['ACC-A', 'ACC-B']);
+    // B's hint names B by its id: the flow's name would continue the latest, whichever that is then.
+    expect(flat(b.stderr)).toContain(`continue with "wallet-help diagnose ${second!.id.slice(0, 8)} --resume"`);
+    // A calls back: A's case, by the start of its id.
+    const resumed = await run(['diagnose', first!.id.slice(0, 8), '--resume'], { tty: true, env, prompts: [{ expect: 'When it happened', pick: 'cancel' }] });
+    expect(resumed.stdout).toContain('ACC-A');
+    expect(resumed.stdout).not.toContain('ACC-B');
+  });
+
   it('keeps one whole progress file when one case is saved by several runs at once (resumed in two terminals)', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     const id = '3f2b8c1e-0000-4000-8000-000000000001';

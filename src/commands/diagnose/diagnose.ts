@@ -292,7 +292,12 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     // "Cancelled." in the language of the case, which a resumed case may speak instead of the run's.
     if (cancel) cancel.translate = t;
     // What was answered is kept (the case in progress): said where it is said that the run was cancelled, when there is any.
-    if (cancel && interactive && !progressLost && (next.session.path.length > 0 || Object.keys(facts).length > 0)) cancel.hint = t('resume.hint', { command: resumeCommand(ctx, catalog, flow.id) });
+    if (cancel && interactive && !progressLost && (next.session.path.length > 0 || Object.keys(facts).length > 0)) {
+      // With another unfinished case about the same problem (a dropped call, then another caller's), the flow's name
+      // continues the latest: this case is named by its id (QA: agent; caller A's case could not be reached).
+      const others = (await loadProgress(io.env).catch(() => [])).some((p) => p.flow === flow.id && p.id !== caseId);
+      cancel.hint = t('resume.hint', { command: resumeCommand(ctx, catalog, flow.id, others ? caseId.slice(0, 8) : undefined) });
+    }
     if (cancel && saving) {
       await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: shown, refused: prompts.refused })).catch((saveErr: NodeJS.ErrnoException) =>
         io.stderr.write(`${t('cases.saveFailed', { file: shownPath(casesFile(io.env)), reason: fileReason(t, saveErr.code) })}\n`),
@@ -597,9 +602,20 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
     if (!resumed) throw new UsageError('nothing_to_resume', t('resume.notLoaded', { flow: clip(unfinished[0]!.flow) }), { flow: clip(unfinished[0]!.flow) });
   } else {
     await refuseSecrets(t, suspectInputs(catalog.flows, opts.flow, {}));
-    const named = findFlow(catalog.flows, opts.flow, ctx);
-    resumed = unfinished.find((p) => p.flow === named.id);
-    if (!resumed) throw new UsageError('resume_other_flow', t('resume.otherFlow', { flow: named.id, caseFlow: unfinished[0]!.flow }), { flow: unfinished[0]!.flow });
+    // A case named by its id (or the start of it, as cases list shows it), where no flow has that name: one case of
+    // several about the same problem (QA: agent).
+    const typed = opts.flow.trim().toLowerCase();
+    const byId = !catalog.flows.has(opts.flow) && /^[0-9a-f][0-9a-f-]{3,}$/.test(typed) ? unfinished.filter((p) => p.id.toLowerCase().startsWith(typed)) : [];
+    if (byId.length > 1) {
+      const ids = byId.map((p) => p.id);
+      throw new UsageError('ambiguous_case', t('cases.ambiguous', { id: clip(opts.flow), ids: listOf(t, ids.map((id) => id.slice(0, 13))) }), { candidates: ids });
+    }
+    if (byId.length === 1) resumed = byId[0]!;
+    else {
+      const named = findFlow(catalog.flows, opts.flow, ctx);
+      resumed = unfinished.find((p) => p.flow === named.id);
+      if (!resumed) throw new UsageError('resume_other_flow', t('resume.otherFlow', { flow: named.id, caseFlow: unfinished[0]!.flow }), { flow: unfinished[0]!.flow });
+    }
   }
   // The case's flow broken since (an operator file with a mistake): said so, naming the file, like any use of it.
   if (!catalog.flows.has(resumed.flow)) {
@@ -622,10 +638,10 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
  * The command that continues a case: its flow named, and the folder of an operator flow when this run had it
  * from --flows (a later run does not have it otherwise).
  */
-function resumeCommand(ctx: Context, catalog: FlowCatalog, flowId: string): string {
+function resumeCommand(ctx: Context, catalog: FlowCatalog, flowId: string, caseId?: string): string {
   const origin = catalog.entries.get(flowId)?.origin;
   const folder = origin !== undefined && origin !== 'bundled' && ctx.flowDirsGiven ? `--flows ${/[\s"'$`\\]/.test(origin) ? JSON.stringify(origin) : origin} ` : '';
-  return `wallet-help ${folder}diagnose ${flowId} --resume`;
+  return `wallet-help ${folder}diagnose ${caseId ?? flowId} --resume`;
 }
 
 /** The record the case log keeps, and summaries are made from. */
