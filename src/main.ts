@@ -114,7 +114,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     const risky = argv.flatMap((arg, i) => (mayHoldSecret(arg) && !screenedByCommand(argv, i) && !isNumberOption(argv, i) ? answerParts(argv, i) : []));
     // A recovery phrase pasted without quotes is a dozen words, each an argument of its own, none of them risky alone:
     // the words are screened together too (QA: agent; it was "too many arguments", and no refusal).
-    const words = argv.filter((arg) => /^\p{L}+$/u.test(arg));
+    // (Only a line of twelve arguments or more can hold one: a Unicode property escape costs a start ~2 M instructions to compile.)
+    const words = argv.length >= 12 ? argv.filter((arg) => /^\p{L}+$/u.test(arg)) : [];
     if (words.length >= 12) risky.push({ text: words.join(' ') });
     if (risky.length > 0) await refuseSecrets(t, risky, roleOf(agentFlag(argv), io.env, config));
     await refuseSecretVariables(t, io.env);
