@@ -448,6 +448,10 @@ describe('contacts in the CLI', () => {
   it('writes times and durations the Chinese way', async () => {
     const r = await run(['--lang', 'zh', 'contacts', 'payments', '--contacts', 'acme.yaml', '--now', '2026-03-13T21:30:00-04:00'], { files, env: { TZ: 'America/New_York' } });
     expect(r.stdout).toContain('你的当地时间（America/New_York）周日 21:00 开始服务（1 天 23 小时后）');
+    // A channel's zone by its Chinese name before its id (QA: zh user: the id alone is jargon); English keeps the id.
+    const card = (await run(['--lang', 'zh', 'contacts', 'account'])).stdout;
+    expect(card).toContain('（英国时间，Europe/London）');
+    expect((await run(['contacts', 'account'])).stdout).toContain('(Europe/London)');
   });
 
   it('lists a channel\'s languages by name, as Intl.ListFormat\'s narrow style would, in English and Chinese', async () => {

@@ -136,6 +136,7 @@ export const zh: Record<MessageKey, string> = {
   'hours.everyDay': '每天',
   'hours.ruleSeparator': '；',
   'hours.inZone': '{hours}（{zone}）',
+  'hours.zoneNamed': '{name}，{zone}',
   'duration.d': '{d} 天',
   'duration.dh': '{d} 天 {h} 小时',
   'duration.hm': '{h} 小时 {m} 分钟',

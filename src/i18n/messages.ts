@@ -144,6 +144,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'hours.everyDay': 'Daily',
   'hours.ruleSeparator': '; ',
   'hours.inZone': '{hours} ({zone})',
+  'hours.zoneNamed': '{name}, {zone}',
   'duration.d': '{d} d',
   'duration.dh': '{d} d {h} h',
   'duration.hm': '{h} h {m} min',

@@ -7,7 +7,7 @@ import type { Layout } from './layout.js';
 import { queueTeam } from './queue.js';
 import type { Style } from './style.js';
 import { formatDayHours, formatHours } from './hours.js';
-import { formatDateTime, formatDuration, formatLanguages, formatWhen } from './time.js';
+import { formatDateTime, formatDuration, formatLanguages, formatWhen, zoneShown } from './time.js';
 import '../core.js';
 import { zoneLabel } from './user-zone.js';
 
@@ -69,7 +69,7 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
     lines.push(hanging(`  ${mark}  ${style.bold(t(`channel.${ch.type}`))}  `, safeText(ch.value)));
     const details: string[] = [];
     if (ch.hours === '24/7' && ch.openNow && ch.nextClose === null) details.push(t('contact.always'));
-    else details.push(t('hours.inZone', { hours: formatHours(ch.hours, o.lang, t), zone: ch.timezone }));
+    else details.push(t('hours.inZone', { hours: formatHours(ch.hours, o.lang, t), zone: zoneShown(ch.timezone, o.lang, t) }));
     // A holiday or a short day: the hours of that date, and why, so the card does not contradict the week it prints.
     if (ch.exception) {
       const hours = formatDayHours(ch.exception.hours, t);

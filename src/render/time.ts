@@ -71,6 +71,23 @@ export function formatLanguages(tags: readonly string[], lang: Lang, t: Translat
   );
 }
 
+/**
+ * A channel's time zone as the card names it: its IANA id, and in Chinese its name before it ("英国时间，Europe/London",
+ * "中国标准时间，Asia/Shanghai"): to a reader of Chinese the id is jargon (QA: zh user); English readers know the ids'
+ * city names. A zone Intl names only by its offset (UTC) keeps its id alone.
+ */
+export function zoneShown(zone: string, lang: Lang, t: Translate): string {
+  if (lang !== 'zh') return zone;
+  try {
+    const name = formatter(`zone ${zone}`, () => new Intl.DateTimeFormat(LOCALES.zh, { timeZone: zone, timeZoneName: 'longGeneric' }))
+      .formatToParts(0)
+      .find((p) => p.type === 'timeZoneName')?.value;
+    return name === undefined || /^(?:GMT|UTC)/.test(name) ? zone : t('hours.zoneNamed', { name, zone });
+  } catch {
+    return zone;
+  }
+}
+
 /** "13 h 20 min" / "13 小时 20 分钟", rounded up to the minute; a part that is zero is left out ("2 d", not "2 d 0 h"). */
 export function formatDuration(ms: number, t: Translate): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
