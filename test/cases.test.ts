@@ -60,6 +60,29 @@ describe('agent mode', () => {
     expect(shown).toContain('ACC-7');
   });
 
+  it('offers the account ID typed on a branch gone back out of when another branch asks for it (QA: agent)', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--agent', '--network', 'ok', '--balance', 'sufficient'], {
+      tty: true,
+      prompts: [
+        { pick: 'rejected' },
+        { expect: 'Account ID', pick: 'ACC-1' },
+        { expect: 'When it happened', pick: '<' },
+        { expect: 'Account ID', pick: '<' },
+        // Another branch, to another escalation, which asks for the account ID too.
+        { pick: 'verified' },
+        { pick: 'accepts' },
+        { pick: 'within-limits' },
+        { pick: 'none' },
+        { pick: 'no-error' },
+        { expect: 'Account ID', pick: 'cancel' },
+      ],
+    });
+    r.prompter.assertDone();
+    const prompts = r.prompter.inputs.filter((q) => q.message.includes('Account ID'));
+    expect(prompts).toHaveLength(3);
+    expect(prompts[2]!.default).toBe('ACC-1');
+  });
+
   it('Start over drops the facts typed for the old problem, and keeps those given with --fact (QA: they went into the wrong ticket)', async () => {
     const dir = tempDir();
     const r = await run(['diagnose', 'withdrawal-delayed', '--agent', '--save', '--fact', 'amount=0.5 ETH', '--timeout', '300'], {

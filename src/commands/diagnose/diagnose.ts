@@ -772,8 +772,10 @@ async function askFacts(
     }
     o.prompts.at = key;
     const back = i > 0 || o.canGoBack;
-    // What is known of it is offered, ready to correct: typed before, or gone back over.
-    const offered = misfit[key] ?? facts[key];
+    // What is known of it is offered, ready to correct: typed before, or gone back over. The caller's account ID is
+    // the caller's on every branch: typed on one gone back out of, it is offered on this one too, to confirm with
+    // Enter, not kept unasked (QA: agent; the agent had to ask for it again after correcting an answer).
+    const offered = misfit[key] ?? facts[key] ?? (key === 'account-id' ? o.branches.setAside.filter((a) => a.fact === key).at(-1)?.value : undefined);
     // A secret typed here is masked, refused and asked for again (askText), so what comes back is safe to keep.
     const value = (await askText(ctx, o.flow, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], offered, { kinds: o.prompts.refused, saved: o.saved })).trim();
     if (isBack(value, offered)) {
