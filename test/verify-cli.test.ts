@@ -6,6 +6,18 @@ import { join } from 'node:path';
 import { ROOT, run } from './helpers.js';
 
 describe('wallet-help verify', () => {
+  it('reads a QQ account as a handle, and says what it takes for a short service number or no contact at all (QA: zh user)', async () => {
+    const qq = await run(['verify', 'qq:12345678', '--json']);
+    expect(qq.code).toBe(4);
+    expect(JSON.parse(qq.stdout)).toMatchObject({ kind: 'handle', verdict: 'unknown' });
+    const short = await run(['--lang', 'zh', 'verify', '95588']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('短号码（客服热线的简短号码）无法与客服目录核对');
+    const none = await run(['verify', 'hello there']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('or a handle with its platform (x, telegram, weibo, wechat, qq, instagram, facebook, tiktok, youtube), such as telegram:name.');
+  });
+
   it('suggests the code of a country given by its name, in English or Chinese (QA: zh user)', async () => {
     const zh = await run(['--lang', 'zh', 'verify', '+8613800138000', '--country', '中国']);
     expect(zh.code).toBe(2);

@@ -120,7 +120,7 @@ const SOCIAL_HOSTS: Readonly<Record<string, string>> = {
 /** "platform:name" prefixes. */
 const PLATFORM_NAMES: Readonly<Record<string, string>> = {
   x: 'x', twitter: 'x', weibo: 'weibo', telegram: 'telegram', tg: 'telegram', instagram: 'instagram', ig: 'instagram',
-  facebook: 'facebook', fb: 'facebook', tiktok: 'tiktok', youtube: 'youtube', wechat: 'wechat', weixin: 'wechat',
+  facebook: 'facebook', fb: 'facebook', tiktok: 'tiktok', youtube: 'youtube', wechat: 'wechat', weixin: 'wechat', qq: 'qq',
 };
 /** First path segments that are site pages, not accounts. */
 const SOCIAL_RESERVED = new Set(['home', 'i', 'intent', 'share', 'search', 'hashtag', 'explore', 'settings', 'login', 'joinchat', 'addstickers', 'watch', 'p', 'groups', 'pages']);

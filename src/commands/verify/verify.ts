@@ -1,5 +1,5 @@
 /** `wallet-help verify <contact>`: is this phone, e-mail, website or handle one of the official contacts? */
-import { sentences } from '../../i18n/i18n.js';
+import { listOf, sentences } from '../../i18n/i18n.js';
 import { suggestionHint } from '../../util/suggest.js';
 import { ExitCode, SilentError, UsageError } from '../../errors.js';
 import { refuseSecrets } from '../../safety/screen.js';
@@ -18,6 +18,9 @@ export interface VerifyOptions {
   country?: string;
   json: boolean;
 }
+
+/** The platforms a handle is named with (telegram:name), as the help and the error list them. */
+const HANDLE_PLATFORMS = ['x', 'telegram', 'weibo', 'wechat', 'qq', 'instagram', 'facebook', 'tiktok', 'youtube'];
 
 /**
  * The country code a country named in words stands for ("中国", "China", "united kingdom"), as English and Chinese
@@ -55,7 +58,11 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   const matched = result.match ? providers.find((p) => p.id === result.match!.provider) : undefined;
   const source = matched?.website ?? provider.website;
   if (result.verdict === 'invalid') {
-    throw new UsageError('invalid_contact', t('verify.invalid', { input: clip(opts.contact) }), { value: clip(opts.contact) });
+    // A short service number ("95588", "10086") is no number that can be compared: said so, with what to do instead,
+    // and the platforms a handle can name (QA: zh user; both are common channels of fake support in China).
+    const short = /^\d{3,6}$/.test(opts.contact.replace(/[\s-]/g, ''));
+    const hint = short ? t('verify.shortNumber') : t('verify.invalidHint', { platforms: listOf(t, HANDLE_PLATFORMS) });
+    throw new UsageError('invalid_contact', sentences(t, t('verify.invalid', { input: clip(opts.contact) }), hint), { value: clip(opts.contact) });
   }
   // An official number or address can still be shown by a scammer's call or message: caller ID and senders can be faked.
   const spoofKind = spoofableKind(result);
