@@ -1150,6 +1150,20 @@ describe('--resume', () => {
     expect(resumed.stdout).not.toContain('ACC-B');
   });
 
+  it('offers Back to the problem menu in a resumed case whose problem was chosen from it (QA: agent)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const first = await run(['diagnose'], { tty: true, env, prompts: [{ expect: 'What is the problem', pick: 'payment-failed' }, { pick: 'ok' }, { pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    const resumed = await run(['diagnose', '--resume'], {
+      tty: true,
+      env,
+      prompts: [{ pick: '__back' }, { pick: '__back' }, { expect: 'What is the problem', pick: 'cancel' }],
+    });
+    resumed.prompter.assertDone();
+    // The first question, gone back to, offers Back (to the menu), as it did before Ctrl+C.
+    expect(resumed.prompter.asked[1]!.choices.map((c) => c.value)).toContain('__back');
+  });
+
   it('keeps one whole progress file when one case is saved by several runs at once (resumed in two terminals)', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     const id = '3f2b8c1e-0000-4000-8000-000000000001';

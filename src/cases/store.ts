@@ -71,6 +71,8 @@ export interface CaseProgress {
   factBranches?: Partial<Record<CaseFact, PathStep[]>>;
   /** Facts typed on a branch gone back out of: not the case's until that branch is taken again. */
   setAside?: { fact: CaseFact; value: string; branch: PathStep[] }[];
+  /** The problem was chosen from the menu: Back at the first question (and Start over) return to it, resumed too. */
+  fromMenu?: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -389,6 +391,7 @@ function asProgress(value: unknown): CaseProgress | undefined {
     ...(typeof p.askedAt === 'object' && p.askedAt !== null ? { askedAt: Object.fromEntries(Object.entries(p.askedAt).filter(([k, q]) => isCaseFact(k) && str(q))) } : {}),
     ...(Array.isArray(p.refused) ? { refused: SECRET_KINDS.filter((k) => (p.refused as unknown[]).includes(k)) } : {}),
     // Question ids, as the path holds them; at most as many as a flow may have questions.
+    ...(p.fromMenu === true ? { fromMenu: true } : {}),
     ...(Array.isArray(p.byHand) ? { byHand: p.byHand.filter((q): q is string => str(q) && q.length <= 200).slice(0, 1000) } : {}),
     ...factBranchesOf(p),
   };

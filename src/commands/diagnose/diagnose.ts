@@ -119,8 +119,9 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   const saving = opts.save ?? resumed?.save ?? ctx.config.saveCases === 'true';
   // Nothing the user typed is used or echoed before it is screened for secrets.
   const flowId = resumed?.flow ?? opts.flow;
-  // A flow picked from the problem menu can be left for the menu again (Back at its first question, Start over).
-  const fromMenu = flowId === undefined;
+  // A flow picked from the problem menu can be left for the menu again (Back at its first question, Start over);
+  // continued with --resume too (QA: agent; a caller who called back about another problem meant a new case).
+  const fromMenu = resumed ? resumed.fromMenu === true : flowId === undefined;
   const checkInputs = parseCheckInputs(ctx, opts.checkInput ?? []);
   /** The answers and check texts given up front, screened and checked against the flow that runs. */
   const admit = async (f: Flow) => {
@@ -280,6 +281,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       ...(branches.branch.size > 0 ? { factBranches: Object.fromEntries(branches.branch) } : {}),
       ...(branches.setAside.length > 0 ? { setAside: branches.setAside } : {}),
       ...(summaryAsked ? { summary: summaryAsked } : {}),
+      ...(fromMenu ? { fromMenu: true } : {}),
     }).catch(progressFailed);
   };
   // Continued in another language (--lang) or as an agent (--agent), the case goes on so from now on.
