@@ -10,6 +10,14 @@ const lines = (text: string) => text.split('\n');
 const widest = (text: string) => Math.max(...lines(text).map((l) => stringWidth(l)));
 
 describe('wrap', () => {
+  it('keeps a quoted wallet-help command on one line, so that copying it copies one command (QA: zh user)', () => {
+    const en = wrap('Cancelled. What was answered is kept: continue with "wallet-help diagnose payment-failed --resume".', 80);
+    expect(en.split('\n')).toContain('"wallet-help diagnose payment-failed --resume".');
+    const zh = wrap('已取消。已回答的内容都已保存：运行“wallet-help diagnose suspicious-contact --resume”可继续。', 60);
+    expect(zh.split('\n').some((line) => line.includes('“wallet-help diagnose suspicious-contact --resume”'))).toBe(true);
+    for (const line of zh.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(60);
+  });
+
   it('breaks English at spaces, never inside a word, within the width', () => {
     const text = 'Payment or transfer failed because of Frozen or pending funds in the account';
     for (const width of [20, 40, 80]) {

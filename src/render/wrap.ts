@@ -66,6 +66,9 @@ const PIECE = new RegExp(
   [
     '(?<escape>\\u001b\\[[0-9;]*m|\\u001b\\]8;;[^\\u0007]*\\u0007)',
     '(?<space>[ \\t]+)',
+    // A command quoted for the reader to run ("wallet-help diagnose … --resume"): whole on one line, so that copying
+    // it copies one command (QA: zh user, a line break inside it made two).
+    '(?<command>"wallet-help [^"\\n]{1,120}"|\u201cwallet-help [^\u201d\\n]{1,120}\u201d)',
     // Stops at white space, CJK text (a full-width bracket or comma after it) and quotes.
     `(?<atom>(?:https?://|www\\.)[^\\s"'<>${WIDE}]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\+\\d[\\d ()-]*\\d|\\d+(?:[.,:]\\d+)*[ \\u00a0]?(?:${ZH_UNITS}))`,
     `(?<latinUnit>\\d+(?:[.,:]\\d+)*[ \\u00a0][A-Za-z%]+(?![\\w-]))`,
@@ -94,7 +97,7 @@ function pieces(line: string): Piece[] {
       continue;
     }
     const g = m.groups!;
-    const kind = g.escape ? 'escape' : g.space ? 'space' : g.atom || g.latinUnit ? 'atom' : g.wide ? 'wide' : 'word';
+    const kind = g.escape ? 'escape' : g.space ? 'space' : g.atom || g.latinUnit || g.command ? 'atom' : g.wide ? 'wide' : 'word';
     out.push({ text: m[0], kind });
     at += m[0].length;
   }
