@@ -79,6 +79,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
 
   later(program.command('verify').description(t('cmd.verify')).argument('<contact...>', t('verify.arg.contact')), (verify) => verify
       .option('--country <code>', t('verify.opt.country'))
+      .option('--agent', t('verify.opt.agent'))
       .option('--json', t('verify.opt.json'))
       .action(async (contact: string[], o: { country?: string; json?: boolean }, command: Command) => {
         const { runVerify } = await import('./commands/verify/verify.js');

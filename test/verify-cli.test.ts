@@ -18,6 +18,19 @@ describe('wallet-help verify', () => {
     expect(none.stderr).toContain('or a handle with its platform (x, telegram, weibo, wechat, qq, instagram, facebook, tiktok, youtube), such as telegram:name.');
   });
 
+  it('words its advice as what to tell the caller for an agent, by --agent or the role (QA: agent; --agent was an unknown option)', async () => {
+    const flag = await run(['verify', '--agent', 'https://examp1e.com/login']);
+    expect(flag.code).toBe(4);
+    expect(flag.stdout).toContain('Tell the caller not to call, write to or log in there');
+    const role = await run(['verify', 'qq:1234'], { env: { WALLET_HELP_ROLE: 'agent' } });
+    expect(role.stdout).toContain('Tell the caller to treat it as unverified');
+    const spoofable = JSON.parse((await run(['verify', '--agent', '+1 202-555-0143', '--json'])).stdout);
+    expect(spoofable).toMatchObject({ verdict: 'official', spoofable: true });
+    expect(spoofable.advice).toContain('If such a call or text reached the caller, tell them to hang up');
+    // A wallet user is advised directly.
+    expect((await run(['verify', 'https://examp1e.com/login'])).stdout).toContain('Do not call, write to or log in there.');
+  });
+
   it('suggests the code of a country given by its name, in English or Chinese (QA: zh user)', async () => {
     const zh = await run(['--lang', 'zh', 'verify', '+8613800138000', '--country', '中国']);
     expect(zh.code).toBe(2);

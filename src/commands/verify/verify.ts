@@ -67,7 +67,9 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   // An official number or address can still be shown by a scammer's call or message: caller ID and senders can be faked.
   const spoofKind = spoofableKind(result);
   const spoofable = spoofKind !== undefined;
-  const advice = spoofKind ? t(`verify.spoofable.${spoofKind}`) : undefined;
+  // What to do, to whoever checks: a wallet user, or an agent on a call, who tells the caller (QA: agent).
+  const agent = ctx.role === 'agent';
+  const advice = spoofKind ? t(`verify.spoofable.${spoofKind}${agent ? '.agent' : ''}`) : undefined;
   if (opts.json) {
     const official = result.verdict === 'official' ? { spoofable, ...(advice ? { advice } : {}) } : {};
     io.stdout.write(`${safeJson({ ...result, ...official, source, example: matched?.example ?? provider.example }, 2)}\n`);
@@ -83,16 +85,16 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
     } else if (result.verdict === 'lookalike') {
       const m = result.match!;
       const reasons = lookalikeReasons(t, result.reasons);
-      lines.push(`${s.red.bold(t('verify.lookalike.badge'))}${t('verify.badgeAfter')}${t('verify.lookalike', { input, official: safeText(m.value), provider: safeText(matched?.name ?? m.provider) })}`, `  ${sentences(t, ...reasons)}`, t('verify.lookalike.advice'));
+      lines.push(`${s.red.bold(t('verify.lookalike.badge'))}${t('verify.badgeAfter')}${t('verify.lookalike', { input, official: safeText(m.value), provider: safeText(matched?.name ?? m.provider) })}`, `  ${sentences(t, ...reasons)}`, t(agent ? 'verify.lookalike.advice.agent' : 'verify.lookalike.advice'));
     } else if (result.reasons.includes('needs-platform')) {
       // "@name" names no platform: the listed account, or anyone's of that name elsewhere. Unverified, never official.
       const m = result.match!;
       const handle = safeText(result.normalized ?? '');
-      lines.push(`${s.yellow.bold(t('verify.unverified.badge'))}${t('verify.badgeAfter')}${t('verify.unknown.platform', { input, provider: safeText(matched?.name ?? m.provider), listed: safeText(m.value), handle })}`, t('verify.unknown.advice'));
+      lines.push(`${s.yellow.bold(t('verify.unverified.badge'))}${t('verify.badgeAfter')}${t('verify.unknown.platform', { input, provider: safeText(matched?.name ?? m.provider), listed: safeText(m.value), handle })}`, t(agent ? 'verify.unknown.advice.agent' : 'verify.unknown.advice'));
     } else {
       // A national number without its country could not be compared at all: unverified, not "not official".
       const needsCountry = result.reasons.includes('needs-country');
-      lines.push(`${s.yellow.bold(t(needsCountry ? 'verify.unverified.badge' : 'verify.unknown.badge'))}${t('verify.badgeAfter')}${t(needsCountry ? 'verify.unknown.country' : 'verify.unknown', { input })}`, t('verify.unknown.advice'));
+      lines.push(`${s.yellow.bold(t(needsCountry ? 'verify.unverified.badge' : 'verify.unknown.badge'))}${t('verify.badgeAfter')}${t(needsCountry ? 'verify.unknown.country' : 'verify.unknown', { input })}`, t(agent ? 'verify.unknown.advice.agent' : 'verify.unknown.advice'));
     }
     if (matched?.example ?? provider.example) lines.push(s.yellow(t('contact.example')));
     lines.push(t('contact.source', { url: safeText(source) }));
