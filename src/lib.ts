@@ -101,7 +101,7 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   // A request holds what a --batch line holds: the flow, its answers, and an id (which only a batch line echoes).
   if (isRecord(request)) {
     const key = Object.keys(request).find((k) => !REQUEST_KEYS.includes(k));
-    if (key !== undefined) throw new UsageError('invalid_request', english('lib.unknownRequestKey', { key: quotedKey(key) }), { key: mayHoldSecret(key) ? '…' : sentValue(key) });
+    if (key !== undefined) throw new UsageError('invalid_request', english('lib.unknownRequestKey', { key: quotedKey(key) }), { key: keyDetail(key) });
   }
   // Every option a message may quote is screened first, as the command line is (a provider id, a file name).
   await refuseSecretOptions(english, { lang: options.lang, now: options.now, contactsFile: options.contactsFile, provider: options.provider });
@@ -157,7 +157,12 @@ function refuseUnknownKeys(t: Translate, fn: 'diagnose' | 'loadFlows', options: 
   const key = Object.keys(options).find((k) => !known.includes(k));
   if (key === undefined) return;
   const suggestions = mayHoldSecret(key) ? [] : closest(key, known);
-  throw new UsageError('invalid_option', sentences(t, t('lib.unknownOption', { fn, option: quotedKey(key), options: listOf(t, known) }), suggestionHint(t, suggestions)), { option: mayHoldSecret(key) ? '…' : sentValue(key), suggestions });
+  throw new UsageError('invalid_option', sentences(t, t('lib.unknownOption', { fn, option: quotedKey(key), options: listOf(t, known) }), suggestionHint(t, suggestions)), { option: keyDetail(key), suggestions });
+}
+
+/** An unknown key in an error's details: as sent, unless it may hold a secret. */
+function keyDetail(key: string): string {
+  return mayHoldSecret(key) ? '…' : sentValue(key);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

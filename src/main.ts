@@ -104,6 +104,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   const front = options.commander;
   // A plain diagnose line (what scripts send) is read without loading commander (see command-line.ts).
   const line = options.commanderOnly && front ? undefined : readDiagnoseLine(argv);
+  // Whom a secret on the command line is refused to, before any command runs (and whom an error that quotes one is).
+  const role = roleOf(agentFlag(argv), io.env, config);
   try {
     if (early.lang !== undefined && langOf(early.lang) === undefined) {
       // The value in the details too, as the library gives it: a script sees what was refused.
@@ -117,7 +119,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     // (Only a line of twelve arguments or more can hold one: a Unicode property escape costs a start ~2 M instructions to compile.)
     const words = argv.length >= 12 ? argv.filter((arg) => /^\p{L}+$/u.test(arg)) : [];
     if (words.length >= 12) risky.push({ text: words.join(' ') });
-    if (risky.length > 0) await refuseSecrets(t, risky, roleOf(agentFlag(argv), io.env, config));
+    if (risky.length > 0) await refuseSecrets(t, risky, role);
     await refuseSecretVariables(t, io.env);
     // A WALLET_HELP_LANG that is not a language is ignored like a bad setting, but never silently (and, screened
     // just above, never quoted when it holds a secret).
@@ -154,7 +156,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     const commandOptions = program && front ? front.optionsOf(program, path) : line ? DIAGNOSE_OPTIONS.flatMap((o) => (o.short ? [o.long, o.short] : [o.long])) : [];
     const reporter: Reporter = { io, t, json, batch, styles, commandPath: path, commandOptions };
     try {
-      return await report(await screened(err, t, argv, roleOf(agentFlag(argv), io.env, config)), reporter);
+      return await report(await screened(err, t, argv, role), reporter);
     } catch (failed) {
       // The error document itself could not be written (a full disk under --json): that is what is reported, on standard error.
       if (failed instanceof OutputError) return report(failed, reporter);

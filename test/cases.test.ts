@@ -1164,6 +1164,16 @@ describe('--resume', () => {
     expect(resumed.prompter.asked[1]!.choices.map((c) => c.value)).toContain('__back');
   });
 
+  it('names the cases an id start fits when several unfinished ones do, as cases show does (review)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const progress = (id: string) => ({ id, flow: 'payment-failed', version: 2, role: 'user' as const, save: false, startedAt: '2026-11-20T10:00:00.000Z', path: [{ question: 'network', answer: 'ok' }], checks: [], facts: {} });
+    await saveProgress(env, progress('abcd1234-0000-4000-8000-000000000001'));
+    await saveProgress(env, progress('abcd9999-0000-4000-8000-000000000002'));
+    const r = await run(['diagnose', 'ABCD', '--resume'], { tty: true, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Several cases start with "ABCD": abcd(?:1234, abcd9999|9999, abcd1234)\. Give more of the id\./);
+  });
+
   it('keeps one whole progress file when one case is saved by several runs at once (resumed in two terminals)', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     const id = '3f2b8c1e-0000-4000-8000-000000000001';

@@ -15,6 +15,9 @@ import { makeDir } from '../util/make-dir.js';
 import type { CheckRecord } from '../diagnosis/checks.js';
 import type { PathStep } from '../engine/engine.js';
 import { CASE_FACTS, clipFact, type CaseFact, type Lang, type OutcomeKind, type Queue } from '../engine/types.js';
+import { UsageError } from '../errors.js';
+import { listOf, type Translate } from '../i18n/i18n.js';
+import { clip } from '../util/safe-text.js';
 
 /** One case as saved: what was asked and answered, what came out, and the facts for the ticket (already screened). */
 export interface CaseRecord {
@@ -418,4 +421,30 @@ async function removeLegacyProgress(env: Env, id: string): Promise<boolean> {
     // Not there (the usual case), or not a case: nothing of this case to remove.
     return false;
   }
+}
+
+/** Candidates an ambiguous case id names in its message, at most. */
+const MAX_CANDIDATES_SHOWN = 10;
+
+/**
+ * The case `typed` names among `cases` (the case log's, or the unfinished ones): a full id names its case, otherwise its
+ * first characters must name exactly one (in any letter case, spaces around it dropped: an id copied from a ticket).
+ * Undefined when none does; several are `ambiguous_case`, with each id as cases list shows it, or whole where that does
+ * not tell it from the others, so the next command can be typed from the message (QA: desk).
+ */
+export function caseById<T extends { id: string }>(cases: readonly T[], typed: string, t: Translate): T | undefined {
+  const id = typed.trim().toLowerCase();
+  const exact = cases.filter((c) => c.id === id);
+  const matches = exact.length > 0 ? exact : cases.filter((c) => c.id.startsWith(id));
+  if (matches.length <= 1) return matches[0];
+  const ids = matches.map((c) => c.id);
+  const told = ids.slice(0, MAX_CANDIDATES_SHOWN).map((one) => distinctStart(one, ids));
+  const shown = ids.length > MAX_CANDIDATES_SHOWN ? t('cases.andMore', { ids: listOf(t, told), count: ids.length - MAX_CANDIDATES_SHOWN }) : listOf(t, told);
+  throw new UsageError('ambiguous_case', t('cases.ambiguous', { id: clip(typed), ids: shown }), { candidates: ids });
+}
+
+/** An id as cases list shows it (its first 8 characters) when that start names it alone among `ids`; else the whole id. */
+function distinctStart(id: string, ids: readonly string[]): string {
+  const start = id.slice(0, 8);
+  return ids.every((other) => other === id || !other.startsWith(start)) ? start : id;
 }

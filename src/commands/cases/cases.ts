@@ -1,7 +1,7 @@
 /** `wallet-help cases list|show|export|stats`: the case log, for tickets and for learning what callers need. */
-import { casesFile, MAX_CASE_LOG_BYTES, readCases, type CaseRecord } from '../../cases/store.js';
+import { caseById, casesFile, MAX_CASE_LOG_BYTES, readCases, type CaseRecord } from '../../cases/store.js';
 import { UsageError } from '../../errors.js';
-import { listOf, orList, sentences } from '../../i18n/i18n.js';
+import { orList, sentences } from '../../i18n/i18n.js';
 import { layoutFor, writeWarning, writeWarnings } from '../../render/layout.js';
 import { formatTableTime } from '../../render/time.js';
 import { clip, safeText, safeJson, shownPath } from '../../util/safe-text.js';
@@ -101,20 +101,8 @@ export async function runCasesShow(opts: { id: string; format: string; formatGiv
   // --json is --format json: beside --format text or md one of the two would silently win (QA).
   if (opts.json && opts.formatGiven && opts.format !== 'json') throw new UsageError('option_conflict', ctx.t('cases.formatAndJson', { format: opts.format }), { options: ['--format', '--json'] });
   const { list } = await cases(ctx);
-  // A full id always names its case; otherwise the first characters must name exactly one.
-  const exact = list.filter((c) => c.id === id);
-  const matches = exact.length > 0 ? exact : list.filter((c) => c.id.startsWith(id));
-  if (matches.length === 0) throw new UsageError('unknown_case', ctx.t('cases.unknown', { id: clip(opts.id) }), { id: clip(opts.id) });
-  // Several cases start so: a code of its own, with their ids to choose from.
-  if (matches.length > 1) {
-    // Each as cases list shows it, or whole where that does not tell it from the others: the next command can be
-    // typed from the message (QA: desk).
-    const ids = matches.map((c) => c.id);
-    const told = ids.slice(0, MAX_CANDIDATES_SHOWN).map((id) => distinctStart(id, ids));
-    const shown = ids.length > MAX_CANDIDATES_SHOWN ? ctx.t('cases.andMore', { ids: listOf(ctx.t, told), count: ids.length - MAX_CANDIDATES_SHOWN }) : listOf(ctx.t, told);
-    throw new UsageError('ambiguous_case', ctx.t('cases.ambiguous', { id: clip(opts.id), ids: shown }), { candidates: ids });
-  }
-  const record = matches[0]!;
+  const record = caseById(list, opts.id, ctx.t);
+  if (!record) throw new UsageError('unknown_case', ctx.t('cases.unknown', { id: clip(opts.id) }), { id: clip(opts.id) });
   const flow = (await ctx.flows()).flows.get(record.flow);
   if (!flow || opts.json || opts.format === 'json') {
     ctx.io.stdout.write(`${safeJson(record, 2)}\n`);
@@ -125,14 +113,6 @@ export async function runCasesShow(opts: { id: string; format: string; formatGiv
 }
 
 /** The cases an ambiguous id start lists by their ids; the rest are counted. */
-const MAX_CANDIDATES_SHOWN = 10;
-
-/** An id as cases list shows it (its first 8 characters) when that start names it alone among `ids`; else the whole id. */
-function distinctStart(id: string, ids: readonly string[]): string {
-  const start = id.slice(0, 8);
-  return ids.every((other) => other === id || !other.startsWith(start)) ? start : id;
-}
-
 const CSV_COLUMNS = ['id', 'status', 'flow', 'version', 'role', 'lang', 'startedAt', 'endedAt', 'timeZone', 'outcome', 'kind', 'queue', 'answers', 'checks', 'provider', 'facts', 'refused'] as const;
 
 /** The exit point of a case left before its first answer, in the statistics' JSON. */

@@ -1,7 +1,7 @@
 /** `wallet-help diagnose [flow]`: walk a flow with answers from flags, a file or prompts. */
 import type { ContactBook } from '../../diagnosis/contact-book.js';
 import { agentWording, findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } from '../../diagnosis/diagnosis.js';
-import { appendCase, casesFile, clearProgress, loadProgress, saveProgress, unfinishedCasesDir, type CaseProgress, type DamagedProgress, type CaseRecord } from '../../cases/store.js';
+import { appendCase, caseById, casesFile, clearProgress, loadProgress, saveProgress, unfinishedCasesDir, type CaseProgress, type DamagedProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
 import { asCancel, CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
@@ -189,10 +189,13 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     checks = checks.filter((c) => kept.has(c.question));
     notes = notes.filter((n) => kept.has(n.question));
   };
-  /** A question answered by hand after Back: what its check found before comes back with the case, measured on the same facts. */
+  /**
+   * A question answered by hand after Back: what its check measured before comes back with the case, on the same facts.
+   * Not a check of a typed contact: its prompt, gone back to, was left empty (the contact was withdrawn) or it ran again.
+   */
   const restoreCheck = (question: string) => {
     const before = checkedBefore.get(question);
-    if (!before || before.facts !== factsOfRecord(before.record)) return;
+    if (!before || CHECKS[before.record.check as CheckName]?.input || before.facts !== factsOfRecord(before.record)) return;
     checks = [...checks.filter((c) => c.question !== question), before.record];
     if (before.note) notes = [...notes.filter((n) => n.question !== question), before.note];
   };
@@ -606,13 +609,8 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
     await refuseSecrets(t, suspectInputs(catalog.flows, opts.flow, {}));
     // A case named by its id (or the start of it, as cases list shows it), where no flow has that name: one case of
     // several about the same problem (QA: agent).
-    const typed = opts.flow.trim().toLowerCase();
-    const byId = !catalog.flows.has(opts.flow) && /^[0-9a-f][0-9a-f-]{3,}$/.test(typed) ? unfinished.filter((p) => p.id.toLowerCase().startsWith(typed)) : [];
-    if (byId.length > 1) {
-      const ids = byId.map((p) => p.id);
-      throw new UsageError('ambiguous_case', t('cases.ambiguous', { id: clip(opts.flow), ids: listOf(t, ids.map((id) => id.slice(0, 13))) }), { candidates: ids });
-    }
-    if (byId.length === 1) resumed = byId[0]!;
+    const byId = !catalog.flows.has(opts.flow) && /^[0-9a-f][0-9a-f-]{3,}$/i.test(opts.flow.trim()) ? caseById(unfinished, opts.flow, t) : undefined;
+    if (byId) resumed = byId;
     else {
       const named = findFlow(catalog.flows, opts.flow, ctx);
       resumed = unfinished.find((p) => p.flow === named.id);
