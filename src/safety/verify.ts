@@ -117,11 +117,14 @@ const SOCIAL_HOSTS: Readonly<Record<string, string>> = {
   'x.com': 'x', 'twitter.com': 'x', 'weibo.com': 'weibo', 'weibo.cn': 'weibo', 't.me': 'telegram', 'telegram.me': 'telegram',
   'instagram.com': 'instagram', 'facebook.com': 'facebook', 'fb.com': 'facebook', 'tiktok.com': 'tiktok', 'youtube.com': 'youtube',
 };
-/** "platform:name" prefixes. */
+/** "platform:name" prefixes, the platforms in the order messages list them. */
 const PLATFORM_NAMES: Readonly<Record<string, string>> = {
-  x: 'x', twitter: 'x', weibo: 'weibo', telegram: 'telegram', tg: 'telegram', instagram: 'instagram', ig: 'instagram',
-  facebook: 'facebook', fb: 'facebook', tiktok: 'tiktok', youtube: 'youtube', wechat: 'wechat', weixin: 'wechat', qq: 'qq',
+  x: 'x', twitter: 'x', telegram: 'telegram', tg: 'telegram', weibo: 'weibo', wechat: 'wechat', weixin: 'wechat', qq: 'qq',
+  instagram: 'instagram', ig: 'instagram', facebook: 'facebook', fb: 'facebook', tiktok: 'tiktok', youtube: 'youtube',
 };
+
+/** The platforms a handle can name (telegram:name), each once. */
+export const HANDLE_PLATFORMS: readonly string[] = [...new Set(Object.values(PLATFORM_NAMES))];
 /** First path segments that are site pages, not accounts. */
 const SOCIAL_RESERVED = new Set(['home', 'i', 'intent', 'share', 'search', 'hashtag', 'explore', 'settings', 'login', 'joinchat', 'addstickers', 'watch', 'p', 'groups', 'pages']);
 

@@ -3,7 +3,7 @@ import { listOf, sentences } from '../../i18n/i18n.js';
 import { suggestionHint } from '../../util/suggest.js';
 import { ExitCode, SilentError, UsageError } from '../../errors.js';
 import { refuseSecrets } from '../../safety/screen.js';
-import { spoofableKind, type VerifyResult } from '../../safety/verify.js';
+import { HANDLE_PLATFORMS, spoofableKind, type VerifyResult } from '../../safety/verify.js';
 import type { Queue } from '../../engine/types.js';
 import { layoutFor } from '../../render/layout.js';
 import { lookalikeReasons } from '../../render/check-lines.js';
@@ -18,9 +18,6 @@ export interface VerifyOptions {
   country?: string;
   json: boolean;
 }
-
-/** The platforms a handle is named with (telegram:name), as the help and the error list them. */
-const HANDLE_PLATFORMS = ['x', 'telegram', 'weibo', 'wechat', 'qq', 'instagram', 'facebook', 'tiktok', 'youtube'];
 
 /**
  * The country code a country named in words stands for ("中国", "China", "united kingdom"), as English and Chinese
