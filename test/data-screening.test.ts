@@ -15,6 +15,7 @@ import { REDACTION_MARKERS } from '../src/safety/secrets.js';
 import { problemTranslator, type ProblemKey } from '../src/i18n/problems.js';
 import { CARD_DECLINED_FLOW, ROOT, run, tempDir } from './helpers.js';
 import { LEGIT, SCAM } from './fixtures/screen-corpus.js';
+import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 
 const FLOW = CARD_DECLINED_FLOW;
 const STEP_EN = 'Contact payments support with the time and the exact error message.';
@@ -193,6 +194,20 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(screenDataText('不要把助記詞告訴任何人，客服不會向你索取。', { contacts: true })).toEqual([]);
     // Emoji joined or styled with such characters are no trick: a text holding them passes.
     expect(flowProblems(withEnStep('Thanks for waiting 👨\u200d👩\u200d👧 ❤\ufe0f, we will look at the time.'))).toEqual([]);
+  });
+
+  it('reads printable ASCII as written, which is what lets the screen skip reading it (no such character is ignorable, changed by NFKC, or Traditional)', () => {
+    const plain = [...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)), '\t', '\n', '\r'];
+    const traditional = new Set(TS_CHARACTERS.split('|').map((entry) => entry.slice(0, entry.indexOf(' '))));
+    for (const ch of plain) {
+      expect(/\p{Default_Ignorable_Code_Point}/u.test(ch), JSON.stringify(ch)).toBe(false);
+      expect(ch.normalize('NFKC'), JSON.stringify(ch)).toBe(ch);
+      expect(traditional.has(ch), JSON.stringify(ch)).toBe(false);
+    }
+    // And what lies just outside it is still read: full-width letters, a character shown as nothing, a control character.
+    expect(screenDataText('Send us your ｒｅｃｏｖｅｒｙ ｐｈｒａｓｅ.', { contacts: true })).toEqual([{ type: 'request', kind: 'recovery-phrase' }]);
+    expect(screenDataText('Send us your recov\u00adery phrase.', { contacts: true })).toEqual([{ type: 'request', kind: 'recovery-phrase' }]);
+    expect(screenDataText('Send us your recov\u200bery phrase.', { contacts: true })).toEqual([{ type: 'request', kind: 'recovery-phrase' }]);
   });
 
   it('finds contacts written to slip past: spelled-out addresses, an ideographic dot, an IP address, odd separators, handles named by platform (hostile review)', () => {

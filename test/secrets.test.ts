@@ -386,6 +386,16 @@ describe('recovery phrases: property', () => {
     }
   });
 
+  it('in prose, reads twelve Chinese list characters as a phrase only with something between every two of them', () => {
+    const chars = entropyToMnemonic(new Uint8Array(16).fill(7), chinese).split(' ');
+    const spaced = chars.join(' ');
+    const tenSeparators = `${chars[0]}${chars[1]} ${chars.slice(2).join(' ')}`;
+    expect(findSecrets(spaced, { prose: true })).toEqual([{ kind: 'recovery-phrase', start: 0, end: spaced.length }]);
+    expect(findSecrets(tenSeparators, { prose: true })).toEqual([]);
+    // Outside prose (an answer, a note), a phrase needs no separators at all.
+    expect(findSecrets(tenSeparators)).toEqual([{ kind: 'recovery-phrase', start: 0, end: tenSeparators.length }]);
+  });
+
   it('finds unspaced Chinese mnemonics inside random text (fixed seed: detection is statistical)', () => {
     fc.assert(
       fc.property(entropy, surrounding, surrounding, (ent, before, after) => {

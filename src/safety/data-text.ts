@@ -22,6 +22,7 @@ import * as T2CN from 'opencc-js/preset/t2cn';
 import { parse as parseDomain } from 'tldts';
 import { findSecrets, seenText, withLatinLookalikes, withoutMarks, type SecretKind } from './secrets.js';
 import { detectKind, type ContactKind } from './verify.js';
+import { matchesOf } from '../util/matches.js';
 import '../core.js';
 
 export type RequestKind = AskedSecret | 'remote-access' | 'move-funds' | 'pay-to-unlock' | 'connect-wallet';
@@ -74,6 +75,8 @@ function screen(text: string, opts: { contacts: boolean }): TextFinding[] {
  * most texts have none, and the converter below, whose tables take about 10 ms to build, is then never built.
  */
 let traditionalChar: RegExp | undefined;
+/** A character other than printable ASCII, a tab or a line break. */
+const NOT_PLAIN = /[^\t\n\r -~]/;
 /** Traditional Chinese (as written in Taiwan, with its own words: 遠端 for 远程, 軟體 for 软件) to Simplified, built on first use. */
 let toSimplified: ((text: string) => string) | undefined;
 
@@ -85,6 +88,8 @@ let toSimplified: ((text: string) => string) | undefined;
  * looks at; a contact it finds is quoted as so read.
  */
 function asRead(text: string): string {
+  // Printable ASCII, as most English texts are, is read as written: no such character is ignorable, changed by NFKC or Traditional.
+  if (!NOT_PLAIN.test(text)) return text;
   const normal = seenText(text).normalize('NFKC');
   traditionalChar ??= new RegExp(`[${TS_CHARACTERS.split('|').map((entry) => entry.slice(0, entry.indexOf(' ')).replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'u');
   if (!traditionalChar.test(normal)) return normal;
@@ -161,6 +166,11 @@ const SPELLED_DOT = String.raw`(?:\s*[([{]\s*dot\s*[)\]}]\s*|\s+dot\s+|\s+\.\s+)
 const SPELLED_EMAIL = new RegExp(String.raw`\b[A-Za-z0-9._%+-]+${SPELLED_AT}[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'gi');
 const SPELLED_HOST = new RegExp(String.raw`\b[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'gi');
 const SPELLED_DOTS = new RegExp(SPELLED_DOT, 'gi');
+/**
+ * What every spelled-out host has, a "dot" (any case) or a full stop between spaces: the two searches above, which try
+ * each word of a text as the start of one, run only where one can be (most texts have neither).
+ */
+const MAY_SPELL_DOT = /dot|\s\.\s/i;
 const SPELLED_ATS = new RegExp(SPELLED_AT, 'gi');
 /**
  * Whether a spelled-out host is one: its suffix a real one, and where "dot" and "at" are plain words ("look at the dot next
@@ -206,8 +216,10 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   if (phone !== undefined) return { kind: 'phone', text: phone };
   const named = NAMED_NUMBER.exec(text);
   if (named && named[1]!.replace(/\D/g, '').length >= 5) return { kind: 'phone', text: named[1]! };
-  for (const [spelled] of text.matchAll(SPELLED_EMAIL)) if (spelledHost(spelled)) return { kind: 'email', text: spelled };
-  for (const [host] of text.matchAll(SPELLED_HOST)) if (spelledHost(host)) return { kind: 'url', text: host };
+  if (MAY_SPELL_DOT.test(text)) {
+    for (const [spelled] of matchesOf(SPELLED_EMAIL, text)) if (spelledHost(spelled)) return { kind: 'email', text: spelled };
+    for (const [host] of matchesOf(SPELLED_HOST, text)) if (spelledHost(host)) return { kind: 'url', text: host };
+  }
   const ip = IP_ADDRESS.exec(text);
   if (ip) return { kind: 'url', text: (ip[1] ?? ip[2])! };
   const onPlatform = ACCOUNT_ON_PLATFORM.exec(text);
@@ -219,7 +231,7 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   // "line" is a word too ("see line 10234 of the log"): LINE's ids count when announced.
   const announced = account?.[1] !== undefined || account?.[2] !== undefined;
   if (account && id && (announced || (/[\d_.]/.test(id) && !/^line\b/i.test(account[0])))) return { kind: 'handle', text: id };
-  for (const [match] of text.matchAll(CANDIDATE)) {
+  for (const [match] of matchesOf(CANDIDATE, text)) {
     if (!/[@.:]./.test(match)) continue;
     const candidate = match.replace(/^[.:/?#&=+-]+|[.:/?#&=+-]+$/g, '');
     if (candidate.length < 3) continue;
@@ -239,7 +251,7 @@ function findPhoneNumber(text: string): string | undefined {
   Error.stackTraceLimit = 0;
   try {
     let runs = 0;
-    for (const run of text.matchAll(NUMBER_RUN)) {
+    for (const run of matchesOf(NUMBER_RUN, text)) {
       const written = run[0];
       const digits = written.match(DIGIT)?.length ?? 0;
       const international = /^[([\uff08\uff3b]*[+\uff0b]/.test(written);

@@ -22,6 +22,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import '../core.js';
 import { lookalikeLetters } from './lookalikes.js';
 import { foldWidth } from '../util/safe-text.js';
+import { matchesOf } from '../util/matches.js';
 
 // The look-alike table goes with the scanner (its one chunk: a run that screens a fact opens no other file for it).
 export { lookalikeLetters, pairs, withLatinLookalikes } from './lookalikes.js';
@@ -162,9 +163,9 @@ function scan(text: string, opts: SecretScanOptions): SecretFinding[] {
   }
   // 12 Chinese characters, or 12 English words of 3+ letters with separators.
   // In prose (data files) only a phrase with something between every two words counts: at least 11 characters that
-  // are not letters, which most sentences of a flow do not have (counted natively, before tokenising).
+  // are not letters, which most sentences of a flow do not have (found natively, before tokenising).
   const phraseMayFit = folded.length >= 47 || (folded.length >= 12 && HAN.test(folded));
-  if (phraseMayFit && (opts.prose !== true || (folded.match(NOT_LETTER)?.length ?? 0) >= MIN_PHRASE_WORDS - 1)) findPhrases(folded, found, opts.prose === true);
+  if (phraseMayFit && (opts.prose !== true || SEPARATED_WORDS.test(folded))) findPhrases(folded, found, opts.prose === true);
   if (folded.length >= 36 && opts.prose !== true) findGluedPhrases(folded, found);
   findHexKeys(folded, opts.allowHex64 === true, found);
   findBase58Keys(folded, found);
@@ -268,8 +269,11 @@ function endOfCharacter(text: string, end: number): number {
 }
 /** The first line of a phrase pasted as a numbered list: "1. abandon", "1) abandon", "#1 abandon", "1、的", "一、的". */
 const NUMBERED_FIRST_WORD = /^\s*(?:#\s*)?(?:1|01|一)\s*[.)、:：-]?\s*([a-zA-Z]{3,8}|\p{Script=Han})\s*$/u;
-/** What separates the words of a phrase written out: anything that is not a letter. */
-const NOT_LETTER = /[^\p{L}\p{M}]/gu;
+/**
+ * Room for a phrase written out in prose: at least 11 characters that are not letters (what separates its words), anywhere
+ * in the text. One anchored search that stops at the eleventh, where a count of every such character made a list of them.
+ */
+const SEPARATED_WORDS = new RegExp(`^(?:[\\p{L}\\p{M}]*[^\\p{L}\\p{M}]){${MIN_PHRASE_WORDS - 1}}`, 'u');
 const HAN = /\p{Script=Han}/u;
 
 
@@ -311,7 +315,7 @@ const LATIN_WORD = /^[a-z]+$/;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of matchesOf(TOKEN, text)) {
     const word = m[0];
     const start = m.index;
     if (word.length === 1 && HAN_CHAR.test(word)) {
@@ -389,7 +393,7 @@ const GLUED = /[A-Za-z]{36,}/g;
  */
 function findGluedPhrases(text: string, found: SecretFinding[]): void {
   const { english } = getTables();
-  for (const m of text.matchAll(GLUED)) {
+  for (const m of matchesOf(GLUED, text)) {
     const run = m[0].toLowerCase();
     // words[i]: the most list words run[i..] splits into, or -1 when it does not split into list words.
     const words = new Int32Array(run.length + 1).fill(-1);
@@ -679,8 +683,8 @@ function evenHexGroups(text: string): boolean {
 
 function findHexKeys(text: string, allowHex64: boolean, found: SecretFinding[]): void {
   if (text.length < 64) return;
-  const grouped = [...text.matchAll(HEX_GROUPS)].filter((m) => evenHexGroups(m[0]));
-  for (const m of [...text.matchAll(HEX64), ...grouped]) {
+  const grouped = [...matchesOf(HEX_GROUPS, text)].filter((m) => evenHexGroups(m[0]));
+  for (const m of [...matchesOf(HEX64, text), ...grouped]) {
     const start = m.index;
     const before = text.slice(Math.max(0, start - LABEL_REACH), start);
     const keyLabelled = KEY_LABEL.test(before) || (KEY_WORD.test(before) && !PUBLIC_KEY.test(before));
@@ -707,7 +711,7 @@ const XPRV = new RegExp(`[xtyzuvYZUV]prv[${B58}]{95,}`, 'g');
 function findBase58Keys(text: string, found: SecretFinding[]): void {
   if (text.length < 51) return;
   const { base58check } = getTables();
-  for (const m of text.matchAll(WIF)) {
+  for (const m of matchesOf(WIF, text)) {
     let payload: Uint8Array;
     try {
       payload = base58check.decode(m[0]);
@@ -721,7 +725,7 @@ function findBase58Keys(text: string, found: SecretFinding[]): void {
     if (wif) found.push({ kind: 'wif-key', start: m.index, end: m.index + m[0].length });
   }
   if (text.length < 98) return;
-  for (const m of text.matchAll(XPRV)) {
+  for (const m of matchesOf(XPRV, text)) {
     found.push({ kind: 'extended-private-key', start: m.index, end: m.index + m[0].length });
   }
 }
@@ -767,14 +771,14 @@ function luhn(digits: string): boolean {
 
 function findCards(text: string, found: SecretFinding[]): void {
   if (text.length < 13) return;
-  for (const m of text.matchAll(DOTTED_CARD)) {
+  for (const m of matchesOf(DOTTED_CARD, text)) {
     const digits = m[0].replace(/[./,]/g, '');
     if (digits.length >= 13 && digits.length <= 19 && CARD_IIN.test(digits) && luhn(digits)) found.push({ kind: 'card-number', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(DIGIT_GROUPS)) {
+  for (const m of matchesOf(DIGIT_GROUPS, text)) {
     const seq = m[0];
     if (seq.startsWith('+')) continue;
-    const groups = [...seq.matchAll(/\d+/g)].map((g) => ({ start: m.index + g.index, digits: g[0] }));
+    const groups = [...matchesOf(/\d+/g, seq)].map((g) => ({ start: m.index + g.index, digits: g[0] }));
     // Any consecutive groups holding 13-19 digits in total may be a card.
     for (let i = 0; i < groups.length; i++) {
       let digits = '';
@@ -825,7 +829,7 @@ const CODE_REACH_AFTER = 16;
  * numbers are expected (`numbersExpected`), only a labelled code counts.
  */
 function findCodes(text: string, numbersExpected: boolean, found: SecretFinding[]): void {
-  for (const m of text.matchAll(CODE)) {
+  for (const m of matchesOf(CODE, text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (JOINED_BEFORE.test(text.slice(Math.max(0, start - 2), start))) continue;
@@ -842,7 +846,7 @@ function findCodes(text: string, numbersExpected: boolean, found: SecretFinding[
   }
   // A code read out in uneven groups ("4829 13", "48-2913"), as a caller says it and an agent types it: 6 to 8 digits
   // in two to four groups, a code only where it is labelled (QA: agent; the regular groupings above were the only ones).
-  for (const m of text.matchAll(UNEVEN_CODE)) {
+  for (const m of matchesOf(UNEVEN_CODE, text)) {
     const start = m.index;
     const end = start + m[0].length;
     const digits = m[0].replace(/\D/g, '').length;
@@ -865,7 +869,7 @@ const DATE_LIKE = /^(?:\d{4}[ -]\d{1,2}[ -]\d{1,2}|\d{1,2}[ -]\d{1,2}[ -]\d{4})$
 function labelled(text: string, start: number, end: number, numbersExpected: boolean): boolean {
   const from = Math.max(0, start - CODE_REACH_BEFORE);
   const near = text.slice(from, Math.min(text.length, end + CODE_REACH_AFTER));
-  for (const l of near.matchAll(CODE_LABEL)) {
+  for (const l of matchesOf(CODE_LABEL, near)) {
     const word = l[0].toLowerCase();
     const at = from + l.index;
     // Latin labels must be whole words ("pin" not in "spinning", "code" in "passcode" is fine).
@@ -926,7 +930,7 @@ const PASSWORD_SYMBOL = /[!@#$%^&*+=?~]/;
 function findPasswords(text: string, found: SecretFinding[]): void {
   // Where the run of printable characters a long value stands in ends, once found for it.
   let runEnd = -1;
-  for (const m of text.matchAll(PASSWORD_LABEL)) {
+  for (const m of matchesOf(PASSWORD_LABEL, text)) {
     const latin = /^[a-z]/i.test(m[0]);
     const pattern = latin ? LATIN_VALUE : HAN_VALUE;
     pattern.lastIndex = m.index + m[0].length;
