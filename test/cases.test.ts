@@ -1011,6 +1011,52 @@ describe('the case log', () => {
     expect(readFileSync(join(dir, 'cases.jsonl'))).toEqual(before);
   });
 
+  it('skips, with a warning, a line edited into values it cannot show, and shows the good ones (QA: hostile review, cases crashed)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    await run(['diagnose', 'account-locked', '--no-input', '-a', 'lock-reason=security', '-a', 'own-activity=all-mine', '--save', '--agent'], { env });
+    const file = join(dir, 'cases.jsonl');
+    const good = JSON.parse(lines(file)[0]!) as Record<string, unknown>;
+    const contact = good.contact as { channels: Record<string, unknown>[] };
+    const edits: Record<string, unknown>[] = [
+      { role: 'admin' },
+      { lang: 'fr' },
+      { path: [{ question: '__proto__', answer: 'x' }] },
+      { checks: [null] },
+      { checks: [{ name: 'connectivity', result: 'ok' }] },
+      { contact: { ...contact, hoursAt: 'garbage' } },
+      { contact: { ...contact, channels: [{ ...contact.channels[0], nextOpen: 'garbage' }] } },
+      { outcome: { ...(good.outcome as object), id: 'constructor', kind: 'party' } },
+      { endedAt: 'yesterday' },
+      { facts: JSON.parse('{"__proto__": "x"}') as unknown },
+    ];
+    edits.forEach((edit, i) => appendFileSync(file, `${JSON.stringify({ ...good, ...edit, id: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000` })}\n`));
+    for (const args of [['cases', 'list'], ['cases', 'list', '--json'], ['cases', 'export', '--format', 'csv'], ['cases', 'stats'], ['cases', 'show', String(good.id)]]) {
+      const r = await run(args, { env });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stderr, args.join(' ')).not.toMatch(/TypeError|RangeError|at .*\.js:\d+/);
+      expect(r.stderr.match(/cannot be read; it is skipped/g) ?? [], args.join(' ')).toHaveLength(edits.length);
+    }
+    expect(json((await run(['cases', 'list', '--json'], { env })).stdout).map((c: { id: string }) => c.id)).toEqual([good.id]);
+  });
+
+  it('screens what users typed again as a saved case is shown or exported: a secret written into the log by hand is redacted (QA: hostile review)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    await run(['diagnose', 'account-locked', '--no-input', '-a', 'lock-reason=security', '-a', 'own-activity=all-mine', '--save'], { env });
+    const file = join(dir, 'cases.jsonl');
+    const record = JSON.parse(lines(file)[0]!) as CaseRecord;
+    const phrase = generateMnemonic(english);
+    writeFileSync(file, `${JSON.stringify({ ...record, facts: { ...record.facts, amount: phrase, error: 'my pw: Hunter22!' } })}\n`);
+    for (const args of [['cases', 'show', record.id], ['cases', 'show', record.id, '--json'], ['cases', 'list', '--json'], ['cases', 'export', '--format', 'csv'], ['cases', 'export', '--format', 'jsonl']]) {
+      const r = await run(args, { env });
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).not.toContain(phrase.split(' ').slice(0, 3).join(' '));
+      expect(r.stdout, args.join(' ')).not.toContain('Hunter22');
+    }
+    expect(readFileSync(file, 'utf8')).toContain(phrase);
+  });
+
   it('lists times in the user\'s zone, named in the header, reads --since as that zone\'s time, and speaks the user\'s language (QA: agent)', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir(), TZ: 'Asia/Shanghai' };
     // 10:00 UTC is 18:00 in Shanghai.

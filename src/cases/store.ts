@@ -14,7 +14,7 @@ import { DataFileError, readDataFile } from '../data/read-file.js';
 import { makeDir } from '../util/make-dir.js';
 import type { CheckRecord } from '../diagnosis/checks.js';
 import type { PathStep } from '../engine/engine.js';
-import { CASE_FACTS, clipFact, type CaseFact, type Lang, type OutcomeKind, type Queue } from '../engine/types.js';
+import { CASE_FACTS, clipFact, ID_PATTERN, LANGS, OUTCOME_KINDS, QUEUES, type CaseFact, type Lang, type OutcomeKind, type Queue } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { listOf, type Translate } from '../i18n/i18n.js';
 import { clip } from '../util/safe-text.js';
@@ -180,34 +180,67 @@ function caseIn(line: string): { record: CaseRecord; glued: boolean } | undefine
   return undefined;
 }
 
-/** A line is a case only when every field the commands read has its type: the log is input like any other. */
+/**
+ * A line is a case only when every field the commands read has its type and its values are of their kinds (ids,
+ * times, known roles, languages, teams): the log is input like any other, and a line edited by hand or copied from
+ * elsewhere is skipped with a warning rather than shown half (QA: a role of "admin" or a question "__proto__" made
+ * `cases` fail on a value it could not read).
+ */
 function isCaseRecord(v: unknown): v is CaseRecord {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const r = v as Record<string, unknown>;
-  const str = (x: unknown) => typeof x === 'string';
-  const outcomeOk = r.outcome === null || (typeof r.outcome === 'object' && r.outcome !== null && str((r.outcome as Record<string, unknown>).id) && str((r.outcome as Record<string, unknown>).kind));
-  const contactOk = r.contact === null || (typeof r.contact === 'object' && r.contact !== null && Array.isArray((r.contact as Record<string, unknown>).channels));
-  const pathOk = Array.isArray(r.path) && r.path.every((p) => typeof p === 'object' && p !== null && str((p as Record<string, unknown>).question) && str((p as Record<string, unknown>).answer));
-  const factsOk = typeof r.facts === 'object' && r.facts !== null && !Array.isArray(r.facts) && Object.values(r.facts).every(str);
-  const refusedOk = r.refused === undefined || (Array.isArray(r.refused) && r.refused.every((k) => (SECRET_KINDS as readonly unknown[]).includes(k)));
+  if (!isRecord(v)) return false;
+  const r = v;
+  const outcomeOk = r.outcome === null || (isRecord(r.outcome) && isId(r.outcome.id) && oneOf(r.outcome.kind, OUTCOME_KINDS) && isText(r.outcome.title) && (r.outcome.queue === null || oneOf(r.outcome.queue, QUEUES)));
+  const pathOk = Array.isArray(r.path) && r.path.every((p) => isRecord(p) && isId(p.question) && isId(p.answer));
+  const factsOk = isRecord(r.facts) && Object.entries(r.facts).every(([key, value]) => oneOf(key, CASE_FACTS) && isText(value));
+  const refusedOk = r.refused === undefined || (Array.isArray(r.refused) && r.refused.every((k) => oneOf(k, SECRET_KINDS)));
   return (
-    [r.id, r.flow, r.lang, r.role, r.startedAt, r.endedAt, r.timeZone].every(str) &&
+    isId(r.id) &&
+    isId(r.flow) &&
+    oneOf(r.lang, LANGS) &&
+    oneOf(r.role, ['user', 'agent'] as const) &&
+    isTime(r.startedAt) &&
+    isTime(r.endedAt) &&
+    isText(r.timeZone) &&
     (r.status === 'finished' || r.status === 'cancelled') &&
     typeof r.version === 'number' &&
     pathOk &&
     Array.isArray(r.checks) &&
+    r.checks.every(isCheckRecord) &&
     outcomeOk &&
-    contactOk &&
+    (r.contact === null || isContactRecord(r.contact)) &&
     factsOk &&
     refusedOk
   );
 }
 
-function isCheckRecord(v: unknown): v is CheckRecord {
-  if (typeof v !== 'object' || v === null) return false;
-  const c = v as Record<string, unknown>;
-  return [c.question, c.check, c.result].every((x) => typeof x === 'string') && (c.input === null || typeof c.input === 'string') && Array.isArray(c.reasons) && c.reasons.every((r) => typeof r === 'string');
+function isContactRecord(v: unknown): boolean {
+  if (!isRecord(v)) return false;
+  const channelOk = (ch: unknown) => isRecord(ch) && isText(ch.type) && isText(ch.value) && typeof ch.openNow === 'boolean' && (ch.nextOpen === undefined || isTime(ch.nextOpen));
+  return (
+    isText(v.provider) &&
+    (v.providerId === undefined || isId(v.providerId)) &&
+    oneOf(v.queue, QUEUES) &&
+    isText(v.source) &&
+    typeof v.example === 'boolean' &&
+    (v.hoursAt === undefined || isTime(v.hoursAt)) &&
+    Array.isArray(v.channels) &&
+    v.channels.every(channelOk)
+  );
 }
+
+function isCheckRecord(v: unknown): v is CheckRecord {
+  if (!isRecord(v)) return false;
+  return isId(v.question) && isId(v.check) && isId(v.result) && (v.input === null || isText(v.input)) && (v.typed === undefined || isText(v.typed)) && [v.imitates, v.detail].every((x) => x === undefined || isText(x)) && (v.chain === undefined || isId(v.chain)) && (v.timings === undefined || Array.isArray(v.timings)) && Array.isArray(v.reasons) && v.reasons.every(isText);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isId = (v: unknown): v is string => typeof v === 'string' && ID_PATTERN.test(v);
+const oneOf = <T extends string>(v: unknown, values: readonly T[]): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
+/** A time as the log writes it (ISO 8601), one a date can be made of. */
+const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 
 /** Files written aside by this process so far, for a name no other write uses. */
 let writesAside = 0;

@@ -8,6 +8,7 @@
 import { renameSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { readDataFileSync } from '../data/read-file.js';
+import { ID_PATTERN } from '../engine/types.js';
 import { list, ref, type ProblemRef } from '../i18n/problem-ref.js';
 import { closest } from '../util/suggest.js';
 import type { SecretKind } from '../safety/kinds.js';
@@ -108,7 +109,7 @@ export function valueProblem(key: ConfigKey, value: unknown): ProblemRef | undef
   const spec: KeySpec = CONFIG_KEYS[key];
   if (typeof value !== 'string' || value.trim() === '') return ref('config.notText');
   if (spec.values && !spec.values.includes(value)) return ref('config.notOneOf', { values: list(spec.values) });
-  if (spec.kind === 'id' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) return ref('config.badId');
+  if (spec.kind === 'id' && !ID_PATTERN.test(value)) return ref('config.badId');
   if (value.length > 4096) return ref('config.tooLong');
   return undefined;
 }

@@ -3,7 +3,7 @@
  * collecting every problem with its position (instead of stopping at the first).
  */
 import type { LocatedValue, PathKey, Problem } from './located-yaml.js';
-import { LANGS, type Lang, type Localized } from '../engine/types.js';
+import { ID_PATTERN, LANGS, type Lang, type Localized } from '../engine/types.js';
 import { list, problemTranslator, ref, type ProblemKey, type ProblemParams, type ProblemRef, type ProblemTranslate } from '../i18n/problems.js';
 import { characterName, clip } from '../util/safe-text.js';
 import { MAX_PROBLEMS } from './limits.js';
@@ -386,8 +386,6 @@ function nearKey(key: string, candidates: readonly string[]): string | undefined
 export function whatRef(what: What): ProblemRef {
   return typeof what === 'string' ? ref(what) : what;
 }
-
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function isPlainObject(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,5 +1,8 @@
 /** The data model of a diagnostic flow, as the engine sees it after loading and validation. */
 
+/** An id of a flow, question, answer value or outcome: lowercase letters and digits, dashes between them. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 

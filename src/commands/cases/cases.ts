@@ -17,7 +17,7 @@ export interface CasesFilter {
   outcome?: string;
 }
 
-/** The saved cases matching the filter, and how many are saved in all; unreadable lines are reported on stderr, skipped and left in the file. */
+/** The saved cases matching the filter (what users typed in them screened again), and how many are saved in all; unreadable lines are reported on stderr, skipped and left in the file. */
 async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: CaseRecord[]; total: number }> {
   const { cases: all, skipped, unreadable } = await readCases(ctx.io.env);
   if (unreadable) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('cases.unreadable', { file: shownPath(casesFile(ctx.io.env)), reason: fileReason(ctx.t, unreadable, MAX_CASE_LOG_BYTES) }));
@@ -41,7 +41,10 @@ async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: Ca
       (filter.flow === undefined || c.flow === filter.flow) &&
       (filter.outcome === undefined || c.outcome?.id === filter.outcome || c.outcome?.kind === filter.outcome || (filter.outcome === 'cancelled' && c.status === 'cancelled')),
   );
-  return { list, total: all.length };
+  // The log is a file anyone can edit or copy from elsewhere: what users typed is screened again as it is shown, as a summary at
+  // the end of a case screens it (QA: a phrase written into a saved fact by hand was shown and exported whole).
+  const { redactCaseRecord } = await import('../../safety/screen.js');
+  return { list: await Promise.all(list.map(redactCaseRecord)), total: all.length };
 }
 
 /** A --flow that names no flow and no saved case is most likely mistyped: say so, with the closest ids. */
