@@ -56,6 +56,28 @@ describe('a new flow written from the README guide', () => {
     expect(r.stderr).toMatch(/skipped a broken flow file: .*zero\.yaml.*not a regular file/);
   });
 
+  it('reads a folder as runs read it: hidden files (macOS and editor leftovers) are no flows, and .YAML is YAML (QA: author #1, #2)', async () => {
+    const folder = folderWith({ 'card-declined.YAML': readmeExample(), '._card-declined.yaml': '\u0000\u0005\u0016\u0007Mac OS X', '.card-declined.yaml.swp': 'x' });
+    symlinkSync(join(folder, 'gone.yaml'), join(folder, '.#card-declined.yaml'));
+    const validate = await run(['flows', 'validate', folder]);
+    expect(validate.stderr).toContain('1 file(s) checked, no problems.');
+    expect(validate.code).toBe(0);
+    const r = await run(['--flows', folder, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
+    expect(r.stderr).toBe('');
+    expect(json(r.stdout).outcome.id).toBe('fix-top-up-card');
+    const tested = await run(['flows', 'test', folder]);
+    expect(tested.stdout).toContain('card-declined: 3/3 tests passed');
+  });
+
+  it('flows test refuses a flow flows validate refuses: agent wording missing (QA: author #4)', async () => {
+    const folder = folderWith({ 'card-declined.yaml': readmeExample().replace(/\n {4}agent: \{[^\n]*\}/, '') });
+    const validate = await run(['flows', 'validate', folder]);
+    expect(validate.stdout + validate.stderr).toMatch(/has no agent wording/);
+    const r = await run(['flows', 'test', folder, '--min-coverage', '100']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/has no agent wording/);
+  });
+
   it('an empty folder is a problem for flows validate and flows test, not a pass (QA: a wrong path in CI)', async () => {
     const empty = tempDir();
     for (const argv of [['flows', 'validate', empty], ['flows', 'test', empty, '--min-coverage', '100']]) {

@@ -12,7 +12,7 @@ import { validateDirectory } from '../directory/validate-directory.js';
 import type { Flow, Lang } from '../engine/types.js';
 import { problemTranslator } from '../i18n/problems.js';
 import { BUNDLED, CHECK_WORKER_SCRIPT } from '../paths.js';
-import { withoutRepeats } from './load.js';
+import { isDataFileName, withoutRepeats } from './load.js';
 import { validateFlow } from './validate-flow.js';
 import '../core.js';
 
@@ -24,8 +24,6 @@ export interface CheckedFile {
   /** What a valid file lacks that is worth a look, not wrong (a directory without a security queue). */
   warnings?: Problem[];
 }
-
-const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 /** What expandPaths found. */
 export interface ExpandedPaths {
@@ -55,7 +53,7 @@ export async function expandPaths(paths: readonly string[], lang: Lang = 'en'): 
         const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         // A folder named like a data file ("old.yaml/") is a folder all the same.
         for (const e of entries) if (e.isDirectory()) subfolders.push(join(path, e.name));
-        const names = entries.filter((e) => !e.isDirectory() && DATA_EXTENSIONS.has(extname(e.name))).map((e) => e.name);
+        const names = entries.filter((e) => !e.isDirectory() && isDataFileName(e.name)).map((e) => e.name);
         // A folder with nothing to check is a mistake (a wrong path in CI), not a pass.
         if (names.length === 0) problems.push({ file: path, line: 1, column: 1, message: message('path.noDataFiles') });
         const files = names.map((n) => join(path, n));

@@ -13,7 +13,16 @@ import { problemTranslator } from '../i18n/problems.js';
 import { validateFlow } from './validate-flow.js';
 import '../core.js';
 
-const FLOW_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+const DATA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/**
+ * Whether a file of a folder is one of its data files, for runs, `flows validate` and `flows test` alike: `.yaml`,
+ * `.yml` or `.json` in any case ("NFC.YAML" too), and not hidden. A hidden file is an editor's or a system's
+ * (macOS's "._name.yaml" beside every file copied from its disks, Emacs's ".#name.yaml" lock link), never a flow.
+ */
+export function isDataFileName(name: string): boolean {
+  return !name.startsWith('.') && DATA_EXTENSIONS.has(extname(name).toLowerCase());
+}
 
 /** Parses and validates flow text; the file name (without extension) must equal the flow id. Problems are worded in `lang`. */
 export function loadFlowText(text: string, file: string, lang: Lang = 'en', requireAgent = false): { flow?: Flow; problems: Problem[] } {
@@ -123,7 +132,7 @@ async function atId(file: string, message: string, lang: Lang): Promise<Problem>
 export async function listFlowFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
-    .filter((e) => (e.isFile() || e.isSymbolicLink()) && FLOW_EXTENSIONS.has(extname(e.name)))
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && isDataFileName(e.name))
     .map((e) => join(dir, e.name))
     .sort();
 }
