@@ -604,6 +604,35 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
 const DIRECTORY = readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8');
 const dirProblems = (text: string) => loadDirectoryText(text, 'dir.yaml').problems.map(formatProblem);
 
+describe('problems never quote a secret a file holds (QA: hostile review)', () => {
+  const key = '0c28fca386c7a227600b2fe50b7cae11ec86d3bf1fbe471be89827e19d72aa1d';
+  const phrase = 'also canvas lab fit bunker gather unable machine banana fiction letter height';
+
+  it('says a key, a target or a whole file that looks like a secret as what it looks like, judged before anything is cut to quote', () => {
+    const problems = [
+      ...loadFlowText(`${key}: 1\n`, 'flows/k.yaml').problems,
+      ...loadFlowText(`${phrase}\n`, 'flows/seed.yaml').problems,
+      ...loadFlowText(FLOW.replace('next: escalate-declined', `next: ${key}`), 'flows/card-declined.yaml').problems,
+      ...loadFlowText(FLOW.replace('value: insufficient', `value: ${phrase}`), 'flows/card-declined.yaml').problems,
+      ...loadDirectoryText(`${phrase}\n`, 'dir.yaml').problems,
+    ].map(formatProblem);
+    expect(problems.length).toBeGreaterThan(4);
+    for (const p of problems) {
+      expect(p).not.toMatch(/0c28fca3|also canvas|canvas lab/);
+    }
+    expect(problems).toContainEqual(expect.stringMatching(/unknown key "\(not shown: it looks like a private key\)"/));
+    expect(problems).toContainEqual(expect.stringMatching(/must be a mapping \(key: value pairs\), not a text that looks like a recovery phrase \(not shown\)/));
+    // The same words in Chinese.
+    const zh = loadFlowText(`${phrase}\n`, 'flows/seed.yaml', 'zh').problems.map(formatProblem);
+    expect(zh.join('\n')).toContain('看起来像助记词的文本（不显示）');
+  });
+
+  it('still quotes what is no secret', () => {
+    expect(loadFlowText('titel: 1\n', 'flows/x.yaml').problems.map(formatProblem)).toContainEqual(expect.stringMatching(/unknown key "titel"/));
+    expect(loadFlowText('just some words\n', 'flows/x.yaml').problems.map(formatProblem)).toContainEqual(expect.stringMatching(/not the text "just some words"/));
+  });
+});
+
 describe('directory files: channel values by type, at the official domain, notes screened', () => {
   it('the bundled directory passes', async () => {
     expect((await loadDirectoryFile(join(ROOT, 'directory/example.yaml'))).problems).toEqual([]);

@@ -4,7 +4,7 @@
  */
 import type { LocatedValue, PathKey, Problem } from './located-yaml.js';
 import { ID_PATTERN, LANGS, type Lang, type Localized } from '../engine/types.js';
-import { list, problemTranslator, ref, type ProblemKey, type ProblemParams, type ProblemRef, type ProblemTranslate } from '../i18n/problems.js';
+import { list, problemTranslator, ref, type ProblemKey, type ProblemParam, type ProblemParams, type ProblemRef, type ProblemTranslate } from '../i18n/problems.js';
 import { characterName, clip } from '../util/safe-text.js';
 import { MAX_PROBLEMS } from './limits.js';
 import { closest, editDistance } from '../util/suggest.js';
@@ -37,7 +37,51 @@ export class Checker {
       this.suppressed++;
       return;
     }
-    this.problems.push(this.doc.problem(path, this.message(key, params), which));
+    this.problems.push(this.doc.problem(path, this.message(key, this.hidden(params)), which));
+  }
+
+  /**
+   * The parameters of a problem with every text in them that the screen takes for a secret (a key, an id, a target
+   * named in a file: `0c28…: 1`) said as what it looks like, not quoted: problems are printed, logged and shown on
+   * every run that skips the file (QA: hostile review).
+   */
+  private hidden<P extends ProblemParams | undefined>(params: P): P {
+    if (params === undefined || !this.screen) return params;
+    let out: Record<string, ProblemParam> | undefined;
+    for (const [name, value] of Object.entries(params)) {
+      const shown = this.hiddenParam(value);
+      if (shown !== value) (out ??= { ...params })[name] = shown;
+    }
+    return (out ?? params) as P;
+  }
+
+  private hiddenParam(value: ProblemParam): ProblemParam {
+    if (typeof value === 'string') {
+      const kind = this.secretIn(value);
+      return kind === undefined ? value : ref('found.hidden', { kind: ref(`secret.${kind}` as ProblemKey) });
+    }
+    if (typeof value === 'object' && 'key' in value && value.params) {
+      const params = this.hidden(value.params);
+      return params === value.params ? value : ref(value.key, params);
+    }
+    return value;
+  }
+
+  /** The kind of secret the checker's screen finds in a text, if any. */
+  private secretIn(text: string): string | undefined {
+    const found = this.screen?.(text).find((f) => f.type === 'secret');
+    return found?.type === 'secret' ? found.kind : undefined;
+  }
+
+  /** A text to quote in a problem, cut to `max` characters: one the screen takes for a secret is said as that, judged whole. */
+  private quoted(text: string, max: number): ProblemParam {
+    return this.secretIn(text) === undefined ? clip(text, max) : this.hiddenParam(text);
+  }
+
+  /** What a wrong value is, for "… not {found}": a text the screen takes for a secret is said as that, whole, before any of it is cut to be quoted. */
+  private found(value: unknown): ProblemRef {
+    const kind = typeof value === 'string' ? this.secretIn(value) : undefined;
+    return kind === undefined ? describe(value) : ref('found.secretText', { kind: ref(`secret.${kind}` as ProblemKey) });
   }
 
   /** The problems found, with a last line counting those not listed. */
@@ -97,7 +141,7 @@ export class Checker {
    */
   object(value: unknown, path: readonly PathKey[], what: What, allowed: readonly string[], required: readonly string[], texts = false): Obj | undefined {
     if (!isPlainObject(value)) {
-      if (!this.wasAbsent(value, path)) this.report(path, 'check.notMapping', { what: whatRef(what), found: describe(value) });
+      if (!this.wasAbsent(value, path)) this.report(path, 'check.notMapping', { what: whatRef(what), found: this.found(value) });
       return undefined;
     }
     let meant: Set<string> | undefined;
@@ -133,7 +177,7 @@ export class Checker {
   map(value: unknown, path: readonly PathKey[], what: What): Obj | undefined {
     if (!isPlainObject(value)) {
       if (this.wasAbsent(value, path)) return undefined;
-      this.report(path, 'check.notMapping', { what: whatRef(what), found: describe(value) });
+      this.report(path, 'check.notMapping', { what: whatRef(what), found: this.found(value) });
       return undefined;
     }
     for (const key of Object.keys(value)) if (UNSAFE_IN_LINE.test(key)) this.cleanKey(key, [...path, key], what);
@@ -144,7 +188,7 @@ export class Checker {
   string(value: unknown, path: readonly PathKey[], what: What, multiline = false): string | undefined {
     if (!isText(value)) {
       if (this.wasAbsent(value, path)) return undefined;
-      this.report(path, 'check.notText', { what: whatRef(what), found: describe(value) });
+      this.report(path, 'check.notText', { what: whatRef(what), found: this.found(value) });
       return undefined;
     }
     return this.clean(value, path, what, multiline) ? value : undefined;
@@ -199,7 +243,7 @@ export class Checker {
     if (!ID_PATTERN.test(s)) {
       // The example is the id written right ("Acme Pay" → "acme-pay"), when there are letters or digits to make it of.
       const example = s.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'record-status';
-      this.report(path, 'check.badId', { what: whatRef(what), value: clip(s, 40), example }, which);
+      this.report(path, 'check.badId', { what: whatRef(what), value: this.quoted(s, 40), example }, which);
       return undefined;
     }
     // An id is typed, echoed and logged everywhere: one shaped like a secret (64 hex digits) would be refused as one.
@@ -217,7 +261,7 @@ export class Checker {
       // "Amount", "tx-id", "escalation": the value meant, when one is that close.
       const [meant] = typeof value === 'string' ? closest(value, allowed, 1, false) : [];
       const hint = meant === undefined ? '' : ref('flow.didYouMean', { suggestion: meant });
-      this.report(path, 'check.notOneOf', { what: whatRef(what), allowed: list(allowed), found: describe(value), hint });
+      this.report(path, 'check.notOneOf', { what: whatRef(what), allowed: list(allowed), found: this.found(value), hint });
       return undefined;
     }
     return value as T;
@@ -228,7 +272,7 @@ export class Checker {
       if (this.wasAbsent(value, path)) return undefined;
       // A whole number too large to keep exactly is said to be too large, not "not a whole number".
       if (typeof value === 'number' && Number.isInteger(value) && value >= min) this.report(path, 'check.tooLargeInteger', { what: whatRef(what), max: Number.MAX_SAFE_INTEGER });
-      else this.report(path, 'check.notInteger', { what: whatRef(what), min, found: describe(value) });
+      else this.report(path, 'check.notInteger', { what: whatRef(what), min, found: this.found(value) });
       return undefined;
     }
     return value;
@@ -237,7 +281,7 @@ export class Checker {
   array(value: unknown, path: readonly PathKey[], what: What, minItems: number): unknown[] | undefined {
     if (!Array.isArray(value)) {
       if (this.wasAbsent(value, path)) return undefined;
-      this.report(path, 'check.notList', { what: whatRef(what), found: describe(value) });
+      this.report(path, 'check.notList', { what: whatRef(what), found: this.found(value) });
       return undefined;
     }
     if (value.length < minItems) {
@@ -250,7 +294,7 @@ export class Checker {
   localized(value: unknown, path: readonly PathKey[], what: What, screen: TextScreen | undefined = this.screen): Localized | undefined {
     // One text where every language's is needed ("label: Yes, I did"): say how to write them.
     if (typeof value === 'string') {
-      this.report(path, 'check.oneText', { what: whatRef(what), found: describe(value), langs: list(LANGS) });
+      this.report(path, 'check.oneText', { what: whatRef(what), found: this.found(value), langs: list(LANGS) });
       return undefined;
     }
     // Only pairs with a text that fails come here: one that swallowed the other language's key after it ("Add the

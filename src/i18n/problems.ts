@@ -21,6 +21,9 @@ export const problemsEn = {
   'found.text': 'the text "{text}"',
   'found.number': 'the number {value}',
   'found.value': 'the value {value}',
+  'found.secretText': 'a text that looks like {kind} (not shown)',
+  // in place of a key, id or value quoted in a problem that looks like a secret
+  'found.hidden': '(not shown: it looks like {kind})',
 
   // shapes (the Checker)
   'check.notMapping': '{what} must be a mapping (key: value pairs), not {found}',
@@ -325,6 +328,8 @@ export const problemsZh: Record<ProblemKey, string> = {
   'found.text': '文本“{text}”',
   'found.number': '数字 {value}',
   'found.value': '值 {value}',
+  'found.secretText': '看起来像{kind}的文本（不显示）',
+  'found.hidden': '（不显示：看起来像{kind}）',
 
   'check.notMapping': '{what}必须是映射（key: value 键值对），而不是{found}',
   'check.unknownKey': '{what}中有未知的键“{key}”；允许的键：{allowed}',
