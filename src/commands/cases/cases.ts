@@ -3,6 +3,7 @@ import { caseById, casesFile, MAX_CASE_LOG_BYTES, readCases, type CaseRecord } f
 import { UsageError } from '../../errors.js';
 import { orList, sentences } from '../../i18n/i18n.js';
 import { layoutFor, writeWarning, writeWarnings } from '../../render/layout.js';
+import { redactCaseRecord } from '../../safety/screen.js';
 import { formatTableTime } from '../../render/time.js';
 import { clip, safeText, safeJson, shownPath } from '../../util/safe-text.js';
 import { fileReason } from '../../util/read-error.js';
@@ -43,7 +44,6 @@ async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: Ca
   );
   // The log is a file anyone can edit or copy from elsewhere: what users typed is screened again as it is shown, as a summary at
   // the end of a case screens it (QA: a phrase written into a saved fact by hand was shown and exported whole).
-  const { redactCaseRecord } = await import('../../safety/screen.js');
   return { list: await Promise.all(list.map(redactCaseRecord)), total: all.length };
 }
 
