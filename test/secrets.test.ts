@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { entropyToMnemonic, generateMnemonic, validateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { wordlist as chinese } from '@scure/bip39/wordlists/simplified-chinese.js';
+import { wordlist as traditional } from '@scure/bip39/wordlists/traditional-chinese.js';
 import { bech32, createBase58check } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
@@ -288,6 +289,29 @@ describe('recovery phrases (Simplified Chinese)', () => {
     }
     expectClean(sentences.join(''));
     expectClean(sentences.join('\n'));
+  });
+});
+
+describe('recovery phrases (Traditional Chinese, QA: hostile review)', () => {
+  const entropy = fc.constantFrom(16, 20, 24, 28, 32).chain((n) => fc.uint8Array({ minLength: n, maxLength: n }));
+  it('finds a phrase of the Traditional list, spaced, unspaced and after its label, and redacts it', () => {
+    fc.assert(
+      fc.property(entropy, (ent) => {
+        const chars = entropyToMnemonic(ent, traditional).split(' ');
+        for (const text of [chars.join(' '), chars.join(''), `助記詞 ${chars.join(' ')}`]) {
+          expect(findSecrets(text).map((f) => f.kind), text).toContain('recovery-phrase');
+          expectNoPairLeft(redactSecrets(text), chars, ' ');
+        }
+      }),
+      { seed: 20261123, numRuns: 100 },
+    );
+  });
+
+  it('leaves everyday Traditional Chinese alone', () => {
+    for (const text of ['請問我的提款為什麼還沒有到帳？已經等了三天了。', '我忘記密碼了，請問要怎麼重新設定？', '付款失敗，銀行說餘額不足，可是我剛剛才存錢進去。', '請不要把助記詞告訴任何人，客服不會向你索取。']) {
+      expect(findSecrets(text), text).toEqual([]);
+      expect(findSecrets(text, { prose: true }), text).toEqual([]);
+    }
   });
 });
 
@@ -732,6 +756,20 @@ describe('one-time codes', () => {
 // ---------------------------------------------------------------------------
 // Passwords
 // ---------------------------------------------------------------------------
+
+describe('written to slip past (QA: hostile review)', () => {
+  it('finds a password after "is:", a comma or a dash, and a card number in thin or narrow spaces', () => {
+    for (const text of ['my password is: Hunter22', 'password - Hunter22', 'password, Hunter22', 'password \u2014 Hunter22', 'pw: Hunter22!']) {
+      expect(findSecrets(text).map((f) => [f.kind, text.slice(f.start, f.end)]), text).toEqual([['password', 'Hunter22'.concat(text.endsWith('!') ? '!' : '')]]);
+    }
+    for (const space of ['\u2009', '\u202f', '\u2002', '\u205f']) {
+      const text = ['5500', '0000', '0000', '0004'].join(space);
+      expect(findSecrets(text).map((f) => f.kind), JSON.stringify(space)).toEqual(['card-number']);
+    }
+    // Still no password: a word after the comma, a dash in a word.
+    for (const text of ['I forgot my password, then reset it', 'the password-reset link expired', 'password - forgotten again']) expect(findSecrets(text), text).toEqual([]);
+  });
+});
 
 describe('passwords', () => {
   it('finds a password after a label spelled otherwise: p@ssword, pass word, passwort, 密 码, 密碼 (hostile review)', () => {

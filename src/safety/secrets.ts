@@ -17,6 +17,7 @@
  */
 import { wordlist as englishList } from '@scure/bip39/wordlists/english.js';
 import { wordlist as chineseList } from '@scure/bip39/wordlists/simplified-chinese.js';
+import { wordlist as traditionalList } from '@scure/bip39/wordlists/traditional-chinese.js';
 import { createBase58check, type BytesCoder } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import '../core.js';
@@ -108,6 +109,11 @@ function getTables(): Tables {
   if (tables) return tables;
   const chinese = new Map<string, number>();
   chineseList.forEach((c, i) => chinese.set(c, i));
+  // The Traditional list is the same list, word for word, in Traditional characters (773 of them differ): a phrase
+  // written in it is as secret, and each character keeps its Simplified twin's rank.
+  traditionalList.forEach((c, i) => {
+    if (!chinese.has(c)) chinese.set(c, i);
+  });
   // Natural text draws characters roughly by Zipf's law over the frequency rank
   // (the BIP39 Chinese list is sorted by frequency); a generated phrase draws
   // them uniformly. Score = log(P_uniform(rank) / P_zipf(rank)).
@@ -735,11 +741,11 @@ function findBase58Keys(text: string, found: SecretFinding[]): void {
 // ---------------------------------------------------------------------------
 
 /**
- * Digit groups joined by spaces or dashes, not glued to letters (hex strings,
+ * Digit groups joined by spaces (thin and narrow ones too) or dashes, not glued to letters (hex strings,
  * ids) and not after "+" (international phone numbers such as
  * "+86 138 0013 8000", 13 digits).
  */
-const DIGIT_GROUPS = /(?<![0-9A-Za-z])\+?\d+(?:[ \u00a0\u2010-\u2015\u2212_|-]{1,5}\d+)*(?![0-9A-Za-z])/g;
+const DIGIT_GROUPS = /(?<![0-9A-Za-z])\+?\d+(?:[ \u00a0\u2000-\u200a\u202f\u205f\u2010-\u2015\u2212_|-]{1,5}\d+)*(?![0-9A-Za-z])/g;
 /**
  * A card written in groups of four with dots, slashes or commas ("4111.1111.1111.1111"): only so, as an amount
  * ("4.004123456789012345 ETH") or a date is written with them too.
@@ -897,12 +903,12 @@ const PASSWORD_HINT = /pass|p@ss|pw|pin|口令|密|碼/i;
  */
 const PASSWORD_LABEL = /(?<![A-Za-z/\\])(?:p[a@]ss(?:\s?w[o0]rd|wort|wd|code|phrase)s?|pwd|pw|pin(?:[ -]?code)?)(?![A-Za-z])|密\s?[码碼]|口令/gi;
 /**
- * What may stand between a label and its value: "is", "was", ":", "=", an arrow, and
+ * What may stand between a label and its value: "is", "was", ":", "=", an arrow, a comma or a dash, "is:", and
  * their Chinese forms (full-width forms are folded to ASCII before this runs); or a value
  * in brackets right after the label ("password(Hunter2!2024)").
  * After an English label a space at least; a Chinese label may be glued to its value.
  */
-const LATIN_VALUE = /(?:\s*(?:is|was)\s+|\s*(?:->|=>|\u2192|[:=])\s*|\((?=[^\s)]{4,}\))|\s+)([!-~]{1,256})/y;
+const LATIN_VALUE = /(?:\s*(?:(?:is|was)\s*)?(?:->|=>|\u2192|[:=,\u2013\u2014]|\s-)\s*|\s*(?:is|was)\s+|\((?=[^\s)]{4,}\))|\s+)([!-~]{1,256})/y;
 const HAN_VALUE = /(?:\s*(?:就是|是|为|[:=])\s*|\s*)([!-~]{1,256})/y;
 /**
  * The most of a value read after a label. A value runs to the next space, and every label inside it starts a
