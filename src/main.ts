@@ -300,8 +300,12 @@ function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) =
       return t('config.warn.corruptKept', { file: shownPath(w.file), reason: w.reason });
     case 'unreadable':
       return t('config.warn.unreadable', { file: shownPath(w.file), reason: w.reason === 'ENOTREG' ? t('config.reason.notRegular') : w.reason === 'ETOOBIG' ? t('config.reason.tooLarge') : w.reason });
-    case 'bad-value':
-      return t('config.warn.badValue', { file: shownPath(w.file), key: w.key, reason: word(w.problem) });
+    case 'bad-value': {
+      const said = t('config.warn.badValue', { file: shownPath(w.file), key: w.key, reason: word(w.problem) });
+      // A language given by its name ("chinese", "cn"): the tag it means, as for --lang and WALLET_HELP_LANG (QA: README).
+      const named = w.key === 'lang' && typeof w.value === 'string' ? meantLang(w.value) : [];
+      return named.length > 0 ? sentences(t, said, suggestionHint(t, named)) : said;
+    }
     case 'unknown-key': {
       const suggestion = meant(w.key);
       // The key as written, quoted as typed input is (a hand-edited file may hold an escape or a page of text there).

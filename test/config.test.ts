@@ -250,6 +250,20 @@ describe('wallet-help config', () => {
     expect(secret.stdout + secret.stderr).not.toContain('legal winner');
   });
 
+  it('names a secret in a setting of fixed values or ids as a secret, not as a wrong value; a language named in words gets its tag offered (QA: README)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ lang: phrase, provider: phrase }));
+    const r = await run(['contacts', 'security'], { env });
+    expect(r.code).toBe(0);
+    for (const key of ['lang', 'provider']) expect(r.stderr).toContain(`the setting "${key}" in ${join(dir, 'config.json')} holds what looks like a recovery phrase; it is ignored and never shown.`);
+    expect(r.stderr).not.toMatch(/must be one of|lowercase letters/);
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ lang: 'chinese' }));
+    const named = await run(['contacts', 'security'], { env });
+    expect(named.stderr).toMatch(/"lang" .*must be one of en, zh.*Did you mean zh\?/s);
+  });
+
   it('ignores a stored path that holds a secret, naming only its key: never in a warning, a JSON document or the list (QA: script)', async () => {
     const dir = tempDir();
     const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';

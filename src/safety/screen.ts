@@ -102,11 +102,17 @@ export async function screenSettings(settings: ConfigRead): Promise<void> {
   const risky = (Object.entries(settings.config) as [ConfigKey, unknown][]).filter(([, value]) => typeof value === 'string' && mayHoldSecret(value));
   // A key that is no setting is quoted by its warning: one that holds a secret is said without it.
   const riskyKeys = settings.warnings.filter((w) => w.type === 'unknown-key' && mayHoldSecret(w.key));
-  if (risky.length === 0 && riskyKeys.length === 0) return;
+  // A value already refused for its form (a phrase where a language belongs) is a secret first: said so, not "must be one of en, zh".
+  const riskyRefused = settings.warnings.filter((w) => w.type === 'bad-value' && typeof w.value === 'string' && mayHoldSecret(w.value));
+  if (risky.length === 0 && riskyKeys.length === 0 && riskyRefused.length === 0) return;
   const { findSecrets } = await loadScanner();
   for (const w of riskyKeys) {
     const [found] = w.type === 'unknown-key' ? findSecrets(w.key) : [];
     if (found) settings.warnings[settings.warnings.indexOf(w)] = { type: 'secret-key', file: settings.file, kind: found.kind };
+  }
+  for (const w of riskyRefused) {
+    const [found] = w.type === 'bad-value' ? findSecrets(w.value as string) : [];
+    if (found && w.type === 'bad-value') settings.warnings[settings.warnings.indexOf(w)] = { type: 'secret', file: settings.file, key: w.key, kind: found.kind };
   }
   for (const [key, value] of risky) {
     const [found] = findSecrets(value as string);
