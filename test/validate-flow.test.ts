@@ -71,6 +71,16 @@ describe('flow validation', () => {
     ]);
   });
 
+  it('says a misspelt language key once, as the key it likely means, not also as that language missing (QA: author #3)', () => {
+    for (const [written, key, meant] of [['{ en: Network?, hz: 网络？ }', 'hz', 'zh'], ['{ eng: Network?, zh: 网络？ }', 'eng', 'en'], ['{ En: Network?, zh: 网络？ }', 'En', 'en']]) {
+      const found = problems(GOOD.replace('text: { en: Network?, zh: 网络？ }', `text: ${written}`));
+      expect(found, written).toHaveLength(1);
+      expect(found[0], written).toMatch(new RegExp(`unknown key "${key}" in the text of question "network"; did you mean "${meant}"\\?`));
+    }
+    // A language missing with nothing in its place is still said.
+    expect(problems(GOOD.replace('text: { en: Network?, zh: 网络？ }', 'text: { en: Network?, note: x }'))).toHaveLength(2);
+  });
+
   it('requires a queue for escalations and lets a fix name one to turn to, but never prepare', () => {
     expect(problems(GOOD.replace('    queue: general\n', ''))).toEqual([
       'flows/tiny.yaml:20:5: outcome "help" is an escalation and needs the support queue it goes to: queue: payments | account | security | general',

@@ -145,6 +145,7 @@ export class Checker {
       return undefined;
     }
     let meant: Set<string> | undefined;
+    this.meant = undefined;
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key)) {
         // In a mapping of texts, a "key" with a space is the rest of a text that YAML cut at a comma ({ en: First, then
@@ -162,8 +163,12 @@ export class Checker {
       if (!meant?.has(key)) this.report(path, 'check.missingKey', { what: whatRef(what), key });
       this.absent.add(pathKey([...path, key]));
     }
+    this.meant = meant;
     return value;
   }
+
+  /** The keys the last object() took a misspelt key for ("hz" for "zh"), each already said once as that key. */
+  private meant: Set<string> | undefined;
 
   /** Required keys found missing (or misspelt), by path: their value is not reported again as "nothing". */
   private readonly absent = new Set<string>();
@@ -307,11 +312,13 @@ export class Checker {
     }
     const obj = this.object(value, path, what, LANGS, [], true);
     if (!obj) return undefined;
+    const meant = this.meant;
     let ok = true;
     // Every text of a flow passes here: a clean one costs no path and no wording, which only a problem needs.
     for (const lang of LANGS) {
       if (!Object.hasOwn(obj, lang)) {
-        this.report(path, MISSING_TEXT[lang], { what: whatRef(what) });
+        // A language key misspelt ("hz:", "eng:") was said as the key it likely means: not also as that language missing (QA: author #3).
+        if (!meant?.has(lang)) this.report(path, MISSING_TEXT[lang], { what: whatRef(what) });
         ok = false;
         continue;
       }
