@@ -502,6 +502,22 @@ describe('raw private keys (64 hex)', () => {
   });
 });
 
+describe('raw private keys written in pieces (QA: hostile review)', () => {
+  const key = '0c28fca386c7a227600b2fe50b7cae11ec86d3bf1fbe471be89827e19d72aa1d';
+  const pairs = key.match(/../g)!;
+  it('finds a key split over two lines, in groups joined by tabs, bars, semicolons or slashes, and written as a list of bytes', () => {
+    for (const text of [`${key.slice(0, 32)}\n${key.slice(32)}`, `${key.slice(0, 32)}\r\n${key.slice(32)}`, key.match(/.{8}/g)!.join('\t'), key.match(/.{16}/g)!.join('|'), key.match(/.{4}/g)!.join(';'), key.match(/.{8}/g)!.join('/'), pairs.map((p) => `0x${p}`).join(', '), `[${pairs.map((p) => `0x${p}`).join(',')}]`]) {
+      expect(findSecrets(text).map((f) => f.kind), JSON.stringify(text)).toEqual(['private-key']);
+      expect(redactSecrets(text), JSON.stringify(text)).not.toMatch(/0c28|aa1d/);
+    }
+  });
+  it('still leaves alone what only adds up to 64 digits: UUIDs side by side, mixed separators', () => {
+    const uuid = '123e4567-e89b-12d3-a456-426614174000';
+    expect(findSecrets(`${uuid}\n${uuid}`)).toEqual([]);
+    expect(findSecrets(`${key.slice(0, 32)}\n${key.slice(32, 48)};${key.slice(48)}`)).toEqual([]);
+  });
+});
+
 describe('WIF keys', () => {
   it('finds generated WIF keys: mainnet and testnet, compressed and not', () => {
     fc.assert(

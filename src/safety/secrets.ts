@@ -659,10 +659,13 @@ function dictionaryWordMask(chars: string): Uint8Array {
 
 const HEX64 = /(?<![0-9A-Fa-f])(?:0[xX])?[0-9A-Fa-f]{64}(?![0-9A-Fa-f])/g;
 /**
- * Hex in groups (of 2 to 32, as a key is copied from a paper backup, a screen or a hex dump: "abababab abababab …",
- * "0c 28 fc …", "0c:28:fc:…"), one separator throughout; 64 digits in all is a key.
+ * Hex in groups (of 2 to 32, as a key is copied from a paper backup, a screen, a hex dump or code: "abababab abababab …",
+ * "0c 28 fc …", "0c:28:fc:…", two halves on two lines, "0x0c, 0x28, …"), one separator throughout; 64 digits in all is a key.
  */
-const HEX_GROUPS = /(?<![0-9A-Za-z])[0-9A-Fa-f]{2,32}(?:(?: {1,3}|[:_.,-] ?)[0-9A-Fa-f]{2,32}){1,31}(?![0-9A-Za-z])/g;
+const HEX_SEPARATOR = String.raw`(?: {1,3}|[:_.,|;/-] ?|\t|\r?\n)`;
+const HEX_GROUP = String.raw`(?:0[xX])?[0-9A-Fa-f]{2,32}`;
+const HEX_GROUPS = new RegExp(String.raw`(?<![0-9A-Za-z])${HEX_GROUP}(?:${HEX_SEPARATOR}${HEX_GROUP}){1,31}(?![0-9A-Za-z])`, 'g');
+const HEX_SEPARATORS = new RegExp(HEX_SEPARATOR, 'g');
 // Labels that make a 64-hex string a key even where a transaction id is expected.
 // "key" alone counts unless it is a public key ("pubkey", "public key").
 const KEY_LABEL = /priv|secret|seed|prv|私钥|密钥|秘钥|助记/i;
@@ -680,9 +683,9 @@ const TX_LABEL = /(?<![a-z])(?:tx|txid|txn|txhash|hash|transaction)(?![a-z])|交
  * (8-4-4-4-12) or IPv6 addresses side by side, whose digits can add up to 64 too.
  */
 function evenHexGroups(text: string): boolean {
-  const separators = new Set(text.match(/ {1,3}|[:_.,-] ?/g));
+  const separators = new Set(text.match(HEX_SEPARATORS));
   if (separators.size !== 1) return false;
-  const groups = text.split(/ {1,3}|[:_.,-] ?/);
+  const groups = text.split(HEX_SEPARATORS).map((g) => (/^0x/i.test(g) ? g.slice(2) : g));
   const size = groups[0]!.length;
   return (size === 2 || size === 4 || size === 8 || size === 16 || size === 32) && groups.length * size === 64 && groups.every((g) => g.length === size);
 }
