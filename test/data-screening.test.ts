@@ -213,6 +213,12 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
   it('finds contacts written to slip past: spelled-out addresses, an ideographic dot, an IP address, odd separators, handles named by platform (hostile review)', () => {
     const contacts: [string, string, string][] = [
       ['Write to help at wallet dot com with the time.', 'email', 'help at wallet dot com'],
+      // Defanged, as security write-ups show addresses, and in Chinese (QA: hostile review).
+      ['Open evil[.]io to unlock the account.', 'url', 'evil[.]io'],
+      ['Open wallet-help(.)com to unlock the account.', 'url', 'wallet-help(.)com'],
+      ['Write to help[@]evil[.]io with the time.', 'email', 'help[@]evil[.]io'],
+      ['请访问 wallet点com 解锁账户。', 'url', 'wallet点com'],
+      ['请发邮件到 help艾特wallet点com。', 'email', 'help艾特wallet点com'],
       ['Write to help[at]walletsupport[dot]com with the time.', 'email', 'help[at]walletsupport[dot]com'],
       ['Visit www dot evil dot io for help.', 'url', 'www dot evil dot io'],
       ['Visit evil . io for help.', 'url', 'evil . io'],

@@ -160,17 +160,20 @@ const NAMED_NUMBER = /(?:热线|电话|拨打|致电|来电|呼叫|\b(?:call|dia
 const NAMED_ACCOUNT = /(?:微信|薇信|威信|V信|vx|QQ|\b(?:wechat|weixin|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|\s*id\b)?(?:\s+(?:group|channel|bot))?\s*([:：])?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
 /** An account named after a verb, with its platform after it: "message wallethelpdesk on Telegram", "add us as help_desk on Viber". */
 const ACCOUNT_ON_PLATFORM = /\b(?:message|contact|add|find|follow|dm|text|search\s+for|reach|ping|chat\s+with|write\s+to)\s+(?:us\s+)?(?:at\s+|as\s+)?(@?(?!(?:us|our|the|support|team|agent|them|him|her|customer|service|staff|help|helpdesk|someone|anyone|nobody|people)\b)[A-Za-z0-9][-_.A-Za-z0-9]{3,31})\s+on\s+(?:telegram|whatsapp|wechat|line|signal|skype|discord|viber|facebook|instagram|twitter|snapchat|threema|kakao(?:talk)?|messenger)\b/i;
-/** An e-mail address or a host written with "at" and "dot" for "@" and ".", to slip past: "help at wallet dot com", "help[at]wallet[dot]com". */
-const SPELLED_AT = String.raw`(?:\s*[([{]\s*at\s*[)\]}]\s*|\s+at\s+)`;
-const SPELLED_DOT = String.raw`(?:\s*[([{]\s*dot\s*[)\]}]\s*|\s+dot\s+|\s+\.\s+)`;
+/**
+ * An e-mail address or a host written with "at" and "dot" for "@" and ".", to slip past: "help at wallet dot com",
+ * "help[at]wallet[dot]com", the defanged "evil[.]io" and "help[@]evil(.)io", and in Chinese "help艾特wallet点com".
+ */
+const SPELLED_AT = String.raw`(?:\s*[([{]\s*(?:at|@)\s*[)\]}]\s*|\s+at\s+|\s*艾特\s*)`;
+const SPELLED_DOT = String.raw`(?:\s*[([{]\s*(?:dot|\.)\s*[)\]}]\s*|\s+dot\s+|\s+\.\s+|\s*点\s*)`;
 const SPELLED_EMAIL = new RegExp(String.raw`\b[A-Za-z0-9._%+-]+${SPELLED_AT}[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'gi');
 const SPELLED_HOST = new RegExp(String.raw`\b[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'gi');
 const SPELLED_DOTS = new RegExp(SPELLED_DOT, 'gi');
 /**
- * What every spelled-out host has, a "dot" (any case) or a full stop between spaces: the two searches above, which try
+ * What every spelled-out host has, a "dot" (any case), a full stop between spaces or in brackets, or 点: the two searches above, which try
  * each word of a text as the start of one, run only where one can be (most texts have neither).
  */
-const MAY_SPELL_DOT = /dot|\s\.\s/i;
+const MAY_SPELL_DOT = /dot|\s\.\s|[([{]\s*\.\s*[)\]}]|点/i;
 const SPELLED_ATS = new RegExp(SPELLED_AT, 'gi');
 /**
  * Whether a spelled-out host is one: its suffix a real one, and where "dot" and "at" are plain words ("look at the dot next
