@@ -283,6 +283,12 @@ describe('look-alikes', () => {
       'https://www.example.com/redirect/https%3A%2F%2Fevil.io',
       'https://www.example.com/redirect/https://evil.io/login',
       'https://www.example.com/out?next=/\\evil.io',
+      // A tab or line break a browser leaves out, a parameter written into the path, an ideographic full stop (QA: hostile review).
+      'https://www.example.com/out?next=https:/%09/evil.io',
+      'https://www.example.com/out?next=https:%0A//evil.io',
+      'https://www.example.com/out;next=https://evil.io',
+      'https://www.example.com/out;url=evil.io',
+      'https://www.example.com/out?next=evil%E3%80%82io',
     ]) {
       expect(expectLookalike(input, 'redirect').reasons, input).toEqual(['redirect']);
     }
@@ -295,6 +301,8 @@ describe('look-alikes', () => {
       'https://www.example.com/help?utm_source=google.com',
       'https://www.example.com/help/contact.html?at=12:30',
       'https://www.example.com/help?next=help.example.com/faq',
+      'https://www.example.com/help;jsessionid=abc123',
+      'https://www.example.com/help;ref=evil.io',
     ]) {
       expect(verify(input).verdict, input).toBe('official');
     }

@@ -268,10 +268,14 @@ function carriedHost(url: URL, own: Host): Host | null {
     { value: url.hash.slice(1), bare: false },
     // The path from each of its segments on: an address in it may be encoded into one segment or written out over several.
     ...url.pathname.split('/').map((_, i, segments) => ({ value: segments.slice(i).join('/'), bare: false })),
+    // Parameters written into the path (`/out;next=https://evil.io`), which servers read as query parameters.
+    ...[...url.pathname.matchAll(/;([^=;/]+)=([^;]*)/g)].map((m) => ({ value: m[2]!, bare: REDIRECT_PARAMS.has(safeDecode(m[1]!).toLowerCase()) })),
   ];
   for (const { value, bare } of candidates) {
     let text = value;
     for (let round = 0; round < 3 && /%[0-9a-f]{2}/i.test(text); round++) text = safeDecode(text);
+    // As a browser reads an address: tabs and line breaks left out ("https:/%09/evil.io"), an ideographic full stop a dot ("evil。io").
+    text = text.replace(/[\t\n\r]/g, '').replace(/[\u3002\uff0e\uff61]/g, '.');
     const m = CARRIED_URL.exec(text) ?? (bare ? BARE_HOST.exec(text) : null);
     if (!m) continue;
     let hostname: string;
