@@ -610,6 +610,28 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
 const DIRECTORY = readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8');
 const dirProblems = (text: string) => loadDirectoryText(text, 'dir.yaml').problems.map(formatProblem);
 
+describe('requests the README names, in wordings that passed (QA: hostile review)', () => {
+  it('finds them, and lets their warnings pass', () => {
+    const requests: [string, string][] = [
+      ['Attach your recovery phrase to the ticket.', 'recovery-phrase'],
+      ['Pay the tax before your withdrawal is released.', 'pay-to-unlock'],
+      ['You must pay tax before a withdrawal.', 'pay-to-unlock'],
+      ['提现前请先缴纳个人所得税。', 'pay-to-unlock'],
+      ['Pay the withdrawal fee to the agent first.', 'pay-to-unlock'],
+      ['Tell the agent the code we just texted you.', 'one-time-code'],
+      ['请下载客服发来的远程软件。', 'remote-access'],
+    ];
+    for (const [text, kind] of requests) expect(screenDataText(text, { contacts: true }), text).toEqual([{ type: 'request', kind }]);
+    for (const text of [
+      'Never pay a tax before a withdrawal: real exchanges take it from the amount.',
+      '不要在提现前缴纳任何税费，正规平台不会这样要求。',
+      '不要下载陌生人发来的远程软件。',
+      'The network fee is taken from the amount before the withdrawal is sent.',
+      'Never attach your recovery phrase to a ticket.',
+    ]) expect(screenDataText(text, { contacts: true }), text).toEqual([]);
+  });
+});
+
 describe('problems never quote a secret a file holds (QA: hostile review)', () => {
   const key = '0c28fca386c7a227600b2fe50b7cae11ec86d3bf1fbe471be89827e19d72aa1d';
   const phrase = 'also canvas lab fit bunker gather unable machine banana fiction letter height';

@@ -307,7 +307,7 @@ const EN_SECRETS: readonly [AskedSecret, string][] = [
   ],
   [
     'one-time-code',
-    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|\d[- ]digit)\s+(?:pass)?codes?|otps?|(?:2fa\s+|two[- ]factor\s+)?(?:backup|recovery)\s+codes?|(?:\d|four|five|six|seven|eight)[- ]digit\s+numbers?(?:\s+(?:from|in)\s+(?:the\s+|your\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|app))?|(?:sms|text\s+message)(?:es|s)?\s+(?:you\s+(?:just\s+)?(?:got|received)|with\s+the\s+code)|codes?\s+(?:we\s+(?:just\s+)?sent(?:\s+to\s+your\s+(?:e-?mail|phone|number|inbox))?|sent\s+to\s+you(?:r\s+(?:e-?mail|phone|number|inbox))?|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|authenticator(?:\s+app)?|app)|codes?\s+on\s+your\s+(?:phone|screen)|codes?\s+(?:that\s+(?:was|were)\s+)?(?:just\s+)?texted\s+(?:to\s+)?you|(?:six|6|four|4|eight|8)\s+digits\s+(?:we|they)\s+(?:texted|sent)(?:\s+you)?|(?:number|digits)\s+(?:from|in)\s+the\s+(?:sms|text)|codes?\s+(?:google|the\s+bank|your\s+bank)\s+sent\s+you`,
+    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|\d[- ]digit)\s+(?:pass)?codes?|otps?|(?:2fa\s+|two[- ]factor\s+)?(?:backup|recovery)\s+codes?|(?:\d|four|five|six|seven|eight)[- ]digit\s+numbers?(?:\s+(?:from|in)\s+(?:the\s+|your\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|app))?|(?:sms|text\s+message)(?:es|s)?\s+(?:you\s+(?:just\s+)?(?:got|received)|with\s+the\s+code)|codes?\s+(?:we\s+(?:just\s+)?(?:sent|texted)(?:\s+to\s+your\s+(?:e-?mail|phone|number|inbox))?|sent\s+to\s+you(?:r\s+(?:e-?mail|phone|number|inbox))?|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|authenticator(?:\s+app)?|app)|codes?\s+on\s+your\s+(?:phone|screen)|codes?\s+(?:that\s+(?:was|were)\s+)?(?:just\s+)?texted\s+(?:to\s+)?you|(?:six|6|four|4|eight|8)\s+digits\s+(?:we|they)\s+(?:texted|sent)(?:\s+you)?|(?:number|digits)\s+(?:from|in)\s+the\s+(?:sms|text)|codes?\s+(?:google|the\s+bank|your\s+bank)\s+sent\s+you`,
   ],
 ];
 /** Whose secret: the reader's (never "my", which is how a user's own answer reads). */
@@ -320,7 +320,7 @@ const EN_WORDS = String.raw`(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at
 /** Who a secret would go to: "us", "the agent", "the support agent", "our support team", "customer service". */
 const EN_WHOM = String.raw`us|me|him|her|them|the\s+caller|customer\s+(?:service|support|care)|(?:(?:the|an?|our|a)\s+)?(?:support\s+|service\s+|security\s+|tech(?:nical)?\s+)?(?:agent|team|staff|representative|rep|officer|specialist|desk|technician|engineer|expert|advis[eo]r|consultant)|support`;
 const EN_TO = String.raw`(?:(?:${EN_WHOM})\s+)?`;
-const EN_SHARE = String.raw`send|share|give|tell|provide|submit|read\s+out|read|say|spell\s+out|dictate|recite|repeat(?:\s+back)?|disclose|forward|hand\s+over|upload|post|(?:reply|respond|answer)\s+with|let\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:know|have|see|hear|check|verify|read)`;
+const EN_SHARE = String.raw`send|share|give|tell|provide|submit|attach|read\s+out|read|say|spell\s+out|dictate|recite|repeat(?:\s+back)?|disclose|forward|hand\s+over|upload|post|(?:reply|respond|answer)\s+with|let\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:know|have|see|hear|check|verify|read)`;
 /** Verbs that are nouns too ("email password"): a request only with someone to send to. */
 const EN_SEND_TO = String.raw`e-?mail|text|dm|message|whatsapp|telegram`;
 const EN_RECIPIENT = String.raw`(?:${EN_WHOM})\s+`;
@@ -454,7 +454,9 @@ const EN_PAY_TO_UNLOCK = [
   /\b(?:pay|send|deposit|transfer|top\s+up)\s+(?:\S+\s+){1,10}?(?:before\s+you\s+can|so\s+(?:that\s+)?you\s+can)\s+withdraw\b/i,
   new RegExp(String.raw`\b(?:buy|purchase|get)\s+(?:\S+\s+){0,3}?${GIFT_CARDS}\b.{0,60}\b(?:send|give|read|tell|share|text|e-?mail|upload|photo|picture|codes?\s+to)\b|\b(?:send(?:\s+us)?|pay\s+(?:with|in|by)|give\s+us)\s+(?:\S+\s+){0,3}?${GIFT_CARDS}(?!\s+balance)\b`, 'i'),
   /\b(?:fee|charge|tax|deposit)\s+(?:must|has\s+to|needs?\s+to)\s+be\s+paid\s+(?:first\s+)?before\s+(?:you\s+can\s+)?(?:withdraw|unlock|release)|\b(?:settle|clear)\s+(?:the\s+)?(?:outstanding\s+|unpaid\s+)?(?:tax|fee|charge)s?\s+to\s+(?:unlock|release|withdraw)/i,
-  // A tax or a deposit to be paid before money can be withdrawn is the same demand.
+  // A tax or a deposit to be paid before money can be withdrawn is the same demand; so is a fee paid to a person (QA: hostile review).
+  /\b(?:pay|send|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:(?!(?:or|and)\b)\S+\s+)?(?:tax(?:es)?|deposit|margin|guarantee)\s+(?:first\s+)?before\s+(?:(?:your|the|a|any)\s+)?(?:withdrawals?|funds|money|payouts?)\b/i,
+  /\b(?:pay|send|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:\S+\s+)?fees?\s+(?:first\s+)?to\s+(?:(?:the|our|an?)\s+)?(?:agent|support|us|me|team|staff|representative|specialist|officer)\b/i,
   /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:withdrawal\s+)?(?:tax(?:es)?|deposit|margin|guarantee)\s+(?:first\s+)?(?:before|to|so)\s+(?:you\s+can\s+|that\s+you\s+can\s+)?withdraw/i,
 ];
 /** Connecting the wallet to a site or app someone else names, to "validate" or "sync" it: how wallet drainers take it all. */
@@ -543,12 +545,16 @@ const ZH_MOVE_FUNDS = [
 ];
 const ZH_REMOTE = [
   /(?:安装|下载|打开|使用|运行|装一个|装个|下一个|下个|装)\s*(?:AnyDesk|TeamViewer|RustDesk|ToDesk|向日葵|QuickSupport|远程(?:控制|协助|桌面)(?:软件|工具|App)?)/i,
+  // Words between: "下载客服发来的远程软件" (QA: hostile review).
+  /(?:安装|下载|运行)[^，,。]{1,12}?远程(?:控制|协助|桌面)?(?:软件|工具|App|程序)/i,
   /(?:开启|允许|接受|同意)(?:我们|客服|对方)?(?:的)?远程(?:控制|协助|访问)(?!给?[了过])/,
   /共享你的屏幕|把(?:你的|您的)?屏幕共享给|(?:开启|打开|开始)\s*(?:屏幕共享|共享屏幕)|远控(?:软件|工具|App)/i,
   /让(?:我们|客服|对方|工作人员)远程(?:控制|协助|操作|访问)/,
   /(?:我|我们|客服|技术员|技术人员|工程师)(?:来)?(?:帮你|替你|给你)?远程(?:操作|控制|协助|处理)|(?:点|点击)\s*(?:共享屏幕|屏幕共享)/,
 ];
 const ZH_PAY_TO_UNLOCK = [
+  // "提现前请先缴纳个人所得税": the withdrawal named first (QA: hostile review).
+  /(?:提现|解冻|到账|出金|取款|解锁)(?:之)?前[^。]{0,6}?(?:支付|缴纳|交纳|缴|交|付)[^，,。]{0,8}?(?:税|保证金|解冻费|激活费|验证费|认证费|解封费)/,
   /(?:支付|缴纳|交纳|缴|交|付|转|充值|先交|先付)[^，,。]{0,8}?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|保证金|解封费|提现税|个人所得税|税费|税|手续费)[^，,。]{0,12}?(?:才能|以便|后|即可|就能)?(?:解冻|激活|提现|恢复|解锁|解封|到账)/,
   /(?:支付|缴纳|交纳|交|付|转|充值)(?:[^，,。]{0,8}的)?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|解封费)/,
   /(?:购买|买|充值)[^，,。]{0,6}?(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|iTunes\s*卡|Google\s*Play\s*卡|E卡)[^。]{0,12}?(?:卡密|卡号|发给|告诉|拍)|用(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|京东\s*E卡|E卡)(?:来)?(?:支付|付|缴|交)/i,
