@@ -81,6 +81,15 @@ describe('flow validation', () => {
     expect(problems(GOOD.replace('text: { en: Network?, zh: 网络？ }', 'text: { en: Network?, note: x }'))).toHaveLength(2);
   });
 
+  it('drops the line break a YAML block ends its text with, which JSON and the screen would carry (QA: author #10)', () => {
+    const text = GOOD.replace('      - { en: Retry, zh: 重试 }', '      - en: |\n          Retry once,\n          then wait.\n        zh: >\n          重试一次，\n          然后等待。\n');
+    const { flow, problems: found } = loadFlowText(text, 'flows/tiny.yaml');
+    expect(found).toEqual([]);
+    expect(flow?.outcomes.done?.steps).toEqual([{ en: 'Retry once,\nthen wait.', zh: '重试一次， 然后等待。' }]);
+    // A text without one is the very object the file gave.
+    expect(flow?.outcomes.help?.steps[0]).toEqual({ en: 'Ask', zh: '询问' });
+  });
+
   it('requires a queue for escalations and lets a fix name one to turn to, but never prepare', () => {
     expect(problems(GOOD.replace('    queue: general\n', ''))).toEqual([
       'flows/tiny.yaml:20:5: outcome "help" is an escalation and needs the support queue it goes to: queue: payments | account | security | general',

@@ -120,7 +120,7 @@ export class Checker {
       }
     }
     if (untranslated(value.zh as string)) return undefined;
-    return value as Localized;
+    return withoutTrailingBreaks(value as Localized);
   }
 
   /** The value when id() would accept it without a problem, else undefined. */
@@ -335,8 +335,28 @@ export class Checker {
         if (findings.length > 0) ok = this.reportFindings(findings, [...path, lang], inLang()) && ok;
       }
     }
-    return ok ? (obj as Localized) : undefined;
+    return ok ? withoutTrailingBreaks(obj as Localized) : undefined;
   }
+}
+
+/**
+ * A text as shown: without the line break a YAML block (`|`, `>`) ends with, nor spaces after it, which `--json` would
+ * carry and a step on screen would end with (QA: author #10). The same object when no text has one, as nearly none do.
+ */
+/** Whether a UTF-16 code is one of the characters JavaScript's \\s and trimEnd() take for space. */
+function isSpaceCode(c: number): boolean {
+  if (c > 0x20 && c < 0x85) return false;
+  return c <= 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+function withoutTrailingBreaks(texts: Localized): Localized {
+  // (The last character alone is looked at, as a number: every text of a flow passes here.)
+  let spaced = false;
+  for (const lang of LANGS) {
+    const text = texts[lang];
+    if (isSpaceCode(text.charCodeAt(text.length - 1))) spaced = true;
+  }
+  if (!spaced) return texts;
+  return Object.fromEntries(LANGS.map((lang) => [lang, texts[lang].trimEnd()])) as Localized;
 }
 
 /**

@@ -273,7 +273,14 @@ function readFacts(c: Checker, value: unknown, path: (string | number)[], oid: s
 
 /** The value when localizedList() would accept it without a problem, else undefined. */
 function goodLocalizedList(c: Checker, value: unknown): Localized[] | undefined {
-  return Array.isArray(value) && value.length > 0 && value.every((item) => c.goodLocalized(item) !== undefined) ? (value as Localized[]) : undefined;
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const out: Localized[] = [];
+  for (const item of value) {
+    const texts = c.goodLocalized(item);
+    if (texts === undefined) return undefined;
+    out.push(texts);
+  }
+  return out;
 }
 
 function localizedList(c: Checker, value: unknown, path: (string | number)[], what: What): Localized[] | undefined {
