@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
 import { generateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { describe, expect, it } from 'vitest';
-import { bundledFlows, ROOT, run, tempDir } from './helpers.js';
+import { bundledFlows, CARD_DECLINED_FLOW, ROOT, run, tempDir } from './helpers.js';
 
 /** The facts of the account-compromised alert after the account id, each left empty: when, how much, TxID, chain, receiving address. */
 const THEFT_FACTS_AFTER_ACCOUNT = ['When it happened', 'Amount', 'TxID', 'chain', 'Receiving address'].map((expect) => ({ expect, pick: '' }));
@@ -1218,6 +1218,28 @@ describe('--resume', () => {
     const r = await run(['diagnose', 'ABCD', '--resume'], { tty: true, env });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Several cases start with "ABCD": abcd(?:1234, abcd9999|9999, abcd1234)\. Give more of the id\./);
+  });
+
+  it('names, for a flow with no unfinished case, the command that continues the latest one, with its folder (QA: README)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const progress = (id: string, flow: string, path: { question: string; answer: string }[]) => ({ id, flow, version: 1, role: 'user' as const, save: false, startedAt: '2026-11-20T10:00:00.000Z', path, checks: [], facts: {} });
+    const flows = tempDir('wallet-help-flows-');
+    writeFileSync(join(flows, 'card-declined.yaml'), CARD_DECLINED_FLOW);
+    await saveProgress(env, progress('11111111-0000-4000-8000-000000000001', 'payment-failed', [{ question: 'network', answer: 'ok' }]));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await saveProgress(env, progress('22222222-0000-4000-8000-000000000002', 'card-declined', [{ question: 'balance', answer: 'sufficient' }]));
+    // This run has the operator folder: the command names the flow and the folder, so it continues that case and no other.
+    const withFolder = await run(['--flows', flows, 'diagnose', 'fees', '--resume'], { tty: true, env });
+    // (Read as one line: on a terminal the error is coloured and wrapped.)
+    // eslint-disable-next-line no-control-regex -- the colour codes of the terminal run
+    const said = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').replace(/\s+/g, ' ');
+    expect(withFolder.code).toBe(2);
+    expect(said(withFolder.stderr)).toContain(`the last one is about "card-declined". Continue that with "wallet-help --flows ${flows} diagnose card-declined --resume"`);
+    // Without it, the flow is not there to continue: said so, rather than a bare --resume that would continue payment-failed.
+    const without = await run(['diagnose', 'fees', '--resume'], { tty: true, env });
+    expect(without.code).toBe(2);
+    expect(said(without.stderr)).toContain('the last one is about "card-declined", a flow this run does not have. To continue that, give its folder with --flows');
+    expect(said(without.stderr)).not.toContain('diagnose --resume"');
   });
 
   it('keeps one whole progress file when one case is saved by several runs at once (resumed in two terminals)', async () => {

@@ -614,7 +614,15 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
     else {
       const named = findFlow(catalog.flows, opts.flow, ctx);
       resumed = unfinished.find((p) => p.flow === named.id);
-      if (!resumed) throw new UsageError('resume_other_flow', t('resume.otherFlow', { flow: named.id, caseFlow: unfinished[0]!.flow }), { flow: unfinished[0]!.flow });
+      if (!resumed) {
+        // The command that continues that very case (QA: README, a bare --resume continued another one): its flow named,
+        // with the folder it came from where this run was given it; a flow this run lacks needs its folder first.
+        const caseFlow = unfinished[0]!.flow;
+        const said = catalog.flows.has(caseFlow)
+          ? t('resume.otherFlow', { flow: named.id, caseFlow, command: resumeCommand(ctx, catalog, caseFlow) })
+          : t('resume.otherFlowNotLoaded', { flow: named.id, caseFlow: clip(caseFlow) });
+        throw new UsageError('resume_other_flow', said, { flow: caseFlow });
+      }
     }
   }
   // The case's flow broken since (an operator file with a mistake): said so, naming the file, like any use of it.
