@@ -632,6 +632,21 @@ describe('requests the README names, in wordings that passed (QA: hostile review
   });
 });
 
+describe('ids are no place for a contact (QA: hostile review)', () => {
+  it('refuses a question, outcome or flow id that holds a phone number or a messaging handle, and passes plain ids with digits', () => {
+    const outcome = flowProblems(FLOW.replaceAll('escalate-declined', 'call-14155550100-for-help'));
+    expect(outcome).toHaveLength(1);
+    expect(outcome[0]).toMatch(/an outcome id contains a phone number \("14155550100"\): contacts are given only as channels of the support directory/);
+    const question = flowProblems(FLOW.replaceAll('balance', 'telegram-walletfix88'));
+    expect(question.join('\n')).toMatch(/contains a social media handle \("walletfix88"\)/);
+    const flowId = loadFlowText(FLOW.replace('id: card-declined', 'id: call-4155550100'), 'flows/call-4155550100.yaml').problems.map(formatProblem);
+    expect(flowId.join('\n')).toMatch(/contains a phone number/);
+    // Digits in an id are common and harmless: step numbers, 2FA, years.
+    expect(flowProblems(FLOW.replaceAll('fix-top-up-card', 'step-2-top-up-2026'))).toEqual([]);
+    expect(flowProblems(FLOW.replaceAll('escalate-declined', 'escalate-2fa-reset'))).toEqual([]);
+  });
+});
+
 describe('problems never quote a secret a file holds (QA: hostile review)', () => {
   const key = '0c28fca386c7a227600b2fe50b7cae11ec86d3bf1fbe471be89827e19d72aa1d';
   const phrase = 'also canvas lab fit bunker gather unable machine banana fiction letter height';

@@ -110,24 +110,39 @@ export class Checker {
     const keys = Object.keys(value);
     if (keys.length !== LANGS.length || !keys.every((key) => (LANGS as readonly string[]).includes(key))) return undefined;
     const good = this.screen && goodTextsOf(this.screen);
+    // A text remembered as good ends in no space (one that does is never remembered): only a new text is looked at for it.
+    let spaced = false;
     for (const lang of LANGS) {
       const text = value[lang];
       if (good?.has(text as string)) continue;
       if (!isCleanText(text, true) || (this.screen && this.screen(text).length > 0)) return undefined;
-      if (good) {
+      if (isSpaceCode(text.charCodeAt(text.length - 1))) spaced = true;
+      else if (good) {
         if (good.size >= MAX_GOOD_TEXTS) good.clear();
         good.add(text);
       }
     }
     if (untranslated(value.zh as string)) return undefined;
-    return withoutTrailingBreaks(value as Localized);
+    return spaced ? withoutTrailingBreaks(value as Localized) : (value as Localized);
   }
 
   /** The value when id() would accept it without a problem, else undefined. */
   goodId(value: unknown): string | undefined {
     // The pattern admits no blank text and no unsafe character.
     if (typeof value !== 'string' || !ID_PATTERN.test(value)) return undefined;
-    return value.length >= 12 && this.screen?.(value).some((f) => f.type === 'secret') ? undefined : value;
+    return this.idFinding(value) === undefined ? value : undefined;
+  }
+
+  /**
+   * What the screen finds in an id that an id must not be: a secret (64 hex digits), or, where the screen looks for
+   * contacts (flows), a contact ("call-14155550100-for-help", "telegram-walletfix88"): ids are shown in summaries,
+   * `--json` and `flows list` (QA: hostile review). Only an id that could hold one is screened (every id of a flow passes
+   * here): 12 characters or more (a secret, a handle with its platform), or five digits (a number to call).
+   */
+  private idFinding(id: string): TextFinding | undefined {
+    if (!this.screen || (id.length < 12 && !hasFiveDigits(id))) return undefined;
+    // Read as the words it is made of ("telegram walletfix88"), as a reader takes it: the dashes join them.
+    return this.screen(id).find((f) => f.type === 'secret') ?? this.screen(id.replaceAll('-', ' ')).find((f) => f.type === 'contact');
   }
 
   /** The value when map() would accept it without a problem, else undefined. */
@@ -252,9 +267,13 @@ export class Checker {
       return undefined;
     }
     // An id is typed, echoed and logged everywhere: one shaped like a secret (64 hex digits) would be refused as one.
-    const secret = s.length >= 12 && this.screen ? this.screen(s).find((f) => f.type === 'secret') : undefined;
-    if (secret?.type === 'secret') {
-      this.report(path, 'check.idLikeSecret', { what: whatRef(what), kind: ref(`secret.${secret.kind}`) }, which);
+    const found = this.idFinding(s);
+    if (found?.type === 'secret') {
+      this.report(path, 'check.idLikeSecret', { what: whatRef(what), kind: ref(`secret.${found.kind}`) }, which);
+      return undefined;
+    }
+    if (found?.type === 'contact') {
+      this.report(path, 'screen.contact', { what: whatRef(what), kind: ref(`contact.${found.kind}` as ProblemKey), text: clip(found.text, 60) }, which);
       return undefined;
     }
     return s;
@@ -343,6 +362,15 @@ export class Checker {
  * A text as shown: without the line break a YAML block (`|`, `>`) ends with, nor spaces after it, which `--json` would
  * carry and a step on screen would end with (QA: author #10). The same object when no text has one, as nearly none do.
  */
+function hasFiveDigits(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39 && ++digits === 5) return true;
+  }
+  return false;
+}
+
 /** Whether a UTF-16 code is one of the characters JavaScript's \\s and trimEnd() take for space. */
 function isSpaceCode(c: number): boolean {
   if (c > 0x20 && c < 0x85) return false;
