@@ -407,6 +407,19 @@ describe('contacts in the CLI', () => {
     expect(zh.stdout.replace(/\s+/g, ' ')).toContain('当天：不开放（国庆节）');
   });
 
+  it('says why a channel is open on a day closed all day: the night before runs on past midnight (QA: author #8)', async () => {
+    const file = 'night.yaml';
+    const files = { [file]: SMALL.replace('hours: "Mo-Fr 09:00-18:00"', 'hours: "Mo-Su 22:00-02:00"') };
+    const night = await run(['--contacts', file, 'contacts', 'payments', '--now', '2026-10-01T01:00:00+08:00'], { files });
+    expect(night.code, night.stderr).toBe(0);
+    expect(night.stdout.replace(/\s+/g, ' ')).toMatch(/● open Phone .*this day: closed · open now on the hours that began the evening before · until/);
+    const zh = await run(['--lang', 'zh', '--contacts', file, 'contacts', 'payments', '--now', '2026-10-01T01:00:00+08:00'], { files });
+    expect(zh.stdout.replace(/\s+/g, '')).toContain('当天：不开放·现在开放的是前一天晚上开始的服务时段');
+    // Closed, as the day says: nothing more to explain.
+    const later = await run(['--contacts', file, 'contacts', 'payments', '--now', '2026-10-01T23:00:00+08:00'], { files });
+    expect(later.stdout).not.toContain('evening before');
+  });
+
   it('says whose contacts they are when the directory lists several providers and none was chosen (QA: author)', async () => {
     const two = SMALL.replace('providers:\n', `providers:\n  - id: beta-pay\n    name: Beta Pay\n    website: https://help.beta.test/contact\n    timezone: UTC\n    queues:\n      payments:\n        - { type: email, value: pay@beta.test, hours: "24/7" }\n`);
     const files2 = { 'two.yaml': two };

@@ -36,8 +36,17 @@ function expectPrototypesClean(): void {
 // ---------------------------------------------------------------------------
 // Random valid flows
 
-/** Lowercase letters, digits and dashes, as ids and answer values must be. */
-const kebab = fc.array(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('-'));
+/**
+ * Lowercase letters, digits and dashes, as ids and answer values must be; none that reads as a contact (a messaging
+ * platform's short name beside a handle, "tg-0000a", or a number to call, "000000-1"), which an id must not be
+ * (test/data-screening.test.ts).
+ */
+const kebab = fc
+  .array(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 1, maxLength: 3 })
+  .map((parts) => parts.join('-'))
+  // At most four digits (an answer value gains a fifth, "-1"), and no platform or calling word among its parts.
+  .filter((id) => (id.match(/\d/g)?.length ?? 0) <= 4 && !id.split('-').some((part) => CONTACT_WORDS.has(part)));
+const CONTACT_WORDS = new Set(['tg', 'ig', 'fb', 'vx', 'qq', 'line', 'signal', 'call', 'dial', 'phone', 'ring', 'dot', 'at', 'on']);
 
 /**
  * Texts: any printable Unicode, and words that YAML would read as something else when written plainly;
@@ -46,7 +55,9 @@ const kebab = fc.array(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 1, max
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }) },
   { weight: 1, arbitrary: fc.constantFrom('yes', 'no', 'null', '~', 'true', '1e3', '0x1F', '- item', '&anchor', '*alias', '!tag', '# not a comment', 'key: value', '"quoted"', "'single'", '{a: 1}', '[1, 2]', '@at', '`tick', '%percent', '付款失败', 'مرحبا', 'line\nbreak') },
-).filter((s) => s.trim() !== '' && screenDataText(s, { contacts: true }).length === 0);
+)
+  // (Ending in no space: a flow is loaded without the line break a YAML block ends its texts with, test/validate-flow.test.ts.)
+  .filter((s) => s.trim() !== '' && s === s.trimEnd() && screenDataText(s, { contacts: true }).length === 0);
 // A Chinese text that is an English sentence is refused as left untranslated: not one of a valid flow.
 const localized: fc.Arbitrary<Localized> = fc.record({ en: text, zh: text.filter((s) => !untranslated(s)) });
 

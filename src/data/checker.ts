@@ -141,8 +141,10 @@ export class Checker {
    */
   private idFinding(id: string): TextFinding | undefined {
     if (!this.screen || (id.length < 12 && !hasFiveDigits(id))) return undefined;
-    // Read as the words it is made of ("telegram walletfix88"), as a reader takes it: the dashes join them.
-    return this.screen(id).find((f) => f.type === 'secret') ?? this.screen(id.replaceAll('-', ' ')).find((f) => f.type === 'contact');
+    // Read as the words it is made of ("telegram walletfix88"), as a reader takes it: the dashes join them (a dash between
+    // digits stays, as a number is written with it).
+    // (A secret only from 12 characters: a short run of digits, "000000", reads as a one-time code, and is an id all the same.)
+    return (id.length >= 12 ? this.screen(id).find((f) => f.type === 'secret') : undefined) ?? this.screen(id.replace(WORD_DASH, ' ')).find((f) => f.type === 'contact');
   }
 
   /** The value when map() would accept it without a problem, else undefined. */
@@ -362,6 +364,9 @@ export class Checker {
  * A text as shown: without the line break a YAML block (`|`, `>`) ends with, nor spaces after it, which `--json` would
  * carry and a step on screen would end with (QA: author #10). The same object when no text has one, as nearly none do.
  */
+/** A dash beside a letter: between the words of an id. */
+const WORD_DASH = /-(?=[a-z])|(?<=[a-z])-/g;
+
 function hasFiveDigits(text: string): boolean {
   let digits = 0;
   for (let i = 0; i < text.length; i++) {

@@ -74,6 +74,9 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
     if (ch.exception) {
       const hours = formatDayHours(ch.exception.hours, t);
       details.push(ch.exception.note ? t('contact.exceptionNoted', { hours, note: safeText(ch.exception.note) }) : t('contact.exception', { hours }));
+      // Open on a day closed all day: the hours that began the evening before run on past midnight. Said, or the card
+      // reads "open" beside "this day: closed" (QA: author #8).
+      if (ch.openNow && ch.exception.hours === 'off') details.push(t('contact.carriedOver'));
     }
     const change = ch.openNow ? ch.nextClose : ch.nextOpen;
     if (change) details.push(changeText(change, ch.openNow, o));
