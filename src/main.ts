@@ -180,11 +180,17 @@ async function screened(err: unknown, t: Translate, argv: readonly string[], rol
   // An argument its command screens is screened here by the same rules: a TxID given to a run that failed for
   // another reason (no --chain) is not called a private key.
   const inArguments = argv.flatMap((text, i) => (isCaseId(argv, i) || isNumberOption(argv, i) ? [] : findSecrets(text, commandScan(argv, i) ?? {}).map((f) => ({ kind: f.kind, field: optionOf(argv, i) }))));
-  const found = findSecrets(err.message)[0] ?? findSecrets(details)[0] ?? inArguments[0];
+  // Case ids are UUIDs the tool made (an ambiguous id start lists them): their digit groups can pass for a card number or a
+  // code ("…-432181568278-2"), and they are no secret of anyone's. Left out of what is screened here.
+  const withoutCaseIds = (text: string) => text.replace(CASE_UUID, '');
+  const found = findSecrets(withoutCaseIds(err.message))[0] ?? findSecrets(withoutCaseIds(details))[0] ?? inArguments[0];
   if (!found) return err;
   // What a message or its details quote came from an argument: the first argument that holds a secret names its option.
   return new SecretError(t, found.kind, { field: inArguments[0]?.field }, role);
 }
+
+/** A case id as the tool makes them (a random UUID), with what an edited log may add after it ("-2"). */
+const CASE_UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:-[0-9a-z]+)*\b/gi;
 
 /**
  * Whether --agent is anywhere among the options, even where the command does not take it (`wallet-help --agent

@@ -912,6 +912,18 @@ describe('the case log', () => {
     expect(shown.stdout).toBe((await run(['cases', 'show', saved.id, '--format', 'json'], { env })).stdout);
   });
 
+  it('lists case ids whose digits pass for a card number as ids, not as a secret refused (a flaky test found one)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });
+    const [first] = lines(join(dir, 'cases.jsonl')).map(json);
+    const id = 'd951b010-dc70-4cda-9cdf-432181568278';
+    writeFileSync(join(dir, 'cases.jsonl'), `${JSON.stringify({ ...first, id })}\n${JSON.stringify({ ...first, id: `${id}-2` })}\n`);
+    const r = await run(['cases', 'show', 'd951b010'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain(`Several cases start with "d951b010": ${id}, ${id}-2. Give more of the id.`);
+  });
+
   it('counts a case cancelled and then finished once: its latest line is its state', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };
