@@ -276,7 +276,12 @@ function optionOf(argv: readonly string[], i: number): SecretField | undefined {
   const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
   const flag = eq > 0 ? arg.slice(0, eq) : VALUE_OPTIONS.includes(argv[i - 1] ?? '') ? argv[i - 1]! : undefined;
   if (flag === undefined || !VALUE_OPTIONS.includes(flag)) return undefined;
-  return flag === '-a' ? '--answer' : (flag as SecretField);
+  return longName(flag) as SecretField;
+}
+
+/** An option by its long name, as scripts write it and error details give it: `-a` is `--answer`. */
+function longName(flag: string): string {
+  return flag === '-a' ? '--answer' : flag;
 }
 
 /**
@@ -427,7 +432,8 @@ function commanderDetails(err: CommanderError): Record<string, string> {
   if (quoted === undefined) return {};
   switch (err.code) {
     case 'commander.unknownOption':
-      return { option: sentValue(quoted.replace(/=.*$/s, '')) };
+      // (-a before the command, "wallet-help -a network=ok diagnose …", is --answer given there: QA, README.)
+      return { option: sentValue(longName(quoted.replace(/=.*$/s, ''))) };
     case 'commander.optionMissingArgument':
       // Commander names the option by its flags ("-a, --answer <id=value>"): its long name is the one scripts write.
       return { option: /--[^\s,<[]+/.exec(quoted)?.[0] ?? quoted.split(/[\s,]/)[0]! };

@@ -76,6 +76,9 @@ describe('errors before a command runs', () => {
     expect(JSON.parse(json.stdout).error).toEqual({ code: 'usage', message: '--json is an option of diagnose: give it after the command, as in "wallet-help diagnose … --json".', option: '--json' });
     expect((await run(['--format=csv', 'cases', 'export'])).stderr).toContain('Error: --format is an option of cases export: give it after the command, as in "wallet-help cases export … --format".');
     expect((await run(['--lang', 'zh', '-a', 'network=ok', 'diagnose', 'payment-failed'])).stderr).toContain('错误：-a 是 diagnose 的选项：请写在命令之后，例如“wallet-help diagnose … -a”。');
+    // The details name it by its long name, as everywhere (QA: README): -a is --answer.
+    const short = await run(['-a', 'network=ok', 'diagnose', 'payment-failed', '--json']);
+    expect(JSON.parse(short.stdout).error).toMatchObject({ code: 'usage', option: '--answer' });
     // An option no command takes, or one the command named does not take, is still unknown.
     expect((await run(['--bogus', 'diagnose'])).stderr).toContain('Unknown option --bogus.');
     expect((await run(['--json', 'flows', 'graph', 'fees'])).stdout).toContain('Unknown option --json.');
