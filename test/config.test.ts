@@ -444,10 +444,16 @@ describe('config set keeps the settings usable together (QA: operator)', () => {
     const back = await run(['config', 'set', 'contactsFile', 'demo.yaml', '--json'], { env, files });
     expect(back.code).toBe(2);
     expect(JSON.parse(back.stdout).error).toMatchObject({ code: 'invalid_config_value', provider: 'lumen-eu', message: expect.stringContaining('The provider setting is "lumen-eu"') });
+    // Advice that can be followed (QA: author #6): setting another provider first is refused while this directory is in use.
+    expect(JSON.parse(back.stdout).error.message).toContain('Remove that setting first with "wallet-help config unset provider"');
     const typo = await run(['config', 'set', 'flowsDir', join(dir, 'typo'), '--json'], { env });
     expect(typo.code).toBe(2);
     expect(JSON.parse(typo.stdout).error.message).toContain('does not exist');
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ contactsFile: other, provider: 'lumen-eu' });
+    // And the advice works, where setting another provider first is refused while this directory is in use.
+    expect((await run(['config', 'set', 'provider', 'example-wallet'], { env, files })).code).toBe(2);
+    expect((await run(['config', 'unset', 'provider'], { env, files })).code).toBe(0);
+    expect((await run(['config', 'set', 'contactsFile', 'demo.yaml'], { env, files })).code).toBe(0);
   });
 });
 
