@@ -45,7 +45,8 @@ const kebab = fc
   .array(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 1, maxLength: 3 })
   .map((parts) => parts.join('-'))
   // At most four digits (an answer value gains a fifth, "-1"), and no platform or calling word among its parts.
-  .filter((id) => (id.match(/\d/g)?.length ?? 0) <= 4 && !id.split('-').some((part) => CONTACT_WORDS.has(part)));
+  // ("vx" and "qq" name WeChat and QQ even inside a word, as Chinese text glues them: "加vx…".)
+  .filter((id) => (id.match(/\d/g)?.length ?? 0) <= 4 && !id.split('-').some((part) => CONTACT_WORDS.has(part)) && !/vx|qq/.test(id));
 const CONTACT_WORDS = new Set(['tg', 'ig', 'fb', 'vx', 'qq', 'line', 'signal', 'call', 'dial', 'phone', 'ring', 'dot', 'at', 'on']);
 
 /**
