@@ -189,8 +189,11 @@ async function screened(err: unknown, t: Translate, argv: readonly string[], rol
   return new SecretError(t, found.kind, { field: inArguments[0]?.field }, role);
 }
 
-/** A case id as the tool makes them (a random UUID), with what an edited log may add after it ("-2"). */
-const CASE_UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:-[0-9a-z]+)*\b/gi;
+/**
+ * A case id as the tool makes them (a random UUID), and nothing after it: digits written on after one ("…-4111-1111-…",
+ * from a file) are still read, and with the id gone, what an edited log adds ("…-2") is too short to be anything.
+ */
+const CASE_UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 
 /**
  * Whether --agent is anywhere among the options, even where the command does not take it (`wallet-help --agent

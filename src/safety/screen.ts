@@ -9,7 +9,7 @@ import type { CaseFact, Flow } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { sentences, type Translate } from '../i18n/i18n.js';
 import type { SecretKind, SecretScanOptions } from './secrets.js';
-import type { ConfigKey, ConfigRead } from '../config/config.js';
+import type { ConfigKey, ConfigRead, ConfigWarning } from '../config/config.js';
 import { mayHoldSecret } from '../util/safe-text.js';
 
 /** The flow whose steps are what a secret given away calls for; the warnings elsewhere send the user to it. */
@@ -103,7 +103,7 @@ export async function screenSettings(settings: ConfigRead): Promise<void> {
   // A key that is no setting is quoted by its warning: one that holds a secret is said without it.
   const riskyKeys = settings.warnings.filter((w) => w.type === 'unknown-key' && mayHoldSecret(w.key));
   // A value already refused for its form (a phrase where a language belongs) is a secret first: said so, not "must be one of en, zh".
-  const riskyRefused = settings.warnings.filter((w) => w.type === 'bad-value' && typeof w.value === 'string' && mayHoldSecret(w.value));
+  const riskyRefused = settings.warnings.filter((w): w is Extract<ConfigWarning, { type: 'bad-value' }> => w.type === 'bad-value' && typeof w.value === 'string' && mayHoldSecret(w.value));
   if (risky.length === 0 && riskyKeys.length === 0 && riskyRefused.length === 0) return;
   const { findSecrets } = await loadScanner();
   for (const w of riskyKeys) {
@@ -111,8 +111,8 @@ export async function screenSettings(settings: ConfigRead): Promise<void> {
     if (found) settings.warnings[settings.warnings.indexOf(w)] = { type: 'secret-key', file: settings.file, kind: found.kind };
   }
   for (const w of riskyRefused) {
-    const [found] = w.type === 'bad-value' ? findSecrets(w.value as string) : [];
-    if (found && w.type === 'bad-value') settings.warnings[settings.warnings.indexOf(w)] = { type: 'secret', file: settings.file, key: w.key, kind: found.kind };
+    const [found] = findSecrets(w.value as string);
+    if (found) settings.warnings[settings.warnings.indexOf(w)] = { type: 'secret', file: settings.file, key: w.key, kind: found.kind };
   }
   for (const [key, value] of risky) {
     const [found] = findSecrets(value as string);
