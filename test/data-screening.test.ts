@@ -344,6 +344,11 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['Send your USDT to our cold wallet.', 'move-funds'],
       ['Transfer everything to the safe account.', 'move-funds'],
       ['Transfer your funds to a wallet controlled by our security team.', 'move-funds'],
+      // What the money is called may follow an amount with no space, or a slash (the rules are tried only when the
+      // sentence names money where they can: these hold that gate open).
+      ['Send 100usdt to our safe wallet.', 'move-funds'],
+      ['Send your usdt/usdc to our cold wallet.', 'move-funds'],
+      ['Transfer 0.5eth to the escrow account.', 'move-funds'],
       ['Open Chrome Remote Desktop.', 'remote-access'],
       ['Install AirDroid so we can help.', 'remote-access'],
       ['Install Microsoft Quick Assist.', 'remote-access'],

@@ -424,8 +424,13 @@ const EN_OWN_VIEW = /\bin\s+(?:the\s+)?(?:app's\s+|wallet's\s+)?(?:settings|secu
  */
 const EN_FUNDS = String.raw`(?:(?:all\s+(?:of\s+)?)?${EN_OWNER}${EN_WORDS}(?:\d+(?:[.,]\d+)?\s*)?(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether)|everything|it\s+all|(?:a\s+)?(?:small\s+)?amount)`;
 const EN_PLACE = String.raw`(?:wallet|account|address)e?s?`;
-/** What every rule of moving funds names (see enRules for why the rules are tried only then). */
-const EN_FUNDS_NAMED = /(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether|everything|it\s+all|amount)\b/i;
+/**
+ * What every rule of moving funds names (see enRules for why the rules are tried only then), where a rule can name it:
+ * never right after a letter (the word before it ends in a space, a slash or a plus; an amount may be glued to it,
+ * "100usdt"). Without that, "whether" and "together" named "ether", and every such sentence ran the five rules, the
+ * first of them compiling for some 10 ms a thread.
+ */
+const EN_FUNDS_NAMED = /(?<![a-z])(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether|everything|it\s+all|amount)\b/i;
 const EN_MOVE_FUNDS = [
   new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}${EN_PLACE}\s+(?:that\s+|which\s+)?(?:(?:we|support|security|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff))\s+(?:will\s+|can\s+)?(?:sets?\s+up|setup|provides?|gives?|gave|creates?|created|opens?|opened|sends?|sent|shares?|shared|reads?\s+out)|(?:provided|given|set\s+up|created|opened|sent|controlled|managed|held|run|owned)\s+by\s+(?:us|support|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff)))`, 'i'),
   // "a safe account", "our secure wallet"; and "our wallet" or "our address" (crypto sent to "us"). A top-up to "our bank
