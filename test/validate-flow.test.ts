@@ -241,6 +241,37 @@ describe('flow validation', () => {
     expect(problems(GOOD.replace('label: { en: Unstable, zh: 不稳定 }', 'label: { en: Unstable, zh: 正常 }'))).toHaveLength(1);
   });
 
+  it('finds a repeated answer or label among many answers as among a few', () => {
+    // Twelve answers: the short list the check keeps for a question's few answers gives way to a set past eight.
+    // (Not "network": a shared question, whose answers are fixed.)
+    const many = (last: string) =>
+      GOOD.replaceAll('network', 'signal').replace(
+        '      - { value: offline, label: { en: Offline, zh: 断网 }, next: help }\n',
+        `${Array.from({ length: 9 }, (_, i) => `      - { value: v${i}, label: { en: Choice ${i}, zh: 选项 ${i} }, next: help }\n`).join('')}${last}`,
+      );
+    expect(problems(many('      - { value: offline, label: { en: Offline, zh: 断网 }, next: help }\n'))).toEqual([]);
+    expect(problems(many('      - { value: v3, label: { en: Offline, zh: 断网 }, next: help }\n'))).toEqual([
+      'flows/tiny.yaml:21:18: answer value "v3" appears twice in question "signal"',
+    ]);
+    expect(problems(many('      - { value: offline, label: { en: " choice 7", zh: 断网 }, next: help }\n'))).toEqual([
+      expect.stringMatching(/^flows\/tiny\.yaml:21:\d+: answers "v7" and "offline" of question "signal" have the same label "choice 7"/),
+    ]);
+    expect(problems(many('      - { value: offline, label: { en: Offline, zh: 选项 2 }, next: help }\n'))).toEqual([
+      expect.stringMatching(/answers "v2" and "offline" of question "signal" have the same label "选项 2"/),
+    ]);
+    expect(problems(many('      - { value: offline, label: { en: Offline, zh: 正常 }, next: help }\n'))).toEqual([
+      expect.stringMatching(/answers "ok" and "offline" of question "signal" have the same label "正常"/),
+    ]);
+  });
+
+  it('refuses an English text as Chinese even when the same text was accepted as English before (checks remember good texts)', () => {
+    const english = 'Restart the app and try the payment once more';
+    expect(problems(GOOD.replace('title: { en: Help, zh: 求助 }', `title: { en: ${english}, zh: 求助 }`))).toEqual([]);
+    expect(problems(GOOD.replace('title: { en: Help, zh: 求助 }', `title: { en: ${english}, zh: ${english} }`))).toEqual([
+      expect.stringMatching(/the Chinese text of the title of outcome "help" is English, with no Chinese in it: translate it$/),
+    ]);
+  });
+
   it('reports a missing key once, not also its value as "nothing" (QA: author)', () => {
     expect(problems(GOOD.replace('{ answers: { network: ok }, expect: done }', '{ answers: { network: ok } }'))).toEqual(['flows/tiny.yaml:26:5: test 1 is missing "expect"']);
     expect(problems(GOOD.replace(/tests:\n.*\n$/, ''))).toEqual(['flows/tiny.yaml:1:1: a flow file is missing "tests"']);

@@ -30,7 +30,11 @@ export class Checker {
     private readonly structureKeys: ReadonlySet<string> = new Set(),
   ) {
     this.message = problemTranslator(lang);
+    this.good = screen && goodTextsOf(screen);
   }
+
+  /** The texts of each language this checker's screen found good before (see GOOD_TEXTS). */
+  private readonly good: Record<Lang, Set<string>> | undefined;
 
   report(path: readonly PathKey[], key: ProblemKey, params?: ProblemParams, which: 'key' | 'value' = 'value'): void {
     if (this.problems.length >= MAX_PROBLEMS) {
@@ -107,22 +111,28 @@ export class Checker {
   /** The value when localized() would accept it without a problem (with the checker's own screen), else undefined. */
   goodLocalized(value: unknown): Localized | undefined {
     if (!isPlainObject(value)) return undefined;
-    const keys = Object.keys(value);
-    if (keys.length !== LANGS.length || !keys.every((key) => (LANGS as readonly string[]).includes(key))) return undefined;
-    const good = this.screen && goodTextsOf(this.screen);
+    // Exactly one key a language, counted without building the list of keys.
+    let keys = 0;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      if (!(LANGS as readonly string[]).includes(key)) return undefined;
+      keys++;
+    }
+    if (keys !== LANGS.length) return undefined;
     // A text remembered as good ends in no space (one that does is never remembered): only a new text is looked at for it.
     let spaced = false;
     for (const lang of LANGS) {
       const text = value[lang];
+      const good = this.good?.[lang];
       if (good?.has(text as string)) continue;
       if (!isCleanText(text, true) || (this.screen && this.screen(text).length > 0)) return undefined;
+      if (lang === 'zh' && untranslated(text)) return undefined;
       if (isSpaceCode(text.charCodeAt(text.length - 1))) spaced = true;
       else if (good) {
         if (good.size >= MAX_GOOD_TEXTS) good.clear();
         good.add(text);
       }
     }
-    if (untranslated(value.zh as string)) return undefined;
     return spaced ? withoutTrailingBreaks(value as Localized) : (value as Localized);
   }
 
@@ -413,16 +423,17 @@ export function unsafeCharacter(text: string, multiline: boolean): string | unde
 }
 
 /**
- * The texts goodLocalized found clean (no unsafe character) and its screen found nothing in, a set per screen: the
- * texts of a folder's files repeat (answer labels, agent wording, steps), and a text seen before is then one lookup,
- * not a character scan and the screen's own lookup. Bounded like the screen's memory (src/safety/data-text.ts).
+ * The texts goodLocalized found clean (no unsafe character) and its screen found nothing in, a set per screen and
+ * language (a Chinese text also found translated): the texts of a folder's files repeat (answer labels, agent wording,
+ * steps), and a text seen before is then one lookup, not a character scan and the screen's own lookup. Bounded like
+ * the screen's memory (src/safety/data-text.ts).
  */
-const GOOD_TEXTS = new WeakMap<TextScreen, Set<string>>();
+const GOOD_TEXTS = new WeakMap<TextScreen, Record<Lang, Set<string>>>();
 const MAX_GOOD_TEXTS = 50_000;
 
-function goodTextsOf(screen: TextScreen): Set<string> {
+function goodTextsOf(screen: TextScreen): Record<Lang, Set<string>> {
   let good = GOOD_TEXTS.get(screen);
-  if (!good) GOOD_TEXTS.set(screen, (good = new Set()));
+  if (!good) GOOD_TEXTS.set(screen, (good = { en: new Set(), zh: new Set() }));
   return good;
 }
 

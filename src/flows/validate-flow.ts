@@ -3,7 +3,7 @@
  * wrong shapes, unknown keys, missing translations, unknown targets, unreachable
  * nodes, cycles, duplicate ids, queues, shared-question contracts and tests.
  */
-import { Checker, directoryKey, isCleanText, whatRef, type Obj, type What } from '../data/checker.js';
+import { Checker, directoryKey, isCleanText, isPlainObject, whatRef, type Obj, type What } from '../data/checker.js';
 import type { LocatedValue, Problem } from '../data/located-yaml.js';
 import { shownPath } from '../util/safe-text.js';
 import { checkAnswers } from '../engine/engine.js';
@@ -74,8 +74,8 @@ export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang 
     c.report(['id'], 'flow.idMismatch', { id, expected: shownPath(expectedId) });
   }
   const version = root.version === undefined ? undefined : c.integer(root.version, ['version'], 'what.version', 1);
-  const title = root.title === undefined ? undefined : c.localized(root.title, ['title'], 'what.flowTitle');
-  const description = root.description === undefined ? undefined : c.localized(root.description, ['description'], 'what.flowDescription');
+  const title = root.title === undefined ? undefined : (c.goodLocalized(root.title) ?? c.localized(root.title, ['title'], 'what.flowTitle'));
+  const description = root.description === undefined ? undefined : (c.goodLocalized(root.description) ?? c.localized(root.description, ['description'], 'what.flowDescription'));
 
   const questions = readQuestions(c, root, requireAgent);
   const outcomes = readOutcomes(c, root, requireAgent);
@@ -84,20 +84,22 @@ export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang 
     if (Object.hasOwn(outcomes, qid)) c.report(['outcomes', qid], 'flow.nodeBoth', { id: qid }, 'key');
   }
   // Ids declared in the file, valid or not, so one broken node does not make every reference to it an error too.
-  const declared = new Set([...ownKeys(root.questions), ...ownKeys(root.outcomes)]);
-  const isNode = (n: string) => declared.has(n);
+  // Looked up in the file's own mappings; listed only for the hint of a problem.
+  const declaredIn = [root.questions, root.outcomes].filter(isPlainObject);
+  const isNode = (n: string) => declaredIn.some((nodes) => Object.hasOwn(nodes, n));
+  const declared = () => declaredIn.flatMap((nodes) => Object.keys(nodes));
 
   const startId = root.start === undefined ? undefined : c.string(root.start, ['start'], 'what.start');
   // Without its questions or outcomes (reported above, often a misspelt "qestions:"), every id would be unknown:
   // the one mistake is said once.
   const sectionsGiven = root.questions !== undefined && root.outcomes !== undefined;
   if (startId !== undefined && !isNode(startId) && sectionsGiven) {
-    c.report(['start'], 'flow.startUnknown', { id: startId, hint: didYouMean(startId, declared) });
+    c.report(['start'], 'flow.startUnknown', { id: startId, hint: didYouMean(startId, declared()) });
   }
   for (const q of sectionsGiven ? Object.values(questions) : []) {
     q.answers.forEach((a, i) => {
       if (!isNode(a.next)) {
-        c.report(['questions', q.id, 'answers', i, 'next'], 'flow.nextUnknown', { value: a.value, next: a.next, hint: didYouMean(a.next, declared) });
+        c.report(['questions', q.id, 'answers', i, 'next'], 'flow.nextUnknown', { value: a.value, next: a.next, hint: didYouMean(a.next, declared()) });
       }
     });
   }
@@ -126,9 +128,44 @@ function dedentedKey(c: Checker, section: 'questions' | 'outcomes', keys: readon
   return true;
 }
 
-function ownKeys(value: unknown): string[] {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+/**
+ * A set of texts for the few answers of a question: a list searched in turn while it is short (a question has two to
+ * five answers, and a Set per question was a cost of its own over a folder's hundred thousand questions), a Set
+ * beyond that, so a question of thousands of answers stays linear.
+ */
+class SmallSet {
+  private items: string[] = [];
+  private set: Set<string> | undefined;
+  has(text: string): boolean {
+    return this.set ? this.set.has(text) : this.items.includes(text);
+  }
+  add(text: string): void {
+    if (this.set) this.set.add(text);
+    else if (this.items.push(text) > SMALL) this.set = new Set(this.items);
+  }
 }
+
+/** A map from a language and a text to a text, kept like SmallSet. */
+class SmallMap {
+  private keys: string[] = [];
+  private values: string[] = [];
+  private map: Map<string, string> | undefined;
+  get(lang: Lang, text: string): string | undefined {
+    if (this.map) return this.map.get(`${lang}:${text}`);
+    for (let i = 0; i < this.keys.length; i += 2) if (this.keys[i] === lang && this.keys[i + 1] === text) return this.values[i / 2];
+    return undefined;
+  }
+  set(lang: Lang, text: string, value: string): void {
+    if (this.map) this.map.set(`${lang}:${text}`, value);
+    else if (this.values.push(value) > SMALL) {
+      this.keys.push(lang, text);
+      this.map = new Map(this.values.map((v, i) => [`${this.keys[2 * i]}:${this.keys[2 * i + 1]}`, v]));
+    } else this.keys.push(lang, text);
+  }
+}
+
+/** How many entries SmallSet and SmallMap search in turn. */
+const SMALL = 8;
 
 function readQuestions(c: Checker, root: Obj, requireAgent: boolean): Record<string, Question> {
   const out: Record<string, Question> = Object.create(null);
@@ -136,64 +173,73 @@ function readQuestions(c: Checker, root: Obj, requireAgent: boolean): Record<str
   if (!raw) return out;
   let previous: string | undefined;
   for (const [qid, value] of Object.entries(raw)) {
-    const path = ['questions', qid];
     if (dedentedKey(c, 'questions', QUESTION_KEYS, qid, value, previous)) continue;
     previous = qid;
-    const id = c.goodId(qid) ?? c.id(qid, path, 'what.questionId', 'key');
-    const q = c.goodObject(value, QUESTION_KEYS, QUESTION_REQUIRED) ?? c.object(value, path, ref('what.question', { id: qid }), QUESTION_KEYS, QUESTION_REQUIRED);
-    if (!id || !q) continue;
-    const text = q.text === undefined ? undefined : (c.goodLocalized(q.text) ?? c.localized(q.text, [...path, 'text'], ref('what.questionText', { id: qid })));
-    if (requireAgent && q.agent === undefined) c.report(path, 'flow.questionNeedsAgent', { id: qid });
-    const agent = q.agent === undefined ? undefined : (c.goodLocalized(q.agent) ?? c.localized(q.agent, [...path, 'agent'], ref('what.questionAgent', { id: qid })));
-    const answersRaw = q.answers === undefined ? undefined : Array.isArray(q.answers) && q.answers.length >= 2 ? q.answers : c.array(q.answers, [...path, 'answers'], ref('what.questionAnswers', { id: qid }), 2);
-    const answers: Answer[] = [];
-    const seen = new Set<string>();
-    // Labels per language: two answers the user cannot tell apart on screen lead to different places.
-    const labels = new Map<string, string>();
-    answersRaw?.forEach((a: unknown, i) => {
-      const obj = c.goodObject(a, ANSWER_KEYS, ANSWER_KEYS) ?? c.object(a, [...path, 'answers', i], ref('what.questionAnswer', { id: qid }), ANSWER_KEYS, ANSWER_KEYS);
-      if (!obj) return;
-      const value = obj.value === undefined ? undefined : (c.goodId(obj.value) ?? c.id(obj.value, [...path, 'answers', i, 'value'], 'what.answerValue'));
-      const label = obj.label === undefined ? undefined : (c.goodLocalized(obj.label) ?? c.localized(obj.label, [...path, 'answers', i, 'label'], ref('what.answerLabel', { value: String(obj.value) })));
-      const next = obj.next === undefined ? undefined : isCleanText(obj.next) ? obj.next : c.string(obj.next, [...path, 'answers', i, 'next'], ref('what.answerNext', { value: String(obj.value) }));
-      if (value !== undefined && seen.has(value)) c.report([...path, 'answers', i, 'value'], 'flow.answerTwice', { value, id: qid });
-      if (value !== undefined) seen.add(value);
-      if (value !== undefined && label) {
-        for (const lang of LANGS) {
-          const shown = `${lang}:${label[lang].trim().toLowerCase()}`;
-          const other = labels.get(shown);
-          if (other !== undefined && other !== value) c.report([...path, 'answers', i, 'label', lang], 'flow.labelTwice', { value, other, id: qid, label: label[lang].trim() });
-          else labels.set(shown, value);
-        }
-      }
-      if (value !== undefined && label && next !== undefined) answers.push({ value, label, next });
-    });
-    const shared = Object.hasOwn(SHARED_QUESTIONS, id) ? SHARED_QUESTIONS[id] : undefined;
-    // (With an answer already reported as broken, the list is not judged again.)
-    if (shared && answersRaw && answers.length === answersRaw.length) {
-      const values = answers.map((a) => a.value).sort();
-      if (values.join() !== [...shared].sort().join()) {
-        c.report([...path, 'answers'], 'flow.sharedAnswers', { id, values: list(shared) });
-      }
-    }
-    let check: CheckName | undefined;
-    let input: Localized | undefined;
-    if (q.check !== undefined) {
-      check = c.oneOf(q.check, [...path, 'check'], ref('what.questionCheck', { id: qid }), Object.keys(CHECKS) as CheckName[]);
-      if (check && CHECKS[check].input && q.input === undefined) c.report(path, 'flow.checkNeedsInput', { id: qid });
-      if (check && answersRaw) {
-        const missing = CHECKS[check].results.filter((r) => !answers.some((a) => a.value === r));
-        if (missing.length > 0) c.report([...path, 'answers'], 'flow.checkResults', { id: qid, check, values: list(missing) });
-      }
-    } else if (q.input !== undefined) c.report([...path, 'input'], 'flow.inputWithoutCheck', { id: qid }, 'key');
-    if (q.input !== undefined) input = c.localized(q.input, [...path, 'input'], ref('what.questionInput', { id: qid }));
-    if (text) {
-      const question: Question = agent ? { id, text, agent, answers } : { id, text, answers };
-      if (check) Object.assign(question, input ? { check, input } : { check });
-      out[id] = question;
-    }
+    const question = readQuestion(c, qid, value, requireAgent);
+    if (question) out[question.id] = question;
   }
   return out;
+}
+
+/**
+ * One question, or undefined when it is broken (its problems reported). A function of its own rather than the body of
+ * readQuestions' loop: V8 then optimizes it once, where a loop over a flow's questions was compiled twice (on the
+ * stack, then as a whole), on every thread of a large `flows validate`.
+ */
+function readQuestion(c: Checker, qid: string, value: unknown, requireAgent: boolean): Question | undefined {
+  const path = ['questions', qid];
+  const id = c.goodId(qid) ?? c.id(qid, path, 'what.questionId', 'key');
+  const q = c.goodObject(value, QUESTION_KEYS, QUESTION_REQUIRED) ?? c.object(value, path, ref('what.question', { id: qid }), QUESTION_KEYS, QUESTION_REQUIRED);
+  if (!id || !q) return undefined;
+  const text = q.text === undefined ? undefined : (c.goodLocalized(q.text) ?? c.localized(q.text, [...path, 'text'], ref('what.questionText', { id: qid })));
+  if (requireAgent && q.agent === undefined) c.report(path, 'flow.questionNeedsAgent', { id: qid });
+  const agent = q.agent === undefined ? undefined : (c.goodLocalized(q.agent) ?? c.localized(q.agent, [...path, 'agent'], ref('what.questionAgent', { id: qid })));
+  const answersRaw = q.answers === undefined ? undefined : Array.isArray(q.answers) && q.answers.length >= 2 ? q.answers : c.array(q.answers, [...path, 'answers'], ref('what.questionAnswers', { id: qid }), 2);
+  const answers: Answer[] = [];
+  const seen = new SmallSet();
+  // Labels per language: two answers the user cannot tell apart on screen lead to different places.
+  const labels = new SmallMap();
+  answersRaw?.forEach((a: unknown, i) => {
+    const obj = c.goodObject(a, ANSWER_KEYS, ANSWER_KEYS) ?? c.object(a, [...path, 'answers', i], ref('what.questionAnswer', { id: qid }), ANSWER_KEYS, ANSWER_KEYS);
+    if (!obj) return;
+    const value = obj.value === undefined ? undefined : (c.goodId(obj.value) ?? c.id(obj.value, [...path, 'answers', i, 'value'], 'what.answerValue'));
+    const label = obj.label === undefined ? undefined : (c.goodLocalized(obj.label) ?? c.localized(obj.label, [...path, 'answers', i, 'label'], ref('what.answerLabel', { value: String(obj.value) })));
+    const next = obj.next === undefined ? undefined : isCleanText(obj.next) ? obj.next : c.string(obj.next, [...path, 'answers', i, 'next'], ref('what.answerNext', { value: String(obj.value) }));
+    if (value !== undefined && seen.has(value)) c.report([...path, 'answers', i, 'value'], 'flow.answerTwice', { value, id: qid });
+    if (value !== undefined) seen.add(value);
+    if (value !== undefined && label) {
+      for (const lang of LANGS) {
+        const shown = label[lang].trim().toLowerCase();
+        const other = labels.get(lang, shown);
+        if (other !== undefined && other !== value) c.report([...path, 'answers', i, 'label', lang], 'flow.labelTwice', { value, other, id: qid, label: label[lang].trim() });
+        else labels.set(lang, shown, value);
+      }
+    }
+    if (value !== undefined && label && next !== undefined) answers.push({ value, label, next });
+  });
+  const shared = Object.hasOwn(SHARED_QUESTIONS, id) ? SHARED_QUESTIONS[id] : undefined;
+  // (With an answer already reported as broken, the list is not judged again.)
+  if (shared && answersRaw && answers.length === answersRaw.length) {
+    const values = answers.map((a) => a.value).sort();
+    if (values.join() !== [...shared].sort().join()) {
+      c.report([...path, 'answers'], 'flow.sharedAnswers', { id, values: list(shared) });
+    }
+  }
+  let check: CheckName | undefined;
+  let input: Localized | undefined;
+  if (q.check !== undefined) {
+    check = c.oneOf(q.check, [...path, 'check'], ref('what.questionCheck', { id: qid }), Object.keys(CHECKS) as CheckName[]);
+    if (check && CHECKS[check].input && q.input === undefined) c.report(path, 'flow.checkNeedsInput', { id: qid });
+    if (check && answersRaw) {
+      const missing = CHECKS[check].results.filter((r) => !answers.some((a) => a.value === r));
+      if (missing.length > 0) c.report([...path, 'answers'], 'flow.checkResults', { id: qid, check, values: list(missing) });
+    }
+  } else if (q.input !== undefined) c.report([...path, 'input'], 'flow.inputWithoutCheck', { id: qid }, 'key');
+  if (q.input !== undefined) input = c.localized(q.input, [...path, 'input'], ref('what.questionInput', { id: qid }));
+  if (!text) return undefined;
+  const question: Question = agent ? { id, text, agent, answers } : { id, text, answers };
+  if (check) Object.assign(question, input ? { check, input } : { check });
+  return question;
 }
 
 function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<string, Outcome> {
@@ -203,54 +249,59 @@ function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<stri
   if (Object.keys(raw).length === 0) c.report(['outcomes'], 'flow.noOutcome');
   let previous: string | undefined;
   for (const [oid, value] of Object.entries(raw)) {
-    const path = ['outcomes', oid];
     if (dedentedKey(c, 'outcomes', OUTCOME_KEYS, oid, value, previous)) continue;
     previous = oid;
-    const id = c.goodId(oid) ?? c.id(oid, path, 'what.outcomeId', 'key');
-    const o = c.goodObject(value, OUTCOME_KEYS, OUTCOME_REQUIRED) ?? c.object(value, path, ref('what.outcome', { id: oid }), OUTCOME_KEYS, OUTCOME_REQUIRED);
-    if (!id || !o) continue;
-    const kind = o.kind === undefined ? undefined : (OUTCOME_KINDS as readonly unknown[]).includes(o.kind) ? (o.kind as Outcome['kind']) : c.oneOf(o.kind, [...path, 'kind'], ref('what.outcomeKind', { id: oid }), OUTCOME_KINDS);
-    const title = o.title === undefined ? undefined : (c.goodLocalized(o.title) ?? c.localized(o.title, [...path, 'title'], ref('what.outcomeTitle', { id: oid })));
-    const steps = o.steps === undefined ? undefined : (goodLocalizedList(c, o.steps) ?? localizedList(c, o.steps, [...path, 'steps'], ref('what.outcomeSteps', { id: oid })));
-    let queue: Outcome['queue'];
-    if (kind === 'fix') {
-      // A fix may name the team to turn to when it does not solve the problem; it still prepares nothing.
-      if (o.prepare !== undefined) c.report([...path, 'prepare'], 'flow.fixPrepare', { id: oid }, 'key');
-    } else if (kind && o.queue === undefined) {
-      c.report(path, kind === 'alert' ? 'flow.alertNeedsQueue' : 'flow.escalationNeedsQueue', { id: oid, queues: QUEUES.join(' | ') });
-    }
-    if (kind && o.queue !== undefined) queue = (QUEUES as readonly unknown[]).includes(o.queue) ? (o.queue as Outcome['queue']) : c.oneOf(o.queue, [...path, 'queue'], ref('what.outcomeQueue', { id: oid }), QUEUES);
-    const prepare = o.prepare === undefined ? undefined : (goodLocalizedList(c, o.prepare) ?? localizedList(c, o.prepare, [...path, 'prepare'], ref('what.outcomePrepare', { id: oid })));
-    // What to have ready for support: naming a secret there is asking for it.
-    prepare?.forEach((item, i) => {
-      for (const lang of LANGS) {
-        const kind = findSecretMention(item[lang]);
-        if (kind) c.report([...path, 'prepare', i, lang], 'flow.prepareSecret', { id: oid, n: i + 1, lang, kind: ref(`request.${kind}`) });
-      }
-    });
-    let facts: CaseFact[] | undefined;
-    if (o.facts !== undefined) {
-      // What an agent records for the ticket: a fix opens none.
-      if (kind === 'fix') c.report([...path, 'facts'], 'flow.fixFacts', { id: oid }, 'key');
-      else facts = readFacts(c, o.facts, [...path, 'facts'], oid);
-    }
-    if (requireAgent && o.agent === undefined) c.report(path, 'flow.outcomeNeedsAgent', { id: oid });
-    const agent = o.agent === undefined ? undefined : (goodLocalizedList(c, o.agent) ?? localizedList(c, o.agent, [...path, 'agent'], ref('what.outcomeAgent', { id: oid })));
-    if (agent && steps && agent.length !== steps.length) c.report([...path, 'agent'], 'flow.agentSteps', { id: oid, steps: steps.length, agent: agent.length });
-    // A step that sends the user to "the contacts shown below" needs a queue, or nothing is shown below it.
-    if (kind === 'fix' && o.queue === undefined && [steps, agent].some((texts) => texts?.some((l) => LANGS.some((lang) => CONTACTS_BELOW.test(l[lang]))))) {
-      c.report(path, 'flow.contactsWithoutQueue', { id: oid, queues: QUEUES.join(' | ') });
-    }
-    if (kind && title && steps) {
-      const outcome: Outcome = { id, kind, title, steps };
-      if (agent) outcome.agent = agent;
-      if (queue) outcome.queue = queue;
-      if (prepare) outcome.prepare = prepare;
-      if (facts) outcome.facts = facts;
-      out[id] = outcome;
-    }
+    const outcome = readOutcome(c, oid, value, requireAgent);
+    if (outcome) out[outcome.id] = outcome;
   }
   return out;
+}
+
+/** One outcome, or undefined when it is broken (its problems reported); a function of its own as readQuestion is. */
+function readOutcome(c: Checker, oid: string, value: unknown, requireAgent: boolean): Outcome | undefined {
+  const path = ['outcomes', oid];
+  const id = c.goodId(oid) ?? c.id(oid, path, 'what.outcomeId', 'key');
+  const o = c.goodObject(value, OUTCOME_KEYS, OUTCOME_REQUIRED) ?? c.object(value, path, ref('what.outcome', { id: oid }), OUTCOME_KEYS, OUTCOME_REQUIRED);
+  if (!id || !o) return undefined;
+  const kind = o.kind === undefined ? undefined : (OUTCOME_KINDS as readonly unknown[]).includes(o.kind) ? (o.kind as Outcome['kind']) : c.oneOf(o.kind, [...path, 'kind'], ref('what.outcomeKind', { id: oid }), OUTCOME_KINDS);
+  const title = o.title === undefined ? undefined : (c.goodLocalized(o.title) ?? c.localized(o.title, [...path, 'title'], ref('what.outcomeTitle', { id: oid })));
+  const steps = o.steps === undefined ? undefined : (goodLocalizedList(c, o.steps) ?? localizedList(c, o.steps, [...path, 'steps'], ref('what.outcomeSteps', { id: oid })));
+  let queue: Outcome['queue'];
+  if (kind === 'fix') {
+    // A fix may name the team to turn to when it does not solve the problem; it still prepares nothing.
+    if (o.prepare !== undefined) c.report([...path, 'prepare'], 'flow.fixPrepare', { id: oid }, 'key');
+  } else if (kind && o.queue === undefined) {
+    c.report(path, kind === 'alert' ? 'flow.alertNeedsQueue' : 'flow.escalationNeedsQueue', { id: oid, queues: QUEUES.join(' | ') });
+  }
+  if (kind && o.queue !== undefined) queue = (QUEUES as readonly unknown[]).includes(o.queue) ? (o.queue as Outcome['queue']) : c.oneOf(o.queue, [...path, 'queue'], ref('what.outcomeQueue', { id: oid }), QUEUES);
+  const prepare = o.prepare === undefined ? undefined : (goodLocalizedList(c, o.prepare) ?? localizedList(c, o.prepare, [...path, 'prepare'], ref('what.outcomePrepare', { id: oid })));
+  // What to have ready for support: naming a secret there is asking for it.
+  prepare?.forEach((item, i) => {
+    for (const lang of LANGS) {
+      const kind = findSecretMention(item[lang]);
+      if (kind) c.report([...path, 'prepare', i, lang], 'flow.prepareSecret', { id: oid, n: i + 1, lang, kind: ref(`request.${kind}`) });
+    }
+  });
+  let facts: CaseFact[] | undefined;
+  if (o.facts !== undefined) {
+    // What an agent records for the ticket: a fix opens none.
+    if (kind === 'fix') c.report([...path, 'facts'], 'flow.fixFacts', { id: oid }, 'key');
+    else facts = readFacts(c, o.facts, [...path, 'facts'], oid);
+  }
+  if (requireAgent && o.agent === undefined) c.report(path, 'flow.outcomeNeedsAgent', { id: oid });
+  const agent = o.agent === undefined ? undefined : (goodLocalizedList(c, o.agent) ?? localizedList(c, o.agent, [...path, 'agent'], ref('what.outcomeAgent', { id: oid })));
+  if (agent && steps && agent.length !== steps.length) c.report([...path, 'agent'], 'flow.agentSteps', { id: oid, steps: steps.length, agent: agent.length });
+  // A step that sends the user to "the contacts shown below" needs a queue, or nothing is shown below it.
+  if (kind === 'fix' && o.queue === undefined && [steps, agent].some((texts) => texts?.some((l) => LANGS.some((lang) => CONTACTS_BELOW.test(l[lang]))))) {
+    c.report(path, 'flow.contactsWithoutQueue', { id: oid, queues: QUEUES.join(' | ') });
+  }
+  if (!kind || !title || !steps) return undefined;
+  const outcome: Outcome = { id, kind, title, steps };
+  if (agent) outcome.agent = agent;
+  if (queue) outcome.queue = queue;
+  if (prepare) outcome.prepare = prepare;
+  if (facts) outcome.facts = facts;
+  return outcome;
 }
 
 /** The case facts an outcome names: known ones, each once, at least one. */
