@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, parseLocatedYaml, decodeUtf8 } from '../src/data/located-yaml.js';
 import { loadFlowText } from '../src/flows/load.js';
@@ -262,6 +264,26 @@ describe('flow validation', () => {
     expect(problems(many('      - { value: offline, label: { en: Offline, zh: 正常 }, next: help }\n'))).toEqual([
       expect.stringMatching(/answers "ok" and "offline" of question "signal" have the same label "正常"/),
     ]);
+  });
+
+  it('remembers the texts it checked without keeping the files they were read from', () => {
+    // js-yaml cuts each text from its file's text, and V8 keeps a long cut as a view into the whole: what the checks
+    // remember (every new text, for the next file) must be copies, or a folder of flows stays in memory file by file.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heapUsed = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const padding = `# ${'-'.repeat(1_000_000)}\n`;
+    const before = heapUsed();
+    for (let i = 0; i < 40; i++) {
+      const flow = padding + GOOD.replace('title: { en: Tiny, zh: 小 }', `title: { en: The tiny flow number ${i}, zh: 第 ${i} 个小流程，用于测试 }`);
+      expect(loadFlowText(flow, 'flows/tiny.yaml').problems).toEqual([]);
+    }
+    // Forty files of a megabyte each, were they kept.
+    expect(heapUsed() - before).toBeLessThan(10_000_000);
   });
 
   it('refuses an English text as Chinese even when the same text was accepted as English before (checks remember good texts)', () => {

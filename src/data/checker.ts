@@ -8,6 +8,7 @@ import { list, problemTranslator, ref, type ProblemKey, type ProblemParam, type 
 import { characterName, clip } from '../util/safe-text.js';
 import { MAX_PROBLEMS } from './limits.js';
 import { closest, editDistance } from '../util/suggest.js';
+import { detached } from '../util/detach.js';
 import type { TextFinding } from '../safety/data-text.js';
 
 export type Obj = Record<string, unknown>;
@@ -130,7 +131,8 @@ export class Checker {
       if (isSpaceCode(text.charCodeAt(text.length - 1))) spaced = true;
       else if (good) {
         if (good.size >= MAX_GOOD_TEXTS) good.clear();
-        good.add(text);
+        // A copy: a text cut from a file's text would keep the whole file (see detached).
+        good.add(detached(text));
       }
     }
     return spaced ? withoutTrailingBreaks(value as Localized) : (value as Localized);

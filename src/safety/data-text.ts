@@ -22,6 +22,7 @@ import * as T2CN from 'opencc-js/preset/t2cn';
 import { parse as parseDomain } from 'tldts';
 import { findSecrets, seenText, withLatinLookalikes, withoutMarks, type SecretKind } from './secrets.js';
 import { detectKind, type ContactKind } from './verify.js';
+import { detached } from '../util/detach.js';
 import { matchesOf } from '../util/matches.js';
 import '../core.js';
 
@@ -43,8 +44,9 @@ export function screenDataText(text: string, opts: { contacts: boolean }): reado
   let found = seen.get(text);
   if (!found) {
     if (seen.size >= MAX_REMEMBERED) seen.clear();
-    found = Object.freeze(screen(text, opts));
-    seen.set(text, found);
+    // Kept as copies: a text cut from a file's text would keep the whole file (see detached).
+    found = Object.freeze(screen(text, opts).map((f) => (f.type === 'contact' ? { ...f, text: detached(f.text) } : f)));
+    seen.set(detached(text), found);
   }
   return found;
 }
