@@ -564,6 +564,41 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(flowProblems(withZhStep('请连接你的钱包到我们的网站进行验证。'))[0]).toMatch(/\(zh\) asks for the wallet connected to a site or app someone else names/);
   });
 
+  it('refuses a secret named first and read out later in the sentence, by "it" or with the object left out; reading it to oneself passes (hostile review)', () => {
+    const requests: [string, string][] = [
+      ['Confirm your recovery phrase by reading it out.', 'recovery-phrase'],
+      ['Get your recovery phrase ready and read it out to the agent.', 'recovery-phrase'],
+      ['Verify your seed phrase by saying the words out loud.', 'recovery-phrase'],
+      ['Get your seed phrase and read out each word.', 'recovery-phrase'],
+      ['Confirm your password by saying it aloud.', 'password'],
+      ['Get the verification code and read the digits out.', 'one-time-code'],
+      ['请把助记词念出来。', 'recovery-phrase'],
+      ['把助记词读给客服听。', 'recovery-phrase'],
+      // The object left out, or said again by 它, after a comma.
+      ['拿出助记词，念给我们听。', 'recovery-phrase'],
+      ['请拿出你的助记词，然后念给客服听。', 'recovery-phrase'],
+      ['找到助记词后，把它念出来。', 'recovery-phrase'],
+      ['核對助記詞：把它讀給客服聽。', 'recovery-phrase'],
+      ['收到验证码后，请读给客服听。', 'one-time-code'],
+      ['找到密码，把它报给客服。', 'password'],
+    ];
+    for (const [text, kind] of requests) expect(screenDataText(text, { contacts: true }), text).toEqual([{ type: 'request', kind }]);
+    expect(flowProblems(withEnStep('Confirm your recovery phrase by reading it out.'))).toEqual([expect.stringMatching(/\(en\) asks for the recovery phrase/)]);
+    expect(flowProblems(withZhStep('拿出助记词，念给我们听。'))).toEqual([expect.stringMatching(/\(zh\) asks for the recovery phrase/)]);
+    for (const text of [
+      'Check your recovery phrase by reading it against your paper backup.',
+      'Never confirm your recovery phrase by reading it out.',
+      'Check your recovery phrase, then read out the error message.',
+      '不要把助记词念出来。',
+      '助记词只写在纸上，任何人让你念出来都是诈骗。',
+      '助记词一旦念出来就可能被人听到。',
+      '核对助记词时，逐个读一遍纸上的单词。',
+      '核对助记词后，把错误代码念给客服听。',
+    ]) {
+      expect(screenDataText(text, { contacts: true }), text).toEqual([]);
+    }
+  });
+
   it('a review corpus: its legitimate sentences pass and its requests are refused, but for the known limits named here (red-team review)', () => {
     const requestIn = (text: string) => screenDataText(text, { contacts: false }).find((f) => f.type === 'request');
     // Borderline: pairing a device shows the same code on both, and 7726 is where UK phones report spam texts.

@@ -560,6 +560,15 @@ const ZH_PAY_TO_UNLOCK = [
   /(?:购买|买|充值)[^，,。]{0,6}?(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|iTunes\s*卡|Google\s*Play\s*卡|E卡)[^。]{0,12}?(?:卡密|卡号|发给|告诉|拍)|用(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|京东\s*E卡|E卡)(?:来)?(?:支付|付|缴|交)/i,
 ];
 const ZH_CONNECT_WALLET = /(?:连接|连到|授权|同步|验证)(?:你的|您的)?钱包(?:到|至|给|在)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)(?![^，,。]{0,4}前)|把(?:你的|您的)?钱包(?:连接|连|授权)(?:到|至|给)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)|打开[^，。]{0,6}?(?:链接|网站|网页)[^。]{0,10}?(?:连接|授权)钱包|在[^，。]{0,6}?(?:DApp|网站|网页|链接)(?:里|中|上)(?:连接|授权)钱包|钱包扫(?:码|二维码)(?:授权|验证|连接)/i;
+/**
+ * A secret named, then read out later in the sentence, by 它 or with the object left out as Chinese often does: "拿出助记词，
+ * 念给我们听", "找到助记词后，把它念出来" (QA: hostile review). 念 is reading aloud; 读 alone ("读一遍纸上的单词") may be to
+ * oneself, so it counts only read out (读出来) or to someone (读给客服听). Another object with 把 in between is what is read.
+ */
+const ZH_SPOKEN_LATER = new RegExp(`(${ZH_SECRET})[^。把将]{0,24}?(?:[把将]它们?)?[^。把将，,]{0,4}?(?:(?:念|读|报)出|(?:念|读|报|说)(?:出来|给[^，,。]{0,8}?听|给(?:我们|客服|我|工作人员|对方|来电者))|(?:念|报)(?:一遍|一下|给))(?!给?[了过])`);
+/** What might happen, not what to do: "如果把助记词念出来", "助记词念出来就会被盗". */
+const ZH_WHAT_IF = /一旦|如果|假如|万一|要是|若/;
+const ZH_CONSEQUENCE = /^[^。，,]{0,4}?(?:就|会|便|可能|等于)/;
 const ZH_PAST_QUESTION = /[了过](?:吗|没有?)\s*$/;
 /** Negations and descriptions (what a scammer demanded, did, or what the caller did already). */
 const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|(?<!需)要你|叫你|让你|(?:会|将|可能会)发送|向(?:你|您)(?:的[^，。]{0,6})?发送|发(?:送)?到(?:你|您)的|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
@@ -674,8 +683,14 @@ const EN_HOW_SENT = /\b(?:sent\s+)?(?:by|via|through|over|in\s+an?)\s+(?:e-?mail
 const BUTTON_LEAD = /\b(?:tap|click|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$/i;
 const FACT_ABOUT = /^\s+(?:must|is|are|should|expires?|has|have|needs?|can(?:not|'t)?|will|was|were)\b/i;
 
-/** "Read it out", "say them aloud": a secret named before, spoken to whoever is listening. */
-const EN_SPOKEN = /\b(?:read|say|spell|dictate|recite)\s+(?:it|them)\s+(?:out|aloud)\b/i;
+/**
+ * "Read it out", "say them aloud", "by reading it out", "read out each word", "say the digits out loud": a secret named
+ * before, spoken to whoever is listening (QA: hostile review, "Confirm your recovery phrase by reading it out" passed).
+ * Reading it without "out" or "aloud" ("check it by reading it against your paper backup") may be to oneself, and passes.
+ */
+const EN_SPOKEN_VERB = String.raw`(?:read|reading|say|saying|spell|spelling|dictate|dictating|recite|reciting)`;
+const EN_SPOKEN_PART = String.raw`(?:(?:the|each|every|all|all\s+the|its|their)\s+)?(?:(?:\d+|twelve|twenty[- ]four)\s+)?(?:words?|digits?|numbers?|characters?|letters?)`;
+const EN_SPOKEN = new RegExp(String.raw`\b${EN_SPOKEN_VERB}\s+(?:(?:it|them|${EN_SPOKEN_PART})\s+(?:out|aloud)|(?:out|aloud)\s+${EN_SPOKEN_PART})\b`, 'i');
 
 /**
  * Whether typing a secret of `kind` (`typed` the words that do it), with `after` the rest of the clause and `before`
@@ -709,6 +724,10 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
     if (/(?:点击?|轻点|按)\s*$/.test(sentence.slice(0, m.index))) continue;
     const keys = KEYS_TO_THE_WALLET.includes(kind);
     if (!typing || (keys ? ZH_DESTINATION : ZH_PERSON_DESTINATION).test(sentence) || (keys && !ZH_OWN_PLACE.test(sentence))) return kind;
+  }
+  const spoken = ZH_SPOKEN_LATER.exec(sentence);
+  if (spoken && !ZH_NOT_A_REQUEST.test(sentence.slice(0, spoken.index + spoken[0].length)) && !ZH_WHAT_IF.test(sentence.slice(0, spoken.index + spoken[0].length)) && !ZH_CONSEQUENCE.test(sentence.slice(spoken.index + spoken[0].length))) {
+    return ZH_KIND.find(([, word]) => word.test(spoken[1]!))![0];
   }
   for (const rule of ZH_MOVE_FUNDS) {
     const m = rule.exec(sentence);
