@@ -599,6 +599,36 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('refuses a vanity number, its digits printed as keypad letters, and passes codes, versions, dates and amounts with capitals (hostile review)', () => {
+    const numbers: [string, string][] = [
+      ['Call 1-800-FLOWERS for help.', '1-800-FLOWERS'],
+      ['Call 1 (800) WALLET-1 now.', '1 (800) WALLET-1'],
+      ['Our line (800) HELP-NOW is open all day.', '(800) HELP-NOW'],
+      ['Call 0800 HELP NOW with the time.', '0800 HELP NOW'],
+      ['请拨打 400-WALLET-88。', '400-WALLET-88'],
+      ['请拨打400 WALLET 88获取帮助。', '400 WALLET 88'],
+    ];
+    for (const [text, quoted] of numbers) expect(findContact(text), text).toEqual({ kind: 'phone', text: quoted });
+    expect(flowProblems(withEnStep('Call 1-800-FLOWERS with the time.'))).toEqual([expect.stringMatching(/\(en\) contains a phone number \("1-800-FLOWERS"\)/)]);
+    expect(flowProblems(withZhStep('请拨打 400-WALLET-88 并带上时间。'))).toEqual([expect.stringMatching(/\(zh\) contains a phone number \("400-WALLET-88"\)/)]);
+    for (const text of [
+      'Error E-1001: the card was declined.',
+      'Update to iOS 17 and try again.',
+      'Go to step 2-FA in the settings.',
+      'Requires version 2.3.1 BETA or later.',
+      'Since 2026-10-01 withdrawals take longer.',
+      'Send 0.5 ETH to your own address.',
+      'Withdraw 800 USDT TRC20 to your own wallet.',
+      'The page says Error 404 NOT FOUND.',
+      'Error code 1001-CARD-LOCK means the card is locked.',
+      'Outages are announced at 0900 UTC DAILY.',
+      'The test reaches answer-0 first.',
+      '提现 800 USDT TRC20 到你自己的钱包。',
+    ]) {
+      expect(screenDataText(text, { contacts: true }), text).toEqual([]);
+    }
+  });
+
   it('a review corpus: its legitimate sentences pass and its requests are refused, but for the known limits named here (red-team review)', () => {
     const requestIn = (text: string) => screenDataText(text, { contacts: false }).find((f) => f.type === 'request');
     // Borderline: pairing a device shows the same code on both, and 7726 is where UK phones report spam texts.

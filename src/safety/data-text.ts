@@ -219,6 +219,8 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   if (phone !== undefined) return { kind: 'phone', text: phone };
   const named = NAMED_NUMBER.exec(text);
   if (named && named[1]!.replace(/\D/g, '').length >= 5) return { kind: 'phone', text: named[1]! };
+  const vanity = MAY_BE_VANITY.test(text) ? findVanityNumber(text) : undefined;
+  if (vanity !== undefined) return { kind: 'phone', text: vanity };
   if (MAY_SPELL_DOT.test(text)) {
     for (const [spelled] of matchesOf(SPELLED_EMAIL, text)) if (spelledHost(spelled)) return { kind: 'email', text: spelled };
     for (const [host] of matchesOf(SPELLED_HOST, text)) if (spelledHost(host)) return { kind: 'url', text: host };
@@ -280,6 +282,45 @@ function findPhoneNumber(text: string): string | undefined {
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
+}
+
+/**
+ * A vanity number: a phone number with some of its digits printed as the letters of the keypad, the way scam hotlines
+ * are advertised ("1-800-FLOWERS", "1 (800) WALLET-1", "400-WALLET-88", "call 0800 HELP NOW"; QA: hostile review). A
+ * prefix of three or four digits, maybe after a country code, then groups of capital letters or of digits, with a run
+ * of three capitals and ten to fifteen keys in all, as a number dialled has. Letters first ("Error E-1001", "SHA-256"),
+ * a short prefix ("step 2-FA", "iOS 17") and short runs ("100 USDT", seven keys) are no number. Lower-case letters are
+ * not read: prose is, and a number is printed in capitals to be read as one.
+ */
+const VANITY = /(?<![\w.,+(-])(\+\d{1,3}[-. ]?|1[-. ]?)?(?:(\(\d{3,4}\))\s?(?:[A-Z]+\d*|\d+)|(\d{3,4}))(?:[-. ](?:[A-Z]+\d*|\d+)){1,5}(?![\w-])/g;
+/** What every vanity number has: a digit, a separator and capitals (maybe after another group of digits). */
+const MAY_BE_VANITY = /\d[-. )]\s?(?:\d+[-. ])?[A-Z]{2}/;
+/**
+ * Groups parted by spaces alone are read as a number only where one is meant (after a country code, a bracketed or
+ * trunk prefix, or "call" and its kin): "Error 404 NOT FOUND" and "Send 800 USDT TRC20" are no numbers.
+ */
+const CALL_BEFORE = /(?:\b(?:call|dial|phone|ring|hotline|text|tel)\b|热线|电话|拨打|致电|呼叫)[^\d\n]{0,12}$/i;
+/** Amounts, dates and times written with capitals are no words spelled on a keypad: "800 USDT TRC20", "2026-JUNE-15", "0900 UTC DAILY". */
+const NOT_KEYPAD_WORD = /^(?:USDT?|USDC|BUSD|DAI|EUR|GBP|CNY|RMB|HKD|JPY|BTC|ETH|BNB|SOL|TRX|XRP|DOGE|ADA|LTC|MATIC|TRC|ERC|BEP|SATS?|GWEI|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?|UTC|GMT|CET|CEST|BST|EST|EDT|PST|PDT|CST|HKT|SGT|JST)$/;
+/** Labels of codes that are not numbers to call, right before one: "Error 1001-CARD-LOCK". */
+const CODE_LABEL = /\b(?:error|code|status|step|model|part|sku)\s*[:#]?\s*$/i;
+
+/** The first vanity number in a text, as written (see VANITY). */
+function findVanityNumber(text: string): string | undefined {
+  for (const m of matchesOf(VANITY, text)) {
+    const written = m[0];
+    const keys = written.match(/[A-Z0-9]/g)!.length;
+    if (keys < 10 || keys > 15 || !/[A-Z]{3}/.test(written)) continue;
+    const letters = written.match(/[A-Z]+/g)!;
+    if (letters.some((word) => NOT_KEYPAD_WORD.test(word))) continue;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (OTHER_NUMBER.test(before) || CODE_LABEL.test(before)) continue;
+    // Spaces between the groups: only with a country code, a bracketed or trunk (0…) prefix, or "call" before it.
+    const groups = written.slice(written.indexOf(m[2] ?? m[3]!) + (m[2] ?? m[3]!).length);
+    if (/\s/.test(groups.replace(/^\s+/, '')) && !m[1] && !m[2] && !m[3]!.startsWith('0') && !CALL_BEFORE.test(before)) continue;
+    return written;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------
