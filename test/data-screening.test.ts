@@ -629,6 +629,31 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('refuses a host written with a space on one side of a dot, and passes sentences whose next word is a suffix too (hostile review)', () => {
+    const hosts: [string, string][] = [
+      ['Visit walletsupport. com for help.', 'walletsupport. com'],
+      ['Open help.walletsupport. com/ticket and log in.', 'help.walletsupport. com/ticket'],
+      ['Visit walletsupport .com today.', 'walletsupport .com'],
+      ['Open walletsupport. app/help to unlock the card.', 'walletsupport. app/help'],
+      ['请访问 walletsupport. com 解锁账户。', 'walletsupport. com'],
+    ];
+    for (const [text, quoted] of hosts) expect(findContact(text), text).toEqual({ kind: 'url', text: quoted });
+    expect(flowProblems(withEnStep('Open help.walletsupport. com/ticket with the time.'))).toEqual([expect.stringMatching(/\(en\) contains a web address \("help\.walletsupport\. com\/ticket"\)/)]);
+    for (const text of [
+      'It is done. Come back later.',
+      'Go to Settings. Community posts are not support.',
+      'Tap Help. Support staff never ask for your phrase.',
+      'Compare the fees, e.g. me and you pay the same.',
+      'Check the fee vs. net amount.',
+      'Never trust any .com site that asks for your phrase.',
+      'Install the .NET runtime.',
+      'Restart the phone. top up the card.',
+      'Ask the wallet. co-signers approve each payment.',
+    ]) {
+      expect(screenDataText(text, { contacts: true }), text).toEqual([]);
+    }
+  });
+
   it('a review corpus: its legitimate sentences pass and its requests are refused, but for the known limits named here (red-team review)', () => {
     const requestIn = (text: string) => screenDataText(text, { contacts: false }).find((f) => f.type === 'request');
     // Borderline: pairing a device shows the same code on both, and 7726 is where UK phones report spam texts.

@@ -189,6 +189,32 @@ function spelledHost(spelled: string): boolean {
 const COMMON_SUFFIX = /^(?:com|net|org|io|co|info|biz|xyz|app|top|vip|cc|me|ai|online|site|store|tech|cn|com\.cn|hk|tw|uk|co\.uk|us)$/i;
 const SENTENCE_WORD = /^(?:the|a|an|this|that|these|those|your|our|my|its|it|next|red|blue|green|grey|gray|white|black|small|big|loading)$/i;
 /**
+ * A host with a space on one side of a dot, which a reader joins up: "walletsupport. com", "help.walletsupport. com/ticket",
+ * "walletsupport .com" (QA: hostile review; spaces on both sides are SPELLED_DOT's). Sentences have a full stop and a
+ * space too, and many a word after one is a suffix (.community, .help, .support): a new sentence starts with a capital,
+ * so the suffix counts only written in lower case, as addresses are, and only a common one (see spacedHost).
+ */
+const SPACED_HOST = /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:\.[ \t]+|[ \t]+\.)[a-z]{2,6}(?:\.[a-z]{2,3})?\b(?!-)(?:\/\S*)?/g;
+/** What every such host has: a dot with a space on one side and a lower-case letter after it. */
+const MAY_SPACE_DOT = /[A-Za-z0-9](?:\.[ \t]+|[ \t]+\.)[a-z]/;
+/**
+ * Whether a host written with a spaced dot is one: a common suffix (COMMON_SUFFIX) after a name of three characters or
+ * more that is no word of a sentence nor an abbreviation with its full stop: "e.g. me", "vs. net", "etc. com", and
+ * "any .com site" name no host. A suffix that is an English word too ("app", "top", "online") after a full stop and a
+ * space may be a sentence begun in lower case ("Restart the phone. top up the card"): it counts with a subdomain or a
+ * path, which no sentence has.
+ */
+function spacedHost(spaced: string): boolean {
+  const [host, path] = spaced.split('/');
+  const domain = parseDomain(host!.replace(/[ \t]+/g, ''));
+  const name = domain.domainWithoutSuffix ?? '';
+  if (domain.isIcann !== true || !COMMON_SUFFIX.test(domain.publicSuffix ?? '') || name.length < 3 || SENTENCE_WORD.test(name) || NOT_A_NAME.test(name)) return false;
+  return !(WORD_SUFFIX.test(domain.publicSuffix!) && /\.[ \t]/.test(spaced) && path === undefined && !domain.subdomain);
+}
+const NOT_A_NAME = /^(?:etc|approx|incl|excl|esp|min|max|fig|ref|nos|tel|dept|mrs|ave|inc|ltd|corp|misc|any|every|each|some|other|own|one|all|and|for|see|via)$/i;
+const WORD_SUFFIX = /^(?:co|app|top|me|us|ai|info|online|site|store|tech)$/;
+
+/**
  * A site reached by its IPv4 address: one to visit or open, or with a path or a port. An address named in a network
  * step ("could not reach 192.168.1.1", "check whether 8.8.8.8 answers") is not a place to go.
  */
@@ -224,6 +250,9 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   if (MAY_SPELL_DOT.test(text)) {
     for (const [spelled] of matchesOf(SPELLED_EMAIL, text)) if (spelledHost(spelled)) return { kind: 'email', text: spelled };
     for (const [host] of matchesOf(SPELLED_HOST, text)) if (spelledHost(host)) return { kind: 'url', text: host };
+  }
+  if (MAY_SPACE_DOT.test(text)) {
+    for (const [spaced] of matchesOf(SPACED_HOST, text)) if (spacedHost(spaced)) return { kind: 'url', text: spaced.replace(/[.,;:!?)]+$/, '') };
   }
   const ip = IP_ADDRESS.exec(text);
   if (ip) return { kind: 'url', text: (ip[1] ?? ip[2])! };
