@@ -654,6 +654,44 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('refuses a messaging account said in words, "as", "is", looked for or searched for, and passes plain English about the apps (hostile review)', () => {
+    const handles: [string, string][] = [
+      ['Find us on Telegram as WalletHelpDesk.', 'WalletHelpDesk'],
+      ['Find us on Telegram as wallethelpdesk.', 'wallethelpdesk'],
+      ['Our Telegram is WalletHelpDesk.', 'WalletHelpDesk'],
+      ['Our WeChat ID is Wallet_Help.', 'Wallet_Help'],
+      ['On Telegram, look for WalletHelpDesk.', 'WalletHelpDesk'],
+      ['Look for WalletHelpDesk on Telegram.', 'WalletHelpDesk'],
+      ['Message WalletHelp_Official on Telegram.', 'WalletHelp_Official'],
+      ['Add us on WeChat: wallet_help88', 'wallet_help88'],
+      ['Telegram username: WalletHelpDesk', 'WalletHelpDesk'],
+      ['在电报上搜索 WalletHelpDesk 联系客服。', 'WalletHelpDesk'],
+      ['微信搜索 wallethelp 添加客服。', 'wallethelp'],
+      ['微信号是 wallethelp。', 'wallethelp'],
+      ['加飞机：wallethelp88', 'wallethelp88'],
+      ['纸飞机搜索 WalletHelpDesk', 'WalletHelpDesk'],
+    ];
+    for (const [text, quoted] of handles) expect(findContact(text), text).toEqual({ kind: 'handle', text: quoted });
+    // A number said as the account is a phone number.
+    expect(findContact('Our WhatsApp is +44 7700 900123.')).toEqual({ kind: 'phone', text: '+44 7700 900123' });
+    expect(flowProblems(withEnStep('Find us on Telegram as WalletHelpDesk with the time.'))).toEqual([expect.stringMatching(/\(en\) contains a social media handle \("WalletHelpDesk"\)/)]);
+    expect(flowProblems(withZhStep('在电报上搜索 WalletHelpDesk 并带上时间。'))).toEqual([expect.stringMatching(/\(zh\) contains a social media handle \("WalletHelpDesk"\)/)]);
+    for (const text of [
+      'Find us on Telegram as always: through the link in the app.',
+      'Open Telegram as usual and check the chat list.',
+      'Open WhatsApp as administrator.',
+      'Our Telegram is offline today.',
+      'Your Telegram username is shown in Settings.',
+      'Check your Telegram username settings.',
+      'On Telegram, look for the official channel in the app.',
+      'The phone line is WalletHelpDesk',
+      '我们的电报群已关闭，请在 App 里联系客服。',
+      '打开微信支付查看账单。',
+    ]) {
+      expect(findContact(text), text).toBeUndefined();
+    }
+  });
+
   it('a review corpus: its legitimate sentences pass and its requests are refused, but for the known limits named here (red-team review)', () => {
     const requestIn = (text: string) => screenDataText(text, { contacts: false }).find((f) => f.type === 'request');
     // Borderline: pairing a device shows the same code on both, and 7726 is where UK phones report spam texts.

@@ -157,7 +157,35 @@ const SCHEME_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
  * to the phone-number library, and a messaging id has no @ or dot to give it away.
  */
 const NAMED_NUMBER = /(?:热线|电话|拨打|致电|来电|呼叫|\b(?:call|dial|phone|hotline|ring)\b)[^\d\n]{0,8}?(\d(?:[\d -]{2,}\d))(?![\d.])/i;
-const NAMED_ACCOUNT = /(?:微信|薇信|威信|V信|vx|QQ|\b(?:wechat|weixin|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|\s*id\b)?(?:\s+(?:group|channel|bot))?\s*([:：])?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
+/**
+ * The platform, then how the id is announced: "微信号", "QQ id", "微信号是 wallethelp"; a colon ("Telegram username:
+ * help_desk"); a search in Chinese ("微信搜索 wallethelp88", "在电报上搜索 WalletHelpDesk"); or "is", after which the id must
+ * look like one ("Our WeChat ID is Wallet_Help"). 电报 and 纸飞机 ("paper plane", its icon) are Telegram in Chinese, 飞机
+ * too where an account of it is added ("加飞机：…", "飞机号"). A handle word alone ("Telegram username settings") announces nothing.
+ */
+const NAMED_ACCOUNT = /(?:微信|薇信|威信|V信|vx|QQ|电报|纸飞机|(?<=加)飞机|飞机(?=号|群|\s*[:：])|\b(?:wechat|weixin|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|\s*id\b)?(?:\s+(?:group|channel|bot))?(\s+(?:handle|username|user\s*name|account\s+name))?\s*(?:([:：])|(\sis\s|(?<=号|id)\s*[是为])|[上里中]?\s*(搜索?|查找|添加))?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
+/** What every messaging platform NAMED_ACCOUNT and ACCOUNT_AS know is called, for a gate before ACCOUNT_AS. */
+const MESSAGING = String.raw`telegram|whatsapp|wechat|line|signal|skype|discord|viber|facebook|instagram|twitter|snapchat|threema|kakao(?:talk)?|messenger`;
+const MAY_NAME_PLATFORM = new RegExp(MESSAGING, 'i');
+/**
+ * An account said in words: "find us on Telegram as WalletHelpDesk", "On Telegram, look for WalletHelpDesk", "look for
+ * WalletHelpDesk on Telegram" (QA: hostile review). The same words carry plain English ("find us on Telegram as always",
+ * "look for updates on Telegram"), so the id must look like one (see looksLikeHandle).
+ */
+const ACCOUNT_AS = [
+  new RegExp(String.raw`\b(?:us|me)\s+(?:on|at|via)\s+(?:${MESSAGING})\s+(?:as|under)\s+(@?[A-Za-z0-9][-_.A-Za-z0-9]{3,31})`, 'i'),
+  new RegExp(String.raw`\bon\s+(?:${MESSAGING}),?\s+(?:look|search)\s+for\s+(@?[A-Za-z0-9][-_.A-Za-z0-9]{3,31})`, 'i'),
+  new RegExp(String.raw`\blook\s+for\s+(@?[A-Za-z0-9][-_.A-Za-z0-9]{3,31})\s+(?:on|via)\s+(?:${MESSAGING})\b`, 'i'),
+];
+/**
+ * Whether a word said as an account is one: an @, a digit, an underscore or a dot in it, a capital inside it
+ * ("WalletHelpDesk"), or words run together as handles are and English is not ("wallethelpdesk": two of the words
+ * support accounts are named with).
+ */
+function looksLikeHandle(id: string): boolean {
+  return /^@|[\d_.]|[a-z][A-Z]/.test(id) || new Set(id.toLowerCase().match(HANDLE_WORDS)).size >= 2;
+}
+const HANDLE_WORDS = /wallet|help|support|desk|service|official|team|care|admin|crypto|coin|bank|chat/g;
 /** An account named after a verb, with its platform after it: "message wallethelpdesk on Telegram", "add us as help_desk on Viber". */
 const ACCOUNT_ON_PLATFORM = /\b(?:message|contact|add|find|follow|dm|text|search\s+for|reach|ping|chat\s+with|write\s+to)\s+(?:us\s+)?(?:at\s+|as\s+)?(@?(?!(?:us|our|the|support|team|agent|them|him|her|customer|service|staff|help|helpdesk|someone|anyone|nobody|people)\b)[A-Za-z0-9][-_.A-Za-z0-9]{3,31})\s+on\s+(?:telegram|whatsapp|wechat|line|signal|skype|discord|viber|facebook|instagram|twitter|snapchat|threema|kakao(?:talk)?|messenger)\b/i;
 /**
@@ -260,11 +288,19 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   if (onPlatform) return { kind: 'handle', text: onPlatform[1]! };
   const account = NAMED_ACCOUNT.exec(text);
   // The full stop of the sentence is no part of the id.
-  const id = account?.[3]!.replace(/[.-]+$/, '');
-  // An id looks like one (a digit, an underscore or a dot in it), or is announced as one ("微信号", "ID:"): "WeChat account" is no id.
-  // "line" is a word too ("see line 10234 of the log"): LINE's ids count when announced.
-  const announced = account?.[1] !== undefined || account?.[2] !== undefined;
-  if (account && id && (announced || (/[\d_.]/.test(id) && !/^line\b/i.test(account[0])))) return { kind: 'handle', text: id };
+  const id = account?.[6]!.replace(/[.-]+$/, '');
+  // An id looks like one (a digit, an underscore or a dot in it), or is announced as one ("微信号", "ID:", "username is", "微信搜索"):
+  // "WeChat account" is no id. "line" is a word too ("see line 10234 of the log"): LINE's ids count when announced.
+  // Said with "is", the word may be plain English ("Your Telegram username is shown in Settings"): it must look like a handle.
+  const saidIs = account?.[4] !== undefined && /is/i.test(account[4]);
+  const announced = account !== null && !saidIs && (account[1] !== undefined || account[3] !== undefined || account[4] !== undefined || account[5] !== undefined);
+  if (account && id && (announced || ((saidIs ? looksLikeHandle(id) : /[\d_.]/.test(id)) && !/^line\b/i.test(account[0])))) return { kind: 'handle', text: id };
+  if (MAY_NAME_PLATFORM.test(text)) {
+    for (const rule of ACCOUNT_AS) {
+      const named = rule.exec(text)?.[1]!.replace(/[.-]+$/, '');
+      if (named && looksLikeHandle(named)) return { kind: 'handle', text: named };
+    }
+  }
   for (const [match] of matchesOf(CANDIDATE, text)) {
     if (!/[@.:]./.test(match)) continue;
     const candidate = match.replace(/^[.:/?#&=+-]+|[.:/?#&=+-]+$/g, '');
