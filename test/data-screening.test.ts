@@ -692,6 +692,21 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('refuses a site reached by its IPv6 address in brackets, and passes brackets that hold none or an address named in a network step (hostile review)', () => {
+    const sites: [string, string][] = [
+      ['Open http://[2001:db8::1]/help to unlock the card.', 'http://[2001:db8::1]/help'],
+      ['Open https://[::1]:8443/ and log in.', 'https://[::1]:8443/'],
+      ['Go to [2001:db8::1]:443.', '[2001:db8::1]:443'],
+      ['Visit [2001:db8::1] for help.', '[2001:db8::1]'],
+      ['请访问 http://[2001:db8::1]/help 解锁账户。', 'http://[2001:db8::1]/help'],
+    ];
+    for (const [text, quoted] of sites) expect(findContact(text), text).toEqual({ kind: 'url', text: quoted });
+    expect(flowProblems(withEnStep('Open http://[2001:db8::1]/help with the time.'))).toEqual([expect.stringMatching(/\(en\) contains a web address \("http:\/\/\[2001:db8::1\]\/help"\)/)]);
+    for (const text of ['Could not reach [2001:db8::1] (error E2002).', 'The log shows [12:30:45]: retry.', 'See the items [a:b:c] in the list.', 'Take every second one, as in data[1::2].']) {
+      expect(findContact(text), text).toBeUndefined();
+    }
+  });
+
   it('a review corpus: its legitimate sentences pass and its requests are refused, but for the known limits named here (red-team review)', () => {
     const requestIn = (text: string) => screenDataText(text, { contacts: false }).find((f) => f.type === 'request');
     // Borderline: pairing a device shows the same code on both, and 7726 is where UK phones report spam texts.

@@ -247,7 +247,27 @@ const WORD_SUFFIX = /^(?:co|app|top|me|us|ai|info|online|site|store|tech)$/;
  * step ("could not reach 192.168.1.1", "check whether 8.8.8.8 answers") is not a place to go.
  */
 const IPV4 = String.raw`(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.]*\d)`;
-const IP_ADDRESS = new RegExp(String.raw`(?:\b(?:visit|open|go\s+to|browse\s+to|log\s+in\s+at|sign\s+in\s+at)\s+|访问|打开|登录|登入)\s*(${IPV4}(?:[:/]\S*)?)|(${IPV4}[:/]\S+)`, 'i');
+/** The words that send a reader to a place: an address after them is one to go to. */
+const VISIT = String.raw`(?:\b(?:visit|open|go\s+to|browse\s+to|log\s+in\s+at|sign\s+in\s+at)\s+|访问|打开|登录|登入)`;
+const IP_ADDRESS = new RegExp(String.raw`${VISIT}\s*(${IPV4}(?:[:/]\S*)?)|(${IPV4}[:/]\S+)`, 'i');
+/**
+ * A site reached by its IPv6 address, in brackets as a URL writes one: "http://[2001:db8::1]/help", "https://[::1]:8443/",
+ * or bare with a port or a path, "[2001:db8::1]:443" (QA: hostile review). As with IPv4, an address alone in brackets is
+ * a place to go only after "visit" or "open"; a bracket that holds no IPv6 address ("[12:30:45]", "[a:b:c]") is none.
+ */
+const IPV6_SITE = /(\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@[\]]+@)?)?\[([0-9a-f:.]{2,45})(?:%[\w.~-]+)?\](:\d{1,5})?([/?#][^\s\]"'<>]*)?/gi;
+/** What every IPv6 address in brackets has: a bracket, then two colons among hex digits. */
+const MAY_BE_IPV6 = /\[[0-9a-f.]*:[0-9a-f.]*:/i;
+const VISIT_BEFORE = new RegExp(String.raw`${VISIT}\s*$`, 'i');
+
+/** The first site reached by its IPv6 address in a text, as written (see IPV6_SITE). */
+function findIpv6Site(text: string): string | undefined {
+  for (const m of matchesOf(IPV6_SITE, text)) {
+    if (!URL.canParse(`http://[${m[2]!}]/`)) continue;
+    if (m[1] || m[3] || m[4] || VISIT_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return m[0].replace(/[.,;:!?)]+$/, '');
+  }
+  return undefined;
+}
 
 /**
  * A number written in words, as it is read out to slip past ("four one five, five five five, zero one four three",
@@ -284,6 +304,8 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   }
   const ip = IP_ADDRESS.exec(text);
   if (ip) return { kind: 'url', text: (ip[1] ?? ip[2])! };
+  const ipv6 = text.includes('[') && MAY_BE_IPV6.test(text) ? findIpv6Site(text) : undefined;
+  if (ipv6 !== undefined) return { kind: 'url', text: ipv6 };
   const onPlatform = ACCOUNT_ON_PLATFORM.exec(text);
   if (onPlatform) return { kind: 'handle', text: onPlatform[1]! };
   const account = NAMED_ACCOUNT.exec(text);
