@@ -163,10 +163,10 @@ const NAMED_NUMBER = /(?:热线|电话|拨打|致电|来电|呼叫|\b(?:call|dia
  * look like one ("Our WeChat ID is Wallet_Help"). 电报 and 纸飞机 ("paper plane", its icon) are Telegram in Chinese, 飞机
  * too where an account of it is added ("加飞机：…", "飞机号"). A handle word alone ("Telegram username settings") announces nothing.
  */
-const NAMED_ACCOUNT = /(?:微信|薇信|威信|V信|vx|QQ|电报|纸飞机|(?<=加)飞机|飞机(?=号|群|\s*[:：])|\b(?:wechat|weixin|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|\s*id\b)?(?:\s+(?:group|channel|bot))?(\s+(?:handle|username|user\s*name|account\s+name))?\s*(?:([:：])|(\sis\s|(?<=号|id)\s*[是为])|[上里中]?\s*(搜索?|查找|添加))?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
-/** What every messaging platform NAMED_ACCOUNT and ACCOUNT_AS know is called, for a gate before ACCOUNT_AS. */
+const NAMED_ACCOUNT = /(?:微信|薇信|威信|V信|vx|QQ|电报|纸飞机|加飞机|飞机(?=号|群|\s*[:：])|\b(?:wechat|weixin|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|\s*id\b)?(?:\s+(?:group|channel|bot))?(\s+(?:handle|username|user\s*name|account\s+name))?\s*(?:([:：])|(\sis\s|(?<=号|id)\s*[是为])|[上里中]?\s*(搜索?|查找|添加))?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
 const MESSAGING = String.raw`telegram|whatsapp|wechat|line|signal|skype|discord|viber|facebook|instagram|twitter|snapchat|threema|kakao(?:talk)?|messenger`;
-const MAY_NAME_PLATFORM = new RegExp(MESSAGING, 'i');
+/** The words every rule of ACCOUNT_AS has, a cheap test before them (most texts name an app in other words, if at all). */
+const MAY_SAY_ACCOUNT = /(?:us|me)\s+(?:on|at|via)\s|look\s+for\s/i;
 /**
  * An account said in words: "find us on Telegram as WalletHelpDesk", "On Telegram, look for WalletHelpDesk", "look for
  * WalletHelpDesk on Telegram" (QA: hostile review). The same words carry plain English ("find us on Telegram as always",
@@ -223,8 +223,8 @@ const SENTENCE_WORD = /^(?:the|a|an|this|that|these|those|your|our|my|its|it|nex
  * so the suffix counts only written in lower case, as addresses are, and only a common one (see spacedHost).
  */
 const SPACED_HOST = /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:\.[ \t]+|[ \t]+\.)[a-z]{2,6}(?:\.[a-z]{2,3})?\b(?!-)(?:\/\S*)?/g;
-/** What every such host has: a dot with a space on one side and a lower-case letter after it. */
-const MAY_SPACE_DOT = /[A-Za-z0-9](?:\.[ \t]+|[ \t]+\.)[a-z]/;
+/** What every such host has: a dot with a space on one side and a lower-case letter after it (the dot first: a quicker search). */
+const MAY_SPACE_DOT = /\.(?:[ \t]+[a-z]|(?<=[ \t]\.)[a-z])/;
 /**
  * Whether a host written with a spaced dot is one: a common suffix (COMMON_SUFFIX) after a name of three characters or
  * more that is no word of a sentence nor an abbreviation with its full stop: "e.g. me", "vs. net", "etc. com", and
@@ -293,7 +293,7 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   if (phone !== undefined) return { kind: 'phone', text: phone };
   const named = NAMED_NUMBER.exec(text);
   if (named && named[1]!.replace(/\D/g, '').length >= 5) return { kind: 'phone', text: named[1]! };
-  const vanity = MAY_BE_VANITY.test(text) ? findVanityNumber(text) : undefined;
+  const vanity = THREE_CAPITALS.test(text) && MAY_BE_VANITY.test(text) ? findVanityNumber(text) : undefined;
   if (vanity !== undefined) return { kind: 'phone', text: vanity };
   if (MAY_SPELL_DOT.test(text)) {
     for (const [spelled] of matchesOf(SPELLED_EMAIL, text)) if (spelledHost(spelled)) return { kind: 'email', text: spelled };
@@ -317,7 +317,7 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   const saidIs = account?.[4] !== undefined && /is/i.test(account[4]);
   const announced = account !== null && !saidIs && (account[1] !== undefined || account[3] !== undefined || account[4] !== undefined || account[5] !== undefined);
   if (account && id && (announced || ((saidIs ? looksLikeHandle(id) : /[\d_.]/.test(id)) && !/^line\b/i.test(account[0])))) return { kind: 'handle', text: id };
-  if (MAY_NAME_PLATFORM.test(text)) {
+  if (MAY_SAY_ACCOUNT.test(text)) {
     for (const rule of ACCOUNT_AS) {
       const named = rule.exec(text)?.[1]!.replace(/[.-]+$/, '');
       if (named && looksLikeHandle(named)) return { kind: 'handle', text: named };
@@ -380,8 +380,12 @@ function findPhoneNumber(text: string): string | undefined {
  * not read: prose is, and a number is printed in capitals to be read as one.
  */
 const VANITY = /(?<![\w.,+(-])(\+\d{1,3}[-. ]?|1[-. ]?)?(?:(\(\d{3,4}\))\s?(?:[A-Z]+\d*|\d+)|(\d{3,4}))(?:[-. ](?:[A-Z]+\d*|\d+)){1,5}(?![\w-])/g;
-/** What every vanity number has: a digit, a separator and capitals (maybe after another group of digits). */
+/**
+ * What every vanity number has: three capitals in a row (most texts have none: the cheaper test first), and a digit, a
+ * separator and capitals (maybe after another group of digits).
+ */
 const MAY_BE_VANITY = /\d[-. )]\s?(?:\d+[-. ])?[A-Z]{2}/;
+const THREE_CAPITALS = /[A-Z]{3}/;
 /**
  * Groups parted by spaces alone are read as a number only where one is meant (after a country code, a bracketed or
  * trunk prefix, or "call" and its kin): "Error 404 NOT FOUND" and "Send 800 USDT TRC20" are no numbers.
@@ -694,6 +698,7 @@ const ZH_CONNECT_WALLET = /(?:连接|连到|授权|同步|验证)(?:你的|您�
  * oneself, so it counts only read out (读出来) or to someone (读给客服听). Another object with 把 in between is what is read.
  */
 const ZH_SPOKEN_LATER = new RegExp(`(${ZH_SECRET})[^。把将]{0,24}?(?:[把将]它们?)?[^。把将，,]{0,4}?(?:(?:念|读|报)出|(?:念|读|报|说)(?:出来|给[^，,。]{0,8}?听|给(?:我们|客服|我|工作人员|对方|来电者))|(?:念|报)(?:一遍|一下|给))(?!给?[了过])`);
+const ZH_SPEAKS = /[念读报说]/;
 /** What might happen, not what to do: "如果把助记词念出来", "助记词念出来就会被盗". */
 const ZH_WHAT_IF = /一旦|如果|假如|万一|要是|若/;
 const ZH_CONSEQUENCE = /^[^。，,]{0,4}?(?:就|会|便|可能|等于)/;
@@ -853,7 +858,8 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
     const keys = KEYS_TO_THE_WALLET.includes(kind);
     if (!typing || (keys ? ZH_DESTINATION : ZH_PERSON_DESTINATION).test(sentence) || (keys && !ZH_OWN_PLACE.test(sentence))) return kind;
   }
-  const spoken = ZH_SPOKEN_LATER.exec(sentence);
+  // Only a sentence with a verb of speaking can read a secret out (most have none: the long rule is not run on them).
+  const spoken = ZH_SPEAKS.test(sentence) ? ZH_SPOKEN_LATER.exec(sentence) : null;
   if (spoken && !ZH_NOT_A_REQUEST.test(sentence.slice(0, spoken.index + spoken[0].length)) && !ZH_WHAT_IF.test(sentence.slice(0, spoken.index + spoken[0].length)) && !ZH_CONSEQUENCE.test(sentence.slice(spoken.index + spoken[0].length))) {
     return ZH_KIND.find(([, word]) => word.test(spoken[1]!))![0];
   }
