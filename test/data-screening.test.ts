@@ -569,6 +569,149 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(flowProblems(withZhStep('请连接你的钱包到我们的网站进行验证。'))[0]).toMatch(/\(zh\) asks for the wallet connected to a site or app someone else names/);
   });
 
+  it('refuses a secret named first and read out later in the sentence, by "it" or with the object left out; reading it to oneself passes (hostile review)', () => {
+    const requests: [string, string][] = [
+      ['Confirm your recovery phrase by reading it out.', 'recovery-phrase'],
+      ['Get your recovery phrase ready and read it out to the agent.', 'recovery-phrase'],
+      ['Verify your seed phrase by saying the words out loud.', 'recovery-phrase'],
+      ['Get your seed phrase and read out each word.', 'recovery-phrase'],
+      ['Confirm your password by saying it aloud.', 'password'],
+      ['Get the verification code and read the digits out.', 'one-time-code'],
+      ['请把助记词念出来。', 'recovery-phrase'],
+      ['把助记词读给客服听。', 'recovery-phrase'],
+      // The object left out, or said again by 它, after a comma.
+      ['拿出助记词，念给我们听。', 'recovery-phrase'],
+      ['请拿出你的助记词，然后念给客服听。', 'recovery-phrase'],
+      ['找到助记词后，把它念出来。', 'recovery-phrase'],
+      ['核對助記詞：把它讀給客服聽。', 'recovery-phrase'],
+      ['收到验证码后，请读给客服听。', 'one-time-code'],
+      ['找到密码，把它报给客服。', 'password'],
+    ];
+    for (const [text, kind] of requests) expect(screenDataText(text, { contacts: true }), text).toEqual([{ type: 'request', kind }]);
+    expect(flowProblems(withEnStep('Confirm your recovery phrase by reading it out.'))).toEqual([expect.stringMatching(/\(en\) asks for the recovery phrase/)]);
+    expect(flowProblems(withZhStep('拿出助记词，念给我们听。'))).toEqual([expect.stringMatching(/\(zh\) asks for the recovery phrase/)]);
+    for (const text of [
+      'Check your recovery phrase by reading it against your paper backup.',
+      'Never confirm your recovery phrase by reading it out.',
+      'Check your recovery phrase, then read out the error message.',
+      '不要把助记词念出来。',
+      '助记词只写在纸上，任何人让你念出来都是诈骗。',
+      '助记词一旦念出来就可能被人听到。',
+      '核对助记词时，逐个读一遍纸上的单词。',
+      '核对助记词后，把错误代码念给客服听。',
+    ]) {
+      expect(screenDataText(text, { contacts: true }), text).toEqual([]);
+    }
+  });
+
+  it('refuses a vanity number, its digits printed as keypad letters, and passes codes, versions, dates and amounts with capitals (hostile review)', () => {
+    const numbers: [string, string][] = [
+      ['Call 1-800-FLOWERS for help.', '1-800-FLOWERS'],
+      ['Call 1 (800) WALLET-1 now.', '1 (800) WALLET-1'],
+      ['Our line (800) HELP-NOW is open all day.', '(800) HELP-NOW'],
+      ['Call 0800 HELP NOW with the time.', '0800 HELP NOW'],
+      ['请拨打 400-WALLET-88。', '400-WALLET-88'],
+      ['请拨打400 WALLET 88获取帮助。', '400 WALLET 88'],
+    ];
+    for (const [text, quoted] of numbers) expect(findContact(text), text).toEqual({ kind: 'phone', text: quoted });
+    expect(flowProblems(withEnStep('Call 1-800-FLOWERS with the time.'))).toEqual([expect.stringMatching(/\(en\) contains a phone number \("1-800-FLOWERS"\)/)]);
+    expect(flowProblems(withZhStep('请拨打 400-WALLET-88 并带上时间。'))).toEqual([expect.stringMatching(/\(zh\) contains a phone number \("400-WALLET-88"\)/)]);
+    for (const text of [
+      'Error E-1001: the card was declined.',
+      'Update to iOS 17 and try again.',
+      'Go to step 2-FA in the settings.',
+      'Requires version 2.3.1 BETA or later.',
+      'Since 2026-10-01 withdrawals take longer.',
+      'Send 0.5 ETH to your own address.',
+      'Withdraw 800 USDT TRC20 to your own wallet.',
+      'The page says Error 404 NOT FOUND.',
+      'Error code 1001-CARD-LOCK means the card is locked.',
+      'Outages are announced at 0900 UTC DAILY.',
+      'The test reaches answer-0 first.',
+      '提现 800 USDT TRC20 到你自己的钱包。',
+    ]) {
+      expect(screenDataText(text, { contacts: true }), text).toEqual([]);
+    }
+  });
+
+  it('refuses a host written with a space on one side of a dot, and passes sentences whose next word is a suffix too (hostile review)', () => {
+    const hosts: [string, string][] = [
+      ['Visit walletsupport. com for help.', 'walletsupport. com'],
+      ['Open help.walletsupport. com/ticket and log in.', 'help.walletsupport. com/ticket'],
+      ['Visit walletsupport .com today.', 'walletsupport .com'],
+      ['Open walletsupport. app/help to unlock the card.', 'walletsupport. app/help'],
+      ['请访问 walletsupport. com 解锁账户。', 'walletsupport. com'],
+    ];
+    for (const [text, quoted] of hosts) expect(findContact(text), text).toEqual({ kind: 'url', text: quoted });
+    expect(flowProblems(withEnStep('Open help.walletsupport. com/ticket with the time.'))).toEqual([expect.stringMatching(/\(en\) contains a web address \("help\.walletsupport\. com\/ticket"\)/)]);
+    for (const text of [
+      'It is done. Come back later.',
+      'Go to Settings. Community posts are not support.',
+      'Tap Help. Support staff never ask for your phrase.',
+      'Compare the fees, e.g. me and you pay the same.',
+      'Check the fee vs. net amount.',
+      'Never trust any .com site that asks for your phrase.',
+      'Install the .NET runtime.',
+      'Restart the phone. top up the card.',
+      'Ask the wallet. co-signers approve each payment.',
+    ]) {
+      expect(screenDataText(text, { contacts: true }), text).toEqual([]);
+    }
+  });
+
+  it('refuses a messaging account said in words, "as", "is", looked for or searched for, and passes plain English about the apps (hostile review)', () => {
+    const handles: [string, string][] = [
+      ['Find us on Telegram as WalletHelpDesk.', 'WalletHelpDesk'],
+      ['Find us on Telegram as wallethelpdesk.', 'wallethelpdesk'],
+      ['Our Telegram is WalletHelpDesk.', 'WalletHelpDesk'],
+      ['Our WeChat ID is Wallet_Help.', 'Wallet_Help'],
+      ['On Telegram, look for WalletHelpDesk.', 'WalletHelpDesk'],
+      ['Look for WalletHelpDesk on Telegram.', 'WalletHelpDesk'],
+      ['Message WalletHelp_Official on Telegram.', 'WalletHelp_Official'],
+      ['Add us on WeChat: wallet_help88', 'wallet_help88'],
+      ['Telegram username: WalletHelpDesk', 'WalletHelpDesk'],
+      ['在电报上搜索 WalletHelpDesk 联系客服。', 'WalletHelpDesk'],
+      ['微信搜索 wallethelp 添加客服。', 'wallethelp'],
+      ['微信号是 wallethelp。', 'wallethelp'],
+      ['加飞机：wallethelp88', 'wallethelp88'],
+      ['纸飞机搜索 WalletHelpDesk', 'WalletHelpDesk'],
+    ];
+    for (const [text, quoted] of handles) expect(findContact(text), text).toEqual({ kind: 'handle', text: quoted });
+    // A number said as the account is a phone number.
+    expect(findContact('Our WhatsApp is +44 7700 900123.')).toEqual({ kind: 'phone', text: '+44 7700 900123' });
+    expect(flowProblems(withEnStep('Find us on Telegram as WalletHelpDesk with the time.'))).toEqual([expect.stringMatching(/\(en\) contains a social media handle \("WalletHelpDesk"\)/)]);
+    expect(flowProblems(withZhStep('在电报上搜索 WalletHelpDesk 并带上时间。'))).toEqual([expect.stringMatching(/\(zh\) contains a social media handle \("WalletHelpDesk"\)/)]);
+    for (const text of [
+      'Find us on Telegram as always: through the link in the app.',
+      'Open Telegram as usual and check the chat list.',
+      'Open WhatsApp as administrator.',
+      'Our Telegram is offline today.',
+      'Your Telegram username is shown in Settings.',
+      'Check your Telegram username settings.',
+      'On Telegram, look for the official channel in the app.',
+      'The phone line is WalletHelpDesk',
+      '我们的电报群已关闭，请在 App 里联系客服。',
+      '打开微信支付查看账单。',
+    ]) {
+      expect(findContact(text), text).toBeUndefined();
+    }
+  });
+
+  it('refuses a site reached by its IPv6 address in brackets, and passes brackets that hold none or an address named in a network step (hostile review)', () => {
+    const sites: [string, string][] = [
+      ['Open http://[2001:db8::1]/help to unlock the card.', 'http://[2001:db8::1]/help'],
+      ['Open https://[::1]:8443/ and log in.', 'https://[::1]:8443/'],
+      ['Go to [2001:db8::1]:443.', '[2001:db8::1]:443'],
+      ['Visit [2001:db8::1] for help.', '[2001:db8::1]'],
+      ['请访问 http://[2001:db8::1]/help 解锁账户。', 'http://[2001:db8::1]/help'],
+    ];
+    for (const [text, quoted] of sites) expect(findContact(text), text).toEqual({ kind: 'url', text: quoted });
+    expect(flowProblems(withEnStep('Open http://[2001:db8::1]/help with the time.'))).toEqual([expect.stringMatching(/\(en\) contains a web address \("http:\/\/\[2001:db8::1\]\/help"\)/)]);
+    for (const text of ['Could not reach [2001:db8::1] (error E2002).', 'The log shows [12:30:45]: retry.', 'See the items [a:b:c] in the list.', 'Take every second one, as in data[1::2].']) {
+      expect(findContact(text), text).toBeUndefined();
+    }
+  });
+
   it('a review corpus: its legitimate sentences pass and its requests are refused, but for the known limits named here (red-team review)', () => {
     const requestIn = (text: string) => screenDataText(text, { contacts: false }).find((f) => f.type === 'request');
     // Borderline: pairing a device shows the same code on both, and 7726 is where UK phones report spam texts.

@@ -159,7 +159,35 @@ const SCHEME_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
  * to the phone-number library, and a messaging id has no @ or dot to give it away.
  */
 const NAMED_NUMBER = /(?:热线|电话|拨打|致电|来电|呼叫|\b(?:call|dial|phone|hotline|ring)\b)[^\d\n]{0,8}?(\d(?:[\d -]{2,}\d))(?![\d.])/i;
-const NAMED_ACCOUNT = /(?:微信|薇信|威信|V信|vx|QQ|\b(?:wechat|weixin|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|\s*id\b)?(?:\s+(?:group|channel|bot))?\s*([:：])?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
+/**
+ * The platform, then how the id is announced: "微信号", "QQ id", "微信号是 wallethelp"; a colon ("Telegram username:
+ * help_desk"); a search in Chinese ("微信搜索 wallethelp88", "在电报上搜索 WalletHelpDesk"); or "is", after which the id must
+ * look like one ("Our WeChat ID is Wallet_Help"). 电报 and 纸飞机 ("paper plane", its icon) are Telegram in Chinese, 飞机
+ * too where an account of it is added ("加飞机：…", "飞机号"). A handle word alone ("Telegram username settings") announces nothing.
+ */
+const NAMED_ACCOUNT = /(?:微信|薇信|威信|V信|vx|QQ|电报|纸飞机|加飞机|飞机(?=号|群|\s*[:：])|\b(?:wechat|weixin|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|\s*id\b)?(?:\s+(?:group|channel|bot))?(\s+(?:handle|username|user\s*name|account\s+name))?\s*(?:([:：])|(\sis\s|(?<=号|id)\s*[是为])|[上里中]?\s*(搜索?|查找|添加))?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
+const MESSAGING = String.raw`telegram|whatsapp|wechat|line|signal|skype|discord|viber|facebook|instagram|twitter|snapchat|threema|kakao(?:talk)?|messenger`;
+/** The words every rule of ACCOUNT_AS has, a cheap test before them (most texts name an app in other words, if at all). */
+const MAY_SAY_ACCOUNT = /(?:us|me)\s+(?:on|at|via)\s|look\s+for\s/i;
+/**
+ * An account said in words: "find us on Telegram as WalletHelpDesk", "On Telegram, look for WalletHelpDesk", "look for
+ * WalletHelpDesk on Telegram" (QA: hostile review). The same words carry plain English ("find us on Telegram as always",
+ * "look for updates on Telegram"), so the id must look like one (see looksLikeHandle).
+ */
+const ACCOUNT_AS = [
+  new RegExp(String.raw`\b(?:us|me)\s+(?:on|at|via)\s+(?:${MESSAGING})\s+(?:as|under)\s+(@?[A-Za-z0-9][-_.A-Za-z0-9]{3,31})`, 'i'),
+  new RegExp(String.raw`\bon\s+(?:${MESSAGING}),?\s+(?:look|search)\s+for\s+(@?[A-Za-z0-9][-_.A-Za-z0-9]{3,31})`, 'i'),
+  new RegExp(String.raw`\blook\s+for\s+(@?[A-Za-z0-9][-_.A-Za-z0-9]{3,31})\s+(?:on|via)\s+(?:${MESSAGING})\b`, 'i'),
+];
+/**
+ * Whether a word said as an account is one: an @, a digit, an underscore or a dot in it, a capital inside it
+ * ("WalletHelpDesk"), or words run together as handles are and English is not ("wallethelpdesk": two of the words
+ * support accounts are named with).
+ */
+function looksLikeHandle(id: string): boolean {
+  return /^@|[\d_.]|[a-z][A-Z]/.test(id) || new Set(id.toLowerCase().match(HANDLE_WORDS)).size >= 2;
+}
+const HANDLE_WORDS = /wallet|help|support|desk|service|official|team|care|admin|crypto|coin|bank|chat/g;
 /** An account named after a verb, with its platform after it: "message wallethelpdesk on Telegram", "add us as help_desk on Viber". */
 const ACCOUNT_ON_PLATFORM = /\b(?:message|contact|add|find|follow|dm|text|search\s+for|reach|ping|chat\s+with|write\s+to)\s+(?:us\s+)?(?:at\s+|as\s+)?(@?(?!(?:us|our|the|support|team|agent|them|him|her|customer|service|staff|help|helpdesk|someone|anyone|nobody|people)\b)[A-Za-z0-9][-_.A-Za-z0-9]{3,31})\s+on\s+(?:telegram|whatsapp|wechat|line|signal|skype|discord|viber|facebook|instagram|twitter|snapchat|threema|kakao(?:talk)?|messenger)\b/i;
 /**
@@ -191,11 +219,57 @@ function spelledHost(spelled: string): boolean {
 const COMMON_SUFFIX = /^(?:com|net|org|io|co|info|biz|xyz|app|top|vip|cc|me|ai|online|site|store|tech|cn|com\.cn|hk|tw|uk|co\.uk|us)$/i;
 const SENTENCE_WORD = /^(?:the|a|an|this|that|these|those|your|our|my|its|it|next|red|blue|green|grey|gray|white|black|small|big|loading)$/i;
 /**
+ * A host with a space on one side of a dot, which a reader joins up: "walletsupport. com", "help.walletsupport. com/ticket",
+ * "walletsupport .com" (QA: hostile review; spaces on both sides are SPELLED_DOT's). Sentences have a full stop and a
+ * space too, and many a word after one is a suffix (.community, .help, .support): a new sentence starts with a capital,
+ * so the suffix counts only written in lower case, as addresses are, and only a common one (see spacedHost).
+ */
+const SPACED_HOST = /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:\.[ \t]+|[ \t]+\.)[a-z]{2,6}(?:\.[a-z]{2,3})?\b(?!-)(?:\/\S*)?/g;
+/** What every such host has: a dot with a space on one side and a lower-case letter after it (the dot first: a quicker search). */
+const MAY_SPACE_DOT = /\.(?:[ \t]+[a-z]|(?<=[ \t]\.)[a-z])/;
+/**
+ * Whether a host written with a spaced dot is one: a common suffix (COMMON_SUFFIX) after a name of three characters or
+ * more that is no word of a sentence nor an abbreviation with its full stop: "e.g. me", "vs. net", "etc. com", and
+ * "any .com site" name no host. A suffix that is an English word too ("app", "top", "online") after a full stop and a
+ * space may be a sentence begun in lower case ("Restart the phone. top up the card"): it counts with a subdomain or a
+ * path, which no sentence has.
+ */
+function spacedHost(spaced: string): boolean {
+  const [host, path] = spaced.split('/');
+  const domain = parseDomain(host!.replace(/[ \t]+/g, ''));
+  const name = domain.domainWithoutSuffix ?? '';
+  if (domain.isIcann !== true || !COMMON_SUFFIX.test(domain.publicSuffix ?? '') || name.length < 3 || SENTENCE_WORD.test(name) || NOT_A_NAME.test(name)) return false;
+  return !(WORD_SUFFIX.test(domain.publicSuffix!) && /\.[ \t]/.test(spaced) && path === undefined && !domain.subdomain);
+}
+const NOT_A_NAME = /^(?:etc|approx|incl|excl|esp|min|max|fig|ref|nos|tel|dept|mrs|ave|inc|ltd|corp|misc|any|every|each|some|other|own|one|all|and|for|see|via)$/i;
+const WORD_SUFFIX = /^(?:co|app|top|me|us|ai|info|online|site|store|tech)$/;
+
+/**
  * A site reached by its IPv4 address: one to visit or open, or with a path or a port. An address named in a network
  * step ("could not reach 192.168.1.1", "check whether 8.8.8.8 answers") is not a place to go.
  */
 const IPV4 = String.raw`(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?![\d.]*\d)`;
-const IP_ADDRESS = new RegExp(String.raw`(?:\b(?:visit|open|go\s+to|browse\s+to|log\s+in\s+at|sign\s+in\s+at)\s+|访问|打开|登录|登入)\s*(${IPV4}(?:[:/]\S*)?)|(${IPV4}[:/]\S+)`, 'i');
+/** The words that send a reader to a place: an address after them is one to go to. */
+const VISIT = String.raw`(?:\b(?:visit|open|go\s+to|browse\s+to|log\s+in\s+at|sign\s+in\s+at)\s+|访问|打开|登录|登入)`;
+const IP_ADDRESS = new RegExp(String.raw`${VISIT}\s*(${IPV4}(?:[:/]\S*)?)|(${IPV4}[:/]\S+)`, 'i');
+/**
+ * A site reached by its IPv6 address, in brackets as a URL writes one: "http://[2001:db8::1]/help", "https://[::1]:8443/",
+ * or bare with a port or a path, "[2001:db8::1]:443" (QA: hostile review). As with IPv4, an address alone in brackets is
+ * a place to go only after "visit" or "open"; a bracket that holds no IPv6 address ("[12:30:45]", "[a:b:c]") is none.
+ */
+const IPV6_SITE = /(\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@[\]]+@)?)?\[([0-9a-f:.]{2,45})(?:%[\w.~-]+)?\](:\d{1,5})?([/?#][^\s\]"'<>]*)?/gi;
+/** What every IPv6 address in brackets has: a bracket, then two colons among hex digits. */
+const MAY_BE_IPV6 = /\[[0-9a-f.]*:[0-9a-f.]*:/i;
+const VISIT_BEFORE = new RegExp(String.raw`${VISIT}\s*$`, 'i');
+
+/** The first site reached by its IPv6 address in a text, as written (see IPV6_SITE). */
+function findIpv6Site(text: string): string | undefined {
+  for (const m of matchesOf(IPV6_SITE, text)) {
+    if (!URL.canParse(`http://[${m[2]!}]/`)) continue;
+    if (m[1] || m[3] || m[4] || VISIT_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return m[0].replace(/[.,;:!?)]+$/, '');
+  }
+  return undefined;
+}
 
 /**
  * A number written in words, as it is read out to slip past ("four one five, five five five, zero one four three",
@@ -221,21 +295,36 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   if (phone !== undefined) return { kind: 'phone', text: phone };
   const named = NAMED_NUMBER.exec(text);
   if (named && named[1]!.replace(/\D/g, '').length >= 5) return { kind: 'phone', text: named[1]! };
+  const vanity = THREE_CAPITALS.test(text) && MAY_BE_VANITY.test(text) ? findVanityNumber(text) : undefined;
+  if (vanity !== undefined) return { kind: 'phone', text: vanity };
   if (MAY_SPELL_DOT.test(text)) {
     for (const [spelled] of matchesOf(SPELLED_EMAIL, text)) if (spelledHost(spelled)) return { kind: 'email', text: spelled };
     for (const [host] of matchesOf(SPELLED_HOST, text)) if (spelledHost(host)) return { kind: 'url', text: host };
   }
+  if (MAY_SPACE_DOT.test(text)) {
+    for (const [spaced] of matchesOf(SPACED_HOST, text)) if (spacedHost(spaced)) return { kind: 'url', text: spaced.replace(/[.,;:!?)]+$/, '') };
+  }
   const ip = IP_ADDRESS.exec(text);
   if (ip) return { kind: 'url', text: (ip[1] ?? ip[2])! };
+  const ipv6 = text.includes('[') && MAY_BE_IPV6.test(text) ? findIpv6Site(text) : undefined;
+  if (ipv6 !== undefined) return { kind: 'url', text: ipv6 };
   const onPlatform = ACCOUNT_ON_PLATFORM.exec(text);
   if (onPlatform) return { kind: 'handle', text: onPlatform[1]! };
   const account = NAMED_ACCOUNT.exec(text);
   // The full stop of the sentence is no part of the id.
-  const id = account?.[3]!.replace(/[.-]+$/, '');
-  // An id looks like one (a digit, an underscore or a dot in it), or is announced as one ("微信号", "ID:"): "WeChat account" is no id.
-  // "line" is a word too ("see line 10234 of the log"): LINE's ids count when announced.
-  const announced = account?.[1] !== undefined || account?.[2] !== undefined;
-  if (account && id && (announced || (/[\d_.]/.test(id) && !/^line\b/i.test(account[0])))) return { kind: 'handle', text: id };
+  const id = account?.[6]!.replace(/[.-]+$/, '');
+  // An id looks like one (a digit, an underscore or a dot in it), or is announced as one ("微信号", "ID:", "username is", "微信搜索"):
+  // "WeChat account" is no id. "line" is a word too ("see line 10234 of the log"): LINE's ids count when announced.
+  // Said with "is", the word may be plain English ("Your Telegram username is shown in Settings"): it must look like a handle.
+  const saidIs = account?.[4] !== undefined && /is/i.test(account[4]);
+  const announced = account !== null && !saidIs && (account[1] !== undefined || account[3] !== undefined || account[4] !== undefined || account[5] !== undefined);
+  if (account && id && (announced || ((saidIs ? looksLikeHandle(id) : /[\d_.]/.test(id)) && !/^line\b/i.test(account[0])))) return { kind: 'handle', text: id };
+  if (MAY_SAY_ACCOUNT.test(text)) {
+    for (const rule of ACCOUNT_AS) {
+      const named = rule.exec(text)?.[1]!.replace(/[.-]+$/, '');
+      if (named && looksLikeHandle(named)) return { kind: 'handle', text: named };
+    }
+  }
   for (const [match] of matchesOf(CANDIDATE, text)) {
     if (!/[@.:]./.test(match)) continue;
     const candidate = match.replace(/^[.:/?#&=+-]+|[.:/?#&=+-]+$/g, '');
@@ -282,6 +371,49 @@ function findPhoneNumber(text: string): string | undefined {
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
+}
+
+/**
+ * A vanity number: a phone number with some of its digits printed as the letters of the keypad, the way scam hotlines
+ * are advertised ("1-800-FLOWERS", "1 (800) WALLET-1", "400-WALLET-88", "call 0800 HELP NOW"; QA: hostile review). A
+ * prefix of three or four digits, maybe after a country code, then groups of capital letters or of digits, with a run
+ * of three capitals and ten to fifteen keys in all, as a number dialled has. Letters first ("Error E-1001", "SHA-256"),
+ * a short prefix ("step 2-FA", "iOS 17") and short runs ("100 USDT", seven keys) are no number. Lower-case letters are
+ * not read: prose is, and a number is printed in capitals to be read as one.
+ */
+const VANITY = /(?<![\w.,+(-])(\+\d{1,3}[-. ]?|1[-. ]?)?(?:(\(\d{3,4}\))\s?(?:[A-Z]+\d*|\d+)|(\d{3,4}))(?:[-. ](?:[A-Z]+\d*|\d+)){1,5}(?![\w-])/g;
+/**
+ * What every vanity number has: three capitals in a row (most texts have none: the cheaper test first), and a digit, a
+ * separator and capitals (maybe after another group of digits).
+ */
+const MAY_BE_VANITY = /\d[-. )]\s?(?:\d+[-. ])?[A-Z]{2}/;
+const THREE_CAPITALS = /[A-Z]{3}/;
+/**
+ * Groups parted by spaces alone are read as a number only where one is meant (after a country code, a bracketed or
+ * trunk prefix, or "call" and its kin): "Error 404 NOT FOUND" and "Send 800 USDT TRC20" are no numbers.
+ */
+const CALL_BEFORE = /(?:\b(?:call|dial|phone|ring|hotline|text|tel)\b|热线|电话|拨打|致电|呼叫)[^\d\n]{0,12}$/i;
+/** Amounts, dates and times written with capitals are no words spelled on a keypad: "800 USDT TRC20", "2026-JUNE-15", "0900 UTC DAILY". */
+const NOT_KEYPAD_WORD = /^(?:USDT?|USDC|BUSD|DAI|EUR|GBP|CNY|RMB|HKD|JPY|BTC|ETH|BNB|SOL|TRX|XRP|DOGE|ADA|LTC|MATIC|TRC|ERC|BEP|SATS?|GWEI|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?|UTC|GMT|CET|CEST|BST|EST|EDT|PST|PDT|CST|HKT|SGT|JST)$/;
+/** Labels of codes that are not numbers to call, right before one: "Error 1001-CARD-LOCK". */
+const CODE_LABEL = /\b(?:error|code|status|step|model|part|sku)\s*[:#]?\s*$/i;
+
+/** The first vanity number in a text, as written (see VANITY). */
+function findVanityNumber(text: string): string | undefined {
+  for (const m of matchesOf(VANITY, text)) {
+    const written = m[0];
+    const keys = written.match(/[A-Z0-9]/g)!.length;
+    if (keys < 10 || keys > 15 || !/[A-Z]{3}/.test(written)) continue;
+    const letters = written.match(/[A-Z]+/g)!;
+    if (letters.some((word) => NOT_KEYPAD_WORD.test(word))) continue;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (OTHER_NUMBER.test(before) || CODE_LABEL.test(before)) continue;
+    // Spaces between the groups: only with a country code, a bracketed or trunk (0…) prefix, or "call" before it.
+    const groups = written.slice(written.indexOf(m[2] ?? m[3]!) + (m[2] ?? m[3]!).length);
+    if (/\s/.test(groups.replace(/^\s+/, '')) && !m[1] && !m[2] && !m[3]!.startsWith('0') && !CALL_BEFORE.test(before)) continue;
+    return written;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -567,6 +699,16 @@ const ZH_PAY_TO_UNLOCK = [
   /(?:购买|买|充值)[^，,。]{0,6}?(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|iTunes\s*卡|Google\s*Play\s*卡|E卡)[^。]{0,12}?(?:卡密|卡号|发给|告诉|拍)|用(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|京东\s*E卡|E卡)(?:来)?(?:支付|付|缴|交)/i,
 ];
 const ZH_CONNECT_WALLET = /(?:连接|连到|授权|同步|验证)(?:你的|您的)?钱包(?:到|至|给|在)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)(?![^，,。]{0,4}前)|把(?:你的|您的)?钱包(?:连接|连|授权)(?:到|至|给)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)|打开[^，。]{0,6}?(?:链接|网站|网页)[^。]{0,10}?(?:连接|授权)钱包|在[^，。]{0,6}?(?:DApp|网站|网页|链接)(?:里|中|上)(?:连接|授权)钱包|钱包扫(?:码|二维码)(?:授权|验证|连接)/i;
+/**
+ * A secret named, then read out later in the sentence, by 它 or with the object left out as Chinese often does: "拿出助记词，
+ * 念给我们听", "找到助记词后，把它念出来" (QA: hostile review). 念 is reading aloud; 读 alone ("读一遍纸上的单词") may be to
+ * oneself, so it counts only read out (读出来) or to someone (读给客服听). Another object with 把 in between is what is read.
+ */
+const ZH_SPOKEN_LATER = new RegExp(`(${ZH_SECRET})[^。把将]{0,24}?(?:[把将]它们?)?[^。把将，,]{0,4}?(?:(?:念|读|报)出|(?:念|读|报|说)(?:出来|给[^，,。]{0,8}?听|给(?:我们|客服|我|工作人员|对方|来电者))|(?:念|报)(?:一遍|一下|给))(?!给?[了过])`);
+const ZH_SPEAKS = /[念读报说]/;
+/** What might happen, not what to do: "如果把助记词念出来", "助记词念出来就会被盗". */
+const ZH_WHAT_IF = /一旦|如果|假如|万一|要是|若/;
+const ZH_CONSEQUENCE = /^[^。，,]{0,4}?(?:就|会|便|可能|等于)/;
 const ZH_PAST_QUESTION = /[了过](?:吗|没有?)\s*$/;
 /** Negations and descriptions (what a scammer demanded, did, or what the caller did already). */
 const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|(?<!需)要你|叫你|让你|(?:会|将|可能会)发送|向(?:你|您)(?:的[^，。]{0,6})?发送|发(?:送)?到(?:你|您)的|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
@@ -681,8 +823,14 @@ const EN_HOW_SENT = /\b(?:sent\s+)?(?:by|via|through|over|in\s+an?)\s+(?:e-?mail
 const BUTTON_LEAD = /\b(?:tap|click|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$/i;
 const FACT_ABOUT = /^\s+(?:must|is|are|should|expires?|has|have|needs?|can(?:not|'t)?|will|was|were)\b/i;
 
-/** "Read it out", "say them aloud": a secret named before, spoken to whoever is listening. */
-const EN_SPOKEN = /\b(?:read|say|spell|dictate|recite)\s+(?:it|them)\s+(?:out|aloud)\b/i;
+/**
+ * "Read it out", "say them aloud", "by reading it out", "read out each word", "say the digits out loud": a secret named
+ * before, spoken to whoever is listening (QA: hostile review, "Confirm your recovery phrase by reading it out" passed).
+ * Reading it without "out" or "aloud" ("check it by reading it against your paper backup") may be to oneself, and passes.
+ */
+const EN_SPOKEN_VERB = String.raw`(?:read|reading|say|saying|spell|spelling|dictate|dictating|recite|reciting)`;
+const EN_SPOKEN_PART = String.raw`(?:(?:the|each|every|all|all\s+the|its|their)\s+)?(?:(?:\d+|twelve|twenty[- ]four)\s+)?(?:words?|digits?|numbers?|characters?|letters?)`;
+const EN_SPOKEN = new RegExp(String.raw`\b${EN_SPOKEN_VERB}\s+(?:(?:it|them|${EN_SPOKEN_PART})\s+(?:out|aloud)|(?:out|aloud)\s+${EN_SPOKEN_PART})\b`, 'i');
 
 /**
  * Whether typing a secret of `kind` (`typed` the words that do it), with `after` the rest of the clause and `before`
@@ -716,6 +864,11 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
     if (/(?:点击?|轻点|按)\s*$/.test(sentence.slice(0, m.index))) continue;
     const keys = KEYS_TO_THE_WALLET.includes(kind);
     if (!typing || (keys ? ZH_DESTINATION : ZH_PERSON_DESTINATION).test(sentence) || (keys && !ZH_OWN_PLACE.test(sentence))) return kind;
+  }
+  // Only a sentence with a verb of speaking can read a secret out (most have none: the long rule is not run on them).
+  const spoken = ZH_SPEAKS.test(sentence) ? ZH_SPOKEN_LATER.exec(sentence) : null;
+  if (spoken && !ZH_NOT_A_REQUEST.test(sentence.slice(0, spoken.index + spoken[0].length)) && !ZH_WHAT_IF.test(sentence.slice(0, spoken.index + spoken[0].length)) && !ZH_CONSEQUENCE.test(sentence.slice(spoken.index + spoken[0].length))) {
+    return ZH_KIND.find(([, word]) => word.test(spoken[1]!))![0];
   }
   for (const rule of ZH_MOVE_FUNDS) {
     const m = rule.exec(sentence);
