@@ -848,6 +848,48 @@ describe('passwords', () => {
   });
 });
 
+describe('passwords that start with a letter ASCII lacks (QA: hostile review)', () => {
+  it('finds a value that starts with a letter or a Chinese name, after its label, in English and Chinese', () => {
+    const cases: [string, string][] = [
+      // Accented letters were read as plain ones already (the text is read as seen); these are not.
+      ['my password is Ñandú2024!', 'Ñandú2024!'],
+      ['password: ümlaut99', 'ümlaut99'],
+      ['password: Øresund99', 'Øresund99'],
+      ['pw: Łódź2024!', 'Łódź2024!'],
+      ['my password is Пётр2024', 'Пётр2024'],
+      ['password: Ωmega#pass', 'Ωmega#pass'],
+      ['password: abcØ2024', 'abcØ2024'],
+      ['密码是：李雷2024abc', '李雷2024abc'],
+      ['我的登录密码为 王芳Abc123，怎么办', '王芳Abc123'],
+      ['密码是李雷2024abc请帮我看看', '李雷2024abc'],
+      ['my password is 李雷2024abc', '李雷2024abc'],
+    ];
+    for (const [text, password] of cases) {
+      expectFound(text, password, 'password');
+      expectFound(text, password, 'password', { numbersExpected: true });
+    }
+  });
+
+  it('leaves sentences alone whose words after the label are not a password (and still finds the one that is)', () => {
+    expectFound('密码是：韩梅2025xyz', '韩梅2025xyz', 'password');
+    for (const text of [
+      'my password is not working',
+      'password: über alles',
+      'my password is Ærø',
+      '密码是对的但登录不了',
+      '我的密码是对的，但是一直登录不了',
+      '密码错误3次',
+      '密码：错误3次',
+      '密码是第3次输错了',
+      '密碼是對的但是登入不了',
+      'password – 3 attempts left',
+    ]) {
+      expectClean(text);
+      expectClean(text, { numbersExpected: true });
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------
 // Things that must pass untouched
 // ---------------------------------------------------------------------------

@@ -906,22 +906,36 @@ const PASSWORD_HINT = /pass|p@ss|pw|pin|口令|密|碼/i;
  */
 const PASSWORD_LABEL = /(?<![A-Za-z/\\])(?:p[a@]ss(?:\s?w[o0]rd|wort|wd|code|phrase)s?|pwd|pw|pin(?:[ -]?code)?)(?![A-Za-z])|密\s?[码碼]|口令/gi;
 /**
- * What may stand between a label and its value: "is", "was", ":", "=", an arrow, a comma or a dash, "is:", and
- * their Chinese forms (full-width forms are folded to ASCII before this runs); or a value
- * in brackets right after the label ("password(Hunter2!2024)").
- * After an English label a space at least; a Chinese label may be glued to its value.
+ * Chinese characters and punctuation (as ranges: a Unicode property escape costs every run that loads the scanner).
+ * A value ends where they start: "密码是abc12345请帮我" holds "abc12345". Any other character is part of it, so a
+ * value may start with a letter ASCII lacks ("Øresund99", "Łódź2024!", "Пётр2024").
  */
-const LATIN_VALUE = /(?:\s*(?:(?:is|was)\s*)?(?:->|=>|\u2192|[:=,\u2013\u2014]|\s-)\s*|\s*(?:is|was)\s+|\((?=[^\s)]{4,}\))|\s+)([!-~]{1,256})/y;
-const HAN_VALUE = /(?:\s*(?:就是|是|为|[:=])\s*|\s*)([!-~]{1,256})/y;
+const HAN_RANGES = String.raw`\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff`;
+const CJK = String.raw`\u3000-\u303f${HAN_RANGES}`;
 /**
  * The most of a value read after a label. A value runs to the next space, and every label inside it starts a
  * value of its own: read whole, "pw:pw:pw:…" was read again from each label (160 KB took 84 s). A longer value
  * is looked at by its first 256 characters, and its finding runs to its end (found once per run of them).
  */
 const MAX_VALUE = 256;
-const PRINTABLE_RUN = /[!-~]*/y;
-/** Opening and closing punctuation around a value: "…", (…), a full stop. */
-const EDGE_PUNCTUATION = /^["'`(<[{]+|["'`)>\]}.,;:!?]+$/g;
+/**
+ * A label's value, read in one search: (1) what stands between label and value, (2) Chinese characters the value
+ * starts with, if any, (3) the rest of the value.
+ *
+ * (1) "is", "was", ":", "=", an arrow, a comma or a dash, "is:", and their Chinese forms ("是", "是：", "为"; full-width
+ * forms are folded to ASCII before this runs); or a value in brackets right after the label ("password(Hunter2!2024)").
+ * After an English label a space at least; a Chinese label may be glued to its value.
+ *
+ * (2) Up to four Chinese characters, a name before digits ("密码是：李雷2024abc"), count only when (3) is a password by
+ * itself and (1) is more than a space (see findPasswords). Five or more, or none after them, are a sentence:
+ * "密码是对的但登录不了", "密码是去年设置的2024".
+ */
+const VALUE_AFTER = String.raw`([${HAN_RANGES}]{1,4})?([^\s${CJK}]{1,${MAX_VALUE}})`;
+const LATIN_VALUE = new RegExp(String.raw`(\s*(?:(?:is|was)\s*)?(?:->|=>|\u2192|[:=,\u2013\u2014]|\s-)\s*|\s*(?:is|was)\s+|\((?=[^\s)]{4,}\))|\s+)${VALUE_AFTER}`, 'y');
+const HAN_VALUE = new RegExp(String.raw`(\s*(?:(?:就是|是|为)\s*[:=]?|[:=])\s*|\s*)${VALUE_AFTER}`, 'y');
+const VALUE_RUN = new RegExp(String.raw`[^\s${CJK}]*`, 'y');
+/** Opening and closing punctuation around a value: "…", “…”, (…), a full stop. */
+const EDGE_PUNCTUATION = /^["'`(<[{\u2018\u201c\u00ab]+|["'`)>\]}.,;:!?\u2019\u201d\u00bb]+$/g;
 /** An error code such as "E1001" or "ERR-42" right after the label ("wrong password E1001") is not a password. */
 const ERROR_CODE = /^[A-Z]{1,4}[-_]?\d+$/;
 /** Symbols that, among letters, make a word a password ("Secret!pass"). */
@@ -937,7 +951,7 @@ const PASSWORD_SYMBOL = /[!@#$%^&*+=?~]/;
  * value written before its label.
  */
 function findPasswords(text: string, found: SecretFinding[]): void {
-  // Where the run of printable characters a long value stands in ends, once found for it.
+  // Where the run a long value stands in ends, once found for it.
   let runEnd = -1;
   for (const m of matchesOf(PASSWORD_LABEL, text)) {
     const latin = /^[a-z]/i.test(m[0]);
@@ -945,23 +959,25 @@ function findPasswords(text: string, found: SecretFinding[]): void {
     pattern.lastIndex = m.index + m[0].length;
     const v = pattern.exec(text);
     if (!v) continue;
-    const token = v[1]!;
+    const [, lead, head, token] = v as unknown as [string, string, string | undefined, string];
+    const connector = lead.trim() !== '';
+    // Chinese characters glued to "密码" are the sentence ("密码错误3次"), not a value.
+    if (head !== undefined && !connector) continue;
     const core = token.replace(EDGE_PUNCTUATION, '');
-    const connector = v[0].slice(0, v[0].length - token.length).trim() !== '';
     if (core.length < 4) continue;
     if (!/\d/.test(core) && !(/[A-Za-z]/.test(core) && PASSWORD_SYMBOL.test(core))) continue;
     // Without "is" or ":", a bracket or an error code after the label is part of the sentence, not its value.
     if (!connector && (/^[(<[{]/.test(token) || ERROR_CODE.test(core))) continue;
-    if (v[0].startsWith('(') && ERROR_CODE.test(core)) continue;
+    if (lead.startsWith('(') && ERROR_CODE.test(core)) continue;
     let end = v.index + v[0].length;
     if (token.length === MAX_VALUE) {
       if (end >= runEnd) {
-        PRINTABLE_RUN.lastIndex = end;
-        PRINTABLE_RUN.exec(text);
-        runEnd = PRINTABLE_RUN.lastIndex;
+        VALUE_RUN.lastIndex = end;
+        VALUE_RUN.exec(text);
+        runEnd = VALUE_RUN.lastIndex;
       }
       end = runEnd;
     }
-    found.push({ kind: 'password', start: v.index + v[0].length - token.length, end });
+    found.push({ kind: 'password', start: v.index + lead.length, end });
   }
 }
