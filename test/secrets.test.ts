@@ -1,10 +1,11 @@
 import { describe, it, expect } from 'vitest';
+import { generateKeyPairSync, sign as edSign } from 'node:crypto';
 import fc from 'fast-check';
 import { entropyToMnemonic, generateMnemonic, validateMnemonic } from '@scure/bip39';
 import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { wordlist as chinese } from '@scure/bip39/wordlists/simplified-chinese.js';
 import { wordlist as traditional } from '@scure/bip39/wordlists/traditional-chinese.js';
-import { bech32, createBase58check } from '@scure/base';
+import { base58, base64, bech32, createBase58check } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import {
@@ -587,6 +588,132 @@ describe('extended private keys', () => {
 });
 
 // ---------------------------------------------------------------------------
+// Ed25519 keys (Solana, WireGuard, Tendermint) and WIF keys in groups
+// ---------------------------------------------------------------------------
+
+/** An Ed25519 keypair as Solana holds it (32 secret bytes, then the public key), made by Node's crypto and read through JWK. */
+function ed25519Keypair(): { secret: Uint8Array; publicKey: Uint8Array; keypair: Uint8Array; sign: (message: string) => Uint8Array } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const secret = new Uint8Array(Buffer.from(privateKey.export({ format: 'jwk' }).d!, 'base64url'));
+  const pub = new Uint8Array(Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url'));
+  return { secret, publicKey: pub, keypair: concat(secret, pub), sign: (message) => new Uint8Array(edSign(null, Buffer.from(message), privateKey)) };
+}
+
+/** A keypair whose public key, read as a little-endian number, is below Ed25519's group order, as a signature's second half is (1 in 16). */
+function keypairShapedLikeASignature(): ReturnType<typeof ed25519Keypair> {
+  for (;;) {
+    const k = ed25519Keypair();
+    if (k.publicKey[31]! < 0x10) return k;
+  }
+}
+
+describe('Ed25519 keys in Base58, Base64 and as a list of bytes (QA: hostile review)', () => {
+  it('finds a Solana key file (a JSON list of 64 bytes), on one line, spread over lines or as Node prints it, and leaves other lists alone', () => {
+    const { keypair } = ed25519Keypair();
+    const bytes = [...keypair];
+    const json = JSON.stringify(bytes);
+    expectFound(json, json, 'private-key');
+    expectFound(`cat ~/.config/solana/id.json\n${json}\nis this safe?`, json, 'private-key');
+    const pretty = `[\n  ${bytes.join(',\n  ')}\n]`;
+    expectFound(pretty, pretty, 'private-key');
+    const printed = `[\n  ${bytes.join(', ')}\n]`;
+    expectFound(`Uint8Array(64) ${printed}`, printed, 'private-key');
+    // Wherever the question expects numbers or a TxID, a key file is still one.
+    expectFound(json, json, 'private-key', { numbersExpected: true, allowHex64: true });
+    // 63 or 65 numbers, a number above 255, short lists: no key file.
+    const fixed = Array.from({ length: 65 }, (_, i) => (i * 37 + 11) % 256);
+    expectClean(JSON.stringify(fixed.slice(0, 63)));
+    expectClean(JSON.stringify(fixed));
+    expectClean(JSON.stringify([...fixed.slice(0, 63), 256]));
+    expectClean('amounts [100, 250, 75] and ids [3, 4]');
+  });
+
+  it('finds a keypair in Base58 as Phantom and Solflare export it, and leaves signatures (Solana transaction ids) and addresses alone', () => {
+    for (let i = 0; i < 10; i++) {
+      const k = ed25519Keypair();
+      const b58 = base58.encode(k.keypair);
+      expect(b58.length).toBeGreaterThanOrEqual(86);
+      expectFound(b58, b58, 'private-key');
+      expectFound(`phantom export: ${b58} ok?`, b58, 'private-key');
+      // A keypair is no signature even where a transaction id is expected.
+      expectFound(b58, b58, 'private-key', { allowHex64: true });
+      const signature = base58.encode(k.sign(`transfer ${i}`));
+      expectClean(signature);
+      expectClean(`my transfer ${signature} failed, why?`);
+      expectClean(`https://solscan.io/tx/${signature}`);
+      expectClean(signature, { allowHex64: true });
+      expectClean(`send to ${base58.encode(k.publicKey)} please`);
+    }
+    // A keypair whose second half could be a signature's is told by its public key (about 1 in 16 keypairs).
+    for (let i = 0; i < 3; i++) {
+      const b58 = base58.encode(keypairShapedLikeASignature().keypair);
+      expectFound(`${b58}`, b58, 'private-key');
+    }
+    // Called a private key, a string of this shape is refused whatever it is.
+    const signature = base58.encode(ed25519Keypair().sign('x'));
+    expectFound(`private key: ${signature}`, signature, 'private-key');
+    for (const address of ['11111111111111111111111111111111', 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA', '7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU']) expectClean(address);
+  });
+
+  it('finds 32- and 64-byte keys in Base64 unless a public key, a transaction or a hash is named, and leaves digests alone', () => {
+    const k = ed25519Keypair();
+    const secret = base64.encode(k.secret);
+    const pub = base64.encode(k.publicKey);
+    expect(secret).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expectFound(secret, secret, 'private-key');
+    expectFound(`[Interface]\nPrivateKey = ${secret}\nAddress = 10.0.0.2/32`, secret, 'private-key');
+    expectFound(`private key: ${secret}`, secret, 'private-key', { allowHex64: true });
+    expectClean(`[Peer]\nPublicKey = ${pub}\nEndpoint = 203.0.113.1:51820`);
+    expectClean(`tx hash ${pub} still pending`);
+    expectClean(secret, { allowHex64: true });
+    // Tendermint's priv_validator_key.json holds the 64-byte keypair; a signature in Base64 passes.
+    const keypair = base64.encode(k.keypair);
+    expectFound(`"priv_key": {"type": "tendermint/PrivKeyEd25519", "value": "${keypair}"}`, keypair, 'private-key');
+    expectClean(`signature ${base64.encode(k.sign('vote'))}`);
+    // Subresource and lock-file digests are Base64 of 32 or 64 bytes after their algorithm's name.
+    expectClean(`integrity="sha256-${base64.encode(sha256(new Uint8Array(3)))}"`);
+    expectClean(`"integrity": "sha512-${base64.encode(concat(sha256(new Uint8Array(1)), sha256(new Uint8Array(2))))}"`);
+    // What was left alone before still is: UUIDs, IPv6 addresses, a TxID where one is expected.
+    expectClean(`request 550e8400-e29b-41d4-a716-446655440000 from 2001:db8::1 failed, tx ${bytesToHex(randomBytes(32))}`, { allowHex64: true });
+  });
+});
+
+describe('WIF keys written in groups (QA: hostile review)', () => {
+  const separators = [' ', '  ', '-', ' - ', '\n', '\t', '\u2013'];
+  const grouped = (key: string, size: number, sep: string) => key.match(new RegExp(`.{1,${size}}`, 'g'))!.join(sep);
+
+  it('finds a WIF key copied in groups of three to thirteen, joined by spaces, dashes, tabs or lines, alone or in a sentence', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.boolean(), fc.constantFrom(0x80, 0xef), fc.integer({ min: 3, max: 26 }), fc.constantFrom(...separators), (key, compressed, version, size, sep) => {
+        const written = grouped(wif(key, compressed, version), size, sep);
+        expectFound(written, written, 'wif-key');
+        expectFound(`my paper backup says ${written} thanks`, written, 'wif-key');
+      }),
+      { seed: 20261124, numRuns: 200 },
+    );
+    const example = 'KwDiBf89QgGbjEhKnhXJuH7LrciVrZi3qYjgd9M7rFU73sVHnoWn';
+    expect(findSecrets(`WIF: ${grouped(example, 4, ' ')}`)).toEqual([{ kind: 'wif-key', start: 5, end: 5 + 64 }]);
+  });
+
+  it('leaves alone groups whose checksum fails, other versions, addresses in groups and sentences (and still finds the key)', () => {
+    for (let i = 0; i < 20; i++) {
+      const key = wif(randomBytes(32), i % 2 === 0);
+      expectFound(grouped(key, 4, ' '), grouped(key, 4, ' '), 'wif-key');
+      expectClean(grouped(corrupt(key, 10 + i), 4, ' '));
+      expectClean(grouped(wif(randomBytes(32), true, 0x81), 4, '-'));
+      expectClean(grouped(b58c.encode(concat([0x00], randomBytes(20))), 4, ' '));
+    }
+    for (const text of [
+      'can you check my transfer, it has been pending since yesterday morning and support says wait',
+      'Kindly send the bank statement again because the transfer to my account never arrived yet',
+      'LTC sent to my Binance deposit address 3 days ago, still not credited, what can I do now?',
+    ]) {
+      expectClean(text);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
 // Card numbers
 // ---------------------------------------------------------------------------
 
@@ -845,6 +972,48 @@ describe('passwords', () => {
     // Beside a path, the label still counts.
     expectFound('/etc/passwd passwd: S3cr3t!2024', 'S3cr3t!2024', 'password');
     expectFound('wifi-password: Summer2024', 'Summer2024', 'password');
+  });
+});
+
+describe('passwords that start with a letter ASCII lacks (QA: hostile review)', () => {
+  it('finds a value that starts with a letter or a Chinese name, after its label, in English and Chinese', () => {
+    const cases: [string, string][] = [
+      // Accented letters were read as plain ones already (the text is read as seen); these are not.
+      ['my password is Ñandú2024!', 'Ñandú2024!'],
+      ['password: ümlaut99', 'ümlaut99'],
+      ['password: Øresund99', 'Øresund99'],
+      ['pw: Łódź2024!', 'Łódź2024!'],
+      ['my password is Пётр2024', 'Пётр2024'],
+      ['password: Ωmega#pass', 'Ωmega#pass'],
+      ['password: abcØ2024', 'abcØ2024'],
+      ['密码是：李雷2024abc', '李雷2024abc'],
+      ['我的登录密码为 王芳Abc123，怎么办', '王芳Abc123'],
+      ['密码是李雷2024abc请帮我看看', '李雷2024abc'],
+      ['my password is 李雷2024abc', '李雷2024abc'],
+    ];
+    for (const [text, password] of cases) {
+      expectFound(text, password, 'password');
+      expectFound(text, password, 'password', { numbersExpected: true });
+    }
+  });
+
+  it('leaves sentences alone whose words after the label are not a password (and still finds the one that is)', () => {
+    expectFound('密码是：韩梅2025xyz', '韩梅2025xyz', 'password');
+    for (const text of [
+      'my password is not working',
+      'password: über alles',
+      'my password is Ærø',
+      '密码是对的但登录不了',
+      '我的密码是对的，但是一直登录不了',
+      '密码错误3次',
+      '密码：错误3次',
+      '密码是第3次输错了',
+      '密碼是對的但是登入不了',
+      'password – 3 attempts left',
+    ]) {
+      expectClean(text);
+      expectClean(text, { numbersExpected: true });
+    }
   });
 });
 

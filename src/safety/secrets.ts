@@ -18,7 +18,7 @@
 import { wordlist as englishList } from '@scure/bip39/wordlists/english.js';
 import { wordlist as chineseList } from '@scure/bip39/wordlists/simplified-chinese.js';
 import { wordlist as traditionalList } from '@scure/bip39/wordlists/traditional-chinese.js';
-import { createBase58check, type BytesCoder } from '@scure/base';
+import { base58, base64, createBase58check, type BytesCoder } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import '../core.js';
 import { lookalikeLetters } from './lookalikes.js';
@@ -146,8 +146,9 @@ function getSegmenter(): Intl.Segmenter | null {
 export function findSecrets(text: string, opts: SecretScanOptions = {}): SecretFinding[] {
   // Fast path for flow answer ids, short words and the like: every detector needs
   // a digit, a non-ASCII character (Chinese, full-width forms), a password label
-  // or at least 47 characters (12 three-letter words and 11 separators; keys are longer still).
-  if (text.length < 47 && !NEEDS_SCAN.test(text) && !PASSWORD_HINT.test(text)) return [];
+  // or at least 47 characters (12 three-letter words and 11 separators; keys are longer still,
+  // but for 32 bytes in Base64, 44 characters with their "=").
+  if (text.length < 47 && !NEEDS_SCAN.test(text) && !PASSWORD_HINT.test(text) && !(text.length >= 44 && text.includes('='))) return [];
   // Characters shown as nothing, look-alike letters, accents and mathematical letters hide no secret: the text is read as
   // seen, and each finding placed back in the text.
   if (DISGUISED.test(text) || hasIgnorable(text)) {
@@ -175,6 +176,7 @@ function scan(text: string, opts: SecretScanOptions): SecretFinding[] {
   if (folded.length >= 36 && opts.prose !== true) findGluedPhrases(folded, found);
   findHexKeys(folded, opts.allowHex64 === true, found);
   findBase58Keys(folded, found);
+  findEncodedKeys(folded, opts.allowHex64 === true, found);
   findCards(folded, found);
   // Before codes: a labelled password of digits ("支付密码 246810") is named a password.
   findPasswords(folded, found);
@@ -690,14 +692,18 @@ function evenHexGroups(text: string): boolean {
   return (size === 2 || size === 4 || size === 8 || size === 16 || size === 32) && groups.length * size === 64 && groups.every((g) => g.length === size);
 }
 
+/** The words just before a key-shaped string call it a key: "private key", "secret", "私钥", or "key" unless it is a public one. */
+function keyLabelled(before: string): boolean {
+  return KEY_LABEL.test(before) || (KEY_WORD.test(before) && !PUBLIC_KEY.test(before));
+}
+
 function findHexKeys(text: string, allowHex64: boolean, found: SecretFinding[]): void {
   if (text.length < 64) return;
   const grouped = [...matchesOf(HEX_GROUPS, text)].filter((m) => evenHexGroups(m[0]));
   for (const m of [...matchesOf(HEX64, text), ...grouped]) {
     const start = m.index;
     const before = text.slice(Math.max(0, start - LABEL_REACH), start);
-    const keyLabelled = KEY_LABEL.test(before) || (KEY_WORD.test(before) && !PUBLIC_KEY.test(before));
-    if (!keyLabelled && (allowHex64 || TX_LABEL.test(before))) continue;
+    if (!keyLabelled(before) && (allowHex64 || TX_LABEL.test(before))) continue;
     found.push({ kind: 'private-key', start, end: start + m[0].length });
   }
 }
@@ -707,8 +713,6 @@ function findHexKeys(text: string, allowHex64: boolean, found: SecretFinding[]):
 // ---------------------------------------------------------------------------
 
 const B58 = '1-9A-HJ-NP-Za-km-z';
-/** 51 characters from 5 or 9 (uncompressed), 52 from K, L or c (compressed). */
-const WIF = new RegExp(`(?<![${B58}])(?:[59][${B58}]{50}|[KLc][${B58}]{51})(?![${B58}])`, 'g');
 /**
  * xprv/tprv (BIP32) and yprv/zprv/uprv/vprv/Yprv/Zprv/Uprv/Vprv (SLIP-132) are
  * 111 characters. Matched by prefix, alphabet and length alone, checksum or not
@@ -717,26 +721,194 @@ const WIF = new RegExp(`(?<![${B58}])(?:[59][${B58}]{50}|[KLc][${B58}]{51})(?![$
  */
 const XPRV = new RegExp(`[xtyzuvYZUV]prv[${B58}]{95,}`, 'g');
 
+/**
+ * Where a WIF key may start: 5 or 9 (51 characters, uncompressed), K, L or c (52, compressed) at the start of a word,
+ * and 50 more characters that are Base58 or what joins groups, as a key is written whole or in groups copied from a
+ * paper backup or read out in pieces ("KwDi BpsU 7XyT …", "5Hue-CGU8-rMjx-…", four rows on four lines). Most words
+ * that start so meet an "l", an "I", an "O", a "0" or punctuation well before that, so few places are read further;
+ * and one search finds both forms (a second one for groups cost a screened text some 3% more).
+ */
+const WIF_START = new RegExp(String.raw`(?<![${B58}])[59KLc][${B58}\s\u2010-\u2015-]{50}`, 'g');
+/** Base58's characters, by character code. */
+const IS_B58 = new Uint8Array(128);
+for (const c of '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz') IS_B58[c.charCodeAt(0)] = 1;
+/** What joins two groups: up to three of a space, a tab, a line break and a dash ("\r\n", " - "). */
+const MAX_JOIN = 3;
+function joinsGroups(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2d || (c >= 0x2010 && c <= 0x2015);
+}
+const NOT_B58 = new RegExp(`[^${B58}]`, 'g');
+/** Random Base58 has digits, capitals and small letters (a key of 51 without one of them: less than 1 in 5,000). */
+const HAS_DIGIT = /\d/;
+const HAS_UPPER = /[A-Z]/;
+const HAS_LOWER = /[a-z]/;
+
+/** `s` is Base58Check of a private key as wallets export it: version 0x80 (0xef on testnet), 32 bytes, and 0x01 when compressed. */
+function isWif(s: string): boolean {
+  let payload: Uint8Array;
+  try {
+    payload = getTables().base58check.decode(s);
+  } catch {
+    return false; // bad checksum: not a WIF (could be any address-like string)
+  }
+  const version = payload[0];
+  return (version === 0x80 || version === 0xef) && (payload.length === 33 || (payload.length === 34 && payload[33] === 0x01));
+}
+
 function findBase58Keys(text: string, found: SecretFinding[]): void {
   if (text.length < 51) return;
-  const { base58check } = getTables();
-  for (const m of matchesOf(WIF, text)) {
-    let payload: Uint8Array;
-    try {
-      payload = base58check.decode(m[0]);
-    } catch {
-      continue; // bad checksum: not a WIF (could be any address-like string)
-    }
-    const version = payload[0];
-    const wif =
-      (version === 0x80 || version === 0xef) &&
-      (payload.length === 33 || (payload.length === 34 && payload[33] === 0x01));
-    if (wif) found.push({ kind: 'wif-key', start: m.index, end: m.index + m[0].length });
-  }
+  findWif(text, found);
+  if (text.length >= 86 && MAY_HOLD_BASE58_64.test(text)) findBase58Keypairs(text, found);
   if (text.length < 98) return;
   for (const m of matchesOf(XPRV, text)) {
     found.push({ kind: 'extended-private-key', start: m.index, end: m.index + m[0].length });
   }
+}
+
+/**
+ * WIF keys, whole or in groups. From each place one may start, its word is the key when it has the key's length;
+ * a shorter one is joined with the groups after it until they hold as many characters. Either must pass the
+ * Base58Check checksum and hold a private key (`isWif`), so words next to a key in groups ("my key is … thanks" is
+ * all Base58) and groups of other strings are not one.
+ */
+function findWif(text: string, found: SecretFinding[]): void {
+  // Each place is searched from the one after the last: a match runs over the next places a key may start.
+  for (let at = 0; ; ) {
+    WIF_START.lastIndex = at;
+    const start = WIF_START.exec(text);
+    if (!start) return;
+    at = start.index + 1;
+    const size = start[0][0] === '5' || start[0][0] === '9' ? 51 : 52;
+    // Base58 characters, read one by one across what joins groups, until there are as many as a key has. (A text made
+    // so that every such place holds that many, 1 MB of "K a 1 ", costs a checksum at each: about 2 s.)
+    let count = 0;
+    let groups = 1;
+    let gap = 0;
+    let end = start.index;
+    for (let i = start.index; i < text.length && count < size; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && IS_B58[c] === 1) {
+        if (gap > 0) {
+          // In groups, the first 51 characters already hold capitals and small letters (a key's first 38 lack one of
+          // them once in a billion): a run of short words ("c c c …") is read no further.
+          if (groups === 1 && !(HAS_UPPER.test(start[0]) && HAS_LOWER.test(start[0]))) break;
+          groups++;
+          gap = 0;
+        }
+        count++;
+        end = i + 1;
+      } else if (gap < MAX_JOIN && joinsGroups(c)) gap++;
+      else break;
+    }
+    // The key ends where a group ends.
+    const next = text.charCodeAt(end);
+    if (count !== size || (next < 128 && IS_B58[next] === 1)) continue;
+    const joined = groups === 1 ? text.slice(start.index, end) : text.slice(start.index, end).replace(NOT_B58, '');
+    if (groups > 1 && (!HAS_DIGIT.test(joined) || !HAS_UPPER.test(joined) || !HAS_LOWER.test(joined))) continue;
+    if (isWif(joined)) found.push({ kind: 'wif-key', start: start.index, end });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Ed25519 keys in Base64, Base58 or as a list of bytes (Solana and other chains)
+// ---------------------------------------------------------------------------
+
+/**
+ * A keypair as `solana-keygen` writes its key file and wallets' scripts hold it: a JSON list of 64 numbers, "[174,47,…]",
+ * spread over lines or not (a debugger prints "Uint8Array(64) [ 174, 47, …]"). Nothing public is written that way.
+ */
+const BYTE_LIST = /\[\s*\d{1,3}(?:\s*,\s*\d{1,3}){63}\s*,?\s*\]/g;
+const BYTE_LIST_MIN = 129; // "[" and 64 digits with 63 commas and "]"
+/**
+ * 32 or 64 bytes in Base64 with their padding ("…=", "…=="): a key as WireGuard, Tendermint (priv_validator_key.json) and
+ * other Ed25519 tools write it. Not inside a longer run of Base64, nor right after "sha256-" or "sha512-" (a digest of
+ * subresource integrity or npm's lock file, which is Base64 of 32 or 64 bytes too).
+ */
+const BASE64_KEY = /(?<![A-Za-z0-9+/_-])(?:[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=_-])/g;
+/** 64 bytes in Base58 (86 to 88 characters): a Solana keypair as Phantom and Solflare export it, or a transaction's signature. */
+const BASE58_64 = new RegExp(`(?<![${B58}+/])[${B58}]{86,88}(?![${B58}+/=])`, 'g');
+/**
+ * Whether a text may hold 86 Base58 characters in a row, tested before they are looked for: some digit (which 86 random
+ * Base58 characters lack once in two million) with 42 more Base58 characters before it or 43 after it, which every
+ * digit of such a run has. Digits are few in prose and mostly stand in short numbers, so this is quick.
+ */
+const MAY_HOLD_BASE58_64 = new RegExp(`[1-9](?:(?<=[${B58}]{43})|[${B58}]{43})`);
+/** Ed25519's group order L, little-endian (RFC 8032). */
+const ED25519_ORDER = Uint8Array.from([0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14, ...new Array<number>(15).fill(0), 0x10]);
+/** The DER head of a PKCS #8 Ed25519 private key, before its 32 bytes (RFC 8410). */
+const PKCS8_ED25519 = [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20];
+
+/**
+ * Key material written as Ed25519 wallets write it.
+ *
+ * 64 bytes (Base58 of 86-88 characters, Base64 ending "==") are either a keypair (32 secret bytes, then the public key
+ * made from them) or a signature, and a Solana transaction is named by its signature: users paste those on purpose, to
+ * ask why a transfer failed, and refusing them would block the question. Their shape is the same, but their numbers
+ * are not: a signature's second half is a number below Ed25519's group order L (RFC 8032, which Solana holds every
+ * signature to), which 15 keypairs in 16 are not; and the rest are told by making the public key from the first half
+ * (Node's crypto, only for such strings). So a signature passes, and a keypair is refused with or without a label. A
+ * 64-byte string that is neither (a keypair with a typo) is refused too unless it could be a signature; called a key
+ * ("private key:", "私钥"), it is refused whatever it is.
+ *
+ * 32 bytes in Base64 ("…=") cannot be told from public values of that size (a public key, a hash: TON writes its
+ * transaction hashes so): as with 64 hex digits, such a string is refused unless a transaction, a hash or a public key
+ * is named just before it, or the question asked for a transaction id (`allowHex64`) and no key label stands by it.
+ * 32 bytes in Base58 (43-44 characters) are left alone: that is every Solana address and many a transaction hash.
+ */
+function findEncodedKeys(text: string, allowHex64: boolean, found: SecretFinding[]): void {
+  if (text.length < 44) return;
+  if (text.length >= BYTE_LIST_MIN && text.includes('[')) {
+    for (const m of matchesOf(BYTE_LIST, text)) {
+      if (m[0].match(/\d+/g)!.every((n) => Number(n) <= 255)) found.push({ kind: 'private-key', start: m.index, end: m.index + m[0].length });
+    }
+  }
+  if (text.includes('=')) {
+    for (const m of matchesOf(BASE64_KEY, text)) {
+      // Mixed case: no word, hex or run of one letter; 43 random Base64 characters lack capitals or small letters once in billions.
+      if (!HAS_UPPER.test(m[0]) || !HAS_LOWER.test(m[0])) continue;
+      let bytes: Uint8Array;
+      try {
+        bytes = base64.decode(m[0]);
+      } catch {
+        continue; // not canonical Base64 (padding bits set)
+      }
+      const before = text.slice(Math.max(0, m.index - LABEL_REACH), m.index);
+      if (bytes.length === 32 && !keyLabelled(before) && (allowHex64 || TX_LABEL.test(before) || PUBLIC_KEY.test(before))) continue;
+      if (bytes.length === 64 && !keyLabelled(before) && !isKeypair(bytes)) continue;
+      found.push({ kind: 'private-key', start: m.index, end: m.index + m[0].length });
+    }
+  }
+}
+
+/** Keypairs in Base58 (64 bytes, 86-88 characters), told from signatures as `findEncodedKeys` says. */
+function findBase58Keypairs(text: string, found: SecretFinding[]): void {
+  for (const m of matchesOf(BASE58_64, text)) {
+    const bytes = base58.decode(m[0]);
+    if (bytes.length !== 64) continue;
+    const before = text.slice(Math.max(0, m.index - LABEL_REACH), m.index);
+    if (keyLabelled(before) || isKeypair(bytes)) found.push({ kind: 'private-key', start: m.index, end: m.index + m[0].length });
+  }
+}
+
+/** 64 bytes that are not an Ed25519 signature (see findEncodedKeys): a keypair, or something else no one should see. */
+function isKeypair(bytes: Uint8Array): boolean {
+  return !belowOrder(bytes.subarray(32)) || publicKeyOf(bytes.subarray(0, 32)).every((b, i) => b === bytes[32 + i]);
+}
+
+/** A 32-byte little-endian number is below Ed25519's group order L, as a signature's second half is. */
+function belowOrder(s: Uint8Array): boolean {
+  for (let i = 31; i >= 0; i--) {
+    if (s[i] !== ED25519_ORDER[i]) return s[i]! < ED25519_ORDER[i]!;
+  }
+  return false;
+}
+
+/** The Ed25519 public key of a 32-byte secret (RFC 8032), from Node's crypto, loaded on the first such string. */
+function publicKeyOf(secret: Uint8Array): Uint8Array {
+  const { createPrivateKey, createPublicKey } = process.getBuiltinModule('node:crypto');
+  const key = createPrivateKey({ key: Buffer.from([...PKCS8_ED25519, ...secret]), format: 'der', type: 'pkcs8' });
+  // The SubjectPublicKeyInfo of an Ed25519 key ends in the key's 32 bytes.
+  return createPublicKey(key).export({ format: 'der', type: 'spki' }).subarray(-32);
 }
 
 // ---------------------------------------------------------------------------
@@ -906,22 +1078,36 @@ const PASSWORD_HINT = /pass|p@ss|pw|pin|口令|密|碼/i;
  */
 const PASSWORD_LABEL = /(?<![A-Za-z/\\])(?:p[a@]ss(?:\s?w[o0]rd|wort|wd|code|phrase)s?|pwd|pw|pin(?:[ -]?code)?)(?![A-Za-z])|密\s?[码碼]|口令/gi;
 /**
- * What may stand between a label and its value: "is", "was", ":", "=", an arrow, a comma or a dash, "is:", and
- * their Chinese forms (full-width forms are folded to ASCII before this runs); or a value
- * in brackets right after the label ("password(Hunter2!2024)").
- * After an English label a space at least; a Chinese label may be glued to its value.
+ * Chinese characters and punctuation (as ranges: a Unicode property escape costs every run that loads the scanner).
+ * A value ends where they start: "密码是abc12345请帮我" holds "abc12345". Any other character is part of it, so a
+ * value may start with a letter ASCII lacks ("Øresund99", "Łódź2024!", "Пётр2024").
  */
-const LATIN_VALUE = /(?:\s*(?:(?:is|was)\s*)?(?:->|=>|\u2192|[:=,\u2013\u2014]|\s-)\s*|\s*(?:is|was)\s+|\((?=[^\s)]{4,}\))|\s+)([!-~]{1,256})/y;
-const HAN_VALUE = /(?:\s*(?:就是|是|为|[:=])\s*|\s*)([!-~]{1,256})/y;
+const HAN_RANGES = String.raw`\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff`;
+const CJK = String.raw`\u3000-\u303f${HAN_RANGES}`;
 /**
  * The most of a value read after a label. A value runs to the next space, and every label inside it starts a
  * value of its own: read whole, "pw:pw:pw:…" was read again from each label (160 KB took 84 s). A longer value
  * is looked at by its first 256 characters, and its finding runs to its end (found once per run of them).
  */
 const MAX_VALUE = 256;
-const PRINTABLE_RUN = /[!-~]*/y;
-/** Opening and closing punctuation around a value: "…", (…), a full stop. */
-const EDGE_PUNCTUATION = /^["'`(<[{]+|["'`)>\]}.,;:!?]+$/g;
+/**
+ * A label's value, read in one search: (1) what stands between label and value, (2) Chinese characters the value
+ * starts with, if any, (3) the rest of the value.
+ *
+ * (1) "is", "was", ":", "=", an arrow, a comma or a dash, "is:", and their Chinese forms ("是", "是：", "为"; full-width
+ * forms are folded to ASCII before this runs); or a value in brackets right after the label ("password(Hunter2!2024)").
+ * After an English label a space at least; a Chinese label may be glued to its value.
+ *
+ * (2) Up to four Chinese characters, a name before digits ("密码是：李雷2024abc"), count only when (3) is a password by
+ * itself and (1) is more than a space (see findPasswords). Five or more, or none after them, are a sentence:
+ * "密码是对的但登录不了", "密码是去年设置的2024".
+ */
+const VALUE_AFTER = String.raw`([${HAN_RANGES}]{1,4})?([^\s${CJK}]{1,${MAX_VALUE}})`;
+const LATIN_VALUE = new RegExp(String.raw`(\s*(?:(?:is|was)\s*)?(?:->|=>|\u2192|[:=,\u2013\u2014]|\s-)\s*|\s*(?:is|was)\s+|\((?=[^\s)]{4,}\))|\s+)${VALUE_AFTER}`, 'y');
+const HAN_VALUE = new RegExp(String.raw`(\s*(?:(?:就是|是|为)\s*[:=]?|[:=])\s*|\s*)${VALUE_AFTER}`, 'y');
+const VALUE_RUN = new RegExp(String.raw`[^\s${CJK}]*`, 'y');
+/** Opening and closing punctuation around a value: "…", “…”, (…), a full stop. */
+const EDGE_PUNCTUATION = /^["'`(<[{\u2018\u201c\u00ab]+|["'`)>\]}.,;:!?\u2019\u201d\u00bb]+$/g;
 /** An error code such as "E1001" or "ERR-42" right after the label ("wrong password E1001") is not a password. */
 const ERROR_CODE = /^[A-Z]{1,4}[-_]?\d+$/;
 /** Symbols that, among letters, make a word a password ("Secret!pass"). */
@@ -937,7 +1123,7 @@ const PASSWORD_SYMBOL = /[!@#$%^&*+=?~]/;
  * value written before its label.
  */
 function findPasswords(text: string, found: SecretFinding[]): void {
-  // Where the run of printable characters a long value stands in ends, once found for it.
+  // Where the run a long value stands in ends, once found for it.
   let runEnd = -1;
   for (const m of matchesOf(PASSWORD_LABEL, text)) {
     const latin = /^[a-z]/i.test(m[0]);
@@ -945,23 +1131,25 @@ function findPasswords(text: string, found: SecretFinding[]): void {
     pattern.lastIndex = m.index + m[0].length;
     const v = pattern.exec(text);
     if (!v) continue;
-    const token = v[1]!;
+    const [, lead, head, token] = v as unknown as [string, string, string | undefined, string];
+    const connector = lead.trim() !== '';
+    // Chinese characters glued to "密码" are the sentence ("密码错误3次"), not a value.
+    if (head !== undefined && !connector) continue;
     const core = token.replace(EDGE_PUNCTUATION, '');
-    const connector = v[0].slice(0, v[0].length - token.length).trim() !== '';
     if (core.length < 4) continue;
     if (!/\d/.test(core) && !(/[A-Za-z]/.test(core) && PASSWORD_SYMBOL.test(core))) continue;
     // Without "is" or ":", a bracket or an error code after the label is part of the sentence, not its value.
     if (!connector && (/^[(<[{]/.test(token) || ERROR_CODE.test(core))) continue;
-    if (v[0].startsWith('(') && ERROR_CODE.test(core)) continue;
+    if (lead.startsWith('(') && ERROR_CODE.test(core)) continue;
     let end = v.index + v[0].length;
     if (token.length === MAX_VALUE) {
       if (end >= runEnd) {
-        PRINTABLE_RUN.lastIndex = end;
-        PRINTABLE_RUN.exec(text);
-        runEnd = PRINTABLE_RUN.lastIndex;
+        VALUE_RUN.lastIndex = end;
+        VALUE_RUN.exec(text);
+        runEnd = VALUE_RUN.lastIndex;
       }
       end = runEnd;
     }
-    found.push({ kind: 'password', start: v.index + v[0].length - token.length, end });
+    found.push({ kind: 'password', start: v.index + lead.length, end });
   }
 }
