@@ -771,7 +771,11 @@ function findBase58Keys(text: string, found: SecretFinding[]): void {
  * Base58Check checksum and hold a private key (`isWif`), so words next to a key in groups ("my key is … thanks" is
  * all Base58) and groups of other strings are not one.
  */
+/** Keys in groups checked in one text at most (see findWif). */
+const MAX_GROUPED_CHECKS = 64;
+
 function findWif(text: string, found: SecretFinding[]): void {
+  let groupedChecks = 0;
   // Each place is searched from the one after the last: a match runs over the next places a key may start.
   for (let at = 0; ; ) {
     WIF_START.lastIndex = at;
@@ -779,8 +783,7 @@ function findWif(text: string, found: SecretFinding[]): void {
     if (!start) return;
     at = start.index + 1;
     const size = start[0][0] === '5' || start[0][0] === '9' ? 51 : 52;
-    // Base58 characters, read one by one across what joins groups, until there are as many as a key has. (A text made
-    // so that every such place holds that many, 1 MB of "K a 1 ", costs a checksum at each: about 2 s.)
+    // Base58 characters, read one by one across what joins groups, until there are as many as a key has.
     let count = 0;
     let groups = 1;
     let gap = 0;
@@ -791,7 +794,7 @@ function findWif(text: string, found: SecretFinding[]): void {
         if (gap > 0) {
           // In groups, the first 51 characters already hold capitals and small letters (a key's first 38 lack one of
           // them once in a billion): a run of short words ("c c c …") is read no further.
-          if (groups === 1 && !(HAS_UPPER.test(start[0]) && HAS_LOWER.test(start[0]))) break;
+          if (groups === 1 && (groupedChecks >= MAX_GROUPED_CHECKS || !(HAS_UPPER.test(start[0]) && HAS_LOWER.test(start[0])))) break;
           groups++;
           gap = 0;
         }
@@ -805,6 +808,9 @@ function findWif(text: string, found: SecretFinding[]): void {
     if (count !== size || (next < 128 && IS_B58[next] === 1)) continue;
     const joined = groups === 1 ? text.slice(start.index, end) : text.slice(start.index, end).replace(NOT_B58, '');
     if (groups > 1 && (!HAS_DIGIT.test(joined) || !HAS_UPPER.test(joined) || !HAS_LOWER.test(joined))) continue;
+    // A text made so that every place holds a key's worth of groups (1 MB of "K a 1 ") would cost a checksum at each,
+    // about 2 s; a person pasting a key in groups pastes one or two. Past MAX_GROUPED_CHECKS, groups are not joined.
+    if (groups > 1) groupedChecks++;
     if (isWif(joined)) found.push({ kind: 'wif-key', start: start.index, end });
   }
 }
