@@ -703,6 +703,8 @@ describe('WIF keys written in groups (QA: hostile review)', () => {
       expectClean(grouped(wif(randomBytes(32), true, 0x81), 4, '-'));
       expectClean(grouped(b58c.encode(concat([0x00], randomBytes(20))), 4, ' '));
     }
+    // A group ending in a digit and "PW" is no password label (a run of the test above found "…T6PW EH2f…" as one).
+    expectClean('KwPX T6PW EH2f QhUP HiyB AKnE wguT eDXY wTTV W2hj bwF8 i69u H3xe');
     for (const text of [
       'can you check my transfer, it has been pending since yesterday morning and support says wait',
       'Kindly send the bank statement again because the transfer to my account never arrived yet',

@@ -1080,9 +1080,10 @@ const PASSWORD_HINT = /pass|p@ss|pw|pin|口令|密|碼/i;
 /**
  * Password labels: English words (whole words; "PIN" and "passphrase", the
  * BIP39 25th word, too) and Chinese "密码" (登录密码, 支付密码, 交易密码, …) and "口令".
- * A word right after a path separator is a file's name, not a label ("/etc/passwd: …").
+ * A word right after a path separator is a file's name, not a label ("/etc/passwd: …"); one glued to a digit is part of
+ * a code ("…T6PW EH2f…", a WIF key copied in groups of four, read "PW EH2f").
  */
-const PASSWORD_LABEL = /(?<![A-Za-z/\\])(?:p[a@]ss(?:\s?w[o0]rd|wort|wd|code|phrase)s?|pwd|pw|pin(?:[ -]?code)?)(?![A-Za-z])|密\s?[码碼]|口令/gi;
+const PASSWORD_LABEL = /(?<![A-Za-z0-9/\\])(?:p[a@]ss(?:\s?w[o0]rd|wort|wd|code|phrase)s?|pwd|pw|pin(?:[ -]?code)?)(?![A-Za-z])|密\s?[码碼]|口令/gi;
 /**
  * Chinese characters and punctuation (as ranges: a Unicode property escape costs every run that loads the scanner).
  * A value ends where they start: "密码是abc12345请帮我" holds "abc12345". Any other character is part of it, so a
