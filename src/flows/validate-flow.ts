@@ -168,15 +168,19 @@ class SmallMap {
 const SMALL = 8;
 
 function readQuestions(c: Checker, root: Obj, requireAgent: boolean): Record<string, Question> {
-  const out: Record<string, Question> = Object.create(null);
   const raw = c.map(root.questions ?? {}, ['questions'], 'what.questions');
-  if (!raw) return out;
+  return readNodes(c, 'questions', raw, QUESTION_KEYS, (qid, value) => readQuestion(c, qid, value, requireAgent));
+}
+
+/** The nodes of a section, by id, each read by `read`; a key of a node indented too little is said as that (dedentedKey). */
+function readNodes<T extends { id: string }>(c: Checker, section: 'questions' | 'outcomes', raw: Obj | undefined, keys: readonly string[], read: (id: string, value: unknown) => T | undefined): Record<string, T> {
+  const out: Record<string, T> = Object.create(null);
   let previous: string | undefined;
-  for (const [qid, value] of Object.entries(raw)) {
-    if (dedentedKey(c, 'questions', QUESTION_KEYS, qid, value, previous)) continue;
-    previous = qid;
-    const question = readQuestion(c, qid, value, requireAgent);
-    if (question) out[question.id] = question;
+  for (const [id, value] of Object.entries(raw ?? {})) {
+    if (dedentedKey(c, section, keys, id, value, previous)) continue;
+    previous = id;
+    const node = read(id, value);
+    if (node) out[node.id] = node;
   }
   return out;
 }
@@ -243,18 +247,9 @@ function readQuestion(c: Checker, qid: string, value: unknown, requireAgent: boo
 }
 
 function readOutcomes(c: Checker, root: Obj, requireAgent: boolean): Record<string, Outcome> {
-  const out: Record<string, Outcome> = Object.create(null);
   const raw = root.outcomes === undefined ? undefined : c.map(root.outcomes, ['outcomes'], 'what.outcomes');
-  if (!raw) return out;
-  if (Object.keys(raw).length === 0) c.report(['outcomes'], 'flow.noOutcome');
-  let previous: string | undefined;
-  for (const [oid, value] of Object.entries(raw)) {
-    if (dedentedKey(c, 'outcomes', OUTCOME_KEYS, oid, value, previous)) continue;
-    previous = oid;
-    const outcome = readOutcome(c, oid, value, requireAgent);
-    if (outcome) out[outcome.id] = outcome;
-  }
-  return out;
+  if (raw && Object.keys(raw).length === 0) c.report(['outcomes'], 'flow.noOutcome');
+  return readNodes(c, 'outcomes', raw, OUTCOME_KEYS, (oid, value) => readOutcome(c, oid, value, requireAgent));
 }
 
 /** One outcome, or undefined when it is broken (its problems reported); a function of its own as readQuestion is. */
