@@ -867,8 +867,10 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
   }
   // Only a sentence with a verb of speaking can read a secret out (most have none: the long rule is not run on them).
   const spoken = ZH_SPEAKS.test(sentence) ? ZH_SPOKEN_LATER.exec(sentence) : null;
-  if (spoken && !ZH_NOT_A_REQUEST.test(sentence.slice(0, spoken.index + spoken[0].length)) && !ZH_WHAT_IF.test(sentence.slice(0, spoken.index + spoken[0].length)) && !ZH_CONSEQUENCE.test(sentence.slice(spoken.index + spoken[0].length))) {
-    return ZH_KIND.find(([, word]) => word.test(spoken[1]!))![0];
+  if (spoken) {
+    const end = spoken.index + spoken[0].length;
+    const upTo = sentence.slice(0, end);
+    if (!ZH_NOT_A_REQUEST.test(upTo) && !ZH_WHAT_IF.test(upTo) && !ZH_CONSEQUENCE.test(sentence.slice(end))) return ZH_KIND.find(([, word]) => word.test(spoken[1]!))![0];
   }
   for (const rule of ZH_MOVE_FUNDS) {
     const m = rule.exec(sentence);

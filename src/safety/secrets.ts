@@ -765,15 +765,15 @@ function findBase58Keys(text: string, found: SecretFinding[]): void {
   }
 }
 
+/** Keys in groups checked in one text at most (see findWif). */
+const MAX_GROUPED_CHECKS = 64;
+
 /**
  * WIF keys, whole or in groups. From each place one may start, its word is the key when it has the key's length;
  * a shorter one is joined with the groups after it until they hold as many characters. Either must pass the
  * Base58Check checksum and hold a private key (`isWif`), so words next to a key in groups ("my key is … thanks" is
  * all Base58) and groups of other strings are not one.
  */
-/** Keys in groups checked in one text at most (see findWif). */
-const MAX_GROUPED_CHECKS = 64;
-
 function findWif(text: string, found: SecretFinding[]): void {
   let groupedChecks = 0;
   // Each place is searched from the one after the last: a match runs over the next places a key may start.
