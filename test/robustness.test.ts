@@ -490,6 +490,27 @@ describe('many problems in one file (the built CLI in a child process, bounded)'
     }, 70_000);
   }
 
+  // The searches for addresses spelled out ("help at wallet dot com") and for phone numbers tried every place inside a
+  // long run of name characters or opening brackets as a start, each read to the run's end: 20 KB took 1.5 s, and the
+  // time grew with the square of the length (a 2 MB file, hours). Each run is now a start once.
+  for (const [name, unit, end] of [
+    ['"a-a-a-…" before a spelled dot', 'a-', ' dot com'],
+    ['"a.a.a.…" before a spelled dot', 'a.', ' dot'],
+    ['"AB-AB-…" before a spelled dot', 'AB-', ' dot com'],
+    ['"www.www.…" before a spaced dot', 'www.', 'x. Com, see a. com'],
+    ['opening brackets', '(（', ' 1'],
+    ['plus signs', '+', ' 点'],
+  ] as const) {
+    it(`a flow whose step is 400 KB of ${name} is screened for contacts and the run ends (hostile review)`, () => {
+      const text = unit.repeat(Math.ceil(400_000 / unit.length)) + end;
+      const dir = folderWith({ 'card-declined.yaml': FLOW.replace('Contact payments support with the time and the exact error message.', `"${text}"`) });
+      const r = bounded(['flows', 'validate', 'card-declined.yaml', '--json'], dir);
+      expect(r.signal, 'still running after 60 s').toBeNull();
+      expect([0, 1]).toContain(r.status);
+      expect(JSON.parse(r.stdout)).toHaveProperty('files');
+    }, 70_000);
+  }
+
   it('an answers file with 30,000 bad answers (330 KB) is refused, its problems shown in part', () => {
     const dir = folderWith({ 'answers.yaml': `${Array.from({ length: 30_000 }, (_, i) => `q${i}: []`).join('\n')}\n` });
     const r = bounded(['diagnose', 'payment-failed', '--answers', 'answers.yaml'], dir);

@@ -124,8 +124,10 @@ const PHONE_COUNTRIES: readonly CountryCode[] = ['US', 'GB', 'CN'];
  * VALID_PUNCTUATION, with the leading plus signs and brackets; a newline, a colon or a letter ends a number).
  * Only these runs go to the phone-number library, one by one: it costs about 50 µs a character of text with
  * digits in it (a parse, and a thrown error, per candidate), so a 2 MB file of "1 1 1 …" took minutes a country.
+ * A run starts at the first of its leading signs and brackets: from each of them, a long row of "((((" was read to
+ * its end each time.
  */
-const NUMBER_RUN = /[+\uff0b(\uff08[\uff3b]*\p{Nd}(?:[\p{Nd}\-\u2010-\u2015\u2212\u30fc\uff0d/\uff0f.\uff0e \u00a0\u3000()\uff08\uff09[\]\uff3b\uff3d~\u2053\u223c\uff5e+\uff0b]*\p{Nd})?/gu;
+const NUMBER_RUN = /(?<![+\uff0b(\uff08[\uff3b])[+\uff0b(\uff08[\uff3b]*\p{Nd}(?:[\p{Nd}\-\u2010-\u2015\u2212\u30fc\uff0d/\uff0f.\uff0e \u00a0\u3000()\uff08\uff09[\]\uff3b\uff3d~\u2053\u223c\uff5e+\uff0b]*\p{Nd})?/gu;
 /** No phone number has fewer digits (6 with a "+", 7 without, in the countries tried); a run with fewer is no number to call. */
 const MIN_NUMBER_DIGITS = 7;
 const MIN_INTERNATIONAL_DIGITS = 6;
@@ -193,11 +195,14 @@ const ACCOUNT_ON_PLATFORM = /\b(?:message|contact|add|find|follow|dm|text|search
 /**
  * An e-mail address or a host written with "at" and "dot" for "@" and ".", to slip past: "help at wallet dot com",
  * "help[at]wallet[dot]com", the defanged "evil[.]io" and "help[@]evil(.)io", and in Chinese "help艾特wallet点com".
+ * Each starts only where a run of the name's characters starts (the look-behind): started inside one too, every try
+ * read to the run's end, and 20 KB of "a-a-a-…" took 1.5 s, the time growing with the square of the length. A match
+ * from inside a run is one from its start as well, so the same matches are found.
  */
 const SPELLED_AT = String.raw`(?:\s*[([{]\s*(?:at|@)\s*[)\]}]\s*|\s+at\s+|\s*艾特\s*)`;
 const SPELLED_DOT = String.raw`(?:\s*[([{]\s*(?:dot|\.)\s*[)\]}]\s*|\s+dot\s+|\s+\.\s+|\s*点\s*)`;
-const SPELLED_EMAIL = new RegExp(String.raw`\b[A-Za-z0-9._%+-]+${SPELLED_AT}[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'gi');
-const SPELLED_HOST = new RegExp(String.raw`\b[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'gi');
+const SPELLED_EMAIL = new RegExp(String.raw`\b(?<![A-Za-z0-9][._%+-]*)[A-Za-z0-9._%+-]+${SPELLED_AT}[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'gi');
+const SPELLED_HOST = new RegExp(String.raw`\b(?<![A-Za-z0-9]-*)[A-Za-z0-9-]+(?:${SPELLED_DOT}[A-Za-z0-9-]+)+\b`, 'gi');
 const SPELLED_DOTS = new RegExp(SPELLED_DOT, 'gi');
 /**
  * What every spelled-out host has, a "dot" (any case), a full stop between spaces or in brackets, or 点: the two searches above, which try
@@ -222,9 +227,10 @@ const SENTENCE_WORD = /^(?:the|a|an|this|that|these|those|your|our|my|its|it|nex
  * A host with a space on one side of a dot, which a reader joins up: "walletsupport. com", "help.walletsupport. com/ticket",
  * "walletsupport .com" (QA: hostile review; spaces on both sides are SPELLED_DOT's). Sentences have a full stop and a
  * space too, and many a word after one is a suffix (.community, .help, .support): a new sentence starts with a capital,
- * so the suffix counts only written in lower case, as addresses are, and only a common one (see spacedHost).
+ * so the suffix counts only written in lower case, as addresses are, and only a common one (see spacedHost). It starts
+ * only where a name starts, not after a dot or a dash of one, as SPELLED_HOST does.
  */
-const SPACED_HOST = /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:\.[ \t]+|[ \t]+\.)[a-z]{2,6}(?:\.[a-z]{2,3})?\b(?!-)(?:\/\S*)?/g;
+const SPACED_HOST = /\b(?<![A-Za-z0-9]-*)(?<![A-Za-z0-9-]\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:\.[ \t]+|[ \t]+\.)[a-z]{2,6}(?:\.[a-z]{2,3})?\b(?!-)(?:\/\S*)?/g;
 /** What every such host has: a dot with a space on one side and a lower-case letter after it (the dot first: a quicker search). */
 const MAY_SPACE_DOT = /\.(?:[ \t]+[a-z]|(?<=[ \t]\.)[a-z])/;
 /**
