@@ -20,7 +20,7 @@ import { ConverterBuilder } from 'opencc-js/core';
 import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
 import * as T2CN from 'opencc-js/preset/t2cn';
 import { parse as parseDomain } from 'tldts';
-import { findSecrets, seenText, withLatinLookalikes, withoutMarks, type SecretKind } from './secrets.js';
+import { findSecrets, isCommonEnglishWord, seenText, withLatinLookalikes, withoutMarks, type SecretKind } from './secrets.js';
 import { detectKind, type ContactKind } from './verify.js';
 import { detached } from '../util/detach.js';
 import { matchesOf } from '../util/matches.js';
@@ -190,7 +190,10 @@ function looksLikeHandle(id: string): boolean {
   return /^@|[\d_.]|[a-z][A-Z]/.test(id) || new Set(id.toLowerCase().match(HANDLE_WORDS)).size >= 2;
 }
 const HANDLE_WORDS = /wallet|help|support|desk|service|official|team|care|admin|crypto|coin|bank|chat/g;
-/** An account named after a verb, with its platform after it: "message wallethelpdesk on Telegram", "add us as help_desk on Viber". */
+/**
+ * An account named after a verb, with its platform after it: "message wallethelpdesk on Telegram", "add us as help_desk on Viber".
+ * A common English word there ("find updates on Telegram") is no account (see findContact).
+ */
 const ACCOUNT_ON_PLATFORM = /\b(?:message|contact|add|find|follow|dm|text|search\s+for|reach|ping|chat\s+with|write\s+to)\s+(?:us\s+)?(?:at\s+|as\s+)?(@?(?!(?:us|our|the|support|team|agent|them|him|her|customer|service|staff|help|helpdesk|someone|anyone|nobody|people)\b)[A-Za-z0-9][-_.A-Za-z0-9]{3,31})\s+on\s+(?:telegram|whatsapp|wechat|line|signal|skype|discord|viber|facebook|instagram|twitter|snapchat|threema|kakao(?:talk)?|messenger)\b/i;
 /**
  * An e-mail address or a host written with "at" and "dot" for "@" and ".", to slip past: "help at wallet dot com",
@@ -315,7 +318,8 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   const ipv6 = text.includes('[') && MAY_BE_IPV6.test(text) ? findIpv6Site(text) : undefined;
   if (ipv6 !== undefined) return { kind: 'url', text: ipv6 };
   const onPlatform = ACCOUNT_ON_PLATFORM.exec(text);
-  if (onPlatform) return { kind: 'handle', text: onPlatform[1]! };
+  // A plain word is what is found there, not who: "Find updates on Telegram", "Message friends on WhatsApp".
+  if (onPlatform && (looksLikeHandle(onPlatform[1]!) || !isCommonEnglishWord(onPlatform[1]!))) return { kind: 'handle', text: onPlatform[1]! };
   const account = NAMED_ACCOUNT.exec(text);
   // The full stop of the sentence is no part of the id.
   const id = account?.[6]!.replace(/[.-]+$/, '');

@@ -126,6 +126,19 @@ function getTables(): Tables {
   return tables;
 }
 
+/**
+ * Whether a word is a common English word, in the singular or the plural ("updates", "friends", "families"): one of the
+ * BIP39 English list's 2,048 or of the words for what messaging apps hold, which the list lacks. A word of a sentence,
+ * where a made-up account name ("wallethelpdesk") is none.
+ */
+export function isCommonEnglishWord(word: string): boolean {
+  const { english } = getTables();
+  const w = word.toLowerCase();
+  const singular = [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ies$/, 'y')];
+  return singular.some((s) => english.has(s) || APP_WORDS.has(s));
+}
+const APP_WORDS = new Set(['channel', 'sticker', 'contact', 'setting', 'profile', 'community', 'announcement', 'notification', 'status', 'reply', 'relative', 'colleague', 'neighbor', 'neighbour', 'classmate', 'coworker', 'stranger', 'scammer']);
+
 let segmenter: Intl.Segmenter | null | undefined;
 function getSegmenter(): Intl.Segmenter | null {
   if (segmenter === undefined) {
