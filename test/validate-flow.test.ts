@@ -141,7 +141,10 @@ describe('flow validation', () => {
       'flows/tiny.yaml:3:14: a text inside { } or [ ] contains ": " (a colon and a space), which YAML reads as a key there: put the text in quotes, like { en: "Note: …", zh: … }',
     );
     expect(one(GOOD.replace('start: network', 'start network'))).toMatch(/^flows\/tiny\.yaml:\d+:1: this line is neither "key: value" nor a list item/);
-    expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Tiny, zh: 小 '))).toMatch(/: a list in \[ \] or a mapping in \{ \} is not closed: add the missing "\}"/);
+    // Placed at the bracket that opened it, not on the line after, where the parser found out.
+    expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Tiny, zh: 小 '))).toMatch(/^flows\/tiny\.yaml:3:8: a list in \[ \] or a mapping in \{ \} is not closed: add the missing "\}"/);
+    expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: [Tiny, [小]'))).toMatch(/^flows\/tiny\.yaml:3:8: a list in \[ \] or a mapping in \{ \} is not closed: add the missing "\]"/);
+    expect(one(GOOD.replace('label: { en: OK, zh: 正常 }', 'label: { en: OK, zh: [正常 }'))).toMatch(/^flows\/tiny\.yaml:10:43: a list in \[ \] or a mapping in \{ \} is not closed/);
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: @Tiny, zh: 小 }'))).toBe('flows/tiny.yaml:3:14: a text cannot start with "@" unless it is quoted: put the value in quotes');
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: "Tiny, zh: 小 }'))).toMatch(/: a text opened with " is never closed: add the closing " where the text ends/);
     // Placed at the quote that opened it, not where the text ran out at the end of the line (QA: author #10).

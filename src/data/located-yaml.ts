@@ -6,7 +6,7 @@
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { extname } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isCollection, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Lang } from '../engine/types.js';
 import { problemTranslator, ref, type ProblemParam, type ProblemTranslate } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
@@ -285,7 +285,7 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
   const [error] = document.errors;
   // Past the end of the document's value ("{…}" and then another "{…}", as two JSON documents on standard input).
   const rootEnd = isNode(document.contents) ? document.contents.range?.[1] : undefined;
-  if (error) problems.push(problemAt(syntaxOffset(error, source), syntaxMessage(error, message, source, rootEnd !== undefined && error.pos[0] >= rootEnd)));
+  if (error) problems.push(problemAt(syntaxOffset(error, source, document), syntaxMessage(error, message, source, rootEnd !== undefined && error.pos[0] >= rootEnd)));
   // A key that is a list or a mapping: no file of ours has one, and none is read any further (nested ones make
   // indexing them exponential); said as such unless a syntax error, said above, is what made it.
   let complexKey: number | undefined;
@@ -406,7 +406,8 @@ function emptyDoc(file: string, source: string): LocatedValue {
  * Where to place a syntax error: where the parser stopped, except for a quote never closed, which it reports where
  * the text ran out (the end of the line or of the file): that is placed at the quote that opened it, the one to fix.
  */
-function syntaxOffset(e: { code: string; message: string; pos: [number, number] }, source: string): number {
+function syntaxOffset(e: { code: string; message: string; pos: [number, number] }, source: string, document: Document.Parsed): number {
+  if (unclosedFlow(e)) return flowOpening(document, e.pos[0]) ?? e.pos[0];
   const quote = e.code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(yamlDetail(e.message))?.[1] : undefined;
   if (!quote) return e.pos[0];
   // The opening quote is the last one before the end that does not stand inside the text: not an escaped \" in a
@@ -422,6 +423,30 @@ function syntaxOffset(e: { code: string; message: string; pos: [number, number] 
     else break;
   }
   return at >= 0 ? at : e.pos[0];
+}
+
+/** Whether a syntax error is a list in [ ] or a mapping in { } left open: 'which', or undefined. */
+function unclosedFlow(e: { code: string; message: string }): 'map' | 'sequence' | undefined {
+  const detail = yamlDetail(e.message);
+  const flow = e.code === 'BAD_INDENT' ? /^Flow (sequence|map)/.exec(detail) : e.code === 'MISSING_CHAR' ? /^Flow (sequence|map) must end with a/.exec(detail) : null;
+  return flow ? (flow[1] as 'map' | 'sequence') : undefined;
+}
+
+/**
+ * Where the [ or { opens that is still open at `at`, where the parser found out (the line after it, or the end):
+ * the list or mapping that reaches there, the innermost if several do. The place to add the closing bracket is
+ * best seen from its opening one.
+ */
+function flowOpening(document: Document.Parsed, at: number): number | undefined {
+  let opening: number | undefined;
+  visit(document, {
+    Node(_key, node) {
+      const range = node.range;
+      if (isCollection(node) && node.flow && range && range[0] < at && range[1] >= at && (opening === undefined || range[0] > opening)) opening = range[0];
+      return undefined;
+    },
+  });
+  return opening;
 }
 
 /** The yaml library's own message, without the position details we already give. */
@@ -442,8 +467,8 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
     case 'TAB_AS_INDENT':
       return message('yaml.tabIndent');
     case 'BAD_INDENT': {
-      const flow = /^Flow (sequence|map)/.exec(detail);
-      return flow ? message('yaml.unclosedFlow', { close: flow[1] === 'map' ? '}' : ']' }) : message('yaml.badIndent');
+      const flow = unclosedFlow(e);
+      return flow ? message('yaml.unclosedFlow', { close: flow === 'map' ? '}' : ']' }) : message('yaml.badIndent');
     }
     case 'BLOCK_AS_IMPLICIT_KEY':
       // A list item ("- …") read as a key: it starts at another column than the items before it.
@@ -470,7 +495,7 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
     case 'MISSING_CHAR': {
       const quote = /^Missing closing (["'])quote/.exec(detail)?.[1];
       if (quote) return message('yaml.unclosedQuote', { quote });
-      const flow = /^Flow (sequence|map) must end with a/.exec(detail)?.[1];
+      const flow = unclosedFlow(e);
       if (flow) return message('yaml.unclosedFlow', { close: flow === 'map' ? '}' : ']' });
       // "zh:你是否…", "zh 你是否…", "zh：你是否…": the most common slip in Chinese texts.
       if (detail.startsWith('Implicit map keys need to be followed by map values')) return message('yaml.keyWithoutColon');
