@@ -1330,10 +1330,21 @@ describe('--resume', () => {
     const first = await run(['--flows', folder, 'diagnose', 'fees'], { tty: true, env, prompts: [{ pick: 'transfer' }, { pick: 'cancel' }] });
     expect(first.code).toBe(130);
     // The author changed the tree and bumped the version, as the guide says: the old answers may lead elsewhere now.
-    writeFileSync(file, text.replace(/^version: (\d+)$/m, (_, v: string) => `version: ${Number(v) + 1}`));
+    const version = Number(/^version: (\d+)$/m.exec(text)![1]);
+    writeFileSync(file, text.replace(/^version: (\d+)$/m, `version: ${version + 1}`));
     const changed = await run(['--flows', folder, 'diagnose', '--resume'], { tty: true, env });
     expect(changed.code).toBe(2);
-    expect(changed.stderr).toContain('The unfinished case no longer fits the flow "fees"');
+    // Said with why, and the command that starts the case again with what was answered.
+    expect(changed.stderr.replace(/\s+/g, ' ')).toContain(
+      `The unfinished case cannot be continued: it began with version ${version} of the flow "fees", which is version ${version + 1} now, and the same answers may lead elsewhere. Start a new case; this command gives it the answers that still fit: wallet-help --flows ${folder} diagnose fees --answer fee-type=transfer`,
+    );
+    // Changed without a new version: the answer the flow no longer offers is named, and left out of the command.
+    writeFileSync(file, text.replaceAll('transfer', 'send'));
+    const answerGone = await run(['--flows', folder, 'diagnose', '--resume'], { tty: true, env });
+    expect(answerGone.code).toBe(2);
+    const goneSaid = answerGone.stderr.replace(/\s+/g, ' ').trim();
+    expect(goneSaid).toContain('the flow "fees" no longer offers "transfer" as an answer to "fee-type".');
+    expect(goneSaid.endsWith(`this command gives it the answers that still fit: wallet-help --flows ${folder} diagnose fees`)).toBe(true);
     // A mistake in the file since: the run says which file and what, not that there is nothing to continue.
     writeFileSync(file, text.replace('start: fee-type', 'start: fee-typo'));
     const broken = await run(['--flows', folder, 'diagnose', '--resume'], { tty: true, env });

@@ -163,8 +163,9 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   let next: Next;
   try {
     next = resolve(flow, given, resumed ? { flow: flow.id, path: resumed.path } : start(flow));
-  } catch {
-    throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: flow.id }));
+  } catch (err) {
+    if (!resumed) throw err;
+    throw resumeMismatch(ctx, catalog, flow, resumed);
   }
   if (resumed) {
     const layout = await layoutFor(io.stdout);
@@ -633,9 +634,7 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
   // A flow whose version changed since the case began is another tree: its answers may lead elsewhere now
   // (a progress file from before versions were kept says 0, and is judged by its path alone).
   const caseFlow = catalog.flows.get(resumed.flow)!;
-  if (resumed.version > 0 && resumed.version !== caseFlow.version) {
-    throw new UsageError('resume_mismatch', t('resume.mismatch', { flow: caseFlow.id }), { flow: caseFlow.id, version: caseFlow.version, caseVersion: resumed.version });
-  }
+  if (resumed.version > 0 && resumed.version !== caseFlow.version) throw resumeMismatch(ctx, catalog, caseFlow, resumed);
   // The progress file is input too: its facts (those set aside as well) are screened like typed ones.
   const kept = [...Object.entries(resumed.facts), ...(resumed.setAside ?? []).map((a) => [a.fact, a.value] as const)];
   await refuseSecrets(t, kept.map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), resumed.role);
@@ -647,9 +646,35 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
  * from --flows (a later run does not have it otherwise).
  */
 function resumeCommand(ctx: Context, catalog: FlowCatalog, flowId: string, caseId?: string): string {
+  return diagnoseCommand(ctx, catalog, flowId, [caseId ?? flowId, '--resume']);
+}
+
+/** `wallet-help diagnose` with `args`, and the folder of the operator flow `flowId` when this run had it from --flows. */
+function diagnoseCommand(ctx: Context, catalog: FlowCatalog, flowId: string, args: readonly string[]): string {
   const origin = catalog.entries.get(flowId)?.origin;
   const folder = origin !== undefined && origin !== 'bundled' && ctx.flowDirsGiven ? `--flows ${/[\s"'$`\\]/.test(origin) ? JSON.stringify(origin) : origin} ` : '';
-  return `wallet-help ${folder}diagnose ${caseId ?? flowId} --resume`;
+  return `wallet-help ${folder}diagnose ${args.join(' ')}`;
+}
+
+/**
+ * An unfinished case its flow no longer fits, said with why (the version it began with and the one now, or the first
+ * of its answers the flow no longer takes) and the command that starts the case again with the answers that still
+ * fit: those to questions the flow still asks, with a value it still offers (ids of the flow, so safe to echo).
+ */
+function resumeMismatch(ctx: Context, catalog: FlowCatalog, flow: Flow, resumed: CaseProgress): UsageError {
+  const { t } = ctx;
+  const fits = (s: PathStep) => Object.hasOwn(flow.questions, s.question) && flow.questions[s.question]!.answers.some((a) => a.value === s.answer);
+  const gone = resumed.path.find((s) => !fits(s));
+  const why =
+    resumed.version > 0 && resumed.version !== flow.version
+      ? t('resume.whyVersion', { flow: flow.id, was: resumed.version, now: flow.version })
+      : !gone
+        ? t('resume.whyOrder', { flow: flow.id })
+        : Object.hasOwn(flow.questions, gone.question)
+          ? t('resume.whyAnswer', { flow: flow.id, question: gone.question, value: clip(gone.answer, 40) })
+          : t('resume.whyQuestion', { flow: flow.id, question: clip(gone.question, 40) });
+  const command = diagnoseCommand(ctx, catalog, flow.id, [flow.id, ...resumed.path.filter(fits).map((s) => `--answer ${s.question}=${s.answer}`)]);
+  return new UsageError('resume_mismatch', t('resume.mismatch', { why, command }), { flow: flow.id, version: flow.version, caseVersion: resumed.version, command });
 }
 
 /** The record the case log keeps, and summaries are made from. */
