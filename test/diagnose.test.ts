@@ -23,6 +23,21 @@ describe('diagnose with flags and --json', () => {
     expect(Object.keys(doc)).toEqual(['flow', 'version', 'outcome', 'answers', 'path', 'lang']);
   });
 
+  it("names the answers given up front that the path did not ask, in the flow's order, as the batch and the library do (QA: script)", async () => {
+    const args = ['diagnose', 'payment-failed', '--verification', 'pending', '--network', 'offline', '-a', 'balance=sufficient', '--json'];
+    const doc = json((await run(args)).stdout);
+    expect(doc.answers).toEqual({ network: 'offline' });
+    expect(doc.unused).toEqual(['balance', 'verification']);
+    expect(Object.keys(doc)).toEqual(['flow', 'version', 'outcome', 'answers', 'path', 'unused', 'lang']);
+    const line = { id: 1, flow: 'payment-failed', answers: { verification: 'pending', network: 'offline', balance: 'sufficient' } };
+    const batch = json((await run(['diagnose', '--batch', '-'], { stdin: `${JSON.stringify(line)}\n` })).stdout);
+    expect(batch).toEqual({ id: 1, ...doc });
+    const flows = await loadFlows();
+    expect((await diagnose(flows, line)).unused).toEqual(['balance', 'verification']);
+    // Every answer asked: no field.
+    expect(json((await run(['diagnose', 'payment-failed', '--network', 'ok', '--balance', 'insufficient', '--json'])).stdout)).not.toHaveProperty('unused');
+  });
+
   it('follows network, then balance, then verification', async () => {
     const unstable = json((await run(['diagnose', 'payment-failed', '--network', 'unstable', '--json'])).stdout);
     const offline = json((await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'])).stdout);

@@ -157,8 +157,8 @@ export function agentWording(role: 'user' | 'agent', outcome: Outcome, lang: Lan
  * that name one) and the safety notice, which an outcome with a queue carries even when the contacts
  * could not be loaded: then it points to the official app and the website the user already knows.
  */
-export function finish(env: DiagnosisEnv, flow: Flow, outcome: Outcome, session: Next['session'], contacts: ContactBook | undefined): FullResult {
-  const result: FullResult = toResult(flow, outcome, session, env.lang);
+export function finish(env: DiagnosisEnv, flow: Flow, outcome: Outcome, session: Next['session'], contacts: ContactBook | undefined, given?: Readonly<Record<string, string>>): FullResult {
+  const result: FullResult = toResult(flow, outcome, session, env.lang, given);
   if (outcome.queue && contacts) {
     result.outcome.contact = contacts.card(outcome.queue, outcome.kind === 'alert');
     result.outcome.notice = result.outcome.contact ? contacts.notice : contacts.noticeWithoutCard;
@@ -177,5 +177,5 @@ export function diagnoseWith(env: DiagnosisEnv, flows: ReadonlyMap<string, Flow>
   rejectBadAnswers(env, flow, answers);
   const next = resolve(flow, answers);
   if (next.type === 'question') throw missingAnswer(env, next.question);
-  return finish(env, flow, next.outcome, next.session, contacts);
+  return finish(env, flow, next.outcome, next.session, contacts, answers);
 }

@@ -20,13 +20,19 @@ export interface DiagnosisResult {
   };
   answers: Record<string, string>;
   path: PathStep[];
+  /**
+   * The questions answered up front that the path did not ask (their answers led nowhere): in the flow's order, and
+   * only when there are any. A script that sends every answer it knows sees which of them did not count.
+   */
+  unused?: string[];
   lang: Lang;
 }
 
-/** Builds the result document for an outcome reached through `session`. */
-export function toResult(flow: Flow, outcome: Outcome, session: Session, lang: Lang): DiagnosisResult {
+/** Builds the result document for an outcome reached through `session`; `given`, the answers given up front, if any. */
+export function toResult(flow: Flow, outcome: Outcome, session: Session, lang: Lang, given?: Readonly<Record<string, string>>): DiagnosisResult {
   const answers: Record<string, string> = {};
   for (const s of session.path) answers[s.question] = s.answer;
+  const unused = given ? Object.keys(flow.questions).filter((id) => Object.hasOwn(given, id) && !Object.hasOwn(answers, id)) : [];
   return {
     flow: flow.id,
     version: flow.version,
@@ -41,6 +47,7 @@ export function toResult(flow: Flow, outcome: Outcome, session: Session, lang: L
     },
     answers,
     path: session.path.map((s) => ({ question: s.question, answer: s.answer })),
+    ...(unused.length > 0 ? { unused } : {}),
     lang,
   };
 }
