@@ -111,6 +111,14 @@ describe('wallet-help check', () => {
     expect(r.stdout).toMatch(/offline \(tls\)/);
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('fix: the connection was made, but its security could not be verified: a Wi-Fi that wants you to sign in on a page first');
     expect(r.stdout).not.toContain('check your internet connection');
+    // A diagnosis says so before the connection fix, whose steps are about a lost connection; in Chinese too.
+    const diagnosed = await cli(['diagnose', 'payment-failed', '--contacts', directory(port), '--timeout', '1000'], { NODE_EXTRA_CA_CERTS: '' });
+    expect(diagnosed.code).toBe(0);
+    const said = diagnosed.stdout.replace(/\s+/g, ' ');
+    expect(said).toContain('The connection to 127.0.0.1 was made, but it could not be verified as 127.0.0.1: a Wi-Fi that wants you to sign in on a page first');
+    expect(said.indexOf('could not be verified')).toBeLessThan(said.indexOf('Fix your connection'));
+    const zh = await cli(['--lang', 'zh', 'diagnose', 'payment-failed', '--contacts', directory(port), '--timeout', '1000'], { NODE_EXTRA_CA_CERTS: '' });
+    expect(zh.stdout.replace(/\s+/g, '')).toContain('已经连接到127.0.0.1，但无法确认对方确实是127.0.0.1');
   });
 
   it('warns, not fails, when the provider\'s port refuses: the device is online, the service likely down (QA: script)', async () => {
@@ -305,6 +313,10 @@ describe('the connectivity check in a flow', () => {
       const r = await cli(['diagnose', 'payment-failed', '--contacts', directory((silent.address() as { port: number }).port), '--timeout', '300', '--json']);
       expect(JSON.parse(r.stdout).outcome.id).toBe('fix-connection');
       expect(JSON.parse(r.stdout).checks[0]).toMatchObject({ result: 'offline', detail: '(tls)' });
+      // No certificate was shown: a lost connection, with no word of sign-in pages.
+      const text = await cli(['diagnose', 'payment-failed', '--contacts', directory((silent.address() as { port: number }).port), '--timeout', '300']);
+      expect(text.stdout).toContain('Fix your connection');
+      expect(text.stdout).not.toContain('could not be verified');
     } finally {
       for (const socket of sockets) socket.destroy();
       await new Promise((r) => silent.close(r));

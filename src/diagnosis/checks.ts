@@ -119,7 +119,7 @@ export async function runMeasuredCheck(
   provider: Provider,
   opts: CheckOptions,
   facts: CheckFacts = {},
-): Promise<{ answer: string | undefined; record: CheckRecord; unknownReason?: ConnectivityResult['unknownReason'] } | undefined> {
+): Promise<{ answer: string | undefined; record: CheckRecord; unknownReason?: ConnectivityResult['unknownReason']; certificateProblem?: true } | undefined> {
   if (q.check === 'confirmations' || q.check === 'address-chain' || q.check === 'memo') return runTransferCheck(q, provider, opts, facts);
   if (!canMeasure(q, provider) || !provider.checks?.apiHost) return undefined;
   const { checkConnectivity } = await import('../checks/network.js');
@@ -133,6 +133,7 @@ export async function runMeasuredCheck(
     answer: r.result === 'unknown' ? undefined : r.result,
     record: { question: q.id, check: q.check ?? 'connectivity', input: provider.checks.apiHost, result: r.result, reasons: [], timings: r.timings, ...(detail ? { detail } : {}) },
     ...(r.unknownReason ? { unknownReason: r.unknownReason } : {}),
+    ...(r.certificateProblem ? { certificateProblem: true as const } : {}),
   };
 }
 

@@ -412,6 +412,10 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
           );
           // What was measured goes to the case even when it decides nothing (the question is then asked).
           if (ran) checks = [...checks.filter((c) => c.question !== q.id), ran.record];
+          // Offline because the far end could not prove who it is (a Wi-Fi sign-in page, an inspecting proxy, a wrong
+          // clock): said before the connection fix, whose steps are about a lost connection (QA: directory authors).
+          notes = notes.filter((n) => n.question !== q.id);
+          if (ran?.certificateProblem) notes.push({ question: q.id, text: t('check.note.certificate', { host: safeText(ran.record.input ?? '') }) });
           if (ran?.answer !== undefined) {
             next = forward(next.session, ran.answer);
             await progress(next.session);
