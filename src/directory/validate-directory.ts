@@ -56,8 +56,10 @@ export function validateDirectory(doc: LocatedValue, source: string, lang: Lang 
   });
   if (c.problems.length > 0) return { problems: c.finish() };
   // Every bundled alert (a stolen account, funds moving, a fake agent) goes to security: without it they show no contact.
+  // The other teams too: every one of them has bundled outcomes that show its card (a test keeps that true).
   const warnings = providers.flatMap((p, i) => [
     ...((p.queues.security ?? []).length > 0 ? [] : [doc.problem(['providers', i, 'queues'], c.message('dir.noSecurityQueue', { id: p.id }), 'key')]),
+    ...OTHER_QUEUES.filter((q) => (p.queues[q] ?? []).length === 0).map((queue) => doc.problem(['providers', i, 'queues'], c.message('dir.noQueue', { id: p.id, queue, cases: ref(`dir.queueCases.${queue}`) }), 'key')),
     // A channel whose hours never open ("Su off"), on no day of the week nor of its exceptions: its card always says closed.
     ...Object.entries(p.queues).flatMap(([queue, channels]) =>
       (channels ?? []).flatMap((ch, j) =>
@@ -69,6 +71,9 @@ export function validateDirectory(doc: LocatedValue, source: string, lang: Lang 
   ]);
   return { directory: { source, providers }, problems: [], ...(warnings.length > 0 ? { warnings } : {}) };
 }
+
+/** The teams besides security, in the order of QUEUES. */
+const OTHER_QUEUES = QUEUES.filter((q): q is Exclude<Queue, 'security'> => q !== 'security');
 
 function readProvider(c: Checker, raw: unknown, path: PathKey[]): Provider | undefined {
   const p = c.object(raw, path, 'what.provider', PROVIDER_KEYS, ['id', 'name', 'website', 'timezone', 'queues']);
