@@ -1159,6 +1159,15 @@ describe('long crafted text is screened, and the screening ends (hostile review)
     expect(redactSecrets(long)).toBe('password: [redacted password] and more');
   }, 30_000);
 
+  it('a long run of one rare Chinese list character is read up to a limit, and reported as a phrase past it (10 s a megabyte before)', () => {
+    // Every place of "号号号…" looks generated (a rare character, in no word): each cost a checksum. Past the limit, the
+    // block is reported unread, as a text with more number runs than are read is reported as a number.
+    const text = '号'.repeat(200_000);
+    expect(findSecrets(text)).toEqual([{ kind: 'recovery-phrase', start: 0, end: text.length }]);
+    // Prose is untouched by the limit: its characters form words, so its windows are never checked.
+    expect(findSecrets('请先检查网络，然后重新打开应用再试一次。'.repeat(20_000))).toEqual([]);
+  }, 30_000);
+
   it('a long run of Chinese list characters is segmented in pieces: 120,000 characters (most of a minute before)', () => {
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;

@@ -362,6 +362,7 @@ function findPhrases(text: string, found: SecretFinding[], spacedOnly: boolean):
   );
 
   findAbbreviatedPhrase(tokens, found);
+  const budget: ChecksumBudget = { left: MAX_PHRASE_CHECKS };
   // Maximal runs of consecutive list words of one script.
   let i = 0;
   while (i < tokens.length) {
@@ -380,7 +381,7 @@ function findPhrases(text: string, found: SecretFinding[], spacedOnly: boolean):
         // tenses are not list words, so 12 in a row practically never happens.
         addRun(tokens, inList, i, j, found);
       } else {
-        findChinese(text, tokens, inList, i, j, found, spacedOnly);
+        findChinese(text, tokens, inList, i, j, found, spacedOnly, budget);
       }
     }
     i = j;
@@ -505,7 +506,7 @@ function extendRun(tokens: Token[], inList: boolean[], from: number, to: number)
  * A flagged window is widened to the whole block it stands in, so text glued to
  * the phrase ("我的助记词是…") cannot keep a piece of it.
  */
-function findChinese(text: string, tokens: Token[], inList: boolean[], from: number, to: number, found: SecretFinding[], spacedOnly: boolean): void {
+function findChinese(text: string, tokens: Token[], inList: boolean[], from: number, to: number, found: SecretFinding[], spacedOnly: boolean, budget: ChecksumBudget): void {
   const gapBefore = (k: number) => tokens[k]!.start > tokens[k - 1]!.end;
 
   // Separated runs: every pair of neighbours has something in between.
@@ -528,7 +529,7 @@ function findChinese(text: string, tokens: Token[], inList: boolean[], from: num
   for (let k = from + 1; k <= to; k++) {
     if (k === to || !onlySpace(text, tokens[k - 1]!.end, tokens[k]!.start)) {
       const done = separatedRuns.some(([x, y]) => x <= b && k <= y);
-      if (k - b >= MIN_PHRASE_WORDS && !done) findInBlock(tokens.slice(b, k), found);
+      if (k - b >= MIN_PHRASE_WORDS && !done) findInBlock(tokens.slice(b, k), found, budget);
       b = k;
     }
   }
@@ -541,7 +542,20 @@ function onlySpace(text: string, from: number, to: number): boolean {
 }
 const SPACE = /\s/;
 
-function findInBlock(block: Token[], found: SecretFinding[]): void {
+/** The checksums one text may still cost (see MAX_PHRASE_CHECKS). */
+interface ChecksumBudget {
+  left: number;
+}
+
+/**
+ * Windows of Chinese list characters that look generated, checked with a checksum in one text at most. Prose has
+ * next to none (its characters form words), a pasted phrase a few dozen; a megabyte of one rare character repeated
+ * ("号号号…", in a batch line) has one at every place, which cost a SHA-256 each: 10 s. A block with a window past
+ * the limit is reported as a phrase, unread, as a text with more number runs than are read is reported as a number.
+ */
+const MAX_PHRASE_CHECKS = 1024;
+
+function findInBlock(block: Token[], found: SecretFinding[], budget: ChecksumBudget): void {
   const { chinese, chineseScore } = getTables();
   const ranks = block.map((t) => chinese.get(t.key)!);
   // Frequency scores summed from the start, so a window's sum is one subtraction.
@@ -558,7 +572,7 @@ function findInBlock(block: Token[], found: SecretFinding[]): void {
       // of rare characters that form words ("密码密码…", 1 MB in a batch line) took most of a minute.
       inWord ??= wordsBefore(dictionaryWordMask(block.map((t) => t.key).join('')));
       if (randomness(freq, inWord, i, n) < RANDOM_SCORE_MIN) continue;
-      if (!checksumValid(ranks, i, n)) continue;
+      if (budget.left-- > 0 && !checksumValid(ranks, i, n)) continue;
       found.push({ kind: 'recovery-phrase', start: block[0]!.start, end: block[block.length - 1]!.end });
       return; // the whole block is one finding
     }
