@@ -71,6 +71,16 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
     (chosen ??= openDirectory(contactsFile, t, io.readFile, base.lang)
       .catch(named(namedBy(g.contacts, 'WALLET_HELP_CONTACTS', 'contactsFile')))
       .then(async (directory) => {
+        // The provider setting goes with the directory of the settings. A directory given for this run (--contacts,
+        // WALLET_HELP_CONTACTS) that lacks that provider is used with its first one, and said so, rather than refused:
+        // the setting named a provider of another file (QA: desk, a one-off file was refused for the setting's provider).
+        const setting = providerSource === 'setting' && contactsFile !== config.contactsFile;
+        if (setting && !directory.providers.some((p) => p.id === providerId)) {
+          const used = directory.providers[0]!;
+          const providers = directory.providers.map((p) => p.id).join(t('list.separator'));
+          if (!quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.providerSettingElsewhere', { provider: clip(providerId ?? ''), file: shownPath(contactsFile ?? ''), used: used.id, providers }));
+          return { directory, provider: used };
+        }
         try {
           return { directory, provider: chooseProvider(directory, providerId, t, providerSource) };
         } catch (err) {

@@ -535,6 +535,27 @@ describe('contacts in the CLI', () => {
     expect((await run(['--contacts', 'missing.yaml', 'contacts'])).stderr).not.toContain('named by');
   });
 
+  it('uses a directory given for the run with its first provider when the provider setting names one of another file, and says so (QA: desk)', async () => {
+    // The setting was made for the bundled directory; a one-off file of another provider was refused for it.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ provider: 'example-wallet' }));
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    for (const args of [['--contacts', 'acme.yaml', 'contacts', '--json'], ['contacts', '--json']]) {
+      const r = await run(args, { files, env: args.includes('--contacts') ? env : { ...env, WALLET_HELP_CONTACTS: 'acme.yaml' } });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).provider).toBe('acme');
+      expect(r.stderr.replace(/\s+/g, ' ')).toContain('Warning: The provider setting names "example-wallet", which acme.yaml does not have: its first provider, acme, is used for this run. To choose one, give --provider (acme).');
+    }
+    // In its own directory the setting holds, and a provider named for the run is still refused when the file lacks it.
+    expect(JSON.parse((await run(['contacts', '--json'], { env })).stdout).provider).toBe('example-wallet');
+    const named = await run(['--contacts', 'acme.yaml', '--provider', 'example-wallet', 'contacts', '--json'], { files, env });
+    expect(JSON.parse(named.stdout).error).toMatchObject({ code: 'unknown_provider', source: '--provider' });
+    // So is the setting's provider when the settings' own directory lacks it: the two settings disagree.
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ provider: 'example-wallet', contactsFile: join(dir, 'acme.yaml') }));
+    const settings = await run(['contacts', '--json'], { env, files: { [join(dir, 'acme.yaml')]: SMALL } });
+    expect(JSON.parse(settings.stdout).error, settings.stdout).toMatchObject({ code: 'unknown_provider', source: 'setting' });
+  });
+
   it('takes the directory from WALLET_HELP_CONTACTS when no flag names one', async () => {
     const r = await run(['contacts', '--json'], { files, env: { WALLET_HELP_CONTACTS: 'acme.yaml' } });
     expect(JSON.parse(r.stdout).provider).toBe('acme');
