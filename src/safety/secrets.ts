@@ -98,7 +98,7 @@ interface Tables {
   chinese: Map<string, number>;
   /** Per Chinese list index: log(P_random / P_natural), see `randomness`. */
   chineseScore: Float64Array;
-  /** Words of wallet support that ICU's dictionary lacks, by length (see `dictionaryWordMask`). */
+  /** Words of wallet support that ICU's dictionary lacks, by length (see `WordCounts`). */
   domainWords: Set<string>;
   base58check: BytesCoder;
 }
@@ -561,16 +561,16 @@ function findInBlock(block: Token[], found: SecretFinding[], budget: ChecksumBud
   // Frequency scores summed from the start, so a window's sum is one subtraction.
   const frequency = new Float64Array(ranks.length + 1);
   ranks.forEach((r, k) => (frequency[k + 1] = frequency[k]! + chineseScore[r]!));
-  let inWord: Uint32Array | undefined;
+  let inWord: WordCounts | undefined;
   for (let i = 0; i + MIN_PHRASE_WORDS <= ranks.length; i++) {
     for (const n of PHRASE_LENGTHS) {
       if (i + n > ranks.length) break;
       // Cheapest test first: the best the window can score if none of it lies in a word.
       const freq = frequency[i + n]! - frequency[i]!;
       if ((freq + n * NOT_IN_WORD_SCORE) / n < RANDOM_SCORE_MIN) continue;
-      // Then the words, found once for the block, before the checksum: a SHA-256 for every window of a long block
-      // of rare characters that form words ("密码密码…", 1 MB in a batch line) took most of a minute.
-      inWord ??= wordsBefore(dictionaryWordMask(block.map((t) => t.key).join('')));
+      // Then the words, found for the block as far as its windows reach, before the checksum: a SHA-256 for every
+      // window of a long block of rare characters that form words ("密码密码…", 1 MB in a batch line) took most of a minute.
+      inWord ??= new WordCounts(block.map((t) => t.key).join(''));
       if (randomness(freq, inWord, i, n) < RANDOM_SCORE_MIN) continue;
       if (budget.left-- > 0 && !checksumValid(ranks, i, n)) continue;
       found.push({ kind: 'recovery-phrase', start: block[0]!.start, end: block[block.length - 1]!.end });
@@ -623,8 +623,8 @@ const RANDOM_SCORE_MIN = -0.5;
  * in a word) against "written" (characters by frequency, mostly in words) for
  * the window of n characters at `from`; `freq` is its summed frequency score.
  */
-function randomness(freq: number, inWord: Uint32Array, from: number, n: number): number {
-  const words = inWord[from + n]! - inWord[from]!;
+function randomness(freq: number, inWord: WordCounts, from: number, n: number): number {
+  const words = inWord.before(from + n) - inWord.before(from);
   return (freq + words * IN_WORD_SCORE + (n - words) * NOT_IN_WORD_SCORE) / n;
 }
 
@@ -640,30 +640,42 @@ const DOMAIN_WORDS =
   '冷钱包 热钱包 主链 跨链 矿工费 确认数 场外 处理中 待支付 注销 头像 短信码 动态码 双重验证 验证器 安全中心 自托管 ' +
   '离线 盗刷 被盗 盗号 客诉 回访 工号 来电号码 工作日 节假日 刷脸 监护人';
 const DOMAIN_WORD_MAX = 4;
-/** The characters ICU segments at once, and those it reads on either side of them for context (see dictionaryWordMask). */
+/** The characters ICU segments at once, and those it reads on either side of them for context (see WordCounts). */
 const SEGMENT_PIECE = 1024;
 const SEGMENT_CONTEXT = 32;
 
-/** How many characters before each place are inside a word (`mask` summed from the start), so a window's count is one subtraction. */
-function wordsBefore(mask: Uint8Array): Uint32Array {
-  const sums = new Uint32Array(mask.length + 1);
-  for (let k = 0; k < mask.length; k++) sums[k + 1] = sums[k]! + mask[k]!;
-  return sums;
-}
-
 /**
- * 1 for each character (one UTF-16 unit each) inside a multi-character word:
- * a dictionary word of ICU's segmentation or one of `DOMAIN_WORDS`. Without
- * ICU only the latter count, which errs on the side of redacting.
+ * How many characters before each place are inside a multi-character word (one UTF-16 unit each): a dictionary word
+ * of ICU's segmentation or one of `DOMAIN_WORDS`; without ICU only the latter count, which errs on the side of
+ * redacting. Summed from the start, so a window's count is one subtraction; and found a piece at a time, as far as
+ * the windows asked about reach: a long block is often decided in its first piece (a phrase found, or the checksum
+ * budget spent), and segmenting all of a megabyte took a second.
  */
-function dictionaryWordMask(chars: string): Uint8Array {
-  const mask = new Uint8Array(chars.length);
-  const seg = getSegmenter();
-  if (seg) {
-    // In pieces, each read with some of its neighbours on either side: ICU takes more than linear time on a long
-    // run of Chinese (20,000 characters 0.1 s, 80,000 15 s), and a window needs only the words around it.
-    for (let from = 0; from < chars.length; from += SEGMENT_PIECE) {
-      const to = Math.min(chars.length, from + SEGMENT_PIECE);
+class WordCounts {
+  private readonly mask: Uint8Array;
+  private readonly sums: Uint32Array;
+  /** The characters whose counts are known. */
+  private known = 0;
+
+  constructor(private readonly chars: string) {
+    this.mask = new Uint8Array(chars.length);
+    this.sums = new Uint32Array(chars.length + 1);
+  }
+
+  /** Characters inside a word among the first `k`. */
+  before(k: number): number {
+    while (this.known < k) this.nextPiece();
+    return this.sums[k]!;
+  }
+
+  private nextPiece(): void {
+    const { chars, mask, sums } = this;
+    const from = this.known;
+    const to = Math.min(chars.length, from + SEGMENT_PIECE);
+    const seg = getSegmenter();
+    if (seg) {
+      // Each piece is read with some of its neighbours on either side: ICU takes more than linear time on a long run
+      // of Chinese (20,000 characters 0.1 s, 80,000 15 s), and a window needs only the words around it.
       const start = Math.max(0, from - SEGMENT_CONTEXT);
       for (const part of seg.segment(chars.slice(start, Math.min(chars.length, to + SEGMENT_CONTEXT)))) {
         if (part.segment.length < 2) continue;
@@ -672,14 +684,16 @@ function dictionaryWordMask(chars: string): Uint8Array {
         if (a < b) mask.fill(1, a, b);
       }
     }
-  }
-  const { domainWords } = getTables();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    for (let len = 2; len <= DOMAIN_WORD_MAX && i + len <= chars.length; len++) {
-      if (domainWords.has(chars.slice(i, i + len))) mask.fill(1, i, i + len);
+    // Words starting in this piece (one may run into the next, whose counts are not taken yet).
+    const { domainWords } = getTables();
+    for (let i = from; i < to && i + 1 < chars.length; i++) {
+      for (let len = 2; len <= DOMAIN_WORD_MAX && i + len <= chars.length; len++) {
+        if (domainWords.has(chars.slice(i, i + len))) mask.fill(1, i, i + len);
+      }
     }
+    for (let k = from; k < to; k++) sums[k + 1] = sums[k]! + mask[k]!;
+    this.known = to;
   }
-  return mask;
 }
 
 // ---------------------------------------------------------------------------
