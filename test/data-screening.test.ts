@@ -586,6 +586,12 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['核對助記詞：把它讀給客服聽。', 'recovery-phrase'],
       ['收到验证码后，请读给客服听。', 'one-time-code'],
       ['找到密码，把它报给客服。', 'password'],
+      // Named in one sentence, given away by "it" in the next (QA: hostile review; it passed across the full stop).
+      ['Have your recovery phrase ready. Then read it out to the agent.', 'recovery-phrase'],
+      ['Find your private key. Send it to us by e-mail.', 'private-key'],
+      ['Write down your seed phrase. It must be sent to our support team.', 'recovery-phrase'],
+      ['准备好你的助记词。然后把它念出来。', 'recovery-phrase'],
+      ['Find the recovery phrase and give them to the agent.', 'recovery-phrase'],
     ];
     for (const [text, kind] of requests) expect(screenDataText(text, { contacts: true }), text).toEqual([{ type: 'request', kind }]);
     expect(flowProblems(withEnStep('Confirm your recovery phrase by reading it out.'))).toEqual([expect.stringMatching(/\(en\) asks for the recovery phrase/)]);
@@ -599,6 +605,17 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       '助记词一旦念出来就可能被人听到。',
       '核对助记词时，逐个读一遍纸上的单词。',
       '核对助记词后，把错误代码念给客服听。',
+      // The sentence after, read with the one before it: its warnings count, and what "it" does to oneself passes.
+      'Never share your recovery phrase. If someone asks you to read it out, hang up.',
+      'Keep your recovery phrase offline. Support will never ask you to read it out.',
+      'Write your recovery phrase on paper. Keep it somewhere safe.',
+      'Your password protects your account. Change it every few months.',
+      'Open the app and find your one-time code. Enter it on the sign-in screen.',
+      '你的助记词只有你自己知道。任何人让你把它念出来，都是诈骗。',
+      // "Them" followed by what they should do is the caller, not the words (in one sentence or two).
+      'Keep your recovery phrase safe and tell them support never asks for it.',
+      'Keep your recovery phrase safe. Tell them to call the security line.',
+      'If their recovery phrase may have leaked, tell them to create a new wallet with a new recovery phrase. Make clear that support never gives out an address.',
     ]) {
       expect(screenDataText(text, { contacts: true }), text).toEqual([]);
     }

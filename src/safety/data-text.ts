@@ -751,15 +751,22 @@ export function findRequest(text: string): RequestKind | undefined {
   // takes in; nor does an English sentence broken over two lines ("send us your⏎recovery phrase"), where the next line
   // goes on in lower case (a line that starts anew, as after a warning, is not joined to it).
   const plain = text.replace(/["“”«»*`]/g, '').replace(/([^.;!?:\n])[ \t]*\n[ \t]*(?=[a-z])/g, '$1 ');
+  let previous = '';
   for (const sentence of plain.split(SENTENCE)) {
     const clauses = sentence.split(CLAUSE);
     let found: RequestKind | undefined;
     for (let i = 0; i < clauses.length && !found; i++) found = findEnglishRequest(clauses[i]!, clauses, i);
     found ??= findEnglishReference(sentence) ?? findChineseRequest(sentence);
+    // A secret named in one sentence and given away by "it" in the next: "Have your recovery phrase ready. Then read
+    // it out to the agent." (QA: hostile review), "准备好助记词。然后把它念出来。" Read as one sentence, warnings included.
+    if (!found && previous !== '' && BACK_REFERENCE.test(sentence)) found = findEnglishReference(`${previous}, ${sentence}`, previous.length + 2) ?? findChineseSpoken(`${previous}，${sentence}`);
     if (found) return found;
+    previous = sentence;
   }
   return undefined;
 }
+/** A word that points back to something named before: "it", "them", 它. */
+const BACK_REFERENCE = /\b(?:it|them)\b|它/i;
 
 
 /** A request in one clause of a sentence (`clauses[at]`); the clauses before it say what it is doing (EN_RESTORING). */
@@ -806,20 +813,28 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
  * in the passive ("Your recovery phrase must be sent to the support team"): a sentence that names a secret and then
  * sends, shares or types it to someone or somewhere, or reads it out to whoever listens.
  */
-function findEnglishReference(sentence: string): RequestKind | undefined {
+function findEnglishReference(sentence: string, from = 0): RequestKind | undefined {
   for (const { kind, named } of rules!) {
     const m = named.exec(sentence);
     if (!m) continue;
-    const after = sentence.slice(m.index + m[0].length);
+    // Given away after the name, and from `from` on (two sentences read as one: in the second).
+    const at = Math.max(m.index + m[0].length, from);
+    const after = sentence.slice(at);
     // Read out, it goes to whoever listens: no one else needs to be named.
     const spoken = EN_SPOKEN.exec(after);
     const given = spoken ?? EN_GIVEN_ON.exec(after);
-    if (given && (spoken || EN_DESTINATION.test(after.slice(given.index))) && !negatedEn(sentence.slice(0, m.index + m[0].length + given.index + given[0].length))) return kind;
+    if (given && (spoken || EN_DESTINATION.test(after.slice(given.index))) && !negatedEn(sentence.slice(0, at + given.index + given[0].length))) return kind;
   }
   return undefined;
 }
+/**
+ * "It" or "them" as the thing given, not the one given to: the end of the clause, or where it goes, how or when, after it
+ * ("send it to us", "type them into the form", "share it now"). Followed by a noun or a verb, it is a person: "tell them to
+ * call the security line", "tell them support never asks for it", "give them the number" (QA: the bundled agent wording).
+ */
+const EN_THE_THING = String.raw`(?=\s*(?:$|[,.;:!?)]|(?:to\s+(?:us|me|him|her|them|the|an?|our|your|this|that|any|some|support|whoever|anyone|someone)|out|aloud|over|back|across|in|into|on|onto|here|there|below|by|via|through|over|now|again|first|right|straight|directly|with|at|for|and|or|then|so|as|exactly|word|letter|digit|one)\b))`;
 /** "send it", "share them", "type it in", "must be sent", "should be emailed": a secret named before, given away. */
-const EN_GIVEN_ON = new RegExp(String.raw`\b(?:(?:${EN_SHARE}|${EN_SHOW}|${EN_TYPE}|${EN_SEND_TO})\s+(?:it|them)\b|(?:must|should|needs?\s+to|has\s+to|have\s+to|will|is\s+to|are\s+to)\s+be\s+(?:sent|given|shared|provided|e-?mailed|submitted|forwarded|uploaded|read\s+out|entered|typed|pasted|told)\b|\bis\s+required\b|\bare\s+required\b)`, 'i');
+const EN_GIVEN_ON = new RegExp(String.raw`\b(?:(?:${EN_SHARE}|${EN_SHOW}|${EN_TYPE}|${EN_SEND_TO})\s+(?:it|them)\b${EN_THE_THING}|(?:must|should|needs?\s+to|has\s+to|have\s+to|will|is\s+to|are\s+to)\s+be\s+(?:sent|given|shared|provided|e-?mailed|submitted|forwarded|uploaded|read\s+out|entered|typed|pasted|told)\b|\bis\s+required\b|\bare\s+required\b)`, 'i');
 
 /**
  * Whether the rest of a clause names where a secret goes (EN_DESTINATION), leaving out how it came: "enter the code we
@@ -854,6 +869,17 @@ function typedAway(kind: RequestKind, typed: string, after: string, before: () =
   return !(EN_RESTORING.test(before()) && !EN_ELSEWHERE.test(after));
 }
 
+/** A secret named in a Chinese sentence, then read out ("把助记词念给客服听", "准备好助记词，把它念出来"). */
+function findChineseSpoken(sentence: string): RequestKind | undefined {
+  // Only a sentence with a verb of speaking can read a secret out (most have none: the long rule is not run on them).
+  const spoken = ZH_SPEAKS.test(sentence) ? ZH_SPOKEN_LATER.exec(sentence) : null;
+  if (!spoken) return undefined;
+  const end = spoken.index + spoken[0].length;
+  const upTo = sentence.slice(0, end);
+  if (ZH_NOT_A_REQUEST.test(upTo) || ZH_WHAT_IF.test(upTo) || ZH_CONSEQUENCE.test(sentence.slice(end))) return undefined;
+  return ZH_KIND.find(([, word]) => word.test(spoken[1]!))![0];
+}
+
 /**
  * Whether showing a secret of `kind` shows it to someone: a password revealed as it is typed stays the user's, and so
  * does a phrase shown in the app's settings ("Go to Settings > Security > Show recovery phrase").
@@ -875,13 +901,8 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
     const keys = KEYS_TO_THE_WALLET.includes(kind);
     if (!typing || (keys ? ZH_DESTINATION : ZH_PERSON_DESTINATION).test(sentence) || (keys && !ZH_OWN_PLACE.test(sentence))) return kind;
   }
-  // Only a sentence with a verb of speaking can read a secret out (most have none: the long rule is not run on them).
-  const spoken = ZH_SPEAKS.test(sentence) ? ZH_SPOKEN_LATER.exec(sentence) : null;
-  if (spoken) {
-    const end = spoken.index + spoken[0].length;
-    const upTo = sentence.slice(0, end);
-    if (!ZH_NOT_A_REQUEST.test(upTo) && !ZH_WHAT_IF.test(upTo) && !ZH_CONSEQUENCE.test(sentence.slice(end))) return ZH_KIND.find(([, word]) => word.test(spoken[1]!))![0];
-  }
+  const spoken = findChineseSpoken(sentence);
+  if (spoken) return spoken;
   for (const rule of ZH_MOVE_FUNDS) {
     const m = rule.exec(sentence);
     if (m && !ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length))) return 'move-funds';
