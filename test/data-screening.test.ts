@@ -631,6 +631,18 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['请拨打400 WALLET 88获取帮助。', '400 WALLET 88'],
     ];
     for (const [text, quoted] of numbers) expect(findContact(text), text).toEqual({ kind: 'phone', text: quoted });
+    // A toll-free number with a word in any case, as brands print theirs (QA: hostile review; "1-800-Flowers" passed).
+    const words: [string, string][] = [
+      ['Call 1-800-Flowers for help.', '1-800-Flowers'],
+      ['Dial 800-Wallets now.', '800-Wallets'],
+      ['Call (888) Help-Now today.', '(888) Help-Now'],
+      ['Our line is +1 877-Coinbase.', '+1 877-Coinbase'],
+      ['Our hotline 1-888-Wallet-Help is open.', '1-888-Wallet-Help'],
+    ];
+    for (const [text, quoted] of words) expect(findContact(text), text).toEqual({ kind: 'phone', text: quoted });
+    for (const text of ['Run the 800-meter test.', 'It took 1.800 seconds.', 'Pay 1 800 yuan.', 'Send 1 800 USDT to your own address.', 'About 1-800 users saw this.', 'Version 800-beta is out.']) {
+      expect(findContact(text), text).toBeUndefined();
+    }
     expect(flowProblems(withEnStep('Call 1-800-FLOWERS with the time.'))).toEqual([expect.stringMatching(/\(en\) contains a phone number \("1-800-FLOWERS"\)/)]);
     expect(flowProblems(withZhStep('请拨打 400-WALLET-88 并带上时间。'))).toEqual([expect.stringMatching(/\(zh\) contains a phone number \("400-WALLET-88"\)/)]);
     for (const text of [

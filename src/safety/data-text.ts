@@ -304,7 +304,7 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   if (phone !== undefined) return { kind: 'phone', text: phone };
   const named = NAMED_NUMBER.exec(text);
   if (named && named[1]!.replace(/\D/g, '').length >= 5) return { kind: 'phone', text: named[1]! };
-  const vanity = THREE_CAPITALS.test(text) && MAY_BE_VANITY.test(text) ? findVanityNumber(text) : undefined;
+  const vanity = (THREE_CAPITALS.test(text) && MAY_BE_VANITY.test(text) ? findVanityNumber(text) : undefined) ?? (MAY_BE_TOLL_FREE.test(text) ? findTollFreeWord(text) : undefined);
   if (vanity !== undefined) return { kind: 'phone', text: vanity };
   if (MAY_SPELL_DOT.test(text)) {
     for (const [spelled] of matchesOf(SPELLED_EMAIL, text)) if (spelledHost(spelled)) return { kind: 'email', text: spelled };
@@ -425,6 +425,29 @@ function findVanityNumber(text: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A toll-free number with a word for its last digits, as brands print theirs: "1-800-Flowers", "(888) Help-Now", "call
+ * 800-wallets" (QA: hostile review; VANITY reads capitals only). A North American toll-free prefix after a 1 or +1, in
+ * brackets, or after "call" and its kin, then a word of four letters or more: "the 800-meter test" names no number.
+ */
+const TOLL_FREE_WORD = /(?<![\w.,+(-])(?:\+?1[-. ]?)?(\(\s*8(?:00|88|77|66|55|44|33)\s*\)|8(?:00|88|77|66|55|44|33))[-. ]?\s?[A-Za-z][A-Za-z0-9]{3,}(?:-[A-Za-z0-9]+)?(?![\w-])/g;
+/** What every such number has: a toll-free prefix with a separator, a bracket or a letter after it. */
+const MAY_BE_TOLL_FREE = /8(?:00|88|77|66|55|44|33)[-. )]?\s?[A-Za-z]/;
+
+/**
+ * The first toll-free number with a word in a text, as written (see TOLL_FREE_WORD). Spaces alone between its parts
+ * ("1 800 yuan", an amount) count only after "+1" or "call"; an amount or a unit for the word ("800-series") is none.
+ */
+function findTollFreeWord(text: string): string | undefined {
+  for (const m of matchesOf(TOLL_FREE_WORD, text)) {
+    const word = /[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?$/.exec(m[0])![0];
+    if (NOT_KEYPAD_WORD.test(word.toUpperCase()) || NOT_A_NUMBER_WORD.test(word)) continue;
+    if (/^(?:\+1|1-|1\.8\d\d\.)/.test(m[0]) || m[1]!.startsWith('(') || CALL_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return m[0];
+  }
+  return undefined;
+}
+const NOT_A_NUMBER_WORD = /^(?:yuan|dollars?|euros?|pounds?|coins?|tokens?|units?|points?|series|models?|meters?|metres?|miles?|pages?|words?|items?|times?|users?|people|seconds?|minutes?|hours?|days?|weeks?|months?|years?)$/i;
 
 // ---------------------------------------------------------------------------
 // Requests for secrets
