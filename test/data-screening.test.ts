@@ -698,6 +698,9 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['Look for WalletHelpDesk on Telegram.', 'WalletHelpDesk'],
       ['Message WalletHelp_Official on Telegram.', 'WalletHelp_Official'],
       ['Follow walletnews on Twitter.', 'walletnews'],
+      // After "username is" or "ID is", a name that ends the clause (QA: hostile review; "walletfix" passed).
+      ['Our Telegram username is walletfix.', 'walletfix'],
+      ['Our WeChat ID is walletfix, add it now.', 'walletfix'],
       ['Add mybuddy on WeChat.', 'mybuddy'],
       ['Message updates24 on Telegram.', 'updates24'],
       ['Add us on WeChat: wallet_help88', 'wallet_help88'],
@@ -719,6 +722,10 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'Open WhatsApp as administrator.',
       'Our Telegram is offline today.',
       'Your Telegram username is shown in Settings.',
+      'Your Telegram username is private.',
+      'Your Telegram username is case-sensitive.',
+      'Your WeChat ID is unique.',
+      'Your Telegram username is optional.',
       'Check your Telegram username settings.',
       'On Telegram, look for the official channel in the app.',
       // A plain word after the verb is what is found there, not an account.
