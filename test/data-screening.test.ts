@@ -223,6 +223,7 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['Visit www dot evil dot io for help.', 'url', 'www dot evil dot io'],
       ['Visit evil . io for help.', 'url', 'evil . io'],
       ['Visit walletsupport\u3002com for help.', 'url', 'walletsupport.com'],
+      ['请访问 walletsupport\u3002 com 解锁。', 'url', 'walletsupport. com'],
       ['Visit 8.8.8.8 for help.', 'url', '8.8.8.8'],
       ['Open 10.0.0.1/login and sign in.', 'url', '10.0.0.1/login'],
       ['Call 415_555_0143 for help.', 'phone', '415 555 0143'],

@@ -303,7 +303,7 @@ const ZH_DIGIT_WORDS = /[零〇一幺二两三四五六七八九]{7,}/g;
 export function findContact(written: string): { kind: ContactKind; text: string } | undefined {
   // Written to slip past the rules below: an ideographic full stop for a dot ("help。example。com", which browsers read as
   // a dot), underscores, stars or middle dots between the digits of a number. Each is one character for one.
-  const text = digitsOfWords(written.replace(/(?<=[A-Za-z0-9])[\u3002\uff61](?=[A-Za-z0-9])/g, '.').replace(/(?<=\d)[_*\u00b7\u2022](?=\d)/g, ' '));
+  const text = digitsOfWords(written.replace(/(?<=[A-Za-z0-9])[\u3002\uff61](?=[ \t]?[A-Za-z0-9])/g, '.').replace(/(?<=\d)[_*\u00b7\u2022](?=\d)/g, ' '));
   const phone = findPhoneNumber(text);
   if (phone !== undefined) return { kind: 'phone', text: phone };
   const named = NAMED_NUMBER.exec(text);
