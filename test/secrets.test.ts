@@ -608,6 +608,20 @@ function keypairShapedLikeASignature(): ReturnType<typeof ed25519Keypair> {
 }
 
 describe('Ed25519 keys in Base58, Base64 and as a list of bytes (QA: hostile review)', () => {
+  it('finds a Tezos secret key (edsk, spsk, p2sk), checked by its checksum, and leaves public keys and broken copies alone', () => {
+    const b58check = createBase58check(sha256);
+    const tezos = (prefix: number[], bytes: number) => b58check.encode(Uint8Array.from([...prefix, ...randomBytes(bytes)]));
+    const keys = [tezos([13, 15, 58, 7], 32), tezos([43, 246, 78, 7], 64), tezos([17, 162, 224, 201], 32), tezos([16, 81, 238, 189], 32)];
+    expect(keys.map((k) => k.slice(0, 4))).toEqual(['edsk', 'edsk', 'spsk', 'p2sk']);
+    for (const key of keys) expectFound(`my tezos key: ${key} thanks`, key, 'private-key');
+    // A public key, and a key with one character changed (its checksum fails), are no secret.
+    const edpk = tezos([13, 15, 37, 217], 32);
+    expect(edpk.startsWith('edpk')).toBe(true);
+    expectClean(`baker public key ${edpk}`);
+    const broken = keys[0]!.slice(0, 20) + (keys[0]![20] === 'a' ? 'b' : 'a') + keys[0]!.slice(21);
+    expect(findSecrets(`key ${broken}`).filter((f) => f.kind === 'private-key')).toEqual([]);
+  });
+
   it('finds a Solana key file (a JSON list of 64 bytes), on one line, spread over lines or as Node prints it, and leaves other lists alone', () => {
     const { keypair } = ed25519Keypair();
     const bytes = [...keypair];

@@ -799,11 +799,39 @@ function isWif(s: string): boolean {
 function findBase58Keys(text: string, found: SecretFinding[]): void {
   if (text.length < 51) return;
   findWif(text, found);
+  if (text.length >= 54 && MAY_BE_TEZOS_KEY.test(text)) {
+    for (const m of matchesOf(TEZOS_KEY, text)) if (isTezosKey(m[0])) found.push({ kind: 'private-key', start: m.index, end: m.index + m[0].length });
+  }
   if (text.length >= 86 && MAY_HOLD_BASE58_64.test(text)) findBase58Keypairs(text, found);
   if (text.length < 98) return;
   for (const m of matchesOf(XPRV, text)) {
     found.push({ kind: 'extended-private-key', start: m.index, end: m.index + m[0].length });
   }
+}
+
+/**
+ * Tezos secret keys as wallets and `octez-client` export them unencrypted: Base58Check with a prefix that makes them
+ * start "edsk" (Ed25519, a 32-byte seed or the 64-byte key), "spsk" (secp256k1) or "p2sk" (P-256). Public keys ("edpk")
+ * and addresses ("tz1") pass.
+ */
+const TEZOS_KEY = new RegExp(`(?<![${B58}])(?:edsk|spsk|p2sk)[${B58}]{50}(?:[${B58}]{44})?(?![${B58}])`, 'g');
+const MAY_BE_TEZOS_KEY = /edsk|spsk|p2sk/;
+/** The version bytes of each, by the length of what follows them. */
+const TEZOS_PREFIXES: readonly (readonly [prefix: readonly number[], bytes: number])[] = [
+  [[13, 15, 58, 7], 32],
+  [[43, 246, 78, 7], 64],
+  [[17, 162, 224, 201], 32],
+  [[16, 81, 238, 189], 32],
+];
+
+function isTezosKey(s: string): boolean {
+  let payload: Uint8Array;
+  try {
+    payload = getTables().base58check.decode(s);
+  } catch {
+    return false;
+  }
+  return TEZOS_PREFIXES.some(([prefix, bytes]) => payload.length === prefix.length + bytes && prefix.every((b, i) => payload[i] === b));
 }
 
 /** Keys in groups checked in one text at most (see findWif). */
