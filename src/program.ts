@@ -56,6 +56,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
   later(program.command('contacts').description(t('cmd.contacts')).argument('[queue]', t('contacts.arg.queue')), (contacts) => contacts
       .option('--open', t('contacts.opt.open'))
       .option('--json', t('contacts.opt.json'))
+      .option('--agent', t('contacts.opt.agent'))
       .action(async (queue: string | undefined, o: Omit<ContactsOptions, 'queue'>, command: Command) => {
         const { runContacts } = await import('./commands/contacts/contacts.js');
         await runContacts({ queue, open: o.open === true, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));

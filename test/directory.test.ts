@@ -346,6 +346,19 @@ describe('contacts in the CLI', () => {
     }
   });
 
+  it('says with the contacts what official support never asks for, worded for the caller with --agent or the role (QA: desk)', async () => {
+    const user = await run(['contacts', 'security']);
+    expect(user.stdout.replace(/\s+/g, ' ')).toContain('Official support never asks for your password, recovery phrase, private key, 2FA code or remote access');
+    const agent = await run(['contacts', 'security', '--agent']);
+    expect(agent.stdout.replace(/\s+/g, ' ')).toContain('Tell the caller: official support never asks for their password');
+    expect((await run(['contacts', 'security'], { env: { WALLET_HELP_ROLE: 'agent' } })).stdout).toContain('Tell the caller:');
+    // In JSON, the notice of a diagnosis that shows a card, word for word (the user's words, as a diagnosis gives it).
+    const diagnosis = JSON.parse((await run(['diagnose', 'account-compromised', '--json', '--agent'])).stdout);
+    const listed = JSON.parse((await run(['contacts', '--json', '--agent'])).stdout);
+    expect(listed.notice).toBe(diagnosis.outcome.notice);
+    expect(listed.notice).toMatch(/^Official support never asks for your password/);
+  });
+
   it('keeps contact null for fixes', async () => {
     const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json']);
     expect(JSON.parse(r.stdout).outcome.contact).toBeNull();

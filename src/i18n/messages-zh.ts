@@ -94,6 +94,7 @@ export const zh: Record<MessageKey, string> = {
   'contacts.arg.queue': '只看这个客服团队：payments、account、security 或 general',
   'contacts.opt.open': '只显示现在在线的渠道',
   'contacts.opt.json': '在标准输出上输出一个 JSON 文档',
+  'contacts.opt.agent': '客服模式：安全提示按要告诉来电者的话来写（也可用 WALLET_HELP_ROLE=agent 或 role 设置）',
   'channel.phone': '电话',
   'channel.chat': '在线客服',
   'channel.email': '邮件',

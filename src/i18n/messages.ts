@@ -102,6 +102,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'contacts.arg.queue': 'only this support queue: payments, account, security or general',
   'contacts.opt.open': 'only channels that are open now',
   'contacts.opt.json': 'print one JSON document on standard output',
+  'contacts.opt.agent': 'support-agent mode: the safety notice is worded as what to tell the caller (also WALLET_HELP_ROLE=agent or the role setting)',
   'channel.phone': 'Phone',
   'channel.chat': 'Chat',
   'channel.email': 'E-mail',

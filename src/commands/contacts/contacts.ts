@@ -53,8 +53,11 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
   }
   const missingText = (queue: Queue) =>
     t('contact.missingQueue', { source: directory.source, queue: t(`queue.${queue}`), provider: provider.name, url: provider.website });
+  // What official support never asks for, as every card of a diagnosis says it. In JSON in the user's words, as a
+  // diagnosis gives it; on screen, for an agent, as what to tell the caller.
+  const notice = (role: 'user' | 'agent') => t(role === 'agent' ? 'safety.notice.agent' : 'safety.notice', { url: provider.website });
   if (opts.json) {
-    const doc = { provider: provider.id, now: ctx.now.toISOString(), queues: cards, missing: missing.map((q) => ({ queue: q, message: missingText(q) })) };
+    const doc = { provider: provider.id, now: ctx.now.toISOString(), queues: cards, missing: missing.map((q) => ({ queue: q, message: missingText(q) })), notice: notice('user') };
     io.stdout.write(`${safeJson(doc, 2)}\n`);
     return cards;
   }
@@ -65,7 +68,8 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
   const notices = [...(provider.example ? [style.yellow(t('contact.example'))] : []), ...(ctx.nowGiven ? [hoursAtLine(render)] : []), ...(others.length > 0 ? [otherProvidersLine(t, provider.name, others)] : [])];
   const head = notices.length > 0 ? [...notices.map((notice) => layout.hanging('', notice)), ''] : [];
   const source = layout.hanging('', t('contact.source', { url: safeText(provider.website) }));
-  io.stdout.write([...head, cards.map((card) => renderContactCard(card, firstOpening.has(card) ? { ...render, firstOpening: firstOpening.get(card) } : render)).join('\n'), source, ''].join('\n'));
+  const warning = layout.hanging('', style.bold(safeText(notice(ctx.role))));
+  io.stdout.write([...head, cards.map((card) => renderContactCard(card, firstOpening.has(card) ? { ...render, firstOpening: firstOpening.get(card) } : render)).join('\n'), source, '', warning, ''].join('\n'));
   if (missing.length > 0) {
     const errLayout = await layoutFor(io.stderr);
     for (const q of missing) io.stderr.write(`${errLayout.wrap(missingText(q))}\n`);
