@@ -138,6 +138,12 @@ describe('directory files', () => {
     ]);
     const both = validateDirectoryText(NO_ACCOUNT.replace(/ {6}general:\n(?: {8}.*\n)+/, ''), 'zh').warnings?.map((w) => w.message);
     expect(both).toEqual([expect.stringContaining('没有列出 account 客服团队：内置流程会把登录失败、账户被锁和身份验证方面的问题交给这个团队'), expect.stringContaining('没有列出 general 客服团队')]);
+    // A directory of many such providers: as many warnings as problems at most, then a count.
+    const bare = NO_ACCOUNT.replace(/ {6}general:\n(?: {8}.*\n)+/, '').slice('providers:\n'.length);
+    const many = `providers:\n${Array.from({ length: 60 }, (_, i) => bare.replace('id: acme', `id: acme${i}`)).join('')}`;
+    const listed = validateDirectoryText(many).warnings!.map((w) => w.message);
+    expect(listed).toHaveLength(101);
+    expect(listed.at(-1)).toBe('20 more warning(s) not shown');
     // True while the bundled flows send cases to every team.
     const queues = new Set((await bundledFlows()).flatMap((f) => Object.values(f.outcomes)).flatMap((o) => (o.queue ? [o.queue] : [])));
     expect([...queues].sort()).toEqual(['account', 'general', 'payments', 'security']);

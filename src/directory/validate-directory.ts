@@ -8,6 +8,7 @@ import { isValidTimeZone, parseDayRanges, parseWeeklyHours, type DateException, 
 import { screenDataText } from '../safety/data-text.js';
 import { detectKind, isSharedDomain, parseHandle, redirectTarget, verifyContact } from '../safety/verify.js';
 import { clip, foldWidth } from '../util/safe-text.js';
+import { MAX_PROBLEMS } from '../data/limits.js';
 import { problemDidYouMean } from '../util/suggest.js';
 import { CHANNEL_TYPES, type Channel, type ChannelType, type Directory, type Provider, type ProviderChecks } from './types.js';
 
@@ -69,6 +70,8 @@ export function validateDirectory(doc: LocatedValue, source: string, lang: Lang 
       ),
     ),
   ]);
+  // As many as problems are listed at most (a directory of thousands of providers, each without a team), then a count.
+  if (warnings.length > MAX_PROBLEMS) warnings.splice(MAX_PROBLEMS, Infinity, { file: doc.file, line: 1, column: 1, message: c.message('warnings.more', { count: warnings.length - MAX_PROBLEMS }) });
   return { directory: { source, providers }, problems: [], ...(warnings.length > 0 ? { warnings } : {}) };
 }
 

@@ -319,6 +319,7 @@ export const problemsEn = {
   'dir.unknownChain': 'unknown chain "{chain}"; chains are {chains}',
   'yaml.tooDeep': 'the file nests deeper than {max} levels; no flow, directory or answers file needs that',
   'problems.more': '{count} more problem(s) not shown; fix these first',
+  'warnings.more': '{count} more warning(s) not shown',
   'json.bom': 'not valid JSON: an invisible byte order mark (U+FEFF) is here, as where files were joined together; remove it',
 } as const;
 
@@ -615,6 +616,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'dir.unknownChain': '未知的链“{chain}”；可用的链：{chains}',
   'yaml.tooDeep': '文件嵌套超过 {max} 层；流程、目录和回答文件都不需要这么深',
   'problems.more': '还有 {count} 个问题没有显示；请先修正上面这些',
+  'warnings.more': '还有 {count} 条警告没有显示',
   'json.bom': '不是有效的 JSON：此处有一个看不见的字节顺序标记（U+FEFF），多见于拼接文件的地方；请删除它',
 };
 
