@@ -134,7 +134,7 @@ describe('flow validation', () => {
     // A tab, and a key indented one column too far: one problem each, not one for every later line of the mapping.
     expect(one(GOOD.replace('    text: { en: Network?', '\ttext: { en: Network?'))).toBe('flows/tiny.yaml:8:1: this line is indented with a tab; YAML indents with spaces only');
     expect(one(GOOD.replace('    text: { en: Network?', '     text: { en: Network?'))).toMatch(
-      /^flows\/tiny\.yaml:9:1: the indentation here does not line up: the keys of one mapping, and the items of one list, must start at the same column;/,
+      /^flows\/tiny\.yaml:9:5: the indentation here does not line up: the keys of one mapping, and the items of one list, must start at the same column;/,
     );
     expect(one(GOOD.replace('- { en: Retry, zh: 重试 }', '- en: Retry: now\n        zh: 重试'))).toMatch(/^flows\/tiny\.yaml:\d+:\d+: YAML reads "key: value" inside a value here: if the text contains ": " \(a colon and a space\), put the whole text in quotes;/);
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Note: tiny, zh: 小 }'))).toBe(
@@ -219,7 +219,8 @@ describe('flow validation', () => {
 
   it('says a list item indented a column too little does not line up, and where a quote was left open (QA: author)', () => {
     const item = GOOD.replace('      - { value: unstable,', '     - { value: unstable,');
-    expect(problems(item)).toEqual([expect.stringMatching(/^flows\/tiny\.yaml:11:1: the indentation here does not line up/)]);
+    // Placed where the item starts: the column shows it stands one in from the items above it (at 7).
+    expect(problems(item)).toEqual([expect.stringMatching(/^flows\/tiny\.yaml:11:6: the indentation here does not line up/)]);
     // A title whose English text opens a quote that its line never closes: the text runs on into the keys after it.
     const quote = GOOD.replace('    title: { en: Help, zh: 求助 }', '    title:\n      en: "Help\n      zh: 求助\n    steps:\n      - { en: "Ask", zh: 询问 }');
     expect(problems(quote)).toContainEqual(expect.stringMatching(/^flows\/tiny\.yaml:23:11: the en text of the title of outcome "help" runs on into the keys after it: a quote opened here is not closed on its line/));

@@ -408,6 +408,12 @@ function emptyDoc(file: string, source: string): LocatedValue {
  */
 function syntaxOffset(e: { code: string; message: string; pos: [number, number] }, source: string, document: Document.Parsed): number {
   if (unclosedFlow(e)) return flowOpening(document, e.pos[0]) ?? e.pos[0];
+  // A line indented wrongly is placed where its text starts, so the column shows how far in it stands.
+  if (e.code === 'BAD_INDENT' || e.code === 'BLOCK_AS_IMPLICIT_KEY') {
+    let at = e.pos[0];
+    while (source[at] === ' ') at++;
+    return source[at] === '\n' || at >= source.length ? e.pos[0] : at;
+  }
   const quote = e.code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(yamlDetail(e.message))?.[1] : undefined;
   if (!quote) return e.pos[0];
   // The opening quote is the last one before the end that does not stand inside the text: not an escaped \" in a
