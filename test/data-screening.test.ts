@@ -702,6 +702,7 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       // After "username is" or "ID is", a name that ends the clause (QA: hostile review; "walletfix" passed).
       ['Our Telegram username is walletfix.', 'walletfix'],
       ['Our WeChat ID is walletfix, add it now.', 'walletfix'],
+      ['Our Telegram is walletfix.', 'walletfix'],
       ['Add mybuddy on WeChat.', 'mybuddy'],
       ['Message updates24 on Telegram.', 'updates24'],
       ['Add us on WeChat: wallet_help88', 'wallet_help88'],
@@ -727,6 +728,9 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'Your Telegram username is case-sensitive.',
       'Your WeChat ID is unique.',
       'Your Telegram username is optional.',
+      'Our Telegram is offline.',
+      'My WhatsApp is busy.',
+      'Our Telegram is temporarily unavailable.',
       'Check your Telegram username settings.',
       'On Telegram, look for the official channel in the app.',
       // A plain word after the verb is what is found there, not an account.

@@ -192,7 +192,7 @@ function looksLikeHandle(id: string): boolean {
 const HANDLE_WORDS = /wallet|help|support|desk|service|official|team|care|admin|crypto|coin|bank|chat/g;
 /** A word of a sentence where a name could stand: a common one, or one shaped as an adjective or a participle ("case-sensitive", "displayed"). */
 function plainWord(word: string): boolean {
-  return isCommonEnglishWord(word) || /(?:ed|en|ble|al|ive|ing|ous|ful|less|ant|ent|ary)$/i.test(word) || /^(?:new|free|here|yours|mine|ok|set|taken|missing|different|important|visible|same|unknown|unique)$/i.test(word);
+  return isCommonEnglishWord(word) || /(?:ed|en|ble|al|ive|ing|ous|ful|less|ant|ent|ary)$/i.test(word) || /^(?:new|free|here|yours|mine|ok|set|taken|missing|different|important|visible|same|unknown|unique|offline|online|busy|closed|open|live|down|back|paused|full|slow|quiet)$/i.test(word);
 }
 /**
  * An account named after a verb, with its platform after it: "message wallethelpdesk on Telegram", "add us as help_desk on Viber".
@@ -332,9 +332,15 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   // Said with "is", the word may be plain English ("Your Telegram username is shown in Settings"): it must look like a handle.
   const saidIs = account?.[4] !== undefined && /is/i.test(account[4]);
   const announced = account !== null && !saidIs && (account[1] !== undefined || account[3] !== undefined || account[4] !== undefined || account[5] !== undefined);
-  // With "is" after "username" or "ID", a name that ends the clause and is no word of a sentence is one too: "Our Telegram
-  // username is walletfix." (QA: hostile review), where "… username is private." and "… is shown in Settings" say nothing.
-  const namedIs = saidIs && id !== undefined && (account[1] !== undefined || account[2] !== undefined) && /^(?:[.,;!?)]+(?:\s|$)|$)/.test(text.slice(account.index + account[0].length)) && !plainWord(id);
+  // With "is" after "username" or "ID", or after "our" or "my" and the app ("Our Telegram is walletfix."), a name that ends
+  // the clause and is no word of a sentence is one too (QA: hostile review), where "… username is private.", "… is shown
+  // in Settings" and "Our Telegram is offline." say nothing.
+  const namedIs =
+    saidIs &&
+    id !== undefined &&
+    (account[1] !== undefined || account[2] !== undefined || /\b(?:our|my)\s+$/i.test(text.slice(Math.max(0, account.index - 8), account.index))) &&
+    /^(?:[.,;!?)]+(?:\s|$)|$)/.test(text.slice(account.index + account[0].length)) &&
+    !plainWord(id);
   if (account && id && (announced || namedIs || ((saidIs ? looksLikeHandle(id) : /[\d_.]/.test(id)) && !/^line\b/i.test(account[0])))) return { kind: 'handle', text: id };
   if (MAY_SAY_ACCOUNT.test(text)) {
     for (const rule of ACCOUNT_AS) {
