@@ -934,6 +934,10 @@ describe('passwords', () => {
   it('finds a password after a label spelled otherwise: p@ssword, pass word, passwort, 密 码, 密碼 (hostile review)', () => {
     for (const text of ['p@ssword: Hunter2!', 'pass word: Hunter2!', 'passwort: Hunter2!', '密 码：abc12345', '密碼：abc12345']) expectFound(text, text.includes('abc') ? 'abc12345' : 'Hunter2!', 'password');
     expect(findSecrets('my passport number is wrong')).toEqual([]);
+    // In leetspeak (QA: hostile review, left the day before): digits and signs for letters, and the short "p4ss" before "is" or ":".
+    for (const text of ['p4ssw0rd: Hunter2!', 'P@55W0RD: Hunter2!', 'pa55word: Hunter2!', 'my p4ss is Hunter2!', 'pa$$: Hunter2!']) expectFound(text, 'Hunter2!', 'password');
+    // Plain "pass" is a word: only a spelling no word has is a label.
+    for (const text of ['pass: ABCD1234', 'I will pass 2024 exams', 'a pass for 2 people']) expect(findSecrets(text), text).toEqual([]);
   });
 
   it('finds a password after an arrow or in brackets right after its label (hostile review)', () => {

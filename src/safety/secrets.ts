@@ -1148,11 +1148,12 @@ function labelled(text: string, start: number, end: number, numbersExpected: boo
 const PASSWORD_HINT = /pass|p@ss|pw|pin|口令|密|碼/i;
 /**
  * Password labels: English words (whole words; "PIN" and "passphrase", the
- * BIP39 25th word, too) and Chinese "密码" (登录密码, 支付密码, 交易密码, …) and "口令".
+ * BIP39 25th word, too; in leetspeak, "p4ssw0rd", "P@55W0RD", and "p4ss" before "is" or ":") and Chinese "密码"
+ * (登录密码, 支付密码, 交易密码, …) and "口令".
  * A word right after a path separator is a file's name, not a label ("/etc/passwd: …"); one glued to a digit is part of
  * a code ("…T6PW EH2f…", a WIF key copied in groups of four, read "PW EH2f").
  */
-const PASSWORD_LABEL = /(?<![A-Za-z0-9/\\])(?:p[a@]ss(?:\s?w[o0]rd|wort|wd|code|phrase)s?|pwd|pw|pin(?:[ -]?code)?)(?![A-Za-z])|密\s?[码碼]|口令/gi;
+const PASSWORD_LABEL = /(?<![A-Za-z0-9/\\])(?:p[a@4](?:ss|[s5$]{2})(?:\s?w[o0]rd|wort|wd|code|phrase)s?|p(?:[@4][s5$]{2}|a(?:[5$][s5$]|s[5$]))(?=\s*(?:is\b|[:=]))|pwd|pw|pin(?:[ -]?code)?)(?![A-Za-z])|密\s?[码碼]|口令/gi;
 /**
  * Chinese characters and punctuation (as ranges: a Unicode property escape costs every run that loads the scanner).
  * A value ends where they start: "密码是abc12345请帮我" holds "abc12345". Any other character is part of it, so a
