@@ -13,6 +13,7 @@ import type { Directory, Provider } from './directory/types.js';
 import type { Flow, Lang } from './engine/types.js';
 import { chooseProvider, openDirectory, type ProviderSource } from './directory/source.js';
 import { UsageError } from './errors.js';
+import { listOf } from './i18n/i18n.js';
 import { folderProblem, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
 import { writeWarning } from './render/layout.js';
 import { clip, sentValue, shownPath } from './util/safe-text.js';
@@ -74,10 +75,10 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
         // The provider setting goes with the directory of the settings. A directory given for this run (--contacts,
         // WALLET_HELP_CONTACTS) that lacks that provider is used with its first one, and said so, rather than refused:
         // the setting named a provider of another file (QA: desk, a one-off file was refused for the setting's provider).
-        const setting = providerSource === 'setting' && contactsFile !== config.contactsFile;
-        if (setting && !directory.providers.some((p) => p.id === providerId)) {
+        const settingElsewhere = providerSource === 'setting' && contactsFile !== config.contactsFile;
+        if (settingElsewhere && !directory.providers.some((p) => p.id === providerId)) {
           const used = directory.providers[0]!;
-          const providers = directory.providers.map((p) => p.id).join(t('list.separator'));
+          const providers = listOf(t, directory.providers.map((p) => p.id));
           if (!quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.providerSettingElsewhere', { provider: clip(providerId ?? ''), file: shownPath(contactsFile ?? ''), used: used.id, providers }));
           return { directory, provider: used };
         }

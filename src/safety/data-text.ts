@@ -868,7 +868,7 @@ function findEnglishReference(sentence: string, from = 0): RequestKind | undefin
  * ("send it to us", "type them into the form", "share it now"). Followed by a noun or a verb, it is a person: "tell them to
  * call the security line", "tell them support never asks for it", "give them the number" (QA: the bundled agent wording).
  */
-const EN_THE_THING = String.raw`(?=\s*(?:$|[,.;:!?)]|(?:to\s+(?:us|me|him|her|them|the|an?|our|your|this|that|any|some|support|whoever|anyone|someone)|out|aloud|over|back|across|in|into|on|onto|here|there|below|by|via|through|over|now|again|first|right|straight|directly|with|at|for|and|or|then|so|as|exactly|word|letter|digit|one)\b))`;
+const EN_THE_THING = String.raw`(?=\s*(?:$|[,.;:!?)]|(?:to\s+(?:us|me|him|her|them|the|an?|our|your|this|that|any|some|support|whoever|anyone|someone)|out|aloud|over|back|across|in|into|on|onto|here|there|below|by|via|through|now|again|first|right|straight|directly|with|at|for|and|or|then|so|as|exactly|word|letter|digit|one)\b))`;
 /** "send it", "share them", "type it in", "must be sent", "should be emailed": a secret named before, given away. */
 const EN_GIVEN_ON = new RegExp(String.raw`\b(?:(?:${EN_SHARE}|${EN_SHOW}|${EN_TYPE}|${EN_SEND_TO})\s+(?:it|them)\b${EN_THE_THING}|(?:must|should|needs?\s+to|has\s+to|have\s+to|will|is\s+to|are\s+to)\s+be\s+(?:sent|given|shared|provided|e-?mailed|submitted|forwarded|uploaded|read\s+out|entered|typed|pasted|told)\b|\bis\s+required\b|\bare\s+required\b)`, 'i');
 
