@@ -1010,6 +1010,9 @@ describe('passwords that start with a letter ASCII lacks (QA: hostile review)', 
       ['我的登录密码为 王芳Abc123，怎么办', '王芳Abc123'],
       ['密码是李雷2024abc请帮我看看', '李雷2024abc'],
       ['my password is 李雷2024abc', '李雷2024abc'],
+      // An English label and a space, then a name glued to letters and digits.
+      ['password 李雷2024abc', '李雷2024abc'],
+      ['my password 王芳Abc123 does not work', '王芳Abc123'],
     ];
     for (const [text, password] of cases) {
       expectFound(text, password, 'password');
@@ -1030,6 +1033,13 @@ describe('passwords that start with a letter ASCII lacks (QA: hostile review)', 
       '密码是第3次输错了',
       '密碼是對的但是登入不了',
       'password – 3 attempts left',
+      // After an English label and a space, Chinese words and a count, a year, a date or an error code are the sentence.
+      'password 错误3次',
+      'password 设置于2024年',
+      'password 已过期2024',
+      'password 修改于2024-11-21',
+      'password 错误E1001',
+      'password 重置成功v2',
     ]) {
       expectClean(text);
       expectClean(text, { numbersExpected: true });

@@ -1176,7 +1176,7 @@ const MAX_VALUE = 256;
  * After an English label a space at least; a Chinese label may be glued to its value.
  *
  * (2) Up to four Chinese characters, a name before digits ("密码是：李雷2024abc"), count only when (3) is a password by
- * itself and (1) is more than a space (see findPasswords). Five or more, or none after them, are a sentence:
+ * itself and (1) is more than a space, or a space after an English label and (3) mixes letters and digits (see findPasswords). Five or more, or none after them, are a sentence:
  * "密码是对的但登录不了", "密码是去年设置的2024".
  */
 const VALUE_AFTER = String.raw`([${HAN_RANGES}]{1,4})?([^\s${CJK}]{1,${MAX_VALUE}})`;
@@ -1210,9 +1210,11 @@ function findPasswords(text: string, found: SecretFinding[]): void {
     if (!v) continue;
     const [, lead, head, token] = v as unknown as [string, string, string | undefined, string];
     const connector = lead.trim() !== '';
-    // Chinese characters glued to "密码" are the sentence ("密码错误3次"), not a value.
-    if (head !== undefined && !connector) continue;
     const core = token.replace(EDGE_PUNCTUATION, '');
+    // Chinese characters glued to "密码" are the sentence ("密码错误3次"), not a value. After an English label and a space
+    // they are a name that starts a password ("password 李雷2024abc") when the rest mixes letters and digits, as a count
+    // or a year ("password 设置于2024年") does not.
+    if (head !== undefined && !connector && !(latin && /\d/.test(core) && /[A-Za-z]/.test(core))) continue;
     if (core.length < 4) continue;
     if (!/\d/.test(core) && !(/[A-Za-z]/.test(core) && PASSWORD_SYMBOL.test(core))) continue;
     // Without "is" or ":", a bracket or an error code after the label is part of the sentence, not its value.
