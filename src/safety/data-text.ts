@@ -297,6 +297,8 @@ const EN_DIGIT: Record<string, string> = { plus: '+', zero: '0', oh: '0', one: '
 const EN_DIGIT_WORD = String.raw`(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)`;
 const EN_DIGIT_WORDS = new RegExp(String.raw`\b(?:plus[\s,.-]+)?${EN_DIGIT_WORD}(?:[\s,.-]+${EN_DIGIT_WORD}){6,}\b`, 'gi');
 const ZH_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** Whose a messaging app named with "is" is, right before it: "our", "your", "the official", "the support team's". */
+const OWNER_BEFORE = /\b(?:our|my|your|their|the|official|support|team'?s?|desk'?s?|agent'?s?)\s+$/i;
 const ZH_DIGIT_WORDS = /[零〇一幺二两三四五六七八九]{7,}/g;
 
 /** The first contact in a text: a phone number, e-mail address, URL or host name, or social handle. */
@@ -332,13 +334,14 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   // Said with "is", the word may be plain English ("Your Telegram username is shown in Settings"): it must look like a handle.
   const saidIs = account?.[4] !== undefined && /is/i.test(account[4]);
   const announced = account !== null && !saidIs && (account[1] !== undefined || account[3] !== undefined || account[4] !== undefined || account[5] !== undefined);
-  // With "is" after "username" or "ID", or after "our" or "my" and the app ("Our Telegram is walletfix."), a name that ends
+  // With "is" after "username" or "ID", or after whose the app is and the app ("Our Telegram is walletfix.", "The support
+  // Telegram is walletfix."), a name that ends
   // the clause and is no word of a sentence is one too (QA: hostile review), where "… username is private.", "… is shown
   // in Settings" and "Our Telegram is offline." say nothing.
   const namedIs =
     saidIs &&
     id !== undefined &&
-    (account[1] !== undefined || account[2] !== undefined || /\b(?:our|my)\s+$/i.test(text.slice(Math.max(0, account.index - 8), account.index))) &&
+    (account[1] !== undefined || account[2] !== undefined || OWNER_BEFORE.test(text.slice(Math.max(0, account.index - 16), account.index))) &&
     /^(?:[.,;!?)]+(?:\s|$)|$)/.test(text.slice(account.index + account[0].length)) &&
     !plainWord(id);
   if (account && id && (announced || namedIs || ((saidIs ? looksLikeHandle(id) : /[\d_.]/.test(id)) && !/^line\b/i.test(account[0])))) return { kind: 'handle', text: id };
