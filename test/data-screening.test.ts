@@ -796,6 +796,53 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     ]);
   });
 
+  it('reads a Chinese request in its own clause: a calming or conditional clause before it makes it no warning (red-team review)', () => {
+    const request = (text: string) => screenDataText(text, { contacts: true }).find((f) => f.type === 'request');
+    const requests: [string, string][] = [
+      // Scam scripts open with reassurance; a negation in an earlier clause governs that clause only.
+      ['不用担心，请把助记词发给客服。', 'recovery-phrase'],
+      ['如果手续费没有退回，请把助记词发给客服。', 'recovery-phrase'],
+      ['为防止诈骗，请把助记词发给客服核验。', 'recovery-phrase'],
+      ['这不是诈骗，请放心把助记词告诉客服。', 'recovery-phrase'],
+      ['别着急，把助记词发给我们就行。', 'recovery-phrase'],
+      ['别担心把助记词发给客服就行。', 'recovery-phrase'],
+      ['客服已经为你开通退款通道，请把助记词发给客服。', 'recovery-phrase'],
+      ['不要挂断电话，把收到的验证码告诉客服。', 'one-time-code'],
+      ['没收到退款的话，请告诉客服你的登录密码。', 'password'],
+      ['不用担心，下载向日葵，客服远程帮你处理。', 'remote-access'],
+      ['不用慌，请按客服指引把资金转到客服提供的安全账户。', 'move-funds'],
+      ['如果没有到账，请先缴纳解冻费后再提现。', 'pay-to-unlock'],
+      ['别担心，打开链接连接钱包即可领取退款。', 'connect-wallet'],
+      ['不用担心，找到助记词后，念给客服听。', 'recovery-phrase'],
+      // A promise after it is still a request.
+      ['把助记词发给客服就能退款。', 'recovery-phrase'],
+      // The English name in a Chinese sentence, and other names of the same secrets.
+      ['请把你的 seed phrase 发给客服。', 'recovery-phrase'],
+      ['请将 recovery phrase 粘贴到聊天框。', 'recovery-phrase'],
+      ['请把你的 private key 发给我们。', 'private-key'],
+      ['请把备份短语发给客服。', 'recovery-phrase'],
+      ['请把钱包密语发给客服。', 'recovery-phrase'],
+      ['请出示私匙。', 'private-key'],
+    ];
+    for (const [text, kind] of requests) expect(request(text), text).toEqual({ type: 'request', kind });
+    for (const text of [
+      // A negation said to reach past the comma, a scam told of before, harm said after: warnings all.
+      '不要以“找回资金”为由，把助记词或私钥交给任何人。',
+      '有人冒充客服，要求提供验证码，请立即挂断。',
+      '骗子会冒充客服，让你把助记词发给他们。',
+      '如果对方让你不要挂断电话，并把验证码告诉他，这是诈骗。',
+      '骗子会让你先下载软件，然后把验证码告诉他。',
+      '不要轻信，把助记词发给任何人都有风险。',
+      '把助记词发给别人就会被盗。',
+      // The full-width comma is read as a comma (NFKC): what is before it is not what comes after.
+      '请只把交易截图发给客服，助记词任何时候都不要发。',
+      '不要把你的 seed phrase 发给任何人。',
+      '请在钱包 App 里输入你的 recovery phrase 恢复钱包。',
+    ]) {
+      expect(request(text), text).toBeUndefined();
+    }
+  });
+
   it('the bundled flows and the README example pass, and are validated by the same validator', async () => {
     for (const file of ['account-compromised', 'contact-support', 'suspicious-contact', 'forgot-password', 'login-failed', 'deposit-missing', 'account-locked', 'payment-failed']) {
       expect((await loadFlowFile(join(ROOT, 'flows', `${file}.yaml`), 'en', true)).problems).toEqual([]);

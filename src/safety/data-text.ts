@@ -473,7 +473,7 @@ const SENTENCE = /\.(?!\w)|[;!?\n。；！？]/;
 /** Clauses: requests and their negations live in one clause. */
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
+const SECRET_WORDS = /phrase|seed|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   [
@@ -689,10 +689,10 @@ function negatedEn(before: string): boolean {
   return EN_NOT_A_REQUEST.test(before.replace(EN_NOT_A_NEGATION, ' '));
 }
 
-const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|种子短语|种子词|(?:12|24|十二|二十四)\\s*个\\s*(?:英文\\s*)?单词|那串(?:英文)?单词|(?:钱包)?备份的?那张纸|助记词(?:纸|卡)|私钥|密钥|秘钥|密码(?!重置|规则|要求|强度|管理|长度|要|需|必须|应)|口令|验证码|(?:短信(?:里|中)?的?|刚?收到的)(?:那串)?(?:(?:\\d|六|四)位)?数(?:字)?|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|卡背面的?(?:三|3)位数)';
+const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|[Ss]eed\\s*[Pp]hrase|[Rr]ecovery\\s*[Pp]hrase|[Mm]nemonic|[Pp]rivate\\s*[Kk]ey|私匙|(?:12|24|十二|二十四)\\s*个\\s*(?:英文\\s*)?单词|那串(?:英文)?单词|(?:钱包)?备份的?那张纸|助记词(?:纸|卡)|私钥|密钥|秘钥|密码(?!重置|规则|要求|强度|管理|长度|要|需|必须|应)|口令|验证码|(?:短信(?:里|中)?的?|刚?收到的)(?:那串)?(?:(?:\\d|六|四)位)?数(?:字)?|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|卡背面的?(?:三|3)位数)';
 const ZH_KIND: readonly [AskedSecret, RegExp][] = [
-  ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|恢复码|备份词|种子短语|种子词|个\s*(?:英文\s*)?单词|那串|那张纸/],
-  ['private-key', /私钥|密钥|秘钥/],
+  ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|seed|recovery|mnemonic|个\s*(?:英文\s*)?单词|那串|那张纸/i],
+  ['private-key', /私钥|私匙|密钥|秘钥|private/i],
   ['password', /密码|口令/],
   ['one-time-code', /验证码|动态码|校验码|短信|数字|位数/],
   ['card-security', /CVV|CVC|安全码|卡号|卡背面/i],
@@ -710,18 +710,18 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   { rule: new RegExp(`[把将][^把将，,]{0,24}?${ZH_SECRET}[^把将，,]{0,16}?${ZH_TYPE}(?!给?[了过])`), typing: true },
   // 提供你的私钥，告诉我们验证码，请来电者告诉你登录密码
   // ("银行发送的验证码", the code the bank sent, describes a code: no request.)
-  { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|你|您|他|她|他们|对方)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|你|您|他|她|他们|对方)?(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
   // 你的助记词是什么？
-  { rule: new RegExp(`(?:你的|您的|来电者的|你|您)?[^，\\s]{0,2}?${ZH_SECRET}(?:的?(?:第.{1,3}个(?:词|单词)?|前.{1,3}个(?:词|单词)?))?(?:是(?:什么|多少|啥|几|哪些)|是几位|多少)`), typing: false },
+  { rule: new RegExp(`(?:你的|您的|来电者的|你|您)?[^，,\\s]{0,2}?${ZH_SECRET}(?:的?(?:第.{1,3}个(?:词|单词)?|前.{1,3}个(?:词|单词)?))?(?:是(?:什么|多少|啥|几|哪些)|是几位|多少)`), typing: false },
   // 密码发我，账号和密码发一下
   { rule: new RegExp(`${ZH_SECRET}[^，,。把将]{0,6}?(?:发给|发我|发过来|发一下|报一下|报给|念一下|念给|告诉我|说一下)`), typing: false },
   // 助记词请发送给客服 (the secret first, without 把)
   { rule: new RegExp(`${ZH_SECRET}[^，,。把将]{0,6}?(?:请|需要|要|麻烦)[^，,。]{0,4}?${ZH_GIVE}`), typing: false },
   // 客服需要你的助记词
-  { rule: new RegExp(`(?:客服|我们|工作人员|对方|平台)(?:会|将)?(?:需要|必须要?|要)(?:你|您)?(?:提供)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  { rule: new RegExp(`(?:客服|我们|工作人员|对方|平台)(?:会|将)?(?:需要|必须要?|要)(?:你|您)?(?:提供)?(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
   // 准备好你的助记词
-  { rule: new RegExp(`准备(?:好)?(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: false },
-  { rule: new RegExp(`${ZH_TYPE}(?!给?[了过])(?:你的|您的|来电者的)?[^，\\s]{0,2}?${ZH_SECRET}`), typing: true },
+  { rule: new RegExp(`准备(?:好)?(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  { rule: new RegExp(`${ZH_TYPE}(?!给?[了过])(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: true },
 ];
 /** The user's own wallet app or device: where typing the recovery phrase or private key restores a wallet. */
 const ZH_OWN_PLACE = /在\s*(?:(?:官方|你的|您的|自己的|新的?|新手机的?|手机的?|新设备的?)\s*){0,3}(?:钱包\s*)?(?:App|应用|钱包|设备|手机|硬件钱包)\s*(?:里|中|上|内)|(?:恢复|导入)(?:你的|您的)?钱包|(?:点|点击|轻点|选择|选)\s*[“"「『]?\s*(?:恢复|导入)/i;
@@ -747,7 +747,7 @@ const ZH_PAY_TO_UNLOCK = [
   /(?:支付|缴纳|交纳|交|付|转|充值)(?:[^，,。]{0,8}的)?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|解封费)/,
   /(?:购买|买|充值)[^，,。]{0,6}?(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|iTunes\s*卡|Google\s*Play\s*卡|E卡)[^。]{0,12}?(?:卡密|卡号|发给|告诉|拍)|用(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|京东\s*E卡|E卡)(?:来)?(?:支付|付|缴|交)/i,
 ];
-const ZH_CONNECT_WALLET = /(?:连接|连到|授权|同步|验证)(?:你的|您的)?钱包(?:到|至|给|在)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)(?![^，,。]{0,4}前)|把(?:你的|您的)?钱包(?:连接|连|授权)(?:到|至|给)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)|打开[^，。]{0,6}?(?:链接|网站|网页)[^。]{0,10}?(?:连接|授权)钱包|在[^，。]{0,6}?(?:DApp|网站|网页|链接)(?:里|中|上)(?:连接|授权)钱包|钱包扫(?:码|二维码)(?:授权|验证|连接)/i;
+const ZH_CONNECT_WALLET = /(?:连接|连到|授权|同步|验证)(?:你的|您的)?钱包(?:到|至|给|在)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)(?![^，,。]{0,4}前)|把(?:你的|您的)?钱包(?:连接|连|授权)(?:到|至|给)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)|打开[^，,。]{0,6}?(?:链接|网站|网页)[^。]{0,10}?(?:连接|授权)钱包|在[^，,。]{0,6}?(?:DApp|网站|网页|链接)(?:里|中|上)(?:连接|授权)钱包|钱包扫(?:码|二维码)(?:授权|验证|连接)/i;
 /**
  * A secret named, then read out later in the sentence, by 它 or with the object left out as Chinese often does: "拿出助记词，
  * 念给我们听", "找到助记词后，把它念出来" (QA: hostile review). 念 is reading aloud; 读 alone ("读一遍纸上的单词") may be to
@@ -760,7 +760,35 @@ const ZH_WHAT_IF = /一旦|如果|假如|万一|要是|若/;
 const ZH_CONSEQUENCE = /^[^。，,]{0,4}?(?:就|会|便|可能|等于)/;
 const ZH_PAST_QUESTION = /[了过](?:吗|没有?)\s*$/;
 /** Negations and descriptions (what a scammer demanded, did, or what the caller did already). */
-const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|(?<!需)要你|叫你|让你|(?:会|将|可能会)发送|向(?:你|您)(?:的[^，。]{0,6})?发送|发(?:送)?到(?:你|您)的|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
+const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|(?<!需)要你|叫你|让你|(?:会|将|可能会)发送|向(?:你|您)(?:的[^，,。]{0,6})?发送|发(?:送)?到(?:你|您)的|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
+/**
+ * Words that calm or explain, not negate: "不用担心", "别着急", "不要挂断电话", "这不是诈骗", "为防止诈骗". Scam scripts open with
+ * them ("不用担心，请把助记词发给客服", QA: hostile review), so they turn nothing after them into a warning.
+ */
+const ZH_REASSURANCE = /(?:不用|不必|无需|别|不要|请勿|千万别)(?:太)?(?:担心|着急|急|慌|害怕|怕|紧张|挂断(?:电话)?|挂电话)|这(?:不是|并非)(?:诈骗|骗局)|(?:为了?)?(?:防止|避免|以防|防范)(?:被)?(?:诈骗|被骗|骗)/g;
+/** A negation that reaches past a comma into the clause after it: "不要以“找回资金”为由，把助记词…交给任何人". */
+const ZH_NEGATION_CARRIES = /(?:不要|不得|不能|禁止|切勿|请勿|勿|别)以[^，,]{0,16}?(?:为由|理由|名义)/;
+/** What someone else does or asks, said before a request in the same sentence: "有人冒充客服，要求提供验证码" tells of the scam. */
+const ZH_DESCRIBED = /骗|冒充|假冒|索要|要求你|(?<!需)要你|叫你|让你|是否|有没有|所谓|留意|当心|小心|警惕/;
+/** A clause that starts an instruction of its own ("请…"): what the clauses before it say does not make it a warning. */
+const ZH_NEW_INSTRUCTION = /^\s*(?:请|麻烦(?:你|您)?|(?:你|您)?只需)/;
+/** What sharing a secret leads to, said right after it: "把助记词发给任何人都有风险", "…就会被盗" is a statement, not a request. */
+const ZH_HARM_AFTER = /^[^。，,]{0,8}?(?:都(?:是|有|会)|就会|会(?:被|导致|让)|可能(?:会|被|导致)|等于|是(?:危险|诈骗|骗局)|有风险|很危险|非常危险)/;
+
+/**
+ * Whether what stands before a request in a Chinese sentence (the match from `start` to `end`) makes it a warning or a
+ * description. Read in its own clause: a negation in an earlier clause ("不用担心，", "如果没有到账，", "客服已经…，")
+ * governs what that clause says, not the request after the comma; only a negation said to reach past it (不要以…为由，…)
+ * does, and a scam told of before ("有人冒充客服，要求提供验证码"), unless the request starts anew with 请.
+ */
+function negatedZh(sentence: string, start: number, end: number): boolean {
+  const calm = sentence.replace(ZH_REASSURANCE, (m) => ' '.repeat(m.length));
+  const clauseStart = Math.max(calm.lastIndexOf('，', start - 1), calm.lastIndexOf(',', start - 1)) + 1;
+  if (ZH_NOT_A_REQUEST.test(calm.slice(clauseStart, end)) || ZH_HARM_AFTER.test(calm.slice(end))) return true;
+  if (clauseStart === 0) return false;
+  const before = calm.slice(0, clauseStart);
+  return ZH_NEGATION_CARRIES.test(before) || (ZH_DESCRIBED.test(before) && !ZH_NEW_INSTRUCTION.test(calm.slice(clauseStart)));
+}
 
 let rules: ReturnType<typeof enRules> | undefined;
 const ZH_SECRET_NAMED = new RegExp(ZH_SECRET);
@@ -915,7 +943,7 @@ function findChineseSpoken(sentence: string): RequestKind | undefined {
   if (!spoken) return undefined;
   const end = spoken.index + spoken[0].length;
   const upTo = sentence.slice(0, end);
-  if (ZH_NOT_A_REQUEST.test(upTo) || ZH_WHAT_IF.test(upTo) || ZH_CONSEQUENCE.test(sentence.slice(end))) return undefined;
+  if (negatedZh(sentence, spoken.index, end) || ZH_WHAT_IF.test(upTo) || ZH_CONSEQUENCE.test(sentence.slice(end))) return undefined;
   return ZH_KIND.find(([, word]) => word.test(spoken[1]!))![0];
 }
 
@@ -933,7 +961,7 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
   if (ZH_PAST_QUESTION.test(sentence)) return undefined;
   for (const { rule, typing } of ZH_RULES) {
     const m = rule.exec(sentence);
-    if (!m || ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length))) continue;
+    if (!m || negatedZh(sentence, m.index, m.index + m[0].length)) continue;
     const kind = ZH_KIND.find(([, word]) => word.test(m[0]))![0];
     // A button's name ("点击发送验证码") asks for nothing.
     if (/(?:点击?|轻点|按)\s*$/.test(sentence.slice(0, m.index))) continue;
@@ -944,17 +972,17 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
   if (spoken) return spoken;
   for (const rule of ZH_MOVE_FUNDS) {
     const m = rule.exec(sentence);
-    if (m && !ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length))) return 'move-funds';
+    if (m && !negatedZh(sentence, m.index, m.index + m[0].length)) return 'move-funds';
   }
   for (const rule of ZH_PAY_TO_UNLOCK) {
     const m = rule.exec(sentence);
-    if (m && !ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length))) return 'pay-to-unlock';
+    if (m && !negatedZh(sentence, m.index, m.index + m[0].length)) return 'pay-to-unlock';
   }
   const connect = ZH_CONNECT_WALLET.exec(sentence);
-  if (connect && !ZH_NOT_A_REQUEST.test(sentence.slice(0, connect.index + connect[0].length))) return 'connect-wallet';
+  if (connect && !negatedZh(sentence, connect.index, connect.index + connect[0].length)) return 'connect-wallet';
   for (const rule of ZH_REMOTE) {
     const m = rule.exec(sentence);
-    if (m && !ZH_NOT_A_REQUEST.test(sentence.slice(0, m.index + m[0].length))) return 'remote-access';
+    if (m && !negatedZh(sentence, m.index, m.index + m[0].length)) return 'remote-access';
   }
   return undefined;
 }
