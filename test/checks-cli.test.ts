@@ -323,6 +323,23 @@ describe('the connectivity check in a flow', () => {
     }
   });
 
+  it('in agent mode asks the caller instead: it would measure the agent\'s computer, not the caller\'s phone (QA: desk)', async () => {
+    for (const agent of [['--agent'], []]) {
+      const env = agent.length > 0 ? {} : { WALLET_HELP_ROLE: 'agent' };
+      const r = await cli(['diagnose', 'payment-failed', ...agent, '--answer', 'balance=insufficient', '--json', '--no-input', '--contacts', directory(port)], env);
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'missing_answer', question: { id: 'network' } });
+      // Nothing was measured, and no progress line says otherwise.
+      const text = await cli(['diagnose', 'payment-failed', ...agent, '--answer', 'balance=insufficient', '--network', 'ok', '--contacts', directory(port)], env);
+      expect(text.code).toBe(0);
+      expect(text.stderr).not.toContain('Checking the connection');
+    }
+    // The checks of what the caller gives (an address, a TxID) are no measure of this computer, and still run for an agent.
+    const answers = ['-a', 'method=crypto', '-a', 'send-status=completed', '-a', 'confirmations=confirmed', '-a', 'minimum=above-minimum'];
+    const crypto = JSON.parse((await cli(['diagnose', 'deposit-missing', '--agent', ...answers, '--fact', 'chain=ltc', '--fact', 'address=LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9', '--json', '--no-input', '--contacts', directory(port)])).stdout);
+    expect(crypto.checks.map((c: { check: string }) => c.check)).toEqual(['address-chain', 'memo']);
+  });
+
   it('shows a plain line while checking when not on a terminal', async () => {
     const r = await cli(['diagnose', 'payment-failed', '--answer', 'balance=insufficient', '--contacts', directory(port)]);
     expect(r.stderr).toMatch(/Checking the connection to the provider… ok/);

@@ -39,15 +39,18 @@ export interface Question {
  */
 export const CHECKS = {
   /** Compares a typed phone number, address, website or handle with the official directory. */
-  'verify-contact': { results: ['official', 'lookalike', 'unknown'], empty: 'not-given', input: true, facts: [] },
-  /** Measures DNS, TCP, TLS and HTTP to the provider's API: answers the shared network question. */
-  connectivity: { results: ['ok', 'unstable', 'offline'], empty: undefined, input: false, facts: [] },
+  'verify-contact': { results: ['official', 'lookalike', 'unknown'], empty: 'not-given', input: true, facts: [], thisDevice: false },
+  /**
+   * Measures DNS, TCP, TLS and HTTP to the provider's API: answers the shared network question. It measures the device
+   * wallet-help runs on (`thisDevice`), which is the user's own, but not the caller's on a support agent's desk.
+   */
+  connectivity: { results: ['ok', 'unstable', 'offline'], empty: undefined, input: false, facts: [], thisDevice: true },
   /** Asks the provider's explorer for the TxID's confirmations, against the confirmations it requires. */
-  confirmations: { results: ['confirming', 'confirmed', 'not-found'], empty: undefined, input: false, facts: ['chain', 'txid'] },
+  confirmations: { results: ['confirming', 'confirmed', 'not-found'], empty: undefined, input: false, facts: ['chain', 'txid'], thisDevice: false },
   /** Whether the deposit address belongs to the chosen chain (checksums, other chains). */
-  'address-chain': { results: ['same', 'different'], empty: undefined, input: false, facts: ['chain', 'address'] },
+  'address-chain': { results: ['same', 'different'], empty: undefined, input: false, facts: ['chain', 'address'], thisDevice: false },
   /** Whether the chain needs a memo or tag, and whether the one given is well formed. */
-  memo: { results: ['not-needed', 'given', 'missing-or-wrong'], empty: undefined, input: false, facts: ['chain'] },
+  memo: { results: ['not-needed', 'given', 'missing-or-wrong'], empty: undefined, input: false, facts: ['chain'], thisDevice: false },
 } as const;
 export type CheckName = keyof typeof CHECKS;
 

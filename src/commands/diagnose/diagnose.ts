@@ -366,7 +366,8 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       while (next.type === 'question') {
         const q = next.question;
         const path = next.session.path;
-        if (q.check && !CHECKS[q.check].input && opts.checks !== false) {
+        // On an agent's desk, a check of this device measures the agent's computer, not the caller's phone: the caller is asked.
+        if (q.check && !CHECKS[q.check].input && opts.checks !== false && !(role === 'agent' && CHECKS[q.check].thisDevice)) {
           // A measured check answers on its own, when the directory names a target; otherwise the question is asked.
           // Without a directory there is nothing to measure against: the question is asked.
           const provider = (await directoryIfLoaded())?.provider;
