@@ -325,7 +325,7 @@ describe('the connectivity check in a flow', () => {
 
   it('in agent mode asks the caller instead: it would measure the agent\'s computer, not the caller\'s phone (QA: desk)', async () => {
     for (const agent of [['--agent'], []]) {
-      const env = agent.length > 0 ? {} : { WALLET_HELP_ROLE: 'agent' };
+      const env: Record<string, string> = agent.length > 0 ? {} : { WALLET_HELP_ROLE: 'agent' };
       const r = await cli(['diagnose', 'payment-failed', ...agent, '--answer', 'balance=insufficient', '--json', '--no-input', '--contacts', directory(port)], env);
       expect(r.code).toBe(2);
       expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'missing_answer', question: { id: 'network' } });

@@ -129,6 +129,34 @@ describe('secret screening in the CLI', () => {
     expect(leaks(list.stdout, phrase)).toBe(false);
   });
 
+  it('refuses a recovery phrase split over several facts, given up front or typed at the prompts, and keeps no part of it (QA: red-team review)', async () => {
+    const phrase = generateMnemonic(english, 128);
+    const words = phrase.split(' ');
+    const [first, second] = [words.slice(0, 6).join(' '), words.slice(6).join(' ')];
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    // Each half alone is six words of the list, and no phrase.
+    const half = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', `memo=${first}`, '--json'], { env });
+    expect(half.code).toBe(0);
+    const given = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', `memo=${first}`, '--fact', `error=${second}`, '--summary', 'md', '--save', '--json'], { env });
+    expect(given.code).toBe(2);
+    expect(JSON.parse(given.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'recovery-phrase', field: '--fact' });
+    expect(leaks(given.stdout + given.stderr, phrase)).toBe(false);
+    // Typed by an agent at the fact prompts, half at each: refused at the second, and the first half is not kept either.
+    const typed = await run(['diagnose', '--agent', 'forgot-password', '--summary', 'md', '--save'], {
+      tty: true,
+      env,
+      prompts: [{ pick: 'no-access' }, { expect: 'Account ID', pick: first }, { expect: 'When it happened', pick: second }, { expect: 'When it happened', pick: 'yesterday' }, { expect: 'Error message', pick: '' }],
+    });
+    typed.prompter.assertDone();
+    expect(typed.code).toBe(0);
+    expect(typed.stderr).toContain('recovery phrase');
+    expect(typed.stdout).toContain('yesterday');
+    expect(leaks(typed.stdout + typed.stderr, phrase)).toBe(false);
+    expect(typed.stdout).not.toContain(words.slice(0, 3).join(' '));
+    const cases = await run(['cases', 'export', '--format', 'csv'], { env });
+    expect(cases.stdout).not.toContain(words[0]! + ' ' + words[1]!);
+  });
+
   it.each([
     ['error=my password is Hunter2!2024', 'Hunter2!2024', 'password'],
     ['account-id=alice pw: S3cr3t!pass', 'S3cr3t!pass', 'password'],

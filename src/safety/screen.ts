@@ -186,6 +186,31 @@ export const FACT_SCAN: Readonly<Record<CaseFact, SecretScanOptions>> = {
   error: { numbersExpected: true },
 };
 
+/**
+ * How the case facts are screened together, besides each on its own: a recovery phrase read out over two facts (six
+ * words as the memo, six as the error message) is one all the same, and a summary or an export would show it whole
+ * (QA: red-team review). Facts hold numbers and long hex by nature.
+ */
+export const FACTS_TOGETHER: SecretScanOptions = { numbersExpected: true, allowHex64: true };
+
+/** Texts given apart, as one text (in the order given, a space between), and the keys of those a part of it spans. */
+export function joinTexts(entries: readonly (readonly [string, string])[]): { text: string; keysIn: (start: number, end: number) => string[] } {
+  const starts: number[] = [];
+  let text = '';
+  for (const [, value] of entries) {
+    if (text !== '') text += ' ';
+    starts.push(text.length);
+    text += value;
+  }
+  return { text, keysIn: (start, end) => entries.filter((_, i) => starts[i]! < end && starts[i]! + entries[i]![1].length > start).map(([key]) => key) };
+}
+
+/** Refuses facts that hold a secret between them (FACTS_TOGETHER); each was screened on its own before. */
+export async function refuseSecretAcrossFacts(t: Translate, facts: CaseRecord['facts'], role: 'user' | 'agent', field?: SecretField): Promise<void> {
+  const entries = Object.entries(facts).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
+  if (entries.length > 1) await refuseSecrets(t, [{ text: joinTexts(entries).text, ...(field ? { field } : {}), ...FACTS_TOGETHER }], role);
+}
+
 /** How `check` screens its inputs: a TxID is long hex and may be all digits, a memo or tag is a number. */
 export const CHECK_OPTION_SCAN: Readonly<Record<'txid' | 'address' | 'memo', SecretScanOptions>> = {
   txid: { allowHex64: true, numbersExpected: true },

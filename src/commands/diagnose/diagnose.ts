@@ -13,7 +13,7 @@ import { afterMark, layoutFor, UNWRAPPED, writeWarning, writeWarnings, type Layo
 import { formatDateTime } from '../../render/time.js';
 import { zoneLabel } from '../../render/user-zone.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
-import { FACT_SCAN, loadScanner, redactCaseRecord, refusalMessage, refuseSecrets, suspectInputs } from '../../safety/screen.js';
+import { FACT_SCAN, FACTS_TOGETHER, joinTexts, loadScanner, redactCaseRecord, refusalMessage, refuseSecretAcrossFacts, refuseSecrets, suspectInputs } from '../../safety/screen.js';
 import type { SecretScanOptions } from '../../safety/secrets.js';
 import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
@@ -103,6 +103,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   Object.assign(given, flagged);
   const { facts, cut: factsCut } = parseFacts(ctx, opts.fact ?? []);
   await refuseSecrets(t, Object.entries(facts).map(([key, text]) => ({ text, where: key, field: '--fact' as const, ...FACT_SCAN[key as CaseFact] })), ctx.role);
+  await refuseSecretAcrossFacts(t, facts, ctx.role, '--fact');
   // Start over begins a new problem: the facts typed for the old one go (those given with --fact stay).
   const givenFacts = { ...facts };
   const startOverFacts = () => {
@@ -643,6 +644,7 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
   // The progress file is input too: its facts (those set aside as well) are screened like typed ones.
   const kept = [...Object.entries(resumed.facts), ...(resumed.setAside ?? []).map((a) => [a.fact, a.value] as const)];
   await refuseSecrets(t, kept.map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), resumed.role);
+  await refuseSecretAcrossFacts(t, Object.fromEntries(kept), resumed.role);
   return resumed;
 }
 
@@ -815,7 +817,15 @@ async function askFacts(
     // Enter, not kept unasked (QA: agent; the agent had to ask for it again after correcting an answer).
     const offered = misfit[key] ?? facts[key] ?? (key === 'account-id' ? o.branches.setAside.filter((a) => a.fact === key).at(-1)?.value : undefined);
     // A secret typed here is masked, refused and asked for again (askText), so what comes back is safe to keep.
-    const value = (await askText(ctx, o.flow, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], offered, { kinds: o.prompts.refused, saved: o.saved })).trim();
+    // The facts typed so far are screened with it: a phrase read out over two of them is refused at the second, and the
+    // part of it kept in the first is dropped.
+    const together = {
+      others: () => (Object.entries(facts) as [CaseFact, string | undefined][]).filter((e): e is [CaseFact, string] => e[0] !== key && typeof e[1] === 'string' && e[1] !== ''),
+      drop: (keys: readonly string[]) => {
+        for (const k of keys) delete facts[k as CaseFact];
+      },
+    };
+    const value = (await askText(ctx, o.flow, ctx.t(back ? 'fact.promptBack' : 'fact.prompt', { fact: ctx.t(`fact.${key}`) }), FACT_SCAN[key], offered, { kinds: o.prompts.refused, saved: o.saved }, together)).trim();
     if (isBack(value, offered)) {
       // Where there is nothing to go back to, "<" is no fact either: asked again.
       if (!back) continue;
@@ -925,10 +935,27 @@ function describeFacts(ctx: Context, facts: CaseRecord['facts'], layout: Layout)
  * the agent, in agent mode) and the question is asked again, so the session
  * and its answers go on and the secret is never shown, used or kept.
  */
-async function askText(ctx: Context, flow: string, message: string, scan: SecretScanOptions = {}, offered?: string, refused?: { kinds: Set<SecretKind>; saved: () => Promise<void> }): Promise<string> {
+async function askText(
+  ctx: Context,
+  flow: string,
+  message: string,
+  scan: SecretScanOptions = {},
+  offered?: string,
+  refused?: { kinds: Set<SecretKind>; saved: () => Promise<void> },
+  /** Texts typed before for the same case (the other facts), which a secret may be split over with this one. */
+  together?: { others: () => [string, string][]; drop: (keys: readonly string[]) => void },
+): Promise<string> {
   const prompter = await ctx.io.prompter();
   const { findSecrets } = await loadScanner();
-  const secretIn = (text: string) => findSecrets(text, { ...scan, typedLine: true })[0]?.kind;
+  /** A secret this text completes with the texts typed before: its kind, and the keys of those it spans. */
+  const across = (text: string): { kind: SecretKind; keys: string[] } | undefined => {
+    const others = together?.others() ?? [];
+    if (others.length === 0 || text.trim() === '') return undefined;
+    const joined = joinTexts([...others, ['', text]]);
+    const found = findSecrets(joined.text, FACTS_TOGETHER)[0];
+    return found && { kind: found.kind, keys: joined.keysIn(found.start, found.end).filter((k) => k !== '') };
+  };
+  const secretIn = (text: string) => findSecrets(text, { ...scan, typedLine: true })[0]?.kind ?? across(text)?.kind;
   for (;;) {
     const typed = await prompter.input({ message, mask: (text) => secretIn(text) !== undefined, ...(offered !== undefined ? { default: offered } : {}) });
     // An invisible character (a zero-width space pasted from a chat) is no part of what was meant: said with its place, and the
@@ -941,6 +968,9 @@ async function askText(ctx: Context, flow: string, message: string, scan: Secret
       continue;
     }
     if (kind === undefined) return typed;
+    // A secret split over this text and earlier ones: the parts kept before go too.
+    const parts = across(typed)?.keys;
+    if (parts && parts.length > 0) together?.drop(parts);
     // Noted with the case at once: a run cancelled at the prompt asked again keeps that it was given.
     if (refused) {
       refused.kinds.add(kind);
