@@ -374,6 +374,12 @@ describe('flow validation', () => {
   it('refuses invalid UTF-8 and oversized files with a position', () => {
     const bytes = Buffer.concat([Buffer.from('id: tiny\ntitle: '), Buffer.from([0xc3, 0x28])]);
     expect(decodeUtf8(bytes, 'f.yaml')).toEqual({ problem: { file: 'f.yaml', line: 2, column: 8, message: 'file is not valid UTF-8 text; save it as UTF-8' } });
+    // Chinese text before the fault: the place is the fault's, not the first cut through a character (QA: UX review).
+    const chinese = Buffer.concat([Buffer.from('a: 中文中文中文\nb: 中文\nc: "'), Buffer.from([0xff]), Buffer.from('"\n')]);
+    expect(decodeUtf8(chinese, 'f.yaml')).toMatchObject({ problem: { line: 3, column: 5 } });
+    // A character left unfinished (two of its three bytes, then a quote) is placed at its first byte.
+    const cut = Buffer.concat([Buffer.from('a: 中文\nb: "'), Buffer.from([0xe4, 0xb8]), Buffer.from('"\n')]);
+    expect(decodeUtf8(cut, 'f.yaml')).toMatchObject({ problem: { line: 2, column: 5 } });
     const big = decodeUtf8(new Uint8Array(3 * 1024 * 1024), 'big.yaml');
     expect('problem' in big && big.problem.message).toMatch(/larger than the 2\.0 MB allowed/);
     // Just over the limit, in bytes: "2.0 MB, larger than the 2.0 MB allowed" said nothing (QA: author).
