@@ -70,7 +70,10 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
       .action(async (action: string, key: string | undefined, value: string | undefined, o: { json?: boolean }, command: Command) => {
         if (!CONFIG_ACTIONS.includes(action)) {
           const suggestions = closest(action, CONFIG_ACTIONS);
-          throw new UsageError('unknown_action', sentences(t, t('config.error.action', { action: clip(action) }), suggestionHint(t, suggestions)), { value: sentValue(action), values: [...CONFIG_ACTIONS], suggestions });
+          // A setting's name where the action goes ("config lang zh"), or "config set lang=zh": the command meant is said.
+          const named = Object.hasOwn(CONFIG_KEYS, action) ? action : undefined;
+          const hint = named !== undefined ? t(key === undefined ? 'config.hint.get' : 'config.hint.set', { key: named, value: clip(key ?? '') }) : suggestionHint(t, suggestions);
+          throw new UsageError('unknown_action', sentences(t, t('config.error.action', { action: clip(action) }), hint), { value: sentValue(action), values: [...CONFIG_ACTIONS], suggestions });
         }
         const { runConfig } = await import('./commands/config/config.js');
         await runConfig({ action: action as ConfigAction, key, value, json: o.json === true }, await applyGlobals(ctx, command.optsWithGlobals()));

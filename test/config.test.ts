@@ -107,6 +107,26 @@ describe('wallet-help config', () => {
     expect(JSON.parse((await run(['config', 'set', 'role', 'support', '--json'], { env })).stdout).error.suggestions).toEqual(['agent']);
   });
 
+  it('refuses a word an action does not take, saying the command meant, and says a setting not set is not (QA: UX review)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const get = await run(['config', 'get', 'lang', 'zh'], { env });
+    expect(get.code).toBe(2);
+    expect(get.stderr).toContain('"wallet-help config get" takes one setting; "zh" is one word too many. To change a setting: wallet-help config set lang zh.');
+    // Nothing was set.
+    expect((await run(['config', 'get', 'lang', '--json'], { env })).stdout).toBe('{"key":"lang","value":null}\n');
+    expect(JSON.parse((await run(['config', 'unset', 'lang', 'zh', '--json'], { env })).stdout).error).toMatchObject({ code: 'usage', action: 'unset', extra: 'zh' });
+    expect((await run(['config', 'list', 'lang'], { env })).stderr).toContain('"wallet-help config list" takes no other word; "lang" is one word too many. To see one setting: wallet-help config get lang.');
+    expect((await run(['config', 'path', 'x'], { env })).code).toBe(2);
+    expect((await run(['--lang', 'zh', 'config', 'get', 'lang', 'zh'], { env })).stderr).toContain('“wallet-help config get”只接受一个设置项；“zh”是多出来的。要修改设置：wallet-help config set lang zh。');
+    // A setting where the action goes, or written with "=": the command meant.
+    expect((await run(['config', 'lang', 'zh'], { env })).stderr).toContain('Unknown action "lang". Use list, get, set, unset or path. To change a setting: wallet-help config set lang zh.');
+    expect((await run(['config', 'lang'], { env })).stderr).toContain('To see one setting: wallet-help config get lang.');
+    expect((await run(['config', 'set', 'lang=zh'], { env })).stderr).toContain('To change a setting: wallet-help config set lang zh.');
+    // A setting not set: nothing on standard output for a script, and a line for a person.
+    const unset = await run(['config', 'get', 'provider'], { env });
+    expect(unset).toMatchObject({ code: 0, stdout: '', stderr: 'The setting provider is not set.\n' });
+  });
+
   it('prints the file path; without WALLET_HELP_CONFIG_DIR it is the platform folder without a -nodejs suffix', async () => {
     const dir = tempDir();
     expect((await run(['config', 'path'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout).toBe(`${join(dir, 'config.json')}\n`);

@@ -33,6 +33,7 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
   // A key written twice in a file edited by hand: JSON.parse, which reads the settings at every start, keeps the last
   // without a word. Said where settings are looked at (not at every start: finding it means reading the file twice).
   if (opts.action === 'list' || opts.action === 'get') await warnRepeatedKey(ctx, file);
+  refuseExtraWord(opts, ctx);
   switch (opts.action) {
     case 'path':
       io.stdout.write(opts.json ? `${JSON.stringify({ file })}\n` : `${file}\n`);
@@ -64,6 +65,8 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       const value = ctx.config[key];
       if (opts.json) io.stdout.write(`${JSON.stringify({ key, value: value ?? null })}\n`);
       else if (value !== undefined) io.stdout.write(`${value}\n`);
+      // Standard output stays empty, as a script reading the value expects; a person is told why.
+      else io.stderr.write(`${t('config.get.notSet', { key })}\n`);
       return;
     }
     case 'set': {
@@ -201,13 +204,35 @@ async function allowed(key: ConfigKey, ctx: Context): Promise<string> {
 }
 
 /** The setting named, or a usage error with the settings it likely means (see meantSettings). */
+/**
+ * Refuses a word an action does not take, rather than ignore it: "config get lang zh" meant set, and "config list lang"
+ * meant get (QA: UX review; commander allows the key and value of every action). Said with the command meant.
+ */
+function refuseExtraWord(opts: ConfigOptions, ctx: Context): void {
+  const takesNone = opts.action === 'list' || opts.action === 'path';
+  const extra = takesNone ? opts.key : opts.action === 'get' || opts.action === 'unset' ? opts.value : undefined;
+  if (extra === undefined) return;
+  const { t } = ctx;
+  const hint =
+    opts.action === 'get' && opts.key !== undefined && isConfigKey(opts.key)
+      ? t('config.hint.set', { key: opts.key, value: clip(extra) })
+      : takesNone && isConfigKey(extra)
+        ? t('config.hint.get', { key: extra })
+        : '';
+  const message = t('config.error.tooMany', { action: opts.action, takes: t(takesNone ? 'config.takes.none' : 'config.takes.key'), extra: clip(extra) });
+  throw new UsageError('usage', hint ? sentences(t, message, hint) : message, { action: opts.action, extra: sentValue(extra) });
+}
+
 function needKey(key: string | undefined, ctx: Context): ConfigKey {
   const keys = Object.keys(CONFIG_KEYS);
   if (key === undefined) throw new UsageError('missing_key', ctx.t('config.error.noKey', { keys: listOf(ctx.t, keys) }), { keys });
   if (!isConfigKey(key)) {
     // In the language's own list and sentence punctuation ("lang、provider", no space after "。").
     const suggestions = meantSettings(key);
-    const hint = suggestionHint(ctx.t, suggestions);
+    // "config set lang=zh": the setting and its value as one word.
+    const eq = key.indexOf('=');
+    const written = eq > 0 ? key.slice(0, eq) : undefined;
+    const hint = written !== undefined && isConfigKey(written) ? ctx.t('config.hint.set', { key: written, value: clip(key.slice(eq + 1)) }) : suggestionHint(ctx.t, suggestions);
     throw new UsageError('unknown_config_key', sentences(ctx.t, ctx.t('config.error.unknownKey', { key: clip(key), keys: listOf(ctx.t, keys) }), hint), { key: clip(key), keys, suggestions });
   }
   return key;
