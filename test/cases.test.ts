@@ -610,6 +610,7 @@ describe('agent mode at escalations and alerts', () => {
         { expect: 'Account ID', pick: key },
         { expect: 'Account ID', pick: 'my SMS code is 123456' },
         { expect: 'Account ID', pick: '' },
+        { expect: 'When it happened', pick: 'CVV 321' },
         ...['When it happened', 'Amount'].map((expect) => ({ expect, pick: '' })),
         { expect: 'Error message', pick: 'my password is hunter22' },
         { expect: 'Error message', pick: '' },
@@ -621,6 +622,9 @@ describe('agent mode at escalations and alerts', () => {
     const refused = r.stdout.slice(r.stdout.indexOf('Secrets given during the case')).replace(/\s+/g, ' ');
     expect(refused).toContain('- The caller read out a private key, a one-time code and a password: refused and not kept, but to be treated as exposed.');
     expect(refused).toContain('- The caller read out a card number: refused and not kept. If they gave it to anyone they do not trust, have them ask the card issuer to block the card.');
+    // The card's security code too is said apart from the secrets to the account, with the same advice.
+    expect(refused).toContain('- The caller read out the security code of a card (CVV): refused and not kept.');
+    expect(r.stdout + r.stderr).not.toContain('CVV 321');
     const zh = await run(['--lang', 'zh', 'diagnose', 'contact-support', '--answer', 'topic=payments', '--answer', 'payment-kind=money', '--agent'], {
       tty: true,
       prompts: [{ pick: key }, { pick: 'my SMS code is 123456' }, { pick: '' }, { pick: '' }, { pick: '' }, { pick: '' }],

@@ -129,6 +129,21 @@ describe('secret screening in the CLI', () => {
     expect(leaks(list.stdout, phrase)).toBe(false);
   });
 
+  it('refuses a card security code in a fact or a setting, with the card advice, and keeps nothing of it (QA: red-team review)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', 'error=CVV 123', '--summary', 'md', '--save'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('That looks like the security code of a card (CVV).');
+    expect(r.stderr).toContain('ask your card issuer to block the card');
+    expect(r.stdout + r.stderr).not.toContain('CVV 123');
+    const agent = JSON.parse((await run(['diagnose', 'payment-failed', '--agent', '--network', 'offline', '--fact', 'memo=安全码 456', '--json'], { env })).stdout);
+    expect(agent.error).toMatchObject({ code: 'secret_refused', kind: 'card-security-code' });
+    expect(agent.error.message).toContain('Ask the caller not to read out card details');
+    const set = await run(['config', 'set', 'color', 'cvv 123'], { env });
+    expect(set.code).toBe(2);
+    expect(set.stdout + set.stderr).not.toContain('cvv 123');
+  });
+
   it('refuses a recovery phrase split over several facts, given up front or typed at the prompts, and keeps no part of it (QA: red-team review)', async () => {
     const phrase = generateMnemonic(english, 128);
     const words = phrase.split(' ');

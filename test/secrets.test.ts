@@ -733,6 +733,31 @@ describe('WIF keys written in groups (QA: hostile review)', () => {
 // Card numbers
 // ---------------------------------------------------------------------------
 
+describe('card security codes (QA: red-team review)', () => {
+  it('finds three or four digits named as the code on the back of a card, in English and Chinese, where numbers are expected too', () => {
+    for (const [text, code] of [
+      ['CVV 123', '123'],
+      ['CVV2: 123', '123'],
+      ['cvc 4821', '4821'],
+      ['the CVV is 123', '123'],
+      ['card security code is 123', '123'],
+      ['error CVV 123 not accepted', '123'],
+      ['安全码 123', '123'],
+      ['安全码是123', '123'],
+      ['卡背面3位数 456', '456'],
+    ] as const) {
+      expectFound(text, code, 'card-security-code');
+      expectFound(text, code, 'card-security-code', { numbersExpected: true });
+    }
+  });
+
+  it('leaves the label alone without its code, and other numbers near it', () => {
+    for (const text of ['CVV check failed', 'cvv field was empty, error 400', 'CVC mismatch (code 123)', 'the card verification value failed', 'CVV 123.45', 'cvv 12345', 'Enter the CVV (3 digits on the back) at checkout.']) {
+      expect(findSecrets(text, { numbersExpected: true }).filter((f) => f.kind === 'card-security-code'), text).toEqual([]);
+    }
+  });
+});
+
 describe('card numbers', () => {
   it('finds a card written with wide gaps, dashes of any kind, underscores or bars (hostile review)', () => {
     for (const written of ['4111,1111,1111,1111', '4111    1111    1111    1111', '4111 \u2013 1111 \u2013 1111 \u2013 1111', '4111_1111_1111_1111', '4111|1111|1111|1111', '5555\u20145555\u20145555\u20144444']) {

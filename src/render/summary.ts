@@ -97,9 +97,10 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   // from the secrets to treat as exposed, as the warning on the screen says it (QA: one list called both "exposed").
   if (record.refused && record.refused.length > 0) {
     lines.push('', heading(t('summary.refused')));
-    const exposed = record.refused.filter((k) => k !== 'card-number');
+    const exposed = record.refused.filter((k) => k !== 'card-number' && k !== 'card-security-code');
     if (exposed.length > 0) lines.push(item(t(record.role === 'agent' ? 'summary.refused.agent' : 'summary.refused.user', { kinds: andList(t, exposed.map((k) => t(`secret.${k}`))) })));
     if (record.refused.includes('card-number')) lines.push(item(t(record.role === 'agent' ? 'summary.refused.card.agent' : 'summary.refused.card.user')));
+    if (record.refused.includes('card-security-code')) lines.push(item(t(record.role === 'agent' ? 'summary.refused.cardCode.agent' : 'summary.refused.cardCode.user')));
   }
   return `${(md ? lines : lines.map((l, i) => (laidOut.has(i) ? l : layout.wrap(l)))).join('\n')}\n`;
 }

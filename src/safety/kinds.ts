@@ -1,4 +1,4 @@
 /** The kinds of secret the screen recognises: a small module of its own, so the case log can check them without loading the scanner. */
-export const SECRET_KINDS = ['recovery-phrase', 'private-key', 'wif-key', 'extended-private-key', 'card-number', 'one-time-code', 'password'] as const;
+export const SECRET_KINDS = ['recovery-phrase', 'private-key', 'wif-key', 'extended-private-key', 'card-number', 'card-security-code', 'one-time-code', 'password'] as const;
 
 export type SecretKind = (typeof SECRET_KINDS)[number];

@@ -25,8 +25,10 @@ export function refusalMessage(t: Translate, kind: SecretKind, role: 'user' | 'a
   // Inside the compromised-account flow, its steps are on the screen: the warning points to them, not to a command
   // that would start the same flow again (QA: desk).
   const here = flow === COMPROMISED_FLOW;
-  if (role === 'agent') return kind === 'card-number' ? t('safety.refused.agent.card') : t(here ? 'safety.refused.agent.here' : 'safety.refused.agent', { kind: t(`secret.${kind}`) });
-  return kind === 'card-number' ? t('safety.refused.card') : t(here ? 'safety.refused.here' : 'safety.refused', { kind: t(`secret.${kind}`) });
+  // Card details are no key to the account: blocking the card is the advice.
+  if (kind === 'card-number' || kind === 'card-security-code') return t(`safety.refused.${role === 'agent' ? 'agent.' : ''}${kind === 'card-number' ? 'card' : 'cardCode'}`);
+  if (role === 'agent') return t(here ? 'safety.refused.agent.here' : 'safety.refused.agent', { kind: t(`secret.${kind}`) });
+  return t(here ? 'safety.refused.here' : 'safety.refused', { kind: t(`secret.${kind}`) });
 }
 
 /** Refused input: a secret was given. The message never contains it. */

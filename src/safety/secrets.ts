@@ -76,6 +76,7 @@ export const REDACTION_MARKERS: Readonly<Record<SecretKind, string>> = {
   'wif-key': '[redacted WIF key]',
   'extended-private-key': '[redacted extended private key]',
   'card-number': '[redacted card number]',
+  'card-security-code': '[redacted card security code]',
   'one-time-code': '[redacted one-time code]',
   password: '[redacted password]',
 };
@@ -191,6 +192,7 @@ function scan(text: string, opts: SecretScanOptions): SecretFinding[] {
   findBase58Keys(folded, found);
   findEncodedKeys(folded, opts.allowHex64 === true, found);
   findCards(folded, found);
+  findCardSecurityCodes(folded, found);
   // Before codes: a labelled password of digits ("支付密码 246810") is named a password.
   findPasswords(folded, found);
   findCodes(folded, opts.numbersExpected === true, found);
@@ -1139,6 +1141,26 @@ function labelled(text: string, start: number, end: number, numbersExpected: boo
   }
   return false;
 }
+
+// ---------------------------------------------------------------------------
+// Card security codes
+// ---------------------------------------------------------------------------
+
+/**
+ * The three or four digits on the back of a card (CVV, CVC, the card security code, 安全码), named by their label:
+ * with the card's number and expiry date they pay online, and no one helping with a wallet needs them. Three digits
+ * alone are anything (an amount, an error), so only a labelled one counts: "CVV 123", "cvc2: 4821", "安全码是 123".
+ */
+const CARD_SECURITY_CODE = /(?<![A-Za-z0-9])(?:cvv2?|cvc2?|cvn|card\s+(?:verification|security)\s+(?:value|code|number)|(?:卡片?|银行卡|信用卡)?(?:背面的?)?安全码|卡背面的?(?:三|3)位数字?)(?![A-Za-z])\s*(?:(?:is|was|=|:|-|是|为|：)\s*)?(\d{3,4})(?![\d.,:/-]?\d)/gi;
+
+function findCardSecurityCodes(text: string, found: SecretFinding[]): void {
+  if (!MAY_NAME_CARD_CODE.test(text)) return;
+  for (const m of matchesOf(CARD_SECURITY_CODE, text)) {
+    const end = m.index + m[0].length;
+    found.push({ kind: 'card-security-code', start: end - m[1]!.length, end });
+  }
+}
+const MAY_NAME_CARD_CODE = /cv|card|安全码|背面/i;
 
 // ---------------------------------------------------------------------------
 // Passwords
