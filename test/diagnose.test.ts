@@ -38,6 +38,25 @@ describe('diagnose with flags and --json', () => {
     expect(json((await run(['diagnose', 'payment-failed', '--network', 'ok', '--balance', 'insufficient', '--json'])).stdout)).not.toHaveProperty('unused');
   });
 
+  it('says in text which answers given up front were not used, and lists a check text the path did not ask (QA: UX review)', async () => {
+    const text = await run(['diagnose', 'payment-failed', '--verification', 'pending', '--network', 'offline', '-a', 'balance=sufficient']);
+    expect(text.code).toBe(0);
+    expect(text.stderr.replace(/\s+/g, ' ')).toContain('Warning: Not asked on this path, so not used: balance=sufficient, verification=pending.');
+    expect(text.stdout).not.toContain('Not asked');
+    const zh = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--verification', 'pending', '--network', 'offline']);
+    expect(zh.stderr).toContain('这条路径没有问到以下问题，因此没有用到：verification=pending。');
+    expect((await run(['diagnose', 'payment-failed', '--network', 'ok', '--balance', 'insufficient'])).stderr).toBe('');
+    // The text for a check on a branch not taken did not count either.
+    const base = ['diagnose', 'suspicious-contact', '-a', 'request=nothing-sensitive', '-a', 'first-contact=they-contacted-me', '--check-input', 'claimed-contact=+1 202-555-0143'];
+    const doc = json((await run([...base, '--check-input', 'found-contact=support@example.com', '--json'])).stdout);
+    expect(doc.unused).toEqual(['found-contact']);
+    expect((await run([...base, '--check-input', 'found-contact=support@example.com'])).stderr.replace(/\s+/g, ' ')).toContain('not used: found-contact.');
+    // A check that measures on its own takes no text: refused, not dropped.
+    const measured = json((await run(['diagnose', 'payment-failed', '--check-input', 'network=foo', '--network', 'ok', '--balance', 'insufficient', '--json'])).stdout);
+    expect(measured.error).toMatchObject({ code: 'invalid_check_input', question: { id: 'network' } });
+    expect(measured.error.message).toContain('takes no text');
+  });
+
   it('follows network, then balance, then verification', async () => {
     const unstable = json((await run(['diagnose', 'payment-failed', '--network', 'unstable', '--json'])).stdout);
     const offline = json((await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'])).stdout);

@@ -178,7 +178,7 @@ async function runTransferCheck(q: Question, provider: Provider, opts: CheckOpti
 }
 
 /** The error for --check-input text that is not a contact, or names a question without a check. */
-export function badCheckInput(t: Translate, question: string, reason: 'no-check' | 'not-contact' | Uncomparable): UsageError {
-  const key = reason === 'no-check' ? 'check.noCheck' : reason === 'needs-country' ? 'check.needsCountry' : reason === 'needs-platform' ? 'check.needsPlatform' : 'check.notContact';
+export function badCheckInput(t: Translate, question: string, reason: 'no-check' | 'no-input' | 'not-contact' | Uncomparable): UsageError {
+  const key = reason === 'no-check' ? 'check.noCheck' : reason === 'no-input' ? 'check.noInput' : reason === 'needs-country' ? 'check.needsCountry' : reason === 'needs-platform' ? 'check.needsPlatform' : 'check.notContact';
   return new UsageError('invalid_check_input', t(key, { question: clip(question) }), { question: { id: sentValue(question) } });
 }

@@ -137,6 +137,8 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       // A question the flow does not have is that error (with did-you-mean), not "runs no check".
       if (!Object.hasOwn(f.questions, id)) rejectBadAnswers(ctx, f, { [id]: '' });
       if (!f.questions[id]!.check) throw badCheckInput(t, id, 'no-check');
+      // A check that measures on its own (the connection) takes no text: the text would be dropped without a word.
+      if (!CHECKS[f.questions[id]!.check!].input) throw badCheckInput(t, id, 'no-input');
     }
   };
   let flow: Flow;
@@ -338,6 +340,9 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     if (contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), t('contact.unavailable', { reason: contactsProblem })];
     if (factsCut.length > 0) result.warnings = [...(result.warnings ?? []), ...factsCut.map((key) => t('fact.cut', { key, max: MAX_FACT_LENGTH }))];
     if (checks.length > 0) result.checks = checks;
+    // A text given for a check whose question this path did not ask did not count either (QA: UX review).
+    const notAsked = Object.keys(checkInputs).filter((id) => !Object.hasOwn(result.answers, id));
+    if (notAsked.length > 0) result.unused = Object.keys(flow.questions).filter((id) => result.unused?.includes(id) || notAsked.includes(id));
     Object.assign(result, agentWording(role, outcome, lang));
     let text = '';
     if (!opts.json) {
@@ -585,6 +590,11 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   if (summary !== undefined) text += `\n${summary}`;
   if (saving) text += `\n${layout.wrap(saveProblem ?? t('cases.saved', { id: caseId }))}\n`;
   io.stdout.write(text);
+  // Answers given up front that this path never asked: said, not dropped without a word (--json has them as `unused`).
+  if (result.unused) {
+    const shown = result.unused.map((id) => (Object.hasOwn(given, id) ? `${id}=${given[id]}` : id));
+    await writeWarning(io.stderr, t('warning.prefix'), t('diagnose.unused', { answers: listOf(t, shown) }));
+  }
   if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
   return result;
 }
