@@ -4,7 +4,7 @@
  * what the command being run needs; each command's arguments, options and help
  * text are declared when that command runs or help is shown (see lazyCommands).
  */
-import { Command, Help } from 'commander';
+import { Command, Help, type Option } from 'commander';
 import type { BaseContext } from './settings.js';
 import type { OutputStream } from './io/io.js';
 import { listOf, sentences } from './i18n/i18n.js';
@@ -43,8 +43,10 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     .addHelpText('after', helpText(ctx, `\n${t('program.examples')}\n`));
   // --lang and --color are read before commander runs (the help text itself depends on them); declared for --help and validation.
   for (const spec of GLOBAL_OPTIONS) declareOption(program, spec, t);
+  const once = givenOnce(t);
+  once(program);
   // Subcommands inherit the output, help and exit settings configured above.
-  const later = lazyCommands(program);
+  const later = lazyCommands(program, once);
 
   later(program.command('diagnose').description(t('cmd.diagnose')).argument('[flow]', t('diagnose.arg.flow')), (diagnose) => {
     for (const spec of DIAGNOSE_OPTIONS) declareOption(diagnose, spec, t);
@@ -192,7 +194,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
  * would once declared: "[options]" is added for a command still waiting (a test
  * compares the two).
  */
-function lazyCommands(program: Command): (cmd: Command, declare: Declare, kind?: { options: boolean }) => void {
+function lazyCommands(program: Command, once: (cmd: Command) => void): (cmd: Command, declare: Declare, kind?: { options: boolean }) => void {
   program.hook('preSubcommand', (_program, sub) => void declared(sub));
   program.configureHelp({
     ...program.configureHelp(),
@@ -202,7 +204,13 @@ function lazyCommands(program: Command): (cmd: Command, declare: Declare, kind?:
     },
   });
   return (cmd, declare, { options } = { options: true }) => {
-    pending.set(cmd, { options, declare });
+    pending.set(cmd, {
+      options,
+      declare: (c) => {
+        declare(c);
+        once(c);
+      },
+    });
     // `help <command>` shows the command's help without dispatching to it.
     cmd.on('beforeHelp', () => declared(cmd));
   };
@@ -324,6 +332,35 @@ function declareOption(cmd: Command, spec: OptionSpec, t: Translate): void {
       return value;
     });
   } else cmd.option(flagsOf(spec), t(spec.help));
+}
+
+/**
+ * Makes every option of a command (and of its subcommands declared with it) that takes one value refuse a second,
+ * different one: commander keeps the last without a word, so "check --chain btc --chain xrp" checked against XRP and
+ * "cases list --flow a --flow b" dropped a filter the user thought applied (QA: UX review), where an answer given
+ * twice was already an error. The same value twice changes nothing and passes. One record for the whole command line:
+ * a global option given before the command and again after it ("--lang zh diagnose … --lang en") is the same option.
+ * Options with a parser of their own (repeatable ones, --answers) keep it.
+ */
+function givenOnce(t: Translate): (cmd: Command) => void {
+  const given = new Map<string, string>();
+  const done = new WeakSet<Option>();
+  const wrap = (cmd: Command): void => {
+    for (const option of cmd.options) {
+      if (done.has(option) || !(option.required || option.optional) || option.variadic || option.parseArg) continue;
+      done.add(option);
+      const name = option.attributeName();
+      const shown = option.long ?? option.flags;
+      option.argParser((value: string) => {
+        const first = given.get(name);
+        if (first !== undefined && first !== value) throw new UsageError('option_twice', t('cli.optionTwice', { option: shown, first: clip(first), second: clip(value) }), { option: shown });
+        given.set(name, value);
+        return value;
+      });
+    }
+    for (const sub of cmd.commands) if (!pending.has(sub)) wrap(sub);
+  };
+  return wrap;
 }
 
 function collect(value: string, previous: string[]): string[] {

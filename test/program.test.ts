@@ -84,6 +84,20 @@ describe('errors before a command runs', () => {
     expect((await run(['--json', 'flows', 'graph', 'fees'])).stdout).toContain('Unknown option --json.');
   });
 
+  it('refuses an option that takes one value given twice with different values, rather than keep the last (QA: UX review)', async () => {
+    const chain = await run(['check', 'address', '--chain', 'btc', '--chain', 'xrp', '--address', 'rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh', '--json']);
+    expect(chain.code).toBe(2);
+    expect(JSON.parse(chain.stdout).error).toEqual({ code: 'option_twice', message: '--chain is given twice, with "btc" and "xrp": give it once.', option: '--chain' });
+    expect((await run(['cases', 'list', '--flow', 'fees', '--flow', 'payment-failed'])).stderr).toContain('--flow is given twice, with "fees" and "payment-failed": give it once.');
+    expect((await run(['diagnose', 'fees', '-a', 'fee-type=hotline', '--summary', 'md', '--summary', 'text'])).code).toBe(2);
+    // A global option before the command and again after it is one option.
+    expect((await run(['--now', '2026-12-24T20:00:00Z', 'contacts', '--now', '2026-12-25T10:00:00Z'])).stderr).toContain('--now is given twice');
+    expect((await run(['--lang', 'zh', 'flows', 'graph', 'fees', '--format', 'dot', '--format', 'mermaid'])).stderr).toContain('--format 给了两次，分别是“dot”和“mermaid”：只给一次。');
+    // The same value twice changes nothing; repeatable options stay repeatable.
+    expect((await run(['diagnose', 'payment-failed', '--network', 'offline', '--summary', 'md', '--summary', 'md'])).code).toBe(0);
+    expect((await run(['diagnose', 'payment-failed', '-a', 'network=ok', '-a', 'balance=insufficient', '--fact', 'amount=5', '--fact', 'time=now', '--json'])).code).toBe(0);
+  });
+
   it('help of a nested command is its own help, as --help gives it (QA: README; "help cases list" showed the help of cases)', async () => {
     for (const args of [['help', 'cases', 'list'], ['--lang', 'en', 'help', 'flows', 'show']]) {
       const path = args.filter((a) => !['help', '--lang', 'en'].includes(a));
