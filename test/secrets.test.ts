@@ -733,6 +733,21 @@ describe('WIF keys written in groups (QA: hostile review)', () => {
 // Card numbers
 // ---------------------------------------------------------------------------
 
+describe('passwords written as data (QA: red-team review)', () => {
+  it('finds the password of a web address and a password key of JSON or a dict, quoted', () => {
+    expectFound('https://alice:Hunter2024!@example.com', 'Hunter2024!', 'password');
+    expectFound('ftp://bob:s3cret-pw@files.example.org/x', 's3cret-pw', 'password', { numbersExpected: true });
+    expectFound('{"user":"alice","password":"Hunter2024!"}', 'Hunter2024!', 'password', { numbersExpected: true });
+    expectFound("{'password': 'abc12345'}", 'abc12345', 'password');
+  });
+
+  it('leaves addresses without a password and JSON without one alone', () => {
+    for (const text of ['https://example.com/path?x=1', 'https://user@example.com', 'see https://example.com:8443/x@y', 'mailto:a@b.com', '"password": "********"', '"password":"required"']) {
+      expect(findSecrets(text), text).toEqual([]);
+    }
+  });
+});
+
 describe('card security codes (QA: red-team review)', () => {
   it('finds three or four digits named as the code on the back of a card, in English and Chinese, where numbers are expected too', () => {
     for (const [text, code] of [

@@ -31,6 +31,14 @@ describe('wallet-help verify', () => {
     expect((await run(['verify', 'https://examp1e.com/login'])).stdout).toContain('Do not call, write to or log in there.');
   });
 
+  it('refuses a web address that carries a password, never echoing it nor calling it official (QA: red-team review)', async () => {
+    const r = await run(['verify', 'https://alice:Hunter2024!@example.com', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'password' });
+    expect(r.stdout + r.stderr).not.toContain('Hunter2024');
+    expect(r.stdout).not.toContain('official');
+  });
+
   it('suggests the code of a country given by its name, in English or Chinese (QA: zh user)', async () => {
     const zh = await run(['--lang', 'zh', 'verify', '+8613800138000', '--country', '中国']);
     expect(zh.code).toBe(2);

@@ -18,7 +18,11 @@ import { CHANNEL_TYPES, type Channel, type ChannelType, type Directory, type Pro
  * and verify knows it. A channel value is itself a contact: it is screened for the rest only.
  */
 const screenDirectoryText = (text: string) => screenDataText(text, { contacts: true });
-const screenChannelValue = (text: string) => screenDataText(text, { contacts: false });
+/**
+ * How an address or a channel's value is screened: without its user information ("https://admin:S3cret!@…"), which
+ * the checks below say as what it is (a password in an address), never quoting it.
+ */
+const screenChannelValue = (text: string) => screenDataText(withoutUserInfo(text), { contacts: false });
 
 /** The registrable domain of a host; a site on shared hosting (foo.github.io, foo.vercel.app) is its own. */
 const domainOf = (host: string) => getDomain(host, { allowPrivateDomains: true });

@@ -1202,13 +1202,15 @@ const MAX_VALUE = 256;
  * "密码是对的但登录不了", "密码是去年设置的2024".
  */
 const VALUE_AFTER = String.raw`([${HAN_RANGES}]{1,4})?([^\s${CJK}]{1,${MAX_VALUE}})`;
-const LATIN_VALUE = new RegExp(String.raw`(\s*(?:(?:is|was)\s*)?(?:->|=>|\u2192|[:=,\u2013\u2014]|\s-)\s*|\s*(?:is|was)\s+|\((?=[^\s)]{4,}\))|\s+)${VALUE_AFTER}`, 'y');
+const LATIN_VALUE = new RegExp(String.raw`(["']?\s*(?:(?:is|was)\s*)?(?:->|=>|\u2192|[:=,\u2013\u2014]|\s-)\s*|\s*(?:is|was)\s+|\((?=[^\s)]{4,}\))|\s+)${VALUE_AFTER}`, 'y');
 const HAN_VALUE = new RegExp(String.raw`(\s*(?:(?:就是|是|为)\s*[:=]?|[:=])\s*|\s*)${VALUE_AFTER}`, 'y');
 const VALUE_RUN = new RegExp(String.raw`[^\s${CJK}]*`, 'y');
 /** Opening and closing punctuation around a value: "…", “…”, (…), a full stop. */
 const EDGE_PUNCTUATION = /^["'`(<[{\u2018\u201c\u00ab]+|["'`)>\]}.,;:!?\u2019\u201d\u00bb]+$/g;
 /** An error code such as "E1001" or "ERR-42" right after the label ("wrong password E1001") is not a password. */
 const ERROR_CODE = /^[A-Z]{1,4}[-_]?\d+$/;
+/** The password of a web address's user information: "scheme://user:PASSWORD@host". */
+const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:([^\s/?#@]+)@/gi;
 /** Symbols that, among letters, make a word a password ("Secret!pass"). */
 const PASSWORD_SYMBOL = /[!@#$%^&*+=?~]/;
 
@@ -1222,6 +1224,13 @@ const PASSWORD_SYMBOL = /[!@#$%^&*+=?~]/;
  * value written before its label.
  */
 function findPasswords(text: string, found: SecretFinding[]): void {
+  // A password in a web address ("https://alice:Hunter2024!@example.com"): the address's own syntax labels it.
+  if (text.includes('://')) {
+    for (const m of matchesOf(URL_PASSWORD, text)) {
+      const end = m.index + m[0].length - 1;
+      found.push({ kind: 'password', start: end - m[1]!.length, end });
+    }
+  }
   // Where the run a long value stands in ends, once found for it.
   let runEnd = -1;
   for (const m of matchesOf(PASSWORD_LABEL, text)) {
