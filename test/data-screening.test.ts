@@ -843,6 +843,37 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('reads an English negation where it governs: reassurance, a fake charge, "unless" and a new clause make no warning (red-team review)', () => {
+    const request = (text: string) => screenDataText(text, { contacts: true }).find((f) => f.type === 'request');
+    for (const text of [
+      'No worries — send us your recovery phrase and we will refund the fee.',
+      "Don't panic and send us your recovery phrase.",
+      'To block the fake charge send us your recovery phrase.',
+      'To stop the fraud send the agent your seed phrase.',
+      'It is not hard to send us your recovery phrase.',
+      'Be careful to send us the correct recovery phrase.',
+      'No refund is possible unless you send us your recovery phrase.',
+      'Without your recovery phrase we cannot refund the fee, so send it to the agent.',
+      'We never ask for more than your recovery phrase; send it to the agent.',
+      'Without the 12 words we cannot help, so read them to the agent now.',
+      'Tell the caller not to worry and to read out their recovery phrase.',
+    ]) {
+      expect(request(text), text).toEqual({ type: 'request', kind: 'recovery-phrase' });
+    }
+    for (const text of [
+      'Never write your recovery phrase down in a chat, share it or photograph it.',
+      'Scammers ask for your recovery phrase. They tell you to read it out to them.',
+      'Be careful not to send your recovery phrase to anyone.',
+      'Do not send your recovery phrase unless you are restoring your own wallet in the official app.',
+      'No one from support will ask for your recovery phrase, so never send it to anyone.',
+      'Keep your recovery phrase offline. Never type it into a website.',
+      'A fake agent may ask you to read out your recovery phrase; hang up.',
+      "Don't worry: we will never ask for your recovery phrase.",
+    ]) {
+      expect(request(text), text).toBeUndefined();
+    }
+  });
+
   it('the bundled flows and the README example pass, and are validated by the same validator', async () => {
     for (const file of ['account-compromised', 'contact-support', 'suspicious-contact', 'forgot-password', 'login-failed', 'deposit-missing', 'account-locked', 'payment-failed']) {
       expect((await loadFlowFile(join(ROOT, 'flows', `${file}.yaml`), 'en', true)).problems).toEqual([]);

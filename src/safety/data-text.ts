@@ -679,15 +679,25 @@ const EN_NOT_A_REQUEST = /\b(?:did|didn't|have\s+you|has\s+(?:anyone|someone|any
  * "Without" and "avoid" that govern something else than the request: "without delay send us your seed phrase", "to avoid
  * losing funds send us your seed phrase" ask for it all the same.
  */
-const EN_NOT_A_NEGATION = /\bwithout\s+(?:any\s+)?(?:delay|hesitation|waiting|fail|exception)\b|\b(?:to\s+)?avoid(?:ing)?\s+(?!(?:send|shar|giv|tell|typ|enter|reveal|disclos|post|upload|provid|read|say|forward)\w*)(?:\w+\s+){0,2}?(?:losing|loss|delays?|problems?|fees?|charges?|issues?|errors?|freezes?|suspension|penalt\w+|fines?)\b/gi;
+const EN_NOT_A_NEGATION = /\bno\s+(?:worries|worry|problem|stress|rush|hurry)\b|\b(?:don't|do\s+not|dont|no\s+need\s+to|never|not\s+to)\s+(?:worry|panic|fret|be\s+(?:afraid|alarmed|scared|worried|nervous))\b|\bnot\s+(?:hard|difficult|complicated|a\s+problem)\b|\b(?:block|stop|prevent|report|reverse|cancel|dispute|fight|flag|catch)\s+(?:the\s+|this\s+|that\s+|a\s+|any\s+|further\s+)?(?:fake|fraud\w*|scam\w*|phishing)\b|\b(?:be\s+)?careful\s+to\b(?!\s+not)|\b(?:agent|team|specialist|person|staff|officer|representative|rep|engineer|technician|advis[eo]r)\s+who\b|\bwithout\s+(?:any\s+)?(?:delay|hesitation|waiting|fail|exception)\b|\b(?:to\s+)?avoid(?:ing)?\s+(?!(?:send|shar|giv|tell|typ|enter|reveal|disclos|post|upload|provid|read|say|forward)\w*)(?:\w+\s+){0,2}?(?:losing|loss|delays?|problems?|fees?|charges?|issues?|errors?|freezes?|suspension|penalt\w+|fines?)\b/gi;
 
 /** What after a request makes it a warning: "share your recovery phrase with no one", "… only with people you trust in person". */
 const EN_NO_ONE = /^\s*(?:with|to)\s+(?:no\s+one|no-one|nobody)\b|^\s*(?:only\s+)?(?:when|where|while)\s+(?:no\s+one|no-one|nobody)\b|^\s*only\s+(?:with|to)\s+(?:yourself|people\s+you\s+(?:know|trust)|someone\s+you\s+(?:know|trust))\b/i;
 
-/** Whether the words before a request make it a warning or a description (see EN_NOT_A_REQUEST). */
+/**
+ * Whether the words before a request make it a warning or a description (see EN_NOT_A_REQUEST). What comes after "unless"
+ * is what is asked for ("No refund is possible unless you send us your recovery phrase"): the words before it do not count.
+ */
 function negatedEn(before: string): boolean {
-  return EN_NOT_A_REQUEST.test(before.replace(EN_NOT_A_NEGATION, ' '));
+  const unless = before.search(LAST_UNLESS);
+  return EN_NOT_A_REQUEST.test((unless === -1 ? before : before.slice(unless)).replace(EN_NOT_A_NEGATION, ' '));
 }
+const LAST_UNLESS = /\bunless\b(?!.*\bunless\b)/is;
+
+/** A clause that starts an instruction of its own after a comma: "…, so send it to the agent", "…, please read them out". */
+const EN_NEW_INSTRUCTION = /^\s*(?:so|then|and\s+then|now|please|just)\b/i;
+/** Words that tell of a scam: a sentence with them describes what a scammer does, and so does the next one that goes on about it. */
+const EN_SCAM_TOLD = /\b(?:scam\w*|fake|phishing|fraud\w*|impostors?|criminals?|thie(?:f|ves)|attackers?|hackers?|pretends?|pretending|claims?|claiming|asks|asked|asking|requests|requested|demands|demanded)\b/i;
 
 const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|[Ss]eed\\s*[Pp]hrase|[Rr]ecovery\\s*[Pp]hrase|[Mm]nemonic|[Pp]rivate\\s*[Kk]ey|私匙|(?:12|24|十二|二十四)\\s*个\\s*(?:英文\\s*)?单词|那串(?:英文)?单词|(?:钱包)?备份的?那张纸|助记词(?:纸|卡)|私钥|密钥|秘钥|密码(?!重置|规则|要求|强度|管理|长度|要|需|必须|应)|口令|验证码|(?:短信(?:里|中)?的?|刚?收到的)(?:那串)?(?:(?:\\d|六|四)位)?数(?:字)?|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|卡背面的?(?:三|3)位数)';
 const ZH_KIND: readonly [AskedSecret, RegExp][] = [
@@ -890,7 +900,15 @@ function findEnglishReference(sentence: string, from = 0): RequestKind | undefin
     // Read out, it goes to whoever listens: no one else needs to be named.
     const spoken = EN_SPOKEN.exec(after);
     const given = spoken ?? EN_GIVEN_ON.exec(after);
-    if (given && (spoken || EN_DESTINATION.test(after.slice(given.index))) && !negatedEn(sentence.slice(0, at + given.index + given[0].length))) return kind;
+    if (!given || !(spoken || EN_DESTINATION.test(after.slice(given.index)))) continue;
+    const end = at + given.index + given[0].length;
+    // Two sentences read as one: a negation of the first governs the first ("Without your recovery phrase, we can't refund
+    // the fee. Please send it."), but a scam it tells of is what the second goes on about. In one sentence, a clause that
+    // starts anew ("…, so send it to the agent") is read on its own; otherwise the whole sentence before it counts, as a
+    // list under one negation does ("Never write it down, share it or photograph it").
+    const clause = Math.max(sentence.lastIndexOf(',', at + given.index), sentence.lastIndexOf(';', at + given.index)) + 1;
+    const negated = from > 0 ? negatedEn(sentence.slice(from, end)) || EN_SCAM_TOLD.test(sentence.slice(0, from)) : clause > 0 && EN_NEW_INSTRUCTION.test(sentence.slice(clause)) ? negatedEn(sentence.slice(clause, end)) : negatedEn(sentence.slice(0, end));
+    if (!negated) return kind;
   }
   return undefined;
 }
