@@ -874,6 +874,29 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('passes amounts grouped by threes with their currency, error codes and ids with a prefix, and still finds numbers to call (red-team review)', () => {
+    for (const text of [
+      'Transfers of 1 000 000 JPY or more need a source-of-funds document.',
+      '单笔转账上限为 1 000 000 元。',
+      'Daily limit: 2 500 000 IDR.',
+      'Limits start at € 1 500 000.',
+      'Payment failed (code 400-1002): the card issuer declined it.',
+      'Your reference number is shown as REF-20250701-0042 on the receipt.',
+      '客服工单编号格式为 WH-2025-000123。',
+    ]) {
+      expect(findContact(text), text).toBeUndefined();
+    }
+    for (const [text, number] of [
+      ['Call us at 1 800 555 014 now.', '1 800 555 014'],
+      ['Call 555 123 456 today.', '555 123 456'],
+      ['TEL-4155550143', '4155550143'],
+      ['Error code 4155550143 means call us.', '4155550143'],
+      ['Hotline: 400 800 8888', '400 800 8888'],
+    ] as const) {
+      expect(findContact(text), text).toEqual({ kind: 'phone', text: number });
+    }
+  });
+
   it('the bundled flows and the README example pass, and are validated by the same validator', async () => {
     for (const file of ['account-compromised', 'contact-support', 'suspicious-contact', 'forgot-password', 'login-failed', 'deposit-missing', 'account-locked', 'payment-failed']) {
       expect((await loadFlowFile(join(ROOT, 'flows', `${file}.yaml`), 'en', true)).problems).toEqual([]);

@@ -147,6 +147,17 @@ const DIGIT = /\p{Nd}/gu;
 /** The labels of numbers that are not phone numbers, right before one. */
 const OTHER_NUMBER = /(?:\b(?:version|build|order|invoice|reference|ref|transaction|tx|txn|ticket|case|serial|tracking)(?:\s+(?:number|no\.?|id|#))?(?:\s+(?:is|was))?|(?:订单号?|单号|流水号|交易号|编号|工单号?|版本号?)(?:\s*[是为])?)\s*[:#：]?\s*(?:[A-Z]{1,4}-)?$/i;
 // (Not "account" or "ID": an account's id can be a phone number to call or add: "客服账号 13800138000".)
+/** An error code's label ("code 400-1002", "error 5001002"): a code of up to eight digits is that, a longer number may be one to call. */
+const ERROR_CODE_BEFORE = /\b(?:error|code)(?:\s+(?:number|no\.?|#|code))?\s*[:#]?\s*$/i;
+const MAX_CODE_DIGITS = 8;
+/** An identifier's capitals and a dash before its digits ("REF-", "WH-"); not a word that says a number to call ("TEL-"). */
+const ID_PREFIX = /(?<![A-Za-z])(?!(?:TEL|PH|PHONE|FAX|CALL|WA|WX|QQ|SMS|HOTLINE)-)[A-Z]{2,5}-$/;
+/** Digits grouped by threes after a first group of one to three, with a space of any width: how an amount is written in many countries. */
+const THOUSANDS = /^\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}$/;
+/** A currency or a unit right after an amount: its code in capitals, its sign, or its name. */
+const AMOUNT_AFTER = /^[ \u00a0]?(?:[A-Z]{3}\b|[元円圆块万萬¥€£$]|(?:yuan|dollars?|euros?|pounds?|yen|rupiah|rupees?|won|coins?|tokens?|satoshis?|sats)\b)/;
+/** A currency right before an amount: its sign, or its code in capitals. */
+const AMOUNT_BEFORE = /(?:[¥€£$]|(?<![A-Za-z])[A-Z]{3})[ \u00a0]?$/;
 /** Nor is an IPv4 address ("could not reach 192.168.1.1"): a site reached by number is a contact of its own (see IP_ADDRESS). */
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** Dates are not phone numbers. */
@@ -377,8 +388,12 @@ function findPhoneNumber(text: string): string | undefined {
       const international = /^[([\uff08\uff3b]*[+\uff0b]/.test(written);
       if (digits < (international ? MIN_INTERNATIONAL_DIGITS : MIN_NUMBER_DIGITS) || DATE.test(written) || DOTTED_QUAD.test(written)) continue;
       if (written.length > MAX_NUMBER_RUN || ++runs > MAX_NUMBER_RUNS) return written;
-      // A number labelled as another kind of number ("build 20240512", "order number 20260315001", "订单号 …") is that.
-      if (!international && OTHER_NUMBER.test(text.slice(Math.max(0, run.index - 24), run.index))) continue;
+      // A number labelled as another kind of number ("build 20240512", "order number 20260315001", "订单号 …", "code
+      // 400-1002") is that; so is one after an id's capitals and a dash ("REF-20250701-0042", "WH-2025-000123").
+      const before = text.slice(Math.max(0, run.index - 24), run.index);
+      if (!international && (OTHER_NUMBER.test(before) || ID_PREFIX.test(before) || (digits <= MAX_CODE_DIGITS && ERROR_CODE_BEFORE.test(before)))) continue;
+      // An amount in groups of three ("1 000 000 JPY", "上限为 1 000 000 元", "€ 2 500 000"), as many countries write one.
+      if (!international && THOUSANDS.test(written) && (AMOUNT_AFTER.test(text.slice(run.index + written.length, run.index + written.length + 12)) || AMOUNT_BEFORE.test(text.slice(Math.max(0, run.index - 6), run.index)))) continue;
       const at = run.index;
       const near = text.slice(at, at + written.length + NUMBER_CONTEXT);
       for (const defaultCountry of PHONE_COUNTRIES) {
