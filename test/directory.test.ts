@@ -611,8 +611,22 @@ describe('contacts in the CLI', () => {
     expect(agent.stdout.replace(/\s+/g, ' ')).toContain('They should reach support only through the official app or its website, https://help.acme.test/contact,');
     // The operator's listing says how to mend the directory.
     expect(human.stdout).not.toContain('Add them to the directory');
+    // Asked for that team alone, the answer is that it has none, where its card would be: no empty card, no "contacts
+    // shown here" (QA: UX review).
     const list = await run(['contacts', 'account', '--contacts', 'acme.yaml'], { files });
-    expect(list.stderr).toContain('The directory (acme.yaml) has no account contacts for Acme Pay');
+    expect(list.code).toBe(0);
+    expect(list.stdout.replace(/\s+/g, ' ')).toContain('The directory (acme.yaml) has no account contacts for Acme Pay');
+    expect(list.stdout).not.toContain('contacts shown here');
+    expect(list.stdout).not.toContain('Check these contacts');
+    expect(list.stdout.replace(/\s+/g, ' ')).toContain('Reach it only through the official app or its website, https://help.acme.test/contact');
+    expect(list.stderr).toBe('');
+    const json = JSON.parse((await run(['contacts', 'account', '--contacts', 'acme.yaml', '--json'], { files })).stdout);
+    expect(json).toMatchObject({ queues: [], missing: [{ queue: 'account' }] });
+    expect(json.notice).toContain('official app or its website');
+    // With the other teams, their cards and the notice about them, and the missing one on standard error as before.
+    const all = await run(['contacts', '--contacts', 'acme.yaml'], { files });
+    expect(all.stdout).toContain('contacts shown here');
+    expect(all.stderr).toContain('The directory (acme.yaml) has no account contacts for Acme Pay');
   });
 
   it('rejects a broken directory, an unknown provider or queue, and a bad --now with exit 2', async () => {

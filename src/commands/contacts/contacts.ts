@@ -55,7 +55,8 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
     t('contact.missingQueue', { source: directory.source, queue: t(`queue.${queue}`), provider: provider.name, url: provider.website });
   // What official support never asks for, as every card of a diagnosis says it. In JSON in the user's words, as a
   // diagnosis gives it; on screen, for an agent, as what to tell the caller.
-  const notice = (role: 'user' | 'agent') => t(role === 'agent' ? 'safety.notice.agent' : 'safety.notice', { url: provider.website });
+  // With no card to show (a team the directory has no contacts for), it names the official app and website instead of "the contacts shown here".
+  const notice = (role: 'user' | 'agent') => t(`safety.notice${role === 'agent' ? '.agent' : ''}${cards.length === 0 ? '.noQueue' : ''}`, { url: provider.website });
   if (opts.json) {
     const doc = { provider: provider.id, now: ctx.now.toISOString(), queues: cards, missing: missing.map((q) => ({ queue: q, message: missingText(q) })), notice: notice('user') };
     io.stdout.write(`${safeJson(doc, 2)}\n`);
@@ -67,8 +68,14 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
   const others = unchosenOthers(directory, provider, ctx.providerChosen);
   const notices = [...(provider.example ? [style.yellow(t('contact.example'))] : []), ...(ctx.nowGiven ? [hoursAtLine(render)] : []), ...(others.length > 0 ? [otherProvidersLine(t, provider.name, others)] : [])];
   const head = notices.length > 0 ? [...notices.map((notice) => layout.hanging('', notice)), ''] : [];
-  const source = layout.hanging('', t('contact.source', { url: safeText(provider.website) }));
   const warning = layout.hanging('', style.bold(safeText(notice(ctx.role))));
+  if (cards.length === 0) {
+    // Nothing to show: what is missing is the answer, on standard output, where the card would have been (QA: UX review;
+    // "contacts security" printed an empty card that spoke of "the contacts shown here").
+    io.stdout.write([...head, ...missing.map((q) => layout.wrap(missingText(q))), '', warning, ''].join('\n'));
+    return cards;
+  }
+  const source = layout.hanging('', t('contact.source', { url: safeText(provider.website) }));
   io.stdout.write([...head, cards.map((card) => renderContactCard(card, firstOpening.has(card) ? { ...render, firstOpening: firstOpening.get(card) } : render)).join('\n'), source, '', warning, ''].join('\n'));
   if (missing.length > 0) {
     const errLayout = await layoutFor(io.stderr);
