@@ -121,6 +121,25 @@ describe('wallet-help check', () => {
     expect(zh.stdout.replace(/\s+/g, '')).toContain('已经连接到127.0.0.1，但无法确认对方确实是127.0.0.1');
   });
 
+  it('says plain HTTP where TLS was expected (a sign-in page, a proxy) as that, not as a lost connection nor in OpenSSL\'s words (QA: UX review)', async () => {
+    const plain = createNetServer((socket) => {
+      socket.on('error', () => {});
+      socket.once('data', () => socket.end('HTTP/1.1 302 Found\r\nLocation: http://login.example/\r\nContent-Length: 0\r\n\r\n'));
+    });
+    await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
+    try {
+      const plainPort = (plain.address() as { port: number }).port;
+      const r = await cli(['check', 'connectivity', '--contacts', directory(plainPort), '--timeout', '1000', '--json']);
+      const check = JSON.parse(r.stdout).checks[0];
+      expect(check.fix).toContain('its security could not be verified: a Wi-Fi that wants you to sign in on a page first');
+      const tls = check.timings.find((x: { layer: string }) => x.layer === 'tls');
+      expect(tls.detail).toBe('the far end does not speak TLS (a Wi-Fi sign-in page or a proxy?) (ERR_SSL_WRONG_VERSION_NUMBER)');
+      expect(r.stdout).not.toContain('ssl3_get_record');
+    } finally {
+      await new Promise((r) => plain.close(r));
+    }
+  });
+
   it('warns, not fails, when the provider\'s port refuses: the device is online, the service likely down (QA: script)', async () => {
     const r = await cli(['check', 'connectivity', '--contacts', directory(refusedPort), '--timeout', '1000']);
     expect(r.code).toBe(0);

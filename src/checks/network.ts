@@ -146,6 +146,11 @@ const TLS_HINTS: Record<string, string> = {
   CERT_NOT_YET_VALID: "certificate not yet valid, or this device's clock is behind",
   CERT_REVOKED: 'certificate revoked',
   ERR_TLS_CERT_ALTNAME_INVALID: 'certificate is for another host (a captive portal or interception proxy?)',
+  // Plain HTTP where TLS was expected: a Wi-Fi sign-in page or a proxy answered, not the provider (QA: UX review; the
+  // raw OpenSSL text was shown, with the advice to check the internet connection, which worked).
+  ERR_SSL_WRONG_VERSION_NUMBER: 'the far end does not speak TLS (a Wi-Fi sign-in page or a proxy?)',
+  ERR_SSL_PACKET_LENGTH_TOO_LONG: 'the far end does not speak TLS (a Wi-Fi sign-in page or a proxy?)',
+  ERR_SSL_UNKNOWN_PROTOCOL: 'the far end does not speak TLS (a Wi-Fi sign-in page or a proxy?)',
 };
 
 function errorCode(err: unknown): string | undefined {
