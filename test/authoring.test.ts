@@ -422,6 +422,9 @@ describe('flows test', () => {
     const low = await run(['flows', 'test', dir, '--min-coverage', '100', '--json']);
     expect(low.code).toBe(1);
     expect(json(low.stdout).flows[0]).toMatchObject({ id: 'card-declined', coverage: 71.4, uncoveredOutcomes: ['fix-update-card'] });
+    // The flow's coverage beside it in the language's punctuation (QA: UX review; ASCII brackets in Chinese).
+    expect((await run(['flows', 'test', dir, '--min-coverage', '100'])).stderr).toContain('Coverage below 100%: card-declined (71.4%).');
+    expect((await run(['--lang', 'zh', 'flows', 'test', dir, '--min-coverage', '100'])).stderr).toContain('覆盖率低于 100%：card-declined（71.4%）。');
     expect((await run(['flows', 'test', dir, '--min-coverage', 'lots'])).code).toBe(2);
   });
 

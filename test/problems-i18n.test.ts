@@ -116,7 +116,7 @@ describe('problems in Chinese', () => {
       'flows/tiny.yaml:12:65: answer "offline" leads to "nowhere", which is neither a question nor an outcome of this flow',
     ]);
     expect(zh).toEqual([
-      'flows/tiny.yaml:3:8: 流程标题缺少中文文本（“zh:”）',
+      'flows/tiny.yaml:3:8: 流程标题缺少中文（“zh:”）',
       'flows/tiny.yaml:9:5: 问题“connection”中有未知的键“colour”；允许的键：text、agent、answers、check、input',
       'flows/tiny.yaml:20:9: 结果“done”的步骤第 2 项需要写出每种语言的文本（en、zh），例如 { en: "…", zh: "…" }，而不是文本“Retry again”',
       'flows/tiny.yaml:16:12: 结果“done”的客服团队（queue）必须是 payments、account、security、general 之一，而不是文本“billing”',

@@ -1,5 +1,5 @@
 /** `wallet-help flows test [PATH...]`: run the test cases beside each flow and report path coverage. */
-import { listOf, sentences } from '../../i18n/i18n.js';
+import { listOf, sentences, withAside } from '../../i18n/i18n.js';
 import { ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import type { Problem } from '../../data/located-yaml.js';
 import type { Flow } from '../../engine/types.js';
@@ -78,7 +78,7 @@ export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promis
     }
     const tests = reports.reduce((n, r) => n + r.results.length, 0);
     io.stderr.write(`${t('flows.test.summary', { flows: reports.length, tests, failed: failed.length })}\n`);
-    if (low.length > 0) io.stderr.write(`${t('flows.test.low', { min: min ?? 0, ids: low.map((r) => `${r.flow.id} (${round(r.coverage)}%)`).join(t('list.separator')) })}\n`);
+    if (low.length > 0) io.stderr.write(`${t('flows.test.low', { min: min ?? 0, ids: low.map((r) => withAside(t, r.flow.id, `${round(r.coverage)}%`)).join(t('list.separator')) })}\n`);
   }
   if (failed.length > 0 || low.length > 0) throw new SilentError();
   return reports;
