@@ -111,6 +111,15 @@ describe('flow validation', () => {
     expect(problems(both)).toContain('flows/tiny.yaml:14:3: "network" is both a question and an outcome; node ids must be unique');
   });
 
+  it('says keys repeated after a key with no value as that key indented wrongly, once (QA: UX review)', () => {
+    // "agent:" indented under "text:", its texts at the same level: not "en" and "zh" each appearing twice.
+    const nested = GOOD.replace('    text: { en: Network?, zh: 网络？ }\n', '    text:\n      en: Network?\n      zh: 网络？\n      agent:\n      en: Ask the caller.\n      zh: 请询问来电者。\n');
+    expect(problems(nested)).toEqual(['flows/tiny.yaml:11:7: the key "agent" has no value, and the keys after it (en, zh) repeat keys above it: they likely belong under "agent" and need more indentation than it, or "agent" is indented a level too far']);
+    expect(loadFlowText(nested, 'flows/tiny.yaml', 'zh').problems.map(formatProblem)).toEqual(['flows/tiny.yaml:11:7: 键“agent”没有值，而它后面的键（en、zh）与上面的键重复：它们很可能属于“agent”，应比它多缩进一级；或者“agent”本身多缩进了一级']);
+    // A key repeated with no empty key between is a repeat as before.
+    expect(problems(GOOD.replace('    text: { en: Network?, zh: 网络？ }\n', '    text:\n      en: Network?\n      zh: 网络？\n      en: Again\n'))).toEqual(['flows/tiny.yaml:11:7: the key "en" appears twice in the same mapping; keep one']);
+  });
+
   it('holds shared questions to their contract values', () => {
     const text = GOOD.replace('{ value: unstable, label: { en: Unstable, zh: 不稳定 }, next: done }', '{ value: slow, label: { en: Slow, zh: 慢 }, next: done }');
     expect(problems(text)).toEqual(['flows/tiny.yaml:10:7: "network" is a shared question: its answers must be exactly ok, unstable, offline, so scripts can rely on them']);

@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isAlias, isCollection, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Lang } from '../engine/types.js';
-import { problemTranslator, ref, type ProblemParam, type ProblemTranslate } from '../i18n/problems.js';
+import { list, problemTranslator, ref, type ProblemParam, type ProblemTranslate } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 import { DataFileError } from './read-file.js';
 import { clip, formatProblem, quotedKey } from '../util/safe-text.js';
@@ -320,7 +320,20 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
     if (anchored && !aliased) problems.push(problemAt(anchored.at, message('yaml.anchor', { name: clip(anchored.anchor, 40) })));
   }
   const { index, duplicates } = indexPositions(document.contents);
-  for (const { offset, key } of duplicates) problems.push(problemAt(offset, message('yaml.duplicateKey', { key: quotedKey(key) })));
+  // Keys repeated after a key with no value ("agent:" indented under "text:", then its en and zh): said once, at that key,
+  // as the indentation slip it is, rather than as each key twice (QA: UX review).
+  const afterEmpty = new Map<number, { empty: string; keys: string[] }>();
+  const repeats: { offset: number; text: () => string }[] = [];
+  for (const { offset, key, after } of duplicates) {
+    const said = after && afterEmpty.get(after.offset);
+    if (said) said.keys.push(key);
+    else if (after) {
+      const entry = { empty: after.key, keys: [key] };
+      afterEmpty.set(after.offset, entry);
+      repeats.push({ offset: after.offset, text: () => message('yaml.repeatAfterEmpty', { empty: quotedKey(entry.empty), keys: list(entry.keys.map(quotedKey)) }) });
+    } else repeats.push({ offset, text: () => message('yaml.duplicateKey', { key: quotedKey(key) }) });
+  }
+  for (const { offset, text } of repeats.sort((a, b) => a.offset - b.offset)) problems.push(problemAt(offset, text()));
   let value: unknown = null;
   if (problems.length === 0) {
     try {
@@ -369,24 +382,35 @@ function pathKey(path: readonly PathKey[]): string {
 }
 
 /** Start offsets of every node (and of the key of every mapping entry) by path, and where keys repeat within a mapping. */
-function indexPositions(root: unknown): { index: Map<string, { key?: number; value: number }>; duplicates: { offset: number; key: string }[] } {
+/** A key written twice in one mapping; `after`, a key with no value between the two, which the second likely belongs under. */
+interface Duplicate {
+  offset: number;
+  key: string;
+  after?: { key: string; offset: number };
+}
+
+function indexPositions(root: unknown): { index: Map<string, { key?: number; value: number }>; duplicates: Duplicate[] } {
   const index = new Map<string, { key?: number; value: number }>();
-  const duplicates: { offset: number; key: string }[] = [];
+  const duplicates: Duplicate[] = [];
   const stack: { node: unknown; path: PathKey[]; key?: number }[] = [{ node: root, path: [] }];
   while (stack.length > 0) {
     const { node, path, key } = stack.pop()!;
     if (!isNode(node) || !node.range) continue;
     index.set(pathKey(path), key === undefined ? { value: node.range[0] } : { key, value: node.range[0] });
     if (!('items' in node) || !Array.isArray(node.items)) continue;
-    const seen = new Set<string>();
+    // Each key's place in the mapping, and the last key so far without a value.
+    const seen = new Map<string, number>();
+    let empty: { key: string; at: number; offset: number } | undefined;
     (node.items as unknown[]).forEach((item, i) => {
       if (item && typeof item === 'object' && 'key' in item && 'value' in item) {
         const k = (item as { key: unknown }).key;
         const name = isNode(k) && 'value' in k ? String((k as { value: unknown }).value) : String(k);
         const keyStart = isNode(k) && k.range ? k.range[0] : undefined;
-        if (seen.has(name)) duplicates.push({ offset: keyStart ?? node.range![0], key: name });
-        seen.add(name);
+        const first = seen.get(name);
+        if (first !== undefined) duplicates.push({ offset: keyStart ?? node.range![0], key: name, ...(empty && empty.at > first ? { after: { key: empty.key, offset: empty.offset } } : {}) });
+        else seen.set(name, i);
         const value = (item as { value: unknown }).value;
+        if (!isNode(value) || (isScalar(value) && value.value === null && value.source === '')) empty = { key: name, at: i, offset: keyStart ?? node.range![0] };
         // An entry without a value ("key:") is placed at its key.
         if (isNode(value)) stack.push({ node: value, path: [...path, name], ...(keyStart === undefined ? {} : { key: keyStart }) });
         else if (keyStart !== undefined) index.set(pathKey([...path, name]), { key: keyStart, value: keyStart });
