@@ -897,6 +897,28 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('finds Chinese numbers in financial numerals or in groups, and accounts after WX, 加V or "add" without a digit (red-team review)', () => {
+    for (const [text, number] of [
+      ['客服电话：壹叁捌零零壹叁捌零零零', '13800138000'],
+      ['手续费有问题请致电 壹叁捌 零零壹叁 捌零零零。', '138 0013 8000'],
+      ['客服热线：一三八 零零一三 八零零零', '138 0013 8000'],
+    ] as const) {
+      expect(findContact(text), text).toEqual({ kind: 'phone', text: number });
+    }
+    for (const [text, handle] of [
+      ['WX：walletfix88', 'walletfix88'],
+      ['加V：walletfix88', 'walletfix88'],
+      ['加微信 walletfix 处理退款。', 'walletfix'],
+      ['微 信：walletfix88', 'walletfix88'],
+      ['加威芯 walletfix88', 'walletfix88'],
+    ] as const) {
+      expect(findContact(text), text).toEqual({ kind: 'handle', text: handle });
+    }
+    for (const text of ['一 二 三，准备好了吗？', '加微信好友后再处理。', '请在微信里联系客服。', '添加微信支付的银行卡。', '联系微信客服处理。']) {
+      expect(findContact(text), text).toBeUndefined();
+    }
+  });
+
   it('the bundled flows and the README example pass, and are validated by the same validator', async () => {
     for (const file of ['account-compromised', 'contact-support', 'suspicious-contact', 'forgot-password', 'login-failed', 'deposit-missing', 'account-locked', 'payment-failed']) {
       expect((await loadFlowFile(join(ROOT, 'flows', `${file}.yaml`), 'en', true)).problems).toEqual([]);

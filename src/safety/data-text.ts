@@ -178,7 +178,7 @@ const NAMED_NUMBER = /(?:热线|电话|拨打|致电|来电|呼叫|\b(?:call|dia
  * look like one ("Our WeChat ID is Wallet_Help"). 电报 and 纸飞机 ("paper plane", its icon) are Telegram in Chinese, 飞机
  * too where an account of it is added ("加飞机：…", "飞机号"). A handle word alone ("Telegram username settings") announces nothing.
  */
-const NAMED_ACCOUNT = /(?:微信|薇信|威信|V信|vx|QQ|电报|纸飞机|加飞机|飞机(?=号|群|\s*[:：])|\b(?:wechat|weixin|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|\s*id\b)?(?:\s+(?:group|channel|bot))?(\s+(?:handle|username|user\s*name|account\s+name))?\s*(?:([:：])|(\sis\s|(?<=号|id)\s*[是为])|[上里中]?\s*(搜索?|查找|添加))?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
+const NAMED_ACCOUNT = /(?:微信|微\s信|薇信|威信|威芯|薇芯|徽信|V信|vx|加[Vv](?=\s*[:：])|QQ|电报|纸飞机|加飞机|飞机(?=号|群|\s*[:：])|\b(?:wechat|weixin|wx|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|\s*id\b)?(?:\s+(?:group|channel|bot))?(\s+(?:handle|username|user\s*name|account\s+name))?\s*(?:([:：])|(\sis\s|(?<=号|id)\s*[是为])|[上里中]?\s*(搜索?|查找|添加))?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
 const MESSAGING = String.raw`telegram|whatsapp|wechat|line|signal|skype|discord|viber|facebook|instagram|twitter|snapchat|threema|kakao(?:talk)?|messenger`;
 /** The words every rule of ACCOUNT_AS has, a cheap test before them (most texts name an app in other words, if at all). */
 const MAY_SAY_ACCOUNT = /(?:us|me)\s+(?:on|at|via)\s|look\s+for\s/i;
@@ -302,15 +302,19 @@ function findIpv6Site(text: string): string | undefined {
 function digitsOfWords(text: string): string {
   return text
     .replace(EN_DIGIT_WORDS, (run) => run.split(/[\s,.-]+/).map((w) => EN_DIGIT[w.toLowerCase()] ?? '').join(''))
-    .replace(ZH_DIGIT_WORDS, (run) => [...run].map((c) => ZH_DIGIT[c] ?? '').join(''));
+    .replace(ZH_DIGIT_WORDS, (run) => [...run].map((c) => ZH_DIGIT[c] ?? c).join(''));
 }
 const EN_DIGIT: Record<string, string> = { plus: '+', zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
 const EN_DIGIT_WORD = String.raw`(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)`;
 const EN_DIGIT_WORDS = new RegExp(String.raw`\b(?:plus[\s,.-]+)?${EN_DIGIT_WORD}(?:[\s,.-]+${EN_DIGIT_WORD}){6,}\b`, 'gi');
-const ZH_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+// With the financial numerals (壹贰叁…), as a number is written where plain digits would be seen (QA: red-team review).
+const ZH_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 两: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4', 五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9' };
+/** Adding or contacting right before a messaging app: what follows it is an account. */
+const ADD_BEFORE = /(?:加|添加|联系|关注)\s*$/;
 /** Whose a messaging app named with "is" is, right before it: "our", "your", "the official", "the support team's". */
 const OWNER_BEFORE = /\b(?:our|my|your|their|the|official|support|team'?s?|desk'?s?|agent'?s?)\s+$/i;
-const ZH_DIGIT_WORDS = /[零〇一幺二两三四五六七八九]{7,}/g;
+/** Seven or more Chinese digits in a row, or in groups parted by a space or a dash ("一三八 零零一三 八零零零"). */
+const ZH_DIGIT_WORDS = /[零〇一幺壹二两贰三叁四肆五伍六陆七柒八捌九玖](?:[ \u3000-]?[零〇一幺壹二两贰三叁四肆五伍六陆七柒八捌九玖]){6,}/g;
 
 /** The first contact in a text: a phone number, e-mail address, URL or host name, or social handle. */
 export function findContact(written: string): { kind: ContactKind; text: string } | undefined {
@@ -344,7 +348,8 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   // "WeChat account" is no id. "line" is a word too ("see line 10234 of the log"): LINE's ids count when announced.
   // Said with "is", the word may be plain English ("Your Telegram username is shown in Settings"): it must look like a handle.
   const saidIs = account?.[4] !== undefined && /is/i.test(account[4]);
-  const announced = account !== null && !saidIs && (account[1] !== undefined || account[3] !== undefined || account[4] !== undefined || account[5] !== undefined);
+  // Adding or contacting the account says it is one too: "加微信 walletfix", "联系Telegram客服 walletfixdesk".
+  const announced = account !== null && !saidIs && (account[1] !== undefined || account[3] !== undefined || account[4] !== undefined || account[5] !== undefined || ADD_BEFORE.test(text.slice(Math.max(0, account.index - 4), account.index)));
   // With "is" after "username" or "ID", or after whose the app is and the app ("Our Telegram is walletfix.", "The support
   // Telegram is walletfix."), a name that ends
   // the clause and is no word of a sentence is one too (QA: hostile review), where "… username is private.", "… is shown
