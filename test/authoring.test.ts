@@ -388,6 +388,34 @@ describe('flows test', () => {
     expect(r.stdout).toContain('no test takes these answers: card-expired=expired');
   });
 
+  it('lists the first twenty outcomes and answers no test reaches, and how many more, where a flow has many (QA: UX review)', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `fix-${i}`);
+    const text = [
+      'id: wide',
+      'version: 1',
+      'title: { en: Wide, zh: 宽 }',
+      'description: { en: A wide flow, zh: 宽流程 }',
+      'start: which',
+      'questions:',
+      '  which:',
+      '    text: { en: Which one?, zh: 哪一个？ }',
+      '    agent: { en: Ask which one., zh: 请问是哪一个。 }',
+      '    answers:',
+      ...ids.map((id, i) => `      - { value: a-${i}, label: { en: Answer ${i}, zh: 回答 ${i} }, next: ${id} }`),
+      'outcomes:',
+      ...ids.flatMap((id, i) => [`  ${id}:`, '    kind: fix', `    title: { en: Fix ${i}, zh: 修复 ${i} }`, `    steps: [{ en: Do ${i}., zh: 做 ${i}。 }]`, `    agent: [{ en: Tell them ${i}., zh: 告诉对方 ${i}。 }]`]),
+      'tests:',
+      '  - { answers: { which: a-0 }, expect: fix-0 }',
+      '',
+    ].join('\n');
+    const dir = folderWith({ 'wide.yaml': text });
+    const r = await run(['flows', 'test', dir]);
+    expect(r.stdout).toContain(`no test reaches these outcomes: ${ids.slice(1, 21).join(', ')} and 9 more (--json lists them all)`);
+    expect(r.stdout).toContain('and 9 more (--json lists them all)');
+    expect(json((await run(['flows', 'test', dir, '--json'])).stdout).flows[0].uncoveredOutcomes).toHaveLength(29);
+    expect((await run(['--lang', 'zh', 'flows', 'test', dir])).stdout).toContain('，另有 9 个（--json 会全部列出）');
+  });
+
   it('points at the file, line and column of a failing test, for operator folders and paths alike (QA: operator)', async () => {
     const text = readmeExample().replace('expect: escalate-declined }', 'expect: fix-update-card }');
     const dir = folderWith({ 'card-declined.yaml': text });

@@ -1,5 +1,5 @@
 /** `wallet-help flows test [PATH...]`: run the test cases beside each flow and report path coverage. */
-import { listOf, sentences, withAside } from '../../i18n/i18n.js';
+import { listOf, sentences, withAside, type Translate } from '../../i18n/i18n.js';
 import { ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import type { Problem } from '../../data/located-yaml.js';
 import type { Flow } from '../../engine/types.js';
@@ -73,8 +73,8 @@ export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promis
         const at = place ? `${shownPath(place.file)}${place.line === null ? '' : `:${place.line}:${place.column}`}: ` : '';
         io.stdout.write(`    ${at}${line}\n`);
       }
-      if (r.uncoveredOutcomes.length > 0) io.stdout.write(`    ${t('flows.test.uncoveredOutcomes', { ids: listOf(t, r.uncoveredOutcomes) })}\n`);
-      if (r.uncoveredEdges.length > 0) io.stdout.write(`    ${t('flows.test.uncoveredAnswers', { ids: listOf(t, r.uncoveredEdges) })}\n`);
+      if (r.uncoveredOutcomes.length > 0) io.stdout.write(`    ${t('flows.test.uncoveredOutcomes', { ids: firstOf(t, r.uncoveredOutcomes) })}\n`);
+      if (r.uncoveredEdges.length > 0) io.stdout.write(`    ${t('flows.test.uncoveredAnswers', { ids: firstOf(t, r.uncoveredEdges) })}\n`);
     }
     const tests = reports.reduce((n, r) => n + r.results.length, 0);
     io.stderr.write(`${t('flows.test.summary', { flows: reports.length, tests, failed: failed.length })}\n`);
@@ -127,4 +127,13 @@ async function refuseProblems(problems: Problem[], ctx: Context): Promise<void> 
   const { formatProblem } = await import('../../data/located-yaml.js');
   // A problem found in the flows, as flows validate reports it: exit 1, not a usage error.
   throw new WalletHelpError('invalid_flows', [ctx.t('flows.test.invalid'), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), ExitCode.failed, { problems });
+}
+
+/** The most ids a line of uncovered outcomes or answers lists: a flow of thousands of nodes wrote one line of 25 KB (QA: UX review). */
+const MAX_LISTED = 20;
+
+/** Ids as a list, the first MAX_LISTED of them, with how many more there are (--json has them all). */
+function firstOf(t: Translate, ids: readonly string[]): string {
+  if (ids.length <= MAX_LISTED) return listOf(t, ids);
+  return t('flows.test.more', { ids: listOf(t, ids.slice(0, MAX_LISTED)), count: ids.length - MAX_LISTED });
 }
