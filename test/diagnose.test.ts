@@ -211,6 +211,11 @@ describe('diagnose with flags and --json', () => {
     const zh = await run(['--lang', 'zh', 'diagnose', '支付失败']);
     expect(zh.stderr).toContain('你是不是想输入 payment-failed（支付或转账失败）？');
     expect(json((await run(['--lang', 'zh', 'diagnose', '充值', '--json'])).stdout).error.suggestions).toEqual(['deposit-missing']);
+    // Said in other words: the flow whose title shares the most of its characters (QA: UX review; 付款 for 支付).
+    for (const [words, flow] of [['付款失败', 'payment-failed'], ['提币没到账', 'withdrawal-delayed'], ['密码忘了', 'forgot-password'], ['账号被锁', 'account-locked']]) {
+      expect(json((await run(['--lang', 'zh', 'diagnose', words!, '--json'])).stdout).error.suggestions, words).toEqual([flow]);
+    }
+    expect(json((await run(['--lang', 'zh', 'diagnose', '你好世界', '--json'])).stdout).error.suggestions).toEqual([]);
     // In an English run too: a script passes a user's words as they are (QA: script). The title shown is the run's.
     const en = json((await run(['diagnose', '支付失败', '--json'])).stdout).error;
     expect(en.suggestions).toEqual(['payment-failed']);

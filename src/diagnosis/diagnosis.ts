@@ -61,7 +61,9 @@ export function unknownFlow(id: string, ids: string[], env: Pick<DiagnosisEnv, '
   const { t } = env;
   // Close in spelling; else, for a problem typed in words ("支付失败"), the flows whose title in some language holds its characters in order.
   const spelled = closest(id, ids);
-  const suggestions = spelled.length > 0 || !titles ? spelled : ids.filter((key) => Object.values(titles.get(key) ?? {}).some((title) => typeof title === 'string' && inOrder(id, title))).slice(0, 3);
+  const worded = spelled.length > 0 || !titles ? spelled : ids.filter((key) => Object.values(titles.get(key) ?? {}).some((title) => typeof title === 'string' && inOrder(id, title))).slice(0, 3);
+  // Said in other Chinese words ("付款失败" for 支付或转账失败): the flows whose title shares the most of its characters.
+  const suggestions = worded.length > 0 || !titles ? worded : sharingMost(id, ids, titles);
   const shown = (key: string) => titles?.get(key)?.[env.lang] ?? titles?.get(key)?.en;
   const named = (key: string) => (shown(key) !== undefined ? withAside(t, key, safeText(shown(key)!)) : key);
   // A flow file's path where its id belongs: the folder goes with --flows, and the id names the flow (QA: author).
@@ -70,6 +72,23 @@ export function unknownFlow(id: string, ids: string[], env: Pick<DiagnosisEnv, '
   const file = /\.(?:ya?ml|json)$/i.test(id) ? t('error.unknownFlow.path', { dir: clip(/\s/.test(folder) ? `"${folder}"` : folder), id: clip(id.replace(/^.*[\\/]/, '').replace(/\.(?:ya?ml|json)$/i, '')) }) : undefined;
   const hint = file ?? (suggestions.length > 0 ? t('error.unknownFlow.suggest', { suggestions: orList(t, suggestions.map(named)) }) : t('error.unknownFlow.list', { flows: listOf(t, ids.map(named)) }));
   return new UsageError('unknown_flow', sentences(t, t('error.unknownFlow', { flow: clip(id) }), hint), { flow: sentValue(id), suggestions });
+}
+
+/**
+ * The flows (at most three) whose title, in some language, holds the most of the Chinese characters typed: at least two,
+ * and at least half of them. A problem said in other words shares most of its characters with the title it means
+ * ("付款失败" three of four with 支付或转账失败, two with 登录失败).
+ */
+function sharingMost(typed: string, ids: readonly string[], titles: ReadonlyMap<string, Partial<Localized>>): string[] {
+  const chars = [...new Set(typed.match(/[\u3400-\u4dbf\u4e00-\u9fff]/g) ?? [])];
+  if (chars.length < 2) return [];
+  const scores = ids.map((key) => {
+    const texts = Object.values(titles.get(key) ?? {}).filter((title): title is string => typeof title === 'string');
+    return { key, score: Math.max(0, ...texts.map((title) => chars.filter((c) => title.includes(c)).length)) };
+  });
+  const best = Math.max(...scores.map((s) => s.score));
+  if (best < 2 || best * 2 < chars.length) return [];
+  return scores.filter((s) => s.score === best).map((s) => s.key).slice(0, 3);
 }
 
 /** Whether every character of `typed` (two or more, spaces aside) appears in `title` in the same order. */
