@@ -146,6 +146,8 @@ describe('flow validation', () => {
       /^flows\/tiny\.yaml:9:5: the indentation here does not line up: the keys of one mapping, and the items of one list, must start at the same column;/,
     );
     expect(one(GOOD.replace('- { en: Retry, zh: 重试 }', '- en: Retry: now\n        zh: 重试'))).toMatch(/^flows\/tiny\.yaml:\d+:\d+: YAML reads "key: value" inside a value here: if the text contains ": " \(a colon and a space\), put the whole text in quotes;/);
+    // A value that goes on to a line of "key: value" is placed at that line's key, not at the value above it (QA: UX review).
+    expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title:\n  en: Tiny\n    zh: 小'))).toMatch(/^flows\/tiny\.yaml:5:5: YAML reads "key: value" inside a value here/);
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Note: tiny, zh: 小 }'))).toBe(
       'flows/tiny.yaml:3:14: a text inside { } or [ ] contains ": " (a colon and a space), which YAML reads as a key there: put the text in quotes, like { en: "Note: …", zh: … }',
     );

@@ -432,6 +432,17 @@ function emptyDoc(file: string, source: string): LocatedValue {
  */
 function syntaxOffset(e: { code: string; message: string; pos: [number, number] }, source: string, document: Document.Parsed): number {
   if (unclosedFlow(e)) return flowOpening(document, e.pos[0]) ?? e.pos[0];
+  // A value that goes on to a line holding "key: value" ("network: ok⏎  balance: sufficient"): placed at that line, where the
+  // key that needs a line of its own stands, not at the start of the value on the line above (QA: UX review).
+  if (e.code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const colon = source.slice(e.pos[0], e.pos[0] + 2000).search(/:(?:[ \t]|$)/m);
+    const lineStart = colon === -1 ? -1 : source.lastIndexOf('\n', e.pos[0] + colon) + 1;
+    if (lineStart > e.pos[0]) {
+      let at = lineStart;
+      while (source[at] === ' ') at++;
+      return at;
+    }
+  }
   // A line indented wrongly is placed where its text starts, so the column shows how far in it stands.
   if (e.code === 'BAD_INDENT' || e.code === 'BLOCK_AS_IMPLICIT_KEY') {
     let at = e.pos[0];
