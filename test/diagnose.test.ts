@@ -392,6 +392,7 @@ describe('diagnose with flags and --json', () => {
     expect(await message('{"network":"offline"}\n{"balance":"sufficient"}')).toBe('the document has ended before this: remove what follows (a file, or standard input, holds one document)');
     expect(await message('network：offline')).toMatch(/^a key here has no ": " \(a colon and a space\) before its value/);
     expect(await message('network:offline')).toMatch(/^a key here has no ": "/);
+    expect(await message('network:\u3000offline')).toMatch(/^the space after the colon here is a special space \(U\+3000,/);
   });
 
   it('takes a number in a YAML answers file as written: a long card number is refused, not rounded and quoted', async () => {

@@ -146,6 +146,8 @@ describe('flow validation', () => {
       /^flows\/tiny\.yaml:9:5: the indentation here does not line up: the keys of one mapping, and the items of one list, must start at the same column;/,
     );
     expect(one(GOOD.replace('- { en: Retry, zh: 重试 }', '- en: Retry: now\n        zh: 重试'))).toMatch(/^flows\/tiny\.yaml:\d+:\d+: YAML reads "key: value" inside a value here: if the text contains ": " \(a colon and a space\), put the whole text in quotes;/);
+    // A no-break or full-width space after the colon looks exactly like "key: value": said as that (QA: UX review).
+    expect(one(GOOD.replace('start: network', 'start:\u00a0network'))).toBe('flows/tiny.yaml:5:1: the space after the colon here is a special space (U+00A0, as pasted from a web page or a document), which YAML does not read as one: type a plain space after the colon');
     // A value that goes on to a line of "key: value" is placed at that line's key, not at the value above it (QA: UX review).
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title:\n  en: Tiny\n    zh: 小'))).toMatch(/^flows\/tiny\.yaml:5:5: YAML reads "key: value" inside a value here/);
     expect(one(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Note: tiny, zh: 小 }'))).toBe(

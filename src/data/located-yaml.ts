@@ -11,7 +11,7 @@ import type { Lang } from '../engine/types.js';
 import { list, problemTranslator, ref, type ProblemParam, type ProblemTranslate } from '../i18n/problems.js';
 import { MAX_DATA_FILE_BYTES } from './limits.js';
 import { DataFileError } from './read-file.js';
-import { clip, formatProblem, quotedKey } from '../util/safe-text.js';
+import { characterName, clip, formatProblem, quotedKey } from '../util/safe-text.js';
 import { findJsonProblem, jsonProblemText, jsonShape, lineColumn, MAX_DEPTH, parseJson } from './strict-json.js';
 import { firstInvalidUtf8 } from './utf8.js';
 import '../core.js';
@@ -519,7 +519,7 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
     case 'MULTILINE_IMPLICIT_KEY': {
       // "start：balance" (a Chinese colon) and "version:1" (no space): a key whose colon YAML does not see.
       const line = source.slice(e.pos[0], source.indexOf('\n', e.pos[0]) === -1 ? undefined : source.indexOf('\n', e.pos[0]));
-      return KEY_WITHOUT_COLON.test(line) ? message('yaml.keyWithoutColon') : message('yaml.notKeyValue');
+      return keyWithoutColon(line, message) ?? message('yaml.notKeyValue');
     }
     case 'UNEXPECTED_TOKEN': {
       const close = /^Unexpected flow-(map|seq)-end token/.exec(detail)?.[1];
@@ -539,7 +539,10 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
       const flow = unclosedFlow(e);
       if (flow) return message('yaml.unclosedFlow', { close: flow === 'map' ? '}' : ']' });
       // "zh:你是否…", "zh 你是否…", "zh：你是否…": the most common slip in Chinese texts.
-      if (detail.startsWith('Implicit map keys need to be followed by map values')) return message('yaml.keyWithoutColon');
+      if (detail.startsWith('Implicit map keys need to be followed by map values')) {
+        const end = source.indexOf('\n', e.pos[0]);
+        return keyWithoutColon(source.slice(source.lastIndexOf('\n', e.pos[0] - 1) + 1, end === -1 ? undefined : end), message) ?? message('yaml.keyWithoutColon');
+      }
       return message('yaml.syntax', { detail });
     }
     default:
@@ -548,7 +551,20 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
 }
 
 /** A key and its value with a colon YAML does not see: a Chinese colon ("start：balance"), or none followed by a space ("version:1"). */
-export const KEY_WITHOUT_COLON = /^[ \t]*[^\s:：#]+(?:：|:(?=\S))/;
+const KEY_WITHOUT_COLON = /^[ \t]*[^\s:：#]+(?:：|:(?=\S))/;
+/** A key's colon followed by a space YAML does not read as one: no-break, full-width or another Unicode space. */
+const ODD_SPACE_AFTER_COLON = /^[ \t]*[^\s:：#]+[:：]([\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])/;
+
+/**
+ * What is wrong with a line meant as "key: value" whose colon YAML does not see, or undefined when it is not one: a
+ * space after the colon that is no space to YAML (a no-break or full-width one, pasted from a web page or a document,
+ * looks exactly right; QA: UX review), a Chinese colon, or no space at all.
+ */
+export function keyWithoutColon(line: string, message: ProblemTranslate): string | undefined {
+  const odd = ODD_SPACE_AFTER_COLON.exec(line);
+  if (odd) return message('yaml.oddSpaceAfterColon', { char: characterName(odd[1]!.charCodeAt(0)) });
+  return KEY_WITHOUT_COLON.test(line) ? message('yaml.keyWithoutColon') : undefined;
+}
 
 /** Formats a problem the way compilers do, so editors and terminals can jump to it (src/util/safe-text.ts). */
 export { formatProblem };

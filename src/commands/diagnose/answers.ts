@@ -72,7 +72,7 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
     const message = device ? sentences(t, t('error.cannotRead', { file: clip(name, 200), reason: t('error.deviceNotFile') }), t('error.answersFile.pipeIn')) : cannotRead(t, name, err);
     throw new UsageError('answers_file', message, { file: name });
   }
-  const [{ decodeUtf8, parseLocatedYaml, formatProblem, KEY_WITHOUT_COLON }, { Checker }, { problemTranslator, ref }] = await Promise.all([
+  const [{ decodeUtf8, parseLocatedYaml, formatProblem, keyWithoutColon }, { Checker }, { problemTranslator, ref }] = await Promise.all([
     import('../../data/located-yaml.js'),
     import('../../data/checker.js'),
     import('../../i18n/problems.js'),
@@ -108,7 +108,8 @@ export async function readAnswersFile(ctx: Context, file: string, input = true):
   // Nothing at all (an empty file, standard input closed at once) is said as such: no mapping was there to be wrong.
   if (decoded.text.trim() === '') return fail([{ file: name, line: 1, column: 1, message: t(fromStdin ? 'error.answersFile.emptyInput' : 'error.answersFile.empty') }]);
   // "network：offline" (a Chinese colon) or "network:offline" (no space) is one text to YAML: said as the key it was meant as.
-  if (typeof value === 'string' && KEY_WITHOUT_COLON.test(value)) return fail([doc.problem([], problemTranslator(ctx.lang)('yaml.keyWithoutColon'))]);
+  const colon = typeof value === 'string' ? keyWithoutColon(value, problemTranslator(ctx.lang)) : undefined;
+  if (colon !== undefined) return fail([doc.problem([], colon)]);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail([doc.problem([], t('error.answersFile.shape'))]);
   const answers: Record<string, string> = Object.create(null);
   const bad = [];
