@@ -74,7 +74,9 @@ describe('flow validation', () => {
   });
 
   it('says a misspelt language key once, as the key it likely means, not also as that language missing (QA: author #3)', () => {
-    for (const [written, key, meant] of [['{ en: Network?, hz: 网络？ }', 'hz', 'zh'], ['{ eng: Network?, zh: 网络？ }', 'eng', 'en'], ['{ En: Network?, zh: 网络？ }', 'En', 'en']]) {
+    for (const [written, key, meant] of [['{ en: Network?, hz: 网络？ }', 'hz', 'zh'], ['{ eng: Network?, zh: 网络？ }', 'eng', 'en'], ['{ En: Network?, zh: 网络？ }', 'En', 'en'],
+      // Another name of the language, too far in spelling to be a typo (QA: UX review).
+      ['{ en: Network?, cn: 网络？ }', 'cn', 'zh'], ['{ en: Network?, zh-CN: 网络？ }', 'zh-CN', 'zh'], ['{ english: Network?, zh: 网络？ }', 'english', 'en'], ['{ en: Network?, 中文: 网络？ }', '中文', 'zh']]) {
       const found = problems(GOOD.replace('text: { en: Network?, zh: 网络？ }', `text: ${written}`));
       expect(found, written).toHaveLength(1);
       expect(found[0], written).toMatch(new RegExp(`unknown key "${key}" in the text of question "network"; did you mean "${meant}"\\?`));

@@ -9,6 +9,7 @@ import { characterName, clip } from '../util/safe-text.js';
 import { MAX_PROBLEMS } from './limits.js';
 import { closest, editDistance } from '../util/suggest.js';
 import { detached } from '../util/detach.js';
+import { langOf, meantLang } from '../i18n/i18n.js';
 import type { TextFinding } from '../safety/data-text.js';
 
 export type Obj = Record<string, unknown>;
@@ -488,6 +489,9 @@ function pathKey(path: readonly PathKey[]): string {
  * (the allowed keys not already there): one edit away, or two for a longer key; undefined when none is that close.
  */
 function nearKey(key: string, candidates: readonly string[]): string | undefined {
+  // A language by another of its names ("cn", "zh-CN", "chinese", "中文" for zh): too far in spelling, plain in meaning (QA: UX review).
+  const lang = langOf(key) ?? meantLang(key)[0];
+  if (lang !== undefined && candidates.includes(lang) && lang !== key) return lang;
   const written = key.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
