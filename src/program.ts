@@ -403,8 +403,14 @@ export function helpForUnknown(argv: readonly string[], program: Command): strin
   const named = words[0]?.word === 'help' ? words.slice(1) : words;
   // Down the command names typed ("cases lst"): the first that names no command of a group is the typo.
   let cmd: Command = program;
-  for (const { word } of named) {
+  for (const [n, { word, i }] of named.entries()) {
     if (cmd.commands.length === 0) return [...argv];
+    // "flows help nope": a group's own help command, asked for one it does not have, showed the group's help with no word
+    // about the typo (QA: UX review). Read as "flows nope", commander's unknown-command error with its suggestion.
+    if (word === 'help' && cmd !== program && n + 1 < named.length) {
+      const next = named[n + 1]!.word;
+      if (!cmd.commands.some((c) => c.name() === next || c.aliases().includes(next))) return argv.filter((_, k) => k !== i);
+    }
     const sub = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
     if (!sub) return argv.filter((a, i) => a !== '--help' && a !== '-h' && !(a === 'help' && i === words[0]!.i));
     cmd = declared(sub);

@@ -84,6 +84,16 @@ describe('errors before a command runs', () => {
     expect((await run(['--json', 'flows', 'graph', 'fees'])).stdout).toContain('Unknown option --json.');
   });
 
+  it('a group\'s help command asked for a command it does not have says so, with a suggestion, not the group\'s help (QA: UX review)', async () => {
+    const r = await run(['flows', 'help', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Unknown command "nope".');
+    expect(r.stderr).not.toContain('Commands:');
+    expect((await run(['cases', 'help', 'lst'])).stderr).toContain('Unknown command "lst". Did you mean list?');
+    // One it has shows that command's help.
+    expect((await run(['flows', 'help', 'show'])).stdout).toContain('Usage: wallet-help flows show [options] <id>');
+  });
+
   it('refuses an option that takes one value given twice with different values, rather than keep the last (QA: UX review)', async () => {
     const chain = await run(['check', 'address', '--chain', 'btc', '--chain', 'xrp', '--address', 'rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh', '--json']);
     expect(chain.code).toBe(2);
