@@ -564,6 +564,10 @@ describe('flows show and graph', () => {
     expect(dot.startsWith('digraph "complaint" {')).toBe(true);
     expect(dot).toContain('"raised-before" -> "fix-contact-support-first"');
     expect(dot.trim().endsWith('}')).toBe(true);
+    // An outcome's box in the language's words and punctuation: the team by its name, a full-width colon (QA: UX review).
+    expect((await run(['flows', 'graph', 'fees'])).stdout).toContain('n_fix_call_costs["FIX → payments: What it costs to contact support"]:::fix');
+    expect((await run(['--lang', 'zh', 'flows', 'graph', 'fees'])).stdout).toContain('n_fix_call_costs["可自行解决 → 支付客服：联系客服的通话费用"]:::fix');
+    expect((await run(['--lang', 'zh', 'flows', 'graph', 'account-compromised', '--format', 'dot'])).stdout).toContain('label="安全警报 → 安全客服：立即保护你的账户"');
   });
 
   it('says how to name a flow file given where its id belongs (QA: author)', async () => {

@@ -50,6 +50,8 @@ export const zh: Record<MessageKey, string> = {
   'queue.security': '安全',
   'queue.general': '综合',
   'queue.team': '{queue}客服',
+  'flows.graph.outcome': '{kind}：{title}',
+  'flows.graph.outcomeQueue': '{kind} → {queue}：{title}',
   'outcome.prepare': '联系客服前请准备好：',
   'outcome.prepare.agent': '联系客服前请准备好（来电者需要为客服备齐以下信息）：',
 

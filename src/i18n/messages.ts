@@ -56,6 +56,8 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'queue.security': 'security',
   'queue.general': 'general',
   'queue.team': '{queue} support',
+  'flows.graph.outcome': '{kind}: {title}',
+  'flows.graph.outcomeQueue': '{kind} → {queue}: {title}',
   'outcome.prepare': 'Have this ready before you contact support:',
   'outcome.prepare.agent': 'Have this ready (what the caller should have ready for support):',
 
