@@ -27,7 +27,7 @@ describe('a new flow written from the README guide', () => {
   it('validates', async () => {
     const r = await run(['flows', 'validate', dir]);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('1 file(s) checked, no problems.');
+    expect(r.stderr).toContain('1 file checked, no problems.');
     expect(r.code).toBe(0);
   });
 
@@ -60,7 +60,7 @@ describe('a new flow written from the README guide', () => {
     const folder = folderWith({ 'card-declined.YAML': readmeExample(), '._card-declined.yaml': '\u0000\u0005\u0016\u0007Mac OS X', '.card-declined.yaml.swp': 'x' });
     symlinkSync(join(folder, 'gone.yaml'), join(folder, '.#card-declined.yaml'));
     const validate = await run(['flows', 'validate', folder]);
-    expect(validate.stderr).toContain('1 file(s) checked, no problems.');
+    expect(validate.stderr).toContain('1 file checked, no problems.');
     expect(validate.code).toBe(0);
     const r = await run(['--flows', folder, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
     expect(r.stderr).toBe('');
@@ -187,7 +187,7 @@ describe('operator folders', () => {
     const r = await run(['--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
     expect(r.code).toBe(0);
     const lines = r.stderr.trim().split('\n');
-    expect(lines).toEqual([`Warning: skipped a broken flow file: ${join(dir, 'x.json')}:1:1: a flow file is missing "version" (and 6 more problem(s) in it; see them all with "wallet-help flows validate ${dir}")`]);
+    expect(lines).toEqual([`Warning: skipped a broken flow file: ${join(dir, 'x.json')}:1:1: a flow file is missing "version" (and 6 more problems in it; see them all with "wallet-help flows validate ${dir}")`]);
     const zh = await run(['--lang', 'zh', '--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
     expect(zh.stderr.trim().split('\n')).toHaveLength(1);
     expect(zh.stderr).toContain(`（该文件还有 6 个问题；运行“wallet-help flows validate ${dir}”查看全部）`);
@@ -308,7 +308,7 @@ describe('flows validate', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(new RegExp(`^${join(dir, 'a.yaml')}:\\d+:\\d+: answer "expired" leads to "fix-updat-card"`));
     expect(lines.filter((l) => l.startsWith(join(dir, 'b.yaml'))).length).toBeGreaterThanOrEqual(5);
-    expect(r.stderr).toMatch(/2 file\(s\) checked, \d+ problem\(s\)\./);
+    expect(r.stderr).toMatch(/2 files checked, \d+ problems\./);
   });
 
   it('gives editors and CI JSON, every file in the same shape (QA: scripts and authors: id and warnings came and went)', async () => {
@@ -350,7 +350,7 @@ describe('flows validate', () => {
     expect(r.stdout).toContain('dir.yaml:5:15: unknown time zone "Nowhere/Land"');
     const bundled = await run(['flows', 'validate']);
     expect(bundled.code).toBe(0);
-    expect(bundled.stderr).toMatch(/1[0-9] file\(s\) checked, no problems/);
+    expect(bundled.stderr).toMatch(/1[0-9] files checked, no problems/);
   });
 
   it('names a path that does not exist', async () => {
@@ -469,7 +469,7 @@ describe('flows test', () => {
   it('runs the bundled flows’ tests by default', async () => {
     const r = await run(['flows', 'test', '--min-coverage', '100']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/12 flow\(s\), \d+ test\(s\), 0 failed\./);
+    expect(r.stderr).toMatch(/12 flows, \d+ tests, 0 failed\./);
   });
 });
 
@@ -640,7 +640,7 @@ describe('a broken file in an operator folder, for the authoring commands (QA: o
     expect(rows.find((f: { id: string }) => f.id === 'fees')).toMatchObject({ source: 'bundled', broken: false });
     const text = await run(['--flows', dir, 'flows', 'list'], { columns: 300 });
     const line = text.stdout.split('\n').find((l) => l.startsWith('payment-failed '))!;
-    expect(line).toContain(`broken, not used: 1 problem(s); see them with "wallet-help flows validate ${dir}"`);
+    expect(line).toContain(`broken, not used: 1 problem; see them with "wallet-help flows validate ${dir}"`);
     expect(line).toContain(file);
     expect(line).not.toContain('bundled');
     expect(text.stdout).toMatch(/\ncard-declined +broken, not used/);
@@ -704,7 +704,7 @@ describe('flows validate and flows test on several paths (QA: author)', () => {
       const r = await run(['flows', 'validate', ...paths]);
       expect(r.code, paths.join(' ')).toBe(0);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toContain('1 file(s) checked, no problems.');
+      expect(r.stderr).toContain('1 file checked, no problems.');
       const tested = await run(['flows', 'test', ...paths]);
       expect(tested.code, paths.join(' ')).toBe(0);
       expect(tested.stdout).toBe('✓ card-declined: 3/3 tests passed, coverage 100%\n');
@@ -718,7 +718,7 @@ describe('flows validate and flows test on several paths (QA: author)', () => {
     const r = await run(['flows', 'validate', first, second]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(said);
-    expect(r.stderr).toContain('2 file(s) checked, 1 problem(s).');
+    expect(r.stderr).toContain('2 files checked, 1 problem.');
     const doc = json((await run(['flows', 'validate', first, second, '--json'])).stdout);
     expect(doc.files.map((f: { problems: unknown[] }) => f.problems.length)).toEqual([0, 1]);
     // Without paths, the operator folders in use are checked together.

@@ -35,7 +35,7 @@ describe('diagnose --batch', () => {
     // The same document as a single --json run gives.
     const single = JSON.parse((await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'])).stdout);
     expect({ ...out[0], id: undefined }).toEqual({ ...single, id: undefined });
-    expect(r.stderr).toBe('3 line(s), 0 failed.\n');
+    expect(r.stderr).toBe('3 lines, 0 failed.\n');
   });
 
   it('answers a bad line with an error line and goes on; exit 1 at the end', async () => {
@@ -49,7 +49,7 @@ describe('diagnose --batch', () => {
     expect(out[1]).toMatchObject({ line: 2, error: { column: 1, message: 'Column 1 of the line: not valid JSON: a value was expected here (text in double quotes, a number, true, false, null, an object or a list).' } });
     expect(out[2]).toMatchObject({ id: 7, line: 4 });
     expect(out[4]).toMatchObject({ id: 'z', outcome: { id: 'fix-call-costs' } });
-    expect(r.stderr).toContain('5 line(s), 4 failed.');
+    expect(r.stderr).toContain('5 lines, 4 failed.');
   });
 
   it('asks a line for a missing answer in its own terms, and gives an agent the steps of a flow without agent wording (QA: README)', async () => {
@@ -162,7 +162,7 @@ describe('diagnose --batch', () => {
     const r = await run(['diagnose', '--batch', '-'], { stdin: '{"flow":"payment-failed","answers":{"network":"offline"}}\n\n   \n' });
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toHaveLength(1);
-    expect(r.stderr).toBe('1 line(s), 0 failed.\n');
+    expect(r.stderr).toBe('1 line, 0 failed.\n');
   });
 
   it('refuses what an answers file refuses: a repeated key, bad UTF-8; and ids that would not come back unchanged', async () => {
@@ -306,7 +306,7 @@ describe('diagnose --batch', () => {
       [1, 'fix-connection'],
       [2, 'fix-call-costs'],
     ]);
-    expect(r.stderr).toBe('2 line(s), 0 failed.\n');
+    expect(r.stderr).toBe('2 lines, 0 failed.\n');
     // A file without a final newline joined to one with a mark: the mark is in the middle of a line.
     const inside = await run(['diagnose', '--batch', '-'], { stdin: `{"id":3,"flow":"fees"}${file('{"flow":"fees"}')}` });
     expect(lines(inside.stdout)[0]).toMatchObject({

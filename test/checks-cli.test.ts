@@ -201,7 +201,7 @@ describe('wallet-help check', () => {
     const r = await cli(['check']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/- skip +connectivity/);
-    expect(r.stdout).toMatch(/0 passed, 0 warning\(s\), 0 failed, 6 skipped/);
+    expect(r.stdout).toMatch(/0 passed, 0 warnings, 0 failed, 6 skipped/);
   });
 
   it('refuses a check asked for by name without its input, instead of skipping it', async () => {

@@ -509,12 +509,12 @@ describe('config set refuses an empty value and warns of a flows folder with bro
     const r = await run(['config', 'set', 'flowsDir', flows], { env });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      `Saved: flowsDir is now ${flows}.\nWarning: 2 flow file(s) in ${flows} have problems: runs skip them, with a warning each time. See the problems with "wallet-help flows validate ${flows}".\n`,
+      `Saved: flowsDir is now ${flows}.\nWarning: 2 flow files in ${flows} have problems: runs skip them, with a warning each time. See the problems with "wallet-help flows validate ${flows}".\n`,
     );
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ flowsDir: flows });
     const j = await run(['config', 'set', 'flowsDir', flows, '--json'], { env });
     expect(JSON.parse(j.stdout)).toEqual({ key: 'flowsDir', value: flows });
-    expect(j.stderr).toContain('2 flow file(s)');
+    expect(j.stderr).toContain('2 flow files');
     // A folder whose flows are all usable is saved without a word beyond the confirmation.
     const clean = tempDir('wallet-help-flows-');
     writeFileSync(join(clean, 'fees.yaml'), readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8'));

@@ -143,7 +143,7 @@ describe('directory files', () => {
     const many = `providers:\n${Array.from({ length: 60 }, (_, i) => bare.replace('id: acme', `id: acme${i}`)).join('')}`;
     const listed = validateDirectoryText(many).warnings!.map((w) => w.message);
     expect(listed).toHaveLength(101);
-    expect(listed.at(-1)).toBe('20 more warning(s) not shown');
+    expect(listed.at(-1)).toBe('20 more warnings not shown');
     // True while the bundled flows send cases to every team.
     const queues = new Set((await bundledFlows()).flatMap((f) => Object.values(f.outcomes)).flatMap((o) => (o.queue ? [o.queue] : [])));
     expect([...queues].sort()).toEqual(['account', 'general', 'payments', 'security']);

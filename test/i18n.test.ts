@@ -1,6 +1,7 @@
 /** Every word the CLI shows exists in English and Chinese, and the commands speak both. */
 import { describe, expect, it } from 'vitest';
 import { en, type MessageKey } from '../src/i18n/messages.js';
+import { fill } from '../src/i18n/i18n.js';
 import { zh } from '../src/i18n/messages-zh.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +45,15 @@ describe('the message catalogues', () => {
       if (untranslatable.has(key) || punctuation.has(key)) continue;
       expect(zh[key], key).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+
+  it('write a noun after a count in the singular for one, in English (QA: UX review; "1 file(s) checked")', () => {
+    expect(fill('{n} {n|file|files} checked', { n: 1 })).toBe('1 file checked');
+    expect(fill('{n} {n|file|files} checked', { n: 2 })).toBe('2 files checked');
+    expect(fill('{n} {n|file|files} checked', { n: 0 })).toBe('0 files checked');
+    expect(fill('{count} flow {count|file|files} {count|has|have} problems', { count: '1' })).toBe('1 flow file has problems');
+    // No English text of the catalogues says "(s)" any more.
+    expect(Object.entries(en).filter(([, text]) => text.includes('(s)'))).toEqual([]);
   });
 
   it('use the agreed terms consistently', () => {

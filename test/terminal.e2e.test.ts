@@ -508,7 +508,7 @@ describe('pipes', () => {
     const toFile = sh(`${node} diagnose --batch ${shellQuote(batchFile)} > ${shellQuote(file)}`);
     const piped = sh(`${node} diagnose --batch ${shellQuote(batchFile)} | cat`);
     expect(toFile.status).toBe(1); // one line in a hundred names no flow
-    expect(toFile.stderr).toBe(`${LINES} line(s), ${LINES / 100} failed.\n`);
+    expect(toFile.stderr).toBe(`${LINES} lines, ${LINES / 100} failed.\n`);
     const bytes = statSync(file).size;
     expect(bytes).toBeGreaterThan(1_000_000);
     expect(Buffer.byteLength(piped.stdout)).toBe(bytes);
@@ -617,7 +617,7 @@ describe('signals', () => {
       expect([code, sig]).toEqual([{ SIGINT: 130, SIGTERM: 143 }[signal], null]);
       expect(JSON.parse(stopped!)).toEqual({ error: { code: 'cancelled', message: 'Cancelled.' } });
       expect(rest).toEqual(['']);
-      expect(stderr).toBe('1 line(s), 0 failed; stopped before the end of the input.\n');
+      expect(stderr).toBe('1 line, 0 failed; stopped before the end of the input.\n');
     }, BOUND_MS);
   }
 });

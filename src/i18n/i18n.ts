@@ -21,8 +21,11 @@ export async function translator(lang: Lang): Promise<Translate> {
  */
 export function fill(template: string, params?: Readonly<Record<string, string | number>>): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? safeText(String(params[name])) : whole));
+  // "{files|file|files}": the first word when the count `files` is 1, the second otherwise (English nouns after a count).
+  const counted = template.includes('|') ? template.replace(PLURAL, (whole, name: string, one: string, other: string) => (Object.hasOwn(params, name) ? (Number(params[name]) === 1 ? one : other) : whole)) : template;
+  return counted.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? safeText(String(params[name])) : whole));
 }
+const PLURAL = /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g;
 
 /** A list the way the language writes it ("a, b, c" / "a、b、c"): one separator, no Intl object to build. */
 export function listOf(t: Translate, items: readonly string[]): string {

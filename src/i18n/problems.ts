@@ -304,7 +304,7 @@ export const problemsEn = {
   'flow.checkResults': 'question "{id}" runs the check {check}, which can answer {values}: add answers with those values',
   'flow.inputWithoutCheck': 'question "{id}" has "input:" but no "check:"; input is the prompt of a check',
   'what.outcomeAgent': 'the agent wording of the steps of outcome "{id}"',
-  'flow.agentSteps': 'outcome "{id}" has {steps} step(s) but {agent} agent wording(s); give one agent wording per step, in the same order',
+  'flow.agentSteps': 'outcome "{id}" has {steps} {steps|step|steps} but {agent} agent {agent|wording|wordings}; give one agent wording per step, in the same order',
   'flow.questionNeedsAgent': 'question "{id}" has no agent wording ("agent:"): what a support agent asks the caller and listens for',
   'flow.outcomeNeedsAgent': 'outcome "{id}" has no agent wording ("agent:"): its steps as an agent tells them to the caller, one per step',
   'flow.prepareSecret': 'item {n} ({lang}) of what to have ready for outcome "{id}" names {kind}: there, naming it asks the user to have it ready for support, which official support never asks for; remove it, or say never to give it',
@@ -321,8 +321,8 @@ export const problemsEn = {
   'dir.badPort': 'the API port must be a whole number from 1 to 65535',
   'dir.unknownChain': 'unknown chain "{chain}"; chains are {chains}',
   'yaml.tooDeep': 'the file nests deeper than {max} levels; no flow, directory or answers file needs that',
-  'problems.more': '{count} more problem(s) not shown; fix these first',
-  'warnings.more': '{count} more warning(s) not shown',
+  'problems.more': '{count} more {count|problem|problems} not shown; fix these first',
+  'warnings.more': '{count} more {count|warning|warnings} not shown',
   'json.bom': 'not valid JSON: an invisible byte order mark (U+FEFF) is here, as where files were joined together; remove it',
 } as const;
 
