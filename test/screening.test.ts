@@ -366,6 +366,30 @@ describe('case summaries', () => {
     }
   });
 
+  it('redact a secret written by hand into a case log\'s time zone, answer, outcome title or contact (QA: red-team review)', async () => {
+    const record: CaseRecord = {
+      id: '0123456789abcdef',
+      status: 'finished',
+      flow: 'fees',
+      version: 1,
+      lang: 'en',
+      role: 'user',
+      startedAt: '2026-11-20T08:00:00.000Z',
+      endedAt: '2026-11-20T08:05:00.000Z',
+      timeZone: phrase,
+      path: [{ question: 'fee-type', answer: phrase }],
+      checks: [],
+      outcome: { id: 'fix-call-costs', kind: 'fix', title: phrase, queue: 'payments' },
+      contact: { provider: phrase, queue: 'payments', source: phrase, example: false, channels: [{ type: 'phone', value: phrase, openNow: true }] },
+      facts: {},
+    };
+    const redacted = await redactCaseRecord(record);
+    expect(leaks(JSON.stringify(redacted), phrase)).toBe(false);
+    // Data of the case as saved is kept as it is: a zone, an answer value, a title, a phone number.
+    const plain = await redactCaseRecord({ ...record, timeZone: 'Asia/Shanghai', path: [{ question: 'fee-type', answer: 'hotline' }], outcome: { ...record.outcome!, title: 'What it costs to contact support (code 1002)' }, contact: { ...record.contact!, provider: 'Example Wallet', source: 'directory.yaml', channels: [{ type: 'phone', value: '+1 202-555-0143', openNow: true }] } });
+    expect(plain).toMatchObject({ timeZone: 'Asia/Shanghai', path: [{ answer: 'hotline' }], outcome: { title: 'What it costs to contact support (code 1002)' }, contact: { provider: 'Example Wallet', channels: [{ value: '+1 202-555-0143' }] } });
+  });
+
   it('show the Chinese question texts of the flow, not a redaction marker', async () => {
     const answers = ['method=crypto', 'send-status=completed', 'confirmations=confirmed', 'network-match=same', 'memo=not-needed', 'minimum=below-minimum'];
     const r = await run(['--lang', 'zh', 'diagnose', 'deposit-missing', '--no-checks', ...answers.flatMap((a) => ['--answer', a]), '--summary', 'text']);

@@ -224,15 +224,27 @@ export const CHECK_OPTION_SCAN: Readonly<Record<'txid' | 'address' | 'memo', Sec
 const CHECK_INPUT_SCAN: SecretScanOptions = { allowHex64: true, numbersExpected: true };
 
 /**
- * The case record with a secret redacted wherever users supplied the text: the
- * facts and the inputs of checks. Everything else in it is an id, a time or a
- * text of the flow or the directory, which are validated data: scanning those
- * would only let the detector mistake a question for a secret.
+ * The case record with a secret redacted wherever text can stand: the facts and the inputs of checks, which users
+ * supplied, each screened for what it is; and the texts a case copies from the flow and the directory (the time zone,
+ * the answers, the outcome's title, the contact), which were validated when the case was saved, but the log is a file
+ * anyone can edit and is read as such (QA: red-team review; a phrase written into "timeZone" was shown by every
+ * reader). Those are screened leniently (numbers and long hex are data there), so no question or title is mistaken
+ * for a secret.
  */
 export async function redactCaseRecord(record: CaseRecord): Promise<CaseRecord> {
   const { redactSecrets } = await loadScanner();
+  const copied = (text: string) => redactSecrets(text, CHECK_INPUT_SCAN);
   return {
     ...record,
+    timeZone: copied(record.timeZone),
+    path: record.path.map((step) => ({ ...step, answer: copied(step.answer) })),
+    outcome: record.outcome && { ...record.outcome, title: copied(record.outcome.title) },
+    contact: record.contact && {
+      ...record.contact,
+      provider: copied(record.contact.provider),
+      source: copied(record.contact.source),
+      channels: record.contact.channels.map((c) => ({ ...c, value: copied(c.value) })),
+    },
     facts: Object.fromEntries(Object.entries(record.facts).map(([key, value]) => [key, value === undefined ? value : redactSecrets(value, FACT_SCAN[key as CaseFact])])),
     checks: record.checks.map((c) => ({
       ...c,
