@@ -889,6 +889,7 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     for (const [text, number] of [
       ['Call us at 1 800 555 014 now.', '1 800 555 014'],
       ['Call 555 123 456 today.', '555 123 456'],
+      ['Call 555 123 456 NOW', '555 123 456'],
       ['TEL-4155550143', '4155550143'],
       ['Error code 4155550143 means call us.', '4155550143'],
       ['Hotline: 400 800 8888', '400 800 8888'],

@@ -154,10 +154,12 @@ const MAX_CODE_DIGITS = 8;
 const ID_PREFIX = /(?<![A-Za-z])(?!(?:TEL|PH|PHONE|FAX|CALL|WA|WX|QQ|SMS|HOTLINE)-)[A-Z]{2,5}-$/;
 /** Digits grouped by threes after a first group of one to three, with a space of any width: how an amount is written in many countries. */
 const THOUSANDS = /^\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}$/;
-/** A currency or a unit right after an amount: its code in capitals, its sign, or its name. */
-const AMOUNT_AFTER = /^[ \u00a0]?(?:[A-Z]{3}\b|[元円圆块万萬¥€£$]|(?:yuan|dollars?|euros?|pounds?|yen|rupiah|rupees?|won|coins?|tokens?|satoshis?|sats)\b)/;
-/** A currency right before an amount: its sign, or its code in capitals. */
-const AMOUNT_BEFORE = /(?:[¥€£$]|(?<![A-Za-z])[A-Z]{3})[ \u00a0]?$/;
+/** Currency codes an amount is written with (not any three capitals: "Call 555 123 456 NOW" is a number to call). */
+const CURRENCY = 'USD|EUR|GBP|JPY|CNY|RMB|HKD|TWD|SGD|AUD|NZD|CAD|CHF|KRW|INR|IDR|THB|VND|PHP|MYR|RUB|BRL|MXN|ZAR|TRY|AED|SAR|NGN|KES|USDT|USDC|BTC|ETH';
+/** A currency or a unit right after an amount: its code, its sign, or its name. */
+const AMOUNT_AFTER = new RegExp(`^[ \u00a0]?(?:(?:${CURRENCY})\\b|[元円圆块万萬¥€£$]|(?:yuan|dollars?|euros?|pounds?|yen|rupiah|rupees?|won|coins?|tokens?|satoshis?|sats)\\b)`);
+/** A currency right before an amount: its sign, or its code. */
+const AMOUNT_BEFORE = new RegExp(`(?:[¥€£$]|(?<![A-Za-z])(?:${CURRENCY}))[ \u00a0]?$`);
 /** Nor is an IPv4 address ("could not reach 192.168.1.1"): a site reached by number is a contact of its own (see IP_ADDRESS). */
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** Dates are not phone numbers. */
