@@ -89,6 +89,23 @@ describe('checking files on worker threads', () => {
     expect(verdicts.map((v) => v.problems.length > 0)).toEqual(files.map((_, i) => i === 3 || i === 11 || i === files.length - 1));
   });
 
+  it('does not fail when a worker that took no file fails while this thread checks them all', async () => {
+    const files = folder(12);
+    let unhandled: unknown;
+    const onUnhandled = (reason: unknown) => (unhandled = reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      // A worker that fails as it loads, while this thread, held up in its first file, goes on to check them all.
+      holdUpNext(1500);
+      const verdicts = await checkInParallel(files, 'en', false, fakeWorker("throw new Error('broken build');"), 2);
+      expect(verdicts).toHaveLength(files.length);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(unhandled).toBeUndefined();
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('fails, rather than leave files unchecked, when a worker stops before it answers', async () => {
     const files = folder(10);
     // The worker takes a file and dies with it; this thread, held up, has not reached the end.

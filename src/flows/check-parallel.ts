@@ -55,7 +55,9 @@ export async function checkInParallel(files: readonly string[], lang: Lang, requ
   }
   // Where this thread checked every file (a folder small enough to be done before a worker had loaded), nothing is waited for.
   unneeded = own === files.length;
-  if (!unneeded) await Promise.all(replies);
+  // A worker that failed while this thread did every file cost nothing: its failure is not left unhandled.
+  if (unneeded) for (const reply of replies) reply.catch(() => {});
+  else await Promise.all(replies);
   await Promise.all(workers.map((worker) => worker.terminate()));
   return verdicts;
 }
