@@ -920,6 +920,36 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('refuses remote access through more apps and words: LogMeIn, AnyViewer, HopToDesk, "present your screen", 屏幕分享 (red-team review)', () => {
+    const request = (text: string) => screenDataText(text, { contacts: true }).find((f) => f.type === 'request');
+    for (const text of [
+      'Install LogMeIn Rescue so our technician can fix the fee.',
+      'Download AnyViewer and read us the ID it shows.',
+      'Download HopToDesk and send the agent your ID.',
+      'Install GoToAssist and enter the session code we give you.',
+      'Join the Google Meet and present your screen to the agent.',
+      'Mirror your phone to our agent so they can check the fee.',
+      'Our technician will log in to your computer to refund the fee.',
+      'Our engineer will connect to your PC to fix the fee.',
+      '打开会议，把屏幕分享给客服。',
+      '开启屏幕分享，客服帮你查看手续费。',
+      '安装 AnyViewer，把设备代码告诉客服。',
+    ]) {
+      expect(request(text), text).toEqual({ type: 'request', kind: 'remote-access' });
+    }
+    for (const text of [
+      'Log in to your account on your computer.',
+      'Connect your phone to Wi-Fi.',
+      'Never let anyone log in to your computer remotely.',
+      'We will never connect to your PC.',
+      'Our team can log in to the admin panel to check the fee.',
+      'Share your screen only with people you trust in person.',
+      '不要把屏幕分享给任何人。',
+    ]) {
+      expect(request(text), text).toBeUndefined();
+    }
+  });
+
   it('the bundled flows and the README example pass, and are validated by the same validator', async () => {
     for (const file of ['account-compromised', 'contact-support', 'suspicious-contact', 'forgot-password', 'login-failed', 'deposit-missing', 'account-locked', 'payment-failed']) {
       expect((await loadFlowFile(join(ROOT, 'flows', `${file}.yaml`), 'en', true)).problems).toEqual([]);

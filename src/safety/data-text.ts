@@ -679,11 +679,13 @@ const EN_NAMED_PLACE = /\b(?:our|this|that)\s+(?:site|website|web\s*page|page|po
 const EN_APPROVE_FOR_SOMEONE = /\bscan\s+(?:the|this|our)\s+qr\s+code\s+with\s+your\s+wallet\b|\bsign\s+(?:the|a|this)\s+(?:message|transaction|request)\s+(?:on|at|in)\s+(?:our|this|the)\s+(?:site|website|page|portal|link|dapp)\b|\bopen\s+the\s+link\s+in\s+your\s+wallet(?:'s)?\s+browser\b/i;
 
 /** What one of the rules of remote access names, each of them. */
-const EN_REMOTE_NAMED = /\binstall|\blook\s+at|any\s*desk|team\s*viewer|\bcontrol|\bgive|\bhand|\bstream|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|remote|screen|\blet\b|\ballow|\bpermit|\bauthori[sz]e/i;
+const EN_REMOTE_NAMED = /\binstall|\blook\s+at|any\s*desk|team\s*viewer|\bcontrol|\bgive|\bhand|\bstream|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|logmein|anyviewer|hoptodesk|gotoassist|bomgar|beyondtrust|dwservice|mirror|log\s+(?:in|into|on)|connect\s+to|remote|screen|\blet\b|\ballow|\bpermit|\bauthori[sz]e/i;
 /** A device someone could take over: "your phone", "the caller's computer". */
 const EN_DEVICE = String.raw`(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?(?:phone|computer|pc|laptop|desktop|device|screen|mac|tablet|mobile)`;
 const EN_REMOTE = [
-  /\b(?:install|download|open|run|launch|use|start|get|set\s+up)\s+(?:the\s+|an?\s+)?(?:(?:microsoft|chrome|google)\s+)?(?:any\s*desk|team\s*viewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|remote[- ](?:desktop|access|control|support))\b/i,
+  /\b(?:install|download|open|run|launch|use|start|get|set\s+up)\s+(?:the\s+|an?\s+)?(?:(?:microsoft|chrome|google)\s+)?(?:any\s*desk|team\s*viewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|logmein(?:\s+rescue)?|anyviewer|hoptodesk|gotoassist|goto\s+resolve|bomgar|beyondtrust|dwservice|remote[- ](?:desktop|access|control|support))\b/i,
+  // "Our technician will log in to your computer", "Our engineer will connect to your PC", "Mirror your phone to our agent".
+  new RegExp(String.raw`\b(?:we|I|(?:the|an?|our)\s+(?:support\s+|tech(?:nical)?\s+)?(?:agent|technician|engineer|specialist|team|expert))(?:'ll|\s+will|\s+can|\s+needs?\s+to|\s+must)\s+(?:remotely\s+)?(?:log\s+(?:in|into|on)(?:\s+to)?|connect\s+to|take\s+over|control|access)\s+${EN_DEVICE}\b|\bmirror\s+${EN_DEVICE}\s+to\b|\b(?:present|share)\s+your\s+(?:whole\s+|entire\s+)?(?:screen|display|desktop)\b`, 'i'),
   new RegExp(String.raw`\b(?:share|show)\s+(?:(?:${EN_WHOM})\s+)?(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?screens?\b`, 'i'),
   /\b(?:give|grant|allow|enable|accept|turn\s+on)\s+(?:\w+\s+){0,2}remote\s+(?:access|control|session)\b/i,
   // "Let our technician control your phone", "Allow the agent to access your device remotely" (not "… your ticket history").
@@ -764,11 +766,12 @@ const ZH_MOVE_FUNDS = [
   /(?:转到|转至|转入|转进|转移到|转移至|转给|打到|汇到|汇入|充到|存到|提到|提现到)[^，,。]{0,6}?(?:安全[账帐]户|安全钱包|保护[账帐]户|保护钱包|安全地址|监管[账帐]户|监管钱包)/,
 ];
 const ZH_REMOTE = [
-  /(?:安装|下载|打开|使用|运行|装一个|装个|下一个|下个|装)\s*(?:AnyDesk|TeamViewer|RustDesk|ToDesk|向日葵|QuickSupport|远程(?:控制|协助|桌面)(?:软件|工具|App)?)/i,
+  /(?:安装|下载|打开|使用|运行|装一个|装个|下一个|下个|装)\s*(?:AnyDesk|TeamViewer|RustDesk|ToDesk|向日葵|QuickSupport|AnyViewer|HopToDesk|LogMeIn|GoToAssist|UltraViewer|AirDroid|远程(?:控制|协助|桌面)(?:软件|工具|App)?)/i,
   // Words between: "下载客服发来的远程软件" (QA: hostile review).
   /(?:安装|下载|运行)[^，,。]{1,12}?远程(?:控制|协助|桌面)?(?:软件|工具|App|程序)/i,
   /(?:开启|允许|接受|同意)(?:我们|客服|对方)?(?:的)?远程(?:控制|协助|访问)(?!给?[了过])/,
-  /共享你的屏幕|把(?:你的|您的)?屏幕共享给|(?:开启|打开|开始)\s*(?:屏幕共享|共享屏幕)|远控(?:软件|工具|App)/i,
+  // 共享 or 分享, either way round: "把屏幕分享给客服", "开启屏幕分享".
+  /[共分]享你的屏幕|把(?:你的|您的)?屏幕[共分]享给|(?:开启|打开|开始)\s*(?:屏幕[共分]享|[共分]享屏幕)|远控(?:软件|工具|App)/i,
   /让(?:我们|客服|对方|工作人员)远程(?:控制|协助|操作|访问)/,
   /(?:我|我们|客服|技术员|技术人员|工程师)(?:来)?(?:帮你|替你|给你)?远程(?:操作|控制|协助|处理)|(?:点|点击)\s*(?:共享屏幕|屏幕共享)/,
 ];
