@@ -920,6 +920,13 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('finds an e-mail address written with "#" for its "@" at a mail provider or where the text says to swap it (red-team review)', () => {
+    expect(findContact('请把截图发到邮箱 walletfix88#qq.com（#换成@）。')).toEqual({ kind: 'email', text: 'walletfix88#qq.com' });
+    expect(findContact('Email walletfix#gmail.com with the screenshot.')).toEqual({ kind: 'email', text: 'walletfix#gmail.com' });
+    expect(findContact('Send it to help#walletfix.io (replace # with @).')).toEqual({ kind: 'email', text: 'help#walletfix.io' });
+    for (const text of ['See issue #123 on GitHub.', 'Use the tag v2.0#release.notes for details.', 'Press # to return to the main menu.']) expect(findContact(text), text).toBeUndefined();
+  });
+
   it('refuses remote access through more apps and words: LogMeIn, AnyViewer, HopToDesk, "present your screen", 屏幕分享 (red-team review)', () => {
     const request = (text: string) => screenDataText(text, { contacts: true }).find((f) => f.type === 'request');
     for (const text of [

@@ -374,6 +374,10 @@ export function findContact(written: string): { kind: ContactKind; text: string 
     const candidate = match.replace(/^[.:/?#&=+-]+|[.:/?#&=+-]+$/g, '');
     if (candidate.length < 3) continue;
     if (SCHEME_URL.test(candidate)) return { kind: 'url', text: candidate };
+    // An e-mail address with "#" for its "@", to be swapped back by the reader ("walletfix88#qq.com（#换成@）"): at a mail
+    // provider, or where the text says to swap it (QA: red-team review).
+    const hashed = HASH_FOR_AT.exec(candidate);
+    if (hashed && parseDomain(hashed[1]!).isIcann === true && (MAIL_HOSTS.has(hashed[1]!.toLowerCase()) || SWAP_FOR_AT.test(text))) return { kind: 'email', text: candidate };
     const kind = detectKind(candidate);
     if (kind === 'email' || (kind === 'handle' && candidate.length >= 4)) return { kind, text: candidate };
     // A host written without a scheme counts when its suffix is a real one (so "Node.js" or "e.g." are not hosts).
@@ -381,6 +385,13 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   }
   return undefined;
 }
+
+/** A local part, "#" where "@" belongs, and a host. */
+const HASH_FOR_AT = /^[A-Za-z0-9._%+-]{2,64}#([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/;
+/** Mail providers whose addresses are passed around so. */
+const MAIL_HOSTS = new Set(['qq.com', '163.com', '126.com', 'yeah.net', 'sina.com', 'sina.cn', 'sohu.com', 'foxmail.com', 'aliyun.com', '139.com', 'gmail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'proton.me', 'protonmail.com']);
+/** Words that say to put "@" back: "#换成@", "把#改为@", "replace # with @". */
+const SWAP_FOR_AT = /(?:换成|替换成|替换为|改成|改为|换为)\s*[@＠]|replace\s+(?:the\s+)?#\s+(?:with|by)\s+@/i;
 
 /** The first phone number written in a text, as written (see NUMBER_RUN: only the runs where one can stand are read). */
 function findPhoneNumber(text: string): string | undefined {
