@@ -775,7 +775,7 @@ describe('card security codes (QA: red-team review)', () => {
 
 describe('card numbers', () => {
   it('finds a card written with wide gaps, dashes of any kind, underscores or bars (hostile review)', () => {
-    for (const written of ['4111,1111,1111,1111', '4111    1111    1111    1111', '4111 \u2013 1111 \u2013 1111 \u2013 1111', '4111_1111_1111_1111', '4111|1111|1111|1111', '5555\u20145555\u20145555\u20144444']) {
+    for (const written of ['4111,1111,1111,1111', '4111    1111    1111    1111', '4111 \u2013 1111 \u2013 1111 \u2013 1111', '4111_1111_1111_1111', '4111|1111|1111|1111', '5555\u20145555\u20145555\u20144444', '4111 1111-1111.1111', '4111-1111 1111,1111']) {
       expectFound(`card ${written} please`, written, 'card-number');
     }
   });

@@ -999,10 +999,11 @@ function publicKeyOf(secret: Uint8Array): Uint8Array {
  */
 const DIGIT_GROUPS = /(?<![0-9A-Za-z])\+?\d+(?:[ \u00a0\u2000-\u200a\u202f\u205f\u2010-\u2015\u2212_|-]{1,5}\d+)*(?![0-9A-Za-z])/g;
 /**
- * A card written in groups of four with dots, slashes or commas ("4111.1111.1111.1111"): only so, as an amount
- * ("4.004123456789012345 ETH") or a date is written with them too.
+ * A card written in groups of four with dots, slashes or commas ("4111.1111.1111.1111"), or with separators of more than
+ * one kind ("4111 1111-1111.1111"; QA: red-team review): only in groups of four, as an amount ("4.004123456789012345
+ * ETH") or a date is written with dots and slashes too.
  */
-const DOTTED_CARD = /(?<![0-9A-Za-z.,/])\d{4}([./,])\d{4}\1\d{4}\1\d{1,7}(?![0-9A-Za-z]|[.,/]\d)/g;
+const DOTTED_CARD = /(?<![0-9A-Za-z.,/])\d{4}[ ./,-]\d{4}[ ./,-]\d{4}[ ./,-]\d{1,7}(?![0-9A-Za-z]|[.,/]\d)/g;
 
 /**
  * Issuer prefixes (IIN): Visa 4; Mastercard 51–55 and 2221–2720; Mir 2200–2204;
@@ -1030,7 +1031,7 @@ function luhn(digits: string): boolean {
 function findCards(text: string, found: SecretFinding[]): void {
   if (text.length < 13) return;
   for (const m of matchesOf(DOTTED_CARD, text)) {
-    const digits = m[0].replace(/[./,]/g, '');
+    const digits = m[0].replace(/[ ./,-]/g, '');
     if (digits.length >= 13 && digits.length <= 19 && CARD_IIN.test(digits) && luhn(digits)) found.push({ kind: 'card-number', start: m.index, end: m.index + m[0].length });
   }
   for (const m of matchesOf(DIGIT_GROUPS, text)) {
