@@ -537,6 +537,11 @@ describe('WIF keys', () => {
   it('finds the well-known example WIF keys', () => {
     expectFound('5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ', '5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ', 'wif-key');
     expectFound('KwDiBf89QgGbjEhKnhXJuH7LrciVrZi3qYjgd9M7rFU73sVHnoWn', 'KwDiBf89QgGbjEhKnhXJuH7LrciVrZi3qYjgd9M7rFU73sVHnoWn', 'wif-key');
+    // In groups of four parted by commas, as a list copied from a note (QA: red-team review).
+    const commas = 'KwDi,Bf89,QgGb,jEhK,nhXJ,uH7L,rciV,rZi3,qYjg,d9M7,rFU7,3sVH,noWn';
+    expectFound(`key: ${commas}`, commas, 'wif-key');
+    expectFound(`key: ${commas.replace(/,/g, ', ')}`, commas.replace(/,/g, ', '), 'wif-key');
+    expectClean('Keep calm, buy more coins, sell nothing, wait for the market');
   });
 
   it('does not flag WIF-shaped strings whose checksum fails, nor other versions', () => {

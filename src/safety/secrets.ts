@@ -771,14 +771,14 @@ const XPRV = new RegExp(`[xtyzuvYZUV]prv[${B58}]{95,}`, 'g');
  * that start so meet an "l", an "I", an "O", a "0" or punctuation well before that, so few places are read further;
  * and one search finds both forms (a second one for groups cost a screened text some 3% more).
  */
-const WIF_START = new RegExp(String.raw`(?<![${B58}])[59KLc][${B58}\s\u2010-\u2015-]{50}`, 'g');
+const WIF_START = new RegExp(String.raw`(?<![${B58}])[59KLc][${B58}\s,\u2010-\u2015-]{50}`, 'g');
 /** Base58's characters, by character code. */
 const IS_B58 = new Uint8Array(128);
 for (const c of '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz') IS_B58[c.charCodeAt(0)] = 1;
-/** What joins two groups: up to three of a space, a tab, a line break and a dash ("\r\n", " - "). */
+/** What joins two groups: up to three of a space, a tab, a line break, a dash and a comma ("\r\n", " - ", ", "; QA: red-team review). */
 const MAX_JOIN = 3;
 function joinsGroups(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2d || (c >= 0x2010 && c <= 0x2015);
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2d || c === 0x2c || (c >= 0x2010 && c <= 0x2015);
 }
 const NOT_B58 = new RegExp(`[^${B58}]`, 'g');
 /** Random Base58 has digits, capitals and small letters (a key of 51 without one of them: less than 1 in 5,000). */
