@@ -823,6 +823,10 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['请把备份短语发给客服。', 'recovery-phrase'],
       ['请把钱包密语发给客服。', 'recovery-phrase'],
       ['请出示私匙。', 'private-key'],
+      // A refund, a check or support that needs the secret.
+      ['退款需要您的助记词。', 'recovery-phrase'],
+      ['客服需要核对你的助记词。', 'recovery-phrase'],
+      ['身份核验需要您的助记词。', 'recovery-phrase'],
     ];
     for (const [text, kind] of requests) expect(request(text), text).toEqual({ type: 'request', kind });
     for (const text of [
@@ -838,6 +842,9 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       '请只把交易截图发给客服，助记词任何时候都不要发。',
       '不要把你的 seed phrase 发给任何人。',
       '请在钱包 App 里输入你的 recovery phrase 恢复钱包。',
+      '恢复钱包需要你的助记词。',
+      '在新手机上恢复钱包时需要助记词。',
+      '客服不需要你的助记词。',
     ]) {
       expect(request(text), text).toBeUndefined();
     }

@@ -763,7 +763,9 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   // 助记词请发送给客服 (the secret first, without 把)
   { rule: new RegExp(`${ZH_SECRET}[^，,。把将]{0,6}?(?:请|需要|要|麻烦)[^，,。]{0,4}?${ZH_GIVE}`), typing: false },
   // 客服需要你的助记词
-  { rule: new RegExp(`(?:客服|我们|工作人员|对方|平台)(?:会|将)?(?:需要|必须要?|要)(?:你|您)?(?:提供)?(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  // 退款需要您的助记词, 客服需要核对你的助记词 (QA: red-team review): a refund, a check or support needing the secret. (Not 恢复钱包需要…,
+  // restoring one's own wallet, which does need it.)
+  { rule: new RegExp(`(?:客服|我们|工作人员|对方|平台|退款|解冻|身份核验|身份验证|核验|审核)(?:会|将)?(?:需要|必须要?|要)(?:你|您)?(?:提供|核对|核实|验证|确认|查看)?(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
   // 准备好你的助记词
   { rule: new RegExp(`准备(?:好)?(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
   { rule: new RegExp(`${ZH_TYPE}(?!给?[了过])(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: true },
