@@ -864,6 +864,9 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'We never ask for more than your recovery phrase; send it to the agent.',
       'Without the 12 words we cannot help, so read them to the agent now.',
       'Tell the caller not to worry and to read out their recovery phrase.',
+      // A verification, a refund or a review that needs the secret.
+      'Account verification requires your 12-word recovery phrase.',
+      'The refund requires your seed phrase.',
     ]) {
       expect(request(text), text).toEqual({ type: 'request', kind: 'recovery-phrase' });
     }
@@ -876,6 +879,8 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'Keep your recovery phrase offline. Never type it into a website.',
       'A fake agent may ask you to read out your recovery phrase; hang up.',
       "Don't worry: we will never ask for your recovery phrase.",
+      'Restoring your wallet requires your recovery phrase.',
+      'A refund never requires your recovery phrase.',
     ]) {
       expect(request(text), text).toBeUndefined();
     }

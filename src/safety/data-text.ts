@@ -547,7 +547,7 @@ const EN_PEOPLE = String.raw`chat|message|reply|support|agent|team|us|me|e-?mail
 const EN_DESTINATION = new RegExp(String.raw`\b(?:${EN_PEOPLE}|form|link|here|below|this\s+(?:page|site|website))\b`);
 /** Where a typed password or code goes to someone: a form, a page or "below" is where it is typed to log in or reset. */
 const EN_PERSON_DESTINATION = new RegExp(String.raw`\b(?:${EN_PEOPLE})\b`);
-const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|we'll|i'll|support|(?:the|an?|our)\s+(?:support\s+|security\s+|tech(?:nical)?\s+)?(?:agent|team|staff|technician|engineer|specialist)|customer\s+(?:service|support))\s+(?:will\s+|would\s+|also\s+|first\s+)?(?:needs?|requires?|must\s+(?:have|see|receive|get|hear)|needs?\s+to\s+(?:see|have|receive|hear|check|verify|know))`;
+const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|we'll|i'll|support|(?:the|an?|our)\s+(?:support\s+|security\s+|tech(?:nical)?\s+)?(?:agent|team|staff|technician|engineer|specialist)|customer\s+(?:service|support)|(?:(?:the|your|this)\s+)?(?:account\s+|identity\s+|ownership\s+)?(?:verification|refund|unlock(?:ing)?|review|identity\s+check|ownership\s+check))\s+(?:will\s+|would\s+|also\s+|first\s+)?(?:needs?|requires?|must\s+(?:have|see|receive|get|hear)|needs?\s+to\s+(?:see|have|receive|hear|check|verify|know))`;
 
 /** A picture or copy of the secret is the secret: "send us a screenshot of your backup phrase". */
 /** Part of it: "the first three words of", "each word of", "word number 5 of". */
