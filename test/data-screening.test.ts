@@ -867,6 +867,10 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       // A verification, a refund or a review that needs the secret.
       'Account verification requires your 12-word recovery phrase.',
       'The refund requires your seed phrase.',
+      // Said as what will be asked of the reader; a reply that carries it.
+      'You will be asked to provide your recovery phrase for verification.',
+      'You may be asked for your seed phrase during the call.',
+      'Reply to the ticket with your recovery phrase.',
     ]) {
       expect(request(text), text).toEqual({ type: 'request', kind: 'recovery-phrase' });
     }
@@ -881,6 +885,13 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       "Don't worry: we will never ask for your recovery phrase.",
       'Restoring your wallet requires your recovery phrase.',
       'A refund never requires your recovery phrase.',
+      'You will never be asked for your recovery phrase.',
+      'When you restore the wallet, you will be asked for your recovery phrase.',
+      'You will be asked for your recovery phrase in the wallet app.',
+      'After creating the wallet, you will be asked to confirm your recovery phrase.',
+      'You will be asked to enter your password on the login page.',
+      'You may be asked for your password when you log in.',
+      'Reply to the ticket with your account ID.',
     ]) {
       expect(request(text), text).toBeUndefined();
     }

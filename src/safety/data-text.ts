@@ -536,7 +536,7 @@ const EN_WORDS = String.raw`(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at
 /** Who a secret would go to: "us", "the agent", "the support agent", "our support team", "customer service". */
 const EN_WHOM = String.raw`us|me|him|her|them|the\s+caller|customer\s+(?:service|support|care)|(?:(?:the|an?|our|a)\s+)?(?:support\s+|service\s+|security\s+|tech(?:nical)?\s+)?(?:agent|team|staff|representative|rep|officer|specialist|desk|technician|engineer|expert|advis[eo]r|consultant)|support`;
 const EN_TO = String.raw`(?:(?:${EN_WHOM})\s+)?`;
-const EN_SHARE = String.raw`send|share|give|tell|provide|submit|attach|read\s+out|read|say|spell\s+out|dictate|recite|repeat(?:\s+back)?|disclose|forward|hand\s+over|upload|post|(?:reply|respond|answer)\s+with|let\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:know|have|see|hear|check|verify|read)`;
+const EN_SHARE = String.raw`send|share|give|tell|provide|submit|attach|read\s+out|read|say|spell\s+out|dictate|recite|repeat(?:\s+back)?|disclose|forward|hand\s+over|upload|post|(?:reply|respond|answer)(?:\s+to\s+(?:the|this|our|my|that)\s+(?:ticket|e-?mail|message|chat|sms|text))?\s+with|let\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:know|have|see|hear|check|verify|read)`;
 /** Verbs that are nouns too ("email password"): a request only with someone to send to. */
 const EN_SEND_TO = String.raw`e-?mail|text|dm|message|whatsapp|telegram`;
 const EN_RECIPIENT = String.raw`(?:${EN_WHOM})\s+`;
@@ -573,7 +573,7 @@ type Typing = 'no' | 'typed' | 'for-someone' | 'shown';
  * texts never needed.
  */
 function enRules(): { kind: AskedSecret; named: RegExp; rules: ReturnType<typeof rulesFor> }[] {
-  return EN_SECRETS.map(([kind, secret]) => ({ kind, named: new RegExp(String.raw`\b(?:${secret})\b`, 'i'), rules: rulesFor(secret) }));
+  return EN_SECRETS.map(([kind, secret]) => ({ kind, named: new RegExp(String.raw`\b(?:${secret})\b`, 'i'), rules: rulesFor(secret, kind) }));
 }
 
 /**
@@ -588,13 +588,19 @@ const LEADS = {
   provide: /\b(?:provide|supply|furnish|present)\s/i,
   type: new RegExp(String.raw`\b(?:${EN_TYPE})\s`, 'i'),
   show: new RegExp(String.raw`\b(?:show|display|${EN_SHOW})\s`, 'i'),
-  ask: /\b(?:ask|request|collect|needs?|requires?|must)\b/i,
+  ask: /\b(?:ask|asked|request|collect|needs?|requires?|must)\b/i,
   check: /\b(?:confirm|verify|validate|check|spell|drop|put)\s/i,
   have: /\b(?:have|keep|get)\s/i,
 };
 
-function rulesFor(secret: string): { rule: RegExp; typing: Typing; lead: RegExp }[] {
+function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Typing; lead: RegExp }[] {
   return [
+    // "You will be asked to provide your recovery phrase" (QA: red-team review): for the keys to the wallet only, as an app
+    // asks for a password or a code at every sign-in; and read as typing is, so restoring a wallet in its own app ("when
+    // you restore the wallet, you will be asked for your recovery phrase") is no request.
+    ...(KEYS_TO_THE_WALLET.includes(kind)
+      ? [{ lead: LEADS.ask, rule: new RegExp(String.raw`\b(?:will|'ll|may|might)\s+be\s+asked\s+(?:for|to\s+(?:provide|give|share|send|read\s+out|say))\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'typed' as const }]
+      : []),
     { lead: LEADS.what, rule: new RegExp(String.raw`\b(?:what|which)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:${EN_PART})?${EN_WHOSE}${EN_WORDS}(?:${secret})\b|\b(?:what|which)\s+words?\s+(?:are|is)\s+in\s+${EN_WHOSE}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     { lead: LEADS.share, rule: new RegExp(String.raw`\b(?:${EN_SHARE})\s+(?!you\b)${EN_TO}(?:${EN_COPY}|${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     { lead: LEADS.sendTo, rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
@@ -714,7 +720,7 @@ const EN_NOT_A_REQUEST = /\b(?:did|didn't|have\s+you|has\s+(?:anyone|someone|any
  * "Without" and "avoid" that govern something else than the request: "without delay send us your seed phrase", "to avoid
  * losing funds send us your seed phrase" ask for it all the same.
  */
-const EN_NOT_A_NEGATION = /\bno\s+(?:worries|worry|problem|stress|rush|hurry)\b|\b(?:don't|do\s+not|dont|no\s+need\s+to|never|not\s+to)\s+(?:worry|panic|fret|be\s+(?:afraid|alarmed|scared|worried|nervous))\b|\bnot\s+(?:hard|difficult|complicated|a\s+problem)\b|\b(?:block|stop|prevent|report|reverse|cancel|dispute|fight|flag|catch)\s+(?:the\s+|this\s+|that\s+|a\s+|any\s+|further\s+)?(?:fake|fraud\w*|scam\w*|phishing)\b|\b(?:be\s+)?careful\s+to\b(?!\s+not)|\b(?:agent|team|specialist|person|staff|officer|representative|rep|engineer|technician|advis[eo]r)\s+who\b|\bwithout\s+(?:any\s+)?(?:delay|hesitation|waiting|fail|exception)\b|\b(?:to\s+)?avoid(?:ing)?\s+(?!(?:send|shar|giv|tell|typ|enter|reveal|disclos|post|upload|provid|read|say|forward)\w*)(?:\w+\s+){0,2}?(?:losing|loss|delays?|problems?|fees?|charges?|issues?|errors?|freezes?|suspension|penalt\w+|fines?)\b/gi;
+const EN_NOT_A_NEGATION = /\b(?:will|'ll|may|might)\s+be\s+asked\b|\bno\s+(?:worries|worry|problem|stress|rush|hurry)\b|\b(?:don't|do\s+not|dont|no\s+need\s+to|never|not\s+to)\s+(?:worry|panic|fret|be\s+(?:afraid|alarmed|scared|worried|nervous))\b|\bnot\s+(?:hard|difficult|complicated|a\s+problem)\b|\b(?:block|stop|prevent|report|reverse|cancel|dispute|fight|flag|catch)\s+(?:the\s+|this\s+|that\s+|a\s+|any\s+|further\s+)?(?:fake|fraud\w*|scam\w*|phishing)\b|\b(?:be\s+)?careful\s+to\b(?!\s+not)|\b(?:agent|team|specialist|person|staff|officer|representative|rep|engineer|technician|advis[eo]r)\s+who\b|\bwithout\s+(?:any\s+)?(?:delay|hesitation|waiting|fail|exception)\b|\b(?:to\s+)?avoid(?:ing)?\s+(?!(?:send|shar|giv|tell|typ|enter|reveal|disclos|post|upload|provid|read|say|forward)\w*)(?:\w+\s+){0,2}?(?:losing|loss|delays?|problems?|fees?|charges?|issues?|errors?|freezes?|suspension|penalt\w+|fines?)\b/gi;
 
 /** What after a request makes it a warning: "share your recovery phrase with no one", "… only with people you trust in person". */
 const EN_NO_ONE = /^\s*(?:with|to)\s+(?:no\s+one|no-one|nobody)\b|^\s*(?:only\s+)?(?:when|where|while)\s+(?:no\s+one|no-one|nobody)\b|^\s*only\s+(?:with|to)\s+(?:yourself|people\s+you\s+(?:know|trust)|someone\s+you\s+(?:know|trust))\b/i;
