@@ -871,6 +871,7 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'You will be asked to provide your recovery phrase for verification.',
       'You may be asked for your seed phrase during the call.',
       'Reply to the ticket with your recovery phrase.',
+      'Hand your recovery phrase over to the agent.',
     ]) {
       expect(request(text), text).toEqual({ type: 'request', kind: 'recovery-phrase' });
     }
@@ -892,6 +893,7 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'You will be asked to enter your password on the login page.',
       'You may be asked for your password when you log in.',
       'Reply to the ticket with your account ID.',
+      'Never hand your recovery phrase over to anyone.',
     ]) {
       expect(request(text), text).toBeUndefined();
     }

@@ -591,6 +591,7 @@ const LEADS = {
   ask: /\b(?:ask|asked|request|collect|needs?|requires?|must)\b/i,
   check: /\b(?:confirm|verify|validate|check|spell|drop|put)\s/i,
   have: /\b(?:have|keep|get)\s/i,
+  handOver: /\bhand\s[^.]*\bover\b/i,
 };
 
 function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Typing; lead: RegExp }[] {
@@ -607,6 +608,8 @@ function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Ty
     // "Email your recovery phrase to support", "Provide the agent with your password".
     { lead: LEADS.sendTo, rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+to\s+(?:${EN_WHOM})\b`, 'i'), typing: 'no' },
     { lead: LEADS.provide, rule: new RegExp(String.raw`\b(?:provide|supply|furnish|present)\s+(?:${EN_WHOM})\s+with\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    // "Hand your recovery phrase over to the agent" (QA: red-team review): the secret between the verb and its "over".
+    { lead: LEADS.handOver, rule: new RegExp(String.raw`\bhand\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+over\b`, 'i'), typing: 'no' },
     { lead: LEADS.type, rule: new RegExp(String.raw`\b(?:${EN_TYPE})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'typed' },
     // "Show the agent your seed phrase"; shown with nobody named, it is for the user's own eyes only in their own app.
     { lead: LEADS.show, rule: new RegExp(String.raw`\b(?:show|display)\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
