@@ -25,6 +25,9 @@ const withEnStep = (text: string) => FLOW.replace(STEP_EN, JSON.stringify(text))
 const withZhStep = (text: string) => FLOW.replace(STEP_ZH, JSON.stringify(text));
 const flowProblems = (flow: string) => loadFlowText(flow, 'flows/card-declined.yaml').problems.map(formatProblem);
 
+/** The request a flow text is refused for, as the validator screens it (NFKC and all), if any. */
+const request = (text: string) => screenDataText(text, { contacts: true }).find((f) => f.type === 'request');
+
 describe('flow texts: contacts, secrets and requests are refused with their place', () => {
   const cases: [string, string, RegExp][] = [
     ['a phone number (QA: flows/phone)', withEnStep('Call our hotline +1 202-555-0177 or WhatsApp +44 7700 900123 with the time.'), /:23:15: .*\(en\) contains a phone number \("\+1 202-555-0177"\)/],
@@ -797,7 +800,6 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
   });
 
   it('reads a Chinese request in its own clause: a calming or conditional clause before it makes it no warning (red-team review)', () => {
-    const request = (text: string) => screenDataText(text, { contacts: true }).find((f) => f.type === 'request');
     const requests: [string, string][] = [
       // Scam scripts open with reassurance; a negation in an earlier clause governs that clause only.
       ['不用担心，请把助记词发给客服。', 'recovery-phrase'],
@@ -851,7 +853,6 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
   });
 
   it('reads an English negation where it governs: reassurance, a fake charge, "unless" and a new clause make no warning (red-team review)', () => {
-    const request = (text: string) => screenDataText(text, { contacts: true }).find((f) => f.type === 'request');
     for (const text of [
       'No worries — send us your recovery phrase and we will refund the fee.',
       "Don't panic and send us your recovery phrase.",
@@ -953,7 +954,6 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
   });
 
   it('refuses remote access through more apps and words: LogMeIn, AnyViewer, HopToDesk, "present your screen", 屏幕分享 (red-team review)', () => {
-    const request = (text: string) => screenDataText(text, { contacts: true }).find((f) => f.type === 'request');
     for (const text of [
       'Install LogMeIn Rescue so our technician can fix the fee.',
       'Download AnyViewer and read us the ID it shows.',
