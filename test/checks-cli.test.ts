@@ -140,6 +140,31 @@ describe('wallet-help check', () => {
     }
   });
 
+  it('runs the network checks at once, so an unresponsive provider costs one time limit, not one for each (QA: UX review)', async () => {
+    // A server that takes connections and never answers: it counts how many are open at the same time.
+    let open = 0;
+    let most = 0;
+    const silent = createNetServer((socket) => {
+      most = Math.max(most, ++open);
+      socket.on('close', () => open--);
+      socket.on('error', () => {});
+      socket.resume();
+    });
+    const sockets = new Set<Socket>();
+    silent.on('connection', (socket) => sockets.add(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      const r = await cli(['check', 'connectivity', 'clock', '--contacts', directory((silent.address() as { port: number }).port), '--timeout', '1000', '--json']);
+      // The lines keep the order of the names.
+      expect(JSON.parse(r.stdout).checks.map((c: { name: string }) => c.name)).toEqual(['connectivity', 'clock']);
+      // Connectivity and clock waited on the provider together.
+      expect(most).toBeGreaterThanOrEqual(2);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((r) => silent.close(r));
+    }
+  });
+
   it('warns, not fails, when the provider\'s port refuses: the device is online, the service likely down (QA: script)', async () => {
     const r = await cli(['check', 'connectivity', '--contacts', directory(refusedPort), '--timeout', '1000']);
     expect(r.code).toBe(0);

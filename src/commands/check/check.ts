@@ -84,19 +84,17 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   }
   const targets = provider?.checks ?? {};
   const network = () => import('../../checks/network.js');
-  const lines: CheckLine[] = [];
-  const skip = (name: CheckName, why: MessageKey) => lines.push({ name, status: 'skip', result: 'skipped', detail: t(why) });
+  const skip = (name: CheckName, why: MessageKey): CheckLine => ({ name, status: 'skip', result: 'skipped', detail: t(why) });
 
-  for (const name of names) {
+  // Each check on its own, all at once: the network checks wait for their hosts in parallel, so two unresponsive ones take
+  // one time limit, not two (QA: UX review; 8 s with an unresponsive host). The lines keep the order of the names.
+  const runOne = async (name: CheckName): Promise<CheckLine> => {
     if (name === 'connectivity') {
-      if (!targets.apiHost) {
-        skip(name, 'checkcmd.noApiHost');
-        continue;
-      }
+      if (!targets.apiHost) return skip(name, 'checkcmd.noApiHost');
       const { checkConnectivity } = await network();
       const r = await checkConnectivity({ apiHost: targets.apiHost, ...(targets.apiPort ? { apiPort: targets.apiPort } : {}), ...(targets.statusUrl ? { statusUrl: targets.statusUrl } : {}) }, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) });
       const timing = r.timings.map((x) => `${x.layer} ${Math.round(x.ms)} ms${x.ok ? '' : ' ✘'}`).join(' · ');
-      lines.push({
+      return {
         name,
         status: r.result === 'ok' ? 'pass' : r.result === 'offline' ? 'fail' : 'warn',
         result: r.result,
@@ -105,66 +103,57 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
         detail: `${t('summary.label', { label: targets.apiHost, value: withMeasuredDetail(t, r.unknownReason === 'refused' ? 'check.measured.unknownRefused' : `check.measured.${r.result}`, r.failedLayer ? `(${r.failedLayer})` : undefined) })} — ${timing}`,
         ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? (r.certificateProblem ? 'checkcmd.fix.offlineTls' : 'checkcmd.fix.offline') : r.result === 'unknown' ? (r.unknownReason === 'refused' ? 'checkcmd.fix.refused' : 'checkcmd.fix.nameNotFound') : 'checkcmd.fix.unstable') }),
         timings: r.timings,
-      });
+      };
     } else if (name === 'clock') {
       const url = targets.clockUrl ?? targets.statusUrl;
-      if (!url) {
-        skip(name, 'checkcmd.noClockUrl');
-        continue;
-      }
+      if (!url) return skip(name, 'checkcmd.noClockUrl');
       const { checkClock } = await network();
       const r = await checkClock(url, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) });
       // Which way the clock is off, in words: a sign and "s" meant nothing to a reader ("相差 +120 s").
       const skew = Math.round(r.skewSeconds ?? 0);
       const clockSaid = skew > 0 ? t('checkcmd.clockAhead', { seconds: skew }) : skew < 0 ? t('checkcmd.clockBehind', { seconds: -skew }) : t('checkcmd.clockSame');
-      lines.push({
+      return {
         name,
         status: r.result === 'ok' ? 'pass' : r.result === 'skewed' ? 'fail' : 'warn',
         result: r.result,
         detail: r.result === 'unknown' ? t(r.unreachable ? 'checkcmd.clockUnreachable' : 'checkcmd.clockUnknown') : clockSaid,
         ...(r.result === 'skewed' ? { fix: t('checkcmd.fix.clock') } : {}),
-      });
+      };
     } else if (name === 'address' || name === 'txid' || name === 'memo') {
       const input = name === 'address' ? opts.address : name === 'txid' ? opts.txid : opts.memo;
-      if (!chain || (input === undefined && name !== 'memo')) {
-        skip(name, name === 'address' ? 'checkcmd.needAddress' : name === 'txid' ? 'checkcmd.needTxid' : 'checkcmd.needChain');
-        continue;
-      }
+      if (!chain || (input === undefined && name !== 'memo')) return skip(name, name === 'address' ? 'checkcmd.needAddress' : name === 'txid' ? 'checkcmd.needTxid' : 'checkcmd.needChain');
       if (name === 'address') {
         const a = crypto.checkAddress(chain, input!);
         const fix = a.problem === 'other-chain' ? t('checkcmd.fix.otherChain', { chains: chainNames(t, a.validOn.join(',')) }) : a.valid ? undefined : t('checkcmd.fix.address');
         // The problem in words for people; its code stays in `result` for scripts.
         const problem = a.problem ? t(`checkcmd.problem.${a.problem}`) : '';
-        lines.push({ name, status: a.valid ? 'pass' : 'fail', result: a.valid ? 'valid' : (a.problem ?? 'invalid'), detail: t(a.valid ? 'checkcmd.addressOk' : 'checkcmd.addressBad', { chain: chainName(t, chain), problem }), ...(fix ? { fix } : {}) });
+        return { name, status: a.valid ? 'pass' : 'fail', result: a.valid ? 'valid' : (a.problem ?? 'invalid'), detail: t(a.valid ? 'checkcmd.addressOk' : 'checkcmd.addressBad', { chain: chainName(t, chain), problem }), ...(fix ? { fix } : {}) };
       } else if (name === 'txid') {
         const x = crypto.checkTxid(chain, input!);
-        lines.push({ name, status: x.valid ? 'pass' : 'fail', result: x.valid ? 'valid' : (x.problem ?? 'invalid'), detail: t(x.valid ? 'checkcmd.txidOk' : 'checkcmd.txidBad', { chain: chainName(t, chain) }), ...(x.valid ? {} : { fix: t('checkcmd.fix.txid') }) });
+        return { name, status: x.valid ? 'pass' : 'fail', result: x.valid ? 'valid' : (x.problem ?? 'invalid'), detail: t(x.valid ? 'checkcmd.txidOk' : 'checkcmd.txidBad', { chain: chainName(t, chain) }), ...(x.valid ? {} : { fix: t('checkcmd.fix.txid') }) };
       } else {
         const m = crypto.checkMemo(chain, opts.memo);
         const status: CheckStatus = !m.required && !m.given ? 'pass' : m.valid ? 'pass' : 'fail';
         const detail = t(!m.required ? 'checkcmd.memoNotNeeded' : m.problem === 'missing' ? 'checkcmd.memoMissing' : m.valid ? 'checkcmd.memoOk' : 'checkcmd.memoBad', { chain: chainName(t, chain) });
-        lines.push({ name, status, result: m.problem ?? (m.required ? 'valid' : 'not-needed'), detail, ...(status === 'fail' ? { fix: t(m.problem === 'missing' ? 'checkcmd.fix.memoMissing' : 'checkcmd.fix.memoBad') } : {}) });
+        return { name, status, result: m.problem ?? (m.required ? 'valid' : 'not-needed'), detail, ...(status === 'fail' ? { fix: t(m.problem === 'missing' ? 'checkcmd.fix.memoMissing' : 'checkcmd.fix.memoBad') } : {}) };
       }
     } else {
       const base = chain ? targets.explorers?.[chain] : undefined;
-      if (!chain || !opts.txid || !base) {
-        skip(name, !chain || !opts.txid ? 'checkcmd.needTxid' : 'checkcmd.noExplorer');
-        continue;
-      }
+      if (!chain || !opts.txid || !base) return skip(name, !chain || !opts.txid ? 'checkcmd.needTxid' : 'checkcmd.noExplorer');
       const required = targets.confirmations?.[chain] ?? 1;
       const { checkConfirmations } = await network();
       const r = await checkConfirmations(base, opts.txid.trim().replace(/^0x/i, ''), required, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) });
       const status: CheckStatus = r.result === 'confirmed' ? 'pass' : r.result === 'not-found' ? 'fail' : 'warn';
-      lines.push({
+      return {
         name,
         status,
         result: r.result,
         detail: t(`checkcmd.confirm.${r.result}`, { n: r.confirmations, required }),
-        ...(r.result === 'confirmed' ? { fix: undefined } : { fix: t(r.result === 'confirming' ? 'checkcmd.fix.confirming' : r.result === 'not-found' ? 'checkcmd.fix.notFound' : 'checkcmd.fix.explorer') }),
-      });
-      if (lines.at(-1)!.fix === undefined) delete lines.at(-1)!.fix;
+        ...(r.result === 'confirmed' ? {} : { fix: t(r.result === 'confirming' ? 'checkcmd.fix.confirming' : r.result === 'not-found' ? 'checkcmd.fix.notFound' : 'checkcmd.fix.explorer') }),
+      };
     }
-  }
+  };
+  const lines = await Promise.all(names.map(runOne));
 
   const count = (s: CheckStatus) => lines.filter((l) => l.status === s).length;
   if (opts.json) io.stdout.write(`${safeJson({ provider: provider?.id ?? null, checks: lines, summary: { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip') } }, 2)}\n`);
