@@ -10,6 +10,7 @@ import '../core.js';
 import { zoneLabel } from './user-zone.js';
 import { UNWRAPPED, type Layout } from './layout.js';
 import { summaryCheckLine } from './check-lines.js';
+import { isCardDetail } from '../safety/kinds.js';
 
 export const SUMMARY_FORMATS = ['text', 'md', 'json'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
@@ -97,7 +98,7 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   // from the secrets to treat as exposed, as the warning on the screen says it (QA: one list called both "exposed").
   if (record.refused && record.refused.length > 0) {
     lines.push('', heading(t('summary.refused')));
-    const exposed = record.refused.filter((k) => k !== 'card-number' && k !== 'card-security-code');
+    const exposed = record.refused.filter((k) => !isCardDetail(k));
     if (exposed.length > 0) lines.push(item(t(record.role === 'agent' ? 'summary.refused.agent' : 'summary.refused.user', { kinds: andList(t, exposed.map((k) => t(`secret.${k}`))) })));
     if (record.refused.includes('card-number')) lines.push(item(t(record.role === 'agent' ? 'summary.refused.card.agent' : 'summary.refused.card.user')));
     if (record.refused.includes('card-security-code')) lines.push(item(t(record.role === 'agent' ? 'summary.refused.cardCode.agent' : 'summary.refused.cardCode.user')));

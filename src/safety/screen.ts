@@ -11,6 +11,7 @@ import { sentences, type Translate } from '../i18n/i18n.js';
 import type { SecretKind, SecretScanOptions } from './secrets.js';
 import type { ConfigKey, ConfigRead, ConfigWarning } from '../config/config.js';
 import { mayHoldSecret } from '../util/safe-text.js';
+import { isCardDetail } from './kinds.js';
 
 /** The flow whose steps are what a secret given away calls for; the warnings elsewhere send the user to it. */
 export const COMPROMISED_FLOW = 'account-compromised';
@@ -26,7 +27,7 @@ export function refusalMessage(t: Translate, kind: SecretKind, role: 'user' | 'a
   // that would start the same flow again (QA: desk).
   const here = flow === COMPROMISED_FLOW;
   // Card details are no key to the account: blocking the card is the advice.
-  if (kind === 'card-number' || kind === 'card-security-code') return t(`safety.refused.${role === 'agent' ? 'agent.' : ''}${kind === 'card-number' ? 'card' : 'cardCode'}`);
+  if (isCardDetail(kind)) return t(`safety.refused.${role === 'agent' ? 'agent.' : ''}${kind === 'card-number' ? 'card' : 'cardCode'}`);
   if (role === 'agent') return t(here ? 'safety.refused.agent.here' : 'safety.refused.agent', { kind: t(`secret.${kind}`) });
   return t(here ? 'safety.refused.here' : 'safety.refused', { kind: t(`secret.${kind}`) });
 }
