@@ -250,14 +250,22 @@ function isNumberOption(argv: readonly string[], i: number): boolean {
 }
 
 /**
- * The id of `cases show ID`: hex digits and dashes (a UUID, or its start), which the command checks itself. Its
- * first eight characters are all digits in about one case of forty, and eight digits alone read as a one-time code.
+ * The id of `cases show ID` or `diagnose ID --resume`: hex digits and dashes (a UUID, or its start), which the command
+ * checks itself. Its first eight characters, what cases list and the hint at Ctrl+C show, are all digits in about one
+ * case of forty, and eight digits alone read as a one-time code (a flaky test found one in diagnose).
  */
 function isCaseId(argv: readonly string[], i: number): boolean {
+  if (!CASE_ID.test(argv[i]!)) return false;
+  const prev = argv[i - 1] ?? '';
   const cases = argv.indexOf('cases');
-  return cases !== -1 && argv[cases + 1] === 'show' && i > cases + 1 && argv[i - 1] !== '--format' && CASE_ID.test(argv[i]!);
+  if (cases !== -1 && argv[cases + 1] === 'show' && i > cases + 1 && prev !== '--format') return true;
+  // diagnose's argument, not the value of an option before it: with --resume it names an unfinished case.
+  const diagnose = argv.indexOf('diagnose');
+  return diagnose !== -1 && i > diagnose && argv.includes('--resume') && (prev === 'diagnose' || RESUME_FLAGS.has(prev));
 }
 const CASE_ID = /^[0-9a-f][0-9a-f-]{0,35}$/i;
+/** diagnose's options that take no value, and so may stand just before its argument. */
+const RESUME_FLAGS: ReadonlySet<string> = new Set(['--resume', '--agent', '--save', '--no-checks', '--no-input', '--json', '--color', '--no-color']);
 
 /** Flags that answer a question: `--answer ID=VALUE` and the shortcuts named after their question. */
 const ANSWER_FLAGS = ['--answer', '-a'];

@@ -1236,6 +1236,30 @@ describe('--resume', () => {
     expect(r.stderr).toMatch(/Several cases start with "ABCD": abcd(?:1234, abcd9999|9999, abcd1234)\. Give more of the id\./);
   });
 
+  it('continues a case whose id starts with eight digits by that start, as the hint at Ctrl+C names it (a flaky test found one)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    // The whole id's last group passes for a card number.
+    const id = '48291375-dc70-4cda-9cdf-432181568278';
+    const progress = { id, flow: 'payment-failed', version: 2, role: 'user' as const, save: false, startedAt: '2026-11-20T10:00:00.000Z', path: [{ question: 'network', answer: 'ok' }], checks: [], facts: {} };
+    await saveProgress(env, progress);
+    // Eight digits alone read as a one-time code; as diagnose's argument with --resume they are the start of a case id.
+    for (const argv of [['diagnose', '48291375', '--resume'], ['diagnose', '--resume', '48291375'], ['diagnose', '--agent', '48291375', '--resume'], ['diagnose', id, '--resume']]) {
+      const resumed = await run(argv, { tty: true, env, prompts: [{ pick: 'cancel' }] });
+      expect(resumed.stderr).not.toContain('one-time code');
+      expect(resumed.stdout.replace(/\s+/g, ' ')).toContain('Continuing the case "Payment or transfer failed"');
+    }
+    // Another mistake on that command line is that mistake, not a secret refused.
+    const mistake = await run(['diagnose', '48291375', '--resume', '--summary', 'bogus'], { tty: true, env });
+    expect(mistake.stderr.replace(/\s+/g, ' ')).toContain('--summary expects text, md or json, not "bogus".');
+    // What names no case is screened before it is quoted; the value of an option is screened as what it is.
+    for (const argv of [['diagnose', '87654321', '--resume'], ['diagnose', '4111111111111111', '--resume'], ['diagnose', '--network', '48291375', '--resume']]) {
+      const refused = await run(argv, { tty: true, env });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.replace(/\s+/g, ' ')).toMatch(/looks like a (?:one-time code|card number)/);
+      expect(refused.stderr).not.toContain(argv.find((arg) => /^\d+$/.test(arg)));
+    }
+  });
+
   it('names, for a flow with no unfinished case, the command that continues the latest one, with its folder (QA: README)', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     const progress = (id: string, flow: string, path: { question: string; answer: string }[]) => ({ id, flow, version: 1, role: 'user' as const, save: false, startedAt: '2026-11-20T10:00:00.000Z', path, checks: [], facts: {} });

@@ -623,12 +623,20 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
     resumed = unfinished.find((p) => catalog.flows.has(p.flow) || catalog.broken.has(p.flow));
     if (!resumed) throw new UsageError('nothing_to_resume', t('resume.notLoaded', { flow: clip(unfinished[0]!.flow) }), { flow: clip(unfinished[0]!.flow) });
   } else {
-    await refuseSecrets(t, suspectInputs(catalog.flows, opts.flow, {}));
     // A case named by its id (or the start of it, as cases list shows it), where no flow has that name: one case of
-    // several about the same problem (QA: agent).
-    const byId = !catalog.flows.has(opts.flow) && /^[0-9a-f][0-9a-f-]{3,}$/i.test(opts.flow.trim()) ? caseById(unfinished, opts.flow, t) : undefined;
+    // several about the same problem (QA: agent). The start of an id the tool made is no secret, even as eight digits
+    // that read as a one-time code; anything else is screened before it is quoted.
+    const screenName = () => refuseSecrets(t, suspectInputs(catalog.flows, opts.flow!, {}));
+    let byId: CaseProgress | undefined;
+    try {
+      byId = !catalog.flows.has(opts.flow) && /^[0-9a-f][0-9a-f-]{3,}$/i.test(opts.flow.trim()) ? caseById(unfinished, opts.flow, t) : undefined;
+    } catch (err) {
+      await screenName();
+      throw err;
+    }
     if (byId) resumed = byId;
     else {
+      await screenName();
       const named = findFlow(catalog.flows, opts.flow, ctx);
       resumed = unfinished.find((p) => p.flow === named.id);
       if (!resumed) {
