@@ -35,7 +35,7 @@ function directory(apiPort: number): string {
       confirmations: { btc: 3 }
     queues:
       payments:
-        - { type: email, value: pay@127.0.0.1.example, hours: "24/7" }
+        - { type: web, value: "https://127.0.0.1:${port}/contact", hours: "24/7" }
 `,
   );
   return file;

@@ -539,6 +539,14 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['Deposit 0.1 BTC to verify the wallet.', 'pay-to-unlock'],
       ['Pay the withdrawal tax before you can withdraw.', 'pay-to-unlock'],
       ['Buy gift cards and send the codes to support.', 'pay-to-unlock'],
+      // Phrasings a directory review found passing (QA: directory).
+      ['Pay the withdrawal tax first.', 'pay-to-unlock'],
+      ['Pay a 5% tax deposit before withdrawing.', 'pay-to-unlock'],
+      ['A tax of 10% must be paid before withdrawal.', 'pay-to-unlock'],
+      ['Send 0.01 BTC to activate your chat.', 'pay-to-unlock'],
+      ['Send 0.01 BTC unlocking fee to activate chat.', 'pay-to-unlock'],
+      ['The agent will connect via AnyDesk.', 'remote-access'],
+      ['Our technician helps you over TeamViewer.', 'remote-access'],
       ['请先支付解冻费才能解冻账户。', 'pay-to-unlock'],
       ['缴纳保证金后才能提现。', 'pay-to-unlock'],
       ['购买礼品卡并把卡号发给客服。', 'pay-to-unlock'],
@@ -554,6 +562,10 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'The network fee is paid to the miners and shown before you confirm.',
       'Pay the withdrawal fee shown in the app; it depends on the network.',
       'Pay the network fee to withdraw.',
+      'Send at least 10 XRP to activate your XRP address.',
+      'If someone asks you to pay a withdrawal tax, it is a scam.',
+      'Do not let anyone connect via AnyDesk.',
+      'We never help you over TeamViewer or any remote tool.',
       'Deposit money with a bank transfer, then wait for it to arrive.',
       'Top up your card, then pay again.',
       'Connect your hardware wallet to your computer with the cable.',
@@ -1180,6 +1192,36 @@ describe('directory files: channel values by type, at the official domain, notes
         }
       }
     }
+  });
+
+  it('holds a social link that is no profile on a known platform to the official domain, as a web page (QA: directory review)', async () => {
+    const from = 'type: ticket\n          value: https://www.example.com/help/ticket';
+    expect(DIRECTORY).toContain(from);
+    // The ticket channel made a social one, with a link of anyone's.
+    const withSocial = (value: string) => DIRECTORY.replace(from, `type: social\n          value: ${value}`);
+    expect(dirProblems(withSocial('https://goodwallet-support.evil.example/login'))).toEqual([expect.stringMatching(/the social contact "https:\/\/goodwallet-support\.evil\.example\/login" is not at example\.com/)]);
+    // A profile on a platform, and a page at the official domain, are what a social channel lists.
+    expect(dirProblems(withSocial('https://x.com/examplewallet'))).toEqual([]);
+    expect(dirProblems(withSocial('https://www.example.com/community'))).toEqual([]);
+    const r = await run(['--contacts', 'dir.yaml', 'verify', 'https://goodwallet-support.evil.example/anything', '--json'], { files: { 'dir.yaml': withSocial('https://goodwallet-support.evil.example/login') } });
+    expect(JSON.parse(r.stdout).verdict).not.toBe('official');
+  });
+
+  it('holds the contacts of a website with no domain of its own (an IP address, localhost) to its very host (QA: directory review)', async () => {
+    for (const site of ['203.0.113.7', 'localhost', '[2001:db8::1]']) {
+      const onHost = DIRECTORY.replace('website: https://www.example.com/help/contact', `website: https://${site}/help/contact`);
+      const problems = dirProblems(onHost);
+      // Every address at example.com is now at another host than the website's, named as that.
+      expect(problems.length).toBeGreaterThan(0);
+      for (const problem of problems) expect(problem).toMatch(new RegExp(`is not at ${site.replace(/[.[\]]/g, '\\$&')}, where the official website is`));
+      // Listed at that host, they pass; at any other, they do not.
+      const moved = onHost.replaceAll('https://www.example.com/', `https://${site}/`);
+      const left = dirProblems(moved);
+      expect(left.length).toBeLessThan(problems.length);
+      for (const problem of left) expect(problem).toMatch(/email contact/);
+    }
+    const gmail = DIRECTORY.replace('website: https://www.example.com/help/contact', 'website: https://203.0.113.7/support').replace('value: security@example.com', 'value: goodwallet-support@gmail.com');
+    expect(dirProblems(gmail).some((p) => p.includes('"goodwallet-support@gmail.com" is not at 203.0.113.7'))).toBe(true);
   });
 
   it('holds a site on shared hosting (github.io, vercel.app) to its own name, not the host’s domain', async () => {

@@ -262,15 +262,25 @@ function checkValue(c: Checker, type: ChannelType, value: string, path: PathKey[
         c.report(path, 'dir.handleNoPlatform', { value: shown, handle: clip(handle.handle, 40) });
         return false;
       }
-      ok = handle !== null || isHttps(value);
+      if (handle) return true;
+      // Any other https:// address is a page like a web channel's, held to the official domain below: a "social" link to
+      // a site of anyone's would be called official (QA: directory review).
+      ok = isHttps(value);
       if (!ok) c.report(path, 'dir.handleValue', { value: shown });
-      return ok;
+      break;
     }
   }
   if (!ok) return false;
   const host = type === 'email' ? value.replace(/^mailto:/i, '').split('@')[1] : isHttps(value) ? new URL(value).hostname : undefined;
-  // A website at an IP address (a test server, an intranet) has no domain to hold the contacts to.
-  if (host === undefined || official?.domain == null) return true;
+  if (host === undefined || !official) return true;
+  // A website with no domain anyone registers (an IP address, a local name such as localhost: a test server, an intranet)
+  // holds its contacts to its very host, or any address at all would pass as the provider's (QA: directory review).
+  if (official.domain === null) {
+    const site = new URL(official.provider.website).hostname;
+    if (host.toLowerCase() === site.toLowerCase()) return true;
+    c.report(path, 'dir.offHostValue', { type, value: shown, host: clip(site, 60) });
+    return false;
+  }
   if (domainOf(host) === official.domain) {
     // On a site whose pages belong to many owners (github.com/NAME, sites.google.com/view/NAME) the website's own pages
     // are the provider's, and nothing else there is: what verify, with the website alone listed, calls official.
