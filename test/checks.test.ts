@@ -153,13 +153,28 @@ questions:
 ${question}
 outcomes:
   done: { kind: fix, title: { en: D, zh: 完 }, steps: [{ en: Do it, zh: 做 }] }
-tests:
+${question.includes('next: alarm') ? '  alarm: { kind: alert, queue: security, title: { en: A fake, zh: 假的 }, steps: [{ en: Hang up, zh: 挂断 }] }\n' : ''}${question.includes('next: fake-desk') ? '  fake-desk: { kind: escalate, queue: payments, title: { en: Pay, zh: 付 }, steps: [{ en: Ask the team, zh: 问 }] }\n' : ''}tests:
   - { answers: { q: official }, expect: done }
 `;
-  const answers = (values: string[]) => `    answers:\n${values.map((v) => `      - { value: ${v}, label: { en: ${v}, zh: ${v} }, next: done }`).join('\n')}`;
+  // The look-alike verdict leads to the alert (or where \`lookalike\` says), every other answer to the fix.
+  const answers = (values: string[], lookalike = 'alarm') => `    answers:\n${values.map((v) => `      - { value: ${v}, label: { en: ${v}, zh: ${v} }, next: ${v === 'lookalike' ? lookalike : 'done'} }`).join('\n')}`;
 
   it('accepts a complete check question', () => {
     expect(loadFlowText(flow(`    check: verify-contact\n    input: { en: Type it, zh: 输入 }\n${answers(['official', 'lookalike', 'unknown'])}`), 'flows/t.yaml').problems).toEqual([]);
+  });
+
+  it('refuses a look-alike verdict that can lead to anything but an alert or an escalation to the security team (QA: flow authoring)', () => {
+    const msgs = (text: string) => loadFlowText(flow(text), 'flows/t.yaml').problems.map((p) => `${p.line}: ${p.message}`);
+    const check = '    check: verify-contact\n    input: { en: Type it, zh: 输入 }\n';
+    // "The caller is genuine support" for a contact that imitates an official one; or a team other than security.
+    for (const [to, kind] of [['done', 'fix'], ['fake-desk', 'escalate']]) {
+      expect(msgs(`${check}${answers(['official', 'lookalike', 'unknown'], to)}`)).toEqual([
+        `13: the look-alike verdict of the contact check "q" can lead to "${to}", a ${kind} outcome: a contact that imitates an official one is a scam, so its answer must lead to an alert (kind: alert) or an escalation to the security team`,
+      ]);
+    }
+    // Through another question too.
+    const via = flow(`${check}${answers(['official', 'lookalike', 'unknown'], 'q2')}\n  q2:\n    text: { en: Q2, zh: 问二 }\n${answers(['yes', 'no']).replace('next: done }', 'next: alarm }')}`);
+    expect(loadFlowText(via, 'flows/t.yaml').problems.map((p) => p.message)).toEqual([expect.stringContaining('the look-alike verdict of the contact check "q" can lead to "done", a fix outcome')]);
   });
 
   it('requires the input prompt and every result value, and input only with a check', () => {

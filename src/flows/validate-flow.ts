@@ -106,6 +106,7 @@ export function validateFlow(doc: LocatedValue, expectedId?: string, lang: Lang 
 
   const structureOk = c.problems.length === 0;
   if (startId !== undefined && structureOk) checkGraph(c, startId, questions, outcomes);
+  if (structureOk) checkLookalikeLeads(c, questions, outcomes);
 
   const tests = readTests(c, root);
   if (c.problems.length > 0 || !id || version === undefined || !title || !description || startId === undefined) {
@@ -370,6 +371,39 @@ function checkGraph(c: Checker, startId: string, questions: Record<string, Quest
   }
   for (const id of Object.keys(outcomes)) {
     if (!state.has(id)) c.report(['outcomes', id], 'flow.outcomeUnreachable', { id, start: startId }, 'key');
+  }
+}
+
+/**
+ * A contact check's look-alike verdict (a contact that imitates an official one) is a scam found: every outcome it can
+ * lead to is an alert, or an escalation to the security team. A flow that sent it to a fix ("The caller is genuine
+ * support") would turn the check's warning into its opposite (QA: flow authoring review).
+ */
+function checkLookalikeLeads(c: Checker, questions: Record<string, Question>, outcomes: Record<string, Outcome>): void {
+  for (const q of Object.values(questions)) {
+    if (q.check !== 'verify-contact') continue;
+    q.answers.forEach((a, i) => {
+      if (a.value !== 'lookalike') return;
+      // Every node the answer leads to, questions on the way included (the graph may loop: each node once).
+      const seen = new Set<string>([a.next]);
+      const todo = [a.next];
+      for (let node = todo.pop(); node !== undefined; node = todo.pop()) {
+        const outcome = Object.hasOwn(outcomes, node) ? outcomes[node] : undefined;
+        if (outcome) {
+          if (outcome.kind !== 'alert' && !(outcome.kind === 'escalate' && outcome.queue === 'security')) {
+            c.report(['questions', q.id, 'answers', i, 'next'], 'flow.lookalikeLeadsAway', { id: q.id, outcome: outcome.id, kind: outcome.kind });
+            return;
+          }
+          continue;
+        }
+        for (const next of (Object.hasOwn(questions, node) ? questions[node]!.answers : []).map((b) => b.next)) {
+          if (!seen.has(next)) {
+            seen.add(next);
+            todo.push(next);
+          }
+        }
+      }
+    });
   }
 }
 
