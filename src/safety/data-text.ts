@@ -506,12 +506,12 @@ const SENTENCE = /\.(?!\w)|[;!?\n。；！？]/;
 /** Clauses: requests and their negations live in one clause. */
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
+const SECRET_WORDS = /phrase|seed|install|log\s*in|sign\s*in|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   [
     'recovery-phrase',
-    String.raw`(?:recovery|seed|secret|backup|mnemonic|wallet)[\s_-]*(?:phrase|words?|sentence)s?|(?:recovery|seed|backup)\s+(?:sheet|card|paper)s?|mnemonic|seed|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?|words\s+(?:you|they|the\s+caller)\s+wrote\s+down`,
+    String.raw`(?:recovery|seed|secret|backup|mnemonic|wallet)[\s_-]*(?:phrase|words?|sentence)s?|(?:recovery|seed|backup)\s+(?:sheet|card|paper)s?|mnemonic|seed|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?|words\s+(?:you|they|the\s+caller)\s+wrote\s+down|(?<=\bwords?\s+(?:of|from|in)\s+(?:the|your|their)\s+)phrase`,
   ],
   ['private-key', String.raw`(?:private|secret)[\s_-]*keys?|priv\s*keys?|keystore(?:\s+file)?|xprv|wallet\.dat(?:\s+file)?|wallet\s+backup\s+files?`],
   // Not "password reset link", "password rules", "password manager": things about a password that are not one.
@@ -519,7 +519,7 @@ const EN_SECRETS: readonly [AskedSecret, string][] = [
   // The code on the back of a card, or its whole number: with them anyone can pay with the card.
   [
     'card-security',
-    String.raw`cvv2?|cvc2?|card\s+(?:verification|security)\s+(?:value|code|number)|(?:security\s+code|(?:three|3|four|4)[- ]digits?(?:\s+code)?)\s+on\s+the\s+back(?:\s+of\s+(?:the|your)\s+card)?|(?:full|whole|complete|entire|16-digit|bank)\s+card\s+numbers?|(?<!(?:last|final)\s+(?:four|4)\s+digits\s+of\s+(?:the|your|their)\s+)card(?:'s)?\s+numbers?|card's\s+(?:expiry|expiration)\s+date\s+and\s+(?:the\s+)?(?:cvv2?|cvc2?|security\s+code)`,
+    String.raw`cvv2?|cvc2?|card\s+(?:verification|security)\s+(?:value|code|number)|(?:security\s+code|(?:three|3|four|4)[- ]digits?(?:\s+code)?)\s+on\s+the\s+back(?:\s+of\s+(?:the|your)\s+card)?|(?:full|whole|complete|entire|16-digit|bank)\s+card\s+numbers?|(?<!(?:last|final)\s+(?:four|4)\s+digits\s+of\s+(?:the|your|their)\s+)card(?:'s)?\s+numbers?|card's\s+(?:expiry|expiration)\s+date\s+and\s+(?:the\s+)?(?:cvv2?|cvc2?|security\s+code|(?:three|3|four|4)[- ]digits?\s+on\s+the\s+back)|(?:front\s+and\s+(?:the\s+)?back|both\s+sides)\s+of\s+(?:the\s+|your\s+|their\s+)?(?:bank\s+|credit\s+|debit\s+)?cards?`,
   ],
   [
     'one-time-code',
@@ -534,7 +534,7 @@ const EN_OWNER = String.raw`(?:(?:your|their|his|her|the\s+caller's|the\s+user's
  */
 const EN_WORDS = String.raw`(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at|after|before)\b)[\w'-]+\s+){0,2}(?:(?:and|or|&)\s+(?:(?:your|their|the)\s+)?(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at|after|before)\b)[\w'-]+\s+)?)?(?:[\w'-]+\s*[/+]\s*|[/+&]\s+)?`;
 /** Who a secret would go to: "us", "the agent", "the support agent", "our support team", "customer service". */
-const EN_WHOM = String.raw`us|me|him|her|them|the\s+caller|customer\s+(?:service|support|care)|(?:(?:the|an?|our|a)\s+)?(?:support\s+|service\s+|security\s+|tech(?:nical)?\s+)?(?:agent|team|staff|representative|rep|officer|specialist|desk|technician|engineer|expert|advis[eo]r|consultant)|support`;
+const EN_WHOM = String.raw`us|me|him|her|them|the\s+caller|(?:(?:the|an?|our)\s+)?(?:group\s+|channel\s+)?(?:admin|administrator|moderator|mod)s?|customer\s+(?:service|support|care)|(?:(?:the|an?|our|a)\s+)?(?:support\s+|service\s+|security\s+|tech(?:nical)?\s+)?(?:agent|team|staff|representative|rep|officer|specialist|desk|technician|engineer|expert|advis[eo]r|consultant)|support`;
 const EN_TO = String.raw`(?:(?:${EN_WHOM})\s+)?`;
 const EN_SHARE = String.raw`send|share|give|tell|provide|submit|attach|read\s+out|read|say|spell\s+out|dictate|recite|repeat(?:\s+back)?|disclose|forward|hand\s+over|upload|post|(?:reply|respond|answer)(?:\s+to\s+(?:the|this|our|my|that)\s+(?:ticket|e-?mail|message|chat|sms|text))?\s+with|let\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:know|have|see|hear|check|verify|read)`;
 /** Verbs that are nouns too ("email password"): a request only with someone to send to. */
@@ -551,7 +551,7 @@ const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|we'll|i'll|s
 
 /** A picture or copy of the secret is the secret: "send us a screenshot of your backup phrase". */
 /** Part of it: "the first three words of", "each word of", "word number 5 of". */
-const EN_PART = String.raw`(?:the\s+)?(?:(?:first|last|next|each|every|one|\w+)\s+)?(?:(?:two|three|four|five|six|\d+)\s+)?words?\s+(?:(?:number\s+)?#?\d+\s+)?(?:of|from|in)\s+`;
+const EN_PART = String.raw`(?:the\s+)?(?:(?:first|last|next|each|every|one|\w+)\s+(?:(?:and|or|&)\s+(?:the\s+)?(?:first|last|next|\w+)\s+)?)?(?:(?:two|three|four|five|six|\d+)\s+)?words?\s+(?:(?:number\s+)?#?\d+\s+)?(?:of|from|in)\s+`;
 const EN_COPY = String.raw`(?:(?:a|an|the)\s+)?(?:(?:screenshot|screen\s+shot|photo|picture|image|scan|copy)s?\s+of|(?:e-?mail|message|sms|text(?:\s+message)?)s?\s+(?:with|containing|that\s+(?:has|holds|contains)))\s+`;
 
 /** Whose secret, in a question that asks for it ("What is your recovery phrase?"): never "a" or "the", which explain one. */
@@ -592,6 +592,9 @@ const LEADS = {
   check: /\b(?:confirm|verify|validate|check|spell|drop|put)\s/i,
   have: /\b(?:have|keep|get)\s/i,
   handOver: /\bhand\s[^.]*\bover\b/i,
+  keep: /\b(?:note|store|save|record|log|leave|keep|back\s+up)\s/i,
+  photo: /\b(?:photograph|screenshot|take\s+(?:a\s+)?(?:photo|picture|screenshot|screen\s+shot))/i,
+  needed: /\b(?:needed|required|requested|wanted)\s+(?:by|for)\s/i,
 };
 
 function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Typing; lead: RegExp }[] {
@@ -617,6 +620,13 @@ function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Ty
     { lead: LEADS.ask, rule: new RegExp(String.raw`\b(?:${EN_ASK})\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     // "Confirm your recovery phrase with the agent", "validate your seed phrase at the link below": for someone or somewhere.
     { lead: LEADS.check, rule: new RegExp(String.raw`\b(?:confirm|verify|validate|check|spell|drop|put)\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'for-someone' },
+    // "Note your recovery phrase in the support chat", "Store it in the support team's vault": kept where someone else
+    // reads it (not "store your recovery phrase somewhere safe, away from anyone", QA: flow authoring review).
+    { lead: LEADS.keep, rule: new RegExp(String.raw`\b(?:note|store|save|record|log|leave|keep|back\s+up)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b(?!\s+(?:away|private|secret|safe|hidden|offline|to\s+yourself))`, 'i'), typing: 'for-someone' },
+    // "Photograph your seed phrase", "take a screenshot of your private key": a picture of it is a copy others can see.
+    { lead: LEADS.photo, rule: new RegExp(String.raw`\b(?:photograph|screenshot|take\s+(?:a\s+)?(?:photo|picture|screenshot|screen\s+shot)s?\s+of)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    // "Your recovery phrase is needed by support to reverse the payment": the passive of "support needs it".
+    { lead: LEADS.needed, rule: new RegExp(String.raw`\b(?:${secret})\s+(?:is|are|will\s+be|would\s+be)\s+(?:also\s+)?(?:needed|required|requested|wanted)\s+(?:by|for)\s+(?:${EN_WHOM})\b`, 'i'), typing: 'no' },
     // "Have your recovery phrase ready for the agent": ready for someone (not "at hand before you reinstall the app").
     { lead: LEADS.have, rule: new RegExp(String.raw`\b(?:have|keep|get)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:ready|at\s+hand|handy|nearby)\b`, 'i'), typing: 'for-someone' },
   ];
@@ -648,7 +658,7 @@ const EN_OWN_VIEW = /\bin\s+(?:the\s+)?(?:app's\s+|wallet's\s+)?(?:settings|secu
  * Moving it to a new wallet the user creates is what the leaked-phrase alert tells them to do, and passes.
  */
 const EN_FUNDS = String.raw`(?:(?:all\s+(?:of\s+)?)?${EN_OWNER}${EN_WORDS}(?:\d+(?:[.,]\d+)?\s*)?(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether)|everything|it\s+all|(?:a\s+)?(?:small\s+)?amount)`;
-const EN_PLACE = String.raw`(?:wallet|account|address)e?s?`;
+const EN_PLACE = String.raw`(?:wallet|account|address)e?s?(?:\s+(?:numbers?|ids?))?`;
 /**
  * What every rule of moving funds names (see enRules for why the rules are tried only then), where a rule can name it:
  * never right after a letter (the word before it ends in a space, a slash or a plus; an amount may be glued to it,
@@ -665,7 +675,7 @@ const EN_MOVE_FUNDS = [
   // "Withdraw everything to the address in the chat": one someone else wrote there.
   new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:the|this|that)\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\s+(?:(?:given|shown|posted|sent|shared|written|pasted)\s+)?(?:in|from|on|at)\s+(?:the|our|this|that|my)\s+(?:chat|message|e-?mail|sms|text|ticket|call|dm|link|telegram|whatsapp|group)\b`, 'i'),
   // An address someone will give or gave ("the address I'll give you", "the wallet below", "this new vault address").
-  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:(?:the\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\s+(?:below|here|(?:that\s+)?(?:I|we)(?:'ll|\s+will)?\s+(?:give|gave|sent|send|share|shared)\b))|(?:this|that)\s+(?:new\s+)?(?:[\w'-]+\s+){0,1}(?:address|wallet)\b)`, 'i'),
+  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:(?:the\s+(?:[\w'-]+\s+){0,1}${EN_PLACE}\s+(?:below|here|(?:that\s+)?(?:I|we)(?:'ll|\s+will)?\s+(?:give|gave|sent|send|share|shared)\b|(?:that\s+)?you(?:'ll|\s+will)?\s+(?:give|gave|send|sent|share|shared|read\s+out)\s+(?:them|him|her|the\s+caller)\b))|(?:this|that)\s+(?:new\s+)?(?:[\w'-]+\s+){0,1}(?:address|wallet)\b)`, 'i'),
 ];
 /** After a place: one the user controls ("a cold wallet you control") is where funds are meant to go. */
 const EN_YOURS = /^\s+(?:that\s+|which\s+)?you\s+(?:control|own|created?|set\s+up|made|hold|opened|trust)\b/i;
@@ -691,6 +701,12 @@ const EN_PAY_TO_UNLOCK = [
   /\b(?:pay|send|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:\S+\s+)?fees?\s+(?:first\s+)?to\s+(?:(?:the|our|an?)\s+)?(?:agent|support|us|me|team|staff|representative|specialist|officer)\b/i,
   /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:withdrawal\s+)?(?:tax(?:es)?|deposit|margin|guarantee)\s+(?:first\s+)?(?:before|to|so)\s+(?:you\s+can\s+|that\s+you\s+can\s+)?withdraw/i,
 ];
+/**
+ * Signing in on a page someone sends ("Log in on the page our agent sends you", "open the link we send you and log in"):
+ * the password goes to whoever made the page (QA: flow authoring review).
+ */
+const EN_SENDER = String.raw`(?:that\s+)?(?:we|they|(?:the|our)\s+(?:support\s+)?(?:agent|caller|team|technician|specialist)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared|texts?|texted|e-?mails?|e-?mailed)`;
+const EN_PHISHING_LOGIN = new RegExp(String.raw`\b(?:log|sign)\s*(?:in|on)\s+(?:on|at|to|through|via|with|using)\s+(?:the|this|that)\s+(?:page|link|site|website|form|portal|url)\s+${EN_SENDER}\b|\b(?:open|click|tap|visit|follow|use)\s+(?:on\s+)?(?:the|this|that)\s+(?:link|page|site|website|url|form)\s+${EN_SENDER}\b[^.]{0,40}?\b(?:log|sign)\s*(?:in|on)\b`, 'i');
 /** Connecting the wallet to a site or app someone else names, to "validate" or "sync" it: how wallet drainers take it all. */
 const EN_CONNECT_NAMED = /\b(?:connect|link|sync|synchroni[sz]e|validate|authori[sz]e)/i;
 const EN_CONNECT_WALLET = /\b(?:connect|connecting|link|linking|link\s+up|sync|syncing|synchroni[sz]e|validate|validating|authori[sz]e)\s+(?:your\s+|the\s+|their\s+)?(?:(?:crypto|web3|mobile)\s+)?(?:wallets?|metamask|trust\s*wallet|phantom)\b/i;
@@ -698,7 +714,7 @@ const EN_CONNECT_WALLET = /\b(?:connect|connecting|link|linking|link\s+up|sync|s
 const EN_NAMED_PLACE = /\b(?:our|this|that)\s+(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\b|\b(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\s+(?:that\s+)?(?:we|they|the\s+agent|support|I)\s+(?:sent|shared|gave|provided|linked)\b|\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|io|app|xyz|site|online|top|vip|cc|me|finance|pro)\b|\baddress\s+in\s+the\s+(?:message|e-?mail|sms|chat)\b/i;
 
 /** Signing or scanning with the wallet for someone's page: how a drainer gets its approval. */
-const EN_APPROVE_FOR_SOMEONE = /\bscan\s+(?:the|this|our)\s+qr\s+code\s+with\s+your\s+wallet\b|\bsign\s+(?:the|a|this)\s+(?:message|transaction|request)\s+(?:on|at|in)\s+(?:our|this|the)\s+(?:site|website|page|portal|link|dapp)\b|\bopen\s+the\s+link\s+in\s+your\s+wallet(?:'s)?\s+browser\b/i;
+const EN_APPROVE_FOR_SOMEONE = /\bscan\s+(?:the|this|our)\s+qr\s+code\s+with\s+your\s+wallet\b|\b(?:approve|sign|confirm)\s+(?:the|this|a|their)\s+(?:transaction|message|request|signature|permission)s?\s+(?:that\s+)?(?:we|they|(?:the|our)\s+(?:agent|caller|support\s+agent|team)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\b(?:approve|sign)\s+(?:the|this|a)\s+(?:transaction|message|request|signature)s?\b[^.]{0,40}?\bto\s+(?:receive|get|claim|release)\s+(?:the\s+|your\s+|a\s+)?(?:refund|compensation|funds|money|airdrop|reward)\b|\bsign\s+(?:the|a|this)\s+(?:message|transaction|request)\s+(?:on|at|in)\s+(?:our|this|the)\s+(?:site|website|page|portal|link|dapp)\b|\bopen\s+the\s+link\s+in\s+your\s+wallet(?:'s)?\s+browser\b/i;
 
 /** What one of the rules of remote access names, each of them. */
 const EN_REMOTE_NAMED = /\binstall|\blook\s+at|any\s*desk|team\s*viewer|\bcontrol|\bgive|\bhand|\bstream|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|logmein|anyviewer|hoptodesk|gotoassist|bomgar|beyondtrust|dwservice|mirror|log\s+(?:in|into|on)|connect\s+to|remote|screen|\blet\b|\ballow|\bpermit|\bauthori[sz]e/i;
@@ -717,7 +733,7 @@ const EN_REMOTE = [
   // "Let our technician control your phone", "Allow the agent to access your device remotely" (not "… your ticket history").
   new RegExp(String.raw`\b(?:let|allow|permit|authori[sz]e)\s+(?:${EN_WHOM})\s+(?:to\s+)?(?:remotely\s+)?(?:(?:take\s+(?:over|control)\s+of|control|access|into|connect\s+to|log\s+(?:in|into|on\s+to)|operate|use)\s+${EN_DEVICE}|see\s+your\s+screen|take\s+(?:over|control))\b`, 'i'),
   new RegExp(String.raw`\b(?:give|hand)\s+(?:${EN_WHOM})\s+(?:remote\s+)?(?:control|access)\s+(?:of|to|over)\s+${EN_DEVICE}`, 'i'),
-  new RegExp(String.raw`\b(?:look\s+at|see|check|fix|access|control)\s+${EN_DEVICE}\s+remotely\b|\binstall\s+(?:the\s+)?(?:\S+\s+){0,3}?app\s+(?:that\s+)?(?:we|I|the\s+agent|support)(?:'ll|\s+will)?\s+(?:send|sent|share|shared|give|gave)\b`, 'i'),
+  new RegExp(String.raw`\b(?:look\s+at|see|check|fix|access|control)\s+${EN_DEVICE}\s+remotely\b|\binstall\s+(?:the\s+)?(?:\S+\s+){0,3}?app\s+(?:that\s+)?(?:we|I|(?:the|our)\s+agent|support)(?:'ll|\s+will)?\s+(?:send|sends|sent|share|shares|shared|give|gives|gave)\b`, 'i'),
   /\b(?:start|turn\s+on|enable|begin|open)\s+(?:the\s+)?screen[- ]?(?:sharing|share|mirroring|casting|cast)\b|\bstream\s+your\s+(?:screen|display)\b|\b(?:need|needs|require|requires)\s+remote\s+(?:access|control)\b|\b(?:will|to)\s+control\s+your\s+(?:phone|computer|pc|laptop|device|screen)\b/i,
   /\b(?:access|control|operate|take\s+over|connect\s+to)\s+(?:[\w'-]+\s+){0,3}remotely\b|\bremotely\s+(?:access|control|operate|take\s+over|connect\s+to)\b/i,
 ];
@@ -770,7 +786,7 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   { rule: new RegExp(`[把将][^把将，,]{0,24}?${ZH_SECRET}[^把将，,]{0,16}?${ZH_TYPE}(?!给?[了过])`), typing: true },
   // 提供你的私钥，告诉我们验证码，请来电者告诉你登录密码
   // ("银行发送的验证码", the code the bank sent, describes a code: no request.)
-  { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|你|您|他|她|他们|对方)?(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|你|您|他|她|他们|对方|管理员|群主|工作人员|专员)?(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
   // 你的助记词是什么？
   { rule: new RegExp(`(?:你的|您的|来电者的|你|您)?[^，,\\s]{0,2}?${ZH_SECRET}(?:的?(?:第.{1,3}个(?:词|单词)?|前.{1,3}个(?:词|单词)?))?(?:是(?:什么|多少|啥|几|哪些)|是几位|多少)`), typing: false },
   // 密码发我，账号和密码发一下
@@ -799,7 +815,7 @@ const ZH_REMOTE = [
   /(?:安装|下载|运行)[^，,。]{1,12}?远程(?:控制|协助|桌面)?(?:软件|工具|App|程序)/i,
   /(?:开启|允许|接受|同意)(?:我们|客服|对方)?(?:的)?远程(?:控制|协助|访问)(?!给?[了过])/,
   // 共享 or 分享, either way round: "把屏幕分享给客服", "开启屏幕分享".
-  /[共分]享你的屏幕|把(?:你的|您的)?屏幕[共分]享给|(?:开启|打开|开始)\s*(?:屏幕[共分]享|[共分]享屏幕)|远控(?:软件|工具|App)/i,
+  /[共分]享你的屏幕|[共分]享(?:一下)?(?:你的|您的|手机)?屏幕给|把(?:你的|您的)?屏幕[共分]享给|(?:开启|打开|开始)\s*(?:屏幕[共分]享|[共分]享屏幕)|远控(?:软件|工具|App)/i,
   /让(?:我们|客服|对方|工作人员)远程(?:控制|协助|操作|访问)/,
   /(?:我|我们|客服|技术员|技术人员|工程师)(?:来)?(?:帮你|替你|给你)?远程(?:操作|控制|协助|处理)|(?:点|点击)\s*(?:共享屏幕|屏幕共享)/,
 ];
@@ -808,7 +824,7 @@ const ZH_PAY_TO_UNLOCK = [
   /(?:提现|解冻|到账|出金|取款|解锁)(?:之)?前[^。]{0,6}?(?:支付|缴纳|交纳|缴|交|付)[^，,。]{0,8}?(?:税|保证金|解冻费|激活费|验证费|认证费|解封费)/,
   /(?:支付|缴纳|交纳|缴|交|付|转|充值|先交|先付)[^，,。]{0,8}?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|保证金|解封费|提现税|个人所得税|税费|税|手续费)[^，,。]{0,12}?(?:才能|以便|后|即可|就能)?(?:解冻|激活|提现|恢复|解锁|解封|到账)/,
   /(?:支付|缴纳|交纳|交|付|转|充值)(?:[^，,。]{0,8}的)?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|解封费)/,
-  /(?:购买|买|充值)[^，,。]{0,6}?(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|iTunes\s*卡|Google\s*Play\s*卡|E卡)[^。]{0,12}?(?:卡密|卡号|发给|告诉|拍)|用(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|京东\s*E卡|E卡)(?:来)?(?:支付|付|缴|交)/i,
+  /(?:购买|买|充值)[^，,。]{0,6}?(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|京东\s*E?卡|超市卡|加油卡|话费卡|Steam\s*卡|iTunes\s*卡|Google\s*Play\s*卡|E卡)[^。]{0,12}?(?:卡密|卡号|发给|告诉|拍)|用(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|京东\s*E卡|E卡)(?:来)?(?:支付|付|缴|交)/i,
 ];
 const ZH_CONNECT_WALLET = /(?:连接|连到|授权|同步|验证)(?:你的|您的)?钱包(?:到|至|给|在)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)(?![^，,。]{0,4}前)|把(?:你的|您的)?钱包(?:连接|连|授权)(?:到|至|给)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)|打开[^，,。]{0,6}?(?:链接|网站|网页)[^。]{0,10}?(?:连接|授权)钱包|在[^，,。]{0,6}?(?:DApp|网站|网页|链接)(?:里|中|上)(?:连接|授权)钱包|钱包扫(?:码|二维码)(?:授权|验证|连接)/i;
 /**
@@ -913,6 +929,9 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
       if (BUTTON_LEAD.test(clause.slice(0, m.index)) || (typing === 'no' && FACT_ABOUT.test(after))) continue;
       if (typing === 'no') return kind;
       const before = () => [...clauses.slice(0, at), clause.slice(0, m.index)].join(', ');
+      // What the caller is asked to confirm or show ("Ask the caller to confirm the 12 words") is confirmed to the agent.
+      // ("Ask the caller to check that the recovery phrase is still on their paper" has them look, and say nothing of it.)
+      if ((typing === 'for-someone' || typing === 'shown') && !/^\w+\s+(?:that|whether|if)\b/i.test(m[0]) && CALLER_ASKED.test(before())) return kind;
       if (typing === 'for-someone' ? sentTo(after) : typing === 'shown' ? shownAway(kind, after, before) : typedAway(kind, m[0], after, before)) return kind;
     }
   }
@@ -924,6 +943,8 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
     const m = rule.exec(clause);
     if (m && !negatedEn(clause.slice(0, m.index + m[0].length))) return 'pay-to-unlock';
   }
+  const login = EN_PHISHING_LOGIN.exec(clause);
+  if (login && !negatedEn(clause.slice(0, login.index + login[0].length))) return 'password';
   const approve = EN_APPROVE_FOR_SOMEONE.exec(clause);
   if (approve && !negatedEn(clause.slice(0, approve.index + approve[0].length))) return 'connect-wallet';
   if (EN_CONNECT_NAMED.test(clause)) {
@@ -983,6 +1004,8 @@ function sentTo(after: string, destination: RegExp = EN_DESTINATION): boolean {
 }
 const EN_HOW_SENT = /\b(?:sent\s+)?(?:by|via|through|over|in\s+an?)\s+(?:e-?mail|sms|text(?:\s+message)?|message)\b/gi;
 
+/** Agent wording that has the caller do something: whatever it is, the agent hears or sees it. */
+const CALLER_ASKED = /\b(?:ask|have|get|tell|let|invite|request)\s+(?:the\s+)?(?:caller|customer|client|user)\s+(?:to\s+)?$/i;
 const BUTTON_LEAD = /\b(?:tap|click|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$/i;
 const FACT_ABOUT = /^\s+(?:must|is|are|should|expires?|has|have|needs?|can(?:not|'t)?|will|was|were)\b/i;
 
