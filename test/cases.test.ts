@@ -317,7 +317,7 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.code).toBe(0);
     // Nothing to go back to before the first fact of an alert; the steps, notice and list are for the agent.
     expect(r.prompter.asked[1]!.message).not.toContain('<');
-    expect(r.stdout).toContain('联系客服前请准备好（来电者需要为客服备齐以下信息）：');
+    expect(r.stdout).toContain('工单所需信息（请来电者准备好）：');
     expect(r.stdout).toContain('请告诉来电者：官方客服绝不会索要你的密码');
     expect(r.stdout).not.toContain('联系客服前请准备好：');
     // The ticket summary, with the facts, comes after the steps: a theft is traced by its transactions, so crypto

@@ -20,6 +20,16 @@ describe('the verify-contact check', () => {
     expect(doc.answers['claimed-contact']).toBe('lookalike');
   });
 
+  it('words the warning about a faked caller ID for the agent in agent mode, as verify --agent does (QA: Chinese review)', async () => {
+    const args = [...base, '--check-input', 'claimed-contact=+1 (202) 555-0199'];
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    expect(flat((await run(args)).stdout)).toContain('If such a call or text reached you, hang up');
+    const agent = flat((await run([...args, '--agent'])).stdout);
+    expect(agent).toContain('If such a call or text reached the caller, tell them to hang up');
+    expect(agent).not.toContain('reached you');
+    expect(flat((await run(['--lang', 'zh', ...args, '--agent'])).stdout)).toContain('如果是这样的来电或短信找上来电者');
+  });
+
   it('answers official and unknown from the directory', async () => {
     const official = json((await run([...base, '--check-input', 'claimed-contact=+1 (202) 555-0199', '--json'])).stdout);
     expect(official.outcome.id).toBe('fix-official-contact-spoofable');

@@ -155,3 +155,20 @@ describe('a whole run in Chinese', () => {
     expect(error.message).toMatch(/不是问题“network”/);
   });
 });
+
+describe('values in Chinese text', () => {
+  it('are spaced as what they turn out to be: a Latin word or a number from Chinese beside it, Chinese from nothing (QA: Chinese review)', async () => {
+    const t = await translator('zh');
+    // A chain name in Latin letters gets its spaces; a Chinese provider name loses the ones written for a Latin one.
+    expect(t('checkcmd.addressOk', { chain: 'EOS' })).toBe('有效的 EOS 地址');
+    expect(t('checkcmd.addressOk', { chain: '比特币' })).toBe('有效的比特币地址');
+    expect(fill('是 {name} 的官方联系方式', { name: '我们的钱包' }, true)).toBe('是我们的钱包的官方联系方式');
+    expect(fill('是 {name} 的官方联系方式', { name: 'Example Wallet' }, true)).toBe('是 Example Wallet 的官方联系方式');
+    // Beside wide punctuation, at either end, and in a command, as written.
+    expect(fill('“{input}”不是电话号码', { input: 'abc' }, true)).toBe('“abc”不是电话号码');
+    expect(fill('{n} 项通过', { n: 3 }, true)).toBe('3 项通过');
+    expect(fill('请用 --country {code} 指明', { code: 'CN' }, true)).toBe('请用 --country CN 指明');
+    // English is filled as written.
+    expect(fill('is {name}’s', { name: '我们的钱包' })).toBe('is 我们的钱包’s');
+  });
+});

@@ -12,7 +12,9 @@ describe('wallet-help verify', () => {
     expect(JSON.parse(qq.stdout)).toMatchObject({ kind: 'handle', verdict: 'unknown' });
     const short = await run(['--lang', 'zh', 'verify', '95588']);
     expect(short.code).toBe(2);
-    expect(short.stderr).toContain('短号码（客服热线的简短号码）无法与客服目录核对');
+    expect(short.stderr).toContain('“95588”是客服短号，无法与客服目录核对');
+    expect(short.stderr).not.toContain('不是电话号码');
+    expect((await run(['verify', '10086'])).stderr.replace(/\s+/g, ' ')).toContain('"10086" is a short service number, which cannot be compared with the directory');
     const none = await run(['verify', 'hello there']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('or a handle with its platform (x, telegram, weibo, wechat, qq, instagram, facebook, tiktok, youtube), such as telegram:name.');

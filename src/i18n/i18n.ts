@@ -10,8 +10,11 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
  * The Chinese catalogue loads only when it is asked for.
  */
 export async function translator(lang: Lang): Promise<Translate> {
-  const catalogue: Record<MessageKey, string> = lang === 'zh' ? (await import('./messages-zh.js')).zh : en;
-  return (key, params) => fill(catalogue[key], params);
+  if (lang === 'zh') {
+    const { zh } = await import('./messages-zh.js');
+    return (key, params) => fill(zh[key], params, true);
+  }
+  return (key, params) => fill(en[key], params);
 }
 
 /**
@@ -19,13 +22,38 @@ export async function translator(lang: Lang): Promise<Translate> {
  * as written. Values come from files and input, so their control characters and
  * escape sequences are removed here, once for every message.
  */
-export function fill(template: string, params?: Readonly<Record<string, string | number>>): string {
+export function fill(template: string, params?: Readonly<Record<string, string | number>>, chinese = false): string {
   if (!params) return template;
   // "{files|file|files}": the first word when the count `files` is 1, the second otherwise (English nouns after a count).
   const counted = template.includes('|') ? template.replace(PLURAL, (whole, name: string, one: string, other: string) => (Object.hasOwn(params, name) ? (Number(params[name]) === 1 ? one : other) : whole)) : template;
-  return counted.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? safeText(String(params[name])) : whole));
+  if (!chinese) return counted.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? safeText(String(params[name])) : whole));
+  // Chinese text spaces a Latin word or a number from the characters beside it, and nothing else: a value is spaced as
+  // what it turns out to be ("有效的 EOS 地址", "是我们的钱包的官方联系方式", "是 Example Wallet 的"; QA: Chinese review).
+  return counted.replace(/( ?)\{(\w+)\}( ?)/g, (whole, before: string, name: string, after: string, at: number, text: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = safeText(String(params[name]));
+    if (value === '') return `${before}${after}`;
+    return `${spaceBetween(text[at - 1], before, value[0]!)}${value}${spaceBetween(value.at(-1)!, after, text[at + whole.length])}`;
+  });
 }
 const PLURAL = /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g;
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
+/** Wide punctuation (“”（）、，。：) beside which Chinese text puts no space. */
+const WIDE_MARK = /[\u3000-\u303f\uff00-\uffef\u2018-\u201d]/;
+
+/**
+ * The space between two characters of Chinese text, one of them from a value: the template's own (`written`) unless the
+ * two are Chinese (or wide punctuation) on both sides, where none belongs; one added between Chinese and a Latin letter or
+ * digit. At the start or end of the text, as written.
+ */
+function spaceBetween(left: string | undefined, written: string, right: string | undefined): string {
+  if (left === undefined || right === undefined) return written;
+  const wide = (c: string) => HAN.test(c) || WIDE_MARK.test(c);
+  if (written === ' ') return wide(left) && wide(right) ? '' : ' ';
+  return (HAN.test(left) && LATIN_OR_DIGIT.test(right)) || (LATIN_OR_DIGIT.test(left) && HAN.test(right)) ? ' ' : '';
+}
 
 /** A list the way the language writes it ("a, b, c" / "a、b、c"): one separator, no Intl object to build. */
 export function listOf(t: Translate, items: readonly string[]): string {

@@ -471,7 +471,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
           }
           if (ran) {
             checks = [...checks.filter((c) => c.question !== q.id), ran.record];
-            notes = [...notes.filter((n) => n.question !== q.id), { question: q.id, text: checkLine(ctx, ran.record, ran.owner, ran.spoofable) }];
+            notes = [...notes.filter((n) => n.question !== q.id), { question: q.id, text: checkLine(ctx, role, ran.record, ran.owner, ran.spoofable) }];
             next = forward(next.session, ran.answer);
             await progress(next.session);
             continue;
@@ -1071,10 +1071,11 @@ function parseCheckInputs(ctx: Context, flags: readonly string[]): Record<string
  * What a contact check found, shown before the outcome, as `verify` says it: the contact as typed, whose official
  * contact it is or which one it imitates, and how (QA: desk).
  */
-function checkLine(ctx: Context, r: CheckRecord, owner?: { provider: string; queue: string | null }, spoofable?: 'phone' | 'email'): string {
+function checkLine(ctx: Context, role: 'user' | 'agent', r: CheckRecord, owner?: { provider: string; queue: string | null }, spoofable?: 'phone' | 'email'): string {
   const line = contactCheckLine(ctx.t, r, { ...(owner ? { provider: owner.provider } : {}), ...(owner?.queue ? { queue: queueTeam(ctx.t, owner.queue as Queue) } : {}) });
-  // An official number or address can still be shown by a scammer (caller ID, sender addresses): said at once, as verify says it.
-  return spoofable ? `${line}\n  ${ctx.t(`verify.spoofable.${spoofable}`)}` : line;
+  // An official number or address can still be shown by a scammer (caller ID, sender addresses): said at once, as verify
+  // says it, and to an agent as what to tell the caller (QA: Chinese review; the caller's advice was said to the agent).
+  return spoofable ? `${line}\n  ${ctx.t(`verify.spoofable.${spoofable}${role === 'agent' ? '.agent' : ''}`)}` : line;
 }
 
 /** The words of the key hint under a list, in the user's language. */

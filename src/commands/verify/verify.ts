@@ -58,8 +58,9 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
     // A short service number ("95588", "10086") is no number that can be compared: said so, with what to do instead,
     // and the platforms a handle can name (QA: zh user; both are common channels of fake support in China).
     const short = /^\d{3,6}$/.test(opts.contact.replace(/[\s-]/g, ''));
-    const hint = short ? t('verify.shortNumber') : t('verify.invalidHint', { platforms: listOf(t, HANDLE_PLATFORMS) });
-    throw new UsageError('invalid_contact', sentences(t, t('verify.invalid', { input: clip(opts.contact) }), hint), { value: clip(opts.contact) });
+    // (Said as what it is, not as "not a phone number" and then a short number: QA: Chinese review.)
+    const message = short ? t('verify.shortNumber', { input: clip(opts.contact) }) : sentences(t, t('verify.invalid', { input: clip(opts.contact) }), t('verify.invalidHint', { platforms: listOf(t, HANDLE_PLATFORMS) }));
+    throw new UsageError('invalid_contact', message, { value: clip(opts.contact) });
   }
   // An official number or address can still be shown by a scammer's call or message: caller ID and senders can be faked.
   const spoofKind = spoofableKind(result);
