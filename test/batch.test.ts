@@ -346,3 +346,83 @@ describe('diagnose --batch', () => {
     expect(await new Promise((r) => child.on('close', r))).toBe(0);
   });
 });
+
+describe('diagnose --batch, kept open by a script (QA: scripts)', () => {
+  const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l));
+
+  it('gives each line the answers it left unused, not those of an earlier line that took the same path', async () => {
+    const r = await run(['diagnose', '--batch'], {
+      stdin: [
+        '{"id":1,"flow":"payment-failed","answers":{"network":"offline","verification":"pending","balance":"sufficient"}}',
+        '{"id":2,"flow":"payment-failed","answers":{"network":"offline"}}',
+        '{"id":3,"flow":"payment-failed","answers":{"network":"offline","balance":"sufficient"}}',
+        '{"id":4,"flow":"payment-failed","answers":{"network":"offline"}}',
+      ].join('\n'),
+    });
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).map((d) => [d.id, d.unused])).toEqual([[1, ['balance', 'verification']], [2, undefined], [3, ['balance']], [4, undefined]]);
+  });
+
+  it('answers each line at the time it arrives: a contact that closed since the first line is shown closed', async () => {
+    const directory = `providers:
+  - id: one
+    name: One Wallet
+    website: https://www.one-wallet.example/help
+    timezone: UTC
+    queues:
+      security:
+        - { type: phone, value: "+1 202-555-0199", hours: "Mo-Su 09:00-17:00" }
+`;
+    let now = new Date('2026-11-20T16:59:30Z');
+    const request = '{"flow":"account-compromised"}\n';
+    async function* input() {
+      yield Buffer.from(request);
+      // The script waits; by its next line the line has closed.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      now = new Date('2026-11-20T17:00:30Z');
+      yield Buffer.from(request);
+      yield Buffer.from(request);
+    }
+    const r = await run(['--contacts', '/d.yaml', 'diagnose', '--batch'], { files: { '/d.yaml': directory }, clock: () => now, stdinStream: Readable.from(input()) });
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).map((d) => d.outcome.contact.channels[0].openNow)).toEqual([true, false, false]);
+    // With --now, every line is answered at that instant, as asked.
+    now = new Date('2026-11-20T16:59:30Z');
+    const fixed = await run(['--contacts', '/d.yaml', '--now', '2026-11-20T16:00:00Z', 'diagnose', '--batch'], { files: { '/d.yaml': directory }, clock: () => now, stdinStream: Readable.from(input()) });
+    expect(lines(fixed.stdout).map((d) => d.outcome.contact.channels[0].openNow)).toEqual([true, true, true]);
+  });
+
+  it('stops reading when its reader goes away, however long the input', async () => {
+    let sent = 0;
+    async function* endless() {
+      for (; sent < 200_000; sent++) yield Buffer.from('{"flow":"account-compromised"}\n');
+    }
+    // `| head -1`: the reader takes one line and goes.
+    const r = await run(['diagnose', '--batch'], { stdinStream: Readable.from(endless()), stdoutClosed: (written) => written.includes('\n') });
+    expect(r.code).toBe(0);
+    expect(sent).toBeLessThan(200_000);
+    expect(r.stderr).toMatch(/^\d+ lines?, 0 failed; stopped: the output was closed\.\n$/);
+  });
+
+  it('ends when the pipe it writes to is closed (`| head -1`), while its input goes on', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.js'), 'diagnose', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.on('error', () => undefined);
+    const ended = new Promise<number | null>((resolve) => child.on('close', resolve));
+    let running = true;
+    void ended.then(() => (running = false));
+    // The input never ends while the process runs: lines as fast as it takes them.
+    const chunk = '{"flow":"account-compromised"}\n'.repeat(1000);
+    const feed = () => {
+      while (running && child.stdin.write(chunk));
+      if (running) child.stdin.once('drain', feed);
+    };
+    feed();
+    const reader = createInterface({ input: child.stdout });
+    await new Promise((resolve) => reader.once('line', resolve));
+    child.stdout.destroy();
+    expect(await ended).toBe(0);
+    expect(stderr).toMatch(/stopped: the output was closed\.\n$/);
+  });
+});

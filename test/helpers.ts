@@ -82,6 +82,10 @@ export interface RunOptions {
   columns?: number;
   bundledFlows?: () => Promise<readonly Flow[]>;
   now?: Date;
+  /** A clock that moves (read at every look), instead of `now`. */
+  clock?: () => Date;
+  /** Whether standard output is closed (its reader went away), asked after every write: a closed stream takes no more. */
+  stdoutClosed?: (written: string) => boolean;
   /** Standard input as a stream (one that never ends, say), instead of `stdin`. */
   stdinStream?: Readable;
   /** Aborted like SIGTERM or SIGHUP abort a real run. */
@@ -109,17 +113,25 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
   const tty = opts.tty ?? false;
   const stdin = Object.assign(opts.stdinStream ?? Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]), { isTTY: tty });
   const prompter = new ScriptedPrompter([...(opts.prompts ?? [])], () => stdout);
+  const closed = () => opts.stdoutClosed?.(stdout) === true;
   // Bytes are UTF-8 (batch output); a decoder per stream, in case a character is split between writes.
   const outBytes = new TextDecoder('utf-8', { fatal: true });
   const errBytes = new TextDecoder('utf-8', { fatal: true });
   const io: IO = {
     stdin,
-    stdout: { write: (s: string | Uint8Array) => ((stdout += typeof s === 'string' ? s : outBytes.decode(s, { stream: true })), true), isTTY: tty, columns: opts.columns ?? 80 },
+    stdout: {
+      write: (s: string | Uint8Array) => (closed() ? true : ((stdout += typeof s === 'string' ? s : outBytes.decode(s, { stream: true })), true)),
+      get closed() {
+        return closed();
+      },
+      isTTY: tty,
+      columns: opts.columns ?? 80,
+    },
     stderr: { write: (s: string | Uint8Array) => ((stderr += typeof s === 'string' ? s : errBytes.decode(s, { stream: true })), true), isTTY: tty, columns: opts.columns ?? 80 },
     // Settings come from a fresh folder unless a test names one: never the developer's own.
     env: { WALLET_HELP_CONFIG_DIR: tempDir(), ...(opts.env ?? {}) },
     cwd: ROOT,
-    now: () => opts.now ?? new Date('2026-11-20T10:00:00Z'),
+    now: opts.clock ?? (() => opts.now ?? new Date('2026-11-20T10:00:00Z')),
     readFile: async (path) => {
       const content = opts.files?.[path];
       if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });

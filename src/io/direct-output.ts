@@ -83,8 +83,12 @@ export function directOutput(options: DirectOutputOptions): DirectOutput {
         throw new OutputError(code ?? (err as Error).message);
       }
     },
-    once(event: 'drain', listener: () => void) {
+    once(event: 'drain' | 'close', listener: () => void) {
       return stream().once(event, listener);
+    },
+    get closed() {
+      // A stream that failed is destroyed (process-run.ts): nothing written to it goes anywhere.
+      return real ? real.destroyed : closed;
     },
     get isTTY() {
       return asksStream() ? stream().isTTY : false;

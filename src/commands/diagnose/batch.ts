@@ -48,6 +48,8 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
   const { flows, broken } = await ctx.flows();
   // Each line gives its answers as a request: a missing one is asked for in the line's own terms, not as a flag.
   const lineEnv = { t, lang: ctx.lang, now: ctx.now, answersIn: 'request' as const };
+  /** The minute the cards and the remembered results are for: a process kept open answers at the time of each line. */
+  let minute = Math.floor(ctx.now.getTime() / 60_000);
   let contacts: ContactBook | undefined;
   /** Why the directory could not be loaded: results with a queue then carry it as a warning, without a contact. */
   let contactsProblem: string | undefined;
@@ -63,12 +65,32 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
   const flush = async () => {
     const chunk = out.take();
     if (chunk.length === 0) return;
-    if (io.stdout.write(chunk) === false && io.stdout.once) await new Promise<void>((done) => io.stdout.once!('drain', done));
+    if (io.stdout.write(chunk) === false && io.stdout.once && !io.stdout.closed) {
+      // A stream that fails while it is full is closed, and never drains.
+      await new Promise<void>((done) => {
+        io.stdout.once!('drain', done);
+        io.stdout.once!('close', done);
+      });
+    }
   };
+  /** Whether the reader went away (`| head -1`): nothing more is answered, however long the input (QA: scripts). */
+  let readerGone = false;
 
   let lineNo = 0;
   try {
     for await (const chunk of inputLines(source === '-' ? io.stdin : io.openRead(source), source, ctx, (id) => flows.has(id) || broken.has(id))) {
+      if (!ctx.nowGiven) {
+        // Lines are answered at the time they arrive: a contact open at the start may be closed by now (QA: scripts; a
+        // back end kept one process open for hours). Cards and results are minute-precise: a new minute, new ones.
+        const now = io.now();
+        const current = Math.floor(now.getTime() / 60_000);
+        if (current !== minute) {
+          minute = current;
+          lineEnv.now = now;
+          if (contacts) contacts = new ContactBook(contacts.directory, contacts.provider, lineEnv);
+          serialized.clear();
+        }
+      }
       for (const line of chunk) {
         lineNo++;
         // Blank lines (a final newline too many, a separator) are no request: skipped, no output, no failure.
@@ -123,8 +145,8 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
           if (result.outcome.queue && !contacts && contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), contactsProblem];
           // An agent's batch (--agent, the role setting) gets the agent's wording, as its --json runs do.
           if (ctx.role === 'agent') Object.assign(result, agentWording('agent', flows.get(result.flow)!.outcomes[result.outcome.id]!, ctx.lang));
-          // Equal paths give equal documents (one clock, one language per batch): serialize each once.
-          const key = `${result.flow}\u0000${result.path.map((p) => `${p.question}=${p.answer}`).join('\u0000')}`;
+          // Equal paths with equal answers left unused give equal documents (one minute, one language): serialize each once.
+          const key = `${result.flow}\u0000${result.path.map((p) => `${p.question}=${p.answer}`).join('\u0000')}\u0001${result.unused?.join('\u0000') ?? ''}`;
           let doc = serialized.get(key);
           if (doc === undefined) {
             doc = Buffer.from(`${JSON.stringify(result)}\n`);
@@ -173,13 +195,17 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
       }
       // Answer what has arrived before waiting for more: a chat back end writes one line and waits.
       await flush();
+      if (io.stdout.closed) {
+        readerGone = true;
+        break;
+      }
     }
   } catch (err) {
     // Stopped by a signal while waiting for input: what was answered is counted, as at the end of the input.
     if (err instanceof CancelError) io.stderr.write(`${t('batch.stopped', { lines, failed })}\n`);
     throw err;
   }
-  io.stderr.write(`${t('batch.summary', { lines, failed })}\n`);
+  io.stderr.write(`${t(readerGone ? 'batch.outputClosed' : 'batch.summary', { lines, failed })}\n`);
   if (failed > 0) throw new SilentError();
   if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
   return { lines, failed };
