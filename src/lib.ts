@@ -14,7 +14,7 @@ import { LANGS, type Flow, type Lang } from './engine/types.js';
 import { NOW_FROM_YEAR, NOW_TO_YEAR, nowInRange } from './data/limits.js';
 import { ExitCode, UsageError, WalletHelpError } from './errors.js';
 import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
-import { readRequest, screenRequest } from './diagnosis/request.js';
+import { readRequest, screenRequest, screenRequestId } from './diagnosis/request.js';
 import { listOf, meantLang, sentences, translator, type Translate } from './i18n/i18n.js';
 import { refuseSecrets, type LibraryOption } from './safety/screen.js';
 import { clip, mayHoldSecret, quotedKey, sentValue, shownPath } from './util/safe-text.js';
@@ -52,6 +52,8 @@ export async function loadFlows(options: LoadFlowsOptions = {}): Promise<FlowSet
   if (!Array.isArray(dirs) || !dirs.every((d) => typeof d === 'string')) throw new UsageError('invalid_option', t('lib.badDirs'), { option: 'dirs' });
   // Screened before a message can name a folder, as --flows is on the command line.
   await refuseSecretOptions(t, { dirs });
+  // An empty path would be the current folder, its package.json read as a broken flow (QA: scripts).
+  if (dirs.some((d: string) => d.trim() === '')) throw new UsageError('flows_folder', t('error.flowsFolder.empty', { source: t('flowsFolder.library') }), { dir: '' });
   const folders = dirs.map((d) => resolvePath(d));
   // A folder that is not there is a mistake of the caller, as --flows is on the command line.
   for (const dir of folders) {
@@ -129,6 +131,8 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const env = { lang: lang as Lang, t, now, answersIn: 'request' as const };
   // Callers are scripts: a request of the wrong shape is a usage error, with the code and details a batch line gets.
   const read = readRequest(t, flows.flows, isRecord(request) ? request.flow : undefined, isRecord(request) ? request.answers : undefined);
+  // The id is screened as a batch line's is: the same request, the same refusal (QA: scripts).
+  if (isRecord(request)) await screenRequestId(t, request.id);
   await screenRequest(t, read);
   const { flow, answers } = read;
   const first = diagnoseWith(env, flows.flows, flow, answers, undefined, flows.broken);

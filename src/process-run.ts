@@ -6,7 +6,7 @@ import { closeSync, createReadStream, fstatSync, openSync, promises as fsp, stat
 import { directOutput, mayBeTerminal } from './io/direct-output.js';
 import type { InputStream, IO } from './io/io.js';
 import { inquirerPrompter } from './io/prompter.js';
-import { readDataFile } from './data/read-file.js';
+import { DataFileError, readDataFile } from './data/read-file.js';
 import { ExitCode, signalExitCode } from './errors.js';
 
 export interface RunOptions {
@@ -123,6 +123,13 @@ async function releaseClosedTerminal(): Promise<void> {
   }
 }
 
+const STDIN_NAMES = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
+
+/** Input that fails at its first read, as a stream that cannot be opened does. */
+function failing(err: Error): InputStream {
+  return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(err) }) };
+}
+
 /** This process's environment, folder, clock and files, as every command sees them. */
 export function processWorld(): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'openRead' | 'isPipe'> {
   return {
@@ -130,7 +137,19 @@ export function processWorld(): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'o
     cwd: process.cwd(),
     now: () => new Date(),
     readFile: (path) => readDataFile(path),
-    openRead: (path) => createReadStream(path),
+    openRead: (path) => {
+      // A device (/dev/zero, /dev/urandom) would be read for ever: refused, as --answers refuses one (QA: scripts). Files
+      // and pipes are read; /dev/stdin, whatever it is, is standard input.
+      if (!STDIN_NAMES.includes(path)) {
+        try {
+          const info = statSync(path);
+          if (info.isCharacterDevice() || info.isBlockDevice() || info.isSocket()) return failing(new DataFileError('ENOTREG'));
+        } catch {
+          // Not there, or not ours to look at: reading it says why.
+        }
+      }
+      return createReadStream(path);
+    },
     isPipe: (path) => fsp.stat(path).then((stats) => stats.isFIFO(), () => false),
   };
 }

@@ -54,6 +54,9 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
   const envRoleOk = envRole === undefined || envRole === 'user' || envRole === 'agent';
   if (!envRoleOk && !quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.badEnvRole', { value: clip(envRole) }));
   const role = roleOf(g.agent === true, io.env, config);
+  // An empty --flows is a mistake (an unset variable: --flows "$OUR_FLOWS"), not "no folder": the run would go on
+  // without the operator's flows and say nothing (QA: scripts).
+  if (g.flows?.some((d) => d.trim() === '')) throw new UsageError('flows_folder', t('error.flowsFolder.empty', { source: t('flowsFolder.flag') }), { dir: '' });
   const folders = flowFolders(g.flows, io.env.WALLET_HELP_FLOWS, config, io.cwd);
   const flowDirs = folders.dirs;
 

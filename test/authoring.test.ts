@@ -265,6 +265,10 @@ describe('a flow that cannot be used', () => {
     const flag = await run(['--flows', missing, 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
     expect(flag.code).toBe(2);
     expect(json(flag.stdout).error).toMatchObject({ code: 'flows_folder', dir: missing, message: `The flows folder ${missing} (named by --flows) does not exist.` });
+    // An empty one (an unset variable: --flows "$OUR_FLOWS") is that mistake too, not a run without the folder (QA: scripts).
+    const empty = await run(['--flows', '', 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(empty.code).toBe(2);
+    expect(json(empty.stdout).error).toMatchObject({ code: 'flows_folder', dir: '', message: 'A flows folder named by --flows is an empty path: name the folder, or leave it out.' });
     const env = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_FLOWS: missing } });
     expect(env.code).toBe(0);
     expect(env.stderr).toBe(`Warning: The flows folder ${missing} (named by the variable WALLET_HELP_FLOWS) does not exist. Its flows are left out; correct the path or remove it.\n`);

@@ -404,6 +404,14 @@ describe('diagnose --batch, kept open by a script (QA: scripts)', () => {
     expect(r.stderr).toMatch(/^\d+ lines?, 0 failed; stopped: the output was closed\.\n$/);
   });
 
+  it('refuses a device as its input file, as --answers does, rather than read it for ever', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.js'), 'diagnose', '--batch', '/dev/zero'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(2);
+    expect(JSON.parse(stdout).error).toEqual({ code: 'batch_input', message: 'Cannot read /dev/zero: it is a device or a socket, not a file.', file: '/dev/zero' });
+  });
+
   it('ends when the pipe it writes to is closed (`| head -1`), while its input goes on', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.js'), 'diagnose', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';

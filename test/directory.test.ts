@@ -658,3 +658,23 @@ describe('contacts in the CLI', () => {
     expect((await run(['contacts', '--contacts', 'missing.yaml'])).stderr).toContain('Cannot read missing.yaml: no such file.');
   });
 });
+
+describe('hours written with spaces around them (QA: directory review)', () => {
+  it('"24/7 " is always open, shown and given as 24/7', async () => {
+    const directory = `providers:
+  - id: one
+    name: One Wallet
+    website: https://www.one-wallet.example/help
+    timezone: Europe/London
+    queues:
+      security:
+        - { type: phone, value: "+44 20 7946 0001", hours: " 24/7 " }
+`;
+    const files = { '/d.yaml': directory };
+    const text = await run(['--contacts', '/d.yaml', 'contacts', 'security'], { files });
+    expect(text.stdout).toContain('always open');
+    expect(text.stdout).not.toContain('24/7 (Europe/London)');
+    const doc = json(await run(['--contacts', '/d.yaml', 'contacts', 'security', '--json'], { files }));
+    expect(JSON.stringify(doc)).toContain('"hours":"24/7"');
+  });
+});

@@ -67,6 +67,11 @@ describe('the library', () => {
         () => diagnose(flows, { flow: 'fees' }, { lang: card }),
         () => diagnose(flows, { flow: 'fees' }, { now: card }),
         () => loadFlows({ dirs: ['/tmp/legal winner thank year wave sausage worth useful legal winner thank yellow'] }),
+        // A request's id, refused as a batch line's is (QA: scripts).
+        () => diagnose(flows, { flow: 'account-compromised', id: 'legal winner thank year wave sausage worth useful legal winner thank yellow' }),
+        () => diagnose(flows, { flow: 'account-compromised', id: card }),
+        // An empty folder would be the current one (its package.json read as a broken flow).
+        () => loadFlows({ dirs: [''] }),
       ];
       for (const go of tries) {
         try { await go(); console.log('no error'); } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message, ...e.details })); }
@@ -81,6 +86,9 @@ describe('the library', () => {
       ['secret_refused', 'card-number', 'lang'],
       ['secret_refused', 'card-number', 'now'],
       ['secret_refused', 'recovery-phrase', 'dirs'],
+      ['secret_refused', 'recovery-phrase', 'id'],
+      ['secret_refused', 'card-number', 'id'],
+      ['flows_folder', undefined, undefined],
     ]);
     expect(r.stdout).not.toMatch(/4111|0c28fca3|legal winner/);
   });

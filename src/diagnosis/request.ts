@@ -8,7 +8,25 @@ import type { Flow } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
 import { refuseSecrets, suspectInputs, type Suspect } from '../safety/screen.js';
-import { clip, sentValue } from '../util/safe-text.js';
+import { clip, mayHoldSecret, sentValue } from '../util/safe-text.js';
+
+/** Ids and keys of plain characters, which may be quoted as they are (others are shown as "…"). */
+export const PLAIN_ID = /^[\w.:-]{1,64}$/;
+
+/**
+ * Whether a request's id may hold a secret, so it is screened before it is echoed: what may hold one as a
+ * command-line argument does (a card number, a key), and, since an id comes back in every line,
+ * also a short one with a label's colon (`pin:4821`) or characters other than plain ones.
+ */
+export function idMayHoldSecret(id: string | number): boolean {
+  const text = String(id);
+  return mayHoldSecret(text) || (typeof id === 'string' && (id.includes(':') || !PLAIN_ID.test(id)));
+}
+
+/** Refuses a request's id that holds a secret (`secret_refused`, field `id`), in a batch line and a library call alike. */
+export async function screenRequestId(t: Translate, id: unknown): Promise<void> {
+  if ((typeof id === 'string' || typeof id === 'number') && idMayHoldSecret(id)) await refuseSecrets(t, [{ text: String(id), field: 'id' }]);
+}
 
 /** A request read: its flow id and answers, what of them to screen for secrets, and a problem to report once they are. */
 export interface Request {

@@ -169,7 +169,8 @@ function readChannel(c: Checker, raw: unknown, path: PathKey[], providerZone: st
     });
   }
   if (!type || value === undefined || hoursText === undefined || !weekly || !timezone) return undefined;
-  const channel: Channel = { type, value, hours: foldWidth(hoursText), timezone, weekly, exceptions, languages };
+  // Kept as read, without the spaces around it ("24/7 " is always open, and said so; QA: directory review).
+  const channel: Channel = { type, value, hours: foldWidth(hoursText).trim(), timezone, weekly, exceptions, languages };
   if (response) channel.response = response;
   if (cost) channel.cost = cost;
   return channel;

@@ -167,6 +167,7 @@ export const zh: Record<MessageKey, string> = {
   'warning.flowSkippedMore': '已跳过一个有问题的流程文件：{problem}（该文件还有 {more} 个问题；运行“wallet-help flows validate {dir}”查看全部）',
   // {source} brings its own spaces: one between Chinese and a Latin name, none between two Chinese characters.
   'error.flowsFolder.missing': '流程文件夹 {dir}（由{source}指定）不存在。',
+  'error.flowsFolder.empty': '由{source}指定的流程文件夹路径是空的：请写出文件夹，或者不要指定。',
   'error.flowsFolder.notFolder': '流程文件夹 {dir}（由{source}指定）不是文件夹。',
   'flowsFolder.flag': '命令行选项 --flows ',
   'flowsFolder.env': '环境变量 WALLET_HELP_FLOWS ',

@@ -174,6 +174,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'warning.flowSkipped': 'skipped a broken flow file: {problem} (check it again with "wallet-help flows validate {dir}")',
   'warning.flowSkippedMore': 'skipped a broken flow file: {problem} (and {more} more {more|problem|problems} in it; see them all with "wallet-help flows validate {dir}")',
   'error.flowsFolder.missing': 'The flows folder {dir} (named by {source}) does not exist.',
+  'error.flowsFolder.empty': 'A flows folder named by {source} is an empty path: name the folder, or leave it out.',
   'error.flowsFolder.notFolder': 'The flows folder {dir} (named by {source}) is not a folder.',
   'flowsFolder.flag': '--flows',
   'flowsFolder.env': 'the variable WALLET_HELP_FLOWS',

@@ -9,8 +9,8 @@ import { ContactBook } from '../../diagnosis/contact-book.js';
 import { problemTranslator } from '../../i18n/problems.js';
 import { agentWording, diagnoseWith } from '../../diagnosis/diagnosis.js';
 import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
-import { loadScanner, mayHoldSecret, refuseSecrets, SecretError } from '../../safety/screen.js';
-import { readRequest, screenRequest } from '../../diagnosis/request.js';
+import { loadScanner, mayHoldSecret, SecretError } from '../../safety/screen.js';
+import { idMayHoldSecret, PLAIN_ID, readRequest, screenRequest, screenRequestId } from '../../diagnosis/request.js';
 import type { SecretKind } from '../../safety/secrets.js';
 import type { InputStream } from '../../io/io.js';
 import { readLines, TOO_LONG, type Line } from '../../io/lines.js';
@@ -18,21 +18,9 @@ import type { Context } from '../context.js';
 import { cannotRead } from '../../util/read-error.js';
 import { terminalInput } from './answers.js';
 import { writeWarning } from '../../render/layout.js';
-import { safeJson, sentValue } from '../../util/safe-text.js';
+import { clip, safeJson, sentValue } from '../../util/safe-text.js';
 import '../../core.js';
 
-/** Ids and keys of plain characters, which may be quoted as they are (others are shown as "…"). */
-const PLAIN_ID = /^[\w.:-]{1,64}$/;
-
-/**
- * Whether an id may hold a secret, so it is screened before it is echoed: what may hold one as a
- * command-line argument does (a card number, a key), and, since an id comes back in every line,
- * also a short one with a label's colon (`pin:4821`) or characters other than plain ones.
- */
-function idMayHoldSecret(id: string | number): boolean {
-  const text = String(id);
-  return mayHoldSecret(text) || (typeof id === 'string' && (id.includes(':') || !PLAIN_ID.test(id)));
-}
 
 /** Distinct paths remembered with their serialized result; flows have far fewer. */
 const MEMO_LIMIT = 10_000;
@@ -114,7 +102,7 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
           // The flow and answers are read as the library reads them: the same mistake, the same error.
           const request = readRequest(t, flows, sent.flow, sent.answers);
           // A short plain id is echoed even when the line is refused; any other id only once it is screened.
-          if (sentId !== undefined && idMayHoldSecret(sentId)) await refuseSecrets(t, [{ text: String(sentId), field: 'id' }]);
+          await screenRequestId(t, sentId);
           id = sentId;
           if (request.suspects.length > 0 && !request.problem) {
             // A request with something the flow does not know (a mistyped flow, question or value) that failed before fails
@@ -312,6 +300,8 @@ async function* inputLines(stream: InputStream, source: string, ctx: Context, is
     const code = (err as NodeJS.ErrnoException).code;
     if (err instanceof CancelError || code === undefined) throw err;
     if (code === 'ENOENT' && isFlow(source)) throw new UsageError('batch_conflict', ctx.t('batch.flowAsFile', { flow: source }), { option: 'flow', flow: source, file: source });
-    throw new UsageError('batch_input', cannotRead(ctx.t, source, err), { file: source });
+    // A device (DataFileError ENOTREG): what it is, as --answers says it (a pipe is read).
+    const message = code === 'ENOTREG' ? ctx.t('error.cannotRead', { file: clip(source, 200), reason: ctx.t('error.deviceNotFile') }) : cannotRead(ctx.t, source, err);
+    throw new UsageError('batch_input', message, { file: source });
   }
 }
