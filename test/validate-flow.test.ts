@@ -378,6 +378,22 @@ describe('flow validation', () => {
     expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Tiny & small, zh: 小 }'))).toEqual([]);
   });
 
+  it('refuses a YAML tag where it is written, rather than read the value without it (QA: flow authoring)', () => {
+    expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: !Important Tiny, zh: 小 }'))).toEqual([
+      'flows/tiny.yaml:3:14: YAML tags (!Important) are not allowed in this file: the value would be read without the tag, or as something else; remove the tag, or put the whole text in quotes if "!Important" is part of it',
+    ]);
+    expect(problems(GOOD.replace('version: 1', 'version: !!int "1"'))[0]).toMatch(/^flows\/tiny.yaml:2:10: YAML tags \(!!int\) are not allowed/);
+    // In a quoted text it is text.
+    expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: "!Important Tiny", zh: 小 }'))).toEqual([]);
+  });
+
+  it('refuses a %YAML 1.1 directive, which would read "no" as false in one parser and as text in the other (QA: flow authoring)', () => {
+    expect(problems(`%YAML 1.1\n---\n${GOOD}`)).toEqual([
+      'flows/tiny.yaml:1:1: this file is marked as YAML 1.1 (%YAML 1.1), where "no" and "on" are booleans; files here are read as YAML 1.2: remove the %YAML line',
+    ]);
+    expect(problems(`%YAML 1.2\n---\n${GOOD}`)).toEqual([]);
+  });
+
   it('reports YAML syntax errors with their position', () => {
     expect(problems('id: tiny\ntitle: [unclosed\n')[0]).toMatch(/^flows\/tiny.yaml:\d+:\d+: /);
   });

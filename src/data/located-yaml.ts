@@ -237,7 +237,8 @@ export const NEEDS_CAREFUL_PARSER =
  * aliases, tags, any error) falls back to that one.
  */
 function parseYaml(source: string): Parsed {
-  if (NEEDS_CAREFUL_PARSER.test(source)) return { ok: false };
+  // A %YAML directive too: the careful parser reads what it says, and refuses it (see parseWithPositions).
+  if (NEEDS_CAREFUL_PARSER.test(source) || source.includes('%YAML')) return { ok: false };
   try {
     const value = loadYaml(source, { schema: CORE_SCHEMA, json: false });
     return { ok: true, value: value === undefined ? null : value };
@@ -318,6 +319,24 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
       },
     });
     if (anchored && !aliased) problems.push(problemAt(anchored.at, message('yaml.anchor', { name: clip(anchored.anchor, 40) })));
+    // A tag ("!Important", "!!str") is dropped or changes what a value is read as, without a word: "en: !Important Has
+    // the card expired?" read as "Has the card expired?" (QA: flow authoring). Refused where it is written.
+    let tagged: number | undefined;
+    visit(document, {
+      Node(_key, node) {
+        if (!node.tag || !node.range) return undefined;
+        // The tag's first character ("!!int", "!e!x"): back from its last "!" to what stands before a tag.
+        let start = source.lastIndexOf('!', node.range[0]);
+        while (start > 0 && !/[\s[{,]/.test(source[start - 1]!)) start--;
+        tagged = start === -1 ? node.range[0] : start;
+        return visit.BREAK;
+      },
+    });
+    if (tagged !== undefined) problems.push(problemAt(tagged, message('yaml.tag', { tag: clip(/^\S*/.exec(source.slice(tagged))![0], 40) })));
+    // "%YAML 1.1" would make "no" and "on" booleans, and only in this parser: refused, so a file reads the same whichever
+    // parser reads it.
+    const version = document.directives?.yaml;
+    if (version?.explicit && version.version !== '1.2') problems.push(problemAt(Math.max(0, source.indexOf('%YAML')), message('yaml.version', { version: version.version })));
   }
   const { index, duplicates } = indexPositions(document.contents);
   // Keys repeated after a key with no value ("agent:" indented under "text:", then its en and zh): said once, at that key,
