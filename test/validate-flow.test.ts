@@ -394,6 +394,16 @@ describe('flow validation', () => {
     expect(problems(`%YAML 1.2\n---\n${GOOD}`)).toEqual([]);
   });
 
+  it('says where " #" cut a text short, as a comment, and what to do (QA: flow authoring)', () => {
+    const said = (rest: string) => `the text stops before "${rest}": in YAML, " #" starts a comment; to keep it in the text, put the whole text in quotes, or if it is a comment, write a space after "#"`;
+    // In a block mapping the text was read as "Tiny", silently; in braces the comment took the closing brace too.
+    expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title:\n  en: Tiny card #2 now\n  zh: 小'))).toEqual([`flows/tiny.yaml:4:17: ${said('#2 now')}`]);
+    expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: Has the card #1 expired?, zh: 小 }'))).toEqual([`flows/tiny.yaml:3:27: ${said('#1 expired?, zh: 小 }')}`]);
+    // A comment written as one, and a quoted "#", are as they were.
+    expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title:\n  en: Tiny  # the short name\n  zh: 小'))).toEqual([]);
+    expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: "Tiny card #2", zh: 小 }'))).toEqual([]);
+  });
+
   it('reports YAML syntax errors with their position', () => {
     expect(problems('id: tiny\ntitle: [unclosed\n')[0]).toMatch(/^flows\/tiny.yaml:\d+:\d+: /);
   });

@@ -238,13 +238,34 @@ export const NEEDS_CAREFUL_PARSER =
  */
 function parseYaml(source: string): Parsed {
   // A %YAML directive too: the careful parser reads what it says, and refuses it (see parseWithPositions).
-  if (NEEDS_CAREFUL_PARSER.test(source) || source.includes('%YAML')) return { ok: false };
+  if (NEEDS_CAREFUL_PARSER.test(source) || source.includes('%YAML') || (source.includes(' #') && HASH_AFTER_TEXT.test(source))) return { ok: false };
   try {
     const value = loadYaml(source, { schema: CORE_SCHEMA, json: false });
     return { ok: true, value: value === undefined ? null : value };
   } catch {
     return { ok: false };
   }
+}
+
+/**
+ * " #" and a character after a word: "Add the card #2 now" is read as "Add the card" and a comment, without a word
+ * (QA: flow authoring). Such a file goes to the careful parser, which says so (a comment written "# note" does not).
+ */
+const HASH_AFTER_TEXT = /[^\s#][ \t]+#[^\s#]/;
+
+/** The first unquoted text cut short by what reads as a comment ("#2 now"): the offset of its "#", and what was cut. */
+function textCutByHash(document: Document.Parsed, source: string): { at: number; rest: string } | undefined {
+  let found: { at: number; rest: string } | undefined;
+  visit(document, {
+    Scalar(_key, node) {
+      if (node.type !== 'PLAIN' || node.comment == null || !node.range || /^\s/.test(node.comment)) return undefined;
+      const at = source.indexOf('#', node.range[1]);
+      if (at === -1) return undefined;
+      found = { at, rest: source.slice(at, source.indexOf('\n', at) === -1 ? undefined : source.indexOf('\n', at)).trimEnd() };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function parseWithPositions(source: string, file: string, lang: Lang): { doc: LocatedValue; problems: Problem[] } {
@@ -286,7 +307,13 @@ function parseWithPositions(source: string, file: string, lang: Lang): { doc: Lo
   const [error] = document.errors;
   // Past the end of the document's value ("{…}" and then another "{…}", as two JSON documents on standard input).
   const rootEnd = isNode(document.contents) ? document.contents.range?.[1] : undefined;
-  if (error) problems.push(problemAt(syntaxOffset(error, source, document), syntaxMessage(error, message, source, rootEnd !== undefined && error.pos[0] >= rootEnd)));
+  // A text cut short by " #" is said as that, and first: in "{ en: Card #1, zh: … }" the comment takes the closing brace
+  // too, and the syntax error it makes ("{ } is not closed") would send the author looking for the wrong thing.
+  const cut = source.includes('#') ? textCutByHash(document, source) : undefined;
+  const errorAt = error ? syntaxOffset(error, source, document) : undefined;
+  // (Compared where the parser found its error, which is said at the construct it breaks: the "{" of the mapping.)
+  if (cut && (!error || cut.at <= error.pos[0])) problems.push(problemAt(cut.at, message('yaml.hashCutsText', { rest: clip(cut.rest, 40) })));
+  else if (error) problems.push(problemAt(errorAt!, syntaxMessage(error, message, source, rootEnd !== undefined && error.pos[0] >= rootEnd)));
   // A key that is a list or a mapping: no file of ours has one, and none is read any further (nested ones make
   // indexing them exponential); said as such unless a syntax error, said above, is what made it.
   let complexKey: number | undefined;
