@@ -170,7 +170,7 @@ describe('problems in Chinese', () => {
   it('file-level problems: YAML syntax, duplicate keys, aliases, encoding', () => {
     // A mistake with advice is advised in the language; one without is the parser's words after a Chinese lead.
     expect(both((lang) => parseLocatedYaml('a: [1, 2\n', 'x.yaml', lang).problems).zh).toEqual(['x.yaml:1:4: 用 [ ] 写的列表或用 { } 写的映射没有结束：请补上缺少的“]”，或者把它后面的行缩进到比它的键更靠右']);
-    const syntax = both((lang) => parseLocatedYaml('a: [x] y\n', 'x.yaml', lang).problems);
+    const syntax = both((lang) => parseLocatedYaml('a: |x\n', 'x.yaml', lang).problems);
     expect(syntax.zh[0]).toMatch(/^x\.yaml:\d+:\d+: 无法按 YAML 读取该文件：\S/);
     expect(syntax.zh[0]?.replace(/^.*：/, '')).toBe(syntax.en[0]?.replace(/^x\.yaml:\d+:\d+: /, ''));
     expect(both((lang) => parseLocatedYaml('a: 1\na: 2\n', 'x.yaml', lang).problems).zh).toEqual(['x.yaml:2:1: 同一个映射中键“a”出现了两次；请只保留一个']);

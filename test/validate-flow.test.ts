@@ -178,8 +178,8 @@ describe('flow validation', () => {
     ]);
     // Text after a closing quote, as when an address is pasted with its name in quotes (QA: directory authors).
     expect(one(GOOD.replace('start: network', 'start: "network" now'))).toBe('flows/tiny.yaml:5:18: the text goes on after its closing ": put the whole value in quotes, and write a quote inside it as \\" (or the value in single quotes)');
-    // What no advice fits is passed on as the parser says it.
-    expect(one(GOOD.replace('start: network', 'start: [network] now'))).toMatch(/^flows\/tiny\.yaml:5:\d+: Unexpected scalar at node end$/);
+    // A value that starts with a character YAML reads as its own: to be quoted (QA: flow authoring; it was the parser's words).
+    expect(one(GOOD.replace('start: network', 'start: [network] now'))).toMatch(/^flows\/tiny\.yaml:5:\d+: this text starts with "\[", which YAML reads as part of the file's structure/);
     // A key line with a Chinese colon or none followed by a space, a bracket too many, a bracket never closed (QA: scripts and authors).
     expect(one(GOOD.replace('start: network', 'start：network'))).toMatch(/^flows\/tiny\.yaml:5:1: a key here has no ": " \(a colon and a space\) before its value: write "key: value", with an ASCII colon ":" \(not "："\)/);
     expect(one(GOOD.replace('version: 1', 'version:1'))).toMatch(/^flows\/tiny\.yaml:\d+:1: a key here has no ": " \(a colon and a space\)/);
@@ -402,6 +402,14 @@ describe('flow validation', () => {
     // A comment written as one, and a quoted "#", are as they were.
     expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title:\n  en: Tiny  # the short name\n  zh: 小'))).toEqual([]);
     expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: "Tiny card #2", zh: 小 }'))).toEqual([]);
+  });
+
+  it('says a text that starts with a character YAML reads as its own is to be quoted, in both languages (QA: flow authoring)', () => {
+    for (const [text, char] of [['*Important* add the card', '*'], ['| add the card', '|'], ['- add the card', '-'], ['[Important] add the card', '['], ['{Important} add the card', '{'], ['> add the card', '>']]) {
+      const file = GOOD.replace('title: { en: Tiny, zh: 小 }', `title:\n  en: ${text}\n  zh: 小`);
+      expect(problems(file), text).toEqual([expect.stringMatching(new RegExp(`^flows/tiny\\.yaml:4:\\d+: this text starts with "\\${char}", which YAML reads as part of the file's structure, not as text: put the whole text in quotes$`))]);
+      expect(loadFlowText(file, 'flows/tiny.yaml', 'zh').problems.map(formatProblem)[0]).toContain(`这段文字以“${char}”开头`);
+    }
   });
 
   it('reports YAML syntax errors with their position', () => {

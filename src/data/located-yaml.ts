@@ -548,6 +548,15 @@ function yamlDetail(message: string): string {
  */
 function syntaxMessage(e: { code: string; message: string; pos: [number, number] }, message: ProblemTranslate, source: string, afterRoot: boolean): string {
   const detail = yamlDetail(e.message);
+  // A text that starts with a character YAML reads as its own ("*Important*", "| add", "- add", "[Important] add"): said
+  // as that, with what to do, rather than as the parser's words (QA: flow authoring).
+  const generic = () => {
+    const lineStart = source.lastIndexOf('\n', e.pos[0] - 1) + 1;
+    const lineEnd = source.indexOf('\n', e.pos[0]);
+    const m = INDICATOR_START.exec(source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd));
+    const char = m?.[1] ?? m?.[2] ?? m?.[3];
+    return char ? message('yaml.indicatorStart', { char }) : message('yaml.syntax', { detail });
+  };
   switch (e.code) {
     case 'MULTIPLE_DOCS':
       return message('yaml.multipleDocuments');
@@ -573,11 +582,11 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
       if (afterRoot) return message('yaml.afterEnd');
       // 'value: "Lumen Pay" <pay@…>', 'start: "network" now': text after a closing quote.
       const quote = /["']$/.exec(source.slice(0, e.pos[0]).trimEnd())?.[0];
-      return quote && / at node end$/.test(detail) ? message('yaml.afterQuote', { quote }) : message('yaml.syntax', { detail });
+      return quote && / at node end$/.test(detail) ? message('yaml.afterQuote', { quote }) : generic();
     }
     case 'BAD_SCALAR_START': {
       const char = /reserved character (\S)/.exec(detail)?.[1];
-      return char ? message('yaml.reservedStart', { char }) : message('yaml.syntax', { detail });
+      return char ? message('yaml.reservedStart', { char }) : generic();
     }
     case 'MISSING_CHAR': {
       const quote = /^Missing closing (["'])quote/.exec(detail)?.[1];
@@ -589,12 +598,15 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
         const end = source.indexOf('\n', e.pos[0]);
         return keyWithoutColon(source.slice(source.lastIndexOf('\n', e.pos[0] - 1) + 1, end === -1 ? undefined : end), message) ?? message('yaml.keyWithoutColon');
       }
-      return message('yaml.syntax', { detail });
+      return generic();
     }
     default:
-      return message('yaml.syntax', { detail });
+      return generic();
   }
 }
+
+/** A key and a text after it that starts with a character YAML reads as its own (an alias, a block, a list, a flow collection…). */
+const INDICATOR_START = /^[ \t]*(?:- )?[^\s:#'"]+:[ \t]+(?:([[{])[^\]}\n]*[\]}][ \t]*[^\s,#\]}]|([*&!%@`])\S*[ \t]+\S|([|>-])[ \t]+\S)/;
 
 /** A key and its value with a colon YAML does not see: a Chinese colon ("start：balance"), or none followed by a space ("version:1"). */
 const KEY_WITHOUT_COLON = /^[ \t]*[^\s:：#]+(?:：|:(?=\S))/;
