@@ -375,7 +375,7 @@ describe('contacts in the CLI', () => {
     const r = await run(['contacts', 'payments', '--contacts', 'acme.yaml', '--now', '2026-03-13T21:30:00-04:00'], { files, env: { TZ: 'America/New_York' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Acme Pay — payments support');
-    expect(r.stdout).toContain('opens Sun 21:00 your time, America/New_York (in 1 d 23 h)');
+    expect(r.stdout).toContain('opens Sun 21:00 your time, America/New_York (in 2 d)');
     expect(r.stdout).not.toContain('EXAMPLE');
     const demo = await run(['contacts', 'security']);
     expect(demo.stdout).toContain('EXAMPLE DATA');
@@ -500,7 +500,7 @@ describe('contacts in the CLI', () => {
 
   it('writes times and durations the Chinese way', async () => {
     const r = await run(['--lang', 'zh', 'contacts', 'payments', '--contacts', 'acme.yaml', '--now', '2026-03-13T21:30:00-04:00'], { files, env: { TZ: 'America/New_York' } });
-    expect(r.stdout).toContain('你的当地时间（America/New_York）周日 21:00 开始服务（1 天 23 小时后）');
+    expect(r.stdout).toContain('你的当地时间（America/New_York）周日 21:00 开始服务（2 天后）');
     // A channel's zone by its Chinese name before its id (QA: zh user: the id alone is jargon); English keeps the id.
     const card = (await run(['--lang', 'zh', 'contacts', 'account'])).stdout;
     expect(card).toContain('（英国时间，Europe/London）');
@@ -531,6 +531,12 @@ describe('contacts in the CLI', () => {
     expect(formatDuration(hours(3), en)).toBe('3 h');
     expect(formatDuration(hours(3) + 60_000, en)).toBe('3 h 1 min');
     expect(formatDuration(1, en)).toBe('1 min');
+    // Over a day, to the nearest hour (QA: directory review; the minutes were dropped).
+    expect(formatDuration(hours(24) + 59 * 60_000, en)).toBe('1 d 1 h');
+    expect(formatDuration(hours(6 * 24 + 22) + 30 * 60_000, zh)).toBe('6 天 23 小时');
+    expect(formatDuration(hours(47) + 1, en)).toBe('1 d 23 h');
+    expect(formatDuration(hours(47) + 30 * 60_000, en)).toBe('2 d');
+    expect(formatDuration(hours(24), en)).toBe('1 d');
   });
 
   it('takes --now from WALLET_HELP_NOW, the flag winning', async () => {

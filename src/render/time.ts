@@ -91,6 +91,13 @@ export function zoneShown(zone: string, lang: Lang, t: Translate): string {
 /** "13 h 20 min" / "13 小时 20 分钟", rounded up to the minute; a part that is zero is left out ("2 d", not "2 d 0 h"). */
 export function formatDuration(ms: number, t: Translate): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  // More than a day is said in days and hours, to the nearest hour (the time itself is shown beside it): "1 d 1 h" for
+  // 1 d 0 h 59 min, where the minutes were dropped and it said "1 d" (QA: directory review).
+  if (minutes > 1440) {
+    const hours = Math.round(minutes / 60);
+    const [days, h] = [Math.floor(hours / 24), hours % 24];
+    return h === 0 ? t('duration.d', { d: days }) : t('duration.dh', { d: days, h });
+  }
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
   const m = minutes % 60;
