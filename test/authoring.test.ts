@@ -468,6 +468,9 @@ describe('flows test', () => {
       expect(r.code).toBe(2);
       expect(json(r.stdout).error.code).toBe('invalid_min_coverage');
     }
+    // A percentage is read as written, with or without its sign; numbers in other notations are refused (QA: flow authoring).
+    for (const value of ['0x10', '1e2', '-5', '101', '50%%']) expect(json((await run(['flows', 'test', dir, '--min-coverage', value, '--json'])).stdout).error.code, value).toBe('invalid_min_coverage');
+    for (const value of ['50%', '50', ' 49.5 % ']) expect(json((await run(['flows', 'test', dir, '--min-coverage', value, '--json'])).stdout).minCoverage, value).toBe(Number.parseFloat(value));
   });
 
   it('runs the bundled flows’ tests by default', async () => {
@@ -572,6 +575,16 @@ describe('flows show and graph', () => {
     expect((await run(['flows', 'graph', 'fees'])).stdout).toContain('n_fix_call_costs["FIX → payments: What it costs to contact support"]:::fix');
     expect((await run(['--lang', 'zh', 'flows', 'graph', 'fees'])).stdout).toContain('n_fix_call_costs["可自行解决 → 支付客服：联系客服的通话费用"]:::fix');
     expect((await run(['--lang', 'zh', 'flows', 'graph', 'account-compromised', '--format', 'dot'])).stdout).toContain('label="安全警报 → 安全客服：立即保护你的账户"');
+  });
+
+  it('writes a "#" of a text as an entity in mermaid, where "#quot;" would be drawn as a quote (QA: flow authoring)', async () => {
+    const example = readmeExample();
+    expect(example).toContain('en: Does the card have enough money for the amount and fees?');
+    const dir = folderWith({ 'card-declined.yaml': example.replace('en: Does the card have enough money for the amount and fees?', 'en: "Card #quot;2#quot; declined: enough money?"') });
+    const r = await run(['--flows', dir, 'flows', 'graph', 'card-declined']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Card #35;quot;2#35;quot; declined');
+    expect(r.stdout).not.toContain('Card #quot;');
   });
 
   it('says how to name a flow file given where its id belongs (QA: author)', async () => {

@@ -331,7 +331,7 @@ const FLOW_MUTATIONS: Mutation[] = [
   { name: 'no tests', change: (d) => delete d.tests, at: '', says: 'a flow file is missing "tests"' },
   { name: 'an empty test list', change: (d) => (d.tests = []), at: '/tests', says: 'tests must have at least 1 entry' },
   { name: 'a test without expect', change: (d) => delete firstTest(d).expect, at: '/tests/0', says: 'test 1 is missing "expect"' },
-  { name: 'a test answer that is a number', change: (d) => (obj(firstTest(d).answers).network = 3), at: '/tests/0/answers/network', says: 'the answer to "network" must be a non-empty text' },
+  { name: 'a test answer that is a number', change: (d) => (obj(firstTest(d).answers).network = 3), at: '/tests/0/answers/network', says: 'the answer to "network" must be a text, and YAML reads what is written here as the number 3: put it in quotes' },
   { name: 'an unknown key in a test', change: (d) => (firstTest(d).skip = true), at: '/tests/0', says: 'unknown key "skip" in test 1' },
   { name: 'an empty test name', change: (d) => (firstTest(d).name = ''), at: '/tests/0/name', says: 'the name of test 1 must be a non-empty text' },
 ];

@@ -412,6 +412,13 @@ describe('flow validation', () => {
     }
   });
 
+  it('says a label YAML read as a number or a yes/no is to be quoted (QA: flow authoring; "+12" was shown as 12)', () => {
+    for (const [written, found] of [['+12', 'the number 12'], ['0o17', 'the number 15'], ['true', 'the value true']]) {
+      const [problem] = problems(GOOD.replace('title: { en: Tiny, zh: 小 }', `title: { en: ${written}, zh: 小 }`));
+      expect(problem, written).toMatch(new RegExp(`^flows/tiny\\.yaml:3:\\d+: .* must be a text, and YAML reads what is written here as ${found}: put it in quotes, written as it should be shown$`));
+    }
+  });
+
   it('reports YAML syntax errors with their position', () => {
     expect(problems('id: tiny\ntitle: [unclosed\n')[0]).toMatch(/^flows\/tiny.yaml:\d+:\d+: /);
   });

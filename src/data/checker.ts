@@ -223,7 +223,10 @@ export class Checker {
   string(value: unknown, path: readonly PathKey[], what: What, multiline = false): string | undefined {
     if (!isText(value)) {
       if (this.wasAbsent(value, path)) return undefined;
-      this.report(path, 'check.notText', { what: whatRef(what), found: this.found(value) });
+      // "label: { en: 12 }", "+12", "0o17", "true": YAML reads them as a number or a yes/no, and the text is lost
+      // ("+12" is 12, "0o17" is 15): said with what to do (QA: flow authoring).
+      const key = typeof value === 'number' || typeof value === 'boolean' ? 'check.textAsValue' : 'check.notText';
+      this.report(path, key, { what: whatRef(what), found: this.found(value) });
       return undefined;
     }
     return this.clean(value, path, what, multiline) ? value : undefined;

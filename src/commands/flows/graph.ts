@@ -26,11 +26,14 @@ export async function runFlowsGraph(opts: FlowsGraphOptions, ctx: Context): Prom
 }
 
 
+const MERMAID_ENTITY: Readonly<Record<string, string>> = { '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;' };
+
 /** Mermaid flowchart source; renders in GitHub markdown inside a ```mermaid block. */
 export function toMermaid(flow: Flow, lang: Lang, describe: (o: Outcome) => string): string {
   // Ids use only a-z, 0-9 and dashes, so swapping dashes for underscores cannot collide.
   const node = (id: string) => `n_${id.replace(/-/g, '_')}`;
-  const label = (text: string) => `"${safeText(text).replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'))}"`;
+  // Mermaid's entity codes start with "#": a "#" of the text is one too, or "#quot;" in a text would be drawn as a quote.
+  const label = (text: string) => `"${safeText(text).replace(/[#"<>]/g, (c) => MERMAID_ENTITY[c]!)}"`;
   const lines = ['flowchart TD'];
   for (const q of Object.values(flow.questions)) lines.push(`  ${node(q.id)}{${label(q.text[lang])}}`);
   for (const o of Object.values(flow.outcomes)) {

@@ -20,8 +20,10 @@ export interface FlowsTestOptions {
 /** Runs the tests of the given flows (default: every flow of this run); exit 1 on a failure or low coverage. */
 export async function runFlowsTest(opts: FlowsTestOptions, ctx: Context): Promise<FlowTestReport[]> {
   const { io, t } = ctx;
-  // Number('') and Number(' ') are 0: an empty value (a CI variable left unset) would turn the gate off unseen.
-  const min = opts.minCoverage === undefined ? undefined : opts.minCoverage.trim() === '' ? NaN : Number(opts.minCoverage);
+  // A percentage written as one ("80", "80.5", "80%"). Not Number(): '' and ' ' are 0 to it (a CI variable left unset would
+  // turn the gate off unseen), and "0x10" and "1e2" numbers nobody means here (QA: flow authoring).
+  const written = opts.minCoverage === undefined ? undefined : /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(opts.minCoverage);
+  const min = opts.minCoverage === undefined ? undefined : written ? Number(written[1]) : NaN;
   if (min !== undefined && (!Number.isFinite(min) || min < 0 || min > 100)) {
     throw new UsageError('invalid_min_coverage', t('flows.test.badMin', { value: safeText(opts.minCoverage ?? '') }), { value: sentValue(opts.minCoverage ?? '') });
   }
