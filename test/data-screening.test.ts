@@ -147,6 +147,13 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(findContact('call ٠١٠٨٨٨٨٨٨٨٨')?.kind).toBe('phone');
   });
 
+  it('refuses a character shown as nothing in a text, a name or a key, and not the joiner of an emoji (QA: directory and authoring reviews)', () => {
+    expect(flowProblems(withEnStep('Add the n\u200bew card.'))).toEqual([expect.stringMatching(/\(en\) contains the invisible character U\+200B \(ZWSP\), which shows as nothing/)]);
+    expect(flowProblems(withEnStep('Add the new\u00ad card.'))).toEqual([expect.stringMatching(/contains the invisible character U\+00AD \(SHY\)/)]);
+    expect(flowProblems(withEnStep('Add the new card 👩\u200d💻.'))).toEqual([]);
+    expect(dirProblems(DIRECTORY.replace('name: Example Wallet', 'name: "Example\u200b Wallet"'))).toEqual([expect.stringMatching(/the provider name contains the invisible character U\+200B \(ZWSP\)/)]);
+  });
+
   it('reads a text as it is seen: characters shown as nothing hide no contact, request or secret (hostile review)', () => {
     // Each was accepted before: the reader sees the number, the address or the request whole, the rules saw pieces.
     const hidden: [string, RegExp][] = [
@@ -163,7 +170,8 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     // Full-width letters are read as letters, in what to have ready for support too.
     expect(flowProblems(withEnStep('Tell the agent your ｒｅｃｏｖｅｒｙ ｐｈｒａｓｅ.'))).toEqual([expect.stringMatching(/asks for the recovery phrase/)]);
     const prepare = flowProblems(FLOW.replace('    queue: payments\n', '    queue: payments\n    prepare:\n      - { en: "Your 12-word recov\\u200Bery phrase", zh: "你的十二个词" }\n'));
-    expect(prepare).toEqual([expect.stringMatching(/item 1 \(en\) of what to have ready for outcome "escalate-declined" names the recovery phrase/)]);
+    // (What to have ready is a list of names, refused first for the character shown as nothing.)
+    expect(prepare).toEqual([expect.stringMatching(/what to prepare for outcome "escalate-declined", entry 1 \(en\) contains the invisible character U\+200B \(ZWSP\)/)]);
     // Letters of other scripts that pass for Latin ones (a Cyrillic е, a Greek α) read as the word they pass for.
     const lookalikes: [string, string][] = [
       ['Tell the agent your r\u0435covery phrase.', 'recovery-phrase'],

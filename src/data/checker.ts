@@ -240,7 +240,7 @@ export class Checker {
   clean(text: string, path: readonly PathKey[], what: What, multiline = false): boolean {
     const found = unsafeCharacter(text, multiline);
     if (found === undefined) return true;
-    this.report(path, 'check.controlChar', { what: whatRef(what), char: found });
+    this.report(path, isInvisible(found) ? 'check.invisibleChar' : 'check.controlChar', { what: whatRef(what), char: found });
     return false;
   }
 
@@ -265,7 +265,7 @@ export class Checker {
   cleanKey(key: string, path: readonly PathKey[], what: What): boolean {
     const found = unsafeCharacter(key, false);
     if (found === undefined) return true;
-    this.report(path, 'check.controlCharKey', { what: whatRef(what), char: found }, 'key');
+    this.report(path, isInvisible(found) ? 'check.invisibleCharKey' : 'check.controlCharKey', { what: whatRef(what), char: found }, 'key');
     return false;
   }
 
@@ -362,7 +362,11 @@ export class Checker {
       const text = obj[lang];
       const inLang = () => ref('what.inLang', { what: whatRef(what), lang });
       if (!isCleanText(text, true)) {
-        this.string(text, [...path, lang], inLang(), true);
+        // What a text hiding characters asks for or holds is said first (the screen reads it as it is seen): an invisible
+        // character in "recov\u200bery phrase" is the least of it.
+        const findings = screen && typeof text === 'string' ? screen(text) : [];
+        if (findings.length > 0) this.reportFindings(findings, [...path, lang], inLang());
+        else this.string(text, [...path, lang], inLang(), true);
         ok = false;
       } else if (lang === 'zh' && untranslated(text)) {
         this.report([...path, lang], 'check.untranslated', { what: whatRef(what) });
@@ -416,16 +420,26 @@ export function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
 
+// Control characters, bidirectional embeddings and overrides, and characters shown as nothing (a soft hyphen, zero-width
+// spaces and joiners, a word joiner, a byte order mark): "Example\u200b Wallet" passed for the provider's name, and a
+// text printed them as they were (QA: directory and authoring reviews). A joiner between emoji is how they are written.
 // eslint-disable-next-line no-control-regex
-const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b\u200c\u202a-\u202e\u2060\u2066-\u2069\ufeff]|\u200d(?![\ud83c-\ud83e\u2600-\u27bf])/;
 // eslint-disable-next-line no-control-regex
-const UNSAFE_IN_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_IN_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u200b\u200c\u202a-\u202e\u2060\u2066-\u2069\ufeff]|\u200d(?![\ud83c-\ud83e\u2600-\u27bf])/;
+/** The characters of those shown as nothing, said as such rather than as control characters. */
+const INVISIBLE = /^[\u00ad\u200b-\u200d\u2060\ufeff]$/;
 
 /** The first character a data file's text must not hold, as "U+001B (ESC)", or undefined; a newline is allowed when `multiline`. */
 export function unsafeCharacter(text: string, multiline: boolean): string | undefined {
   const m = (multiline ? UNSAFE_IN_LINES : UNSAFE_IN_LINE).exec(text);
   if (!m) return undefined;
   return characterName(m[0].charCodeAt(0));
+}
+
+/** Whether a character unsafeCharacter named is one shown as nothing. */
+function isInvisible(name: string): boolean {
+  return INVISIBLE.test(String.fromCharCode(Number.parseInt(name.slice(2, 6), 16)));
 }
 
 /**

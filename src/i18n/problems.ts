@@ -50,6 +50,8 @@ export const problemsEn = {
   'check.missingZh': '{what} is missing its Chinese text ("zh:")',
   'check.controlChar': '{what} contains the control character {char}; control characters, escape sequences and bidirectional overrides could rewrite the terminal or disguise the text: remove it',
   'check.controlCharKey': 'a key in {what} contains the control character {char}; remove it',
+  'check.invisibleChar': '{what} contains the invisible character {char}, which shows as nothing and can make a text or a name pass for another: remove it',
+  'check.invisibleCharKey': 'a key in {what} contains the invisible character {char}; remove it',
   'what.inLang': '{what} ({lang})',
 
   // screened texts (flows; directory notes)
@@ -370,6 +372,8 @@ export const problemsZh: Record<ProblemKey, string> = {
   'check.missingZh': '{what}缺少中文（“zh:”）',
   'check.controlChar': '{what}包含控制字符 {char}；控制字符、转义序列和双向文本覆盖符可能改写终端或伪装文本内容，请删除',
   'check.controlCharKey': '{what}中有键包含控制字符 {char}，请删除',
+  'check.invisibleChar': '{what}包含不可见字符 {char}，它显示出来什么都没有，可能让文字或名称冒充别的内容：请删除',
+  'check.invisibleCharKey': '{what}中有键包含不可见字符 {char}，请删除',
   'what.inLang': '{what}（{lang}）',
   'screen.contact': '{what}包含{kind}（“{text}”）：联系方式只能作为客服目录中的渠道给出，在那里会检查其类型和域名，用户也可以核实；请删除',
   'screen.secret': '{what}包含疑似{kind}的内容；数据文件绝不能携带机密信息，请删除',

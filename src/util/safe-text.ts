@@ -57,7 +57,7 @@ export function characterName(code: number): string {
 }
 
 /** The names of the characters typed or pasted without being seen. */
-const CHARACTER_NAMES: Record<number, string> = { 0x09: 'Tab', 0x0a: 'LF', 0x0d: 'CR', 0x1b: 'ESC', 0x200b: 'ZWSP', 0x200c: 'ZWNJ', 0x200d: 'ZWJ', 0x2060: 'WJ', 0xfeff: 'BOM' };
+const CHARACTER_NAMES: Record<number, string> = { 0x09: 'Tab', 0xad: 'SHY', 0x0a: 'LF', 0x0d: 'CR', 0x1b: 'ESC', 0x200b: 'ZWSP', 0x200c: 'ZWNJ', 0x200d: 'ZWJ', 0x2060: 'WJ', 0xfeff: 'BOM' };
 
 /**
  * User input quoted inside a message: on one line, short, and with every control character,
