@@ -130,6 +130,21 @@ function flowFolders(flag: string[] | undefined, env: string | undefined, config
 }
 
 /**
+ * A flows folder with no flow file in it is said so: the run goes on without its flows, and "there is no flow" would
+ * not say why. Its subfolders are named, as flows validate names them: they are not read (QA: flow authoring; a team
+ * kept its flows in flows/team/).
+ */
+async function sayIfNoFlowFiles(dir: string, base: BaseContext): Promise<void> {
+  const [{ readdir }, { isDataFileName }] = await Promise.all([import('node:fs/promises'), import('./flows/load.js')]);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
+  if (!entries || entries.some((e) => (e.isFile() || e.isSymbolicLink()) && isDataFileName(e.name))) return;
+  const { io, t } = base;
+  const subfolders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => shownPath(join(dir, e.name)));
+  const said = subfolders.length === 0 ? t('warning.flowsFolderEmpty', { dir: shownPath(dir) }) : t('warning.flowsFolderSubfolders', { dir: shownPath(dir), subfolders: listOf(t, subfolders.slice(0, 5)) });
+  await writeWarning(io.stderr, t('warning.prefix'), said);
+}
+
+/**
  * The flow folders that exist. One named on the command line that does not is a
  * usage error; one from the environment or the settings is left out with a
  * warning naming where it was set, so a stale setting does not stop every run.
@@ -141,6 +156,7 @@ async function usableFolders(folders: { dirs: string[]; source: FolderSource }, 
     const problem = await folderProblem(dir);
     if (!problem) {
       usable.push(dir);
+      if (!quiet) await sayIfNoFlowFiles(dir, base);
       continue;
     }
     const source =

@@ -260,6 +260,21 @@ describe('a flow that cannot be used', () => {
     expect(json(third.stdout)).toMatchObject({ flow: 'fees', version: 13 });
   });
 
+  it('from a folder with no flow file, only folders, warns naming them: they are not read (QA: flow authoring)', async () => {
+    const top = tempDir();
+    mkdirSync(join(top, 'team'));
+    writeFileSync(join(top, 'team', 'card-declined.yaml'), readmeExample());
+    const r = await run(['--flows', top, 'diagnose', 'card-declined', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain(`Warning: the flows folder ${top} holds no flow file, only folders (${join(top, 'team')}), which are not read: give each folder of flows with its own --flows.`);
+    const empty = await run(['--flows', tempDir(), 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(empty.code).toBe(0);
+    expect(empty.stderr.replace(/\s+/g, ' ').trim()).toMatch(/holds no flow file \(\.yaml, \.yml or \.json\): no flow of it is used\.$/);
+    // A folder with flows says nothing of its subfolders here (flows validate lists them).
+    mkdirSync(join(top, 'team', 'old'));
+    expect((await run(['--flows', join(top, 'team'), 'diagnose', 'card-declined', '--answer', 'balance=insufficient', '--json'])).stderr).toBe('');
+  });
+
   it('from a --flows folder that does not exist is a usage error; from the environment or settings a warning naming it', async () => {
     const missing = join(tempDir(), 'nope');
     const flag = await run(['--flows', missing, 'diagnose', 'payment-failed', '--network', 'offline', '--json']);

@@ -168,6 +168,8 @@ export const zh: Record<MessageKey, string> = {
   // {source} brings its own spaces: one between Chinese and a Latin name, none between two Chinese characters.
   'error.flowsFolder.missing': '流程文件夹 {dir}（由{source}指定）不存在。',
   'error.flowsFolder.empty': '由{source}指定的流程文件夹路径是空的：请写出文件夹，或者不要指定。',
+  'warning.flowsFolderEmpty': '流程文件夹 {dir} 里没有流程文件（.yaml、.yml 或 .json），不会使用其中任何流程。',
+  'warning.flowsFolderSubfolders': '流程文件夹 {dir} 里没有流程文件，只有子文件夹（{subfolders}），子文件夹不会被读取：请用各自的 --flows 分别指定每个流程文件夹。',
   'error.flowsFolder.notFolder': '流程文件夹 {dir}（由{source}指定）不是文件夹。',
   'flowsFolder.flag': '命令行选项 --flows ',
   'flowsFolder.env': '环境变量 WALLET_HELP_FLOWS ',
