@@ -74,6 +74,7 @@ export function validateDirectory(doc: LocatedValue, source: string, lang: Lang 
       ),
     ),
   ]);
+  warnings.push(...sharedContacts(providers, doc, c));
   // As many as problems are listed at most (a directory of thousands of providers, each without a team), then a count.
   if (warnings.length > MAX_PROBLEMS) warnings.splice(MAX_PROBLEMS, Infinity, { file: doc.file, line: 1, column: 1, message: c.message('warnings.more', { count: warnings.length - MAX_PROBLEMS }) });
   return { directory: { source, providers }, problems: [], ...(warnings.length > 0 ? { warnings } : {}) };
@@ -119,6 +120,34 @@ function readProvider(c: Checker, raw: unknown, path: PathKey[]): Provider | und
   if (!id || !name || !website || !timezone || !queuesRaw) return undefined;
   const checks = p.checks === undefined ? undefined : readChecks(c, p.checks, [...path, 'checks']);
   return checks ? { id, name, website, example, queues, checks } : { id, name, website, example, queues };
+}
+
+/**
+ * The channels of provider `i` whose contact an earlier provider lists too: verify names the first as its owner, so a
+ * desk checking the number hears the wrong name (QA: directory review; a copy-pasted block). A warning: two brands of one
+ * company may share a line.
+ */
+function sharedContacts(providers: readonly Provider[], doc: LocatedValue, c: Checker): Problem[] {
+  // One pass, each contact remembered with the first provider that lists it: a directory of thousands stays fast.
+  const owner = new Map<string, string>();
+  const warnings: Problem[] = [];
+  providers.forEach((p, i) => {
+    for (const [queue, channels] of Object.entries(p.queues)) {
+      (channels ?? []).forEach((ch, j) => {
+        if (typeof ch.value !== 'string') return;
+        const key = contactKey(ch.type, ch.value);
+        const other = owner.get(key);
+        if (other === undefined) owner.set(key, p.id);
+        else if (other !== p.id) warnings.push(doc.problem(['providers', i, 'queues', queue, j, 'value'], c.message('dir.sharedContact', { type: ch.type, value: clip(ch.value, 60), id: p.id, other })));
+      });
+    }
+  });
+  return warnings;
+}
+
+/** A contact as compared across providers: a number by its digits, anything else in lower case. */
+function contactKey(type: ChannelType, value: string): string {
+  return type === 'phone' ? `phone:${value.replace(/[^\d+]/g, '')}` : `${type}:${value.trim().toLowerCase()}`;
 }
 
 /** The provider's official domain, and the provider as the verify command sees it with only its website listed. */
