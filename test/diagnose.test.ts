@@ -578,9 +578,9 @@ describe('diagnose, human output', () => {
   });
 
   it('gives the steps when the directory cannot be loaded, with the reason as a warning and exit 3', async () => {
-    for (const [argv, reason] of [
-      [['--contacts', 'missing.yaml'], 'missing.yaml'],
-      [['--provider', 'nope'], 'The directory has no provider "nope"'],
+    for (const [argv, reason, error] of [
+      [['--contacts', 'missing.yaml'], 'missing.yaml', { code: 'directory_invalid' }],
+      [['--provider', 'nope'], 'The directory has no provider "nope"', { code: 'unknown_provider', provider: 'nope', source: '--provider' }],
     ] as const) {
       const text = await run([...argv, 'diagnose', 'account-compromised']);
       expect(text.code).toBe(3);
@@ -595,6 +595,8 @@ describe('diagnose, human output', () => {
       expect(result.outcome).toMatchObject({ id: 'alert-compromised', kind: 'alert', queue: 'security', contact: null });
       expect(result.outcome.steps.length).toBeGreaterThan(3);
       expect(result.warnings).toEqual([expect.stringContaining(reason)]);
+      // And the error itself, by its code: a script tells its own typo from a broken file (QA: scripts).
+      expect(result.contactsError).toMatchObject({ ...error, message: expect.stringContaining(reason) });
       // The safety notice stays, pointing to the official app and website instead of the cards it cannot show.
       expect(result.outcome.notice).toMatch(/^Official support never asks .* only through the official app or the website you already know/);
       expect(text.stdout).toContain('Official support never asks for your password');
@@ -608,6 +610,8 @@ describe('diagnose, human output', () => {
     const lines = batch.stdout.trim().split('\n').map(json);
     expect(lines[0].outcome).toMatchObject({ kind: 'alert', contact: null });
     expect(lines[0].warnings).toEqual([expect.stringContaining('no provider "nope"')]);
+    expect(lines[0].contactsError).toMatchObject({ code: 'unknown_provider', provider: 'nope' });
+    expect(lines[1].contactsError).toBeUndefined();
     expect(lines[0].outcome.notice).toContain('Official support never asks');
     expect(lines[1].warnings).toBeUndefined();
     expect(batch.stderr).toContain('Warning: The support contacts could not be loaded');

@@ -24,8 +24,23 @@ export interface DiagnosisEnv {
   answersIn?: 'flags' | 'request';
 }
 
-/** The result with the contact filled in, and warnings when the directory lacks the queue. */
-export type FullResult = DiagnosisResult & { warnings?: string[] };
+/**
+ * The result with the contact filled in, and warnings when the directory lacks the queue; when the contacts could not
+ * be loaded at all (exit 3), the error that stopped them, as an error document gives it (`code`, `message`, details).
+ */
+export type FullResult = DiagnosisResult & { warnings?: string[]; contactsError?: ContactsError };
+
+/** Why the contacts of a run could not be loaded: what the error would have been (`unknown_provider`, `directory_invalid`, …). */
+export interface ContactsError {
+  code: string;
+  message: string;
+  [detail: string]: unknown;
+}
+
+/** The error, as `contactsError` gives it: a script tells its own mistake (a provider id) from a broken file by its code. */
+export function contactsErrorOf(err: { code: string; message: string; details: Record<string, unknown> }): ContactsError {
+  return { code: err.code, message: err.message, ...err.details };
+}
 
 /** Operator flow files that could not be loaded, by the flow id their name gives. */
 export type BrokenFlows = ReadonlyMap<string, { file: string; problems: readonly Problem[] }>;

@@ -7,7 +7,7 @@ import { jsonProblemText, parseStrictJson } from '../../data/strict-json.js';
 import { MAX_REQUEST_LENGTH } from '../../data/limits.js';
 import { ContactBook } from '../../diagnosis/contact-book.js';
 import { problemTranslator } from '../../i18n/problems.js';
-import { agentWording, diagnoseWith } from '../../diagnosis/diagnosis.js';
+import { agentWording, contactsErrorOf, diagnoseWith, type ContactsError } from '../../diagnosis/diagnosis.js';
 import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, SecretError } from '../../safety/screen.js';
 import { idMayHoldSecret, PLAIN_ID, readRequest, screenRequest, screenRequestId } from '../../diagnosis/request.js';
@@ -41,6 +41,8 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
   let contacts: ContactBook | undefined;
   /** Why the directory could not be loaded: results with a queue then carry it as a warning, without a contact. */
   let contactsProblem: string | undefined;
+  /** The same, as an error document gives it (see FullResult). */
+  let contactsError: ContactsError | undefined;
   const out = new LineBuffer();
   let lines = 0;
   let failed = 0;
@@ -126,11 +128,15 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
             } catch (err) {
               if (!(err instanceof WalletHelpError) || err instanceof CancelError) throw err;
               contactsProblem = t('contact.unavailable', { reason: err.message });
+              contactsError = contactsErrorOf(err);
               await writeWarning(io.stderr, t('warning.prefix'), contactsProblem);
             }
             if (contacts) result = diagnoseWith(lineEnv, flows, request.flow, request.answers, contacts, broken);
           }
-          if (result.outcome.queue && !contacts && contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), contactsProblem];
+          if (result.outcome.queue && !contacts && contactsProblem !== undefined) {
+            result.warnings = [...(result.warnings ?? []), contactsProblem];
+            result.contactsError = contactsError;
+          }
           // An agent's batch (--agent, the role setting) gets the agent's wording, as its --json runs do.
           if (ctx.role === 'agent') Object.assign(result, agentWording('agent', flows.get(result.flow)!.outcomes[result.outcome.id]!, ctx.lang));
           // Equal paths with equal answers left unused give equal documents (one minute, one language): serialize each once.

@@ -1,6 +1,6 @@
 /** `wallet-help diagnose [flow]`: walk a flow with answers from flags, a file or prompts. */
 import type { ContactBook } from '../../diagnosis/contact-book.js';
-import { agentWording, findFlow, finish, missingAnswer, rejectBadAnswers, type FullResult } from '../../diagnosis/diagnosis.js';
+import { agentWording, contactsErrorOf, findFlow, finish, missingAnswer, rejectBadAnswers, type ContactsError, type FullResult } from '../../diagnosis/diagnosis.js';
 import { appendCase, caseById, casesFile, clearProgress, loadProgress, saveProgress, unfinishedCasesDir, type CaseProgress, type DamagedProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
@@ -84,12 +84,14 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   // A directory that cannot be loaded (a broken file, an unknown provider) must not cost the user the steps,
   // least of all an emergency's: the diagnosis goes on without contacts, says why, and exits with its own code.
   let contactsProblem: string | undefined;
+  let contactsError: ContactsError | undefined;
   const directoryIfLoaded = async () => {
     try {
       return await ctx.provider();
     } catch (err) {
       if (!(err instanceof WalletHelpError) || err instanceof CancelError) throw err;
       contactsProblem ??= err.message;
+      contactsError ??= contactsErrorOf(err);
       return undefined;
     }
   };
@@ -338,6 +340,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     }
     const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string | CaseRecord } = finish(ctx, flow, outcome, reached.session, contacts, given);
     if (contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), t('contact.unavailable', { reason: contactsProblem })];
+    if (contactsError !== undefined) result.contactsError = contactsError;
     if (factsCut.length > 0) result.warnings = [...(result.warnings ?? []), ...factsCut.map((key) => t('fact.cut', { key, max: MAX_FACT_LENGTH }))];
     if (checks.length > 0) result.checks = checks;
     // A text given for a check whose question this path did not ask did not count either (QA: UX review).
