@@ -43,7 +43,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   const early = scanGlobalFlags(argv);
   // A batch writes JSON Lines: an error that stops the whole batch is a JSON line too.
   const batch = argv.includes('--batch') || argv.some((a) => a.startsWith('--batch='));
-  const json = batch || argv.includes('--json');
+  // (--json=true too: refused below as an option that takes no value, in the document the script asked for.)
+  const json = batch || argv.some((arg) => arg === '--json' || arg.startsWith('--json='));
   const settings = readConfig(io.env, io.now);
   // A value the file holds that is a secret is dropped before anything can show it (a warning names its key).
   await screenSettings(settings);
@@ -154,7 +155,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     // The command named and its options, for the help hint and for an option given before its command.
     const path = program && front ? front.commandPath(program, argv) : line ? ['diagnose'] : [];
     const commandOptions = program && front ? front.optionsOf(program, path) : line ? DIAGNOSE_OPTIONS.flatMap((o) => (o.short ? [o.long, o.short] : [o.long])) : [];
-    const reporter: Reporter = { io, t, json, batch, styles, commandPath: path, commandOptions };
+    const commandFlags = program && front ? front.optionsOf(program, path, true) : line ? DIAGNOSE_OPTIONS.filter((o) => o.value === undefined).map((o) => o.long) : [];
+    const reporter: Reporter = { io, t, json, batch, styles, commandPath: path, commandOptions, commandFlags };
     try {
       return await report(await screened(err, t, argv, role), reporter);
     } catch (failed) {
@@ -352,6 +354,8 @@ interface Reporter {
   commandPath: string[];
   /** The options of the command named (its long and short names), to tell an option of it given before it. */
   commandOptions: string[];
+  /** Those of them that take no value. */
+  commandFlags: string[];
 }
 
 async function report(error: unknown, r: Reporter): Promise<number> {
@@ -405,7 +409,7 @@ function outputFailure(t: Translate, json: boolean, reason: string, prefix: stri
 const OPTION_SYNONYMS: Readonly<Record<string, string>> = { '--directory': '--contacts', '--contacts-file': '--contacts', '--language': '--lang', '--colour': '--color', '--no-colour': '--no-color' };
 
 /** Commander's own usage errors, in the user's language. */
-function commanderMessage(err: CommanderError, t: Translate, r: Pick<Reporter, 'commandPath' | 'commandOptions'>): string {
+function commanderMessage(err: CommanderError, t: Translate, r: Pick<Reporter, 'commandPath' | 'commandOptions' | 'commandFlags'>): string {
   const quoted = [...err.message.matchAll(/'([^']*)'/g)].map((m) => clip(m[1] ?? ''));
   // Options named by another word for the same thing, which spelling alone would not find.
   const synonym = err.code === 'commander.unknownOption' ? OPTION_SYNONYMS[(quoted[0] ?? '').replace(/=.*$/, '')] : undefined;
@@ -415,6 +419,9 @@ function commanderMessage(err: CommanderError, t: Translate, r: Pick<Reporter, '
     case 'commander.unknownOption': {
       // An option of the command named, given before it ("wallet-help --json diagnose …"), where the program does not take it.
       const name = (quoted[0] ?? '').replace(/=.*$/s, '');
+      // "--json=true": an option of the command that takes no value, given one; commander calls it unknown (QA: scripts,
+      // it was told to come after the command, where it was).
+      if (name !== quoted[0] && r.commandFlags.includes(name)) return t('cli.optionNoValue', { option: name });
       if (r.commandPath.length > 0 && r.commandOptions.includes(name)) return t('cli.optionBeforeCommand', { option: name, command: r.commandPath.join(' ') });
       return sentences(t, t('cli.unknownOption', { option: quoted[0] ?? '' }), didYouMean);
     }

@@ -367,12 +367,17 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** The long and short names of the options of the command at `path` (none for the program itself). */
-export function optionsOf(program: Command, path: readonly string[]): string[] {
+/**
+ * The long and short names of the options of the command at `path` (none for the program itself); with `flags`, only
+ * those that take no value.
+ */
+export function optionsOf(program: Command, path: readonly string[], flags = false): string[] {
   let cmd: Command | undefined = program;
   for (const word of path) cmd = cmd?.commands.find((c) => c.name() === word);
   if (!cmd || cmd === program) return [];
-  return declared(cmd).options.flatMap((o) => [o.long, o.short].filter((n): n is string => n !== undefined));
+  return declared(cmd)
+    .options.filter((o) => !flags || (!o.required && !o.optional))
+    .flatMap((o) => [o.long, o.short].filter((n): n is string => n !== undefined));
 }
 
 /** The chain of subcommands the words of argv name (["flows", "show"]). */

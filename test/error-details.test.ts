@@ -128,3 +128,19 @@ describe('the options that take a value (main.ts VALUE_OPTIONS)', () => {
     expect([...named].sort()).toEqual(VALUE_OPTIONS.filter((o) => o.startsWith('--')).sort());
   });
 });
+
+describe('an option that takes no value, given one (QA: scripts)', () => {
+  it('says so, in the JSON document the script asked for, not that it belongs after the command', async () => {
+    const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json=true']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toEqual({ code: 'usage', message: '--json takes no value: give it alone, as "--json".', option: '--json' });
+    const zh = await run(['--lang', 'zh', 'flows', 'list', '--save=1']);
+    expect(zh.code).toBe(2);
+    // An option the command does not take at all is unknown, value or not.
+    expect(zh.stderr).toContain('未知的选项 --save=1');
+    const agent = await run(['diagnose', 'payment-failed', '--agent=yes']);
+    expect(agent.stderr.replace(/\s+/g, ' ')).toContain('--agent takes no value: give it alone, as "--agent".');
+    // Before the command, it is still said to belong after it.
+    expect(JSON.parse((await run(['--json', 'diagnose', 'payment-failed'])).stdout).error.message).toContain('--json is an option of diagnose: give it after the command');
+  });
+});
