@@ -327,8 +327,10 @@ function declareOption(cmd: Command, spec: OptionSpec, t: Translate): void {
   const { twice } = spec;
   if (spec.list) cmd.option(flagsOf(spec), t(spec.help), collect, []);
   else if (twice) {
+    // The same value twice changes nothing and passes; another is option_twice, naming the option, as for every option
+    // that takes one value (QA: scripts; it was answers_file, without the option, even for one file given twice).
     cmd.option(flagsOf(spec), t(spec.help), (value: string, previous: string | undefined) => {
-      if (previous !== undefined) throw new UsageError(twice.code, t(twice.message));
+      if (previous !== undefined && previous !== value) throw new UsageError('option_twice', t(twice.message), { option: spec.long });
       return value;
     });
   } else cmd.option(flagsOf(spec), t(spec.help));
