@@ -190,7 +190,7 @@ describe('operator folders', () => {
     expect(lines).toEqual([`Warning: skipped a broken flow file: ${join(dir, 'x.json')}:1:1: a flow file is missing "version" (and 6 more problems in it; see them all with "wallet-help flows validate ${dir}")`]);
     const zh = await run(['--lang', 'zh', '--flows', dir, 'diagnose', 'card-declined', '--balance', 'insufficient', '--json']);
     expect(zh.stderr.trim().split('\n')).toHaveLength(1);
-    expect(zh.stderr).toContain(`（该文件还有 6 个问题；运行“wallet-help flows validate ${dir}”查看全部）`);
+    expect(zh.stderr).toContain(`（该文件还有 6 处错误；运行“wallet-help flows validate ${dir}”查看全部）`);
   });
 
   it('wrap the warning about a broken file to the terminal, like every other text (QA: README)', async () => {
@@ -545,7 +545,7 @@ describe('flows show and graph', () => {
     expect(r.stdout).toContain('问题');
     // An escalation with what to have ready and the facts for the ticket (QA: author).
     expect(r.stdout).toContain('联系客服前请准备好：');
-    expect(r.stdout).toContain('工单需要的排查记录信息：账户 ID、发生时间（注明时区）、错误提示');
+    expect(r.stdout).toContain('工单需要的工单信息：账户 ID、发生时间（注明时区）、错误提示');
     expect((await run(['flows', 'show', 'forgot-password'])).stdout).toContain('Facts for the ticket: Account ID, When it happened (with the time zone), Error message');
     expect(r.stdout).toMatch(/has-access +能收到 +→ code-received/);
     // The team named in the reader's words, not by its English id (QA: zh user).

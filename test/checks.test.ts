@@ -136,6 +136,11 @@ describe('the verify-contact check', () => {
     const measured = await run(['diagnose', ...args]);
     expect(measured.stdout).toContain('\n  - Receiving address LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9: the address belongs to the chosen chain\n  - Memo or tag: no memo needed\n');
     expect((await run(['--lang', 'zh', 'diagnose', ...args])).stdout).toContain('\n  - 备注/标签：不需要备注\n');
+    // What a check found is said as done, not as still running (QA: Chinese review: "正在检查备注/标签…… 不需要备注").
+    const zh = await run(['--lang', 'zh', 'diagnose', ...args]);
+    expect(zh.stderr).toContain('已检查备注/标签：不需要备注');
+    expect(zh.stderr).not.toContain('正在检查');
+    expect(measured.stderr).toContain('Checking the memo or tag… no memo needed');
   });
 
   it('names the question when there is no prompt and no input', async () => {

@@ -298,7 +298,7 @@ describe('diagnose with flags and --json', () => {
     const same = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', 'amount=1', '--fact', 'AMOUNT= 1', '--json']);
     expect(same.code).toBe(0);
     expect(json(same.stdout).facts).toEqual({ amount: '1' });
-    expect((await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--fact', 'amount=1', '--fact', 'amount=2'])).stderr).toContain('排查记录信息“amount”用 --fact 给了两次，两次的值不同（键不区分大小写）。请只给一次。');
+    expect((await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--fact', 'amount=1', '--fact', 'amount=2'])).stderr).toContain('工单信息“amount”用 --fact 给了两次，两次的值不同（键不区分大小写）。请只给一次。');
   });
 
   it('says a --fact with no value is empty, and cuts a long one on a whole character with a warning (QA: script)', async () => {
@@ -335,7 +335,7 @@ describe('diagnose with flags and --json', () => {
     // Control characters and bidirectional overrides too, and in Chinese.
     const zh = await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--fact', 'txid=ab\u202ecd']);
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toContain('用 --fact 给出的排查记录信息“txid”的值在第 3 个字符处含有看不见的字符 U+202E');
+    expect(zh.stderr).toContain('用 --fact 给出的工单信息“txid”的值在第 3 个字符处含有看不见的字符 U+202E');
     const check = await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me', '--check-input', 'claimed-contact=exam\u200bple.com', '--json']);
     expect(check.code).toBe(2);
     expect(json(check.stdout).error).toMatchObject({ code: 'invalid_check_input', question: { id: 'claimed-contact' }, position: 5, char: 'U+200B (ZWSP)' });

@@ -8,8 +8,11 @@ import { UsageError } from '../errors.js';
 import { afterMark, layoutFor } from '../render/layout.js';
 import { clip } from '../util/safe-text.js';
 
-/** Runs `work`, showing `label` meanwhile and `describe(result)` after. */
-export async function withProgress<T>(ctx: Context, label: string, work: () => Promise<T>, describe: (result: T) => { text: string; ok: boolean }, quiet: boolean): Promise<T> {
+/**
+ * Runs `work`, showing `label` meanwhile and `describe(result)` after, led by `done` (what was checked, said as done: in
+ * Chinese "正在检查……" before a result read as still running; QA: Chinese review).
+ */
+export async function withProgress<T>(ctx: Context, label: string, work: () => Promise<T>, describe: (result: T) => { text: string; ok: boolean }, quiet: boolean, done = label): Promise<T> {
   const { io } = ctx;
   if (quiet) return work();
   if (io.stderr.isTTY && !io.env.CI) {
@@ -21,8 +24,8 @@ export async function withProgress<T>(ctx: Context, label: string, work: () => P
     try {
       const result = await work();
       const d = describe(result);
-      if (d.ok) spinner.succeed(wrapped(`${label} ${d.text}`));
-      else spinner.warn(wrapped(`${label} ${d.text}`));
+      if (d.ok) spinner.succeed(wrapped(joined(done, d.text)));
+      else spinner.warn(wrapped(joined(done, d.text)));
       return result;
     } catch (err) {
       spinner.stop();
@@ -30,8 +33,13 @@ export async function withProgress<T>(ctx: Context, label: string, work: () => P
     }
   }
   const result = await work();
-  io.stderr.write(`${label} ${describe(result).text}\n`);
+  io.stderr.write(`${joined(done, describe(result).text)}\n`);
   return result;
+}
+
+/** What was checked and what was found: a space after English words, none after a full-width colon. */
+function joined(done: string, found: string): string {
+  return done.endsWith('：') ? `${done}${found}` : `${done} ${found}`;
 }
 
 /** The time limit of a check: --timeout, then WALLET_HELP_CHECK_TIMEOUT, then 4 s; refused when not a sensible number. */

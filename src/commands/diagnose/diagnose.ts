@@ -419,6 +419,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
                     ok: false,
                   },
             opts.json,
+            t(`check.done.${q.check}`),
           );
           // What was measured goes to the case even when it decides nothing (the question is then asked).
           if (ran) checks = [...checks.filter((c) => c.question !== q.id), ran.record];
