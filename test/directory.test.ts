@@ -8,7 +8,7 @@ import { loadDirectoryText } from '../src/directory/load.js';
 import { loadFlowText } from '../src/flows/load.js';
 import { translator } from '../src/i18n/i18n.js';
 import { formatDuration, formatLanguages } from '../src/render/time.js';
-import { bundledFlows, ROOT, run, tempDir } from './helpers.js';
+import { bundledFlows, phoneDirectory, ROOT, run, tempDir } from './helpers.js';
 import { parseLocatedYaml } from '../src/data/located-yaml.js';
 import { validateDirectory } from '../src/directory/validate-directory.js';
 
@@ -668,16 +668,7 @@ describe('contacts in the CLI', () => {
 
 describe('hours written with spaces around them (QA: directory review)', () => {
   it('"24/7 " is always open, shown and given as 24/7', async () => {
-    const directory = `providers:
-  - id: one
-    name: One Wallet
-    website: https://www.one-wallet.example/help
-    timezone: Europe/London
-    queues:
-      security:
-        - { type: phone, value: "+44 20 7946 0001", hours: " 24/7 " }
-`;
-    const files = { '/d.yaml': directory };
+    const files = { '/d.yaml': phoneDirectory([{ id: 'one', hours: ' 24/7 ' }]) };
     const text = await run(['--contacts', '/d.yaml', 'contacts', 'security'], { files });
     expect(text.stdout).toContain('always open');
     expect(text.stdout).not.toContain('24/7 (Europe/London)');
@@ -687,27 +678,14 @@ describe('hours written with spaces around them (QA: directory review)', () => {
 });
 
 describe('a contact listed by two providers (QA: directory review)', () => {
-  const provider = (id: string, phone: string) => `  - id: ${id}
-    name: ${id} wallet
-    website: https://www.${id}.example/help
-    timezone: Europe/London
-    queues:
-      security:
-        - { type: phone, value: "${phone}", hours: "24/7" }
-      payments:
-        - { type: phone, value: "+44 20 7946 0002", hours: "24/7" }
-      account:
-        - { type: phone, value: "+44 20 7946 0003", hours: "24/7" }
-      general:
-        - { type: phone, value: "+44 20 7946 0004", hours: "24/7" }
-`;
+  const lines = (security: string) => ({ security, payments: '+44 20 7946 0002', account: '+44 20 7946 0003', general: '+44 20 7946 0004' });
   it('is a warning at the later one, naming the provider verify gives it to', () => {
-    const shared = validateDirectoryText(`providers:\n${provider('good', '+44 20 7946 0001')}${provider('other', '+44 (20) 7946-0001')}`, 'en');
+    const shared = validateDirectoryText(phoneDirectory([{ id: 'good', lines: lines('+44 20 7946 0001') }, { id: 'other', lines: lines('+44 (20) 7946-0001') }]), 'en');
     expect(shared.problems).toEqual([]);
     const said = (shared.warnings ?? []).map(formatProblem).filter((w) => w.includes('is listed by provider'));
     expect(said[0]).toMatch(/^dir\.yaml:\d+:\d+: the phone contact "\+44 \(20\) 7946-0001" of provider "other" is listed by provider "good" too: verify names "good" as its owner/);
     // One provider's own lines are no one else's.
-    const alone = validateDirectoryText(`providers:\n${provider('good', '+44 20 7946 0001')}`);
+    const alone = validateDirectoryText(phoneDirectory([{ id: 'good', lines: lines('+44 20 7946 0001') }]));
     expect((alone.warnings ?? []).filter((w) => w.message.includes('is listed by provider'))).toEqual([]);
   });
 });

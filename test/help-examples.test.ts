@@ -3,18 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HELP_EXAMPLES } from '../src/help-examples.js';
 import { en as MESSAGES } from '../src/i18n/messages.js';
-import { ROOT, run, tempDir, type RunOptions } from './helpers.js';
+import { phoneDirectory, ROOT, run, tempDir, type RunOptions } from './helpers.js';
 
 /** A small valid directory file, for the examples that name one. */
-const OUR_DIRECTORY = `providers:
-  - id: our-wallet
-    name: Our Wallet
-    website: https://www.our-wallet.example/support
-    timezone: Asia/Shanghai
-    queues:
-      security:
-        - { type: phone, value: "+1 202-555-0111", hours: "24/7" }
-`;
+const OUR_DIRECTORY = phoneDirectory([{ id: 'our-wallet', name: 'Our Wallet', website: 'https://www.our-wallet.example/support', zone: 'Asia/Shanghai', lines: { security: '+1 202-555-0111' } }]);
 
 /** Files the examples name, as the in-process runner reads them (relative names resolve against ROOT). */
 const FILES: Record<string, string> = {

@@ -94,6 +94,23 @@ export interface RunOptions {
   commanderOnly?: boolean;
 }
 
+/**
+ * A directory file of providers with a phone line for each team they list (`lines`: team → number, default: security
+ * only), every line open `hours` (24/7 unless given): what tests of contact cards and verify need, written once.
+ */
+export function phoneDirectory(providers: { id: string; name?: string; website?: string; zone?: string; hours?: string; lines?: Record<string, string> }[]): string {
+  const provider = (p: (typeof providers)[number]) =>
+    [
+      `  - id: ${p.id}`,
+      `    name: ${p.name ?? `${p.id} wallet`}`,
+      `    website: ${p.website ?? `https://www.${p.id}.example/help`}`,
+      `    timezone: ${p.zone ?? 'Europe/London'}`,
+      '    queues:',
+      ...Object.entries(p.lines ?? { security: '+44 20 7946 0001' }).flatMap(([team, phone]) => [`      ${team}:`, `        - { type: phone, value: "${phone}", hours: "${p.hours ?? '24/7'}" }`]),
+    ].join('\n');
+  return `providers:\n${providers.map(provider).join('\n')}\n`;
+}
+
 /** A fresh, empty folder (for settings, flows, case logs). */
 export function tempDir(prefix = 'wallet-help-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
