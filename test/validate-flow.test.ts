@@ -476,7 +476,9 @@ describe('flow validation', () => {
     expect(at('{\n  "id": "x",\n  "start": "a",\n}')).toEqual(['flows/x.json:4:1: not valid JSON: a key in double quotes was expected here (JSON allows no comma before "}")']);
     expect(at('{\n  "id": "x",\n}')).toEqual(['flows/x.json:3:1: not valid JSON: a key in double quotes was expected here (JSON allows no comma before "}")']);
     expect(at('{\n  // the first question\n  "id": "x"\n}')).toEqual(['flows/x.json:2:3: not valid JSON: JSON has no comments; remove it (a flow or directory written in YAML may have # comments)']);
-    expect(at("{'id': 'x'}")).toEqual(['flows/x.json:1:2: not valid JSON: a key in double quotes was expected here (JSON allows no comma before "}")']);
+    // Single quotes said as such, for a key and a value (QA: flow authoring; it was about a comma before "}").
+    expect(at("{'id': 'x'}")).toEqual(['flows/x.json:1:2: not valid JSON: JSON writes keys and texts in double quotes ("version"), not single ones']);
+    expect(at('{"id": \'x\'}')).toEqual(['flows/x.json:1:8: not valid JSON: JSON writes keys and texts in double quotes ("version"), not single ones']);
     expect(at('{"id": "x", "id": "y"}')).toEqual(['flows/x.json:1:13: the key "id" appears twice in the same object; keep one']);
     expect(at('{"id": "x" /* note */}', 'zh')).toEqual(['flows/x.json:1:12: 不是有效的 JSON：JSON 不支持注释，请删除（用 YAML 编写的流程或目录可以使用 # 注释）']);
     // The same text named .yaml is YAML, which reads all of these.
