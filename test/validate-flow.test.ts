@@ -419,6 +419,11 @@ describe('flow validation', () => {
     }
   });
 
+  it('says once that "en:" and "zh:" stand beside an empty "text:" rather than under it (QA: flow authoring)', () => {
+    const file = GOOD.replace('title: { en: Tiny, zh: 小 }', 'title:\nen: Tiny\nzh: 小');
+    expect(problems(file)).toEqual(['flows/tiny.yaml:3:1: "title:" in a flow file has nothing after it, and the "en:" and "zh:" below it stand beside it rather than under it: indent them further than "title:"']);
+  });
+
   it('reports YAML syntax errors with their position', () => {
     expect(problems('id: tiny\ntitle: [unclosed\n')[0]).toMatch(/^flows\/tiny.yaml:\d+:\d+: /);
   });

@@ -176,7 +176,17 @@ export class Checker {
     }
     let meant: Set<string> | undefined;
     this.meant = undefined;
-    for (const key of Object.keys(value)) {
+    // "text:" with nothing after it, and then "en:" and "zh:" at its own indentation, not under it: one slip, said once,
+    // at that key (QA: flow authoring; it was the languages as two unknown keys, and the text as nothing).
+    const keys = Object.keys(value);
+    const firstLang = keys.findIndex((k) => (LANGS as readonly string[]).includes(k) && !allowed.includes(k));
+    const emptyBefore = firstLang > 0 ? keys.slice(0, firstLang).reverse().find((k) => allowed.includes(k) && value[k] === null) : undefined;
+    if (emptyBefore !== undefined) {
+      this.report([...path, emptyBefore], 'check.languagesNotIndented', { key: emptyBefore, what: whatRef(what) }, 'key');
+      this.absent.add(pathKey([...path, emptyBefore]));
+    }
+    for (const key of keys) {
+      if (emptyBefore !== undefined && (LANGS as readonly string[]).includes(key)) continue;
       if (!allowed.includes(key)) {
         // In a mapping of texts, a "key" with a space is the rest of a text that YAML cut at a comma ({ en: First, then
         // second }), and a key of the format itself ("agent:" under "text:") was indented a level too far.
@@ -205,7 +215,7 @@ export class Checker {
 
   /** Whether `value` is the missing value of a required key object() has already reported. */
   private wasAbsent(value: unknown, path: readonly PathKey[]): boolean {
-    return value === undefined && this.absent.size > 0 && this.absent.has(pathKey(path));
+    return (value === undefined || value === null) && this.absent.size > 0 && this.absent.has(pathKey(path));
   }
 
   /** A mapping whose keys are names chosen by the author (ids); values are checked by the caller. */
