@@ -390,6 +390,9 @@ describe('diagnose with flags and --json', () => {
     expect(await message('{"network":"offline"}}')).toBe('this "}" closes nothing that is open: remove it, or add the "{" it was meant to close');
     expect(await message('{"network":"offline"')).toMatch(/^a list in \[ \] or a mapping in \{ \} is not closed: add the missing "\}"/);
     expect(await message('{"network":"offline"}\n{"balance":"sufficient"}')).toBe('the document has ended before this: remove what follows (a file, or standard input, holds one document)');
+    // On one line too (QA: scripts; it was "Unexpected flow-map-start token").
+    expect(await message('{"network":"offline"} {"balance":"sufficient"}')).toBe('the document has ended before this: remove what follows (a file, or standard input, holds one document)');
+    expect(await message('[1] [2]')).toBe('the document has ended before this: remove what follows (a file, or standard input, holds one document)');
     expect(await message('network：offline')).toMatch(/^a key here has no ": " \(a colon and a space\) before its value/);
     expect(await message('network:offline')).toMatch(/^a key here has no ": "/);
     expect(await message('network:\u3000offline')).toMatch(/^the space after the colon here is a special space \(U\+3000,/);

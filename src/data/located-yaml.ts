@@ -579,7 +579,9 @@ function syntaxMessage(e: { code: string; message: string; pos: [number, number]
     case 'UNEXPECTED_TOKEN': {
       const close = /^Unexpected flow-(map|seq)-end token/.exec(detail)?.[1];
       if (close) return message('yaml.extraClose', { char: close === 'map' ? '}' : ']', open: close === 'map' ? '{' : '[' });
-      if (afterRoot) return message('yaml.afterEnd');
+      // (Also a second "{…}" on the line of the first, which the parser reads as a flow collection started in the wrong
+      // place: QA: scripts, two JSON documents piped on one line.)
+      if (afterRoot || (/^Unexpected flow-(?:map|seq)-start token/.test(detail) && /[}\]][ \t]*$/.test(source.slice(0, e.pos[0])))) return message('yaml.afterEnd');
       // 'value: "Lumen Pay" <pay@…>', 'start: "network" now': text after a closing quote.
       const quote = /["']$/.exec(source.slice(0, e.pos[0]).trimEnd())?.[0];
       return quote && / at node end$/.test(detail) ? message('yaml.afterQuote', { quote }) : generic();
