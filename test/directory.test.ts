@@ -7,7 +7,7 @@ import { contactCard } from '../src/directory/contact.js';
 import { loadDirectoryText } from '../src/directory/load.js';
 import { loadFlowText } from '../src/flows/load.js';
 import { translator } from '../src/i18n/i18n.js';
-import { formatDuration, formatLanguages } from '../src/render/time.js';
+import { formatDuration, formatLanguages, formatWhen } from '../src/render/time.js';
 import { bundledFlows, phoneDirectory, ROOT, run, tempDir } from './helpers.js';
 import { parseLocatedYaml } from '../src/data/located-yaml.js';
 import { validateDirectory } from '../src/directory/validate-directory.js';
@@ -687,5 +687,18 @@ describe('a contact listed by two providers (QA: directory review)', () => {
     // One provider's own lines are no one else's.
     const alone = validateDirectoryText(phoneDirectory([{ id: 'good', lines: lines('+44 20 7946 0001') }]));
     expect((alone.warnings ?? []).filter((w) => w.message.includes('is listed by provider'))).toEqual([]);
+  });
+});
+
+describe('a time the clocks show twice (QA: directory review)', () => {
+  it('is said with its offset, and any other time without one', () => {
+    const now = new Date('2026-11-01T05:45:00Z');
+    // 01:00 EST, an hour after 01:00 EDT: New York sets its clocks back at 02:00 EDT on 1 Nov 2026.
+    expect(formatWhen(new Date('2026-11-01T06:00:00Z'), now, 'America/New_York', 'en')).toBe('Sun 01:00 GMT-5');
+    expect(formatWhen(new Date('2026-11-01T05:00:00Z'), now, 'America/New_York', 'en')).toBe('Sun 01:00 GMT-4');
+    expect(formatWhen(new Date('2026-11-01T08:00:00Z'), now, 'America/New_York', 'en')).toBe('Sun 03:00');
+    // Lord Howe Island goes back half an hour.
+    expect(formatWhen(new Date('2026-04-04T15:15:00Z'), new Date('2026-04-04T14:00:00Z'), 'Australia/Lord_Howe', 'zh')).toBe('周日 01:45 GMT+10:30');
+    expect(formatWhen(new Date('2026-11-20T10:00:00Z'), new Date('2026-11-19T10:00:00Z'), 'Asia/Shanghai', 'zh')).toBe('周五 18:00');
   });
 });

@@ -21,7 +21,16 @@ export function formatWhen(at: Date, now: Date, zone: string, lang: Lang): strin
   const locale = LOCALES[lang];
   const day = formatter(`day ${locale} ${zone} ${far}`, () => new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', ...(far ? { month: 'short', day: 'numeric' } : {}) }));
   const time = formatter(`time ${locale} ${zone}`, () => new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
-  return `${day.format(at)} ${time.format(at)}`;
+  const shown = `${day.format(at)} ${time.format(at)}`;
+  // A time the clocks show twice (when they go back, 01:00 to 02:00 in New York) is said with its offset: "until Sun
+  // 01:00" printed at 01:45 meant the second 01:00 (QA: directory review). Shifts are 30 minutes to 2 hours.
+  const twice = [-120, -60, -30, 30, 60, 120].some((m) => {
+    const other = new Date(at.getTime() + m * 60_000);
+    return `${day.format(other)} ${time.format(other)}` === shown;
+  });
+  if (!twice) return shown;
+  const offset = formatter(`offset ${locale} ${zone}`, () => new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'shortOffset' })).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  return offset ? `${shown} ${offset}` : shown;
 }
 
 /** A date and time in `zone`, the way the language writes it ("22 Nov 2026, 14:36" / "2026年11月22日 14:36"); the ISO text when it cannot be read. */
