@@ -22,6 +22,10 @@ describe('service hours', () => {
   it('are written in the reader\'s language, days with the same hours together', async () => {
     expect(formatHours('Mo-Fr 09:00-18:00; Sa 10:00-14:00', 'en', await translator('en'))).toBe('Mon–Fri 09:00–18:00; Sat 10:00–14:00');
     expect(formatHours('Mo-Fr 09:00-18:00; Sa 10:00-14:00', 'zh', await translator('zh'))).toBe('周一至周五 09:00–18:00；周六 10:00–14:00');
+    // Days that go on over the end of the week are one run, as written (QA: directory review: "Mon, Fri–Sun").
+    expect(formatHours('Fr-Mo 10:00-14:00', 'en', await translator('en'))).toBe('Fri–Mon 10:00–14:00');
+    expect(formatHours('Sa-Mo 10:00-14:00; We 10:00-14:00', 'en', await translator('en'))).toBe('Wed, Sat–Mon 10:00–14:00');
+    expect(formatHours('Su-Mo 10:00-14:00', 'zh', await translator('zh'))).toBe('周日、周一 10:00–14:00');
     expect(formatHours('Mo,We 09:00-12:00,13:00-18:00', 'zh', await translator('zh'))).toBe('周一、周三 09:00–12:00、13:00–18:00');
     expect(formatHours('Fr 22:00-02:00', 'en', await translator('en'))).toBe('Fri 22:00–02:00');
     expect(formatHours('24/7', 'zh', await translator('zh'))).toBe('7×24 小时');

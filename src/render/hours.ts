@@ -28,16 +28,18 @@ export function formatHours(hours: string, lang: Lang, t: Translate): string {
   const rules = [...groups.values()].map((group) => {
     // The whole week is "daily", "每天": "Mon–Sun", "周一至周日" is not how either language says it.
     if (group.length === 7) return `${t('hours.everyDay')} ${listOf(t, days[group[0]!]!.map(formatRange))}`;
-    const runs: string[] = [];
-    for (let i = 0; i < group.length; ) {
-      let j = i;
-      while (j + 1 < group.length && group[j + 1] === group[j]! + 1) j++;
-      // Two days in a row are listed ("Sat, Sun", "周六、周日"): a range ("周六至周日") is for three days or more.
-      if (j - i < 2) runs.push(...group.slice(i, j + 1).map((day) => names[day]!));
-      else runs.push(t('hours.dayRange', { from: names[group[i]!]!, to: names[group[j]!]! }));
-      i = j + 1;
+    // Runs of days in a row; one that goes on over the end of the week ("Fr-Mo") is one run, from Friday to Monday, as
+    // written (QA: directory review: it was "Mon, Fri–Sun").
+    const runs: number[][] = [];
+    for (const day of group) {
+      const last = runs.at(-1);
+      if (last && day === last.at(-1)! + 1) last.push(day);
+      else runs.push([day]);
     }
-    return `${listOf(t, runs)} ${listOf(t, days[group[0]!]!.map(formatRange))}`;
+    if (runs.length > 1 && runs[0]![0] === 0 && runs.at(-1)!.at(-1) === 6) runs.push([...runs.pop()!, ...runs.shift()!]);
+    // Two days in a row are listed ("Sat, Sun", "周六、周日"): a range ("周六至周日") is for three days or more.
+    const said = runs.flatMap((run) => (run.length < 3 ? run.map((day) => names[day]!) : [t('hours.dayRange', { from: names[run[0]!]!, to: names[run.at(-1)!]! })]));
+    return `${listOf(t, said)} ${listOf(t, days[group[0]!]!.map(formatRange))}`;
   });
   return rules.join(t('hours.ruleSeparator'));
 }
