@@ -361,11 +361,13 @@ describe('channelState: exceptions', () => {
     expect(stateAt(office, 'Europe/Berlin', '2026-12-24T18:30+01:00', xmas)).toEqual(closed('2026-12-28T09:00+01:00'));
   });
 
-  it('a long closure runs past the default horizon', () => {
-    const ranges: DateException[] = [];
-    for (let day = 1; day <= 20; day++) ranges.push({ date: `2026-08-${String(day).padStart(2, '0')}`, ranges: [] });
-    expect(stateAt(office, 'UTC', '2026-07-31T19:00Z', ranges)).toEqual(closed(null));
-    expect(stateAt(office, 'UTC', '2026-07-31T19:00Z', ranges, 30)).toEqual(closed('2026-08-21T09:00Z'));
+  it('a closure of three weeks reopens within the default horizon; a longer one runs past it (QA: directory review)', () => {
+    const off = (from: string, days: number): DateException[] =>
+      Array.from({ length: days }, (_, i) => ({ date: new Date(Date.parse(`${from}T00:00Z`) + i * 86_400_000).toISOString().slice(0, 10), ranges: [] }));
+    // Christmas to after the New Year: it said "no opening in the next two weeks".
+    expect(stateAt(office, 'UTC', '2026-12-18T18:00Z', off('2026-12-21', 18))).toEqual(closed('2027-01-08T09:00Z'));
+    expect(stateAt(office, 'UTC', '2026-07-31T19:00Z', off('2026-08-01', 80))).toEqual(closed(null));
+    expect(stateAt(office, 'UTC', '2026-07-31T19:00Z', off('2026-08-01', 80), 90)).toEqual(closed('2026-10-20T09:00Z'));
   });
 
   it('a special opening on a Sunday', () => {

@@ -10,7 +10,7 @@ export interface ChannelView {
   hours: string;
   timezone: string;
   openNow: boolean;
-  /** ISO-8601 with the support's offset; null when open now or never opening within two weeks. */
+  /** ISO-8601 with the support's offset; null when open now or never opening within two months (HORIZON_DAYS). */
   nextOpen: string | null;
   nextClose: string | null;
   notes: string[];

@@ -620,8 +620,13 @@ function findOffsetChange(zone: IANAZone, lo: number, hi: number, loOffset: numb
   return Math.min(Math.max(b * MS_PER_MINUTE, lo + 1), hi);
 }
 
-/** Callers show "open until …"/"opens …", so the state comes with the next change, found day by day within a bounded horizon. */
-export function channelState(schedule: Schedule, at: Date, horizonDays = 14): ChannelState {
+/**
+ * Callers show "open until …"/"opens …", so the state comes with the next change, found day by day within a bounded
+ * horizon: two months, past a closure over Christmas or the Spring Festival (two weeks said nothing of when a line
+ * closed for three reopens; QA: directory review). A day is a few lookups: the walk costs nothing a card would notice.
+ */
+export const HORIZON_DAYS = 62;
+export function channelState(schedule: Schedule, at: Date, horizonDays = HORIZON_DAYS): ChannelState {
   const atMs = at.getTime();
   if (!Number.isFinite(atMs)) throw new RangeError('channelState: "at" is not a valid date');
   if (!Number.isFinite(horizonDays) || horizonDays < 0) {

@@ -121,7 +121,7 @@ export const zh: Record<MessageKey, string> = {
   'contact.always': '7×24 小时服务',
   'contact.until': '服务至你的当地时间（{zone}）{time}（{in}）',
   'contact.opens': '你的当地时间（{zone}）{time} 开始服务（{in}）',
-  'contact.never': '未来两周内没有服务时间',
+  'contact.never': '未来两个月内没有服务时间',
   'contact.otherProviders': '这些是目录中第一个服务商 {provider} 的联系方式；目录中还有 {others}：可用 --provider 或 provider 设置选择。',
   'contact.exception': '当天：{hours}',
   'contact.exceptionNoted': '当天：{hours}（{note}）',

@@ -129,7 +129,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'contact.always': 'always open',
   'contact.until': 'until {time} your time, {zone} ({in})',
   'contact.opens': 'opens {time} your time, {zone} ({in})',
-  'contact.never': 'no opening in the next two weeks',
+  'contact.never': 'no opening in the next two months',
   'contact.otherProviders': 'These are the contacts of {provider}, the first provider of the directory; it lists {others} too: choose one with --provider or the provider setting.',
   'contact.exception': 'this day: {hours}',
   'contact.exceptionNoted': 'this day: {hours} ({note})',

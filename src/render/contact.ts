@@ -26,7 +26,7 @@ export interface ContactRenderOptions {
   nowNotice?: boolean;
   /** The directory's other providers, when none was chosen and the first was taken: said under the heading. */
   otherProviders?: readonly string[];
-  /** A card whose channels were all left out as closed (`contacts --open`): when the first of them opens (ISO-8601), or null for none within two weeks. */
+  /** A card whose channels were all left out as closed (`contacts --open`): when the first of them opens (ISO-8601), or null for none within two months (HORIZON_DAYS). */
   firstOpening?: string | null;
 }
 

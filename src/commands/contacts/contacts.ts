@@ -36,7 +36,7 @@ export async function runContacts(opts: ContactsOptions, ctx: Context): Promise<
   const queues: Queue[] = opts.queue ? [opts.queue as Queue] : [...QUEUES];
   const cards: ContactCard[] = [];
   const missing: Queue[] = [];
-  // A card --open left without channels: when the first of its closed channels opens (null: none within two weeks).
+  // A card --open left without channels: when the first of its closed channels opens (null: none within two months).
   const firstOpening = new Map<ContactCard, string | null>();
   for (const queue of queues) {
     const card = contactCard(provider, queue, ctx.now, lang);
