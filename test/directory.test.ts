@@ -167,6 +167,10 @@ describe('directory files', () => {
     const set = await run(['config', 'set', 'contactsFile', file], { files: { [file]: text } });
     expect(set.code).toBe(0);
     expect(set.stderr).toContain('Warning: provider "acme" lists no security queue');
+    // Every warning flows validate gives, not the security team's alone (QA: directory review).
+    const noAccount = await run(['config', 'set', 'contactsFile', file], { files: { [file]: NO_ACCOUNT } });
+    expect(noAccount.code).toBe(0);
+    expect(noAccount.stderr.replace(/\s+/g, ' ')).toContain('Warning: provider "acme" lists no account queue');
   });
 
   it('reports an unknown time zone where it is written, with the zone it likely means', () => {

@@ -7,7 +7,7 @@ import { validateDirectory } from './validate-directory.js';
 import '../core.js';
 
 /** Parses and validates directory text. Problems are worded in `lang`. */
-export function loadDirectoryText(text: string, file: string, source = file, lang: Lang = 'en'): { directory?: Directory; problems: Problem[] } {
+export function loadDirectoryText(text: string, file: string, source = file, lang: Lang = 'en'): { directory?: Directory; problems: Problem[]; warnings?: Problem[] } {
   const { doc, problems } = parseLocatedYaml(text, file, lang);
   if (problems.length > 0) return { problems };
   return validateDirectory(doc, source, lang);
@@ -18,7 +18,7 @@ export async function loadDirectoryFile(
   file: string,
   read: (path: string) => Promise<Uint8Array> = readDataFile,
   lang: Lang = 'en',
-): Promise<{ directory?: Directory; problems: Problem[] }> {
+): Promise<{ directory?: Directory; problems: Problem[]; warnings?: Problem[] }> {
   let bytes: Uint8Array;
   try {
     bytes = await read(file);

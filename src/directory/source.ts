@@ -1,6 +1,7 @@
 /** Opening the directory in use (the operator's file, or the compiled demo) and choosing a provider in it. */
 import { promises as fsp } from 'node:fs';
 import { readDataFile } from '../data/read-file.js';
+import type { Problem } from '../data/located-yaml.js';
 import { ExitCode, UsageError, WalletHelpError } from '../errors.js';
 import { listOf, type Translate } from '../i18n/i18n.js';
 import { BUNDLED_DIRECTORY_JSON } from '../paths.js';
@@ -14,9 +15,14 @@ import type { Directory, Provider } from './types.js';
  * YAML parser loads only then), else the bundled demo compiled at build time.
  */
 export async function openDirectory(file: string | undefined, t: Translate, read: (path: string) => Promise<Uint8Array> = readDataFile, lang: Lang = 'en'): Promise<Directory> {
+  return (await openDirectoryWithWarnings(file, t, read, lang)).directory;
+}
+
+/** openDirectory, with what a valid file lacks that is worth a word (a team the bundled flows send cases to; see validateDirectory). */
+export async function openDirectoryWithWarnings(file: string | undefined, t: Translate, read: (path: string) => Promise<Uint8Array> = readDataFile, lang: Lang = 'en'): Promise<{ directory: Directory; warnings: Problem[] }> {
   if (file === undefined) {
     try {
-      return { ...(JSON.parse(await fsp.readFile(BUNDLED_DIRECTORY_JSON, 'utf8')) as Directory), source: 'bundled' };
+      return { directory: { ...(JSON.parse(await fsp.readFile(BUNDLED_DIRECTORY_JSON, 'utf8')) as Directory), source: 'bundled' }, warnings: [] };
     } catch {
       throw new WalletHelpError('directory_missing', t('error.directoryMissing', { file: BUNDLED_DIRECTORY_JSON }), ExitCode.internal);
     }
@@ -30,11 +36,11 @@ export async function openDirectory(file: string | undefined, t: Translate, read
   }
   const { loadDirectoryFile } = await import('./load.js');
   const { formatProblem } = await import('../data/located-yaml.js');
-  const { directory, problems } = await loadDirectoryFile(file, async () => bytes, lang);
+  const { directory, problems, warnings } = await loadDirectoryFile(file, async () => bytes, lang);
   if (!directory) {
     throw new UsageError('directory_invalid', [t('error.directory', { file }), ...problems.map((p) => `  ${formatProblem(p)}`)].join('\n'), { file, problems });
   }
-  return directory;
+  return { directory, warnings: warnings ?? [] };
 }
 
 /** The directory's other providers, when none was chosen and the first was taken (cards name them); else none. */
