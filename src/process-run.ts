@@ -143,7 +143,9 @@ export function processWorld(): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'o
       if (!STDIN_NAMES.includes(path)) {
         try {
           const info = statSync(path);
-          if (info.isCharacterDevice() || info.isBlockDevice() || info.isSocket()) return failing(new DataFileError('ENOTREG'));
+          // (/dev/null is the empty input scripts give: read, as nothing.)
+          const device = (info.isCharacterDevice() && info.rdev !== statSync('/dev/null').rdev) || info.isBlockDevice() || info.isSocket();
+          if (device) return failing(new DataFileError('ENOTREG'));
         } catch {
           // Not there, or not ours to look at: reading it says why.
         }

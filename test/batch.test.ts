@@ -386,6 +386,15 @@ describe('diagnose --batch, kept open by a script (QA: scripts)', () => {
     const r = await run(['--contacts', '/d.yaml', 'diagnose', '--batch'], { files: { '/d.yaml': directory }, clock: () => now, stdinStream: Readable.from(input()) });
     expect(r.code).toBe(0);
     expect(lines(r.stdout).map((d) => d.outcome.contact.channels[0].openNow)).toEqual([true, false, false]);
+    // The first line that needs the directory is answered at its own time too, not at the start of the process (review).
+    now = new Date('2026-11-20T16:58:30Z');
+    async function* late() {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      now = new Date('2026-11-20T17:00:30Z');
+      yield Buffer.from(request);
+    }
+    const started = await run(['--contacts', '/d.yaml', 'diagnose', '--batch'], { files: { '/d.yaml': directory }, clock: () => now, stdinStream: Readable.from(late()) });
+    expect(lines(started.stdout).map((d) => d.outcome.contact.channels[0].openNow)).toEqual([false]);
     // With --now, every line is answered at that instant, as asked.
     now = new Date('2026-11-20T16:59:30Z');
     const fixed = await run(['--contacts', '/d.yaml', '--now', '2026-11-20T16:00:00Z', 'diagnose', '--batch'], { files: { '/d.yaml': directory }, clock: () => now, stdinStream: Readable.from(input()) });
@@ -402,6 +411,14 @@ describe('diagnose --batch, kept open by a script (QA: scripts)', () => {
     expect(r.code).toBe(0);
     expect(sent).toBeLessThan(200_000);
     expect(r.stderr).toMatch(/^\d+ lines?, 0 failed; stopped: the output was closed\.\n$/);
+  });
+
+  it('reads /dev/null as the empty input it is', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/wallet-help.js'), 'diagnose', '--batch', '/dev/null'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(0);
+    expect(stderr).toBe('0 lines, 0 failed.\n');
   });
 
   it('refuses a device as its input file, as --answers does, rather than read it for ever', async () => {

@@ -83,6 +83,21 @@ describe('direct standard output', () => {
     s.out.write('also lost\n');
     expect(s.closed()).toBe(1);
     expect(s.fd()).toBe('');
+    // Said closed to a writer that asks (a batch stops reading), even once the stream is built for something else (review).
+    expect(s.out.closed).toBe(true);
+    s.out.once('drain', () => undefined);
+    expect(s.streamsMade()).toBe(1);
+    expect(s.out.closed).toBe(true);
+  });
+
+  it('is not closed while its reader reads, and is once the stream it moved to fails', () => {
+    const s = setup();
+    s.out.write('x');
+    expect(s.out.closed).toBe(false);
+    s.out.once('drain', () => undefined);
+    expect(s.out.closed).toBe(false);
+    s.stream.destroy();
+    expect(s.out.closed).toBe(true);
   });
 
   it('turns any other write error into an OutputError naming it, and writes nothing more', () => {

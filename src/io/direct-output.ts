@@ -86,9 +86,12 @@ export function directOutput(options: DirectOutputOptions): DirectOutput {
     once(event: 'drain' | 'close', listener: () => void) {
       return stream().once(event, listener);
     },
+    off(event: 'drain' | 'close', listener: () => void) {
+      return real?.off(event, listener);
+    },
     get closed() {
-      // A stream that failed is destroyed (process-run.ts): nothing written to it goes anywhere.
-      return real ? real.destroyed : closed;
+      // A direct write that found the reader gone, or a stream that failed since (destroyed, process-run.ts).
+      return closed || (real?.destroyed ?? false);
     },
     get isTTY() {
       return asksStream() ? stream().isTTY : false;

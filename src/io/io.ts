@@ -9,6 +9,7 @@ export interface OutputStream {
   /** Text, or UTF-8 bytes. Returns false when the stream wants the writer to wait for 'drain'. */
   write(chunk: string | Uint8Array): unknown;
   once?(event: 'drain' | 'close', listener: () => void): unknown;
+  off?(event: 'drain' | 'close', listener: () => void): unknown;
   /** True once nothing more can be written (the reader went away: a closed pipe, `| head -1`). */
   readonly closed?: boolean;
   isTTY?: boolean;

@@ -57,9 +57,15 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
     if (chunk.length === 0) return;
     if (io.stdout.write(chunk) === false && io.stdout.once && !io.stdout.closed) {
       // A stream that fails while it is full is closed, and never drains.
+      // Whichever comes first; the other listener goes with it, or every wait of a long batch would leave one.
       await new Promise<void>((done) => {
-        io.stdout.once!('drain', done);
-        io.stdout.once!('close', done);
+        const finish = () => {
+          io.stdout.off?.('drain', finish);
+          io.stdout.off?.('close', finish);
+          done();
+        };
+        io.stdout.once!('drain', finish);
+        io.stdout.once!('close', finish);
       });
     }
   };
@@ -124,7 +130,8 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
             // The first outcome with a queue loads the directory; the cards it computes serve every later line.
             try {
               const { directory, provider } = await ctx.provider();
-              contacts = new ContactBook(directory, provider, ctx);
+              // At the time of this line, as every later card (review: ctx's is the start's).
+              contacts = new ContactBook(directory, provider, lineEnv);
             } catch (err) {
               if (!(err instanceof WalletHelpError) || err instanceof CancelError) throw err;
               contactsProblem = t('contact.unavailable', { reason: err.message });
