@@ -85,7 +85,7 @@ describe('direct standard output', () => {
     expect(s.fd()).toBe('');
     // Said closed to a writer that asks (a batch stops reading), even once the stream is built for something else (review).
     expect(s.out.closed).toBe(true);
-    s.out.once('drain', () => undefined);
+    s.out.once!('drain', () => undefined);
     expect(s.streamsMade()).toBe(1);
     expect(s.out.closed).toBe(true);
   });
@@ -94,7 +94,7 @@ describe('direct standard output', () => {
     const s = setup();
     s.out.write('x');
     expect(s.out.closed).toBe(false);
-    s.out.once('drain', () => undefined);
+    s.out.once!('drain', () => undefined);
     expect(s.out.closed).toBe(false);
     s.stream.destroy();
     expect(s.out.closed).toBe(true);

@@ -519,7 +519,7 @@ const EN_SECRETS: readonly [AskedSecret, string][] = [
   // The code on the back of a card, or its whole number: with them anyone can pay with the card.
   [
     'card-security',
-    String.raw`cvv2?|cvc2?|card\s+(?:verification|security)\s+(?:value|code|number)|(?:security\s+code|(?:three|3|four|4)[- ]digits?(?:\s+code)?)\s+on\s+the\s+back(?:\s+of\s+(?:the|your)\s+card)?|(?:full|whole|complete|entire|16-digit|bank)\s+card\s+numbers?|(?<!(?:last|final)\s+(?:four|4)\s+digits\s+of\s+(?:the|your|their)\s+)card(?:'s)?\s+numbers?|card's\s+(?:expiry|expiration)\s+date\s+and\s+(?:the\s+)?(?:cvv2?|cvc2?|security\s+code|(?:three|3|four|4)[- ]digits?\s+on\s+the\s+back)|(?:front\s+and\s+(?:the\s+)?back|both\s+sides)\s+of\s+(?:the\s+|your\s+|their\s+)?(?:bank\s+|credit\s+|debit\s+)?cards?`,
+    String.raw`cvv2?|cvc2?|card\s+(?:verification|security)\s+(?:value|code|number)|(?:security\s+code|(?:three|3|four|4)[- ]digits?(?:\s+code)?)\s+on\s+the\s+back(?:\s+of\s+(?:the|your)\s+card)?|(?:full|whole|complete|entire|16-digit|bank)\s+card\s+numbers?|(?<!(?:last|final)\s+(?:four|4)\s+digits\s+of\s+(?:the|your|their)\s+)card(?:'s)?\s+numbers?|card's\s+(?:expiry|expiration)\s+date\s+and\s+(?:the\s+)?(?:cvv2?|cvc2?|security\s+code|(?:three|3|four|4)[- ]digits?\s+on\s+the\s+back)|(?:front\s+and\s+(?:the\s+)?back|both\s+sides)\s+of\s+(?:the\s+|your\s+|their\s+)?(?:bank\s+|credit\s+|debit\s+)?cards?(?![^.]*\b(?:covered|hidden|masked|blurred|blanked)\b)`,
   ],
   [
     'one-time-code',
@@ -622,9 +622,10 @@ function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Ty
     { lead: LEADS.check, rule: new RegExp(String.raw`\b(?:confirm|verify|validate|check|spell|drop|put)\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'for-someone' },
     // "Note your recovery phrase in the support chat", "Store it in the support team's vault": kept where someone else
     // reads it (not "store your recovery phrase somewhere safe, away from anyone", QA: flow authoring review).
-    { lead: LEADS.keep, rule: new RegExp(String.raw`\b(?:note|store|save|record|log|leave|keep|back\s+up)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b(?!\s+(?:away|private|secret|safe|hidden|offline|to\s+yourself))`, 'i'), typing: 'for-someone' },
-    // "Photograph your seed phrase", "take a screenshot of your private key": a picture of it is a copy others can see.
-    { lead: LEADS.photo, rule: new RegExp(String.raw`\b(?:photograph|screenshot|take\s+(?:a\s+)?(?:photo|picture|screenshot|screen\s+shot)s?\s+of)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { lead: LEADS.keep, rule: new RegExp(String.raw`\b(?:note|store|save|record|log|leave|keep|back\s+up)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b(?!\s+(?:away|private|secret|safe|hidden|offline|to\s+(?:yourself|themselves|himself|herself)))`, 'i'), typing: 'for-someone' },
+    // "Photograph your seed phrase", "take a screenshot of your private key": a picture of it is a copy others can see. (A
+    // card's is what a card check asks for, with digits covered: sending it is the request, below.)
+    ...(KEYS_TO_THE_WALLET.includes(kind) ? [{ lead: LEADS.photo, rule: new RegExp(String.raw`(?<!\b(?:if|when|whenever|once|whether)\s+(?:you|they|the\s+caller|he|she)\s+(?:ever\s+|already\s+|did\s+)?)\b(?:photograph|screenshot|take\s+(?:a\s+)?(?:photo|picture|screenshot|screen\s+shot)s?\s+of)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' as const }] : []),
     // "Your recovery phrase is needed by support to reverse the payment": the passive of "support needs it".
     { lead: LEADS.needed, rule: new RegExp(String.raw`\b(?:${secret})\s+(?:is|are|will\s+be|would\s+be)\s+(?:also\s+)?(?:needed|required|requested|wanted)\s+(?:by|for)\s+(?:${EN_WHOM})\b`, 'i'), typing: 'no' },
     // "Have your recovery phrase ready for the agent": ready for someone (not "at hand before you reinstall the app").
@@ -697,7 +698,7 @@ const EN_PAY_TO_UNLOCK = [
   // A tax or a deposit to be paid before money can be withdrawn is the same demand; so is a fee paid to a person (QA: hostile review).
   /\b(?:pay|send|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:(?!(?:or|and)\b)\S+\s+)?(?:(?:tax|security|margin)\s+)?(?:tax(?:es)?|deposit|margin|guarantee)\s+(?:first\s+)?before\s+(?:(?:your|the|a|any)\s+)?(?:withdraw\w*|funds|money|payouts?)\b/i,
   // "Pay the withdrawal tax first", "send the release deposit": a tax or deposit named after the withdrawal it holds up.
-  /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:[$€£¥]?\d[\d.,]*\s*%?\s+)?(?:withdrawal|withdrawing|payout|release|unlocking|unlock)\s+(?:tax(?:es)?|deposits?)\b/i,
+  /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:[$€£¥]?\d[\d.,]*\s*%?\s+)?(?:withdrawal|withdrawing|payout|release|unlocking|unlock)\s+(?:tax(?:es)?|deposits?)\b(?!\s+to\s+(?:your|the)\s+(?:local\s+)?(?:tax\s+office|tax\s+authorit\w+|government))/i,
   /\b(?:pay|send|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:\S+\s+)?fees?\s+(?:first\s+)?to\s+(?:(?:the|our|an?)\s+)?(?:agent|support|us|me|team|staff|representative|specialist|officer)\b/i,
   /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:withdrawal\s+)?(?:tax(?:es)?|deposit|margin|guarantee)\s+(?:first\s+)?(?:before|to|so)\s+(?:you\s+can\s+|that\s+you\s+can\s+)?withdraw/i,
 ];
@@ -705,7 +706,8 @@ const EN_PAY_TO_UNLOCK = [
  * Signing in on a page someone sends ("Log in on the page our agent sends you", "open the link we send you and log in"):
  * the password goes to whoever made the page (QA: flow authoring review).
  */
-const EN_SENDER = String.raw`(?:that\s+)?(?:we|they|(?:the|our)\s+(?:support\s+)?(?:agent|caller|team|technician|specialist)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared|texts?|texted|e-?mails?|e-?mailed)`;
+// (Not "we": the provider's own reset link, "the link we sent you to reset your password", is how a login is recovered.)
+const EN_SENDER = String.raw`(?:that\s+)?(?:they|(?:the|our)\s+(?:support\s+)?(?:agent|caller|technician|specialist)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared|texts?|texted|e-?mails?|e-?mailed)`;
 const EN_PHISHING_LOGIN = new RegExp(String.raw`\b(?:log|sign)\s*(?:in|on)\s+(?:on|at|to|through|via|with|using)\s+(?:the|this|that)\s+(?:page|link|site|website|form|portal|url)\s+${EN_SENDER}\b|\b(?:open|click|tap|visit|follow|use)\s+(?:on\s+)?(?:the|this|that)\s+(?:link|page|site|website|url|form)\s+${EN_SENDER}\b[^.]{0,40}?\b(?:log|sign)\s*(?:in|on)\b`, 'i');
 /** Connecting the wallet to a site or app someone else names, to "validate" or "sync" it: how wallet drainers take it all. */
 const EN_CONNECT_NAMED = /\b(?:connect|link|sync|synchroni[sz]e|validate|authori[sz]e)/i;
@@ -714,18 +716,19 @@ const EN_CONNECT_WALLET = /\b(?:connect|connecting|link|linking|link\s+up|sync|s
 const EN_NAMED_PLACE = /\b(?:our|this|that)\s+(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\b|\b(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\s+(?:that\s+)?(?:we|they|the\s+agent|support|I)\s+(?:sent|shared|gave|provided|linked)\b|\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|io|app|xyz|site|online|top|vip|cc|me|finance|pro)\b|\baddress\s+in\s+the\s+(?:message|e-?mail|sms|chat)\b/i;
 
 /** Signing or scanning with the wallet for someone's page: how a drainer gets its approval. */
-const EN_APPROVE_FOR_SOMEONE = /\bscan\s+(?:the|this|our)\s+qr\s+code\s+with\s+your\s+wallet\b|\b(?:approve|sign|confirm)\s+(?:the|this|a|their)\s+(?:transaction|message|request|signature|permission)s?\s+(?:that\s+)?(?:we|they|(?:the|our)\s+(?:agent|caller|support\s+agent|team)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\b(?:approve|sign)\s+(?:the|this|a)\s+(?:transaction|message|request|signature)s?\b[^.]{0,40}?\bto\s+(?:receive|get|claim|release)\s+(?:the\s+|your\s+|a\s+)?(?:refund|compensation|funds|money|airdrop|reward)\b|\bsign\s+(?:the|a|this)\s+(?:message|transaction|request)\s+(?:on|at|in)\s+(?:our|this|the)\s+(?:site|website|page|portal|link|dapp)\b|\bopen\s+the\s+link\s+in\s+your\s+wallet(?:'s)?\s+browser\b/i;
+const EN_APPROVE_FOR_SOMEONE = /\bscan\s+(?:the|this|our)\s+qr\s+code\s+with\s+your\s+wallet\b|\b(?:approve|sign|confirm)\s+(?:the|this|a|their)\s+(?:transaction|signature|permission)s?\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\bsign\s+(?:the|this|a|their)\s+message\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\b(?:approve|sign)\s+(?:the|this|a)\s+(?:transaction|message|signature)s?\b[^.]{0,40}?\bto\s+(?:receive|get|claim)\s+(?:the\s+|your\s+|a\s+)?(?:refund|compensation|airdrop|reward)s?\b|\bsign\s+(?:the|a|this)\s+(?:message|transaction|request)\s+(?:on|at|in)\s+(?:our|this|the)\s+(?:site|website|page|portal|link|dapp)\b|\bopen\s+the\s+link\s+in\s+your\s+wallet(?:'s)?\s+browser\b/i;
 
 /** What one of the rules of remote access names, each of them. */
 const EN_REMOTE_NAMED = /\binstall|\blook\s+at|any\s*desk|team\s*viewer|\bcontrol|\bgive|\bhand|\bstream|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|logmein|anyviewer|hoptodesk|gotoassist|bomgar|beyondtrust|dwservice|mirror|log\s+(?:in|into|on)|connect\s+to|remote|screen|\blet\b|\ballow|\bpermit|\bauthori[sz]e/i;
 /** A device someone could take over: "your phone", "the caller's computer". */
 const EN_DEVICE = String.raw`(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?(?:phone|computer|pc|laptop|desktop|device|screen|mac|tablet|mobile)`;
 /** Remote-control programs by name, and remote access by what it is. */
-const REMOTE_APPS = String.raw`(?:(?:microsoft|chrome|google)\s+)?(?:any\s*desk|team\s*viewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|logmein(?:\s+rescue)?|anyviewer|hoptodesk|gotoassist|goto\s+resolve|bomgar|beyondtrust|dwservice|remote[- ](?:desktop|access|control|support))`;
+const REMOTE_PROGRAMS = String.raw`(?:(?:microsoft|chrome|google)\s+)?(?:any\s*desk|team\s*viewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|logmein(?:\s+rescue)?|anyviewer|hoptodesk|gotoassist|goto\s+resolve|bomgar|beyondtrust|dwservice|chrome\s+remote\s+desktop)`;
+const REMOTE_APPS = String.raw`(?:${REMOTE_PROGRAMS}|remote[- ](?:desktop|access|control|support))`;
 const EN_REMOTE = [
   new RegExp(String.raw`\b(?:install|download|open|run|launch|use|start|get|set\s+up)\s+(?:the\s+|an?\s+)?${REMOTE_APPS}\b`, 'i'),
   // "The agent will connect via AnyDesk", "our technician helps you over TeamViewer" (QA: directory review).
-  new RegExp(String.raw`\b(?:connect|connects|connecting|log\s+in|logs\s+in|access|accesses|join|joins|help|helps|assist|assists|support|fix|fixes|take\s+over|control)\b(?:\s+[\w'-]+){0,4}?\s+(?:via|with|using|through|over|by|on)\s+${REMOTE_APPS}\b`, 'i'),
+  new RegExp(String.raw`\b(?:connect|connects|connecting|log\s+in|logs\s+in|access|accesses|join|joins|help|helps|assist|assists|support|fix|fixes|take\s+over|control)\b(?:\s+[\w'-]+){0,4}?\s+(?:via|with|using|through|over|by|on)\s+${REMOTE_PROGRAMS}\b`, 'i'),
   // "Our technician will log in to your computer", "Our engineer will connect to your PC", "Mirror your phone to our agent".
   new RegExp(String.raw`\b(?:we|I|(?:the|an?|our)\s+(?:support\s+|tech(?:nical)?\s+)?(?:agent|technician|engineer|specialist|team|expert))(?:'ll|\s+will|\s+can|\s+needs?\s+to|\s+must)\s+(?:remotely\s+)?(?:log\s+(?:in|into|on)(?:\s+to)?|connect\s+to|take\s+over|control|access)\s+${EN_DEVICE}\b|\bmirror\s+${EN_DEVICE}\s+to\b|\b(?:present|share)\s+your\s+(?:whole\s+|entire\s+)?(?:screen|display|desktop)\b`, 'i'),
   new RegExp(String.raw`\b(?:share|show)\s+(?:(?:${EN_WHOM})\s+)?(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?screens?\b`, 'i'),
@@ -815,7 +818,7 @@ const ZH_REMOTE = [
   /(?:安装|下载|运行)[^，,。]{1,12}?远程(?:控制|协助|桌面)?(?:软件|工具|App|程序)/i,
   /(?:开启|允许|接受|同意)(?:我们|客服|对方)?(?:的)?远程(?:控制|协助|访问)(?!给?[了过])/,
   // 共享 or 分享, either way round: "把屏幕分享给客服", "开启屏幕分享".
-  /[共分]享你的屏幕|[共分]享(?:一下)?(?:你的|您的|手机)?屏幕给|把(?:你的|您的)?屏幕[共分]享给|(?:开启|打开|开始)\s*(?:屏幕[共分]享|[共分]享屏幕)|远控(?:软件|工具|App)/i,
+  /[共分]享你的屏幕|[共分]享(?:一下)?(?:你的|您的|手机)?屏幕给(?:客服|我们|工作人员|技术|对方|我)|把(?:你的|您的)?屏幕[共分]享给|(?:开启|打开|开始)\s*(?:屏幕[共分]享|[共分]享屏幕)|远控(?:软件|工具|App)/i,
   /让(?:我们|客服|对方|工作人员)远程(?:控制|协助|操作|访问)/,
   /(?:我|我们|客服|技术员|技术人员|工程师)(?:来)?(?:帮你|替你|给你)?远程(?:操作|控制|协助|处理)|(?:点|点击)\s*(?:共享屏幕|屏幕共享)/,
 ];
@@ -931,7 +934,9 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
       const before = () => [...clauses.slice(0, at), clause.slice(0, m.index)].join(', ');
       // What the caller is asked to confirm or show ("Ask the caller to confirm the 12 words") is confirmed to the agent.
       // ("Ask the caller to check that the recovery phrase is still on their paper" has them look, and say nothing of it.)
-      if ((typing === 'for-someone' || typing === 'shown') && !/^\w+\s+(?:that|whether|if)\b/i.test(m[0]) && CALLER_ASKED.test(before())) return kind;
+      // (Only confirming, spelling, reading or showing it: keeping or storing it stays the caller's; nor "confirm their new
+      // password works", a fact about it, nor at a place of their own: review.)
+      if ((typing === 'for-someone' || typing === 'shown') && CALLER_TELLS.test(m[0]) && !FACT_ABOUT.test(after) && !/^\s+(?:works?|arrives?|still|matches|opens)\b/i.test(after) && !EN_CALLER_OWN.test(after) && CALLER_ASKED.test(before())) return kind;
       if (typing === 'for-someone' ? sentTo(after) : typing === 'shown' ? shownAway(kind, after, before) : typedAway(kind, m[0], after, before)) return kind;
     }
   }
@@ -1004,7 +1009,10 @@ function sentTo(after: string, destination: RegExp = EN_DESTINATION): boolean {
 }
 const EN_HOW_SENT = /\b(?:sent\s+)?(?:by|via|through|over|in\s+an?)\s+(?:e-?mail|sms|text(?:\s+message)?|message)\b/gi;
 
-/** Agent wording that has the caller do something: whatever it is, the agent hears or sees it. */
+/** Agent wording that has the caller do something the agent hears or sees. */
+const CALLER_TELLS = /^(?:confirm|spell|read|show|display)\b(?!\s+(?:that|whether|if)\b)/i;
+/** What follows a secret that keeps it the caller's: a place of their own, or a check against their own backup. */
+const EN_CALLER_OWN = /^\s+(?:(?:in|with|on|against)\s+(?:the|their|his|her|your)\s+(?:own\s+)?(?:app|app's|wallet|paper|backup|device|hardware\s+wallet|screen)|offline|on\s+paper)\b/i;
 const CALLER_ASKED = /\b(?:ask|have|get|tell|let|invite|request)\s+(?:the\s+)?(?:caller|customer|client|user)\s+(?:to\s+)?$/i;
 const BUTTON_LEAD = /\b(?:tap|click|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$/i;
 const FACT_ABOUT = /^\s+(?:must|is|are|should|expires?|has|have|needs?|can(?:not|'t)?|will|was|were)\b/i;
