@@ -545,7 +545,7 @@ describe('flows show and graph', () => {
     expect(r.stdout).toContain('问题');
     // An escalation with what to have ready and the facts for the ticket (QA: author).
     expect(r.stdout).toContain('联系客服前请准备好：');
-    expect(r.stdout).toContain('工单需要的工单信息：账户 ID、发生时间（注明时区）、错误提示');
+    expect(r.stdout).toContain('工单需要的信息：账户 ID、发生时间（注明时区）、错误提示');
     expect((await run(['flows', 'show', 'forgot-password'])).stdout).toContain('Facts for the ticket: Account ID, When it happened (with the time zone), Error message');
     expect(r.stdout).toMatch(/has-access +能收到 +→ code-received/);
     // The team named in the reader's words, not by its English id (QA: zh user).

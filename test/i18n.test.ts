@@ -168,6 +168,11 @@ describe('values in Chinese text', () => {
     expect(fill('“{input}”不是电话号码', { input: 'abc' }, true)).toBe('“abc”不是电话号码');
     expect(fill('{n} 项通过', { n: 3 }, true)).toBe('3 项通过');
     expect(fill('请用 --country {code} 指明', { code: 'CN' }, true)).toBe('请用 --country CN 指明');
+    // A handle or a path keeps the spaces around it, or it would run into the words after it (review).
+    expect(fill('例如 {a} 或 {b}', { a: 'telegram:示例钱包客服', b: 'x:示例钱包客服' }, true)).toBe('例如 telegram:示例钱包客服 或 x:示例钱包客服');
+    expect(fill('流程文件夹 {dir} 里没有流程文件', { dir: '~/桌面/客服流程' }, true)).toBe('流程文件夹 ~/桌面/客服流程 里没有流程文件');
+    expect(fill('由{source}指定', { source: '/etc/wallet/config.json 中的设置' }, true)).toBe('由 /etc/wallet/config.json 中的设置指定');
+    expect(fill('由{source}指定', { source: '命令行选项 --flows' }, true)).toBe('由命令行选项 --flows 指定');
     // English is filled as written.
     expect(fill('is {name}’s', { name: '我们的钱包' })).toBe('is 我们的钱包’s');
   });

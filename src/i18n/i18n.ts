@@ -33,26 +33,33 @@ export function fill(template: string, params?: Readonly<Record<string, string |
     if (!Object.hasOwn(params, name)) return whole;
     const value = safeText(String(params[name]));
     if (value === '') return `${before}${after}`;
-    return `${spaceBetween(text[at - 1], before, value[0]!)}${value}${spaceBetween(value.at(-1)!, after, text[at + whole.length])}`;
+    // A value with Latin letters, digits or a path's or a handle's marks in it ("telegram:示例钱包客服", "~/桌面/流程") keeps
+    // the spaces written around it, or it would run into the words after it (review).
+    const token = TOKEN_CHAR.test(value);
+    return `${spaceBetween(text[at - 1], before, value[0]!, token)}${value}${spaceBetween(value.at(-1)!, after, text[at + whole.length], token)}`;
   });
 }
 const PLURAL = /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g;
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const TOKEN_CHAR = /[A-Za-z0-9/:@._~\\-]/;
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
 /** Wide punctuation (“”（）、，。：) beside which Chinese text puts no space. */
 const WIDE_MARK = /[\u3000-\u303f\uff00-\uffef\u2018-\u201d]/;
 
 /**
  * The space between two characters of Chinese text, one of them from a value: the template's own (`written`) unless the
- * two are Chinese (or wide punctuation) on both sides, where none belongs; one added between Chinese and a Latin letter or
+ * two are Chinese (or wide punctuation) on both sides and the value is words, not a `token` (a handle, a path), where
+ * none belongs; one added between Chinese and a Latin letter or
  * digit. At the start or end of the text, as written.
  */
-function spaceBetween(left: string | undefined, written: string, right: string | undefined): string {
+function spaceBetween(left: string | undefined, written: string, right: string | undefined, token: boolean): string {
   if (left === undefined || right === undefined) return written;
   const wide = (c: string) => HAN.test(c) || WIDE_MARK.test(c);
-  if (written === ' ') return wide(left) && wide(right) ? '' : ' ';
-  return (HAN.test(left) && LATIN_OR_DIGIT.test(right)) || (LATIN_OR_DIGIT.test(left) && HAN.test(right)) ? ' ' : '';
+  if (written === ' ') return !token && wide(left) && wide(right) ? '' : ' ';
+  if ((HAN.test(left) && LATIN_OR_DIGIT.test(right)) || (LATIN_OR_DIGIT.test(left) && HAN.test(right))) return ' ';
+  // A token's path or handle marks beside Chinese ("由/etc/config.json 中"): spaced as a Latin word is.
+  return token && !/\s/.test(left + right) && ((HAN.test(left) && !wide(right)) || (!wide(left) && HAN.test(right))) ? ' ' : '';
 }
 
 /** A list the way the language writes it ("a, b, c" / "a、b、c"): one separator, no Intl object to build. */

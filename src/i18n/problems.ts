@@ -671,7 +671,8 @@ export function problemTranslator(lang: Lang): ProblemTranslate {
     if (!params) return catalogue[key];
     const words: Record<string, string | number> = {};
     for (const [name, param] of Object.entries(params)) words[name] = word(param);
-    return fill(catalogue[key], words);
+    // Chinese spaced as the other catalogues' Chinese is (i18n.ts fill).
+    return fill(catalogue[key], words, lang === 'zh');
   };
   return translate;
 }

@@ -97,7 +97,7 @@ export function zoneShown(zone: string, lang: Lang, t: Translate): string {
   }
 }
 
-/** "13 h 20 min" / "13 小时 20 分钟", rounded up to the minute; a part that is zero is left out ("2 d", not "2 d 0 h"). */
+/** "13 h 20 min" / "13 小时 20 分钟", rounded up to the minute (over a day, to the nearest hour); a part that is zero is left out ("2 d", not "2 d 0 h"). */
 export function formatDuration(ms: number, t: Translate): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
   // More than a day is said in days and hours, to the nearest hour (the time itself is shown beside it): "1 d 1 h" for
