@@ -402,6 +402,8 @@ describe('flow validation', () => {
     // A comment written as one, and a quoted "#", are as they were.
     expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title:\n  en: Tiny  # the short name\n  zh: 小'))).toEqual([]);
     expect(problems(GOOD.replace('title: { en: Tiny, zh: 小 }', 'title: { en: "Tiny card #2", zh: 小 }'))).toEqual([]);
+    // An id's comment written without a space is a comment (review).
+    expect(problems(GOOD.replace('start: network', 'start: network #TODO'))).toEqual([]);
   });
 
   it('says a text that starts with a character YAML reads as its own is to be quoted, in both languages (QA: flow authoring)', () => {
