@@ -50,7 +50,9 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
   await screenSettings(settings);
   const config = settings.config;
   // A tag as a locale writes it (zh-CN, en_GB) names its language.
-  const lang: Lang = (early.lang === undefined ? undefined : langOf(early.lang)) ?? detectLang(io.env, config.lang);
+  // A language given by its name ("--lang 中文", "chinese") is refused below, with the tag it means, in that language
+  // (QA: Chinese review: "中文" was answered in English).
+  const lang: Lang = (early.lang === undefined ? undefined : (langOf(early.lang) ?? meantLang(early.lang)[0])) ?? detectLang(io.env, config.lang);
   const t = await translator(lang);
   // Standard output failing after a write returned (a built stream's error) is said as main says it (see report).
   io.sayOutputFailure?.((reason) => outputFailure(t, json, reason, t('error.prefix')));
