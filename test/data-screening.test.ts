@@ -984,9 +984,15 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'Payment failed (code 400-1002): the card issuer declined it.',
       'Your reference number is shown as REF-20250701-0042 on the receipt.',
       '客服工单编号格式为 WH-2025-000123。',
+      // Round thousands, and an amount after a word of quantity (QA: flow authoring).
+      'Amounts over 1 000 000 need extra checks.',
+      'Transfers above 10 250 000 are reviewed.',
+      '超过 10 000 000 的转账需要人工审核。',
     ]) {
       expect(findContact(text), text).toBeUndefined();
     }
+    // A number to call after the same word is one all the same.
+    expect(findContact('Reach us over 212 555 123 today.')).toBeDefined();
     for (const [text, number] of [
       ['Call us at 1 800 555 014 now.', '1 800 555 014'],
       ['Call 555 123 456 today.', '555 123 456'],

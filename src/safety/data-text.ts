@@ -154,6 +154,8 @@ const MAX_CODE_DIGITS = 8;
 const ID_PREFIX = /(?<![A-Za-z])(?!(?:TEL|PH|PHONE|FAX|CALL|WA|WX|QQ|SMS|HOTLINE)-)[A-Z]{2,5}-$/;
 /** Digits grouped by threes after a first group of one to three, with a space of any width: how an amount is written in many countries. */
 const THOUSANDS = /^\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}$/;
+const ROUND_THOUSANDS = /^\d{1,3}(?:[ \u00a0\u202f]000){2,}$/;
+const QUANTITY_BEFORE = /(?:\b(?:over|above|under|below|up\s+to|more\s+than|less\s+than|at\s+least|at\s+most|exceeding|beyond|limit\s+of|maximum\s+of|minimum\s+of)|超过|高于|低于|不超过|不低于|上限为?|下限为?)\s*$/i;
 /** Currency codes an amount is written with (not any three capitals: "Call 555 123 456 NOW" is a number to call). */
 const CURRENCY = 'USD|EUR|GBP|JPY|CNY|RMB|HKD|TWD|SGD|AUD|NZD|CAD|CHF|KRW|INR|IDR|THB|VND|PHP|MYR|RUB|BRL|MXN|ZAR|TRY|AED|SAR|NGN|KES|USDT|USDC|BTC|ETH';
 /** A currency or a unit right after an amount: its code, its sign, or its name. */
@@ -411,7 +413,9 @@ function findPhoneNumber(text: string): string | undefined {
       const before = text.slice(Math.max(0, run.index - 24), run.index);
       if (!international && (OTHER_NUMBER.test(before) || ID_PREFIX.test(before) || (digits <= MAX_CODE_DIGITS && ERROR_CODE_BEFORE.test(before)))) continue;
       // An amount in groups of three ("1 000 000 JPY", "上限为 1 000 000 元", "€ 2 500 000"), as many countries write one.
-      if (!international && THOUSANDS.test(written) && (AMOUNT_AFTER.test(text.slice(run.index + written.length, run.index + written.length + 12)) || AMOUNT_BEFORE.test(text.slice(Math.max(0, run.index - 6), run.index)))) continue;
+      // So is one of round thousands ("1 000 000"), or one that starts with one or two digits after a word of quantity
+      // ("over 10 250 000"): no number to call is written so ("reach us over 212 555 123" still is one; QA: flow authoring).
+      if (!international && THOUSANDS.test(written) && (ROUND_THOUSANDS.test(written) || AMOUNT_AFTER.test(text.slice(run.index + written.length, run.index + written.length + 12)) || AMOUNT_BEFORE.test(text.slice(Math.max(0, run.index - 6), run.index)) || (/^\d{1,2}[ \u00a0\u202f]/.test(written) && QUANTITY_BEFORE.test(text.slice(Math.max(0, run.index - 16), run.index))))) continue;
       const at = run.index;
       const near = text.slice(at, at + written.length + NUMBER_CONTEXT);
       for (const defaultCountry of PHONE_COUNTRIES) {
