@@ -102,7 +102,7 @@ describe('errors before a command runs', () => {
     expect((await run(['diagnose', 'fees', '-a', 'fee-type=hotline', '--summary', 'md', '--summary', 'text'])).code).toBe(2);
     // A global option before the command and again after it is one option.
     expect((await run(['--now', '2026-12-24T20:00:00Z', 'contacts', '--now', '2026-12-25T10:00:00Z'])).stderr).toContain('--now is given twice');
-    expect((await run(['--lang', 'zh', 'flows', 'graph', 'fees', '--format', 'dot', '--format', 'mermaid'])).stderr).toContain('--format 给了两次，分别是“dot”和“mermaid”：只给一次。');
+    expect((await run(['--lang', 'zh', 'flows', 'graph', 'fees', '--format', 'dot', '--format', 'mermaid'])).stderr).toContain('--format 给了两次，分别是“dot”和“mermaid”：请只给一次。');
     // The same value twice changes nothing; repeatable options stay repeatable.
     expect((await run(['diagnose', 'payment-failed', '--network', 'offline', '--summary', 'md', '--summary', 'md'])).code).toBe(0);
     expect((await run(['diagnose', 'payment-failed', '-a', 'network=ok', '-a', 'balance=insufficient', '--fact', 'amount=5', '--fact', 'time=now', '--json'])).code).toBe(0);
