@@ -158,7 +158,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     const path = program && front ? front.commandPath(program, argv) : line ? ['diagnose'] : [];
     const commandOptions = program && front ? front.optionsOf(program, path) : line ? DIAGNOSE_OPTIONS.flatMap((o) => (o.short ? [o.long, o.short] : [o.long])) : [];
     const commandFlags = program && front ? front.optionsOf(program, path, true) : line ? DIAGNOSE_OPTIONS.filter((o) => o.value === undefined).map((o) => o.long) : [];
-    const reporter: Reporter = { io, t, json, batch, styles, commandPath: path, commandOptions, commandFlags };
+    const reporter: Reporter = { io, t, json, batch, styles, commandPath: path, commandOptions, commandFlags, argv };
     try {
       return await report(await screened(err, t, argv, role), reporter);
     } catch (failed) {
@@ -358,6 +358,8 @@ interface Reporter {
   commandOptions: string[];
   /** Those of them that take no value. */
   commandFlags: string[];
+  /** The command line, to name an argument commander refused without naming it. */
+  argv: readonly string[];
 }
 
 async function report(error: unknown, r: Reporter): Promise<number> {
@@ -373,7 +375,7 @@ async function report(error: unknown, r: Reporter): Promise<number> {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     const hint = t('error.seeHelp', { command: ['wallet-help', ...r.commandPath, '--help'].join(' ') });
-    return emit(r, new WalletHelpError('usage', commanderMessage(err, t, r), ExitCode.usage, commanderDetails(err)), hint);
+    return emit(r, new WalletHelpError('usage', commanderMessage(err, t, r), ExitCode.usage, commanderDetails(err, r)), hint);
   }
   if (err instanceof WalletHelpError) {
     if (err instanceof CancelError) {
@@ -411,7 +413,7 @@ function outputFailure(t: Translate, json: boolean, reason: string, prefix: stri
 const OPTION_SYNONYMS: Readonly<Record<string, string>> = { '--directory': '--contacts', '--contacts-file': '--contacts', '--language': '--lang', '--colour': '--color', '--no-colour': '--no-color' };
 
 /** Commander's own usage errors, in the user's language. */
-function commanderMessage(err: CommanderError, t: Translate, r: Pick<Reporter, 'commandPath' | 'commandOptions' | 'commandFlags'>): string {
+function commanderMessage(err: CommanderError, t: Translate, r: Pick<Reporter, 'commandPath' | 'commandOptions' | 'commandFlags' | 'argv'>): string {
   const quoted = [...err.message.matchAll(/'([^']*)'/g)].map((m) => clip(m[1] ?? ''));
   // Options named by another word for the same thing, which spelling alone would not find.
   const synonym = err.code === 'commander.unknownOption' ? OPTION_SYNONYMS[(quoted[0] ?? '').replace(/=.*$/, '')] : undefined;
@@ -435,7 +437,9 @@ function commanderMessage(err: CommanderError, t: Translate, r: Pick<Reporter, '
       return t('cli.optionMissingArgument', { option: quoted[0] ?? '' });
     case 'commander.excessArguments': {
       const counts = /Expected (\d+) arguments? but got (\d+)/.exec(err.message);
-      return t('cli.excessArguments', { command: quoted[0] ?? '', expected: counts?.[1] ?? '?', got: counts?.[2] ?? '?' });
+      const said = t('cli.excessArguments', { command: quoted[0] ?? '', expected: counts?.[1] ?? '?', got: counts?.[2] ?? '?' });
+      const extra = counts ? commandArguments(r)[Number(counts[1])] : undefined;
+      return extra === undefined ? said : sentences(t, said, t('cli.excessArgument', { argument: clip(extra) }));
     }
     default:
       return capitalize(err.message.replace(/^error: /, ''));
@@ -447,10 +451,16 @@ function commanderMessage(err: CommanderError, t: Translate, r: Pick<Reporter, '
  * value given with "=", or a long name for an option missing its value), the `argument` missing, or the `command`
  * that does not exist. Every argument was screened for secrets before commander read it.
  */
-function commanderDetails(err: CommanderError): Record<string, string> {
+function commanderDetails(err: CommanderError, r: Pick<Reporter, 'argv' | 'commandPath' | 'commandOptions' | 'commandFlags'>): Record<string, string> {
   const quoted = /'([^']*)'/.exec(err.message)?.[1];
   if (quoted === undefined) return {};
   switch (err.code) {
+    case 'commander.excessArguments': {
+      // The first argument past those the command takes, which commander only counts (QA: scripts).
+      const expected = Number(/Expected (\d+) argument/.exec(err.message)?.[1] ?? NaN);
+      const extra = commandArguments(r)[expected];
+      return extra === undefined ? {} : { argument: sentValue(extra) };
+    }
     case 'commander.unknownOption':
       // (-a before the command, "wallet-help -a network=ok diagnose …", is --answer given there: QA, README.)
       return { option: sentValue(longName(quoted.replace(/=.*$/s, ''))) };
@@ -464,6 +474,24 @@ function commanderDetails(err: CommanderError): Record<string, string> {
     default:
       return {};
   }
+}
+
+/** The arguments after the command that are neither options nor their values: the command's own, in order. */
+function commandArguments(r: Pick<Reporter, 'argv' | 'commandPath' | 'commandOptions' | 'commandFlags'>): string[] {
+  let at = 0;
+  for (const word of r.commandPath) at = r.argv.indexOf(word, at) + 1;
+  const takesValue = (option: string) => (r.commandOptions.includes(option) && !r.commandFlags.includes(option)) || VALUE_OPTIONS.includes(option);
+  const out: string[] = [];
+  for (let i = at; i < r.argv.length; i++) {
+    const arg = r.argv[i]!;
+    if (arg === '--') return [...out, ...r.argv.slice(i + 1)];
+    if (arg.length > 1 && arg.startsWith('-')) {
+      if (!arg.includes('=') && takesValue(arg)) i++;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
 }
 
 async function emit(r: Reporter, err: WalletHelpError, hint?: string): Promise<number> {
