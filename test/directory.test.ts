@@ -200,6 +200,11 @@ describe('directory files', () => {
     expect(p).toMatch(/^dir\.yaml:12:34: service hours: minute/);
     const [day] = problems(SMALL.replace('"Mo-Fr 09:00-18:00"', '"Mn-Fr 09:00-18:00"'));
     expect(day).toMatch(/^dir\.yaml:12:19: service hours: unknown day "Mn"/);
+    // Written with escapes or over several lines, the text is pointed at where it starts, not past its line (review).
+    const [escaped] = problems(SMALL.replace('"Mo-Fr 09:00-18:00"', '"Mo-Fr\\u0020\\u002009:00-1800"'));
+    expect(escaped).toMatch(/^dir\.yaml:12:18: service hours: /);
+    const [folded] = problems(SMALL.replace('hours: "Mo-Fr 09:00-18:00"', 'hours: >-\n            Mo-Fr 09:00-18:00;\n            Sa 10:00-1400'));
+    expect(folded).toMatch(/^dir\.yaml:12:18: service hours: /);
   });
 
   it('refuses overlapping and empty rules', () => {

@@ -517,7 +517,12 @@ function reportAt(c: Checker, path: PathKey[], text: string, error: ParseError, 
   const raw = c.doc.source?.slice(at.offset, at.offset + 1);
   const quoted = raw === '"' || raw === "'" ? 1 : 0;
   const problem: ProblemRef = { key: error.key, params: error.params };
-  c.problems.push({ file: c.doc.file, line: at.line, column: at.column + quoted + Math.min(error.offset, text.length), message: c.message(frame, { problem }) });
+  // The place in the text is its place in the file only where the file writes the text as it reads, on one line: a
+  // text with escapes ("\u0020") or over several lines (">-") is pointed at where it starts (review: the column was past
+  // the end of its line).
+  const written = c.doc.source?.slice(at.offset + quoted, at.offset + quoted + text.length);
+  const asWritten = written === text && !text.includes('\n');
+  c.problems.push({ file: c.doc.file, line: at.line, column: at.column + (asWritten ? quoted + Math.min(error.offset, text.length) : 0), message: c.message(frame, { problem }) });
 }
 
 function isCalendarDate(s: string): boolean {
