@@ -20,6 +20,15 @@ describe('wallet-help verify', () => {
     expect(none.stderr).toContain('or a handle with its platform (x, telegram, weibo, wechat, qq, instagram, facebook, tiktok, youtube), such as telegram:name.');
   });
 
+  it('calls an official page given over http:// official, and says to open the site at https:// (QA: directory review)', async () => {
+    const doc = JSON.parse((await run(['verify', 'http://www.example.com/help/contact', '--json'])).stdout);
+    expect(doc).toMatchObject({ verdict: 'official', insecure: true, advice: expect.stringContaining('this link is not encrypted (http://)') });
+    expect(JSON.parse((await run(['verify', 'https://www.example.com/help/contact', '--json'])).stdout).insecure).toBeUndefined();
+    const agent = await run(['verify', '--agent', 'http://www.example.com/help/contact']);
+    expect(agent.stdout.replace(/\s+/g, ' ')).toContain('Tell the caller to open the official website themselves, at https://');
+    expect((await run(['--lang', 'zh', 'verify', 'http://www.example.com/help/contact'])).stdout).toContain('这个链接没有加密（http://）');
+  });
+
   it('words its advice as what to tell the caller for an agent, by --agent or the role (QA: agent; --agent was an unknown option)', async () => {
     const flag = await run(['verify', '--agent', 'https://examp1e.com/login']);
     expect(flag.code).toBe(4);

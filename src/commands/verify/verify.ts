@@ -67,9 +67,13 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   const spoofable = spoofKind !== undefined;
   // What to do, to whoever checks: a wallet user, or an agent on a call, who tells the caller (QA: agent).
   const agent = ctx.role === 'agent';
-  const advice = spoofKind ? t(`verify.spoofable.${spoofKind}${agent ? '.agent' : ''}`) : undefined;
+  // An official page given over http:// is the provider's, on a link anyone on the way could change (QA: directory review):
+  // official, with what to do, as the directory refuses such a website.
+  const insecure = result.verdict === 'official' && /^http:\/\//i.test(opts.contact.trim());
+  const said = [spoofKind ? t(`verify.spoofable.${spoofKind}${agent ? '.agent' : ''}`) : '', insecure ? t(agent ? 'verify.insecure.agent' : 'verify.insecure') : ''];
+  const advice = said.some((a) => a !== '') ? sentences(t, ...said) : undefined;
   if (opts.json) {
-    const official = result.verdict === 'official' ? { spoofable, ...(advice ? { advice } : {}) } : {};
+    const official = result.verdict === 'official' ? { spoofable, ...(insecure ? { insecure } : {}), ...(advice ? { advice } : {}) } : {};
     io.stdout.write(`${safeJson({ ...result, ...official, source, example: matched?.example ?? provider.example }, 2)}\n`);
   } else {
     const s = (await ctx.styles()).out;
