@@ -135,9 +135,9 @@ function flowFolders(flag: string[] | undefined, env: string | undefined, config
  * kept its flows in flows/team/).
  */
 async function sayIfNoFlowFiles(dir: string, base: BaseContext): Promise<void> {
-  const [{ readdir }, { isDataFileName }] = await Promise.all([import('node:fs/promises'), import('./flows/load.js')]);
+  const [{ readdir }, { isFlowFileEntry }] = await Promise.all([import('node:fs/promises'), import('./flows/load.js')]);
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
-  if (!entries || entries.some((e) => (e.isFile() || e.isSymbolicLink()) && isDataFileName(e.name))) return;
+  if (!entries || entries.some(isFlowFileEntry)) return;
   const { io, t } = base;
   const subfolders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => shownPath(join(dir, e.name)));
   const said = subfolders.length === 0 ? t('warning.flowsFolderEmpty', { dir: shownPath(dir) }) : t('warning.flowsFolderSubfolders', { dir: shownPath(dir), subfolders: listOf(t, subfolders.slice(0, 5)) });

@@ -132,9 +132,14 @@ async function atId(file: string, message: string, lang: Lang): Promise<Problem>
 export async function listFlowFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
-    .filter((e) => (e.isFile() || e.isSymbolicLink()) && isDataFileName(e.name))
+    .filter(isFlowFileEntry)
     .map((e) => join(dir, e.name))
     .sort();
+}
+
+/** Whether a folder entry is read as a flow file: a file (or a link to one) with a data file's name. */
+export function isFlowFileEntry(entry: { name: string; isFile(): boolean; isSymbolicLink(): boolean }): boolean {
+  return (entry.isFile() || entry.isSymbolicLink()) && isDataFileName(entry.name);
 }
 
 /** Loads every flow of a folder: the valid ones, and the problems of the others. */
