@@ -23,7 +23,7 @@ const STEP_ZH = '带上时间和完整的错误提示联系支付客服。';
 
 const withEnStep = (text: string) => FLOW.replace(STEP_EN, JSON.stringify(text));
 const withZhStep = (text: string) => FLOW.replace(STEP_ZH, JSON.stringify(text));
-const flowProblems = (flow: string) => loadFlowText(flow, 'flows/card-declined.yaml').problems.map(formatProblem);
+const flowProblems = (flow: string, lang: 'en' | 'zh' = 'en') => loadFlowText(flow, 'flows/card-declined.yaml', lang).problems.map(formatProblem);
 
 /** The request a flow text is refused for, as the validator screens it (NFKC and all), if any. */
 const request = (text: string) => screenDataText(text, { contacts: true }).find((f) => f.type === 'request');
@@ -646,6 +646,64 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     const problems = flowProblems(withEnStep('To unlock your account, pay a small unlocking fee first.'));
     expect(problems[0]).toMatch(/asks for a payment to unlock, verify or release the account or the money/);
     expect(flowProblems(withZhStep('请连接你的钱包到我们的网站进行验证。'))[0]).toMatch(/\(zh\) asks for the wallet connected to a site or app someone else names/);
+  });
+
+  it('refuses turning off the account\'s protection, or changing its e-mail or phone, for someone else; doing it for oneself passes (noticed: no request kind fitted)', () => {
+    for (const text of [
+      'Turn off 2FA so our agent can restore access to your account.',
+      'Disable two-factor authentication, so that the support team can verify your wallet.',
+      'Please remove the withdrawal whitelist for the agent.',
+      'Ask the caller to disable Google Authenticator.',
+      'Have the caller turn 2FA off.',
+      'Change your e-mail to the one the agent gives you.',
+      'Update your registered phone number to the number our specialist provides.',
+      'Change the account\'s e-mail address to ours.',
+      'Bind your account email to the address in the chat.',
+      '2FA must be disabled before the agent can help.',
+      'Switch off the anti-phishing code as the agent asks.',
+      'Turn off two-step verification to let us unlock the account.',
+      '请关闭谷歌验证，以便客服为您处理。',
+      '请来电者关闭二次验证。',
+      '把提现白名单关掉，配合工作人员完成解冻。',
+      '请把绑定的手机号改成客服提供的号码。',
+      '绑定客服提供的邮箱。',
+    ]) {
+      expect(findRequest(text), text).toBe('weaken-security');
+    }
+    for (const text of [
+      'Disable SMS 2FA and use an authenticator app instead.',
+      'Never turn off 2FA, even if someone claiming to be support asks.',
+      'Support will never ask you to disable two-factor authentication.',
+      'If someone asks you to turn off 2FA, hang up: it is a scam.',
+      'Ask the caller whether they turned off 2FA recently.',
+      'Change your e-mail address in Settings > Account.',
+      'Update your phone number in the app before you lose the old SIM.',
+      'If you lost your phone, support can reset 2FA for you after checking your identity.',
+      'Turn on 2FA so that no one else can sign in.',
+      'Remove old security keys you no longer use.',
+      'Ask the caller to check whether anyone disabled 2FA.',
+      'Tell the caller that support never asks them to turn off the withdrawal allowlist.',
+      'If you lost access to your authenticator, use the official 2FA reset form.',
+      '不要关闭谷歌验证，客服不会让你这样做。',
+      '如果有人让你关闭二次验证，那是骗子。',
+      '请在设置中更换绑定的手机号。',
+      '开启谷歌验证，防止他人登录。',
+      '客服绝不会要求你关闭提现白名单。',
+      '询问来电者是否关闭过谷歌验证。',
+      'Your e-mail will be changed to the new address after you confirm the link we sent.',
+      'Move the authenticator to your new phone, then remove it from the old one.',
+      'Check that the e-mail shows your anti-phishing code before you click anything.',
+      'Set an anti-phishing code in Settings so real e-mails from us show it.',
+      'Compare the anti-phishing code in the e-mail with the one you set.',
+      'Set up an anti-phishing code.',
+    ]) {
+      expect(findRequest(text), text).toBeUndefined();
+    }
+    // In Traditional characters, as read.
+    expect(screenDataText('請關閉谷歌驗證，以便客服處理。', { contacts: true })).toEqual([{ type: 'request', kind: 'weaken-security' }]);
+    // Worded as what is asked, in both languages: a sentence of its own, like moving the money.
+    expect(flowProblems(withEnStep('Turn off 2FA so our agent can restore access to your account.'))[0]).toMatch(/asks to turn off the account's protection for someone else \(two-factor authentication, a withdrawal allowlist\) or to change its e-mail or phone/);
+    expect(flowProblems(withZhStep('请关闭谷歌验证，以便客服为您处理。'), 'zh')[0]).toMatch(/要求为他人关闭账户的保护/);
   });
 
   it('refuses a secret named first and read out later in the sentence, by "it" or with the object left out; reading it to oneself passes (hostile review)', () => {

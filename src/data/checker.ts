@@ -266,6 +266,7 @@ export class Checker {
       if (f.type === 'contact') this.report(path, 'screen.contact', { ...params, text: clip(f.text, 60) });
       // Moving money is asked of someone, not asked for: a sentence of its own.
       else if (f.type === 'request' && f.kind === 'move-funds') this.report(path, 'screen.moveFunds', { what: whatRef(what) });
+      else if (f.type === 'request' && f.kind === 'weaken-security') this.report(path, 'screen.weakenSecurity', { what: whatRef(what) });
       else this.report(path, f.type === 'secret' ? 'screen.secret' : 'screen.request', params);
     }
     return findings.length === 0;

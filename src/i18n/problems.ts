@@ -60,6 +60,7 @@ export const problemsEn = {
   'screen.secret': '{what} contains what looks like {kind}; a data file must never carry a secret: remove it',
   'screen.request': '{what} asks for {kind}; official support never asks for it, and no flow or directory may: remove the request',
   'screen.moveFunds': '{what} asks to move the money to a wallet, account or address someone else provides (a "safe account"); official support never asks this, and no flow or directory may: remove the request',
+  'screen.weakenSecurity': "{what} asks to turn off the account's protection for someone else (two-factor authentication, a withdrawal allowlist) or to change its e-mail or phone to one someone else gives; official support never asks this, and no flow or directory may: remove the request",
   'contact.phone': 'a phone number',
   'contact.email': 'an e-mail address',
   'contact.url': 'a web address',
@@ -80,6 +81,7 @@ export const problemsEn = {
   'request.card-security': "the card's security code (CVV) or full number",
   'request.pay-to-unlock': 'a payment to unlock, verify or release the account or the money (an "unlocking fee", a deposit or tax before a withdrawal, gift cards)',
   'request.connect-wallet': 'the wallet connected to a site or app someone else names (to "validate" or "sync" it, as wallet drainers ask)',
+  'request.weaken-security': "the account's protection turned off, or its e-mail or phone changed, for someone else",
   'what.entry': '{what}, entry {n}',
 
   // reading files
@@ -383,6 +385,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'screen.secret': '{what}包含疑似{kind}的内容；数据文件绝不能携带机密信息，请删除',
   'screen.request': '{what}在索要{kind}；官方客服绝不会索要，流程和目录也不可以，请删除这一要求',
   'screen.moveFunds': '{what}要求把资金转到他人提供的钱包、账户或地址（所谓的“安全账户”）；官方客服绝不会这样要求，流程和目录也不可以，请删除这一要求',
+  'screen.weakenSecurity': '{what}要求为他人关闭账户的保护（二次验证、提现白名单），或把账户的邮箱、手机号改成他人提供的；官方客服绝不会这样要求，流程和目录也不可以，请删除这一要求',
   'contact.phone': '电话号码',
   'contact.email': '电子邮件地址',
   'contact.url': '网址',
@@ -403,6 +406,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'request.card-security': '银行卡的安全码（CVV）或完整卡号',
   'request.pay-to-unlock': '为解冻、验证或放行账户或资金而付款（所谓“解冻费”、提现前的保证金或税费、礼品卡）',
   'request.connect-wallet': '把钱包连接到他人指定的网站或应用（所谓“验证”或“同步”钱包，盗币网站常用的说法）',
+  'request.weaken-security': '为他人关闭账户的保护，或更改账户的邮箱、手机号',
   'what.entry': '{what}第 {n} 项',
 
   'file.missing': '文件不存在',
