@@ -775,6 +775,13 @@ describe('summaries', () => {
     // Within the minute: one time.
     const quick = { ...record, startedAt: '2026-11-23T07:46:01.000Z' };
     expect(renderSummary(quick, flow, 'text', en, 'en')).toContain('Time: 23 Nov 2026, 07:46 (UTC)');
+    // Within one day, the date once (noticed: "06:53 至" repeated it); the day is the zone's, not UTC's.
+    const sameDay = { ...record, startedAt: '2026-11-23T06:53:00.000Z' };
+    expect(renderSummary(sameDay, flow, 'text', en, 'en')).toContain('Time: 23 Nov 2026, 06:53 to 07:46 (UTC)');
+    expect(renderSummary(sameDay, flow, 'text', zh, 'zh')).toContain('时间：2026年11月23日 06:53 至 07:46（UTC）');
+    const overMidnight = { ...sameDay, startedAt: '2026-11-22T23:50:00.000Z', endedAt: '2026-11-23T00:10:00.000Z', timeZone: 'Asia/Shanghai' };
+    expect(renderSummary(overMidnight, flow, 'text', en, 'en')).toContain('23 Nov 2026, 07:50 to 08:10');
+    expect(renderSummary({ ...overMidnight, timeZone: 'UTC' }, flow, 'text', en, 'en')).toContain('22 Nov 2026, 23:50 to 23 Nov 2026, 00:10');
   });
 
   it('in Markdown, turn what was typed into code, so a typed link is never live', async () => {

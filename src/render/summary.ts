@@ -5,7 +5,7 @@ import { andList, sentences, type Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { CHANNEL_TYPES, type ChannelType } from '../directory/types.js';
 import { safeText } from '../util/safe-text.js';
-import { formatDateTime } from './time.js';
+import { formatDateTime, formatDateTimeRange } from './time.js';
 import '../core.js';
 import { zoneLabel } from './user-zone.js';
 import { UNWRAPPED, type Layout } from './layout.js';
@@ -46,9 +46,7 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   };
   // When the case ended, and when it began where that was another minute: a case resumed the next day (a dropped call,
   // a callback) was first reported then, which the ticket must say (QA: agent).
-  const began = formatDateTime(record.startedAt, record.timeZone, lang);
-  const ended = formatDateTime(record.endedAt, record.timeZone, lang);
-  const time = began === ended ? ended : t('summary.time.range', { start: began, end: ended });
+  const time = formatDateTimeRange(record.startedAt, record.endedAt, record.timeZone, lang, t);
   lines.push(labelled(t('summary.time'), t('summary.time.value', { time, zone: zoneLabel(record.timeZone) })));
   lines.push(labelled(t('summary.flow'), t('summary.flow.value', { flow: text(record.flow), version: record.version, title: text(flow.title[lang]) })));
   if (record.status === 'cancelled') lines.push(meta(t(record.outcome ? 'summary.cancelledAfter' : 'summary.cancelled')));

@@ -15,12 +15,15 @@ function formatter<T extends Intl.DateTimeFormat | Intl.DisplayNames>(key: strin
   return f;
 }
 
+/** The time of day in `zone`, "09:00", in every language. */
+const clock = (locale: string, zone: string) => formatter(`time ${locale} ${zone}`, () => new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+
 /** "Mon 09:00" / "周一 09:00" in `zone`; with the date when it is more than six days away. */
 export function formatWhen(at: Date, now: Date, zone: string, lang: Lang): string {
   const far = at.getTime() - now.getTime() > 6 * 86_400_000;
   const locale = LOCALES[lang];
   const day = formatter(`day ${locale} ${zone} ${far}`, () => new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', ...(far ? { month: 'short', day: 'numeric' } : {}) }));
-  const time = formatter(`time ${locale} ${zone}`, () => new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+  const time = clock(locale, zone);
   const shown = `${day.format(at)} ${time.format(at)}`;
   // A time the clocks show twice (when they go back, 01:00 to 02:00 in New York) is said with its offset: "until Sun
   // 01:00" printed at 01:45 meant the second 01:00 (QA: directory review). Shifts are 30 minutes to 2 hours.
@@ -43,6 +46,25 @@ export function formatDateTime(iso: string, zone: string, lang: Lang): string {
   } catch {
     return iso;
   }
+}
+
+/**
+ * When something ran, from `start` to `end`, in `zone`: "22 Nov 2026, 15:00 to 23 Nov 2026, 07:46"; within one day the
+ * date is said once ("23 Nov 2026, 06:53 to 07:10"), and within one minute the time is ("23 Nov 2026, 07:46").
+ */
+export function formatDateTimeRange(start: string, end: string, zone: string, lang: Lang, t: Translate): string {
+  const began = formatDateTime(start, zone, lang);
+  const ended = formatDateTime(end, zone, lang);
+  if (began === ended) return ended;
+  const locale = LOCALES[lang];
+  const day = (iso: string) => formatter(`date ${locale} ${zone}`, () => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium' })).format(new Date(iso));
+  let shownEnd = ended;
+  try {
+    if (day(start) === day(end)) shownEnd = clock(locale, zone).format(new Date(end));
+  } catch {
+    // A time or zone that cannot be read is said as formatDateTime says it.
+  }
+  return t('summary.time.range', { start: began, end: shownEnd });
 }
 
 /** A date and time in `zone` for a table column: "2026-11-22 19:46", the same in every language; the ISO text when it cannot be read. */
