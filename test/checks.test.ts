@@ -124,6 +124,10 @@ describe('the verify-contact check', () => {
     // The record keeps the normal form for scripts, and the text as typed beside it.
     const doc = json((await run([...base, '--check-input', 'claimed-contact=+1 202-555-0134', '--json'])).stdout);
     expect(doc.checks[0]).toMatchObject({ input: '+12025550134', typed: '+1 202-555-0134', result: 'lookalike', imitates: '+1 202-555-0143', reasons: ['similar-number'] });
+    // A digit added, where no US number is that long: still the look-alike it is, and the alert (QA: checks review).
+    const added = json((await run([...base, '--check-input', 'claimed-contact=+1 202-555-01430', '--json'])).stdout);
+    expect(added.checks[0]).toMatchObject({ typed: '+1 202-555-01430', result: 'lookalike', imitates: '+1 202-555-0143', reasons: ['similar-number'] });
+    expect(added.outcome.kind).toBe('alert');
     // A handle keeps its "@"; nothing typed is said in words too, in Chinese as well.
     const handle = await run(['diagnose', 'suspicious-contact'], { tty: true, prompts: [...prompts, { pick: '@examplewallet_support' }] });
     expect(handle.stdout).toContain('@examplewallet_support');

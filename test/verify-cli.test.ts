@@ -224,6 +224,15 @@ describe('wallet-help verify', () => {
     expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'invalid_contact', value: '!!!' });
   });
 
+  it('says a number with its country but too many or too few digits is none, and how to check it (QA: checks review)', async () => {
+    const long = await run(['verify', '+1 202-555-014300', '--json']);
+    expect(long.code).toBe(2);
+    expect(JSON.parse(long.stdout).error).toMatchObject({ code: 'invalid_contact', message: expect.stringContaining('has more digits than a number under +1 can have. Check it digit by digit') });
+    const short = await run(['--lang', 'zh', 'verify', '+44 20 79']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('位数比 +44 的号码少');
+  });
+
   it('speaks Chinese', async () => {
     const r = await run(['--lang', 'zh', 'verify', 'examp1e.com']);
     expect(r.stdout).toContain('✘ 仿冒');

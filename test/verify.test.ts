@@ -28,7 +28,8 @@
  * |                        | example-login.secure-check.io, https://www.example.com@evil.io/help            |
  * | similar-number         | +1 202-555-0134 (swap), +1 202-555-0148 (one digit), +1 202-565-0148 (two),     |
  * |                        | (202) 555-0413 (US), +44 20 7946 0312, +44 2025550143 and +1 207 946 0321      |
- * |                        | (the same number under the other country code)                                 |
+ * |                        | (the same number under the other country code), +44 20 7946 321 (one dropped),  |
+ * |                        | +1 202-555-01430 (one added: no US number is that long)                        |
  *
  * Near misses that stay 'unknown': wikipedia.org, github.com, +1 415 555 0100,
  * +86 10 1234 5678, @OtherBrand, x.com/SomeoneElse, someone@gmail.com,
@@ -319,6 +320,16 @@ describe('look-alikes', () => {
     // The closest official number, not the first within reach (QA: user; 0198 is one digit from 0199, two from 0143).
     expectLookalike('+1 202-555-0198', 'similar-number', { imitates: '+1 202-555-0199' });
     expectLookalike('+1 202-555-0190', 'similar-number', { imitates: '+1 202-555-0199' });
+    // A digit added or dropped (QA: checks review; they were "not official" or, where no number can be that long, no number at all).
+    expectLookalike('+44 20 7946 321', 'similar-number', { imitates: '+44 20 7946 0321' });
+    expectLookalike('+44 20 7946 03210', 'similar-number', { imitates: '+44 20 7946 0321' });
+    expectLookalike('+1 202-555-01430', 'similar-number', { imitates: '+1 202-555-0143' });
+    expectLookalike('+1 202-555-043', 'similar-number', { imitates: '+1 202-555-0143' });
+    expectLookalike('202-555-01433', 'similar-number', { defaultCountry: 'US', imitates: '+1 202-555-0143' });
+    // Two digits more is no slip of one: too long for any number, it is none, and said why.
+    expect(verify('+1 202-555-014300')).toMatchObject({ verdict: 'invalid', kind: null, misdialled: 'too-long' });
+    expect(verify('+1 202-555-01')).toMatchObject({ verdict: 'invalid', misdialled: 'too-short' });
+    expect(verify('+44 20 7946 032100').verdict).toBe('invalid');
   });
 
   it('reports the imitated contact of the provider imitated', () => {
@@ -373,8 +384,6 @@ describe('invalid input', () => {
     ['hello'],
     ['call me maybe'],
     ['555'],
-    ['+1 23'],
-    ['+1 202-555-01'],
     ['+++'],
     ['@'],
     ['@two words'],
@@ -395,6 +404,16 @@ describe('invalid input', () => {
   ])('%j', (input) => {
     const r = verify(input);
     expect(r).toEqual({ input: input.trim(), kind: null, normalized: null, verdict: 'invalid', reasons: [] });
+  });
+});
+
+describe('numbers of the wrong length', () => {
+  it.each([
+    ['+1 23', '+123', 'too-short'],
+    ['+1 202-555-01', '+120255501', 'too-short'],
+    ['+1 202-555-014399', '+1202555014399', 'too-long'],
+  ])('%j is none, said why', (input, normalized, misdialled) => {
+    expect(verify(input)).toEqual({ input, kind: null, normalized, verdict: 'invalid', reasons: [], misdialled });
   });
 });
 

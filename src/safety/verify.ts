@@ -53,7 +53,7 @@
  *   and `match.queue` null.
  */
 import { domainToASCII, domainToUnicode } from 'node:url';
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { isSupportedCountry, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/min';
 import { parse as parseDomain } from 'tldts';
 import { channelValues, type Provider } from '../directory/types.js';
 import { editDistance } from '../util/suggest.js';
@@ -82,13 +82,15 @@ export interface VerifyResult {
   input: string;
   /** null when invalid. */
   kind: ContactKind | null;
-  /** E.164 for phones, lowercase ASCII host for urls, local@host for e-mails, the handle lowercased without @. */
+  /** E.164 for phones, lowercase ASCII host for urls, local@host for e-mails, the handle lowercased without @ (for an invalid number of the wrong length, as written in E.164 form). */
   normalized: string | null;
   verdict: Verdict;
   /** For official: the matching channel; for lookalike: the official contact it imitates; for 'needs-platform': the listed handle of that name. */
   match?: { provider: string; queue: string | null; type: string; value: string };
   /** For lookalike: how it imitates; for unknown: why it could not be compared, when it could not. */
   reasons: (LookalikeReason | UnknownReason)[];
+  /** For invalid: a number with its country but a length no number there has, like none of the official ones. */
+  misdialled?: MisdialledLength;
 }
 
 const REASON_ORDER: readonly LookalikeReason[] = ['brand-with-extra-words', 'edit-distance', 'other-tld', 'homoglyph', 'punycode', 'subdomain-trick', 'redirect', 'extra-recipient', 'similar-number'];
@@ -174,8 +176,12 @@ interface Host {
   sub: string[];
 }
 
+/** How a number with its country has a length no number there has: a digit added or dropped (see parsePhone). */
+export type MisdialledLength = 'too-long' | 'too-short' | 'wrong-length';
+
 type Parsed =
-  | { kind: 'phone'; e164: string | null; callingCode: string; national: string }
+  /** `misdialled`: only verifyContact reads such numbers (to compare them with the official ones); as a contact, they are none. */
+  | { kind: 'phone'; e164: string | null; callingCode: string; national: string; misdialled?: MisdialledLength }
   /** `copies`: other addresses a mailto: link also writes to (its to, cc and bcc fields). */
   | { kind: 'email'; local: string; host: Host; address: string; copies: string[] }
   | { kind: 'url'; host: Host; userinfo: string; path: string; carries: Host | null }
@@ -307,7 +313,8 @@ function parseEmail(text: string): Parsed | null {
   return { kind: 'email', local, host, address, copies };
 }
 
-function parsePhone(text: string, country: CountryCode | undefined): Parsed | 'garbage' | null {
+/** A phone number; with `misdialled`, also one with its country that has too many or too few digits ("+1 202-555-01430"). */
+function parsePhone(text: string, country: CountryCode | undefined, misdialled = false): Parsed | 'garbage' | null {
   const s = text.normalize('NFKC').replace(/^tel:/i, '').trim();
   const number = s.replace(EXTENSION, '');
   if (!PHONE.test(number) || IPV4.test(number)) return null;
@@ -316,9 +323,15 @@ function parsePhone(text: string, country: CountryCode | undefined): Parsed | 'g
   const international = s.startsWith('+') ? s : s.startsWith('00') ? `+${s.slice(2)}` : null;
   if (international === null && !country) return digits.length >= 6 && digits.length <= 15 ? { kind: 'phone', e164: null, callingCode: '', national: digits } : 'garbage';
   const p = international !== null ? parsePhoneNumberFromString(international) : parsePhoneNumberFromString(s, country);
-  if (!p?.isPossible()) return 'garbage';
+  if (!p) return 'garbage';
+  if (!p.isPossible()) {
+    const length = misdialled ? MISDIALLED[validatePhoneNumberLength(p.number) ?? ''] : undefined;
+    return length ? { kind: 'phone', e164: p.number, callingCode: p.countryCallingCode, national: p.nationalNumber, misdialled: length } : 'garbage';
+  }
   return { kind: 'phone', e164: p.number, callingCode: p.countryCallingCode, national: p.nationalNumber };
 }
+
+const MISDIALLED: Record<string, MisdialledLength | undefined> = { TOO_LONG: 'too-long', TOO_SHORT: 'too-short', INVALID_LENGTH: 'wrong-length' };
 
 /** Whether libphonenumber knows this ISO 3166 country code (any case), so national numbers can be read for it. */
 export function isCountryCode(code: string): boolean {
@@ -357,6 +370,12 @@ function classify(text: string, country: CountryCode | undefined): Parsed | null
   if (phone === 'garbage') return null;
   if (phone) return phone;
   return parseUrl(text, false);
+}
+
+/** A number with its country and a length no number there has (see parsePhone), or undefined. */
+function misdialledPhone(text: string, country: CountryCode | undefined): Parsed | undefined {
+  const phone = parsePhone(text, country, true);
+  return phone && phone !== 'garbage' && phone.kind === 'phone' && phone.misdialled ? phone : undefined;
 }
 
 /** A social handle as read from `input`, with its platform (null for "@name", which names none); null when it is no handle. */
@@ -586,14 +605,19 @@ function best(found: Candidate[]): Candidate | undefined {
 }
 
 /** How many digits of two national numbers of one length differ (Infinity for other lengths). */
+/**
+ * How many digits apart two national numbers are: digits changed, two next to each other swapped, or one added or
+ * dropped ("5555 01000" for "5555 0100"; QA: checks review) each count one. Of two lengths, only one digit added or dropped
+ * counts as similar: more would make any longer number of the same area look like the official one.
+ */
 function digitsApart(a: string, b: string): number {
-  if (a.length !== b.length) return Infinity;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
-  return diff;
+  const longer = Math.abs(a.length - b.length);
+  if (longer > 1) return Infinity;
+  const apart = editDistance(a, b, SIMILAR_DIGITS);
+  return longer === 1 && apart > 1 ? Infinity : apart;
 }
 
-/** Up to two digits apart: two substitutions include a swap of two adjacent digits. */
+/** Up to two digits apart. */
 const SIMILAR_DIGITS = 2;
 
 // ---------------------------------------------------------------------------
@@ -627,7 +651,10 @@ export function verifyContact(input: string, providers: readonly Provider[], opt
   const country = countryCode(opts.defaultCountry);
   // Read as copied from a message (punctuation, a label); shown as it was given. Text far longer than any contact
   // is none, before the trimming of what surrounds one (whose patterns take time on long runs of spaces) runs.
-  const parsed = text.length > MAX_INPUT * 2 ? null : classify(contactIn(text), country);
+  const read = text.length > MAX_INPUT * 2 ? null : contactIn(text);
+  // A number with a digit added or dropped is none, but it is compared with the official numbers all the same: that is
+  // how a fake one is made ("+86 10 5555 01000" for "+86 10 5555 0100"; QA: checks review).
+  const parsed = read === null ? null : (classify(read, country) ?? (unusable(read) ? null : misdialledPhone(read, country)));
   if (!parsed) return { input: text, kind: null, normalized: null, verdict: 'invalid', reasons: [] };
 
   // A page on a shared host is named by its path too: the host alone is everybody's.
@@ -649,7 +676,7 @@ export function verifyContact(input: string, providers: readonly Provider[], opt
     case 'phone': {
       if (parsed.e164 === null) return result('unknown', undefined, ['needs-country']);
       // Compared without extensions: the line is what a scammer imitates.
-      const phones = all.filter((c): c is Official & { parsed: { kind: 'phone'; e164: string; callingCode: string; national: string } } => c.parsed.kind === 'phone' && c.parsed.e164 !== null);
+      const phones = all.filter((c): c is Official & { parsed: { kind: 'phone'; e164: string; callingCode: string; national: string } } => c.parsed.kind === 'phone' && c.parsed.e164 !== null && c.parsed.misdialled === undefined);
       const same = phones.find((c) => c.parsed.e164 === parsed.e164);
       if (same) return result('official', same);
       // The official number it is closest to (fewest digits apart, then directory order); the same national
@@ -657,7 +684,9 @@ export function verifyContact(input: string, providers: readonly Provider[], opt
       const apart = (c: (typeof phones)[number]) => (c.parsed.callingCode === parsed.callingCode ? digitsApart(c.parsed.national, parsed.national) : c.parsed.national === parsed.national ? 1 : Infinity);
       let near: (typeof phones)[number] | undefined;
       for (const c of phones) if (apart(c) <= SIMILAR_DIGITS && (near === undefined || apart(c) < apart(near))) near = c;
-      return near ? result('lookalike', near, ['similar-number']) : result('unknown');
+      if (near) return result('lookalike', near, ['similar-number']);
+      // A number no number of its country can be, and like none of the official ones: no contact (said why).
+      return parsed.misdialled ? { input: text, kind: null, normalized: parsed.e164, verdict: 'invalid', reasons: [], misdialled: parsed.misdialled } : result('unknown');
     }
     case 'email': {
       const same = all.find((c) => c.parsed.kind === 'email' && c.parsed.address === parsed.address);

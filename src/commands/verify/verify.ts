@@ -59,7 +59,13 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
     // and the platforms a handle can name (QA: zh user; both are common channels of fake support in China).
     const short = /^\d{3,6}$/.test(opts.contact.replace(/[\s-]/g, ''));
     // (Said as what it is, not as "not a phone number" and then a short number: QA: Chinese review.)
-    const message = short ? t('verify.shortNumber', { input: clip(opts.contact) }) : sentences(t, t('verify.invalid', { input: clip(opts.contact) }), t('verify.invalidHint', { platforms: listOf(t, HANDLE_PLATFORMS) }));
+    // A number with its country but a digit too many or too few, like none of the official ones: said so (QA: checks review).
+    const length = result.misdialled;
+    const message = length
+      ? t(`verify.misdialled.${length}`, { input: clip(opts.contact), code: (await import('libphonenumber-js/min')).parsePhoneNumberFromString(result.normalized ?? '')?.countryCallingCode ?? '' })
+      : short
+        ? t('verify.shortNumber', { input: clip(opts.contact) })
+        : sentences(t, t('verify.invalid', { input: clip(opts.contact) }), t('verify.invalidHint', { platforms: listOf(t, HANDLE_PLATFORMS) }));
     throw new UsageError('invalid_contact', message, { value: clip(opts.contact) });
   }
   // An official number or address can still be shown by a scammer's call or message: caller ID and senders can be faked.
