@@ -18,8 +18,8 @@ const dir = mkdtempSync(join(tmpdir(), 'wallet-help-checks-'));
 const certFile = join(dir, 'cert.pem');
 
 /** A directory whose provider is measured at the loopback server (or a port that refuses). */
-function directory(apiPort: number): string {
-  const file = join(dir, `directory-${apiPort}.yaml`);
+function directory(apiPort: number, status = '/status'): string {
+  const file = join(dir, `directory-${apiPort}${status.replace(/\W/g, '-')}.yaml`);
   writeFileSync(
     file,
     `providers:
@@ -30,7 +30,7 @@ function directory(apiPort: number): string {
     checks:
       apiHost: 127.0.0.1
       apiPort: ${apiPort}
-      statusUrl: https://127.0.0.1:${apiPort}/status
+      statusUrl: https://127.0.0.1:${apiPort}${status}
       explorers: { btc: "https://127.0.0.1:${port}/api" }
       confirmations: { btc: 3 }
     queues:
@@ -60,6 +60,7 @@ beforeAll(async () => {
   server = createHttpsServer({ key: TEST_KEY, cert: TEST_CERT }, (req, res) => {
     const date = new Date(Date.now() + skewSeconds * 1000).toUTCString();
     if (req.url === '/status') res.writeHead(200, { Date: date }).end('ok');
+    else if (req.url === '/hang') return; // reached over TCP and TLS, never answered
     else if (req.url === `/api/tx/${TX}/status`) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ confirmed: true, block_height: 98 }));
     else if (req.url === '/api/blocks/tip/height') res.writeHead(200).end('100');
     else res.writeHead(404).end();
@@ -181,6 +182,18 @@ describe('wallet-help check', () => {
     expect(zh.stdout).toContain('连不上服务商的服务器，无法比对时钟');
     const clock = await cli(['check', 'clock', '--contacts', directory(refusedPort), '--timeout', '1000']);
     expect(clock.stdout).toContain("the provider's server could not be reached to compare clocks");
+  });
+
+  it('warns, not fails, when the provider is reached but its status page never answers: the device is online (QA: checks review)', async () => {
+    const r = await cli(['check', 'connectivity', '--contacts', directory(port, '/hang'), '--timeout', '500']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/⚠ warn +connectivity +127\.0\.0\.1: the provider’s server was reached, but its status page did not answer, so this device is online: the problem is likely on the provider’s side \(http\)/);
+    expect(r.stdout).toContain('fix: your connection works and reached the provider’s server, but its status page did not answer in time');
+    expect(r.stdout).not.toContain('check your internet connection');
+    const json = JSON.parse((await cli(['check', 'connectivity', '--contacts', directory(port, '/hang'), '--timeout', '500', '--json'])).stdout);
+    expect(json.checks[0]).toMatchObject({ name: 'connectivity', status: 'warn', result: 'unknown' });
+    const zh = await cli(['--lang', 'zh', 'check', 'connectivity', '--contacts', directory(port, '/hang'), '--timeout', '500']);
+    expect(zh.stdout).toContain('已连上服务商的服务器，但它的状态页面没有回应');
   });
 
   it('counts confirmations at an Esplora-compatible explorer', async () => {

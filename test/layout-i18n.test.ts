@@ -86,6 +86,10 @@ describe('what a connectivity check measured, in the reader\'s punctuation', () 
     expect(measuredText(zh, { result: 'offline', detail: '(tcp)' })).toBe('无法连接（tcp）');
     expect(measuredText(en, { result: 'unstable', detail: '(proxy 10.0.0.1:8080)' })).toBe('unstable (proxy 10.0.0.1:8080)');
     expect(measuredText(zh, { result: 'unstable', detail: '(proxy 10.0.0.1:8080)' })).toBe('不稳定（经由代理 10.0.0.1:8080）');
+    // An unknown result, in a case read back, says why it is unknown (it said "name not found" for a refusal too).
+    expect(measuredText(en, { result: 'unknown', detail: '(http)', reasons: ['refused'] })).toBe('the provider’s server refused the connection, so this device is online: the problem is likely on the provider’s side (http)');
+    expect(measuredText(en, { result: 'unknown', detail: '(http)', reasons: ['no-answer'] })).toMatch(/^the provider’s server was reached, but its status page did not answer/);
+    expect(measuredText(zh, { result: 'unknown', detail: '(dns)', reasons: ['name-not-found'] })).toBe('找不到服务器的域名，但这台设备已连接网络（dns）');
     expect(measuredText(zh, { result: 'ok' })).toBe('正常');
     // Other details are no aside: the confirmations counted stay where the message puts them.
     expect(measuredText(zh, { result: 'confirming', detail: '2/6' })).toBe('仍在确认中 2/6');

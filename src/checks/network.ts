@@ -42,19 +42,22 @@ export interface CheckOptions {
 }
 /**
  * `unknown`: the connection works as far as an answer from the far end goes, but the service was not reached, for one
- * of two reasons (`unknownReason`):
+ * of three reasons (`unknownReason`):
  * - `name-not-found`: the DNS server answered that the API host's name does not exist, while the device is on a
  *   network; a DNS filter, a captive portal or the service itself may be why. (Offline, a resolver cannot reach its
  *   server: EAI_AGAIN; macOS answers ENOTFOUND then, with no interface up.)
  * - `refused`: the provider's host refused the connection (ECONNREFUSED, at the API host or the status URL): a refusal
  *   is an answer from that host or its firewall, so the device's network works and the service is likely down or
  *   under maintenance. One a proxy refused is no such answer (the proxy is this side's): that stays `offline`.
+ * - `no-answer`: the API host was reached (TCP and TLS done), but the status request got no answer (it timed out, the
+ *   connection was dropped, or the status page's own host could not be reached): the device's network works, and the service is likely overloaded or down (QA: checks review;
+ *   this was `offline`, with advice to check the user's connection).
  */
 export interface ConnectivityResult {
   result: 'ok' | 'unstable' | 'offline' | 'unknown';
   failedLayer?: 'dns' | 'tcp' | 'tls' | 'http';
   /** Why the result is `unknown` (and only then). */
-  unknownReason?: 'name-not-found' | 'refused';
+  unknownReason?: 'name-not-found' | 'refused' | 'no-answer';
   /**
    * An `offline` at tls because of the certificate (not trusted, for another host, expired or not yet valid): something
    * answered, but its security could not be verified, as a Wi-Fi sign-in page, an inspecting proxy or a wrong clock does.
@@ -625,8 +628,9 @@ export async function checkConnectivity(target: ConnectivityTarget, opts: CheckO
     timings,
     ...(viaProxy ? { viaProxy } : {}),
   });
-  /** Whether the last layer that failed failed because the host refused the connection. */
+  /** Whether the last layer that failed failed because the host refused the connection, or at a proxy (this side's). */
   let refused = false;
+  let atProxy = false;
   /** Times one layer; records it and returns undefined when it fails (AbortError propagates). */
   const layer = async <T>(name: Layer, what: string, fn: (signal: AbortSignal) => Promise<T>, detail: (value: T) => string | undefined): Promise<T | undefined> => {
     const start = ctx.now();
@@ -638,13 +642,11 @@ export async function checkConnectivity(target: ConnectivityTarget, opts: CheckO
     } catch (err) {
       throwIfAborted(ctx);
       refused = refusedByHost(err);
+      atProxy = err instanceof StepError && err.atProxy;
       timings.push({ layer: name, ms: elapsed(ctx, start), ok: false, detail: describe(err) });
       return undefined;
     }
   };
-  /** A connection that failed at `failedLayer`: offline, unless the provider's host refused it (it answered: see ConnectivityResult). */
-  const notConnected = (failedLayer: 'tcp' | 'http'): ConnectivityResult =>
-    refused ? finish('unknown', { failedLayer, unknownReason: 'refused' }) : finish('offline', { failedLayer });
 
   try {
     let proxy: ProxyConfig | undefined;
@@ -700,7 +702,8 @@ export async function checkConnectivity(target: ConnectivityTarget, opts: CheckO
       const parts = [viaProxy ? `tunnel through proxy ${viaProxy}` : undefined, value.retried ? `connected on the second attempt, the first failed: ${value.retried}` : undefined];
       return parts.filter(Boolean).join('; ') || undefined;
     });
-    if (!connected) return notConnected('tcp');
+    // Offline, unless the provider's host refused the connection (it answered: see ConnectivityResult).
+    if (!connected) return refused ? finish('unknown', { failedLayer: 'tcp', unknownReason: 'refused' }) : finish('offline', { failedLayer: 'tcp' });
     if (connected.retried) unstable = true;
 
     // TLS
@@ -718,7 +721,9 @@ export async function checkConnectivity(target: ConnectivityTarget, opts: CheckO
       const answer = await layer('http', `status request to ${statusUrl.host}`, (signal) => fetchUrl(ctx, statusUrl, 'GET', 0, signal), (answer) =>
         `HTTP ${answer.status}${answer.viaProxy ? ` via proxy ${answer.viaProxy}` : ''}`,
       );
-      if (!answer) return notConnected('http');
+      // The API host was reached over TCP and TLS: the device is online, and a status request that got no answer is the
+      // provider's side, unless a proxy of this side's failed it.
+      if (!answer) return atProxy ? finish('offline', { failedLayer: 'http' }) : finish('unknown', { failedLayer: 'http', unknownReason: refused ? 'refused' : 'no-answer' });
       httpStatus = answer.status;
       if (answer.viaProxy) viaProxy ??= answer.viaProxy;
       if (answer.status >= 500 || answer.status === 429) {

@@ -15,6 +15,9 @@ import { clip, sentValue } from '../util/safe-text.js';
 import { chainFromText } from '../checks/chains.js';
 
 /** What a check did, for the result document and the case record. */
+/** Why a connectivity check is `unknown`: the device is online, but the provider's service was not reached. */
+export type ConnectivityUnknown = NonNullable<ConnectivityResult['unknownReason']>;
+
 export interface CheckRecord {
   question: string;
   check: string;
@@ -25,7 +28,8 @@ export interface CheckRecord {
   /** For a contact check that found a look-alike: the official contact it imitates. */
   imitates?: string;
   result: string;
-  reasons: (LookalikeReason | UnknownReason)[];
+  /** For a contact check: how a look-alike imitates, or why it could not be compared; for a connectivity check that is `unknown`, why (see ConnectivityResult). */
+  reasons: (LookalikeReason | UnknownReason | ConnectivityUnknown)[];
   /** For measured checks: each layer with its time, and why a layer failed. */
   timings?: CheckTiming[];
   detail?: string;
@@ -119,7 +123,7 @@ export async function runMeasuredCheck(
   provider: Provider,
   opts: CheckOptions,
   facts: CheckFacts = {},
-): Promise<{ answer: string | undefined; record: CheckRecord; unknownReason?: ConnectivityResult['unknownReason']; certificateProblem?: true } | undefined> {
+): Promise<{ answer: string | undefined; record: CheckRecord; unknownReason?: ConnectivityUnknown; certificateProblem?: true } | undefined> {
   if (q.check === 'confirmations' || q.check === 'address-chain' || q.check === 'memo') return runTransferCheck(q, provider, opts, facts);
   if (!canMeasure(q, provider) || !provider.checks?.apiHost) return undefined;
   const { checkConnectivity } = await import('../checks/network.js');
@@ -131,7 +135,7 @@ export async function runMeasuredCheck(
     // A name the DNS server says does not exist on a device with a network, or a connection the provider's host refused:
     // measured, but not an answer (the question is asked).
     answer: r.result === 'unknown' ? undefined : r.result,
-    record: { question: q.id, check: q.check ?? 'connectivity', input: provider.checks.apiHost, result: r.result, reasons: [], timings: r.timings, ...(detail ? { detail } : {}) },
+    record: { question: q.id, check: q.check ?? 'connectivity', input: provider.checks.apiHost, result: r.result, reasons: r.unknownReason ? [r.unknownReason] : [], timings: r.timings, ...(detail ? { detail } : {}) },
     ...(r.unknownReason ? { unknownReason: r.unknownReason } : {}),
     ...(r.certificateProblem ? { certificateProblem: true as const } : {}),
   };

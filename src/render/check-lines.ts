@@ -3,7 +3,7 @@
  * their names, a contact as it was typed with the official one it imitates and how. Made from the check's record
  * alone, so a case read back from the log is worded as it was shown.
  */
-import { isUncomparable, type CheckRecord } from '../diagnosis/checks.js';
+import { isUncomparable, type CheckRecord, type ConnectivityUnknown } from '../diagnosis/checks.js';
 import { sentences, type Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { safeText } from '../util/safe-text.js';
@@ -14,14 +14,26 @@ import '../core.js';
 const MEASURED: ReadonlySet<string> = new Set(['ok', 'unstable', 'offline', 'unknown', 'confirming', 'confirmed', 'not-found', 'same', 'different', 'not-needed', 'given', 'missing-or-wrong', 'invalid']);
 
 /** What a measured check found ("confirmed 6/6", "the address belongs to another chain: Ethereum (ETH) …"); a result it has no words for, as written. */
-export function measuredText(t: Translate, r: Pick<CheckRecord, 'result' | 'detail' | 'chain'>): string {
+export function measuredText(t: Translate, r: Pick<CheckRecord, 'result' | 'detail' | 'chain'> & Partial<Pick<CheckRecord, 'reasons'>>): string {
   if (!MEASURED.has(r.result)) return safeText(r.result);
   if (r.result === 'invalid') {
     const problem = r.detail === 'checksum' || r.detail === 'format' ? t(`checkcmd.problem.${r.detail}`) : safeText(r.detail ?? '');
     return t('check.measured.invalid', { chain: chainName(t, r.chain ?? ''), problem });
   }
   const detail = r.result === 'different' && r.detail !== undefined ? chainNames(t, r.detail) : r.detail;
-  return withMeasuredDetail(t, `check.measured.${r.result}` as MessageKey, detail);
+  const why = r.result === 'unknown' ? r.reasons?.find(isConnectivityUnknown) : undefined;
+  return withMeasuredDetail(t, why ? UNKNOWN_MEASURED[why] : (`check.measured.${r.result}` as MessageKey), detail);
+}
+
+/** Why the provider's service was not reached though the device is online, in words (see ConnectivityResult). */
+export const UNKNOWN_MEASURED = {
+  'name-not-found': 'check.measured.unknown',
+  refused: 'check.measured.unknownRefused',
+  'no-answer': 'check.measured.unknownNoAnswer',
+} as const satisfies Record<ConnectivityUnknown, MessageKey>;
+
+function isConnectivityUnknown(reason: string): reason is ConnectivityUnknown {
+  return Object.hasOwn(UNKNOWN_MEASURED, reason);
 }
 
 /**
@@ -38,7 +50,7 @@ export function withMeasuredDetail(t: Translate, key: MessageKey, detail: string
 
 /** The reasons a look-alike imitates an official contact, as sentences (verify's and the check's): what could not be compared is no reason. */
 export function lookalikeReasons(t: Translate, reasons: CheckRecord['reasons']): string[] {
-  return reasons.flatMap((reason) => (isUncomparable(reason) ? [] : [t(`verify.reason.${reason}`)]));
+  return reasons.flatMap((reason) => (isUncomparable(reason) || isConnectivityUnknown(reason) ? [] : [t(`verify.reason.${reason}`)]));
 }
 
 /**

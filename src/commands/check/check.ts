@@ -4,7 +4,7 @@ import { andList, listOf, sentences } from '../../i18n/i18n.js';
 import { didYouMean } from '../../util/suggest.js';
 import { layoutFor, writeWarning } from '../../render/layout.js';
 import { chainName, chainNames } from '../../render/chain.js';
-import { withMeasuredDetail } from '../../render/check-lines.js';
+import { UNKNOWN_MEASURED, withMeasuredDetail } from '../../render/check-lines.js';
 import { SilentError, UsageError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { CHECK_OPTION_SCAN, refuseSecrets } from '../../safety/screen.js';
@@ -100,8 +100,8 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
         result: r.result,
         // The result in the user's words (the code stays in `result`); the layer that failed, as measured.
         // An unknown result says why: a refused connection is the provider's side, a name not found may be this network's.
-        detail: `${t('summary.label', { label: targets.apiHost, value: withMeasuredDetail(t, r.unknownReason === 'refused' ? 'check.measured.unknownRefused' : `check.measured.${r.result}`, r.failedLayer ? `(${r.failedLayer})` : undefined) })} — ${timing}`,
-        ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? (r.certificateProblem ? 'checkcmd.fix.offlineTls' : 'checkcmd.fix.offline') : r.result === 'unknown' ? (r.unknownReason === 'refused' ? 'checkcmd.fix.refused' : 'checkcmd.fix.nameNotFound') : 'checkcmd.fix.unstable') }),
+        detail: `${t('summary.label', { label: targets.apiHost, value: withMeasuredDetail(t, r.unknownReason ? UNKNOWN_MEASURED[r.unknownReason] : `check.measured.${r.result}`, r.failedLayer ? `(${r.failedLayer})` : undefined) })} — ${timing}`,
+        ...(r.result === 'ok' ? {} : { fix: t(r.result === 'offline' ? (r.certificateProblem ? 'checkcmd.fix.offlineTls' : 'checkcmd.fix.offline') : r.unknownReason ? UNKNOWN_FIX[r.unknownReason] : 'checkcmd.fix.unstable') }),
         timings: r.timings,
       };
     } else if (name === 'clock') {
@@ -181,6 +181,9 @@ type CheckInput = 'chain' | 'address' | 'txid' | 'memo';
  * What each check uses of the inputs, and what it says when one it cannot do without is missing (a memo is
  * optional: a chain that needs one is reported without it). Checks that use none are absent.
  */
+/** What to do when the provider's service was not reached though the device is online, by why (see ConnectivityResult). */
+const UNKNOWN_FIX = { 'name-not-found': 'checkcmd.fix.nameNotFound', refused: 'checkcmd.fix.refused', 'no-answer': 'checkcmd.fix.noAnswer' } as const satisfies Record<keyof typeof UNKNOWN_MEASURED, MessageKey>;
+
 const CHECK_INPUTS: Partial<Record<CheckName, { uses: readonly CheckInput[]; optional?: CheckInput; need: MessageKey }>> = {
   address: { uses: ['chain', 'address'], need: 'checkcmd.needAddress' },
   txid: { uses: ['chain', 'txid'], need: 'checkcmd.needTxid' },

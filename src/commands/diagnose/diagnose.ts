@@ -17,7 +17,7 @@ import { FACT_SCAN, FACTS_TOGETHER, joinTexts, loadScanner, redactCaseRecord, re
 import type { SecretScanOptions } from '../../safety/secrets.js';
 import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
-import { badCheckInput, canMeasure, isUncomparable, runCheck, runMeasuredCheck, type CheckRecord, type Uncomparable } from '../../diagnosis/checks.js';
+import { badCheckInput, canMeasure, isUncomparable, runCheck, runMeasuredCheck, type CheckRecord, type ConnectivityUnknown, type Uncomparable } from '../../diagnosis/checks.js';
 import { CASE_FACTS, CHECKS, clipFact, MAX_FACT_LENGTH, type CaseFact, type CheckName, type Flow, type Queue } from '../../engine/types.js';
 import { branchOf, factsToAsk, settleFacts, type FactBranches } from '../../diagnosis/case-facts.js';
 import { unchosenOthers } from '../../directory/source.js';
@@ -29,6 +29,7 @@ import '../../core.js';
 import { chainFromText, MEMO_CHAINS } from '../../checks/chains.js';
 import { chainName } from '../../render/chain.js';
 import { contactCheckLine, measuredText } from '../../render/check-lines.js';
+import type { MessageKey } from '../../i18n/messages.js';
 import { queueTeam } from '../../render/queue.js';
 
 /** Check results that mean all is well there (marked ✔; anything else, ⚠). */
@@ -62,6 +63,9 @@ export interface DiagnoseOptions {
   /** Time limit of each check, in milliseconds. */
   timeout?: string;
 }
+
+/** What the line of a connectivity check says when the device is online but the service was not reached: the question is asked. */
+const UNKNOWN_ASKED = { 'name-not-found': 'check.measured.nameNotFound', refused: 'check.measured.refused', 'no-answer': 'check.measured.noAnswer' } as const satisfies Record<ConnectivityUnknown, MessageKey>;
 
 const BACK = '__back';
 const RESTART = '__restart';
@@ -415,7 +419,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
                     // Measured without an answer: an address that is no address of the chain (a typo), or a server name not found.
                     text: r?.record.result === 'invalid'
                       ? t('check.measured.thenAsked', { found: measuredText(t, r.record) })
-                      : r ? t(r.unknownReason === 'refused' ? 'check.measured.refused' : 'check.measured.nameNotFound') : txidMisfit ? t('check.measured.txidMisfit', { chain: chainName(t, txidChain!) }) : t('check.measured.undecided'),
+                      : r ? t(r.unknownReason ? UNKNOWN_ASKED[r.unknownReason] : 'check.measured.undecided') : txidMisfit ? t('check.measured.txidMisfit', { chain: chainName(t, txidChain!) }) : t('check.measured.undecided'),
                     ok: false,
                   },
             opts.json,
