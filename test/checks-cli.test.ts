@@ -204,6 +204,15 @@ describe('wallet-help check', () => {
     expect(txid).toMatchObject({ status: 'pass' });
   });
 
+  it('refuses an empty input as a usage error, not a failed check: a script\'s variable left unset (QA: checks review)', async () => {
+    const r = await cli(['check', 'address', '--chain', 'btc', '--address', '', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'missing_check_input', option: '--address', message: '--address was given an empty value (a variable left unset?): give the value to check, or leave the option out.' });
+    const txid = await cli(['--lang', 'zh', 'check', 'txid', '--chain', 'btc', '--txid', '  ']);
+    expect(txid.code).toBe(2);
+    expect(txid.stderr).toContain('--txid 的值为空');
+  });
+
   it('finds an address of another chain and a missing memo, offline', async () => {
     const eth = await cli(['check', 'address', '--chain', 'btc', '--address', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed']);
     expect(eth.code).toBe(1);

@@ -56,6 +56,8 @@ describe('wallet-help verify', () => {
     expect(zh.stderr).toContain('你是不是想输入 CN？');
     const en = JSON.parse((await run(['verify', '02079460321', '--country', 'United Kingdom', '--json'])).stdout).error;
     expect(en).toMatchObject({ code: 'invalid_country', suggestions: ['GB'] });
+    // "UK", as people write it (QA: checks review).
+    expect(JSON.parse((await run(['verify', '02079460321', '--country', 'uk', '--json'])).stdout).error).toMatchObject({ code: 'invalid_country', suggestions: ['GB'] });
     expect(JSON.parse((await run(['verify', '02079460321', '--country', 'xx', '--json'])).stdout).error.suggestions).toEqual([]);
   });
 

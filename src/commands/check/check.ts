@@ -54,6 +54,12 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
     const option = `--${unused.option}`;
     throw new UsageError('unused_check_input', t(unused.checks.length === 1 ? 'checkcmd.unusedInputOne' : 'checkcmd.unusedInput', { option, checks: andList(t, unused.checks), names: andList(t, names) }), { option, checks: unused.checks });
   }
+  // An empty value is a variable left unset in a script (`--address "$ADDR"`), not an address that failed its check (QA: checks review).
+  for (const input of ['chain', 'address', 'txid', 'memo'] as const) {
+    if (opts[input]?.trim() !== '') continue;
+    const option = `--${input}`;
+    throw new UsageError('missing_check_input', t('checkcmd.emptyInput', { option }), { option });
+  }
   const crypto = await import('../../checks/crypto.js');
   // The chain as people write it: "BTC", "Bitcoin", "USDT TRC20".
   const chain = opts.chain === undefined ? undefined : crypto.chainFromText(opts.chain);

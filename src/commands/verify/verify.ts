@@ -26,6 +26,8 @@ export interface VerifyOptions {
 function meantCountry(text: string, known: (code: string) => boolean): string[] {
   const name = text.trim().toLowerCase();
   if (name.length < 2) return [];
+  // The code people write for the United Kingdom, which ISO keeps for it but is not its code (QA: checks review).
+  if (name === 'uk' && known('GB')) return ['GB'];
   const names = ['en', 'zh'].map((locale) => new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }));
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
