@@ -208,6 +208,16 @@ describe('wallet-help verify', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'phone', normalized: null, verdict: 'unknown', reasons: ['needs-country'] });
   });
 
+  it('reads a local number with --country as a number without its area code, not a one-time code (QA: checks review)', async () => {
+    const r = await run(['verify', '5550143', '--country', 'US', '--json']);
+    expect(r.code).toBe(4);
+    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'phone', verdict: 'unknown', reasons: ['needs-area-code'] });
+    const zh = await run(['--lang', 'zh', 'verify', '5550143', '--country', 'us']);
+    expect(zh.stdout).toContain('5550143 位数太少，不是 US 的完整号码，很可能是没有区号的本地号码');
+    // Six digits, the length of most codes, are still refused, country or not.
+    expect(JSON.parse((await run(['verify', '482913', '--country', 'US', '--json'])).stdout).error).toMatchObject({ code: 'secret_refused', kind: 'one-time-code' });
+  });
+
   it('says a handle without its platform is not checked, naming where the directory lists it (QA: author #1)', async () => {
     const files = { 'dir.yaml': readFileSync(join(ROOT, 'directory/example.yaml'), 'utf8').replace('      general:\n', '      general:\n        - { type: social, value: "x:examplewallet_help", hours: "24/7" }\n') };
     const text = await run(['--contacts', 'dir.yaml', 'verify', '@examplewallet_help'], { files });

@@ -330,6 +330,9 @@ describe('look-alikes', () => {
     expect(verify('+1 202-555-014300')).toMatchObject({ verdict: 'invalid', kind: null, misdialled: 'too-long' });
     expect(verify('+1 202-555-01')).toMatchObject({ verdict: 'invalid', misdialled: 'too-short' });
     expect(verify('+44 20 7946 032100').verdict).toBe('invalid');
+    // Too short without its country: a local number without its area code, to be given whole, not "no number".
+    expect(verify('5550143', 'US')).toMatchObject({ verdict: 'unknown', kind: 'phone', reasons: ['needs-area-code'] });
+    expect(verify('+1 555 0143')).toMatchObject({ verdict: 'invalid', misdialled: 'too-short' });
   });
 
   it('reports the imitated contact of the provider imitated', () => {

@@ -50,7 +50,7 @@ export function withMeasuredDetail(t: Translate, key: MessageKey, detail: string
 
 /** The reasons a look-alike imitates an official contact, as sentences (verify's and the check's): what could not be compared is no reason. */
 export function lookalikeReasons(t: Translate, reasons: CheckRecord['reasons']): string[] {
-  return reasons.flatMap((reason) => (isUncomparable(reason) || isConnectivityUnknown(reason) ? [] : [t(`verify.reason.${reason}`)]));
+  return reasons.flatMap((reason) => (isUncomparable(reason) || isConnectivityUnknown(reason) || reason === 'needs-area-code' ? [] : [t(`verify.reason.${reason}`)]));
 }
 
 /**

@@ -13,8 +13,11 @@
  *   with the reason 'needs-country'
  *   (it cannot be compared: the caller should ask for the country code). A leading
  *   00 is read as the international prefix. Numbers are normalized even when
- *   libphonenumber does not consider them valid (fiction ranges); only impossible
- *   lengths are 'invalid'. An extension ("ext. 12") is accepted and not compared.
+ *   libphonenumber does not consider them valid (fiction ranges). A number of a length
+ *   its country's numbers never have is compared all the same (a digit added or dropped is
+ *   a 'similar-number' look-alike); like no official number, it is 'invalid' with its
+ *   `misdialled` length, or, written too short without its country, 'unknown' with the
+ *   reason 'needs-area-code'. An extension ("ext. 12") is accepted and not compared.
  * - E-mail: official = the exact address is a listed e-mail channel (case-insensitive).
  *   An unlisted address at an official domain (e.g. billing@example.com) is 'unknown'
  *   with no reasons: the domain belongs to the provider, but the address is not a
@@ -64,10 +67,11 @@ export type ContactKind = 'phone' | 'email' | 'url' | 'handle';
 export type Verdict = 'official' | 'lookalike' | 'unknown' | 'invalid';
 export type LookalikeReason = 'brand-with-extra-words' | 'edit-distance' | 'other-tld' | 'homoglyph' | 'punycode' | 'subdomain-trick' | 'redirect' | 'extra-recipient' | 'similar-number';
 /**
- * Why a contact could not be compared: a national phone number without its country, or a handle without
- * its platform ("@name") where the directory lists that name on a platform (anyone may hold it on another).
+ * Why a contact could not be compared: a national phone number without its country, one too short to be whole (a
+ * local number without its area code), or a handle without its platform ("@name") where the directory lists that
+ * name on a platform (anyone may hold it on another).
  */
-export type UnknownReason = 'needs-country' | 'needs-platform';
+export type UnknownReason = 'needs-country' | 'needs-platform' | 'needs-area-code';
 
 /**
  * For an official phone number or e-mail address, which of the two it is: caller ID and sender addresses
@@ -685,8 +689,11 @@ export function verifyContact(input: string, providers: readonly Provider[], opt
       let near: (typeof phones)[number] | undefined;
       for (const c of phones) if (apart(c) <= SIMILAR_DIGITS && (near === undefined || apart(c) < apart(near))) near = c;
       if (near) return result('lookalike', near, ['similar-number']);
-      // A number no number of its country can be, and like none of the official ones: no contact (said why).
-      return parsed.misdialled ? { input: text, kind: null, normalized: parsed.e164, verdict: 'invalid', reasons: [], misdialled: parsed.misdialled } : result('unknown');
+      if (!parsed.misdialled) return result('unknown');
+      // Too short, written without its country: a local number without its area code ("5550143" with --country US), which
+      // can be compared once it is given whole (QA: checks review). Otherwise no number its country can have: said why.
+      if (parsed.misdialled === 'too-short' && !/^\s*(?:tel:)?\s*(?:\+|00)/i.test(read ?? '')) return result('unknown', undefined, ['needs-area-code']);
+      return { input: text, kind: null, normalized: parsed.e164, verdict: 'invalid', reasons: [], misdialled: parsed.misdialled };
     }
     case 'email': {
       const same = all.find((c) => c.parsed.kind === 'email' && c.parsed.address === parsed.address);

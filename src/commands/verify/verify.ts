@@ -42,7 +42,10 @@ function meantCountry(text: string, known: (code: string) => boolean): string[] 
 export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<VerifyResult> {
   const { io, t } = ctx;
   // People paste the wrong thing into a checker; a secret is refused before anything else.
-  await refuseSecrets(t, [{ text: opts.contact }], ctx.role);
+  // With a country given, seven digits or more are the national number it names ("5550143 --country US", a local number
+  // as caller ID shows it), not a one-time code (QA: checks review); six, the length of most codes, are still refused.
+  const national = opts.country !== undefined && opts.contact.replace(/\D/g, '').length >= 7;
+  await refuseSecrets(t, [{ text: opts.contact, ...(national ? { numbersExpected: true } : {}) }], ctx.role);
   const { verifyContact, isCountryCode } = await import('../../safety/verify.js');
   // An unknown country would leave a national number uncompared and the verdict "not official": a mistake, not a verdict.
   if (opts.country !== undefined && !isCountryCode(opts.country)) {
@@ -102,9 +105,9 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
       const handle = safeText(result.normalized ?? '');
       lines.push(`${s.yellow.bold(t('verify.unverified.badge'))}${t('verify.badgeAfter')}${t('verify.unknown.platform', { input, provider: safeText(matched?.name ?? m.provider), listed: safeText(m.value), handle })}`, t(agent ? 'verify.unknown.advice.agent' : 'verify.unknown.advice'));
     } else {
-      // A national number without its country could not be compared at all: unverified, not "not official".
-      const needsCountry = result.reasons.includes('needs-country');
-      lines.push(`${s.yellow.bold(t(needsCountry ? 'verify.unverified.badge' : 'verify.unknown.badge'))}${t('verify.badgeAfter')}${t(needsCountry ? 'verify.unknown.country' : 'verify.unknown', { input })}`, t(agent ? 'verify.unknown.advice.agent' : 'verify.unknown.advice'));
+      // A national number without its country, or one without its area code, could not be compared at all: unverified, not "not official".
+      const uncompared = result.reasons.includes('needs-country') ? 'verify.unknown.country' : result.reasons.includes('needs-area-code') ? 'verify.unknown.areaCode' : undefined;
+      lines.push(`${s.yellow.bold(t(uncompared ? 'verify.unverified.badge' : 'verify.unknown.badge'))}${t('verify.badgeAfter')}${t(uncompared ?? 'verify.unknown', { input, country: (opts.country ?? '').toUpperCase() })}`, t(agent ? 'verify.unknown.advice.agent' : 'verify.unknown.advice'));
     }
     if (matched?.example ?? provider.example) lines.push(s.yellow(t('contact.example')));
     lines.push(t('contact.source', { url: safeText(source) }));
