@@ -176,4 +176,26 @@ describe('signals', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ status: 'cancelled', path: [{ question: 'network', answer: 'ok' }] });
   });
+
+  it('Ctrl+D at a question or a typed fact cancels as Ctrl+C does, saving the case: it ended the run with exit 0 and nothing said (QA: interactive review)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wallet-help-eof-'));
+    term = new TerminalSession(['diagnose', 'payment-failed', '--save'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    await term.waitFor('internet connection');
+    term.keys(KEYS.enter);
+    await term.waitFor('available balance');
+    term.keys(KEYS.ctrlD);
+    expect(await term.exitCode()).toBe(130);
+    expect(term.screen()).toContain('Cancelled.');
+    const saved = readFileSync(join(dir, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(saved).toMatchObject([{ status: 'cancelled', path: [{ question: 'network', answer: 'ok' }] }]);
+    term.close();
+    // At a fact prompt of an agent case: the case can be resumed, as after Ctrl+C.
+    term = new TerminalSession(['diagnose', 'forgot-password', '--agent'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    await term.waitFor('Ask the caller whether they still use');
+    term.keys(KEYS.down, KEYS.enter);
+    await term.waitFor('Account ID');
+    term.keys(KEYS.ctrlD);
+    expect(await term.exitCode()).toBe(130);
+    expect(term.screen().replace(/\s+/g, ' ')).toContain('Cancelled. What was answered is kept: continue with "wallet-help diagnose forgot-password --resume".');
+  });
 });

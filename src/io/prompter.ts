@@ -48,9 +48,13 @@ const DEFAULT_PAGE = 12;
 export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Screen, signal?: AbortSignal): Promise<Prompter> {
   const [prompts, wrapping, { styleText }] = await Promise.all([import('../vendor/inquirer.js'), import('../render/wrap.js'), import('node:util')]);
   const hangup = survivesHangup(input);
-  const cancellable = <T>(ask: () => Promise<T>) => cancellableOn(ask, hangup);
-  // A prompt ends on a signal, and when the terminal goes away (its input ends) as on SIGHUP.
-  const stop = signal ? AbortSignal.any([signal, hangup]) : hangup;
+  // Ctrl+D closes the prompt's readline without settling the prompt: nothing is left to wait for, and Node ended the
+  // process with exit code 0, as if the diagnosis had finished, with no "Cancelled." and the case not saved (QA:
+  // interactive review). When Node is about to end with a prompt still open, the prompt is cancelled, as by Ctrl+C.
+  const ended = new AbortController();
+  const cancellable = <T>(ask: () => Promise<T>) => cancellableOn(ask, hangup, ended);
+  // A prompt ends on a signal, when the terminal goes away (its input ends) as on SIGHUP, and when its input is closed.
+  const stop = AbortSignal.any([...(signal ? [signal] : []), hangup, ended.signal]);
   const context = { input, output, clearPromptOnDone: false, signal: stop };
   // inquirer breaks lines wherever the width ends; text is wrapped here first, at word boundaries,
   // continuation lines under the text after the "? " or "❯ " (both two columns wide).
@@ -168,8 +172,13 @@ function survivesHangup(input: NodeJS.ReadableStream): AbortSignal {
 
 const HANGUP_GUARD = Symbol('wallet-help hangup guard');
 
-/** Ctrl+C or the end of input is a cancellation, never a stack trace; the end of a terminal's input is a hangup. */
-async function cancellableOn<T>(ask: () => Promise<T>, hangup: AbortSignal): Promise<T> {
+/**
+ * Ctrl+C or the end of input is a cancellation, never a stack trace; the end of a terminal's input is a hangup. A prompt
+ * still open when Node has nothing left to wait for (its readline closed by Ctrl+D) is ended through `closed`.
+ */
+async function cancellableOn<T>(ask: () => Promise<T>, hangup: AbortSignal, closed: AbortController): Promise<T> {
+  const idle = () => closed.abort('EOF');
+  process.once('beforeExit', idle);
   try {
     return await ask();
   } catch (err) {
@@ -177,5 +186,7 @@ async function cancellableOn<T>(ask: () => Promise<T>, hangup: AbortSignal): Pro
     // Aborted by a signal (SIGTERM, SIGHUP): cancelled with the conventional 128 + signal number.
     if (err instanceof Error && err.name === 'AbortPromptError') throw new CancelError(signalExitCode((err as { cause?: unknown }).cause));
     throw err;
+  } finally {
+    process.off('beforeExit', idle);
   }
 }
