@@ -222,6 +222,20 @@ describe('agent mode', () => {
     expect((await run(['diagnose', 'contact-support', '--answer', 'topic=account', '--fact', 'account-id=123456', '--json'])).code).toBe(0);
   });
 
+  it('says when a typed fact is longer than a case keeps, rather than cutting it with no sign (QA: interactive review)', async () => {
+    const long = `The app said: ${'payment declined by the issuer, '.repeat(20)}`.trim();
+    const r = await run(['diagnose', 'account-compromised', '--agent', '--summary', 'text'], {
+      tty: true,
+      prompts: [{ expect: 'Account ID', pick: long }, ...THEFT_FACTS_AFTER_ACCOUNT],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain('That is longer than the 500 characters a case keeps: only its first 500 are kept.');
+    const shown = r.stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain(`Account ID: ${long.slice(0, 500).trim()}`);
+    expect(shown).not.toContain(long.slice(0, 501));
+  });
+
   it('going back with "<" offers the fact typed before, ready to correct, instead of losing it (QA)', async () => {
     const r = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account'], {
       tty: true,

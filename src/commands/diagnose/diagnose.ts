@@ -897,6 +897,8 @@ async function askFacts(
     if (o.check !== undefined) o.prompts.askedAt.set(key, o.check);
     if (value !== '') {
       facts[key] = clipFact(value);
+      // What the case keeps is said when it is less than what was typed: the summary ended mid-word with no sign (QA: interactive review).
+      if (facts[key] !== value) ctx.io.stderr.write(`${(await layoutFor(ctx.io.stderr)).wrap(ctx.t('fact.cutTyped', { max: MAX_FACT_LENGTH }))}\n`);
       skipped.delete(key);
     } else {
       // An offered value cleared at the prompt is taken away; a fact left empty is not asked again.
