@@ -21,6 +21,7 @@ import { layoutFor, writeWarning } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
 import { clip, safeJson, safeText, sentValue, shownPath } from './util/safe-text.js';
 import { suggestionHint } from './util/suggest.js';
+import { fileReason } from './util/read-error.js';
 import type { BaseContext } from './settings.js';
 import { isPlainHelp } from './plain-help.js';
 import { BUNDLED_HELP_DIR } from './paths.js';
@@ -323,9 +324,10 @@ function configWarning(w: ConfigWarning, t: Translate, word: (ref: ProblemRef) =
     case 'corrupt':
       return t('config.warn.corrupt', { file: shownPath(w.file), keptAs: shownPath(w.keptAs) });
     case 'corrupt-kept':
-      return t('config.warn.corruptKept', { file: shownPath(w.file), reason: w.reason });
+      return t('config.warn.corruptKept', { file: shownPath(w.file), reason: fileReason(t, w.reason) });
     case 'unreadable':
-      return t('config.warn.unreadable', { file: shownPath(w.file), reason: w.reason === 'ENOTREG' ? t('config.reason.notRegular') : w.reason === 'ETOOBIG' ? t('config.reason.tooLarge') : w.reason });
+      // In words, as every file that cannot be read is (QA: robustness review; EACCES and ELOOP were shown as they are).
+      return t('config.warn.unreadable', { file: shownPath(w.file), reason: fileReason(t, w.reason) });
     case 'bad-value': {
       const said = t('config.warn.badValue', { file: shownPath(w.file), key: w.key, reason: word(w.problem) });
       // A language given by its name ("chinese", "cn"): the tag it means, as for --lang and WALLET_HELP_LANG (QA: README).

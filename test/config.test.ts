@@ -230,8 +230,8 @@ describe('wallet-help config', () => {
     expect(r.stderr).toBe('The setting provider was not set; nothing changed.\n');
     expect(existsSync(join(dir, 'config.json'))).toBe(false);
     expect((await run(['--lang', 'zh', 'config', 'unset', 'provider'], { env })).stderr).toBe('设置项 provider 本来就未设置，没有改动。\n');
-    // A script gets the same document either way: the setting is not set now.
-    expect(JSON.parse((await run(['config', 'unset', 'provider', '--json'], { env })).stdout)).toEqual({ key: 'provider', value: null });
+    // A script gets the same document either way (the setting is not set now), and whether anything was removed.
+    expect(JSON.parse((await run(['config', 'unset', 'provider', '--json'], { env })).stdout)).toEqual({ key: 'provider', value: null, removed: false });
   });
 
   it('suggests the setting an unknown key was meant to be', async () => {
@@ -446,7 +446,7 @@ describe('a damaged settings file', () => {
     mkdirSync(join(dir, 'config.json'));
     const r = await run(['config', 'list'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('cannot be read (EISDIR); wallet-help goes on with default settings.');
+    expect(r.stderr).toContain('cannot be read (it is a folder); wallet-help goes on with default settings.');
     expect(existsSync(join(dir, 'config.json'))).toBe(true);
   });
 });

@@ -11,7 +11,7 @@
  * and very large problem lists, because a slow parse blocks the event loop and
  * no in-process timeout could end it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNode, LineCounter, parseDocument, stringify } from 'yaml';
@@ -752,7 +752,7 @@ describe('a broken settings file (WALLET_HELP_CONFIG_DIR)', () => {
     const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env });
     expectNoCrash(r);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/cannot be read \(EISDIR\); wallet-help goes on with default settings\./);
+    expect(r.stderr).toMatch(/cannot be read \(it is a folder\); wallet-help goes on with default settings\./);
     expect(statSync(join(dir, 'config.json')).isDirectory()).toBe(true);
     expect(existsSync(join(dir, 'config.json', 'keep-me'))).toBe(true);
   }, BOUND_MS);
@@ -936,12 +936,73 @@ describe('a damaged settings file in a folder the user may not write (the built 
     const as = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { uid: 65534, gid: 65534, env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir }, encoding: 'utf8', timeout: 15_000 });
     const list = as(['config', 'list']);
     expect(list.status).toBe(0);
-    expect(list.stderr).toContain('is damaged (not a JSON object of settings) and could not be moved aside (EACCES); it is left as it is');
+    // The reason in words, as for every file that cannot be read (QA: robustness review; it was "EACCES").
+    expect(list.stderr).toContain('is damaged (not a JSON object of settings) and could not be moved aside (permission denied); it is left as it is');
+    // Nothing can be written there: that is what is said.
     const set = as(['config', 'set', 'lang', 'zh']);
     expect(set.status).toBe(2);
-    expect(set.stderr).toContain('it holds text that is not JSON: fix it, or remove it to start afresh');
+    expect(set.stderr).toContain('cannot be written: permission denied.');
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe('{not json');
   }, 30_000);
+});
+
+describe('writing settings (the built CLI, QA: robustness review)', () => {
+  const cli = (args: string[], dir: string) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => done({ code, stdout, stderr }));
+    });
+
+  it('keeps every setting of runs made at once: each read the file and wrote it back with its own key', async () => {
+    const dir = tempDir();
+    const sets = [['lang', 'zh'], ['role', 'agent'], ['color', 'never'], ['saveCases', 'true'], ['provider', 'example-wallet'], ['lang', 'zh']];
+    const results = await Promise.all(sets.map(([key, value]) => cli(['config', 'set', key!, value!], dir)));
+    expect(results.map((r) => r.code)).toEqual(sets.map(() => 0));
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ lang: 'zh', role: 'agent', color: 'never', saveCases: 'true', provider: 'example-wallet' });
+    expect(readdirSync(dir)).toEqual(['config.json']);
+  }, 30_000);
+
+  it('refuses a pipe or a device in the settings file\'s place, where it waited forever past every signal', () => {
+    const dir = tempDir();
+    spawnSync('mkfifo', [join(dir, 'config.json')]);
+    const env = { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir };
+    const set = spawnSync(process.execPath, [BIN, 'config', 'set', 'lang', 'zh', '--json'], { env, encoding: 'utf8', timeout: 15_000, killSignal: 'SIGKILL' });
+    expect(set.signal, 'waited until killed').toBeNull();
+    expect(JSON.parse(set.stdout).error).toMatchObject({ code: 'config_unwritable', message: expect.stringContaining('cannot be written: it is not a regular file') });
+    rmSync(join(dir, 'config.json'));
+    symlinkSync('/dev/zero', join(dir, 'config.json'));
+    const unset = spawnSync(process.execPath, [BIN, 'config', 'unset', 'lang'], { env, encoding: 'utf8', timeout: 15_000, killSignal: 'SIGKILL' });
+    expect(unset.signal, 'read until killed').toBeNull();
+    expect(unset.status).toBe(2);
+  }, 40_000);
+
+  it('refuses a setting in a file too large to be read, where it said "Saved" and the setting was never used; unset still makes room', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ lang: 'en', pad: 'x'.repeat(3 * 1024 * 1024) }));
+    const set = await cli(['config', 'set', 'role', 'agent'], dir);
+    expect(set.code).toBe(2);
+    expect(set.stderr.replace(/\s+/g, ' ')).toContain('is larger than the 2 MB wallet-help reads, so a setting saved in it would never be used. Remove what was added to it by hand (wallet-help config unset KEY)');
+    const unset = await cli(['config', 'unset', 'pad', '--json'], dir);
+    expect(JSON.parse(unset.stdout)).toEqual({ key: 'pad', value: null, removed: true });
+    expect((await cli(['config', 'set', 'role', 'agent'], dir)).code).toBe(0);
+    expect((await cli(['config', 'get', 'role'], dir)).stdout).toBe('agent\n');
+    // Unset of what is not set says so in JSON too.
+    expect(JSON.parse((await cli(['config', 'unset', 'lang', '--json'], dir)).stdout)).toEqual({ key: 'lang', value: null, removed: true });
+    expect(JSON.parse((await cli(['config', 'unset', 'lang', '--json'], dir)).stdout)).toEqual({ key: 'lang', value: null, removed: false });
+  }, 30_000);
+
+  it('keeps the rights of the settings file, and does not write over one made read-only', () => {
+    const dir = tempDir();
+    const env = { PATH: process.env.PATH ?? '', HOME: dir, WALLET_HELP_CONFIG_DIR: dir };
+    writeFileSync(join(dir, 'config.json'), '{}', { mode: 0o600 });
+    chmodSync(join(dir, 'config.json'), 0o600);
+    expect(spawnSync(process.execPath, [BIN, 'config', 'set', 'lang', 'zh'], { env }).status).toBe(0);
+    expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600);
+  });
 });
 
 describe('a settings folder that cannot be made (the built CLI, bounded)', () => {

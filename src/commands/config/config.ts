@@ -1,6 +1,6 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
 import { langOf, listOf, meantLang, sentences } from '../../i18n/i18n.js';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, meantSettings, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { chooseProvider, openDirectory, openDirectoryWithWarnings } from '../../directory/source.js';
@@ -12,6 +12,8 @@ import { loadScanner, mayHoldSecret, refuseSecrets } from '../../safety/screen.j
 import { layoutFor, writeWarning } from '../../render/layout.js';
 import { makeDir } from '../../util/make-dir.js';
 import { readDataFileSync } from '../../data/read-file.js';
+import { MAX_DATA_FILE_BYTES } from '../../data/limits.js';
+import { fileReason } from '../../util/read-error.js';
 import { clip, sentValue, shownPath } from '../../util/safe-text.js';
 import { didYouMean, suggestionHint } from '../../util/suggest.js';
 import type { Context } from '../context.js';
@@ -97,8 +99,7 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
         const problem = await folderProblem(value);
         if (problem) throw new UsageError('invalid_config_value', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(value), source: t('flowsFolder.configSet') }), { key, value: sentValue(opts.value), dir: clip(value) });
       }
-      const store = await openStore(dir, ctx);
-      store.set(key, value);
+      await withStore(dir, ctx, 'set', (store) => store.set(key, value));
       if (opts.json) io.stdout.write(`${JSON.stringify({ key, value })}\n`);
       else io.stderr.write(`${t('config.set.done', { key, value })}\n`);
       if (key === 'flowsDir') await warnOfBrokenFlows(value, ctx);
@@ -110,13 +111,15 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
     case 'unset': {
       // A key the file holds is removed even when it is not a setting (a typo, an old key): the warning says to.
       const known = opts.key === undefined || isConfigKey(opts.key);
-      const store = known ? undefined : await openStore(dir, ctx);
-      const key = store?.has(opts.key!) ? opts.key! : needKey(opts.key, ctx);
-      const file = store ?? (await openStore(dir, ctx));
-      // Unsetting what is not set changes nothing, and says so rather than "Removed".
-      const held = file.has(key);
-      if (held) file.delete(key);
-      if (opts.json) io.stdout.write(`${JSON.stringify({ key, value: null })}\n`);
+      if (known) needKey(opts.key, ctx);
+      const { key, held } = await withStore(dir, ctx, 'unset', (store) => {
+        const key = known || !store.has(opts.key!) ? needKey(opts.key, ctx) : opts.key!;
+        // Unsetting what is not set changes nothing, and says so rather than "Removed" (in JSON, `removed`).
+        const held = store.has(key);
+        if (held) store.delete(key);
+        return { key, held };
+      });
+      if (opts.json) io.stdout.write(`${JSON.stringify({ key, value: null, removed: held })}\n`);
       else io.stderr.write(`${t(held ? 'config.unset.done' : 'config.unset.notSet', { key: clip(key) })}\n`);
       return;
     }
@@ -242,12 +245,42 @@ async function shownValue(value: unknown): Promise<string> {
   return findSecrets(whole).length > 0 ? '…' : clip(whole);
 }
 
-/** conf, loaded only here: it brings a schema validator start-up should not pay for. Its file errors become a sentence. */
-async function openStore(cwd: string, ctx: Context): Promise<{ set(key: string, value: string): void; delete(key: string): void; has(key: string): boolean }> {
-  const { Conf } = await import('../../vendor/conf.js');
+/**
+ * Takes the lock of the settings file (a folder beside it, made atomically, taken over when its run died 10 s ago), waiting
+ * up to about 5 s while another run holds it. Any other failure (a folder that may not be written) is at once an error.
+ */
+async function lockedBy(file: string, lock: typeof import('proper-lockfile').lock): Promise<() => Promise<void>> {
+  let waited = 0;
+  for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
+    try {
+      return await lock(file, { realpath: false, stale: 10_000 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED' || (waited += wait) > 5_000) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+interface Store {
+  set(key: string, value: string): void;
+  delete(key: string): void;
+  has(key: string): boolean;
+}
+
+/**
+ * Runs `work` on the settings file through conf, loaded only here: it brings a schema validator start-up should not pay
+ * for. Its file errors become a sentence. The file is locked meanwhile: two `config set` at once each read the file and
+ * wrote it back with their own key, and one key was lost though both said "Saved" (QA: robustness review).
+ */
+async function withStore<T>(cwd: string, ctx: Context, action: 'set' | 'unset', work: (store: Store) => T): Promise<T> {
+  const { Conf, lock } = await import('../../vendor/conf.js');
+  const file = join(cwd, CONFIG_FILE_NAME);
   const unwritable = (err: unknown) => {
-    const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof SyntaxError ? ctx.t('config.reason.notJson') : 'EIO');
-    return new UsageError('config_unwritable', ctx.t('config.error.store', { file: shownPath(join(cwd, CONFIG_FILE_NAME)), reason }), { reason });
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code !== undefined ? fileReason(ctx.t, code) : err instanceof SyntaxError ? ctx.t('config.reason.notJson') : ctx.t('error.unknownReason');
+    // A full disk is not a file to check the rights of, nor is a file another run is changing.
+    const key = code === 'ENOSPC' || code === 'EDQUOT' ? 'config.error.storeFull' : code === 'ELOCKED' ? 'config.error.storeLocked' : 'config.error.store';
+    return new UsageError('config_unwritable', ctx.t(key, { file: shownPath(file), reason }), { reason: code ?? reason });
   };
   const guard = <T>(work: () => T): T => {
     try {
@@ -260,8 +293,30 @@ async function openStore(cwd: string, ctx: Context): Promise<{ set(key: string, 
   await makeDir(cwd).catch((err: unknown) => {
     throw unwritable(err);
   });
-  // Keys are names, not paths: "config unset a.b" removes the key "a.b" a hand-edited file holds (the warning
-  // says to), and "__proto__" or "constructor" are keys like any other, where dot-prop would refuse or miss them.
-  const store = guard(() => new Conf<Record<string, string>>({ projectName: 'wallet-help', projectSuffix: '', cwd, configName: 'config', clearInvalidConfig: false, accessPropertiesByDotNotation: false }));
-  return { set: (key, value) => guard(() => store.set(key, value)), delete: (key) => guard(() => store.delete(key)), has: (key) => guard(() => store.has(key)) };
+  const release = await lockedBy(file, lock).catch((err: unknown) => {
+    throw unwritable(err);
+  });
+  try {
+    // conf reads the file with a blocking read: a pipe or a device in its place hung `config set` past every signal, and
+    // a link to /dev/zero filled the memory (QA: robustness review). It is first read as a run reads it.
+    let mode: number | undefined;
+    try {
+      readDataFileSync(file);
+      const held = statSync(file);
+      // A file made read-only is not written over (its folder may allow the new copy); its rights are kept otherwise.
+      accessSync(file, constants.W_OK);
+      mode = held.mode & 0o777;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // Too large for a run to read: set would be saved and never used. Unset may still make it small enough.
+      if (code === 'ETOOBIG' && action === 'set') throw new UsageError('config_unwritable', ctx.t('config.error.storeTooLarge', { file: shownPath(file), max: `${MAX_DATA_FILE_BYTES / (1024 * 1024)} MB` }), { reason: code });
+      if (code !== 'ENOENT' && code !== 'ETOOBIG') throw unwritable(err);
+    }
+    // Keys are names, not paths: "config unset a.b" removes the key "a.b" a hand-edited file holds (the warning
+    // says to), and "__proto__" or "constructor" are keys like any other, where dot-prop would refuse or miss them.
+    const store = guard(() => new Conf<Record<string, string>>({ projectName: 'wallet-help', projectSuffix: '', cwd, configName: 'config', clearInvalidConfig: false, accessPropertiesByDotNotation: false, ...(mode !== undefined ? { configFileMode: mode } : {}) }));
+    return work({ set: (key, value) => guard(() => store.set(key, value)), delete: (key) => guard(() => store.delete(key)), has: (key) => guard(() => store.has(key)) });
+  } finally {
+    await release().catch(() => {});
+  }
 }
