@@ -1035,6 +1035,21 @@ describe('the case log', () => {
     expect(json(jsonl[0]!).facts.error).toBe(error);
   });
 
+  it('exports and shows a hand-edited log without its escape sequences and hidden characters (QA: robustness review)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    await run(['diagnose', 'contact-support', '--answer', 'topic=account', '--save', '--fact', 'account-id=ACC-1'], { env });
+    const [saved] = lines(join(dir, 'cases.jsonl')).map(json);
+    const edited = { ...saved, timeZone: 'UTC\u001b[2J', facts: { 'account-id': 'acc\u001b]0;PWNED\u0007ount', txid: 'ab\u200bcd' } };
+    writeFileSync(join(dir, 'cases.jsonl'), `${JSON.stringify(edited)}\n`);
+    const csv = (await run(['cases', 'export', '--format', 'csv'], { env })).stdout;
+    for (const c of ['\u001b', '\u0007', '\u200b']) expect(csv).not.toContain(c);
+    expect(csv).toContain('txid: abcd');
+    const show = await run(['cases', 'show', saved.id.slice(0, 8)], { env });
+    for (const c of ['\u001b', '\u0007', '\u200b']) expect(show.stdout).not.toContain(c);
+    expect(show.stdout).toContain('abcd');
+  });
+
   it('skips a torn last line with a warning and never rewrites the file', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };
@@ -1531,7 +1546,7 @@ describe('--resume', () => {
     expect(r.stdout).toContain('继续 2026年11月20日 18:00 Asia/Shanghai 开始的排查记录：“支付或转账失败”。\n目前的回答：\n  1. 你现在的网络连接正常吗？——正常');
   });
 
-  it('reads a damaged or edited progress file as input: bad fields dropped, secrets refused', async () => {
+  it('reads a damaged or edited progress file as input: bad fields dropped, secrets taken out of the case and the file', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };
     const progress = { id: 'c-1', flow: 'payment-failed', startedAt: '2026-11-20T09:00:00Z', path: [{ question: 'network', answer: 'ok' }], role: 'root', save: 'yes', checks: 'none', facts: { chain: 'LTC', txid: 5, evil: 'x' } };
@@ -1542,10 +1557,23 @@ describe('--resume', () => {
     expect(r.stdout).toContain('Case facts so far:\n  Coin and network (chain): LTC\n');
     expect(r.stdout).not.toContain('evil');
     expect(r.stdout).not.toContain('Case saved');
-    writeFileSync(join(dir, 'case-in-progress.json'), JSON.stringify({ ...progress, facts: { error: 'abandon ability able about above absent absorb abstract absurd abuse access accident' } }));
-    const secret = await run(['diagnose', '--resume'], { tty: true, env });
-    expect(secret.code).toBe(2);
+    // A secret among its facts: taken out, said with the file, and the case goes on (QA: robustness review; the whole
+    // case was refused, the phrase left on disk, and the message said it "was not stored").
+    writeFileSync(join(dir, 'case-in-progress.json'), JSON.stringify({ ...progress, facts: { chain: 'LTC', error: 'abandon ability able about above absent absorb abstract absurd abuse access accident' } }));
+    const secret = await run(['diagnose', '--resume', '--summary', 'text'], { tty: true, env, prompts: [{ expect: 'available balance', pick: 'insufficient' }] });
+    secret.prompter.assertDone();
+    expect(secret.code).toBe(0);
     expect(secret.stdout + secret.stderr).not.toContain('abandon ability');
+    expect(secret.stderr.replace(/\s+/g, ' ')).toContain('held what looks like a recovery phrase among its facts: it was taken out of the case and the file, and is asked for again.');
+    expect(secret.stdout).toContain('Coin and network (chain): LTC');
+    expect(secret.stdout).toMatch(/Secrets given during the case[\s\S]*recovery phrase/);
+    const onDisk = (folder: string): string[] => readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? onDisk(join(folder, e.name)) : [readFileSync(join(folder, e.name), 'utf8')]));
+    expect(onDisk(dir).join('\n')).not.toContain('abandon');
+    // An escape sequence in a fact (refused when typed) is left out and asked again, never shown or logged.
+    writeFileSync(join(dir, 'case-in-progress.json'), JSON.stringify({ ...progress, facts: { chain: 'LTC', 'account-id': 'acc\u001b]0;PWNED\u0007ount' } }));
+    const escaped = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ expect: 'available balance', pick: 'insufficient' }] });
+    expect(escaped.code).toBe(0);
+    expect(escaped.stdout + escaped.stderr).not.toContain('PWNED');
     writeFileSync(join(dir, 'case-in-progress.json'), '{"flow": 7}');
     expect((await run(['diagnose', '--resume'], { tty: true, env })).stderr).toContain('There is no unfinished case to continue.');
   });
@@ -1605,7 +1633,7 @@ describe('typed text with bidirectional or C1 controls in JSON documents (hostil
     expect(refused.code).toBe(2);
     expect(JSON.parse(refused.stdout).error.code).toBe('invalid_fact');
     expect(refused.stdout).not.toMatch(/[\u202e\u2028\u009b]/);
-    // A case log written before that (or by hand) may still hold one: shown escaped.
+    // A case log written before that (or by hand) may still hold one: never shown raw.
     const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--fact', 'amount=5LTC', '--save', '--json'], { env });
     expect(r.code).toBe(0);
     const log = join(dir, 'cases.jsonl');
@@ -1615,6 +1643,7 @@ describe('typed text with bidirectional or C1 controls in JSON documents (hostil
       const out = (await run(argv, { env })).stdout;
       expect(out, argv.join(' ')).not.toMatch(/[\u202e\u2028\u009b]/);
     }
-    expect(JSON.parse((await run(['cases', 'show', id, '--json'], { env })).stdout).facts.amount).toBe(amount);
+    // Read without the characters a prompt refuses (the override, the C1 control), as every output shows it.
+    expect(JSON.parse((await run(['cases', 'show', id, '--json'], { env })).stdout).facts.amount).toBe('5\u2028LTC');
   });
 });

@@ -17,7 +17,7 @@ import type { PathStep } from '../engine/engine.js';
 import { CASE_FACTS, clipFact, ID_PATTERN, LANGS, OUTCOME_KINDS, QUEUES, type CaseFact, type Lang, type OutcomeKind, type Queue } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { listOf, type Translate } from '../i18n/i18n.js';
-import { clip } from '../util/safe-text.js';
+import { clip, hiddenCharacter, withoutHidden } from '../util/safe-text.js';
 
 /** One case as saved: what was asked and answered, what came out, and the facts for the ticket (already screened). */
 export interface CaseRecord {
@@ -83,7 +83,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export const casesFile = (env: Env) => join(configDir(env), 'cases.jsonl');
 /** Unfinished cases, one file each, named by the case id. */
 export const unfinishedCasesDir = (env: Env) => join(configDir(env), 'unfinished-cases');
-const progressFile = (env: Env, id: string) => join(unfinishedCasesDir(env), `${id}.json`);
+export const progressFile = (env: Env, id: string) => join(unfinishedCasesDir(env), `${id}.json`);
 /** Where the one unfinished case was kept before each had its own file: still read, so an update loses none. */
 const legacyProgressFile = (env: Env) => join(configDir(env), 'case-in-progress.json');
 /** A case id that can name a file: what wallet-help makes (a UUID), or letters, digits and dashes. */
@@ -150,11 +150,22 @@ export async function readCases(env: Env): Promise<ReadCases> {
     const found = caseIn(line);
     if (found) {
       cases.delete(found.record.id);
-      cases.set(found.record.id, found.record);
+      cases.set(found.record.id, withFactsAsTyped(found.record));
     }
     if (!found || found.glued) skipped.push({ line: i + 1, reason: last || found?.glued ? 'torn' : 'invalid' });
   });
   return { cases: [...cases.values()], skipped };
+}
+
+/**
+ * The record with its facts as a prompt would have taken them: a hand-edited log may hold a zero-width space, an escape
+ * sequence or another hidden character in one (refused when typed), which the screen and every export then showed as
+ * a value that looks like another (QA: robustness review). Such characters are left out.
+ */
+function withFactsAsTyped(record: CaseRecord): CaseRecord {
+  const entries = Object.entries(record.facts);
+  if (entries.every(([key, value]) => hiddenCharacter(value!, key === 'error') === undefined)) return record;
+  return { ...record, facts: Object.fromEntries(entries.map(([key, value]) => [key, withoutHidden(value!, key === 'error')])) };
 }
 
 /** Where a saved case starts: every record is written with its id first. */
@@ -395,7 +406,7 @@ function factBranchesOf(p: Record<string, unknown>): Pick<CaseProgress, 'factBra
         if (typeof a !== 'object' || a === null) return [];
         const { fact, value, branch } = a as Record<string, unknown>;
         const path = asPath(branch);
-        return isCaseFact(fact) && typeof value === 'string' && path ? [{ fact, value: clipFact(value), branch: path }] : [];
+        return isCaseFact(fact) && typeof value === 'string' && hiddenCharacter(value, fact === 'error') === undefined && path ? [{ fact, value: clipFact(value), branch: path }] : [];
       }).slice(-100)
     : undefined;
   return { ...(factBranches ? { factBranches } : {}), ...(setAside ? { setAside } : {}) };
@@ -418,8 +429,10 @@ function asProgress(value: unknown): CaseProgress | undefined {
     startedAt: p.startedAt,
     path: (p.path as PathStep[]).map((s) => ({ question: s.question, answer: s.answer })),
     checks: Array.isArray(p.checks) ? p.checks.filter(isCheckRecord) : [],
-    // Only known facts, as text: a hand-edited file adds nothing else.
-    facts: Object.fromEntries(CASE_FACTS.flatMap((k) => (Object.hasOwn(facts, k) && str(facts[k]) ? [[k, clipFact(facts[k])]] : []))),
+    // Only known facts, as text a prompt would have taken: a hand-edited file adds nothing else. A fact holding an escape
+    // sequence or another hidden character (refused when typed) went into the case log and on to a terminal (QA:
+    // robustness review): it is left out, and asked for again.
+    facts: Object.fromEntries(CASE_FACTS.flatMap((k) => (Object.hasOwn(facts, k) && str(facts[k]) && hiddenCharacter(facts[k], k === 'error') === undefined ? [[k, clipFact(facts[k])]] : []))),
     ...(p.summary === 'text' || p.summary === 'md' || p.summary === 'json' ? { summary: p.summary } : {}),
     ...(p.lang === 'en' || p.lang === 'zh' ? { lang: p.lang } : {}),
     ...(Array.isArray(p.reask) ? { reask: CASE_FACTS.filter((k) => (p.reask as unknown[]).includes(k)) } : {}),

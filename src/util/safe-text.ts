@@ -43,10 +43,10 @@ export function hiddenCharacter(text: string, multiline = false): { position: nu
   return undefined;
 }
 
-/** The text without the characters hiddenCharacter finds: what it looks like, offered to keep or correct. */
-export function withoutHidden(text: string): string {
+/** The text without the characters hiddenCharacter finds (line breaks kept when `multiline`): what it looks like, offered to keep or correct. */
+export function withoutHidden(text: string, multiline = false): string {
   let out = '';
-  for (const c of text) if (!INVISIBLE.test(c)) out += c;
+  for (const c of text) if (!INVISIBLE.test(c) || (multiline && c === '\n')) out += c;
   return out;
 }
 

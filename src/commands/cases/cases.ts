@@ -156,7 +156,9 @@ export async function runCasesExport(opts: CasesFilter & { format: string }, ctx
     (c.refused ?? []).join('; '),
   ]);
   // A byte-order mark tells spreadsheet programs the file is UTF-8 (Chinese text stays readable).
-  ctx.io.stdout.write(`\uFEFF${[[...CSV_COLUMNS], ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`);
+  // Every cell without escape sequences and control characters, as list and show print them: a spreadsheet is not the only
+  // reader of the export, and a hand-edited log's escapes reached the terminal through it (QA: robustness review).
+  ctx.io.stdout.write(`\uFEFF${[[...CSV_COLUMNS], ...rows].map((r) => r.map((cell) => csvField(safeText(cell, true))).join(',')).join('\r\n')}\r\n`);
 }
 
 /** RFC 4180: quote fields with commas, quotes or line breaks, doubling quotes; neutralize spreadsheet formulas. */

@@ -1,7 +1,7 @@
 /** `wallet-help diagnose [flow]`: walk a flow with answers from flags, a file or prompts. */
 import type { ContactBook } from '../../diagnosis/contact-book.js';
 import { agentWording, contactsErrorOf, findFlow, finish, missingAnswer, rejectBadAnswers, type ContactsError, type FullResult } from '../../diagnosis/diagnosis.js';
-import { appendCase, caseById, casesFile, clearProgress, loadProgress, saveProgress, unfinishedCasesDir, type CaseProgress, type DamagedProgress, type CaseRecord } from '../../cases/store.js';
+import { appendCase, caseById, casesFile, clearProgress, loadProgress, progressFile, saveProgress, unfinishedCasesDir, type CaseProgress, type DamagedProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
 import { asCancel, CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
@@ -13,7 +13,7 @@ import { afterMark, layoutFor, UNWRAPPED, writeWarning, writeWarnings, type Layo
 import { formatDateTime } from '../../render/time.js';
 import { zoneLabel } from '../../render/user-zone.js';
 import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
-import { FACT_SCAN, FACTS_TOGETHER, joinTexts, loadScanner, redactCaseRecord, refusalMessage, refuseSecretAcrossFacts, refuseSecrets, suspectInputs } from '../../safety/screen.js';
+import { FACT_SCAN, FACTS_TOGETHER, joinTexts, loadScanner, redactCaseRecord, refusalMessage, refuseSecretAcrossFacts, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
 import type { SecretScanOptions } from '../../safety/secrets.js';
 import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
@@ -667,11 +667,40 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
   // (a progress file from before versions were kept says 0, and is judged by its path alone).
   const caseFlow = catalog.flows.get(resumed.flow)!;
   if (resumed.version > 0 && resumed.version !== caseFlow.version) throw resumeMismatch(ctx, catalog, caseFlow, resumed);
-  // The progress file is input too: its facts (those set aside as well) are screened like typed ones.
-  const kept = [...Object.entries(resumed.facts), ...(resumed.setAside ?? []).map((a) => [a.fact, a.value] as const)];
-  await refuseSecrets(t, kept.map(([key, text]) => ({ text, where: key, ...FACT_SCAN[key as CaseFact] })), resumed.role);
-  await refuseSecretAcrossFacts(t, Object.fromEntries(kept), resumed.role);
-  return resumed;
+  return withoutSecrets(resumed, ctx);
+}
+
+/**
+ * The progress file is input too: its facts (those set aside as well) are screened like typed ones. One that holds a
+ * secret is taken out of the case and the file at once, said with the file, and asked for again; the secret is named
+ * among those given during the case (treat as exposed). Refusing the whole case left the secret on disk, said it "was
+ * not stored", and named neither the file nor the case, and no other case could be resumed (QA: robustness review).
+ */
+async function withoutSecrets(resumed: CaseProgress, ctx: Context): Promise<CaseProgress> {
+  const { findSecrets } = await loadScanner();
+  const exposed = new Set<SecretKind>();
+  const clean = (key: CaseFact, text: string) => {
+    const [found] = findSecrets(text, FACT_SCAN[key]);
+    if (found) exposed.add(found.kind);
+    return !found;
+  };
+  let facts = Object.fromEntries(Object.entries(resumed.facts).filter(([key, text]) => clean(key as CaseFact, text)));
+  let setAside = resumed.setAside?.filter((a) => clean(a.fact, a.value));
+  // Split over several facts, it is a secret together: all of them go.
+  try {
+    await refuseSecretAcrossFacts(ctx.t, { ...facts, ...Object.fromEntries((setAside ?? []).map((a) => [a.fact, a.value])) }, resumed.role);
+  } catch (err) {
+    if (!(err instanceof SecretError)) throw err;
+    exposed.add(err.details.kind as SecretKind);
+    facts = {};
+    setAside = [];
+  }
+  if (exposed.size === 0) return resumed;
+  const cleaned: CaseProgress = { ...resumed, facts, ...(setAside ? { setAside } : {}), refused: [...new Set([...(resumed.refused ?? []), ...exposed])] };
+  await saveProgress(ctx.io.env, cleaned).catch(() => undefined);
+  const kinds = listOf(ctx.t, [...exposed].map((kind) => ctx.t(`secret.${kind}`)));
+  await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t(resumed.role === 'agent' ? 'resume.secretRemoved.agent' : 'resume.secretRemoved', { kinds, file: progressFile(ctx.io.env, resumed.id) }));
+  return cleaned;
 }
 
 /**
