@@ -12,7 +12,7 @@
  * no in-process timeout could end it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNode, LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -912,19 +912,42 @@ describe('a case log or case in progress that is not a regular file (the built C
     const list = cli(['cases', 'list'], fifo);
     expect(list.signal, 'hung on the FIFO').toBeNull();
     expect(list.stderr).toContain('cannot be read (it is not a regular file');
+    // Not "no cases": an error (QA: robustness review).
+    expect(list.code).toBe(2);
     const save = cli(['diagnose', 'payment-failed', '--network', 'offline', '--save'], fifo);
     expect(save.signal, 'hung on the FIFO').toBeNull();
     expect(save.code).toBe(0);
-    expect(save.stdout).toContain('could not be saved');
-    expect(save.stdout).toContain('not a regular file');
+    // A warning, on standard error (QA: robustness review; it took the place of "Case saved" in the output).
+    expect(save.stderr).toMatch(/^Warning: The case could not be saved/m);
+    expect(save.stderr).toContain('not a regular file');
+    expect(save.stdout).not.toContain('saved');
     const zero = tempDir();
     symlinkSync('/dev/zero', join(zero, 'cases.jsonl'));
     symlinkSync('/dev/zero', join(zero, 'case-in-progress.json'));
     const read = cli(['cases', 'list', '--json'], zero);
     expect(read.signal).toBeNull();
-    expect(JSON.parse(read.stdout)).toEqual([]);
-    expect(read.stderr).toContain('not a regular file');
+    expect(read.code).toBe(2);
+    expect(JSON.parse(read.stdout).error).toMatchObject({ code: 'case_log_unreadable', reason: 'ENOTREG', message: expect.stringContaining('not a regular file') });
   }, 40_000);
+});
+
+describe('a case log larger than the cases commands read (a sparse file: no disk is used)', () => {
+  it('is an error for the cases commands, with what to do, and a warning on every save (QA: robustness review: [] and exit 0)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    writeFileSync(join(dir, 'cases.jsonl'), '');
+    truncateSync(join(dir, 'cases.jsonl'), 257 * 1024 * 1024);
+    const list = await run(['cases', 'list', '--json'], { env });
+    expect(list.code).toBe(2);
+    expect(JSON.parse(list.stdout).error).toMatchObject({ code: 'case_log_unreadable', reason: 'ETOOBIG' });
+    const text = await run(['cases', 'export'], { env });
+    expect(text.code).toBe(2);
+    expect(text.stderr.replace(/\s+/g, ' ')).toContain('Move it aside (mv ');
+    const save = await run(['diagnose', 'payment-failed', '--network', 'offline', '--save', '--json'], { env });
+    expect(save.code).toBe(0);
+    expect(JSON.parse(save.stdout).warnings).toEqual([expect.stringContaining('The case was saved, but the case log')]);
+    expect(save.stderr).toContain('is now larger than the 256 MB the cases commands read');
+  });
 });
 
 describe('a damaged settings file in a folder the user may not write (the built CLI as another user)', () => {
@@ -1015,7 +1038,7 @@ describe('a settings folder that cannot be made (the built CLI, bounded)', () =>
     const save = spawnSync(process.execPath, [BIN, 'diagnose', 'payment-failed', '--network', 'offline', '--save'], { env, encoding: 'utf8', timeout: 15_000, killSignal: 'SIGKILL' });
     expect(save.signal, 'spun until killed').toBeNull();
     expect(save.status).toBe(0);
-    expect(save.stdout).toContain('could not be saved');
+    expect(save.stderr).toContain('could not be saved');
   }, 40_000);
 
   it('a settings folder that is a file: the case is not saved, and the warning says why (QA: script)', async () => {

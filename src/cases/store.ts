@@ -92,9 +92,11 @@ const FILE_ID = /^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/;
 export const MAX_UNFINISHED = 20;
 
 /** Appends one case as one line, in one write. */
-export async function appendCase(env: Env, record: CaseRecord): Promise<void> {
+/** Saves a finished or cancelled case at the end of the log; true when the log is now larger than the cases commands read. */
+export async function appendCase(env: Env, record: CaseRecord): Promise<boolean> {
   await makeDir(configDir(env));
-  await writeRegularFile(casesFile(env), `${JSON.stringify(record)}\n`, constants.O_APPEND);
+  const size = await writeRegularFile(casesFile(env), `${JSON.stringify(record)}\n`, constants.O_APPEND);
+  return size > MAX_CASE_LOG_BYTES;
 }
 
 /** The largest case log read: about 100,000 cases. */
@@ -107,11 +109,14 @@ const MAX_PROGRESS_BYTES = 1024 * 1024;
  * or a device put in its place would block the run or swallow the case (ENOTREG). Opened without
  * blocking, so a FIFO with no reader fails at once instead of waiting for one.
  */
-async function writeRegularFile(file: string, text: string, mode: number): Promise<void> {
+async function writeRegularFile(file: string, text: string, mode: number): Promise<number> {
   const handle = await fsp.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_NONBLOCK | mode, 0o600);
   try {
-    if (!(await handle.stat()).isFile()) throw new DataFileError('ENOTREG');
+    const before = await handle.stat();
+    if (!before.isFile()) throw new DataFileError('ENOTREG');
     await handle.writeFile(text, 'utf8');
+    // The size it has now (appended to, it was that size before).
+    return (mode & constants.O_APPEND ? before.size : 0) + Buffer.byteLength(text);
   } finally {
     await handle.close();
   }

@@ -21,7 +21,12 @@ export interface CasesFilter {
 /** The saved cases matching the filter (what users typed in them screened again), and how many are saved in all; unreadable lines are reported on stderr, skipped and left in the file. */
 async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: CaseRecord[]; total: number }> {
   const { cases: all, skipped, unreadable } = await readCases(ctx.io.env);
-  if (unreadable) await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('cases.unreadable', { file: shownPath(casesFile(ctx.io.env)), reason: fileReason(ctx.t, unreadable, MAX_CASE_LOG_BYTES) }));
+  // A log that cannot be read is an error, not "no cases": a script got [] and exit 0, every case hidden (QA: robustness review).
+  if (unreadable) {
+    const file = shownPath(casesFile(ctx.io.env));
+    const said = ctx.t('cases.unreadable', { file, reason: fileReason(ctx.t, unreadable, MAX_CASE_LOG_BYTES) });
+    throw new UsageError('case_log_unreadable', unreadable === 'ETOOBIG' ? sentences(ctx.t, said, ctx.t('cases.tooLargeHint', { file })) : said, { file, reason: unreadable });
+  }
   // Each line by its number, up to a screenful: a log full of junk (bytes written over it) is said in one more line, not one per line.
   const file = casesFile(ctx.io.env);
   const said = skipped.map((s) => ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line, file }));

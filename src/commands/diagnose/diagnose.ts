@@ -1,7 +1,7 @@
 /** `wallet-help diagnose [flow]`: walk a flow with answers from flags, a file or prompts. */
 import type { ContactBook } from '../../diagnosis/contact-book.js';
 import { agentWording, contactsErrorOf, findFlow, finish, missingAnswer, rejectBadAnswers, type ContactsError, type FullResult } from '../../diagnosis/diagnosis.js';
-import { appendCase, caseById, casesFile, clearProgress, loadProgress, progressFile, saveProgress, unfinishedCasesDir, type CaseProgress, type DamagedProgress, type CaseRecord } from '../../cases/store.js';
+import { appendCase, caseById, casesFile, clearProgress, MAX_CASE_LOG_BYTES, loadProgress, progressFile, saveProgress, unfinishedCasesDir, type CaseProgress, type DamagedProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
 import { asCancel, CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
@@ -566,16 +566,18 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   const summaryFormat = summaryAsked ?? (role === 'agent' && interactive && !opts.json ? 'text' : undefined);
   // The case record (and the time zone it names) is built only when the case is kept or summarised.
   const record = saving || summaryFormat ? caseRecord(ctx, { id: caseId, status: 'finished', role, flow, startedAt, session: next.session, checks, facts, result, refused: prompts.refused }) : undefined;
-  let saveProblem: string | undefined;
+  // What saving the case went wrong with: warnings on standard error, and in the JSON document's `warnings`.
+  const saveWarnings: string[] = [];
   if (saving && record) {
     try {
-      await appendCase(io.env, record);
+      // Saved, but past what the cases commands read: said on every save until it is moved aside (QA: robustness review).
+      if (await appendCase(io.env, record)) saveWarnings.push(t('cases.logTooLarge', { file: shownPath(casesFile(io.env)), max: `${MAX_CASE_LOG_BYTES / (1024 * 1024)} MB` }));
       result.case = caseId;
     } catch (err) {
       // The diagnosis matters more than the log: show it, and say the case was not kept.
-      saveProblem = t('cases.saveFailed', { file: shownPath(casesFile(io.env)), reason: fileReason(t, (err as NodeJS.ErrnoException).code) });
-      result.warnings = [...(result.warnings ?? []), saveProblem];
+      saveWarnings.push(t('cases.saveFailed', { file: shownPath(casesFile(io.env)), reason: fileReason(t, (err as NodeJS.ErrnoException).code) }));
     }
+    if (saveWarnings.length > 0) result.warnings = [...(result.warnings ?? []), ...saveWarnings];
   }
   // A finished case left among the unfinished ones would be offered to --resume again: said, with what to remove.
   if (interactive) {
@@ -589,15 +591,17 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   if (opts.json) {
     // A JSON summary is embedded as the object it is, not as a string of JSON to parse a second time.
     if (summary !== undefined) result.summary = summaryFormat === 'json' ? (JSON.parse(summary) as CaseRecord) : summary;
-    if (saveProblem) await writeWarning(io.stderr, t('warning.prefix'), saveProblem);
+    for (const w of saveWarnings) await writeWarning(io.stderr, t('warning.prefix'), w);
     io.stdout.write(`${safeJson(result, 2)}\n`);
     if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
     return result;
   }
   // Text is read on the screen; Markdown and JSON are copied into a ticket whole: a line broken inside a code span breaks it.
   if (summary !== undefined) text += `\n${summary}`;
-  if (saving) text += `\n${layout.wrap(saveProblem ?? t('cases.saved', { id: caseId }))}\n`;
+  if (result.case !== undefined) text += `\n${layout.wrap(t('cases.saved', { id: caseId }))}\n`;
   io.stdout.write(text);
+  // A case not saved, or a log grown too large to read, is a warning on standard error, as in JSON (QA: robustness review).
+  for (const w of saveWarnings) await writeWarning(io.stderr, t('warning.prefix'), w);
   // Answers given up front that this path never asked: said, not dropped without a word (--json has them as `unused`).
   if (result.unused) {
     const shown = result.unused.map((id) => (Object.hasOwn(given, id) ? `${id}=${given[id]}` : id));
