@@ -15,6 +15,7 @@ import './engine/types.js';
 import './i18n/i18n.js';
 import './i18n/problem-ref.js';
 import './util/safe-text.js';
+import './util/read-error.js';
 import './paths.js';
 import './io/io.js';
 import './config/config.js';

@@ -268,11 +268,12 @@ describe('Back (QA: user)', () => {
   it('returns to the earlier question with the answer given there selected', async () => {
     const r = await run(['diagnose', 'deposit-missing'], {
       tty: true,
-      prompts: [{ pick: 'crypto' }, { pick: '__back' }, { pick: 'bank-card' }, { pick: '__back' }, { pick: 'bank-card' }, { pick: '__restart' }, { pick: 'bank-card' }, { pick: 'none' }],
+      prompts: [{ pick: 'crypto' }, { pick: '__back' }, { pick: 'bank-card' }, { pick: '__back' }, { pick: 'bank-card' }, { pick: '__restart' }, { expect: 'Start over?', pick: 'restart' }, { pick: 'bank-card' }, { pick: 'none' }],
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
-    expect(r.prompter.asked.map((q) => q.default)).toEqual([undefined, undefined, 'crypto', undefined, 'bank-card', undefined, undefined, undefined]);
+    // (Start over is asked again first, "keep" the default.)
+    expect(r.prompter.asked.map((q) => q.default)).toEqual([undefined, undefined, 'crypto', undefined, 'bank-card', undefined, 'keep', undefined, undefined]);
   });
 });
 

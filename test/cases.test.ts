@@ -33,7 +33,7 @@ describe('agent mode', () => {
         { pick: '__back' },
         { pick: 'ok' },
         { pick: 'sufficient' },
-        { pick: '__restart' },
+        { pick: '__restart' }, { expect: 'Start over?', pick: 'restart' },
         { pick: 'offline' },
       ],
     });
@@ -45,9 +45,21 @@ describe('agent mode', () => {
     expect(r.stdout).toContain('Answers so far:\n  1. Is your internet connection working normally right now? — ');
     // Showing the path asks the same question again; Back returns to the first; Start over too.
     const [network, balance] = [asked[0]!.message, asked[1]!.message];
-    expect(asked.map((q) => q.message)).toEqual([network, balance, balance, network, balance, asked[5]!.message, network]);
+    expect(asked.map((q) => q.message)).toEqual([network, balance, balance, network, balance, asked[5]!.message, 'Start over? The 2 answers given so far will be dropped.', network]);
     expect([network, balance]).not.toContain(asked[5]!.message);
+    expect(asked[6]).toMatchObject({ default: 'keep' });
     expect(r.stdout).toContain('Fix your connection');
+  });
+
+  it('asks before Start over drops the answers, and keeps them when told to (QA: a digit typed at the list picked it)', async () => {
+    const r = await run(['--lang', 'zh', 'diagnose', 'payment-failed'], {
+      tty: true,
+      prompts: [{ pick: 'ok' }, { pick: '__restart' }, { expect: '要重新开始吗？目前给出的 1 个回答都会被丢弃。', pick: 'keep' }, { pick: 'insufficient' }],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    // The balance question again, its answer then taken on from the network answered before.
+    expect(r.prompter.asked[3]!.message).toBe(r.prompter.asked[1]!.message);
   });
 
   it('reads back the answers so far in the agent\'s words, with the facts noted (QA: agent)', async () => {
@@ -92,7 +104,7 @@ describe('agent mode', () => {
         { pick: 'broadcast' },
         { expect: 'Coin and network (chain)', pick: 'eth' },
         { expect: 'Transaction ID (TxID)', pick: `0x${'cafe'.repeat(16)}` },
-        { pick: '__restart' },
+        { pick: '__restart' }, { expect: 'Start over?', pick: 'restart' },
         { pick: 'broadcast' },
         // Asked again: nothing typed before Start over is kept.
         { expect: 'Coin and network (chain)', pick: 'cancel' },
@@ -118,7 +130,7 @@ describe('agent mode', () => {
     expect(readdirSync(join(dir, 'unfinished-cases'))).toHaveLength(1);
     // Start over to the menu, then Ctrl+C there: the answer given before is not kept.
     const fresh = { WALLET_HELP_CONFIG_DIR: tempDir() };
-    const menu = await run(['diagnose'], { tty: true, env: fresh, prompts: [{ pick: 'payment-failed' }, { pick: 'ok' }, { pick: '__restart' }, { pick: 'cancel' }] });
+    const menu = await run(['diagnose'], { tty: true, env: fresh, prompts: [{ pick: 'payment-failed' }, { pick: 'ok' }, { pick: '__restart' }, { expect: 'Start over?', pick: 'restart' }, { pick: 'cancel' }] });
     expect(menu.code).toBe(130);
     const again = await run(['diagnose', '--resume'], { tty: true, env: fresh });
     expect(again.stderr).toContain('There is no unfinished case to continue.');
@@ -155,7 +167,7 @@ describe('agent mode', () => {
         { pick: '__back' }, // at the balance question: back to the network question
         { pick: 'ok' },
         { pick: 'sufficient' },
-        { pick: '__restart' }, // at the verification question: everything again
+        { pick: '__restart' }, { expect: 'Start over?', pick: 'restart' }, // at the verification question: everything again
         { pick: 'offline' },
       ],
     });
@@ -509,7 +521,7 @@ describe('agent mode at escalations and alerts', () => {
       env,
       prompts: [
         { expect: 'memo or tag', pick: '__back' },
-        { expect: 'Compare the network', pick: '__restart' },
+        { expect: 'Compare the network', pick: '__restart' }, { expect: 'Start over?', pick: 'restart' },
         { expect: 'How did you top up', pick: 'crypto' },
         { expect: 'Look at this transfer', pick: 'completed' },
         { expect: 'Coin and network (chain)', pick: 'btc' },

@@ -120,7 +120,7 @@ describe('flow files', () => {
     const dir = join(tempDir(), 'cfg\u001b[2J');
     mkdirSync(join(dir, 'cases.jsonl'), { recursive: true });
     const listed = await run(['cases', 'list'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
-    expect(listed.stderr).toContain(`the case log ${dir.replace('\u001b', '\\x1b')}/cases.jsonl cannot be read`);
+    expect(listed.stderr).toContain(`The case log ${dir.replace('\u001b', '\\x1b')}/cases.jsonl cannot be read`);
     expect(listed.stderr).not.toMatch(RAW);
   });
 });

@@ -292,6 +292,9 @@ describe('a real terminal', () => {
       term.keys(...Array<string>(second!.answers.length + 1).fill(KEYS.down));
       await term.waitFor(/❯ ↺ Start over/);
       term.keys(KEYS.enter);
+      // Asked again, "No" first: the answers are dropped only when told to.
+      await term.waitFor(/❯ No, go on with this case/);
+      term.keys(KEYS.down, KEYS.enter);
       await term.waitFor((s) => count(s, menuQuestion) === 2);
       term.keys(KEYS.ctrlC);
       expect(await term.exitCode()).toBe(130);

@@ -337,6 +337,11 @@ function parsePhone(text: string, country: CountryCode | undefined, misdialled =
 
 const MISDIALLED: Record<string, MisdialledLength | undefined> = { TOO_LONG: 'too-long', TOO_SHORT: 'too-short', INVALID_LENGTH: 'wrong-length' };
 
+/** The country calling code of a number written in E.164 form ("1" for "+120255501430"), even one of an impossible length. */
+export function callingCodeOf(e164: string): string | undefined {
+  return parsePhoneNumberFromString(e164)?.countryCallingCode;
+}
+
 /** Whether libphonenumber knows this ISO 3166 country code (any case), so national numbers can be read for it. */
 export function isCountryCode(code: string): boolean {
   return countryCode(code) !== undefined;

@@ -1,5 +1,4 @@
-/** conf, and the lock around its writes, loaded on demand (see core.ts: why each lazy package has a module of ours). */
+/** conf, loaded on demand (see core.ts: why each lazy package has a module of ours). */
 import '../core.js';
 
 export { default as Conf } from 'conf';
-export { lock } from 'proper-lockfile';

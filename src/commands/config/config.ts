@@ -245,22 +245,6 @@ async function shownValue(value: unknown): Promise<string> {
   return findSecrets(whole).length > 0 ? '…' : clip(whole);
 }
 
-/**
- * Takes the lock of the settings file (a folder beside it, made atomically, taken over when its run died 10 s ago), waiting
- * up to about 5 s while another run holds it. Any other failure (a folder that may not be written) is at once an error.
- */
-async function lockedBy(file: string, lock: typeof import('proper-lockfile').lock): Promise<() => Promise<void>> {
-  let waited = 0;
-  for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
-    try {
-      return await lock(file, { realpath: false, stale: 10_000 });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED' || (waited += wait) > 5_000) throw err;
-      await new Promise((r) => setTimeout(r, wait));
-    }
-  }
-}
-
 interface Store {
   set(key: string, value: string): void;
   delete(key: string): void;
@@ -273,7 +257,7 @@ interface Store {
  * wrote it back with their own key, and one key was lost though both said "Saved" (QA: robustness review).
  */
 async function withStore<T>(cwd: string, ctx: Context, action: 'set' | 'unset', work: (store: Store) => T): Promise<T> {
-  const { Conf, lock } = await import('../../vendor/conf.js');
+  const [{ Conf }, { lockFile }] = await Promise.all([import('../../vendor/conf.js'), import('../../util/file-lock.js')]);
   const file = join(cwd, CONFIG_FILE_NAME);
   const unwritable = (err: unknown) => {
     const code = (err as NodeJS.ErrnoException).code;
@@ -293,7 +277,7 @@ async function withStore<T>(cwd: string, ctx: Context, action: 'set' | 'unset', 
   await makeDir(cwd).catch((err: unknown) => {
     throw unwritable(err);
   });
-  const release = await lockedBy(file, lock).catch((err: unknown) => {
+  const release = await lockFile(file).catch((err: unknown) => {
     throw unwritable(err);
   });
   try {
@@ -317,6 +301,6 @@ async function withStore<T>(cwd: string, ctx: Context, action: 'set' | 'unset', 
     const store = guard(() => new Conf<Record<string, string>>({ projectName: 'wallet-help', projectSuffix: '', cwd, configName: 'config', clearInvalidConfig: false, accessPropertiesByDotNotation: false, ...(mode !== undefined ? { configFileMode: mode } : {}) }));
     return work({ set: (key, value) => guard(() => store.set(key, value)), delete: (key) => guard(() => store.delete(key)), has: (key) => guard(() => store.has(key)) });
   } finally {
-    await release().catch(() => {});
+    await release();
   }
 }

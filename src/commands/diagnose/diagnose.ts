@@ -503,6 +503,17 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
           io.stdout.write(layout.wrap(describePath(ctx, flow, path, role)) + describeFacts(ctx, facts, layout));
           continue;
         }
+        // Start over drops every answer, with no way back: asked again first. A digit typed at the list picks an entry by its
+        // number, and an agent typing a TxID into the wrong place landed on it and lost the case (QA: interactive review).
+        if (answer === RESTART && path.length > 0) {
+          const sure = await prompter.select({
+            message: t('nav.restartConfirm', { count: path.length }),
+            choices: [{ value: 'keep', name: t('nav.restartKeep') }, { value: 'restart', name: t('nav.restartYes') }],
+            default: 'keep',
+            keys: keyHints(t),
+          });
+          if (sure !== 'restart') continue;
+        }
         // A resumed case that stood at a fact prompt and is now at a question has gone on from there.
         prompts.resumeAt = undefined;
         if (fromMenu && (answer === RESTART || (answer === BACK && path.length === 0))) {

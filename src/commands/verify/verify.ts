@@ -46,7 +46,7 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   // as caller ID shows it), not a one-time code (QA: checks review); six, the length of most codes, are still refused.
   const national = opts.country !== undefined && opts.contact.replace(/\D/g, '').length >= 7;
   await refuseSecrets(t, [{ text: opts.contact, ...(national ? { numbersExpected: true } : {}) }], ctx.role);
-  const { verifyContact, isCountryCode } = await import('../../safety/verify.js');
+  const { callingCodeOf, verifyContact, isCountryCode } = await import('../../safety/verify.js');
   // An unknown country would leave a national number uncompared and the verdict "not official": a mistake, not a verdict.
   if (opts.country !== undefined && !isCountryCode(opts.country)) {
     const suggestions = meantCountry(opts.country, isCountryCode);
@@ -67,7 +67,7 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
     // A number with its country but a digit too many or too few, like none of the official ones: said so (QA: checks review).
     const length = result.misdialled;
     const message = length
-      ? t(`verify.misdialled.${length}`, { input: clip(opts.contact), code: (await import('libphonenumber-js/min')).parsePhoneNumberFromString(result.normalized ?? '')?.countryCallingCode ?? '' })
+      ? t(`verify.misdialled.${length}`, { input: clip(opts.contact), code: callingCodeOf(result.normalized ?? '') ?? '' })
       : short
         ? t('verify.shortNumber', { input: clip(opts.contact) })
         : sentences(t, t('verify.invalid', { input: clip(opts.contact) }), t('verify.invalidHint', { platforms: listOf(t, HANDLE_PLATFORMS) }));
