@@ -12,7 +12,7 @@
  * no in-process timeout could end it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNode, LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -987,6 +987,16 @@ describe('writing settings (the built CLI, QA: robustness review)', () => {
     expect(results.map((r) => r.code)).toEqual(sets.map(() => 0));
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual({ lang: 'zh', role: 'agent', color: 'never', saveCases: 'true', provider: 'example-wallet' });
     expect(readdirSync(dir)).toEqual(['config.json']);
+    // A lock left by a run that died is taken over once stale; a fresh one is waited for, then said.
+    mkdirSync(join(dir, 'config.json.lock'));
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, 'config.json.lock'), old, old);
+    expect((await cli(['config', 'set', 'lang', 'en'], dir)).code).toBe(0);
+    mkdirSync(join(dir, 'config.json.lock'));
+    const held = await cli(['config', 'set', 'lang', 'zh'], dir);
+    expect(held.code).toBe(2);
+    expect(held.stderr).toContain('is being changed by another wallet-help run: try again in a moment.');
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).lang).toBe('en');
   }, 30_000);
 
   it('refuses a pipe or a device in the settings file\'s place, where it waited forever past every signal', () => {
