@@ -187,6 +187,19 @@ describe('a real terminal', () => {
     expect(screen).not.toContain(key.slice(2, 14));
   }, BOUND_MS);
 
+  it('draws a bidirectional override typed at a text prompt as \\u202e, never raw (QA: interactive review)', async () => {
+    const f = flow('withdrawal-delayed');
+    term = new TerminalSession(['diagnose', 'withdrawal-delayed'], { height: 60 });
+    await term.waitFor(f.questions[f.start]!.text.en);
+    term.keys(KEYS.down, KEYS.enter);
+    await term.waitFor('Coin and network (chain)');
+    term.type('ltc\u202e9');
+    await term.waitFor('ltc\\u202e9');
+    expect(term.screenWithEscapes()).not.toContain('\u202e');
+    term.keys(KEYS.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+  }, BOUND_MS);
+
   it('puts a typed answer that does not fit after its question on a line of its own, whole (QA: agent)', async () => {
     const f = flow('withdrawal-delayed');
     term = new TerminalSession(['diagnose', 'withdrawal-delayed'], { width: 40, height: 60 });

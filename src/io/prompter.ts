@@ -3,6 +3,7 @@
  * is loaded only when a question is actually asked; tests pass a scripted one.
  */
 import { CancelError, signalExitCode } from '../errors.js';
+import { shownPath } from '../util/safe-text.js';
 
 export interface Choice<T extends string> {
   value: T;
@@ -117,7 +118,10 @@ function shown(
 ): (typed: string, state: { isFinal: boolean }) => string {
   return (typed, { isFinal }) => {
     if (mask?.(typed)) return '•'.repeat(Math.min(Math.max(typed.length, 4), MAX_BULLETS));
-    return isFinal ? place(styleText('cyan', typed)) : typed;
+    // Control characters, escapes and bidirectional or invisible marks written out (`\u202e`), as a message quotes them: drawn
+    // raw, an override typed or pasted turned the rest of the line around (QA: interactive review).
+    const visible = shownPath(typed);
+    return isFinal ? place(styleText('cyan', visible)) : visible;
   };
 }
 
