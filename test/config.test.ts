@@ -131,6 +131,10 @@ describe('wallet-help config', () => {
     const dir = tempDir();
     expect((await run(['config', 'path'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout).toBe(`${join(dir, 'config.json')}\n`);
     expect(JSON.parse((await run(['config', 'path', '--json'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout)).toEqual({ file: join(dir, 'config.json') });
+    // An escape in the folder's name is written out, never acted on; the JSON keeps the name (QA: robustness review).
+    const odd = `${dir}/e\u001b[31mvil`;
+    expect((await run(['config', 'path'], { env: { WALLET_HELP_CONFIG_DIR: odd } })).stdout).toBe(`${dir}/e\\x1b[31mvil/config.json\n`);
+    expect(JSON.parse((await run(['config', 'path', '--json'], { env: { WALLET_HELP_CONFIG_DIR: odd } })).stdout)).toEqual({ file: `${odd}/config.json` });
     const standard = (await run(['config', 'path'], { env: { WALLET_HELP_CONFIG_DIR: '' } })).stdout.trim();
     expect(standard).toMatch(/[/\\]wallet-help[/\\]config\.json$/);
     expect(standard).not.toContain('nodejs');

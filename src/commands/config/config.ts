@@ -14,7 +14,7 @@ import { makeDir } from '../../util/make-dir.js';
 import { readDataFileSync } from '../../data/read-file.js';
 import { MAX_DATA_FILE_BYTES } from '../../data/limits.js';
 import { fileReason } from '../../util/read-error.js';
-import { clip, sentValue, shownPath } from '../../util/safe-text.js';
+import { clip, safeJson, sentValue, shownPath } from '../../util/safe-text.js';
 import { didYouMean, suggestionHint } from '../../util/suggest.js';
 import type { Context } from '../context.js';
 import '../../core.js';
@@ -39,7 +39,9 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
   refuseExtraWord(opts, ctx);
   switch (opts.action) {
     case 'path':
-      io.stdout.write(opts.json ? `${JSON.stringify({ file })}\n` : `${file}\n`);
+      // As every file name is shown: an escape in WALLET_HELP_CONFIG_DIR written out, not acted on (QA: robustness review);
+      // the JSON document keeps the path as it is, escaped as JSON escapes it.
+      io.stdout.write(opts.json ? `${safeJson({ file })}\n` : `${shownPath(file)}\n`);
       return;
     case 'list': {
       // A value the file holds but that is not allowed is ignored everywhere else; here it is shown, marked invalid.
