@@ -344,7 +344,8 @@ describe('agent mode at escalations and alerts', () => {
     // Nothing to go back to before the first fact of an alert; the steps, notice and list are for the agent.
     expect(r.prompter.asked[1]!.message).not.toContain('<');
     expect(r.stdout).toContain('工单所需信息（请来电者准备好）：');
-    expect(r.stdout).toContain('请告诉来电者：官方客服绝不会索要你的密码');
+    // Said to the caller word for word, in quotes: the "你" in it is the caller (QA: interactive review).
+    expect(r.stdout).toContain('请原话告诉来电者：“官方客服绝不会索要你的密码');
     expect(r.stdout).not.toContain('联系客服前请准备好：');
     // The ticket summary, with the facts, comes after the steps: a theft is traced by its transactions, so crypto
     // facts are asked too (QA: agent), and no error message.

@@ -108,6 +108,14 @@ describe('the verify-contact check', () => {
     expect(skipped.stdout).toContain('No contact was given to check.');
   });
 
+  it('puts what the agent asks and the prompt one after the other as sentences: no space between them in Chinese (QA: interactive review)', async () => {
+    const prompts = [{ pick: 'nothing-sensitive' }, { pick: 'they-contacted-me' }];
+    const zh = await run(['--lang', 'zh', 'diagnose', 'suspicious-contact', '--agent'], { tty: true, prompts: [...prompts, { expect: '社交媒体上的账号。输入对方使用的电话号码', pick: 'cancel' }] });
+    zh.prompter.assertDone();
+    const en = await run(['diagnose', 'suspicious-contact', '--agent'], { tty: true, prompts: [...prompts, { expect: 'a handle from social media. Type the number', pick: 'cancel' }] });
+    en.prompter.assertDone();
+  });
+
   it('says what verify says: the contact as typed, which official contact it imitates and how; the summary says it in words (QA: desk)', async () => {
     const prompts = [{ pick: 'nothing-sensitive' }, { pick: 'they-contacted-me' }];
     const r = await run(['diagnose', 'suspicious-contact', '--summary', 'text'], { tty: true, prompts: [...prompts, { expect: 'Type the number', pick: '+1 202-555-0134' }] });

@@ -52,6 +52,9 @@ describe('the message catalogues', () => {
     expect(fill('{n} {n|file|files} checked', { n: 2 })).toBe('2 files checked');
     expect(fill('{n} {n|file|files} checked', { n: 0 })).toBe('0 files checked');
     expect(fill('{count} flow {count|file|files} {count|has|have} problems', { count: '1' })).toBe('1 flow file has problems');
+    // A Chinese answer beside the dash ——, with Latin letters in it, gets no space after the dash (QA: interactive review).
+    expect(fill('{question}——{answer}', { question: '显示什么状态？', answer: '已完成或已发送，有交易哈希（TxID）' }, true)).toBe('显示什么状态？——已完成或已发送，有交易哈希（TxID）');
+    expect(fill('{question}——{answer}', { question: '哪条链？', answer: 'LTC' }, true)).toBe('哪条链？——LTC');
     // No English text of the catalogues says "(s)" any more.
     expect(Object.entries(en).filter(([, text]) => text.includes('(s)'))).toEqual([]);
   });

@@ -44,8 +44,8 @@ const PLURAL = /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g;
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const TOKEN_CHAR = /[A-Za-z0-9/:@._~\\-]/;
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
-/** Wide punctuation (“”（）、，。：) beside which Chinese text puts no space. */
-const WIDE_MARK = /[\u3000-\u303f\uff00-\uffef\u2018-\u201d]/;
+/** Wide punctuation (“”（）、，。：, the dash —— and the ellipsis ……) beside which Chinese text puts no space. */
+const WIDE_MARK = /[\u3000-\u303f\uff00-\uffef\u2014\u2026\u2018-\u201d]/;
 
 /**
  * The space between two characters of Chinese text, one of them from a value: the template's own (`written`) unless the

@@ -453,7 +453,9 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
             // Text that is not a contact is asked for again; only an empty line goes on to the question.
             // An agent sees what to ask the caller above the prompt, as at every question; "<" goes back.
             const prompt = safeText(q.input![lang]);
-            const message = role === 'agent' && q.agent ? `${safeText(q.agent[lang])}\n${prompt}` : prompt;
+            // One after the other as sentences are written: a space in English, none in Chinese (QA: interactive review,
+            // the line break became a space, "…的账号。 输入…").
+            const message = role === 'agent' && q.agent ? sentences(t, safeText(q.agent[lang]), prompt) : prompt;
             for (;;) {
               if (!loaded) break;
               // Gone back to, the contact typed before is offered, ready to correct (as facts are).
