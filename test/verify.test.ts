@@ -257,6 +257,13 @@ describe('look-alikes', () => {
     }
     expect(verify('https://www.example.com@evil.io/help').normalized).toBe('evil.io');
     expect(verify('ex\u0430mple.com.account-verify.io').reasons).toEqual(['homoglyph', 'subdomain-trick']);
+    // A listed handle's profile page on a host dressed as its platform (QA: checks review; they were "not official" only).
+    for (const input of ['https://x.com.evil.io/AcmePay', 'https://x.com@evil.io/AcmePay', 'https://x.com-support.io/@acmepay', 'https://t.me.evil.io/AcmePaySupport']) {
+      expect(expectLookalike(input, 'subdomain-trick').match?.provider, input).toBe('acme-pay');
+    }
+    // Another platform's look-alike host, or the handle on an ordinary site, imitates nothing listed.
+    expect(verify('https://t.me.evil.io/AcmePay').verdict).toBe('unknown');
+    expect(verify('https://evil.io/AcmePay').verdict).toBe('unknown');
   });
 
   it('extra-recipient: an official address whose mailto: link also writes to another one (QA: directory authors)', () => {
@@ -268,6 +275,10 @@ describe('look-alikes', () => {
     // A subject, or a copy to another listed address, writes to no one else.
     expectOfficial('mailto:support@example.com?subject=Help%20please', { queue: 'general', type: 'email', value: 'support@example.com' });
     expectOfficial('mailto:support@example.com?cc=payments@example.com', { queue: 'general', type: 'email', value: 'support@example.com' });
+    // The address given in the query alone, as mail programs read it (QA: checks review).
+    expectOfficial('mailto:?to=support@example.com', { queue: 'general', type: 'email', value: 'support@example.com' });
+    expectLookalike('mailto:?to=support@example.com,attacker@evil.io', 'extra-recipient');
+    expect(verify('mailto:?subject=help').verdict).toBe('invalid');
   });
 
   it('redirect: an official link that carries another site, where it can pass the visitor on to (QA: user)', () => {

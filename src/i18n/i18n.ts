@@ -44,8 +44,8 @@ const PLURAL = /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g;
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const TOKEN_CHAR = /[A-Za-z0-9/:@._~\\-]/;
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
-/** Wide punctuation (“”（）、，。：, the dash —— and the ellipsis ……) beside which Chinese text puts no space. */
-const WIDE_MARK = /[\u3000-\u303f\uff00-\uffef\u2014\u2026\u2018-\u201d]/;
+/** Wide punctuation (“”（）、，。：) beside which Chinese text puts no space. */
+const WIDE_MARK = /[\u3000-\u303f\uff00-\uffef\u2018-\u201d]/;
 
 /**
  * The space between two characters of Chinese text, one of them from a value: the template's own (`written`) unless the
@@ -58,8 +58,9 @@ function spaceBetween(left: string | undefined, written: string, right: string |
   const wide = (c: string) => HAN.test(c) || WIDE_MARK.test(c);
   if (written === ' ') return !token && wide(left) && wide(right) ? '' : ' ';
   if ((HAN.test(left) && LATIN_OR_DIGIT.test(right)) || (LATIN_OR_DIGIT.test(left) && HAN.test(right))) return ' ';
-  // A token's path or handle marks beside Chinese ("由/etc/config.json 中"): spaced as a Latin word is.
-  return token && !/\s/.test(left + right) && ((HAN.test(left) && !wide(right)) || (!wide(left) && HAN.test(right))) ? ' ' : '';
+  // A token's path or handle marks beside Chinese ("由/etc/config.json 中"): spaced as a Latin word is. Other marks beside
+  // Chinese are not (the dash of "显示什么状态？——已完成…（TxID）"; QA: interactive review).
+  return token && !/\s/.test(left + right) && ((HAN.test(left) && TOKEN_CHAR.test(right)) || (TOKEN_CHAR.test(left) && HAN.test(right))) ? ' ' : '';
 }
 
 /** A list the way the language writes it ("a, b, c" / "a、b、c"): one separator, no Intl object to build. */

@@ -302,6 +302,18 @@ function carriedHost(url: URL, own: Host): Host | null {
 }
 
 function parseEmail(text: string): Parsed | null {
+  // "mailto:?to=support@example.com": the address in the query, as mail programs read it (QA: checks review; the whole
+  // "?to=…" was taken for the name before the "@").
+  const bare = /^mailto:\?(.*)$/is.exec(text);
+  if (bare) {
+    const params = new URLSearchParams(bare[1]);
+    const [first, ...others] = (params.get('to') ?? '').split(/[,;]/).map((a) => a.trim()).filter((a) => a !== '');
+    if (first === undefined || first.startsWith('?')) return null;
+    if (others.length > 0) params.set('to', others.join(','));
+    else params.delete('to');
+    const query = params.toString();
+    return parseEmail(`mailto:${first}${query ? `?${query}` : ''}`);
+  }
   const m = /^(?:mailto:)?([^\s@]{1,64})@([^\s@?]+)(?:\?(.*))?$/i.exec(text);
   if (!m) return null;
   const host = makeHost(domainToASCII(m[2]!));
@@ -564,6 +576,9 @@ function brandReasons(parsed: Parsed, b: Brand, officialHosts: readonly Host[], 
           else if (/[0-9]|[^ -~]/.test(name)) out.push(...nameReasons(name, b.token, false));
         }
       }
+      // A listed handle's profile page on a host dressed as its platform: x.com.evil.io/ourwallet_help, or
+      // x.com@evil.io/… (QA: checks review; they were "not official" only).
+      if (b.source === 'handle' && !isShared(parsed.host) && dressedAsPlatform(parsed.host.ascii, parsed.userinfo, b.platform) && parsed.path.split('/').some((segment) => safeDecode(segment)?.replace(/^@/, '').toLowerCase() === b.token)) out.push('subdomain-trick');
       return out;
     }
     case 'email': {
@@ -578,6 +593,12 @@ function brandReasons(parsed: Parsed, b: Brand, officialHosts: readonly Host[], 
       return handles.has(squash(b.token)) ? [] : nameReasons(parsed.handle, b.token, true);
     }
   }
+}
+
+/** Whether a host ("x.com.evil.io", "t.me-login.net") or what is written before an "@" ("x.com@evil.io") passes for the host of a platform (any, when `platform` is null). */
+function dressedAsPlatform(host: string, userinfo: string, platform: string | null | undefined): boolean {
+  const name = (h: string) => h.replace(/^(?:www|m|mobile)\./, '');
+  return Object.entries(SOCIAL_HOSTS).some(([social, of]) => (platform == null || of === platform) && (name(host).startsWith(`${social}.`) || name(host).startsWith(`${social}-`) || name(userinfo.toLowerCase()) === social));
 }
 
 function sortReasons(reasons: Iterable<LookalikeReason>): LookalikeReason[] {
