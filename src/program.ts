@@ -325,11 +325,17 @@ const CONFIG_ACTIONS = ['list', 'get', 'set', 'unset', 'path'];
 /** Declares an option of the tables of command-line.ts: repeatable ones collect their values, in order, from []. */
 function declareOption(cmd: Command, spec: OptionSpec, t: Translate): void {
   const { twice } = spec;
-  if (spec.list) cmd.option(flagsOf(spec), t(spec.help), collect, []);
+  if (spec.list) {
+    cmd.option(flagsOf(spec), t(spec.help), (value: string, previous: string[]) => {
+      refuseOptionAsValue(cmd, cmd.options.find((o) => o.long === spec.long)!, value, t);
+      return collect(value, previous);
+    }, []);
+  }
   else if (twice) {
     // The same value twice changes nothing and passes; another is option_twice, naming the option, as for every option
     // that takes one value (QA: scripts; it was answers_file, without the option, even for one file given twice).
     cmd.option(flagsOf(spec), t(spec.help), (value: string, previous: string | undefined) => {
+      refuseOptionAsValue(cmd, cmd.options.find((o) => o.long === spec.long)!, value, t);
       if (previous !== undefined && previous !== value) throw new UsageError('option_twice', t(twice.message), { option: spec.long });
       return value;
     });
@@ -354,6 +360,7 @@ function givenOnce(t: Translate): (cmd: Command) => void {
       const name = option.attributeName();
       const shown = option.long ?? option.flags;
       option.argParser((value: string) => {
+        refuseOptionAsValue(cmd, option, value, t);
         const first = given.get(name);
         if (first !== undefined && first !== value) throw new UsageError('option_twice', t('cli.optionTwice', { option: shown, first: clip(first), second: clip(value) }), { option: shown });
         given.set(name, value);
@@ -363,6 +370,22 @@ function givenOnce(t: Translate): (cmd: Command) => void {
     for (const sub of cmd.commands) if (!pending.has(sub)) wrap(sub);
   };
   return wrap;
+}
+
+/**
+ * "--chain --json": the option's value left out, and the next option taken for it, which then failed as a chain named
+ * "--json" (QA: checks review). Said as the missing value it is, as commander says one at the end of the line.
+ */
+function refuseOptionAsValue(cmd: Command, option: Option, value: string, t: Translate): void {
+  if (!value.startsWith('-') || !optionNames(cmd).has(value)) return;
+  throw new UsageError('usage', sentences(t, t('cli.optionMissingArgument', { option: option.flags }), t('cli.valueIsOption', { value })), { option: option.long ?? option.flags });
+}
+
+/** The names of the options a command takes, its own and those of the commands above it ("--json", "-a", "--lang"). */
+function optionNames(cmd: Command): Set<string> {
+  const names = new Set<string>();
+  for (let at: Command | null = cmd; at; at = at.parent) for (const o of at.options) for (const n of [o.long, o.short]) if (n) names.add(n);
+  return names;
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -204,6 +204,11 @@ describe('wallet-help check', () => {
     expect(txid).toMatchObject({ status: 'pass' });
   });
 
+  it('runs a check named twice once', async () => {
+    const r = await cli(['check', 'address', 'address', '--chain', 'btc', '--address', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ checks: [{ name: 'address', status: 'pass' }], summary: { pass: 1 } });
+  });
+
   it('refuses an empty input as a usage error, not a failed check: a script\'s variable left unset (QA: checks review)', async () => {
     const r = await cli(['check', 'address', '--chain', 'btc', '--address', '', '--json']);
     expect(r.code).toBe(2);

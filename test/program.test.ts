@@ -108,6 +108,18 @@ describe('errors before a command runs', () => {
     expect((await run(['diagnose', 'payment-failed', '-a', 'network=ok', '-a', 'balance=insufficient', '--fact', 'amount=5', '--fact', 'time=now', '--json'])).code).toBe(0);
   });
 
+  it('says an option followed by another option lacks its value, rather than take the other for it (QA: checks review)', async () => {
+    const chain = await run(['check', 'address', '--chain', '--json']);
+    expect(chain.code).toBe(2);
+    expect(JSON.parse(chain.stdout).error).toEqual({ code: 'usage', message: 'The option --chain <chain> needs a value. What follows it, --json, is an option.', option: '--chain' });
+    // Repeatable options too, short names and global options alike; in Chinese.
+    expect(JSON.parse((await run(['diagnose', 'payment-failed', '--network', '--json'])).stdout).error).toMatchObject({ code: 'usage', option: '--network' });
+    expect((await run(['diagnose', 'payment-failed', '-a', '-a', 'network=ok'])).stderr).toContain('needs a value. What follows it, -a, is an option.');
+    expect((await run(['--lang', 'zh', 'cases', 'list', '--flow', '--since', '2026-01-01'])).stderr).toContain('它后面的 --since 是另一个选项。');
+    // A value that only starts with a dash, and is no option, is still the value.
+    expect(JSON.parse((await run(['diagnose', 'payment-failed', '--network', '-x', '--json'])).stdout).error.code).toBe('invalid_value');
+  });
+
   it('help of a nested command is its own help, as --help gives it (QA: README; "help cases list" showed the help of cases)', async () => {
     for (const args of [['help', 'cases', 'list'], ['--lang', 'en', 'help', 'flows', 'show']]) {
       const path = args.filter((a) => !['help', '--lang', 'en'].includes(a));

@@ -47,7 +47,8 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
     const { suggestions, hint } = didYouMean(t, n, CHECK_NAMES);
     throw new UsageError('unknown_check', sentences(t, t('checkcmd.unknown', { name: clip(n), names: listOf(t, CHECK_NAMES) }), hint), { value: clip(n), values: [...CHECK_NAMES], suggestions });
   }
-  const names = (opts.names.length > 0 ? opts.names : [...CHECK_NAMES]) as CheckName[];
+  // A check named twice ("check address address") runs once (QA: checks review; it ran and was counted twice).
+  const names = (opts.names.length > 0 ? [...new Set(opts.names)] : [...CHECK_NAMES]) as CheckName[];
   // An input none of the checks named uses would be silently ignored (`check connectivity --chain ltc`): refused, naming the checks it is for.
   const unused = unusedInput(names, opts);
   if (unused) {
