@@ -5,6 +5,7 @@ import { didYouMean } from '../../util/suggest.js';
 import { layoutFor, writeWarning } from '../../render/layout.js';
 import { chainName, chainNames } from '../../render/chain.js';
 import { UNKNOWN_MEASURED, withMeasuredDetail } from '../../render/check-lines.js';
+import { formatDuration } from '../../render/time.js';
 import { SilentError, UsageError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { CHECK_OPTION_SCAN, refuseSecrets } from '../../safety/screen.js';
@@ -118,13 +119,16 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
       const r = await checkClock(url, { timeoutMs, env: io.env, ...(io.signal ? { signal: io.signal } : {}) });
       // Which way the clock is off, in words: a sign and "s" meant nothing to a reader ("相差 +120 s").
       const skew = Math.round(r.skewSeconds ?? 0);
-      const clockSaid = skew > 0 ? t('checkcmd.clockAhead', { seconds: skew }) : skew < 0 ? t('checkcmd.clockBehind', { seconds: -skew }) : t('checkcmd.clockSame');
+      // Seconds up to two minutes; beyond, in minutes, hours and days ("100000000 s behind" said nothing; QA: checks review).
+      const amount = Math.abs(skew) <= 120 ? t('checkcmd.seconds', { seconds: Math.abs(skew) }) : formatDuration(Math.round(Math.abs(skew) / 60) * 60_000, t);
+      const clockSaid = skew > 0 ? t('checkcmd.clockAhead', { amount }) : skew < 0 ? t('checkcmd.clockBehind', { amount }) : t('checkcmd.clockSame');
       return {
         name,
         status: r.result === 'ok' ? 'pass' : r.result === 'skewed' ? 'fail' : 'warn',
         result: r.result,
         detail: r.result === 'unknown' ? t(r.unreachable ? 'checkcmd.clockUnreachable' : 'checkcmd.clockUnknown') : clockSaid,
-        ...(r.result === 'skewed' ? { fix: t('checkcmd.fix.clock') } : {}),
+        // A warning has a fix too, as the README says of every one (QA: checks review).
+        ...(r.result === 'skewed' ? { fix: t('checkcmd.fix.clock') } : r.result === 'unknown' ? { fix: t('checkcmd.fix.clockUnknown') } : {}),
       };
     } else if (name === 'address' || name === 'txid' || name === 'memo') {
       const input = name === 'address' ? opts.address : name === 'txid' ? opts.txid : opts.memo;
