@@ -211,6 +211,18 @@ describe('wallet-help check', () => {
     expect(txid).toMatchObject({ status: 'pass' });
   });
 
+  it('says what is wrong where it can: the 0x of a TxID, a testnet address, what a memo of the chain is (QA: checks review)', async () => {
+    const hex = 'ab'.repeat(32);
+    const detail = async (args: string[]) => JSON.parse((await cli([...args, '--json'])).stdout).checks[0].detail as string;
+    expect(await detail(['check', 'txid', '--chain', 'eth', '--txid', hex])).toBe('not a transaction id on Ethereum (ETH): a TxID there starts with 0x');
+    expect(await detail(['check', 'txid', '--chain', 'btc', '--txid', `0x${hex}`])).toBe('not a transaction id on Bitcoin (BTC): a TxID there is 64 hexadecimal characters, without 0x');
+    expect(await detail(['check', 'address', '--chain', 'btc', '--address', 'tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx'])).toBe('not a valid Bitcoin (BTC) address (it is an address of the test network, not of the real one)');
+    expect(await detail(['check', 'memo', '--chain', 'xrp', '--memo', '4294967296'])).toBe('the memo or tag is not valid for XRP Ledger (XRP): a destination tag is a whole number from 0 to 4294967295');
+    expect(await detail(['--lang', 'zh', 'check', 'memo', '--chain', 'xlm', '--memo', 'x'.repeat(40)])).toBe('备注/标签对恒星（XLM）无效：备注是不超过 28 字节的文本');
+    // Any other wrong TxID is said as before.
+    expect(await detail(['check', 'txid', '--chain', 'btc', '--txid', 'abc'])).toBe('not a transaction id on Bitcoin (BTC)');
+  });
+
   it('runs a check named twice once', async () => {
     const r = await cli(['check', 'address', 'address', '--chain', 'btc', '--address', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ checks: [{ name: 'address', status: 'pass' }], summary: { pass: 1 } });

@@ -69,6 +69,8 @@ export interface TxidCheck {
   chain: Chain;
   valid: boolean;
   problem?: 'empty' | 'format';
+  /** For a TxID right but for its prefix: an EVM one written without its "0x", another chain's with one. */
+  hint?: 'needs-0x' | 'no-0x';
   /** Canonical form: lower case hex, upper case for xrp/atom/bnb. */
   normalized?: string;
 }
@@ -373,6 +375,14 @@ function invalidReason(s: string, validOn: Chain[], verdict: Verdict | undefined
   return 'format';
 }
 
+/** Whether an address refused for `chain` is one of its test network's ("tb1…", "m…", "tltc1…"): said so, not only "not in the format". */
+export function isTestnetAddress(chain: Chain, address: string): boolean {
+  const s = address.trim();
+  if (chain === 'btc') return /^(?:tb1|bcrt1)[02-9ac-hj-np-z]{8,87}$/i.test(s) || /^[mn2][1-9A-HJ-NP-Za-km-z]{25,34}$/.test(s);
+  if (chain === 'ltc') return /^(?:tltc1|rltc1)[02-9ac-hj-np-z]{8,87}$/i.test(s);
+  return false;
+}
+
 // ---------------------------------------------------------------- TxIDs
 
 const HEX64 = /^[0-9a-fA-F]{64}$/;
@@ -388,8 +398,8 @@ export function checkTxid(chain: Chain, txid: string): TxidCheck {
   const s = prepare(txid);
   if (s === '') return { chain, valid: false, problem: 'empty' };
   if (s === null || !isChain(chain)) return { chain, valid: false, problem: 'format' };
-  if (FAMILY[chain] === 'evm') return EVM_HASH.test(s) ? { chain, valid: true, normalized: s.toLowerCase() } : { chain, valid: false, problem: 'format' };
-  if (!HEX64.test(s)) return { chain, valid: false, problem: 'format' };
+  if (FAMILY[chain] === 'evm') return EVM_HASH.test(s) ? { chain, valid: true, normalized: s.toLowerCase() } : { chain, valid: false, problem: 'format', ...(HEX64.test(s) ? { hint: 'needs-0x' as const } : {}) };
+  if (!HEX64.test(s)) return { chain, valid: false, problem: 'format', ...(EVM_HASH.test(s) ? { hint: 'no-0x' as const } : {}) };
   return { chain, valid: true, normalized: UPPER_TXID.includes(chain) ? s.toUpperCase() : s.toLowerCase() };
 }
 

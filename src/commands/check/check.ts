@@ -137,15 +137,19 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
         const a = crypto.checkAddress(chain, input!);
         const fix = a.problem === 'other-chain' ? t('checkcmd.fix.otherChain', { chains: chainNames(t, a.validOn.join(',')) }) : a.valid ? undefined : t('checkcmd.fix.address');
         // The problem in words for people; its code stays in `result` for scripts.
-        const problem = a.problem ? t(`checkcmd.problem.${a.problem}`) : '';
+        const problem = a.problem === 'format' && crypto.isTestnetAddress(chain, input!) ? t('checkcmd.problem.testnet') : a.problem ? t(`checkcmd.problem.${a.problem}`) : '';
         return { name, status: a.valid ? 'pass' : 'fail', result: a.valid ? 'valid' : (a.problem ?? 'invalid'), detail: t(a.valid ? 'checkcmd.addressOk' : 'checkcmd.addressBad', { chain: chainName(t, chain), problem }), ...(fix ? { fix } : {}) };
       } else if (name === 'txid') {
         const x = crypto.checkTxid(chain, input!);
-        return { name, status: x.valid ? 'pass' : 'fail', result: x.valid ? 'valid' : (x.problem ?? 'invalid'), detail: t(x.valid ? 'checkcmd.txidOk' : 'checkcmd.txidBad', { chain: chainName(t, chain) }), ...(x.valid ? {} : { fix: t('checkcmd.fix.txid') }) };
+        // What is wrong, where it is only the "0x" in front (QA: checks review).
+        const detail = x.hint ? t('checkcmd.txidBadHint', { chain: chainName(t, chain), hint: t(`checkcmd.txidHint.${x.hint}`) }) : t(x.valid ? 'checkcmd.txidOk' : 'checkcmd.txidBad', { chain: chainName(t, chain) });
+        return { name, status: x.valid ? 'pass' : 'fail', result: x.valid ? 'valid' : (x.problem ?? 'invalid'), detail, ...(x.valid ? {} : { fix: t('checkcmd.fix.txid') }) };
       } else {
         const m = crypto.checkMemo(chain, opts.memo);
         const status: CheckStatus = !m.required && !m.given ? 'pass' : m.valid ? 'pass' : 'fail';
-        const detail = t(!m.required ? 'checkcmd.memoNotNeeded' : m.problem === 'missing' ? 'checkcmd.memoMissing' : m.valid ? 'checkcmd.memoOk' : 'checkcmd.memoBad', { chain: chainName(t, chain) });
+        // A memo refused says what one of the chain is (QA: checks review: "not valid for XRP" said nothing of what is).
+        const form = () => t(chain === 'xrp' ? 'checkcmd.memoForm.xrp' : chain === 'xlm' ? 'checkcmd.memoForm.xlm' : 'checkcmd.memoForm.text');
+        const detail = m.problem === 'format' ? t('checkcmd.memoBadForm', { chain: chainName(t, chain), form: form() }) : t(!m.required ? 'checkcmd.memoNotNeeded' : m.problem === 'missing' ? 'checkcmd.memoMissing' : m.valid ? 'checkcmd.memoOk' : 'checkcmd.memoBad', { chain: chainName(t, chain) });
         return { name, status, result: m.problem ?? (m.required ? 'valid' : 'not-needed'), detail, ...(status === 'fail' ? { fix: t(m.problem === 'missing' ? 'checkcmd.fix.memoMissing' : 'checkcmd.fix.memoBad') } : {}) };
       }
     } else {
