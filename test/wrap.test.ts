@@ -16,6 +16,11 @@ describe('wrap', () => {
     const zh = wrap('已取消。已回答的内容都已保存：运行“wallet-help diagnose suspicious-contact --resume”可继续。', 60);
     expect(zh.split('\n').some((line) => line.includes('“wallet-help diagnose suspicious-contact --resume”'))).toBe(true);
     for (const line of zh.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(60);
+    // Wider than the screen, it breaks at its spaces, rather than run past the edge, where the terminal broke it inside a
+    // word (QA: 40 columns, "account-compromise" / "d"); a URL still stays whole.
+    const narrow = hanging('Warning: ', 'If you have already given it to someone, act now: run "wallet-help diagnose account-compromised".', 40);
+    expect(narrow.split('\n')).toEqual(['Warning: If you have already given it to', '         someone, act now: run', '         "wallet-help diagnose', '         account-compromised".']);
+    expect(wrap('See https://www.example.com/a/very/long/path/that/does/not/fit', 30).split('\n')).toContain('https://www.example.com/a/very/long/path/that/does/not/fit');
   });
 
   it('breaks English at spaces, never inside a word, within the width', () => {

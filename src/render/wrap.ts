@@ -207,7 +207,7 @@ function fill(line: string, width: number, first: string, indent: string): strin
   let hang = indent.length;
   const fallback = Math.min(hang, first.length - first.trimStart().length + FALLBACK_STEP);
   const styles = new SgrState();
-  for (const chunk of chunks(line)) {
+  for (const chunk of chunks(line).flatMap((c) => (c.width > width ? atSpaces(c) : [c]))) {
     const gapWidth = stringWidth(chunk.gap);
     // A value too long for the rest of its label's line starts the next one, under where it would have started.
     const afterLabel = empty && first.trim() !== '' && used + chunk.width > width;
@@ -229,6 +229,17 @@ function fill(line: string, width: number, first: string, indent: string): strin
   }
   rows.push(row);
   return rows.map((r) => r.trimEnd()).join('\n');
+}
+
+/**
+ * A chunk wider than the screen, broken at its spaces: a command quoted whole ("wallet-help diagnose account-compromised")
+ * that no line can hold, which the terminal then broke inside a word, at the screen's edge (QA: 40 columns). A chunk
+ * without a space (a URL) stays whole.
+ */
+function atSpaces(chunk: Chunk): Chunk[] {
+  const words = chunk.text.split(' ');
+  if (words.length === 1) return [chunk];
+  return words.map((text, i) => ({ text, width: stringWidth(text), gap: i === 0 ? chunk.gap : ' ', breakable: i === 0 ? chunk.breakable : true }));
 }
 
 /** Which colours and attributes are on, so a broken line can end them and the next line start them again. */
