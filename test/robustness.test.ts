@@ -831,7 +831,9 @@ describe('a damaged case log (cases.jsonl)', () => {
     expectNoCrash(r);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { id: string }[]).map((c) => c.id)).toEqual(ids);
-    for (const line of [2, 3, 4, 5, 6, 8]) expect(r.stderr).toContain(`line ${line} of the case log ${file} cannot be read`);
+    // Why each is skipped: no JSON, or JSON that is no case.
+    for (const line of [2, 6]) expect(r.stderr).toContain(`line ${line} of the case log ${file} is not JSON`);
+    for (const line of [3, 4, 5, 8]) expect(r.stderr).toContain(`line ${line} of the case log ${file} is not a case as wallet-help writes one`);
     expect(readFileSync(file)).toEqual(before);
   }, 20_000);
 
@@ -847,7 +849,8 @@ describe('a damaged case log (cases.jsonl)', () => {
       expect(r.code).toBe(0);
       const warnings = r.stderr.trim().split('\n');
       expect(warnings).toHaveLength(11);
-      expect(warnings[0]).toBe(`Warning: line 2 of the case log ${file} cannot be read; it is skipped and left as it is.`);
+      // Why, in words (QA: robustness review).
+      expect(warnings[0]).toBe(`Warning: line 2 of the case log ${file} is not JSON (damaged, or written by something else); it is skipped and left as it is.`);
       expect(warnings[10]).toBe(`Warning: 4990 more lines of the case log ${file} cannot be read; they are skipped and left as they are.`);
     }
     const listed = await run(['cases', 'list', '--json'], { env });
@@ -866,7 +869,7 @@ describe('a damaged case log (cases.jsonl)', () => {
     }
     const listed = await run(['cases', 'list', '--json'], { env });
     expect((JSON.parse(listed.stdout) as { id: string }[]).map((c) => c.id)).toEqual(ids);
-    expect(listed.stderr).toContain(`line 3 of the case log ${file} cannot be read`);
+    expect(listed.stderr).toContain(`line 3 of the case log ${file} is not a case as wallet-help writes one`);
   }, 20_000);
 
   it('text with escapes in the log is listed without them', async () => {

@@ -125,7 +125,8 @@ async function writeRegularFile(file: string, text: string, mode: number): Promi
 export interface ReadCases {
   cases: CaseRecord[];
   /** Lines that could not be read: torn or damaged; reported, skipped and left as they are. */
-  skipped: { line: number; reason: 'torn' | 'invalid' }[];
+  /** `not-json`: no JSON; `invalid`: JSON, but not a case as wallet-help writes one (a field missing or of another kind). */
+  skipped: { line: number; reason: 'torn' | 'not-json' | 'invalid' }[];
   /** The system error when the log exists but cannot be read (it is left alone). */
   unreadable?: string;
 }
@@ -157,7 +158,7 @@ export async function readCases(env: Env): Promise<ReadCases> {
       cases.delete(found.record.id);
       cases.set(found.record.id, withFactsAsTyped(found.record));
     }
-    if (!found || found.glued) skipped.push({ line: i + 1, reason: last || found?.glued ? 'torn' : 'invalid' });
+    if (!found || found.glued) skipped.push({ line: i + 1, reason: last || found?.glued ? 'torn' : isJson(line) ? 'invalid' : 'not-json' });
   });
   return { cases: [...cases.values()], skipped };
 }
@@ -171,6 +172,15 @@ function withFactsAsTyped(record: CaseRecord): CaseRecord {
   const entries = Object.entries(record.facts);
   if (entries.every(([key, value]) => hiddenCharacter(value!, key === 'error') === undefined)) return record;
   return { ...record, facts: Object.fromEntries(entries.map(([key, value]) => [key, withoutHidden(value!, key === 'error')])) };
+}
+
+function isJson(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Where a saved case starts: every record is written with its id first. */

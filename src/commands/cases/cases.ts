@@ -29,7 +29,8 @@ async function cases(ctx: Context, filter: CasesFilter = {}): Promise<{ list: Ca
   }
   // Each line by its number, up to a screenful: a log full of junk (bytes written over it) is said in one more line, not one per line.
   const file = casesFile(ctx.io.env);
-  const said = skipped.map((s) => ctx.t(s.reason === 'torn' ? 'cases.torn' : 'cases.invalid', { line: s.line, file }));
+  // Why, in words (QA: robustness review, "cannot be read" said nothing of it).
+  const said = skipped.map((s) => ctx.t(s.reason === 'torn' ? 'cases.torn' : s.reason === 'not-json' ? 'cases.notJson' : 'cases.invalid', { line: s.line, file }));
   await writeWarnings(ctx.io.stderr, ctx.t('warning.prefix'), said, (count) => ctx.t('cases.invalidMore', { count, file }));
   let since: number | undefined;
   if (filter.since !== undefined) {
