@@ -344,6 +344,11 @@ describe('precedence: flag, then environment, then settings, then default', () =
     const human = ['diagnose', 'payment-failed', '--network', 'offline'];
     expect((await run(human, { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout).toContain('\u001b[');
     expect((await run(human, { env: { WALLET_HELP_CONFIG_DIR: dir, NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    // FORCE_COLOR ranks above the setting and below NO_COLOR, as the README says.
+    expect((await run(human, { env: { WALLET_HELP_CONFIG_DIR: dir, FORCE_COLOR: '0' } })).stdout).not.toContain('\u001b[');
+    expect((await run(human, { env: { WALLET_HELP_CONFIG_DIR: dir, FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ color: 'never' }));
+    expect((await run(human, { env: { WALLET_HELP_CONFIG_DIR: dir, FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
   });
 });
 
