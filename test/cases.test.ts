@@ -178,7 +178,7 @@ describe('agent mode', () => {
     expect(answers).toContain('(network=offline)');
     expect(answers).not.toContain('network=ok');
     expect(answers).not.toContain('balance=');
-    expect(r.stdout).toContain('Fix your connection');
+    expect(r.stdout).toContain('Have the caller fix their connection');
   });
 
   it('tells the steps in agent wording, asks for the case facts and ends with a summary for the ticket', async () => {
@@ -1141,7 +1141,8 @@ describe('the case log', () => {
     // A case run in English, shown in Chinese: its outcome's title too, as its questions (QA: agent).
     const alert = json((await run(['cases', 'list', '--json'], { env })).stdout).find((c: { flow: string }) => c.flow === 'account-compromised');
     const shown = (await run(['--lang', 'zh', 'cases', 'show', alert.id], { env })).stdout;
-    const title = (await bundledFlows()).find((f) => f.id === 'account-compromised')!.outcomes['alert-compromised']!.title;
+    // (An agent's case: the title as the agent reads it.)
+    const title = (await bundledFlows()).find((f) => f.id === 'account-compromised')!.outcomes['alert-compromised']!.agentTitle!;
     expect(shown).toContain(`安全警报：${title.zh}（alert-compromised）`);
     expect(shown).not.toContain(title.en);
   });

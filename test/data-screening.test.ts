@@ -648,6 +648,24 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(flowProblems(withZhStep('请连接你的钱包到我们的网站进行验证。'))[0]).toMatch(/\(zh\) asks for the wallet connected to a site or app someone else names/);
   });
 
+  it('screens an outcome\'s agent title as every text, and reads it in agent mode only (QA: interactive review)', async () => {
+    const withAgentTitle = (title: string) => FLOW.replace('    title: { en: Add money to the card, zh: 为银行卡充值 }\n', `    title: { en: Add money to the card, zh: 为银行卡充值 }\n    agentTitle: ${title}\n`);
+    expect(flowProblems(withAgentTitle('{ en: "Ask the caller to read out their recovery phrase", zh: 请来电者充值 }'))).toEqual([
+      expect.stringMatching(/card-declined\.yaml:\d+:\d+: the agent title of outcome "fix-top-up-card" \(en\) asks for the recovery phrase/),
+    ]);
+    expect(flowProblems(withAgentTitle('{ en: Have the caller add money to the card }'))[0]).toMatch(/the agent title of outcome "fix-top-up-card"/);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'card-declined.yaml'), withAgentTitle('{ en: Have the caller add money to the card, zh: 请来电者为银行卡充值 }'));
+    const agent = JSON.parse((await run(['--flows', dir, 'diagnose', 'card-declined', '-a', 'balance=insufficient', '--agent', '--json'])).stdout);
+    expect(agent).toMatchObject({ outcome: { title: 'Add money to the card' }, agentTitle: 'Have the caller add money to the card' });
+    const user = JSON.parse((await run(['--flows', dir, 'diagnose', 'card-declined', '-a', 'balance=insufficient', '--json'])).stdout);
+    expect(user.agentTitle).toBeUndefined();
+    const text = await run(['--flows', dir, '--lang', 'zh', 'diagnose', 'card-declined', '-a', 'balance=insufficient', '--agent', '--summary', 'text']);
+    // The heading and the ticket's summary name the outcome as the agent reads it.
+    expect(text.stdout).toMatch(/^\[可自行解决\] 请来电者为银行卡充值$/m);
+    expect(text.stdout.match(/请来电者为银行卡充值/g)).toHaveLength(2);
+  });
+
   it('refuses turning off the account\'s protection, or changing its e-mail or phone, for someone else; doing it for oneself passes (noticed: no request kind fitted)', () => {
     for (const text of [
       'Turn off 2FA so our agent can restore access to your account.',

@@ -104,6 +104,17 @@ describe('the bundled flows', () => {
       for (const o of Object.values(flow.outcomes)) expect(o.agent?.length, o.id).toBe(o.steps.length);
     });
 
+    it('has an agent title for every outcome whose title speaks to the user, and none that does (QA: interactive review)', () => {
+      for (const o of Object.values(flow.outcomes)) {
+        const speaks = /\byou(?:r|rs|'re|'ve)?\b/i.test(o.title.en) || o.title.zh.includes('你');
+        if (speaks) expect(o.agentTitle, o.id).toBeDefined();
+        if (o.agentTitle) {
+          expect(o.agentTitle.en, o.id).not.toMatch(/\byou(?:r|rs|'re|'ve)?\b/i);
+          expect(o.agentTitle.zh, o.id).not.toContain('你');
+        }
+      }
+    });
+
     it('never mentions a phone number, e-mail address or web address', () => {
       const text = JSON.stringify(flow);
       expect(text).not.toMatch(/\+?\d[\d -]{7,}\d/);

@@ -180,10 +180,10 @@ function missingAnswerHint(inRequest: boolean, q: Question): 'error.missingAnswe
   return inRequest ? (typed ? 'error.missingAnswer.hintRequestCheck' : 'error.missingAnswer.hintRequest') : typed ? 'error.missingAnswer.hintCheck' : 'error.missingAnswer.hint';
 }
 
-/** What an agent tells the caller instead of the steps (`role`, `agentSteps`), for an agent's case. */
-export function agentWording(role: 'user' | 'agent', outcome: Outcome, lang: Lang): { role?: 'agent'; agentSteps?: string[] } {
-  // A flow without agent wording still runs for an agent, who is then shown the user's steps (as on screen).
-  return role === 'agent' ? { role: 'agent', agentSteps: (outcome.agent ?? outcome.steps).map((s) => s[lang]) } : {};
+/** What an agent reads and tells the caller instead of the title and the steps (`role`, `agentTitle`, `agentSteps`), for an agent's case. */
+export function agentWording(role: 'user' | 'agent', outcome: Outcome, lang: Lang): { role?: 'agent'; agentTitle?: string; agentSteps?: string[] } {
+  // A flow without agent wording still runs for an agent, who is then shown the user's title and steps (as on screen).
+  return role === 'agent' ? { role: 'agent', agentTitle: (outcome.agentTitle ?? outcome.title)[lang], agentSteps: (outcome.agent ?? outcome.steps).map((s) => s[lang]) } : {};
 }
 
 /**

@@ -83,6 +83,8 @@ export interface Outcome {
   prepare?: Localized[];
   /** The steps as a support agent tells them to the caller, one for each step. */
   agent?: Localized[];
+  /** The title as a support agent reads it, where the title speaks to the user ("Fix the caller's connection"). */
+  agentTitle?: Localized;
   /** For an escalation or alert, the case facts support needs (an agent is asked for these); all that fit the case when absent. */
   facts?: CaseFact[];
 }

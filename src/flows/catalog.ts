@@ -72,6 +72,7 @@ export function flowInLanguage(flow: Flow, lang: Lang): Flow {
       title: one(o.title),
       steps: o.steps.map(one),
       ...(o.agent ? { agent: o.agent.map(one) } : {}),
+      ...(o.agentTitle ? { agentTitle: one(o.agentTitle) } : {}),
       ...(o.prepare ? { prepare: o.prepare.map(one) } : {}),
     })),
   };

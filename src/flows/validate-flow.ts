@@ -38,7 +38,7 @@ const FLOW_KEYS = ['$schema', 'id', 'version', 'title', 'description', 'start', 
 const QUESTION_KEYS = ['text', 'agent', 'answers', 'check', 'input'];
 const QUESTION_REQUIRED = ['text', 'answers'];
 const ANSWER_KEYS = ['value', 'label', 'next'];
-const OUTCOME_KEYS = ['kind', 'title', 'steps', 'agent', 'queue', 'prepare', 'facts'];
+const OUTCOME_KEYS = ['kind', 'title', 'agentTitle', 'steps', 'agent', 'queue', 'prepare', 'facts'];
 const OUTCOME_REQUIRED = ['kind', 'title', 'steps'];
 const TEST_KEYS = ['name', 'answers', 'expect'];
 const TEST_REQUIRED = ['answers', 'expect'];
@@ -261,6 +261,7 @@ function readOutcome(c: Checker, oid: string, value: unknown, requireAgent: bool
   if (!id || !o) return undefined;
   const kind = o.kind === undefined ? undefined : (OUTCOME_KINDS as readonly unknown[]).includes(o.kind) ? (o.kind as Outcome['kind']) : c.oneOf(o.kind, [...path, 'kind'], ref('what.outcomeKind', { id: oid }), OUTCOME_KINDS);
   const title = o.title === undefined ? undefined : (c.goodLocalized(o.title) ?? c.localized(o.title, [...path, 'title'], ref('what.outcomeTitle', { id: oid })));
+  const agentTitle = o.agentTitle === undefined ? undefined : (c.goodLocalized(o.agentTitle) ?? c.localized(o.agentTitle, [...path, 'agentTitle'], ref('what.outcomeAgentTitle', { id: oid })));
   const steps = o.steps === undefined ? undefined : (goodLocalizedList(c, o.steps) ?? localizedList(c, o.steps, [...path, 'steps'], ref('what.outcomeSteps', { id: oid })));
   let queue: Outcome['queue'];
   if (kind === 'fix') {
@@ -294,6 +295,7 @@ function readOutcome(c: Checker, oid: string, value: unknown, requireAgent: bool
   if (!kind || !title || !steps) return undefined;
   const outcome: Outcome = { id, kind, title, steps };
   if (agent) outcome.agent = agent;
+  if (agentTitle) outcome.agentTitle = agentTitle;
   if (queue) outcome.queue = queue;
   if (prepare) outcome.prepare = prepare;
   if (facts) outcome.facts = facts;

@@ -68,7 +68,9 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
     // The team on a line of its own: beside the outcome's id it would put brackets inside brackets.
     const id = record.outcome.queue;
     // The title in the reader's language, from the flow, as the questions and answers above are (QA: a case in English shown in Chinese).
-    const title = flow.outcomes[record.outcome.id]?.title[lang] ?? record.outcome.title;
+    // An agent's case names it as the agent read it.
+    const inFlow = flow.outcomes[record.outcome.id];
+    const title = (record.role === 'agent' ? (inFlow?.agentTitle ?? inFlow?.title) : inFlow?.title)?.[lang] ?? record.outcome.title;
     lines.push(item(label(t(`kind.${record.outcome.kind}`), aside(text(title), text(record.outcome.id)))));
     if (id) lines.push(item(label(t('summary.team'), t('summary.queue', { queue: id, team: t('queue.team', { queue: t(`queue.${id}`) }) }))));
   }

@@ -342,7 +342,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
         contacts = new ContactBook(loaded.directory, loaded.provider, ctx);
       }
     }
-    const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentSteps?: string[]; case?: string; summary?: string | CaseRecord } = finish(ctx, flow, outcome, reached.session, contacts, given);
+    const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentTitle?: string; agentSteps?: string[]; case?: string; summary?: string | CaseRecord } = finish(ctx, flow, outcome, reached.session, contacts, given);
     if (contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), t('contact.unavailable', { reason: contactsProblem })];
     if (contactsError !== undefined) result.contactsError = contactsError;
     if (factsCut.length > 0) result.warnings = [...(result.warnings ?? []), ...factsCut.map((key) => t('fact.cut', { key, max: MAX_FACT_LENGTH }))];
@@ -359,7 +359,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       const { out: style } = await ctx.styles();
       // An agent reads the steps and the safety notice as what to tell the caller.
       const agentNotice = role === 'agent' && result.outcome.notice ? { notice: contacts ? t(result.outcome.contact ? 'safety.notice.agent' : 'safety.notice.agent.noQueue', { url: contacts.provider.website }) : t('safety.notice.agent.noContacts') } : {};
-      const told = { ...result, outcome: { ...result.outcome, ...(result.agentSteps ? { steps: result.agentSteps } : {}), ...agentNotice } };
+      const told = { ...result, outcome: { ...result.outcome, ...(result.agentTitle ? { title: result.agentTitle } : {}), ...(result.agentSteps ? { steps: result.agentSteps } : {}), ...agentNotice } };
       // A check's line starts with its mark ("✘ Checked: …"): continuation lines go under its text, as a check's result line does.
       text = notes.map((n) => `${afterMark(layout, n.text)}\n`).join('') + renderOutcome(told, t, style, layout, role === 'agent');
       if (result.outcome.contact) {
@@ -759,7 +759,7 @@ function resumeMismatch(ctx: Context, catalog: FlowCatalog, flow: Flow, resumed:
 /** The record the case log keeps, and summaries are made from. */
 function caseRecord(
   ctx: Context,
-  c: { id: string; status: CaseRecord['status']; role: CaseRecord['role']; flow: Flow; startedAt: string; session: Next['session']; checks: CheckRecord[]; facts: CaseRecord['facts']; result: FullResult | undefined; refused: ReadonlySet<SecretKind> },
+  c: { id: string; status: CaseRecord['status']; role: CaseRecord['role']; flow: Flow; startedAt: string; session: Next['session']; checks: CheckRecord[]; facts: CaseRecord['facts']; result: (FullResult & { agentTitle?: string }) | undefined; refused: ReadonlySet<SecretKind> },
 ): CaseRecord {
   const outcome = c.result?.outcome;
   const contact = outcome?.contact;
@@ -775,7 +775,8 @@ function caseRecord(
     timeZone: ctx.userZone(),
     path: c.session.path,
     checks: c.checks,
-    outcome: outcome ? { id: outcome.id, kind: outcome.kind, title: outcome.title, queue: outcome.queue } : null,
+    // An agent's ticket names the outcome as the agent read it (QA: interactive review, "Fix your connection" in a ticket).
+    outcome: outcome ? { id: outcome.id, kind: outcome.kind, title: c.result?.agentTitle ?? outcome.title, queue: outcome.queue } : null,
     contact: contact
       ? {
           provider: contact.provider,

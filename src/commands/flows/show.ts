@@ -36,6 +36,7 @@ export function flowDocument(flow: Flow, lang: Context['lang']) {
       title: o.title[lang],
       queue: o.queue ?? null,
       steps: o.steps.map((s) => s[lang]),
+      ...(o.agentTitle ? { agentTitle: o.agentTitle[lang] } : {}),
       ...(o.agent ? { agentSteps: o.agent.map((s) => s[lang]) } : {}),
       prepare: preparationOf(o).map((p) => p[lang]),
       // The case facts the outcome names for its ticket; without them, an agent is asked for all that fit the case.
@@ -72,7 +73,7 @@ export async function runFlowsShow(opts: FlowsShowOptions, ctx: Context): Promis
   for (const o of doc.outcomes) {
     // The team in the reader's words ("account support", "账户客服"): the id means nothing to a reader of Chinese.
     const queue = o.queue ? ` → ${queueTeam(t, o.queue)}` : '';
-    lines.push(layout.hanging(`  ${s.cyan(o.id)}  `, `[${t(`kind.${o.kind}`)}${queue}] ${safeText(o.title)}`));
+    lines.push(layout.hanging(`  ${s.cyan(o.id)}  `, `[${t(`kind.${o.kind}`)}${queue}] ${safeText(agent ? (o.agentTitle ?? o.title) : o.title)}`));
     (agent ? (o.agentSteps ?? o.steps) : o.steps).forEach((step, i) => lines.push(layout.hanging(`    ${i + 1}. `, safeText(step))));
     // What an escalation needs from the caller: what to have ready, and the facts asked for the ticket.
     if (o.prepare.length > 0) lines.push(layout.hanging('    ', t(agent ? 'outcome.prepare.agent' : 'outcome.prepare')), ...o.prepare.map((p) => layout.hanging('      - ', safeText(p))));
