@@ -743,6 +743,16 @@ describe('agent mode at escalations and alerts', () => {
     expect(JSON.parse(x.stdout).checks).toEqual([expect.objectContaining({ result: 'official' })]);
   });
 
+  it('says a short service number typed for the contact is one, as verify does (QA: checks review)', async () => {
+    const base = ['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'];
+    const r = await run(base, { tty: true, prompts: [{ expect: 'Type the number', pick: '95588' }, { expect: 'Type the number', pick: '' }] });
+    r.prompter.assertDone();
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain('"95588" is a short service number, which cannot be compared with the directory: look it up on the provider\'s official website or in its app. Type another contact, or leave it empty to skip.');
+    const script = await run([...base, '--check-input', 'claimed-contact=955 88', '--json']);
+    expect(script.code).toBe(2);
+    expect(JSON.parse(script.stdout).error).toMatchObject({ code: 'invalid_check_input', message: expect.stringContaining('is a short service number') });
+  });
+
   it('checks a contact the way verify does: a national number needs its country, an official number can still be faked (QA: zh user)', async () => {
     const r = await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'], {
       tty: true,

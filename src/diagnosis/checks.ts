@@ -59,9 +59,10 @@ export async function runCheck(
   }
   // Typed text is screened like every answer: a secret is refused, never checked.
   await refuseSecrets(t, [{ text, where: q.id, field: option }]);
-  const { spoofableKind, verifyContact } = await import('../safety/verify.js');
+  const { isShortNumber, spoofableKind, verifyContact } = await import('../safety/verify.js');
   const result = verifyContact(text, providers);
-  if (result.verdict === 'invalid') return undefined;
+  // A short service number ("95588") is said as what it is, as verify says it (QA: checks review).
+  if (result.verdict === 'invalid') return isShortNumber(text) ? 'short-number' : undefined;
   // A national number cannot be compared without its country, nor "@name" without its platform: no verdict, never "official".
   if (result.reasons.includes('needs-country')) return 'needs-country';
   if (result.reasons.includes('needs-platform')) return 'needs-platform';
@@ -88,11 +89,11 @@ export async function runCheck(
 }
 
 /** Typed text that is a contact but cannot be compared as given: a national number, a handle without its platform. */
-export type Uncomparable = 'needs-country' | 'needs-platform';
+export type Uncomparable = 'needs-country' | 'needs-platform' | 'short-number';
 
 /** Whether a check's outcome (or a verify reason) says the contact could not be compared at all. */
 export function isUncomparable(value: unknown): value is Uncomparable {
-  return value === 'needs-country' || value === 'needs-platform';
+  return value === 'needs-country' || value === 'needs-platform' || value === 'short-number';
 }
 
 /** The case facts checks use: chain, txid, address, memo. */
@@ -183,6 +184,6 @@ async function runTransferCheck(q: Question, provider: Provider, opts: CheckOpti
 
 /** The error for --check-input text that is not a contact, or names a question without a check. */
 export function badCheckInput(t: Translate, question: string, reason: 'no-check' | 'no-input' | 'not-contact' | Uncomparable): UsageError {
-  const key = reason === 'no-check' ? 'check.noCheck' : reason === 'no-input' ? 'check.noInput' : reason === 'needs-country' ? 'check.needsCountry' : reason === 'needs-platform' ? 'check.needsPlatform' : 'check.notContact';
+  const key = reason === 'no-check' ? 'check.noCheck' : reason === 'no-input' ? 'check.noInput' : reason === 'needs-country' ? 'check.needsCountry' : reason === 'needs-platform' ? 'check.needsPlatform' : reason === 'short-number' ? 'check.shortNumber' : 'check.notContact';
   return new UsageError('invalid_check_input', t(key, { question: clip(question) }), { question: { id: sentValue(question) } });
 }

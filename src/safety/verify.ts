@@ -349,6 +349,11 @@ function parsePhone(text: string, country: CountryCode | undefined, misdialled =
 
 const MISDIALLED: Record<string, MisdialledLength | undefined> = { TOO_LONG: 'too-long', TOO_SHORT: 'too-short', INVALID_LENGTH: 'wrong-length' };
 
+/** A short service number ("95588", "10086"): no number the directory's can be compared with, said as what it is. */
+export function isShortNumber(text: string): boolean {
+  return /^\d{3,6}$/.test(text.trim().replace(/[\s-]/g, ''));
+}
+
 /** The country calling code of a number written in E.164 form ("1" for "+120255501430"), even one of an impossible length. */
 export function callingCodeOf(e164: string): string | undefined {
   return parsePhoneNumberFromString(e164)?.countryCallingCode;

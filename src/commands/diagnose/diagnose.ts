@@ -469,7 +469,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
               const out = await runCheck(q, typed, loaded.directory.providers, t);
               ran = isUncomparable(out) ? undefined : out;
               if (ran || typed.trim() === '') break;
-              const again = out === 'needs-country' ? 'check.needsCountryTyped' : out === 'needs-platform' ? 'check.needsPlatformTyped' : 'check.notContactTyped';
+              const again = out === 'needs-country' ? 'check.needsCountryTyped' : out === 'needs-platform' ? 'check.needsPlatformTyped' : out === 'short-number' ? 'check.shortNumberTyped' : 'check.notContactTyped';
               const handle = out === 'needs-platform' ? clip(typed.trim().replace(/^[@＠]/, ''), 40) : '';
               io.stderr.write(`${(await layoutFor(io.stderr)).wrap(t(again, { input: clip(typed.trim()), handle }))}\n`);
             }

@@ -46,7 +46,7 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   // as caller ID shows it), not a one-time code (QA: checks review); six, the length of most codes, are still refused.
   const national = opts.country !== undefined && opts.contact.replace(/\D/g, '').length >= 7;
   await refuseSecrets(t, [{ text: opts.contact, ...(national ? { numbersExpected: true } : {}) }], ctx.role);
-  const { callingCodeOf, verifyContact, isCountryCode } = await import('../../safety/verify.js');
+  const { callingCodeOf, isCountryCode, isShortNumber, verifyContact } = await import('../../safety/verify.js');
   // An unknown country would leave a national number uncompared and the verdict "not official": a mistake, not a verdict.
   if (opts.country !== undefined && !isCountryCode(opts.country)) {
     const suggestions = meantCountry(opts.country, isCountryCode);
@@ -62,7 +62,7 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   if (result.verdict === 'invalid') {
     // A short service number ("95588", "10086") is no number that can be compared: said so, with what to do instead,
     // and the platforms a handle can name (QA: zh user; both are common channels of fake support in China).
-    const short = /^\d{3,6}$/.test(opts.contact.replace(/[\s-]/g, ''));
+    const short = isShortNumber(opts.contact);
     // (Said as what it is, not as "not a phone number" and then a short number: QA: Chinese review.)
     // A number with its country but a digit too many or too few, like none of the official ones: said so (QA: checks review).
     const length = result.misdialled;
