@@ -280,6 +280,11 @@ describe('a flow that cannot be used', () => {
     const flag = await run(['--flows', missing, 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
     expect(flag.code).toBe(2);
     expect(json(flag.stdout).error).toMatchObject({ code: 'flows_folder', dir: missing, message: `The flows folder ${missing} (named by --flows) does not exist.` });
+    // A link that leads back to itself is no folder (QA: robustness review; its "files" were one broken flow file).
+    const loop = join(tempDir(), 'ldir');
+    symlinkSync(loop, loop);
+    expect(json((await run(['--flows', loop, 'diagnose', 'payment-failed', '--network', 'offline', '--json'])).stdout).error).toMatchObject({ code: 'flows_folder', message: `The flows folder ${loop} (named by --flows) is not a folder.` });
+    expect((await run(['config', 'set', 'flowsDir', loop], { env: { WALLET_HELP_CONFIG_DIR: tempDir() } })).code).toBe(2);
     // An empty one (an unset variable: --flows "$OUR_FLOWS") is that mistake too, not a run without the folder (QA: scripts).
     const empty = await run(['--flows', '', 'diagnose', 'payment-failed', '--network', 'offline', '--json']);
     expect(empty.code).toBe(2);

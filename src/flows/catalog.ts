@@ -190,7 +190,9 @@ export async function folderProblem(dir: string): Promise<'missing' | 'not-folde
     return (await stat(dir)).isDirectory() ? undefined : 'not-folder';
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : undefined;
+    // A link that leads back to itself is no folder either: it was taken for one, and its "files" reported as one broken
+    // flow file (QA: robustness review).
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : code === 'ELOOP' ? 'not-folder' : undefined;
   }
 }
 
