@@ -514,6 +514,9 @@ describe('contacts in the CLI', () => {
     // A channel's zone by its Chinese name before its id (QA: zh user: the id alone is jargon); English keeps the id.
     const card = (await run(['--lang', 'zh', 'contacts', 'account'])).stdout;
     expect(card).toContain('（英国时间，Europe/London）');
+    // A zone named as it is now, not as it was in 1970 (QA: checks review, Lord Howe Island was called Sydney's time).
+    const [{ zoneShown }, { translator }] = await Promise.all([import('../src/render/time.js'), import('../src/i18n/i18n.js')]);
+    expect(zoneShown('Australia/Lord_Howe', 'zh', (await translator('zh')))).toBe('豪勋爵岛时间，Australia/Lord_Howe');
     expect((await run(['contacts', 'account'])).stdout).toContain('(Europe/London)');
   });
 

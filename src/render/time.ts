@@ -102,6 +102,9 @@ export function formatLanguages(tags: readonly string[], lang: Lang, t: Translat
   );
 }
 
+/** When zones are named: a recent date, the same on every run. */
+const NAMED_AT = Date.UTC(2026, 0, 1);
+
 /**
  * A channel's time zone as the card names it: its IANA id, and in Chinese its name before it ("英国时间，Europe/London",
  * "中国标准时间，Asia/Shanghai"): to a reader of Chinese the id is jargon (QA: zh user); English readers know the ids'
@@ -111,7 +114,9 @@ export function zoneShown(zone: string, lang: Lang, t: Translate): string {
   if (lang !== 'zh') return zone;
   try {
     const name = formatter(`zone ${zone}`, () => new Intl.DateTimeFormat(LOCALES.zh, { timeZone: zone, timeZoneName: 'longGeneric' }))
-      .formatToParts(0)
+      // Named as the zone is now, not as it was in 1970 (Lord Howe Island was on Sydney's time then, and named for it; QA:
+      // checks review). The generic name does not change with summer time.
+      .formatToParts(NAMED_AT)
       .find((p) => p.type === 'timeZoneName')?.value;
     return name === undefined || /^(?:GMT|UTC)/.test(name) ? zone : t('hours.zoneNamed', { name, zone });
   } catch {
