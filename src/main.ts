@@ -384,7 +384,8 @@ async function report(error: unknown, r: Reporter): Promise<number> {
       // In the language of the case cancelled, which a resumed case may speak instead of the run's.
       const said = err.translate ?? t;
       if (!json) io.stderr.write(`${err.hint ? (await layoutFor(io.stderr)).wrap(sentences(said, said('diagnose.cancelled'), err.hint)) : said('diagnose.cancelled')}\n`);
-      else io.stdout.write(`${JSON.stringify({ error: { code: err.code, message: said('diagnose.cancelled') } })}\n`);
+      // Laid out as every error document is (one line in a batch, whose output is JSON Lines; QA: checks review).
+      else io.stdout.write(`${safeJson({ error: { code: err.code, message: said('diagnose.cancelled') } }, r.batch ? undefined : 2)}\n`);
       return err.exitCode;
     }
     if (err.message === '') return err.exitCode;
@@ -392,7 +393,7 @@ async function report(error: unknown, r: Reporter): Promise<number> {
   }
   // A bug: say so plainly; the stack only when asked for.
   const detail = err instanceof Error ? (io.env.WALLET_HELP_DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
-  if (json) io.stdout.write(`${JSON.stringify({ error: { code: 'internal', message: t('error.internal'), detail } })}\n`);
+  if (json) io.stdout.write(`${safeJson({ error: { code: 'internal', message: t('error.internal'), detail } }, r.batch ? undefined : 2)}\n`);
   else {
     // Wrapped like every other message; a stack trace (WALLET_HELP_DEBUG) is left as it is.
     const layout = await layoutFor(io.stderr);

@@ -512,6 +512,8 @@ describe('diagnose with flags and --json', () => {
     const r = await pending;
     expect(r.code).toBe(143);
     expect(json(r.stdout)).toEqual({ error: { code: 'cancelled', message: 'Cancelled.' } });
+    // Laid out as every error document is (QA: checks review; it alone was one line).
+    expect(r.stdout).toBe('{\n  "error": {\n    "code": "cancelled",\n    "message": "Cancelled."\n  }\n}\n');
   });
 
   it('usage errors from commander exit 2, and as JSON with --json', async () => {
