@@ -53,6 +53,27 @@ describe('an alert reached after questions (QA: agent)', () => {
 });
 
 describe('a resumed case', () => {
+  it('recaps a secret refused before Ctrl+C, and no answers for a flow that asks none (QA: interactive review)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const phrase = 'abandon ability able about above absent absorb abstract absurd abuse access accident';
+    const first = await run(['diagnose', '--agent', 'forgot-password'], {
+      tty: true,
+      env,
+      prompts: [{ pick: 'no-access' }, { expect: 'Account ID', pick: phrase }, { expect: 'Account ID', pick: 'cancel' }],
+    });
+    expect(first.code).toBe(130);
+    const resumed = await run(['diagnose', 'forgot-password', '--resume'], { tty: true, env, prompts: [{ expect: 'Account ID', pick: 'cancel' }] });
+    expect(resumed.stdout.replace(/\s+/g, ' ')).toContain('The caller read out a recovery phrase: refused and not kept, but to be treated as exposed.');
+    expect(resumed.stdout).not.toContain('abandon');
+    // An alert that asks no question: nothing about answers in its recap.
+    const alert = await run(['diagnose', 'account-compromised', '--agent'], { tty: true, env, prompts: [{ expect: 'Account ID', pick: 'ACC-9' }, { expect: 'When it happened', pick: 'cancel' }] });
+    expect(alert.code).toBe(130);
+    const again = await run(['diagnose', 'account-compromised', '--resume'], { tty: true, env, prompts: [{ expect: 'When it happened', pick: 'cancel' }] });
+    expect(again.stdout).toContain('ACC-9');
+    expect(again.stdout).toContain('Continuing');
+    expect(again.stdout).not.toContain('No answers yet.');
+  });
+
   it('lets the facts typed before Ctrl+C be corrected as in a case never interrupted (QA: agent)', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     const first = await run(['diagnose', '--agent', 'forgot-password'], {

@@ -10,7 +10,7 @@ import '../core.js';
 import { zoneLabel } from './user-zone.js';
 import { UNWRAPPED, type Layout } from './layout.js';
 import { summaryCheckLine } from './check-lines.js';
-import { isCardDetail } from '../safety/kinds.js';
+import { isCardDetail, type SecretKind } from '../safety/kinds.js';
 
 export const SUMMARY_FORMATS = ['text', 'md', 'json'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
@@ -98,12 +98,20 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
   // from the secrets to treat as exposed, as the warning on the screen says it (QA: one list called both "exposed").
   if (record.refused && record.refused.length > 0) {
     lines.push('', heading(t('summary.refused')));
-    const exposed = record.refused.filter((k) => !isCardDetail(k));
-    if (exposed.length > 0) lines.push(item(t(record.role === 'agent' ? 'summary.refused.agent' : 'summary.refused.user', { kinds: andList(t, exposed.map((k) => t(`secret.${k}`))) })));
-    if (record.refused.includes('card-number')) lines.push(item(t(record.role === 'agent' ? 'summary.refused.card.agent' : 'summary.refused.card.user')));
-    if (record.refused.includes('card-security-code')) lines.push(item(t(record.role === 'agent' ? 'summary.refused.cardCode.agent' : 'summary.refused.cardCode.user')));
+    for (const said of refusedSentences(t, record.refused, record.role)) lines.push(item(said));
   }
   return `${(md ? lines : lines.map((l, i) => (laidOut.has(i) ? l : layout.wrap(l)))).join('\n')}\n`;
+}
+
+/** What the secrets refused during a case mean for it, a sentence each: those to treat as exposed, then a card's number and its code. */
+export function refusedSentences(t: Translate, refused: readonly SecretKind[], role: 'user' | 'agent'): string[] {
+  const exposed = refused.filter((k) => !isCardDetail(k));
+  const agent = role === 'agent';
+  return [
+    ...(exposed.length > 0 ? [t(agent ? 'summary.refused.agent' : 'summary.refused.user', { kinds: andList(t, exposed.map((k) => t(`secret.${k}`))) })] : []),
+    ...(refused.includes('card-number') ? [t(agent ? 'summary.refused.card.agent' : 'summary.refused.card.user')] : []),
+    ...(refused.includes('card-security-code') ? [t(agent ? 'summary.refused.cardCode.agent' : 'summary.refused.cardCode.user')] : []),
+  ];
 }
 
 /** Backslash before every character Markdown could read as markup (links, images, HTML, emphasis, code, tables). */

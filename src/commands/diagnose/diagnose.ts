@@ -12,7 +12,7 @@ import { didYouMean } from '../../util/suggest.js';
 import { afterMark, layoutFor, UNWRAPPED, writeWarning, writeWarnings, type Layout } from '../../render/layout.js';
 import { formatDateTime } from '../../render/time.js';
 import { zoneLabel } from '../../render/user-zone.js';
-import { SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
+import { refusedSentences, SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
 import { FACT_SCAN, FACTS_TOGETHER, joinTexts, loadScanner, redactCaseRecord, refusalMessage, refuseSecretAcrossFacts, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
 import type { SecretScanOptions } from '../../safety/secrets.js';
 import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
@@ -179,7 +179,11 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   if (resumed) {
     const layout = await layoutFor(io.stdout);
     // With its zone, as summaries and the case log give a time (a case may be continued elsewhere, or after a clock change).
-    const recap = `${t('resume.continuing', { time: `${formatDateTime(resumed.startedAt, ctx.userZone(), lang)} ${zoneLabel(ctx.userZone())}`, title: safeText(flow.title[lang]) })}\n${describePath(ctx, flow, resumed.path, role)}`;
+    // A flow that asks nothing (an alert) has no answers to recap; a secret refused before the interruption is said again,
+    // as the summary says it (QA: interactive review).
+    const asks = Object.hasOwn(flow.questions, flow.start);
+    const refused = refusedSentences(t, resumed.refused ?? [], role).map((s) => `${s}\n`).join('');
+    const recap = `${t('resume.continuing', { time: `${formatDateTime(resumed.startedAt, ctx.userZone(), lang)} ${zoneLabel(ctx.userZone())}`, title: safeText(flow.title[lang]) })}\n${asks ? describePath(ctx, flow, resumed.path, role) : ''}${refused}`;
     io.stdout.write(layout.wrap(recap) + describeFacts(ctx, facts, layout));
   }
   // Moving forward takes the answers given up front as soon as their question comes; Back and Start over do not,
