@@ -258,7 +258,7 @@ describe('look-alikes', () => {
     expect(verify('https://www.example.com@evil.io/help').normalized).toBe('evil.io');
     expect(verify('ex\u0430mple.com.account-verify.io').reasons).toEqual(['homoglyph', 'subdomain-trick']);
     // A listed handle's profile page on a host dressed as its platform (QA: checks review; they were "not official" only).
-    for (const input of ['https://x.com.evil.io/AcmePay', 'https://x.com@evil.io/AcmePay', 'https://x.com-support.io/@acmepay', 'https://t.me.evil.io/AcmePaySupport']) {
+    for (const input of ['https://x.com.evil.io/AcmePay', 'https://x.com@evil.io/AcmePay', 'https://x.com-support.io/@acmepay', 'https://t.me.evil.io/AcmePaySupport', 'https://support.x.com.evil.io/AcmePay']) {
       expect(expectLookalike(input, 'subdomain-trick').match?.provider, input).toBe('acme-pay');
     }
     // Another platform's look-alike host, or the handle on an ordinary site, imitates nothing listed.
@@ -278,6 +278,9 @@ describe('look-alikes', () => {
     // The address given in the query alone, as mail programs read it (QA: checks review).
     expectOfficial('mailto:?to=support@example.com', { queue: 'general', type: 'email', value: 'support@example.com' });
     expectLookalike('mailto:?to=support@example.com,attacker@evil.io', 'extra-recipient');
+    // Every "to", in any case (review: a second one was dropped and the link called official).
+    expectLookalike('mailto:?to=support@example.com&to=attacker@evil.io', 'extra-recipient');
+    expectOfficial('MAILTO:?TO=support@example.com', { queue: 'general', type: 'email', value: 'support@example.com' });
     expect(verify('mailto:?subject=help').verdict).toBe('invalid');
   });
 
@@ -344,6 +347,12 @@ describe('look-alikes', () => {
     // Too short without its country: a local number without its area code, to be given whole, not "no number".
     expect(verify('5550143', 'US')).toMatchObject({ verdict: 'unknown', kind: 'phone', reasons: ['needs-area-code'] });
     expect(verify('+1 555 0143')).toMatchObject({ verdict: 'invalid', misdialled: 'too-short' });
+    // Shifted digits are no slip of one or two (review: "+1 202-555-1430" was called a copy of "+1 202-555-0143").
+    for (const input of ['+1 202-555-1430', '+1 202-550-1435', '+44 20 7946 3210']) expect(verify(input).verdict, input).toBe('unknown');
+    // A local number of another length than a country's whole numbers, given with it, is one without its area code too;
+    // a short service number stays one (review).
+    expect(verify('7946 0321', 'GB')).toMatchObject({ verdict: 'unknown', reasons: ['needs-area-code'] });
+    expect(verify('95588', 'CN')).toMatchObject({ verdict: 'invalid' });
   });
 
   it('reports the imitated contact of the provider imitated', () => {

@@ -306,13 +306,14 @@ function parseEmail(text: string): Parsed | null {
   // "?to=…" was taken for the name before the "@").
   const bare = /^mailto:\?(.*)$/is.exec(text);
   if (bare) {
-    const params = new URLSearchParams(bare[1]);
-    const [first, ...others] = (params.get('to') ?? '').split(/[,;]/).map((a) => a.trim()).filter((a) => a !== '');
+    // Every "to" (in any case) counts: the first is the address, the others are copies (review: a second "to" was dropped
+    // and the link called official).
+    const params = [...new URLSearchParams(bare[1])];
+    const to = params.filter(([name]) => name.toLowerCase() === 'to').flatMap(([, value]) => value.split(/[,;]/)).map((a) => a.trim()).filter((a) => a !== '');
+    const [first, ...others] = to;
     if (first === undefined || first.startsWith('?')) return null;
-    if (others.length > 0) params.set('to', others.join(','));
-    else params.delete('to');
-    const query = params.toString();
-    return parseEmail(`mailto:${first}${query ? `?${query}` : ''}`);
+    const rest = new URLSearchParams([...params.filter(([name]) => name.toLowerCase() !== 'to'), ...others.map((a): [string, string] => ['to', a])]).toString();
+    return parseEmail(`mailto:${first}${rest ? `?${rest}` : ''}`);
   }
   const m = /^(?:mailto:)?([^\s@]{1,64})@([^\s@?]+)(?:\?(.*))?$/i.exec(text);
   if (!m) return null;
@@ -603,7 +604,9 @@ function brandReasons(parsed: Parsed, b: Brand, officialHosts: readonly Host[], 
 /** Whether a host ("x.com.evil.io", "t.me-login.net") or what is written before an "@" ("x.com@evil.io") passes for the host of a platform (any, when `platform` is null). */
 function dressedAsPlatform(host: string, userinfo: string, platform: string | null | undefined): boolean {
   const name = (h: string) => h.replace(/^(?:www|m|mobile)\./, '');
-  return Object.entries(SOCIAL_HOSTS).some(([social, of]) => (platform == null || of === platform) && (name(host).startsWith(`${social}.`) || name(host).startsWith(`${social}-`) || name(userinfo.toLowerCase()) === social));
+  // Before an "@" with a port or a password after it ("x.com:443@evil.io"), and anywhere among the labels ("support.x.com.evil.io").
+  const before = name(userinfo.toLowerCase().replace(/:.*$/s, ''));
+  return Object.entries(SOCIAL_HOSTS).some(([social, of]) => (platform == null || of === platform) && (`.${host}`.includes(`.${social}.`) || `.${host}`.includes(`.${social}-`) || before === social));
 }
 
 function sortReasons(reasons: Iterable<LookalikeReason>): LookalikeReason[] {
@@ -639,17 +642,23 @@ function best(found: Candidate[]): Candidate | undefined {
   return top;
 }
 
-/** How many digits of two national numbers of one length differ (Infinity for other lengths). */
 /**
- * How many digits apart two national numbers are: digits changed, two next to each other swapped, or one added or
- * dropped ("5555 01000" for "5555 0100"; QA: checks review) each count one. Of two lengths, only one digit added or dropped
- * counts as similar: more would make any longer number of the same area look like the official one.
+ * How many digits apart two national numbers are: of one length, the digits that differ (a swap of two is two); of lengths
+ * one apart, 1 where one digit was added or dropped ("5555 01000" for "5555 0100"; QA: checks review); otherwise Infinity:
+ * more would make any longer number of the same area look like the official one.
  */
 function digitsApart(a: string, b: string): number {
-  const longer = Math.abs(a.length - b.length);
-  if (longer > 1) return Infinity;
-  const apart = editDistance(a, b, SIMILAR_DIGITS);
-  return longer === 1 && apart > 1 ? Infinity : apart;
+  if (a.length === b.length) {
+    // Digits changed in place (a swap is two): not shifted, which would make "202-555-1430" a copy of "202-555-0143" (review).
+    let diff = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+    return diff;
+  }
+  // One digit added or dropped: the shorter is the longer without one of its digits.
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length - short.length !== 1) return Infinity;
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return 1;
+  return Infinity;
 }
 
 /** Up to two digits apart. */
@@ -723,7 +732,10 @@ export function verifyContact(input: string, providers: readonly Provider[], opt
       if (!parsed.misdialled) return result('unknown');
       // Too short, written without its country: a local number without its area code ("5550143" with --country US), which
       // can be compared once it is given whole (QA: checks review). Otherwise no number its country can have: said why.
-      if (parsed.misdialled === 'too-short' && !/^\s*(?:tel:)?\s*(?:\+|00)/i.test(read ?? '')) return result('unknown', undefined, ['needs-area-code']);
+      // (Seven digits or more: fewer is a short service number, said as one; review.)
+      const written = !/^\s*(?:tel:)?\s*(?:\+|00)/i.test(read ?? '');
+      if (written && parsed.misdialled !== 'too-long' && parsed.national.length >= 7) return result('unknown', undefined, ['needs-area-code']);
+      if (written && isShortNumber(read ?? '')) return { input: text, kind: null, normalized: null, verdict: 'invalid', reasons: [] };
       return { input: text, kind: null, normalized: parsed.e164, verdict: 'invalid', reasons: [], misdialled: parsed.misdialled };
     }
     case 'email': {
