@@ -265,8 +265,9 @@ async function withStore<T>(cwd: string, ctx: Context, action: 'set' | 'unset', 
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code !== undefined ? fileReason(ctx.t, code) : err instanceof SyntaxError ? ctx.t('config.reason.notJson') : ctx.t('error.unknownReason');
     // A full disk is not a file to check the rights of, nor is a file another run is changing.
-    const key = code === 'ENOSPC' || code === 'EDQUOT' ? 'config.error.storeFull' : code === 'ELOCKED' ? 'config.error.storeLocked' : 'config.error.store';
-    return new UsageError('config_unwritable', ctx.t(key, { file: shownPath(file), reason }), { reason: code ?? reason });
+    const stuck = code === 'ELOCKED' && (err as { stuck?: boolean }).stuck === true;
+    const key = code === 'ENOSPC' || code === 'EDQUOT' ? 'config.error.storeFull' : stuck ? 'config.error.storeLockStuck' : code === 'ELOCKED' ? 'config.error.storeLocked' : 'config.error.store';
+    return new UsageError('config_unwritable', ctx.t(key, { file: shownPath(file), reason, lock: shownPath(`${file}.lock`) }), { reason: code ?? reason });
   };
   const guard = <T>(work: () => T): T => {
     try {
