@@ -381,10 +381,19 @@ function refuseOptionAsValue(cmd: Command, option: Option, value: string, t: Tra
   throw new UsageError('usage', sentences(t, t('cli.optionMissingArgument', { option: option.flags }), t('cli.valueIsOption', { value })), { option: option.long ?? option.flags });
 }
 
-/** The names of the options a command takes, its own and those of the commands above it ("--json", "-a", "--lang"). */
+/**
+ * The names of every option of the program declared so far ("--json", "-a", "--lang"): a global option's value is read
+ * before the command's options, and "flows list --contacts --json" took the command's --json for a file (review).
+ */
 function optionNames(cmd: Command): Set<string> {
+  let root = cmd;
+  while (root.parent) root = root.parent;
   const names = new Set<string>();
-  for (let at: Command | null = cmd; at; at = at.parent) for (const o of at.options) for (const n of [o.long, o.short]) if (n) names.add(n);
+  const add = (at: Command): void => {
+    for (const o of at.options) for (const n of [o.long, o.short]) if (n) names.add(n);
+    for (const sub of at.commands) add(sub);
+  };
+  add(root);
   return names;
 }
 
