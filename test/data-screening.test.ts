@@ -699,6 +699,7 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       '请把绑定的手机号换成我们给你的号码。',
       '解绑谷歌验证，以便客服处理。',
       '关闭短信验证，方便工作人员操作。',
+      '解绑谷歌，以便客服处理。',
     ]) {
       expect(findRequest(text), text).toBe('weaken-security');
     }
@@ -742,6 +743,8 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'Change the phone number to the number they gave when they signed up.',
       'Ask the caller for the anti-phishing code in the message.',
       'Set an anti-phishing code so real e-mails from us show it.',
+      '删除谷歌浏览器的缓存，方便客服查看问题。',
+      '关闭谷歌浏览器的翻译功能，以便客服看到原文。',
       // An agent asking the caller to turn a factor off, with nobody named it is for: replacing or removing what is bad is
       // honest advice (review: the asking alone was taken for the request).
       'Ask the caller to disable Google Authenticator.',

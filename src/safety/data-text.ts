@@ -510,7 +510,7 @@ const SENTENCE = /\.(?!\w)|[;!?\n。；！？]/;
 /** Clauses: requests and their negations live in one clause. */
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|install|log\s*in|sign\s*in|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址|authenticator|authentication|authy|(?:two|2)[- ]?(?:factor|step)|mfa|whitelist|allow\s*list|phishing|security|passkey|e-?mail|phone|mobile|number|验证|白名单|防钓鱼|邮箱|手机|号码|安全锁|提现锁/i;
+const SECRET_WORDS = /phrase|seed|install|log\s*in|sign\s*in|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址|authenticator|authentication|authy|(?:two|2)[- ]?(?:factor|step)|mfa|whitelist|allow\s*list|phishing|security|passkey|e-?mail|phone|mobile|number|验证|谷歌|\bGA\b|白名单|防钓鱼|邮箱|手机|号码|安全锁|提现锁/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   [
@@ -1144,7 +1144,7 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
 }
 
 /** What keeps an account safe from someone else, in Chinese (see EN_SAFEGUARD). */
-const ZH_SAFEGUARD = String.raw`(?:谷歌(?:身份)?验证(?:器)?|Google\s*(?:身份)?验证(?:器)?|谷歌|GA|二次验证|双重验证|两步验证|二步验证|双因素(?:认证|验证)|多重验证|身份验证器|短信验证|邮箱验证|安全验证|2FA|MFA|(?:提现|提币|地址)?白名单|防钓鱼码|安全锁|提现锁)`;
+const ZH_SAFEGUARD = String.raw`(?:谷歌(?:身份)?验证(?:器)?|Google\s*(?:身份)?验证(?:器)?|谷歌(?=$|[\s，,。；;！!]|令牌)|GA(?![A-Za-z0-9])|二次验证|双重验证|两步验证|二步验证|双因素(?:认证|验证)|多重验证|身份验证器|短信验证|邮箱验证|安全验证|2FA|MFA|(?:提现|提币|地址)?白名单|防钓鱼码|安全锁|提现锁)`;
 /** 关闭谷歌验证, 把提现白名单关掉. */
 const ZH_WEAKEN = new RegExp(String.raw`(?:关闭|关掉|停用|解除|取消|解绑|删除|删掉|移除)(?:掉)?(?:你的|您的|账户的?|账号的?|帐户的?)?${ZH_SAFEGUARD}|(?:把|将)(?:你的|您的)?${ZH_SAFEGUARD}(?:关闭|关掉|停用|解除|取消|解绑|删除|删掉|移除)`, 'i');
 /** For whom: 以便客服处理, 配合工作人员, 客服才能. */
