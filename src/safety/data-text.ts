@@ -903,9 +903,12 @@ export function findRequest(text: string): RequestKind | undefined {
   // Quotes and emphasis around a word ('send us your "recovery phrase"', "**seed phrase**") change nothing a reader
   // takes in; nor does an English sentence broken over two lines ("send us your⏎recovery phrase"), where the next line
   // goes on in lower case (a line that starts anew, as after a warning, is not joined to it).
-  const plain = text.replace(/["“”«»*`]/g, '').replace(/([^.;!?:\n])[ \t]*\n[ \t]*(?=[a-z])/g, '$1 ');
+  const plain = asAgentHears(text.replace(/["“”«»*`]/g, '').replace(/([^.;!?:\n])[ \t]*\n[ \t]*(?=[a-z])/g, '$1 '));
   let previous = '';
-  for (const sentence of plain.split(SENTENCE)) {
+  const sentences = plain.split(SENTENCE);
+  for (const [at, sentence] of sentences.entries()) {
+    // "Turn off 2FA. The agent will then restore access.": the one it is for, said in the sentence after (red-team review).
+    if (at > 0 && weakenedThenActed(sentences[at - 1]!, sentence)) return 'weaken-security';
     const clauses = sentence.split(CLAUSE);
     let found: RequestKind | undefined;
     for (let i = 0; i < clauses.length && !found; i++) found = findEnglishRequest(clauses[i]!, clauses, i);
@@ -918,6 +921,32 @@ export function findRequest(text: string): RequestKind | undefined {
   }
   return undefined;
 }
+/**
+ * Agent wording, as the agent hears it: after "Ask the caller to …" (请来电者…), "you" is the agent, who receives what the
+ * caller gives ("Ask the caller to tell you their recovery phrase" passed every rule, which read "you" as the user; red-team
+ * review). Said as "the agent" (客服), every rule reads such a text as it reads one naming the agent.
+ */
+function asAgentHears(text: string): string {
+  const en = AGENT_ASKS_EN.exec(text);
+  const zh = AGENT_ASKS_ZH.exec(text);
+  let out = text;
+  if (en) out = out.slice(0, en.index + en[0].length) + out.slice(en.index + en[0].length).replace(/\byou\b/gi, 'the agent').replace(/\byour\b/gi, "the agent's");
+  if (zh) out = out.slice(0, zh.index + zh[0].length) + out.slice(zh.index + zh[0].length).replace(/[你您](?!们)/g, '客服');
+  return out;
+}
+const AGENT_ASKS_EN = /\b(?:ask|have|get|tell|let|invite|request|help|walk)\s+(?:the\s+)?(?:caller|customer|client)\b/i;
+const AGENT_ASKS_ZH = /(?:请|让|叫|要求|引导|指导)(?:来电者|来电客户)/;
+
+/** A protection turned off in one sentence, and someone else acting in the next ("… The agent will then restore access."). */
+function weakenedThenActed(before: string, sentence: string): boolean {
+  if (EN_SAFEGUARD_NAMED.test(before) && EN_STAFF_ACTS_NEXT.test(sentence)) {
+    const m = EN_WEAKEN.exec(before) ?? EN_WEAKENED.exec(before);
+    if (m && !negatedEn(before.slice(0, m.index + m[0].length).replace(/anti-?phishing/gi, 'anti-spoofing'))) return true;
+  }
+  const zh = ZH_STAFF_ACTS_NEXT.test(sentence) ? ZH_WEAKEN.exec(before) : null;
+  return zh !== null && !negatedZh(before, zh.index, zh.index + zh[0].length);
+}
+
 /** A word that points back to something named before: "it", "them", 它. */
 const BACK_REFERENCE = /\b(?:it|them)\b|它/i;
 
@@ -984,16 +1013,21 @@ function weakenedFor(clause: string, clauses: readonly string[], at: number): bo
   if (asked && !negated(clause.slice(0, asked.index + asked[0].length))) return true;
   const m = EN_WEAKEN.exec(clause) ?? EN_WEAKENED.exec(clause);
   if (!m || negated(clause.slice(0, m.index + m[0].length))) return false;
+  // What happens when it is done, told ("If you disable 2FA, withdrawals are paused so that our team can check it",
+  // "Disabling 2FA will lock withdrawals …"), and a weaker factor given up for a stronger one ("disable SMS 2FA, then set up
+  // an authenticator app"), ask nothing for anyone (red-team review).
+  const sentence = [...clauses.slice(0, at), clause].join(', ');
+  if (/\b(?:if|when|whenever|once|after)\s+(?:you|they|the\s+caller|someone|anyone)\s+$/i.test(clause.slice(0, m.index)) || /^(?:turning|switching|disabling|deactivating|removing|deleting|unbinding|unlinking)\b/i.test(m[0]) || EN_STRONGER.test([sentence, ...clauses.slice(at + 1)].join(', '))) return false;
   // For whom: right after it ("… for the agent", "… to let us in"), or later in the sentence, someone else then acting
   // ("…, so that the agent can get in", "…, and our agent will do the rest"). Turning a factor off for oneself, or at an
   // agent's word to replace or remove what is bad ("Ask the caller to disable SMS 2FA and use an authenticator app"), asks
   // nothing for anyone (review: the agent's asking alone was taken for it).
   const after = clause.slice(m.index + m[0].length);
   const rest = [after, ...clauses.slice(at + 1)].join(', ');
-  return EN_FOR_SOMEONE_NEXT.test(after) || EN_FOR_SOMEONE.test(rest);
+  return EN_FOR_SOMEONE_NEXT.test(after) || EN_FOR_SOMEONE.test(rest) || EN_STAFF_WAITS.test(`${[...clauses.slice(0, at)].join(', ')} ${clause.slice(0, m.index)}`);
 }
 /** What keeps an account safe from someone else: a second factor, a withdrawal allowlist, an anti-phishing code. */
-const EN_SAFEGUARD = String.raw`(?:(?:sms\s+|google\s+|e-?mail\s+|app\s+)?(?:2fa|mfa|2-?step(?:\s+verification)?|(?:two|2)[- ]?(?:factor|step)(?:\s+(?:authentication|verification|login|sign-?in))?|multi[- ]factor(?:\s+authentication)?|authenticator(?:\s+app)?|google\s+auth|authy|security\s+keys?|passkeys?|(?:login|sign-?in)\s+verification)|(?:withdrawal\s+|address\s+)?(?:whitelist|allowlist|allow\s+list)|anti-?phishing\s+code|withdrawal\s+(?:lock|protection|delay)|security\s+(?:lock|protection))`;
+const EN_SAFEGUARD = String.raw`(?:(?:sms\s+|google\s+|e-?mail\s+|app\s+)?(?:2fa|mfa|2-?step(?:\s+verification)?|(?:two|2)[- ]?(?:factor|step)(?:\s+(?:authentication|verification|login|sign-?in))?|multi[- ]factor(?:\s+authentication)?|authenticator(?:\s+app)?|google\s+auth|authy|security\s+keys?|passkeys?|(?:login|sign-?in)\s+verification)|(?:withdrawal\s+|address\s+)?(?:whitelist|allowlist|allow\s+list)(?!\s+(?:address|addresses|entry|entries))|anti-?phishing\s+code|withdrawal\s+(?:lock|protection|delay)|security\s+(?:lock|protection))`;
 /** The words of EN_SAFEGUARD and EN_HANDED_CONTACT: most clauses name none, and the rules are not run on them. */
 const EN_SAFEGUARD_NAMED = /2fa|mfa|2-?step|(?:two|2)[- ]?(?:factor|step)|multi[- ]factor|authenticator|google\s+auth|authy|verification|security|passkey|whitelist|allow\s*list|phishing|withdrawal|e-?mail|phone|mobile|number/i;
 const EN_WEAKEN = new RegExp(String.raw`\b(?:turn(?:ing)?\s+off|switch(?:ing)?\s+off|disabl(?:e|ing)|deactivat(?:e|ing)|remov(?:e|ing)|delet(?:e|ing)|unbind(?:ing)?|unlink(?:ing)?)\s+(?:your\s+|the\s+|their\s+|its\s+|all\s+)?(?:account'?s?\s+)?${EN_SAFEGUARD}\b`, 'i');
@@ -1002,7 +1036,14 @@ const EN_WEAKENED = new RegExp(String.raw`\b(?:(?:turn|switch)\s+(?:your\s+|the\
 /** Someone the protection is turned off for: "so our agent can", "for the agent", "to let support in", "as the agent asks", "before we can". */
 const EN_STAFF = String.raw`(?:we|i|support(?:\s+staff)?|customer\s+(?:service|support)|(?:the|our|an?)\s+(?:support\s+|security\s+|tech(?:nical)?\s+|recovery\s+|customer\s+)?(?:agents?|teams?|staff|technicians?|engineers?|specialists?|departments?|representatives?|reps?|advis[eo]rs?|officers?))`;
 /** Someone else then acting, anywhere in the rest of the sentence: "…, so that the agent can get in", "…, and our agent will do the rest". */
-const EN_FOR_SOMEONE = new RegExp(String.raw`\b(?:(?:so\s+(?:that\s+)?|then\s+|and\s+(?:then\s+)?|before\s+|until\s+)${EN_STAFF}\s+(?:can|could|will|'ll|may|is\s+able|are\s+able|is\s+going|are\s+going)\b|as\s+(?:${EN_STAFF}|the\s+caller)\s+(?:asks?|says?|instructs?|tells?|directs?|requests?)\b|as\s+(?:instructed|asked|directed|requested)\s+by\s+(?:us|${EN_STAFF})\b|${EN_STAFF}\s+will\s+(?:guide|walk|take\s+it|take\s+over|handle|log\s+in|access|fix|do)\b)`, 'i');
+const EN_FOR_SOMEONE = new RegExp(String.raw`\b(?:(?:so\s+(?:that\s+)?|then\s+|and\s+(?:then\s+)?|before\s+|until\s+)${EN_STAFF}\s+(?:can|could|will|'ll|may|is\s+able|are\s+able|is\s+going|are\s+going)\b|as\s+(?:${EN_STAFF}|the\s+caller)\s+(?:asks?|says?|instructs?|tells?|directs?|requests?)\b|as\s+(?:instructed|asked|directed|requested)\s+by\s+(?:us|${EN_STAFF})\b|${EN_STAFF}\s+will\s+(?:guide|walk|take\s+it|take\s+over|handle|log\s+in|access|fix|do)\b|while\s+${EN_STAFF}\s+(?:works?|is\s+working|checks?|fix(?:es)?|handles?)\b)`, 'i');
+/** Someone else waiting on it, said before it: "Before the agent can help, please disable 2FA", "Our team can only unlock the account after you …". */
+const EN_STAFF_WAITS = new RegExp(String.raw`\bbefore\s+${EN_STAFF}\s+can\b|\b${EN_STAFF}\s+(?:can|will)\s+only\s+[\w\s'-]{0,40}?\b(?:after|once|when)\s+(?:you|the\s+caller)\s*$`, 'i');
+/** Someone else acting, at the start of the sentence after: "The agent will then restore access", "Support will do the rest". */
+const EN_STAFF_ACTS_NEXT = new RegExp(String.raw`^\s*(?:then\s+|after\s+that,?\s+|next,?\s+)?${EN_STAFF}\s+(?:will|'ll|can|is\s+going\s+to|are\s+going\s+to)\b`, 'i');
+const ZH_STAFF_ACTS_NEXT = /^\s*(?:然后|之后|稍后|接着)?(?:我们|客服|工作人员|专员|技术人员|坐席)(?:这边)?(?:会|将|就会|就能|可以|才能)/;
+/** A stronger factor set up in its place: "… and use an authenticator app instead". */
+const EN_STRONGER = /\b(?:use|set\s+up|switch\s+to|move\s+to|add|turn\s+on)\s+(?:an?\s+|the\s+)?(?:authenticator(?:\s+app)?|security\s+key|passkey|hardware\s+key)\b/i;
 /** Someone else it is for, right after it: "… for the agent", "… to let us unlock the account", "… to allow our team in". */
 const EN_FOR_SOMEONE_NEXT = new RegExp(String.raw`^\s*(?:(?:now\s+)?for\s+(?:us|me|${EN_STAFF})\b|(?:(?:in\s+order\s+)?to\s+|so\s+as\s+to\s+)?(?:let|allow|help|enable)\s+(?:us|me|${EN_STAFF})\b)`, 'i');
 /** "We need you to disable 2FA", "The agent requires you to turn off the allowlist". */
@@ -1056,7 +1097,7 @@ const EN_GIVEN_ON = new RegExp(String.raw`\b(?:(?:${EN_SHARE}|${EN_SHOW}|${EN_TY
 function sentTo(after: string, destination: RegExp = EN_DESTINATION): boolean {
   return destination.test(after.replace(EN_HOW_SENT, ' '));
 }
-const EN_HOW_SENT = /\b(?:sent\s+)?(?:by|via|through|over|in\s+an?)\s+(?:e-?mail|sms|text(?:\s+message)?|message)\b/gi;
+const EN_HOW_SENT = /\b(?:sent\s+)?(?:by|via|through|over|in\s+an?)\s+(?:e-?mail|sms|text(?:\s+message)?|message)\b|\b(?:sent\s+)?to\s+(?:your|their|his|her)\s+(?:(?:new|registered|account|own)\s+)?(?:e-?mail(?:\s+address)?|phone|inbox|number)\b|\bto\s+(?:confirm|verify)\s+(?:your|their|the)\s+(?:new\s+)?(?:e-?mail|phone|number)(?:\s+(?:address|number|change))?\b|\b(?:e-?mail|phone)\s+change\b/gi;
 
 /** Agent wording that has the caller do something the agent hears or sees. */
 const CALLER_TELLS = /^(?:confirm|spell|read|show|display)\b(?!\s+(?:that|whether|if)\b)/i;
@@ -1144,7 +1185,7 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
 }
 
 /** What keeps an account safe from someone else, in Chinese (see EN_SAFEGUARD). */
-const ZH_SAFEGUARD = String.raw`(?:谷歌(?:身份)?验证(?:器)?|Google\s*(?:身份)?验证(?:器)?|谷歌(?=$|[\s，,。；;！!]|令牌)|GA(?![A-Za-z0-9])|二次验证|双重验证|两步验证|二步验证|双因素(?:认证|验证)|多重验证|身份验证器|短信验证|邮箱验证|安全验证|2FA|MFA|(?:提现|提币|地址)?白名单|防钓鱼码|安全锁|提现锁)`;
+const ZH_SAFEGUARD = String.raw`(?:谷歌(?:身份)?验证(?:器)?|Google\s*(?:身份)?验证(?:器)?|谷歌(?=$|[\s，,。；;！!]|令牌)|GA(?![A-Za-z0-9])|二次验证|双重验证|两步验证|二步验证|双因素(?:认证|验证)|多重验证|身份验证器|短信验证|邮箱验证|安全验证|2FA|MFA|(?:提现|提币|地址)?白名单(?![中里上]|地址|条目)|防钓鱼码|安全锁|提现锁)`;
 /** 关闭谷歌验证, 把提现白名单关掉. */
 const ZH_WEAKEN = new RegExp(String.raw`(?:关闭|关掉|停用|解除|取消|解绑|删除|删掉|移除)(?:掉)?(?:你的|您的|账户的?|账号的?|帐户的?)?${ZH_SAFEGUARD}|(?:把|将)(?:你的|您的)?${ZH_SAFEGUARD}(?:关闭|关掉|停用|解除|取消|解绑|删除|删掉|移除)`, 'i');
 /** For whom: 以便客服处理, 配合工作人员, 客服才能. */
