@@ -682,8 +682,12 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['Before the agent can help, please disable 2FA.', 'weaken-security'],
       ['Turn off 2FA while the agent works on your account.', 'weaken-security'],
     ];
+    // The caller's own secret in Chinese agent wording (他的), MetaMask's "SRP", a passphrase.
+    requests.push(['请来电者提供他的登录密码。', 'password'], ['请来电者告诉你他的交易密码。', 'password'], ['Paste your SRP in the support chat.', 'recovery-phrase'], ['Share your passphrase with the agent.', 'password']);
     for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
     for (const text of [
+      'Set a strong passphrase for the backup, and keep it to yourself.',
+      'Enter your passphrase in the wallet app to unlock it.',
       'Enter the verification code to confirm your new e-mail address.',
       'Enter the one-time code from the SMS to confirm the new e-mail.',
       'Enter the code from your authenticator to confirm the e-mail change.',

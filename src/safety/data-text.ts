@@ -510,16 +510,16 @@ const SENTENCE = /\.(?!\w)|[;!?\n。；！？]/;
 /** Clauses: requests and their negations live in one clause. */
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|install|log\s*in|sign\s*in|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址|authenticator|authentication|authy|(?:two|2)[- ]?(?:factor|step)|mfa|whitelist|allow\s*list|phishing|security|passkey|e-?mail|phone|mobile|number|验证|谷歌|\bGA\b|白名单|防钓鱼|邮箱|手机|号码|安全锁|提现锁/i;
+const SECRET_WORDS = /phrase|seed|\bsrp\b|install|log\s*in|sign\s*in|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址|authenticator|authentication|authy|(?:two|2)[- ]?(?:factor|step)|mfa|whitelist|allow\s*list|phishing|security|passkey|e-?mail|phone|mobile|number|验证|谷歌|\bGA\b|白名单|防钓鱼|邮箱|手机|号码|安全锁|提现锁/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   [
     'recovery-phrase',
-    String.raw`(?:recovery|seed|secret|backup|mnemonic|wallet)[\s_-]*(?:phrase|words?|sentence)s?|(?:recovery|seed|backup)\s+(?:sheet|card|paper)s?|mnemonic|seed|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?|words\s+(?:you|they|the\s+caller)\s+wrote\s+down|(?<=\bwords?\s+(?:of|from|in)\s+(?:the|your|their)\s+)phrase`,
+    String.raw`(?:secret\s+)?(?:recovery|seed|secret|backup|mnemonic|wallet)[\s_-]*(?:phrase|words?|sentence)s?|(?:recovery|seed|backup)\s+(?:sheet|card|paper)s?|mnemonic|seed|srp|(?:\d+|twelve|twenty[- ]four)[- ]words?(?:\s+(?:phrase|list))?|words\s+(?:you|they|the\s+caller)\s+wrote\s+down|(?<=\bwords?\s+(?:of|from|in)\s+(?:the|your|their)\s+)phrase`,
   ],
   ['private-key', String.raw`(?:private|secret)[\s_-]*keys?|priv\s*keys?|keystore(?:\s+file)?|xprv|wallet\.dat(?:\s+file)?|wallet\s+backup\s+files?`],
   // Not "password reset link", "password rules", "password manager": things about a password that are not one.
-  ['password', String.raw`(?:passwords?|passcodes?|pins?(?:\s+codes?)?)(?!\s+(?:reset|rules?|requirements?|manager|strength|policy|hint|change|recovery)\b)|login\s+details|credentials`],
+  ['password', String.raw`(?:passwords?|passcodes?|passphrases?|pins?(?:\s+codes?)?)(?!\s+(?:reset|rules?|requirements?|manager|strength|policy|hint|change|recovery)\b)|login\s+details|credentials`],
   // The code on the back of a card, or its whole number: with them anyone can pay with the card.
   [
     'card-security',
@@ -931,7 +931,8 @@ function asAgentHears(text: string): string {
   const zh = AGENT_ASKS_ZH.exec(text);
   let out = text;
   if (en) out = out.slice(0, en.index + en[0].length) + out.slice(en.index + en[0].length).replace(/\byou\b/gi, 'the agent').replace(/\byour\b/gi, "the agent's");
-  if (zh) out = out.slice(0, zh.index + zh[0].length) + out.slice(zh.index + zh[0].length).replace(/[你您](?!们)/g, '客服');
+  // The caller's own ("他的密码") is then the one asked for, as "你的" is in a text to the user.
+  if (zh) out = out.slice(0, zh.index + zh[0].length) + out.slice(zh.index + zh[0].length).replace(/[你您](?!们)/g, '客服').replace(/[他她](?=的|收到|手里|手上)/g, '你');
   return out;
 }
 const AGENT_ASKS_EN = /\b(?:ask|have|get|tell|let|invite|request|help|walk)\s+(?:the\s+)?(?:caller|customer|client)\b/i;
