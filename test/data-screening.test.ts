@@ -683,10 +683,18 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['Turn off 2FA while the agent works on your account.', 'weaken-security'],
     ];
     // The caller's own secret in Chinese agent wording (他的), MetaMask's "SRP", a passphrase.
+    // A protection handed to someone else: their address on the allowlist, their key in the authenticator.
+    for (const text of ['Add the address the agent gives you to your withdrawal whitelist.', '请把客服提供的地址加入提现白名单。', 'Set up 2FA with the setup key the agent gives you.', '请将客服发送的密钥添加到谷歌验证器中。', '请把绑定邮箱改成客服发给你的邮箱地址。', '请把你的账户绑定到客服的手机号上。']) requests.push([text, 'weaken-security']);
     requests.push(['请来电者提供他的登录密码。', 'password'], ['请来电者告诉你他的交易密码。', 'password'], ['Paste your SRP in the support chat.', 'recovery-phrase'], ['Share your passphrase with the agent.', 'password']);
     for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
     for (const text of [
       'Set a strong passphrase for the backup, and keep it to yourself.',
+      'Add your own withdrawal address to the whitelist in Settings.',
+      'Set up 2FA with the QR code the app shows you.',
+      'Add the address you want to withdraw to, then confirm it by e-mail.',
+      '请在设置中把你自己的提现地址加入白名单。',
+      '扫描 App 显示的二维码，绑定谷歌验证器。',
+      '请在设置里绑定新的手机号。',
       'Enter your passphrase in the wallet app to unlock it.',
       'Enter the verification code to confirm your new e-mail address.',
       'Enter the one-time code from the SMS to confirm the new e-mail.',

@@ -1010,7 +1010,7 @@ function weakenedFor(clause: string, clauses: readonly string[], at: number): bo
   const negated = (upTo: string) => negatedEn(upTo.replace(/anti-?phishing/gi, 'anti-spoofing'));
   const handed = EN_HANDED_CONTACT.exec(clause);
   if (handed && !negated(clause.slice(0, handed.index + handed[0].length))) return true;
-  const asked = EN_STAFF_NEEDS.exec(clause);
+  const asked = EN_STAFF_NEEDS.exec(clause) ?? EN_HANDED_SAFEGUARD.exec(clause);
   if (asked && !negated(clause.slice(0, asked.index + asked[0].length))) return true;
   const m = EN_WEAKEN.exec(clause) ?? EN_WEAKENED.exec(clause);
   if (!m || negated(clause.slice(0, m.index + m[0].length))) return false;
@@ -1047,6 +1047,14 @@ const ZH_STAFF_ACTS_NEXT = /^\s*(?:然后|之后|稍后|接着)?(?:我们|客服
 const EN_STRONGER = /\b(?:use|set\s+up|switch\s+to|move\s+to|add|turn\s+on)\s+(?:an?\s+|the\s+)?(?:authenticator(?:\s+app)?|security\s+key|passkey|hardware\s+key)\b/i;
 /** Someone else it is for, right after it: "… for the agent", "… to let us unlock the account", "… to allow our team in". */
 const EN_FOR_SOMEONE_NEXT = new RegExp(String.raw`^\s*(?:(?:now\s+)?for\s+(?:us|me|${EN_STAFF})\b|(?:(?:in\s+order\s+)?to\s+|so\s+as\s+to\s+)?(?:let|allow|help|enable)\s+(?:us|me|${EN_STAFF})\b)`, 'i');
+/**
+ * A protection handed to someone else, which turns nothing off: "Add the address the agent gives you to your withdrawal
+ * allowlist", "Set up 2FA with the setup key the agent gives you" (red-team review: an account taken over, not a setting).
+ */
+const EN_HANDED_SAFEGUARD = new RegExp(
+  String.raw`\b(?:add|put|save|whitelist|allowlist)\s+(?:the|an?|this|that)\s+(?:[\w-]+\s+){0,2}?(?:address|wallet)(?:es)?\s+(?:that\s+|which\s+)?${EN_STAFF}\s+(?:will\s+)?(?:gives?|gave|provides?|provided|sends?|sent|shares?|shared|reads?\s+out)\b[^.;]*?\b(?:whitelist|allowlist|allow\s+list|address\s+book)\b|\b(?:set\s+up|add|link|bind|scan)\s+(?:your\s+|the\s+)?(?:2fa|authenticator(?:\s+app)?|google\s+authenticator|two[- ]factor(?:\s+authentication)?)\s+(?:with|using|from)\s+(?:the\s+)?(?:setup\s+key|secret\s+key|key|qr\s+code|code)\s+(?:that\s+|which\s+)?${EN_STAFF}\s+(?:will\s+)?(?:gives?|gave|provides?|provided|sends?|sent|shares?|shared)\b`,
+  'i',
+);
 /** "We need you to disable 2FA", "The agent requires you to turn off the allowlist". */
 const EN_STAFF_NEEDS = new RegExp(String.raw`\b${EN_STAFF}\s+(?:will\s+)?(?:needs?|requires?|wants?|must\s+have|asks?)\s+(?:you|the\s+caller)\s+to\s+(?:turn\s+off|switch\s+off|disable|deactivate|remove|delete|unbind|unlink)\s+(?:your\s+|the\s+|their\s+)?(?:account'?s?\s+)?${EN_SAFEGUARD}`, 'i');
 /** An e-mail or phone of the account changed to one someone else gives: "Change your e-mail to the one the agent gives you". */
@@ -1177,7 +1185,7 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
     const m = rule.exec(sentence);
     if (m && !negatedZh(sentence, m.index, m.index + m[0].length)) return 'remote-access';
   }
-  const handed = ZH_HANDED_CONTACT.exec(sentence);
+  const handed = ZH_HANDED_CONTACT.exec(sentence) ?? ZH_HANDED_SAFEGUARD.exec(sentence);
   if (handed && !negatedZh(sentence, handed.index, handed.index + handed[0].length)) return 'weaken-security';
   const weaken = ZH_WEAKEN.exec(sentence);
   // For someone else, said in the sentence: an agent asking the caller alone is no sign ("请来电者删除白名单中不认识的地址"; review).
@@ -1192,4 +1200,6 @@ const ZH_WEAKEN = new RegExp(String.raw`(?:关闭|关掉|停用|解除|取消|�
 /** For whom: 以便客服处理, 配合工作人员, 客服才能. */
 const ZH_FOR_SOMEONE = /(?:以便|方便|好让|以让|让|使|供|配合|按照?|根据|听从)(?:我们|客服|工作人员|专员|技术人员|对方|坐席)|(?:我们|客服|工作人员|专员|技术人员)(?:才能|才可以|就能|就可以|会帮)|(?:然后|之后|再由|再让|接着)(?:我们|客服|工作人员|专员|技术人员)|(?:我们|客服|工作人员|专员|技术人员)[^，,。]{0,6}?(?:需要|要求)(?:你|您)/;
 /** The account's phone or e-mail changed to one someone else gives: 把绑定的手机号改成客服提供的号码. */
-const ZH_HANDED_CONTACT = /(?:手机号?码?|邮箱|电子邮件|邮件地址|号码)[^，,。；;]{0,10}?(?:改成|改为|换成|换为|更换为|更换成|修改为|修改成|绑定为|绑定成|绑定到|换绑(?:到|为|成)?)(?:我们|客服|对方|工作人员|专员|技术人员)(?:提供|给出?|给你|给您|发来|发送|告诉你|指定)的|(?:绑定|换绑|改绑)(?:我们|客服|对方|工作人员|专员|技术人员)(?:提供|给出?|发来|发送|指定)的(?:手机|邮箱|号码|电子邮件)/;
+/** A protection handed to someone else: 请把客服提供的地址加入提现白名单, 请将客服发送的密钥添加到谷歌验证器中. */
+const ZH_HANDED_SAFEGUARD = /(?:我们|客服|工作人员|专员|技术人员|对方)(?:提供|给出?|给你|给您|发来|发送|发给你|发给您|指定)的(?:钱包)?(?:地址|密钥|秘钥|二维码)[^，,。；;]{0,8}?(?:加入|添加到|添加进|加到|绑定到|扫入|导入|输入)(?:你的|您的)?(?:提现|提币|地址)?(?:白名单|谷歌验证器?|谷歌身份验证器|身份验证器|验证器)/;
+const ZH_HANDED_CONTACT = /(?:绑定|换绑|改绑)(?:到|为|成)(?:我们|客服|工作人员|专员|技术人员)的(?:手机|邮箱|号码|电子邮件)|(?:手机号?码?|邮箱|电子邮件|邮件地址|号码)[^，,。；;]{0,10}?(?:改成|改为|换成|换为|更换为|更换成|修改为|修改成|绑定为|绑定成|绑定到|换绑(?:到|为|成)?)(?:我们|客服|对方|工作人员|专员|技术人员)(?:提供|给出?|给你|给您|发来|发送|发给你|发给您|告诉你|指定)的|(?:绑定|换绑|改绑)(?:到|为|成)?(?:我们|客服|对方|工作人员|专员|技术人员)(?:提供|给出?|发来|发送|指定)的(?:手机|邮箱|号码|电子邮件)/;
