@@ -689,6 +689,7 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
     for (const text of [
       'Set a strong passphrase for the backup, and keep it to yourself.',
+      '请来电者关闭短信验证后改用谷歌验证器，然后客服会指导他完成设置。',
       'Add your own withdrawal address to the whitelist in Settings.',
       'Set up 2FA with the QR code the app shows you.',
       'Add the address you want to withdraw to, then confirm it by e-mail.',

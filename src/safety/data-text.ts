@@ -1189,7 +1189,8 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
   if (handed && !negatedZh(sentence, handed.index, handed.index + handed[0].length)) return 'weaken-security';
   const weaken = ZH_WEAKEN.exec(sentence);
   // For someone else, said in the sentence: an agent asking the caller alone is no sign ("请来电者删除白名单中不认识的地址"; review).
-  if (weaken && !negatedZh(sentence, weaken.index, weaken.index + weaken[0].length) && ZH_FOR_SOMEONE.test(sentence)) return 'weaken-security';
+  // (A weaker factor given up for a stronger one, 关闭短信验证后改用谷歌验证器, is no request; red-team review.)
+  if (weaken && !negatedZh(sentence, weaken.index, weaken.index + weaken[0].length) && ZH_FOR_SOMEONE.test(sentence) && !ZH_STRONGER.test(sentence.slice(weaken.index))) return 'weaken-security';
   return undefined;
 }
 
@@ -1200,6 +1201,8 @@ const ZH_WEAKEN = new RegExp(String.raw`(?:关闭|关掉|停用|解除|取消|�
 /** For whom: 以便客服处理, 配合工作人员, 客服才能. */
 const ZH_FOR_SOMEONE = /(?:以便|方便|好让|以让|让|使|供|配合|按照?|根据|听从)(?:我们|客服|工作人员|专员|技术人员|对方|坐席)|(?:我们|客服|工作人员|专员|技术人员)(?:才能|才可以|就能|就可以|会帮)|(?:然后|之后|再由|再让|接着)(?:我们|客服|工作人员|专员|技术人员)|(?:我们|客服|工作人员|专员|技术人员)[^，,。]{0,6}?(?:需要|要求)(?:你|您)/;
 /** The account's phone or e-mail changed to one someone else gives: 把绑定的手机号改成客服提供的号码. */
+/** A stronger factor set up in its place (see EN_STRONGER): 改用谷歌验证器, 开启身份验证器. */
+const ZH_STRONGER = /(?:改用|换成|改成|换用|开启|启用|设置|绑定)(?:谷歌验证器|谷歌身份验证器|身份验证器|验证器|安全密钥|通行密钥)/;
 /** A protection handed to someone else: 请把客服提供的地址加入提现白名单, 请将客服发送的密钥添加到谷歌验证器中. */
 const ZH_HANDED_SAFEGUARD = /(?:我们|客服|工作人员|专员|技术人员|对方)(?:提供|给出?|给你|给您|发来|发送|发给你|发给您|指定)的(?:钱包)?(?:地址|密钥|秘钥|二维码)[^，,。；;]{0,8}?(?:加入|添加到|添加进|加到|绑定到|扫入|导入|输入)(?:你的|您的)?(?:提现|提币|地址)?(?:白名单|谷歌验证器?|谷歌身份验证器|身份验证器|验证器)/;
 const ZH_HANDED_CONTACT = /(?:绑定|换绑|改绑)(?:到|为|成)(?:我们|客服|工作人员|专员|技术人员)的(?:手机|邮箱|号码|电子邮件)|(?:手机号?码?|邮箱|电子邮件|邮件地址|号码)[^，,。；;]{0,10}?(?:改成|改为|换成|换为|更换为|更换成|修改为|修改成|绑定为|绑定成|绑定到|换绑(?:到|为|成)?)(?:我们|客服|对方|工作人员|专员|技术人员)(?:提供|给出?|给你|给您|发来|发送|发给你|发给您|告诉你|指定)的|(?:绑定|换绑|改绑)(?:到|为|成)?(?:我们|客服|对方|工作人员|专员|技术人员)(?:提供|给出?|发来|发送|指定)的(?:手机|邮箱|号码|电子邮件)/;
