@@ -685,10 +685,15 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     // The caller's own secret in Chinese agent wording (他的), MetaMask's "SRP", a passphrase.
     // A protection handed to someone else: their address on the allowlist, their key in the authenticator.
     for (const text of ['Add the address the agent gives you to your withdrawal whitelist.', '请把客服提供的地址加入提现白名单。', 'Set up 2FA with the setup key the agent gives you.', '请将客服发送的密钥添加到谷歌验证器中。', '请把绑定邮箱改成客服发给你的邮箱地址。', '请把你的账户绑定到客服的手机号上。']) requests.push([text, 'weaken-security']);
+    requests.push(['Ask the caller what their password is.', 'password'], ['Ask the caller for the six-digit code they just received.', 'one-time-code']);
     requests.push(['请来电者提供他的登录密码。', 'password'], ['请来电者告诉你他的交易密码。', 'password'], ['Paste your SRP in the support chat.', 'recovery-phrase'], ['Share your passphrase with the agent.', 'password']);
     for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
     for (const text of [
       'Set a strong passphrase for the backup, and keep it to yourself.',
+      'Explain what your password is used for.',
+      'Remind the caller what their PIN is for.',
+      'Tell the caller what their recovery phrase is: the 12 words that restore the wallet.',
+      'Tell the caller a six-digit code will arrive by SMS.',
       '请来电者关闭短信验证后改用谷歌验证器，然后客服会指导他完成设置。',
       'Add your own withdrawal address to the whitelist in Settings.',
       'Set up 2FA with the QR code the app shows you.',
