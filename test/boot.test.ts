@@ -3,7 +3,7 @@
  * the file exactly, and never able to run the code of a file that has changed.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -38,7 +38,10 @@ function launch(dist: string, args: string[], env: Record<string, string> = {}, 
   const script = `const report = { used: [], refused: [], compiled: [] };
 process.on('exit', () => require('node:fs').writeSync(2, '@@' + JSON.stringify(report)));
 require(${JSON.stringify(join(dist, 'boot.js'))}).start(${JSON.stringify(dist)}, report);`;
-  const dir = mkdtempSync(join(tmpdir(), 'wallet-help-boot-home-'));
+  // Letters only: a name with four digits in a row (mkdtemp's random part, about one run in five hundred) may hold a
+  // secret, so the settings folder named by WALLET_HELP_CONFIG_DIR was screened, loading the scanner's chunks (a flake).
+  const dir = join(tmpdir(), `wallet-help-boot-home-${Array.from({ length: 12 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`);
+  mkdirSync(dir);
   copies.push(dir);
   const file = join(dir, 'launch.cjs');
   writeFileSync(file, script);
