@@ -719,6 +719,80 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('a third red-team round: the agent taking or keeping the caller\'s secret, authenticator keys and numbers, parts of a phrase, release said first; the same words for the caller\'s own use pass (red-team review)', () => {
+    const requests: [string, string][] = [
+      ['Get the verification code from the caller.', 'one-time-code'],
+      ["Note down the caller's recovery phrase in the ticket.", 'recovery-phrase'],
+      ["Copy the caller's private key into the case notes.", 'private-key'],
+      ['Type the first four words of your recovery phrase here.', 'recovery-phrase'],
+      ['Read me the words on your recovery sheet.', 'recovery-phrase'],
+      ['Send the agent your authenticator setup key.', 'one-time-code'],
+      ['Tell the agent the 6 numbers in Google Authenticator.', 'one-time-code'],
+      ['Read out the code from Google Authenticator to the agent.', 'one-time-code'],
+      ['请来电者报一下短信验证码。', 'one-time-code'],
+      ['读一下收到的验证码。', 'one-time-code'],
+      ['向来电者要一下他的助记词。', 'recovery-phrase'],
+      ['请记下来电者的助记词。', 'recovery-phrase'],
+      ['把谷歌验证器里的六位数告诉客服。', 'one-time-code'],
+      ['请来电者提供卡片背面的安全码/CVV。', 'card-security'],
+      ['请将余额提现到工单里的地址。', 'move-funds'],
+      ['请把USDT转到聊天中给出的地址。', 'move-funds'],
+      ['Ask the caller to connect their wallet to our validation page.', 'connect-wallet'],
+      ['Ask the caller to approve the token permission so we can send the refund.', 'connect-wallet'],
+      ['Your account unlocks once you pay a 10% deposit.', 'pay-to-unlock'],
+      ['The funds are released after you send the 50 USDT release fee.', 'pay-to-unlock'],
+      ['Turn off the anti-phishing code so you can receive our e-mail.', 'weaken-security'],
+      ['关闭防钓鱼码，以便接收我们的邮件。', 'weaken-security'],
+    ];
+    for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
+    for (const text of [
+      'Enter the setup key into your authenticator app.',
+      'Get the verification code from your authenticator app and enter it on the sign-in screen.',
+      'Enter the code from Google Authenticator on the sign-in screen.',
+      'Scan the QR code with your authenticator app, or enter the setup key by hand.',
+      'If you lose your phone, the 2FA backup codes restore access.',
+      'Tell the caller the 6 numbers in Google Authenticator change every 30 seconds.',
+      'The agent never asks for the 6 numbers in Google Authenticator.',
+      "Note down the caller's ticket number.",
+      "Note down the caller's wallet address in the ticket.",
+      "Never note down the caller's recovery phrase.",
+      "Get the caller's ticket number from the case history.",
+      'Ask the caller to note down their recovery phrase on paper.',
+      'Type the first word of the error message here.',
+      'Check the words on your recovery sheet against the words the app shows.',
+      'Ask the caller to read the words on their recovery sheet to themselves and compare them with the app.',
+      'Your account unlocks once you verify your identity.',
+      'Withdrawals resume after you pay off the overdue card balance in the app.',
+      'Approve the token permission only on the official app, and revoke approvals you do not recognise.',
+      'Connect your wallet only to sites you typed in yourself.',
+      'The anti-phishing code appears in every e-mail we send you.',
+      '请在谷歌验证器里查看六位数验证码，然后在登录页面输入。',
+      '请记下你的助记词并离线保存。',
+      '请记下来电者的工单号。',
+      '向来电者要一下他的钱包地址。',
+      '请来电者报一下他的UID。',
+      '请来电者报一下错误代码。',
+      '读一下屏幕上的错误提示。',
+      '请将余额提现到你自己的钱包地址。',
+      '提现前请核对工单里的地址是否是你自己的。',
+      '请来电者核对卡片背面的客服电话是否与官网一致。',
+      '我们发给你的邮件里都有防钓鱼码。',
+    ]) {
+      expect(findRequest(text), text).toBeUndefined();
+    }
+    // Contacts written out: a handle searched "in" an app, a spelled-out address at a newer suffix, WeChat as "V".
+    const contacts: [string, string, string][] = [
+      ['Search for WalletFixHelp in Telegram and message them.', 'handle', 'WalletFixHelp'],
+      ['Write to support at walletfix dot help.', 'email', 'support at walletfix dot help'],
+      ['Join discord dot gg slash walletfix.', 'url', 'discord dot gg'],
+      ['添加客服V：walletfix888', 'handle', 'walletfix888'],
+    ];
+    for (const [text, kind, found] of contacts) expect(findContact(text), text).toEqual({ kind, text: found });
+    for (const text of ['Search for the Telegram app in your app store.', 'Look for the green dot next to online agents.', 'Connect the dots to see the picture.', '添加客服时请只用应用内的入口。']) {
+      expect(findContact(text), text).toBeUndefined();
+    }
+  });
+
   it('refuses turning off the account\'s protection, or changing its e-mail or phone, for someone else; doing it for oneself passes (noticed: no request kind fitted)', () => {
     for (const text of [
       'Turn off 2FA so our agent can restore access to your account.',

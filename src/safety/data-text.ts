@@ -182,7 +182,7 @@ const NAMED_NUMBER = /(?:热线|电话|拨打|致电|来电|呼叫|\b(?:call|dia
  * look like one ("Our WeChat ID is Wallet_Help"). 电报 and 纸飞机 ("paper plane", its icon) are Telegram in Chinese, 飞机
  * too where an account of it is added ("加飞机：…", "飞机号"). A handle word alone ("Telegram username settings") announces nothing.
  */
-const NAMED_ACCOUNT = /(?:微信|微\s信|薇信|威信|威芯|薇芯|徽信|V信|vx|加[Vv](?=\s*[:：])|QQ|电报|纸飞机|加飞机|飞机(?=号|群|\s*[:：])|\b(?:wechat|weixin|wx|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|\s*id\b)?(?:\s+(?:group|channel|bot))?(\s+(?:handle|username|user\s*name|account\s+name))?\s*(?:([:：])|(\sis\s|(?<=号|id)\s*[是为])|[上里中]?\s*(搜索?|查找|添加))?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
+const NAMED_ACCOUNT = /(?:微信|微\s信|薇信|威信|威芯|薇芯|徽信|V信|vx|(?:加|客服|官方)\s*[Vv](?=\s*[:：])|QQ|电报|纸飞机|加飞机|飞机(?=号|群|\s*[:：])|\b(?:wechat|weixin|wx|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|\s*id\b)?(?:\s+(?:group|channel|bot))?(\s+(?:handle|username|user\s*name|account\s+name))?\s*(?:([:：])|(\sis\s|(?<=号|id)\s*[是为])|[上里中]?\s*(搜索?|查找|添加))?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
 const MESSAGING = String.raw`telegram|whatsapp|wechat|line|signal|skype|discord|viber|facebook|instagram|twitter|snapchat|threema|kakao(?:talk)?|messenger`;
 /** The words every rule of ACCOUNT_AS has, a cheap test before them (most texts name an app in other words, if at all). */
 const MAY_SAY_ACCOUNT = /(?:us|me)\s+(?:on|at|via)\s|look\s+for\s/i;
@@ -213,7 +213,7 @@ function plainWord(word: string): boolean {
  * An account named after a verb, with its platform after it: "message wallethelpdesk on Telegram", "add us as help_desk on Viber".
  * A common English word there ("find updates on Telegram") is no account (see findContact).
  */
-const ACCOUNT_ON_PLATFORM = /\b(?:message|contact|add|find|follow|dm|text|search\s+for|reach|ping|chat\s+with|write\s+to)\s+(?:us\s+)?(?:at\s+|as\s+)?(@?(?!(?:us|our|the|support|team|agent|them|him|her|customer|service|staff|help|helpdesk|someone|anyone|nobody|people)\b)[A-Za-z0-9][-_.A-Za-z0-9]{3,31})\s+on\s+(?:telegram|whatsapp|wechat|line|signal|skype|discord|viber|facebook|instagram|twitter|snapchat|threema|kakao(?:talk)?|messenger)\b/i;
+const ACCOUNT_ON_PLATFORM = /\b(?:message|contact|add|find|follow|dm|text|search\s+for|reach|ping|chat\s+with|write\s+to)\s+(?:us\s+)?(?:at\s+|as\s+)?(@?(?!(?:us|our|the|support|team|agent|them|him|her|customer|service|staff|help|helpdesk|someone|anyone|nobody|people)\b)[A-Za-z0-9][-_.A-Za-z0-9]{3,31})\s+(?:on|in|via)\s+(?:telegram|whatsapp|wechat|line|signal|skype|discord|viber|facebook|instagram|twitter|snapchat|threema|kakao(?:talk)?|messenger)\b/i;
 /**
  * An e-mail address or a host written with "at" and "dot" for "@" and ".", to slip past: "help at wallet dot com",
  * "help[at]wallet[dot]com", the defanged "evil[.]io" and "help[@]evil(.)io", and in Chinese "help艾特wallet点com".
@@ -243,7 +243,7 @@ function spelledHost(spelled: string): boolean {
   if (/[([{]/.test(spelled)) return true;
   return COMMON_SUFFIX.test(domain.publicSuffix ?? '') && !SENTENCE_WORD.test(domain.domainWithoutSuffix);
 }
-const COMMON_SUFFIX = /^(?:com|net|org|io|co|info|biz|xyz|app|top|vip|cc|me|ai|online|site|store|tech|cn|com\.cn|hk|tw|uk|co\.uk|us)$/i;
+const COMMON_SUFFIX = /^(?:com|net|org|io|co|info|biz|xyz|app|top|vip|cc|me|ai|online|site|store|tech|cn|com\.cn|hk|tw|uk|co\.uk|us|gg|help|support|finance|pro|link|live|club|shop|cash|exchange|services|network|chat|fun|ly|sh|ws|ru|de|sg|jp|kr)$/i;
 const SENTENCE_WORD = /^(?:the|a|an|this|that|these|those|your|our|my|its|it|next|red|blue|green|grey|gray|white|black|small|big|loading)$/i;
 /**
  * A host with a space on one side of a dot, which a reader joins up: "walletsupport. com", "help.walletsupport. com/ticket",
@@ -527,7 +527,7 @@ const EN_SECRETS: readonly [AskedSecret, string][] = [
   ],
   [
     'one-time-code',
-    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|(?:\d|four|five|six|seven|eight)[- ]digit)\s+(?:pass)?codes?|otps?|(?:2fa\s+|two[- ]factor\s+)?(?:backup|recovery)\s+codes?|(?:\d|four|five|six|seven|eight)[- ]digit\s+numbers?(?:\s+(?:from|in)\s+(?:the\s+|your\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|app))?|(?:sms|text\s+message)(?:es|s)?\s+(?:you\s+(?:just\s+)?(?:got|received)|with\s+the\s+code)|codes?\s+(?:we\s+(?:just\s+)?(?:sent|texted)(?:\s+to\s+your\s+(?:e-?mail|phone|number|inbox))?|sent\s+to\s+you(?:r\s+(?:e-?mail|phone|number|inbox))?|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|authenticator(?:\s+app)?|app)|codes?\s+on\s+your\s+(?:phone|screen)|codes?\s+(?:that\s+(?:was|were)\s+)?(?:just\s+)?texted\s+(?:to\s+)?you|(?:six|6|four|4|eight|8)\s+digits\s+(?:we|they)\s+(?:texted|sent)(?:\s+you)?|(?:number|digits)\s+(?:from|in)\s+the\s+(?:sms|text)|codes?\s+(?:google|the\s+bank|your\s+bank)\s+sent\s+you`,
+    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|(?:\d|four|five|six|seven|eight)[- ]digit)\s+(?:pass)?codes?|otps?|(?:2fa\s+|two[- ]factor\s+)?(?:backup|recovery)\s+codes?|(?:\d|four|five|six|seven|eight)[- ]digit\s+numbers?(?:\s+(?:from|in)\s+(?:the\s+|your\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|app))?|(?:sms|text\s+message)(?:es|s)?\s+(?:you\s+(?:just\s+)?(?:got|received)|with\s+the\s+code)|codes?\s+(?:we\s+(?:just\s+)?(?:sent|texted)(?:\s+to\s+your\s+(?:e-?mail|phone|number|inbox))?|sent\s+to\s+you(?:r\s+(?:e-?mail|phone|number|inbox))?|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|(?:(?:google|microsoft)\s+)?(?:authenticator|authy)(?:\s+app)?|app)|(?:six|6|eight|8)\s+(?:numbers|digits)\s+(?:from|in|on|shown\s+in)\s+(?:the\s+|your\s+|their\s+)?(?:(?:google|microsoft)\s+)?(?:authenticator|authy)(?:\s+app)?|(?:(?:(?:google|microsoft)\s+)?authenticator|authy|2fa|two[- ]factor|totp|mfa)\s+(?:app\s+)?(?:setup\s+|secret\s+|backup\s+)?keys?|setup\s+keys?|(?:2fa|totp|mfa)\s+secrets?|codes?\s+on\s+your\s+(?:phone|screen)|codes?\s+(?:that\s+(?:was|were)\s+)?(?:just\s+)?texted\s+(?:to\s+)?you|(?:six|6|four|4|eight|8)\s+digits\s+(?:we|they)\s+(?:texted|sent)(?:\s+you)?|(?:number|digits)\s+(?:from|in)\s+the\s+(?:sms|text)|codes?\s+(?:google|the\s+bank|your\s+bank)\s+sent\s+you`,
   ],
 ];
 /** Whose secret: the reader's (never "my", which is how a user's own answer reads). */
@@ -555,7 +555,7 @@ const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|we'll|i'll|s
 
 /** A picture or copy of the secret is the secret: "send us a screenshot of your backup phrase". */
 /** Part of it: "the first three words of", "each word of", "word number 5 of". */
-const EN_PART = String.raw`(?:the\s+)?(?:(?:first|last|next|each|every|one|\w+)\s+(?:(?:and|or|&)\s+(?:the\s+)?(?:first|last|next|\w+)\s+)?)?(?:(?:two|three|four|five|six|\d+)\s+)?words?\s+(?:(?:number\s+)?#?\d+\s+)?(?:of|from|in)\s+`;
+const EN_PART = String.raw`(?:the\s+)?(?:(?:first|last|next|each|every|one|\w+)\s+(?:(?:and|or|&)\s+(?:the\s+)?(?:first|last|next|\w+)\s+)?)?(?:(?:two|three|four|five|six|\d+)\s+)?words?\s+(?:(?:number\s+)?#?\d+\s+)?(?:of|from|in|on)\s+`;
 const EN_COPY = String.raw`(?:(?:a|an|the)\s+)?(?:(?:screenshot|screen\s+shot|photo|picture|image|scan|copy)s?\s+of|(?:e-?mail|message|sms|text(?:\s+message)?)s?\s+(?:with|containing|that\s+(?:has|holds|contains)))\s+`;
 
 /** Whose secret, in a question that asks for it ("What is your recovery phrase?"): never "a" or "the", which explain one. */
@@ -599,6 +599,7 @@ const LEADS = {
   keep: /\b(?:note|store|save|record|log|leave|keep|back\s+up)\s/i,
   photo: /\b(?:photograph|screenshot|take\s+(?:a\s+)?(?:photo|picture|screenshot|screen\s+shot))/i,
   needed: /\b(?:needed|required|requested|wanted)\s+(?:by|for)\s/i,
+  taken: /\b(?:get|take|obtain|collect|fetch|grab|record|note|write|jot|copy|save|store|log|keep)\s/i,
 };
 
 function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Typing; lead: RegExp }[] {
@@ -617,7 +618,7 @@ function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Ty
     { lead: LEADS.provide, rule: new RegExp(String.raw`\b(?:provide|supply|furnish|present)\s+(?:${EN_WHOM})\s+with\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     // "Hand your recovery phrase over to the agent" (QA: red-team review): the secret between the verb and its "over".
     { lead: LEADS.handOver, rule: new RegExp(String.raw`\bhand\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+over\b`, 'i'), typing: 'no' },
-    { lead: LEADS.type, rule: new RegExp(String.raw`\b(?:${EN_TYPE})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'typed' },
+    { lead: LEADS.type, rule: new RegExp(String.raw`\b(?:${EN_TYPE})\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'typed' },
     // "Show the agent your seed phrase"; shown with nobody named, it is for the user's own eyes only in their own app.
     { lead: LEADS.show, rule: new RegExp(String.raw`\b(?:show|display)\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     { lead: LEADS.show, rule: new RegExp(String.raw`\b(?:${EN_SHOW})\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'shown' },
@@ -632,6 +633,10 @@ function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Ty
     ...(KEYS_TO_THE_WALLET.includes(kind) ? [{ lead: LEADS.photo, rule: new RegExp(String.raw`(?<!\b(?:if|when|whenever|once|whether)\s+(?:you|they|the\s+caller|he|she)\s+(?:ever\s+|already\s+|did\s+)?)\b(?:photograph|screenshot|take\s+(?:a\s+)?(?:photo|picture|screenshot|screen\s+shot)s?\s+of)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' as const }] : []),
     // "Your recovery phrase is needed by support to reverse the payment": the passive of "support needs it".
     { lead: LEADS.needed, rule: new RegExp(String.raw`\b(?:${secret})\s+(?:is|are|will\s+be|would\s+be)\s+(?:also\s+)?(?:needed|required|requested|wanted)\s+(?:by|for)\s+(?:${EN_WHOM})\b`, 'i'), typing: 'no' },
+    // "Get the verification code from the caller", "Note down the caller's recovery phrase in the ticket" (red-team review):
+    // agent wording that has the agent take or keep the caller's secret. (The caller keeping their own, "Ask the caller to
+    // note down their recovery phrase on paper", is how it is kept.)
+    { lead: LEADS.taken, rule: new RegExp(String.raw`\b(?:get|take|obtain|collect|fetch|grab)\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:from|off)\s+(?:the\s+(?:caller|user|customer|client)|them|him|her)\b|\b(?:get|take|obtain|collect|fetch|grab|record|note(?:\s+down)?|write\s+down|jot\s+down|copy(?:\s+down)?|save|store|log|keep)\s+(?:${EN_PART})?the\s+(?:caller|user|customer|client)'s\s+${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     // "Have your recovery phrase ready for the agent": ready for someone (not "at hand before you reinstall the app").
     { lead: LEADS.have, rule: new RegExp(String.raw`\b(?:have|keep|get)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:ready|at\s+hand|handy|nearby)\b`, 'i'), typing: 'for-someone' },
   ];
@@ -705,6 +710,8 @@ const EN_PAY_TO_UNLOCK = [
   /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:[$€£¥]?\d[\d.,]*\s*%?\s+)?(?:withdrawal|withdrawing|payout|release|unlocking|unlock)\s+(?:tax(?:es)?|deposits?)\b(?!\s+to\s+(?:your|the)\s+(?:local\s+)?(?:tax\s+office|tax\s+authorit\w+|government))/i,
   /\b(?:pay|send|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:\S+\s+)?fees?\s+(?:first\s+)?to\s+(?:(?:the|our|an?)\s+)?(?:agent|support|us|me|team|staff|representative|specialist|officer)\b/i,
   /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:withdrawal\s+)?(?:tax(?:es)?|deposit|margin|guarantee)\s+(?:first\s+)?(?:before|to|so)\s+(?:you\s+can\s+|that\s+you\s+can\s+)?withdraw/i,
+  // The release said first: "Your account unlocks once you pay a 10% deposit" (red-team review).
+  /\b(?:unlocks?|unlocked|unfreezes?|unfrozen|released?|reactivated?|restored)\b[^.]{0,40}?\b(?:once|after|when|as\s+soon\s+as|if)\s+(?:you|they|the\s+caller)\s+(?:have\s+)?(?:pay|paid|send|sent|deposit|deposited|transfer|transferred)\s+(?:(?:a|an|the|your)\s+)?(?:[$€£¥]?\d[\d.,]*\s*(?:%|[a-z]{2,5}\b)?\s*)?(?:[\w-]+\s+)?(?:fees?|deposits?|tax(?:es)?|charges?|guarantee|margin)\b/i,
 ];
 /**
  * Signing in on a page someone sends ("Log in on the page our agent sends you", "open the link we send you and log in"):
@@ -717,10 +724,10 @@ const EN_PHISHING_LOGIN = new RegExp(String.raw`\b(?:log|sign)\s*(?:in|on)\s+(?:
 const EN_CONNECT_NAMED = /\b(?:connect|link|sync|synchroni[sz]e|validate|authori[sz]e)/i;
 const EN_CONNECT_WALLET = /\b(?:connect|connecting|link|linking|link\s+up|sync|syncing|synchroni[sz]e|validate|validating|authori[sz]e)\s+(?:your\s+|the\s+|their\s+)?(?:(?:crypto|web3|mobile)\s+)?(?:wallets?|metamask|trust\s*wallet|phantom)\b/i;
 /** A site or app someone names: ours, this one, one someone sent, one at an address. */
-const EN_NAMED_PLACE = /\b(?:our|this|that)\s+(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\b|\b(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\s+(?:that\s+)?(?:we|they|the\s+agent|support|I)\s+(?:sent|shared|gave|provided|linked)\b|\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|io|app|xyz|site|online|top|vip|cc|me|finance|pro)\b|\baddress\s+in\s+the\s+(?:message|e-?mail|sms|chat)\b/i;
+const EN_NAMED_PLACE = /\b(?:our|this|that)\s+(?:[\w-]+\s+)?(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\b|\b(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\s+(?:that\s+)?(?:we|they|the\s+agent|support|I)\s+(?:sent|shared|gave|provided|linked)\b|\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|io|app|xyz|site|online|top|vip|cc|me|finance|pro)\b|\baddress\s+in\s+the\s+(?:message|e-?mail|sms|chat)\b/i;
 
 /** Signing or scanning with the wallet for someone's page: how a drainer gets its approval. */
-const EN_APPROVE_FOR_SOMEONE = /\bscan\s+(?:the|this|our)\s+qr\s+code\s+with\s+your\s+wallet\b|\b(?:approve|sign|confirm)\s+(?:the|this|a|their)\s+(?:transaction|signature|permission)s?\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\bsign\s+(?:the|this|a|their)\s+message\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\b(?:approve|sign)\s+(?:the|this|a)\s+(?:transaction|message|signature)s?\b[^.]{0,40}?\bto\s+(?:receive|get|claim)\s+(?:the\s+|your\s+|a\s+)?(?:refund|compensation|airdrop|reward)s?\b|\bsign\s+(?:the|a|this)\s+(?:message|transaction|request)\s+(?:on|at|in)\s+(?:our|this|the)\s+(?:site|website|page|portal|link|dapp)\b|\bopen\s+the\s+link\s+in\s+your\s+wallet(?:'s)?\s+browser\b/i;
+const EN_APPROVE_FOR_SOMEONE = /\bscan\s+(?:the|this|our)\s+qr\s+code\s+with\s+your\s+wallet\b|\b(?:approve|sign|confirm)\s+(?:the|this|a|their)\s+(?:transaction|signature|permission)s?\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\bsign\s+(?:the|this|a|their)\s+message\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\b(?:approve|sign)\s+(?:the|this|a)\s+(?:transaction|message|signature)s?\b[^.]{0,40}?\bto\s+(?:receive|get|claim)\s+(?:the\s+|your\s+|a\s+)?(?:refund|compensation|airdrop|reward)s?\b|\bsign\s+(?:the|a|this)\s+(?:message|transaction|request)\s+(?:on|at|in)\s+(?:our|this|the)\s+(?:site|website|page|portal|link|dapp)\b|\bopen\s+the\s+link\s+in\s+your\s+wallet(?:'s)?\s+browser\b|\b(?:approve|sign|confirm|grant)\s+(?:the|this|a|an|their)\s+(?:(?:token|spending|contract|unlimited|refund)\s+)?(?:transaction|message|signature|permission|approval|allowance)s?\b[^.]{0,40}?\bso\s+(?:that\s+)?(?:we|support|(?:the|our)\s+(?:support\s+)?(?:agent|team))\s+can\s+(?:send|release|return|process|issue|credit|pay)\b/i;
 
 /** What one of the rules of remote access names, each of them. */
 const EN_REMOTE_NAMED = /\binstall|\blook\s+at|any\s*desk|team\s*viewer|\bcontrol|\bgive|\bhand|\bstream|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|logmein|anyviewer|hoptodesk|gotoassist|bomgar|beyondtrust|dwservice|mirror|log\s+(?:in|into|on)|connect\s+to|remote|screen|\blet\b|\ballow|\bpermit|\bauthori[sz]e/i;
@@ -754,8 +761,11 @@ const EN_NOT_A_REQUEST = /\b(?:did|didn't|have\s+you|has\s+(?:anyone|someone|any
  */
 const EN_NOT_A_NEGATION = /\b(?:will|'ll|may|might)\s+be\s+asked\b|\bno\s+(?:worries|worry|problem|stress|rush|hurry)\b|\b(?:don't|do\s+not|dont|no\s+need\s+to|never|not\s+to)\s+(?:worry|panic|fret|be\s+(?:afraid|alarmed|scared|worried|nervous))\b|\bnot\s+(?:hard|difficult|complicated|a\s+problem)\b|\b(?:block|stop|prevent|report|reverse|cancel|dispute|fight|flag|catch)\s+(?:the\s+|this\s+|that\s+|a\s+|any\s+|further\s+)?(?:fake|fraud\w*|scam\w*|phishing)\b|\b(?:be\s+)?careful\s+to\b(?!\s+not)|\b(?:agent|team|specialist|person|staff|officer|representative|rep|engineer|technician|advis[eo]r)\s+who\b|\bwithout\s+(?:any\s+)?(?:delay|hesitation|waiting|fail|exception)\b|\b(?:to\s+)?avoid(?:ing)?\s+(?!(?:send|shar|giv|tell|typ|enter|reveal|disclos|post|upload|provid|read|say|forward)\w*)(?:\w+\s+){0,2}?(?:losing|loss|delays?|problems?|fees?|charges?|issues?|errors?|freezes?|suspension|penalt\w+|fines?)\b/gi;
 
-/** What after a request makes it a warning: "share your recovery phrase with no one", "… only with people you trust in person". */
-const EN_NO_ONE = /^\s*(?:with|to)\s+(?:no\s+one|no-one|nobody)\b|^\s*(?:only\s+)?(?:when|where|while)\s+(?:no\s+one|no-one|nobody)\b|^\s*only\s+(?:with|to)\s+(?:yourself|people\s+you\s+(?:know|trust)|someone\s+you\s+(?:know|trust))\b/i;
+/**
+ * What after a request makes it a warning or keeps it the caller's: "share your recovery phrase with no one", "… only with
+ * people you trust in person", "ask the caller to read the words on their sheet to themselves".
+ */
+const EN_NO_ONE = /^\s*(?:with|to)\s+(?:no\s+one|no-one|nobody)\b|^\s*(?:(?:silently|quietly)\s+)?to\s+(?:yourself|themselves|himself|herself)\b|^\s*(?:only\s+)?(?:when|where|while)\s+(?:no\s+one|no-one|nobody)\b|^\s*only\s+(?:with|to)\s+(?:yourself|people\s+you\s+(?:know|trust)|someone\s+you\s+(?:know|trust))\b/i;
 
 /**
  * Whether the words before a request make it a warning or a description (see EN_NOT_A_REQUEST). What comes after "unless"
@@ -772,7 +782,7 @@ const EN_NEW_INSTRUCTION = /^\s*(?:so|then|and\s+then|now|please|just)\b/i;
 /** Words that tell of a scam: a sentence with them describes what a scammer does, and so does the next one that goes on about it. */
 const EN_SCAM_TOLD = /\b(?:scam\w*|fake|phishing|fraud\w*|impostors?|criminals?|thie(?:f|ves)|attackers?|hackers?|pretends?|pretending|claims?|claiming|asks|asked|asking|requests|requested|demands|demanded)\b/i;
 
-const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|[Ss]eed\\s*[Pp]hrase|[Rr]ecovery\\s*[Pp]hrase|[Mm]nemonic|[Pp]rivate\\s*[Kk]ey|私匙|(?:12|24|十二|二十四)\\s*个\\s*(?:英文\\s*)?单词|那串(?:英文)?单词|(?:钱包)?备份的?那张纸|助记词(?:纸|卡)|私钥|密钥|秘钥|密码(?!重置|规则|要求|强度|管理|长度|要|需|必须|应)|口令|验证码|(?:短信(?:里|中)?的?|刚?收到的)(?:那串)?(?:(?:\\d|六|四)位)?数(?:字)?|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|卡背面的?(?:三|3)位数)';
+const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|[Ss]eed\\s*[Pp]hrase|[Rr]ecovery\\s*[Pp]hrase|[Mm]nemonic|[Pp]rivate\\s*[Kk]ey|私匙|(?:12|24|十二|二十四)\\s*个\\s*(?:英文\\s*)?单词|那串(?:英文)?单词|(?:钱包)?备份的?那张纸|助记词(?:纸|卡)|私钥|密钥|秘钥|密码(?!重置|规则|要求|强度|管理|长度|要|需|必须|应)|口令|验证码|(?:短信(?:里|中)?的?|刚?收到的|(?:谷歌|Google\\s*)?(?:身份)?验证器(?:里|中|上)?的?|Authy\\s*(?:里|中|上)?的?)(?:那串)?(?:(?:\\d|六|四|八)位)?数(?:字)?|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|卡片?背面的?(?:(?:三|3)位数(?:字)?|安全码|CVV|CVC))';
 const ZH_KIND: readonly [AskedSecret, RegExp][] = [
   ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|seed|recovery|mnemonic|个\s*(?:英文\s*)?单词|那串|那张纸/i],
   ['private-key', /私钥|私匙|密钥|秘钥|private/i],
@@ -780,7 +790,7 @@ const ZH_KIND: readonly [AskedSecret, RegExp][] = [
   ['one-time-code', /验证码|动态码|校验码|短信|数字|位数/],
   ['card-security', /CVV|CVC|安全码|卡号|卡背面/i],
 ];
-const ZH_GIVE = '(?:出示|拍给|展示给|显示给|亮给|给(?:我们|客服|我|工作人员|对方)看|发给|发到|发送|发我|发过来|发一下|给我|给我们|私信|回我|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|念一下|读一下|回复|透露|分享|上传|截图|拍照|提交)';
+const ZH_GIVE = '(?:出示|拍给|展示给|显示给|亮给|给(?:我们|客服|我|工作人员|对方)看|发给|发到|发送|发我|发过来|发一下|给我|给我们|私信|回我|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|念一下|读一下|报一下|回复|透露|分享|上传|截图|拍照|提交)';
 /** Typing, which gives a secret away only where someone else reads it. */
 const ZH_TYPE = '(?:输入|填写|填入|粘贴)';
 const ZH_PEOPLE = '聊天|对话|消息|私信|客服|我们|邮件|微信|QQ|群';
@@ -793,7 +803,10 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   { rule: new RegExp(`[把将][^把将，,]{0,24}?${ZH_SECRET}[^把将，,]{0,16}?${ZH_TYPE}(?!给?[了过])`), typing: true },
   // 提供你的私钥，告诉我们验证码，请来电者告诉你登录密码
   // ("银行发送的验证码", the code the bank sent, describes a code: no request.)
-  { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|你|您|他|她|他们|对方|管理员|群主|工作人员|专员)?(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|你|您|他|她|他们|对方|管理员|群主|工作人员|专员)?(?:你的|您的|来电者的)?(?:刚?收到的|短信里?的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  // 向来电者要一下他的助记词, 请记下来电者的助记词 (red-team review): the agent taking or keeping the caller's secret. (请记下你的助记词,
+  // the caller writing down their own, is how it is kept.)
+  { rule: new RegExp(`(?:向|跟|问|找)(?:来电者|用户|客户|对方|他|她)(?:要|索取|获取|收集|拿)(?:一下)?(?:他的|她的|来电者的|用户的|客户的|对方的)?[^，,\\s]{0,2}?${ZH_SECRET}|(?:记下|记录|记住|抄下|写下|保存|存下|留存)(?:一下)?(?:来电者|用户|客户|对方)的[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
   // 你的助记词是什么？
   { rule: new RegExp(`(?:你的|您的|来电者的|你|您)?[^，,\\s]{0,2}?${ZH_SECRET}(?:的?(?:第.{1,3}个(?:词|单词)?|前.{1,3}个(?:词|单词)?))?(?:是(?:什么|多少|啥|几|哪些)|是几位|多少)`), typing: false },
   // 密码发我，账号和密码发一下
@@ -814,6 +827,8 @@ const ZH_OWN_PLACE = /在\s*(?:(?:官方|你的|您的|自己的|新的?|新手�
 const ZH_MOVE_FUNDS = [
   /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方)?(?:提供|指定|给你|给|发给你|发|设立|开设|准备|安排)的[^，,。]{0,8}?(?:钱包|[账帐]户|[账帐]号|地址)/,
   /(?:转到|转至|转入|转移到|提到|提现到)(?:这个|下面这个|下面的|以下|下方的?)(?:新的?)?(?:钱包)?地址/,
+  // 提现到工单里的地址, 转到聊天中给出的地址: one someone else wrote there (red-team review; see EN_MOVE_FUNDS).
+  /(?:转到|转至|转入|转移到|提到|提现到|打到|汇到|充到)(?:工单|聊天|对话|消息|短信|邮件|群|私信|微信|链接|电报)(?:里|中|内|上)?(?:给出|提供|发送|发来|发|写|贴|留)?的[^，,。]{0,4}?(?:钱包|[账帐]户|[账帐]号|地址)/,
   /(?:转到|转至|转入|转进|转移到|转移至|转给|打到|汇到|汇入|充到|存到|提到|提现到)[^，,。]{0,6}?(?:安全[账帐]户|安全钱包|保护[账帐]户|保护钱包|安全地址|监管[账帐]户|监管钱包)/,
 ];
 const ZH_REMOTE = [
@@ -1037,7 +1052,7 @@ const EN_WEAKENED = new RegExp(String.raw`\b(?:(?:turn|switch)\s+(?:your\s+|the\
 /** Someone the protection is turned off for: "so our agent can", "for the agent", "to let support in", "as the agent asks", "before we can". */
 const EN_STAFF = String.raw`(?:we|i|support(?:\s+staff)?|customer\s+(?:service|support)|(?:the|our|an?)\s+(?:support\s+|security\s+|tech(?:nical)?\s+|recovery\s+|customer\s+)?(?:agents?|teams?|staff|technicians?|engineers?|specialists?|departments?|representatives?|reps?|advis[eo]rs?|officers?))`;
 /** Someone else then acting, anywhere in the rest of the sentence: "…, so that the agent can get in", "…, and our agent will do the rest". */
-const EN_FOR_SOMEONE = new RegExp(String.raw`\b(?:(?:so\s+(?:that\s+)?|then\s+|and\s+(?:then\s+)?|before\s+|until\s+)${EN_STAFF}\s+(?:can|could|will|'ll|may|is\s+able|are\s+able|is\s+going|are\s+going)\b|as\s+(?:${EN_STAFF}|the\s+caller)\s+(?:asks?|says?|instructs?|tells?|directs?|requests?)\b|as\s+(?:instructed|asked|directed|requested)\s+by\s+(?:us|${EN_STAFF})\b|${EN_STAFF}\s+will\s+(?:guide|walk|take\s+it|take\s+over|handle|log\s+in|access|fix|do)\b|while\s+${EN_STAFF}\s+(?:works?|is\s+working|checks?|fix(?:es)?|handles?)\b)`, 'i');
+const EN_FOR_SOMEONE = new RegExp(String.raw`\b(?:(?:so\s+(?:that\s+)?|then\s+|and\s+(?:then\s+)?|before\s+|until\s+)${EN_STAFF}\s+(?:can|could|will|'ll|may|is\s+able|are\s+able|is\s+going|are\s+going)\b|as\s+(?:${EN_STAFF}|the\s+caller)\s+(?:asks?|says?|instructs?|tells?|directs?|requests?)\b|as\s+(?:instructed|asked|directed|requested)\s+by\s+(?:us|${EN_STAFF})\b|${EN_STAFF}\s+will\s+(?:guide|walk|take\s+it|take\s+over|handle|log\s+in|access|fix|do)\b|while\s+${EN_STAFF}\s+(?:works?|is\s+working|checks?|fix(?:es)?|handles?)\b|so\s+(?:that\s+)?you\s+(?:can|will|'ll)\s+(?:receive|get|see|read|open)\s+(?:our|(?:the\s+)?(?:agent|support|team)'s)\s+(?:e-?mails?|messages?|letters?|notices?)\b)`, 'i');
 /** Someone else waiting on it, said before it: "Before the agent can help, please disable 2FA", "Our team can only unlock the account after you …". */
 const EN_STAFF_WAITS = new RegExp(String.raw`\bbefore\s+${EN_STAFF}\s+can\b|\b${EN_STAFF}\s+(?:can|will)\s+only\s+[\w\s'-]{0,40}?\b(?:after|once|when)\s+(?:you|the\s+caller)\s*$`, 'i');
 /** Someone else acting, at the start of the sentence after: "The agent will then restore access", "Support will do the rest". */
@@ -1114,7 +1129,7 @@ const CALLER_TELLS = /^(?:confirm|spell|read|show|display)\b(?!\s+(?:that|whethe
 const EN_CALLER_OWN = /^\s+(?:(?:in|with|on|against)\s+(?:the|their|his|her|your)\s+(?:own\s+)?(?:app|app's|wallet|paper|backup|device|hardware\s+wallet|screen)|offline|on\s+paper)\b/i;
 const CALLER_ASKED = /\b(?:ask|have|get|tell|let|invite|request)\s+(?:the\s+)?(?:caller|customer|client|user)\s+(?:to\s+)?$/i;
 const BUTTON_LEAD = /\b(?:tap|click|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$/i;
-const FACT_ABOUT = /^\s+(?:must|is|are|should|expires?|has|have|needs?|can(?:not|'t)?|will|was|were)\b/i;
+const FACT_ABOUT = /^\s+(?:must|is|are|should|expires?|has|have|needs?|can(?:not|'t)?|will|was|were|changes?|refresh(?:es)?|rotates?|renews?|lasts?)\b/i;
 
 /**
  * "Read it out", "say them aloud", "by reading it out", "read out each word", "say the digits out loud": a secret named
@@ -1199,7 +1214,7 @@ const ZH_SAFEGUARD = String.raw`(?:谷歌(?:身份)?验证(?:器)?|Google\s*(?:�
 /** 关闭谷歌验证, 把提现白名单关掉. */
 const ZH_WEAKEN = new RegExp(String.raw`(?:关闭|关掉|停用|解除|取消|解绑|删除|删掉|移除)(?:掉)?(?:你的|您的|账户的?|账号的?|帐户的?)?${ZH_SAFEGUARD}|(?:把|将)(?:你的|您的)?${ZH_SAFEGUARD}(?:关闭|关掉|停用|解除|取消|解绑|删除|删掉|移除)`, 'i');
 /** For whom: 以便客服处理, 配合工作人员, 客服才能. */
-const ZH_FOR_SOMEONE = /(?:以便|方便|好让|以让|让|使|供|配合|按照?|根据|听从)(?:我们|客服|工作人员|专员|技术人员|对方|坐席)|(?:我们|客服|工作人员|专员|技术人员)(?:才能|才可以|就能|就可以|会帮)|(?:然后|之后|再由|再让|接着)(?:我们|客服|工作人员|专员|技术人员)|(?:我们|客服|工作人员|专员|技术人员)[^，,。]{0,6}?(?:需要|要求)(?:你|您)/;
+const ZH_FOR_SOMEONE = /(?:以便|方便|好让|以让|让|使|供|配合|按照?|根据|听从)(?:我们|客服|工作人员|专员|技术人员|对方|坐席)|(?:我们|客服|工作人员|专员|技术人员)(?:才能|才可以|就能|就可以|会帮)|(?:然后|之后|再由|再让|接着)(?:我们|客服|工作人员|专员|技术人员)|(?:我们|客服|工作人员|专员|技术人员)[^，,。]{0,6}?(?:需要|要求)(?:你|您)|(?:接收|收到|收取|看到)(?:我们|客服|官方|工作人员)(?:发送|发来|发出)?的(?:邮件|消息|通知|短信)/;
 /** The account's phone or e-mail changed to one someone else gives: 把绑定的手机号改成客服提供的号码. */
 /** A stronger factor set up in its place (see EN_STRONGER): 改用谷歌验证器, 开启身份验证器. */
 const ZH_STRONGER = /(?:改用|换成|改成|换用|开启|启用|设置|绑定)(?:谷歌验证器|谷歌身份验证器|身份验证器|验证器|安全密钥|通行密钥)/;
