@@ -151,7 +151,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     if (help && io.stdout.isTTY) base.helpWrapping = await import('./render/wrap.js');
     // Only the CLI's entry runs other lines, and it gives commander's side: without it, this is a bug.
     if (!front) throw new Error('main: a command line that is neither a plain diagnose line nor plain help needs commander (MainOptions.commander)');
-    program = front.buildProgram(base, () => ids);
+    program = front.buildProgram(base, () => ids, argv);
     await program.parseAsync(help ? front.helpForUnknown(argv, program) : [...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (err) {

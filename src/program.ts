@@ -30,10 +30,11 @@ const HELP_TITLES: Record<string, MessageKey> = {
   'Global Options:': 'help.globalOptions',
 };
 
-/** Builds a fresh program for one run (tests build one per case). */
-export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command {
+/** Builds a fresh program for one run (tests build one per case); `argv`, the line it will parse, for what commander does not tell. */
+export function buildProgram(ctx: BaseContext, flowIds: () => string[], argv: readonly string[] = []): Command {
   const { t } = ctx;
   const program = new Command('wallet-help');
+  const refuse = optionAsValue(program, argv, t);
   configure(program, ctx);
   program
     .description(t('program.description'))
@@ -42,14 +43,14 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[]): Command
     .helpCommand('help [command]', t('cmd.help'))
     .addHelpText('after', helpText(ctx, `\n${t('program.examples')}\n`));
   // --lang and --color are read before commander runs (the help text itself depends on them); declared for --help and validation.
-  for (const spec of GLOBAL_OPTIONS) declareOption(program, spec, t);
-  const once = givenOnce(t);
+  for (const spec of GLOBAL_OPTIONS) declareOption(program, spec, t, refuse);
+  const once = givenOnce(t, refuse);
   once(program);
   // Subcommands inherit the output, help and exit settings configured above.
   const later = lazyCommands(program, once);
 
   later(program.command('diagnose').description(t('cmd.diagnose')).argument('[flow]', t('diagnose.arg.flow')), (diagnose) => {
-    for (const spec of DIAGNOSE_OPTIONS) declareOption(diagnose, spec, t);
+    for (const spec of DIAGNOSE_OPTIONS) declareOption(diagnose, spec, t, refuse);
     diagnose
       .action((flow: string | undefined, options: DiagnoseLine['options'], command: Command) => runDiagnoseLine(ctx, { flow, options, globals: command.optsWithGlobals() }))
       .addHelpText('after', (context) => helpText(ctx, examples(t, 'diagnose', t('diagnose.notes', { flows: listOf(t, flowIds()) })))(context));
@@ -323,11 +324,11 @@ function withDefault(description: string, value: unknown, ctx: BaseContext): str
 const CONFIG_ACTIONS = ['list', 'get', 'set', 'unset', 'path'];
 
 /** Declares an option of the tables of command-line.ts: repeatable ones collect their values, in order, from []. */
-function declareOption(cmd: Command, spec: OptionSpec, t: Translate): void {
+function declareOption(cmd: Command, spec: OptionSpec, t: Translate, refuse: RefuseOptionAsValue): void {
   const { twice } = spec;
   if (spec.list) {
     cmd.option(flagsOf(spec), t(spec.help), (value: string, previous: string[]) => {
-      refuseOptionAsValue(cmd, cmd.options.find((o) => o.long === spec.long)!, value, t);
+      refuse(cmd.options.find((o) => o.long === spec.long)!, value);
       return collect(value, previous);
     }, []);
   }
@@ -335,7 +336,7 @@ function declareOption(cmd: Command, spec: OptionSpec, t: Translate): void {
     // The same value twice changes nothing and passes; another is option_twice, naming the option, as for every option
     // that takes one value (QA: scripts; it was answers_file, without the option, even for one file given twice).
     cmd.option(flagsOf(spec), t(spec.help), (value: string, previous: string | undefined) => {
-      refuseOptionAsValue(cmd, cmd.options.find((o) => o.long === spec.long)!, value, t);
+      refuse(cmd.options.find((o) => o.long === spec.long)!, value);
       if (previous !== undefined && previous !== value) throw new UsageError('option_twice', t(twice.message), { option: spec.long });
       return value;
     });
@@ -350,7 +351,7 @@ function declareOption(cmd: Command, spec: OptionSpec, t: Translate): void {
  * a global option given before the command and again after it ("--lang zh diagnose … --lang en") is the same option.
  * Options with a parser of their own (repeatable ones, --answers) keep it.
  */
-function givenOnce(t: Translate): (cmd: Command) => void {
+function givenOnce(t: Translate, refuse: RefuseOptionAsValue): (cmd: Command) => void {
   const given = new Map<string, string>();
   const done = new WeakSet<Option>();
   const wrap = (cmd: Command): void => {
@@ -360,7 +361,7 @@ function givenOnce(t: Translate): (cmd: Command) => void {
       const name = option.attributeName();
       const shown = option.long ?? option.flags;
       option.argParser((value: string) => {
-        refuseOptionAsValue(cmd, option, value, t);
+        refuse(option, value);
         const first = given.get(name);
         if (first !== undefined && first !== value) throw new UsageError('option_twice', t('cli.optionTwice', { option: shown, first: clip(first), second: clip(value) }), { option: shown });
         given.set(name, value);
@@ -376,18 +377,22 @@ function givenOnce(t: Translate): (cmd: Command) => void {
  * "--chain --json": the option's value left out, and the next option taken for it, which then failed as a chain named
  * "--json" (QA: checks review). Said as the missing value it is, as commander says one at the end of the line.
  */
-function refuseOptionAsValue(cmd: Command, option: Option, value: string, t: Translate): void {
-  if (!value.startsWith('-') || !optionNames(cmd).has(value)) return;
-  throw new UsageError('usage', sentences(t, t('cli.optionMissingArgument', { option: option.flags }), t('cli.valueIsOption', { value })), { option: option.long ?? option.flags });
+type RefuseOptionAsValue = (option: Option, value: string) => void;
+function optionAsValue(program: Command, argv: readonly string[], t: Translate): RefuseOptionAsValue {
+  return (option, value) => {
+    // Given with "=" ("--answers=--json"), the value is the one meant, however it looks.
+    if (!value.startsWith('-') || (option.long !== undefined && argv.includes(`${option.long}=${value}`))) return;
+    // A global option's value is read before the command's options are declared ("flows list --contacts --json" took the
+    // command's --json for a file, and printed a table to a script that asked for JSON; review): the commands the line
+    // names are declared first.
+    commandPath(program, argv);
+    if (!optionNames(program).has(value)) return;
+    throw new UsageError('usage', sentences(t, t('cli.optionMissingArgument', { option: option.flags }), t('cli.valueIsOption', { value })), { option: option.long ?? option.flags });
+  };
 }
 
-/**
- * The names of every option of the program declared so far ("--json", "-a", "--lang"): a global option's value is read
- * before the command's options, and "flows list --contacts --json" took the command's --json for a file (review).
- */
-function optionNames(cmd: Command): Set<string> {
-  let root = cmd;
-  while (root.parent) root = root.parent;
+/** The names of every option of the program declared so far ("--json", "-a", "--lang"). */
+function optionNames(root: Command): Set<string> {
   const names = new Set<string>();
   const add = (at: Command): void => {
     for (const o of at.options) for (const n of [o.long, o.short]) if (n) names.add(n);

@@ -118,6 +118,15 @@ describe('errors before a command runs', () => {
     expect((await run(['--lang', 'zh', 'cases', 'list', '--flow', '--since', '2026-01-01'])).stderr).toContain('它后面的 --since 是另一个选项。');
     // A value that only starts with a dash, and is no option, is still the value.
     expect(JSON.parse((await run(['diagnose', 'payment-failed', '--network', '-x', '--json'])).stdout).error.code).toBe('invalid_value');
+    // A global option whose value is read before the command's own options are declared: the command's --json is no file,
+    // and the script that asked for JSON is told so in JSON, not given a table (review).
+    const list = await run(['flows', 'list', '--contacts', '--json']);
+    expect(list.code).toBe(2);
+    expect(JSON.parse(list.stdout).error).toEqual({ code: 'usage', message: 'The option --contacts <file> needs a value. What follows it, --json, is an option.', option: '--contacts' });
+    // Given with "=", the value is the one meant, however it looks.
+    const explicit = await run(['diagnose', 'payment-failed', '--answers=--json']);
+    expect(explicit.code).toBe(2);
+    expect(explicit.stderr).toContain('Cannot read --json: no such file.');
   });
 
   it('help of a nested command is its own help, as --help gives it (QA: README; "help cases list" showed the help of cases)', async () => {
