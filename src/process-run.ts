@@ -74,7 +74,8 @@ export async function runProcess(argv: readonly string[], options: RunOptions, m
     get signal() {
       return stopSignal();
     },
-    prompter: () => inquirerPrompter(process.stdin, stdout.stream(), stopSignal()),
+    // A terminal that cannot move its cursor is asked line by line (see line-prompter.ts).
+    prompter: async () => (process.env.TERM === 'dumb' ? (await import('./io/line-prompter.js')).linePrompter : inquirerPrompter)(process.stdin, stdout.stream(), stopSignal()),
     sayOutputFailure: (say) => {
       sayOutputFailure = say;
     },

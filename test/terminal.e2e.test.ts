@@ -443,20 +443,48 @@ describe('a real terminal', () => {
     }, BOUND_MS);
   });
 
-  for (const env of [{ NO_COLOR: '1' }, { TERM: 'dumb' }] as Record<string, string>[]) {
-    it(`writes no escape sequences with ${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}`, async () => {
-      const f = flow('promotion-missing');
-      const first = f.questions[f.start]!;
-      term = new TerminalSession(['diagnose', 'promotion-missing'], { env, height: 60 });
-      await term.waitFor(first.text.en);
-      expect(term.screenWithEscapes()).not.toMatch(ESCAPE);
-      term.keys(KEYS.down, KEYS.enter);
-      expect(await term.exitCode()).toBe(0);
-      const screen = term.screenWithEscapes();
-      expect(screen).toContain(f.outcomes[first.answers[1]!.next]!.title.en);
-      expect(screen).not.toMatch(ESCAPE);
-    }, BOUND_MS);
-  }
+  it('asks line by line on a terminal that cannot move its cursor (TERM=dumb): numbered answers, typed and echoed by the terminal, not one escape written', async () => {
+    const f = flow('promotion-missing');
+    const first = f.questions[f.start]!;
+    term = new TerminalSession(['diagnose', 'promotion-missing'], { env: { TERM: 'dumb' }, height: 60, raw: true });
+    await term.waitFor(`Your choice (1-${first.answers.length}):`);
+    expect(term.screen()).toContain(`1) ${first.answers[0]!.label.en}`);
+    // Neither a number out of range nor a word that names no answer is taken; an answer's value as written is.
+    term.type('9');
+    term.keys(KEYS.enter);
+    await term.waitFor('Type one of the numbers shown');
+    term.type(first.answers[1]!.value);
+    term.keys(KEYS.enter);
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen()).toContain(f.outcomes[first.answers[1]!.next]!.title.en);
+    // Every byte written, not the screen tmux drew from them: inquirer's redrawing moved the cursor with escapes such a
+    // terminal prints as they are.
+    expect(term.rawOutput()).toContain(`Your choice (1-${first.answers.length}): `);
+    expect(term.rawOutput()).not.toMatch(ESCAPE);
+  }, BOUND_MS);
+
+  it('Ctrl+C at a line prompt (TERM=dumb) cancels on a line of its own, with exit 130, in Chinese too', async () => {
+    term = new TerminalSession(['--lang', 'zh', 'diagnose', 'login-failed'], { env: { TERM: 'dumb' } });
+    await term.waitFor('请输入编号（1-');
+    term.keys(KEYS.ctrlC);
+    expect(await term.exitCode()).toBe(130);
+    const lines = term.screen().split('\n');
+    expect(lines.find((l) => l.startsWith('请输入编号'))).toMatch(/^请输入编号（1-\d+）：(?:\^C)?$/);
+    expect(lines.some((l) => l.startsWith('已取消。'))).toBe(true);
+  }, BOUND_MS);
+
+  it('writes no escape sequences with NO_COLOR=1', async () => {
+    const f = flow('promotion-missing');
+    const first = f.questions[f.start]!;
+    term = new TerminalSession(['diagnose', 'promotion-missing'], { env: { NO_COLOR: '1' }, height: 60 });
+    await term.waitFor(first.text.en);
+    expect(term.screenWithEscapes()).not.toMatch(ESCAPE);
+    term.keys(KEYS.down, KEYS.enter);
+    expect(await term.exitCode()).toBe(0);
+    const screen = term.screenWithEscapes();
+    expect(screen).toContain(f.outcomes[first.answers[1]!.next]!.title.en);
+    expect(screen).not.toMatch(ESCAPE);
+  }, BOUND_MS);
 });
 
 describe('pipes', () => {

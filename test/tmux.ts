@@ -1,6 +1,6 @@
 /** Drives the built CLI in a real pseudo-terminal through tmux, reading the screen as a person would. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers.js';
@@ -11,13 +11,32 @@ export class TerminalSession {
   private readonly socket = `wh-test-${process.pid}-${Math.random().toString(36).slice(2)}`;
   readonly home = mkdtempSync(join(tmpdir(), 'wallet-help-pty-'));
 
-  constructor(args: string[], opts: { width?: number; height?: number; env?: Record<string, string> } = {}) {
+  /** With `raw`, every byte the program writes to the terminal, escapes and all, as tmux received them. */
+  private readonly rawFile: string | undefined;
+
+  constructor(args: string[], opts: { width?: number; height?: number; env?: Record<string, string>; raw?: boolean } = {}) {
     const env = { TERM: 'xterm-256color', HOME: this.home, WALLET_HELP_CONFIG_DIR: this.home, LANG: 'C.UTF-8', ...opts.env };
     const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
     const cli = [process.execPath, join(ROOT, 'bin/wallet-help.js'), ...args].map(shellQuote).join(' ');
     // CI must be unset inside: ora and inquirer turn themselves off when it is present. FORCE_COLOR from the runner must not leak in.
-    const script = `env -u CI -u FORCE_COLOR ${assignments} ${cli}; echo "[exit:$?]"; sleep 600`;
+    // With `raw`, the program starts once the pane's output is piped to a file, so nothing it writes is missed.
+    this.rawFile = opts.raw ? join(this.home, 'raw-output') : undefined;
+    const ready = join(this.home, 'raw-ready');
+    const wait = this.rawFile ? `while [ ! -e ${shellQuote(ready)} ]; do sleep 0.02; done; ` : '';
+    // Ctrl+C on a terminal in line mode (TERM=dumb) is SIGINT to the whole foreground group, this shell too: it waits on
+    // (a handler, which the program does not inherit, as it would an ignored signal) to report the exit code.
+    const script = `trap : INT; ${wait}env -u CI -u FORCE_COLOR ${assignments} ${cli}; echo "[exit:$?]"; sleep 600`;
     this.tmux('new-session', '-d', '-x', String(opts.width ?? 80), '-y', String(opts.height ?? 24), 'sh', '-c', script);
+    if (this.rawFile) {
+      this.tmux('pipe-pane', '-o', `cat >> ${shellQuote(this.rawFile)}`);
+      writeFileSync(ready, '');
+    }
+  }
+
+  /** What the program wrote to the terminal so far, byte for byte (a session made with `raw`). */
+  rawOutput(): string {
+    if (!this.rawFile) throw new Error('the session was not made with raw');
+    return existsSync(this.rawFile) ? readFileSync(this.rawFile, 'utf8') : '';
   }
 
   tmux(...args: string[]): string {

@@ -22,6 +22,13 @@ export interface SelectQuestion<T extends string> {
 export interface KeyHints {
   navigate: string;
   select: string;
+  /**
+   * On a terminal that cannot move its cursor (line-prompter.ts), the prompt for a number from 1 to `count`, `fallback` the
+   * one Enter takes: "Your choice (1-5, Enter for 2):".
+   */
+  choose?: (count: number, fallback?: number) => string;
+  /** …and after a line that names no answer: "Type one of the numbers shown." */
+  retry?: string;
 }
 
 export interface InputQuestion {

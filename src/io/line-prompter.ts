@@ -1,0 +1,126 @@
+/**
+ * Prompts for a terminal that cannot move its cursor (TERM=dumb: Emacs' shell buffer, some consoles and
+ * screen-reader setups). inquirer redraws its list in place with cursor movements such a terminal prints as
+ * garbage; here each question is written once, its answers numbered, and the answer read as a line the
+ * terminal itself echoes and edits: a number, or an answer's value or label as written.
+ */
+import { CancelError, signalExitCode } from '../errors.js';
+import { shownPath } from '../util/safe-text.js';
+import type { Choice, InputQuestion, Prompter, SelectQuestion } from './prompter.js';
+import '../core.js';
+
+type Screen = NodeJS.WritableStream & { columns?: number };
+
+/**
+ * What was read of an input past the last answer: lines typed ahead of their question (a paste of several answers), the
+ * start of the next one, and whether the input has ended. Kept with the input, for the next question.
+ */
+interface Pending {
+  lines: string[];
+  partial: string;
+  ended: boolean;
+}
+const PENDING = Symbol('wallet-help line input');
+type LineInput = NodeJS.ReadableStream & { [PENDING]?: Pending };
+
+export async function linePrompter(input: NodeJS.ReadableStream, output: Screen, signal?: AbortSignal): Promise<Prompter> {
+  const wrapping = await import('../render/wrap.js');
+  const columns = output.columns === undefined ? undefined : Math.max(1, output.columns - 1);
+  const write = (text: string) => void output.write(text);
+  // Cancelled at a prompt, the line typed so far is ended, so what is said next ("Cancelled.") starts a line of its own.
+  const ask = (prompt: string) =>
+    readLine(input as LineInput, signal, () => write(prompt)).catch((err: unknown) => {
+      write('\n');
+      throw err;
+    });
+  return {
+    async select<T extends string>(question: SelectQuestion<T>): Promise<T> {
+      const { choices } = question;
+      const lines = choices.map((c, i) => {
+        const mark = `${String(i + 1).padStart(String(choices.length).length)}) `;
+        const name = wrapping.hanging(' '.repeat(2 + mark.length), c.name, columns).slice(2 + mark.length);
+        const description = c.description ? `\n${wrapping.hanging(' '.repeat(4 + mark.length), c.description, columns)}` : '';
+        return `  ${mark}${name}${description}`;
+      });
+      write(`${wrapping.hanging('  ', `? ${question.message}`, columns).replace(/^ {2}/, '')}\n${lines.join('\n')}\n`);
+      const fallback = question.default === undefined ? -1 : choices.findIndex((c) => c.value === question.default);
+      const words = question.keys;
+      const asked = words?.choose?.(choices.length, fallback >= 0 ? fallback + 1 : undefined) ?? `Your choice (1-${choices.length}${fallback >= 0 ? `, Enter for ${fallback + 1}` : ''}):`;
+      // A space after a colon, none after a full-width one ("请输入编号（1-6）：").
+      const prompt = /[\u3000-\uffff]$/.test(asked) ? asked : `${asked} `;
+      for (;;) {
+        const typed = (await ask(prompt)).trim();
+        const picked = typed === '' && fallback >= 0 ? choices[fallback] : chosen(choices, typed);
+        if (picked) return picked.value;
+        write(`${words?.retry ?? 'Type one of the numbers shown.'}\n`);
+      }
+    },
+    async input(question: InputQuestion): Promise<string> {
+      const offered = question.default === undefined || question.default === '' ? '' : ` [${shownPath(question.default)}]`;
+      write(`${wrapping.hanging('  ', `? ${question.message}${offered}`, columns).replace(/^ {2}/, '')}\n`);
+      const typed = await ask('> ');
+      return typed === '' && question.default !== undefined ? question.default : typed;
+    },
+  };
+}
+
+/** The choice a typed line names: its number, or its value or label as written (any case). */
+function chosen<T extends string>(choices: readonly Choice<T>[], typed: string): Choice<T> | undefined {
+  if (/^\d+$/.test(typed)) return choices[Number(typed) - 1];
+  const folded = typed.toLowerCase();
+  return typed === '' ? undefined : choices.find((c) => c.value.toLowerCase() === folded || c.name.toLowerCase() === folded);
+}
+
+/**
+ * The next line of `input`, after `prompt` is shown (not when a line typed ahead answers at once). The end of input (Ctrl+D
+ * on an empty line) cancels, as does the run's stop signal (Ctrl+C, which the terminal sends as SIGINT in line mode).
+ */
+function readLine(input: LineInput, signal: AbortSignal | undefined, prompt: () => void): Promise<string> {
+  const pending = (input[PENDING] ??= { lines: [], partial: '', ended: false });
+  if (signal?.aborted) return Promise.reject(new CancelError(signalExitCode(signal.reason)));
+  prompt();
+  if (pending.lines.length > 0) return Promise.resolve(pending.lines.shift()!);
+  if (pending.ended) return Promise.reject(new CancelError());
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      input.off('data', onData);
+      input.off('end', onEnd);
+      input.off('error', onError);
+      signal?.removeEventListener('abort', onAbort);
+      input.pause();
+    };
+    const onData = (chunk: string | Buffer) => {
+      const lines = (pending.partial + chunk.toString()).split(/\r?\n/);
+      pending.partial = lines.pop()!;
+      if (lines.length === 0) return;
+      done();
+      pending.lines.push(...lines.slice(1));
+      resolve(lines[0]!);
+    };
+    const onEnd = () => {
+      done();
+      pending.ended = true;
+      // A last line without its newline is an answer; nothing at all is Ctrl+D, a cancellation.
+      const last = pending.partial;
+      pending.partial = '';
+      if (last !== '') resolve(last);
+      else reject(new CancelError());
+    };
+    // A terminal that went away (the window closed) fails its reads: a hangup, as SIGHUP would say it.
+    const onError = () => {
+      done();
+      pending.ended = true;
+      reject(new CancelError(signalExitCode('SIGHUP')));
+    };
+    const onAbort = () => {
+      done();
+      reject(new CancelError(signalExitCode(signal!.reason)));
+    };
+    (input as NodeJS.ReadableStream & { setEncoding?: (e: BufferEncoding) => void }).setEncoding?.('utf8');
+    input.on('data', onData);
+    input.once('end', onEnd);
+    input.once('error', onError);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    input.resume();
+  });
+}
