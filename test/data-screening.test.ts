@@ -793,6 +793,57 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('a fourth red-team round: a negation reads only where it governs, staff asking in the flow\'s own words asks; a scam told of, and a result reported back, ask nothing (red-team review)', () => {
+    const requests: [string, string][] = [
+      // A negation inside a word, a condition before 请, or a description of who is meant, governs no request.
+      ['充值不到账的请把助记词发给客服处理。', 'recovery-phrase'],
+      ['钱包不同步时请把助记词发给客服。', 'recovery-phrase'],
+      ['提现不了的话请把私钥发给客服。', 'private-key'],
+      ['特别提醒：请把验证码发给客服完成核验。', 'one-time-code'],
+      ['请来电者把识别码和验证码告诉你。', 'one-time-code'],
+      ['请来电者把刚刚收到的验证码报给你。', 'one-time-code'],
+      ['请来电者把已经备份好的助记词念给你核对。', 'recovery-phrase'],
+      ['请向来电者索要资金密码以完成身份核验。', 'password'],
+      ['客服要求你把助记词发给专员核对。', 'recovery-phrase'],
+      ['工作人员让你把密码告诉他。', 'password'],
+      ['Users who have not received their deposit should send us their recovery phrase.', 'recovery-phrase'],
+      ['If the withdrawal has not arrived within 24 hours send your seed phrase to support.', 'recovery-phrase'],
+      ['Customers without a paper backup should send the agent their private key.', 'private-key'],
+      ['Callers who cannot log in should tell the agent their password.', 'password'],
+      ["If the caller can't withdraw ask them for their seed phrase.", 'recovery-phrase'],
+      ['Our verification team requests that you send your recovery phrase to complete the check.', 'recovery-phrase'],
+      ['Support asks that you share your seed phrase with the agent on the call.', 'recovery-phrase'],
+      ['The engineer said to send him your seed phrase.', 'recovery-phrase'],
+    ];
+    for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
+    for (const text of [
+      '不要相信请你把助记词发给客服的人。',
+      '如果客服要求你把助记词发给他，请立即挂断。',
+      '真正的客服不会要求你提供助记词。',
+      '别人让你把验证码发给他时请拒绝。',
+      '如果有人让来电者把助记词发给他，请告诉来电者这是诈骗。',
+      '如果对方让来电者安装AnyDesk，请让来电者立即卸载。',
+      '请来电者卸载陌生人让他安装的向日葵、ToDesk等远程软件。',
+      '如果来电者把屏幕共享给了陌生人，请让他立即结束并卸载相关软件。',
+      '请只把钱包连接到你信任的网站。',
+      'If an agent asks for your seed phrase, hang up.',
+      'If our team asks you to send your recovery phrase, it is a scam.',
+      'If you do not send your seed phrase to anyone, your wallet stays safe.',
+      'You should never send your seed phrase to support.',
+      'If the caller has already read their recovery phrase to someone, tell them to create a new wallet in the app and move their funds there.',
+      'If the caller was told to move funds to a "safe account", tell them this is a scam and to stop any transfer.',
+      // Typed in the user's own app or page, with how it went told back; and the provider sending a code.
+      'Ask the caller to enter the new password in the app and tell you when it is done.',
+      'Ask the caller to type the verification code on the sign-in page and tell you what happens.',
+      '请来电者在登录页面输入短信验证码，然后告诉你是否登录成功。',
+      '请来电者在恢复页面输入助记词，完成后告诉你余额是否显示。',
+      'We will send a verification code to your registered email.',
+      'Tell the caller we will send a verification code to their registered email; they should enter it in the app, not read it to us.',
+    ]) {
+      expect(findRequest(text), text).toBeUndefined();
+    }
+  });
+
   it('refuses turning off the account\'s protection, or changing its e-mail or phone, for someone else; doing it for oneself passes (noticed: no request kind fitted)', () => {
     for (const text of [
       'Turn off 2FA so our agent can restore access to your account.',

@@ -777,6 +777,39 @@ function negatedEn(before: string): boolean {
 }
 const LAST_UNLESS = /\bunless\b(?!.*\bunless\b)/is;
 
+/**
+ * Whether the request `clause.slice(start, end)` is a warning or a description, read where its words govern it (red-team
+ * review): a negation that tells who is meant ("Users who have not received their deposit should send us…") or what
+ * has happened ("If the withdrawal has not arrived within 24 hours send…") comes before the instruction, which the words
+ * after a modal or right before the verb are; and staff asking in the flow's own words ("Our verification team requests
+ * that you send…") is the flow asking, not a scammer told of.
+ */
+function negatedAt(clause: string, start: number, end: number): boolean {
+  const lead = clause.slice(0, start).replace(EN_STAFF_ASKS, (m, _staff, at: number, whole: string) => (EN_TOLD_OF.test(whole.slice(0, at)) ? m : ' please '));
+  const request = clause.slice(start, end);
+  if (!negatedEn(lead + request)) return false;
+  // Only a negation is read where it governs; what tells of a case ("has already read it", "was told to") tells of it anywhere.
+  if (EN_SCAM_TOLD.test(lead) || EN_CASE_TOLD.test(lead) || !EN_SUBORDINATE.test(lead)) return true;
+  let modal: RegExpExecArray | undefined;
+  for (const m of matchesOf(EN_MODAL, lead)) modal = m;
+  if (modal) return negatedEn(lead.slice(modal.index) + request);
+  // A condition, then the instruction: only a negation right before its verb governs it ("If you do not send…").
+  return !EN_CONDITION_START.test(lead) || EN_NEGATED_VERB.test(lead);
+}
+/** Words that tell of a case rather than ask: what was done already, what someone told, said or did. */
+const EN_CASE_TOLD = /\b(?:already|told|tells|says|said|did|didn't|have\s+you|has\s+(?:anyone|someone|anybody)|were\s+you|was|were|had|listen(?:ing)?\s+for|careful|beware|watch\s+out|reason\s+to|avoid|refuse|wants|wanted)\b/i;
+/** Words that open a part telling who is meant or what happened: "who", "that", "without", "if", "when". */
+const EN_SUBORDINATE = /\b(?:who|that|which|whose|without|if|when|whenever|once|after|until)\b/i;
+/** Where the instruction of a sentence with such a part starts: "… should send", "… must give", "… please". */
+const EN_MODAL = /\b(?:should|must|needs?\s+to|ha(?:ve|s)\s+to|are\s+to|is\s+to|please)\b/gi;
+const EN_CONDITION_START = /^\s*(?:if|when|whenever|once|after|in\s+case)\b/i;
+/** A negation right before the verb of a request: "do not", "never", "don't ever". */
+const EN_NEGATED_VERB = /\b(?:not|never|no|don't|dont|doesn't|won't|cannot|can't|didn't|shouldn't|mustn't)\s+(?:(?:ever|even|just|yet)\s+)?$/i;
+/** Staff asking in the flow's own words: "our verification team requests that you", "support asks that you". */
+const EN_STAFF_ASKS = /\b((?:our|the)\s+(?:[\w-]+\s+)?(?:team|agent|department|staff|engineer|specialist|officer|desk|support)|support|compliance|customer\s+service)\s+(?:requests?|asks?|wants?|requires?|needs?|said|says|has\s+asked|instructs?)\s+(?:that\s+)?(?=(?:you|the\s+caller|us|him|her|to)\b)/gi;
+/** Words before staff asking that make it a case told of: "if", "when", a scam. */
+const EN_TOLD_OF = /\b(?:if|when|whenever|should|scam\w*|fake|claim\w*|pretend\w*|impostors?|never|not)\b/i;
+
 /** A clause that starts an instruction of its own after a comma: "…, so send it to the agent", "…, please read them out". */
 const EN_NEW_INSTRUCTION = /^\s*(?:so|then|and\s+then|now|please|just)\b/i;
 /** Words that tell of a scam: a sentence with them describes what a scammer does, and so does the next one that goes on about it. */
@@ -806,7 +839,7 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|你|您|他|她|他们|对方|管理员|群主|工作人员|专员)?(?:你的|您的|来电者的)?(?:刚?收到的|短信里?的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
   // 向来电者要一下他的助记词, 请记下来电者的助记词 (red-team review): the agent taking or keeping the caller's secret. (请记下你的助记词,
   // the caller writing down their own, is how it is kept.)
-  { rule: new RegExp(`(?:向|跟|问|找)(?:来电者|用户|客户|对方|他|她)(?:要|索取|获取|收集|拿)(?:一下)?(?:他的|她的|来电者的|用户的|客户的|对方的)?[^，,\\s]{0,2}?${ZH_SECRET}|(?:记下|记录|记住|抄下|写下|保存|存下|留存)(?:一下)?(?:来电者|用户|客户|对方)的[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  { rule: new RegExp(`(?:向|跟|问|找)(?:来电者|用户|客户|对方|他|她)(?:要|索要|索取|获取|收集|拿)(?:一下)?(?:他的|她的|来电者的|用户的|客户的|对方的)?[^，,\\s]{0,2}?${ZH_SECRET}|(?:记下|记录|记住|抄下|写下|保存|存下|留存)(?:一下)?(?:来电者|用户|客户|对方)的[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
   // 你的助记词是什么？
   { rule: new RegExp(`(?:你的|您的|来电者的|你|您)?[^，,\\s]{0,2}?${ZH_SECRET}(?:的?(?:第.{1,3}个(?:词|单词)?|前.{1,3}个(?:词|单词)?))?(?:是(?:什么|多少|啥|几|哪些)|是几位|多少)`), typing: false },
   // 密码发我，账号和密码发一下
@@ -821,8 +854,10 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   { rule: new RegExp(`准备(?:好)?(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
   { rule: new RegExp(`${ZH_TYPE}(?!给?[了过])(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: true },
 ];
+/** Telling how it went, after typing: "，完成后告诉你", "，然后告诉客服是否登录成功", "，再告诉你页面显示什么". */
+const ZH_REPORT_BACK = /[，,]?\s*(?:然后|再|完成后|之后|并|好了后|好之后)?\s*(?:告诉|告知|回复|说一下|反馈给)(?:客服|你|您|我们)[^。]*$/;
 /** The user's own wallet app or device: where typing the recovery phrase or private key restores a wallet. */
-const ZH_OWN_PLACE = /在\s*(?:(?:官方|你的|您的|自己的|新的?|新手机的?|手机的?|新设备的?)\s*){0,3}(?:钱包\s*)?(?:App|应用|钱包|设备|手机|硬件钱包)\s*(?:里|中|上|内)|(?:恢复|导入)(?:你的|您的)?钱包|(?:点|点击|轻点|选择|选)\s*[“"「『]?\s*(?:恢复|导入)/i;
+const ZH_OWN_PLACE = /(?:恢复|导入)(?:钱包)?(?:页面|界面)|在\s*(?:(?:官方|你的|您的|自己的|新的?|新手机的?|手机的?|新设备的?)\s*){0,3}(?:钱包\s*)?(?:App|应用|钱包|设备|手机|硬件钱包)\s*(?:里|中|上|内)|(?:恢复|导入)(?:你的|您的)?钱包|(?:点|点击|轻点|选择|选)\s*[“"「『]?\s*(?:恢复|导入)/i;
 /** Moving the money to a wallet, account or address someone else provides, or to a "safe account". */
 const ZH_MOVE_FUNDS = [
   /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方)?(?:提供|指定|给你|给|发给你|发|设立|开设|准备|安排)的[^，,。]{0,8}?(?:钱包|[账帐]户|[账帐]号|地址)/,
@@ -837,7 +872,7 @@ const ZH_REMOTE = [
   /(?:安装|下载|运行)[^，,。]{1,12}?远程(?:控制|协助|桌面)?(?:软件|工具|App|程序)/i,
   /(?:开启|允许|接受|同意)(?:我们|客服|对方)?(?:的)?远程(?:控制|协助|访问)(?!给?[了过])/,
   // 共享 or 分享, either way round: "把屏幕分享给客服", "开启屏幕分享".
-  /[共分]享你的屏幕|[共分]享(?:一下)?(?:你的|您的|手机)?屏幕给(?:客服|我们|工作人员|技术|对方|我)|把(?:你的|您的)?屏幕[共分]享给|(?:开启|打开|开始)\s*(?:屏幕[共分]享|[共分]享屏幕)|远控(?:软件|工具|App)/i,
+  /[共分]享你的屏幕|[共分]享(?:一下)?(?:你的|您的|手机)?屏幕给(?!了)(?:客服|我们|工作人员|技术|对方|我)|把(?:你的|您的)?屏幕[共分]享给(?!了)|(?:开启|打开|开始)\s*(?:屏幕[共分]享|[共分]享屏幕)|远控(?:软件|工具|App)/i,
   /让(?:我们|客服|对方|工作人员)远程(?:控制|协助|操作|访问)/,
   /(?:我|我们|客服|技术员|技术人员|工程师)(?:来)?(?:帮你|替你|给你)?远程(?:操作|控制|协助|处理)|(?:点|点击)\s*(?:共享屏幕|屏幕共享)/,
 ];
@@ -861,16 +896,29 @@ const ZH_WHAT_IF = /一旦|如果|假如|万一|要是|若/;
 const ZH_CONSEQUENCE = /^[^。，,]{0,4}?(?:就|会|便|可能|等于)/;
 const ZH_PAST_QUESTION = /[了过](?:吗|没有?)\s*$/;
 /** Negations and descriptions (what a scammer demanded, did, or what the caller did already). */
-const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|索要|骗|冒充|假冒|诈骗|要求你|(?<!需)要你|叫你|让你|(?:会|将|可能会)发送|向(?:你|您)(?:的[^，,。]{0,6})?发送|发(?:送)?到(?:你|您)的|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
+const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|卸载|索要|骗|冒充|假冒|诈骗|要求你|(?<!需)要你|叫你|让你|(?:有人|对方|陌生人|骗子|他人|别人)(?:让|要求|叫|要)|(?:会|将|可能会)发送|向(?:你|您)(?:的[^，,。]{0,6})?发送|发(?:送)?到(?:你|您)的|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
 /**
  * Words that calm or explain, not negate: "不用担心", "别着急", "不要挂断电话", "这不是诈骗", "为防止诈骗". Scam scripts open with
  * them ("不用担心，请把助记词发给客服", QA: hostile review), so they turn nothing after them into a warning.
  */
 const ZH_REASSURANCE = /(?:不用|不必|无需|别|不要|请勿|千万别)(?:太)?(?:担心|着急|急|慌|害怕|怕|紧张|挂断(?:电话)?|挂电话)|这(?:不是|并非)(?:诈骗|骗局)|(?:为了?)?(?:防止|避免|以防|防范)(?:被)?(?:诈骗|被骗|骗)/g;
+/**
+ * What looks like a negation and is none: 别 and 不 inside words (识别码, 特别, 不同步, 不到账), and 刚刚/已经 telling how the
+ * secret came ("刚刚收到的验证码", "已经备份好的助记词"); 索要 after 请 is the instruction itself ("请向来电者索要…").
+ */
+const ZH_NO_NEGATION = /[识特区分告级类鉴甄辨离]别|别(?=人)|不(?=同步|到账|足|了(?![。，,]|$)|成功|显示|一致|上|进去|稳定|正常|可用|能用)|(?:已经|刚刚|刚才|曾经)(?=收到|备份|设置|保存|写下|记下|抄下|拿到|获取|生成|绑定)|(?<=请(?:你|您)?(?:向|跟|找)(?:来电者|用户|客户|对方|他|她))索要/g;
+/** Staff asking: "客服要求你", "工作人员让你", "我们需要你". */
+const ZH_STAFF_ASKS = /(?:客服|我们|工作人员|专员|工程师|技术人员|技术员|平台|官方)(?:会|将|需要)?(?:要求|让|叫)(?:你|您)/g;
+/** Words that make staff asking a case told of: "如果", "冒充", "骗", "有人". */
+const ZH_CASE_TOLD = /如果|假如|万一|要是|若|冒充|假冒|骗|有人|对方|陌生人|不会|从不|绝不/;
+/** A scam told of before 请 (see negatedZh). */
+const ZH_SCAM_BEFORE = /骗|冒充|假冒|所谓|有人|对方|陌生人|别人|他人/;
+/** A request that is part of a "who": "不要相信请你把助记词发给客服的人". */
+const ZH_WHO_DOES = /^[^。，,]{0,4}?的(?:人|客服|电话|消息|短信|网站|链接|要求|话术|都是)/;
 /** A negation that reaches past a comma into the clause after it: "不要以“找回资金”为由，把助记词…交给任何人". */
 const ZH_NEGATION_CARRIES = /(?:不要|不得|不能|禁止|切勿|请勿|勿|别)以[^，,]{0,16}?(?:为由|理由|名义)/;
 /** What someone else does or asks, said before a request in the same sentence: "有人冒充客服，要求提供验证码" tells of the scam. */
-const ZH_DESCRIBED = /骗|冒充|假冒|索要|要求你|(?<!需)要你|叫你|让你|是否|有没有|所谓|留意|当心|小心|警惕/;
+const ZH_DESCRIBED = /骗|冒充|假冒|索要|要求你|(?<!需)要你|叫你|让你|(?:有人|对方|陌生人|骗子|他人|别人)(?:让|要求|叫|要)|是否|有没有|所谓|留意|当心|小心|警惕/;
 /** A clause that starts an instruction of its own ("请…"): what the clauses before it say does not make it a warning. */
 const ZH_NEW_INSTRUCTION = /^\s*(?:请|麻烦(?:你|您)?|(?:你|您)?只需)/;
 /** What sharing a secret leads to, said right after it: "把助记词发给任何人都有风险", "…就会被盗" is a statement, not a request. */
@@ -883,9 +931,17 @@ const ZH_HARM_AFTER = /^[^。，,]{0,8}?(?:都(?:是|有|会)|就会|会(?:被|�
  * does, and a scam told of before ("有人冒充客服，要求提供验证码"), unless the request starts anew with 请.
  */
 function negatedZh(sentence: string, start: number, end: number): boolean {
-  const calm = sentence.replace(ZH_REASSURANCE, (m) => ' '.repeat(m.length));
-  const clauseStart = Math.max(calm.lastIndexOf('，', start - 1), calm.lastIndexOf(',', start - 1)) + 1;
-  if (ZH_NOT_A_REQUEST.test(calm.slice(clauseStart, end)) || ZH_HARM_AFTER.test(calm.slice(end))) return true;
+  const blank = (m: string) => ' '.repeat(m.length);
+  let calm = sentence.replace(ZH_REASSURANCE, blank).replace(ZH_NO_NEGATION, blank);
+  // Staff asking in the flow's own words ("客服要求你把助记词发给专员") is the flow asking, unless told of as a case or a scam.
+  if (!ZH_CASE_TOLD.test(calm.slice(0, start))) calm = calm.replace(ZH_STAFF_ASKS, blank);
+  const clauseStart = Math.max(calm.lastIndexOf('，', start - 1), calm.lastIndexOf(',', start - 1), calm.lastIndexOf('：', start - 1)) + 1;
+  // 请 starts the instruction: what stands before it in the clause ("充值不到账的请…", "钱包不同步时请…") tells when, and makes
+  // no warning of it, unless it tells of a scam (red-team review).
+  const lead = calm.slice(clauseStart, start);
+  const please = lead.lastIndexOf('请');
+  const from = please > 0 && !ZH_SCAM_BEFORE.test(lead.slice(0, please)) ? clauseStart + please : clauseStart;
+  if (ZH_NOT_A_REQUEST.test(calm.slice(from, end)) || ZH_HARM_AFTER.test(calm.slice(end)) || ZH_WHO_DOES.test(calm.slice(end))) return true;
   if (clauseStart === 0) return false;
   const before = calm.slice(0, clauseStart);
   return ZH_NEGATION_CARRIES.test(before) || (ZH_DESCRIBED.test(before) && !ZH_NEW_INSTRUCTION.test(calm.slice(clauseStart)));
@@ -951,7 +1007,8 @@ function asAgentHears(text: string): string {
   return out;
 }
 const AGENT_ASKS_EN = /\b(?:ask|have|get|tell|let|invite|request|help|walk)\s+(?:the\s+)?(?:caller|customer|client)\b/i;
-const AGENT_ASKS_ZH = /(?:请|让|叫|要求|引导|指导)(?:来电者|来电客户)/;
+// Not someone else having the caller do it ("如果有人让来电者…", "陌生人让他安装的…"), which tells of a scam.
+const AGENT_ASKS_ZH = /(?<!有人|对方|陌生人|骗子|他人|别人|谁)(?:请|让|叫|要求|引导|指导)(?:来电者|来电客户)/;
 
 /** A protection turned off in one sentence, and someone else acting in the next ("… The agent will then restore access."). */
 function weakenedThenActed(before: string, sentence: string): boolean {
@@ -974,11 +1031,13 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
     for (const { rule, typing, lead } of ofKind) {
       if (!lead.test(clause)) continue;
       const m = rule.exec(clause);
-      if (!m || negatedEn(clause.slice(0, m.index + m[0].length)) || EN_NO_ONE.test(clause.slice(m.index + m[0].length))) continue;
+      if (!m || negatedAt(clause, m.index, m.index + m[0].length) || EN_NO_ONE.test(clause.slice(m.index + m[0].length))) continue;
       const after = clause.slice(m.index + m[0].length);
       // A button's name ("Tap Send verification code"), and a fact told about a secret ("Tell the caller the code expires
       // after 10 minutes", "… their password must be 8 characters or more") ask for nothing.
       if (BUTTON_LEAD.test(clause.slice(0, m.index)) || (typing === 'no' && FACT_ABOUT.test(after))) continue;
+      // "We will send a verification code to your e-mail": the provider sending one, which asks nothing of anyone.
+      if (PROVIDER_SENDS.test(clause.slice(0, m.index)) && /^(?:send|text|e-?mail|sms|message)\b/i.test(m[0])) continue;
       if (typing === 'no') return kind;
       const before = () => [...clauses.slice(0, at), clause.slice(0, m.index)].join(', ');
       // What the caller is asked to confirm or show ("Ask the caller to confirm the 12 words") is confirmed to the agent.
@@ -991,11 +1050,11 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
   }
   for (const rule of EN_FUNDS_NAMED.test(clause) ? EN_MOVE_FUNDS : []) {
     const m = rule.exec(clause);
-    if (m && !negatedEn(clause.slice(0, m.index + m[0].length)) && !EN_YOURS.test(clause.slice(m.index + m[0].length))) return 'move-funds';
+    if (m && !negatedAt(clause, m.index, m.index + m[0].length) && !EN_YOURS.test(clause.slice(m.index + m[0].length))) return 'move-funds';
   }
   for (const rule of EN_PAY_NAMED.test(clause) ? EN_PAY_TO_UNLOCK : []) {
     const m = rule.exec(clause);
-    if (m && !negatedEn(clause.slice(0, m.index + m[0].length))) return 'pay-to-unlock';
+    if (m && !negatedAt(clause, m.index, m.index + m[0].length)) return 'pay-to-unlock';
   }
   const login = EN_PHISHING_LOGIN.exec(clause);
   if (login && !negatedEn(clause.slice(0, login.index + login[0].length))) return 'password';
@@ -1004,11 +1063,11 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
   if (EN_CONNECT_NAMED.test(clause)) {
     const m = EN_CONNECT_WALLET.exec(clause);
     const after = m ? clause.slice(m.index + m[0].length) : '';
-    if (m && !negatedEn(clause.slice(0, m.index + m[0].length)) && !/\b(?:only|before|when|if)\b/i.test(clause.slice(0, m.index)) && (sentTo(after) || EN_NAMED_PLACE.test(after))) return 'connect-wallet';
+    if (m && !negatedAt(clause, m.index, m.index + m[0].length) && !/\b(?:only|before|when|if)\b/i.test(clause.slice(0, m.index)) && (sentTo(after) || EN_NAMED_PLACE.test(after))) return 'connect-wallet';
   }
   for (const rule of EN_REMOTE_NAMED.test(clause) ? EN_REMOTE : []) {
     const m = rule.exec(clause);
-    if (m && !negatedEn(clause.slice(0, m.index + m[0].length)) && !EN_NO_ONE.test(clause.slice(m.index + m[0].length))) return 'remote-access';
+    if (m && !negatedAt(clause, m.index, m.index + m[0].length) && !EN_NO_ONE.test(clause.slice(m.index + m[0].length))) return 'remote-access';
   }
   if (EN_SAFEGUARD_NAMED.test(clause) && weakenedFor(clause, clauses, at)) return 'weaken-security';
   return undefined;
@@ -1092,8 +1151,10 @@ function findEnglishReference(sentence: string, from = 0): RequestKind | undefin
     const after = sentence.slice(at);
     // Read out, it goes to whoever listens: no one else needs to be named.
     const spoken = EN_SPOKEN.exec(after);
-    const given = spoken ?? EN_GIVEN_ON.exec(after);
-    if (!given || !(spoken || EN_DESTINATION.test(after.slice(given.index)))) continue;
+    // Given somewhere named in its own clause: "they should enter it in the app, not read it to us" types it in the app,
+    // and says where not to give it (red-team review: "us", two clauses on, was taken for where it was typed).
+    const given = spoken ?? firstOf(matchesOf(EN_GIVEN_ON_ALL, after), (g) => EN_DESTINATION.test(after.slice(g.index).split(/[,;]/)[0]!));
+    if (!given) continue;
     const end = at + given.index + given[0].length;
     // Two sentences read as one: a negation of the first governs the first ("Without your recovery phrase, we can't refund
     // the fee. Please send it."), but a scam it tells of is what the second goes on about. In one sentence, a clause that
@@ -1113,6 +1174,12 @@ function findEnglishReference(sentence: string, from = 0): RequestKind | undefin
 const EN_THE_THING = String.raw`(?=\s*(?:$|[,.;:!?)]|(?:to\s+(?:us|me|him|her|them|the|an?|our|your|this|that|any|some|support|whoever|anyone|someone)|out|aloud|over|back|across|in|into|on|onto|here|there|below|by|via|through|now|again|first|right|straight|directly|with|at|for|and|or|then|so|as|exactly|word|letter|digit|one)\b))`;
 /** "send it", "share them", "type it in", "must be sent", "should be emailed": a secret named before, given away. */
 const EN_GIVEN_ON = new RegExp(String.raw`\b(?:(?:${EN_SHARE}|${EN_SHOW}|${EN_TYPE}|${EN_SEND_TO})\s+(?:it|them)\b${EN_THE_THING}|(?:must|should|needs?\s+to|has\s+to|have\s+to|will|is\s+to|are\s+to)\s+be\s+(?:sent|given|shared|provided|e-?mailed|submitted|forwarded|uploaded|read\s+out|entered|typed|pasted|told)\b|\bis\s+required\b|\bare\s+required\b)`, 'i');
+const EN_GIVEN_ON_ALL = new RegExp(EN_GIVEN_ON.source, 'gi');
+/** The first of `items` that passes `test`. */
+function firstOf<T>(items: Iterable<T>, test: (item: T) => boolean): T | undefined {
+  for (const item of items) if (test(item)) return item;
+  return undefined;
+}
 
 /**
  * Whether the rest of a clause names where a secret goes (EN_DESTINATION), leaving out how it came: "enter the code we
@@ -1123,11 +1190,16 @@ function sentTo(after: string, destination: RegExp = EN_DESTINATION): boolean {
 }
 const EN_HOW_SENT = /\b(?:sent\s+)?(?:by|via|through|over|in\s+an?)\s+(?:e-?mail|sms|text(?:\s+message)?|message)\b|\b(?:sent\s+)?to\s+(?:your|their|his|her)\s+(?:(?:new|registered|account|own)\s+)?(?:e-?mail(?:\s+address)?|phone|inbox|number)\b|\bto\s+(?:confirm|verify)\s+(?:your|their|the)\s+(?:new\s+)?(?:e-?mail|phone|number)(?:\s+(?:address|number|change))?\b|\b(?:e-?mail|phone)\s+change\b/gi;
 
+/** Telling someone how it went, after typing something: "… and tell you when it is done", "then let us know whether it worked". */
+const EN_REPORT_BACK = /(?:,\s*|\s+)(?:and\s+|then\s+|and\s+then\s+)(?:tell|let|inform|update|say\s+to)\s+(?:us|me|the\s+agent|you|him|her|them|support)(?:\s+know)?\s+(?:when|whether|if|once|how|that|what(?!\s+(?:it|they|the\s+[\w-]+)\s+(?:is|are|was|were|says?)\b))\b.*$/i;
+
 /** Agent wording that has the caller do something the agent hears or sees. */
 const CALLER_TELLS = /^(?:confirm|spell|read|show|display)\b(?!\s+(?:that|whether|if)\b)/i;
 /** What follows a secret that keeps it the caller's: a place of their own, or a check against their own backup. */
 const EN_CALLER_OWN = /^\s+(?:(?:in|with|on|against)\s+(?:the|their|his|her|your)\s+(?:own\s+)?(?:app|app's|wallet|paper|backup|device|hardware\s+wallet|screen)|offline|on\s+paper)\b/i;
 const CALLER_ASKED = /\b(?:ask|have|get|tell|let|invite|request)\s+(?:the\s+)?(?:caller|customer|client|user)\s+(?:to\s+)?$/i;
+/** The provider as the one who sends, right before the verb: "we will", "the app then", "our system". */
+const PROVIDER_SENDS = /\b(?:we|I|support|(?:the|your|our)\s+(?:app|bank|system|wallet|exchange|platform|provider)|our\s+(?:team|security\s+team))(?:'ll|\s+will|\s+may|\s+can|\s+then|\s+just|\s+also|\s+now|\s+first|\s+automatically)*\s+$/i;
 const BUTTON_LEAD = /\b(?:tap|click|press|hit|select|choose)\s+(?:on\s+)?(?:the\s+)?$/i;
 const FACT_ABOUT = /^\s+(?:must|is|are|should|expires?|has|have|needs?|can(?:not|'t)?|will|was|were|changes?|refresh(?:es)?|rotates?|renews?|lasts?)\b/i;
 
@@ -1144,13 +1216,19 @@ const EN_SPOKEN = new RegExp(String.raw`\b${EN_SPOKEN_VERB}\s+(?:(?:it|them|${EN
  * Whether typing a secret of `kind` (`typed` the words that do it), with `after` the rest of the clause and `before`
  * the sentence up to it, gives it to someone (see EN_OWN_PLACE and EN_RESTORING). Writing it down is keeping it.
  */
-function typedAway(kind: RequestKind, typed: string, after: string, before: () => string): boolean {
+function typedAway(kind: RequestKind, typed: string, rest: string, before: () => string): boolean {
   const keys = KEYS_TO_THE_WALLET.includes(kind);
+  // "… in the app and tell you when it is done": how it went is told, not what was typed (red-team review: agent wording
+  // reads "you" as the agent, and the agent was taken for where the password went).
+  const after = rest.replace(EN_REPORT_BACK, '');
   // A password or a code is typed into a form or a page to log in: only a person or a message it goes to gives it away.
   if (sentTo(after, keys ? EN_DESTINATION : EN_PERSON_DESTINATION)) return true;
   if (!keys || EN_OWN_PLACE.test(after) || EN_WRITTEN_DOWN.test(typed)) return false;
   return !(EN_RESTORING.test(before()) && !EN_ELSEWHERE.test(after));
 }
+
+/** A site the user chose: "只…", "仅…", "你信任的", "你自己打开的". */
+const ZH_OWN_CHOICE = /只|仅|(?:你|您)(?:自己)?(?:信任|打开|输入|认识|确认过)的/;
 
 /** A secret named in a Chinese sentence, then read out ("把助记词念给客服听", "准备好助记词，把它念出来"). */
 function findChineseSpoken(sentence: string): RequestKind | undefined {
@@ -1182,7 +1260,11 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
     // A button's name ("点击发送验证码") asks for nothing.
     if (/(?:点击?|轻点|按)\s*$/.test(sentence.slice(0, m.index))) continue;
     const keys = KEYS_TO_THE_WALLET.includes(kind);
-    if (!typing || (keys ? ZH_DESTINATION : ZH_PERSON_DESTINATION).test(sentence) || (keys && !ZH_OWN_PLACE.test(sentence))) return kind;
+    if (!typing) return kind;
+    // "…，完成后告诉你是否登录成功": how it went is told, not what was typed (see EN_REPORT_BACK).
+    const told = sentence.slice(m.index + m[0].length).match(ZH_REPORT_BACK);
+    const where = told && !ZH_SECRET_NAMED.test(told[0]) && !/它/.test(told[0]) ? sentence.slice(0, sentence.length - told[0].length) : sentence;
+    if ((keys ? ZH_DESTINATION : ZH_PERSON_DESTINATION).test(where) || (keys && !ZH_OWN_PLACE.test(where))) return kind;
   }
   const spoken = findChineseSpoken(sentence);
   if (spoken) return spoken;
@@ -1195,7 +1277,8 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
     if (m && !negatedZh(sentence, m.index, m.index + m[0].length)) return 'pay-to-unlock';
   }
   const connect = ZH_CONNECT_WALLET.exec(sentence);
-  if (connect && !negatedZh(sentence, connect.index, connect.index + connect[0].length)) return 'connect-wallet';
+  // Only to a site of the user's own choosing ("请只把钱包连接到你信任的网站") is how it is done safely (red-team review).
+  if (connect && !negatedZh(sentence, connect.index, connect.index + connect[0].length) && !ZH_OWN_CHOICE.test(sentence.slice(Math.max(0, connect.index - 4), connect.index + connect[0].length))) return 'connect-wallet';
   for (const rule of ZH_REMOTE) {
     const m = rule.exec(sentence);
     if (m && !negatedZh(sentence, m.index, m.index + m[0].length)) return 'remote-access';
