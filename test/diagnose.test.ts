@@ -473,6 +473,15 @@ describe('diagnose with flags and --json', () => {
     const secret = await run(['diagnose', 'payment-failed', '--answers', 'a.json', '--json'], { files: { 'a.json': `{"${key}": 1}` } });
     expect(json(secret.stdout).error).toMatchObject({ code: 'secret_refused', kind: 'private-key', line: 1, column: 2 });
     expect(secret.stdout).not.toContain('4c0883a6');
+    // In YAML too, where a list, a mapping or nothing under the key was said as "the answer to … must be a text value",
+    // quoting the key cut to 60 characters: 11 of 12 words (QA: scripts review). With a key that is no secret, it still is.
+    const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    for (const yaml of [`${phrase}:\n  - x\n`, `${phrase}:\n`, `network: ok\n${key}: {a: 1}\n`]) {
+      const r = await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--json'], { files: { 'a.yaml': yaml } });
+      expect(json(r.stdout).error, yaml).toMatchObject({ code: 'secret_refused', line: yaml.startsWith('network') ? 2 : 1, column: 1 });
+      expect(r.stdout + r.stderr, yaml).not.toMatch(/legal winner|4c0883a6/);
+    }
+    expect(json((await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--json'], { files: { 'a.yaml': 'network:\n  - x\n' } })).stdout).error.message).toContain('the answer to "network" must be a text value');
     // A YAML file still reads a number as its text (known and accepted: YAML writes numbers and words alike).
     expect(json((await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--json'], { files: { 'a.yaml': 'network: 5\n' } })).stdout).error).toMatchObject({ code: 'invalid_value', value: '5' });
     // The 1 MB of a request's answers holds for a YAML file too.
