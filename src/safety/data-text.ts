@@ -510,7 +510,7 @@ const SENTENCE = /\.(?!\w)|[;!?\n。；！？]/;
 /** Clauses: requests and their negations live in one clause. */
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|\bsrp\b|install|log\s*in|sign\s*in|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址|authenticator|authentication|authy|(?:two|2)[- ]?(?:factor|step)|mfa|whitelist|allow\s*list|phishing|security|passkey|e-?mail|phone|mobile|number|验证|谷歌|\bGA\b|白名单|防钓鱼|邮箱|手机|号码|安全锁|提现锁/i;
+const SECRET_WORDS = /phrase|seed|\bsrp\b|install|log\s*in|sign\s*in|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|个词|正反面|背面|卡面|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址|authenticator|authentication|authy|(?:two|2)[- ]?(?:factor|step)|mfa|whitelist|allow\s*list|phishing|security|passkey|e-?mail|phone|mobile|number|验证|谷歌|\bGA\b|白名单|防钓鱼|邮箱|手机|号码|安全锁|提现锁/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   [
@@ -523,15 +523,15 @@ const EN_SECRETS: readonly [AskedSecret, string][] = [
   // The code on the back of a card, or its whole number: with them anyone can pay with the card.
   [
     'card-security',
-    String.raw`cvv2?|cvc2?|card\s+(?:verification|security)\s+(?:value|code|number)|(?:security\s+code|(?:three|3|four|4)[- ]digits?(?:\s+code)?)\s+on\s+the\s+back(?:\s+of\s+(?:the|your)\s+card)?|(?:full|whole|complete|entire|16-digit|bank)\s+card\s+numbers?|(?<!(?:last|final)\s+(?:four|4)\s+digits\s+of\s+(?:the|your|their)\s+)card(?:'s)?\s+numbers?|card's\s+(?:expiry|expiration)\s+date\s+and\s+(?:the\s+)?(?:cvv2?|cvc2?|security\s+code|(?:three|3|four|4)[- ]digits?\s+on\s+the\s+back)|(?:front\s+and\s+(?:the\s+)?back|both\s+sides)\s+of\s+(?:the\s+|your\s+|their\s+)?(?:bank\s+|credit\s+|debit\s+)?cards?(?![^.]*\b(?:covered|hidden|masked|blurred|blanked)\b)`,
+    String.raw`cvv2?|cvc2?|card\s+(?:verification|security)\s+(?:value|code|number)|(?:security\s+code|(?:three|3|four|4)[- ]digits?(?:\s+code)?)\s+on\s+the\s+back(?:\s+of\s+(?:the|your)\s+card)?|(?:full|whole|complete|entire|16-digit|bank)\s+card\s+numbers?|(?<!(?:last|final)\s+(?:four|4)\s+digits\s+of\s+(?:the|your|their)\s+)card(?:'s)?\s+numbers?|card's\s+(?:expiry|expiration)\s+date\s+and\s+(?:the\s+)?(?:cvv2?|cvc2?|security\s+code|(?:three|3|four|4)[- ]digits?\s+on\s+the\s+back)|(?:long\s+|card\s+)?number\s+on\s+the\s+front(?:\s+of\s+(?:the|your|their)\s+card)?|(?:three|3|four|4)\s+(?:numbers|digits)\s+on\s+the\s+(?:signature\s+(?:strip|panel)|back(?:\s+of\s+(?:the|your|their)\s+card)?)|(?:front\s+and\s+(?:the\s+)?back|both\s+sides)\s+of\s+(?:the\s+|your\s+|their\s+)?(?:bank\s+|credit\s+|debit\s+)?cards?(?![^.]*\b(?:covered|hidden|masked|blurred|blanked)\b)`,
   ],
   [
     'one-time-code',
-    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|(?:\d|four|five|six|seven|eight)[- ]digit)\s+(?:pass)?codes?|otps?|(?:2fa\s+|two[- ]factor\s+)?(?:backup|recovery)\s+codes?|(?:\d|four|five|six|seven|eight)[- ]digit\s+numbers?(?:\s+(?:from|in)\s+(?:the\s+|your\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|app))?|(?:sms|text\s+message)(?:es|s)?\s+(?:you\s+(?:just\s+)?(?:got|received)|with\s+the\s+code)|codes?\s+(?:we\s+(?:just\s+)?(?:sent|texted)(?:\s+to\s+your\s+(?:e-?mail|phone|number|inbox))?|sent\s+to\s+you(?:r\s+(?:e-?mail|phone|number|inbox))?|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|(?:(?:google|microsoft)\s+)?(?:authenticator|authy)(?:\s+app)?|app)|(?:six|6|eight|8)\s+(?:numbers|digits)\s+(?:from|in|on|shown\s+in)\s+(?:the\s+|your\s+|their\s+)?(?:(?:google|microsoft)\s+)?(?:authenticator|authy)(?:\s+app)?|(?:(?:(?:google|microsoft)\s+)?authenticator|authy|2fa|two[- ]factor|totp|mfa)\s+(?:app\s+)?(?:setup\s+|secret\s+|backup\s+)?keys?|setup\s+keys?|(?:2fa|totp|mfa)\s+secrets?|codes?\s+on\s+your\s+(?:phone|screen)|codes?\s+(?:that\s+(?:was|were)\s+)?(?:just\s+)?texted\s+(?:to\s+)?you|(?:six|6|four|4|eight|8)\s+digits\s+(?:we|they)\s+(?:texted|sent)(?:\s+you)?|(?:number|digits)\s+(?:from|in)\s+the\s+(?:sms|text)|codes?\s+(?:google|the\s+bank|your\s+bank)\s+sent\s+you`,
+    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|(?:\d|four|five|six|seven|eight)[- ]digit)\s+(?:pass)?codes?|otps?|(?:2fa\s+|two[- ]factor\s+)?(?:backup|recovery)\s+codes?|(?:\d|four|five|six|seven|eight)[- ]digit\s+numbers?(?:\s+(?:from|in)\s+(?:the\s+|your\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|app))?|(?:sms|text\s+message)(?:es|s)?\s+(?:you\s+(?:just\s+)?(?:got|received)|with\s+the\s+code)|codes?\s+(?:we\s+(?:just\s+)?(?:sent|texted)(?:\s+to\s+your\s+(?:e-?mail|phone|number|inbox))?|sent\s+to\s+you(?:r\s+(?:e-?mail|phone|number|inbox))?|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|(?:(?:google|microsoft)\s+)?(?:authenticator|authy)(?:\s+app)?|app)|(?:six|6|eight|8)\s+(?:numbers|digits)\s+(?:from|in|on|shown\s+in)\s+(?:the\s+|your\s+|their\s+)?(?:(?:google|microsoft)\s+)?(?:authenticator|authy)(?:\s+app)?|(?:(?:(?:google|microsoft)\s+)?authenticator|authy|2fa|two[- ]factor|totp|mfa)\s+(?:app\s+)?(?:setup\s+|secret\s+|backup\s+)?keys?|setup\s+keys?|(?:2fa|totp|mfa)\s+secrets?|codes?\s+on\s+your\s+(?:phone|screen)|codes?\s+(?:that\s+(?:was|were)\s+)?(?:just\s+)?texted\s+(?:to\s+)?you|(?:six|6|four|4|eight|8)\s+digits\s+(?:we|they)\s+(?:texted|sent)(?:\s+you)?|(?:number|digits)\s+(?:from|in)\s+the\s+(?:sms|text)|codes?\s+(?:google|the\s+bank|your\s+bank)\s+sent\s+you|codes?\s+(?:(?:they|the\s+caller|he|she)\s+(?:just\s+)?(?:got|received|get|receive)|(?:that|which)\s+(?:just\s+)?arrived)|(?:current\s+)?codes?\s+(?:(?:their|your|the)\s+)?(?:authenticator|authy|2fa)(?:\s+app)?\s+shows|current\s+(?:2fa\s+|authenticator\s+|verification\s+|login\s+)?codes?|codes?\s+on\s+(?:their|his|her)\s+(?:phone|screen)|codes?\s+by\s+(?:sms|text(?:\s+message)?|e-?mail)|(?<=\b(?:send|text|e-?mail|sms)\s+(?:you|them|the\s+caller)\s+)(?:a|an|the)\s+(?:(?:one-time|verification|security|confirmation|login)\s+)?codes?|codes?\s+(?:as\s+soon\s+as|when|once)\s+(?:their|your|the)\s+(?:phone|app|screen)\s+shows\s+it`,
   ],
 ];
 /** Whose secret: the reader's (never "my", which is how a user's own answer reads). */
-const EN_OWNER = String.raw`(?:(?:your|their|his|her|the\s+caller's|the\s+user's|the\s+customer's|the|this|that|all|both)\s+)?`;
+const EN_OWNER = String.raw`(?:(?:each|all|some|any|a\s+few|one|two|three|four|several)\s+of\s+)?(?:(?:your|their|his|her|the\s+caller's|the\s+user's|the\s+customer's|the|this|that|all|both)\s+)?`;
 /**
  * Up to two words between the owner and the secret ("12-word", "full wallet"), but no preposition or conjunction; or
  * something else asked with it ("your username and password", "your email or phone and your PIN").
@@ -540,7 +540,7 @@ const EN_WORDS = String.raw`(?:(?!(?:to|and|or|with|for|of|in|on|into|from|by|at
 /** Who a secret would go to: "us", "the agent", "the support agent", "our support team", "customer service". */
 const EN_WHOM = String.raw`us|me|him|her|them|the\s+caller|(?:(?:the|an?|our)\s+)?(?:group\s+|channel\s+)?(?:admin|administrator|moderator|mod)s?|customer\s+(?:service|support|care)|(?:(?:the|an?|our|a)\s+)?(?:support\s+|service\s+|security\s+|tech(?:nical)?\s+)?(?:agent|team|staff|representative|rep|officer|specialist|desk|technician|engineer|expert|advis[eo]r|consultant)|support`;
 const EN_TO = String.raw`(?:(?:${EN_WHOM})\s+)?`;
-const EN_SHARE = String.raw`send|share|give|tell|provide|submit|attach|read\s+out|read|say|spell\s+out|dictate|recite|repeat(?:\s+back)?|disclose|forward|hand\s+over|upload|post|(?:reply|respond|answer)(?:\s+to\s+(?:the|this|our|my|that)\s+(?:ticket|e-?mail|message|chat|sms|text))?\s+with|let\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:know|have|see|hear|check|verify|read)`;
+const EN_SHARE = String.raw`send|share|give|tell|provide|submit|attach|read\s+out|read\s+back|read|say|spell\s+out|dictate|recite|repeat(?:\s+back)?|disclose|forward|hand\s+over|upload|post|(?:reply|respond|answer)(?:\s+to\s+(?:the|this|our|my|that)\s+(?:ticket|e-?mail|message|chat|sms|text))?\s+with|let\s+(?:us|me|the\s+agent|an\s+agent|support|our\s+team)\s+(?:know|have|see|hear|check|verify|read)`;
 /** Verbs that are nouns too ("email password"): a request only with someone to send to. */
 const EN_SEND_TO = String.raw`e-?mail|text|dm|message|whatsapp|telegram`;
 const EN_RECIPIENT = String.raw`(?:${EN_WHOM})\s+`;
@@ -600,6 +600,12 @@ const LEADS = {
   photo: /\b(?:photograph|screenshot|take\s+(?:a\s+)?(?:photo|picture|screenshot|screen\s+shot))/i,
   needed: /\b(?:needed|required|requested|wanted)\s+(?:by|for)\s/i,
   taken: /\b(?:get|take|obtain|collect|fetch|grab|record|note|write|jot|copy|save|store|log|keep)\s/i,
+  by: /\bby\s/i,
+  copy: /\bcopy\s/i,
+  needed2: /\b(?:needed|required|necessary)\b/i,
+  through: /\b(?:go|run|walk)\s+(?:through|over)\s/i,
+  ourSide: /\brestor\w*\s/i,
+  willAsk: /\bwill\s+ask\s/i,
 };
 
 function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Typing; lead: RegExp }[] {
@@ -610,7 +616,7 @@ function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Ty
     ...(KEYS_TO_THE_WALLET.includes(kind)
       ? [{ lead: LEADS.ask, rule: new RegExp(String.raw`\b(?:will|'ll|may|might)\s+be\s+asked\s+(?:for|to\s+(?:provide|give|share|send|read\s+out|say))\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'typed' as const }]
       : []),
-    { lead: LEADS.what, rule: new RegExp(String.raw`\b(?:what|which)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:${EN_PART})?${EN_WHOSE}${EN_WORDS}(?:${secret})\b|\b(?:what|which)\s+words?\s+(?:are|is)\s+in\s+${EN_WHOSE}${EN_WORDS}(?:${secret})\b|\b(?:ask|find\s+out|get)\s+(?:(?:the\s+)?(?:caller|customer|user|client)\s+|them\s+|him\s+|her\s+)?(?:what|which)\s+${EN_WHOSE}${EN_WORDS}(?:${secret})\s+(?:is|are|was|were)\b(?!\s+(?:for|used|needed|not|made|like|meant|supposed|protecting|there|good|about))`, 'i'), typing: 'no' },
+    { lead: LEADS.what, rule: new RegExp(String.raw`\b(?:what|which)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:${EN_PART})?${EN_WHOSE}${EN_WORDS}(?:${secret})\b|\b(?:what|which)\s+words?\s+(?:are|is)\s+(?:written\s+|printed\s+)?(?:in|on)\s+${EN_WHOSE}${EN_WORDS}(?:${secret})\b|\b(?:ask|find\s+out|get)\s+(?:(?:the\s+)?(?:caller|customer|user|client)\s+|them\s+|him\s+|her\s+)?(?:what|which)\s+${EN_WHOSE}${EN_WORDS}(?:${secret})\s+(?:is|are|was|were)\b(?!\s+(?:for|used|needed|not|made|like|meant|supposed|protecting|there|good|about))|\b(?:ask|find\s+out)\s+(?:(?:the\s+)?(?:caller|customer|user|client)\s+|them\s+|him\s+|her\s+)(?:what|which)\s+(?:${secret})\s+(?:they|he|she|you)\s+(?:use|used|have|set|chose|picked)\b`, 'i'), typing: 'no' },
     { lead: LEADS.share, rule: new RegExp(String.raw`\b(?:${EN_SHARE})\s+(?!you\b)${EN_TO}(?:${EN_COPY}|${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     { lead: LEADS.sendTo, rule: new RegExp(String.raw`\b(?:${EN_SEND_TO})\s+${EN_RECIPIENT}${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     // "Email your recovery phrase to support", "Provide the agent with your password".
@@ -637,6 +643,20 @@ function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Ty
     // agent wording that has the agent take or keep the caller's secret. (The caller keeping their own, "Ask the caller to
     // note down their recovery phrase on paper", is how it is kept.)
     { lead: LEADS.taken, rule: new RegExp(String.raw`\b(?:get|take|obtain|collect|fetch|grab)\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:from|off)\s+(?:the\s+(?:caller|user|customer|client)|them|him|her)\b|\b(?:get|take|obtain|collect|fetch|grab|record|note(?:\s+down)?|write\s+down|jot\s+down|copy(?:\s+down)?|save|store|log|keep)\s+(?:${EN_PART})?the\s+(?:caller|user|customer|client)'s\s+${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    // "Verify ownership by submitting your seed phrase in the chat", "Complete the check by sending us your recovery phrase"
+    // (red-team review): the request said as the means of something else.
+    { lead: LEADS.by, rule: new RegExp(String.raw`\bby\s+(?:sending|submitting|sharing|giving|telling|providing|reading\s+out|reading|saying|uploading|forwarding|posting|e-?mailing|texting|messaging|dictating|spelling\s+out)\s+${EN_TO}(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b|\bby\s+asking\s+(?:them|him|her|the\s+(?:caller|user|customer|client))\s+(?:for|what)\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    { lead: LEADS.by, rule: new RegExp(String.raw`\bby\s+(?:entering|typing|pasting|inputting|filling\s+in)\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'typed' },
+    // "Have the caller go through their backup words with you": word by word, to someone.
+    { lead: LEADS.through, rule: new RegExp(String.raw`\b(?:go|run|walk)\s+(?:through|over)\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\s+with\s+(?:${EN_WHOM})\b`, 'i'), typing: 'no' },
+    // "The engineer restores your wallet on our server using your recovery phrase": the keys on someone else's machine.
+    { lead: LEADS.ourSide, rule: new RegExp(String.raw`\brestor\w*\s+(?:the\s+caller's\s+|your\s+|their\s+|the\s+)?wallet\s+(?:on|in|at)\s+(?:our|the\s+(?:support|agent's|engineer's)|a\s+support)\s+(?:server|console|side|system|computer|device|phone|machine|tool)\b[^.;]{0,30}?\b(?:using|with|from)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    // "The agent will ask you to confirm your backup phrase word by word": the request announced.
+    { lead: LEADS.willAsk, rule: new RegExp(String.raw`\b(?:the\s+agent|we|support|(?:our|the)\s+(?:[\w-]+\s+)?(?:team|agent|engineer|specialist|officer))\s+will\s+ask\s+(?:you|the\s+caller|them)\s+(?:to\s+(?:confirm|read(?:\s+out)?|give|tell|say|spell(?:\s+out)?|share|provide|send|enter|type)\s+(?:us\s+|them\s+|him\s+|her\s+)?|for\s+)(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    // "Copy your recovery phrase into the chat": copied where someone else reads it (not onto paper).
+    { lead: LEADS.copy, rule: new RegExp(String.raw`\bcopy\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'for-someone' },
+    // "The caller's seed phrase is required to process the refund": another's secret needed for anything is asked for.
+    { lead: LEADS.needed2, rule: new RegExp(String.raw`\bthe\s+(?:caller|user|customer|client)'s\s+${EN_WORDS}(?:${secret})\s+(?:is|are|will\s+be)\s+(?:also\s+)?(?:needed|required|necessary)\b`, 'i'), typing: 'no' },
     // "Have your recovery phrase ready for the agent": ready for someone (not "at hand before you reinstall the app").
     { lead: LEADS.have, rule: new RegExp(String.raw`\b(?:have|keep|get)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:ready|at\s+hand|handy|nearby)\b`, 'i'), typing: 'for-someone' },
   ];
@@ -786,7 +806,8 @@ const LAST_UNLESS = /\bunless\b(?!.*\bunless\b)/is;
  */
 function negatedAt(clause: string, start: number, end: number): boolean {
   const lead = clause.slice(0, start).replace(EN_STAFF_ASKS, (m, _staff, at: number, whole: string) => (EN_TOLD_OF.test(whole.slice(0, at)) ? m : ' please '));
-  const request = clause.slice(start, end);
+  // "by asking them for …": the rule's own word, which tells of a scam only before a request (EN_NOT_A_REQUEST).
+  const request = clause.slice(start, end).replace(/^by\s+asking\b/i, 'by ask');
   if (!negatedEn(lead + request)) return false;
   // Only a negation is read where it governs; what tells of a case ("has already read it", "was told to") tells of it anywhere.
   if (EN_SCAM_TOLD.test(lead) || EN_CASE_TOLD.test(lead) || !EN_SUBORDINATE.test(lead)) return true;
@@ -815,17 +836,24 @@ const EN_NEW_INSTRUCTION = /^\s*(?:so|then|and\s+then|now|please|just)\b/i;
 /** Words that tell of a scam: a sentence with them describes what a scammer does, and so does the next one that goes on about it. */
 const EN_SCAM_TOLD = /\b(?:scam\w*|fake|phishing|fraud\w*|impostors?|criminals?|thie(?:f|ves)|attackers?|hackers?|pretends?|pretending|claims?|claiming|asks|asked|asking|requests|requested|demands|demanded)\b/i;
 
-const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|[Ss]eed\\s*[Pp]hrase|[Rr]ecovery\\s*[Pp]hrase|[Mm]nemonic|[Pp]rivate\\s*[Kk]ey|私匙|(?:12|24|十二|二十四)\\s*个\\s*(?:英文\\s*)?单词|那串(?:英文)?单词|(?:钱包)?备份的?那张纸|助记词(?:纸|卡)|私钥|密钥|秘钥|密码(?!重置|规则|要求|强度|管理|长度|要|需|必须|应)|口令|验证码|(?:短信(?:里|中)?的?|刚?收到的|(?:谷歌|Google\\s*)?(?:身份)?验证器(?:里|中|上)?的?|Authy\\s*(?:里|中|上)?的?)(?:那串)?(?:(?:\\d|六|四|八)位)?数(?:字)?|动态码|校验码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|卡片?背面的?(?:(?:三|3)位数(?:字)?|安全码|CVV|CVC))';
+const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|[Ss]eed\\s*[Pp]hrase|[Rr]ecovery\\s*[Pp]hrase|[Mm]nemonic|[Pp]rivate\\s*[Kk]ey|私匙|(?:12|24|十二|二十四)\\s*个\\s*(?:英文\\s*)?(?:单词|词)|那串(?:英文)?单词|(?:钱包)?备份的?那张纸|助记词(?:纸|卡)|私钥|密钥|秘钥|密码(?!重置|规则|要求|强度|管理|长度|要|需|必须|应)|口令|验证码|(?:短信(?:里|中)?的?|刚?收到的|(?:谷歌|Google\\s*)?(?:身份)?验证器(?:里|中|上)?(?:显示)?的?|Authy\\s*(?:里|中|上)?的?)(?:那串)?(?:(?:\\d|六|四|八)位)?数(?:字)?|动态码|校验码|备用码|备份码|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|(?:卡片?)?背面的?(?:(?:三|3)位数(?:字)?|安全码|CVV|CVC)|(?:银行卡|卡片?|信用卡)正反面(?:的?照片)?|卡面上?的卡号)';
 const ZH_KIND: readonly [AskedSecret, RegExp][] = [
-  ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|seed|recovery|mnemonic|个\s*(?:英文\s*)?单词|那串|那张纸/i],
+  ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|seed|recovery|mnemonic|个\s*(?:英文\s*)?(?:单词|词)|那串|那张纸/i],
   ['private-key', /私钥|私匙|密钥|秘钥|private/i],
   ['password', /密码|口令/],
-  ['one-time-code', /验证码|动态码|校验码|短信|数字|位数/],
-  ['card-security', /CVV|CVC|安全码|卡号|卡背面/i],
+  ['card-security', /CVV|CVC|安全码|卡号|背面|正反面/i],
+  ['one-time-code', /验证码|动态码|校验码|备用码|备份码|验证器|短信|数字|位数/],
 ];
-const ZH_GIVE = '(?:出示|拍给|展示给|显示给|亮给|给(?:我们|客服|我|工作人员|对方)看|发给|发到|发送|发我|发过来|发一下|给我|给我们|私信|回我|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|念一下|读一下|报一下|回复|透露|分享|上传|截图|拍照|提交)';
+/**
+ * The kind of the secret a Chinese match names. Every name of ZH_SECRET has its kind in ZH_KIND (a test holds them
+ * together); a name added to one and not the other is still a secret, said as a password, and never a crash.
+ */
+function zhKindOf(named: string): AskedSecret {
+  return ZH_KIND.find(([, word]) => word.test(named))?.[0] ?? 'password';
+}
+const ZH_GIVE = '(?:出示|拍给|展示给|显示给|亮给|给(?:我们|客服|我|工作人员|对方)看|发给|发到|发送|发我|发过来|发一下|给我|给我们|私信|回我|告诉|告知|提供|交给|念给|读给|报给|说给|说出|念出|读出|报出|念一下|读一下|报一下|说一下|回复|透露|分享|上传|截图|拍照|提交)';
 /** Typing, which gives a secret away only where someone else reads it. */
-const ZH_TYPE = '(?:输入|填写|填入|粘贴)';
+const ZH_TYPE = '(?:输入|填写|填入|粘贴|导入)';
 const ZH_PEOPLE = '聊天|对话|消息|私信|客服|我们|邮件|微信|QQ|群';
 const ZH_DESTINATION = new RegExp(`${ZH_PEOPLE}|链接|网页|表单|这里|下面|下方`, 'i');
 /** Where a typed password or code goes to someone (a form, a page, "below" is where it is typed to log in). */
@@ -836,7 +864,7 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   { rule: new RegExp(`[把将][^把将，,]{0,24}?${ZH_SECRET}[^把将，,]{0,16}?${ZH_TYPE}(?!给?[了过])`), typing: true },
   // 提供你的私钥，告诉我们验证码，请来电者告诉你登录密码
   // ("银行发送的验证码", the code the bank sent, describes a code: no request.)
-  { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|你|您|他|她|他们|对方|管理员|群主|工作人员|专员)?(?:你的|您的|来电者的)?(?:刚?收到的|短信里?的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  { rule: new RegExp(`${ZH_GIVE}(?!给?[了过])(?!的)(?:一下)?(?:给)?(?:我们|客服|我|你|您|他|她|他们|对方|管理员|群主|工作人员|专员)?(?:(?:你的|您的|来电者的)[^，,\\s]{0,6}?|(?:刚?收到的|短信里?的)?[^，,\\s]{0,2}?)${ZH_SECRET}`), typing: false },
   // 向来电者要一下他的助记词, 请记下来电者的助记词 (red-team review): the agent taking or keeping the caller's secret. (请记下你的助记词,
   // the caller writing down their own, is how it is kept.)
   { rule: new RegExp(`(?:向|跟|问|找)(?:来电者|用户|客户|对方|他|她)(?:要|索要|索取|获取|收集|拿)(?:一下)?(?:他的|她的|来电者的|用户的|客户的|对方的)?[^，,\\s]{0,2}?${ZH_SECRET}|(?:记下|记录|记住|抄下|写下|保存|存下|留存)(?:一下)?(?:来电者|用户|客户|对方)的[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
@@ -849,18 +877,26 @@ const ZH_RULES: { rule: RegExp; typing: boolean }[] = [
   // 客服需要你的助记词
   // 退款需要您的助记词, 客服需要核对你的助记词 (QA: red-team review): a refund, a check or support needing the secret. (Not 恢复钱包需要…,
   // restoring one's own wallet, which does need it.)
-  { rule: new RegExp(`(?:客服|我们|工作人员|对方|平台|退款|解冻|身份核验|身份验证|核验|审核)(?:会|将)?(?:需要|必须要?|要)(?:你|您)?(?:提供|核对|核实|验证|确认|查看)?(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
+  { rule: new RegExp(`(?:客服|我们|工作人员|专员|工程师|技术人员|技术员|对方|平台|退款|资产同步|同步|升级|激活|解冻|身份核验|身份验证|核验|审核)(?:会|将)?(?:需要|必须要?|要)(?:你|您)?(?:提供|核对|核实|验证|确认|查看)?(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
   // 准备好你的助记词
   { rule: new RegExp(`准备(?:好)?(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
-  { rule: new RegExp(`${ZH_TYPE}(?!给?[了过])(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: true },
+  { rule: new RegExp(`${ZH_TYPE}(?!给?[了过])(?:你的|您的|来电者的)?[^，,\\s]{0,3}?${ZH_SECRET}`), typing: true },
+  // 导出私钥并复制到对话框里, 把私钥复制下来，粘贴到客服对话框 (red-team review): copied to where someone else reads it.
+  { rule: new RegExp(`(?:导出|复制|拷贝)(?:你的|您的|他的)?${ZH_SECRET}[^。]{0,10}?(?:粘贴|复制|拷贝|发送|发)(?:到|给|进)[^。]{0,6}?(?:对话框|聊天|客服|我们|工单|专员|你|您)|把(?:你的|您的|他的)?${ZH_SECRET}(?:复制|拷贝)(?:下来)?[^。]{0,6}?(?:粘贴|发送|发)(?:到|给|进)[^。]{0,6}?(?:对话框|聊天|客服|我们|工单|专员|你|您)`), typing: false },
+  // 把助记词写在纸上，拍张照片发到工单: a picture of it, sent.
+  { rule: new RegExp(`${ZH_SECRET}[^。]{0,12}?(?:拍(?:张|个|一张)?照(?:片)?|截图|截个图|拍下来)[^。]{0,4}?(?:发到|发给|上传到|上传|传到|发在)`), typing: false },
+  // 专员会在视频通话中核对你的助记词: staff checking it is staff seeing it.
+  { rule: new RegExp(`(?:客服|专员|工作人员|工程师|技术人员|我们)(?:会|将)[^，,。]{0,8}?(?:核对|核实|验证|确认|查看|检查)(?:你的|您的|来电者的)?[^，,\\s]{0,2}?${ZH_SECRET}`), typing: false },
 ];
-/** Telling how it went, after typing: "，完成后告诉你", "，然后告诉客服是否登录成功", "，再告诉你页面显示什么". */
-const ZH_REPORT_BACK = /[，,]?\s*(?:然后|再|完成后|之后|并|好了后|好之后)?\s*(?:告诉|告知|回复|说一下|反馈给)(?:客服|你|您|我们)[^。]*$/;
+/** Telling how it went, after typing: "，完成后告诉你", "，然后告诉客服是否登录成功", "，然后联系客服说明情况". */
+const ZH_REPORT_BACK = /[，,]?\s*(?:然后|再|完成后|之后|并|好了后|好之后)?\s*(?:告诉|告知|回复|说一下|反馈给|联系|致电)(?:客服|你|您|我们)[^。]*$/;
+/** How a code came, named with it: "短信验证码", "邮件里的验证码". */
+const ZH_HOW_SENT = /(?:短信|邮件|邮箱|电子邮件)(?:里|中)?的?(?=验证码|动态码|校验码)/g;
 /** The user's own wallet app or device: where typing the recovery phrase or private key restores a wallet. */
 const ZH_OWN_PLACE = /(?:恢复|导入)(?:钱包)?(?:页面|界面)|在\s*(?:(?:官方|你的|您的|自己的|新的?|新手机的?|手机的?|新设备的?)\s*){0,3}(?:钱包\s*)?(?:App|应用|钱包|设备|手机|硬件钱包)\s*(?:里|中|上|内)|(?:恢复|导入)(?:你的|您的)?钱包|(?:点|点击|轻点|选择|选)\s*[“"「『]?\s*(?:恢复|导入)/i;
 /** Moving the money to a wallet, account or address someone else provides, or to a "safe account". */
 const ZH_MOVE_FUNDS = [
-  /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方)?(?:提供|指定|给你|给|发给你|发|设立|开设|准备|安排)的[^，,。]{0,8}?(?:钱包|[账帐]户|[账帐]号|地址)/,
+  /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方|专员|工程师|技术人员|技术员)?(?:提供|指定|给你|给|发给你|发|设立|开设|准备|安排)的[^，,。]{0,8}?(?:钱包|[账帐]户|[账帐]号|地址)/,
   /(?:转到|转至|转入|转移到|提到|提现到)(?:这个|下面这个|下面的|以下|下方的?)(?:新的?)?(?:钱包)?地址/,
   // 提现到工单里的地址, 转到聊天中给出的地址: one someone else wrote there (red-team review; see EN_MOVE_FUNDS).
   /(?:转到|转至|转入|转移到|提到|提现到|打到|汇到|充到)(?:工单|聊天|对话|消息|短信|邮件|群|私信|微信|链接|电报)(?:里|中|内|上)?(?:给出|提供|发送|发来|发|写|贴|留)?的[^，,。]{0,4}?(?:钱包|[账帐]户|[账帐]号|地址)/,
@@ -889,7 +925,7 @@ const ZH_CONNECT_WALLET = /(?:连接|连到|授权|同步|验证)(?:你的|您�
  * 念给我们听", "找到助记词后，把它念出来" (QA: hostile review). 念 is reading aloud; 读 alone ("读一遍纸上的单词") may be to
  * oneself, so it counts only read out (读出来) or to someone (读给客服听). Another object with 把 in between is what is read.
  */
-const ZH_SPOKEN_LATER = new RegExp(`(${ZH_SECRET})[^。把将]{0,24}?(?:[把将]它们?)?[^。把将，,]{0,4}?(?:(?:念|读|报)出|(?:念|读|报|说)(?:出来|给[^，,。]{0,8}?听|给(?:我们|客服|我|工作人员|对方|来电者))|(?:念|报)(?:一遍|一下|给))(?!给?[了过])`);
+const ZH_SPOKEN_LATER = new RegExp(`(${ZH_SECRET})[^。把将]{0,24}?(?:[把将](?:它们?|(?:屏幕|纸|卡片?)上的(?:单词|词|内容|数字)))?[^。把将，,]{0,4}?(?:(?:念|读|报)出|(?:念|读|报|说)(?:出来|给[^，,。]{0,8}?听|给(?:我们|客服|我|工作人员|对方|来电者))|(?:念|报)(?:一遍|一下|给))(?!给?[了过])`);
 const ZH_SPEAKS = /[念读报说]/;
 /** What might happen, not what to do: "如果把助记词念出来", "助记词念出来就会被盗". */
 const ZH_WHAT_IF = /一旦|如果|假如|万一|要是|若/;
@@ -963,7 +999,7 @@ export function findSecretMention(item: string): AskedSecret | undefined {
     if (m && !negatedEn(text.slice(0, m.index))) return kind;
   }
   const zh = ZH_SECRET_NAMED.exec(text);
-  if (zh && !ZH_NOT_A_REQUEST.test(text.slice(0, zh.index))) return ZH_KIND.find(([, word]) => word.test(zh[0]))![0];
+  if (zh && !ZH_NOT_A_REQUEST.test(text.slice(0, zh.index))) return zhKindOf(zh[0]);
   return undefined;
 }
 
@@ -1006,7 +1042,7 @@ function asAgentHears(text: string): string {
   if (zh) out = out.slice(0, zh.index + zh[0].length) + out.slice(zh.index + zh[0].length).replace(/[你您](?!们)/g, '客服').replace(/[他她](?=的|收到|手里|手上)/g, '你');
   return out;
 }
-const AGENT_ASKS_EN = /\b(?:ask|have|get|tell|let|invite|request|help|walk)\s+(?:the\s+)?(?:caller|customer|client)\b/i;
+const AGENT_ASKS_EN = /\b(?:ask|have|get|tell|let|invite|request|help|walk)\s+(?:the\s+)?(?:caller|customer|client)\b|(?<=\bthe\s+caller\b.*)\b(?:ask|have|get|tell)\s+(?:them|him|her)\s+to\b/i;
 // Not someone else having the caller do it ("如果有人让来电者…", "陌生人让他安装的…"), which tells of a scam.
 const AGENT_ASKS_ZH = /(?<!有人|对方|陌生人|骗子|他人|别人|谁)(?:请|让|叫|要求|引导|指导)(?:来电者|来电客户)/;
 
@@ -1173,7 +1209,7 @@ function findEnglishReference(sentence: string, from = 0): RequestKind | undefin
  */
 const EN_THE_THING = String.raw`(?=\s*(?:$|[,.;:!?)]|(?:to\s+(?:us|me|him|her|them|the|an?|our|your|this|that|any|some|support|whoever|anyone|someone)|out|aloud|over|back|across|in|into|on|onto|here|there|below|by|via|through|now|again|first|right|straight|directly|with|at|for|and|or|then|so|as|exactly|word|letter|digit|one)\b))`;
 /** "send it", "share them", "type it in", "must be sent", "should be emailed": a secret named before, given away. */
-const EN_GIVEN_ON = new RegExp(String.raw`\b(?:(?:${EN_SHARE}|${EN_SHOW}|${EN_TYPE}|${EN_SEND_TO})\s+(?:it|them)\b${EN_THE_THING}|(?:must|should|needs?\s+to|has\s+to|have\s+to|will|is\s+to|are\s+to)\s+be\s+(?:sent|given|shared|provided|e-?mailed|submitted|forwarded|uploaded|read\s+out|entered|typed|pasted|told)\b|\bis\s+required\b|\bare\s+required\b)`, 'i');
+const EN_GIVEN_ON = new RegExp(String.raw`\b(?:(?:${EN_SHARE}|${EN_SHOW}|${EN_TYPE}|${EN_SEND_TO})\s+(?:it|them)\b${EN_THE_THING}|(?:${EN_SHARE})\s+(?:the|those|these|all(?:\s+the)?|each\s+of\s+the)\s+(?:\d+\s+|twelve\s+|twenty[- ]four\s+)?words\b|(?:must|should|needs?\s+to|has\s+to|have\s+to|will|is\s+to|are\s+to)\s+be\s+(?:sent|given|shared|provided|e-?mailed|submitted|forwarded|uploaded|read\s+out|entered|typed|pasted|told)\b|\bis\s+required\b|\bare\s+required\b)`, 'i');
 const EN_GIVEN_ON_ALL = new RegExp(EN_GIVEN_ON.source, 'gi');
 /** The first of `items` that passes `test`. */
 function firstOf<T>(items: Iterable<T>, test: (item: T) => boolean): T | undefined {
@@ -1227,6 +1263,21 @@ function typedAway(kind: RequestKind, typed: string, rest: string, before: () =>
   return !(EN_RESTORING.test(before()) && !EN_ELSEWHERE.test(after));
 }
 
+/**
+ * A secret named, then given to staff later in the sentence with the object left out: "我们将向您发送一个验证码，收到后请立即
+ * 告诉正在通话的专员" (red-team review). Telling them that it came ("告诉客服你已收到"), or how typing it went, tells nothing of it.
+ */
+const ZH_GIVEN_LATER = new RegExp(`(${ZH_SECRET})([^。把将]{0,24}?)((?:告诉|告知|转告|发给|报给|提供给)(?:正在通话的|在线的|当前的)?(?:客服|专员|工作人员|坐席|我们|技术人员|工程师))(?!给?[了过])(?!(?:你|您)?(?:已经?|是否|有没有)|一声|页面|余额|结果|什么|情况|进度|问题)`);
+function findChineseGivenLater(sentence: string): RequestKind | undefined {
+  const m = ZH_GIVEN_LATER.exec(sentence);
+  if (!m) return undefined;
+  const verb = m.index + m[1]!.length + m[2]!.length;
+  const end = m.index + m[0].length;
+  // Typed first ("在App里输入新密码，完成后告诉你"), what is told is how it went.
+  if (ZH_NOT_A_REQUEST.test(m[2]!) || /输入|填写|填入|粘贴|导入/.test(m[2]!) || /(?:输入|填写|填入|粘贴|导入)[^，,。]{0,3}$/.test(sentence.slice(0, m.index)) || negatedZh(sentence, verb, end) || ZH_WHAT_IF.test(sentence.slice(0, end)) || ZH_CONSEQUENCE.test(sentence.slice(end))) return undefined;
+  return zhKindOf(m[1]!);
+}
+
 /** A site the user chose: "只…", "仅…", "你信任的", "你自己打开的". */
 const ZH_OWN_CHOICE = /只|仅|(?:你|您)(?:自己)?(?:信任|打开|输入|认识|确认过)的/;
 
@@ -1238,7 +1289,7 @@ function findChineseSpoken(sentence: string): RequestKind | undefined {
   const end = spoken.index + spoken[0].length;
   const upTo = sentence.slice(0, end);
   if (negatedZh(sentence, spoken.index, end) || ZH_WHAT_IF.test(upTo) || ZH_CONSEQUENCE.test(sentence.slice(end))) return undefined;
-  return ZH_KIND.find(([, word]) => word.test(spoken[1]!))![0];
+  return zhKindOf(spoken[1]!);
 }
 
 /**
@@ -1256,7 +1307,7 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
   for (const { rule, typing } of ZH_RULES) {
     const m = rule.exec(sentence);
     if (!m || negatedZh(sentence, m.index, m.index + m[0].length)) continue;
-    const kind = ZH_KIND.find(([, word]) => word.test(m[0]))![0];
+    const kind = zhKindOf(m[0]);
     // A button's name ("点击发送验证码") asks for nothing.
     if (/(?:点击?|轻点|按)\s*$/.test(sentence.slice(0, m.index))) continue;
     const keys = KEYS_TO_THE_WALLET.includes(kind);
@@ -1264,9 +1315,11 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
     // "…，完成后告诉你是否登录成功": how it went is told, not what was typed (see EN_REPORT_BACK).
     const told = sentence.slice(m.index + m[0].length).match(ZH_REPORT_BACK);
     const where = told && !ZH_SECRET_NAMED.test(told[0]) && !/它/.test(told[0]) ? sentence.slice(0, sentence.length - told[0].length) : sentence;
-    if ((keys ? ZH_DESTINATION : ZH_PERSON_DESTINATION).test(where) || (keys && !ZH_OWN_PLACE.test(where))) return kind;
+    // Where it is typed is said in its own clause; how a code came ("等短信、邮件验证码到达") is no place it goes.
+    const clause = where.slice(Math.max(where.lastIndexOf('，', m.index), where.lastIndexOf(',', m.index)) + 1).split(/[，,]/)[0]!.replace(ZH_HOW_SENT, '');
+    if ((keys ? ZH_DESTINATION : ZH_PERSON_DESTINATION).test(clause) || (keys && !ZH_OWN_PLACE.test(where))) return kind;
   }
-  const spoken = findChineseSpoken(sentence);
+  const spoken = findChineseSpoken(sentence) ?? findChineseGivenLater(sentence);
   if (spoken) return spoken;
   for (const rule of ZH_MOVE_FUNDS) {
     const m = rule.exec(sentence);
