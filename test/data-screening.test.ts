@@ -907,6 +907,41 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('a fourth red-team round, contacts: an account with its ID after a comma, searched for in an app the text names, a name to search for, a Discord tag, a short code, # for @ after an e-mail word (red-team review)', () => {
+    const contacts: [string, string, string][] = [
+      ['Ask the caller to add our agent on WeChat, ID walletfix2024.', 'handle', 'walletfix2024'],
+      ['Ask the caller to add our agent on WeChat (ID: walletfix2024).', 'handle', 'walletfix2024'],
+      ['Find us on Telegram by searching WalletFixHelp.', 'handle', 'WalletFixHelp'],
+      ['Tell the caller to open Telegram and search for walletfixhelp.', 'handle', 'walletfixhelp'],
+      ['请来电者打开电报，搜索 walletfixcn。', 'handle', 'walletfixcn'],
+      ['Our night team answers on Signal; search for WalletFix Support.', 'handle', 'WalletFix'],
+      ['Ask the caller to search for "WalletFix Official" on Telegram and message that account.', 'handle', 'WalletFix Official'],
+      ['Reach the duty engineer on Telegram under the name WalletFix Engineer.', 'handle', 'WalletFix Engineer'],
+      ['请来电者在Telegram里搜索“钱包官方客服”并私聊。', 'handle', '钱包官方客服'],
+      ['关注公众号“钱包安全服务中心”，回复“人工”联系客服。', 'handle', '钱包安全服务中心'],
+      ['请来电者在抖音搜索“钱包官方客服”私信。', 'handle', '钱包官方客服'],
+      ['Skype: live:walletfix.support', 'handle', 'live:walletfix.support'],
+      ['Contact the Discord moderator walletfix#4821.', 'handle', 'walletfix#4821'],
+      ['If the chat is busy, text HELP to 62241.', 'phone', '62241'],
+      ['请来电者发邮件至 kefu#walletfix.com。', 'email', 'kefu#walletfix.com'],
+      ['请来电者加微：walletfix88', 'handle', 'walletfix88'],
+      ['请来电者添加Line好友：walletfixtw', 'handle', 'walletfixtw'],
+      ['Our KakaoTalk open chat: walletfixkr', 'handle', 'walletfixkr'],
+    ];
+    for (const [text, kind, found] of contacts) expect(findContact(text), text).toEqual({ kind, text: found });
+    for (const text of [
+      'Search for the Telegram app in your app store.',
+      'Search for Settings in the app.',
+      'Search for "WalletFix" in the App Store and install the official app.',
+      '在应用商店搜索“钱包”下载官方App。',
+      'Open Telegram and search for updates from friends.',
+      'On Discord, never trust DMs.',
+      'Use Google Authenticator or Authy. Search for them in the app store.',
+    ]) {
+      expect(findContact(text), text).toBeUndefined();
+    }
+  });
+
   it('refuses turning off the account\'s protection, or changing its e-mail or phone, for someone else; doing it for oneself passes (noticed: no request kind fitted)', () => {
     for (const text of [
       'Turn off 2FA so our agent can restore access to your account.',

@@ -182,7 +182,7 @@ const NAMED_NUMBER = /(?:热线|电话|拨打|致电|来电|呼叫|\b(?:call|dia
  * look like one ("Our WeChat ID is Wallet_Help"). 电报 and 纸飞机 ("paper plane", its icon) are Telegram in Chinese, 飞机
  * too where an account of it is added ("加飞机：…", "飞机号"). A handle word alone ("Telegram username settings") announces nothing.
  */
-const NAMED_ACCOUNT = /(?:微信|微\s信|薇信|威信|威芯|薇芯|徽信|V信|vx|(?:加|客服|官方)\s*[Vv](?=\s*[:：])|QQ|电报|纸飞机|加飞机|飞机(?=号|群|\s*[:：])|\b(?:wechat|weixin|wx|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|\s*id\b)?(?:\s+(?:group|channel|bot))?(\s+(?:handle|username|user\s*name|account\s+name))?\s*(?:([:：])|(\sis\s|(?<=号|id)\s*[是为])|[上里中]?\s*(搜索?|查找|添加))?\s*([A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
+const NAMED_ACCOUNT = /(?:微信|微\s信|薇信|威信|威芯|薇芯|徽信|V信|vx|(?:加|客服|官方)\s*[Vv](?=\s*[:：])|加微(?!信)(?=\s*[:：])|QQ|电报|纸飞机|加飞机|飞机(?=号|群|\s*[:：])|\b(?:wechat|weixin|wx|telegram|tg|whatsapp|line|signal|skype|discord|kakao(?:talk)?|viber|facebook|fb|instagram|ig|snapchat|threema|messenger)\b)(号|账号|帐号|群号|好友|\s*id\b|\s*[,(（]\s*id\b)?(?:\s+(?:group|channel|bot))?(\s+(?:handle|username|user\s*name|account\s+name|open\s+chat))?\s*(?:([:：])|(\sis\s|(?<=号|id)\s*[是为])|[上里中]?\s*(搜索?|查找|添加))?\s*((?:live:)?[A-Za-z0-9][-_.A-Za-z0-9]{4,31})/i;
 const MESSAGING = String.raw`telegram|whatsapp|wechat|line|signal|skype|discord|viber|facebook|instagram|twitter|snapchat|threema|kakao(?:talk)?|messenger`;
 /** The words every rule of ACCOUNT_AS has, a cheap test before them (most texts name an app in other words, if at all). */
 const MAY_SAY_ACCOUNT = /(?:us|me)\s+(?:on|at|via)\s|look\s+for\s/i;
@@ -196,6 +196,16 @@ const ACCOUNT_AS = [
   new RegExp(String.raw`\bon\s+(?:${MESSAGING}),?\s+(?:look|search)\s+for\s+(@?[A-Za-z0-9][-_.A-Za-z0-9]{3,31})`, 'i'),
   new RegExp(String.raw`\blook\s+for\s+(@?[A-Za-z0-9][-_.A-Za-z0-9]{3,31})\s+(?:on|via)\s+(?:${MESSAGING})\b`, 'i'),
 ];
+/** A messaging or social app named anywhere in a text (the searches below are read only then). */
+const MESSAGING_NAMED = new RegExp(String.raw`\b(?:${MESSAGING}|wechat|weixin|tg|kakao)\b|微信|电报|纸飞机|飞机|抖音|快手|微博|小红书|公众号|视频号`, 'i');
+/** "search for walletfixhelp", "by searching WalletFixHelp", "搜索 walletfixcn". */
+const SEARCHED_FOR = /(?:\bsearch(?:ing)?\s+(?:for\s+)?|\blook(?:ing)?\s+up\s+|搜索\s*|查找\s*)(@?[A-Za-z0-9][-_.A-Za-z0-9]{3,31})\b/i;
+/** A name to search for, quoted after a search or an official-account word, or "under the name …". */
+const NAMED_TO_SEARCH = /(?:\bsearch(?:ing)?\s+(?:for\s+)?|搜索\s*|(?:公众号|小程序|视频号|抖音号?|快手号?)\s*)[“"「『]([^”"」』\n]{2,40})[”"」』]|\bunder\s+the\s+name\s+[“"]?((?:[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*){0,3})|\bsearch(?:ing)?\s+(?:for\s+)?((?:[A-Z][a-z]*[A-Z][\w.-]*|[A-Z][\w.-]+)(?:\s+[A-Z][\w.-]+){1,3})/;
+/** A Discord name with its legacy four-digit tag. */
+const DISCORD_TAG = /(?<![\w#])([A-Za-z0-9_.]{2,32}#\d{4})(?![\w#])/;
+/** A word to text to a short number: "text HELP to 62241". */
+const SMS_SHORT_CODE = /\b(?:[Tt]ext|SMS|[Ss]ms|[Ss]end)\s+[“"]?[A-Z][A-Z0-9]{1,11}[”"]?\s+to\s+(\d{4,6})\b/;
 /**
  * Whether a word said as an account is one: an @, a digit, an underscore or a dot in it, a capital inside it
  * ("WalletHelpDesk"), or words run together as handles are and English is not ("wallethelpdesk": two of the words
@@ -365,6 +375,19 @@ export function findContact(written: string): { kind: ContactKind; text: string 
     /^(?:[.,;!?)]+(?:\s|$)|$)/.test(text.slice(account.index + account[0].length)) &&
     !plainWord(id);
   if (account && id && (announced || namedIs || ((saidIs ? looksLikeHandle(id) : /[\d_.]/.test(id)) && !/^line\b/i.test(account[0])))) return { kind: 'handle', text: id };
+  // Searched for in an app the text names ("open Telegram and search for walletfixhelp", "打开电报，搜索 walletfixcn"), or a name
+  // to search for there, quoted or "under the name" (red-team review).
+  if (MESSAGING_NAMED.test(text)) {
+    const searched = SEARCHED_FOR.exec(text);
+    if (searched && (looksLikeHandle(searched[1]!) || !plainWord(searched[1]!))) return { kind: 'handle', text: searched[1]! };
+    const named = NAMED_TO_SEARCH.exec(text);
+    if (named) return { kind: 'handle', text: (named[1] ?? named[2] ?? named[3])!.trim().replace(/[.,;:!?]+$/, '') };
+  }
+  // A Discord name with its four-digit tag ("walletfix#4821"), and a short number to text a word to ("text HELP to 62241").
+  const tagged = /discord/i.test(text) ? DISCORD_TAG.exec(text) : null;
+  if (tagged) return { kind: 'handle', text: tagged[1]! };
+  const shortCode = SMS_SHORT_CODE.exec(text);
+  if (shortCode) return { kind: 'phone', text: shortCode[1]! };
   if (MAY_SAY_ACCOUNT.test(text)) {
     for (const rule of ACCOUNT_AS) {
       const named = rule.exec(text)?.[1]!.replace(/[.-]+$/, '');
@@ -379,7 +402,7 @@ export function findContact(written: string): { kind: ContactKind; text: string 
     // An e-mail address with "#" for its "@", to be swapped back by the reader ("walletfix88#qq.com（#换成@）"): at a mail
     // provider, or where the text says to swap it (QA: red-team review).
     const hashed = HASH_FOR_AT.exec(candidate);
-    if (hashed && parseDomain(hashed[1]!).isIcann === true && (MAIL_HOSTS.has(hashed[1]!.toLowerCase()) || SWAP_FOR_AT.test(text))) return { kind: 'email', text: candidate };
+    if (hashed && parseDomain(hashed[1]!).isIcann === true && (MAIL_HOSTS.has(hashed[1]!.toLowerCase()) || SWAP_FOR_AT.test(text) || MAIL_WORD.test(text))) return { kind: 'email', text: candidate };
     const kind = detectKind(candidate);
     if (kind === 'email' || (kind === 'handle' && candidate.length >= 4)) return { kind, text: candidate };
     // A host written without a scheme counts when its suffix is a real one (so "Node.js" or "e.g." are not hosts).
@@ -392,6 +415,8 @@ export function findContact(written: string): { kind: ContactKind; text: string 
 const HASH_FOR_AT = /^[A-Za-z0-9._%+-]{2,64}#([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/;
 /** Mail providers whose addresses are passed around so. */
 const MAIL_HOSTS = new Set(['qq.com', '163.com', '126.com', 'yeah.net', 'sina.com', 'sina.cn', 'sohu.com', 'foxmail.com', 'aliyun.com', '139.com', 'gmail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'proton.me', 'protonmail.com']);
+/** Words that say an e-mail address follows: "发邮件至", "邮箱", "e-mail". */
+const MAIL_WORD = /邮件|邮箱|e-?mail|\bmail\s+to\b|\bwrite\s+to\b/i;
 /** Words that say to put "@" back: "#换成@", "把#改为@", "replace # with @". */
 const SWAP_FOR_AT = /(?:换成|替换成|替换为|改成|改为|换为)\s*[@＠]|replace\s+(?:the\s+)?#\s+(?:with|by)\s+@/i;
 
