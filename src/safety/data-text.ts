@@ -535,7 +535,7 @@ const SENTENCE = /\.(?!\w)|[;!?\n。；！？]/;
 /** Clauses: requests and their negations live in one clause. */
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|\bsrp\b|install|log\s*in|sign\s*in|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|个词|正反面|背面|卡面|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址|authenticator|authentication|authy|(?:two|2)[- ]?(?:factor|step)|mfa|whitelist|allow\s*list|phishing|security|passkey|e-?mail|phone|mobile|number|验证|谷歌|\bGA\b|白名单|防钓鱼|邮箱|手机|号码|安全锁|提现锁/i;
+const SECRET_WORDS = /phrase|seed|\bsrp\b|install|log\s*in|sign\s*in|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|个词|正反面|背面|卡面|无障碍|二维码|签名|托管|转账|手续费|押金|补交|补缴|trusted|unbind|(?:withdrawal|security)\s+lock|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址|authenticator|authentication|authy|(?:two|2)[- ]?(?:factor|step)|mfa|whitelist|allow\s*list|phishing|security|passkey|e-?mail|phone|mobile|number|验证|谷歌|\bGA\b|白名单|防钓鱼|邮箱|手机|号码|安全锁|提现锁/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   [
@@ -552,7 +552,7 @@ const EN_SECRETS: readonly [AskedSecret, string][] = [
   ],
   [
     'one-time-code',
-    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|(?:\d|four|five|six|seven|eight)[- ]digit)\s+(?:pass)?codes?|otps?|(?:2fa\s+|two[- ]factor\s+)?(?:backup|recovery)\s+codes?|(?:\d|four|five|six|seven|eight)[- ]digit\s+numbers?(?:\s+(?:from|in)\s+(?:the\s+|your\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|app))?|(?:sms|text\s+message)(?:es|s)?\s+(?:you\s+(?:just\s+)?(?:got|received)|with\s+the\s+code)|codes?\s+(?:we\s+(?:just\s+)?(?:sent|texted)(?:\s+to\s+your\s+(?:e-?mail|phone|number|inbox))?|sent\s+to\s+you(?:r\s+(?:e-?mail|phone|number|inbox))?|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|(?:(?:google|microsoft)\s+)?(?:authenticator|authy)(?:\s+app)?|app)|(?:six|6|eight|8)\s+(?:numbers|digits)\s+(?:from|in|on|shown\s+in)\s+(?:the\s+|your\s+|their\s+)?(?:(?:google|microsoft)\s+)?(?:authenticator|authy)(?:\s+app)?|(?:(?:(?:google|microsoft)\s+)?authenticator|authy|2fa|two[- ]factor|totp|mfa)\s+(?:app\s+)?(?:setup\s+|secret\s+|backup\s+)?keys?|setup\s+keys?|(?:2fa|totp|mfa)\s+secrets?|codes?\s+on\s+your\s+(?:phone|screen)|codes?\s+(?:that\s+(?:was|were)\s+)?(?:just\s+)?texted\s+(?:to\s+)?you|(?:six|6|four|4|eight|8)\s+digits\s+(?:we|they)\s+(?:texted|sent)(?:\s+you)?|(?:number|digits)\s+(?:from|in)\s+the\s+(?:sms|text)|codes?\s+(?:google|the\s+bank|your\s+bank)\s+sent\s+you|codes?\s+(?:(?:they|the\s+caller|he|she)\s+(?:just\s+)?(?:got|received|get|receive)|(?:that|which)\s+(?:just\s+)?arrived)|(?:current\s+)?codes?\s+(?:(?:their|your|the)\s+)?(?:authenticator|authy|2fa)(?:\s+app)?\s+shows|current\s+(?:2fa\s+|authenticator\s+|verification\s+|login\s+)?codes?|codes?\s+on\s+(?:their|his|her)\s+(?:phone|screen)|codes?\s+by\s+(?:sms|text(?:\s+message)?|e-?mail)|(?<=\b(?:send|text|e-?mail|sms)\s+(?:you|them|the\s+caller)\s+)(?:a|an|the)\s+(?:(?:one-time|verification|security|confirmation|login)\s+)?codes?|codes?\s+(?:as\s+soon\s+as|when|once)\s+(?:their|your|the)\s+(?:phone|app|screen)\s+shows\s+it`,
+    String.raw`(?:one[- ]time|verification|2fa|two[- ]factor|sms|otp|authenticator|security|login|confirmation|auth|reset|(?:\d|four|five|six|seven|eight)[- ]digit)\s+(?:pass)?codes?|otps?|(?:2fa\s+|two[- ]factor\s+)?(?:backup|recovery)\s+codes?|(?:\d|four|five|six|seven|eight)[- ]digit\s+numbers?(?:\s+(?:from|in)\s+(?:the\s+|your\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|app))?|(?:sms|text\s+message)(?:es|s)?\s+(?:you\s+(?:just\s+)?(?:got|received)|with\s+the\s+code|(?:we|I)\s+(?:just\s+)?(?:sent|texted)(?:\s+(?:you|them|him|her))?)|codes?\s+(?:we\s+(?:just\s+)?(?:sent|texted)(?:\s+to\s+your\s+(?:e-?mail|phone|number|inbox))?|sent\s+to\s+you(?:r\s+(?:e-?mail|phone|number|inbox))?|you\s+(?:just\s+)?(?:got|received))|codes?\s+(?:from|in)\s+(?:the\s+|your\s+|that\s+)?(?:sms|text(?:\s+message)?|message|e-?mail|(?:(?:google|microsoft)\s+)?(?:authenticator|authy)(?:\s+app)?|app)|(?:six|6|eight|8)\s+(?:numbers|digits)\s+(?:from|in|on|shown\s+in)\s+(?:the\s+|your\s+|their\s+)?(?:(?:google|microsoft)\s+)?(?:authenticator|authy)(?:\s+app)?|(?:(?:(?:google|microsoft)\s+)?authenticator|authy|2fa|two[- ]factor|totp|mfa)\s+(?:app\s+)?(?:setup\s+|secret\s+|backup\s+)?keys?|setup\s+keys?|(?:2fa|totp|mfa)\s+secrets?|codes?\s+on\s+your\s+(?:phone|screen)|codes?\s+(?:that\s+(?:was|were)\s+)?(?:just\s+)?texted\s+(?:to\s+)?you|(?:six|6|four|4|eight|8)\s+digits\s+(?:we|they)\s+(?:texted|sent)(?:\s+you)?|(?:number|digits)\s+(?:from|in)\s+the\s+(?:sms|text)|codes?\s+(?:google|the\s+bank|your\s+bank)\s+sent\s+you|codes?\s+(?:(?:they|the\s+caller|he|she)\s+(?:just\s+)?(?:got|received|get|receive)|(?:that|which)\s+(?:just\s+)?arrived)|(?:current\s+)?codes?\s+(?:(?:their|your|the)\s+)?(?:authenticator|authy|2fa)(?:\s+app)?\s+shows|current\s+(?:2fa\s+|authenticator\s+|verification\s+|login\s+)?codes?|codes?\s+on\s+(?:their|his|her)\s+(?:phone|screen)|codes?\s+by\s+(?:sms|text(?:\s+message)?|e-?mail)|(?<=\b(?:send|text|e-?mail|sms)\s+(?:you|them|the\s+caller)\s+)(?:a|an|the)\s+(?:(?:one-time|verification|security|confirmation|login)\s+)?codes?|codes?\s+(?:as\s+soon\s+as|when|once)\s+(?:their|your|the)\s+(?:phone|app|screen)\s+shows\s+it`,
   ],
 ];
 /** Whose secret: the reader's (never "my", which is how a user's own answer reads). */
@@ -720,8 +720,12 @@ const EN_PLACE = String.raw`(?:wallet|account|address)e?s?(?:\s+(?:numbers?|ids?
  * "100usdt"). Without that, "whether" and "together" named "ether", and every such sentence ran the five rules, the
  * first of them compiling for some 10 ms a thread.
  */
-const EN_FUNDS_NAMED = /(?<![a-z])(?:funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether|everything|it\s+all|amount)\b/i;
+const EN_FUNDS_NAMED = /(?<![a-z])(?:test\s+transaction|ownership|funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether|everything|it\s+all|amount)\b/i;
 const EN_MOVE_FUNDS = [
+  // "Send a test transaction of 50 USDT to the verification address to prove ownership" (red-team review).
+  /\b(?:send|make|transfer)\s+(?:a|an)\s+(?:small\s+)?(?:test|verification|validation|confirmation)\s+(?:transaction|transfer|payment|deposit)\b[^.]{0,40}?\bto\s+(?:the|our|this)\s+(?:verification|validation|confirmation|ownership|proof|security|safe|our)\s+(?:address|wallet|account)\b|\b(?:send|transfer|move)\s+[^.]{0,40}?\bto\s+(?:prove|verify|confirm)\s+(?:ownership|(?:that\s+)?(?:the|your|their)\s+wallet)\b/i,
+  // "… to the agent's wallet".
+  new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:the\s+)?(?:agent|engineer|specialist|support|team|technician|officer)'s\s+(?:[\w'-]+\s+){0,1}(?:wallet|address|account)\b`, 'i'),
   new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}${EN_PLACE}\s+(?:that\s+|which\s+)?(?:(?:we|support|security|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff))\s+(?:will\s+|can\s+)?(?:sets?\s+up|setup|provides?|gives?|gave|creates?|created|opens?|opened|sends?|sent|shares?|shared|reads?\s+out)|(?:provided|given|set\s+up|created|opened|sent|controlled|managed|held|run|owned)\s+by\s+(?:us|support|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff)))`, 'i'),
   // "a safe account", "our secure wallet"; and "our wallet" or "our address" (crypto sent to "us"). A top-up to "our bank
   // account shown in the app" is how some wallets take bank transfers, and passes.
@@ -740,10 +744,14 @@ const EN_YOURS = /^\s+(?:that\s+|which\s+)?you\s+(?:control|own|created?|set\s+u
  * the wallet itself charges (a network fee, a withdrawal fee) are described, not asked to be paid to someone; and "paying
  * a fee to unlock" (a gerund) names what a scammer asked, as the suspicious-contact flow's answers do.
  */
-const EN_PAY_NAMED = /\b(?:pay|paying|send|deposit|transfer|buy|purchase|fee|gift|top\s+up|settle|clear|charge|tax|apple|itunes|steam|google\s+play|amazon|razer)/i;
+const EN_PAY_NAMED = /\b(?:pay|paying|pays|cover|send|deposit|transfer|buy|purchase|fee|gift|top\s+up|settle|clear|charge|tax|apple|itunes|steam|google\s+play|amazon|razer)/i;
 /** Gift cards and vouchers by their kind or brand, and their codes. */
 const GIFT_CARDS = String.raw`(?:gift|apple|itunes|steam|google\s+play|amazon|razer\s+gold)\s*(?:gift\s*)?(?:cards?|vouchers?|codes?)`;
 const EN_PAY_TO_UNLOCK = [
+  // "A verification deposit of 300 USDT is required to release it", "a refundable deposit of 0.05 BTC unlocks their withdrawal".
+  /\b(?:deposit|fee|tax|payment|charge)\s+(?:of\s+\S+(?:\s+[a-z]{2,5})?\s+)?(?:is|are)\s+(?:required|needed|due)\s+(?:to|before)\s+(?:release|unlock|withdraw|restore|reactivate|activate|unfreeze)|\b(?:deposit|fee|tax|payment)\s+of\s+\S+(?:\s+[a-z]{2,5})?\s+(?:unlocks|releases|unfreezes|reactivates|restores)\b/i,
+  // "The caller must deposit 500 USDT to restore it", "cover the network gas fee … to our address", "top up … to prove liquidity".
+  /\b(?:must|has\s+to|have\s+to|needs?\s+to|should)\s+(?:deposit|pay|top\s+up)\s+[$€£¥]?\d[\d.,]*\s*(?:%|[a-z]{2,5}\b)?[^.]{0,30}?\bto\s+(?:restore|unlock|release|unfreeze|reactivate)\b|\b(?:cover|pay|send)\s+(?:the\s+)?(?:(?:network|gas|transaction)\s+)*(?:fees?|gas)\b.{0,30}?\bto\s+our\s+(?:address|wallet|account)\b|\btop\s+up\b[^.]{0,40}?\bto\s+(?:prove|show|verify)\s+(?:liquidity|solvency|(?:your|their)\s+funds|ownership)\b/i,
   /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your|our|this)\s+)?(?:[$€£¥]?\d[\d.,]*\s*(?:%|[a-z]{2,5}\b)?\s*)?(?:small\s+|one-time\s+|refundable\s+|required\s+)?(?:unlock(?:ing)?|unfreez(?:e|ing)|release|activation|reactivation|verification|validation|clearance|security|insurance|anti-money[- ]laundering|aml|upgrade|processing|recovery|tax)\s+(?:fees?|deposits?|charges?|payments?|tax(?:es)?)\b/i,
   /\b(?:pay|send|deposit|transfer|top\s+up)\s+(?:\S+\s+){1,10}?(?:to|before\s+you\s+can|so\s+(?:that\s+)?(?:we|you)\s+can)\s+(?:(?:unlock|unfreeze|release|reactivate|verify|recover|restore|activate|get\s+back)\s+(?:(?:your|the)\s+)?(?:account|funds|money|wallet|balance|assets|coins|withdrawals?|ownership|chat|support|ticket|case|session|service|priority\s+support))\b/i,
   /\b(?:pay|send|deposit|transfer|top\s+up)\s+(?:\S+\s+){1,10}?(?:before\s+you\s+can|so\s+(?:that\s+)?you\s+can)\s+withdraw\b/i,
@@ -756,7 +764,7 @@ const EN_PAY_TO_UNLOCK = [
   /\b(?:pay|send|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:\S+\s+)?fees?\s+(?:first\s+)?to\s+(?:(?:the|our|an?)\s+)?(?:agent|support|us|me|team|staff|representative|specialist|officer)\b/i,
   /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:withdrawal\s+)?(?:tax(?:es)?|deposit|margin|guarantee)\s+(?:first\s+)?(?:before|to|so)\s+(?:you\s+can\s+|that\s+you\s+can\s+)?withdraw/i,
   // The release said first: "Your account unlocks once you pay a 10% deposit" (red-team review).
-  /\b(?:unlocks?|unlocked|unfreezes?|unfrozen|released?|reactivated?|restored)\b[^.]{0,40}?\b(?:once|after|when|as\s+soon\s+as|if)\s+(?:you|they|the\s+caller)\s+(?:have\s+)?(?:pay|paid|send|sent|deposit|deposited|transfer|transferred)\s+(?:(?:a|an|the|your)\s+)?(?:[$€£¥]?\d[\d.,]*\s*(?:%|[a-z]{2,5}\b)?\s*)?(?:[\w-]+\s+)?(?:fees?|deposits?|tax(?:es)?|charges?|guarantee|margin)\b/i,
+  /\b(?:unlocks?|unlocked|unfreezes?|unfrozen|released?|reactivated?|restored)\b[^.]{0,40}?\b(?:once|after|when|as\s+soon\s+as|if)\s+(?:you|they|the\s+caller)\s+(?:have\s+|has\s+)?(?:pay|pays|paid|send|sends|sent|deposit|deposits|deposited|transfer|transfers|transferred)\s+(?:(?:a|an|the|your)\s+)?(?:[$€£¥]?\d[\d.,]*\s*(?:%|[a-z]{2,5}\b)?\s*)?(?:[\w-]+\s+)?(?:fees?|deposits?|tax(?:es)?|charges?|guarantee|margin)\b/i,
 ];
 /**
  * Signing in on a page someone sends ("Log in on the page our agent sends you", "open the link we send you and log in"):
@@ -771,17 +779,22 @@ const EN_CONNECT_WALLET = /\b(?:connect|connecting|link|linking|link\s+up|sync|s
 /** A site or app someone names: ours, this one, one someone sent, one at an address. */
 const EN_NAMED_PLACE = /\b(?:our|this|that)\s+(?:[\w-]+\s+)?(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\b|\b(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\s+(?:that\s+)?(?:we|they|the\s+agent|support|I)\s+(?:sent|shared|gave|provided|linked)\b|\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|io|app|xyz|site|online|top|vip|cc|me|finance|pro)\b|\baddress\s+in\s+the\s+(?:message|e-?mail|sms|chat)\b/i;
 
+/** A site or dapp someone sends: "the dapp you send them" (read as the agent's, in agent wording). */
+const EN_SENT_PLACE = /\b(?:dapp|site|website|link|page|app)\s+(?:that\s+)?(?:we|I|the\s+agent|support|they)\s+(?:will\s+)?(?:send|sent|share|shared|give|gave|text|texted)\b/i;
 /** Signing or scanning with the wallet for someone's page: how a drainer gets its approval. */
-const EN_APPROVE_FOR_SOMEONE = /\bscan\s+(?:the|this|our)\s+qr\s+code\s+with\s+your\s+wallet\b|\b(?:approve|sign|confirm)\s+(?:the|this|a|their)\s+(?:transaction|signature|permission)s?\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\bsign\s+(?:the|this|a|their)\s+message\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\b(?:approve|sign)\s+(?:the|this|a)\s+(?:transaction|message|signature)s?\b[^.]{0,40}?\bto\s+(?:receive|get|claim)\s+(?:the\s+|your\s+|a\s+)?(?:refund|compensation|airdrop|reward)s?\b|\bsign\s+(?:the|a|this)\s+(?:message|transaction|request)\s+(?:on|at|in)\s+(?:our|this|the)\s+(?:site|website|page|portal|link|dapp)\b|\bopen\s+the\s+link\s+in\s+your\s+wallet(?:'s)?\s+browser\b|\b(?:approve|sign|confirm|grant)\s+(?:the|this|a|an|their)\s+(?:(?:token|spending|contract|unlimited|refund)\s+)?(?:transaction|message|signature|permission|approval|allowance)s?\b[^.]{0,40}?\bso\s+(?:that\s+)?(?:we|support|(?:the|our)\s+(?:support\s+)?(?:agent|team))\s+can\s+(?:send|release|return|process|issue|credit|pay)\b/i;
+const EN_APPROVE_FOR_SOMEONE = /\bscan\s+(?:the|this|our)\s+qr\s+code\s+with\s+your\s+wallet\b|\b(?:approve|sign|confirm)\s+(?:the|this|a|their)\s+(?:transaction|signature|permission)s?\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\bsign\s+(?:the|this|a|their)\s+message\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\b(?:approve|sign)\s+(?:the|this|a)\s+(?:transaction|message|signature)s?\b[^.]{0,40}?\bto\s+(?:receive|get|claim)\s+(?:the\s+|your\s+|a\s+)?(?:refund|compensation|airdrop|reward)s?\b|\bsign\s+(?:the|a|this)\s+(?:message|transaction|request)\s+(?:on|at|in)\s+(?:our|this|the)\s+(?:site|website|page|portal|link|dapp)\b|\bopen\s+the\s+link\s+in\s+(?:your|their|the\s+caller's)\s+wallet(?:'s)?\s+browser\b|\b(?:approve|confirm|accept|sign)\s+(?:the|this)\s+(?:refund|compensation|claim|release|airdrop)\s+(?:request|transaction|approval|permission)s?\b|\bscan\s+(?:the|this|our)\s+(?:walletconnect\s+)?qr\s+code\s+(?:that\s+)?(?:we|I|support|they|the\s+agent)\s+(?:will\s+)?(?:send|sent|share|shared|give|gave)\b|\b(?:approve|sign|confirm|grant)\s+(?:the|this|a|an|their)\s+(?:(?:token|spending|contract|unlimited|refund|verification|validation)\s+)?(?:transaction|message|signature|permission|approval|allowance)s?\b[^.]{0,40}?\bso\s+(?:that\s+)?(?:we|support|(?:the|our)\s+(?:support\s+)?(?:agent|team|system))\s+can\s+(?:send|release|return|process|issue|credit|pay)\b/i;
 
 /** What one of the rules of remote access names, each of them. */
-const EN_REMOTE_NAMED = /\binstall|\blook\s+at|any\s*desk|team\s*viewer|\bcontrol|\bgive|\bhand|\bstream|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|logmein|anyviewer|hoptodesk|gotoassist|bomgar|beyondtrust|dwservice|mirror|log\s+(?:in|into|on)|connect\s+to|remote|screen|\blet\b|\ballow|\bpermit|\bauthori[sz]e/i;
+const EN_REMOTE_NAMED = /\binstall|\bdownload|\bread|\btell|\bview|\bwatch|\bsee\b|\blook\s+at|any\s*desk|team\s*viewer|\bcontrol|\bgive|\bhand|\bstream|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|logmein|anyviewer|hoptodesk|gotoassist|bomgar|beyondtrust|dwservice|mirror|log\s+(?:in|into|on)|connect\s+to|remote|screen|\blet\b|\ballow|\bpermit|\bauthori[sz]e/i;
 /** A device someone could take over: "your phone", "the caller's computer". */
 const EN_DEVICE = String.raw`(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?(?:phone|computer|pc|laptop|desktop|device|screen|mac|tablet|mobile)`;
 /** Remote-control programs by name, and remote access by what it is. */
 const REMOTE_PROGRAMS = String.raw`(?:(?:microsoft|chrome|google)\s+)?(?:any\s*desk|team\s*viewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|logmein(?:\s+rescue)?|anyviewer|hoptodesk|gotoassist|goto\s+resolve|bomgar|beyondtrust|dwservice|chrome\s+remote\s+desktop)`;
 const REMOTE_APPS = String.raw`(?:${REMOTE_PROGRAMS}|remote[- ](?:desktop|access|control|support))`;
 const EN_REMOTE = [
+  // "Read you the nine-digit ID shown in AnyDesk"; "download the support app from the link you text them" (red-team review).
+  new RegExp(String.raw`\b(?:read|tell|give|send|share)\s+(?:\S+\s+){0,4}?(?:id|address|code|number)\s+(?:(?:that\s+)?(?:is\s+)?(?:shown|displayed)\s+)?(?:in|on|from)\s+${REMOTE_PROGRAMS}\b|\b(?:download|install|get)\s+(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:support|security|remote|help|helper|assistance|verification|protection|safety|scan(?:ner)?)\s+(?:app|tool|plug-?in|extension|program|software)\s+from\s+the\s+link\s+(?:(?:that\s+)?(?:we|I|the\s+agent|support|they)\s+(?:will\s+)?(?:send|sent|text|texted|e-?mail|e-?mailed|share|shared|give|gave)|in\s+(?:your|the|our|their)\s+(?:e-?mail|message|sms|chat|text))`, 'i'),
+  /\b(?:see|view|watch)\s+(?:your|their|the\s+caller's)\s+screen\b/i,
   new RegExp(String.raw`\b(?:install|download|open|run|launch|use|start|get|set\s+up)\s+(?:the\s+|an?\s+)?${REMOTE_APPS}\b`, 'i'),
   // "The agent will connect via AnyDesk", "our technician helps you over TeamViewer" (QA: directory review).
   new RegExp(String.raw`\b(?:connect|connects|connecting|log\s+in|logs\s+in|access|accesses|join|joins|help|helps|assist|assists|support|fix|fixes|take\s+over|control)\b(?:\s+[\w'-]+){0,4}?\s+(?:via|with|using|through|over|by|on)\s+${REMOTE_PROGRAMS}\b`, 'i'),
@@ -921,13 +934,19 @@ const ZH_HOW_SENT = /(?:短信|邮件|邮箱|电子邮件)(?:里|中)?的?(?=验
 const ZH_OWN_PLACE = /(?:恢复|导入)(?:钱包)?(?:页面|界面)|在\s*(?:(?:官方|你的|您的|自己的|新的?|新手机的?|手机的?|新设备的?)\s*){0,3}(?:钱包\s*)?(?:App|应用|钱包|设备|手机|硬件钱包)\s*(?:里|中|上|内)|(?:恢复|导入)(?:你的|您的)?钱包|(?:点|点击|轻点|选择|选)\s*[“"「『]?\s*(?:恢复|导入)/i;
 /** Moving the money to a wallet, account or address someone else provides, or to a "safe account". */
 const ZH_MOVE_FUNDS = [
-  /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方|专员|工程师|技术人员|技术员)?(?:提供|指定|给你|给|发给你|发|设立|开设|准备|安排)的[^，,。]{0,8}?(?:钱包|[账帐]户|[账帐]号|地址)/,
+  /(?:转到|转入|转移到|转给|打到|汇到|汇入|充到|存到|提到|提现到)(?:我们|客服|平台|官方|对方|专员|工程师|技术人员|技术员)?(?:提供|指定|给你|给|发给你|发|设立|开设|准备|安排|报给你|报给|读给你|为(?:你|您|他|她)?新建|新建|创建)的[^，,。]{0,8}?(?:钱包|[账帐]户|[账帐]号|地址)/,
   /(?:转到|转至|转入|转移到|提到|提现到)(?:这个|下面这个|下面的|以下|下方的?)(?:新的?)?(?:钱包)?地址/,
   // 提现到工单里的地址, 转到聊天中给出的地址: one someone else wrote there (red-team review; see EN_MOVE_FUNDS).
   /(?:转到|转至|转入|转移到|提到|提现到|打到|汇到|充到)(?:工单|聊天|对话|消息|短信|邮件|群|私信|微信|链接|电报)(?:里|中|内|上)?(?:给出|提供|发送|发来|发|写|贴|留)?的[^，,。]{0,4}?(?:钱包|[账帐]户|[账帐]号|地址)/,
-  /(?:转到|转至|转入|转进|转移到|转移至|转给|打到|汇到|汇入|充到|存到|提到|提现到)[^，,。]{0,6}?(?:安全[账帐]户|安全钱包|保护[账帐]户|保护钱包|安全地址|监管[账帐]户|监管钱包)/,
+  /(?:转到|转至|转入|转进|转移到|转移至|转给|打到|汇到|汇入|充到|存到|提到|提现到)[^，,。]{0,6}?(?:安全[账帐]户|安全钱包|保护[账帐]户|保护钱包|安全地址|监管[账帐]户|监管钱包|托管地址|托管钱包|托管[账帐]户)/,
+  // 请向下面的地址转账0.01 ETH, 证明钱包是您本人的 (red-team review): a "test" transfer to an address someone gives.
+  /向(?:下面|以下|下方|这个|我们|客服|专员)的?(?:钱包)?地址(?:转账|转|打款|汇款|转入)/,
+  // 我们已为您准备了新的安全钱包，请立即把资产转过去.
+  /(?:我们|客服|平台|专员|工程师)[^。]{0,12}?(?:准备|创建|新建|开设|设立)(?:了|好)?[^。]{0,8}?(?:钱包|[账帐]户|地址)[^。]{0,16}?(?:转过去|转进去|转入|转到那里|转移过去)/,
 ];
 const ZH_REMOTE = [
+  // 开启无障碍权限, 打开ZOOM共享屏幕, 通过我们发的链接下载插件, 弹出远程请求时点击接受 (red-team review).
+  /(?:开启|打开|授予|允许)[^，,。]{0,6}?无障碍(?:权限|服务|功能)|(?:打开|开启|使用|用)[^，,。]{1,12}?(?:共享屏幕|屏幕共享)|(?:通过|从|用)(?:我们|客服|专员)(?:发给(?:他|你|您)|发送|发来|发|提供)的链接(?:下载|安装)|远程(?:请求|协助请求|控制请求)[^。]{0,8}?(?:接受|同意|允许)/,
   /(?:安装|下载|打开|使用|运行|装一个|装个|下一个|下个|装)\s*(?:AnyDesk|TeamViewer|RustDesk|ToDesk|向日葵|QuickSupport|AnyViewer|HopToDesk|LogMeIn|GoToAssist|UltraViewer|AirDroid|远程(?:控制|协助|桌面)(?:软件|工具|App)?)/i,
   // Words between: "下载客服发来的远程软件" (QA: hostile review).
   /(?:安装|下载|运行)[^，,。]{1,12}?远程(?:控制|协助|桌面)?(?:软件|工具|App|程序)/i,
@@ -940,11 +959,18 @@ const ZH_REMOTE = [
 const ZH_PAY_TO_UNLOCK = [
   // "提现前请先缴纳个人所得税": the withdrawal named first (QA: hostile review).
   /(?:提现|解冻|到账|出金|取款|解锁)(?:之)?前[^。]{0,6}?(?:支付|缴纳|交纳|缴|交|付)[^，,。]{0,8}?(?:税|保证金|解冻费|激活费|验证费|认证费|解封费)/,
-  /(?:支付|缴纳|交纳|缴|交|付|转|充值|先交|先付)[^，,。]{0,8}?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|保证金|解封费|提现税|个人所得税|税费|税|手续费)[^，,。]{0,12}?(?:才能|以便|后|即可|就能)?(?:解冻|激活|提现|恢复|解锁|解封|到账)/,
+  /(?:支付|缴纳|交纳|缴|交|付|转|充值|先交|先付)[^，,。]{0,14}?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|保证金|解封费|提现税|个人所得税|税费|税)[^，,。]{0,12}?(?:才能|才会|才可以|以便|后|即可|就能)?(?:解冻|激活|提现|恢复|解锁|解封|到账|放行)/,
+  // "先缴纳20%的个人所得税，提现才会到账", "缴纳手续费才能解冻": with 才, also past a comma (a wallet's own fee, "支付网络手续费后交易即可到账",
+  // "…手续费，手续费从提现金额中扣除", is no such demand).
+  /(?:支付|缴纳|交纳|缴|交|付|转|充值|先交|先付)[^，,。]{0,14}?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|保证金|解封费|提现税|个人所得税|税费|税|押金|手续费)[^。]{0,12}?才(?:能|会|可以)(?:解冻|激活|提现|恢复|解锁|解封|到账|放行)/,
+  // 需补交500 USDT才能恢复提现功能, 先交0.05 BTC保证金 (red-team review).
+  /(?:补交|补缴|先交|先付)\s*\d[\d.,]*\s*(?:%|[A-Za-z]{2,5})?[^。]{0,8}?(?:才能|才会|才可以|即可|就能)(?:恢复|解冻|激活|提现|解锁|解封|到账|放行)|(?:补交|补缴|先交|先付|缴纳|支付|充值)[^。]{0,8}?(?:保证金|税|押金|解冻费|激活费|验证费|认证费|解封费)[^。]{0,8}?(?:才能|才会|才可以|即可|就能)(?:恢复|解冻|激活|提现|解锁|解封|到账|放行)|先(?:交|付|缴)[^。，,]{0,12}?(?:保证金|押金)/,
+  // 支付网络手续费到客服地址: a fee paid to someone's address.
+  /(?:支付|缴纳|转|付)[^。]{0,10}?(?:费|税|保证金)[^。]{0,4}?到(?:客服|我们|专员|工作人员|聊天里|工单里|对话里)的?(?:地址|钱包|[账帐]户)|充值(?:来|以)?激活(?:账户|钱包|[账帐]号)/,
   /(?:支付|缴纳|交纳|交|付|转|充值)(?:[^，,。]{0,8}的)?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|解封费)/,
   /(?:购买|买|充值)[^，,。]{0,6}?(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|京东\s*E?卡|超市卡|加油卡|话费卡|Steam\s*卡|iTunes\s*卡|Google\s*Play\s*卡|E卡)[^。]{0,12}?(?:卡密|卡号|发给|告诉|拍)|用(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|京东\s*E卡|E卡)(?:来)?(?:支付|付|缴|交)/i,
 ];
-const ZH_CONNECT_WALLET = /(?:连接|连到|授权|同步|验证)(?:你的|您的)?钱包(?:到|至|给|在)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)(?![^，,。]{0,4}前)|把(?:你的|您的)?钱包(?:连接|连|授权)(?:到|至|给)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)|打开[^，,。]{0,6}?(?:链接|网站|网页)[^。]{0,10}?(?:连接|授权)钱包|在[^，,。]{0,6}?(?:DApp|网站|网页|链接)(?:里|中|上)(?:连接|授权)钱包|钱包扫(?:码|二维码)(?:授权|验证|连接)/i;
+const ZH_CONNECT_WALLET = /(?:连接|连到|授权|同步|验证)(?:你的|您的)?钱包(?:到|至|给|在)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)(?![^，,。]{0,4}前)|把(?:你的|您的)?钱包(?:连接|连|授权)(?:到|至|给)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)|打开[^，,。]{0,6}?(?:链接|网站|网页|DApp)[^。]{0,10}?(?:连接|授权)钱包|(?:确认|批准|同意|通过|签名)(?:一下)?(?:弹出的|我们发送的|客服发送的|客服发的)?(?:代币)?(?:授权|签名|消息|请求)[^。]{0,12}?(?:退款|补偿|资金|退回|领取)|(?:签名|确认|批准)(?:我们|客服)(?:发送|发)的(?:验证)?(?:消息|授权|请求)|用钱包扫(?:描)?(?:客服|我们)(?:发|发送|提供)的二维码|在[^，,。]{0,6}?(?:DApp|网站|网页|链接)(?:里|中|上)(?:连接|授权)钱包|钱包扫(?:码|二维码)(?:授权|验证|连接)/i;
 /**
  * A secret named, then read out later in the sentence, by 它 or with the object left out as Chinese often does: "拿出助记词，
  * 念给我们听", "找到助记词后，把它念出来" (QA: hostile review). 念 is reading aloud; 读 alone ("读一遍纸上的单词") may be to
@@ -967,7 +993,7 @@ const ZH_REASSURANCE = /(?:不用|不必|无需|别|不要|请勿|千万别)(?:�
  * What looks like a negation and is none: 别 and 不 inside words (识别码, 特别, 不同步, 不到账), and 刚刚/已经 telling how the
  * secret came ("刚刚收到的验证码", "已经备份好的助记词"); 索要 after 请 is the instruction itself ("请向来电者索要…").
  */
-const ZH_NO_NEGATION = /[识特区分告级类鉴甄辨离]别|别(?=人)|不(?=同步|到账|足|了(?![。，,]|$)|成功|显示|一致|上|进去|稳定|正常|可用|能用)|(?:已经|刚刚|刚才|曾经)(?=收到|备份|设置|保存|写下|记下|抄下|拿到|获取|生成|绑定)|(?<=请(?:你|您)?(?:向|跟|找)(?:来电者|用户|客户|对方|他|她))索要/g;
+const ZH_NO_NEGATION = /[识特区分告级类鉴甄辨离]别|别(?=人)|没(?=到账|收到|成功|反应|显示)|不(?=同步|到账|足|了(?![。，,]|$)|成功|显示|一致|上|进去|稳定|正常|可用|能用)|(?:已经|刚刚|刚才|曾经)(?=收到|备份|设置|保存|写下|记下|抄下|拿到|获取|生成|绑定)|(?<=请(?:你|您)?(?:向|跟|找)(?:来电者|用户|客户|对方|他|她))索要/g;
 /** Staff asking: "客服要求你", "工作人员让你", "我们需要你". */
 const ZH_STAFF_ASKS = /(?:客服|我们|工作人员|专员|工程师|技术人员|技术员|平台|官方)(?:会|将|需要)?(?:要求|让|叫)(?:你|您)/g;
 /** Words that make staff asking a case told of: "如果", "冒充", "骗", "有人". */
@@ -1041,6 +1067,8 @@ export function findRequest(text: string): RequestKind | undefined {
   for (const [at, sentence] of sentences.entries()) {
     // "Turn off 2FA. The agent will then restore access.": the one it is for, said in the sentence after (red-team review).
     if (at > 0 && weakenedThenActed(sentences[at - 1]!, sentence)) return 'weaken-security';
+    // "Our team has prepared a new secure wallet for you. Send your assets there now." (red-team review).
+    if (at > 0 && EN_STAFF_PREPARED.test(sentences[at - 1]!) && EN_MOVED_THERE.test(sentence) && !negatedEn(sentence)) return 'move-funds';
     const clauses = sentence.split(CLAUSE);
     let found: RequestKind | undefined;
     for (let i = 0; i < clauses.length && !found; i++) found = findEnglishRequest(clauses[i]!, clauses, i);
@@ -1081,6 +1109,9 @@ function weakenedThenActed(before: string, sentence: string): boolean {
   return zh !== null && !negatedZh(before, zh.index, zh.index + zh[0].length);
 }
 
+/** Staff having set up a wallet or account for the user: where "there" then points. */
+const EN_STAFF_PREPARED = /\b(?:we|support|(?:the|our)\s+(?:[\w-]+\s+)?(?:team|agent|engineer|specialist|department))\s+(?:has|have|'ve)?\s*(?:prepared|created|set\s+up|opened|made|generated)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:wallet|account|address|vault)\b/i;
+const EN_MOVED_THERE = new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:there|to\s+it|into\s+it)\b`, 'i');
 /** A word that points back to something named before: "it", "them", 它. */
 const BACK_REFERENCE = /\b(?:it|them)\b|它/i;
 
@@ -1124,7 +1155,8 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
   if (EN_CONNECT_NAMED.test(clause)) {
     const m = EN_CONNECT_WALLET.exec(clause);
     const after = m ? clause.slice(m.index + m[0].length) : '';
-    if (m && !negatedAt(clause, m.index, m.index + m[0].length) && !/\b(?:only|before|when|if)\b/i.test(clause.slice(0, m.index)) && (sentTo(after) || EN_NAMED_PLACE.test(after))) return 'connect-wallet';
+    // The place named in the sentence before it: "open the dapp you send them, connect their wallet and press Claim refund".
+    if (m && !negatedAt(clause, m.index, m.index + m[0].length) && !/\b(?:only|before|when|if)\b/i.test(clause.slice(0, m.index)) && (sentTo(after) || EN_NAMED_PLACE.test(after) || EN_SENT_PLACE.test(clauses.slice(0, at).join(', ')))) return 'connect-wallet';
   }
   for (const rule of EN_REMOTE_NAMED.test(clause) ? EN_REMOTE : []) {
     const m = rule.exec(clause);
@@ -1163,20 +1195,20 @@ function weakenedFor(clause: string, clauses: readonly string[], at: number): bo
   return EN_FOR_SOMEONE_NEXT.test(after) || EN_FOR_SOMEONE.test(rest) || EN_STAFF_WAITS.test(`${[...clauses.slice(0, at)].join(', ')} ${clause.slice(0, m.index)}`);
 }
 /** What keeps an account safe from someone else: a second factor, a withdrawal allowlist, an anti-phishing code. */
-const EN_SAFEGUARD = String.raw`(?:(?:sms\s+|google\s+|e-?mail\s+|app\s+)?(?:2fa|mfa|2-?step(?:\s+verification)?|(?:two|2)[- ]?(?:factor|step)(?:\s+(?:authentication|verification|login|sign-?in))?|multi[- ]factor(?:\s+authentication)?|authenticator(?:\s+app)?|google\s+auth|authy|security\s+keys?|passkeys?|(?:login|sign-?in)\s+verification)|(?:withdrawal\s+|address\s+)?(?:whitelist|allowlist|allow\s+list)(?!\s+(?:address|addresses|entry|entries))|anti-?phishing\s+code|withdrawal\s+(?:lock|protection|delay)|security\s+(?:lock|protection))`;
+const EN_SAFEGUARD = String.raw`(?:(?:sms\s+|google\s+|e-?mail\s+|app\s+)?(?:2fa|mfa|2-?step(?:\s+verification)?|(?:two|2)[- ]?(?:factor|step)(?:\s+(?:authentication|verification|login|sign-?in))?|multi[- ]factor(?:\s+authentication)?|authenticator(?:\s+app)?|google\s+auth|authy|security\s+keys?|passkeys?|(?:login|sign-?in)\s+verification)|withdrawal\s+lock|security\s+lock|(?:withdrawal\s+|address\s+)?(?:whitelist|allowlist|allow\s+list)(?!\s+(?:address|addresses|entry|entries))|anti-?phishing\s+code|withdrawal\s+(?:lock|protection|delay)|security\s+(?:lock|protection))`;
 /** The words of EN_SAFEGUARD and EN_HANDED_CONTACT: most clauses name none, and the rules are not run on them. */
-const EN_SAFEGUARD_NAMED = /2fa|mfa|2-?step|(?:two|2)[- ]?(?:factor|step)|multi[- ]factor|authenticator|google\s+auth|authy|verification|security|passkey|whitelist|allow\s*list|phishing|withdrawal|e-?mail|phone|mobile|number/i;
-const EN_WEAKEN = new RegExp(String.raw`\b(?:turn(?:ing)?\s+off|switch(?:ing)?\s+off|disabl(?:e|ing)|deactivat(?:e|ing)|remov(?:e|ing)|delet(?:e|ing)|unbind(?:ing)?|unlink(?:ing)?)\s+(?:your\s+|the\s+|their\s+|its\s+|all\s+)?(?:account'?s?\s+)?${EN_SAFEGUARD}\b`, 'i');
+const EN_SAFEGUARD_NAMED = /unbind|trusted|lock|2fa|mfa|2-?step|(?:two|2)[- ]?(?:factor|step)|multi[- ]factor|authenticator|google\s+auth|authy|verification|security|passkey|whitelist|allow\s*list|phishing|withdrawal|e-?mail|phone|mobile|number/i;
+const EN_WEAKEN = new RegExp(String.raw`\bunbind(?:ing)?\s+(?:your\s+|the\s+|their\s+)?(?:phone(?:\s+number)?|mobile(?:\s+number)?|e-?mail(?:\s+address)?)\b|\b(?:turn(?:ing)?\s+off|switch(?:ing)?\s+off|disabl(?:e|ing)|deactivat(?:e|ing)|remov(?:e|ing)|delet(?:e|ing)|unbind(?:ing)?|unlink(?:ing)?)\s+(?:your\s+|the\s+|their\s+|its\s+|all\s+)?(?:account'?s?\s+)?${EN_SAFEGUARD}\b`, 'i');
 /** "Turn 2FA off", "2FA must be disabled". */
 const EN_WEAKENED = new RegExp(String.raw`\b(?:(?:turn|switch)\s+(?:your\s+|the\s+|their\s+)?${EN_SAFEGUARD}\s+off\b|${EN_SAFEGUARD}\s+(?:must|needs?\s+to|has\s+to|have\s+to|should|will\s+need\s+to)\s+be\s+(?:turned\s+off|switched\s+off|disabled|removed|deactivated)\b)`, 'i');
 /** Someone the protection is turned off for: "so our agent can", "for the agent", "to let support in", "as the agent asks", "before we can". */
 const EN_STAFF = String.raw`(?:we|i|support(?:\s+staff)?|customer\s+(?:service|support)|(?:the|our|an?)\s+(?:support\s+|security\s+|tech(?:nical)?\s+|recovery\s+|customer\s+)?(?:agents?|teams?|staff|technicians?|engineers?|specialists?|departments?|representatives?|reps?|advis[eo]rs?|officers?))`;
 /** Someone else then acting, anywhere in the rest of the sentence: "…, so that the agent can get in", "…, and our agent will do the rest". */
-const EN_FOR_SOMEONE = new RegExp(String.raw`\b(?:(?:so\s+(?:that\s+)?|then\s+|and\s+(?:then\s+)?|before\s+|until\s+)${EN_STAFF}\s+(?:can|could|will|'ll|may|is\s+able|are\s+able|is\s+going|are\s+going)\b|as\s+(?:${EN_STAFF}|the\s+caller)\s+(?:asks?|says?|instructs?|tells?|directs?|requests?)\b|as\s+(?:instructed|asked|directed|requested)\s+by\s+(?:us|${EN_STAFF})\b|${EN_STAFF}\s+will\s+(?:guide|walk|take\s+it|take\s+over|handle|log\s+in|access|fix|do)\b|while\s+${EN_STAFF}\s+(?:works?|is\s+working|checks?|fix(?:es)?|handles?)\b|so\s+(?:that\s+)?you\s+(?:can|will|'ll)\s+(?:receive|get|see|read|open)\s+(?:our|(?:the\s+)?(?:agent|support|team)'s)\s+(?:e-?mails?|messages?|letters?|notices?)\b)`, 'i');
+const EN_FOR_SOMEONE = new RegExp(String.raw`\b(?:(?:so\s+(?:that\s+)?|then\s+|and\s+(?:then\s+)?|before\s+|until\s+)${EN_STAFF}\s+(?:can|could|will|'ll|may|is\s+able|are\s+able|is\s+going|are\s+going)\b|as\s+(?:${EN_STAFF}|the\s+caller)\s+(?:asks?|says?|instructs?|tells?|directs?|requests?)\b|as\s+(?:instructed|asked|directed|requested)\s+by\s+(?:us|${EN_STAFF})\b|${EN_STAFF}\s+will\s+(?:guide|walk|take\s+it|take\s+over|handle|log\s+in|access|fix|do)\b|while\s+${EN_STAFF}\s+(?:works?|is\s+working|checks?|fix(?:es)?|handles?|process(?:es)?|refunds?)\b|because\s+(?:our|the\s+agent's|support's)\s+(?:e-?mails?|messages?)\b|so\s+(?:that\s+)?the\s+(?:refund|compensation|reimbursement|payout)\s+(?:can|will)\b|so\s+(?:that\s+)?you\s+(?:can|will|'ll)\s+(?:receive|get|see|read|open)\s+(?:our|(?:the\s+)?(?:agent|support|team)'s)\s+(?:e-?mails?|messages?|letters?|notices?)\b)`, 'i');
 /** Someone else waiting on it, said before it: "Before the agent can help, please disable 2FA", "Our team can only unlock the account after you …". */
 const EN_STAFF_WAITS = new RegExp(String.raw`\bbefore\s+${EN_STAFF}\s+can\b|\b${EN_STAFF}\s+(?:can|will)\s+only\s+[\w\s'-]{0,40}?\b(?:after|once|when)\s+(?:you|the\s+caller)\s*$`, 'i');
 /** Someone else acting, at the start of the sentence after: "The agent will then restore access", "Support will do the rest". */
-const EN_STAFF_ACTS_NEXT = new RegExp(String.raw`^\s*(?:then\s+|after\s+that,?\s+|next,?\s+)?${EN_STAFF}\s+(?:will|'ll|can|is\s+going\s+to|are\s+going\s+to)\b`, 'i');
+const EN_STAFF_ACTS_NEXT = new RegExp(String.raw`^\s*(?:then\s+|after\s+that,?\s+|next,?\s+)?${EN_STAFF}\s+(?:will|'ll|can|is\s+going\s+to|are\s+going\s+to|needs?\s+(?:it|this|them)\s+(?:off|disabled|removed|gone))\b`, 'i');
 const ZH_STAFF_ACTS_NEXT = /^\s*(?:然后|之后|稍后|接着)?(?:我们|客服|工作人员|专员|技术人员|坐席)(?:这边)?(?:会|将|就会|就能|可以|才能)/;
 /** A stronger factor set up in its place: "… and use an authenticator app instead". */
 const EN_STRONGER = /\b(?:use|set\s+up|switch\s+to|move\s+to|add|turn\s+on)\s+(?:an?\s+|the\s+)?(?:authenticator(?:\s+app)?|security\s+key|passkey|hardware\s+key)\b/i;
@@ -1187,7 +1219,7 @@ const EN_FOR_SOMEONE_NEXT = new RegExp(String.raw`^\s*(?:(?:now\s+)?for\s+(?:us|
  * allowlist", "Set up 2FA with the setup key the agent gives you" (red-team review: an account taken over, not a setting).
  */
 const EN_HANDED_SAFEGUARD = new RegExp(
-  String.raw`\b(?:add|put|save|whitelist|allowlist)\s+(?:the|an?|this|that)\s+(?:[\w-]+\s+){0,2}?(?:address|wallet)(?:es)?\s+(?:that\s+|which\s+)?${EN_STAFF}\s+(?:will\s+)?(?:gives?|gave|provides?|provided|sends?|sent|shares?|shared|reads?\s+out)\b[^.;]*?\b(?:whitelist|allowlist|allow\s+list|address\s+book)\b|\b(?:set\s+up|add|link|bind|scan)\s+(?:your\s+|the\s+)?(?:2fa|authenticator(?:\s+app)?|google\s+authenticator|two[- ]factor(?:\s+authentication)?)\s+(?:with|using|from)\s+(?:the\s+)?(?:setup\s+key|secret\s+key|key|qr\s+code|code)\s+(?:that\s+|which\s+)?${EN_STAFF}\s+(?:will\s+)?(?:gives?|gave|provides?|provided|sends?|sent|shares?|shared)\b`,
+  String.raw`\b(?:whitelist|allowlist)\s+(?:the|an?|this|that)\s+(?:[\w-]+\s+){0,2}?(?:address|wallet)(?:es)?\s+(?:that\s+|which\s+)?${EN_STAFF}\s+(?:will\s+)?(?:gives?|gave|provides?|provided|sends?|sent|shares?|shared|reads?\s+out)\b|\badd\s+(?:the|a|this)\s+(?:phone\s+number|number|e-?mail(?:\s+address)?)\s+(?:that\s+|which\s+)?${EN_STAFF}\s+(?:will\s+)?(?:gives?|gave|provides?|provided|sends?|sent|reads?\s+out)\b[^.;]*?\bas\b|\badd\s+(?:our|(?:the|our)\s+(?:agent|engineer|specialist|technician|team)'s)\s+(?:device|phone|computer|laptop)\s+as\s+a\s+trusted\s+device\b|\b(?:add|put|save|whitelist|allowlist)\s+(?:the|an?|this|that)\s+(?:[\w-]+\s+){0,2}?(?:address|wallet)(?:es)?\s+(?:that\s+|which\s+)?${EN_STAFF}\s+(?:will\s+)?(?:gives?|gave|provides?|provided|sends?|sent|shares?|shared|reads?\s+out)\b[^.;]*?\b(?:whitelist|allowlist|allow\s+list|address\s+book)\b|\b(?:set\s+up|add|link|bind|scan)\s+(?:your\s+|the\s+)?(?:2fa|authenticator(?:\s+app)?|google\s+authenticator|two[- ]factor(?:\s+authentication)?)\s+(?:with|using|from)\s+(?:the\s+)?(?:setup\s+key|secret\s+key|key|qr\s+code|code)\s+(?:that\s+|which\s+)?${EN_STAFF}\s+(?:will\s+)?(?:gives?|gave|provides?|provided|sends?|sent|shares?|shared)\b`,
   'i',
 );
 /** "We need you to disable 2FA", "The agent requires you to turn off the allowlist". */
@@ -1222,7 +1254,8 @@ function findEnglishReference(sentence: string, from = 0): RequestKind | undefin
     // starts anew ("…, so send it to the agent") is read on its own; otherwise the whole sentence before it counts, as a
     // list under one negation does ("Never write it down, share it or photograph it").
     const clause = Math.max(sentence.lastIndexOf(',', at + given.index), sentence.lastIndexOf(';', at + given.index)) + 1;
-    const negated = from > 0 ? negatedEn(sentence.slice(from, end)) || EN_SCAM_TOLD.test(sentence.slice(0, from)) : clause > 0 && EN_NEW_INSTRUCTION.test(sentence.slice(clause)) ? negatedEn(sentence.slice(clause, end)) : negatedEn(sentence.slice(0, end));
+    // A reason said first ("Since you already received the SMS code, read it out …") is no negation of the instruction after it.
+    const negated = from > 0 ? negatedEn(sentence.slice(from, end)) || EN_SCAM_TOLD.test(sentence.slice(0, from)) : clause > 0 && (EN_NEW_INSTRUCTION.test(sentence.slice(clause)) || /^\s*(?:since|because|as|now\s+that)\b/i.test(sentence)) ? negatedEn(sentence.slice(clause, end)) : negatedEn(sentence.slice(0, end));
     if (!negated) return kind;
   }
   return undefined;
@@ -1373,12 +1406,12 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
 /** What keeps an account safe from someone else, in Chinese (see EN_SAFEGUARD). */
 const ZH_SAFEGUARD = String.raw`(?:谷歌(?:身份)?验证(?:器)?|Google\s*(?:身份)?验证(?:器)?|谷歌(?=$|[\s，,。；;！!]|令牌)|GA(?![A-Za-z0-9])|二次验证|双重验证|两步验证|二步验证|双因素(?:认证|验证)|多重验证|身份验证器|短信验证|邮箱验证|安全验证|2FA|MFA|(?:提现|提币|地址)?白名单(?![中里上]|地址|条目)|防钓鱼码|安全锁|提现锁)`;
 /** 关闭谷歌验证, 把提现白名单关掉. */
-const ZH_WEAKEN = new RegExp(String.raw`(?:关闭|关掉|停用|解除|取消|解绑|删除|删掉|移除)(?:掉)?(?:你的|您的|账户的?|账号的?|帐户的?)?${ZH_SAFEGUARD}|(?:把|将)(?:你的|您的)?${ZH_SAFEGUARD}(?:关闭|关掉|停用|解除|取消|解绑|删除|删掉|移除)`, 'i');
+const ZH_WEAKEN = new RegExp(String.raw`解绑(?:你的|您的)?(?:手机号码?|邮箱|手机)|(?:关闭|关掉|停用|解除|取消|解绑|删除|删掉|移除)(?:掉)?(?:你的|您的|账户的?|账号的?|帐户的?)?${ZH_SAFEGUARD}|(?:把|将)(?:你的|您的)?${ZH_SAFEGUARD}(?:关闭|关掉|停用|解除|取消|解绑|删除|删掉|移除)`, 'i');
 /** For whom: 以便客服处理, 配合工作人员, 客服才能. */
-const ZH_FOR_SOMEONE = /(?:以便|方便|好让|以让|让|使|供|配合|按照?|根据|听从)(?:我们|客服|工作人员|专员|技术人员|对方|坐席)|(?:我们|客服|工作人员|专员|技术人员)(?:才能|才可以|就能|就可以|会帮)|(?:然后|之后|再由|再让|接着)(?:我们|客服|工作人员|专员|技术人员)|(?:我们|客服|工作人员|专员|技术人员)[^，,。]{0,6}?(?:需要|要求)(?:你|您)|(?:接收|收到|收取|看到)(?:我们|客服|官方|工作人员)(?:发送|发来|发出)?的(?:邮件|消息|通知|短信)/;
+const ZH_FOR_SOMEONE = /(?:以便|方便|好让|以让|让|使|供|配合|按照?|根据|听从)(?:我们|客服|工作人员|专员|技术人员|工程师|技术员|对方|坐席)|(?:我们|客服|工作人员|专员|技术人员|工程师|技术员)(?:才能|才可以|就能|就可以|会帮)|(?:我们|客服)的(?:工程师|技术人员|技术员|专员|工作人员)(?:会|将)|(?:然后|之后|再由|再让|接着)(?:我们|客服|工作人员|专员|技术人员|工程师|技术员)|(?:我们|客服|工作人员|专员|技术人员|工程师|技术员)[^，,。]{0,6}?(?:需要|要求)(?:你|您)|(?:工程师|技术员|技术人员|专员|客服)需要[^，,。]{0,4}?才能|否则[^。]{0,8}?(?:收不到|看不到)(?:我们|客服|官方)的|(?:这样|以便|好让)[^。]{0,4}?(?:退款|补偿|资金)[^。]{0,8}?(?:才能|就能|能够|可以)|(?:接收|收到|收取|看到)(?:我们|客服|官方|工作人员)(?:发送|发来|发出)?的(?:邮件|消息|通知|短信)/;
 /** The account's phone or e-mail changed to one someone else gives: 把绑定的手机号改成客服提供的号码. */
 /** A stronger factor set up in its place (see EN_STRONGER): 改用谷歌验证器, 开启身份验证器. */
 const ZH_STRONGER = /(?:改用|换成|改成|换用|开启|启用|设置|绑定)(?:谷歌验证器|谷歌身份验证器|身份验证器|验证器|安全密钥|通行密钥)/;
 /** A protection handed to someone else: 请把客服提供的地址加入提现白名单, 请将客服发送的密钥添加到谷歌验证器中. */
 const ZH_HANDED_SAFEGUARD = /(?:我们|客服|工作人员|专员|技术人员|对方)(?:提供|给出?|给你|给您|发来|发送|发给你|发给您|指定)的(?:钱包)?(?:地址|密钥|秘钥|二维码)[^，,。；;]{0,8}?(?:加入|添加到|添加进|加到|绑定到|扫入|导入|输入)(?:你的|您的)?(?:提现|提币|地址)?(?:白名单|谷歌验证器?|谷歌身份验证器|身份验证器|验证器)/;
-const ZH_HANDED_CONTACT = /(?:绑定|换绑|改绑)(?:到|为|成)(?:我们|客服|工作人员|专员|技术人员)的(?:手机|邮箱|号码|电子邮件)|(?:手机号?码?|邮箱|电子邮件|邮件地址|号码)[^，,。；;]{0,10}?(?:改成|改为|换成|换为|更换为|更换成|修改为|修改成|绑定为|绑定成|绑定到|换绑(?:到|为|成)?)(?:我们|客服|对方|工作人员|专员|技术人员)(?:提供|给出?|给你|给您|发来|发送|发给你|发给您|告诉你|指定)的|(?:绑定|换绑|改绑)(?:到|为|成)?(?:我们|客服|对方|工作人员|专员|技术人员)(?:提供|给出?|发来|发送|指定)的(?:手机|邮箱|号码|电子邮件)/;
+const ZH_HANDED_CONTACT = /(?:我们|客服|工作人员|专员)(?:提供|给出?|给你|发来|发送|指定)的(?:手机号?码?|邮箱|号码)[^，,。]{0,8}?(?:设为|设置为|绑定为|作为|添加为)|(?:改成|改为|换成|换为|更换为|修改为|绑定为)(?:工单|聊天|对话|消息|短信)(?:里|中)的(?:邮箱|手机号?码?|号码)|(?:绑定|换绑|改绑)(?:到|为|成)(?:我们|客服|工作人员|专员|技术人员)的(?:手机|邮箱|号码|电子邮件)|(?:手机号?码?|邮箱|电子邮件|邮件地址|号码)[^，,。；;]{0,10}?(?:改成|改为|换成|换为|更换为|更换成|修改为|修改成|绑定为|绑定成|绑定到|换绑(?:到|为|成)?)(?:我们|客服|对方|工作人员|专员|技术人员)(?:提供|给出?|给你|给您|发来|发送|发给你|发给您|告诉你|指定)的|(?:绑定|换绑|改绑)(?:到|为|成)?(?:我们|客服|对方|工作人员|专员|技术人员)(?:提供|给出?|发来|发送|指定)的(?:手机|邮箱|号码|电子邮件)/;
