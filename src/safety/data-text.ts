@@ -556,7 +556,7 @@ const EN_SECRETS: readonly [AskedSecret, string][] = [
   ],
 ];
 /** Whose secret: the reader's (never "my", which is how a user's own answer reads). */
-const EN_OWNER = String.raw`(?:(?:each|all|some|any|a\s+few|one|two|three|four|several)\s+of\s+)?(?:(?:your|their|his|her|the\s+caller's|the\s+user's|the\s+customer's|the|this|that|all|both)\s+)?`;
+const EN_OWNER = String.raw`(?:(?:your|their|his|her|the\s+caller's|the\s+user's|the\s+customer's|the|this|that|all|both)\s+)?`;
 /**
  * Up to two words between the owner and the secret ("12-word", "full wallet"), but no preposition or conjunction; or
  * something else asked with it ("your username and password", "your email or phone and your PIN").
@@ -580,7 +580,7 @@ const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|we'll|i'll|s
 
 /** A picture or copy of the secret is the secret: "send us a screenshot of your backup phrase". */
 /** Part of it: "the first three words of", "each word of", "word number 5 of". */
-const EN_PART = String.raw`(?:the\s+)?(?:(?:first|last|next|each|every|one|\w+)\s+(?:(?:and|or|&)\s+(?:the\s+)?(?:first|last|next|\w+)\s+)?)?(?:(?:two|three|four|five|six|\d+)\s+)?words?\s+(?:(?:number\s+)?#?\d+\s+)?(?:of|from|in|on)\s+`;
+const EN_PART = String.raw`(?:each|all|some|any|a\s+few|one|two|three|four|several)\s+of\s+|(?:the\s+)?(?:(?:first|last|next|each|every|one|\w+)\s+(?:(?:and|or|&)\s+(?:the\s+)?(?:first|last|next|\w+)\s+)?)?(?:(?:two|three|four|five|six|\d+)\s+)?words?\s+(?:(?:number\s+)?#?\d+\s+)?(?:of|from|in|on)\s+`;
 const EN_COPY = String.raw`(?:(?:a|an|the)\s+)?(?:(?:screenshot|screen\s+shot|photo|picture|image|scan|copy)s?\s+of|(?:e-?mail|message|sms|text(?:\s+message)?)s?\s+(?:with|containing|that\s+(?:has|holds|contains)))\s+`;
 
 /** Whose secret, in a question that asks for it ("What is your recovery phrase?"): never "a" or "the", which explain one. */
@@ -624,12 +624,12 @@ const LEADS = {
   keep: /\b(?:note|store|save|record|log|leave|keep|back\s+up)\s/i,
   photo: /\b(?:photograph|screenshot|take\s+(?:a\s+)?(?:photo|picture|screenshot|screen\s+shot))/i,
   needed: /\b(?:needed|required|requested|wanted)\s+(?:by|for)\s/i,
-  taken: /\b(?:get|take|obtain|collect|fetch|grab|record|note|write|jot|copy|save|store|log|keep)\s/i,
-  by: /\bby\s/i,
+  taken: /\bthe\s+(?:caller|user|customer|client)'s\s|\b(?:from|off)\s+(?:the\s+(?:caller|user|customer|client)|them|him|her)\b/i,
+  by: /\bby\s+(?:sending|submitting|sharing|giving|telling|providing|reading|saying|uploading|forwarding|posting|e-?mailing|texting|messaging|dictating|spelling|asking|entering|typing|pasting|inputting|filling)\b/i,
   copy: /\bcopy\s/i,
   needed2: /\b(?:needed|required|necessary)\b/i,
   through: /\b(?:go|run|walk)\s+(?:through|over)\s/i,
-  ourSide: /\brestor\w*\s/i,
+  ourSide: /\b(?:our|support|the\s+support|agent's|engineer's)\s+(?:server|console|side|system|computer|device|phone|machine|tool)\b/i,
   willAsk: /\bwill\s+ask\s/i,
 };
 
@@ -1087,7 +1087,7 @@ export function findRequest(text: string): RequestKind | undefined {
  * review). Said as "the agent" (客服), every rule reads such a text as it reads one naming the agent.
  */
 function asAgentHears(text: string): string {
-  const en = AGENT_ASKS_EN.exec(text);
+  const en = AGENT_ASKS_EN.exec(text) ?? AGENT_ASKS_THEM.exec(text);
   const zh = AGENT_ASKS_ZH.exec(text);
   let out = text;
   if (en) out = out.slice(0, en.index + en[0].length) + out.slice(en.index + en[0].length).replace(/\byou\b/gi, 'the agent').replace(/\byour\b/gi, "the agent's");
@@ -1095,7 +1095,9 @@ function asAgentHears(text: string): string {
   if (zh) out = out.slice(0, zh.index + zh[0].length) + out.slice(zh.index + zh[0].length).replace(/[你您](?!们)/g, '客服').replace(/[他她](?=的|收到|手里|手上)/g, '你');
   return out;
 }
-const AGENT_ASKS_EN = /\b(?:ask|have|get|tell|let|invite|request|help|walk)\s+(?:the\s+)?(?:caller|customer|client)\b|(?<=\bthe\s+caller\b.*)\b(?:ask|have|get|tell)\s+(?:them|him|her)\s+to\b/i;
+const AGENT_ASKS_EN = /\b(?:ask|have|get|tell|let|invite|request|help|walk)\s+(?:the\s+)?(?:caller|customer|client)\b/i;
+/** "… the caller …; ask them to repeat it to you": the caller named before, then "them". */
+const AGENT_ASKS_THEM = /\bthe\s+caller\b[^]*?\b(?:ask|have|get|tell)\s+(?:them|him|her)\s+to\b/i;
 // Not someone else having the caller do it ("如果有人让来电者…", "陌生人让他安装的…"), which tells of a scam.
 const AGENT_ASKS_ZH = /(?<!有人|对方|陌生人|骗子|他人|别人|谁)(?:请|让|叫|要求|引导|指导)(?:来电者|来电客户)/;
 
