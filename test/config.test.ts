@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
@@ -349,6 +349,10 @@ describe('precedence: flag, then environment, then settings, then default', () =
     expect((await run(human, { env: { WALLET_HELP_CONFIG_DIR: dir, FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ color: 'never' }));
     expect((await run(human, { env: { WALLET_HELP_CONFIG_DIR: dir, FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
+    // Set to nothing (a CI template's FORCE_COLOR=$FORCE_COLOR), it is not set: the setting decides (QA: scripts review).
+    expect((await run(human, { env: { WALLET_HELP_CONFIG_DIR: dir, FORCE_COLOR: '' } })).stdout).not.toContain('\u001b[');
+    rmSync(join(dir, 'config.json'));
+    expect((await run(human, { env: { WALLET_HELP_CONFIG_DIR: dir, FORCE_COLOR: '' } })).stdout).not.toContain('\u001b[');
   });
 });
 

@@ -62,7 +62,8 @@ export function colorEnabled(stream: OutputStream, env: IO['env'], flag: boolean
   if (flag !== undefined) return flag;
   if (env.NO_COLOR) return false;
   if (env.TERM === 'dumb') return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  // Set to nothing (a CI template's FORCE_COLOR=$FORCE_COLOR), it is not set, as NO_COLOR set to nothing is not (force-color.org).
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   if (configured !== undefined) return configured;
   return stream.isTTY === true;
 }
