@@ -10,7 +10,7 @@ import { quotedKey } from '../util/safe-text.js';
 import '../core.js';
 
 /** What is wrong at `offset` (0-based, in UTF-16 units of the text). */
-export type JsonProblemKind = 'value' | 'key' | 'comma' | 'colon' | 'comma-object' | 'comma-array' | 'end' | 'string' | 'duplicate' | 'comment' | 'bom' | 'single-quote';
+export type JsonProblemKind = 'value' | 'key' | 'trailing-comma' | 'comma' | 'colon' | 'comma-object' | 'comma-array' | 'end' | 'string' | 'duplicate' | 'comment' | 'bom' | 'single-quote';
 
 export interface JsonProblem {
   offset: number;
@@ -42,7 +42,9 @@ export function findJsonProblem(text: string): JsonProblem | undefined {
   // A comma where a key or value should be: one too many ("1,,", "{,"), not a missing key or value.
   // A key or a value in single quotes ('version': 1), as JavaScript writes them, is said as that (QA: flow authoring; it was
   // told that JSON allows no comma before "}").
-  const at = (kind: JsonProblemKind): JsonProblem => ({ offset: Math.min(i, n), kind: kind === 'string' ? kind : /^\/[/*]/.test(text.slice(i, i + 2)) ? 'comment' : text.charCodeAt(i) === 0xfeff ? 'bom' : (kind === 'key' || kind === 'value') && text[i] === ',' ? 'comma' : (kind === 'key' || kind === 'value') && text[i] === "'" ? 'single-quote' : kind });
+  const at = (kind: JsonProblemKind): JsonProblem => ({ offset: Math.min(i, n), kind: kind === 'string' ? kind : /^\/[/*]/.test(text.slice(i, i + 2)) ? 'comment' : text.charCodeAt(i) === 0xfeff ? 'bom' : (kind === 'key' || kind === 'value') && text[i] === ',' ? 'comma' : (kind === 'key' || kind === 'value') && text[i] === "'" ? 'single-quote' : trailingComma(kind) ? 'trailing-comma' : kind });
+  // A comma after the last entry ("a": 1,}, "1,]"): said as that only then, not with every key or value expected (QA: scripts).
+  const trailingComma = (kind: JsonProblemKind) => (kind === 'key' ? text[i] === '}' : kind === 'value' && text[i] === ']') && /,\s*$/.test(text.slice(Math.max(0, i - 64), i));
   /** Reads the string that starts at i; its value, or undefined (i then points at the fault). */
   const readString = (): string | undefined => {
     const start = i;
