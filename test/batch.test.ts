@@ -156,6 +156,10 @@ describe('diagnose --batch', () => {
       [5, 'answers', 'netwrk'],
     ]);
     expect(out.every((o) => o.error.kind === 'recovery-phrase')).toBe(true);
+    // Pasted whole as a line, no JSON at all: refused as what it is, not only "not valid JSON" (QA: scripts review).
+    const pasted = await run(['diagnose', '--batch', '-'], { stdin: `${phrase}\n{bad\n` });
+    expect(pasted.stdout).not.toContain('legal winner');
+    expect(lines(pasted.stdout).map((o) => [o.error.code, o.error.kind])).toEqual([['secret_refused', 'recovery-phrase'], ['invalid_line', undefined]]);
   });
 
   it('skips blank lines, so a trailing empty line does not fail the batch', async () => {

@@ -275,7 +275,11 @@ function parseLine(line: string, ctx: Context): LineRequest {
   const parsed = parseStrictJson(line);
   if ('problem' in parsed) {
     const column = parsed.problem.offset + 1;
-    throw new UsageError('invalid_line', t('batch.notJson', { column, problem: jsonProblemText(parsed.problem, problemTranslator(ctx.lang)) }), { column });
+    const err = new UsageError('invalid_line', t('batch.notJson', { column, problem: jsonProblemText(parsed.problem, problemTranslator(ctx.lang)) }), { column });
+    // A line that is no JSON may be a secret pasted whole (a recovery phrase where a request belongs): screened whole, it is
+    // refused as that, so the sender learns what they sent (QA: scripts review; it was told only "not valid JSON").
+    UNSCREENED.set(err, line);
+    throw err;
   }
   const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('invalid_line', t('batch.shape'));
