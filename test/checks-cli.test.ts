@@ -256,6 +256,14 @@ describe('wallet-help check', () => {
     const network = await cli(['check', 'connectivity', '--contacts', broken, '--json']);
     expect(network.code).toBe(2);
     expect(JSON.parse(network.stdout).error.code).toBe('directory_invalid');
+    // With no check named (every check), the offline ones run and the network ones are skipped, saying why (QA: scripts
+    // review: the address check was refused with the directory's error).
+    const all = await cli(['check', '--chain', 'btc', '--address', '1BoatSLRHtKNngkdXEeobR76b53LETtpyT', '--txid', '4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b', '--contacts', broken, '--json']);
+    expect(all.code).toBe(0);
+    const checks = JSON.parse(all.stdout).checks as { name: string; status: string; detail: string }[];
+    expect(checks.map((c) => [c.name, c.status])).toEqual([['connectivity', 'skip'], ['clock', 'skip'], ['address', 'pass'], ['txid', 'pass'], ['memo', 'pass'], ['confirmations', 'skip']]);
+    expect(checks.filter((c) => c.status === 'skip').every((c) => c.detail === 'the support directory could not be read (see the warning)')).toBe(true);
+    expect(all.stderr).toContain('The support directory could not be read, so only the offline checks ran');
   });
 
   it('says its results in the user\'s language, the codes kept for --json (QA: zh user)', async () => {
