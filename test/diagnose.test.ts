@@ -284,6 +284,8 @@ describe('diagnose with flags and --json', () => {
     const checkTwice = json((await run([...base, '--check-input', 'claimed-contact=example.com', '--check-input', 'claimed-contact=examp1e.com'])).stdout).error;
     expect(checkTwice).toMatchObject({ code: 'answer_twice', question: { id: 'claimed-contact' }, message: 'The question "claimed-contact" is given two different texts to check with --check-input. Give one.' });
     expect((await run([...base, '--check-input', 'claimed-contact=example.com', '--check-input', 'claimed-contact=example.com'])).code).toBe(0);
+    // Spaces around the text are no part of it, as for an answer or a fact (QA: scripts review).
+    expect((await run([...base, '--check-input', 'claimed-contact=example.com', '--check-input', 'claimed-contact= example.com '])).code).toBe(0);
     expect((await run(['--lang', 'zh', ...base, '--check-input', 'claimed-contact=example.com', '--check-input', 'claimed-contact=examp1e.com'])).stdout).toContain('问题“claimed-contact”用 --check-input 给了两段不同的待核对文本。请只给一段。');
   });
 

@@ -1122,7 +1122,8 @@ function parseCheckInputs(ctx: Context, flags: readonly string[]): Record<string
     const hidden = hiddenCharacter(arg.slice(eq + 1).trim());
     if (hidden) throw new UsageError('invalid_check_input', ctx.t('check.hidden', { question: clip(id), ...hidden }), { question: { id: sentValue(id) }, ...hidden });
     // The texts are not quoted: they are screened for secrets only when the check runs.
-    if (Object.hasOwn(out, id) && out[id] !== arg.slice(eq + 1)) throw new UsageError('answer_twice', ctx.t('check.inputTwice', { question: clip(id) }), { question: { id: sentValue(id) } });
+    // Compared as used, spaces around it dropped: the same text with a trailing space is the same text (QA: scripts review).
+    if (Object.hasOwn(out, id) && out[id]!.trim() !== arg.slice(eq + 1).trim()) throw new UsageError('answer_twice', ctx.t('check.inputTwice', { question: clip(id) }), { question: { id: sentValue(id) } });
     out[id] = arg.slice(eq + 1);
   }
   return out;
