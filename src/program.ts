@@ -4,6 +4,8 @@
  * what the command being run needs; each command's arguments, options and help
  * text are declared when that command runs or help is shown (see lazyCommands).
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, Help, type Option } from 'commander';
 import type { BaseContext } from './settings.js';
 import type { OutputStream } from './io/io.js';
@@ -337,7 +339,7 @@ function declareOption(cmd: Command, spec: OptionSpec, t: Translate, refuse: Ref
     // that takes one value (QA: scripts; it was answers_file, without the option, even for one file given twice).
     cmd.option(flagsOf(spec), t(spec.help), (value: string, previous: string | undefined) => {
       refuse(cmd.options.find((o) => o.long === spec.long)!, value);
-      if (previous !== undefined && previous !== value) throw new UsageError('option_twice', t(twice.message), { option: spec.long });
+      if (previous !== undefined && previous !== value && !(twice.file && sameFile(previous, value))) throw new UsageError('option_twice', t(twice.message), { option: spec.long });
       return value;
     });
   } else cmd.option(flagsOf(spec), t(spec.help));
@@ -401,6 +403,22 @@ function optionNames(root: Command): Set<string> {
   add(root);
   return names;
 }
+
+/**
+ * Whether two names are one file: standard input by any of its names, or one file by its path, a relative one or a link
+ * ("a.yaml", "./a.yaml", its absolute path; QA: scripts review, which the README calls "the same file twice").
+ */
+function sameFile(a: string, b: string): boolean {
+  const stdin = (name: string) => name === '-' || STDIN_NAMES.includes(name);
+  if (stdin(a) || stdin(b)) return stdin(a) && stdin(b);
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+const STDIN_NAMES = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

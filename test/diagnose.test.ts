@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { diagnose, loadFlows, type UsageError } from '../src/lib.js';
@@ -514,6 +515,12 @@ describe('diagnose with flags and --json', () => {
     const same = await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--answers', 'a.yaml', '--json'], { files: { 'a.yaml': 'network: offline\n' } });
     expect(same.code).toBe(0);
     expect(json(same.stdout).outcome.id).toBe('fix-connection');
+    // Named two ways, it is still one file; standard input by two of its names is one input (QA: scripts review).
+    for (const [first, second] of [['a.yaml', './a.yaml'], ['a.yaml', join(process.cwd(), 'a.yaml')], ['-', '/dev/stdin']]) {
+      const r2 = await run(['diagnose', 'payment-failed', '--answers', first!, '--answers', second!, '--json'], { stdin: 'network: offline\n', files: { 'a.yaml': 'network: offline\n', './a.yaml': 'network: offline\n', [join(process.cwd(), 'a.yaml')]: 'network: offline\n' } });
+      expect(r2.code, `${first} ${second}`).toBe(0);
+    }
+    expect((await run(['diagnose', 'payment-failed', '--answers', '-', '--answers', './a.yaml', '--json'], { stdin: 'network: offline\n', files: { './a.yaml': 'network: ok\n' } })).code).toBe(2);
   });
 
   it('prints one cancelled document when a signal ends the wait for --answers -', async () => {

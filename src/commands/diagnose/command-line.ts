@@ -22,7 +22,7 @@ export interface OptionSpec {
   list?: boolean;
   /** Given at most once: a second one is this error. */
   /** The words for this option given twice with different values (option_twice), where the general ones say too little. */
-  twice?: { message: MessageKey };
+  twice?: { message: MessageKey; file?: boolean };
   /** Its description in help. */
   help: MessageKey;
 }
@@ -46,7 +46,7 @@ export const DIAGNOSE_OPTIONS: readonly OptionSpec[] = [
   { long: '--balance', value: '<value>', list: true, help: 'diagnose.opt.balance' },
   { long: '--verification', value: '<value>', list: true, help: 'diagnose.opt.verification' },
   // One answers file: a second one (or standard input beside a file) would silently win or be ignored.
-  { long: '--answers', value: '<file>', twice: { message: 'error.answersFileTwice' }, help: 'diagnose.opt.answers' },
+  { long: '--answers', value: '<file>', twice: { message: 'error.answersFileTwice', file: true }, help: 'diagnose.opt.answers' },
   { long: '--check-input', value: '<id=text>', list: true, help: 'diagnose.opt.checkInput' },
   { long: '--fact', value: '<key=value>', list: true, help: 'diagnose.opt.fact' },
   { long: '--agent', help: 'diagnose.opt.agent' },
