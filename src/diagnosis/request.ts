@@ -51,7 +51,9 @@ export function readRequest(t: Translate, flows: ReadonlyMap<string, Flow>, flow
     const ids = [...flows.keys()];
     throw new UsageError('missing_flow', t('lib.needFlow', { flows: ids.join(', ') }), { flows: ids });
   }
-  if (given !== undefined && given !== null && (typeof given !== 'object' || Array.isArray(given))) throw new UsageError('invalid_answers', t('request.answers'));
+  // Only a plain object (or one without a prototype) holds answers: a Map, a Set, a Date or a class instance from a script
+  // has none of its entries as properties, and was read as no answers at all ("missing_answer"; QA: scripts review).
+  if (given !== undefined && given !== null && (typeof given !== 'object' || Array.isArray(given) || !plainObject(given))) throw new UsageError('invalid_answers', t('request.answers'));
   const answers: Record<string, string> = Object.create(null);
   let notText: string | undefined;
   let length = 0;
@@ -94,4 +96,10 @@ export function answerNotText(t: Translate, key: string): UsageError {
 export async function screenRequest(t: Translate, request: Request): Promise<void> {
   if (request.suspects.length > 0) await refuseSecrets(t, request.suspects);
   if (request.problem) throw request.problem;
+}
+
+/** An object literal, parsed JSON or YAML, or Object.create(null): what a mapping of answers is. */
+function plainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
 }
