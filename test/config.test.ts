@@ -266,6 +266,11 @@ describe('wallet-help config', () => {
     expect(r.stdout).toMatch(/lang +fr \(invalid: must be one of en, zh; ignored\)/);
     const doc = JSON.parse((await run(['config', 'list', '--json'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout);
     expect(doc.settings[0]).toMatchObject({ key: 'lang', value: null, invalid: 'fr (invalid: must be one of en, zh; ignored)' });
+    // config get says the same, not "not set" (QA: scripts review).
+    expect(JSON.parse((await run(['config', 'get', 'lang', '--json'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout)).toEqual({ key: 'lang', value: null, invalid: 'fr (invalid: must be one of en, zh; ignored)' });
+    const get = await run(['config', 'get', 'lang'], { env: { WALLET_HELP_CONFIG_DIR: dir } });
+    expect([get.stdout, get.stderr.trim().split('\n').at(-1)]).toEqual(['', 'The setting lang has no value in use: the file holds fr (invalid: must be one of en, zh; ignored).']);
+    expect(JSON.parse((await run(['config', 'get', 'provider', '--json'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout)).toEqual({ key: 'provider', value: null });
     // A recovery phrase stored by mistake is screened whole: its first 60 characters would be most of it (QA: script).
     const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ provider: phrase }));

@@ -45,13 +45,7 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       return;
     case 'list': {
       // A value the file holds but that is not allowed is ignored everywhere else; here it is shown, marked invalid.
-      const invalid = new Map<string, string>();
-      const { problemTranslator } = await import('../../i18n/problems.js');
-      const word = problemTranslator(ctx.lang);
-      for (const w of ctx.configWarnings) {
-        if (w.type === 'bad-value') invalid.set(w.key, t('config.invalid', { value: await shownValue(w.value), reason: word(w.problem.key, w.problem.params) }));
-        if (w.type === 'secret') invalid.set(w.key, t('config.invalid', { value: '…', reason: t('config.holdsSecret', { kind: t(`secret.${w.kind}`) }) }));
-      }
+      const invalid = await invalidValues(ctx);
       const rows = [];
       for (const key of Object.keys(CONFIG_KEYS) as ConfigKey[]) {
         const spec: KeySpec = CONFIG_KEYS[key];
@@ -68,10 +62,12 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
     case 'get': {
       const key = needKey(opts.key, ctx);
       const value = ctx.config[key];
-      if (opts.json) io.stdout.write(`${JSON.stringify({ key, value: value ?? null })}\n`);
+      // A value the file holds but that is ignored is no value, and is said as that, not as "not set" (QA: scripts review).
+      const invalid = value === undefined ? (await invalidValues(ctx)).get(key) : undefined;
+      if (opts.json) io.stdout.write(`${JSON.stringify({ key, value: value ?? null, ...(invalid === undefined ? {} : { invalid }) })}\n`);
       else if (value !== undefined) io.stdout.write(`${value}\n`);
       // Standard output stays empty, as a script reading the value expects; a person is told why.
-      else io.stderr.write(`${t('config.get.notSet', { key })}\n`);
+      else io.stderr.write(`${invalid === undefined ? t('config.get.notSet', { key }) : t('config.get.ignored', { key, invalid })}\n`);
       return;
     }
     case 'set': {
@@ -221,6 +217,19 @@ function refuseExtraWord(opts: ConfigOptions, ctx: Context): void {
         : '';
   const message = t('config.error.tooMany', { action: opts.action, takes: t(takesNone ? 'config.takes.none' : 'config.takes.key'), extra: clip(extra) });
   throw new UsageError('usage', hint ? sentences(t, message, hint) : message, { action: opts.action, extra: sentValue(extra) });
+}
+
+/** The settings the file holds with a value that is ignored, each with what it is and why ("zh-CN (invalid: …; ignored)"). */
+async function invalidValues(ctx: Context): Promise<Map<string, string>> {
+  const { t } = ctx;
+  const invalid = new Map<string, string>();
+  const { problemTranslator } = await import('../../i18n/problems.js');
+  const word = problemTranslator(ctx.lang);
+  for (const w of ctx.configWarnings) {
+    if (w.type === 'bad-value') invalid.set(w.key, t('config.invalid', { value: await shownValue(w.value), reason: word(w.problem.key, w.problem.params) }));
+    if (w.type === 'secret') invalid.set(w.key, t('config.invalid', { value: '…', reason: t('config.holdsSecret', { kind: t(`secret.${w.kind}`) }) }));
+  }
+  return invalid;
 }
 
 function needKey(key: string | undefined, ctx: Context): ConfigKey {
