@@ -1026,6 +1026,65 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     }
   });
 
+  it('a false-alarm review of the fourth round: a wallet\'s own fees, one\'s own addresses, searches in an app store, changes reported done, FAQ questions answered no, all pass (false-alarm review)', () => {
+    for (const text of [
+      'A fee of 0.0005 BTC is required to withdraw to an external address.',
+      'A minimum deposit of 10 USDT is required to activate staking.',
+      'Payment of the card fee is required to activate the metal card.',
+      'You must deposit 20 USD to restore the minimum balance on your savings account.',
+      'If your account balance is negative, you must deposit 5 EUR to restore it to zero before the card works again.',
+      'The card is reactivated once you pay the annual fee.',
+      '需要支付足够的手续费才能到账，手续费不足时交易会卡住。',
+      '提现前需要支付网络手续费才能到账，手续费会在确认页面显示，直接从余额扣除。',
+      '如果有人说你需要先交手续费才能提现，这是诈骗。',
+      '凡是说要先交押金才能提现的，都是骗子。',
+      'Transfer a small amount to confirm that your wallet address is correct.',
+      'Send 1 USDT to your own address to confirm that your wallet can receive.',
+      'We have created a new deposit address for your account. Send your BTC there from now on; the old address still works for 30 days.',
+      'Our team has set up a new wallet feature in the app. Move your funds there only if you want to use it.',
+      '交易所已为你生成充值地址，请从旧钱包向这个地址转账。',
+      '把币提到你在交易所的托管账户里。',
+      '我们已为你的账户开设了新的子账户，你可以在App里把资金转入子账户。',
+      '在交易所App里复制充值地址，把USDT转到这个地址。',
+      '请来电者在官方App里修改密码，完成后告诉你。',
+      '请来电者把登录密码改成新的，改完告诉你。',
+      '请来电者在App里设置新的支付密码，设置好后告诉你。',
+      'Anyone nearby could see your screen while you write down the phrase.',
+      '打开钱包前请先停止屏幕共享。',
+      '用腾讯会议共享屏幕时，别人能看到你屏幕上的所有内容。',
+      '请在手机设置里检查哪些App开启了无障碍权限，关闭不认识的。',
+      '如果你曾安装过远程软件，请卸载并修改密码。',
+      'Confirm the refund request in your bank app if the bank asks you.',
+      '确认授权前请核对授权额度，退款、空投等理由要求授权的都是诈骗。',
+      '按照客服中心公告的步骤解绑手机后再绑定新手机。',
+      'The caller\'s recovery phrase is needed to restore their wallet in the app, which only they can do.',
+      'Disable the withdrawal lock only when you are sure the account is safe; our team will not do it for you.',
+      'Turn off 2FA for a moment to switch phones, then turn it back on; the agent will stay on the line to help if needed.',
+      'Download the support app from the link in your e-mail? Never: we do not have a support app.',
+      '解绑手机号后，客服才能为你重新绑定新号码？不是，绑定新号码只能你自己在App里操作。',
+      'If someone asks you to send a test transaction to prove ownership, or to pay a fee to release your funds, it is a scam.',
+      'Open the link in your wallet\'s browser only if you typed it yourself.',
+      'Scan the QR code with your wallet to pay the merchant, after checking the amount.',
+      '用钱包扫码连接你自己打开的DApp，然后核对网站名称。',
+      '在App里解绑旧手机号，然后我们会把验证码发到你的新手机号。',
+      '系统会向来电者发送短信验证码，请他在App里输入，不要读给你。',
+    ]) {
+      expect(screenDataText(text, { contacts: true }), text).toEqual([]);
+    }
+    for (const text of [
+      'We are not on Telegram or WhatsApp. Search for WalletHelp in the App Store to get the app.',
+      'Ignore accounts on Telegram; search for the official app under the name WalletHelp in Google Play.',
+      'Search your inbox for the confirmation e-mail; messages on Telegram claiming to be us are fake.',
+      '我们没有微信客服，请在App Store搜索“XX钱包”下载官方App。',
+    ]) {
+      expect(findContact(text), text).toBeUndefined();
+    }
+    // The requests next to them are still refused.
+    expect(findRequest('系统会向来电者发送验证码，请让他收到后立即报给你。')).toBe('one-time-code');
+    expect(findRequest('请来电者把剩余余额转到你报给他的地址，审核完成后会原路退回。')).toBe('move-funds');
+    expect(findRequest('Download the support app from the link in your e-mail and run it.')).toBe('remote-access');
+  });
+
   it('refuses turning off the account\'s protection, or changing its e-mail or phone, for someone else; doing it for oneself passes (noticed: no request kind fitted)', () => {
     for (const text of [
       'Turn off 2FA so our agent can restore access to your account.',

@@ -202,6 +202,28 @@ const MESSAGING_NAMED = new RegExp(String.raw`\b(?:${MESSAGING}|wechat|weixin|tg
 const SEARCHED_FOR = /(?:\bsearch(?:ing)?\s+(?:for\s+)?|\blook(?:ing)?\s+up\s+|搜索\s*|查找\s*)(@?[A-Za-z0-9][-_.A-Za-z0-9]{3,31})\b/i;
 /** A name to search for, quoted after a search or an official-account word, or "under the name …". */
 const NAMED_TO_SEARCH = /(?:\bsearch(?:ing)?\s+(?:for\s+)?|搜索\s*|(?:公众号|小程序|视频号|抖音号?|快手号?)\s*)[“"「『]([^”"」』\n]{2,40})[”"」』]|\bunder\s+the\s+name\s+[“"]?((?:[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*){0,3})|\bsearch(?:ing)?\s+(?:for\s+)?((?:[A-Z][a-z]*[A-Z][\w.-]*|[A-Z][\w.-]+)(?:\s+[A-Z][\w.-]+){1,3})/;
+/**
+ * A name searched for in a messaging app (see findContact): in the clause that names the app, or the one right after it
+ * ("Our night team answers on Signal; search for WalletFix Support"), and not where the search happens somewhere else (an
+ * app store, the inbox, a menu: "We are not on Telegram. Search for WalletHelp in the App Store"; false-alarm review).
+ */
+function searchedInApp(text: string): string | undefined {
+  const clauses = text.split(/[.;:!?。；！？，,]\s*/);
+  for (const [i, clause] of clauses.entries()) {
+    if (!/search|look(?:ing)?\s+up|搜索|查找|公众号|小程序|视频号|抖音号|快手号|under\s+the\s+name/i.test(clause) || SEARCHED_ELSEWHERE.test(clause)) continue;
+    const here = MESSAGING_NAMED.test(clause);
+    if (!here && !(i > 0 && MESSAGING_NAMED.test(clauses[i - 1]!))) continue;
+    const searched = SEARCHED_FOR.exec(clause);
+    if (searched && !DETERMINER.test(searched[1]!) && (looksLikeHandle(searched[1]!) || !plainWord(searched[1]!))) return searched[1]!;
+    const named = NAMED_TO_SEARCH.exec(clause);
+    // A name of capitalised words without quotes ("search for Report Spam") only where the app is named in the same clause.
+    if (named && (here || named[3] === undefined)) return (named[1] ?? named[2] ?? named[3])!.trim().replace(/[.,;:!?]+$/, '');
+  }
+  return undefined;
+}
+/** Places a search happens that are no messaging app. */
+const SEARCHED_ELSEWHERE = /app\s*store|google\s+play|play\s+store|应用商店|应用市场|应用宝|browser|浏览器|help\s+cent(?:er|re)|帮助中心|inbox|收件箱|e-?mail|邮件|settings|设置|menu|菜单|search\s+engine|google\b(?!\s+play)|百度/i;
+const DETERMINER = /^(?:your|their|my|the|our|his|her|its|this|that|for|a|an)$/i;
 /** A Discord name with its legacy four-digit tag. */
 const DISCORD_TAG = /(?<![\w#])([A-Za-z0-9_.]{2,32}#\d{4})(?![\w#])/;
 /** A word to text to a short number: "text HELP to 62241". */
@@ -378,10 +400,8 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   // Searched for in an app the text names ("open Telegram and search for walletfixhelp", "打开电报，搜索 walletfixcn"), or a name
   // to search for there, quoted or "under the name" (red-team review).
   if (MESSAGING_NAMED.test(text)) {
-    const searched = SEARCHED_FOR.exec(text);
-    if (searched && (looksLikeHandle(searched[1]!) || !plainWord(searched[1]!))) return { kind: 'handle', text: searched[1]! };
-    const named = NAMED_TO_SEARCH.exec(text);
-    if (named) return { kind: 'handle', text: (named[1] ?? named[2] ?? named[3])!.trim().replace(/[.,;:!?]+$/, '') };
+    const found = searchedInApp(text);
+    if (found !== undefined) return { kind: 'handle', text: found };
   }
   // A Discord name with its four-digit tag ("walletfix#4821"), and a short number to text a word to ("text HELP to 62241").
   const tagged = /discord/i.test(text) ? DISCORD_TAG.exec(text) : null;
@@ -681,7 +701,7 @@ function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Ty
     // "Copy your recovery phrase into the chat": copied where someone else reads it (not onto paper).
     { lead: LEADS.copy, rule: new RegExp(String.raw`\bcopy\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'for-someone' },
     // "The caller's seed phrase is required to process the refund": another's secret needed for anything is asked for.
-    { lead: LEADS.needed2, rule: new RegExp(String.raw`\bthe\s+(?:caller|user|customer|client)'s\s+${EN_WORDS}(?:${secret})\s+(?:is|are|will\s+be)\s+(?:also\s+)?(?:needed|required|necessary)\b`, 'i'), typing: 'no' },
+    { lead: LEADS.needed2, rule: new RegExp(String.raw`\bthe\s+(?:caller|user|customer|client)'s\s+${EN_WORDS}(?:${secret})\s+(?:is|are|will\s+be)\s+(?:also\s+)?(?:needed|required|necessary)\b(?!\s+(?:to|for)\s+(?:restore|recover|import|restoring|recovering|importing)\b)`, 'i'), typing: 'no' },
     // "Have your recovery phrase ready for the agent": ready for someone (not "at hand before you reinstall the app").
     { lead: LEADS.have, rule: new RegExp(String.raw`\b(?:have|keep|get)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\s+(?:ready|at\s+hand|handy|nearby)\b`, 'i'), typing: 'for-someone' },
   ];
@@ -723,7 +743,7 @@ const EN_PLACE = String.raw`(?:wallet|account|address)e?s?(?:\s+(?:numbers?|ids?
 const EN_FUNDS_NAMED = /(?<![a-z])(?:test\s+transaction|ownership|funds|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|ether|everything|it\s+all|amount)\b/i;
 const EN_MOVE_FUNDS = [
   // "Send a test transaction of 50 USDT to the verification address to prove ownership" (red-team review).
-  /\b(?:send|make|transfer)\s+(?:a|an)\s+(?:small\s+)?(?:test|verification|validation|confirmation)\s+(?:transaction|transfer|payment|deposit)\b[^.]{0,40}?\bto\s+(?:the|our|this)\s+(?:verification|validation|confirmation|ownership|proof|security|safe|our)\s+(?:address|wallet|account)\b|\b(?:send|transfer|move)\s+[^.]{0,40}?\bto\s+(?:prove|verify|confirm)\s+(?:ownership|(?:that\s+)?(?:the|your|their)\s+wallet)\b/i,
+  /\b(?:send|make|transfer)\s+(?:a|an)\s+(?:small\s+)?(?:test|verification|validation|confirmation)\s+(?:transaction|transfer|payment|deposit)\b[^.]{0,40}?\bto\s+(?:the|our|this)\s+(?:verification|validation|confirmation|ownership|proof|security|safe|our)\s+(?:address|wallet|account)\b|\b(?:send|transfer|move)\s+(?![^.]{0,40}?\b(?:your|their|his|her)\s+own\b)[^.]{0,40}?\bto\s+(?:prove|verify|confirm)\s+(?:wallet\s+)?ownership\b/i,
   // "… to the agent's wallet".
   new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:the\s+)?(?:agent|engineer|specialist|support|team|technician|officer)'s\s+(?:[\w'-]+\s+){0,1}(?:wallet|address|account)\b`, 'i'),
   new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:to|into)\s+(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}${EN_PLACE}\s+(?:that\s+|which\s+)?(?:(?:we|support|security|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff))\s+(?:will\s+|can\s+)?(?:sets?\s+up|setup|provides?|gives?|gave|creates?|created|opens?|opened|sends?|sent|shares?|shared|reads?\s+out)|(?:provided|given|set\s+up|created|opened|sent|controlled|managed|held|run|owned)\s+by\s+(?:us|support|(?:the|an?|our)\s+(?:support\s+|security\s+)?(?:agent|team|staff)))`, 'i'),
@@ -749,9 +769,11 @@ const EN_PAY_NAMED = /\b(?:pay|paying|pays|cover|send|deposit|transfer|buy|purch
 const GIFT_CARDS = String.raw`(?:gift|apple|itunes|steam|google\s+play|amazon|razer\s+gold)\s*(?:gift\s*)?(?:cards?|vouchers?|codes?)`;
 const EN_PAY_TO_UNLOCK = [
   // "A verification deposit of 300 USDT is required to release it", "a refundable deposit of 0.05 BTC unlocks their withdrawal".
-  /\b(?:deposit|fee|tax|payment|charge)\s+(?:of\s+\S+(?:\s+[a-z]{2,5})?\s+)?(?:is|are)\s+(?:required|needed|due)\s+(?:to|before)\s+(?:release|unlock|withdraw|restore|reactivate|activate|unfreeze)|\b(?:deposit|fee|tax|payment)\s+of\s+\S+(?:\s+[a-z]{2,5})?\s+(?:unlocks|releases|unfreezes|reactivates|restores)\b/i,
+  // (Not a wallet's own fee or a product's minimum: "A fee of 1 USDT is required to withdraw", "A minimum deposit of 32 ETH is
+  // required to activate a validator"; false-alarm review.)
+  /\b(?:verification|validation|security|release|unlock(?:ing)?|activation|reactivation|unfreez(?:e|ing)|clearance|insurance|anti-money[- ]laundering|aml|compliance|tax|refundable|recovery)\s+(?:deposit|fee|payment|charge)s?\s+(?:of\s+\S+(?:\s+[a-z]{2,5})?\s+)?(?:is|are)\s+(?:required|needed|due)\s+(?:to|before)\s+(?:release|unlock|withdraw|restore|reactivate|activate|unfreeze)|\b(?:deposit|fee|tax|payment)\s+of\s+\S+(?:\s+[a-z]{2,5})?\s+(?:unlocks|releases|unfreezes|reactivates|restores)\s+(?:your|their|the)\s+(?:withdrawals?|account|funds|wallet|balance|money|assets)\b/i,
   // "The caller must deposit 500 USDT to restore it", "cover the network gas fee … to our address", "top up … to prove liquidity".
-  /\b(?:must|has\s+to|have\s+to|needs?\s+to|should)\s+(?:deposit|pay|top\s+up)\s+[$€£¥]?\d[\d.,]*\s*(?:%|[a-z]{2,5}\b)?[^.]{0,30}?\bto\s+(?:restore|unlock|release|unfreeze|reactivate)\b|\b(?:cover|pay|send)\s+(?:the\s+)?(?:(?:network|gas|transaction)\s+)*(?:fees?|gas)\b.{0,30}?\bto\s+our\s+(?:address|wallet|account)\b|\btop\s+up\b[^.]{0,40}?\bto\s+(?:prove|show|verify)\s+(?:liquidity|solvency|(?:your|their)\s+funds|ownership)\b/i,
+  /\b(?:must|has\s+to|have\s+to|needs?\s+to|should)\s+(?:deposit|pay|top\s+up)\s+[$€£¥]?\d[\d.,]*\s*(?:%|[a-z]{2,5}\b)?[^.]{0,30}?\bto\s+(?:restore|unlock|release|unfreeze|reactivate)\s+(?:access|withdrawals?|(?:your|their|the)\s+(?:account|funds|wallet|withdrawals?|money|assets)|it\b(?!\s+to\b))|\b(?:cover|pay|send)\s+(?:the\s+)?(?:(?:network|gas|transaction)\s+)*(?:fees?|gas)\b.{0,30}?\bto\s+our\s+(?:address|wallet|account)\b|\btop\s+up\b[^.]{0,40}?\bto\s+(?:prove|show|verify)\s+(?:liquidity|solvency|(?:your|their)\s+funds|ownership)\b/i,
   /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your|our|this)\s+)?(?:[$€£¥]?\d[\d.,]*\s*(?:%|[a-z]{2,5}\b)?\s*)?(?:small\s+|one-time\s+|refundable\s+|required\s+)?(?:unlock(?:ing)?|unfreez(?:e|ing)|release|activation|reactivation|verification|validation|clearance|security|insurance|anti-money[- ]laundering|aml|upgrade|processing|recovery|tax)\s+(?:fees?|deposits?|charges?|payments?|tax(?:es)?)\b/i,
   /\b(?:pay|send|deposit|transfer|top\s+up)\s+(?:\S+\s+){1,10}?(?:to|before\s+you\s+can|so\s+(?:that\s+)?(?:we|you)\s+can)\s+(?:(?:unlock|unfreeze|release|reactivate|verify|recover|restore|activate|get\s+back)\s+(?:(?:your|the)\s+)?(?:account|funds|money|wallet|balance|assets|coins|withdrawals?|ownership|chat|support|ticket|case|session|service|priority\s+support))\b/i,
   /\b(?:pay|send|deposit|transfer|top\s+up)\s+(?:\S+\s+){1,10}?(?:before\s+you\s+can|so\s+(?:that\s+)?you\s+can)\s+withdraw\b/i,
@@ -764,7 +786,7 @@ const EN_PAY_TO_UNLOCK = [
   /\b(?:pay|send|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:\S+\s+)?fees?\s+(?:first\s+)?to\s+(?:(?:the|our|an?)\s+)?(?:agent|support|us|me|team|staff|representative|specialist|officer)\b/i,
   /\b(?:pay|send|deposit|transfer)\s+(?:(?:a|an|the|your)\s+)?(?:withdrawal\s+)?(?:tax(?:es)?|deposit|margin|guarantee)\s+(?:first\s+)?(?:before|to|so)\s+(?:you\s+can\s+|that\s+you\s+can\s+)?withdraw/i,
   // The release said first: "Your account unlocks once you pay a 10% deposit" (red-team review).
-  /\b(?:unlocks?|unlocked|unfreezes?|unfrozen|released?|reactivated?|restored)\b[^.]{0,40}?\b(?:once|after|when|as\s+soon\s+as|if)\s+(?:you|they|the\s+caller)\s+(?:have\s+|has\s+)?(?:pay|pays|paid|send|sends|sent|deposit|deposits|deposited|transfer|transfers|transferred)\s+(?:(?:a|an|the|your)\s+)?(?:[$€£¥]?\d[\d.,]*\s*(?:%|[a-z]{2,5}\b)?\s*)?(?:[\w-]+\s+)?(?:fees?|deposits?|tax(?:es)?|charges?|guarantee|margin)\b/i,
+  /\b(?:unlocks?|unlocked|unfreezes?|unfrozen|released?|reactivated?|restored)\b[^.]{0,40}?\b(?:once|after|when|as\s+soon\s+as|if)\s+(?:you|they|the\s+caller)\s+(?:have\s+|has\s+)?(?:pay|pays|paid|send|sends|sent|deposit|deposits|deposited|transfer|transfers|transferred)\s+(?:(?:a|an|the|your)\s+)?(?:[$€£¥]?\d[\d.,]*\s*(?:%|[a-z]{2,5}\b)?\s*)?(?!(?:annual|monthly|yearly|card|network|gas|withdrawal|subscription|membership|service|overdue|late|outstanding)\s)(?:[\w-]+\s+)?(?:fees?|deposits?|tax(?:es)?|charges?|guarantee|margin)\b/i,
 ];
 /**
  * Signing in on a page someone sends ("Log in on the page our agent sends you", "open the link we send you and log in"):
@@ -779,10 +801,12 @@ const EN_CONNECT_WALLET = /\b(?:connect|connecting|link|linking|link\s+up|sync|s
 /** A site or app someone names: ours, this one, one someone sent, one at an address. */
 const EN_NAMED_PLACE = /\b(?:our|this|that)\s+(?:[\w-]+\s+)?(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\b|\b(?:site|website|web\s*page|page|portal|platform|dapp|link|app)\s+(?:that\s+)?(?:we|they|the\s+agent|support|I)\s+(?:sent|shared|gave|provided|linked)\b|\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|io|app|xyz|site|online|top|vip|cc|me|finance|pro)\b|\baddress\s+in\s+the\s+(?:message|e-?mail|sms|chat)\b/i;
 
+/** The user's own choice of site: "only if", "only when", "you opened", "you typed it yourself". */
+const EN_OWN_CHOICE = /\bonly\s+(?:if|when|after|on)\b|\byou\s+(?:opened|typed|chose|started|know|trust)\b|\byourself\b/i;
 /** A site or dapp someone sends: "the dapp you send them" (read as the agent's, in agent wording). */
 const EN_SENT_PLACE = /\b(?:dapp|site|website|link|page|app)\s+(?:that\s+)?(?:we|I|the\s+agent|support|they)\s+(?:will\s+)?(?:send|sent|share|shared|give|gave|text|texted)\b/i;
 /** Signing or scanning with the wallet for someone's page: how a drainer gets its approval. */
-const EN_APPROVE_FOR_SOMEONE = /\bscan\s+(?:the|this|our)\s+qr\s+code\s+with\s+your\s+wallet\b|\b(?:approve|sign|confirm)\s+(?:the|this|a|their)\s+(?:transaction|signature|permission)s?\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\bsign\s+(?:the|this|a|their)\s+message\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\b(?:approve|sign)\s+(?:the|this|a)\s+(?:transaction|message|signature)s?\b[^.]{0,40}?\bto\s+(?:receive|get|claim)\s+(?:the\s+|your\s+|a\s+)?(?:refund|compensation|airdrop|reward)s?\b|\bsign\s+(?:the|a|this)\s+(?:message|transaction|request)\s+(?:on|at|in)\s+(?:our|this|the)\s+(?:site|website|page|portal|link|dapp)\b|\bopen\s+the\s+link\s+in\s+(?:your|their|the\s+caller's)\s+wallet(?:'s)?\s+browser\b|\b(?:approve|confirm|accept|sign)\s+(?:the|this)\s+(?:refund|compensation|claim|release|airdrop)\s+(?:request|transaction|approval|permission)s?\b|\bscan\s+(?:the|this|our)\s+(?:walletconnect\s+)?qr\s+code\s+(?:that\s+)?(?:we|I|support|they|the\s+agent)\s+(?:will\s+)?(?:send|sent|share|shared|give|gave)\b|\b(?:approve|sign|confirm|grant)\s+(?:the|this|a|an|their)\s+(?:(?:token|spending|contract|unlimited|refund|verification|validation)\s+)?(?:transaction|message|signature|permission|approval|allowance)s?\b[^.]{0,40}?\bso\s+(?:that\s+)?(?:we|support|(?:the|our)\s+(?:support\s+)?(?:agent|team|system))\s+can\s+(?:send|release|return|process|issue|credit|pay)\b/i;
+const EN_APPROVE_FOR_SOMEONE = /\bscan\s+(?:the|this|our)\s+qr\s+code\s+with\s+your\s+wallet\b(?!\s+to\s+pay\b)|\b(?:approve|sign|confirm)\s+(?:the|this|a|their)\s+(?:transaction|signature|permission)s?\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\bsign\s+(?:the|this|a|their)\s+message\s+(?:that\s+)?(?:they|(?:the|our)\s+(?:agent|caller|support\s+agent)|support)\s+(?:will\s+)?(?:sends?|sent|gives?|gave|shares?|shared)\b|\b(?:approve|sign)\s+(?:the|this|a)\s+(?:transaction|message|signature)s?\b[^.]{0,40}?\bto\s+(?:receive|get|claim)\s+(?:the\s+|your\s+|a\s+)?(?:refund|compensation|airdrop|reward)s?\b|\bsign\s+(?:the|a|this)\s+(?:message|transaction|request)\s+(?:on|at|in)\s+(?:our|this|the)\s+(?:site|website|page|portal|link|dapp)\b|\bopen\s+the\s+link\s+in\s+(?:your|their|the\s+caller's)\s+wallet(?:'s)?\s+browser\b|\b(?:approve|confirm|accept|sign)\s+(?:the|this)\s+(?:refund|compensation|claim|release|airdrop)\s+(?:request|transaction|approval|permission)s?\b(?!\s+in\s+(?:your|the)\s+(?:bank|bank's|card\s+issuer's|issuer's|merchant's|exchange's|exchange)\b)|\bscan\s+(?:the|this|our)\s+(?:walletconnect\s+)?qr\s+code\s+(?:that\s+)?(?:we|I|support|they|the\s+agent)\s+(?:will\s+)?(?:send|sent|share|shared|give|gave)\b|\b(?:approve|sign|confirm|grant)\s+(?:the|this|a|an|their)\s+(?:(?:token|spending|contract|unlimited|refund|verification|validation)\s+)?(?:transaction|message|signature|permission|approval|allowance)s?\b[^.]{0,40}?\bso\s+(?:that\s+)?(?:we|support|(?:the|our)\s+(?:support\s+)?(?:agent|team|system))\s+can\s+(?:send|release|return|process|issue|credit|pay)\b/i;
 
 /** What one of the rules of remote access names, each of them. */
 const EN_REMOTE_NAMED = /\binstall|\bdownload|\bread|\btell|\bview|\bwatch|\bsee\b|\blook\s+at|any\s*desk|team\s*viewer|\bcontrol|\bgive|\bhand|\bstream|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|logmein|anyviewer|hoptodesk|gotoassist|bomgar|beyondtrust|dwservice|mirror|log\s+(?:in|into|on)|connect\s+to|remote|screen|\blet\b|\ballow|\bpermit|\bauthori[sz]e/i;
@@ -794,12 +818,13 @@ const REMOTE_APPS = String.raw`(?:${REMOTE_PROGRAMS}|remote[- ](?:desktop|access
 const EN_REMOTE = [
   // "Read you the nine-digit ID shown in AnyDesk"; "download the support app from the link you text them" (red-team review).
   new RegExp(String.raw`\b(?:read|tell|give|send|share)\s+(?:\S+\s+){0,4}?(?:id|address|code|number)\s+(?:(?:that\s+)?(?:is\s+)?(?:shown|displayed)\s+)?(?:in|on|from)\s+${REMOTE_PROGRAMS}\b|\b(?:download|install|get)\s+(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:support|security|remote|help|helper|assistance|verification|protection|safety|scan(?:ner)?)\s+(?:app|tool|plug-?in|extension|program|software)\s+from\s+the\s+link\s+(?:(?:that\s+)?(?:we|I|the\s+agent|support|they)\s+(?:will\s+)?(?:send|sent|text|texted|e-?mail|e-?mailed|share|shared|give|gave)|in\s+(?:your|the|our|their)\s+(?:e-?mail|message|sms|chat|text))`, 'i'),
-  /\b(?:see|view|watch)\s+(?:your|their|the\s+caller's)\s+screen\b/i,
+  // Staff seeing it ("allow the agent to view their screen", "Our engineer will need to see your screen"), not people nearby.
+  new RegExp(String.raw`\b(?:let|allow|permit)\s+(?:${EN_WHOM})\s+(?:to\s+)?(?:see|view|watch)\s+(?:your|their|the\s+caller's)\s+screen\b|\b(?:we|I|support|(?:the|our)\s+(?:[\w-]+\s+)?(?:agent|engineer|technician|specialist|team|staff))\s+(?:will\s+|'ll\s+)?(?:need\s+to|needs\s+to|must|want\s+to|wants\s+to|have\s+to|has\s+to)\s+(?:see|view|watch)\s+(?:your|their|the\s+caller's)\s+screen\b|\bso\s+(?:that\s+)?(?:we|I|support|(?:the|our)\s+(?:[\w-]+\s+)?(?:agent|engineer|technician|specialist|team|staff))\s+can\s+(?:see|view|watch)\s+(?:your|their|the\s+caller's)\s+screen\b`, 'i'),
   new RegExp(String.raw`\b(?:install|download|open|run|launch|use|start|get|set\s+up)\s+(?:the\s+|an?\s+)?${REMOTE_APPS}\b`, 'i'),
   // "The agent will connect via AnyDesk", "our technician helps you over TeamViewer" (QA: directory review).
   new RegExp(String.raw`\b(?:connect|connects|connecting|log\s+in|logs\s+in|access|accesses|join|joins|help|helps|assist|assists|support|fix|fixes|take\s+over|control)\b(?:\s+[\w'-]+){0,4}?\s+(?:via|with|using|through|over|by|on)\s+${REMOTE_PROGRAMS}\b`, 'i'),
   // "Our technician will log in to your computer", "Our engineer will connect to your PC", "Mirror your phone to our agent".
-  new RegExp(String.raw`\b(?:we|I|(?:the|an?|our)\s+(?:support\s+|tech(?:nical)?\s+)?(?:agent|technician|engineer|specialist|team|expert))(?:'ll|\s+will|\s+can|\s+needs?\s+to|\s+must)\s+(?:remotely\s+)?(?:log\s+(?:in|into|on)(?:\s+to)?|connect\s+to|take\s+over|control|access)\s+${EN_DEVICE}\b|\bmirror\s+${EN_DEVICE}\s+to\b|\b(?:present|share)\s+your\s+(?:whole\s+|entire\s+)?(?:screen|display|desktop)\b`, 'i'),
+  new RegExp(String.raw`\b(?:we|I|(?:the|an?|our)\s+(?:support\s+|tech(?:nical)?\s+)?(?:agent|technician|engineer|specialist|team|expert))(?:'ll|\s+will|\s+can|\s+needs?\s+to|\s+must)\s+(?:remotely\s+)?(?:log\s+(?:in|into|on)(?:\s+to)?|connect\s+to|take\s+over|control|access)\s+${EN_DEVICE}\b|\bmirror\s+${EN_DEVICE}\s+to\b(?!\s+your\s+own\b)|\b(?:present|share)\s+your\s+(?:whole\s+|entire\s+)?(?:screen|display|desktop)\b`, 'i'),
   new RegExp(String.raw`\b(?:share|show)\s+(?:(?:${EN_WHOM})\s+)?(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?screens?\b`, 'i'),
   /\b(?:give|grant|allow|enable|accept|turn\s+on)\s+(?:\w+\s+){0,2}remote\s+(?:access|control|session)\b/i,
   // "Let our technician control your phone", "Allow the agent to access your device remotely" (not "… your ticket history").
@@ -938,18 +963,18 @@ const ZH_MOVE_FUNDS = [
   /(?:转到|转至|转入|转移到|提到|提现到)(?:这个|下面这个|下面的|以下|下方的?)(?:新的?)?(?:钱包)?地址/,
   // 提现到工单里的地址, 转到聊天中给出的地址: one someone else wrote there (red-team review; see EN_MOVE_FUNDS).
   /(?:转到|转至|转入|转移到|提到|提现到|打到|汇到|充到)(?:工单|聊天|对话|消息|短信|邮件|群|私信|微信|链接|电报)(?:里|中|内|上)?(?:给出|提供|发送|发来|发|写|贴|留)?的[^，,。]{0,4}?(?:钱包|[账帐]户|[账帐]号|地址)/,
-  /(?:转到|转至|转入|转进|转移到|转移至|转给|打到|汇到|汇入|充到|存到|提到|提现到)[^，,。]{0,6}?(?:安全[账帐]户|安全钱包|保护[账帐]户|保护钱包|安全地址|监管[账帐]户|监管钱包|托管地址|托管钱包|托管[账帐]户)/,
+  /(?:转到|转至|转入|转进|转移到|转移至|转给|打到|汇到|汇入|充到|存到|提到|提现到)[^，,。]{0,6}?(?:安全[账帐]户|安全钱包|保护[账帐]户|保护钱包|安全地址|监管[账帐]户|监管钱包|(?<!交易所的|你的|您的|自己的)(?:托管地址|托管钱包|托管[账帐]户))/,
   // 请向下面的地址转账0.01 ETH, 证明钱包是您本人的 (red-team review): a "test" transfer to an address someone gives.
-  /向(?:下面|以下|下方|这个|我们|客服|专员)的?(?:钱包)?地址(?:转账|转|打款|汇款|转入)/,
+  /向(?:下面|以下|下方|我们|客服|专员)的?(?:钱包)?地址(?:转账|转|打款|汇款|转入)/,
   // 我们已为您准备了新的安全钱包，请立即把资产转过去.
-  /(?:我们|客服|平台|专员|工程师)[^。]{0,12}?(?:准备|创建|新建|开设|设立)(?:了|好)?[^。]{0,8}?(?:钱包|[账帐]户|地址)[^。]{0,16}?(?:转过去|转进去|转入|转到那里|转移过去)/,
+  /(?:我们|客服|平台|专员|工程师)[^。]{0,12}?(?:准备|创建|新建|开设|设立)(?:了|好)?[^。]{0,6}?(?:安全|保护|监管|临时|专属|托管)[^。]{0,4}?(?:钱包|[账帐]户|地址)[^。]{0,16}?(?:转过去|转进去|转入|转到那里|转移过去)/,
 ];
 const ZH_REMOTE = [
   // 开启无障碍权限, 打开ZOOM共享屏幕, 通过我们发的链接下载插件, 弹出远程请求时点击接受 (red-team review).
-  /(?:开启|打开|授予|允许)[^，,。]{0,6}?无障碍(?:权限|服务|功能)|(?:打开|开启|使用|用)[^，,。]{1,12}?(?:共享屏幕|屏幕共享)|(?:通过|从|用)(?:我们|客服|专员)(?:发给(?:他|你|您)|发送|发来|发|提供)的链接(?:下载|安装)|远程(?:请求|协助请求|控制请求)[^。]{0,8}?(?:接受|同意|允许)/,
+  /(?<!(?:哪些|是否)[^，,。]{0,8})(?:开启|打开|授予|允许)(?![了过])[^，,。]{0,6}?无障碍(?:权限|服务|功能)|(?:打开|开启|使用|用)(?:(?!前|时|停止|关闭|结束|退出)[^，,。]){1,12}?(?:共享屏幕|屏幕共享)(?![前时])|(?:通过|从|用)(?:我们|客服|专员)(?:发给(?:他|你|您)|发送|发来|发|提供)的链接(?:下载|安装)|远程(?:请求|协助请求|控制请求)[^。]{0,8}?(?:接受|同意|允许)/,
   /(?:安装|下载|打开|使用|运行|装一个|装个|下一个|下个|装)\s*(?:AnyDesk|TeamViewer|RustDesk|ToDesk|向日葵|QuickSupport|AnyViewer|HopToDesk|LogMeIn|GoToAssist|UltraViewer|AirDroid|远程(?:控制|协助|桌面)(?:软件|工具|App)?)/i,
   // Words between: "下载客服发来的远程软件" (QA: hostile review).
-  /(?:安装|下载|运行)[^，,。]{1,12}?远程(?:控制|协助|桌面)?(?:软件|工具|App|程序)/i,
+  /(?:安装|下载|运行)(?![过了])[^，,。]{1,12}?远程(?:控制|协助|桌面)?(?:软件|工具|App|程序)/i,
   /(?:开启|允许|接受|同意)(?:我们|客服|对方)?(?:的)?远程(?:控制|协助|访问)(?!给?[了过])/,
   // 共享 or 分享, either way round: "把屏幕分享给客服", "开启屏幕分享".
   /[共分]享你的屏幕|[共分]享(?:一下)?(?:你的|您的|手机)?屏幕给(?!了)(?:客服|我们|工作人员|技术|对方|我)|把(?:你的|您的)?屏幕[共分]享给(?!了)|(?:开启|打开|开始)\s*(?:屏幕[共分]享|[共分]享屏幕)|远控(?:软件|工具|App)/i,
@@ -961,8 +986,8 @@ const ZH_PAY_TO_UNLOCK = [
   /(?:提现|解冻|到账|出金|取款|解锁)(?:之)?前[^。]{0,6}?(?:支付|缴纳|交纳|缴|交|付)[^，,。]{0,8}?(?:税|保证金|解冻费|激活费|验证费|认证费|解封费)/,
   /(?:支付|缴纳|交纳|缴|交|付|转|充值|先交|先付)[^，,。]{0,14}?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|保证金|解封费|提现税|个人所得税|税费|税)[^，,。]{0,12}?(?:才能|才会|才可以|以便|后|即可|就能)?(?:解冻|激活|提现|恢复|解锁|解封|到账|放行)/,
   // "先缴纳20%的个人所得税，提现才会到账", "缴纳手续费才能解冻": with 才, also past a comma (a wallet's own fee, "支付网络手续费后交易即可到账",
-  // "…手续费，手续费从提现金额中扣除", is no such demand).
-  /(?:支付|缴纳|交纳|缴|交|付|转|充值|先交|先付)[^，,。]{0,14}?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|保证金|解封费|提现税|个人所得税|税费|税|押金|手续费)[^。]{0,12}?才(?:能|会|可以)(?:解冻|激活|提现|恢复|解锁|解封|到账|放行)/,
+  // "需要支付足够的手续费才能到账", is no such demand: 手续费 only before an unlocking).
+  /(?:支付|缴纳|交纳|缴|交|付|转|充值|先交|先付)[^，,。]{0,14}?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|保证金|解封费|提现税|个人所得税|税费|税|押金)[^。]{0,12}?才(?:能|会|可以)(?:解冻|激活|提现|恢复|解锁|解封|到账|放行)|(?:支付|缴纳|交纳|交|付|先交|先付)[^，,。]{0,14}?手续费[^。]{0,12}?才(?:能|会|可以)(?:解冻|解锁|解封|放行|激活)/,
   // 需补交500 USDT才能恢复提现功能, 先交0.05 BTC保证金 (red-team review).
   /(?:补交|补缴|先交|先付)\s*\d[\d.,]*\s*(?:%|[A-Za-z]{2,5})?[^。]{0,8}?(?:才能|才会|才可以|即可|就能)(?:恢复|解冻|激活|提现|解锁|解封|到账|放行)|(?:补交|补缴|先交|先付|缴纳|支付|充值)[^。]{0,8}?(?:保证金|税|押金|解冻费|激活费|验证费|认证费|解封费)[^。]{0,8}?(?:才能|才会|才可以|即可|就能)(?:恢复|解冻|激活|提现|解锁|解封|到账|放行)|先(?:交|付|缴)[^。，,]{0,12}?(?:保证金|押金)/,
   // 支付网络手续费到客服地址: a fee paid to someone's address.
@@ -970,20 +995,20 @@ const ZH_PAY_TO_UNLOCK = [
   /(?:支付|缴纳|交纳|交|付|转|充值)(?:[^，,。]{0,8}的)?(?:解冻费|解冻金|激活费|激活金|验证费|认证费|解封费)/,
   /(?:购买|买|充值)[^，,。]{0,6}?(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|京东\s*E?卡|超市卡|加油卡|话费卡|Steam\s*卡|iTunes\s*卡|Google\s*Play\s*卡|E卡)[^。]{0,12}?(?:卡密|卡号|发给|告诉|拍)|用(?:礼品卡|购物卡|游戏卡|点卡|充值卡|苹果卡|京东\s*E卡|E卡)(?:来)?(?:支付|付|缴|交)/i,
 ];
-const ZH_CONNECT_WALLET = /(?:连接|连到|授权|同步|验证)(?:你的|您的)?钱包(?:到|至|给|在)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)(?![^，,。]{0,4}前)|把(?:你的|您的)?钱包(?:连接|连|授权)(?:到|至|给)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)|打开[^，,。]{0,6}?(?:链接|网站|网页|DApp)[^。]{0,10}?(?:连接|授权)钱包|(?:确认|批准|同意|通过|签名)(?:一下)?(?:弹出的|我们发送的|客服发送的|客服发的)?(?:代币)?(?:授权|签名|消息|请求)[^。]{0,12}?(?:退款|补偿|资金|退回|领取)|(?:签名|确认|批准)(?:我们|客服)(?:发送|发)的(?:验证)?(?:消息|授权|请求)|用钱包扫(?:描)?(?:客服|我们)(?:发|发送|提供)的二维码|在[^，,。]{0,6}?(?:DApp|网站|网页|链接)(?:里|中|上)(?:连接|授权)钱包|钱包扫(?:码|二维码)(?:授权|验证|连接)/i;
+const ZH_CONNECT_WALLET = /(?:连接|连到|授权|同步|验证)(?:你的|您的)?钱包(?:到|至|给|在)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)(?![^，,。]{0,4}前)|把(?:你的|您的)?钱包(?:连接|连|授权)(?:到|至|给)[^，,。]{0,8}?(?:网站|网页|链接|平台|DApp)|打开[^，,。]{0,6}?(?:链接|网站|网页|DApp)[^。]{0,10}?(?:连接|授权)钱包|(?:确认|批准|同意|通过|签名)(?:一下)?(?:弹出的|我们发送的|客服发送的|客服发的)?(?:代币)?(?:授权|签名|消息|请求)(?![前后])[^。]{0,12}?(?:退款|补偿|资金|退回|领取)|(?:签名|确认|批准)(?:我们|客服)(?:发送|发)的(?:验证)?(?:消息|授权|请求)|用钱包扫(?:描)?(?:客服|我们)(?:发|发送|提供)的二维码|在[^，,。]{0,6}?(?:DApp|网站|网页|链接)(?:里|中|上)(?:连接|授权)钱包|钱包扫(?:码|二维码)(?:授权|验证|连接)/i;
 /**
  * A secret named, then read out later in the sentence, by 它 or with the object left out as Chinese often does: "拿出助记词，
  * 念给我们听", "找到助记词后，把它念出来" (QA: hostile review). 念 is reading aloud; 读 alone ("读一遍纸上的单词") may be to
  * oneself, so it counts only read out (读出来) or to someone (读给客服听). Another object with 把 in between is what is read.
  */
-const ZH_SPOKEN_LATER = new RegExp(`(${ZH_SECRET})[^。把将]{0,24}?(?:[把将](?:它们?|(?:屏幕|纸|卡片?)上的(?:单词|词|内容|数字)))?[^。把将，,]{0,4}?(?:(?:念|读|报)出|(?:念|读|报|说)(?:出来|给[^，,。]{0,8}?听|给(?:我们|客服|我|工作人员|对方|来电者))|(?:念|报)(?:一遍|一下|给))(?!给?[了过])`);
+const ZH_SPOKEN_LATER = new RegExp(`(${ZH_SECRET})([^。把将]{0,24}?(?:[把将](?:它们?|(?:屏幕|纸|卡片?)上的(?:单词|词|内容|数字)))?[^。把将，,]{0,4}?)(?:(?:念|读|报)出|(?:念|读|报|说)(?:出来|给[^，,。]{0,8}?听|给(?:我们|客服|我|工作人员|对方|来电者))|(?:念|报)(?:一遍|一下|给))(?!给?[了过])`);
 const ZH_SPEAKS = /[念读报说]/;
 /** What might happen, not what to do: "如果把助记词念出来", "助记词念出来就会被盗". */
 const ZH_WHAT_IF = /一旦|如果|假如|万一|要是|若/;
 const ZH_CONSEQUENCE = /^[^。，,]{0,4}?(?:就|会|便|可能|等于)/;
 const ZH_PAST_QUESTION = /[了过](?:吗|没有?)\s*$/;
 /** Negations and descriptions (what a scammer demanded, did, or what the caller did already). */
-const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|卸载|索要|骗|冒充|假冒|诈骗|要求你|(?<!需)要你|叫你|让你|(?:有人|对方|陌生人|骗子|他人|别人)(?:让|要求|叫|要)|(?:会|将|可能会)发送|向(?:你|您)(?:的[^，,。]{0,6})?发送|发(?:送)?到(?:你|您)的|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
+const ZH_NOT_A_REQUEST = /不|别|勿|没|禁止|拒绝|卸载|索要|(?:有人|对方|骗子|客服|他们|对方客服)说|凡是|骗|冒充|假冒|诈骗|要求你|(?<!需)要你|叫你|让你|(?:有人|对方|陌生人|骗子|他人|别人)(?:让|要求|叫|要)|(?:会|将|可能会)(?:向(?:你|您|来电者|用户|他|她)(?:的[^，,。]{0,6})?)?发送|向(?:你|您)(?:的[^，,。]{0,6})?发送|发(?:送)?到(?:你|您)的|是否|有没有|已经|刚刚|曾经|所谓|留意|当心|小心|警惕/;
 /**
  * Words that calm or explain, not negate: "不用担心", "别着急", "不要挂断电话", "这不是诈骗", "为防止诈骗". Scam scripts open with
  * them ("不用担心，请把助记词发给客服", QA: hostile review), so they turn nothing after them into a warning.
@@ -1061,14 +1086,16 @@ export function findRequest(text: string): RequestKind | undefined {
   // Quotes and emphasis around a word ('send us your "recovery phrase"', "**seed phrase**") change nothing a reader
   // takes in; nor does an English sentence broken over two lines ("send us your⏎recovery phrase"), where the next line
   // goes on in lower case (a line that starts anew, as after a warning, is not joined to it).
-  const plain = asAgentHears(text.replace(/["“”«»*`]/g, '').replace(/([^.;!?:\n])[ \t]*\n[ \t]*(?=[a-z])/g, '$1 '));
+  // A question answered no at once ("Download the support app from the link in your e-mail? Never: we have none.", "…才能提现？不是，…")
+  // asks nothing: it is the question an FAQ puts in order to say no (false-alarm review).
+  const plain = asAgentHears(text.replace(/["“”«»*`]/g, '').replace(/([^.;!?:\n])[ \t]*\n[ \t]*(?=[a-z])/g, '$1 ').replace(/[?？]/.test(text) ? ANSWERED_NO : NEVER, ' '));
   let previous = '';
   const sentences = plain.split(SENTENCE);
   for (const [at, sentence] of sentences.entries()) {
     // "Turn off 2FA. The agent will then restore access.": the one it is for, said in the sentence after (red-team review).
     if (at > 0 && weakenedThenActed(sentences[at - 1]!, sentence)) return 'weaken-security';
     // "Our team has prepared a new secure wallet for you. Send your assets there now." (red-team review).
-    if (at > 0 && EN_STAFF_PREPARED.test(sentences[at - 1]!) && EN_MOVED_THERE.test(sentence) && !negatedEn(sentence)) return 'move-funds';
+    if (at > 0 && EN_STAFF_PREPARED.test(sentences[at - 1]!) && EN_MOVED_THERE.test(sentence) && !negatedEn(sentence) && !/\b(?:if\s+you\s+(?:want|like|wish)|only\s+if)\b/i.test(sentence)) return 'move-funds';
     const clauses = sentence.split(CLAUSE);
     let found: RequestKind | undefined;
     for (let i = 0; i < clauses.length && !found; i++) found = findEnglishRequest(clauses[i]!, clauses, i);
@@ -1103,6 +1130,8 @@ const AGENT_ASKS_ZH = /(?<!有人|对方|陌生人|骗子|他人|别人|谁)(?:�
 
 /** A protection turned off in one sentence, and someone else acting in the next ("… The agent will then restore access."). */
 function weakenedThenActed(before: string, sentence: string): boolean {
+  // Turned off for a moment and on again, or given up for a stronger factor, it is the user's own change (false-alarm review).
+  if (/\b(?:back\s+on|on\s+again|re-?enable)\b/i.test(before) || EN_STRONGER.test(before)) return false;
   if (EN_SAFEGUARD_NAMED.test(before) && EN_STAFF_ACTS_NEXT.test(sentence)) {
     const m = EN_WEAKEN.exec(before) ?? EN_WEAKENED.exec(before);
     if (m && !negatedEn(before.slice(0, m.index + m[0].length).replace(/anti-?phishing/gi, 'anti-spoofing'))) return true;
@@ -1112,18 +1141,28 @@ function weakenedThenActed(before: string, sentence: string): boolean {
 }
 
 /** Staff having set up a wallet or account for the user: where "there" then points. */
-const EN_STAFF_PREPARED = /\b(?:we|support|(?:the|our)\s+(?:[\w-]+\s+)?(?:team|agent|engineer|specialist|department))\s+(?:has|have|'ve)?\s*(?:prepared|created|set\s+up|opened|made|generated)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:wallet|account|address|vault)\b/i;
+const EN_STAFF_PREPARED = /\b(?:we|support|(?:the|our)\s+(?:[\w-]+\s+)?(?:team|agent|engineer|specialist|department))\s+(?:has|have|'ve)?\s*(?:prepared|created|set\s+up|opened|made|generated)\s+(?:a|an|the)\s+(?:new\s+)?(?:safe|secure|protected|safety|holding|escrow|cold|temporary|backup|recovery)\s+(?:[\w-]+\s+)?(?:wallet|account|address|vault)\b/i;
 const EN_MOVED_THERE = new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:there|to\s+it|into\s+it)\b`, 'i');
+/** Matches nothing (a replacement left out). */
+const NEVER = /(?!)/g;
+/** A sentence asked as a question and answered no right after it (read only in a text with a question mark). */
+const ANSWERED_NO = /(?<=^|[.!?。！？\n]\s*)[^.!?。！？\n]*[?？]\s*(?=(?:No|Never|Not\s+at\s+all|Nope)\b|不是|不会|不用|不需要|没有|不对|不可以)/g;
 /** A word that points back to something named before: "it", "them", 它. */
 const BACK_REFERENCE = /\b(?:it|them)\b|它/i;
 
 
 /** A request in one clause of a sentence (`clauses[at]`); the clauses before it say what it is doing (EN_RESTORING). */
 function findEnglishRequest(clause: string, clauses: readonly string[], at: number): RequestKind | undefined {
+  // "If someone asks you to send a test transaction, or to pay a fee to release your funds, …": the list goes on with the scam told of.
+  if (at > 0 && /^\s*(?:or|and|nor)\s/i.test(clause) && EN_SCAM_TOLD.test(clauses.slice(0, at).join(', '))) return undefined;
+  const leads = new Map<RegExp, boolean>();
   for (const { kind, named, rules: ofKind } of rules!) {
     if (!named.test(clause)) continue;
     for (const { rule, typing, lead } of ofKind) {
-      if (!lead.test(clause)) continue;
+      // The leads are the same for every secret: each is tested once a clause.
+      let hit = leads.get(lead);
+      if (hit === undefined) leads.set(lead, (hit = lead.test(clause)));
+      if (!hit) continue;
       const m = rule.exec(clause);
       if (!m || negatedAt(clause, m.index, m.index + m[0].length) || EN_NO_ONE.test(clause.slice(m.index + m[0].length))) continue;
       const after = clause.slice(m.index + m[0].length);
@@ -1153,7 +1192,8 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
   const login = EN_PHISHING_LOGIN.exec(clause);
   if (login && !negatedEn(clause.slice(0, login.index + login[0].length))) return 'password';
   const approve = EN_APPROVE_FOR_SOMEONE.exec(clause);
-  if (approve && !negatedEn(clause.slice(0, approve.index + approve[0].length))) return 'connect-wallet';
+  // Only on a site of the user's own choosing ("… only if you typed it yourself", "the dapp you opened") is how it is done safely.
+  if (approve && !negatedEn(clause.slice(0, approve.index + approve[0].length)) && !EN_OWN_CHOICE.test(clause.slice(approve.index))) return 'connect-wallet';
   if (EN_CONNECT_NAMED.test(clause)) {
     const m = EN_CONNECT_WALLET.exec(clause);
     const after = m ? clause.slice(m.index + m[0].length) : '';
@@ -1162,7 +1202,7 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
   }
   for (const rule of EN_REMOTE_NAMED.test(clause) ? EN_REMOTE : []) {
     const m = rule.exec(clause);
-    if (m && !negatedAt(clause, m.index, m.index + m[0].length) && !EN_NO_ONE.test(clause.slice(m.index + m[0].length))) return 'remote-access';
+    if (m && !negatedAt(clause, m.index, m.index + m[0].length) && !EN_NO_ONE.test(clause.slice(m.index + m[0].length)) && !/\bonly\s+(?:if|when)\b/i.test(clause.slice(m.index))) return 'remote-access';
   }
   if (EN_SAFEGUARD_NAMED.test(clause) && weakenedFor(clause, clauses, at)) return 'weaken-security';
   return undefined;
@@ -1199,7 +1239,7 @@ function weakenedFor(clause: string, clauses: readonly string[], at: number): bo
 /** What keeps an account safe from someone else: a second factor, a withdrawal allowlist, an anti-phishing code. */
 const EN_SAFEGUARD = String.raw`(?:(?:sms\s+|google\s+|e-?mail\s+|app\s+)?(?:2fa|mfa|2-?step(?:\s+verification)?|(?:two|2)[- ]?(?:factor|step)(?:\s+(?:authentication|verification|login|sign-?in))?|multi[- ]factor(?:\s+authentication)?|authenticator(?:\s+app)?|google\s+auth|authy|security\s+keys?|passkeys?|(?:login|sign-?in)\s+verification)|withdrawal\s+lock|security\s+lock|(?:withdrawal\s+|address\s+)?(?:whitelist|allowlist|allow\s+list)(?!\s+(?:address|addresses|entry|entries))|anti-?phishing\s+code|withdrawal\s+(?:lock|protection|delay)|security\s+(?:lock|protection))`;
 /** The words of EN_SAFEGUARD and EN_HANDED_CONTACT: most clauses name none, and the rules are not run on them. */
-const EN_SAFEGUARD_NAMED = /unbind|trusted|lock|2fa|mfa|2-?step|(?:two|2)[- ]?(?:factor|step)|multi[- ]factor|authenticator|google\s+auth|authy|verification|security|passkey|whitelist|allow\s*list|phishing|withdrawal|e-?mail|phone|mobile|number/i;
+const EN_SAFEGUARD_NAMED = /unbind|trusted\s+device|(?:withdrawal|security)\s+lock|2fa|mfa|2-?step|(?:two|2)[- ]?(?:factor|step)|multi[- ]factor|authenticator|google\s+auth|authy|verification|security|passkey|whitelist|allow\s*list|phishing|withdrawal|e-?mail|phone|mobile|number/i;
 const EN_WEAKEN = new RegExp(String.raw`\bunbind(?:ing)?\s+(?:your\s+|the\s+|their\s+)?(?:phone(?:\s+number)?|mobile(?:\s+number)?|e-?mail(?:\s+address)?)\b|\b(?:turn(?:ing)?\s+off|switch(?:ing)?\s+off|disabl(?:e|ing)|deactivat(?:e|ing)|remov(?:e|ing)|delet(?:e|ing)|unbind(?:ing)?|unlink(?:ing)?)\s+(?:your\s+|the\s+|their\s+|its\s+|all\s+)?(?:account'?s?\s+)?${EN_SAFEGUARD}\b`, 'i');
 /** "Turn 2FA off", "2FA must be disabled". */
 const EN_WEAKENED = new RegExp(String.raw`\b(?:(?:turn|switch)\s+(?:your\s+|the\s+|their\s+)?${EN_SAFEGUARD}\s+off\b|${EN_SAFEGUARD}\s+(?:must|needs?\s+to|has\s+to|have\s+to|should|will\s+need\s+to)\s+be\s+(?:turned\s+off|switched\s+off|disabled|removed|deactivated)\b)`, 'i');
@@ -1210,7 +1250,7 @@ const EN_FOR_SOMEONE = new RegExp(String.raw`\b(?:(?:so\s+(?:that\s+)?|then\s+|a
 /** Someone else waiting on it, said before it: "Before the agent can help, please disable 2FA", "Our team can only unlock the account after you …". */
 const EN_STAFF_WAITS = new RegExp(String.raw`\bbefore\s+${EN_STAFF}\s+can\b|\b${EN_STAFF}\s+(?:can|will)\s+only\s+[\w\s'-]{0,40}?\b(?:after|once|when)\s+(?:you|the\s+caller)\s*$`, 'i');
 /** Someone else acting, at the start of the sentence after: "The agent will then restore access", "Support will do the rest". */
-const EN_STAFF_ACTS_NEXT = new RegExp(String.raw`^\s*(?:then\s+|after\s+that,?\s+|next,?\s+)?${EN_STAFF}\s+(?:will|'ll|can|is\s+going\s+to|are\s+going\s+to|needs?\s+(?:it|this|them)\s+(?:off|disabled|removed|gone))\b`, 'i');
+const EN_STAFF_ACTS_NEXT = new RegExp(String.raw`^\s*(?:then\s+|after\s+that,?\s+|next,?\s+)?${EN_STAFF}\s+(?:will(?!\s+not\b|\s+never\b)|'ll|can(?!not|'t)|is\s+going\s+to|are\s+going\s+to|needs?\s+(?:it|this|them)\s+(?:off|disabled|removed|gone))\b`, 'i');
 const ZH_STAFF_ACTS_NEXT = /^\s*(?:然后|之后|稍后|接着)?(?:我们|客服|工作人员|专员|技术人员|坐席)(?:这边)?(?:会|将|就会|就能|可以|才能)/;
 /** A stronger factor set up in its place: "… and use an authenticator app instead". */
 const EN_STRONGER = /\b(?:use|set\s+up|switch\s+to|move\s+to|add|turn\s+on)\s+(?:an?\s+|the\s+)?(?:authenticator(?:\s+app)?|security\s+key|passkey|hardware\s+key)\b/i;
@@ -1334,10 +1374,15 @@ function findChineseGivenLater(sentence: string): RequestKind | undefined {
   const verb = m.index + m[1]!.length + m[2]!.length;
   const end = m.index + m[0].length;
   // Typed first ("在App里输入新密码，完成后告诉你"), what is told is how it went.
-  if (ZH_NOT_A_REQUEST.test(m[2]!) || /输入|填写|填入|粘贴|导入/.test(m[2]!) || /(?:输入|填写|填入|粘贴|导入)[^，,。]{0,3}$/.test(sentence.slice(0, m.index)) || negatedZh(sentence, verb, end) || ZH_WHAT_IF.test(sentence.slice(0, end)) || ZH_CONSEQUENCE.test(sentence.slice(end))) return undefined;
+  // So is a change made first and reported done ("修改密码，完成后告诉你", "改完告诉你").
+  if (ZH_NOT_A_REQUEST.test(m[2]!) || /输入|填写|填入|粘贴|导入|改|设置|重置|完成|做完|好了|好后/.test(m[2]!) || /(?:输入|填写|填入|粘贴|导入|修改|重置|设置|更改|设定)[^，,。]{0,5}$/.test(sentence.slice(0, m.index)) || negatedZh(sentence, verb, end) || ZH_WHAT_IF.test(sentence.slice(0, end)) || ZH_CONSEQUENCE.test(sentence.slice(end))) return undefined;
   return zhKindOf(m[1]!);
 }
 
+/** The user's own address, named in the sentence (not one told to them: "报给你的地址"). */
+const ZH_OWN_ADDRESS = /充值地址|收款地址|(?<![给诉报发])(?:你|您)(?:自己)?的(?:钱包)?地址|自己的(?:钱包)?地址/;
+/** A negation that governs what comes after it in the sentence, past a comma: "不要…", "千万别…". */
+const ZH_STRONG_NEGATION = /不要|不能|不可|(?<![识特区分告级类鉴甄辨离])别(?!人)|勿|禁止|千万|绝不|切勿/;
 /** A site the user chose: "只…", "仅…", "你信任的", "你自己打开的". */
 const ZH_OWN_CHOICE = /只|仅|(?:你|您)(?:自己)?(?:信任|打开|输入|认识|确认过)的/;
 
@@ -1348,7 +1393,12 @@ function findChineseSpoken(sentence: string): RequestKind | undefined {
   if (!spoken) return undefined;
   const end = spoken.index + spoken[0].length;
   const upTo = sentence.slice(0, end);
-  if (negatedZh(sentence, spoken.index, end) || ZH_WHAT_IF.test(upTo) || ZH_CONSEQUENCE.test(sentence.slice(end))) return undefined;
+  // Read where the reading is asked: with the secret in an earlier clause, that clause's own words ("系统会向来电者发送验证码，
+  // 请让他收到后立即报给你") tell how it came; only a negation there ("不要把助记词…") still governs it.
+  const verb = spoken.index + spoken[1]!.length + spoken[2]!.length;
+  const apart = /[，,]/.test(spoken[2]!);
+  const negated = apart ? negatedZh(sentence, verb, end) || ZH_STRONG_NEGATION.test(sentence.slice(0, verb)) : negatedZh(sentence, spoken.index, end);
+  if (negated || ZH_WHAT_IF.test(upTo) || ZH_CONSEQUENCE.test(sentence.slice(end))) return undefined;
   return zhKindOf(spoken[1]!);
 }
 
@@ -1368,8 +1418,9 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
     const m = rule.exec(sentence);
     if (!m || negatedZh(sentence, m.index, m.index + m[0].length)) continue;
     const kind = zhKindOf(m[0]);
-    // A button's name ("点击发送验证码") asks for nothing.
+    // A button's name ("点击发送验证码") asks for nothing; nor does a code sent to the user's own phone ("把验证码发到你的新手机号").
     if (/(?:点击?|轻点|按)\s*$/.test(sentence.slice(0, m.index))) continue;
+    if (/发(?:送)?到$/.test(m[0]) && /^(?:你|您)的(?:新)?(?:手机|邮箱|号码|设备)/.test(sentence.slice(m.index + m[0].length))) continue;
     const keys = KEYS_TO_THE_WALLET.includes(kind);
     if (!typing) return kind;
     // "…，完成后告诉你是否登录成功": how it went is told, not what was typed (see EN_REPORT_BACK).
@@ -1383,7 +1434,8 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
   if (spoken) return spoken;
   for (const rule of ZH_MOVE_FUNDS) {
     const m = rule.exec(sentence);
-    if (m && !negatedZh(sentence, m.index, m.index + m[0].length)) return 'move-funds';
+    // To the user's own deposit or receiving address ("复制充值地址，把USDT转到这个地址") is how money is moved (false-alarm review).
+    if (m && !negatedZh(sentence, m.index, m.index + m[0].length) && !ZH_OWN_ADDRESS.test(sentence)) return 'move-funds';
   }
   for (const rule of ZH_PAY_TO_UNLOCK) {
     const m = rule.exec(sentence);
@@ -1391,7 +1443,7 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
   }
   const connect = ZH_CONNECT_WALLET.exec(sentence);
   // Only to a site of the user's own choosing ("请只把钱包连接到你信任的网站") is how it is done safely (red-team review).
-  if (connect && !negatedZh(sentence, connect.index, connect.index + connect[0].length) && !ZH_OWN_CHOICE.test(sentence.slice(Math.max(0, connect.index - 4), connect.index + connect[0].length))) return 'connect-wallet';
+  if (connect && !negatedZh(sentence, connect.index, connect.index + connect[0].length) && !ZH_OWN_CHOICE.test(sentence.slice(Math.max(0, connect.index - 4)).split(/[，,]/)[0]!)) return 'connect-wallet';
   for (const rule of ZH_REMOTE) {
     const m = rule.exec(sentence);
     if (m && !negatedZh(sentence, m.index, m.index + m[0].length)) return 'remote-access';
@@ -1410,7 +1462,7 @@ const ZH_SAFEGUARD = String.raw`(?:谷歌(?:身份)?验证(?:器)?|Google\s*(?:�
 /** 关闭谷歌验证, 把提现白名单关掉. */
 const ZH_WEAKEN = new RegExp(String.raw`解绑(?:你的|您的)?(?:手机号码?|邮箱|手机)|(?:关闭|关掉|停用|解除|取消|解绑|删除|删掉|移除)(?:掉)?(?:你的|您的|账户的?|账号的?|帐户的?)?${ZH_SAFEGUARD}|(?:把|将)(?:你的|您的)?${ZH_SAFEGUARD}(?:关闭|关掉|停用|解除|取消|解绑|删除|删掉|移除)`, 'i');
 /** For whom: 以便客服处理, 配合工作人员, 客服才能. */
-const ZH_FOR_SOMEONE = /(?:以便|方便|好让|以让|让|使|供|配合|按照?|根据|听从)(?:我们|客服|工作人员|专员|技术人员|工程师|技术员|对方|坐席)|(?:我们|客服|工作人员|专员|技术人员|工程师|技术员)(?:才能|才可以|就能|就可以|会帮)|(?:我们|客服)的(?:工程师|技术人员|技术员|专员|工作人员)(?:会|将)|(?:然后|之后|再由|再让|接着)(?:我们|客服|工作人员|专员|技术人员|工程师|技术员)|(?:我们|客服|工作人员|专员|技术人员|工程师|技术员)[^，,。]{0,6}?(?:需要|要求)(?:你|您)|(?:工程师|技术员|技术人员|专员|客服)需要[^，,。]{0,4}?才能|否则[^。]{0,8}?(?:收不到|看不到)(?:我们|客服|官方)的|(?:这样|以便|好让)[^。]{0,4}?(?:退款|补偿|资金)[^。]{0,8}?(?:才能|就能|能够|可以)|(?:接收|收到|收取|看到)(?:我们|客服|官方|工作人员)(?:发送|发来|发出)?的(?:邮件|消息|通知|短信)/;
+const ZH_FOR_SOMEONE = /(?:以便|方便|好让|以让|让|使|供|配合|按照?|根据|听从)(?:我们|客服(?!中心)|工作人员|专员|技术人员|工程师|技术员|对方|坐席)|(?:我们|客服|工作人员|专员|技术人员|工程师|技术员)(?:才能|才可以|就能|就可以|会帮)|(?:我们|客服)的(?:工程师|技术人员|技术员|专员|工作人员)(?:会|将)|(?:然后|之后|再由|再让|接着)(?:我们|客服|工作人员|专员|技术人员|工程师|技术员)|(?:我们|客服|工作人员|专员|技术人员|工程师|技术员)[^，,。]{0,6}?(?:需要|要求)(?:你|您)|(?:工程师|技术员|技术人员|专员|客服)需要[^，,。]{0,4}?才能|否则[^。]{0,8}?(?:收不到|看不到)(?:我们|客服|官方)的|(?:这样|以便|好让)[^。]{0,4}?(?:退款|补偿|资金)[^。]{0,8}?(?:才能|就能|能够|可以)|(?:接收|收到|收取|看到)(?:我们|客服|官方|工作人员)(?:发送|发来|发出)?的(?:邮件|消息|通知|短信)/;
 /** The account's phone or e-mail changed to one someone else gives: 把绑定的手机号改成客服提供的号码. */
 /** A stronger factor set up in its place (see EN_STRONGER): 改用谷歌验证器, 开启身份验证器. */
 const ZH_STRONGER = /(?:改用|换成|改成|换用|开启|启用|设置|绑定)(?:谷歌验证器|谷歌身份验证器|身份验证器|验证器|安全密钥|通行密钥)/;
