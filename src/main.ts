@@ -17,7 +17,7 @@ import { DIAGNOSE_OPTIONS, readDiagnoseLine, runDiagnoseLine, VALUED_GLOBALS } f
 import type { Style } from './render/style.js';
 import { CHECK_OPTION_SCAN, FACT_SCAN, loadScanner, mayHoldSecret, refuseSecrets, refuseSecretVariables, screenSettings, SecretError, type SecretField, type Suspect } from './safety/screen.js';
 import type { SecretScanOptions } from './safety/secrets.js';
-import { layoutFor, writeWarning } from './render/layout.js';
+import { layoutFor, sayRunWarning } from './render/layout.js';
 import { userTimeZone } from './render/user-zone.js';
 import { clip, safeJson, safeText, sentValue, shownPath } from './util/safe-text.js';
 import { suggestionHint } from './util/suggest.js';
@@ -70,6 +70,8 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
         },
       };
     }));
+  // The run's warnings, as standard error says them, for a --json document too (Context.warned).
+  const warned: string[] = [];
   if (settings.warnings.length > 0) {
     // Rare, so the problem catalogue loads only here.
     const { problemTranslator } = await import('./i18n/problems.js');
@@ -78,7 +80,11 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     const layout = await layoutFor(io.stderr);
     // A key stored under another name ("colour", "Lang", "provder") comes with the setting it likely is, as config set says it.
     const meant = (key: string) => meantSettings(key)[0];
-    for (const w of settings.warnings) io.stderr.write(`${layout.hanging(err.yellow(t('warning.prefix')), configWarning(w, t, (ref) => problem(ref.key, ref.params), meant))}\n`);
+    for (const w of settings.warnings) {
+      const said = configWarning(w, t, (ref) => problem(ref.key, ref.params), meant);
+      warned.push(said);
+      io.stderr.write(`${layout.hanging(err.yellow(t('warning.prefix')), said)}\n`);
+    }
   }
 
   const bundled = new Map<Lang, Promise<ReadonlyMap<string, Flow>>>();
@@ -92,6 +98,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     styles,
     config,
     configWarnings: settings.warnings,
+    warned,
     // Every text of a run is in its one language: the flows are read in that language only.
     bundledFlows: () => {
       let flows = bundled.get(l);
@@ -130,7 +137,7 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     const envLang = io.env.WALLET_HELP_LANG;
     if (early.lang === undefined && envLang !== undefined && envLang !== '' && langOf(envLang) === undefined) {
       const { err } = await styles();
-      await writeWarning(io.stderr, err.yellow(t('warning.prefix')), sentences(t, t('warning.badEnvLang', { value: clip(envLang), language: t(`lang.${lang}`) }), suggestionHint(t, meantLang(envLang))));
+      await sayRunWarning(base, sentences(t, t('warning.badEnvLang', { value: clip(envLang), language: t(`lang.${lang}`) }), suggestionHint(t, meantLang(envLang))), err.yellow(t('warning.prefix')));
     }
     if (line) {
       await runDiagnoseLine(base, line);

@@ -1,7 +1,7 @@
 /** --now and WALLET_HELP_NOW: the instant whose service hours a run works out (to plan a callback), read from ISO-8601. */
 import { NOW_FROM_YEAR, NOW_TO_YEAR, nowInRange } from './data/limits.js';
 import { UsageError } from './errors.js';
-import { writeWarning } from './render/layout.js';
+import { sayRunWarning } from './render/layout.js';
 import { formatDateTime } from './render/time.js';
 import { zoneLabel } from './render/user-zone.js';
 import type { BaseContext } from './settings.js';
@@ -26,14 +26,14 @@ export async function parseNow(text: string, name: string, ctx: BaseContext, qui
   const wall = /[T ](\d{2}):(\d{2})(?!.*(?:Z|[+-]\d{2}(?::?\d{2})?)$)/i.exec(text.trim());
   // (24:00 is the end of a day, written as ISO-8601 allows: midnight of the next, no skipped time.)
   if (wall && !quiet && wall[1] !== '24' && (parsed.hour !== Number(wall[1]) || parsed.minute !== Number(wall[2]))) {
-    await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('warning.nowSkipped', { name, value: clip(text.trim()), zone: zoneLabel(ctx.userZone()), time: formatDateTime(date.toISOString(), ctx.userZone(), ctx.lang) }));
+    await sayRunWarning(ctx, ctx.t('warning.nowSkipped', { name, value: clip(text.trim()), zone: zoneLabel(ctx.userZone()), time: formatDateTime(date.toISOString(), ctx.userZone(), ctx.lang) }));
   } else if (wall && !quiet) {
     // A local time the clocks went back over (01:30 on that night) happens twice: the later is taken, and said, with
     // how to give either one (QA: agent; a callback planned for that night could be an hour off without a word).
     const both = parsed.getPossibleOffsets();
     if (both.length > 1) {
       const written = both.map((d) => d.toISO({ suppressMilliseconds: true, suppressSeconds: true, includeOffset: true })!);
-      await writeWarning(ctx.io.stderr, ctx.t('warning.prefix'), ctx.t('warning.nowTwice', { name, value: clip(text.trim()), zone: zoneLabel(ctx.userZone()), choices: orList(ctx.t, written) }));
+      await sayRunWarning(ctx, ctx.t('warning.nowTwice', { name, value: clip(text.trim()), zone: zoneLabel(ctx.userZone()), choices: orList(ctx.t, written) }));
     }
   }
   return date;

@@ -15,7 +15,7 @@ import { chooseProvider, openDirectory, type ProviderSource } from './directory/
 import { UsageError } from './errors.js';
 import { listOf } from './i18n/i18n.js';
 import { folderProblem, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
-import { writeWarning } from './render/layout.js';
+import { sayRunWarning } from './render/layout.js';
 import { clip, sentValue, shownPath } from './util/safe-text.js';
 
 /** The global options as commander parsed them. */
@@ -52,7 +52,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
   // An unknown WALLET_HELP_ROLE is ignored with a warning, as an unknown WALLET_HELP_LANG is: the setting then decides.
   const envRole = envSetting(io.env, 'WALLET_HELP_ROLE');
   const envRoleOk = envRole === undefined || envRole === 'user' || envRole === 'agent';
-  if (!envRoleOk && !quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.badEnvRole', { value: clip(envRole) }));
+  if (!envRoleOk && !quiet) await sayRunWarning(base, t('warning.badEnvRole', { value: clip(envRole) }));
   const role = roleOf(g.agent === true, io.env, config);
   // An empty --flows is a mistake (an unset variable: --flows "$OUR_FLOWS"), not "no folder": the run would go on
   // without the operator's flows and say nothing (QA: scripts).
@@ -82,7 +82,7 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
         if (settingElsewhere && !directory.providers.some((p) => p.id === providerId)) {
           const used = directory.providers[0]!;
           const providers = listOf(t, directory.providers.map((p) => p.id));
-          if (!quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.providerSettingElsewhere', { provider: clip(providerId ?? ''), file: shownPath(contactsFile ?? ''), used: used.id, providers }));
+          if (!quiet) await sayRunWarning(base, t('warning.providerSettingElsewhere', { provider: clip(providerId ?? ''), file: shownPath(contactsFile ?? ''), used: used.id, providers }));
           return { directory, provider: used };
         }
         try {
@@ -105,10 +105,10 @@ export async function applyGlobals(base: BaseContext, g: GlobalOptions, quiet = 
     for (const [file, [first, ...rest]] of byFile) {
       const problem = formatProblem(first!);
       const line = rest.length === 0 ? t('warning.flowSkipped', { problem, dir: shownPath(dirname(file)) }) : t('warning.flowSkippedMore', { problem, more: rest.length, dir: shownPath(dirname(file)) });
-      await writeWarning(io.stderr, t('warning.prefix'), line);
+      await sayRunWarning(base, line);
     }
     // Not skipped: the later folder's flow is used, as the problem says.
-    for (const p of result.replaced) await writeWarning(io.stderr, t('warning.prefix'), formatProblem(p));
+    for (const p of result.replaced) await sayRunWarning(base, formatProblem(p));
   };
   const flows = async (options: { warn?: boolean } = {}) => {
     const result = await load();
@@ -138,10 +138,10 @@ async function sayIfNoFlowFiles(dir: string, base: BaseContext): Promise<void> {
   const [{ readdir }, { isFlowFileEntry }] = await Promise.all([import('node:fs/promises'), import('./flows/load.js')]);
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
   if (!entries || entries.some(isFlowFileEntry)) return;
-  const { io, t } = base;
+  const { t } = base;
   const subfolders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => shownPath(join(dir, e.name)));
   const said = subfolders.length === 0 ? t('warning.flowsFolderEmpty', { dir: shownPath(dir) }) : t('warning.flowsFolderSubfolders', { dir: shownPath(dir), subfolders: listOf(t, subfolders.slice(0, 5)) });
-  await writeWarning(io.stderr, t('warning.prefix'), said);
+  await sayRunWarning(base, said);
 }
 
 /**
@@ -164,7 +164,7 @@ async function usableFolders(folders: { dirs: string[]; source: FolderSource }, 
     // Whole: a path cut at 60 characters hid the very part that was mistyped.
     const message = t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: shownPath(dir), source });
     if (folders.source === 'flag') throw new UsageError('flows_folder', message, { dir: sentValue(dir, 200) });
-    if (!quiet) await writeWarning(io.stderr, t('warning.prefix'), t('warning.flowsFolder', { problem: message }));
+    if (!quiet) await sayRunWarning(base, t('warning.flowsFolder', { problem: message }));
   }
   return usable;
 }

@@ -303,7 +303,9 @@ describe('wallet-help config', () => {
     expect(diagnosis.code).toBe(0);
     // The bundled contacts, as if the setting were not there; the other settings still hold.
     expect(JSON.parse(diagnosis.stdout)).toMatchObject({ outcome: { contact: { example: true } }, role: 'agent' });
-    expect(JSON.parse(diagnosis.stdout)).not.toHaveProperty('warnings');
+    // The document carries the run's warnings (naming the keys), never the values.
+    expect(JSON.parse(diagnosis.stdout).warnings).toEqual([expect.stringContaining('the setting "flowsDir"'), expect.stringContaining('the setting "contactsFile"')]);
+    expect(diagnosis.stdout).not.toMatch(/legal winner|4111/);
     expect(diagnosis.stderr).toContain(`Warning: the setting "flowsDir" in ${join(dir, 'config.json')} holds what looks like a recovery phrase; it is ignored and never shown. Remove it with "wallet-help config unset flowsDir", and if it is real, treat it as exposed.`);
     expect(diagnosis.stderr).toContain('the setting "contactsFile"');
     const list = await run(['config', 'list', '--json'], { env });

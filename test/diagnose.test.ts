@@ -1,8 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { diagnose, loadFlows, type UsageError } from '../src/lib.js';
-import { run } from './helpers.js';
+import { run, tempDir } from './helpers.js';
 
 const json = (s: string) => JSON.parse(s);
 
@@ -489,6 +490,25 @@ describe('diagnose with flags and --json', () => {
     expect(json((await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--json'], { files: { 'a.yaml': 'network: 5\n' } })).stdout).error).toMatchObject({ code: 'invalid_value', value: '5' });
     // The 1 MB of a request's answers holds for a YAML file too.
     expect(json((await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', '--json'], { files: { 'a.yaml': `network: ${big}\n` } })).stdout).error).toMatchObject({ code: 'invalid_answers', file: 'a.yaml' });
+  });
+
+  it('gives the run\'s warnings in the --json document too, as standard error says them: settings, variables, operator flows (QA: scripts review)', async () => {
+    const home = tempDir();
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ lang: 'fr' }));
+    const flows = join(home, 'flows');
+    mkdirSync(flows);
+    writeFileSync(join(flows, 'broken.yaml'), 'id: broken\nversion: 1\n');
+    const r = await run(['--flows', flows, 'diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONFIG_DIR: home, WALLET_HELP_ROLE: 'boss' } });
+    expect(r.code).toBe(0);
+    const warnings = json(r.stdout).warnings as string[];
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(/^the setting "lang" in .* must be one of en, zh; it is ignored/);
+    expect(warnings[1]).toBe('WALLET_HELP_ROLE is "boss", which is not a role (user or agent); it is ignored.');
+    expect(warnings[2]).toMatch(/^skipped a broken flow file: .*broken\.yaml:1:1: a flow file is missing "title"/);
+    // Each is on standard error as well, once.
+    for (const w of warnings) expect(r.stderr.split(w).length - 1, w).toBe(1);
+    // A clean run has none.
+    expect(json((await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'])).stdout).warnings).toBeUndefined();
   });
 
   it('says a second YAML document is one, where it starts', async () => {

@@ -26,6 +26,11 @@ export interface Context {
   /** What was wrong in the settings file (said on standard error at the start of the run; `config list` shows it). */
   configWarnings: readonly ConfigWarning[];
   /**
+   * The warnings said on standard error for the run as a whole (settings, variables, operator flows), in order: a --json
+   * document carries them too, so a script reading standard output alone learns of them (QA: scripts review).
+   */
+  warned: string[];
+  /**
    * The flows of this run (bundled plus operator folders), loaded on first use. What their files hold that the run
    * does not use as written is said once on standard error, unless `warn` is false (a command that reports it itself).
    */

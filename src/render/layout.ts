@@ -43,6 +43,12 @@ export async function writeWarning(stream: OutputStream, prefix: string, text: s
   stream.write(`${(await layoutFor(stream)).hanging(prefix, text)}\n`);
 }
 
+/** A warning about the run as a whole: said on standard error, and kept for a --json document (Context.warned). */
+export async function sayRunWarning(ctx: { io: { stderr: OutputStream }; t: (key: 'warning.prefix') => string; warned: string[] }, text: string, prefix = ctx.t('warning.prefix')): Promise<void> {
+  ctx.warned.push(text);
+  await writeWarning(ctx.io.stderr, prefix, text);
+}
+
 /** Warnings of one kind said one by one, up to a screenful; past it, the rest are counted. */
 export const MAX_WARNINGS_SAID = 10;
 
