@@ -1179,6 +1179,33 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(flowProblems(withZhStep('请关闭谷歌验证，以便客服为您处理。'), 'zh')[0]).toMatch(/要求为他人关闭账户的保护/);
   });
 
+  it('refuses advice to find a support contact through a search engine, which CATALOG.md says we never repeat; warnings against it pass (red-team review)', () => {
+    for (const text of [
+      'Search for the support number on Google and call the first result.',
+      'Tell the caller to search "walletfix support" on Google and use the first result.',
+      "Google the exchange's customer service number and call it.",
+      'Look up the support hotline online and call it.',
+      '在百度上搜索客服电话，打过去就能处理。',
+      '网上查一下官方客服热线。',
+      '请拨打搜索结果里的第一个号码。',
+    ]) {
+      expect(findRequest(text), text).toBe('search-for-contact');
+    }
+    for (const text of [
+      'Never search for the support number on Google: fake numbers rank high there.',
+      'Do not google the support number; use the contacts shown below.',
+      'Search for the official app in the App Store.',
+      'Search for the transaction ID in a block explorer.',
+      'You can look up the network fee online before you send.',
+      '不要在百度上搜索客服电话，搜索结果里有很多假客服。',
+      '在App里搜索“人工客服”即可联系官方客服。',
+    ]) {
+      expect(findRequest(text), text).toBeUndefined();
+    }
+    expect(flowProblems(withEnStep('Search for the support number on Google and call the first result.'))[0]).toMatch(/tells the user to find a support contact through a search engine \(or to call the first result\), which is how fake support numbers reach people/);
+    expect(flowProblems(withZhStep('在百度上搜索客服电话。'), 'zh')[0]).toMatch(/让用户通过搜索引擎查找客服联系方式/);
+  });
+
   it('refuses a secret named first and read out later in the sentence, by "it" or with the object left out; reading it to oneself passes (hostile review)', () => {
     const requests: [string, string][] = [
       ['Confirm your recovery phrase by reading it out.', 'recovery-phrase'],

@@ -26,7 +26,7 @@ import { detached } from '../util/detach.js';
 import { matchesOf } from '../util/matches.js';
 import '../core.js';
 
-export type RequestKind = AskedSecret | 'remote-access' | 'move-funds' | 'pay-to-unlock' | 'connect-wallet' | 'weaken-security';
+export type RequestKind = AskedSecret | 'remote-access' | 'move-funds' | 'pay-to-unlock' | 'connect-wallet' | 'weaken-security' | 'search-for-contact';
 /** The secrets a text can ask for (or, in what to have ready for support, name). */
 export type AskedSecret = 'recovery-phrase' | 'private-key' | 'password' | 'one-time-code' | 'card-security';
 
@@ -555,7 +555,7 @@ const SENTENCE = /\.(?!\w)|[;!?\n。；！？]/;
 /** Clauses: requests and their negations live in one clause. */
 const CLAUSE = /,(?!\d)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|\bsrp\b|install|log\s*in|sign\s*in|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|个词|正反面|背面|卡面|无障碍|二维码|签名|托管|转账|手续费|押金|补交|补缴|trusted|unbind|(?:withdrawal|security)\s+lock|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址|authenticator|authentication|authy|(?:two|2)[- ]?(?:factor|step)|mfa|whitelist|allow\s*list|phishing|security|passkey|e-?mail|phone|mobile|number|验证|谷歌|\bGA\b|白名单|防钓鱼|邮箱|手机|号码|安全锁|提现锁/i;
+const SECRET_WORDS = /phrase|seed|\bsrp\b|install|log\s*in|sign\s*in|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|个词|正反面|背面|卡面|无障碍|二维码|签名|托管|转账|手续费|押金|补交|补缴|trusted|unbind|(?:withdrawal|security)\s+lock|google|bing|baidu|search\s+engine|first\s+result|百度|必应|搜索引擎|网上|搜索结果|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址|authenticator|authentication|authy|(?:two|2)[- ]?(?:factor|step)|mfa|whitelist|allow\s*list|phishing|security|passkey|e-?mail|phone|mobile|number|验证|谷歌|\bGA\b|白名单|防钓鱼|邮箱|手机|号码|安全锁|提现锁/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   [
@@ -1205,6 +1205,9 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
     if (m && !negatedAt(clause, m.index, m.index + m[0].length) && !EN_NO_ONE.test(clause.slice(m.index + m[0].length)) && !/\bonly\s+(?:if|when)\b/i.test(clause.slice(m.index))) return 'remote-access';
   }
   if (EN_SAFEGUARD_NAMED.test(clause) && weakenedFor(clause, clauses, at)) return 'weaken-security';
+  // "Search for the support number on Google and call the first result": how fake support numbers reach people (CATALOG).
+  const searched = EN_ENGINE_NAMED.test(clause) ? EN_SEARCH_CONTACT.exec(clause) : null;
+  if (searched && !negatedAt(clause, searched.index, searched.index + searched[0].length)) return 'search-for-contact';
   return undefined;
 }
 
@@ -1254,6 +1257,10 @@ const EN_STAFF_ACTS_NEXT = new RegExp(String.raw`^\s*(?:then\s+|after\s+that,?\s
 const ZH_STAFF_ACTS_NEXT = /^\s*(?:然后|之后|稍后|接着)?(?:我们|客服|工作人员|专员|技术人员|坐席)(?:这边)?(?:会|将|就会|就能|可以|才能)/;
 /** A stronger factor set up in its place: "… and use an authenticator app instead". */
 const EN_STRONGER = /\b(?:use|set\s+up|switch\s+to|move\s+to|add|turn\s+on)\s+(?:an?\s+|the\s+)?(?:authenticator(?:\s+app)?|security\s+key|passkey|hardware\s+key)\b/i;
+/** A search engine, named: the search for a contact is read only then. */
+const EN_ENGINE_NAMED = /google|bing|baidu|yahoo|duckduckgo|search\s+engine|the\s+(?:web|internet)|online|first\s+result|top\s+result/i;
+/** Looking a support contact up on a search engine, or calling the first result (see CATALOG: advice we do not repeat). */
+const EN_SEARCH_CONTACT = /\b(?:search|google|look\s+up|find)\s+(?:for\s+)?(?:the\s+|their\s+|your\s+|its\s+|a\s+)?["“]?(?:[\w'-]+\s+){0,3}?(?:support|customer\s+(?:service|support|care)|help\s*(?:line|desk)|hotline|(?:phone|contact|support|service)\s+numbers?|contact\s+details|contacts?)["”]?(?:\s+(?:number|line|phone|page))?\b[^.;]{0,40}?\b(?:(?:on|in|with|using|via|through)\s+(?:google|bing|baidu|yahoo|duckduckgo|a\s+search\s+engine|the\s+web|the\s+internet)|online)\b|\bgoogle\s+(?:the|their|your|its)\s+(?:[\w'-]+\s+){0,3}?(?:support|customer\s+service|hotline|help\s*line|phone\s+number|contact(?:\s+number)?)\b|\b(?:call|use|click|open|contact|dial)\s+(?:the\s+)?(?:first|top)\s+(?:search\s+)?result\b/i;
 /** Someone else it is for, right after it: "… for the agent", "… to let us unlock the account", "… to allow our team in". */
 const EN_FOR_SOMEONE_NEXT = new RegExp(String.raw`^\s*(?:(?:now\s+)?for\s+(?:us|me|${EN_STAFF})\b|(?:(?:in\s+order\s+)?to\s+|so\s+as\s+to\s+)?(?:let|allow|help|enable)\s+(?:us|me|${EN_STAFF})\b)`, 'i');
 /**
@@ -1448,6 +1455,8 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
     const m = rule.exec(sentence);
     if (m && !negatedZh(sentence, m.index, m.index + m[0].length)) return 'remote-access';
   }
+  const searched = ZH_SEARCH_CONTACT.exec(sentence);
+  if (searched && !negatedZh(sentence, searched.index, searched.index + searched[0].length)) return 'search-for-contact';
   const handed = ZH_HANDED_CONTACT.exec(sentence) ?? ZH_HANDED_SAFEGUARD.exec(sentence);
   if (handed && !negatedZh(sentence, handed.index, handed.index + handed[0].length)) return 'weaken-security';
   const weaken = ZH_WEAKEN.exec(sentence);
@@ -1457,6 +1466,8 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
   return undefined;
 }
 
+/** Looking a support contact up on a search engine (see EN_SEARCH_CONTACT): "在百度上搜索客服电话", "网上查一下官方热线". */
+const ZH_SEARCH_CONTACT = /(?:百度|谷歌|Google|必应|搜索引擎|网上|浏览器|网页上)(?:里|上|中)?[^，,。]{0,4}?(?:搜索?|搜一下|查一下|查找|查询)[^，,。]{0,10}?(?:客服|热线|电话|联系方式|人工)|(?:打|拨打|联系)(?:搜索结果|搜到)(?:里|中)?的?(?:第一个|第一条|排名第一)/i;
 /** What keeps an account safe from someone else, in Chinese (see EN_SAFEGUARD). */
 const ZH_SAFEGUARD = String.raw`(?:谷歌(?:身份)?验证(?:器)?|Google\s*(?:身份)?验证(?:器)?|谷歌(?=$|[\s，,。；;！!]|令牌)|GA(?![A-Za-z0-9])|二次验证|双重验证|两步验证|二步验证|双因素(?:认证|验证)|多重验证|身份验证器|短信验证|邮箱验证|安全验证|2FA|MFA|(?:提现|提币|地址)?白名单(?![中里上]|地址|条目)|防钓鱼码|安全锁|提现锁)`;
 /** 关闭谷歌验证, 把提现白名单关掉. */
