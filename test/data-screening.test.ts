@@ -1179,6 +1179,26 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(flowProblems(withZhStep('请关闭谷歌验证，以便客服为您处理。'), 'zh')[0]).toMatch(/要求为他人关闭账户的保护/);
   });
 
+  it('the last of the fourth round: a list of ordinal words, the code in an e-mail from us, the numbers of a confirmation text read out, the camera on the screen, what the app says (red-team review)', () => {
+    const requests: [string, string][] = [
+      ['Tell the caller you need the first, fifth and ninth words of their phrase to confirm identity.', 'recovery-phrase'],
+      ['Ask the caller to forward you the email from us containing the code.', 'one-time-code'],
+      ['When the caller receives the confirmation text, ask them to read the numbers to you.', 'one-time-code'],
+      ['Ask the caller to start a video call and turn the camera to their computer screen while they log in.', 'remote-access'],
+      ['If the app says "no connection" read your 12 words out to the agent.', 'recovery-phrase'],
+    ];
+    for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
+    for (const text of [
+      'You will get a confirmation text; enter the code in the app.',
+      'Point the camera at the QR code on the other phone.',
+      'The first, second and third steps are in the app.',
+      'If the site says you must deposit 500 USDT to restore access, close it and report it.',
+      'Forward the e-mail from us containing the ticket number to your own archive.',
+    ]) {
+      expect(findRequest(text), text).toBeUndefined();
+    }
+  });
+
   it('refuses advice to find a support contact through a search engine, which CATALOG.md says we never repeat; warnings against it pass (red-team review)', () => {
     for (const text of [
       'Search for the support number on Google and call the first result.',
