@@ -82,7 +82,8 @@ export async function runProcess(argv: readonly string[], options: RunOptions, m
   };
   process.exitCode = await main(argv, io);
   if (stop) for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
-  if (process.exitCode === 129) await releaseClosedTerminal();
+  // After a hangup, or any cancellation (a terminal that went away may have been taken for Ctrl+D: QA, dumb terminals).
+  if (process.exitCode === 129 || process.exitCode === 130) await releaseClosedTerminal();
   if (options.exitWhenIdle && !stdout.streamBuilt && !stderrBuilt && process.getActiveResourcesInfo().length === 0) {
     // Nothing is in flight, so nothing can be cut short (see RunOptions).
     // eslint-disable-next-line no-restricted-syntax

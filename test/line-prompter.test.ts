@@ -66,6 +66,35 @@ describe('line prompter', () => {
     expect(await prompter.select(QUESTION)).toBe('ok');
   });
 
+  it('writes a line typed ahead after its prompt, so each answer stands beside its question, and a last line ended by Ctrl+D gets its newline', async () => {
+    const t = terminal();
+    const prompter = await linePrompter(t.input, t.output);
+    t.input.write('3\n2\n');
+    expect(await prompter.select(QUESTION)).toBe('slow');
+    expect(await prompter.select(QUESTION)).toBe('offline');
+    expect(t.written()).toContain('Your choice (1-3): 2\n');
+    t.input.end('1');
+    expect(await prompter.select(QUESTION)).toBe('ok');
+    expect(t.written().endsWith('Your choice (1-3): \n')).toBe(true);
+  });
+
+  it('leaves out the escape sequences a dumb terminal passes arrow keys through as (QA: review; "[D" was taken for text)', async () => {
+    const t = terminal();
+    const prompter = await linePrompter(t.input, t.output);
+    const typed = prompter.input({ message: 'The amount?' });
+    t.input.write('50\u001b[D\u001b[C USDT\u001bOA\n');
+    expect(await typed).toBe('50 USDT');
+  });
+
+  it('cancels at once on input read to its end before (answers read from the terminal by --answers -), instead of waiting forever', async () => {
+    const t = terminal();
+    t.input.end();
+    t.input.resume();
+    await new Promise((r) => t.input.once('end', r));
+    const error = await (await linePrompter(t.input, t.output)).select(QUESTION).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(CancelError);
+  });
+
   it('reads a text answer, shows the default in brackets, and Enter keeps it', async () => {
     const t = terminal();
     const prompter = await linePrompter(t.input, t.output);

@@ -4,6 +4,7 @@
  * garbage; here each question is written once, its answers numbered, and the answer read as a line the
  * terminal itself echoes and edits: a number, or an answer's value or label as written.
  */
+import { isatty } from 'node:tty';
 import { CancelError, signalExitCode } from '../errors.js';
 import { shownPath } from '../util/safe-text.js';
 import type { Choice, InputQuestion, Prompter, SelectQuestion } from './prompter.js';
@@ -21,15 +22,19 @@ interface Pending {
   ended: boolean;
 }
 const PENDING = Symbol('wallet-help line input');
-type LineInput = NodeJS.ReadableStream & { [PENDING]?: Pending };
+/** The escape sequences of arrow, Home/End and function keys (CSI and SS3). */
+const KEY_SEQUENCES = /\u001b\[[0-9;]*[A-Za-z~]|\u001bO[A-Za-z]/g;
+type LineInput = NodeJS.ReadableStream & { [PENDING]?: Pending; readableEnded?: boolean; isTTY?: boolean; fd?: number };
 
 export async function linePrompter(input: NodeJS.ReadableStream, output: Screen, signal?: AbortSignal): Promise<Prompter> {
   const wrapping = await import('../render/wrap.js');
   const columns = output.columns === undefined ? undefined : Math.max(1, output.columns - 1);
   const write = (text: string) => void output.write(text);
   // Cancelled at a prompt, the line typed so far is ended, so what is said next ("Cancelled.") starts a line of its own.
+  // A line the terminal did not echo (typed ahead, pasted with others; the last one ended by Ctrl+D) is written after its
+  // prompt, so each answer stands beside its question.
   const ask = (prompt: string) =>
-    readLine(input as LineInput, signal, () => write(prompt)).catch((err: unknown) => {
+    readLine(input as LineInput, signal, () => write(prompt), (line) => write(`${line}\n`)).catch((err: unknown) => {
       write('\n');
       throw err;
     });
@@ -75,11 +80,16 @@ function chosen<T extends string>(choices: readonly Choice<T>[], typed: string):
  * The next line of `input`, after `prompt` is shown (not when a line typed ahead answers at once). The end of input (Ctrl+D
  * on an empty line) cancels, as does the run's stop signal (Ctrl+C, which the terminal sends as SIGINT in line mode).
  */
-function readLine(input: LineInput, signal: AbortSignal | undefined, prompt: () => void): Promise<string> {
-  const pending = (input[PENDING] ??= { lines: [], partial: '', ended: false });
+function readLine(input: LineInput, signal: AbortSignal | undefined, prompt: () => void, unechoed: (line: string) => void): Promise<string> {
+  // Input read to its end before this prompter was made (answers read from `--answers -` on the terminal) has no more lines.
+  const pending = (input[PENDING] ??= { lines: [], partial: '', ended: input.readableEnded === true });
   if (signal?.aborted) return Promise.reject(new CancelError(signalExitCode(signal.reason)));
   prompt();
-  if (pending.lines.length > 0) return Promise.resolve(pending.lines.shift()!);
+  if (pending.lines.length > 0) {
+    const line = pending.lines.shift()!;
+    unechoed(line);
+    return Promise.resolve(line);
+  }
   if (pending.ended) return Promise.reject(new CancelError());
   return new Promise((resolve, reject) => {
     const done = () => {
@@ -90,7 +100,8 @@ function readLine(input: LineInput, signal: AbortSignal | undefined, prompt: () 
       input.pause();
     };
     const onData = (chunk: string | Buffer) => {
-      const lines = (pending.partial + chunk.toString()).split(/\r?\n/);
+      // A dumb terminal passes arrow and function keys through as their escape sequences: no part of what was typed.
+      const lines = (pending.partial + chunk.toString().replace(KEY_SEQUENCES, '')).split(/\r?\n/);
       pending.partial = lines.pop()!;
       if (lines.length === 0) return;
       done();
@@ -100,11 +111,20 @@ function readLine(input: LineInput, signal: AbortSignal | undefined, prompt: () 
     const onEnd = () => {
       done();
       pending.ended = true;
-      // A last line without its newline is an answer; nothing at all is Ctrl+D, a cancellation.
+      // A terminal that went away ends its input as Ctrl+D does: it is a hangup, as SIGHUP says (QA: a dumb terminal closed
+      // at a prompt was taken for Ctrl+D, and Node aborted on the gone terminal at exit).
+      if (input.isTTY === true && input.fd !== undefined && !isatty(input.fd)) {
+        reject(new CancelError(signalExitCode('SIGHUP')));
+        return;
+      }
+      // A last line without its newline is an answer (its newline written, as the terminal gave none); nothing at all is
+      // Ctrl+D, a cancellation.
       const last = pending.partial;
       pending.partial = '';
-      if (last !== '') resolve(last);
-      else reject(new CancelError());
+      if (last !== '') {
+        unechoed('');
+        resolve(last);
+      } else reject(new CancelError());
     };
     // A terminal that went away (the window closed) fails its reads: a hangup, as SIGHUP would say it.
     const onError = () => {
