@@ -23,6 +23,7 @@ interface Pending {
 }
 const PENDING = Symbol('wallet-help line input');
 /** The escape sequences of arrow, Home/End and function keys (CSI and SS3). */
+// eslint-disable-next-line no-control-regex
 const KEY_SEQUENCES = /\u001b\[[0-9;]*[A-Za-z~]|\u001bO[A-Za-z]/g;
 type LineInput = NodeJS.ReadableStream & { [PENDING]?: Pending; readableEnded?: boolean; isTTY?: boolean; fd?: number };
 
