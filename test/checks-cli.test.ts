@@ -263,7 +263,14 @@ describe('wallet-help check', () => {
     const checks = JSON.parse(all.stdout).checks as { name: string; status: string; detail: string }[];
     expect(checks.map((c) => [c.name, c.status])).toEqual([['connectivity', 'skip'], ['clock', 'skip'], ['address', 'pass'], ['txid', 'pass'], ['memo', 'pass'], ['confirmations', 'skip']]);
     expect(checks.filter((c) => c.status === 'skip').every((c) => c.detail === 'the support directory could not be read (see the warning)')).toBe(true);
+    // The warning they point to is in the document too.
+    expect(JSON.parse(all.stdout).warnings).toEqual([expect.stringMatching(/^The support directory could not be read, so only the offline checks ran/)]);
     expect(all.stderr).toContain('The support directory could not be read, so only the offline checks ran');
+    // With no offline check to run (no chain given), or a provider misnamed, the error stands: a health check is not green (QA: review).
+    const bare = await cli(['check', '--contacts', broken, '--json']);
+    expect([bare.code, JSON.parse(bare.stdout).error.code]).toEqual([2, 'directory_invalid']);
+    const misnamed = await cli(['check', '--chain', 'btc', '--address', '1BoatSLRHtKNngkdXEeobR76b53LETtpyT', '--provider', 'exmple-wallet', '--json']);
+    expect([misnamed.code, JSON.parse(misnamed.stdout).error.code]).toEqual([2, 'unknown_provider']);
   });
 
   it('says its results in the user\'s language, the codes kept for --json (QA: zh user)', async () => {

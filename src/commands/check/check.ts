@@ -87,13 +87,19 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   // skipped, saying why (QA: scripts review: a broken WALLET_HELP_CONTACTS refused the address check). Named, a network
   // check that cannot run is an error.
   let noDirectory = false;
+  // The warning said on standard error, for the JSON document too (its skipped checks point to it).
+  let directoryWarning: string | undefined;
   try {
     provider = (await ctx.provider()).provider;
   } catch (err) {
-    if ((opts.names.length > 0 && !names.every(offline)) || !(err instanceof UsageError)) throw err;
+    // Only where an offline check has its input (a chain): with nothing to run, or a provider misnamed (the user's own
+    // mistake, not a broken file), the error stands, and a health check does not report green (QA: review).
+    const offlineRunnable = opts.chain !== undefined && names.some(offline);
+    if ((opts.names.length > 0 && !names.every(offline)) || !offlineRunnable || !(err instanceof UsageError) || err.code === 'unknown_provider') throw err;
     noDirectory = true;
     const { err: style } = await ctx.styles();
-    await writeWarning(io.stderr, style.yellow(t('warning.prefix')), t('checkcmd.noDirectory', { reason: err.message }));
+    directoryWarning = t('checkcmd.noDirectory', { reason: err.message });
+    await writeWarning(io.stderr, style.yellow(t('warning.prefix')), directoryWarning);
   }
   const targets = provider?.checks ?? {};
   const network = () => import('../../checks/network.js');
@@ -177,7 +183,7 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   const lines = await Promise.all(names.map(runOne));
 
   const count = (s: CheckStatus) => lines.filter((l) => l.status === s).length;
-  if (opts.json) io.stdout.write(`${safeJson({ provider: provider?.id ?? null, checks: lines, summary: { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip') } }, 2)}\n`);
+  if (opts.json) io.stdout.write(`${safeJson({ provider: provider?.id ?? null, checks: lines, summary: { pass: count('pass'), warn: count('warn'), fail: count('fail'), skip: count('skip') }, ...(directoryWarning === undefined ? {} : { warnings: [directoryWarning] }) }, 2)}\n`);
   else {
     const { out } = await ctx.styles();
     // The status in the user's language (its id stays in --json), every line wrapped to the terminal under its text.
