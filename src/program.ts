@@ -45,14 +45,14 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[], argv: re
     .helpCommand('help [command]', t('cmd.help'))
     .addHelpText('after', helpText(ctx, `\n${t('program.examples')}\n`));
   // --lang and --color are read before commander runs (the help text itself depends on them); declared for --help and validation.
-  for (const spec of GLOBAL_OPTIONS) declareOption(program, spec, t, refuse);
+  for (const spec of GLOBAL_OPTIONS) declareOption(program, spec, t, refuse, ctx.io.cwd);
   const once = givenOnce(t, refuse);
   once(program);
   // Subcommands inherit the output, help and exit settings configured above.
   const later = lazyCommands(program, once);
 
   later(program.command('diagnose').description(t('cmd.diagnose')).argument('[flow]', t('diagnose.arg.flow')), (diagnose) => {
-    for (const spec of DIAGNOSE_OPTIONS) declareOption(diagnose, spec, t, refuse);
+    for (const spec of DIAGNOSE_OPTIONS) declareOption(diagnose, spec, t, refuse, ctx.io.cwd);
     diagnose
       .action((flow: string | undefined, options: DiagnoseLine['options'], command: Command) => runDiagnoseLine(ctx, { flow, options, globals: command.optsWithGlobals() }))
       .addHelpText('after', (context) => helpText(ctx, examples(t, 'diagnose', t('diagnose.notes', { flows: listOf(t, flowIds()) })))(context));
@@ -326,7 +326,7 @@ function withDefault(description: string, value: unknown, ctx: BaseContext): str
 const CONFIG_ACTIONS = ['list', 'get', 'set', 'unset', 'path'];
 
 /** Declares an option of the tables of command-line.ts: repeatable ones collect their values, in order, from []. */
-function declareOption(cmd: Command, spec: OptionSpec, t: Translate, refuse: RefuseOptionAsValue): void {
+function declareOption(cmd: Command, spec: OptionSpec, t: Translate, refuse: RefuseOptionAsValue, cwd: string): void {
   const { twice } = spec;
   if (spec.list) {
     cmd.option(flagsOf(spec), t(spec.help), (value: string, previous: string[]) => {
@@ -339,7 +339,7 @@ function declareOption(cmd: Command, spec: OptionSpec, t: Translate, refuse: Ref
     // that takes one value (QA: scripts; it was answers_file, without the option, even for one file given twice).
     cmd.option(flagsOf(spec), t(spec.help), (value: string, previous: string | undefined) => {
       refuse(cmd.options.find((o) => o.long === spec.long)!, value);
-      if (previous !== undefined && previous !== value && !(twice.file && sameFile(previous, value))) throw new UsageError('option_twice', t(twice.message), { option: spec.long });
+      if (previous !== undefined && previous !== value && !(twice.file && sameFile(previous, value, cwd))) throw new UsageError('option_twice', t(twice.message), { option: spec.long });
       return value;
     });
   } else cmd.option(flagsOf(spec), t(spec.help));
@@ -393,9 +393,9 @@ function optionAsValue(program: Command, argv: readonly string[], t: Translate):
   };
 }
 
-/** The names of every option of the program declared so far ("--json", "-a", "--lang"). */
+/** The names of every option of the program declared so far ("--json", "-a", "--lang"), and of help and the version. */
 function optionNames(root: Command): Set<string> {
-  const names = new Set<string>();
+  const names = new Set<string>(['--help', '-h', '--version', '-V']);
   const add = (at: Command): void => {
     for (const o of at.options) for (const n of [o.long, o.short]) if (n) names.add(n);
     for (const sub of at.commands) add(sub);
@@ -408,14 +408,16 @@ function optionNames(root: Command): Set<string> {
  * Whether two names are one file: standard input by any of its names, or one file by its path, a relative one or a link
  * ("a.yaml", "./a.yaml", its absolute path; QA: scripts review, which the README calls "the same file twice").
  */
-function sameFile(a: string, b: string): boolean {
+function sameFile(a: string, b: string, cwd: string): boolean {
   const stdin = (name: string) => name === '-' || STDIN_NAMES.includes(name);
   if (stdin(a) || stdin(b)) return stdin(a) && stdin(b);
+  // Read from the run's folder, as the answers file itself is.
+  const [pathA, pathB] = [resolve(cwd, a), resolve(cwd, b)];
   try {
-    const [x, y] = [statSync(a), statSync(b)];
+    const [x, y] = [statSync(pathA), statSync(pathB)];
     return x.dev === y.dev && x.ino === y.ino;
   } catch {
-    return resolve(a) === resolve(b);
+    return pathA === pathB;
   }
 }
 const STDIN_NAMES = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];

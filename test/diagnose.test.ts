@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -509,6 +509,13 @@ describe('diagnose with flags and --json', () => {
     for (const w of warnings) expect(r.stderr.split(w).length - 1, w).toBe(1);
     // A clean run has none.
     expect(json((await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'])).stdout).warnings).toBeUndefined();
+    // One that holds what looks like a secret (a flow file named with a recovery phrase) is said as what it holds (review).
+    const named = join(home, 'named');
+    mkdirSync(named);
+    writeFileSync(join(named, 'legal winner thank year wave sausage worth useful legal winner thank yellow.yaml'), 'id: x\n');
+    const secret = await run(['--flows', named, 'diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONFIG_DIR: tempDir() } });
+    expect(json(secret.stdout).warnings).toEqual(['A warning is not shown here: it holds what looks like a recovery phrase.']);
+    expect(secret.stdout).not.toContain('legal winner');
   });
 
   it('says a second YAML document is one, where it starts', async () => {
@@ -541,6 +548,16 @@ describe('diagnose with flags and --json', () => {
       expect(r2.code, `${first} ${second}`).toBe(0);
     }
     expect((await run(['diagnose', 'payment-failed', '--answers', '-', '--answers', './a.yaml', '--json'], { stdin: 'network: offline\n', files: { './a.yaml': 'network: ok\n' } })).code).toBe(2);
+    // A link to the file is the file: compared on disk, by device and inode.
+    const dir = tempDir();
+    const real = join(dir, 'a.yaml');
+    const link = join(dir, 'link.yaml');
+    writeFileSync(real, 'network: offline\n');
+    symlinkSync(real, link);
+    writeFileSync(join(dir, 'other.yaml'), 'network: offline\n');
+    const files = { [real]: 'network: offline\n', [link]: 'network: offline\n', [join(dir, 'other.yaml')]: 'network: offline\n' };
+    expect((await run(['diagnose', 'payment-failed', '--answers', real, '--answers', link, '--json'], { files })).code).toBe(0);
+    expect((await run(['diagnose', 'payment-failed', '--answers', real, '--answers', join(dir, 'other.yaml'), '--json'], { files })).code).toBe(2);
   });
 
   it('prints one cancelled document when a signal ends the wait for --answers -', async () => {

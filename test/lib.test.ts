@@ -233,15 +233,18 @@ describe('the library', () => {
   it('takes answers from a plain object only: a Map, a Set or a Date is invalid_answers, not "no answers" (QA: scripts review)', () => {
     const r = runScript(`
       import { loadFlows, diagnose } from 'wallet-help';
+      import { runInNewContext } from 'node:vm';
       const flows = await loadFlows();
       const bare = Object.assign(Object.create(null), { network: 'offline' });
-      for (const answers of [new Map([['network', 'offline']]), new Set(['offline']), new Date(0), bare]) {
+      // A plain object made in another realm is a plain object still (review).
+      const otherRealm = runInNewContext('({ network: "offline" })');
+      for (const answers of [new Map([['network', 'offline']]), new Set(['offline']), new Date(0), bare, otherRealm]) {
         try { console.log((await diagnose(flows, { flow: 'payment-failed', answers })).outcome.id); }
         catch (e) { console.log(e.code); }
       }
     `);
     expect(r.stderr).toBe('');
-    expect(r.stdout.trim().split('\n')).toEqual(['invalid_answers', 'invalid_answers', 'invalid_answers', 'fix-connection']);
+    expect(r.stdout.trim().split('\n')).toEqual(['invalid_answers', 'invalid_answers', 'invalid_answers', 'fix-connection', 'fix-connection']);
   });
 
   it('names the question of an answer that is not text as every question error does, an object with its id', () => {

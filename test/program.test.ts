@@ -123,6 +123,8 @@ describe('errors before a command runs', () => {
     const list = await run(['flows', 'list', '--contacts', '--json']);
     expect(list.code).toBe(2);
     expect(JSON.parse(list.stdout).error).toEqual({ code: 'usage', message: 'The option --contacts <file> needs a value. What follows it, --json, is an option.', option: '--contacts' });
+    // Help's own names are options too (review: "--answers --help" read a file named --help).
+    expect(JSON.parse((await run(['diagnose', 'payment-failed', '--answers', '--help', '--json'])).stdout).error).toMatchObject({ code: 'usage', option: '--answers' });
     // Given with "=", the value is the one meant, however it looks.
     const explicit = await run(['diagnose', 'payment-failed', '--answers=--json']);
     expect(explicit.code).toBe(2);

@@ -485,6 +485,8 @@ describe('flow validation', () => {
     expect(at('{"tests": [1, 2, ]}', 'zh')).toEqual(['flows/x.json:1:18: 不是有效的 JSON：最后一项后面多了逗号；JSON 不允许在“}”或“]”前加逗号，请删除它']);
     // A key missing where no comma stands before it is said as that alone (QA: scripts; every such error spoke of a comma).
     expect(at('{bad')).toEqual(['flows/x.json:1:2: not valid JSON: a key in double quotes was expected here']);
+    // However much white space stands between the comma and the brace (review: only 64 characters back were looked at).
+    expect(at(`{"id": "x",${' '.repeat(70)}\n\n}`)).toEqual(['flows/x.json:3:1: not valid JSON: a comma after the last entry; JSON allows none before "}" or "]": remove it']);
     expect(at('{\n  // the first question\n  "id": "x"\n}')).toEqual(['flows/x.json:2:3: not valid JSON: JSON has no comments; remove it (a flow or directory written in YAML may have # comments)']);
     // Single quotes said as such, for a key and a value (QA: flow authoring; it was about a comma before "}").
     expect(at("{'id': 'x'}")).toEqual(['flows/x.json:1:2: not valid JSON: JSON writes keys and texts in double quotes ("version"), not single ones']);

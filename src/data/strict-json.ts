@@ -44,7 +44,12 @@ export function findJsonProblem(text: string): JsonProblem | undefined {
   // told that JSON allows no comma before "}").
   const at = (kind: JsonProblemKind): JsonProblem => ({ offset: Math.min(i, n), kind: kind === 'string' ? kind : /^\/[/*]/.test(text.slice(i, i + 2)) ? 'comment' : text.charCodeAt(i) === 0xfeff ? 'bom' : (kind === 'key' || kind === 'value') && text[i] === ',' ? 'comma' : (kind === 'key' || kind === 'value') && text[i] === "'" ? 'single-quote' : trailingComma(kind) ? 'trailing-comma' : kind });
   // A comma after the last entry ("a": 1,}, "1,]"): said as that only then, not with every key or value expected (QA: scripts).
-  const trailingComma = (kind: JsonProblemKind) => (kind === 'key' ? text[i] === '}' : kind === 'value' && text[i] === ']') && /,\s*$/.test(text.slice(Math.max(0, i - 64), i));
+  const trailingComma = (kind: JsonProblemKind) => {
+    if (!(kind === 'key' ? text[i] === '}' : kind === 'value' && text[i] === ']')) return false;
+    let j = i - 1;
+    for (let c = text.charCodeAt(j); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = text.charCodeAt(--j));
+    return text[j] === ',';
+  };
   /** Reads the string that starts at i; its value, or undefined (i then points at the fault). */
   const readString = (): string | undefined => {
     const start = i;

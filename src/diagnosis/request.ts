@@ -98,8 +98,11 @@ export async function screenRequest(t: Translate, request: Request): Promise<voi
   if (request.problem) throw request.problem;
 }
 
-/** An object literal, parsed JSON or YAML, or Object.create(null): what a mapping of answers is. */
+/**
+ * An object literal, parsed JSON or YAML, or Object.create(null): what a mapping of answers is. One made in another realm
+ * (a vm context, an iframe) has that realm's Object.prototype, whose own prototype is null too.
+ */
 function plainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]');
 }

@@ -158,6 +158,7 @@ export const zh: Record<MessageKey, string> = {
   'error.unknownQueue.list': '可用的客服团队：{queues}。',
   'opt.flows': '添加一个运营方流程文件夹（可重复；也可用 WALLET_HELP_FLOWS，多个文件夹用 : 分隔）；编号与内置流程相同的流程会替换内置流程',
   'warning.prefix': '警告：',
+  'warning.notShown': '此处不显示一条警告：其中有疑似{kind}的内容。',
   'warning.providerSettingElsewhere': '服务商设置指定的是“{provider}”，但 {file} 中没有这个服务商：本次使用其中的第一个服务商 {used}。如需指定，请加上 --provider（可选：{providers}）。',
   'warning.badEnvRole': 'WALLET_HELP_ROLE 的值“{value}”不是有效的角色（user 或 agent），已忽略。',
   'warning.badEnvLang': 'WALLET_HELP_LANG 的值“{value}”不是支持的语言（en 或 zh），已忽略，改用{language}。',

@@ -166,6 +166,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'error.unknownQueue.list': 'Queues are: {queues}.',
   'opt.flows': 'add a folder of operator flows (repeatable; also WALLET_HELP_FLOWS, folders separated by :); a flow with a bundled id replaces it',
   'warning.prefix': 'Warning: ',
+  'warning.notShown': 'A warning is not shown here: it holds what looks like {kind}.',
   'warning.providerSettingElsewhere': 'The provider setting names "{provider}", which {file} does not have: its first provider, {used}, is used for this run. To choose one, give --provider ({providers}).',
   'warning.badEnvRole': 'WALLET_HELP_ROLE is "{value}", which is not a role (user or agent); it is ignored.',
   'warning.badEnvLang': 'WALLET_HELP_LANG is "{value}", which is not a supported language (en or zh); it is ignored and {language} is used.',

@@ -609,8 +609,16 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     // A JSON summary is embedded as the object it is, not as a string of JSON to parse a second time.
     if (summary !== undefined) result.summary = summaryFormat === 'json' ? (JSON.parse(summary) as CaseRecord) : summary;
     for (const w of saveWarnings) await writeWarning(io.stderr, t('warning.prefix'), w);
-    // The run's own warnings first (a skipped operator flow, a bad variable), as standard error said them.
-    if (ctx.warned.length > 0) result.warnings = [...ctx.warned, ...(result.warnings ?? [])];
+    // The run's own warnings first (a skipped operator flow, a bad variable), as standard error said them; one that holds
+    // what looks like a secret (a flow file named with a recovery phrase) is said as what it holds (review).
+    if (ctx.warned.length > 0) {
+      const { findSecrets } = await loadScanner();
+      const run = ctx.warned.map((w) => {
+        const kind = findSecrets(w)[0]?.kind;
+        return kind === undefined ? w : t('warning.notShown', { kind: t(`secret.${kind}`) });
+      });
+      result.warnings = [...run, ...(result.warnings ?? [])];
+    }
     io.stdout.write(`${safeJson(result, 2)}\n`);
     if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
     return result;
