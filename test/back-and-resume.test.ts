@@ -149,6 +149,16 @@ describe('a resumed case', () => {
     expect(saved.at(-1)).toMatchObject({ role: 'agent', status: 'finished' });
   });
 
+  it('keeps answers given up front before the first question, so Ctrl+C there promises only what --resume can continue (review)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const first = await run(['diagnose', 'payment-failed', '--network', 'ok'], { tty: true, env, prompts: [{ expect: 'available balance', pick: 'cancel' }] });
+    expect(first.code).toBe(130);
+    expect(first.stderr.replace(/\s+/g, ' ')).toContain('What was answered is kept: continue with "wallet-help diagnose payment-failed --resume".');
+    const resumed = await run(['diagnose', 'payment-failed', '--resume'], { tty: true, env, prompts: [{ expect: 'available balance', pick: 'cancel' }] });
+    expect(resumed.code).toBe(130);
+    expect(resumed.stdout.replace(/\s+/g, ' ')).toContain('Is your internet connection working normally right now? — Yes, it works normally');
+  });
+
   it('goes on in the language it began in, unless --lang names another, which it then keeps (QA: zh agent)', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };

@@ -264,6 +264,9 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   // The progress file could not be written (a read-only or full disk, a file where the folder should be): the
   // diagnosis matters more than --resume, so it goes on, said once, and Ctrl+C no longer promises what was not kept.
   let progressLost = false;
+  // Whether the case in progress is on disk: only then does Ctrl+C say it can be continued (review: answers given up front,
+  // cancelled at the first prompt, were promised to --resume without ever being written).
+  let kept = false;
   const progressFailed = async (err: NodeJS.ErrnoException): Promise<void> => {
     if (progressLost) return;
     progressLost = true;
@@ -277,6 +280,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     if (!interactive) return;
     if (session.path.length === 0 && Object.keys(facts).length === 0 && prompts.refused.size === 0) {
       await clearProgress(io.env, caseId).catch(progressFailed);
+      kept = false;
       return;
     }
     await saveProgress(io.env, {
@@ -299,7 +303,9 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       ...(branches.setAside.length > 0 ? { setAside: branches.setAside } : {}),
       ...(summaryAsked ? { summary: summaryAsked } : {}),
       ...(fromMenu ? { fromMenu: true } : {}),
-    }).catch(progressFailed);
+    }).then(() => {
+      kept = true;
+    }, progressFailed);
   };
   // Continued in another language (--lang) or as an agent (--agent), the case goes on so from now on.
   if (resumed && (resumed.lang !== lang || resumed.role !== role)) await progress(next.session);
@@ -311,7 +317,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     // "Cancelled." in the language of the case, which a resumed case may speak instead of the run's.
     if (cancel) cancel.translate = t;
     // What was answered is kept (the case in progress): said where it is said that the run was cancelled, when there is any.
-    if (cancel && interactive && !progressLost && (next.session.path.length > 0 || Object.keys(facts).length > 0)) {
+    if (cancel && interactive && kept && !progressLost && (next.session.path.length > 0 || Object.keys(facts).length > 0)) {
       // With another unfinished case about the same problem (a dropped call, then another caller's), the flow's name
       // continues the latest: this case is named by its id (QA: agent; caller A's case could not be reached).
       const others = (await loadProgress(io.env).catch(() => [])).some((p) => p.flow === flow.id && p.id !== caseId);
@@ -492,6 +498,8 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
           }
         }
         if (!interactive) throw missingAnswer(ctx, q);
+        // Answers given up front (flags, --answers) are kept before the first question is asked, as every later answer is.
+        if (!kept) await progress(next.session);
         const prompter = await io.prompter();
         const navigation = path.length > 0
           ? [{ value: BACK, name: t('nav.back') }, { value: RESTART, name: t('nav.restart') }, { value: SHOW_PATH, name: t('nav.path') }]
