@@ -1186,6 +1186,7 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['When the caller receives the confirmation text, ask them to read the numbers to you.', 'one-time-code'],
       ['Ask the caller to start a video call and turn the camera to their computer screen while they log in.', 'remote-access'],
       ['If the app says "no connection" read your 12 words out to the agent.', 'recovery-phrase'],
+      ['请来电者把手机上收到的短信内容截图发给你。', 'one-time-code'],
     ];
     for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
     for (const text of [
@@ -1194,6 +1195,8 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'The first, second and third steps are in the app.',
       'If the site says you must deposit 500 USDT to restore access, close it and report it.',
       'Forward the e-mail from us containing the ticket number to your own archive.',
+      '请把收到的诈骗短信截图发给反诈中心。',
+      '请来电者查看收到的短信内容是否来自官方号码。',
     ]) {
       expect(findRequest(text), text).toBeUndefined();
     }
