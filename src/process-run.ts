@@ -4,7 +4,7 @@
  */
 import { closeSync, createReadStream, fstatSync, openSync, promises as fsp, statSync, writeSync } from 'node:fs';
 import { directOutput, mayBeTerminal } from './io/direct-output.js';
-import type { InputStream, IO } from './io/io.js';
+import { STDIN_PATHS, type InputStream, type IO } from './io/io.js';
 import { inquirerPrompter } from './io/prompter.js';
 import { DataFileError, readDataFile } from './data/read-file.js';
 import { ExitCode, signalExitCode } from './errors.js';
@@ -125,7 +125,6 @@ async function releaseClosedTerminal(): Promise<void> {
   }
 }
 
-const STDIN_NAMES = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
 
 /** Input that fails at its first read, as a stream that cannot be opened does. */
 function failing(err: Error): InputStream {
@@ -142,7 +141,7 @@ export function processWorld(): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'o
     openRead: (path) => {
       // A device (/dev/zero, /dev/urandom) would be read for ever: refused, as --answers refuses one (QA: scripts). Files
       // and pipes are read; /dev/stdin, whatever it is, is standard input.
-      if (!STDIN_NAMES.includes(path)) {
+      if (!STDIN_PATHS.includes(path)) {
         try {
           const info = statSync(path);
           // (/dev/null is the empty input scripts give: read, as nothing.)

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Help, type Option } from 'commander';
 import type { BaseContext } from './settings.js';
-import type { OutputStream } from './io/io.js';
+import { STDIN_PATHS, type OutputStream } from './io/io.js';
 import { listOf, sentences } from './i18n/i18n.js';
 import type { ConfigAction } from './commands/config/config.js';
 import type { ContactsOptions } from './commands/contacts/contacts.js';
@@ -409,7 +409,7 @@ function optionNames(root: Command): Set<string> {
  * ("a.yaml", "./a.yaml", its absolute path; QA: scripts review, which the README calls "the same file twice").
  */
 function sameFile(a: string, b: string, cwd: string): boolean {
-  const stdin = (name: string) => name === '-' || STDIN_NAMES.includes(name);
+  const stdin = (name: string) => name === '-' || STDIN_PATHS.includes(name);
   if (stdin(a) || stdin(b)) return stdin(a) && stdin(b);
   // Read from the run's folder, as the answers file itself is.
   const [pathA, pathB] = [resolve(cwd, a), resolve(cwd, b)];
@@ -420,7 +420,6 @@ function sameFile(a: string, b: string, cwd: string): boolean {
     return pathA === pathB;
   }
 }
-const STDIN_NAMES = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

@@ -48,6 +48,9 @@ export interface IO {
   sayOutputFailure?(say: (reason: string) => string): void;
 }
 
+/** Paths that name this process's standard input, read as `-` is. */
+export const STDIN_PATHS: readonly string[] = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
+
 /** True when a question can be asked: stdin and stdout are terminals and prompting is not turned off. */
 export function canPrompt(io: IO, opts: { input: boolean; json: boolean }): boolean {
   return opts.input && !opts.json && io.stdin.isTTY === true && io.stdout.isTTY === true;

@@ -31,6 +31,8 @@ export async function linePrompter(input: NodeJS.ReadableStream, output: Screen,
   const wrapping = await import('../render/wrap.js');
   const columns = output.columns === undefined ? undefined : Math.max(1, output.columns - 1);
   const write = (text: string) => void output.write(text);
+  // The question on its line, continuation lines under its text after the "? ".
+  const question = (text: string) => write(`${wrapping.hanging('  ', `? ${text}`, columns).replace(/^ {2}/, '')}\n`);
   // Cancelled at a prompt, the line typed so far is ended, so what is said next ("Cancelled.") starts a line of its own.
   // A line the terminal did not echo (typed ahead, pasted with others; the last one ended by Ctrl+D) is written after its
   // prompt, so each answer stands beside its question.
@@ -40,20 +42,21 @@ export async function linePrompter(input: NodeJS.ReadableStream, output: Screen,
       throw err;
     });
   return {
-    async select<T extends string>(question: SelectQuestion<T>): Promise<T> {
-      const { choices } = question;
+    async select<T extends string>(asked: SelectQuestion<T>): Promise<T> {
+      const { choices } = asked;
       const lines = choices.map((c, i) => {
         const mark = `${String(i + 1).padStart(String(choices.length).length)}) `;
         const name = wrapping.hanging(' '.repeat(2 + mark.length), c.name, columns).slice(2 + mark.length);
         const description = c.description ? `\n${wrapping.hanging(' '.repeat(4 + mark.length), c.description, columns)}` : '';
         return `  ${mark}${name}${description}`;
       });
-      write(`${wrapping.hanging('  ', `? ${question.message}`, columns).replace(/^ {2}/, '')}\n${lines.join('\n')}\n`);
-      const fallback = question.default === undefined ? -1 : choices.findIndex((c) => c.value === question.default);
-      const words = question.keys;
-      const asked = words?.choose?.(choices.length, fallback >= 0 ? fallback + 1 : undefined) ?? `Your choice (1-${choices.length}${fallback >= 0 ? `, Enter for ${fallback + 1}` : ''}):`;
+      question(asked.message);
+      write(`${lines.join('\n')}\n`);
+      const fallback = asked.default === undefined ? -1 : choices.findIndex((c) => c.value === asked.default);
+      const words = asked.keys;
+      const choose = words?.choose?.(choices.length, fallback >= 0 ? fallback + 1 : undefined) ?? `Your choice (1-${choices.length}${fallback >= 0 ? `, Enter for ${fallback + 1}` : ''}):`;
       // A space after a colon, none after a full-width one ("请输入编号（1-6）：").
-      const prompt = /[\u3000-\uffff]$/.test(asked) ? asked : `${asked} `;
+      const prompt = /[\u3000-\uffff]$/.test(choose) ? choose : `${choose} `;
       for (;;) {
         const typed = (await ask(prompt)).trim();
         const picked = typed === '' && fallback >= 0 ? choices[fallback] : chosen(choices, typed);
@@ -61,11 +64,11 @@ export async function linePrompter(input: NodeJS.ReadableStream, output: Screen,
         write(`${words?.retry ?? 'Type one of the numbers shown.'}\n`);
       }
     },
-    async input(question: InputQuestion): Promise<string> {
-      const offered = question.default === undefined || question.default === '' ? '' : ` [${shownPath(question.default)}]`;
-      write(`${wrapping.hanging('  ', `? ${question.message}${offered}`, columns).replace(/^ {2}/, '')}\n`);
+    async input(asked: InputQuestion): Promise<string> {
+      const offered = asked.default === undefined || asked.default === '' ? '' : ` [${shownPath(asked.default)}]`;
+      question(`${asked.message}${offered}`);
       const typed = await ask('> ');
-      return typed === '' && question.default !== undefined ? question.default : typed;
+      return typed === '' && asked.default !== undefined ? asked.default : typed;
     },
   };
 }
@@ -78,8 +81,9 @@ function chosen<T extends string>(choices: readonly Choice<T>[], typed: string):
 }
 
 /**
- * The next line of `input`, after `prompt` is shown (not when a line typed ahead answers at once). The end of input (Ctrl+D
- * on an empty line) cancels, as does the run's stop signal (Ctrl+C, which the terminal sends as SIGINT in line mode).
+ * The next line of `input`, after `prompt` is shown; a line typed ahead answers at once, and is written by `unechoed`, as
+ * the terminal did not echo it after the prompt. The end of input (Ctrl+D on an empty line) cancels, as does the run's stop
+ * signal (Ctrl+C, which the terminal sends as SIGINT in line mode).
  */
 function readLine(input: LineInput, signal: AbortSignal | undefined, prompt: () => void, unechoed: (line: string) => void): Promise<string> {
   // Input read to its end before this prompter was made (answers read from `--answers -` on the terminal) has no more lines.

@@ -1091,7 +1091,8 @@ export function findRequest(text: string): RequestKind | undefined {
   // goes on in lower case (a line that starts anew, as after a warning, is not joined to it).
   // A question answered no at once ("Download the support app from the link in your e-mail? Never: we have none.", "…才能提现？不是，…")
   // asks nothing: it is the question an FAQ puts in order to say no (false-alarm review).
-  const plain = asAgentHears(text.replace(/["“”«»*`]/g, '').replace(/([^.;!?:\n])[ \t]*\n[ \t]*(?=[a-z])/g, '$1 ').replace(/[?？]/.test(text) ? ANSWERED_NO : NEVER, ' '));
+  const joined = text.replace(/["“”«»*`]/g, '').replace(/([^.;!?:\n])[ \t]*\n[ \t]*(?=[a-z])/g, '$1 ');
+  const plain = asAgentHears(/[?？]/.test(joined) ? joined.replace(ANSWERED_NO, ' ') : joined);
   let previous = '';
   const sentences = plain.split(SENTENCE);
   for (const [at, sentence] of sentences.entries()) {
@@ -1146,8 +1147,6 @@ function weakenedThenActed(before: string, sentence: string): boolean {
 /** Staff having set up a wallet or account for the user: where "there" then points. */
 const EN_STAFF_PREPARED = /\b(?:we|support|(?:the|our)\s+(?:[\w-]+\s+)?(?:team|agent|engineer|specialist|department))\s+(?:has|have|'ve)?\s*(?:prepared|created|set\s+up|opened|made|generated)\s+(?:a|an|the)\s+(?:new\s+)?(?:safe|secure|protected|safety|holding|escrow|cold|temporary|backup|recovery)\s+(?:[\w-]+\s+)?(?:wallet|account|address|vault)\b/i;
 const EN_MOVED_THERE = new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:there|to\s+it|into\s+it)\b`, 'i');
-/** Matches nothing (a replacement left out). */
-const NEVER = /(?!)/g;
 /** A sentence asked as a question and answered no right after it (read only in a text with a question mark). */
 const ANSWERED_NO = /(?<=^|[.!?。！？\n]\s*)[^.!?。！？\n]*[?？]\s*(?=(?:No|Never|Not\s+at\s+all|Nope)\b|不是|不会|不用|不需要|没有|不对|不可以)/g;
 /** A word that points back to something named before: "it", "them", 它. */

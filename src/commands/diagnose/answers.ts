@@ -3,7 +3,7 @@ import { MAX_DATA_FILE_BYTES, MAX_PROBLEMS, MAX_REQUEST_LENGTH } from '../../dat
 import { answerNotText, answersTooLong } from '../../diagnosis/request.js';
 import type { Flow } from '../../engine/types.js';
 import { CancelError, UsageError } from '../../errors.js';
-import { readAll } from '../../io/io.js';
+import { readAll, STDIN_PATHS } from '../../io/io.js';
 import { clip, sentValue, shownPath } from '../../util/safe-text.js';
 import { cannotRead } from '../../util/read-error.js';
 import type { Context } from '../context.js';
@@ -232,6 +232,4 @@ function displayName(file: string): string {
   return file === '-' ? '(stdin)' : file;
 }
 
-/** Paths that name this process's standard input. */
-const STDIN_PATHS = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
 
