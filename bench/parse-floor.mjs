@@ -8,8 +8,7 @@ import { isAscii, transcode } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { setImmediate } from 'node:timers';
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { CORE_SCHEMA, load } from 'js-yaml';
 
 // Decoded as wallet-help decodes (src/data/located-yaml.ts): ASCII copied, anything else through the transcoder.
@@ -20,26 +19,25 @@ const parse = (file) => {
   return file.endsWith('.json') ? JSON.parse(text) : load(text, { schema: CORE_SCHEMA });
 };
 
+// As wallet-help shares files out (src/flows/check-parallel.ts): every thread takes the next file from one
+// counter in shared memory, the main thread at once, a worker as soon as it has loaded; nothing is handed
+// out by messages, and a worker says only that it is done.
 if (isMainThread) {
   const dir = process.argv[2];
   const files = readdirSync(dir).map((name) => join(dir, name));
-  let next = 0;
+  const next = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from({ length: availableParallelism() - 1 }, () => {
-    const worker = new Worker(new URL(import.meta.url));
-    return new Promise((resolve) => {
-      const send = () => (next < files.length ? worker.postMessage(files[next++]) : void worker.terminate().then(resolve));
-      worker.on('message', send);
-      send();
+    const worker = new Worker(new URL(import.meta.url), { workerData: { files, next } });
+    return new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
     });
   });
-  while (next < files.length) {
-    parse(files[next++]);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) parse(files[i]);
   await Promise.all(workers);
+  process.exit(0);
 } else {
-  parentPort.on('message', (file) => {
-    parse(file);
-    parentPort.postMessage(0);
-  });
+  const { files, next } = workerData;
+  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) parse(files[i]);
+  parentPort.postMessage(0);
 }
