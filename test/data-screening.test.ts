@@ -1229,6 +1229,79 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
     expect(flowProblems(withZhStep('在百度上搜索客服电话。'), 'zh')[0]).toMatch(/让用户通过搜索引擎查找客服联系方式/);
   });
 
+  it('refuses a staff member\'s own messaging account, added by an ID or a QR code from a ticket or a message; the directory\'s channels and warnings pass (red-team review)', () => {
+    for (const text of [
+      '请来电者添加专员微信，微信号见工单附件。',
+      '请来电者扫描工单里的二维码添加专属客服。',
+      '添加客服微信，微信号见短信。',
+      '扫描二维码添加专属顾问。',
+      'Add the specialist on WeChat; the ID is in your ticket.',
+      'Scan the QR code in the e-mail to chat with your account manager.',
+      'Add our support agent on WhatsApp to continue.',
+    ]) {
+      expect(findRequest(text), text).toBe('private-contact');
+    }
+    for (const text of [
+      '请添加下方列出的官方客服微信。',
+      '不要添加任何自称专员的人的微信。',
+      'Contact us through the WeChat official account listed below.',
+      'Never add an agent on WhatsApp: support does not work that way.',
+      'Scan the QR code on the deposit page to copy the address.',
+    ]) {
+      expect(screenDataText(text, { contacts: true }), text).toEqual([]);
+    }
+    // After an app and a colon, a sentence in plain words is no account; a handle still is (false-alarm review).
+    for (const text of ['WhatsApp: support never messages first.', 'We are not on Telegram: anyone there is pretending.', 'Note on WeChat: replies can take a day.']) {
+      expect(findContact(text), text).toBeUndefined();
+    }
+    for (const [text, id] of [['Telegram: walletfixdesk', 'walletfixdesk'], ['WhatsApp: helpdesk is online now.', 'helpdesk'], ['WeChat: walletfix88 for help.', 'walletfix88']] as const) {
+      expect(findContact(text)?.text, text).toBe(id);
+    }
+    expect(flowProblems(withEnStep('Add the specialist on WeChat; the ID is in your ticket.'))[0]).toMatch(/sends the user to a staff member's own messaging account .*contacts come only from the support directory: remove it/);
+    expect(flowProblems(withZhStep('请添加专员微信，微信号见工单附件。'), 'zh')[0]).toMatch(/让用户添加某位工作人员的私人通讯账号/);
+  });
+
+  it('reads "the words" of a secret named before as that secret, and "a few words of" as part of it (red-team review)', () => {
+    const requests: [string, string][] = [
+      ['Please keep your recovery phrase next to you; the agent will ask you to read a few of the words.', 'recovery-phrase'],
+      ['Please keep your recovery phrase next to you. The agent will ask you to read a few of the words.', 'recovery-phrase'],
+      ['Have your recovery phrase ready. The agent will ask you for the third and fifth words.', 'recovery-phrase'],
+      ['Have your seed phrase ready. Our agent will confirm the first four words with you.', 'recovery-phrase'],
+      ['Read out a few words of your recovery phrase to the agent.', 'recovery-phrase'],
+      ['The agent will ask you to read out a few of the words of your recovery phrase.', 'recovery-phrase'],
+      ['Our agent will confirm your seed phrase with you.', 'recovery-phrase'],
+      ['The agent will confirm your verification code with you.', 'one-time-code'],
+      ['We sent a verification code to your phone. Tell the agent the 6 digits.', 'one-time-code'],
+      ['Your private key is needed. Paste the characters into the support chat.', 'private-key'],
+      ['请来电者收到短信后，把里面的数字念给你。', 'one-time-code'],
+      ['把邮件里的6位数字念给客服听。', 'one-time-code'],
+    ];
+    for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
+    for (const text of [
+      'Your recovery phrase is 12 words. Write the words on paper in order and keep them offline.',
+      'Your recovery phrase is the master key. Anyone who asks for the words is a scammer.',
+      'We will text you a verification code. The 6 digits expire after 60 seconds.',
+      'We sent a verification code to your phone. Enter the 6 digits in the app.',
+      'Restore from your recovery phrase. Type the words into the restore screen of the official app.',
+      'Never share your recovery phrase. If someone asks you to read the words aloud, hang up.',
+      'Keep your recovery phrase on paper. Nobody from support will ask you for any of the words.',
+      'We will verify your password when you sign in.',
+      '收到短信后，把里面的数字输入到App的验证页面。',
+      '短信里的数字只填在官方App里，不要告诉任何人。',
+    ]) {
+      expect(findRequest(text), text).toBeUndefined();
+    }
+  });
+
+  it('refuses a screen recording someone watches as it is made, and passes one sent with a ticket (red-team review)', () => {
+    for (const text of ['请来电者开启手机的屏幕录制并进入钱包，专员会在线指导。', '打开录屏，然后登录账户，客服会实时查看。', 'Start a screen recording and open your wallet so our specialist can guide you live.']) {
+      expect(findRequest(text), text).toBe('remote-access');
+    }
+    for (const text of ['如果转账失败，可以开启录屏记录操作过程，以便之后向客服说明。', '开启录屏记录问题，然后把视频发给客服，客服会查看。', 'Start a screen recording of the error and attach it to your ticket so the team can see what happened.']) {
+      expect(findRequest(text), text).toBeUndefined();
+    }
+  });
+
   it('refuses a secret named first and read out later in the sentence, by "it" or with the object left out; reading it to oneself passes (hostile review)', () => {
     const requests: [string, string][] = [
       ['Confirm your recovery phrase by reading it out.', 'recovery-phrase'],

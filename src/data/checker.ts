@@ -268,6 +268,7 @@ export class Checker {
       else if (f.type === 'request' && f.kind === 'move-funds') this.report(path, 'screen.moveFunds', { what: whatRef(what) });
       else if (f.type === 'request' && f.kind === 'weaken-security') this.report(path, 'screen.weakenSecurity', { what: whatRef(what) });
       else if (f.type === 'request' && f.kind === 'search-for-contact') this.report(path, 'screen.searchContact', { what: whatRef(what) });
+      else if (f.type === 'request' && f.kind === 'private-contact') this.report(path, 'screen.privateContact', { what: whatRef(what) });
       else this.report(path, f.type === 'secret' ? 'screen.secret' : 'screen.request', params);
     }
     return findings.length === 0;

@@ -60,6 +60,7 @@ export const problemsEn = {
   'screen.secret': '{what} contains what looks like {kind}; a data file must never carry a secret: remove it',
   'screen.request': '{what} asks for {kind}; official support never asks for it, and no flow or directory may: remove the request',
   'screen.moveFunds': '{what} asks to move the money to a wallet, account or address someone else provides (a "safe account"); official support never asks this, and no flow or directory may: remove the request',
+  'screen.privateContact': "{what} sends the user to a staff member's own messaging account (added by an ID or a QR code given outside the support directory), which is how people posing as support take a case over; contacts come only from the support directory: remove it",
   'screen.searchContact': '{what} tells the user to find a support contact through a search engine (or to call the first result), which is how fake support numbers reach people; contacts come only from the support directory: remove it',
   'screen.weakenSecurity': "{what} asks to turn off the account's protection for someone else (two-factor authentication, a withdrawal allowlist) or to change its e-mail or phone to one someone else gives; official support never asks this, and no flow or directory may: remove the request",
   'contact.phone': 'a phone number',
@@ -84,6 +85,7 @@ export const problemsEn = {
   'request.connect-wallet': 'the wallet connected to a site or app someone else names (to "validate" or "sync" it, as wallet drainers ask)',
   'request.weaken-security': "the account's protection turned off, or its e-mail or phone changed, for someone else",
   'request.search-for-contact': 'a support contact found through a search engine',
+  'request.private-contact': "a staff member's own messaging account",
   'what.entry': '{what}, entry {n}',
 
   // reading files
@@ -389,6 +391,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'screen.secret': '{what}包含疑似{kind}的内容；数据文件绝不能携带机密信息，请删除',
   'screen.request': '{what}在索要{kind}；官方客服绝不会索要，流程和目录也不可以，请删除这一要求',
   'screen.moveFunds': '{what}要求把资金转到他人提供的钱包、账户或地址（所谓的“安全账户”）；官方客服绝不会这样要求，流程和目录也不可以，请删除这一要求',
+  'screen.privateContact': '{what}让用户添加某位工作人员的私人通讯账号（通过客服目录以外给出的账号或二维码），冒充客服的人正是这样接手案件的；联系方式只能来自客服目录，请删除',
   'screen.searchContact': '{what}让用户通过搜索引擎查找客服联系方式（或拨打搜索结果里的第一个），假客服电话正是这样找上门的；联系方式只能来自客服目录，请删除',
   'screen.weakenSecurity': '{what}要求为他人关闭账户的保护（二次验证、提现白名单），或把账户的邮箱、手机号改成他人提供的；官方客服绝不会这样要求，流程和目录也不可以，请删除这一要求',
   'contact.phone': '电话号码',
@@ -413,6 +416,7 @@ export const problemsZh: Record<ProblemKey, string> = {
   'request.connect-wallet': '把钱包连接到他人指定的网站或应用（所谓“验证”或“同步”钱包，盗币网站常用的说法）',
   'request.weaken-security': '为他人关闭账户的保护，或更改账户的邮箱、手机号',
   'request.search-for-contact': '通过搜索引擎查找客服联系方式',
+  'request.private-contact': '工作人员的私人通讯账号',
   'what.entry': '{what}第 {n} 项',
 
   'file.missing': '文件不存在',

@@ -26,7 +26,7 @@ import { detached } from '../util/detach.js';
 import { matchesOf } from '../util/matches.js';
 import '../core.js';
 
-export type RequestKind = AskedSecret | 'remote-access' | 'move-funds' | 'pay-to-unlock' | 'connect-wallet' | 'weaken-security' | 'search-for-contact';
+export type RequestKind = AskedSecret | 'remote-access' | 'move-funds' | 'pay-to-unlock' | 'connect-wallet' | 'weaken-security' | 'search-for-contact' | 'private-contact';
 /** The secrets a text can ask for (or, in what to have ready for support, name). */
 export type AskedSecret = 'recovery-phrase' | 'private-key' | 'password' | 'one-time-code' | 'card-security';
 
@@ -236,6 +236,8 @@ const SMS_SHORT_CODE = /\b(?:[Tt]ext|SMS|[Ss]ms|[Ss]end)\s+[“"]?[A-Z][A-Z0-9]{
 function looksLikeHandle(id: string): boolean {
   return /^@|[\d_.]|[a-z][A-Z]/.test(id) || new Set(id.toLowerCase().match(HANDLE_WORDS)).size >= 2;
 }
+/** Words a sentence after a colon starts with that BIP39's list lacks ("WhatsApp: support never messages first"). */
+const SENTENCE_LEAD = /^(?:support|anyone|anybody|everyone|someone|somebody|nobody|none|they|we|our|you|your|there|this|that|these|those|its|replies|responses|messages|agents?|staff|team|only|never|always|please|note|scammers?|fake|beware|warning)$/i;
 const HANDLE_WORDS = /wallet|help|support|desk|service|official|team|care|admin|crypto|coin|bank|chat/g;
 /** A word of a sentence where a name could stand: a common one, or one shaped as an adjective or a participle ("case-sensitive", "displayed"). */
 function plainWord(word: string): boolean {
@@ -385,7 +387,10 @@ export function findContact(written: string): { kind: ContactKind; text: string 
   // Said with "is", the word may be plain English ("Your Telegram username is shown in Settings"): it must look like a handle.
   const saidIs = account?.[4] !== undefined && /is/i.test(account[4]);
   // Adding or contacting the account says it is one too: "加微信 walletfix", "联系Telegram客服 walletfixdesk".
-  const announced = account !== null && !saidIs && (account[1] !== undefined || account[3] !== undefined || account[4] !== undefined || account[5] !== undefined || ADD_BEFORE.test(text.slice(Math.max(0, account.index - 4), account.index)));
+  // A colon alone announces nothing where a sentence goes on after it in plain words ("Never add an agent on WhatsApp:
+  // support does not work that way", "Note on WeChat: replies can take a day"; false-alarm review).
+  const proseAfterColon = account !== null && account[3] !== undefined && account[1] === undefined && account[2] === undefined && id !== undefined && (plainWord(id) || SENTENCE_LEAD.test(id)) && !looksLikeHandle(id) && /^\s+[a-z]/.test(text.slice(account.index + account[0].length));
+  const announced = account !== null && !saidIs && !proseAfterColon && (account[1] !== undefined || account[3] !== undefined || account[4] !== undefined || account[5] !== undefined || ADD_BEFORE.test(text.slice(Math.max(0, account.index - 4), account.index)));
   // With "is" after "username" or "ID", or after whose the app is and the app ("Our Telegram is walletfix.", "The support
   // Telegram is walletfix."), a name that ends
   // the clause and is no word of a sentence is one too (QA: hostile review), where "… username is private.", "… is shown
@@ -555,7 +560,7 @@ const SENTENCE = /\.(?!\w)|[;!?\n。；！？]/;
 /** Clauses: requests and their negations live in one clause. */
 const CLAUSE = /,(?!\d|\s*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b)|:\s/;
 /** The words a request names: most texts name none, and the rules are not run on them. */
-const SECRET_WORDS = /phrase|seed|\bsrp\b|install|log\s*in|sign\s*in|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|个词|正反面|背面|卡面|无障碍|二维码|签名|托管|转账|手续费|押金|补交|补缴|trusted|unbind|(?:withdrawal|security)\s+lock|google|bing|baidu|search\s+engine|first\s+result|百度|必应|搜索引擎|网上|搜索结果|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|远程|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址|authenticator|authentication|authy|(?:two|2)[- ]?(?:factor|step)|mfa|whitelist|allow\s*list|phishing|security|passkey|e-?mail|phone|mobile|number|验证|谷歌|\bGA\b|白名单|防钓鱼|邮箱|手机|号码|安全锁|提现锁/i;
+const SECRET_WORDS = /phrase|seed|\bsrp\b|install|log\s*in|sign\s*in|backup|sheet|link|approve|tax|charge|settle|amount|control|stream|hand|give|apple|itunes|steam|voucher|qr|sign|metamask|苹果卡|游戏卡|点卡|E卡|卡密|激活金|税|数字|位数|扫码|fee|gift|deposit|\bpay|connect|sync|validate|解冻|礼品卡|购物卡|充值卡|保证金|激活费|税费|连接|授权|同步|wallet\.dat|xprv|\blet\b|allow|permit|authori[sz]e|mnemonic|words?\b|key|pass|pin|code|otp|2fa|credential|login|screen|remote|desk|viewer|support|assist|take\s+(?:over|control)|airdroid|supremo|cvv|cvc|card|digit|sms|text\s+message|fund|balance|money|coins|crypto|assets|savings|tokens|usdt|usdc|btc|bitcoin|eth|everything|it\s+all|account|助记|短语|恢复词|恢复码|备份词|单词|个词|正反面|背面|卡面|无障碍|二维码|签名|托管|转账|手续费|押金|补交|补缴|trusted|unbind|(?:withdrawal|security)\s+lock|google|bing|baidu|search\s+engine|first\s+result|百度|必应|搜索引擎|网上|搜索结果|种子|私钥|私匙|密语|密钥|秘钥|密码|口令|码|短信|屏幕|录屏|远程|微信|电报|wechat|whatsapp|telegram|远控|向日葵|卡号|安全码|[账帐]户|钱包|地址|authenticator|authentication|authy|(?:two|2)[- ]?(?:factor|step)|mfa|whitelist|allow\s*list|phishing|security|passkey|e-?mail|phone|mobile|number|验证|谷歌|\bGA\b|白名单|防钓鱼|邮箱|手机|号码|安全锁|提现锁/i;
 
 const EN_SECRETS: readonly [AskedSecret, string][] = [
   [
@@ -599,8 +604,8 @@ const EN_PERSON_DESTINATION = new RegExp(String.raw`\b(?:${EN_PEOPLE})\b`);
 const EN_ASK = String.raw`ask\s+${EN_TO}for|request|collect|(?:we|i|we'll|i'll|support|(?:the|an?|our)\s+(?:support\s+|security\s+|tech(?:nical)?\s+)?(?:agent|team|staff|technician|engineer|specialist)|customer\s+(?:service|support)|(?:(?:the|your|this)\s+)?(?:account\s+|identity\s+|ownership\s+)?(?:verification|refund|unlock(?:ing)?|review|identity\s+check|ownership\s+check))\s+(?:will\s+|would\s+|also\s+|first\s+)?(?:needs?|requires?|must\s+(?:have|see|receive|get|hear)|needs?\s+to\s+(?:see|have|receive|hear|check|verify|know))`;
 
 /** A picture or copy of the secret is the secret: "send us a screenshot of your backup phrase". */
-/** Part of it: "the first three words of", "each word of", "word number 5 of". */
-const EN_PART = String.raw`(?:each|all|some|any|a\s+few|one|two|three|four|several)\s+of\s+|(?:the\s+)?(?:\w+,\s+){0,4}(?:(?:first|last|next|each|every|one|\w+)\s+(?:(?:and|or|&)\s+(?:the\s+)?(?:first|last|next|\w+)\s+)?)?(?:(?:two|three|four|five|six|\d+)\s+)?words?\s+(?:(?:number\s+)?#?\d+\s+)?(?:of|from|in|on)\s+`;
+/** Part of it: "the first three words of", "each word of", "word number 5 of", "a few words of". */
+const EN_PART = String.raw`(?:each|all|some|any|a\s+few|one|two|three|four|several)\s+of\s+(?:the\s+(?:\w+\s+)?words?\s+(?:of|from|in)\s+)?|(?:the\s+)?(?:\w+,\s+){0,4}(?:(?:first|last|next|each|every|one|\w+)\s+(?:(?:and|or|&)\s+(?:the\s+)?(?:first|last|next|\w+)\s+)?)?(?:(?:two|three|four|five|six|\d+|a\s+few|a\s+couple\s+of|several)\s+)?words?\s+(?:(?:number\s+)?#?\d+\s+)?(?:of|from|in|on)\s+`;
 const EN_COPY = String.raw`(?:(?:a|an|the)\s+)?(?:(?:screenshot|screen\s+shot|photo|picture|image|scan|copy)s?\s+of|(?:e-?mail|message|sms|text(?:\s+message)?)s?\s+(?:from\s+(?:us|the\s+bank|the\s+app|support)\s+)?(?:with|containing|that\s+(?:has|holds|contains)))\s+`;
 
 /** Whose secret, in a question that asks for it ("What is your recovery phrase?"): never "a" or "the", which explain one. */
@@ -621,8 +626,11 @@ type Typing = 'no' | 'typed' | 'for-someone' | 'shown';
  * use: about 70 ms a process (the cost of an operator flow's run, and of every thread of `flows validate`) for rules most
  * texts never needed.
  */
-function enRules(): { kind: AskedSecret; named: RegExp; rules: ReturnType<typeof rulesFor> }[] {
-  return EN_SECRETS.map(([kind, secret]) => ({ kind, named: new RegExp(String.raw`\b(?:${secret})\b`, 'i'), rules: rulesFor(secret, kind) }));
+function enRules(): { kind: AskedSecret; named: RegExp; namedAll: RegExp; rules: ReturnType<typeof rulesFor> }[] {
+  return EN_SECRETS.map(([kind, secret]) => {
+    const named = new RegExp(String.raw`\b(?:${secret})\b`, 'i');
+    return { kind, named, namedAll: new RegExp(named.source, 'gi'), rules: rulesFor(secret, kind) };
+  });
 }
 
 /**
@@ -698,6 +706,10 @@ function rulesFor(secret: string, kind: AskedSecret): { rule: RegExp; typing: Ty
     { lead: LEADS.ourSide, rule: new RegExp(String.raw`\brestor\w*\s+(?:the\s+caller's\s+|your\s+|their\s+|the\s+)?wallet\s+(?:on|in|at)\s+(?:our|the\s+(?:support|agent's|engineer's)|a\s+support)\s+(?:server|console|side|system|computer|device|phone|machine|tool)\b[^.;]{0,30}?\b(?:using|with|from)\s+${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
     // "The agent will ask you to confirm your backup phrase word by word": the request announced.
     { lead: LEADS.willAsk, rule: new RegExp(String.raw`\b(?:the\s+agent|we|support|(?:our|the)\s+(?:[\w-]+\s+)?(?:team|agent|engineer|specialist|officer))\s+will\s+ask\s+(?:you|the\s+caller|them)\s+(?:to\s+(?:confirm|read(?:\s+out)?|give|tell|say|spell(?:\s+out)?|share|provide|send|enter|type)\s+(?:us\s+|them\s+|him\s+|her\s+)?|for\s+)(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'no' },
+    // "Our agent will confirm your seed phrase with you", "we will check the first four words of your recovery phrase": staff
+    // going over it is the caller telling it (red-team review). A password or a code only "with you": the provider checks
+    // those at every sign-in ("We will verify your password when you sign in").
+    { lead: LEADS.check, rule: new RegExp(String.raw`\b(?:the\s+agent|we|support|(?:our|the|an?)\s+(?:[\w-]+\s+)?(?:team|agent|engineer|specialist|officer|staff|representative|technician))\s+(?:will|'ll|can|must|needs?\s+to|is\s+going\s+to|would\s+like\s+to|wants?\s+to)\s+(?:(?:first|then|now|also|quickly)\s+)?(?:confirm|check|verify|validate|go\s+(?:through|over)|review)\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b${KEYS_TO_THE_WALLET.includes(kind) ? '' : String.raw`\s+with\s+(?:you|the\s+caller|them|him|her)\b`}`, 'i'), typing: 'no' },
     // "Copy your recovery phrase into the chat": copied where someone else reads it (not onto paper).
     { lead: LEADS.copy, rule: new RegExp(String.raw`\bcopy\s+(?:${EN_PART})?${EN_OWNER}${EN_WORDS}(?:${secret})\b`, 'i'), typing: 'for-someone' },
     // "The caller's seed phrase is required to process the refund": another's secret needed for anything is asked for.
@@ -828,6 +840,8 @@ const EN_REMOTE = [
   // "Our technician will log in to your computer", "Our engineer will connect to your PC", "Mirror your phone to our agent".
   new RegExp(String.raw`\b(?:we|I|(?:the|an?|our)\s+(?:support\s+|tech(?:nical)?\s+)?(?:agent|technician|engineer|specialist|team|expert))(?:'ll|\s+will|\s+can|\s+needs?\s+to|\s+must)\s+(?:remotely\s+)?(?:log\s+(?:in|into|on)(?:\s+to)?|connect\s+to|take\s+over|control|access)\s+${EN_DEVICE}\b|\bmirror\s+${EN_DEVICE}\s+to\b(?!\s+your\s+own\b)|\b(?:present|share)\s+your\s+(?:whole\s+|entire\s+)?(?:screen|display|desktop)\b`, 'i'),
   new RegExp(String.raw`\b(?:share|show)\s+(?:(?:${EN_WHOM})\s+)?(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?screens?\b`, 'i'),
+  // "Start a screen recording and open your wallet so our specialist can guide you live" (red-team review).
+  /\b(?:start|turn\s+on|begin|switch\s+on)\s+(?:a\s+|the\s+|your\s+|their\s+)?screen\s+recording\b[^.;]{0,60}?\b(?:we|I|support|(?:the|our)\s+(?:[\w-]+\s+)?(?:agent|engineer|technician|specialist|team|staff))\s+(?:will|'ll|can|could)\s+(?:then\s+)?(?:guide|watch|walk\s+you|follow\s+along|see\s+(?:it\s+)?live|view\s+(?:it\s+)?live)\b/i,
   /\b(?:give|grant|allow|enable|accept|turn\s+on)\s+(?:\w+\s+){0,2}remote\s+(?:access|control|session)\b/i,
   // "Let our technician control your phone", "Allow the agent to access your device remotely" (not "… your ticket history").
   new RegExp(String.raw`\b(?:let|allow|permit|authori[sz]e)\s+(?:${EN_WHOM})\s+(?:to\s+)?(?:remotely\s+)?(?:(?:take\s+(?:over|control)\s+of|control|access|into|connect\s+to|log\s+(?:in|into|on\s+to)|operate|use)\s+${EN_DEVICE}|see\s+your\s+screen|take\s+(?:over|control))\b`, 'i'),
@@ -902,7 +916,7 @@ const EN_NEW_INSTRUCTION = /^\s*(?:so|then|and\s+then|now|please|just)\b/i;
 /** Words that tell of a scam: a sentence with them describes what a scammer does, and so does the next one that goes on about it. */
 const EN_SCAM_TOLD = /\b(?:scam\w*|fake|phishing|fraud\w*|impostors?|criminals?|thie(?:f|ves)|attackers?|hackers?|pretends?|pretending|claims?|claiming|asks|asked|asking|requests|requested|demands|demanded)\b/i;
 
-const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|[Ss]eed\\s*[Pp]hrase|[Rr]ecovery\\s*[Pp]hrase|[Mm]nemonic|[Pp]rivate\\s*[Kk]ey|私匙|(?:12|24|十二|二十四)\\s*个\\s*(?:英文\\s*)?(?:单词|词)|那串(?:英文)?单词|(?:钱包)?备份的?那张纸|助记词(?:纸|卡)|私钥|密钥|秘钥|密码(?!重置|规则|要求|强度|管理|长度|要|需|必须|应)|口令|验证码|(?:短信(?:里|中)?的?|刚?收到的|(?:谷歌|Google\\s*)?(?:身份)?验证器(?:里|中|上)?(?:显示)?的?|Authy\\s*(?:里|中|上)?的?)(?:那串)?(?:(?:\\d|六|四|八)位)?数(?:字)?|动态码|校验码|备用码|备份码|(?:手机上)?刚?收到的短信(?:内容)?|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|(?:卡片?)?背面的?(?:(?:三|3)位数(?:字)?|安全码|CVV|CVC)|(?:银行卡|卡片?|信用卡)正反面(?:的?照片)?|卡面上?的卡号)';
+const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|[Ss]eed\\s*[Pp]hrase|[Rr]ecovery\\s*[Pp]hrase|[Mm]nemonic|[Pp]rivate\\s*[Kk]ey|私匙|(?:12|24|十二|二十四)\\s*个\\s*(?:英文\\s*)?(?:单词|词)|那串(?:英文)?单词|(?:钱包)?备份的?那张纸|助记词(?:纸|卡)|私钥|密钥|秘钥|密码(?!重置|规则|要求|强度|管理|长度|要|需|必须|应)|口令|验证码|(?:(?:短信|邮件)(?:里|中)?的?|刚?收到的|(?:谷歌|Google\\s*)?(?:身份)?验证器(?:里|中|上)?(?:显示)?的?|Authy\\s*(?:里|中|上)?的?)(?:那串)?(?:(?:\\d|六|四|八)位)?数(?:字)?|动态码|校验码|备用码|备份码|(?:手机上)?刚?收到的短信(?:内容)?|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|(?:卡片?)?背面的?(?:(?:三|3)位数(?:字)?|安全码|CVV|CVC)|(?:银行卡|卡片?|信用卡)正反面(?:的?照片)?|卡面上?的卡号)';
 const ZH_KIND: readonly [AskedSecret, RegExp][] = [
   ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|seed|recovery|mnemonic|个\s*(?:英文\s*)?(?:单词|词)|那串|那张纸/i],
   ['private-key', /私钥|私匙|密钥|秘钥|private/i],
@@ -979,6 +993,9 @@ const ZH_REMOTE = [
   // Words between: "下载客服发来的远程软件" (QA: hostile review).
   /(?:安装|下载|运行)(?![过了])[^，,。]{1,12}?远程(?:控制|协助|桌面)?(?:软件|工具|App|程序)/i,
   /(?:开启|允许|接受|同意)(?:我们|客服|对方)?(?:的)?远程(?:控制|协助|访问)(?!给?[了过])/,
+  // 开启屏幕录制并进入钱包，专员会在线指导 (red-team review): a recording someone watches as it is made (not one sent
+  // afterwards with a ticket, "以便之后向客服说明").
+  /(?:开启|打开|开始|使用|用)[^，,。]{0,8}?(?:屏幕录制|录屏)[^。]{0,30}?(?:专员|客服|工作人员|技术人员|技术员|工程师|我们)(?:会|将|可以|就能|来)?(?:(?:在线|远程|实时|同步)(?:指导|查看|观看|看着|协助)|指导)/,
   // 共享 or 分享, either way round: "把屏幕分享给客服", "开启屏幕分享".
   /[共分]享你的屏幕|[共分]享(?:一下)?(?:你的|您的|手机)?屏幕给(?!了)(?:客服|我们|工作人员|技术|对方|我)|把(?:你的|您的)?屏幕[共分]享给(?!了)|(?:开启|打开|开始)\s*(?:屏幕[共分]享|[共分]享屏幕)|远控(?:软件|工具|App)/i,
   /让(?:我们|客服|对方|工作人员)远程(?:控制|协助|操作|访问)/,
@@ -1107,6 +1124,8 @@ export function findRequest(text: string): RequestKind | undefined {
     // A secret named in one sentence and given away by "it" in the next: "Have your recovery phrase ready. Then read
     // it out to the agent." (QA: hostile review), "准备好助记词。然后把它念出来。" Read as one sentence, warnings included.
     if (!found && previous !== '' && BACK_REFERENCE.test(sentence)) found = findEnglishReference(`${previous}, ${sentence}`, previous.length + 2) ?? findChineseSpoken(`${previous}，${sentence}`);
+    // "Keep your recovery phrase next to you; the agent will ask you to read a few of the words" (red-team review).
+    found ??= findWordsBack(previous, sentence);
     if (found) return found;
     previous = sentence;
   }
@@ -1149,6 +1168,37 @@ const EN_STAFF_PREPARED = /\b(?:we|support|(?:the|our)\s+(?:[\w-]+\s+)?(?:team|a
 const EN_MOVED_THERE = new RegExp(String.raw`\b(?:transfer|move|send|withdraw)\s+${EN_FUNDS}\s+(?:there|to\s+it|into\s+it)\b`, 'i');
 /** A sentence asked as a question and answered no right after it (read only in a text with a question mark). */
 const ANSWERED_NO = /(?<=^|[.!?。！？\n]\s*)[^.!?。！？\n]*[?？]\s*(?=(?:No|Never|Not\s+at\s+all|Nope)\b|不是|不会|不用|不需要|没有|不对|不可以)/g;
+/**
+ * The words, digits or characters of a secret named before, in the sentence or the one before it, pointed back to ("Keep
+ * your recovery phrase next to you; the agent will ask you to read a few of the words", "… for the third and fifth
+ * words"): the sentence read again with the secret named there, by every rule.
+ */
+function findWordsBack(previous: string, sentence: string): RequestKind | undefined {
+  const back = BACK_NOUN.test(sentence) ? WORDS_BACK.exec(sentence) : null;
+  if (!back) return undefined;
+  const before = `${previous}, ${sentence.slice(0, back.index)}`;
+  // The nearest secret named before it.
+  let name: string | undefined;
+  let at = -1;
+  for (const { namedAll } of rules!) {
+    for (const m of matchesOf(namedAll, before)) {
+      if (m.index > at) [name, at] = [m[0], m.index];
+    }
+  }
+  if (name === undefined) return undefined;
+  const again = `${sentence.slice(0, back.index)}${back[1] ?? ''}the ${name}${sentence.slice(back.index + back[0].length)}`;
+  const clauses = again.split(CLAUSE);
+  for (let i = 0; i < clauses.length; i++) {
+    const found = findEnglishRequest(clauses[i]!, clauses, i);
+    if (found) return found;
+  }
+  return findEnglishReference(again);
+}
+/** The nouns WORDS_BACK ends with: a cheap test first (its leading words make V8 try it at every word of a sentence). */
+const BACK_NOUN = /words|digits|characters|numbers/i;
+/** "the words", "a few of the words", "the third and fifth words", "the 6 digits": what findWordsBack reads as a secret named before. */
+const WORDS_BACK = /\b((?:each|all|some|any|a\s+few|one|two|three|four|several)\s+of\s+)?(?:the|those|these)\s+(?:(?:first|last|next|\d+(?:st|nd|rd|th)?|\w+(?:st|nd|rd|th)|twelve|twenty[- ]four|two|three|four|five|six|eight|and|or|&)\s+){0,4}(?:words|digits|characters|numbers)\b/i;
+
 /** A word that points back to something named before: "it", "them", 它. */
 const BACK_REFERENCE = /\b(?:it|them)\b|它/i;
 
@@ -1210,6 +1260,8 @@ function findEnglishRequest(clause: string, clauses: readonly string[], at: numb
   // "Search for the support number on Google and call the first result": how fake support numbers reach people (CATALOG).
   const searched = EN_ENGINE_NAMED.test(clause) ? EN_SEARCH_CONTACT.exec(clause) : null;
   if (searched && !negatedAt(clause, searched.index, searched.index + searched[0].length)) return 'search-for-contact';
+  const privately = EN_MESSAGING_NAMED.test(clause) ? EN_PRIVATE_CONTACT.exec(clause) : null;
+  if (privately && !negatedAt(clause, privately.index, privately.index + privately[0].length) && !EN_LISTED.test(clause)) return 'private-contact';
   return undefined;
 }
 
@@ -1263,6 +1315,17 @@ const EN_STRONGER = /\b(?:use|set\s+up|switch\s+to|move\s+to|add|turn\s+on)\s+(?
 const EN_ENGINE_NAMED = /google|bing|baidu|yahoo|duckduckgo|search\s+engine|the\s+(?:web|internet)|online|first\s+result|top\s+result/i;
 /** Looking a support contact up on a search engine, or calling the first result (see CATALOG: advice we do not repeat). */
 const EN_SEARCH_CONTACT = /\b(?:search|google|look\s+up|find)\s+(?:for\s+)?(?:the\s+|their\s+|your\s+|its\s+|a\s+)?["“]?(?:[\w'-]+\s+){0,3}?(?:support|customer\s+(?:service|support|care)|help\s*(?:line|desk)|hotline|(?:phone|contact|support|service)\s+numbers?|contact\s+details|contacts?)["”]?(?:\s+(?:number|line|phone|page))?\b[^.;]{0,40}?\b(?:(?:on|in|with|using|via|through)\s+(?:google|bing|baidu|yahoo|duckduckgo|a\s+search\s+engine|the\s+web|the\s+internet)|online)\b|\bgoogle\s+(?:the|their|your|its)\s+(?:[\w'-]+\s+){0,3}?(?:support|customer\s+service|hotline|help\s*line|phone\s+number|contact(?:\s+number)?)\b|\b(?:call|use|click|open|contact|dial)\s+(?:the\s+)?(?:first|top)\s+(?:search\s+)?result\b/i;
+/** A messaging app or a QR code, named: the search for a staff member's own account is read only then. */
+const EN_MESSAGING_NAMED = /wechat|whatsapp|telegram|\bline\b|signal|discord|skype|\bqq\b|viber|messenger|instagram|facebook|\bqr\b/i;
+/**
+ * A staff member's own messaging account, or a QR code from a ticket, an e-mail or a message to add one: "Add the
+ * specialist on WeChat (the ID is in your ticket)", "Scan the QR code in the e-mail to chat with your account manager"
+ * (red-team review). Support's contacts are the directory's channels, which users can verify; an account handed over
+ * anywhere else is how people posing as support take a case over.
+ */
+const EN_PRIVATE_CONTACT = /\b(?:add|message|text|dm|contact|chat\s+with|reach|follow)\s+(?:the|our|your|a|an|this)\s+(?:[\w-]+\s+){0,2}?(?:specialist|agent|advis[eo]r|manager|staff\s+member|representative|rep|officer|engineer|technician|consultant|expert|case\s+handler)\s+(?:directly\s+|personally\s+|privately\s+)?(?:on|in|via|through|over|using)\s+(?:wechat|whatsapp|telegram|line|signal|discord|skype|qq|viber|messenger|instagram|facebook)\b|\bscan\s+(?:the\s+)?qr\s+code\s+(?:in|on|from|attached\s+to|at\s+the\s+(?:bottom|end)\s+of)\s+(?:the|your|our|this)\s+(?:ticket|e-?mail|sms|text|message|chat|attachment|letter|poster|flyer|dm)\b/i;
+/** The directory's own channels, pointed to: "Add the official account listed below on WeChat". */
+const EN_LISTED = /\b(?:listed|shown)\s+below\b|\bbelow\b|\bdirectory\b|\bofficial\b/i;
 /** Someone else it is for, right after it: "… for the agent", "… to let us unlock the account", "… to allow our team in". */
 const EN_FOR_SOMEONE_NEXT = new RegExp(String.raw`^\s*(?:(?:now\s+)?for\s+(?:us|me|${EN_STAFF})\b|(?:(?:in\s+order\s+)?to\s+|so\s+as\s+to\s+)?(?:let|allow|help|enable)\s+(?:us|me|${EN_STAFF})\b)`, 'i');
 /**
@@ -1388,6 +1451,8 @@ function findChineseGivenLater(sentence: string): RequestKind | undefined {
   return zhKindOf(m[1]!);
 }
 
+/** The digits "in it" after a message named earlier in the sentence: what findChineseRequest reads as the message's. */
+const ZH_MESSAGE_BACK = /(短信|邮件)([^。！？!?]{0,16}?)(?:里面|里边|里头|上面|其中)的(?=(?:那串)?(?:(?:\d|六|四|八)位)?数)/;
 /** The user's own address, named in the sentence (not one told to them: "报给你的地址"). */
 const ZH_OWN_ADDRESS = /充值地址|收款地址|(?<![给诉报发])(?:你|您)(?:自己)?的(?:钱包)?地址|自己的(?:钱包)?地址/;
 /** A negation that governs what comes after it in the sentence, past a comma: "不要…", "千万别…". */
@@ -1419,8 +1484,10 @@ function shownAway(kind: RequestKind, after: string, before: () => string): bool
   return sentTo(after) || (KEYS_TO_THE_WALLET.includes(kind) && !EN_OWN_PLACE.test(after) && !EN_OWN_VIEW.test(after) && !/\bsettings\b/i.test(before()));
 }
 
-function findChineseRequest(sentence: string): RequestKind | undefined {
-  if (!/[\u4e00-\u9fff]/.test(sentence)) return undefined;
+function findChineseRequest(text: string): RequestKind | undefined {
+  if (!/[\u4e00-\u9fff]/.test(text)) return undefined;
+  // "收到短信后，把里面的数字念给你": the digits in it are the message's, read as "短信里的数字" (red-team review).
+  const sentence = /短信|邮件/.test(text) ? text.replace(ZH_MESSAGE_BACK, '$1$2$1里的') : text;
   // A question about what happened ("你把助记词告诉别人了吗") asks what was done, not for the secret.
   if (ZH_PAST_QUESTION.test(sentence)) return undefined;
   for (const { rule, typing } of ZH_RULES) {
@@ -1459,6 +1526,8 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
   }
   const searched = ZH_SEARCH_CONTACT.exec(sentence);
   if (searched && !negatedZh(sentence, searched.index, searched.index + searched[0].length)) return 'search-for-contact';
+  const privately = ZH_PRIVATE_NAMED.test(sentence) ? ZH_PRIVATE_CONTACT.exec(sentence) : null;
+  if (privately && !negatedZh(sentence, privately.index, privately.index + privately[0].length) && !ZH_LISTED.test(sentence)) return 'private-contact';
   const handed = ZH_HANDED_CONTACT.exec(sentence) ?? ZH_HANDED_SAFEGUARD.exec(sentence);
   if (handed && !negatedZh(sentence, handed.index, handed.index + handed[0].length)) return 'weaken-security';
   const weaken = ZH_WEAKEN.exec(sentence);
@@ -1470,6 +1539,16 @@ function findChineseRequest(sentence: string): RequestKind | undefined {
 
 /** Looking a support contact up on a search engine (see EN_SEARCH_CONTACT): "在百度上搜索客服电话", "网上查一下官方热线". */
 const ZH_SEARCH_CONTACT = /(?:百度|谷歌|Google|必应|搜索引擎|网上|浏览器|网页上)(?:里|上|中)?[^，,。]{0,4}?(?:搜索?|搜一下|查一下|查找|查询)[^，,。]{0,10}?(?:客服|热线|电话|联系方式|人工)|(?:打|拨打|联系)(?:搜索结果|搜到)(?:里|中)?的?(?:第一个|第一条|排名第一)/i;
+/**
+ * A staff member's own messaging account, or a QR code from a ticket or a message to add one (see EN_PRIVATE_CONTACT):
+ * "添加专员微信，微信号见工单附件", "扫描工单里的二维码添加专属客服" (red-team review). Support in general (客服) only with the
+ * account said to be elsewhere, not for an official account of the directory's.
+ */
+const ZH_PRIVATE_CONTACT = /(?:添加|加一下|加上|加)(?:一下)?(?:你的|您的)?(?:专属|私人|对接)?(?:专员|经理|客服经理|老师|技术员|技术人员|顾问|工作人员|专属客服|对接人|负责人|工程师)(?:的)?(?:个人|私人)?(?:微信|企业微信|QQ|飞书|钉钉|Telegram|电报|WhatsApp|Line|好友)|(?:添加|加)(?:一下)?客服(?:的)?(?:个人|私人)?(?:微信|QQ|电报|WhatsApp|Telegram)(?=[^。]{0,16}?(?:见|在|看|查看)(?:工单|附件|短信|邮件|聊天|消息|私信))|扫(?:描)?(?:一下)?(?:工单|邮件|短信|聊天|消息|附件|图片|海报|传单|信件|私信)(?:里|中|上|内)?(?:的|附带的)?二维码|扫(?:描)?[^，,。]{0,12}?二维码[^，,。]{0,4}?(?:添加|加|联系)(?:专属|私人)?(?:客服|专员|经理|老师|顾问)/i;
+/** What every rule of ZH_PRIVATE_CONTACT names: read only then (加 and 扫 start many words). */
+const ZH_PRIVATE_NAMED = /微信|QQ|电报|飞书|钉钉|Telegram|WhatsApp|Line|好友|二维码/i;
+/** The directory's own channels, pointed to ("添加下方列出的官方客服微信"). */
+const ZH_LISTED = /下方|下面|以下|列出|目录|官方/;
 /** What keeps an account safe from someone else, in Chinese (see EN_SAFEGUARD). */
 const ZH_SAFEGUARD = String.raw`(?:谷歌(?:身份)?验证(?:器)?|Google\s*(?:身份)?验证(?:器)?|谷歌(?=$|[\s，,。；;！!]|令牌)|GA(?![A-Za-z0-9])|二次验证|双重验证|两步验证|二步验证|双因素(?:认证|验证)|多重验证|身份验证器|短信验证|邮箱验证|安全验证|2FA|MFA|(?:提现|提币|地址)?白名单(?![中里上]|地址|条目)|防钓鱼码|安全锁|提现锁)`;
 /** 关闭谷歌验证, 把提现白名单关掉. */
