@@ -153,7 +153,7 @@ describe('a resumed case', () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     const first = await run(['diagnose', 'payment-failed', '--network', 'ok'], { tty: true, env, prompts: [{ expect: 'available balance', pick: 'cancel' }] });
     expect(first.code).toBe(130);
-    expect(first.stderr.replace(/\s+/g, ' ')).toContain('What was answered is kept: continue with "wallet-help diagnose payment-failed --resume".');
+    expect(first.stderr.replace(/\s+/g, ' ')).toMatch(/What was answered is kept: continue with "wallet-help diagnose [0-9a-f]{8} --resume"\./);
     const resumed = await run(['diagnose', 'payment-failed', '--resume'], { tty: true, env, prompts: [{ expect: 'available balance', pick: 'cancel' }] });
     expect(resumed.code).toBe(130);
     expect(resumed.stdout.replace(/\s+/g, ' ')).toContain('Is your internet connection working normally right now? — Yes, it works normally');
@@ -164,23 +164,23 @@ describe('a resumed case', () => {
     const env = { WALLET_HELP_CONFIG_DIR: dir };
     const first = await run(['--lang', 'zh', 'diagnose', 'fees', '--save'], { tty: true, env, prompts: [{ pick: 'transfer' }, { pick: 'cancel' }] });
     expect(first.code).toBe(130);
-    expect(first.stderr).toContain('已取消。已回答的内容已保存：运行“wallet-help diagnose fees --resume”可继续。');
+    expect(first.stderr).toMatch(/已取消。已回答的内容已保存：运行“wallet-help diagnose [0-9a-f]{8} --resume”可继续。/);
     // The run's own language is English (no --lang, no locale): the case speaks Chinese, Ctrl+C included.
     const zh = await run(['diagnose', 'fees', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
-    expect(zh.stdout).toContain('继续 ');
+    expect(zh.stdout).toContain('继续排查记录 ');
     expect(zh.prompter.asked[0]!.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(zh.stderr).toContain('已取消。已回答的内容已保存：运行“wallet-help diagnose fees --resume”可继续。');
+    expect(zh.stderr).toMatch(/已取消。已回答的内容已保存：运行“wallet-help diagnose [0-9a-f]{8} --resume”可继续。/);
     expect(zh.stderr).not.toContain('Cancelled');
     // --lang on the resume wins, and the case goes on in it from then on.
     const en = await run(['--lang', 'en', 'diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
-    expect(en.stdout).toContain('Continuing the case "Questions about fees"');
+    expect(en.stdout).toMatch(/Continuing case [0-9a-f]{8}, "Questions about fees"/);
     // With the zone of its time, as summaries and the case log say it (QA: support staff).
-    expect(en.stdout).toMatch(/Continuing the case "Questions about fees" started \d+ \w+ \d{4}, \d\d:\d\d \S+\./);
+    expect(en.stdout).toMatch(/Continuing case [0-9a-f]{8}, "Questions about fees", started \d+ \w+ \d{4},\s\d\d:\d\d \S+\./);
     expect(en.stderr).toContain('Cancelled. What was answered is kept');
     const last = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'domestic' }] });
     last.prompter.assertDone();
     expect(last.code).toBe(0);
-    expect(last.stdout).toContain('Continuing the case "Questions about fees"');
+    expect(last.stdout).toMatch(/Continuing case [0-9a-f]{8}, "Questions about fees"/);
     expect(lines(join(dir, 'cases.jsonl')).map((c) => c.lang)).toEqual(['zh', 'zh', 'en', 'en']);
   });
 

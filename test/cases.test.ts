@@ -126,7 +126,7 @@ describe('agent mode', () => {
     expect((await run(['diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] })).code).toBe(130);
     expect((await run(['diagnose', 'login-failed'], { tty: true, env, prompts: [{ pick: 'cancel' }] })).code).toBe(130);
     const resumed = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
-    expect(resumed.stdout).toContain('Continuing the case "Payment or transfer failed"');
+    expect(resumed.stdout).toMatch(/Continuing case [0-9a-f]{8}, "Payment or transfer failed"/);
     expect(readdirSync(join(dir, 'unfinished-cases'))).toHaveLength(1);
     // Start over to the menu, then Ctrl+C there: the answer given before is not kept.
     const fresh = { WALLET_HELP_CONFIG_DIR: tempDir() };
@@ -1239,7 +1239,7 @@ describe('--resume', () => {
     const second = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ expect: 'verif', pick: 'pending' }] });
     second.prompter.assertDone();
     expect(second.code).toBe(0);
-    expect(second.stdout.replace(/\s+/g, ' ')).toContain('Continuing the case "Payment or transfer failed" started 20 Nov 2026, 18:00 Asia/Shanghai. Answers so far: 1. Is your internet connection');
+    expect(second.stdout.replace(/\s+/g, ' ')).toMatch(/Continuing case [0-9a-f]{8}, "Payment or transfer failed", started 20 Nov 2026, 18:00 Asia\/Shanghai\. Answers so far: 1\. Is your internet connection/);
     // Saved when cancelled and again when finished: one case, in its finished state, found by its full id.
     const list = json((await run(['cases', 'list', '--json'], { env })).stdout);
     expect(list).toHaveLength(1);
@@ -1252,24 +1252,32 @@ describe('--resume', () => {
     expect(third.stderr).toContain('There is no unfinished case to continue.');
   });
 
-  it('continues a case named by its id when several about the same problem are unfinished, and says so at Ctrl+C (QA: agent)', async () => {
+  it('names every case by its id at Ctrl+C, so a caller who calls back gets their own case, and lists the others about the problem (QA: agent, desk)', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     const argv = ['diagnose', 'payment-failed', '--agent', '--network', 'ok', '--balance', 'sufficient', '--verification', 'rejected'];
     // Caller A drops at the account ID, then caller B: two unfinished cases about one problem.
     const a = await run(argv, { tty: true, env, prompts: [{ expect: 'Account ID', pick: 'ACC-A' }, { expect: 'When it happened', pick: 'cancel' }] });
     expect(a.code).toBe(130);
     const flat = (text: string) => text.replace(/\s+/g, ' ');
-    expect(flat(a.stderr)).toContain('continue with "wallet-help diagnose payment-failed --resume"');
     const b = await run(argv, { tty: true, env, prompts: [{ expect: 'Account ID', pick: 'ACC-B' }, { expect: 'When it happened', pick: 'cancel' }] });
     expect(b.code).toBe(130);
     const [first, second] = (await loadProgress(env)).sort((x, y) => (x.facts['account-id'] ?? '').localeCompare(y.facts['account-id'] ?? ''));
     expect([first!.facts['account-id'], second!.facts['account-id']]).toEqual(['ACC-A', 'ACC-B']);
-    // B's hint names B by its id: the flow's name would continue the latest, whichever that is then.
+    // A's hint names A, though no other case about the problem was waiting when A dropped: the flow's name would have
+    // continued B's, the latest, by the time A called back (QA: desk).
+    const hinted = /continue with "wallet-help (diagnose [0-9a-f]{8} --resume)"/.exec(flat(a.stderr));
+    expect(hinted?.[1]).toBe(`diagnose ${first!.id.slice(0, 8)} --resume`);
     expect(flat(b.stderr)).toContain(`continue with "wallet-help diagnose ${second!.id.slice(0, 8)} --resume"`);
-    // A calls back: A's case, by the start of its id.
-    const resumed = await run(['diagnose', first!.id.slice(0, 8), '--resume'], { tty: true, env, prompts: [{ expect: 'When it happened', pick: 'cancel' }] });
+    // A calls back: the command A was given continues A's case, named by its id, with B's listed as another.
+    const resumed = await run(hinted![1]!.split(' '), { tty: true, env, prompts: [{ expect: 'When it happened', pick: 'cancel' }] });
     expect(resumed.stdout).toContain('ACC-A');
     expect(resumed.stdout).not.toContain('ACC-B');
+    expect(flat(resumed.stdout)).toContain(`Continuing case ${first!.id.slice(0, 8)}, "Payment or transfer failed"`);
+    expect(flat(resumed.stdout)).toMatch(new RegExp(`Other unfinished cases about this problem \\(not the one meant\\? Press Ctrl\\+C and continue the right one\\): wallet-help diagnose ${second!.id.slice(0, 8)} --resume \\(started `));
+    // The flow's name still continues the latest (B's), and says which, with A's listed.
+    const latest = await run(['diagnose', 'payment-failed', '--resume'], { tty: true, env, prompts: [{ expect: 'When it happened', pick: 'cancel' }] });
+    expect(flat(latest.stdout)).toContain(`Continuing case ${second!.id.slice(0, 8)}`);
+    expect(flat(latest.stdout)).toContain(`wallet-help diagnose ${first!.id.slice(0, 8)} --resume (started`);
   });
 
   it('offers Back to the problem menu in a resumed case whose problem was chosen from it (QA: agent)', async () => {
@@ -1306,7 +1314,7 @@ describe('--resume', () => {
     for (const argv of [['diagnose', '48291375', '--resume'], ['diagnose', '--resume', '48291375'], ['diagnose', '--agent', '48291375', '--resume'], ['diagnose', id, '--resume']]) {
       const resumed = await run(argv, { tty: true, env, prompts: [{ pick: 'cancel' }] });
       expect(resumed.stderr).not.toContain('one-time code');
-      expect(resumed.stdout.replace(/\s+/g, ' ')).toContain('Continuing the case "Payment or transfer failed"');
+      expect(resumed.stdout.replace(/\s+/g, ' ')).toMatch(/Continuing case [0-9a-f]{8}, "Payment or transfer failed"/);
     }
     // Another mistake on that command line is that mistake, not a secret refused.
     const mistake = await run(['diagnose', '48291375', '--resume', '--summary', 'bogus'], { tty: true, env });
@@ -1485,7 +1493,7 @@ describe('--resume', () => {
     expect(third.stderr).not.toContain('Never share it with anyone');
     third.prompter.assertDone();
     expect(third.code).toBe(0);
-    expect(third.stdout).toContain('Continuing the case "Contact support" started 20 Nov 2026, 18:00 Asia/Shanghai.');
+    expect(third.stdout).toMatch(/Continuing case [0-9a-f]{8}, "Contact support", started 20 Nov 2026,\s18:00 Asia\/Shanghai\./);
     expect(third.stdout).toContain('Case facts so far:\n  Account ID: U-1\n  Coin and network (chain): LTC\n');
     // Agent wording and the ticket summary with every fact, saved as the agent's case.
     expect(third.stdout).toMatch(/Case [0-9a-f]{8}\n/);
@@ -1503,18 +1511,18 @@ describe('--resume', () => {
     // A call cut off mid-case, then the next caller's case, finished: the first is still there to continue.
     const first = await run(['diagnose', 'payment-failed', '--agent', '--save'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'sufficient' }, { pick: 'cancel' }] });
     expect(first.code).toBe(130);
-    expect(first.stderr.replace(/\s+/g, ' ')).toContain('continue with "wallet-help diagnose payment-failed --resume"');
+    expect(first.stderr.replace(/\s+/g, ' ')).toMatch(/continue with "wallet-help diagnose [0-9a-f]{8} --resume"/);
     const between = await run(['diagnose', 'fees'], { tty: true, env, prompts: [{ pick: 'transfer' }, { pick: 'cancel' }] });
     expect(between.code).toBe(130);
     const finished = await run(['diagnose', 'forgot-password'], { tty: true, env, prompts: [{ pick: 'has-access' }, { pick: 'received' }] });
     expect(finished.code).toBe(0);
     // --resume takes the latest unfinished case; naming a flow takes that flow's.
     const latest = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
-    expect(latest.stdout).toContain('Continuing the case "Questions about fees"');
+    expect(latest.stdout).toMatch(/Continuing case [0-9a-f]{8}, "Questions about fees"/);
     const named = await run(['diagnose', 'payment-failed', '--resume'], { tty: true, env, prompts: [{ expect: 'verif', pick: 'pending' }] });
     named.prompter.assertDone();
     expect(named.code).toBe(0);
-    expect(named.stdout).toContain('Continuing the case "Payment or transfer failed"');
+    expect(named.stdout).toMatch(/Continuing case [0-9a-f]{8}, "Payment or transfer failed"/);
     expect(named.stdout).toContain('Ask the caller');
     // Finished, it is no longer unfinished; the other still is.
     const again = await run(['diagnose', 'payment-failed', '--resume'], { tty: true, env });
@@ -1529,12 +1537,12 @@ describe('--resume', () => {
     writeFileSync(join(folder, 'desk-fees.yaml'), readFileSync(join(ROOT, 'flows/fees.yaml'), 'utf8').replace(/^id: fees$/m, 'id: desk-fees'));
     await run(['diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
     const desk = await run(['--flows', folder, 'diagnose', 'desk-fees'], { tty: true, env, prompts: [{ pick: 'transfer' }, { pick: 'cancel' }] });
-    expect(desk.stderr.replace(/\s+/g, ' ')).toContain(`continue with "wallet-help --flows ${folder} diagnose desk-fees --resume"`);
+    expect(desk.stderr.replace(/\s+/g, ' ')).toMatch(new RegExp(`continue with "wallet-help --flows ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} diagnose [0-9a-f]{8} --resume"`));
     // Without the folder, the latest case this run has; with it, the desk's case.
     const without = await run(['diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
-    expect(without.stdout).toContain('Continuing the case "Payment or transfer failed"');
+    expect(without.stdout).toMatch(/Continuing case [0-9a-f]{8}, "Payment or transfer failed"/);
     const withFolder = await run(['--flows', folder, 'diagnose', 'desk-fees', '--resume'], { tty: true, env, prompts: [{ pick: 'cancel' }] });
-    expect(withFolder.stdout).toContain('Continuing the case "Questions about fees"');
+    expect(withFolder.stdout).toMatch(/Continuing case [0-9a-f]{8}, "Questions about fees"/);
     // Only the desk's case left, and no folder: said so, not "nothing to continue".
     const alone = { WALLET_HELP_CONFIG_DIR: tempDir() };
     await run(['--flows', folder, 'diagnose', 'desk-fees'], { tty: true, env: alone, prompts: [{ pick: 'transfer' }, { pick: 'cancel' }] });
@@ -1543,7 +1551,7 @@ describe('--resume', () => {
     expect(lost.stderr.replace(/\s+/g, ' ')).toContain('The unfinished case is about "desk-fees", a flow this run does not have: give the folder of that flow with --flows');
     // A bundled flow's case needs no folder.
     const bundled = await run(['--flows', folder, 'diagnose', 'fees'], { tty: true, env: alone, prompts: [{ pick: 'transfer' }, { pick: 'cancel' }] });
-    expect(bundled.stderr.replace(/\s+/g, ' ')).toContain('continue with "wallet-help diagnose fees --resume"');
+    expect(bundled.stderr.replace(/\s+/g, ' ')).toMatch(/continue with "wallet-help diagnose [0-9a-f]{8} --resume"/);
   });
 
   it('keeps at most the last MAX_UNFINISHED unfinished cases, and takes over the old single progress file', async () => {
@@ -1557,7 +1565,7 @@ describe('--resume', () => {
     // finished; moving in and going on took no other case's place.
     const oldest = await run(['diagnose', 'fees', '--resume'], { tty: true, env, prompts: [{ pick: 'domestic' }] });
     oldest.prompter.assertDone();
-    expect(oldest.stdout).toContain('Continuing the case "Questions about fees"');
+    expect(oldest.stdout).toMatch(/Continuing case c-legacy, "Questions about fees"/);
     expect(existsSync(join(dir, 'case-in-progress.json'))).toBe(false);
     expect(readdirSync(join(dir, 'unfinished-cases'))).toHaveLength(MAX_UNFINISHED);
   });
@@ -1567,7 +1575,7 @@ describe('--resume', () => {
     await run(['--lang', 'zh', 'diagnose', 'payment-failed'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
     const r = await run(['--lang', 'zh', 'diagnose', '--resume'], { tty: true, env, prompts: [{ pick: 'insufficient' }] });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('继续 2026年11月20日 18:00 Asia/Shanghai 开始的排查记录：“支付或转账失败”。\n目前的回答：\n  1. 你现在的网络连接正常吗？——正常');
+    expect(r.stdout).toMatch(/继续排查记录 [0-9a-f]{8}：“支付或转账失败”，开始于 2026年11月20日\s18:00 Asia\/Shanghai。\n目前的回答：\n {2}1\. 你现在的网络连接正常吗？——正常/);
   });
 
   it('reads a damaged or edited progress file as input: bad fields dropped, secrets taken out of the case and the file', async () => {

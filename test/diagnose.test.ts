@@ -808,7 +808,7 @@ describe('diagnose, interactive', () => {
     expect(r.stdout).toBe('');
     // Once something was answered, how to go on: it is kept (QA: agent, nothing said so), in the language's own spacing.
     const later = await run(['diagnose', 'payment-failed'], { tty: true, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
-    expect(later.stderr.replace(/\s+/g, ' ')).toBe('Cancelled. What was answered is kept: continue with "wallet-help diagnose payment-failed --resume". ');
+    expect(later.stderr.replace(/\s+/g, ' ')).toMatch(/^Cancelled\. What was answered is kept: continue with "wallet-help diagnose [0-9a-f]{8} --resume"\. $/);
     const zh = await run(['--lang', 'zh', 'diagnose', 'payment-failed'], { tty: true, prompts: [{ pick: 'ok' }, { pick: 'cancel' }] });
     expect(zh.stderr).toContain('已取消。已回答的内容已保存');
   });

@@ -243,7 +243,7 @@ describe('a real terminal', () => {
       term.close();
       term = new TerminalSession(['diagnose', '--resume'], { height: 60, env: { WALLET_HELP_CONFIG_DIR: home } });
       const recap = await term.waitFor('Ask the caller whether the transaction involved');
-      expect(flat(recap)).toContain('Continuing the case "Contact support" started');
+      expect(flat(recap)).toMatch(/Continuing case [0-9a-f]{8}, "Contact support", started/);
       // In the words the agent asked it in (QA: agent; the recap used the user's).
       expect(flat(recap)).toContain('1. Ask the caller to say in one sentence what the problem is about.');
       expect(flat(recap)).toContain('— A payment, top-up, withdrawal or fee');

@@ -79,7 +79,8 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   }
   // Checked up front, whether or not a check runs: a bad value is a mistake even when it happens not to matter.
   const timeoutMs = checkTimeout(runCtx, opts.timeout);
-  const resumed = opts.resume ? await caseToResume(opts, runCtx, interactive) : undefined;
+  const resuming = opts.resume ? await caseToResume(opts, runCtx, interactive) : undefined;
+  const resumed = resuming?.progress;
   // A resumed case goes on in its language, as it goes on in its role: a Chinese case continued from an English
   // shell is still Chinese (QA). --lang on this run names another, which the case keeps from then on.
   const ctx = resumed?.lang !== undefined && resumed.lang !== runCtx.lang && !runCtx.langGiven ? await runCtx.inLanguage(resumed.lang) : runCtx;
@@ -183,7 +184,13 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     // as the summary says it (QA: interactive review).
     const asks = Object.hasOwn(flow.questions, flow.start);
     const refused = refusedSentences(t, resumed.refused ?? [], role).map((s) => `${s}\n`).join('');
-    const recap = `${t('resume.continuing', { time: `${formatDateTime(resumed.startedAt, ctx.userZone(), lang)} ${zoneLabel(ctx.userZone())}`, title: safeText(flow.title[lang]) })}\n${asks ? describePath(ctx, flow, resumed.path, role) : ''}${refused}`;
+    const when = (iso: string) => `${formatDateTime(iso, ctx.userZone(), lang)} ${zoneLabel(ctx.userZone())}`;
+    // Named by its id, with the other unfinished cases about the same problem (a desk has several callers with one
+    // problem): the one continued can be told from them, and the one meant reached (QA: desk, a caller's callback
+    // continued another caller's case).
+    const others = resuming!.others;
+    const otherLines = others.length === 0 ? '' : `${t('resume.others')}\n${others.slice(0, MAX_OTHER_CASES).map((p) => `  ${t('resume.otherCase', { command: resumeCommand(ctx, catalog, flow.id, caseArg(p.id)), time: when(p.startedAt) })}\n`).join('')}${others.length > MAX_OTHER_CASES ? `  ${t('resume.othersMore', { count: others.length - MAX_OTHER_CASES })}\n` : ''}`;
+    const recap = `${t('resume.continuing', { id: resumed.id.slice(0, 8), time: when(resumed.startedAt), title: safeText(flow.title[lang]) })}\n${otherLines}${asks ? describePath(ctx, flow, resumed.path, role) : ''}${refused}`;
     io.stdout.write(layout.wrap(recap) + describeFacts(ctx, facts, layout));
   }
   // Moving forward takes the answers given up front as soon as their question comes; Back and Start over do not,
@@ -318,10 +325,9 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     if (cancel) cancel.translate = t;
     // What was answered is kept (the case in progress): said where it is said that the run was cancelled, when there is any.
     if (cancel && interactive && kept && !progressLost && (next.session.path.length > 0 || Object.keys(facts).length > 0)) {
-      // With another unfinished case about the same problem (a dropped call, then another caller's), the flow's name
-      // continues the latest: this case is named by its id (QA: agent; caller A's case could not be reached).
-      const others = (await loadProgress(io.env).catch(() => [])).some((p) => p.flow === flow.id && p.id !== caseId);
-      cancel.hint = t('resume.hint', { command: resumeCommand(ctx, catalog, flow.id, others ? caseId.slice(0, 8) : undefined) });
+      // Named by its id, always: the flow's name continues the latest case about it, which by the time of a callback may
+      // be another caller's (QA: desk; before, the id was given only where another such case was already waiting).
+      cancel.hint = t('resume.hint', { command: resumeCommand(ctx, catalog, flow.id, caseArg(caseId)) });
     }
     if (cancel && saving) {
       await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: shown, refused: prompts.refused })).catch((saveErr: NodeJS.ErrnoException) =>
@@ -651,7 +657,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
  * given this time), or with a flow named, the latest about that flow, never another problem. Checked against the
  * flow as it is now, and screened: the progress file is input like any other.
  */
-async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: boolean): Promise<CaseProgress> {
+async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: boolean): Promise<{ progress: CaseProgress; others: CaseProgress[] }> {
   const { io, t } = ctx;
   if (!interactive) throw new UsageError('resume_needs_terminal', t('resume.terminal'));
   const catalog = await ctx.flows();
@@ -676,7 +682,7 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
     const screenName = () => refuseSecrets(t, suspectInputs(catalog.flows, opts.flow!, {}));
     let byId: CaseProgress | undefined;
     try {
-      byId = !catalog.flows.has(opts.flow) && /^[0-9a-f][0-9a-f-]{3,}$/i.test(opts.flow.trim()) ? caseById(unfinished, opts.flow, t) : undefined;
+      byId = !catalog.flows.has(opts.flow) && CASE_ID_START.test(opts.flow.trim()) ? caseById(unfinished, opts.flow, t) : undefined;
     } catch (err) {
       await screenName();
       throw err;
@@ -706,8 +712,21 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
   // (a progress file from before versions were kept says 0, and is judged by its path alone).
   const caseFlow = catalog.flows.get(resumed.flow)!;
   if (resumed.version > 0 && resumed.version !== caseFlow.version) throw resumeMismatch(ctx, catalog, caseFlow, resumed);
-  return withoutSecrets(resumed, ctx);
+  const chosen = resumed;
+  return { progress: await withoutSecrets(chosen, ctx), others: unfinished.filter((p) => p.flow === chosen.flow && p.id !== chosen.id) };
 }
+
+/** The start of a case's id, as --resume takes it (caseById), or undefined for an id it does not take (a file of an early version). */
+function caseArg(id: string): string | undefined {
+  const start = id.slice(0, 8);
+  return CASE_ID_START.test(start) ? start : undefined;
+}
+
+/** What --resume takes for the start of a case's id, where no flow has that name. */
+const CASE_ID_START = /^[0-9a-f][0-9a-f-]{3,}$/i;
+
+/** How many other unfinished cases about the same problem a resumed case lists (the rest counted). */
+const MAX_OTHER_CASES = 5;
 
 /**
  * The progress file is input too: its facts (those set aside as well) are screened like typed ones. One that holds a
