@@ -263,6 +263,53 @@ describe('a real terminal', () => {
       rmSync(home, { recursive: true, force: true });
     }
   }, BOUND_MS * 2);
+  it('a fact gone back to is on the line to edit: Enter keeps what the line shows, and a line cleared with Ctrl+U is empty (QA: desk)', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'wallet-help-edit-'));
+    try {
+      term = new TerminalSession(['diagnose', 'contact-support', '--agent', '--save'], { height: 60, env: { WALLET_HELP_CONFIG_DIR: home } });
+      await term.waitFor('Ask the caller to say in one sentence');
+      term.keys(KEYS.enter);
+      await term.waitFor('Ask the caller whether the transaction involved');
+      term.keys(KEYS.down, KEYS.enter);
+      const atPrompt = (fact: string) => term!.waitFor((s) => s.trimEnd().split('\n').slice(-2).join(' ').includes(fact) && !s.trimEnd().split('\n').at(-1)!.startsWith('✔'));
+      await atPrompt('Account ID');
+      term.type('ABC-1');
+      term.keys(KEYS.enter);
+      await atPrompt('When it happened');
+      term.type('yesterday');
+      term.keys(KEYS.enter);
+      await atPrompt('Amount');
+      // Back over "When it happened": the earlier value is on the line; Backspace edits it.
+      term.type('<');
+      term.keys(KEYS.enter);
+      await term.waitFor((s) => s.trimEnd().split('\n').at(-1)!.includes('yesterday'));
+      term.keys(KEYS.backspace, KEYS.backspace, KEYS.backspace);
+      term.keys(KEYS.enter);
+      await atPrompt('Amount');
+      term.type('<');
+      term.keys(KEYS.enter);
+      await term.waitFor((s) => s.trimEnd().split('\n').at(-1)!.includes('yester') && !s.trimEnd().split('\n').at(-1)!.includes('yesterday'));
+      term.type('<');
+      term.keys(KEYS.enter);
+      // Back at the account ID: cleared with Ctrl+U, the line is empty, and so is the fact (it was "ABC-1" on Enter).
+      await term.waitFor((s) => s.trimEnd().split('\n').at(-1)!.includes('ABC-1'));
+      term.keys(KEYS.ctrlU);
+      await term.waitFor((s) => !s.trimEnd().split('\n').at(-1)!.includes('ABC-1'));
+      term.keys(KEYS.enter);
+      for (const fact of ['When it happened', 'Amount', 'Error message']) {
+        await atPrompt(fact);
+        term.keys(KEYS.enter);
+      }
+      await term.waitFor('Case saved as');
+      expect(await term.exitCode()).toBe(0);
+      const [saved] = readFileSync(join(home, 'cases.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { facts?: Record<string, string> });
+      expect(saved!.facts?.['account-id']).toBeUndefined();
+      expect(saved!.facts?.time).toBe('yester');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, BOUND_MS * 2);
+
   describe('the problem menu', () => {
     const menuQuestion = 'What is the problem?';
     const firstOf = (id: string) => flow(id).questions[flow(id).start]!;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers.js';
 
-export const KEYS = { down: 'Down', up: 'Up', enter: 'Enter', ctrlC: 'C-c', ctrlD: 'C-d' } as const;
+export const KEYS = { down: 'Down', up: 'Up', enter: 'Enter', ctrlC: 'C-c', ctrlD: 'C-d', ctrlU: 'C-u', backspace: 'BSpace' } as const;
 
 export class TerminalSession {
   private readonly socket = `wh-test-${process.pid}-${Math.random().toString(36).slice(2)}`;

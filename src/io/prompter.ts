@@ -33,7 +33,7 @@ export interface KeyHints {
 
 export interface InputQuestion {
   message: string;
-  /** A value given before, on the line ready to edit; Enter keeps it. */
+  /** A value given before, on the line ready to edit: Enter keeps it as the line shows it, and an emptied line is empty. */
   default?: string;
   /** Whether text typed so far must not be shown (it looks like a secret): it is drawn as bullets, on the answered line too. */
   mask?: (typed: string) => boolean;
@@ -97,10 +97,10 @@ export async function inquirerPrompter(input: NodeJS.ReadableStream, output: Scr
     input: (question) => {
       const message = afterMark(question.message);
       return cancellable(() =>
-        prompts.input(
+        prompts.editLine(
           {
             message,
-            ...(question.default !== undefined ? { default: question.default, prefill: 'editable' as const } : {}),
+            ...(question.default !== undefined ? { default: question.default } : {}),
             // The answer, once given, on a line of its own when it would not fit after the question (as for select).
             transformer: shown(question.mask, styleText, (answer) => (columns && width(message) + 3 + wrapping.displayWidth(answer) > columns ? `\n${wrapping.hanging('  ', answer, columns)}` : answer)),
           },
