@@ -27,6 +27,7 @@ describe('an alert reached after questions (QA: agent)', () => {
         { expect: 'said aloud, typed', pick: 'not-shared' },
         { expect: 'Account ID', pick: 'ACC-5' },
         { expect: 'When it happened', pick: '' },
+        { expect: 'The number, account or website the person used', pick: '' },
       ],
     });
     r.prompter.assertDone();

@@ -37,7 +37,9 @@ describe('the facts asked at an outcome', () => {
 
   it('are those the outcome names, when it names them: no amount for a forgotten password or a fake support contact', async () => {
     expect(await facts('forgot-password', { 'contact-access': 'no-access' })).toEqual(['account-id', 'time', 'error']);
-    expect(await facts('suspicious-contact', { request: 'recovery-phrase', 'shared-phrase': 'shared' })).toEqual(['account-id', 'time']);
+    // …and the number, account or website the person posing as support used, which only the outcomes that name it ask (QA: desk).
+    expect(await facts('suspicious-contact', { request: 'recovery-phrase', 'shared-phrase': 'shared' })).toEqual(['account-id', 'time', 'contact']);
+    expect(await facts('payment-failed', { network: 'ok', balance: 'sufficient', verification: 'rejected' })).not.toContain('contact');
     // A theft is traced by its transactions, crypto ones too; an error message has no place in it (QA: agent).
     expect(await facts('account-compromised', {})).toEqual(['account-id', 'time', 'amount', 'txid', 'chain', 'address']);
     // Money sent to a scammer is a case with an amount.

@@ -422,15 +422,23 @@ describe('agent mode at escalations and alerts', () => {
     }
   });
 
-  it('asks for where the money went after money was sent to a scammer, not an error message (QA: agent)', async () => {
-    const r = await run(['diagnose', 'suspicious-contact', '--agent', '--answer', 'request=transfer', '--answer', 'paid=paid', '--summary', 'text'], {
+  it('asks for where the money went after money was sent to a scammer, and the number they used, not an error message (QA: agent, desk)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    const r = await run(['diagnose', 'suspicious-contact', '--agent', '--answer', 'request=transfer', '--answer', 'paid=paid', '--summary', 'text', '--save'], {
       tty: true,
-      prompts: ['Account ID', 'When it happened', 'Amount', 'TxID', 'chain', 'Receiving address'].map((expect) => ({ expect, pick: expect === 'Amount' ? '2 ETH' : '' })),
+      env,
+      prompts: ['Account ID', 'When it happened', 'Amount', 'TxID', 'chain', 'Receiving address', 'The number, account or website the person used'].map((expect) => ({
+        expect,
+        pick: expect === 'Amount' ? '2 ETH' : expect.startsWith('The number') ? '+1 202 555 0134' : '',
+      })),
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
     expect(r.prompter.inputs.map((i) => i.message)).not.toContainEqual(expect.stringMatching(/Error message/));
     expect(r.stdout).toContain('Amount: 2 ETH');
+    // The scammer's number goes to the security team with the case: a phone number is no one-time code.
+    expect(r.stdout).toContain('The number, account or website the person used: +1 202 555 0134');
+    expect(JSON.parse(lines(join(env.WALLET_HELP_CONFIG_DIR, 'cases.jsonl'))[0]!)).toMatchObject({ facts: { contact: '+1 202 555 0134' } });
   });
 
   it('asks a card or bank case no crypto facts, only the facts its outcome names, and speaks to the agent about the caller', async () => {

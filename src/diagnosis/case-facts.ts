@@ -11,6 +11,12 @@ import { CASE_FACTS, CHECKS, type CaseFact, type Flow, type Outcome, type Questi
 /** Facts only a crypto transaction has. */
 export const CRYPTO_FACTS: readonly CaseFact[] = ['txid', 'chain', 'address', 'memo'];
 
+/**
+ * Facts asked only where an outcome names them: the number, account or site a person posing as support used, which a
+ * security case needs (QA: desk, the scammer's contact went unrecorded where a secret was given away) and no other has.
+ */
+export const NAMED_ONLY_FACTS: readonly CaseFact[] = ['contact'];
+
 /** The answer value a flow's "crypto or not" question gives for crypto (deposit-missing, contact-support). */
 const CRYPTO_ANSWER = 'crypto';
 
@@ -37,7 +43,7 @@ export function factsToAsk(flow: Flow, outcome: Outcome, path: readonly PathStep
   // What the outcome names is what its team needs: asked as named, crypto facts too (the author chose them for it).
   if (outcome.facts) return CASE_FACTS.filter((k) => outcome.facts!.includes(k));
   const crypto = isCryptoCase(flow, path, known);
-  return CASE_FACTS.filter((k) => crypto || !CRYPTO_FACTS.includes(k));
+  return CASE_FACTS.filter((k) => !NAMED_ONLY_FACTS.includes(k) && (crypto || !CRYPTO_FACTS.includes(k)));
 }
 
 /** Whether a fact typed where the answers were `branch` belongs to the case at `path`: one starts the other (the same answers as far as both go). */

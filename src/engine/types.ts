@@ -55,7 +55,7 @@ export const CHECKS = {
 export type CheckName = keyof typeof CHECKS;
 
 /** The facts of a case that support may need for a ticket, in the order of the case log. */
-export const CASE_FACTS = ['account-id', 'time', 'amount', 'txid', 'chain', 'address', 'memo', 'error'] as const;
+export const CASE_FACTS = ['account-id', 'time', 'amount', 'txid', 'chain', 'address', 'memo', 'error', 'contact'] as const;
 
 /** The longest a case fact is kept (UTF-16 code units), in a case, its summaries and the case log. */
 export const MAX_FACT_LENGTH = 500;

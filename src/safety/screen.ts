@@ -187,6 +187,8 @@ export const FACT_SCAN: Readonly<Record<CaseFact, SecretScanOptions>> = {
   address: {},
   memo: { numbersExpected: true },
   error: { numbersExpected: true },
+  // A phone number, an account or a site: a long number is the number that called, not a code.
+  contact: { numbersExpected: true },
 };
 
 /**
