@@ -953,6 +953,45 @@ describe('a case log larger than the cases commands read (a sparse file: no disk
   });
 });
 
+describe('an input file that is a named pipe (the built CLI, bounded; QA: robustness review)', () => {
+  /** Runs the CLI on `args` and sends `signal` after `afterMs`, or never; resolves with how it ended. */
+  function runFor(args: string[], opts: { signal?: NodeJS.Signals; afterMs?: number; write?: { path: string; text: string; afterMs: number } }) {
+    return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: tempDir(), LANG: 'C.UTF-8' } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      // Never left running: a run that does not end is killed, which the test then sees.
+      const bound = setTimeout(() => child.kill('SIGKILL'), 12_000);
+      if (opts.signal) setTimeout(() => child.kill(opts.signal), opts.afterMs ?? 300);
+      if (opts.write) {
+        const { path, text, afterMs } = opts.write;
+        setTimeout(() => writeFileSync(path, text), afterMs);
+      }
+      child.on('close', (code, signal) => {
+        clearTimeout(bound);
+        resolve({ code, signal, stdout, stderr });
+      });
+    });
+  }
+
+  it.runIf(process.platform === 'linux')('reads answers a writer sends later, and ends at SIGTERM or Ctrl+C while no writer has come: it waited in a blocked thread for ever', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'answers.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const later = await runFor(['diagnose', 'payment-failed', '--answers', fifo, '--json'], { write: { path: fifo, text: '{"network": "offline"}', afterMs: 300 } });
+    expect(later.code).toBe(0);
+    expect(JSON.parse(later.stdout)).toMatchObject({ outcome: { id: 'fix-connection' } });
+    const stopped = await runFor(['diagnose', 'payment-failed', '--answers', fifo], { signal: 'SIGTERM' });
+    expect([stopped.code, stopped.signal]).toEqual([143, null]);
+    expect(stopped.stderr).toBe('Cancelled.\n');
+    const batch = await runFor(['diagnose', '--batch', fifo], { signal: 'SIGINT' });
+    expect([batch.code, batch.signal]).toEqual([130, null]);
+    expect(batch.stdout).toContain('"code":"cancelled"');
+  }, 40_000);
+});
+
 describe('a damaged settings file in a folder the user may not write (the built CLI as another user)', () => {
   it.runIf(process.getuid?.() === 0)('says it is damaged and was left as it is, not that it cannot be read', () => {
     const dir = tempDir();
