@@ -49,6 +49,17 @@ export class UsageError extends WalletHelpError {
   }
 }
 
+/**
+ * No folder for the settings and the case log: no home folder (HOME unset, empty or relative, and none in the system's
+ * user database, as for a container's arbitrary user) and no WALLET_HELP_CONFIG_DIR. Reading settings finds none; what
+ * writes them or the cases says so (main words it: config.noHome), exit 2.
+ */
+export class NoSettingsFolderError extends Error {
+  constructor() {
+    super('no settings folder: set HOME or WALLET_HELP_CONFIG_DIR');
+  }
+}
+
 /** The user cancelled (Ctrl+C at a prompt): exit 130. */
 export class CancelError extends WalletHelpError {
   /** What to do next, said after "Cancelled." (how to continue the case), in the user's language. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Command, CommanderError } from 'commander';
 import { meantSettings, readConfig, roleOf, type ConfigWarning } from './config/config.js';
 import type { CaseFact, Flow, Lang } from './engine/types.js';
-import { asCancel, CancelError, ExitCode, OutputError, WalletHelpError } from './errors.js';
+import { asCancel, CancelError, ExitCode, NoSettingsFolderError, OutputError, UsageError, WalletHelpError } from './errors.js';
 import { loadBundledFlows } from './flows/catalog.js';
 import { detectLang, langOf, meantLang, sentences, translator, withAside, type Translate } from './i18n/i18n.js';
 import type { ProblemRef } from './i18n/problem-ref.js';
@@ -386,6 +386,7 @@ async function report(error: unknown, r: Reporter): Promise<number> {
     const hint = t('error.seeHelp', { command: ['wallet-help', ...r.commandPath, '--help'].join(' ') });
     return emit(r, new WalletHelpError('usage', commanderMessage(err, t, r), ExitCode.usage, commanderDetails(err, r)), hint);
   }
+  if (err instanceof NoSettingsFolderError) return emit(r, new UsageError('no_settings_folder', t('config.noHome')));
   if (err instanceof WalletHelpError) {
     if (err instanceof CancelError) {
       // In the language of the case cancelled, which a resumed case may speak instead of the run's.

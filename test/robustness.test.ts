@@ -992,6 +992,49 @@ describe('an input file that is a named pipe (the built CLI, bounded; QA: robust
   }, 40_000);
 });
 
+describe('no home folder, and a current folder removed (the built CLI; QA: robustness review)', () => {
+  it.runIf(process.getuid?.() === 0 && process.platform === 'linux')('a user with no home folder (none in the password database) gets the diagnosis, and a clear error where settings are written', () => {
+    // A container's arbitrary user: no HOME, and no entry the system could find one in (os.homedir() throws).
+    const as = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { uid: 54321, gid: 54321, cwd: '/', env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 15_000 });
+    const diagnosed = as(['diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(diagnosed.stderr).toBe('');
+    expect(diagnosed.status).toBe(0);
+    expect(JSON.parse(diagnosed.stdout)).toMatchObject({ outcome: { id: 'fix-connection' } });
+    const set = as(['config', 'set', 'lang', 'zh']);
+    expect(set.status).toBe(2);
+    expect(set.stderr).toBe('Error: There is no folder for the settings and the cases: no home folder was found (HOME is not set, is empty or is not an absolute path, and the system names none for this user). Set HOME, or set WALLET_HELP_CONFIG_DIR to the folder to use.\n');
+    expect(as(['config', 'path', '--json']).stdout).toContain('"code": "no_settings_folder"');
+  }, 30_000);
+
+  it.runIf(process.platform === 'linux')('an empty or relative HOME is no home folder: the settings never follow the current folder', () => {
+    const dir = tempDir();
+    for (const home of ['', 'relative/home']) {
+      const r = spawnSync(process.execPath, [BIN, 'config', 'path'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: home }, encoding: 'utf8', timeout: 15_000 });
+      // The system's record of the user, or no folder at all: never one under the current folder.
+      if (r.status === 0) expect(r.stdout.startsWith(dir), r.stdout).toBe(false);
+      else expect(r.stderr).toContain('no home folder was found');
+      expect(r.stdout.startsWith('/') || r.stdout === '', r.stdout).toBe(true);
+    }
+  }, 30_000);
+
+  it.runIf(process.platform === 'linux')('runs from a current folder removed since, and says a relative file given there is missing', () => {
+    const dir = tempDir();
+    const gone = join(dir, 'gone');
+    // The shell goes into the folder, removes it and starts the CLI there.
+    const inGone = (args: string[]) => {
+      mkdirSync(gone);
+      return spawnSync('sh', ['-c', `cd "$1" && rmdir "$1" && shift && exec "$@"`, 'sh', gone, process.execPath, BIN, ...args], { env: { PATH: process.env.PATH ?? '', WALLET_HELP_CONFIG_DIR: join(dir, 'cfg') }, encoding: 'utf8', timeout: 15_000 });
+    };
+    const diagnosed = inGone(['diagnose', 'payment-failed', '--network', 'offline', '--json']);
+    expect(diagnosed.stderr).toBe('');
+    expect(diagnosed.status).toBe(0);
+    const missing = inGone(['diagnose', 'payment-failed', '--answers', 'answers.json']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('Cannot read answers.json: no such file.');
+    expect(missing.stderr).not.toMatch(/uv_cwd|\bat \S+ \(/);
+  }, 30_000);
+});
+
 describe('a damaged settings file in a folder the user may not write (the built CLI as another user)', () => {
   it.runIf(process.getuid?.() === 0)('says it is damaged and was left as it is, not that it cannot be read', () => {
     const dir = tempDir();

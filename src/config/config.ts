@@ -8,6 +8,7 @@
 import { renameSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { readDataFileSync } from '../data/read-file.js';
+import { NoSettingsFolderError } from '../errors.js';
 import { ID_PATTERN } from '../engine/types.js';
 import { list, ref, type ProblemRef } from '../i18n/problem-ref.js';
 import { closest } from '../util/suggest.js';
@@ -65,7 +66,7 @@ const APP = 'wallet-help';
  */
 export function configDir(env: Readonly<Record<string, string | undefined>>): string {
   const own = env.WALLET_HELP_CONFIG_DIR;
-  if (own) return resolve(/^~(?=$|[/\\])/.test(own) ? (env.HOME || homeDir(env)) + own.slice(1) : own);
+  if (own) return resolve(/^~(?=$|[/\\])/.test(own) ? homeDir(env) + own.slice(1) : own);
   if (process.platform === 'darwin') return join(homeDir(env), 'Library', 'Preferences', APP);
   if (process.platform === 'win32') return join(env.APPDATA || join(homeDir(env), 'AppData', 'Roaming'), APP, 'Config');
   const xdg = env.XDG_CONFIG_HOME;
@@ -74,10 +75,23 @@ export function configDir(env: Readonly<Record<string, string | undefined>>): st
 
 /**
  * The home folder as Node's os.homedir() finds it, read from `env`: HOME, on Windows USERPROFILE, else what the
- * system says (the password database, the user's profile). The os module loads only then.
+ * system says (the password database, the user's profile). The os module loads only then. One that is empty or
+ * relative is none (settings and cases would follow the current folder, and look lost from any other), and with none
+ * at all (a container's user missing from the password database, where os.homedir() throws) there is no settings
+ * folder: NoSettingsFolderError (QA: robustness review; every command crashed with a stack trace).
  */
 function homeDir(env: Readonly<Record<string, string | undefined>>): string {
-  return (process.platform === 'win32' ? env.USERPROFILE : env.HOME) || process.getBuiltinModule('node:os').homedir();
+  const given = process.platform === 'win32' ? env.USERPROFILE : env.HOME;
+  if (given && isAbsolute(given)) return given;
+  // The system's own record of the user (os.homedir() would give back an empty or relative HOME as it is).
+  let found: string;
+  try {
+    found = process.getBuiltinModule('node:os').userInfo().homedir;
+  } catch {
+    throw new NoSettingsFolderError();
+  }
+  if (!found || !isAbsolute(found)) throw new NoSettingsFolderError();
+  return found;
 }
 
 /**
@@ -139,7 +153,14 @@ export type ConfigWarning =
  * wiped) and reported once; bad keys or values are reported and ignored.
  */
 export function readConfig(env: Readonly<Record<string, string | undefined>>, now: () => Date = () => new Date(), again = true): ConfigRead {
-  const file = join(configDir(env), CONFIG_FILE_NAME);
+  let file: string;
+  try {
+    file = join(configDir(env), CONFIG_FILE_NAME);
+  } catch (err) {
+    // No settings folder: no settings to read (what writes them says so).
+    if (err instanceof NoSettingsFolderError) return { config: {}, file: '', warnings: [] };
+    throw err;
+  }
   const warnings: ConfigWarning[] = [];
   let text: string;
   let read: Stats | undefined;
