@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLocatedYaml, type Problem } from '../src/data/located-yaml.js';
 import { loadDirectoryText } from '../src/directory/load.js';
 import { loadFlowText } from '../src/flows/load.js';
-import { ROOT, run, tempDir, type RunResult } from './helpers.js';
+import { CARD_DECLINED_FLOW, ROOT, run, tempDir, type RunResult } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/wallet-help.js');
 /** Every in-process case ends within this; a hang fails the test instead of stalling the run. */
@@ -989,6 +989,21 @@ describe('an input file that is a named pipe (the built CLI, bounded; QA: robust
     const batch = await runFor(['diagnose', '--batch', fifo], { signal: 'SIGINT' });
     expect([batch.code, batch.signal]).toEqual([130, null]);
     expect(batch.stdout).toContain('"code":"cancelled"');
+  }, 40_000);
+});
+
+describe('an operator folder of more flows than the open-file limit (the built CLI; QA: robustness review)', () => {
+  it.runIf(process.platform === 'linux')('reads the files a few at a time: no good flow is reported broken for want of file descriptors', () => {
+    const dir = tempDir();
+    for (let i = 0; i < 300; i++) writeFileSync(join(dir, `card-declined-${i}.yaml`), CARD_DECLINED_FLOW.replace('id: card-declined\n', `id: card-declined-${i}\n`));
+    const r = spawnSync('sh', ['-c', 'ulimit -n 64 && exec "$@"', 'sh', process.execPath, BIN, '--flows', dir, 'diagnose', 'card-declined-5', '--balance', 'insufficient', '--json'], {
+      env: { PATH: process.env.PATH ?? '', WALLET_HELP_CONFIG_DIR: tempDir() },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ flow: 'card-declined-5', outcome: { id: 'fix-top-up-card' } });
   }, 40_000);
 });
 

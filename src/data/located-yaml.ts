@@ -122,6 +122,9 @@ export function reasonRef(code: string | undefined): ProblemParam {
       return ref('reason.tooManyLinks');
     case 'ENAMETOOLONG':
       return ref('reason.nameTooLong');
+    case 'EMFILE':
+    case 'ENFILE':
+      return ref('reason.tooManyOpen');
     default:
       return code;
   }

@@ -13,6 +13,7 @@ import type { Flow, Lang } from '../engine/types.js';
 import { problemTranslator } from '../i18n/problems.js';
 import { BUNDLED, CHECK_WORKER_SCRIPT } from '../paths.js';
 import { isDataFileName, withoutRepeats } from './load.js';
+import { FILES_AT_ONCE, inLanes } from '../util/lanes.js';
 import { validateFlow } from './validate-flow.js';
 import '../core.js';
 
@@ -108,16 +109,7 @@ export async function checkDataFiles(files: readonly string[], lang: Lang = 'en'
     const { checkInParallel } = await import('./check-parallel.js');
     return checkInParallel(files, lang, requireAgent, CHECK_WORKER_SCRIPT);
   }
-  const verdicts: FileVerdict[] = new Array<FileVerdict>(files.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < files.length) {
-      const i = next++;
-      verdicts[i] = await checkDataFileVerdict(files[i]!, lang, requireAgent);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(FILES_AT_ONCE, files.length) }, lane));
-  return verdicts;
+  return inLanes(files, FILES_AT_ONCE, (file) => checkDataFileVerdict(file, lang, requireAgent));
 }
 
 /** Checks one file and keeps its verdict, not the flow. */
@@ -143,9 +135,6 @@ export function checkDataFileVerdictSync(file: string, lang: Lang, requireAgent:
 function verdictOf({ file, kind, flow, problems, warnings }: CheckedFile): FileVerdict {
   return { file, kind, ...(flow ? { id: flow.id } : {}), problems, ...(warnings ? { warnings } : {}) };
 }
-
-/** Enough files in flight to keep the disk busy, few enough that memory stays flat. */
-const FILES_AT_ONCE = 8;
 
 /** From this many files on, starting threads pays for itself. */
 const PARALLEL_FROM = 64;

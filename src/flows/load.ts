@@ -6,6 +6,7 @@
 import { readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { shownPath } from '../util/safe-text.js';
+import { FILES_AT_ONCE, inLanes } from '../util/lanes.js';
 import { decodeUtf8, parseLocatedYaml, readProblem, reasonRef, type Problem } from '../data/located-yaml.js';
 import { readDataFile } from '../data/read-file.js';
 import type { Flow, Lang } from '../engine/types.js';
@@ -186,7 +187,7 @@ export async function loadFlowFolders(dirs: readonly string[], lang: Lang = 'en'
   const perFolder = await withoutRepeats(listed);
   const files = perFolder.flat();
   const folderOf = perFolder.flatMap((inFolder, k) => inFolder.map(() => k));
-  const results = await Promise.all(files.map((f) => loadFlowFile(f, lang, requireAgent)));
+  const results = await inLanes(files, FILES_AT_ONCE, (f) => loadFlowFile(f, lang, requireAgent));
   const { repeated, replacing } = await idConflicts(results.map((r, i) => ({ file: files[i]!, id: r.flow?.id })), lang);
   const repeatedFiles = new Map(repeated.map((p) => [p.file, p]));
   const flows: { flow: Flow; file: string }[] = [];

@@ -26,6 +26,8 @@ const REASONS: Readonly<Record<string, MessageKey>> = {
   ENOSPC: 'error.diskFull',
   EDQUOT: 'error.diskFull',
   EROFS: 'error.readOnlyDisk',
+  EMFILE: 'error.tooManyOpen',
+  ENFILE: 'error.tooManyOpen',
 };
 
 /** Why a file could not be read or written, in words, from the error's code (the system's, or the data reader's own). */
