@@ -70,6 +70,9 @@ describe('the library', () => {
         // A request's id, refused as a batch line's is (QA: scripts).
         () => diagnose(flows, { flow: 'account-compromised', id: 'legal winner thank year wave sausage worth useful legal winner thank yellow' }),
         () => diagnose(flows, { flow: 'account-compromised', id: card }),
+        // A phrase a word short, or with one mistyped, in an answer: quoted in "invalid value", it left 2,048 guesses (QA: library review).
+        () => diagnose(flows, { flow: 'payment-failed', answers: { network: 'legal winner thank year wave sausage worth useful legal winner thank' } }),
+        () => diagnose(flows, { flow: 'payment-failed', answers: { network: 'legal winner thank year wave sausagex worth useful legal winner thank yellow' } }),
         // An empty folder would be the current one (its package.json read as a broken flow).
         () => loadFlows({ dirs: [''] }),
       ];
@@ -88,6 +91,8 @@ describe('the library', () => {
       ['secret_refused', 'recovery-phrase', 'dirs'],
       ['secret_refused', 'recovery-phrase', 'id'],
       ['secret_refused', 'card-number', 'id'],
+      ['secret_refused', 'recovery-phrase', 'answers'],
+      ['secret_refused', 'recovery-phrase', 'answers'],
       ['flows_folder', undefined, undefined],
     ]);
     expect(r.stdout).not.toMatch(/4111|0c28fca3|legal winner/);

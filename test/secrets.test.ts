@@ -186,11 +186,18 @@ describe('recovery phrases (English)', () => {
     expect(redactSecrets(text)).toBe('[redacted recovery phrase] thanks');
   });
 
-  it('does not flag 11 list words, nor two runs of 11 split by another word', () => {
+  it('flags a phrase a word short: 11 list words, or two runs a mistyped word joins; not ten, nor runs a word of a sentence joins (QA: library review)', () => {
+    // Quoted in an error ("invalid value …"), eleven words of a phrase leave 2,048 guesses to take the wallet.
     const eleven = invalidPhrase(11, english);
-    expectClean(eleven.join(' '));
-    expectClean(`${eleven.join(' ')} the ${invalidPhrase(11, english).join(' ')}`);
-    expectClean(`1. ${eleven.join(', ')}; and that is all`);
+    expectFound(eleven.join(' '), eleven.join(' '), 'recovery-phrase');
+    expectFound(`1. ${eleven.join(', ')}; and that is all`, `${eleven.join(', ')}`, 'recovery-phrase');
+    const words = generateMnemonic(english).split(' ');
+    const typo = [...words.slice(0, 5), `${words[5]}x`, ...words.slice(6)].join(' ');
+    expectFound(typo, typo, 'recovery-phrase');
+    const ten = invalidPhrase(10, english);
+    expectClean(ten.join(' '));
+    expectClean(`${ten.join(' ')} the ${invalidPhrase(10, english).join(' ')}`);
+    expectClean(`${invalidPhrase(5, english).join(' ')} and ${invalidPhrase(6, english).join(' ')}`);
   });
 
   it('does not flag ordinary English that uses many list words', () => {

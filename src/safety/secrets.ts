@@ -84,6 +84,8 @@ export const REDACTION_MARKERS: Readonly<Record<SecretKind, string>> = {
 /** BIP39 phrases have 12, 15, 18, 21 or 24 words. */
 const PHRASE_LENGTHS = [12, 15, 18, 21, 24] as const;
 const MIN_PHRASE_WORDS = 12;
+/** An English phrase a word short (one left out, or one mistyped between two runs: see bridgedRun) is one too. */
+const MIN_SHORT_PHRASE_WORDS = MIN_PHRASE_WORDS - 1;
 /** Misspelt words a detected phrase may be extended across (see `extendRun`). */
 const MAX_BRIDGES = 3;
 
@@ -182,10 +184,10 @@ function scan(text: string, opts: SecretScanOptions): SecretFinding[] {
     const { english, chinese } = getTables();
     if (first && (english.has(first[1]!.toLowerCase()) || chinese.has(first[1]!))) return [{ kind: 'recovery-phrase', start: 0, end: text.length }];
   }
-  // 12 Chinese characters, or 12 English words of 3+ letters with separators.
-  // In prose (data files) only a phrase with something between every two words counts: at least 11 characters that
+  // 12 Chinese characters, or 11 English words of 3+ letters with separators (a phrase a word short is one too).
+  // In prose (data files) only a phrase with something between every two words counts: at least 10 characters that
   // are not letters, which most sentences of a flow do not have (found natively, before tokenising).
-  const phraseMayFit = folded.length >= 47 || (folded.length >= 12 && HAN.test(folded));
+  const phraseMayFit = folded.length >= MIN_SHORT_PHRASE_WORDS * 4 - 1 || (folded.length >= 12 && HAN.test(folded));
   if (phraseMayFit && (opts.prose !== true || SEPARATED_WORDS.test(folded))) findPhrases(folded, found, opts.prose === true);
   if (folded.length >= 36 && opts.prose !== true) findGluedPhrases(folded, found);
   findHexKeys(folded, opts.allowHex64 === true, found);
@@ -293,10 +295,10 @@ function endOfCharacter(text: string, end: number): number {
 /** The first line of a phrase pasted as a numbered list: "1. abandon", "1) abandon", "#1 abandon", "1、的", "一、的". */
 const NUMBERED_FIRST_WORD = /^\s*(?:#\s*)?(?:1|01|一)\s*[.)、:：-]?\s*([a-zA-Z]{3,8}|\p{Script=Han})\s*$/u;
 /**
- * Room for a phrase written out in prose: at least 11 characters that are not letters (what separates its words), anywhere
+ * Room for a phrase written out in prose: at least 10 characters that are not letters (what separates its words), anywhere
  * in the text. One anchored search that stops at the eleventh, where a count of every such character made a list of them.
  */
-const SEPARATED_WORDS = new RegExp(`^(?:[\\p{L}\\p{M}]*[^\\p{L}\\p{M}]){${MIN_PHRASE_WORDS - 1}}`, 'u');
+const SEPARATED_WORDS = new RegExp(`^(?:[\\p{L}\\p{M}]*[^\\p{L}\\p{M}]){${MIN_SHORT_PHRASE_WORDS - 1}}`, 'u');
 const HAN = /\p{Script=Han}/u;
 
 
@@ -358,7 +360,7 @@ const HAN_CHAR = /^\p{Script=Han}$/u;
 function findPhrases(text: string, found: SecretFinding[], spacedOnly: boolean): void {
   const { english, chinese } = getTables();
   const tokens = tokenize(text);
-  if (tokens.length < MIN_PHRASE_WORDS) return;
+  if (tokens.length < MIN_SHORT_PHRASE_WORDS) return;
   const inList = tokens.map((t) =>
     t.script === 'latin' ? english.has(t.key) : t.script === 'han' ? chinese.has(t.key) : false,
   );
@@ -375,6 +377,17 @@ function findPhrases(text: string, found: SecretFinding[], spacedOnly: boolean):
     const script = tokens[i]!.script;
     let j = i + 1;
     while (j < tokens.length && inList[j] && tokens[j]!.script === script) j++;
+    // English: a phrase with a word left out, or one mistyped between two runs of list words, is the phrase too, all but
+    // a word or two of it ("steel rather rude arrest dignity merryx father …": eleven words, 2,048 guesses from the
+    // wallet). Quoted in an error, it gave away the phrase less one word (QA: library review).
+    if (script === 'latin' && j - i < MIN_PHRASE_WORDS) {
+      const bridged = bridgedRun(tokens, inList, i, j);
+      if (bridged !== undefined) {
+        addRun(tokens, inList, i, bridged, found);
+        i = bridged;
+        continue;
+      }
+    }
     if (j - i >= MIN_PHRASE_WORDS) {
       if (script === 'latin') {
         // English: 12+ consecutive list words is a phrase, checksum or not (a
@@ -433,6 +446,24 @@ function findGluedPhrases(text: string, found: SecretFinding[]): void {
     if (words[0]! >= MIN_PHRASE_WORDS) found.push({ kind: 'recovery-phrase', start: m.index, end: m.index + m[0].length });
   }
 }
+
+/**
+ * The end of an English phrase short of a word that starts with the run of list words [from, to): the run alone of
+ * MIN_SHORT_PHRASE_WORDS words, or it and the run after one other word of the same script (a typo), together that many;
+ * undefined otherwise. Prose has no such runs: "the", "to", "is", "my", plurals and past tenses are no list words.
+ */
+function bridgedRun(tokens: Token[], inList: boolean[], from: number, to: number): number | undefined {
+  const needed = MIN_SHORT_PHRASE_WORDS;
+  if (to - from >= needed) return to;
+  const bridge = tokens[to];
+  if (bridge === undefined || bridge.script !== 'latin' || inList[to] || bridge.key.length > 12 || FUNCTION_WORDS.has(bridge.key)) return undefined;
+  let end = to + 1;
+  while (end < tokens.length && inList[end] && tokens[end]!.script === 'latin') end++;
+  return to - from + (end - to - 1) >= needed ? end : undefined;
+}
+
+/** Words of English sentences that join two runs of list words in prose, and are no typo of one: never a bridge. */
+const FUNCTION_WORDS = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'you', 'your', 'are', 'was', 'but', 'not', 'has', 'have', 'from', 'they', 'them', 'its', 'our', 'then', 'than', 'into', 'onto', 'or', 'of', 'to', 'in', 'on', 'at', 'by', 'is', 'be', 'as', 'an', 'a', 'i', 'we', 'my', 'me', 'so', 'if', 'it']);
 
 function addRun(tokens: Token[], inList: boolean[], from: number, to: number, found: SecretFinding[]): void {
   const [a, b] = extendRun(tokens, inList, from, to);
