@@ -11,7 +11,7 @@ import { ContactBook } from './diagnosis/contact-book.js';
 import { diagnoseWith, type BrokenFlows, type FullResult } from './diagnosis/diagnosis.js';
 import { chooseProvider, openDirectory } from './directory/source.js';
 import { LANGS, type Flow, type Lang } from './engine/types.js';
-import { NOW_FROM_YEAR, NOW_TO_YEAR, nowInRange } from './data/limits.js';
+import { MAX_TEXT_OPTION_LENGTH, NOW_FROM_YEAR, NOW_TO_YEAR, nowInRange } from './data/limits.js';
 import { ExitCode, UsageError, WalletHelpError } from './errors.js';
 import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
 import { readRequest, screenRequest, screenRequestId } from './diagnosis/request.js';
@@ -144,6 +144,12 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
 
 /** Refuses options that hold a secret (`secret_refused`, with the option as `field`), never quoting them. */
 async function refuseSecretOptions(t: Translate, options: Partial<Record<LibraryOption, unknown>>): Promise<void> {
+  // What no option can be is not read through, however long: said by its length, never quoted (QA: library review).
+  for (const [field, value] of Object.entries(options) as [LibraryOption, unknown][]) {
+    if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && v.length > MAX_TEXT_OPTION_LENGTH)) {
+      throw new UsageError('invalid_option', t('request.textTooLong', { field, max: MAX_TEXT_OPTION_LENGTH }), { option: field });
+    }
+  }
   const suspects = (Object.entries(options) as [LibraryOption, unknown][]).flatMap(([field, value]) =>
     (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' && mayHoldSecret(v) ? [{ text: v, field }] : [])),
   );

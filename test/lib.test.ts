@@ -75,6 +75,11 @@ describe('the library', () => {
         () => diagnose(flows, { flow: 'payment-failed', answers: { network: 'legal winner thank year wave sausagex worth useful legal winner thank yellow' } }),
         // An empty folder would be the current one (its package.json read as a broken flow).
         () => loadFlows({ dirs: [''] }),
+        // Megabytes where a few characters go: said by their length, not screened or quoted (a 5 MB flow id overflowed a search's stack).
+        () => diagnose(flows, { flow: 'p'.repeat(6e6) }),
+        () => diagnose(flows, { flow: 'fees', id: 'ab'.repeat(3e6) }),
+        () => diagnose(flows, { flow: 'fees' }, { provider: ' a'.repeat(1e6) }),
+        () => loadFlows({ dirs: ['/tmp/' + 'x'.repeat(5000)] }),
       ];
       for (const go of tries) {
         try { await go(); console.log('no error'); } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message, ...e.details })); }
@@ -94,7 +99,13 @@ describe('the library', () => {
       ['secret_refused', 'recovery-phrase', 'answers'],
       ['secret_refused', 'recovery-phrase', 'answers'],
       ['flows_folder', undefined, undefined],
+      ['invalid_request', undefined, 'flow'],
+      ['invalid_request', undefined, 'id'],
+      ['invalid_option', undefined, undefined],
+      ['invalid_option', undefined, undefined],
     ]);
+    expect(errors.slice(-4).map((e) => e.option ?? e.field)).toEqual(['flow', 'id', 'provider', 'dirs']);
+    expect(errors.at(-1).message).toBe('The value of "dirs" is longer than 4096 characters: none can be that long.');
     expect(r.stdout).not.toMatch(/4111|0c28fca3|legal winner/);
   });
 

@@ -200,6 +200,13 @@ describe('recovery phrases (English)', () => {
     expectClean(`${invalidPhrase(5, english).join(' ')} and ${invalidPhrase(6, english).join(' ')}`);
   });
 
+  it('reads a run of millions of letters without overflowing the stack, and still finds a glued phrase beside it (QA: library review)', () => {
+    expect(findSecrets('p'.repeat(6e6))).toEqual([]);
+    expect(findSecrets('ab'.repeat(3e6))).toEqual([]);
+    const glued = 'legalwinnerthankyearwavesausageworthusefullegalwinnerthankyellow';
+    expectFound(`${'p'.repeat(1e5)} ${glued}`, glued, 'recovery-phrase');
+  });
+
   it('does not flag ordinary English that uses many list words', () => {
     const sentences = [
       'I sent the money again today but the account balance is still empty and support did not answer',

@@ -3,7 +3,7 @@
  * call (`diagnose(flows, { flow, answers })`). Both read it here, so the same
  * mistake gets the same error, code, message and details, from either.
  */
-import { MAX_REQUEST_LENGTH } from '../data/limits.js';
+import { MAX_REQUEST_LENGTH, MAX_TEXT_OPTION_LENGTH } from '../data/limits.js';
 import type { Flow } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
@@ -25,6 +25,7 @@ export function idMayHoldSecret(id: string | number): boolean {
 
 /** Refuses a request's id that holds a secret (`secret_refused`, field `id`), in a batch line and a library call alike. */
 export async function screenRequestId(t: Translate, id: unknown): Promise<void> {
+  if (typeof id === 'string' && id.length > MAX_TEXT_OPTION_LENGTH) throw new UsageError('invalid_request', t('request.textTooLong', { field: 'id', max: MAX_TEXT_OPTION_LENGTH }), { field: 'id' });
   if ((typeof id === 'string' || typeof id === 'number') && idMayHoldSecret(id)) await refuseSecrets(t, [{ text: String(id), field: 'id' }]);
 }
 
@@ -51,6 +52,9 @@ export function readRequest(t: Translate, flows: ReadonlyMap<string, Flow>, flow
     const ids = [...flows.keys()];
     throw new UsageError('missing_flow', t('lib.needFlow', { flows: ids.join(', ') }), { flows: ids });
   }
+  // What no flow can be is not read through, however long (screening megabytes blocked a server's event loop, and
+  // 5 MB overflowed a search's stack; QA: library review): said by its length, never quoted.
+  if (flow.length > MAX_TEXT_OPTION_LENGTH) throw new UsageError('invalid_request', t('request.textTooLong', { field: 'flow', max: MAX_TEXT_OPTION_LENGTH }), { field: 'flow' });
   // Only a plain object (or one without a prototype) holds answers: a Map, a Set, a Date or a class instance from a script
   // has none of its entries as properties, and was read as no answers at all ("missing_answer"; QA: scripts review).
   if (given !== undefined && given !== null && (typeof given !== 'object' || Array.isArray(given) || !plainObject(given))) throw new UsageError('invalid_answers', t('request.answers'));
