@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers.js';
 
-function runScript(code: string) {
+function runScript(code: string, ext: 'mjs' | 'cjs' = 'mjs') {
   // Inside the package folder, Node resolves the package's own name through its "exports".
-  const file = join(ROOT, `.lib-test-${process.pid}-${Math.random().toString(36).slice(2)}.mjs`);
+  const file = join(ROOT, `.lib-test-${process.pid}-${Math.random().toString(36).slice(2)}.${ext}`);
   writeFileSync(file, code);
   try {
     return spawnSync(process.execPath, [file], { encoding: 'utf8', cwd: ROOT });
@@ -17,6 +17,18 @@ function runScript(code: string) {
 }
 
 describe('the library', () => {
+  it('is required from CommonJS as it is imported: the package\'s exports name it for require too (QA: library review)', () => {
+    const r = runScript(
+      `const { loadFlows, diagnose, UsageError } = require('wallet-help');
+      loadFlows()
+        .then((flows) => diagnose(flows, { flow: 'payment-failed', answers: { network: 'offline' } }))
+        .then((result) => console.log(result.outcome.id, typeof UsageError));`,
+      'cjs',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('fix-connection function');
+  });
+
   it('gives the --json result without spawning the CLI', () => {
     const r = runScript(`
       import { loadFlows, diagnose } from 'wallet-help';
