@@ -889,6 +889,20 @@ describe('summaries', () => {
 });
 
 describe('the case log', () => {
+  it('--no-save keeps one case out of the log where the saveCases setting keeps every case, in a batch too (QA: desk)', async () => {
+    const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
+    expect((await run(['config', 'set', 'saveCases', 'true'], { env })).code).toBe(0);
+    const test = await run(['diagnose', 'payment-failed', '--network', 'offline', '--no-save'], { env });
+    expect(test.code).toBe(0);
+    expect(test.stdout).not.toContain('Case saved');
+    expect(existsSync(join(env.WALLET_HELP_CONFIG_DIR, 'cases.jsonl'))).toBe(false);
+    const kept = await run(['diagnose', 'payment-failed', '--network', 'offline'], { env });
+    expect(kept.stdout).toContain('Case saved');
+    const batch = await run(['diagnose', '--batch', '--no-save'], { env, stdin: '{"flow":"payment-failed","answers":{"network":"offline"}}\n' });
+    expect(batch.code).toBe(0);
+    expect(lines(join(env.WALLET_HELP_CONFIG_DIR, 'cases.jsonl'))).toHaveLength(1);
+  });
+
   it('keeps saved cases and lists, shows, counts and exports them', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     await run(['diagnose', 'payment-failed', '--network', 'offline', '--save'], { env });

@@ -51,6 +51,8 @@ export const DIAGNOSE_OPTIONS: readonly OptionSpec[] = [
   { long: '--fact', value: '<key=value>', list: true, help: 'diagnose.opt.fact' },
   { long: '--agent', help: 'diagnose.opt.agent' },
   { long: '--save', help: 'diagnose.opt.save' },
+  // A test call kept out of the log where the saveCases setting keeps every case (QA: desk).
+  { long: '--no-save', help: 'diagnose.opt.noSave' },
   { long: '--resume', help: 'diagnose.opt.resume' },
   { long: '--summary', value: '<format>', help: 'diagnose.opt.summary' },
   { long: '--no-checks', help: 'diagnose.opt.noChecks' },
@@ -96,7 +98,8 @@ export function readDiagnoseLine(argv: readonly string[]): DiagnoseLine | undefi
   for (const spec of GLOBAL_OPTIONS) if (spec.list) globals[attributeOf(spec)] = [];
   for (const spec of DIAGNOSE_OPTIONS) {
     if (spec.list) options[attributeOf(spec)] = [];
-    else if (spec.long.startsWith('--no-')) options[attributeOf(spec)] = true;
+    // A negated option defaults to true, unless its positive twin is declared too (--save and --no-save): as commander sets them.
+    else if (spec.long.startsWith('--no-') && !DIAGNOSE_OPTIONS.some((twin) => twin.long === `--${spec.long.slice('--no-'.length)}`)) options[attributeOf(spec)] = true;
   }
   const given = new Set<string>();
   let command = false;
@@ -168,7 +171,8 @@ export async function runDiagnoseLine(base: BaseContext, { flow, options: o, glo
     const twice = given.find(([set]) => set)?.[1];
     if (twice) throw new UsageError('batch_conflict', t('batch.conflict'), { option: twice });
     // What a batch would silently ignore: it saves no case, writes no summary, has no facts to record and measures nothing.
-    const ignored = BATCH_IGNORES.find(([key]) => o[key] !== undefined && !(Array.isArray(o[key]) && o[key].length === 0));
+    // (--no-save asks what a batch does anyway.)
+    const ignored = BATCH_IGNORES.find(([key]) => o[key] !== undefined && o[key] !== false && !(Array.isArray(o[key]) && o[key].length === 0));
     if (ignored) throw new UsageError('batch_conflict', t('batch.notInBatch', { option: ignored[1] }), { option: ignored[1] });
     const { runBatch } = await import('./batch.js');
     await runBatch(o.batch === true ? '-' : o.batch, context, { input: o.input !== false });
