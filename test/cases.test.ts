@@ -452,9 +452,10 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.prompter.asked.map((q) => q.message).join('\n')).not.toMatch(/TxID|chain|Address|Memo|Amount/);
     // The heading the agent wording of the steps refers to ("listed under \"Have this ready\"").
     expect(r.stdout).toContain('Have this ready (what the caller should have ready for support):');
-    expect(r.stdout).toContain('Tell the caller: official support never asks for their password');
+    expect(r.stdout).toContain('Tell the caller, in these words: "Official support never asks for your password');
     expect(r.stdout).not.toContain('Have this ready before you contact support');
-    expect(r.stdout).not.toContain('Official support never asks for your password');
+    // The user's own wording of it is not shown besides.
+    expect(r.stdout).not.toContain('Reach it only through the contacts shown here');
   });
 
   it('goes Back into a question a check answered, asking it by hand instead of checking again (QA: agent, Back looped)', async () => {

@@ -620,7 +620,7 @@ describe('diagnose, human output', () => {
     expect(doc.outcome.notice).toContain('Official support never asks');
     const agent = await run([...args, '--agent']);
     expect(agent.stdout).toContain('Example Wallet — security support');
-    expect(agent.stdout).toContain('Tell the caller: official support never asks');
+    expect(agent.stdout).toContain('Tell the caller, in these words: "Official support never asks');
     const summary = await run([...args, '--summary', 'text']);
     expect(summary.stdout).toContain('  - Team: security support (queue security)\n');
     expect(summary.stdout).toContain('  - Example Wallet (example data): https://www.example.com/help/contact\n');
@@ -665,7 +665,7 @@ describe('diagnose, human output', () => {
       expect(result.outcome.notice).toMatch(/^Official support never asks .* only through the official app or the website you already know/);
       expect(text.stdout).toContain('Official support never asks for your password');
       const agent = await run([...argv, 'diagnose', 'account-compromised', '--agent']);
-      expect(agent.stdout).toContain('Tell the caller: official support never asks');
+      expect(agent.stdout).toContain('Tell the caller, in these words: "Official support never asks');
     }
     // A fix without a queue never needed the directory: nothing to warn about.
     expect((await run(['--provider', 'nope', 'diagnose', 'payment-failed', '--network', 'offline'])).code).toBe(0);

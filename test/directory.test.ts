@@ -366,7 +366,7 @@ describe('contacts in the CLI', () => {
     const user = await run(['contacts', 'security']);
     expect(user.stdout.replace(/\s+/g, ' ')).toContain('Official support never asks for your password, recovery phrase, private key, 2FA code or remote access');
     const agent = await run(['contacts', 'security', '--agent']);
-    expect(agent.stdout.replace(/\s+/g, ' ')).toContain('Tell the caller: official support never asks for their password');
+    expect(agent.stdout.replace(/\s+/g, ' ')).toContain('Tell the caller, in these words: "Official support never asks for your password');
     expect((await run(['contacts', 'security'], { env: { WALLET_HELP_ROLE: 'agent' } })).stdout).toContain('Tell the caller:');
     // In JSON, the notice of a diagnosis that shows a card, word for word (the user's words, as a diagnosis gives it).
     const diagnosis = JSON.parse((await run(['diagnose', 'account-compromised', '--json', '--agent'])).stdout);
@@ -627,7 +627,7 @@ describe('contacts in the CLI', () => {
     expect(human.stdout).toContain('No account contacts for Acme Pay are in the directory (acme.yaml).');
     expect(human.stdout).not.toContain('contacts shown here');
     const agent = await run(['diagnose', 'contact-support', '--agent', '--answer', 'topic=account', '--contacts', 'acme.yaml'], { files });
-    expect(agent.stdout.replace(/\s+/g, ' ')).toContain('They should reach support only through the official app or its website, https://help.acme.test/contact,');
+    expect(agent.stdout.replace(/\s+/g, ' ')).toContain('Reach support only through the official app or its website, https://help.acme.test/contact, never through a number or link someone sent you."');
     // The operator's listing says how to mend the directory.
     expect(human.stdout).not.toContain('Add them to the directory');
     // Asked for that team alone, the answer is that it has none, where its card would be: no empty card, no "contacts
