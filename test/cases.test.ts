@@ -1253,6 +1253,17 @@ describe('the case log', () => {
 });
 
 describe('--resume', () => {
+  it('says a folder of unfinished cases it cannot read, with why, not only that there is no case (QA: robustness review)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    // A file where the folder should be: readdir fails as it does for a folder the user may not read.
+    writeFileSync(join(dir, 'unfinished-cases'), 'not a folder');
+    const r = await run(['diagnose', '--resume'], { tty: true, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain(`Warning: The folder of unfinished cases, ${join(dir, 'unfinished-cases')}, cannot be read (`);
+    expect(r.stderr).toContain('There is no unfinished case to continue.');
+  });
+
   it('continues the last unfinished interactive case after Ctrl+C', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir(), TZ: 'Asia/Shanghai' };
     const first = await run(['diagnose', 'payment-failed', '--save'], { tty: true, env, prompts: [{ pick: 'ok' }, { pick: 'sufficient' }, { pick: 'cancel' }] });

@@ -356,7 +356,7 @@ export type DamagedProgress = { file: string; reason: string };
 export async function loadProgress(env: Env, damaged: (found: DamagedProgress) => void = () => undefined): Promise<CaseProgress[]> {
   await removeLeftovers(env);
   const cases: CaseProgress[] = [];
-  for (const { file, legacy } of await progressFiles(env)) {
+  for (const { file, legacy } of await progressFiles(env, damaged)) {
     let text: string;
     try {
       text = (await readDataFile(file, MAX_PROGRESS_BYTES)).toString('utf8');
@@ -385,12 +385,15 @@ export async function loadProgress(env: Env, damaged: (found: DamagedProgress) =
 }
 
 /** The files that may hold an unfinished case (the old single file too), the one written last first. */
-async function progressFiles(env: Env): Promise<{ file: string; legacy: boolean; mtime: number }[]> {
+async function progressFiles(env: Env, damaged: (found: DamagedProgress) => void = () => undefined): Promise<{ file: string; legacy: boolean; mtime: number }[]> {
   let names: string[] = [];
   try {
     names = (await fsp.readdir(unfinishedCasesDir(env))).filter((name) => name.endsWith('.json'));
-  } catch {
-    // No folder yet: no case, unless the old single file holds one.
+  } catch (err) {
+    // No folder yet: no case, unless the old single file holds one. A folder that cannot be read is said, with why:
+    // "no unfinished case" hid the cases it holds (QA: robustness review).
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') damaged({ file: unfinishedCasesDir(env), reason: code ?? 'EIO' });
   }
   const candidates = [...names.map((name) => ({ file: join(unfinishedCasesDir(env), name), legacy: false })), { file: legacyProgressFile(env), legacy: true }];
   const found: { file: string; legacy: boolean; mtime: number }[] = [];

@@ -667,7 +667,7 @@ async function caseToResume(opts: DiagnoseOptions, ctx: Context, interactive: bo
   // as the case log's damaged lines are: a folder full of junk is counted past that.
   const said = damaged.map(({ file, reason }) => {
     const why = reason === 'ENOTJSON' ? t('resume.notJson') : reason === 'ENOTCASE' ? t('resume.notCase') : fileReason(t, reason);
-    return t('resume.damaged', { file, reason: why });
+    return t(file === unfinishedCasesDir(io.env) ? 'resume.folderUnreadable' : 'resume.damaged', { file, reason: why });
   });
   await writeWarnings(io.stderr, t('warning.prefix'), said, (count) => t('resume.damagedMore', { count, folder: unfinishedCasesDir(io.env) }));
   if (unfinished.length === 0) throw new UsageError('nothing_to_resume', t('resume.none'));
