@@ -61,7 +61,9 @@ export async function runProcess(argv: readonly string[], options: RunOptions, m
     get isTTY() {
       return (stdinTerminal ??= mayBeTerminal(0) && process.stdin.isTTY === true);
     },
-    [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator](),
+    // A folder given as standard input (`< /some/dir`) reads as nothing in Node: said as a folder, as one named is
+    // (QA: robustness review; a batch answered "0 lines, 0 failed" and exit 0).
+    [Symbol.asyncIterator]: () => (stdinIsFolder() ? failing(Object.assign(new Error('standard input is a folder'), { code: 'EISDIR' })) : process.stdin)[Symbol.asyncIterator](),
   };
   let stderrBuilt = false;
   const io: IO = {
@@ -160,6 +162,15 @@ export function processWorld(stopSignal?: () => AbortSignal): Pick<IO, 'env' | '
     },
     isPipe: (path) => fsp.stat(path).then((stats) => stats.isFIFO(), () => false),
   };
+}
+
+/** Whether standard input is a folder (`< /some/dir`). */
+function stdinIsFolder(): boolean {
+  try {
+    return fstatSync(0).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -992,6 +992,26 @@ describe('an input file that is a named pipe (the built CLI, bounded; QA: robust
   }, 40_000);
 });
 
+describe('standard input that is a folder (the built CLI; QA: robustness review)', () => {
+  it.runIf(process.platform === 'linux')('is said as a folder by --batch - and --answers -, not read as nothing', () => {
+    const folder = tempDir();
+    const withStdin = (args: string[]) => {
+      const fd = openSync(folder, 'r');
+      try {
+        return spawnSync(process.execPath, [BIN, ...args], { stdio: [fd, 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', WALLET_HELP_CONFIG_DIR: tempDir() }, encoding: 'utf8', timeout: 15_000 });
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const batch = withStdin(['diagnose', '--batch', '-']);
+    expect(batch.status).toBe(2);
+    expect(JSON.parse(batch.stdout)).toMatchObject({ error: { code: 'batch_input', message: 'Cannot read (stdin): it is a folder.' } });
+    const answers = withStdin(['diagnose', 'payment-failed', '--answers', '-']);
+    expect(answers.status).toBe(2);
+    expect(answers.stderr).toBe('Error: Cannot read (stdin): it is a folder.\n');
+  });
+});
+
 describe('an operator folder of more flows than the open-file limit (the built CLI; QA: robustness review)', () => {
   it.runIf(process.platform === 'linux')('reads the files a few at a time: no good flow is reported broken for want of file descriptors', () => {
     const dir = tempDir();

@@ -51,6 +51,11 @@ export interface IO {
 /** Paths that name this process's standard input, read as `-` is. */
 export const STDIN_PATHS: readonly string[] = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
 
+/** An input file as messages name it: standard input, given as "-", is "(stdin)". */
+export function shownSource(file: string): string {
+  return file === '-' ? '(stdin)' : file;
+}
+
 /** True when a question can be asked: stdin and stdout are terminals and prompting is not turned off. */
 export function canPrompt(io: IO, opts: { input: boolean; json: boolean }): boolean {
   return opts.input && !opts.json && io.stdin.isTTY === true && io.stdout.isTTY === true;

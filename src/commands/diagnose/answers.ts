@@ -3,7 +3,7 @@ import { MAX_DATA_FILE_BYTES, MAX_PROBLEMS, MAX_REQUEST_LENGTH } from '../../dat
 import { answerNotText, answersTooLong } from '../../diagnosis/request.js';
 import type { Flow } from '../../engine/types.js';
 import { CancelError, UsageError } from '../../errors.js';
-import { readAll, STDIN_PATHS } from '../../io/io.js';
+import { readAll, shownSource, STDIN_PATHS } from '../../io/io.js';
 import { clip, sentValue, shownPath } from '../../util/safe-text.js';
 import { cannotRead } from '../../util/read-error.js';
 import type { Context } from '../context.js';
@@ -51,7 +51,7 @@ export interface AnswersFile {
  */
 export async function readAnswersFile(ctx: Context, file: string, input = true): Promise<AnswersFile> {
   const { io, t } = ctx;
-  const name = displayName(file);
+  const name = shownSource(file);
   // /dev/stdin is standard input, read as `-` is: opened by its path, a pipe from another program may be a socket, which cannot be.
   const fromStdin = file === '-' || STDIN_PATHS.includes(file);
   if (fromStdin) terminalInput(ctx, `--answers ${file}`, input);
@@ -228,8 +228,5 @@ function placed(err: unknown, at: { file: string; line: number; column: number }
   return new UsageError(err.code, `${shownPath(at.file)}:${at.line}:${at.column}: ${err.message}`, { ...err.details, ...at });
 }
 
-function displayName(file: string): string {
-  return file === '-' ? '(stdin)' : file;
-}
 
 

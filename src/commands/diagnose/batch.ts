@@ -12,7 +12,7 @@ import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from 
 import { loadScanner, mayHoldSecret, SecretError } from '../../safety/screen.js';
 import { idMayHoldSecret, PLAIN_ID, readRequest, screenRequest, screenRequestId } from '../../diagnosis/request.js';
 import type { SecretKind } from '../../safety/secrets.js';
-import type { InputStream } from '../../io/io.js';
+import { shownSource, type InputStream } from '../../io/io.js';
 import { readLines, TOO_LONG, type Line } from '../../io/lines.js';
 import type { Context } from '../context.js';
 import { cannotRead } from '../../util/read-error.js';
@@ -318,7 +318,7 @@ async function* inputLines(stream: InputStream, source: string, ctx: Context, is
     if (err instanceof CancelError || code === undefined) throw err;
     if (code === 'ENOENT' && isFlow(source)) throw new UsageError('batch_conflict', ctx.t('batch.flowAsFile', { flow: source }), { option: 'flow', flow: source, file: source });
     // A device (DataFileError ENOTREG): what it is, as --answers says it (a pipe is read).
-    const message = code === 'ENOTREG' ? ctx.t('error.cannotRead', { file: clip(source, 200), reason: ctx.t('error.deviceNotFile') }) : cannotRead(ctx.t, source, err);
+    const message = code === 'ENOTREG' ? ctx.t('error.cannotRead', { file: clip(shownSource(source), 200), reason: ctx.t('error.deviceNotFile') }) : cannotRead(ctx.t, shownSource(source), err);
     throw new UsageError('batch_input', message, { file: source });
   }
 }
