@@ -48,6 +48,15 @@ describe('the settings folder', () => {
 });
 
 describe('wallet-help config', () => {
+  it('removes the copies a killed config set left beside the file, and nothing else (QA: robustness review)', async () => {
+    const dir = tempDir();
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    writeFileSync(join(dir, 'config.json.tmp-1732400000a1b2c3'), '{"lang": "zh"');
+    writeFileSync(join(dir, 'config.json.bak'), '{}');
+    expect((await run(['config', 'set', 'lang', 'zh'], { env })).code).toBe(0);
+    expect(readdirSync(dir).filter((n) => n.startsWith('config.json')).sort()).toEqual(['config.json', 'config.json.bak']);
+  });
+
   it('sets, gets, lists and unsets settings, stored as JSON in the config folder', async () => {
     const dir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: dir };

@@ -1,7 +1,8 @@
 /** `wallet-help config list|get|set|unset|path`: the settings file, stored with conf. */
 import { langOf, listOf, meantLang, sentences } from '../../i18n/i18n.js';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, meantSettings, valueProblem, type ConfigKey, type KeySpec } from '../../config/config.js';
 import { chooseProvider, openDirectory, openDirectoryWithWarnings } from '../../directory/source.js';
 import type { Directory } from '../../directory/types.js';
@@ -293,6 +294,9 @@ async function withStore<T>(cwd: string, ctx: Context, action: 'set' | 'unset', 
     throw unwritable(err);
   });
   try {
+    // A copy conf was writing aside when its run was killed (atomically's "config.json.tmp-…"): with the lock held no
+    // other run is writing one, so any there is left over, and goes (QA: robustness review; they piled up).
+    await removeWrittenAside(cwd, basename(file));
     // conf reads the file with a blocking read: a pipe or a device in its place hung `config set` past every signal, and
     // a link to /dev/zero filled the memory (QA: robustness review). It is first read as a run reads it.
     let mode: number | undefined;
@@ -315,4 +319,16 @@ async function withStore<T>(cwd: string, ctx: Context, action: 'set' | 'unset', 
   } finally {
     await release();
   }
+}
+
+/** The copies atomically writes beside `name` before renaming one into place: `<name>.tmp-<10 digits><6 hex>`. */
+async function removeWrittenAside(folder: string, name: string): Promise<void> {
+  const aside = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.tmp-\\d{10}[a-f0-9]{6}$`);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  for (const found of names.filter((n) => aside.test(n))) await rm(join(folder, found), { force: true }).catch(() => undefined);
 }
