@@ -70,6 +70,8 @@ describe('the compiled bundled flows', () => {
     expect(error).toBeInstanceOf(WalletHelpError);
     expect((error as WalletHelpError).code).toBe('flows_missing');
     expect((error as WalletHelpError).message).toContain(join(dir, 'login-failed.json'));
+    // What to do in both places it happens: a copy of the sources, and an installed copy, where no build runs (QA: library review).
+    expect((error as WalletHelpError).message).toContain('In a copy of the sources, run "npm run build" in its folder; an installed copy is damaged: install wallet-help again.');
     await expect(loadBundledFlows(t, join(dir, 'missing'))).rejects.toMatchObject({ code: 'flows_missing' });
   });
 
