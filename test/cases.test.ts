@@ -623,6 +623,10 @@ describe('agent mode at escalations and alerts', () => {
     expect(saved.refused).toEqual(['recovery-phrase']);
     expect(JSON.stringify(saved)).not.toContain('legal winner');
     expect((await run(['--lang', 'zh', 'cases', 'show', saved.id], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout).toContain('来电者读出了助记词。已拒绝且未保存，请按已泄露处理。');
+    // And in the list a team lead reads, beside the outcome (QA: desk; only the case itself said so).
+    const listed = (await run(['cases', 'list'], { env: { WALLET_HELP_CONFIG_DIR: dir, COLUMNS: '200' } })).stdout;
+    expect(listed).toContain("escalate escalate-account-recovery · exposed: a recovery phrase");
+    expect((await run(['--lang', 'zh', 'cases', 'list'], { env: { WALLET_HELP_CONFIG_DIR: dir } })).stdout.replace(/\s+/g, '')).toContain('已泄露：助记词');
     // Cancelled at the prompt asked again, then resumed and finished: the case still says it was given (review).
     const resumeDir = tempDir();
     const env = { WALLET_HELP_CONFIG_DIR: resumeDir };

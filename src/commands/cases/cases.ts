@@ -1,7 +1,7 @@
 /** `wallet-help cases list|show|export|stats`: the case log, for tickets and for learning what callers need. */
 import { caseById, casesFile, MAX_CASE_LOG_BYTES, readCases, type CaseRecord } from '../../cases/store.js';
 import { UsageError } from '../../errors.js';
-import { orList, sentences } from '../../i18n/i18n.js';
+import { andList, orList, sentences } from '../../i18n/i18n.js';
 import { layoutFor, writeWarning, writeWarnings } from '../../render/layout.js';
 import { redactCaseRecord } from '../../safety/screen.js';
 import { formatTableTime } from '../../render/time.js';
@@ -90,7 +90,10 @@ export async function runCasesList(opts: CasesFilter & { json: boolean }, ctx: C
       formatTableTime(c.endedAt, zone),
       c.flow,
       // A case cancelled after its outcome (at the facts after an alert) keeps that outcome, marked cancelled.
-      c.outcome ? `${ctx.t(`cases.kind.${c.outcome.kind}`)} ${c.outcome.id}${c.status === 'cancelled' ? ` (${ctx.t('cases.cancelled')})` : ''}` : c.status === 'cancelled' ? ctx.t('cases.cancelled') : '',
+      (c.outcome ? `${ctx.t(`cases.kind.${c.outcome.kind}`)} ${c.outcome.id}${c.status === 'cancelled' ? ` (${ctx.t('cases.cancelled')})` : ''}` : c.status === 'cancelled' ? ctx.t('cases.cancelled') : '') +
+        // A secret given during the case (refused, never kept) is for the team lead to see in the list, not only in the
+        // case: the account is at risk whatever the outcome (QA: desk).
+        (c.refused?.length ? `${c.outcome || c.status === 'cancelled' ? ' · ' : ''}${ctx.t('cases.exposed', { kinds: andList(ctx.t, c.refused.map((k) => ctx.t(`secret.${k}`))) })}` : ''),
       ctx.t(`cases.role.${c.role}`),
     ].map((cell) => safeText(cell)),
   );
