@@ -201,7 +201,7 @@ describe('the code cache', () => {
     const r = launch(dist, ['--help']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/The bundled help is missing \(.*help.en\.txt\)\. Run "npm run build"/);
+    expect(r.stderr).toMatch(/The bundled help is missing \(.*help.en\.txt\)\. In a copy of the sources, run "npm run build" in its folder; an installed copy is damaged: install wallet-help again\./);
   });
 
   it('tells the program\'s plain help from other lines', () => {

@@ -810,6 +810,17 @@ describe('agent mode at escalations and alerts', () => {
 });
 
 describe('summaries', () => {
+  it('list the steps the user was given, in the reader\'s language, numbered as a list in Markdown too (QA: desk)', async () => {
+    const text = (await run(['diagnose', 'payment-failed', '--network', 'offline', '--summary', 'text'])).stdout;
+    const steps = text.slice(text.indexOf('Steps given\n'));
+    expect(steps).toMatch(/^Steps given\n {2}1\. Switch between Wi-Fi and mobile data/);
+    expect(steps).toContain('\n  5. Try the payment again once other apps load normally.');
+    const md = (await run(['diagnose', 'payment-failed', '--network', 'offline', '--summary', 'md'])).stdout;
+    expect(md).toMatch(/### Steps given\n\n?1\. Switch between Wi-Fi and mobile data/);
+    const zh = (await run(['--lang', 'zh', 'diagnose', 'payment-failed', '--network', 'offline', '--summary', 'text'])).stdout;
+    expect(zh).toMatch(/给出的处理步骤\n {2}1\. /);
+  });
+
   it('say when a case began as well as when it ended, when it ran over a minute: a resumed case was first reported earlier (QA: agent)', async () => {
     const { renderSummary } = await import('../src/render/summary.js');
     const { translator } = await import('../src/i18n/i18n.js');

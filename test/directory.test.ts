@@ -367,7 +367,7 @@ describe('contacts in the CLI', () => {
     expect(user.stdout.replace(/\s+/g, ' ')).toContain('Official support never asks for your password, recovery phrase, private key, 2FA code or remote access');
     const agent = await run(['contacts', 'security', '--agent']);
     expect(agent.stdout.replace(/\s+/g, ' ')).toContain('Tell the caller, in these words: "Official support never asks for your password');
-    expect((await run(['contacts', 'security'], { env: { WALLET_HELP_ROLE: 'agent' } })).stdout).toContain('Tell the caller:');
+    expect((await run(['contacts', 'security'], { env: { WALLET_HELP_ROLE: 'agent' } })).stdout).toContain('Tell the caller, in these words:');
     // In JSON, the notice of a diagnosis that shows a card, word for word (the user's words, as a diagnosis gives it).
     const diagnosis = JSON.parse((await run(['diagnose', 'account-compromised', '--json', '--agent'])).stdout);
     const listed = JSON.parse((await run(['contacts', '--json', '--agent'])).stdout);

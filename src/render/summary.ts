@@ -73,6 +73,13 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
     const title = (record.role === 'agent' ? (inFlow?.agentTitle ?? inFlow?.title) : inFlow?.title)?.[lang] ?? record.outcome.title;
     lines.push(item(label(t(`kind.${record.outcome.kind}`), aside(text(title), text(record.outcome.id)))));
     if (id) lines.push(item(label(t('summary.team'), t('summary.queue', { queue: id, team: t('queue.team', { queue: t(`queue.${id}`) }) }))));
+    // What the user was told to do, as the user reads it: the ticket says what was tried before anyone picks it up (QA:
+    // desk; a team lead could not tell from a summary what the caller had been told).
+    const steps = inFlow?.steps ?? [];
+    if (steps.length > 0) {
+      lines.push('', heading(t('summary.steps')));
+      steps.forEach((step, i) => lines.push(`${md ? '' : '  '}${i + 1}. ${text(step[lang])}`));
+    }
   }
   if (record.contact) {
     lines.push('', heading(t('summary.contact')));
