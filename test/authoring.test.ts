@@ -573,7 +573,7 @@ describe('flows show and graph', () => {
     expect(user).toContain('    1. Open the balance page and look at the available balance.');
     for (const agent of [await run(['flows', 'show', 'payment-failed', '--agent']), await run(['flows', 'show', 'payment-failed'], { env: { WALLET_HELP_ROLE: 'agent' } })]) {
       expect(agent.code).toBe(0);
-      expect(agent.stdout).toMatch(/ {2}balance {2}Is your available balance enough.*\n {4}Agent: Ask the caller to open the balance page and read out the available balance, not the total\./);
+      expect(agent.stdout).toMatch(/ {2}balance {2}Is your available balance enough.*\n {4}Agent: Ask the caller to open the balance page and read out the available balance, not the total, then compare it with the amount plus any fee\. Is it enough\?/);
       expect(agent.stdout).toContain('    1. Ask the caller to open the balance page and read out the available balance, and explain');
       expect(agent.stdout).not.toContain('    1. Open the balance page and look at the available balance.');
       expect(agent.stdout).toContain('Have this ready (what the caller should have ready for support):');
