@@ -13,11 +13,11 @@ import { chooseProvider, openDirectory } from './directory/source.js';
 import { LANGS, type Flow, type Lang } from './engine/types.js';
 import { MAX_TEXT_OPTION_LENGTH, NOW_FROM_YEAR, NOW_TO_YEAR, nowInRange } from './data/limits.js';
 import { ExitCode, UsageError, WalletHelpError } from './errors.js';
-import { folderProblem, loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
+import { folderProblem, folderProblemText, loadBundledFlows, withOperatorFolders } from './flows/catalog.js';
 import { readRequest, screenRequest, screenRequestId } from './diagnosis/request.js';
 import { listOf, meantLang, sentences, translator, type Translate } from './i18n/i18n.js';
 import { refuseSecrets, type LibraryOption } from './safety/screen.js';
-import { clip, mayHoldSecret, quotedKey, sentValue, shownPath } from './util/safe-text.js';
+import { clip, mayHoldSecret, quotedKey, sentValue } from './util/safe-text.js';
 import { closest, suggestionHint } from './util/suggest.js';
 
 export type { DiagnosisResult } from './engine/result.js';
@@ -58,7 +58,7 @@ export async function loadFlows(options: LoadFlowsOptions = {}): Promise<FlowSet
   // A folder that is not there is a mistake of the caller, as --flows is on the command line.
   for (const dir of folders) {
     const problem = await folderProblem(dir);
-    if (problem) throw new UsageError('flows_folder', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: shownPath(dir), source: t('flowsFolder.library') }), { dir: sentValue(dir, 200) });
+    if (problem) throw new UsageError('flows_folder', folderProblemText(t, problem, dir, t('flowsFolder.library')), { dir: sentValue(dir, 200) });
   }
   const bundled = await loadBundledFlows(t);
   const catalog = await withOperatorFolders(bundled, folders);

@@ -14,7 +14,7 @@ import type { Flow, Lang } from './engine/types.js';
 import { chooseProvider, openDirectory, type ProviderSource } from './directory/source.js';
 import { UsageError } from './errors.js';
 import { listOf } from './i18n/i18n.js';
-import { folderProblem, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
+import { folderProblem, folderProblemText, withOperatorFolders, type FlowCatalog } from './flows/catalog.js';
 import { sayRunWarning } from './render/layout.js';
 import { clip, sentValue, shownPath } from './util/safe-text.js';
 
@@ -161,8 +161,7 @@ async function usableFolders(folders: { dirs: string[]; source: FolderSource }, 
     }
     const source =
       folders.source === 'flag' ? t('flowsFolder.flag') : folders.source === 'env' ? t('flowsFolder.env') : t('flowsFolder.setting', { file: shownPath(join(configDir(io.env), CONFIG_FILE_NAME)) });
-    // Whole: a path cut at 60 characters hid the very part that was mistyped.
-    const message = t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: shownPath(dir), source });
+    const message = folderProblemText(t, problem, dir, source);
     if (folders.source === 'flag') throw new UsageError('flows_folder', message, { dir: sentValue(dir, 200) });
     if (!quiet) await sayRunWarning(base, t('warning.flowsFolder', { problem: message }));
   }

@@ -292,6 +292,12 @@ describe('a flow that cannot be used', () => {
     const env = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_FLOWS: missing } });
     expect(env.code).toBe(0);
     expect(env.stderr).toBe(`Warning: The flows folder ${missing} (named by the variable WALLET_HELP_FLOWS) does not exist. Its flows are left out; correct the path or remove it.\n`);
+    // One that cannot be read is said with why, not as a broken flow file with advice to validate the folder above it (QA: robustness review).
+    const tooLong = join(tempDir(), 'x'.repeat(300));
+    const unreadable = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_FLOWS: tooLong } });
+    expect(unreadable.code).toBe(0);
+    expect(unreadable.stderr).toBe(`Warning: The flows folder ${tooLong} (named by the variable WALLET_HELP_FLOWS) cannot be read: the name is too long. Its flows are left out; correct the path or remove it.\n`);
+    expect(json((await run(['--flows', tooLong, 'diagnose', 'payment-failed', '--network', 'offline', '--json'])).stdout).error).toMatchObject({ code: 'flows_folder', message: `The flows folder ${tooLong} (named by --flows) cannot be read: the name is too long.` });
     const configDir = tempDir();
     writeFileSync(join(configDir, 'config.json'), JSON.stringify({ flowsDir: missing }));
     const cfg = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: { WALLET_HELP_CONFIG_DIR: configDir } });

@@ -15,6 +15,8 @@ import type { Flow, Lang, Localized } from '../engine/types.js';
 import { ExitCode, WalletHelpError } from '../errors.js';
 import type { Translate } from '../i18n/i18n.js';
 import { BUNDLED_FLOWS_JSON_DIR } from '../paths.js';
+import { fileReason } from '../util/read-error.js';
+import { clip, shownPath } from '../util/safe-text.js';
 
 export interface CatalogEntry {
   flow: Flow;
@@ -183,18 +185,31 @@ export async function withOperatorFolders(bundled: ReadonlyMap<string, Flow>, di
   return catalogOf(entries, loaded.problems, broken, loaded.replacing);
 }
 
-/** Why a folder of flows cannot be used at all ("missing" or "not-folder"), or undefined when it can be listed. */
-export async function folderProblem(dir: string): Promise<'missing' | 'not-folder' | undefined> {
+/** Why a folder of flows cannot be used at all. */
+export type FolderProblem = { kind: 'missing' | 'not-folder' } | { kind: 'unreadable'; code: string };
+
+/** Why a folder of flows cannot be used at all, or undefined when it can be listed. */
+export async function folderProblem(dir: string): Promise<FolderProblem | undefined> {
   try {
     const { stat } = await import('node:fs/promises');
-    return (await stat(dir)).isDirectory() ? undefined : 'not-folder';
+    return (await stat(dir)).isDirectory() ? undefined : { kind: 'not-folder' };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // A link that leads back to itself is no folder either: it was taken for one, and its "files" reported as one broken
-    // flow file (QA: robustness review).
-    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : code === 'ELOOP' ? 'not-folder' : undefined;
+    // flow file (QA: robustness review). Any other failure (a name too long, no permission) is said with its reason: it
+    // was reported as a broken flow file, with advice to validate the folder above it (QA: robustness review).
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : code === 'ELOOP' ? { kind: 'not-folder' } : { kind: 'unreadable', code: code ?? 'EIO' };
   }
 }
+
+/** What is wrong with a flows folder, in words: `source` says what named it (the --flows option, a variable, the settings). */
+export function folderProblemText(t: Translate, problem: FolderProblem, dir: string, source: string): string {
+  // Whole: a path cut at 60 characters hid the very part that was mistyped (one of thousands is cut, as no folder is that long).
+  const shown = shownPath(dir.length > MAX_SHOWN_PATH ? clip(dir, MAX_SHOWN_PATH) : dir);
+  if (problem.kind === 'unreadable') return t('error.flowsFolder.unreadable', { dir: shown, source, reason: fileReason(t, problem.code) });
+  return t(problem.kind === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: shown, source });
+}
+const MAX_SHOWN_PATH = 1000;
 
 /** The bundled flows alone, in menu order, each read when first used. */
 function bundledCatalog(bundled: ReadonlyMap<string, Flow>): FlowCatalog {

@@ -167,6 +167,7 @@ export const zh: Record<MessageKey, string> = {
   'warning.flowSkipped': '已跳过一个有问题的流程文件：{problem}（改好后运行“wallet-help flows validate {dir}”再检查）',
   'warning.flowSkippedMore': '已跳过一个有问题的流程文件：{problem}（该文件还有 {more} 处错误；运行“wallet-help flows validate {dir}”查看全部）',
   'error.flowsFolder.missing': '流程文件夹 {dir}（由{source}指定）不存在。',
+  'error.flowsFolder.unreadable': '无法读取流程文件夹 {dir}（由{source}指定）：{reason}。',
   'error.flowsFolder.empty': '由{source}指定的流程文件夹路径是空的：请写出文件夹，或者不要指定。',
   'warning.flowsFolderEmpty': '流程文件夹 {dir} 里没有流程文件（.yaml、.yml 或 .json），不会使用其中任何流程。',
   'warning.flowsFolderSubfolders': '流程文件夹 {dir} 里没有流程文件，只有子文件夹（{subfolders}），子文件夹不会被读取：请用各自的 --flows 分别指定每个流程文件夹。',

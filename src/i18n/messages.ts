@@ -175,6 +175,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'warning.flowSkipped': 'skipped a broken flow file: {problem} (check it again with "wallet-help flows validate {dir}")',
   'warning.flowSkippedMore': 'skipped a broken flow file: {problem} (and {more} more {more|problem|problems} in it; see them all with "wallet-help flows validate {dir}")',
   'error.flowsFolder.missing': 'The flows folder {dir} (named by {source}) does not exist.',
+  'error.flowsFolder.unreadable': 'The flows folder {dir} (named by {source}) cannot be read: {reason}.',
   'error.flowsFolder.empty': 'A flows folder named by {source} is an empty path: name the folder, or leave it out.',
   'warning.flowsFolderEmpty': 'the flows folder {dir} holds no flow file (.yaml, .yml or .json): no flow of it is used.',
   'warning.flowsFolderSubfolders': 'the flows folder {dir} holds no flow file, only folders ({subfolders}), which are not read: give each folder of flows with its own --flows.',

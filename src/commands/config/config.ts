@@ -7,7 +7,7 @@ import { CONFIG_FILE_NAME, CONFIG_KEYS, configDir, isConfigKey, meantSettings, v
 import { chooseProvider, openDirectory, openDirectoryWithWarnings } from '../../directory/source.js';
 import type { Directory } from '../../directory/types.js';
 import type { Problem } from '../../data/located-yaml.js';
-import { folderProblem } from '../../flows/catalog.js';
+import { folderProblem, folderProblemText } from '../../flows/catalog.js';
 import { UsageError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, refuseSecrets } from '../../safety/screen.js';
 import { layoutFor, writeWarning } from '../../render/layout.js';
@@ -96,7 +96,7 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       if (key === 'provider') chooseProvider(await openDirectory(ctx.contactsFile, t, io.readFile, ctx.lang), value, t);
       if (key === 'flowsDir') {
         const problem = await folderProblem(value);
-        if (problem) throw new UsageError('invalid_config_value', t(problem === 'missing' ? 'error.flowsFolder.missing' : 'error.flowsFolder.notFolder', { dir: clip(value), source: t('flowsFolder.configSet') }), { key, value: sentValue(opts.value), dir: clip(value) });
+        if (problem) throw new UsageError('invalid_config_value', folderProblemText(t, problem, value, t('flowsFolder.configSet')), { key, value: sentValue(opts.value), dir: clip(value) });
       }
       await withStore(dir, ctx, 'set', (store) => store.set(key, value));
       if (opts.json) io.stdout.write(`${JSON.stringify({ key, value })}\n`);
