@@ -2,7 +2,7 @@
  * The process adapter: real streams, signals, clock and files around `main`, for both entries
  * of the bundle (cli.ts and direct.ts).
  */
-import { closeSync, constants, createReadStream, fstatSync, openSync, promises as fsp, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, promises as fsp, statSync, writeSync } from 'node:fs';
 import { isAbsolute, join, sep } from 'node:path';
 import { directOutput, mayBeTerminal } from './io/direct-output.js';
 import { STDIN_PATHS, type InputStream, type IO } from './io/io.js';
@@ -189,53 +189,21 @@ function currentFolder(): string {
 }
 
 /**
- * A pipe named by its path (`--answers <(…)`, a `mkfifo` pipe), read without blocking: through Node's own pipe handle,
- * never a thread of the pool. A blocking open or read there waits for a writer in a pool thread, and a process holding
- * such a thread cannot end: Ctrl+C or SIGTERM said "Cancelled." and the run went on waiting (QA: robustness review).
- * Until a writer has opened the pipe, a read finds its end: looked at again every PIPE_POLL_MS until one has (a writer
- * that opens it and closes it at once, having written nothing, is not seen, and the run waits on, as for any writer).
+ * A pipe named by its path (`--answers <(…)`, a `mkfifo` pipe), read without blocking: through Node's own pipe handle
+ * (epoll), never a thread of the pool. A blocking open or read there waits for a writer in a pool thread, and a process
+ * holding such a thread cannot end: Ctrl+C or SIGTERM said "Cancelled." and the run went on waiting (QA: robustness
+ * review). Opened without blocking, a named pipe reports its end only once a writer has come and gone (Linux keeps the
+ * hangup back until it has seen one), and a shell's `<(…)` once its command has ended, output or none.
  */
 async function* readPipe(path: string, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
-  let fd: number | undefined = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const buffer = Buffer.alloc(PIPE_CHUNK);
-    for (;;) {
-      let n: number;
-      try {
-        n = readSync(fd, buffer, 0, buffer.length, null);
-      } catch (err) {
-        // A writer is there, with nothing written yet.
-        if ((err as NodeJS.ErrnoException).code === 'EAGAIN') break;
-        throw err;
-      }
-      if (n > 0) {
-        yield Buffer.from(buffer.subarray(0, n));
-        break;
-      }
-      // Stopped (Ctrl+C, SIGTERM) while waiting: the wait ends, so nothing is left to keep the process from ending.
-      if (signal?.aborted) return;
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', done);
-          resolve();
-        };
-        const timer = setTimeout(done, PIPE_POLL_MS);
-        signal?.addEventListener('abort', done, { once: true });
-      });
-    }
-    const { Socket } = await import('node:net');
-    // The socket owns the descriptor from here, and closes it.
-    const socket = new Socket({ fd, readable: true, writable: false });
-    fd = undefined;
-    signal?.addEventListener('abort', () => socket.destroy(), { once: true });
-    for await (const chunk of socket) yield chunk as Buffer;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const { Socket } = await import('node:net');
+  // The socket owns the descriptor, and closes it.
+  const socket = new Socket({ fd, readable: true, writable: false });
+  // Stopped (Ctrl+C, SIGTERM) while it waits: nothing is left to keep the process from ending.
+  signal?.addEventListener('abort', () => socket.destroy(), { once: true });
+  for await (const chunk of socket) yield chunk as Buffer;
 }
-const PIPE_CHUNK = 64 * 1024;
-const PIPE_POLL_MS = 20;
 
 const watched = new WeakSet<NodeJS.WriteStream>();
 

@@ -990,6 +990,15 @@ describe('an input file that is a named pipe (the built CLI, bounded; QA: robust
     expect([batch.code, batch.signal]).toEqual([130, null]);
     expect(batch.stdout).toContain('"code":"cancelled"');
   }, 40_000);
+
+  it.runIf(process.platform === 'linux')('ends at once at the end of a pipe whose writer wrote nothing: an empty `<(…)`, or a writer that opens the pipe and closes it (review)', async () => {
+    const fifo = join(tempDir(), 'lines.jsonl');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const empty = await runFor(['diagnose', '--batch', fifo], { write: { path: fifo, text: '', afterMs: 300 } });
+    expect([empty.code, empty.stderr]).toEqual([0, '0 lines, 0 failed.\n']);
+    const substituted = spawnSync('bash', ['-c', '"$0" "$1" diagnose --batch <(true)', process.execPath, BIN], { env: { PATH: process.env.PATH ?? '', HOME: tempDir() }, encoding: 'utf8', timeout: 15_000 });
+    expect([substituted.status, substituted.stderr]).toEqual([0, '0 lines, 0 failed.\n']);
+  }, 40_000);
 });
 
 describe('standard input that is a folder (the built CLI; QA: robustness review)', () => {
