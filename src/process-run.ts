@@ -3,8 +3,8 @@
  * of the bundle (cli.ts and direct.ts).
  */
 import { closeSync, constants, createReadStream, fstatSync, openSync, promises as fsp, statSync, writeSync } from 'node:fs';
-import { isAbsolute, join, sep } from 'node:path';
 import { directOutput, mayBeTerminal } from './io/direct-output.js';
+import { currentFolder } from './util/current-folder.js';
 import { STDIN_PATHS, type InputStream, type IO } from './io/io.js';
 import { inquirerPrompter } from './io/prompter.js';
 import { DataFileError, readDataFile } from './data/read-file.js';
@@ -141,7 +141,7 @@ function failing(err: Error): InputStream {
 export function processWorld(stopSignal?: () => AbortSignal): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'openRead' | 'isPipe'> {
   return {
     env: process.env,
-    cwd: currentFolder(),
+    cwd: currentFolder(process.env),
     now: () => new Date(),
     readFile: (path) => readDataFile(path),
     openRead: (path) => {
@@ -170,21 +170,6 @@ function stdinIsFolder(): boolean {
     return fstatSync(0).isDirectory();
   } catch {
     return false;
-  }
-}
-
-/**
- * The current folder. One removed since the shell went into it (a checkout, an `rm -rf` from another terminal) has no
- * path to ask for (process.cwd() throws, and every command crashed with a stack trace: QA, robustness review): the path
- * the shell gives for it (PWD), so a relative path given is looked for there and reported missing, as it is; with
- * none, the root's "(current folder removed)", which holds nothing.
- */
-function currentFolder(): string {
-  try {
-    return process.cwd();
-  } catch {
-    const pwd = process.env.PWD;
-    return pwd && isAbsolute(pwd) ? pwd : join(sep, '(current folder removed)');
   }
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import os, { homedir } from 'node:os';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -21,6 +21,20 @@ describe('the settings folder', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
     vi.restoreAllMocks();
+  });
+
+  it.runIf(process.platform === 'linux')('an interactive diagnosis runs without a home folder, saying once that nothing can be kept (review)', async () => {
+    // A container's user: no HOME, and none in the system's user database.
+    vi.spyOn(os, 'userInfo').mockImplementation(() => {
+      throw Object.assign(new Error('uv_os_get_passwd returned ENOENT (no such file or directory)'), { code: 'ENOENT' });
+    });
+    const env = { WALLET_HELP_CONFIG_DIR: '', HOME: '', XDG_CONFIG_HOME: '' };
+    const r = await run(['diagnose', 'payment-failed', '--save'], { tty: true, env, prompts: [{ pick: 'offline' }] });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Fix your connection, then try again');
+    const warnings = r.stderr.replace(/\s+/g, ' ');
+    expect(warnings.match(/What is answered cannot be kept: there is no folder for the settings and the cases/g)).toHaveLength(1);
+    expect(warnings).toContain('The case could not be saved: there is no folder for the settings and the cases');
   });
 
   // env-paths is the reference for each platform's standard place; configDir reads the run's environment instead of

@@ -1065,9 +1065,9 @@ describe('no home folder, and a current folder removed (the built CLI; QA: robus
     const dir = tempDir();
     const gone = join(dir, 'gone');
     // The shell goes into the folder, removes it and starts the CLI there.
-    const inGone = (args: string[]) => {
+    const inGone = (args: string[], configDir = join(dir, 'cfg')) => {
       mkdirSync(gone);
-      return spawnSync('sh', ['-c', `cd "$1" && rmdir "$1" && shift && exec "$@"`, 'sh', gone, process.execPath, BIN, ...args], { env: { PATH: process.env.PATH ?? '', WALLET_HELP_CONFIG_DIR: join(dir, 'cfg') }, encoding: 'utf8', timeout: 15_000 });
+      return spawnSync('sh', ['-c', `cd "$1" && rmdir "$1" && shift && exec "$@"`, 'sh', gone, process.execPath, BIN, ...args], { env: { PATH: process.env.PATH ?? '', WALLET_HELP_CONFIG_DIR: configDir }, encoding: 'utf8', timeout: 15_000 });
     };
     const diagnosed = inGone(['diagnose', 'payment-failed', '--network', 'offline', '--json']);
     expect(diagnosed.stderr).toBe('');
@@ -1076,6 +1076,10 @@ describe('no home folder, and a current folder removed (the built CLI; QA: robus
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('Cannot read answers.json: no such file.');
     expect(missing.stderr).not.toMatch(/uv_cwd|\bat \S+ \(/);
+    // A relative settings folder is made absolute against the same path (review: it asked process.cwd() itself).
+    const relative = inGone(['diagnose', 'payment-failed', '--network', 'offline', '--json'], 'rel');
+    expect(relative.stderr).toBe('');
+    expect(relative.status).toBe(0);
   }, 30_000);
 });
 

@@ -9,6 +9,7 @@ import { renameSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { readDataFileSync } from '../data/read-file.js';
 import { NoSettingsFolderError } from '../errors.js';
+import { currentFolder } from '../util/current-folder.js';
 import { ID_PATTERN } from '../engine/types.js';
 import { list, ref, type ProblemRef } from '../i18n/problem-ref.js';
 import { closest } from '../util/suggest.js';
@@ -66,7 +67,8 @@ const APP = 'wallet-help';
  */
 export function configDir(env: Readonly<Record<string, string | undefined>>): string {
   const own = env.WALLET_HELP_CONFIG_DIR;
-  if (own) return resolve(/^~(?=$|[/\\])/.test(own) ? homeDir(env) + own.slice(1) : own);
+  // (Made absolute against the current folder as the run knows it: one removed since has no path to ask for.)
+  if (own) return resolve(currentFolder(env), /^~(?=$|[/\\])/.test(own) ? homeDir(env) + own.slice(1) : own);
   if (process.platform === 'darwin') return join(homeDir(env), 'Library', 'Preferences', APP);
   if (process.platform === 'win32') return join(env.APPDATA || join(homeDir(env), 'AppData', 'Roaming'), APP, 'Config');
   const xdg = env.XDG_CONFIG_HOME;

@@ -4,7 +4,7 @@ import { agentWording, contactsErrorOf, findFlow, finish, missingAnswer, rejectB
 import { appendCase, caseById, casesFile, clearProgress, MAX_CASE_LOG_BYTES, loadProgress, progressFile, saveProgress, unfinishedCasesDir, type CaseProgress, type DamagedProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
-import { asCancel, CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
+import { asCancel, CancelError, ExitCode, NoSettingsFolderError, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { canPrompt } from '../../io/io.js';
 import type { KeyHints } from '../../io/prompter.js';
 import { listOf, sentences, withAside, type Translate } from '../../i18n/i18n.js';
@@ -274,9 +274,16 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   // Whether the case in progress is on disk: only then does Ctrl+C say it can be continued (review: answers given up front,
   // cancelled at the first prompt, were promised to --resume without ever being written).
   let kept = false;
+  // Why the case was not saved to the log: the file's reason, or no settings folder at all (no home folder; review).
+  const notSaved = (err: NodeJS.ErrnoException): string => (err instanceof NoSettingsFolderError ? t('cases.noFolder') : t('cases.saveFailed', { file: shownPath(casesFile(io.env)), reason: fileReason(t, err.code) }));
   const progressFailed = async (err: NodeJS.ErrnoException): Promise<void> => {
     if (progressLost) return;
     progressLost = true;
+    // No settings folder at all (no home folder): the diagnosis goes on all the same, said with what to set (review).
+    if (err instanceof NoSettingsFolderError) {
+      await writeWarning(io.stderr, t('warning.prefix'), t('resume.noFolder'));
+      return;
+    }
     await writeWarning(io.stderr, t('warning.prefix'), t('resume.keepFailed', { file: shownPath(unfinishedCasesDir(io.env)), reason: fileReason(t, err.code) }));
   };
   // Kept once something was answered or typed: an empty case is nothing to continue, and would hide one that is
@@ -331,7 +338,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     }
     if (cancel && saving) {
       await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: shown, refused: prompts.refused })).catch((saveErr: NodeJS.ErrnoException) =>
-        io.stderr.write(`${t('cases.saveFailed', { file: shownPath(casesFile(io.env)), reason: fileReason(t, saveErr.code) })}\n`),
+        io.stderr.write(`${notSaved(saveErr)}\n`),
       );
     }
     return cancel ?? err;
@@ -606,14 +613,15 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       result.case = caseId;
     } catch (err) {
       // The diagnosis matters more than the log: show it, and say the case was not kept.
-      saveWarnings.push(t('cases.saveFailed', { file: shownPath(casesFile(io.env)), reason: fileReason(t, (err as NodeJS.ErrnoException).code) }));
+      saveWarnings.push(notSaved(err as NodeJS.ErrnoException));
     }
     if (saveWarnings.length > 0) result.warnings = [...(result.warnings ?? []), ...saveWarnings];
   }
   // A finished case left among the unfinished ones would be offered to --resume again: said, with what to remove.
   if (interactive) {
+    // (With no settings folder, nothing was kept to remove: said once already.)
     await clearProgress(io.env, caseId).catch((err: NodeJS.ErrnoException) =>
-      writeWarning(io.stderr, t('warning.prefix'), t('resume.clearFailed', { file: shownPath(unfinishedCasesDir(io.env)), reason: fileReason(t, err.code) })),
+      err instanceof NoSettingsFolderError ? undefined : writeWarning(io.stderr, t('warning.prefix'), t('resume.clearFailed', { file: shownPath(unfinishedCasesDir(io.env)), reason: fileReason(t, err.code) })),
     );
   }
   // Only a case in the log has an id worth showing: "cases show" finds nothing else.
