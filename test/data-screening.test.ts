@@ -1238,6 +1238,11 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'Add the specialist on WeChat; the ID is in your ticket.',
       'Scan the QR code in the e-mail to chat with your account manager.',
       'Add our support agent on WhatsApp to continue.',
+      // "Official" is what every impostor says: it points to no channel of the directory (review).
+      'Add the official specialist on WeChat; the ID is in your ticket.',
+      '添加官方专员微信，微信号见工单附件。',
+      "Add your case officer's WeChat: the ID is in the e-mail.",
+      '请加一下负责你案件的专员微信，号码见邮件。',
     ]) {
       expect(findRequest(text), text).toBe('private-contact');
     }
@@ -1247,6 +1252,10 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'Contact us through the WeChat official account listed below.',
       'Never add an agent on WhatsApp: support does not work that way.',
       'Scan the QR code on the deposit page to copy the address.',
+      // The app's own channels (review).
+      '请扫描App首页的二维码添加客服微信。',
+      '在App“联系我们”页面扫描二维码添加专属客服。',
+      'You can message our agent on WhatsApp using the number shown in the app.',
     ]) {
       expect(screenDataText(text, { contacts: true }), text).toEqual([]);
     }
@@ -1274,6 +1283,10 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       ['We sent a verification code to your phone. Tell the agent the 6 digits.', 'one-time-code'],
       ['Your private key is needed. Paste the characters into the support chat.', 'private-key'],
       ['请来电者收到短信后，把里面的数字念给你。', 'one-time-code'],
+      ['收到短信后，把那串数字念给专员。', 'one-time-code'],
+      ['Keep your recovery phrase next to you. The agent will need words 3 and 7 to verify you.', 'recovery-phrase'],
+      ['Keep your recovery phrase next to you. Then read words three and seven to the agent.', 'recovery-phrase'],
+      ['Keep your recovery phrase next to you. The specialist will ask for the 3rd and 7th word.', 'recovery-phrase'],
       ['把邮件里的6位数字念给客服听。', 'one-time-code'],
     ];
     for (const [text, kind] of requests) expect(findRequest(text), text).toBe(kind);
@@ -1286,6 +1299,10 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       'Never share your recovery phrase. If someone asks you to read the words aloud, hang up.',
       'Keep your recovery phrase on paper. Nobody from support will ask you for any of the words.',
       'We will verify your password when you sign in.',
+      // Digits that say whose they are, and the last four that support checks (review).
+      'You will get a one-time code by SMS. Tell the agent the last four digits of your phone number so they can find your account.',
+      'Have your card number ready. The agent will ask you to confirm the last four digits.',
+      'Write down your recovery phrase. Check the word spelling against the list in the app.',
       '收到短信后，把里面的数字输入到App的验证页面。',
       '短信里的数字只填在官方App里，不要告诉任何人。',
     ]) {
@@ -1294,7 +1311,7 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
   });
 
   it('refuses a screen recording someone watches as it is made, and passes one sent with a ticket (red-team review)', () => {
-    for (const text of ['请来电者开启手机的屏幕录制并进入钱包，专员会在线指导。', '打开录屏，然后登录账户，客服会实时查看。', 'Start a screen recording and open your wallet so our specialist can guide you live.']) {
+    for (const text of ['请来电者开启手机的屏幕录制并进入钱包，专员会在线指导。', '打开录屏，然后登录账户，客服会实时查看。', 'Start a screen recording and open your wallet so our specialist can guide you live.', 'Record your screen while you open your wallet so our agent can watch live.']) {
       expect(findRequest(text), text).toBe('remote-access');
     }
     for (const text of ['如果转账失败，可以开启录屏记录操作过程，以便之后向客服说明。', '开启录屏记录问题，然后把视频发给客服，客服会查看。', 'Start a screen recording of the error and attach it to your ticket so the team can see what happened.']) {

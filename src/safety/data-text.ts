@@ -841,7 +841,7 @@ const EN_REMOTE = [
   new RegExp(String.raw`\b(?:we|I|(?:the|an?|our)\s+(?:support\s+|tech(?:nical)?\s+)?(?:agent|technician|engineer|specialist|team|expert))(?:'ll|\s+will|\s+can|\s+needs?\s+to|\s+must)\s+(?:remotely\s+)?(?:log\s+(?:in|into|on)(?:\s+to)?|connect\s+to|take\s+over|control|access)\s+${EN_DEVICE}\b|\bmirror\s+${EN_DEVICE}\s+to\b(?!\s+your\s+own\b)|\b(?:present|share)\s+your\s+(?:whole\s+|entire\s+)?(?:screen|display|desktop)\b`, 'i'),
   new RegExp(String.raw`\b(?:share|show)\s+(?:(?:${EN_WHOM})\s+)?(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?screens?\b`, 'i'),
   // "Start a screen recording and open your wallet so our specialist can guide you live" (red-team review).
-  /\b(?:start|turn\s+on|begin|switch\s+on)\s+(?:a\s+|the\s+|your\s+|their\s+)?screen\s+recording\b[^.;]{0,60}?\b(?:we|I|support|(?:the|our)\s+(?:[\w-]+\s+)?(?:agent|engineer|technician|specialist|team|staff))\s+(?:will|'ll|can|could)\s+(?:then\s+)?(?:guide|watch|walk\s+you|follow\s+along|see\s+(?:it\s+)?live|view\s+(?:it\s+)?live)\b/i,
+  /\b(?:(?:start|turn\s+on|begin|switch\s+on)\s+(?:a\s+|the\s+|your\s+|their\s+)?screen\s+recording|record\s+(?:your|their|the)\s+(?:phone's\s+)?screen)\b[^.;]{0,60}?\b(?:we|I|support|(?:the|our)\s+(?:[\w-]+\s+)?(?:agent|engineer|technician|specialist|team|staff))\s+(?:will|'ll|can|could)\s+(?:then\s+)?(?:guide|watch|walk\s+you|follow\s+along|see\s+(?:it\s+)?live|view\s+(?:it\s+)?live)\b/i,
   /\b(?:give|grant|allow|enable|accept|turn\s+on)\s+(?:\w+\s+){0,2}remote\s+(?:access|control|session)\b/i,
   // "Let our technician control your phone", "Allow the agent to access your device remotely" (not "… your ticket history").
   new RegExp(String.raw`\b(?:let|allow|permit|authori[sz]e)\s+(?:${EN_WHOM})\s+(?:to\s+)?(?:remotely\s+)?(?:(?:take\s+(?:over|control)\s+of|control|access|into|connect\s+to|log\s+(?:in|into|on\s+to)|operate|use)\s+${EN_DEVICE}|see\s+your\s+screen|take\s+(?:over|control))\b`, 'i'),
@@ -918,7 +918,7 @@ const EN_SCAM_TOLD = /\b(?:scam\w*|fake|phishing|fraud\w*|impostors?|criminals?|
 
 const ZH_SECRET = '(?:助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|[Ss]eed\\s*[Pp]hrase|[Rr]ecovery\\s*[Pp]hrase|[Mm]nemonic|[Pp]rivate\\s*[Kk]ey|私匙|(?:12|24|十二|二十四)\\s*个\\s*(?:英文\\s*)?(?:单词|词)|那串(?:英文)?单词|(?:钱包)?备份的?那张纸|助记词(?:纸|卡)|私钥|密钥|秘钥|密码(?!重置|规则|要求|强度|管理|长度|要|需|必须|应)|口令|验证码|(?:(?:短信|邮件)(?:里|中)?的?|刚?收到的|(?:谷歌|Google\\s*)?(?:身份)?验证器(?:里|中|上)?(?:显示)?的?|Authy\\s*(?:里|中|上)?的?)(?:那串)?(?:(?:\\d|六|四|八)位)?数(?:字)?|动态码|校验码|备用码|备份码|(?:手机上)?刚?收到的短信(?:内容)?|短信(?:里|中)?的?(?:\\d|六|四)位(?:数字|数)|CVV|CVC|安全码|完整卡号|完整的卡号|银行卡号(?!的?后(?:四|4)位)|(?:卡片?)?背面的?(?:(?:三|3)位数(?:字)?|安全码|CVV|CVC)|(?:银行卡|卡片?|信用卡)正反面(?:的?照片)?|卡面上?的卡号)';
 const ZH_KIND: readonly [AskedSecret, RegExp][] = [
-  ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|seed|recovery|mnemonic|个\s*(?:英文\s*)?(?:单词|词)|那串|那张纸/i],
+  ['recovery-phrase', /助记词|助记码|恢复短语|恢复词|恢复码|备份词|备份短语|钱包密语|种子短语|种子词|seed|recovery|mnemonic|个\s*(?:英文\s*)?(?:单词|词)|那串(?!(?:(?:\d|六|四|八)位)?数)|那张纸/i],
   ['private-key', /私钥|私匙|密钥|秘钥|private/i],
   ['password', /密码|口令/],
   ['card-security', /CVV|CVC|安全码|卡号|背面|正反面/i],
@@ -1175,7 +1175,9 @@ const ANSWERED_NO = /(?<=^|[.!?。！？\n]\s*)[^.!?。！？\n]*[?？]\s*(?=(?:
  */
 function findWordsBack(previous: string, sentence: string): RequestKind | undefined {
   const back = BACK_NOUN.test(sentence) ? WORDS_BACK.exec(sentence) : null;
-  if (!back) return undefined;
+  // Digits that say whose they are ("the last four digits of your phone number") point back to nothing; the last four of a
+  // card or an account are what support checks, not the secret (review).
+  if (!back || /^\s+(?:of|from|in|on)\b/i.test(sentence.slice(back.index + back[0].length)) || /\blast\s+(?:four|4)\s+digits\b/i.test(back[0])) return undefined;
   const before = `${previous}, ${sentence.slice(0, back.index)}`;
   // The nearest secret named before it.
   let name: string | undefined;
@@ -1195,9 +1197,9 @@ function findWordsBack(previous: string, sentence: string): RequestKind | undefi
   return findEnglishReference(again);
 }
 /** The nouns WORDS_BACK ends with: a cheap test first (its leading words make V8 try it at every word of a sentence). */
-const BACK_NOUN = /words|digits|characters|numbers/i;
+const BACK_NOUN = /word|digits|characters|numbers/i;
 /** "the words", "a few of the words", "the third and fifth words", "the 6 digits": what findWordsBack reads as a secret named before. */
-const WORDS_BACK = /\b((?:each|all|some|any|a\s+few|one|two|three|four|several)\s+of\s+)?(?:the|those|these)\s+(?:(?:first|last|next|\d+(?:st|nd|rd|th)?|\w+(?:st|nd|rd|th)|twelve|twenty[- ]four|two|three|four|five|six|eight|and|or|&)\s+){0,4}(?:words|digits|characters|numbers)\b/i;
+const WORDS_BACK = /\b((?:each|all|some|any|a\s+few|one|two|three|four|several)\s+of\s+)?(?:(?:the|those|these)\s+(?:(?:first|last|next|\d+(?:st|nd|rd|th)?|\w+(?:st|nd|rd|th)|twelve|twenty[- ]four|two|three|four|five|six|eight|and|or|&)\s+){0,4}(?:words?|digits|characters|numbers)|words?\s+(?:number\s+)?(?:#?\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s*(?:,|and|&)\s*(?:#?\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))*)\b/i;
 
 /** A word that points back to something named before: "it", "them", 它. */
 const BACK_REFERENCE = /\b(?:it|them)\b|它/i;
@@ -1323,9 +1325,12 @@ const EN_MESSAGING_NAMED = /wechat|whatsapp|telegram|\bline\b|signal|discord|sky
  * (red-team review). Support's contacts are the directory's channels, which users can verify; an account handed over
  * anywhere else is how people posing as support take a case over.
  */
-const EN_PRIVATE_CONTACT = /\b(?:add|message|text|dm|contact|chat\s+with|reach|follow)\s+(?:the|our|your|a|an|this)\s+(?:[\w-]+\s+){0,2}?(?:specialist|agent|advis[eo]r|manager|staff\s+member|representative|rep|officer|engineer|technician|consultant|expert|case\s+handler)\s+(?:directly\s+|personally\s+|privately\s+)?(?:on|in|via|through|over|using)\s+(?:wechat|whatsapp|telegram|line|signal|discord|skype|qq|viber|messenger|instagram|facebook)\b|\bscan\s+(?:the\s+)?qr\s+code\s+(?:in|on|from|attached\s+to|at\s+the\s+(?:bottom|end)\s+of)\s+(?:the|your|our|this)\s+(?:ticket|e-?mail|sms|text|message|chat|attachment|letter|poster|flyer|dm)\b/i;
-/** The directory's own channels, pointed to: "Add the official account listed below on WeChat". */
-const EN_LISTED = /\b(?:listed|shown)\s+below\b|\bbelow\b|\bdirectory\b|\bofficial\b/i;
+const EN_PRIVATE_CONTACT = /\b(?:add|message|text|dm|contact|chat\s+with|reach|follow)\s+(?:the|our|your|a|an|this)\s+(?:[\w-]+\s+){0,2}?(?:specialist|agent|advis[eo]r|manager|staff\s+member|representative|rep|officer|engineer|technician|consultant|expert|case\s+handler)\s+(?:directly\s+|personally\s+|privately\s+)?(?:on|in|via|through|over|using)\s+(?:wechat|whatsapp|telegram|line|signal|discord|skype|qq|viber|messenger|instagram|facebook)\b|\badd\s+(?:the|our|your)\s+(?:[\w-]+\s+){0,2}?(?:specialist|agent|advis[eo]r|manager|representative|officer|engineer|technician|consultant|expert|handler)'s\s+(?:wechat|whatsapp|telegram|line|signal|discord|skype|qq|viber)\b|\bscan\s+(?:the\s+)?qr\s+code\s+(?:in|on|from|attached\s+to|at\s+the\s+(?:bottom|end)\s+of)\s+(?:the|your|our|this)\s+(?:ticket|e-?mail|sms|text|message|chat|attachment|letter|poster|flyer|dm)\b/i;
+/**
+ * The directory's own channels, pointed to: "Add the official account listed below on WeChat", "… the number shown in the
+ * app". Not "official" alone, which every impostor says (review).
+ */
+const EN_LISTED = /\b(?:listed|shown)\s+below\b|\bbelow\b|\bdirectory\b|\b(?:shown|listed|given)\s+in\s+the\s+(?:official\s+)?app\b/i;
 /** Someone else it is for, right after it: "… for the agent", "… to let us unlock the account", "… to allow our team in". */
 const EN_FOR_SOMEONE_NEXT = new RegExp(String.raw`^\s*(?:(?:now\s+)?for\s+(?:us|me|${EN_STAFF})\b|(?:(?:in\s+order\s+)?to\s+|so\s+as\s+to\s+)?(?:let|allow|help|enable)\s+(?:us|me|${EN_STAFF})\b)`, 'i');
 /**
@@ -1452,7 +1457,7 @@ function findChineseGivenLater(sentence: string): RequestKind | undefined {
 }
 
 /** The digits "in it" after a message named earlier in the sentence: what findChineseRequest reads as the message's. */
-const ZH_MESSAGE_BACK = /(短信|邮件)([^。！？!?]{0,16}?)(?:里面|里边|里头|上面|其中)的(?=(?:那串)?(?:(?:\d|六|四|八)位)?数)/;
+const ZH_MESSAGE_BACK = /(短信|邮件)([^。！？!?]{0,16}?)(?:(?:里面|里边|里头|上面|其中)的|(?=那串|这串))(?=(?:那串|这串)?(?:(?:\d|六|四|八)位)?数)/;
 /** The user's own address, named in the sentence (not one told to them: "报给你的地址"). */
 const ZH_OWN_ADDRESS = /充值地址|收款地址|(?<![给诉报发])(?:你|您)(?:自己)?的(?:钱包)?地址|自己的(?:钱包)?地址/;
 /** A negation that governs what comes after it in the sentence, past a comma: "不要…", "千万别…". */
@@ -1544,11 +1549,11 @@ const ZH_SEARCH_CONTACT = /(?:百度|谷歌|Google|必应|搜索引擎|网上|�
  * "添加专员微信，微信号见工单附件", "扫描工单里的二维码添加专属客服" (red-team review). Support in general (客服) only with the
  * account said to be elsewhere, not for an official account of the directory's.
  */
-const ZH_PRIVATE_CONTACT = /(?:添加|加一下|加上|加)(?:一下)?(?:你的|您的)?(?:专属|私人|对接)?(?:专员|经理|客服经理|老师|技术员|技术人员|顾问|工作人员|专属客服|对接人|负责人|工程师)(?:的)?(?:个人|私人)?(?:微信|企业微信|QQ|飞书|钉钉|Telegram|电报|WhatsApp|Line|好友)|(?:添加|加)(?:一下)?客服(?:的)?(?:个人|私人)?(?:微信|QQ|电报|WhatsApp|Telegram)(?=[^。]{0,16}?(?:见|在|看|查看)(?:工单|附件|短信|邮件|聊天|消息|私信))|扫(?:描)?(?:一下)?(?:工单|邮件|短信|聊天|消息|附件|图片|海报|传单|信件|私信)(?:里|中|上|内)?(?:的|附带的)?二维码|扫(?:描)?[^，,。]{0,12}?二维码[^，,。]{0,4}?(?:添加|加|联系)(?:专属|私人)?(?:客服|专员|经理|老师|顾问)/i;
+const ZH_PRIVATE_CONTACT = /(?:添加|加一下|加上|加)(?:一下)?(?:[^，,。\s]{0,8}?的)?(?:专属|私人|对接|官方)?(?:专员|经理|客服经理|老师|技术员|技术人员|顾问|工作人员|专属客服|对接人|负责人|工程师)(?:的)?(?:个人|私人)?(?:微信|企业微信|QQ|飞书|钉钉|Telegram|电报|WhatsApp|Line|好友)|(?:添加|加)(?:一下)?客服(?:的)?(?:个人|私人)?(?:微信|QQ|电报|WhatsApp|Telegram)(?=[^。]{0,16}?(?:见|在|看|查看)(?:工单|附件|短信|邮件|聊天|消息|私信))|扫(?:描)?(?:一下)?(?:工单|邮件|短信|聊天|消息|附件|图片|海报|传单|信件|私信)(?:里|中|上|内)?(?:的|附带的)?二维码|扫(?:描)?[^，,。]{0,12}?二维码[^，,。]{0,4}?(?:添加|加|联系)(?:专属|私人)?(?:客服|专员|经理|老师|顾问)/i;
 /** What every rule of ZH_PRIVATE_CONTACT names: read only then (加 and 扫 start many words). */
 const ZH_PRIVATE_NAMED = /微信|QQ|电报|飞书|钉钉|Telegram|WhatsApp|Line|好友|二维码/i;
-/** The directory's own channels, pointed to ("添加下方列出的官方客服微信"). */
-const ZH_LISTED = /下方|下面|以下|列出|目录|官方/;
+/** The directory's own channels, pointed to ("添加下方列出的官方客服微信", a QR code on the app's own page); not 官方 alone, which every impostor says. */
+const ZH_LISTED = /下方|下面|以下|列出|目录|App(?:首页|里|内|中|上)|APP(?:首页|里|内|中|上)|应用(?:首页|里|内|中)|“?联系我们”?页面/;
 /** What keeps an account safe from someone else, in Chinese (see EN_SAFEGUARD). */
 const ZH_SAFEGUARD = String.raw`(?:谷歌(?:身份)?验证(?:器)?|Google\s*(?:身份)?验证(?:器)?|谷歌(?=$|[\s，,。；;！!]|令牌)|GA(?![A-Za-z0-9])|二次验证|双重验证|两步验证|二步验证|双因素(?:认证|验证)|多重验证|身份验证器|短信验证|邮箱验证|安全验证|2FA|MFA|(?:提现|提币|地址)?白名单(?![中里上]|地址|条目)|防钓鱼码|安全锁|提现锁)`;
 /** 关闭谷歌验证, 把提现白名单关掉. */

@@ -381,7 +381,7 @@ function findPhrases(text: string, found: SecretFinding[], spacedOnly: boolean):
     // a word or two of it ("steel rather rude arrest dignity merryx father …": eleven words, 2,048 guesses from the
     // wallet). Quoted in an error, it gave away the phrase less one word (QA: library review).
     if (script === 'latin' && j - i < MIN_PHRASE_WORDS) {
-      const bridged = bridgedRun(tokens, inList, i, j);
+      const bridged = bridgedRun(text, tokens, inList, i, j);
       if (bridged !== undefined) {
         addRun(tokens, inList, i, bridged, found);
         i = bridged;
@@ -456,14 +456,20 @@ function findGluedPhrases(text: string, found: SecretFinding[]): void {
  * MIN_SHORT_PHRASE_WORDS words, or it and the run after one other word of the same script (a typo), together that many;
  * undefined otherwise. Prose has no such runs: "the", "to", "is", "my", plurals and past tenses are no list words.
  */
-function bridgedRun(tokens: Token[], inList: boolean[], from: number, to: number): number | undefined {
+function bridgedRun(text: string, tokens: Token[], inList: boolean[], from: number, to: number): number | undefined {
   const needed = MIN_SHORT_PHRASE_WORDS;
-  if (to - from >= needed) return to;
-  const bridge = tokens[to];
-  if (bridge === undefined || bridge.script !== 'latin' || inList[to] || bridge.key.length > 12 || FUNCTION_WORDS.has(bridge.key)) return undefined;
-  let end = to + 1;
-  while (end < tokens.length && inList[end] && tokens[end]!.script === 'latin') end++;
-  return to - from + (end - to - 1) >= needed ? end : undefined;
+  let end = to;
+  if (to - from < needed) {
+    const bridge = tokens[to];
+    if (bridge === undefined || bridge.script !== 'latin' || inList[to] || bridge.key.length > 12 || FUNCTION_WORDS.has(bridge.key)) return undefined;
+    end = to + 1;
+    while (end < tokens.length && inList[end] && tokens[end]!.script === 'latin') end++;
+    if (to - from + (end - to - 1) < needed) return undefined;
+  }
+  // Words as a phrase is copied, with nothing but spaces and line breaks between them: a list in a sentence ("account
+  // number, amount, date, time zone, network, address, …") has commas, and passes (review). Twelve words are found
+  // with any separators.
+  return /^[A-Za-z\s]+$/.test(text.slice(tokens[from]!.start, tokens[end - 1]!.end)) ? end : undefined;
 }
 
 /** Words of English sentences that join two runs of list words in prose, and are no typo of one: never a bridge. */
