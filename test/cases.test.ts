@@ -1323,6 +1323,9 @@ describe('--resume', () => {
     expect(resumed.stdout).not.toContain('ACC-B');
     expect(flat(resumed.stdout)).toContain(`Continuing case ${first!.id.slice(0, 8)}, "Payment or transfer failed"`);
     expect(flat(resumed.stdout)).toMatch(new RegExp(`Other unfinished cases about this problem \\(not the one meant\\? Press Ctrl\\+C and continue the right one\\): wallet-help diagnose ${second!.id.slice(0, 8)} --resume \\(started `));
+    // Ctrl+C at once, as the recap says to when the case is not the one meant: the hint to continue it is given again (review).
+    const straightBack = await run(hinted![1]!.split(' '), { tty: true, env, prompts: [{ expect: 'When it happened', pick: 'cancel' }] });
+    expect(flat(straightBack.stderr)).toContain(`continue with "wallet-help diagnose ${first!.id.slice(0, 8)} --resume"`);
     // The flow's name still continues the latest (B's), and says which, with A's listed.
     const latest = await run(['diagnose', 'payment-failed', '--resume'], { tty: true, env, prompts: [{ expect: 'When it happened', pick: 'cancel' }] });
     expect(flat(latest.stdout)).toContain(`Continuing case ${second!.id.slice(0, 8)}`);

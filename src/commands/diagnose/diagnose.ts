@@ -273,7 +273,8 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   let progressLost = false;
   // Whether the case in progress is on disk: only then does Ctrl+C say it can be continued (review: answers given up front,
   // cancelled at the first prompt, were promised to --resume without ever being written).
-  let kept = false;
+  // A resumed case is on disk from the start: Ctrl+C before any new answer says how to continue it again (review).
+  let kept = resumed !== undefined;
   // Why the case was not saved to the log: the file's reason, or no settings folder at all (no home folder; review).
   const notSaved = (err: NodeJS.ErrnoException): string => (err instanceof NoSettingsFolderError ? t('cases.noFolder') : t('cases.saveFailed', { file: shownPath(casesFile(io.env)), reason: fileReason(t, err.code) }));
   const progressFailed = async (err: NodeJS.ErrnoException): Promise<void> => {
