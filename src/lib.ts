@@ -135,11 +135,15 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   if (isRecord(request)) await screenRequestId(t, request.id);
   await screenRequest(t, read);
   const { flow, answers } = read;
+  // A directory or provider named is checked on every call, not only when an outcome needs a contact: a mistyped
+  // contactsFile passed every fix and failed the first security alert in production (QA: library review).
+  // (After the request's own mistakes, which are said first, as before.)
+  const named = options.contactsFile !== undefined || options.provider !== undefined;
   const first = diagnoseWith(env, flows.flows, flow, answers, undefined, flows.broken);
-  if (!first.outcome.queue) return first;
+  if (!first.outcome.queue && !named) return first;
   const directory = await openDirectory(options.contactsFile, t, undefined, env.lang);
   const provider = chooseProvider(directory, options.provider, t);
-  return diagnoseWith(env, flows.flows, flow, answers, new ContactBook(directory, provider, env), flows.broken);
+  return first.outcome.queue ? diagnoseWith(env, flows.flows, flow, answers, new ContactBook(directory, provider, env), flows.broken) : first;
 }
 
 /** Refuses options that hold a secret (`secret_refused`, with the option as `field`), never quoting them. */

@@ -17,6 +17,19 @@ function runScript(code: string, ext: 'mjs' | 'cjs' = 'mjs') {
 }
 
 describe('the library', () => {
+  it('checks a directory or provider named on every call, not only when an outcome needs a contact (QA: library review)', () => {
+    const r = runScript(`
+      import { loadFlows, diagnose } from 'wallet-help';
+      const flows = await loadFlows();
+      const fix = { flow: 'payment-failed', answers: { network: 'offline' } };
+      for (const options of [{ contactsFile: '/nonexistent/contacts.yaml' }, { provider: 'no-such-provider' }, {}]) {
+        try { const r = await diagnose(flows, fix, options); console.log('ok', r.outcome.id); } catch (e) { console.log(e.code); }
+      }
+    `);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n')).toEqual(['directory_invalid', 'unknown_provider', 'ok fix-connection']);
+  });
+
   it('is required from CommonJS as it is imported: the package\'s exports name it for require too (QA: library review)', () => {
     const r = runScript(
       `const { loadFlows, diagnose, UsageError } = require('wallet-help');
