@@ -1311,10 +1311,10 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
   });
 
   it('refuses a screen recording someone watches as it is made, and passes one sent with a ticket (red-team review)', () => {
-    for (const text of ['请来电者开启手机的屏幕录制并进入钱包，专员会在线指导。', '打开录屏，然后登录账户，客服会实时查看。', 'Start a screen recording and open your wallet so our specialist can guide you live.', 'Record your screen while you open your wallet so our agent can watch live.']) {
+    for (const text of ['请来电者开启手机的屏幕录制并进入钱包，专员会在线指导。', '打开录屏，然后登录账户，客服会实时查看。', 'Start a screen recording and open your wallet so our specialist can guide you live.', 'Record your screen while you open your wallet so our agent can watch live.', 'Turn on screen recording, then open the app; the agent will watch.', '先开启录屏，然后打开钱包。专员会在线指导。']) {
       expect(findRequest(text), text).toBe('remote-access');
     }
-    for (const text of ['如果转账失败，可以开启录屏记录操作过程，以便之后向客服说明。', '开启录屏记录问题，然后把视频发给客服，客服会查看。', 'Start a screen recording of the error and attach it to your ticket so the team can see what happened.']) {
+    for (const text of ['如果转账失败，可以开启录屏记录操作过程，以便之后向客服说明。', '开启录屏记录问题，然后把视频发给客服，客服会查看。', 'Start a screen recording of the error and attach it to your ticket so the team can see what happened.', 'Start a screen recording of the error. The team can see it later in your ticket.', 'Do not start a screen recording for anyone. The agent will never watch your screen.']) {
       expect(findRequest(text), text).toBeUndefined();
     }
   });

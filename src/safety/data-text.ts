@@ -827,6 +827,8 @@ const EN_DEVICE = String.raw`(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\
 /** Remote-control programs by name, and remote access by what it is. */
 const REMOTE_PROGRAMS = String.raw`(?:(?:microsoft|chrome|google)\s+)?(?:any\s*desk|team\s*viewer|rustdesk|quicksupport|quick\s+assist|screenconnect|ultraviewer|splashtop|airdroid|zoho\s+assist|supremo|logmein(?:\s+rescue)?|anyviewer|hoptodesk|gotoassist|goto\s+resolve|bomgar|beyondtrust|dwservice|chrome\s+remote\s+desktop)`;
 const REMOTE_APPS = String.raw`(?:${REMOTE_PROGRAMS}|remote[- ](?:desktop|access|control|support))`;
+/** A screen recording started, in English: what EN_REMOTE and RECORDING_STARTED (the sentence before) read. */
+const EN_RECORDING = String.raw`(?:(?:start|turn\s+on|begin|switch\s+on)\s+(?:a\s+|the\s+|your\s+|their\s+)?screen\s+recording|record\s+(?:your|their|the)\s+(?:phone's\s+)?screen)`;
 const EN_REMOTE = [
   // "Start a video call and turn the camera to their computer screen": the screen shown, by another way (red-team review).
   /\b(?:turn|point|aim|hold)\s+(?:the|your|their|a)\s+(?:phone's\s+)?camera\s+(?:to|towards|at|on)\s+(?:your|their|the)\s+(?:computer\s+|laptop\s+|phone\s+|other\s+)?screen\b/i,
@@ -841,7 +843,7 @@ const EN_REMOTE = [
   new RegExp(String.raw`\b(?:we|I|(?:the|an?|our)\s+(?:support\s+|tech(?:nical)?\s+)?(?:agent|technician|engineer|specialist|team|expert))(?:'ll|\s+will|\s+can|\s+needs?\s+to|\s+must)\s+(?:remotely\s+)?(?:log\s+(?:in|into|on)(?:\s+to)?|connect\s+to|take\s+over|control|access)\s+${EN_DEVICE}\b|\bmirror\s+${EN_DEVICE}\s+to\b(?!\s+your\s+own\b)|\b(?:present|share)\s+your\s+(?:whole\s+|entire\s+)?(?:screen|display|desktop)\b`, 'i'),
   new RegExp(String.raw`\b(?:share|show)\s+(?:(?:${EN_WHOM})\s+)?(?:your\s+|their\s+|the\s+caller's\s+|the\s+user's\s+|the\s+)?screens?\b`, 'i'),
   // "Start a screen recording and open your wallet so our specialist can guide you live" (red-team review).
-  /\b(?:(?:start|turn\s+on|begin|switch\s+on)\s+(?:a\s+|the\s+|your\s+|their\s+)?screen\s+recording|record\s+(?:your|their|the)\s+(?:phone's\s+)?screen)\b[^.;]{0,60}?\b(?:we|I|support|(?:the|our)\s+(?:[\w-]+\s+)?(?:agent|engineer|technician|specialist|team|staff))\s+(?:will|'ll|can|could)\s+(?:then\s+)?(?:guide|watch|walk\s+you|follow\s+along|see\s+(?:it\s+)?live|view\s+(?:it\s+)?live)\b/i,
+  new RegExp(String.raw`\b${EN_RECORDING}\b[^.;]{0,60}?\b(?:we|I|support|(?:the|our)\s+(?:[\w-]+\s+)?(?:agent|engineer|technician|specialist|team|staff))\s+(?:will|'ll|can|could)\s+(?:then\s+)?(?:guide|watch|walk\s+you|follow\s+along|see\s+(?:it\s+)?live|view\s+(?:it\s+)?live)\b`, 'i'),
   /\b(?:give|grant|allow|enable|accept|turn\s+on)\s+(?:\w+\s+){0,2}remote\s+(?:access|control|session)\b/i,
   // "Let our technician control your phone", "Allow the agent to access your device remotely" (not "… your ticket history").
   new RegExp(String.raw`\b(?:let|allow|permit|authori[sz]e)\s+(?:${EN_WHOM})\s+(?:to\s+)?(?:remotely\s+)?(?:(?:take\s+(?:over|control)\s+of|control|access|into|connect\s+to|log\s+(?:in|into|on\s+to)|operate|use)\s+${EN_DEVICE}|see\s+your\s+screen|take\s+(?:over|control))\b`, 'i'),
@@ -1115,6 +1117,8 @@ export function findRequest(text: string): RequestKind | undefined {
   for (const [at, sentence] of sentences.entries()) {
     // "Turn off 2FA. The agent will then restore access.": the one it is for, said in the sentence after (red-team review).
     if (at > 0 && weakenedThenActed(sentences[at - 1]!, sentence)) return 'weaken-security';
+    // "Turn on screen recording, then open the app; the agent will watch." (review): recorded, and watched in the next sentence.
+    if (at > 0 && RECORDING_STARTED.test(sentences[at - 1]!) && WATCHED_LIVE.test(sentence) && !negatedEn(sentences[at - 1]!) && !negatedEn(sentence)) return 'remote-access';
     // "Our team has prepared a new secure wallet for you. Send your assets there now." (red-team review).
     if (at > 0 && EN_STAFF_PREPARED.test(sentences[at - 1]!) && EN_MOVED_THERE.test(sentence) && !negatedEn(sentence) && !/\b(?:if\s+you\s+(?:want|like|wish)|only\s+if)\b/i.test(sentence)) return 'move-funds';
     const clauses = sentence.split(CLAUSE);
@@ -1150,6 +1154,11 @@ const AGENT_ASKS_EN = /\b(?:ask|have|get|tell|let|invite|request|help|walk)\s+(?
 const AGENT_ASKS_THEM = /\bthe\s+caller\b[^]*?\b(?:ask|have|get|tell)\s+(?:them|him|her)\s+to\b/i;
 // Not someone else having the caller do it ("如果有人让来电者…", "陌生人让他安装的…"), which tells of a scam.
 const AGENT_ASKS_ZH = /(?<!有人|对方|陌生人|骗子|他人|别人|谁)(?:请|让|叫|要求|引导|指导)(?:来电者|来电客户)/;
+
+/** A screen recording started (not one made of an error to attach to a ticket, which names no one watching). */
+const RECORDING_STARTED = new RegExp(String.raw`\b${EN_RECORDING}\b|(?:开启|打开|开始)[^，,。]{0,8}?(?:屏幕录制|录屏)`, 'i');
+/** Staff watching or guiding as it happens, said in the sentence after. */
+const WATCHED_LIVE = /^\s*(?:then\s+)?(?:we|I|support|(?:the|our)\s+(?:[\w-]+\s+)?(?:agent|engineer|technician|specialist|team|staff))\s+(?:will|'ll|can)\s+(?:then\s+)?(?:watch|guide|walk\s+you|follow\s+along|see\s+(?:it\s+)?live)\b|^\s*(?:然后)?(?:专员|客服|工作人员|技术人员|工程师|我们)(?:会|将|可以)?(?:在线|远程|实时|同步)?(?:指导|查看|观看|看着)/i;
 
 /** A protection turned off in one sentence, and someone else acting in the next ("… The agent will then restore access."). */
 function weakenedThenActed(before: string, sentence: string): boolean {
