@@ -1243,6 +1243,7 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       '添加官方专员微信，微信号见工单附件。',
       "Add your case officer's WeChat: the ID is in the e-mail.",
       '请加一下负责你案件的专员微信，号码见邮件。',
+      'Add our specialist, Mr Wang, on WeChat to continue.',
     ]) {
       expect(findRequest(text), text).toBe('private-contact');
     }
@@ -1256,6 +1257,8 @@ describe('flow texts: contacts, secrets and requests are refused with their plac
       '请扫描App首页的二维码添加客服微信。',
       '在App“联系我们”页面扫描二维码添加专属客服。',
       'You can message our agent on WhatsApp using the number shown in the app.',
+      'You can, if you prefer, message our agent on WhatsApp using the number shown in the app.',
+      'Never add an agent, whatever they say, on WhatsApp.',
     ]) {
       expect(screenDataText(text, { contacts: true }), text).toEqual([]);
     }

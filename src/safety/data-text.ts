@@ -1130,6 +1130,12 @@ export function findRequest(text: string): RequestKind | undefined {
     if (!found && previous !== '' && BACK_REFERENCE.test(sentence)) found = findEnglishReference(`${previous}, ${sentence}`, previous.length + 2) ?? findChineseSpoken(`${previous}，${sentence}`);
     // "Keep your recovery phrase next to you; the agent will ask you to read a few of the words" (red-team review).
     found ??= findWordsBack(previous, sentence);
+    // "Add our specialist, Mr Wang, on WeChat": a name between commas splits the clause the rule reads (review).
+    if (!found && sentence.includes(',') && EN_MESSAGING_NAMED.test(sentence)) {
+      const joined = sentence.replace(APPOSITIVE, ' ');
+      const m = EN_PRIVATE_CONTACT.exec(joined);
+      if (m && !negatedAt(joined, m.index, m.index + m[0].length) && !EN_LISTED.test(joined)) found = 'private-contact';
+    }
     if (found) return found;
     previous = sentence;
   }
@@ -1335,6 +1341,8 @@ const EN_MESSAGING_NAMED = /wechat|whatsapp|telegram|\bline\b|signal|discord|sky
  * anywhere else is how people posing as support take a case over.
  */
 const EN_PRIVATE_CONTACT = /\b(?:add|message|text|dm|contact|chat\s+with|reach|follow)\s+(?:the|our|your|a|an|this)\s+(?:[\w-]+\s+){0,2}?(?:specialist|agent|advis[eo]r|manager|staff\s+member|representative|rep|officer|engineer|technician|consultant|expert|case\s+handler)\s+(?:directly\s+|personally\s+|privately\s+)?(?:on|in|via|through|over|using)\s+(?:wechat|whatsapp|telegram|line|signal|discord|skype|qq|viber|messenger|instagram|facebook)\b|\badd\s+(?:the|our|your)\s+(?:[\w-]+\s+){0,2}?(?:specialist|agent|advis[eo]r|manager|representative|officer|engineer|technician|consultant|expert|handler)'s\s+(?:wechat|whatsapp|telegram|line|signal|discord|skype|qq|viber)\b|\bscan\s+(?:the\s+)?qr\s+code\s+(?:in|on|from|attached\s+to|at\s+the\s+(?:bottom|end)\s+of)\s+(?:the|your|our|this)\s+(?:ticket|e-?mail|sms|text|message|chat|attachment|letter|poster|flyer|dm)\b/i;
+/** A few words between commas after a noun: a name or a title ("our specialist, Mr Wang, on WeChat"). */
+const APPOSITIVE = /,\s*[^,.;:]{1,30},/g;
 /**
  * The directory's own channels, pointed to: "Add the official account listed below on WeChat", "… the number shown in the
  * app". Not "official" alone, which every impostor says (review).
