@@ -380,7 +380,8 @@ describe('the library', () => {
       const common = ['--noEmit', '--ignoreConfig', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict'];
       // With Node's types, and without them and with every declaration checked (no skipLibCheck): a user of the library
       // needs no @types/node (QA: scripts: the declarations reached the CLI's terminal code through side-effect imports).
-      for (const flags of [['--skipLibCheck', '--types', 'node'], ['--typeRoots', noTypes]]) {
+      // And with the language's own library alone, no DOM either (QA: library review: AbortSignal was not found).
+      for (const flags of [['--skipLibCheck', '--types', 'node'], ['--typeRoots', noTypes], ['--typeRoots', noTypes, '--lib', 'es2022']]) {
         const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), ...common, ...flags, file], { encoding: 'utf8', cwd: ROOT });
         expect(tsc.stdout + tsc.stderr, flags.join(' ')).toBe('');
         expect(tsc.status).toBe(0);

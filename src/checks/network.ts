@@ -20,6 +20,16 @@ import { performance } from 'node:perf_hooks';
 import tls from 'node:tls';
 import '../core.js';
 
+declare global {
+  /**
+   * CheckOptions names AbortSignal, and the library's declarations reach it: a user compiling with neither Node's types
+   * nor the DOM's (`"lib": ["ES2022"]`) has none, and the declarations failed to compile (QA: library review). Empty, it
+   * merges into theirs where they have one.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AbortSignal {}
+}
+
 export interface CheckTiming { layer: 'dns' | 'tcp' | 'tls' | 'http'; ms: number; ok: boolean; detail?: string }
 export interface ConnectivityTarget { apiHost: string; apiPort?: number /* default 443 */; statusUrl?: string /* https://… or http://… */ }
 export interface CheckOptions {
