@@ -438,6 +438,15 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.stdout).toContain('Amount: 2 ETH');
     // The scammer's number goes to the security team with the case: a phone number is no one-time code.
     expect(r.stdout).toContain('The number, account or website the person used: +1 202 555 0134');
+    // Checked against the official contacts as it is typed, as a question's contact check is (QA: desk).
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain('+1 202 555 0134 is NOT official: it imitates +1 202-555-0143');
+    // A handle of eight digits the check's own screen would take for a code is kept, unchecked, and the case goes on.
+    const digits = await run(['diagnose', 'suspicious-contact', '--agent', '--answer', 'request=transfer', '--answer', 'paid=paid'], {
+      tty: true,
+      prompts: ['Account ID', 'When it happened', 'Amount', 'TxID', 'chain', 'Receiving address', 'The number, account or website the person used'].map((expect) => ({ expect, pick: expect.startsWith('The number') ? '48291375' : '' })),
+    });
+    digits.prompter.assertDone();
+    expect(digits.code).toBe(0);
     expect(JSON.parse(lines(join(env.WALLET_HELP_CONFIG_DIR, 'cases.jsonl'))[0]!)).toMatchObject({ facts: { contact: '+1 202 555 0134' } });
   });
 

@@ -347,7 +347,20 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   // Prompts speak as the case began: a resumed agent case warns the agent, whatever the role now.
   const caseCtx: Context = role === ctx.role ? ctx : { ...ctx, role };
   // `check`: the question whose check the facts are asked for.
-  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean, check?: string) => askFacts(caseCtx, facts, keys, { flow: flow.id, canGoBack, prompts, check, path: next.session.path, branches, given: givenFacts, saved: () => progress(next.session) });
+  // The contact a person posing as support used, typed as a fact: checked against the official contacts at once, as the
+  // contact check of a question is, and said on the screen (QA: desk; it was recorded, never checked).
+  const contactVerdict = async (typed: string): Promise<string | undefined> => {
+    const loaded = await directoryIfLoaded();
+    if (!loaded) return undefined;
+    // (Typed at a fact prompt, it was screened as a fact, whose long numbers are numbers: what the check's own screen
+    // would take for a code is kept, unchecked.)
+    const out = await runCheck({ id: 'contact', check: 'verify-contact', text: { en: '', zh: '' }, answers: [] }, typed, loaded.directory.providers, t).catch((err: unknown) => {
+      if (err instanceof WalletHelpError && !(err instanceof CancelError)) return undefined;
+      throw err;
+    });
+    return out && !isUncomparable(out) ? checkLine(ctx, role, out.record, out.owner, out.spoofable) : undefined;
+  };
+  const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean, check?: string) => askFacts(caseCtx, facts, keys, { flow: flow.id, canGoBack, prompts, check, path: next.session.path, branches, given: givenFacts, saved: () => progress(next.session), contactVerdict });
 
   const backByHand = (session: Next['session']): Next => {
     const to = goBack(session);
@@ -906,6 +919,8 @@ async function askFacts(
     /** Facts given up front (--fact): one kept as it was stays the whole case's. */
     given: CaseRecord['facts'];
     saved: () => Promise<void>;
+    /** The line that says what a contact typed as the `contact` fact is, checked against the official contacts. */
+    contactVerdict?: (typed: string) => Promise<string | undefined>;
   },
 ): Promise<'done' | 'back'> {
   const { reask, skipped } = o.prompts;
@@ -988,6 +1003,11 @@ async function askFacts(
         misfitTold = value;
         continue;
       }
+    }
+    // The number, account or site a person posing as support used: whether it is an official one, said at once.
+    if (key === 'contact' && value !== '' && value !== facts[key] && o.contactVerdict) {
+      const verdict = await o.contactVerdict(value);
+      if (verdict !== undefined) ctx.io.stderr.write(`${(await layoutFor(ctx.io.stderr)).wrap(verdict)}\n`);
     }
     backwards = false;
     delete misfit[key];
