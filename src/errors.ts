@@ -51,8 +51,9 @@ export class UsageError extends WalletHelpError {
 
 /**
  * No folder for the settings and the case log: no home folder (HOME unset, empty or relative, and none in the system's
- * user database, as for a container's arbitrary user) and no WALLET_HELP_CONFIG_DIR. Reading settings finds none; what
- * writes them or the cases says so (main words it: config.noHome), exit 2.
+ * user database, as for a container's arbitrary user) and no WALLET_HELP_CONFIG_DIR. Reading settings finds none, and a
+ * diagnosis goes on without keeping its case (saying so); a command that writes settings or reads the cases stops with
+ * it, which main words as no_settings_folder, exit 2.
  */
 export class NoSettingsFolderError extends Error {
   constructor() {

@@ -49,7 +49,7 @@ export async function runCheck(
   providers: readonly Provider[],
   t: Translate,
   option?: '--check-input',
-): Promise<{ answer: string; record: CheckRecord; spoofable?: 'phone' | 'email'; owner?: { provider: string; queue: string | null } } | Uncomparable | undefined> {
+): Promise<ContactChecked | Uncomparable | undefined> {
   if (q.check !== 'verify-contact') return undefined;
   const spec = CHECKS[q.check];
   const text = typed.trim();
@@ -59,6 +59,15 @@ export async function runCheck(
   }
   // Typed text is screened like every answer: a secret is refused, never checked.
   await refuseSecrets(t, [{ text, where: q.id, field: option }]);
+  return checkContact(q.id, text, providers);
+}
+
+/** What the contact check of `question` makes of `text`, already screened (a question's typed text, or a case fact). */
+export async function checkContact(
+  question: string,
+  text: string,
+  providers: readonly Provider[],
+): Promise<ContactChecked | Uncomparable | undefined> {
   const { isShortNumber, spoofableKind, verifyContact } = await import('../safety/verify.js');
   const result = verifyContact(text, providers);
   // A short service number ("95588") is said as what it is, as verify says it (QA: checks review).
@@ -75,8 +84,8 @@ export async function runCheck(
   return {
     answer: result.verdict,
     record: {
-      question: q.id,
-      check: q.check,
+      question,
+      check: 'verify-contact',
       input,
       ...(asTyped !== input ? { typed: asTyped } : {}),
       result: result.verdict,
@@ -87,6 +96,9 @@ export async function runCheck(
     ...(owner ? { owner } : {}),
   };
 }
+
+/** What a contact check found: the answer it gives, its record, and what the verdict line says besides. */
+export type ContactChecked = { answer: string; record: CheckRecord; spoofable?: 'phone' | 'email'; owner?: { provider: string; queue: string | null } };
 
 /** Typed text that is a contact but cannot be compared as given: a national number, a handle without its platform. */
 export type Uncomparable = 'needs-country' | 'needs-platform' | 'short-number';

@@ -17,7 +17,7 @@ import { FACT_SCAN, FACTS_TOGETHER, joinTexts, loadScanner, redactCaseRecord, re
 import type { SecretScanOptions } from '../../safety/secrets.js';
 import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
-import { badCheckInput, canMeasure, isUncomparable, runCheck, runMeasuredCheck, type CheckRecord, type ConnectivityUnknown, type Uncomparable } from '../../diagnosis/checks.js';
+import { badCheckInput, canMeasure, checkContact, isUncomparable, runCheck, runMeasuredCheck, type CheckRecord, type ConnectivityUnknown, type Uncomparable } from '../../diagnosis/checks.js';
 import { CASE_FACTS, CHECKS, clipFact, MAX_FACT_LENGTH, type CaseFact, type CheckName, type Flow, type Queue } from '../../engine/types.js';
 import { branchOf, factsToAsk, settleFacts, type FactBranches } from '../../diagnosis/case-facts.js';
 import { unchosenOthers } from '../../directory/source.js';
@@ -352,12 +352,8 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   const contactVerdict = async (typed: string): Promise<string | undefined> => {
     const loaded = await directoryIfLoaded();
     if (!loaded) return undefined;
-    // (Typed at a fact prompt, it was screened as a fact, whose long numbers are numbers: what the check's own screen
-    // would take for a code is kept, unchecked.)
-    const out = await runCheck({ id: 'contact', check: 'verify-contact', text: { en: '', zh: '' }, answers: [] }, typed, loaded.directory.providers, t).catch((err: unknown) => {
-      if (err instanceof WalletHelpError && !(err instanceof CancelError)) return undefined;
-      throw err;
-    });
+    // (Screened as the fact it was typed as, whose long numbers are numbers.)
+    const out = await checkContact('contact', typed.trim(), loaded.directory.providers);
     return out && !isUncomparable(out) ? checkLine(ctx, role, out.record, out.owner, out.spoofable) : undefined;
   };
   const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean, check?: string) => askFacts(caseCtx, facts, keys, { flow: flow.id, canGoBack, prompts, check, path: next.session.path, branches, given: givenFacts, saved: () => progress(next.session), contactVerdict });
