@@ -372,7 +372,7 @@ describe('facts typed on a branch gone Back out of (QA: desk)', () => {
     const r = await run(['diagnose', 'deposit-missing', '--agent', '--save'], {
       tty: true,
       env: { WALLET_HELP_CONFIG_DIR: dir },
-      prompts: [...cryptoThenBack, { expect: 'whether the money came from', pick: 'bank-card' }, { expect: 'transaction record', pick: 'success' }, ...['Account ID', 'When it happened', 'Amount', 'Error message'].map((expect) => ({ expect, pick: '' }))],
+      prompts: [...cryptoThenBack, { expect: 'whether the money came from', pick: 'bank-card' }, { expect: 'transaction record', pick: 'success' }, { expect: 'frozen or pending', pick: 'missing' }, ...['Account ID', 'When it happened', 'Amount', 'Error message'].map((expect) => ({ expect, pick: '' }))],
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);

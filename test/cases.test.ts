@@ -502,6 +502,7 @@ describe('agent mode at escalations and alerts', () => {
         { expect: 'Compare the network', pick: 'same' },
         { expect: 'memo or tag', pick: 'not-needed' },
         { expect: 'minimum deposit', pick: 'above-minimum' },
+        { expect: 'announcements', pick: 'still-missing' },
       ],
     });
     r.prompter.assertDone();
@@ -709,7 +710,7 @@ describe('agent mode at escalations and alerts', () => {
     const r = await run(['diagnose', 'deposit-missing'], {
       tty: true,
       env: { CI: '1' },
-      prompts: [...start, { expect: 'Receiving address', pick: typo }, { expect: 'Receiving address', pick: '' }, { expect: 'Are they the same', pick: 'same' }, { expect: 'minimum', pick: 'above-minimum' }],
+      prompts: [...start, { expect: 'Receiving address', pick: typo }, { expect: 'Receiving address', pick: '' }, { expect: 'Are they the same', pick: 'same' }, { expect: 'minimum', pick: 'above-minimum' }, { expect: 'announcements', pick: 'still-missing' }],
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);
@@ -722,7 +723,7 @@ describe('agent mode at escalations and alerts', () => {
     const eth = await run(['--lang', 'zh', 'diagnose', 'deposit-missing'], {
       tty: true,
       env: { CI: '1' },
-      prompts: [...start.slice(0, 2), { pick: 'Ethereum' }, { pick: '' }, { pick: 'confirmed' }, { pick: 'hello world' }, { pick: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' }, { pick: 'same' }, { pick: 'above-minimum' }],
+      prompts: [...start.slice(0, 2), { pick: 'Ethereum' }, { pick: '' }, { pick: 'confirmed' }, { pick: 'hello world' }, { pick: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' }, { pick: 'same' }, { pick: 'above-minimum' }, { pick: 'still-missing' }],
     });
     eth.prompter.assertDone();
     expect(eth.stderr.replace(/\s+/g, '')).toContain('这不是有效的以太坊（ETH）地址（格式不对）。请改正，或直接回车按原样保留。');

@@ -440,7 +440,7 @@ describe('the connectivity check in a flow', () => {
       expect(text.stderr).not.toContain('Checking the connection');
     }
     // The checks of what the caller gives (an address, a TxID) are no measure of this computer, and still run for an agent.
-    const answers = ['-a', 'method=crypto', '-a', 'send-status=completed', '-a', 'confirmations=confirmed', '-a', 'minimum=above-minimum'];
+    const answers = ['-a', 'method=crypto', '-a', 'send-status=completed', '-a', 'confirmations=confirmed', '-a', 'minimum=above-minimum', '-a', 'credit-check=still-missing'];
     const crypto = JSON.parse((await cli(['diagnose', 'deposit-missing', '--agent', ...answers, '--fact', 'chain=ltc', '--fact', 'address=LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9', '--json', '--no-input', '--contacts', directory(port)])).stdout);
     expect(crypto.checks.map((c: { check: string }) => c.check)).toEqual(['address-chain', 'memo']);
   });
@@ -464,7 +464,7 @@ describe('crypto checks in the deposit flow', () => {
   const genesis = '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa';
 
   it('measures confirmations, the address chain and the memo, and keeps the facts for the ticket', async () => {
-    const r = await cli([...base, '--fact', 'chain=btc', '--fact', `txid=${TX}`, '--fact', `address=${genesis}`, '--fact', 'amount=0.01 BTC', '--answer', 'minimum=above-minimum', '--contacts', directory(port)]);
+    const r = await cli([...base, '--fact', 'chain=btc', '--fact', `txid=${TX}`, '--fact', `address=${genesis}`, '--fact', 'amount=0.01 BTC', '--answer', 'minimum=above-minimum', '--answer', 'credit-check=still-missing', '--contacts', directory(port)]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.checks.map((c: { check: string; result: string }) => [c.check, c.result])).toEqual([
@@ -484,7 +484,7 @@ describe('crypto checks in the deposit flow', () => {
     // The fact is kept as written, for the ticket.
     expect(bitcoin.facts.chain).toBe('Bitcoin');
     // An 0x address is valid on BNB Smart Chain too: the network question is left to the user.
-    const erc20 = JSON.parse((await cli([...base, '--fact', 'chain=USDT ERC-20', ...address, '--answer', 'network-match=same', '--answer', 'minimum=above-minimum'])).stdout);
+    const erc20 = JSON.parse((await cli([...base, '--fact', 'chain=USDT ERC-20', ...address, '--answer', 'network-match=same', '--answer', 'minimum=above-minimum', '--answer', 'credit-check=still-missing'])).stdout);
     expect(erc20.checks.find((c: { check: string }) => c.check === 'address-chain')).toBeUndefined();
     expect(erc20.checks.find((c: { check: string }) => c.check === 'memo')).toMatchObject({ result: 'not-needed' });
     const check = await cli(['check', 'address', '--chain', 'BTC', '--address', '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa', '--json']);
@@ -513,7 +513,7 @@ describe('crypto checks in the deposit flow', () => {
     expect(JSON.parse(skipped.stdout).error).toMatchObject({ code: 'missing_answer', question: { id: 'memo' } });
     expect(JSON.parse((await cli([...xrp, '--answer', 'memo=missing-or-wrong'])).stdout).outcome.id).toBe('escalate-memo');
     // A chain without memos needs none, given or not.
-    expect(JSON.parse((await cli([...base, '--fact', 'chain=btc', '--fact', `address=${genesis}`, '--answer', 'confirmations=confirmed', '--answer', 'minimum=above-minimum'])).stdout).checks.at(-1)).toMatchObject({ check: 'memo', result: 'not-needed' });
+    expect(JSON.parse((await cli([...base, '--fact', 'chain=btc', '--fact', `address=${genesis}`, '--answer', 'confirmations=confirmed', '--answer', 'minimum=above-minimum', '--answer', 'credit-check=still-missing'])).stdout).checks.at(-1)).toMatchObject({ check: 'memo', result: 'not-needed' });
   });
 
   it('says when the TxID is not one of the chain given, instead of only that it cannot tell (QA: agent)', async () => {
@@ -564,7 +564,7 @@ describe('crypto checks in the deposit flow', () => {
       expect(text.stderr).not.toContain('inside wallet-help');
     }
     // An address only one network takes still answers it.
-    const tron = await cli(['diagnose', 'deposit-missing', '--answer', 'method=crypto', '--answer', 'send-status=completed', '--answer', 'confirmations=confirmed', '--fact', 'chain=trx', '--fact', 'address=TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL', '--answer', 'minimum=above-minimum', '--json']);
+    const tron = await cli(['diagnose', 'deposit-missing', '--answer', 'method=crypto', '--answer', 'send-status=completed', '--answer', 'confirmations=confirmed', '--fact', 'chain=trx', '--fact', 'address=TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL', '--answer', 'minimum=above-minimum', '--answer', 'credit-check=still-missing', '--json']);
     expect(JSON.parse(tron.stdout).checks.find((c: { check: string }) => c.check === 'address-chain')).toMatchObject({ result: 'same' });
   });
 });

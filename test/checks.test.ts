@@ -144,7 +144,7 @@ describe('the verify-contact check', () => {
     const official = await run(['diagnose', 'suspicious-contact', '--summary', 'md'], { tty: true, prompts: [...prompts, { pick: '+1 202-555-0199' }] });
     expect(official.stdout).toContain('- Contact checked: `+1 202-555-0199` is an official contact.');
     // The measured checks are in words too, in the ticket's language.
-    const args = ['deposit-missing', '-a', 'method=crypto', '-a', 'send-status=completed', '-a', 'confirmations=confirmed', '-a', 'minimum=above-minimum', '--fact', 'chain=ltc', '--fact', 'address=LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9', '--summary', 'text'];
+    const args = ['deposit-missing', '-a', 'method=crypto', '-a', 'send-status=completed', '-a', 'confirmations=confirmed', '-a', 'minimum=above-minimum', '-a', 'credit-check=still-missing', '--fact', 'chain=ltc', '--fact', 'address=LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9', '--summary', 'text'];
     const measured = await run(['diagnose', ...args]);
     expect(measured.stdout).toContain('\n  - Receiving address LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9: the address belongs to the chosen chain\n  - Memo or tag: no memo needed\n');
     expect((await run(['--lang', 'zh', 'diagnose', ...args])).stdout).toContain('\n  - 备注/标签：不需要备注\n');

@@ -99,6 +99,16 @@ describe('the bundled flows', () => {
       expect(report.uncoveredEdges).toEqual([]);
     });
 
+    it('asks, before sending anyone to support, whether a refresh or a second look settles it: no escalation starts with one (QA: desk)', () => {
+      for (const o of Object.values(flow.outcomes)) {
+        if (o.kind === 'fix') continue;
+        for (const s of [...o.steps, ...(o.agent ?? [])]) {
+          expect(s.en, `${o.id}: ${s.en}`).not.toMatch(/\brefresh\b|log out and back in|^(?:Ask the caller to )?look for\b/i);
+          expect(s.zh, `${o.id}: ${s.zh}`).not.toMatch(/刷新|退出后重新登录/);
+        }
+      }
+    });
+
     it('has the agent wording of every question and of every step', () => {
       for (const q of Object.values(flow.questions)) expect(q.agent, q.id).toBeDefined();
       for (const o of Object.values(flow.outcomes)) expect(o.agent?.length, o.id).toBe(o.steps.length);
