@@ -28,7 +28,8 @@ function compileBoot(code) {
   } catch {
     // No cache beside it (a damaged or partial dist/): compiled as usual.
   }
-  return new Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename, cachedData });
+  // Under the name boot.ts gives bundle files (scriptName): V8 keeps it in the cache, and the builder's path with it.
+  return new Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: 'wallet-help/dist/boot.js', cachedData });
 }
 
 if (require.main !== module) {

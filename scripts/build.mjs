@@ -227,7 +227,8 @@ if (all.length > 0) {
     await writeFile(join(dist, 'flows', flowFileName(flow.id)), asciiJson(flow));
     for (const lang of LANGS) await writeFile(join(dist, 'flows', flowFileName(flow.id, lang)), asciiJson(flowInLanguage(flow, lang)));
   }
-  await writeFile(join(dist, 'directory.json'), asciiJson(directory));
+  // Named as every run names it ("bundled"), not by the path it was built from, which no installed copy has.
+  await writeFile(join(dist, 'directory.json'), asciiJson({ ...directory, source: 'bundled' }));
   const common = {
     bundle: true,
     platform: 'node',

@@ -116,7 +116,7 @@ function bundleLoader(
     loaded.set(name, mod);
     const content = readFileSync(filename, 'utf8');
     const cachedData = manifest ? cacheFor(dist, name, filename, content, manifest, profile) : undefined;
-    const script = new Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
+    const script = new Script(Module.wrap(content), { filename: scriptName(name), ...(cachedData ? { cachedData } : {}) });
     if (cachedData && !script.cachedDataRejected) report.used.push(name);
     else (cachedData ? report.refused : report.compiled).push(name);
     keep?.(name, script);
@@ -126,6 +126,15 @@ function bundleLoader(
     return mod.exports;
   };
   return load;
+}
+
+/**
+ * The name V8 knows a bundle file by, in stack traces: the same wherever the package is built or installed. V8 keeps
+ * the name a script was compiled under in its code cache and uses that one, not the name given with the cache, so a
+ * cache made under the builder's own path put that path in every installed copy's stack traces (QA: library review).
+ */
+function scriptName(name: string): string {
+  return `wallet-help/dist/${name}`;
 }
 
 /**

@@ -111,6 +111,12 @@ describe('the code cache', () => {
     expect(r.report.used).not.toContain('cli.js');
   });
 
+  it('carries no trace of the folder it was built in, which V8 keeps in a cache as the name of the script (QA: library review)', () => {
+    const files = readdirSync(DIST, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(files.some((e) => e.name.endsWith('.bin'))).toBe(true);
+    for (const e of files) expect(readFileSync(join(e.parentPath, e.name), 'latin1').includes(ROOT), join(e.parentPath, e.name)).toBe(false);
+  });
+
   it('is used by a copy that did not keep file times (an npm install), the content being the same', () => {
     const dist = copyOfDist(false);
     expect(Math.floor(statSync(join(dist, 'cli.js')).mtimeMs / 1000)).not.toBe(Math.floor(statSync(join(DIST, 'cli.js')).mtimeMs / 1000));

@@ -22,7 +22,7 @@ export async function openDirectory(file: string | undefined, t: Translate, read
 export async function openDirectoryWithWarnings(file: string | undefined, t: Translate, read: (path: string) => Promise<Uint8Array> = readDataFile, lang: Lang = 'en'): Promise<{ directory: Directory; warnings: Problem[] }> {
   if (file === undefined) {
     try {
-      return { directory: { ...(JSON.parse(await fsp.readFile(BUNDLED_DIRECTORY_JSON, 'utf8')) as Directory), source: 'bundled' }, warnings: [] };
+      return { directory: JSON.parse(await fsp.readFile(BUNDLED_DIRECTORY_JSON, 'utf8')) as Directory, warnings: [] };
     } catch {
       throw new WalletHelpError('directory_missing', t('error.directoryMissing', { file: BUNDLED_DIRECTORY_JSON }), ExitCode.internal);
     }
