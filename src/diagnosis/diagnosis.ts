@@ -24,11 +24,15 @@ export interface DiagnosisEnv {
   answersIn?: 'flags' | 'request';
 }
 
+/** The result with the contact filled in, and warnings when the directory lacks the queue: what the library's diagnose returns. */
+export type FullResult = DiagnosisResult & { warnings?: string[] };
+
 /**
- * The result with the contact filled in, and warnings when the directory lacks the queue; when the contacts could not
- * be loaded at all (exit 3), the error that stopped them, as an error document gives it (`code`, `message`, details).
+ * The document `diagnose --json` and a `--batch` line print: the result, and, when the contacts could not be loaded at
+ * all (exit 3), the error that stopped them, as an error document gives it (`code`, `message`, details). The library
+ * throws that error instead, so its result type has no such field.
  */
-export type FullResult = DiagnosisResult & { warnings?: string[]; contactsError?: ContactsError };
+export type DiagnoseDocument = FullResult & { contactsError?: ContactsError };
 
 /** Why the contacts of a run could not be loaded: what the error would have been (`unknown_provider`, `directory_invalid`, …). */
 export interface ContactsError {

@@ -7,7 +7,7 @@ import { jsonProblemText, parseStrictJson } from '../../data/strict-json.js';
 import { MAX_REQUEST_LENGTH } from '../../data/limits.js';
 import { ContactBook } from '../../diagnosis/contact-book.js';
 import { problemTranslator } from '../../i18n/problems.js';
-import { agentWording, contactsErrorOf, diagnoseWith, type ContactsError } from '../../diagnosis/diagnosis.js';
+import { agentWording, contactsErrorOf, diagnoseWith, type ContactsError, type DiagnoseDocument } from '../../diagnosis/diagnosis.js';
 import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
 import { loadScanner, mayHoldSecret, SecretError } from '../../safety/screen.js';
 import { idMayHoldSecret, PLAIN_ID, readRequest, screenRequest, screenRequestId } from '../../diagnosis/request.js';
@@ -41,7 +41,7 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
   let contacts: ContactBook | undefined;
   /** Why the directory could not be loaded: results with a queue then carry it as a warning, without a contact. */
   let contactsProblem: string | undefined;
-  /** The same, as an error document gives it (see FullResult). */
+  /** The same, as an error document gives it (see DiagnoseDocument). */
   let contactsError: ContactsError | undefined;
   const out = new LineBuffer();
   let lines = 0;
@@ -125,7 +125,7 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
             }
           }
           if (request.suspects.length > 0 || request.problem) await screenRequest(t, request);
-          let result = diagnoseWith(lineEnv, flows, request.flow, request.answers, contacts, broken);
+          let result: DiagnoseDocument = diagnoseWith(lineEnv, flows, request.flow, request.answers, contacts, broken);
           if (result.outcome.queue && !contacts && contactsProblem === undefined) {
             // The first outcome with a queue loads the directory; the cards it computes serve every later line.
             try {

@@ -1,6 +1,6 @@
 /** `wallet-help diagnose [flow]`: walk a flow with answers from flags, a file or prompts. */
 import type { ContactBook } from '../../diagnosis/contact-book.js';
-import { agentWording, contactsErrorOf, findFlow, finish, missingAnswer, rejectBadAnswers, type ContactsError, type FullResult } from '../../diagnosis/diagnosis.js';
+import { agentWording, contactsErrorOf, findFlow, finish, missingAnswer, rejectBadAnswers, type ContactsError, type DiagnoseDocument, type FullResult } from '../../diagnosis/diagnosis.js';
 import { appendCase, caseById, casesFile, clearProgress, MAX_CASE_LOG_BYTES, loadProgress, progressFile, saveProgress, unfinishedCasesDir, type CaseProgress, type DamagedProgress, type CaseRecord } from '../../cases/store.js';
 import { back, current, resolve, start, step, type Next, type PathStep } from '../../engine/engine.js';
 import { flowSummaries, type FlowCatalog } from '../../flows/catalog.js';
@@ -375,7 +375,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
         contacts = new ContactBook(loaded.directory, loaded.provider, ctx);
       }
     }
-    const result: FullResult & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentTitle?: string; agentSteps?: string[]; case?: string; summary?: string | CaseRecord } = finish(ctx, flow, outcome, reached.session, contacts, given);
+    const result: DiagnoseDocument & { checks?: CheckRecord[]; facts?: CaseRecord['facts']; role?: 'agent'; agentTitle?: string; agentSteps?: string[]; case?: string; summary?: string | CaseRecord } = finish(ctx, flow, outcome, reached.session, contacts, given);
     if (contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), t('contact.unavailable', { reason: contactsProblem })];
     if (contactsError !== undefined) result.contactsError = contactsError;
     if (factsCut.length > 0) result.warnings = [...(result.warnings ?? []), ...factsCut.map((key) => t('fact.cut', { key, max: MAX_FACT_LENGTH }))];
