@@ -65,7 +65,12 @@ const SUGGESTED_LIMIT = 1000;
 function closestUncached(needle: string, candidates: readonly string[], max: number, byWord: boolean): string[] {
   const scored: { c: string; score: number }[] = [];
   for (const c of candidates) {
-    const limit = Math.max(2, Math.floor(c.length / 3));
+    // The opposite is never offered: "unpaid" is not a typo of "paid", nor "unshared" of "shared" (QA: script integrator:
+    // a bot that takes the one suggestion turned "unpaid" into "paid" in the scam flow).
+    if (negates(needle, c.toLowerCase())) continue;
+    // A third of the id, and fewer edits than the id has characters: two edits made "no", "x" or "离线" (offline)
+    // into "ok", a whole id that shares nothing with them (QA: script integrator). "tx" is still "txid" typed short.
+    const limit = Math.min(Math.max(2, Math.floor(c.length / 3)), c.length - 1);
     const dist = editDistance(needle, c, limit);
     if (dist <= limit) scored.push({ c, score: dist });
     else if (byWord && needle.length >= 3 && c.split('-').some((part) => part.startsWith(needle) || needle.startsWith(part) || (part.length >= 4 && nearWord(needle, part)))) {
@@ -73,6 +78,15 @@ function closestUncached(needle: string, candidates: readonly string[], max: num
     }
   }
   return scored.sort((x, y) => x.score - y.score || x.c.localeCompare(y.c)).slice(0, max).map((s) => s.c);
+}
+
+/** Prefixes that turn a word into its opposite. */
+const NEGATIONS = ['un', 'non-', 'non', 'not-', 'not', 'no-', 'dis', 'in'] as const;
+
+/** Whether one of `a` and `b` is the other with a negating prefix ("unpaid" and "paid", "not-sure" and "sure"). */
+function negates(a: string, b: string): boolean {
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return NEGATIONS.some((p) => long.length === p.length + short.length && long.startsWith(p) && long.endsWith(short));
 }
 
 /** Whether `needle` is a typo of the word `part` (of an id between dashes). */
