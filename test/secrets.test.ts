@@ -228,6 +228,35 @@ describe('recovery phrases (English)', () => {
   });
 });
 
+describe('a part of a phrase or a key, written after its name (QA: Chinese user: nine words of twelve were kept and printed)', () => {
+  it('is a secret from five list words, or 16 hex digits, after the name', () => {
+    expectFound('助记词是 legal winner thank year wave sausage worth useful legal', 'legal winner thank year wave sausage worth useful legal', 'recovery-phrase');
+    expectFound('my seed phrase is legal winner thank year wave', 'legal winner thank year wave', 'recovery-phrase');
+    expectFound('Recovery phrase: "legal winner thank year wave"', 'legal winner thank year wave', 'recovery-phrase');
+    expectFound('mnemonic words legal winner thank year wave sausage', 'legal winner thank year wave sausage', 'recovery-phrase');
+    expectFound('助记词：的 一 是 在 不 了 有 和 人 这', '的 一 是 在 不 了 有 和 人 这', 'recovery-phrase');
+    expectFound('私钥 4c0883a69102937d6231471b5dbb6204fe512961708279', '4c0883a69102937d6231471b5dbb6204fe512961708279', 'private-key');
+    expectFound('private key is 0x4c0883a69102937d62', '0x4c0883a69102937d62', 'private-key');
+  });
+
+  it('is not what people say about their phrase or key', () => {
+    for (const text of [
+      'seed phrase: never share it',
+      'my recovery phrase is correct, first word is wrong',
+      '我的助记词是我自己保管的，放在家里',
+      'private key 0x1234',
+      'I lost my private key backup',
+      'seed phrase - lost',
+      'the recovery phrase I wrote down has twelve words',
+      '助记词 一共 12 个',
+    ]) expectClean(text);
+  });
+
+  it('is not looked for in prose (data files), where an author names a phrase to warn of it', () => {
+    expectClean('Never type your recovery phrase: legal advice from anyone who asks for it is a scam.', { prose: true });
+  });
+});
+
 // ---------------------------------------------------------------------------
 // Recovery phrases: Chinese
 // ---------------------------------------------------------------------------

@@ -163,8 +163,8 @@ export function findSecrets(text: string, opts: SecretScanOptions = {}): SecretF
   // Fast path for flow answer ids, short words and the like: every detector needs
   // a digit, a non-ASCII character (Chinese, full-width forms), a password label
   // or at least 47 characters (12 three-letter words and 11 separators; keys are longer still,
-  // but for 32 bytes in Base64, 44 characters with their "=").
-  if (text.length < 47 && !NEEDS_SCAN.test(text) && !PASSWORD_HINT.test(text) && !(text.length >= 44 && text.includes('='))) return [];
+  // but for 32 bytes in Base64, 44 characters with their "="), or a phrase's name and room for five words after it.
+  if (text.length < 47 && !NEEDS_SCAN.test(text) && !PASSWORD_HINT.test(text) && !(text.length >= 44 && text.includes('=')) && !(text.length >= 28 && FRAGMENT_HINT.test(text))) return [];
   // Characters shown as nothing, look-alike letters, accents and mathematical letters hide no secret: the text is read as
   // seen, and each finding placed back in the text.
   if (DISGUISED.test(text) || hasIgnorable(text)) {
@@ -195,6 +195,7 @@ function scan(text: string, opts: SecretScanOptions): SecretFinding[] {
   findEncodedKeys(folded, opts.allowHex64 === true, found);
   findCards(folded, found);
   findCardSecurityCodes(folded, found);
+  if (opts.prose !== true && FRAGMENT_HINT.test(folded)) findLabelledFragments(folded, found);
   // Before codes: a labelled password of digits ("支付密码 246810") is named a password.
   findPasswords(folded, found);
   findCodes(folded, opts.numbersExpected === true, found);
@@ -356,6 +357,63 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 const HAN_CHAR = /^\p{Script=Han}$/u;
+
+// ---------------------------------------------------------------------------
+// Parts of a phrase or a key, written after its name
+// ---------------------------------------------------------------------------
+
+/** Cheap test: text without one of these names neither a phrase nor a key. */
+const FRAGMENT_HINT = /phrase|words|mnemonic|key|助记|恢复|备份|种子|私[钥匙]|[密秘]钥/i;
+/** Names of a recovery phrase. */
+const PHRASE_NAME = /(?<![A-Za-z])(?:(?:seed|recovery|secret|backup|wallet)[ -]?(?:phrase|words)|mnemonic(?:[ -]?(?:phrase|words))?)(?![A-Za-z])|助记词|助记码|恢复短语|恢复词|备份词|备份短语|种子短语|种子词/gi;
+/** Names of a private key. */
+const KEY_NAME = /(?<![A-Za-z])private[ -]?key(?![A-Za-z])|私钥|私匙|密钥|秘钥/gi;
+/** What stands between a name and its value: "is", ":", "=", "是", or only a space (full-width forms are folded before). */
+const FRAGMENT_LEAD = /(?:\s*(?:(?:is|was|are|were)(?![A-Za-z])|[:=]|就是|是|为|如下)\s*[:=]?)?\s*["'\u2018\u201c]?/iy;
+/** A key, or most of one: 16 hex digits or more, or 20 Base58 characters or more (with a digit, as no word has). */
+const KEY_PART = /(?:0x)?[0-9a-f]{16,}(?![0-9a-z])|[1-9A-HJ-NP-Za-km-z]{20,}(?![0-9A-Za-z])/iy;
+/** List words in a row after a phrase's name that make a part of it: the rest of a phrase of twelve is open to a search. */
+const MIN_LABELLED_WORDS = 5;
+
+/**
+ * A part of a recovery phrase or of a key, written after its name: "助记词是 legal winner thank year wave sausage", "seed
+ * phrase: legal winner thank year wave", "私钥 4c0883a69102937d6231…". Without its name a run of list words counts only
+ * from eleven (findPhrases), as prose has shorter ones; named, five are enough, and a key counts from 16 hex digits.
+ * A phrase written nine words of twelve leaves the rest to a quick search, and it was kept and printed (QA: Chinese user).
+ * Said as it is typed only (answers, facts, the command line), not in prose.
+ */
+function findLabelledFragments(text: string, found: SecretFinding[]): void {
+  for (const [label, kind] of [[PHRASE_NAME, 'recovery-phrase'], [KEY_NAME, 'private-key']] as const) {
+    for (const m of matchesOf(label, text)) {
+      FRAGMENT_LEAD.lastIndex = m.index + m[0].length;
+      const from = FRAGMENT_LEAD.exec(text) ? FRAGMENT_LEAD.lastIndex : m.index + m[0].length;
+      if (kind === 'private-key') {
+        KEY_PART.lastIndex = from;
+        const key = KEY_PART.exec(text);
+        if (key && (/^(?:0x)?[0-9a-f]+$/i.test(key[0]) || /\d/.test(key[0]))) found.push({ kind, start: from, end: from + key[0].length });
+        continue;
+      }
+      const end = listWordsFrom(text, from);
+      if (end !== undefined) found.push({ kind, start: from, end });
+    }
+  }
+}
+
+/** Where a run of at least MIN_LABELLED_WORDS list words that starts at `from` ends (Chinese characters apart from each other), if one does. */
+function listWordsFrom(text: string, from: number): number | undefined {
+  const { english, chinese } = getTables();
+  const tokens = tokenize(text.slice(from, from + 400));
+  if (tokens[0]?.start !== 0) return undefined;
+  let count = 0;
+  let end = 0;
+  for (const [k, t] of tokens.entries()) {
+    const listed = t.script === 'latin' ? english.has(t.key) : t.script === 'han' && chinese.has(t.key) && (k === 0 || tokens[k - 1]!.end < t.start);
+    if (!listed || (k > 0 && t.script !== tokens[0]!.script)) break;
+    count++;
+    end = t.end;
+  }
+  return count >= MIN_LABELLED_WORDS ? from + end : undefined;
+}
 
 function findPhrases(text: string, found: SecretFinding[], spacedOnly: boolean): void {
   const { english, chinese } = getTables();
