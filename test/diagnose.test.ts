@@ -40,6 +40,22 @@ describe('diagnose with flags and --json', () => {
     expect(json((await run(['diagnose', 'payment-failed', '--network', 'ok', '--balance', 'insufficient', '--json'])).stdout)).not.toHaveProperty('unused');
   });
 
+  it('takes the shared answers a script sends to every flow as unused where the flow does not ask them, the emergency flow too (QA: script integrator)', async () => {
+    const doc = json((await run(['diagnose', 'account-compromised', '--network', 'ok', '--balance', 'sufficient', '--json'])).stdout);
+    expect(doc.outcome.kind).toBe('alert');
+    expect(doc.unused).toEqual(['network', 'balance']);
+    const line = { flow: 'fees', answers: { network: 'ok', 'fee-type': 'hotline', verification: 'verified' } };
+    const batch = json((await run(['diagnose', '--batch', '-'], { stdin: `${JSON.stringify(line)}\n` })).stdout);
+    expect(batch.unused).toEqual(['network', 'verification']);
+    expect((await diagnose(await loadFlows(), line)).unused).toEqual(['network', 'verification']);
+    // Still held to the shared values: a typo is said, with what was meant.
+    const typo = await run(['diagnose', 'account-compromised', '--network', 'offlne', '--json']);
+    expect(typo.code).toBe(2);
+    expect(json(typo.stdout).error).toMatchObject({ code: 'invalid_value', question: { id: 'network' }, value: 'offlne', values: ['ok', 'unstable', 'offline'], suggestions: ['offline'] });
+    // Any other question the flow does not have is still a mistake.
+    expect(json((await run(['diagnose', 'account-compromised', '-a', 'netwrk=ok', '--json'])).stdout).error.code).toBe('unknown_question');
+  });
+
   it('says in text which answers given up front were not used, and lists a check text the path did not ask (QA: UX review)', async () => {
     const text = await run(['diagnose', 'payment-failed', '--verification', 'pending', '--network', 'offline', '-a', 'balance=sufficient']);
     expect(text.code).toBe(0);

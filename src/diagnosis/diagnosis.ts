@@ -127,8 +127,16 @@ function inOrder(typed: string, title: string): boolean {
 /** Refuses answers to questions the flow does not have, and values it does not offer. */
 export function rejectBadAnswers(env: DiagnosisEnv, flow: Flow, given: Readonly<Record<string, string>>): void {
   const { t, lang } = env;
-  const [problem] = checkAnswers(flow, given);
+  const [problem] = checkAnswers(flow, given, true);
   if (!problem) return;
+  if (problem.type === 'invalid-shared-value') {
+    const suggestions = closest(problem.value, problem.values, 3, false);
+    throw new UsageError(
+      'invalid_value',
+      sentences(t, t('error.invalidSharedValue', { value: clip(problem.value), question: problem.question, values: listOf(t, [...problem.values]) }), suggestionHint(t, suggestions)),
+      { question: { id: problem.question }, value: sentValue(problem.value), values: [...problem.values], suggestions },
+    );
+  }
   if (problem.type === 'unknown-question') {
     const questions = Object.keys(flow.questions);
     const suggestions = closest(problem.question, questions);

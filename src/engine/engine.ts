@@ -4,7 +4,7 @@
  * adapter (prompts, flags, batch, library) drives the same logic and sessions are
  * plain JSON that can be saved and resumed.
  */
-import type { Flow, Outcome, Question } from './types.js';
+import { SHARED_QUESTIONS, type Flow, type Outcome, type Question } from './types.js';
 
 export interface PathStep {
   question: string;
@@ -73,16 +73,25 @@ export function resolve(flow: Flow, answers: Readonly<Record<string, string>>, f
 
 export type AnswerProblem =
   | { type: 'unknown-question'; question: string }
-  | { type: 'invalid-value'; question: Question; value: string };
+  | { type: 'invalid-value'; question: Question; value: string }
+  | { type: 'invalid-shared-value'; question: string; value: string; values: readonly string[] };
 
-/** Checks answers given up front: every id must be a question of the flow, every value one of its answers. */
-export function checkAnswers(flow: Flow, answers: Readonly<Record<string, string>>): AnswerProblem[] {
+/**
+ * Checks answers given up front: every id must be a question of the flow, every value one of its answers. With
+ * `shared`, an answer to a shared question (network, balance, verification) the flow does not ask is taken, as one
+ * that does not count (`unused`), when its value is one of that question's fixed values: a script answers them once
+ * and sends them to every flow, the stolen-account emergency too (QA: script integrator).
+ */
+export function checkAnswers(flow: Flow, answers: Readonly<Record<string, string>>, shared = false): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
   for (const id of Object.keys(answers)) {
-    const value = answers[id];
+    const value = answers[id]!;
     const question = Object.hasOwn(flow.questions, id) ? flow.questions[id] : undefined;
-    if (!question) problems.push({ type: 'unknown-question', question: id });
-    else if (!offers(question, value)) problems.push({ type: 'invalid-value', question, value: value! });
+    const values = shared && !question && Object.hasOwn(SHARED_QUESTIONS, id) ? SHARED_QUESTIONS[id] : undefined;
+    if (values) {
+      if (!values.includes(value)) problems.push({ type: 'invalid-shared-value', question: id, value, values });
+    } else if (!question) problems.push({ type: 'unknown-question', question: id });
+    else if (!offers(question, value)) problems.push({ type: 'invalid-value', question, value });
   }
   return problems;
 }

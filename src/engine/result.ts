@@ -32,7 +32,8 @@ export interface DiagnosisResult {
 export function toResult(flow: Flow, outcome: Outcome, session: Session, lang: Lang, given?: Readonly<Record<string, string>>): DiagnosisResult {
   const answers: Record<string, string> = {};
   for (const s of session.path) answers[s.question] = s.answer;
-  const unused = given ? Object.keys(flow.questions).filter((id) => Object.hasOwn(given, id) && !Object.hasOwn(answers, id)) : [];
+  // In the flow's order, then the shared questions it does not ask, as given.
+  const unused = given ? [...Object.keys(flow.questions), ...Object.keys(given).filter((id) => !Object.hasOwn(flow.questions, id))].filter((id) => Object.hasOwn(given, id) && !Object.hasOwn(answers, id)) : [];
   return {
     flow: flow.id,
     version: flow.version,

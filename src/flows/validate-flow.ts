@@ -451,7 +451,7 @@ function checkTests(c: Checker, flow: Flow): void {
       if (p.type === 'unknown-question') {
         c.report(['tests', i, 'answers', p.question], 'flow.testUnknownQuestion', { name: t.name, question: p.question, hint: didYouMean(p.question, Object.keys(flow.questions)) }, 'key');
       }
-      else {
+      else if (p.type === 'invalid-value') {
         c.report(['tests', i, 'answers', p.question.id], 'flow.testBadValue', {
           name: t.name,
           question: p.question.id,

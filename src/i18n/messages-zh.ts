@@ -67,6 +67,7 @@ export const zh: Record<MessageKey, string> = {
   'error.missingAnswer.hintCheck': '请用 --check-input {question}=文字 给出要核对的联系方式，由 wallet-help 与客服目录核对；或用 --answer {question}=取值 回答，取值可以是：{values}。',
   'error.missingAnswer.hintRequestCheck': '请先与客服目录核对这个联系方式（“wallet-help verify 联系方式”），再在 answers 中给出核对结果 "{question}": 取值，取值可以是：{values}。',
   'error.invalidValue': '“{value}”不是问题“{question}”（{text}）的有效回答。可用的取值：{values}。',
+  'error.invalidSharedValue': '“{value}”不是通用问题“{question}”的有效回答（这个流程不问这个问题）。可用的取值：{values}。',
   'error.unknownQuestion': '流程“{flow}”中没有问题“{question}”。',
   'error.unknownQuestion.list': '它的问题有：{questions}。',
   'error.unknownQuestion.none': '流程“{flow}”不需要回答任何问题，因此无法回答“{question}”。',

@@ -74,6 +74,7 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'error.missingAnswer.hintCheck': 'Give the contact for wallet-help to check against the directory with --check-input {question}=TEXT, or answer it with --answer {question}=VALUE, where VALUE is one of: {values}.',
   'error.missingAnswer.hintRequestCheck': 'Check the contact against the directory first ("wallet-help verify TEXT"), then give the verdict in the answers, as "{question}": VALUE, where VALUE is one of: {values}.',
   'error.invalidValue': '"{value}" is not an answer to "{question}" ({text}). Allowed values: {values}.',
+  'error.invalidSharedValue': '"{value}" is not an answer to the shared question "{question}", which this flow does not ask. Allowed values: {values}.',
   'error.unknownQuestion': 'The flow "{flow}" has no question "{question}".',
   'error.unknownQuestion.list': 'Its questions are: {questions}.',
   'error.unknownQuestion.none': 'The flow "{flow}" asks no questions, so "{question}" cannot be answered.',
