@@ -6,10 +6,13 @@
  *   const flows = await loadFlows();
  *   const result = await diagnose(flows, { flow: 'payment-failed', answers: { network: 'offline' } });
  */
+import { statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { ContactBook } from './diagnosis/contact-book.js';
 import { diagnoseWith, type BrokenFlows, type FullResult } from './diagnosis/diagnosis.js';
 import { chooseProvider, openDirectory } from './directory/source.js';
+import type { Directory } from './directory/types.js';
+import { BUNDLED_DIRECTORY_JSON } from './paths.js';
 import { LANGS, type Flow, type Lang } from './engine/types.js';
 import { MAX_TEXT_OPTION_LENGTH, NOW_FROM_YEAR, NOW_TO_YEAR, nowInRange } from './data/limits.js';
 import { ExitCode, UsageError, WalletHelpError } from './errors.js';
@@ -141,10 +144,38 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
   const named = options.contactsFile !== undefined || options.provider !== undefined;
   const first = diagnoseWith(env, flows.flows, flow, answers, undefined, flows.broken);
   if (!first.outcome.queue && !named) return first;
-  const directory = await openDirectory(options.contactsFile, t, undefined, env.lang);
+  const directory = await directoryFor(options.contactsFile, t, env.lang);
   const provider = chooseProvider(directory, options.provider, t);
   return first.outcome.queue ? diagnoseWith(env, flows.flows, flow, answers, new ContactBook(directory, provider, env), flows.broken) : first;
 }
+
+/**
+ * The directory of a call, read again only when its file changed (its device, inode, size or time): read, parsed and
+ * checked on every call, it made each diagnosis that ended at a contact some twenty times dearer than one that did
+ * not, in a back end that calls for every message (QA: script integrator). A file that cannot be looked at is opened
+ * as before, to be said as openDirectory says it.
+ */
+async function directoryFor(file: string | undefined, t: Translate, lang: Lang): Promise<Directory> {
+  const path = file === undefined ? BUNDLED_DIRECTORY_JSON : resolvePath(file);
+  let stamp: string;
+  try {
+    // Asked synchronously: a stat through the thread pool cost more than the whole diagnosis.
+    const s = statSync(path);
+    stamp = `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}:${lang}`;
+  } catch {
+    return openDirectory(file, t, undefined, lang);
+  }
+  const kept = directories.get(path);
+  if (kept?.stamp === stamp) return kept.directory;
+  const directory = await openDirectory(file, t, undefined, lang);
+  if (directories.size >= MAX_DIRECTORIES) directories.delete(directories.keys().next().value!);
+  directories.set(path, { stamp, directory });
+  return directory;
+}
+
+/** Directories read, by path; the oldest goes first when it is full. */
+const directories = new Map<string, { stamp: string; directory: Directory }>();
+const MAX_DIRECTORIES = 16;
 
 /** Refuses options that hold a secret (`secret_refused`, with the option as `field`), never quoting them. */
 async function refuseSecretOptions(t: Translate, options: Partial<Record<LibraryOption, unknown>>): Promise<void> {

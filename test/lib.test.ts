@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './helpers.js';
+import { phoneDirectory, ROOT, tempDir } from './helpers.js';
 
 function runScript(code: string, ext: 'mjs' | 'cjs' = 'mjs') {
   // Inside the package folder, Node resolves the package's own name through its "exports".
@@ -28,6 +28,30 @@ describe('the library', () => {
     `);
     expect(r.stderr).toBe('');
     expect(r.stdout.trim().split('\n')).toEqual(['directory_invalid', 'unknown_provider', 'ok fix-connection']);
+  });
+
+  it('reads a contacts file again when it changed, and a broken one is said on every call (QA: script integrator: it was read on every call)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'contacts.yaml');
+    const directory = (phone: string) => phoneDirectory([{ id: 'acme', lines: { general: phone } }]);
+    writeFileSync(file, directory('+44 20 7946 0001'));
+    const r = runScript(`
+      import { writeFileSync } from 'node:fs';
+      import { loadFlows, diagnose } from 'wallet-help';
+      const flows = await loadFlows();
+      const request = { flow: 'payment-failed', answers: { network: 'ok', balance: 'insufficient' } };
+      const shown = async () => { try { return (await diagnose(flows, request, { contactsFile: ${JSON.stringify(file)} })).outcome.contact.channels.map((c) => c.value).join(); } catch (e) { return e.code; } };
+      console.log(await shown());
+      console.log(await shown());
+      // (A line longer: a file rewritten within the clock's tick is told by its size.)
+      writeFileSync(${JSON.stringify(file)}, ${JSON.stringify(`${directory('+44 20 7946 0999')}# edited\n`)});
+      console.log(await shown());
+      writeFileSync(${JSON.stringify(file)}, 'providers: [');
+      console.log(await shown());
+      console.log(await shown());
+    `);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n')).toEqual(['+44 20 7946 0001', '+44 20 7946 0001', '+44 20 7946 0999', 'directory_invalid', 'directory_invalid']);
   });
 
   it('is required from CommonJS as it is imported: the package\'s exports name it for require too (QA: library review)', () => {
