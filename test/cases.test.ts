@@ -54,7 +54,7 @@ describe('agent mode', () => {
   it('asks before Start over drops the answers, and keeps them when told to (QA: a digit typed at the list picked it)', async () => {
     const r = await run(['--lang', 'zh', 'diagnose', 'payment-failed'], {
       tty: true,
-      prompts: [{ pick: 'ok' }, { pick: '__restart' }, { expect: '要重新开始吗？目前给出的 1 个回答都会被丢弃。', pick: 'keep' }, { pick: 'insufficient' }],
+      prompts: [{ pick: 'ok' }, { pick: '__restart' }, { expect: '要重新开始吗？已经给出的回答（1 个）将被清除。', pick: 'keep' }, { pick: 'insufficient' }],
     });
     r.prompter.assertDone();
     expect(r.code).toBe(0);

@@ -149,7 +149,7 @@ describe('too many arguments (QA: scripts)', () => {
   it('names the first one too many, past options and their values', async () => {
     const r = await run(['diagnose', 'payment-failed', '--network', 'offline', '--json', 'extra']);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout).error).toEqual({ code: 'usage', argument: 'extra', message: 'Too many arguments for "diagnose": it takes 1, got 2. The first one too many is "extra" (a text with spaces goes in quotes).' });
+    expect(JSON.parse(r.stdout).error).toEqual({ code: 'usage', argument: 'extra', message: 'Too many arguments for "diagnose": it takes at most 1, got 2. The first one too many is "extra" (a text with spaces goes in quotes).' });
     const zh = await run(['--lang', 'zh', 'flows', 'show', '--lang', 'zh', 'fees', 'more', 'words']);
     expect(zh.stderr).toContain('第一个多出来的是“more”');
   });
