@@ -510,7 +510,7 @@ describe('contacts in the CLI', () => {
 
   it('writes times and durations the Chinese way', async () => {
     const r = await run(['--lang', 'zh', 'contacts', 'payments', '--contacts', 'acme.yaml', '--now', '2026-03-13T21:30:00-04:00'], { files, env: { TZ: 'America/New_York' } });
-    expect(r.stdout).toContain('你的当地时间（America/New_York）周日 21:00 开始服务（2 天后）');
+    expect(r.stdout).toContain('你的当地时间（北美东部时间，America/New_York）周日 21:00 开始服务（2 天后）');
     // A channel's zone by its Chinese name before its id (QA: zh user: the id alone is jargon); English keeps the id.
     const card = (await run(['--lang', 'zh', 'contacts', 'account'])).stdout;
     expect(card).toContain('（英国时间，Europe/London）');
@@ -611,7 +611,7 @@ describe('contacts in the CLI', () => {
     expect(then.code).toBe(0);
     expect(then.stdout).toContain('No channel is open at that time; the first opens Tue 08:00 your time, Asia/Shanghai (in 9 h). Without --open, every channel is shown with its hours.');
     const zh = await run(['--lang', 'zh', ...args, '--now', '2026-11-23T23:00:00+08:00'], { files, env });
-    expect(zh.stdout).toContain('该时间没有渠道在服务；最早的渠道于你的当地时间（Asia/Shanghai）周二 08:00 开始服务（9 小时后）。去掉 --open 可查看每个渠道及其服务时间。');
+    expect(zh.stdout).toContain('该时间没有渠道在服务；最早的渠道于你的当地时间（中国标准时间，Asia/Shanghai）周二 08:00 开始服务（9 小时后）。去掉 --open 可查看每个渠道及其服务时间。');
   });
 
   it('says so when the operator’s directory lacks a queue, instead of printing nothing', async () => {

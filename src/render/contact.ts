@@ -37,7 +37,13 @@ export function otherProvidersLine(t: Translate, provider: string, others: reado
 
 /** The line that says a card's open or closed is for the instant given with --now. */
 export function hoursAtLine(o: ContactRenderOptions): string {
-  return o.t('contact.hoursAt', { time: formatDateTime(o.now.toISOString(), o.userZone, o.lang), zone: zoneLabel(o.userZone) });
+  return o.t('contact.hoursAt', { time: formatDateTime(o.now.toISOString(), o.userZone, o.lang), zone: userZoneShown(o) });
+}
+
+/** The reader's zone as the card names it: named as channels' zones are ("中国标准时间，Asia/Shanghai"; QA: Chinese user), an offset zone as its offset. */
+function userZoneShown(o: ContactRenderOptions): string {
+  const label = zoneLabel(o.userZone);
+  return label === o.userZone ? zoneShown(label, o.lang, o.t) : label;
 }
 
 /** When a channel next closes (it is open) or opens (it is closed), in the user's time: "opens Mon 09:00 your time, UTC (in 6 h)". */
@@ -46,7 +52,7 @@ function changeText(change: string, open: boolean, o: ContactRenderOptions): str
   const when = formatWhen(at, o.now, o.userZone, o.lang);
   const inText = o.t('contact.in', { duration: formatDuration(at.getTime() - o.now.getTime(), o.t) });
   // The zone named: 'your time' is the agent's, not the caller's, at a support desk (QA: agent).
-  return o.t(open ? 'contact.until' : 'contact.opens', { time: when, zone: zoneLabel(o.userZone), in: inText });
+  return o.t(open ? 'contact.until' : 'contact.opens', { time: when, zone: userZoneShown(o), in: inText });
 }
 
 /** Renders a contact card for people. */
