@@ -104,6 +104,8 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
         let sentId: string | number | undefined;
         /** The line's flow and answers, once its id is screened: what its error depends on (set for a request with suspect inputs). */
         let requestKey: string | undefined;
+        /** Whether the line's flow and answers were screened, all that an error of its diagnosis can quote. */
+        let requestScreened = false;
         try {
           const sent = parseLine(line, ctx);
           sentId = sent.id;
@@ -125,6 +127,11 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
             }
           }
           if (request.suspects.length > 0 || request.problem) await screenRequest(t, request);
+          // From here on, an error quotes only what was just screened (the flow, question or value the flow does not know)
+          // beside the flow's own texts: it is not screened again. A script's mistakes seldom repeat exactly (a value typed
+          // by its users), and screening each distinct message made such a line ten times the cost of a good one (QA: script
+          // integrator: 16,000 lines a second).
+          requestScreened = true;
           let result: DiagnoseDocument = diagnoseWith(lineEnv, flows, request.flow, request.answers, contacts, broken);
           if (result.outcome.queue && !contacts && contactsProblem === undefined) {
             // The first outcome with a queue loads the directory; the cards it computes serve every later line.
@@ -182,7 +189,7 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
           // A whole text quoted in part (up to 1 MB): screened once, not remembered.
           const whole = err instanceof UsageError ? UNSCREENED.get(err) : undefined;
           const inWhole = whole !== undefined && mayHoldSecret(whole) ? findSecrets(whole)[0]?.kind : undefined;
-          const found = inEcho ?? inWhole ?? secretIn(err.message) ?? secretIn(JSON.stringify(details));
+          const found = inEcho ?? inWhole ?? (requestScreened ? undefined : (secretIn(err.message) ?? secretIn(JSON.stringify(details))));
           if (found) {
             const refused = new SecretError(t, found, { field: inEcho ? 'id' : undefined });
             error = { code: refused.code, message: refused.message, ...refused.details };
