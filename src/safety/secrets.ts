@@ -162,9 +162,10 @@ function getSegmenter(): Intl.Segmenter | null {
 export function findSecrets(text: string, opts: SecretScanOptions = {}): SecretFinding[] {
   // Fast path for flow answer ids, short words and the like: every detector needs
   // a digit, a non-ASCII character (Chinese, full-width forms), a password label
-  // or at least 47 characters (12 three-letter words and 11 separators; keys are longer still,
-  // but for 32 bytes in Base64, 44 characters with their "="), or a phrase's name and room for five words after it.
-  if (text.length < 47 && !NEEDS_SCAN.test(text) && !PASSWORD_HINT.test(text) && !(text.length >= 44 && text.includes('=')) && !(text.length >= 28 && FRAGMENT_HINT.test(text))) return [];
+  // or at least 43 characters (11 three-letter words and 10 separators, a phrase a word short; keys are longer still),
+  // or a phrase's name and room for five words after it. (From 47, twelve words' room, an eleven-word phrase of 43 to
+  // 46 characters went unread.)
+  if (text.length < MIN_SHORT_PHRASE_WORDS * 4 - 1 && !NEEDS_SCAN.test(text) && !PASSWORD_HINT.test(text) && !(text.length >= 28 && FRAGMENT_HINT.test(text))) return [];
   // Characters shown as nothing, look-alike letters, accents and mathematical letters hide no secret: the text is read as
   // seen, and each finding placed back in the text.
   if (DISGUISED.test(text) || hasIgnorable(text)) {
