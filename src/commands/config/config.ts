@@ -159,10 +159,18 @@ async function refusedValue(ctx: Context, key: ConfigKey, value: string, message
   const spec: KeySpec = CONFIG_KEYS[key];
   // A language by its name ("chinese", "中文") is no misspelling of a tag, and is suggested as the tag it names; a role
   // by what people call it ("客服", "support"), as the role it is (QA: zh user).
-  const named = key === 'lang' ? meantLang(value) : key === 'role' ? meantRole(value) : [];
+  const named = key === 'lang' ? meantLang(value) : key === 'role' ? meantRole(value) : spec.values?.includes('true') ? meantBoolean(value) : [];
   // Nothing given is near every short value: the message says it is empty and lists them, with nothing to suggest.
   const { suggestions, hint } = named.length > 0 ? { suggestions: named, hint: suggestionHint(ctx.t, named) } : spec.values && value.trim() !== '' ? didYouMean(ctx.t, value.trim(), spec.values) : { suggestions: [], hint: '' };
   return new UsageError('invalid_config_value', sentences(ctx.t, message(words), hint), { key, value: sentValue(value), allowed: words, ...(spec.values ? { values: [...spec.values], suggestions } : {}) });
+}
+
+/** Yes or no as people type it ("yes", "on", "1", "是", "否"), as the true or false it means (QA: Chinese user). */
+function meantBoolean(value: string): string[] {
+  const v = value.trim().toLowerCase();
+  if (/^(?:yes|y|on|1|enable|enabled|是|是的|对|开|开启|打开|启用)$/.test(v)) return ['true'];
+  if (/^(?:no|n|off|0|disable|disabled|否|不|不是|关|关闭|停用)$/.test(v)) return ['false'];
+  return [];
 }
 
 /** Warns of a key the settings file has twice; one that may hold a secret is not quoted. */
