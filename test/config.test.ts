@@ -133,7 +133,7 @@ describe('wallet-help config', () => {
   it('suggests true or false for a yes or no as people type it (QA: Chinese user)', async () => {
     const env = { WALLET_HELP_CONFIG_DIR: tempDir() };
     expect((await run(['--lang', 'zh', 'config', 'set', 'saveCases', '是'], { env })).stderr).toContain('你是不是想输入 true？');
-    for (const [typed, meant] of [['yes', 'true'], ['on', 'true'], ['否', 'false'], ['off', 'false'], ['0', 'false']]) {
+    for (const [typed, meant] of [['yes', 'true'], ['on', 'true'], ['否', 'false'], ['off', 'false'], ['0', 'false']] as const) {
       expect(JSON.parse((await run(['config', 'set', 'saveCases', typed, '--json'], { env })).stdout).error, typed).toMatchObject({ code: 'invalid_config_value', suggestions: [meant] });
     }
     expect(existsSync(join(env.WALLET_HELP_CONFIG_DIR, 'config.json'))).toBe(false);
