@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ROOT, run, tempDir } from './helpers.js';
+import { phoneDirectory, ROOT, run, tempDir } from './helpers.js';
 
 const lines = (s: string) =>
   s
@@ -275,6 +275,52 @@ describe('diagnose --batch', () => {
       expect(r.code, extra.join(' ')).toBe(2);
       expect(JSON.parse(r.stdout).error, extra.join(' ')).toMatchObject({ code: 'batch_conflict', option: extra[0] });
     }
+  });
+
+  it("carries the run's own warnings on every result line, first, as the --json document does; error lines as --json's error document (QA: script integrator)", async () => {
+    // The report's own case: a WALLET_HELP_FLOWS folder that does not exist.
+    const gone = { WALLET_HELP_FLOWS: join(tempDir(), 'nope') };
+    const fromEnv = lines((await run(['diagnose', '--batch', '-'], { stdin: '{"flow":"payment-failed","answers":{"network":"offline"}}', env: gone })).stdout)[0];
+    const fromEnvJson = JSON.parse((await run(['diagnose', 'payment-failed', '--network', 'offline', '--json'], { env: gone })).stdout);
+    expect(fromEnvJson.warnings).toEqual([expect.stringContaining('(named by the variable WALLET_HELP_FLOWS) does not exist')]);
+    expect(fromEnv).toEqual(fromEnvJson);
+    // A broken operator flow file (skipped), a WALLET_HELP_LANG that is no language, a misspelt key in the settings file
+    // and a provider setting the directory given does not have.
+    const flows = tempDir('wallet-help-batch-flows-');
+    writeFileSync(join(flows, 'broken.yaml'), 'id: broken\nversion: [\n');
+    const settings = tempDir('wallet-help-batch-settings-');
+    writeFileSync(join(settings, 'config.json'), JSON.stringify({ colour: 'never', provider: 'other' }));
+    const env = { WALLET_HELP_CONFIG_DIR: settings, WALLET_HELP_LANG: 'klingon' };
+    const files = { '/d.yaml': phoneDirectory([{ id: 'one' }]) };
+    const args = ['--flows', flows, '--contacts', '/d.yaml', 'diagnose'];
+    const fix = '{"flow":"payment-failed","answers":{"network":"offline"}}';
+    const stdin = [`{"id":1,${fix.slice(1)}`, '{"id":2,"flow":"account-compromised"}', `{"id":3,${fix.slice(1)}`, '{"id":4,"flow":"nope"}'].join('\n');
+    const r = await run([...args, '--batch', '-'], { stdin, env, files });
+    expect(r.code).toBe(1);
+    const [first, alert, again, failed] = lines(r.stdout);
+    const single = async (argv: string[]) => JSON.parse((await run([...args, ...argv, '--json'], { env, files })).stdout);
+    const fixDoc = await single(['payment-failed', '--network', 'offline']);
+    const alertDoc = await single(['account-compromised']);
+    expect(fixDoc.warnings).toEqual([
+      expect.stringContaining('"colour"'),
+      expect.stringContaining('WALLET_HELP_LANG is "klingon"'),
+      expect.stringContaining('broken.yaml'),
+    ]);
+    // The same document as a single --json run gives, warnings and all.
+    expect({ ...first, id: undefined }).toEqual({ ...fixDoc, id: undefined });
+    // Loading the directory said one more (the provider setting): on that line, after the others.
+    expect(alertDoc.warnings).toEqual([...fixDoc.warnings, expect.stringContaining('The provider setting names "other"')]);
+    expect({ ...alert, id: undefined }).toEqual({ ...alertDoc, id: undefined });
+    // A path answered before is not given its remembered document, which lacked the warning said since.
+    expect(again.warnings).toEqual(alertDoc.warnings);
+    // An error document of --json carries no warnings, and an error line neither.
+    const error = await run([...args, 'nope', '--json'], { env, files });
+    expect(Object.keys(JSON.parse(error.stdout))).toEqual(['error']);
+    expect(Object.keys(failed)).toEqual(['id', 'line', 'error']);
+    // Said on standard error too, once each.
+    expect(r.stderr.match(/klingon/g)).toHaveLength(1);
+    // Without warnings, no `warnings` at all.
+    expect(lines((await run(['diagnose', '--batch', '-'], { stdin: fix })).stdout)[0].warnings).toBeUndefined();
   });
 
   it('never echoes a secret given as an id or a key, and writes control characters of an id as escapes', async () => {

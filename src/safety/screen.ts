@@ -97,6 +97,20 @@ export async function refuseSecretVariables(t: Translate, env: Readonly<Record<s
 }
 
 /**
+ * The run's own warnings (Context.warned) as a JSON document carries them (`--json`, every `--batch` result line): as
+ * standard error said them, except one that holds what looks like a secret (a flow file named with a recovery phrase),
+ * said as what it holds (review). The scanner loads only when there is a warning.
+ */
+export async function shownRunWarnings(t: Translate, warned: readonly string[]): Promise<string[]> {
+  if (warned.length === 0) return [];
+  const { findSecrets } = await loadScanner();
+  return warned.map((w) => {
+    const kind = findSecrets(w)[0]?.kind;
+    return kind === undefined ? w : t('warning.notShown', { kind: t(`secret.${kind}`) });
+  });
+}
+
+/**
  * Drops from the settings every value that holds a secret (a phrase pasted into the file by hand, a file copied
  * from elsewhere: `config set` refuses them), with a warning that names the key and the kind, never the value:
  * such a value would reach messages (a file that cannot be read is named), `config list` and case records.

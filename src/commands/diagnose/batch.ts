@@ -9,7 +9,7 @@ import { ContactBook } from '../../diagnosis/contact-book.js';
 import { problemTranslator } from '../../i18n/problems.js';
 import { agentWording, contactsErrorOf, diagnoseWith, type ContactsError, type DiagnoseDocument } from '../../diagnosis/diagnosis.js';
 import { CancelError, ExitCode, SilentError, UsageError, WalletHelpError } from '../../errors.js';
-import { loadScanner, mayHoldSecret, SecretError } from '../../safety/screen.js';
+import { loadScanner, mayHoldSecret, SecretError, shownRunWarnings } from '../../safety/screen.js';
 import { idMayHoldSecret, PLAIN_ID, readRequest, screenRequest, screenRequestId } from '../../diagnosis/request.js';
 import type { SecretKind } from '../../safety/secrets.js';
 import { shownSource, type InputStream } from '../../io/io.js';
@@ -34,6 +34,11 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
   const { io, t } = ctx;
   if (source === '-') terminalInput(ctx, '--batch', opts.input);
   const { flows, broken } = await ctx.flows();
+  // The run's own warnings (a flows folder gone, a flow file skipped, a bad variable or setting), said on standard error
+  // and carried first in every result line's `warnings`, as in a --json document, so a script reading standard output
+  // alone learns of them (QA: script integrator). Built once; rebuilt only if the run says another (loading the directory can).
+  let runWarnings = await shownRunWarnings(t, ctx.warned);
+  let runWarned = ctx.warned.length;
   // Each line gives its answers as a request: a missing one is asked for in the line's own terms, not as a flag.
   const lineEnv = { t, lang: ctx.lang, now: ctx.now, answersIn: 'request' as const };
   /** The minute the cards and the remembered results are for: a process kept open answers at the time of each line. */
@@ -153,7 +158,15 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
           }
           // An agent's batch (--agent, the role setting) gets the agent's wording, as its --json runs do.
           if (ctx.role === 'agent') Object.assign(result, agentWording('agent', flows.get(result.flow)!.outcomes[result.outcome.id]!, ctx.lang));
-          // Equal paths with equal answers left unused give equal documents (one minute, one language): serialize each once.
+          if (ctx.warned.length !== runWarned) {
+            runWarnings = await shownRunWarnings(t, ctx.warned);
+            runWarned = ctx.warned.length;
+            // The documents remembered lack the new warning: the key below does not hold the run's warnings.
+            serialized.clear();
+          }
+          if (runWarnings.length > 0) result.warnings = [...runWarnings, ...(result.warnings ?? [])];
+          // Equal paths with equal answers left unused give equal documents (one minute, one language, the run's warnings so
+          // far): serialize each once.
           const key = `${result.flow}\u0000${result.path.map((p) => `${p.question}=${p.answer}`).join('\u0000')}\u0001${result.unused?.join('\u0000') ?? ''}`;
           let doc = serialized.get(key);
           if (doc === undefined) {

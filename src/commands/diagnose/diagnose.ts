@@ -13,7 +13,7 @@ import { afterMark, layoutFor, UNWRAPPED, writeWarning, writeWarnings, type Layo
 import { formatDateTime } from '../../render/time.js';
 import { zoneLabel } from '../../render/user-zone.js';
 import { refusedSentences, SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
-import { FACT_SCAN, FACTS_TOGETHER, joinTexts, loadScanner, redactCaseRecord, refusalMessage, refuseSecretAcrossFacts, refuseSecrets, SecretError, suspectInputs } from '../../safety/screen.js';
+import { FACT_SCAN, FACTS_TOGETHER, joinTexts, loadScanner, redactCaseRecord, refusalMessage, refuseSecretAcrossFacts, refuseSecrets, SecretError, shownRunWarnings, suspectInputs } from '../../safety/screen.js';
 import type { SecretScanOptions } from '../../safety/secrets.js';
 import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
@@ -643,14 +643,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     for (const w of saveWarnings) await writeWarning(io.stderr, t('warning.prefix'), w);
     // The run's own warnings first (a skipped operator flow, a bad variable), as standard error said them; one that holds
     // what looks like a secret (a flow file named with a recovery phrase) is said as what it holds (review).
-    if (ctx.warned.length > 0) {
-      const { findSecrets } = await loadScanner();
-      const run = ctx.warned.map((w) => {
-        const kind = findSecrets(w)[0]?.kind;
-        return kind === undefined ? w : t('warning.notShown', { kind: t(`secret.${kind}`) });
-      });
-      result.warnings = [...run, ...(result.warnings ?? [])];
-    }
+    if (ctx.warned.length > 0) result.warnings = [...(await shownRunWarnings(t, ctx.warned)), ...(result.warnings ?? [])];
     io.stdout.write(`${safeJson(result, 2)}\n`);
     if (contactsProblem !== undefined) throw new SilentError(ExitCode.contactsUnavailable);
     return result;
