@@ -138,7 +138,7 @@ function failing(err: Error): InputStream {
  * This process's environment, folder, clock and files, as every command sees them; `stopSignal`, the run's stop signal,
  * ends a wait for a pipe's writer.
  */
-export function processWorld(stopSignal?: () => AbortSignal): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'openRead' | 'isPipe'> {
+export function processWorld(stopSignal?: () => AbortSignal): Pick<IO, 'env' | 'cwd' | 'now' | 'readFile' | 'openRead' | 'isPipe' | 'isFile'> {
   return {
     env: process.env,
     cwd: currentFolder(process.env),
@@ -161,6 +161,7 @@ export function processWorld(stopSignal?: () => AbortSignal): Pick<IO, 'env' | '
       return createReadStream(path);
     },
     isPipe: (path) => fsp.stat(path).then((stats) => stats.isFIFO(), () => false),
+    isFile: (path) => fsp.stat(path).then((stats) => stats.isFile() || stats.isFIFO(), () => false),
   };
 }
 

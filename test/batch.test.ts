@@ -232,6 +232,37 @@ describe('diagnose --batch', () => {
     expect(lines(file.stdout)[0]).toMatchObject({ flow: 'fees' });
   });
 
+  it('says that a file after another option was read as the flow, and where the file goes, not "no flow on the command line" (QA: script integrator)', async () => {
+    const error = async (argv: string[], files: Record<string, string> = {}) => {
+      const r = await run(argv, { stdin: '', files });
+      expect(r.code, argv.join(' ')).toBe(2);
+      return JSON.parse(r.stdout).error as Record<string, unknown>;
+    };
+    expect(await error(['diagnose', '--batch', '--json', 'tickets.jsonl'])).toEqual({
+      code: 'batch_conflict',
+      option: 'flow',
+      flow: 'tickets.jsonl',
+      file: 'tickets.jsonl',
+      message: '"tickets.jsonl" was read as a flow id, and there is no flow of that name: --batch takes a file only when it comes right after --batch, as in wallet-help diagnose --batch tickets.jsonl --json. Each line names its own flow.',
+    });
+    // Standard input, another option before it, the file before --batch, other endings, and a file that is there.
+    expect(await error(['diagnose', '--batch', '--json', '-'])).toMatchObject({ flow: '-', message: expect.stringContaining('wallet-help diagnose --batch - --json') });
+    expect(await error(['diagnose', '--batch', '--agent', 'tickets.jsonl'])).toMatchObject({ file: 'tickets.jsonl', message: expect.stringContaining('was read as a flow id') });
+    expect(await error(['diagnose', 'a.ndjson', '--batch'])).toMatchObject({ file: 'a.ndjson', message: expect.stringContaining('was read as a flow id') });
+    for (const name of ['a.json', 'a.TXT']) expect(await error(['diagnose', '--batch', '--json', name])).toMatchObject({ file: name });
+    expect(await error(['diagnose', '--batch', '--json', 'tickets'], { tickets: '{"flow":"fees"}\n' })).toMatchObject({ file: 'tickets', message: expect.stringContaining('--batch tickets --json') });
+    // In Chinese.
+    expect((await run(['--lang', 'zh', 'diagnose', '--batch', '--json', 'tickets.jsonl'], { stdin: '' })).stdout).toContain('“tickets.jsonl”被当作了流程 ID，但没有这个名字的流程：文件只有紧跟在 --batch 后面时才会被当作它的输入文件，例如 wallet-help diagnose --batch tickets.jsonl --json。');
+    // A name that could hold a secret is not quoted, in the message or the details.
+    const digits = await error(['diagnose', '--batch', '--json', 'export-20240601.jsonl']);
+    expect(digits).toEqual({ code: 'batch_conflict', option: 'flow', message: expect.stringContaining('The file named on the command line was read as a flow id') });
+    expect(JSON.stringify(digits)).not.toContain('20240601');
+    // A flow, a word that is no file, and a second word beside --batch FILE are still a flow beside --batch.
+    for (const argv of [['diagnose', '--batch', '--json', 'payment-failed'], ['diagnose', '--batch', '--json', 'tickets'], ['diagnose', '--batch', 'a.jsonl', 'b.jsonl']]) {
+      expect(await error(argv), argv.join(' ')).toEqual({ code: 'batch_conflict', option: 'flow', message: '--batch takes the flows and answers from its input; do not give a flow or answers on the command line too.' });
+    }
+  });
+
   it('keeps every line whole when a chunk of results is large and not ASCII', async () => {
     // 300 lines in one chunk of input: their results (Chinese, with contact cards) come to far more than the output buffer starts with.
     const requests = [

@@ -73,6 +73,18 @@ describe('the built CLI', () => {
     expect(JSON.parse(r.stdout).answers).toEqual({ network: 'ok', balance: 'insufficient' });
   });
 
+  it('tells a batch file that is there, read as the flow after another option, from a flow (QA: script integrator)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wh-'));
+    writeFileSync(join(dir, 'tickets'), '{"flow":"fees"}\n');
+    const env = { WALLET_HELP_CONFIG_DIR: dir };
+    const file = cli(['diagnose', '--batch', '--json', join(dir, 'tickets')], { env });
+    expect(file.code).toBe(2);
+    // (Quoted or not, as the temporary folder's name may hold digits: see the batch tests.)
+    expect(JSON.parse(file.stdout).error).toMatchObject({ code: 'batch_conflict', option: 'flow', message: expect.stringContaining('was read as a flow id') });
+    const none = cli(['diagnose', '--batch', '--json', join(dir, 'nothing')], { env });
+    expect(JSON.parse(none.stdout).error).toMatchObject({ code: 'batch_conflict', message: expect.stringContaining('do not give a flow or answers on the command line too') });
+  });
+
   it('exits 2 with a sentence, not a stack trace, for bad input', () => {
     const r = cli(['diagnose', 'payment-failed', '--network', 'maybe']);
     expect(r.code).toBe(2);

@@ -166,6 +166,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
     },
     // In-memory files are never pipes (pipes are tested against the built CLI).
     isPipe: async () => false,
+    isFile: async (path) => opts.files?.[path] !== undefined,
     prompter: async () => prompter,
     ...(opts.signal ? { signal: opts.signal } : {}),
   };

@@ -36,6 +36,8 @@ export interface IO {
    * to look, then again to read, would lose what a writer put in it between the two.
    */
   isPipe(path: string): Promise<boolean>;
+  /** Whether a path names something there to read: a file or a pipe (asked without opening it, as isPipe is). */
+  isFile(path: string): Promise<boolean>;
   /** Aborted when the process is told to stop (SIGINT, SIGTERM, SIGHUP), with the signal's name as the reason: running checks and prompts end. */
   signal?: AbortSignal;
   /** The prompter, created on first use (it loads inquirer, which start-up should not pay for). */

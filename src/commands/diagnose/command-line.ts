@@ -11,6 +11,8 @@
 import { UsageError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { applyGlobals, type BaseContext, type GlobalOptions } from '../../settings.js';
+import { clip, mayHoldSecret, sentValue } from '../../util/safe-text.js';
+import type { Context } from '../context.js';
 import type { DiagnoseOptions } from './diagnose.js';
 
 export interface OptionSpec {
@@ -153,6 +155,24 @@ const BATCH_IGNORES = [
   ['timeout', '--timeout'],
 ] as const;
 
+/** What a word read as the flow looks like when it was meant as --batch's file: standard input, or a file of lines. */
+const BATCH_FILE = /\.(?:jsonl|ndjson|json|txt)$/i;
+
+/**
+ * A word read as the flow beside a --batch that took no file (`--batch --json tickets.jsonl`, `--batch --agent -`) that is
+ * no flow and looks like a file (`-`, a name ending .jsonl, .ndjson, .json or .txt, or a file or pipe that is there) is
+ * refused as what it was meant to be, --batch's file given in the wrong place, rather than as a flow beside --batch
+ * (QA: script integrator). The word is quoted only when it cannot hold a secret (the command line was screened, but a
+ * longer name with digits is not quoted anyway), in the message as clip writes it and in the details as it was sent.
+ */
+async function refuseFileAsFlow(ctx: Context, word: string): Promise<void> {
+  if (word !== '-' && !BATCH_FILE.test(word) && !(await ctx.io.isFile(word))) return;
+  const { flows, broken } = await ctx.flows();
+  if (flows.has(word) || broken.has(word)) return;
+  if (mayHoldSecret(word)) throw new UsageError('batch_conflict', ctx.t('batch.fileAsFlowUnquoted'), { option: 'flow' });
+  throw new UsageError('batch_conflict', ctx.t('batch.fileAsFlow', { file: clip(word) }), { option: 'flow', flow: sentValue(word), file: sentValue(word) });
+}
+
 /** Runs diagnose as its command line asks, read by commander or by readDiagnoseLine: one diagnosis, or a batch. */
 export async function runDiagnoseLine(base: BaseContext, { flow, options: o, globals }: DiagnoseLine): Promise<void> {
   const { t } = base;
@@ -169,6 +189,8 @@ export async function runDiagnoseLine(base: BaseContext, { flow, options: o, glo
       [o.verification.length > 0, '--verification'],
     ];
     const twice = given.find(([set]) => set)?.[1];
+    // `--batch --json tickets.jsonl`: --batch takes its file only right after it, so the file was read as the flow.
+    if (twice === 'flow' && o.batch === true) await refuseFileAsFlow(context, flow!);
     if (twice) throw new UsageError('batch_conflict', t('batch.conflict'), { option: twice });
     // What a batch would silently ignore: it saves no case, writes no summary, has no facts to record and measures nothing.
     // (--no-save asks what a batch does anyway.)
