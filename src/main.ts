@@ -128,8 +128,12 @@ export async function main(argv: readonly string[], io: IO, options: MainOptions
     // A recovery phrase pasted without quotes is a dozen words, each an argument of its own, none of them risky alone:
     // the words are screened together too (QA: agent; it was "too many arguments", and no refusal).
     // (Only a line of twelve arguments or more can hold one: a Unicode property escape costs a start ~2 M instructions to compile.)
-    const words = argv.length >= 12 ? argv.filter((arg) => /^\p{L}+$/u.test(arg)) : [];
-    if (words.length >= 12) risky.push({ text: words.join(' ') });
+    const words = argv.length >= 12 ? argv.flatMap((arg, i) => (/^\p{L}+$/u.test(arg) ? [i] : [])) : [];
+    if (words.length >= 12) {
+      // Named by where its words start: the first that is no command's own word (diagnose's flow, verify's contact).
+      const fields = words.map((i) => fieldOf(argv, i));
+      risky.push({ text: words.map((i) => argv[i]).join(' '), field: fields.find((f) => f !== 'command') ?? fields[0] });
+    }
     if (risky.length > 0) await refuseSecrets(t, risky, role);
     await refuseSecretVariables(t, io.env);
     // A WALLET_HELP_LANG that is not a language is ignored like a bad setting, but never silently (and, screened
@@ -191,7 +195,7 @@ async function screened(err: unknown, t: Translate, argv: readonly string[], rol
   const details = err instanceof WalletHelpError ? JSON.stringify(err.details) : '';
   // An argument its command screens is screened here by the same rules: a TxID given to a run that failed for
   // another reason (no --chain) is not called a private key.
-  const inArguments = argv.flatMap((text, i) => (isCaseId(argv, i) || isNumberOption(argv, i) ? [] : findSecrets(text, commandScan(argv, i) ?? {}).map((f) => ({ kind: f.kind, field: optionOf(argv, i) }))));
+  const inArguments = argv.flatMap((text, i) => (isCaseId(argv, i) || isNumberOption(argv, i) ? [] : findSecrets(text, commandScan(argv, i) ?? {}).map((f) => ({ kind: f.kind, field: fieldOf(argv, i) }))));
   // Case ids are UUIDs the tool made (an ambiguous id start lists them): their digit groups can pass for a card number or a
   // code ("…-432181568278-2"), and they are no secret of anyone's. Left out of what is screened here.
   const withoutCaseIds = (text: string) => text.replace(CASE_UUID, '');
@@ -293,6 +297,12 @@ export const VALUE_OPTIONS: readonly string[] = [
   '--country', '--chain', '--address', '--txid', '--memo', '--since', '--flow', '--outcome', '--format', '--min-coverage',
 ];
 
+/** Every option of every command that takes no value, by its long name (a test checks the list against commander's). */
+export const FLAG_OPTIONS: readonly string[] = [
+  '--color', '--no-color', '--help', '--version',
+  '--agent', '--save', '--no-save', '--resume', '--no-checks', '--no-input', '--json', '--open',
+];
+
 /** The option whose value argument i is (`--fact KEY=…`, `--fact=…`), by its long name; undefined for other arguments. */
 function optionOf(argv: readonly string[], i: number): SecretField | undefined {
   const arg = argv[i]!;
@@ -300,6 +310,69 @@ function optionOf(argv: readonly string[], i: number): SecretField | undefined {
   const flag = eq > 0 ? arg.slice(0, eq) : VALUE_OPTIONS.includes(argv[i - 1] ?? '') ? argv[i - 1]! : undefined;
   if (flag === undefined || !VALUE_OPTIONS.includes(flag)) return undefined;
   return longName(flag) as SecretField;
+}
+
+/**
+ * Each command's own arguments, by the names its help gives them (program.ts declares them; a test checks the two
+ * agree), a variadic one written with "...": a secret refused in one names it in `field`, as a request's field is named.
+ */
+export const COMMAND_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+  diagnose: ['flow'],
+  contacts: ['queue'],
+  config: ['action', 'key', 'value'],
+  verify: ['contact...'],
+  check: ['names...'],
+  'cases show': ['id'],
+  'flows show': ['id'],
+  'flows graph': ['id'],
+  'flows validate': ['paths...'],
+  'flows test': ['paths...'],
+};
+
+/**
+ * Where argument i is on the command line, for a secret refused in it (QA: script integrator; a secret given as the flow
+ * had no field, where a batch line's has `flow`): the option it is the value of or given with (`--fact`, `--json` for
+ * `--json=…`), by its long name; else the command's argument it is, by name (`flow`, `contact`, `id`, `paths`), or
+ * `argument` for one past those the command takes; `command` for the command's or subcommand's own word; `option` for
+ * an option no command has (its name, which may be the secret, is not repeated).
+ */
+function fieldOf(argv: readonly string[], i: number): SecretField {
+  const option = optionOf(argv, i);
+  if (option !== undefined) return option;
+  const path: string[] = [];
+  let operand = 0;
+  let ended = false;
+  for (let j = 0; j <= i; j++) {
+    const arg = argv[j]!;
+    if (!ended && arg === '--') {
+      ended = true;
+      continue;
+    }
+    if (!ended && arg.length > 1 && arg.startsWith('-')) {
+      if (j === i) {
+        const name = longName(arg.replace(/=.*$/s, ''));
+        return FLAG_OPTIONS.includes(name) || VALUE_OPTIONS.includes(name) ? (name as SecretField) : 'option';
+      }
+      // Its value, when it takes one and is not given with "=", is the next word (--batch's only when that is no option).
+      const next = argv[j + 1];
+      if (!arg.includes('=') && VALUE_OPTIONS.includes(arg) && next !== undefined && !(arg === '--batch' && next.startsWith('-'))) j++;
+      continue;
+    }
+    // The command's word, and a group's subcommand's (cases show, flows test).
+    if (!ended && (path.length === 0 || (path.length === 1 && GROUPS.includes(path[0]!)))) {
+      if (j === i) return 'command';
+      path.push(arg);
+      continue;
+    }
+    if (j === i) {
+      const names = COMMAND_ARGUMENTS[path.join(' ')] ?? [];
+      const last = names[names.length - 1];
+      const name = operand < names.length ? names[operand]! : last?.endsWith('...') ? last : 'argument';
+      return name.replace(/\.\.\.$/, '') as SecretField;
+    }
+    operand++;
+  }
+  return 'argument';
 }
 
 /** An option by its long name, as scripts write it and error details give it: `-a` is `--answer`. */
@@ -315,7 +388,7 @@ function longName(flag: string): string {
 function answerParts(argv: readonly string[], i: number): Suspect[] {
   const arg = argv[i]!;
   const prev = argv[i - 1] ?? '';
-  const field = optionOf(argv, i);
+  const field = fieldOf(argv, i);
   if (SHORTCUT_FLAGS.includes(prev)) return [{ text: arg, where: prev.slice(2), field }];
   const flag = ANSWER_FLAGS.find((f) => arg.startsWith(`${f}=`));
   const pair = ANSWER_FLAGS.includes(prev) ? arg : flag ? arg.slice(flag.length + 1) : undefined;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../src/i18n/i18n.js';
-import { VALUE_OPTIONS } from '../src/main.js';
+import { COMMAND_ARGUMENTS, FLAG_OPTIONS, VALUE_OPTIONS } from '../src/main.js';
 import { buildProgram, declared } from '../src/program.js';
 import type { BaseContext } from '../src/settings.js';
 import { run, tempDir } from './helpers.js';
@@ -109,8 +109,75 @@ describe('errors name what they refused', () => {
     }
     // The fact keeps the question it was given for, as before.
     expect(await error(['diagnose', 'payment-failed', '--network', 'offline', '--fact', `amount=${CARD}`])).toMatchObject({ question: { id: 'amount' } });
-    // A positional argument is no option: no field.
-    expect((await error(['verify', PHRASE])).field).toBeUndefined();
+  });
+
+  it('secret_refused from any other word of the command line says where it was too, as a batch line does (QA: script integrator)', async () => {
+    const OTP = '482913';
+    const cases: [string[], string, string?][] = [
+      // The report's own: a key given as the flow, as a --batch line and the library name it.
+      [['diagnose', KEY], 'flow'],
+      [['--lang', 'en', 'diagnose', '--agent', KEY], 'flow'],
+      [['diagnose', '-a', 'network=ok', OTP], 'flow'],
+      // A recovery phrase pasted without quotes, a word an argument.
+      [['diagnose', ...PHRASE.split(' ')], 'flow'],
+      // Every command's arguments, by the names their help gives them.
+      [['verify', PHRASE], 'contact'],
+      [['verify', OTP], 'contact'],
+      [['verify', ...PHRASE.split(' ')], 'contact'],
+      [['flows', 'show', KEY], 'id'],
+      [['flows', 'graph', KEY], 'id'],
+      [['flows', 'validate', 'a.yaml', KEY], 'paths'],
+      [['flows', 'test', KEY], 'paths'],
+      [['cases', 'show', PHRASE], 'id'],
+      [['config', 'set', 'provider', KEY], 'value'],
+      [['config', 'set', 'provider', OTP], 'value'],
+      [['config', 'get', KEY], 'key'],
+      [['contacts', KEY], 'queue'],
+      [['check', KEY], 'names'],
+      // One the command does not take, the command's own word, an option no command has, one that takes no value.
+      [['diagnose', 'payment-failed', 'extra', KEY], 'argument'],
+      [['diagnose', 'payment-failed', '--', KEY], 'argument'],
+      [[KEY], 'command'],
+      [['flows', KEY], 'command'],
+      [['diagnose', 'payment-failed', `--bogus=${KEY}`], 'option'],
+      [['diagnose', 'payment-failed', `--json=${KEY}`], '--json'],
+      // An answer too short for the command line's own screen, refused by diagnose: by its flag, not as a request's answers.
+      [['diagnose', 'payment-failed', '--network', OTP], '--network', 'network'],
+      [['diagnose', 'payment-failed', '-a', `balance=${OTP}`], '--answer', 'balance'],
+      [['diagnose', 'payment-failed', '-a', `${OTP}=ok`], '--answer'],
+      [['diagnose', 'payment-failed', '--answer=netwrk=pin:4821'], '--answer', 'netwrk'],
+    ];
+    for (const [args, field, question] of cases) {
+      const r = await run([...args, '--json']);
+      const e = JSON.parse(r.stdout).error;
+      expect(e, args.join(' ')).toMatchObject({ code: 'secret_refused', field });
+      expect(e.question?.id, args.join(' ')).toBe(question);
+      expect(r.stdout, args.join(' ')).not.toMatch(/4821|0c28fca386|legal winner/);
+    }
+    // An answers file's secret stays in `answers`, placed in the file; the flag that replaces that answer is named instead.
+    const files = { 'a.yaml': `network: '${OTP}'\nbalance: sufficient\n` };
+    const fromFile = async (args: string[]) => JSON.parse((await run(['diagnose', 'payment-failed', '--answers', 'a.yaml', ...args, '--json'], { files })).stdout).error;
+    expect(await fromFile([])).toMatchObject({ code: 'secret_refused', field: 'answers', question: { id: 'network' }, file: 'a.yaml', line: 1 });
+    expect(await fromFile(['--network', 'ok', '--balance', OTP])).toMatchObject({ code: 'secret_refused', field: '--balance', question: { id: 'balance' } });
+  });
+});
+
+describe("the command line's words as a refusal names them (main.ts FLAG_OPTIONS, COMMAND_ARGUMENTS)", () => {
+  it('are every option that takes no value, and every command with its arguments, as commander declares them', async () => {
+    const sink = { write: () => true };
+    const ctx = { io: { stdout: sink, stderr: sink }, t: await translator('en'), lang: 'en', config: {} } as unknown as BaseContext;
+    const program = buildProgram(ctx, () => []);
+    const flags = new Set<string>();
+    const args: Record<string, string[]> = {};
+    const walk = (cmd: Command, path: string[]) => {
+      for (const option of declared(cmd).options) if (!option.required && !option.optional) flags.add(option.long!);
+      if (cmd.registeredArguments.length > 0) args[path.join(' ')] = cmd.registeredArguments.map((a) => `${a.name()}${a.variadic ? '...' : ''}`);
+      for (const sub of declared(cmd).commands) walk(sub, [...path, sub.name()]);
+    };
+    walk(program, []);
+    // (--version is declared as an option; --help is commander's own.)
+    expect([...flags, '--help'].sort()).toEqual([...FLAG_OPTIONS].sort());
+    expect(args).toEqual(COMMAND_ARGUMENTS);
   });
 });
 

@@ -57,8 +57,14 @@ export type RequestField = 'id' | 'flow' | 'answers' | LibraryOption;
 /** The library's options that are screened (loadFlows' dirs, diagnose's options). */
 export type LibraryOption = 'dirs' | 'lang' | 'now' | 'contactsFile' | 'provider';
 
-/** Where a refused secret was: a field of a request, or the command-line option that held it (`--fact`, `--address`). */
-export type SecretField = RequestField | `--${string}`;
+/**
+ * Where a refused secret was: a field of a request, or on the command line the option that held it (`--fact`,
+ * `--address`), the command's argument by name (`flow`, `contact`, `id`, `paths`, …), `argument` for one the command
+ * does not take, `command` for the command's own word, or `option` for an option no command has.
+ */
+export type SecretField = RequestField | `--${string}` | CommandLineField;
+/** A command's argument, by the name its help gives it, or another word of the command line (see SecretField). */
+export type CommandLineField = 'queue' | 'action' | 'key' | 'value' | 'contact' | 'names' | 'id' | 'paths' | 'argument' | 'command' | 'option';
 
 /** A text a user gave, to screen before it is used, echoed or stored, with where it was. */
 export interface Suspect extends SecretScanOptions {

@@ -80,7 +80,7 @@ export async function runConfig(opts: ConfigOptions, ctx: Context): Promise<void
       // Paths are stored absolute, so the setting means the same from any folder.
       // A language as a locale tag (zh-CN, en_GB) is stored as the language it names, as --lang reads it.
       const value = spec.kind === 'path' ? resolve(io.cwd, opts.value) : key === 'lang' ? (langOf(opts.value) ?? opts.value) : opts.value;
-      await refuseSecrets(t, [{ text: opts.value }]);
+      await refuseSecrets(t, [{ text: opts.value, field: 'value' }]);
       const problem = valueProblem(key, value);
       if (problem) throw await refusedValue(ctx, key, opts.value, (allowed) => t('config.error.badValue', { key, value: clip(opts.value!), allowed }));
       // A directory or provider that cannot be used would break every diagnosis later: refuse it now, saying why.

@@ -13,7 +13,7 @@ import { afterMark, layoutFor, UNWRAPPED, writeWarning, writeWarnings, type Layo
 import { formatDateTime } from '../../render/time.js';
 import { zoneLabel } from '../../render/user-zone.js';
 import { refusedSentences, SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
-import { FACT_SCAN, FACTS_TOGETHER, joinTexts, loadScanner, redactCaseRecord, refusalMessage, refuseSecretAcrossFacts, refuseSecrets, SecretError, shownRunWarnings, suspectInputs } from '../../safety/screen.js';
+import { FACT_SCAN, FACTS_TOGETHER, joinTexts, loadScanner, redactCaseRecord, refusalMessage, refuseSecretAcrossFacts, refuseSecrets, secretAnswerKey, SecretError, shownRunWarnings, suspectInputs } from '../../safety/screen.js';
 import type { SecretScanOptions } from '../../safety/secrets.js';
 import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
@@ -131,6 +131,18 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   // continued with --resume too (QA: agent; a caller who called back about another problem meant a new case).
   const fromMenu = resumed ? resumed.fromMenu === true : flowId === undefined;
   const checkInputs = parseCheckInputs(ctx, opts.checkInput ?? []);
+  /**
+   * A secret refused in an answer a flag gave (`-a 482913=ok`, `--network 482913`, too short for the command line's own
+   * screen) names the flag, as that screen names it: `answers` is a request's field, or an answers file's (QA: script integrator).
+   */
+  const namedByFlag = (err: unknown): unknown => {
+    if (!(err instanceof SecretError) || err.details.field !== 'answers') return err;
+    const id = secretAnswerKey(err) ?? (err.details.question as { id?: unknown } | undefined)?.id;
+    if (typeof id !== 'string' || !Object.hasOwn(flagged, id)) return err;
+    const byAnswer = opts.answer.some((arg) => arg.indexOf('=') > 0 && arg.slice(0, arg.indexOf('=')).trim() === id);
+    err.details.field = byAnswer || !(ANSWER_SHORTCUTS as readonly string[]).includes(id) ? '--answer' : `--${id}`;
+    return err;
+  };
   /** The answers and check texts given up front, screened and checked against the flow that runs. */
   const admit = async (f: Flow) => {
     try {
@@ -138,7 +150,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       rejectBadAnswers(ctx, f, given);
     } catch (err) {
       // An answer from the answers file is pointed out where the file gives it.
-      throw placeInAnswersFile(err, answersFile, flagged);
+      throw placeInAnswersFile(namedByFlag(err), answersFile, flagged);
     }
     for (const id of Object.keys(checkInputs)) {
       // A question the flow does not have is that error (with did-you-mean), not "runs no check".
@@ -159,7 +171,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     flow = await chooseFlow(flowId, ctx, role, interactive, catalog);
     if (flowId === undefined) await refuseNotText(t, answersFile, flow, role);
   } catch (err) {
-    throw placeInAnswersFile(err, answersFile, flagged);
+    throw placeInAnswersFile(namedByFlag(err), answersFile, flagged);
   }
   await admit(flow);
   // A case id is needed only when the case is kept or resumable; node:crypto costs start-up time otherwise.

@@ -45,7 +45,7 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   // With a country given, seven digits or more are the national number it names ("5550143 --country US", a local number
   // as caller ID shows it), not a one-time code (QA: checks review); six, the length of most codes, are still refused.
   const national = opts.country !== undefined && opts.contact.replace(/\D/g, '').length >= 7;
-  await refuseSecrets(t, [{ text: opts.contact, ...(national ? { numbersExpected: true } : {}) }], ctx.role);
+  await refuseSecrets(t, [{ text: opts.contact, field: 'contact', ...(national ? { numbersExpected: true } : {}) }], ctx.role);
   const { callingCodeOf, isCountryCode, isShortNumber, verifyContact } = await import('../../safety/verify.js');
   // An unknown country would leave a national number uncompared and the verdict "not official": a mistake, not a verdict.
   if (opts.country !== undefined && !isCountryCode(opts.country)) {
