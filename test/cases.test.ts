@@ -393,6 +393,28 @@ describe('agent mode at escalations and alerts', () => {
     expect(zh.stderr).not.toMatch(/\btrx\b/);
   });
 
+  it('asks for the network of a token typed as the chain, offering it to complete (QA: Chinese user)', async () => {
+    const facts = [{ pick: 'U-9' }, { pick: '' }, { pick: '' }, { pick: '' }];
+    // "USDT" alone: said which networks it may be, offered again; completed, the chain is kept as completed.
+    const r = await run(['--lang', 'zh', 'diagnose', 'account-compromised', '--agent', '--summary', 'text'], {
+      tty: true,
+      prompts: [...facts, { expect: '币种和转账网络', pick: 'USDT' }, { expect: '币种和转账网络', pick: 'USDT TRC20' }, { pick: '' }],
+    });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stderr.replace(/\s+/g, '')).toContain('USDT可以在多条链上转账，请写明转账网络（链），例如“USDTTRC20”（波场）或“USDTERC20”（以太坊）。请改正，或直接回车按原样保留。');
+    expect(r.prompter.inputs[5]!.default).toBe('USDT');
+    expect(r.stdout).toContain('USDT TRC20');
+    // Typed again as it was, it is kept: the agent may know no more.
+    const kept = await run(['diagnose', 'account-compromised', '--agent', '--summary', 'text'], {
+      tty: true,
+      prompts: [...facts, { expect: 'chain', pick: 'usdc' }, { expect: 'chain', pick: 'usdc' }, { pick: '' }],
+    });
+    kept.prompter.assertDone();
+    expect(kept.stderr.replace(/\s+/g, ' ')).toContain('USDC is sent on several networks (chains): give the network too, for example "USDC ERC20" (Ethereum) or "USDC BEP20" (BNB Smart Chain). Correct it, or press Enter to keep it as it is.');
+    expect(kept.stdout).toContain('Coin and network (chain): usdc');
+  });
+
   it('says where a typed fact holds an invisible character and offers it without, never keeping it', async () => {
     const facts = [{ expect: 'Account ID', pick: 'U-9' }, { expect: 'When it happened', pick: '' }, { expect: 'Amount', pick: '5\u200bLTC' }, { expect: 'Amount', pick: '5LTC' }];
     const r = await run(['diagnose', 'account-compromised', '--agent', '--summary', 'text'], { tty: true, prompts: [...facts, ...THEFT_FACTS_AFTER_ACCOUNT.slice(2)] });

@@ -290,6 +290,25 @@ describe('wallet-help check', () => {
     expect(r.stdout).toMatch(/0 passed, 0 warnings, 0 failed, 6 skipped/);
   });
 
+  it('asks for the network of a token sent on several, rather than calling it an unknown chain (QA: Chinese user)', async () => {
+    const address = 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE';
+    const en = await cli(['check', 'address', '--chain', 'USDT', '--address', address, '--json']);
+    expect(en.code).toBe(2);
+    expect(JSON.parse(en.stdout).error).toMatchObject({
+      code: 'unknown_chain',
+      value: 'USDT',
+      message: 'USDT is sent on several networks (chains): give the network too, for example "USDT TRC20" (Tron) or "USDT ERC20" (Ethereum).',
+    });
+    const zh = await cli(['--lang', 'zh', 'check', 'address', '--chain', 'usdc', '--address', address]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('USDC 可以在多条链上转账，请写明转账网络（链），例如“USDC ERC20”（以太坊）或“USDC BEP20”（BNB 智能链）。');
+    expect(zh.stderr).not.toContain('未知的链');
+    // With its network, it is checked.
+    expect((await cli(['check', 'address', '--chain', 'USDT TRC20', '--address', address])).code).toBe(0);
+    // Any other name is still an unknown chain, with the chains there are.
+    expect(JSON.parse((await cli(['check', 'address', '--chain', 'Dogecoin', '--address', address, '--json'])).stdout).error.message).toMatch(/^Unknown chain "Dogecoin"\. Chains are: btc, /);
+  });
+
   it('refuses a check asked for by name without its input, instead of skipping it', async () => {
     const r = await cli(['check', 'address', '--json']);
     expect(r.code).toBe(2);

@@ -8,7 +8,7 @@
 import { Address } from '@scure/btc-signer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHAINS, MEMO_CHAINS, chainFromText, checkAddress, checkMemo, checkTransfer, checkTxid, detectChains, isChain, type Chain } from '../src/checks/crypto.js';
+import { CHAINS, MEMO_CHAINS, chainFromText, checkAddress, checkMemo, checkTransfer, checkTxid, detectChains, isChain, tokenWithoutNetwork, type Chain } from '../src/checks/crypto.js';
 
 const EVM: Chain[] = ['eth', 'erc20', 'bep20'];
 
@@ -609,5 +609,26 @@ describe('the chain a person writes', () => {
       ['constructor', undefined],
     ];
     for (const [text, chain] of cases) expect(chainFromText(text), text).toBe(chain);
+  });
+
+  it('tells a token sent on several networks, named without one, so the network can be asked for (QA: Chinese user)', () => {
+    const cases: [string, string | undefined][] = [
+      ['USDT', 'usdt'],
+      ['usdt token', 'usdt'],
+      ['ＵＳＤＴ', 'usdt'],
+      ['Tether', 'usdt'],
+      ['泰达币', 'usdt'],
+      ['USDC', 'usdc'],
+      // With its network it is a chain; other words, or two tokens, are not this.
+      ['USDT TRC20', undefined],
+      ['USDC ERC-20', undefined],
+      ['BTC', undefined],
+      ['USDT USDC', undefined],
+      ['USDT 波场', undefined],
+      ['Dogecoin', undefined],
+      ['', undefined],
+      [`USDT ${'token '.repeat(20)}`, undefined],
+    ];
+    for (const [text, token] of cases) expect(tokenWithoutNetwork(text), text).toBe(token);
   });
 });

@@ -100,3 +100,26 @@ export function chainFromText(text: string): Chain | undefined {
   // One network: its standard when one is named ("ETH ERC20" is erc20), else the chain.
   return found.find((c) => STANDARDS.has(c)) ?? found[0];
 }
+
+/** Tokens issued on several of the chains above (Ethereum, BNB Smart Chain, Tron): their name alone leaves the network open. */
+const MULTI_NETWORK_TOKENS: Readonly<Record<string, MultiNetworkToken>> = { usdt: 'usdt', tether: 'usdt', usdc: 'usdc' };
+export type MultiNetworkToken = 'usdt' | 'usdc';
+
+/**
+ * The token a text names without its network ("USDT", "usdt token", "泰达币"), or undefined. chainFromText cannot tell
+ * which chain such a text means, and "unknown chain" with a list of chain ids was no help to someone who sent USDT
+ * (QA: Chinese user): the network is asked for instead.
+ */
+export function tokenWithoutNetwork(text: string): MultiNetworkToken | undefined {
+  // Longer than any such name: not one (and not worth splitting).
+  if (text.length > 64) return undefined;
+  const folded = text.normalize('NFKC').toLowerCase().replaceAll('泰达币', ' usdt ');
+  if (HAN.test(folded)) return undefined;
+  const tokens = new Set<MultiNetworkToken>();
+  for (const word of folded.split(/[^a-z0-9]+/).filter((w) => w !== '')) {
+    const token = Object.hasOwn(MULTI_NETWORK_TOKENS, word) ? MULTI_NETWORK_TOKENS[word] : undefined;
+    if (token) tokens.add(token);
+    else if (!FILLERS.has(word)) return undefined;
+  }
+  return tokens.size === 1 ? [...tokens][0] : undefined;
+}

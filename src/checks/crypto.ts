@@ -41,7 +41,7 @@ import { decodeXAddress, isValidClassicAddress } from 'ripple-address-codec';
 import { CHAINS, isChain, MEMO_CHAINS, type Chain } from './chains.js';
 import '../core.js';
 
-export { CHAINS, MEMO_CHAINS, isChain, chainFromText, type Chain } from './chains.js';
+export { CHAINS, MEMO_CHAINS, isChain, chainFromText, tokenWithoutNetwork, type Chain } from './chains.js';
 
 /** Inputs longer than this are format problems; nothing longer is parsed. */
 export const MAX_INPUT = 200;

@@ -65,7 +65,12 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
   const crypto = await import('../../checks/crypto.js');
   // The chain as people write it: "BTC", "Bitcoin", "USDT TRC20".
   const chain = opts.chain === undefined ? undefined : crypto.chainFromText(opts.chain);
-  if (opts.chain !== undefined && !chain) throw new UsageError('unknown_chain', t('checkcmd.badChain', { chain: clip(opts.chain), chains: listOf(t, crypto.CHAINS) }), { value: clip(opts.chain), values: [...crypto.CHAINS] });
+  if (opts.chain !== undefined && !chain) {
+    // A token sent on several networks ("USDT"): the network it went over is what is missing, not a chain id (QA: Chinese user).
+    const token = crypto.tokenWithoutNetwork(opts.chain);
+    const message = token ? t(`chain.needsNetwork.${token}`) : t('checkcmd.badChain', { chain: clip(opts.chain), chains: listOf(t, crypto.CHAINS) });
+    throw new UsageError('unknown_chain', message, { value: clip(opts.chain), values: [...crypto.CHAINS] });
+  }
   // A check asked for by name must have its input: skipping it would look like a clean bill of health.
   for (const name of opts.names as CheckName[]) {
     const need = missingInput(name, opts);

@@ -26,7 +26,7 @@ import { fileReason } from '../../util/read-error.js';
 import type { Context } from '../context.js';
 import { ANSWER_SHORTCUTS, parseAnswerFlags, placeInAnswersFile, readAnswersFile, refuseNotText } from './answers.js';
 import '../../core.js';
-import { chainFromText, MEMO_CHAINS } from '../../checks/chains.js';
+import { chainFromText, MEMO_CHAINS, tokenWithoutNetwork } from '../../checks/chains.js';
 import { chainName } from '../../render/chain.js';
 import { contactCheckLine, measuredText } from '../../render/check-lines.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -977,6 +977,15 @@ async function askFacts(
       backwards = true;
       o.prompts.at = asked[i];
       await o.saved();
+      continue;
+    }
+    // A token sent on several networks ("USDT") names no chain: the network is asked for, as check --chain asks for it,
+    // with what was typed offered to complete (QA: Chinese user; no check could run on it, and nothing said why).
+    const token = key === 'chain' && value !== '' && value !== misfitTold && value !== facts[key] ? tokenWithoutNetwork(value) : undefined;
+    if (token) {
+      ctx.io.stderr.write(`${(await layoutFor(ctx.io.stderr)).wrap(ctx.t('fact.networkMissing', { missing: ctx.t(`chain.needsNetwork.${token}`) }))}\n`);
+      misfit[key] = value;
+      misfitTold = value;
       continue;
     }
     // Kept as it was offered, it was typed (and any misfit said) before.
