@@ -46,13 +46,34 @@ describe('line prompter', () => {
   it('asks again after a line that names no answer, in the words given, and Enter takes the default', async () => {
     const t = terminal();
     const prompter = await linePrompter(t.input, t.output);
-    const keys = { navigate: '移动', select: '选择', choose: (count: number, fallback?: number) => `请输入编号（1-${count}，直接回车选 ${fallback}）：`, retry: '请输入上面列出的编号之一。' };
+    const keys = { navigate: '移动', select: '选择', choose: (count: number, fallback?: number) => `请输入编号（1-${count}，直接回车选 ${fallback}）：`, retry: (count: number) => `请输入 1-${count} 之间的编号。` };
     const answer = prompter.select({ ...QUESTION, default: 'slow', keys });
     t.input.write('4\n0\nmaybe\n\n');
     expect(await answer).toBe('slow');
-    // No space after a full-width colon; the retry said once for each of the three lines.
-    expect(t.written().split('请输入上面列出的编号之一。')).toHaveLength(4);
-    expect(t.written()).toContain('请输入编号（1-3，直接回车选 3）：请输入上面');
+    // No space after a full-width colon; the retry, with the range, said once for each of the three lines.
+    expect(t.written().split('请输入 1-3 之间的编号。')).toHaveLength(4);
+    expect(t.written()).toContain('请输入编号（1-3，直接回车选 3）：请输入 1-3');
+    // Without words given, the range in English.
+    const plain = terminal();
+    const asked = (await linePrompter(plain.input, plain.output)).select(QUESTION);
+    plain.input.write('7\n1\n');
+    expect(await asked).toBe('ok');
+    expect(plain.written()).toContain('Type a number from 1 to 3.\n');
+  });
+
+  it('reads full-width digits and letters as a Chinese input method types them (QA: Chinese user, "２" was refused)', async () => {
+    for (const [typed, expected] of [['２', 'offline'], ['３', 'slow'], ['\u3000１\u3000', 'ok'], ['ＳＬＯＷ', 'slow'], ['Ｙｅｓ， it works', 'ok']] as const) {
+      const t = terminal();
+      const answer = (await linePrompter(t.input, t.output)).select(QUESTION);
+      t.input.write(`${typed}\n`);
+      expect(await answer, typed).toBe(expected);
+    }
+    // Out of range in either width is no answer.
+    const t = terminal();
+    const answer = (await linePrompter(t.input, t.output)).select(QUESTION);
+    t.input.write('４\n２\n');
+    expect(await answer).toBe('offline');
+    expect(t.written()).toContain('Type a number from 1 to 3.');
   });
 
   it('keeps lines typed ahead (a pasted run of answers) for the questions after, and a line split over chunks whole', async () => {

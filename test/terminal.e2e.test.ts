@@ -499,7 +499,7 @@ describe('a real terminal', () => {
     // Neither a number out of range nor a word that names no answer is taken; an answer's value as written is.
     term.type('9');
     term.keys(KEYS.enter);
-    await term.waitFor('Type one of the numbers shown');
+    await term.waitFor(`Type a number from 1 to ${first.answers.length}, or an answer as it is written.`);
     term.type(first.answers[1]!.value);
     term.keys(KEYS.enter);
     expect(await term.exitCode()).toBe(0);
@@ -508,6 +508,20 @@ describe('a real terminal', () => {
     // terminal prints as they are.
     expect(term.rawOutput()).toContain(`Your choice (1-${first.answers.length}): `);
     expect(term.rawOutput()).not.toMatch(ESCAPE);
+  }, BOUND_MS);
+
+  it('takes a full-width number at a line prompt (TERM=dumb), as a Chinese input method types it, and says the range (QA: Chinese user)', async () => {
+    const f = flow('promotion-missing');
+    const first = f.questions[f.start]!;
+    term = new TerminalSession(['--lang', 'zh', 'diagnose', 'promotion-missing'], { env: { TERM: 'dumb' }, height: 60 });
+    await term.waitFor(`请输入编号（1-${first.answers.length}）：`);
+    term.type('９');
+    term.keys(KEYS.enter);
+    await term.waitFor(`请输入 1-${first.answers.length} 之间的编号，或输入某个回答的完整文字。`);
+    term.type('２');
+    term.keys(KEYS.enter);
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen()).toContain(f.outcomes[first.answers[1]!.next]!.title.zh);
   }, BOUND_MS);
 
   it('Ctrl+C at a line prompt (TERM=dumb) cancels on a line of its own, with exit 130, in Chinese too', async () => {

@@ -61,7 +61,7 @@ export async function linePrompter(input: NodeJS.ReadableStream, output: Screen,
         const typed = (await ask(prompt)).trim();
         const picked = typed === '' && fallback >= 0 ? choices[fallback] : chosen(choices, typed);
         if (picked) return picked.value;
-        write(`${words?.retry ?? 'Type one of the numbers shown.'}\n`);
+        write(`${words?.retry?.(choices.length) ?? `Type a number from 1 to ${choices.length}.`}\n`);
       }
     },
     async input(asked: InputQuestion): Promise<string> {
@@ -73,11 +73,14 @@ export async function linePrompter(input: NodeJS.ReadableStream, output: Screen,
   };
 }
 
-/** The choice a typed line names: its number, or its value or label as written (any case). */
+/**
+ * The choice a typed line names: its number, or its value or label as written (any case). Read in NFKC form: a Chinese
+ * input method types full-width digits and letters ("２"), which are the same number (QA: Chinese user, "２" was refused).
+ */
 function chosen<T extends string>(choices: readonly Choice<T>[], typed: string): Choice<T> | undefined {
-  if (/^\d+$/.test(typed)) return choices[Number(typed) - 1];
-  const folded = typed.toLowerCase();
-  return typed === '' ? undefined : choices.find((c) => c.value.toLowerCase() === folded || c.name.toLowerCase() === folded);
+  const folded = typed.normalize('NFKC').toLowerCase();
+  if (/^\d+$/.test(folded)) return choices[Number(folded) - 1];
+  return folded === '' ? undefined : choices.find((c) => c.value.toLowerCase() === folded || c.name.normalize('NFKC').toLowerCase() === folded);
 }
 
 /**

@@ -27,8 +27,8 @@ export interface KeyHints {
    * one Enter takes: "Your choice (1-5, Enter for 2):".
    */
   choose?: (count: number, fallback?: number) => string;
-  /** …and after a line that names no answer: "Type one of the numbers shown." */
-  retry?: string;
+  /** …and after a line that names no answer, with the range to type: "Type a number from 1 to 5, or an answer as it is written." */
+  retry?: (count: number) => string;
 }
 
 export interface InputQuestion {

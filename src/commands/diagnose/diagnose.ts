@@ -1218,7 +1218,7 @@ function checkLine(ctx: Context, role: 'user' | 'agent', r: CheckRecord, owner?:
 
 /** The words of the key hint under a list, in the user's language. */
 function keyHints(t: Translate): KeyHints {
-  return { navigate: t('prompt.keys.navigate'), select: t('prompt.keys.select'), choose: (count, fallback) => (fallback === undefined ? t('prompt.line.choose', { count }) : t('prompt.line.chooseDefault', { count, fallback })), retry: t('prompt.line.retry') };
+  return { navigate: t('prompt.keys.navigate'), select: t('prompt.keys.select'), choose: (count, fallback) => (fallback === undefined ? t('prompt.line.choose', { count }) : t('prompt.line.chooseDefault', { count, fallback })), retry: (count) => t('prompt.line.retry', { count }) };
 }
 
 /** The flow named, or (without a name) the one picked from the problem menu; `current` is where the menu's cursor starts. */
