@@ -20,6 +20,7 @@ import './paths.js';
 import './io/io.js';
 import './config/config.js';
 import './safety/screen.js';
+import './safety/platforms.js';
 import './render/time.js';
 import './render/queue.js';
 import './render/layout.js';

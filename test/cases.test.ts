@@ -798,6 +798,23 @@ describe('agent mode at escalations and alerts', () => {
     expect(JSON.parse(script.stdout).error).toMatchObject({ code: 'invalid_check_input', message: expect.stringContaining('is a short service number') });
   });
 
+  it('takes a WeChat or QQ account as a Chinese user types it, and asks for the platform of one typed without it (QA: Chinese user)', async () => {
+    const base = ['--lang', 'zh', 'diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'];
+    const r = await run(base, { tty: true, prompts: [{ expect: '输入对方使用的', pick: 'kefu888' }, { expect: '输入对方使用的', pick: '微信：kefu888' }] });
+    r.prompter.assertDone();
+    expect(r.code).toBe(0);
+    expect(r.stderr.replace(/\s+/g, '')).toContain('“kefu888”没有写明是哪个平台的账号。请写明是哪个平台的账号后重新输入，例如“微信:kefu888”“QQ:12345678”');
+    expect(r.stdout.replace(/\s+/g, '')).toContain('微信：kefu888');
+    for (const contact of ['qq：12345678', 'QQ号 12345678', 'wechat：kefu123']) {
+      const script = await run([...base, '--check-input', `claimed-contact=${contact}`, '--json']);
+      expect(script.code, contact).toBe(0);
+      expect(JSON.parse(script.stdout).checks, contact).toEqual([expect.objectContaining({ result: 'unknown' })]);
+    }
+    const bare = await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me', '--check-input', 'claimed-contact=kefu888', '--json']);
+    expect(bare.code).toBe(2);
+    expect(JSON.parse(bare.stdout).error).toMatchObject({ code: 'invalid_check_input', message: 'The account given for "claimed-contact" does not say which platform it is on: give it with the platform before it, such as wechat:name or telegram:name.' });
+  });
+
   it('checks a contact the way verify does: a national number needs its country, an official number can still be faked (QA: zh user)', async () => {
     const r = await run(['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'], {
       tty: true,

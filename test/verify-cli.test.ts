@@ -20,6 +20,26 @@ describe('wallet-help verify', () => {
     expect(none.stderr).toContain('or a handle with its platform (x, telegram, weibo, wechat, qq, instagram, facebook, tiktok, youtube), such as telegram:name.');
   });
 
+  it('reads WeChat, QQ and Weibo accounts as Chinese users write them, and says what is missing from an account without its platform (QA: Chinese user)', async () => {
+    for (const contact of ['微信：kefu888', '微信:kefu888', 'wechat：kefu123', 'qq：12345678', 'QQ号 12345678', '微博：xxx']) {
+      const r = await run(['--lang', 'zh', 'verify', contact, '--json']);
+      expect(r.code, contact).toBe(4);
+      expect(JSON.parse(r.stdout), contact).toMatchObject({ kind: 'handle', verdict: 'unknown' });
+    }
+    const zh = await run(['--lang', 'zh', 'verify', 'kefu888']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr.replace(/\s+/g, '')).toContain('“kefu888”没有写明是哪个平台的账号。请写明是哪个平台的账号，例如“微信:kefu888”“QQ:12345678”。可以核对的平台：x（推特）、telegram（电报）、微博（weibo）、微信（wechat）、QQ、instagram、facebook（脸书）、tiktok、youtube（油管）。');
+    const en = JSON.parse((await run(['verify', 'kefu888', '--json'])).stdout).error;
+    expect(en).toMatchObject({ code: 'invalid_contact', value: 'kefu888' });
+    expect(en.message).toBe('"kefu888" does not say which platform the account is on: write the platform before it, for example "wechat:kefu888" or "qq:12345678". Accounts can be checked on x, telegram, weibo, wechat, qq, instagram, facebook, tiktok, youtube.');
+    // Douyin is not TikTok: said as an account that cannot be checked, not as no contact.
+    const douyin = await run(['--lang', 'zh', 'verify', '抖音：xxx']);
+    expect(douyin.code).toBe(2);
+    expect(douyin.stderr.replace(/\s+/g, '')).toContain('“抖音：xxx”是抖音上的账号，客服目录不收录这个平台的账号，所以无法在这里核对');
+    // The hint for no contact at all lists the platforms by their Chinese names too.
+    expect((await run(['--lang', 'zh', 'verify', 'hello there'])).stderr.replace(/\s+/g, '')).toContain('或带平台名的账号（x（推特）、telegram（电报）、微博（weibo）、微信（wechat）、QQ、');
+  });
+
   it('calls an official page given over http:// official, and says to open the site at https:// (QA: directory review)', async () => {
     const doc = JSON.parse((await run(['verify', 'http://www.example.com/help/contact', '--json'])).stdout);
     expect(doc).toMatchObject({ verdict: 'official', insecure: true, advice: expect.stringContaining('this link is not encrypted (http://)') });

@@ -41,7 +41,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDirectoryText } from '../src/directory/load.js';
 import { channelValues, type Channel, type Provider } from '../src/directory/types.js';
-import { detectKind, verifyContact, type LookalikeReason, type VerifyResult } from '../src/safety/verify.js';
+import { bareHandle, detectKind, otherPlatform, verifyContact, type LookalikeReason, type VerifyResult } from '../src/safety/verify.js';
 import { ROOT } from './helpers.js';
 
 function demoProviders(): Provider[] {
@@ -162,6 +162,43 @@ describe('official contacts of the demo directory', () => {
     const tg = { provider: 'acme-pay', queue: 'general', type: 'social', value: 't.me/AcmePaySupport' };
     for (const input of ['t.me/AcmePaySupport', 'https://t.me/acmepaysupport', 'telegram:AcmePaySupport', 'tg:AcmePaySupport']) expectOfficial(input, tg);
     expect(verify('@AcmePay').normalized).toBe('acmepay');
+  });
+
+  it('reads accounts as Chinese users write them: Chinese platform names, a full-width colon, full-width letters (QA: Chinese user)', () => {
+    const listed: Provider = { ...ACME, queues: { general: [channel('social', 'wechat:AcmePayKefu'), channel('social', 'qq:10001000'), channel('social', 'weibo.com/acmepay'), channel('social', 'x.com/AcmePay')] } };
+    const check = (input: string) => verifyContact(input, [listed]);
+    const wechat = { verdict: 'official', kind: 'handle', match: { value: 'wechat:AcmePayKefu' } };
+    for (const input of ['微信：AcmePayKefu', '微信:AcmePayKefu', 'wechat：acmepaykefu', '微信号：AcmePayKefu', '微信号 AcmePayKefu', '客服微信：AcmePayKefu', 'WeChat ID: AcmePayKefu', '“微信：AcmePayKefu”', '微信：ＡｃｍｅＰａｙＫｅｆｕ', '微信：@AcmePayKefu。']) {
+      expect(check(input), input).toMatchObject(wechat);
+    }
+    for (const input of ['qq：10001000', 'QQ号 10001000', 'QQ号：10001000', 'QQ 10001000', 'ＱＱ：１０００１０００', '官方QQ：10001000']) expect(check(input), input).toMatchObject({ verdict: 'official', match: { value: 'qq:10001000' } });
+    expect(check('微博：acmepay')).toMatchObject({ verdict: 'official', match: { value: 'weibo.com/acmepay' } });
+    expect(check('推特：AcmePay')).toMatchObject({ verdict: 'official', match: { value: 'x.com/AcmePay' } });
+    // On another platform, the same name is someone else's: a look-alike, as telegram:AcmePay is.
+    expect(check('微信：AcmePay')).toMatchObject({ verdict: 'lookalike', reasons: ['other-tld'] });
+    // Other unlisted accounts are read, and not official.
+    for (const input of ['微信：kefu888', 'wechat：kefu123', '微博：xxx', 'QQ号 12345678']) expect(check(input), input).toMatchObject({ kind: 'handle', verdict: 'unknown' });
+    // 企业微信 (WeCom) and 抖音 (Douyin) are other platforms than WeChat and TikTok: never read as them, never official.
+    const tiktok: Provider = { ...ACME, queues: { general: [channel('social', 'tiktok:acmepay'), channel('social', 'wechat:AcmePayKefu')] } };
+    for (const input of ['企业微信：AcmePayKefu', '抖音：acmepay', '钉钉 acmepay']) expect(verifyContact(input, [tiktok]).verdict, input).toBe('invalid');
+    // A lone "x" before a space is no platform; a link after a platform's name is not an account.
+    expect(check('x 12345').verdict).toBe('invalid');
+    expect(check('telegram://resolve?domain=AcmePay').verdict).toBe('invalid');
+    // Read in directories too, with the colon.
+    expect(detectKind('微信：ExampleWallet')).toBe('handle');
+    expect(detectKind('微信支付：ExampleWallet')).toBeNull();
+  });
+
+  it('tells an account without its platform, and one on a platform no handle can name, for the message (QA: Chinese user)', () => {
+    expect(bareHandle('kefu888')).toBe('kefu888');
+    expect(bareHandle('客服：ｋｅｆｕ８８８')).toBe('kefu888');
+    expect(bareHandle('  kefu_help-01  ')).toBe('kefu_help-01');
+    for (const input of ['@kefu888', 'wechat:kefu888', 'example.com', '12345678', '95588', 'hello world', 'ab', '', 'k'.repeat(300)]) expect(bareHandle(input), input).toBeUndefined();
+    expect(otherPlatform('抖音：xxx')).toBe('抖音');
+    expect(otherPlatform('企业微信号 kefu')).toBe('企业微信');
+    expect(otherPlatform('官方钉钉：kefu')).toBe('钉钉');
+    expect(otherPlatform('Douyin: kefu')).toBe('Douyin');
+    for (const input of ['微信：kefu', 'kefu888', '抖音', `抖音：${'x'.repeat(300)}`]) expect(otherPlatform(input), input).toBeUndefined();
   });
 
   it('never calls a handle official on a platform the directory does not list it on (QA: author #1)', () => {

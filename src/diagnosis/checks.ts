@@ -68,10 +68,11 @@ export async function checkContact(
   text: string,
   providers: readonly Provider[],
 ): Promise<ContactChecked | Uncomparable | undefined> {
-  const { isShortNumber, spoofableKind, verifyContact } = await import('../safety/verify.js');
+  const { bareHandle, isShortNumber, otherPlatform, spoofableKind, verifyContact } = await import('../safety/verify.js');
   const result = verifyContact(text, providers);
-  // A short service number ("95588") is said as what it is, as verify says it (QA: checks review).
-  if (result.verdict === 'invalid') return isShortNumber(text) ? 'short-number' : undefined;
+  // A short service number ("95588") is said as what it is, as verify says it (QA: checks review); so are an account without
+  // its platform ("kefu888") and one on a platform the directory cannot list ("抖音：xxx") (QA: Chinese user).
+  if (result.verdict === 'invalid') return isShortNumber(text) ? 'short-number' : otherPlatform(text) ? 'other-platform' : bareHandle(text) ? 'bare-handle' : undefined;
   // A national number cannot be compared without its country, nor "@name" without its platform: no verdict, never "official".
   if (result.reasons.includes('needs-country')) return 'needs-country';
   if (result.reasons.includes('needs-platform')) return 'needs-platform';
@@ -100,12 +101,16 @@ export async function checkContact(
 /** What a contact check found: the answer it gives, its record, and what the verdict line says besides. */
 export type ContactChecked = { answer: string; record: CheckRecord; spoofable?: 'phone' | 'email'; owner?: { provider: string; queue: string | null } };
 
-/** Typed text that is a contact but cannot be compared as given: a national number, a handle without its platform. */
-export type Uncomparable = 'needs-country' | 'needs-platform' | 'short-number';
+/**
+ * Typed text that is a contact but cannot be compared as given: a national number, a handle without its platform (one
+ * the directory lists, "@name", or any, "kefu888"), a short service number, an account on a platform the directory cannot list.
+ */
+export type Uncomparable = 'needs-country' | 'needs-platform' | 'short-number' | 'bare-handle' | 'other-platform';
+const UNCOMPARABLE: ReadonlySet<unknown> = new Set<Uncomparable>(['needs-country', 'needs-platform', 'short-number', 'bare-handle', 'other-platform']);
 
 /** Whether a check's outcome (or a verify reason) says the contact could not be compared at all. */
 export function isUncomparable(value: unknown): value is Uncomparable {
-  return value === 'needs-country' || value === 'needs-platform' || value === 'short-number';
+  return UNCOMPARABLE.has(value);
 }
 
 /** The case facts checks use: chain, txid, address, memo. */
@@ -196,6 +201,6 @@ async function runTransferCheck(q: Question, provider: Provider, opts: CheckOpti
 
 /** The error for --check-input text that is not a contact, or names a question without a check. */
 export function badCheckInput(t: Translate, question: string, reason: 'no-check' | 'no-input' | 'not-contact' | Uncomparable): UsageError {
-  const key = reason === 'no-check' ? 'check.noCheck' : reason === 'no-input' ? 'check.noInput' : reason === 'needs-country' ? 'check.needsCountry' : reason === 'needs-platform' ? 'check.needsPlatform' : reason === 'short-number' ? 'check.shortNumber' : 'check.notContact';
+  const key = ({ 'no-check': 'check.noCheck', 'no-input': 'check.noInput', 'needs-country': 'check.needsCountry', 'needs-platform': 'check.needsPlatform', 'short-number': 'check.shortNumber', 'bare-handle': 'check.bareHandle', 'other-platform': 'check.otherPlatform', 'not-contact': 'check.notContact' } as const)[reason];
   return new UsageError('invalid_check_input', t(key, { question: clip(question) }), { question: { id: sentValue(question) } });
 }

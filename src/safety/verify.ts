@@ -59,6 +59,7 @@ import { domainToASCII, domainToUnicode } from 'node:url';
 import { isSupportedCountry, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/min';
 import { parse as parseDomain } from 'tldts';
 import { channelValues, type Provider } from '../directory/types.js';
+import { OTHER_PLATFORMS, PLATFORM_NAMES, PLATFORM_NAMES_ZH } from './platforms.js';
 import { editDistance } from '../util/suggest.js';
 import { lookalikeLetters, pairs } from './secrets.js';
 import '../core.js';
@@ -123,14 +124,29 @@ const SOCIAL_HOSTS: Readonly<Record<string, string>> = {
   'x.com': 'x', 'twitter.com': 'x', 'weibo.com': 'weibo', 'weibo.cn': 'weibo', 't.me': 'telegram', 'telegram.me': 'telegram',
   'instagram.com': 'instagram', 'facebook.com': 'facebook', 'fb.com': 'facebook', 'tiktok.com': 'tiktok', 'youtube.com': 'youtube',
 };
-/** "platform:name" prefixes, the platforms in the order messages list them. */
-const PLATFORM_NAMES: Readonly<Record<string, string>> = {
-  x: 'x', twitter: 'x', telegram: 'telegram', tg: 'telegram', weibo: 'weibo', wechat: 'wechat', weixin: 'wechat', qq: 'qq',
-  instagram: 'instagram', ig: 'instagram', facebook: 'facebook', fb: 'facebook', tiktok: 'tiktok', youtube: 'youtube',
-};
+export { HANDLE_PLATFORMS } from './platforms.js';
 
-/** The platforms a handle can name (telegram:name), each once. */
-export const HANDLE_PLATFORMS: readonly string[] = [...new Set(Object.values(PLATFORM_NAMES))];
+/** A platform's name, in English or Chinese, longest first (新浪微博 before 微博). */
+const PLATFORM_WORD = [...Object.keys(PLATFORM_NAMES), ...Object.keys(PLATFORM_NAMES_ZH)].sort((a, b) => b.length - a.length).join('|');
+/** What may follow a platform's name before the account: "QQ号", "微信账号", "WeChat ID". */
+const ACCOUNT_WORD = String.raw`(?:号|账号|帐号|[\s_-]*id)?`;
+/**
+ * "platform:name" as people write it, in NFKC form (the full-width colon of Chinese input methods, "wechat：name", is a
+ * colon then): the platform's name (group 1) and what follows the colon (group 2). Not "x://…", a link.
+ */
+const NAMED_ON_PLATFORM = new RegExp(String.raw`^(${PLATFORM_WORD})${ACCOUNT_WORD}\s*:\s*(?!\/\/)(.*)$`, 'isu');
+/**
+ * The same in text copied from a message (verifyContact only), after words before it and with a space for the colon:
+ * "客服微信：kefu888", "官方QQ号 12345678", "WeChat ID: kefu888". Not 企业微信 (WeCom), a platform of its own.
+ */
+const PLATFORM_LABEL = new RegExp(String.raw`^\p{Script=Han}{0,8}?(?<!企业)(${PLATFORM_WORD})${ACCOUNT_WORD}(\s*:\s*|\s+)(?!\/\/)(?=\S)(.*)$`, 'isu');
+/** A platform no handle here can name, at the start of text copied from a message ("抖音：xxx", "企业微信号 xxx"): group 1. */
+const OTHER_PLATFORM_LABEL = new RegExp(String.raw`^\p{Script=Han}{0,8}?(${OTHER_PLATFORMS.join('|')})${ACCOUNT_WORD}(?:\s*:\s*|\s+)\S`, 'iu');
+/** A platform's id by any of its names. */
+function platformId(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return Object.hasOwn(PLATFORM_NAMES, lower) ? PLATFORM_NAMES[lower] : Object.hasOwn(PLATFORM_NAMES_ZH, name) ? PLATFORM_NAMES_ZH[name] : undefined;
+}
 /** First path segments that are site pages, not accounts. */
 const SOCIAL_RESERVED = new Set(['home', 'i', 'intent', 'share', 'search', 'hashtag', 'explore', 'settings', 'login', 'joinchat', 'addstickers', 'watch', 'p', 'groups', 'pages']);
 
@@ -384,9 +400,12 @@ function classify(text: string, country: CountryCode | undefined): Parsed | null
     const phone = parsePhone(text, country);
     return phone === 'garbage' ? null : phone;
   }
-  if (scheme && PLATFORM_NAMES[scheme] && !text.startsWith(`${scheme}://`)) {
-    const handle = text.slice(scheme.length + 1).trim().replace(/^@/, '');
-    return HANDLE.test(handle) ? { kind: 'handle', platform: PLATFORM_NAMES[scheme], handle } : null;
+  // "wechat:name", and as Chinese users write it: "微信：name", "QQ号:12345678", full-width letters and digits (QA: Chinese user).
+  const named = NAMED_ON_PLATFORM.exec(text.normalize('NFKC'));
+  const platform = named ? platformId(named[1]!) : undefined;
+  if (named && platform) {
+    const handle = named[2]!.trim().replace(/^@/, '');
+    return HANDLE.test(handle) ? { kind: 'handle', platform, handle } : null;
   }
   if (text.startsWith('@')) {
     const handle = text.slice(1);
@@ -675,18 +694,55 @@ const MESSAGING_APP = /whats\s*app|telegram|signal|viber|line|wechat|weixin|微�
  * else full-width stays: a platform does not fold a handle as a browser folds a host.
  */
 function contactIn(text: string): string {
+  const unmarked = text.replace(/＠/g, '@');
+  // A platform named before an account, with words before it or a space for its colon ("客服微信：kefu888", "QQ号 12345678"):
+  // the account on that platform, not a label to drop (QA: Chinese user; the account was left without its platform).
+  // Not a lone "x" before a space, which may be anything; and only an account: "微信：+86 …" is read as before.
+  const label = PLATFORM_LABEL.exec(unmarked.normalize('NFKC'));
+  if (label && (label[1]!.length > 1 || label[2]!.includes(':'))) {
+    const handle = around(label[3]!).replace(/^@/, '');
+    if (HANDLE.test(handle)) return `${platformId(label[1]!)}:${handle}`;
+  }
+  return around(
+    unmarked
+      // An address with the name mail programs show before it: "Example Wallet <support@example.com>".
+      .replace(/^[^<>]{0,60}<([^<>\s]+@[^<>\s]+)>\s*$/u, '$1')
+      // A label before it: "电话：", "客服电话 ", "Phone:".
+      .replace(/^(?:\p{Script=Han}{1,12}(?:\s*[:：]\s*|\s+)|(?:phone|telephone|hotline|e-?mail|website|web site|site|url|contact|number)\s*[:：]\s*)(?=\S)/iu, ''),
+  );
+}
+
+/** What surrounds a contact in a message, taken off: a note after it, spaces and punctuation (see contactIn). */
+function around(text: string): string {
   return text
-    .replace(/＠/g, '@')
-    // An address with the name mail programs show before it: "Example Wallet <support@example.com>".
-    .replace(/^[^<>]{0,60}<([^<>\s]+@[^<>\s]+)>\s*$/u, '$1')
-    // A label before it: "电话：", "客服电话 ", "Phone:".
-    .replace(/^(?:\p{Script=Han}{1,12}(?:\s*[:：]\s*|\s+)|(?:phone|telephone|hotline|e-?mail|website|web site|site|url|contact|number)\s*[:：]\s*)(?=\S)/iu, '')
     // A note after the contact, as messages add one ("（24小时）", "(24h)"); not one that names a messaging app: an
     // account on it named by a number ("(WhatsApp)", "WhatsApp +1 …") is not the phone line the directory lists,
     // so it stays unreadable rather than "official".
     .replace(/[（(]([^（）()]{1,24})[）)]\s*$/u, (note, inside: string) => (MESSAGING_APP.test(inside) ? note : ''))
     .trimEnd()
     .replace(/^[\s"'“”‘’「」『』《》（【,.;:!?、。，；：！？]+|[\s"'“”‘’「」『』《》）】,.;:!?、。，；：！？]+$/gu, '');
+}
+
+/**
+ * The account in `input` when it is one without its platform and no other contact ("kefu888"), in NFKC form, or
+ * undefined: "not a contact" said nothing of what was missing; the platform before it is (QA: Chinese user).
+ */
+export function bareHandle(input: string): string | undefined {
+  const text = input.trim();
+  if (text.length > MAX_INPUT) return undefined;
+  const read = contactIn(text).normalize('NFKC');
+  return BARE_HANDLE.test(read) && classify(read, undefined) === null ? read : undefined;
+}
+/** An account name as platforms allow it: letters (one at least), digits, "_", "." and "-", starting with a letter or digit. */
+const BARE_HANDLE = /^(?=[A-Za-z0-9_.-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$/;
+
+/**
+ * The platform `input` names an account on when no handle here can name it ("抖音：xxx", "企业微信号 xxx"), as written
+ * (in NFKC form), or undefined: the directory cannot list such an account, so it cannot be compared (QA: Chinese user).
+ */
+export function otherPlatform(input: string): string | undefined {
+  const text = input.trim();
+  return text.length > MAX_INPUT ? undefined : OTHER_PLATFORM_LABEL.exec(text.normalize('NFKC'))?.[1];
 }
 
 /** Checks a contact against the providers' official contacts (channel values of every queue, plus the provider website's host). */

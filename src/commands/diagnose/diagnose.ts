@@ -16,6 +16,7 @@ import { refusedSentences, SUMMARY_FORMATS, renderSummary, type SummaryFormat } 
 import { FACT_SCAN, FACTS_TOGETHER, joinTexts, loadScanner, redactCaseRecord, refusalMessage, refuseSecretAcrossFacts, refuseSecrets, secretAnswerKey, SecretError, shownRunWarnings, suspectInputs } from '../../safety/screen.js';
 import type { SecretScanOptions } from '../../safety/secrets.js';
 import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
+import { platformList } from '../../safety/platforms.js';
 import { checkTimeout, withProgress } from '../../checks/progress.js';
 import { badCheckInput, canMeasure, checkContact, isUncomparable, runCheck, runMeasuredCheck, type CheckRecord, type ConnectivityUnknown, type Uncomparable } from '../../diagnosis/checks.js';
 import { CASE_FACTS, CHECKS, clipFact, MAX_FACT_LENGTH, type CaseFact, type CheckName, type Flow, type Queue } from '../../engine/types.js';
@@ -514,9 +515,13 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
               const out = await runCheck(q, typed, loaded.directory.providers, t);
               ran = isUncomparable(out) ? undefined : out;
               if (ran || typed.trim() === '') break;
-              const again = out === 'needs-country' ? 'check.needsCountryTyped' : out === 'needs-platform' ? 'check.needsPlatformTyped' : out === 'short-number' ? 'check.shortNumberTyped' : 'check.notContactTyped';
-              const handle = out === 'needs-platform' ? clip(typed.trim().replace(/^[@＠]/, ''), 40) : '';
-              io.stderr.write(`${(await layoutFor(io.stderr)).wrap(t(again, { input: clip(typed.trim()), handle }))}\n`);
+              const again = isUncomparable(out) ? ({ 'needs-country': 'check.needsCountryTyped', 'needs-platform': 'check.needsPlatformTyped', 'short-number': 'check.shortNumberTyped', 'bare-handle': 'check.bareHandleTyped', 'other-platform': 'check.otherPlatformTyped' } as const satisfies Record<Uncomparable, MessageKey>)[out] : 'check.notContactTyped';
+              // The account as it would be typed with its platform ("微信:kefu888"), and the platforms it can be on, in the words of the language.
+              // (Already loaded: the check ran.)
+              const verify = out === 'bare-handle' || out === 'other-platform' ? await import('../../safety/verify.js') : undefined;
+              const handle = out === 'needs-platform' ? clip(typed.trim().replace(/^[@＠]/, ''), 40) : clip(verify?.bareHandle(typed) ?? '', 40);
+              const platform = clip(verify?.otherPlatform(typed) ?? '', 40);
+              io.stderr.write(`${(await layoutFor(io.stderr)).wrap(t(again, { input: clip(typed.trim()), handle, platform, platforms: platformList(t) }))}\n`);
             }
           }
           if (wentBack) {

@@ -1,9 +1,10 @@
 /** `wallet-help verify <contact>`: is this phone, e-mail, website or handle one of the official contacts? */
-import { listOf, sentences } from '../../i18n/i18n.js';
+import { sentences } from '../../i18n/i18n.js';
 import { suggestionHint } from '../../util/suggest.js';
 import { ExitCode, SilentError, UsageError } from '../../errors.js';
 import { refuseSecrets } from '../../safety/screen.js';
-import { HANDLE_PLATFORMS, spoofableKind, type VerifyResult } from '../../safety/verify.js';
+import { spoofableKind, type VerifyResult } from '../../safety/verify.js';
+import { platformList } from '../../safety/platforms.js';
 import type { Queue } from '../../engine/types.js';
 import { layoutFor } from '../../render/layout.js';
 import { lookalikeReasons } from '../../render/check-lines.js';
@@ -46,7 +47,7 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
   // as caller ID shows it), not a one-time code (QA: checks review); six, the length of most codes, are still refused.
   const national = opts.country !== undefined && opts.contact.replace(/\D/g, '').length >= 7;
   await refuseSecrets(t, [{ text: opts.contact, field: 'contact', ...(national ? { numbersExpected: true } : {}) }], ctx.role);
-  const { callingCodeOf, isCountryCode, isShortNumber, verifyContact } = await import('../../safety/verify.js');
+  const { bareHandle, callingCodeOf, isCountryCode, isShortNumber, otherPlatform, verifyContact } = await import('../../safety/verify.js');
   // An unknown country would leave a national number uncompared and the verdict "not official": a mistake, not a verdict.
   if (opts.country !== undefined && !isCountryCode(opts.country)) {
     const suggestions = meantCountry(opts.country, isCountryCode);
@@ -66,11 +67,20 @@ export async function runVerify(opts: VerifyOptions, ctx: Context): Promise<Veri
     // (Said as what it is, not as "not a phone number" and then a short number: QA: Chinese review.)
     // A number with its country but a digit too many or too few, like none of the official ones: said so (QA: checks review).
     const length = result.misdialled;
+    // An account without its platform ("kefu888"), or on a platform the directory cannot list ("抖音：xxx"), is said as what
+    // it is, with what to write, not as "not a contact" (QA: Chinese user). Platforms are listed by the names the language knows.
+    const platforms = platformList(t);
+    const other = otherPlatform(opts.contact);
+    const bare = other === undefined ? bareHandle(opts.contact) : undefined;
     const message = length
       ? t(`verify.misdialled.${length}`, { input: clip(opts.contact), code: callingCodeOf(result.normalized ?? '') ?? '' })
       : short
         ? t('verify.shortNumber', { input: clip(opts.contact) })
-        : sentences(t, t('verify.invalid', { input: clip(opts.contact) }), t('verify.invalidHint', { platforms: listOf(t, HANDLE_PLATFORMS) }));
+        : other !== undefined
+          ? t('verify.otherPlatform', { input: clip(opts.contact), platform: clip(other, 40), platforms })
+          : bare !== undefined
+            ? t('verify.bareHandle', { input: clip(opts.contact), handle: clip(bare, 40), platforms })
+            : sentences(t, t('verify.invalid', { input: clip(opts.contact) }), t('verify.invalidHint', { platforms }));
     throw new UsageError('invalid_contact', message, { value: clip(opts.contact) });
   }
   // An official number or address can still be shown by a scammer's call or message: caller ID and senders can be faked.
