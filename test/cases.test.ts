@@ -798,6 +798,21 @@ describe('agent mode at escalations and alerts', () => {
     expect(JSON.parse(script.stdout).error).toMatchObject({ code: 'invalid_check_input', message: expect.stringContaining('is a short service number') });
   });
 
+  it('does not quote back words that are no contact, which may be most of a recovery phrase (QA: Chinese user)', async () => {
+    const base = ['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'];
+    const words = 'legal winner thank year wave sausage worth useful legal';
+    const r = await run(base, { tty: true, prompts: [{ pick: words }, { pick: 'hello there' }, { pick: '' }] });
+    r.prompter.assertDone();
+    const said = r.stderr.replace(/\s+/g, ' ');
+    expect(said).toContain('That is not a phone number, e-mail address, website or handle, and is not repeated here.');
+    expect(said).not.toContain('winner');
+    // A word or two, a contact mistyped, is quoted, to be corrected.
+    expect(said).toContain('"hello there" is not a phone number');
+    const zh = await run(['--lang', 'zh', ...base], { tty: true, prompts: [{ pick: words }, { pick: '' }] });
+    expect(zh.stderr.replace(/\s+/g, '')).toContain('刚才输入的不是电话号码、邮箱、网址或社交媒体账号，这里不再显示。');
+    expect(zh.stderr).not.toContain('winner');
+  });
+
   it('takes a WeChat or QQ account as a Chinese user types it, and asks for the platform of one typed without it (QA: Chinese user)', async () => {
     const base = ['--lang', 'zh', 'diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'];
     const r = await run(base, { tty: true, prompts: [{ expect: '输入对方使用的', pick: 'kefu888' }, { expect: '输入对方使用的', pick: '微信：kefu888' }] });

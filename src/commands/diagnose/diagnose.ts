@@ -515,7 +515,9 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
               const out = await runCheck(q, typed, loaded.directory.providers, t);
               ran = isUncomparable(out) ? undefined : out;
               if (ran || typed.trim() === '') break;
-              const again = isUncomparable(out) ? ({ 'needs-country': 'check.needsCountryTyped', 'needs-platform': 'check.needsPlatformTyped', 'short-number': 'check.shortNumberTyped', 'bare-handle': 'check.bareHandleTyped', 'other-platform': 'check.otherPlatformTyped' } as const satisfies Record<Uncomparable, MessageKey>)[out] : 'check.notContactTyped';
+              // Words that are no contact are not quoted back: several words of a recovery phrase, too few to be refused as one,
+              // were printed again under the prompt (QA: Chinese user). A single word or two, a mistyped contact, is quoted.
+              const again = isUncomparable(out) ? ({ 'needs-country': 'check.needsCountryTyped', 'needs-platform': 'check.needsPlatformTyped', 'short-number': 'check.shortNumberTyped', 'bare-handle': 'check.bareHandleTyped', 'other-platform': 'check.otherPlatformTyped' } as const satisfies Record<Uncomparable, MessageKey>)[out] : typed.trim().split(/\s+/).length > 2 ? 'check.notContactWords' : 'check.notContactTyped';
               // The account as it would be typed with its platform ("微信:kefu888"), and the platforms it can be on, in the words of the language.
               // (Already loaded: the check ran.)
               const verify = out === 'bare-handle' || out === 'other-platform' ? await import('../../safety/verify.js') : undefined;
