@@ -24,6 +24,9 @@ import { applyGlobals } from './settings.js';
 import { VERSION } from './version.js';
 import './core.js';
 
+/** Characters that take two columns: Chinese, and full-width forms. */
+const WIDE_CHARACTERS = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]/g;
+
 const HELP_TITLES: Record<string, MessageKey> = {
   'Usage:': 'help.usage',
   'Options:': 'help.options',
@@ -42,7 +45,7 @@ export function buildProgram(ctx: BaseContext, flowIds: () => string[], argv: re
     .description(t('program.description'))
     .version(VERSION, '-V, --version', t('opt.version'))
     .helpOption('-h, --help', t('opt.help'))
-    .helpCommand('help [command]', t('cmd.help'))
+    .helpCommand(`help ${t('help.commandTerm')}`, t('cmd.help'))
     .addHelpText('after', helpText(ctx, `\n${t('program.examples')}\n`));
   // --lang and --color are read before commander runs (the help text itself depends on them); declared for --help and validation.
   for (const spec of GLOBAL_OPTIONS) declareOption(program, spec, t, refuse, ctx.io.cwd);
@@ -271,11 +274,17 @@ function configure(cmd: Command, ctx: BaseContext): Command {
       optionDescription: (option) => withDefault(option.description, option.defaultValue, ctx),
       argumentDescription: (argument) => withDefault(argument.description, argument.defaultValue, ctx),
       // Columns are measured and descriptions wrapped by display width (Chinese takes two columns), like all text output.
+      // (Without the wrapping module, a Chinese character is counted as the two columns it takes: "[选项]" in a term.)
       displayWidth(this: Help, str: string): number {
-        return ctx.helpWrapping ? ctx.helpWrapping.displayWidth(str) : Help.prototype.displayWidth.call(this, str);
+        return ctx.helpWrapping ? ctx.helpWrapping.displayWidth(str) : Help.prototype.displayWidth.call(this, str) + (str.match(WIDE_CHARACTERS)?.length ?? 0);
       },
+      // The placeholders for options and a command, in usage lines and command lists, are words of the reader's language
+      // ("[选项] [命令]"; QA: Chinese user: the Chinese help began "用法：wallet-help [options] [command]").
+      styleOptionText: (str: string) => (str === '[options]' ? ctx.t('help.optionsTerm') : str),
+      styleSubcommandText: (str: string) => (str === '[command]' ? ctx.t('help.commandTerm') : str),
       // The usage line wraps under itself, after the localized "Usage:".
-      styleUsage(this: Help, usage: string): string {
+      styleUsage(this: Help, plain: string): string {
+        const usage = Help.prototype.styleUsage.call(this, plain);
         if (!ctx.helpWrapping || this.helpWidth === undefined || this.helpWidth === Infinity) return usage;
         const title = usageTitle(ctx);
         return ctx.helpWrapping.hanging(title, usage, this.helpWidth).slice(title.length);

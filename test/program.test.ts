@@ -20,7 +20,10 @@ describe('the program', () => {
       for (const cmd of whole.commands) (cmd as unknown as NodeJS.EventEmitter).emit('beforeHelp', {});
       expect(whole.commands.find((c) => c.name() === 'diagnose')?.options.length).toBeGreaterThan(10);
       const full = whole.helpInformation();
-      expect(full).toContain('diagnose [options] [flow]');
+      // The placeholders in the reader's language (QA: Chinese user).
+      expect(full).toContain(lang === 'en' ? 'diagnose [options] [flow]' : 'diagnose [选项] [flow]');
+      expect(full).toContain(lang === 'en' ? 'Usage: wallet-help [options] [command]' : '用法：wallet-help [选项] [命令]');
+      expect(full).not.toMatch(lang === 'en' ? /\[选项\]/ : /\[options\]|\[command\]/);
       expect(full).toMatch(/\n {2}cases {2,}/);
       expect(lazy).toBe(full);
     });

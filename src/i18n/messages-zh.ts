@@ -10,6 +10,8 @@ export const zh: Record<MessageKey, string> = {
   $ wallet-help diagnose payment-failed --answers answers.yaml --no-input
   $ wallet-help --lang en diagnose                        English interface`,
   'help.usage': '用法：',
+  'help.optionsTerm': '[选项]',
+  'help.commandTerm': '[命令]',
   'help.options': '选项：',
   'help.commands': '命令：',
   'help.arguments': '参数：',

@@ -14,6 +14,8 @@ export const en = {
   $ wallet-help diagnose payment-failed --answers answers.yaml --no-input
   $ wallet-help --lang zh diagnose                        中文界面`,
   'help.usage': 'Usage:',
+  'help.optionsTerm': '[options]',
+  'help.commandTerm': '[command]',
   'help.options': 'Options:',
   'help.commands': 'Commands:',
   'help.arguments': 'Arguments:',
