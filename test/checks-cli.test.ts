@@ -102,7 +102,7 @@ describe('wallet-help check', () => {
     skewSeconds = -45;
     const zh = await cli(['--lang', 'zh', 'check', 'clock', '--contacts', directory(port)]);
     skewSeconds = 0;
-    expect(zh.stdout).toMatch(/✘ 失败 +clock +你的时钟比服务商的快 4[4-6] 秒\n/);
+    expect(zh.stdout).toMatch(/✘ 失败 +时钟（clock） +你的时钟比服务商的快 4[4-6] 秒\n/);
     // Far off, in days and hours, not seconds (QA: checks review: "100000000 s behind").
     skewSeconds = 100_000;
     const far = await cli(['check', 'clock', '--contacts', directory(port)]);
@@ -182,7 +182,7 @@ describe('wallet-help check', () => {
     // In Chinese, the result in Chinese too; the clock says it could not reach the server, not that it sent no time (QA: zh user).
     const zh = await cli(['--lang', 'zh', 'check', 'connectivity', 'clock', '--contacts', directory(refusedPort), '--timeout', '1000']);
     // With Chinese punctuation: a full-width colon after the host, the failed layer in full-width parentheses (QA: zh editor).
-    expect(zh.stdout).toMatch(/connectivity +127\.0\.0\.1：服务商的服务器拒绝了连接，说明这台设备的网络是通的，问题可能出在服务商那边（tcp） — /);
+    expect(zh.stdout).toMatch(/网络连接（connectivity） +127\.0\.0\.1：服务商的服务器拒绝了连接，说明这台设备的网络是通的，问题可能出在服务商那边（tcp） — /);
     expect(zh.stdout).toContain('解决办法：你的网络正常，但服务商的服务器拒绝了连接');
     expect(zh.stdout).toContain('连不上服务商的服务器，无法比对时钟');
     const clock = await cli(['check', 'clock', '--contacts', directory(refusedPort), '--timeout', '1000']);
@@ -278,7 +278,7 @@ describe('wallet-help check', () => {
     const en = await cli(args);
     expect(en.stdout).toContain('✘ fail  address  not a valid Bitcoin (BTC) address (it belongs to another chain)');
     const zh = await cli(['--lang', 'zh', ...args]);
-    expect(zh.stdout).toContain('✘ 失败  address  不是有效的比特币（BTC）地址（它属于另一条链）');
+    expect(zh.stdout).toContain('✘ 失败  地址（address）  不是有效的比特币（BTC）地址（它属于另一条链）');
     expect(zh.stdout).not.toMatch(/\bfail\b|other-chain/);
     expect(JSON.parse((await cli(['--lang', 'zh', ...args, '--json'])).stdout).checks[0]).toMatchObject({ status: 'fail', result: 'other-chain' });
   });

@@ -193,10 +193,13 @@ export async function runCheckCommand(opts: CheckCommandOptions, ctx: Context): 
     const { out } = await ctx.styles();
     // The status in the user's language (its id stays in --json), every line wrapped to the terminal under its text.
     const mark = { pass: out.green(`✔ ${t('checkcmd.status.pass')}`), warn: out.yellow(`⚠ ${t('checkcmd.status.warn')}`), fail: out.red(`✘ ${t('checkcmd.status.fail')}`), skip: out.dim(`- ${t('checkcmd.status.skip')}`) };
-    const width = Math.max(...lines.map((l) => l.name.length));
+    // Named in the reader's language, with the name the command takes beside it in Chinese ("地址（address）"; QA: Chinese user).
+    const named = new Map(lines.map((l) => [l.name, t(`checkcmd.name.${l.name}`)]));
+    const width = Math.max(...[...named.values()].map((n) => stringWidth(n)));
     const layout = await layoutFor(io.stdout);
     for (const l of lines) {
-      const lead = `${mark[l.status]}  ${l.name.padEnd(width)}  `;
+      const name = named.get(l.name)!;
+      const lead = `${mark[l.status]}  ${name}${' '.repeat(width - stringWidth(name))}  `;
       io.stdout.write(`${layout.hanging(lead, safeText(l.detail))}\n`);
       if (l.fix) io.stdout.write(`${layout.hanging(`${' '.repeat(stringWidth(lead))}${t('checkcmd.fixPrefix')}`, safeText(l.fix))}\n`);
     }
