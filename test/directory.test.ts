@@ -454,7 +454,7 @@ describe('contacts in the CLI', () => {
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('Mon–Fri 09:00–18:00; Sat 10:00–14:00 (Asia/Shanghai) · this day: 10:00–16:00 (Spring Festival, short day) · until');
     const zh = await run(['--lang', 'zh', 'contacts', 'payments', '--now', '2026-10-01T11:00:00+08:00']);
     // The note in the card's language, where the directory gives one a language (review: it was English in Chinese cards).
-    expect(zh.stdout.replace(/\s+/g, ' ')).toContain('当天：不开放（国庆节）');
+    expect(zh.stdout.replace(/\s+/g, ' ')).toContain('当天休息（国庆节）');
   });
 
   it('says why a channel is open on a day closed all day: the night before runs on past midnight (QA: author #8)', async () => {
@@ -462,9 +462,9 @@ describe('contacts in the CLI', () => {
     const files = { [file]: SMALL.replace('hours: "Mo-Fr 09:00-18:00"', 'hours: "Mo-Su 22:00-02:00"') };
     const night = await run(['--contacts', file, 'contacts', 'payments', '--now', '2026-10-01T01:00:00+08:00'], { files });
     expect(night.code, night.stderr).toBe(0);
-    expect(night.stdout.replace(/\s+/g, ' ')).toMatch(/● open Phone .*this day: closed · open now on the hours that began the evening before · until/);
+    expect(night.stdout.replace(/\s+/g, ' ')).toMatch(/● open Phone .*closed this day · open now on the hours that began the evening before · until/);
     const zh = await run(['--lang', 'zh', '--contacts', file, 'contacts', 'payments', '--now', '2026-10-01T01:00:00+08:00'], { files });
-    expect(zh.stdout.replace(/\s+/g, '')).toContain('当天：不开放·现在开放的是前一天晚上开始的服务时段');
+    expect(zh.stdout.replace(/\s+/g, '')).toContain('当天休息·现在开放的是前一天晚上开始的服务时段');
     // Closed, as the day says: nothing more to explain.
     const later = await run(['--contacts', file, 'contacts', 'payments', '--now', '2026-10-01T23:00:00+08:00'], { files });
     expect(later.stdout).not.toContain('evening before');

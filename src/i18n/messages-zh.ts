@@ -128,6 +128,8 @@ export const zh: Record<MessageKey, string> = {
   'contact.otherProviders': '这些是目录中第一个服务商 {provider} 的联系方式；目录中还有 {others}：可用 --provider 或 provider 设置选择。',
   'contact.exception': '当天：{hours}',
   'contact.exceptionNoted': '当天：{hours}（{note}）',
+  'contact.exceptionClosed': '当天休息',
+  'contact.exceptionClosedNoted': '当天休息（{note}）',
   'contact.carriedOver': '现在开放的是前一天晚上开始的服务时段',
   'contact.in': '{duration}后',
   'contact.languages': '语言：{languages}',

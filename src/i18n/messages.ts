@@ -136,6 +136,8 @@ Exit codes: 0 diagnosis complete, 2 bad usage or input, 3 diagnosis complete but
   'contact.otherProviders': 'These are the contacts of {provider}, the first provider of the directory; it lists {others} too: choose one with --provider or the provider setting.',
   'contact.exception': 'this day: {hours}',
   'contact.exceptionNoted': 'this day: {hours} ({note})',
+  'contact.exceptionClosed': 'closed this day',
+  'contact.exceptionClosedNoted': 'closed this day ({note})',
   'contact.carriedOver': 'open now on the hours that began the evening before',
   'contact.in': 'in {duration}',
   'contact.languages': 'languages: {languages}',

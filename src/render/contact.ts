@@ -79,9 +79,12 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
     // A holiday or a short day: the hours of that date, and why, so the card does not contradict the week it prints.
     if (ch.exception) {
       const hours = formatDayHours(ch.exception.hours, t);
-      details.push(ch.exception.note ? t('contact.exceptionNoted', { hours, note: safeText(ch.exception.note) }) : t('contact.exception', { hours }));
+      // A day closed is said as one ("当天休息（春节）", not "当天：不开放（春节）"; QA: desk).
+      const closed = ch.exception.hours === 'off';
+      const note = ch.exception.note ? safeText(ch.exception.note) : undefined;
+      details.push(closed ? (note ? t('contact.exceptionClosedNoted', { note }) : t('contact.exceptionClosed')) : note ? t('contact.exceptionNoted', { hours, note }) : t('contact.exception', { hours }));
       // Open on a day closed all day: the hours that began the evening before run on past midnight. Said, or the card
-      // reads "open" beside "this day: closed" (QA: author #8).
+      // reads "open" beside "closed this day" (QA: author #8).
       if (ch.openNow && ch.exception.hours === 'off') details.push(t('contact.carriedOver'));
     }
     const change = ch.openNow ? ch.nextClose : ch.nextOpen;
