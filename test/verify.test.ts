@@ -168,10 +168,13 @@ describe('official contacts of the demo directory', () => {
     const listed: Provider = { ...ACME, queues: { general: [channel('social', 'wechat:AcmePayKefu'), channel('social', 'qq:10001000'), channel('social', 'weibo.com/acmepay'), channel('social', 'x.com/AcmePay')] } };
     const check = (input: string) => verifyContact(input, [listed]);
     const wechat = { verdict: 'official', kind: 'handle', match: { value: 'wechat:AcmePayKefu' } };
-    for (const input of ['微信：AcmePayKefu', '微信:AcmePayKefu', 'wechat：acmepaykefu', '微信号：AcmePayKefu', '微信号 AcmePayKefu', '客服微信：AcmePayKefu', 'WeChat ID: AcmePayKefu', '“微信：AcmePayKefu”', '微信：ＡｃｍｅＰａｙＫｅｆｕ', '微信：@AcmePayKefu。']) {
+    for (const input of ['微信：AcmePayKefu', '微信:AcmePayKefu', 'wechat：acmepaykefu', '微信号：AcmePayKefu', '微信号 AcmePayKefu', '客服微信：AcmePayKefu', 'WeChat ID: AcmePayKefu', '“微信：AcmePayKefu”', '微信：@AcmePayKefu。']) {
       expect(check(input), input).toMatchObject(wechat);
     }
-    for (const input of ['qq：10001000', 'QQ号 10001000', 'QQ号：10001000', 'QQ 10001000', 'ＱＱ：１０００１０００', '官方QQ：10001000']) expect(check(input), input).toMatchObject({ verdict: 'official', match: { value: 'qq:10001000' } });
+    for (const input of ['qq：10001000', 'QQ号 10001000', 'QQ号：10001000', 'QQ 10001000', 'ＱＱ：10001000', '官方QQ：10001000']) expect(check(input), input).toMatchObject({ verdict: 'official', match: { value: 'qq:10001000' } });
+    // The label is folded, the account is not: no platform's account is spelt in full-width letters, and a name that is
+    // shown so is dressed up as the official one (review).
+    for (const input of ['微信：ＡｃｍｅＰａｙＫｅｆｕ', 'wechat:ＡｃｍｅＰａｙＫｅｆｕ', 'ＱＱ：１０００１０００']) expect(check(input).verdict, input).not.toBe('official');
     expect(check('微博：acmepay')).toMatchObject({ verdict: 'official', match: { value: 'weibo.com/acmepay' } });
     expect(check('推特：AcmePay')).toMatchObject({ verdict: 'official', match: { value: 'x.com/AcmePay' } });
     // On another platform, the same name is someone else's: a look-alike, as telegram:AcmePay is.
@@ -181,6 +184,11 @@ describe('official contacts of the demo directory', () => {
     // 企业微信 (WeCom) and 抖音 (Douyin) are other platforms than WeChat and TikTok: never read as them, never official.
     const tiktok: Provider = { ...ACME, queues: { general: [channel('social', 'tiktok:acmepay'), channel('social', 'wechat:AcmePayKefu')] } };
     for (const input of ['企业微信：AcmePayKefu', '抖音：acmepay', '钉钉 acmepay']) expect(verifyContact(input, [tiktok]).verdict, input).toBe('invalid');
+    // However WeCom is written: Traditional, with a space or 版, after other words or another platform's name (review).
+    for (const input of ['企業微信：AcmePayKefu', '企业 微信：AcmePayKefu', '企业版微信：AcmePayKefu', '抖音微信：AcmePayKefu', '客服企业微信 AcmePayKefu', 'WeCom: AcmePayKefu']) {
+      expect(verifyContact(input, [tiktok]).verdict, input).toBe('invalid');
+      expect(otherPlatform(input), input).toBeDefined();
+    }
     // A lone "x" before a space is no platform; a link after a platform's name is not an account.
     expect(check('x 12345').verdict).toBe('invalid');
     expect(check('telegram://resolve?domain=AcmePay').verdict).toBe('invalid');

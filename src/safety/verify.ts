@@ -142,6 +142,13 @@ const NAMED_ON_PLATFORM = new RegExp(String.raw`^(${PLATFORM_WORD})${ACCOUNT_WOR
 const PLATFORM_LABEL = new RegExp(String.raw`^\p{Script=Han}{0,8}?(?<!企业)(${PLATFORM_WORD})${ACCOUNT_WORD}(\s*:\s*|\s+)(?!\/\/)(?=\S)(.*)$`, 'isu');
 /** A platform no handle here can name, at the start of text copied from a message ("抖音：xxx", "企业微信号 xxx"): group 1. */
 const OTHER_PLATFORM_LABEL = new RegExp(String.raw`^\p{Script=Han}{0,8}?(${OTHER_PLATFORMS.join('|')})${ACCOUNT_WORD}(?:\s*:\s*|\s+)\S`, 'iu');
+/**
+ * Another platform named anywhere in the text, however written: Traditional characters, spaces, "版" ("企業微信",
+ * "企业 微信", "企业版微信", "抖音微信"). Such text is never read as an account on a platform a handle can name: the
+ * generic label was taken off before "微信：name", and an account on WeCom was called the official WeChat one (review).
+ */
+const OTHER_PLATFORM_NAMED = /(企\s*[业業]\s*(?:版\s*)?(?:微\s*信|wechat|weixin)|wecom|抖\s*音|douyin|快\s*手|kuaishou|小\s*[红紅]\s*[书書]|xiaohongshu|[钉釘]\s*[钉釘]|dingtalk|[视視]\s*[频頻]\s*[号號])/iu;
+
 /** A platform's id by any of its names. */
 function platformId(name: string): string | undefined {
   const lower = name.toLowerCase();
@@ -400,9 +407,11 @@ function classify(text: string, country: CountryCode | undefined): Parsed | null
     const phone = parsePhone(text, country);
     return phone === 'garbage' ? null : phone;
   }
-  // "wechat:name", and as Chinese users write it: "微信：name", "QQ号:12345678", full-width letters and digits (QA: Chinese user).
+  // "wechat:name", and as Chinese users write it: "微信：name", "QQ号:12345678" (QA: Chinese user). The label and its colon
+  // are read folded (full-width, as a Chinese input method types them); the account as it is written: no platform's
+  // account is spelt in full-width letters, and a name shown so is dressed up as the official one (review).
   const named = NAMED_ON_PLATFORM.exec(text.normalize('NFKC'));
-  const platform = named ? platformId(named[1]!) : undefined;
+  const platform = named && text.endsWith(named[2]!) ? platformId(named[1]!) : undefined;
   if (named && platform) {
     const handle = named[2]!.trim().replace(/^@/, '');
     return HANDLE.test(handle) ? { kind: 'handle', platform, handle } : null;
@@ -695,11 +704,15 @@ const MESSAGING_APP = /whats\s*app|telegram|signal|viber|line|wechat|weixin|微�
  */
 function contactIn(text: string): string {
   const unmarked = text.replace(/＠/g, '@');
+  // Text that names a platform no handle here can name reads as no contact at all (see otherPlatform).
+  if (OTHER_PLATFORM_NAMED.test(unmarked.normalize('NFKC'))) return '';
   // A platform named before an account, with words before it or a space for its colon ("客服微信：kefu888", "QQ号 12345678"):
   // the account on that platform, not a label to drop (QA: Chinese user; the account was left without its platform).
   // Not a lone "x" before a space, which may be anything; and only an account: "微信：+86 …" is read as before.
   const label = PLATFORM_LABEL.exec(unmarked.normalize('NFKC'));
-  if (label && (label[1]!.length > 1 || label[2]!.includes(':'))) {
+  // The account as written: the label and its colon are folded (a Chinese input method types "：" and full-width
+  // letters), the account is not ("ＥｘａｍｐｌｅＷａｌｌｅｔ" is no official handle's spelling; review).
+  if (label && (label[1]!.length > 1 || label[2]!.includes(':')) && unmarked.endsWith(label[3]!)) {
     const handle = around(label[3]!).replace(/^@/, '');
     if (HANDLE.test(handle)) return `${platformId(label[1]!)}:${handle}`;
   }
@@ -742,7 +755,10 @@ const BARE_HANDLE = /^(?=[A-Za-z0-9_.-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9_.-]{2,63}
  */
 export function otherPlatform(input: string): string | undefined {
   const text = input.trim();
-  return text.length > MAX_INPUT ? undefined : OTHER_PLATFORM_LABEL.exec(text.normalize('NFKC'))?.[1];
+  if (text.length > MAX_INPUT) return undefined;
+  const folded = text.normalize('NFKC');
+  // Named anywhere, with an account beside it ("企業微信：kefu", "抖音微信 kefu"); the name alone is no account.
+  return OTHER_PLATFORM_LABEL.exec(folded)?.[1] ?? (/[A-Za-z0-9]/.test(folded.replace(/wecom|douyin|kuaishou|xiaohongshu|dingtalk/gi, '')) ? OTHER_PLATFORM_NAMED.exec(folded)?.[1] : undefined);
 }
 
 /** Checks a contact against the providers' official contacts (channel values of every queue, plus the provider website's host). */
