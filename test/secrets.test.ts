@@ -243,8 +243,23 @@ describe('a part of a phrase or a key, written after its name (QA: Chinese user:
     expectFound('act add age aim air all any arm art ask bag', 'act add age aim air all any arm art ask bag', 'recovery-phrase');
   });
 
+  it('is found however the name and the words are written (review)', () => {
+    const words = 'legal winner thank year wave';
+    for (const text of [`助記詞是 ${words} sausage`, `seed phrase - ${words}`, `seed phrase — ${words}`, `seed phrase, ${words}`, `seed phrase -> ${words}`, `seed phrase (${words})`, `助记词是「${words}」`, `12-word phrase: ${words}`, `24-word seed: ${words}`, `seed: ${words}`, `my seed phrase is legal, winner, thank, year, wave`, 'seed phrase:\nlegal\nwinner\nthank\nyear\nwave']) {
+      expect(findSecrets(text).map((f) => f.kind), text).toEqual(['recovery-phrase']);
+    }
+    expectFound('助记词是 1. legal 2. winner 3. thank 4. year 5. wave', 'legal 2. winner 3. thank 4. year 5. wave', 'recovery-phrase');
+    for (const text of ['私鑰 4c0883a69102937d6231471b5dbb6204fe5129617082', 'privkey: 4c0883a69102937d', 'private_key=4c0883a69102937d']) expect(findSecrets(text).map((f) => f.kind), text).toEqual(['private-key']);
+  });
+
   it('is not what people say about their phrase or key', () => {
     for (const text of [
+      // List words run on after the name, but across a comma, as a sentence does (review: both were refused).
+      'recovery phrase is now useless, please help fix it',
+      'seed phrase account balance zero now, please help',
+      'the seed of the problem: my account was locked',
+      'what is a 12-word phrase? I never got one',
+      'phrase: please help me',
       'seed phrase: never share it',
       'my recovery phrase is correct, first word is wrong',
       '我的助记词是我自己保管的，放在家里',

@@ -364,13 +364,16 @@ const HAN_CHAR = /^\p{Script=Han}$/u;
 // ---------------------------------------------------------------------------
 
 /** Cheap test: text without one of these names neither a phrase nor a key. */
-const FRAGMENT_HINT = /phrase|words|mnemonic|key|助记|恢复|备份|种子|私[钥匙]|[密秘]钥/i;
+const FRAGMENT_HINT = /phrase|word|seed|mnemonic|key|助[记記]|恢[复復]|[备備]份|[种種]子|私[钥鑰匙]|[密秘][钥鑰]/i;
 /** Names of a recovery phrase. */
-const PHRASE_NAME = /(?<![A-Za-z])(?:(?:seed|recovery|secret|backup|wallet)[ -]?(?:phrase|words)|mnemonic(?:[ -]?(?:phrase|words))?)(?![A-Za-z])|助记词|助记码|恢复短语|恢复词|备份词|备份短语|种子短语|种子词/gi;
+const PHRASE_NAME = /(?<![A-Za-z])(?:(?:seed|recovery|secret|backup|wallet)[ -]?(?:phrase|words)|mnemonic(?:[ -]?(?:phrase|words))?|(?:12|24|twelve|twenty[ -]four)[ -]words?(?:[ -](?:phrase|seed))?|(?:seed|phrase)(?=\s*[:=]))(?![A-Za-z])|助[记記][词詞码碼]|恢[复復](?:短[语語]|[词詞])|[备備]份(?:[词詞]|短[语語])|[种種]子(?:短[语語]|[词詞])/gi;
 /** Names of a private key. */
-const KEY_NAME = /(?<![A-Za-z])private[ -]?key(?![A-Za-z])|私钥|私匙|密钥|秘钥/gi;
-/** What stands between a name and its value: "is", ":", "=", "是", or only a space (full-width forms are folded before). */
-const FRAGMENT_LEAD = /(?:\s*(?:(?:is|was|are|were)(?![A-Za-z])|[:=]|就是|是|为|如下)\s*[:=]?)?\s*["'\u2018\u201c]?/iy;
+const KEY_NAME = /(?<![A-Za-z])(?:priv(?:ate)?[ _-]?key|prv[ _-]?key)(?![A-Za-z])|私[钥鑰匙]|[密秘][钥鑰]/gi;
+/**
+ * What stands between a name and its value: "is", ":", "=", a dash, an arrow, a comma, a bracket, "是", or only a space
+ * (full-width forms are folded before), an opening quote, and the number of a numbered list ("1. legal 2. winner …").
+ */
+const FRAGMENT_LEAD = /(?:\s*(?:(?:is|was|are|were)(?![A-Za-z])|->|=>|[:=,([\u2013\u2014-]|就是|是|为|為|如下))*\s*["'\u2018\u201c\u300c\u300e]?\s*(?:\d{1,2}[.)\u3001:]\s*)?/iy;
 /** A key, or most of one: 16 hex digits or more, or 20 Base58 characters or more (with a digit, as no word has). */
 const KEY_PART = /(?:0x)?[0-9a-f]{16,}(?![0-9a-z])|[1-9A-HJ-NP-Za-km-z]{20,}(?![0-9A-Za-z])/iy;
 /** List words in a row after a phrase's name that make a part of it: the rest of a phrase of twelve is open to a search. */
@@ -403,13 +406,22 @@ function findLabelledFragments(text: string, found: SecretFinding[]): void {
 /** Where a run of at least MIN_LABELLED_WORDS list words that starts at `from` ends (Chinese characters apart from each other), if one does. */
 function listWordsFrom(text: string, from: number): number | undefined {
   const { english, chinese } = getTables();
-  const tokens = tokenize(text.slice(from, from + 400));
+  const value = text.slice(from, from + 400);
+  const tokens = tokenize(value);
   if (tokens[0]?.start !== 0) return undefined;
   let count = 0;
   let end = 0;
+  // The words of a phrase are parted alike throughout (spaces, ", ", a new line, a number each); a sentence is not: "is
+  // now useless, please help fix it" is a run of list words across a comma (review: a false alarm).
+  let parting: string | undefined;
   for (const [k, t] of tokens.entries()) {
     const listed = t.script === 'latin' ? english.has(t.key) : t.script === 'han' && chinese.has(t.key) && (k === 0 || tokens[k - 1]!.end < t.start);
     if (!listed || (k > 0 && t.script !== tokens[0]!.script)) break;
+    if (k > 0) {
+      const between = value.slice(tokens[k - 1]!.end, t.start);
+      const kind = /^\s*\d{1,2}[.)\u3001:]?\s*$/.test(between) ? '#' : between.replace(/\s+/g, ' ');
+      if ((parting ??= kind) !== kind) break;
+    }
     count++;
     end = t.end;
   }
