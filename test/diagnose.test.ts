@@ -52,6 +52,9 @@ describe('diagnose with flags and --json', () => {
     const typo = await run(['diagnose', 'account-compromised', '--network', 'offlne', '--json']);
     expect(typo.code).toBe(2);
     expect(json(typo.stdout).error).toMatchObject({ code: 'invalid_value', question: { id: 'network' }, value: 'offlne', values: ['ok', 'unstable', 'offline'], suggestions: ['offline'] });
+    // Beside a check's text the path did not ask, too (review: the shared answers were dropped from unused).
+    const both = json((await run(['diagnose', 'suspicious-contact', '-a', 'request=recovery-phrase', '-a', 'shared-phrase=not-shared', '--network', 'ok', '--check-input', 'claimed-contact=+1 202-555-0143', '--json'])).stdout);
+    expect(both.unused).toEqual(['claimed-contact', 'network']);
     // Any other question the flow does not have is still a mistake.
     expect(json((await run(['diagnose', 'account-compromised', '-a', 'netwrk=ok', '--json'])).stdout).error.code).toBe('unknown_question');
   });

@@ -395,7 +395,8 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     if (checks.length > 0) result.checks = checks;
     // A text given for a check whose question this path did not ask did not count either (QA: UX review).
     const notAsked = Object.keys(checkInputs).filter((id) => !Object.hasOwn(result.answers, id));
-    if (notAsked.length > 0) result.unused = Object.keys(flow.questions).filter((id) => result.unused?.includes(id) || notAsked.includes(id));
+    // In the flow's order, then the shared answers the flow does not ask, as the result lists them (review: they were dropped).
+    if (notAsked.length > 0) result.unused = [...Object.keys(flow.questions).filter((id) => result.unused?.includes(id) || notAsked.includes(id)), ...(result.unused ?? []).filter((id) => !Object.hasOwn(flow.questions, id))];
     Object.assign(result, agentWording(role, outcome, lang));
     let text = '';
     if (!opts.json) {
