@@ -150,7 +150,7 @@ export async function diagnose(flows: FlowSet, request: DiagnoseRequest, options
 }
 
 /**
- * The directory of a call, read again only when its file changed (its device, inode, size or time): read, parsed and
+ * The directory of a call, read again only when its file changed (its device, inode, size or times): read, parsed and
  * checked on every call, it made each diagnosis that ended at a contact some twenty times dearer than one that did
  * not, in a back end that calls for every message (QA: script integrator). A file that cannot be looked at is opened
  * as before, to be said as openDirectory says it.
@@ -161,7 +161,8 @@ async function directoryFor(file: string | undefined, t: Translate, lang: Lang):
   try {
     // Asked synchronously: a stat through the thread pool cost more than the whole diagnosis.
     const s = statSync(path);
-    stamp = `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}:${lang}`;
+    // The change time too, which no one can set back: a file edited to the same size, its time then restored, is read again (review).
+    stamp = `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}:${lang}`;
   } catch {
     return openDirectory(file, t, undefined, lang);
   }

@@ -46,12 +46,21 @@ describe('the library', () => {
       // (A line longer: a file rewritten within the clock's tick is told by its size.)
       writeFileSync(${JSON.stringify(file)}, ${JSON.stringify(`${directory('+44 20 7946 0999')}# edited\n`)});
       console.log(await shown());
+      // Edited to the same size with its time set back, as 'touch -r' does: read again all the same (review).
+      const before = (await import('node:fs')).statSync(${JSON.stringify(file)});
+      writeFileSync(${JSON.stringify(file)}, ${JSON.stringify(`${directory('+44 20 7946 0998')}# edited\n`)});
+      (await import('node:fs')).utimesSync(${JSON.stringify(file)}, before.atime, before.mtime);
+      console.log(await shown());
+      // What a caller changes in a result does not reach the next call (review).
+      const first = await diagnose(flows, request, { contactsFile: ${JSON.stringify(file)} });
+      first.outcome.contact.channels[0].languages.push('xx');
+      console.log((await diagnose(flows, request, { contactsFile: ${JSON.stringify(file)} })).outcome.contact.channels[0].languages.includes('xx'));
       writeFileSync(${JSON.stringify(file)}, 'providers: [');
       console.log(await shown());
       console.log(await shown());
     `);
     expect(r.stderr).toBe('');
-    expect(r.stdout.trim().split('\n')).toEqual(['+44 20 7946 0001', '+44 20 7946 0001', '+44 20 7946 0999', 'directory_invalid', 'directory_invalid']);
+    expect(r.stdout.trim().split('\n')).toEqual(['+44 20 7946 0001', '+44 20 7946 0001', '+44 20 7946 0999', '+44 20 7946 0998', 'false', 'directory_invalid', 'directory_invalid']);
   });
 
   it('is required from CommonJS as it is imported: the package\'s exports name it for require too (QA: library review)', () => {

@@ -46,7 +46,8 @@ export function channelView(channel: Channel, at: Date, lang: Lang): ChannelView
     nextOpen: state.openNow ? null : iso(state.nextOpen),
     nextClose: state.openNow ? iso(state.nextClose) : null,
     notes: [channel.response?.[lang], channel.cost?.[lang]].filter((n): n is string => n !== undefined),
-    languages: channel.languages,
+    // A copy: the directory is kept from call to call by the library, and a caller may change what it is given (review).
+    languages: [...channel.languages],
     ...(exception ? { exception: { date: exception.date, hours: rangesText(exception.ranges), ...(exception.note ? { note: exception.note[lang] } : {}) } } : {}),
   };
 }
