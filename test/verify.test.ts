@@ -168,7 +168,7 @@ describe('official contacts of the demo directory', () => {
     const listed: Provider = { ...ACME, queues: { general: [channel('social', 'wechat:AcmePayKefu'), channel('social', 'qq:10001000'), channel('social', 'weibo.com/acmepay'), channel('social', 'x.com/AcmePay')] } };
     const check = (input: string) => verifyContact(input, [listed]);
     const wechat = { verdict: 'official', kind: 'handle', match: { value: 'wechat:AcmePayKefu' } };
-    for (const input of ['微信：AcmePayKefu', '微信:AcmePayKefu', 'wechat：acmepaykefu', '微信号：AcmePayKefu', '微信号 AcmePayKefu', '客服微信：AcmePayKefu', 'WeChat ID: AcmePayKefu', '“微信：AcmePayKefu”', '微信：@AcmePayKefu。']) {
+    for (const input of ['微信號：AcmePayKefu', '微信帳號：AcmePayKefu', '微信：AcmePayKefu', '微信:AcmePayKefu', 'wechat：acmepaykefu', '微信号：AcmePayKefu', '微信号 AcmePayKefu', '客服微信：AcmePayKefu', 'WeChat ID: AcmePayKefu', '“微信：AcmePayKefu”', '微信：@AcmePayKefu。']) {
       expect(check(input), input).toMatchObject(wechat);
     }
     for (const input of ['qq：10001000', 'QQ号 10001000', 'QQ号：10001000', 'QQ 10001000', 'ＱＱ：10001000', '官方QQ：10001000']) expect(check(input), input).toMatchObject({ verdict: 'official', match: { value: 'qq:10001000' } });
@@ -185,7 +185,8 @@ describe('official contacts of the demo directory', () => {
     const tiktok: Provider = { ...ACME, queues: { general: [channel('social', 'tiktok:acmepay'), channel('social', 'wechat:AcmePayKefu')] } };
     for (const input of ['企业微信：AcmePayKefu', '抖音：acmepay', '钉钉 acmepay']) expect(verifyContact(input, [tiktok]).verdict, input).toBe('invalid');
     // However WeCom is written: Traditional, with a space or 版, after other words or another platform's name (review).
-    for (const input of ['企業微信：AcmePayKefu', '企业 微信：AcmePayKefu', '企业版微信：AcmePayKefu', '抖音微信：AcmePayKefu', '客服企业微信 AcmePayKefu', 'WeCom: AcmePayKefu']) {
+    // Nor a WeChat official account (公众号), group or mini program, which are no WeChat ID (review).
+    for (const input of ['企業微信：AcmePayKefu', '企业 微信：AcmePayKefu', '企业版微信：AcmePayKefu', '抖音微信：AcmePayKefu', '客服企业微信 AcmePayKefu', 'WeCom: AcmePayKefu', '微信公众号：AcmePayKefu', '微信群：AcmePayKefu', '微信小程序：AcmePayKefu']) {
       expect(verifyContact(input, [tiktok]).verdict, input).toBe('invalid');
       expect(otherPlatform(input), input).toBeDefined();
     }

@@ -129,7 +129,7 @@ export { HANDLE_PLATFORMS } from './platforms.js';
 /** A platform's name, in English or Chinese, longest first (新浪微博 before 微博). */
 const PLATFORM_WORD = [...Object.keys(PLATFORM_NAMES), ...Object.keys(PLATFORM_NAMES_ZH)].sort((a, b) => b.length - a.length).join('|');
 /** What may follow a platform's name before the account: "QQ号", "微信账号", "WeChat ID". */
-const ACCOUNT_WORD = String.raw`(?:号|账号|帐号|[\s_-]*id)?`;
+const ACCOUNT_WORD = String.raw`(?:号|號|账号|帐号|賬號|帳號|[\s_-]*id)?`;
 /**
  * "platform:name" as people write it, in NFKC form (the full-width colon of Chinese input methods, "wechat：name", is a
  * colon then): the platform's name (group 1) and what follows the colon (group 2). Not "x://…", a link.
@@ -147,7 +147,7 @@ const OTHER_PLATFORM_LABEL = new RegExp(String.raw`^\p{Script=Han}{0,8}?(${OTHER
  * "企业 微信", "企业版微信", "抖音微信"). Such text is never read as an account on a platform a handle can name: the
  * generic label was taken off before "微信：name", and an account on WeCom was called the official WeChat one (review).
  */
-const OTHER_PLATFORM_NAMED = /(企\s*[业業]\s*(?:版\s*)?(?:微\s*信|wechat|weixin)|wecom|抖\s*音|douyin|快\s*手|kuaishou|小\s*[红紅]\s*[书書]|xiaohongshu|[钉釘]\s*[钉釘]|dingtalk|[视視]\s*[频頻]\s*[号號])/iu;
+const OTHER_PLATFORM_NAMED = /(企\s*[业業]\s*(?:版\s*)?(?:微\s*信|wechat|weixin)|微\s*信\s*(?:公\s*[众眾]\s*[号號]|群|小\s*程\s*序)|公\s*[众眾]\s*[号號]|wecom|抖\s*音|douyin|快\s*手|kuaishou|小\s*[红紅]\s*[书書]|xiaohongshu|[钉釘]\s*[钉釘]|dingtalk|[视視]\s*[频頻]\s*[号號])/iu;
 
 /** A platform's id by any of its names. */
 function platformId(name: string): string | undefined {
