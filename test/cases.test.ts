@@ -462,6 +462,15 @@ describe('agent mode at escalations and alerts', () => {
     expect(r.stdout).toContain('The number, account or website the person used: +1 202 555 0134');
     // Checked against the official contacts as it is typed, as a question's contact check is (QA: desk).
     expect(r.stderr.replace(/\s+/g, ' ')).toContain('+1 202 555 0134 is NOT official: it imitates +1 202-555-0143');
+    // And the verdict goes to the ticket and the case log with the number (QA: desk; the ticket showed the number alone).
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Contact checked: +1 202 555 0134 is NOT official: it imitates +1 202-555-0143');
+    expect(JSON.parse(lines(join(env.WALLET_HELP_CONFIG_DIR, 'cases.jsonl'))[0]!).checks).toEqual([expect.objectContaining({ question: 'contact', check: 'verify-contact', result: 'lookalike' })]);
+    // An official number is said to prove nothing: caller ID can be faked.
+    const official = await run(['diagnose', 'suspicious-contact', '--agent', '--answer', 'request=transfer', '--answer', 'paid=paid', '--summary', 'md'], {
+      tty: true,
+      prompts: ['Account ID', 'When it happened', 'Amount', 'TxID', 'chain', 'Receiving address', 'The number, account or website the person used'].map((expect) => ({ expect, pick: expect.startsWith('The number') ? '+1 202-555-0143' : '' })),
+    });
+    expect(official.stdout.replace(/\s+/g, ' ')).toContain('is an official contact, but a number, sender or name that is shown can be faked, so it does not prove the person was official support.');
     // A handle of eight digits the check's own screen would take for a code is kept, unchecked, and the case goes on.
     const digits = await run(['diagnose', 'suspicious-contact', '--agent', '--answer', 'request=transfer', '--answer', 'paid=paid'], {
       tty: true,

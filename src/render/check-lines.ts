@@ -80,7 +80,8 @@ export function summaryCheckLine(t: Translate, r: CheckRecord, input: (text: str
   const shown = (text: string | null | undefined) => (text === null || text === undefined ? '' : input(text));
   if (r.check === 'verify-contact') {
     const typed = shown(r.typed ?? r.input);
-    if (r.result === 'official') return t('summary.check.contact.official', { input: typed });
+    // The contact a person posing as support used, official: shown or sent from, it can be faked (QA: desk).
+    if (r.result === 'official') return t(r.question === 'contact' ? 'summary.check.contactFact.official' : 'summary.check.contact.official', { input: typed });
     if (r.result === 'lookalike') {
       const said = r.imitates === undefined ? t('summary.check.contact.lookalikeOf', { input: typed }) : t('summary.check.contact.lookalike', { input: typed, official: shown(r.imitates) });
       return sentences(t, said, ...lookalikeReasons(t, r.reasons));

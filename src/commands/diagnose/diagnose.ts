@@ -351,7 +351,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
       cancel.hint = t('resume.hint', { command: resumeCommand(ctx, catalog, flow.id, caseArg(caseId)) });
     }
     if (cancel && saving) {
-      await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks, facts, result: shown, refused: prompts.refused })).catch((saveErr: NodeJS.ErrnoException) =>
+      await appendCase(io.env, caseRecord(ctx, { id: caseId, status: 'cancelled', role, flow, startedAt, session: next.session, checks: caseChecks(), facts, result: shown, refused: prompts.refused })).catch((saveErr: NodeJS.ErrnoException) =>
         io.stderr.write(`${notSaved(saveErr)}\n`),
       );
     }
@@ -367,8 +367,14 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     if (!loaded) return undefined;
     // (Screened as the fact it was typed as, whose long numbers are numbers.)
     const out = await checkContact('contact', typed.trim(), loaded.directory.providers);
-    return out && !isUncomparable(out) ? checkLine(ctx, role, out.record, out.owner, out.spoofable) : undefined;
+    if (!out || isUncomparable(out)) return undefined;
+    contactChecked = { fact: clipFact(typed), record: out.record };
+    return checkLine(ctx, role, out.record, out.owner, out.spoofable);
   };
+  /** The verdict on the contact fact, for the ticket as for the screen (QA: desk; the ticket showed the number alone). */
+  let contactChecked: { fact: string; record: CheckRecord } | undefined;
+  /** The checks of the case: those of its questions, and the verdict on the contact fact while the fact is the one checked. */
+  const caseChecks = (): CheckRecord[] => (contactChecked && facts.contact === contactChecked.fact ? [...checks, contactChecked.record] : checks);
   const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean, check?: string) => askFacts(caseCtx, facts, keys, { flow: flow.id, canGoBack, prompts, check, path: next.session.path, branches, given: givenFacts, saved: () => progress(next.session), contactVerdict });
 
   const backByHand = (session: Next['session']): Next => {
@@ -392,7 +398,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     if (contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), t('contact.unavailable', { reason: contactsProblem })];
     if (contactsError !== undefined) result.contactsError = contactsError;
     if (factsCut.length > 0) result.warnings = [...(result.warnings ?? []), ...factsCut.map((key) => t('fact.cut', { key, max: MAX_FACT_LENGTH }))];
-    if (checks.length > 0) result.checks = checks;
+    if (caseChecks().length > 0) result.checks = caseChecks();
     // A text given for a check whose question this path did not ask did not count either (QA: UX review).
     const notAsked = Object.keys(checkInputs).filter((id) => !Object.hasOwn(result.answers, id));
     // In the flow's order, then the shared answers the flow does not ask, as the result lists them (review: they were dropped).
@@ -633,7 +639,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
 
   const summaryFormat = summaryAsked ?? (role === 'agent' && interactive && !opts.json ? 'text' : undefined);
   // The case record (and the time zone it names) is built only when the case is kept or summarised.
-  const record = saving || summaryFormat ? caseRecord(ctx, { id: caseId, status: 'finished', role, flow, startedAt, session: next.session, checks, facts, result, refused: prompts.refused }) : undefined;
+  const record = saving || summaryFormat ? caseRecord(ctx, { id: caseId, status: 'finished', role, flow, startedAt, session: next.session, checks: caseChecks(), facts, result, refused: prompts.refused }) : undefined;
   // What saving the case went wrong with: warnings on standard error, and in the JSON document's `warnings`.
   const saveWarnings: string[] = [];
   if (saving && record) {
