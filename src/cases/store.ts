@@ -38,7 +38,7 @@ export interface CaseRecord {
    * `providerId` is absent from cases saved before it was recorded. `hoursAt`: the instant `openNow` was worked out
    * for, when it was not the time of the case (--now, to plan a callback).
    */
-  contact: { provider: string; providerId?: string; queue: Queue; source: string; example: boolean; hoursAt?: string; channels: { type: string; value: string; openNow: boolean }[] } | null;
+  contact: { provider: string; providerId?: string; queue: Queue; source: string; example: boolean; hoursAt?: string; channels: { type: string; value: string; openNow: boolean; hours?: string; timezone?: string }[] } | null;
   facts: Partial<Record<CaseFact, string>>;
   /** The kinds of secret typed at the case's prompts and refused (never the secrets): support treats them as exposed. */
   refused?: SecretKind[];
@@ -241,7 +241,8 @@ function isCaseRecord(v: unknown): v is CaseRecord {
 
 function isContactRecord(v: unknown): boolean {
   if (!isRecord(v)) return false;
-  const channelOk = (ch: unknown) => isRecord(ch) && isText(ch.type) && isText(ch.value) && typeof ch.openNow === 'boolean' && (ch.nextOpen === undefined || isTime(ch.nextOpen));
+  const channelOk = (ch: unknown) =>
+    isRecord(ch) && isText(ch.type) && isText(ch.value) && typeof ch.openNow === 'boolean' && (ch.nextOpen === undefined || isTime(ch.nextOpen)) && (ch.hours === undefined || isText(ch.hours)) && (ch.timezone === undefined || isText(ch.timezone));
   return (
     isText(v.provider) &&
     (v.providerId === undefined || isId(v.providerId)) &&

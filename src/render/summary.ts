@@ -5,7 +5,9 @@ import { andList, sentences, type Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { CHANNEL_TYPES, type ChannelType } from '../directory/types.js';
 import { safeText } from '../util/safe-text.js';
-import { formatDateTime, formatDateTimeRange } from './time.js';
+import { formatDateTime, formatDateTimeRange, zoneShown } from './time.js';
+import { formatHours } from './hours.js';
+import { preparationOf } from '../engine/types.js';
 import '../core.js';
 import { zoneLabel } from './user-zone.js';
 import { UNWRAPPED, type Layout } from './layout.js';
@@ -80,6 +82,12 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
       lines.push('', heading(t('summary.steps')));
       steps.forEach((step, i) => lines.push(`${md ? '' : '  '}${i + 1}. ${text(step[lang])}`));
     }
+    // What to have ready, which the steps point to ("everything in the list below"; QA: desk: the ticket had no list).
+    const prepare = inFlow ? preparationOf(inFlow) : [];
+    if (prepare.length > 0) {
+      lines.push('', heading(t('summary.prepare')));
+      for (const p of prepare) lines.push(item(text(p[lang])));
+    }
   }
   if (record.contact) {
     lines.push('', heading(t('summary.contact')));
@@ -93,7 +101,15 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
     const when = `${formatDateTime(at, record.timeZone, lang)} ${zoneLabel(record.timeZone)}`;
     const state = (ch: (typeof record.contact.channels)[number]) =>
       ch.openNow === true ? t('summary.openAt', { time: when }) : ch.openNow === false ? t('summary.closedAt', { time: when }) : undefined;
-    for (const ch of record.contact.channels) lines.push(item(label(channelName(ch.type, t), state(ch) ? aside(text(ch.value), state(ch)!) : text(ch.value))));
+    // With the channel's hours, where the case kept them (cases saved before did not).
+    const hours = (ch: (typeof record.contact.channels)[number]) =>
+      ch.hours === undefined || ch.timezone === undefined ? undefined : ch.hours === '24/7' ? formatHours(ch.hours, lang, t) : t('hours.inZone', { hours: formatHours(ch.hours, lang, t), zone: zoneShown(ch.timezone, lang, t) });
+    for (const ch of record.contact.channels) {
+      // The hours come from the directory file, escaped as its text is; the state is the tool's own words.
+      const shownHours = hours(ch);
+      const said = [shownHours === undefined ? undefined : text(shownHours), state(ch)].filter((s): s is string => s !== undefined);
+      lines.push(item(label(channelName(ch.type, t), said.length > 0 ? aside(text(ch.value), said.join(t('summary.asideSeparator'))) : text(ch.value))));
+    }
   }
   const facts = Object.entries(record.facts);
   if (facts.length > 0) {

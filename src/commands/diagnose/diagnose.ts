@@ -863,7 +863,8 @@ function caseRecord(
           source: contact.source,
           example: contact.example,
           ...(ctx.nowGiven ? { hoursAt: ctx.now.toISOString() } : {}),
-          channels: contact.channels.map((ch) => ({ type: ch.type, value: ch.value, openNow: ch.openNow })),
+          // With their hours: a callback is planned from the ticket, read when "open at …" is long past (QA: desk).
+          channels: contact.channels.map((ch) => ({ type: ch.type, value: ch.value, openNow: ch.openNow, hours: ch.hours, timezone: ch.timezone })),
         }
       : null,
     // Facts in one fixed order, whatever order they were given in.
