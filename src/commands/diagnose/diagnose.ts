@@ -202,7 +202,15 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     // problem): the one continued can be told from them, and the one meant reached (QA: desk, a caller's callback
     // continued another caller's case).
     const others = resuming!.others;
-    const otherLines = others.length === 0 ? '' : `${t('resume.others')}\n${others.slice(0, MAX_OTHER_CASES).map((p) => `  ${t('resume.otherCase', { command: resumeCommand(ctx, catalog, flow.id, caseArg(p.id)), time: when(p.startedAt) })}\n`).join('')}${others.length > MAX_OTHER_CASES ? `  ${t('resume.othersMore', { count: others.length - MAX_OTHER_CASES })}\n` : ''}`;
+    // Each with what tells two callers' cases apart when they began in the same minute: the account ID typed, and the
+    // last answer given (QA: desk).
+    const otherDetails = (p: (typeof others)[number]): string => {
+      const last = p.path.at(-1);
+      const label = last ? flow.questions[last.question]?.answers.find((a) => a.value === last.answer)?.label[lang] : undefined;
+      const account = p.facts['account-id'];
+      return [t('resume.otherStarted', { time: when(p.startedAt) }), ...(account ? [t('resume.otherAccount', { account: safeText(clip(account, 40)) })] : []), ...(label ? [t('resume.otherLast', { answer: safeText(label) })] : [])].join(t('summary.asideSeparator'));
+    };
+    const otherLines = others.length === 0 ? '' : `${t('resume.others')}\n${others.slice(0, MAX_OTHER_CASES).map((p) => `  ${t('resume.otherCase', { command: resumeCommand(ctx, catalog, flow.id, caseArg(p.id)), details: otherDetails(p) })}\n`).join('')}${others.length > MAX_OTHER_CASES ? `  ${t('resume.othersMore', { count: others.length - MAX_OTHER_CASES })}\n` : ''}`;
     const recap = `${t('resume.continuing', { id: resumed.id.slice(0, 8), time: when(resumed.startedAt), title: safeText(flow.title[lang]) })}\n${otherLines}${asks ? describePath(ctx, flow, resumed.path, role) : ''}${refused}`;
     io.stdout.write(layout.wrap(recap) + describeFacts(ctx, facts, layout));
   }
