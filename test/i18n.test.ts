@@ -29,7 +29,7 @@ describe('the message catalogues', () => {
   const keys = Object.keys(en) as MessageKey[];
 
   /** Punctuation and separators: Chinese has its own, and no words (no space at all between sentences). */
-  const punctuation = new Set<MessageKey>(['verify.badgeAfter', 'hours.zoneNamed', 'list.separator', 'list.or', 'list.and', 'sentence.separator', 'hours.ruleSeparator', 'summary.asideSeparator', 'hours.inZone', 'summary.label', 'summary.answer', 'summary.aside', 'summary.time.value', 'flows.graph.outcome', 'flows.graph.outcomeQueue']);
+  const punctuation = new Set<MessageKey>(['verify.badgeAfter', 'hours.zoneNamed', 'list.separator', 'list.or', 'list.and', 'sentence.separator', 'hours.ruleSeparator', 'summary.asideSeparator', 'resume.otherCase', 'hours.inZone', 'summary.label', 'summary.answer', 'summary.aside', 'summary.time.value', 'flows.graph.outcome', 'flows.graph.outcomeQueue']);
 
   it('give every key a Chinese text with the same placeholders', () => {
     expect(Object.keys(zh).sort()).toEqual([...keys].sort());
