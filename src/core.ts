@@ -39,6 +39,6 @@ import './checks/progress.js';
 import './commands/diagnose/answers.js';
 import './commands/diagnose/command-line.js';
 import './util/suggest.js';
-import './render/summary.js';
+import './render/summary-kinds.js';
 import './render/chain.js';
 import './render/check-lines.js';

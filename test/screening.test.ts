@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../src/cases/store.js';
 import { translator } from '../src/i18n/i18n.js';
-import { SUMMARY_FORMATS, renderSummary } from '../src/render/summary.js';
+import { renderSummary } from '../src/render/summary.js';
+import { SUMMARY_FORMATS } from '../src/render/summary-kinds.js';
 import { redactCaseRecord, refusalMessage, VARIABLES } from '../src/safety/screen.js';
 import { bundledFlows, ROOT, run, tempDir } from './helpers.js';
 

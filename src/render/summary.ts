@@ -1,7 +1,8 @@
 /** A case summary ready to paste into a ticket: text, Markdown or JSON. */
 import type { CaseRecord } from '../cases/store.js';
 import type { Flow, Lang } from '../engine/types.js';
-import { andList, sentences, type Translate } from '../i18n/i18n.js';
+import { sentences, type Translate } from '../i18n/i18n.js';
+import { refusedSentences, type SummaryFormat } from './summary-kinds.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { CHANNEL_TYPES, type ChannelType } from '../directory/types.js';
 import { safeText } from '../util/safe-text.js';
@@ -12,10 +13,7 @@ import '../core.js';
 import { zoneLabel } from './user-zone.js';
 import { UNWRAPPED, type Layout } from './layout.js';
 import { summaryCheckLine } from './check-lines.js';
-import { isCardDetail, type SecretKind } from '../safety/kinds.js';
 
-export const SUMMARY_FORMATS = ['text', 'md', 'json'] as const;
-export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 /**
  * The summary of a case; `flow` gives the question texts and answer labels in the reader's language.
@@ -124,17 +122,6 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
     for (const said of refusedSentences(t, record.refused, record.role)) lines.push(item(said));
   }
   return `${(md ? lines : lines.map((l, i) => (laidOut.has(i) ? l : layout.wrap(l)))).join('\n')}\n`;
-}
-
-/** What the secrets refused during a case mean for it, a sentence each: those to treat as exposed, then a card's number and its code. */
-export function refusedSentences(t: Translate, refused: readonly SecretKind[], role: 'user' | 'agent'): string[] {
-  const exposed = refused.filter((k) => !isCardDetail(k));
-  const agent = role === 'agent';
-  return [
-    ...(exposed.length > 0 ? [t(agent ? 'summary.refused.agent' : 'summary.refused.user', { kinds: andList(t, exposed.map((k) => t(`secret.${k}`))) })] : []),
-    ...(refused.includes('card-number') ? [t(agent ? 'summary.refused.card.agent' : 'summary.refused.card.user')] : []),
-    ...(refused.includes('card-security-code') ? [t(agent ? 'summary.refused.cardCode.agent' : 'summary.refused.cardCode.user')] : []),
-  ];
 }
 
 /** Backslash before every character Markdown could read as markup (links, images, HTML, emphasis, code, tables). */

@@ -108,7 +108,7 @@ export async function runCasesShow(opts: { id: string; format: string; formatGiv
   const id = opts.id.trim().toLowerCase();
   if (id === '') throw new UsageError('missing_case_id', ctx.t('cases.noId'));
   // The format is checked first: a wrong one is a mistake whatever the log holds, and is not hidden behind a case id.
-  const { SUMMARY_FORMATS, renderSummary } = await import('../../render/summary.js');
+  const [{ SUMMARY_FORMATS }, { renderSummary }] = await Promise.all([import('../../render/summary-kinds.js'), import('../../render/summary.js')]);
   if (!(SUMMARY_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError('invalid_summary_format', ctx.t('summary.badFormat', { option: '--format', format: clip(opts.format) }), { value: clip(opts.format), values: [...SUMMARY_FORMATS] });
   // --json is --format json: beside --format text or md one of the two would silently win (QA).
   if (opts.json && opts.formatGiven && opts.format !== 'json') throw new UsageError('option_conflict', ctx.t('cases.formatAndJson', { format: opts.format }), { options: ['--format', '--json'] });

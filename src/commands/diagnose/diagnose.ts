@@ -12,7 +12,7 @@ import { didYouMean } from '../../util/suggest.js';
 import { afterMark, layoutFor, UNWRAPPED, writeWarning, writeWarnings, type Layout } from '../../render/layout.js';
 import { formatDateTime } from '../../render/time.js';
 import { zoneLabel } from '../../render/user-zone.js';
-import { refusedSentences, SUMMARY_FORMATS, renderSummary, type SummaryFormat } from '../../render/summary.js';
+import { refusedSentences, SUMMARY_FORMATS, type SummaryFormat } from '../../render/summary-kinds.js';
 import { FACT_SCAN, FACTS_TOGETHER, joinTexts, loadScanner, redactCaseRecord, refusalMessage, refuseSecretAcrossFacts, refuseSecrets, secretAnswerKey, SecretError, shownRunWarnings, suspectInputs } from '../../safety/screen.js';
 import type { SecretScanOptions } from '../../safety/secrets.js';
 import { SECRET_KINDS, type SecretKind } from '../../safety/kinds.js';
@@ -886,6 +886,8 @@ function caseRecord(
  * it has an id to show. Text is laid out for where it is shown; Markdown and JSON are copied into a ticket whole.
  */
 async function summaryText(ctx: Context, record: CaseRecord, flow: Flow, format: SummaryFormat, saved: boolean, layout: Layout): Promise<string> {
+  // Loaded for a summary only: it reads and writes service hours (see summary-kinds.ts).
+  const { renderSummary } = await import('../../render/summary.js');
   return renderSummary(await redactCaseRecord(record), flow, format, ctx.t, ctx.lang, saved, format === 'text' ? layout : UNWRAPPED);
 }
 
