@@ -132,8 +132,9 @@ export async function runBatch(source: string, ctx: Context, opts: { input: bool
             }
           }
           if (request.suspects.length > 0 || request.problem) await screenRequest(t, request);
-          // From here on, an error quotes only what was just screened (the flow, question or value the flow does not know)
-          // beside the flow's own texts: it is not screened again. A script's mistakes seldom repeat exactly (a value typed
+          // From here on, an error quotes only the line's suspect inputs (the flow, question or value the flow does not know),
+          // screened just above, or, where there are none, nothing of the line at all, beside the flow's own texts: it is not
+          // screened again. A script's mistakes seldom repeat exactly (a value typed
           // by its users), and screening each distinct message made such a line ten times the cost of a good one (QA: script
           // integrator: 16,000 lines a second).
           requestScreened = true;
