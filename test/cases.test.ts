@@ -465,6 +465,9 @@ describe('agent mode at escalations and alerts', () => {
     // And the verdict goes to the ticket and the case log with the number (QA: desk; the ticket showed the number alone).
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('Contact checked: +1 202 555 0134 is NOT official: it imitates +1 202-555-0143');
     expect(JSON.parse(lines(join(env.WALLET_HELP_CONFIG_DIR, 'cases.jsonl'))[0]!).checks).toEqual([expect.objectContaining({ question: 'contact', check: 'verify-contact', result: 'lookalike' })]);
+    // Given with --fact, or kept by a resumed case, it is checked for the ticket too.
+    const given = await run(['diagnose', 'suspicious-contact', '--answer', 'request=transfer', '--answer', 'paid=paid', '--fact', 'contact=+1 202 555 0134', '--summary', 'text', '--no-input']);
+    expect(given.stdout.replace(/\s+/g, ' ')).toContain('Contact checked: +1 202 555 0134 is NOT official: it imitates +1 202-555-0143');
     // An official number is said to prove nothing: caller ID can be faked.
     const official = await run(['diagnose', 'suspicious-contact', '--agent', '--answer', 'request=transfer', '--answer', 'paid=paid', '--summary', 'md'], {
       tty: true,

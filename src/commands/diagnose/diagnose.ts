@@ -406,6 +406,12 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     if (contactsProblem !== undefined) result.warnings = [...(result.warnings ?? []), t('contact.unavailable', { reason: contactsProblem })];
     if (contactsError !== undefined) result.contactsError = contactsError;
     if (factsCut.length > 0) result.warnings = [...(result.warnings ?? []), ...factsCut.map((key) => t('fact.cut', { key, max: MAX_FACT_LENGTH }))];
+    // The contact fact given with --fact, or kept by a resumed case, is checked for the ticket too: no prompt checked it.
+    if (contacts && facts.contact !== undefined && contactChecked?.fact !== facts.contact) {
+      const loaded = await directoryIfLoaded();
+      const out = loaded ? await checkContact('contact', facts.contact.trim(), loaded.directory.providers) : undefined;
+      if (out && !isUncomparable(out)) contactChecked = { fact: facts.contact, record: out.record };
+    }
     if (caseChecks().length > 0) result.checks = caseChecks();
     // A text given for a check whose question this path did not ask did not count either (QA: UX review).
     const notAsked = Object.keys(checkInputs).filter((id) => !Object.hasOwn(result.answers, id));
