@@ -190,6 +190,11 @@ describe('official contacts of the demo directory', () => {
       expect(verifyContact(input, [tiktok]).verdict, input).toBe('invalid');
       expect(otherPlatform(input), input).toBeDefined();
     }
+    // Their Latin names inside an address are the address's letters, compared as ever (review: a phishing site was not).
+    for (const input of ['https://www.example.com.douyin-gift.cn/help', 'support@example-wecom.com', 'examplewallet-kuaishou.com', 'wechat:WeComfort']) {
+      expect(otherPlatform(input), input).toBeUndefined();
+      expect(verifyContact(input, [tiktok]).verdict, input).not.toBe('invalid');
+    }
     // A lone "x" before a space is no platform; a link after a platform's name is not an account.
     expect(check('x 12345').verdict).toBe('invalid');
     expect(check('telegram://resolve?domain=AcmePay').verdict).toBe('invalid');

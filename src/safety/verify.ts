@@ -147,7 +147,7 @@ const OTHER_PLATFORM_LABEL = new RegExp(String.raw`^\p{Script=Han}{0,8}?(${OTHER
  * "企业 微信", "企业版微信", "抖音微信"). Such text is never read as an account on a platform a handle can name: the
  * generic label was taken off before "微信：name", and an account on WeCom was called the official WeChat one (review).
  */
-const OTHER_PLATFORM_NAMED = /(企\s*[业業]\s*(?:版\s*)?(?:微\s*信|wechat|weixin)|微\s*信\s*(?:公\s*[众眾]\s*[号號]|群|小\s*程\s*序)|公\s*[众眾]\s*[号號]|wecom|抖\s*音|douyin|快\s*手|kuaishou|小\s*[红紅]\s*[书書]|xiaohongshu|[钉釘]\s*[钉釘]|dingtalk|[视視]\s*[频頻]\s*[号號])/iu;
+const OTHER_PLATFORM_NAMED = /(企\s*[业業]\s*(?:版\s*)?(?:微\s*信|wechat|weixin)|微\s*信\s*(?:公\s*[众眾]\s*[号號]|群|小\s*程\s*序)|公\s*[众眾]\s*[号號]|抖\s*音|快\s*手|小\s*[红紅]\s*[书書]|[钉釘]\s*[钉釘]|[视視]\s*[频頻]\s*[号號])/u;
 
 /** A platform's id by any of its names. */
 function platformId(name: string): string | undefined {
@@ -705,7 +705,10 @@ const MESSAGING_APP = /whats\s*app|telegram|signal|viber|line|wechat|weixin|微�
 function contactIn(text: string): string {
   const unmarked = text.replace(/＠/g, '@');
   // Text that names a platform no handle here can name reads as no contact at all (see otherPlatform).
-  if (OTHER_PLATFORM_NAMED.test(unmarked.normalize('NFKC'))) return '';
+  // In Chinese anywhere; by a Latin name ("WeCom: name", "douyin kefu") only as the label it starts with: inside a web or
+  // e-mail address ("example.com.douyin-gift.cn") the letters are compared as the address's, a look-alike (review).
+  const folded = unmarked.normalize('NFKC');
+  if (OTHER_PLATFORM_NAMED.test(folded) || OTHER_PLATFORM_LABEL.test(folded)) return '';
   // A platform named before an account, with words before it or a space for its colon ("客服微信：kefu888", "QQ号 12345678"):
   // the account on that platform, not a label to drop (QA: Chinese user; the account was left without its platform).
   // Not a lone "x" before a space, which may be anything; and only an account: "微信：+86 …" is read as before.
@@ -758,7 +761,7 @@ export function otherPlatform(input: string): string | undefined {
   if (text.length > MAX_INPUT) return undefined;
   const folded = text.normalize('NFKC');
   // Named anywhere, with an account beside it ("企業微信：kefu", "抖音微信 kefu"); the name alone is no account.
-  return OTHER_PLATFORM_LABEL.exec(folded)?.[1] ?? (/[A-Za-z0-9]/.test(folded.replace(/wecom|douyin|kuaishou|xiaohongshu|dingtalk/gi, '')) ? OTHER_PLATFORM_NAMED.exec(folded)?.[1] : undefined);
+  return OTHER_PLATFORM_LABEL.exec(folded)?.[1] ?? (/[A-Za-z0-9]/.test(folded) ? OTHER_PLATFORM_NAMED.exec(folded)?.[1] : undefined);
 }
 
 /** Checks a contact against the providers' official contacts (channel values of every queue, plus the provider website's host). */
