@@ -249,6 +249,9 @@ describe('a part of a phrase or a key, written after its name (QA: Chinese user:
       expect(findSecrets(text).map((f) => f.kind), text).toEqual(['recovery-phrase']);
     }
     expectFound('助记词是 1. legal 2. winner 3. thank 4. year 5. wave', 'legal 2. winner 3. thank 4. year 5. wave', 'recovery-phrase');
+    // Parted unevenly (a stray comma in a pasted phrase), from eight words, which leave four of twelve to a search (review).
+    expectFound('seed phrase: legal winner thank, year wave sausage worth useful', 'legal winner thank, year wave sausage worth useful', 'recovery-phrase');
+    expectFound('助记词：的 一 是，在 不 了 有 和', '的 一 是，在 不 了 有 和', 'recovery-phrase');
     for (const text of ['私鑰 4c0883a69102937d6231471b5dbb6204fe5129617082', 'privkey: 4c0883a69102937d', 'private_key=4c0883a69102937d']) expect(findSecrets(text).map((f) => f.kind), text).toEqual(['private-key']);
   });
 

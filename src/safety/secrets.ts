@@ -376,8 +376,13 @@ const KEY_NAME = /(?<![A-Za-z])(?:priv(?:ate)?[ _-]?key|prv[ _-]?key)(?![A-Za-z]
 const FRAGMENT_LEAD = /(?:\s*(?:(?:is|was|are|were)(?![A-Za-z])|->|=>|[:=,([\u2013\u2014-]|就是|是|为|為|如下))*\s*["'\u2018\u201c\u300c\u300e]?\s*(?:\d{1,2}[.)\u3001:]\s*)?/iy;
 /** A key, or most of one: 16 hex digits or more, or 20 Base58 characters or more (with a digit, as no word has). */
 const KEY_PART = /(?:0x)?[0-9a-f]{16,}(?![0-9a-z])|[1-9A-HJ-NP-Za-km-z]{20,}(?![0-9A-Za-z])/iy;
-/** List words in a row after a phrase's name that make a part of it: the rest of a phrase of twelve is open to a search. */
+/** List words in a row after a phrase's name that make a part of it, parted alike as a phrase is written. */
 const MIN_LABELLED_WORDS = 5;
+/**
+ * The same, parted unevenly ("legal winner thank, year wave …", "legal,winner, thank"), as a sentence is too ("is now
+ * useless, please help fix it"): from eight, which leave the other four of twelve to a quick search (review).
+ */
+const MIN_LABELLED_WORDS_UNEVEN = 8;
 
 /**
  * A part of a recovery phrase or of a key, written after its name: "助记词是 legal winner thank year wave sausage", "seed
@@ -411,21 +416,23 @@ function listWordsFrom(text: string, from: number): number | undefined {
   if (tokens[0]?.start !== 0) return undefined;
   let count = 0;
   let end = 0;
-  // The words of a phrase are parted alike throughout (spaces, ", ", a new line, a number each); a sentence is not: "is
-  // now useless, please help fix it" is a run of list words across a comma (review: a false alarm).
+  // The words of a phrase are mostly parted alike (spaces, ", ", a new line, a number each); a sentence is not: "is now
+  // useless, please help fix it" is a run of list words across a comma (review: a false alarm). Parted unevenly, the run
+  // needs more words to count (a stray comma in a pasted phrase still counts from eight).
   let parting: string | undefined;
+  let even = true;
   for (const [k, t] of tokens.entries()) {
     const listed = t.script === 'latin' ? english.has(t.key) : t.script === 'han' && chinese.has(t.key) && (k === 0 || tokens[k - 1]!.end < t.start);
     if (!listed || (k > 0 && t.script !== tokens[0]!.script)) break;
     if (k > 0) {
       const between = value.slice(tokens[k - 1]!.end, t.start);
       const kind = /^\s*\d{1,2}[.)\u3001:]?\s*$/.test(between) ? '#' : between.replace(/\s+/g, ' ');
-      if ((parting ??= kind) !== kind) break;
+      if ((parting ??= kind) !== kind) even = false;
     }
     count++;
     end = t.end;
   }
-  return count >= MIN_LABELLED_WORDS ? from + end : undefined;
+  return count >= (even ? MIN_LABELLED_WORDS : MIN_LABELLED_WORDS_UNEVEN) ? from + end : undefined;
 }
 
 function findPhrases(text: string, found: SecretFinding[], spacedOnly: boolean): void {
