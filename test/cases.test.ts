@@ -1402,6 +1402,14 @@ describe('--resume', () => {
     // B's account is said only to tell B's case from A's, in the list of the others (QA: desk: two cases begun in one minute).
     expect(flat(resumed.stdout)).toMatch(new RegExp(`wallet-help diagnose ${second!.id.slice(0, 8)} --resume \\(started [^)]*; account ACC-B; last answer: Rejected or failed\\)`));
     expect(flat(resumed.stdout).split('ACC-B')).toHaveLength(2);
+    // An account ID that holds a secret (a file written before a rule was added) is not shown beside another case (review).
+    const bFile = join(env.WALLET_HELP_CONFIG_DIR, 'unfinished-cases', `${second!.id}.json`);
+    const key = 'e9873d79c6d87dc0fb6a5778633389f4453213303da61f20bd67fc233aa33262';
+    writeFileSync(bFile, readFileSync(bFile, 'utf8').replace('ACC-B', key));
+    const withKey = await run(hinted![1]!.split(' '), { tty: true, env, prompts: [{ expect: 'When it happened', pick: 'cancel' }] });
+    expect(withKey.stdout).not.toContain(key.slice(0, 16));
+    expect(flat(withKey.stdout)).toMatch(new RegExp(`wallet-help diagnose ${second!.id.slice(0, 8)} --resume \\(started [^)]*; last answer: Rejected or failed\\)`));
+    writeFileSync(bFile, readFileSync(bFile, 'utf8').replace(key, 'ACC-B'));
     expect(flat(resumed.stdout)).toContain(`Continuing case ${first!.id.slice(0, 8)}, "Payment or transfer failed"`);
     expect(flat(resumed.stdout)).toMatch(new RegExp(`Other unfinished cases about this problem \\(not the one meant\\? Press Ctrl\\+C and continue the right one\\): wallet-help diagnose ${second!.id.slice(0, 8)} --resume \\(started `));
     // Ctrl+C at once, as the recap says to when the case is not the one meant: the hint to continue it is given again (review).

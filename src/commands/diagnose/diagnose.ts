@@ -204,10 +204,14 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     const others = resuming!.others;
     // Each with what tells two callers' cases apart when they began in the same minute: the account ID typed, and the
     // last answer given (QA: desk).
+    // An account ID is screened as a resumed case's facts are (withoutSecrets): a file written before a rule was added may
+    // hold what is now known to be a secret, and it is not shown beside another caller's case (review).
+    const scanner = others.slice(0, MAX_OTHER_CASES).some((p) => p.facts['account-id'] !== undefined) ? await loadScanner() : undefined;
     const otherDetails = (p: (typeof others)[number]): string => {
       const last = p.path.at(-1);
       const label = last ? flow.questions[last.question]?.answers.find((a) => a.value === last.answer)?.label[lang] : undefined;
-      const account = p.facts['account-id'];
+      const typed = p.facts['account-id'];
+      const account = typed !== undefined && scanner?.findSecrets(typed, FACT_SCAN['account-id']).length === 0 ? typed : undefined;
       return [t('resume.otherStarted', { time: when(p.startedAt) }), ...(account ? [t('resume.otherAccount', { account: safeText(clip(account, 40)) })] : []), ...(label ? [t('resume.otherLast', { answer: safeText(label) })] : [])].join(t('summary.asideSeparator'));
     };
     const otherLines = others.length === 0 ? '' : `${t('resume.others')}\n${others.slice(0, MAX_OTHER_CASES).map((p) => `  ${t('resume.otherCase', { command: resumeCommand(ctx, catalog, flow.id, caseArg(p.id)), details: otherDetails(p) })}\n`).join('')}${others.length > MAX_OTHER_CASES ? `  ${t('resume.othersMore', { count: others.length - MAX_OTHER_CASES })}\n` : ''}`;
