@@ -103,10 +103,12 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
     const hours = (ch: (typeof record.contact.channels)[number]) =>
       ch.hours === undefined || ch.timezone === undefined ? undefined : ch.hours === '24/7' ? formatHours(ch.hours, lang, t) : t('hours.inZone', { hours: formatHours(ch.hours, lang, t), zone: zoneShown(ch.timezone, lang, t) });
     for (const ch of record.contact.channels) {
-      // The hours come from the directory file, escaped as its text is; the state is the tool's own words.
+      lines.push(item(label(channelName(ch.type, t), state(ch) ? aside(text(ch.value), state(ch)!) : text(ch.value))));
+      // The hours on a line of their own, under the channel: beside the state, in its brackets, the hours' own rules and
+      // zone read as one run ("…; Sat 10:00–14:00 (Asia/Shanghai); closed at …"; review). From the directory file,
+      // escaped as its text is.
       const shownHours = hours(ch);
-      const said = [shownHours === undefined ? undefined : text(shownHours), state(ch)].filter((s): s is string => s !== undefined);
-      lines.push(item(label(channelName(ch.type, t), said.length > 0 ? aside(text(ch.value), said.join(t('summary.asideSeparator'))) : text(ch.value))));
+      if (shownHours !== undefined) lines.push(`${md ? '  ' : '    '}${item(label(t('summary.hours'), text(shownHours))).trimStart()}`);
     }
   }
   const facts = Object.entries(record.facts);
