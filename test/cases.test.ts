@@ -971,6 +971,9 @@ describe('summaries', () => {
     // With its hours on a line of their own, for a callback planned from the ticket, and the list the steps point to (QA: desk).
     expect(md.stdout).toMatch(/- Phone: [^\n]+\n {2}- Hours: Mon–Fri 09:00–18:00; Sat 10:00–14:00 \(Asia\/Shanghai\)\n/);
     expect(md.stdout).toMatch(/### Have this ready\n- [^\n]+\n- /);
+    // A holiday the card shows is in the ticket too (review).
+    const holiday = await run(['diagnose', 'contact-support', '--answer', 'topic=payments', '--answer', 'payment-kind=crypto', '--summary', 'md', '--now', '2026-10-01T11:00:00+08:00']);
+    expect(holiday.stdout).toContain('\n  - Hours: Mon–Fri 09:00–18:00; Sat 10:00–14:00 (Asia/Shanghai) · closed this day (National Day)\n');
     const zh = await run(['--lang', 'zh', ...args], { now });
     expect(zh.stdout).toContain('支付客服（队列 payments）');
     expect(zh.stdout).toMatch(/电话：.*（2026年11月22日 \d\d:\d\d .+时为非服务时间）/);

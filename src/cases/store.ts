@@ -38,7 +38,7 @@ export interface CaseRecord {
    * `providerId` is absent from cases saved before it was recorded. `hoursAt`: the instant `openNow` was worked out
    * for, when it was not the time of the case (--now, to plan a callback).
    */
-  contact: { provider: string; providerId?: string; queue: Queue; source: string; example: boolean; hoursAt?: string; channels: { type: string; value: string; openNow: boolean; hours?: string; timezone?: string }[] } | null;
+  contact: { provider: string; providerId?: string; queue: Queue; source: string; example: boolean; hoursAt?: string; channels: { type: string; value: string; openNow: boolean; hours?: string; timezone?: string; exception?: { date: string; hours: string; note?: string } }[] } | null;
   facts: Partial<Record<CaseFact, string>>;
   /** The kinds of secret typed at the case's prompts and refused (never the secrets): support treats them as exposed. */
   refused?: SecretKind[];
@@ -242,7 +242,8 @@ function isCaseRecord(v: unknown): v is CaseRecord {
 function isContactRecord(v: unknown): boolean {
   if (!isRecord(v)) return false;
   const channelOk = (ch: unknown) =>
-    isRecord(ch) && isText(ch.type) && isText(ch.value) && typeof ch.openNow === 'boolean' && (ch.nextOpen === undefined || isTime(ch.nextOpen)) && (ch.hours === undefined || isText(ch.hours)) && (ch.timezone === undefined || isText(ch.timezone));
+    isRecord(ch) && isText(ch.type) && isText(ch.value) && typeof ch.openNow === 'boolean' && (ch.nextOpen === undefined || isTime(ch.nextOpen)) && (ch.hours === undefined || isText(ch.hours)) && (ch.timezone === undefined || isText(ch.timezone)) &&
+    (ch.exception === undefined || (isRecord(ch.exception) && isText(ch.exception.date) && isText(ch.exception.hours) && (ch.exception.note === undefined || isText(ch.exception.note))));
   return (
     isText(v.provider) &&
     (v.providerId === undefined || isId(v.providerId)) &&

@@ -6,7 +6,7 @@ import { safeText } from '../util/safe-text.js';
 import type { Layout } from './layout.js';
 import { queueTeam } from './queue.js';
 import type { Style } from './style.js';
-import { formatDayHours, formatHours } from './hours.js';
+import { exceptionText, formatHours } from './hours.js';
 import { formatDateTime, formatDuration, formatLanguages, formatWhen, zoneShown } from './time.js';
 import '../core.js';
 import { zoneLabel } from './user-zone.js';
@@ -78,11 +78,7 @@ export function renderContactCard(card: ContactCard, o: ContactRenderOptions): s
     else details.push(t('hours.inZone', { hours: formatHours(ch.hours, o.lang, t), zone: zoneShown(ch.timezone, o.lang, t) }));
     // A holiday or a short day: the hours of that date, and why, so the card does not contradict the week it prints.
     if (ch.exception) {
-      const hours = formatDayHours(ch.exception.hours, t);
-      // A day closed is said as one ("当天休息（春节）", not "当天：不开放（春节）"; QA: desk).
-      const closed = ch.exception.hours === 'off';
-      const note = ch.exception.note ? safeText(ch.exception.note) : undefined;
-      details.push(closed ? (note ? t('contact.exceptionClosedNoted', { note }) : t('contact.exceptionClosed')) : note ? t('contact.exceptionNoted', { hours, note }) : t('contact.exception', { hours }));
+      details.push(exceptionText(ch.exception, t, ch.exception.note ? safeText(ch.exception.note) : undefined));
       // Open on a day closed all day: the hours that began the evening before run on past midnight. Said, or the card
       // reads "open" beside "closed this day" (QA: author #8).
       if (ch.openNow && ch.exception.hours === 'off') details.push(t('contact.carriedOver'));

@@ -50,6 +50,16 @@ export function formatDayHours(text: string, t: Translate): string {
   return listOf(t, text.split(',').map((r) => r.replace('-', '–')));
 }
 
+/**
+ * A holiday or a short day, as the card and the summary say it: the hours of that date, and why. A day closed is said
+ * as one ("当天休息（春节）", not "当天：不开放（春节）"; QA: desk). `note` is shown as it is given (escape it first).
+ */
+export function exceptionText(exception: { hours: string; note?: string }, t: Translate, note = exception.note): string {
+  if (exception.hours === 'off') return note ? t('contact.exceptionClosedNoted', { note }) : t('contact.exceptionClosed');
+  const hours = formatDayHours(exception.hours, t);
+  return note ? t('contact.exceptionNoted', { hours, note }) : t('contact.exception', { hours });
+}
+
 function formatRange(r: TimeRange): string {
   return `${clock(r.start)}–${clock(r.end)}`;
 }

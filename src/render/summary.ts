@@ -7,7 +7,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { CHANNEL_TYPES, type ChannelType } from '../directory/types.js';
 import { safeText } from '../util/safe-text.js';
 import { formatDateTime, formatDateTimeRange, zoneShown } from './time.js';
-import { formatHours } from './hours.js';
+import { exceptionText, formatHours } from './hours.js';
 import { preparationOf } from '../engine/types.js';
 import '../core.js';
 import { zoneLabel } from './user-zone.js';
@@ -107,8 +107,10 @@ export function renderSummary(record: CaseRecord, flow: Flow, format: SummaryFor
       // The hours on a line of their own, under the channel: beside the state, in its brackets, the hours' own rules and
       // zone read as one run ("…; Sat 10:00–14:00 (Asia/Shanghai); closed at …"; review). From the directory file,
       // escaped as its text is.
+      // With that day's holiday or short day, as the card said it (review: the ticket left it out).
       const shownHours = hours(ch);
-      if (shownHours !== undefined) lines.push(`${md ? '  ' : '    '}${item(label(t('summary.hours'), text(shownHours))).trimStart()}`);
+      const day = ch.exception ? exceptionText({ hours: text(ch.exception.hours) }, t, ch.exception.note === undefined ? undefined : text(ch.exception.note)) : undefined;
+      if (shownHours !== undefined) lines.push(`${md ? '  ' : '    '}${item(label(t('summary.hours'), day ? `${text(shownHours)} · ${day}` : text(shownHours))).trimStart()}`);
     }
   }
   const facts = Object.entries(record.facts);

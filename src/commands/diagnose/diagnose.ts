@@ -882,7 +882,7 @@ function caseRecord(
           example: contact.example,
           ...(ctx.nowGiven ? { hoursAt: ctx.now.toISOString() } : {}),
           // With their hours: a callback is planned from the ticket, read when "open at …" is long past (QA: desk).
-          channels: contact.channels.map((ch) => ({ type: ch.type, value: ch.value, openNow: ch.openNow, hours: ch.hours, timezone: ch.timezone })),
+          channels: contact.channels.map((ch) => ({ type: ch.type, value: ch.value, openNow: ch.openNow, hours: ch.hours, timezone: ch.timezone, ...(ch.exception ? { exception: ch.exception } : {}) })),
         }
       : null,
     // Facts in one fixed order, whatever order they were given in.
