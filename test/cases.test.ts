@@ -812,7 +812,7 @@ describe('agent mode at escalations and alerts', () => {
 
   it('does not quote back words that are no contact, which may be most of a recovery phrase (QA: Chinese user)', async () => {
     const base = ['diagnose', 'suspicious-contact', '--answer', 'request=nothing-sensitive', '--answer', 'first-contact=they-contacted-me'];
-    const words = 'legal winner thank year wave sausage worth useful legal';
+    const words = 'legal winner thank year wave';
     const r = await run(base, { tty: true, prompts: [{ pick: words }, { pick: 'hello there' }, { pick: '' }] });
     r.prompter.assertDone();
     const said = r.stderr.replace(/\s+/g, ' ');
@@ -823,6 +823,12 @@ describe('agent mode at escalations and alerts', () => {
     const zh = await run(['--lang', 'zh', ...base], { tty: true, prompts: [{ pick: words }, { pick: '' }] });
     expect(zh.stderr.replace(/\s+/g, '')).toContain('刚才输入的不是电话号码、邮箱、网址或社交媒体账号，这里不再显示。');
     expect(zh.stderr).not.toContain('winner');
+    // Eight list words or more in a row are most of a phrase: refused as one, and never shown (QA: Chinese user: nine words).
+    const nine = await run(base, { tty: true, prompts: [{ pick: 'legal winner thank year wave sausage worth useful legal' }, { pick: '' }] });
+    nine.prompter.assertDone();
+    expect(nine.stderr.replace(/\s+/g, ' ')).toContain('That looks like a recovery phrase.');
+    expect(nine.stderr + nine.stdout).not.toContain('winner');
+    expect(nine.prompter.inputs[0]!.mask?.('legal winner thank year wave sausage worth useful')).toBe(true);
   });
 
   it('takes a WeChat or QQ account as a Chinese user types it, and asks for the platform of one typed without it (QA: Chinese user)', async () => {

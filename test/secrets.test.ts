@@ -255,6 +255,17 @@ describe('a part of a phrase or a key, written after its name (QA: Chinese user:
     for (const text of ['私鑰 4c0883a69102937d6231471b5dbb6204fe5129617082', 'privkey: 4c0883a69102937d', 'private_key=4c0883a69102937d']) expect(findSecrets(text).map((f) => f.kind), text).toEqual(['private-key']);
   });
 
+  it('is eight list words in a row, parted alike, in a line typed at a prompt, even without a name (QA: Chinese user)', () => {
+    const nine = 'legal winner thank year wave sausage worth useful legal';
+    expect(findSecrets(nine, { typedLine: true }).map((f) => f.kind)).toEqual(['recovery-phrase']);
+    expect(findSecrets('的 一 是 在 不 了 有 和', { typedLine: true }).map((f) => f.kind)).toEqual(['recovery-phrase']);
+    // Not in other text (a data file, a script's value), where eleven words are the rule, nor seven, nor a sentence parted unevenly.
+    expect(findSecrets(nine)).toEqual([]);
+    for (const text of ['legal winner thank year wave sausage worth', 'network error, please try again later, thank you', 'Transfer failed: please check your balance and try again']) {
+      expect(findSecrets(text, { typedLine: true }), text).toEqual([]);
+    }
+  });
+
   it('is not what people say about their phrase or key', () => {
     for (const text of [
       // List words run on after the name, but across a comma, as a sentence does (review: both were refused).

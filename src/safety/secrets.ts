@@ -184,6 +184,7 @@ function scan(text: string, opts: SecretScanOptions): SecretFinding[] {
     const first = NUMBERED_FIRST_WORD.exec(folded);
     const { english, chinese } = getTables();
     if (first && (english.has(first[1]!.toLowerCase()) || chinese.has(first[1]!))) return [{ kind: 'recovery-phrase', start: 0, end: text.length }];
+    findTypedRuns(folded, found);
   }
   // 12 Chinese characters, or 11 English words of 3+ letters with separators (a phrase a word short is one too).
   // In prose (data files) only a phrase with something between every two words counts: at least 10 characters that
@@ -383,6 +384,7 @@ const MIN_LABELLED_WORDS = 5;
  * useless, please help fix it"): from eight, which leave the other four of twelve to a quick search (review).
  */
 const MIN_LABELLED_WORDS_UNEVEN = 8;
+const LABELLED_RUN = { even: MIN_LABELLED_WORDS, uneven: MIN_LABELLED_WORDS_UNEVEN };
 
 /**
  * A part of a recovery phrase or of a key, written after its name: "助记词是 legal winner thank year wave sausage", "seed
@@ -409,7 +411,7 @@ function findLabelledFragments(text: string, found: SecretFinding[]): void {
 }
 
 /** Where a run of at least MIN_LABELLED_WORDS list words that starts at `from` ends (Chinese characters apart from each other), if one does. */
-function listWordsFrom(text: string, from: number): number | undefined {
+function listWordsFrom(text: string, from: number, least: { even: number; uneven: number } = LABELLED_RUN): number | undefined {
   const { english, chinese } = getTables();
   const value = text.slice(from, from + 400);
   const tokens = tokenize(value);
@@ -432,8 +434,30 @@ function listWordsFrom(text: string, from: number): number | undefined {
     count++;
     end = t.end;
   }
-  return count >= (even ? MIN_LABELLED_WORDS : MIN_LABELLED_WORDS_UNEVEN) ? from + end : undefined;
+  return count >= (even ? least.even : least.uneven) ? from + end : undefined;
 }
+
+/**
+ * In a line typed at a prompt (a fact, a contact): eight list words or more in a row, parted alike, are most of a phrase
+ * even without its name. Nine words of twelve typed at the contact prompt were shown as typed and quoted back (QA:
+ * Chinese user); the rest of such a phrase is a quick search. A typed line is short, and the words of honest text there
+ * (an error message, a time) are parted by words no list has ("the", "to", "your") long before eight.
+ */
+function findTypedRuns(text: string, found: SecretFinding[]): void {
+  if (text.length < MIN_TYPED_RUN * 2 - 1) return;
+  const tokens = tokenize(text);
+  for (let i = 0; i + MIN_TYPED_RUN <= tokens.length; i++) {
+    if (i > 0 && tokens[i - 1]!.end === tokens[i]!.start) continue;
+    const end = listWordsFrom(text, tokens[i]!.start, TYPED_RUN);
+    if (end !== undefined) {
+      found.push({ kind: 'recovery-phrase', start: tokens[i]!.start, end });
+      return;
+    }
+  }
+}
+const MIN_TYPED_RUN = 8;
+/** Without a name, only a run parted alike: one parted unevenly is a sentence. */
+const TYPED_RUN = { even: MIN_TYPED_RUN, uneven: Infinity };
 
 function findPhrases(text: string, found: SecretFinding[], spacedOnly: boolean): void {
   const { english, chinese } = getTables();
