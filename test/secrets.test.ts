@@ -259,6 +259,8 @@ describe('a part of a phrase or a key, written after its name (QA: Chinese user:
     const nine = 'legal winner thank year wave sausage worth useful legal';
     expect(findSecrets(nine, { typedLine: true }).map((f) => f.kind)).toEqual(['recovery-phrase']);
     expect(findSecrets('的 一 是 在 不 了 有 和', { typedLine: true }).map((f) => f.kind)).toEqual(['recovery-phrase']);
+    // Short words too: eight of three letters are 31 characters, under the quick path's length for other text.
+    expect(findSecrets('act add age aim air all any arm', { typedLine: true }).map((f) => f.kind)).toEqual(['recovery-phrase']);
     // Not in other text (a data file, a script's value), where eleven words are the rule, nor seven, nor a sentence parted unevenly.
     expect(findSecrets(nine)).toEqual([]);
     for (const text of ['legal winner thank year wave sausage worth', 'network error, please try again later, thank you', 'Transfer failed: please check your balance and try again']) {

@@ -165,7 +165,8 @@ export function findSecrets(text: string, opts: SecretScanOptions = {}): SecretF
   // or at least 43 characters (11 three-letter words and 10 separators, a phrase a word short; keys are longer still),
   // or a phrase's name and room for five words after it. (From 47, twelve words' room, an eleven-word phrase of 43 to
   // 46 characters went unread.)
-  if (text.length < MIN_SHORT_PHRASE_WORDS * 4 - 1 && !NEEDS_SCAN.test(text) && !PASSWORD_HINT.test(text) && !(text.length >= 28 && FRAGMENT_HINT.test(text))) return [];
+  // (Not for a line typed at a prompt, where eight short list words make a finding: see findTypedRuns.)
+  if (opts.typedLine !== true && text.length < MIN_SHORT_PHRASE_WORDS * 4 - 1 && !NEEDS_SCAN.test(text) && !PASSWORD_HINT.test(text) && !(text.length >= 28 && FRAGMENT_HINT.test(text))) return [];
   // Characters shown as nothing, look-alike letters, accents and mathematical letters hide no secret: the text is read as
   // seen, and each finding placed back in the text.
   if (DISGUISED.test(text) || hasIgnorable(text)) {
@@ -410,7 +411,10 @@ function findLabelledFragments(text: string, found: SecretFinding[]): void {
   }
 }
 
-/** Where a run of at least MIN_LABELLED_WORDS list words that starts at `from` ends (Chinese characters apart from each other), if one does. */
+/**
+ * Where a run of list words that starts at `from` ends (Chinese characters apart from each other), if it has at least
+ * `least.even` words parted alike, or `least.uneven` parted otherwise.
+ */
 function listWordsFrom(text: string, from: number, least: { even: number; uneven: number } = LABELLED_RUN): number | undefined {
   const { english, chinese } = getTables();
   const value = text.slice(from, from + 400);
