@@ -137,9 +137,9 @@ const ACCOUNT_WORD = String.raw`(?:号|號|账号|帐号|賬號|帳號|[\s_-]*id
 const NAMED_ON_PLATFORM = new RegExp(String.raw`^(${PLATFORM_WORD})${ACCOUNT_WORD}\s*:\s*(?!\/\/)(.*)$`, 'isu');
 /**
  * The same in text copied from a message (verifyContact only), after words before it and with a space for the colon:
- * "客服微信：kefu888", "官方QQ号 12345678", "WeChat ID: kefu888". Not 企业微信 (WeCom), a platform of its own.
+ * "客服微信：kefu888", "官方QQ号 12345678", "WeChat ID: kefu888". (Text naming 企业微信, WeCom, never gets here: contactIn.)
  */
-const PLATFORM_LABEL = new RegExp(String.raw`^\p{Script=Han}{0,8}?(?<!企业)(${PLATFORM_WORD})${ACCOUNT_WORD}(\s*:\s*|\s+)(?!\/\/)(?=\S)(.*)$`, 'isu');
+const PLATFORM_LABEL = new RegExp(String.raw`^\p{Script=Han}{0,8}?(${PLATFORM_WORD})${ACCOUNT_WORD}(\s*:\s*|\s+)(?!\/\/)(?=\S)(.*)$`, 'isu');
 /** A platform no handle here can name, at the start of text copied from a message ("抖音：xxx", "企业微信号 xxx"): group 1. */
 const OTHER_PLATFORM_LABEL = new RegExp(String.raw`^\p{Script=Han}{0,8}?(${OTHER_PLATFORMS.join('|')})${ACCOUNT_WORD}(?:\s*:\s*|\s+)\S`, 'iu');
 /**
@@ -712,7 +712,7 @@ function contactIn(text: string): string {
   // A platform named before an account, with words before it or a space for its colon ("客服微信：kefu888", "QQ号 12345678"):
   // the account on that platform, not a label to drop (QA: Chinese user; the account was left without its platform).
   // Not a lone "x" before a space, which may be anything; and only an account: "微信：+86 …" is read as before.
-  const label = PLATFORM_LABEL.exec(unmarked.normalize('NFKC'));
+  const label = PLATFORM_LABEL.exec(folded);
   // The account as written: the label and its colon are folded (a Chinese input method types "：" and full-width
   // letters), the account is not ("ＥｘａｍｐｌｅＷａｌｌｅｔ" is no official handle's spelling; review).
   if (label && (label[1]!.length > 1 || label[2]!.includes(':')) && unmarked.endsWith(label[3]!)) {

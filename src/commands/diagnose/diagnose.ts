@@ -374,17 +374,22 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
   // `check`: the question whose check the facts are asked for.
   // The contact a person posing as support used, typed as a fact: checked against the official contacts at once, as the
   // contact check of a question is, and said on the screen (QA: desk; it was recorded, never checked).
-  const contactVerdict = async (typed: string): Promise<string | undefined> => {
+  /** The verdict on the contact fact, for the ticket as for the screen (QA: desk; the ticket showed the number alone). */
+  let contactChecked: { fact: string; record: CheckRecord } | undefined;
+  /** The contact fact checked against the official contacts, its verdict kept for the ticket; what the check found, where it could compare. */
+  const checkContactFact = async (value: string) => {
     const loaded = await directoryIfLoaded();
     if (!loaded) return undefined;
     // (Screened as the fact it was typed as, whose long numbers are numbers.)
-    const out = await checkContact('contact', typed.trim(), loaded.directory.providers);
+    const out = await checkContact('contact', value.trim(), loaded.directory.providers);
     if (!out || isUncomparable(out)) return undefined;
-    contactChecked = { fact: clipFact(typed), record: out.record };
-    return checkLine(ctx, role, out.record, out.owner, out.spoofable);
+    contactChecked = { fact: clipFact(value), record: out.record };
+    return out;
   };
-  /** The verdict on the contact fact, for the ticket as for the screen (QA: desk; the ticket showed the number alone). */
-  let contactChecked: { fact: string; record: CheckRecord } | undefined;
+  const contactVerdict = async (typed: string): Promise<string | undefined> => {
+    const out = await checkContactFact(typed);
+    return out && checkLine(ctx, role, out.record, out.owner, out.spoofable);
+  };
   /** The checks of the case: those of its questions, and the verdict on the contact fact while the fact is the one checked. */
   const caseChecks = (): CheckRecord[] => (contactChecked && facts.contact === contactChecked.fact ? [...checks, contactChecked.record] : checks);
   const askForFacts = (keys: readonly CaseFact[], canGoBack: boolean, check?: string) => askFacts(caseCtx, facts, keys, { flow: flow.id, canGoBack, prompts, check, path: next.session.path, branches, given: givenFacts, saved: () => progress(next.session), contactVerdict });
@@ -411,11 +416,7 @@ export async function runDiagnose(opts: DiagnoseOptions, runCtx: Context): Promi
     if (contactsError !== undefined) result.contactsError = contactsError;
     if (factsCut.length > 0) result.warnings = [...(result.warnings ?? []), ...factsCut.map((key) => t('fact.cut', { key, max: MAX_FACT_LENGTH }))];
     // The contact fact given with --fact, or kept by a resumed case, is checked for the ticket too: no prompt checked it.
-    if (contacts && facts.contact !== undefined && contactChecked?.fact !== facts.contact) {
-      const loaded = await directoryIfLoaded();
-      const out = loaded ? await checkContact('contact', facts.contact.trim(), loaded.directory.providers) : undefined;
-      if (out && !isUncomparable(out)) contactChecked = { fact: facts.contact, record: out.record };
-    }
+    if (contacts && facts.contact !== undefined && contactChecked?.fact !== facts.contact) await checkContactFact(facts.contact);
     if (caseChecks().length > 0) result.checks = caseChecks();
     // A text given for a check whose question this path did not ask did not count either (QA: UX review).
     const notAsked = Object.keys(checkInputs).filter((id) => !Object.hasOwn(result.answers, id));
